@@ -1,0 +1,27 @@
+package mn.registry.command.api;
+
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What the command API established about a signed command before its body is handled.
+ *
+ * @param commandId      the signer's command id (idempotency key: the same id is applied once)
+ * @param signedAt       the signing time the signer put in the signed payload
+ * @param receivedAt     when the registry received it (from the registry's clock): day 0 of deadlines
+ * @param actor          the enrolled person whose certificate signed it
+ * @param roles          the roles the actor held at {@code signedAt}, from events
+ * @param zones          for zone governors: the zones they govern at {@code signedAt}
+ * @param jwsSha256      SHA-256 (hex) of the signed JWS as received, kept in events as proof of who signed
+ */
+public record CommandContext(String commandId,
+                             Instant signedAt,
+                             Instant receivedAt,
+                             PersonId actor,
+                             Set<Role> roles,
+                             Set<String> zones,
+                             String jwsSha256) {
+}

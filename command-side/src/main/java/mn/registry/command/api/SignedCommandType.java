@@ -1,0 +1,32 @@
+package mn.registry.command.api;
+
+import mn.registry.kernel.identity.Role;
+
+import java.util.Set;
+
+/**
+ * One kind of signed command: its name in the signed payload, the kernel record its body is read
+ * into, the roles that may sign it, and how it is carried out. Each implementation is a Spring bean;
+ * the command API finds it by {@link #type()}.
+ *
+ * @param <T> the kernel record of the command's body
+ */
+public interface SignedCommandType<T> {
+
+    /** The value of {@code "type"} in the signed payload, e.g. {@code "ApplyForPermit"}. */
+    String type();
+
+    /** The kernel record the {@code "command"} object of the signed payload is read into. */
+    Class<T> bodyType();
+
+    /** Roles of which the signer must hold at least one at signing time (domain-rules §1). */
+    Set<Role> allowedRoles();
+
+    /**
+     * Carries the command out (usually: enrich with time and calendar, then send through Axon's
+     * command gateway and wait). Returns what the HTTP client is answered with; it is stored with the
+     * command id so a repeated command gets the same answer. Throws
+     * {@link mn.registry.kernel.problem.RegistryProblem} for a refusal that stores nothing.
+     */
+    Object handle(T body, CommandContext context);
+}
