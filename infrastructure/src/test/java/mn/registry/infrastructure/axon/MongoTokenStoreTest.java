@@ -1,0 +1,129 @@
+package mn.registry.infrastructure.axon;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MongoTokenStoreTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private MongoDatabase database;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T00:00:00Z"));
+    private MongoTokenStore nodeA;
+    private MongoTokenStore nodeB;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("tokens-" + System.nanoTime());
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        nodeA = new MongoTokenStore(database, serializer, "node-a", Duration.ofSeconds(10), clock);
+        nodeB = new MongoTokenStore(database, serializer, "node-b", Duration.ofSeconds(10), clock);
+    }
+
+    @Test
+    @DisplayName("a segment claimed by one node cannot be claimed by another while the claim is fresh")
+    void claim_is_exclusive() {
+        nodeA.initializeTokenSegments("log-sequencer", 1, new GlobalSequenceTrackingToken(41));
+        assertThat(nodeA.fetchToken("log-sequencer", 0)).isEqualTo(new GlobalSequenceTrackingToken(41));
+        assertThatThrownBy(() -> nodeB.fetchToken("log-sequencer", 0)).isInstanceOf(UnableToClaimTokenException.class)
+                .hasMessageContaining("claimed by another node");
+        assertThatThrownBy(() -> nodeB.storeToken(new GlobalSequenceTrackingToken(99), "log-sequencer", 0))
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(nodeA.fetchToken("log-sequencer", 0)).isEqualTo(new GlobalSequenceTrackingToken(41));
+    }
+
+    @Test
+    @DisplayName("a crashed node's claim is taken over once it is older than the claim timeout, and the crashed node can no longer store")
+    void stale_claim_is_taken_over() {
+        nodeA.initializeTokenSegments("projection", 2);
+        nodeA.fetchToken("projection", 0);
+        nodeA.storeToken(new GlobalSequenceTrackingToken(7), "projection", 0);
+        now.set(now.get().plusSeconds(11));
+        assertThat(nodeB.fetchToken("projection", 0)).isEqualTo(new GlobalSequenceTrackingToken(7));
+        assertThatThrownBy(() -> nodeA.extendClaim("projection", 0)).isInstanceOf(UnableToClaimTokenException.class);
+        assertThatThrownBy(() -> nodeA.storeToken(new GlobalSequenceTrackingToken(8), "projection", 0))
+                .isInstanceOf(UnableToClaimTokenException.class);
+    }
+
+    @Test
+    @DisplayName("a released segment is free for the next node and listed as available")
+    void released_segment_is_available() {
+        nodeA.initializeTokenSegments("queue", 2, null);
+        nodeA.fetchToken("queue", 0);
+        nodeA.fetchToken("queue", 1);
+        assertThat(nodeB.fetchAvailableSegments("queue")).isEmpty();
+        nodeA.releaseClaim("queue", 1);
+        List<Segment> available = nodeB.fetchAvailableSegments("queue");
+        assertThat(available).extracting(Segment::getSegmentId).containsExactly(1);
+        assertThat(nodeB.fetchToken("queue", 1)).isNull();
+        assertThat(nodeB.fetchSegments("queue")).containsExactly(0, 1);
+    }
+
+    @Test
+    @DisplayName("segments are initialized once; a second initialization is refused")
+    void initialization_happens_once() {
+        nodeA.initializeTokenSegments("feed", 1);
+        assertThatThrownBy(() -> nodeB.initializeTokenSegments("feed", 1)).isInstanceOf(UnableToClaimTokenException.class);
+        assertThatThrownBy(() -> nodeB.initializeSegment(null, "feed", 0)).isInstanceOf(UnableToInitializeTokenException.class);
+        assertThatThrownBy(() -> nodeB.fetchToken("other", 0)).hasMessageContaining("No token");
+    }
+
+    @Test
+    @DisplayName("only the owner deletes a segment, and the storage identifier is stable")
+    void delete_and_identifier() {
+        nodeA.initializeTokenSegments("p", 2);
+        nodeA.fetchToken("p", 1);
+        assertThatThrownBy(() -> nodeB.deleteToken("p", 1)).isInstanceOf(UnableToClaimTokenException.class);
+        nodeA.deleteToken("p", 1);
+        assertThat(nodeA.fetchSegments("p")).containsExactly(0);
+        assertThat(nodeA.retrieveStorageIdentifier()).isEqualTo(nodeB.retrieveStorageIdentifier());
+    }
+}
