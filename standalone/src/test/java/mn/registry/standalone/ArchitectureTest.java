@@ -1,0 +1,111 @@
+package mn.registry.standalone;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dependency rules of architecture.md and style.md, held as tests over every module's classes. */
+class ArchitectureTest {
+
+    private static JavaClasses all;
+
+    @BeforeAll
+    static void importRegistry() {
+        all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("mn.registry");
+    }
+
+    /** Classes whose class file comes from the named module (its target directory or its jar). */
+    static DescribedPredicate<JavaClass> fromModule(String module) {
+        return DescribedPredicate.describe("in module " + module, c -> c.getSource()
+                .map(s -> s.getUri().toString())
+                .map(uri -> uri.contains("/" + module + "/") || uri.contains("/" + module + "-"))
+                .orElse(false));
+    }
+
+    @Test
+    @DisplayName("every module's classes are found, so the rules below check something")
+    void modules_are_imported() {
+        for (String module : new String[]{"shared-kernel", "event-store", "infrastructure", "command-side", "query-side"}) {
+            assertThat(all.stream().filter(fromModule(module)::test).count()).as(module).isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("shared-kernel uses no Spring, no MongoDB and no Axon-Spring: a member of the public can verify with it alone")
+    void kernel_is_free_of_frameworks() {
+        ArchRule rule = noClasses().that(fromModule("shared-kernel"))
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                        "de.bwaldvogel..", "org.axonframework.spring..", "jakarta.servlet..");
+        rule.check(all);
+    }
+
+    @Test
+    @DisplayName("aggregates decide from the command alone: no clock, no randomness, no I/O")
+    void aggregates_are_pure() {
+        ArchRule rule = noClasses().that().areAnnotatedWith(Aggregate.class)
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
+                .orShould().callMethod(java.lang.System.class, "nanoTime")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.security.SecureRandom.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "com.mongodb..",
+                        "org.springframework.web..", "org.springframework.data..")
+                .allowEmptyShould(false);
+        rule.check(all);
+    }
+
+    @Test
+    @DisplayName("the query side never imports the command side")
+    void query_side_does_not_import_command_side() {
+        noClasses().that(fromModule("query-side")).should().dependOnClassesThat(fromModule("command-side")).check(all);
+    }
+
+    @Test
+    @DisplayName("the command side never imports the query side: they share only the kernel")
+    void command_side_does_not_import_query_side() {
+        noClasses().that(fromModule("command-side")).should().dependOnClassesThat(fromModule("query-side")).check(all);
+    }
+
+    @Test
+    @DisplayName("the event store is a library: no Spring inside it")
+    void event_store_has_no_spring() {
+        noClasses().that(fromModule("event-store")).should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(all);
+    }
+
+    @Test
+    @DisplayName("the Axon Mongo extension's event storage engine is never used (it skips events)")
+    void no_extension_event_store() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.axonframework.extensions.mongo..").check(all);
+    }
+
+    @Test
+    @DisplayName("every package says what lives there in a package-info")
+    void packages_are_documented() {
+        classes().that().resideInAPackage("mn.registry..").should(new com.tngtech.archunit.lang.ArchCondition<>("live in a documented package") {
+            @Override
+            public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
+                boolean documented = item.getPackage().tryGetPackageInfo().isPresent();
+                if (!documented) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(item, item.getPackageName() + " has no package-info.java"));
+                }
+            }
+        }).check(all);
+    }
+}
