@@ -1,0 +1,113 @@
+package mn.registry.document;
+
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * {@code POST /api/documents}: the raw bytes as the body, their media type as {@code Content-Type},
+ * optionally {@code X-File-Name} (percent-encoded UTF-8). Answers 201 with the receipt, or 200 with
+ * the first receipt when the same bytes were already received.
+ * {@code GET /api/documents/{sha256}}: the original bytes with their original media type.
+ */
+@RestController
+class DocumentController {
+
+    private static final int MAX_FILE_NAME = 255;
+
+    private final DocumentStore store;
+
+    DocumentController(DocumentStore store) {
+        this.store = store;
+    }
+
+    /** The answer to an upload: what an applicant puts in {@code ApplyForPermit.documents[].sha256}. */
+    record DocumentReceipt(String sha256, long size, String mediaType, String fileName, Instant receivedAt) {
+    }
+
+    @PostMapping("/api/documents")
+    ResponseEntity<DocumentReceipt> upload(InputStream body,
+                                           @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                           @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
+                                           @RequestHeader(value = "X-File-Name", required = false) String fileName) throws IOException {
+        DocumentIntake.normalizedMediaType(contentType);
+        if (contentLength != null && contentLength > store.maxBytes()) {
+            throw tooLarge();
+        }
+        byte[] content = body.readNBytes((int) store.maxBytes() + 1);
+        if (content.length > store.maxBytes()) {
+            throw tooLarge();
+        }
+        DocumentStore.Upload upload = store.receive(content, contentType, fileName(fileName));
+        StoredDocument d = upload.document();
+        return ResponseEntity.status(upload.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(HttpHeaders.LOCATION, "/api/documents/" + d.sha256())
+                .body(new DocumentReceipt(d.sha256(), d.size(), d.mediaType(), d.fileName(), d.receivedAt()));
+    }
+
+    /** Staff and the applicant only: documents' content is never public (domain-rules §5). */
+    @GetMapping("/api/documents/{sha256}")
+    ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by its SHA-256 in lower-case hex.", "sha256", null);
+        }
+        DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
+                RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));
+        StoredDocument d = original.document();
+        ContentDisposition disposition = ContentDisposition.attachment()
+                .filename(d.fileName() == null ? d.sha256() : d.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.mediaType()))
+                .contentLength(d.size())
+                .eTag("\"" + d.sha256() + "\"")
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.sha256())) + ":")
+                .body(original.content());
+    }
+
+    /** The file name as sent: percent-decoded, without any directory part or control characters. */
+    static String fileName(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw RegistryProblem.invalid("document.file-name-malformed", "X-File-Name must be percent-encoded UTF-8.", "X-File-Name", null);
+        }
+        String name = decoded.substring(Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\')) + 1)
+                .codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        int codePoints = name.codePointCount(0, name.length());
+        return codePoints > MAX_FILE_NAME ? name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME)) : name;
+    }
+
+    private static RegistryProblem tooLarge() {
+        return new RegistryProblem(RegistryProblem.Kind.TOO_LARGE, "document.too-large",
+                "The document is larger than the registry accepts.", "body", null);
+    }
+}

@@ -1,0 +1,109 @@
+package mn.registry.document;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.infrastructure.web.ProblemResponses;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class DocumentControllerTest {
+
+    private static final TestMongo MONGO = new TestMongo();
+    private MockMvc http;
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024);
+        http = MockMvcBuilders.standaloneSetup(new DocumentController(store)).setControllerAdvice(new ProblemResponses())
+                .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
+                        Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
+                .build();
+    }
+
+    @Test
+    @DisplayName("POST /api/documents answers 201 with the hash; the same bytes again answer 200 with the first receipt")
+    void upload_then_again() throws Exception {
+        String sha = Sha256.hex(DocumentStoreTest.PDF);
+        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF)
+                        .header("X-File-Name", "%D0%B3%D1%8D%D1%80%D1%87%D0%B8%D0%BB%D0%B3%D1%8D%D1%8D.pdf"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/documents/" + sha))
+                .andExpect(jsonPath("$.sha256").value(sha))
+                .andExpect(jsonPath("$.size").value(DocumentStoreTest.PDF.length))
+                .andExpect(jsonPath("$.mediaType").value("application/pdf"))
+                .andExpect(jsonPath("$.fileName").value("гэрчилгээ.pdf"))
+                .andExpect(jsonPath("$.receivedAt").value("2026-11-20T02:00:00Z"));
+        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fileName").value("гэрчилгээ.pdf"));
+    }
+
+    @Test
+    @DisplayName("GET /api/documents/{sha256} gives the original bytes with the original media type")
+    void download_original() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+        http.perform(post("/api/documents").contentType("image/png").content(png)).andExpect(status().isCreated());
+
+        http.perform(get("/api/documents/" + Sha256.hex(png)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(png));
+    }
+
+    @Test
+    @DisplayName("an unknown or malformed hash is answered with problem+json")
+    void unknown_document() throws Exception {
+        http.perform(get("/api/documents/" + "0".repeat(64)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("document.unknown"));
+        http.perform(get("/api/documents/not-a-hash"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("document.sha256-malformed"));
+    }
+
+    @Test
+    @DisplayName("an oversized body is refused with 413 and an empty one with 400")
+    void size_refusals() throws Exception {
+        http.perform(post("/api/documents").contentType("text/plain").content(new byte[2000]))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("document.too-large"));
+        http.perform(post("/api/documents").contentType("text/plain").content(new byte[0]))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("document.empty"));
+    }
+
+    @Test
+    @DisplayName("a file name keeps no directory part and no control characters")
+    void file_name_sanitised() {
+        assertThat(DocumentController.fileName("..%2F..%2Fetc%2Fpasswd")).isEqualTo("passwd");
+        assertThat(DocumentController.fileName("C:%5Cdocs%5Ca+b.pdf")).isEqualTo("a+b.pdf");
+        assertThat(DocumentController.fileName("bad%0Aname.txt")).isEqualTo("badname.txt");
+        assertThat(DocumentController.fileName("  ")).isNull();
+    }
+}

@@ -1,0 +1,139 @@
+package mn.registry.document;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DocumentStoreTest {
+
+    private static final TestMongo MONGO = new TestMongo();
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Instant T0 = Instant.parse("2026-11-20T02:15:30.123456789Z");
+
+    private MongoDatabase database;
+    private DocumentStore store;
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        database = MONGO.freshDatabase();
+        store = new DocumentStore(database, Clock.fixed(T0, ZoneOffset.UTC), 1024);
+    }
+
+    @Test
+    @DisplayName("001 art. 38.1: the original bytes come back unaltered with their SHA-256, size, media type and time of receipt")
+    void keeps_original_bytes() {
+        DocumentStore.Upload upload = store.receive(PDF, "application/pdf", "charter.pdf");
+
+        assertThat(upload.created()).isTrue();
+        StoredDocument d = upload.document();
+        assertThat(d.sha256()).isEqualTo(Sha256.hex(PDF));
+        assertThat(d.size()).isEqualTo(PDF.length);
+        assertThat(d.mediaType()).isEqualTo("application/pdf");
+        assertThat(d.fileName()).isEqualTo("charter.pdf");
+        assertThat(d.receivedAt()).isEqualTo(Instant.parse("2026-11-20T02:15:30.123Z"));
+        DocumentStore.Original original = store.original(d.sha256()).orElseThrow();
+        assertThat(original.content()).isEqualTo(PDF);
+        assertThat(original.document()).isEqualTo(d);
+        assertThat(store.find(d.sha256())).contains(d);
+        assertThat(d.as(RequiredDocument.AUDITED_FINANCIAL_STATEMENTS).sha256()).isEqualTo(d.sha256());
+    }
+
+    @Test
+    @DisplayName("001 art. 15.6: the same bytes sent again keep their first receipt and are stored once")
+    void re_upload_is_idempotent() {
+        StoredDocument first = store.receive(PDF, "application/pdf", "a.pdf").document();
+        DocumentStore later = new DocumentStore(database, Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC), 1024);
+
+        DocumentStore.Upload again = later.receive(PDF, "application/pdf", "b.pdf");
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.document()).isEqualTo(first);
+        assertThat(database.getCollection(DocumentStore.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a document of 0 bytes is refused and nothing is stored")
+    void empty_document_refused() {
+        assertThatThrownBy(() -> store.receive(new byte[0], "text/plain", null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.empty");
+                    assertThat(p.kind()).isEqualTo(RegistryProblem.Kind.INVALID);
+                });
+        assertThat(database.getCollection(DocumentStore.COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    @DisplayName("a document one byte over the limit is refused with 413; one at the limit is kept")
+    void size_limit() {
+        byte[] atLimit = new byte[1024];
+        Arrays.fill(atLimit, (byte) 'a');
+        byte[] over = Arrays.copyOf(atLimit, 1025);
+        over[1024] = 'a';
+
+        assertThatThrownBy(() -> store.receive(over, "text/plain", null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.too-large");
+                    assertThat(p.kind().status()).isEqualTo(413);
+                });
+        assertThat(database.getCollection(DocumentStore.COLLECTION).countDocuments()).isZero();
+        assertThat(store.receive(atLimit, "text/plain", null).document().size()).isEqualTo(1024);
+    }
+
+    @Test
+    @DisplayName("a limit above what one MongoDB document holds is refused at start")
+    void limit_cannot_exceed_one_mongo_document() {
+        assertThatThrownBy(() -> new DocumentStore(database, Clock.systemUTC(), 16L * 1024 * 1024))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("an unsupported media type is refused with 415")
+    void unsupported_media_type() {
+        assertThatThrownBy(() -> store.receive("<html></html>".getBytes(StandardCharsets.UTF_8), "text/html", null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.media-type-unsupported");
+                    assertThat(p.kind().status()).isEqualTo(415);
+                });
+        assertThatThrownBy(() -> store.receive(PDF, null, null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("document.media-type-missing"));
+    }
+
+    @Test
+    @DisplayName("bytes that do not start as the declared PDF, PNG, JPEG or ZIP are refused")
+    void content_must_match_declared_type() {
+        assertThatThrownBy(() -> store.receive("plain words".getBytes(StandardCharsets.US_ASCII), "application/pdf", null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("document.content-mismatch"));
+        assertThatThrownBy(() -> store.receive(PDF, "image/png", null))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("document.content-mismatch"));
+        byte[] emptyZip = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertThat(store.receive(emptyZip, "application/zip", null).created()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the media type is kept in normal form: lower-case type, parameters as sent")
+    void media_type_normal_form() {
+        assertThat(store.receive(PDF, "Application/PDF", null).document().mediaType()).isEqualTo("application/pdf");
+        byte[] text = "Улаанбаатар".getBytes(StandardCharsets.UTF_8);
+        assertThat(store.receive(text, "Text/Plain; charset=UTF-8", null).document().mediaType()).isEqualTo("text/plain; charset=UTF-8");
+    }
+}
