@@ -1,0 +1,113 @@
+package mn.registry.command.api;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The archive of signed commands and the guard that applies each at most once.
+ *
+ * <p>A command id is claimed by inserting {@code {_id: commandId, state: "accepted"}} (the unique
+ * {@code _id} makes the claim atomic on every server). When the command has been carried out its
+ * answer is stored ({@code state: "done"}), so the same signed command sent again is answered with
+ * the first answer and applies nothing. A refused command leaves no entry. An entry left
+ * {@code accepted} by a crash is settled by asking the event store whether events carry that
+ * command id (see {@link CommandRecovery}).
+ */
+public class CommandLog {
+
+    static final String COLLECTION = "commands";
+
+    /** How long an accepted command may run before a repeat of it may look at what it left behind. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final MongoCollection<Document> commands;
+    private final Clock clock;
+
+    public CommandLog(MongoDatabase database, Clock clock) {
+        this.commands = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** What a claim found. */
+    public sealed interface Claim {
+        /** The id is ours now: carry the command out. */
+        record Claimed() implements Claim {
+        }
+
+        /** The same signed command was carried out before: answer with this. */
+        record AlreadyDone(String answerJson, int status) implements Claim {
+        }
+
+        /** The same command was accepted earlier and its outcome is not recorded (a crash, or still running). */
+        record Unsettled(Instant acceptedAt) implements Claim {
+        }
+    }
+
+    public Claim claim(String commandId, String jwsSha256, String jws, String type, String actor) {
+        Document entry = new Document("_id", commandId)
+                .append("state", "accepted")
+                .append("jwsSha256", jwsSha256)
+                .append("type", type)
+                .append("actor", actor)
+                .append("jws", jws)
+                .append("acceptedAt", clock.instant().toEpochMilli());
+        try {
+            commands.insertOne(entry);
+            return new Claim.Claimed();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = commands.find(Filters.eq("_id", commandId)).first();
+        if (existing == null) {
+            // Released between our insert and our read (the first attempt was refused): try once more.
+            return claim(commandId, jwsSha256, jws, type, actor);
+        }
+        if (!jwsSha256.equals(existing.getString("jwsSha256"))) {
+            throw RegistryProblem.conflict("command.id-reused",
+                    "Command id " + commandId + " was already used for a different signed command; sign the new command with a new id.", null);
+        }
+        if ("done".equals(existing.getString("state"))) {
+            return new Claim.AlreadyDone(existing.getString("answer"), existing.getInteger("status", 200));
+        }
+        return new Claim.Unsettled(Instant.ofEpochMilli(existing.getLong("acceptedAt")));
+    }
+
+    /** Whether an unsettled claim is old enough that its first attempt cannot still be running. */
+    public boolean leaseExpired(Instant acceptedAt) {
+        return acceptedAt.plus(LEASE).isBefore(clock.instant());
+    }
+
+    /** Takes over an expired accepted entry (compare-and-set on its acceptedAt). */
+    public boolean takeOver(String commandId, Instant acceptedAt) {
+        return commands.updateOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("state", "accepted"),
+                        Filters.eq("acceptedAt", acceptedAt.toEpochMilli())),
+                new Document("$set", new Document("acceptedAt", clock.instant().toEpochMilli()))).getModifiedCount() == 1;
+    }
+
+    public void done(String commandId, String answerJson, int status) {
+        commands.updateOne(Filters.eq("_id", commandId), new Document("$set", new Document("state", "done")
+                .append("answer", answerJson).append("status", status).append("doneAt", clock.instant().toEpochMilli())));
+    }
+
+    /** A refused command leaves nothing behind: its id may be used again. */
+    public void release(String commandId) {
+        commands.deleteOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("state", "accepted")));
+    }
+
+    public Optional<Document> find(String commandId) {
+        return Optional.ofNullable(commands.find(Filters.eq("_id", commandId)).first());
+    }
+
+}
