@@ -1,0 +1,65 @@
+package mn.registry.kernel.calendar;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The name of one state of the calendar: the shipped data set's name and a counter, e.g. {@code MN-2024.1}
+ * for the data as shipped and {@code MN-2024.3} after two Government declarations. A due date recorded in an
+ * event names the version it was computed with, so anyone can recompute it.
+ */
+public record CalendarVersion(String value) {
+
+    private static final Pattern FORM = Pattern.compile("([A-Z][A-Z0-9-]{0,30})\\.([1-9][0-9]{0,8})");
+
+    @JsonCreator
+    public CalendarVersion {
+        Objects.requireNonNull(value, "calendar version");
+        if (!FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("a calendar version is <DATASET>.<counter>, e.g. MN-2024.1: " + value);
+        }
+    }
+
+    /** The first version of a data set: {@code <dataset>.1}. */
+    public static CalendarVersion first(String dataset) {
+        return new CalendarVersion(dataset + ".1");
+    }
+
+    /** The shipped data set this version starts from, e.g. {@code MN-2024}. */
+    public String dataset() {
+        return parts().group(1);
+    }
+
+    /** How many states this data set has had, the shipped one being 1. */
+    public int counter() {
+        return Integer.parseInt(parts().group(2));
+    }
+
+    /** The version after one more declaration. */
+    public CalendarVersion next() {
+        return new CalendarVersion(dataset() + "." + (counter() + 1));
+    }
+
+    private Matcher parts() {
+        Matcher m = FORM.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalStateException(value);
+        }
+        return m;
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
