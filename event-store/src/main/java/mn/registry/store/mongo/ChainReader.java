@@ -1,0 +1,219 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static mn.registry.store.mongo.CommitDocuments.ID;
+
+/**
+ * Walks the chain of commits in global order: after the commit at {@code _id} p with count k comes the one
+ * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it
+ * polls by {@code $in} of the next ids (index lookups on both servers); once a whole window was on the chain
+ * it is behind and switches to one sorted cursor, which it drops at the first hole. A hole (the next id is
+ * reserved by the counter but absent) is waited for when {@code mayBlock}, and closed with tombstones once
+ * it has been open longer than the hole timeout (measured from the first time any reader of this engine saw it).
+ */
+final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.ChainEvent> implements AutoCloseable {
+
+    /** One event with its global position. */
+    record ChainEvent(long position, StoredEvent event) {
+    }
+
+    /** What the reader needs from the engine. */
+    interface Chain {
+        com.mongodb.client.MongoCollection<Document> events();
+
+        long reservedUpTo();
+
+        /** Tombstones the hole at {@code position} if it has been open longer than the timeout; true if it did. */
+        boolean closeHoleIfExpired(long position, long reservedUpTo);
+
+        long pollIntervalMillis();
+
+        int batchSize();
+    }
+
+    private static final int RESUME_WINDOW = 64;
+
+    private final Chain chain;
+    private final boolean mayBlock;
+    private final Deque<ChainEvent> buffer = new ArrayDeque<>();
+    private long expected;
+    private long skipBelow;
+    private MongoCursor<Document> cursor;
+    private boolean ended;
+
+    /** Reads events at positions greater than {@code afterPosition} (0 = from the start). */
+    ChainReader(Chain chain, long afterPosition, boolean mayBlock) {
+        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+        this.chain = chain;
+        this.mayBlock = mayBlock;
+        long next = afterPosition + 1;
+        this.skipBelow = next;
+        this.expected = next > 1 ? startOfCommitCovering(next) : 1;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super ChainEvent> action) {
+        while (buffer.isEmpty()) {
+            if (ended || !fill()) {
+                ended = true;
+                close();
+                return false;
+            }
+        }
+        action.accept(buffer.poll());
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+            cursor = null;
+        }
+    }
+
+    /** Moves along the chain; false when the stream should end (at the head, or at a young hole without blocking). */
+    private boolean fill() {
+        if (cursor != null) {
+            return fillFromCursor();
+        }
+        int window = chain.batchSize();
+        long start = expected;
+        List<Long> ids = new ArrayList<>(window);
+        for (long p = start; p < start + window; p++) {
+            ids.add(p);
+        }
+        Map<Long, Document> found = new HashMap<>();
+        for (Document d : chain.events().find(Filters.in(ID, ids))) {
+            found.put(CommitDocuments.id(d), d);
+        }
+        boolean advanced = false;
+        Document next;
+        while ((next = found.get(expected)) != null) {
+            accept(next);
+            advanced = true;
+        }
+        if (!advanced) {
+            return handleMissing();
+        }
+        if (expected >= start + window) {
+            cursor = chain.events().find(Filters.gte(ID, expected)).sort(Sorts.ascending(ID))
+                    .batchSize(Math.max(window, 1000)).iterator();
+        }
+        return true;
+    }
+
+    private boolean fillFromCursor() {
+        int target = chain.batchSize();
+        while (cursor.hasNext()) {
+            Document d = cursor.next();
+            long id = CommitDocuments.id(d);
+            if (id < expected) {
+                continue; // off the chain: a tombstone under a commit that was inserted after all
+            }
+            if (id > expected) {
+                close(); // a hole: polling decides whether to wait, close it or end
+                return true;
+            }
+            accept(d);
+            if (buffer.size() >= target) {
+                return true;
+            }
+        }
+        close();
+        return true;
+    }
+
+    private boolean handleMissing() {
+        long reserved = chain.reservedUpTo();
+        if (reserved < expected) {
+            return false; // at the head: nothing reserved beyond what was read
+        }
+        Document late = chain.events().find(Filters.eq(ID, expected)).first();
+        if (late != null) {
+            accept(late);
+            return true;
+        }
+        if (chain.closeHoleIfExpired(expected, reserved)) {
+            return true;
+        }
+        if (!mayBlock) {
+            return false;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(chain.pollIntervalMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    private void accept(Document commit) {
+        long id = CommitDocuments.id(commit);
+        if (!CommitDocuments.isTombstone(commit)) {
+            List<StoredEvent> events = CommitDocuments.events(commit);
+            for (int i = 0; i < events.size(); i++) {
+                long position = id + i;
+                if (position >= skipBelow) {
+                    buffer.add(new ChainEvent(position, events.get(i)));
+                }
+            }
+        }
+        expected = id + CommitDocuments.count(commit);
+    }
+
+    /**
+     * The chain id of the commit holding {@code position}: the covering document with the smallest id (a real
+     * commit always precedes a tombstone at a position inside it). Looks back {@value #RESUME_WINDOW} ids by
+     * {@code $in}, then, for larger commits only, by one descending range query.
+     */
+    private long startOfCommitCovering(long position) {
+        List<Long> ids = new ArrayList<>(RESUME_WINDOW);
+        for (long p = position; p > 0 && p > position - RESUME_WINDOW; p--) {
+            ids.add(p);
+        }
+        List<Document> candidates = chain.events().find(Filters.in(ID, ids)).into(new ArrayList<>());
+        Long start = coveringOrBoundary(candidates, position);
+        if (start == null && position > RESUME_WINDOW) {
+            candidates = chain.events().find(Filters.lte(ID, position)).sort(Sorts.descending(ID))
+                    .limit(RESUME_WINDOW).into(new ArrayList<>());
+            start = coveringOrBoundary(candidates, position);
+        }
+        return start == null ? position : start;
+    }
+
+    private static Long coveringOrBoundary(List<Document> candidates, long position) {
+        Long covering = null;
+        boolean boundary = false;
+        for (Document d : candidates) {
+            long id = CommitDocuments.id(d);
+            long end = id + CommitDocuments.count(d);
+            if (id <= position && end > position && (covering == null || id < covering)) {
+                covering = id;
+            }
+            if (end == position && !CommitDocuments.isTombstone(d)) {
+                boundary = true;
+            }
+        }
+        if (covering != null) {
+            return covering;
+        }
+        return boundary ? position : null;
+    }
+}

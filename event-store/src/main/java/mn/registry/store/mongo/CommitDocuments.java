@@ -1,0 +1,155 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored shape: collection {@code events} holds one document per commit, {@code _id} = global position
+ * of its first event, {@code count} positions taken; {@code heads}, {@code tails} and {@code eventIds} are
+ * arrays under single-field unique indexes ("seq:aggregateId" of each aggregate's first and last event in
+ * the commit, and the event ids). Single-field keys because the embedded server only answers equality on
+ * single-field unique indexes quickly (a compound one is scanned), and arrays because one unit of work may
+ * append to several aggregates. Tombstones are count-1 documents with synthetic keys and no events.
+ */
+final class CommitDocuments {
+
+    static final String EVENTS = "events";
+    static final String COUNTERS = "counters";
+    static final String SNAPSHOTS = "snapshots";
+    static final String POSITION_COUNTER = "events";
+
+    static final String ID = "_id";
+    static final String COUNT = "count";
+    static final String TOMBSTONE = "tombstone";
+    static final String HEADS = "heads";
+    static final String TAILS = "tails";
+    static final String EVENT_IDS = "eventIds";
+    static final String EVENT_LIST = "events";
+    static final String NEXT = "next";
+
+    static final String TOMBSTONE_PREFIX = "~tombstone:";
+    static final int DUPLICATE_KEY = 11000;
+
+    private CommitDocuments() {
+    }
+
+    static String streamKey(long seq, String aggregateId) {
+        return seq + ":" + aggregateId;
+    }
+
+    /** A commit of sealed events taking positions [firstPosition, firstPosition + events.size()). */
+    static Document commit(long firstPosition, List<StoredEvent> events) {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        List<String> eventIds = new ArrayList<>(events.size());
+        List<Document> eventDocs = new ArrayList<>(events.size());
+        for (StoredEvent e : events) {
+            ranges.merge(e.aggregateId(), new long[]{e.seq(), e.seq()},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            eventIds.add(e.eventId());
+            eventDocs.add(e.toBson());
+        }
+        List<String> heads = new ArrayList<>(ranges.size());
+        List<String> tails = new ArrayList<>(ranges.size());
+        ranges.forEach((aggregate, range) -> {
+            heads.add(streamKey(range[0], aggregate));
+            tails.add(streamKey(range[1], aggregate));
+        });
+        return new Document(ID, firstPosition)
+                .append(COUNT, events.size())
+                .append(TOMBSTONE, false)
+                .append(HEADS, heads)
+                .append(TAILS, tails)
+                .append(EVENT_IDS, eventIds)
+                .append(EVENT_LIST, eventDocs);
+    }
+
+    /** A tombstone at one position: unique synthetic keys, no events. */
+    static Document tombstone(long position) {
+        String synthetic = TOMBSTONE_PREFIX + position;
+        return new Document(ID, position)
+                .append(COUNT, 1)
+                .append(TOMBSTONE, true)
+                .append(HEADS, List.of(streamKey(0, synthetic)))
+                .append(TAILS, List.of(streamKey(0, synthetic)))
+                .append(EVENT_IDS, List.of(synthetic))
+                .append(EVENT_LIST, List.of());
+    }
+
+    /**
+     * Inserts tombstones at every position of [from, toExclusive), unordered; positions already taken are
+     * left as they are. Returns how many tombstones were inserted.
+     */
+    static int insertTombstones(MongoCollection<Document> events, long from, long toExclusive) {
+        if (toExclusive <= from) {
+            return 0;
+        }
+        List<Document> tombstones = new ArrayList<>((int) Math.min(toExclusive - from, 10_000));
+        for (long p = from; p < toExclusive; p++) {
+            tombstones.add(tombstone(p));
+        }
+        try {
+            events.insertMany(tombstones, new InsertManyOptions().ordered(false));
+            return tombstones.size();
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            return tombstones.size() - e.getWriteErrors().size();
+        }
+    }
+
+    static long id(Document commit) {
+        return commit.get(ID, Number.class).longValue();
+    }
+
+    static int count(Document commit) {
+        Number n = commit.get(COUNT, Number.class);
+        return n == null ? 1 : n.intValue();
+    }
+
+    static boolean isTombstone(Document commit) {
+        return Boolean.TRUE.equals(commit.getBoolean(TOMBSTONE));
+    }
+
+    static List<StoredEvent> events(Document commit) {
+        List<Document> docs = commit.getList(EVENT_LIST, Document.class, List.of());
+        List<StoredEvent> events = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            events.add(StoredEvent.fromBson(d));
+        }
+        return events;
+    }
+
+    static boolean isDuplicateKey(Throwable e) {
+        if (e instanceof MongoWriteException w) {
+            return w.getError().getCode() == DUPLICATE_KEY;
+        }
+        if (e instanceof MongoBulkWriteException b) {
+            return !b.getWriteErrors().isEmpty()
+                    && b.getWriteErrors().stream().allMatch(err -> err.getCode() == DUPLICATE_KEY);
+        }
+        return false;
+    }
+
+    /** Creates the unique indexes the engine's correctness rests on; idempotent. */
+    static void ensureIndexes(MongoDatabase database) {
+        MongoCollection<Document> events = database.getCollection(EVENTS);
+        events.createIndex(Indexes.ascending(HEADS), new IndexOptions().unique(true).name("heads_unique"));
+        events.createIndex(Indexes.ascending(TAILS), new IndexOptions().unique(true).name("tails_unique"));
+        events.createIndex(Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).name("eventIds_unique"));
+    }
+}

@@ -1,0 +1,77 @@
+package mn.registry.store.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An in-process MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 and an ephemeral port, used
+ * through the official driver exactly as a real server. Persistent on the H2 MVStore file
+ * {@code <dataDir>/mongo.mv}, or in memory for tests.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    public static final String DATA_FILE = "mongo.mv";
+
+    private final MongoServer server;
+    private final String connectionString;
+    private final Path dataFile;
+
+    private EmbeddedMongo(MongoBackend backend, Path dataFile) {
+        this.server = new MongoServer(backend);
+        InetSocketAddress address;
+        try {
+            server.bind("127.0.0.1", 0);
+            address = server.getLocalAddress();
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+        this.dataFile = dataFile;
+    }
+
+    /** A server whose data lives in memory only and is gone at {@link #close()}. */
+    public static EmbeddedMongo inMemory() {
+        return new EmbeddedMongo(new MemoryBackend(), null);
+    }
+
+    /** A server persisting to {@code <dataDir>/mongo.mv}; the directory is created if needed. */
+    public static EmbeddedMongo persistent(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
+        return new EmbeddedMongo(new H2Backend(file.toString()), file);
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** The H2 file, or null for an in-memory server. */
+    public Path dataFile() {
+        return dataFile;
+    }
+
+    /** Stops listening, closes the backend and, for H2, commits and closes the file. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedMongo[" + connectionString + (dataFile == null ? ", memory" : ", " + dataFile) + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.UuidRepresentation;
+
+import java.nio.file.Path;
+
+/**
+ * The registry's MongoDB connection: a {@link MongoClient} with {@link UuidRepresentation#STANDARD}, either
+ * to {@code MONGODB_URI} (a replica set or cluster in production) or to an {@link EmbeddedMongo} started on
+ * a data directory when no URI is given. Closing it closes the client, then the embedded server.
+ */
+public final class RegistryMongo implements AutoCloseable {
+
+    private final MongoClient client;
+    private final EmbeddedMongo embedded;
+
+    private RegistryMongo(MongoClient client, EmbeddedMongo embedded) {
+        this.client = client;
+        this.embedded = embedded;
+    }
+
+    /** To {@code mongodbUri} when it is non-blank, else to an embedded H2-backed server on {@code dataDir}. */
+    public static RegistryMongo open(String mongodbUri, Path dataDir) {
+        if (mongodbUri != null && !mongodbUri.isBlank()) {
+            return new RegistryMongo(client(mongodbUri), null);
+        }
+        return embedded(EmbeddedMongo.persistent(dataDir));
+    }
+
+    /** Takes ownership of an embedded server: {@link #close()} stops it. */
+    public static RegistryMongo embedded(EmbeddedMongo server) {
+        try {
+            return new RegistryMongo(client(server.connectionString()), server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** A client configured as the registry needs it (standard UUIDs). */
+    public static MongoClient client(String connectionString) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    /** True when the data lives in the embedded server started by this object. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}
