@@ -112,7 +112,7 @@ public final class WorkingDayCalendar {
         return working[index(date)];
     }
 
-    /** Why {@code date} is not a working day, or empty when it is one. */
+    /** Why {@code date} is not a working day (holidays first, then the weekend), or empty when it is one. */
     public Optional<NonWorkingDay> nonWorkingDay(LocalDate date) {
         requireCovered(date);
         List<DayOffReason> reasons = reasonsOff(date);
@@ -193,16 +193,16 @@ public final class WorkingDayCalendar {
             return List.of();
         }
         List<DayOffReason> reasons = new ArrayList<>();
-        if (isWeekend(date)) {
-            reasons.add(new DayOffReason(DayOffReason.Kind.WEEKEND, weekendName(date), weekendNameMn(date),
-                    "domain-rules §2: a working day is Monday to Friday"));
-        }
         FixedHoliday.fixedHolidayOn(date).ifPresent(reasons::add);
         reasons.addAll(data.holidays().getOrDefault(date, List.of()));
         if (declaration instanceof PublicHolidayDeclared holiday) {
             reasons.add(holiday.reason());
         } else if (declaration instanceof WorkingDayDeclared transfer) {
             reasons.add(transfer.transferredReason());
+        }
+        if (isWeekend(date)) {
+            reasons.add(new DayOffReason(DayOffReason.Kind.WEEKEND, weekendName(date), weekendNameMn(date),
+                    "domain-rules §2: a working day is Monday to Friday"));
         }
         return reasons;
     }
