@@ -1,0 +1,83 @@
+package mn.registry.infrastructure.axon;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.infrastructure.RegistryProperties;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.infrastructure.mongo.MongoConfiguration;
+import mn.registry.store.SealingKey;
+import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Puts the gapless MongoDB event store and the MongoDB token store under Axon, makes every event
+ * processor a pooled streaming one, and copies the signed command's id, signer and signature hash
+ * into the metadata of every event it causes (so the seal covers who acted).
+ */
+@AutoConfiguration(after = MongoConfiguration.class, before = AxonAutoConfiguration.class)
+public class AxonStorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonStorageConfiguration.class);
+
+    /** Metadata keys that travel from a signed command to the events it causes. */
+    public static final String COMMAND_ID = "commandId";
+    public static final String SIGNED_BY = "signedBy";
+    public static final String JWS_SHA256 = "jwsSha256";
+
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    public GaplessMongoEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
+                                                             @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+        GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+                .database(database)
+                .sealingKey(sealingKey)
+                .holeTimeout(properties.holeTimeout())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+        engine.ensureIndexes();
+        log.info("Event store ready: gapless positions, events sealed with key {}", sealingKey.keyId());
+        return engine;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public MongoTokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+        MongoTokenStore store = new MongoTokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName(),
+                Duration.ofSeconds(10), Clock.systemUTC());
+        store.ensureIndexes();
+        return store;
+    }
+
+    @Bean
+    public ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+    }
+
+    @Bean
+    public CorrelationDataProvider signedCommandCorrelation() {
+        return new SimpleCorrelationDataProvider(COMMAND_ID, SIGNED_BY, JWS_SHA256);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CurrentCalendar currentCalendar(EventStore eventStore) {
+        return new CurrentCalendar(eventStore, Clock.systemUTC());
+    }
+}
