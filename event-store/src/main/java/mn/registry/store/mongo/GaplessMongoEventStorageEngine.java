@@ -169,13 +169,32 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
                 throw new CommitAbandonedException(firstPosition, count, e);
             }
             closeOwnReservation(firstPosition, count);
-            handlePersistenceException(e, messages.get(0));
+            handlePersistenceException(e, isDuplicateKey(e) ? conflictingEvent(messages, commit) : messages.get(0));
             return;
         } catch (RuntimeException | Error e) {
             closeOwnReservation(firstPosition, count);
             throw e;
         }
         remember(sealed);
+    }
+
+    /**
+     * The first event of the aggregate whose stream key already exists, so that Axon reports a creation conflict
+     * or a concurrency conflict for the aggregate that actually collided; the first event when none is found.
+     */
+    private EventMessage<?> conflictingEvent(List<? extends EventMessage<?>> messages, Document commit) {
+        List<String> heads = commit.getList(HEADS, String.class);
+        Set<String> taken = new HashSet<>();
+        for (Document d : events.find(Filters.in(HEADS, heads))) {
+            taken.addAll(d.getList(HEADS, String.class));
+        }
+        for (EventMessage<?> m : messages) {
+            if (m instanceof DomainEventMessage<?> dm
+                    && taken.contains(streamKey(dm.getSequenceNumber(), dm.getAggregateIdentifier()))) {
+                return m;
+            }
+        }
+        return messages.get(0);
     }
 
     private static String firstEventId(Document commit) {

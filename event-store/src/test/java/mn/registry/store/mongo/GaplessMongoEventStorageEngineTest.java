@@ -1,0 +1,243 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.store.CommitAbandonedException;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static mn.registry.store.mongo.StoreFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The engine's own properties beyond Axon's contract: commits, positions, holes, tombstones, seals. */
+@ExtendWith(EmbeddedMongoExtension.class)
+class GaplessMongoEventStorageEngineTest {
+
+    private MongoDatabase database;
+
+    @BeforeEach
+    void setUp(MongoDatabase freshDatabase) {
+        this.database = freshDatabase;
+    }
+
+    @Test
+    void the_events_of_one_append_are_one_document_at_consecutive_positions() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 3));
+        engine.appendEvents(events("p-2", 0, 2));
+
+        List<Document> docs = database.getCollection("events").find().into(new ArrayList<>());
+        assertThat(docs).extracting(d -> d.get("_id"), d -> d.get("count")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, 3), org.assertj.core.groups.Tuple.tuple(4L, 2));
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(5));
+    }
+
+    @Test
+    void reading_from_a_token_inside_a_commit_resumes_at_the_next_event_of_that_commit() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 5));
+        engine.appendEvents(events("p-2", 0, 2));
+
+        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(3), false))).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(readAll(engine, new GlobalSequenceTrackingToken(3)).get(0))
+                .isInstanceOfSatisfying(DomainEventMessage.class, m -> assertThat(m.getSequenceNumber()).isEqualTo(3));
+    }
+
+    @Test
+    void resuming_inside_a_commit_larger_than_the_lookback_window_still_finds_its_start() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("big", 0, 150));
+        engine.appendEvents(events("small", 0, 1));
+
+        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(140), false)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(141, 151).boxed().toList());
+    }
+
+    @Test
+    void a_reader_far_behind_reads_across_many_batches_in_order() {
+        GaplessMongoEventStorageEngine engine = engine(database).batchSize(50).build();
+        for (int i = 0; i < 400; i++) {
+            engine.appendEvents(events("a-" + (i % 7), i / 7, 1));
+        }
+        assertThat(positions(engine.readEvents(engine.createTailToken(), false)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+    }
+
+    @Test
+    void one_unit_of_work_over_two_aggregates_is_all_or_nothing() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(event("zone-1", 0));
+        engine.appendEvents(event("entity-1", 0), event("zone-1", 1));
+
+        assertThat(engine.readEvents("entity-1").asStream().count()).isEqualTo(1);
+        assertThat(engine.readEvents("zone-1").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
+
+        // entity-2 is new but zone-1 seq 1 is taken: nothing of this commit may be stored
+        assertThatThrownBy(() -> engine.appendEvents(event("entity-2", 0), event("zone-1", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents("entity-2").asStream().count()).isZero();
+        assertThat(engine.lastSequenceNumberFor("zone-1")).contains(1L);
+    }
+
+    @Test
+    void a_conflicting_append_does_not_leave_a_hole_that_readers_wait_for() {
+        GaplessMongoEventStorageEngine engine = engine(database).build(); // hole timeout: one hour
+        engine.appendEvents(event("p-1", 0));
+        assertThatThrownBy(() -> engine.appendEvents(event("p-1", 0))).isInstanceOf(AggregateStreamCreationException.class);
+        engine.appendEvents(event("p-2", 0));
+
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void a_writer_failing_between_reserve_and_insert_fails_and_its_positions_are_tombstoned_at_once() {
+        GaplessMongoEventStorageEngine engine = engine(database)
+                .reservationHook((first, count) -> {
+                    if (first == 1) {
+                        throw new IllegalStateException("crash between reserve and insert");
+                    }
+                }).build();
+        assertThatThrownBy(() -> engine.appendEvents(events("p-1", 0, 2))).hasMessageContaining("crash");
+        engine.appendEvents(events("p-2", 0, 1));
+
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(3L);
+        assertThat(engine.readEvents("p-1").asStream().count()).isZero();
+    }
+
+    @Test
+    void a_hole_is_waited_for_then_tombstoned_and_the_late_writer_fails_without_a_concurrency_exception() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GaplessMongoEventStorageEngine engine = engine(database)
+                .holeTimeout(Duration.ofMillis(300))
+                .reservationHook((first, count) -> {
+                    if (first == 1) {
+                        stalled.countDown();
+                        await(release);
+                    }
+                }).build();
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> engine.appendEvents(events("slow", 0, 2)));
+        assertThat(stalled.await(5, TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(event("fast", 0)); // position 3
+
+        assertThat(positions(engine.readEvents(null, false))).as("a young hole ends a non-blocking read").isEmpty();
+        long start = System.nanoTime();
+        assertThat(positions(engine.readEvents(null, true))).as("a blocking read waits, then passes the closed hole")
+                .containsExactly(3L);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+
+        release.countDown();
+        assertThatThrownBy(late::join).hasCauseInstanceOf(CommitAbandonedException.class)
+                .satisfies(e -> assertThat(e.getCause()).isNotInstanceOf(ConcurrencyException.class));
+        assertThat(engine.readEvents("slow").asStream().count()).isZero();
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(3L);
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
+                .satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.tombstones()).isEqualTo(2));
+    }
+
+    @Test
+    void a_late_writer_that_wins_its_first_position_keeps_its_commit_and_the_tombstones_under_it_are_skipped() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 3)); // positions 1..3
+        // a reader that tombstoned positions 2..3 while the writer was stalled: off the chain now
+        CommitDocuments.insertTombstones(database.getCollection("events"), 2, 4);
+        engine.appendEvents(event("p-2", 0));
+
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(2), false))).containsExactly(3L, 4L);
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify().ok()).isTrue();
+    }
+
+    @Test
+    void an_event_outside_any_aggregate_is_stored_read_back_and_sealed_in_its_own_stream() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(new GenericEventMessage<>("a notice"), new GenericEventMessage<>("another notice"));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(read.stream().map(m -> (Object) m.getPayload())).containsExactly("a notice", "another notice");
+        assertThat(read).allSatisfy(m -> assertThat(m).isNotInstanceOf(DomainEventMessage.class));
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify().events()).isEqualTo(2);
+    }
+
+    @Test
+    void each_event_is_sealed_and_chained_to_the_previous_event_of_its_aggregate_across_commits() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 2));
+        GaplessMongoEventStorageEngine restarted = engine(database).build(); // no cache: previous hash found by tail key
+        restarted.appendEvents(events("p-1", 2, 1));
+
+        List<StoredEvent> stored = new ArrayList<>();
+        database.getCollection("events").find().forEach(d -> stored.addAll(CommitDocuments.events(d)));
+        assertThat(stored).hasSize(3);
+        assertThat(stored.get(0).prevHash()).isNull();
+        assertThat(stored.get(1).prevHash()).isEqualTo(stored.get(0).hash());
+        assertThat(stored.get(2).prevHash()).isEqualTo(stored.get(1).hash());
+        assertThat(stored).allSatisfy(e -> {
+            assertThat(e.keyId()).isEqualTo(TestSealingKeys.KEY_ID);
+            assertThat(e.sealVerifies(TestSealingKeys.sealingKey().publicKey())).isTrue();
+        });
+    }
+
+    @Test
+    void the_last_sequence_number_is_found_without_a_cache() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 3));
+        engine.appendEvents(events("p-1", 3, 4));
+        GaplessMongoEventStorageEngine other = engine(database).build();
+
+        assertThat(other.lastSequenceNumberFor("p-1")).contains(6L);
+        assertThat(other.lastSequenceNumberFor("nobody")).isEmpty();
+        assertThat(other.readEvents("p-1", 5).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(5L, 6L);
+    }
+
+    @Test
+    void indexes_are_created_once_and_creating_them_again_changes_nothing() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.ensureIndexes();
+        List<String> names = database.getCollection("events").listIndexes().map(d -> d.getString("name")).into(new ArrayList<>());
+        assertThat(names).contains("heads_unique", "tails_unique", "eventIds_unique");
+        assertThat(names).hasSize(4);
+    }
+
+    @Test
+    void the_position_counter_is_one_document_holding_the_highest_reserved_position() {
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("p-1", 0, 4));
+        Document counter = database.getCollection("counters").find(Filters.eq("_id", "events")).first();
+        assertThat(counter.get("next", Number.class).longValue()).isEqualTo(4L);
+        try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createHeadToken(), false)) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Small helpers shared by this package's tests. */
+final class StoreFixtures {
+
+    private StoreFixtures() {
+    }
+
+    static GaplessMongoEventStorageEngine.Builder engine(MongoDatabase database) {
+        return GaplessMongoEventStorageEngine.builder()
+                .database(database)
+                .sealingKey(TestSealingKeys.sealingKey())
+                .holeTimeout(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(5));
+    }
+
+    /** A domain event whose payload is a small JSON object. */
+    static DomainEventMessage<Map<String, Object>> event(String aggregate, long seq) {
+        return new GenericDomainEventMessage<>("Permit", aggregate, seq, Map.of("aggregate", aggregate, "seq", seq));
+    }
+
+    static List<DomainEventMessage<?>> events(String aggregate, long fromSeq, int count) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(event(aggregate, fromSeq + i));
+        }
+        return events;
+    }
+
+    static long position(TrackedEventMessage<?> message) {
+        return message.trackingToken().position().orElseThrow();
+    }
+
+    static List<Long> positions(Stream<? extends TrackedEventMessage<?>> stream) {
+        try (stream) {
+            return stream.map(StoreFixtures::position).toList();
+        }
+    }
+
+    static List<TrackedEventMessage<?>> readAll(GaplessMongoEventStorageEngine engine, TrackingToken from) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(from, false)) {
+            return new ArrayList<>(stream.toList());
+        }
+    }
+}
