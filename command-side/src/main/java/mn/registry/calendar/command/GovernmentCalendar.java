@@ -1,0 +1,65 @@
+package mn.registry.calendar.command;
+
+import mn.registry.kernel.calendar.CalendarDeclaration;
+import mn.registry.kernel.calendar.PublicHolidayDeclared;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The Government's declarations on the working-day calendar, one stream for Mongolia. Each
+ * declaration is applied to the calendar it rests on, so a declaration for a day outside the
+ * calendar's years, or one that changes nothing, is refused before it is stored.
+ */
+@Aggregate
+class GovernmentCalendar {
+
+    @AggregateIdentifier
+    private String calendarId;
+    private WorkingDayCalendar calendar;
+
+    GovernmentCalendar() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(RecordCalendarDeclaration command) {
+        WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
+        CalendarDeclaration declaration = command.declaration();
+        if (changesNothing(current, declaration)) {
+            throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The calendar already treats " + declaration.date()
+                    + (declaration instanceof PublicHolidayDeclared ? " as a day off" : " as a working day") + "; nothing to declare.", null);
+        }
+        WorkingDayCalendar next = current.apply(declaration);
+        calendarId = command.calendarId();
+        apply(declaration);
+        return next.version().value();
+    }
+
+    /** domain-rules §2: a declaration makes a day a day off or a working day; one that finds it so already is no change. */
+    private static boolean changesNothing(WorkingDayCalendar current, CalendarDeclaration declaration) {
+        if (declaration instanceof PublicHolidayDeclared holiday) {
+            return !current.isWorkingDay(holiday.date());
+        }
+        WorkingDayDeclared workingDay = (WorkingDayDeclared) declaration;
+        return current.isWorkingDay(workingDay.date())
+                && workingDay.replaced().map(day -> !current.isWorkingDay(day)).orElse(true);
+    }
+
+    @EventSourcingHandler
+    void on(CalendarDeclaration declaration, @SourceId String streamId) {
+        if (streamId != null) {
+            calendarId = streamId;
+        }
+        calendar = (calendar == null ? WorkingDayCalendar.base() : calendar).apply(declaration);
+    }
+}

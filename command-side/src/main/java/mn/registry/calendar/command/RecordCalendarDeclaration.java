@@ -1,0 +1,8 @@
+package mn.registry.calendar.command;
+
+import mn.registry.kernel.calendar.CalendarDeclaration;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Internal command: record one Government declaration in the calendar's stream. */
+record RecordCalendarDeclaration(@TargetAggregateIdentifier String calendarId, CalendarDeclaration declaration) {
+}
