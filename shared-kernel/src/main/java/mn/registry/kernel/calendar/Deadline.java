@@ -25,6 +25,11 @@ public record Deadline(LocalDate receivedOn, WorkingDays workingDays, LocalDate 
         if (!due.isAfter(receivedOn)) {
             throw new IllegalArgumentException("a due date comes after the day of receipt: " + receivedOn + " / " + due);
         }
+        OffsetDateTime endOfDue = UlaanbaatarTime.endOf(due);
+        if (!dueAt.toInstant().equals(endOfDue.toInstant())) {
+            throw new IllegalArgumentException("a deadline ends at the end of its due date in Ulaanbaatar: " + dueAt);
+        }
+        dueAt = endOfDue;
     }
 
     /** True when an act at {@code instant} meets the deadline (it happened no later than {@code dueAt}). */

@@ -1,11 +1,15 @@
 package mn.registry.kernel.calendar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.List;
 
 import static java.time.LocalDate.of;
@@ -158,6 +162,23 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    @DisplayName("A deadline written to JSON and read back (offset adjusted to UTC by Jackson) is the same deadline")
+    void a_deadline_survives_json() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Deadline deadline = BASE.deadline(of(2026, 11, 20), SEVENTEEN);
+
+        String text = json.writeValueAsString(deadline);
+
+        assertThat(text).contains("\"due\":\"2026-12-16\"", "\"dueAt\":\"2026-12-16T23:59:59.999999999+08:00\"",
+                "\"calendarVersion\":\"MN-2024.1\"", "\"nameEn\":\"Republic Day\"");
+        assertThat(json.readValue(text, Deadline.class)).isEqualTo(deadline);
+        assertThatThrownBy(() -> new Deadline(of(2026, 11, 20), SEVENTEEN, of(2026, 12, 16),
+                OffsetDateTime.parse("2026-12-16T23:59:59+08:00"), BASE.version(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("A receipt at 2026-11-19T16:30Z is 00:30 on 2026-11-20 in Ulaanbaatar, so that is day 0")
     void an_instant_is_dated_in_ulaanbaatar() {
         Instant received = Instant.parse("2026-11-19T16:30:00Z");
@@ -199,8 +220,8 @@ class WorkingDayCalendarTest {
     @DisplayName("002 art. 28.1: a suspension from 2026-03-10 may last up to 2026-06-09, not a day longer")
     void up_to_three_months_is_calendar_arithmetic() {
         assertThat(LegalTerm.months(of(2026, 3, 10), 3).lastDay()).isEqualTo(of(2026, 6, 9));
-        assertThat(LegalTerm.lastsAtMost(of(2026, 3, 10), of(2026, 6, 9), java.time.Period.ofMonths(3))).isTrue();
-        assertThat(LegalTerm.lastsAtMost(of(2026, 3, 10), of(2026, 6, 10), java.time.Period.ofMonths(3))).isFalse();
+        assertThat(LegalTerm.lastsAtMost(of(2026, 3, 10), of(2026, 6, 9), Period.ofMonths(3))).isTrue();
+        assertThat(LegalTerm.lastsAtMost(of(2026, 3, 10), of(2026, 6, 10), Period.ofMonths(3))).isFalse();
         assertThat(LegalTerm.months(of(2026, 11, 30), 3).lastDay()).isEqualTo(of(2027, 2, 28));
         assertThat(LegalTerm.years(of(2028, 2, 29), 1).lastDay()).isEqualTo(of(2029, 2, 28));
     }
