@@ -1,0 +1,133 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.crypto.Ed25519;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.security.SecureRandom;
+import java.util.Map;
+
+import static mn.registry.store.mongo.StoreFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** verify-store: an intact store is OK with its counts; each kind of tampering is named at its position. */
+@ExtendWith(EmbeddedMongoExtension.class)
+class StoreVerifierTest {
+
+    private MongoDatabase database;
+    private StoreVerifier verifier;
+
+    @BeforeEach
+    void setUp(MongoDatabase freshDatabase) {
+        database = freshDatabase;
+        verifier = new StoreVerifier(database, TestSealingKeys.publicKeys());
+        GaplessMongoEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("permit-1", 0, 2));        // positions 1-2
+        engine.appendEvents(events("permit-2", 0, 1));        // 3
+        engine.appendEvents(events("permit-1", 2, 3));        // 4-6
+        engine.appendEvents(new GenericEventMessage<>("a notice")); // 7
+        engine.appendEvents(events("permit-2", 1, 1));        // 8
+    }
+
+    @Test
+    void an_intact_store_verifies_with_its_counts() {
+        VerificationReport report = verifier.verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.commits()).isEqualTo(5);
+        assertThat(report.events()).isEqualTo(8);
+        assertThat(report.lastPosition()).isEqualTo(8);
+        assertThat(report.reservedUpTo()).isEqualTo(8);
+    }
+
+    @Test
+    void an_edited_payload_is_named_at_its_position_aggregate_and_seq() {
+        database.getCollection("events").updateOne(Filters.eq("_id", 4L),
+                Updates.set("events.1.payload", "{\"aggregate\":\"permit-1\",\"seq\":99}"));
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(5);
+        assertThat(b.aggregateId()).isEqualTo("permit-1");
+        assertThat(b.seq()).isEqualTo(3);
+        assertThat(b.problem()).contains("content changed");
+    }
+
+    @Test
+    void a_payload_edited_together_with_its_hash_is_caught_by_the_seal() {
+        StoredEvent original = CommitDocuments.events(database.getCollection("events").find(Filters.eq("_id", 3L)).first()).get(0);
+        String forged = "{\"aggregate\":\"permit-2\",\"seq\":0,\"forged\":true}";
+        String forgedHash = mn.registry.kernel.crypto.Sha256.hex(StoredEvent.canonicalEnvelope(original.eventId(),
+                original.aggregateType(), original.aggregateId(), original.seq(), original.timestamp(), original.payloadType(),
+                original.payloadRevision(), forged, original.metaData(), original.prevHash()));
+        database.getCollection("events").updateOne(Filters.eq("_id", 3L),
+                Updates.combine(Updates.set("events.0.payload", forged), Updates.set("events.0.hash", forgedHash)));
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(3);
+        assertThat(b.problem()).isEqualTo("seal does not verify");
+    }
+
+    @Test
+    void an_edited_seal_is_named() {
+        String otherSeal = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]);
+        database.getCollection("events").updateOne(Filters.eq("_id", 8L), Updates.set("events.0.seal", otherSeal));
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(8);
+        assertThat(b.aggregateId()).isEqualTo("permit-2");
+        assertThat(b.seq()).isEqualTo(1);
+        assertThat(b.problem()).isEqualTo("seal does not verify");
+    }
+
+    @Test
+    void a_deleted_commit_in_the_middle_is_a_missing_position() {
+        database.getCollection("events").deleteOne(Filters.eq("_id", 3L));
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(3);
+        assertThat(b.problem()).contains("position missing").contains("next commit is at 4");
+    }
+
+    @Test
+    void a_commit_replaced_by_a_tombstone_breaks_the_aggregate_chain_of_the_next_event() {
+        database.getCollection("events").deleteOne(Filters.eq("_id", 3L));
+        CommitDocuments.insertTombstones(database.getCollection("events"), 3, 4);
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(8);
+        assertThat(b.aggregateId()).isEqualTo("permit-2");
+        assertThat(b.problem()).contains("seq 1");
+    }
+
+    @Test
+    void seals_by_a_key_the_verifier_does_not_trust_are_named() {
+        byte[] otherPublic = Ed25519.generate(new SecureRandom()).publicKey();
+        VerificationReport report = new StoreVerifier(database, Map.of("other", otherPublic)).verify();
+        assertThat(report.firstBreak().orElseThrow().problem()).contains("unknown key id " + TestSealingKeys.KEY_ID);
+
+        VerificationReport wrongKey = new StoreVerifier(database, Map.of(TestSealingKeys.KEY_ID, otherPublic)).verify();
+        assertThat(wrongKey.firstBreak().orElseThrow().position()).isEqualTo(1);
+        assertThat(wrongKey.firstBreak().orElseThrow().problem()).isEqualTo("seal does not verify");
+    }
+
+    @Test
+    void a_counter_behind_the_chain_is_a_break() {
+        database.getCollection("counters").updateOne(Filters.eq("_id", "events"), Updates.set("next", 5L));
+        assertThat(verifier.verify().firstBreak().orElseThrow().problem()).contains("counter (5) is behind");
+    }
+
+    @Test
+    void a_reserved_but_unwritten_tail_is_an_append_in_flight_not_a_break() {
+        database.getCollection("counters").updateOne(Filters.eq("_id", "events"), Updates.inc("next", 2L));
+        VerificationReport report = verifier.verify();
+        assertThat(report.ok()).isTrue();
+        assertThat(report.reservedUpTo()).isEqualTo(10);
+        assertThat(report.lastPosition()).isEqualTo(8);
+    }
+}
