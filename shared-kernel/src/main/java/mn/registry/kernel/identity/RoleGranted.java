@@ -1,0 +1,33 @@
+package mn.registry.kernel.identity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A person holds a role from {@code validFrom} (domain-rules §1: a role is granted by an event, never
+ * claimed by a client). For a zone governor, {@code zoneId} names the zone and the appointment is the
+ * tenure (003 art. 8.2); otherwise it is {@code null}.
+ *
+ * @param personId   who
+ * @param role       which role
+ * @param zoneId     the zone of a {@link Role#ZONE_GOVERNOR}, else {@code null}
+ * @param validFrom  the role counts for acts signed at or after this instant
+ * @param grantedBy  who granted it ({@code null} for the registry's own first-start enrolment)
+ * @param ground     the act or article it rests on, e.g. a Cabinet decision number (may be {@code null})
+ */
+public record RoleGranted(PersonId personId,
+                          Role role,
+                          String zoneId,
+                          Instant validFrom,
+                          PersonId grantedBy,
+                          String ground) {
+
+    public RoleGranted {
+        Objects.requireNonNull(personId, "personId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(validFrom, "validFrom");
+        if ((role == Role.ZONE_GOVERNOR) != (zoneId != null)) {
+            throw new IllegalArgumentException("a zone governor's role, and only that role, names a zone");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package mn.registry.kernel.pki;
+
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+
+import java.util.Objects;
+
+/**
+ * A demo person: who they are and the one role the command side grants them by events at first start.
+ *
+ * @param id           person id, also the certificate's {@code UID} and the directory name under {@code keys/people/}
+ * @param displayName  the certificate's {@code CN} (Mongolian Cyrillic)
+ * @param role         the role to grant (domain-rules §1)
+ * @param zoneId       for a zone governor, the zone governed; otherwise {@code null}
+ * @param organization the certificate's {@code O}: the ministry or office, or for an applicant their company
+ */
+public record DemoPerson(PersonId id, String displayName, Role role, String zoneId, String organization) {
+
+    public DemoPerson {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(role, "role");
+        if ((role == Role.ZONE_GOVERNOR) != (zoneId != null)) {
+            throw new IllegalArgumentException("a zone governor, and only a zone governor, has a zone: " + id);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package mn.registry.kernel.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.crypto.Ed25519;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.problem.RegistryProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.PKIXCertPathValidatorResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a signed command (flattened JWS JSON) strictly, in this order: the JWS shape; the protected
+ * header ({@code alg} EdDSA only, {@code typ} registry-command+jws, no {@code crit}, {@code jku},
+ * {@code jwk}, {@code x5u} or {@code b64}, an {@code x5c}); the Ed25519 signature with the key of
+ * {@code x5c[0]}; the payload (canonical RFC 8785 JSON, exactly the four envelope fields, well formed);
+ * {@code signedAt} not in the future beyond the allowed skew (nor older than the maximum age, if set);
+ * the signer's certificate valid at {@code signedAt} and its chain leading to a trusted CA at that date
+ * (001 art. 23.1.1); a certificate meant for signing that names a person. Every refusal is a
+ * {@link RegistryProblem} of kind UNAUTHENTICATED with a code of {@link SignatureProblems}. Thread-safe.
+ */
+public final class SignedCommandVerifier {
+
+    /** The type of a sign-in: a command with body {@code {"challenge": "..."}}. */
+    public static final String SIGN_IN = "SignIn";
+
+    private static final int MAX_CHAIN = 8;
+    private static final int CACHE_LIMIT = 4096;
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("commandId", "type", "signedAt", "command");
+    private static final List<String> FORBIDDEN_HEADERS = List.of("jku", "jwk", "x5u", "b64");
+
+    private final TrustAnchors trusted;
+    private final Set<TrustAnchor> anchors;
+    private final Clock clock;
+    private final Duration maxClockSkew;
+    private final Duration maxAge;
+    private final Map<String, X509Certificate> parsed = new ConcurrentHashMap<>();
+
+    /** A verifier that accepts any signing time up to {@code maxClockSkew} ahead of {@code clock}. */
+    public SignedCommandVerifier(TrustAnchors trusted, Clock clock, Duration maxClockSkew) {
+        this(trusted, clock, maxClockSkew, null);
+    }
+
+    /**
+     * As above, and refuses a command signed more than {@code maxAge} before now ({@code null}: no limit).
+     * A limit stops a signer from back-dating an act to a time their role or certificate was still valid.
+     */
+    public SignedCommandVerifier(TrustAnchors trusted, Clock clock, Duration maxClockSkew, Duration maxAge) {
+        this.trusted = Objects.requireNonNull(trusted, "trusted");
+        this.anchors = trusted.pkix();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        this.maxAge = maxAge;
+        if (maxClockSkew.isNegative() || (maxAge != null && maxAge.isNegative())) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+    }
+
+    /** Verifies a flattened JWS JSON text; see the class comment for what is checked. */
+    public VerifiedCommand verify(String jwsJson) {
+        if (jwsJson == null) {
+            throw SignatureProblems.refuse(SignatureProblems.MALFORMED, "no signed command");
+        }
+        Parts parts = parts(jwsJson);
+        JsonNode header = header(parts.protectedHeader());
+        List<X509Certificate> chain = chain(header);
+        X509Certificate signerCertificate = chain.get(0);
+        checkSignature(parts, signerCertificate);
+        CommandEnvelope envelope = envelope(parts.payload());
+        checkSigningTime(envelope.signedAt());
+        checkCertificates(chain, envelope.signedAt());
+        PersonId signer = personNamedBy(signerCertificate);
+        return new VerifiedCommand(envelope.commandId(), envelope.type(), envelope.signedAt(), envelope.command(),
+                signerCertificate, Certificates.fingerprint(signerCertificate), signer,
+                Sha256.hex(jwsJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Verifies a sign-in: a signed command of type {@value #SIGN_IN} whose body is exactly
+     * {@code {"challenge": expectedChallenge}}. The caller issues each challenge once and forgets it once used.
+     */
+    public VerifiedCommand verifyChallenge(String jwsJson, String expectedChallenge) {
+        Objects.requireNonNull(expectedChallenge, "expectedChallenge");
+        VerifiedCommand command = verify(jwsJson);
+        if (!SIGN_IN.equals(command.type())) {
+            throw SignatureProblems.refuse(SignatureProblems.SIGN_IN_WRONG_TYPE,
+                    "a sign-in is a signed command of type " + SIGN_IN + ", not " + command.type(), "type");
+        }
+        JsonNode body = command.command();
+        JsonNode challenge = body.get("challenge");
+        boolean matches = body.size() == 1 && challenge != null && challenge.isTextual()
+                && MessageDigest.isEqual(challenge.textValue().getBytes(StandardCharsets.UTF_8),
+                expectedChallenge.getBytes(StandardCharsets.UTF_8));
+        if (!matches) {
+            throw SignatureProblems.refuse(SignatureProblems.SIGN_IN_CHALLENGE_MISMATCH,
+                    "the signed challenge is not the one this sign-in was given", "command.challenge");
+        }
+        return command;
+    }
+
+    private record Parts(String protectedHeader, String payload, String signature) {
+    }
+
+    private static Parts parts(String jwsJson) {
+        JsonNode jws = Jws.parse(jwsJson);
+        if (jws == null || !jws.isObject()) {
+            throw SignatureProblems.refuse(SignatureProblems.MALFORMED,
+                    "a signed command is a JWS in flattened JSON serialization: {\"protected\", \"payload\", \"signature\"}");
+        }
+        if (jws.has("header")) {
+            throw SignatureProblems.refuse(SignatureProblems.HEADER_NOT_ALLOWED,
+                    "an unprotected header is not accepted: every header parameter must be signed", "header");
+        }
+        for (Iterator<String> names = jws.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Set.of("protected", "payload", "signature").contains(name)) {
+                throw SignatureProblems.refuse(SignatureProblems.MALFORMED,
+                        "unexpected member '" + name + "': only the flattened serialization with one signature is accepted", name);
+            }
+        }
+        return new Parts(text(jws, "protected"), text(jws, "payload"), text(jws, "signature"));
+    }
+
+    private static String text(JsonNode jws, String name) {
+        JsonNode value = jws.get(name);
+        if (value == null || !value.isTextual() || Jws.decode(value.textValue()) == null) {
+            throw SignatureProblems.refuse(SignatureProblems.MALFORMED,
+                    "'" + name + "' must be unpadded base64url text", name);
+        }
+        return value.textValue();
+    }
+
+    private static JsonNode header(String protectedHeader) {
+        JsonNode header = Jws.parse(new String(Jws.decode(protectedHeader), StandardCharsets.UTF_8));
+        if (header == null || !header.isObject()) {
+            throw SignatureProblems.refuse(SignatureProblems.MALFORMED, "the protected header is not a JSON object", "protected");
+        }
+        JsonNode alg = header.get("alg");
+        if (alg == null || !alg.isTextual() || !Jws.ALG.equals(alg.textValue())) {
+            throw SignatureProblems.refuse(SignatureProblems.ALGORITHM_NOT_ALLOWED,
+                    "only alg EdDSA (Ed25519) is accepted, not " + alg, "alg");
+        }
+        for (String name : FORBIDDEN_HEADERS) {
+            if (header.has(name)) {
+                throw SignatureProblems.refuse(SignatureProblems.HEADER_NOT_ALLOWED,
+                        "header parameter '" + name + "' is not accepted: the key comes from x5c and a trusted CA only", name);
+            }
+        }
+        if (header.has("crit")) {
+            throw SignatureProblems.refuse(SignatureProblems.CRITICAL_HEADER_UNKNOWN,
+                    "no critical header extension is understood here: " + header.get("crit"), "crit");
+        }
+        JsonNode typ = header.get("typ");
+        if (typ == null || !typ.isTextual() || !(Jws.TYP.equalsIgnoreCase(typ.textValue())
+                || ("application/" + Jws.TYP).equalsIgnoreCase(typ.textValue()))) {
+            throw SignatureProblems.refuse(SignatureProblems.TYPE_NOT_ALLOWED,
+                    "typ must be " + Jws.TYP + ", not " + typ, "typ");
+        }
+        return header;
+    }
+
+    private List<X509Certificate> chain(JsonNode header) {
+        JsonNode x5c = header.get("x5c");
+        if (x5c == null || x5c.isNull() || (x5c.isArray() && x5c.isEmpty())) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MISSING,
+                    "the protected header must carry the signer's certificate in x5c", "x5c");
+        }
+        if (!x5c.isArray() || x5c.size() > MAX_CHAIN) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MALFORMED,
+                    "x5c must be an array of 1 to " + MAX_CHAIN + " base64 DER certificates", "x5c");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        for (JsonNode entry : x5c) {
+            chain.add(certificate(entry));
+        }
+        return chain;
+    }
+
+    private X509Certificate certificate(JsonNode entry) {
+        if (!entry.isTextual()) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MALFORMED, "x5c entries are base64 text", "x5c");
+        }
+        X509Certificate known = parsed.get(entry.textValue());
+        if (known != null) {
+            return known;
+        }
+        X509Certificate certificate;
+        try {
+            certificate = Certificates.fromDer(Base64.getDecoder().decode(entry.textValue()));
+        } catch (IllegalArgumentException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MALFORMED,
+                    "an x5c entry is not a base64 DER X.509 certificate", "x5c");
+        }
+        if (parsed.size() >= CACHE_LIMIT) {
+            parsed.clear();
+        }
+        parsed.put(entry.textValue(), certificate);
+        return certificate;
+    }
+
+    private static void checkSignature(Parts parts, X509Certificate signerCertificate) {
+        byte[] publicKey = Certificates.ed25519PublicKey(signerCertificate).orElseThrow(() -> SignatureProblems.refuse(
+                SignatureProblems.ALGORITHM_NOT_ALLOWED, "the signer's certificate does not hold an Ed25519 key", "x5c"));
+        byte[] signingInput = (parts.protectedHeader() + "." + parts.payload()).getBytes(StandardCharsets.US_ASCII);
+        if (!Ed25519.verify(publicKey, signingInput, Jws.decode(parts.signature()))) {
+            throw SignatureProblems.refuse(SignatureProblems.INVALID,
+                    "the signature does not match the header and payload with the key of x5c[0]", "signature");
+        }
+    }
+
+    private static CommandEnvelope envelope(String payloadText) {
+        byte[] payload = Jws.decode(payloadText);
+        JsonNode json = Jws.parse(new String(payload, StandardCharsets.UTF_8));
+        if (json == null || !json.isObject()) {
+            throw SignatureProblems.refuse(SignatureProblems.PAYLOAD_MALFORMED,
+                    "the payload is not a JSON object (or repeats a member name)", "payload");
+        }
+        if (!Arrays.equals(payload, CanonicalJson.canonicalize(json))) {
+            throw SignatureProblems.refuse(SignatureProblems.PAYLOAD_NOT_CANONICAL,
+                    "the payload must be the RFC 8785 canonical form of the envelope", "payload");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ENVELOPE_FIELDS.contains(name)) {
+                throw SignatureProblems.refuse(SignatureProblems.FIELD_UNKNOWN,
+                        "the envelope has only commandId, type, signedAt and command, not '" + name + "'", name);
+            }
+        }
+        String commandId = field(json, "commandId", CommandEnvelope.COMMAND_ID.pattern());
+        String type = field(json, "type", CommandEnvelope.TYPE.pattern());
+        String signedAtText = field(json, "signedAt", CommandEnvelope.SIGNED_AT.pattern());
+        Instant signedAt;
+        try {
+            signedAt = Instant.parse(signedAtText);
+        } catch (DateTimeParseException e) {
+            throw SignatureProblems.refuse(SignatureProblems.FIELD_INVALID, "signedAt is not a valid instant", "signedAt");
+        }
+        JsonNode command = json.get("command");
+        if (command == null) {
+            throw SignatureProblems.refuse(SignatureProblems.FIELD_MISSING, "the envelope has no 'command'", "command");
+        }
+        if (!command.isObject()) {
+            throw SignatureProblems.refuse(SignatureProblems.FIELD_INVALID, "'command' must be a JSON object", "command");
+        }
+        return new CommandEnvelope(commandId, type, signedAt, command);
+    }
+
+    private static String field(JsonNode json, String name, String pattern) {
+        JsonNode value = json.get(name);
+        if (value == null) {
+            throw SignatureProblems.refuse(SignatureProblems.FIELD_MISSING, "the envelope has no '" + name + "'", name);
+        }
+        if (!value.isTextual() || !value.textValue().matches(pattern)) {
+            throw SignatureProblems.refuse(SignatureProblems.FIELD_INVALID,
+                    "'" + name + "' must be text matching " + pattern, name);
+        }
+        return value.textValue();
+    }
+
+    private void checkSigningTime(Instant signedAt) {
+        Instant now = clock.instant();
+        if (signedAt.isAfter(now.plus(maxClockSkew))) {
+            throw SignatureProblems.refuse(SignatureProblems.SIGNED_IN_FUTURE,
+                    "signedAt " + signedAt + " is later than the registry's time " + now + " plus " + maxClockSkew, "signedAt");
+        }
+        if (maxAge != null && signedAt.isBefore(now.minus(maxAge))) {
+            throw SignatureProblems.refuse(SignatureProblems.SIGNED_TOO_LONG_AGO,
+                    "signedAt " + signedAt + " is more than " + maxAge + " before the registry's time " + now, "signedAt");
+        }
+    }
+
+    // 001 art. 23.1.1: the certificate must be valid at the moment the signature is made.
+    private void checkCertificates(List<X509Certificate> chain, Instant signedAt) {
+        X509Certificate signer = chain.get(0);
+        Date at = Date.from(signedAt);
+        try {
+            signer.checkValidity(at);
+        } catch (CertificateExpiredException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_EXPIRED,
+                    "the signer's certificate expired " + signer.getNotAfter().toInstant() + ", before signedAt " + signedAt, "x5c");
+        } catch (CertificateNotYetValidException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_YET_VALID,
+                    "the signer's certificate is valid only from " + signer.getNotBefore().toInstant() + ", after signedAt " + signedAt, "x5c");
+        }
+        List<X509Certificate> path = new ArrayList<>(chain);
+        while (path.size() > 1 && trusted.contains(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1);
+        }
+        try {
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(at);
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            // RFC 5280 leaves a trust anchor's own dates unchecked; the registry's CA must be in force at signedAt too.
+            result.getTrustAnchor().getTrustedCert().checkValidity(at);
+        } catch (CertificateExpiredException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_EXPIRED,
+                    "the CA that issued the signer's certificate had expired at signedAt " + signedAt, "x5c");
+        } catch (CertificateNotYetValidException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_YET_VALID,
+                    "the CA that issued the signer's certificate was not yet valid at signedAt " + signedAt, "x5c");
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_EXPIRED,
+                        "a certificate of the signer's chain was expired at signedAt " + signedAt, "x5c");
+            }
+            if (e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_YET_VALID,
+                        "a certificate of the signer's chain was not yet valid at signedAt " + signedAt, "x5c");
+            }
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_UNTRUSTED,
+                    "the signer's certificate does not lead to a trusted CA: " + e.getMessage(), "x5c");
+        } catch (GeneralSecurityException e) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_UNTRUSTED,
+                    "the signer's certificate chain cannot be checked: " + e.getMessage(), "x5c");
+        }
+        boolean[] usage = signer.getKeyUsage();
+        boolean forSigning = usage == null || (usage.length > 1 && (usage[0] || usage[1]));
+        if (!forSigning || signer.getBasicConstraints() >= 0) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_FOR_SIGNING,
+                    "the signer's certificate is not a person's signing certificate (keyUsage digitalSignature or nonRepudiation, not a CA)", "x5c");
+        }
+    }
+
+    private static PersonId personNamedBy(X509Certificate signer) {
+        return Certificates.personId(signer).orElseThrow(() -> SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NO_PERSON,
+                "the signer's certificate names no person (its subject has no valid UID)", "x5c"));
+    }
+}
