@@ -1,0 +1,152 @@
+package mn.registry.command.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import mn.registry.infrastructure.identity.Actor;
+import mn.registry.infrastructure.identity.IdentityDirectory;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.kernel.signing.SignedCommandVerifier;
+import mn.registry.kernel.signing.VerifiedCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one way a signed command reaches the domain: verify the signature (who, with a certificate
+ * valid when they signed), find what the signer could do at that instant from events, check the
+ * command's role, read its body, claim its id so it is applied once, and carry it out.
+ * Every refusal before the last step stores nothing.
+ */
+@Component
+public class CommandPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+
+    /** A signed command older than this when it arrives is refused: signatures are for acts made now. */
+    static final Duration MAX_AGE = Duration.ofHours(24);
+
+    private final SignedCommandVerifier verifier;
+    private final IdentityDirectory directory;
+    private final Map<String, SignedCommandType<?>> types;
+    private final CommandLog commandLog;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public CommandPipeline(SignedCommandVerifier verifier, IdentityDirectory directory, List<SignedCommandType<?>> types,
+                           CommandLog commandLog, ObjectMapper mapper, Clock clock) {
+        this.verifier = verifier;
+        this.directory = directory;
+        this.types = types.stream().collect(Collectors.toUnmodifiableMap(SignedCommandType::type, Function.identity()));
+        this.commandLog = commandLog;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What the client is answered: the status, the body, and whether it is the answer to an earlier identical command. */
+    public record Answer(int status, JsonNode body, boolean replay) {
+    }
+
+    public Set<String> knownTypes() {
+        return new TreeSet<>(types.keySet());
+    }
+
+    public Answer submit(String jws) {
+        Instant receivedAt = clock.instant();
+        VerifiedCommand verified = verifier.verify(jws);
+        if (verified.signedAt().isBefore(receivedAt.minus(MAX_AGE))) {
+            throw RegistryProblem.unauthenticated("command.signature-too-old",
+                    "The command was signed at " + verified.signedAt() + ", more than " + MAX_AGE.toHours() + " hours before it arrived; sign it again.");
+        }
+        SignedCommandType<?> type = types.get(verified.type());
+        if (type == null) {
+            throw RegistryProblem.invalid("command.type-unknown", "No command is called '" + verified.type() + "'. Known: " + knownTypes() + ".", "type", null);
+        }
+        Actor actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), verified.signedAt())
+                .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + verified.signer()
+                        + " (SHA-256 " + verified.signerFingerprint() + ") is not enrolled with the registry.", "001 art. 23.1.1"));
+        requireRole(type, actor, verified);
+        return carryOut(type, verified, actor, jws, receivedAt);
+    }
+
+    private static void requireRole(SignedCommandType<?> type, Actor actor, VerifiedCommand verified) {
+        Set<Role> allowed = type.allowedRoles();
+        if (actor.roles().stream().noneMatch(allowed::contains)) {
+            throw RegistryProblem.forbidden("signer.role-missing", actor.person() + " held " + (actor.roles().isEmpty() ? "no role" : actor.roles())
+                    + " at " + verified.signedAt() + "; " + type.type() + " needs one of " + new TreeSet<>(allowed) + ".", "domain-rules §1");
+        }
+    }
+
+    private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, Actor actor, String jws, Instant receivedAt) {
+        T body = readBody(type, verified.command());
+        CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
+        if (claim instanceof CommandLog.Claim.AlreadyDone done) {
+            log.info("{} {} was applied before; answering with the first answer", type.type(), verified.commandId());
+            return new Answer(done.status(), readTree(done.answerJson()), true);
+        }
+        if (claim instanceof CommandLog.Claim.Unsettled unsettled) {
+            throw RegistryProblem.conflict("command.in-progress", "Command " + verified.commandId() + " was accepted at " + unsettled.acceptedAt()
+                    + " and is still being carried out; ask again in a moment.", null);
+        }
+        CommandContext context = new CommandContext(verified.commandId(), verified.signedAt(), receivedAt, actor.person(),
+                actor.roles(), actor.zones(), verified.jwsSha256());
+        Object result;
+        try {
+            result = CurrentCommand.runAs(context, () -> type.handle(body, context));
+        } catch (RuntimeException e) {
+            commandLog.release(verified.commandId());
+            throw e;
+        }
+        JsonNode answer = mapper.valueToTree(result);
+        commandLog.done(verified.commandId(), answer.toString(), 200);
+        log.info("{} {} signed by {} carried out", type.type(), verified.commandId(), actor.person());
+        return new Answer(200, answer, false);
+    }
+
+    private <T> T readBody(SignedCommandType<T> type, JsonNode command) {
+        try {
+            return mapper.treeToValue(command, type.bodyType());
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw RegistryProblem.invalid("command.body-invalid", cause.getMessage(), "command" + path(e), null);
+        } catch (InvalidFormatException e) {
+            throw RegistryProblem.invalid("command.body-invalid", "The value " + e.getValue() + " is not a valid " + e.getTargetType().getSimpleName() + ".",
+                    "command" + path(e), null);
+        } catch (MismatchedInputException e) {
+            throw RegistryProblem.invalid("command.body-invalid", "The command body does not have the shape of " + type.type() + ": "
+                    + e.getOriginalMessage(), "command" + path(e), null);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw RegistryProblem.invalid("command.body-invalid", "The command body is not a valid " + type.type() + ".", "command", null);
+        }
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return path.toString();
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package mn.registry.identity.command;
+
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.RoleGranted;
+import mn.registry.infrastructure.identity.IdentityDirectory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Enrols a person with a certificate and grants them a role, as events. Used by the registry
+ * itself at first start (the demo people) and by the signed enrolment commands of later issues.
+ */
+@Component
+public class Enrolment {
+
+    private final CommandGateway commands;
+    private final IdentityDirectory directory;
+    private final Clock clock;
+
+    public Enrolment(CommandGateway commands, IdentityDirectory directory, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Enrols and grants unless the person is already enrolled; answers whether it did anything. */
+    public boolean enrolIfAbsent(PersonId person, String displayName, X509Certificate certificate, Role role, String zoneId,
+                                 PersonId grantedBy, String ground) {
+        if (directory.isEnrolled(person)) {
+            return false;
+        }
+        byte[] der;
+        try {
+            der = certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("certificate of " + person + " cannot be encoded", e);
+        }
+        Instant now = clock.instant();
+        commands.sendAndWait(new PersonCommands.Enrol(new PersonEnrolled(person, displayName, Sha256.hex(der),
+                Base64.getEncoder().encodeToString(der), now)));
+        commands.sendAndWait(new PersonCommands.Grant(new RoleGranted(person, role, zoneId, now, grantedBy, ground)));
+        return true;
+    }
+}

@@ -1,0 +1,148 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandPipeline;
+import mn.registry.document.DocumentStore;
+import mn.registry.identity.command.Enrolment;
+import mn.registry.infrastructure.RegistryProperties;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.permit.ApplyForPermit;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.kernel.pki.DemoPeople;
+import mn.registry.kernel.pki.DemoPerson;
+import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.kernel.signing.CommandEnvelope;
+import mn.registry.kernel.signing.CommandSigner;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo mode ({@code registry.demo=true}, the default of registry.jar): at first start, creates the
+ * demo people's keys and certificates, enrols them with their roles (as events), and files two
+ * special-permit applications signed by the demo applicant, through the same signed-command
+ * pipeline a person uses, so the reviewer queue has something in it.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final RegistryProperties properties;
+    private final RegistryKeys keys;
+    private final Enrolment enrolment;
+    private final DocumentStore documents;
+    private final CommandPipeline pipeline;
+    private final MongoDatabase database;
+    private final Clock clock;
+
+    DemoData(RegistryProperties properties, RegistryKeys keys, Enrolment enrolment, DocumentStore documents, CommandPipeline pipeline,
+             MongoDatabase database, Clock clock) {
+        this.properties = properties;
+        this.keys = keys;
+        this.enrolment = enrolment;
+        this.documents = documents;
+        this.pipeline = pipeline;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void load() {
+        if (!properties.demo()) {
+            return;
+        }
+        Map<PersonId, SigningIdentity> people;
+        try {
+            people = DemoPeople.openOrCreate(properties.dataDir(), keys, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the demo people's keys", e);
+        }
+        int enrolled = 0;
+        for (DemoPerson person : DemoPeople.ALL) {
+            if (enrolment.enrolIfAbsent(person.id(), person.displayName(), people.get(person.id()).certificate(), person.role(), person.zoneId(),
+                    null, "demo enrolment at first start")) {
+                enrolled++;
+            }
+        }
+        if (enrolled > 0) {
+            log.info("Demo mode: enrolled {} demo people with keys under {} ({})", enrolled, DemoPeople.directory(properties.dataDir()),
+                    DemoPeople.ALL.stream().map(p -> p.id() + " " + p.role()).toList());
+        }
+        if (firstTime("permit-applications")) {
+            SigningIdentity applicant = people.get(new PersonId("applicant-1"));
+            apply(applicant, new Company("Tenger Trust LLC", "9011223344", true, "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
+            apply(applicant, new Company("Khan Sign LLC", "9055667788", true, "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
+            log.info("Demo mode: filed two special-permit applications signed by applicant-1; see GET /api/reviewer/applications");
+        }
+    }
+
+    private boolean firstTime(String what) {
+        try {
+            database.getCollection("demo_data").insertOne(new Document("_id", what).append("at", clock.instant().toString()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void apply(SigningIdentity applicant, Company company, boolean holdsOtherPermit) {
+        List<SubmittedDocument> submitted = new ArrayList<>();
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            if (kind.requiredWhen(holdsOtherPermit)) {
+                byte[] content = demoPdf(company.name() + ": " + kind.name() + " (" + kind.article() + ")");
+                String sha256 = documents.receive(content, "application/pdf", kind.name().toLowerCase() + ".pdf").document().sha256();
+                submitted.add(new SubmittedDocument(kind, sha256));
+            }
+        }
+        ObjectNode body = CanonicalJson.mapper().valueToTree(new ApplyForPermit(company, holdsOtherPermit, submitted));
+        String jws = new CommandSigner().sign(CommandEnvelope.fresh("ApplyForPermit", body, clock), applicant);
+        pipeline.submit(jws);
+    }
+
+    /** A one-page PDF whose only text is {@code line}: enough to stand for a document in the demo. */
+    static byte[] demoPdf(String line) {
+        String text = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
+        String stream = "BT /F1 12 Tf 50 780 Td (" + text + ") Tj ET";
+        String[] objects = {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
