@@ -233,6 +233,32 @@ class GaplessMongoEventStorageEngineTest {
         }
     }
 
+    @Test
+    void two_engines_on_one_database_never_hand_out_overlapping_positions() throws Exception {
+        // the embedded server may return one $inc result to two callers; reservations must not rely on it
+        List<GaplessMongoEventStorageEngine> engines = List.of(engine(database).build(), engine(database).build());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            GaplessMongoEventStorageEngine engine = engines.get(t % 2);
+            String aggregate = "writer-" + t;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    engine.appendEvents(events(aggregate, i * 2L, 2));
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> w : writers) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(positions(engines.get(0).readEvents(null, false)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 1600).boxed().toList());
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify().events()).isEqualTo(1600);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -1,0 +1,177 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.CommitAbandonedException;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static mn.registry.store.mongo.StoreFixtures.engine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Eight writers append thousands of commits of mixed sizes, some on contended aggregates; some writers stall
+ * between reserve and insert past the hole timeout, some fail there; one consumer reads concurrently. The consumer
+ * must see every acknowledged event exactly once, in position order, and no event whose append threw.
+ */
+@ExtendWith(EmbeddedMongoExtension.class)
+class ConcurrentAppendTest {
+
+    private static final int WRITERS = 8;
+    private static final int COMMITS_PER_WRITER = 300;
+    private static final Duration HOLE_TIMEOUT = Duration.ofMillis(300);
+    private static final long STALL_MILLIS = 1000;
+
+    @Test
+    void a_concurrent_consumer_sees_every_acknowledged_event_once_in_order_and_nothing_that_failed(MongoDatabase database)
+            throws Exception {
+        AtomicInteger stalls = new AtomicInteger();
+        AtomicInteger crashes = new AtomicInteger();
+        GaplessMongoEventStorageEngine engine = engine(database)
+                .holeTimeout(HOLE_TIMEOUT)
+                .reservationHook((first, count) -> {
+                    if (first % 97 == 0) {
+                        stalls.incrementAndGet();
+                        sleep(STALL_MILLIS);
+                    } else if (first % 89 == 0) {
+                        crashes.incrementAndGet();
+                        throw new IllegalStateException("writer failed between reserve and insert");
+                    }
+                }).build();
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        AtomicInteger conflicts = new AtomicInteger();
+        AtomicInteger abandoned = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        List<TrackedEventMessage<?>> seen = new ArrayList<>();
+        Future<?> consumer = pool.submit(() -> {
+            TrackingToken token = null;
+            while (true) {
+                boolean done = !writing.get();
+                try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(token, true)) {
+                    java.util.Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
+                    while (it.hasNext()) {
+                        TrackedEventMessage<?> m = it.next();
+                        seen.add(m);
+                        token = m.trackingToken();
+                    }
+                }
+                if (done) {
+                    return null;
+                }
+                sleep(2);
+            }
+        });
+
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                Random random = new Random(writer);
+                long ownSeq = 0;
+                for (int c = 0; c < COMMITS_PER_WRITER; c++) {
+                    List<EventMessage<?>> commit = new ArrayList<>();
+                    int size = 1 + random.nextInt(4);
+                    if (random.nextInt(4) == 0) { // a contended aggregate: read, then append after the last seq
+                        String hot = "hot-" + random.nextInt(3);
+                        long next = engine.lastSequenceNumberFor(hot).map(s -> s + 1).orElse(0L);
+                        for (int i = 0; i < size; i++) {
+                            commit.add(StoreFixtures.event(hot, next + i));
+                        }
+                    } else {
+                        for (int i = 0; i < size; i++) {
+                            commit.add(StoreFixtures.event("w" + writer, ownSeq + i));
+                        }
+                    }
+                    try {
+                        engine.appendEvents(commit);
+                        commit.forEach(e -> acknowledged.add(e.getIdentifier()));
+                        if (((DomainEventMessage<?>) commit.get(0)).getAggregateIdentifier().equals("w" + writer)) {
+                            ownSeq += size;
+                        }
+                    } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                        conflicts.incrementAndGet();
+                        commit.forEach(m -> failed.add(m.getIdentifier()));
+                    } catch (CommitAbandonedException e) {
+                        abandoned.incrementAndGet();
+                        commit.forEach(m -> failed.add(m.getIdentifier()));
+                    } catch (IllegalStateException e) {
+                        commit.forEach(m -> failed.add(m.getIdentifier()));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : writers) {
+            w.get(120, TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        consumer.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        List<String> seenIds = seen.stream().map(EventMessage::getIdentifier).toList();
+        List<Long> seenPositions = seen.stream().map(StoreFixtures::position).toList();
+        assertThat(new HashSet<>(seenIds)).as("no event twice").hasSameSizeAs(seenIds);
+        assertThat(seenPositions).as("position order").isSorted();
+        Set<String> missing = new HashSet<>(acknowledged);
+        seenIds.forEach(missing::remove);
+        Set<String> unacknowledged = new HashSet<>(seenIds);
+        unacknowledged.removeAll(acknowledged);
+        if (!missing.isEmpty()) {
+            List<TrackedEventMessage<?>> fresh = StoreFixtures.readAll(engine, null);
+            System.out.println("DIAG missing=" + missing.size() + " seen=" + seenIds.size() + " fresh=" + fresh.size()
+                    + " lastSeen=" + seenPositions.get(seenPositions.size() - 1)
+                    + " missingPositions=" + fresh.stream().filter(m -> missing.contains(m.getIdentifier())).map(StoreFixtures::position).toList()
+                    + " reserved=" + engine.reservedUpTo());
+        }
+        assertThat(missing).as("acknowledged but never seen").isEmpty();
+        assertThat(unacknowledged).as("seen but never acknowledged").isEmpty();
+        assertThat(seenIds).as("nothing whose append threw").doesNotContainAnyElementsOf(failed);
+        assertThat(acknowledged.size()).isGreaterThan(WRITERS * COMMITS_PER_WRITER);
+        assertThat(stalls.get()).as("stalled writers").isPositive();
+        assertThat(crashes.get()).as("failed writers").isPositive();
+        assertThat(conflicts.get()).as("contended aggregates").isPositive();
+        assertThat(abandoned.get()).as("stalled past the hole timeout and tombstoned").isPositive();
+
+        try (Stream<? extends TrackedEventMessage<?>> again = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
+            assertThat(again.map(EventMessage::getIdentifier)).as("a fresh reader agrees").containsExactlyElementsOf(seenIds);
+        }
+        VerificationReport report = new StoreVerifier(database, TestSealingKeys.publicKeys()).verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.events()).isEqualTo(acknowledged.size());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
