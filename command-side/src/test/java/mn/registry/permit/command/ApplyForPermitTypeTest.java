@@ -1,0 +1,217 @@
+package mn.registry.permit.command;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandContext;
+import mn.registry.document.DocumentStore;
+import mn.registry.document.TestMongo;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.ApplyForPermit;
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitRegistrationReceipt;
+import mn.registry.kernel.permit.ReceiptNumber;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The signed ApplyForPermit carried out through Axon, the document store and the receipt counter. */
+class ApplyForPermitTypeTest {
+
+    private static final TestMongo MONGO = new TestMongo();
+    private static final Instant UPLOADED = Instant.parse("2026-11-19T09:00:00Z");
+
+    /** Counts Monday to Friday only, and remembers the day of receipt it was asked about. */
+    static final class WeekdayDeadlines implements DecisionDeadlines {
+        final AtomicReference<LocalDate> askedFor = new AtomicReference<>();
+
+        @Override
+        public Deadline deadline(LocalDate receivedOn, int workingDays) {
+            askedFor.set(receivedOn);
+            LocalDate day = receivedOn;
+            for (int counted = 0; counted < workingDays; ) {
+                day = day.plusDays(1);
+                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                    counted++;
+                }
+            }
+            return new Deadline(day, day.plusDays(1).atStartOfDay(ApplyForPermitType.ULAANBAATAR).toInstant().minusSeconds(1), "TEST-weekdays");
+        }
+    }
+
+    private MongoDatabase database;
+    private DocumentStore documents;
+    private InMemoryEventStorageEngine engine;
+    private Configuration axon;
+    private WeekdayDeadlines deadlines;
+    private ApplyForPermitType type;
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void start() {
+        database = MONGO.freshDatabase();
+        documents = new DocumentStore(database, Clock.fixed(UPLOADED, ZoneOffset.UTC), DataSize.ofMegabytes(1));
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
+        }
+        engine = new InMemoryEventStorageEngine();
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureAggregate(PermitApplication.class)
+                .configureEmbeddedEventStore(c -> engine)
+                .buildConfiguration();
+        axon.start();
+        deadlines = new WeekdayDeadlines();
+        type = new ApplyForPermitType(documents, deadlines, new MongoPermitApplicationIds(database), axon.commandGateway());
+    }
+
+    @AfterEach
+    void shutdown() {
+        axon.shutdown();
+    }
+
+    private static CommandContext signed(String commandId, Instant receivedAt) {
+        return new CommandContext(commandId, receivedAt.minusSeconds(2), receivedAt, new PersonId("applicant-1"),
+                Set.of(Role.APPLICANT), Set.of(), "ef".repeat(32));
+    }
+
+    private List<EventMessage<?>> storedEvents() {
+        return engine.readEvents(null, false).<EventMessage<?>>map(m -> m).toList();
+    }
+
+    @Test
+    @DisplayName("only an applicant may sign ApplyForPermit, read into the kernel record")
+    void command_type() {
+        assertThat(type.type()).isEqualTo("ApplyForPermit");
+        assertThat(type.bodyType()).isEqualTo(ApplyForPermit.class);
+        assertThat(type.allowedRoles()).containsExactly(Role.APPLICANT);
+    }
+
+    @Test
+    @DisplayName("002 art. 26.2.1: the applicant receives a receipt, and the event records the documents as received")
+    void registers_and_answers_with_receipt() {
+        Instant receivedAt = Instant.parse("2026-11-20T03:00:00Z");
+
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", receivedAt));
+
+        assertThat(receipt.receiptNumber()).isEqualTo(new ReceiptNumber("SP-2026-000001"));
+        assertThat(receipt.receivedAt()).isEqualTo(receivedAt);
+        assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2026, 12, 15));
+        assertThat(receipt.decisionDueAt()).isEqualTo(Instant.parse("2026-12-15T15:59:59Z"));
+        assertThat(receipt.calendarVersion()).isEqualTo("TEST-weekdays");
+        List<EventMessage<?>> events = storedEvents();
+        assertThat(events).hasSize(1);
+        PermitApplicationRegistered registered = (PermitApplicationRegistered) events.get(0).getPayload();
+        assertThat(PermitRegistrationReceipt.of(registered)).isEqualTo(receipt);
+        assertThat(registered.workingDays()).isEqualTo(17);
+        assertThat(registered.article()).isEqualTo("002 art. 26.1");
+        assertThat(registered.signedBy()).isEqualTo(new PersonId("applicant-1"));
+        assertThat(registered.commandSignatureSha256()).isEqualTo("ef".repeat(32));
+        assertThat(registered.documents()).hasSize(6).allSatisfy(d -> {
+            assertThat(d.receivedAt()).isEqualTo(UPLOADED);
+            assertThat(d.mediaType()).isEqualTo("text/plain; charset=utf-8");
+            assertThat(d.size()).isEqualTo(Applications.content(d.kind()).length);
+            assertThat(d.fileName()).isEqualTo(d.kind().name().toLowerCase() + ".txt");
+        });
+        assertThat(registered.documents()).extracting(DocumentRef::sha256)
+                .containsExactlyElementsOf(Applications.complete().documents().stream().map(SubmittedDocument::sha256).toList());
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1: day 0 is the date of receipt in Ulaanbaatar, not in UTC")
+    void day_of_receipt_is_local() {
+        type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T17:30:00Z")));
+
+        assertThat(deadlines.askedFor.get()).isEqualTo(LocalDate.of(2026, 11, 21));
+    }
+
+    @Test
+    @DisplayName("002 art. 26.2.1: receipt numbers count up within the year of receipt and start again in a new year")
+    void receipt_numbers_per_year() {
+        assertThat(type.handle(Applications.complete(), signed("a", Instant.parse("2026-12-30T03:00:00Z"))).receiptNumber().value())
+                .isEqualTo("SP-2026-000001");
+        assertThat(type.handle(Applications.complete(), signed("b", Instant.parse("2026-12-31T03:00:00Z"))).receiptNumber().value())
+                .isEqualTo("SP-2026-000002");
+        // 2026-12-31T17:00Z is already 1 January 2027 in Ulaanbaatar
+        assertThat(type.handle(Applications.complete(), signed("c", Instant.parse("2026-12-31T17:00:00Z"))).receiptNumber().value())
+                .isEqualTo("SP-2027-000001");
+    }
+
+    @Test
+    @DisplayName("two signed applications get two applications; the same signer's same command id gives the same id")
+    void application_ids() {
+        MongoPermitApplicationIds ids = new MongoPermitApplicationIds(database);
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        assertThat(ids.applicationId(signed("cmd-1", t))).isEqualTo(ids.applicationId(signed("cmd-1", t.plusSeconds(5))));
+        assertThat(ids.applicationId(signed("cmd-1", t))).isNotEqualTo(ids.applicationId(signed("cmd-2", t)));
+        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
+        PermitRegistrationReceipt second = type.handle(Applications.complete(), signed("cmd-2", t));
+        assertThat(first.applicationId()).isNotEqualTo(second.applicationId());
+    }
+
+    @Test
+    @DisplayName("a document hash the store never received is refused, naming the document; nothing is stored")
+    void unknown_hash_refused() {
+        List<SubmittedDocument> docs = new ArrayList<>(Applications.mandatoryDocuments());
+        docs.set(3, new SubmittedDocument(RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, "0".repeat(64)));
+
+        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.MONGOLIAN, false, docs), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.unknown");
+                    assertThat(p.field()).isEqualTo("documents.AUDITED_FINANCIAL_STATEMENTS");
+                    assertThat(p.article()).isEqualTo("002 art. 25.1.4");
+                });
+        assertNothingStored();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2: a foreign company is refused at intake; no event, no receipt number taken")
+    void foreign_company_stores_nothing() {
+        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
+                signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("permit.applicant-foreign"));
+        assertNothingStored();
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1: a missing document is refused at intake; no event, no receipt number taken")
+    void missing_document_stores_nothing() {
+        assertThatThrownBy(() -> type.handle(Applications.without(RequiredDocument.INTERNATIONAL_STANDARDS_REPORT, false),
+                signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.field()).isEqualTo("documents.INTERNATIONAL_STANDARDS_REPORT"));
+        assertNothingStored();
+        assertThat(type.handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z"))).receiptNumber().value())
+                .isEqualTo("SP-2026-000001");
+    }
+
+    private void assertNothingStored() {
+        assertThat(storedEvents()).isEmpty();
+        assertThat(database.getCollection(MongoPermitApplicationIds.COLLECTION).countDocuments()).isZero();
+    }
+}
