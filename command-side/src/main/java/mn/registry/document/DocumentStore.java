@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import mn.registry.kernel.crypto.Sha256;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -33,6 +34,7 @@ public class DocumentStore {
     private final Clock clock;
     private final DocumentIntake intake;
 
+    @Autowired
     public DocumentStore(MongoDatabase database, Clock clock,
                          @Value("${registry.documents.max-size:10MB}") DataSize maxSize) {
         this(database, clock, maxSize.toBytes());

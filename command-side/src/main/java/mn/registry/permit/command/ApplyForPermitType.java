@@ -4,6 +4,8 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.document.DocumentStore;
 import mn.registry.document.StoredDocument;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApplyForPermit;
@@ -16,29 +18,26 @@ import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The signed {@code ApplyForPermit} command (002 art. 23.2, 25.1, 26.1, 26.2.1): checks the intake
- * rules and the documents, computes the decision due date, takes the ids, registers the application
- * and answers with the registration receipt. A refusal stores nothing and takes no receipt number.
+ * rules and the documents, computes the decision due date with the calendar in force, takes the ids,
+ * registers the application and answers with the registration receipt. A refusal stores nothing and
+ * takes no receipt number.
  */
 @Component
 public class ApplyForPermitType implements SignedCommandType<ApplyForPermit> {
 
-    static final ZoneId ULAANBAATAR = ZoneId.of("Asia/Ulaanbaatar");
-
     private final DocumentStore documents;
-    private final DecisionDeadlines deadlines;
+    private final CurrentCalendar calendar;
     private final PermitApplicationIds ids;
     private final CommandGateway commandGateway;
 
-    public ApplyForPermitType(DocumentStore documents, DecisionDeadlines deadlines, PermitApplicationIds ids, CommandGateway commandGateway) {
+    public ApplyForPermitType(DocumentStore documents, CurrentCalendar calendar, PermitApplicationIds ids, CommandGateway commandGateway) {
         this.documents = documents;
-        this.deadlines = deadlines;
+        this.calendar = calendar;
         this.ids = ids;
         this.commandGateway = commandGateway;
     }
@@ -62,13 +61,12 @@ public class ApplyForPermitType implements SignedCommandType<ApplyForPermit> {
     public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
         PermitIntakePolicy.check(body);
         List<DocumentRef> received = body.documents().stream().map(this::received).toList();
-        LocalDate receivedOn = LocalDate.ofInstant(context.receivedAt(), ULAANBAATAR);
-        DecisionDeadlines.Deadline due = deadlines.deadline(receivedOn, PermitDeadlines.DECISION_WORKING_DAYS);
+        Deadline due = calendar.get().deadline(context.receivedAt(), PermitDeadlines.DECISION);
         ApplicationId applicationId = ids.applicationId(context);
-        ReceiptNumber receiptNumber = ids.nextReceiptNumber(receivedOn.getYear());
+        ReceiptNumber receiptNumber = ids.nextReceiptNumber(due.receivedOn().getYear());
         commandGateway.sendAndWait(new RegisterPermitApplication(applicationId, receiptNumber, body.company(),
-                body.holdsOtherPermit(), received, context.receivedAt(), due.due(), due.dueAt(),
-                PermitDeadlines.DECISION_WORKING_DAYS, due.calendarVersion(), context.actor(), context.jwsSha256()));
+                body.holdsOtherPermit(), received, context.receivedAt(), due.due(), due.dueAt().toInstant(),
+                PermitDeadlines.DECISION, due.calendarVersion(), context.actor(), context.jwsSha256()));
         return new PermitRegistrationReceipt(applicationId, receiptNumber, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion());
     }
 

@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitApplicationStatus;
@@ -11,7 +13,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -21,8 +22,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class PermitApplication {
-
-    private static final ZoneId ULAANBAATAR = ZoneId.of("Asia/Ulaanbaatar");
 
     @AggregateIdentifier
     private ApplicationId applicationId;
@@ -46,16 +45,16 @@ class PermitApplication {
     }
 
     // 002 art. 26.1: a decision within 17 working days from the date of receipt
-    private static void decisionPeriodIsSeventeenWorkingDays(int workingDays) {
-        if (workingDays != PermitDeadlines.DECISION_WORKING_DAYS) {
-            throw new IllegalArgumentException("the decision period is " + PermitDeadlines.DECISION_WORKING_DAYS
+    private static void decisionPeriodIsSeventeenWorkingDays(WorkingDays workingDays) {
+        if (!PermitDeadlines.DECISION.equals(workingDays)) {
+            throw new IllegalArgumentException("the decision period is " + PermitDeadlines.DECISION
                     + " working days (" + PermitDeadlines.DECISION_ARTICLE + "), not " + workingDays);
         }
     }
 
     /** A due date before the day of receipt can only come from a calendar fault: refuse rather than record it. */
     private static void decisionIsNotDueBeforeReceipt(RegisterPermitApplication command) {
-        LocalDate receivedOn = LocalDate.ofInstant(command.receivedAt(), ULAANBAATAR);
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(command.receivedAt());
         if (!command.decisionDue().isAfter(receivedOn) || !command.decisionDueAt().isAfter(command.receivedAt())) {
             throw RegistryProblem.invalid("permit.due-before-receipt",
                     "The decision cannot be due on or before the day of receipt.", "decisionDue", PermitDeadlines.DECISION_ARTICLE);

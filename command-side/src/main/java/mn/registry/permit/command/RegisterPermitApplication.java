@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
@@ -23,8 +25,8 @@ record RegisterPermitApplication(@TargetAggregateIdentifier ApplicationId applic
                                  Instant receivedAt,
                                  LocalDate decisionDue,
                                  Instant decisionDueAt,
-                                 int workingDays,
-                                 String calendarVersion,
+                                 WorkingDays workingDays,
+                                 CalendarVersion calendarVersion,
                                  PersonId signedBy,
                                  String commandSignatureSha256) {
 

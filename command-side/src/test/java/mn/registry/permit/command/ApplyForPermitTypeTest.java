@@ -4,6 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
 import mn.registry.document.TestMongo;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplyForPermit;
@@ -26,14 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,29 +46,10 @@ class ApplyForPermitTypeTest {
     private static final TestMongo MONGO = new TestMongo();
     private static final Instant UPLOADED = Instant.parse("2026-11-19T09:00:00Z");
 
-    /** Counts Monday to Friday only, and remembers the day of receipt it was asked about. */
-    static final class WeekdayDeadlines implements DecisionDeadlines {
-        final AtomicReference<LocalDate> askedFor = new AtomicReference<>();
-
-        @Override
-        public Deadline deadline(LocalDate receivedOn, int workingDays) {
-            askedFor.set(receivedOn);
-            LocalDate day = receivedOn;
-            for (int counted = 0; counted < workingDays; ) {
-                day = day.plusDays(1);
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    counted++;
-                }
-            }
-            return new Deadline(day, day.plusDays(1).atStartOfDay(ApplyForPermitType.ULAANBAATAR).toInstant().minusSeconds(1), "TEST-weekdays");
-        }
-    }
-
     private MongoDatabase database;
     private DocumentStore documents;
     private InMemoryEventStorageEngine engine;
     private Configuration axon;
-    private WeekdayDeadlines deadlines;
     private ApplyForPermitType type;
 
     @AfterAll
@@ -87,8 +70,8 @@ class ApplyForPermitTypeTest {
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        deadlines = new WeekdayDeadlines();
-        type = new ApplyForPermitType(documents, deadlines, new MongoPermitApplicationIds(database), axon.commandGateway());
+        type = new ApplyForPermitType(documents, new CurrentCalendar(axon.eventStore(), Clock.systemUTC()),
+                new MongoPermitApplicationIds(database), axon.commandGateway());
     }
 
     @AfterEach
@@ -122,14 +105,16 @@ class ApplyForPermitTypeTest {
 
         assertThat(receipt.receiptNumber()).isEqualTo(new ReceiptNumber("SP-2026-000001"));
         assertThat(receipt.receivedAt()).isEqualTo(receivedAt);
-        assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2026, 12, 15));
-        assertThat(receipt.decisionDueAt()).isEqualTo(Instant.parse("2026-12-15T15:59:59Z"));
-        assertThat(receipt.calendarVersion()).isEqualTo("TEST-weekdays");
+        // 17 working days from Friday 2026-11-20, skipping weekends and 26 November (Republic Day)
+        assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2026, 12, 16));
+        assertThat(receipt.decisionDueAt()).isEqualTo(OffsetDateTime.parse("2026-12-16T23:59:59.999999999+08:00"));
+        assertThat(receipt.calendarVersion()).isEqualTo(WorkingDayCalendar.base().version());
         List<EventMessage<?>> events = storedEvents();
         assertThat(events).hasSize(1);
         PermitApplicationRegistered registered = (PermitApplicationRegistered) events.get(0).getPayload();
         assertThat(PermitRegistrationReceipt.of(registered)).isEqualTo(receipt);
-        assertThat(registered.workingDays()).isEqualTo(17);
+        assertThat(registered.workingDays()).isEqualTo(WorkingDays.of(17));
+        assertThat(registered.decisionDueAt()).isEqualTo(Instant.parse("2026-12-16T15:59:59.999999999Z"));
         assertThat(registered.article()).isEqualTo("002 art. 26.1");
         assertThat(registered.signedBy()).isEqualTo(new PersonId("applicant-1"));
         assertThat(registered.commandSignatureSha256()).isEqualTo("ef".repeat(32));
@@ -146,9 +131,10 @@ class ApplyForPermitTypeTest {
     @Test
     @DisplayName("002 art. 26.1: day 0 is the date of receipt in Ulaanbaatar, not in UTC")
     void day_of_receipt_is_local() {
-        type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T17:30:00Z")));
+        // Thursday 19 November 17:30 UTC is Friday 20 November 01:30 in Ulaanbaatar: day 0 is the Friday
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-19T17:30:00Z")));
 
-        assertThat(deadlines.askedFor.get()).isEqualTo(LocalDate.of(2026, 11, 21));
+        assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2026, 12, 16));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
@@ -30,6 +32,7 @@ class PermitApplicationTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-20T03:00:00Z");
     private static final LocalDate DUE = LocalDate.of(2026, 12, 16);
     private static final Instant DUE_AT = Instant.parse("2026-12-16T15:59:59Z");
+    private static final CalendarVersion VERSION = new CalendarVersion("MN-2024.1");
     private static final PersonId APPLICANT = new PersonId("applicant-1");
 
     private AggregateTestFixture<PermitApplication> fixture;
@@ -47,8 +50,8 @@ class PermitApplicationTest {
     }
 
     private static RegisterPermitApplication register(Company company, List<DocumentRef> documents, int workingDays, LocalDate due, Instant dueAt) {
-        return new RegisterPermitApplication(ID, RECEIPT, company, false, documents, RECEIVED, due, dueAt, workingDays,
-                "MN-2026.1", APPLICANT, "cd".repeat(32));
+        return new RegisterPermitApplication(ID, RECEIPT, company, false, documents, RECEIVED, due, dueAt, WorkingDays.of(workingDays),
+                VERSION, APPLICANT, "cd".repeat(32));
     }
 
     @Test
@@ -58,7 +61,7 @@ class PermitApplicationTest {
                 .when(register(Applications.MONGOLIAN, documents(false), 17, DUE, DUE_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PermitApplicationRegistered(ID, RECEIPT, Applications.MONGOLIAN, documents(false), RECEIVED,
-                        DUE, DUE_AT, 17, "MN-2026.1", "002 art. 26.1", APPLICANT, "cd".repeat(32)))
+                        DUE, DUE_AT, WorkingDays.of(17), VERSION, "002 art. 26.1", APPLICANT, "cd".repeat(32)))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REGISTERED));
     }
 

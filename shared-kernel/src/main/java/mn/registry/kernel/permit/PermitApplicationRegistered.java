@@ -1,5 +1,7 @@
 package mn.registry.kernel.permit;
 
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
 
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param documents                the documents of 25.1 as received
  * @param receivedAt               when the registry received the signed application (day 0)
  * @param decisionDue              the last local day (Asia/Ulaanbaatar) for the decision
- * @param decisionDueAt            the end of that day as an instant
+ * @param decisionDueAt            the end of that day in Ulaanbaatar, as an instant
  * @param workingDays              the decision period in working days (17)
  * @param calendarVersion          the working-day calendar version that computed the due date
  * @param article                  the rule that sets the period, {@code "002 art. 26.1"}
@@ -33,8 +35,8 @@ public record PermitApplicationRegistered(ApplicationId applicationId,
                                           Instant receivedAt,
                                           LocalDate decisionDue,
                                           Instant decisionDueAt,
-                                          int workingDays,
-                                          String calendarVersion,
+                                          WorkingDays workingDays,
+                                          CalendarVersion calendarVersion,
                                           String article,
                                           PersonId signedBy,
                                           String commandSignatureSha256) {
@@ -46,6 +48,7 @@ public record PermitApplicationRegistered(ApplicationId applicationId,
         Objects.requireNonNull(receivedAt, "received at");
         Objects.requireNonNull(decisionDue, "decision due");
         Objects.requireNonNull(decisionDueAt, "decision due at");
+        Objects.requireNonNull(workingDays, "working days");
         Objects.requireNonNull(calendarVersion, "calendar version");
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
