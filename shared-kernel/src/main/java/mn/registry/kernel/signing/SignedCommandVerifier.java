@@ -61,6 +61,7 @@ public final class SignedCommandVerifier {
     private final Duration maxClockSkew;
     private final Duration maxAge;
     private final Map<String, X509Certificate> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Window> validated = new ConcurrentHashMap<>();
 
     /** A verifier that accepts any signing time up to {@code maxClockSkew} ahead of {@code clock}. */
     public SignedCommandVerifier(TrustAnchors trusted, Clock clock, Duration maxClockSkew) {
@@ -308,6 +309,12 @@ public final class SignedCommandVerifier {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_YET_VALID,
                     "the signer's certificate is valid only from " + signer.getNotBefore().toInstant() + ", after signedAt " + signedAt, "x5c");
         }
+        String chainKey = chainKey(chain);
+        Window known = validated.get(chainKey);
+        if (known != null && known.contains(signedAt)) {
+            checkSignerUse(signer);
+            return;
+        }
         List<X509Certificate> path = new ArrayList<>(chain);
         while (path.size() > 1 && trusted.contains(path.get(path.size() - 1))) {
             path.remove(path.size() - 1);
@@ -319,7 +326,12 @@ public final class SignedCommandVerifier {
             PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
             // RFC 5280 leaves a trust anchor's own dates unchecked; the registry's CA must be in force at signedAt too.
-            result.getTrustAnchor().getTrustedCert().checkValidity(at);
+            X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+            anchor.checkValidity(at);
+            if (validated.size() >= CACHE_LIMIT) {
+                validated.clear();
+            }
+            validated.put(chainKey, Window.of(chain, anchor));
         } catch (CertificateExpiredException e) {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_EXPIRED,
                     "the CA that issued the signer's certificate had expired at signedAt " + signedAt, "x5c");
@@ -341,11 +353,52 @@ public final class SignedCommandVerifier {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_UNTRUSTED,
                     "the signer's certificate chain cannot be checked: " + e.getMessage(), "x5c");
         }
+        checkSignerUse(signer);
+    }
+
+    private static void checkSignerUse(X509Certificate signer) {
         boolean[] usage = signer.getKeyUsage();
         boolean forSigning = usage == null || (usage.length > 1 && (usage[0] || usage[1]));
         if (!forSigning || signer.getBasicConstraints() >= 0) {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_FOR_SIGNING,
                     "the signer's certificate is not a person's signing certificate (keyUsage digitalSignature or nonRepudiation, not a CA)", "x5c");
+        }
+    }
+
+    private static String chainKey(List<X509Certificate> chain) {
+        StringBuilder key = new StringBuilder();
+        for (X509Certificate certificate : chain) {
+            key.append(Certificates.fingerprint(certificate)).append('/');
+        }
+        return key.toString();
+    }
+
+    /**
+     * The instants at which a chain already found to lead to a trusted CA is valid: the overlap of the
+     * validity of its certificates and of the anchor. Path validation without revocation checks depends on
+     * the date only through these, so a chain validated once need not be validated again for a date inside.
+     */
+    private record Window(Instant from, Instant until) {
+        static Window of(List<X509Certificate> chain, X509Certificate anchor) {
+            Instant from = anchor.getNotBefore().toInstant();
+            Instant until = anchor.getNotAfter().toInstant();
+            for (X509Certificate certificate : chain) {
+                from = later(from, certificate.getNotBefore().toInstant());
+                until = earlier(until, certificate.getNotAfter().toInstant());
+            }
+            return new Window(from, until);
+        }
+
+        boolean contains(Instant at) {
+            return !at.isBefore(from) && !at.isAfter(until);
+        }
+
+        private static Instant later(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static Instant earlier(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
         }
     }
 

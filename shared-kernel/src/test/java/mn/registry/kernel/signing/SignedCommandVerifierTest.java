@@ -232,6 +232,19 @@ class SignedCommandVerifierTest {
         assertRefused(trustingOldCa, signer.sign(applyForPermit(), person), SignatureProblems.CERTIFICATE_EXPIRED);
     }
 
+    @Test
+    void a_chain_accepted_once_is_still_refused_for_a_signing_time_after_its_ca_expired() {
+        CertificateAuthority shortCa = CertificateAuthority.create("Short CA", NOW.minus(Duration.ofDays(10)), SIGNED_AT.minusSeconds(60));
+        SigningIdentity person = shortCa.newPerson(REVIEWER, "X", null, NOW.minus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(30)));
+        SignedCommandVerifier trustingShortCa = new SignedCommandVerifier(TrustAnchors.of(shortCa.certificate()), CLOCK, SKEW);
+        CommandEnvelope inTime = new CommandEnvelope("in-time-0001", "ApplyForPermit", SIGNED_AT.minusSeconds(120), json("{}"));
+        CommandEnvelope late = new CommandEnvelope("too-late-0001", "ApplyForPermit", SIGNED_AT, json("{}"));
+
+        assertThat(trustingShortCa.verify(signer.sign(inTime, person)).commandId()).isEqualTo("in-time-0001");
+        assertRefused(trustingShortCa, signer.sign(late, person), SignatureProblems.CERTIFICATE_EXPIRED);
+        assertThat(trustingShortCa.verify(signer.sign(inTime, person)).commandId()).isEqualTo("in-time-0001");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"none", "HS256", "RS256", "ES256", "PS256", "Ed25519", "eddsa", "ES256K"})
     void any_algorithm_but_eddsa_is_refused(String alg) {
