@@ -1,0 +1,59 @@
+package mn.registry.permit.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitApplicationStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Keeps one row per application in the MongoDB collection {@code reviewer_queue}, keyed by the
+ * application id. Idempotent: an event delivered again (after a crash before the token was stored,
+ * or in a replay) finds its row and changes nothing. Rows hold facts only; the working days left
+ * are computed when the queue is read ({@link ReviewerQueue}).
+ */
+@Component
+@ProcessingGroup(ReviewerQueueProjection.PROCESSING_GROUP)
+class ReviewerQueueProjection {
+
+    static final String PROCESSING_GROUP = "reviewer-queue";
+    static final String COLLECTION = "reviewer_queue";
+
+    private final MongoCollection<Document> rows;
+
+    ReviewerQueueProjection(MongoDatabase database) {
+        this.rows = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(PermitApplicationRegistered event, @SequenceNumber long sequence) {
+        Document row = new Document("receiptNumber", event.receiptNumber().value())
+                .append("companyName", event.company().name())
+                .append("companyRegistrationNumber", event.company().registrationNumber())
+                .append("receivedAt", event.receivedAt().toString())
+                .append("due", event.decisionDue().toString())
+                .append("dueAt", Date.from(event.decisionDueAt()))
+                .append("workingDays", event.workingDays().value())
+                .append("calendarVersion", event.calendarVersion().value())
+                .append("article", event.article())
+                .append("status", PermitApplicationStatus.REGISTERED.name())
+                .append("sequence", sequence);
+        rows.updateOne(eq("_id", event.applicationId().value()), new Document("$setOnInsert", row), new UpdateOptions().upsert(true));
+    }
+
+    /** A replay starts from an empty queue. */
+    @ResetHandler
+    void reset() {
+        rows.deleteMany(new Document());
+    }
+}
