@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class RegistryApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
+        // Axon reads this as a JVM system property (not a Spring property): nothing phones home.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         return SpringApplication.run(RegistryApplication.class, args);
     }
 }

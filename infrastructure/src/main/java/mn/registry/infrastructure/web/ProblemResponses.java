@@ -29,6 +29,7 @@ import java.net.URI;
  * answered with a 500 that says nothing of the internals.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -124,6 +125,9 @@ public class ProblemResponses {
         RegistryProblem cause = registryProblemIn(e);
         if (cause != null) {
             return registryProblem(cause);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            return problem(framework.getStatusCode(), "request.invalid", framework.getBody().getDetail(), null, null);
         }
         log.error("unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "registry.internal-error",
