@@ -70,6 +70,14 @@ class DemoData {
         if (!properties.demo()) {
             return;
         }
+        try {
+            loadDemoData();
+        } catch (RuntimeException e) {
+            log.error("Demo mode: the demo data could not be loaded; the registry runs without it", e);
+        }
+    }
+
+    private void loadDemoData() {
         Map<PersonId, SigningIdentity> people;
         try {
             people = DemoPeople.openOrCreate(properties.dataDir(), keys, Clock.systemUTC());

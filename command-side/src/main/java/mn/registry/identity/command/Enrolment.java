@@ -44,7 +44,8 @@ public class Enrolment {
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("certificate of " + person + " cannot be encoded", e);
         }
-        Instant now = clock.instant();
+        // Signing times are whole seconds (RFC 3339 as signed): a grant counts from the start of its second.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         commands.sendAndWait(new PersonCommands.Enrol(new PersonEnrolled(person, displayName, Sha256.hex(der),
                 Base64.getEncoder().encodeToString(der), now)));
         commands.sendAndWait(new PersonCommands.Grant(new RoleGranted(person, role, zoneId, now, grantedBy, ground)));
