@@ -52,7 +52,7 @@ final class DocumentIntake {
         return normalized;
     }
 
-    /** 001 art. 38.1: a document kept is a document; an empty body is refused. */
+    // 001 art. 38.1: what is kept is an electronic document; an empty body is none
     static void notEmpty(long size) {
         if (size == 0) {
             throw RegistryProblem.invalid("document.empty", "The document has 0 bytes.", "body", ARTICLE);

@@ -61,13 +61,13 @@ final class PermitIntakePolicy {
         }
     }
 
-    /** 002 art. 25.1: each document names which of 25.1.1–25.1.7 it is and the SHA-256 of its bytes. */
+    // 002 art. 25.1: each document names which of 25.1.1-25.1.7 it is, and the SHA-256 of its bytes
     static void documentsAreNamedByKindAndHash(List<SubmittedDocument> documents) {
         for (int i = 0; i < documents.size(); i++) {
             SubmittedDocument d = documents.get(i);
             if (d == null || d.kind() == null) {
                 throw RegistryProblem.invalid("permit.document-kind-missing",
-                        "Each document names its kind (one of 002 art. 25.1.1-25.1.7).", "documents[" + i + "].kind", "002 art. 25.1");
+                        "Each document names its kind (one of 002 art. 25.1.1-25.1.7).", "documents[" + i + "]" + (d == null ? "" : ".kind"), "002 art. 25.1");
             }
             if (!DocumentRef.isSha256Hex(d.sha256())) {
                 throw RegistryProblem.invalid("document.sha256-malformed",
@@ -76,7 +76,7 @@ final class PermitIntakePolicy {
         }
     }
 
-    /** 002 art. 25.1: one document per item of the list, so that the checklist is unambiguous. */
+    // 002 art. 25.1: one document per item of the list, so that the checklist is unambiguous
     static void noDocumentKindTwice(List<SubmittedDocument> documents) {
         Set<RequiredDocument> seen = EnumSet.noneOf(RequiredDocument.class);
         for (SubmittedDocument d : documents) {

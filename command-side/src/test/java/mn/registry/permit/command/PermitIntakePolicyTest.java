@@ -110,6 +110,9 @@ class PermitIntakePolicyTest {
         RegistryProblem p = refusal(new ApplyForPermit(MONGOLIAN, false, noKind));
         assertThat(p.code()).isEqualTo("permit.document-kind-missing");
         assertThat(p.field()).isEqualTo("documents[1].kind");
+        List<SubmittedDocument> nullEntry = new ArrayList<>(Applications.mandatoryDocuments());
+        nullEntry.add(null);
+        assertThat(refusal(new ApplyForPermit(MONGOLIAN, false, nullEntry)).field()).isEqualTo("documents[6]");
 
         List<SubmittedDocument> upperHex = new ArrayList<>(Applications.mandatoryDocuments());
         upperHex.set(0, new SubmittedDocument(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "AB".repeat(32)));

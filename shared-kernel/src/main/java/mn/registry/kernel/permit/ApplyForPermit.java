@@ -1,5 +1,7 @@
 package mn.registry.kernel.permit;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,6 +15,7 @@ import java.util.List;
 public record ApplyForPermit(Company company, boolean holdsOtherPermit, List<SubmittedDocument> documents) {
 
     public ApplyForPermit {
-        documents = documents == null ? List.of() : List.copyOf(documents);
+        // a null entry is kept so that intake can name it (documents[i]) instead of failing to read the body
+        documents = documents == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(documents));
     }
 }
