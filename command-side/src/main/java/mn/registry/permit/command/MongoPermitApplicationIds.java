@@ -1,9 +1,10 @@
 package mn.registry.permit.command;
 
+import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.permit.ApplicationId;
@@ -13,23 +14,27 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static com.mongodb.client.model.Filters.eq;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Application ids and receipt numbers. The application id is a name-based UUID of the signer and
  * their command id, so a signed command that reaches the aggregate twice meets its own application
- * and is refused by the event store instead of registering a second one. Receipt numbers count per
- * year with one atomic {@code $inc} in {@code permit_receipt_counters}, which every node shares
- * (on the embedded server and on a replica set alike); a number taken by a command that then fails
- * stays unused, so serials are unique and increasing but may have gaps.
+ * and is refused by the event store instead of registering a second one.
+ *
+ * <p>Receipt numbers count per year in {@code permit_receipt_counters}, shared by every node. A number
+ * is taken by compare-and-set ({@code last == v} -> {@code v + 1}), not by {@code findOneAndUpdate $inc}:
+ * the embedded server may return the same {@code $inc} result to two concurrent callers (see the event
+ * store's position counter), which would give two applications one receipt number. A number taken by
+ * a command that then fails stays unused: serials are unique and increasing, and may have gaps.
  */
 @Component
 class MongoPermitApplicationIds implements PermitApplicationIds {
 
     static final String COLLECTION = "permit_receipt_counters";
+    private static final String LAST = "last";
 
     private final MongoCollection<Document> counters;
+    private final ReentrantLock lock = new ReentrantLock();
 
     MongoPermitApplicationIds(MongoDatabase database) {
         this.counters = database.getCollection(COLLECTION);
@@ -43,8 +48,33 @@ class MongoPermitApplicationIds implements PermitApplicationIds {
 
     @Override
     public ReceiptNumber nextReceiptNumber(int year) {
-        Document counter = counters.findOneAndUpdate(eq("_id", "SP-" + year), Updates.inc("last", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ReceiptNumber.of(year, ((Number) counter.get("last")).longValue());
+        String counter = "SP-" + year;
+        lock.lock();
+        try {
+            while (true) {
+                long last = lastTaken(counter);
+                if (counters.updateOne(Filters.and(Filters.eq("_id", counter), Filters.eq(LAST, last)), Updates.set(LAST, last + 1))
+                        .getModifiedCount() == 1) {
+                    return ReceiptNumber.of(year, last + 1);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long lastTaken(String counter) {
+        Document row = counters.find(Filters.eq("_id", counter)).first();
+        if (row != null) {
+            return row.get(LAST, Number.class).longValue();
+        }
+        try {
+            counters.insertOne(new Document("_id", counter).append(LAST, 0L));
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        return lastTaken(counter);
     }
 }
