@@ -2,8 +2,10 @@ package mn.registry.store.mongo;
 
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,11 +22,12 @@ import static mn.registry.store.mongo.CommitDocuments.ID;
 
 /**
  * Walks the chain of commits in global order: after the commit at {@code _id} p with count k comes the one
- * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it
- * polls by {@code $in} of the next ids (index lookups on both servers); once a whole window was on the chain
- * it is behind and switches to one sorted cursor, which it drops at the first hole. A hole (the next id is
- * reserved by the counter but absent) is waited for when {@code mayBlock}, and closed with tombstones once
- * it has been open longer than the hole timeout (measured from the first time any reader of this engine saw it).
+ * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it polls
+ * by {@code $in} of the next ids (index lookups on both servers): 32 ids, growing fourfold up to the batch
+ * size while every id is found; once a full-size window was on the chain it is behind and switches to one
+ * sorted cursor, which it drops at the first hole. A hole (the next id is reserved by the counter but absent)
+ * is waited for when {@code mayBlock}, and closed with tombstones once it has been open longer than the hole
+ * timeout (measured from the first time any reader of this engine saw it).
  */
 final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.ChainEvent> implements AutoCloseable {
 
@@ -47,6 +50,10 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private static final int RESUME_WINDOW = 64;
+    private static final int INITIAL_WINDOW_CAP = 32;
+    /** Readers need neither the unique keys nor the seals (the verifier reads those): less to encode and decode. */
+    private static final Bson READ_PROJECTION = Projections.exclude(CommitDocuments.HEADS, CommitDocuments.TAILS,
+            CommitDocuments.EVENT_IDS);
 
     private final Chain chain;
     private final boolean mayBlock;
@@ -55,12 +62,14 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     private long skipBelow;
     private MongoCursor<Document> cursor;
     private boolean ended;
+    private int window; // ids per $in poll: small at the head, growing to batchSize while behind
 
     /** Reads events at positions greater than {@code afterPosition} (0 = from the start). */
     ChainReader(Chain chain, long afterPosition, boolean mayBlock) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.chain = chain;
         this.mayBlock = mayBlock;
+        this.window = Math.min(INITIAL_WINDOW_CAP, chain.batchSize());
         long next = afterPosition + 1;
         this.skipBelow = next;
         this.expected = next > 1 ? startOfCommitCovering(next) : 1;
@@ -92,14 +101,14 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         if (cursor != null) {
             return fillFromCursor();
         }
-        int window = chain.batchSize();
+        int window = this.window;
         long start = expected;
         List<Long> ids = new ArrayList<>(window);
         for (long p = start; p < start + window; p++) {
             ids.add(p);
         }
         Map<Long, Document> found = new HashMap<>();
-        for (Document d : chain.events().find(Filters.in(ID, ids))) {
+        for (Document d : chain.events().find(Filters.in(ID, ids)).projection(READ_PROJECTION)) {
             found.put(CommitDocuments.id(d), d);
         }
         boolean advanced = false;
@@ -109,10 +118,13 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
             advanced = true;
         }
         if (!advanced) {
+            this.window = Math.min(INITIAL_WINDOW_CAP, chain.batchSize());
             return handleMissing();
         }
-        if (expected >= start + window) {
-            cursor = chain.events().find(Filters.gte(ID, expected)).sort(Sorts.ascending(ID))
+        if (expected >= start + window && window < chain.batchSize()) {
+            this.window = Math.min(window * 4, chain.batchSize()); // behind: look further next time
+        } else if (expected >= start + window) {
+            cursor = chain.events().find(Filters.gte(ID, expected)).projection(READ_PROJECTION).sort(Sorts.ascending(ID))
                     .batchSize(Math.max(window, 1000)).iterator();
         }
         return true;
@@ -144,7 +156,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         if (reserved < expected) {
             return false; // at the head: nothing reserved beyond what was read
         }
-        Document late = chain.events().find(Filters.eq(ID, expected)).first();
+        Document late = chain.events().find(Filters.eq(ID, expected)).projection(READ_PROJECTION).first();
         if (late != null) {
             accept(late);
             return true;
