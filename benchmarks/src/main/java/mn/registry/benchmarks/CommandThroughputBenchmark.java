@@ -1,0 +1,118 @@
+package mn.registry.benchmarks;
+
+import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CpuMeter;
+import mn.registry.benchmarks.http.Latencies;
+import mn.registry.benchmarks.http.Load;
+import mn.registry.benchmarks.http.QueueCheck;
+import mn.registry.benchmarks.http.RegistryProcess;
+import mn.registry.kernel.permit.SubmittedDocument;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Signed commands end to end: registry.jar in its own JVM (fresh data directory, embedded H2-backed MongoDB), the
+ * documents uploaded once, N {@code ApplyForPermit} commands pre-signed as applicant-1 before the clock starts, then
+ * POSTed over HTTP by 1 and by 8 client threads after a warm-up round. Prints commands/s and latency percentiles,
+ * CPU used by each side, checks that every command was answered 200 with its own receipt and that the reviewer queue
+ * lists every application, and times reading that queue. Exit code 1 if a check fails (not if a target is missed).
+ *
+ * <p>Arguments: [commands per measured round, default 3000] [warm-up commands, default 1000].
+ * See docs/benchmarks.md for the command.
+ */
+public final class CommandThroughputBenchmark {
+
+    static final double TARGET_PER_SECOND = 300;
+    static final double TARGET_P99_MS = 100;
+    static final String TARGET = ">= 300 commands/s, p99 <= 100 ms";
+
+    private CommandThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        boolean ok;
+        try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(3))) {
+            ok = run(registry, perRound, warmUp);
+            long errorLines = registry.logLinesContaining(" ERROR ");
+            System.out.println("registry log lines with ERROR: " + errorLines);
+            ok &= errorLines == 0;
+        }
+        System.out.println(ok ? "CHECKS PASSED" : "CHECKS FAILED");
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean run(RegistryProcess registry, int perRound, int warmUp) throws Exception {
+        BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+        List<SubmittedDocument> documents = client.uploadDocuments("run " + registry.pid());
+
+        long signing = System.nanoTime();
+        List<String> warm = client.signApplications(documents, "warmup", warmUp);
+        List<String> one = client.signApplications(documents, "one-client", perRound);
+        List<String> eight = client.signApplications(documents, "eight-clients", perRound);
+        signing = System.nanoTime() - signing;
+        System.out.printf(Locale.ROOT, "pre-signed %d ApplyForPermit commands as applicant-1 in %.1f s (%.2f ms each, client side, not timed below)%n",
+                warm.size() + one.size() + eight.size(), signing / 1e9, signing / 1e6 / (warm.size() + one.size() + eight.size()));
+
+        CpuMeter cpu = new CpuMeter(registry.pid());
+        Set<String> receipts = new HashSet<>();
+        boolean ok = true;
+        List<Load.Round> measured = new ArrayList<>();
+        for (Object[] round : new Object[][]{{"warm-up, 8 clients", warm, 8}, {"1 client", one, 1}, {"8 clients", eight, 8}}) {
+            @SuppressWarnings("unchecked") List<String> signed = (List<String>) round[1];
+            cpu.start();
+            Load.Round result = Load.closedLoop((String) round[0], client, signed, (Integer) round[2]);
+            String cpuLine = cpu.since(signed.size());
+            boolean warmUpRound = measured.isEmpty() && round[0].toString().startsWith("warm-up");
+            System.out.println(result.line(warmUpRound ? "(not counted)" : TARGET + verdict(result)));
+            System.out.println("    " + cpuLine);
+            try {
+                QueueCheck.requireDistinctReceipts(result, receipts);
+            } catch (IllegalStateException e) {
+                System.out.println("CHECK FAILED: " + e.getMessage());
+                ok = false;
+            }
+            if (!warmUpRound) {
+                measured.add(result);
+            }
+            Thread.sleep(1_000);
+        }
+
+        String token = client.signIn("reviewer-1");
+        List<String> expected = new ArrayList<>();
+        IntStream.range(0, warmUp).mapToObj(i -> BenchClient.companyName("warmup", i)).forEach(expected::add);
+        IntStream.range(0, perRound).mapToObj(i -> BenchClient.companyName("one-client", i)).forEach(expected::add);
+        IntStream.range(0, perRound).mapToObj(i -> BenchClient.companyName("eight-clients", i)).forEach(expected::add);
+        long waited = System.nanoTime();
+        try {
+            QueueCheck.Reading all = QueueCheck.awaitAll(client, token, expected, Duration.ofMinutes(2));
+            System.out.printf(Locale.ROOT, "reviewer queue lists all %d applications sent (%d entries with the demo ones) %.1f s after the last answer%n",
+                    expected.size(), all.entries(), (System.nanoTime() - waited) / 1e9);
+        } catch (IllegalStateException e) {
+            System.out.println("CHECK FAILED: " + e.getMessage());
+            ok = false;
+        }
+        Latencies reads = new Latencies();
+        QueueCheck.Reading last = null;
+        for (int i = 0; i < 10; i++) {
+            last = QueueCheck.read(client, token);
+            reads.add(last.nanos());
+        }
+        Latencies.Summary q = reads.summary();
+        System.out.printf(Locale.ROOT, "reviewer queue read (GET /api/reviewer/applications, %d entries, %d KiB), 10 reads: p50 %.1f ms, max %.1f ms   target: none set%n",
+                last.entries(), last.bytes() / 1024, q.p50(), q.max());
+        return ok;
+    }
+
+    private static String verdict(Load.Round round) {
+        boolean met = round.perSecond() >= TARGET_PER_SECOND && round.latency().p99() <= TARGET_P99_MS;
+        return met ? "  MET" : "  MISSED";
+    }
+}

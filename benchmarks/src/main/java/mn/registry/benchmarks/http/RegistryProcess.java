@@ -1,0 +1,168 @@
+package mn.registry.benchmarks.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * registry.jar started as its own JVM ({@code java -jar registry.jar --server.port=P --registry.data-dir=D}) on a free
+ * port with a fresh temporary data directory, its output in {@code registry.log} next to it. Ready when it logs
+ * "Registry ready at" (after the demo people and applications exist). Closing stops it and, unless
+ * {@code -Dbench.keep=true}, deletes the directory; a shutdown hook stops it if the benchmark is interrupted.
+ *
+ * <p>System properties: {@code bench.jar} (path of registry.jar), {@code bench.serverJvm} (extra JVM options,
+ * space separated), {@code bench.jfr=true} (record a JFR profile of the server into {@code registry.jfr}).
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+    private static final String READY = "Registry ready at";
+
+    private final Process process;
+    private final Path root;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final Thread stopOnExit;
+
+    private RegistryProcess(Process process, Path root, int port) {
+        this.process = process;
+        this.root = root;
+        this.dataDir = root.resolve("data");
+        this.log = root.resolve("registry.log");
+        this.port = port;
+        this.stopOnExit = new Thread(process::destroyForcibly, "stop-registry");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /** Starts the registry found by {@link #jar()} and waits until it is ready (or fails with its log). */
+    public static RegistryProcess start(Duration timeout) throws IOException, InterruptedException {
+        Path jar = jar();
+        Path root = Files.createTempDirectory("registry-bench-");
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extra = System.getProperty("bench.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        if (Boolean.getBoolean("bench.jfr")) {
+            command.add("-XX:StartFlightRecording=filename=" + root.resolve("registry.jfr") + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("registry.log").toFile()).start();
+        RegistryProcess registry = new RegistryProcess(process, root, port);
+        System.out.printf("registry.jar started as pid %d on port %d, data in %s%n  %s%n", process.pid(), port, registry.dataDir,
+                String.join(" ", command));
+        try {
+            registry.awaitReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        return registry;
+    }
+
+    /** registry.jar: {@code -Dbench.jar}, else the one built with -Dbuild.dirname=target-bench, else standalone/target. */
+    public static Path jar() {
+        String configured = System.getProperty("bench.jar");
+        List<Path> candidates = configured != null ? List.of(Path.of(configured))
+                : List.of(Path.of("standalone/target-bench/registry.jar"), Path.of("standalone/target/registry.jar"),
+                Path.of("../standalone/target-bench/registry.jar"), Path.of("../standalone/target/registry.jar"));
+        return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::toAbsolutePath).orElseThrow(() ->
+                new IllegalStateException("registry.jar not found at " + candidates + "; build it with benchmarks/run.sh or set -Dbench.jar"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("registry.jar exited with " + process.exitValue() + " before it was ready:\n" + logTail(40));
+            }
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(READY)) {
+                System.out.printf("registry ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("registry.jar not ready after " + timeout + ":\n" + logTail(40));
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last {@code lines} lines the registry printed. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** How many lines of the registry's log contain {@code text} (e.g. ERROR). */
+    public long logLinesContaining(String text) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the process is being stopped anyway
+        }
+        System.out.println("registry.jar (pid " + process.pid() + ") stopped");
+        if (Boolean.getBoolean("bench.keep") || Boolean.getBoolean("bench.jfr")) {
+            System.out.println("kept " + root + (Boolean.getBoolean("bench.jfr") ? " (profile: " + root.resolve("registry.jfr") + ")" : ""));
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}
