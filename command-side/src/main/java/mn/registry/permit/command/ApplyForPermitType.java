@@ -16,6 +16,7 @@ import mn.registry.kernel.permit.ReceiptNumber;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -64,9 +65,14 @@ public class ApplyForPermitType implements SignedCommandType<ApplyForPermit> {
         Deadline due = calendar.get().deadline(context.receivedAt(), PermitDeadlines.DECISION);
         ApplicationId applicationId = ids.applicationId(context);
         ReceiptNumber receiptNumber = ids.nextReceiptNumber(due.receivedOn().getYear());
-        commandGateway.sendAndWait(new RegisterPermitApplication(applicationId, receiptNumber, body.company(),
-                body.holdsOtherPermit(), received, context.receivedAt(), due.due(), due.dueAt().toInstant(),
-                PermitDeadlines.DECISION, due.calendarVersion(), context.actor(), context.jwsSha256()));
+        try {
+            commandGateway.sendAndWait(new RegisterPermitApplication(applicationId, receiptNumber, body.company(),
+                    body.holdsOtherPermit(), received, context.receivedAt(), due.due(), due.dueAt().toInstant(),
+                    PermitDeadlines.DECISION, due.calendarVersion(), context.actor(), context.jwsSha256()));
+        } catch (AggregateStreamCreationException e) {
+            throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
+                    + ") already registered application " + applicationId + "; it is not registered twice.", "002 art. 26.2.1");
+        }
         return new PermitRegistrationReceipt(applicationId, receiptNumber, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion());
     }
 
