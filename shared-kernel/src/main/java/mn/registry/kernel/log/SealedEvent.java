@@ -1,0 +1,93 @@
+package mn.registry.kernel.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.crypto.Ed25519;
+import mn.registry.kernel.crypto.Sha256;
+
+import java.util.Base64;
+
+/**
+ * An event as the event store sealed it: the envelope fields, its hash (SHA-256 hex of the RFC 8785 canonical
+ * envelope {eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision, payload, metaData,
+ * prevHash}, payload and metaData as JSON when they are JSON) and the Ed25519 seal over the same bytes
+ * (base64url, no padding), with the seal key's id. Mirrors the store's sealing so anyone can recompute it.
+ */
+public record SealedEvent(String eventId, String aggregateType, String aggregateId, long seq, String timestamp,
+                          String payloadType, String payloadRevision, String payload, String metaData,
+                          String prevHash, String hash, String keyId, String seal) {
+
+    private static final ObjectReader STRICT = CanonicalJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The canonical envelope: what the hash is of and the seal is over. */
+    public byte[] canonicalEnvelope() {
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+        envelope.put("eventId", eventId);
+        envelope.put("aggregateType", aggregateType);
+        envelope.put("aggregateId", aggregateId);
+        envelope.put("seq", seq);
+        envelope.put("timestamp", timestamp);
+        envelope.put("payloadType", payloadType);
+        envelope.put("payloadRevision", payloadRevision);
+        envelope.set("payload", jsonOrText(payload));
+        envelope.set("metaData", jsonOrText(metaData));
+        envelope.put("prevHash", prevHash);
+        return CanonicalJson.canonicalize(envelope);
+    }
+
+    /** Whether {@code hash} is the SHA-256 of the canonical envelope. */
+    public boolean hashMatches() {
+        return Sha256.hex(canonicalEnvelope()).equals(hash);
+    }
+
+    /** Whether the seal is an Ed25519 signature by {@code publicKey} over the canonical envelope. */
+    public boolean sealVerifies(byte[] publicKey) {
+        try {
+            return Ed25519.verify(publicKey, canonicalEnvelope(), Base64.getUrlDecoder().decode(seal == null ? "" : seal));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The payload as JSON (a text node if it is not JSON). */
+    public JsonNode payloadJson() {
+        return jsonOrText(payload);
+    }
+
+    /** The metadata as JSON (an empty object if absent or not JSON). */
+    public JsonNode metaDataJson() {
+        JsonNode node = jsonOrText(metaData);
+        return node.isObject() ? node : JsonNodeFactory.instance.objectNode();
+    }
+
+    static JsonNode jsonOrText(String serialized) {
+        if (serialized == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            JsonNode node = STRICT.readTree(serialized);
+            return node == null || node.isMissingNode() ? TextNode.valueOf(serialized) : node;
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(serialized);
+        }
+    }
+
+    public ObjectNode toJson() {
+        return CanonicalJson.mapper().valueToTree(this);
+    }
+
+    public static SealedEvent fromJson(JsonNode json) {
+        try {
+            return CanonicalJson.mapper().treeToValue(json, SealedEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a sealed event: " + e.getOriginalMessage());
+        }
+    }
+}
