@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -161,9 +162,9 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
             reservationHook.reserved(firstPosition, count);
             events.insertOne(commit);
         } catch (MongoException e) {
-            Document atPosition = isDuplicateKey(e) ? events.find(Filters.eq(ID, firstPosition)).first() : null;
+            Document atPosition = documentAtQuietly(firstPosition);
             if (atPosition != null && sealed.get(0).eventId().equals(firstEventId(atPosition))) {
-                remember(sealed); // a retried write whose first attempt had landed
+                remember(sealed); // the insert landed although the call failed (e.g. a retried or timed-out write)
                 return;
             }
             if (atPosition != null) {
@@ -197,6 +198,14 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
         return messages.get(0);
+    }
+
+    private Document documentAtQuietly(long position) {
+        try {
+            return events.find(Filters.eq(ID, position)).projection(Projections.include(EVENT_IDS)).first();
+        } catch (MongoException e) {
+            return null;
+        }
     }
 
     private static String firstEventId(Document commit) {
