@@ -10,8 +10,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import mn.registry.infrastructure.identity.Actor;
+import mn.registry.infrastructure.session.Sessions;
+import mn.registry.kernel.identity.Role;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -35,8 +38,13 @@ class DocumentController {
 
     private final DocumentStore store;
 
-    DocumentController(DocumentStore store) {
+    private static final org.slf4j.Logger READS = org.slf4j.LoggerFactory.getLogger("mn.registry.audit.document-reads");
+
+    private final Sessions sessions;
+
+    DocumentController(DocumentStore store, Sessions sessions) {
         this.store = store;
+        this.sessions = sessions;
     }
 
     /** The answer to an upload: what an applicant puts in {@code ApplyForPermit.documents[].sha256}. */
@@ -63,15 +71,21 @@ class DocumentController {
                 .body(new DocumentReceipt(d.sha256(), d.size(), d.mediaType(), d.fileName(), d.receivedAt()));
     }
 
-    /** Staff and the applicant only: documents' content is never public (domain-rules §5). */
+    /**
+     * Ministry staff only: documents' content is never public (domain-rules §5), and each read is
+     * logged with who read it (001 art. 53.1: a person may learn who used information about them).
+     */
     @GetMapping("/api/documents/{sha256}")
-    ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256) {
+    ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256,
+                                    @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Actor reader = sessions.require(authorization, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR, Role.COMMUNICATIONS_INSPECTOR);
         if (!DocumentRef.isSha256Hex(sha256)) {
             throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by its SHA-256 in lower-case hex.", "sha256", null);
         }
         DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));
         StoredDocument d = original.document();
+        READS.info("document {} read by {} ({})", d.sha256(), reader.person(), reader.roles());
         ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(d.fileName() == null ? d.sha256() : d.fileName(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()

@@ -10,7 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import mn.registry.infrastructure.identity.Actor;
+import mn.registry.infrastructure.session.Sessions;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.test.web.servlet.MockMvc;
+import java.util.Set;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +41,8 @@ class DocumentControllerTest {
 
     private static final TestMongo MONGO = new TestMongo();
     private MockMvc http;
+    private final Sessions sessions = mock(Sessions.class);
+    private static final String REVIEWER = "Bearer reviewer-token";
 
     @AfterAll
     static void stop() {
@@ -38,8 +51,11 @@ class DocumentControllerTest {
 
     @BeforeEach
     void fresh() {
+        when(sessions.require(eq(REVIEWER), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("reviewer-1"), "Reviewer", Set.of(Role.MINISTRY_REVIEWER), Set.of()));
+        when(sessions.require(isNull(), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.missing", "Sign in first."));
         DocumentStore store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024);
-        http = MockMvcBuilders.standaloneSetup(new DocumentController(store)).setControllerAdvice(new ProblemResponses())
+        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions)).setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
@@ -69,7 +85,7 @@ class DocumentControllerTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
         http.perform(post("/api/documents").contentType("image/png").content(png)).andExpect(status().isCreated());
 
-        http.perform(get("/api/documents/" + Sha256.hex(png)))
+        http.perform(get("/api/documents/" + Sha256.hex(png)).header("Authorization", REVIEWER))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -79,10 +95,10 @@ class DocumentControllerTest {
     @Test
     @DisplayName("an unknown or malformed hash is answered with problem+json")
     void unknown_document() throws Exception {
-        http.perform(get("/api/documents/" + "0".repeat(64)))
+        http.perform(get("/api/documents/" + "0".repeat(64)).header("Authorization", REVIEWER))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("document.unknown"));
-        http.perform(get("/api/documents/not-a-hash"))
+        http.perform(get("/api/documents/not-a-hash").header("Authorization", REVIEWER))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("document.sha256-malformed"));
     }
@@ -105,5 +121,15 @@ class DocumentControllerTest {
         assertThat(DocumentController.fileName("C:%5Cdocs%5Ca+b.pdf")).isEqualTo("a+b.pdf");
         assertThat(DocumentController.fileName("bad%0Aname.txt")).isEqualTo("badname.txt");
         assertThat(DocumentController.fileName("  ")).isNull();
+    }
+
+    @Test
+    @DisplayName("domain-rules §5: a document's content is never public: reading it without a staff session is 401")
+    void download_needs_a_staff_session() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6};
+        http.perform(post("/api/documents").contentType("image/png").content(png)).andExpect(status().isCreated());
+        http.perform(get("/api/documents/" + Sha256.hex(png)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("session.missing"));
     }
 }

@@ -1,6 +1,7 @@
 package mn.registry.session;
 
 import jakarta.servlet.http.HttpServletRequest;
+import mn.registry.infrastructure.session.Sessions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,7 +1,7 @@
 package mn.registry.permit.query;
 
 import mn.registry.kernel.identity.Role;
-import mn.registry.session.Sessions;
+import mn.registry.infrastructure.session.Sessions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;

@@ -10,7 +10,7 @@ import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.infrastructure.web.ProblemResponses;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
-import mn.registry.session.Sessions;
+import mn.registry.infrastructure.session.Sessions;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package mn.registry.session;
+package mn.registry.infrastructure.session;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
