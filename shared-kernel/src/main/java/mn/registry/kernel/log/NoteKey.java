@@ -55,7 +55,7 @@ public record NoteKey(String name, byte[] publicKey) {
     /** Parses a verifier key line, refusing a wrong hash, another algorithm or a key of the wrong length. */
     public static NoteKey parse(String text) {
         String line = text.strip();
-        String[] parts = line.split("\\+", -1);
+        String[] parts = line.split("\\+", 3); // the base64 key may itself contain '+'
         if (parts.length != 3 || parts[1].length() != 8) {
             throw new IllegalArgumentException("a verifier key is name+hash+key: " + line);
         }

@@ -75,6 +75,9 @@ class LogFormatsTest {
         assertThatThrownBy(() -> Checkpoint.open(otherOrigin, key)).hasMessageContaining("origin");
         assertThatThrownBy(() -> Checkpoint.parse("o\n012\n" + java.util.Base64.getEncoder().encodeToString(root) + "\n")).hasMessageContaining("leading zeroes");
         assertThat(NoteKey.parse(key.text())).isEqualTo(key);
+        NoteKey withPlus = new NoteKey("registry.example/log", java.util.Base64.getDecoder().decode("anK3Qdr6iIF8H53qvEUIaxQLy3DaoSg6e/nztqg/+Uh="));
+        assertThat(withPlus.text()).endsWith("+AWpyt0Ha+oiBfB+d6rxFCGsUC8tw2qEoOnv587aoP/lI");
+        assertThat(NoteKey.parse(withPlus.text())).isEqualTo(withPlus);
         assertThatThrownBy(() -> NoteKey.parse(key.text().replace("+", "+0").substring(0))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,173 @@
+package mn.registry.log;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.log.Merkle;
+import mn.registry.kernel.log.Tiles;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Appends leaves to the Merkle tree kept in MongoDB as tiles. An entry is first inserted at index = tree size
+ * (unique {@code _id} and unique {@code eventId}: a redelivered event finds its entry and appends nothing), then
+ * its hash is written into the level-0 tile (a completed tile's root into the level above), then the tree size
+ * moves on by compare-and-set. A crash between those steps is repaired on the next load: entries past the
+ * recorded size are put into the tiles again (tile writes are idempotent). Single writer by design (the
+ * sequencer's one segment); a second writer is detected by the compare-and-set and reloads.
+ */
+class LogAppender {
+
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> tiles;
+    private final MongoCollection<Document> state;
+
+    private long size = -1;
+    /** The rightmost tile of each level: level -> {index, hashes}. */
+    private final Map<Integer, Object[]> rightmost = new HashMap<>();
+
+    LogAppender(MongoDatabase database) {
+        this.entries = database.getCollection(LogLayout.ENTRIES);
+        this.tiles = database.getCollection(LogLayout.TILES);
+        this.state = database.getCollection(LogLayout.STATE);
+    }
+
+    void ensureIndexes() {
+        entries.createIndex(Indexes.ascending(LogLayout.EVENT_ID), new IndexOptions().unique(true).name("eventId_unique"));
+    }
+
+    /** The tree size: leaves whose hashes are in the tiles. */
+    synchronized long size() {
+        load();
+        return size;
+    }
+
+    /**
+     * Appends a leaf for {@code eventId} unless one is there already; returns its index either way.
+     * {@code extra} fields are stored with the entry (e.g. the event's global position).
+     */
+    synchronized long append(String eventId, byte[] leafData, Document extra) {
+        for (int attempt = 0; ; attempt++) {
+            load();
+            Document existing = entries.find(Filters.eq(LogLayout.EVENT_ID, eventId)).first();
+            if (existing != null) {
+                return existing.get("_id", Number.class).longValue();
+            }
+            long index = size;
+            byte[] leafHash = Merkle.leafHash(leafData);
+            Document entry = new Document("_id", index)
+                    .append(LogLayout.EVENT_ID, eventId)
+                    .append(LogLayout.LEAF, new String(leafData, StandardCharsets.UTF_8))
+                    .append(LogLayout.LEAF_HASH, new Binary(leafHash));
+            extra.forEach(entry::putIfAbsent);
+            try {
+                entries.insertOne(entry);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt > 5) {
+                    throw e;
+                }
+                reset(); // another writer took the index, or our view is stale
+                continue;
+            }
+            incorporate(index, leafHash);
+            if (!advance(index)) {
+                reset();
+                continue;
+            }
+            return index;
+        }
+    }
+
+    private boolean advance(long index) {
+        boolean moved = state.updateOne(Filters.and(Filters.eq("_id", LogLayout.TREE), Filters.eq(LogLayout.SIZE, index)),
+                new Document("$set", new Document(LogLayout.SIZE, index + 1))).getModifiedCount() == 1;
+        if (moved) {
+            size = index + 1;
+        }
+        return moved;
+    }
+
+    private void reset() {
+        size = -1;
+        rightmost.clear();
+    }
+
+    private void load() {
+        if (size >= 0) {
+            return;
+        }
+        Document tree = state.find(Filters.eq("_id", LogLayout.TREE)).first();
+        if (tree == null) {
+            try {
+                state.insertOne(new Document("_id", LogLayout.TREE).append(LogLayout.SIZE, 0L));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            tree = state.find(Filters.eq("_id", LogLayout.TREE)).first();
+        }
+        size = tree.get(LogLayout.SIZE, Number.class).longValue();
+        rightmost.clear();
+        // Repair: entries written before a crash but not yet in the tiles.
+        for (Document entry : entries.find(Filters.gte("_id", size)).sort(Sorts.ascending("_id"))) {
+            long index = entry.get("_id", Number.class).longValue();
+            if (index != size) {
+                throw new IllegalStateException("the log has a hole: entry " + index + " after size " + size);
+            }
+            incorporate(index, entry.get(LogLayout.LEAF_HASH, Binary.class).getData());
+            if (!advance(index)) {
+                throw new IllegalStateException("another writer moved the log while it was being repaired");
+            }
+        }
+    }
+
+    /** Writes the leaf hash at its place in level 0, and each completed tile's root into the level above. */
+    private void incorporate(long index, byte[] hash) {
+        int level = 0;
+        long at = index;
+        byte[] h = hash;
+        while (true) {
+            long tileIndex = at / Tiles.WIDTH;
+            int offset = (int) (at % Tiles.WIDTH);
+            byte[] current = tile(level, tileIndex);
+            if (current.length < offset * Merkle.HASH_SIZE) {
+                throw new IllegalStateException("tile " + LogLayout.tileId(level, tileIndex) + " lacks the hashes before " + offset);
+            }
+            byte[] grown = Arrays.copyOf(current, Math.max(current.length, (offset + 1) * Merkle.HASH_SIZE));
+            System.arraycopy(h, 0, grown, offset * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
+            tiles.replaceOne(Filters.eq("_id", LogLayout.tileId(level, tileIndex)),
+                    new Document("_id", LogLayout.tileId(level, tileIndex)).append("level", level).append("index", tileIndex)
+                            .append("width", grown.length / Merkle.HASH_SIZE).append(LogLayout.HASHES, new Binary(grown)),
+                    new ReplaceOptions().upsert(true));
+            rightmost.put(level, new Object[]{tileIndex, grown});
+            if (offset != Tiles.WIDTH - 1) {
+                return;
+            }
+            h = Tiles.tileRoot(grown);
+            at = tileIndex;
+            level++;
+        }
+    }
+
+    private byte[] tile(int level, long tileIndex) {
+        Object[] cached = rightmost.get(level);
+        if (cached != null && (Long) cached[0] == tileIndex) {
+            return (byte[]) cached[1];
+        }
+        Document doc = tiles.find(Filters.eq("_id", LogLayout.tileId(level, tileIndex))).first();
+        return doc == null ? new byte[0] : doc.get(LogLayout.HASHES, Binary.class).getData();
+    }
+}

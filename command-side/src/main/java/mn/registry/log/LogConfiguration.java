@@ -1,0 +1,96 @@
+package mn.registry.log;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.pki.RegistryKeys;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the log: the sequencer's processing group as a pooled streaming processor with one segment starting at
+ * the tail of the store, and the checkpoint publisher polling every {@code registry.log.checkpoint-interval}
+ * (default 250 ms, so a checkpoint follows new entries within about a second).
+ */
+@Configuration(proxyBeanMethods = false)
+class LogConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LogConfiguration.class);
+
+    @Bean
+    LogAppender logAppender(MongoDatabase database) {
+        LogAppender appender = new LogAppender(database);
+        appender.ensureIndexes();
+        return appender;
+    }
+
+    @Bean
+    LogSequencer logSequencer(LogAppender appender, MongoDatabase database) {
+        return new LogSequencer(appender, database);
+    }
+
+    @Bean
+    ConfigurerModule logSequencerProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                LogSequencer.PROCESSING_GROUP, (config, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1)
+                        .batchSize(100).initialToken(StreamableMessageSource::createTailToken)));
+    }
+
+    @Bean
+    CheckpointPublisher checkpointPublisher(MongoDatabase database, RegistryKeys keys,
+                                            @Value("${registry.log.origin:" + LogLayout.DEFAULT_ORIGIN + "}") String origin) {
+        return new CheckpointPublisher(database, origin, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC());
+    }
+
+    @Bean
+    SmartLifecycle checkpointSchedule(CheckpointPublisher publisher,
+                                      @Value("${registry.log.checkpoint-interval:250ms}") Duration interval) {
+        return new SmartLifecycle() {
+            private ScheduledExecutorService executor;
+
+            @Override
+            public void start() {
+                executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "log-checkpoints");
+                    t.setDaemon(true);
+                    return t;
+                });
+                executor.scheduleWithFixedDelay(() -> {
+                    try {
+                        publisher.publishIfGrown();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
+                    }
+                }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void stop() {
+                if (executor != null) {
+                    executor.shutdownNow();
+                    try {
+                        executor.awaitTermination(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return executor != null && !executor.isShutdown();
+            }
+        };
+    }
+}

@@ -1,0 +1,296 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.calendar.PublicHolidayDeclared;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.log.BundleVerifier;
+import mn.registry.kernel.log.Checkpoint;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.log.Merkle;
+import mn.registry.kernel.log.NoteKey;
+import mn.registry.kernel.log.SignedNote;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.signing.CommandEnvelope;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The transparency log of the running registry: a signed decision ends up in a checkpoint and verifies offline. */
+class TransparencyLogTest {
+
+    @TempDir
+    static Path dataDir;
+    private static ConfigurableApplicationContext registry;
+    private static RegistryClient client;
+    private static String base;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
+                "--registry.log.checkpoint-interval=100ms");
+        int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+        client = new RegistryClient(port, dataDir);
+        base = "http://localhost:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NoteKey logKey() {
+        return NoteKey.parse(get("/api/public/log/key").body());
+    }
+
+    private static X509Certificate ca() throws IOException {
+        return Certificates.fromPem(Files.readString(dataDir.resolve("keys/ca.cert.pem"))).get(0);
+    }
+
+    private static Checkpoint latestCheckpoint() {
+        HttpResponse<String> response = get("/api/public/checkpoint");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Checkpoint.open(response.body(), logKey());
+    }
+
+    /** Waits until a checkpoint covers log index {@code index}; returns it. */
+    private static Checkpoint awaitCheckpointCovering(long index) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (get("/api/public/checkpoint").statusCode() == 200) {
+                Checkpoint checkpoint = latestCheckpoint();
+                if (checkpoint.size() > index) {
+                    return checkpoint;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no checkpoint covered index " + index + " within 20 s");
+    }
+
+    /** Declares a holiday as supervisor-1 and returns the log index of its event once sequenced. */
+    private static long declareHoliday(int day) throws InterruptedException {
+        PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2028, 10, day), "Log test holiday " + day,
+                "Бүртгэлийн амралтын өдөр", "Government resolution 2028/" + day);
+        CommandEnvelope envelope = CommandEnvelope.fresh("DeclarePublicHoliday", CanonicalJson.mapper().valueToTree(holiday), Clock.systemUTC());
+        RegistryClient.Reply reply = client.command(client.sign(client.person("supervisor-1"), envelope));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        MongoDatabase db = registry.getBean(MongoDatabase.class);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            Document entry = db.getCollection(LogLayout.ENTRIES).find(new Document("commandId", envelope.commandId())).first();
+            if (entry != null) {
+                return entry.get("_id", Number.class).longValue();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the declaration was not sequenced within 20 s");
+    }
+
+    private static String bundle(long index) {
+        HttpResponse<String> response = get("/api/public/bundle/" + index);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String tamper(String bundleJson, UnaryOperator<ObjectNode> change) throws IOException {
+        ObjectNode json = (ObjectNode) CanonicalJson.mapper().readTree(bundleJson);
+        return change.apply(json).toString();
+    }
+
+    private static String flipBase64Char(String b64, int at) {
+        char c = b64.charAt(at);
+        return b64.substring(0, at) + (c == 'A' ? 'B' : 'A') + b64.substring(at + 1);
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4: a signed declaration is in a time-stamped checkpoint within seconds and its bundle verifies offline; each altered part is named")
+    void signed_declaration_bundle_verifies_and_tampering_is_named() throws Exception {
+        long index = declareHoliday(6);
+        Checkpoint checkpoint = awaitCheckpointCovering(index);
+        String bundle = bundle(index);
+        BundleVerifier verifier = new BundleVerifier(Optional.of(logKey()), Optional.of(ca()));
+
+        BundleVerifier.Verdict verdict = verifier.verify(bundle);
+        assertThat(verdict.failure()).isNull();
+        assertThat(verdict.verified()).isTrue();
+        assertThat(verdict.warnings()).isEmpty();
+        assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by").contains("(supervisor-1)")
+                .contains("sealed by the registry").contains("included at index " + index + " of the log " + LogLayout.DEFAULT_ORIGIN)
+                .contains("time-stamped");
+        assertThat(CanonicalJson.mapper().readTree(bundle).path("record").path("payload").path("date").asText()).isEqualTo("2028-10-06");
+
+        // the record: a changed date no longer matches the sealed event
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            ((ObjectNode) b.path("record").path("payload")).put("date", "2028-10-09");
+            return b;
+        })).failure()).contains("public record differs");
+        // the sealed event: its payload no longer hashes to the sealed hash
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            ObjectNode sealed = (ObjectNode) b.path("sealedEvent");
+            sealed.put("payload", sealed.path("payload").asText().replace("2028-10-06", "2028-10-09"));
+            return b;
+        })).failure()).contains("sealed event's hash");
+        // the official's signature: one character of the JWS signature changed
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            try {
+                ObjectNode jws = (ObjectNode) CanonicalJson.mapper().readTree(b.path("jws").asText());
+                jws.put("signature", flipBase64Char(jws.path("signature").asText(), 5));
+                b.put("jws", jws.toString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return b;
+        })).failure()).startsWith("the official's signed command");
+        // the proof: one hash of the audit path changed (the tree has more than one leaf)
+        assertThat(checkpoint.size()).isGreaterThan(1);
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            String proof = b.path("proof").asText();
+            int hashLine = proof.indexOf('\n', proof.indexOf("index ")) + 1;
+            b.put("proof", flipBase64Char(proof, hashLine + 3));
+            return b;
+        })).failure()).startsWith("log inclusion").contains("does not lead to the root");
+        // the checkpoint: its tree size changed
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            String proof = b.path("proof").asText();
+            b.put("proof", proof.replace("\n" + LogLayout.DEFAULT_ORIGIN + "\n" + checkpoint.size() + "\n",
+                    "\n" + LogLayout.DEFAULT_ORIGIN + "\n" + (checkpoint.size() + 1) + "\n"));
+            return b;
+        })).failure()).contains("no valid signature by the log key");
+        // the time-stamp token: one byte inside it changed
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            byte[] token = Base64.getDecoder().decode(b.path("checkpointTimeStamp").asText());
+            token[token.length - 20] ^= 1;
+            b.put("checkpointTimeStamp", Base64.getEncoder().encodeToString(token));
+            return b;
+        })).failure()).startsWith("checkpoint time-stamp");
+    }
+
+    @Test
+    @DisplayName("the checkpoint before a declaration and the one after it are consistent: the log only grew")
+    void consistency_between_two_checkpoints_verifies() throws Exception {
+        long first = declareHoliday(2);
+        Checkpoint before = awaitCheckpointCovering(first);
+        long second = declareHoliday(3);
+        Checkpoint after = awaitCheckpointCovering(second);
+        assertThat(after.size()).isGreaterThan(before.size());
+
+        JsonNode answer = CanonicalJson.mapper().readTree(get("/api/public/consistency?from=" + before.size() + "&to=" + after.size()).body());
+        List<byte[]> proof = new ArrayList<>();
+        answer.path("proof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
+        assertThat(Merkle.verifyConsistency(before.size(), after.size(), before.rootHash(), after.rootHash(), proof)).isTrue();
+        assertThat(Checkpoint.open(answer.path("toCheckpoint").asText(), logKey())).isEqualTo(after);
+        byte[] forged = before.rootHash();
+        forged[0] ^= 1;
+        assertThat(Merkle.verifyConsistency(before.size(), after.size(), forged, after.rootHash(), proof)).isFalse();
+    }
+
+    @Test
+    @DisplayName("the sequencer is idempotent: replaying every event (as after a crash before the token was stored) appends nothing twice")
+    void replay_appends_nothing_twice() throws Exception {
+        long index = declareHoliday(4);
+        awaitCheckpointCovering(index);
+        MongoDatabase db = registry.getBean(MongoDatabase.class);
+        long entriesBefore = db.getCollection(LogLayout.ENTRIES).countDocuments();
+        Document leafBefore = db.getCollection(LogLayout.ENTRIES).find(new Document("_id", index)).first();
+
+        StreamingEventProcessor sequencer = registry.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("log-sequencer", StreamingEventProcessor.class).orElseThrow();
+        assertThat(registry.getBean(org.axonframework.eventhandling.tokenstore.TokenStore.class).fetchSegments("log-sequencer"))
+                .as("one segment: one node at a time sequences").containsExactly(0);
+        sequencer.shutDown();
+        sequencer.resetTokens();
+        sequencer.start();
+        // The next declaration is sequenced only after the replay of every earlier event (one segment, global order).
+        long next = declareHoliday(5);
+
+        assertThat(next).isEqualTo(entriesBefore);
+        assertThat(db.getCollection(LogLayout.ENTRIES).countDocuments()).isEqualTo(entriesBefore + 1);
+        assertThat(db.getCollection(LogLayout.ENTRIES).find(new Document("_id", index)).first()).isEqualTo(leafBefore);
+        long size = db.getCollection(LogLayout.STATE).find(new Document("_id", LogLayout.TREE)).first().get(LogLayout.SIZE, Number.class).longValue();
+        assertThat(size).isEqualTo(entriesBefore + 1);
+        assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(awaitIndex(next))).verified()).isTrue();
+    }
+
+    private static long awaitIndex(long index) throws InterruptedException {
+        awaitCheckpointCovering(index);
+        return index;
+    }
+
+    @Test
+    @DisplayName("public log endpoints: key and checkpoint as text, bad parameters are 400s naming them, unknown indexes 404, full tiles immutable")
+    void public_endpoints_answer_and_refuse_cleanly() throws Exception {
+        long index = declareHoliday(10);
+        Checkpoint checkpoint = awaitCheckpointCovering(index);
+        HttpResponse<String> key = get("/api/public/log/key");
+        assertThat(key.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(SignedNote.verify(get("/api/public/checkpoint").body(), logKey())).isPresent();
+
+        assertThat(client.get("/api/public/proof/x1").body().path("field").asText()).isEqualTo("logIndex");
+        assertThat(client.get("/api/public/proof/x1").status()).isEqualTo(400);
+        assertThat(client.get("/api/public/proof/" + checkpoint.size() + 1000).status()).isEqualTo(404);
+        assertThat(client.get("/api/public/bundle/-1").status()).isEqualTo(400);
+        assertThat(client.get("/api/public/consistency?from=2&to=1").body().path("field").asText()).isEqualTo("from");
+        assertThat(client.get("/api/public/consistency?from=1&to=abc").body().path("field").asText()).isEqualTo("to");
+        assertThat(client.get("/api/public/log/tile/0/x000/001").status()).isEqualTo(400);
+
+        HttpResponse<String> proof = get("/api/public/proof/" + index);
+        assertThat(proof.body()).startsWith("c2sp.org/tlog-proof@v1\nindex " + index + "\n");
+
+        int width = (int) (checkpoint.size() % 256);
+        HttpResponse<byte[]> partial = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/log/tile/0/000.p/" + width)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(partial.statusCode()).isEqualTo(200);
+        assertThat(partial.body()).hasSize(width * 32);
+        HttpResponse<byte[]> entries = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/log/tile/entries/000.p/" + width)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        List<byte[]> leaves = mn.registry.kernel.log.EntryBundles.decode(entries.body());
+        assertThat(leaves).hasSize(width);
+        for (int i = 0; i < width; i++) {
+            assertThat(Merkle.leafHash(leaves.get(i))).isEqualTo(java.util.Arrays.copyOfRange(partial.body(), i * 32, i * 32 + 32));
+        }
+        assertThat(new String(leaves.get((int) index), StandardCharsets.UTF_8)).contains("Log test holiday 10");
+        assertThat(get("/api/public/log/tile/0/000").statusCode()).isEqualTo(checkpoint.size() >= 256 ? 200 : 404);
+    }
+
+}

@@ -1,0 +1,90 @@
+package mn.registry.verifier;
+
+import mn.registry.kernel.log.BundleVerifier;
+import mn.registry.kernel.log.NoteKey;
+import mn.registry.kernel.pki.Certificates;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+/**
+ * Checks a bundle downloaded from {@code GET /api/public/bundle/{logIndex}} and prints a plain-language verdict
+ * or the exact failure. Exit code 0 when everything verifies, 1 when something does not, 2 on wrong usage.
+ */
+public final class VerifyBundle {
+
+    static final String USAGE = """
+            usage: java -jar verifier.jar bundle.json [--key log.key] [--ca ca.pem]
+              bundle.json  a bundle from GET /api/public/bundle/{logIndex}
+              --key        the log's verifier key line (GET /api/public/log/key), obtained independently
+              --ca         the registry CA certificate (PEM), obtained independently
+            Checks the official's signed command, the registry seal, the public record, the inclusion proof,
+            the checkpoint signature and the checkpoint's RFC 3161 time-stamp. Exit code 0: verified; 1: not.""";
+
+    private VerifyBundle() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the verifier as the command line would; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path bundle = null;
+        Optional<NoteKey> key = Optional.empty();
+        Optional<X509Certificate> ca = Optional.empty();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--key" -> key = Optional.of(NoteKey.parse(read(Path.of(value(args, ++i, "--key")))));
+                    case "--ca" -> ca = Optional.of(Certificates.fromPem(read(Path.of(value(args, ++i, "--ca")))).get(0));
+                    case "-h", "--help" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        if (args[i].startsWith("-") || bundle != null) {
+                            throw new IllegalArgumentException("unexpected argument " + args[i]);
+                        }
+                        bundle = Path.of(args[i]);
+                    }
+                }
+            }
+            if (bundle == null) {
+                throw new IllegalArgumentException("no bundle given");
+            }
+            String json = read(bundle);
+            BundleVerifier.Verdict verdict = new BundleVerifier(key, ca).verify(json);
+            verdict.warnings().forEach(w -> err.println("WARNING: " + w));
+            if (verdict.verified()) {
+                out.println("VERIFIED: " + verdict.summary());
+                return 0;
+            }
+            out.println("NOT VERIFIED: " + verdict.failure());
+            return 1;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot read " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a file");
+        }
+        return args[i];
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
