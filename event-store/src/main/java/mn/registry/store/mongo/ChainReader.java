@@ -1,11 +1,14 @@
 package mn.registry.store.mongo;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +54,8 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
     private static final int RESUME_WINDOW = 64;
     private static final int INITIAL_WINDOW_CAP = 32;
+    private static final int MAX_RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(ChainReader.class);
     /** Readers need neither the unique keys nor the seals (the verifier reads those): less to encode and decode. */
     private static final Bson READ_PROJECTION = Projections.exclude(CommitDocuments.HEADS, CommitDocuments.TAILS,
             CommitDocuments.EVENT_IDS);
@@ -62,6 +67,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     private long skipBelow;
     private MongoCursor<Document> cursor;
     private boolean ended;
+    private int failures;
     private int window; // ids per $in poll: small at the head, growing to batchSize while behind
 
     /** Reads events at positions greater than {@code afterPosition} (0 = from the start). */
@@ -96,8 +102,29 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         }
     }
 
-    /** Moves along the chain; false when the stream should end (at the head, or at a young hole without blocking). */
+    /**
+     * Moves along the chain; false when the stream should end (at the head, or at a young hole without blocking).
+     * A failed query is retried from the same position a few times: the embedded H2 backend can fail a long scan
+     * with "Chunk n not found" (H2 MVStore issues #2118, #4383) while the data is intact; the reader's state only
+     * changes at commit boundaries, so a retry neither skips nor repeats an event.
+     */
     private boolean fill() {
+        try {
+            boolean more = fillOnce();
+            failures = 0;
+            return more;
+        } catch (MongoException e) {
+            close();
+            window = Math.min(INITIAL_WINDOW_CAP, chain.batchSize());
+            if (++failures > MAX_RETRIES) {
+                throw e;
+            }
+            log.warn("reading the event chain at position {} failed ({}); retrying", expected, e.getMessage());
+            return true;
+        }
+    }
+
+    private boolean fillOnce() {
         if (cursor != null) {
             return fillFromCursor();
         }

@@ -23,9 +23,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final String connectionString;
     private final Path dataFile;
+    private final MongoBackend backend;
 
     private EmbeddedMongo(MongoBackend backend, Path dataFile) {
         this.server = new MongoServer(backend);
+        this.backend = backend;
         InetSocketAddress address;
         try {
             server.bind("127.0.0.1", 0);
@@ -64,9 +66,21 @@ public final class EmbeddedMongo implements AutoCloseable {
         return dataFile;
     }
 
+    /**
+     * Writes everything stored so far to the H2 file now. The H2 store commits by itself only about
+     * once a second, so a write must pass through here before it is acknowledged if it is to survive
+     * the process being killed. A no-op for the in-memory server.
+     */
+    public void commit() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+    }
+
     /** Stops listening, closes the backend and, for H2, commits and closes the file. */
     @Override
     public void close() {
+        commit();
         server.shutdown();
     }
 

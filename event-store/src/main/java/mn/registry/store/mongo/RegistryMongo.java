@@ -53,6 +53,17 @@ public final class RegistryMongo implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Makes every write completed so far durable: the embedded server's file commit; nothing to do
+     * against a real server, whose write concern (w:majority, j:true) already answered only after
+     * the journal had the write.
+     */
+    public void makeDurable() {
+        if (embedded != null) {
+            embedded.commit();
+        }
+    }
+
     /** True when the data lives in the embedded server started by this object. */
     public boolean isEmbedded() {
         return embedded != null;
