@@ -3,7 +3,9 @@ package mn.registry.infrastructure.axon;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.infrastructure.mongo.GroupCommit;
 import mn.registry.infrastructure.mongo.MongoConfiguration;
+import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.SealingKey;
 import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
@@ -40,10 +42,18 @@ public class AxonStorageConfiguration {
     public static final String SIGNED_BY = "signedBy";
     public static final String JWS_SHA256 = "jwsSha256";
 
+    /** Makes completed writes durable, grouped across concurrent writers (see {@link RegistryMongo#makeDurable()}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public GroupCommit groupCommit(RegistryMongo mongo) {
+        return new GroupCommit(mongo::makeDurable);
+    }
+
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
-    public GaplessMongoEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
-                                                             @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+    public DurableEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                                       GroupCommit groupCommit) {
         GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(sealingKey)
@@ -52,8 +62,8 @@ public class AxonStorageConfiguration {
                 .snapshotSerializer(serializer)
                 .build();
         engine.ensureIndexes();
-        log.info("Event store ready: gapless positions, events sealed with key {}", sealingKey.keyId());
-        return engine;
+        log.info("Event store ready: gapless positions, events sealed with key {}, acknowledged only once durable", sealingKey.keyId());
+        return new DurableEventStorageEngine(engine, groupCommit);
     }
 
     @Bean

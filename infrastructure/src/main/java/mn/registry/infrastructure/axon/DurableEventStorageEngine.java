@@ -1,0 +1,88 @@
+package mn.registry.infrastructure.axon;
+
+import mn.registry.infrastructure.mongo.GroupCommit;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The event storage engine the registry runs on: the gapless MongoDB engine, plus a durability
+ * barrier after every append. Axon appends in the unit of work's commit, before the command is
+ * answered, so a command is acknowledged only once its events are durable: on the embedded server
+ * that is the H2 file commit (grouped across concurrent commands); on a replica set the write
+ * concern already waited for the journal and the barrier costs nothing.
+ */
+public final class DurableEventStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final GroupCommit durability;
+
+    public DurableEventStorageEngine(EventStorageEngine delegate, GroupCommit durability) {
+        this.delegate = delegate;
+        this.durability = durability;
+    }
+
+    /** The engine underneath. */
+    public EventStorageEngine delegate() {
+        return delegate;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        delegate.appendEvents(events);
+        durability.await();
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}
