@@ -64,23 +64,18 @@ public final class CommandThroughputBenchmark {
         CpuMeter cpu = new CpuMeter(registry.pid());
         Set<String> receipts = new HashSet<>();
         boolean ok = true;
-        List<Load.Round> measured = new ArrayList<>();
-        for (Object[] round : new Object[][]{{"warm-up, 8 clients", warm, 8}, {"1 client", one, 1}, {"8 clients", eight, 8}}) {
-            @SuppressWarnings("unchecked") List<String> signed = (List<String>) round[1];
+        for (Plan plan : List.of(new Plan("warm-up, 8 clients", warm, 8, false), new Plan("1 client", one, 1, true),
+                new Plan("8 clients", eight, 8, true))) {
             cpu.start();
-            Load.Round result = Load.closedLoop((String) round[0], client, signed, (Integer) round[2]);
-            String cpuLine = cpu.since(signed.size());
-            boolean warmUpRound = measured.isEmpty() && round[0].toString().startsWith("warm-up");
-            System.out.println(result.line(warmUpRound ? "(not counted)" : TARGET + verdict(result)));
+            Load.Round result = Load.closedLoop(plan.name(), client, plan.signed(), plan.clients());
+            String cpuLine = cpu.since(plan.signed().size());
+            System.out.println(result.line(plan.counted() ? TARGET + verdict(result) : "(not counted)"));
             System.out.println("    " + cpuLine);
             try {
                 QueueCheck.requireDistinctReceipts(result, receipts);
             } catch (IllegalStateException e) {
                 System.out.println("CHECK FAILED: " + e.getMessage());
                 ok = false;
-            }
-            if (!warmUpRound) {
-                measured.add(result);
             }
             Thread.sleep(1_000);
         }
@@ -109,6 +104,10 @@ public final class CommandThroughputBenchmark {
         System.out.printf(Locale.ROOT, "reviewer queue read (GET /api/reviewer/applications, %d entries, %d KiB), 10 reads: p50 %.1f ms, max %.1f ms   target: none set%n",
                 last.entries(), last.bytes() / 1024, q.p50(), q.max());
         return ok;
+    }
+
+    /** One closed-loop round: its name, its pre-signed commands, how many client threads send them, whether it is measured. */
+    private record Plan(String name, List<String> signed, int clients, boolean counted) {
     }
 
     private static String verdict(Load.Round round) {

@@ -1,12 +1,16 @@
 package mn.registry.benchmarks.http;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * CPU time spent by the registry process and by this (client) JVM over a round, per command: on a 2-core machine the
- * two share the cores, so this says how much of the budget (2,000 ms of CPU per second) each side used.
+ * two share the cores, so this says how much of the budget (2,000 ms of CPU per second) each side used, and (from
+ * /proc/stat) how busy the whole machine was: anything above server + client is other processes disturbing the figures.
  */
 public final class CpuMeter {
 
@@ -14,6 +18,7 @@ public final class CpuMeter {
     private long serverStart;
     private long clientStart;
     private long wallStart;
+    private long[] machineStart;
 
     public CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -23,6 +28,7 @@ public final class CpuMeter {
         serverStart = serverCpuNanos();
         clientStart = clientCpuNanos();
         wallStart = System.nanoTime();
+        machineStart = machineJiffies();
     }
 
     /** Since {@link #start()}: CPU ms per command of each side and the share of both cores used. */
@@ -31,8 +37,37 @@ public final class CpuMeter {
         long client = clientCpuNanos() - clientStart;
         long wall = System.nanoTime() - wallStart;
         int cores = Runtime.getRuntime().availableProcessors();
-        return String.format(Locale.ROOT, "CPU per command: server %.2f ms, client %.2f ms; cores busy: server %.0f%%, client %.0f%% of %d",
-                server / 1e6 / commands, client / 1e6 / commands, 100.0 * server / wall / cores, 100.0 * client / wall / cores, cores);
+        long[] machine = machineJiffies();
+        long busy = machine[0] - machineStart[0];
+        long total = machine[1] - machineStart[1];
+        return String.format(Locale.ROOT, "CPU per command: server %.2f ms, client %.2f ms; of %d cores busy: server %.0f%%, client %.0f%%, whole machine %s; load average %s",
+                server / 1e6 / commands, client / 1e6 / commands, cores, 100.0 * server / wall / cores, 100.0 * client / wall / cores,
+                total > 0 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * busy / total) : "n/a", loadAverage());
+    }
+
+    /** Busy and total jiffies of all cores from the first line of /proc/stat; zeros where there is none. */
+    private static long[] machineJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+            return new long[]{total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages, or "n/a". */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private long serverCpuNanos() {

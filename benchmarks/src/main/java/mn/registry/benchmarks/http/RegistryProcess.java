@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@code -Dbench.keep=true}, deletes the directory; a shutdown hook stops it if the benchmark is interrupted.
  *
  * <p>System properties: {@code bench.jar} (path of registry.jar), {@code bench.serverJvm} (extra JVM options,
- * space separated), {@code bench.jfr=true} (record a JFR profile of the server into {@code registry.jfr}).
+ * space separated), {@code bench.serverArgs} (extra registry arguments, e.g. logging levels), {@code bench.jfr=true} (record a JFR profile of the server into {@code registry.jfr}).
  */
 public final class RegistryProcess implements AutoCloseable {
 
@@ -60,6 +60,10 @@ public final class RegistryProcess implements AutoCloseable {
             command.add("-XX:StartFlightRecording=filename=" + root.resolve("registry.jfr") + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        String args = System.getProperty("bench.serverArgs", "").trim();
+        if (!args.isEmpty()) {
+            command.addAll(Arrays.asList(args.split("\\s+")));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("registry.log").toFile()).start();
         RegistryProcess registry = new RegistryProcess(process, root, port);
