@@ -1,0 +1,30 @@
+package mn.registry.deadline;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+
+/** The Axon face of {@link DeadlineProjection}: every event, in processing group {@value #PROCESSING_GROUP}. */
+@ProcessingGroup(DeadlineEvents.PROCESSING_GROUP)
+class DeadlineEvents {
+
+    static final String PROCESSING_GROUP = "deadlines";
+
+    private final DeadlineProjection projection;
+
+    DeadlineEvents(DeadlineProjection projection) {
+        this.projection = projection;
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        projection.on(event, message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1);
+    }
+
+    @ResetHandler
+    void reset() {
+        projection.reset();
+    }
+}

@@ -1,0 +1,86 @@
+package mn.registry.deadline;
+
+import mn.registry.kernel.calendar.CalendarDeclaration;
+import mn.registry.kernel.calendar.DeadlineChange;
+import mn.registry.kernel.calendar.OpenDeadline;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Turns events into deadline documents with the rules of every context, in the global order of the event store.
+ * Idempotent: an event seen again starts a deadline already there or ends one already ended. A calendar declaration
+ * re-computes every open working-day deadline and sends each one that moved to its aggregate, whose event then
+ * moves the document (domain-rules §2: a calendar change re-computes every open deadline).
+ */
+public class DeadlineProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineProjection.class);
+
+    private final MongoDeadlines deadlines;
+    private final List<DeadlineRules> rules;
+    private final Map<String, DeadlineRules> rulesByKind = new HashMap<>();
+    private final Supplier<WorkingDayCalendar> calendarInForce;
+    private final Consumer<Object> commands;
+
+    public DeadlineProjection(MongoDeadlines deadlines, List<DeadlineRules> rules, Supplier<WorkingDayCalendar> calendarInForce,
+                              Consumer<Object> commands) {
+        this.deadlines = deadlines;
+        this.rules = List.copyOf(rules);
+        this.rules.forEach(r -> r.kinds().forEach(k -> rulesByKind.put(k, r)));
+        this.calendarInForce = calendarInForce;
+        this.commands = commands;
+    }
+
+    /** Applies what {@code event} does to deadlines; {@code sequence} as in {@link DeadlineRules#instructionsFor}. */
+    public void on(Object event, long sequence) {
+        if (event instanceof CalendarDeclaration) {
+            recomputeOpenDeadlines();
+            return;
+        }
+        for (DeadlineRules r : rules) {
+            for (DeadlineInstruction instruction : r.instructionsFor(event, sequence)) {
+                if (instruction instanceof DeadlineInstruction.Start start) {
+                    deadlines.start(start.deadline());
+                } else if (instruction instanceof DeadlineInstruction.End end) {
+                    deadlines.end(end.aggregateId(), end.kind());
+                }
+            }
+        }
+    }
+
+    /** Sends one recompute command per open working-day deadline whose due date the calendar in force moves. Returns how many. */
+    public int recomputeOpenDeadlines() {
+        WorkingDayCalendar calendar = calendarInForce.get();
+        Map<String, ScheduledDeadline> open = new HashMap<>();
+        List<OpenDeadline> openDeadlines = deadlines.openWorkingDayDeadlines().stream()
+                .peek(d -> open.put(d.id(), d))
+                .map(d -> new OpenDeadline(d.id(), d.startedOn(), d.workingDays(), d.due(), d.calendarVersion()))
+                .toList();
+        int sent = 0;
+        for (DeadlineChange change : WorkingDayCalendar.recompute(openDeadlines, calendar)) {
+            ScheduledDeadline deadline = open.get(change.before().reference());
+            DeadlineRules owner = rulesByKind.get(deadline.kind());
+            if (owner == null) {
+                continue;
+            }
+            try {
+                commands.accept(owner.recomputeCommand(deadline, change.after()));
+                sent++;
+            } catch (RuntimeException e) {
+                log.warn("Deadline {} could not be recomputed under {}: {}", deadline.id(), calendar.version(), e.toString());
+            }
+        }
+        return sent;
+    }
+
+    void reset() {
+        deadlines.clear();
+    }
+}

@@ -1,0 +1,175 @@
+package mn.registry.deadline;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The MongoDB collection {@value #COLLECTION}: one document per deadline, keyed by its deterministic id, with its
+ * state and its claim. A claim is taken by compare-and-set on the {@code claim} counter ({@code claim == seen} ->
+ * {@code seen + 1}), atomic on both the embedded server and MongoDB; a JVM-wide lock also keeps the threads of one
+ * process from racing each other (see the event store's position counter: the embedded server does not make
+ * {@code findOneAndUpdate $inc} atomic across threads).
+ */
+public class MongoDeadlines {
+
+    public static final String COLLECTION = "deadlines";
+    private static final ReentrantLock CLAIM_LOCK = new ReentrantLock();
+
+    static final String ID = "_id";
+    static final String AGGREGATE_ID = "aggregateId";
+    static final String KIND = "kind";
+    static final String DUE = "due";
+    static final String DUE_AT = "dueAt";
+    /** {@code dueAt} to the nanosecond (a BSON date keeps milliseconds only; it is what queries use). */
+    static final String DUE_AT_EXACT = "dueAtExact";
+    static final String RULE = "rule";
+    static final String ARTICLE = "article";
+    static final String CALENDAR_VERSION = "calendarVersion";
+    static final String STARTED_ON = "startedOn";
+    static final String WORKING_DAYS = "workingDays";
+    static final String STATE = "state";
+    static final String CLAIM = "claim";
+    static final String CLAIMED_BY = "claimedBy";
+    static final String CLAIMED_UNTIL = "claimedUntil";
+    static final String FIRED_AT = "firedAt";
+
+    /** A claim held on one deadline: the counter value it set, so only its holder can complete or release it. */
+    public record Claim(ScheduledDeadline deadline, long claim, String node) {
+    }
+
+    private final MongoCollection<Document> deadlines;
+
+    public MongoDeadlines(MongoDatabase database) {
+        this.deadlines = database.getCollection(COLLECTION);
+    }
+
+    /** Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so. */
+    public void start(ScheduledDeadline deadline) {
+        try {
+            deadlines.insertOne(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name()).append(CLAIM, 0L));
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            List<Bson> sets = new ArrayList<>();
+            fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
+            deadlines.updateOne(Filters.and(Filters.eq(ID, deadline.id()), Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.combine(sets));
+        }
+    }
+
+    /** Ends every open deadline of {@code kind} on {@code aggregateId}; returns how many. */
+    public long end(String aggregateId, String kind) {
+        return deadlines.updateMany(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(KIND, kind),
+                Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.set(STATE, DeadlineState.CANCELLED.name())).getModifiedCount();
+    }
+
+    public Optional<ScheduledDeadline> find(String id) {
+        return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(MongoDeadlines::deadline);
+    }
+
+    public Optional<DeadlineState> state(String id) {
+        return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(d -> DeadlineState.valueOf(d.getString(STATE)));
+    }
+
+    /** Open deadlines of one case, soonest first. */
+    public List<ScheduledDeadline> openOf(String aggregateId) {
+        return deadlines.find(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(STATE, DeadlineState.OPEN.name())))
+                .sort(Sorts.ascending(DUE_AT)).map(MongoDeadlines::deadline).into(new ArrayList<>());
+    }
+
+    /** Every open deadline counted in working days: what a calendar change may move. */
+    public List<ScheduledDeadline> openWorkingDayDeadlines() {
+        return deadlines.find(Filters.and(Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.ne(WORKING_DAYS, null)))
+                .map(MongoDeadlines::deadline).into(new ArrayList<>());
+    }
+
+    /** Open deadlines past their end at {@code now} whose claim is free or older than {@code claimsBefore}, soonest first. */
+    List<Document> dueAndUnclaimed(Instant now, Instant claimsBefore, int limit) {
+        return deadlines.find(Filters.and(Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.lt(DUE_AT, Date.from(now)),
+                        Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lt(CLAIMED_UNTIL, Date.from(claimsBefore)))))
+                .sort(Sorts.ascending(DUE_AT)).limit(limit).into(new ArrayList<>());
+    }
+
+    /**
+     * Claims a deadline read by {@link #dueAndUnclaimed}: succeeds only if nobody claimed, fired or ended it since it
+     * was read. The claim lasts until {@code until} (real time); after that another node may take it over.
+     */
+    Optional<Claim> claim(Document seen, String node, Instant until) {
+        long claim = seen.get(CLAIM, Number.class).longValue();
+        CLAIM_LOCK.lock();
+        try {
+            long modified = deadlines.updateOne(Filters.and(Filters.eq(ID, seen.getString(ID)), Filters.eq(CLAIM, claim),
+                            Filters.eq(STATE, DeadlineState.OPEN.name())),
+                    Updates.combine(Updates.set(CLAIM, claim + 1), Updates.set(CLAIMED_BY, node), Updates.set(CLAIMED_UNTIL, Date.from(until))))
+                    .getModifiedCount();
+            return modified == 1 ? Optional.of(new Claim(deadline(seen), claim + 1, node)) : Optional.empty();
+        } finally {
+            CLAIM_LOCK.unlock();
+        }
+    }
+
+    /**
+     * Records that the claimed deadline fired at {@code firedAt}. Returns false, leaving it open and releasing the
+     * claim, when its due date moved while it was claimed (a recomputation): it fires again when the new date passes.
+     */
+    boolean fired(Claim claim, Instant firedAt) {
+        long modified = deadlines.updateOne(Filters.and(Filters.eq(ID, claim.deadline().id()), Filters.eq(CLAIM, claim.claim()),
+                        Filters.eq(DUE_AT_EXACT, claim.deadline().dueAt().toString())),
+                Updates.combine(Updates.set(STATE, DeadlineState.FIRED.name()), Updates.set(FIRED_AT, Date.from(firedAt)),
+                        Updates.set(CLAIMED_UNTIL, null))).getModifiedCount();
+        if (modified == 0) {
+            release(claim);
+        }
+        return modified == 1;
+    }
+
+    /** Gives a claim back so that the next poll (of any node) tries again. */
+    void release(Claim claim) {
+        deadlines.updateOne(Filters.and(Filters.eq(ID, claim.deadline().id()), Filters.eq(CLAIM, claim.claim())),
+                Updates.set(CLAIMED_UNTIL, null));
+    }
+
+    /** A replay of the processing group starts from no deadlines. */
+    void clear() {
+        deadlines.deleteMany(new Document());
+    }
+
+    private static Document fields(ScheduledDeadline d) {
+        return new Document(AGGREGATE_ID, d.aggregateId())
+                .append(KIND, d.kind())
+                .append(DUE, d.due().toString())
+                .append(DUE_AT, Date.from(d.dueAt()))
+                .append(DUE_AT_EXACT, d.dueAt().toString())
+                .append(RULE, d.rule())
+                .append(ARTICLE, d.article())
+                .append(CALENDAR_VERSION, d.calendarVersion() == null ? null : d.calendarVersion().value())
+                .append(STARTED_ON, d.startedOn() == null ? null : d.startedOn().toString())
+                .append(WORKING_DAYS, d.workingDays() == null ? null : d.workingDays().value());
+    }
+
+    static ScheduledDeadline deadline(Document d) {
+        String version = d.getString(CALENDAR_VERSION);
+        String startedOn = d.getString(STARTED_ON);
+        Number workingDays = d.get(WORKING_DAYS, Number.class);
+        return new ScheduledDeadline(d.getString(ID), d.getString(AGGREGATE_ID), d.getString(KIND), LocalDate.parse(d.getString(DUE)),
+                Instant.parse(d.getString(DUE_AT_EXACT)), d.getString(RULE), d.getString(ARTICLE), version == null ? null : new CalendarVersion(version),
+                startedOn == null ? null : LocalDate.parse(startedOn), workingDays == null ? null : WorkingDays.of(workingDays.intValue()));
+    }
+}
