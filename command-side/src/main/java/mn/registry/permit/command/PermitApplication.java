@@ -1,31 +1,57 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
-import mn.registry.kernel.permit.ApplicationId;
-import mn.registry.kernel.permit.PermitApplicationRegistered;
-import mn.registry.kernel.permit.PermitApplicationStatus;
-import mn.registry.kernel.permit.PermitDeadlines;
+import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.permit.command.PermitCommands.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A special-permit application (002 ch. 6), event-sourced. It decides from what its commands carry:
- * no clock, no random, no I/O here. For now: SUBMITTED -> REGISTERED; decisions come in later issues.
+ * A special-permit application and, once issued, the permit (002 ch. 6), event-sourced through the states of
+ * domain-rules §3. It decides from what its commands carry: no clock, no random, no I/O here. A refusal the law
+ * defines is an event; a command the state does not allow is a {@link RegistryProblem} with a stable code.
+ * Commands fired by the deadline service are recorded at most once, and not at all when the aggregate no longer
+ * waits for that deadline.
  */
 @Aggregate
 class PermitApplication {
 
+    static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
+
     @AggregateIdentifier
     private ApplicationId applicationId;
     private PermitApplicationStatus status;
+    private ReceiptNumber receiptNumber;
+    private Company holder;
+    private LocalDate receivedOn;
+    private LocalDate decisionDue;
+    private boolean escalated;
+    private Money minimumInsurance;
+    private boolean insured;
+    private LocalDate validUntil;
+    private boolean extensionPending;
+    private LocalDate suspendedUntil;
+    private boolean revocationGroundRaised;
+    private RevocationGround revocationGround;
+    private boolean complaintFiled;
+    private boolean databaseHandedOver;
+    private LocalDate nextInspectionDue;
+    private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
+    private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
     PermitApplication() {
         // for Axon: state comes from events
@@ -61,13 +87,580 @@ class PermitApplication {
         }
     }
 
+    // ------------------------------------------------------------------ review and decision (002 art. 26)
+
+    @CommandHandler
+    void handle(RecomputeDecisionDue command) {
+        if (status == PermitApplicationStatus.REGISTERED && !escalated && !command.decisionDue().equals(decisionDue)) {
+            apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, command.decisionDue(), command.decisionDueAt(), command.calendarVersion(),
+                    PermitDeadlines.DECISION_ARTICLE));
+        }
+    }
+
+    // 002 art. 26.1: a missed decision deadline escalates to a supervisor; nothing is approved by silence
+    @CommandHandler
+    void handle(EscalateOverdueDecision command) {
+        if (status == PermitApplicationStatus.REGISTERED && !escalated && command.decisionDue().equals(decisionDue)
+                && command.at().isAfter(UlaanbaatarTime.endOf(decisionDue).toInstant())) {
+            apply(new PermitDecisionOverdue(applicationId, decisionDue, command.at(), PermitDeadlines.DECISION_ARTICLE));
+        }
+    }
+
+    // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
+    @CommandHandler
+    void handle(RequestDocuments command) {
+        requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
+        if (command.kinds() == null || command.kinds().isEmpty()) {
+            throw RegistryProblem.invalid("permit.documents-request-empty", "Name at least one document to request.", "kinds", "002 art. 26.2.2");
+        }
+        apply(new PermitDocumentsRequested(applicationId, List.copyOf(command.kinds()), command.note(), command.at(), command.by()));
+    }
+
+    // 001 art. 38.1: documents received later are kept as received, under their hash
+    @CommandHandler
+    void handle(RecordDocumentsReceived command) {
+        requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
+        if (command.documents() == null || command.documents().isEmpty()) {
+            throw RegistryProblem.invalid("permit.documents-empty", "Record at least one received document.", "documents", "001 art. 38.1");
+        }
+        apply(new PermitDocumentsReceived(applicationId, List.copyOf(command.documents()), command.at()));
+    }
+
+    // 002 art. 26.2.2: a request that meets the requirements is approved and the applicant told the permit follows insurance
+    @CommandHandler
+    void handle(Approve command) {
+        requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
+        if (command.minimumInsurance() == null) {
+            throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
+                    "The ministry has not set the minimum insurance yet; set it before approving.", "002 art. 26.5");
+        }
+        apply(new PermitApplicationApproved(applicationId, command.minimumInsurance(), command.at(), command.by(), "002 art. 26.2.2"));
+    }
+
+    // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
+    @CommandHandler
+    void handle(Refuse command) {
+        requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
+        refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
+        apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), command.at(), command.by(), "002 art. 26.3"));
+    }
+
+    // 002 art. 26.3: at least one reason, each naming the requirement it fails
+    private static void refusalStatesItsReasons(List<RefusalReason> reasons, String article) {
+        if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null)) {
+            throw RegistryProblem.invalid("permit.refusal-without-reasons", "A refusal states at least one reason, each tied to a requirement.",
+                    "reasons", article);
+        }
+    }
+
+    // 002 art. 26.2.3, 26.5: insurance of at least the minimum set by the ministry
+    @CommandHandler
+    void handle(RecordInsurance command) {
+        requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+        Money minimum = command.minimumInForce() == null ? minimumInsurance : command.minimumInForce();
+        if (!command.amount().isAtLeast(minimum)) {
+            throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
+                    + command.amount().currency() + " is below the minimum of " + minimum.amount() + " " + minimum.currency() + ".",
+                    "amount", "002 art. 26.5");
+        }
+        apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
+                command.insuredUntil(), command.proofSha256(), command.at()));
+    }
+
+    // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
+    @CommandHandler
+    void handle(Issue command) {
+        requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+        if (!insured) {
+            throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
+        }
+        permitStatesItsContent(command);
+        LegalTerm term = LegalTerm.years(command.validFrom(), PermitDeadlines.TERM_YEARS);
+        apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), command.issuer(), holder, command.activity(),
+                command.validFrom(), term.lastDay(), List.copyOf(command.conditions()), command.at(), command.signingOfficial(),
+                command.contractSha256()));
+        raise(PermitDuty.PUBLISH_GRANT, command.publication(), command.at());
+        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, command.validFrom().plus(PermitDeadlines.INSPECTION_INTERVAL), command.at());
+    }
+
+    // 002 art. 26.6, 26.7: the permit names issuer, activity, conditions and signing official; a contract is recorded
+    private static void permitStatesItsContent(Issue command) {
+        requireText(command.issuer(), "issuer", "002 art. 26.6.1");
+        requireText(command.activity(), "activity", "002 art. 26.6.3");
+        if (command.conditions() == null || command.conditions().isEmpty()) {
+            throw RegistryProblem.invalid("permit.content-missing", "The permit states its conditions and requirements.", "conditions", "002 art. 26.6.5");
+        }
+        if (command.validFrom() == null) {
+            throw RegistryProblem.invalid("permit.content-missing", "The permit states its period.", "validFrom", "002 art. 26.6.4");
+        }
+        if (!DocumentRef.isSha256Hex(command.contractSha256())) {
+            throw RegistryProblem.invalid("permit.contract-missing", "A contract with the holder is signed when the permit is issued.",
+                    "contractSha256", "002 art. 26.7");
+        }
+    }
+
+    // ------------------------------------------------------------------ duties with due dates
+
+    @CommandHandler
+    void handle(RecordDutyFulfilled command) {
+        LocalDate due = openDuties.get(command.duty());
+        if (due == null) {
+            throw RegistryProblem.conflict("permit.duty-not-open", "There is no open duty " + command.duty() + " on this permit.", command.duty().article());
+        }
+        apply(new PermitDutyFulfilled(applicationId, command.duty(), command.at(), UlaanbaatarTime.dateOf(command.at()).isAfter(due),
+                command.evidenceSha256(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(RecomputeDutyDue command) {
+        if (openDuties.containsKey(command.duty()) && !command.due().equals(openDuties.get(command.duty()))) {
+            apply(new PermitDutyDueRecomputed(applicationId, command.duty(), command.deadlineId(), command.startedOn(), command.workingDays(),
+                    command.due(), command.calendarVersion()));
+        }
+    }
+
+    // domain-rules §3: a duty not done by its due date is flagged, once
+    @CommandHandler
+    void handle(FlagOverdueDuty command) {
+        if (command.due().equals(openDuties.get(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false)) {
+            apply(new PermitDutyOverdue(applicationId, command.duty(), command.due(), command.at(), command.duty().article()));
+        }
+    }
+
+    // ------------------------------------------------------------------ term and extension (002 art. 27, 29.2)
+
+    // 002 art. 27.2: the holder requests extension with proof of stamp duty; due three months before expiry; none after expiry
+    @CommandHandler
+    void handle(RequestExtension command) {
+        requireStatus("002 art. 27.2", PermitApplicationStatus.ACTIVE);
+        LocalDate requestedOn = UlaanbaatarTime.dateOf(command.at());
+        if (requestedOn.isAfter(validUntil)) {
+            throw RegistryProblem.conflict("permit.extension-after-expiry", "The permit expired on " + validUntil + "; it cannot be extended.", "002 art. 29.2");
+        }
+        if (extensionPending) {
+            throw RegistryProblem.conflict("permit.extension-pending", "An extension request is already waiting for a decision.", "002 art. 27.3");
+        }
+        if (!DocumentRef.isSha256Hex(command.stampDutyProofSha256())) {
+            throw RegistryProblem.invalid("permit.stamp-duty-proof-missing", "The request comes with proof of payment of the stamp duty.",
+                    "stampDutyProofSha256", "002 art. 27.2");
+        }
+        LocalDate requestDue = extensionRequestDue(validUntil);
+        apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), command.at(), requestDue,
+                requestedOn.isAfter(requestDue), command.fastPath().due(), command.by()));
+        raise(PermitDuty.DECIDE_EXTENSION, command.decision(), command.at());
+    }
+
+    // 002 art. 27.2: the request is due three months before expiry
+    static LocalDate extensionRequestDue(LocalDate validUntil) {
+        return validUntil.plusDays(1).minus(PermitDeadlines.EXTENSION_REQUEST_LEAD);
+    }
+
+    // 002 art. 27.3-27.5: decided within 5 working days; extended by five years from the current expiry
+    @CommandHandler
+    void handle(DecideExtension command) {
+        if (!extensionPending) {
+            throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
+        }
+        if (command.extend()) {
+            requireStatus("002 art. 27.5", PermitApplicationStatus.ACTIVE);
+            LegalTerm current = new LegalTerm(validUntil.plusDays(1), java.time.Period.ofYears(PermitDeadlines.TERM_YEARS));
+            apply(new PermitExtended(applicationId, validUntil, current.lastDay(), command.at(), command.by()));
+            fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
+            raise(PermitDuty.PUBLISH_EXTENSION, command.publication(), command.at());
+        } else {
+            refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
+            apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), command.at(), command.by()));
+            fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
+            if (UlaanbaatarTime.dateOf(command.at()).isAfter(validUntil) && status == PermitApplicationStatus.ACTIVE) {
+                apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+            }
+        }
+    }
+
+    // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry
+    @CommandHandler
+    void handle(ExtensionRequestDueDatePassed command) {
+        if (isInForce() && command.requestDue().equals(extensionRequestDue(validUntil)) && !extensionPending
+                && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+            raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD),
+                    command.at());
+        }
+    }
+
+    // 002 art. 29.2: a permit not extended is invalid at the end of its term, without anyone acting
+    @CommandHandler
+    void handle(Expire command) {
+        if (isInForce() && command.validUntil().equals(validUntil) && !extensionPending
+                && command.at().isAfter(UlaanbaatarTime.endOf(validUntil).toInstant())) {
+            apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+        }
+    }
+
+    // ------------------------------------------------------------------ suspension and restoration (002 art. 28)
+
+    // 002 art. 28.1: on the inspector's opinion of a violation, or the tax authority's request after two or more evasions; at most three months
+    @CommandHandler
+    void handle(Suspend command) {
+        if (status == PermitApplicationStatus.SUSPENDED) {
+            throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
+        }
+        requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        suspensionHasItsGround(command);
+        suspensionLastsAtMostThreeMonths(command.from(), command.until());
+        apply(new PermitSuspended(applicationId, command.ground(), command.evidenceSha256(), command.taxEvasions(), command.from(),
+                command.until(), command.at(), command.by()));
+        raise(PermitDuty.NOTIFY_SUSPENSION, command.notice(), command.at());
+    }
+
+    // 002 art. 28.1: the ground is the inspector's opinion, or the tax authority's request on two or more evasions
+    private static void suspensionHasItsGround(Suspend command) {
+        if (command.ground() == null) {
+            throw RegistryProblem.invalid("permit.suspension-ground-missing", "A suspension names its ground.", "ground", "002 art. 28.1");
+        }
+        if (!DocumentRef.isSha256Hex(command.evidenceSha256())) {
+            throw RegistryProblem.invalid("permit.suspension-evidence-missing",
+                    "A suspension rests on the inspector's opinion or the tax authority's request (its SHA-256).", "evidenceSha256", "002 art. 28.1");
+        }
+        if (command.ground() == SuspensionGround.TAX_EVASIONS && command.taxEvasions() < 2) {
+            throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
+                    "The tax authority's request grounds a suspension only after two or more tax evasions.", "taxEvasions", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1: a suspension lasts at most three months
+    static void suspensionLastsAtMostThreeMonths(LocalDate from, LocalDate until) {
+        if (from == null || until == null || !LegalTerm.lastsAtMost(from, until, PermitDeadlines.MAXIMUM_SUSPENSION)) {
+            throw RegistryProblem.invalid("permit.suspension-too-long", "A suspension lasts at most three months, from " + from
+                    + " to no later than " + (from == null ? "?" : LegalTerm.months(from, 3).lastDay()) + ".", "until", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 29.1.5: a suspension that ends without restoration raises a ground of revocation for a decision
+    @CommandHandler
+    void handle(SuspensionRanOut command) {
+        if (status == PermitApplicationStatus.SUSPENDED && command.until().equals(suspendedUntil) && !revocationGroundRaised
+                && command.at().isAfter(UlaanbaatarTime.endOf(suspendedUntil).toInstant())) {
+            apply(new RevocationGroundRaised(applicationId, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, command.at(),
+                    RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION.article()));
+        }
+    }
+
+    // 002 art. 28.4: restored when the ground of the suspension is removed
+    @CommandHandler
+    void handle(Restore command) {
+        requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
+        requireText(command.reason(), "reason", "002 art. 28.4");
+        apply(new PermitRestored(applicationId, command.reason(), command.at(), command.by(), "002 art. 28.4"));
+    }
+
+    // 002 art. 28.2: no new certificates are issued while the permit is suspended
+    @CommandHandler
+    void handle(ReportCertificatesIssued command) {
+        if (status == PermitApplicationStatus.SUSPENDED) {
+            throw RegistryProblem.conflict("permit.suspended-no-new-certificates",
+                    "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
+        }
+        requireStatus("002 art. 22.1.2", PermitApplicationStatus.ACTIVE);
+        if (command.count() < 0) {
+            throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
+        }
+        apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), command.at(), command.by()));
+    }
+
+    // ------------------------------------------------------------------ revocation and complaint (002 art. 29)
+
+    // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
+    @CommandHandler
+    void handle(Revoke command) {
+        requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        if (command.ground() == null) {
+            throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
+        }
+        if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
+            throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
+                    "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
+        }
+        apply(new PermitRevoked(applicationId, command.ground(), command.reason(), command.at(), command.by(), true));
+        raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(command.at()).plusMonths(1), command.at());
+    }
+
+    // 002 art. 29.3: the former holder hands its certificate database to the ministry
+    @CommandHandler
+    void handle(RecordDatabaseHandedOver command) {
+        requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
+        if (databaseHandedOver) {
+            throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
+        }
+        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), command.at(), command.by()));
+        fulfil(PermitDuty.HAND_OVER_DATABASE, command.at(), command.by());
+    }
+
+    // 002 art. 29.4: the ministry passes the database to another holder under a contract
+    @CommandHandler
+    void handle(PassDatabaseOn command) {
+        if (!databaseHandedOver) {
+            throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
+        }
+        apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), command.at(), command.by()));
+    }
+
+    // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
+    @CommandHandler
+    void handle(FileComplaint command) {
+        requireStatus("002 art. 29.6", PermitApplicationStatus.REVOKED);
+        if (!revocationGround.complaintAllowed()) {
+            throw RegistryProblem.conflict("permit.complaint-not-allowed",
+                    "The permit was revoked at the holder's own request (002 art. 29.1.1); no complaint lies.", "002 art. 29.6");
+        }
+        if (complaintFiled) {
+            throw RegistryProblem.conflict("permit.complaint-pending", "A complaint against this revocation is already filed.", "002 art. 29.6");
+        }
+        apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), command.at(), command.by()));
+    }
+
+    // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
+    @CommandHandler
+    void handle(DecideComplaint command) {
+        if (!complaintFiled) {
+            throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
+        }
+        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), command.at(), command.by()));
+    }
+
+    // ------------------------------------------------------------------ holder's reports, inspection, transfer
+
+    // 002 art. 20.3.3: changes are reported within three working days; a later report is marked late
+    @CommandHandler
+    void handle(ReportChange command) {
+        requireStatus("002 art. 20.3.3", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        requireText(command.description(), "description", "002 art. 20.3.3");
+        LocalDate reportedOn = UlaanbaatarTime.dateOf(command.at());
+        if (command.changedOn().isAfter(reportedOn)) {
+            throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
+        }
+        apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), command.at(),
+                command.report().due(), reportedOn.isAfter(command.report().due()), command.by()));
+    }
+
+    // 002 art. 31.1.7: at least one inspection a year
+    @CommandHandler
+    void handle(RecordInspection command) {
+        requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        LocalDate next = command.inspectedOn().plus(PermitDeadlines.INSPECTION_INTERVAL);
+        apply(new PermitInspected(applicationId, command.inspectedOn(), command.findingsSha256(), command.violationFound(), command.at(),
+                command.inspector(), next));
+        if (openDuties.containsKey(PermitDuty.ANNUAL_INSPECTION)) {
+            fulfil(PermitDuty.ANNUAL_INSPECTION, command.at(), command.inspector());
+        }
+        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, next, command.at());
+    }
+
+    // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
+    @CommandHandler
+    void handle(Transfer command) {
+        requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
+        if (command.reorganisation() == null) {
+            throw RegistryProblem.invalid("permit.transfer-without-reorganisation",
+                    "A permit passes only on a reorganisation: merger, consolidation, division, separation or transformation.",
+                    "reorganisation", "002 art. 23.3");
+        }
+        PermitIntakePolicy.companyIsDescribed(command.successor());
+        PermitIntakePolicy.applicantIsEstablishedUnderMongolianLaw(command.successor());
+        if (command.successor().registrationNumber().equals(holder.registrationNumber())) {
+            throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
+        }
+        apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
+                command.at(), command.by()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void raise(PermitDuty duty, Deadline deadline, Instant at) {
+        apply(new PermitDutyRaised(applicationId, duty, deadline.receivedOn(), deadline.workingDays(), deadline.due(),
+                deadline.calendarVersion(), at, duty.article()));
+    }
+
+    private void raiseOnDate(PermitDuty duty, LocalDate due, Instant at) {
+        apply(new PermitDutyRaised(applicationId, duty, null, null, due, null, at, duty.article()));
+    }
+
+    private void fulfil(PermitDuty duty, Instant at, mn.registry.kernel.identity.PersonId by) {
+        LocalDate due = openDuties.get(duty);
+        if (due != null) {
+            apply(new PermitDutyFulfilled(applicationId, duty, at, UlaanbaatarTime.dateOf(at).isAfter(due), null, by));
+        }
+    }
+
+    private boolean isInForce() {
+        return status == PermitApplicationStatus.ACTIVE || status == PermitApplicationStatus.SUSPENDED;
+    }
+
+    private void requireStatus(String article, PermitApplicationStatus... allowed) {
+        for (PermitApplicationStatus s : allowed) {
+            if (s == status) {
+                return;
+            }
+        }
+        throw RegistryProblem.conflict("permit.wrong-state", "The application/permit is " + status + "; this needs "
+                + java.util.Arrays.toString(allowed) + ".", article);
+    }
+
+    private static void requireText(String value, String field, String article) {
+        if (value == null || value.isBlank()) {
+            throw RegistryProblem.invalid("permit.field-missing", "The field " + field + " is required.", field, article);
+        }
+    }
+
+    // ------------------------------------------------------------------ event sourcing: fields only
+
     @EventSourcingHandler
     void on(PermitApplicationRegistered event) {
         this.applicationId = event.applicationId();
         this.status = PermitApplicationStatus.REGISTERED;
+        this.receiptNumber = event.receiptNumber();
+        this.holder = event.company();
+        this.decisionDue = event.decisionDue();
+        this.receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+    }
+
+    @EventSourcingHandler
+    void on(PermitDecisionDueRecomputed event) {
+        this.decisionDue = event.decisionDue();
+    }
+
+    @EventSourcingHandler
+    void on(PermitDecisionOverdue event) {
+        this.escalated = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitApplicationApproved event) {
+        this.status = PermitApplicationStatus.APPROVED_PENDING_INSURANCE;
+        this.minimumInsurance = event.minimumInsurance();
+    }
+
+    @EventSourcingHandler
+    void on(PermitApplicationRefused event) {
+        this.status = PermitApplicationStatus.REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(PermitInsuranceRecorded event) {
+        this.insured = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitIssued event) {
+        this.status = PermitApplicationStatus.ACTIVE;
+        this.validUntil = event.validUntil();
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyRaised event) {
+        openDuties.put(event.duty(), event.due());
+        flaggedDuties.remove(event.duty());
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyDueRecomputed event) {
+        openDuties.put(event.duty(), event.due());
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyOverdue event) {
+        flaggedDuties.put(event.duty(), true);
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyFulfilled event) {
+        openDuties.remove(event.duty());
+        flaggedDuties.remove(event.duty());
+    }
+
+    @EventSourcingHandler
+    void on(PermitExtensionRequested event) {
+        this.extensionPending = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitExtended event) {
+        this.extensionPending = false;
+        this.validUntil = event.validUntil();
+        openDuties.remove(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS);
+    }
+
+    @EventSourcingHandler
+    void on(PermitExtensionRefused event) {
+        this.extensionPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(PermitExpired event) {
+        this.status = PermitApplicationStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(PermitSuspended event) {
+        this.status = PermitApplicationStatus.SUSPENDED;
+        this.suspendedUntil = event.until();
+        this.revocationGroundRaised = false;
+    }
+
+    @EventSourcingHandler
+    void on(RevocationGroundRaised event) {
+        this.revocationGroundRaised = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitRestored event) {
+        this.status = PermitApplicationStatus.ACTIVE;
+        this.suspendedUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(PermitRevoked event) {
+        this.status = PermitApplicationStatus.REVOKED;
+        this.revocationGround = event.ground();
+    }
+
+    @EventSourcingHandler
+    void on(CertificateDatabaseHandedOver event) {
+        this.databaseHandedOver = true;
+    }
+
+    @EventSourcingHandler
+    void on(RevocationComplaintFiled event) {
+        this.complaintFiled = true;
+    }
+
+    @EventSourcingHandler
+    void on(RevocationComplaintDecided event) {
+        this.complaintFiled = false;
+        if (event.upheld()) {
+            this.status = PermitApplicationStatus.ACTIVE;
+            this.revocationGround = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PermitInspected event) {
+        this.nextInspectionDue = event.nextInspectionDue();
+    }
+
+    @EventSourcingHandler
+    void on(PermitTransferred event) {
+        this.holder = event.successor();
     }
 
     PermitApplicationStatus status() {
         return status;
+    }
+
+    LocalDate validUntil() {
+        return validUntil;
+    }
+
+    Map<PermitDuty, LocalDate> openDuties() {
+        return Map.copyOf(openDuties);
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Special-permit applications on the command side: the intake policy (002 art. 23.2, 25.1), the
- * event-sourced PermitApplication aggregate and the signed ApplyForPermit command type.
- * May use the kernel, Axon, the document store and the command API; not the query side.
+ * Special permits on the command side (002 ch. 6): the intake policy, the event-sourced PermitApplication aggregate
+ * through the whole lifecycle, its internal commands, its deadline rules and the signed command types.
+ * May use the kernel, Axon, the document store, the deadline service and the command API; not the query side.
  */
 package mn.registry.permit.command;

@@ -1,0 +1,171 @@
+package mn.registry.permit.command;
+
+import mn.registry.deadline.DeadlineInstruction;
+import mn.registry.deadline.DeadlineRules;
+import mn.registry.deadline.ScheduledDeadline;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.PermitApplicationApproved;
+import mn.registry.kernel.permit.PermitApplicationRefused;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitDeadlines;
+import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.PermitDutyDueRecomputed;
+import mn.registry.kernel.permit.PermitDutyFulfilled;
+import mn.registry.kernel.permit.PermitDutyRaised;
+import mn.registry.kernel.permit.PermitExpired;
+import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.kernel.permit.PermitRevoked;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import mn.registry.permit.command.PermitCommands.EscalateOverdueDecision;
+import mn.registry.permit.command.PermitCommands.Expire;
+import mn.registry.permit.command.PermitCommands.ExtensionRequestDueDatePassed;
+import mn.registry.permit.command.PermitCommands.FlagOverdueDuty;
+import mn.registry.permit.command.PermitCommands.RecomputeDecisionDue;
+import mn.registry.permit.command.PermitCommands.RecomputeDutyDue;
+import mn.registry.permit.command.PermitCommands.SuspensionRanOut;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The special-permit deadlines (002 ch. 6) for the deadline service: the decision (26.1), every raised duty
+ * (26.4, 27.3, 27.6, 27.7, 28.3, 29.3, 31.1.7), the extension request date (27.2), the expiry (29.2) and the end of a
+ * suspension (28.1, 29.1.5). Each firing command is recorded by the aggregate at most once.
+ */
+@Component
+public class PermitDeadlineRules implements DeadlineRules {
+
+    static final String DECISION = "permit.decision";
+    static final String EXPIRY = "permit.expiry";
+    static final String EXTENSION_REQUEST = "permit.extension-request";
+    static final String SUSPENSION = "permit.suspension";
+    static final String DUTY = "permit.duty.";
+
+    static String dutyKind(PermitDuty duty) {
+        return DUTY + duty.name();
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Stream.concat(Stream.of(DECISION, EXPIRY, EXTENSION_REQUEST, SUSPENSION),
+                Stream.of(PermitDuty.values()).map(PermitDeadlineRules::dutyKind)).collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<DeadlineInstruction> instructionsFor(Object event, long sequence) {
+        if (event instanceof PermitApplicationRegistered e) {
+            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
+                    UlaanbaatarTime.dateOf(e.receivedAt()), e.workingDays(), e.decisionDue(), e.calendarVersion(), "decision", e.article())));
+        }
+        if (event instanceof PermitDecisionDueRecomputed e) {
+            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
+                    e.receivedOn(), PermitDeadlines.DECISION, e.decisionDue(), e.calendarVersion(), "decision", e.article())));
+        }
+        if (event instanceof PermitApplicationApproved e) {
+            return List.of(end(e.applicationId(), DECISION));
+        }
+        if (event instanceof PermitApplicationRefused e) {
+            return List.of(end(e.applicationId(), DECISION));
+        }
+        if (event instanceof PermitDutyRaised e) {
+            String id = e.applicationId().value();
+            ScheduledDeadline deadline = e.workingDays() == null
+                    ? ScheduledDeadline.endOfDay(id, dutyKind(e.duty()), sequence, e.due(), e.duty().name(), e.article())
+                    : ScheduledDeadline.workingDays(id, dutyKind(e.duty()), sequence, e.startedOn(), e.workingDays(), e.due(),
+                    e.calendarVersion(), e.duty().name(), e.article());
+            return List.of(end(e.applicationId(), dutyKind(e.duty())), new DeadlineInstruction.Start(deadline));
+        }
+        if (event instanceof PermitDutyDueRecomputed e) {
+            return List.of(new DeadlineInstruction.Start(new ScheduledDeadline(e.deadlineId(), e.applicationId().value(), dutyKind(e.duty()),
+                    e.due(), UlaanbaatarTime.endOf(e.due()).toInstant(), e.duty().name(), e.duty().article(), e.calendarVersion(),
+                    e.startedOn(), e.workingDays())));
+        }
+        if (event instanceof PermitDutyFulfilled e) {
+            return List.of(end(e.applicationId(), dutyKind(e.duty())));
+        }
+        if (event instanceof PermitIssued e) {
+            return term(e.applicationId(), e.validUntil());
+        }
+        if (event instanceof PermitExtended e) {
+            List<DeadlineInstruction> all = new ArrayList<>(List.of(end(e.applicationId(), EXPIRY), end(e.applicationId(), EXTENSION_REQUEST),
+                    end(e.applicationId(), dutyKind(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS))));
+            all.addAll(term(e.applicationId(), e.validUntil()));
+            return all;
+        }
+        if (event instanceof PermitSuspended e) {
+            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.applicationId().value(), SUSPENSION, sequence, e.until(),
+                    "suspension ends", "002 art. 28.1")));
+        }
+        if (event instanceof PermitRestored e) {
+            return List.of(end(e.applicationId(), SUSPENSION));
+        }
+        if (event instanceof PermitExpired e) {
+            return endOfPermit(e.applicationId());
+        }
+        if (event instanceof PermitRevoked e) {
+            return endOfPermit(e.applicationId());
+        }
+        return List.of();
+    }
+
+    // 002 art. 27.2, 29.2: the extension request is due three months before expiry; the permit expires at the end of its term
+    private static List<DeadlineInstruction> term(ApplicationId applicationId, LocalDate validUntil) {
+        String id = applicationId.value();
+        return List.of(
+                new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXPIRY, validUntil.toEpochDay(), validUntil, "expiry", "002 art. 29.2")),
+                new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXTENSION_REQUEST, validUntil.toEpochDay(),
+                        PermitApplication.extensionRequestDue(validUntil), "extension request due", "002 art. 27.2")));
+    }
+
+    /** A permit no longer in force waits for nothing but the hand-over of its certificate database (29.3). */
+    private static List<DeadlineInstruction> endOfPermit(ApplicationId applicationId) {
+        List<DeadlineInstruction> all = new ArrayList<>();
+        for (String kind : List.of(EXPIRY, EXTENSION_REQUEST, SUSPENSION)) {
+            all.add(end(applicationId, kind));
+        }
+        for (PermitDuty duty : PermitDuty.values()) {
+            if (duty != PermitDuty.HAND_OVER_DATABASE && duty != PermitDuty.PUBLISH_GRANT && duty != PermitDuty.PUBLISH_EXTENSION) {
+                all.add(end(applicationId, dutyKind(duty)));
+            }
+        }
+        return all;
+    }
+
+    private static DeadlineInstruction end(ApplicationId applicationId, String kind) {
+        return new DeadlineInstruction.End(applicationId.value(), kind);
+    }
+
+    @Override
+    public Object firingCommand(ScheduledDeadline deadline, Instant firedAt) {
+        ApplicationId id = new ApplicationId(deadline.aggregateId());
+        return switch (deadline.kind()) {
+            case DECISION -> new EscalateOverdueDecision(id, deadline.due(), firedAt);
+            case EXPIRY -> new Expire(id, deadline.due(), firedAt);
+            case EXTENSION_REQUEST -> new ExtensionRequestDueDatePassed(id, deadline.due(), firedAt);
+            case SUSPENSION -> new SuspensionRanOut(id, deadline.due(), firedAt);
+            default -> new FlagOverdueDuty(id, PermitDuty.valueOf(deadline.kind().substring(DUTY.length())), deadline.due(), firedAt);
+        };
+    }
+
+    @Override
+    public Object recomputeCommand(ScheduledDeadline deadline, Deadline recomputed) {
+        ApplicationId id = new ApplicationId(deadline.aggregateId());
+        if (DECISION.equals(deadline.kind())) {
+            return new RecomputeDecisionDue(id, recomputed.due(), recomputed.dueAt().toInstant(), recomputed.calendarVersion());
+        }
+        return new RecomputeDutyDue(id, PermitDuty.valueOf(deadline.kind().substring(DUTY.length())), deadline.id(), deadline.startedOn(),
+                deadline.workingDays(), recomputed.due(), recomputed.calendarVersion());
+    }
+}
