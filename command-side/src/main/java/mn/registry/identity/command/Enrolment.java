@@ -51,4 +51,14 @@ public class Enrolment {
         commands.sendAndWait(new PersonCommands.Grant(new RoleGranted(person, role, zoneId, now, grantedBy, ground)));
         return true;
     }
+
+    /** Grants a role on the person's own stream (e.g. a governor appointed by the Cabinet member, 003 art. 8.2). */
+    public void grant(RoleGranted grant) {
+        commands.sendAndWait(new PersonCommands.Grant(grant));
+    }
+
+    /** Revokes a role on the person's own stream (e.g. a governor dismissed, 003 art. 8.2). */
+    public void revoke(mn.registry.kernel.identity.RoleRevoked revocation) {
+        commands.sendAndWait(new PersonCommands.Revoke(revocation));
+    }
 }

@@ -1,0 +1,77 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.problem.RegistryProblem;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The intake rules of a Free Zone application (003 art. 12.1): the first broken one is reported, naming the field. Pure. */
+final class RegistrationIntakePolicy {
+
+    private RegistrationIntakePolicy() {
+    }
+
+    static void check(RegistrationCommands.ApplyForZoneRegistration application) {
+        if (application.zoneId() == null) {
+            throw RegistryProblem.invalid("freezone.zone-missing", "The application names the zone.", "zoneId", "003 art. 12.1");
+        }
+        entityIsDescribed(application.entity());
+        if (application.activity() == null) {
+            throw RegistryProblem.invalid("freezone.activity-missing", "The application names its activity.", "activity", "003 art. 12.1");
+        }
+        everyRequiredDocumentIsPresent(application.entity().jurisdiction(), application.documents() == null ? List.of() : application.documents());
+    }
+
+    // 003 art. 12.1: a Mongolian or foreign legal entity, identified by its registration where it was established
+    static void entityIsDescribed(LegalEntity entity) {
+        if (entity == null) {
+            throw RegistryProblem.invalid("freezone.entity-missing", "The legal entity is required.", "entity", "003 art. 12.1");
+        }
+        requireText(entity.name(), "entity.name");
+        requireText(entity.registrationNumber(), "entity.registrationNumber");
+        if (entity.jurisdiction() == null) {
+            throw RegistryProblem.invalid("freezone.entity-incomplete", "The field entity.jurisdiction is required (MONGOLIAN or FOREIGN).",
+                    "entity.jurisdiction", "003 art. 12.1");
+        }
+        if (entity.jurisdiction() == Jurisdiction.FOREIGN && (entity.country() == null || !entity.country().matches("[A-Za-z]{2}"))) {
+            throw RegistryProblem.invalid("freezone.entity-incomplete", "A foreign entity names its country (ISO 3166 alpha-2).", "entity.country", "003 art. 12.1.2");
+        }
+    }
+
+    // 003 art. 12.1.1-12.1.2: the documents the entity's jurisdiction requires, each named by kind and SHA-256; a missing one is named
+    static void everyRequiredDocumentIsPresent(Jurisdiction jurisdiction, List<SubmittedZoneDocument> documents) {
+        Set<ZoneDocument> kinds = EnumSet.noneOf(ZoneDocument.class);
+        for (int i = 0; i < documents.size(); i++) {
+            SubmittedZoneDocument d = documents.get(i);
+            if (d == null || d.kind() == null) {
+                throw RegistryProblem.invalid("freezone.document-kind-missing", "Each document names its kind.", "documents[" + i + "]", "003 art. 12.1");
+            }
+            if (d.sha256() == null || !d.sha256().matches("[0-9a-f]{64}")) {
+                throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by the SHA-256 of its bytes in lower-case hex.",
+                        "documents." + d.kind(), d.kind().article());
+            }
+            if (!kinds.add(d.kind())) {
+                throw RegistryProblem.invalid("freezone.document-duplicate", "The document " + d.kind() + " is given more than once.",
+                        "documents." + d.kind(), d.kind().article());
+            }
+        }
+        for (ZoneDocument required : ZoneDocument.requiredFor(jurisdiction)) {
+            if (!kinds.contains(required)) {
+                throw RegistryProblem.invalid("freezone.document-missing", "The document " + required + " (" + required.article() + ") is missing.",
+                        "documents." + required, required.article());
+            }
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw RegistryProblem.invalid("freezone.entity-incomplete", "The field " + field + " is required.", field, "003 art. 12.1");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.identity.PersonId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Internal Axon commands on a registration's stream: the signed body with the time, signer and due dates computed outside the aggregate. */
+final class RegistrationStreamCommands {
+
+    private RegistrationStreamCommands() {
+    }
+
+    static String stream(RegistrationId id) {
+        return "fz-registration-" + id.value();
+    }
+
+    record Apply(@TargetAggregateIdentifier String stream, RegistrationId registrationId, RegistrationCommands.ApplyForZoneRegistration body,
+                 Instant receivedAt, LocalDate reviewDue, Instant reviewDueAt, WorkingDays workingDays, CalendarVersion calendarVersion,
+                 PersonId by) {
+    }
+
+    record Register(@TargetAggregateIdentifier String stream, RegistrationId registrationId, LocalDate issuedOn, Instant at, PersonId by) {
+    }
+
+    record Reject(@TargetAggregateIdentifier String stream, RegistrationCommands.RejectZoneRegistration body, Instant at, PersonId by) {
+    }
+
+    record RecordAgreement(@TargetAggregateIdentifier String stream, RegistrationCommands.RecordInvestmentAgreement body, PersonId by) {
+    }
+
+    record RecordStart(@TargetAggregateIdentifier String stream, RegistrationCommands.RecordOperationsStarted body, PersonId by) {
+    }
+
+    record RecordInterruption(@TargetAggregateIdentifier String stream, RegistrationCommands.RecordOperationsInterrupted body, PersonId by) {
+    }
+
+    record RecordResumption(@TargetAggregateIdentifier String stream, RegistrationCommands.RecordOperationsResumed body, PersonId by) {
+    }
+
+    record RecordCourt(@TargetAggregateIdentifier String stream, RegistrationCommands.RecordCourtDecision body, Instant at, PersonId by) {
+    }
+
+    /** The registry itself asks: is a ground of 12.5.1/12.5.2 due as of {@code today}? */
+    record RaiseGroundIfDue(@TargetAggregateIdentifier String stream, RegistrationId registrationId, DeregistrationGround ground,
+                            LocalDate today, Instant at) {
+    }
+
+    record Deregister(@TargetAggregateIdentifier String stream, RegistrationCommands.DeregisterEntity body, LocalDate on, Instant at, PersonId by) {
+    }
+}

@@ -1,0 +1,305 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.calendar.LegalTerm;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCertificate;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One legal entity's registration in one zone (003 art. 12): application, registration or rejection,
+ * operations, the grounds of 12.5 and deregistration. Its id comes from the zone and the entity, so an
+ * entity has one registration per zone. Decides from what commands carry: no clock, no I/O.
+ */
+@Aggregate
+class ZoneRegistration {
+
+    enum Status { APPLIED, REGISTERED, REJECTED, DEREGISTERED }
+
+    @AggregateIdentifier
+    private String stream;
+    private RegistrationId registrationId;
+    private ZoneId zoneId;
+    private LegalEntity entity;
+    private Activity activity;
+    private Status status;
+    private LocalDate certificateIssuedOn;
+    private LocalDate agreementSignedOn;
+    private LocalDate agreementEndsOn;
+    private LocalDate startDueBy;
+    private LocalDate startedOn;
+    private LocalDate interruptedOn;
+    private LocalDate resumeDueBy;
+    private boolean bankruptcy;
+    private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
+
+    ZoneRegistration() {
+    }
+
+    // 003 art. 12.1-12.2: received with its documents, to be reviewed within 5 business days; one registration per entity per zone
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegistrationStreamCommands.Apply command) {
+        onePendingOrActiveRegistrationPerEntityPerZone();
+        RegistrationIntakePolicy.check(command.body());
+        if (!FreeZoneTerms.REVIEW.equals(command.workingDays())) {
+            throw new IllegalArgumentException("the review period is " + FreeZoneTerms.REVIEW + " (" + FreeZoneTerms.REVIEW_ARTICLE + ")");
+        }
+        if (!command.reviewDue().isAfter(UlaanbaatarTime.dateOf(command.receivedAt()))) {
+            throw RegistryProblem.invalid("freezone.due-before-receipt", "The review cannot be due on or before the day of receipt.", "reviewDue",
+                    FreeZoneTerms.REVIEW_ARTICLE);
+        }
+        apply(new RegistrationEvents.ZoneRegistrationApplied(command.registrationId(), command.body().zoneId(), command.body().entity(),
+                command.body().activity(), List.copyOf(command.body().documents()), command.receivedAt(), command.reviewDue(),
+                command.reviewDueAt(), command.workingDays(), command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE, command.by()));
+    }
+
+    // 003 art. 12.2 (choice): one registration per entity per zone; a rejected or deregistered entity may apply again
+    private void onePendingOrActiveRegistrationPerEntityPerZone() {
+        if (status == Status.APPLIED) {
+            throw RegistryProblem.conflict("freezone.application-pending", registrationId + " has an application under review already.", "003 art. 12.2");
+        }
+        if (status == Status.REGISTERED) {
+            throw RegistryProblem.conflict("freezone.entity-already-registered", registrationId + " is registered in this zone already.", "003 art. 12.2");
+        }
+    }
+
+    // 003 art. 12.2: registered with a certificate valid only in this zone
+    @CommandHandler
+    void handle(RegistrationStreamCommands.Register command) {
+        requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + command.issuedOn().getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
+        apply(new RegistrationEvents.EntityRegistered(registrationId,
+                new ZoneCertificate(number, registrationId, entity, activity, command.issuedOn(), zoneId), command.at(), command.by()));
+    }
+
+    // 003 art. 12.2: an application that does not meet the requirements is rejected with reasons
+    @CommandHandler
+    void handle(RegistrationStreamCommands.Reject command) {
+        requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        List<String> reasons = command.body().reasons() == null ? List.of()
+                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).toList();
+        if (reasons.isEmpty()) {
+            throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
+        }
+        apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, command.at(), command.by()));
+    }
+
+    // 003 art. 12.5.1: one year to start, counted from the later of the investment agreement and the certificate (choice)
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecordAgreement command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        RegistrationCommands.RecordInvestmentAgreement body = command.body();
+        if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
+            throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
+                    "endsOn", "003 art. 12.5.1");
+        }
+        LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
+        apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
+                body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecordStart command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        if (startedOn != null) {
+            throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
+        }
+        requireDate(command.body().on());
+        apply(new RegistrationEvents.OperationsStarted(registrationId, command.body().on(), command.by()));
+    }
+
+    // 003 art. 12.5.2: 12 consecutive months of interruption after operations started
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecordInterruption command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        LocalDate on = requireDate(command.body().on());
+        if (startedOn == null || on.isBefore(startedOn)) {
+            throw RegistryProblem.conflict("freezone.operations-not-started", "Operations can be interrupted only after they started.", "003 art. 12.5.2");
+        }
+        if (interruptedOn != null) {
+            throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
+        }
+        apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
+                LegalTerm.months(on, FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecordResumption command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        LocalDate on = requireDate(command.body().on());
+        if (interruptedOn == null || on.isBefore(interruptedOn)) {
+            throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
+        }
+        apply(new RegistrationEvents.OperationsResumed(registrationId, on, command.by()));
+    }
+
+    // 003 art. 12.5.3: a court decision to dissolve the entity is a ground, recorded with its reference
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecordCourt command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
+        RegistrationCommands.RecordCourtDecision body = command.body();
+        if (body.reference() == null || body.reference().isBlank()) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
+        }
+        requireDate(body.decidedOn());
+        apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), command.by()));
+        if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
+            apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
+                    DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), command.at(), command.by()));
+        }
+    }
+
+    /** The registry raises 12.5.1 / 12.5.2 itself; asking again, or too early, changes nothing. */
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RaiseGroundIfDue command) {
+        if (status != Status.REGISTERED || raised.contains(command.ground())) {
+            return;
+        }
+        LocalDate since = switch (command.ground()) {
+            case NOT_STARTED_WITHIN_ONE_YEAR -> notStartedWithinOneYear(command.today());
+            case INTERRUPTED_TWELVE_MONTHS -> interruptedTwelveMonths(command.today());
+            case COURT_DECISION -> null;
+        };
+        if (since != null) {
+            apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, command.ground(), command.ground().article(), since,
+                    command.at(), null));
+        }
+    }
+
+    // 003 art. 12.5.1: main production or service not started within one year of the agreement and the certificate
+    LocalDate notStartedWithinOneYear(LocalDate today) {
+        return startDueBy != null && (startedOn == null || startedOn.isAfter(startDueBy)) && today.isAfter(startDueBy) ? startDueBy.plusDays(1) : null;
+    }
+
+    // 003 art. 12.5.2: operations interrupted for 12 consecutive months
+    LocalDate interruptedTwelveMonths(LocalDate today) {
+        return interruptedOn != null && today.isAfter(resumeDueBy) ? resumeDueBy.plusDays(1) : null;
+    }
+
+    // 003 art. 8.7.6, 12.5: the governor deregisters on a ground that is due; 22.6 land rights go on 12.5.1/12.5.2; 26.2 tax clawback when it stops early
+    @CommandHandler
+    void handle(RegistrationStreamCommands.Deregister command) {
+        requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5");
+        DeregistrationGround ground = command.body().ground();
+        if (ground == null || !raised.contains(ground)) {
+            throw RegistryProblem.conflict("freezone.ground-not-raised", "Ground " + (ground == null ? "(none)" : ground.article())
+                    + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
+        }
+        apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), command.body().reasons(), command.at(),
+                ground.revokesLandRights(), taxClawbackDue(ground, command.on()), command.by()));
+    }
+
+    // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt
+    boolean taxClawbackDue(DeregistrationGround ground, LocalDate on) {
+        boolean byBankruptcy = ground == DeregistrationGround.COURT_DECISION && bankruptcy;
+        return agreementEndsOn != null && on.isBefore(agreementEndsOn) && !byBankruptcy;
+    }
+
+    private void requireStatus(Status expected, String code, String article) {
+        if (status != expected) {
+            throw RegistryProblem.conflict(code, registrationId + " is " + status + ", not " + expected + ".", article);
+        }
+    }
+
+    private static LocalDate requireDate(LocalDate date) {
+        if (date == null) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The date is required.", "on", "003 art. 12.5");
+        }
+        return date;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.ZoneRegistrationApplied event) {
+        stream = RegistrationStreamCommands.stream(event.registrationId());
+        registrationId = event.registrationId();
+        zoneId = event.zoneId();
+        entity = event.entity();
+        activity = event.activity();
+        status = Status.APPLIED;
+        certificateIssuedOn = null;
+        agreementSignedOn = null;
+        agreementEndsOn = null;
+        startDueBy = null;
+        startedOn = null;
+        interruptedOn = null;
+        resumeDueBy = null;
+        bankruptcy = false;
+        raised.clear();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.EntityRegistered event) {
+        status = Status.REGISTERED;
+        certificateIssuedOn = event.certificate().issuedOn();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.ZoneRegistrationRejected event) {
+        status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.InvestmentAgreementRecorded event) {
+        agreementSignedOn = event.signedOn();
+        agreementEndsOn = event.endsOn();
+        startDueBy = event.startDueBy();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.OperationsStarted event) {
+        startedOn = event.on();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.OperationsInterrupted event) {
+        interruptedOn = event.on();
+        resumeDueBy = event.resumeDueBy();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.OperationsResumed event) {
+        interruptedOn = null;
+        resumeDueBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.CourtDissolutionRecorded event) {
+        bankruptcy = event.bankruptcy();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.DeregistrationGroundRaised event) {
+        raised.add(event.ground());
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.EntityDeregistered event) {
+        status = Status.DEREGISTERED;
+    }
+
+    Status status() {
+        return status;
+    }
+}

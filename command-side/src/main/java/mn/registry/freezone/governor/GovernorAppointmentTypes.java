@@ -1,0 +1,153 @@
+package mn.registry.freezone.governor;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.freezone.zone.ZoneStreamCommands;
+import mn.registry.freezone.zone.Zones;
+import mn.registry.identity.command.Enrolment;
+import mn.registry.infrastructure.identity.IdentityDirectory;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.RoleGranted;
+import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Appointment and dismissal of governors by the Cabinet member (003 art. 8.2). The authority itself is a
+ * RoleGranted / RoleRevoked on the governor's own stream (what the command API reads at signing time);
+ * the zone's stream keeps the public record (GovernorAppointed / GovernorDismissed).
+ */
+@Component
+class GovernorAppointmentTypes {
+
+    record GovernorAnswer(ZoneId zoneId, PersonId governor, String tenure, Instant at) {
+    }
+
+    private final CommandGateway gateway;
+    private final Enrolment enrolment;
+    private final Zones zones;
+    private final EventStore events;
+
+    GovernorAppointmentTypes(CommandGateway gateway, Enrolment enrolment, Zones zones, EventStore events) {
+        this.gateway = gateway;
+        this.enrolment = enrolment;
+        this.zones = zones;
+        this.events = events;
+    }
+
+    @Component
+    static class Appoint implements SignedCommandType<ZoneCommands.AppointGovernor> {
+        private final GovernorAppointmentTypes types;
+
+        Appoint(GovernorAppointmentTypes types) {
+            this.types = types;
+        }
+
+        @Override
+        public String type() {
+            return "AppointGovernor";
+        }
+
+        @Override
+        public Class<ZoneCommands.AppointGovernor> bodyType() {
+            return ZoneCommands.AppointGovernor.class;
+        }
+
+        @Override
+        public Set<Role> allowedRoles() {
+            return Set.of(Role.CABINET_MEMBER);
+        }
+
+        @Override
+        public Object handle(ZoneCommands.AppointGovernor body, CommandContext context) {
+            return types.appoint(body, context);
+        }
+    }
+
+    @Component
+    static class Dismiss implements SignedCommandType<ZoneCommands.DismissGovernor> {
+        private final GovernorAppointmentTypes types;
+
+        Dismiss(GovernorAppointmentTypes types) {
+            this.types = types;
+        }
+
+        @Override
+        public String type() {
+            return "DismissGovernor";
+        }
+
+        @Override
+        public Class<ZoneCommands.DismissGovernor> bodyType() {
+            return ZoneCommands.DismissGovernor.class;
+        }
+
+        @Override
+        public Set<Role> allowedRoles() {
+            return Set.of(Role.CABINET_MEMBER);
+        }
+
+        @Override
+        public Object handle(ZoneCommands.DismissGovernor body, CommandContext context) {
+            return types.dismiss(body, context);
+        }
+    }
+
+    // 003 art. 8.2: the Cabinet member appoints a governor; tenure starts at the signing time
+    GovernorAnswer appoint(ZoneCommands.AppointGovernor body, CommandContext context) {
+        requireDecision(body.decision());
+        zones.require(body.zoneId());
+        String displayName = displayName(body.governor());
+        try {
+            enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.signedAt(), context.actor(), body.decision()));
+        } catch (RegistryProblem e) {
+            if (!"identity.role-already-held".equals(e.code())) {
+                throw e;
+            }
+            // already holds the role (e.g. enrolled with it): the zone's public record is what is missing
+        }
+        gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
+                context.signedAt(), context.actor()));
+        return new GovernorAnswer(body.zoneId(), body.governor(), "APPOINTED", context.signedAt());
+    }
+
+    // 003 art. 8.2: the Cabinet member dismisses a governor; acts signed at or after the signing time are no longer theirs
+    GovernorAnswer dismiss(ZoneCommands.DismissGovernor body, CommandContext context) {
+        requireDecision(body.decision());
+        zones.require(body.zoneId());
+        displayName(body.governor());
+        enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.signedAt(), context.actor(), body.decision()));
+        try {
+            gateway.sendAndWait(new ZoneStreamCommands.RecordDismissal(body.zoneId(), body.governor(), body.decision(), context.signedAt(), context.actor()));
+        } catch (RegistryProblem e) {
+            if (!"freezone.not-governor".equals(e.code())) {
+                throw e;
+            }
+            // the role was granted without a public appointment record (first-start enrolment): the revocation is the act
+        }
+        return new GovernorAnswer(body.zoneId(), body.governor(), "DISMISSED", context.signedAt());
+    }
+
+    private String displayName(PersonId person) {
+        return events.readEvents(IdentityDirectory.streamOf(person)).asStream().map(EventMessage::getPayload)
+                .filter(PersonEnrolled.class::isInstance).map(p -> ((PersonEnrolled) p).displayName()).reduce((a, b) -> b)
+                .orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown",
+                        "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));
+    }
+
+    private static void requireDecision(String decision) {
+        if (decision == null || decision.isBlank()) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The field decision is required.", "decision", "003 art. 8.2");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package mn.registry.freezone.governor;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.kernel.freezone.ZoneCommand;
+import mn.registry.kernel.identity.Role;
+
+import java.util.Set;
+
+/**
+ * A signed command a zone governor makes (003 art. 8.7): every one is checked against the signer's zone and
+ * tenure at signing time before anything else happens; subclasses only carry it out.
+ */
+public abstract class GovernorCommandType<T extends ZoneCommand> implements SignedCommandType<T> {
+
+    @Override
+    public final Set<Role> allowedRoles() {
+        return Set.of(Role.ZONE_GOVERNOR);
+    }
+
+    @Override
+    public final Object handle(T body, CommandContext context) {
+        if (body.zoneId() == null) {
+            throw mn.registry.kernel.problem.RegistryProblem.invalid("freezone.zone-missing", "The command names its zone.", "zoneId", GovernorAuthority.ARTICLE);
+        }
+        GovernorAuthority.requireGovernorOf(context, body.zoneId());
+        return carryOut(body, context);
+    }
+
+    /** Carries out a command whose signer governs its zone. */
+    protected abstract Object carryOut(T body, CommandContext context);
+
+    /** A governor command type carried out by {@code carryOut}. */
+    public static <T extends ZoneCommand> GovernorCommandType<T> of(String type, Class<T> bodyType,
+                                                                      java.util.function.BiFunction<T, CommandContext, Object> carryOut) {
+        return new GovernorCommandType<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<T> bodyType() {
+                return bodyType;
+            }
+
+            @Override
+            protected Object carryOut(T body, CommandContext context) {
+                return carryOut.apply(body, context);
+            }
+        };
+    }
+}

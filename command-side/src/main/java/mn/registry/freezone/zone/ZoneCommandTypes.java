@@ -1,0 +1,88 @@
+package mn.registry.freezone.zone;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The signed zone commands of the Cabinet member (003 art. 6.1-6.4), one bean each. */
+@Configuration
+class ZoneCommandTypes {
+
+    /** What a zone command answers. */
+    record ZoneAnswer(ZoneId zoneId, String status) {
+    }
+
+    @Bean
+    SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway) {
+        return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
+            FreeZone.resolutionDescribesTheZone(body);
+            try {
+                gateway.sendAndWait(new ZoneStreamCommands.Establish(body, context.signedAt(), context.actor()));
+            } catch (AggregateStreamCreationException e) {
+                throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
+            }
+            return new ZoneAnswer(body.zoneId(), "ESTABLISHED");
+        });
+    }
+
+    @Bean
+    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway) {
+        return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
+            send(gateway, body.zoneId(), new ZoneStreamCommands.Open(body.zoneId().stream(), body.zoneId(), body.decision(), context.signedAt(), context.actor()));
+            return new ZoneAnswer(body.zoneId(), "OPEN");
+        });
+    }
+
+    @Bean
+    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway) {
+        return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
+            send(gateway, body.zoneId(), new ZoneStreamCommands.Close(body.zoneId().stream(), body.zoneId(), body.decision(), context.signedAt(), context.actor()));
+            return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
+        });
+    }
+
+    /** Sends a command to an established zone; 404 when the zone does not exist. */
+    static void send(CommandGateway gateway, ZoneId zoneId, Object command) {
+        try {
+            gateway.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.zone-unknown", "No zone " + zoneId + " has been established.",
+                    "zoneId", "003 art. 6.1");
+        }
+    }
+
+    private static <T> SignedCommandType<T> cabinet(String type, Class<T> bodyType, BiFunction<T, CommandContext, Object> handler) {
+        return new SignedCommandType<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<T> bodyType() {
+                return bodyType;
+            }
+
+            @Override
+            public Set<Role> allowedRoles() {
+                return Set.of(Role.CABINET_MEMBER);
+            }
+
+            @Override
+            public Object handle(T body, CommandContext context) {
+                return handler.apply(body, context);
+            }
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package mn.registry.freezone.zone;
+
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * What the command side needs to know of a zone before acting in it (is it open, its boundary and area),
+ * read from the zone's own events at each question, like the identity directory: current on every node.
+ */
+@Component
+public class Zones {
+
+    /** A zone as its events say now. */
+    public record Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open) {
+    }
+
+    private final EventStore events;
+
+    public Zones(EventStore events) {
+        this.events = events;
+    }
+
+    public Optional<Zone> find(ZoneId zoneId) {
+        Zone zone = null;
+        for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
+            if (e instanceof ZoneEvents.ZoneEstablished z) {
+                zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false);
+            } else if (e instanceof ZoneEvents.ZoneOpened && zone != null) {
+                zone = new Zone(zone.zoneId(), zone.name(), zone.areaHectares(), zone.boundary(), true);
+            } else if (e instanceof ZoneEvents.ZoneTemporarilyClosed && zone != null) {
+                zone = new Zone(zone.zoneId(), zone.name(), zone.areaHectares(), zone.boundary(), false);
+            }
+        }
+        return Optional.ofNullable(zone);
+    }
+
+    /** The zone, or 404 naming it. */
+    public Zone require(ZoneId zoneId) {
+        return find(zoneId).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.zone-unknown",
+                "No zone " + zoneId + " has been established.", "zoneId", "003 art. 6.1"));
+    }
+
+    // 003 art. 6.4 (choice): a temporarily closed zone takes no new registrations or land licences
+    public Zone requireOpen(ZoneId zoneId) {
+        Zone zone = require(zoneId);
+        if (!zone.open()) {
+            throw RegistryProblem.conflict("freezone.zone-closed", "Zone " + zoneId + " is not open: it takes no new registrations or land licences.",
+                    "003 art. 6.4");
+        }
+        return zone;
+    }
+}

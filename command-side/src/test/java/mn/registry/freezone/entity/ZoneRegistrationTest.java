@@ -1,0 +1,253 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneCertificate;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZoneRegistrationTest {
+
+    static final ZoneId ZONE = ZoneId.of("altanbulag");
+    static final LegalEntity MONGOLIAN = new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234");
+    static final LegalEntity FOREIGN = new LegalEntity("Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "1027700132195");
+    static final RegistrationId ID = RegistrationId.of(ZONE, MONGOLIAN);
+    static final String STREAM = RegistrationStreamCommands.stream(ID);
+    static final PersonId APPLICANT = new PersonId("applicant-1");
+    static final PersonId GOVERNOR = new PersonId("governor-altanbulag");
+    static final Instant RECEIVED = Instant.parse("2026-11-20T03:00:00Z"); // Friday in Ulaanbaatar
+    static final LocalDate DUE = LocalDate.of(2026, 11, 27);
+    static final Instant DUE_AT = Instant.parse("2026-11-27T15:59:59Z");
+    static final CalendarVersion VERSION = new CalendarVersion("MN-2024.1");
+    static final LocalDate CERTIFIED = LocalDate.of(2026, 11, 24);
+
+    private AggregateTestFixture<ZoneRegistration> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(ZoneRegistration.class);
+    }
+
+    static List<SubmittedZoneDocument> documents(Jurisdiction jurisdiction) {
+        return ZoneDocument.requiredFor(jurisdiction).stream().map(k -> new SubmittedZoneDocument(k, Integer.toHexString(k.ordinal() + 10).repeat(64))).toList();
+    }
+
+    static RegistrationCommands.ApplyForZoneRegistration application(LegalEntity entity, List<SubmittedZoneDocument> documents) {
+        return new RegistrationCommands.ApplyForZoneRegistration(ZONE, entity, Activity.TRADE, documents);
+    }
+
+    static RegistrationStreamCommands.Apply apply(LegalEntity entity, List<SubmittedZoneDocument> documents) {
+        RegistrationId id = RegistrationId.of(ZONE, entity);
+        return new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, application(entity, documents), RECEIVED, DUE, DUE_AT,
+                WorkingDays.of(5), VERSION, APPLICANT);
+    }
+
+    static RegistrationEvents.ZoneRegistrationApplied applied() {
+        return new RegistrationEvents.ZoneRegistrationApplied(ID, ZONE, MONGOLIAN, Activity.TRADE, documents(Jurisdiction.MONGOLIAN), RECEIVED, DUE,
+                DUE_AT, WorkingDays.of(5), VERSION, "003 art. 12.2", APPLICANT);
+    }
+
+    static ZoneCertificate certificate() {
+        return new ZoneCertificate("ALTANBULAG/2026/MN-6001234", ID, MONGOLIAN, Activity.TRADE, CERTIFIED, ZONE);
+    }
+
+    static RegistrationEvents.EntityRegistered registered() {
+        return new RegistrationEvents.EntityRegistered(ID, certificate(), RECEIVED.plusSeconds(4 * 86400), GOVERNOR);
+    }
+
+    static RegistrationEvents.InvestmentAgreementRecorded agreement(LocalDate signedOn, LocalDate startDueBy) {
+        return new RegistrationEvents.InvestmentAgreementRecorded(ID, signedOn, LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, startDueBy, GOVERNOR);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.1, 12.2: a Mongolian entity's complete application is received with its 5-business-day review due date")
+    void complete_application_is_received() {
+        fixture.givenNoPriorActivity()
+                .when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectEvents(applied())
+                .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.APPLIED));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.2: a foreign entity without its power of attorney is refused, naming the document")
+    void foreign_entity_missing_power_of_attorney_is_named() {
+        List<SubmittedZoneDocument> docs = new ArrayList<>(documents(Jurisdiction.FOREIGN));
+        docs.removeIf(d -> d.kind() == ZoneDocument.POWER_OF_ATTORNEY);
+        fixture.givenNoPriorActivity()
+                .when(apply(FOREIGN, docs))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage("The document POWER_OF_ATTORNEY (003 art. 12.1.2) is missing.")
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.1: a Mongolian entity's documents do not serve a foreign one: the incorporation document is named")
+    void foreign_entity_with_mongolian_documents_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(apply(FOREIGN, documents(Jurisdiction.MONGOLIAN)))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage("The document INCORPORATION_DOCUMENT (003 art. 12.1.2) is missing.")
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: one registration per entity per zone: applying again while registered is refused")
+    void one_registration_per_entity_per_zone() {
+        fixture.given(applied(), registered())
+                .when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(ID + " is registered in this zone already.")
+                .expectNoEvents();
+        fixture.given(applied(), new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("fee unpaid"), RECEIVED, GOVERNOR))
+                .when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectEvents(applied());
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: the entity is registered with a certificate valid only in its zone")
+    void registered_with_certificate_valid_only_in_the_zone() {
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, RECEIVED.plusSeconds(4 * 86400), GOVERNOR))
+                .expectEvents(registered())
+                .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.REGISTERED));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: a rejection gives reasons; without them it is refused")
+    void rejected_with_reasons() {
+        Instant at = RECEIVED.plusSeconds(86400);
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.Reject(STREAM, new RegistrationCommands.RejectZoneRegistration(ID, List.of("", "fee receipt is for another entity")), at, GOVERNOR))
+                .expectEvents(new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("fee receipt is for another entity"), at, GOVERNOR));
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.Reject(STREAM, new RegistrationCommands.RejectZoneRegistration(ID, List.of(" ")), at, GOVERNOR))
+                .expectException(RegistryProblem.class).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: one year to start counts from the later of agreement and certificate")
+    void start_due_from_later_of_agreement_and_certificate() {
+        LocalDate signed = LocalDate.of(2027, 2, 10);
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), GOVERNOR))
+                .expectEvents(agreement(signed, LocalDate.of(2028, 2, 9)));
+        LocalDate before = LocalDate.of(2026, 6, 1);
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, before,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), GOVERNOR))
+                .expectEvents(agreement(before, LocalDate.of(2027, 11, 23)));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: the registry raises the ground the day after the year runs out, not on its last day, and only once")
+    void not_started_within_one_year_is_raised_once() {
+        LocalDate lastDay = LocalDate.of(2027, 11, 23);
+        Instant at = Instant.parse("2027-11-24T01:00:00Z");
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay))
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay, at))
+                .expectNoEvents();
+        RegistrationEvents.DeregistrationGroundRaised raised = new RegistrationEvents.DeregistrationGroundRaised(ID,
+                DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", lastDay.plusDays(1), at, null);
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay))
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay.plusDays(1), at))
+                .expectEvents(raised);
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay), raised)
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay.plusDays(9), at))
+                .expectNoEvents();
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay),
+                        new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 3, 1), GOVERNOR))
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay.plusDays(1), at))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.2: 12 consecutive months of interruption raise the ground; a resumption stops the clock")
+    void interrupted_twelve_months_is_raised() {
+        LocalDate interrupted = LocalDate.of(2027, 3, 1);
+        LocalDate lastDay = LocalDate.of(2028, 2, 29);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        fixture.given(applied(), registered(), started)
+                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), GOVERNOR))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
+        Instant at = Instant.parse("2028-03-01T01:00:00Z");
+        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
+        fixture.given(applied(), registered(), started, interruption)
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, lastDay.plusDays(1), at))
+                .expectEvents(new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
+                        lastDay.plusDays(1), at, null));
+        fixture.given(applied(), registered(), started, interruption, new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR))
+                .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, lastDay.plusDays(1), at))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3: a court decision is recorded with its reference and raises its ground")
+    void court_decision_raises_its_ground() {
+        Instant at = Instant.parse("2027-05-02T01:00:00Z");
+        LocalDate decided = LocalDate.of(2027, 4, 28);
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at, GOVERNOR))
+                .expectEvents(new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false, GOVERNOR),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5: deregistration needs a raised ground")
+    void deregistration_needs_a_raised_ground() {
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "r"),
+                        LocalDate.of(2027, 1, 1), Instant.parse("2027-01-01T01:00:00Z"), GOVERNOR))
+                .expectException(RegistryProblem.class).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.6, 26.2: deregistration on 12.5.1 revokes land rights and, before the agreement ends, flags the tax clawback")
+    void deregistration_on_12_5_1_revokes_land_and_flags_clawback() {
+        LocalDate lastDay = LocalDate.of(2027, 11, 23);
+        Instant at = Instant.parse("2027-12-01T02:00:00Z");
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", lastDay.plusDays(1), at, null))
+                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
+                        "no operations"), LocalDate.of(2027, 12, 1), at, GOVERNOR))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1",
+                        "no operations", at, true, true, GOVERNOR))
+                .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.DEREGISTERED));
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2, 22.6: dissolution by bankruptcy owes no clawback, and a court ground keeps land rights")
+    void bankruptcy_owes_no_clawback() {
+        Instant at = Instant.parse("2027-05-02T01:00:00Z");
+        LocalDate decided = LocalDate.of(2027, 4, 28);
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
+                        new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, true, GOVERNOR),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR))
+                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"),
+                        LocalDate.of(2027, 5, 2), at, GOVERNOR))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", at,
+                        false, false, GOVERNOR));
+    }
+}

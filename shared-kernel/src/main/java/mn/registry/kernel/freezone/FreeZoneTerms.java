@@ -1,0 +1,18 @@
+package mn.registry.kernel.freezone;
+
+import mn.registry.kernel.calendar.WorkingDays;
+
+/** The periods the Law on Free Zone sets. */
+public final class FreeZoneTerms {
+
+    /** 003 art. 12.2: the application is reviewed within 5 business days of receipt. */
+    public static final WorkingDays REVIEW = WorkingDays.of(5);
+    public static final String REVIEW_ARTICLE = "003 art. 12.2";
+    /** 003 art. 12.5.1: one year to start the main production or service. */
+    public static final int START_YEARS = 1;
+    /** 003 art. 12.5.2: 12 consecutive months of interruption. */
+    public static final int INTERRUPTION_MONTHS = 12;
+
+    private FreeZoneTerms() {
+    }
+}

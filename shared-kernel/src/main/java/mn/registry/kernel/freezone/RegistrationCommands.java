@@ -1,0 +1,80 @@
+package mn.registry.kernel.freezone;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Signed command bodies about entities in a zone (003 art. 12). Governor commands name the registration, whose id carries the zone. */
+public final class RegistrationCommands {
+
+    private RegistrationCommands() {
+    }
+
+    /** 003 art. 12.1: a legal entity applies to the governor's office with its documents. */
+    public record ApplyForZoneRegistration(ZoneId zoneId, LegalEntity entity, Activity activity, List<SubmittedZoneDocument> documents) {
+    }
+
+    /** 003 art. 12.2: the application meets the requirements; the entity is registered and gets its certificate. */
+    public record RegisterEntity(RegistrationId registrationId) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.2: the application does not meet the requirements; rejected with reasons. */
+    public record RejectZoneRegistration(RegistrationId registrationId, List<String> reasons) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.5.1, 26.2: the investment agreement with the governor, the investment and whether it is foreign. */
+    public record RecordInvestmentAgreement(RegistrationId registrationId, LocalDate signedOn, LocalDate endsOn, Money investment,
+                                            boolean foreignInvested) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.5.1: the main production or service started on this day. */
+    public record RecordOperationsStarted(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.5.2: operations were interrupted or stopped for the entity's own reasons from this day. */
+    public record RecordOperationsInterrupted(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.5.2: operations resumed on this day. */
+    public record RecordOperationsResumed(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 12.5.3: a court decided to dissolve the entity (and whether by bankruptcy, 26.2). */
+    public record RecordCourtDecision(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
+    /** 003 art. 8.7.6, 12.5: the governor removes the entity from the register on a ground that has been raised. */
+    public record DeregisterEntity(RegistrationId registrationId, DeregistrationGround ground, String reasons) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package mn.registry.kernel.freezone;
+
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.identity.PersonId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of one entity's registration in one zone (003 art. 12). Due dates are facts in them. */
+public final class RegistrationEvents {
+
+    private RegistrationEvents() {
+    }
+
+    /** 003 art. 12.1-12.2: received with its documents; review due within 5 business days (day of receipt = day 0). */
+    public record ZoneRegistrationApplied(RegistrationId registrationId, ZoneId zoneId, LegalEntity entity, Activity activity,
+                                          List<SubmittedZoneDocument> documents, Instant receivedAt, LocalDate reviewDue,
+                                          Instant reviewDueAt, WorkingDays workingDays, CalendarVersion calendarVersion,
+                                          String article, PersonId signedBy) {
+    }
+
+    public record EntityRegistered(RegistrationId registrationId, ZoneCertificate certificate, Instant registeredAt, PersonId registeredBy) {
+    }
+
+    public record ZoneRegistrationRejected(RegistrationId registrationId, List<String> reasons, Instant rejectedAt, PersonId rejectedBy) {
+    }
+
+    /** @param startDueBy the last day to start operations (003 art. 12.5.1), from the later of agreement and certificate */
+    public record InvestmentAgreementRecorded(RegistrationId registrationId, LocalDate signedOn, LocalDate endsOn, Money investment,
+                                              boolean foreignInvested, LocalDate startDueBy, PersonId recordedBy) {
+    }
+
+    public record OperationsStarted(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
+    }
+
+    /** @param resumeDueBy the last day of the 12 consecutive months (003 art. 12.5.2) */
+    public record OperationsInterrupted(RegistrationId registrationId, LocalDate on, LocalDate resumeDueBy, PersonId recordedBy) {
+    }
+
+    public record OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
+    }
+
+    public record CourtDissolutionRecorded(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy, PersonId recordedBy) {
+    }
+
+    /** A ground of 003 art. 12.5 is due: raised by the registry itself (12.5.1, 12.5.2; raisedBy null) or by recording a court decision. */
+    public record DeregistrationGroundRaised(RegistrationId registrationId, DeregistrationGround ground, String article, LocalDate since,
+                                            Instant raisedAt, PersonId raisedBy) {
+    }
+
+    /**
+     * @param revokesLandRights 003 art. 22.6: true on 12.5.1 and 12.5.2
+     * @param taxClawbackDue    003 art. 26.2: stopped before its agreement ends, not by bankruptcy
+     */
+    public record EntityDeregistered(RegistrationId registrationId, ZoneId zoneId, DeregistrationGround ground, String article, String reasons,
+                                     Instant deregisteredAt, boolean revokesLandRights, boolean taxClawbackDue, PersonId deregisteredBy) {
+    }
+}

@@ -1,0 +1,43 @@
+package mn.registry.kernel.freezone;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/**
+ * One entity's registration in one zone, {@code <zone>:<country>-<registration number>}: the same entity
+ * in the same zone is always the same registration (003 art. 12.2, one registration per entity per zone),
+ * and the zone is read from the id, never from what a client claims.
+ */
+public record RegistrationId(String value) {
+
+    @JsonCreator
+    public RegistrationId {
+        Objects.requireNonNull(value, "registration id");
+        int colon = value.indexOf(':');
+        if (colon < 1 || !value.substring(colon + 1).matches("[a-z]{0,3}-[a-z0-9]{1,64}")) {
+            throw new IllegalArgumentException("a registration id is <zone>:<country>-<registration number>: " + value);
+        }
+        ZoneId.of(value.substring(0, colon));
+    }
+
+    public static RegistrationId of(ZoneId zone, LegalEntity entity) {
+        return new RegistrationId(zone.value() + ":" + entity.key());
+    }
+
+    public ZoneId zoneId() {
+        return ZoneId.of(value.substring(0, value.indexOf(':')));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
