@@ -1,0 +1,103 @@
+package mn.registry.freezone.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.LandFeeSchedule;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/** What a governor's office reads about its zone, as of now in Ulaanbaatar with the calendar in force. */
+@Component
+class GovernorDesk {
+
+    /** An application awaiting review (003 art. 12.2), with business days left: 0 on the due date, negative when overdue. */
+    record QueueEntry(String registrationId, String entityName, String jurisdiction, String activity, String receivedAt, LocalDate reviewDue,
+                      int workingDays, int businessDaysLeft, boolean overdue, String calendarVersion, String article) {
+    }
+
+    /** A raised ground of 003 art. 12.5 on which the governor has to decide. */
+    record GroundDue(String registrationId, String entityName, String ground, String article, LocalDate since) {
+    }
+
+    /** A land licence with its fee schedule year by year (003 art. 22-23). */
+    record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
+                   LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
+                   List<LandFeeSchedule.FeeYear> feeSchedule) {
+    }
+
+    private final MongoCollection<Document> registrations;
+    private final MongoCollection<Document> land;
+    private final CurrentCalendar calendar;
+    private final Clock clock;
+
+    GovernorDesk(MongoDatabase database, CurrentCalendar calendar, Clock clock) {
+        this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
+        this.land = database.getCollection(GovernorDeskProjection.LAND);
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    // 003 art. 12.2: the zone's queue, most urgent first by business days left
+    List<QueueEntry> queue(String zoneId) {
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        WorkingDayCalendar days = calendar.get();
+        List<QueueEntry> entries = new ArrayList<>();
+        for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "APPLIED")))) {
+            LocalDate due = LocalDate.parse(row.getString("reviewDue"));
+            entries.add(new QueueEntry(row.getString("_id"), row.getString("entityName"), row.getString("jurisdiction"), row.getString("activity"),
+                    row.getString("receivedAt"), due, row.getInteger("workingDays"), days.workingDaysBetween(today, due), today.isAfter(due),
+                    row.getString("calendarVersion"), row.getString("article")));
+        }
+        entries.sort(Comparator.comparingInt(QueueEntry::businessDaysLeft).thenComparing(QueueEntry::receivedAt));
+        return entries;
+    }
+
+    // 003 art. 12.5: registered entities with a raised ground, oldest first
+    List<GroundDue> groundsDue(String zoneId) {
+        List<GroundDue> due = new ArrayList<>();
+        for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "REGISTERED")))) {
+            for (Document g : row.getList("grounds", Document.class, List.of())) {
+                due.add(new GroundDue(row.getString("_id"), row.getString("entityName"), g.getString("ground"), g.getString("article"),
+                        LocalDate.parse(g.getString("since"))));
+            }
+        }
+        due.sort(Comparator.comparing(GroundDue::since).thenComparing(GroundDue::registrationId));
+        return due;
+    }
+
+    List<Document> entities(String zoneId) {
+        return registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    // 003 art. 22.2, 23.1-23.2: the zone's parcels and licences, each with its fee schedule from the holder's activity and years of operation
+    List<Licence> licences(String zoneId) {
+        List<Licence> licences = new ArrayList<>();
+        for (Document row : land.find(eq("zoneId", zoneId)).sort(new Document("from", 1))) {
+            Document holder = registrations.find(eq("_id", row.getString("holder"))).first();
+            Activity activity = holder == null ? Activity.OTHER : Activity.valueOf(holder.getString("activity"));
+            LocalDate started = holder == null || holder.getString("operationsStartedOn") == null ? null : LocalDate.parse(holder.getString("operationsStartedOn"));
+            LocalDate from = LocalDate.parse(row.getString("from"));
+            LocalDate until = LocalDate.parse(row.getString("until"));
+            licences.add(new Licence(row.getString("_id"), row.getString("holder"), row.getString("parcelName"), row.get("parcel", Document.class),
+                    new BigDecimal(row.getString("areaHectares")), row.getString("purpose"), from, until, row.getString("method"),
+                    new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"),
+                    LandFeeSchedule.of(activity, started, from, until)));
+        }
+        return licences;
+    }
+}

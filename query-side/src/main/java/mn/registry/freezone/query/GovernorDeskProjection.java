@@ -1,0 +1,193 @@
+package mn.registry.freezone.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.ZoneEvents;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Keeps the governor's desk in MongoDB: {@code fz_zones}, {@code fz_registrations}, {@code fz_land},
+ * {@code fz_reports}. Every handler sets fields from its event ({@code $set}/{@code $addToSet}, upsert), so an
+ * event delivered again leaves the same rows. Rows hold facts only; business days left are computed on reading.
+ */
+@Component
+@ProcessingGroup(GovernorDeskProjection.PROCESSING_GROUP)
+class GovernorDeskProjection {
+
+    static final String PROCESSING_GROUP = "freezone-governor-desk";
+    static final String ZONES = "fz_zones";
+    static final String REGISTRATIONS = "fz_registrations";
+    static final String LAND = "fz_land";
+    static final String REPORTS = "fz_reports";
+
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> zones;
+    private final MongoCollection<Document> registrations;
+    private final MongoCollection<Document> land;
+    private final MongoCollection<Document> reports;
+
+    GovernorDeskProjection(MongoDatabase database) {
+        this.zones = database.getCollection(ZONES);
+        this.registrations = database.getCollection(REGISTRATIONS);
+        this.land = database.getCollection(LAND);
+        this.reports = database.getCollection(REPORTS);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.ZoneEstablished e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.combine(Updates.set("name", e.name()), Updates.set("location", e.location()),
+                Updates.set("areaHectares", e.areaHectares().toPlainString()), Updates.set("boundary", json(e.boundary())),
+                Updates.set("resolution", e.resolution()), Updates.set("economicCooperationZone", e.economicCooperationZone()),
+                Updates.set("activities", e.activities().stream().map(Enum::name).toList()), Updates.setOnInsert("open", false)), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.ZoneOpened e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.set("open", true), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.ZoneTemporarilyClosed e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.set("open", false), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.GovernorAppointed e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.addToSet("governors", e.governor().value()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.GovernorDismissed e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.pull("governors", e.governor().value()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportSigned e) {
+        reports.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter() + "/" + e.reportSha256()),
+                Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
+                        Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
+                        Updates.set("signedBy", e.signedBy().value())), UPSERT);
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationApplied e) {
+        // a new application (also after a rejection) starts the row afresh
+        Document row = new Document("zoneId", e.zoneId().value()).append("entityName", e.entity().name())
+                .append("jurisdiction", e.entity().jurisdiction().name()).append("country", e.entity().country())
+                .append("entityRegistrationNumber", e.entity().registrationNumber()).append("activity", e.activity().name())
+                .append("documents", e.documents().stream().map(d -> new Document("kind", d.kind().name()).append("sha256", d.sha256())).toList())
+                .append("receivedAt", e.receivedAt().toString()).append("reviewDue", e.reviewDue().toString())
+                .append("workingDays", e.workingDays().value()).append("calendarVersion", e.calendarVersion().value())
+                .append("article", e.article()).append("status", "APPLIED").append("grounds", List.of());
+        registrations.replaceOne(eq("_id", e.registrationId().value()), row.append("_id", e.registrationId().value()),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.EntityRegistered e) {
+        set(e.registrationId().value(), Updates.set("status", "REGISTERED"), Updates.set("certificateNumber", e.certificate().number()),
+                Updates.set("certificateIssuedOn", e.certificate().issuedOn().toString()), Updates.set("validOnlyIn", e.certificate().validOnlyIn().value()),
+                Updates.set("registeredAt", e.registeredAt().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationRejected e) {
+        set(e.registrationId().value(), Updates.set("status", "REJECTED"), Updates.set("rejectionReasons", e.reasons()),
+                Updates.set("rejectedAt", e.rejectedAt().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.InvestmentAgreementRecorded e) {
+        set(e.registrationId().value(), Updates.set("agreementSignedOn", e.signedOn().toString()), Updates.set("agreementEndsOn", e.endsOn().toString()),
+                Updates.set("investmentAmount", e.investment().amount().toPlainString()), Updates.set("investmentCurrency", e.investment().currency()),
+                Updates.set("foreignInvested", e.foreignInvested()), Updates.set("startDueBy", e.startDueBy().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.OperationsStarted e) {
+        set(e.registrationId().value(), Updates.set("operationsStartedOn", e.on().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.OperationsInterrupted e) {
+        set(e.registrationId().value(), Updates.set("interruptedOn", e.on().toString()), Updates.set("resumeDueBy", e.resumeDueBy().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.OperationsResumed e) {
+        set(e.registrationId().value(), Updates.unset("interruptedOn"), Updates.unset("resumeDueBy"), Updates.set("resumedOn", e.on().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.CourtDissolutionRecorded e) {
+        set(e.registrationId().value(), Updates.set("courtReference", e.reference()), Updates.set("courtDecidedOn", e.decidedOn().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.DeregistrationGroundRaised e) {
+        set(e.registrationId().value(), Updates.addToSet("grounds", new Document("ground", e.ground().name()).append("article", e.article())
+                .append("since", e.since().toString())));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.EntityDeregistered e) {
+        set(e.registrationId().value(), Updates.set("status", "DEREGISTERED"), Updates.set("deregisteredOn", e.deregisteredAt().toString()),
+                Updates.set("deregistrationGround", e.ground().name()), Updates.set("deregistrationArticle", e.article()),
+                Updates.set("taxClawbackDue", e.taxClawbackDue()));
+    }
+
+    @EventHandler
+    void on(LandEvents.LandRightsGranted e) {
+        land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("zoneId", e.zoneId().value()),
+                Updates.set("holder", e.holder().value()), Updates.set("parcelName", e.parcelName()), Updates.set("parcel", json(e.parcel())),
+                Updates.set("areaHectares", e.areaHectares().toPlainString()), Updates.set("purpose", e.purpose()),
+                Updates.set("from", e.from().toString()), Updates.set("until", e.until().toString()), Updates.set("method", e.method().name()),
+                Updates.set("nominalValue", e.nominalValue().amount().toPlainString()), Updates.set("currency", e.nominalValue().currency()),
+                Updates.set("decision", e.decision()), Updates.setOnInsert("status", "GRANTED_FEE_DUE")), UPSERT);
+    }
+
+    @EventHandler
+    void on(LandEvents.LandLicenceIssued e) {
+        land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("status", "ISSUED"), Updates.set("feeReceipt", e.receipt()),
+                Updates.set("issuedAt", e.issuedAt().toString())), UPSERT);
+    }
+
+    @EventHandler
+    void on(LandEvents.LandRightsRevoked e) {
+        land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("status", "REVOKED"), Updates.set("revokedAt", e.revokedAt().toString()),
+                Updates.set("revocationArticle", e.article()), Updates.set("revocationGround", e.ground().name())), UPSERT);
+    }
+
+    @ResetHandler
+    void reset() {
+        zones.deleteMany(new Document());
+        registrations.deleteMany(new Document());
+        land.deleteMany(new Document());
+        reports.deleteMany(new Document());
+    }
+
+    private void set(String registrationId, Bson... updates) {
+        registrations.updateOne(eq("_id", registrationId), Updates.combine(updates), UPSERT);
+    }
+
+    private static Document json(Object value) {
+        return Document.parse(JSON.valueToTree(value).toString());
+    }
+}

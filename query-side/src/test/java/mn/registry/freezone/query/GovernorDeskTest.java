@@ -1,0 +1,175 @@
+package mn.registry.freezone.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCertificate;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GovernorDeskTest {
+
+    static final ZoneId ZONE = ZoneId.of("zamyn-uud");
+    static final PersonId GOVERNOR = new PersonId("governor-zamyn-uud");
+    static final PersonId APPLICANT = new PersonId("applicant-1");
+    static final LegalEntity ERLIAN = new LegalEntity("Erlian Logistics Co", Jurisdiction.FOREIGN, "CN", "911500001");
+    static final LegalEntity GOBI = new LegalEntity("Gobi Trade LLC", Jurisdiction.MONGOLIAN, null, "5123456");
+    static final LegalEntity ALTAI = new LegalEntity("Altai Hotel LLC", Jurisdiction.MONGOLIAN, null, "5999999");
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private static CurrentCalendar calendar;
+
+    private MongoDatabase database;
+    private GovernorDeskProjection projection;
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        calendar = new CurrentCalendar(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void fresh() {
+        database = client.getDatabase("fz" + System.nanoTime());
+        projection = new GovernorDeskProjection(database);
+    }
+
+    private GovernorDesk deskOn(LocalDate today) {
+        return new GovernorDesk(database, calendar, Clock.fixed(today.atTime(10, 0).atZone(UlaanbaatarTime.ZONE).toInstant(), ZoneOffset.UTC));
+    }
+
+    static RegistrationEvents.ZoneRegistrationApplied applied(LegalEntity entity, Activity activity, LocalDate receivedOn, LocalDate due) {
+        return new RegistrationEvents.ZoneRegistrationApplied(RegistrationId.of(ZONE, entity), ZONE, entity, activity, List.of(),
+                receivedOn.atTime(9, 0).atZone(UlaanbaatarTime.ZONE).toInstant(), due, UlaanbaatarTime.endOf(due).toInstant(), WorkingDays.of(5),
+                new CalendarVersion("MN-2024.1"), "003 art. 12.2", APPLICANT);
+    }
+
+    static RegistrationEvents.EntityRegistered registered(LegalEntity entity, Activity activity, LocalDate on) {
+        RegistrationId id = RegistrationId.of(ZONE, entity);
+        return new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("ZAMYN-UUD/" + on.getYear() + "/" + entity.key(), id, entity, activity, on, ZONE),
+                on.atTime(11, 0).atZone(UlaanbaatarTime.ZONE).toInstant(), GOVERNOR);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: the zone's queue lists applications under review, fewest business days left first, counted over a weekend and a holiday")
+    void queue_by_business_days_left() {
+        projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
+        projection.on(applied(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)));
+        projection.on(registered(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 20)));
+
+        List<GovernorDesk.QueueEntry> queue = deskOn(LocalDate.of(2026, 11, 20)).queue(ZONE.value()); // Friday
+        assertThat(queue).extracting(GovernorDesk.QueueEntry::entityName).containsExactly("Erlian Logistics Co", "Gobi Trade LLC");
+        assertThat(queue).extracting(GovernorDesk.QueueEntry::businessDaysLeft).containsExactly(3, 5); // 23, 24, 25, 27, 30 Nov: 26 Nov is a public holiday
+        assertThat(deskOn(LocalDate.of(2026, 11, 20)).queue("altanbulag")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5: a raised ground is listed for the governor until the entity is deregistered; 22.6 revocation shows on the land list")
+    void grounds_due_and_revoked_land() {
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
+        RegistrationEvents.DeregistrationGroundRaised raised = new RegistrationEvents.DeregistrationGroundRaised(gobi, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
+                "003 art. 12.5.1", LocalDate.of(2027, 11, 26), Instant.parse("2027-11-26T01:00:00Z"), null);
+        projection.on(raised);
+        projection.on(raised);
+        assertThat(deskOn(LocalDate.of(2027, 11, 26)).groundsDue(ZONE.value()))
+                .containsExactly(new GovernorDesk.GroundDue(gobi.value(), "Gobi Trade LLC", "NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 26)));
+
+        LandLicenceId licence = LandLicenceId.of(ZONE, 1);
+        projection.on(new LandEvents.LandRightsGranted(ZONE, licence, gobi, "Lot 7", GeoPolygon.of(111.85, 43.70, 111.86, 43.70, 111.86, 43.71), new BigDecimal("40.2"),
+                "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2036, 12, 31), LandCommands.AllocationMethod.AUCTION, Money.mnt(90_000_000), "d",
+                Instant.parse("2026-12-01T01:00:00Z"), GOVERNOR));
+        projection.on(new RegistrationEvents.EntityDeregistered(gobi, ZONE, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", "r",
+                Instant.parse("2027-11-30T01:00:00Z"), true, true, GOVERNOR));
+        projection.on(new LandEvents.LandRightsRevoked(ZONE, licence, gobi, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6",
+                Instant.parse("2027-11-30T01:00:01Z")));
+        GovernorDesk desk = deskOn(LocalDate.of(2027, 12, 1));
+        assertThat(desk.groundsDue(ZONE.value())).isEmpty();
+        assertThat(desk.licences(ZONE.value())).singleElement().satisfies(l -> {
+            assertThat(l.status()).isEqualTo("REVOKED");
+            assertThat(l.feeSchedule()).hasSize(10);
+            assertThat(l.feeSchedule().get(0).exemptPercent()).isEqualTo(100);
+            assertThat(l.feeSchedule().get(5).exemptPercent()).isEqualTo(50);
+        });
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: the quarter's report lists foreign-invested entities registered by its end with their investments, as JSON and CSV")
+    void quarterly_report() {
+        RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);
+        projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
+        projection.on(registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)));
+        projection.on(new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2026, 12, 1), LocalDate.of(2036, 12, 1),
+                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2027, 11, 30), GOVERNOR));
+        projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
+        projection.on(applied(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)));
+        projection.on(registered(ALTAI, Activity.HOTEL, LocalDate.of(2027, 1, 5)));
+        projection.on(new RegistrationEvents.InvestmentAgreementRecorded(RegistrationId.of(ZONE, ALTAI), LocalDate.of(2027, 1, 6), LocalDate.of(2030, 1, 6),
+                new Money(new BigDecimal("800000"), "USD"), true, LocalDate.of(2028, 1, 5), GOVERNOR));
+
+        QuarterlyReport reports = new QuarterlyReport(database);
+        QuarterlyReport.Report q4 = reports.build(ZONE.value(), 2026, 4);
+        assertThat(q4.entities()).extracting(QuarterlyReport.Entity::name).containsExactly("Erlian Logistics Co");
+        assertThat(q4.totalInvestment()).containsEntry("USD", new BigDecimal("2500000"));
+        QuarterlyReport.Report q1 = reports.build(ZONE.value(), 2027, 1);
+        assertThat(q1.entities()).extracting(QuarterlyReport.Entity::name).containsExactlyInAnyOrder("Erlian Logistics Co", "Altai Hotel LLC");
+        assertThat(q1.totalInvestment()).containsEntry("USD", new BigDecimal("3300000"));
+
+        String csv = QuarterlyReport.csv(q4);
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv.split("\r\n")[1]).startsWith("zamyn-uud,2026,4,zamyn-uud:cn-911500001,Erlian Logistics Co,FOREIGN,CN,").contains(",2500000,USD,REGISTERED");
+
+        String hash = QuarterlyReport.sha256(q4);
+        assertThat(QuarterlyReport.sha256(reports.build(ZONE.value(), 2026, 4))).isEqualTo(hash);
+        assertThat(reports.signed(ZONE.value(), 2026, 4).signedBy()).isNull();
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, hash, Instant.parse("2027-01-03T02:00:00Z"), GOVERNOR));
+        assertThat(reports.signed(ZONE.value(), 2026, 4).signedBy()).isEqualTo("governor-zamyn-uud");
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2027, 1, "00".repeat(32), Instant.parse("2027-04-03T02:00:00Z"), GOVERNOR));
+        assertThat(reports.signed(ZONE.value(), 2027, 1).signedBy()).as("a signature of other bytes does not sign this report").isNull();
+    }
+}
