@@ -37,6 +37,7 @@ class PermitApplication {
     private PermitApplicationStatus status;
     private ReceiptNumber receiptNumber;
     private Company holder;
+    private mn.registry.kernel.identity.PersonId representative;
     private LocalDate receivedOn;
     private LocalDate decisionDue;
     private boolean escalated;
@@ -232,6 +233,7 @@ class PermitApplication {
     // 002 art. 27.2: the holder requests extension with proof of stamp duty; due three months before expiry; none after expiry
     @CommandHandler
     void handle(RequestExtension command) {
+        actsForTheHolder(command.by(), "002 art. 27.2");
         requireStatus("002 art. 27.2", PermitApplicationStatus.ACTIVE);
         LocalDate requestedOn = UlaanbaatarTime.dateOf(command.at());
         if (requestedOn.isAfter(validUntil)) {
@@ -355,7 +357,8 @@ class PermitApplication {
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
     @CommandHandler
-    void handle(ReportCertificatesIssued command) {
+    void handle(RecordCertificatesIssued command) {
+        actsForTheHolder(command.by(), "002 art. 22.1.2");
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.suspended-no-new-certificates",
                     "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
@@ -407,6 +410,7 @@ class PermitApplication {
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
     @CommandHandler
     void handle(FileComplaint command) {
+        actsForTheHolder(command.by(), "002 art. 29.6");
         requireStatus("002 art. 29.6", PermitApplicationStatus.REVOKED);
         if (!revocationGround.complaintAllowed()) {
             throw RegistryProblem.conflict("permit.complaint-not-allowed",
@@ -432,6 +436,7 @@ class PermitApplication {
     // 002 art. 20.3.3: changes are reported within three working days; a later report is marked late
     @CommandHandler
     void handle(ReportChange command) {
+        actsForTheHolder(command.by(), "002 art. 20.3.3");
         requireStatus("002 art. 20.3.3", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         requireText(command.description(), "description", "002 art. 20.3.3");
         LocalDate reportedOn = UlaanbaatarTime.dateOf(command.at());
@@ -491,6 +496,14 @@ class PermitApplication {
         }
     }
 
+    /** A holder's act is signed by the representative who applied for the permit (choice: the registry knows no other). */
+    private void actsForTheHolder(mn.registry.kernel.identity.PersonId by, String article) {
+        if (representative != null && !representative.equals(by)) {
+            throw RegistryProblem.forbidden("permit.not-the-holder", "Only the holder's representative (" + representative
+                    + ") acts for this permit.", article);
+        }
+    }
+
     private boolean isInForce() {
         return status == PermitApplicationStatus.ACTIVE || status == PermitApplicationStatus.SUSPENDED;
     }
@@ -519,6 +532,7 @@ class PermitApplication {
         this.status = PermitApplicationStatus.REGISTERED;
         this.receiptNumber = event.receiptNumber();
         this.holder = event.company();
+        this.representative = event.signedBy();
         this.decisionDue = event.decisionDue();
         this.receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
     }

@@ -131,7 +131,7 @@ final class PermitCommands {
                     String evidenceSha256, Instant at, PersonId by) {
     }
 
-    record ReportCertificatesIssued(@TargetAggregateIdentifier ApplicationId applicationId, int count, LocalDate periodEnd, Instant at,
+    record RecordCertificatesIssued(@TargetAggregateIdentifier ApplicationId applicationId, int count, LocalDate periodEnd, Instant at,
                                     PersonId by) {
     }
 }

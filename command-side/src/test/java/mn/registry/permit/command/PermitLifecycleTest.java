@@ -377,11 +377,11 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 28.2: while suspended the holder issues no new certificates")
     void no_new_certificates_while_suspended() {
         fixture.given(suspended())
-                .when(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
+                .when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("no new certificates"))
                 .expectNoEvents();
         fixture.given(active())
-                .when(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
+                .when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
                 .expectEvents(new CertificatesIssuedReported(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER));
     }
 

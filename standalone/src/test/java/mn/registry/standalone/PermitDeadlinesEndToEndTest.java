@@ -1,0 +1,153 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.deadline.DeadlinePoller;
+import mn.registry.deadline.DeadlineState;
+import mn.registry.deadline.MongoDeadlines;
+import mn.registry.deadline.ScheduledDeadline;
+import mn.registry.demo.AdvanceDemoClock;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.signing.CommandEnvelope;
+import mn.registry.kernel.permit.*;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ministry desk over HTTP with signed commands, and deadlines that survive restarts: a permit is issued and
+ * suspended, the registry stops, starts again, the demo clock moves past the suspension's end and the revocation
+ * ground is raised once; a third start moving the clock further raises nothing twice. Then restore, extend,
+ * revoke and complain.
+ */
+class PermitDeadlinesEndToEndTest {
+
+    static final String SHA = "ab".repeat(32);
+
+    @TempDir
+    Path dataDir;
+
+    /** Signs a command as a demo person. */
+    interface Signer {
+        String sign(String personId, String type, Object body);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
+                "--registry.deadlines.poll-interval=300ms");
+    }
+
+    private RegistryClient client(ConfigurableApplicationContext registry) {
+        return new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
+    }
+
+    private static void ok(RegistryClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+    }
+
+    private static List<Object> events(ConfigurableApplicationContext registry, String applicationId) {
+        return registry.getBean(EventStore.class).readEvents(applicationId).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    private static long count(List<Object> events, Class<?> type) {
+        return events.stream().filter(type::isInstance).count();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.1.5, 26.1: deadlines pending across a stop and start fire exactly once; the desk runs receipt to permit to complaint over HTTP")
+    void deadlines_survive_restarts_and_fire_once() throws Exception {
+        String permit;
+        String other;
+        LocalDate today = UlaanbaatarTime.dateOf(Clock.systemUTC().instant());
+        ConfigurableApplicationContext first = start();
+        try {
+            RegistryClient client = client(first);
+            String reviewer = client.signIn("reviewer-1");
+            await("the demo applications in the reviewer queue", () -> client.get("/api/reviewer/applications", reviewer).body().size() == 2);
+            JsonNode queue = client.get("/api/reviewer/applications", reviewer).body();
+            permit = queue.get(0).path("applicationId").asText();
+            other = queue.get(1).path("applicationId").asText();
+            ApplicationId id = new ApplicationId(permit);
+
+            ok(client.command(client.sign("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000)))));
+            ok(client.command(client.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
+            RegistryClient.Reply low = client.command(client.sign("applicant-1", "RecordPermitInsurance",
+                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-0", Money.mnt(99_000_000), today.plusYears(1), SHA)));
+            assertThat(low.status()).isEqualTo(400);
+            assertThat(low.code()).isEqualTo("permit.insurance-below-minimum");
+            ok(client.command(client.sign("applicant-1", "RecordPermitInsurance",
+                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today.plusYears(1), SHA))));
+            ok(client.command(client.sign("supervisor-1", "IssuePermit",
+                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA))));
+            ok(client.command(client.sign("reviewer-1", "SuspendPermit",
+                    new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, SHA, 0, today, today.plusDays(30)))));
+            MongoDeadlines deadlines = first.getBean(MongoDeadlines.class);
+            await("the suspension's deadline", () -> deadlines.openOf(permit).stream().anyMatch(d -> d.kind().equals("permit.suspension")));
+        } finally {
+            first.close();
+        }
+
+        ConfigurableApplicationContext second = start();
+        try {
+            RegistryClient client = client(second);
+            ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(40))));
+            await("the revocation ground", () -> count(events(second, permit), RevocationGroundRaised.class) == 1);
+            await("the escalation of the other application", () -> count(events(second, other), PermitDecisionOverdue.class) == 1);
+            second.getBean(DeadlinePoller.class).pollOnce();
+        } finally {
+            second.close();
+        }
+
+        ConfigurableApplicationContext third = start();
+        try {
+            RegistryClient client = client(third);
+            ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(60))));
+            third.getBean(DeadlinePoller.class).pollOnce();
+            List<Object> events = events(third, permit);
+            assertThat(count(events, RevocationGroundRaised.class)).as("fired once across three starts").isEqualTo(1);
+            assertThat(count(events(third, other), PermitDecisionOverdue.class)).isEqualTo(1);
+            assertThat(third.getBean(MongoDeadlines.class).state(ScheduledDeadline.idOf(other, "permit.decision", 1))).contains(DeadlineState.FIRED);
+
+            ApplicationId id = new ApplicationId(permit);
+            Clock registryTime = third.getBean(Clock.class); // moved 60 days on: commands are signed at the registry's time
+            Signer at = (who, type, body) -> client.sign(client.person(who),
+                    CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), registryTime));
+            ok(client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "Violations remedied"))));
+            RegistryClient.Reply stranger = client.command(at.sign("supervisor-1", "RequestPermitExtension", new RequestPermitExtension(id, SHA)));
+            assertThat(stranger.status()).isEqualTo(403);
+            ok(client.command(at.sign("applicant-1", "RequestPermitExtension", new RequestPermitExtension(id, SHA))));
+            ok(client.command(at.sign("reviewer-1", "DecidePermitExtension", new DecidePermitExtension(id, true, List.of()))));
+            ok(client.command(at.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.REPEATED_VIOLATIONS, "Three violations"))));
+            ok(client.command(at.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, SHA))));
+            ok(client.command(at.sign("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, SHA))));
+            List<Object> after = events(third, permit);
+            assertThat(after.get(after.size() - 1)).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
+            assertThat(after).filteredOn(PermitExtended.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((PermitExtended) e).validUntil()).isEqualTo(((PermitExtended) e).previousValidUntil().plusYears(5)));
+        } finally {
+            third.close();
+        }
+    }
+}
