@@ -54,4 +54,13 @@ final class RegistrationStreamCommands {
 
     record Deregister(@TargetAggregateIdentifier String stream, RegistrationCommands.DeregisterEntity body, LocalDate on, Instant at, PersonId by) {
     }
+
+    /** The deadline service: the review period ran out (003 art. 12.2). */
+    record EscalateOverdueReview(@TargetAggregateIdentifier String stream, RegistrationId registrationId, LocalDate due, Instant firedAt) {
+    }
+
+    /** The deadline service: a calendar change moved the review due date. */
+    record RecomputeReviewDue(@TargetAggregateIdentifier String stream, RegistrationId registrationId, LocalDate due, Instant dueAt,
+                              CalendarVersion calendarVersion) {
+    }
 }

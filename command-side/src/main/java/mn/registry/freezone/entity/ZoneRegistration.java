@@ -52,6 +52,10 @@ class ZoneRegistration {
     private LocalDate interruptedOn;
     private LocalDate resumeDueBy;
     private boolean bankruptcy;
+    private LocalDate receivedOn;
+    private LocalDate reviewDue;
+    private java.time.Instant reviewDueAt;
+    private boolean reviewEscalated;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
 
     ZoneRegistration() {
@@ -217,6 +221,25 @@ class ZoneRegistration {
         return agreementEndsOn != null && on.isBefore(agreementEndsOn) && !byBankruptcy;
     }
 
+    // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence
+    @CommandHandler
+    void handle(RegistrationStreamCommands.EscalateOverdueReview command) {
+        if (status != Status.APPLIED || reviewEscalated || !command.firedAt().isAfter(reviewDueAt)) {
+            return;
+        }
+        apply(new RegistrationEvents.ZoneRegistrationReviewOverdue(registrationId, reviewDue, command.firedAt(), FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
+    // 003 art. 12.2: a calendar change moves the review due date of an application still under review
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecomputeReviewDue command) {
+        if (status != Status.APPLIED || command.due().equals(reviewDue)) {
+            return;
+        }
+        apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, command.due(), command.dueAt(),
+                command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
     private void requireStatus(Status expected, String code, String article) {
         if (status != expected) {
             throw RegistryProblem.conflict(code, registrationId + " is " + status + ", not " + expected + ".", article);
@@ -247,6 +270,21 @@ class ZoneRegistration {
         resumeDueBy = null;
         bankruptcy = false;
         raised.clear();
+        receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+        reviewDue = event.reviewDue();
+        reviewDueAt = event.reviewDueAt();
+        reviewEscalated = false;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.ZoneRegistrationReviewOverdue event) {
+        reviewEscalated = true;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.ZoneRegistrationReviewDueRecomputed event) {
+        reviewDue = event.reviewDue();
+        reviewDueAt = event.reviewDueAt();
     }
 
     @EventSourcingHandler

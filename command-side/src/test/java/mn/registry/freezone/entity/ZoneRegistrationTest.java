@@ -250,4 +250,38 @@ class ZoneRegistrationTest {
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", at,
                         false, false, GOVERNOR));
     }
+
+    @Test
+    @DisplayName("003 art. 12.2: a review not decided within 5 business days is escalated once after the end of the due date, never before or after a decision")
+    void overdue_review_escalates_once() {
+        Instant lastMinute = Instant.parse("2026-11-27T15:59:00Z");
+        Instant afterDue = Instant.parse("2026-11-27T16:00:05Z");
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.EscalateOverdueReview(STREAM, ID, DUE, lastMinute))
+                .expectNoEvents();
+        RegistrationEvents.ZoneRegistrationReviewOverdue overdue = new RegistrationEvents.ZoneRegistrationReviewOverdue(ID, DUE, afterDue, "003 art. 12.2");
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.EscalateOverdueReview(STREAM, ID, DUE, afterDue))
+                .expectEvents(overdue);
+        fixture.given(applied(), overdue)
+                .when(new RegistrationStreamCommands.EscalateOverdueReview(STREAM, ID, DUE, afterDue.plusSeconds(60)))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.EscalateOverdueReview(STREAM, ID, DUE, afterDue))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: a calendar change moves the review due date of an application under review")
+    void calendar_change_moves_the_review_due_date() {
+        LocalDate moved = LocalDate.of(2026, 11, 30);
+        Instant movedAt = Instant.parse("2026-11-30T15:59:59Z");
+        CalendarVersion next = new CalendarVersion("MN-2024.2");
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.RecomputeReviewDue(STREAM, ID, moved, movedAt, next))
+                .expectEvents(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(ID, LocalDate.of(2026, 11, 20), moved, movedAt, next, "003 art. 12.2"));
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecomputeReviewDue(STREAM, ID, moved, movedAt, next))
+                .expectNoEvents();
+    }
 }

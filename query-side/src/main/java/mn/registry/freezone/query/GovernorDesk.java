@@ -27,7 +27,7 @@ class GovernorDesk {
 
     /** An application awaiting review (003 art. 12.2), with business days left: 0 on the due date, negative when overdue. */
     record QueueEntry(String registrationId, String entityName, String jurisdiction, String activity, String receivedAt, LocalDate reviewDue,
-                      int workingDays, int businessDaysLeft, boolean overdue, String calendarVersion, String article) {
+                      int workingDays, int businessDaysLeft, boolean overdue, boolean escalated, String calendarVersion, String article) {
     }
 
     /** A raised ground of 003 art. 12.5 on which the governor has to decide. */
@@ -60,7 +60,7 @@ class GovernorDesk {
         for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "APPLIED")))) {
             LocalDate due = LocalDate.parse(row.getString("reviewDue"));
             entries.add(new QueueEntry(row.getString("_id"), row.getString("entityName"), row.getString("jurisdiction"), row.getString("activity"),
-                    row.getString("receivedAt"), due, row.getInteger("workingDays"), days.workingDaysBetween(today, due), today.isAfter(due),
+                    row.getString("receivedAt"), due, row.getInteger("workingDays"), days.workingDaysBetween(today, due), today.isAfter(due), Boolean.TRUE.equals(row.getBoolean("escalated")),
                     row.getString("calendarVersion"), row.getString("article")));
         }
         entries.sort(Comparator.comparingInt(QueueEntry::businessDaysLeft).thenComparing(QueueEntry::receivedAt));

@@ -101,6 +101,16 @@ class GovernorDeskProjection {
     }
 
     @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationReviewOverdue e) {
+        set(e.registrationId().value(), Updates.set("escalated", true), Updates.set("escalatedAt", e.escalatedAt().toString()));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationReviewDueRecomputed e) {
+        set(e.registrationId().value(), Updates.set("reviewDue", e.reviewDue().toString()), Updates.set("calendarVersion", e.calendarVersion().value()));
+    }
+
+    @EventHandler
     void on(RegistrationEvents.EntityRegistered e) {
         set(e.registrationId().value(), Updates.set("status", "REGISTERED"), Updates.set("certificateNumber", e.certificate().number()),
                 Updates.set("certificateIssuedOn", e.certificate().issuedOn().toString()), Updates.set("validOnlyIn", e.certificate().validOnlyIn().value()),

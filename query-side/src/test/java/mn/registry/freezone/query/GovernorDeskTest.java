@@ -104,6 +104,10 @@ class GovernorDeskTest {
         assertThat(queue).extracting(GovernorDesk.QueueEntry::entityName).containsExactly("Erlian Logistics Co", "Gobi Trade LLC");
         assertThat(queue).extracting(GovernorDesk.QueueEntry::businessDaysLeft).containsExactly(3, 5); // 23, 24, 25, 27, 30 Nov: 26 Nov is a public holiday
         assertThat(deskOn(LocalDate.of(2026, 11, 20)).queue("altanbulag")).isEmpty();
+
+        projection.on(new RegistrationEvents.ZoneRegistrationReviewOverdue(RegistrationId.of(ZONE, ERLIAN), LocalDate.of(2026, 11, 25),
+                Instant.parse("2026-11-25T16:00:01Z"), "003 art. 12.2"));
+        assertThat(deskOn(LocalDate.of(2026, 11, 26)).queue(ZONE.value())).extracting(GovernorDesk.QueueEntry::escalated).containsExactly(true, false);
     }
 
     @Test

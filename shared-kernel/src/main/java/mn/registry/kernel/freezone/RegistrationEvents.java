@@ -57,4 +57,13 @@ public final class RegistrationEvents {
     public record EntityDeregistered(RegistrationId registrationId, ZoneId zoneId, DeregistrationGround ground, String article, String reasons,
                                      Instant deregisteredAt, boolean revokesLandRights, boolean taxClawbackDue, PersonId deregisteredBy) {
     }
+
+    /** 003 art. 12.2: the 5 business days ran out with no decision; escalated once to the governor (no silent registration). */
+    public record ZoneRegistrationReviewOverdue(RegistrationId registrationId, LocalDate reviewDue, Instant escalatedAt, String article) {
+    }
+
+    /** 003 art. 12.2: a calendar change moved the review due date (same day 0, same 5 business days). */
+    public record ZoneRegistrationReviewDueRecomputed(RegistrationId registrationId, LocalDate receivedOn, LocalDate reviewDue, Instant reviewDueAt,
+                                                      CalendarVersion calendarVersion, String article) {
+    }
 }
