@@ -21,7 +21,7 @@ class LandFeeScheduleTest {
     }
 
     @Test
-    @DisplayName("003 art. 23.2: infrastructure and production are 100 % exempt the first 10 years of operation")
+    @DisplayName("003 art. 23.2 (of 23.1–23.4): infrastructure and production are 100 % exempt the first 10 years of operation")
     void production_schedule() {
         LocalDate started = LocalDate.of(2027, 1, 1);
         List<LandFeeSchedule.FeeYear> rows = LandFeeSchedule.of(Activity.PRODUCTION, started, started, LocalDate.of(2038, 12, 31));
