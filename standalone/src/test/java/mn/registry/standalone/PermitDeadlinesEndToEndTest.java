@@ -123,6 +123,14 @@ class PermitDeadlinesEndToEndTest {
         ConfigurableApplicationContext third = start();
         try {
             RegistryClient client = client(third);
+            String supervisor = client.signIn("supervisor-1");
+            await("both cases on the supervisor's escalation list", () -> client.get("/api/supervisor/escalations", supervisor).body().size() == 2);
+            JsonNode escalations = client.get("/api/supervisor/escalations", supervisor).body();
+            assertThat(escalations.toString()).contains("decision overdue", "VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION", "NOTIFY_SUSPENSION");
+            JsonNode page = client.get("/api/reviewer/permits/" + permit, supervisor).body();
+            assertThat(page.path("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(page.path("permit").path("permitNumber").asText()).startsWith("P-");
+            assertThat(page.path("history").get(0).path("signedBy").asText()).isEqualTo("applicant-1");
             ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(60))));
             third.getBean(DeadlinePoller.class).pollOnce();
             List<Object> events = events(third, permit);

@@ -29,6 +29,9 @@ class ReviewerQueue {
     /** The states in which an application waits for a reviewer's decision. */
     static final List<PermitApplicationStatus> AWAITING_DECISION = List.of(PermitApplicationStatus.REGISTERED);
 
+    /** An application due within this many working days is marked near due (choice). */
+    static final int NEAR_DUE_WORKING_DAYS = 3;
+
     static final Comparator<ReviewerQueueEntry> MOST_URGENT_FIRST = Comparator
             .comparingInt(ReviewerQueueEntry::workingDaysLeft)
             .thenComparing(ReviewerQueueEntry::dueAt)
@@ -59,9 +62,11 @@ class ReviewerQueue {
 
     private static ReviewerQueueEntry entry(Document row, LocalDate today, WorkingDayCalendar days) {
         LocalDate due = LocalDate.parse(row.getString("due"));
+        int left = days.workingDaysBetween(today, due);
+        boolean overdue = today.isAfter(due);
         return new ReviewerQueueEntry(row.getString("_id"), row.getString("receiptNumber"), row.getString("companyName"),
                 Instant.parse(row.getString("receivedAt")), due, UlaanbaatarTime.endOf(due), row.getInteger("workingDays"),
-                days.workingDaysBetween(today, due), today.isAfter(due),
-                PermitApplicationStatus.valueOf(row.getString("status")), row.getString("calendarVersion"), row.getString("article"));
+                left, overdue, PermitApplicationStatus.valueOf(row.getString("status")), row.getString("calendarVersion"), row.getString("article"),
+                !overdue && left <= NEAR_DUE_WORKING_DAYS, Boolean.TRUE.equals(row.getBoolean("escalated")));
     }
 }

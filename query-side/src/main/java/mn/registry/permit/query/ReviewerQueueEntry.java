@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
  * @param status           where the application stands
  * @param calendarVersion  the calendar version the due date was computed with
  * @param article          the rule that sets the period
+ * @param nearDue          whether the decision is due within {@value ReviewerQueue#NEAR_DUE_WORKING_DAYS} working days (choice) and not yet overdue
+ * @param escalated        whether the overdue decision was escalated to a supervisor (002 art. 26.1)
  */
 public record ReviewerQueueEntry(String applicationId,
                                  String receiptNumber,
@@ -33,5 +35,7 @@ public record ReviewerQueueEntry(String applicationId,
                                  boolean overdue,
                                  PermitApplicationStatus status,
                                  String calendarVersion,
-                                 String article) {
+                                 String article,
+                                 boolean nearDue,
+                                 boolean escalated) {
 }

@@ -3,6 +3,11 @@ package mn.registry.permit.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.permit.PermitApplicationApproved;
+import mn.registry.kernel.permit.PermitApplicationRefused;
+import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.kernel.permit.PermitDecisionOverdue;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import org.axonframework.config.ProcessingGroup;
@@ -49,6 +54,34 @@ class ReviewerQueueProjection {
                 .append("status", PermitApplicationStatus.REGISTERED.name())
                 .append("sequence", sequence);
         rows.updateOne(eq("_id", event.applicationId().value()), new Document("$setOnInsert", row), new UpdateOptions().upsert(true));
+    }
+
+    // 002 art. 26.1, domain-rules §2: a calendar change moves the due date
+    @EventHandler
+    void on(PermitDecisionDueRecomputed event) {
+        rows.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("due", event.decisionDue().toString()),
+                Updates.set("dueAt", Date.from(event.decisionDueAt())), Updates.set("calendarVersion", event.calendarVersion().value())));
+    }
+
+    // 002 art. 26.1: an overdue decision is escalated to a supervisor
+    @EventHandler
+    void on(PermitDecisionOverdue event) {
+        rows.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("escalated", true),
+                Updates.set("escalatedAt", event.escalatedAt().toString())));
+    }
+
+    @EventHandler
+    void on(PermitApplicationApproved event) {
+        status(event.applicationId().value(), PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+    }
+
+    @EventHandler
+    void on(PermitApplicationRefused event) {
+        status(event.applicationId().value(), PermitApplicationStatus.REFUSED);
+    }
+
+    private void status(String applicationId, PermitApplicationStatus status) {
+        rows.updateOne(eq("_id", applicationId), Updates.set("status", status.name()));
     }
 
     /** A replay starts from an empty queue. */

@@ -1,0 +1,177 @@
+package mn.registry.permit.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.axon.AxonStorageConfiguration;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.permit.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+/**
+ * One document per application/permit in {@value #COLLECTION}: where it stands, its documents with their hashes,
+ * the permit's content, open duties with due dates, suspension, revocation, complaint, and the history of its events
+ * with who signed each (signer, command id, hash of the signed command). Idempotent: an event is applied only when
+ * its sequence number is not yet in the history, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(PermitCaseProjection.PROCESSING_GROUP)
+class PermitCaseProjection {
+
+    static final String PROCESSING_GROUP = "permit-cases";
+    static final String COLLECTION = "permit_cases";
+    private static final String EVENTS_PACKAGE = PermitApplicationRegistered.class.getPackageName();
+
+    private final MongoCollection<Document> cases;
+
+    PermitCaseProjection(MongoDatabase database) {
+        this.cases = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> domain) || !event.getClass().getPackageName().equals(EVENTS_PACKAGE)) {
+            return;
+        }
+        String id = domain.getAggregateIdentifier();
+        long sequence = domain.getSequenceNumber();
+        Map<String, Object> meta = message.getMetaData();
+        Document entry = new Document("sequence", sequence)
+                .append("type", event.getClass().getSimpleName())
+                .append("at", message.getTimestamp().toString())
+                .append("signedBy", meta.get(AxonStorageConfiguration.SIGNED_BY))
+                .append("commandId", meta.get(AxonStorageConfiguration.COMMAND_ID))
+                .append("jwsSha256", meta.get(AxonStorageConfiguration.JWS_SHA256))
+                .append("event", asDocument(event));
+        cases.updateOne(eq("_id", id), Updates.setOnInsert("history", new ArrayList<>()), new UpdateOptions().upsert(true));
+        if (cases.updateOne(and(eq("_id", id), ne("history.sequence", sequence)), Updates.push("history", entry)).getModifiedCount() == 1) {
+            List<Bson> changes = changes(event);
+            if (!changes.isEmpty()) {
+                cases.updateOne(eq("_id", id), Updates.combine(changes));
+            }
+        }
+    }
+
+    private static Document asDocument(Object value) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = CanonicalJson.mapper().convertValue(value, Map.class);
+        return new Document(map);
+    }
+
+    private static Bson status(PermitApplicationStatus status) {
+        return Updates.set("status", status.name());
+    }
+
+    /** What each event changes in the case, as MongoDB updates. */
+    private static List<Bson> changes(Object event) {
+        List<Bson> u = new ArrayList<>();
+        if (event instanceof PermitApplicationRegistered e) {
+            u.add(status(PermitApplicationStatus.REGISTERED));
+            u.add(Updates.set("receiptNumber", e.receiptNumber().value()));
+            u.add(Updates.set("company", asDocument(e.company())));
+            u.add(Updates.set("receivedAt", e.receivedAt().toString()));
+            u.add(Updates.set("representative", e.signedBy() == null ? null : e.signedBy().value()));
+            u.add(Updates.set("decision", new Document("due", e.decisionDue().toString()).append("workingDays", e.workingDays().value())
+                    .append("calendarVersion", e.calendarVersion().value()).append("article", e.article()).append("escalated", false)));
+            u.add(Updates.set("documents", e.documents().stream().map(PermitCaseProjection::document).toList()));
+        } else if (event instanceof PermitDocumentsReceived e) {
+            u.add(Updates.pushEach("documents", e.documents().stream().map(PermitCaseProjection::document).toList()));
+        } else if (event instanceof PermitDocumentsRequested e) {
+            u.add(Updates.set("documentsRequested", new Document("kinds", e.kinds().stream().map(Enum::name).toList()).append("note", e.note())
+                    .append("at", e.requestedAt().toString())));
+        } else if (event instanceof PermitDecisionDueRecomputed e) {
+            u.add(Updates.set("decision.due", e.decisionDue().toString()));
+            u.add(Updates.set("decision.calendarVersion", e.calendarVersion().value()));
+        } else if (event instanceof PermitDecisionOverdue e) {
+            u.add(Updates.set("decision.escalated", true));
+            u.add(Updates.set("decision.escalatedAt", e.escalatedAt().toString()));
+        } else if (event instanceof PermitApplicationApproved e) {
+            u.add(status(PermitApplicationStatus.APPROVED_PENDING_INSURANCE));
+            u.add(Updates.set("decision.decidedAt", e.approvedAt().toString()));
+            u.add(Updates.set("minimumInsurance", asDocument(e.minimumInsurance())));
+        } else if (event instanceof PermitApplicationRefused e) {
+            u.add(status(PermitApplicationStatus.REFUSED));
+            u.add(Updates.set("decision.decidedAt", e.refusedAt().toString()));
+            u.add(Updates.set("refusal", e.reasons().stream().map(r -> new Document("requirement", r.requirement().name())
+                    .append("article", r.article()).append("explanation", r.explanation())).toList()));
+        } else if (event instanceof PermitInsuranceRecorded e) {
+            u.add(Updates.set("insurance", asDocument(e)));
+        } else if (event instanceof PermitIssued e) {
+            u.add(status(PermitApplicationStatus.ACTIVE));
+            u.add(Updates.set("permit", asDocument(e)));
+        } else if (event instanceof PermitDutyRaised e) {
+            u.add(Updates.set("duties." + e.duty().name(), new Document("due", e.due().toString()).append("article", e.article())
+                    .append("overdue", false).append("calendarVersion", e.calendarVersion() == null ? null : e.calendarVersion().value())));
+        } else if (event instanceof PermitDutyDueRecomputed e) {
+            u.add(Updates.set("duties." + e.duty().name() + ".due", e.due().toString()));
+        } else if (event instanceof PermitDutyOverdue e) {
+            u.add(Updates.set("duties." + e.duty().name() + ".overdue", true));
+        } else if (event instanceof PermitDutyFulfilled e) {
+            u.add(Updates.unset("duties." + e.duty().name()));
+        } else if (event instanceof PermitExtensionRequested e) {
+            u.add(Updates.set("extensionRequest", asDocument(e)));
+        } else if (event instanceof PermitExtended e) {
+            u.add(Updates.set("permit.validUntil", e.validUntil().toString()));
+            u.add(Updates.unset("extensionRequest"));
+        } else if (event instanceof PermitExtensionRefused) {
+            u.add(Updates.unset("extensionRequest"));
+        } else if (event instanceof PermitExpired) {
+            u.add(status(PermitApplicationStatus.EXPIRED));
+        } else if (event instanceof PermitSuspended e) {
+            u.add(status(PermitApplicationStatus.SUSPENDED));
+            u.add(Updates.set("suspension", asDocument(e)));
+        } else if (event instanceof PermitRestored) {
+            u.add(status(PermitApplicationStatus.ACTIVE));
+            u.add(Updates.unset("suspension"));
+            u.add(Updates.unset("revocationGroundRaised"));
+        } else if (event instanceof RevocationGroundRaised e) {
+            u.add(Updates.set("revocationGroundRaised", asDocument(e)));
+        } else if (event instanceof PermitRevoked e) {
+            u.add(status(PermitApplicationStatus.REVOKED));
+            u.add(Updates.set("revocation", asDocument(e)));
+            u.add(Updates.unset("revocationGroundRaised"));
+        } else if (event instanceof RevocationComplaintFiled e) {
+            u.add(Updates.set("complaint", asDocument(e)));
+        } else if (event instanceof RevocationComplaintDecided e) {
+            u.add(Updates.set("complaint.upheld", e.upheld()));
+            u.add(Updates.set("complaint.decidedAt", e.decidedAt().toString()));
+            if (e.upheld()) {
+                u.add(status(PermitApplicationStatus.ACTIVE));
+                u.add(Updates.unset("revocation"));
+            }
+        } else if (event instanceof PermitTransferred e) {
+            u.add(Updates.set("company", asDocument(e.successor())));
+            u.add(Updates.set("permit.holder", asDocument(e.successor())));
+        } else if (event instanceof PermitInspected e) {
+            u.add(Updates.set("lastInspection", asDocument(e)));
+        }
+        return u;
+    }
+
+    private static Document document(DocumentRef d) {
+        return new Document("kind", d.kind().name()).append("article", d.kind().article()).append("sha256", d.sha256())
+                .append("size", d.size()).append("mediaType", d.mediaType()).append("fileName", d.fileName())
+                .append("receivedAt", d.receivedAt().toString());
+    }
+
+    @ResetHandler
+    void reset() {
+        cases.deleteMany(new Document());
+    }
+}

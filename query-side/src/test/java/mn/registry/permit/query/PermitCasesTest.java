@@ -1,0 +1,169 @@
+package mn.registry.permit.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.permit.*;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ministry desk's read side: application and permit pages, signed history, escalations, the queue's marks. */
+class PermitCasesTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private MongoDatabase database;
+    private PermitCaseProjection projection;
+    private PermitCases cases;
+    private ReviewerQueueProjection queueProjection;
+    private long sequence;
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void fresh() {
+        database = client.getDatabase("c" + System.nanoTime());
+        projection = new PermitCaseProjection(database);
+        cases = new PermitCases(database);
+        queueProjection = new ReviewerQueueProjection(database);
+        sequence = 0;
+    }
+
+    static final LocalDate RECEIVED_ON = LocalDate.of(2026, 11, 20);
+    static final LocalDate DUE = LocalDate.of(2026, 12, 16);
+    static final PermitApplicationRegistered REGISTERED = ReviewerQueueTest.registered("Tenger Trust LLC", 1, RECEIVED_ON, DUE);
+    static final ApplicationId ID = REGISTERED.applicationId();
+
+    private GenericDomainEventMessage<Object> message(Object event, long seq, String signer) {
+        return new GenericDomainEventMessage<>("PermitApplication", ID.value(), seq, event,
+                MetaData.with("signedBy", signer).and("commandId", "cmd-" + seq).and("jwsSha256", "ef".repeat(32)));
+    }
+
+    private void deliver(Object event, String signer) {
+        GenericDomainEventMessage<Object> m = message(event, sequence++, signer);
+        projection.on(event, m);
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1, 001 art. 38.1: the application page lists every required document with its hash, and each event with who signed it")
+    void application_page_with_checklist_and_signed_history() {
+        DocumentRef bank = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, "12".repeat(32), 10, "application/pdf", "bank.pdf",
+                Instant.parse("2026-11-19T01:00:00Z"));
+        PermitApplicationRegistered withDocument = new PermitApplicationRegistered(ID, REGISTERED.receiptNumber(), REGISTERED.company(),
+                List.of(bank), REGISTERED.receivedAt(), DUE, REGISTERED.decisionDueAt(), REGISTERED.workingDays(), REGISTERED.calendarVersion(),
+                REGISTERED.article(), REGISTERED.signedBy(), REGISTERED.commandSignatureSha256());
+        deliver(withDocument, "applicant-1");
+        deliver(new PermitApplicationApproved(ID, Money.mnt(100), Instant.parse("2026-12-01T02:00:00Z"), new PersonId("reviewer-1"), "002 art. 26.2.2"),
+                "reviewer-1");
+
+        Map<String, Object> page = cases.application(ID.value()).orElseThrow();
+        assertThat(page.get("status")).isEqualTo("APPROVED_PENDING_INSURANCE");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checklist = (List<Map<String, Object>>) page.get("checklist");
+        assertThat(checklist).hasSize(RequiredDocument.values().length);
+        Map<String, Object> bankRow = checklist.stream().filter(r -> r.get("kind").equals("CORRESPONDENT_BANK_REFERENCE")).findFirst().orElseThrow();
+        assertThat(((List<?>) bankRow.get("received"))).singleElement().satisfies(d -> assertThat(((Document) d).getString("sha256")).isEqualTo("12".repeat(32)));
+        Map<String, Object> auditRow = checklist.stream().filter(r -> r.get("kind").equals("AUDITED_FINANCIAL_STATEMENTS")).findFirst().orElseThrow();
+        assertThat((List<?>) auditRow.get("received")).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Document> history = (List<Document>) page.get("history");
+        assertThat(history).extracting(h -> h.getString("type")).containsExactly("PermitApplicationRegistered", "PermitApplicationApproved");
+        assertThat(history).extracting(h -> h.getString("signedBy")).containsExactly("applicant-1", "reviewer-1");
+        assertThat(cases.permit(ID.value())).as("no permit issued yet").isEmpty();
+    }
+
+    @Test
+    @DisplayName("an event delivered twice is recorded once in the history and changes the case once")
+    void redelivery_changes_nothing() {
+        DocumentRef later = new DocumentRef(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, "34".repeat(32), 10, "application/pdf", null,
+                Instant.parse("2026-11-25T01:00:00Z"));
+        deliver(REGISTERED, "applicant-1");
+        GenericDomainEventMessage<Object> received = message(new PermitDocumentsReceived(ID, List.of(later), Instant.parse("2026-11-25T01:00:00Z")), 1, "reviewer-1");
+        projection.on(received.getPayload(), received);
+        projection.on(received.getPayload(), received);
+        Map<String, Object> page = cases.application(ID.value()).orElseThrow();
+        assertThat((List<?>) page.get("history")).hasSize(2);
+        assertThat((List<?>) page.get("documents")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1, 29.1.5: the supervisor's escalations list overdue decisions, raised revocation grounds and overdue duties, and nothing else")
+    void escalations_for_the_supervisor() {
+        deliver(REGISTERED, "applicant-1");
+        assertThat(cases.escalations()).isEmpty();
+        deliver(new PermitDecisionOverdue(ID, DUE, Instant.parse("2026-12-16T16:00:00Z"), "002 art. 26.1"), null);
+        assertThat(cases.escalations()).singleElement().satisfies(e -> assertThat((List<?>) e.get("reasons")).singleElement().asString()
+                .contains("decision overdue since 2026-12-16"));
+        deliver(new PermitApplicationApproved(ID, Money.mnt(100), Instant.parse("2026-12-17T02:00:00Z"), new PersonId("supervisor-1"), "002 art. 26.2.2"),
+                "supervisor-1");
+        assertThat(cases.escalations()).as("decided: no longer escalated").isEmpty();
+        deliver(new PermitDutyRaised(ID, PermitDuty.NOTIFY_SUSPENSION, null, null, LocalDate.of(2027, 3, 4), null, Instant.parse("2027-03-01T02:00:00Z"),
+                "002 art. 28.3"), "reviewer-1");
+        deliver(new PermitDutyOverdue(ID, PermitDuty.NOTIFY_SUSPENSION, LocalDate.of(2027, 3, 4), Instant.parse("2027-03-04T16:00:00Z"), "002 art. 28.3"), null);
+        deliver(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, Instant.parse("2027-05-31T16:00:00Z"),
+                "002 art. 29.1.5"), null);
+        assertThat(cases.escalations()).singleElement().satisfies(e -> assertThat((List<?>) e.get("reasons")).hasSize(2)
+                .anySatisfy(r -> assertThat(r.toString()).contains("NOTIFY_SUSPENSION overdue since 2027-03-04 (002 art. 28.3)"))
+                .anySatisfy(r -> assertThat(r.toString()).contains("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION (002 art. 29.1.5)")));
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1: the queue follows a recomputed due date, marks near-due and escalated applications, and drops decided ones")
+    void queue_marks_and_follows_decisions() {
+        CurrentCalendar calendar = new CurrentCalendar(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(), Clock.systemUTC());
+        queueProjection.on(REGISTERED, 0);
+        Instant onDec14 = LocalDate.of(2026, 12, 14).atTime(10, 0).atZone(UlaanbaatarTime.ZONE).toInstant();
+        ReviewerQueue queue = new ReviewerQueue(database, calendar, Clock.fixed(onDec14, ZoneOffset.UTC));
+        assertThat(queue.awaitingDecision()).singleElement().satisfies(e -> {
+            assertThat(e.nearDue()).isTrue();
+            assertThat(e.escalated()).isFalse();
+        });
+        LocalDate moved = LocalDate.of(2026, 12, 21);
+        queueProjection.on(new PermitDecisionDueRecomputed(ID, RECEIVED_ON, moved, UlaanbaatarTime.endOf(moved).toInstant(),
+                new CalendarVersion("MN-2024.2"), "002 art. 26.1"));
+        assertThat(queue.awaitingDecision()).singleElement().satisfies(e -> {
+            assertThat(e.due()).isEqualTo(moved);
+            assertThat(e.calendarVersion()).isEqualTo("MN-2024.2");
+            assertThat(e.nearDue()).isFalse();
+        });
+        queueProjection.on(new PermitDecisionOverdue(ID, moved, Instant.parse("2026-12-21T16:00:00Z"), "002 art. 26.1"));
+        assertThat(queue.awaitingDecision()).singleElement().satisfies(e -> assertThat(e.escalated()).isTrue());
+        queueProjection.on(new PermitApplicationRefused(ID, List.of(new RefusalReason(PermitRequirement.SECURITY_AUDIT_REPORT, "old")),
+                Instant.parse("2026-12-22T02:00:00Z"), new PersonId("reviewer-1"), "002 art. 26.3"));
+        assertThat(queue.awaitingDecision()).isEmpty();
+    }
+}
