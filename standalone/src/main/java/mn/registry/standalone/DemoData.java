@@ -9,6 +9,10 @@ import mn.registry.document.DocumentStore;
 import mn.registry.identity.command.Enrolment;
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.Company;
@@ -29,6 +33,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +44,8 @@ import java.util.Map;
  * Demo mode ({@code registry.demo=true}, the default of registry.jar): at first start, creates the
  * demo people's keys and certificates, enrols them with their roles (as events), and files two
  * special-permit applications signed by the demo applicant, through the same signed-command
- * pipeline a person uses, so the reviewer queue has something in it.
+ * pipeline a person uses, so the reviewer queue has something in it; and the two Free Zones,
+ * established, opened and given their governors by the demo Cabinet member.
  */
 @Component
 class DemoData {
@@ -101,6 +107,31 @@ class DemoData {
             apply(applicant, new Company("Khan Sign LLC", "9055667788", true, "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
             log.info("Demo mode: filed two special-permit applications signed by applicant-1; see GET /api/reviewer/applications");
         }
+        if (firstTime("free-zones")) {
+            freeZones(people.get(new PersonId("cabinet-1")));
+            log.info("Demo mode: cabinet-1 established and opened the Altanbulag and Zamyn-Uud free zones and appointed their governors");
+        }
+    }
+
+    /** 003 art. 6.1, 6.4, 8.2: the two demo zones established, opened and given their governors, each act signed by cabinet-1. */
+    private void freeZones(SigningIdentity cabinet) {
+        submit(cabinet, "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag"), "Altanbulag Free Trade Zone",
+                "Altanbulag soum, Selenge aimag", new BigDecimal("500"), GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33),
+                List.of(Activity.TRADE, Activity.TOURISM, Activity.HOTEL, Activity.PRODUCTION, Activity.INFRASTRUCTURE), false,
+                "State Great Khural resolution 2002/15 (demo)"));
+        submit(cabinet, "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("zamyn-uud"), "Zamyn-Uud Free Economic Zone",
+                "Zamyn-Üüd soum, Dornogovi aimag", new BigDecimal("900"), GeoPolygon.of(111.88, 43.70, 111.92, 43.70, 111.92, 43.73, 111.88, 43.73),
+                List.of(Activity.TRADE, Activity.PRODUCTION, Activity.INFRASTRUCTURE), true, "State Great Khural resolution 2004/27 (demo)"));
+        for (String zone : List.of("altanbulag", "zamyn-uud")) {
+            submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), "Government resolution on opening " + zone + " (demo)"));
+            submit(cabinet, "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of(zone), new PersonId("governor-" + zone),
+                    "Cabinet member's order on the governor of " + zone + " (demo)"));
+        }
+    }
+
+    private void submit(SigningIdentity who, String type, Object body) {
+        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
+        pipeline.submit(new CommandSigner().sign(CommandEnvelope.fresh(type, json, clock), who));
     }
 
     private boolean firstTime(String what) {

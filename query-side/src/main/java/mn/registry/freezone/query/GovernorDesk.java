@@ -37,7 +37,7 @@ class GovernorDesk {
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
     record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
-                   List<LandFeeSchedule.FeeYear> feeSchedule) {
+                   String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule) {
     }
 
     private final MongoCollection<Document> registrations;
@@ -95,7 +95,7 @@ class GovernorDesk {
             LocalDate until = LocalDate.parse(row.getString("until"));
             licences.add(new Licence(row.getString("_id"), row.getString("holder"), row.getString("parcelName"), row.get("parcel", Document.class),
                     new BigDecimal(row.getString("areaHectares")), row.getString("purpose"), from, until, row.getString("method"),
-                    new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"),
+                    new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"), row.getString("revocationArticle"),
                     LandFeeSchedule.of(activity, started, from, until)));
         }
         return licences;
