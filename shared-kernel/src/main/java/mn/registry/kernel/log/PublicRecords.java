@@ -26,11 +26,18 @@ public final class PublicRecords {
     public interface Mapper extends Function<JsonNode, Optional<JsonNode>> {
     }
 
-    private static final Map<String, Mapper> MAPPERS = Map.of(
+    private static final Map<String, Mapper> MAPPERS = withPermitDecisions(Map.of(
             PublicHolidayDeclared.class.getName(), PublicRecords::governmentDecision,
             WorkingDayDeclared.class.getName(), PublicRecords::governmentDecision,
             RoleGranted.class.getName(), PublicRecords::officialsRole,
-            RoleRevoked.class.getName(), PublicRecords::officialsRole);
+            RoleRevoked.class.getName(), PublicRecords::officialsRole));
+
+    /** The permit decisions of 002 ch. 6 (grant, extension, suspension, restoration, revocation, expiry, transfer). */
+    private static Map<String, Mapper> withPermitDecisions(Map<String, Mapper> base) {
+        Map<String, Mapper> all = new java.util.HashMap<>(base);
+        mn.registry.kernel.permit.PermitPublicRecords.mappers().forEach((type, mapper) -> all.put(type, mapper::apply));
+        return Map.copyOf(all);
+    }
 
     private PublicRecords() {
     }
