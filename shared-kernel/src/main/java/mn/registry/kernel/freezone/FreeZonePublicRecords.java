@@ -1,0 +1,50 @@
+package mn.registry.kernel.freezone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What of the Free Zone events is published (domain-rules §5: "Free Zone registrations and deregistrations, land
+ * licences and their revocation, zones and governors"), by payload type, for the transparency log's
+ * {@code PublicRecords}. Applications, rejections, agreements and investments, operations, court files and the
+ * 26.2 tax flag are not published; officials' ids and names are (they act for the state).
+ */
+public final class FreeZonePublicRecords {
+
+    private FreeZonePublicRecords() {
+    }
+
+    /** Payload type (class name) to its public part. */
+    public static Map<String, Function<JsonNode, Optional<JsonNode>>> mappers() {
+        Function<JsonNode, Optional<JsonNode>> whole = Optional::of;
+        return Map.of(
+                ZoneEvents.ZoneEstablished.class.getName(), whole,
+                ZoneEvents.ZoneOpened.class.getName(), whole,
+                ZoneEvents.ZoneTemporarilyClosed.class.getName(), whole,
+                ZoneEvents.GovernorAppointed.class.getName(), whole,
+                ZoneEvents.GovernorDismissed.class.getName(), whole,
+                RegistrationEvents.EntityRegistered.class.getName(), whole,
+                RegistrationEvents.EntityDeregistered.class.getName(), FreeZonePublicRecords::withoutTaxFlag,
+                LandEvents.LandRightsGranted.class.getName(), whole,
+                LandEvents.LandLicenceIssued.class.getName(), FreeZonePublicRecords::withoutReceipt,
+                LandEvents.LandRightsRevoked.class.getName(), whole);
+    }
+
+    // domain-rules §5: tax case files are never published; the deregistration and its ground are
+    private static Optional<JsonNode> withoutTaxFlag(JsonNode payload) {
+        ObjectNode copy = payload.deepCopy();
+        copy.remove("taxClawbackDue");
+        return Optional.of(copy);
+    }
+
+    /** The licence is public; the payment receipt's reference is the holder's business. */
+    private static Optional<JsonNode> withoutReceipt(JsonNode payload) {
+        ObjectNode copy = payload.deepCopy();
+        copy.remove("receipt");
+        return Optional.of(copy);
+    }
+}
