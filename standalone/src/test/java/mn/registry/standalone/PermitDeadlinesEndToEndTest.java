@@ -6,7 +6,9 @@ import mn.registry.deadline.DeadlineState;
 import mn.registry.deadline.MongoDeadlines;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.demo.AdvanceDemoClock;
+import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.permit.*;
@@ -90,6 +92,25 @@ class PermitDeadlinesEndToEndTest {
             permit = queue.get(0).path("applicationId").asText();
             other = queue.get(1).path("applicationId").asText();
             ApplicationId id = new ApplicationId(permit);
+
+            // domain-rules §2: a declared holiday inside the decision period moves both open decision deadlines
+            WorkingDayCalendar base = WorkingDayCalendar.base();
+            LocalDate holiday = today.plusDays(7);
+            while (!base.isWorkingDay(holiday)) {
+                holiday = holiday.plusDays(1);
+            }
+            String dueBefore = queue.get(1).path("due").asText();
+            PublicHolidayDeclared declared = new PublicHolidayDeclared(holiday, "End-to-end test holiday", "Туршилтын амралт", "Resolution E2E-1");
+            ok(client.command(client.sign("supervisor-1", "DeclarePublicHoliday", declared)));
+            await("both decision due dates recomputed", () -> count(events(first, permit), PermitDecisionDueRecomputed.class) == 1
+                    && count(events(first, other), PermitDecisionDueRecomputed.class) == 1);
+            await("the queue showing the new due date", () -> !client.get("/api/reviewer/applications", reviewer).body().get(1).path("due").asText()
+                    .equals(dueBefore));
+            LocalDate expected = base.apply(declared).deadline(java.time.Instant.parse(queue.get(1).path("receivedAt").asText()),
+                    PermitDeadlines.DECISION).due();
+            assertThat(expected).isAfter(LocalDate.parse(dueBefore));
+            assertThat(events(first, other)).filteredOn(PermitDecisionDueRecomputed.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((PermitDecisionDueRecomputed) e).decisionDue()).isEqualTo(expected));
 
             ok(client.command(client.sign("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000)))));
             ok(client.command(client.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
