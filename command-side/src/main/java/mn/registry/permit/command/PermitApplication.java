@@ -50,7 +50,7 @@ class PermitApplication {
     private RevocationGround revocationGround;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
-    private LocalDate nextInspectionDue;
+    private boolean violationFoundAtLastInspection;
     private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
     private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
@@ -249,7 +249,12 @@ class PermitApplication {
         LocalDate requestDue = extensionRequestDue(validUntil);
         apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), command.at(), requestDue,
                 requestedOn.isAfter(requestDue), command.fastPath().due(), command.by()));
-        raise(PermitDuty.DECIDE_EXTENSION, command.decision(), command.at());
+        raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(command), command.at());
+    }
+
+    // 002 art. 27.3, 27.5: decided within 5 working days; within 3 when there is no ground to suspend (no violation found at the last inspection)
+    private Deadline extensionDecisionPeriod(RequestExtension command) {
+        return violationFoundAtLastInspection ? command.decision() : command.fastPath();
     }
 
     // 002 art. 27.2: the request is due three months before expiry
@@ -428,7 +433,7 @@ class PermitApplication {
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
-        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), command.at(), command.by()));
+        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), command.at(), command.by(), validUntil));
     }
 
     // ------------------------------------------------------------------ holder's reports, inspection, transfer
@@ -658,7 +663,7 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitInspected event) {
-        this.nextInspectionDue = event.nextInspectionDue();
+        this.violationFoundAtLastInspection = event.violationFound();
     }
 
     @EventSourcingHandler

@@ -117,6 +117,9 @@ public class PermitDeadlineRules implements DeadlineRules {
         if (event instanceof PermitRevoked e) {
             return endOfPermit(e.applicationId());
         }
+        if (event instanceof RevocationComplaintDecided e && e.upheld()) {
+            return term(e.applicationId(), e.validUntil()); // 002 art. 29.6: reinstated, its term runs again
+        }
         return List.of();
     }
 

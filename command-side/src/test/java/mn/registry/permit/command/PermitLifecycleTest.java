@@ -271,17 +271,17 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 27.2: an extension request with stamp duty is due three months before expiry; a later one is accepted and marked late")
     void extension_request_due_three_months_before_expiry() {
         LocalDate requestDue = LocalDate.of(2029, 9, 10);
-        Deadline decide = CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION);
+        Deadline fastPath = CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH);
         fixture.given(active())
                 .when(extensionRequest(REQUEST_ON_TIME))
                 .expectEvents(new PermitExtensionRequested(ID, SHA, REQUEST_ON_TIME, requestDue, false,
                                 CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH).due(), HOLDER),
-                        duty(PermitDuty.DECIDE_EXTENSION, decide, REQUEST_ON_TIME));
+                        duty(PermitDuty.DECIDE_EXTENSION, fastPath, REQUEST_ON_TIME));
         fixture.given(active())
                 .when(extensionRequest(REQUEST_LATE))
                 .expectEvents(new PermitExtensionRequested(ID, SHA, REQUEST_LATE, requestDue, true,
                                 CALENDAR.deadline(REQUEST_LATE, PermitDeadlines.EXTENSION_FAST_PATH).due(), HOLDER),
-                        duty(PermitDuty.DECIDE_EXTENSION, CALENDAR.deadline(REQUEST_LATE, PermitDeadlines.EXTENSION_DECISION), REQUEST_LATE))
+                        duty(PermitDuty.DECIDE_EXTENSION, CALENDAR.deadline(REQUEST_LATE, PermitDeadlines.EXTENSION_FAST_PATH), REQUEST_LATE))
                 .expectState(a -> assertThat(a.openDuties()).containsKey(PermitDuty.DECIDE_EXTENSION));
     }
 
@@ -449,7 +449,7 @@ class PermitLifecycleTest {
         List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS));
         filed.add(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
         fixture.given(filed).when(new DecideComplaint(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
         fixture.given(filed).when(new DecideComplaint(ID, false, SHA2, at.plusSeconds(86_400), SUPERVISOR))
@@ -499,5 +499,41 @@ class PermitLifecycleTest {
                 .expectException(RegistryProblem.class).expectNoEvents();
         fixture.given(active()).when(new Transfer(ID, successor, null, SHA, at, SUPERVISOR))
                 .expectException(RegistryProblem.class).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 27.3, 27.5: with a violation found at the last inspection the extension is decided within 5 working days, otherwise within 3")
+    void extension_decision_period_depends_on_a_ground_to_suspend() {
+        List<Object> violation = new ArrayList<>(active());
+        violation.add(new PermitInspected(ID, LocalDate.of(2029, 6, 1), SHA, true, Instant.parse("2029-06-01T02:00:00Z"), INSPECTOR,
+                LocalDate.of(2030, 6, 1)));
+        fixture.given(violation)
+                .when(extensionRequest(REQUEST_ON_TIME))
+                .expectEvents(new PermitExtensionRequested(ID, SHA, REQUEST_ON_TIME, LocalDate.of(2029, 9, 10), false,
+                                CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH).due(), HOLDER),
+                        duty(PermitDuty.DECIDE_EXTENSION, CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION), REQUEST_ON_TIME));
+        assertThat(CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION).due())
+                .isAfter(CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH).due());
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2, 29.6: only the holder's representative who applied acts for the holder; another applicant is refused")
+    void only_the_representative_acts_for_the_holder() {
+        fixture.given(active())
+                .when(new RequestExtension(ID, SHA, REQUEST_ON_TIME, new PersonId("applicant-2"),
+                        CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION), CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH)))
+                .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("representative"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6: an upheld complaint starts the permit's term deadlines again; a rejected one does not")
+    void reinstated_permit_runs_its_term_again() {
+        PermitDeadlineRules rules = new PermitDeadlineRules();
+        Instant at = Instant.parse("2025-07-01T02:00:00Z");
+        assertThat(rules.instructionsFor(new RevocationComplaintDecided(ID, true, SHA2, at, SUPERVISOR, VALID_UNTIL), 9))
+                .extracting(i -> ((mn.registry.deadline.DeadlineInstruction.Start) i).deadline().kind())
+                .containsExactlyInAnyOrder(PermitDeadlineRules.EXPIRY, PermitDeadlineRules.EXTENSION_REQUEST);
+        assertThat(rules.instructionsFor(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR, VALID_UNTIL), 9)).isEmpty();
     }
 }
