@@ -28,7 +28,9 @@ class DeadlineConfiguration {
 
     @Bean
     MongoDeadlines mongoDeadlines(MongoDatabase database) {
-        return new MongoDeadlines(database);
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        return deadlines;
     }
 
     @Bean

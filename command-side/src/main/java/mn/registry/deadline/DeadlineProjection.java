@@ -45,11 +45,15 @@ public class DeadlineProjection {
             return;
         }
         for (DeadlineRules r : rules) {
-            for (DeadlineInstruction instruction : r.instructionsFor(event, sequence)) {
+            List<DeadlineInstruction> instructions = r.instructionsFor(event, sequence);
+            // an event that ends a kind and starts a new one of it, seen again, must not end the one it started the first time
+            List<String> started = instructions.stream().filter(DeadlineInstruction.Start.class::isInstance)
+                    .map(i -> ((DeadlineInstruction.Start) i).deadline().id()).toList();
+            for (DeadlineInstruction instruction : instructions) {
                 if (instruction instanceof DeadlineInstruction.Start start) {
                     deadlines.start(start.deadline());
                 } else if (instruction instanceof DeadlineInstruction.End end) {
-                    deadlines.end(end.aggregateId(), end.kind());
+                    deadlines.end(end.aggregateId(), end.kind(), started);
                 }
             }
         }

@@ -76,8 +76,20 @@ public class MongoDeadlines {
 
     /** Ends every open deadline of {@code kind} on {@code aggregateId}; returns how many. */
     public long end(String aggregateId, String kind) {
+        return end(aggregateId, kind, List.of());
+    }
+
+    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; returns how many. */
+    public long end(String aggregateId, String kind, java.util.Collection<String> keep) {
         return deadlines.updateMany(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(KIND, kind),
-                Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.set(STATE, DeadlineState.CANCELLED.name())).getModifiedCount();
+                Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.nin(ID, keep)), Updates.set(STATE, DeadlineState.CANCELLED.name()))
+                .getModifiedCount();
+    }
+
+    /** Indexes the poller and the projection use on a real MongoDB (the embedded server ignores non-unique ones). */
+    public void ensureIndexes() {
+        deadlines.createIndex(com.mongodb.client.model.Indexes.ascending(STATE, DUE_AT));
+        deadlines.createIndex(com.mongodb.client.model.Indexes.ascending(AGGREGATE_ID, KIND, STATE));
     }
 
     public Optional<ScheduledDeadline> find(String id) {

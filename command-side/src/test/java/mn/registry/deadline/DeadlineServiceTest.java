@@ -42,6 +42,10 @@ class DeadlineServiceTest {
     record Moved(ScheduledDeadline deadline) {
     }
 
+    /** Ends the open deadline of the kind and starts the n-th. */
+    record Renewed(String caseId, long n) {
+    }
+
     record Fire(String deadlineId, Instant dueAt, Instant firedAt) {
     }
 
@@ -63,6 +67,11 @@ class DeadlineServiceTest {
             }
             if (event instanceof Ended e) {
                 return List.of(DeadlineInstruction.end(e.caseId(), KIND));
+            }
+            if (event instanceof Renewed r) {
+                Deadline d = WorkingDayCalendar.base().deadline(RECEIVED.plusSeconds(86_400 * 30), WorkingDays.of(17));
+                return List.of(DeadlineInstruction.end(r.caseId(), KIND),
+                        DeadlineInstruction.start(ScheduledDeadline.workingDays(r.caseId(), KIND, r.n(), d, "decision", "002 art. 26.1")));
             }
             if (event instanceof Moved m) {
                 return List.of(DeadlineInstruction.start(m.deadline()));
@@ -255,5 +264,16 @@ class DeadlineServiceTest {
             return;
         }
         then.run();
+    }
+
+    @Test
+    @DisplayName("an event that ends a deadline and starts the next of its kind, delivered twice, leaves the next one open")
+    void renewal_delivered_twice_keeps_the_new_deadline() {
+        projection.on(new Started("case-8", 1), 0);
+        projection.on(new Renewed("case-8", 2), 1);
+        projection.on(new Renewed("case-8", 2), 1);
+        assertThat(deadlines.state(ScheduledDeadline.idOf("case-8", KIND, 1))).contains(DeadlineState.CANCELLED);
+        assertThat(deadlines.state(ScheduledDeadline.idOf("case-8", KIND, 2))).contains(DeadlineState.OPEN);
+        assertThat(deadlines.openOf("case-8")).hasSize(1);
     }
 }

@@ -85,7 +85,7 @@ public class PermitDeadlineRules implements DeadlineRules {
                     ? ScheduledDeadline.endOfDay(id, dutyKind(e.duty()), sequence, e.due(), e.duty().name(), e.article())
                     : ScheduledDeadline.workingDays(id, dutyKind(e.duty()), sequence, e.startedOn(), e.workingDays(), e.due(),
                     e.calendarVersion(), e.duty().name(), e.article());
-            return List.of(end(e.applicationId(), dutyKind(e.duty())), new DeadlineInstruction.Start(deadline));
+            return List.of(end(e.applicationId(), dutyKind(e.duty())), new DeadlineInstruction.Start(deadline)); // a duty raised again replaces the open one
         }
         if (event instanceof PermitDutyDueRecomputed e) {
             return List.of(new DeadlineInstruction.Start(new ScheduledDeadline(e.deadlineId(), e.applicationId().value(), dutyKind(e.duty()),
