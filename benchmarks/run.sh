@@ -3,14 +3,16 @@
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: event store, command throughput, rising load
 #   benchmarks/run.sh store|throughput|rising [arguments of that benchmark]
-# Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp).
+# Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
+# every rising-load step even past the knee: BENCH_ALL_STEPS=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 offline=-o
 [ "${BENCH_ONLINE:-}" = true ] && offline=
 mvn -q -B $offline -Dbuild.dirname=target-bench -DskipTests -pl standalone,benchmarks -am package
 cp="benchmarks/target-bench/classes:$(cat benchmarks/target-bench/classpath.txt)"
-props=(-Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:-}" "-Dbench.jfr=${BENCH_JFR:-false}")
+props=(-Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:-}" "-Dbench.jfr=${BENCH_JFR:-false}"
+       "-Dbench.allSteps=${BENCH_ALL_STEPS:-false}")
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 which="${1:-all}"
