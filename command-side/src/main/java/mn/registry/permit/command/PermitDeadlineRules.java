@@ -11,6 +11,9 @@ import mn.registry.kernel.permit.PermitApplicationRefused;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitDeadlines;
 import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.kernel.permit.PermitDecisionOverdue;
+import mn.registry.kernel.permit.PermitDutyOverdue;
+import mn.registry.kernel.permit.RevocationGroundRaised;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.PermitDutyDueRecomputed;
 import mn.registry.kernel.permit.PermitDutyFulfilled;
@@ -72,6 +75,16 @@ public class PermitDeadlineRules implements DeadlineRules {
         if (event instanceof PermitDecisionDueRecomputed e) {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
                     e.receivedOn(), PermitDeadlines.DECISION, e.decisionDue(), e.calendarVersion(), "decision", e.article())));
+        }
+        // a firing that left its event ends its deadline, so a replay of this processor does not send it again
+        if (event instanceof PermitDecisionOverdue e) {
+            return List.of(end(e.applicationId(), DECISION));
+        }
+        if (event instanceof PermitDutyOverdue e) {
+            return List.of(end(e.applicationId(), dutyKind(e.duty())));
+        }
+        if (event instanceof RevocationGroundRaised e) {
+            return List.of(end(e.applicationId(), SUSPENSION));
         }
         if (event instanceof PermitApplicationApproved e) {
             return List.of(end(e.applicationId(), DECISION));
