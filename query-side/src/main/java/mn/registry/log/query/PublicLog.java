@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the log as published: the latest checkpoint, entries, tiles (full tiles cached, they never change),
+ * Reads the log as published: the latest checkpoint (re-read at most every 200 ms), entries, tiles (cached: a tile only grows),
  * proofs computed from the tiles, sealed events from the store and signed commands from the archive.
  */
 class PublicLog {
@@ -36,7 +36,12 @@ class PublicLog {
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> commands;
-    private final Map<String, byte[]> fullTiles = new ConcurrentHashMap<>();
+    /** Tiles only grow and never change what they hold, so any cached prefix long enough is right. */
+    private final Map<String, byte[]> tileCache = new ConcurrentHashMap<>();
+    private volatile Published latest;
+    private volatile long latestReadAt;
+    /** How stale the latest checkpoint may be when served (C2SP: the checkpoint may be cached a few seconds). */
+    static final long LATEST_TTL_NANOS = 200_000_000L;
 
     PublicLog(MongoDatabase database) {
         this.entries = database.getCollection(LogLayout.ENTRIES);
@@ -52,8 +57,17 @@ class PublicLog {
     }
 
     Optional<Published> latest() {
+        Published cached = latest;
+        if (cached != null && System.nanoTime() - latestReadAt < LATEST_TTL_NANOS) {
+            return Optional.of(cached);
+        }
         Document pointer = state.find(Filters.eq("_id", "checkpoint")).first();
-        return pointer == null ? Optional.empty() : checkpoint(pointer.get(LogLayout.SIZE, Number.class).longValue());
+        Optional<Published> read = pointer == null ? Optional.empty() : checkpoint(pointer.get(LogLayout.SIZE, Number.class).longValue());
+        read.ifPresent(p -> {
+            latest = p;
+            latestReadAt = System.nanoTime();
+        });
+        return read;
     }
 
     Optional<Published> checkpoint(long size) {
@@ -69,18 +83,16 @@ class PublicLog {
     /** The hashes of tile (level, index): at least {@code minWidth} of them, or fewer if the log has fewer. */
     byte[] tile(int level, long index, int minWidth) {
         String id = LogLayout.tileId(level, index);
-        byte[] cached = fullTiles.get(id);
-        if (cached != null) {
+        byte[] cached = tileCache.get(id);
+        if (cached != null && cached.length >= minWidth * Merkle.HASH_SIZE) {
             return cached;
         }
         Document doc = tiles.find(Filters.eq("_id", id)).first();
         byte[] data = doc == null ? new byte[0] : doc.get(LogLayout.HASHES, Binary.class).getData();
-        if (data.length == Tiles.WIDTH * Merkle.HASH_SIZE) {
-            if (fullTiles.size() >= CACHE_LIMIT) {
-                fullTiles.clear();
-            }
-            fullTiles.put(id, data);
+        if (tileCache.size() >= CACHE_LIMIT) {
+            tileCache.clear();
         }
+        tileCache.merge(id, data, (old, fresh) -> fresh.length >= old.length ? fresh : old);
         return data;
     }
 
