@@ -100,7 +100,7 @@ public final class BundleVerifier {
             warnings.add("the log key was taken from the bundle itself: obtain it independently (GET /api/public/log/key) and pass --key to be sure");
             NoteKey embedded = NoteKey.parse(bundle.logKey());
             List<X509Certificate> keyChain = certificates(bundle.logKeyChain(), "log key certificate");
-            requireChain(keyChain, ca, Instant.now(), "log key");
+            requireChain(keyChain, ca, eventTime, "log key"); // a checkpoint follows its entries
             if (!Arrays.equals(embedded.publicKey(), Certificates.ed25519PublicKey(keyChain.get(0)).orElse(new byte[0]))) {
                 throw new IllegalArgumentException("the bundle's log key is not the key of its log key certificate");
             }
