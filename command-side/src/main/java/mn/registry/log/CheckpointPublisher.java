@@ -43,9 +43,19 @@ class CheckpointPublisher {
     private final RegistryKey checkpointKey;
     private final RegistryKey tsaKey;
     private final Clock clock;
+    private final Runnable durable;
     private final SecureRandom random = new SecureRandom();
 
     CheckpointPublisher(MongoDatabase database, String origin, RegistryKey checkpointKey, RegistryKey tsaKey, Clock clock) {
+        this(database, origin, checkpointKey, tsaKey, clock, () -> { });
+    }
+
+    /**
+     * @param durable makes every write so far durable (the store's group commit): a checkpoint is signed only
+     *                over entries, tiles and events that a crash cannot take back, so the public never sees a
+     *                tree that the registry could later grow differently (a fork)
+     */
+    CheckpointPublisher(MongoDatabase database, String origin, RegistryKey checkpointKey, RegistryKey tsaKey, Clock clock, Runnable durable) {
         this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
         this.state = database.getCollection(LogLayout.STATE);
         this.tiles = database.getCollection(LogLayout.TILES);
@@ -53,6 +63,7 @@ class CheckpointPublisher {
         this.checkpointKey = checkpointKey;
         this.tsaKey = tsaKey;
         this.clock = clock;
+        this.durable = durable;
     }
 
     /** Publishes a checkpoint of the current tree if none covers it yet; returns the size published, if any. */
@@ -63,6 +74,7 @@ class CheckpointPublisher {
         if (latest != null && latest.get(LogLayout.SIZE, Number.class).longValue() >= size) {
             return Optional.empty();
         }
+        durable.run();
         byte[] root = Merkle.root(size, Tiles.hashReader(this::readTile));
         String note = new Checkpoint(origin, size, root).sign(checkpointKey.privateKey());
         Instant now = clock.instant();
@@ -77,6 +89,7 @@ class CheckpointPublisher {
             }
             // another node published this size first: point to it all the same
         }
+        durable.run();
         state.updateOne(Filters.and(Filters.eq("_id", LATEST), Filters.lt(LogLayout.SIZE, size)),
                 new Document("$set", new Document(LogLayout.SIZE, size)), new UpdateOptions().upsert(false));
         if (state.find(Filters.eq("_id", LATEST)).first() == null) {

@@ -48,9 +48,9 @@ class LogConfiguration {
     }
 
     @Bean
-    CheckpointPublisher checkpointPublisher(MongoDatabase database, RegistryKeys keys,
+    CheckpointPublisher checkpointPublisher(MongoDatabase database, RegistryKeys keys, mn.registry.infrastructure.mongo.GroupCommit durability,
                                             @Value("${registry.log.origin:" + LogLayout.DEFAULT_ORIGIN + "}") String origin) {
-        return new CheckpointPublisher(database, origin, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC());
+        return new CheckpointPublisher(database, origin, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), durability::await);
     }
 
     @Bean
