@@ -182,4 +182,22 @@ class FreeZoneEndToEndTest {
         assertThat(command("governor-zamyn-uud", "SignQuarterlyReport",
                 new ZoneCommands.SignQuarterlyReport(ZoneId.of("zamyn-uud"), 2026, 4, "ab".repeat(32))).status()).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("003 art. 6.4: a temporarily closed zone takes no new registration; reopened, it does")
+    void closed_zone_takes_no_registration() {
+        ZoneId zamynUud = ZoneId.of("zamyn-uud");
+        LegalEntity foreign = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152500");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.FOREIGN).stream().map(FreeZoneEndToEndTest::upload).toList();
+        assertThat(command("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud, "Government resolution 2026/300")).status())
+                .isEqualTo(200);
+        RegistryClient.Reply refused = command("applicant-1", "ApplyForZoneRegistration",
+                new RegistrationCommands.ApplyForZoneRegistration(zamynUud, foreign, Activity.PRODUCTION, documents));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("freezone.zone-closed");
+        assertThat(command("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2026/301")).status()).isEqualTo(200);
+        RegistryClient.Reply applied = command("applicant-1", "ApplyForZoneRegistration",
+                new RegistrationCommands.ApplyForZoneRegistration(zamynUud, foreign, Activity.PRODUCTION, documents));
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+    }
 }
