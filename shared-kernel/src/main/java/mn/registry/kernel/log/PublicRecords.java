@@ -26,16 +26,25 @@ public final class PublicRecords {
     public interface Mapper extends Function<JsonNode, Optional<JsonNode>> {
     }
 
-    private static final Map<String, Mapper> MAPPERS = withPermitDecisions(Map.of(
+    private static final Map<String, Mapper> MAPPERS = withBoundedContexts(Map.of(
             PublicHolidayDeclared.class.getName(), PublicRecords::governmentDecision,
             WorkingDayDeclared.class.getName(), PublicRecords::governmentDecision,
             RoleGranted.class.getName(), PublicRecords::officialsRole,
             RoleRevoked.class.getName(), PublicRecords::officialsRole));
 
-    /** The permit decisions of 002 ch. 6 (grant, extension, suspension, restoration, revocation, expiry, transfer). */
-    private static Map<String, Mapper> withPermitDecisions(Map<String, Mapper> base) {
+    /**
+     * Each bounded context says what of its events is public: the permit decisions of 002 ch. 6 (grant,
+     * extension, suspension, restoration, revocation, expiry, transfer) and the Free Zone acts of 003 (zones,
+     * governors, registrations, deregistrations, land licences and their revocation).
+     */
+    private static Map<String, Mapper> withBoundedContexts(Map<String, Mapper> base) {
         Map<String, Mapper> all = new java.util.HashMap<>(base);
         mn.registry.kernel.permit.PermitPublicRecords.mappers().forEach((type, mapper) -> all.put(type, mapper::apply));
+        mn.registry.kernel.freezone.FreeZonePublicRecords.mappers().forEach((type, mapper) -> {
+            if (all.put(type, mapper::apply) != null) {
+                throw new IllegalStateException("two public mappings for " + type);
+            }
+        });
         return Map.copyOf(all);
     }
 
