@@ -38,6 +38,10 @@ public final class RisingLoadBenchmark {
         boolean ok;
         try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(3))) {
             ok = run(registry, seconds, rates);
+            List<String> errorLines = registry.logLinesContaining(" ERROR ");
+            System.out.println("registry log lines with ERROR: " + errorLines.size());
+            errorLines.stream().limit(5).forEach(line -> System.out.println("    " + line));
+            ok &= errorLines.isEmpty();
         }
         System.out.println(ok ? "CHECKS PASSED" : "CHECKS FAILED");
         System.exit(ok ? 0 : 1);

@@ -133,10 +133,10 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
-    /** How many lines of the registry's log contain {@code text} (e.g. ERROR). */
-    public long logLinesContaining(String text) {
+    /** The lines of the registry's log that contain {@code text} (e.g. " ERROR "). */
+    public List<String> logLinesContaining(String text) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.contains(text)).count();
+            return lines.filter(l -> l.contains(text)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
