@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
 /**
  * One document per application/permit in {@value #COLLECTION}: where it stands, its documents with their hashes,
@@ -59,8 +57,13 @@ class PermitCaseProjection {
                 .append("commandId", meta.get(AxonStorageConfiguration.COMMAND_ID))
                 .append("jwsSha256", meta.get(AxonStorageConfiguration.JWS_SHA256))
                 .append("event", asDocument(event));
-        cases.updateOne(eq("_id", id), Updates.setOnInsert("history", new ArrayList<>()), new UpdateOptions().upsert(true));
-        if (cases.updateOne(and(eq("_id", id), ne("history.sequence", sequence)), Updates.push("history", entry)).getModifiedCount() == 1) {
+        // Events of one application reach this handler one at a time (one segment per aggregate), so reading by _id
+        // and then writing by _id is safe; a filter with more than _id would make the embedded server scan them all.
+        Document current = cases.find(eq("_id", id)).projection(new Document("history.sequence", 1)).first();
+        boolean seen = current != null && current.getList("history", Document.class, List.of()).stream()
+                .anyMatch(h -> h.get("sequence", Number.class).longValue() == sequence);
+        if (!seen) {
+            cases.updateOne(eq("_id", id), Updates.push("history", entry), new UpdateOptions().upsert(true));
             List<Bson> changes = changes(event);
             if (!changes.isEmpty()) {
                 cases.updateOne(eq("_id", id), Updates.combine(changes));
