@@ -1,13 +1,6 @@
 package mn.registry.store.mongo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.log.SealedEvent;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.store.SealingKey;
@@ -29,8 +22,6 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
     /** Aggregate id given to an event published outside any aggregate, so unique keys still hold. */
     static final String GENERIC_PREFIX = "~event:";
 
-    private static final ObjectReader STRICT_READER = CanonicalJson.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
 
@@ -62,34 +53,15 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
         return Ed25519.verify(publicKey, canonicalEnvelope(), signature);
     }
 
+    /**
+     * The canonical envelope that is hashed and sealed: defined once, in the kernel's {@link SealedEvent}, so that
+     * the store, {@code verify-store}, the log and any member of the public compute exactly the same bytes.
+     */
     static byte[] canonicalEnvelope(String eventId, String aggregateType, String aggregateId, long seq,
                                     String timestamp, String payloadType, String payloadRevision, String payload,
                                     String metaData, String prevHash) {
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("eventId", eventId);
-        envelope.put("aggregateType", aggregateType);
-        envelope.put("aggregateId", aggregateId);
-        envelope.put("seq", seq);
-        envelope.put("timestamp", timestamp);
-        envelope.put("payloadType", payloadType);
-        envelope.put("payloadRevision", payloadRevision);
-        envelope.set("payload", jsonOrText(payload));
-        envelope.set("metaData", jsonOrText(metaData));
-        envelope.put("prevHash", prevHash);
-        return CanonicalJson.canonicalize(envelope);
-    }
-
-    /** A serialized form that is JSON is sealed as JSON; anything else (e.g. XML) as a JSON string. */
-    private static JsonNode jsonOrText(String serialized) {
-        if (serialized == null) {
-            return JsonNodeFactory.instance.nullNode();
-        }
-        try {
-            JsonNode node = STRICT_READER.readTree(serialized);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(serialized) : node;
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(serialized);
-        }
+        return new SealedEvent(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision, payload,
+                metaData, prevHash, null, null, null).canonicalEnvelope();
     }
 
     Document toBson() {
