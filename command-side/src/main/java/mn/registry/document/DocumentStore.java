@@ -81,11 +81,31 @@ public class DocumentStore {
         }
     }
 
-    /** What the store knows of the document with this SHA-256 (lower-case hex), without its bytes. */
+    /**
+     * What the store knows of the document with this SHA-256 (lower-case hex), without its bytes. A document's
+     * record never changes once stored (the first receipt is kept), so what was found is remembered: every
+     * application cites six or seven documents, and the embedded server reads a whole document from its file
+     * even when the query leaves the bytes out.
+     */
     public Optional<StoredDocument> find(String sha256) {
+        StoredDocument known = recent.get(sha256);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
-        return Optional.ofNullable(row).map(DocumentStore::metadata);
+        Optional<StoredDocument> found = Optional.ofNullable(row).map(DocumentStore::metadata);
+        found.ifPresent(d -> recent.put(sha256, d));
+        return found;
     }
+
+    /** Recently seen document records by SHA-256, least recently used dropped first. */
+    private final java.util.Map<String, StoredDocument> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, StoredDocument> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     /** The original bytes and what the store knows of them. */
     public Optional<Original> original(String sha256) {

@@ -26,7 +26,7 @@ import static mn.registry.store.mongo.CommitDocuments.ID;
 /**
  * Walks the chain of commits in global order: after the commit at {@code _id} p with count k comes the one
  * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it polls
- * by {@code $in} of the next ids (index lookups on both servers): 32 ids, growing fourfold up to the batch
+ * by {@code $in} of the next ids (index lookups on both servers): 4 ids, growing fourfold up to the batch
  * size while every id is found; once a full-size window was on the chain it is behind and switches to one
  * sorted cursor, which it drops at the first hole. A hole (the next id is reserved by the counter but absent)
  * is waited for when {@code mayBlock}, and closed with tombstones once it has been open longer than the hole
@@ -53,7 +53,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private static final int RESUME_WINDOW = 64;
-    private static final int INITIAL_WINDOW_CAP = 32;
+    private static final int INITIAL_WINDOW_CAP = 4;
     private static final int MAX_RETRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(ChainReader.class);
     /** Readers need neither the unique keys nor the seals (the verifier reads those): less to encode and decode. */
