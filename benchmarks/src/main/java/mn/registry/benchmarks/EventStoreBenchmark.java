@@ -7,7 +7,7 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.store.SealingKey;
-import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.mongo.StoreVerifier;
 import mn.registry.store.mongo.VerificationReport;
@@ -54,7 +54,7 @@ public final class EventStoreBenchmark {
         Path dir = Files.createTempDirectory("store-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
             MongoDatabase db = mongo.client().getDatabase("registry");
-            GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+            GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                     .database(db).sealingKey(key).build();
 
             int single = Math.min(3_000, total / 10);
@@ -100,7 +100,7 @@ public final class EventStoreBenchmark {
         }
     }
 
-    private static void appendConcurrently(GaplessMongoEventStorageEngine engine, int threads, int events) throws Exception {
+    private static void appendConcurrently(GaplessEventStorageEngine engine, int threads, int events) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong();
         List<Future<?>> futures = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class EventStoreBenchmark {
         pool.shutdown();
     }
 
-    private static long pooledCatchUp(GaplessMongoEventStorageEngine engine, int total) throws InterruptedException {
+    private static long pooledCatchUp(GaplessEventStorageEngine engine, int total) throws InterruptedException {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         AtomicLong handled = new AtomicLong();
         EventMessageHandler handler = e -> {

@@ -12,7 +12,7 @@ import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitRegistrationReceipt;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.problem.RegistryProblem;
-import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -58,7 +58,7 @@ class PermitApplicationOnEventStoreTest {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())
                 .build();
-        GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                 .database(database).sealingKey(TestSealingKeys.sealingKey()).eventSerializer(serializer).snapshotSerializer(serializer)
                 .build();
         engine.ensureIndexes();

@@ -50,7 +50,7 @@ class ConcurrentAppendTest {
             throws Exception {
         AtomicInteger stalls = new AtomicInteger();
         AtomicInteger crashes = new AtomicInteger();
-        GaplessMongoEventStorageEngine engine = engine(database)
+        GaplessEventStorageEngine engine = engine(database)
                 .holeTimeout(HOLE_TIMEOUT)
                 .reservationHook((first, count) -> {
                     if (first % 97 == 0) {

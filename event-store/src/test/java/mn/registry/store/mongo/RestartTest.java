@@ -27,7 +27,7 @@ class RestartTest {
         List<Long> firstRun = new ArrayList<>();
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
             assertThat(mongo.isEmbedded()).isTrue();
-            GaplessMongoEventStorageEngine engine = engine(mongo.client().getDatabase("registry")).build();
+            GaplessEventStorageEngine engine = engine(mongo.client().getDatabase("registry")).build();
             for (int i = 0; i < 100; i++) {
                 engine.appendEvents(events("permit-" + (i % 9), i / 9 * 3L, 3)); // 300 events in 100 commits
             }
@@ -39,7 +39,7 @@ class RestartTest {
         assertThat(dataDir.resolve(EmbeddedMongo.DATA_FILE)).exists();
 
         try (RegistryMongo mongo = RegistryMongo.open("", dataDir)) {
-            GaplessMongoEventStorageEngine engine = engine(mongo.client().getDatabase("registry")).build();
+            GaplessEventStorageEngine engine = engine(mongo.client().getDatabase("registry")).build();
             engine.appendEvents(events("permit-0", 36, 2)); // permit-0 had seqs 0..35: positions 301-302
             assertThatThrownBy(() -> engine.appendEvents(event("permit-0", 36)))
                     .as("the unique indexes survived the restart").isInstanceOf(ConcurrencyException.class);

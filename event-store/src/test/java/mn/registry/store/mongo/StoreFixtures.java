@@ -19,8 +19,8 @@ final class StoreFixtures {
     private StoreFixtures() {
     }
 
-    static GaplessMongoEventStorageEngine.Builder engine(MongoDatabase database) {
-        return GaplessMongoEventStorageEngine.builder()
+    static GaplessEventStorageEngine.Builder engine(MongoDatabase database) {
+        return GaplessEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(TestSealingKeys.sealingKey())
                 .holeTimeout(Duration.ofHours(1))
@@ -50,7 +50,7 @@ final class StoreFixtures {
         }
     }
 
-    static List<TrackedEventMessage<?>> readAll(GaplessMongoEventStorageEngine engine, TrackingToken from) {
+    static List<TrackedEventMessage<?>> readAll(GaplessEventStorageEngine engine, TrackingToken from) {
         try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(from, false)) {
             return new ArrayList<>(stream.toList());
         }

@@ -28,7 +28,7 @@ class StoreVerifierTest {
     void setUp(MongoDatabase freshDatabase) {
         database = freshDatabase;
         verifier = new StoreVerifier(database, TestSealingKeys.publicKeys());
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("permit-1", 0, 2));        // positions 1-2
         engine.appendEvents(events("permit-2", 0, 1));        // 3
         engine.appendEvents(events("permit-1", 2, 3));        // 4-6

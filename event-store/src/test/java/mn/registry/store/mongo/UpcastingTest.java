@@ -52,7 +52,7 @@ class UpcastingTest {
         database.getCollection("counters").updateOne(Filters.eq("_id", "events"), Updates.set("next", 1L),
                 new UpdateOptions().upsert(true));
 
-        GaplessMongoEventStorageEngine engine = engine(database).upcasterChain(new PermitRecordedZoneUpcaster()).build();
+        GaplessEventStorageEngine engine = engine(database).upcasterChain(new PermitRecordedZoneUpcaster()).build();
         engine.appendEvents(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Permit", "permit-1", 1,
                 new PermitRecorded("A-1", "Altanbulag")));
 

@@ -7,7 +7,7 @@ import mn.registry.infrastructure.mongo.GroupCommit;
 import mn.registry.infrastructure.mongo.MongoConfiguration;
 import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.SealingKey;
-import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -54,7 +54,7 @@ public class AxonStorageConfiguration {
     public DurableEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
                                                        @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
                                                        GroupCommit groupCommit) {
-        GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(sealingKey)
                 .holeTimeout(properties.holeTimeout())

@@ -2,7 +2,7 @@ package mn.registry.infrastructure.axon;
 
 import mn.registry.infrastructure.mongo.GroupCommit;
 import mn.registry.store.mongo.EmbeddedMongo;
-import mn.registry.store.mongo.GaplessMongoEventStorageEngine;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -29,9 +29,9 @@ class DurableEventStorageEngineTest {
     record Noted(String text) {
     }
 
-    private static GaplessMongoEventStorageEngine engine(RegistryMongo mongo) {
+    private static GaplessEventStorageEngine engine(RegistryMongo mongo) {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                 .database(mongo.client().getDatabase("registry"))
                 .sealingKey(TestSealingKeys.sealingKey())
                 .eventSerializer(serializer)

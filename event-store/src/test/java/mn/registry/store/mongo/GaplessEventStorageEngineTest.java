@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine's own properties beyond Axon's contract: commits, positions, holes, tombstones, seals. */
 @ExtendWith(EmbeddedMongoExtension.class)
-class GaplessMongoEventStorageEngineTest {
+class GaplessEventStorageEngineTest {
 
     private MongoDatabase database;
 
@@ -43,7 +43,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void the_events_of_one_append_are_one_document_at_consecutive_positions() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 3));
         engine.appendEvents(events("p-2", 0, 2));
 
@@ -56,7 +56,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void reading_from_a_token_inside_a_commit_resumes_at_the_next_event_of_that_commit() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 5));
         engine.appendEvents(events("p-2", 0, 2));
 
@@ -67,7 +67,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void resuming_inside_a_commit_larger_than_the_lookback_window_still_finds_its_start() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("big", 0, 150));
         engine.appendEvents(events("small", 0, 1));
 
@@ -77,7 +77,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void a_reader_far_behind_reads_across_many_batches_in_order() {
-        GaplessMongoEventStorageEngine engine = engine(database).batchSize(50).build();
+        GaplessEventStorageEngine engine = engine(database).batchSize(50).build();
         for (int i = 0; i < 400; i++) {
             engine.appendEvents(events("a-" + (i % 7), i / 7, 1));
         }
@@ -87,7 +87,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void one_unit_of_work_over_two_aggregates_is_all_or_nothing() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(event("zone-1", 0));
         engine.appendEvents(event("entity-1", 0), event("zone-1", 1));
 
@@ -103,7 +103,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void a_conflicting_append_does_not_leave_a_hole_that_readers_wait_for() {
-        GaplessMongoEventStorageEngine engine = engine(database).build(); // hole timeout: one hour
+        GaplessEventStorageEngine engine = engine(database).build(); // hole timeout: one hour
         engine.appendEvents(event("p-1", 0));
         assertThatThrownBy(() -> engine.appendEvents(event("p-1", 0))).isInstanceOf(AggregateStreamCreationException.class);
         engine.appendEvents(event("p-2", 0));
@@ -113,7 +113,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void a_writer_failing_between_reserve_and_insert_fails_and_its_positions_are_tombstoned_at_once() {
-        GaplessMongoEventStorageEngine engine = engine(database)
+        GaplessEventStorageEngine engine = engine(database)
                 .reservationHook((first, count) -> {
                     if (first == 1) {
                         throw new IllegalStateException("crash between reserve and insert");
@@ -130,7 +130,7 @@ class GaplessMongoEventStorageEngineTest {
     void a_hole_is_waited_for_then_tombstoned_and_the_late_writer_fails_without_a_concurrency_exception() throws Exception {
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GaplessMongoEventStorageEngine engine = engine(database)
+        GaplessEventStorageEngine engine = engine(database)
                 .holeTimeout(Duration.ofMillis(300))
                 .reservationHook((first, count) -> {
                     if (first == 1) {
@@ -160,7 +160,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void a_late_writer_that_wins_its_first_position_keeps_its_commit_and_the_tombstones_under_it_are_skipped() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 3)); // positions 1..3
         // a reader that tombstoned positions 2..3 while the writer was stalled: off the chain now
         CommitDocuments.insertTombstones(database.getCollection("events"), 2, 4);
@@ -173,7 +173,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void an_event_outside_any_aggregate_is_stored_read_back_and_sealed_in_its_own_stream() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(new GenericEventMessage<>("a notice"), new GenericEventMessage<>("another notice"));
 
         List<TrackedEventMessage<?>> read = readAll(engine, null);
@@ -184,9 +184,9 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void each_event_is_sealed_and_chained_to_the_previous_event_of_its_aggregate_across_commits() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 2));
-        GaplessMongoEventStorageEngine restarted = engine(database).build(); // no cache: previous hash found by tail key
+        GaplessEventStorageEngine restarted = engine(database).build(); // no cache: previous hash found by tail key
         restarted.appendEvents(events("p-1", 2, 1));
 
         List<StoredEvent> stored = new ArrayList<>();
@@ -203,10 +203,10 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void the_last_sequence_number_is_found_without_a_cache() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 3));
         engine.appendEvents(events("p-1", 3, 4));
-        GaplessMongoEventStorageEngine other = engine(database).build();
+        GaplessEventStorageEngine other = engine(database).build();
 
         assertThat(other.lastSequenceNumberFor("p-1")).contains(6L);
         assertThat(other.lastSequenceNumberFor("nobody")).isEmpty();
@@ -215,7 +215,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void indexes_are_created_once_and_creating_them_again_changes_nothing() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.ensureIndexes();
         List<String> names = database.getCollection("events").listIndexes().map(d -> d.getString("name")).into(new ArrayList<>());
         assertThat(names).contains("heads_unique", "tails_unique", "eventIds_unique");
@@ -224,7 +224,7 @@ class GaplessMongoEventStorageEngineTest {
 
     @Test
     void the_position_counter_is_one_document_holding_the_highest_reserved_position() {
-        GaplessMongoEventStorageEngine engine = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 4));
         Document counter = database.getCollection("counters").find(Filters.eq("_id", "events")).first();
         assertThat(counter.get("next", Number.class).longValue()).isEqualTo(4L);
@@ -236,11 +236,11 @@ class GaplessMongoEventStorageEngineTest {
     @Test
     void two_engines_on_one_database_never_hand_out_overlapping_positions() throws Exception {
         // the embedded server may return one $inc result to two callers; reservations must not rely on it
-        List<GaplessMongoEventStorageEngine> engines = List.of(engine(database).build(), engine(database).build());
+        List<GaplessEventStorageEngine> engines = List.of(engine(database).build(), engine(database).build());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            GaplessMongoEventStorageEngine engine = engines.get(t % 2);
+            GaplessEventStorageEngine engine = engines.get(t % 2);
             String aggregate = "writer-" + t;
             writers.add(pool.submit(() -> {
                 for (int i = 0; i < 100; i++) {

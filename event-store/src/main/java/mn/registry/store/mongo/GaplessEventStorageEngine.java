@@ -59,9 +59,9 @@ import static mn.registry.store.mongo.CommitDocuments.*;
  * writer fails instead of being skipped. Every event is sealed (Ed25519 over its canonical envelope, chained
  * per aggregate by the previous event's hash).
  */
-public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
+public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(GaplessMongoEventStorageEngine.class);
+    private static final Logger log = LoggerFactory.getLogger(GaplessEventStorageEngine.class);
     private static final int PREV_HASH_CACHE_SIZE = 10_000;
 
     /** Called between reserving positions and inserting the commit; lets tests stall or fail a writer there. */
@@ -96,12 +96,12 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
 
         @Override
         public long reservedUpTo() {
-            return GaplessMongoEventStorageEngine.this.reservedUpTo();
+            return GaplessEventStorageEngine.this.reservedUpTo();
         }
 
         @Override
         public boolean closeHoleIfExpired(long position, long reservedUpTo) {
-            return GaplessMongoEventStorageEngine.this.closeHoleIfExpired(position, reservedUpTo);
+            return GaplessEventStorageEngine.this.closeHoleIfExpired(position, reservedUpTo);
         }
 
         @Override
@@ -118,7 +118,7 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
     private record SeqHash(long seq, String hash) {
     }
 
-    protected GaplessMongoEventStorageEngine(Builder builder) {
+    protected GaplessEventStorageEngine(Builder builder) {
         super(builder);
         this.database = builder.database;
         this.events = database.getCollection(EVENTS);
@@ -556,7 +556,7 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
         };
 
         protected Builder() {
-            persistenceExceptionResolver(GaplessMongoEventStorageEngine::isDuplicateKeyViolation);
+            persistenceExceptionResolver(GaplessEventStorageEngine::isDuplicateKeyViolation);
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
             eventSerializer(serializer);
             snapshotSerializer(serializer);
@@ -645,9 +645,9 @@ public class GaplessMongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
 
-        public GaplessMongoEventStorageEngine build() {
+        public GaplessEventStorageEngine build() {
             validate();
-            return new GaplessMongoEventStorageEngine(this);
+            return new GaplessEventStorageEngine(this);
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
  * axon-eventsourcing's test-jar) run against this engine on the embedded server, one fresh database per test.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
-class GaplessMongoEventStorageEngineContractTest
-        extends AbstractEventStorageEngineTest<GaplessMongoEventStorageEngine, GaplessMongoEventStorageEngine.Builder> {
+class GaplessEventStorageEngineContractTest
+        extends AbstractEventStorageEngineTest<GaplessEventStorageEngine, GaplessEventStorageEngine.Builder> {
 
     private MongoDatabase database;
 
@@ -26,8 +26,8 @@ class GaplessMongoEventStorageEngineContractTest
     }
 
     @Override
-    protected GaplessMongoEventStorageEngine createEngine(UnaryOperator<GaplessMongoEventStorageEngine.Builder> customization) {
-        GaplessMongoEventStorageEngine.Builder builder = GaplessMongoEventStorageEngine.builder()
+    protected GaplessEventStorageEngine createEngine(UnaryOperator<GaplessEventStorageEngine.Builder> customization) {
+        GaplessEventStorageEngine.Builder builder = GaplessEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(TestSealingKeys.sealingKey());
         return customization.apply(builder).build();
