@@ -47,7 +47,7 @@ class RestartAndVerifyStoreTest {
             RegistryClient.Reply declared = client.command(client.sign("supervisor-1", "DeclarePublicHoliday", holiday));
             assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
             versionBefore = client.get("/api/calendar").body().path("calendarVersion").asText();
-            queueBefore = client.get("/api/reviewer/applications", client.signIn("reviewer-1")).body().toString();
+            queueBefore = queueOnceBothDemoApplicationsAreIn(client, client.signIn("reviewer-1"));
         } finally {
             first.close();
         }
@@ -81,6 +81,24 @@ class RestartAndVerifyStoreTest {
         Output tampered = verifyStore();
         assertThat(tampered.exit()).as(tampered.out()).isEqualTo(1);
         assertThat(tampered.out()).containsIgnoringCase("seal");
+    }
+
+    /** The queue projection runs behind the commands by a few milliseconds: read it once it has caught up. */
+    private static String queueOnceBothDemoApplicationsAreIn(RegistryClient client, String token) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode queue = client.get("/api/reviewer/applications", token).body();
+            if (queue.size() >= 2 || System.nanoTime() > deadline) {
+                assertThat(queue.size()).as("both demo applications in the queue").isEqualTo(2);
+                return queue.toString();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     record Output(int exit, String out) {
