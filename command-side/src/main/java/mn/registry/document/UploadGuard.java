@@ -1,6 +1,7 @@
 package mn.registry.document;
 
 import mn.registry.kernel.problem.RegistryProblem;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -27,6 +28,7 @@ class UploadGuard {
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    @Autowired
     UploadGuard(@Value("${registry.documents.uploads-per-minute:120}") int uploadsPerMinute,
                 @Value("${registry.documents.bytes-per-minute:256MB}") DataSize bytesPerMinute) {
         this(uploadsPerMinute, bytesPerMinute.toBytes(), Clock.systemUTC());
