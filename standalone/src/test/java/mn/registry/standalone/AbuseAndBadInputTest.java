@@ -118,11 +118,15 @@ class AbuseAndBadInputTest {
         } catch (IllegalArgumentException e) {
             return null; // not even a URI: no HTTP client would send it
         }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        try {
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+        } catch (IllegalArgumentException e) {
+            return null; // a header value no HTTP client would send
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
@@ -140,14 +144,30 @@ class AbuseAndBadInputTest {
     private static void expectRefusedCleanly(String method, String pathAndQuery, String contentType, byte[] body, String authorization,
                                              boolean mayBeRead, String what) {
         Map<String, Long> before = counts();
-        Answer answer = send(method, pathAndQuery, contentType, body, authorization);
+        String label = method + " " + (pathAndQuery.length() > 120 ? pathAndQuery.substring(0, 120) + "..." : pathAndQuery) + " with " + what;
+        Answer answer;
+        try {
+            answer = send(method, pathAndQuery, contentType, body, authorization);
+        } catch (AssertionError dropped) {
+            // Tomcat answers a body far over the limit early and closes the connection rather than read megabytes
+            // it will refuse (it swallows at most 2 MB): the client may see the connection close instead of the 413
+            if (body == null || body.length <= 2 * 1024 * 1024) {
+                throw dropped;
+            }
+            tried++;
+            assertThat(counts()).as(label + " stores nothing").isEqualTo(before);
+            return;
+        }
         if (answer == null) {
             return;
         }
         tried++;
-        String label = method + " " + (pathAndQuery.length() > 120 ? pathAndQuery.substring(0, 120) + "..." : pathAndQuery) + " with " + what;
         if (mayBeRead && answer.status() / 100 == 2) {
-            assertThat(counts()).as(label + " stores nothing").isEqualTo(before);
+            Map<String, Long> after = counts();
+            if (method.equals("POST") && pathAndQuery.equals("/api/documents")) {
+                after.computeIfPresent("documents", (name, count) -> count - (count > before.getOrDefault("documents", 0L) ? 1 : 0));
+            }
+            assertThat(after).as(label + " stores nothing (a JSON document upload: that document only)").isEqualTo(before);
             return;
         }
         assertThat(answer.status()).as(label + " -> " + abbreviate(answer.body())).isBetween(400, 499);

@@ -154,7 +154,7 @@ class AuthorizationMatrixTest {
 
     @Test
     @DisplayName("003 art. 8.7, domain-rules §1: a governor acts only in their own zone and only during their appointment; an official whose role was revoked is refused")
-    void authority_beyond_the_role() {
+    void authority_beyond_the_role() throws InterruptedException {
         // a registration in Zamyn-Uud, for the governors to act on
         DocumentStore documents = registry.getBean(DocumentStore.class);
         List<SubmittedZoneDocument> submitted = new ArrayList<>();
@@ -182,8 +182,9 @@ class AuthorizationMatrixTest {
         assertThat(storedDocuments()).isEqualTo(before);
 
         // no signed command revokes a ministry official's role yet: the enrolment service records the revocation
-        registry.getBean(Enrolment.class).revoke(new RoleRevoked(new PersonId("reviewer-1"), Role.MINISTRY_REVIEWER, null, Instant.now().minusSeconds(5),
+        registry.getBean(Enrolment.class).revoke(new RoleRevoked(new PersonId("reviewer-1"), Role.MINISTRY_REVIEWER, null, Instant.now(),
                 new PersonId("supervisor-1"), "Order on the end of duties (authorisation test)"));
+        Thread.sleep(1100); // signing times are whole seconds: sign after the revocation took effect
         before = storedDocuments();
         RegistryClient.Reply revoked = signed("reviewer-1", "RefusePermitApplication", new RefusePermitApplication(null, List.<RefusalReason>of()));
         assertThat(revoked.status()).isEqualTo(403);

@@ -1,5 +1,9 @@
 package mn.registry.infrastructure.web;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,8 +150,8 @@ public class ProblemResponses {
      */
     static boolean storageUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
-                    || t instanceof com.mongodb.MongoNotPrimaryException || t instanceof com.mongodb.MongoNodeIsRecoveringException) {
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
                 return true;
             }
             if (t.getCause() == t) {
