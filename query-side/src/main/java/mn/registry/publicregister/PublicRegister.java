@@ -36,6 +36,7 @@ public class PublicRegister implements SmartLifecycle {
     private RegisterModel model = new RegisterModel();
     private volatile RegisterView view;
     private ScheduledExecutorService poller;
+    private java.util.function.Supplier<Optional<RegisterModel>> saved = Optional::empty;
 
     PublicRegister(MongoDatabase database, @Value("${registry.public.poll-interval:100ms}") Duration pollInterval) {
         this.source = new LogSource(database);
@@ -101,6 +102,18 @@ public class PublicRegister implements SmartLifecycle {
         catchUp();
     }
 
+    /** Where to start from: a saved generation (else the log from index 0). Set before {@link #start}. */
+    void startFrom(java.util.function.Supplier<Optional<RegisterModel>> savedGeneration) {
+        this.saved = savedGeneration;
+    }
+
+    /** The canonical content hash of the register as it serves now. */
+    mn.registry.projection.RebuildableProjection.HashAt hashNow(String name) {
+        synchronized (applying) {
+            return new mn.registry.projection.RebuildableProjection.HashAt(name, model.logSize(), model.hash());
+        }
+    }
+
     /** The register as it stands now. */
     RegisterView view() {
         return view;
@@ -120,6 +133,19 @@ public class PublicRegister implements SmartLifecycle {
             Thread t = new Thread(r, "public-register");
             t.setDaemon(true);
             return t;
+        });
+        poller.execute(() -> {
+            try {
+                saved.get().ifPresent(m -> {
+                    synchronized (applying) {
+                        model = m;
+                        view = m.view(null);
+                    }
+                    log.info("public register loaded at log size {}", m.logSize());
+                });
+            } catch (RuntimeException e) {
+                log.warn("public register could not load its saved generation, folding the log from 0: {}", e.toString());
+            }
         });
         poller.scheduleWithFixedDelay(() -> {
             try {
