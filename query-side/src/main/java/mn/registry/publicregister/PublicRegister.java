@@ -74,6 +74,16 @@ public class PublicRegister implements SmartLifecycle {
         return view.all(kind);
     }
 
+    /**
+     * The register folded afresh from the first {@code logSize} log entries (fewer if the log is shorter: see the
+     * snapshot's size), independent of what this node serves.
+     */
+    public RegisterSnapshot foldAt(long logSize) {
+        RegisterModel fresh = new RegisterModel();
+        source.stream(0, logSize, e -> fresh.apply(e.logIndex(), parse(e.leaf())));
+        return new RegisterSnapshot(fresh.logSize(), fresh.position(), fresh.entries(), fresh.hash());
+    }
+
     /** Reads whatever the log has beyond what the register reflects, now; returns the new log size. */
     public long catchUp() {
         synchronized (applying) {

@@ -25,6 +25,13 @@ class RegisterRebuildTest {
 
     /** Writes records as the log sequencer does: {@code _id} = log index, the leaf = canonical JSON. */
     static Records log(MongoDatabase db, int entities) {
+        Records r = records(entities);
+        append(db, r, 0);
+        return r;
+    }
+
+    /** A zone, then per entity: a registration, a permit, and every third permit suspended. */
+    static Records records(int entities) {
         Records r = new Records().add(Records.zone("Алтанбулаг"));
         for (int i = 0; i < entities; i++) {
             r.add(Records.registered("Entity " + i, "20000" + (10 + i), Activity.TRADE, LocalDate.of(2027, 1, 1).plusDays(i)));
@@ -33,7 +40,6 @@ class RegisterRebuildTest {
                 r.add(Records.suspended(i + 1));
             }
         }
-        append(db, r, 0);
         return r;
     }
 
