@@ -111,6 +111,15 @@ class PersonalDataErasureTest {
                 }
             }
             assertThat(failures).isEmpty();
+
+            // (same registry, to save a start) the seal key of every record is published by key id; the trusted list is sealed
+            JsonNode sealKeys = client.get("/api/public/log/seal-keys").body();
+            String recordKeyId = CanonicalJsonRecord.sealKeyId(text(port, "/api/public/bundle/0"));
+            assertThat(sealKeys.findValuesAsText("keyId")).contains(recordKeyId);
+            assertThat(client.get("/api/public/log/checkpoint-keys").body().get(0).path("noteKey").asText()).isEqualTo(logKey.text());
+            JsonNode trusted = client.get("/api/public/trusted-list").body();
+            assertThat(mn.registry.kernel.trust.SignedTrustedList.verify(trusted, ca).list().path("schemeInformation").path("schemeTerritory").asText())
+                    .isEqualTo("MN");
         } finally {
             registry.close();
         }
@@ -119,6 +128,13 @@ class PersonalDataErasureTest {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int exit = VerifyStoreCli.run(new String[]{"--data-dir", dataDir.toString()}, print, print);
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** The {@code sealKeyId} of a bundle's public record. */
+    private static final class CanonicalJsonRecord {
+        static String sealKeyId(String bundle) throws java.io.IOException {
+            return mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(bundle).path("record").path("sealKeyId").asText();
+        }
     }
 
     private static String text(int port, String path) throws Exception {

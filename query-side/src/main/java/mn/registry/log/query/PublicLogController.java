@@ -67,6 +67,45 @@ class PublicLogController {
         return ResponseEntity.ok().contentType(TEXT).body(logKey.text() + "\n");
     }
 
+    /** A registry key's certificate as published: its id, whether it is in use or retired, and its validity. */
+    record PublishedKey(String keyId, String status, String notBefore, String notAfter, String certificate, String noteKey) {
+    }
+
+    /**
+     * The seal certificates by {@code sealKeyId}, the current one and any retired one kept in the keystore, so that a
+     * bundle of an event sealed before a rotation can be checked (its record names its {@code sealKeyId}).
+     */
+    @GetMapping(path = "/api/public/log/seal-keys", produces = "application/json")
+    List<PublishedKey> sealKeys() {
+        List<PublishedKey> all = new java.util.ArrayList<>();
+        all.add(published(mn.registry.infrastructure.keys.KeysConfiguration.keyId(keys.seal().publicKey()), "current", keys.seal().certificate(), null));
+        keys.retired().forEach((alias, certificate) -> {
+            if (alias.startsWith(RegistryKeys.RETIRED_PREFIX + "seal-")) {
+                all.add(published(alias.substring(RegistryKeys.RETIRED_PREFIX.length()), "retired", certificate, null));
+            }
+        });
+        return all;
+    }
+
+    /** The checkpoint keys with their validity: the current one and retired ones, so that old checkpoints stay verifiable. */
+    @GetMapping(path = "/api/public/log/checkpoint-keys", produces = "application/json")
+    List<PublishedKey> checkpointKeys() {
+        List<PublishedKey> all = new java.util.ArrayList<>();
+        all.add(published(String.format("%08x", logKey.keyHash()), "current", keys.checkpoint().certificate(), logKey.text()));
+        keys.retired().forEach((alias, certificate) -> {
+            if (alias.startsWith(RegistryKeys.RETIRED_PREFIX + "checkpoint-")) {
+                NoteKey old = new NoteKey(logKey.name(), Certificates.ed25519PublicKey(certificate).orElseThrow());
+                all.add(published(String.format("%08x", old.keyHash()), "retired", certificate, old.text()));
+            }
+        });
+        return all;
+    }
+
+    private static PublishedKey published(String id, String status, X509Certificate certificate, String noteKey) {
+        return new PublishedKey(id, status, certificate.getNotBefore().toInstant().toString(), certificate.getNotAfter().toInstant().toString(),
+                Certificates.base64Der(certificate), noteKey);
+    }
+
     @GetMapping("/api/public/proof/{logIndex}")
     ResponseEntity<byte[]> proof(@PathVariable("logIndex") String logIndex) {
         PublicLog.Published latest = latest();
