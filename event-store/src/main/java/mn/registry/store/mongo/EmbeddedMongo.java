@@ -56,7 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        return new EmbeddedMongo(new H2Backend(file.toString()), file);
+        return new EmbeddedMongo(EmbeddedH2Backend.open(file.toString()), file);
     }
 
     /** {@code mongodb://127.0.0.1:<port>}. */

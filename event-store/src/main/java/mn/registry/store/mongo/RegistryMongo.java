@@ -45,12 +45,16 @@ public final class RegistryMongo implements AutoCloseable {
         }
     }
 
-    /** A client configured as the registry needs it (standard UUIDs). */
+    /** A client configured as the registry needs it (standard UUIDs), counting its round trips if asked ({@link RoundTrips}). */
     public static MongoClient client(String connectionString) {
-        return MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connectionString))
-                .uuidRepresentation(UuidRepresentation.STANDARD)
-                .build());
+                .uuidRepresentation(UuidRepresentation.STANDARD);
+        RoundTrips roundTrips = RoundTrips.ifEnabled();
+        if (roundTrips != null) {
+            settings.addCommandListener(roundTrips);
+        }
+        return MongoClients.create(settings.build());
     }
 
     public MongoClient client() {
