@@ -123,12 +123,10 @@ class AuthorizationMatrixTest {
     @DisplayName("domain-rules §1: every signed command type x every role is allowed or refused (403 signer.role-missing) exactly as docs/security.md says, nothing stored")
     void every_command_type_times_every_role_matches_the_documented_matrix() throws Exception {
         Map<String, Map<Role, Boolean>> documented = documentedMatrix();
-        assertThat(documented.keySet()).as("the matrix in docs/security.md names every signed command type, and no other")
-                .containsExactlyInAnyOrderElementsOf(registry.getBean(CommandPipeline.class).knownTypes());
         Map<String, Map<Role, Boolean>> observed = new TreeMap<>();
         long before = storedDocuments();
         int tried = 0;
-        for (String type : documented.keySet()) {
+        for (String type : registry.getBean(CommandPipeline.class).knownTypes()) {
             Map<Role, Boolean> row = new LinkedHashMap<>();
             for (Map.Entry<Role, String> signer : SIGNER.entrySet()) {
                 RegistryClient.Reply reply = signed(signer.getValue(), type, CanonicalJson.mapper().createObjectNode());
@@ -140,9 +138,10 @@ class AuthorizationMatrixTest {
             observed.put(type, row);
         }
         assertThat(storedDocuments()).as("nothing stored for %d refused commands", tried).isEqualTo(before);
-        assertThat(render(observed)).as("the observed matrix (left) against docs/security.md").isEqualTo(render(documented));
+        // every registered command type must have its row (a new one cannot escape), and every row must hold
+        assertThat(render(observed)).as("the registry's behaviour (actual) against the matrix in docs/security.md (expected)").isEqualTo(render(documented));
         System.out.printf("AuthorizationMatrixTest figures: %d command types x %d roles = %d signed commands, each as documented, nothing stored%n",
-                documented.size(), SIGNER.size(), tried);
+                observed.size(), SIGNER.size(), tried);
     }
 
     private static String render(Map<String, Map<Role, Boolean>> matrix) {
