@@ -26,7 +26,10 @@ import mn.registry.document.DocumentStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Then authority beyond the role: a governor in another zone, a governor after dismissal, and an official after
  * their role was revoked (domain-rules §1).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTest {
 
     static final Path SECURITY_DOC = Path.of("..", "docs", "security.md");
@@ -120,6 +124,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("domain-rules §1: every signed command type x every role is allowed or refused (403 signer.role-missing) exactly as docs/security.md says, nothing stored")
     void every_command_type_times_every_role_matches_the_documented_matrix() throws Exception {
         Map<String, Map<Role, Boolean>> documented = documentedMatrix();
@@ -152,6 +157,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    @Order(2) // dismisses a governor and revokes the reviewer's role: after the matrix
     @DisplayName("003 art. 8.7, domain-rules §1: a governor acts only in their own zone and only during their appointment; an official whose role was revoked is refused")
     void authority_beyond_the_role() throws InterruptedException {
         // a registration in Zamyn-Uud, for the governors to act on
