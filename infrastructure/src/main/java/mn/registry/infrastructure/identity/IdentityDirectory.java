@@ -42,9 +42,11 @@ public class IdentityDirectory {
                     return size() > REMEMBERED;
                 }
             });
+    private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
 
-    public IdentityDirectory(EventStore events) {
+    public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
         this.events = events;
+        this.vault = vault;
     }
 
     /** A person's events, as of the stream's event {@code lastSequence}. */
@@ -78,7 +80,7 @@ public class IdentityDirectory {
                 }
             }
         }
-        return Optional.of(new Actor(person, enrolled.displayName(), Set.copyOf(roles), Set.copyOf(zones)));
+        return Optional.of(new Actor(person, vault.displayName(enrolled), Set.copyOf(roles), Set.copyOf(zones)));
     }
 
     /** The person's events: those remembered if the stream still ends where they did, else read now. */

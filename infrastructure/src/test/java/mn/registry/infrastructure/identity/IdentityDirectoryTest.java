@@ -63,7 +63,7 @@ class IdentityDirectoryTest {
     void revocation_on_another_node_is_seen_at_once() {
         append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
         append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
-        IdentityDirectory directory = new IdentityDirectory(nodeA);
+        IdentityDirectory directory = new IdentityDirectory(nodeA, new mn.registry.infrastructure.privacy.PersonalDataVault(mongo.client().getDatabase("registry"), java.time.Clock.systemUTC()));
         Instant later = T0.plusSeconds(7_200);
 
         assertThat(directory.actorAt(REVIEWER, CERT, later)).get().extracting(Actor::roles).asInstanceOf(
@@ -80,7 +80,7 @@ class IdentityDirectoryTest {
     @Test
     @DisplayName("a certificate enrolled through another node is known at the next command; an unknown person has no actor")
     void enrolment_on_another_node_is_seen_at_once() {
-        IdentityDirectory directory = new IdentityDirectory(nodeA);
+        IdentityDirectory directory = new IdentityDirectory(nodeA, new mn.registry.infrastructure.privacy.PersonalDataVault(mongo.client().getDatabase("registry"), java.time.Clock.systemUTC()));
         assertThat(directory.actorAt(REVIEWER, CERT, T0)).isEmpty();
         append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
         assertThat(directory.actorAt(REVIEWER, "cd".repeat(32), T0)).isEmpty();
