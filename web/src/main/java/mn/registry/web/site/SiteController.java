@@ -129,7 +129,7 @@ class SiteController {
     /** The name a person looks for: the holder, the entity or the zone. */
     static String title(PublishedRecords.Entry e) {
         var p = e.payload();
-        for (String path : List.of("holder/name", "successor/name", "entity/name", "entityName", "name")) {
+        for (String path : List.of("holder/name", "successor/name", "entity/name", "certificate/entity/name", "entityName", "name")) {
             var node = p.at("/" + path);
             if (node.isTextual()) {
                 return node.asText();
