@@ -3,6 +3,7 @@ package mn.registry.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * {@code POST /api/commands}: the body is a signed command (flattened JWS JSON). Answers 200 with
  * the command's result, or problem+json. A repeat of an applied command gets the first answer and
- * the header {@code Idempotent-Replay: true}.
+ * the header {@code Idempotent-Replay: true}. A 2xx answer names in {@code Registry-Position} the event store's head
+ * once the command was applied (at or after its events): a query with {@code atLeast=} that position sees the write.
  */
 @RestController
 class CommandController {
@@ -27,10 +29,15 @@ class CommandController {
     /** A signed command is small: documents are uploaded separately and cited by hash. */
     static final int MAX_BYTES = 256 * 1024;
 
-    private final CommandPipeline pipeline;
+    /** Read-your-writes: the global position a later query can wait for (query side: {@code ReadYourWrites}). */
+    static final String POSITION_HEADER = "Registry-Position";
 
-    CommandController(CommandPipeline pipeline) {
+    private final CommandPipeline pipeline;
+    private final EventStore eventStore;
+
+    CommandController(CommandPipeline pipeline, EventStore eventStore) {
         this.pipeline = pipeline;
+        this.eventStore = eventStore;
     }
 
     @PostMapping(path = "/api/commands", consumes = {"application/json", "application/jose+json"}, produces = "application/json")
@@ -39,6 +46,9 @@ class CommandController {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
         if (answer.replay()) {
             response.header("Idempotent-Replay", "true");
+        }
+        if (answer.status() / 100 == 2) {
+            eventStore.createHeadToken().position().ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
         }
         return response.body(answer.body());
     }

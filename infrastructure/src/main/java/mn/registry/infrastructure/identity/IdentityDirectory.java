@@ -28,9 +28,11 @@ import java.util.Set;
 public class IdentityDirectory {
 
     private final EventStore events;
+    private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
 
-    public IdentityDirectory(EventStore events) {
+    public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
         this.events = events;
+        this.vault = vault;
     }
 
     /** The event stream (aggregate id) of a person. */
@@ -61,7 +63,7 @@ public class IdentityDirectory {
                 }
             }
         }
-        return Optional.of(new Actor(person, enrolled.displayName(), Set.copyOf(roles), Set.copyOf(zones)));
+        return Optional.of(new Actor(person, vault.displayName(enrolled), Set.copyOf(roles), Set.copyOf(zones)));
     }
 
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */

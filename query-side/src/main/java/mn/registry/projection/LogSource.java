@@ -1,0 +1,103 @@
+package mn.registry.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import mn.registry.kernel.log.LogLayout;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The transparency log's entries in log order, read the two ways that are fast on both the embedded server and a
+ * replica set (embedded-mongo.md): one sorted cursor to catch up, and {@code _id $in} of the next ids at the head.
+ * Only a contiguous prefix is ever returned: the first missing index stops a read, so no reader can skip an entry.
+ */
+public final class LogSource {
+
+    /** One log entry: its index, the public record's canonical JSON (the leaf data) and the event's global position. */
+    public record Entry(long logIndex, String leaf, long position) {
+    }
+
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> state;
+
+    public LogSource(MongoDatabase database) {
+        this.entries = database.getCollection(LogLayout.ENTRIES);
+        this.state = database.getCollection(LogLayout.STATE);
+    }
+
+    /** Entries {@code from, from+1, ...} up to {@code max} of them, stopping at the first one not written yet. */
+    public List<Entry> read(long from, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(max);
+        for (long i = from; i < from + max; i++) {
+            ids.add(i);
+        }
+        Map<Long, Entry> found = new HashMap<>();
+        for (Document d : entries.find(Filters.in("_id", ids))) {
+            Entry e = entry(d);
+            found.put(e.logIndex(), e);
+        }
+        List<Entry> out = new ArrayList<>(found.size());
+        for (long i = from; i < from + max; i++) {
+            Entry e = found.get(i);
+            if (e == null) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The entries at these indexes (those that exist), in the order asked. */
+    public List<Entry> byIndexes(List<Long> indexes) {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Entry> found = new HashMap<>();
+        for (Document d : entries.find(Filters.in("_id", indexes))) {
+            Entry e = entry(d);
+            found.put(e.logIndex(), e);
+        }
+        return indexes.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Every entry from {@code from} in order through one sorted cursor, below {@code below} (Long.MAX_VALUE: all),
+     * stopping at a gap. Returns the index after the last one given.
+     */
+    public long stream(long from, long below, Consumer<Entry> sink) {
+        long next = from;
+        try (MongoCursor<Document> cursor = entries.find(Filters.gte("_id", from)).sort(Sorts.ascending("_id")).batchSize(2000).iterator()) {
+            while (cursor.hasNext() && next < below) {
+                Entry e = entry(cursor.next());
+                if (e.logIndex() != next) {
+                    break;
+                }
+                sink.accept(e);
+                next++;
+            }
+        }
+        return next;
+    }
+
+    /** The size of the latest published checkpoint (entries below it have proofs), or 0 before the first. */
+    public long checkpointSize() {
+        Document pointer = state.find(Filters.eq("_id", "checkpoint")).first();
+        return pointer == null ? 0 : pointer.get(LogLayout.SIZE, Number.class).longValue();
+    }
+
+    private static Entry entry(Document d) {
+        Number position = d.get(LogLayout.POSITION, Number.class);
+        return new Entry(d.get("_id", Number.class).longValue(), d.getString(LogLayout.LEAF), position == null ? -1 : position.longValue());
+    }
+}

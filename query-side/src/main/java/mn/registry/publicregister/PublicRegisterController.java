@@ -1,0 +1,111 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.projection.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public register in JSON, no login: {@code /api/public/register} (what it lists),
+ * {@code /api/public/register/{kind}?name=&number=&status=&zone=&activity=&from=&to=&offset=&limit=} (search) and
+ * {@code /api/public/register/{kind}/{id}} (one entry with its full public history). {@code atLeast=} (or header
+ * {@code Registry-At-Least}) waits until the register reflects that global position.
+ */
+@RestController
+class PublicRegisterController {
+
+    private final PublicRegister register;
+    private final ReadYourWrites readYourWrites;
+
+    PublicRegisterController(PublicRegister register, ReadYourWrites readYourWrites) {
+        this.register = register;
+        this.readYourWrites = readYourWrites;
+    }
+
+    record Kinds(long logSize, Map<String, Integer> counts) {
+    }
+
+    @GetMapping(path = "/api/public/register", produces = "application/json")
+    Kinds kinds() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Arrays.stream(RegisterKind.values()).forEach(k -> counts.put(k.path(), register.all(k).size()));
+        return new Kinds(register.logSize(), counts);
+    }
+
+    @GetMapping(path = "/api/public/register/{kind}", produces = "application/json")
+    ResponseEntity<RegisterPage> search(@PathVariable("kind") String kind,
+                                        @RequestParam(value = "name", required = false) String name,
+                                        @RequestParam(value = "number", required = false) String number,
+                                        @RequestParam(value = "status", required = false) String status,
+                                        @RequestParam(value = "zone", required = false) String zone,
+                                        @RequestParam(value = "activity", required = false) String activity,
+                                        @RequestParam(value = "from", required = false) String from,
+                                        @RequestParam(value = "to", required = false) String to,
+                                        @RequestParam(value = "offset", defaultValue = "0") String offset,
+                                        @RequestParam(value = "limit", defaultValue = "50") String limit,
+                                        @RequestParam(value = "atLeast", required = false) String atLeast,
+                                        @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
+        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        RegisterQuery query;
+        try {
+            query = new RegisterQuery(kind(kind), blankToNull(name), blankToNull(number), blankToNull(status), blankToNull(zone),
+                    blankToNull(activity), date(from, "from"), date(to, "to"), integer(offset, "offset"), integer(limit, "limit"));
+        } catch (IllegalArgumentException e) {
+            throw RegistryProblem.invalid("register.bad-page", "offset must be >= 0 and limit between 1 and " + RegisterQuery.MAX_LIMIT + ".", "limit", null);
+        }
+        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.search(query));
+    }
+
+    record Detail(RegisterEntry entry, List<JsonNode> history) {
+    }
+
+    @GetMapping(path = "/api/public/register/{kind}/{id}", produces = "application/json")
+    ResponseEntity<Detail> entry(@PathVariable("kind") String kind, @PathVariable("id") String id,
+                                 @RequestParam(value = "atLeast", required = false) String atLeast,
+                                 @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
+        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        RegisterKind k = kind(kind);
+        RegisterEntry entry = register.entry(k, id).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND,
+                "register.not-found", "The register has no " + k.path() + " entry '" + id + "'.", "id", null));
+        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(new Detail(entry, register.history(entry)));
+    }
+
+    private static RegisterKind kind(String path) {
+        return RegisterKind.ofPath(path).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "register.unknown-kind",
+                "The register lists " + Arrays.stream(RegisterKind.values()).map(RegisterKind::path).toList() + "; not '" + path + "'.", "kind", null));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw RegistryProblem.invalid("register.bad-date", "'" + field + "' must be a date like 2026-11-20; it was '" + text + "'.", field, null);
+        }
+    }
+
+    private static int integer(String text, String field) {
+        if (text == null || !text.matches("[0-9]{1,9}")) {
+            throw RegistryProblem.invalid("register.bad-number", "'" + field + "' must be a non-negative integer; it was '" + text + "'.", field, null);
+        }
+        return Integer.parseInt(text);
+    }
+}

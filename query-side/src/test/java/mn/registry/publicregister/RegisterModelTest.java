@@ -1,0 +1,115 @@
+package mn.registry.publicregister;
+
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.permit.Company;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RegisterModelTest {
+
+    private static RegisterView view(Records records) {
+        return records.fold().view(null);
+    }
+
+    private static List<String> ids(RegisterPage page) {
+        return page.items().stream().map(RegisterEntry::id).toList();
+    }
+
+    private static RegisterQuery byName(RegisterKind kind, String name) {
+        return new RegisterQuery(kind, name, null, null, null, null, null, null, 0, 50);
+    }
+
+    @Test
+    @DisplayName("names fold Mongolian Cyrillic to Latin and drop case and diacritics")
+    void folding() {
+        assertThat(NameFolding.fold("Хан-Уул ХХК")).isEqualTo("khan uul khkhk");
+        assertThat(NameFolding.fold("KHAN-UUL llc")).isEqualTo("khan uul llc");
+        assertThat(NameFolding.fold("Khan Üül")).isEqualTo("khan uul");
+        assertThat(NameFolding.fold("Өлзий Түшиг")).isEqualTo("olzii tushig");
+        assertThat(NameFolding.fold(null)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4: a permit is searchable by its holder's name in Cyrillic or Latin, by number and by status")
+    void permits_by_name_number_status() {
+        Records r = new Records()
+                .add(Records.permit(1, "Хан Сертификат ХХК", "1111111", LocalDate.of(2026, 12, 1)))
+                .add(Records.permit(2, "Tushig Trust LLC", "2222222", LocalDate.of(2027, 2, 1)))
+                .add(Records.suspended(2));
+        RegisterView v = view(r);
+        assertThat(ids(v.search(byName(RegisterKind.PERMIT, "khan")))).containsExactly("P-2026-000001");
+        assertThat(ids(v.search(byName(RegisterKind.PERMIT, "ХАН сертиф")))).containsExactly("P-2026-000001");
+        assertThat(ids(v.search(byName(RegisterKind.PERMIT, "Түшиг")))).containsExactly("P-2026-000002");
+        assertThat(ids(v.search(byName(RegisterKind.PERMIT, "khan tushig")))).isEmpty();
+        assertThat(ids(v.search(new RegisterQuery(RegisterKind.PERMIT, null, "p-2026-000002", null, null, null, null, null, 0, 50))))
+                .containsExactly("P-2026-000002");
+        assertThat(ids(v.search(new RegisterQuery(RegisterKind.PERMIT, null, null, "suspended", null, null, null, null, 0, 50))))
+                .containsExactly("P-2026-000002");
+        assertThat(ids(v.search(new RegisterQuery(RegisterKind.PERMIT, null, null, null, null, null, LocalDate.of(2027, 1, 1), null, 0, 50))))
+                .containsExactly("P-2026-000002");
+        RegisterEntry suspended = v.entry(RegisterKind.PERMIT, "P-2026-000002").orElseThrow();
+        assertThat(suspended.history()).containsExactly(1L, 2L);
+        assertThat(suspended.details().path("ground").asText()).isEqualTo("INSPECTOR_OPINION");
+        assertThat(suspended.details().has("evidenceSha256")).as("the evidence is not public").isFalse();
+        assertThat(v.entry(RegisterKind.PROVIDER, "2222222").orElseThrow().status()).isEqualTo("SUSPENDED");
+        assertThat(v.entry(RegisterKind.PROVIDER, "1111111").orElseThrow().status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3: a transferred permit is listed under its successor; the predecessor keeps its history")
+    void transfer_moves_the_permit() {
+        Company from = new Company("Old Co", "3333333", true, "addr");
+        Company to = new Company("New Co", "4444444", true, "addr");
+        Records r = new Records().add(Records.permit(3, "Old Co", "3333333", LocalDate.of(2026, 12, 1))).add(Records.transferred(3, from, to))
+                .add(Records.revoked(3));
+        RegisterView v = view(r);
+        RegisterEntry permit = v.entry(RegisterKind.PERMIT, "P-2026-000003").orElseThrow();
+        assertThat(permit.name()).isEqualTo("New Co");
+        assertThat(permit.status()).isEqualTo("REVOKED");
+        assertThat(v.entry(RegisterKind.PROVIDER, "4444444").orElseThrow().details().path("permits").toString()).contains("P-2026-000003");
+        RegisterEntry old = v.entry(RegisterKind.PROVIDER, "3333333").orElseThrow();
+        assertThat(old.details().path("permits")).isEmpty();
+        assertThat(old.status()).isEqualTo("INACTIVE");
+        assertThat(old.history()).containsExactly(0L, 1L);
+    }
+
+    @Test
+    @DisplayName("003: zones, governors, entities and land licences by zone, activity and status, paginated")
+    void free_zone_register() {
+        Records r = new Records().add(Records.zone("Алтанбулаг"))
+                .add(new ZoneEvents.ZoneOpened(Records.ZONE, "decision", Records.T, Records.OFFICIAL))
+                .add(new ZoneEvents.GovernorAppointed(Records.ZONE, new mn.registry.kernel.identity.PersonId("governor-1"), "Б. Бат", "d", Records.T, Records.OFFICIAL));
+        for (int i = 0; i < 30; i++) {
+            r.add(Records.registered((i % 2 == 0 ? "Khan Trade " : "Өлзий Үйлдвэр ") + i, "10000" + (10 + i), i % 2 == 0 ? Activity.TRADE : Activity.PRODUCTION,
+                    LocalDate.of(2027, 1, 1).plusDays(i)));
+        }
+        r.add(Records.land(1, "1000010"));
+        RegisterView v = view(r);
+        assertThat(v.entry(RegisterKind.ZONE, "altanbulag").orElseThrow().status()).isEqualTo("OPEN");
+        assertThat(ids(v.search(byName(RegisterKind.ZONE, "altanbulag")))).containsExactly("altanbulag");
+        assertThat(ids(v.search(byName(RegisterKind.GOVERNOR, "bat")))).containsExactly("altanbulag~governor-1");
+        RegisterPage production = v.search(new RegisterQuery(RegisterKind.ENTITY, "olzii", null, "registered", "altanbulag", "production", null, null, 5, 4));
+        assertThat(production.total()).isEqualTo(15);
+        assertThat(production.items()).hasSize(4).allSatisfy(e -> assertThat(e.activities()).containsExactly("PRODUCTION"));
+        RegisterPage january = v.search(new RegisterQuery(RegisterKind.ENTITY, null, null, null, null, null, LocalDate.of(2027, 1, 3), LocalDate.of(2027, 1, 5), 0, 50));
+        assertThat(january.total()).isEqualTo(3);
+        RegisterEntry licence = v.entry(RegisterKind.LAND_LICENCE, "altanbulag-L1").orElseThrow();
+        assertThat(licence.details().path("holderName").asText()).isEqualTo("Khan Trade 0");
+        assertThat(licence.activities()).containsExactly("TRADE");
+    }
+
+    @Test
+    @DisplayName("the fold refuses a log entry out of order, so no reader can skip one")
+    void out_of_order_refused() {
+        Records r = new Records().add(Records.zone("Z"));
+        RegisterModel model = new RegisterModel();
+        assertThatThrownBy(() -> model.apply(1, r.all().get(0))).isInstanceOf(IllegalStateException.class);
+    }
+}
