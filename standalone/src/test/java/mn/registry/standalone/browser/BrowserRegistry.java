@@ -52,7 +52,7 @@ final class BrowserRegistry {
     private void awaitDemoData() {
         String reviewer = client.signIn("reviewer-1");
         await("two demo applications in the reviewer queue", () -> client.get("/api/reviewer/applications", reviewer).body().size() >= 2);
-        await("the demo zones in the public log", () -> text("/decisions?q=altanbulag").contains("/decisions/"));
+        await("the demo zones in the public log", () -> text("/register?kind=zones&name=altanbulag").contains("/register/zones/altanbulag"));
     }
 
     /** A page or text resource as a string (status 200), or "" otherwise. */

@@ -76,18 +76,47 @@ class GovernorDeskBrowserTest {
         });
         browser.screenshot("governor-entity");
 
+        // 003 art. 22.2-22.4, 23.1: land rights granted to the registered entity, with its fee-exemption schedule
         browser.open("/governor/altanbulag/land", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#grant-holder")).selectByValue(registrationId);
+        browser.find("#grant-name").sendKeys("Parcel A-1");
+        browser.find("#grant-parcel").sendKeys("{\"type\":\"Polygon\",\"coordinates\":[[[106.44,50.315],[106.445,50.315],[106.445,50.318],[106.44,50.318],[106.44,50.315]]]}");
+        browser.find("#grant-purpose").sendKeys("Bonded warehouse");
+        java.time.LocalDate from = java.time.LocalDate.now().plusDays(7);
+        browser.script("document.getElementById('grant-from').value = arguments[0]; document.getElementById('grant-until').value = arguments[1];",
+                from.toString(), from.plusYears(10).minusDays(1).toString());
+        browser.find("#grant-value").sendKeys("5000000");
+        browser.find("#grant-decision").sendKeys("Governor decision A/12 (demo)");
+        assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the licence is on the desk with its fee schedule", d -> {
+            browser.open("/governor/altanbulag/land", "en");
+            return !d.findElements(By.cssSelector(".licence tbody tr")).isEmpty();
+        });
+        assertThat(browser.find(".licence").getText()).contains("Parcel A-1").contains("100 %");
         browser.waitFor("#zone-map .leaflet-interactive");
+        assertThat(browser.all("#zone-map path.leaflet-interactive")).hasSize(2);
         browser.screenshot("governor-land");
+
+        // 003 art. 12.3: the quarterly report, signed and sent
+        browser.open("/governor/altanbulag/reports", "en");
+        String reportHash = browser.find("#report-sha256").getText();
+        assertThat(browser.signAndSend("form-sign-report")).contains(reportHash);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the report shows its signature", d -> {
+            browser.open("/governor/altanbulag/reports", "en");
+            return !d.findElements(By.id("report-signed")).isEmpty();
+        });
+        browser.screenshot("governor-report");
 
         browser.signOut();
         browser.waitUntil("the registration is on the public register", d -> {
-            browser.open("/decisions?q=" + "Kharaa", "en");
-            return browser.find("body").getText().contains("Entity registered in a free zone");
+            browser.open("/register?kind=entities&name=Kharaa", "en");
+            return !d.findElements(By.linkText(ENTITY.name())).isEmpty();
         });
         browser.driver.findElement(By.linkText(ENTITY.name())).click();
         browser.waitFor("#history");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/entities/" + registrationId);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/register/entities/" + registrationId);
         assertThat(browser.find("#history").getText()).contains("Entity registered in a free zone").contains("governor-altanbulag");
     }
 }

@@ -69,7 +69,8 @@ class LanguagesBrowserTest {
         String reviewer = registry.client.signIn("reviewer-1");
         String applicationId = registry.client.get("/api/reviewer/applications", reviewer).body().path(0).path("applicationId").asText();
         List<String> problems = new ArrayList<>();
-        for (String path : List.of("/", "/decisions", "/decisions?q=zone", "/decisions/0", "/zones/altanbulag", "/verify", "/verify?index=0", "/signin")) {
+        for (String path : List.of("/", "/register", "/register?kind=zones&name=altanbulag", "/register/zones/altanbulag", "/decisions", "/decisions/0",
+                "/verify", "/verify?index=0", "/signin")) {
             check(path, problems);
         }
         phone.open("/", "mn");
@@ -102,6 +103,6 @@ class LanguagesBrowserTest {
         phone.find("#lang-switch").click();
         phone.waitUntil("Mongolian", d -> "mn".equals(phone.find("html").getAttribute("lang")));
         phone.open("/decisions", null);
-        assertThat(phone.find("h1").getText()).isEqualTo("Нийтлэгдсэн шийдвэрийн бүртгэл");
+        assertThat(phone.find("h1").getText()).isEqualTo("Сүүлд нийтлэгдсэн шийдвэрүүд");
     }
 }

@@ -34,16 +34,22 @@ class PublicVerifyBrowserTest {
     @DisplayName("domain-rules §5: search, open a published decision, verify it in the browser; a changed record does not verify")
     void the_public_searches_opens_and_verifies_a_decision() {
         browser.open("/", "en");
-        assertThat(browser.find("#stats").getText()).contains("Special permit granted").contains("Entity registered in a free zone");
+        assertThat(browser.find("#stats").getText()).contains("Special permits").contains("Free zones");
         assertThat(browser.all("#recent tbody tr")).isNotEmpty();
         browser.screenshot("public-home");
-        browser.find("#q").sendKeys("Altanbulag");
-        browser.find("#q").submit();
-        browser.waitFor("#decisions");
-        List<WebElement> rows = browser.all("#decisions tbody tr");
-        assertThat(rows).isNotEmpty();
-        assertThat(browser.find("#decisions").getText()).contains("Free zone established");
+
+        browser.open("/register", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("zones");
+        browser.find("#name").sendKeys("Altanbulag");
+        browser.find("#register-submit").click();
+        browser.waitFor("#register-results");
+        List<WebElement> rows = browser.all("#register-results tbody tr");
+        assertThat(rows).hasSize(1);
         browser.screenshot("public-search");
+        browser.driver.findElement(By.linkText("Altanbulag Free Trade Zone")).click();
+        browser.waitFor("#zone-map .leaflet-interactive");
+        assertThat(browser.find("#history").getText()).contains("Free zone established").contains("cabinet-1");
+        browser.screenshot("public-zone");
 
         browser.driver.findElement(By.linkText("Free zone established")).click();
         browser.waitFor("#record");

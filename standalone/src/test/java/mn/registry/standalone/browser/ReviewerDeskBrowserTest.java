@@ -55,6 +55,7 @@ class ReviewerDeskBrowserTest {
         browser.waitFor("#form-approve");
         String url = browser.driver.getCurrentUrl();
         String applicationId = url.substring(url.lastIndexOf('/') + 1);
+        String company = browser.find("h1 span").getText();
         assertThat(browser.all("#checklist tbody tr")).hasSize(7);
         assertThat(browser.find("#checklist").getText()).containsPattern("[0-9a-f]{64}");
         assertThat(browser.find("#history").getText()).contains("PermitApplicationRegistered").contains("applicant-1");
@@ -88,12 +89,15 @@ class ReviewerDeskBrowserTest {
         assertThat(issue.path("type").asText()).isEqualTo("IssuePermit");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
 
-        // the public page of the permit, no login
+        // the public register, no login: search the permits by the holder's name, open the permit, see the grant
         browser.signOut();
-        browser.waitUntil("the grant is published", d -> {
-            browser.open("/permits/" + applicationId, "en");
-            return !d.findElements(By.cssSelector("#history tbody tr")).isEmpty();
+        browser.waitUntil("the grant is on the public register", d -> {
+            browser.open("/register?kind=permits&name=" + company.split(" ")[0], "en");
+            return !d.findElements(By.linkText(company)).isEmpty();
         });
+        browser.driver.findElement(By.linkText(company)).click();
+        browser.waitFor("#history");
+        assertThat(browser.find("#entry-status").getAttribute("data-status")).isEqualTo("VALID");
         assertThat(browser.find("#history").getText()).contains("Special permit granted").contains("supervisor-1");
         browser.screenshot("public-permit");
     }

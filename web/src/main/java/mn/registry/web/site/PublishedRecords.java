@@ -12,18 +12,15 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
  * The public records as the transparency log published them (002 art. 26.4, 27.6; 003; domain-rules §5), read by log
- * index under the latest checkpoint, so a page shows only what anyone can verify. The pages list records of one
- * permit, entity or zone by reading the published entries in full: fine for a registry of thousands of records, and
- * to be replaced by the public register's projection where one exists.
+ * index under the latest checkpoint, so a decision page shows only what anyone can verify. Lists and searches of
+ * permits, entities, zones and licences come from the public register (mn.registry.publicregister).
  */
 @Component
 class PublishedRecords {
@@ -51,20 +48,6 @@ class PublishedRecords {
             return record.path("actingOfficial").asText(null);
         }
 
-        /** The page this record belongs to: a permit, a zone, an entity, or none. */
-        String subjectPath() {
-            JsonNode p = payload();
-            if (p.hasNonNull("applicationId")) {
-                return "/permits/" + p.get("applicationId").asText();
-            }
-            if (p.hasNonNull("registrationId")) {
-                return "/entities/" + p.get("registrationId").asText();
-            }
-            if (p.hasNonNull("zoneId")) {
-                return "/zones/" + p.get("zoneId").asText();
-            }
-            return null;
-        }
     }
 
     private final MongoCollection<Document> entries;
@@ -103,34 +86,6 @@ class PublishedRecords {
         }
         list.sort(Comparator.comparingLong(Entry::index).reversed());
         return list;
-    }
-
-    /** Every published record, oldest first. */
-    List<Entry> all() {
-        long size = size();
-        List<Entry> list = new ArrayList<>();
-        for (Document d : entries.find()) {
-            Entry e = entry(d);
-            if (e.index() < size) {
-                list.add(e);
-            }
-        }
-        list.sort(Comparator.comparingLong(Entry::index));
-        return list;
-    }
-
-    /** The records whose page is {@code subjectPath}, oldest first. */
-    List<Entry> about(String subjectPath) {
-        return all().stream().filter(e -> subjectPath.equals(e.subjectPath())).toList();
-    }
-
-    /** How many records of each type were published: the statistics of the home page. */
-    Map<String, Long> countsByType() {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Entry e : all()) {
-            counts.merge(e.type(), 1L, Long::sum);
-        }
-        return counts;
     }
 
     private static Entry entry(Document d) {
