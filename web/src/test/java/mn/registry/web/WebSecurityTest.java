@@ -64,10 +64,14 @@ class WebSecurityTest {
     @DisplayName("the demo key helper answers 404 outside demo mode, and for anyone not a demo person")
     void demo_keys_only_in_demo_mode() {
         SignInController production = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, false));
-        assertThat(production.demoKeys("reviewer-1").getStatusCode().value()).isEqualTo(404);
+        // refused as a 404 problem (problem+json over HTTP)
+        assertThatThrownBy(() -> production.demoKeys("reviewer-1")).isInstanceOfSatisfying(RegistryProblem.class,
+                p -> assertThat(p.kind().status()).isEqualTo(404));
         SignInController demo = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, true));
-        assertThat(demo.demoKeys("../../keys/ca").getStatusCode().value()).isEqualTo(404);
-        assertThat(demo.demoKeys("someone-else").getStatusCode().value()).isEqualTo(404);
+        assertThatThrownBy(() -> demo.demoKeys("../../keys/ca")).isInstanceOfSatisfying(RegistryProblem.class,
+                p -> assertThat(p.kind().status()).isEqualTo(404));
+        assertThatThrownBy(() -> demo.demoKeys("someone-else")).isInstanceOfSatisfying(RegistryProblem.class,
+                p -> assertThat(p.kind().status()).isEqualTo(404));
     }
 
     @Test
