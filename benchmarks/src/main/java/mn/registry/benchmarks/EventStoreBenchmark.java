@@ -155,7 +155,6 @@ public final class EventStoreBenchmark {
         String payload = "{\"permitNumber\":\"MN-002-1\",\"applicant\":\"ХХК Тэст\",\"decision\":\"GRANTED\","
                 + "\"article\":\"002 art. 26.1\",\"decidedOn\":\"2026-03-02\",\"validUntil\":\"2029-03-01\","
                 + "\"reviewer\":\"reviewer-17\",\"note\":\"All documents complete; fee paid.\"}";
-        byte[] privateKey = key.privateKey();
         byte[] publicKey = key.publicKey();
         byte[][] signatures = new byte[n][];
         String[] envelopes = new String[n];
@@ -170,7 +169,7 @@ public final class EventStoreBenchmark {
             for (int i = 0; i < n; i++) {
                 byte[] canonical = CanonicalJson.canonicalize(envelopes[i]);
                 Sha256.hex(canonical);
-                signatures[i] = Ed25519.sign(privateKey, canonical);
+                signatures[i] = key.sign(canonical);
             }
             long sealNanos = System.nanoTime() - t0;
             long t1 = System.nanoTime();

@@ -9,9 +9,14 @@ import java.util.Objects;
  * The registry seal key: every stored event is signed with it (Ed25519, raw 32-byte seed). The key id
  * is stored next to each signature so that keys can be rotated and old seals still checked.
  */
-public record SealingKey(String keyId, byte[] privateKey) {
+public final class SealingKey {
 
-    public SealingKey {
+    private final String keyId;
+    private final byte[] privateKey;
+    /** Kept ready: rebuilding BouncyCastle's key per seal derived the public key again each time. */
+    private final Ed25519.SigningKey signer;
+
+    public SealingKey(String keyId, byte[] privateKey) {
         Objects.requireNonNull(keyId, "keyId");
         if (keyId.isBlank()) {
             throw new IllegalArgumentException("keyId must not be blank");
@@ -19,17 +24,27 @@ public record SealingKey(String keyId, byte[] privateKey) {
         if (privateKey == null || privateKey.length != Ed25519.KEY_LENGTH) {
             throw new IllegalArgumentException("an Ed25519 private key is " + Ed25519.KEY_LENGTH + " bytes");
         }
-        privateKey = privateKey.clone();
+        this.keyId = keyId;
+        this.privateKey = privateKey.clone();
+        this.signer = new Ed25519.SigningKey(this.privateKey);
     }
 
-    @Override
+    public String keyId() {
+        return keyId;
+    }
+
     public byte[] privateKey() {
         return privateKey.clone();
     }
 
     /** The public key that checks this key's seals. */
     public byte[] publicKey() {
-        return Ed25519.publicKeyOf(privateKey);
+        return signer.publicKey();
+    }
+
+    /** The Ed25519 seal of {@code message}. */
+    public byte[] sign(byte[] message) {
+        return signer.sign(message);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package mn.registry.standalone;
 
 import mn.registry.infrastructure.keys.KeysConfiguration;
+import mn.registry.kernel.pki.KeystorePassword;
 import mn.registry.kernel.pki.RegistryKeys;
 import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.mongo.StoreVerifier;
@@ -35,13 +36,15 @@ final class VerifyStoreCli {
         }
         String uri = System.getenv("MONGODB_URI");
         try {
-            RegistryKeys keys = RegistryKeys.open(dataDir);
+            boolean demoPasswordFile = java.nio.file.Files.exists(dataDir.resolve("keys").resolve(KeystorePassword.FILE));
+            RegistryKeys keys = RegistryKeys.open(dataDir, KeystorePassword.resolve(dataDir, demoPasswordFile, System::getenv));
             byte[] sealKey = keys.seal().publicKey();
             out.println("Checking the event store " + (uri == null || uri.isBlank() ? "under " + dataDir.toAbsolutePath().normalize() : "at MONGODB_URI")
                     + " with the seal key " + KeysConfiguration.keyId(sealKey) + " ...");
             try (RegistryMongo mongo = RegistryMongo.open(uri, dataDir)) {
-                VerificationReport report = new StoreVerifier(mongo.client().getDatabase(database),
-                        Map.of(KeysConfiguration.keyId(sealKey), sealKey)).verify();
+                Map<String, byte[]> sealKeys = new java.util.HashMap<>(KeysConfiguration.retiredSealKeys(keys));
+                sealKeys.put(KeysConfiguration.keyId(sealKey), sealKey);
+                VerificationReport report = new StoreVerifier(mongo.client().getDatabase(database), sealKeys).verify();
                 out.println(report);
                 return report.ok() ? 0 : 1;
             }

@@ -3,6 +3,7 @@ package mn.registry.verifier;
 import mn.registry.kernel.log.BundleVerifier;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.trust.SignedTrustedList;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,9 @@ public final class VerifyBundle {
 
     static final String USAGE = """
             usage: java -jar verifier.jar bundle.json [--key log.key] [--ca ca.pem]
+                   java -jar verifier.jar trusted-list.json --ca ca.pem
               bundle.json  a bundle from GET /api/public/bundle/{logIndex}
+              trusted-list.json  a list from GET /api/public/trusted-list[?at=instant]: its seal is checked
               --key        the log's verifier key line (GET /api/public/log/key), obtained independently
               --ca         the registry CA certificate (PEM), obtained independently
             Checks the official's signed command, the registry seal, the public record, the inclusion proof,
@@ -59,6 +62,9 @@ public final class VerifyBundle {
                 throw new IllegalArgumentException("no bundle given");
             }
             String json = read(bundle);
+            if (json.contains("\"" + "protected" + "\"") && !json.contains("\"sealedEvent\"")) {
+                return trustedList(json, ca, out, err);
+            }
             BundleVerifier.Verdict verdict = new BundleVerifier(key, ca).verify(json);
             verdict.warnings().forEach(w -> err.println("WARNING: " + w));
             if (verdict.verified()) {
@@ -73,6 +79,36 @@ public final class VerifyBundle {
             return 2;
         } catch (IOException e) {
             err.println("cannot read " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** A trusted list from {@code GET /api/public/trusted-list}: its seal against the CA given with {@code --ca}. */
+    private static int trustedList(String json, Optional<X509Certificate> ca, PrintStream out, PrintStream err) {
+        if (ca.isEmpty()) {
+            out.println("NOT VERIFIED: a trusted list is checked against the registry CA certificate; give it with --ca ca.pem");
+            return 1;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode jws = mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(json);
+            SignedTrustedList.Verified verified = SignedTrustedList.verify(jws, ca.get());
+            com.fasterxml.jackson.databind.JsonNode scheme = verified.list().path("schemeInformation");
+            StringBuilder summary = new StringBuilder("VERIFIED: trusted list issued " + scheme.path("listIssueDateTime").asText()
+                    + ", status at " + scheme.path("statusAt").asText() + ", sealed by "
+                    + Certificates.commonName(verified.signer()).orElse("?") + "; " + verified.list().path("trustServiceProviders").size()
+                    + " provider(s):");
+            for (com.fasterxml.jackson.databind.JsonNode provider : verified.list().path("trustServiceProviders")) {
+                com.fasterxml.jackson.databind.JsonNode service = provider.path("services").path(0);
+                summary.append("\n  ").append(provider.path("name").asText()).append(" (permit ").append(service.path("permitNumber").asText())
+                        .append("): ").append(service.path("status").asText()).append(" since ").append(service.path("statusStartingTime").asText());
+            }
+            out.println(summary);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            out.println("NOT VERIFIED: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("not JSON: " + e.getMessage());
             return 2;
         }
     }

@@ -37,12 +37,15 @@ class GovernorAppointmentTypes {
     private final Enrolment enrolment;
     private final Zones zones;
     private final EventStore events;
+    private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
 
-    GovernorAppointmentTypes(CommandGateway gateway, Enrolment enrolment, Zones zones, EventStore events) {
+    GovernorAppointmentTypes(CommandGateway gateway, Enrolment enrolment, Zones zones, EventStore events,
+                             mn.registry.infrastructure.privacy.PersonalDataVault vault) {
         this.gateway = gateway;
         this.enrolment = enrolment;
         this.zones = zones;
         this.events = events;
+        this.vault = vault;
     }
 
     @Component
@@ -140,7 +143,7 @@ class GovernorAppointmentTypes {
 
     private String displayName(PersonId person) {
         return events.readEvents(IdentityDirectory.streamOf(person)).asStream().map(EventMessage::getPayload)
-                .filter(PersonEnrolled.class::isInstance).map(p -> ((PersonEnrolled) p).displayName()).reduce((a, b) -> b)
+                .filter(PersonEnrolled.class::isInstance).map(p -> vault.displayName((PersonEnrolled) p)).reduce((a, b) -> b)
                 .orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown",
                         "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));
     }

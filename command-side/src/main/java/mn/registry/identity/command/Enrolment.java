@@ -1,7 +1,9 @@
 package mn.registry.identity.command;
 
 import mn.registry.kernel.crypto.Sha256;
+import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.PersonalDetails;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
@@ -25,11 +27,13 @@ public class Enrolment {
     private final CommandGateway commands;
     private final IdentityDirectory directory;
     private final Clock clock;
+    private final PersonalDataVault vault;
 
-    public Enrolment(CommandGateway commands, IdentityDirectory directory, Clock clock) {
+    public Enrolment(CommandGateway commands, IdentityDirectory directory, Clock clock, PersonalDataVault vault) {
         this.commands = commands;
         this.directory = directory;
         this.clock = clock;
+        this.vault = vault;
     }
 
     /** Enrols and grants unless the person is already enrolled; answers whether it did anything. */
@@ -46,8 +50,9 @@ public class Enrolment {
         }
         // Signing times are whole seconds (RFC 3339 as signed): a grant counts from the start of its second.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        commands.sendAndWait(new PersonCommands.Enrol(new PersonEnrolled(person, displayName, Sha256.hex(der),
-                Base64.getEncoder().encodeToString(der), now)));
+        // the name and the certificate are a natural person's data: encrypted under the person's key (ADR 0008)
+        commands.sendAndWait(new PersonCommands.Enrol(PersonEnrolled.encrypted(person, Sha256.hex(der), now,
+                vault.encrypt(person, new PersonalDetails(displayName, Base64.getEncoder().encodeToString(der))))));
         commands.sendAndWait(new PersonCommands.Grant(new RoleGranted(person, role, zoneId, now, grantedBy, ground)));
         return true;
     }
@@ -55,6 +60,11 @@ public class Enrolment {
     /** Grants a role on the person's own stream (e.g. a governor appointed by the Cabinet member, 003 art. 8.2). */
     public void grant(RoleGranted grant) {
         commands.sendAndWait(new PersonCommands.Grant(grant));
+    }
+
+    /** Records that the person's personal data key was destroyed (the vault destroys it first). */
+    public void recordErasure(mn.registry.kernel.identity.PersonalDataErased erased) {
+        commands.sendAndWait(new PersonCommands.Erase(erased));
     }
 
     /** Revokes a role on the person's own stream (e.g. a governor dismissed, 003 art. 8.2). */

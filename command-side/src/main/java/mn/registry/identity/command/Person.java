@@ -24,6 +24,7 @@ class Person {
     @AggregateIdentifier
     private String stream;
     private final Set<String> activeGrants = new HashSet<>();
+    private boolean erased;
 
     Person() {
     }
@@ -52,6 +53,19 @@ class Person {
                     revocation.personId() + " does not hold " + revocation.role() + (revocation.zoneId() == null ? "" : " for zone " + revocation.zoneId()) + ".", null);
         }
         apply(revocation);
+    }
+
+    @CommandHandler
+    void handle(PersonCommands.Erase command) {
+        if (erased) {
+            throw RegistryProblem.conflict("privacy.already-erased", command.erased().personId() + "'s personal data is already erased.", null);
+        }
+        apply(command.erased());
+    }
+
+    @EventSourcingHandler
+    void on(mn.registry.kernel.identity.PersonalDataErased event) {
+        erased = true;
     }
 
     private static String key(Role role, String zoneId) {

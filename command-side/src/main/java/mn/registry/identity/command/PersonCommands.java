@@ -32,4 +32,10 @@ final class PersonCommands {
             this(streamOf(revocation.personId()), revocation);
         }
     }
+
+    record Erase(@TargetAggregateIdentifier String stream, mn.registry.kernel.identity.PersonalDataErased erased) {
+        Erase(mn.registry.kernel.identity.PersonalDataErased erased) {
+            this(mn.registry.infrastructure.identity.IdentityDirectory.streamOf(erased.personId()), erased);
+        }
+    }
 }

@@ -33,7 +33,7 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
                 payloadRevision, payload, metaData, prevHash);
         return new StoredEvent(eventId, domain, aggregateType, aggregateId, seq, timestamp, payloadType,
                 payloadRevision, payload, metaData, prevHash, Sha256.hex(canonical), key.keyId(),
-                B64URL.encodeToString(Ed25519.sign(key.privateKey(), canonical)));
+                B64URL.encodeToString(key.sign(canonical)));
     }
 
     /** The canonical envelope of the stored fields (what the seal signs). */

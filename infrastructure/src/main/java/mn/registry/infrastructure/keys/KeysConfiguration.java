@@ -2,6 +2,7 @@ package mn.registry.infrastructure.keys;
 
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.pki.KeystorePassword;
 import mn.registry.kernel.pki.RegistryKeys;
 import mn.registry.kernel.signing.TrustAnchors;
 import mn.registry.store.SealingKey;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Opens (on first start: creates) the registry's keys under {@code <data-dir>/keys}. */
@@ -21,16 +23,34 @@ public class KeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
 
+    /**
+     * The keystore {@code <data-dir>/keys/registry.p12}, its password from {@code REGISTRY_KEYSTORE_PASSWORD}; in demo
+     * mode only, a generated password file beside it when the variable is not set. Outside demo mode the registry
+     * refuses to start without the variable. The password is never logged.
+     */
     @Bean
     @ConditionalOnMissingBean
     public RegistryKeys registryKeys(RegistryProperties properties) {
+        Path directory = properties.dataDir().resolve("keys").toAbsolutePath().normalize();
         try {
-            boolean first = !java.nio.file.Files.exists(properties.dataDir().resolve("keys"));
-            if (first) {
-                log.info("First start: creating the registry's keys (seal, checkpoint, time-stamp authority, demo CA) under {}",
-                        properties.dataDir().resolve("keys").toAbsolutePath().normalize());
+            KeystorePassword password = KeystorePassword.resolve(properties.dataDir(), properties.demo(), System::getenv);
+            switch (password.source()) {
+                case ENVIRONMENT -> log.info("Keystore password from the environment variable {}", KeystorePassword.VARIABLE);
+                case DEMO_FILE -> log.warn("Demo mode: keystore password read from {} because {} is not set; production sets the variable",
+                        password.file(), KeystorePassword.VARIABLE);
+                case DEMO_FILE_GENERATED -> log.warn("Demo mode: {} is not set, so a keystore password was generated into {} (mode 0600); "
+                        + "production sets the variable and keeps no password file", KeystorePassword.VARIABLE, password.file());
             }
-            return RegistryKeys.openOrCreate(properties.dataDir(), Clock.systemUTC());
+            RegistryKeys keys = RegistryKeys.openOrCreate(properties.dataDir(), password, Clock.systemUTC());
+            switch (keys.origin()) {
+                case CREATED -> log.info("First start: created the registry's keys (seal, checkpoint, time-stamp authority, demo CA) "
+                        + "in the PKCS#12 keystore {}", directory.resolve(RegistryKeys.KEYSTORE));
+                case MIGRATED_FROM_PEM_FILES -> log.warn("Moved the registry's keys from the PEM key files under {} into the PKCS#12 keystore {}"
+                        + " (read back and compared; the PEM private key files are deleted, the certificates stay)", directory,
+                        directory.resolve(RegistryKeys.KEYSTORE));
+                case OPENED -> log.info("Registry keys opened from {}", directory.resolve(RegistryKeys.KEYSTORE));
+            }
+            return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the registry's keys under " + properties.dataDir(), e);
         }
@@ -57,6 +77,18 @@ public class KeysConfiguration {
     @ConditionalOnMissingBean
     public mn.registry.kernel.signing.SignedCommandVerifier signedCommandVerifier(TrustAnchors anchors, Clock registryClock) {
         return new mn.registry.kernel.signing.SignedCommandVerifier(anchors, registryClock, MAX_CLOCK_SKEW);
+    }
+
+    /** The public keys of retired seal keys kept in the keystore ({@code retired-seal-<keyId>}), by key id. */
+    public static java.util.Map<String, byte[]> retiredSealKeys(RegistryKeys keys) {
+        java.util.Map<String, byte[]> retired = new java.util.TreeMap<>();
+        keys.retired().forEach((alias, certificate) -> {
+            if (alias.startsWith(RegistryKeys.RETIRED_PREFIX + "seal-")) {
+                byte[] raw = mn.registry.kernel.pki.Certificates.ed25519PublicKey(certificate).orElseThrow();
+                retired.put(keyId(raw), raw);
+            }
+        });
+        return retired;
     }
 
     public static String keyId(byte[] publicKey) {

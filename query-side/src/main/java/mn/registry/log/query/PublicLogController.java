@@ -45,6 +45,8 @@ class PublicLogController {
     private final PublicLog log;
     private final RegistryKeys keys;
     private final NoteKey logKey;
+    private final AnswerCache proofs = new AnswerCache();
+    private final AnswerCache bundles = new AnswerCache();
 
     PublicLogController(MongoDatabase database, RegistryKeys keys,
                         @Value("${registry.log.origin:" + LogLayout.DEFAULT_ORIGIN + "}") String origin) {
@@ -65,12 +67,53 @@ class PublicLogController {
         return ResponseEntity.ok().contentType(TEXT).body(logKey.text() + "\n");
     }
 
+    /** A registry key's certificate as published: its id, whether it is in use or retired, and its validity. */
+    record PublishedKey(String keyId, String status, String notBefore, String notAfter, String certificate, String noteKey) {
+    }
+
+    /**
+     * The seal certificates by {@code sealKeyId}, the current one and any retired one kept in the keystore, so that a
+     * bundle of an event sealed before a rotation can be checked (its record names its {@code sealKeyId}).
+     */
+    @GetMapping(path = "/api/public/log/seal-keys", produces = "application/json")
+    List<PublishedKey> sealKeys() {
+        List<PublishedKey> all = new java.util.ArrayList<>();
+        all.add(published(mn.registry.infrastructure.keys.KeysConfiguration.keyId(keys.seal().publicKey()), "current", keys.seal().certificate(), null));
+        keys.retired().forEach((alias, certificate) -> {
+            if (alias.startsWith(RegistryKeys.RETIRED_PREFIX + "seal-")) {
+                all.add(published(alias.substring(RegistryKeys.RETIRED_PREFIX.length()), "retired", certificate, null));
+            }
+        });
+        return all;
+    }
+
+    /** The checkpoint keys with their validity: the current one and retired ones, so that old checkpoints stay verifiable. */
+    @GetMapping(path = "/api/public/log/checkpoint-keys", produces = "application/json")
+    List<PublishedKey> checkpointKeys() {
+        List<PublishedKey> all = new java.util.ArrayList<>();
+        all.add(published(String.format("%08x", logKey.keyHash()), "current", keys.checkpoint().certificate(), logKey.text()));
+        keys.retired().forEach((alias, certificate) -> {
+            if (alias.startsWith(RegistryKeys.RETIRED_PREFIX + "checkpoint-")) {
+                NoteKey old = new NoteKey(logKey.name(), Certificates.ed25519PublicKey(certificate).orElseThrow());
+                all.add(published(String.format("%08x", old.keyHash()), "retired", certificate, old.text()));
+            }
+        });
+        return all;
+    }
+
+    private static PublishedKey published(String id, String status, X509Certificate certificate, String noteKey) {
+        return new PublishedKey(id, status, certificate.getNotBefore().toInstant().toString(), certificate.getNotAfter().toInstant().toString(),
+                Certificates.base64Der(certificate), noteKey);
+    }
+
     @GetMapping("/api/public/proof/{logIndex}")
-    ResponseEntity<String> proof(@PathVariable("logIndex") String logIndex) {
+    ResponseEntity<byte[]> proof(@PathVariable("logIndex") String logIndex) {
         PublicLog.Published latest = latest();
-        long index = index(logIndex, latest.checkpoint().size());
-        TlogProof proof = new TlogProof(null, index, Merkle.inclusionProof(index, latest.checkpoint().size(), log.hashes()), latest.note());
-        return ResponseEntity.ok().contentType(TEXT).body(proof.text());
+        long size = latest.checkpoint().size();
+        long index = index(logIndex, size);
+        byte[] body = proofs.get(size, index, i -> new TlogProof(null, i, Merkle.inclusionProof(i, size, log.hashes()), latest.note())
+                .text().getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(TEXT).body(body);
     }
 
     record Consistency(long from, long to, String fromRoot, String toRoot, List<String> proof, String fromCheckpoint,
@@ -110,10 +153,17 @@ class PublicLogController {
     }
 
     @GetMapping(path = "/api/public/bundle/{logIndex}", produces = "application/json")
-    ResponseEntity<JsonNode> bundle(@PathVariable("logIndex") String logIndex) {
+    ResponseEntity<byte[]> bundle(@PathVariable("logIndex") String logIndex) {
         PublicLog.Published latest = latest();
         long size = latest.checkpoint().size();
         long index = index(logIndex, size);
+        byte[] body = bundles.get(size, index, i -> bundleJson(latest, i));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"log-entry-" + index + ".json\"").body(body);
+    }
+
+    private byte[] bundleJson(PublicLog.Published latest, long index) {
+        long size = latest.checkpoint().size();
         Document entry = log.entry(index).orElseThrow(() -> unknown(index, size));
         ObjectNode record = (ObjectNode) CanonicalJson.mapper().valueToTree(parse(entry.getString(LogLayout.LEAF)));
         SealedEvent sealed = log.sealed(entry.getString(LogLayout.EVENT_ID)).orElseThrow(() ->
@@ -123,8 +173,7 @@ class PublicLogController {
         TlogProof proof = new TlogProof(null, index, Merkle.inclusionProof(index, size, log.hashes()), latest.note());
         LogBundle bundle = new LogBundle(index, record, jws, sealed, base64(keys.seal().chain()), proof.text(),
                 latest.timeStampToken(), logKey.text(), base64(keys.checkpoint().chain()), Certificates.base64Der(keys.caCertificate()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"log-entry-" + index + ".json\"").body(bundle.toJson());
+        return bundle.toJsonText().getBytes(StandardCharsets.UTF_8);
     }
 
     private PublicLog.Published latest() {

@@ -47,6 +47,11 @@ final class Pem {
 
     /** Writes a private key file readable by its owner only, via a temporary file moved into place. */
     static void writePrivate(Path file, String text) throws IOException {
+        writePrivate(file, text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** As {@link #writePrivate(Path, String)}, for binary content (a PKCS#12 keystore). */
+    static void writePrivate(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {
@@ -54,7 +59,7 @@ final class Pem {
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(tmp);
         }
-        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+        Files.write(tmp, content);
         moveIntoPlace(tmp, file);
     }
 

@@ -17,11 +17,13 @@ public final class RegistryKey {
     private final String name;
     private final byte[] privateKey;
     private final List<X509Certificate> chain;
+    private final Ed25519.SigningKey signer;
 
     RegistryKey(String name, byte[] privateKey, List<X509Certificate> chain) {
         this.name = Objects.requireNonNull(name);
         this.privateKey = privateKey.clone();
         this.chain = List.copyOf(chain);
+        this.signer = new Ed25519.SigningKey(this.privateKey);
         if (!java.util.Arrays.equals(Bc.rawPublicKey(this.chain.get(0)), Ed25519.publicKeyOf(this.privateKey))) {
             throw new IllegalArgumentException("the " + name + " key does not match its certificate");
         }
@@ -55,7 +57,7 @@ public final class RegistryKey {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(privateKey, message);
+        return signer.sign(message);
     }
 
     @Override

@@ -43,7 +43,7 @@ class RegistryKeysTest {
     private static Map<String, byte[]> snapshot(Path directory) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         try (Stream<Path> all = Files.list(directory)) {
-            for (Path file : all.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".pem")).toList()) {
+            for (Path file : all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(".lock")).toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         }
@@ -51,11 +51,81 @@ class RegistryKeysTest {
     }
 
     @Test
-    void first_use_creates_the_ca_seal_checkpoint_and_time_stamp_keys_as_pem_files() {
-        assertThat(filesAfterCreation.keySet()).containsExactlyInAnyOrder("ca.key.pem", "ca.cert.pem", "seal.key.pem",
-                "seal.cert.pem", "checkpoint.key.pem", "checkpoint.cert.pem", "tsa.key.pem", "tsa.cert.pem");
-        assertThat(new String(filesAfterCreation.get("seal.key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    void first_use_creates_the_ca_seal_checkpoint_and_time_stamp_keys_in_a_pkcs12_keystore_and_only_certificates_as_pem() throws Exception {
+        assertThat(filesAfterCreation.keySet()).containsExactlyInAnyOrder("registry.p12", "keystore.password", "ca.cert.pem",
+                "seal.cert.pem", "checkpoint.cert.pem", "tsa.cert.pem");
         assertThat(new String(filesAfterCreation.get("seal.cert.pem"))).startsWith("-----BEGIN CERTIFICATE-----\n");
+        for (byte[] content : filesAfterCreation.values()) {
+            assertThat(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PRIVATE KEY");
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        char[] password = new String(filesAfterCreation.get("keystore.password")).strip().toCharArray();
+        store.load(new java.io.ByteArrayInputStream(filesAfterCreation.get("registry.p12")), password);
+        assertThat(java.util.Collections.list(store.aliases())).containsExactlyInAnyOrder("ca", "seal", "checkpoint", "tsa");
+        assertThat(Bc.rawPrivateKey(store.getKey("seal", password).getEncoded())).isEqualTo(created.seal().privateKey());
+        assertThatThrownBy(() -> java.security.KeyStore.getInstance("PKCS12")
+                .load(new java.io.ByteArrayInputStream(filesAfterCreation.get("registry.p12")), "wrong".toCharArray()))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void a_wrong_password_is_refused_with_the_variable_named() {
+        assertThatThrownBy(() -> RegistryKeys.open(dataDir, KeystorePassword.of("wrong".toCharArray())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(KeystorePassword.VARIABLE);
+    }
+
+    @Test
+    void outside_demo_mode_no_password_file_is_made_and_opening_without_the_variable_is_refused(@TempDir Path other) {
+        assertThatThrownBy(() -> KeystorePassword.resolve(other, false, name -> null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(KeystorePassword.VARIABLE);
+        assertThat(other.resolve("keys").resolve(KeystorePassword.FILE)).doesNotExist();
+    }
+
+    @Test
+    void the_password_from_the_environment_wins_over_the_demo_file(@TempDir Path other) throws IOException {
+        KeystorePassword fromEnvironment = KeystorePassword.resolve(other, true, name -> name.equals(KeystorePassword.VARIABLE) ? "s3cret" : null);
+        assertThat(fromEnvironment.value()).isEqualTo("s3cret".toCharArray());
+        assertThat(fromEnvironment.source()).isEqualTo(KeystorePassword.Source.ENVIRONMENT);
+        assertThat(fromEnvironment.toString()).doesNotContain("s3cret");
+        RegistryKeys keys = RegistryKeys.openOrCreate(other, fromEnvironment, Clock.systemUTC());
+        assertThat(RegistryKeys.open(other, KeystorePassword.of("s3cret".toCharArray()))).isEqualTo(keys);
+        assertThat(other.resolve("keys").resolve(KeystorePassword.FILE)).doesNotExist();
+    }
+
+    @Test
+    void the_pem_key_files_of_an_earlier_version_are_migrated_into_the_keystore_once_and_deleted(@TempDir Path old) throws Exception {
+        Path keys = old.resolve("keys");
+        Files.createDirectories(keys);
+        Instant from = CREATED.minusSeconds(3600);
+        CertificateAuthority ca = CertificateAuthority.create(RegistryKeys.CA_NAME, from, RegistryKeys.years(from, 20));
+        List<RegistryKey> service = List.of(
+                RegistryKeys.newServiceKey(ca, "seal", RegistryKeys.SEAL_NAME, from, RegistryKeys.years(from, 10), false),
+                RegistryKeys.newServiceKey(ca, "checkpoint", RegistryKeys.CHECKPOINT_NAME, from, RegistryKeys.years(from, 10), false),
+                RegistryKeys.newServiceKey(ca, "tsa", RegistryKeys.TSA_NAME, from, RegistryKeys.years(from, 10), true));
+        // the layout written by the earlier version: one PKCS#8 PEM key file and one certificate chain file per key
+        Pem.writePrivate(keys.resolve("ca.key.pem"), Pem.privateKeyPem(ca.privateKey()));
+        Pem.writePublic(keys.resolve("ca.cert.pem"), Certificates.toPem(List.of(ca.certificate())));
+        for (RegistryKey key : service) {
+            Pem.writePrivate(keys.resolve(key.name() + ".key.pem"), Pem.privateKeyPem(key.privateKey()));
+            Pem.writePublic(keys.resolve(key.name() + ".cert.pem"), Certificates.toPem(key.chain()));
+        }
+
+        KeystorePassword password = KeystorePassword.of("migrate-me".toCharArray());
+        RegistryKeys migrated = RegistryKeys.openOrCreate(old, password, Clock.systemUTC());
+
+        assertThat(migrated.origin()).isEqualTo(RegistryKeys.Origin.MIGRATED_FROM_PEM_FILES);
+        assertThat(migrated.seal()).isEqualTo(service.get(0));
+        assertThat(migrated.checkpoint()).isEqualTo(service.get(1));
+        assertThat(migrated.timeStamping()).isEqualTo(service.get(2));
+        assertThat(migrated.caCertificate()).isEqualTo(ca.certificate());
+        assertThat(migrated.ca().privateKey()).isEqualTo(ca.privateKey());
+        for (String alias : List.of("ca", "seal", "checkpoint", "tsa")) {
+            assertThat(keys.resolve(alias + ".key.pem")).as(alias).doesNotExist();
+            assertThat(keys.resolve(alias + ".cert.pem")).as(alias).exists();
+        }
+        RegistryKeys again = RegistryKeys.openOrCreate(old, password, Clock.systemUTC());
+        assertThat(again).isEqualTo(migrated);
+        assertThat(again.origin()).isEqualTo(RegistryKeys.Origin.OPENED);
     }
 
     @Test
@@ -65,7 +135,7 @@ class RegistryKeysTest {
         assertThat(reopened).isEqualTo(created);
         assertThat(reopened.seal().privateKey()).isEqualTo(created.seal().privateKey());
         assertThat(reopened.timeStamping().certificate()).isEqualTo(created.timeStamping().certificate());
-        assertThat(RegistryKeys.open(dataDir)).isEqualTo(created);
+        assertThat(RegistryKeys.open(dataDir, KeystorePassword.resolve(dataDir, true, System::getenv))).isEqualTo(created);
         Map<String, byte[]> now = snapshot(dataDir.resolve("keys"));
         assertThat(now.keySet()).isEqualTo(filesAfterCreation.keySet());
         now.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(filesAfterCreation.get(name)));
@@ -120,10 +190,10 @@ class RegistryKeysTest {
     }
 
     @Test
-    void private_key_files_are_readable_by_their_owner_only() throws IOException {
+    void the_keystore_and_the_demo_password_file_are_readable_by_their_owner_only() throws IOException {
         assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
-        for (String name : List.of("ca", "seal", "checkpoint", "tsa")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("keys").resolve(name + ".key.pem"))))
+        for (String name : List.of(RegistryKeys.KEYSTORE, KeystorePassword.FILE)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("keys").resolve(name))))
                     .as(name).isEqualTo("rw-------");
         }
     }
@@ -145,7 +215,7 @@ class RegistryKeysTest {
     @Test
     void a_key_directory_with_some_files_missing_is_refused_rather_than_given_a_new_ca(@TempDir Path other) throws IOException {
         RegistryKeys.openOrCreate(other, Clock.systemUTC());
-        Files.delete(other.resolve("keys").resolve("tsa.key.pem"));
+        Files.delete(other.resolve("keys").resolve(RegistryKeys.KEYSTORE));
 
         assertThatThrownBy(() -> RegistryKeys.openOrCreate(other, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("incomplete");

@@ -1,0 +1,278 @@
+package mn.registry.benchmarks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CpuMeter;
+import mn.registry.benchmarks.http.Latencies;
+import mn.registry.benchmarks.http.Load;
+import mn.registry.benchmarks.http.RegistryProcess;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.crypto.Ed25519;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.kernel.signing.CommandEnvelope;
+import mn.registry.kernel.signing.CommandSigner;
+import mn.registry.store.SealingKey;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The transparency log's figures (issue 6): (1) the Ed25519 seal per event, CPU time of the signing thread, the old way
+ * (key parameters rebuilt per signature) and the kept key the store now uses; (2) inclusion proofs
+ * {@code GET /api/public/proof/N} and bundles served per second over HTTP by registry.jar in its own JVM, with the
+ * server's CPU per answer; (3) the time from a command's acknowledgement to the first served checkpoint that includes
+ * its entry, under an open-loop background load of {@code ApplyForPermit} commands. Every answer is checked (status
+ * 200, proof text, entry type); exit code 1 if a check fails, not if a target is missed.
+ *
+ * <p>Arguments: [proof seconds, default 10] [background commands/s, default 100] [latency seconds, default 40].
+ */
+public final class TransparencyLogBenchmark {
+
+    private TransparencyLogBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int proofSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        double background = args.length > 1 ? Double.parseDouble(args[1]) : 100;
+        int latencySeconds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        seal(20_000);
+        boolean ok;
+        try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(3))) {
+            BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+            long size = awaitStableCheckpoint(client);
+            System.out.printf(Locale.ROOT, "log has %d entries under its checkpoint after the demo data%n", size);
+            ok = serve(registry, "/api/public/proof/", size, proofSeconds, 8, "c2sp.org/tlog-proof", ">= 5,000 proofs/s");
+            ok &= serve(registry, "/api/public/bundle/", size, Math.max(3, proofSeconds / 2), 8, "{", "none set");
+            ok &= checkpointLatency(registry, client, size, background, latencySeconds);
+            List<String> errorLines = registry.logLinesContaining(" ERROR ");
+            System.out.println("registry log lines with ERROR: " + errorLines.size());
+            errorLines.stream().limit(5).forEach(line -> System.out.println("    " + line));
+            ok &= errorLines.isEmpty();
+        }
+        System.out.println(ok ? "CHECKS PASSED" : "CHECKS FAILED");
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** CPU time of this thread per seal, on envelopes shaped like the store's. */
+    static void seal(int n) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        byte[] raw = Ed25519.generate(new SecureRandom()).privateKey();
+        SealingKey kept = new SealingKey("bench-seal", raw);
+        byte[][] envelopes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            envelopes[i] = CanonicalJson.canonicalize("{\"eventId\":\"" + i + "\",\"aggregateType\":\"PermitApplication\",\"aggregateId\":\"A-"
+                    + i + "\",\"seq\":3,\"timestamp\":\"2026-11-23T08:00:00Z\",\"payloadType\":\"mn.registry.kernel.permit.PermitIssued\","
+                    + "\"payloadRevision\":null,\"payload\":\"{\\\"permitNumber\\\":\\\"MN-002-" + i + "\\\",\\\"holder\\\":\\\"Bench LLC\\\"}\","
+                    + "\"metaData\":\"{\\\"commandId\\\":\\\"c-" + i + "\\\"}\",\"prevHash\":\"" + "ab".repeat(32) + "\"}");
+        }
+        for (int round = 0; round < 3; round++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            for (byte[] e : envelopes) {
+                Ed25519.sign(raw, e);
+            }
+            long rebuilt = threads.getCurrentThreadCpuTime() - t0;
+            long t1 = threads.getCurrentThreadCpuTime();
+            for (byte[] e : envelopes) {
+                kept.sign(e);
+            }
+            long keptNanos = threads.getCurrentThreadCpuTime() - t1;
+            long t2 = threads.getCurrentThreadCpuTime();
+            for (byte[] e : envelopes) {
+                Sha256.hex(e);
+                kept.sign(e);
+            }
+            long whole = threads.getCurrentThreadCpuTime() - t2;
+            if (round == 2) {
+                System.out.printf(Locale.ROOT, "Ed25519 seal, CPU per event over %d events (load %s): key rebuilt per call %.1f µs; kept key %.1f µs;"
+                        + " kept key + SHA-256 of the envelope %.1f µs   target: <= 100 µs%s%n", n, CpuMeter.loadAverage(), rebuilt / 1e3 / n,
+                        keptNanos / 1e3 / n, whole / 1e3 / n, whole / 1e3 / n <= 100 ? "  MET" : "  MISSED");
+            }
+        }
+    }
+
+    private static long awaitStableCheckpoint(BenchClient client) throws InterruptedException {
+        long last = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            long size = checkpointSize(client);
+            if (size != last) {
+                last = size;
+                stableSince = System.nanoTime();
+            } else if (size > 0 && System.nanoTime() - stableSince > 2_000_000_000L) {
+                return size;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the log's checkpoint did not settle within a minute (last size " + last + ")");
+    }
+
+    static long checkpointSize(BenchClient client) {
+        BenchClient.Reply reply = client.get("/api/public/checkpoint", null);
+        if (reply.status() != 200) {
+            return -1;
+        }
+        return Long.parseLong(reply.body().split("\n")[1]);
+    }
+
+    /** {@code threads} keep-alive clients GET {@code prefix + i} for i cycling over the log for {@code seconds}. */
+    private static boolean serve(RegistryProcess registry, String prefix, long size, int seconds, int threads, String bodyStart,
+                                 String target) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CpuMeter cpu = new CpuMeter(registry.pid());
+        boolean ok = true;
+        for (String phase : List.of("warm-up", "measured")) {
+            AtomicLong served = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> clients = new ArrayList<>();
+            cpu.start();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                clients.add(pool.submit(() -> {
+                    long i = offset;
+                    while (!stop.get()) {
+                        HttpRequest request = HttpRequest.newBuilder(registry.base().resolve(prefix + (i % size))).GET().build();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200 && response.body().startsWith(bodyStart)) {
+                            served.incrementAndGet();
+                        } else if (failed.incrementAndGet() < 3) {
+                            System.out.println("    unexpected answer " + response.statusCode() + ": " + response.body());
+                        }
+                        i += threads;
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep((phase.equals("warm-up") ? Math.max(5, seconds / 2) : seconds) * 1000L);
+            stop.set(true);
+            for (Future<?> c : clients) {
+                c.get();
+            }
+            long wall = System.nanoTime() - start;
+            pool.shutdown();
+            if (phase.equals("measured")) {
+                double rate = served.get() / (wall / 1e9);
+                System.out.printf(Locale.ROOT, "GET %sN, %d keep-alive clients, %d s: %d answers = %.0f /s, %d failed   target: %s%n    %s%n",
+                        prefix, threads, seconds, served.get(), rate, failed.get(), target, cpu.since((int) Math.max(1, served.get())).replace("command", "answer"));
+            }
+            ok &= failed.get() == 0;
+        }
+        return ok;
+    }
+
+    /**
+     * Background: {@code perSecond} ApplyForPermit commands, open loop. Foreground, one at a time every 500 ms: a signed
+     * DeclareWorkingDay (a public event, so one log entry each) for successive Saturdays; the k-th is entry
+     * {@code base + k}. A poller reads the served checkpoint every 10 ms; latency = first time a checkpoint of size
+     * {@code > base + k} is served, minus the time the command was acknowledged.
+     */
+    private static boolean checkpointLatency(RegistryProcess registry, BenchClient client, long base, double perSecond, int seconds)
+            throws Exception {
+        List<SubmittedDocument> documents = client.uploadDocuments("log " + registry.pid());
+        List<String> load = client.signApplications(documents, "log-bench", (int) (perSecond * (seconds + 5)));
+        ConcurrentSkipListMap<Long, Long> firstSeen = new ConcurrentSkipListMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread poller = new Thread(() -> {
+            long last = -1;
+            while (!stop.get()) {
+                long size = checkpointSize(client);
+                if (size > last) {
+                    firstSeen.putIfAbsent(size, System.nanoTime());
+                    last = size;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "checkpoint-poller");
+        poller.start();
+        CpuMeter cpu = new CpuMeter(registry.pid());
+        cpu.start();
+        ExecutorService backgroundPool = Executors.newSingleThreadExecutor();
+        Future<Load.Round> backgroundRound = backgroundPool.submit(() -> Load.openLoop("background ApplyForPermit", client, load, perSecond));
+        CommandSigner signer = new CommandSigner();
+        List<Long> acknowledged = new ArrayList<>();
+        boolean ok = true;
+        LocalDate saturday = LocalDate.of(2027, 1, 2);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread.sleep(2_000);
+        while (System.nanoTime() < end) {
+            while (saturday.getDayOfWeek() != DayOfWeek.SATURDAY) {
+                saturday = saturday.plusDays(1);
+            }
+            ObjectNode body = CanonicalJson.mapper().createObjectNode().put("date", saturday.toString())
+                    .put("decisionReference", "Benchmark decision " + acknowledged.size());
+            body.putNull("replacesDate");
+            String jws = signer.sign(CommandEnvelope.fresh("DeclareWorkingDay", body, Clock.systemUTC()), client.person("supervisor-1"));
+            BenchClient.Reply reply = client.command(jws);
+            long ackAt = System.nanoTime();
+            if (reply.status() != 200) {
+                System.out.println("CHECK FAILED: DeclareWorkingDay " + saturday + " answered " + reply.status() + ": " + reply.body());
+                ok = false;
+                break;
+            }
+            acknowledged.add(ackAt);
+            saturday = saturday.plusDays(7);
+            Thread.sleep(500);
+        }
+        Load.Round round = backgroundRound.get();
+        backgroundPool.shutdown();
+        long waitUntil = System.nanoTime() + 10_000_000_000L;
+        while (firstSeen.isEmpty() || firstSeen.lastKey() < base + acknowledged.size()) {
+            if (System.nanoTime() > waitUntil) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        stop.set(true);
+        poller.join();
+        Latencies latencies = new Latencies();
+        int missing = 0;
+        for (int k = 0; k < acknowledged.size(); k++) {
+            var seen = firstSeen.ceilingEntry(base + k + 1);
+            if (seen == null) {
+                missing++;
+            } else {
+                latencies.add(Math.max(0, seen.getValue() - acknowledged.get(k)));
+            }
+        }
+        long finalSize = checkpointSize(client);
+        BenchClient.Reply lastEntry = client.get("/api/public/bundle/" + (finalSize - 1), null);
+        boolean lastIsOurs = lastEntry.status() == 200 && lastEntry.body().contains("WorkingDayDeclared");
+        Latencies.Summary s = latencies.summary();
+        System.out.println("    " + round.line("(background)"));
+        System.out.printf(Locale.ROOT, "acknowledged -> in a served checkpoint, %d public commands among %.0f commands/s: %s  never seen %d"
+                        + "   target: p50 <= 1.5 s, p99 <= 3 s%s%n    %s%n", acknowledged.size(), round.perSecond(), s, missing,
+                s.p50() <= 1500 && s.p99() <= 3000 && missing == 0 ? "  MET" : "  MISSED", cpu.since(load.size()));
+        if (finalSize != base + acknowledged.size() || !lastIsOurs) {
+            System.out.println("CHECK FAILED: the log grew to " + finalSize + ", expected " + (base + acknowledged.size())
+                    + " with a WorkingDayDeclared last; the entry index assumption does not hold");
+            ok = false;
+        }
+        ok &= round.errors() == 0 && missing == 0;
+        return ok;
+    }
+}

@@ -1,0 +1,70 @@
+package mn.registry.identity.command;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.infrastructure.identity.IdentityDirectory;
+import mn.registry.infrastructure.privacy.PersonalDataVault;
+import mn.registry.kernel.identity.ErasePersonalData;
+import mn.registry.kernel.identity.PersonalDataErased;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ErasePersonalData}, signed by a ministry supervisor (the registry's data controller's officer: a choice,
+ * ADR 0008): destroys the person's personal data key, then records {@link PersonalDataErased} on the person's stream.
+ * Key first: a crash in between leaves the data erased and the command can be sent again to record it.
+ */
+@Component
+class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
+
+    static final int MAX_GROUND = 500;
+
+    private final PersonalDataVault vault;
+    private final IdentityDirectory directory;
+    private final Enrolment enrolment;
+
+    ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment) {
+        this.vault = vault;
+        this.directory = directory;
+        this.enrolment = enrolment;
+    }
+
+    @Override
+    public String type() {
+        return "ErasePersonalData";
+    }
+
+    @Override
+    public Class<ErasePersonalData> bodyType() {
+        return ErasePersonalData.class;
+    }
+
+    @Override
+    public Set<Role> allowedRoles() {
+        return Set.of(Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Override
+    public Object handle(ErasePersonalData body, CommandContext context) {
+        if (body == null || body.personId() == null) {
+            throw RegistryProblem.invalid("privacy.person-missing", "Name the person whose personal data is erased in 'personId'.", "personId", null);
+        }
+        if (body.ground() == null || body.ground().isBlank() || body.ground().length() > MAX_GROUND) {
+            throw RegistryProblem.invalid("privacy.ground-missing", "State the ground of the erasure (1-" + MAX_GROUND + " characters) in 'ground'.",
+                    "ground", null);
+        }
+        if (!directory.isEnrolled(body.personId())) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
+                    + " is enrolled with the registry.", "personId", null);
+        }
+        Instant erasedAt = vault.erase(body.personId(), context.actor());
+        enrolment.recordErasure(new PersonalDataErased(body.personId(), PersonalDataVault.keyId(body.personId()), body.ground().strip(),
+                erasedAt, context.actor()));
+        return Map.of("personId", body.personId().value(), "erasedAt", erasedAt.toString(), "keyId", PersonalDataVault.keyId(body.personId()));
+    }
+}

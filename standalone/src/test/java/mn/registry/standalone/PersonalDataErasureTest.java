@@ -1,0 +1,164 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.identity.ErasePersonalData;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.log.BundleVerifier;
+import mn.registry.kernel.log.Checkpoint;
+import mn.registry.kernel.log.NoteKey;
+import mn.registry.kernel.log.SignedNote;
+import mn.registry.kernel.pki.Certificates;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Personal data erasure end to end (issue 6, "Done when"): a person's enrolment data is stored only encrypted, staff
+ * reads are recorded with their purpose and the person can list them, a supervisor's signed erasure destroys the
+ * key; afterwards the data reads as erased, every log bundle and the checkpoint still verify, and verify-store passes.
+ */
+class PersonalDataErasureTest {
+
+    static final String NAME = "Тэмүүлэн Болд"; // applicant-1 of the demo people
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("001 art. 53.1: create, read with purpose, list the reads, erase; seals, log proofs and verify-store still pass")
+    void erase_a_persons_data_without_breaking_anything() throws Exception {
+        ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir,
+                "--registry.demo=true");
+        try {
+            RegistryClient client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
+            MongoDatabase db = registry.getBean(MongoDatabase.class);
+
+            // the enrolment event holds the name only as ciphertext, the key lives in its own collection
+            String stored = enrolmentEventJson(db, "applicant-1");
+            assertThat(stored).doesNotContain(NAME).contains("pdk-applicant-1").contains("ciphertext");
+            assertThat(db.getCollection("personal_data_keys").find(new Document("_id", "applicant-1")).first()).isNotNull();
+
+            // a staff read needs a purpose, and shows the data
+            String reviewer = client.signIn("reviewer-1");
+            RegistryClient.Reply noPurpose = client.get("/api/staff/people/applicant-1", reviewer);
+            assertThat(noPurpose.status()).isEqualTo(400);
+            assertThat(noPurpose.body().path("code").asText()).isEqualTo("privacy.purpose-required");
+            JsonNode before = readAs(client, reviewer, "checking the representative of application A-1");
+            assertThat(before.path("erased").asBoolean()).isFalse();
+            assertThat(before.path("enrolments").get(0).path("displayName").asText()).isEqualTo(NAME);
+            assertThat(client.get("/api/staff/people/applicant-1?purpose=x", client.signIn("tax-officer-1")).status())
+                    .as("a tax officer is not ministry staff").isEqualTo(403);
+
+            // the person lists who read their data, when and why
+            String applicant = client.signIn("applicant-1");
+            JsonNode reads = client.get("/api/people/me/personal-data-reads", applicant).body();
+            assertThat(reads.path("reads")).hasSize(1);
+            assertThat(reads.path("reads").get(0).path("reader").asText()).isEqualTo("reviewer-1");
+            assertThat(reads.path("reads").get(0).path("purpose").asText()).isEqualTo("checking the representative of application A-1");
+            assertThat(reads.path("reads").get(0).path("at").asText()).isNotBlank();
+
+            // only a supervisor may erase
+            ErasePersonalData erase = new ErasePersonalData(new PersonId("applicant-1"), "the person's request under the Personal Data Protection Law");
+            assertThat(client.command(client.sign("reviewer-1", "ErasePersonalData", erase)).status()).isEqualTo(403);
+            RegistryClient.Reply erased = client.command(client.sign("supervisor-1", "ErasePersonalData", erase));
+            assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
+            assertThat(db.getCollection("personal_data_keys").find(new Document("_id", "applicant-1")).first().get("key"))
+                    .as("the key material is gone").isNull();
+            RegistryClient.Reply again = client.command(client.sign("supervisor-1", "ErasePersonalData", erase));
+            assertThat(again.status()).isEqualTo(409);
+
+            // staff now read "erased"; the read is still recorded
+            JsonNode after = readAs(client, reviewer, "after the erasure");
+            assertThat(after.path("erased").asBoolean()).isTrue();
+            assertThat(after.path("erasedAt").asText()).isNotBlank();
+            assertThat(after.path("enrolments").get(0).path("displayName").asText()).isEqualTo("(erased)");
+            assertThat(after.path("enrolments").get(0).path("certificateBase64Der").asText()).isEqualTo("(erased)");
+            assertThat(after.toString()).doesNotContain(NAME);
+            assertThat(client.get("/api/people/me/personal-data-reads", applicant).body().path("reads")).hasSize(2);
+            assertThat(enrolmentEventJson(db, "applicant-1")).as("the sealed event itself is unchanged").isEqualTo(stored);
+
+            // every published entry still verifies: seal, record, inclusion proof, checkpoint, time-stamp
+            Path caFile = dataDir.resolve("keys").resolve("ca.cert.pem");
+            var ca = Certificates.fromPem(Files.readString(caFile)).get(0);
+            int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+            NoteKey logKey = NoteKey.parse(text(port, "/api/public/log/key").strip());
+            String checkpointNote = text(port, "/api/public/checkpoint");
+            assertThat(SignedNote.verify(checkpointNote, logKey)).isPresent();
+            long size = Checkpoint.parse(SignedNote.parse(checkpointNote).text()).size();
+            assertThat(size).as("the demo data published decisions").isPositive();
+            BundleVerifier verifier = new BundleVerifier(Optional.of(logKey), Optional.of(ca));
+            List<String> failures = new ArrayList<>();
+            for (long i = 0; i < size; i++) {
+                BundleVerifier.Verdict verdict = verifier.verify(text(port, "/api/public/bundle/" + i));
+                if (!verdict.verified()) {
+                    failures.add(i + ": " + verdict.failure());
+                }
+            }
+            assertThat(failures).isEmpty();
+
+            // (same registry, to save a start) the seal key of every record is published by key id; the trusted list is sealed
+            JsonNode sealKeys = client.get("/api/public/log/seal-keys").body();
+            String recordKeyId = CanonicalJsonRecord.sealKeyId(text(port, "/api/public/bundle/0"));
+            assertThat(sealKeys.findValuesAsText("keyId")).contains(recordKeyId);
+            assertThat(client.get("/api/public/log/checkpoint-keys").body().get(0).path("noteKey").asText()).isEqualTo(logKey.text());
+            JsonNode trusted = client.get("/api/public/trusted-list").body();
+            assertThat(mn.registry.kernel.trust.SignedTrustedList.verify(trusted, ca).list().path("schemeInformation").path("schemeTerritory").asText())
+                    .isEqualTo("MN");
+        } finally {
+            registry.close();
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = VerifyStoreCli.run(new String[]{"--data-dir", dataDir.toString()}, print, print);
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** The {@code sealKeyId} of a bundle's public record. */
+    private static final class CanonicalJsonRecord {
+        static String sealKeyId(String bundle) throws java.io.IOException {
+            return mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(bundle).path("record").path("sealKeyId").asText();
+        }
+    }
+
+    private static String text(int port, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode readAs(RegistryClient client, String token, String purpose) {
+        RegistryClient.Reply reply = client.get("/api/staff/people/applicant-1?purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8), token);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
+
+    /** The stored (sealed) PersonEnrolled event of a person, as JSON text. */
+    private static String enrolmentEventJson(MongoDatabase db, String personId) {
+        for (Document commit : db.getCollection("events").find(new Document("eventIds", new Document("$exists", true)))) {
+            for (Document e : commit.getList("events", Document.class, List.of())) {
+                if (("person-" + personId).equals(e.getString("aggregateId")) && String.valueOf(e.getString("payloadType")).endsWith("PersonEnrolled")) {
+                    return e.toJson();
+                }
+            }
+        }
+        throw new AssertionError("no PersonEnrolled event for " + personId);
+    }
+}
