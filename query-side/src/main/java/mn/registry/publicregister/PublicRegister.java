@@ -36,6 +36,7 @@ public class PublicRegister implements SmartLifecycle {
     private RegisterModel model = new RegisterModel();
     private volatile RegisterView view;
     private ScheduledExecutorService poller;
+    private java.util.function.Supplier<Optional<RegisterModel>> saved = Optional::empty;
 
     PublicRegister(MongoDatabase database, @Value("${registry.public.poll-interval:100ms}") Duration pollInterval) {
         this.source = new LogSource(database);
@@ -73,6 +74,16 @@ public class PublicRegister implements SmartLifecycle {
         return view.all(kind);
     }
 
+    /**
+     * The register folded afresh from the first {@code logSize} log entries (fewer if the log is shorter: see the
+     * snapshot's size), independent of what this node serves.
+     */
+    public RegisterSnapshot foldAt(long logSize) {
+        RegisterModel fresh = new RegisterModel();
+        source.stream(0, logSize, e -> fresh.apply(e.logIndex(), parse(e.leaf())));
+        return new RegisterSnapshot(fresh.logSize(), fresh.position(), fresh.entries(), fresh.hash());
+    }
+
     /** Reads whatever the log has beyond what the register reflects, now; returns the new log size. */
     public long catchUp() {
         synchronized (applying) {
@@ -101,6 +112,18 @@ public class PublicRegister implements SmartLifecycle {
         catchUp();
     }
 
+    /** Where to start from: a saved generation (else the log from index 0). Set before {@link #start}. */
+    void startFrom(java.util.function.Supplier<Optional<RegisterModel>> savedGeneration) {
+        this.saved = savedGeneration;
+    }
+
+    /** The canonical content hash of the register as it serves now. */
+    mn.registry.projection.RebuildableProjection.HashAt hashNow(String name) {
+        synchronized (applying) {
+            return new mn.registry.projection.RebuildableProjection.HashAt(name, model.logSize(), model.hash());
+        }
+    }
+
     /** The register as it stands now. */
     RegisterView view() {
         return view;
@@ -120,6 +143,19 @@ public class PublicRegister implements SmartLifecycle {
             Thread t = new Thread(r, "public-register");
             t.setDaemon(true);
             return t;
+        });
+        poller.execute(() -> {
+            try {
+                saved.get().ifPresent(m -> {
+                    synchronized (applying) {
+                        model = m;
+                        view = m.view(null);
+                    }
+                    log.info("public register loaded at log size {}", m.logSize());
+                });
+            } catch (RuntimeException e) {
+                log.warn("public register could not load its saved generation, folding the log from 0: {}", e.toString());
+            }
         });
         poller.scheduleWithFixedDelay(() -> {
             try {

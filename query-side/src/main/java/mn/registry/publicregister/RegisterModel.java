@@ -67,6 +67,41 @@ final class RegisterModel {
         handlers.put(LandEvents.LandRightsRevoked.class.getName(), (i, p) -> land(i, p, "REVOKED", date(p, "revokedAt")));
     }
 
+    /** A register as saved in a generation, which then follows the log from {@code logSize}. */
+    static RegisterModel restore(List<RegisterEntry> saved, long logSize, long position) {
+        RegisterModel model = new RegisterModel();
+        for (RegisterEntry e : saved) {
+            model.put(e);
+            if (e.kind() == RegisterKind.PERMIT && e.details().hasNonNull("applicationId")) {
+                model.permitOfApplication.put(e.details().path("applicationId").asText(), e.id());
+            }
+        }
+        model.logSize = logSize;
+        model.position = position;
+        model.changed = true;
+        return model;
+    }
+
+    /** Every entry, kind by kind in id order. */
+    List<RegisterEntry> entries() {
+        List<RegisterEntry> all = new ArrayList<>();
+        entries.values().forEach(m -> all.addAll(m.values()));
+        return all;
+    }
+
+    /**
+     * The canonical content hash (projection package's {@code CanonicalHash}): every entry keyed {@code kind/id}, and
+     * the log size under {@code ~logSize}.
+     */
+    String hash() {
+        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        entries.values().forEach(m -> m.values().forEach(e -> sorted.put(e.kind().path() + "/" + e.id(), mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(e))));
+        sorted.put("~logSize", mn.registry.kernel.crypto.CanonicalJson.mapper().getNodeFactory().numberNode(logSize));
+        mn.registry.projection.CanonicalHash hash = new mn.registry.projection.CanonicalHash();
+        sorted.forEach(hash::add);
+        return hash.hex();
+    }
+
     /** The number of log entries applied: the next one must have this index. */
     long logSize() {
         return logSize;

@@ -1,0 +1,182 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.projection.Generations;
+import mn.registry.projection.LogSource;
+import mn.registry.projection.ProgressMeter;
+import mn.registry.projection.RebuildProgress;
+import mn.registry.projection.RebuildableProjection;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Rebuilds of the public register: folded again from log index 0 into a new generation's collection
+ * ({@code public_register_g{n}}, one document per entry, {@code _id} = kind/id, the entry's canonical JSON) while the
+ * current register serves, hashed, and switched to (blue/green) by one compare-and-set. A node starting up loads the
+ * active generation and follows the log from its size.
+ */
+@Component
+class RegisterRebuilds implements RebuildableProjection {
+
+    static final String NAME = "public-register";
+    private static final Logger log = LoggerFactory.getLogger(RegisterRebuilds.class);
+    private static final String META = "~meta";
+    private static final int WRITE_BATCH = 1000;
+
+    private final MongoDatabase database;
+    private final LogSource source;
+    private final Generations generations;
+    private final PublicRegister register;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "public-register-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ProgressMeter meter;
+    private volatile RebuildProgress last = RebuildProgress.idle(NAME);
+
+    RegisterRebuilds(MongoDatabase database, PublicRegister register) {
+        this.database = database;
+        this.source = new LogSource(database);
+        this.generations = new Generations(database);
+        this.register = register;
+        register.startFrom(this::loadActive);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized RebuildProgress rebuild(Long logSize, boolean switchWhenBuilt) {
+        if (meter != null) {
+            throw RegistryProblem.conflict("projection.rebuild-running", "A rebuild of " + NAME + " is already running.", null);
+        }
+        long generation = generations.active(NAME).map(a -> a.generation() + 1).orElse(1L);
+        long total = logSize != null ? logSize : register.catchUp();
+        ProgressMeter m = new ProgressMeter(NAME, generation, total);
+        meter = m;
+        last = m.snapshot("RUNNING", null, false, null);
+        worker.submit(() -> run(m, generation, total, switchWhenBuilt));
+        return last;
+    }
+
+    private void run(ProgressMeter m, long generation, long total, boolean switchWhenBuilt) {
+        try {
+            RegisterModel model = fold(total, m);
+            if (model.logSize() < total) {
+                throw new IllegalStateException("the log has only " + model.logSize() + " entries, not " + total);
+            }
+            write(model, generation);
+            String hash = model.hash();
+            boolean serving = false;
+            if (switchWhenBuilt) {
+                long current = generation - 1;
+                serving = generations.switchTo(NAME, current, generation, model.logSize(), hash);
+                if (serving) {
+                    register.switchTo(model);
+                    if (current > 1) {
+                        database.getCollection(Generations.collection(NAME, current - 1)).drop();
+                    }
+                }
+            }
+            last = m.snapshot("DONE", hash, serving, null);
+            log.info("rebuild of {} into generation {} done: {} events, {} events/s, hash {}, {}", NAME, generation, m.processed(),
+                    Math.round(last.eventsPerSecond()), hash, serving ? "now serving" : "not switched");
+        } catch (RuntimeException e) {
+            last = m.snapshot("FAILED", null, false, e.toString());
+            log.warn("rebuild of {} into generation {} failed: {}", NAME, generation, e.toString());
+        } finally {
+            synchronized (this) {
+                meter = null;
+            }
+        }
+    }
+
+    /** A fresh register folded from the log's first {@code logSize} entries. */
+    RegisterModel fold(long logSize, ProgressMeter m) {
+        RegisterModel model = new RegisterModel();
+        source.stream(0, logSize, e -> {
+            model.apply(e.logIndex(), PublicRegister.parse(e.leaf()));
+            if (m != null) {
+                m.tick();
+            }
+        });
+        return model;
+    }
+
+    private void write(RegisterModel model, long generation) {
+        MongoCollection<Document> target = database.getCollection(Generations.collection(NAME, generation));
+        target.drop();
+        List<Document> batch = new ArrayList<>(WRITE_BATCH);
+        for (RegisterEntry e : model.entries()) {
+            batch.add(new Document("_id", e.kind().path() + "/" + e.id()).append("entry",
+                    new String(CanonicalJson.canonicalizeValue(e), StandardCharsets.UTF_8)));
+            if (batch.size() == WRITE_BATCH) {
+                target.insertMany(batch);
+                batch.clear();
+            }
+        }
+        batch.add(new Document("_id", META).append("logSize", model.logSize()).append("position", model.position()));
+        target.insertMany(batch);
+    }
+
+    /** The active generation as saved, if there is one. */
+    private Optional<RegisterModel> loadActive() {
+        Optional<Generations.Active> active = generations.active(NAME);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        MongoCollection<Document> saved = database.getCollection(Generations.collection(NAME, active.get().generation()));
+        Document meta = saved.find(Filters.eq("_id", META)).first();
+        if (meta == null) {
+            return Optional.empty();
+        }
+        List<RegisterEntry> entries = new ArrayList<>();
+        for (Document d : saved.find().sort(Sorts.ascending("_id"))) {
+            if (!META.equals(d.getString("_id"))) {
+                try {
+                    entries.add(CanonicalJson.mapper().readValue(d.getString("entry"), RegisterEntry.class));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("generation " + active.get().generation() + " of " + NAME + " holds an unreadable entry", e);
+                }
+            }
+        }
+        return Optional.of(RegisterModel.restore(entries, meta.get("logSize", Number.class).longValue(), meta.get("position", Number.class).longValue()));
+    }
+
+    @Override
+    public RebuildProgress progress() {
+        ProgressMeter m = meter;
+        return m != null ? m.snapshot("RUNNING", null, false, null) : last;
+    }
+
+    @Override
+    public HashAt hash(Long logSize) {
+        if (logSize == null) {
+            return register.hashNow(NAME);
+        }
+        RegisterModel model = fold(logSize, null);
+        if (model.logSize() < logSize) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "projection.log-too-short", "The log has " + model.logSize()
+                    + " entries, fewer than " + logSize + ".", "at", null);
+        }
+        return new HashAt(NAME, model.logSize(), model.hash());
+    }
+}

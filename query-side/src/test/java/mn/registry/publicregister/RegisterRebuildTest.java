@@ -1,0 +1,120 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.log.PublicRecords;
+import mn.registry.projection.Generations;
+import mn.registry.projection.RebuildProgress;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedMongoExtension.class)
+class RegisterRebuildTest {
+
+    /** Writes records as the log sequencer does: {@code _id} = log index, the leaf = canonical JSON. */
+    static Records log(MongoDatabase db, int entities) {
+        Records r = records(entities);
+        append(db, r, 0);
+        return r;
+    }
+
+    /** A zone, then per entity: a registration, a permit, and every third permit suspended. */
+    static Records records(int entities) {
+        Records r = new Records().add(Records.zone("Алтанбулаг"));
+        for (int i = 0; i < entities; i++) {
+            r.add(Records.registered("Entity " + i, "20000" + (10 + i), Activity.TRADE, LocalDate.of(2027, 1, 1).plusDays(i)));
+            r.add(Records.permit(i + 1, "Хан " + i, "3000" + (100 + i), LocalDate.of(2026, 12, 1)));
+            if (i % 3 == 0) {
+                r.add(Records.suspended(i + 1));
+            }
+        }
+        return r;
+    }
+
+    static void append(MongoDatabase db, Records r, int from) {
+        for (int i = from; i < r.all().size(); i++) {
+            JsonNode record = r.all().get(i);
+            db.getCollection(LogLayout.ENTRIES).insertOne(new Document("_id", (long) i).append(LogLayout.LEAF,
+                    new String(PublicRecords.leafData(record), StandardCharsets.UTF_8)).append(LogLayout.POSITION, record.path("position").asLong()));
+        }
+    }
+
+    private static RebuildProgress await(RegisterRebuilds rebuilds) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            RebuildProgress p = rebuilds.progress();
+            if (!"RUNNING".equals(p.state())) {
+                return p;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("rebuild did not finish in 30 s");
+    }
+
+    @Test
+    @DisplayName("two rebuilds at the same log size give the same hash; the hash at a size is the rebuild's; a later size differs")
+    void rebuild_hashes_match(MongoDatabase db) throws Exception {
+        log(db, 40);
+        PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
+        RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
+        rebuilds.rebuild(50L, false);
+        RebuildProgress first = await(rebuilds);
+        rebuilds.rebuild(50L, false);
+        RebuildProgress second = await(rebuilds);
+        assertThat(first.state()).isEqualTo("DONE");
+        assertThat(first.processed()).isEqualTo(50);
+        assertThat(first.hash()).hasSize(64).isEqualTo(second.hash());
+        assertThat(rebuilds.hash(50L).hash()).isEqualTo(first.hash());
+        assertThat(rebuilds.hash(51L).hash()).isNotEqualTo(first.hash());
+        assertThat(first.serving()).isFalse();
+    }
+
+    @Test
+    @DisplayName("blue/green: a rebuild writes a new generation while the register serves, switches, and a new node starts from it")
+    void blue_green_switch_and_restart(MongoDatabase db) throws Exception {
+        Records r = log(db, 30);
+        PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
+        RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
+        register.catchUp();
+        String serving = register.hashNow("x").hash();
+        rebuilds.rebuild(null, true);
+        RebuildProgress built = await(rebuilds);
+        assertThat(built.serving()).isTrue();
+        assertThat(built.hash()).isEqualTo(serving);
+        assertThat(new Generations(db).active(RegisterRebuilds.NAME).orElseThrow().generation()).isEqualTo(1);
+        rebuilds.rebuild(null, true);
+        assertThat(await(rebuilds).generation()).isEqualTo(2);
+        assertThat(new Generations(db).active(RegisterRebuilds.NAME).orElseThrow().generation()).isEqualTo(2);
+
+        // more of the log after the switch; a fresh node loads generation 2 and follows the log
+        int before = r.all().size();
+        r.add(Records.revoked(2));
+        append(db, r, before);
+        PublicRegister other = new PublicRegister(db, Duration.ofMillis(50));
+        new RegisterRebuilds(db, other);
+        other.start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (other.logSize() < r.all().size() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(other.entry(RegisterKind.PERMIT, "P-2026-000002").orElseThrow().status()).isEqualTo("REVOKED");
+            register.catchUp();
+            assertThat(other.hashNow("x").hash()).isEqualTo(register.hashNow("x").hash());
+        } finally {
+            other.stop();
+        }
+    }
+}
