@@ -84,6 +84,14 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the web pages never import the command side: they read the query side and send signed commands over HTTP")
+    void web_does_not_import_command_side() {
+        ArchRule rule = noClasses().that(fromModule("web")).should().dependOnClassesThat(fromModule("command-side"));
+        assertThat(all.stream().filter(fromModule("web")::test).count()).isPositive();
+        rule.check(all);
+    }
+
+    @Test
     @DisplayName("the event store is a library: no Spring inside it")
     void event_store_has_no_spring() {
         noClasses().that(fromModule("event-store")).should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(all);

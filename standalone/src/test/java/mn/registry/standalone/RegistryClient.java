@@ -19,10 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** A test's view of a running registry over HTTP, signing with the demo people's keys. */
-final class RegistryClient {
+public final class RegistryClient {
 
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-        String code() {
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        public String code() {
             return body.path("code").asText(null);
         }
     }
@@ -31,12 +31,12 @@ final class RegistryClient {
     private final String base;
     private final Path dataDir;
 
-    RegistryClient(int port, Path dataDir) {
+    public RegistryClient(int port, Path dataDir) {
         this.base = "http://localhost:" + port;
         this.dataDir = dataDir;
     }
 
-    SigningIdentity person(String id) {
+    public SigningIdentity person(String id) {
         try {
             return DemoPeople.load(dataDir, new PersonId(id));
         } catch (IOException e) {
@@ -44,7 +44,7 @@ final class RegistryClient {
         }
     }
 
-    String sign(String personId, String type, Object body) {
+    public String sign(String personId, String type, Object body) {
         return sign(person(personId), CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), Clock.systemUTC()));
     }
 
@@ -52,20 +52,20 @@ final class RegistryClient {
         return new CommandSigner().sign(envelope, who);
     }
 
-    Reply post(String path, String body, String contentType) {
+    public Reply post(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply command(String jws) {
+    public Reply command(String jws) {
         return post("/api/commands", jws, "application/json");
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return get(path, null);
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -74,7 +74,7 @@ final class RegistryClient {
     }
 
     /** Signs in as a demo person by signing a fresh challenge; returns the bearer token. */
-    String signIn(String personId) {
+    public String signIn(String personId) {
         String challenge = get("/api/session/challenge").body().path("challenge").asText();
         ObjectNode body = CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
         String jws = sign(person(personId), CommandEnvelope.fresh("SignIn", body, Clock.systemUTC()));

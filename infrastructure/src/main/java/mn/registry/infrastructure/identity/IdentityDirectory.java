@@ -35,6 +35,7 @@ public class IdentityDirectory {
     static final int REMEMBERED = 10_000;
 
     private final EventStore events;
+    private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final Map<PersonId, History> remembered = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -42,7 +43,6 @@ public class IdentityDirectory {
                     return size() > REMEMBERED;
                 }
             });
-    private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
 
     public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
         this.events = events;

@@ -1,5 +1,6 @@
 package mn.registry.infrastructure.identity;
 
+import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,7 @@ class IdentityDirectoryTest {
     private final RegistryMongo mongo = RegistryMongo.embedded(EmbeddedMongo.inMemory());
     private final EmbeddedEventStore nodeA = store();
     private final EmbeddedEventStore nodeB = store();
+    private final PersonalDataVault vault = new PersonalDataVault(mongo.client().getDatabase("registry"), Clock.systemUTC());
 
     private EmbeddedEventStore store() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
@@ -63,7 +66,7 @@ class IdentityDirectoryTest {
     void revocation_on_another_node_is_seen_at_once() {
         append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
         append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
-        IdentityDirectory directory = new IdentityDirectory(nodeA, new mn.registry.infrastructure.privacy.PersonalDataVault(mongo.client().getDatabase("registry"), java.time.Clock.systemUTC()));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
         Instant later = T0.plusSeconds(7_200);
 
         assertThat(directory.actorAt(REVIEWER, CERT, later)).get().extracting(Actor::roles).asInstanceOf(
@@ -80,7 +83,7 @@ class IdentityDirectoryTest {
     @Test
     @DisplayName("a certificate enrolled through another node is known at the next command; an unknown person has no actor")
     void enrolment_on_another_node_is_seen_at_once() {
-        IdentityDirectory directory = new IdentityDirectory(nodeA, new mn.registry.infrastructure.privacy.PersonalDataVault(mongo.client().getDatabase("registry"), java.time.Clock.systemUTC()));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
         assertThat(directory.actorAt(REVIEWER, CERT, T0)).isEmpty();
         append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
         assertThat(directory.actorAt(REVIEWER, "cd".repeat(32), T0)).isEmpty();

@@ -23,37 +23,49 @@ import static com.mongodb.client.model.Filters.eq;
 
 /** What a governor's office reads about its zone, as of now in Ulaanbaatar with the calendar in force. */
 @Component
-class GovernorDesk {
+public class GovernorDesk {
 
     /** An application awaiting review (003 art. 12.2), with business days left: 0 on the due date, negative when overdue. */
-    record QueueEntry(String registrationId, String entityName, String jurisdiction, String activity, String receivedAt, LocalDate reviewDue,
+    public record QueueEntry(String registrationId, String entityName, String jurisdiction, String activity, String receivedAt, LocalDate reviewDue,
                       int workingDays, int businessDaysLeft, boolean overdue, boolean escalated, String calendarVersion, String article) {
     }
 
     /** A raised ground of 003 art. 12.5 on which the governor has to decide. */
-    record GroundDue(String registrationId, String entityName, String ground, String article, LocalDate since) {
+    public record GroundDue(String registrationId, String entityName, String ground, String article, LocalDate since) {
     }
 
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
-    record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
+    public record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
                    String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule) {
     }
 
+    private final MongoCollection<Document> zones;
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> land;
     private final CurrentCalendar calendar;
     private final Clock clock;
 
     GovernorDesk(MongoDatabase database, CurrentCalendar calendar, Clock clock) {
+        this.zones = database.getCollection(GovernorDeskProjection.ZONES);
         this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
         this.land = database.getCollection(GovernorDeskProjection.LAND);
         this.calendar = calendar;
         this.clock = clock;
     }
 
+    /** A zone as established (003 art. 6.1): name, location, area, boundary (GeoJSON), activities, whether open; public. */
+    public java.util.Optional<Document> zone(String zoneId) {
+        return java.util.Optional.ofNullable(zones.find(eq("_id", zoneId)).first());
+    }
+
+    /** One registration of the zone by its id, if it is in this zone. */
+    public java.util.Optional<Document> entity(String zoneId, String registrationId) {
+        return java.util.Optional.ofNullable(registrations.find(eq("_id", registrationId)).first()).filter(r -> zoneId.equals(r.getString("zoneId")));
+    }
+
     // 003 art. 12.2: the zone's queue, most urgent first by business days left
-    List<QueueEntry> queue(String zoneId) {
+    public List<QueueEntry> queue(String zoneId) {
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
         WorkingDayCalendar days = calendar.get();
         List<QueueEntry> entries = new ArrayList<>();
@@ -68,7 +80,7 @@ class GovernorDesk {
     }
 
     // 003 art. 12.5: registered entities with a raised ground, oldest first
-    List<GroundDue> groundsDue(String zoneId) {
+    public List<GroundDue> groundsDue(String zoneId) {
         List<GroundDue> due = new ArrayList<>();
         for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "REGISTERED")))) {
             for (Document g : row.getList("grounds", Document.class, List.of())) {
@@ -80,12 +92,12 @@ class GovernorDesk {
         return due;
     }
 
-    List<Document> entities(String zoneId) {
+    public List<Document> entities(String zoneId) {
         return registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     // 003 art. 22.2, 23.1-23.2: the zone's parcels and licences, each with its fee schedule from the holder's activity and years of operation
-    List<Licence> licences(String zoneId) {
+    public List<Licence> licences(String zoneId) {
         List<Licence> licences = new ArrayList<>();
         for (Document row : land.find(eq("zoneId", zoneId)).sort(new Document("from", 1))) {
             Document holder = registrations.find(eq("_id", row.getString("holder"))).first();

@@ -25,18 +25,18 @@ import static com.mongodb.client.model.Filters.eq;
  * with {@code SignQuarterlyReport} before it goes to the Cabinet member.
  */
 @Component
-class QuarterlyReport {
+public class QuarterlyReport {
 
-    record Entity(String registrationId, String name, String jurisdiction, String country, String certificateNumber, String activity,
+    public record Entity(String registrationId, String name, String jurisdiction, String country, String certificateNumber, String activity,
                   LocalDate registeredOn, String agreementSignedOn, String agreementEndsOn, BigDecimal investment, String currency, String statusAtQuarterEnd) {
     }
 
-    record Report(String zoneId, int year, int quarter, LocalDate firstDay, LocalDate lastDay, List<Entity> entities,
+    public record Report(String zoneId, int year, int quarter, LocalDate firstDay, LocalDate lastDay, List<Entity> entities,
                   Map<String, BigDecimal> totalInvestment, String article) {
     }
 
     /** The report, its hash, and the governor's signature if one was given for exactly these bytes. */
-    record Signed(Report report, String sha256, String signedBy, String signedAt) {
+    public record Signed(Report report, String sha256, String signedBy, String signedAt) {
     }
 
     private final MongoCollection<Document> registrations;
@@ -48,7 +48,7 @@ class QuarterlyReport {
     }
 
     // 003 art. 12.3: each quarter, foreign-invested legal entities and their investments
-    Report build(String zoneId, int year, int quarter) {
+    public Report build(String zoneId, int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("a quarter is 1-4");
         }
@@ -80,14 +80,14 @@ class QuarterlyReport {
         return new Report(zoneId, year, quarter, first, last, entities, totals, "003 art. 12.3");
     }
 
-    Signed signed(String zoneId, int year, int quarter) {
+    public Signed signed(String zoneId, int year, int quarter) {
         Report report = build(zoneId, year, quarter);
         String sha256 = sha256(report);
         Document signature = reports.find(eq("_id", zoneId + "/" + year + "-Q" + quarter + "/" + sha256)).first();
         return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"));
     }
 
-    static String sha256(Report report) {
+    public static String sha256(Report report) {
         JsonNode json = CanonicalJson.mapper().valueToTree(report);
         return Sha256.hex(CanonicalJson.canonicalize(json));
     }

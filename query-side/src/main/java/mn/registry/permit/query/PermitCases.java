@@ -17,7 +17,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 /** Reads the permit cases: an application's page, a permit's page, and the supervisor's escalation list. */
 @Component
-class PermitCases {
+public class PermitCases {
 
     private final MongoCollection<Document> cases;
 
@@ -26,7 +26,7 @@ class PermitCases {
     }
 
     /** The page data of one application: its case with the 25.1 checklist (each kind: present or missing, with hashes). */
-    Optional<Map<String, Object>> application(String applicationId) {
+    public Optional<Map<String, Object>> application(String applicationId) {
         return Optional.ofNullable(cases.find(eq("_id", applicationId)).first()).filter(c -> c.get("status") != null).map(c -> {
             Map<String, Object> page = page(c);
             page.put("checklist", checklist(c));
@@ -35,15 +35,36 @@ class PermitCases {
     }
 
     /** The page data of an issued permit; empty when no permit was issued under this id. */
-    Optional<Map<String, Object>> permit(String applicationId) {
+    public Optional<Map<String, Object>> permit(String applicationId) {
         return Optional.ofNullable(cases.find(eq("_id", applicationId)).first()).filter(c -> c.get("permit") != null).map(PermitCases::page);
+    }
+
+    /** Every case in brief (id, receipt number, company, status, permit number), by receipt number: the desk's list of files. */
+    public List<Map<String, Object>> all() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document c : cases.find()) {
+            if (c.get("status") == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("applicationId", c.getString("_id"));
+            row.put("receiptNumber", c.getString("receiptNumber"));
+            Document company = c.get("company", Document.class);
+            row.put("companyName", company == null ? null : company.getString("name"));
+            row.put("status", c.getString("status"));
+            Document permit = c.get("permit", Document.class);
+            row.put("permitNumber", permit == null ? null : permit.get("permitNumber"));
+            list.add(row);
+        }
+        list.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("receiptNumber"))));
+        return list;
     }
 
     /**
      * What needs a supervisor: decisions overdue and not yet made (002 art. 26.1), revocation grounds raised by a
      * suspension that ran out (29.1.5), and duties past their due date.
      */
-    List<Map<String, Object>> escalations() {
+    public List<Map<String, Object>> escalations() {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Document c : cases.find()) {
             List<String> reasons = new ArrayList<>();

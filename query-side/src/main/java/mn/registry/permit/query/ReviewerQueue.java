@@ -24,7 +24,7 @@ import static com.mongodb.client.model.Filters.in;
  * the numbers change day by day without any event.
  */
 @Component
-class ReviewerQueue {
+public class ReviewerQueue {
 
     /** The states in which an application waits for a reviewer's decision. */
     static final List<PermitApplicationStatus> AWAITING_DECISION = List.of(PermitApplicationStatus.REGISTERED);
@@ -49,7 +49,7 @@ class ReviewerQueue {
     }
 
     /** The queue as of now. */
-    List<ReviewerQueueEntry> awaitingDecision() {
+    public List<ReviewerQueueEntry> awaitingDecision() {
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
         WorkingDayCalendar days = calendar.get();
         List<ReviewerQueueEntry> entries = new ArrayList<>();

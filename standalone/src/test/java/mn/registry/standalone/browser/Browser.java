@@ -1,0 +1,146 @@
+package mn.registry.standalone.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+/**
+ * Debian's Chromium, headless, through {@value #DRIVER} (set explicitly: Selenium Manager never downloads a driver),
+ * at a phone's or a desktop's width, with helpers the tests share: open a page in a language, sign in, wait, and take
+ * a screenshot when {@code -Dscreenshots=DIR} is given.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String DRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = "/usr/bin/chromium";
+
+    final WebDriver driver;
+    private final BrowserRegistry registry;
+
+    Browser(BrowserRegistry registry, int width, int height) {
+        this.registry = registry;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=" + width + "," + height,
+                "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    static Browser desktop(BrowserRegistry registry) {
+        return new Browser(registry, 1280, 1000);
+    }
+
+    /** Opens a path of the registry, in a language if one is given ({@code ?lang=}). */
+    void open(String path, String lang) {
+        String url = registry.url(path);
+        if (lang != null) {
+            url += (path.contains("?") ? "&" : "?") + "lang=" + lang;
+        }
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    WebElement waitFor(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition::apply);
+    }
+
+    /** Signs in by choosing the person's key and certificate files, as a person would. */
+    void signInWithFiles(String personId) {
+        Path home = registry.dataDir.resolve("keys").resolve("people").resolve(personId);
+        open("/signin", "en");
+        find("#key").sendKeys(home.resolve("key.pem").toAbsolutePath().toString());
+        find("#cert").sendKeys(home.resolve("cert.pem").toAbsolutePath().toString());
+        find("#signin-submit").click();
+        waitFor("#signed-in-as");
+    }
+
+    /** Signs in with the demo-mode button (the browser fetches the demo person's key files and signs with them). */
+    void signInAsDemo(String personId) {
+        open("/signin", "en");
+        find("#demo-" + personId).click();
+        waitFor("#signed-in-as");
+    }
+
+    void signOut() {
+        find("#signout-form button").click();
+        waitFor("#nav-signin");
+    }
+
+    /** Prepares a decision form's command, checks the text shown is what will be signed, signs and sends it. */
+    String signAndSend(String formId) {
+        find("#" + formId + " button[type=submit]").click();
+        String shown = waitFor("#signed-text").getText();
+        find("#sign-send").click();
+        waitUntil("the command was answered", d -> d.findElement(By.id("command-result")).getAttribute("data-outcome") != null);
+        return shown;
+    }
+
+    /** Console messages of the page (CSP violations, script errors). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Saves a screenshot as {@code <dir>/<name>.png} when {@code -Dscreenshots=<dir>} is given (relative to the project root). */
+    void screenshot(String name) {
+        String dir = System.getProperty("screenshots", "");
+        if (dir.isBlank() || dir.startsWith("${")) {
+            return;
+        }
+        Path target = Path.of(dir);
+        if (!target.isAbsolute()) {
+            String root = System.getProperty("projectRoot", "");
+            target = (root.isBlank() || root.startsWith("${") ? Path.of("..") : Path.of(root)).resolve(dir);
+        }
+        try {
+            Files.createDirectories(target);
+            Files.write(target.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

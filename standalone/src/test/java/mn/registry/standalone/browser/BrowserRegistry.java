@@ -1,0 +1,87 @@
+package mn.registry.standalone.browser;
+
+import mn.registry.standalone.RegistryApplication;
+import mn.registry.standalone.RegistryClient;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * One registry for all browser tests of a run (starting one takes seconds): random port, a fresh temporary data
+ * directory, demo mode (demo people, two applications, two zones). Stopped when the test JVM exits.
+ */
+final class BrowserRegistry {
+
+    private static BrowserRegistry shared;
+
+    final ConfigurableApplicationContext context;
+    final Path dataDir;
+    final int port;
+    final RegistryClient client;
+
+    private BrowserRegistry(Path dataDir) {
+        this.dataDir = dataDir;
+        this.context = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.client = new RegistryClient(port, dataDir);
+    }
+
+    static synchronized BrowserRegistry get() {
+        if (shared == null) {
+            try {
+                shared = new BrowserRegistry(Files.createTempDirectory("registry-browser-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
+            shared.awaitDemoData();
+        }
+        return shared;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** The demo applications are filed and the zones published in the log: what every test starts from. */
+    private void awaitDemoData() {
+        String reviewer = client.signIn("reviewer-1");
+        await("two demo applications in the reviewer queue", () -> client.get("/api/reviewer/applications", reviewer).body().size() >= 2);
+        await("the demo zones in the public log", () -> text("/register?kind=zones&name=altanbulag").contains("/register/zones/altanbulag"));
+    }
+
+    /** A page or text resource as a string (status 200), or "" otherwise. */
+    String text(String path) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}

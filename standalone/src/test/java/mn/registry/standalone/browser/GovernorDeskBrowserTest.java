@@ -1,0 +1,122 @@
+package mn.registry.standalone.browser;
+
+import mn.registry.document.DocumentStore;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.standalone.RegistryClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 8: a governor registers an entity from the zone's queue, signing in the browser, and sees it on the public register. */
+class GovernorDeskBrowserTest {
+
+    static final LegalEntity ENTITY = new LegalEntity("Kharaa River Logistics LLC", Jurisdiction.MONGOLIAN, null, "6207711");
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        registry = BrowserRegistry.get();
+        browser = Browser.desktop(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** An entity's application to a zone with its documents, signed by the demo applicant (003 art. 12.1). */
+    static String apply(BrowserRegistry registry, LegalEntity entity, String zone) {
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
+                registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                        "application/pdf", kind + ".pdf").document().sha256())).toList();
+        RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForZoneRegistration",
+                new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), entity, Activity.TRADE, documents)));
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+        return applied.body().path("registrationId").asText();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2: the queue shows business days left; the governor registers in the browser; the registration is public")
+    void governor_registers_an_entity_and_the_public_sees_it() {
+        String registrationId = apply(registry, ENTITY, "altanbulag");
+        browser.signInAsDemo("governor-altanbulag");
+        browser.waitUntil("the application reaches the zone queue", d -> {
+            browser.open("/governor/altanbulag", "en");
+            return browser.find("body").getText().contains(ENTITY.name());
+        });
+        assertThat(browser.find("#zone-queue").getText()).contains("business days left");
+        browser.screenshot("governor-desk");
+
+        browser.driver.findElement(By.linkText(ENTITY.name())).click();
+        browser.waitFor("#form-register");
+        assertThat(browser.find("#entity-status").getAttribute("data-status")).isEqualTo("APPLIED");
+        String shown = browser.signAndSend("form-register");
+        assertThat(shown).contains("\"type\":\"RegisterEntity\"").contains(registrationId);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the entity is registered", d -> {
+            browser.open("/governor/altanbulag/entities/" + registrationId, "en");
+            return "REGISTERED".equals(browser.find("#entity-status").getAttribute("data-status"));
+        });
+        browser.screenshot("governor-entity");
+
+        // 003 art. 22.2-22.4, 23.1: land rights granted to the registered entity, with its fee-exemption schedule
+        browser.open("/governor/altanbulag/land", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#grant-holder")).selectByValue(registrationId);
+        browser.find("#grant-name").sendKeys("Parcel A-1");
+        browser.find("#grant-parcel").sendKeys("{\"type\":\"Polygon\",\"coordinates\":[[[106.44,50.315],[106.445,50.315],[106.445,50.318],[106.44,50.318],[106.44,50.315]]]}");
+        browser.find("#grant-purpose").sendKeys("Bonded warehouse");
+        java.time.LocalDate from = java.time.LocalDate.now().plusDays(7);
+        browser.script("document.getElementById('grant-from').value = arguments[0]; document.getElementById('grant-until').value = arguments[1];",
+                from.toString(), from.plusYears(10).minusDays(1).toString());
+        browser.find("#grant-value").sendKeys("5000000");
+        browser.find("#grant-decision").sendKeys("Governor decision A/12 (demo)");
+        assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the licence is on the desk with its fee schedule", d -> {
+            browser.open("/governor/altanbulag/land", "en");
+            return !d.findElements(By.cssSelector(".licence tbody tr")).isEmpty();
+        });
+        assertThat(browser.find(".licence").getText()).contains("Parcel A-1").contains("100 %");
+        browser.waitFor("#zone-map .leaflet-interactive");
+        assertThat(browser.all("#zone-map path.leaflet-interactive")).hasSize(2);
+        browser.screenshot("governor-land");
+
+        // 003 art. 12.3: the quarterly report, signed and sent
+        browser.open("/governor/altanbulag/reports", "en");
+        String reportHash = browser.find("#report-sha256").getText();
+        assertThat(browser.signAndSend("form-sign-report")).contains(reportHash);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the report shows its signature", d -> {
+            browser.open("/governor/altanbulag/reports", "en");
+            return !d.findElements(By.id("report-signed")).isEmpty();
+        });
+        browser.screenshot("governor-report");
+
+        browser.signOut();
+        browser.waitUntil("the registration is on the public register", d -> {
+            browser.open("/register?kind=entities&name=Kharaa", "en");
+            return !d.findElements(By.linkText(ENTITY.name())).isEmpty();
+        });
+        browser.driver.findElement(By.linkText(ENTITY.name())).click();
+        browser.waitFor("#history");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/register/entities/" + registrationId);
+        assertThat(browser.find("#history").getText()).contains("Entity registered in a free zone").contains("governor-altanbulag");
+    }
+}

@@ -1,0 +1,78 @@
+package mn.registry.standalone.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 8: a member of the public searches the register, opens a decision and verifies it in the browser against the log key. */
+class PublicVerifyBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        registry = BrowserRegistry.get();
+        browser = Browser.desktop(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @DisplayName("domain-rules §5: search, open a published decision, verify it in the browser; a changed record does not verify")
+    void the_public_searches_opens_and_verifies_a_decision() {
+        browser.open("/", "en");
+        assertThat(browser.find("#stats").getText()).contains("Special permits").contains("Free zones");
+        assertThat(browser.all("#recent tbody tr")).isNotEmpty();
+        browser.screenshot("public-home");
+
+        browser.open("/register", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("zones");
+        browser.find("#name").sendKeys("Altanbulag");
+        browser.find("#register-submit").click();
+        browser.waitFor("#register-results");
+        List<WebElement> rows = browser.all("#register-results tbody tr");
+        assertThat(rows).hasSize(1);
+        browser.screenshot("public-search");
+        browser.driver.findElement(By.linkText("Altanbulag Free Trade Zone")).click();
+        browser.waitFor("#zone-map .leaflet-interactive");
+        assertThat(browser.find("#history").getText()).contains("Free zone established").contains("cabinet-1");
+        browser.screenshot("public-zone");
+
+        browser.driver.findElement(By.linkText("Free zone established")).click();
+        browser.waitFor("#record");
+        assertThat(browser.find("#record").getText()).contains("Altanbulag Free Trade Zone");
+        browser.screenshot("public-decision");
+
+        browser.find("#verify-link").click();
+        browser.waitUntil("the bundle is verified", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).as(browser.find("#verify-results").getText()).isEqualTo("verified");
+        assertThat(browser.all("#verify-results li.verify-good")).hasSize(5);
+        assertThat(browser.all("#verify-results li.verify-bad")).isEmpty();
+        assertThat(browser.find("#verify-results").getText()).contains("official signed command verifies");
+        browser.screenshot("public-verify");
+
+        // the same bundle with one word of the record changed is refused
+        String bundle = browser.find("#bundle-text").getAttribute("value");
+        String tampered = bundle.replace("Altanbulag Free Trade Zone", "Altanbulag Free Trade Zona");
+        assertThat(tampered).isNotEqualTo(bundle);
+        browser.script("document.getElementById('bundle-text').value = arguments[0];", tampered);
+        browser.script("document.getElementById('verify-verdict').removeAttribute('data-outcome');");
+        browser.find("#verify-submit").click();
+        browser.waitUntil("the tampered bundle is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(browser.find("li.verify-bad[data-check=inclusion]").isDisplayed()).isTrue();
+    }
+}

@@ -1,0 +1,115 @@
+package mn.registry.web.desk;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.PermitApplicationStatus;
+import mn.registry.kernel.permit.PermitRequirement;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.SuspensionGround;
+import mn.registry.permit.query.PermitCases;
+import mn.registry.permit.query.ReviewerQueue;
+import mn.registry.web.StaffSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ministry desk ({@code /desk}): the queue by legal time left (002 art. 26.1), every file, the supervisor's
+ * escalations, and an application's page ({@code /desk/applications/{id}}) with the decision forms its status allows.
+ */
+@Controller
+class DeskController {
+
+    /** Colours a decision as near due this many working days ahead (the query side's choice, shown the same way). */
+    static final int NEAR_DUE_WORKING_DAYS = 3;
+
+    private final ReviewerQueue queue;
+    private final PermitCases cases;
+    private final StaffSession staff;
+
+    DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff) {
+        this.queue = queue;
+        this.cases = cases;
+        this.staff = staff;
+    }
+
+    @GetMapping("/desk")
+    String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = staff.gate(request, response, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        boolean supervisor = gate.actor().roles().contains(Role.MINISTRY_SUPERVISOR);
+        model.addAttribute("queue", queue.awaitingDecision());
+        model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
+        model.addAttribute("files", cases.all());
+        model.addAttribute("supervisor", supervisor);
+        model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
+        return "desk/queue";
+    }
+
+    @GetMapping("/desk/applications/{applicationId}")
+    String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = staff.gate(request, response, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        Optional<Map<String, Object>> found = cases.application(applicationId);
+        if (found.isEmpty()) {
+            response.setStatus(404);
+            return "notfound";
+        }
+        Map<String, Object> file = found.get();
+        PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
+        boolean supervisor = gate.actor().roles().contains(Role.MINISTRY_SUPERVISOR);
+        model.addAttribute("file", file);
+        model.addAttribute("status", status.name());
+        model.addAttribute("forms", forms(status, supervisor, file.get("extensionRequest") != null));
+        model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
+        model.addAttribute("requirements", PermitRequirement.values());
+        model.addAttribute("suspensionGrounds", SuspensionGround.values());
+        model.addAttribute("revocationGrounds", RevocationGround.values());
+        return "desk/application";
+    }
+
+    /** Which decisions the law allows from this status, and to whom (domain-rules §1, §3). */
+    static Set<String> forms(PermitApplicationStatus status, boolean supervisor, boolean extensionRequested) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        switch (status) {
+            case REGISTERED -> {
+                forms.add("approve");
+                forms.add("refuse");
+            }
+            case APPROVED_PENDING_INSURANCE -> {
+                if (supervisor) {
+                    forms.add("issue");
+                }
+            }
+            case ACTIVE -> {
+                forms.add("suspend");
+                if (extensionRequested) {
+                    forms.add("extend");
+                }
+                if (supervisor) {
+                    forms.add("revoke");
+                }
+            }
+            case SUSPENDED -> {
+                forms.add("restore");
+                if (supervisor) {
+                    forms.add("revoke");
+                }
+            }
+            default -> {
+            }
+        }
+        return forms;
+    }
+}
