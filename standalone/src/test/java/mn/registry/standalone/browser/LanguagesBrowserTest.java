@@ -64,6 +64,8 @@ class LanguagesBrowserTest {
     @Test
     @DisplayName("every page in Mongolian and in English: all labels translated, fits a phone, no CSP violation")
     void every_page_in_both_languages() {
+        phone.open("/", "en");
+        assertThat(((Number) phone.script("return window.innerWidth;")).intValue()).as("the viewport is a phone's").isEqualTo(390);
         String registrationId = GovernorDeskBrowserTest.apply(registry, new LegalEntity("Selenge Bridge LLC", Jurisdiction.MONGOLIAN, null, "6300123"),
                 "altanbulag");
         String reviewer = registry.client.signIn("reviewer-1");
