@@ -69,7 +69,7 @@ public final class CommandThroughputBenchmark {
                 new Plan("8 clients", eight, 8, true))) {
             cpu.start();
             Load.Round result = Load.closedLoop(plan.name(), client, plan.signed(), plan.clients());
-            String cpuLine = cpu.since(plan.signed().size());
+            String cpuLine = cpu.since(plan.signed().size(), plan.counted() ? 12 : 0);
             System.out.println(result.line(plan.counted() ? TARGET + verdict(result) : "(not counted)"));
             System.out.println("    " + cpuLine);
             try {

@@ -71,7 +71,7 @@ public final class RisingLoadBenchmark {
             Load.Round step = Load.openLoop(String.format(Locale.ROOT, "offered %d/s for %d s", rate, seconds), client, signed, rate);
             boolean held = step.errors() == 0 && step.latency().p99() <= CommandThroughputBenchmark.TARGET_P99_MS;
             System.out.println(step.line("p99 <= 100 ms" + (held ? "  held" : "  PASSED 100 ms")));
-            System.out.printf(Locale.ROOT, "    %s; client sent up to %.1f ms late%n", cpu.since(signed.size()), step.maxDispatchLagNanos() / 1e6);
+            System.out.printf(Locale.ROOT, "    %s; client sent up to %.1f ms late%n", cpu.since(signed.size(), 0), step.maxDispatchLagNanos() / 1e6);
             try {
                 QueueCheck.requireDistinctReceipts(step, receipts);
             } catch (IllegalStateException e) {

@@ -164,7 +164,7 @@ public final class TransparencyLogBenchmark {
                     return null;
                 }));
             }
-            Thread.sleep((phase.equals("warm-up") ? Math.max(2, seconds / 3) : seconds) * 1000L);
+            Thread.sleep((phase.equals("warm-up") ? Math.max(5, seconds / 2) : seconds) * 1000L);
             stop.set(true);
             for (Future<?> c : clients) {
                 c.get();

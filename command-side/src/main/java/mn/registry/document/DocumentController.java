@@ -17,6 +17,8 @@ import mn.registry.kernel.identity.Role;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -41,10 +43,12 @@ class DocumentController {
     private static final org.slf4j.Logger READS = org.slf4j.LoggerFactory.getLogger("mn.registry.audit.document-reads");
 
     private final Sessions sessions;
+    private final UploadGuard guard;
 
-    DocumentController(DocumentStore store, Sessions sessions) {
+    DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard) {
         this.store = store;
         this.sessions = sessions;
+        this.guard = guard;
     }
 
     /** The answer to an upload: what an applicant puts in {@code ApplyForPermit.documents[].sha256}. */
@@ -52,15 +56,20 @@ class DocumentController {
     }
 
     @PostMapping("/api/documents")
-    ResponseEntity<DocumentReceipt> upload(InputStream body,
+    ResponseEntity<DocumentReceipt> upload(InputStream body, HttpServletRequest request,
                                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                            @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
                                            @RequestHeader(value = "X-File-Name", required = false) String fileName) throws IOException {
+        long declared = request.getContentLengthLong();
+        guard.admit(request.getRemoteAddr(), declared < 0 ? 0 : Math.min(declared, store.maxBytes() + 1));
         DocumentIntake.normalizedMediaType(contentType);
         if (contentLength != null && contentLength > store.maxBytes()) {
             throw tooLarge();
         }
         byte[] content = body.readNBytes((int) store.maxBytes() + 1);
+        if (declared < 0) {
+            guard.received(request.getRemoteAddr(), content.length);
+        }
         if (content.length > store.maxBytes()) {
             throw tooLarge();
         }

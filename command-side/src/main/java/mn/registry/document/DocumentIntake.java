@@ -1,7 +1,13 @@
 package mn.registry.document;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import mn.registry.kernel.problem.RegistryProblem;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,7 +15,8 @@ import java.util.Map;
 
 /**
  * The rules an upload must meet before it is kept. Accepted media types (choice): PDF, PNG, JPEG and
- * ZIP, whose first bytes must match the declared type, and XML, JSON and plain text. Office files
+ * ZIP, whose first bytes must match the declared type, and XML (starting with a tag), JSON (that parses) and
+ * plain text, in UTF-8. Office files
  * and signature containers travel inside a ZIP.
  */
 final class DocumentIntake {
@@ -83,12 +90,16 @@ final class DocumentIntake {
         return semicolon < 0 ? base : base + mediaType.substring(semicolon).trim();
     }
 
-    /** A PDF, PNG, JPEG or ZIP must start as one: a mislabelled original could not be opened later. */
+    /**
+     * A PDF, PNG, JPEG or ZIP must start as one; XML, JSON and plain text must be UTF-8 text, XML must start with
+     * a tag and JSON must parse: a mislabelled original could not be opened later.
+     */
     static void contentMatchesMediaType(byte[] content, String normalizedMediaType) {
         int semicolon = normalizedMediaType.indexOf(';');
         String base = semicolon < 0 ? normalizedMediaType : normalizedMediaType.substring(0, semicolon);
         byte[][] magics = ACCEPTED.get(base);
         if (magics.length == 0) {
+            textMatches(content, base, semicolon < 0 ? "" : normalizedMediaType.substring(semicolon).toLowerCase(Locale.ROOT));
             return;
         }
         for (byte[] magic : magics) {
@@ -98,6 +109,40 @@ final class DocumentIntake {
         }
         throw RegistryProblem.invalid("document.content-mismatch",
                 "The content does not start as " + base + " does.", "Content-Type", ARTICLE);
+    }
+
+    /** Text types: UTF-8 (unless another charset is declared for plain text), XML starting with a tag, JSON that parses. */
+    private static void textMatches(byte[] content, String base, String parameters) {
+        boolean otherCharset = parameters.contains("charset=") && !parameters.contains("charset=utf-8") && !parameters.contains("charset=\"utf-8\"");
+        if (otherCharset && base.equals("text/plain")) {
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw mismatch(base + " in UTF-8");
+        }
+        String start = text.startsWith("\uFEFF") ? text.substring(1).stripLeading() : text.stripLeading();
+        if (base.endsWith("/xml") && !start.startsWith("<")) {
+            throw mismatch(base);
+        }
+        if (base.equals("application/json")) {
+            try (JsonParser parser = JSON.createParser(content)) {
+                while (parser.nextToken() != null) {
+                    // reading every token checks the whole document (and Jackson's nesting limit)
+                }
+            } catch (IOException | RuntimeException e) {
+                throw mismatch(base);
+            }
+        }
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static RegistryProblem mismatch(String what) {
+        return RegistryProblem.invalid("document.content-mismatch", "The content is not " + what + ".", "Content-Type", ARTICLE);
     }
 
     private static byte[] ascii(String s) {

@@ -43,6 +43,7 @@ class DocumentControllerTest {
     private MockMvc http;
     private final Sessions sessions = mock(Sessions.class);
     private static final String REVIEWER = "Bearer reviewer-token";
+    private final UploadGuard guard = new UploadGuard(5, 4096, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC));
 
     @AfterAll
     static void stop() {
@@ -55,7 +56,7 @@ class DocumentControllerTest {
                 new Actor(new PersonId("reviewer-1"), "Reviewer", Set.of(Role.MINISTRY_REVIEWER), Set.of()));
         when(sessions.require(isNull(), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.missing", "Sign in first."));
         DocumentStore store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024);
-        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions)).setControllerAdvice(new ProblemResponses())
+        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, guard)).setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
@@ -131,5 +132,45 @@ class DocumentControllerTest {
         http.perform(get("/api/documents/" + Sha256.hex(png)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("session.missing"));
+    }
+
+    @Test
+    @DisplayName("uploads are limited per client: the sixth upload in a minute (refused ones count) is answered 429 problem+json")
+    void uploads_are_rate_limited() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            http.perform(post("/api/documents").contentType("text/plain").content(("note " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("document.rate-limited"));
+    }
+
+    @Test
+    @DisplayName("uploads are limited in bytes per client and minute, by the declared length, before the body is read")
+    void upload_bytes_are_rate_limited() throws Exception {
+        byte[] note = new byte[1000];
+        java.util.Arrays.fill(note, (byte) 'x');
+        for (int i = 0; i < 4; i++) {
+            note[0] = (byte) ('a' + i);
+            http.perform(post("/api/documents").contentType("text/plain").content(note)).andExpect(status().isCreated());
+        }
+        note[0] = 'z';
+        http.perform(post("/api/documents").contentType("text/plain").content(note))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("document.rate-limited"));
+    }
+
+    @Test
+    @DisplayName("001 art. 38.1: XML that does not start with a tag, JSON that does not parse and text that is not UTF-8 are refused as mislabelled")
+    void text_types_are_sniffed() throws Exception {
+        http.perform(post("/api/documents").contentType("application/xml").content("%PDF-1.4 not xml".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
+        http.perform(post("/api/documents").contentType("application/json").content("{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
+        http.perform(post("/api/documents").contentType("text/plain").content(new byte[]{'a', (byte) 0xC0, (byte) 0xAF}))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
+        http.perform(post("/api/documents").contentType("text/xml").content("\uFEFF  <?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isCreated());
     }
 }

@@ -69,21 +69,22 @@ final class AtomPages {
                 .append("  <id>").append(id).append("</id>\n")
                 .append("  <title>").append(escape(title)).append("</title>\n")
                 .append("  <author><name>Registry of Mongolia</name></author>\n")
-                .append("  <updated>").append(entries.isEmpty() ? "1970-01-01T00:00:00Z" : escape(entries.get(entries.size() - 1).record().path("timestamp").asText()))
+                .append("  <updated>").append(entries.isEmpty() ? "1970-01-01T00:00:00Z" : escape(entries.get(entries.size() - 1).recordJson().path("timestamp").asText()))
                 .append("</updated>\n");
         return xml;
     }
 
     private static String tail(StringBuilder xml, List<FeedEntry> entries) {
         for (FeedEntry e : entries) {
-            String type = e.record().path("type").asText();
+            com.fasterxml.jackson.databind.JsonNode record = e.recordJson();
+            String type = record.path("type").asText();
             xml.append("  <entry>\n")
                     .append("    <id>urn:registry.mn:log:").append(e.logIndex()).append("</id>\n")
                     .append("    <title>").append(escape(type.substring(type.lastIndexOf('.') + 1).replace('$', ' '))).append("</title>\n")
-                    .append("    <updated>").append(escape(e.record().path("timestamp").asText())).append("</updated>\n");
+                    .append("    <updated>").append(escape(record.path("timestamp").asText())).append("</updated>\n");
             link(xml.append("  "), "alternate", e.bundle());
             link(xml.append("  "), "related", e.proof());
-            xml.append("    <content type=\"application/json\">").append(escape(e.record().toString())).append("</content>\n")
+            xml.append("    <content type=\"application/json\">").append(escape(e.record())).append("</content>\n")
                     .append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();

@@ -1,12 +1,10 @@
 package mn.registry.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.projection.LogSource;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +15,14 @@ import java.util.List;
 public class PublicFeed {
 
     public static final int MAX_LIMIT = 1000;
+    /** Log entries never change, so any entry once read may be served from memory: the last {@value} read. */
+    static final int CACHE = 1 << 15;
+    private static final long CHECKPOINT_TTL_NANOS = 200_000_000L;
 
     private final LogSource source;
+    private final FeedEntry[] cache = new FeedEntry[CACHE];
+    private volatile long published = -1;
+    private volatile long publishedReadAt;
 
     PublicFeed(MongoDatabase database) {
         this.source = new LogSource(database);
@@ -29,29 +33,56 @@ public class PublicFeed {
         if (after < -1 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("after >= -1 and 1 <= limit <= " + MAX_LIMIT);
         }
-        long published = source.checkpointSize();
-        int n = (int) Math.max(0, Math.min(limit, published - (after + 1)));
-        List<FeedEntry> entries = source.read(after + 1, n).stream().map(PublicFeed::entry).toList();
+        long size = published();
+        List<FeedEntry> entries = range(after + 1, Math.min(size, after + 1 + limit));
         long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).logIndex();
-        return new FeedPage(after, entries, next, published);
+        return new FeedPage(after, entries, next, size);
     }
 
-    /** The entries {@code [from, to)}, all under the latest checkpoint or none. */
+    /** The entries {@code [from, to)} (all under the latest checkpoint, or fewer if the log has fewer). */
     List<FeedEntry> range(long from, long to) {
-        return source.read(from, (int) (to - from)).stream().map(PublicFeed::entry).toList();
+        if (to <= from) {
+            return List.of();
+        }
+        List<FeedEntry> out = new ArrayList<>((int) (to - from));
+        long i = from;
+        while (i < to) {
+            FeedEntry cached = cache[(int) (i & (CACHE - 1))];
+            if (cached != null && cached.logIndex() == i) {
+                out.add(cached);
+                i++;
+                continue;
+            }
+            List<LogSource.Entry> read = source.read(i, (int) (to - i));
+            if (read.isEmpty()) {
+                break;
+            }
+            for (LogSource.Entry e : read) {
+                FeedEntry entry = entry(e);
+                cache[(int) (e.logIndex() & (CACHE - 1))] = entry;
+                out.add(entry);
+            }
+            i += read.size();
+            if (read.size() < to - (i - read.size())) {
+                break;
+            }
+        }
+        return out;
     }
 
-    /** The latest checkpoint's size. */
+    /** The latest checkpoint's size (re-read at most every 200 ms). */
     public long published() {
-        return source.checkpointSize();
+        long p = published;
+        if (p >= 0 && System.nanoTime() - publishedReadAt < CHECKPOINT_TTL_NANOS) {
+            return p;
+        }
+        p = source.checkpointSize();
+        published = p;
+        publishedReadAt = System.nanoTime();
+        return p;
     }
 
     static FeedEntry entry(LogSource.Entry e) {
-        try {
-            JsonNode record = CanonicalJson.mapper().readTree(e.leaf());
-            return new FeedEntry(e.logIndex(), record, "/api/public/bundle/" + e.logIndex(), "/api/public/proof/" + e.logIndex());
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("log entry " + e.logIndex() + " is not JSON", ex);
-        }
+        return new FeedEntry(e.logIndex(), e.leaf(), "/api/public/bundle/" + e.logIndex(), "/api/public/proof/" + e.logIndex());
     }
 }

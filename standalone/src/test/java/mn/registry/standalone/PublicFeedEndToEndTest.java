@@ -105,7 +105,7 @@ class PublicFeedEndToEndTest {
 
     @Test
     @Order(1)
-    @DisplayName("a client following the feed from 0 with random page sizes, across two restarts, gets every public record once, in order")
+    @DisplayName("002 art. 26.4: a client following the feed from 0 with random page sizes, across two restarts, gets every public record once, in order")
     void feed_exactly_once_in_order_across_restarts() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);

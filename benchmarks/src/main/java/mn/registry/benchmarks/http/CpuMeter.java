@@ -19,16 +19,30 @@ public final class CpuMeter {
     private long clientStart;
     private long wallStart;
     private long[] machineStart;
+    private final ServerProbe probe;
+    private ServerProbe.Reading probeStart;
 
     public CpuMeter(long serverPid) {
         this.serverPid = serverPid;
+        this.probe = ServerProbe.attach(serverPid);
     }
 
     public void start() {
+        probeStart = probe == null ? null : probe.read();
         serverStart = serverCpuNanos();
         clientStart = clientCpuNanos();
         wallStart = System.nanoTime();
         machineStart = machineJiffies();
+    }
+
+    /**
+     * Since {@link #start()}: CPU ms per command of each side and the share of both cores used; then, read inside the
+     * registry, round trips to MongoDB and bytes allocated per command, and the {@code topKinds} kinds of round trip
+     * that took the most time.
+     */
+    public String since(int commands, int topKinds) {
+        String cpu = since(commands);
+        return probe == null ? cpu : cpu + "\n    " + ServerProbe.perCommand(probeStart, probe.read(), commands, topKinds);
     }
 
     /** Since {@link #start()}: CPU ms per command of each side and the share of both cores used. */

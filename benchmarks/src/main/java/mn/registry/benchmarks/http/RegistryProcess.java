@@ -59,6 +59,7 @@ public final class RegistryProcess implements AutoCloseable {
         if (Boolean.getBoolean("bench.jfr")) {
             command.add("-XX:StartFlightRecording=filename=" + root.resolve("registry.jfr") + ",settings=profile,dumponexit=true");
         }
+        command.add("-Dregistry.mongo.roundTrips=true");
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
         String args = System.getProperty("bench.serverArgs", "").trim();
         if (!args.isEmpty()) {

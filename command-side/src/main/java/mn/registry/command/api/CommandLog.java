@@ -1,17 +1,22 @@
 package mn.registry.command.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.bson.Document;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The archive of signed commands and the guard that applies each at most once.
@@ -27,15 +32,23 @@ public class CommandLog {
 
     static final String COLLECTION = "commands";
 
-    /** How long an accepted command may run before a repeat of it may look at what it left behind. */
+    /** How long an accepted command may run before a repeat of it may look at what it left behind (default). */
     static final Duration LEASE = Duration.ofSeconds(60);
 
     private final MongoCollection<Document> commands;
+    private final MongoCollection<Document> events;
     private final Clock clock;
+    private final Duration lease;
 
     public CommandLog(MongoDatabase database, Clock clock) {
+        this(database, clock, LEASE);
+    }
+
+    public CommandLog(MongoDatabase database, Clock clock, Duration lease) {
         this.commands = database.getCollection(COLLECTION);
+        this.events = database.getCollection("events");
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** What a claim found. */
@@ -86,7 +99,7 @@ public class CommandLog {
 
     /** Whether an unsettled claim is old enough that its first attempt cannot still be running. */
     public boolean leaseExpired(Instant acceptedAt) {
-        return acceptedAt.plus(LEASE).isBefore(clock.instant());
+        return acceptedAt.plus(lease).isBefore(clock.instant());
     }
 
     /** Takes over an expired accepted entry (compare-and-set on its acceptedAt). */
@@ -104,6 +117,34 @@ public class CommandLog {
     /** A refused command leaves nothing behind: its id may be used again. */
     public void release(String commandId) {
         commands.deleteOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("state", "accepted")));
+    }
+
+    /**
+     * The payload types of the stored events that carry this command id in their metadata, in store order; empty if
+     * the command left no event. Used only to settle a claim left {@code accepted} by a crash, so it may scan: the
+     * metadata is sealed JSON text, found by the command id's text and then read to make sure.
+     */
+    public List<String> eventsOf(String commandId) {
+        List<String> types = new ArrayList<>();
+        String quoted = Pattern.quote(commandId);
+        for (Document commit : events.find(Filters.regex("events.metaData", quoted))) {
+            for (Document event : commit.getList("events", Document.class, List.of())) {
+                Object metaData = event.get("metaData");
+                String text = metaData instanceof Document d ? d.toJson() : String.valueOf(metaData);
+                if (carries(text, commandId)) {
+                    types.add(event.getString("payloadType"));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static boolean carries(String metaDataJson, String commandId) {
+        try {
+            return commandId.equals(CanonicalJson.mapper().readTree(metaDataJson).path("commandId").asText(null));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     public Optional<Document> find(String commandId) {

@@ -3,6 +3,8 @@ package mn.registry.command.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -99,8 +101,10 @@ public class CommandPipeline {
             return new Answer(done.status(), readTree(done.answerJson()), true);
         }
         if (claim instanceof CommandLog.Claim.Unsettled unsettled) {
-            throw RegistryProblem.conflict("command.in-progress", "Command " + verified.commandId() + " was accepted at " + unsettled.acceptedAt()
-                    + " and is still being carried out; ask again in a moment.", null);
+            Answer settled = settle(verified, unsettled);
+            if (settled != null) {
+                return settled;
+            }
         }
         CommandContext context = new CommandContext(verified.commandId(), verified.signedAt(), receivedAt, actor.person(),
                 actor.roles(), actor.zones(), verified.jwsSha256());
@@ -115,6 +119,31 @@ public class CommandPipeline {
         commandLog.done(verified.commandId(), answer.toString(), 200);
         log.info("{} {} signed by {} carried out", type.type(), verified.commandId(), actor.person());
         return new Answer(200, answer, false);
+    }
+
+    /**
+     * ADR 0002: a claim left {@code accepted} (the registry stopped between storing the events and the answer) is
+     * settled by the next attempt once its lease ran out: if events carry the command id it was applied, and the
+     * client is told so (without applying it again); if none do, the attempt takes the claim over and carries the
+     * command out (returns null). While the lease runs, or if another attempt took it over first, it is in progress.
+     */
+    private Answer settle(VerifiedCommand verified, CommandLog.Claim.Unsettled unsettled) {
+        if (!commandLog.leaseExpired(unsettled.acceptedAt()) || !commandLog.takeOver(verified.commandId(), unsettled.acceptedAt())) {
+            throw RegistryProblem.conflict("command.in-progress", "Command " + verified.commandId() + " was accepted at " + unsettled.acceptedAt()
+                    + " and is still being carried out; ask again in a moment.", null);
+        }
+        List<String> applied = commandLog.eventsOf(verified.commandId());
+        if (applied.isEmpty()) {
+            log.info("{} {} was accepted before a stop and left no event; carrying it out now", verified.type(), verified.commandId());
+            return null;
+        }
+        ObjectNode answer = mapper.createObjectNode().put("commandId", verified.commandId()).put("applied", true).put("recovered", true);
+        ArrayNode events = answer.putArray("events");
+        applied.forEach(events::add);
+        commandLog.done(verified.commandId(), answer.toString(), 200);
+        log.info("{} {} was applied before a stop ({} events); its answer was lost, answering that it was applied", verified.type(),
+                verified.commandId(), applied.size());
+        return new Answer(200, answer, true);
     }
 
     private <T> T readBody(SignedCommandType<T> type, JsonNode command) {

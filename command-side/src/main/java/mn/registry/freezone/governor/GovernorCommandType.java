@@ -3,6 +3,7 @@ package mn.registry.freezone.governor;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.kernel.freezone.ZoneCommand;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
 
 import java.util.Set;
@@ -20,10 +21,16 @@ public abstract class GovernorCommandType<T extends ZoneCommand> implements Sign
 
     @Override
     public final Object handle(T body, CommandContext context) {
-        if (body.zoneId() == null) {
+        ZoneId zone;
+        try {
+            zone = body.zoneId();
+        } catch (NullPointerException e) {
+            zone = null; // derived from an id the body left out (e.g. registrationId): the zone is missing too
+        }
+        if (zone == null) {
             throw mn.registry.kernel.problem.RegistryProblem.invalid("freezone.zone-missing", "The command names its zone.", "zoneId", GovernorAuthority.ARTICLE);
         }
-        GovernorAuthority.requireGovernorOf(context, body.zoneId());
+        GovernorAuthority.requireGovernorOf(context, zone);
         return carryOut(body, context);
     }
 

@@ -20,10 +20,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public static final String DATA_FILE = "mongo.mv";
 
-    private final MongoServer server;
+    private MongoServer server;
     private final String connectionString;
     private final Path dataFile;
-    private final MongoBackend backend;
+    private final int port;
+    private MongoBackend backend;
+    private boolean stopped;
 
     private EmbeddedMongo(MongoBackend backend, Path dataFile) {
         this.server = new MongoServer(backend);
@@ -36,7 +38,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend.close();
             throw e;
         }
-        this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+        this.port = address.getPort();
+        this.connectionString = "mongodb://127.0.0.1:" + port;
         this.dataFile = dataFile;
     }
 
@@ -53,7 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        return new EmbeddedMongo(new H2Backend(file.toString()), file);
+        return new EmbeddedMongo(EmbeddedH2Backend.open(file.toString()), file);
     }
 
     /** {@code mongodb://127.0.0.1:<port>}. */
@@ -71,17 +74,47 @@ public final class EmbeddedMongo implements AutoCloseable {
      * once a second, so a write must pass through here before it is acknowledged if it is to survive
      * the process being killed. A no-op for the in-memory server.
      */
-    public void commit() {
-        if (backend instanceof H2Backend h2) {
+    public synchronized void commit() {
+        // while stopped there is nothing to commit: stop() committed every write that reached the server
+        if (!stopped && backend instanceof H2Backend h2) {
             h2.commit();
         }
     }
 
+    /**
+     * Stops the server as an outage would (clients get connection errors) after writing everything it holds to
+     * its file; {@link #restart()} brings it back on the same port and file. For fault tests and operations.
+     */
+    public synchronized void stop() {
+        if (dataFile == null) {
+            throw new IllegalStateException("an in-memory server would lose its data when stopped");
+        }
+        if (!stopped) {
+            commit();
+            server.shutdownNow();
+            stopped = true;
+        }
+    }
+
+    /** Starts a stopped server again on the same port, reading the same H2 file. */
+    public synchronized void restart() {
+        if (!stopped) {
+            return;
+        }
+        backend = new H2Backend(dataFile.toString());
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        stopped = false;
+    }
+
     /** Stops listening, closes the backend and, for H2, commits and closes the file. */
     @Override
-    public void close() {
+    public synchronized void close() {
         commit();
-        server.shutdown();
+        if (!stopped) {
+            server.shutdown();
+            stopped = true;
+        }
     }
 
     @Override

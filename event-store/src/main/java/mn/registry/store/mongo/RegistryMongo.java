@@ -15,6 +15,8 @@ import java.nio.file.Path;
  */
 public final class RegistryMongo implements AutoCloseable {
 
+    static final int EMBEDDED_SELECTION_TIMEOUT_MS = 3000;
+
     private final MongoClient client;
     private final EmbeddedMongo embedded;
 
@@ -34,19 +36,25 @@ public final class RegistryMongo implements AutoCloseable {
     /** Takes ownership of an embedded server: {@link #close()} stops it. */
     public static RegistryMongo embedded(EmbeddedMongo server) {
         try {
-            return new RegistryMongo(client(server.connectionString()), server);
+            // the server is in this process: if it does not answer within seconds it is down, and a request should
+            // fail (503) instead of waiting the driver's default 30 s for it
+            return new RegistryMongo(client(server.connectionString() + "/?serverSelectionTimeoutMS=" + EMBEDDED_SELECTION_TIMEOUT_MS), server);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    /** A client configured as the registry needs it (standard UUIDs). */
+    /** A client configured as the registry needs it (standard UUIDs), counting its round trips if asked ({@link RoundTrips}). */
     public static MongoClient client(String connectionString) {
-        return MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connectionString))
-                .uuidRepresentation(UuidRepresentation.STANDARD)
-                .build());
+                .uuidRepresentation(UuidRepresentation.STANDARD);
+        RoundTrips roundTrips = RoundTrips.ifEnabled();
+        if (roundTrips != null) {
+            settings.addCommandListener(roundTrips);
+        }
+        return MongoClients.create(settings.build());
     }
 
     public MongoClient client() {

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eight writers append thousands of commits of mixed sizes, some on contended aggregates; some writers stall
- * between reserve and insert past the hole timeout, some fail there; one consumer reads concurrently. The consumer
- * must see every acknowledged event exactly once, in position order, and no event whose append threw.
+ * between reserve and insert past the hole timeout, some fail there; one consumer reads concurrently at the head and
+ * a slow one far behind it. Each consumer must see every acknowledged event exactly once, in position order, and no
+ * event whose append threw: a stalled writer or a slow reader never makes a consumer skip an event.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
 class ConcurrentAppendTest {
@@ -68,26 +69,13 @@ class ConcurrentAppendTest {
         AtomicInteger abandoned = new AtomicInteger();
         AtomicBoolean writing = new AtomicBoolean(true);
 
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         List<TrackedEventMessage<?>> seen = new ArrayList<>();
-        Future<?> consumer = pool.submit(() -> {
-            TrackingToken token = null;
-            while (true) {
-                boolean done = !writing.get();
-                try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(token, true)) {
-                    java.util.Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
-                    while (it.hasNext()) {
-                        TrackedEventMessage<?> m = it.next();
-                        seen.add(m);
-                        token = m.trackingToken();
-                    }
-                }
-                if (done) {
-                    return null;
-                }
-                sleep(2);
-            }
-        });
+        Future<?> consumer = pool.submit(() -> consume(engine, writing, seen, true, Integer.MAX_VALUE));
+        // a slow consumer: pauses 20 ms every 25 events, so it falls far behind the writers and reads across
+        // holes that were long since filled or tombstoned; it does not block at the head (mayBlock false)
+        List<TrackedEventMessage<?>> seenSlowly = new ArrayList<>();
+        Future<?> slowConsumer = pool.submit(() -> consume(engine, writing, seenSlowly, false, 25));
 
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -133,6 +121,7 @@ class ConcurrentAppendTest {
         }
         writing.set(false);
         consumer.get(60, TimeUnit.SECONDS);
+        slowConsumer.get(120, TimeUnit.SECONDS);
         pool.shutdown();
 
         List<String> seenIds = seen.stream().map(EventMessage::getIdentifier).toList();
@@ -159,12 +148,40 @@ class ConcurrentAppendTest {
         assertThat(conflicts.get()).as("contended aggregates").isPositive();
         assertThat(abandoned.get()).as("stalled past the hole timeout and tombstoned").isPositive();
 
+        assertThat(seenSlowly.stream().map(EventMessage::getIdentifier).toList()).as("the slow consumer saw the same events in the same order")
+                .containsExactlyElementsOf(seenIds);
         try (Stream<? extends TrackedEventMessage<?>> again = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
             assertThat(again.map(EventMessage::getIdentifier)).as("a fresh reader agrees").containsExactlyElementsOf(seenIds);
         }
         VerificationReport report = new StoreVerifier(database, TestSealingKeys.publicKeys()).verify();
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(report.events()).isEqualTo(acknowledged.size());
+    }
+
+    /** Reads until the writers are done and it has read to the end; pauses 20 ms after every {@code pauseEvery} events. */
+    private static Void consume(GaplessEventStorageEngine engine, AtomicBoolean writing, List<TrackedEventMessage<?>> seen, boolean mayBlock,
+                                int pauseEvery) {
+        TrackingToken token = null;
+        while (true) {
+            boolean done = !writing.get();
+            int read = 0;
+            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(token, mayBlock)) {
+                java.util.Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
+                while (it.hasNext()) {
+                    TrackedEventMessage<?> m = it.next();
+                    seen.add(m);
+                    read++;
+                    token = m.trackingToken();
+                    if (seen.size() % pauseEvery == 0) {
+                        sleep(20);
+                    }
+                }
+            }
+            if (done && read == 0) {
+                return null;
+            }
+            sleep(2);
+        }
     }
 
     private static void sleep(long millis) {

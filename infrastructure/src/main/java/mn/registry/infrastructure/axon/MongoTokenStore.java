@@ -37,6 +37,13 @@ import java.util.UUID;
  *
  * <p>Claims use the real clock, never the registry's demo clock: a moved demo clock must not steal
  * claims.
+ *
+ * <p>Every document also carries {@code lease = "processor#segment|owner"} ({@code "…|"} when free), kept in
+ * step with {@code owner} by every write and uniquely indexed. The frequent operations (store, extend,
+ * release, delete by the owner; claiming a free segment) filter on {@code lease} alone: the embedded server
+ * uses an index only for a filter made of exactly the index's keys, and scans (deserializing every document)
+ * for anything else, such as {@code _id} and {@code owner} together. Only taking over a stale claim keeps
+ * the compound filter.
  */
 public final class MongoTokenStore implements TokenStore {
 
@@ -61,18 +68,37 @@ public final class MongoTokenStore implements TokenStore {
         return processorName + "#" + segment;
     }
 
+    /** The lease key of a segment held by {@code holder}, or free when {@code holder} is null. */
+    private static String lease(String id, String holder) {
+        return id + "|" + (holder == null ? "" : holder);
+    }
+
+    private Bson ours(String processorName, int segment) {
+        return Filters.eq("lease", lease(id(processorName, segment), owner));
+    }
+
     private long now() {
         return clock.millis();
     }
 
-    private Bson claimable(String processorName, int segment) {
-        return Filters.and(Filters.eq("_id", id(processorName, segment)),
-                Filters.or(Filters.eq("owner", null), Filters.eq("owner", owner),
-                        Filters.lt("timestamp", now() - claimTimeout.toMillis())));
-    }
-
-    private Bson ownedByUs(String processorName, int segment) {
-        return Filters.and(Filters.eq("_id", id(processorName, segment)), Filters.eq("owner", owner));
+    /**
+     * Claims the segment with {@code set} added to the claim's own fields: if it is ours already, free, or held by a
+     * claim older than the timeout (in that order: the first two by their indexed lease key). Null when another
+     * node holds it (or it does not exist).
+     */
+    private Document claim(String processorName, int segment, Document set) {
+        String id = id(processorName, segment);
+        Document claimed = new Document(set).append("owner", owner).append("lease", lease(id, owner)).append("timestamp", now());
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        Document doc = tokens.findOneAndUpdate(Filters.eq("lease", lease(id, owner)), new Document("$set", claimed), after);
+        if (doc == null) {
+            doc = tokens.findOneAndUpdate(Filters.eq("lease", lease(id, null)), new Document("$set", claimed), after);
+        }
+        if (doc == null) {
+            doc = tokens.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt("timestamp", now() - claimTimeout.toMillis())),
+                    new Document("$set", claimed), after);
+        }
+        return doc;
     }
 
     @Override
@@ -96,6 +122,7 @@ public final class MongoTokenStore implements TokenStore {
                 .append("processorName", processorName)
                 .append("segment", segment)
                 .append("owner", null)
+                .append("lease", lease(id(processorName, segment), null))
                 .append("timestamp", now());
         writeToken(doc, token);
         try {
@@ -112,10 +139,9 @@ public final class MongoTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) {
         Document set = new Document("timestamp", now());
         writeToken(set, token);
-        if (tokens.updateOne(ownedByUs(processorName, segment), new Document("$set", set)).getMatchedCount() == 0) {
+        if (tokens.updateOne(ours(processorName, segment), new Document("$set", set)).getMatchedCount() == 0) {
             // Axon's contract: storing a token for an unclaimed segment claims it if it is free.
-            Document claimed = tokens.findOneAndUpdate(claimable(processorName, segment),
-                    new Document("$set", set.append("owner", owner)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            Document claimed = claim(processorName, segment, set);
             if (claimed == null) {
                 throw new UnableToClaimTokenException("Unable to store token: segment " + segment + " of " + processorName
                         + " is missing or claimed by another node");
@@ -125,9 +151,7 @@ public final class MongoTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        Document doc = tokens.findOneAndUpdate(claimable(processorName, segment),
-                Updates.combine(Updates.set("owner", owner), Updates.set("timestamp", now())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document doc = claim(processorName, segment, new Document());
         if (doc == null) {
             boolean exists = tokens.find(Filters.eq("_id", id(processorName, segment))).first() != null;
             throw new UnableToClaimTokenException(exists
@@ -144,19 +168,20 @@ public final class MongoTokenStore implements TokenStore {
 
     @Override
     public void extendClaim(String processorName, int segment) {
-        if (tokens.updateOne(ownedByUs(processorName, segment), Updates.set("timestamp", now())).getMatchedCount() == 0) {
+        if (tokens.updateOne(ours(processorName, segment), Updates.set("timestamp", now())).getMatchedCount() == 0) {
             throw new UnableToClaimTokenException("Unable to extend claim on segment " + segment + " of " + processorName + ": not ours");
         }
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        tokens.updateOne(ownedByUs(processorName, segment), Updates.set("owner", null));
+        tokens.updateOne(ours(processorName, segment),
+                Updates.combine(Updates.set("owner", null), Updates.set("lease", lease(id(processorName, segment), null))));
     }
 
     @Override
     public void deleteToken(String processorName, int segment) {
-        if (tokens.deleteOne(ownedByUs(processorName, segment)).getDeletedCount() == 0) {
+        if (tokens.deleteOne(ours(processorName, segment)).getDeletedCount() == 0) {
             throw new UnableToClaimTokenException("Unable to delete segment " + segment + " of " + processorName + ": not claimed by us");
         }
     }
@@ -193,7 +218,8 @@ public final class MongoTokenStore implements TokenStore {
     @Override
     public Optional<String> retrieveStorageIdentifier() {
         Document doc = tokens.findOneAndUpdate(Filters.eq("_id", IDENTIFIER_ID),
-                Updates.setOnInsert("identifier", UUID.randomUUID().toString()),
+                Updates.combine(Updates.setOnInsert("identifier", UUID.randomUUID().toString()),
+                        Updates.setOnInsert("lease", lease(IDENTIFIER_ID, null))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return Optional.of(doc.getString("identifier"));
     }
@@ -215,8 +241,16 @@ public final class MongoTokenStore implements TokenStore {
         return serializer.deserialize(new SimpleSerializedObject<>(data, String.class, new SimpleSerializedType(doc.getString("tokenType"), null)));
     }
 
-    /** Creates the index on processor name the segment listing uses (harmless where ignored). */
+    /**
+     * Creates the unique index on {@code lease} (after giving documents stored before it existed their lease key)
+     * and the index on processor name the segment listing uses (harmless where ignored).
+     */
     public void ensureIndexes() {
+        for (Document doc : tokens.find(Filters.exists("lease", false))) {
+            String id = doc.getString("_id");
+            tokens.updateOne(Filters.eq("_id", id), Updates.set("lease", lease(id, doc.getString("owner"))));
+        }
+        tokens.createIndex(new Document("lease", 1), new com.mongodb.client.model.IndexOptions().unique(true));
         tokens.createIndex(new Document("processorName", 1).append("segment", 1));
     }
 

@@ -5,7 +5,6 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -14,25 +13,44 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Answers "who was this signer, and what could they do, at the instant they signed?" from the
- * person's own events, read from the event store at each question: always current, on every node,
- * with no projection to lag behind. A role counts for an act signed at {@code t} when it was granted
- * with {@code validFrom <= t} and not revoked with {@code validUntil <= t}; a certificate counts
- * when its fingerprint was enrolled.
+ * person's own events: always current, on every node, with no projection to lag behind. A role counts
+ * for an act signed at {@code t} when it was granted with {@code validFrom <= t} and not revoked with
+ * {@code validUntil <= t}; a certificate counts when its fingerprint was enrolled.
+ *
+ * <p>A person's history is kept in memory with the sequence number of its last event, and used again
+ * only while the event store says that is still the stream's last event (one lookup, instead of reading
+ * the stream and its snapshot and deserializing every event at each command). An event appended to the
+ * stream by any node changes the last sequence number, so the next question reads the stream again.
  */
 @Component
 public class IdentityDirectory {
 
+    /** People remembered at most; beyond this the oldest entries are dropped (read again when asked). */
+    static final int REMEMBERED = 10_000;
+
     private final EventStore events;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
+    private final Map<PersonId, History> remembered = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PersonId, History> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
         this.events = events;
         this.vault = vault;
+    }
+
+    /** A person's events, as of the stream's event {@code lastSequence}. */
+    private record History(long lastSequence, List<Object> events) {
     }
 
     /** The event stream (aggregate id) of a person. */
@@ -42,8 +60,7 @@ public class IdentityDirectory {
 
     /** The actor holding the certificate with this fingerprint, as of {@code at}; empty if not enrolled with it. */
     public Optional<Actor> actorAt(PersonId person, String certificateSha256, Instant at) {
-        List<Object> history = new ArrayList<>();
-        events.readEvents(streamOf(person)).asStream().map(EventMessage::getPayload).forEach(history::add);
+        List<Object> history = historyOf(person);
         PersonEnrolled enrolled = null;
         for (Object e : history) {
             if (e instanceof PersonEnrolled p && p.certificateSha256().equalsIgnoreCase(certificateSha256)) {
@@ -64,6 +81,27 @@ public class IdentityDirectory {
             }
         }
         return Optional.of(new Actor(person, vault.displayName(enrolled), Set.copyOf(roles), Set.copyOf(zones)));
+    }
+
+    /** The person's events: those remembered if the stream still ends where they did, else read now. */
+    private List<Object> historyOf(PersonId person) {
+        Optional<Long> last = events.lastSequenceNumberFor(streamOf(person));
+        if (last.isEmpty()) {
+            return List.of();
+        }
+        History known = remembered.get(person);
+        if (known != null && known.lastSequence() == last.get()) {
+            return known.events();
+        }
+        List<Object> read = new ArrayList<>();
+        long[] lastRead = {-1};
+        events.readEvents(streamOf(person)).asStream().forEach(e -> {
+            read.add(e.getPayload());
+            lastRead[0] = Math.max(lastRead[0], e.getSequenceNumber());
+        });
+        List<Object> history = List.copyOf(read);
+        remembered.put(person, new History(lastRead[0], history));
+        return history;
     }
 
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */

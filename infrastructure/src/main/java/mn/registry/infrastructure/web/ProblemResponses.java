@@ -1,5 +1,9 @@
 package mn.registry.infrastructure.web;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,12 +130,35 @@ public class ProblemResponses {
         if (cause != null) {
             return registryProblem(cause);
         }
+        if (storageUnavailable(e)) {
+            log.warn("storage unavailable while handling a request: {}", e.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "registry.storage-unavailable",
+                    "The registry's database is not reachable; the request was not carried out. Sending the same signed command again later is safe.",
+                    null, null);
+        }
         if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             return problem(framework.getStatusCode(), "request.invalid", framework.getBody().getDetail(), null, null);
         }
         log.error("unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "registry.internal-error",
                 "The registry could not complete the request; nothing was stored. The failure is logged.", null, null);
+    }
+
+    /**
+     * The database could not be reached (no server selected in time, connection refused or broken), possibly
+     * wrapped by Axon: the request failed for a reason that is the registry's and passes, so 503 and retry.
+     */
+    static boolean storageUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A refusal thrown inside Axon arrives wrapped; find it. */

@@ -66,6 +66,8 @@ class MongoTokenStoreTest {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         nodeA = new MongoTokenStore(database, serializer, "node-a", Duration.ofSeconds(10), clock);
         nodeB = new MongoTokenStore(database, serializer, "node-b", Duration.ofSeconds(10), clock);
+        nodeA.ensureIndexes();
+        nodeB.ensureIndexes();
     }
 
     @Test
@@ -125,5 +127,27 @@ class MongoTokenStoreTest {
         nodeA.deleteToken("p", 1);
         assertThat(nodeA.fetchSegments("p")).containsExactly(0);
         assertThat(nodeA.retrieveStorageIdentifier()).isEqualTo(nodeB.retrieveStorageIdentifier());
+    }
+
+    @Test
+    @DisplayName("segments stored before the lease key existed get one when the indexes are made, and are claimed and stored as before")
+    void documents_without_lease_are_upgraded() {
+        database = client.getDatabase("old-tokens-" + System.nanoTime());
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        Clock clock = Clock.fixed(now.get(), ZoneOffset.UTC);
+        nodeA = new MongoTokenStore(database, serializer, "node-a", Duration.ofSeconds(10), clock);
+        nodeB = new MongoTokenStore(database, serializer, "node-b", Duration.ofSeconds(10), clock);
+        var tokens = database.getCollection(MongoTokenStore.COLLECTION);
+        tokens.insertOne(new org.bson.Document("_id", "old#0").append("processorName", "old").append("segment", 0)
+                .append("owner", "node-a").append("timestamp", now.get().toEpochMilli()).append("token", null).append("tokenType", null));
+        tokens.insertOne(new org.bson.Document("_id", "old#1").append("processorName", "old").append("segment", 1)
+                .append("owner", null).append("timestamp", now.get().toEpochMilli()).append("token", null).append("tokenType", null));
+        nodeA.ensureIndexes();
+
+        nodeA.storeToken(new GlobalSequenceTrackingToken(5), "old", 0);
+        assertThatThrownBy(() -> nodeB.fetchToken("old", 0)).isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(nodeB.fetchToken("old", 1)).isNull();
+        assertThatThrownBy(() -> nodeA.storeToken(new GlobalSequenceTrackingToken(6), "old", 1)).isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(nodeA.fetchToken("old", 0)).isEqualTo(new GlobalSequenceTrackingToken(5));
     }
 }

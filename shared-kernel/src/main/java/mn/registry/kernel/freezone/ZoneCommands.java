@@ -4,6 +4,7 @@ import mn.registry.kernel.identity.PersonId;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /** Signed command bodies about zones and governors (003 art. 6, 8.2, 12.3). */
 public final class ZoneCommands {
@@ -14,25 +15,56 @@ public final class ZoneCommands {
     /** 003 art. 6.1-6.3: records a State Great Khural resolution establishing a zone; signed by the Cabinet member. */
     public record EstablishZone(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary,
                                 List<Activity> activities, boolean economicCooperationZone, String resolution) {
+        public EstablishZone {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(areaHectares, "areaHectares");
+            Objects.requireNonNull(boundary, "boundary");
+            Objects.requireNonNull(activities, "activities");
+            Objects.requireNonNull(resolution, "resolution");
+        }
     }
 
     /** 003 art. 6.4: a Government decision opening the zone's activities. */
     public record OpenZone(ZoneId zoneId, String decision) {
+        public OpenZone {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(decision, "decision");
+        }
     }
 
     /** 003 art. 6.4: a Government decision temporarily closing the zone's activities. */
     public record CloseZoneTemporarily(ZoneId zoneId, String decision) {
+        public CloseZoneTemporarily {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(decision, "decision");
+        }
     }
 
     /** 003 art. 8.2: the Cabinet member appoints a governor of a zone. */
     public record AppointGovernor(ZoneId zoneId, PersonId governor, String decision) {
+        public AppointGovernor {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(governor, "governor");
+            Objects.requireNonNull(decision, "decision");
+        }
     }
 
     /** 003 art. 8.2: the Cabinet member dismisses a governor; tenure ends at the signing time. */
     public record DismissGovernor(ZoneId zoneId, PersonId governor, String decision) {
+        public DismissGovernor {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(governor, "governor");
+            Objects.requireNonNull(decision, "decision");
+        }
     }
 
     /** 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member. */
     public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) implements ZoneCommand {
+        public SignQuarterlyReport {
+            Objects.requireNonNull(zoneId, "zoneId");
+            Objects.requireNonNull(reportSha256, "reportSha256");
+        }
     }
 }

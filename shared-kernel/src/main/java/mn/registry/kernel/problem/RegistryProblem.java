@@ -25,6 +25,8 @@ public class RegistryProblem extends RuntimeException {
         TOO_LARGE(413),
         /** 415: the media type is not accepted. */
         UNSUPPORTED_MEDIA_TYPE(415),
+        /** 429: the client sent more than its share; retry later. */
+        TOO_MANY_REQUESTS(429),
         /** 503: the registry cannot take the act now (storage down); retry is safe. */
         UNAVAILABLE(503);
 

@@ -1,0 +1,288 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.benchmarks.store.Timer;
+import mn.registry.feed.FeedPage;
+import mn.registry.feed.PublicFeedAccess;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.FreeZonePublicRecords;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCertificate;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.log.PublicRecords;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitNumber;
+import mn.registry.kernel.permit.PermitPublicRecords;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.SuspensionGround;
+import mn.registry.projection.RebuildProgress;
+import mn.registry.store.mongo.RegistryMongo;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Public register figures on the embedded H2-backed server (issue 7): a rebuild of the register from a log of
+ * 100,000 public records (10,000 registered entities, permits with suspensions and restorations, land licences),
+ * public search latency at 50 concurrent readers, and feed pages per second. In the register's package (split
+ * across modules, for the benchmark only) to drive its rebuild directly. Arguments: [log size, default 100000]
+ * [seconds per load phase, default 10].
+ */
+public final class PublicRegisterBenchmark {
+
+    private static final String[] WORDS = {"Хан", "Алтан", "Говь", "Тэнгэр", "Өлзий", "Мөнх", "Номин", "Khan", "Steppe", "Blue Sky", "Gobi",
+            "Орхон", "Selenge", "Түшиг", "Эрдэнэ", "Bayan"};
+    private static final String[] SUFFIX = {"ХХК", "LLC", "Трейд", "Group", "Үйлдвэр", "Logistics"};
+    private static final Map<String, Function<JsonNode, Optional<JsonNode>>> MAPPERS = new HashMap<>();
+
+    static {
+        MAPPERS.putAll(PermitPublicRecords.mappers());
+        MAPPERS.putAll(FreeZonePublicRecords.mappers());
+    }
+
+    private PublicRegisterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Path dir = Files.createTempDirectory("register-bench");
+        try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            long t0 = System.nanoTime();
+            int entities = prefill(db, size);
+            System.out.printf(Locale.ROOT, "prefilled %d log entries (%d registered entities) in %.1f s (not measured)%n", size, entities,
+                    (System.nanoTime() - t0) / 1e9);
+
+            PublicRegister register = new PublicRegister(db, Duration.ofMillis(100));
+            RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
+            long c0 = Timer.cpuNanos();
+            long t1 = System.nanoTime();
+            register.catchUp();
+            Timer.print("register folded at start (sorted cursor, in memory)", register.logSize(), System.nanoTime() - t1, Timer.cpuNanos() - c0,
+                    "(start-up)");
+
+            for (int round = 1; round <= 2; round++) {
+                long c1 = Timer.cpuNanos();
+                long t2 = System.nanoTime();
+                rebuilds.rebuild(null, true);
+                RebuildProgress done;
+                while ("RUNNING".equals((done = rebuilds.progress()).state())) {
+                    Thread.sleep(20);
+                }
+                Timer.print("rebuild #" + round + " from 0 into a new generation + switch", done.processed(), System.nanoTime() - t2,
+                        Timer.cpuNanos() - c1, ">= 10,000 events/s");
+                System.out.printf(Locale.ROOT, "   state %s, generation %d, serving %s, hash %s%n", done.state(), done.generation(), done.serving(), done.hash());
+            }
+
+            search(register, seconds);
+            feed(db, size, seconds);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void search(PublicRegister register, int seconds) throws Exception {
+        int readers = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long c0 = Timer.cpuNanos();
+        long t0 = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        ObjectMapper json = CanonicalJson.mapper();
+        for (int r = 0; r < readers; r++) {
+            int seed = r;
+            futures.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                long[] latencies = new long[4_000_000];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    long s = System.nanoTime();
+                    RegisterPage page = register.search(query(random));
+                    json.writeValueAsBytes(page);
+                    latencies[n++] = System.nanoTime() - s;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = Timer.cpuNanos() - c0;
+        pool.shutdown();
+        all.sort(null);
+        Timer.print("public search, 50 concurrent readers (in process, JSON written)", all.size(), wall, cpu, "p99 <= 50 ms");
+        System.out.printf(Locale.ROOT, "   latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; cpu per search %.3f ms%n",
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.get(all.size() - 1) / 1e6, cpu / 1e6 / all.size());
+    }
+
+    private static RegisterQuery query(Random random) {
+        String word = WORDS[random.nextInt(WORDS.length)];
+        return switch (random.nextInt(5)) {
+            case 0 -> new RegisterQuery(RegisterKind.ENTITY, word, null, null, null, null, null, null, random.nextInt(3) * 20, 20);
+            case 1 -> new RegisterQuery(RegisterKind.ENTITY, null, null, "REGISTERED", random.nextBoolean() ? "altanbulag" : "zamyn-uud",
+                    Activity.values()[random.nextInt(5)].name(), null, null, random.nextInt(10) * 20, 20);
+            case 2 -> new RegisterQuery(RegisterKind.PERMIT, word + " " + SUFFIX[random.nextInt(SUFFIX.length)], null, null, null, null, null, null, 0, 20);
+            case 3 -> new RegisterQuery(RegisterKind.ENTITY, null, "FZ-" + (1_000_000 + random.nextInt(10_000)), null, null, null, null, null, 0, 20);
+            default -> new RegisterQuery(RegisterKind.ENTITY, word.toLowerCase(Locale.ROOT), null, null, null, null,
+                    LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300)), LocalDate.of(2026, 12, 31), 0, 20);
+        };
+    }
+
+    private static void feed(MongoDatabase db, int size, int seconds) throws Exception {
+        db.getCollection(LogLayout.STATE).insertOne(new Document("_id", "checkpoint").append(LogLayout.SIZE, (long) size));
+        var feed = PublicFeedAccess.open(db);
+        ObjectMapper json = CanonicalJson.mapper();
+        for (int clients : new int[]{8, 50}) {
+            for (String mode : new String[]{"head", "anywhere"}) {
+                ExecutorService pool = Executors.newFixedThreadPool(clients);
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
+                long c0 = Timer.cpuNanos();
+                long t0 = System.nanoTime();
+                List<Future<long[]>> futures = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int seed = c;
+                    futures.add(pool.submit(() -> {
+                        Random random = new Random(seed);
+                        long pages = 0;
+                        long bytes = 0;
+                        while (System.nanoTime() < end) {
+                            long after = "head".equals(mode) ? size - 1 - random.nextInt(5_000) : random.nextInt(size) - 1;
+                            FeedPage page = feed.after(after, 100);
+                            bytes += json.writeValueAsBytes(page).length;
+                            pages++;
+                        }
+                        return new long[]{pages, bytes};
+                    }));
+                }
+                long pages = 0;
+                long bytes = 0;
+                for (Future<long[]> f : futures) {
+                    long[] r = f.get();
+                    pages += r[0];
+                    bytes += r[1];
+                }
+                pool.shutdown();
+                Timer.print("feed pages of up to 100, " + clients + " clients, cursors " + ("head".equals(mode) ? "in the last 5,000" : "anywhere"),
+                        pages, System.nanoTime() - t0, Timer.cpuNanos() - c0, ">= 2,000 requests/s");
+                System.out.printf(Locale.ROOT, "   %.1f KB a page on average%n", bytes / 1024.0 / Math.max(1, pages));
+            }
+        }
+    }
+
+    /** Writes {@code size} public records as the log sequencer would; returns the number of entities registered. */
+    private static int prefill(MongoDatabase db, int size) {
+        Random random = new Random(42);
+        List<Document> batch = new ArrayList<>();
+        long[] index = {0};
+        PersonId official = new PersonId("supervisor-1");
+        Instant t = Instant.parse("2026-01-05T02:00:00Z");
+        GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+        Function<Object, Void> add = event -> {
+            JsonNode payload = MAPPERS.get(event.getClass().getName()).apply(CanonicalJson.mapper().valueToTree(event)).orElseThrow();
+            ObjectNode record = CanonicalJson.mapper().createObjectNode();
+            record.put("position", index[0] * 3 + 1);
+            record.put("eventId", UUID.nameUUIDFromBytes(Long.toString(index[0]).getBytes(StandardCharsets.UTF_8)).toString());
+            record.put("type", event.getClass().getName());
+            record.put("timestamp", t.plusSeconds(index[0] * 60).toString());
+            record.set("payload", payload);
+            batch.add(new Document("_id", index[0]).append(LogLayout.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
+                    .append(LogLayout.POSITION, index[0] * 3 + 1));
+            index[0]++;
+            if (batch.size() == 1000) {
+                db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+                batch.clear();
+            }
+            return null;
+        };
+        List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
+        for (ZoneId zone : zones) {
+            add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
+                    List.of(Activity.values()), false, "resolution", t, official));
+            add.apply(new ZoneEvents.ZoneOpened(zone, "decision", t, official));
+        }
+        int entities = 0;
+        int permits = 0;
+        int land = 0;
+        while (index[0] < size) {
+            int kind = random.nextInt(10);
+            String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + SUFFIX[random.nextInt(SUFFIX.length)];
+            if (kind < 3 && entities < 10_000) {
+                ZoneId zone = zones.get(entities % 2);
+                String reg = Integer.toString(1_000_000 + entities);
+                RegistrationId id = new RegistrationId(zone.value() + ":mn-" + reg);
+                add.apply(new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("FZ-" + reg, id, new LegalEntity(name, Jurisdiction.MONGOLIAN,
+                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), t, official));
+                entities++;
+            } else if (kind < 5 && entities > 0) {
+                ZoneId zone = zones.get(land % 2);
+                String holder = Integer.toString(1_000_000 + random.nextInt(entities));
+                LandLicenceId licence = LandLicenceId.of(zone, ++land);
+                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, square,
+                        new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
+                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official));
+                add.apply(new LandEvents.LandLicenceIssued(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder),
+                        new Money(new BigDecimal("1000"), "MNT"), null, t, official));
+            } else if (kind < 7 || permits == 0) {
+                permits++;
+                ApplicationId app = ApplicationId.of(new UUID(1, permits));
+                LocalDate from = LocalDate.of(2026, 1, 1).plusDays(permits % 300);
+                add.apply(new PermitIssued(app, new PermitNumber(String.format("P-2026-%06d", permits)), "Ministry",
+                        new Company(name, Integer.toString(5_000_000 + permits), true, "Ulaanbaatar"), "ISSUE_CERTIFICATES", from, from.plusYears(5),
+                        List.of("condition"), t, official, "ab".repeat(32)));
+            } else {
+                ApplicationId app = ApplicationId.of(new UUID(1, 1 + random.nextInt(permits)));
+                add.apply(new PermitSuspended(app, SuspensionGround.INSPECTOR_OPINION, "cd".repeat(32), 0, LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 9, 1), t, official));
+                add.apply(new PermitRestored(app, "remedied", t, official, "002 art. 28.4"));
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+        }
+        return entities;
+    }
+}

@@ -1,0 +1,95 @@
+package mn.registry.store.mongo;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.MongoDatabase;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 backend with cheaper index lookups and the same file format.
+ *
+ * <p>The backend keeps each unique index as an H2 map keyed by mongo-java-server's {@link KeyValue}, a type
+ * H2's {@link ObjectDataType} does not know, so H2 orders such keys by their Java serialization: every
+ * comparison in a B-tree search serializes both keys (about 2·log₂ n serializations per lookup, the largest
+ * single cost of the embedded server in the registry's profiles). This backend opens the index maps with
+ * {@link KeyOrder}, which compares exactly as H2 does (the same serialized bytes, the same order, so files
+ * written by either backend read correctly with the other) but serializes each key object once and
+ * remembers its bytes.
+ */
+final class EmbeddedH2Backend extends H2Backend {
+
+    EmbeddedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    static EmbeddedH2Backend open(String fileName) {
+        return new EmbeddedH2Backend(MVStore.open(fileName));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    /** Opens each index map with {@link KeyOrder} before the backend's own code asks the store for it by name. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, CursorRegistry cursors) {
+            super(databaseName, getMvStore(), cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // the map name H2Database uses for an index; once open, the store hands this map (with KeyOrder) to it
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * H2's order of {@link KeyValue} keys (their serialized bytes, compared as signed bytes), with each key
+     * object's bytes remembered in a small direct-mapped cache by identity: the key searched for is one object
+     * across a whole B-tree search, and keys stored in cached pages are the same objects from search to search.
+     * Reading and writing are {@link ObjectDataType}'s own.
+     */
+    static final class KeyOrder extends ObjectDataType {
+
+        private static final int SLOTS = 1 << 15;
+        private static final Remembered[] REMEMBERED = new Remembered[SLOTS];
+
+        /** A key object and its serialized bytes; immutable, so safe to publish through the shared array. */
+        private record Remembered(Object key, byte[] bytes) {
+        }
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a == b) {
+                return 0;
+            }
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                return ObjectDataType.compareNotNull(bytes(a), bytes(b));
+            }
+            return super.compare(a, b);
+        }
+
+        static byte[] bytes(Object key) {
+            int slot = System.identityHashCode(key) & (SLOTS - 1);
+            Remembered remembered = REMEMBERED[slot];
+            if (remembered != null && remembered.key() == key) {
+                return remembered.bytes();
+            }
+            byte[] bytes = ObjectDataType.serialize(key);
+            REMEMBERED[slot] = new Remembered(key, bytes);
+            return bytes;
+        }
+    }
+}

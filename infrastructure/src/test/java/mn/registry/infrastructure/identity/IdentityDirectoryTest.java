@@ -1,0 +1,96 @@
+package mn.registry.infrastructure.identity;
+
+import mn.registry.infrastructure.privacy.PersonalDataVault;
+import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.RoleGranted;
+import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.store.mongo.EmbeddedMongo;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.RegistryMongo;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The directory remembers a person's history between commands; two "nodes" (two event stores on one database) show
+ * that an event appended by the other node is seen at the next question, so remembering never answers from a stale
+ * history.
+ */
+class IdentityDirectoryTest {
+
+    private static final PersonId REVIEWER = new PersonId("reviewer-9");
+    private static final PersonId SUPERVISOR = new PersonId("supervisor-9");
+    private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
+    private static final String CERT = "ab".repeat(32);
+
+    private final RegistryMongo mongo = RegistryMongo.embedded(EmbeddedMongo.inMemory());
+    private final EmbeddedEventStore nodeA = store();
+    private final EmbeddedEventStore nodeB = store();
+    private final PersonalDataVault vault = new PersonalDataVault(mongo.client().getDatabase("registry"), Clock.systemUTC());
+
+    private EmbeddedEventStore store() {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
+                .database(mongo.client().getDatabase("registry"))
+                .sealingKey(TestSealingKeys.sealingKey())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        return EmbeddedEventStore.builder().storageEngine(engine).build();
+    }
+
+    @AfterEach
+    void close() {
+        nodeA.shutDown();
+        nodeB.shutDown();
+        mongo.close();
+    }
+
+    private static void append(EmbeddedEventStore store, long seq, Object event) {
+        store.publish(new GenericDomainEventMessage<>("Person", IdentityDirectory.streamOf(REVIEWER), seq, event));
+    }
+
+    @Test
+    @DisplayName("a role revoked through another node counts at the next command, though the directory remembered the person")
+    void revocation_on_another_node_is_seen_at_once() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
+        Instant later = T0.plusSeconds(7_200);
+
+        assertThat(directory.actorAt(REVIEWER, CERT, later)).get().extracting(Actor::roles).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).containsExactly(Role.MINISTRY_REVIEWER);
+        // asked again: answered from what it remembered, the same
+        assertThat(directory.actorAt(REVIEWER, CERT, later).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
+
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(3_600), SUPERVISOR, "moved"));
+
+        assertThat(directory.actorAt(REVIEWER, CERT, later).orElseThrow().roles()).isEmpty();
+        assertThat(directory.actorAt(REVIEWER, CERT, T0.plusSeconds(60)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
+    }
+
+    @Test
+    @DisplayName("a certificate enrolled through another node is known at the next command; an unknown person has no actor")
+    void enrolment_on_another_node_is_seen_at_once() {
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
+        assertThat(directory.actorAt(REVIEWER, CERT, T0)).isEmpty();
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        assertThat(directory.actorAt(REVIEWER, "cd".repeat(32), T0)).isEmpty();
+
+        append(nodeB, 1, new PersonEnrolled(REVIEWER, "Reviewer Nine", "cd".repeat(32), "AAAA", T0));
+
+        assertThat(directory.actorAt(REVIEWER, "cd".repeat(32), T0)).isPresent();
+        assertThat(directory.actorAt(REVIEWER, CERT, T0)).isPresent();
+    }
+}

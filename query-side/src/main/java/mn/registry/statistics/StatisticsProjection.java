@@ -1,0 +1,192 @@
+package mn.registry.statistics;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.permit.CertificatesIssuedReported;
+import mn.registry.kernel.permit.PermitApplicationApproved;
+import mn.registry.kernel.permit.PermitApplicationRefused;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.kernel.permit.PermitExpired;
+import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitExtensionRefused;
+import mn.registry.kernel.permit.PermitExtensionRequested;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.kernel.permit.PermitRevoked;
+import mn.registry.kernel.permit.PermitSuspended;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Keeps the facts behind the statistics in {@code stat_facts}, one document per fact with an id derived from the
+ * event, written by {@code _id} only (so a redelivered event rewrites the same document): a count fact
+ * ({@code count/{what}/{subject}/{instant}}) or a decision under a legal deadline
+ * ({@code decision/{deadline}/{subject}/{received instant}}: received on, due, allowed working days, decided on).
+ * Ids of applications and registrations stay in here; only aggregates are published.
+ */
+@Component
+@ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
+class StatisticsProjection {
+
+    static final String PROCESSING_GROUP = "public-statistics";
+    static final String FACTS = "stat_facts";
+    static final String PERMIT_DECISION = "permit-decision";
+    static final String EXTENSION = "permit-extension";
+    static final String ZONE_REGISTRATION = "zone-registration";
+    private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> facts;
+
+    StatisticsProjection(MongoDatabase database) {
+        this.facts = database.getCollection(FACTS);
+    }
+
+    // --- counts (002 art. 22.1.2) -----------------------------------------------------------------------------
+
+    @EventHandler
+    void on(PermitIssued e) {
+        count("issued", e.applicationId().value(), e.issuedAt(), 1);
+    }
+
+    @EventHandler
+    void on(PermitExtended e) {
+        count("extended", e.applicationId().value(), e.decidedAt(), 1);
+        decided(EXTENSION, e.applicationId().value(), e.decidedAt());
+    }
+
+    @EventHandler
+    void on(PermitSuspended e) {
+        count("suspended", e.applicationId().value(), e.suspendedAt(), 1);
+    }
+
+    @EventHandler
+    void on(PermitRestored e) {
+        count("restored", e.applicationId().value(), e.restoredAt(), 1);
+    }
+
+    @EventHandler
+    void on(PermitRevoked e) {
+        count("revoked", e.applicationId().value(), e.revokedAt(), 1);
+    }
+
+    @EventHandler
+    void on(PermitExpired e) {
+        count("expired", e.applicationId().value(), e.expiredAt(), 1);
+    }
+
+    @EventHandler
+    void on(CertificatesIssuedReported e) {
+        count("certificatesReported", e.applicationId().value(), e.reportedAt(), e.count());
+    }
+
+    // --- decisions under a legal deadline ----------------------------------------------------------------------
+
+    // 002 art. 26.1: decided within 17 working days of receipt
+    @EventHandler
+    void on(PermitApplicationRegistered e) {
+        received(PERMIT_DECISION, e.applicationId().value(), e.receivedAt(), e.decisionDue(), e.workingDays().value(), e.article());
+    }
+
+    @EventHandler
+    void on(PermitDecisionDueRecomputed e) {
+        dueMoved(PERMIT_DECISION, e.applicationId().value(), e.decisionDue());
+    }
+
+    @EventHandler
+    void on(PermitApplicationApproved e) {
+        decided(PERMIT_DECISION, e.applicationId().value(), e.approvedAt());
+    }
+
+    @EventHandler
+    void on(PermitApplicationRefused e) {
+        decided(PERMIT_DECISION, e.applicationId().value(), e.refusedAt());
+    }
+
+    // 002 art. 27.5: an extension without a violation found is decided within 3 working days
+    @EventHandler
+    void on(PermitExtensionRequested e) {
+        if (e.fastPathDue() != null) {
+            received(EXTENSION, e.applicationId().value(), e.requestedAt(), e.fastPathDue(), 3, "002 art. 27.5");
+        }
+    }
+
+    @EventHandler
+    void on(PermitExtensionRefused e) {
+        decided(EXTENSION, e.applicationId().value(), e.decidedAt());
+    }
+
+    // 003 art. 12.2: a registration is reviewed within 5 business days
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationApplied e) {
+        received(ZONE_REGISTRATION, e.registrationId().value(), e.receivedAt(), e.reviewDue(), e.workingDays().value(), e.article());
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationReviewDueRecomputed e) {
+        dueMoved(ZONE_REGISTRATION, e.registrationId().value(), e.reviewDue());
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.EntityRegistered e) {
+        decided(ZONE_REGISTRATION, e.registrationId().value(), e.registeredAt());
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.ZoneRegistrationRejected e) {
+        decided(ZONE_REGISTRATION, e.registrationId().value(), e.rejectedAt());
+    }
+
+    // --- writes by _id -----------------------------------------------------------------------------------------
+
+    private void count(String what, String subject, Instant at, int n) {
+        facts.replaceOne(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("_id", "count/" + what + "/" + subject + "/" + at)
+                .append("kind", "count").append("what", what).append("on", date(at).toString()).append("n", n), new ReplaceOptions().upsert(true));
+    }
+
+    /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */
+    private void received(String deadline, String subject, Instant receivedAt, LocalDate due, int workingDays, String article) {
+        String id = "decision/" + deadline + "/" + subject + "/" + receivedAt;
+        facts.updateOne(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
+                Updates.set("article", article), Updates.set("receivedOn", date(receivedAt).toString()), Updates.set("due", due.toString()),
+                Updates.set("workingDays", workingDays)), UPSERT);
+        facts.replaceOne(eq("_id", "open/" + deadline + "/" + subject), new Document("_id", "open/" + deadline + "/" + subject)
+                .append("kind", "pointer").append("decision", id), new ReplaceOptions().upsert(true));
+    }
+
+    private void dueMoved(String deadline, String subject, LocalDate due) {
+        open(deadline, subject).ifPresent(id -> facts.updateOne(eq("_id", id), Updates.set("due", due.toString())));
+    }
+
+    private void decided(String deadline, String subject, Instant at) {
+        open(deadline, subject).ifPresent(id -> {
+            Document row = facts.find(eq("_id", id)).first();
+            // the first decision on a request counts; a later one (a repeat, another request's) does not move it
+            if (row != null && !row.containsKey("decidedOn")) {
+                facts.updateOne(eq("_id", id), Updates.set("decidedOn", date(at).toString()));
+            }
+        });
+    }
+
+    private java.util.Optional<String> open(String deadline, String subject) {
+        Document pointer = facts.find(eq("_id", "open/" + deadline + "/" + subject)).first();
+        return pointer == null ? java.util.Optional.empty() : java.util.Optional.of(pointer.getString("decision"));
+    }
+
+    private static LocalDate date(Instant at) {
+        return at.atZone(MONGOLIA).toLocalDate();
+    }
+}

@@ -1,0 +1,191 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.permit.ApplyForPermit;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.kernel.signing.CommandEnvelope;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Signed commands sent from several client threads at a running registry, each outcome written down: what the
+ * registry acknowledged (200), what it refused (a 4xx problem), and what is unknown (the connection broke, e.g.
+ * because the registry was killed mid-request). The mix: special-permit applications (002 art. 23.2), Free Zone
+ * registration applications in both demo zones (003 art. 12.1) and their registration by the zone's governor
+ * (003 art. 8.7, a public act that goes into the transparency log).
+ */
+final class SignedLoad {
+
+    enum Outcome { ACKNOWLEDGED, REFUSED, UNKNOWN }
+
+    /** One signed command and what became of it (the latest attempt). */
+    record Sent(String commandId, String type, String jws, Outcome outcome, int status, String code, String contentType, String body) {
+    }
+
+    /** Everything sent, over all the registry's lives. */
+    static final class Ledger {
+        final Map<String, Sent> sent = new ConcurrentHashMap<>();
+        final Queue<Sent> attempts = new ConcurrentLinkedQueue<>();
+        final Map<String, String> uploads = new ConcurrentHashMap<>();
+        final Map<String, Queue<RegistrationId>> toRegister = new ConcurrentHashMap<>();
+        final AtomicInteger numbers = new AtomicInteger();
+
+        long count(Outcome outcome) {
+            return sent.values().stream().filter(s -> s.outcome() == outcome).count();
+        }
+
+        List<Sent> with(Outcome outcome) {
+            return sent.values().stream().filter(s -> s.outcome() == outcome).toList();
+        }
+    }
+
+    private static final List<String> ZONES = List.of("altanbulag", "zamyn-uud");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final RegistryClient signer;
+    private final Ledger ledger;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    SignedLoad(int port, Path dataDir, Ledger ledger) {
+        this.base = "http://localhost:" + port;
+        this.signer = new RegistryClient(port, dataDir);
+        this.ledger = ledger;
+    }
+
+    /** Uploads the documents the applications cite (content-addressed: the same bytes each time). */
+    void uploadDocuments() throws IOException, InterruptedException {
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            upload("permit " + kind);
+        }
+        for (ZoneDocument kind : ZoneDocument.values()) {
+            upload("zone " + kind);
+        }
+    }
+
+    private void upload(String what) throws IOException, InterruptedException {
+        byte[] pdf = DemoData.demoPdf("Kill test: " + what);
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() / 100 != 2) {
+            throw new IllegalStateException("upload refused: " + reply.statusCode() + " " + reply.body());
+        }
+        ledger.uploads.put(what, CanonicalJson.mapper().readTree(reply.body()).path("sha256").asText());
+    }
+
+    /** Starts {@code clients} threads, each with its own seeded choice of what to send next. */
+    void start(int clients, long seed) {
+        for (int i = 0; i < clients; i++) {
+            Random random = new Random(seed + i);
+            Thread thread = new Thread(() -> {
+                while (running) {
+                    sendOne(random);
+                }
+            }, "signed-load-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+    }
+
+    private void sendOne(Random random) {
+        int choice = random.nextInt(4);
+        if (choice < 2) {
+            applyForPermit();
+        } else {
+            String zone = ZONES.get(choice - 2);
+            RegistrationId waiting = ledger.toRegister.computeIfAbsent(zone, z -> new ConcurrentLinkedQueue<>()).poll();
+            if (waiting != null) {
+                send("governor-" + zone, "RegisterEntity", new RegistrationCommands.RegisterEntity(waiting));
+            } else {
+                applyInZone(zone);
+            }
+        }
+    }
+
+    private void applyForPermit() {
+        int n = ledger.numbers.incrementAndGet();
+        List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
+                .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
+        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Kill Test " + n + " LLC", String.format("77%08d", n), true,
+                "Peace Avenue " + n + ", Ulaanbaatar"), false, documents));
+    }
+
+    private void applyInZone(String zone) {
+        int n = ledger.numbers.incrementAndGet();
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
+                .map(k -> new SubmittedZoneDocument(k, ledger.uploads.get("zone " + k))).toList();
+        Sent sent = send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone),
+                new LegalEntity("Kill Test Entity " + n + " LLC", Jurisdiction.MONGOLIAN, null, String.format("6%06d", n)), Activity.TRADE, documents));
+        if (sent != null && sent.outcome() == Outcome.ACKNOWLEDGED) {
+            ledger.toRegister.get(zone).add(RegistrationId.of(ZoneId.of(zone), new LegalEntity("Kill Test Entity " + n + " LLC",
+                    Jurisdiction.MONGOLIAN, null, String.format("6%06d", n))));
+        }
+    }
+
+    private Sent send(String person, String type, Object body) {
+        SigningIdentity who = signer.person(person);
+        CommandEnvelope envelope = CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), Clock.systemUTC());
+        String jws = signer.sign(who, envelope);
+        Sent sent = submit(envelope.commandId(), type, jws);
+        ledger.sent.put(sent.commandId(), sent);
+        ledger.attempts.add(sent);
+        return sent;
+    }
+
+    /** Sends a signed command once and says what came of it. */
+    Sent submit(String commandId, String type, String jws) {
+        try {
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/commands")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jws, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = reply.body().isEmpty() ? CanonicalJson.mapper().nullNode() : CanonicalJson.mapper().readTree(reply.body());
+            int status = reply.statusCode();
+            Outcome outcome = status == 200 ? Outcome.ACKNOWLEDGED : status >= 400 && status < 500 ? Outcome.REFUSED : Outcome.UNKNOWN;
+            return new Sent(commandId, type, jws, outcome, status, body.path("code").asText(null),
+                    reply.headers().firstValue("Content-Type").orElse(""), reply.body());
+        } catch (IOException e) {
+            return new Sent(commandId, type, jws, Outcome.UNKNOWN, 0, e.getClass().getSimpleName(), "", "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Sent(commandId, type, jws, Outcome.UNKNOWN, 0, "interrupted", "", "");
+        }
+    }
+}
