@@ -1,19 +1,21 @@
 // /signin: import the person's key and certificate (files, or a demo person's in demo mode), sign the registry's
 // challenge and open the session.
-import { envelope, importSigner, keep, sign, forget } from './signing.js';
+import { envelope, importSigner, importSignerDer, keep, sign, forget } from './signing.js';
+import { openPkcs12 } from './pkcs12.js';
 
 const form = document.getElementById('signin-form');
 const status = document.getElementById('signin-status');
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const say = key => { status.textContent = status.dataset[key] || key; };
 
-async function signIn(keyPem, certPem) {
+/** Signs in with a signer made by {@code load}, reporting a wrong key, password or file. */
+async function signIn(load) {
   say('working');
   let signer;
   try {
-    signer = await importSigner(keyPem, certPem);
+    signer = await load();
   } catch (e) {
-    say(e.message === 'key-mismatch' ? 'mismatch' : 'badFiles');
+    say({ 'key-mismatch': 'mismatch', 'p12-password': 'badPassword', 'p12-legacy': 'legacyP12' }[e.message] || 'badFiles');
     return;
   }
   const challenge = await (await fetch('/api/session/challenge')).json();
@@ -36,13 +38,24 @@ const text = file => file ? file.text() : Promise.resolve('');
 form.addEventListener('submit', async event => {
   event.preventDefault();
   const [keyPem, certPem] = await Promise.all([text(form.elements.key.files[0]), text(form.elements.cert.files[0])]);
-  await signIn(keyPem, certPem);
+  await signIn(() => importSigner(keyPem, certPem));
+});
+
+const p12form = document.getElementById('signin-p12-form');
+p12form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const file = p12form.elements.p12.files[0];
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await signIn(async () => {
+    const opened = await openPkcs12(bytes, p12form.elements.password.value);
+    return importSignerDer(opened.keyPkcs8, opened.certificates);
+  });
 });
 
 for (const button of document.querySelectorAll('button[data-demo-person]')) {
   button.addEventListener('click', async () => {
     const files = await (await fetch('/signin/demo/' + encodeURIComponent(button.dataset.demoPerson))).json();
-    await signIn(files.keyPem, files.certPem);
+    await signIn(() => importSigner(files.keyPem, files.certPem));
   });
 }
 

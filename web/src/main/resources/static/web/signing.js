@@ -49,21 +49,36 @@ export function ed25519Spki(certificateDer) {
   throw new Error('the certificate has no Ed25519 key');
 }
 
-/**
- * A signer from a PKCS#8 PEM private key and a PEM certificate chain (signer first): checks that the key belongs to
- * the certificate by signing and verifying a test message, then keeps the key non-extractable.
- */
+/** A signer from a PKCS#8 PEM private key and a PEM certificate chain (signer first). */
 export async function importSigner(keyPem, certPem) {
   const keys = pemBlocks(keyPem, 'PRIVATE KEY');
   const chain = pemBlocks(certPem, 'CERTIFICATE');
   if (keys.length !== 1) throw new Error('key-file');
   if (chain.length < 1) throw new Error('cert-file');
-  const key = await crypto.subtle.importKey('pkcs8', keys[0], { name: 'Ed25519' }, false, ['sign']);
-  const publicKey = await crypto.subtle.importKey('spki', ed25519Spki(chain[0]), { name: 'Ed25519' }, false, ['verify']);
+  return importSignerDer(keys[0], chain);
+}
+
+/**
+ * A signer from a PKCS#8 private key and certificates (DER): the certificate whose key the private key matches (checked
+ * by signing and verifying a probe) goes first in x5c, the others after it; the key is kept non-extractable.
+ */
+export async function importSignerDer(pkcs8, certificates) {
+  const key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
   const probe = crypto.getRandomValues(new Uint8Array(32));
-  const ok = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, await crypto.subtle.sign({ name: 'Ed25519' }, key, probe), probe);
-  if (!ok) throw new Error('key-mismatch');
-  return { key, x5c: chain.map(base64) };
+  const signature = await crypto.subtle.sign({ name: 'Ed25519' }, key, probe);
+  for (let i = 0; i < certificates.length; i++) {
+    let publicKey;
+    try {
+      publicKey = await crypto.subtle.importKey('spki', ed25519Spki(certificates[i]), { name: 'Ed25519' }, false, ['verify']);
+    } catch (e) {
+      continue;
+    }
+    if (await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, signature, probe)) {
+      const chain = [certificates[i], ...certificates.filter((_, j) => j !== i)];
+      return { key, x5c: chain.map(base64) };
+    }
+  }
+  throw new Error('key-mismatch');
 }
 
 /** A fresh envelope: a random command id and the signing time in UTC to the second. */

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 8: every page in both languages, at a phone's width: no message key missing (Thymeleaf shows one as
- * {@code ??key_lang??}), the page says its language, nothing is wider than the screen, and the browser reports no
- * Content-Security-Policy violation or script error. And the language switch goes both ways.
+ * {@code ??key_lang??}), the page says its language, nothing is wider than the screen, every form field has a label and
+ * every link or button a name, and the browser reports no Content-Security-Policy violation or script error. And the
+ * language switch goes both ways.
  */
 class LanguagesBrowserTest {
 
@@ -51,6 +52,16 @@ class LanguagesBrowserTest {
             if (overflow.intValue() > 1) {
                 problems.add(path + " [" + lang + "]: " + overflow + " px wider than a phone");
             }
+            Object unlabelled = phone.script("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+                    + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.name).join(',');");
+            if (!"".equals(unlabelled)) {
+                problems.add(path + " [" + lang + "]: form fields without a label: " + unlabelled);
+            }
+            Object noName = phone.script("return [...document.querySelectorAll('a, button')].filter(e => !e.textContent.trim() && !e.getAttribute('aria-label'))"
+                    + ".map(e => e.outerHTML.slice(0, 80)).join(' ');");
+            if (!"".equals(noName)) {
+                problems.add(path + " [" + lang + "]: links or buttons without a name: " + noName);
+            }
             String self = phone.driver.getCurrentUrl();
             for (String error : phone.consoleErrors()) {
                 // a page answered with 403 or 404 on purpose is reported by the browser as a failed load of itself
@@ -64,6 +75,8 @@ class LanguagesBrowserTest {
     @Test
     @DisplayName("every page in Mongolian and in English: all labels translated, fits a phone, no CSP violation")
     void every_page_in_both_languages() {
+        phone.open("/", "en");
+        assertThat(((Number) phone.script("return window.innerWidth;")).intValue()).as("the viewport is a phone's").isEqualTo(390);
         String registrationId = GovernorDeskBrowserTest.apply(registry, new LegalEntity("Selenge Bridge LLC", Jurisdiction.MONGOLIAN, null, "6300123"),
                 "altanbulag");
         String reviewer = registry.client.signIn("reviewer-1");
