@@ -2,7 +2,7 @@
 # Builds registry.jar and the benchmarks (into target-bench, apart from other builds), then runs the benchmarks
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: event store, command throughput, rising load
-#   benchmarks/run.sh store|throughput|rising|log|register [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|rising|log|register|mixed [arguments of that benchmark]
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
 # every rising-load step even past the knee: BENCH_ALL_STEPS=true.
 set -euo pipefail
@@ -23,9 +23,10 @@ case "$which" in
   rising)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark "$@" ;;
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
+  mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   all)
     java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|register] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed] [arguments]" >&2; exit 2 ;;
 esac

@@ -70,9 +70,18 @@ class FeedController {
         return ResponseEntity.ok().contentType(ATOM).eTag(etag).cacheControl(immutable).body(body);
     }
 
-    @GetMapping(path = "/api/public/feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    /**
+     * The live stream, for clients that ask for one ({@code Accept: text/event-stream}, as EventSource does): a stream
+     * never ends by itself, so a plain GET gets a 400 that says how to ask, rather than a reply that never completes.
+     */
+    @GetMapping(path = "/api/public/feed/stream")
     SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestParam(value = "after", required = false) String after) {
+                      @RequestParam(value = "after", required = false) String after,
+                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            throw RegistryProblem.invalid("feed.stream-not-accepted", "The feed stream is Server-Sent Events: send 'Accept: "
+                    + MediaType.TEXT_EVENT_STREAM_VALUE + "' (EventSource does), or read pages at /api/public/feed?after=.", "Accept", null);
+        }
         String cursor = lastEventId != null && !lastEventId.isBlank() ? lastEventId.trim() : after;
         return streams.subscribe(cursor == null ? -1 : number(cursor, "Last-Event-ID", true));
     }

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import mn.registry.kernel.log.LogLayout;
 import org.bson.Document;
 
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The transparency log's entries in log order, read the two ways that are fast on both the embedded server and a
- * replica set (embedded-mongo.md): one sorted cursor to catch up, and {@code _id $in} of the next ids at the head.
+ * replica set (embedded-mongo.md): one cursor to catch up, and {@code _id $in} of the next ids at the head.
  * Only a contiguous prefix is ever returned: the first missing index stops a read, so no reader can skip an entry.
  */
 public final class LogSource {
@@ -72,19 +71,26 @@ public final class LogSource {
     }
 
     /**
-     * Every entry from {@code from} in order through one sorted cursor, below {@code below} (Long.MAX_VALUE: all),
-     * stopping at a gap. Returns the index after the last one given.
+     * Every entry from {@code from} in log order, below {@code below} (Long.MAX_VALUE: all), stopping at a gap; returns
+     * the index after the last one given. One unsorted cursor (a sort makes the embedded server materialise and sort
+     * the whole collection first); entries that arrive out of order wait in a small buffer until their turn.
      */
     public long stream(long from, long below, Consumer<Entry> sink) {
         long next = from;
-        try (MongoCursor<Document> cursor = entries.find(Filters.gte("_id", from)).sort(Sorts.ascending("_id")).batchSize(2000).iterator()) {
+        java.util.TreeMap<Long, Entry> early = new java.util.TreeMap<>();
+        try (MongoCursor<Document> cursor = entries.find(from == 0 ? new Document() : Filters.gte("_id", from)).batchSize(2000).iterator()) {
             while (cursor.hasNext() && next < below) {
                 Entry e = entry(cursor.next());
-                if (e.logIndex() != next) {
-                    break;
+                if (e.logIndex() == next) {
+                    sink.accept(e);
+                    next++;
+                    while (!early.isEmpty() && early.firstKey() == next && next < below) {
+                        sink.accept(early.pollFirstEntry().getValue());
+                        next++;
+                    }
+                } else if (e.logIndex() > next && e.logIndex() < below) {
+                    early.put(e.logIndex(), e);
                 }
-                sink.accept(e);
-                next++;
             }
         }
         return next;

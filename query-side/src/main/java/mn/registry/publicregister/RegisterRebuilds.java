@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.projection.Generations;
@@ -26,7 +25,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Rebuilds of the public register: folded again from log index 0 into a new generation's collection
- * ({@code public_register_g{n}}, one document per entry, {@code _id} = kind/id, the entry's canonical JSON) while the
+ * ({@code public_register_g{n}}, chunks of entries as canonical JSON lines) while the
  * current register serves, hashed, and switched to (blue/green) by one compare-and-set. A node starting up loads the
  * active generation and follows the log from its size.
  */
@@ -36,7 +35,8 @@ class RegisterRebuilds implements RebuildableProjection {
     static final String NAME = "public-register";
     private static final Logger log = LoggerFactory.getLogger(RegisterRebuilds.class);
     private static final String META = "~meta";
-    private static final int WRITE_BATCH = 1000;
+    private static final int WRITE_BATCH = 16;
+    private static final int CHUNK = 1000;
 
     private final MongoDatabase database;
     private final LogSource source;
@@ -121,20 +121,32 @@ class RegisterRebuilds implements RebuildableProjection {
         return model;
     }
 
+    /**
+     * Writes the register in chunks of up to {@value #CHUNK} entries (a document per chunk, {@code _id} = chunk number,
+     * the entries as canonical JSON lines): a generation is a snapshot read whole, never queried by field, and the
+     * embedded server's cost is per document.
+     */
     private void write(RegisterModel model, long generation) {
         MongoCollection<Document> target = database.getCollection(Generations.collection(NAME, generation));
         target.drop();
-        List<Document> batch = new ArrayList<>(WRITE_BATCH);
+        List<Document> chunks = new ArrayList<>();
+        StringBuilder lines = new StringBuilder(1 << 20);
+        int inChunk = 0;
         for (RegisterEntry e : model.entries()) {
-            batch.add(new Document("_id", e.kind().path() + "/" + e.id()).append("entry",
-                    new String(CanonicalJson.canonicalizeValue(e), StandardCharsets.UTF_8)));
-            if (batch.size() == WRITE_BATCH) {
-                target.insertMany(batch);
-                batch.clear();
+            lines.append(new String(CanonicalJson.canonicalizeValue(e), StandardCharsets.UTF_8)).append('\n');
+            if (++inChunk == CHUNK) {
+                chunks.add(new Document("_id", (long) chunks.size()).append("entries", lines.toString()));
+                lines.setLength(0);
+                inChunk = 0;
             }
         }
-        batch.add(new Document("_id", META).append("logSize", model.logSize()).append("position", model.position()));
-        target.insertMany(batch);
+        if (inChunk > 0) {
+            chunks.add(new Document("_id", (long) chunks.size()).append("entries", lines.toString()));
+        }
+        for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
+            target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)));
+        }
+        target.insertOne(new Document("_id", META).append("logSize", model.logSize()).append("position", model.position()).append("chunks", (long) chunks.size()));
     }
 
     /** The active generation as saved, if there is one. */
@@ -148,11 +160,24 @@ class RegisterRebuilds implements RebuildableProjection {
         if (meta == null) {
             return Optional.empty();
         }
+        long chunks = meta.get("chunks", Number.class).longValue();
+        List<Long> ids = new ArrayList<>();
+        for (long i = 0; i < chunks; i++) {
+            ids.add(i);
+        }
+        java.util.Map<Long, String> byId = new java.util.HashMap<>();
+        for (Document d : saved.find(Filters.in("_id", ids))) {
+            byId.put(d.get("_id", Number.class).longValue(), d.getString("entries"));
+        }
         List<RegisterEntry> entries = new ArrayList<>();
-        for (Document d : saved.find().sort(Sorts.ascending("_id"))) {
-            if (!META.equals(d.getString("_id"))) {
+        for (long i = 0; i < chunks; i++) {
+            String lines = byId.get(i);
+            if (lines == null) {
+                throw new IllegalStateException("generation " + active.get().generation() + " of " + NAME + " lacks chunk " + i);
+            }
+            for (String line : lines.split("\n")) {
                 try {
-                    entries.add(CanonicalJson.mapper().readValue(d.getString("entry"), RegisterEntry.class));
+                    entries.add(CanonicalJson.mapper().readValue(line, RegisterEntry.class));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("generation " + active.get().generation() + " of " + NAME + " holds an unreadable entry", e);
                 }

@@ -85,12 +85,12 @@ final class RegisterView {
     RegisterPage search(RegisterQuery q) {
         List<RegisterEntry> list = entries.get(q.kind());
         String[] names = folded.get(q.kind());
-        String[] words = q.name() == null ? new String[0] : Arrays.stream(NameFolding.fold(q.name()).split(" ")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+        Criteria c = new Criteria(q);
         List<RegisterEntry> page = new ArrayList<>(Math.min(q.limit(), 64));
         int total = 0;
         for (int i = 0; i < list.size(); i++) {
             RegisterEntry e = list.get(i);
-            if (matches(e, names[i], words, q)) {
+            if (c.matches(e, names[i])) {
                 if (total >= q.offset() && page.size() < q.limit()) {
                     page.add(e);
                 }
@@ -100,27 +100,61 @@ final class RegisterView {
         return new RegisterPage(List.copyOf(page), total, q.offset(), q.limit(), logSize);
     }
 
-    private static boolean matches(RegisterEntry e, String foldedName, String[] words, RegisterQuery q) {
-        for (String w : words) {
-            if (!foldedName.contains(w)) {
+    /** A query made ready once: folded words, trimmed and lower-cased values, so the pass over entries allocates nothing. */
+    private static final class Criteria {
+        private final String[] words;
+        private final String number;
+        private final String status;
+        private final String zoneId;
+        private final String activity;
+        private final java.time.LocalDate from;
+        private final java.time.LocalDate to;
+
+        Criteria(RegisterQuery q) {
+            this.words = q.name() == null ? new String[0]
+                    : Arrays.stream(NameFolding.fold(q.name()).split(" ")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+            this.number = q.number() == null ? null : q.number().trim();
+            this.status = q.status() == null ? null : q.status().trim();
+            this.zoneId = q.zoneId() == null ? null : q.zoneId().trim().toLowerCase(Locale.ROOT);
+            this.activity = q.activity() == null ? null : q.activity().trim();
+            this.from = q.from();
+            this.to = q.to();
+        }
+
+        boolean matches(RegisterEntry e, String foldedName) {
+            if (status != null && !status.equalsIgnoreCase(e.status())) {
                 return false;
             }
+            if (zoneId != null && !zoneId.equals(e.zoneId())) {
+                return false;
+            }
+            if (number != null && !number.equalsIgnoreCase(e.number())) {
+                return false;
+            }
+            if (activity != null && !hasActivity(e.activities())) {
+                return false;
+            }
+            if (from != null && (e.since() == null || e.since().isBefore(from))) {
+                return false;
+            }
+            if (to != null && (e.since() == null || e.since().isAfter(to))) {
+                return false;
+            }
+            for (String w : words) {
+                if (!foldedName.contains(w)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        if (q.number() != null && (e.number() == null || !e.number().equalsIgnoreCase(q.number().trim()))) {
+
+        private boolean hasActivity(List<String> activities) {
+            for (int i = 0; i < activities.size(); i++) {
+                if (activity.equalsIgnoreCase(activities.get(i))) {
+                    return true;
+                }
+            }
             return false;
         }
-        if (q.status() != null && !q.status().equalsIgnoreCase(e.status())) {
-            return false;
-        }
-        if (q.zoneId() != null && !q.zoneId().toLowerCase(Locale.ROOT).equals(e.zoneId())) {
-            return false;
-        }
-        if (q.activity() != null && e.activities().stream().noneMatch(a -> a.equalsIgnoreCase(q.activity()))) {
-            return false;
-        }
-        if (q.from() != null && (e.since() == null || e.since().isBefore(q.from()))) {
-            return false;
-        }
-        return q.to() == null || (e.since() != null && !e.since().isAfter(q.to()));
     }
 }

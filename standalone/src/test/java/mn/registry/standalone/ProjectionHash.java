@@ -1,29 +1,34 @@
 package mn.registry.standalone;
 
 import com.mongodb.client.MongoDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.crypto.Sha256;
+import mn.registry.projection.CanonicalHash;
+import mn.registry.projection.Generations;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A canonical hash of everything the registry derives from its events (projections, deadlines, the transparency
- * log), collection by collection: each collection's documents as RFC 8785 JSON, sorted by their canonical
- * {@code _id}, hashed with SHA-256. Two registries that processed the same events have the same hashes, however
+ * log), collection by collection, with the query side's {@link CanonicalHash} (each document as RFC 8785 JSON under
+ * its canonical {@code _id}, in key order, SHA-256). Two registries that processed the same events have the same hashes, however
  * often they crashed on the way.
  *
  * <p>What is left out, and why:
  * <ul>
  * <li>{@link #SOURCES}: not derived from events but the record itself or input kept as received (the event store,
- * the signed commands, the documents, the demo-data markers, the receipt-number counter); the event store is checked
+ * the signed commands, the documents, the demo-data markers, the receipt-number counter, the personal-data keys and
+ * the log of who read personal data); the event store is checked
  * by {@code verify-store} and the commands by the test's ledger instead.</li>
  * <li>{@link #OPERATIONAL}: who holds which processor segment and since when ({@code tracking_tokens}: owner and
  * claim time differ by process and wall-clock time), sign-in sessions and challenges (per sign-in, not per event),
@@ -31,6 +36,9 @@ import java.util.TreeMap;
  * {@code log_state}): a checkpoint is a signed statement of the tree <em>at a moment</em>, so which sizes got one
  * depends on timing; the tree they commit to ({@code log_entries}, {@code log_tiles}, {@code log_state/tree}) is
  * compared.</li>
+ * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
+ * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
+ * (the pointer, with its switch time) is operational.</li>
  * <li>{@link #OPERATIONAL_FIELDS}: the deadline poller's claim fields (claim counter, claiming node, claim expiry,
  * time of firing) are wall-clock bookkeeping of which node fired a deadline when; the deadline itself (due date,
  * rule, state) is compared.</li>
@@ -39,10 +47,14 @@ import java.util.TreeMap;
  */
 final class ProjectionHash {
 
-    static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters");
-    static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints");
+    static final String GENERATIONS = "projection_generations";
+    static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters",
+            "personal_data_keys", "personal_data_reads");
+    static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS);
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
+
+    private static final Pattern GENERATION = Pattern.compile(".+_g\\d+");
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
@@ -53,7 +65,7 @@ final class ProjectionHash {
     static List<String> derivedCollections(MongoDatabase database) {
         List<String> names = new ArrayList<>();
         for (String name : database.listCollectionNames()) {
-            if (!SOURCES.contains(name) && !OPERATIONAL.contains(name) && !name.startsWith("system.")) {
+            if (!SOURCES.contains(name) && !OPERATIONAL.contains(name) && !name.startsWith("system.") && !GENERATION.matcher(name).matches()) {
                 names.add(name);
             }
         }
@@ -61,25 +73,51 @@ final class ProjectionHash {
         return names;
     }
 
-    /** SHA-256 (hex) of each derived collection, by name, and their document counts under {@code "<name>#count"}. */
+    /** The serving generation's collection of each blue/green projection, by {@code <projection>@active}. */
+    static Map<String, String> activeGenerations(MongoDatabase database) {
+        Map<String, String> active = new TreeMap<>();
+        for (Document d : database.getCollection(GENERATIONS).find()) {
+            active.put(d.getString("_id") + "@active", Generations.collection(d.getString("_id"), d.get("active", Number.class).longValue()));
+        }
+        return active;
+    }
+
+    /**
+     * The {@link CanonicalHash} (query side's projection hash: RFC 8785 JSON keyed by canonical {@code _id}) of each
+     * derived collection, by name, with the operational fields and documents left out, and the document counts
+     * under {@code "<name>#count"}.
+     */
     static Map<String, String> of(MongoDatabase database) {
+        Map<String, String> collections = new TreeMap<>();
+        derivedCollections(database).forEach(name -> collections.put(name, name));
+        collections.putAll(activeGenerations(database));
         Map<String, String> hashes = new TreeMap<>();
-        for (String name : derivedCollections(database)) {
+        collections.forEach((logical, name) -> {
             Set<String> fields = OPERATIONAL_FIELDS.getOrDefault(name, Set.of());
             Set<Object> skippedIds = OPERATIONAL_DOCUMENTS.getOrDefault(name, Set.of());
-            TreeMap<String, String> sorted = new TreeMap<>();
+            TreeMap<String, JsonNode> sorted = new TreeMap<>();
             for (Document d : database.getCollection(name).find()) {
                 if (skippedIds.contains(d.get("_id"))) {
                     continue;
                 }
                 fields.forEach(d::remove);
                 String id = CanonicalJson.canonicalString(new Document("id", d.get("_id")).toJson(JSON));
-                sorted.put(id, new String(CanonicalJson.canonicalize(d.toJson(JSON)), StandardCharsets.UTF_8));
+                sorted.put(id, json(d));
             }
-            hashes.put(name, Sha256.hex(String.join("\n", sorted.values()).getBytes(StandardCharsets.UTF_8)));
-            hashes.put(name + "#count", Integer.toString(sorted.size()));
-        }
+            CanonicalHash hash = new CanonicalHash();
+            sorted.forEach(hash::add);
+            hashes.put(logical, hash.hex());
+            hashes.put(logical + "#count", Integer.toString(sorted.size()));
+        });
         return hashes;
+    }
+
+    private static JsonNode json(Document d) {
+        try {
+            return CanonicalJson.mapper().readTree(d.toJson(JSON));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Drops every derived collection and the processors' tokens, so that a registry started next rebuilds them from the events. */
@@ -87,6 +125,12 @@ final class ProjectionHash {
         for (String name : derivedCollections(database)) {
             database.getCollection(name).drop();
         }
+        for (String name : database.listCollectionNames()) {
+            if (GENERATION.matcher(name).matches()) {
+                database.getCollection(name).drop();
+            }
+        }
+        database.getCollection(GENERATIONS).drop();
         database.getCollection("tracking_tokens").drop();
         database.getCollection("log_checkpoints").drop();
     }

@@ -187,8 +187,9 @@ class PublicFeedEndToEndTest {
     void sse_resumes() throws Exception {
         long published = json("/api/public/feed?after=-1&limit=1").path("published").asLong();
         long resumeAfter = published - 5;
+        assertThat(client.get("/api/public/feed/stream").status()).as("a plain GET is told to ask for a stream").isEqualTo(400);
         HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/public/feed/stream"))
-                .header("Last-Event-ID", Long.toString(resumeAfter)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(resumeAfter)).build(), HttpResponse.BodyHandlers.ofInputStream());
         List<Long> ids = new ArrayList<>();
         establishZone();
         Thread reader = new Thread(() -> {

@@ -257,7 +257,8 @@ class PublicPersonalDataScanTest {
 
     /** The body as text (an SSE stream: what it sends within two seconds). */
     private static String fetch(String url) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + url)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + url)).header("Accept",
+                url.startsWith("/api/public/feed/stream") ? "text/event-stream" : "*/*").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as(url).isLessThan(500);
         if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
             java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();

@@ -79,7 +79,9 @@ class SignInController {
     @ResponseBody
     ResponseEntity<Map<String, String>> demoKeys(@PathVariable String person) {
         if (!properties.demo() || DemoPeople.ALL.stream().noneMatch(p -> p.id().value().equals(person))) {
-            return ResponseEntity.notFound().build();
+            // problem+json like every refusal of a JSON endpoint (the abuse test found an empty 404 here)
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "demo.person-unknown",
+                    "No demo person has this id, or the registry is not in demo mode.", "person", null);
         }
         Path home = DemoPeople.directory(properties.dataDir()).resolve(person);
         try {

@@ -75,6 +75,32 @@ public final class BenchClient {
         return documents;
     }
 
+    /** Uploads one made-up PDF of about 16 KiB; returns its SHA-256 as the registry named it. */
+    public String uploadPdf(String fileName, String title) {
+        Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/documents")).header("Content-Type", "application/pdf")
+                .header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofByteArray(pdf(title))).build());
+        if (reply.status() != 201 && reply.status() != 200) {
+            throw new IllegalStateException("upload of " + fileName + " answered " + reply.status() + ": " + reply.body());
+        }
+        return json(reply.body()).path("sha256").asText();
+    }
+
+    /** A command of {@code type} with {@code body}, signed now by {@code signer}. */
+    public static String sign(String type, Object body, SigningIdentity signer) {
+        ObjectNode tree = CanonicalJson.mapper().valueToTree(body);
+        return new CommandSigner().sign(CommandEnvelope.fresh(type, tree, Clock.systemUTC()), signer);
+    }
+
+    /** A GET answered as text, asynchronously (for the readers of the mixed load). */
+    public CompletableFuture<Reply> getAsync(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(r -> new Reply(r.statusCode(), r.body()));
+    }
+
     /** {@code count} signed ApplyForPermit commands of distinct companies named {@code prefix-00001 LLC}..., as applicant-1. */
     public List<String> signApplications(List<SubmittedDocument> documents, String prefix, int count) {
         SigningIdentity applicant = person("applicant-1");

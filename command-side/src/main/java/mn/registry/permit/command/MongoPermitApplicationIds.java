@@ -35,6 +35,8 @@ class MongoPermitApplicationIds implements PermitApplicationIds {
 
     private final MongoCollection<Document> counters;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The last number this node took per counter: the compare-and-set tries it before reading (guarded by lock). */
+    private final java.util.Map<String, Long> lastSeen = new java.util.HashMap<>();
 
     MongoPermitApplicationIds(MongoDatabase database) {
         this.counters = database.getCollection(COLLECTION);
@@ -51,13 +53,15 @@ class MongoPermitApplicationIds implements PermitApplicationIds {
         String counter = "SP-" + year;
         lock.lock();
         try {
-            while (true) {
-                long last = lastTaken(counter);
-                if (counters.updateOne(Filters.and(Filters.eq("_id", counter), Filters.eq(LAST, last)), Updates.set(LAST, last + 1))
-                        .getModifiedCount() == 1) {
-                    return ReceiptNumber.of(year, last + 1);
-                }
+            Long remembered = lastSeen.get(counter);
+            long last = remembered != null ? remembered : lastTaken(counter);
+            // another node may have taken numbers since: then the compare-and-set fails and the counter is read again
+            while (counters.updateOne(Filters.and(Filters.eq("_id", counter), Filters.eq(LAST, last)), Updates.set(LAST, last + 1))
+                    .getModifiedCount() != 1) {
+                last = lastTaken(counter);
             }
+            lastSeen.put(counter, last + 1);
+            return ReceiptNumber.of(year, last + 1);
         } finally {
             lock.unlock();
         }

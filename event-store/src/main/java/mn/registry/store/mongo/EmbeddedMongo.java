@@ -101,7 +101,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (!stopped) {
             return;
         }
-        backend = new H2Backend(dataFile.toString());
+        backend = EmbeddedH2Backend.open(dataFile.toString());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         stopped = false;

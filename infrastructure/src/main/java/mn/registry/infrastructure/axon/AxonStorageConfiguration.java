@@ -75,9 +75,18 @@ public class AxonStorageConfiguration {
         return store;
     }
 
+    /**
+     * Events a processor handles in one unit of work at most, storing its token once per batch. A batch takes
+     * what is already there and never waits to fill, so at one command at a time it is one event; under load
+     * the projections' token writes (3.3 round trips per command with batches of one) are shared. Handlers stay
+     * idempotent, as a batch that fails is handled again.
+     */
+    static final int PROCESSOR_BATCH = 50;
+
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
+                (config, builder) -> builder.batchSize(PROCESSOR_BATCH)));
     }
 
     @Bean

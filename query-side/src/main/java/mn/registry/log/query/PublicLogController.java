@@ -116,6 +116,27 @@ class PublicLogController {
         return ResponseEntity.ok().contentType(TEXT).body(body);
     }
 
+    /**
+     * The proof bytes for a well-formed index under the latest checkpoint, or null for anything the full endpoint
+     * must answer (bad number, unknown index, no checkpoint yet): for {@link ProofFastPath}, which never errs itself.
+     */
+    byte[] servableProof(String logIndex) {
+        if (logIndex == null || !logIndex.matches("0|[1-9][0-9]{0,17}")) {
+            return null;
+        }
+        PublicLog.Published latest = log.latest().orElse(null);
+        if (latest == null) {
+            return null;
+        }
+        long size = latest.checkpoint().size();
+        long index = Long.parseLong(logIndex);
+        if (index >= size) {
+            return null;
+        }
+        return proofs.get(size, index, i -> new TlogProof(null, i, Merkle.inclusionProof(i, size, log.hashes()), latest.note())
+                .text().getBytes(StandardCharsets.UTF_8));
+    }
+
     record Consistency(long from, long to, String fromRoot, String toRoot, List<String> proof, String fromCheckpoint,
                        String toCheckpoint) {
     }

@@ -82,7 +82,7 @@ class RegistryKeysTest {
     }
 
     @Test
-    void the_password_from_the_environment_wins_over_the_demo_file(@TempDir Path other) throws IOException {
+    void a_password_from_the_environment_is_used_and_no_password_file_is_made(@TempDir Path other) throws IOException {
         KeystorePassword fromEnvironment = KeystorePassword.resolve(other, true, name -> name.equals(KeystorePassword.VARIABLE) ? "s3cret" : null);
         assertThat(fromEnvironment.value()).isEqualTo("s3cret".toCharArray());
         assertThat(fromEnvironment.source()).isEqualTo(KeystorePassword.Source.ENVIRONMENT);
