@@ -65,6 +65,21 @@ public class WebDates {
         }
     }
 
+    /** A published value as people read it: an ISO instant in Ulaanbaatar time, an ISO day as a date, anything else as it is. */
+    public String value(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+            return time(text);
+        }
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return date(text);
+        }
+        return text;
+    }
+
     /** Today in Ulaanbaatar by the registry's clock (which demo mode can move). */
     public LocalDate today() {
         return UlaanbaatarTime.dateOf(clock.instant());

@@ -56,5 +56,8 @@ class WebDatesTest {
     void time_in_ulaanbaatar() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(dates.time("2026-11-23T16:05:00Z")).isEqualTo("24 Nov 2026 00:05 (UTC+8)");
+        assertThat(dates.value("2026-11-23T16:05:00.123Z")).isEqualTo("24 Nov 2026 00:05 (UTC+8)");
+        assertThat(dates.value("2026-12-01")).isEqualTo("1 Dec 2026");
+        assertThat(dates.value("Altanbulag soum")).isEqualTo("Altanbulag soum");
     }
 }

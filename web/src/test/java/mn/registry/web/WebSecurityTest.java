@@ -64,14 +64,15 @@ class WebSecurityTest {
     @DisplayName("the demo key helper answers 404 outside demo mode, and for anyone not a demo person")
     void demo_keys_only_in_demo_mode() {
         SignInController production = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, false));
-        // refused as a 404 problem (problem+json over HTTP)
-        assertThatThrownBy(() -> production.demoKeys("reviewer-1")).isInstanceOfSatisfying(RegistryProblem.class,
-                p -> assertThat(p.kind().status()).isEqualTo(404));
+        assertNotFound(() -> production.demoKeys("reviewer-1"));
         SignInController demo = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, true));
-        assertThatThrownBy(() -> demo.demoKeys("../../keys/ca")).isInstanceOfSatisfying(RegistryProblem.class,
-                p -> assertThat(p.kind().status()).isEqualTo(404));
-        assertThatThrownBy(() -> demo.demoKeys("someone-else")).isInstanceOfSatisfying(RegistryProblem.class,
-                p -> assertThat(p.kind().status()).isEqualTo(404));
+        assertNotFound(() -> demo.demoKeys("../../keys/ca"));
+        assertNotFound(() -> demo.demoKeys("someone-else"));
+    }
+
+    /** A 404 problem (application/problem+json through ProblemResponses), never the key files. */
+    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.kind().status()).isEqualTo(404));
     }
 
     @Test
