@@ -64,10 +64,16 @@ class WebSecurityTest {
     @DisplayName("the demo key helper answers 404 outside demo mode, and for anyone not a demo person")
     void demo_keys_only_in_demo_mode() {
         SignInController production = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, false));
-        assertThat(production.demoKeys("reviewer-1").getStatusCode().value()).isEqualTo(404);
+        assertNotFound(() -> production.demoKeys("reviewer-1"));
         SignInController demo = new SignInController(null, csrf, new RegistryProperties(Path.of("target/none"), null, null, null, true));
-        assertThat(demo.demoKeys("../../keys/ca").getStatusCode().value()).isEqualTo(404);
-        assertThat(demo.demoKeys("someone-else").getStatusCode().value()).isEqualTo(404);
+        assertNotFound(() -> demo.demoKeys("../../keys/ca"));
+        assertNotFound(() -> demo.demoKeys("someone-else"));
+    }
+
+    /** The refusal is a 404 problem (answered as problem+json), not an empty 404. */
+    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(mn.registry.kernel.problem.RegistryProblem.class,
+                p -> assertThat(p.kind().status()).isEqualTo(404));
     }
 
     @Test
