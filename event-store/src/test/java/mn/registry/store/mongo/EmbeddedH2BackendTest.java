@@ -44,7 +44,7 @@ class EmbeddedH2BackendTest {
     }
 
     @Property(tries = 2_000)
-    @DisplayName("KeyOrder compares any two index keys exactly as H2's ObjectDataType does, also when asked again")
+    @net.jqwik.api.Label("KeyOrder compares any two index keys exactly as H2's ObjectDataType does, also when asked again")
     void same_order_as_h2(@ForAll("keys") KeyValue a, @ForAll("keys") KeyValue b) {
         ObjectDataType h2 = new ObjectDataType();
         EmbeddedH2Backend.KeyOrder ours = new EmbeddedH2Backend.KeyOrder();
