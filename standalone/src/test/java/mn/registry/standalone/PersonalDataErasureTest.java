@@ -98,9 +98,16 @@ class PersonalDataErasureTest {
             var ca = Certificates.fromPem(Files.readString(caFile)).get(0);
             int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
             NoteKey logKey = NoteKey.parse(text(port, "/api/public/log/key").strip());
+            // the sequencer and the checkpoint publisher run behind the commands: wait (up to 60 s on a loaded machine)
+            // for a checkpoint that includes the demo data's published decisions
             String checkpointNote = text(port, "/api/public/checkpoint");
-            assertThat(SignedNote.verify(checkpointNote, logKey)).isPresent();
             long size = Checkpoint.parse(SignedNote.parse(checkpointNote).text()).size();
+            for (long giveUp = System.nanoTime() + 60_000_000_000L; size == 0 && System.nanoTime() < giveUp; ) {
+                Thread.sleep(200);
+                checkpointNote = text(port, "/api/public/checkpoint");
+                size = Checkpoint.parse(SignedNote.parse(checkpointNote).text()).size();
+            }
+            assertThat(SignedNote.verify(checkpointNote, logKey)).isPresent();
             assertThat(size).as("the demo data published decisions").isPositive();
             BundleVerifier verifier = new BundleVerifier(Optional.of(logKey), Optional.of(ca));
             List<String> failures = new ArrayList<>();
