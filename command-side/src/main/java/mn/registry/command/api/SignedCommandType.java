@@ -3,6 +3,7 @@ package mn.registry.command.api;
 import mn.registry.kernel.identity.Role;
 
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * One kind of signed command: its name in the signed payload, the kernel record its body is read
@@ -29,4 +30,30 @@ public interface SignedCommandType<T> {
      * {@link mn.registry.kernel.problem.RegistryProblem} for a refusal that stores nothing.
      */
     Object handle(T body, CommandContext context);
+
+    /** A command type whose roles are fixed and whose handling is one function. */
+    static <T> SignedCommandType<T> of(String type, Class<T> bodyType, Set<Role> allowedRoles,
+                                       BiFunction<T, CommandContext, Object> handler) {
+        return new SignedCommandType<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<T> bodyType() {
+                return bodyType;
+            }
+
+            @Override
+            public Set<Role> allowedRoles() {
+                return allowedRoles;
+            }
+
+            @Override
+            public Object handle(T body, CommandContext context) {
+                return handler.apply(body, context);
+            }
+        };
+    }
 }

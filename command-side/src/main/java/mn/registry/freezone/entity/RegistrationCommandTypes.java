@@ -38,39 +38,21 @@ class RegistrationCommandTypes {
     @Bean
     SignedCommandType<RegistrationCommands.ApplyForZoneRegistration> applyForZoneRegistrationType(CommandGateway gateway, Zones zones,
                                                                                                    CurrentCalendar calendar, DocumentStore documents) {
-        return new SignedCommandType<>() {
-            @Override
-            public String type() {
-                return "ApplyForZoneRegistration";
-            }
-
-            @Override
-            public Class<RegistrationCommands.ApplyForZoneRegistration> bodyType() {
-                return RegistrationCommands.ApplyForZoneRegistration.class;
-            }
-
-            @Override
-            public Set<Role> allowedRoles() {
-                return Set.of(Role.APPLICANT);
-            }
-
-            @Override
-            public Object handle(RegistrationCommands.ApplyForZoneRegistration body, CommandContext context) {
-                RegistrationIntakePolicy.check(body);
-                zones.requireOpen(body.zoneId());
-                for (SubmittedZoneDocument d : body.documents()) {
-                    if (documents.find(d.sha256()).isEmpty()) {
-                        throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                                "documents." + d.kind(), d.kind().article());
-                    }
+        return SignedCommandType.of("ApplyForZoneRegistration", RegistrationCommands.ApplyForZoneRegistration.class, Set.of(Role.APPLICANT), (body, context) -> {
+            RegistrationIntakePolicy.check(body);
+            zones.requireOpen(body.zoneId());
+            for (SubmittedZoneDocument d : body.documents()) {
+                if (documents.find(d.sha256()).isEmpty()) {
+                    throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                            "documents." + d.kind(), d.kind().article());
                 }
-                RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
-                Deadline due = calendar.get().deadline(context.receivedAt(), FreeZoneTerms.REVIEW);
-                gateway.sendAndWait(new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, body, context.receivedAt(),
-                        due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), context.actor()));
-                return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value());
             }
-        };
+            RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
+            Deadline due = calendar.get().deadline(context.receivedAt(), FreeZoneTerms.REVIEW);
+            gateway.sendAndWait(new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, body, context.receivedAt(),
+                    due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), context.actor()));
+            return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value());
+        });
     }
 
     @Bean

@@ -63,26 +63,6 @@ class ZoneCommandTypes {
     }
 
     private static <T> SignedCommandType<T> cabinet(String type, Class<T> bodyType, BiFunction<T, CommandContext, Object> handler) {
-        return new SignedCommandType<>() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public Class<T> bodyType() {
-                return bodyType;
-            }
-
-            @Override
-            public Set<Role> allowedRoles() {
-                return Set.of(Role.CABINET_MEMBER);
-            }
-
-            @Override
-            public Object handle(T body, CommandContext context) {
-                return handler.apply(body, context);
-            }
-        };
+        return SignedCommandType.of(type, bodyType, Set.of(Role.CABINET_MEMBER), handler);
     }
 }

@@ -92,32 +92,14 @@ class PermitCommandTypes {
 
     @Bean
     SignedCommandType<SetMinimumInsurance> setMinimumInsurance() {
-        return new SignedCommandType<>() {
-            @Override
-            public String type() {
-                return "SetMinimumInsurance";
+        return SignedCommandType.of("SetMinimumInsurance", SetMinimumInsurance.class, SUPERVISOR, (body, c) -> {
+            if (body.amount() == null) {
+                throw RegistryProblem.invalid("permit.minimum-insurance-missing", "The amount is required.", "amount", "002 art. 26.5");
             }
-
-            @Override
-            public Class<SetMinimumInsurance> bodyType() {
-                return SetMinimumInsurance.class;
-            }
-
-            @Override
-            public Set<Role> allowedRoles() {
-                return SUPERVISOR;
-            }
-
-            @Override
-            public Object handle(SetMinimumInsurance body, CommandContext c) {
-                if (body.amount() == null) {
-                    throw RegistryProblem.invalid("permit.minimum-insurance-missing", "The amount is required.", "amount", "002 art. 26.5");
-                }
-                commands.sendAndWait(new MinistryParameters.SetMinimum(MinistryParameters.STREAM,
-                        new MinimumInsuranceSet(body.amount(), c.receivedAt(), c.actor(), "002 art. 26.5")));
-                return Map.of("minimumInsurance", body.amount(), "setAt", c.receivedAt().toString());
-            }
-        };
+            commands.sendAndWait(new MinistryParameters.SetMinimum(MinistryParameters.STREAM,
+                    new MinimumInsuranceSet(body.amount(), c.receivedAt(), c.actor(), "002 art. 26.5")));
+            return Map.of("minimumInsurance", body.amount(), "setAt", c.receivedAt().toString());
+        });
     }
 
     @Bean
