@@ -170,4 +170,18 @@ public final class RegistryProcess implements AutoCloseable {
             System.out.println("could not delete " + root + ": " + e.getMessage());
         }
     }
+
+    /** Prints how many of the registry's log lines say ERROR (and the first five); true when there are none. */
+    public boolean noErrorsLogged() {
+        List<String> errorLines = logLinesContaining(" ERROR ");
+        System.out.println("registry log lines with ERROR: " + errorLines.size());
+        errorLines.stream().limit(5).forEach(line -> System.out.println("    " + line));
+        return errorLines.isEmpty();
+    }
+
+    /** Prints a benchmark's verdict and ends the JVM with 0 when its checks passed, 1 otherwise. */
+    public static void exitWith(boolean checksPassed) {
+        System.out.println(checksPassed ? "CHECKS PASSED" : "CHECKS FAILED");
+        System.exit(checksPassed ? 0 : 1);
+    }
 }
