@@ -10,11 +10,13 @@ import java.util.Set;
  * What the command API established about a signed command before its body is handled.
  *
  * @param commandId      the signer's command id (idempotency key: the same id is applied once)
- * @param signedAt       the signing time the signer put in the signed payload
- * @param receivedAt     when the registry received it (from the registry's clock): day 0 of deadlines
+ * @param signedAt       the signing time the signer put in the signed payload: the signer's statement only, within
+ *                       a few minutes of {@code receivedAt}; never a legal date (ADR 0013)
+ * @param receivedAt     when the registry received it (from the registry's clock): the time of the act, at which
+ *                       authority is judged, the date every public record carries, day 0 of deadlines
  * @param actor          the enrolled person whose certificate signed it
- * @param roles          the roles the actor held at {@code signedAt}, from events
- * @param zones          for zone governors: the zones they govern at {@code signedAt}
+ * @param roles          the roles the actor held at {@code receivedAt}, from events
+ * @param zones          for zone governors: the zones they govern at {@code receivedAt}
  * @param jwsSha256      SHA-256 (hex) of the signed JWS as received, kept in events as proof of who signed
  */
 public record CommandContext(String commandId,

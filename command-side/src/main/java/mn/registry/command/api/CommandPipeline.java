@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +28,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The one way a signed command reaches the domain: verify the signature (who, with a certificate
- * valid when they signed), find what the signer could do at that instant from events, check the
- * command's role, read its body, claim its id so it is applied once, and carry it out.
- * Every refusal before the last step stores nothing.
+ * The one way a signed command reaches the domain: verify the signature (who, with a certificate valid when they
+ * signed and when the registry received it, {@code signedAt} within a few minutes of receipt), find what the signer
+ * may do at the registry's time of receipt from events, check the command's role, read its body, claim its id so it
+ * is applied once, and carry it out. Every refusal before the last step stores nothing.
+ *
+ * <p>ADR 0013: authority and every legal date are judged at the registry's receipt time, never at the time the
+ * signer claims; {@code signedAt} is kept only as the signer's statement.
  */
 @Component
 public class CommandPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
-
-    /** A signed command older than this when it arrives is refused: signatures are for acts made now. */
-    static final Duration MAX_AGE = Duration.ofHours(24);
 
     private final SignedCommandVerifier verifier;
     private final IdentityDirectory directory;
@@ -70,26 +69,34 @@ public class CommandPipeline {
     public Answer submit(String jws) {
         Instant receivedAt = clock.instant();
         VerifiedCommand verified = verifier.verify(jws);
-        if (verified.signedAt().isBefore(receivedAt.minus(MAX_AGE))) {
-            throw RegistryProblem.unauthenticated("command.signature-too-old",
-                    "The command was signed at " + verified.signedAt() + ", more than " + MAX_AGE.toHours() + " hours before it arrived; sign it again.");
-        }
+        certificateValidAtReceipt(verified, receivedAt);
         SignedCommandType<?> type = types.get(verified.type());
         if (type == null) {
             throw RegistryProblem.invalid("command.type-unknown", "No command is called '" + verified.type() + "'. Known: " + knownTypes() + ".", "type", null);
         }
-        Actor actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), verified.signedAt())
+        Actor actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), receivedAt)
                 .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + verified.signer()
                         + " (SHA-256 " + verified.signerFingerprint() + ") is not enrolled with the registry.", "001 art. 23.1.1"));
-        requireRole(type, actor, verified);
+        requireRole(type, actor, receivedAt);
         return carryOut(type, verified, actor, jws, receivedAt);
     }
 
-    private static void requireRole(SignedCommandType<?> type, Actor actor, VerifiedCommand verified) {
+    // 001 art. 23.1.1: the certificate is valid when the act is made, which is when the registry receives it (ADR 0013)
+    private static void certificateValidAtReceipt(VerifiedCommand verified, Instant receivedAt) {
+        java.security.cert.X509Certificate certificate = verified.signerCertificate();
+        if (receivedAt.isAfter(certificate.getNotAfter().toInstant()) || receivedAt.isBefore(certificate.getNotBefore().toInstant())) {
+            throw RegistryProblem.unauthenticated("signature.certificate-not-valid-at-receipt", "The signer's certificate is valid from "
+                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ", not at the registry's time of receipt "
+                    + receivedAt + " (001 art. 23.1.1).");
+        }
+    }
+
+    private static void requireRole(SignedCommandType<?> type, Actor actor, Instant receivedAt) {
         Set<Role> allowed = type.allowedRoles();
         if (actor.roles().stream().noneMatch(allowed::contains)) {
             throw RegistryProblem.forbidden("signer.role-missing", actor.person() + " held " + (actor.roles().isEmpty() ? "no role" : actor.roles())
-                    + " at " + verified.signedAt() + "; " + type.type() + " needs one of " + new TreeSet<>(allowed) + ".", "domain-rules §1");
+                    + " at " + receivedAt + " (the registry's time of receipt); " + type.type() + " needs one of " + new TreeSet<>(allowed) + ".",
+                    "domain-rules §1");
         }
     }
 

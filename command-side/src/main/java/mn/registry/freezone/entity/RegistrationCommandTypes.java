@@ -60,7 +60,7 @@ class RegistrationCommandTypes {
         return GovernorCommandType.of("RegisterEntity", RegistrationCommands.RegisterEntity.class, (body, context) -> {
             zones.requireOpen(body.zoneId());
             send(gateway, body.registrationId(), new RegistrationStreamCommands.Register(RegistrationStreamCommands.stream(body.registrationId()),
-                    body.registrationId(), UlaanbaatarTime.dateOf(context.signedAt()), context.signedAt(), context.actor()));
+                    body.registrationId(), UlaanbaatarTime.dateOf(context.receivedAt()), context.receivedAt(), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "REGISTERED");
         });
     }
@@ -69,7 +69,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RejectZoneRegistration> rejectZoneRegistrationType(CommandGateway gateway) {
         return GovernorCommandType.of("RejectZoneRegistration", RegistrationCommands.RejectZoneRegistration.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.Reject(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.signedAt(), context.actor()));
+                    body, context.receivedAt(), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "REJECTED");
         });
     }
@@ -114,7 +114,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordCourtDecision", RegistrationCommands.RecordCourtDecision.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordCourt(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.signedAt(), context.actor()));
+                    body, context.receivedAt(), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "GROUND_RAISED");
         });
     }
@@ -123,7 +123,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.DeregisterEntity> deregisterEntityType(CommandGateway gateway) {
         return GovernorCommandType.of("DeregisterEntity", RegistrationCommands.DeregisterEntity.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.Deregister(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, UlaanbaatarTime.dateOf(context.signedAt()), context.signedAt(), context.actor()));
+                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.receivedAt(), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "DEREGISTERED");
         });
     }

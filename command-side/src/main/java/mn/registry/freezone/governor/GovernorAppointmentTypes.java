@@ -112,7 +112,7 @@ class GovernorAppointmentTypes {
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
         try {
-            enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.signedAt(), context.actor(), body.decision()));
+            enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
         } catch (RegistryProblem e) {
             if (!"identity.role-already-held".equals(e.code())) {
                 throw e;
@@ -120,8 +120,8 @@ class GovernorAppointmentTypes {
             // already holds the role (e.g. enrolled with it): the zone's public record is what is missing
         }
         gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
-                context.signedAt(), context.actor()));
-        return new GovernorAnswer(body.zoneId(), body.governor(), "APPOINTED", context.signedAt());
+                context.receivedAt(), context.actor()));
+        return new GovernorAnswer(body.zoneId(), body.governor(), "APPOINTED", context.receivedAt());
     }
 
     // 003 art. 8.2: the Cabinet member dismisses a governor; acts signed at or after the signing time are no longer theirs
@@ -129,16 +129,16 @@ class GovernorAppointmentTypes {
         requireDecision(body.decision());
         zones.require(body.zoneId());
         displayName(body.governor());
-        enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.signedAt(), context.actor(), body.decision()));
+        enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
         try {
-            gateway.sendAndWait(new ZoneStreamCommands.RecordDismissal(body.zoneId(), body.governor(), body.decision(), context.signedAt(), context.actor()));
+            gateway.sendAndWait(new ZoneStreamCommands.RecordDismissal(body.zoneId(), body.governor(), body.decision(), context.receivedAt(), context.actor()));
         } catch (RegistryProblem e) {
             if (!"freezone.not-governor".equals(e.code())) {
                 throw e;
             }
             // the role was granted without a public appointment record (first-start enrolment): the revocation is the act
         }
-        return new GovernorAnswer(body.zoneId(), body.governor(), "DISMISSED", context.signedAt());
+        return new GovernorAnswer(body.zoneId(), body.governor(), "DISMISSED", context.receivedAt());
     }
 
     private String displayName(PersonId person) {

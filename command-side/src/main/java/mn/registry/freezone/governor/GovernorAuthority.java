@@ -20,11 +20,11 @@ public final class GovernorAuthority {
     public static void requireGovernorOf(CommandContext context, ZoneId zone) {
         if (!context.roles().contains(Role.ZONE_GOVERNOR)) {
             throw RegistryProblem.forbidden("freezone.governor-not-in-tenure", context.actor() + " was not a zone governor at "
-                    + context.signedAt() + ".", ARTICLE);
+                    + context.receivedAt() + ".", ARTICLE);
         }
         if (!context.zones().contains(zone.value())) {
             throw RegistryProblem.forbidden("freezone.governor-outside-zone", context.actor() + " governed " + context.zones() + " at "
-                    + context.signedAt() + ", not zone " + zone + ": a governor acts only in their own zone during their tenure.", ARTICLE);
+                    + context.receivedAt() + ", not zone " + zone + ": a governor acts only in their own zone during their tenure.", ARTICLE);
         }
     }
 }

@@ -23,7 +23,7 @@ class LandCommandTypes {
         return GovernorCommandType.of("GrantLandRights", LandCommands.GrantLandRights.class, (body, context) -> {
             Zones.Zone zone = zones.require(body.zoneId());
             LandLicenceId id = gateway.sendAndWait(new LandStreamCommands.Grant(body, zone.boundary(), zone.areaHectares(), zone.open(),
-                    context.signedAt(), context.actor()));
+                    context.receivedAt(), context.actor()));
             return new LandAnswer(id, "GRANTED_FEE_DUE");
         });
     }
@@ -32,7 +32,7 @@ class LandCommandTypes {
     SignedCommandType<LandCommands.RecordLandFeePaid> recordLandFeePaidType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordLandFeePaid", LandCommands.RecordLandFeePaid.class, (body, context) -> {
             try {
-                gateway.sendAndWait(new LandStreamCommands.PayFee(body, context.signedAt(), context.actor()));
+                gateway.sendAndWait(new LandStreamCommands.PayFee(body, context.receivedAt(), context.actor()));
             } catch (AggregateNotFoundException e) {
                 throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
                         "licenceId", "003 art. 22.5");

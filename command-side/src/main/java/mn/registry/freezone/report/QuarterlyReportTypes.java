@@ -19,7 +19,7 @@ class QuarterlyReportTypes {
     @Bean
     SignedCommandType<ZoneCommands.SignQuarterlyReport> signQuarterlyReportType(CommandGateway gateway) {
         return GovernorCommandType.of("SignQuarterlyReport", ZoneCommands.SignQuarterlyReport.class, (body, context) -> {
-            gateway.sendAndWait(new ZoneStreamCommands.RecordReportSigned(body, context.signedAt(), context.actor()));
+            gateway.sendAndWait(new ZoneStreamCommands.RecordReportSigned(body, context.receivedAt(), context.actor()));
             return new ReportAnswer(body.zoneId(), body.year(), body.quarter(), body.reportSha256(), "SIGNED");
         });
     }

@@ -28,7 +28,7 @@ class ZoneCommandTypes {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
             FreeZone.resolutionDescribesTheZone(body);
             try {
-                gateway.sendAndWait(new ZoneStreamCommands.Establish(body, context.signedAt(), context.actor()));
+                gateway.sendAndWait(new ZoneStreamCommands.Establish(body, context.receivedAt(), context.actor()));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
             }
@@ -39,7 +39,7 @@ class ZoneCommandTypes {
     @Bean
     SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
-            send(gateway, body.zoneId(), new ZoneStreamCommands.Open(body.zoneId().stream(), body.zoneId(), body.decision(), context.signedAt(), context.actor()));
+            send(gateway, body.zoneId(), new ZoneStreamCommands.Open(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
             return new ZoneAnswer(body.zoneId(), "OPEN");
         });
     }
@@ -47,7 +47,7 @@ class ZoneCommandTypes {
     @Bean
     SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway) {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
-            send(gateway, body.zoneId(), new ZoneStreamCommands.Close(body.zoneId().stream(), body.zoneId(), body.decision(), context.signedAt(), context.actor()));
+            send(gateway, body.zoneId(), new ZoneStreamCommands.Close(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
             return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
         });
     }

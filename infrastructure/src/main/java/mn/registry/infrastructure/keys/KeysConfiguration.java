@@ -69,14 +69,23 @@ public class KeysConfiguration {
         return TrustAnchors.of(keys.caCertificate());
     }
 
-    /** How far ahead of the registry's clock a signer's clock may be. */
+    /**
+     * How far a signer's {@code signedAt} may lie from the registry's time of receipt, either way (ADR 0013): a signed
+     * act is made now, so a back-dated {@code signedAt} cannot reach a time when the signer still held a role.
+     */
     public static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
-    /** Checks signed commands and sign-ins against the registry's trust anchors, on the registry's clock. */
+    /**
+     * Checks signed commands and sign-ins against the registry's trust anchors: {@code signedAt} within
+     * {@link #MAX_CLOCK_SKEW} of the registry's time of receipt, either way; in demo mode, whose clock may have been
+     * moved forward, within that skew of either the demo time or the physical time (a person signs on a real clock).
+     */
     @Bean
     @ConditionalOnMissingBean
     public mn.registry.kernel.signing.SignedCommandVerifier signedCommandVerifier(TrustAnchors anchors, Clock registryClock) {
-        return new mn.registry.kernel.signing.SignedCommandVerifier(anchors, registryClock, MAX_CLOCK_SKEW);
+        Clock physical = registryClock instanceof mn.registry.infrastructure.time.RegistryClock registry && registry.movable()
+                ? registry.realTime() : null;
+        return new mn.registry.kernel.signing.SignedCommandVerifier(anchors, registryClock, physical, MAX_CLOCK_SKEW, MAX_CLOCK_SKEW);
     }
 
     /** The public keys of retired seal keys kept in the keystore ({@code retired-seal-<keyId>}), by key id. */

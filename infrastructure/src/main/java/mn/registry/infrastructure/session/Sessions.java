@@ -77,7 +77,7 @@ public class Sessions {
                     "The challenge is unknown, used or expired; ask GET /api/session/challenge for a new one and sign it within "
                             + CHALLENGE_LIFETIME.toMinutes() + " minutes.");
         }
-        Actor actor = directory.actorAt(signed.signer(), signed.signerFingerprint(), signed.signedAt())
+        Actor actor = directory.actorAt(signed.signer(), signed.signerFingerprint(), clock.instant())
                 .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + signed.signer()
                         + " is not enrolled with the registry.", "001 art. 23.1.1"));
         String token = randomToken();

@@ -38,6 +38,14 @@ public final class RegistryClock extends Clock {
         return base.instant().plus(offset.get());
     }
 
+    /**
+     * The physical time, without the demo offset: how far a signer's {@code signedAt} may lie from the moment of
+     * receipt is a fact about two real clocks, not about the simulated legal time of demo mode.
+     */
+    public Clock realTime() {
+        return base;
+    }
+
     public boolean movable() {
         return movable;
     }
