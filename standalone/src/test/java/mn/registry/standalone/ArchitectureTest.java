@@ -116,4 +116,39 @@ class ArchitectureTest {
             }
         }).check(all);
     }
+
+    /** A rule that no class matching {@code in} reads the signer's claimed signing time (ADR 0013 §1). */
+    static ArchRule noUseOfSignedAt(DescribedPredicate<JavaClass> in) {
+        return noClasses().that(in)
+                .should().callMethod(mn.registry.command.api.CommandContext.class, "signedAt")
+                .because("ADR 0013 §1: authority and every legal date are judged at CommandContext.receivedAt(), the registry's time of receipt;"
+                        + " signedAt is only the signer's statement");
+    }
+
+    static final DescribedPredicate<JavaClass> COMMAND_SIDE_DOMAIN = DescribedPredicate.describe(
+            "command-side classes under ..freezone.., ..permit.., ..calendar.., ..identity..",
+            c -> fromModule("command-side").test(c) && c.getPackageName().matches("mn\\.registry\\.(freezone|permit|calendar|identity)(\\..*)?"));
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013 §1): no command-side domain class reads CommandContext.signedAt(); acts carry the registry's time of receipt")
+    void domain_never_reads_signed_at() {
+        assertThat(all.stream().filter(COMMAND_SIDE_DOMAIN::test).count()).as("command-side domain classes").isGreaterThan(50);
+        noUseOfSignedAt(COMMAND_SIDE_DOMAIN).check(all);
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013 §1): the signedAt rule catches a class that dates an act by signedAt")
+    void the_signed_at_rule_catches_a_reader() {
+        JavaClasses reader = new ClassFileImporter().importClasses(DatesItsActBySignedAt.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noUseOfSignedAt(DescribedPredicate.describe("the fixture",
+                        c -> c.isEquivalentTo(DatesItsActBySignedAt.class))).check(reader))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("signedAt");
+    }
+
+    /** The mistake the rule is for: a legal date taken from the signer's claim. */
+    static final class DatesItsActBySignedAt {
+        java.time.Instant dateOf(mn.registry.command.api.CommandContext context) {
+            return context.signedAt();
+        }
+    }
 }

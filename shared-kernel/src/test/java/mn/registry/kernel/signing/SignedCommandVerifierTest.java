@@ -453,4 +453,60 @@ class SignedCommandVerifierTest {
 
         assertThat(verified.command().get("fee").decimalValue()).isEqualByComparingTo("1.5");
     }
+
+    // ADR 0013 §1: signedAt is the signer's statement, allowed within the registry's skew of receipt, either way
+
+    private static final Duration RECEIPT_SKEW = Duration.ofMinutes(5);
+
+    private static SignedCommandVerifier receiptVerifier(java.time.Clock clock, java.time.Clock physical) {
+        return new SignedCommandVerifier(TrustAnchors.of(CA.certificate()), clock, physical, RECEIPT_SKEW, RECEIPT_SKEW);
+    }
+
+    private static CommandEnvelope signedAt(String id, Instant at) {
+        return new CommandEnvelope("receipt-" + id, "ApplyForPermit", at, json("{}"));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013): signedAt 6 minutes before receipt is refused; 4 minutes before is accepted")
+    void a_command_signed_six_minutes_before_receipt_is_refused() {
+        SignedCommandVerifier registry = receiptVerifier(CLOCK, null);
+
+        assertRefused(registry, signer.sign(signedAt("back-dated-6", NOW.minus(Duration.ofMinutes(6))), REVIEWER_KEY),
+                SignatureProblems.SIGNED_TOO_LONG_AGO);
+        assertThat(registry.verify(signer.sign(signedAt("back-dated-4", NOW.minus(Duration.ofMinutes(4))), REVIEWER_KEY)).commandId())
+                .isEqualTo("receipt-back-dated-4");
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013): signedAt 6 minutes after receipt is refused; 4 minutes after is accepted")
+    void a_command_signed_six_minutes_after_receipt_is_refused() {
+        SignedCommandVerifier registry = receiptVerifier(CLOCK, null);
+
+        assertRefused(registry, signer.sign(signedAt("ahead-6", NOW.plus(Duration.ofMinutes(6))), REVIEWER_KEY), SignatureProblems.SIGNED_IN_FUTURE);
+        assertThat(registry.verify(signer.sign(signedAt("ahead-4", NOW.plus(Duration.ofMinutes(4))), REVIEWER_KEY)).commandId()).isEqualTo("receipt-ahead-4");
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013): a back-dated signature 24 hours old, once accepted, is refused")
+    void a_command_signed_a_day_before_receipt_is_refused() {
+        SignedCommandVerifier registry = receiptVerifier(CLOCK, null);
+
+        assertRefused(registry, signer.sign(signedAt("a-day-old", NOW.minus(Duration.ofHours(23))), REVIEWER_KEY), SignatureProblems.SIGNED_TOO_LONG_AGO);
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0013): in demo mode signedAt is accepted near the demo time or the physical time, and refused near neither")
+    void in_demo_mode_signed_at_is_judged_against_the_demo_or_the_physical_clock() {
+        java.time.Clock demo = java.time.Clock.fixed(NOW.plus(Duration.ofDays(30)), java.time.ZoneOffset.UTC);
+        SignedCommandVerifier registry = receiptVerifier(demo, CLOCK);
+
+        assertThat(registry.verify(signer.sign(signedAt("physical-1", NOW.minus(Duration.ofMinutes(1))), REVIEWER_KEY)).commandId())
+                .isEqualTo("receipt-physical-1");
+        assertThat(registry.verify(signer.sign(signedAt("demo-1", demo.instant().minus(Duration.ofMinutes(1))), REVIEWER_KEY)).commandId())
+                .isEqualTo("receipt-demo-1");
+        assertRefused(registry, signer.sign(signedAt("neither-1", NOW.plus(Duration.ofDays(10))), REVIEWER_KEY), SignatureProblems.SIGNED_TOO_LONG_AGO);
+        assertRefused(registry, signer.sign(signedAt("neither-2", NOW.minus(Duration.ofMinutes(6))), REVIEWER_KEY), SignatureProblems.SIGNED_TOO_LONG_AGO);
+        assertRefused(registry, signer.sign(signedAt("neither-3", demo.instant().plus(Duration.ofMinutes(6))), REVIEWER_KEY),
+                SignatureProblems.SIGNED_IN_FUTURE);
+    }
 }
