@@ -2,6 +2,7 @@ package mn.registry.permit.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.RequiredDocument;
 import org.bson.Document;
@@ -15,7 +16,10 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 
-/** Reads the permit cases: an application's page, a permit's page, and the supervisor's escalation list. */
+/**
+ * Reads the permit cases: an application's page, a permit's page, the supervisor's escalation list, and the
+ * applicant's own cases (ADR 0013 §5).
+ */
 @Component
 public class PermitCases {
 
@@ -103,7 +107,98 @@ public class PermitCases {
     private static Map<String, Object> page(Document c) {
         Map<String, Object> page = new LinkedHashMap<>(c);
         page.put("applicationId", page.remove("_id"));
+        page.put("receivedAtUlaanbaatar", inUlaanbaatar(c.getString("receivedAt")));
         return page;
+    }
+
+    // ------------------------------------------------------------------ the applicant reads its own case (ADR 0013 §5)
+
+    /**
+     * 002 art. 26.2.1, 26.2.2, 26.3: the person who signed the application is told of its receipt and of every decision
+     * on it, with reasons. The registry links an applicant to a case only through that signature (no enrolment names
+     * the company a person represents), so "its own case" is a case whose application {@code person} signed.
+     */
+    static boolean isTheApplicantOf(Document c, PersonId person) {
+        return c != null && c.get("status") != null && person != null && person.value().equals(c.getString("representative"));
+    }
+
+    /** The cases whose application {@code person} signed, in brief (id, receipt number and time, company, status, permit number). */
+    public List<Map<String, Object>> ofApplicant(PersonId person) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document c : cases.find(eq("representative", person.value()))) {
+            if (!isTheApplicantOf(c, person)) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("applicationId", c.getString("_id"));
+            row.put("receiptNumber", c.getString("receiptNumber"));
+            row.put("receivedAt", c.getString("receivedAt"));
+            row.put("receivedAtUlaanbaatar", inUlaanbaatar(c.getString("receivedAt")));
+            Document company = c.get("company", Document.class);
+            row.put("companyName", company == null ? null : company.getString("name"));
+            row.put("status", c.getString("status"));
+            Document permit = c.get("permit", Document.class);
+            row.put("permitNumber", permit == null ? null : permit.get("permitNumber"));
+            list.add(row);
+        }
+        list.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("receiptNumber"))));
+        return list;
+    }
+
+    /**
+     * One case as its applicant reads it: the case with its 25.1 checklist, and every decision on it (each act in its
+     * history not signed by the applicant: the ministry's decisions, the registry's escalations and expiries) with the
+     * decision's content and reasons, each dated in UTC and in Ulaanbaatar. Empty when the case is not {@code person}'s
+     * (or does not exist: the two are not told apart, so that nobody learns which cases exist).
+     */
+    public Optional<Map<String, Object>> forApplicant(String applicationId, PersonId person) {
+        Document c = cases.find(eq("_id", applicationId)).first();
+        if (!isTheApplicantOf(c, person)) {
+            return Optional.empty();
+        }
+        Map<String, Object> page = page(c);
+        page.put("checklist", checklist(c));
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (Document h : c.getList("history", Document.class, List.of())) {
+            if (person.value().equals(h.getString("signedBy"))) {
+                continue;
+            }
+            Map<String, Object> decision = new LinkedHashMap<>();
+            String at = legalTimeOf(h);
+            decision.put("type", h.getString("type"));
+            decision.put("at", at);
+            decision.put("atUlaanbaatar", inUlaanbaatar(at));
+            decision.put("signedBy", h.getString("signedBy"));
+            decision.put("content", h.get("event"));
+            decisions.add(decision);
+        }
+        page.put("decisions", decisions);
+        return Optional.of(page);
+    }
+
+    /** The time of an act: the instant its event states (e.g. {@code refusedAt}, the registry's time of receipt), else when it was stored. */
+    private static String legalTimeOf(Document history) {
+        Document event = history.get("event", Document.class);
+        if (event != null) {
+            for (Map.Entry<String, Object> field : event.entrySet()) {
+                if (field.getKey().endsWith("At") && field.getValue() instanceof String text && inUlaanbaatar(text) != null) {
+                    return text;
+                }
+            }
+        }
+        return history.getString("at");
+    }
+
+    /** An ISO instant as the local date and time in Asia/Ulaanbaatar with its offset, e.g. "2026-11-20T01:30+08:00". */
+    static String inUlaanbaatar(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(instant).atZone(mn.registry.kernel.calendar.UlaanbaatarTime.ZONE).toOffsetDateTime().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     // 002 art. 25.1: each required document, present (with its hash) or missing
