@@ -134,13 +134,22 @@ class ReceiptTimeEndToEndTest {
     }
 
     static String upload(String what) {
+        return upload(registry, what);
+    }
+
+    static String upload(ConfigurableApplicationContext registry, String what) {
         byte[] bytes = ("%PDF-1.4\n" + what + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         return registry.getBean(DocumentStore.class).receive(bytes, "application/pdf", what + ".pdf").document().sha256();
     }
 
     static ApplyForPermit permitApplication(String company, String number) {
+        return permitApplicationFor(registry, company, number);
+    }
+
+    /** A complete application of a Mongolian company (002 art. 25.1), its documents uploaded to {@code registry}. */
+    static ApplyForPermit permitApplicationFor(ConfigurableApplicationContext registry, String company, String number) {
         List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                .map(k -> new SubmittedDocument(k, upload(company + " " + k))).toList();
+                .map(k -> new SubmittedDocument(k, upload(registry, company + " " + k))).toList();
         return new ApplyForPermit(new Company(company, number, true, "Peace Avenue 1, Ulaanbaatar"), false, documents);
     }
 

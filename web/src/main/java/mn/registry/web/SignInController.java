@@ -48,7 +48,7 @@ class SignInController {
     @GetMapping("/signin")
     String page(@RequestParam(value = "next", required = false) String next, Model model) {
         model.addAttribute("next", safeNext(next));
-        model.addAttribute("demoPeople", properties.demo() ? DemoPeople.ALL.stream().filter(p -> p.role() != Role.APPLICANT).toList() : java.util.List.<DemoPerson>of());
+        model.addAttribute("demoPeople", properties.demo() ? DemoPeople.ALL : java.util.List.<DemoPerson>of());
         return "signin";
     }
 
@@ -99,6 +99,9 @@ class SignInController {
         }
         if (session.roles().contains(Role.ZONE_GOVERNOR) && !session.zones().isEmpty()) {
             return "/governor/" + session.zones().iterator().next();
+        }
+        if (session.roles().contains(Role.APPLICANT)) {
+            return "/applicant";
         }
         return "/";
     }

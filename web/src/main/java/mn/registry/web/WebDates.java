@@ -65,6 +65,19 @@ public class WebDates {
         }
     }
 
+    /** An instant in UTC, e.g. "2026-11-23 10:00 UTC", beside the local time on a receipt (ADR 0013 §5); the text itself when it is not an ISO instant. */
+    public String utc(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            Instant at = instant instanceof Instant i ? i : Instant.parse(instant.toString());
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).format(at.atZone(java.time.ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            return instant.toString();
+        }
+    }
+
     /** A published value as people read it: an ISO instant in Ulaanbaatar time, an ISO day as a date, anything else as it is. */
     public String value(Object value) {
         if (value == null) {

@@ -1,0 +1,57 @@
+package mn.registry.web.applicant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.kernel.identity.Role;
+import mn.registry.permit.query.PermitCases;
+import mn.registry.web.StaffSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The applicant's page ({@code /applicant}): its cases, and one case ({@code /applicant/applications/{id}}) with the
+ * receipt and every decision and its reasons (002 art. 26.2.1, 26.2.2, 26.3). A case that is not the signed-in
+ * person's, or that does not exist, is the same "not allowed" page (403).
+ */
+@Controller
+class ApplicantController {
+
+    private final PermitCases cases;
+    private final StaffSession session;
+
+    ApplicantController(PermitCases cases, StaffSession session) {
+        this.cases = cases;
+        this.session = session;
+    }
+
+    @GetMapping("/applicant")
+    String mine(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        model.addAttribute("cases", cases.ofApplicant(gate.actor().person()));
+        return "applicant/cases";
+    }
+
+    @GetMapping("/applicant/applications/{applicationId}")
+    String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        Optional<Map<String, Object>> found = cases.forApplicant(applicationId, gate.actor().person());
+        if (found.isEmpty()) {
+            response.setStatus(403);
+            return "forbidden";
+        }
+        model.addAttribute("file", found.get());
+        model.addAttribute("status", String.valueOf(found.get().get("status")));
+        return "applicant/case";
+    }
+}
