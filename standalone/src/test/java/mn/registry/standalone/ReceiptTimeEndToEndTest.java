@@ -243,7 +243,7 @@ class ReceiptTimeEndToEndTest {
 
     @Test
     @Order(5)
-    @DisplayName("002 art. 26.2.1 (ADR 0013 §1): signed 4 minutes before receipt, the application, its receipt and the entity's registration carry the registry's time")
+    @DisplayName("002 art. 26.2.1, 003 art. 12.2 (ADR 0013 §1): signed 4 minutes before receipt, the application, its receipt, the entity's registration and its public record carry the registry's time")
     void records_carry_the_registrys_time_of_receipt() {
         Instant signedAt = registryNow().minus(Duration.ofMinutes(4));
         Instant before = clock.instant();
@@ -266,6 +266,30 @@ class ReceiptTimeEndToEndTest {
         RegistrationEvents.EntityRegistered entity = events(registrationStream(pending)).stream()
                 .filter(RegistrationEvents.EntityRegistered.class::isInstance).map(RegistrationEvents.EntityRegistered.class::cast).findFirst().orElseThrow();
         assertThat(entity.registeredAt()).isBetween(beforeRegistration, afterRegistration).isNotEqualTo(governorSignedAt);
+
+        // the public record (003 art. 12.2: registrations are published) carries the same registry time
+        String entry = "/api/public/register/entities/" + java.net.URLEncoder.encode(pending.value(), StandardCharsets.UTF_8);
+        JsonNode published = null;
+        for (int i = 0; i < 150 && published == null; i++) {
+            RegistryClient.Reply reply = client.get(entry);
+            if (reply.status() == 200) {
+                published = reply.body();
+            } else {
+                sleep(100);
+            }
+        }
+        assertThat(published).as(entry + " published").isNotNull();
+        assertThat(Instant.parse(published.path("history").get(0).path("record").path("payload").path("registeredAt").asText()))
+                .isEqualTo(entity.registeredAt());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
