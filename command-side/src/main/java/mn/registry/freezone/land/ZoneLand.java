@@ -1,6 +1,7 @@
 package mn.registry.freezone.land;
 
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
@@ -8,6 +9,7 @@ import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.Money;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,9 +31,10 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The land register of one zone (003 art. 22): every licence, so that a parcel is never licensed twice for
- * overlapping periods and the area licensed at any day never exceeds the zone's area. Pure: the zone's
- * boundary, area and state arrive in the command.
+ * The land register of one zone (003 art. 22-23): the entities' applications for land use and the governor's decision on
+ * each (once), every licence, so that a parcel is never licensed twice for overlapping periods and the area licensed at
+ * any day never exceeds the zone's area, and the Government's fee exemptions. Pure: the zone's boundary, area and state
+ * and the applicant's registration standing arrive in the command, read at the registry's time of receipt.
  */
 @Aggregate
 class ZoneLand {
@@ -128,7 +131,7 @@ class ZoneLand {
     }
 
     // 003 art. 12.1, 22.2 (choice): the entity applies through the representative who signed its registration application
-    static void signerRepresentsTheEntity(LandStreamCommands.Holder standing, mn.registry.kernel.identity.PersonId signer) {
+    static void signerRepresentsTheEntity(LandStreamCommands.Holder standing, PersonId signer) {
         if (standing.representative() == null || !standing.representative().equals(signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
                     + standing.registrationId() + "'s registration application may apply for land in its name.", "applicant", "003 art. 12.1, 22.2");
@@ -247,7 +250,7 @@ class ZoneLand {
         }
     }
 
-    static Polygon parcelIsAPolygon(mn.registry.kernel.freezone.GeoPolygon geo) {
+    static Polygon parcelIsAPolygon(GeoPolygon geo) {
         try {
             return ParcelGeometry.polygon(geo);
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -2,6 +2,7 @@ package mn.registry.kernel.freezone;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -84,7 +85,7 @@ public final class LandFeeSchedule {
             int year = yearOfOperation(operationsStarted, first);
             int statutory = year == 0 ? 0 : exemptPercent(activity, year);
             GovernmentExemption government = applicable.stream().filter(e -> e.covers(first))
-                    .max(java.util.Comparator.comparingInt(GovernmentExemption::percent)).orElse(null);
+                    .max(Comparator.comparingInt(GovernmentExemption::percent)).orElse(null);
             if (government != null && government.percent() > statutory) {
                 rows.add(new FeeYear(year, first, last, government.percent(), GOVERNMENT_ARTICLE, government.decision()));
             } else {
