@@ -32,7 +32,9 @@ const bodies = {
   DeregisterEntity: f => ({ registrationId: value(f, 'registrationId'), ground: value(f, 'ground'), reasons: value(f, 'reasons') }),
   GrantLandRights: f => ({ zoneId: value(f, 'zoneId'), holder: value(f, 'holder'), parcelName: value(f, 'parcelName'),
     parcel: JSON.parse(value(f, 'parcel') || 'null'), purpose: value(f, 'purpose'), from: value(f, 'from'), until: value(f, 'until'),
-    method: value(f, 'method'), nominalValue: { amount: Number(value(f, 'nominalValue')), currency: 'MNT' }, decision: value(f, 'decision') }),
+    method: value(f, 'method'), nominalValue: { amount: Number(value(f, 'nominalValue')), currency: 'MNT' }, decision: value(f, 'decision'),
+    applicationId: value(f, 'applicationId') }),
+  RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
     reportSha256: value(f, 'reportSha256') })
 };

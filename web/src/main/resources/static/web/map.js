@@ -8,7 +8,9 @@ if (element && window.L) {
   const zone = L.polygon(boundary.coordinates.map(toLatLng), { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }).addTo(map);
   for (const parcel of document.querySelectorAll('[data-parcel]')) {
     const geometry = JSON.parse(parcel.dataset.parcel);
-    L.polygon(geometry.coordinates.map(toLatLng), { color: '#8a1010', weight: 1, fillOpacity: 0.3 })
+    const applied = parcel.dataset.kind === 'application';
+    L.polygon(geometry.coordinates.map(toLatLng), applied ? { color: '#8a6d10', weight: 1, dashArray: '4 3', fillOpacity: 0.1 }
+      : { color: '#8a1010', weight: 1, fillOpacity: 0.3 })
       .bindTooltip(parcel.dataset.parcelName || '').addTo(map);
   }
   map.fitBounds(zone.getBounds(), { padding: [10, 10] });

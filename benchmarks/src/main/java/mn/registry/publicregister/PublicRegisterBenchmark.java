@@ -263,7 +263,7 @@ public final class PublicRegisterBenchmark {
                 LandLicenceId licence = LandLicenceId.of(zone, ++land);
                 add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, square,
                         new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
-                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official));
+                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official, null));
                 add.apply(new LandEvents.LandLicenceIssued(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder),
                         new Money(new BigDecimal("1000"), "MNT"), null, t, official));
             } else if (kind < 7 || permits == 0) {

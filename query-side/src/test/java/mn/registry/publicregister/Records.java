@@ -7,6 +7,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.FreeZonePublicRecords;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -117,6 +118,6 @@ final class Records {
     static LandEvents.LandRightsGranted land(int n, String regNo) {
         return new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, n), registration(regNo), "Parcel " + n, SQUARE,
                 new BigDecimal("1.5"), "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2057, 1, 1), LandCommands.AllocationMethod.TENDER,
-                new Money(new BigDecimal("1000"), "MNT"), "Governor decision " + n, T, OFFICIAL);
+                new Money(new BigDecimal("1000"), "MNT"), "Governor decision " + n, T, OFFICIAL, LandApplicationId.of(ZONE, n));
     }
 }

@@ -10,6 +10,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -134,14 +135,23 @@ class FreeZoneEndToEndTest {
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
         assertThat(command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(REGISTRATION, today,
                 today.plusYears(10), Money.mnt(3_000_000_000L), false)).status()).isEqualTo(200);
+        // 003 art. 22.2, 22.4: land on the entity's own application (issue 13)
+        GeoPolygon lot3 = GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32);
+        RegistryClient.Reply applied3 = command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, REGISTRATION, "Lot 3", lot3,
+                "amber workshop", today.plusDays(1), today.plusYears(10), LandCommands.AllocationMethod.AUCTION));
+        assertThat(applied3.status()).as(applied3.body().toString()).isEqualTo(200);
         RegistryClient.Reply granted = command("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "Lot 3",
-                GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32), "amber workshop", today.plusDays(1), today.plusYears(10),
-                LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000), "Governor decision 2026/7"));
+                lot3, "amber workshop", today.plusDays(1), today.plusYears(10), LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
+                "Governor decision 2026/7", new LandApplicationId(applied3.body().path("applicationId").asText())));
         assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
         LandLicenceId licence = new LandLicenceId(granted.body().path("licenceId").asText());
+        GeoPolygon lot3b = GeoPolygon.of(106.445, 50.315, 106.455, 50.315, 106.455, 50.32, 106.445, 50.32);
+        RegistryClient.Reply applied3b = command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, REGISTRATION, "Lot 3b", lot3b,
+                "store", today.plusDays(1), today.plusYears(2), LandCommands.AllocationMethod.TENDER));
+        assertThat(applied3b.status()).as(applied3b.body().toString()).isEqualTo(200);
         RegistryClient.Reply overlapping = command("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION,
-                "Lot 3b", GeoPolygon.of(106.445, 50.315, 106.455, 50.315, 106.455, 50.32, 106.445, 50.32), "store", today.plusDays(1), today.plusYears(2),
-                LandCommands.AllocationMethod.TENDER, Money.mnt(1_000_000), "Governor decision 2026/8"));
+                "Lot 3b", lot3b, "store", today.plusDays(1), today.plusYears(2), LandCommands.AllocationMethod.TENDER, Money.mnt(1_000_000),
+                "Governor decision 2026/8", new LandApplicationId(applied3b.body().path("applicationId").asText())));
         assertThat(overlapping.code()).isEqualTo("freezone.parcel-already-licensed");
         assertThat(command("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence, Money.mnt(45_000_000),
                 "Receipt 889")).status()).isEqualTo(200);

@@ -12,21 +12,53 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Internal Axon commands on a zone's land register, with the zone's boundary, area and state read outside the aggregate. */
+/**
+ * Internal Axon commands on a zone's land register, with the zone's boundary, area and state and the holder's standing
+ * read outside the aggregate at the registry's time of receipt.
+ */
 final class LandStreamCommands {
 
     private LandStreamCommands() {
     }
 
-    record Grant(@TargetAggregateIdentifier String stream, LandCommands.GrantLandRights body, GeoPolygon zoneBoundary,
-                 BigDecimal zoneAreaHectares, boolean zoneOpen, Instant at, PersonId by) {
-        Grant(LandCommands.GrantLandRights body, GeoPolygon zoneBoundary, BigDecimal zoneAreaHectares, boolean zoneOpen, Instant at, PersonId by) {
-            this(body.zoneId().landStream(), body, zoneBoundary, zoneAreaHectares, zoneOpen, at, by);
+    /**
+     * An applicant's or holder's registration in the zone as its events stand at receipt (003 art. 12.2, 22.2).
+     *
+     * @param registered     registered and neither rejected nor deregistered since
+     * @param representative the person who signed the entity's registration application (003 art. 12.1), or null
+     */
+    record Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
+    }
+
+    record Apply(@TargetAggregateIdentifier String stream, LandCommands.ApplyForLandUse body, Holder applicant, GeoPolygon zoneBoundary,
+                 boolean zoneOpen, Instant at, PersonId by) {
+        Apply(LandCommands.ApplyForLandUse body, Holder applicant, GeoPolygon zoneBoundary, boolean zoneOpen, Instant at, PersonId by) {
+            this(body.zoneId().landStream(), body, applicant, zoneBoundary, zoneOpen, at, by);
         }
     }
 
-    record PayFee(@TargetAggregateIdentifier String stream, LandCommands.RecordLandFeePaid body, Instant at, PersonId by) {
-        PayFee(LandCommands.RecordLandFeePaid body, Instant at, PersonId by) {
+    record Refuse(@TargetAggregateIdentifier String stream, LandCommands.RefuseLandUse body, Instant at, PersonId by) {
+        Refuse(LandCommands.RefuseLandUse body, Instant at, PersonId by) {
+            this(body.zoneId().landStream(), body, at, by);
+        }
+    }
+
+    record Grant(@TargetAggregateIdentifier String stream, LandCommands.GrantLandRights body, Holder holder, GeoPolygon zoneBoundary,
+                 BigDecimal zoneAreaHectares, boolean zoneOpen, Instant at, PersonId by) {
+        Grant(LandCommands.GrantLandRights body, Holder holder, GeoPolygon zoneBoundary, BigDecimal zoneAreaHectares, boolean zoneOpen, Instant at,
+              PersonId by) {
+            this(body.zoneId().landStream(), body, holder, zoneBoundary, zoneAreaHectares, zoneOpen, at, by);
+        }
+    }
+
+    record PayFee(@TargetAggregateIdentifier String stream, LandCommands.RecordLandFeePaid body, Holder holder, Instant at, PersonId by) {
+        PayFee(LandCommands.RecordLandFeePaid body, Holder holder, Instant at, PersonId by) {
+            this(body.zoneId().landStream(), body, holder, at, by);
+        }
+    }
+
+    record GrantExemption(@TargetAggregateIdentifier String stream, LandCommands.GrantLandFeeExemption body, Instant at, PersonId by) {
+        GrantExemption(LandCommands.GrantLandFeeExemption body, Instant at, PersonId by) {
             this(body.zoneId().landStream(), body, at, by);
         }
     }

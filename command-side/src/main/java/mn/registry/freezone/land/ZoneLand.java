@@ -1,11 +1,15 @@
 package mn.registry.freezone.land;
 
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.Money;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.locationtech.jts.geom.Polygon;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +31,10 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The land register of one zone (003 art. 22): every licence, so that a parcel is never licensed twice for
- * overlapping periods and the area licensed at any day never exceeds the zone's area. Pure: the zone's
- * boundary, area and state arrive in the command.
+ * The land register of one zone (003 art. 22-23): the entities' applications for land use and the governor's decision on
+ * each (once), every licence, so that a parcel is never licensed twice for overlapping periods and the area licensed at
+ * any day never exceeds the zone's area, and the Government's fee exemptions. Pure: the zone's boundary, area and state
+ * and the applicant's registration standing arrive in the command, read at the registry's time of receipt.
  */
 @Aggregate
 class ZoneLand {
@@ -46,31 +52,177 @@ class ZoneLand {
         }
     }
 
+    /** An entity's application for land use as the register keeps it; decided once (003 art. 22.2). */
+    record Application(LandApplicationId id, RegistrationId applicant, Polygon parcel, String purpose, LocalDate from, LocalDate until,
+                       LandCommands.AllocationMethod method, Decision decision) {
+
+        Application decided(Decision outcome) {
+            return new Application(id, applicant, parcel, purpose, from, until, method, outcome);
+        }
+    }
+
+    enum Decision { PENDING, GRANTED, REFUSED }
+
     @AggregateIdentifier
     private String stream;
     private ZoneId zoneId;
     private final Map<LandLicenceId, Licence> licences = new LinkedHashMap<>();
+    private final Map<LandApplicationId, Application> applications = new LinkedHashMap<>();
+    private int exemptions;
 
     ZoneLand() {
     }
 
-    // 003 art. 22.2, 22.4: the governor decides on the parcel, its area, purpose and period; rights by tender or auction
+    // 003 art. 22.2, 22.4, 8.7.7: an entity registered in the zone applies for land use, by its representative, naming parcel, purpose, period and route
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    LandApplicationId handle(LandStreamCommands.Apply command) {
+        LandCommands.ApplyForLandUse body = command.body();
+        zoneIsOpen(command.zoneOpen(), body.zoneId());
+        applicationIsComplete(body);
+        entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
+        registrationIsCurrent(command.applicant(), body.applicant(), "applicant");
+        signerRepresentsTheEntity(command.applicant(), command.by());
+        periodDoesNotStartBeforeReceipt(body.from(), command.at());
+        Polygon parcel = parcelIsAPolygon(body.parcel());
+        parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(command.zoneBoundary()));
+        LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
+        apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
+                body.purpose().strip(), body.from(), body.until(), body.method(), command.at(), command.by()));
+        return id;
+    }
+
+    // 003 art. 22.2, 22.4: what an application names
+    static void applicationIsComplete(LandCommands.ApplyForLandUse body) {
+        if (body.applicant() == null) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The application names the entity's registration in the zone.", "applicant",
+                    "003 art. 22.2");
+        }
+        if (body.purpose() == null || body.purpose().isBlank()) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The application names the purpose of use.", "purpose", "003 art. 22.2");
+        }
+        periodIsAPeriod(body.from(), body.until());
+        if (body.method() == null) {
+            throw RegistryProblem.invalid("freezone.allocation-missing", "Land rights are sought by TENDER (project selection) or AUCTION.", "method",
+                    "003 art. 22.4");
+        }
+    }
+
+    static void periodIsAPeriod(LocalDate from, LocalDate until) {
+        if (from == null || until == null || until.isBefore(from)) {
+            throw RegistryProblem.invalid("freezone.period-invalid", "The period of possession or use has a first day and a last day on or after it.",
+                    "until", "003 art. 22.2");
+        }
+    }
+
+    // 003 art. 12.2, 22.2: land goes to an entity of this zone: a registration's id names its zone, and the certificate is valid only there
+    static void entityIsOfThisZone(RegistrationId entity, ZoneId zone, String field) {
+        if (entity == null || !entity.zoneId().equals(zone)) {
+            throw RegistryProblem.invalid("freezone.holder-other-zone", "The holder is an entity registered in zone " + zone + ".", field, "003 art. 22.2");
+        }
+    }
+
+    // 003 art. 12.2, 22.2, 8.7.7: the entity's registration in this zone is current at the registry's time of receipt
+    static void registrationIsCurrent(LandStreamCommands.Holder standing, RegistrationId entity, String field) {
+        if (standing == null || !entity.equals(standing.registrationId()) || !standing.registered()) {
+            throw RegistryProblem.conflict("freezone.holder-not-registered", entity + " is not registered in this zone now (never registered here, "
+                    + "rejected or deregistered); land in a zone goes only to an entity registered in it.", "003 art. 12.2, 22.2");
+        }
+    }
+
+    // 003 art. 12.1, 22.2 (choice): the entity applies through the representative who signed its registration application
+    static void signerRepresentsTheEntity(LandStreamCommands.Holder standing, PersonId signer) {
+        if (standing.representative() == null || !standing.representative().equals(signer)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
+                    + standing.registrationId() + "'s registration application may apply for land in its name.", "applicant", "003 art. 12.1, 22.2");
+        }
+    }
+
+    // 003 art. 22.2 (choice, ADR 0013 §6): land rights do not start before the act that asks for or grants them
+    static void periodDoesNotStartBeforeReceipt(LocalDate from, Instant receivedAt) {
+        LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
+        if (from.isBefore(today)) {
+            throw RegistryProblem.invalid("freezone.period-before-act", "The period of use starts on " + from + ", before the day of this act ("
+                    + today + "): land rights are not granted retroactively.", "from", "003 art. 22.2");
+        }
+    }
+
+    // 003 art. 22.2: the governor refuses an application with reasons; an application is decided once
+    @CommandHandler
+    void handle(LandStreamCommands.Refuse command) {
+        Application application = applicationIsPending(command.body().applicationId());
+        List<String> reasons = command.body().reasons() == null ? List.of()
+                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+        if (reasons.isEmpty()) {
+            throw RegistryProblem.invalid("freezone.reasons-missing", "A refusal gives its reasons.", "reasons", "003 art. 22.2");
+        }
+        apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
+    }
+
+    // 003 art. 22.2: a decision is taken on an application that is pending; each application is decided once
+    Application applicationIsPending(LandApplicationId id) {
+        Application application = id == null ? null : applications.get(id);
+        if (application == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.land-application-unknown", "No application for land use "
+                    + (id == null ? "was named" : id + " was received in this zone") + "; land is granted only on an entity's application.",
+                    "applicationId", "003 art. 22.2, 8.7.7");
+        }
+        if (application.decision() != Decision.PENDING) {
+            throw RegistryProblem.conflict("freezone.land-application-decided", "Application " + id + " was decided already ("
+                    + application.decision() + ").", "003 art. 22.2");
+        }
+        return application;
+    }
+
+    // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
+    @CommandHandler
     LandLicenceId handle(LandStreamCommands.Grant command) {
         LandCommands.GrantLandRights body = command.body();
         zoneIsOpen(command.zoneOpen(), body.zoneId());
         decisionIsComplete(body);
-        holderIsOfThisZone(body);
-        Polygon parcel = parcelIsAPolygon(body);
+        entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
+        Application application = applicationIsPending(body.applicationId());
+        holderIsTheApplicant(body.holder(), application);
+        registrationIsCurrent(command.holder(), body.holder(), "holder");
+        periodDoesNotStartBeforeReceipt(body.from(), command.at());
+        Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(command.zoneBoundary()));
+        decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());
         licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), command.zoneAreaHectares());
         LandLicenceId id = LandLicenceId.of(body.zoneId(), licences.size() + 1);
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
-                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), command.at(), command.by()));
+                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), command.at(), command.by(), application.id()));
         return id;
+    }
+
+    // 003 art. 22.2, 8.7.7: land goes to the entity that applied for it, never to another
+    static void holderIsTheApplicant(RegistrationId holder, Application application) {
+        if (!holder.equals(application.applicant())) {
+            throw RegistryProblem.conflict("freezone.holder-not-applicant", "Application " + application.id() + " is " + application.applicant()
+                    + "'s; land is granted only to the entity that applied for it.", "003 art. 22.2, 8.7.7");
+        }
+    }
+
+    // 003 art. 22.2, 22.4 (choice): the decision grants no more than was applied for: ground, period, purpose and route
+    static void decisionGrantsNoMoreThanApplied(LandCommands.GrantLandRights body, Polygon parcel, Application application) {
+        if (!ParcelGeometry.inside(parcel, application.parcel())) {
+            throw RegistryProblem.invalid("freezone.grant-exceeds-application", "The parcel reaches beyond the one applied for in "
+                    + application.id() + ".", "parcel", "003 art. 22.2");
+        }
+        if (body.from().isBefore(application.from()) || body.until().isAfter(application.until())) {
+            throw RegistryProblem.invalid("freezone.grant-exceeds-application", "The period lies outside the one applied for (" + application.from()
+                    + " to " + application.until() + ").", "until", "003 art. 22.2");
+        }
+        if (!body.purpose().strip().equals(application.purpose())) {
+            throw RegistryProblem.invalid("freezone.grant-exceeds-application", "The purpose differs from the one applied for: "
+                    + application.purpose() + ".", "purpose", "003 art. 22.2");
+        }
+        if (body.method() != application.method()) {
+            throw RegistryProblem.invalid("freezone.grant-exceeds-application", "The application sought the right by " + application.method() + ".",
+                    "method", "003 art. 22.4");
+        }
     }
 
     // 003 art. 6.4 (choice): a temporarily closed zone takes no new land licences
@@ -98,15 +250,9 @@ class ZoneLand {
         }
     }
 
-    static void holderIsOfThisZone(LandCommands.GrantLandRights body) {
-        if (body.holder() == null || !body.holder().zoneId().equals(body.zoneId())) {
-            throw RegistryProblem.invalid("freezone.holder-other-zone", "The holder is an entity of zone " + body.zoneId() + ".", "holder", "003 art. 22.2");
-        }
-    }
-
-    static Polygon parcelIsAPolygon(LandCommands.GrantLandRights body) {
+    static Polygon parcelIsAPolygon(GeoPolygon geo) {
         try {
-            return ParcelGeometry.polygon(body.parcel());
+            return ParcelGeometry.polygon(geo);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw RegistryProblem.invalid("freezone.parcel-invalid", "The parcel is a valid GeoJSON polygon.", "parcel", "003 art. 22.2");
         }
@@ -161,11 +307,63 @@ class ZoneLand {
         if (licence.issued()) {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
+        registrationIsCurrent(command.holder(), licence.holder(), "licenceId");
         if (!licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
         apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), command.at(), command.by()));
+    }
+
+    // 003 art. 23.3-23.4: the Government's exemption from the land fee, for a period and a percentage it decides, recorded by the Cabinet member
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(LandStreamCommands.GrantExemption command) {
+        LandCommands.GrantLandFeeExemption body = command.body();
+        governmentExemptionIsComplete(body, command.at());
+        if (body.holder() != null) {
+            entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
+            exemptedHolderHoldsLandHere(body.holder());
+        }
+        int number = exemptions + 1;
+        apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
+                body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
+                command.at(), command.by()));
+        return number;
+    }
+
+    // 003 art. 23.3-23.4: the Government decides the beneficiary (one entity or one activity), the percentage and the duration
+    static void governmentExemptionIsComplete(LandCommands.GrantLandFeeExemption body, Instant receivedAt) {
+        if ((body.holder() == null) == (body.activity() == null)) {
+            throw RegistryProblem.invalid("freezone.exemption-beneficiary", "An exemption names either one registration (holder) or one activity.",
+                    "holder", "003 art. 23.3");
+        }
+        if (body.percent() < 1 || body.percent() > 100) {
+            throw RegistryProblem.invalid("freezone.exemption-percent", "The exemption is 1 to 100 percent of the land fee.", "percent", "003 art. 23.4");
+        }
+        if (body.years() < 1 || body.years() > 100) {
+            throw RegistryProblem.invalid("freezone.exemption-years", "The exemption lasts 1 to 100 whole years.", "years", "003 art. 23.4");
+        }
+        if (body.decision() == null || body.decision().isBlank() || body.decidedOn() == null || body.from() == null) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's reference and date, and the exemption's first day, are required.",
+                    "decision", "003 art. 23.4");
+        }
+        LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
+        if (body.decidedOn().isAfter(today)) {
+            throw RegistryProblem.invalid("freezone.decision-in-future", "The Government decision is dated " + body.decidedOn() + ", after today ("
+                    + today + "): a decision not yet taken is not recorded.", "decidedOn", "003 art. 23.4");
+        }
+        if (body.from().isBefore(body.decidedOn())) {
+            throw RegistryProblem.invalid("freezone.exemption-retroactive", "The exemption starts on " + body.from() + ", before the decision that grants it ("
+                    + body.decidedOn() + ").", "from", "003 art. 23.4");
+        }
+    }
+
+    // 003 art. 23.3: an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land rights in force here
+    void exemptedHolderHoldsLandHere(RegistrationId holder) {
+        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked())) {
+            throw RegistryProblem.conflict("freezone.exemption-holder-without-land", holder + " holds no land rights in force in this zone.", "003 art. 23.3");
+        }
     }
 
     // 003 art. 22.6: land rights are revoked on deregistration on 12.5.1 or 12.5.2; asking again revokes nothing more
@@ -184,9 +382,32 @@ class ZoneLand {
     }
 
     @EventSourcingHandler
+    void on(LandEvents.LandUseApplied event) {
+        stream = event.zoneId().landStream();
+        zoneId = event.zoneId();
+        applications.put(event.applicationId(), new Application(event.applicationId(), event.applicant(), ParcelGeometry.polygon(event.parcel()),
+                event.purpose(), event.from(), event.until(), event.method(), Decision.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandUseRefused event) {
+        applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.REFUSED));
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandFeeExemptionGranted event) {
+        stream = event.zoneId().landStream();
+        zoneId = event.zoneId();
+        exemptions = Math.max(exemptions, event.number());
+    }
+
+    @EventSourcingHandler
     void on(LandEvents.LandRightsGranted event) {
         stream = event.zoneId().landStream();
         zoneId = event.zoneId();
+        if (event.applicationId() != null) {
+            applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.GRANTED));
+        }
         licences.put(event.licenceId(), new Licence(event.licenceId(), event.holder(), ParcelGeometry.polygon(event.parcel()), event.areaHectares(),
                 event.from(), event.until(), event.nominalValue(), false, false));
     }
@@ -205,5 +426,9 @@ class ZoneLand {
 
     Map<LandLicenceId, Licence> licences() {
         return licences;
+    }
+
+    Map<LandApplicationId, Application> applications() {
+        return applications;
     }
 }

@@ -8,6 +8,7 @@ import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -59,7 +60,9 @@ class GovernorAuthorityTest {
             Map.entry("RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(REGISTRATION, "court 1", LocalDate.of(2027, 7, 5), false)),
             Map.entry("DeregisterEntity", new RegistrationCommands.DeregisterEntity(REGISTRATION, DeregistrationGround.COURT_DECISION, "dissolved")),
             Map.entry("GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "p", GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32),
-                    "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), LandCommands.AllocationMethod.AUCTION, Money.mnt(5), "d")),
+                    "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), LandCommands.AllocationMethod.AUCTION, Money.mnt(5), "d",
+                    LandApplicationId.of(ALTANBULAG, 1))),
+            Map.entry("RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1), List.of("reserved parcel"))),
             Map.entry("RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, LandLicenceId.of(ALTANBULAG, 1), Money.mnt(5), "r")),
             Map.entry("SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2026, 4, "ab".repeat(32))));
 
@@ -76,6 +79,7 @@ class GovernorAuthorityTest {
         context.registerBean(Zones.class, () -> zones);
         context.registerBean(CurrentCalendar.class, () -> mock(CurrentCalendar.class));
         context.registerBean(DocumentStore.class, () -> mock(DocumentStore.class));
+        context.registerBean(org.axonframework.eventsourcing.eventstore.EventStore.class, () -> mock(org.axonframework.eventsourcing.eventstore.EventStore.class));
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

@@ -95,7 +95,7 @@ class LandRegisterProperties {
             }
             accepted.add(r);
             land.on(new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, accepted.size()), HOLDER, "p", r.parcel(), hectares, "use",
-                    r.from(), r.until(), LandCommands.AllocationMethod.TENDER, Money.mnt(1), "d", AT, new PersonId("governor-zamyn-uud")));
+                    r.from(), r.until(), LandCommands.AllocationMethod.TENDER, Money.mnt(1), "d", AT, new PersonId("governor-zamyn-uud"), null));
         }
         Statistics.collect(accepted.size() >= 2 ? "several accepted" : "at most one accepted", accepted.size() < requests.size() ? "some refused" : "none refused");
         Statistics.coverage(c -> {

@@ -1,6 +1,8 @@
 package mn.registry.freezone.land;
 
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandCommands;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +34,14 @@ class ZoneLandTest {
     static final RegistrationId HOLDER = RegistrationId.of(ZONE, new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234"));
     static final RegistrationId OTHER = RegistrationId.of(ZONE, new LegalEntity("Orkhon Foods LLC", Jurisdiction.MONGOLIAN, null, "6009876"));
     static final PersonId GOVERNOR = new PersonId("governor-altanbulag");
+    static final PersonId REPRESENTATIVE = new PersonId("applicant-1");
+    static final PersonId CABINET = new PersonId("cabinet-1");
     static final Instant AT = Instant.parse("2026-12-01T03:00:00Z");
     static final GeoPolygon PARCEL_A = GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32, 106.41, 50.32);
     static final LocalDate FROM = LocalDate.of(2027, 1, 1);
     static final LocalDate UNTIL = LocalDate.of(2036, 12, 31);
+    static final LandApplicationId A1 = LandApplicationId.of(ZONE, 1);
+    static final LandApplicationId A2 = LandApplicationId.of(ZONE, 2);
 
     private AggregateTestFixture<ZoneLand> fixture;
 
@@ -43,27 +50,50 @@ class ZoneLandTest {
         fixture = new AggregateTestFixture<>(ZoneLand.class);
     }
 
-    static LandCommands.GrantLandRights grant(RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until) {
+    /** A registration current in the zone, represented by the demo applicant. */
+    static LandStreamCommands.Holder registered(RegistrationId id) {
+        return new LandStreamCommands.Holder(id, true, REPRESENTATIVE);
+    }
+
+    static LandCommands.ApplyForLandUse application(RegistrationId applicant, GeoPolygon parcel, LocalDate from, LocalDate until) {
+        return new LandCommands.ApplyForLandUse(ZONE, applicant, "parcel", parcel, "warehouse", from, until, LandCommands.AllocationMethod.AUCTION);
+    }
+
+    static LandStreamCommands.Apply apply(LandCommands.ApplyForLandUse body, LandStreamCommands.Holder standing, PersonId signer) {
+        return new LandStreamCommands.Apply(body, standing, BOUNDARY, true, AT, signer);
+    }
+
+    static LandEvents.LandUseApplied applied(int n, RegistrationId applicant, GeoPolygon parcel, LocalDate from, LocalDate until) {
+        return new LandEvents.LandUseApplied(ZONE, LandApplicationId.of(ZONE, n), applicant, "parcel", parcel,
+                ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), "warehouse", from, until, LandCommands.AllocationMethod.AUCTION, AT, REPRESENTATIVE);
+    }
+
+    static LandCommands.GrantLandRights grant(RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until, LandApplicationId application) {
         return new LandCommands.GrantLandRights(ZONE, holder, "parcel", parcel, "warehouse", from, until, LandCommands.AllocationMethod.AUCTION,
-                Money.mnt(120_000_000), "Governor decision 2026/44");
+                Money.mnt(120_000_000), "Governor decision 2026/44", application);
     }
 
     static LandStreamCommands.Grant command(LandCommands.GrantLandRights body, BigDecimal zoneArea, boolean open) {
-        return new LandStreamCommands.Grant(body, BOUNDARY, zoneArea, open, AT, GOVERNOR);
+        return command(body, registered(body.holder()), zoneArea, open);
     }
 
-    static LandEvents.LandRightsGranted granted(int n, RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until) {
-        LandCommands.GrantLandRights b = grant(holder, parcel, from, until);
+    static LandStreamCommands.Grant command(LandCommands.GrantLandRights body, LandStreamCommands.Holder standing, BigDecimal zoneArea, boolean open) {
+        return new LandStreamCommands.Grant(body, standing, BOUNDARY, zoneArea, open, AT, GOVERNOR);
+    }
+
+    static LandEvents.LandRightsGranted granted(int n, int application, RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until) {
+        LandCommands.GrantLandRights b = grant(holder, parcel, from, until, LandApplicationId.of(ZONE, application));
         return new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, n), holder, b.parcelName(), parcel,
-                ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), b.purpose(), from, until, b.method(), b.nominalValue(), b.decision(), AT, GOVERNOR);
+                ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), b.purpose(), from, until, b.method(), b.nominalValue(), b.decision(), AT, GOVERNOR,
+                b.applicationId());
     }
 
     @Test
     @DisplayName("003 art. 22.2: a parcel inside the zone is granted with its area computed from the polygon")
     void parcel_inside_the_zone_is_granted() {
-        fixture.givenNoPriorActivity()
-                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL), ZONE_AREA, true))
-                .expectEvents(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))
+                .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
                 .expectResultMessagePayload(LandLicenceId.of(ZONE, 1));
         // 0.01° x 0.01° at 50.3° N: about 711 m x 1106 m
         assertThat(ParcelGeometry.hectares(ParcelGeometry.polygon(PARCEL_A)).doubleValue()).isBetween(78.0, 79.5);
@@ -73,8 +103,8 @@ class ZoneLandTest {
     @DisplayName("003 art. 6.1, 22.2: a parcel reaching outside the zone's boundary is refused")
     void parcel_outside_is_refused() {
         GeoPolygon across = GeoPolygon.of(106.45, 50.31, 106.47, 50.31, 106.47, 50.32, 106.45, 50.32);
-        fixture.givenNoPriorActivity()
-                .when(command(grant(HOLDER, across, FROM, UNTIL), ZONE_AREA, true))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, across, FROM, UNTIL, A1), ZONE_AREA, true))
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage("The parcel does not lie inside the zone's boundary.")
                 .expectNoEvents();
@@ -83,8 +113,8 @@ class ZoneLandTest {
     @Test
     @DisplayName("003 art. 6.4: a temporarily closed zone takes no new land licence")
     void closed_zone_takes_no_licence() {
-        fixture.givenNoPriorActivity()
-                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL), ZONE_AREA, false))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, false))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -92,42 +122,45 @@ class ZoneLandTest {
     @DisplayName("003 art. 22.2: overlapping ground for an overlapping period is refused; after the first period ends it may be licensed again")
     void overlapping_parcel_and_period_is_refused() {
         GeoPolygon shifted = GeoPolygon.of(106.415, 50.315, 106.425, 50.315, 106.425, 50.325, 106.415, 50.325);
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1)), ZONE_AREA, true))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
+                        applied(2, OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1)))
+                .when(command(grant(OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage("The parcel overlaps licence altanbulag-L1 (2027-01-01 to 2036-12-31).")
                 .expectNoEvents();
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1)), ZONE_AREA, true))
-                .expectEvents(granted(2, OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1)));
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
+                        applied(2, OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1)))
+                .when(command(grant(OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
+                .expectEvents(granted(2, 2, OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1)));
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(OTHER, neighbour, FROM, UNTIL), ZONE_AREA, true))
-                .expectEvents(granted(2, OTHER, neighbour, FROM, UNTIL));
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL))
+                .when(command(grant(OTHER, neighbour, FROM, UNTIL, A2), ZONE_AREA, true))
+                .expectEvents(granted(2, 2, OTHER, neighbour, FROM, UNTIL));
     }
 
     @Test
     @DisplayName("003 art. 6.1: licensed area never exceeds the zone's area on any day")
     void licensed_area_never_exceeds_the_zone() {
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(OTHER, neighbour, LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1)), new BigDecimal("150"), true))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL))
+                .when(command(grant(OTHER, neighbour, LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1), A2), new BigDecimal("150"), true))
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)), new BigDecimal("150"), true))
-                .expectEvents(granted(2, OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)));
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
+                        applied(2, OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)))
+                .when(command(grant(OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1), A2), new BigDecimal("150"), true))
+                .expectEvents(granted(2, 2, OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)));
     }
 
     @Test
     @DisplayName("003 art. 22.5: the certificate is issued only for the one-time fee equal to the nominal value")
     void certificate_after_the_nominal_fee() {
         LandLicenceId id = LandLicenceId.of(ZONE, 1);
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1"), AT, GOVERNOR))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1"), registered(HOLDER), AT, GOVERNOR))
                 .expectException(RegistryProblem.class).expectNoEvents();
-        fixture.given(granted(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), AT, GOVERNOR))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER), AT, GOVERNOR))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
     }
 
@@ -135,8 +168,8 @@ class ZoneLandTest {
     @DisplayName("003 art. 22.6: deregistration on 12.5.1 revokes the holder's rights in force, once; 12.5.3 revokes none")
     void holder_rights_revoked_once() {
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
-        LandEvents.LandRightsGranted mine = granted(1, HOLDER, PARCEL_A, FROM, UNTIL);
-        LandEvents.LandRightsGranted theirs = granted(2, OTHER, neighbour, FROM, UNTIL);
+        LandEvents.LandRightsGranted mine = granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL);
+        LandEvents.LandRightsGranted theirs = granted(2, 2, OTHER, neighbour, FROM, UNTIL);
         LandEvents.LandRightsRevoked revoked = new LandEvents.LandRightsRevoked(ZONE, LandLicenceId.of(ZONE, 1), HOLDER,
                 DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6", AT);
         fixture.given(mine, theirs)
@@ -148,5 +181,207 @@ class ZoneLandTest {
         fixture.given(mine, theirs)
                 .when(new LandStreamCommands.RevokeHolder(ZONE, HOLDER, DeregistrationGround.COURT_DECISION, LocalDate.of(2027, 12, 1), AT))
                 .expectNoEvents();
+    }
+
+    // --- issue 13: land only to an entity currently registered in the zone that applied for it (003 art. 22.2, 22.4-22.5, 8.7.7)
+
+    static RegistryProblem refusal(org.axonframework.test.aggregate.ResultValidator<ZoneLand> result) {
+        java.util.concurrent.atomic.AtomicReference<RegistryProblem> problem = new java.util.concurrent.atomic.AtomicReference<>();
+        result.expectException(org.hamcrest.Matchers.<Throwable>instanceOf(RegistryProblem.class)).expectNoEvents()
+                .expectException(new org.hamcrest.CustomMatcher<Throwable>("a registry problem") {
+                    @Override
+                    public boolean matches(Object item) {
+                        problem.set((RegistryProblem) item);
+                        return true;
+                    }
+                });
+        return problem.get();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.4: an entity registered in the zone applies for land through its representative: parcel, area, purpose, period, route")
+    void registered_entity_applies_for_land() {
+        fixture.givenNoPriorActivity()
+                .when(apply(application(HOLDER, PARCEL_A, FROM, UNTIL), registered(HOLDER), REPRESENTATIVE))
+                .expectEvents(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .expectResultMessagePayload(A1);
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(apply(application(OTHER, PARCEL_A, FROM, UNTIL), registered(OTHER), REPRESENTATIVE))
+                .expectEvents(applied(2, OTHER, PARCEL_A, FROM, UNTIL));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2, 22.2: an entity never registered in the zone (registered only in another), rejected or deregistered cannot apply for its land")
+    void entity_not_registered_in_the_zone_cannot_apply() {
+        LandStreamCommands.Holder notHere = new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE);
+        assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, FROM, UNTIL), notHere, REPRESENTATIVE))).code())
+                .isEqualTo("freezone.holder-not-registered");
+        RegistrationId inZamynUud = RegistrationId.of(ZoneId.of("zamyn-uud"), new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234"));
+        assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(inZamynUud, PARCEL_A, FROM, UNTIL), registered(inZamynUud),
+                REPRESENTATIVE))).code()).isEqualTo("freezone.holder-other-zone");
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1, 22.2: only the representative who signed the entity's registration application applies in its name")
+    void someone_else_cannot_apply_in_an_entitys_name() {
+        RegistryProblem problem = refusal(fixture.givenNoPriorActivity()
+                .when(apply(application(HOLDER, PARCEL_A, FROM, UNTIL), registered(HOLDER), new PersonId("applicant-2"))));
+        assertThat(problem.code()).isEqualTo("freezone.not-representative");
+        assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.FORBIDDEN);
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2: a period of use that starts before the day of the application or of the grant is refused (no retroactive land rights)")
+    void period_before_the_act_is_refused() {
+        LocalDate yesterday = LocalDate.of(2026, 11, 30);
+        assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, yesterday, UNTIL), registered(HOLDER), REPRESENTATIVE)))
+                .field()).isEqualTo("from");
+        fixture.givenNoPriorActivity()
+                .when(apply(application(HOLDER, PARCEL_A, LocalDate.of(2026, 12, 1), UNTIL), registered(HOLDER), REPRESENTATIVE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2, 8.7.7: land is not licensed to an entity that did not apply: another's application, or none at all")
+    void licence_to_a_non_applicant_is_refused() {
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(OTHER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))).code()).isEqualTo("freezone.holder-not-applicant");
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(OTHER, PARCEL_A, FROM, UNTIL, null), ZONE_AREA, true))).code()).isEqualTo("freezone.land-application-unknown");
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A2), ZONE_AREA, true))).code()).isEqualTo("freezone.land-application-unknown");
+    }
+
+    @Test
+    @DisplayName("003 art. 12.2, 22.2: land is not licensed to an entity registered only in another zone, nor to one deregistered since it applied")
+    void licence_to_an_entity_not_registered_here_is_refused() {
+        RegistrationId inZamynUud = RegistrationId.of(ZoneId.of("zamyn-uud"), new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234"));
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(inZamynUud, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))).code()).isEqualTo("freezone.holder-other-zone");
+        // registered only in Zamyn-Uud: its Altanbulag registration has no events, so it is not registered here
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandStreamCommands.Holder(HOLDER, false, null), ZONE_AREA, true))).code())
+                .isEqualTo("freezone.holder-not-registered");
+        // deregistered after it applied
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE), ZONE_AREA, true)))
+                .code()).isEqualTo("freezone.holder-not-registered");
+        // and the certificate is not issued to a holder deregistered between grant and fee (22.5)
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "R-1"),
+                        new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE), AT, GOVERNOR))).code()).isEqualTo("freezone.holder-not-registered");
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2: an application is decided once: a second licence, or a refusal after the grant, or a grant after the refusal, is refused")
+    void application_is_decided_once() {
+        GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
+        LandEvents.LandUseApplied big = applied(1, HOLDER, GeoPolygon.of(106.41, 50.31, 106.43, 50.31, 106.43, 50.32, 106.41, 50.32), FROM, UNTIL);
+        assertThat(refusal(fixture.given(big, granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, neighbour, FROM, UNTIL, A1), ZONE_AREA, true))).code()).isEqualTo("freezone.land-application-decided");
+        assertThat(refusal(fixture.given(big, granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of("late")), AT, GOVERNOR))).code())
+                .isEqualTo("freezone.land-application-decided");
+        LandEvents.LandUseRefused refused = new LandEvents.LandUseRefused(ZONE, A1, HOLDER, List.of("the parcel is reserved for the rail terminal"),
+                "003 art. 22.2", AT, GOVERNOR);
+        fixture.given(big)
+                .when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" the parcel is reserved for the rail terminal ")), AT, GOVERNOR))
+                .expectEvents(refused);
+        assertThat(refusal(fixture.given(big, refused).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))).code())
+                .isEqualTo("freezone.land-application-decided");
+        assertThat(refusal(fixture.given(big).when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" ")), AT, GOVERNOR)))
+                .code()).isEqualTo("freezone.reasons-missing");
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.4: the decision grants no more than was applied for: not a larger parcel, a longer period, another purpose or route")
+    void decision_grants_no_more_than_applied() {
+        GeoPolygon larger = GeoPolygon.of(106.41, 50.31, 106.425, 50.31, 106.425, 50.32, 106.41, 50.32);
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, larger, FROM, UNTIL, A1), ZONE_AREA, true))).field()).isEqualTo("parcel");
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL.plusYears(5), A1), ZONE_AREA, true))).field()).isEqualTo("until");
+        LandCommands.GrantLandRights tender = new LandCommands.GrantLandRights(ZONE, HOLDER, "parcel", PARCEL_A, "warehouse", FROM, UNTIL,
+                LandCommands.AllocationMethod.TENDER, Money.mnt(1), "d", A1);
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(command(tender, ZONE_AREA, true))).field()).isEqualTo("method");
+        LandCommands.GrantLandRights hotel = new LandCommands.GrantLandRights(ZONE, HOLDER, "parcel", PARCEL_A, "hotel", FROM, UNTIL,
+                LandCommands.AllocationMethod.AUCTION, Money.mnt(1), "d", A1);
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(command(hotel, ZONE_AREA, true))).field()).isEqualTo("purpose");
+        GeoPolygon half = GeoPolygon.of(106.41, 50.31, 106.415, 50.31, 106.415, 50.32, 106.41, 50.32);
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, half, FROM.plusYears(1), UNTIL, A1), ZONE_AREA, true))
+                .expectEvents(granted(1, 1, HOLDER, half, FROM.plusYears(1), UNTIL));
+    }
+
+    // --- 003 art. 23.3-23.4: the Government's exemptions, recorded by the Cabinet member
+
+    static LandCommands.GrantLandFeeExemption exemption(RegistrationId holder, Activity activity, int percent, LocalDate from, int years, LocalDate decidedOn) {
+        return new LandCommands.GrantLandFeeExemption(ZONE, holder, activity, percent, from, years, "Government resolution 2026/412", decidedOn, "ef".repeat(32));
+    }
+
+    @Test
+    @DisplayName("003 art. 23.3-23.4: the Government's exemption for a holder of land in the zone, or for an activity, with its percentage and years")
+    void government_exemption_is_recorded() {
+        LocalDate decided = LocalDate.of(2026, 11, 27);
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 3, decided), AT, CABINET))
+                .expectEvents(new LandEvents.LandFeeExemptionGranted(ZONE, 1, HOLDER, null, 30, FROM, LocalDate.of(2029, 12, 31),
+                        "Government resolution 2026/412", decided, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET))
+                .expectResultMessagePayload(1);
+        fixture.givenNoPriorActivity()
+                .when(new LandStreamCommands.GrantExemption(exemption(null, Activity.PRODUCTION, 50, decided, 2, decided), AT, CABINET))
+                .expectEvents(new LandEvents.LandFeeExemptionGranted(ZONE, 1, null, Activity.PRODUCTION, 50, decided, LocalDate.of(2028, 11, 26),
+                        "Government resolution 2026/412", decided, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET));
+    }
+
+    @Test
+    @DisplayName("003 art. 23.3-23.4: an exemption without one beneficiary, outside 1-100 %, before its decision, for a decision not yet taken, or for an entity holding no land here is refused")
+    void improper_government_exemption_is_refused() {
+        LocalDate decided = LocalDate.of(2026, 11, 27);
+        LandEvents.LandUseApplied app = applied(1, HOLDER, PARCEL_A, FROM, UNTIL);
+        LandEvents.LandRightsGranted land = granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL);
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, Activity.HOTEL, 30, FROM, 3, decided), AT,
+                CABINET))).code()).isEqualTo("freezone.exemption-beneficiary");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 0, FROM, 3, decided), AT,
+                CABINET))).code()).isEqualTo("freezone.exemption-percent");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 101, FROM, 3, decided), AT,
+                CABINET))).code()).isEqualTo("freezone.exemption-percent");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 0, decided), AT,
+                CABINET))).code()).isEqualTo("freezone.exemption-years");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, decided.minusDays(1), 3, decided),
+                AT, CABINET))).code()).isEqualTo("freezone.exemption-retroactive");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 3, LocalDate.of(2026, 12, 2)),
+                AT, CABINET))).code()).isEqualTo("freezone.decision-in-future");
+        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(OTHER, null, 30, FROM, 3, decided), AT,
+                CABINET))).code()).isEqualTo("freezone.exemption-holder-without-land");
+    }
+
+    @Test
+    @DisplayName("003 art. 23.3-23.4: only the Cabinet member records the Government's exemption; a governor or a ministry supervisor cannot")
+    void only_the_cabinet_member_grants_an_exemption() {
+        var type = new LandCommandTypes().grantLandFeeExemptionType(null, null, null);
+        assertThat(type.allowedRoles()).containsExactly(mn.registry.kernel.identity.Role.CABINET_MEMBER);
+        assertThat(type.allowedRoles()).doesNotContain(mn.registry.kernel.identity.Role.ZONE_GOVERNOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2: a licence stored before applications existed (no applicationId) still replays")
+    void licence_stored_before_applications_replays() throws Exception {
+        String stored = """
+                {"zoneId":"altanbulag","licenceId":"altanbulag-L1","holder":"altanbulag:mn-6001234","parcelName":"parcel",
+                 "parcel":{"type":"Polygon","coordinates":[[[106.41,50.31],[106.42,50.31],[106.42,50.32],[106.41,50.32],[106.41,50.31]]]},
+                 "areaHectares":78.7,"purpose":"warehouse","from":"2027-01-01","until":"2036-12-31","method":"AUCTION",
+                 "nominalValue":{"amount":120000000,"currency":"MNT"},"decision":"Governor decision 2026/44",
+                 "grantedAt":"2026-12-01T03:00:00Z","grantedBy":"governor-altanbulag"}""";
+        org.axonframework.serialization.json.JacksonSerializer serializer = org.axonframework.serialization.json.JacksonSerializer.builder()
+                .objectMapper(org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json().build()).build();
+        LandEvents.LandRightsGranted old = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(stored, String.class,
+                LandEvents.LandRightsGranted.class.getName(), null));
+        assertThat(old.applicationId()).isNull();
+        assertThat(old.licenceId()).isEqualTo(LandLicenceId.of(ZONE, 1));
+        fixture.given(old)
+                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1"), registered(HOLDER),
+                        AT, GOVERNOR))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, old.licenceId(), HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
     }
 }

@@ -7,6 +7,7 @@ import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.LandFeeSchedule;
+import mn.registry.kernel.freezone.RegistrationId;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,8 @@ public class GovernorDesk {
     private final MongoCollection<Document> zones;
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> land;
+    private final MongoCollection<Document> landApplications;
+    private final MongoCollection<Document> landExemptions;
     private final CurrentCalendar calendar;
     private final Clock clock;
 
@@ -50,6 +53,8 @@ public class GovernorDesk {
         this.zones = database.getCollection(GovernorDeskProjection.ZONES);
         this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
         this.land = database.getCollection(GovernorDeskProjection.LAND);
+        this.landApplications = database.getCollection(GovernorDeskProjection.LAND_APPLICATIONS);
+        this.landExemptions = database.getCollection(GovernorDeskProjection.LAND_EXEMPTIONS);
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -96,20 +101,44 @@ public class GovernorDesk {
         return registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
-    // 003 art. 22.2, 23.1-23.2: the zone's parcels and licences, each with its fee schedule from the holder's activity and years of operation
+    // 003 art. 22.2, 22.4: the zone's applications for land use, pending first, then newest first
+    public List<Document> landApplications(String zoneId) {
+        List<Document> rows = landApplications.find(eq("zoneId", zoneId)).sort(new Document("receivedAt", -1)).into(new ArrayList<>());
+        rows.sort(Comparator.comparing((Document d) -> !"PENDING".equals(d.getString("status"))));
+        return rows;
+    }
+
+    // 003 art. 22.2, 23.1-23.4: the zone's parcels and licences, each with its fee schedule for every year of the licence from the holder's
+    // registered activity (never the licence's free text), its years of operation and the Government's exemptions
     public List<Licence> licences(String zoneId) {
+        List<String> allowed = zone(zoneId).map(z -> z.getList("activities", String.class, List.of())).orElse(List.of());
+        List<LandFeeSchedule.GovernmentExemption> exemptions = new ArrayList<>();
+        for (Document e : landExemptions.find(eq("zoneId", zoneId))) {
+            exemptions.add(new LandFeeSchedule.GovernmentExemption(e.getString("holder") == null ? null : new RegistrationId(e.getString("holder")),
+                    e.getString("activity") == null ? null : Activity.valueOf(e.getString("activity")), e.getInteger("percent"),
+                    LocalDate.parse(e.getString("from")), LocalDate.parse(e.getString("until")), e.getString("decision")));
+        }
         List<Licence> licences = new ArrayList<>();
         for (Document row : land.find(eq("zoneId", zoneId)).sort(new Document("from", 1))) {
             Document holder = registrations.find(eq("_id", row.getString("holder"))).first();
-            Activity activity = holder == null ? Activity.OTHER : Activity.valueOf(holder.getString("activity"));
+            Activity activity = registeredActivityAllowedByTheZone(holder, allowed);
             LocalDate started = holder == null || holder.getString("operationsStartedOn") == null ? null : LocalDate.parse(holder.getString("operationsStartedOn"));
             LocalDate from = LocalDate.parse(row.getString("from"));
             LocalDate until = LocalDate.parse(row.getString("until"));
             licences.add(new Licence(row.getString("_id"), row.getString("holder"), row.getString("parcelName"), row.get("parcel", Document.class),
                     new BigDecimal(row.getString("areaHectares")), row.getString("purpose"), from, until, row.getString("method"),
                     new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"), row.getString("revocationArticle"),
-                    LandFeeSchedule.of(activity, started, from, until)));
+                    LandFeeSchedule.of(activity, new RegistrationId(row.getString("holder")), started, from, until, exemptions)));
         }
         return licences;
+    }
+
+    // 003 art. 6.1, 23.1-23.2: the exemption class is the holder's activity as registered, and only if the zone's resolution allows that activity
+    // (a registration accepted before registrations were checked against the resolution earns no statutory exemption)
+    static Activity registeredActivityAllowedByTheZone(Document holder, List<String> allowed) {
+        if (holder == null || holder.getString("activity") == null || !allowed.contains(holder.getString("activity"))) {
+            return Activity.OTHER;
+        }
+        return Activity.valueOf(holder.getString("activity"));
     }
 }

@@ -55,6 +55,11 @@ class GovernorDeskController {
         return desk.licences(governorOf(zone, authorization));
     }
 
+    @GetMapping(path = "/api/governor/zones/{zone}/land/applications", produces = "application/json")
+    List<Document> landApplications(@PathVariable String zone, @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return desk.landApplications(governorOf(zone, authorization));
+    }
+
     @GetMapping(path = "/api/governor/zones/{zone}/reports/{year}/{quarter}", produces = "application/json")
     QuarterlyReport.Signed report(@PathVariable String zone, @PathVariable int year, @PathVariable int quarter,
                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

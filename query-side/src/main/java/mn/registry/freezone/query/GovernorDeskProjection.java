@@ -34,6 +34,8 @@ class GovernorDeskProjection {
     static final String REGISTRATIONS = "fz_registrations";
     static final String LAND = "fz_land";
     static final String REPORTS = "fz_reports";
+    static final String LAND_APPLICATIONS = "fz_land_applications";
+    static final String LAND_EXEMPTIONS = "fz_land_exemptions";
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -42,8 +44,12 @@ class GovernorDeskProjection {
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> land;
     private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> landApplications;
+    private final MongoCollection<Document> landExemptions;
 
     GovernorDeskProjection(MongoDatabase database) {
+        this.landApplications = database.getCollection(LAND_APPLICATIONS);
+        this.landExemptions = database.getCollection(LAND_EXEMPTIONS);
         this.zones = database.getCollection(ZONES);
         this.registrations = database.getCollection(REGISTRATIONS);
         this.land = database.getCollection(LAND);
@@ -170,7 +176,38 @@ class GovernorDeskProjection {
                 Updates.set("areaHectares", e.areaHectares().toPlainString()), Updates.set("purpose", e.purpose()),
                 Updates.set("from", e.from().toString()), Updates.set("until", e.until().toString()), Updates.set("method", e.method().name()),
                 Updates.set("nominalValue", e.nominalValue().amount().toPlainString()), Updates.set("currency", e.nominalValue().currency()),
-                Updates.set("decision", e.decision()), Updates.setOnInsert("status", "GRANTED_FEE_DUE")), UPSERT);
+                Updates.set("decision", e.decision()), Updates.set("applicationId", e.applicationId() == null ? null : e.applicationId().value()),
+                Updates.setOnInsert("status", "GRANTED_FEE_DUE")), UPSERT);
+        if (e.applicationId() != null) {
+            landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "GRANTED"),
+                    Updates.set("licenceId", e.licenceId().value()), Updates.set("decidedAt", e.grantedAt().toString())), UPSERT);
+        }
+    }
+
+    // 003 art. 22.2, 22.4: the entity's application for land use, pending until the governor decides
+    @EventHandler
+    void on(LandEvents.LandUseApplied e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("zoneId", e.zoneId().value()),
+                Updates.set("applicant", e.applicant().value()), Updates.set("parcelName", e.parcelName()), Updates.set("parcel", json(e.parcel())),
+                Updates.set("areaHectares", e.areaHectares().toPlainString()), Updates.set("purpose", e.purpose()),
+                Updates.set("from", e.from().toString()), Updates.set("until", e.until().toString()), Updates.set("method", e.method().name()),
+                Updates.set("receivedAt", e.receivedAt().toString()), Updates.setOnInsert("status", "PENDING")), UPSERT);
+    }
+
+    @EventHandler
+    void on(LandEvents.LandUseRefused e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "REFUSED"),
+                Updates.set("reasons", e.reasons()), Updates.set("decidedAt", e.refusedAt().toString())), UPSERT);
+    }
+
+    // 003 art. 23.3-23.4: the Government's exemptions, applied in the fee schedules
+    @EventHandler
+    void on(LandEvents.LandFeeExemptionGranted e) {
+        landExemptions.updateOne(eq("_id", e.zoneId().value() + "/" + e.number()), Updates.combine(Updates.set("zoneId", e.zoneId().value()),
+                Updates.set("holder", e.holder() == null ? null : e.holder().value()), Updates.set("activity", e.activity() == null ? null : e.activity().name()),
+                Updates.set("percent", e.percent()), Updates.set("from", e.from().toString()), Updates.set("until", e.until().toString()),
+                Updates.set("decision", e.decision()), Updates.set("decidedOn", e.decidedOn().toString()),
+                Updates.set("decisionSha256", e.decisionSha256()), Updates.set("grantedAt", e.grantedAt().toString())), UPSERT);
     }
 
     @EventHandler
@@ -191,6 +228,8 @@ class GovernorDeskProjection {
         registrations.deleteMany(new Document());
         land.deleteMany(new Document());
         reports.deleteMany(new Document());
+        landApplications.deleteMany(new Document());
+        landExemptions.deleteMany(new Document());
     }
 
     private void set(String registrationId, Bson... updates) {

@@ -13,6 +13,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -126,7 +127,7 @@ class GovernorDeskTest {
         LandLicenceId licence = LandLicenceId.of(ZONE, 1);
         projection.on(new LandEvents.LandRightsGranted(ZONE, licence, gobi, "Lot 7", GeoPolygon.of(111.85, 43.70, 111.86, 43.70, 111.86, 43.71), new BigDecimal("40.2"),
                 "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2036, 12, 31), LandCommands.AllocationMethod.AUCTION, Money.mnt(90_000_000), "d",
-                Instant.parse("2026-12-01T01:00:00Z"), GOVERNOR));
+                Instant.parse("2026-12-01T01:00:00Z"), GOVERNOR, null));
         projection.on(new RegistrationEvents.EntityDeregistered(gobi, ZONE, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", "r",
                 Instant.parse("2027-11-30T01:00:00Z"), true, true, GOVERNOR));
         projection.on(new LandEvents.LandRightsRevoked(ZONE, licence, gobi, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6",
@@ -135,10 +136,71 @@ class GovernorDeskTest {
         assertThat(desk.groundsDue(ZONE.value())).isEmpty();
         assertThat(desk.licences(ZONE.value())).singleElement().satisfies(l -> {
             assertThat(l.status()).isEqualTo("REVOKED");
+            // operations never started: every licence year is before operations, at the full fee (003 art. 23.1 counts years of operation)
             assertThat(l.feeSchedule()).hasSize(10);
-            assertThat(l.feeSchedule().get(0).exemptPercent()).isEqualTo(100);
-            assertThat(l.feeSchedule().get(5).exemptPercent()).isEqualTo(50);
+            assertThat(l.feeSchedule()).extracting(f -> f.exemptPercent()).containsOnly(0);
+            assertThat(l.feeSchedule()).extracting(f -> f.yearOfOperation()).containsOnly(0);
         });
+    }
+
+    static final GeoPolygon ZONE_SQUARE = GeoPolygon.of(111.80, 43.68, 111.92, 43.68, 111.92, 43.76, 111.80, 43.76);
+
+    static LandEvents.LandRightsGranted licence(int n, RegistrationId holder, String purpose, LocalDate from, LocalDate until) {
+        return new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, n), holder, "Lot " + n, GeoPolygon.of(111.85, 43.70, 111.86, 43.70, 111.86, 43.71),
+                new BigDecimal("40.2"), purpose, from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(90_000_000), "d",
+                Instant.parse("2026-12-01T01:00:00Z"), GOVERNOR, LandApplicationId.of(ZONE, n));
+    }
+
+    @Test
+    @DisplayName("003 art. 23.1: the exemption follows the holder's registered activity allowed by the zone, not the licence's purpose text")
+    void fee_schedule_from_the_registered_activity() {
+        projection.on(new ZoneEvents.ZoneEstablished(ZONE, "Zamyn-Uud", "Dornogovi", new BigDecimal("900"), ZONE_SQUARE,
+                List.of(Activity.TRADE, Activity.PRODUCTION, Activity.OTHER), false, "SGK 2004/21", Instant.parse("2026-01-01T00:00:00Z"), GOVERNOR));
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        RegistrationId altai = RegistrationId.of(ZONE, ALTAI);
+        RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);
+        projection.on(applied(GOBI, Activity.OTHER, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(GOBI, Activity.OTHER, LocalDate.of(2026, 11, 25)));
+        // a hotel registered before registrations were checked against the resolution (which allows no hotels here)
+        projection.on(applied(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)));
+        projection.on(registered(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 20)));
+        projection.on(applied(ERLIAN, Activity.TRADE, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
+        projection.on(registered(ERLIAN, Activity.TRADE, LocalDate.of(2026, 11, 24)));
+        for (RegistrationId id : List.of(gobi, altai, erlian)) {
+            projection.on(new RegistrationEvents.OperationsStarted(id, LocalDate.of(2027, 1, 1), GOVERNOR));
+        }
+        projection.on(licence(1, gobi, "hotel and guest house", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));
+        projection.on(licence(2, altai, "hotel", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));
+        projection.on(licence(3, erlian, "shop", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));
+        List<GovernorDesk.Licence> licences = deskOn(LocalDate.of(2027, 1, 5)).licences(ZONE.value());
+        assertThat(licences).extracting(GovernorDesk.Licence::holder).containsExactly(gobi.value(), altai.value(), erlian.value());
+        assertThat(licences.get(0).feeSchedule()).as("purpose text claims a hotel; registered OTHER").extracting(f -> f.exemptPercent()).containsOnly(0);
+        assertThat(licences.get(1).feeSchedule()).as("HOTEL is not an activity of this zone's resolution").extracting(f -> f.exemptPercent()).containsOnly(0);
+        assertThat(licences.get(2).feeSchedule()).extracting(f -> f.exemptPercent()).containsOnly(100);
+    }
+
+    @Test
+    @DisplayName("003 art. 23.3-23.4, 22.2: the Government's exemption shows in the schedules it covers; applications for land are listed, pending first")
+    void government_exemption_and_applications_on_the_desk() {
+        projection.on(new ZoneEvents.ZoneEstablished(ZONE, "Zamyn-Uud", "Dornogovi", new BigDecimal("900"), ZONE_SQUARE,
+                List.of(Activity.TRADE, Activity.PRODUCTION, Activity.OTHER), false, "SGK 2004/21", Instant.parse("2026-01-01T00:00:00Z"), GOVERNOR));
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        projection.on(applied(GOBI, Activity.OTHER, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(GOBI, Activity.OTHER, LocalDate.of(2026, 11, 25)));
+        GeoPolygon lot = GeoPolygon.of(111.85, 43.70, 111.86, 43.70, 111.86, 43.71);
+        projection.on(new LandEvents.LandUseApplied(ZONE, LandApplicationId.of(ZONE, 1), gobi, "Lot 1", lot, new BigDecimal("40.2"), "depot",
+                LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31), LandCommands.AllocationMethod.AUCTION, Instant.parse("2026-11-30T01:00:00Z"), APPLICANT));
+        projection.on(new LandEvents.LandUseApplied(ZONE, LandApplicationId.of(ZONE, 2), gobi, "Lot 2", lot, new BigDecimal("40.2"), "depot",
+                LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31), LandCommands.AllocationMethod.TENDER, Instant.parse("2026-11-30T02:00:00Z"), APPLICANT));
+        assertThat(deskOn(LocalDate.of(2026, 12, 1)).landApplications(ZONE.value())).extracting(d -> d.getString("status")).containsExactly("PENDING", "PENDING");
+        projection.on(licence(1, gobi, "depot", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));
+        projection.on(new LandEvents.LandFeeExemptionGranted(ZONE, 1, gobi, null, 40, LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31), "Government resolution 2027/5",
+                LocalDate.of(2027, 12, 20), "ab".repeat(32), "003 art. 23.3-23.4", Instant.parse("2027-12-21T01:00:00Z"), new PersonId("cabinet-1")));
+        GovernorDesk desk = deskOn(LocalDate.of(2028, 1, 2));
+        assertThat(desk.landApplications(ZONE.value())).extracting(d -> d.getString("_id") + " " + d.getString("status"))
+                .containsExactly("zamyn-uud-A2 PENDING", "zamyn-uud-A1 GRANTED");
+        assertThat(desk.licences(ZONE.value()).get(0).feeSchedule()).extracting(f -> f.exemptPercent()).containsExactly(0, 40, 0, 0);
+        assertThat(desk.licences(ZONE.value()).get(0).feeSchedule().get(1).decision()).isEqualTo("Government resolution 2027/5");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package mn.registry.kernel.freezone;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Signed command bodies about land in a zone (003 art. 22). */
 public final class LandCommands {
@@ -12,12 +13,38 @@ public final class LandCommands {
     public enum AllocationMethod { TENDER, AUCTION }
 
     /**
-     * 003 art. 22.2, 22.4: the governor's decision on land use: parcel, its area (from the polygon), purpose, period,
-     * to whom, by tender or auction, and the nominal value whose payment issues the certificate (22.5).
+     * 003 art. 22.2, 22.4: an entity registered in the zone applies for land use, signed by its representative (the person who
+     * signed its registration application, 12.1): the parcel (its area from the polygon), the purpose, the period of possession
+     * or use, and the route by which it seeks the right: project selection (tender) or auction.
+     */
+    public record ApplyForLandUse(ZoneId zoneId, RegistrationId applicant, String parcelName, GeoPolygon parcel, String purpose,
+                                  LocalDate from, LocalDate until, AllocationMethod method) {
+    }
+
+    /** 003 art. 22.2: the governor refuses an application for land use, with reasons; it is then decided. */
+    public record RefuseLandUse(ZoneId zoneId, LandApplicationId applicationId, List<String> reasons) implements ZoneCommand {
+    }
+
+    /**
+     * 003 art. 22.2, 22.4: the governor's decision on an application for land use: parcel, its area (from the polygon), purpose,
+     * period, to whom (the applicant), by tender or auction, and the nominal value whose payment issues the certificate (22.5).
+     * The decision grants no more than was applied for: the parcel within the one applied for, the period within the one
+     * applied for, the same purpose and route.
      */
     public record GrantLandRights(ZoneId zoneId, RegistrationId holder, String parcelName, GeoPolygon parcel, String purpose,
-                                  LocalDate from, LocalDate until, AllocationMethod method, Money nominalValue, String decision)
+                                  LocalDate from, LocalDate until, AllocationMethod method, Money nominalValue, String decision,
+                                  LandApplicationId applicationId)
             implements ZoneCommand {
+    }
+
+    /**
+     * 003 art. 23.3-23.4: the Government's exemption from (or discount of) the land fee, recorded by the Cabinet member: for one
+     * entity's registration in the zone or for every entity of one activity in the zone (exactly one of the two), a percentage, a
+     * period of whole years from {@code from}, and the Government decision (its reference, its date and the SHA-256 of the
+     * document received by the registry).
+     */
+    public record GrantLandFeeExemption(ZoneId zoneId, RegistrationId holder, Activity activity, int percent, LocalDate from, int years,
+                                        String decision, LocalDate decidedOn, String decisionSha256) {
     }
 
     /** 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. */

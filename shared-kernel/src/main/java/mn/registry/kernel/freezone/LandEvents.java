@@ -5,6 +5,7 @@ import mn.registry.kernel.identity.PersonId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Events of a zone's land register (003 art. 22). */
 public final class LandEvents {
@@ -12,10 +13,34 @@ public final class LandEvents {
     private LandEvents() {
     }
 
+    /** 003 art. 22.2, 22.4: an entity registered in the zone applied for land use; pending until the governor decides once. */
+    public record LandUseApplied(ZoneId zoneId, LandApplicationId applicationId, RegistrationId applicant, String parcelName, GeoPolygon parcel,
+                                 BigDecimal areaHectares, String purpose, LocalDate from, LocalDate until, LandCommands.AllocationMethod method,
+                                 Instant receivedAt, PersonId signedBy) {
+    }
+
+    /** 003 art. 22.2: the governor refused the application, with reasons. */
+    public record LandUseRefused(ZoneId zoneId, LandApplicationId applicationId, RegistrationId applicant, List<String> reasons, String article,
+                                 Instant refusedAt, PersonId refusedBy) {
+    }
+
+    /**
+     * @param applicationId the application this decision grants (003 art. 22.2); null only in licences granted before
+     *                      applications were recorded (issue 13)
+     */
     public record LandRightsGranted(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, String parcelName, GeoPolygon parcel,
                                     BigDecimal areaHectares, String purpose, LocalDate from, LocalDate until,
                                     LandCommands.AllocationMethod method, Money nominalValue, String decision, Instant grantedAt,
-                                    PersonId grantedBy) {
+                                    PersonId grantedBy, LandApplicationId applicationId) {
+    }
+
+    /**
+     * 003 art. 23.3-23.4: the Government exempted from the land fee, for the days {@code from} to {@code until}, one registration
+     * ({@code holder}) or every entity of one activity in the zone ({@code activity}), by {@code percent}.
+     */
+    public record LandFeeExemptionGranted(ZoneId zoneId, int number, RegistrationId holder, Activity activity, int percent, LocalDate from,
+                                          LocalDate until, String decision, LocalDate decidedOn, String decisionSha256, String article,
+                                          Instant grantedAt, PersonId grantedBy) {
     }
 
     /** 003 art. 22.5: issued once the one-time fee is paid. */

@@ -76,18 +76,30 @@ class GovernorDeskBrowserTest {
         });
         browser.screenshot("governor-entity");
 
-        // 003 art. 22.2-22.4, 23.1: land rights granted to the registered entity, with its fee-exemption schedule
-        browser.open("/governor/altanbulag/land", "en");
-        new org.openqa.selenium.support.ui.Select(browser.find("#grant-holder")).selectByValue(registrationId);
-        browser.find("#grant-name").sendKeys("Parcel A-1");
-        browser.find("#grant-parcel").sendKeys("{\"type\":\"Polygon\",\"coordinates\":[[[106.44,50.315],[106.445,50.315],[106.445,50.318],[106.44,50.318],[106.44,50.315]]]}");
-        browser.find("#grant-purpose").sendKeys("Bonded warehouse");
-        java.time.LocalDate from = java.time.LocalDate.now().plusDays(7);
-        browser.script("document.getElementById('grant-from').value = arguments[0]; document.getElementById('grant-until').value = arguments[1];",
-                from.toString(), from.plusYears(10).minusDays(1).toString());
+        // 003 art. 22.2-22.4, 23.1: the entity applies for land (its own act, by API), its operations have started, and the governor
+        // grants the application in the browser: the form is filled from what was applied for; the fee schedule shows the exemption
+        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.now());
+        java.time.LocalDate from = today.plusDays(7);
+        RegistryClient.Reply started = registry.client.command(registry.client.sign("governor-altanbulag", "RecordOperationsStarted",
+                new RegistrationCommands.RecordOperationsStarted(new mn.registry.kernel.freezone.RegistrationId(registrationId), today)));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+        RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForLandUse",
+                new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ZoneId.of("altanbulag"), new mn.registry.kernel.freezone.RegistrationId(registrationId),
+                        "Parcel A-1", mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.315, 106.445, 50.315, 106.445, 50.318, 106.44, 50.318),
+                        "Bonded warehouse", from, from.plusYears(10).minusDays(1), mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION)));
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+        String applicationId = applied.body().path("applicationId").asText();
+        browser.waitUntil("the application is on the land page", d -> {
+            browser.open("/governor/altanbulag/land", "en");
+            return !d.findElements(By.id("grant-application")).isEmpty();
+        });
+        new org.openqa.selenium.support.ui.Select(browser.find("#grant-application")).selectByValue(applicationId);
+        assertThat(browser.find("#grant-name").getAttribute("value")).isEqualTo("Parcel A-1");
+        assertThat(browser.find("#grant-purpose").getAttribute("value")).isEqualTo("Bonded warehouse");
+        assertThat(browser.find("#grant-from").getAttribute("value")).isEqualTo(from.toString());
         browser.find("#grant-value").sendKeys("5000000");
         browser.find("#grant-decision").sendKeys("Governor decision A/12 (demo)");
-        assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"");
+        assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"").contains(applicationId).contains(registrationId);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the licence is on the desk with its fee schedule", d -> {
             browser.open("/governor/altanbulag/land", "en");

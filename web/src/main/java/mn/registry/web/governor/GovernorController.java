@@ -100,7 +100,8 @@ class GovernorController {
             return refused.get();
         }
         model.addAttribute("licences", desk.licences(zone));
-        model.addAttribute("registered", desk.entities(zone).stream().filter(e -> "REGISTERED".equals(e.getString("status"))).toList());
+        // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
+        model.addAttribute("applications", desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList());
         model.addAttribute("methods", LandCommands.AllocationMethod.values());
         return "governor/land";
     }

@@ -1,0 +1,56 @@
+package mn.registry.freezone.land;
+
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.Optional;
+
+/**
+ * What the land register needs to know of an applicant or holder before acting (003 art. 22.2): is its registration in
+ * the zone current at the registry's time of receipt, and who represents it. Read from the registration's own events at
+ * each question (as {@code Zones} reads a zone), so it is current on every node; the registration aggregate stays the
+ * only writer of its stream.
+ */
+class LandHolders {
+
+    /** The stream of a registration, as {@code ZoneRegistration} names it ({@code RegistrationStreamCommands.stream}). */
+    static String registrationStream(RegistrationId id) {
+        return "fz-registration-" + id.value();
+    }
+
+    private final EventStore events;
+
+    LandHolders(EventStore events) {
+        this.events = events;
+    }
+
+    /** The registration's standing now: registered or not (never applied, applied, rejected, deregistered), and its representative. */
+    LandStreamCommands.Holder standing(RegistrationId id) {
+        boolean registered = false;
+        PersonId representative = null;
+        for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
+            if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
+                registered = false;
+                representative = applied.signedBy();
+            } else if (e instanceof RegistrationEvents.EntityRegistered) {
+                registered = true;
+            } else if (e instanceof RegistrationEvents.ZoneRegistrationRejected || e instanceof RegistrationEvents.EntityDeregistered) {
+                registered = false;
+            }
+        }
+        return new LandStreamCommands.Holder(id, registered, representative);
+    }
+
+    /** The holder of a licence in the zone's land register, if the register has that licence. */
+    Optional<RegistrationId> holderOf(ZoneId zone, LandLicenceId licence) {
+        return events.readEvents(zone.landStream()).asStream().map(EventMessage::getPayload)
+                .filter(LandEvents.LandRightsGranted.class::isInstance).map(LandEvents.LandRightsGranted.class::cast)
+                .filter(g -> g.licenceId().equals(licence)).map(LandEvents.LandRightsGranted::holder).findFirst();
+    }
+}

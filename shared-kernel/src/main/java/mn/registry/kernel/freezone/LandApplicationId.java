@@ -1,0 +1,38 @@
+package mn.registry.kernel.freezone;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/** An entity's application for land use in a zone, {@code <zone>-A<n>}, numbered by the zone's land register (003 art. 22.2, 22.4). */
+public record LandApplicationId(String value) {
+
+    @JsonCreator
+    public LandApplicationId {
+        Objects.requireNonNull(value, "land application id");
+        if (!value.matches("[a-z0-9][a-z0-9-]{0,62}-A[0-9]{1,9}")) {
+            throw new IllegalArgumentException("a land application id is <zone>-A<n>: " + value);
+        }
+    }
+
+    public static LandApplicationId of(ZoneId zone, int n) {
+        return new LandApplicationId(zone.value() + "-A" + n);
+    }
+
+    /** The zone whose land register numbered it. */
+    public ZoneId zoneId() {
+        return ZoneId.of(value.substring(0, value.lastIndexOf("-A")));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
