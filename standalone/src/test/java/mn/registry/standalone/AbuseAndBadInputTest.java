@@ -95,7 +95,11 @@ class AbuseAndBadInputTest {
         base = "http://localhost:" + port;
         Processors.awaitCaughtUp(registry, Duration.ofSeconds(60));
         awaitCheckpointCoversLog();
+        uploader = "Bearer " + client.signIn("applicant-1");
     }
+
+    /** A signed-in applicant's session: uploads need one (ADR 0014), and the document intake is fuzzed behind it. */
+    private static String uploader;
 
     /**
      * The checkpoint publisher signs a checkpoint a moment after the log grows; until it has caught up, a request
@@ -285,14 +289,15 @@ class AbuseAndBadInputTest {
                 expectRefusedCleanly(method, paths.get(0), null, null, token, read, "a bad bearer token");
             }
             if (!read) {
+                String session = pattern.equals("/api/documents") ? uploader : null;
                 for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
                     for (String type : List.of("application/json", "application/jose+json", "application/xml", "application/pdf", "image/png")) {
                         // a document upload may keep any JSON that parses: that is a JSON document, not bad input
                         boolean aDocument = pattern.equals("/api/documents") && type.equals("application/json") && parsesAsJson(body.getValue());
-                        expectRefusedCleanly(method, paths.get(0), type, body.getValue(), null, aDocument, body.getKey() + " as " + type);
+                        expectRefusedCleanly(method, paths.get(0), type, body.getValue(), session, aDocument, body.getKey() + " as " + type);
                     }
                 }
-                expectRefusedCleanly(method, paths.get(0), "application/pdf", new byte[11 * 1024 * 1024], null, false, "11 MiB of zeros");
+                expectRefusedCleanly(method, paths.get(0), "application/pdf", new byte[11 * 1024 * 1024], session, false, "11 MiB of zeros");
             }
         }
         currentIsPage = false;
