@@ -32,8 +32,8 @@ import java.util.Optional;
  * <p>Each upload names its uploader ({@code uploadedBy}, the signed-in person). A document is <em>cited</em> from the
  * moment a command looks it up ({@link #find}; every command that cites a document does so before it records the
  * citation): from then on it is kept for ever. A document no command cited within {@code registry.documents.uncited-retention}
- * (default 7 days) of its receipt is deleted by {@link #deleteUncited()}. The bytes a person uploaded within that period
- * and still held count against {@code registry.documents.quota-per-person} (default 200 MB); beyond it 429 (ADR 0014).
+ * (default 7 days) of its receipt is deleted by {@link #deleteUncited()}. The bytes of new documents a person uploaded
+ * within that period count against {@code registry.documents.quota-per-person} (default 200 MB); beyond it 429 (ADR 0014).
  */
 @Component
 public class DocumentStore {
@@ -41,6 +41,7 @@ public class DocumentStore {
     static final String COLLECTION = "documents";
 
     private final MongoCollection<Document> documents;
+    private final MongoCollection<Document> quota;
     private final Clock clock;
     private final DocumentIntake intake;
     private final Duration uncitedRetention;
@@ -68,6 +69,7 @@ public class DocumentStore {
             throw new IllegalArgumentException("registry.documents.uncited-retention must be positive: " + uncitedRetention);
         }
         this.documents = database.getCollection(COLLECTION);
+        this.quota = database.getCollection(QUOTA_COLLECTION);
         this.clock = clock;
         this.intake = new DocumentIntake(maxBytes);
         this.uncitedRetention = uncitedRetention;
@@ -126,6 +128,9 @@ public class DocumentStore {
         }
         try {
             documents.insertOne(row);
+            if (uploader != null) {
+                recordUpload(uploader, sha256, content.length, receivedAt);
+            }
             return new Upload(stored, true);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -139,22 +144,52 @@ public class DocumentStore {
     static final String CITED_AT = "citedAt";
 
     /**
-     * The bytes one person may have held at a time from the last {@link #uncitedRetention} (a choice, ADR 0014): uncited
+     * The bytes of new documents one person may upload within any {@link #uncitedRetention} (a choice, ADR 0014): uncited
      * uploads are deleted after that period, so the quota bounds what one signed-in person can make the registry keep,
      * while an applicant who files applications week after week is never stopped by their own past documents.
      */
     private void withinQuota(PersonId uploader, long size, Instant now) {
-        long held = 0;
-        for (Document d : documents.find(Filters.and(Filters.eq(UPLOADED_BY, uploader.value()),
-                Filters.gte("receivedAt", Date.from(now.minus(uncitedRetention))))).projection(Projections.include("size"))) {
-            held += ((Number) d.get("size")).longValue();
-        }
+        long held = uploadedWithinRetention(uploader, now);
         if (held + size > quotaBytes) {
             throw new RegistryProblem(RegistryProblem.Kind.TOO_MANY_REQUESTS, "document.quota-exceeded",
-                    "You hold " + held + " bytes of documents received in the last " + uncitedRetention.toDays() + " days; at most "
+                    "You uploaded " + held + " bytes of new documents in the last " + uncitedRetention.toDays() + " days; at most "
                             + quotaBytes + " bytes per person. Cite or wait for older uploads to expire.", "body", null);
         }
     }
+
+    /**
+     * The bytes of new documents {@code person} uploaded within the retention before {@code now}, from the person's
+     * upload ledger ({@value #QUOTA_COLLECTION}: one small record per person, read by {@code _id}, so an upload never
+     * scans the documents and their bytes).
+     */
+    private long uploadedWithinRetention(PersonId person, Instant now) {
+        Document ledger = quota.find(Filters.eq("_id", person.value())).first();
+        if (ledger == null) {
+            return 0;
+        }
+        Date cutoff = Date.from(now.minus(uncitedRetention));
+        long held = 0;
+        boolean stale = false;
+        for (Document upload : ledger.getList("uploads", Document.class, java.util.List.of())) {
+            if (upload.getDate("at").before(cutoff)) {
+                stale = true;
+            } else {
+                held += ((Number) upload.get("size")).longValue();
+            }
+        }
+        if (stale) {
+            quota.updateOne(Filters.eq("_id", person.value()), Updates.pull("uploads", new Document("at", new Document("$lt", cutoff))));
+        }
+        return held;
+    }
+
+    private void recordUpload(PersonId person, String sha256, long size, Instant at) {
+        quota.updateOne(Filters.eq("_id", person.value()),
+                Updates.push("uploads", new Document("sha256", sha256).append("size", size).append("at", Date.from(at))),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    static final String QUOTA_COLLECTION = "document_uploads_by_person";
 
     /**
      * Deletes every document no command cited that was received more than {@link #uncitedRetention} ago, as of the
@@ -184,13 +219,10 @@ public class DocumentStore {
         if (row == null) {
             return Optional.empty();
         }
-        if (row.get(CITED_AT) == null && documents.updateOne(Filters.and(Filters.eq("_id", sha256), Filters.exists(CITED_AT, false)),
-                Updates.set(CITED_AT, Date.from(clock.instant()))).getMatchedCount() == 0) {
-            // cited by another command meanwhile, or deleted as uncited just before: read again
-            row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
-            if (row == null || row.get(CITED_AT) == null) {
-                return Optional.empty();
-            }
+        // by _id alone, so the store uses its index; $min keeps the first citation's time
+        if (row.get(CITED_AT) == null && documents.updateOne(Filters.eq("_id", sha256), Updates.min(CITED_AT, Date.from(clock.instant())))
+                .getMatchedCount() == 0) {
+            return Optional.empty(); // deleted as uncited just before: the command cites a document the registry no longer holds
         }
         StoredDocument found = metadata(row);
         recent.put(sha256, found);

@@ -1,6 +1,8 @@
 package mn.registry.document;
 
+import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.problem.RegistryProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UncitedDocumentSweepTest {
 
@@ -93,5 +96,25 @@ class UncitedDocumentSweepTest {
         assertThat(again.created()).isTrue();
         assertThat(again.document().receivedAt()).isEqualTo(clock.instant());
         assertThat(store.deleteUncited()).isZero();
+    }
+
+    @Test
+    @DisplayName("the quota counts a person's new uploads of the last 7 days: full now, free again once they are older")
+    void quota_frees_after_the_retention() {
+        MovableClock clock = new MovableClock();
+        byte[] first = pdf("first upload, forty bytes or so");
+        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), clock, 1024, Duration.ofDays(7), first.length + 10L);
+        store.receive(first, "application/pdf", null, APPLICANT);
+        assertThat(store.find(Sha256.hex(first))).isPresent(); // cited: kept, yet it still counts for its 7 days
+
+        clock.advance(Duration.ofDays(6));
+        assertThatThrownBy(() -> store.receive(pdf("second upload"), "application/pdf", null, APPLICANT))
+                .isInstanceOfSatisfying(RegistryProblem.class,
+                        p -> assertThat(p.code()).isEqualTo("document.quota-exceeded"));
+        assertThat(store.receive(pdf("another person's upload"), "application/pdf", null, new PersonId("applicant-2")).created()).isTrue();
+
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        assertThat(store.receive(pdf("second upload"), "application/pdf", null, APPLICANT).created()).isTrue();
+        assertThat(store.original(Sha256.hex(first))).as("the cited first upload is still kept").isPresent();
     }
 }
