@@ -67,18 +67,19 @@ public final class DataDirectory {
      * {@code allowShared}. Answers the directory, whose files are then tightened as they appear.
      */
     public static DataDirectory open(Path directory, boolean allowShared) {
-        Path absolute = directory.toAbsolutePath().normalize();
+        Path given = directory.toAbsolutePath().normalize();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        DataDirectory dataDirectory = new DataDirectory(absolute, posix);
         try {
-            if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                OwnerOnly.createDirectories(absolute);
-                log.info("Created the data directory {} (0700)", absolute);
-                return dataDirectory;
+            if (!Files.exists(given)) {
+                OwnerOnly.createDirectories(given);
+                log.info("Created the data directory {} (0700)", given);
+                return new DataDirectory(given.toRealPath(), posix);
             }
-            if (!Files.isDirectory(absolute)) {
-                throw new IllegalStateException("The data directory " + absolute + " exists but is not a directory.");
+            if (!Files.isDirectory(given)) {
+                throw new IllegalStateException("The data directory " + given + " exists but is not a directory.");
             }
+            Path absolute = given.toRealPath(); // a symbolic link to the directory: check and narrow the directory itself
+            DataDirectory dataDirectory = new DataDirectory(absolute, posix);
             if (!posix) {
                 log.warn("The file system of {} has no POSIX permissions: restrict it to the service account by its own means", absolute);
                 return dataDirectory;
@@ -93,7 +94,7 @@ public final class DataDirectory {
             }
             return dataDirectory;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create or read the data directory " + absolute, e);
+            throw new UncheckedIOException("cannot create or read the data directory " + given, e);
         }
     }
 

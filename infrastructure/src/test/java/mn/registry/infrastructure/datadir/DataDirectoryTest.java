@@ -44,6 +44,18 @@ class DataDirectoryTest {
     }
 
     @Test
+    @DisplayName("a data directory reached through a symbolic link is checked itself: an exposed target is refused, naming it")
+    void symbolic_link_to_an_exposed_directory_is_refused() throws Exception {
+        Path target = root.resolve("volume");
+        Files.createDirectory(target);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = Files.createSymbolicLink(root.resolve("data"), target);
+
+        assertThatThrownBy(() -> DataDirectory.open(link, false)).isInstanceOf(DataDirectory.Exposed.class)
+                .hasMessageContaining("chmod -R go-rwx " + target.toRealPath());
+    }
+
+    @Test
     @DisplayName("an owner-only directory starts; with the flag a shared one starts too, and tighten() narrows it to the owner")
     void flag_overrides_and_tighten_narrows() throws Exception {
         Path dir = root.resolve("data");
@@ -52,7 +64,7 @@ class DataDirectoryTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(dir.resolve("open-data"), PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(dir.resolve("open-data").resolve("manifest.json"), PosixFilePermissions.fromString("rw-------"));
-        assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toAbsolutePath());
+        assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toRealPath());
 
         Files.setPosixFilePermissions(dir.resolve("open-data").resolve("manifest.json"), PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> DataDirectory.open(dir, false)).isInstanceOf(DataDirectory.Exposed.class);
@@ -60,6 +72,6 @@ class DataDirectoryTest {
 
         assertThat(shared.tighten()).isEqualTo(1);
         assertThat(mode(dir.resolve("open-data").resolve("manifest.json"))).isEqualTo("rw-------");
-        assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toAbsolutePath());
+        assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toRealPath());
     }
 }
