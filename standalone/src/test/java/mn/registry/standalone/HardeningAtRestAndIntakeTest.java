@@ -4,7 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import mn.registry.document.DocumentStore;
 import mn.registry.infrastructure.datadir.DataDirectory;
+import mn.registry.infrastructure.time.RegistryClock;
+import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.ErasePersonalData;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.store.mongo.EmbeddedMongo;
@@ -25,6 +28,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,10 +77,12 @@ class HardeningAtRestAndIntakeTest {
 
     @Test
     @DisplayName("a fresh data directory and everything in it stay the owner's alone through start, commands, uploads, an export and a restart; "
-            + "an anonymous upload is 401 and stores nothing; an erased key in a restored older vault is destroyed again at start")
+            + "an anonymous upload is 401 and stores nothing; an erased key in a restored older vault is destroyed again at start; "
+            + "7 days on the registry's clock, the upload no command cited is gone and the cited documents stay")
     void fresh_data_directory_is_the_owners_alone() throws Exception {
         Path dataDir = root.resolve("registry-data");
         Document oldVaultCopy;
+        String uncited;
         long keysHeld;
         ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
         try {
@@ -99,6 +105,7 @@ class HardeningAtRestAndIntakeTest {
 
             HttpResponse<String> signedIn = upload(port, pdf, client.signIn("applicant-1"));
             assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+            uncited = Sha256.hex(pdf);
             assertThat(db.getCollection("documents").find(Filters.exists("uploadedBy", true)).first().getString("uploadedBy")).isEqualTo("applicant-1");
 
             String supervisor = client.signIn("supervisor-1");
@@ -136,6 +143,18 @@ class HardeningAtRestAndIntakeTest {
             assertThat(registry.getBean(MongoDatabase.class).getCollection("personal_data_keys").countDocuments(Filters.exists("key", true)))
                     .as("no one else's key is touched").isEqualTo(keysHeld - 1);
             assertThat(openToOthers(dataDir)).as("after a restart").isEmpty();
+
+            // the registry's sweep works on the registry's clock: 7 days on, the upload no command cited is gone,
+            // the documents the demo applications cite are kept
+            MongoDatabase db = registry.getBean(MongoDatabase.class);
+            long cited = db.getCollection("documents").countDocuments(Filters.exists("citedAt", true));
+            assertThat(cited).as("the demo applications cite their documents").isPositive();
+            DocumentStore documents = registry.getBean(DocumentStore.class);
+            assertThat(documents.deleteUncited()).as("nothing is due yet").isZero();
+            registry.getBean(RegistryClock.class).advance(Duration.ofDays(7).plusMinutes(1));
+            assertThat(documents.deleteUncited()).isEqualTo(1);
+            assertThat(db.getCollection("documents").countDocuments(Filters.eq("_id", uncited))).isZero();
+            assertThat(db.getCollection("documents").countDocuments()).isEqualTo(cited);
         } finally {
             registry.close();
         }
