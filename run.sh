@@ -9,4 +9,6 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o
   echo "Building registry.jar (first time takes a few minutes: Maven downloads the dependencies)..."
   mvn -q -B -ntp -DskipTests -pl standalone -am package
 fi
+# everything the registry writes under ./data is its own alone (ADR 0014); the registry sets 0700/0600 itself too
+umask 077
 exec java -jar "$jar" "$@"

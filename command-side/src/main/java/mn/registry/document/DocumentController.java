@@ -29,8 +29,9 @@ import java.util.HexFormat;
 
 /**
  * {@code POST /api/documents}: the raw bytes as the body, their media type as {@code Content-Type},
- * optionally {@code X-File-Name} (percent-encoded UTF-8). Answers 201 with the receipt, or 200 with
- * the first receipt when the same bytes were already received.
+ * optionally {@code X-File-Name} (percent-encoded UTF-8), and {@code Authorization: Bearer <session>} of a signed-in
+ * person (staff, or an applicant signed in with their certificate; 401 without). Answers 201 with the receipt, or 200
+ * with the first receipt when the same bytes were already received.
  * {@code GET /api/documents/{sha256}}: the original bytes with their original media type.
  */
 @RestController
@@ -59,7 +60,9 @@ class DocumentController {
     ResponseEntity<DocumentReceipt> upload(InputStream body, HttpServletRequest request,
                                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                            @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
-                                           @RequestHeader(value = "X-File-Name", required = false) String fileName) throws IOException {
+                                           @RequestHeader(value = "X-File-Name", required = false) String fileName,
+                                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) throws IOException {
+        Actor uploader = sessions.require(authorization); // an upload belongs to a signed-in person (ADR 0014)
         long declared = request.getContentLengthLong();
         guard.admit(request.getRemoteAddr(), declared < 0 ? 0 : Math.min(declared, store.maxBytes() + 1));
         DocumentIntake.normalizedMediaType(contentType);
@@ -73,7 +76,7 @@ class DocumentController {
         if (content.length > store.maxBytes()) {
             throw tooLarge();
         }
-        DocumentStore.Upload upload = store.receive(content, contentType, fileName(fileName));
+        DocumentStore.Upload upload = store.receive(content, contentType, fileName(fileName), uploader.person());
         StoredDocument d = upload.document();
         return ResponseEntity.status(upload.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(HttpHeaders.LOCATION, "/api/documents/" + d.sha256())

@@ -6,6 +6,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.crypto.Sha256;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -24,6 +28,12 @@ import java.util.Optional;
  * Applicants' original documents in the MongoDB collection {@code documents}, content-addressed:
  * {@code _id} is the SHA-256 of the bytes, so uploading the same bytes again changes nothing and
  * answers with the first receipt. Bytes are never rewritten (001 art. 15.6).
+ *
+ * <p>Each upload names its uploader ({@code uploadedBy}, the signed-in person). A document is <em>cited</em> from the
+ * moment a command looks it up ({@link #find}; every command that cites a document does so before it records the
+ * citation): from then on it is kept for ever. A document no command cited within {@code registry.documents.uncited-retention}
+ * (default 7 days) of its receipt is deleted by {@link #deleteUncited()}. The bytes of new documents a person uploaded
+ * within that period count against {@code registry.documents.quota-per-person} (default 200 MB); beyond it 429 (ADR 0014).
  */
 @Component
 public class DocumentStore {
@@ -31,19 +41,47 @@ public class DocumentStore {
     static final String COLLECTION = "documents";
 
     private final MongoCollection<Document> documents;
+    private final MongoCollection<Document> quota;
     private final Clock clock;
     private final DocumentIntake intake;
+    private final Duration uncitedRetention;
+    private final long quotaBytes;
 
     @Autowired
     public DocumentStore(MongoDatabase database, Clock clock,
-                         @Value("${registry.documents.max-size:10MB}") DataSize maxSize) {
-        this(database, clock, maxSize.toBytes());
+                         @Value("${registry.documents.max-size:10MB}") DataSize maxSize,
+                         @Value("${registry.documents.uncited-retention:7d}") Duration uncitedRetention,
+                         @Value("${registry.documents.quota-per-person:200MB}") DataSize quotaPerPerson) {
+        this(database, clock, maxSize.toBytes(), uncitedRetention, quotaPerPerson.toBytes());
+    }
+
+    /** A store with the default retention of uncited documents and quota (tests of other modules). */
+    public DocumentStore(MongoDatabase database, Clock clock, DataSize maxSize) {
+        this(database, clock, maxSize.toBytes(), DEFAULT_RETENTION, DEFAULT_QUOTA);
     }
 
     DocumentStore(MongoDatabase database, Clock clock, long maxBytes) {
+        this(database, clock, maxBytes, DEFAULT_RETENTION, DEFAULT_QUOTA);
+    }
+
+    DocumentStore(MongoDatabase database, Clock clock, long maxBytes, Duration uncitedRetention, long quotaBytes) {
+        if (uncitedRetention.isNegative() || uncitedRetention.isZero()) {
+            throw new IllegalArgumentException("registry.documents.uncited-retention must be positive: " + uncitedRetention);
+        }
         this.documents = database.getCollection(COLLECTION);
+        this.quota = database.getCollection(QUOTA_COLLECTION);
         this.clock = clock;
         this.intake = new DocumentIntake(maxBytes);
+        this.uncitedRetention = uncitedRetention;
+        this.quotaBytes = quotaBytes;
+    }
+
+    static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    static final long DEFAULT_QUOTA = 200L * 1024 * 1024;
+
+    /** How long a document no command cited is kept after its receipt. */
+    public Duration uncitedRetention() {
+        return uncitedRetention;
     }
 
     /** The result of an upload: the stored document, and whether these bytes were new. */
@@ -60,9 +98,24 @@ public class DocumentStore {
      * oversized or unsupported document. Bytes already held are not stored again.
      */
     public Upload receive(byte[] content, String mediaType, String fileName) {
+        return receive(content, mediaType, fileName, null);
+    }
+
+    /**
+     * Keeps an original uploaded by {@code uploader} (null: the registry itself, e.g. demo data), counting new bytes
+     * against the uploader's quota. Bytes already held answer with the first receipt and count for no one again.
+     */
+    public Upload receive(byte[] content, String mediaType, String fileName, PersonId uploader) {
         String normalizedType = intake.check(content, mediaType);
         String sha256 = Sha256.hex(content);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (uploader != null) {
+            Optional<StoredDocument> held = metadataOf(sha256);
+            if (held.isPresent()) {
+                return new Upload(held.get(), false);
+            }
+            withinQuota(uploader, content.length, receivedAt);
+        }
         StoredDocument stored = new StoredDocument(sha256, content.length, normalizedType, fileName, receivedAt);
         Document row = new Document("_id", sha256)
                 .append("content", new Binary(content))
@@ -70,22 +123,92 @@ public class DocumentStore {
                 .append("mediaType", normalizedType)
                 .append("fileName", fileName)
                 .append("receivedAt", Date.from(receivedAt));
+        if (uploader != null) {
+            row.append(UPLOADED_BY, uploader.value());
+        }
         try {
             documents.insertOne(row);
+            if (uploader != null) {
+                recordUpload(uploader, sha256, content.length, receivedAt);
+            }
             return new Upload(stored, true);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return new Upload(find(sha256).orElseThrow(() -> e), false);
+            return new Upload(metadataOf(sha256).orElseThrow(() -> e), false);
+        }
+    }
+
+    static final String UPLOADED_BY = "uploadedBy";
+    static final String CITED_AT = "citedAt";
+
+    /**
+     * The bytes of new documents one person may upload within any {@link #uncitedRetention} (a choice, ADR 0014): uncited
+     * uploads are deleted after that period, so the quota bounds what one signed-in person can make the registry keep,
+     * while an applicant who files applications week after week is never stopped by their own past documents.
+     */
+    private void withinQuota(PersonId uploader, long size, Instant now) {
+        long held = uploadedWithinRetention(uploader, now);
+        if (held + size > quotaBytes) {
+            throw new RegistryProblem(RegistryProblem.Kind.TOO_MANY_REQUESTS, "document.quota-exceeded",
+                    "You uploaded " + held + " bytes of new documents in the last " + uncitedRetention.toDays() + " days; at most "
+                            + quotaBytes + " bytes per person. Cite or wait for older uploads to expire.", "body", null);
         }
     }
 
     /**
-     * What the store knows of the document with this SHA-256 (lower-case hex), without its bytes. A document's
-     * record never changes once stored (the first receipt is kept), so what was found is remembered: every
-     * application cites six or seven documents, and the embedded server reads a whole document from its file
-     * even when the query leaves the bytes out.
+     * The bytes of new documents {@code person} uploaded within the retention before {@code now}, from the person's
+     * upload ledger ({@value #QUOTA_COLLECTION}: one small record per person, read by {@code _id}, so an upload never
+     * scans the documents and their bytes).
+     */
+    private long uploadedWithinRetention(PersonId person, Instant now) {
+        Document ledger = quota.find(Filters.eq("_id", person.value())).first();
+        if (ledger == null) {
+            return 0;
+        }
+        Date cutoff = Date.from(now.minus(uncitedRetention));
+        long held = 0;
+        boolean stale = false;
+        for (Document upload : ledger.getList("uploads", Document.class, java.util.List.of())) {
+            if (upload.getDate("at").before(cutoff)) {
+                stale = true;
+            } else {
+                held += ((Number) upload.get("size")).longValue();
+            }
+        }
+        if (stale) {
+            quota.updateOne(Filters.eq("_id", person.value()), Updates.pull("uploads", new Document("at", new Document("$lt", cutoff))));
+        }
+        return held;
+    }
+
+    private void recordUpload(PersonId person, String sha256, long size, Instant at) {
+        quota.updateOne(Filters.eq("_id", person.value()),
+                Updates.push("uploads", new Document("sha256", sha256).append("size", size).append("at", Date.from(at))),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    static final String QUOTA_COLLECTION = "document_uploads_by_person";
+
+    /**
+     * Deletes every document no command cited that was received more than {@link #uncitedRetention} ago, as of the
+     * registry's clock; answers how many. A cited document is never deleted: the filter and the citation in {@link #find}
+     * are single-document operations, so a document is either cited first (and kept) or deleted first (and a command
+     * citing it is refused as citing an unknown document).
+     */
+    public long deleteUncited() {
+        Instant cutoff = clock.instant().minus(uncitedRetention);
+        return documents.deleteMany(Filters.and(Filters.exists(CITED_AT, false), Filters.lt("receivedAt", Date.from(cutoff))))
+                .getDeletedCount();
+    }
+
+    /**
+     * The document with this SHA-256 (lower-case hex), without its bytes, <em>for a command that cites it</em>: the
+     * document is marked cited and is kept for ever from now on (even if the command is then refused: the signer is
+     * known, and keeping too much is the safe side). A document's record never changes once cited, so what was found
+     * is remembered: every application cites six or seven documents, and the embedded server reads a whole document
+     * from its file even when the query leaves the bytes out.
      */
     public Optional<StoredDocument> find(String sha256) {
         StoredDocument known = recent.get(sha256);
@@ -93,9 +216,34 @@ public class DocumentStore {
             return Optional.of(known);
         }
         Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
-        Optional<StoredDocument> found = Optional.ofNullable(row).map(DocumentStore::metadata);
-        found.ifPresent(d -> recent.put(sha256, d));
-        return found;
+        if (row == null) {
+            return Optional.empty();
+        }
+        // by _id alone, so the store uses its index; $min keeps the first citation's time
+        if (row.get(CITED_AT) == null && documents.updateOne(Filters.eq("_id", sha256), Updates.min(CITED_AT, Date.from(clock.instant())))
+                .getMatchedCount() == 0) {
+            return Optional.empty(); // deleted as uncited just before: the command cites a document the registry no longer holds
+        }
+        StoredDocument found = metadata(row);
+        recent.put(sha256, found);
+        return Optional.of(found);
+    }
+
+    /** What the store holds of these bytes, without citing them. */
+    private Optional<StoredDocument> metadataOf(String sha256) {
+        return Optional.ofNullable(documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first())
+                .map(DocumentStore::metadata);
+    }
+
+    /** How many documents the store holds. */
+    long count() {
+        return documents.countDocuments();
+    }
+
+    /** Whether a command has cited this document (it is then never deleted). */
+    boolean cited(String sha256) {
+        Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.include(CITED_AT)).first();
+        return row != null && row.get(CITED_AT) != null;
     }
 
     /** Recently seen document records by SHA-256, least recently used dropped first. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Uploads need no signature (an applicant uploads before signing the application that cites the hashes), so the
- * registry limits what one client may send: at most {@code registry.documents.uploads-per-minute} uploads
+ * Uploads need a signed-in session but no signature of their own (an applicant uploads before signing the application
+ * that cites the hashes; the quota per person is {@link DocumentStore}'s), so the registry also limits what one client may send: at most {@code registry.documents.uploads-per-minute} uploads
  * (default 120) and {@code registry.documents.bytes-per-minute} bytes (default 256 MB) per client address per
  * minute, refused uploads included; beyond that 429 until the minute is over. Together with the size cap per
  * document and content addressing (the same bytes are kept once), one client can fill the store only slowly.

@@ -43,6 +43,9 @@ class DocumentControllerTest {
     private MockMvc http;
     private final Sessions sessions = mock(Sessions.class);
     private static final String REVIEWER = "Bearer reviewer-token";
+    private static final String APPLICANT = "Bearer applicant-token";
+    private static final String GREEDY = "Bearer greedy-token";
+    private DocumentStore store;
     private final UploadGuard guard = new UploadGuard(5, 4096, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC));
 
     @AfterAll
@@ -54,9 +57,19 @@ class DocumentControllerTest {
     void fresh() {
         when(sessions.require(eq(REVIEWER), any(Role[].class))).thenReturn(
                 new Actor(new PersonId("reviewer-1"), "Reviewer", Set.of(Role.MINISTRY_REVIEWER), Set.of()));
+        when(sessions.require(eq(APPLICANT), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("applicant-1"), "Applicant", Set.of(Role.APPLICANT), Set.of()));
+        when(sessions.require(eq(GREEDY), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("applicant-2"), "Greedy applicant", Set.of(Role.APPLICANT), Set.of()));
         when(sessions.require(isNull(), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.missing", "Sign in first."));
-        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024);
-        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, guard)).setControllerAdvice(new ProblemResponses())
+        when(sessions.require(eq("Bearer forged"), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.invalid", "Sign in again."));
+        store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
+                java.time.Duration.ofDays(7), 100_000);
+        http = mvc(store);
+    }
+
+    private MockMvc mvc(DocumentStore store) {
+        return MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, guard)).setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
@@ -66,7 +79,7 @@ class DocumentControllerTest {
     @DisplayName("POST /api/documents answers 201 with the hash; the same bytes again answer 200 with the first receipt")
     void upload_then_again() throws Exception {
         String sha = Sha256.hex(DocumentStoreTest.PDF);
-        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF)
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("application/pdf").content(DocumentStoreTest.PDF)
                         .header("X-File-Name", "%D0%B3%D1%8D%D1%80%D1%87%D0%B8%D0%BB%D0%B3%D1%8D%D1%8D.pdf"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/documents/" + sha))
@@ -75,7 +88,7 @@ class DocumentControllerTest {
                 .andExpect(jsonPath("$.mediaType").value("application/pdf"))
                 .andExpect(jsonPath("$.fileName").value("гэрчилгээ.pdf"))
                 .andExpect(jsonPath("$.receivedAt").value("2026-11-20T02:00:00Z"));
-        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("application/pdf").content(DocumentStoreTest.PDF))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fileName").value("гэрчилгээ.pdf"));
     }
@@ -84,7 +97,7 @@ class DocumentControllerTest {
     @DisplayName("GET /api/documents/{sha256} gives the original bytes with the original media type")
     void download_original() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
-        http.perform(post("/api/documents").contentType("image/png").content(png)).andExpect(status().isCreated());
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("image/png").content(png)).andExpect(status().isCreated());
 
         http.perform(get("/api/documents/" + Sha256.hex(png)).header("Authorization", REVIEWER))
                 .andExpect(status().isOk())
@@ -107,10 +120,10 @@ class DocumentControllerTest {
     @Test
     @DisplayName("an oversized body is refused with 413 and an empty one with 400")
     void size_refusals() throws Exception {
-        http.perform(post("/api/documents").contentType("text/plain").content(new byte[2000]))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(new byte[2000]))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("document.too-large"));
-        http.perform(post("/api/documents").contentType("text/plain").content(new byte[0]))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(new byte[0]))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("document.empty"));
     }
@@ -128,7 +141,7 @@ class DocumentControllerTest {
     @DisplayName("domain-rules §5: a document's content is never public: reading it without a staff session is 401")
     void download_needs_a_staff_session() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6};
-        http.perform(post("/api/documents").contentType("image/png").content(png)).andExpect(status().isCreated());
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("image/png").content(png)).andExpect(status().isCreated());
         http.perform(get("/api/documents/" + Sha256.hex(png)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("session.missing"));
@@ -138,9 +151,9 @@ class DocumentControllerTest {
     @DisplayName("uploads are limited per client: the sixth upload in a minute (refused ones count) is answered 429 problem+json")
     void uploads_are_rate_limited() throws Exception {
         for (int i = 0; i < 5; i++) {
-            http.perform(post("/api/documents").contentType("text/plain").content(("note " + i).getBytes(StandardCharsets.UTF_8)));
+            http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(("note " + i).getBytes(StandardCharsets.UTF_8)));
         }
-        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("application/pdf").content(DocumentStoreTest.PDF))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.code").value("document.rate-limited"));
@@ -153,10 +166,10 @@ class DocumentControllerTest {
         java.util.Arrays.fill(note, (byte) 'x');
         for (int i = 0; i < 4; i++) {
             note[0] = (byte) ('a' + i);
-            http.perform(post("/api/documents").contentType("text/plain").content(note)).andExpect(status().isCreated());
+            http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(note)).andExpect(status().isCreated());
         }
         note[0] = 'z';
-        http.perform(post("/api/documents").contentType("text/plain").content(note))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(note))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("document.rate-limited"));
     }
@@ -164,13 +177,50 @@ class DocumentControllerTest {
     @Test
     @DisplayName("001 art. 38.1: XML that does not start with a tag, JSON that does not parse and text that is not UTF-8 are refused as mislabelled")
     void text_types_are_sniffed() throws Exception {
-        http.perform(post("/api/documents").contentType("application/xml").content("%PDF-1.4 not xml".getBytes(StandardCharsets.UTF_8)))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("application/xml").content("%PDF-1.4 not xml".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
-        http.perform(post("/api/documents").contentType("application/json").content("{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8)))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("application/json").content("{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
-        http.perform(post("/api/documents").contentType("text/plain").content(new byte[]{'a', (byte) 0xC0, (byte) 0xAF}))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(new byte[]{'a', (byte) 0xC0, (byte) 0xAF}))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("document.content-mismatch"));
-        http.perform(post("/api/documents").contentType("text/xml").content("\uFEFF  <?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8)))
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/xml").content("\uFEFF  <?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    @DisplayName("an upload without a session, or with an unknown token, is 401 problem+json and stores nothing")
+    void upload_needs_a_session() throws Exception {
+        http.perform(post("/api/documents").contentType("application/pdf").content(DocumentStoreTest.PDF))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("session.missing"));
+        http.perform(post("/api/documents").header("Authorization", "Bearer forged").contentType("application/pdf").content(DocumentStoreTest.PDF))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("session.invalid"));
+        assertThat(store.cited(Sha256.hex(DocumentStoreTest.PDF))).isFalse();
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("the bytes a person holds count against their quota: beyond it 429 problem+json, another person is not affected")
+    void upload_quota_per_person() throws Exception {
+        http = mvc(new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
+                java.time.Duration.ofDays(7), 2000));
+        byte[] note = new byte[800];
+        java.util.Arrays.fill(note, (byte) 'q');
+        note[0] = 'a';
+        http.perform(post("/api/documents").header("Authorization", GREEDY).contentType("text/plain").content(note)).andExpect(status().isCreated());
+        note[0] = 'b';
+        http.perform(post("/api/documents").header("Authorization", GREEDY).contentType("text/plain").content(note)).andExpect(status().isCreated());
+        note[0] = 'c';
+        http.perform(post("/api/documents").header("Authorization", GREEDY).contentType("text/plain").content(note))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("document.quota-exceeded"));
+        note[0] = 'a';
+        http.perform(post("/api/documents").header("Authorization", GREEDY).contentType("text/plain").content(note))
+                .andExpect(status().isOk()); // bytes already held cost nothing again
+        note[0] = 'c';
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(note)).andExpect(status().isCreated());
     }
 }

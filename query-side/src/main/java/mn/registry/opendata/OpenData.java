@@ -47,9 +47,11 @@ class OpenData implements SmartLifecycle {
     private final RegistryKeys keys;
     private final LocalTime dailyAt;
     private ScheduledExecutorService daily;
+    private final mn.registry.infrastructure.datadir.DataDirectory dataDirectory;
 
     OpenData(RegistryProperties properties, PublicRegister register, MongoDatabase database, RegistryKeys keys,
-             @Value("${registry.open-data.daily-at:02:00}") LocalTime dailyAt) {
+             @Value("${registry.open-data.daily-at:02:00}") LocalTime dailyAt, mn.registry.infrastructure.datadir.DataDirectory dataDirectory) {
+        this.dataDirectory = dataDirectory;
         this.root = properties.dataDir().resolve("open-data");
         this.register = register;
         this.source = new LogSource(database);
@@ -65,11 +67,12 @@ class OpenData implements SmartLifecycle {
             throw new IllegalArgumentException("the log has only " + snapshot.logSize() + " entries");
         }
         try {
-            Files.createDirectories(root);
+            mn.registry.kernel.pki.OwnerOnly.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         JsonNode manifest = OpenDataExport.write(root.resolve(Long.toString(size)), snapshot, source, keys.seal());
+        dataDirectory.tighten(); // the export's files are the service account's alone, like every file of the data directory
         log.info("open data exported at log size {} into {}", size, root.resolve(Long.toString(size)));
         return manifest;
     }

@@ -76,6 +76,7 @@ final class OpenDataExport {
             byte[] manifestBytes = CanonicalJson.canonicalize(manifest);
             Files.write(tmp.resolve(MANIFEST), manifestBytes);
             Files.writeString(tmp.resolve(SIGNATURE), sign(manifestBytes, seal));
+            ownerOnly(tmp);
             if (Files.exists(dir)) {
                 deleteTree(dir);
             }
@@ -83,6 +84,18 @@ final class OpenDataExport {
             return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The export's files 0600 before they take their place: every file of the data directory is the owner's alone (ADR 0014). */
+    private static void ownerOnly(Path tmp) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try (var files = Files.list(tmp)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, mn.registry.kernel.pki.OwnerOnly.FILE);
+            }
         }
     }
 

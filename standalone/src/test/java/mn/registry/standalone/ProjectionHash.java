@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * by {@code verify-store} and the commands by the test's ledger instead.</li>
  * <li>{@link #OPERATIONAL}: who holds which processor segment and since when ({@code tracking_tokens}: owner and
  * claim time differ by process and wall-clock time), sign-in sessions and challenges (per sign-in, not per event),
+ * each person's upload ledger for the upload quota ({@code document_uploads_by_person}: per upload, not per event),
  * and the log's signed checkpoints ({@code log_checkpoints}, and the {@code checkpoint} pointer in
  * {@code log_state}): a checkpoint is a signed statement of the tree <em>at a moment</em>, so which sizes got one
  * depends on timing; the tree they commit to ({@code log_entries}, {@code log_tiles}, {@code log_state/tree}) is
@@ -50,7 +51,8 @@ final class ProjectionHash {
     static final String GENERATIONS = "projection_generations";
     static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters",
             "personal_data_keys", "personal_data_reads");
-    static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS);
+    static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
+            "document_uploads_by_person");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
 

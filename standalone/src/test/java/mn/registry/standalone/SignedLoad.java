@@ -83,8 +83,11 @@ final class SignedLoad {
         this.ledger = ledger;
     }
 
+    private String uploader;
+
     /** Uploads the documents the applications cite (content-addressed: the same bytes each time). */
     void uploadDocuments() throws IOException, InterruptedException {
+        uploader = signer.signIn("applicant-1"); // an upload belongs to a signed-in person (ADR 0014)
         for (RequiredDocument kind : RequiredDocument.values()) {
             upload("permit " + kind);
         }
@@ -96,7 +99,8 @@ final class SignedLoad {
     private void upload(String what) throws IOException, InterruptedException {
         byte[] pdf = DemoData.demoPdf("Kill test: " + what);
         HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/pdf").header("Authorization", "Bearer " + uploader)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("upload refused: " + reply.statusCode() + " " + reply.body());
         }

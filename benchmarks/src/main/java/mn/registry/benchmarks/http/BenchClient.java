@@ -49,6 +49,16 @@ public final class BenchClient {
         this.dataDir = dataDir;
     }
 
+    private String uploader;
+
+    /** The demo applicant's session, signed in at the first upload: uploads need one (ADR 0014). */
+    private synchronized String uploader() {
+        if (uploader == null) {
+            uploader = "Bearer " + signIn("applicant-1");
+        }
+        return uploader;
+    }
+
     public SigningIdentity person(String id) {
         try {
             return DemoPeople.load(dataDir, new PersonId(id));
@@ -65,6 +75,7 @@ public final class BenchClient {
                 continue;
             }
             Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/documents")).header("Content-Type", "application/pdf")
+                    .header("Authorization", uploader())
                     .header("X-File-Name", kind.name().toLowerCase(Locale.ROOT) + ".pdf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(pdf(run + " " + kind + " " + kind.article()))).build());
             if (reply.status() != 201 && reply.status() != 200) {
@@ -78,7 +89,7 @@ public final class BenchClient {
     /** Uploads one made-up PDF of about 16 KiB; returns its SHA-256 as the registry named it. */
     public String uploadPdf(String fileName, String title) {
         Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/documents")).header("Content-Type", "application/pdf")
-                .header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofByteArray(pdf(title))).build());
+                .header("Authorization", uploader()).header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofByteArray(pdf(title))).build());
         if (reply.status() != 201 && reply.status() != 200) {
             throw new IllegalStateException("upload of " + fileName + " answered " + reply.status() + ": " + reply.body());
         }

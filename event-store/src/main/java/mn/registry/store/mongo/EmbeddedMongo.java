@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.kernel.pki.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,14 +49,23 @@ public final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(new MemoryBackend(), null);
     }
 
-    /** A server persisting to {@code <dataDir>/mongo.mv}; the directory is created if needed. */
+    /**
+     * A server persisting to {@code <dataDir>/mongo.mv}; the directory is created if needed (0700), and the file is
+     * created 0600 before H2 opens it, so that the events, the personal-data keys and the sessions it holds are never
+     * readable by another account, whatever the umask (ADR 0014).
+     */
     public static EmbeddedMongo persistent(Path dataDir) {
+        Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.createDirectories(dataDir);
+            if (!Files.exists(file)) {
+                OwnerOnly.createFile(file); // H2 opens an empty file as a new store
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // created meanwhile: H2's file lock decides who opens it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
         return new EmbeddedMongo(EmbeddedH2Backend.open(file.toString()), file);
     }
 

@@ -30,7 +30,7 @@ public class KeysConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public RegistryKeys registryKeys(RegistryProperties properties) {
+    public RegistryKeys registryKeys(RegistryProperties properties, mn.registry.infrastructure.datadir.DataDirectory dataDirectory) {
         Path directory = properties.dataDir().resolve("keys").toAbsolutePath().normalize();
         try {
             KeystorePassword password = KeystorePassword.resolve(properties.dataDir(), properties.demo(), System::getenv);

@@ -3,6 +3,7 @@ package mn.registry.infrastructure.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.RegistryProperties;
+import mn.registry.infrastructure.datadir.DataDirectory;
 import mn.registry.store.mongo.RegistryMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,16 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public RegistryMongo registryMongo(RegistryProperties properties) {
+    public RegistryMongo registryMongo(RegistryProperties properties, DataDirectory dataDirectory) {
         if (properties.embedded()) {
             log.info("Starting the embedded MongoDB server (H2 file under {}); set MONGODB_URI to use a real server",
                     properties.dataDir().toAbsolutePath().normalize());
         } else {
             log.info("Connecting to MongoDB at the server named by MONGODB_URI");
         }
-        return RegistryMongo.open(properties.mongodbUri(), properties.dataDir());
+        RegistryMongo mongo = RegistryMongo.open(properties.mongodbUri(), properties.dataDir());
+        dataDirectory.tighten(); // whatever the H2 store created beside its file
+        return mongo;
     }
 
     @Bean

@@ -109,6 +109,29 @@ public class PersonalDataVault {
         return now;
     }
 
+    /** The people whose key the vault still holds (read at start to re-apply erasures recorded as events). */
+    public java.util.List<PersonId> peopleWithKeys() {
+        java.util.List<PersonId> people = new java.util.ArrayList<>();
+        for (Document d : keys.find(com.mongodb.client.model.Filters.exists("key", true)).projection(com.mongodb.client.model.Projections.include("_id"))) {
+            people.add(new PersonId(d.getString("_id")));
+        }
+        return people;
+    }
+
+    /**
+     * Destroys a key again for an erasure the event store records ({@link mn.registry.kernel.identity.PersonalDataErased}):
+     * a vault restored from a copy older than the erasure must not bring the key back. Keeps the erasure's own time and
+     * official. Answers whether a key was still there.
+     */
+    public boolean reapply(mn.registry.kernel.identity.PersonalDataErased erasure) {
+        boolean removed = keys.updateOne(com.mongodb.client.model.Filters.and(eq("_id", erasure.personId().value()),
+                        com.mongodb.client.model.Filters.exists("key", true)),
+                Updates.combine(Updates.unset("key"), Updates.set("erasedAt", erasure.erasedAt().toString()),
+                        Updates.set("erasedBy", erasure.erasedBy() == null ? null : erasure.erasedBy().value()))).getModifiedCount() > 0;
+        cache.remove(erasure.personId().value());
+        return removed;
+    }
+
     private Optional<byte[]> key(PersonId person) {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(person.value());

@@ -29,9 +29,16 @@ final class KeyDirectoryLock implements AutoCloseable {
 
     static <T> T holding(Path keysDirectory, Work<T> work) throws IOException {
         synchronized (IN_THIS_JVM) {
-            Files.createDirectories(keysDirectory);
-            FileChannel channel = FileChannel.open(keysDirectory.resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            OwnerOnly.createDirectories(keysDirectory);
+            Path lock = keysDirectory.resolve(".lock");
+            if (!Files.exists(lock)) {
+                try {
+                    OwnerOnly.createFile(lock);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another process made it first
+                }
+            }
+            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try (KeyDirectoryLock held = new KeyDirectoryLock(channel, channel.lock())) {
                 return work.run();
             }

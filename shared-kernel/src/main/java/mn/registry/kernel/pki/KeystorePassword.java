@@ -51,7 +51,7 @@ public final class KeystorePassword {
         byte[] random = new byte[24];
         Bc.RANDOM.nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
+        OwnerOnly.createDirectories(file.getParent());
         Pem.writePrivate(file, generated + "\n");
         return new KeystorePassword(generated.toCharArray(), Source.DEMO_FILE_GENERATED, file);
     }

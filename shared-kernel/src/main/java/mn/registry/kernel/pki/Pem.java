@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,17 +53,16 @@ final class Pem {
     static void writePrivate(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(tmp);
-        }
+        OwnerOnly.createFile(tmp);
         Files.write(tmp, content);
         moveIntoPlace(tmp, file);
     }
 
+    /** A certificate: public, yet 0600 like every file of the data directory (it is served over HTTP, not read by others). */
     static void writePublic(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        OwnerOnly.createFile(tmp);
         Files.writeString(tmp, text, StandardCharsets.US_ASCII);
         moveIntoPlace(tmp, file);
     }

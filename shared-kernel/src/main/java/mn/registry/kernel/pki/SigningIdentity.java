@@ -93,7 +93,7 @@ public final class SigningIdentity {
 
     /** Writes {@code key.pem} (0600) and {@code cert.pem} into a new directory. */
     void writeTo(Path personDirectory) throws IOException {
-        Files.createDirectories(personDirectory);
+        OwnerOnly.createDirectories(personDirectory);
         Pem.writePublic(personDirectory.resolve("cert.pem"), Certificates.toPem(chain));
         Pem.writePrivate(personDirectory.resolve("key.pem"), Pem.privateKeyPem(privateKey));
     }

@@ -1,0 +1,70 @@
+package mn.registry.document;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deletes, every {@code registry.documents.sweep-interval} (default 1 hour), the documents no command cited within
+ * their retention ({@link DocumentStore#deleteUncited()}), as of the registry's clock: in demo mode moving the clock
+ * forward expires them too. Any node may sweep; the deletion is the same on every node.
+ */
+@Component
+class UncitedDocumentSweep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UncitedDocumentSweep.class);
+
+    private final DocumentStore store;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    UncitedDocumentSweep(DocumentStore store, @Value("${registry.documents.sweep-interval:1h}") Duration interval) {
+        this.store = store;
+        this.interval = interval;
+    }
+
+    /** One sweep; answers how many documents were deleted. */
+    long sweepOnce() {
+        long deleted = store.deleteUncited();
+        if (deleted > 0) {
+            log.info("Deleted {} uploaded documents that no command cited within {} days of receipt", deleted, store.uncitedRetention().toDays());
+        }
+        return deleted;
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "uncited-document-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                sweepOnce();
+            } catch (RuntimeException e) {
+                log.warn("Sweep of uncited documents failed (tried again in {}): {}", interval, e.toString());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
