@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * 12.2, escalated once, moved by a calendar change), the year to start operations (12.5.1) and the 12 months of
  * interruption (12.5.2), whose passing raises the ground. Due dates are facts in the events; every firing command
  * is idempotent in the ZoneRegistration aggregate. The quarterly report (003 art. 12.3, due 15 working days after the
- * quarter's end) is escalated once on its zone; that escalation records the due date of the quarter then running.
+ * quarter's end) is escalated once on its zone; that escalation records the due date of the next quarter.
  */
 @Component
 public class FreeZoneDeadlineRules implements DeadlineRules {
@@ -123,9 +123,9 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
         if (REPORT.equals(deadline.kind())) {
             String[] zoneAndQuarter = deadline.aggregateId().split("/");
             Quarter overdue = quarterOf(zoneAndQuarter[1]);
-            Quarter running = Quarter.of(UlaanbaatarTime.dateOf(firedAt));
+            // the next quarter, not the one running at firing: after a long outage every quarter in between still falls due in turn
             return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt,
-                    ZoneStreamCommands.ReportDue.of(running, calendar.get()));
+                    ZoneStreamCommands.ReportDue.of(overdue.next(), calendar.get()));
         }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
         String stream = RegistrationStreamCommands.stream(id);

@@ -170,7 +170,7 @@ class FreeZone {
                 due.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
     }
 
-    // 003 art. 12.3: a report not signed by its due date is escalated once to the Cabinet member; the quarter now running is scheduled
+    // 003 art. 12.3: a report not signed by its due date is escalated once to the Cabinet member; the next quarter's is scheduled
     @CommandHandler
     void handle(ZoneStreamCommands.EscalateOverdueReport command) {
         String label = new Quarter(command.year(), command.quarter()).label();

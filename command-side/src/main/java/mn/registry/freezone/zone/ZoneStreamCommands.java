@@ -75,7 +75,7 @@ public final class ZoneStreamCommands {
         }
     }
 
-    /** The deadline service: the quarter's report is overdue; {@code current} is the due date of the quarter now running. */
+    /** The deadline service: the quarter's report is overdue; {@code current} is the due date of the next quarter, recorded if not yet. */
     public record EscalateOverdueReport(@TargetAggregateIdentifier String stream, ZoneId zoneId, int year, int quarter, Instant firedAt,
                                         ReportDue current) {
         public EscalateOverdueReport(ZoneId zoneId, int year, int quarter, Instant firedAt, ReportDue current) {

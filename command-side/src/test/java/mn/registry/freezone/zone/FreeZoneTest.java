@@ -186,7 +186,7 @@ class FreeZoneTest {
     }
 
     @Test
-    @DisplayName("003 art. 12.3: a report not signed by its due date is escalated once, and the quarter then running gets its due date")
+    @DisplayName("003 art. 12.3: a report not signed by its due date is escalated once, and the next quarter gets its due date")
     void overdue_report_is_escalated_once() {
         ZoneStreamCommands.ReportDue q3 = dueOf(2026, 3);
         ZoneStreamCommands.ReportDue q4 = dueOf(2026, 4);

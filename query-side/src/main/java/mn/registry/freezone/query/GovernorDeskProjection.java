@@ -34,6 +34,8 @@ class GovernorDeskProjection {
     static final String REGISTRATIONS = "fz_registrations";
     static final String LAND = "fz_land";
     static final String REPORTS = "fz_reports";
+    /** 003 art. 12.3: each quarter's report due date and its escalation, by {@code <zone>/<year>-Q<n>}. */
+    static final String REPORT_DUES = "fz_report_dues";
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -42,12 +44,14 @@ class GovernorDeskProjection {
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> land;
     private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> reportDues;
 
     GovernorDeskProjection(MongoDatabase database) {
         this.zones = database.getCollection(ZONES);
         this.registrations = database.getCollection(REGISTRATIONS);
         this.land = database.getCollection(LAND);
         this.reports = database.getCollection(REPORTS);
+        this.reportDues = database.getCollection(REPORT_DUES);
     }
 
     @EventHandler
@@ -84,6 +88,23 @@ class GovernorDeskProjection {
                 Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
                         Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
                         Updates.set("signedBy", e.signedBy().value())), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportDue e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.combine(Updates.set("zoneId", e.zoneId().value()),
+                Updates.set("dueOn", e.dueOn().toString()), Updates.set("article", e.article())), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportDueRecomputed e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.set("dueOn", e.dueOn().toString()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportOverdue e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.set("escalatedAt", e.escalatedAt().toString()),
+                UPSERT);
     }
 
     @EventHandler
@@ -191,6 +212,7 @@ class GovernorDeskProjection {
         registrations.deleteMany(new Document());
         land.deleteMany(new Document());
         reports.deleteMany(new Document());
+        reportDues.deleteMany(new Document());
     }
 
     private void set(String registrationId, Bson... updates) {

@@ -37,16 +37,21 @@ public class QuarterlyReport {
                   Map<String, BigDecimal> totalInvestment, String article) {
     }
 
-    /** The report, its hash, and the governor's signature if one was given for exactly these bytes. */
-    public record Signed(Report report, String sha256, String signedBy, String signedAt) {
+    /**
+     * The report, its hash, and the governor's signature if one was given for exactly these bytes; when it is due (003 art.
+     * 12.3, 15 working days after the quarter) and when it was escalated as overdue, if it was.
+     */
+    public record Signed(Report report, String sha256, String signedBy, String signedAt, String dueOn, String escalatedAt) {
     }
 
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> dues;
 
     QuarterlyReport(MongoDatabase database) {
         this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
         this.reports = database.getCollection(GovernorDeskProjection.REPORTS);
+        this.dues = database.getCollection(GovernorDeskProjection.REPORT_DUES);
     }
 
     // 003 art. 12.3: each quarter, foreign-invested legal entities and their investments, as at the quarter's end
@@ -86,7 +91,9 @@ public class QuarterlyReport {
         Report report = build(zoneId, year, quarter);
         String sha256 = sha256(report);
         Document signature = reports.find(eq("_id", zoneId + "/" + year + "-Q" + quarter + "/" + sha256)).first();
-        return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"));
+        Document due = dues.find(eq("_id", zoneId + "/" + year + "-Q" + quarter)).first();
+        return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"),
+                due == null ? null : due.getString("dueOn"), due == null ? null : due.getString("escalatedAt"));
     }
 
     public static String sha256(Report report) {

@@ -220,4 +220,17 @@ class GovernorDeskTest {
             projection.on(e);
         }
     }
+
+    @Test
+    @DisplayName("003 art. 12.3: the desk shows when the quarter's report is due and when it was escalated as overdue")
+    void report_due_and_escalation() {
+        projection.on(new ZoneEvents.QuarterlyReportDue(ZONE, 2026, 4, LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 22),
+                Instant.parse("2027-01-22T15:59:59Z"), WorkingDays.of(15), new CalendarVersion("MN-2024.1"), "003 art. 12.3"));
+        QuarterlyReport reports = new QuarterlyReport(database);
+        assertThat(reports.signed(ZONE.value(), 2026, 4).dueOn()).isEqualTo("2027-01-22");
+        assertThat(reports.signed(ZONE.value(), 2026, 4).escalatedAt()).isNull();
+        projection.on(new ZoneEvents.QuarterlyReportOverdue(ZONE, 2026, 4, LocalDate.of(2027, 1, 22), Instant.parse("2027-01-22T16:00:02Z"), "003 art. 12.3"));
+        assertThat(reports.signed(ZONE.value(), 2026, 4).escalatedAt()).isEqualTo("2027-01-22T16:00:02Z");
+        assertThat(reports.signed(ZONE.value(), 2027, 1).dueOn()).isNull();
+    }
 }
