@@ -11,6 +11,7 @@ import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.freezone.zone.ZoneStreamCommands;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.DateOutsideCalendarException;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.ZoneEvents;
@@ -124,8 +125,13 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
             String[] zoneAndQuarter = deadline.aggregateId().split("/");
             Quarter overdue = quarterOf(zoneAndQuarter[1]);
             // the next quarter, not the one running at firing: after a long outage every quarter in between still falls due in turn
-            return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt,
-                    ZoneStreamCommands.ReportDue.of(overdue.next(), calendar.get()));
+            ZoneStreamCommands.ReportDue next;
+            try {
+                next = ZoneStreamCommands.ReportDue.of(overdue.next(), calendar.get());
+            } catch (DateOutsideCalendarException e) {
+                next = null; // the escalation is not held up by a calendar without the next year: the next act on the zone schedules it
+            }
+            return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt, next);
         }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
         String stream = RegistrationStreamCommands.stream(id);

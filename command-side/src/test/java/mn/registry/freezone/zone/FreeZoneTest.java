@@ -204,6 +204,9 @@ class FreeZoneTest {
         fixture.given(established(), recorded(q3), new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, "ab".repeat(32), AT, GOVERNOR))
                 .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q4))
                 .expectEvents(recorded(q4));
+        fixture.given(established(), recorded(q3)) // the calendar had no data for the next quarter: the escalation is not held up
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, null))
+                .expectEvents(overdue);
     }
 
     static org.hamcrest.Matcher<Throwable> problem(String code, String field) {
