@@ -9,17 +9,27 @@ import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.freezone.zone.ZoneStreamCommands;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.DateOutsideCalendarException;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Free Zone deadlines for the deadline service: the review of an application within 5 business days (003 art.
  * 12.2, escalated once, moved by a calendar change), the year to start operations (12.5.1) and the 12 months of
  * interruption (12.5.2), whose passing raises the ground. Due dates are facts in the events; every firing command
- * is idempotent in the ZoneRegistration aggregate.
+ * is idempotent in the ZoneRegistration aggregate. The quarterly report (003 art. 12.3, due 15 working days after the
+ * quarter's end) is escalated once on its zone; that escalation records the due date of the next quarter.
  */
 @Component
 public class FreeZoneDeadlineRules implements DeadlineRules {
@@ -27,10 +37,31 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
     static final String REVIEW = "freezone.review";
     static final String START = "freezone.start";
     static final String INTERRUPTION = "freezone.interruption";
+    /** 003 art. 12.3: the quarterly report, one deadline per zone and quarter (aggregate id {@code <zone>/<year>-Q<n>}). */
+    static final String REPORT = "freezone.report";
+
+    private final Supplier<WorkingDayCalendar> calendar;
+
+    @Autowired
+    FreeZoneDeadlineRules(CurrentCalendar calendar) {
+        this.calendar = calendar::get;
+    }
+
+    FreeZoneDeadlineRules(Supplier<WorkingDayCalendar> calendar) {
+        this.calendar = calendar;
+    }
+
+    FreeZoneDeadlineRules() {
+        this(WorkingDayCalendar::base);
+    }
 
     @Override
     public Set<String> kinds() {
-        return Set.of(REVIEW, START, INTERRUPTION);
+        return Set.of(REVIEW, START, INTERRUPTION, REPORT);
+    }
+
+    private static String reportDeadlineId(ZoneId zone, int year, int quarter) {
+        return zone.value() + "/" + new Quarter(year, quarter).label();
     }
 
     @Override
@@ -63,6 +94,21 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
         if (event instanceof RegistrationEvents.OperationsResumed e) {
             return List.of(end(e.registrationId(), INTERRUPTION));
         }
+        if (event instanceof ZoneEvents.QuarterlyReportDue e) {
+            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(reportDeadlineId(e.zoneId(), e.year(), e.quarter()), REPORT,
+                    sequence, e.quarterEnds(), e.workingDays(), e.dueOn(), e.calendarVersion(), "quarterly report", e.article())));
+        }
+        if (event instanceof ZoneEvents.QuarterlyReportDueRecomputed e) {
+            String id = reportDeadlineId(e.zoneId(), e.year(), e.quarter());
+            return List.of(new DeadlineInstruction.End(id, REPORT), new DeadlineInstruction.Start(ScheduledDeadline.workingDays(id, REPORT,
+                    sequence, e.quarterEnds(), FreeZoneTerms.REPORT_DUE, e.dueOn(), e.calendarVersion(), "quarterly report", e.article())));
+        }
+        if (event instanceof ZoneEvents.QuarterlyReportSigned e) {
+            return List.of(new DeadlineInstruction.End(reportDeadlineId(e.zoneId(), e.year(), e.quarter()), REPORT));
+        }
+        if (event instanceof ZoneEvents.QuarterlyReportOverdue e) {
+            return List.of(new DeadlineInstruction.End(reportDeadlineId(e.zoneId(), e.year(), e.quarter()), REPORT));
+        }
         if (event instanceof RegistrationEvents.EntityDeregistered e) {
             return List.of(end(e.registrationId(), REVIEW), end(e.registrationId(), START), end(e.registrationId(), INTERRUPTION));
         }
@@ -75,6 +121,18 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
 
     @Override
     public Object firingCommand(ScheduledDeadline deadline, Instant firedAt) {
+        if (REPORT.equals(deadline.kind())) {
+            String[] zoneAndQuarter = deadline.aggregateId().split("/");
+            Quarter overdue = quarterOf(zoneAndQuarter[1]);
+            // the next quarter, not the one running at firing: after a long outage every quarter in between still falls due in turn
+            ZoneStreamCommands.ReportDue next;
+            try {
+                next = ZoneStreamCommands.ReportDue.of(overdue.next(), calendar.get());
+            } catch (DateOutsideCalendarException e) {
+                next = null; // the escalation is not held up by a calendar without the next year: the next act on the zone schedules it
+            }
+            return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt, next);
+        }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
         String stream = RegistrationStreamCommands.stream(id);
         return switch (deadline.kind()) {
@@ -87,8 +145,18 @@ public class FreeZoneDeadlineRules implements DeadlineRules {
         };
     }
 
+    private static Quarter quarterOf(String label) {
+        return new Quarter(Integer.parseInt(label.substring(0, label.indexOf("-Q"))), Integer.parseInt(label.substring(label.indexOf("-Q") + 2)));
+    }
+
     @Override
     public Object recomputeCommand(ScheduledDeadline deadline, Deadline recomputed) {
+        if (REPORT.equals(deadline.kind())) {
+            String[] zoneAndQuarter = deadline.aggregateId().split("/");
+            Quarter quarter = quarterOf(zoneAndQuarter[1]);
+            return new ZoneStreamCommands.RecomputeReportDue(ZoneId.of(zoneAndQuarter[0]), quarter.year(), quarter.quarter(), recomputed.due(),
+                    recomputed.dueAt().toInstant(), recomputed.calendarVersion());
+        }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
         return new RegistrationStreamCommands.RecomputeReviewDue(RegistrationStreamCommands.stream(id), id, recomputed.due(), recomputed.dueAt().toInstant(),
                 recomputed.calendarVersion());

@@ -8,6 +8,7 @@ import mn.registry.freezone.zone.Zones;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
@@ -47,10 +48,12 @@ class RegistrationCommandTypes {
                             "documents." + d.kind(), d.kind().article());
                 }
             }
+            Set<Activity> allowed = zones.allowedActivities(body.zoneId());
+            ZoneRegistration.activityAllowedInTheZone(body.activity(), allowed, body.zoneId());
             RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
             Deadline due = calendar.get().deadline(context.receivedAt(), FreeZoneTerms.REVIEW);
             gateway.sendAndWait(new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, body, context.receivedAt(),
-                    due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), context.actor()));
+                    due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), allowed, context.actor()));
             return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value());
         });
     }
@@ -60,7 +63,8 @@ class RegistrationCommandTypes {
         return GovernorCommandType.of("RegisterEntity", RegistrationCommands.RegisterEntity.class, (body, context) -> {
             zones.requireOpen(body.zoneId());
             send(gateway, body.registrationId(), new RegistrationStreamCommands.Register(RegistrationStreamCommands.stream(body.registrationId()),
-                    body.registrationId(), UlaanbaatarTime.dateOf(context.receivedAt()), context.receivedAt(), context.actor()));
+                    body.registrationId(), UlaanbaatarTime.dateOf(context.receivedAt()), zones.allowedActivities(body.zoneId()), context.receivedAt(),
+                    context.actor()));
             return new RegistrationAnswer(body.registrationId(), "REGISTERED");
         });
     }
@@ -78,7 +82,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordInvestmentAgreement", RegistrationCommands.RecordInvestmentAgreement.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordAgreement(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.actor()));
+                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "AGREEMENT_RECORDED");
         });
     }
@@ -87,7 +91,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordOperationsStarted", RegistrationCommands.RecordOperationsStarted.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordStart(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.actor()));
+                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "OPERATING");
         });
     }
@@ -96,7 +100,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> recordOperationsInterruptedType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordOperationsInterrupted", RegistrationCommands.RecordOperationsInterrupted.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordInterruption(
-                    RegistrationStreamCommands.stream(body.registrationId()), body, context.actor()));
+                    RegistrationStreamCommands.stream(body.registrationId()), body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "INTERRUPTED");
         });
     }
@@ -105,7 +109,7 @@ class RegistrationCommandTypes {
     SignedCommandType<RegistrationCommands.RecordOperationsResumed> recordOperationsResumedType(CommandGateway gateway) {
         return GovernorCommandType.of("RecordOperationsResumed", RegistrationCommands.RecordOperationsResumed.class, (body, context) -> {
             send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordResumption(
-                    RegistrationStreamCommands.stream(body.registrationId()), body, context.actor()));
+                    RegistrationStreamCommands.stream(body.registrationId()), body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
             return new RegistrationAnswer(body.registrationId(), "OPERATING");
         });
     }

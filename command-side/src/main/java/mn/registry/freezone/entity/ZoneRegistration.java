@@ -67,6 +67,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.Apply command) {
         onePendingOrActiveRegistrationPerEntityPerZone();
         RegistrationIntakePolicy.check(command.body());
+        activityAllowedInTheZone(command.body().activity(), command.allowedActivities(), command.body().zoneId());
         if (!FreeZoneTerms.REVIEW.equals(command.workingDays())) {
             throw new IllegalArgumentException("the review period is " + FreeZoneTerms.REVIEW + " (" + FreeZoneTerms.REVIEW_ARTICLE + ")");
         }
@@ -89,10 +90,19 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.2: registered with a certificate valid only in this zone
+    // 003 art. 6.1, 12.2: an entity operates in a zone only in a type of activity the zone's establishing resolution allows
+    static void activityAllowedInTheZone(Activity activity, Set<Activity> allowed, ZoneId zone) {
+        if (activity != null && (allowed == null || !allowed.contains(activity))) {
+            throw RegistryProblem.invalid("freezone.activity-not-allowed", "Zone " + zone + "'s resolution allows " + (allowed == null ? "[]" : allowed)
+                    + ", not " + activity + ".", "activity", "003 art. 6.1, 12.2");
+        }
+    }
+
+    // 003 art. 12.2: registered with a certificate valid only in this zone, and only for an activity the zone allows at the decision
     @CommandHandler
     void handle(RegistrationStreamCommands.Register command) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        activityAllowedInTheZone(activity, command.allowedActivities(), zoneId);
         String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + command.issuedOn().getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
         apply(new RegistrationEvents.EntityRegistered(registrationId,
                 new ZoneCertificate(number, registrationId, entity, activity, command.issuedOn(), zoneId), command.at(), command.by()));
@@ -119,18 +129,40 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
+        agreementDatesInRange(body.signedOn(), body.endsOn(), command.receivedOn());
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), command.by()));
     }
 
+    // 003 art. 12.5.1: the agreement is a signed fact, so not dated after its recording (a future date would push the year to start
+    // beyond the law's reach); signed before the certificate is allowed, since the later of the two counts (no time is gained by it).
+    // It is recorded while in force: it ends after the day it is recorded (26.2 compares deregistration with its end)
+    static void agreementDatesInRange(LocalDate signedOn, LocalDate endsOn, LocalDate receivedOn) {
+        if (signedOn.isAfter(receivedOn)) {
+            throw RegistryProblem.invalid("freezone.date-in-future", "The agreement's signing day " + signedOn + " is after the day of receipt "
+                    + receivedOn + ".", "signedOn", "003 art. 12.5.1");
+        }
+        if (!endsOn.isAfter(receivedOn)) {
+            throw RegistryProblem.invalid("freezone.agreement-ended", "An agreement that ended on " + endsOn + " is not in force on " + receivedOn
+                    + ".", "endsOn", "003 art. 12.5.1, 26.2");
+        }
+    }
+
+    // 003 art. 12.5.1: operations start on a day that has come (a future start would stop the ground being raised) and not before
+    // the certificate: an entity operates in the zone only once registered (12.2)
     @CommandHandler
     void handle(RegistrationStreamCommands.RecordStart command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
-        requireDate(command.body().on());
+        LocalDate on = requireDate(command.body().on());
+        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.1");
+        if (on.isBefore(certificateIssuedOn)) {
+            throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
+                    + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
+        }
         apply(new RegistrationEvents.OperationsStarted(registrationId, command.body().on(), command.by()));
     }
 
@@ -139,6 +171,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.RecordInterruption command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         LocalDate on = requireDate(command.body().on());
+        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-started", "Operations can be interrupted only after they started.", "003 art. 12.5.2");
         }
@@ -153,6 +186,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.RecordResumption command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         LocalDate on = requireDate(command.body().on());
+        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
@@ -167,7 +201,7 @@ class ZoneRegistration {
         if (body.reference() == null || body.reference().isBlank()) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
-        requireDate(body.decidedOn());
+        notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(command.at()), "decidedOn", "003 art. 12.5.3");
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), command.by()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
@@ -243,6 +277,14 @@ class ZoneRegistration {
     private void requireStatus(Status expected, String code, String article) {
         if (status != expected) {
             throw RegistryProblem.conflict(code, registrationId + " is " + status + ", not " + expected + ".", article);
+        }
+    }
+
+    // ADR 0013 §7: a date a governor states for a fact of 12.5 has happened: it is not after the registry's local date of receipt
+    static void notInTheFuture(LocalDate date, LocalDate receivedOn, String field, String article) {
+        if (date.isAfter(receivedOn)) {
+            throw RegistryProblem.invalid("freezone.date-in-future", "The date " + date + " is after the day of receipt " + receivedOn + ".",
+                    field, article);
         }
     }
 

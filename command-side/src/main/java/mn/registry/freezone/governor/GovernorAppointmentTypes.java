@@ -3,6 +3,7 @@ package mn.registry.freezone.governor;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.freezone.zone.ZoneStreamCommands;
+import mn.registry.freezone.zone.QuarterlyReportSchedule;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.identity.command.Enrolment;
 import mn.registry.infrastructure.identity.IdentityDirectory;
@@ -38,9 +39,11 @@ class GovernorAppointmentTypes {
     private final Zones zones;
     private final EventStore events;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
+    private final QuarterlyReportSchedule reports;
 
     GovernorAppointmentTypes(CommandGateway gateway, Enrolment enrolment, Zones zones, EventStore events,
-                             mn.registry.infrastructure.privacy.PersonalDataVault vault) {
+                             mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports) {
+        this.reports = reports;
         this.gateway = gateway;
         this.enrolment = enrolment;
         this.zones = zones;
@@ -106,21 +109,23 @@ class GovernorAppointmentTypes {
         }
     }
 
-    // 003 art. 8.2: the Cabinet member appoints a governor; tenure starts at the signing time
+    // 003 art. 8.2: the Cabinet member appoints a governor; tenure starts at the registry's time of receipt. The zone's record
+    // comes first: it refuses a second serving governor (freezone.zone-has-governor) before any authority is granted
     GovernorAnswer appoint(ZoneCommands.AppointGovernor body, CommandContext context) {
         requireDecision(body.decision());
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
+        gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
+                context.receivedAt(), context.actor()));
         try {
             enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
         } catch (RegistryProblem e) {
             if (!"identity.role-already-held".equals(e.code())) {
                 throw e;
             }
-            // already holds the role (e.g. enrolled with it): the zone's public record is what is missing
+            // already holds the role (e.g. enrolled with it): the zone's public record was what was missing
         }
-        gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
-                context.receivedAt(), context.actor()));
+        reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
         return new GovernorAnswer(body.zoneId(), body.governor(), "APPOINTED", context.receivedAt());
     }
 
@@ -138,6 +143,7 @@ class GovernorAppointmentTypes {
             }
             // the role was granted without a public appointment record (first-start enrolment): the revocation is the act
         }
+        reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
         return new GovernorAnswer(body.zoneId(), body.governor(), "DISMISSED", context.receivedAt());
     }
 

@@ -1,6 +1,9 @@
 package mn.registry.freezone.zone;
 
 import mn.registry.freezone.land.ParcelGeometry;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
@@ -11,7 +14,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -26,6 +33,11 @@ class FreeZone {
     private boolean open;
     private final Set<PersonId> governors = new HashSet<>();
     private final Set<String> signedReports = new HashSet<>();
+    /** Quarters whose report has a recorded due date, with that date's end; those signed or escalated leave the map. */
+    private final Map<String, Instant> reportsDue = new HashMap<>();
+    private final Map<String, LocalDate> reportDueOn = new HashMap<>();
+    private final Set<String> quartersSigned = new HashSet<>();
+    private final Set<String> quartersEscalated = new HashSet<>();
 
     FreeZone() {
     }
@@ -81,7 +93,16 @@ class FreeZone {
         if (governors.contains(command.governor())) {
             throw RegistryProblem.conflict("freezone.governor-already-appointed", command.governor() + " already governs " + zoneId + ".", "003 art. 8.2");
         }
+        oneServingGovernorPerZone();
         apply(new ZoneEvents.GovernorAppointed(zoneId, command.governor(), command.displayName(), command.decision(), command.from(), command.by()));
+    }
+
+    // 003 art. 8.1-8.2 (ADR 0013 §7): a zone has one Governor; a new one is appointed only after the serving one's dismissal
+    private void oneServingGovernorPerZone() {
+        if (!governors.isEmpty()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.zone-has-governor", "Zone " + zoneId + " is served by "
+                    + governors + ": the Cabinet member dismisses the serving governor before appointing another.", "governor", "003 art. 8.2");
+        }
     }
 
     // 003 art. 8.2: the Cabinet member dismisses the governor of a zone
@@ -97,16 +118,79 @@ class FreeZone {
     @CommandHandler
     void handle(ZoneStreamCommands.RecordReportSigned command) {
         ZoneCommands.SignQuarterlyReport body = command.body();
-        if (body.quarter() < 1 || body.quarter() > 4 || body.year() < 2000) {
+        if (body.quarter() < 1 || body.quarter() > 4 || body.year() < 2000 || body.year() > 9999) {
             throw RegistryProblem.invalid("freezone.quarter-invalid", "A quarter is 1-4 of a year.", "quarter", "003 art. 12.3");
         }
         if (body.reportSha256() == null || !body.reportSha256().matches("[0-9a-f]{64}")) {
             throw RegistryProblem.invalid("freezone.report-hash-malformed", "The report is named by its SHA-256 in lower-case hex.", "reportSha256", "003 art. 12.3");
         }
+        Quarter quarter = new Quarter(body.year(), body.quarter());
+        reportOnlyForAnEndedQuarter(quarter, UlaanbaatarTime.dateOf(command.at()));
+        signedOverTheRegistrysContentOnly(body.reportSha256(), command.builtSha256(), quarter);
         if (signedReports.contains(body.year() + "-Q" + body.quarter() + "-" + body.reportSha256())) {
             return; // the same report signed again changes nothing
         }
         apply(new ZoneEvents.QuarterlyReportSigned(zoneId, body.year(), body.quarter(), body.reportSha256(), command.at(), command.by()));
+    }
+
+    // 003 art. 12.3: a quarter is reported once it has ended, judged at the registry's local date of receipt
+    static void reportOnlyForAnEndedQuarter(Quarter quarter, LocalDate receivedOn) {
+        if (!quarter.lastDay().isBefore(receivedOn)) {
+            throw RegistryProblem.invalid("freezone.report-quarter-not-ended", "Quarter " + quarter.label() + " ends on " + quarter.lastDay()
+                    + "; on " + receivedOn + " it cannot be reported yet.", "quarter", "003 art. 12.3");
+        }
+    }
+
+    // 003 art. 12.3: the governor signs the report the registry built from its own records, byte for byte, and nothing else
+    static void signedOverTheRegistrysContentOnly(String signed, String built, Quarter quarter) {
+        if (built == null || !built.equals(signed)) {
+            throw RegistryProblem.invalid("freezone.report-hash-mismatch", "The signed hash is not the hash of the registry's report for "
+                    + quarter.label() + " (" + built + "); fetch the report again and sign its Report-SHA256.", "reportSha256", "003 art. 12.3");
+        }
+    }
+
+    // 003 art. 12.3 (ADR 0013 §7): each quarter's report is due 15 working days after the quarter's end; recorded once per quarter
+    @CommandHandler
+    void handle(ZoneStreamCommands.ScheduleQuarterlyReport command) {
+        scheduleReport(command.due());
+    }
+
+    private void scheduleReport(ZoneStreamCommands.ReportDue due) {
+        if (due == null) {
+            return;
+        }
+        String label = new Quarter(due.year(), due.quarter()).label();
+        if (reportDueOn.containsKey(label) || quartersSigned.contains(label)) {
+            return;
+        }
+        if (!FreeZoneTerms.REPORT_DUE.equals(due.workingDays()) || !due.dueOn().isAfter(due.quarterEnds())) {
+            throw new IllegalArgumentException("a report is due " + FreeZoneTerms.REPORT_DUE + " after the quarter's end: " + due);
+        }
+        apply(new ZoneEvents.QuarterlyReportDue(zoneId, due.year(), due.quarter(), due.quarterEnds(), due.dueOn(), due.dueAt(), due.workingDays(),
+                due.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
+    }
+
+    // 003 art. 12.3: a report not signed by its due date is escalated once to the Cabinet member; the next quarter's is scheduled
+    @CommandHandler
+    void handle(ZoneStreamCommands.EscalateOverdueReport command) {
+        String label = new Quarter(command.year(), command.quarter()).label();
+        Instant dueAt = reportsDue.get(label);
+        if (dueAt != null && !quartersSigned.contains(label) && !quartersEscalated.contains(label) && command.firedAt().isAfter(dueAt)) {
+            apply(new ZoneEvents.QuarterlyReportOverdue(zoneId, command.year(), command.quarter(), reportDueOn.get(label), command.firedAt(),
+                    FreeZoneTerms.REPORT_ARTICLE));
+        }
+        scheduleReport(command.current());
+    }
+
+    // 003 art. 12.3: a calendar change moves the due date of a report not yet signed
+    @CommandHandler
+    void handle(ZoneStreamCommands.RecomputeReportDue command) {
+        String label = new Quarter(command.year(), command.quarter()).label();
+        if (!reportDueOn.containsKey(label) || quartersSigned.contains(label) || command.dueOn().equals(reportDueOn.get(label))) {
+            return;
+        }
+        apply(new ZoneEvents.QuarterlyReportDueRecomputed(zoneId, command.year(), command.quarter(), new Quarter(command.year(), command.quarter())
+                .lastDay(), command.dueOn(), command.dueAt(), command.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
     }
 
     private static void requireText(String value, String field, String article) {
@@ -119,6 +203,25 @@ class FreeZone {
     void on(ZoneEvents.ZoneEstablished event) {
         stream = event.zoneId().stream();
         zoneId = event.zoneId();
+    }
+
+    @EventSourcingHandler
+    void on(ZoneEvents.QuarterlyReportDue event) {
+        String label = new Quarter(event.year(), event.quarter()).label();
+        reportDueOn.put(label, event.dueOn());
+        reportsDue.put(label, event.dueAt());
+    }
+
+    @EventSourcingHandler
+    void on(ZoneEvents.QuarterlyReportDueRecomputed event) {
+        String label = new Quarter(event.year(), event.quarter()).label();
+        reportDueOn.put(label, event.dueOn());
+        reportsDue.put(label, event.dueAt());
+    }
+
+    @EventSourcingHandler
+    void on(ZoneEvents.QuarterlyReportOverdue event) {
+        quartersEscalated.add(new Quarter(event.year(), event.quarter()).label());
     }
 
     @EventSourcingHandler
@@ -144,9 +247,11 @@ class FreeZone {
     @EventSourcingHandler
     void on(ZoneEvents.QuarterlyReportSigned event) {
         signedReports.add(event.year() + "-Q" + event.quarter() + "-" + event.reportSha256());
+        quartersSigned.add(new Quarter(event.year(), event.quarter()).label());
     }
 
     boolean isOpen() {
         return open;
     }
+
 }

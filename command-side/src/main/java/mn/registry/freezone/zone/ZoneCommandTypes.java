@@ -17,14 +17,14 @@ import java.util.function.BiFunction;
 
 /** The signed zone commands of the Cabinet member (003 art. 6.1-6.4), one bean each. */
 @Configuration
-class ZoneCommandTypes {
+public class ZoneCommandTypes {
 
     /** What a zone command answers. */
     record ZoneAnswer(ZoneId zoneId, String status) {
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway) {
+    SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
             FreeZone.resolutionDescribesTheZone(body);
             try {
@@ -32,28 +32,31 @@ class ZoneCommandTypes {
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
             }
+            reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "ESTABLISHED");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway) {
+    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
             send(gateway, body.zoneId(), new ZoneStreamCommands.Open(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
+            reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "OPEN");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway) {
+    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
             send(gateway, body.zoneId(), new ZoneStreamCommands.Close(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
+            reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
         });
     }
 
     /** Sends a command to an established zone; 404 when the zone does not exist. */
-    static void send(CommandGateway gateway, ZoneId zoneId, Object command) {
+    public static void send(CommandGateway gateway, ZoneId zoneId, Object command) {
         try {
             gateway.sendAndWait(command);
         } catch (AggregateNotFoundException e) {

@@ -1,11 +1,18 @@
 package mn.registry.freezone.zone;
 
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Internal Axon commands on a zone's stream: the signed body plus the signing time and the signer, computed outside the aggregate. */
 public final class ZoneStreamCommands {
@@ -40,9 +47,47 @@ public final class ZoneStreamCommands {
         }
     }
 
-    public record RecordReportSigned(@TargetAggregateIdentifier String stream, ZoneCommands.SignQuarterlyReport body, Instant at, PersonId by) {
-        public RecordReportSigned(ZoneCommands.SignQuarterlyReport body, Instant at, PersonId by) {
-            this(body.zoneId().stream(), body, at, by);
+    /**
+     * The governor's signature over a quarter's report; {@code builtSha256} is the hash of the report the registry built
+     * from its own records at receipt (null when the quarter is malformed or has not ended: the aggregate refuses first).
+     */
+    public record RecordReportSigned(@TargetAggregateIdentifier String stream, ZoneCommands.SignQuarterlyReport body, String builtSha256,
+                                     Instant at, PersonId by) {
+        public RecordReportSigned(ZoneCommands.SignQuarterlyReport body, String builtSha256, Instant at, PersonId by) {
+            this(body.zoneId().stream(), body, builtSha256, at, by);
+        }
+    }
+
+    /** When a quarter's report is due (003 art. 12.3): 15 working days after the quarter's last day, by the calendar in force. */
+    public record ReportDue(int year, int quarter, LocalDate quarterEnds, LocalDate dueOn, Instant dueAt, WorkingDays workingDays,
+                            CalendarVersion calendarVersion) {
+        public static ReportDue of(Quarter quarter, WorkingDayCalendar calendar) {
+            Deadline d = calendar.deadline(quarter.lastDay(), FreeZoneTerms.REPORT_DUE);
+            return new ReportDue(quarter.year(), quarter.quarter(), quarter.lastDay(), d.due(), d.dueAt().toInstant(), d.workingDays(),
+                    d.calendarVersion());
+        }
+    }
+
+    /** Records the due date of a quarter's report unless already recorded (sent after every act on the zone). */
+    public record ScheduleQuarterlyReport(@TargetAggregateIdentifier String stream, ZoneId zoneId, ReportDue due) {
+        public ScheduleQuarterlyReport(ZoneId zoneId, ReportDue due) {
+            this(zoneId.stream(), zoneId, due);
+        }
+    }
+
+    /** The deadline service: the quarter's report is overdue; {@code current} is the due date of the next quarter, recorded if not yet. */
+    public record EscalateOverdueReport(@TargetAggregateIdentifier String stream, ZoneId zoneId, int year, int quarter, Instant firedAt,
+                                        ReportDue current) {
+        public EscalateOverdueReport(ZoneId zoneId, int year, int quarter, Instant firedAt, ReportDue current) {
+            this(zoneId.stream(), zoneId, year, quarter, firedAt, current);
+        }
+    }
+
+    /** The deadline service: a calendar change moved a report's due date. */
+    public record RecomputeReportDue(@TargetAggregateIdentifier String stream, ZoneId zoneId, int year, int quarter, LocalDate dueOn, Instant dueAt,
+                                     CalendarVersion calendarVersion) {
+        public RecomputeReportDue(ZoneId zoneId, int year, int quarter, LocalDate dueOn, Instant dueAt, CalendarVersion calendarVersion) {
+            this(zoneId.stream(), zoneId, year, quarter, dueOn, dueAt, calendarVersion);
         }
     }
 }

@@ -1,5 +1,6 @@
 package mn.registry.freezone.zone;
 
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
@@ -9,7 +10,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the command side needs to know of a zone before acting in it (is it open, its boundary and area),
@@ -40,6 +43,14 @@ public class Zones {
             }
         }
         return Optional.ofNullable(zone);
+    }
+
+    /** The types of activity the zone's establishing resolution allows (003 art. 6.1); empty when no zone was established. */
+    public Set<Activity> allowedActivities(ZoneId zoneId) {
+        Set<Activity> allowed = EnumSet.noneOf(Activity.class);
+        events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).filter(ZoneEvents.ZoneEstablished.class::isInstance)
+                .forEach(e -> allowed.addAll(((ZoneEvents.ZoneEstablished) e).activities()));
+        return Set.copyOf(allowed);
     }
 
     /** The zone, or 404 naming it. */

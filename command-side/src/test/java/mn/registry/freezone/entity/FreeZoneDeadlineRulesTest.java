@@ -2,7 +2,13 @@ package mn.registry.freezone.entity;
 
 import mn.registry.deadline.DeadlineInstruction;
 import mn.registry.deadline.ScheduledDeadline;
+import mn.registry.freezone.zone.ZoneStreamCommands;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,5 +57,30 @@ class FreeZoneDeadlineRulesTest {
         assertThat(interruption.due()).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(rules.firingCommand(interruption, Instant.parse("2028-02-29T16:00:01Z")))
                 .extracting(c -> ((RegistrationStreamCommands.RaiseGroundIfDue) c).ground()).isEqualTo(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: a quarter's report due date starts its deadline, signing ends it, and its firing escalates and schedules the next quarter")
+    void quarterly_report_deadline() {
+        ZoneId zone = ZoneId.of("altanbulag");
+        ZoneStreamCommands.ReportDue q4 = ZoneStreamCommands.ReportDue.of(new QuarterlyReportContent.Quarter(2026, 4), WorkingDayCalendar.base());
+        ZoneEvents.QuarterlyReportDue due = new ZoneEvents.QuarterlyReportDue(zone, 2026, 4, q4.quarterEnds(), q4.dueOn(), q4.dueAt(), q4.workingDays(),
+                q4.calendarVersion(), "003 art. 12.3");
+        ScheduledDeadline deadline = ((DeadlineInstruction.Start) rules.instructionsFor(due, 7).get(0)).deadline();
+        assertThat(deadline.kind()).isEqualTo("freezone.report");
+        assertThat(deadline.aggregateId()).isEqualTo("altanbulag/2026-Q4");
+        assertThat(deadline.startedOn()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(deadline.workingDays().value()).isEqualTo(15);
+        assertThat(deadline.due()).isEqualTo(q4.dueOn());
+
+        Instant firedAt = q4.dueAt().plusSeconds(400L * 86400); // even after a long outage, the next quarter (not the one running) is scheduled
+        assertThat(rules.firingCommand(deadline, firedAt)).isEqualTo(new ZoneStreamCommands.EscalateOverdueReport(zone, 2026, 4, firedAt,
+                ZoneStreamCommands.ReportDue.of(new QuarterlyReportContent.Quarter(2027, 1), WorkingDayCalendar.base())));
+        assertThat(rules.instructionsFor(new ZoneEvents.QuarterlyReportSigned(zone, 2026, 4, "ab".repeat(32), firedAt, null), 8))
+                .containsExactly(new DeadlineInstruction.End("altanbulag/2026-Q4", "freezone.report"));
+        assertThat(rules.instructionsFor(new ZoneEvents.QuarterlyReportOverdue(zone, 2026, 4, q4.dueOn(), firedAt, "003 art. 12.3"), 9))
+                .containsExactly(new DeadlineInstruction.End("altanbulag/2026-Q4", "freezone.report"));
+        assertThat(rules.recomputeCommand(deadline, WorkingDayCalendar.base().deadline(LocalDate.of(2026, 12, 31), WorkingDays.of(15))))
+                .isEqualTo(new ZoneStreamCommands.RecomputeReportDue(zone, 2026, 4, q4.dueOn(), q4.dueAt(), q4.calendarVersion()));
     }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,10 @@ class ZoneRegistrationTest {
     static final Instant DUE_AT = Instant.parse("2026-11-27T15:59:59Z");
     static final CalendarVersion VERSION = new CalendarVersion("MN-2024.1");
     static final LocalDate CERTIFIED = LocalDate.of(2026, 11, 24);
+    /** The activities of the zone's establishing resolution (003 art. 6.1): no hotels. */
+    static final Set<Activity> ALLOWED = Set.of(Activity.TRADE, Activity.PRODUCTION);
+    /** The registry's local date of receipt of the governor's records in these tests. */
+    static final LocalDate TODAY = LocalDate.of(2027, 12, 1);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
 
@@ -61,7 +66,7 @@ class ZoneRegistrationTest {
     static RegistrationStreamCommands.Apply apply(LegalEntity entity, List<SubmittedZoneDocument> documents) {
         RegistrationId id = RegistrationId.of(ZONE, entity);
         return new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, application(entity, documents), RECEIVED, DUE, DUE_AT,
-                WorkingDays.of(5), VERSION, APPLICANT);
+                WorkingDays.of(5), VERSION, ALLOWED, APPLICANT);
     }
 
     static RegistrationEvents.ZoneRegistrationApplied applied() {
@@ -129,7 +134,7 @@ class ZoneRegistrationTest {
     @DisplayName("003 art. 12.2: the entity is registered with a certificate valid only in its zone")
     void registered_with_certificate_valid_only_in_the_zone() {
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, RECEIVED.plusSeconds(4 * 86400), GOVERNOR))
+                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(4 * 86400), GOVERNOR))
                 .expectEvents(registered())
                 .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.REGISTERED));
     }
@@ -152,12 +157,12 @@ class ZoneRegistrationTest {
         LocalDate signed = LocalDate.of(2027, 2, 10);
         fixture.given(applied(), registered())
                 .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), GOVERNOR))
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), TODAY, GOVERNOR))
                 .expectEvents(agreement(signed, LocalDate.of(2028, 2, 9)));
         LocalDate before = LocalDate.of(2026, 6, 1);
         fixture.given(applied(), registered())
                 .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, before,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), GOVERNOR))
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), TODAY, GOVERNOR))
                 .expectEvents(agreement(before, LocalDate.of(2027, 11, 23)));
     }
 
@@ -190,7 +195,7 @@ class ZoneRegistrationTest {
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
         fixture.given(applied(), registered(), started)
-                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), GOVERNOR))
+                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), TODAY, GOVERNOR))
                 .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
         Instant at = Instant.parse("2028-03-01T01:00:00Z");
         RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
@@ -283,5 +288,128 @@ class ZoneRegistrationTest {
         fixture.given(applied(), registered())
                 .when(new RegistrationStreamCommands.RecomputeReviewDue(STREAM, ID, moved, movedAt, next))
                 .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 12.2: a hotel applying in a zone whose resolution allows no hotels is refused, naming the activity")
+    void activity_the_zone_does_not_allow_is_refused_at_application() {
+        RegistrationCommands.ApplyForZoneRegistration hotel = new RegistrationCommands.ApplyForZoneRegistration(ZONE, MONGOLIAN, Activity.HOTEL,
+                documents(Jurisdiction.MONGOLIAN));
+        fixture.givenNoPriorActivity()
+                .when(new RegistrationStreamCommands.Apply(STREAM, ID, hotel, RECEIVED, DUE, DUE_AT, WorkingDays.of(5), VERSION, ALLOWED, APPLICANT))
+                .expectException(problem("freezone.activity-not-allowed", "activity"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 12.2: the governor cannot register an entity for an activity the zone's resolution does not allow")
+    void activity_the_zone_does_not_allow_is_refused_at_registration() {
+        RegistrationEvents.ZoneRegistrationApplied hotel = new RegistrationEvents.ZoneRegistrationApplied(ID, ZONE, MONGOLIAN, Activity.HOTEL,
+                documents(Jurisdiction.MONGOLIAN), RECEIVED, DUE, DUE_AT, WorkingDays.of(5), VERSION, "003 art. 12.2", APPLICANT);
+        fixture.given(hotel)
+                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(86400), GOVERNOR))
+                .expectException(problem("freezone.activity-not-allowed", "activity"))
+                .expectNoEvents();
+        fixture.given(applied())
+                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(86400), GOVERNOR))
+                .expectEvents(new RegistrationEvents.EntityRegistered(ID, certificate(), RECEIVED.plusSeconds(86400), GOVERNOR));
+    }
+
+    static RegistrationStreamCommands.RecordAgreement agreementSigned(LocalDate signedOn, LocalDate endsOn, LocalDate receivedOn) {
+        return new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, endsOn,
+                Money.mnt(5_000_000_000L), true), receivedOn, GOVERNOR);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: an investment agreement dated after the day it is recorded is refused (it would postpone the ground)")
+    void future_agreement_date_is_refused() {
+        LocalDate today = LocalDate.of(2027, 2, 10);
+        fixture.given(applied(), registered())
+                .when(agreementSigned(today.plusDays(1), LocalDate.of(2036, 12, 31), today))
+                .expectException(problem("freezone.date-in-future", "signedOn"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(agreementSigned(LocalDate.of(2030, 1, 1), LocalDate.of(2036, 12, 31), today))
+                .expectException(problem("freezone.date-in-future", "signedOn"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(agreementSigned(today, LocalDate.of(2036, 12, 31), today))
+                .expectEvents(agreement(today, LocalDate.of(2028, 2, 9)));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 26.2: an agreement that has already ended on the day it is recorded is refused")
+    void ended_agreement_is_refused() {
+        LocalDate today = LocalDate.of(2027, 2, 10);
+        fixture.given(applied(), registered())
+                .when(agreementSigned(LocalDate.of(2026, 12, 1), today, today))
+                .expectException(problem("freezone.agreement-ended", "endsOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: a start of operations dated in the future, or before the certificate, is refused")
+    void start_date_in_range() {
+        LocalDate today = LocalDate.of(2027, 3, 1);
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)),
+                        today, GOVERNOR))
+                .expectException(problem("freezone.date-in-future", "on"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, CERTIFIED.minusDays(1)),
+                        today, GOVERNOR))
+                .expectException(problem("freezone.date-before-registration", "on"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, today), today, GOVERNOR))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, today, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.2: an interruption or a resumption dated in the future is refused")
+    void interruption_and_resumption_not_in_the_future() {
+        LocalDate today = LocalDate.of(2027, 5, 1);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        fixture.given(applied(), registered(), started)
+                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1)),
+                        today, GOVERNOR))
+                .expectException(problem("freezone.date-in-future", "on"))
+                .expectNoEvents();
+        RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
+                LocalDate.of(2028, 2, 29), GOVERNOR);
+        fixture.given(applied(), registered(), started, interrupted)
+                .when(new RegistrationStreamCommands.RecordResumption(STREAM, new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1)),
+                        today, GOVERNOR))
+                .expectException(problem("freezone.date-in-future", "on"))
+                .expectNoEvents();
+        fixture.given(applied(), registered(), started, interrupted)
+                .when(new RegistrationStreamCommands.RecordResumption(STREAM, new RegistrationCommands.RecordOperationsResumed(ID, today), today, GOVERNOR))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, today, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3: a court decision dated after the day it is recorded is refused")
+    void court_decision_not_in_the_future() {
+        Instant at = Instant.parse("2027-05-02T01:00:00Z");
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118",
+                        LocalDate.of(2027, 5, 3), false), at, GOVERNOR))
+                .expectException(problem("freezone.date-in-future", "decidedOn"))
+                .expectNoEvents();
+    }
+
+    static org.hamcrest.Matcher<Throwable> problem(String code, String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RegistryProblem p && code.equals(p.code()) && field.equals(p.field());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText("RegistryProblem " + code + " on " + field);
+            }
+        };
     }
 }

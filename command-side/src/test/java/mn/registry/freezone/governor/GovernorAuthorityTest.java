@@ -3,6 +3,8 @@ package mn.registry.freezone.governor;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.document.DocumentStore;
+import mn.registry.freezone.report.RegistryQuarterlyReport;
+import mn.registry.freezone.zone.QuarterlyReportSchedule;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.freezone.DeregistrationGround;
@@ -80,6 +82,8 @@ class GovernorAuthorityTest {
         context.registerBean(CurrentCalendar.class, () -> mock(CurrentCalendar.class));
         context.registerBean(DocumentStore.class, () -> mock(DocumentStore.class));
         context.registerBean(org.axonframework.eventsourcing.eventstore.EventStore.class, () -> mock(org.axonframework.eventsourcing.eventstore.EventStore.class));
+        context.registerBean(RegistryQuarterlyReport.class, () -> mock(RegistryQuarterlyReport.class));
+        context.registerBean(QuarterlyReportSchedule.class, () -> mock(QuarterlyReportSchedule.class));
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

@@ -1,6 +1,8 @@
 package mn.registry.freezone.zone;
 
+import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneEvents;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,14 +104,122 @@ class FreeZoneTest {
     }
 
     @Test
-    @DisplayName("003 art. 12.3: the governor's signature of a quarter's report is recorded once")
+    @DisplayName("003 art. 12.3: the governor's signature over the registry's report of an ended quarter is recorded once")
     void quarterly_report_signed_once() {
-        ZoneCommands.SignQuarterlyReport body = new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 4, "ab".repeat(32));
-        ZoneEvents.QuarterlyReportSigned signed = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, "ab".repeat(32), AT, GOVERNOR);
-        fixture.given(established()).when(new ZoneStreamCommands.RecordReportSigned(body, AT, GOVERNOR)).expectEvents(signed);
-        fixture.given(established(), signed).when(new ZoneStreamCommands.RecordReportSigned(body, AT, GOVERNOR)).expectNoEvents();
+        String built = "ab".repeat(32);
+        ZoneCommands.SignQuarterlyReport body = new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built);
+        ZoneEvents.QuarterlyReportSigned signed = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR);
+        fixture.given(established()).when(new ZoneStreamCommands.RecordReportSigned(body, built, AT, GOVERNOR)).expectEvents(signed);
+        fixture.given(established(), signed).when(new ZoneStreamCommands.RecordReportSigned(body, built, AT, GOVERNOR)).expectNoEvents();
         fixture.given(established())
-                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 5, "ab".repeat(32)), AT, GOVERNOR))
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 5, built), built, AT, GOVERNOR))
                 .expectException(RegistryProblem.class).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: a report for a quarter that has not ended at the registry's receipt (2099, or the quarter running) is refused")
+    void report_for_a_quarter_not_ended_is_refused() {
+        String hash = "ab".repeat(32);
+        fixture.given(established())
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2099, 1, hash), hash, AT, GOVERNOR))
+                .expectException(RegistryProblem.class)
+                .expectException(problem("freezone.report-quarter-not-ended", "quarter"))
+                .expectNoEvents();
+        fixture.given(established()) // 2026-11-20 lies in the fourth quarter
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 4, hash), hash, AT, GOVERNOR))
+                .expectException(problem("freezone.report-quarter-not-ended", "quarter"))
+                .expectNoEvents();
+        Instant lastDayOfQ3 = Instant.parse("2026-09-30T15:00:00Z"); // 23:00 in Ulaanbaatar, still the quarter's last day
+        fixture.given(established())
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, hash), hash, lastDayOfQ3, GOVERNOR))
+                .expectException(problem("freezone.report-quarter-not-ended", "quarter"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: the governor signs only the report the registry built: any other hash (all zeros) is refused")
+    void report_with_another_hash_is_refused() {
+        String built = "ab".repeat(32);
+        fixture.given(established())
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, "0".repeat(64)), built, AT, GOVERNOR))
+                .expectException(problem("freezone.report-hash-mismatch", "reportSha256"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2: a second governor cannot be appointed while one serves; after the dismissal the new one is")
+    void one_serving_governor_per_zone() {
+        PersonId second = new PersonId("governor-2");
+        ZoneEvents.GovernorAppointed first = new ZoneEvents.GovernorAppointed(ZONE, GOVERNOR, "n", "Order A/12", AT, CABINET);
+        fixture.given(established(), first)
+                .when(new ZoneStreamCommands.RecordAppointment(ZONE, second, "m", "Order A/30", AT.plusSeconds(60), CABINET))
+                .expectException(problem("freezone.zone-has-governor", "governor"))
+                .expectNoEvents();
+        fixture.given(established(), first, new ZoneEvents.GovernorDismissed(ZONE, GOVERNOR, "Order A/29", AT.plusSeconds(30), CABINET))
+                .when(new ZoneStreamCommands.RecordAppointment(ZONE, second, "m", "Order A/30", AT.plusSeconds(60), CABINET))
+                .expectEvents(new ZoneEvents.GovernorAppointed(ZONE, second, "m", "Order A/30", AT.plusSeconds(60), CABINET));
+    }
+
+    static ZoneStreamCommands.ReportDue dueOf(int year, int quarter) {
+        return ZoneStreamCommands.ReportDue.of(new QuarterlyReportContent.Quarter(year, quarter), WorkingDayCalendar.base());
+    }
+
+    static ZoneEvents.QuarterlyReportDue recorded(ZoneStreamCommands.ReportDue due) {
+        return new ZoneEvents.QuarterlyReportDue(ZONE, due.year(), due.quarter(), due.quarterEnds(), due.dueOn(), due.dueAt(), due.workingDays(),
+                due.calendarVersion(), "003 art. 12.3");
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: a quarter's report is due 15 working days after the quarter's last day, recorded once")
+    void report_due_fifteen_working_days_after_the_quarter() {
+        ZoneStreamCommands.ReportDue q4 = dueOf(2026, 4);
+        assertThat(q4.quarterEnds()).isEqualTo(LocalDate.of(2026, 12, 31));
+        // 1 January is a holiday, then 15 working days of January 2027 (weekends skipped)
+        assertThat(WorkingDayCalendar.base().workingDaysBetween(q4.quarterEnds(), q4.dueOn())).isEqualTo(15);
+        assertThat(q4.dueOn()).isAfter(LocalDate.of(2027, 1, 21));
+        fixture.given(established())
+                .when(new ZoneStreamCommands.ScheduleQuarterlyReport(ZONE, q4))
+                .expectEvents(recorded(q4));
+        fixture.given(established(), recorded(q4))
+                .when(new ZoneStreamCommands.ScheduleQuarterlyReport(ZONE, q4))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: a report not signed by its due date is escalated once, and the next quarter gets its due date")
+    void overdue_report_is_escalated_once() {
+        ZoneStreamCommands.ReportDue q3 = dueOf(2026, 3);
+        ZoneStreamCommands.ReportDue q4 = dueOf(2026, 4);
+        Instant late = q3.dueAt().plusSeconds(60);
+        ZoneEvents.QuarterlyReportOverdue overdue = new ZoneEvents.QuarterlyReportOverdue(ZONE, 2026, 3, q3.dueOn(), late, "003 art. 12.3");
+        fixture.given(established(), recorded(q3))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q4))
+                .expectEvents(overdue, recorded(q4));
+        fixture.given(established(), recorded(q3), overdue, recorded(q4))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late.plusSeconds(3600), q4))
+                .expectNoEvents();
+        fixture.given(established(), recorded(q3)) // fired early (e.g. a clock moved back): nothing yet
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, q3.dueAt().minusSeconds(60), q4))
+                .expectEvents(recorded(q4));
+        fixture.given(established(), recorded(q3), new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, "ab".repeat(32), AT, GOVERNOR))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q4))
+                .expectEvents(recorded(q4));
+        fixture.given(established(), recorded(q3)) // the calendar had no data for the next quarter: the escalation is not held up
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, null))
+                .expectEvents(overdue);
+    }
+
+    static org.hamcrest.Matcher<Throwable> problem(String code, String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RegistryProblem p && code.equals(p.code()) && field.equals(p.field());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText("RegistryProblem " + code + " on " + field);
+            }
+        };
     }
 }

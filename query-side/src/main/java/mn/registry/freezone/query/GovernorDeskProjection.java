@@ -36,6 +36,8 @@ class GovernorDeskProjection {
     static final String REPORTS = "fz_reports";
     static final String LAND_APPLICATIONS = "fz_land_applications";
     static final String LAND_EXEMPTIONS = "fz_land_exemptions";
+    /** 003 art. 12.3: each quarter's report due date and its escalation, by {@code <zone>/<year>-Q<n>}. */
+    static final String REPORT_DUES = "fz_report_dues";
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -46,6 +48,7 @@ class GovernorDeskProjection {
     private final MongoCollection<Document> reports;
     private final MongoCollection<Document> landApplications;
     private final MongoCollection<Document> landExemptions;
+    private final MongoCollection<Document> reportDues;
 
     GovernorDeskProjection(MongoDatabase database) {
         this.landApplications = database.getCollection(LAND_APPLICATIONS);
@@ -54,6 +57,7 @@ class GovernorDeskProjection {
         this.registrations = database.getCollection(REGISTRATIONS);
         this.land = database.getCollection(LAND);
         this.reports = database.getCollection(REPORTS);
+        this.reportDues = database.getCollection(REPORT_DUES);
     }
 
     @EventHandler
@@ -90,6 +94,23 @@ class GovernorDeskProjection {
                 Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
                         Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
                         Updates.set("signedBy", e.signedBy().value())), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportDue e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.combine(Updates.set("zoneId", e.zoneId().value()),
+                Updates.set("dueOn", e.dueOn().toString()), Updates.set("article", e.article())), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportDueRecomputed e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.set("dueOn", e.dueOn().toString()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ZoneEvents.QuarterlyReportOverdue e) {
+        reportDues.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter()), Updates.set("escalatedAt", e.escalatedAt().toString()),
+                UPSERT);
     }
 
     @EventHandler
@@ -230,6 +251,7 @@ class GovernorDeskProjection {
         reports.deleteMany(new Document());
         landApplications.deleteMany(new Document());
         landExemptions.deleteMany(new Document());
+        reportDues.deleteMany(new Document());
     }
 
     private void set(String registrationId, Bson... updates) {

@@ -4,25 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
+import mn.registry.kernel.freezone.ZoneId;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The report of 003 art. 12.3: per zone and quarter, the foreign-invested legal entities (a foreign entity, or an
- * investment agreement marked foreign) registered by the quarter's last day and not deregistered before its first,
- * with their investments. Built from the projections; the governor signs its SHA-256 (of its RFC 8785 JSON)
- * with {@code SignQuarterlyReport} before it goes to the Cabinet member.
+ * The report of 003 art. 12.3 as the governor's desk shows it: the kernel's {@link QuarterlyReportContent#build} over the
+ * registrations of the zone as the projection holds them, so that its bytes and SHA-256 (of its RFC 8785 JSON) are those
+ * the command side builds from the events and checks when the governor signs with {@code SignQuarterlyReport}.
  */
 @Component
 public class QuarterlyReport {
@@ -35,56 +37,63 @@ public class QuarterlyReport {
                   Map<String, BigDecimal> totalInvestment, String article) {
     }
 
-    /** The report, its hash, and the governor's signature if one was given for exactly these bytes. */
-    public record Signed(Report report, String sha256, String signedBy, String signedAt) {
+    /**
+     * The report, its hash, and the governor's signature if one was given for exactly these bytes; when it is due (003 art.
+     * 12.3, 15 working days after the quarter) and when it was escalated as overdue, if it was.
+     */
+    public record Signed(Report report, String sha256, String signedBy, String signedAt, String dueOn, String escalatedAt) {
     }
 
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> dues;
 
     QuarterlyReport(MongoDatabase database) {
         this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
         this.reports = database.getCollection(GovernorDeskProjection.REPORTS);
+        this.dues = database.getCollection(GovernorDeskProjection.REPORT_DUES);
     }
 
-    // 003 art. 12.3: each quarter, foreign-invested legal entities and their investments
+    // 003 art. 12.3: each quarter, foreign-invested legal entities and their investments, as at the quarter's end
     public Report build(String zoneId, int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("a quarter is 1-4");
         }
-        LocalDate first = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
-        LocalDate last = first.plusMonths(3).minusDays(1);
-        List<Entity> entities = new ArrayList<>();
-        Map<String, BigDecimal> totals = new TreeMap<>();
-        for (Document row : registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1))) {
+        List<QuarterlyReportContent.EntityRecord> records = new ArrayList<>();
+        for (Document row : registrations.find(eq("zoneId", zoneId))) {
             String issued = row.getString("certificateIssuedOn");
-            boolean foreign = "FOREIGN".equals(row.getString("jurisdiction")) || Boolean.TRUE.equals(row.getBoolean("foreignInvested"));
-            if (issued == null || !foreign || LocalDate.parse(issued).isAfter(last)) {
+            if (issued == null) {
                 continue;
             }
             String deregistered = row.getString("deregisteredOn");
-            LocalDate deregisteredOn = deregistered == null ? null : LocalDate.parse(deregistered.substring(0, 10));
-            if (deregisteredOn != null && deregisteredOn.isBefore(first)) {
-                continue;
-            }
-            BigDecimal investment = row.getString("investmentAmount") == null ? null : new BigDecimal(row.getString("investmentAmount"));
-            String currency = row.getString("investmentCurrency");
-            if (investment != null) {
-                totals.merge(currency, investment, BigDecimal::add);
-            }
-            entities.add(new Entity(row.getString("_id"), row.getString("entityName"), row.getString("jurisdiction"), row.getString("country"),
-                    row.getString("certificateNumber"), row.getString("activity"), LocalDate.parse(issued), row.getString("agreementSignedOn"),
-                    row.getString("agreementEndsOn"), investment, currency,
-                    deregisteredOn != null && !deregisteredOn.isAfter(last) ? "DEREGISTERED" : "REGISTERED"));
+            records.add(new QuarterlyReportContent.EntityRecord(row.getString("_id"), row.getString("entityName"), row.getString("jurisdiction"),
+                    row.getString("country"), row.getString("certificateNumber"), row.getString("activity"), LocalDate.parse(issued),
+                    date(row.getString("agreementSignedOn")), date(row.getString("agreementEndsOn")),
+                    row.getString("investmentAmount") == null ? null : new BigDecimal(row.getString("investmentAmount")), row.getString("investmentCurrency"),
+                    Boolean.TRUE.equals(row.getBoolean("foreignInvested")),
+                    deregistered == null ? null : UlaanbaatarTime.dateOf(Instant.parse(deregistered))));
         }
-        return new Report(zoneId, year, quarter, first, last, entities, totals, "003 art. 12.3");
+        return of(QuarterlyReportContent.build(ZoneId.of(zoneId), new QuarterlyReportContent.Quarter(year, quarter), records));
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    /** The kernel's report in this API's records (the same fields, so the same JSON and the same hash). */
+    static Report of(QuarterlyReportContent.Report r) {
+        return new Report(r.zoneId(), r.year(), r.quarter(), r.firstDay(), r.lastDay(), r.entities().stream().map(e -> new Entity(e.registrationId(),
+                e.name(), e.jurisdiction(), e.country(), e.certificateNumber(), e.activity(), e.registeredOn(), e.agreementSignedOn(), e.agreementEndsOn(),
+                e.investment(), e.currency(), e.statusAtQuarterEnd())).toList(), r.totalInvestment(), r.article());
     }
 
     public Signed signed(String zoneId, int year, int quarter) {
         Report report = build(zoneId, year, quarter);
         String sha256 = sha256(report);
         Document signature = reports.find(eq("_id", zoneId + "/" + year + "-Q" + quarter + "/" + sha256)).first();
-        return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"));
+        Document due = dues.find(eq("_id", zoneId + "/" + year + "-Q" + quarter)).first();
+        return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"),
+                due == null ? null : due.getString("dueOn"), due == null ? null : due.getString("escalatedAt"));
     }
 
     public static String sha256(Report report) {

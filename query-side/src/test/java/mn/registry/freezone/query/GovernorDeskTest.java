@@ -19,6 +19,7 @@ import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneCertificate;
@@ -237,5 +238,61 @@ class GovernorDeskTest {
         assertThat(reports.signed(ZONE.value(), 2026, 4).signedBy()).isEqualTo("governor-zamyn-uud");
         projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2027, 1, "00".repeat(32), Instant.parse("2027-04-03T02:00:00Z"), GOVERNOR));
         assertThat(reports.signed(ZONE.value(), 2027, 1).signedBy()).as("a signature of other bytes does not sign this report").isNull();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: the desk's report has the bytes the registry builds from the events, so the hash the governor signs is the one checked")
+    void desk_report_equals_the_registrys_report_from_events() {
+        RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        List<Object> erlianEvents = List.of(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)),
+                registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)),
+                new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2027, 2, 1), LocalDate.of(2036, 12, 1),
+                        new Money(new BigDecimal("2500000.50"), "USD"), true, LocalDate.of(2028, 2, 1), GOVERNOR),
+                // deregistered at 01:00 local on 1 April (still 31 March in UTC): the local date counts
+                new RegistrationEvents.EntityDeregistered(erlian, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "r",
+                        Instant.parse("2027-03-31T17:00:00Z"), false, true, GOVERNOR));
+        List<Object> gobiEvents = List.of(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)),
+                registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)),
+                new RegistrationEvents.InvestmentAgreementRecorded(gobi, LocalDate.of(2026, 12, 20), LocalDate.of(2031, 1, 1),
+                        new Money(new BigDecimal("900000"), "EUR"), true, LocalDate.of(2027, 12, 20), GOVERNOR));
+        erlianEvents.forEach(this::project);
+        gobiEvents.forEach(this::project);
+        QuarterlyReport reports = new QuarterlyReport(database);
+        for (int[] yq : new int[][]{{2026, 4}, {2027, 1}, {2027, 2}}) {
+            QuarterlyReportContent.Report fromEvents = QuarterlyReportContent.build(ZONE, new QuarterlyReportContent.Quarter(yq[0], yq[1]),
+                    List.of(QuarterlyReportContent.fold(gobiEvents), QuarterlyReportContent.fold(erlianEvents)));
+            assertThat(QuarterlyReport.sha256(reports.build(ZONE.value(), yq[0], yq[1]))).as(yq[0] + "-Q" + yq[1])
+                    .isEqualTo(QuarterlyReportContent.sha256(fromEvents));
+        }
+        // 2026-Q4: Erlian is foreign but its agreement was signed only in February: listed without an investment
+        assertThat(reports.build(ZONE.value(), 2026, 4).entities()).extracting(QuarterlyReport.Entity::investment).containsExactly(null, new BigDecimal("900000"));
+        assertThat(reports.build(ZONE.value(), 2027, 1).entities()).extracting(QuarterlyReport.Entity::statusAtQuarterEnd).containsExactly("REGISTERED", "REGISTERED");
+        assertThat(reports.build(ZONE.value(), 2027, 2).entities()).extracting(QuarterlyReport.Entity::statusAtQuarterEnd).containsExactly("DEREGISTERED", "REGISTERED");
+    }
+
+    private void project(Object event) {
+        if (event instanceof RegistrationEvents.ZoneRegistrationApplied e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.EntityRegistered e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
+            projection.on(e);
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: the desk shows when the quarter's report is due and when it was escalated as overdue")
+    void report_due_and_escalation() {
+        projection.on(new ZoneEvents.QuarterlyReportDue(ZONE, 2026, 4, LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 22),
+                Instant.parse("2027-01-22T15:59:59Z"), WorkingDays.of(15), new CalendarVersion("MN-2024.1"), "003 art. 12.3"));
+        QuarterlyReport reports = new QuarterlyReport(database);
+        assertThat(reports.signed(ZONE.value(), 2026, 4).dueOn()).isEqualTo("2027-01-22");
+        assertThat(reports.signed(ZONE.value(), 2026, 4).escalatedAt()).isNull();
+        projection.on(new ZoneEvents.QuarterlyReportOverdue(ZONE, 2026, 4, LocalDate.of(2027, 1, 22), Instant.parse("2027-01-22T16:00:02Z"), "003 art. 12.3"));
+        assertThat(reports.signed(ZONE.value(), 2026, 4).escalatedAt()).isEqualTo("2027-01-22T16:00:02Z");
+        assertThat(reports.signed(ZONE.value(), 2027, 1).dueOn()).isNull();
     }
 }

@@ -13,6 +13,10 @@ public final class FreeZoneTerms {
     /** 003 art. 12.5.2: 12 consecutive months of interruption. */
     public static final int INTERRUPTION_MONTHS = 12;
 
+    /** 003 art. 12.3 (choice, ADR 0013 §7): the quarterly report is due 15 working days after the quarter's last day. */
+    public static final WorkingDays REPORT_DUE = WorkingDays.of(15);
+    public static final String REPORT_ARTICLE = "003 art. 12.3";
+
     private FreeZoneTerms() {
     }
 }

@@ -3,7 +3,11 @@ package mn.registry.kernel.freezone;
 import mn.registry.kernel.identity.PersonId;
 
 import java.math.BigDecimal;
+import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.WorkingDays;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Events of a zone's stream: establishment, opening and closure, governors, signed quarterly reports. */
@@ -31,5 +35,22 @@ public final class ZoneEvents {
     }
 
     public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
+    }
+
+    /**
+     * 003 art. 12.3 (choice, ADR 0013 §7): the quarter's report is due within {@code workingDays} working days after the
+     * quarter's last day (day 0); recorded once per zone and quarter, the fact the deadline service schedules from.
+     */
+    public record QuarterlyReportDue(ZoneId zoneId, int year, int quarter, LocalDate quarterEnds, LocalDate dueOn, Instant dueAt,
+                                     WorkingDays workingDays, CalendarVersion calendarVersion, String article) {
+    }
+
+    /** 003 art. 12.3: a calendar change moved the report's due date (same day 0, same working days). */
+    public record QuarterlyReportDueRecomputed(ZoneId zoneId, int year, int quarter, LocalDate quarterEnds, LocalDate dueOn, Instant dueAt,
+                                               CalendarVersion calendarVersion, String article) {
+    }
+
+    /** 003 art. 12.3: the quarter's report was not signed by its due date; escalated once to the Cabinet member. */
+    public record QuarterlyReportOverdue(ZoneId zoneId, int year, int quarter, LocalDate dueOn, Instant escalatedAt, String article) {
     }
 }

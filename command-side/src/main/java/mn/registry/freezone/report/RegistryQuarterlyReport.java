@@ -1,0 +1,39 @@
+package mn.registry.freezone.report;
+
+import mn.registry.kernel.freezone.QuarterlyReportContent;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneId;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The quarterly report of 003 art. 12.3 as the registry builds it from its own records: the zone's registrations, each
+ * read from its own event stream at the moment of asking, given to the kernel's pure {@link QuarterlyReportContent#build}.
+ */
+@Component
+public class RegistryQuarterlyReport {
+
+    private final ZoneRegistrationIndex index;
+    private final EventStore events;
+
+    RegistryQuarterlyReport(ZoneRegistrationIndex index, EventStore events) {
+        this.index = index;
+        this.events = events;
+    }
+
+    public QuarterlyReportContent.Report build(ZoneId zone, QuarterlyReportContent.Quarter quarter) {
+        List<QuarterlyReportContent.EntityRecord> records = new ArrayList<>();
+        for (RegistrationId id : index.registrationsOf(zone)) {
+            QuarterlyReportContent.EntityRecord record = QuarterlyReportContent.fold(
+                    events.readEvents("fz-registration-" + id.value()).asStream().map(EventMessage::getPayload).toList());
+            if (record != null) {
+                records.add(record);
+            }
+        }
+        return QuarterlyReportContent.build(zone, quarter, records);
+    }
+}
