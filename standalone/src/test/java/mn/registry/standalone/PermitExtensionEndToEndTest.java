@@ -151,6 +151,7 @@ class PermitExtensionEndToEndTest {
                         400, "permit.valid-from-not-today");
             }
             ok(send("supervisor-1", "IssuePermit", new IssuePermit(extended, "Issuing signature certificates", List.of("c"), today(), CONTRACT)));
+            await("the permit's case", () -> client.get("/api/reviewer/permits/" + extended.value(), reviewer).status() == 200);
             String extendedNumber = client.get("/api/reviewer/permits/" + extended.value(), reviewer).body().path("permit").path("permitNumber").asText();
             String pendingNumber = issue(pending);
             LocalDate validUntil = today().plusYears(5).minusDays(1);
