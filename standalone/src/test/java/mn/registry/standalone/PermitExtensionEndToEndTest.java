@@ -219,6 +219,9 @@ class PermitExtensionEndToEndTest {
                     .satisfies(e -> assertThat(((PermitExtendedAfterExpiry) e).validUntil()).isEqualTo(validUntil.plusYears(5)));
             await("the public register showing it valid again", () -> "VALID".equals(registerStatus(pendingNumber)));
             await("the trusted list granting it again", () -> "granted".equals(trustedService(pendingNumber).path("status").asText()));
+            await("the case in force again", () -> "ACTIVE".equals(client.get("/api/reviewer/permits/" + pending.value(), reviewer).body().path("status").asText()));
+            await("the escalation gone with the decision", () -> !client.get("/api/supervisor/escalations", supervisor).body().toString()
+                    .contains("DECIDE_EXTENSION"));
         } finally {
             registry.close();
         }
