@@ -361,7 +361,19 @@ class PermitApplication {
             fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
             if (termEnded && isInForce()) {
                 apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+            } else if (isInForce()) {
+                certificateHoldersAreToldOfARefusal(command.at());
             }
+        }
+    }
+
+    // 002 art. 27.7: a request pending on the due date kept the notice duty back; refused after it, the term will not be extended:
+    // the holder tells its certificate holders one month before expiry, or at once (by the end of the day) when that day has passed
+    private void certificateHoldersAreToldOfARefusal(Instant at) {
+        LocalDate decidedOn = UlaanbaatarTime.dateOf(at);
+        LocalDate noticeDue = validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD);
+        if (decidedOn.isAfter(extensionRequestDue(validUntil)) && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+            raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, noticeDue.isBefore(decidedOn) ? decidedOn : noticeDue, at);
         }
     }
 

@@ -205,6 +205,21 @@ class PermitDatesAndExtensionTest {
                 .expectException(code("permit.extension-after-expiry")).expectNoEvents();
     }
 
+    @Test
+    @DisplayName("002 art. 27.7: a request refused after its due date leaves the term unextended: the holder's notice to certificate holders becomes a duty, due one month before expiry or at once")
+    void refusal_after_the_due_date_raises_the_notice_duty() {
+        Instant refusedInOctober = Instant.parse("2029-10-01T02:00:00Z");
+        fixture().given(pending(IN_WINDOW)).when(refuse(refusedInOctober))
+                .expectEvents(new PermitExtensionRefused(ID, List.of(new RefusalReason(PermitRequirement.values()[0], "reason")), refusedInOctober, SUPERVISOR),
+                        new PermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, refusedInOctober, true, null, SUPERVISOR),
+                        dutyOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, LocalDate.of(2029, 11, 10), refusedInOctober));
+        Instant refusedLate = Instant.parse("2029-11-20T02:00:00Z");
+        fixture().given(pending(IN_WINDOW)).when(refuse(refusedLate))
+                .expectState(a -> assertThat(a.openDuties()).containsEntry(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, LocalDate.of(2029, 11, 20)));
+        fixture().given(pending(IN_WINDOW)).when(refuse(DECIDED))
+                .expectState(a -> assertThat(a.openDuties()).doesNotContainKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS));
+    }
+
     // ------------------------------------------------------------------ item 4: a pending request never keeps an expired permit valid
 
     @Test
