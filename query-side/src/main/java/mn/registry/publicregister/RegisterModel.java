@@ -8,6 +8,7 @@ import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
@@ -54,6 +55,7 @@ final class RegisterModel {
         handlers.put(PermitRestored.class.getName(), (i, p) -> permit(i, p, "VALID", UnaryOperator.identity()));
         handlers.put(PermitRevoked.class.getName(), (i, p) -> permit(i, p, "REVOKED", UnaryOperator.identity()));
         handlers.put(PermitExpired.class.getName(), (i, p) -> permit(i, p, "EXPIRED", UnaryOperator.identity()));
+        handlers.put(PermitExtendedAfterExpiry.class.getName(), (i, p) -> permit(i, p, "VALID", e -> e.until(date(p, "validUntil"))));
         handlers.put(PermitTransferred.class.getName(), this::permitTransferred);
         handlers.put(ZoneEvents.ZoneEstablished.class.getName(), this::zoneEstablished);
         handlers.put(ZoneEvents.ZoneOpened.class.getName(), (i, p) -> zone(i, p, "OPEN"));

@@ -13,6 +13,7 @@ import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
 import mn.registry.kernel.permit.PermitExtensionRefused;
 import mn.registry.kernel.permit.PermitExtensionRequested;
 import mn.registry.kernel.permit.PermitIssued;
@@ -64,6 +65,12 @@ class StatisticsProjection {
 
     @EventHandler
     void on(PermitExtended e) {
+        count("extended", e.applicationId().value(), e.decidedAt(), 1);
+        decided(EXTENSION, e.applicationId().value(), e.decidedAt());
+    }
+
+    @EventHandler
+    void on(PermitExtendedAfterExpiry e) {
         count("extended", e.applicationId().value(), e.decidedAt(), 1);
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
     }

@@ -63,6 +63,23 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.2, 27.4: a permit expired with a request pending is listed EXPIRED; an extension granted after expiry lists it VALID again with its new term")
+    void expired_then_extended_after_expiry() {
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        Records r = new Records().add(Records.permit(5, "Expiry Co", "5555555", from))
+                .add(new mn.registry.kernel.permit.PermitExpired(Records.app(5), from.plusYears(5), Records.T.plusSeconds(86_400L * 1826), "002 art. 29.2"));
+        RegisterView expired = view(r);
+        assertThat(expired.entry(RegisterKind.PERMIT, "P-2026-000005").orElseThrow().status()).isEqualTo("EXPIRED");
+        assertThat(expired.entry(RegisterKind.PROVIDER, "5555555").orElseThrow().status()).isEqualTo("INACTIVE");
+        r.add(new mn.registry.kernel.permit.PermitExtendedAfterExpiry(Records.app(5), from.plusYears(5), from.plusYears(10),
+                Records.T.plusSeconds(86_400L * 1830), Records.OFFICIAL, "002 art. 27.4, 29.2"));
+        RegisterEntry again = view(r).entry(RegisterKind.PERMIT, "P-2026-000005").orElseThrow();
+        assertThat(again.status()).isEqualTo("VALID");
+        assertThat(again.until()).isEqualTo(from.plusYears(10));
+        assertThat(view(r).entry(RegisterKind.PROVIDER, "5555555").orElseThrow().status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     @DisplayName("002 art. 23.3: a transferred permit is listed under its successor; the predecessor keeps its history")
     void transfer_moves_the_permit() {
         Company from = new Company("Old Co", "3333333", true, "addr");

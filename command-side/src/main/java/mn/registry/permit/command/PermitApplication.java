@@ -45,6 +45,10 @@ class PermitApplication {
     private boolean insured;
     private LocalDate validUntil;
     private boolean extensionPending;
+    private LocalDate issuedOn;
+    private LocalDate insuredUntil;
+    private LocalDate extendedTermEnding;
+    private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
     private boolean revocationGroundRaised;
     private RevocationGround revocationGround;
@@ -164,8 +168,22 @@ class PermitApplication {
                     + command.amount().currency() + " is below the minimum of " + minimum.amount() + " " + minimum.currency() + ".",
                     "amount", "002 art. 26.5");
         }
+        insuranceIsInForceAtReceipt(command.insuredUntil(), command.at());
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), command.at()));
+    }
+
+    // 002 art. 26.2.3: the applicant is insured, so a policy that has already ended insures nothing (ADR 0013 §3)
+    private static void insuranceIsInForceAtReceipt(LocalDate insuredUntil, Instant at) {
+        if (insuredUntil == null) {
+            throw RegistryProblem.invalid("permit.insurance-until-missing", "The last day the policy covers is required.", "insuredUntil",
+                    "002 art. 26.2.3");
+        }
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(at);
+        if (insuredUntil.isBefore(receivedOn)) {
+            throw RegistryProblem.invalid("permit.insurance-expired", "The policy ended on " + insuredUntil + ", before its receipt on "
+                    + receivedOn + ": an applicant is insured when the permit is issued.", "insuredUntil", "002 art. 26.2.3");
+        }
     }
 
     // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
@@ -176,12 +194,32 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
+        termStartsOnTheDayOfIssue(command.validFrom(), command.at());
+        insuredOnTheDayOfIssue(command.at());
         LegalTerm term = LegalTerm.years(command.validFrom(), PermitDeadlines.TERM_YEARS);
         apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), command.issuer(), holder, command.activity(),
                 command.validFrom(), term.lastDay(), List.copyOf(command.conditions()), command.at(), command.signingOfficial(),
                 command.contractSha256()));
         raise(PermitDuty.PUBLISH_GRANT, command.publication(), command.at());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, command.validFrom().plus(PermitDeadlines.INSPECTION_INTERVAL), command.at());
+    }
+
+    // 002 art. 26.6.4, 27.1: the five-year term starts on the day the permit is issued, neither later nor earlier
+    private static void termStartsOnTheDayOfIssue(LocalDate validFrom, Instant at) {
+        LocalDate issuedOn = UlaanbaatarTime.dateOf(at);
+        if (validFrom != null && !validFrom.equals(issuedOn)) {
+            throw RegistryProblem.invalid("permit.valid-from-not-today", "A permit's term starts on the day it is issued (" + issuedOn
+                    + " in Ulaanbaatar), not on " + validFrom + "; leave validFrom out or give that day.", "validFrom", "002 art. 26.6.4, 27.1");
+        }
+    }
+
+    // 002 art. 26.2.3: the permit is issued to an insured applicant: the recorded policy still covers the day of issue
+    private void insuredOnTheDayOfIssue(Instant at) {
+        LocalDate issuedOn = UlaanbaatarTime.dateOf(at);
+        if (insuredUntil != null && insuredUntil.isBefore(issuedOn)) {
+            throw RegistryProblem.conflict("permit.insurance-expired", "The recorded policy ended on " + insuredUntil
+                    + "; record the insurance in force before issuing the permit.", "002 art. 26.2.3");
+        }
     }
 
     // 002 art. 26.6, 26.7: the permit names issuer, activity, conditions and signing official; a contract is recorded
@@ -230,18 +268,21 @@ class PermitApplication {
 
     // ------------------------------------------------------------------ term and extension (002 art. 27, 29.2)
 
-    // 002 art. 27.2: the holder requests extension with proof of stamp duty; due three months before expiry; none after expiry
+    // 002 art. 27.2: the holder requests extension with proof of stamp duty; due three months before expiry; none after expiry.
+    // A suspended permit may request too (the law does not bar it); the decision then follows the suspension's outcome (ADR 0013 §3).
     @CommandHandler
     void handle(RequestExtension command) {
         actsForTheHolder(command.by(), "002 art. 27.2");
-        requireStatus("002 art. 27.2", PermitApplicationStatus.ACTIVE);
         LocalDate requestedOn = UlaanbaatarTime.dateOf(command.at());
-        if (requestedOn.isAfter(validUntil)) {
+        if (status == PermitApplicationStatus.EXPIRED || (isInForce() && requestedOn.isAfter(validUntil))) {
             throw RegistryProblem.conflict("permit.extension-after-expiry", "The permit expired on " + validUntil + "; it cannot be extended.", "002 art. 29.2");
         }
+        requireStatus("002 art. 27.2", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         if (extensionPending) {
             throw RegistryProblem.conflict("permit.extension-pending", "An extension request is already waiting for a decision.", "002 art. 27.3");
         }
+        oneExtensionPerTerm(requestedOn);
+        requestedInTheLastPartOfTheTerm(requestedOn);
         if (!DocumentRef.isSha256Hex(command.stampDutyProofSha256())) {
             throw RegistryProblem.invalid("permit.stamp-duty-proof-missing", "The request comes with proof of payment of the stamp duty.",
                     "stampDutyProofSha256", "002 art. 27.2");
@@ -252,9 +293,29 @@ class PermitApplication {
         raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(command), command.at());
     }
 
-    // 002 art. 27.3, 27.5: decided within 5 working days; within 3 when there is no ground to suspend (no violation found at the last inspection)
+    // 002 art. 27.1, 27.4: a term of five years is extended once, by the five years that follow it
+    private void oneExtensionPerTerm(LocalDate requestedOn) {
+        if (extendedTermEnding != null && !requestedOn.isAfter(extendedTermEnding)) {
+            throw RegistryProblem.conflict("permit.extension-already-granted", "The term ending " + extendedTermEnding
+                    + " was already extended to " + validUntil + "; the next request may be made from " + extensionWindowOpens(validUntil) + ".",
+                    "002 art. 27.1, 27.4");
+        }
+    }
+
+    // 002 art. 27.2 (choice, ADR 0013 §3): a request is made in the last six months of the term; it is due three months before expiry
+    private void requestedInTheLastPartOfTheTerm(LocalDate requestedOn) {
+        LocalDate opens = extensionWindowOpens(validUntil);
+        if (requestedOn.isBefore(opens)) {
+            throw RegistryProblem.invalid("permit.extension-too-early", "An extension is requested in the last part of the term: from " + opens
+                    + " to " + validUntil + " (due by " + extensionRequestDue(validUntil) + "); not on " + requestedOn + ".", "requestedAt",
+                    "002 art. 27.2");
+        }
+    }
+
+    // 002 art. 27.3, 27.5: decided within 5 working days; within 3 when there is no ground to suspend (no violation found at the last
+    // inspection, and the permit is not suspended)
     private Deadline extensionDecisionPeriod(RequestExtension command) {
-        return violationFoundAtLastInspection ? command.decision() : command.fastPath();
+        return violationFoundAtLastInspection || status == PermitApplicationStatus.SUSPENDED ? command.decision() : command.fastPath();
     }
 
     // 002 art. 27.2: the request is due three months before expiry
@@ -262,25 +323,69 @@ class PermitApplication {
         return validUntil.plusDays(1).minus(PermitDeadlines.EXTENSION_REQUEST_LEAD);
     }
 
-    // 002 art. 27.3-27.5: decided within 5 working days; extended by five years from the current expiry
+    // 002 art. 27.2 (choice): the first day a request may be made, six months before expiry
+    static LocalDate extensionWindowOpens(LocalDate validUntil) {
+        return validUntil.plusDays(1).minus(PermitDeadlines.EXTENSION_REQUEST_WINDOW);
+    }
+
+    // 002 art. 27.3-27.5: decided within 5 working days; extended by five years from the current expiry. Granted only to a permit in
+    // force and not suspended (the suspension's outcome comes first, 28.4), or to one that expired, unsuspended, while the request made
+    // before its expiry waited (29.2: the holder applied): then in force again from the decision (ADR 0013 §3)
     @CommandHandler
     void handle(DecideExtension command) {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
+        boolean termEnded = UlaanbaatarTime.dateOf(command.at()).isAfter(validUntil);
         if (command.extend()) {
-            requireStatus("002 art. 27.5", PermitApplicationStatus.ACTIVE);
-            LegalTerm current = new LegalTerm(validUntil.plusDays(1), java.time.Period.ofYears(PermitDeadlines.TERM_YEARS));
-            apply(new PermitExtended(applicationId, validUntil, current.lastDay(), command.at(), command.by()));
+            extensionFollowsTheSuspension();
+            requireStatus("002 art. 27.5", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.EXPIRED);
+            LegalTerm next = new LegalTerm(validUntil.plusDays(1), java.time.Period.ofYears(PermitDeadlines.TERM_YEARS));
+            if (status == PermitApplicationStatus.ACTIVE && !termEnded) {
+                apply(new PermitExtended(applicationId, validUntil, next.lastDay(), command.at(), command.by()));
+            } else {
+                if (status == PermitApplicationStatus.ACTIVE) { // the term ended before its expiry deadline fired
+                    apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+                }
+                apply(new PermitExtendedAfterExpiry(applicationId, validUntil, next.lastDay(), command.at(), command.by(), "002 art. 27.4, 29.2"));
+                LocalDate inspectionDue = openDuties.get(PermitDuty.ANNUAL_INSPECTION);
+                if (inspectionDue != null) {
+                    raiseOnDate(PermitDuty.ANNUAL_INSPECTION, inspectionDue, command.at()); // its deadline ended with the expiry; it runs again
+                }
+            }
             fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
             raise(PermitDuty.PUBLISH_EXTENSION, command.publication(), command.at());
         } else {
             refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
             apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), command.at(), command.by()));
             fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
-            if (UlaanbaatarTime.dateOf(command.at()).isAfter(validUntil) && status == PermitApplicationStatus.ACTIVE) {
+            if (termEnded && isInForce()) {
                 apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+            } else if (isInForce()) {
+                certificateHoldersAreToldOfARefusal(command.at());
             }
+        }
+    }
+
+    // 002 art. 27.7: a request pending on the due date kept the notice duty back; refused after it, the term will not be extended:
+    // the holder tells its certificate holders one month before expiry, or at once (by the end of the day) when that day has passed
+    private void certificateHoldersAreToldOfARefusal(Instant at) {
+        LocalDate decidedOn = UlaanbaatarTime.dateOf(at);
+        LocalDate noticeDue = validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD);
+        if (decidedOn.isAfter(extensionRequestDue(validUntil)) && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+            raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, noticeDue.isBefore(decidedOn) ? decidedOn : noticeDue, at);
+        }
+    }
+
+    // 002 art. 28.1, 28.4, 27.5: a suspended permit is extended only once restored; one that expired suspended never was
+    private void extensionFollowsTheSuspension() {
+        if (status == PermitApplicationStatus.SUSPENDED) {
+            throw RegistryProblem.conflict("permit.extension-while-suspended", "The permit is suspended until " + suspendedUntil
+                    + ": the extension is granted only once it is restored (002 art. 28.4), or it is refused.", "002 art. 27.5, 28.4");
+        }
+        if (status == PermitApplicationStatus.EXPIRED && expiredWhileSuspended) {
+            throw RegistryProblem.conflict("permit.extension-while-suspended", "The permit expired on " + validUntil
+                    + " while suspended, its ground never removed: the extension can only be refused.", "002 art. 27.5, 28.4");
         }
     }
 
@@ -294,11 +399,11 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 29.2: a permit not extended is invalid at the end of its term, without anyone acting
+    // 002 art. 29.2: a permit not extended is invalid at the end of its term, without anyone acting; an undecided request does not
+    // keep it in force (ADR 0013 §3: the request stays open, and a grant after expiry puts the permit in force again from the decision)
     @CommandHandler
     void handle(Expire command) {
-        if (isInForce() && command.validUntil().equals(validUntil) && !extensionPending
-                && command.at().isAfter(UlaanbaatarTime.endOf(validUntil).toInstant())) {
+        if (isInForce() && command.validUntil().equals(validUntil) && command.at().isAfter(UlaanbaatarTime.endOf(validUntil).toInstant())) {
             apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
         }
     }
@@ -372,7 +477,17 @@ class PermitApplication {
         if (command.count() < 0) {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
+        reportedPeriodHasEnded(command.periodEnd(), command.at());
         apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), command.at(), command.by()));
+    }
+
+    // 002 art. 22.1.2: a report counts certificates already issued: its period has ended by the day of receipt
+    private static void reportedPeriodHasEnded(LocalDate periodEnd, Instant at) {
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(at);
+        if (periodEnd == null || periodEnd.isAfter(receivedOn)) {
+            throw RegistryProblem.invalid("permit.report-period-in-future", "A report covers a period that has ended by the day of receipt ("
+                    + receivedOn + "), not one ending " + periodEnd + ".", "periodEnd", "002 art. 22.1.2");
+        }
     }
 
     // ------------------------------------------------------------------ revocation and complaint (002 art. 29)
@@ -448,8 +563,17 @@ class PermitApplication {
         if (command.changedOn().isAfter(reportedOn)) {
             throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
         }
+        changeIsToTheIssuedPermit(command.changedOn(), issuedOn);
         apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), command.at(),
                 command.report().due(), reportedOn.isAfter(command.report().due()), command.by()));
+    }
+
+    // 002 art. 20.3.3: a change "in the information specified in the special permit" happens once the permit exists (ADR 0013 §3)
+    static void changeIsToTheIssuedPermit(LocalDate changedOn, LocalDate issuedOn) {
+        if (issuedOn != null && changedOn.isBefore(issuedOn)) {
+            throw RegistryProblem.invalid("permit.change-before-issue", "The permit was issued on " + issuedOn + "; a change on " + changedOn
+                    + " is not a change to its information.", "changedOn", "002 art. 20.3.3");
+        }
     }
 
     // 002 art. 31.1.7: at least one inspection a year
@@ -566,12 +690,14 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitInsuranceRecorded event) {
         this.insured = true;
+        this.insuredUntil = event.insuredUntil();
     }
 
     @EventSourcingHandler
     void on(PermitIssued event) {
         this.status = PermitApplicationStatus.ACTIVE;
         this.validUntil = event.validUntil();
+        this.issuedOn = UlaanbaatarTime.dateOf(event.issuedAt());
     }
 
     @EventSourcingHandler
@@ -604,6 +730,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitExtended event) {
         this.extensionPending = false;
+        this.extendedTermEnding = event.previousValidUntil();
         this.validUntil = event.validUntil();
         openDuties.remove(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS);
     }
@@ -614,7 +741,17 @@ class PermitApplication {
     }
 
     @EventSourcingHandler
+    void on(PermitExtendedAfterExpiry event) {
+        this.status = PermitApplicationStatus.ACTIVE;
+        this.extensionPending = false;
+        this.extendedTermEnding = event.previousValidUntil();
+        this.validUntil = event.validUntil();
+        openDuties.remove(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS);
+    }
+
+    @EventSourcingHandler
     void on(PermitExpired event) {
+        this.expiredWhileSuspended = status == PermitApplicationStatus.SUSPENDED;
         this.status = PermitApplicationStatus.EXPIRED;
     }
 

@@ -175,11 +175,24 @@ class PermitCommandTypes {
                 (b, c) -> new RecordDutyFulfilled(id(b.applicationId()), b.duty(), b.evidenceSha256(), c.receivedAt(), c.actor()));
     }
 
+    // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
     @Bean
-    SignedCommandType<RequestPermitExtension> requestPermitExtension() {
-        return type("RequestPermitExtension", RequestPermitExtension.class, HOLDER,
+    SignedCommandType<RequestPermitExtension> requestPermitExtension(StampDutyProofs proofs) {
+        SignedCommandType<RequestPermitExtension> request = type("RequestPermitExtension", RequestPermitExtension.class, HOLDER,
                 (b, c) -> new RequestExtension(id(b.applicationId()), b.stampDutyProofSha256(), c.receivedAt(), c.actor(),
                         due(c.receivedAt(), PermitDeadlines.EXTENSION_DECISION), due(c.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH)));
+        return SignedCommandType.of("RequestPermitExtension", RequestPermitExtension.class, HOLDER, (b, c) -> {
+            if (b == null) {
+                return request.handle(null, c);
+            }
+            proofs.claim(b.stampDutyProofSha256(), c.commandId(), b.applicationId(), c.receivedAt());
+            try {
+                return request.handle(b, c);
+            } catch (RuntimeException refused) {
+                proofs.release(b.stampDutyProofSha256(), c.commandId());
+                throw refused;
+            }
+        });
     }
 
     @Bean
@@ -234,15 +247,24 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<ReportPermitChange> reportPermitChange() {
+    SignedCommandType<ReportPermitChange> reportPermitChange(EventStore events) {
         return type("ReportPermitChange", ReportPermitChange.class, HOLDER,
                 (b, c) -> {
                     if (b.changedOn() == null) {
                         throw RegistryProblem.invalid("permit.change-date-missing", "The date of the change is required.", "changedOn", "002 art. 20.3.3");
                     }
+                    // checked before the report's deadline is computed from changedOn (the aggregate checks it again)
+                    PermitApplication.changeIsToTheIssuedPermit(b.changedOn(), issuedOn(events, id(b.applicationId())));
                     return new ReportChange(id(b.applicationId()), b.changedOn(), b.description(), b.documentSha256(), c.receivedAt(), c.actor(),
                             calendar.get().deadline(b.changedOn(), PermitDeadlines.CHANGE_REPORT));
                 });
+    }
+
+    /** The local date the permit was issued, from its events; null when none was issued under this id. */
+    private static java.time.LocalDate issuedOn(EventStore events, ApplicationId applicationId) {
+        return events.readEvents(applicationId.value()).asStream().map(EventMessage::getPayload)
+                .filter(PermitIssued.class::isInstance).map(p -> UlaanbaatarTime.dateOf(((PermitIssued) p).issuedAt()))
+                .findFirst().orElse(null);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import mn.registry.kernel.permit.PermitDutyFulfilled;
 import mn.registry.kernel.permit.PermitDutyRaised;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
@@ -112,10 +113,10 @@ public class PermitDeadlineRules implements DeadlineRules {
             return term(e.applicationId(), e.validUntil());
         }
         if (event instanceof PermitExtended e) {
-            List<DeadlineInstruction> all = new ArrayList<>(List.of(end(e.applicationId(), EXPIRY), end(e.applicationId(), EXTENSION_REQUEST),
-                    end(e.applicationId(), dutyKind(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS))));
-            all.addAll(term(e.applicationId(), e.validUntil()));
-            return all;
+            return extended(e.applicationId(), e.validUntil());
+        }
+        if (event instanceof PermitExtendedAfterExpiry e) {
+            return extended(e.applicationId(), e.validUntil()); // 002 art. 27.4: in force again, the new term's deadlines run
         }
         if (event instanceof PermitSuspended e) {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.applicationId().value(), SUSPENSION, sequence, e.until(),
@@ -125,7 +126,9 @@ public class PermitDeadlineRules implements DeadlineRules {
             return List.of(end(e.applicationId(), SUSPENSION));
         }
         if (event instanceof PermitExpired e) {
-            return endOfPermit(e.applicationId());
+            // ADR 0013 §3: a request made before expiry is still decided after it; its deadline keeps running and escalates
+            return endOfPermit(e.applicationId()).stream()
+                    .filter(i -> !(i instanceof DeadlineInstruction.End stop && stop.kind().equals(dutyKind(PermitDuty.DECIDE_EXTENSION)))).toList();
         }
         if (event instanceof PermitRevoked e) {
             return endOfPermit(e.applicationId());
@@ -134,6 +137,13 @@ public class PermitDeadlineRules implements DeadlineRules {
             return term(e.applicationId(), e.validUntil()); // 002 art. 29.6: reinstated, its term runs again
         }
         return List.of();
+    }
+
+    private static List<DeadlineInstruction> extended(ApplicationId applicationId, LocalDate validUntil) {
+        List<DeadlineInstruction> all = new ArrayList<>(List.of(end(applicationId, EXPIRY), end(applicationId, EXTENSION_REQUEST),
+                end(applicationId, dutyKind(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS))));
+        all.addAll(term(applicationId, validUntil));
+        return all;
     }
 
     // 002 art. 27.2, 29.2: the extension request is due three months before expiry; the permit expires at the end of its term

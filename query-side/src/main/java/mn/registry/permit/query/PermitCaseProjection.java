@@ -133,6 +133,10 @@ class PermitCaseProjection {
         } else if (event instanceof PermitExtended e) {
             u.add(Updates.set("permit.validUntil", e.validUntil().toString()));
             u.add(Updates.unset("extensionRequest"));
+        } else if (event instanceof PermitExtendedAfterExpiry e) {
+            u.add(status(PermitApplicationStatus.ACTIVE));
+            u.add(Updates.set("permit.validUntil", e.validUntil().toString()));
+            u.add(Updates.unset("extensionRequest"));
         } else if (event instanceof PermitExtensionRefused) {
             u.add(Updates.unset("extensionRequest"));
         } else if (event instanceof PermitExpired) {

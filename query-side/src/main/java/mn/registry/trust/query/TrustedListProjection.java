@@ -5,7 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.permit.PermitExpired;
+import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
@@ -69,9 +71,18 @@ class TrustedListProjection {
         change(e.applicationId().value(), sequence, TrustStatus.WITHDRAWN, e.revokedAt(), null, "PermitRevoked", "002 art. 29.1");
     }
 
+    // 002 art. 29.2: withdrawn from the end of the term, however late the expiry was recorded (ADR 0013 §3)
     @EventHandler
     void on(PermitExpired e, @SequenceNumber long sequence) {
-        change(e.applicationId().value(), sequence, TrustStatus.WITHDRAWN, e.expiredAt(), null, "PermitExpired", e.article());
+        Instant termEnded = e.validUntil().plusDays(1).atStartOfDay(UlaanbaatarTime.ZONE).toInstant();
+        change(e.applicationId().value(), sequence, TrustStatus.WITHDRAWN, termEnded.isBefore(e.expiredAt()) ? termEnded : e.expiredAt(), null,
+                "PermitExpired", e.article());
+    }
+
+    // 002 art. 27.4, 29.2: an extension granted after expiry puts the service in force again from the decision
+    @EventHandler
+    void on(PermitExtendedAfterExpiry e, @SequenceNumber long sequence) {
+        change(e.applicationId().value(), sequence, TrustStatus.GRANTED, e.decidedAt(), null, "PermitExtendedAfterExpiry", e.article());
     }
 
     @EventHandler

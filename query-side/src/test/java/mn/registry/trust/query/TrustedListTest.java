@@ -155,6 +155,24 @@ class TrustedListTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.2, 27.4: an expiry recorded late withdraws the service from the end of the term; an extension granted after expiry grants it again from the decision")
+    void expiry_from_the_end_of_the_term_and_extension_after_it() {
+        // the term ended on 2027-03-31 (Ulaanbaatar); the registry recorded the expiry only on 2027-04-10 (it was down, or the request pended)
+        projection.on(new PermitExpired(altai, LocalDate.of(2027, 3, 31), Instant.parse("2027-04-10T00:00:00Z"), "002 art. 29.2"), 6);
+        assertThat(service(list("2027-03-31T15:59:59Z"), "P-2026-000002").path("status").asText()).isEqualTo("granted");
+        assertThat(service(list("2027-03-31T16:00:00Z"), "P-2026-000002").path("status").asText()).as("from 2027-04-01 00:00 in Ulaanbaatar")
+                .isEqualTo("withdrawn");
+        Instant decided = Instant.parse("2027-04-20T03:00:00Z");
+        projection.on(new mn.registry.kernel.permit.PermitExtendedAfterExpiry(altai, LocalDate.of(2027, 3, 31), LocalDate.of(2032, 3, 31), decided,
+                OFFICIAL, "002 art. 27.4, 29.2"), 7);
+        assertThat(service(list("2027-04-19T00:00:00Z"), "P-2026-000002").path("status").asText()).isEqualTo("withdrawn");
+        JsonNode again = service(list(null), "P-2026-000002");
+        assertThat(again.path("status").asText()).isEqualTo("granted");
+        assertThat(again.path("statusStartingTime").asText()).isEqualTo(decided.toString());
+        assertThat(again.path("serviceHistory")).extracting(h -> h.path("status").asText()).containsExactly("granted", "withdrawn", "granted");
+    }
+
+    @Test
     @DisplayName("002 art. 23.3: a transfer keeps the status and names the successor; a redelivered event changes nothing")
     void transfer_and_redelivery() {
         Company successor = new Company("Tenger Trust Holding LLC", "70000099", true, "Ulaanbaatar");

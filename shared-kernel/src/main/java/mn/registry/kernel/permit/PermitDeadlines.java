@@ -16,6 +16,8 @@ public final class PermitDeadlines {
     public static final int TERM_YEARS = 5;
     /** 002 art. 27.2: the extension request is due three months before expiry. */
     public static final Period EXTENSION_REQUEST_LEAD = Period.ofMonths(3);
+    /** 002 art. 27.2 (choice, ADR 0013 §3): an extension may be requested from six months before expiry, not earlier. */
+    public static final Period EXTENSION_REQUEST_WINDOW = Period.ofMonths(6);
     /** 002 art. 27.3: an extension is decided within 5 working days of the request. */
     public static final WorkingDays EXTENSION_DECISION = WorkingDays.of(5);
     /** 002 art. 27.5: with no ground to suspend, the extension is entered within 3 working days. */

@@ -25,6 +25,7 @@ public final class PermitPublicRecords {
                 PermitIssued.class.getName(), keep("applicationId", "permitNumber", "issuer", "holder", "activity", "validFrom", "validUntil",
                         "conditions", "issuedAt", "signingOfficial"),
                 PermitExtended.class.getName(), keep("applicationId", "previousValidUntil", "validUntil", "decidedAt", "decidedBy"),
+                PermitExtendedAfterExpiry.class.getName(), keep("applicationId", "previousValidUntil", "validUntil", "decidedAt", "decidedBy", "article"),
                 PermitSuspended.class.getName(), keep("applicationId", "ground", "from", "until", "suspendedAt", "decidedBy"),
                 PermitRestored.class.getName(), keep("applicationId", "restoredAt", "decidedBy", "article"),
                 PermitRevoked.class.getName(), keep("applicationId", "ground", "revokedAt", "decidedBy", "issuedCertificatesStayValid"),

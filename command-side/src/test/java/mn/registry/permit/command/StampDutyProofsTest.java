@@ -1,0 +1,136 @@
+package mn.registry.permit.command;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.CommandLog;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.document.TestMongo;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.*;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** 002 art. 27.2 across permits: the stamp-duty proof is claimed registry-wide by the RequestPermitExtension command type. */
+class StampDutyProofsTest {
+
+    private static final TestMongo MONGO = new TestMongo();
+    static final Instant RECEIVED = Instant.parse("2030-01-15T03:00:00Z");
+    static final String PROOF = "1a".repeat(32);
+    static final String OTHER_PROOF = "2b".repeat(32);
+    static final PersonId HOLDER = new PersonId("applicant-1");
+
+    private Configuration axon;
+    private CommandLog commandLog;
+    private StampDutyProofs proofs;
+    private SignedCommandType<RequestPermitExtension> type;
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void start() {
+        MongoDatabase database = MONGO.freshDatabase();
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureAggregate(PermitApplication.class)
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .buildConfiguration();
+        axon.start();
+        commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
+        proofs = new StampDutyProofs(database, commandLog);
+        type = new PermitCommandTypes(axon.commandGateway(), new CurrentCalendar(axon.eventStore(), Clock.systemUTC()))
+                .requestPermitExtension(proofs);
+    }
+
+    @AfterEach
+    void shutdown() {
+        axon.shutdown();
+    }
+
+    /** A permit issued on {@code validFrom} for five years, by the events the aggregate would have stored. */
+    private ApplicationId permit(LocalDate validFrom) {
+        ApplicationId id = ApplicationId.of(UUID.randomUUID());
+        Instant issuedAt = validFrom.atStartOfDay(java.time.ZoneId.of("Asia/Ulaanbaatar")).toInstant().plusSeconds(3600);
+        List<Object> events = List.of(
+                new PermitApplicationRegistered(id, ReceiptNumber.of(2025, Math.abs(id.hashCode() % 900_000) + 1), Applications.MONGOLIAN,
+                        PermitLifecycleTest.documents(), issuedAt.minusSeconds(86_400 * 20), validFrom.plusDays(3), issuedAt, PermitDeadlines.DECISION,
+                        PermitLifecycleTest.DECISION.calendarVersion(), "002 art. 26.1", HOLDER, "ef".repeat(32)),
+                new PermitApplicationApproved(id, Money.mnt(1), issuedAt.minusSeconds(86_400), new PersonId("reviewer-1"), "002 art. 26.2.2"),
+                new PermitIssued(id, PermitNumber.of(ReceiptNumber.of(2025, 1)), PermitApplication.ISSUER, Applications.MONGOLIAN, "certificates",
+                        validFrom, validFrom.plusYears(5).minusDays(1), List.of("c"), issuedAt, new PersonId("supervisor-1"), "cd".repeat(32)));
+        for (int i = 0; i < events.size(); i++) {
+            axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", id.value(), i, events.get(i)));
+        }
+        return id;
+    }
+
+    /** What the command pipeline does first: the command id is claimed in the command log. */
+    private CommandContext signed(String commandId) {
+        commandLog.claim(commandId, commandId + "-jws", "jws", "RequestPermitExtension", HOLDER.value());
+        return new CommandContext(commandId, RECEIVED, RECEIVED, HOLDER, Set.of(Role.APPLICANT), Set.of(), "ab".repeat(32));
+    }
+
+    private Object request(ApplicationId permit, String proof, String commandId) {
+        return type.handle(new RequestPermitExtension(permit, proof), signed(commandId));
+    }
+
+    private static String code(Throwable t) {
+        return ((RegistryProblem) t).code();
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2: a stamp-duty proof pays for one request: the same proof on another permit is refused, registry-wide")
+    void one_proof_one_request_across_permits() {
+        ApplicationId first = permit(LocalDate.of(2025, 6, 1));
+        ApplicationId second = permit(LocalDate.of(2025, 6, 2));
+        request(first, PROOF, "cmd-1");
+        assertThatThrownBy(() -> request(second, PROOF, "cmd-2")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
+        request(second, OTHER_PROOF, "cmd-4");
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2: a request the permit refuses leaves its proof unclaimed, and the proof then serves a valid request")
+    void refused_request_leaves_nothing_claimed() {
+        ApplicationId tooEarly = permit(LocalDate.of(2026, 6, 1)); // its window opens in 2030-12
+        ApplicationId inWindow = permit(LocalDate.of(2025, 6, 1));
+        assertThatThrownBy(() -> request(tooEarly, PROOF, "cmd-1")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.extension-too-early"));
+        commandLog.release("cmd-1"); // as the pipeline does for a refusal
+        request(inWindow, PROOF, "cmd-2");
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2, ADR 0002: the same command carried out again after a stop keeps its own claim; a claim whose command left no trace is taken over")
+    void same_command_again_and_stale_claims() {
+        ApplicationId permit = permit(LocalDate.of(2025, 6, 1));
+        proofs.claim(PROOF, "cmd-1", permit, RECEIVED); // claimed, then the registry stopped before the aggregate acted
+        request(permit, PROOF, "cmd-1");
+
+        ApplicationId other = permit(LocalDate.of(2025, 6, 2));
+        proofs.claim(OTHER_PROOF, "cmd-gone", other, RECEIVED); // its command was refused and its release lost: no entry in the log
+        request(other, OTHER_PROOF, "cmd-2");
+        assertThatThrownBy(() -> proofs.claim(OTHER_PROOF, "cmd-3", other, RECEIVED))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
+    }
+}
