@@ -103,8 +103,16 @@ class DeskController {
             }
             case SUSPENDED -> {
                 forms.add("restore");
+                if (extensionRequested) {
+                    forms.add("extend"); // ADR 0013 §3: decided while suspended only by a refusal; granted once restored
+                }
                 if (supervisor) {
                     forms.add("revoke");
+                }
+            }
+            case EXPIRED -> {
+                if (extensionRequested) {
+                    forms.add("extend"); // ADR 0013 §3: a request made in time may still be decided after the expiry
                 }
             }
             default -> {

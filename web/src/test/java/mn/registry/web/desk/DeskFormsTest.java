@@ -27,11 +27,19 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("a refused, revoked or expired file has nothing left to decide on the desk")
+    @DisplayName("a refused, revoked or expired file with no pending request has nothing left to decide on the desk")
     void closed_files_have_no_forms() {
-        for (PermitApplicationStatus status : new PermitApplicationStatus[]{PermitApplicationStatus.REFUSED, PermitApplicationStatus.REVOKED,
-                PermitApplicationStatus.EXPIRED}) {
+        for (PermitApplicationStatus status : new PermitApplicationStatus[]{PermitApplicationStatus.REFUSED, PermitApplicationStatus.REVOKED}) {
             assertThat(DeskController.forms(status, true, true)).as(status.name()).isEmpty();
         }
+        assertThat(DeskController.forms(PermitApplicationStatus.EXPIRED, true, false)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 27.3, 29.2: an extension request made in time is decided on the desk while suspended or after the expiry (ADR 0013 §3)")
+    void pending_extension_request_is_decided_while_suspended_or_expired() {
+        assertThat(DeskController.forms(PermitApplicationStatus.SUSPENDED, false, true)).containsExactly("restore", "extend");
+        assertThat(DeskController.forms(PermitApplicationStatus.EXPIRED, false, true)).containsExactly("extend");
+        assertThat(DeskController.forms(PermitApplicationStatus.SUSPENDED, false, false)).doesNotContain("extend");
     }
 }
