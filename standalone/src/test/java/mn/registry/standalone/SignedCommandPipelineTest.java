@@ -129,7 +129,7 @@ class SignedCommandPipelineTest {
     }
 
     @Test
-    @DisplayName("ADR 0013 §2 via the public endpoint: 17 working days from 2030-12-20 are due 2031-01-15 and 5 from 2035-02-08 due 2035-02-16, both provisional; the Cabinet member's 2031 holiday moves the first")
+    @DisplayName("ADR 0013 §2 via the public endpoint: 17 working days from 2030-12-20 are due 2031-01-15 and 5 from 2035-02-08 due 2035-02-16, both provisional; the Cabinet member's 2031 holiday moves the first, its confirmation of 2035 the second")
     void calendar_answers_after_2030_and_says_provisional() {
         RegistryClient.Reply in2031 = client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17");
         assertThat(in2031.status()).as(in2031.body().toString()).isEqualTo(200);
@@ -148,6 +148,17 @@ class SignedCommandPipelineTest {
         assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
         assertThat(declared.body().path("provisional").asBoolean()).isTrue();
         assertThat(client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17").body().path("due").asText()).isEqualTo("2031-01-16");
+
+        // the Government confirms 2035 with Tsagaan Sar on 12-14 Feb: the deadline moves and is no longer provisional
+        YearConfirmed year2035 = new YearConfirmed(2035, List.of(LocalDate.of(2035, 2, 12), LocalDate.of(2035, 2, 13), LocalDate.of(2035, 2, 14)),
+                LocalDate.of(2035, 5, 22), LocalDate.of(2035, 11, 30), "Government resolution 2034/5");
+        RegistryClient.Reply confirmed = client.command(client.sign("cabinet-1", "ConfirmCalendarYear", year2035));
+        assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+        assertThat(confirmed.body().path("provisional").asBoolean()).isFalse();
+        RegistryClient.Reply after = client.get("/api/calendar/deadline?from=2035-02-08&workingDays=5");
+        assertThat(after.body().path("due").asText()).isEqualTo("2035-02-20");
+        assertThat(after.body().path("provisional").asBoolean()).isFalse();
+        assertThat(after.body().path("calendarVersion").asText()).doesNotContain("provisional");
     }
 
     @Test
