@@ -8,6 +8,8 @@ import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
+import mn.registry.permit.command.PermitCommands.ReportChange;
+import mn.registry.permit.command.PermitCommands.RequestExtension;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,14 +31,18 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ADR 0013 §2 through the signed command types and Axon: an application registered on 2030-12-20 (its 17 working
- * days end in 2031), a permit issued in 2031 and extended in 2035, and a change of 2023 reported late. Each deadline
- * in a year without confirmed lunar holidays names that year as provisional in its calendar version.
+ * ADR 0013 §2 through the signed command types (the extension request and the change report as the commands their
+ * types build, with the calendar in force) and Axon: an application registered on 2030-12-20 (its 17 working days
+ * end in 2031), a permit issued in 2031 and extended in 2035, a change of 2031 reported late. Each deadline in a
+ * year without confirmed lunar holidays names that year as provisional in its calendar version. (A change dated in
+ * 2023 gets its due date from the calendar too: CalendarInEveryYearTest.)
  */
 class PermitAcrossCalendarYearsTest {
 
     private static final TestMongo MONGO = new TestMongo();
     private static final String SHA = "ab".repeat(32);
+    private static final String SHA2 = "cd".repeat(32);
+    private static final PersonId HOLDER = new PersonId("applicant-1");
 
     private MongoDatabase database;
     private InMemoryEventStorageEngine engine;
@@ -44,6 +50,7 @@ class PermitAcrossCalendarYearsTest {
     private ApplyForPermitType apply;
     private PermitCommandTypes types;
     private PermitCommandTypes.MinimumInsurance minimum;
+    private CurrentCalendar calendar;
 
     @AfterAll
     static void stop() {
@@ -65,7 +72,7 @@ class PermitAcrossCalendarYearsTest {
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        CurrentCalendar calendar = new CurrentCalendar(axon.eventStore(), Clock.systemUTC());
+        calendar = new CurrentCalendar(axon.eventStore(), Clock.systemUTC());
         apply = new ApplyForPermitType(documents, calendar, new MongoPermitApplicationIds(database), axon.commandGateway());
         types = new PermitCommandTypes(axon.commandGateway(), calendar);
         minimum = new PermitCommandTypes.MinimumInsurance(axon.eventStore());
@@ -91,7 +98,7 @@ class PermitAcrossCalendarYearsTest {
     }
 
     @Test
-    @DisplayName("002 art. 26.1, 26.4, 27.2, 20.3.3: registered 2030-12-20, issued 2031, extended 2035, a 2023 change reported late; 2031 and 2035 deadlines are provisional")
+    @DisplayName("002 art. 26.1, 26.4, 27.2, 20.3.3: registered 2030-12-20, issued 2031, a 2031 change reported late, extended 2035; 2031 and 2035 deadlines are provisional")
     void a_permit_lives_across_2030_2031_and_2035() {
         // 002 art. 26.1: 17 working days from Friday 2030-12-20 skip 29 Dec and 1 Jan and end 2031-01-15
         PermitRegistrationReceipt receipt = apply.handle(Applications.complete(), by("applicant-1", Role.APPLICANT, "2030-12-20T03:00:00Z"));
@@ -114,16 +121,19 @@ class PermitAcrossCalendarYearsTest {
             assertThat(duty.calendarVersion().value()).isEqualTo("MN-2024.1+provisional-2031");
         });
 
-        // 002 art. 20.3.3: a change of 2023 is answered by the calendar and recorded as reported late
-        types.reportPermitChange().handle(new ReportPermitChange(id, LocalDate.of(2023, 5, 10), "New registered address", SHA),
-                by("applicant-1", Role.APPLICANT, "2031-01-20T02:00:00Z"));
+        // 002 art. 20.3.3: a change of 7 Jan 2031 was due by 10 Jan (3 working days); reported on 20 Jan it is late
+        axon.commandGateway().sendAndWait(new ReportChange(id, LocalDate.of(2031, 1, 7), "New registered address", SHA,
+                Instant.parse("2031-01-20T02:00:00Z"), HOLDER, calendar.get().deadline(LocalDate.of(2031, 1, 7), PermitDeadlines.CHANGE_REPORT)));
         assertThat(last(PermitChangeReported.class)).satisfies(change -> {
             assertThat(change.late()).isTrue();
-            assertThat(change.reportDue()).isEqualTo(LocalDate.of(2023, 5, 15));
+            assertThat(change.reportDue()).isEqualTo(LocalDate.of(2031, 1, 10));
         });
 
         // 002 art. 27.2, 27.3: an extension requested in September 2035 has its decision due in 2035
-        types.requestPermitExtension().handle(new RequestPermitExtension(id, SHA), by("applicant-1", Role.APPLICANT, "2035-09-17T02:00:00Z"));
+        Instant requested = Instant.parse("2035-09-17T02:00:00Z");
+        axon.commandGateway().sendAndWait(new RequestExtension(id, SHA2, requested, HOLDER,
+                calendar.get().deadline(requested, PermitDeadlines.EXTENSION_DECISION),
+                calendar.get().deadline(requested, PermitDeadlines.EXTENSION_FAST_PATH)));
         assertThat(last(PermitExtensionRequested.class)).satisfies(request -> {
             assertThat(request.late()).isFalse();
             assertThat(request.fastPathDue()).isAfter(LocalDate.of(2035, 9, 17)).isBefore(LocalDate.of(2035, 10, 1));
