@@ -222,7 +222,7 @@ public final class TransparencyLogBenchmark {
             ObjectNode body = CanonicalJson.mapper().createObjectNode().put("date", saturday.toString())
                     .put("decisionReference", "Benchmark decision " + acknowledged.size());
             body.putNull("replacesDate");
-            String jws = signer.sign(CommandEnvelope.fresh("DeclareWorkingDay", body, Clock.systemUTC()), client.person("supervisor-1"));
+            String jws = signer.sign(CommandEnvelope.fresh("DeclareWorkingDay", body, Clock.systemUTC()), client.person("cabinet-1"));
             BenchClient.Reply reply = client.command(jws);
             long ackAt = System.nanoTime();
             if (reply.status() != 200) {

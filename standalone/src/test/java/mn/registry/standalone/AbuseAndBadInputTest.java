@@ -368,7 +368,7 @@ class AbuseAndBadInputTest {
     @Test
     @DisplayName("001 art. 23.1.1, 002 art. 6.3: forged, truncated, alg-none, HS256-with-the-public-key, expired, not-yet-valid, untrusted and re-used signatures are refused cleanly, nothing stored")
     void forged_and_misused_signatures_are_refused() throws Exception {
-        SigningIdentity supervisor = client.person("supervisor-1");
+        SigningIdentity supervisor = client.person("cabinet-1"); // the signer a holiday declaration needs: every refusal below is the forgery's
         SigningIdentity reviewer = client.person("reviewer-1");
         Instant now = Instant.now();
         String valid = signedCommand(supervisor, now);

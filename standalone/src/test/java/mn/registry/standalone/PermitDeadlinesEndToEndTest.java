@@ -101,7 +101,7 @@ class PermitDeadlinesEndToEndTest {
             }
             String dueBefore = queue.get(1).path("due").asText();
             PublicHolidayDeclared declared = new PublicHolidayDeclared(holiday, "End-to-end test holiday", "Туршилтын амралт", "Resolution E2E-1");
-            ok(client.command(client.sign("supervisor-1", "DeclarePublicHoliday", declared)));
+            ok(client.command(client.sign("cabinet-1", "DeclarePublicHoliday", declared)));
             await("both decision due dates recomputed", () -> count(events(first, permit), PermitDecisionDueRecomputed.class) == 1
                     && count(events(first, other), PermitDecisionDueRecomputed.class) == 1);
             await("the queue showing the new due date", () -> !client.get("/api/reviewer/applications", reviewer).body().get(1).path("due").asText()

@@ -44,7 +44,7 @@ class RestartAndVerifyStoreTest {
         try {
             RegistryClient client = client(first, dataDir);
             PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2027, 10, 13), "Restart test holiday", "Туршилтын амралт", "Resolution R-1");
-            RegistryClient.Reply declared = client.command(client.sign("supervisor-1", "DeclarePublicHoliday", holiday));
+            RegistryClient.Reply declared = client.command(client.sign("cabinet-1", "DeclarePublicHoliday", holiday));
             assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
             versionBefore = client.get("/api/calendar").body().path("calendarVersion").asText();
             queueBefore = queueOnceBothDemoApplicationsAreIn(client, client.signIn("reviewer-1"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
+import mn.registry.kernel.calendar.YearConfirmed;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.pki.CertificateAuthority;
@@ -66,9 +67,9 @@ class SignedCommandPipelineTest {
     }
 
     @Test
-    @DisplayName("a declaration signed by a supervisor is applied once: the same JWS again gets the first answer and stores nothing more")
+    @DisplayName("a declaration signed by the Cabinet member is applied once: the same JWS again gets the first answer and stores nothing more")
     void signed_command_is_applied_once() {
-        String jws = client.sign("supervisor-1", "DeclarePublicHoliday", holiday(14));
+        String jws = client.sign("cabinet-1", "DeclarePublicHoliday", holiday(14));
         Optional<Long> before = calendarEvents();
 
         RegistryClient.Reply first = client.command(jws);
@@ -90,7 +91,7 @@ class SignedCommandPipelineTest {
     void command_id_reuse_is_refused() {
         String id = "reuse-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        SigningIdentity supervisor = client.person("supervisor-1");
+        SigningIdentity supervisor = client.person("cabinet-1");
         assertThat(client.command(client.sign(supervisor, new CommandEnvelope(id, "DeclarePublicHoliday", now, tree(holiday(15))))).status()).isEqualTo(200);
         RegistryClient.Reply reused = client.command(client.sign(supervisor, new CommandEnvelope(id, "DeclarePublicHoliday", now, tree(holiday(16)))));
         assertThat(reused.status()).isEqualTo(409);
@@ -105,10 +106,59 @@ class SignedCommandPipelineTest {
         RegistryClient.Reply reply = client.command(client.sign(client.person("reviewer-1"), envelope));
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.code()).isEqualTo("signer.role-missing");
-        assertThat(reply.body().path("detail").asText()).contains("MINISTRY_REVIEWER").contains("MINISTRY_SUPERVISOR");
+        assertThat(reply.body().path("detail").asText()).contains("MINISTRY_REVIEWER").contains("CABINET_MEMBER");
         assertThat(reply.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(calendarEvents()).isEqualTo(before);
         assertThat(storedCommands(envelope.commandId())).isZero();
+    }
+
+    @Test
+    @DisplayName("ADR 0013 §2, issue 13 item 7: the working days of 002 art. 26.1 are the Government's to declare; a ministry supervisor may not declare a holiday or confirm a year: 403, nothing stored")
+    void a_supervisor_may_not_declare_the_calendar() {
+        Optional<Long> before = calendarEvents();
+        YearConfirmed year = new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 22), LocalDate.of(2031, 2, 23), LocalDate.of(2031, 2, 24)),
+                LocalDate.of(2031, 6, 5), LocalDate.of(2031, 11, 15), "Supervisor's own decision");
+        for (CommandEnvelope envelope : List.of(CommandEnvelope.fresh("DeclarePublicHoliday", tree(holiday(27)), Clock.systemUTC()),
+                CommandEnvelope.fresh("ConfirmCalendarYear", CanonicalJson.mapper().valueToTree(year), Clock.systemUTC()))) {
+            RegistryClient.Reply reply = client.command(client.sign(client.person("supervisor-1"), envelope));
+            assertThat(reply.status()).as(envelope.type()).isEqualTo(403);
+            assertThat(reply.code()).isEqualTo("signer.role-missing");
+            assertThat(storedCommands(envelope.commandId())).isZero();
+        }
+        assertThat(calendarEvents()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("ADR 0013 §2 via the public endpoint: 17 working days from 2030-12-20 are due 2031-01-15 and 5 from 2035-02-08 due 2035-02-16, both provisional; the Cabinet member's 2031 holiday moves the first, its confirmation of 2035 the second")
+    void calendar_answers_after_2030_and_says_provisional() {
+        RegistryClient.Reply in2031 = client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17");
+        assertThat(in2031.status()).as(in2031.body().toString()).isEqualTo(200);
+        assertThat(in2031.body().path("due").asText()).isEqualTo("2031-01-15");
+        assertThat(in2031.body().path("provisional").asBoolean()).isTrue();
+        assertThat(in2031.body().path("calendarVersion").asText()).endsWith("+provisional-2031");
+        RegistryClient.Reply in2035 = client.get("/api/calendar/deadline?from=2035-02-08&workingDays=5");
+        assertThat(in2035.body().path("due").asText()).isEqualTo("2035-02-16");
+        assertThat(in2035.body().path("provisional").asBoolean()).isTrue();
+        assertThat(in2035.body().path("skipped").toString()).contains("2035-02-09").contains("computed (provisional");
+        RegistryClient.Reply in2026 = client.get("/api/calendar/deadline?from=2026-11-20&workingDays=17");
+        assertThat(in2026.body().path("provisional").asBoolean()).isFalse();
+
+        PublicHolidayDeclared dayOff = new PublicHolidayDeclared(LocalDate.of(2031, 1, 7), "Declared day off", "Амралтын өдөр", "Government resolution 2030/77");
+        RegistryClient.Reply declared = client.command(client.sign("cabinet-1", "DeclarePublicHoliday", dayOff));
+        assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
+        assertThat(declared.body().path("provisional").asBoolean()).isTrue();
+        assertThat(client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17").body().path("due").asText()).isEqualTo("2031-01-16");
+
+        // the Government confirms 2035 with Tsagaan Sar on 12-14 Feb: the deadline moves and is no longer provisional
+        YearConfirmed year2035 = new YearConfirmed(2035, List.of(LocalDate.of(2035, 2, 12), LocalDate.of(2035, 2, 13), LocalDate.of(2035, 2, 14)),
+                LocalDate.of(2035, 5, 22), LocalDate.of(2035, 11, 30), "Government resolution 2034/5");
+        RegistryClient.Reply confirmed = client.command(client.sign("cabinet-1", "ConfirmCalendarYear", year2035));
+        assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+        assertThat(confirmed.body().path("provisional").asBoolean()).isFalse();
+        RegistryClient.Reply after = client.get("/api/calendar/deadline?from=2035-02-08&workingDays=5");
+        assertThat(after.body().path("due").asText()).isEqualTo("2035-02-20");
+        assertThat(after.body().path("provisional").asBoolean()).isFalse();
+        assertThat(after.body().path("calendarVersion").asText()).doesNotContain("provisional");
     }
 
     @Test
@@ -152,7 +202,7 @@ class SignedCommandPipelineTest {
 
         ObjectNode noDate = tree(holiday(24));
         noDate.remove("date");
-        RegistryClient.Reply bad = client.command(client.sign(client.person("supervisor-1"), CommandEnvelope.fresh("DeclarePublicHoliday", noDate, Clock.systemUTC())));
+        RegistryClient.Reply bad = client.command(client.sign(client.person("cabinet-1"), CommandEnvelope.fresh("DeclarePublicHoliday", noDate, Clock.systemUTC())));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("command.body-invalid");
         assertThat(bad.body().path("detail").asText()).contains("date");

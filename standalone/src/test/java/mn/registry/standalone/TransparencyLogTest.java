@@ -108,12 +108,12 @@ class TransparencyLogTest {
         throw new AssertionError("no checkpoint covered index " + index + " within 20 s");
     }
 
-    /** Declares a holiday as supervisor-1 and returns the log index of its event once sequenced. */
+    /** Declares a holiday as cabinet-1 (the Government's act) and returns the log index of its event once sequenced. */
     private static long declareHoliday(int day) throws InterruptedException {
         PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2028, 10, day), "Log test holiday " + day,
                 "Бүртгэлийн амралтын өдөр", "Government resolution 2028/" + day);
         CommandEnvelope envelope = CommandEnvelope.fresh("DeclarePublicHoliday", CanonicalJson.mapper().valueToTree(holiday), Clock.systemUTC());
-        RegistryClient.Reply reply = client.command(client.sign(client.person("supervisor-1"), envelope));
+        RegistryClient.Reply reply = client.command(client.sign(client.person("cabinet-1"), envelope));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         Instant deadline = Instant.now().plusSeconds(20);
@@ -155,7 +155,7 @@ class TransparencyLogTest {
         assertThat(verdict.failure()).isNull();
         assertThat(verdict.verified()).isTrue();
         assertThat(verdict.warnings()).isEmpty();
-        assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by").contains("(supervisor-1)")
+        assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by").contains("(cabinet-1)")
                 .contains("sealed by the registry").contains("included at index " + index + " of the log " + LogLayout.DEFAULT_ORIGIN)
                 .contains("time-stamped");
         assertThat(CanonicalJson.mapper().readTree(bundle).path("record").path("payload").path("date").asText()).isEqualTo("2028-10-06");

@@ -7,6 +7,7 @@ import mn.registry.kernel.calendar.CalendarDeclaration;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.calendar.YearConfirmed;
 import mn.registry.kernel.identity.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
@@ -16,15 +17,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two signed commands that change the calendar: {@code DeclarePublicHoliday} and
- * {@code DeclareWorkingDay}. The official signs the declaration itself (date, names, the Government
- * decision's reference). Who may sign: a ministry supervisor or the Cabinet member (domain-rules §2,
- * "an authorised official"; our choice of who that is, recorded in docs/calendar.md).
+ * The three signed commands that change the calendar: {@code DeclarePublicHoliday}, {@code DeclareWorkingDay}
+ * and {@code ConfirmCalendarYear} (the Government confirms or corrects a year's lunar holidays). The official
+ * signs the declaration itself (dates, names, the Government decision's reference). Who may sign: the Cabinet
+ * member only. Public holidays, day transfers and the lunar dates are decided by Government resolution, so they
+ * are the Government's act, not a ministry's (issue 13 item 7; ADR 0013 §2).
  */
 @Configuration
 class CalendarDeclarationTypes {
 
-    static final Set<Role> DECLARERS = Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER);
+    // ADR 0013 §2: the calendar is set by Government resolution; the Cabinet member records it, a ministry cannot.
+    static final Set<Role> DECLARERS = Set.of(Role.CABINET_MEMBER);
 
     @Bean
     SignedCommandType<PublicHolidayDeclared> declarePublicHoliday(CommandGateway commands, CurrentCalendar calendar) {
@@ -34,6 +37,11 @@ class CalendarDeclarationTypes {
     @Bean
     SignedCommandType<WorkingDayDeclared> declareWorkingDay(CommandGateway commands, CurrentCalendar calendar) {
         return new Declaration<>("DeclareWorkingDay", WorkingDayDeclared.class, commands, calendar);
+    }
+
+    @Bean
+    SignedCommandType<YearConfirmed> confirmCalendarYear(CommandGateway commands, CurrentCalendar calendar) {
+        return new Declaration<>("ConfirmCalendarYear", YearConfirmed.class, commands, calendar);
     }
 
     record Declaration<T extends CalendarDeclaration>(String type, Class<T> bodyType, CommandGateway commands, CurrentCalendar calendar)
@@ -48,7 +56,8 @@ class CalendarDeclarationTypes {
         public Object handle(T body, CommandContext context) {
             commands.sendAndWait(new RecordCalendarDeclaration(CurrentCalendar.STREAM, body));
             WorkingDayCalendar now = calendar.refresh();
-            return Map.of("calendarVersion", now.version().value(), "date", body.date().toString());
+            return Map.of("calendarVersion", now.version().value(), "date", body.date().toString(),
+                    "provisional", now.isProvisional(body.date().getYear()));
         }
     }
 }

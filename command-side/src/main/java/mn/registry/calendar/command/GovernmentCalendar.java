@@ -4,6 +4,7 @@ import mn.registry.kernel.calendar.CalendarDeclaration;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.calendar.YearConfirmed;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +19,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The Government's declarations on the working-day calendar, one stream for Mongolia. Each
  * declaration is applied to the calendar it rests on, so a declaration for a day outside the
- * calendar's years, or one that changes nothing, is refused before it is stored.
+ * calendar's range (2000-2100), or one that changes nothing, is refused before it is stored. Any
+ * future year is accepted, and a year's lunar holidays are confirmed (or corrected) with {@link YearConfirmed}.
  */
 @Aggregate
 class GovernmentCalendar {
@@ -35,7 +37,11 @@ class GovernmentCalendar {
     String handle(RecordCalendarDeclaration command) {
         WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
         CalendarDeclaration declaration = command.declaration();
-        if (changesNothing(current, declaration)) {
+        if (declaration instanceof YearConfirmed year && current.confirmation(year.year()).filter(year::equals).isPresent()) {
+            throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The Government has already confirmed "
+                    + year.year() + " with these dates and this decision; nothing to declare.", null);
+        }
+        if (!(declaration instanceof YearConfirmed) && changesNothing(current, declaration)) {
             throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The calendar already treats " + declaration.date()
                     + (declaration instanceof PublicHolidayDeclared ? " as a day off" : " as a working day") + "; nothing to declare.", null);
         }

@@ -3,6 +3,8 @@ package mn.registry.calendar.command;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.calendar.YearConfirmed;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GovernmentCalendarTest {
 
@@ -57,5 +62,63 @@ class GovernmentCalendarTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, saturday))
                 .expectEvents(saturday);
+    }
+
+    private static final YearConfirmed YEAR_2031 = new YearConfirmed(2031,
+            List.of(LocalDate.of(2031, 2, 22), LocalDate.of(2031, 2, 23), LocalDate.of(2031, 2, 24)),
+            LocalDate.of(2031, 6, 5), LocalDate.of(2031, 11, 15), "Government resolution 2030/1000");
+
+    @Test
+    @DisplayName("ADR 0013 §2: a public holiday the Government declares for 2031 is recorded (no year lacks a calendar)")
+    void holiday_in_2031_is_recorded() {
+        PublicHolidayDeclared in2031 = new PublicHolidayDeclared(LocalDate.of(2031, 1, 6), "Declared day off", "Амралтын өдөр",
+                "Government resolution 2030/999");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, in2031))
+                .expectEvents(in2031)
+                .expectResultMessagePayload("MN-2024.2");
+    }
+
+    @Test
+    @DisplayName("ADR 0013 §2: the Government's confirmation of a provisional year is recorded; the same confirmation again is refused")
+    void year_confirmation_is_recorded_once() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031))
+                .expectEvents(YEAR_2031);
+        fixture.given(YEAR_2031)
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already confirmed 2031"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("ADR 0013 §2: a corrected confirmation of the same year (another decision) is recorded")
+    void corrected_confirmation_is_recorded() {
+        YearConfirmed corrected = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 14),
+                "Government resolution 2031/12");
+        fixture.given(YEAR_2031)
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, corrected))
+                .expectEvents(corrected);
+    }
+
+    @Test
+    @DisplayName("domain-rules §2: a day after 2100 is outside the calendar's range and is refused")
+    void declaration_after_2100_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM,
+                        new PublicHolidayDeclared(LocalDate.of(2101, 1, 3), "x", "х", "Resolution 1")))
+                .expectException(RegistryProblem.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("ADR 0013 §2 (issue 13 item 7): calendar declarations are the Government's act, signed by the Cabinet member only")
+    void only_the_cabinet_member_declares() {
+        assertThat(CalendarDeclarationTypes.DECLARERS).containsExactly(Role.CABINET_MEMBER);
+        CalendarDeclarationTypes types = new CalendarDeclarationTypes();
+        assertThat(List.of(types.declarePublicHoliday(null, null), types.declareWorkingDay(null, null), types.confirmCalendarYear(null, null)))
+                .allSatisfy(type -> assertThat(type.allowedRoles()).containsExactly(Role.CABINET_MEMBER))
+                .extracting(type -> type.type()).containsExactly("DeclarePublicHoliday", "DeclareWorkingDay", "ConfirmCalendarYear");
     }
 }

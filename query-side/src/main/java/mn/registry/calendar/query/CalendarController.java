@@ -30,14 +30,25 @@ class CalendarController {
         this.calendar = calendar;
     }
 
+    /**
+     * {@code provisional}: the deadline runs through a year whose lunar holidays are computed and not yet confirmed by
+     * the Government (ADR 0013 §2); its {@code calendarVersion} names those years, e.g. {@code MN-2024.1+provisional-2031}.
+     */
     record DeadlineAnswer(LocalDate from, int workingDays, LocalDate due, OffsetDateTime dueAt, String calendarVersion,
-                          List<NonWorkingDay> skipped, String rule) {
+                          boolean provisional, List<NonWorkingDay> skipped, String rule) {
     }
 
-    record CalendarAnswer(String calendarVersion, LocalDate coveredFrom, LocalDate coveredTo, String timeZone, String rule) {
+    /**
+     * {@code coveredFrom}/{@code coveredTo}: the years of the shipped lunar-holiday data; {@code answersFrom}/{@code answersTo}:
+     * the range answered, other years with computed lunar holidays, provisional until the Government confirms them.
+     */
+    record CalendarAnswer(String calendarVersion, LocalDate coveredFrom, LocalDate coveredTo, LocalDate answersFrom, LocalDate answersTo,
+                          String timeZone, String rule, String provisionalYears) {
     }
 
     static final String RULE = "The day of receipt is day 0; the deadline ends at the end (Asia/Ulaanbaatar) of the N-th working day after it.";
+    static final String PROVISIONAL = "Years outside the shipped data and not confirmed by the Government use computed lunar holidays "
+            + "and are provisional: a deadline through such a year says so and is re-computed when the Government confirms or changes the year.";
 
     /** The due date of "within N working days from the date of receipt". */
     @GetMapping("/deadline")
@@ -48,7 +59,8 @@ class CalendarController {
                     "workingDays must be between 1 and " + MAX_WORKING_DAYS + "; it was " + workingDays + ".", "workingDays", null);
         }
         Deadline d = withField(() -> calendar.get().deadline(from, WorkingDays.of(workingDays)));
-        return new DeadlineAnswer(d.receivedOn(), d.workingDays().value(), d.due(), d.dueAt(), d.calendarVersion().value(), d.skipped(), RULE);
+        return new DeadlineAnswer(d.receivedOn(), d.workingDays().value(), d.due(), d.dueAt(), d.calendarVersion().value(), d.provisional(),
+                d.skipped(), RULE);
     }
 
     /** The non-working days between two dates, with their reasons. */
@@ -68,10 +80,11 @@ class CalendarController {
     @GetMapping
     CalendarAnswer current() {
         WorkingDayCalendar c = calendar.get();
-        return new CalendarAnswer(c.version().value(), c.coveredFrom(), c.coveredTo(), "Asia/Ulaanbaatar", RULE);
+        return new CalendarAnswer(c.version().value(), c.coveredFrom(), c.coveredTo(), WorkingDayCalendar.ANSWERS_FROM,
+                WorkingDayCalendar.ANSWERS_TO, "Asia/Ulaanbaatar", RULE, PROVISIONAL);
     }
 
-    /** A date outside the calendar's years is the caller's parameter: name it. */
+    /** A date outside the calendar's range is the caller's parameter: name it. */
     private static <T> T withField(java.util.function.Supplier<T> computation) {
         try {
             return computation.get();

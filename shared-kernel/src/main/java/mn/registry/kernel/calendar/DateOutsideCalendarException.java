@@ -5,8 +5,9 @@ import mn.registry.kernel.problem.RegistryProblem;
 import java.time.LocalDate;
 
 /**
- * A date outside the years for which the calendar has lunar-holiday data. Refused rather than guessed: treating
- * an unknown Tsagaan Sar as working days would shorten a legal deadline silently.
+ * A date outside the range the calendar answers for ({@link WorkingDayCalendar#ANSWERS_FROM} to
+ * {@link WorkingDayCalendar#ANSWERS_TO}, 2000-2100). Inside it every year is answered, with computed (provisional)
+ * lunar holidays where the Government has not confirmed them (ADR 0013 §2); no legal act falls outside it.
  */
 public class DateOutsideCalendarException extends RegistryProblem {
 
@@ -22,7 +23,7 @@ public class DateOutsideCalendarException extends RegistryProblem {
 
     private DateOutsideCalendarException(LocalDate date, LocalDate supportedFrom, LocalDate supportedTo, String what) {
         super(Kind.INVALID, CODE, "the working-day calendar covers " + supportedFrom + " to " + supportedTo
-                + " (the years with lunar-holiday data); " + what, null, null);
+                + " (the years it answers for); " + what, null, null);
         this.date = date;
         this.supportedFrom = supportedFrom;
         this.supportedTo = supportedTo;

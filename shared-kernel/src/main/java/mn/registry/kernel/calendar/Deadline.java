@@ -32,6 +32,14 @@ public record Deadline(LocalDate receivedOn, WorkingDays workingDays, LocalDate 
         dueAt = endOfDue;
     }
 
+    /**
+     * True when the deadline runs through a year whose lunar holidays are computed, not yet confirmed by the
+     * Government (ADR 0013 §2): its calendar version names those years. A confirmation that moves it is recorded.
+     */
+    public boolean provisional() {
+        return calendarVersion.provisional();
+    }
+
     /** True when an act at {@code instant} meets the deadline (it happened no later than {@code dueAt}). */
     public boolean isMetBy(Instant instant) {
         return !instant.isAfter(dueAt.toInstant());

@@ -38,6 +38,11 @@ record MovingHolidayData(String dataset, LocalDate coveredFrom, LocalDate covere
         holidays = Collections.unmodifiableMap(copy);
     }
 
+    /** True when the data set covers the whole of {@code year}: its lunar holidays are data, not computed. */
+    boolean coversYear(int year) {
+        return !coveredFrom.isAfter(LocalDate.of(year, 1, 1)) && !coveredTo.isBefore(LocalDate.of(year, 12, 31));
+    }
+
     static MovingHolidayData shipped() {
         return Shipped.DATA;
     }

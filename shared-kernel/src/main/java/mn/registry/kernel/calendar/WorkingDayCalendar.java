@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,33 +16,67 @@ import java.util.Optional;
 /**
  * One version of the working-day calendar of domain-rules §2, immutable. A working day is a Monday to Friday that
  * is not a public holiday, plus any day the Government declares a working day. Public holidays are the fixed ones
- * ({@link FixedHoliday#RULES}), the moving ones of the shipped data set, and those the Government declares.
- * Every question about a date outside the data set's years is refused ({@link DateOutsideCalendarException}).
+ * ({@link FixedHoliday#RULES}), the moving ones of the shipped data set, those of years the Government confirmed
+ * ({@link YearConfirmed}), those computed for the other years ({@link ComputedLunarHolidays}, provisional), and those
+ * the Government declares. It answers for every date from {@link #ANSWERS_FROM} to {@link #ANSWERS_TO}: no legal act
+ * waits for a year's confirmation (ADR 0013 §2); a deadline that runs through a provisional year says so in its
+ * calendar version ({@link Deadline#provisional()}).
  *
  * <p>{@link #base()} is the calendar as shipped ({@code MN-2024.1}); {@link #apply(CalendarDeclaration)} gives the
  * next version. Rebuilding from the same declarations in the same order gives the same version and the same days.
+ * The working days of the whole range are precomputed (about 37,000 days); a declaration re-computes only the days
+ * it touches and the running count.
  */
 public final class WorkingDayCalendar {
+
+    /** The first date any calendar answers for. */
+    public static final LocalDate ANSWERS_FROM = LocalDate.of(2000, 1, 1);
+    /** The last date any calendar answers for. */
+    public static final LocalDate ANSWERS_TO = LocalDate.of(2100, 12, 31);
 
     private final CalendarVersion version;
     private final MovingHolidayData data;
     private final Map<LocalDate, CalendarDeclaration> declared;
+    private final Map<Integer, YearConfirmed> confirmed;
     private final List<CalendarDeclaration> declarations;
     private final boolean[] working;
-    /** workingBefore[i] = number of working days in [coveredFrom, coveredFrom + i). */
+    /** workingBefore[i] = number of working days in [ANSWERS_FROM, ANSWERS_FROM + i). */
     private final int[] workingBefore;
 
-    private WorkingDayCalendar(CalendarVersion version, MovingHolidayData data,
-                               Map<LocalDate, CalendarDeclaration> declared, List<CalendarDeclaration> declarations) {
+    private WorkingDayCalendar(CalendarVersion version, MovingHolidayData data) {
         this.version = version;
         this.data = data;
-        this.declared = declared;
-        this.declarations = List.copyOf(declarations);
-        int span = (int) ChronoUnit.DAYS.between(data.coveredFrom(), data.coveredTo()) + 1;
+        this.declared = Map.of();
+        this.confirmed = Map.of();
+        this.declarations = List.of();
+        int span = (int) ChronoUnit.DAYS.between(ANSWERS_FROM, ANSWERS_TO) + 1;
         this.working = new boolean[span];
         this.workingBefore = new int[span + 1];
         for (int i = 0; i < span; i++) {
-            working[i] = reasonsOff(data.coveredFrom().plusDays(i)).isEmpty();
+            working[i] = reasonsOff(ANSWERS_FROM.plusDays(i)).isEmpty();
+        }
+        countFrom(0);
+    }
+
+    /** {@code previous} with a declaration applied: only the days in {@code touched} can change. */
+    private WorkingDayCalendar(WorkingDayCalendar previous, Map<LocalDate, CalendarDeclaration> declared,
+                               Map<Integer, YearConfirmed> confirmed, List<CalendarDeclaration> declarations,
+                               LocalDate touchedFrom, LocalDate touchedTo) {
+        this.version = previous.version.next();
+        this.data = previous.data;
+        this.declared = declared;
+        this.confirmed = confirmed;
+        this.declarations = List.copyOf(declarations);
+        this.working = previous.working.clone();
+        this.workingBefore = previous.workingBefore.clone();
+        for (LocalDate d = touchedFrom; !d.isAfter(touchedTo); d = d.plusDays(1)) {
+            working[offset(d)] = reasonsOff(d).isEmpty();
+        }
+        countFrom(offset(touchedFrom));
+    }
+
+    private void countFrom(int first) {
+        for (int i = first; i < working.length; i++) {
             workingBefore[i + 1] = workingBefore[i] + (working[i] ? 1 : 0);
         }
     }
@@ -56,7 +91,7 @@ public final class WorkingDayCalendar {
     }
 
     static WorkingDayCalendar of(MovingHolidayData data) {
-        return new WorkingDayCalendar(CalendarVersion.first(data.dataset()), data, Map.of(), List.of());
+        return new WorkingDayCalendar(CalendarVersion.first(data.dataset()), data);
     }
 
     /** The base calendar with {@code declarations} applied in order. */
@@ -77,34 +112,58 @@ public final class WorkingDayCalendar {
         return declarations;
     }
 
-    /** The first date this calendar can answer for. */
+    /** The first date of the shipped data set's years (the lunar holidays shipped as data, not computed). */
     public LocalDate coveredFrom() {
         return data.coveredFrom();
     }
 
-    /** The last date this calendar can answer for. */
+    /** The last date of the shipped data set's years. */
     public LocalDate coveredTo() {
         return data.coveredTo();
     }
 
     /**
+     * True when {@code year}'s lunar holidays are computed here and not yet confirmed by the Government: neither in
+     * the shipped data set nor confirmed by a {@link YearConfirmed} (ADR 0013 §2).
+     */
+    public boolean isProvisional(int year) {
+        return !confirmed.containsKey(year) && !data.coversYear(year);
+    }
+
+    /** The Government's confirmation of {@code year}, if it made one. */
+    public Optional<YearConfirmed> confirmation(int year) {
+        return Optional.ofNullable(confirmed.get(year));
+    }
+
+    /**
      * The next version: this calendar with a Government declaration applied. A later declaration about a date
-     * replaces an earlier one about the same date.
+     * replaces an earlier one about the same date; a later confirmation of a year replaces an earlier one.
      */
     public WorkingDayCalendar apply(CalendarDeclaration declaration) {
         Objects.requireNonNull(declaration, "declaration");
         requireCovered(declaration.date());
+        List<CalendarDeclaration> history = new ArrayList<>(declarations);
+        history.add(declaration);
+        if (declaration instanceof YearConfirmed year) {
+            requireCovered(LocalDate.of(year.year(), 12, 31));
+            Map<Integer, YearConfirmed> next = new HashMap<>(confirmed);
+            next.put(year.year(), year);
+            return new WorkingDayCalendar(this, declared, Map.copyOf(next), history,
+                    LocalDate.of(year.year(), 1, 1), LocalDate.of(year.year(), 12, 31));
+        }
         Map<LocalDate, CalendarDeclaration> next = new LinkedHashMap<>(declared);
         next.remove(declaration.date());
         next.put(declaration.date(), declaration);
+        LocalDate touchedFrom = declaration.date();
+        LocalDate touchedTo = declaration.date();
         if (declaration instanceof WorkingDayDeclared transfer && transfer.replacesDate() != null) {
             requireCovered(transfer.replacesDate());
             next.remove(transfer.replacesDate());
             next.put(transfer.replacesDate(), transfer);
+            touchedFrom = touchedFrom.isBefore(transfer.replacesDate()) ? touchedFrom : transfer.replacesDate();
+            touchedTo = touchedTo.isAfter(transfer.replacesDate()) ? touchedTo : transfer.replacesDate();
         }
-        List<CalendarDeclaration> history = new ArrayList<>(declarations);
-        history.add(declaration);
-        return new WorkingDayCalendar(version.next(), data, Map.copyOf(next), history);
+        return new WorkingDayCalendar(this, Map.copyOf(next), confirmed, history, touchedFrom, touchedTo);
     }
 
     /** Whether {@code date} is a working day in this version. */
@@ -142,16 +201,27 @@ public final class WorkingDayCalendar {
         int start = index(receivedOn);
         int target = workingBefore[start + 1] + n.value();
         if (target > workingBefore[working.length]) {
-            throw DateOutsideCalendarException.dueDateBeyond(receivedOn, n, coveredFrom(), coveredTo());
+            throw DateOutsideCalendarException.dueDateBeyond(receivedOn, n, ANSWERS_FROM, ANSWERS_TO);
         }
         int i = start + 1;
         while (workingBefore[i + 1] < target) {
             i++;
         }
-        LocalDate due = coveredFrom().plusDays(i);
+        LocalDate due = ANSWERS_FROM.plusDays(i);
         List<NonWorkingDay> skipped = receivedOn.plusDays(1).isAfter(due.minusDays(1))
                 ? List.of() : nonWorkingDays(receivedOn.plusDays(1), due.minusDays(1));
-        return new Deadline(receivedOn, n, due, UlaanbaatarTime.endOf(due), version, skipped);
+        return new Deadline(receivedOn, n, due, UlaanbaatarTime.endOf(due), versionFor(receivedOn, due), skipped);
+    }
+
+    // ADR 0013 §2: a deadline that runs through a year not yet confirmed says so, naming the years in its version.
+    private CalendarVersion versionFor(LocalDate receivedOn, LocalDate due) {
+        List<Integer> provisional = new ArrayList<>();
+        for (int year = receivedOn.plusDays(1).getYear(); year <= due.getYear(); year++) {
+            if (isProvisional(year)) {
+                provisional.add(year);
+            }
+        }
+        return version.provisionalFor(provisional);
     }
 
     /** The deadline for something received at {@code receivedAt}: day 0 is that instant's date in Ulaanbaatar. */
@@ -194,7 +264,7 @@ public final class WorkingDayCalendar {
         }
         List<DayOffReason> reasons = new ArrayList<>();
         FixedHoliday.fixedHolidayOn(date).ifPresent(reasons::add);
-        reasons.addAll(data.holidays().getOrDefault(date, List.of()));
+        reasons.addAll(movingHolidaysOn(date));
         if (declaration instanceof PublicHolidayDeclared holiday) {
             reasons.add(holiday.reason());
         } else if (declaration instanceof WorkingDayDeclared transfer) {
@@ -205,6 +275,37 @@ public final class WorkingDayCalendar {
                     "domain-rules §2: a working day is Monday to Friday"));
         }
         return reasons;
+    }
+
+    // domain-rules §2: lunar holidays are the Government's confirmed dates, else the shipped data's, else computed (provisional).
+    private List<DayOffReason> movingHolidaysOn(LocalDate date) {
+        YearConfirmed confirmation = confirmed.get(date.getYear());
+        if (confirmation != null) {
+            List<DayOffReason> reasons = new ArrayList<>();
+            confirmation.holidays().stream().filter(h -> h.date().equals(date)).forEach(h -> reasons.add(h.reason()));
+            // an election day of the data set is not a lunar holiday: a confirmation leaves it in place
+            data.holidays().getOrDefault(date, List.of()).stream()
+                    .filter(r -> r.kind() != DayOffReason.Kind.LUNAR_HOLIDAY).forEach(reasons::add);
+            return reasons;
+        }
+        if (data.coversYear(date.getYear())) {
+            return data.holidays().getOrDefault(date, List.of());
+        }
+        ComputedLunarHolidays.Year computed = ComputedLunarHolidays.of(date.getYear());
+        if (computed.tsagaanSar().contains(date)) {
+            return List.of(computedReason(MovingHolidayNames.TSAGAAN_SAR_EN, MovingHolidayNames.TSAGAAN_SAR_MN));
+        }
+        if (computed.buddhasBirthday().equals(date)) {
+            return List.of(computedReason(MovingHolidayNames.BUDDHA_EN, MovingHolidayNames.BUDDHA_MN));
+        }
+        if (computed.chinggisKhaanDay().equals(date)) {
+            return List.of(computedReason(MovingHolidayNames.CHINGGIS_EN, MovingHolidayNames.CHINGGIS_MN));
+        }
+        return List.of();
+    }
+
+    private static DayOffReason computedReason(String nameEn, String nameMn) {
+        return new DayOffReason(DayOffReason.Kind.LUNAR_HOLIDAY, nameEn, nameMn, ComputedLunarHolidays.SOURCE);
     }
 
     // domain-rules §2: working days are Monday to Friday, so Saturday and Sunday are off unless declared working.
@@ -223,13 +324,17 @@ public final class WorkingDayCalendar {
 
     private int index(LocalDate date) {
         requireCovered(date);
-        return (int) ChronoUnit.DAYS.between(data.coveredFrom(), date);
+        return offset(date);
     }
 
-    private void requireCovered(LocalDate date) {
+    private static int offset(LocalDate date) {
+        return (int) ChronoUnit.DAYS.between(ANSWERS_FROM, date);
+    }
+
+    private static void requireCovered(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        if (date.isBefore(data.coveredFrom()) || date.isAfter(data.coveredTo())) {
-            throw new DateOutsideCalendarException(date, data.coveredFrom(), data.coveredTo());
+        if (date.isBefore(ANSWERS_FROM) || date.isAfter(ANSWERS_TO)) {
+            throw new DateOutsideCalendarException(date, ANSWERS_FROM, ANSWERS_TO);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.calendar.YearConfirmed;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
@@ -29,6 +30,7 @@ public final class PublicRecords {
     private static final Map<String, Mapper> MAPPERS = withBoundedContexts(Map.of(
             PublicHolidayDeclared.class.getName(), PublicRecords::governmentDecision,
             WorkingDayDeclared.class.getName(), PublicRecords::governmentDecision,
+            YearConfirmed.class.getName(), PublicRecords::governmentDecision,
             RoleGranted.class.getName(), PublicRecords::officialsRole,
             RoleRevoked.class.getName(), PublicRecords::officialsRole));
 

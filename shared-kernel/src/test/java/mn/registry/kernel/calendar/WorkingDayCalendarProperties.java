@@ -164,4 +164,26 @@ class WorkingDayCalendarProperties {
     Arbitrary<Integer> monthCounts() {
         return Arbitraries.integers().between(1, 120);
     }
+
+    @Provide
+    Arbitrary<LocalDate> anyYearReceipts() {
+        int span = (int) ChronoUnit.DAYS.between(WorkingDayCalendar.ANSWERS_FROM, LocalDate.of(2100, 8, 1));
+        return Arbitraries.integers().between(0, span).map(WorkingDayCalendar.ANSWERS_FROM::plusDays);
+    }
+
+    @Property(tries = 400)
+    @Label("ADR 0013 §2: in every year 2000-2100 the due date is a working day N working days on, and it is provisional exactly when a day after day 0 lies in a year without data")
+    void every_year_is_answered_and_provisional_years_are_named(@ForAll("anyYearReceipts") LocalDate receivedOn,
+                                                                @ForAll("periods") WorkingDays n) {
+        Deadline deadline = BASE.deadline(receivedOn, n);
+
+        assertThat(BASE.isWorkingDay(deadline.due())).isTrue();
+        assertThat(BASE.workingDaysBetween(receivedOn, deadline.due())).isEqualTo(n.value());
+        boolean touchesProvisional = false;
+        for (int year = receivedOn.plusDays(1).getYear(); year <= deadline.due().getYear(); year++) {
+            touchesProvisional |= year < 2024 || year > 2030;
+        }
+        assertThat(deadline.provisional()).isEqualTo(touchesProvisional);
+        assertThat(deadline.calendarVersion().value()).startsWith(BASE.version().value());
+    }
 }

@@ -189,20 +189,20 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    @DisplayName("Dates without lunar-holiday data are refused, naming the covered range")
-    void dates_outside_the_data_years_are_refused() {
-        assertThatThrownBy(() -> BASE.isWorkingDay(of(2023, 12, 31)))
+    @DisplayName("Dates outside 2000-2100 are refused, naming the range; every year inside it is answered")
+    void dates_outside_the_answered_range_are_refused() {
+        assertThatThrownBy(() -> BASE.isWorkingDay(of(1999, 12, 31)))
                 .isInstanceOf(DateOutsideCalendarException.class)
-                .hasMessageContaining("2024-01-01").hasMessageContaining("2030-12-31");
-        assertThatThrownBy(() -> BASE.deadline(of(2031, 1, 2), FIVE))
-                .isInstanceOf(DateOutsideCalendarException.class);
-        assertThatThrownBy(() -> BASE.deadline(of(2030, 12, 20), SEVENTEEN))
+                .hasMessageContaining("2000-01-01").hasMessageContaining("2100-12-31");
+        assertThatThrownBy(() -> BASE.deadline(of(2100, 12, 20), SEVENTEEN))
                 .isInstanceOf(DateOutsideCalendarException.class)
-                .hasMessageContaining("would end after 2030-12-31")
+                .hasMessageContaining("would end after 2100-12-31")
                 .satisfies(e -> assertThat(((DateOutsideCalendarException) e).code())
                         .isEqualTo("calendar.date-outside-range"));
-        assertThatThrownBy(() -> BASE.apply(new PublicHolidayDeclared(of(2031, 1, 2), "x", "x", "d")))
+        assertThatThrownBy(() -> BASE.apply(new PublicHolidayDeclared(of(2101, 1, 2), "x", "x", "d")))
                 .isInstanceOf(DateOutsideCalendarException.class);
+        assertThat(BASE.isWorkingDay(of(2023, 12, 29))).isFalse();
+        assertThat(BASE.deadline(of(2031, 1, 2), FIVE).due()).isEqualTo(of(2031, 1, 9));
     }
 
     @Test

@@ -1,0 +1,147 @@
+package mn.registry.permit.command;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandContext;
+import mn.registry.document.DocumentStore;
+import mn.registry.document.TestMongo;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.*;
+import mn.registry.permit.command.PermitCommands.ReportChange;
+import mn.registry.permit.command.PermitCommands.RequestExtension;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ADR 0013 §2 through the signed command types (the extension request and the change report as the commands their
+ * types build, with the calendar in force) and Axon: an application registered on 2030-12-20 (its 17 working days
+ * end in 2031), a permit issued in 2031 and extended in 2035, a change of 2031 reported late. Each deadline in a
+ * year without confirmed lunar holidays names that year as provisional in its calendar version. (A change dated in
+ * 2023 gets its due date from the calendar too: CalendarInEveryYearTest.)
+ */
+class PermitAcrossCalendarYearsTest {
+
+    private static final TestMongo MONGO = new TestMongo();
+    private static final String SHA = "ab".repeat(32);
+    private static final String SHA2 = "cd".repeat(32);
+    private static final PersonId HOLDER = new PersonId("applicant-1");
+
+    private MongoDatabase database;
+    private InMemoryEventStorageEngine engine;
+    private Configuration axon;
+    private ApplyForPermitType apply;
+    private PermitCommandTypes types;
+    private PermitCommandTypes.MinimumInsurance minimum;
+    private CurrentCalendar calendar;
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void start() {
+        database = MONGO.freshDatabase();
+        DocumentStore documents = new DocumentStore(database, Clock.fixed(Instant.parse("2030-12-19T09:00:00Z"), ZoneOffset.UTC),
+                DataSize.ofMegabytes(1));
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
+        }
+        engine = new InMemoryEventStorageEngine();
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureAggregate(PermitApplication.class)
+                .configureAggregate(MinistryParameters.class)
+                .configureEmbeddedEventStore(c -> engine)
+                .buildConfiguration();
+        axon.start();
+        calendar = new CurrentCalendar(axon.eventStore(), Clock.systemUTC());
+        apply = new ApplyForPermitType(documents, calendar, new MongoPermitApplicationIds(database), axon.commandGateway());
+        types = new PermitCommandTypes(axon.commandGateway(), calendar);
+        minimum = new PermitCommandTypes.MinimumInsurance(axon.eventStore());
+    }
+
+    @AfterEach
+    void shutdown() {
+        axon.shutdown();
+    }
+
+    private static CommandContext by(String person, Role role, String receivedAt) {
+        Instant at = Instant.parse(receivedAt);
+        return new CommandContext("cmd-" + person + "-" + receivedAt, at.minusSeconds(2), at, new PersonId(person), Set.of(role), Set.of(),
+                "ef".repeat(32));
+    }
+
+    private List<Object> events() {
+        return engine.readEvents(null, false).<EventMessage<?>>map(m -> m).map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    private <T> T last(Class<T> type) {
+        return events().stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1, 26.4, 27.2, 20.3.3: registered 2030-12-20, issued 2031, a 2031 change reported late, extended 2035; 2031 and 2035 deadlines are provisional")
+    void a_permit_lives_across_2030_2031_and_2035() {
+        // 002 art. 26.1: 17 working days from Friday 2030-12-20 skip 29 Dec and 1 Jan and end 2031-01-15
+        PermitRegistrationReceipt receipt = apply.handle(Applications.complete(), by("applicant-1", Role.APPLICANT, "2030-12-20T03:00:00Z"));
+        assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2031, 1, 15));
+        assertThat(receipt.calendarVersion().value()).isEqualTo("MN-2024.1+provisional-2031");
+        assertThat(last(PermitApplicationRegistered.class).calendarVersion().provisional()).isTrue();
+        ApplicationId id = receipt.applicationId();
+
+        types.setMinimumInsurance().handle(new SetMinimumInsurance(Money.mnt(100_000_000)), by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2030-12-20T04:00:00Z"));
+        types.approvePermitApplication(minimum).handle(new ApprovePermitApplication(id), by("reviewer-1", Role.MINISTRY_REVIEWER, "2030-12-27T02:00:00Z"));
+        types.recordPermitInsurance(minimum).handle(new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
+                LocalDate.of(2037, 1, 1), SHA), by("applicant-1", Role.APPLICANT, "2030-12-30T02:00:00Z"));
+        // 002 art. 26.4: the publication duty of a permit issued on 2031-01-06 is due in 2031
+        types.issuePermit().handle(new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA),
+                by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2031-01-06T02:00:00Z"));
+        assertThat(last(PermitIssued.class).validUntil()).isEqualTo(LocalDate.of(2036, 1, 5));
+        assertThat(events()).filteredOn(PermitDutyRaised.class::isInstance).map(PermitDutyRaised.class::cast)
+                .filteredOn(d -> d.workingDays() != null).singleElement().satisfies(duty -> {
+            assertThat(duty.due()).isAfter(LocalDate.of(2031, 1, 6)).isBefore(LocalDate.of(2031, 1, 20));
+            assertThat(duty.calendarVersion().value()).isEqualTo("MN-2024.1+provisional-2031");
+        });
+
+        // 002 art. 20.3.3: a change of 7 Jan 2031 was due by 10 Jan (3 working days); reported on 20 Jan it is late
+        axon.commandGateway().sendAndWait(new ReportChange(id, LocalDate.of(2031, 1, 7), "New registered address", SHA,
+                Instant.parse("2031-01-20T02:00:00Z"), HOLDER, calendar.get().deadline(LocalDate.of(2031, 1, 7), PermitDeadlines.CHANGE_REPORT)));
+        assertThat(last(PermitChangeReported.class)).satisfies(change -> {
+            assertThat(change.late()).isTrue();
+            assertThat(change.reportDue()).isEqualTo(LocalDate.of(2031, 1, 10));
+        });
+
+        // 002 art. 27.2, 27.3: an extension requested in September 2035 has its decision due in 2035
+        Instant requested = Instant.parse("2035-09-17T02:00:00Z");
+        axon.commandGateway().sendAndWait(new RequestExtension(id, SHA2, requested, HOLDER,
+                calendar.get().deadline(requested, PermitDeadlines.EXTENSION_DECISION),
+                calendar.get().deadline(requested, PermitDeadlines.EXTENSION_FAST_PATH)));
+        assertThat(last(PermitExtensionRequested.class)).satisfies(request -> {
+            assertThat(request.late()).isFalse();
+            assertThat(request.fastPathDue()).isAfter(LocalDate.of(2035, 9, 17)).isBefore(LocalDate.of(2035, 10, 1));
+        });
+        assertThat(events()).filteredOn(PermitDutyRaised.class::isInstance).map(PermitDutyRaised.class::cast)
+                .filteredOn(d -> d.startedOn() != null && d.startedOn().getYear() == 2035).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.calendarVersion().value()).isEqualTo("MN-2024.1+provisional-2035"));
+        types.decidePermitExtension().handle(new DecidePermitExtension(id, true, List.of()), by("reviewer-1", Role.MINISTRY_REVIEWER, "2035-09-19T02:00:00Z"));
+        assertThat(last(PermitExtended.class).validUntil()).isEqualTo(LocalDate.of(2041, 1, 5));
+    }
+}

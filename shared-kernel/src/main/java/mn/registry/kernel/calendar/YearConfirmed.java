@@ -1,0 +1,54 @@
+package mn.registry.kernel.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Government confirms the lunar holidays of {@code year}: the three days of Tsagaan Sar, Buddha's birthday and
+ * Chinggis Khaan's day. They replace the computed dates (or the shipped data's) of that year, and the year is no
+ * longer provisional. A later confirmation of the same year replaces an earlier one (a corrected date). Election days
+ * and one-off days off stay {@link PublicHolidayDeclared} declarations.
+ */
+public record YearConfirmed(int year, List<LocalDate> tsagaanSar, LocalDate buddhasBirthday, LocalDate chinggisKhaanDay,
+                            String decisionReference) implements CalendarDeclaration {
+
+    public YearConfirmed {
+        Objects.requireNonNull(tsagaanSar, "tsagaanSar");
+        Objects.requireNonNull(buddhasBirthday, "buddhasBirthday");
+        Objects.requireNonNull(chinggisKhaanDay, "chinggisKhaanDay");
+        DayOffReason.requireText(decisionReference, "decisionReference");
+        tsagaanSar = List.copyOf(tsagaanSar);
+        // domain-rules §2: Tsagaan Sar is three days in a row.
+        if (tsagaanSar.size() != 3 || !tsagaanSar.get(1).equals(tsagaanSar.get(0).plusDays(1))
+                || !tsagaanSar.get(2).equals(tsagaanSar.get(0).plusDays(2))) {
+            throw new IllegalArgumentException("Tsagaan Sar is three consecutive days: " + tsagaanSar);
+        }
+        for (LocalDate date : List.of(tsagaanSar.get(0), tsagaanSar.get(2), buddhasBirthday, chinggisKhaanDay)) {
+            if (date.getYear() != year) {
+                throw new IllegalArgumentException("a confirmed date of " + year + " lies in " + date.getYear() + ": " + date);
+            }
+        }
+    }
+
+    /** The day the declaration is about: the first day of the confirmed year. */
+    @Override
+    public LocalDate date() {
+        return LocalDate.of(year, 1, 1);
+    }
+
+    /** Each confirmed date with its reason. */
+    List<Dated> holidays() {
+        DayOffReason tsagaan = new DayOffReason(DayOffReason.Kind.LUNAR_HOLIDAY, MovingHolidayNames.TSAGAAN_SAR_EN,
+                MovingHolidayNames.TSAGAAN_SAR_MN, decisionReference);
+        return List.of(new Dated(tsagaanSar.get(0), tsagaan), new Dated(tsagaanSar.get(1), tsagaan),
+                new Dated(tsagaanSar.get(2), tsagaan),
+                new Dated(buddhasBirthday, new DayOffReason(DayOffReason.Kind.LUNAR_HOLIDAY,
+                        MovingHolidayNames.BUDDHA_EN, MovingHolidayNames.BUDDHA_MN, decisionReference)),
+                new Dated(chinggisKhaanDay, new DayOffReason(DayOffReason.Kind.LUNAR_HOLIDAY,
+                        MovingHolidayNames.CHINGGIS_EN, MovingHolidayNames.CHINGGIS_MN, decisionReference)));
+    }
+
+    record Dated(LocalDate date, DayOffReason reason) {
+    }
+}
