@@ -152,9 +152,12 @@ class PermitDutiesEndToEndTest {
             refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
                     new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))), 403, "permit.duty-owed-by-ministry");
             ok(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled", new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))));
-            JsonNode page = client.get("/api/reviewer/permits/" + permit, supervisor).body();
-            assertThat(page.path("status").asText()).isEqualTo("SUSPENDED");
-            assertThat(page.path("duties").has("NOTIFY_SUSPENSION")).isFalse();
+            assertThat(has(events(registry, permit), PermitDuty.NOTIFY_SUSPENSION, PermitDutyFulfilled.class)).isTrue();
+            await("the case page showing the suspension with its notice done", () -> {
+                JsonNode page = client.get("/api/reviewer/permits/" + permit, supervisor).body();
+                return page.path("status").asText().equals("SUSPENDED") && page.path("duties").isObject()
+                        && !page.path("duties").has("NOTIFY_SUSPENSION") && !page.path("duties").has("DECIDE_TAX_SUSPENSION_REQUEST");
+            });
         } finally {
             registry.close();
         }
