@@ -36,8 +36,13 @@ class LogConfiguration {
     }
 
     @Bean
-    LogSequencer logSequencer(LogAppender appender, MongoDatabase database) {
-        return new LogSequencer(appender, database);
+    PublicationDuties publicationDuties(MongoDatabase database, org.axonframework.commandhandling.gateway.CommandGateway commands) {
+        return new PublicationDuties(database, commands::sendAndWait);
+    }
+
+    @Bean
+    LogSequencer logSequencer(LogAppender appender, MongoDatabase database, PublicationDuties publications) {
+        return new LogSequencer(appender, database, publications);
     }
 
     @Bean
@@ -54,7 +59,7 @@ class LogConfiguration {
     }
 
     @Bean
-    SmartLifecycle checkpointSchedule(CheckpointPublisher publisher,
+    SmartLifecycle checkpointSchedule(CheckpointPublisher publisher, PublicationDuties publications,
                                       @Value("${registry.log.checkpoint-interval:250ms}") Duration interval) {
         return new SmartLifecycle() {
             private ScheduledExecutorService executor;
@@ -71,6 +76,11 @@ class LogConfiguration {
                         publisher.publishIfGrown();
                     } catch (RuntimeException e) {
                         log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
+                    }
+                    try {
+                        publications.dischargeCovered();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not record a publication by checkpoint (will retry): {}", e.toString());
                     }
                 }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
             }

@@ -28,10 +28,16 @@ class LogSequencer {
 
     private final LogAppender appender;
     private final MongoCollection<Document> events;
+    private final PublicationDuties publications;
 
     LogSequencer(LogAppender appender, MongoDatabase database) {
+        this(appender, database, null);
+    }
+
+    LogSequencer(LogAppender appender, MongoDatabase database, PublicationDuties publications) {
         this.appender = appender;
         this.events = database.getCollection(EVENTS);
+        this.publications = publications;
     }
 
     @EventHandler
@@ -39,9 +45,13 @@ class LogSequencer {
         if (!PublicRecords.mayBePublic(message.getPayloadType().getName())) {
             return;
         }
-        sealed(message.getIdentifier()).ifPresent(found -> PublicRecords.record(found.event(), found.position())
-                .ifPresent(record -> appender.append(found.event().eventId(), PublicRecords.leafData(record),
-                        new Document(LogLayout.POSITION, found.position()).append("commandId", record.path("commandId").textValue()))));
+        sealed(message.getIdentifier()).ifPresent(found -> PublicRecords.record(found.event(), found.position()).ifPresent(record -> {
+            long index = appender.append(found.event().eventId(), PublicRecords.leafData(record),
+                    new Document(LogLayout.POSITION, found.position()).append("commandId", record.path("commandId").textValue()));
+            if (publications != null) {
+                publications.entryAppended(found.event().eventId(), index, payload); // 002 art. 26.4, 27.6: the checkpoint publishes it
+            }
+        }));
     }
 
     /** A sealed event and its global position. */

@@ -122,6 +122,8 @@ class PermitDeadlinesEndToEndTest {
                     new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today.plusYears(1), SHA))));
             ok(client.command(client.sign("supervisor-1", "IssuePermit",
                     new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA))));
+            // 002 art. 28.1 (ADR 0013 §4): a suspension on the inspector's opinion rests on an opinion recorded by an inspector
+            ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, SHA, true))));
             ok(client.command(client.sign("reviewer-1", "SuspendPermit",
                     new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, SHA, 0, today, today.plusDays(30)))));
             MongoDeadlines deadlines = first.getBean(MongoDeadlines.class);

@@ -55,6 +55,12 @@ class PermitApplication {
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private boolean violationFoundAtLastInspection;
+    /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
+    private LocalDate permitIssuedOn;
+    /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
+    private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
+    /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
+    private PermitSuspensionRequested pendingTaxRequest;
     private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
     private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
@@ -240,14 +246,60 @@ class PermitApplication {
 
     // ------------------------------------------------------------------ duties with due dates
 
+    // ADR 0013 §4: a duty is discharged by the act it stands for; only where the law names no act is it marked done, by the party that owes it
     @CommandHandler
     void handle(RecordDutyFulfilled command) {
+        if (command.duty() == null) {
+            throw RegistryProblem.invalid("permit.duty-missing", "Name the duty that was done.", "duty", null);
+        }
+        dutyIsMarkedDoneOnlyByItsOwer(command);
         LocalDate due = openDuties.get(command.duty());
         if (due == null) {
             throw RegistryProblem.conflict("permit.duty-not-open", "There is no open duty " + command.duty() + " on this permit.", command.duty().article());
         }
+        if (!DocumentRef.isSha256Hex(command.evidenceSha256())) {
+            throw RegistryProblem.invalid("permit.duty-evidence-missing", "A duty marked done comes with its evidence (the notice or act, by SHA-256).",
+                    "evidenceSha256", command.duty().article());
+        }
         apply(new PermitDutyFulfilled(applicationId, command.duty(), command.at(), UlaanbaatarTime.dateOf(command.at()).isAfter(due),
                 command.evidenceSha256(), command.by()));
+    }
+
+    // a decision, a publication or an inspection discharges its own duty; a notice is marked done by the party that owes it
+    private void dutyIsMarkedDoneOnlyByItsOwer(RecordDutyFulfilled command) {
+        PermitDuty duty = command.duty();
+        switch (duty.dischargedBy()) {
+            case DECISION -> throw RegistryProblem.conflict("permit.duty-discharged-by-decision",
+                    "The duty " + duty + " is done only by the decision it stands for, not by marking it done.", duty.article());
+            case CHECKPOINT -> throw RegistryProblem.conflict("permit.duty-discharged-by-publication",
+                    "The duty " + duty + " is done only by the registry's time-stamped checkpoint that publishes the record.", duty.article());
+            case INSPECTION -> throw RegistryProblem.conflict("permit.duty-discharged-by-inspection",
+                    "The duty " + duty + " is done only by a recorded inspection.", duty.article());
+            case SIGNED_RECORD -> {
+                java.util.Set<mn.registry.kernel.identity.Role> roles = command.roles() == null ? java.util.Set.of() : command.roles();
+                if (duty.owedBy() == PermitDuty.Party.HOLDER) {
+                    if (!roles.contains(mn.registry.kernel.identity.Role.APPLICANT)) {
+                        throw RegistryProblem.forbidden("permit.duty-owed-by-holder",
+                                "The duty " + duty + " is the holder's: only the holder's representative marks it done.", duty.article());
+                    }
+                    actsForTheHolder(command.by(), duty.article());
+                } else if (!roles.contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER)
+                        && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
+                    throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
+                            "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
+                }
+            }
+        }
+    }
+
+    // 002 art. 26.4, 27.6: the registry publishes a grant or an extension by the time-stamped checkpoint that covers its record
+    @CommandHandler
+    void handle(PublishedByCheckpoint command) {
+        LocalDate due = openDuties.get(command.duty());
+        if (due != null && command.duty().dischargedBy() == PermitDuty.Discharge.CHECKPOINT) {
+            apply(new PermitDutyFulfilled(applicationId, command.duty(), command.publishedAt(),
+                    UlaanbaatarTime.dateOf(command.publishedAt()).isAfter(due), command.checkpointSha256(), null));
+        }
     }
 
     @CommandHandler
@@ -418,10 +470,85 @@ class PermitApplication {
         }
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         suspensionHasItsGround(command);
+        suspensionStartsOnTheDayOfTheDecision(command.from(), command.at());
         suspensionLastsAtMostThreeMonths(command.from(), command.until());
-        apply(new PermitSuspended(applicationId, command.ground(), command.evidenceSha256(), command.taxEvasions(), command.from(),
+        String evidence = command.evidenceSha256();
+        int evasions = command.taxEvasions();
+        if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
+            suspensionRestsOnARecordedInspectorsOpinion(evidence);
+        } else {
+            suspensionRestsOnAPendingTaxRequest(evidence);
+            evidence = pendingTaxRequest.evidenceSha256();
+            evasions = pendingTaxRequest.taxEvasions();
+        }
+        apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, command.from(),
                 command.until(), command.at(), command.by()));
         raise(PermitDuty.NOTIFY_SUSPENSION, command.notice(), command.at());
+        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.at(), command.by());
+    }
+
+    // 002 art. 28.1, ADR 0013 §4: a suspension takes effect on the day it is decided (the local date of receipt), never back-dated
+    private static void suspensionStartsOnTheDayOfTheDecision(LocalDate from, Instant at) {
+        LocalDate today = UlaanbaatarTime.dateOf(at);
+        if (from == null || !from.equals(today)) {
+            throw RegistryProblem.invalid("permit.suspension-not-from-today", "A suspension runs from the day it is decided (" + today + "), not from "
+                    + from + ".", "from", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1: "on the State Communications Inspector's opinion": an opinion of a violation recorded on this permit, used once
+    private void suspensionRestsOnARecordedInspectorsOpinion(String evidenceSha256) {
+        if (!violationOpinions.contains(evidenceSha256)) {
+            throw RegistryProblem.conflict("permit.suspension-without-inspector-opinion",
+                    "A suspension on the inspector's opinion names the findings (SHA-256) of an inspection recorded on this permit by a "
+                            + "communications inspector that found a violation and grounded no suspension yet.", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1: "at the tax authority's request": a request of the tax officer waiting for the ministry's decision
+    private void suspensionRestsOnAPendingTaxRequest(String evidenceSha256) {
+        if (pendingTaxRequest == null) {
+            throw RegistryProblem.conflict("permit.suspension-without-tax-request",
+                    "A suspension for tax evasions follows a request of the tax authority; none is pending on this permit.", "002 art. 28.1");
+        }
+        if (evidenceSha256 != null && !evidenceSha256.equals(pendingTaxRequest.evidenceSha256())) {
+            throw RegistryProblem.invalid("permit.suspension-evidence-not-the-request",
+                    "The evidence of a suspension for tax evasions is the tax authority's request (" + pendingTaxRequest.evidenceSha256() + ").",
+                    "evidenceSha256", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1: the tax authority requests a suspension after two or more tax evasions or avoidances; the ministry decides
+    @CommandHandler
+    void handle(RequestSuspension command) {
+        requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        if (command.taxEvasions() < 2) {
+            throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
+                    "The tax authority requests a suspension only after two or more tax evasions.", "taxEvasions", "002 art. 28.1");
+        }
+        if (!DocumentRef.isSha256Hex(command.evidenceSha256())) {
+            throw RegistryProblem.invalid("permit.suspension-evidence-missing", "The request comes with its evidence (SHA-256).",
+                    "evidenceSha256", "002 art. 28.1");
+        }
+        if (pendingTaxRequest != null) {
+            throw RegistryProblem.conflict("permit.suspension-request-pending", "A request of the tax authority is already waiting for a decision.",
+                    "002 art. 28.1");
+        }
+        apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), command.at(), command.by(),
+                "002 art. 28.1"));
+        raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.decision(), command.at());
+    }
+
+    // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
+    @CommandHandler
+    void handle(RefuseSuspensionRequest command) {
+        if (pendingTaxRequest == null) {
+            throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
+        }
+        requireText(command.reasons(), "reasons", "002 art. 28.1");
+        apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), command.at(), command.by(),
+                "002 art. 28.1"));
+        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.at(), command.by());
     }
 
     // 002 art. 28.1: the ground is the inspector's opinion, or the tax authority's request on two or more evasions
@@ -433,10 +560,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.suspension-evidence-missing",
                     "A suspension rests on the inspector's opinion or the tax authority's request (its SHA-256).", "evidenceSha256", "002 art. 28.1");
         }
-        if (command.ground() == SuspensionGround.TAX_EVASIONS && command.taxEvasions() < 2) {
-            throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
-                    "The tax authority's request grounds a suspension only after two or more tax evasions.", "taxEvasions", "002 art. 28.1");
-        }
+        // the number of tax evasions is the tax authority's, checked on its request (RequestSuspension)
     }
 
     // 002 art. 28.1: a suspension lasts at most three months
@@ -454,6 +578,9 @@ class PermitApplication {
                 && command.at().isAfter(UlaanbaatarTime.endOf(suspendedUntil).toInstant())) {
             apply(new RevocationGroundRaised(applicationId, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, command.at(),
                     RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION.article()));
+            if (command.decision() != null) { // ADR 0013 §4: the supervisor restores or revokes within 5 working days, else escalated
+                raise(PermitDuty.DECIDE_AFTER_SUSPENSION, command.decision(), command.at());
+            }
         }
     }
 
@@ -463,6 +590,7 @@ class PermitApplication {
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         requireText(command.reason(), "reason", "002 art. 28.4");
         apply(new PermitRestored(applicationId, command.reason(), command.at(), command.by(), "002 art. 28.4"));
+        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, command.at(), command.by());
     }
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
@@ -504,6 +632,7 @@ class PermitApplication {
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
         }
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), command.at(), command.by(), true));
+        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, command.at(), command.by());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(command.at()).plusMonths(1), command.at());
     }
 
@@ -580,6 +709,8 @@ class PermitApplication {
     @CommandHandler
     void handle(RecordInspection command) {
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        inspectionDateLiesBetweenIssueAndReceipt(command.inspectedOn(), command.at());
+        onlyAnInspectorFindsAViolation(command);
         LocalDate next = command.inspectedOn().plus(PermitDeadlines.INSPECTION_INTERVAL);
         apply(new PermitInspected(applicationId, command.inspectedOn(), command.findingsSha256(), command.violationFound(), command.at(),
                 command.inspector(), next));
@@ -587,6 +718,30 @@ class PermitApplication {
             fulfil(PermitDuty.ANNUAL_INSPECTION, command.at(), command.inspector());
         }
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, next, command.at());
+    }
+
+    // 002 art. 31.1.7: an inspection is recorded after it took place, and not before the permit existed
+    private void inspectionDateLiesBetweenIssueAndReceipt(LocalDate inspectedOn, Instant at) {
+        if (inspectedOn == null || inspectedOn.isAfter(UlaanbaatarTime.dateOf(at))) {
+            throw RegistryProblem.invalid("permit.inspection-in-future", "An inspection is recorded on or after the day it took place, not for "
+                    + inspectedOn + ".", "inspectedOn", "002 art. 31.1.7");
+        }
+        if (permitIssuedOn != null && inspectedOn.isBefore(permitIssuedOn)) {
+            throw RegistryProblem.invalid("permit.inspection-before-issue", "The permit was issued on " + permitIssuedOn
+                    + "; an inspection of its holder cannot be dated before.", "inspectedOn", "002 art. 31.1.7");
+        }
+    }
+
+    // 002 art. 28.1: the opinion of a violation that may ground a suspension is the State Communications Inspector's
+    private static void onlyAnInspectorFindsAViolation(RecordInspection command) {
+        if (command.violationFound() && !command.byInspector()) {
+            throw RegistryProblem.forbidden("permit.violation-opinion-not-inspector",
+                    "Only a communications inspector records an opinion of a violation; a reviewer records an inspection without one.", "002 art. 28.1");
+        }
+        if (command.violationFound() && !DocumentRef.isSha256Hex(command.findingsSha256())) {
+            throw RegistryProblem.invalid("permit.inspection-findings-missing", "An opinion of a violation comes with its findings (SHA-256).",
+                    "findingsSha256", "002 art. 28.1");
+        }
     }
 
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
@@ -695,6 +850,7 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitIssued event) {
+        this.permitIssuedOn = UlaanbaatarTime.dateOf(event.issuedAt());
         this.status = PermitApplicationStatus.ACTIVE;
         this.validUntil = event.validUntil();
         this.issuedOn = UlaanbaatarTime.dateOf(event.issuedAt());
@@ -760,6 +916,11 @@ class PermitApplication {
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.revocationGroundRaised = false;
+        if (event.ground() == SuspensionGround.TAX_EVASIONS) {
+            this.pendingTaxRequest = null;
+        } else {
+            violationOpinions.remove(event.evidenceSha256()); // one opinion grounds one suspension
+        }
     }
 
     @EventSourcingHandler
@@ -801,6 +962,19 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitInspected event) {
         this.violationFoundAtLastInspection = event.violationFound();
+        if (event.violationFound() && event.findingsSha256() != null) {
+            violationOpinions.add(event.findingsSha256());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PermitSuspensionRequested event) {
+        this.pendingTaxRequest = event;
+    }
+
+    @EventSourcingHandler
+    void on(PermitSuspensionRequestRefused event) {
+        this.pendingTaxRequest = null;
     }
 
     @EventSourcingHandler

@@ -172,7 +172,7 @@ class PermitCommandTypes {
     @Bean
     SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled() {
         return type("RecordPermitDutyFulfilled", RecordPermitDutyFulfilled.class, Set.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR, Role.APPLICANT),
-                (b, c) -> new RecordDutyFulfilled(id(b.applicationId()), b.duty(), b.evidenceSha256(), c.receivedAt(), c.actor()));
+                (b, c) -> new RecordDutyFulfilled(id(b.applicationId()), b.duty(), b.evidenceSha256(), c.receivedAt(), c.actor(), c.roles()));
     }
 
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
@@ -208,6 +208,21 @@ class PermitCommandTypes {
                 (b, c) -> new Suspend(id(b.applicationId()), b.ground(), b.evidenceSha256(), b.taxEvasions(),
                         b.from() == null ? UlaanbaatarTime.dateOf(c.receivedAt()) : b.from(), b.until(), c.receivedAt(), c.actor(),
                         due(c.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE)));
+    }
+
+    /** 002 art. 28.1: the tax authority's request to suspend, decided by the ministry within 5 working days (ADR 0013 §4). */
+    @Bean
+    SignedCommandType<RequestPermitSuspension> requestPermitSuspension() {
+        return type("RequestPermitSuspension", RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER),
+                (b, c) -> new RequestSuspension(id(b.applicationId()), b.taxEvasions(), b.evidenceSha256(), c.receivedAt(), c.actor(),
+                        due(c.receivedAt(), PermitDuty.TAX_REQUEST_DECISION)));
+    }
+
+    /** 002 art. 28.1: the ministry refuses the tax authority's request, with reasons. */
+    @Bean
+    SignedCommandType<RefusePermitSuspensionRequest> refusePermitSuspensionRequest() {
+        return type("RefusePermitSuspensionRequest", RefusePermitSuspensionRequest.class, MINISTRY,
+                (b, c) -> new RefuseSuspensionRequest(id(b.applicationId()), b.reasons(), c.receivedAt(), c.actor()));
     }
 
     @Bean
@@ -271,7 +286,7 @@ class PermitCommandTypes {
     SignedCommandType<RecordPermitInspection> recordPermitInspection() {
         return type("RecordPermitInspection", RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER),
                 (b, c) -> new RecordInspection(id(b.applicationId()), b.inspectedOn() == null ? UlaanbaatarTime.dateOf(c.receivedAt()) : b.inspectedOn(),
-                        b.findingsSha256(), b.violationFound(), c.receivedAt(), c.actor()));
+                        b.findingsSha256(), b.violationFound(), c.receivedAt(), c.actor(), c.roles().contains(Role.COMMUNICATIONS_INSPECTOR)));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.DocumentRef;
@@ -19,6 +20,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The internal Axon commands of the permit lifecycle. Each carries what the aggregate needs, computed outside it:
@@ -56,8 +58,8 @@ final class PermitCommands {
     record Expire(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate validUntil, Instant at) {
     }
 
-    /** Fired: a suspension reached its end. */
-    record SuspensionRanOut(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate until, Instant at) {
+    /** Fired: a suspension reached its end; {@code decision} is the supervisor's deadline to restore or revoke (ADR 0013 §4). */
+    record SuspensionRanOut(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate until, Instant at, Deadline decision) {
     }
 
     // --- people ---
@@ -83,8 +85,18 @@ final class PermitCommands {
                  LocalDate validFrom, String contractSha256, Instant at, PersonId signingOfficial, Deadline publication) {
     }
 
+    /** A signed record that a duty was done; {@code roles} are the signer's roles at receipt (who owes the duty decides). */
     record RecordDutyFulfilled(@TargetAggregateIdentifier ApplicationId applicationId, PermitDuty duty, String evidenceSha256, Instant at,
-                               PersonId by) {
+                               PersonId by, Set<Role> roles) {
+    }
+
+    /** The request of the tax authority to suspend (002 art. 28.1), with the ministry's decision deadline. */
+    record RequestSuspension(@TargetAggregateIdentifier ApplicationId applicationId, int taxEvasions, String evidenceSha256, Instant at,
+                             PersonId by, Deadline decision) {
+    }
+
+    /** The ministry refuses the tax authority's request, with reasons (002 art. 28.1). */
+    record RefuseSuspensionRequest(@TargetAggregateIdentifier ApplicationId applicationId, String reasons, Instant at, PersonId by) {
     }
 
     record RequestExtension(@TargetAggregateIdentifier ApplicationId applicationId, String stampDutyProofSha256, Instant at, PersonId by,
@@ -123,8 +135,9 @@ final class PermitCommands {
                         String documentSha256, Instant at, PersonId by, Deadline report) {
     }
 
+    /** {@code byInspector}: signed by a State Communications Inspector, the only one whose opinion grounds a suspension (002 art. 28.1). */
     record RecordInspection(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate inspectedOn, String findingsSha256,
-                            boolean violationFound, Instant at, PersonId inspector) {
+                            boolean violationFound, Instant at, PersonId inspector, boolean byInspector) {
     }
 
     record Transfer(@TargetAggregateIdentifier ApplicationId applicationId, Company successor, Reorganisation reorganisation,

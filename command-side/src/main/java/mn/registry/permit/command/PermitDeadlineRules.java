@@ -5,6 +5,7 @@ import mn.registry.deadline.DeadlineRules;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -50,6 +51,23 @@ import java.util.stream.Stream;
  */
 @Component
 public class PermitDeadlineRules implements DeadlineRules {
+
+    private final java.util.function.Supplier<WorkingDayCalendar> calendar;
+
+    /** With the base calendar (tests). */
+    public PermitDeadlineRules() {
+        this(WorkingDayCalendar::base);
+    }
+
+    /** With the calendar in force, for the supervisor's deadline after a suspension ran out (ADR 0013 §4). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public PermitDeadlineRules(mn.registry.infrastructure.calendar.CurrentCalendar calendar) {
+        this(calendar::get);
+    }
+
+    PermitDeadlineRules(java.util.function.Supplier<WorkingDayCalendar> calendar) {
+        this.calendar = calendar;
+    }
 
     static final String DECISION = "permit.decision";
     static final String EXPIRY = "permit.expiry";
@@ -180,7 +198,8 @@ public class PermitDeadlineRules implements DeadlineRules {
             case DECISION -> new EscalateOverdueDecision(id, deadline.due(), firedAt);
             case EXPIRY -> new Expire(id, deadline.due(), firedAt);
             case EXTENSION_REQUEST -> new ExtensionRequestDueDatePassed(id, deadline.due(), firedAt);
-            case SUSPENSION -> new SuspensionRanOut(id, deadline.due(), firedAt);
+            case SUSPENSION -> new SuspensionRanOut(id, deadline.due(), firedAt,
+                    calendar.get().deadline(firedAt, PermitDuty.AFTER_SUSPENSION_DECISION));
             default -> new FlagOverdueDuty(id, PermitDuty.valueOf(deadline.kind().substring(DUTY.length())), deadline.due(), firedAt);
         };
     }

@@ -64,6 +64,22 @@ class PermitDeadlineRulesTest {
     }
 
     @Test
+    @DisplayName("002 art. 28.4, 29.1.5: the end of a suspension fires with the supervisor's 5-working-day decision deadline, on the calendar in force")
+    void suspension_end_gives_the_supervisor_a_deadline() {
+        ScheduledDeadline end = started(rules.instructionsFor(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0,
+                LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL, SUSPENDED_AT, REVIEWER), 7)).get(0);
+        Instant firedAt = Instant.parse("2025-05-31T16:00:00Z");
+        Deadline base = CALENDAR.deadline(firedAt, PermitDuty.AFTER_SUSPENSION_DECISION);
+        assertThat(rules.firingCommand(end, firedAt)).isEqualTo(new SuspensionRanOut(ID, SUSPENDED_UNTIL, firedAt, base));
+        assertThat(base.workingDays()).isEqualTo(mn.registry.kernel.calendar.WorkingDays.of(5));
+        // a holiday declared inside the period moves it: the calendar is read when the deadline fires
+        mn.registry.kernel.calendar.WorkingDayCalendar declared = CALENDAR.apply(new mn.registry.kernel.calendar.PublicHolidayDeclared(
+                LocalDate.of(2025, 6, 3), "Test holiday", "Туршилт", "Resolution T-1"));
+        SuspensionRanOut fired = (SuspensionRanOut) new PermitDeadlineRules(() -> declared).firingCommand(end, firedAt);
+        assertThat(fired.decision().due()).isAfter(base.due());
+    }
+
+    @Test
     @DisplayName("002 art. 28.3, domain-rules §2: a working-day duty is a recomputable deadline, flagged when it passes")
     void working_day_duty_is_recomputable() {
         Deadline notice = CALENDAR.deadline(SUSPENDED_AT, PermitDeadlines.SUSPENSION_NOTICE);

@@ -144,6 +144,9 @@ class PermitCaseProjection {
         } else if (event instanceof PermitSuspended e) {
             u.add(status(PermitApplicationStatus.SUSPENDED));
             u.add(Updates.set("suspension", asDocument(e)));
+            if (e.ground() == SuspensionGround.TAX_EVASIONS) {
+                u.add(Updates.unset("taxSuspensionRequest")); // the request is decided by this suspension
+            }
         } else if (event instanceof PermitRestored) {
             u.add(status(PermitApplicationStatus.ACTIVE));
             u.add(Updates.unset("suspension"));
@@ -168,6 +171,11 @@ class PermitCaseProjection {
             u.add(Updates.set("permit.holder", asDocument(e.successor())));
         } else if (event instanceof PermitInspected e) {
             u.add(Updates.set("lastInspection", asDocument(e)));
+        } else if (event instanceof PermitSuspensionRequested e) {
+            u.add(Updates.set("taxSuspensionRequest", asDocument(e))); // 002 art. 28.1: waiting for the ministry's decision
+        } else if (event instanceof PermitSuspensionRequestRefused e) {
+            u.add(Updates.unset("taxSuspensionRequest"));
+            u.add(Updates.set("taxSuspensionRequestRefused", asDocument(e)));
         }
         return u;
     }

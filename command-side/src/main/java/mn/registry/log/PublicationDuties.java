@@ -1,0 +1,113 @@
+package mn.registry.log;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.permit.command.PublishedByCheckpoint;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The registry's own publication duties (002 art. 26.4 grant, 27.6 extension) are discharged by the time-stamped
+ * checkpoint that publishes the record, not by anyone marking them done (ADR 0013 §4).
+ * <p>
+ * When the sequencer appends the entry of a {@link PermitIssued} or {@link PermitExtended}, it leaves a notice in
+ * {@value #NOTICES} ({@code _id} = event id, so a redelivered event leaves one notice). After each checkpoint tick,
+ * every notice whose entry index lies below a published checkpoint's size is sent to the permit as a
+ * {@link PublishedByCheckpoint} carrying the first covering checkpoint's time and the SHA-256 of its signed note, then
+ * removed. The notices are stored, so a restart sends what a crash left; a notice sent twice is a no-op at the
+ * aggregate (the duty is no longer open).
+ */
+class PublicationDuties {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicationDuties.class);
+
+    static final String NOTICES = "log_publication_notices";
+
+    private final MongoCollection<Document> notices;
+    private final MongoCollection<Document> checkpoints;
+    private final Consumer<Object> send;
+
+    PublicationDuties(MongoDatabase database, Consumer<Object> send) {
+        this.notices = database.getCollection(NOTICES);
+        this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
+        this.send = send;
+    }
+
+    /** The publication duty that the public record of {@code payload} discharges once a checkpoint covers it. */
+    static Optional<Notice> noticeFor(Object payload) {
+        if (payload instanceof PermitIssued e) {
+            return Optional.of(new Notice(e.applicationId(), PermitDuty.PUBLISH_GRANT));
+        }
+        if (payload instanceof PermitExtended e) {
+            return Optional.of(new Notice(e.applicationId(), PermitDuty.PUBLISH_EXTENSION));
+        }
+        return Optional.empty();
+    }
+
+    record Notice(ApplicationId applicationId, PermitDuty duty) {
+    }
+
+    /** Called by the sequencer once the entry is in the log at {@code index}. */
+    void entryAppended(String eventId, long index, Object payload) {
+        noticeFor(payload).ifPresent(n -> {
+            try {
+                notices.insertOne(new Document("_id", eventId).append("index", index).append("applicationId", n.applicationId().value())
+                        .append("duty", n.duty().name()));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /** Sends the publication of every notice a published checkpoint covers; returns how many were sent. */
+    int dischargeCovered() {
+        List<Document> pending = new ArrayList<>();
+        notices.find().into(pending); // only notices not yet covered: a handful at a time
+        int sent = 0;
+        for (Document notice : pending) {
+            long index = notice.get("index", Number.class).longValue();
+            Document checkpoint = checkpoints.find(Filters.gt("_id", index)).sort(Sorts.ascending("_id")).first();
+            if (checkpoint == null) {
+                continue; // not published yet
+            }
+            try {
+                send.accept(new PublishedByCheckpoint(new ApplicationId(notice.getString("applicationId")),
+                        PermitDuty.valueOf(notice.getString("duty")), checkpoint.get("_id", Number.class).longValue(),
+                        sha256(checkpoint.getString(LogLayout.NOTE)), checkpoint.getDate(LogLayout.PUBLISHED_AT).toInstant()));
+            } catch (RuntimeException e) {
+                log.warn("Could not record the publication of {} (will retry): {}", notice.getString("_id"), e.toString());
+                continue; // one permit's failure does not hold back the others
+            }
+            notices.deleteOne(Filters.eq("_id", notice.getString("_id")));
+            sent++;
+        }
+        return sent;
+    }
+
+    private static String sha256(String note) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(note.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

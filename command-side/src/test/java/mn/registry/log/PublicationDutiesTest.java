@@ -1,0 +1,98 @@
+package mn.registry.log;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.PermitExtended;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.permit.command.PublishedByCheckpoint;
+import mn.registry.store.mongo.EmbeddedMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ADR 0013 §4: the registry's publication duties are discharged by the first time-stamped checkpoint that covers the record. */
+class PublicationDutiesTest {
+
+    private static EmbeddedMongo mongo;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void start() {
+        mongo = EmbeddedMongo.inMemory();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    static final ApplicationId ID = new ApplicationId("0b6f9a52-3c1e-4f7a-8d2b-5e4c3a2b1f00");
+
+    private static void checkpoint(MongoDatabase db, long size, String note, Instant at) {
+        db.getCollection(LogLayout.CHECKPOINTS).insertOne(new Document("_id", size).append(LogLayout.NOTE, note)
+                .append(LogLayout.PUBLISHED_AT, Date.from(at)));
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4, 27.6: a publication is recorded at the time of the first checkpoint covering its entry, once, and after a restart")
+    void checkpoint_discharges_the_publication_duty() throws Exception {
+        MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
+        List<Object> sent = new ArrayList<>();
+        PublicationDuties duties = new PublicationDuties(db, sent::add);
+        PermitExtended extended = new PermitExtended(ID, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.parse("2029-10-01T02:00:00Z"), null);
+        duties.entryAppended("event-1", 5, extended);
+        duties.entryAppended("event-1", 5, extended); // redelivered: one notice
+        duties.entryAppended("event-2", 6, new PermitRestored(ID, "ok", Instant.EPOCH, null, "002 art. 28.4")); // publishes no duty
+        assertThat(duties.dischargeCovered()).as("no checkpoint yet").isZero();
+        checkpoint(db, 5, "note-5", Instant.parse("2029-10-01T02:00:01Z")); // covers indexes 0-4 only
+        assertThat(duties.dischargeCovered()).isZero();
+        Instant covering = Instant.parse("2029-10-01T02:00:02Z");
+        checkpoint(db, 7, "note-7", covering);
+        checkpoint(db, 9, "note-9", Instant.parse("2029-10-01T02:00:03Z"));
+
+        PublicationDuties restarted = new PublicationDuties(db, sent::add); // a restart: the notice is stored
+        assertThat(restarted.dischargeCovered()).isEqualTo(1);
+        String noteSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("note-7".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sent).containsExactly(new PublishedByCheckpoint(ID, PermitDuty.PUBLISH_EXTENSION, 7, noteSha, covering));
+        assertThat(restarted.dischargeCovered()).as("sent once").isZero();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4: a publication that could not be recorded stays pending and is recorded on the next tick")
+    void failed_send_is_retried() {
+        MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
+        List<Object> sent = new ArrayList<>();
+        boolean[] fail = {true};
+        PublicationDuties duties = new PublicationDuties(db, c -> {
+            if (fail[0]) {
+                throw new IllegalStateException("command bus down");
+            }
+            sent.add(c);
+        });
+        duties.entryAppended("event-1", 0, new PermitExtended(ID, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.EPOCH, null));
+        checkpoint(db, 1, "note-1", Instant.parse("2029-10-01T02:00:02Z"));
+        assertThat(duties.dischargeCovered()).isZero();
+        fail[0] = false;
+        assertThat(duties.dischargeCovered()).isEqualTo(1);
+        assertThat(sent).hasSize(1);
+    }
+}

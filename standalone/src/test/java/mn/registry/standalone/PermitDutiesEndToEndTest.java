@@ -1,0 +1,173 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.demo.AdvanceDemoClock;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.permit.*;
+import mn.registry.kernel.signing.CommandEnvelope;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13 item 5-7 over HTTP (ADR 0013 §4): the registry's publication duty is discharged by the time-stamped
+ * checkpoint that publishes the grant (no false "publication overdue"); the holder cannot discharge the ministry's
+ * duty (the escalation stays); a reviewer cannot mark the holder's 27.7 duty; the tax officer's request is the only
+ * ground of a TAX_EVASIONS suspension, and its decision escalates when missed.
+ */
+class PermitDutiesEndToEndTest {
+
+    static final String SHA = "ab".repeat(32);
+    static final String TAX_SHA = "ef".repeat(32);
+
+    @TempDir
+    Path dataDir;
+
+    private static void ok(RegistryClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+    }
+
+    private static void refused(RegistryClient.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.code()).isEqualTo(code);
+    }
+
+    private static List<Object> events(ConfigurableApplicationContext registry, String applicationId) {
+        return registry.getBean(EventStore.class).readEvents(applicationId).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    private static boolean has(List<Object> events, PermitDuty duty, Class<?> type) {
+        return events.stream().anyMatch(e -> type.isInstance(e) && (e instanceof PermitDutyFulfilled f ? f.duty() == duty
+                : e instanceof PermitDutyOverdue o && o.duty() == duty));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    interface Signer {
+        String sign(String personId, String type, Object body);
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4, 27.3, 27.7, 28.1, 28.3: the checkpoint publishes the grant; the holder cannot discharge the ministry's duty and its escalation stays; the tax request grounds the suspension")
+    void holder_cannot_discharge_the_ministrys_duty() throws Exception {
+        ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir,
+                "--registry.demo=true", "--registry.deadlines.poll-interval=300ms");
+        try {
+            RegistryClient client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
+            String reviewer = client.signIn("reviewer-1");
+            await("the demo applications in the reviewer queue", () -> client.get("/api/reviewer/applications", reviewer).body().size() == 2);
+            String permit = client.get("/api/reviewer/applications", reviewer).body().get(0).path("applicationId").asText();
+            ApplicationId id = new ApplicationId(permit);
+            Clock registryTime = registry.getBean(Clock.class);
+            Signer at = (who, type, body) -> client.sign(client.person(who),
+                    CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), registryTime));
+
+            ok(client.command(at.sign("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000)))));
+            ok(client.command(at.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
+            ok(client.command(at.sign("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1",
+                    Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registryTime.instant()).plusYears(1), SHA))));
+            ok(client.command(at.sign("supervisor-1", "IssuePermit",
+                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA))));
+
+            // 002 art. 26.4: nobody marks the publication done; the checkpoint that covers the grant does, with its time
+            refused(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.PUBLISH_GRANT, SHA))), 409, "permit.duty-discharged-by-publication");
+            await("the grant published by a checkpoint", () -> has(events(registry, permit), PermitDuty.PUBLISH_GRANT, PermitDutyFulfilled.class));
+            PermitDutyFulfilled published = events(registry, permit).stream().filter(PermitDutyFulfilled.class::isInstance)
+                    .map(PermitDutyFulfilled.class::cast).filter(f -> f.duty() == PermitDuty.PUBLISH_GRANT).findFirst().orElseThrow();
+            assertThat(published.late()).isFalse();
+            assertThat(published.recordedBy()).as("the registry, not a person").isNull();
+            MongoDatabase database = registry.getBean(MongoDatabase.class);
+            List<String> noteHashes = database.getCollection(LogLayout.CHECKPOINTS).find().map(d -> d.getString(LogLayout.NOTE))
+                    .map(PermitDutiesEndToEndTest::sha256).into(new java.util.ArrayList<>());
+            assertThat(noteHashes).as("evidence is a published checkpoint").contains(published.evidenceSha256());
+
+            // 002 art. 28.1: only the tax officer files the request, on two or more evasions
+            refused(client.command(at.sign("reviewer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, TAX_SHA))),
+                    403, "signer.role-missing");
+            refused(client.command(at.sign("applicant-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, TAX_SHA))),
+                    403, "signer.role-missing");
+            refused(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 1, TAX_SHA))),
+                    400, "permit.suspension-tax-evasions-fewer-than-two");
+            ok(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 2, TAX_SHA))));
+
+            // the worst case of issue 13 item 5: the holder marks the ministry's decision duties done
+            refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, SHA))), 409, "permit.duty-discharged-by-decision");
+            refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.DECIDE_EXTENSION, SHA))), 409, "permit.duty-discharged-by-decision");
+            // ... and a reviewer marks the holder's 27.7 duty
+            refused(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA))), 403, "permit.duty-owed-by-holder");
+
+            // the decision is not made: it escalates, and stays escalated; the publication is not flagged
+            ok(client.command(at.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(14))));
+            await("the tax request's decision escalated", () -> has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST,
+                    PermitDutyOverdue.class));
+            String supervisor = client.signIn("supervisor-1");
+            await("the escalation on the supervisor's list", () -> client.get("/api/supervisor/escalations", supervisor).body().toString()
+                    .contains("DECIDE_TAX_SUSPENSION_REQUEST"));
+            assertThat(has(events(registry, permit), PermitDuty.PUBLISH_GRANT, PermitDutyOverdue.class)).as("no false publication overdue").isFalse();
+            refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, SHA))), 409, "permit.duty-discharged-by-decision");
+            assertThat(has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitDutyFulfilled.class)).isFalse();
+
+            // the ministry decides by suspending on the request: the duty is done by the decision
+            java.time.LocalDate today = UlaanbaatarTime.dateOf(registryTime.instant());
+            refused(client.command(at.sign("reviewer-1", "SuspendPermit",
+                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, TAX_SHA, 2, today.minusMonths(2), today.plusDays(20)))),
+                    400, "permit.suspension-not-from-today");
+            ok(client.command(at.sign("reviewer-1", "SuspendPermit",
+                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, TAX_SHA, 2, null, today.plusDays(30)))));
+            assertThat(has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitDutyFulfilled.class)).isTrue();
+
+            // 002 art. 28.3: the notice is the ministry's to record, with evidence
+            refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
+                    new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))), 403, "permit.duty-owed-by-ministry");
+            ok(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled", new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))));
+            assertThat(has(events(registry, permit), PermitDuty.NOTIFY_SUSPENSION, PermitDutyFulfilled.class)).isTrue();
+            await("the case page showing the suspension with its notice done", () -> {
+                JsonNode page = client.get("/api/reviewer/permits/" + permit, supervisor).body();
+                return page.path("status").asText().equals("SUSPENDED") && page.path("duties").isObject()
+                        && !page.path("duties").has("NOTIFY_SUSPENSION") && !page.path("duties").has("DECIDE_TAX_SUSPENSION_REQUEST");
+            });
+        } finally {
+            registry.close();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
