@@ -56,7 +56,6 @@ class PermitApplication {
     private boolean databaseHandedOver;
     private boolean violationFoundAtLastInspection;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
-    private LocalDate permitIssuedOn;
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
@@ -726,8 +725,8 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.inspection-in-future", "An inspection is recorded on or after the day it took place, not for "
                     + inspectedOn + ".", "inspectedOn", "002 art. 31.1.7");
         }
-        if (permitIssuedOn != null && inspectedOn.isBefore(permitIssuedOn)) {
-            throw RegistryProblem.invalid("permit.inspection-before-issue", "The permit was issued on " + permitIssuedOn
+        if (issuedOn != null && inspectedOn.isBefore(issuedOn)) {
+            throw RegistryProblem.invalid("permit.inspection-before-issue", "The permit was issued on " + issuedOn
                     + "; an inspection of its holder cannot be dated before.", "inspectedOn", "002 art. 31.1.7");
         }
     }
@@ -850,7 +849,6 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitIssued event) {
-        this.permitIssuedOn = UlaanbaatarTime.dateOf(event.issuedAt());
         this.status = PermitApplicationStatus.ACTIVE;
         this.validUntil = event.validUntil();
         this.issuedOn = UlaanbaatarTime.dateOf(event.issuedAt());
