@@ -108,6 +108,10 @@ class DisclosedBundleVerifierTest {
                 .contains("fields disclosed 5 of 6");
         assertThat(bundle).doesNotContain("УБ99112233").doesNotContain("99118822").doesNotContain("saraa@example.mn")
                 .doesNotContain("Сараа").doesNotContain("\\u").doesNotContain("jws\"");
+        // kept for checking docs/verify.md's openssl and jq steps by hand
+        java.nio.file.Files.createDirectories(Path.of("target", "disclosed-bundle"));
+        java.nio.file.Files.writeString(Path.of("target", "disclosed-bundle", "bundle.json"), bundle);
+        java.nio.file.Files.writeString(Path.of("target", "disclosed-bundle", "ca.pem"), Certificates.toPem(List.of(keys.caCertificate())));
         // and a standard SD-JWT reading: each disclosure's SHA-256 is in the sealed _sd
         JsonNode json = CanonicalJson.mapper().readTree(bundle);
         for (JsonNode d : json.path("disclosures")) {
