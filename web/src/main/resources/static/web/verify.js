@@ -1,8 +1,10 @@
-// "Verify this decision" in the browser: a log bundle (mn.registry/log-bundle@v1) is checked against the log key the
-// registry publishes: the record's leaf hash, its RFC 9162 inclusion proof up to the checkpoint's root, the
-// checkpoint's C2SP signed-note signature (Ed25519), and the official's signed command (JWS, Ed25519 with the key of
-// x5c[0]) naming the same command id. Certificate chains, the seal and the time-stamp are checked by verifier.jar.
-import { canonicalize, ed25519Spki, fromBase64 } from './signing.js';
+// "Verify this decision" in the browser: a log bundle (mn.registry/log-bundle@v2, ADR 0015; v1 still read) is checked
+// against the log key the registry publishes: the record's leaf hash, its RFC 9162 inclusion proof up to the
+// checkpoint's root, the checkpoint's C2SP signed-note signature (Ed25519), and the disclosed fields against the
+// registry's sealed commitment (each disclosure's SHA-256 among its digests, the record made of exactly the disclosed
+// fields, the commitment's Ed25519 seal by the key of the seal certificate). A v1 bundle's signed command (JWS) is
+// checked as before. Certificate chains and the time-stamp are checked by verifier.jar.
+import { base64url, canonicalize, ed25519Spki, fromBase64 } from './signing.js';
 
 const form = document.getElementById('verify-form');
 const results = document.getElementById('verify-results');
@@ -93,6 +95,38 @@ async function verifyCommand(bundle) {
   return ok && header.alg === 'EdDSA' && payload.commandId === bundle.record.commandId;
 }
 
+const jsonOrText = text => {
+  if (text === null || text === undefined) return null;
+  try { return JSON.parse(text); } catch (e) { return text; }
+};
+
+/** ADR 0015: null for an event sealed before selective disclosure (only its leaf is checkable), else whether all holds. */
+async function verifyDisclosures(bundle) {
+  const c = bundle.commitment;
+  if (!c) return (bundle.disclosures || []).length === 0 ? null : false;
+  const digests = new Set(c.sd);
+  const payload = {};
+  for (const d of bundle.disclosures) {
+    if (!digests.delete(base64url(await sha256(encoder.encode(d))))) return false;
+    const [, name, value] = JSON.parse(new TextDecoder().decode(fromBase64(d)));
+    if (Object.prototype.hasOwnProperty.call(payload, name)) return false;
+    payload[name] = value;
+  }
+  const r = bundle.record, meta = jsonOrText(c.metaData) || {};
+  const same = (a, b) => (a ?? null) === (b ?? null);
+  if (canonicalize(payload) !== canonicalize(r.payload) || !same(r.eventId, c.eventId) || !same(r.aggregateType, c.aggregateType)
+      || !same(r.aggregateId, c.aggregateId) || !same(r.seq, c.seq) || !same(r.type, c.payloadType) || !same(r.timestamp, c.timestamp)
+      || !same(r.sealHash, c.sealHash) || !same(r.sealKeyId, c.keyId) || !same(r.commandId, meta.commandId)
+      || !same(r.actingOfficial, meta.signedBy) || !same(r.jwsSha256, meta.jwsSha256)) return false;
+  const sealed = {
+    eventId: c.eventId ?? null, aggregateType: c.aggregateType ?? null, aggregateId: c.aggregateId ?? null, seq: c.seq,
+    timestamp: c.timestamp ?? null, payloadType: c.payloadType ?? null, payloadRevision: c.payloadRevision ?? null,
+    payload: { _sd: c.sd, _sd_alg: 'sha-256' }, metaData: jsonOrText(c.metaData), prevHash: c.prevHash ?? null, sealHash: c.sealHash ?? null
+  };
+  const key = await crypto.subtle.importKey('spki', ed25519Spki(fromBase64(bundle.sealCertificates[0])), { name: 'Ed25519' }, false, ['verify']);
+  return crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(c.seal), encoder.encode(canonicalize(sealed)));
+}
+
 function show(key, ok) {
   const li = document.createElement('li');
   li.className = ok ? 'verify-good' : 'verify-bad';
@@ -113,8 +147,13 @@ export async function verify(bundle, logKeyText) {
   const leaf = await leafHash(encoder.encode(canonicalize(bundle.record)));
   checks.push(['leaf', proof.index === bundle.logIndex && bundle.record.position !== undefined]);
   checks.push(['inclusion', checkpoint !== null && await verifyInclusion(proof.index, Number(size), leaf, proof.hashes, fromBase64(root))]);
-  const command = await verifyCommand(bundle);
-  checks.push([command === null ? 'noCommand' : 'command', command !== false]);
+  if (bundle.format === 'mn.registry/log-bundle@v2') {
+    const disclosed = await verifyDisclosures(bundle);
+    checks.push([disclosed === null ? 'sealedBefore' : 'disclosed', disclosed !== false]);
+  } else {
+    const command = await verifyCommand(bundle);
+    checks.push([command === null ? 'noCommand' : 'command', command !== false]);
+  }
   checks.forEach(([k, ok]) => show(k, ok));
   const all = checks.every(([, ok]) => ok);
   verdict.textContent = all ? msg('ok') : msg('fail');

@@ -1,6 +1,7 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
@@ -155,33 +156,46 @@ class TransparencyLogTest {
         assertThat(verdict.failure()).isNull();
         assertThat(verdict.verified()).isTrue();
         assertThat(verdict.warnings()).isEmpty();
-        assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by").contains("(cabinet-1)")
-                .contains("sealed by the registry").contains("included at index " + index + " of the log " + LogLayout.DEFAULT_ORIGIN)
-                .contains("time-stamped");
-        assertThat(CanonicalJson.mapper().readTree(bundle).path("record").path("payload").path("date").asText()).isEqualTo("2028-10-06");
+        assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by cabinet-1")
+                .contains("fields disclosed 4 of 4").contains("sealed by the registry")
+                .contains("included at index " + index + " of the log " + LogLayout.DEFAULT_ORIGIN).contains("time-stamped");
+        JsonNode served = CanonicalJson.mapper().readTree(bundle);
+        assertThat(served.path("record").path("payload").path("date").asText()).isEqualTo("2028-10-06");
+        // ADR 0015: no signed command (nor the signer's certificate) in the bundle, only its SHA-256, attested by the seal;
+        // the JWS kept in the command archive (for a court or auditor) is the one whose hash the record names
+        assertThat(served.has("jws")).isFalse();
+        assertThat(served.has("sealedEvent")).isFalse();
+        assertThat(bundle).doesNotContain("x5c");
+        String commandId = served.path("record").path("commandId").asText();
+        Document archived = registry.getBean(MongoDatabase.class).getCollection("commands").find(new Document("_id", commandId)).first();
+        assertThat(archived).isNotNull();
+        assertThat(mn.registry.kernel.crypto.Sha256.hex(archived.getString("jws").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(served.path("record").path("jwsSha256").asText())
+                .isEqualTo(served.path("commitment").path("metaData").asText().replaceAll(".*\"jwsSha256\":\"([0-9a-f]+)\".*", "$1"));
 
-        // the record: a changed date no longer matches the sealed event
+        // the record: a changed date no longer matches the disclosed fields
         assertThat(verifier.verify(tamper(bundle, b -> {
             ((ObjectNode) b.path("record").path("payload")).put("date", "2028-10-09");
             return b;
         })).failure()).contains("public record differs");
-        // the sealed event: its payload no longer hashes to the sealed hash
+        // a disclosure: its value changed, so its digest is not among the sealed ones
         assertThat(verifier.verify(tamper(bundle, b -> {
-            ObjectNode sealed = (ObjectNode) b.path("sealedEvent");
-            sealed.put("payload", sealed.path("payload").asText().replace("2028-10-06", "2028-10-09"));
+            ArrayNode disclosures = (ArrayNode) b.path("disclosures");
+            String changed = new String(Base64.getUrlDecoder().decode(disclosures.get(0).asText()), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("2028-10-06", "2028-10-09").replace("Test day", "Test dax").replace("Government", "Governmenx").replace("Туршилт", "Туршилх");
+            disclosures.set(0, Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return b;
-        })).failure()).contains("sealed event's hash");
-        // the official's signature: one character of the JWS signature changed
+        })).failure()).contains("not one the registry sealed");
+        // the commitment: changed after sealing
         assertThat(verifier.verify(tamper(bundle, b -> {
-            try {
-                ObjectNode jws = (ObjectNode) CanonicalJson.mapper().readTree(b.path("jws").asText());
-                jws.put("signature", flipBase64Char(jws.path("signature").asText(), 5));
-                b.put("jws", jws.toString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            ((ObjectNode) b.path("commitment")).put("seq", b.path("commitment").path("seq").asLong() + 1);
             return b;
-        })).failure()).startsWith("the official's signed command");
+        })).failure()).contains("seal over the commitment");
+        // the attestation of who signed: another command hash in the record
+        assertThat(verifier.verify(tamper(bundle, b -> {
+            ((ObjectNode) b.path("record")).put("jwsSha256", "00".repeat(32));
+            return b;
+        })).failure()).contains("public record differs");
         // the proof: one hash of the audit path changed (the tree has more than one leaf)
         assertThat(checkpoint.size()).isGreaterThan(1);
         assertThat(verifier.verify(tamper(bundle, b -> {

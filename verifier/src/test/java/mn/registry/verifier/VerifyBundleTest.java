@@ -58,6 +58,27 @@ class VerifyBundleTest {
     }
 
     @Test
+    @DisplayName("002 art. 30.1: a v2 bundle (ADR 0015) of a revocation verifies with its disclosed fields only, and an altered disclosure is refused")
+    void selectively_disclosed_bundle_verifies() throws Exception {
+        String key = resource("log-v2.key").toString();
+        String ca = resource("ca-v2.pem").toString();
+        Run run = run(resource("bundle-v2.json").toString(), "--key", key, "--ca", ca);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).startsWith("VERIFIED: Decision PermitRevoked (app-1 #7) signed by supervisor-1 (command cmd-1")
+                .contains("fields disclosed 5 of 6, checked against the registry's seal");
+        String bundle = Files.readString(resource("bundle-v2.json"));
+        assertThat(bundle).doesNotContain("reason").doesNotContain("УБ99112233");
+        String disclosure = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(bundle).path("disclosures").get(1).asText();
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new String(java.util.Base64.getUrlDecoder()
+                .decode(disclosure), StandardCharsets.UTF_8).replace("HOLDER_REQUEST", "BANKRUPTCY_").getBytes(StandardCharsets.UTF_8));
+        Path copy = temp.resolve("altered-v2.json");
+        Files.writeString(copy, bundle.replace(disclosure, forged).replace("\"HOLDER_REQUEST\"", "\"BANKRUPTCY_\""));
+        Run altered = run(copy.toString(), "--key", key, "--ca", ca);
+        assertThat(altered.exit()).isEqualTo(1);
+        assertThat(altered.out()).startsWith("NOT VERIFIED: a disclosed field is not one the registry sealed");
+    }
+
+    @Test
     @DisplayName("without --key and --ca the bundle's own key and CA are used and the verifier warns about each")
     void embedded_key_warns() throws Exception {
         Run run = run(resource("bundle.json").toString());

@@ -124,6 +124,17 @@ public final class StoreVerifier {
         if (!e.sealVerifies(publicKey)) {
             return Optional.of("seal does not verify");
         }
+        if (e.salts() != null) { // ADR 0015: the commitment published bundles disclose against
+            mn.registry.kernel.log.Commitment commitment;
+            try {
+                commitment = e.commitment();
+            } catch (IllegalArgumentException ex) {
+                return Optional.of("the salts beside the event do not fit its payload: " + ex.getMessage());
+            }
+            if (commitment == null || !commitment.sealVerifies(publicKey)) {
+                return Optional.of("the seal over the commitment to the event's fields does not verify");
+            }
+        }
         if (previous == null) {
             if (e.seq() != 0 || e.prevHash() != null) {
                 return Optional.of("first event of the aggregate on the chain has seq " + e.seq() + " and prevHash " + e.prevHash());

@@ -1,5 +1,8 @@
 package mn.registry.store.mongo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.log.Commitment;
+import mn.registry.kernel.log.Disclosures;
 import mn.registry.kernel.log.SealedEvent;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.crypto.Sha256;
@@ -7,6 +10,7 @@ import mn.registry.store.SealingKey;
 import org.bson.Document;
 
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * One sealed event as stored inside a commit document. The seal is Ed25519 over the RFC 8785 canonical JSON
@@ -17,7 +21,8 @@ import java.util.Base64;
  */
 record StoredEvent(String eventId, boolean domain, String aggregateType, String aggregateId, long seq,
                    String timestamp, String payloadType, String payloadRevision, String payload,
-                   String metaData, String prevHash, String hash, String keyId, String seal) {
+                   String metaData, String prevHash, String hash, String keyId, String seal, String salts,
+                   String sdSeal) {
 
     /** Aggregate id given to an event published outside any aggregate, so unique keys still hold. */
     static final String GENERIC_PREFIX = "~event:";
@@ -31,9 +36,32 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
                             String metaData, String prevHash, SealingKey key) {
         byte[] canonical = canonicalEnvelope(eventId, aggregateType, aggregateId, seq, timestamp, payloadType,
                 payloadRevision, payload, metaData, prevHash);
+        String hash = Sha256.hex(canonical);
+        // ADR 0015: a salted commitment to each payload field, sealed beside the event, so that a bundle can disclose
+        // the public fields only; the salts stay here, beside the event, never in it
+        SealedEvent sealed = new SealedEvent(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision,
+                payload, metaData, prevHash, hash, key.keyId(), null);
+        JsonNode payloadJson = sealed.payloadJson();
+        String salts = null;
+        String sdSeal = null;
+        if (payloadJson.isObject()) {
+            Map<String, String> fieldSalts = Disclosures.newSalts(payloadJson);
+            salts = Disclosures.saltsJson(fieldSalts);
+            sdSeal = B64URL.encodeToString(key.sign(Commitment.of(sealed, fieldSalts).canonical()));
+        }
         return new StoredEvent(eventId, domain, aggregateType, aggregateId, seq, timestamp, payloadType,
-                payloadRevision, payload, metaData, prevHash, Sha256.hex(canonical), key.keyId(),
-                B64URL.encodeToString(key.sign(canonical)));
+                payloadRevision, payload, metaData, prevHash, hash, key.keyId(),
+                B64URL.encodeToString(key.sign(canonical)), salts, sdSeal);
+    }
+
+    /** The sealed commitment to this event's fields (ADR 0015), or null for an event stored before it. */
+    Commitment commitment() {
+        if (salts == null || sdSeal == null) {
+            return null;
+        }
+        SealedEvent sealed = new SealedEvent(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision,
+                payload, metaData, prevHash, hash, keyId, seal);
+        return Commitment.of(sealed, Disclosures.parseSalts(salts)).sealed(keyId, sdSeal);
     }
 
     /** The canonical envelope of the stored fields (what the seal signs). */
@@ -65,7 +93,7 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
     }
 
     Document toBson() {
-        return new Document("eventId", eventId)
+        Document d = new Document("eventId", eventId)
                 .append("domain", domain)
                 .append("aggregateType", aggregateType)
                 .append("aggregateId", aggregateId)
@@ -79,6 +107,10 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
                 .append("hash", hash)
                 .append("keyId", keyId)
                 .append("seal", seal);
+        if (salts != null) {
+            d.append("salts", salts).append("sdSeal", sdSeal);
+        }
+        return d;
     }
 
     static StoredEvent fromBson(Document d) {
@@ -87,6 +119,6 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
                 d.getString("aggregateType"), d.getString("aggregateId"), seq == null ? -1 : seq.longValue(),
                 d.getString("timestamp"), d.getString("payloadType"), d.getString("payloadRevision"),
                 d.getString("payload"), d.getString("metaData"), d.getString("prevHash"), d.getString("hash"),
-                d.getString("keyId"), d.getString("seal"));
+                d.getString("keyId"), d.getString("seal"), d.getString("salts"), d.getString("sdSeal"));
     }
 }

@@ -86,6 +86,34 @@ class StoreVerifierTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0015: every stored event has salts and a sealed commitment beside it; edited salts or commitment seal are named")
+    void the_commitment_beside_each_event_is_verified() {
+        org.bson.Document commit = database.getCollection("events").find(Filters.eq("_id", 4L)).first();
+        StoredEvent event = CommitDocuments.events(commit).get(1);
+        assertThat(event.salts()).isNotNull();
+        assertThat(event.commitment().sd()).hasSize(2); // {"aggregate", "seq"}
+        assertThat(event.toBson().toJson()).doesNotContain("\"salts\":null");
+        String otherSalts = mn.registry.kernel.log.Disclosures.saltsJson(mn.registry.kernel.log.Disclosures.newSalts(
+                mn.registry.kernel.crypto.CanonicalJson.mapper().createObjectNode().put("aggregate", "").put("seq", 0)));
+        database.getCollection("events").updateOne(Filters.eq("_id", 4L), Updates.set("events.1.salts", otherSalts));
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(5);
+        assertThat(b.problem()).contains("commitment");
+
+        database.getCollection("events").updateOne(Filters.eq("_id", 4L), Updates.set("events.1.salts", "{\"aggregate\":\"x\"}"));
+        assertThat(verifier.verify().firstBreak().orElseThrow().problem()).contains("salts");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0015: an event stored before commitments (no salts) still verifies")
+    void an_event_stored_before_commitments_still_verifies() {
+        database.getCollection("events").updateOne(Filters.eq("_id", 4L), Updates.combine(Updates.unset("events.1.salts"), Updates.unset("events.1.sdSeal")));
+        VerificationReport report = verifier.verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(CommitDocuments.events(database.getCollection("events").find(Filters.eq("_id", 4L)).first()).get(1).commitment()).isNull();
+    }
+
+    @Test
     void a_deleted_commit_in_the_middle_is_a_missing_position() {
         database.getCollection("events").deleteOne(Filters.eq("_id", 3L));
 

@@ -58,9 +58,16 @@ public class PersonalDataVault {
         return PersonalDataCipher.encrypt(key, keyId(person), person.value(), CanonicalJson.canonicalizeValue(details));
     }
 
-    /** The person's details of an enrolment: in clear for old events, decrypted for new ones, empty once erased. */
+    /**
+     * The person's details of an enrolment: in clear for old events, decrypted for new ones, empty once erased. An
+     * enrolment sealed before encryption (ADR 0008) keeps its clear text in the sealed event, but once the person is
+     * erased no view reads it any more (issue 14 item 4): the clear copy reads as erased, as an encrypted one does.
+     */
     public Optional<PersonalDetails> details(PersonEnrolled enrolment) {
         if (enrolment.personalData() == null) {
+            if (erased(enrolment.personId())) {
+                return Optional.empty();
+            }
             return Optional.of(new PersonalDetails(enrolment.displayName(), enrolment.certificateBase64Der()));
         }
         return key(enrolment.personId()).map(key -> {

@@ -137,8 +137,12 @@ class PublicLog {
         return Optional.ofNullable(entries.find(Filters.eq("_id", index)).first());
     }
 
+    /** An event as sealed in the store, with the salts of its fields and the seal over their commitment (ADR 0015; null before). */
+    record Stored(SealedEvent event, String salts, String sdSeal) {
+    }
+
     /** The event as sealed in the store, by event id. */
-    Optional<SealedEvent> sealed(String eventId) {
+    Optional<Stored> sealed(String eventId) {
         Document commit = events.find(Filters.eq("eventIds", eventId)).first();
         if (commit == null) {
             return Optional.empty();
@@ -146,11 +150,11 @@ class PublicLog {
         for (Document d : commit.getList("events", Document.class, List.of())) {
             if (eventId.equals(d.getString("eventId"))) {
                 Number seq = d.get("seq", Number.class);
-                return Optional.of(new SealedEvent(d.getString("eventId"), d.getString("aggregateType"),
+                return Optional.of(new Stored(new SealedEvent(d.getString("eventId"), d.getString("aggregateType"),
                         d.getString("aggregateId"), seq == null ? -1 : seq.longValue(), d.getString("timestamp"),
                         d.getString("payloadType"), d.getString("payloadRevision"), d.getString("payload"),
                         d.getString("metaData"), d.getString("prevHash"), d.getString("hash"), d.getString("keyId"),
-                        d.getString("seal")));
+                        d.getString("seal")), d.getString("salts"), d.getString("sdSeal")));
             }
         }
         return Optional.empty();

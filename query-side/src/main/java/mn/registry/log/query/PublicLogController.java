@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.log.LogBundle;
+import mn.registry.kernel.log.Commitment;
+import mn.registry.kernel.log.DisclosedBundle;
+import mn.registry.kernel.log.Disclosures;
 import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
@@ -27,8 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -187,12 +191,22 @@ class PublicLogController {
         long size = latest.checkpoint().size();
         Document entry = log.entry(index).orElseThrow(() -> unknown(index, size));
         ObjectNode record = (ObjectNode) CanonicalJson.mapper().valueToTree(parse(entry.getString(LogLayout.LEAF)));
-        SealedEvent sealed = log.sealed(entry.getString(LogLayout.EVENT_ID)).orElseThrow(() ->
+        PublicLog.Stored stored = log.sealed(entry.getString(LogLayout.EVENT_ID)).orElseThrow(() ->
                 new IllegalStateException("log entry " + index + " names event " + entry.getString(LogLayout.EVENT_ID) + " which the store does not have"));
-        JsonNode commandId = record.get("commandId");
-        String jws = commandId == null || commandId.isNull() ? null : log.jws(commandId.asText()).orElse(null);
+        // ADR 0015: the bundle discloses the record's payload fields only, against the sealed commitment; no signed
+        // command (its SHA-256 and signer are in the record, attested by the seal); nothing of an event sealed before
+        Commitment commitment = null;
+        List<String> disclosures = new ArrayList<>();
+        if (stored.salts() != null && stored.sdSeal() != null) {
+            SealedEvent sealed = stored.event();
+            Map<String, String> salts = Disclosures.parseSalts(stored.salts());
+            commitment = Commitment.of(sealed, salts).sealed(sealed.keyId(), stored.sdSeal());
+            JsonNode payload = sealed.payloadJson();
+            record.path("payload").fieldNames().forEachRemaining(name ->
+                    disclosures.add(Disclosures.disclosure(salts.get(name), name, payload.get(name))));
+        }
         TlogProof proof = new TlogProof(null, index, Merkle.inclusionProof(index, size, log.hashes()), latest.note());
-        LogBundle bundle = new LogBundle(index, record, jws, sealed, base64(keys.seal().chain()), proof.text(),
+        DisclosedBundle bundle = new DisclosedBundle(index, record, commitment, disclosures, base64(keys.seal().chain()), proof.text(),
                 latest.timeStampToken(), logKey.text(), base64(keys.checkpoint().chain()), Certificates.base64Der(keys.caCertificate()));
         return bundle.toJsonText().getBytes(StandardCharsets.UTF_8);
     }

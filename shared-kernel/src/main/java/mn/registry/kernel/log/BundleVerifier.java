@@ -1,6 +1,7 @@
 package mn.registry.kernel.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.pki.Certificates;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -51,6 +52,15 @@ public final class BundleVerifier {
     public Verdict verify(String bundleJson) {
         List<String> warnings = new ArrayList<>();
         try {
+            JsonNode json = null;
+            try {
+                json = mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(bundleJson);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // LogBundle.parse names it
+            }
+            if (json != null && DisclosedBundle.FORMAT.equals(json.path("format").asText())) {
+                return new Verdict(true, check(DisclosedBundle.parse(json), warnings), null, warnings);
+            }
             return new Verdict(true, check(LogBundle.parse(bundleJson), warnings), null, warnings);
         } catch (IllegalArgumentException e) {
             return new Verdict(false, null, e.getMessage(), warnings);
@@ -87,19 +97,36 @@ public final class BundleVerifier {
             throw new IllegalArgumentException("the public record differs from the one derived from the sealed event: the record was altered");
         }
 
+        LogChecks log = checkLog(bundle.logIndex(), bundle.proof(), bundle.logKey(), bundle.logKeyChain(),
+                bundle.checkpointTimeStamp(), leafData, ca, eventTime, warnings);
+        Checkpoint checkpoint = log.checkpoint();
+        TimeStamps.Stamp stamp = log.stamp();
+
+        return "Decision " + shortType(sealed.payloadType()) + " (" + sealed.aggregateId() + " #" + sealed.seq() + ") "
+                + signedBy + "; sealed by the registry on " + sealed.timestamp() + "; included at index " + bundle.logIndex()
+                + " of the log " + checkpoint.origin() + "; log checkpoint of size " + checkpoint.size() + " time-stamped "
+                + stamp.time() + " by " + Certificates.commonName(stamp.tsaCertificate()).orElse("the registry's time-stamp authority") + ".";
+    }
+
+    private record LogChecks(Checkpoint checkpoint, TimeStamps.Stamp stamp) {
+    }
+
+    /** Inclusion of the leaf, the checkpoint's signature by the log key, the time-stamp over the checkpoint. */
+    private LogChecks checkLog(long logIndex, String proofText, String logKeyText, List<String> logKeyChain, byte[] token,
+                               byte[] leafData, X509Certificate ca, Instant eventTime, List<String> warnings) {
         TlogProof proof;
         try {
-            proof = TlogProof.parse(bundle.proof());
+            proof = TlogProof.parse(proofText);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the inclusion proof is malformed: " + e.getMessage());
         }
-        if (proof.index() != bundle.logIndex()) {
-            throw new IllegalArgumentException("the inclusion proof is for index " + proof.index() + ", not " + bundle.logIndex());
+        if (proof.index() != logIndex) {
+            throw new IllegalArgumentException("the inclusion proof is for index " + proof.index() + ", not " + logIndex);
         }
         NoteKey key = logKey.orElseGet(() -> {
             warnings.add("the log key was taken from the bundle itself: obtain it independently (GET /api/public/log/key) and pass --key to be sure");
-            NoteKey embedded = NoteKey.parse(bundle.logKey());
-            List<X509Certificate> keyChain = certificates(bundle.logKeyChain(), "log key certificate");
+            NoteKey embedded = NoteKey.parse(logKeyText);
+            List<X509Certificate> keyChain = certificates(logKeyChain, "log key certificate");
             requireChain(keyChain, ca, eventTime, "log key"); // a checkpoint follows its entries
             if (!Arrays.equals(embedded.publicKey(), Certificates.ed25519PublicKey(keyChain.get(0)).orElse(new byte[0]))) {
                 throw new IllegalArgumentException("the bundle's log key is not the key of its log key certificate");
@@ -115,15 +142,82 @@ public final class BundleVerifier {
 
         TimeStamps.Stamp stamp;
         try {
-            stamp = TimeStamps.verify(bundle.checkpointTimeStamp(), proof.signedCheckpoint().getBytes(StandardCharsets.UTF_8), ca);
+            stamp = TimeStamps.verify(token, proof.signedCheckpoint().getBytes(StandardCharsets.UTF_8), ca);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("checkpoint time-stamp: " + e.getMessage());
         }
 
-        return "Decision " + shortType(sealed.payloadType()) + " (" + sealed.aggregateId() + " #" + sealed.seq() + ") "
-                + signedBy + "; sealed by the registry on " + sealed.timestamp() + "; included at index " + bundle.logIndex()
-                + " of the log " + checkpoint.origin() + "; log checkpoint of size " + checkpoint.size() + " time-stamped "
-                + stamp.time() + " by " + Certificates.commonName(stamp.tsaCertificate()).orElse("the registry's time-stamp authority") + ".";
+        return new LogChecks(checkpoint, stamp);
+    }
+
+    /**
+     * A v2 bundle (ADR 0015): the commitment's seal, the disclosures against its digests, the record against the
+     * commitment and the disclosed fields, then the log. Without a commitment (an event sealed before ADR 0015) only
+     * the record's inclusion is checked, and a warning says what is left to an auditor.
+     */
+    private String check(DisclosedBundle bundle, List<String> warnings) {
+        X509Certificate ca = trustAnchor.orElseGet(() -> {
+            warnings.add("the registry CA was taken from the bundle itself: obtain it independently and pass it to be sure");
+            return certificate(bundle.trustAnchor(), "trust anchor");
+        });
+        ObjectNode record = bundle.record();
+        Commitment commitment = bundle.commitment();
+        Instant eventTime = instant(textOrNull(record, "timestamp"), "record's timestamp");
+        String disclosed;
+        if (commitment == null) {
+            if (!bundle.disclosures().isEmpty()) {
+                throw new IllegalArgumentException("the bundle discloses fields but has no commitment to check them against");
+            }
+            warnings.add("event sealed before selective disclosure (ADR 0015): anyone can check that this record was published in the log; "
+                    + "the registry seal over the full event and that the record derives from it are checked by an auditor with access to the store (verify-store)");
+            disclosed = "record published before selective disclosure; seal checkable by an auditor";
+        } else {
+            List<X509Certificate> sealChain = certificates(bundle.sealChain(), "seal certificate");
+            eventTime = instant(commitment.timestamp(), "commitment timestamp");
+            requireChain(sealChain, ca, eventTime, "seal");
+            byte[] sealKey = Certificates.ed25519PublicKey(sealChain.get(0))
+                    .orElseThrow(() -> new IllegalArgumentException("the seal certificate does not hold an Ed25519 key"));
+            if (!commitment.sealVerifies(sealKey)) {
+                throw new IllegalArgumentException("the registry seal over the commitment to event " + commitment.eventId() + " does not verify with the seal certificate");
+            }
+            ObjectNode payload = mn.registry.kernel.crypto.CanonicalJson.mapper().createObjectNode();
+            java.util.Set<String> digests = new java.util.HashSet<>(commitment.sd());
+            for (String disclosure : bundle.disclosures()) {
+                if (!digests.remove(Disclosures.digest(disclosure))) {
+                    throw new IllegalArgumentException("a disclosed field is not one the registry sealed (its digest is not in the commitment): the record was altered");
+                }
+                Disclosures.Disclosed field = Disclosures.open(disclosure);
+                if (payload.has(field.name())) {
+                    throw new IllegalArgumentException("the field " + field.name() + " is disclosed twice");
+                }
+                payload.set(field.name(), field.value());
+            }
+            if (!MessageDigest.isEqual(mn.registry.kernel.crypto.CanonicalJson.canonicalize(payload),
+                    mn.registry.kernel.crypto.CanonicalJson.canonicalize(record.path("payload")))) {
+                throw new IllegalArgumentException("the disclosed fields are not exactly the public record's payload: the public record differs from what the registry sealed");
+            }
+            SealedEvent committed = new SealedEvent(commitment.eventId(), commitment.aggregateType(), commitment.aggregateId(),
+                    commitment.seq(), commitment.timestamp(), commitment.payloadType(), commitment.payloadRevision(),
+                    new String(mn.registry.kernel.crypto.CanonicalJson.canonicalize(payload), StandardCharsets.UTF_8),
+                    commitment.metaData(), commitment.prevHash(), commitment.sealHash(), commitment.keyId(), null);
+            JsonNode expected = PublicRecords.record(committed, record.path("position").asLong(-1)).orElseThrow(() -> new IllegalArgumentException(
+                    "the committed event (" + commitment.payloadType() + ") is not one the registry publishes"));
+            if (!MessageDigest.isEqual(PublicRecords.leafData(record), PublicRecords.leafData(expected))) {
+                throw new IllegalArgumentException("the public record differs from the one derived from the sealed commitment and the disclosed fields: the record was altered");
+            }
+            disclosed = "fields disclosed " + payload.size() + " of " + commitment.sd().size() + ", checked against the registry's seal";
+        }
+        byte[] leafData = PublicRecords.leafData(record);
+        LogChecks log = checkLog(bundle.logIndex(), bundle.proof(), bundle.logKey(), bundle.logKeyChain(),
+                bundle.checkpointTimeStamp(), leafData, ca, eventTime, warnings);
+        String commandId = textOrNull(record, "commandId");
+        String who = commandId == null ? "recorded by the registry itself (no signed command)"
+                : "signed by " + textOrNull(record, "actingOfficial") + " (command " + commandId + ", JWS SHA-256 " + textOrNull(record, "jwsSha256")
+                + ", verified at receipt as the registry's sealed attestation says; the signed command is kept for a court or auditor)";
+        return "Decision " + shortType(textOrNull(record, "type")) + " (" + textOrNull(record, "aggregateId") + " #" + record.path("seq").asLong() + ") "
+                + who + "; " + disclosed + "; sealed by the registry on " + textOrNull(record, "timestamp") + "; included at index " + bundle.logIndex()
+                + " of the log " + log.checkpoint().origin() + "; log checkpoint of size " + log.checkpoint().size() + " time-stamped "
+                + log.stamp().time() + " by " + Certificates.commonName(log.stamp().tsaCertificate()).orElse("the registry's time-stamp authority") + ".";
     }
 
     private static String checkCommand(LogBundle bundle, JsonNode record, X509Certificate ca) {

@@ -61,7 +61,8 @@ class PublicVerifyBrowserTest {
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).as(browser.find("#verify-results").getText()).isEqualTo("verified");
         assertThat(browser.all("#verify-results li.verify-good")).hasSize(5);
         assertThat(browser.all("#verify-results li.verify-bad")).isEmpty();
-        assertThat(browser.find("#verify-results").getText()).contains("official signed command verifies");
+        // ADR 0015: the disclosed fields are checked against the registry's sealed commitment; no signed command in the bundle
+        assertThat(browser.find("#verify-results").getText()).contains("the ones the registry sealed");
         browser.screenshot("public-verify");
 
         // the same bundle with one word of the record changed is refused
@@ -74,5 +75,6 @@ class PublicVerifyBrowserTest {
         browser.waitUntil("the tampered bundle is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
         assertThat(browser.find("li.verify-bad[data-check=inclusion]").isDisplayed()).isTrue();
+        assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
     }
 }

@@ -1,0 +1,100 @@
+package mn.registry.kernel.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mn.registry.kernel.crypto.CanonicalJson;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A published entry with selective disclosure (ADR 0015, format {@code log-bundle@v2}): the public record, the
+ * registry's sealed {@link Commitment} to the event with the disclosures of exactly the record's payload fields
+ * (the other fields stay committed, unreadable), the seal certificate chain, the C2SP tlog-proof, the checkpoint's
+ * time-stamp token, the log key with its chain and the CA. No signed command: the commitment's sealed metadata
+ * attests who signed it and its SHA-256. An event sealed before ADR 0015 has no commitment ({@code null}): only
+ * its record's inclusion is checkable by the public.
+ */
+public record DisclosedBundle(long logIndex, ObjectNode record, Commitment commitment, List<String> disclosures,
+                              List<String> sealChain, String proof, byte[] checkpointTimeStamp, String logKey,
+                              List<String> logKeyChain, String trustAnchor) {
+
+    public static final String FORMAT = "mn.registry/log-bundle@v2";
+
+    public DisclosedBundle {
+        disclosures = List.copyOf(disclosures);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = CanonicalJson.mapper().createObjectNode();
+        json.put("format", FORMAT);
+        json.put("logIndex", logIndex);
+        json.set("record", record);
+        if (commitment == null) {
+            json.putNull("commitment");
+        } else {
+            json.set("commitment", commitment.toJson());
+        }
+        json.set("disclosures", array(disclosures));
+        json.set("sealCertificates", array(sealChain));
+        json.put("proof", proof);
+        json.put("checkpointTimeStamp", Base64.getEncoder().encodeToString(checkpointTimeStamp));
+        json.put("logKey", logKey);
+        json.set("logKeyCertificates", array(logKeyChain));
+        json.put("trustAnchor", trustAnchor);
+        return json;
+    }
+
+    public String toJsonText() {
+        try {
+            return CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a v2 bundle; throws {@link IllegalArgumentException} naming a missing or malformed field. */
+    public static DisclosedBundle parse(JsonNode json) {
+        JsonNode record = require(json, "record");
+        if (!record.isObject()) {
+            throw new IllegalArgumentException("the bundle's record is not a JSON object");
+        }
+        byte[] token;
+        try {
+            token = Base64.getDecoder().decode(require(json, "checkpointTimeStamp").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the bundle's checkpointTimeStamp is not base64");
+        }
+        JsonNode commitment = json.get("commitment");
+        JsonNode disclosures = json.get("disclosures");
+        return new DisclosedBundle(require(json, "logIndex").asLong(-1), (ObjectNode) record,
+                commitment == null || commitment.isNull() ? null : Commitment.fromJson(commitment),
+                disclosures == null || disclosures.isNull() ? List.of() : strings(disclosures),
+                strings(require(json, "sealCertificates")), require(json, "proof").asText(), token,
+                require(json, "logKey").asText(), strings(require(json, "logKeyCertificates")),
+                require(json, "trustAnchor").asText());
+    }
+
+    private static JsonNode require(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("the bundle has no " + field);
+        }
+        return value;
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode array = CanonicalJson.mapper().createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package mn.registry.kernel.privacy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The personal-data inventory of docs/security.md names every field of every event type (issue 14 item 3; 002 art.
+ * 15.3, 30.1): the kernel's event records are found on the classpath, so a new event type or field fails the build
+ * until someone has said whether it can hold personal data, where it is kept, who reads it, whether it is published
+ * and how it is erased.
+ */
+class PersonalDataInventoryTest {
+
+    static final Path SECURITY_DOC = Path.of("..", "docs", "security.md");
+    /** The packages whose records are events, commands and values of the domain. */
+    private static final List<String> DOMAIN_PACKAGES = List.of("calendar", "identity", "freezone", "permit", "privacy");
+    /** Records of those packages that are neither events nor commands nor held by another record, with why. */
+    private static final Set<String> NOT_EVENTS = Set.of(
+            "DeadlineChange",            // a computed change of a deadline, returned by the calendar
+            "FixedHoliday",              // the calendar's law-given data
+            "LegalTerm",                 // a term of a law, computed
+            "MovingHolidayData",         // the calendar's shipped data file
+            "FeeYear",                   // the land fee schedule's table
+            "GovernmentExemption",       // the land fee schedule's table
+            "PersonalDetails",           // the clear text of EncryptedPersonalData, never stored in clear (inventoried there)
+            "PermitRegistrationReceipt"  // a receipt computed for the applicant from PermitApplicationRegistered
+    );
+
+    @Test
+    @DisplayName("002 art. 15.3: every field of every event type has a row in the personal-data inventory, and every row a field")
+    void every_event_field_is_in_the_inventory() throws Exception {
+        Set<String> commands = signedCommandTypes();
+        List<Class<?>> records = domainRecords();
+        Set<Class<?>> values = records.stream().flatMap(r -> Stream.of(r.getRecordComponents()))
+                .flatMap(c -> Stream.concat(Stream.of(c.getType()), typeArguments(c.getGenericType())))
+                .collect(Collectors.toSet());
+        Set<String> expected = new TreeSet<>();
+        Set<String> events = new TreeSet<>();
+        for (Class<?> type : records) {
+            boolean command = commands.contains(type.getSimpleName())
+                    || type.getEnclosingClass() != null && type.getEnclosingClass().getSimpleName().endsWith("Commands");
+            if (command || values.contains(type) || NOT_EVENTS.contains(type.getSimpleName())) {
+                continue;
+            }
+            events.add(type.getSimpleName());
+            for (var component : type.getRecordComponents()) {
+                expected.add(type.getSimpleName() + "." + component.getName());
+            }
+        }
+        assertThat(events).as("the scan finds the event types").contains("PermitRevoked", "PersonEnrolled", "LandLicenceIssued",
+                "RoleGranted", "PublicHolidayDeclared", "MinimumInsuranceSet").hasSizeGreaterThan(55);
+        Set<String> documented = inventoryRows();
+        assertThat(new TreeSet<>(expected) {{ removeAll(documented); }})
+                .as("event fields with no row in the personal-data inventory of docs/security.md").isEmpty();
+        assertThat(new TreeSet<>(documented) {{ removeAll(expected); }})
+                .as("rows of the personal-data inventory naming no field of an event type").isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 30.1: the inventory marks the free text a revocation's reason is, and says it is not published")
+    void the_revocation_reason_is_inventoried_as_unpublished_free_text() throws IOException {
+        String row = section().lines().filter(l -> l.startsWith("| `PermitRevoked` | `reason` |")).findFirst().orElseThrow();
+        assertThat(row).contains("free text").contains("| no |");
+    }
+
+    private static Stream<Class<?>> typeArguments(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            return Stream.of(p.getActualTypeArguments()).filter(Class.class::isInstance).map(t -> (Class<?>) t);
+        }
+        return Stream.empty();
+    }
+
+    private static List<Class<?>> domainRecords() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path root = Path.of(PersonalDataInventoryTest.class.getClassLoader().getResource("mn/registry/kernel/permit/PermitRevoked.class").toURI())
+                .getParent().getParent();
+        List<Class<?>> out = new java.util.ArrayList<>();
+        for (String pkg : DOMAIN_PACKAGES) {
+            try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = "mn.registry.kernel." + root.relativize(file).toString().replace('/', '.').replace(".class", "");
+                    Class<?> type = Class.forName(name, false, PersonalDataInventoryTest.class.getClassLoader());
+                    if (type.isRecord()) {
+                        out.add(type);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> signedCommandTypes() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z]+)` \\| (?:allow|deny) \\|").matcher(Files.readString(SECURITY_DOC));
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        assertThat(out).as("the authorisation matrix's commands").contains("RevokePermit").hasSizeGreaterThan(40);
+        return out;
+    }
+
+    private static String section() throws IOException {
+        String doc = Files.readString(SECURITY_DOC);
+        int start = doc.indexOf("<!-- personal-data-inventory:start -->");
+        int end = doc.indexOf("<!-- personal-data-inventory:end -->");
+        assertThat(start).as("the inventory's markers in docs/security.md").isPositive().isLessThan(end);
+        return doc.substring(start, end);
+    }
+
+    private static Set<String> inventoryRows() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z]+)` \\| `([A-Za-z0-9]+)` \\|").matcher(section());
+        while (m.find()) {
+            out.add(m.group(1) + "." + m.group(2));
+        }
+        return out;
+    }
+}
