@@ -37,7 +37,12 @@ class PersonalDataInventoryTest {
             "FeeYear",                   // the land fee schedule's table
             "GovernmentExemption",       // the land fee schedule's table
             "PersonalDetails",           // the clear text of EncryptedPersonalData, never stored in clear (inventoried there)
-            "PermitRegistrationReceipt"  // a receipt computed for the applicant from PermitApplicationRegistered
+            "PermitRegistrationReceipt", // a receipt computed for the applicant from PermitApplicationRegistered
+            "Quarter",                   // QuarterlyReportContent: a quarter, computed
+            "EntityRecord",              // QuarterlyReportContent: its input, read from registration events (inventoried there)
+            "Report",                    // QuarterlyReportContent: the report the registry builds and the governor signs (by hash)
+            "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
+            "Dated"                      // YearConfirmed: a dated holiday, computed from the event's own fields
     );
 
     @Test
