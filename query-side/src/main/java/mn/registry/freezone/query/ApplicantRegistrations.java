@@ -1,0 +1,182 @@
+package mn.registry.freezone.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.identity.PersonId;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Reads a Free Zone registration as its applicant reads it (ADR 0013 §5; 003 art. 12.1-12.2, 12.5, 22.2): the
+ * registrations whose application the signed-in person signed, and one with every decision on it and its reasons.
+ */
+@Component
+public class ApplicantRegistrations {
+
+    /** The applicant's own acts: its applications are its receipts, not decisions told to it. */
+    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied");
+
+    private final MongoCollection<Document> registrations;
+
+    ApplicantRegistrations(MongoDatabase database) {
+        this.registrations = database.getCollection(ApplicantRegistrationProjection.COLLECTION);
+    }
+
+    /**
+     * 003 art. 12.1-12.2: the applicant is the person who signed an application for this registration (the registry
+     * links a person to an entity only through that signature; the same entity in the same zone is always the same
+     * registration, so a later representative who applies again reads the earlier rounds too).
+     */
+    static boolean isTheApplicantOf(Document r, PersonId person) {
+        return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
+    }
+
+    /** The registrations whose application {@code person} signed, in brief, by time of receipt. */
+    public List<Map<String, Object>> ofApplicant(PersonId person) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document r : registrations.find(eq("applicants", person.value()))) {
+            if (!isTheApplicantOf(r, person)) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("registrationId", r.getString("_id"));
+            row.put("zoneId", r.getString("zoneId"));
+            Document entity = r.get("entity", Document.class);
+            row.put("entityName", entity == null ? null : entity.getString("name"));
+            row.put("activity", r.getString("activity"));
+            row.put("status", r.getString("status"));
+            row.put("receivedAt", r.getString("receivedAt"));
+            row.put("receivedAtUlaanbaatar", inUlaanbaatar(r.getString("receivedAt")));
+            row.put("certificateNumber", r.getString("certificateNumber"));
+            list.add(row);
+        }
+        list.sort(Comparator.comparing(row -> String.valueOf(row.get("receivedAt"))));
+        return list;
+    }
+
+    /**
+     * One registration as its applicant reads it: entity, zone, activity, status, the time of receipt of each
+     * application (UTC and Ulaanbaatar), the certificate number once registered, the reasons of a rejection, the
+     * ground, article and reasons of a deregistration, each land-use application with its decision, and
+     * {@code decisions}: every act on it the applicant did not sign, with its full content, time and signer. Empty when
+     * it is not {@code person}'s or does not exist: the two are not told apart.
+     */
+    public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person) {
+        Document r = registrations.find(eq("_id", registrationId)).first();
+        if (!isTheApplicantOf(r, person)) {
+            return Optional.empty();
+        }
+        List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
+        history.sort(Comparator.comparing(h -> String.valueOf(h.getString("at"))));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("registrationId", r.getString("_id"));
+        page.put("zoneId", r.getString("zoneId"));
+        page.put("entity", r.get("entity"));
+        page.put("activity", r.getString("activity"));
+        page.put("status", r.getString("status"));
+        page.put("receivedAt", r.getString("receivedAt"));
+        page.put("receivedAtUlaanbaatar", inUlaanbaatar(r.getString("receivedAt")));
+        page.put("reviewDue", r.getString("reviewDue"));
+        page.put("certificateNumber", r.getString("certificateNumber"));
+        page.put("certificateIssuedOn", r.getString("certificateIssuedOn"));
+        List<Map<String, Object>> applications = new ArrayList<>();
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        Map<String, Map<String, Object>> land = new LinkedHashMap<>();
+        for (Document h : history) {
+            String type = h.getString("type");
+            Document event = h.get("event", Document.class);
+            String at = h.getString("at");
+            switch (type) {
+                case "ZoneRegistrationApplied" -> {
+                    Map<String, Object> application = new LinkedHashMap<>();
+                    application.put("receivedAt", at);
+                    application.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    application.put("reviewDue", event.get("reviewDue"));
+                    application.put("signedBy", h.getString("signedBy"));
+                    applications.add(application);
+                    // a new round: the earlier round's outcome is history, not the current state
+                    page.remove("rejection");
+                    page.remove("deregistration");
+                }
+                case "ZoneRegistrationRejected" -> page.put("rejection", Map.of("reasons", event.get("reasons"), "at", at,
+                        "atUlaanbaatar", inUlaanbaatar(at)));
+                case "EntityDeregistered" -> {
+                    Map<String, Object> deregistration = new LinkedHashMap<>();
+                    deregistration.put("ground", event.get("ground"));
+                    deregistration.put("article", event.get("article"));
+                    deregistration.put("reasons", event.get("reasons"));
+                    deregistration.put("at", at);
+                    deregistration.put("atUlaanbaatar", inUlaanbaatar(at));
+                    page.put("deregistration", deregistration);
+                }
+                case "LandUseApplied" -> {
+                    Map<String, Object> application = land.computeIfAbsent(String.valueOf(event.get("applicationId")), k -> new LinkedHashMap<>());
+                    application.put("applicationId", event.get("applicationId"));
+                    application.put("parcelName", event.get("parcelName"));
+                    application.put("areaHectares", event.get("areaHectares"));
+                    application.put("purpose", event.get("purpose"));
+                    application.put("from", event.get("from"));
+                    application.put("until", event.get("until"));
+                    application.put("receivedAt", at);
+                    application.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    application.putIfAbsent("status", "PENDING");
+                }
+                case "LandUseRefused" -> decided(land, event.get("applicationId"), "REFUSED", at).put("reasons", event.get("reasons"));
+                case "LandRightsGranted" -> {
+                    if (event.get("applicationId") != null) {
+                        decided(land, event.get("applicationId"), "GRANTED", at).put("licenceId", event.get("licenceId"));
+                    }
+                }
+                default -> {
+                }
+            }
+            if (!APPLICANT_ACTS.contains(type) && !person.value().equals(h.getString("signedBy"))) {
+                Map<String, Object> decision = new LinkedHashMap<>();
+                decision.put("type", type);
+                decision.put("at", at);
+                decision.put("atUlaanbaatar", inUlaanbaatar(at));
+                decision.put("signedBy", h.getString("signedBy"));
+                decision.put("content", event);
+                decisions.add(decision);
+            }
+        }
+        page.put("applications", applications);
+        page.put("landApplications", new ArrayList<>(land.values()));
+        page.put("decisions", decisions);
+        return Optional.of(page);
+    }
+
+    private static Map<String, Object> decided(Map<String, Map<String, Object>> land, Object applicationId, String status, String at) {
+        Map<String, Object> application = land.computeIfAbsent(String.valueOf(applicationId), k -> new LinkedHashMap<>(Map.of("applicationId",
+                String.valueOf(applicationId))));
+        application.put("status", status);
+        application.put("decidedAt", at);
+        application.put("decidedAtUlaanbaatar", inUlaanbaatar(at));
+        return application;
+    }
+
+    /** An ISO instant as the local date and time in Asia/Ulaanbaatar with its offset, e.g. "2026-11-20T09:30+08:00". */
+    static String inUlaanbaatar(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(instant).atZone(UlaanbaatarTime.ZONE).toOffsetDateTime().toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
