@@ -117,9 +117,12 @@ class ApplicantRegistrationProjection {
         if (id == null) {
             return;
         }
+        // one array per aggregate: the registration's own events arrive in order, and so do the zone land's, but the
+        // two streams are processed in separate segments, so one array for both would be ordered differently on a replay
+        String array = event.getClass().getEnclosingClass() == LandEvents.class ? "landHistory" : "history";
         String eventId = message.getIdentifier();
-        Document current = registrations.find(eq("_id", id.value())).projection(new Document("history.eventId", 1)).first();
-        boolean seen = current != null && current.getList("history", Document.class, List.of()).stream()
+        Document current = registrations.find(eq("_id", id.value())).projection(new Document(array + ".eventId", 1)).first();
+        boolean seen = current != null && current.getList(array, Document.class, List.of()).stream()
                 .anyMatch(h -> eventId.equals(h.getString("eventId")));
         if (seen) {
             return;
@@ -130,7 +133,7 @@ class ApplicantRegistrationProjection {
                 .append("signedBy", signer == null ? null : signer.toString())
                 .append("event", asDocument(event));
         // one update: the entry (which marks the event as seen) and its changes together
-        changes.add(0, Updates.push("history", entry));
+        changes.add(0, Updates.push(array, entry));
         registrations.updateOne(eq("_id", id.value()), Updates.combine(changes), new UpdateOptions().upsert(true));
     }
 

@@ -63,7 +63,7 @@ public class ApplicantRegistrations {
             row.put("certificateNumber", r.getString("certificateNumber"));
             list.add(row);
         }
-        list.sort(Comparator.comparing(row -> String.valueOf(row.get("receivedAt"))));
+        list.sort(Comparator.comparing(row -> Instant.parse(String.valueOf(row.get("receivedAt")))));
         return list;
     }
 
@@ -80,7 +80,9 @@ public class ApplicantRegistrations {
             return Optional.empty();
         }
         List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
-        history.sort(Comparator.comparing(h -> String.valueOf(h.getString("at"))));
+        history.addAll(r.getList("landHistory", Document.class, List.of()));
+        // by legal time (an instant, not its text: "...00Z" is before "...00.5Z"); the sort is stable, so acts of one instant keep their order
+        history.sort(Comparator.comparing(h -> Instant.parse(h.getString("at"))));
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("registrationId", r.getString("_id"));
         page.put("zoneId", r.getString("zoneId"));
