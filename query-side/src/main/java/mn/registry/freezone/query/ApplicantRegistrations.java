@@ -36,31 +36,31 @@ public class ApplicantRegistrations {
     }
 
     /**
-     * 003 art. 12.1-12.2: the applicant is the person who signed an application for this registration (the registry
-     * links a person to an entity only through that signature; the same entity in the same zone is always the same
-     * registration, so a later representative who applies again reads the earlier rounds too).
+     * 003 art. 12.1-12.2: the applicant is a person who signed an application for this registration (the registry links
+     * a person to an entity only through that signature, ADR 0013 §5). One entity in one zone is always the same
+     * registration, and nothing shows that a later applicant represents the same company as an earlier one (anyone can
+     * apply in a company's name), so each person reads the rounds whose application they signed: from that application
+     * to the next one, with every decision in between.
      */
     static boolean isTheApplicantOf(Document r, PersonId person) {
         return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
     }
 
-    /** The registrations whose application {@code person} signed, in brief, by time of receipt. */
+    /** The registrations whose application {@code person} signed, in brief, by time of receipt of their latest round. */
     public List<Map<String, Object>> ofApplicant(PersonId person) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Document r : registrations.find(eq("applicants", person.value()))) {
             if (!isTheApplicantOf(r, person)) {
                 continue;
             }
+            Map<String, Object> page = view(r, person);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("registrationId", r.getString("_id"));
-            row.put("zoneId", r.getString("zoneId"));
-            Document entity = r.get("entity", Document.class);
-            row.put("entityName", entity == null ? null : entity.getString("name"));
-            row.put("activity", r.getString("activity"));
-            row.put("status", r.getString("status"));
-            row.put("receivedAt", r.getString("receivedAt"));
-            row.put("receivedAtUlaanbaatar", inUlaanbaatar(r.getString("receivedAt")));
-            row.put("certificateNumber", r.getString("certificateNumber"));
+            row.put("registrationId", page.get("registrationId"));
+            row.put("zoneId", page.get("zoneId"));
+            row.put("entityName", page.get("entity") instanceof Map<?, ?> entity ? entity.get("name") : null);
+            for (String key : List.of("activity", "status", "receivedAt", "receivedAtUlaanbaatar", "certificateNumber")) {
+                row.put(key, page.get(key));
+            }
             list.add(row);
         }
         list.sort(Comparator.comparing(row -> Instant.parse(String.valueOf(row.get("receivedAt")))));
@@ -68,10 +68,10 @@ public class ApplicantRegistrations {
     }
 
     /**
-     * One registration as its applicant reads it: entity, zone, activity, status, the time of receipt of each
-     * application (UTC and Ulaanbaatar), the certificate number once registered, the reasons of a rejection, the
+     * One registration as its applicant reads it: entity, zone, activity, status, the time of receipt of each of its
+     * applications (UTC and Ulaanbaatar), the certificate number once registered, the reasons of a rejection, the
      * ground, article and reasons of a deregistration, each land-use application with its decision, and
-     * {@code decisions}: every act on it the applicant did not sign, with its full content, time and signer. Empty when
+     * {@code decisions}: every act in its rounds it did not sign, with its full content, time and signer. Empty when
      * it is not {@code person}'s or does not exist: the two are not told apart.
      */
     public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person) {
@@ -79,6 +79,10 @@ public class ApplicantRegistrations {
         if (!isTheApplicantOf(r, person)) {
             return Optional.empty();
         }
+        return Optional.of(view(r, person));
+    }
+
+    private static Map<String, Object> view(Document r, PersonId person) {
         List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
         history.addAll(r.getList("landHistory", Document.class, List.of()));
         // by legal time (an instant, not its text: "...00Z" is before "...00.5Z"); the sort is stable, so acts of one instant keep their order
@@ -86,21 +90,20 @@ public class ApplicantRegistrations {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("registrationId", r.getString("_id"));
         page.put("zoneId", r.getString("zoneId"));
-        page.put("entity", r.get("entity"));
-        page.put("activity", r.getString("activity"));
-        page.put("status", r.getString("status"));
-        page.put("receivedAt", r.getString("receivedAt"));
-        page.put("receivedAtUlaanbaatar", inUlaanbaatar(r.getString("receivedAt")));
-        page.put("reviewDue", r.getString("reviewDue"));
-        page.put("certificateNumber", r.getString("certificateNumber"));
-        page.put("certificateIssuedOn", r.getString("certificateIssuedOn"));
         List<Map<String, Object>> applications = new ArrayList<>();
         List<Map<String, Object>> decisions = new ArrayList<>();
         Map<String, Map<String, Object>> land = new LinkedHashMap<>();
+        boolean ownRound = false;
         for (Document h : history) {
             String type = h.getString("type");
             Document event = h.get("event", Document.class);
             String at = h.getString("at");
+            if ("ZoneRegistrationApplied".equals(type)) {
+                ownRound = person.value().equals(h.getString("signedBy"));
+            }
+            if (!ownRound) {
+                continue;
+            }
             switch (type) {
                 case "ZoneRegistrationApplied" -> {
                     Map<String, Object> application = new LinkedHashMap<>();
@@ -109,13 +112,33 @@ public class ApplicantRegistrations {
                     application.put("reviewDue", event.get("reviewDue"));
                     application.put("signedBy", h.getString("signedBy"));
                     applications.add(application);
+                    page.put("entity", event.get("entity"));
+                    page.put("activity", event.get("activity"));
+                    page.put("status", "APPLIED");
+                    page.put("receivedAt", at);
+                    page.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    page.put("reviewDue", event.get("reviewDue"));
                     // a new round: the earlier round's outcome is history, not the current state
                     page.remove("rejection");
                     page.remove("deregistration");
+                    page.remove("certificateNumber");
+                    page.remove("certificateIssuedOn");
                 }
-                case "ZoneRegistrationRejected" -> page.put("rejection", Map.of("reasons", event.get("reasons"), "at", at,
-                        "atUlaanbaatar", inUlaanbaatar(at)));
+                case "ZoneRegistrationReviewDueRecomputed" -> page.put("reviewDue", event.get("reviewDue"));
+                case "EntityRegistered" -> {
+                    page.put("status", "REGISTERED");
+                    Object certificate = event.get("certificate");
+                    if (certificate instanceof Map<?, ?> c) {
+                        page.put("certificateNumber", c.get("number"));
+                        page.put("certificateIssuedOn", c.get("issuedOn"));
+                    }
+                }
+                case "ZoneRegistrationRejected" -> {
+                    page.put("status", "REJECTED");
+                    page.put("rejection", Map.of("reasons", event.get("reasons"), "at", at, "atUlaanbaatar", inUlaanbaatar(at)));
+                }
                 case "EntityDeregistered" -> {
+                    page.put("status", "DEREGISTERED");
                     Map<String, Object> deregistration = new LinkedHashMap<>();
                     deregistration.put("ground", event.get("ground"));
                     deregistration.put("article", event.get("article"));
@@ -158,7 +181,7 @@ public class ApplicantRegistrations {
         page.put("applications", applications);
         page.put("landApplications", new ArrayList<>(land.values()));
         page.put("decisions", decisions);
-        return Optional.of(page);
+        return page;
     }
 
     private static Map<String, Object> decided(Map<String, Map<String, Object>> land, Object applicationId, String status, String at) {

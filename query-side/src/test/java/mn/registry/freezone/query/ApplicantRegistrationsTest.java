@@ -172,6 +172,33 @@ class ApplicantRegistrationsTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.1-12.2 (abuse): whoever applies in the company's name after its rejection reads its own round only, not the earlier reasons")
+    void a_later_applicant_reads_only_its_own_round() {
+        LocalDate again = LocalDate.of(2026, 12, 1);
+        RegistrationEvents.ZoneRegistrationApplied second = GovernorDeskTest.applied(GovernorDeskTest.GOBI, Activity.TRADE, again,
+                LocalDate.of(2026, 12, 8));
+        deliver(new RegistrationEvents.ZoneRegistrationApplied(second.registrationId(), second.zoneId(), second.entity(), second.activity(),
+                second.documents(), second.receivedAt(), second.reviewDue(), second.reviewDueAt(), second.workingDays(), second.calendarVersion(),
+                second.article(), OTHER_APPLICANT), OTHER_APPLICANT);
+        deliver(GovernorDeskTest.registered(GovernorDeskTest.GOBI, Activity.TRADE, again), GOVERNOR);
+
+        Map<String, Object> later = registrations.forApplicant(ID.value(), OTHER_APPLICANT).orElseThrow();
+        assertThat(later.get("status")).isEqualTo("REGISTERED");
+        assertThat(later.toString()).doesNotContain(REASON).doesNotContain(APPLICANT.value());
+        assertThat(list(later, "applications")).singleElement().satisfies(a -> assertThat(a.get("signedBy")).isEqualTo(OTHER_APPLICANT.value()));
+        assertThat(list(later, "decisions")).extracting(d -> d.get("type")).containsExactly("EntityRegistered");
+
+        Map<String, Object> earlier = registrations.forApplicant(ID.value(), APPLICANT).orElseThrow();
+        assertThat(earlier.get("status")).as("the first applicant's round ended in the rejection").isEqualTo("REJECTED");
+        assertThat(earlier.toString()).contains(REASON).doesNotContain(OTHER_APPLICANT.value()).doesNotContain("ZAMYN-UUD/2026");
+        assertThat(registrations.ofApplicant(APPLICANT)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("REJECTED"));
+        assertThat(registrations.ofApplicant(OTHER_APPLICANT)).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("REGISTERED");
+            assertThat(row.get("certificateNumber")).isEqualTo("ZAMYN-UUD/2026/" + GovernorDeskTest.GOBI.key());
+        });
+    }
+
+    @Test
     @DisplayName("003 art. 12.2: an event delivered again adds nothing to what the applicant is told")
     void redelivery_changes_nothing() {
         GenericDomainEventMessage<Object> refused = new GenericDomainEventMessage<>("ZoneRegistration", ID.value(), 5,
