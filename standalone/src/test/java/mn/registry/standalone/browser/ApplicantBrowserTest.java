@@ -1,6 +1,14 @@
 package mn.registry.standalone.browser;
 
 import mn.registry.document.DocumentStore;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.Company;
@@ -12,6 +20,7 @@ import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +52,12 @@ class ApplicantBrowserTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /** Each test ends on a 403 page, logged by the browser as an error: read the log away so that the next test starts clean. */
+    @BeforeEach
+    void forgetEarlierConsoleErrors() {
+        browser.consoleErrors();
     }
 
     private static String upload(String what) {
@@ -99,6 +114,62 @@ class ApplicantBrowserTest {
         browser.open("/applicant/applications/00000000-0000-4000-8000-000000000000", "mn");
         assertThat(browser.find("h1").getText()).isEqualTo("Зөвшөөрөлгүй");
         assertThat(browser.driver.getPageSource()).doesNotContain(COMPANY);
+        browser.signOut();
+    }
+
+    private static RegistryClient.Reply command(String person, String type, Object body) {
+        return registry.client.command(registry.client.sign(person, type, body));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1-12.2: the applicant's page lists its Free Zone registration beside its permit cases; it reads the rejection's reasons in English and Mongolian")
+    void applicant_reads_its_rejected_free_zone_registration_in_both_languages() {
+        LegalEntity entity = new LegalEntity("Sukhbaatar Grain Traders LLC", Jurisdiction.MONGOLIAN, null, "6400777");
+        String reason = "the certificate of state registration submitted belongs to another company";
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
+                .map(k -> new SubmittedZoneDocument(k, upload(entity.name() + " " + k))).toList();
+        RegistryClient.Reply applied = command("applicant-1", "ApplyForZoneRegistration",
+                new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of("altanbulag"), entity, Activity.TRADE, documents));
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+        RegistrationId id = new RegistrationId(applied.body().path("registrationId").asText());
+        RegistryClient.Reply rejected = command("governor-altanbulag", "RejectZoneRegistration",
+                new RegistrationCommands.RejectZoneRegistration(id, List.of(reason)));
+        assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
+
+        browser.signInWithFiles("applicant-1");
+        String row = "#registrations tr[data-registration='" + id.value() + "']";
+        browser.waitUntil("the rejected registration is on the applicant's page", d -> {
+            browser.open("/applicant", "en");
+            return !browser.all(row).isEmpty() && browser.find(row).getText().contains("Rejected");
+        });
+        assertThat(browser.find("#fz-registrations h2").getText()).isEqualTo("My Free Zone registrations");
+        assertThat(browser.find(row).getText()).contains(entity.name()).contains("altanbulag").contains("Trade").endsWith("UTC");
+        browser.find(row + " a").click();
+        browser.waitFor("#receipt");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("REJECTED");
+        assertThat(browser.find("#received-local").getText()).endsWith("(UTC+8)");
+        assertThat(browser.find("#received-utc").getText()).endsWith("UTC");
+        assertThat(browser.find("#rejection").getText()).contains("Reasons for the rejection").contains(reason);
+        assertThat(browser.find("#decisions").getText()).contains("ZoneRegistrationRejected").contains("governor-altanbulag");
+        browser.screenshot("applicant-registration-en");
+
+        browser.open("/applicant", "mn");
+        browser.waitFor("#fz-registrations");
+        assertThat(browser.find("#fz-registrations h2").getText()).isEqualTo("Миний чөлөөт бүсийн бүртгэлүүд");
+        assertThat(browser.find(row).getText()).contains("Татгалзсан");
+        browser.open("/applicant/registrations/" + id.value(), "mn");
+        browser.waitFor("#receipt");
+        assertThat(browser.find("#receipt h2").getText()).isEqualTo("Бүртгүүлэх өргөдөл хүлээн авсан");
+        assertThat(browser.find("#status").getText()).isEqualTo("Татгалзсан");
+        assertThat(browser.find("#received-local").getText()).endsWith("(UTC+8)");
+        assertThat(browser.find("#rejection").getText()).contains("Бүртгэхээс татгалзсан үндэслэл").contains(reason);
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("applicant-registration-mn");
+
+        // a registration that is not theirs (here: none at all) is the same "not allowed" page
+        browser.open("/applicant/registrations/altanbulag:mn-0000001", "mn");
+        assertThat(browser.find("h1").getText()).isEqualTo("Зөвшөөрөлгүй");
+        assertThat(browser.driver.getPageSource()).doesNotContain(entity.name());
         browser.signOut();
     }
 }

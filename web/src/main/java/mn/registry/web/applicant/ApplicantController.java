@@ -2,6 +2,7 @@ package mn.registry.web.applicant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.freezone.query.ApplicantRegistrations;
 import mn.registry.kernel.identity.Role;
 import mn.registry.permit.query.PermitCases;
 import mn.registry.web.StaffSession;
@@ -16,17 +17,20 @@ import java.util.Optional;
 /**
  * The applicant's page ({@code /applicant}): its cases, and one case ({@code /applicant/applications/{id}}) with the
  * receipt and every decision and its reasons (002 art. 26.2.1, 26.2.2, 26.3). A case that is not the signed-in
- * person's, or that does not exist, is the same "not allowed" page (403).
+ * person's, or that does not exist, is the same "not allowed" page (403). The same page lists the person's Free Zone
+ * registrations, each ({@code /applicant/registrations/{id}}) with every decision and its reasons (003 art. 12.1-12.2, 12.5).
  */
 @Controller
 class ApplicantController {
 
     private final PermitCases cases;
     private final StaffSession session;
+    private final ApplicantRegistrations registrations;
 
-    ApplicantController(PermitCases cases, StaffSession session) {
+    ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations) {
         this.cases = cases;
         this.session = session;
+        this.registrations = registrations;
     }
 
     @GetMapping("/applicant")
@@ -36,6 +40,7 @@ class ApplicantController {
             return gate.view();
         }
         model.addAttribute("cases", cases.ofApplicant(gate.actor().person()));
+        model.addAttribute("registrations", registrations.ofApplicant(gate.actor().person()));
         return "applicant/cases";
     }
 
@@ -53,5 +58,21 @@ class ApplicantController {
         model.addAttribute("file", found.get());
         model.addAttribute("status", String.valueOf(found.get().get("status")));
         return "applicant/case";
+    }
+
+    @GetMapping("/applicant/registrations/{registrationId}")
+    String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        Optional<Map<String, Object>> found = registrations.forApplicant(registrationId, gate.actor().person());
+        if (found.isEmpty()) {
+            response.setStatus(403);
+            return "forbidden";
+        }
+        model.addAttribute("file", found.get());
+        model.addAttribute("status", String.valueOf(found.get().get("status")));
+        return "applicant/registration";
     }
 }

@@ -1,0 +1,207 @@
+package mn.registry.freezone.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.identity.PersonId;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Reads a Free Zone registration as its applicant reads it (ADR 0013 §5; 003 art. 12.1-12.2, 12.5, 22.2): the
+ * registrations whose application the signed-in person signed, and one with every decision on it and its reasons.
+ */
+@Component
+public class ApplicantRegistrations {
+
+    /** The applicant's own acts: its applications are its receipts, not decisions told to it. */
+    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied");
+
+    private final MongoCollection<Document> registrations;
+
+    ApplicantRegistrations(MongoDatabase database) {
+        this.registrations = database.getCollection(ApplicantRegistrationProjection.COLLECTION);
+    }
+
+    /**
+     * 003 art. 12.1-12.2: the applicant is a person who signed an application for this registration (the registry links
+     * a person to an entity only through that signature, ADR 0013 §5). One entity in one zone is always the same
+     * registration, and nothing shows that a later applicant represents the same company as an earlier one (anyone can
+     * apply in a company's name), so each person reads the rounds whose application they signed: from that application
+     * to the next one, with every decision in between.
+     */
+    static boolean isTheApplicantOf(Document r, PersonId person) {
+        return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
+    }
+
+    /** The registrations whose application {@code person} signed, in brief, by time of receipt of their latest round. */
+    public List<Map<String, Object>> ofApplicant(PersonId person) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document r : registrations.find(eq("applicants", person.value()))) {
+            if (!isTheApplicantOf(r, person)) {
+                continue;
+            }
+            Map<String, Object> page = view(r, person);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("registrationId", page.get("registrationId"));
+            row.put("zoneId", page.get("zoneId"));
+            row.put("entityName", page.get("entity") instanceof Map<?, ?> entity ? entity.get("name") : null);
+            for (String key : List.of("activity", "status", "receivedAt", "receivedAtUlaanbaatar", "certificateNumber")) {
+                row.put(key, page.get(key));
+            }
+            list.add(row);
+        }
+        list.sort(Comparator.comparing(row -> Instant.parse(String.valueOf(row.get("receivedAt")))));
+        return list;
+    }
+
+    /**
+     * One registration as its applicant reads it: entity, zone, activity, status, the time of receipt of each of its
+     * applications (UTC and Ulaanbaatar), the certificate number once registered, the reasons of a rejection, the
+     * ground, article and reasons of a deregistration, each land-use application with its decision, and
+     * {@code decisions}: every act in its rounds it did not sign, with its full content, time and signer. Empty when
+     * it is not {@code person}'s or does not exist: the two are not told apart.
+     */
+    public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person) {
+        Document r = registrations.find(eq("_id", registrationId)).first();
+        if (!isTheApplicantOf(r, person)) {
+            return Optional.empty();
+        }
+        return Optional.of(view(r, person));
+    }
+
+    private static Map<String, Object> view(Document r, PersonId person) {
+        List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
+        history.addAll(r.getList("landHistory", Document.class, List.of()));
+        // by legal time (an instant, not its text: "...00Z" is before "...00.5Z"); the sort is stable, so acts of one instant keep their order
+        history.sort(Comparator.comparing(h -> Instant.parse(h.getString("at"))));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("registrationId", r.getString("_id"));
+        page.put("zoneId", r.getString("zoneId"));
+        List<Map<String, Object>> applications = new ArrayList<>();
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        Map<String, Map<String, Object>> land = new LinkedHashMap<>();
+        boolean ownRound = false;
+        for (Document h : history) {
+            String type = h.getString("type");
+            Document event = h.get("event", Document.class);
+            String at = h.getString("at");
+            if ("ZoneRegistrationApplied".equals(type)) {
+                ownRound = person.value().equals(h.getString("signedBy"));
+            }
+            if (!ownRound) {
+                continue;
+            }
+            switch (type) {
+                case "ZoneRegistrationApplied" -> {
+                    Map<String, Object> application = new LinkedHashMap<>();
+                    application.put("receivedAt", at);
+                    application.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    application.put("reviewDue", event.get("reviewDue"));
+                    application.put("signedBy", h.getString("signedBy"));
+                    applications.add(application);
+                    page.put("entity", event.get("entity"));
+                    page.put("activity", event.get("activity"));
+                    page.put("status", "APPLIED");
+                    page.put("receivedAt", at);
+                    page.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    page.put("reviewDue", event.get("reviewDue"));
+                    // a new round: the earlier round's outcome is history, not the current state
+                    page.remove("rejection");
+                    page.remove("deregistration");
+                    page.remove("certificateNumber");
+                    page.remove("certificateIssuedOn");
+                }
+                case "ZoneRegistrationReviewDueRecomputed" -> page.put("reviewDue", event.get("reviewDue"));
+                case "EntityRegistered" -> {
+                    page.put("status", "REGISTERED");
+                    Object certificate = event.get("certificate");
+                    if (certificate instanceof Map<?, ?> c) {
+                        page.put("certificateNumber", c.get("number"));
+                        page.put("certificateIssuedOn", c.get("issuedOn"));
+                    }
+                }
+                case "ZoneRegistrationRejected" -> {
+                    page.put("status", "REJECTED");
+                    page.put("rejection", Map.of("reasons", event.get("reasons"), "at", at, "atUlaanbaatar", inUlaanbaatar(at)));
+                }
+                case "EntityDeregistered" -> {
+                    page.put("status", "DEREGISTERED");
+                    Map<String, Object> deregistration = new LinkedHashMap<>();
+                    deregistration.put("ground", event.get("ground"));
+                    deregistration.put("article", event.get("article"));
+                    deregistration.put("reasons", event.get("reasons"));
+                    deregistration.put("at", at);
+                    deregistration.put("atUlaanbaatar", inUlaanbaatar(at));
+                    page.put("deregistration", deregistration);
+                }
+                case "LandUseApplied" -> {
+                    Map<String, Object> application = land.computeIfAbsent(String.valueOf(event.get("applicationId")), k -> new LinkedHashMap<>());
+                    application.put("applicationId", event.get("applicationId"));
+                    application.put("parcelName", event.get("parcelName"));
+                    application.put("areaHectares", event.get("areaHectares"));
+                    application.put("purpose", event.get("purpose"));
+                    application.put("from", event.get("from"));
+                    application.put("until", event.get("until"));
+                    application.put("receivedAt", at);
+                    application.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
+                    application.putIfAbsent("status", "PENDING");
+                }
+                case "LandUseRefused" -> decided(land, event.get("applicationId"), "REFUSED", at).put("reasons", event.get("reasons"));
+                case "LandRightsGranted" -> {
+                    if (event.get("applicationId") != null) {
+                        decided(land, event.get("applicationId"), "GRANTED", at).put("licenceId", event.get("licenceId"));
+                    }
+                }
+                default -> {
+                }
+            }
+            if (!APPLICANT_ACTS.contains(type) && !person.value().equals(h.getString("signedBy"))) {
+                Map<String, Object> decision = new LinkedHashMap<>();
+                decision.put("type", type);
+                decision.put("at", at);
+                decision.put("atUlaanbaatar", inUlaanbaatar(at));
+                decision.put("signedBy", h.getString("signedBy"));
+                decision.put("content", event);
+                decisions.add(decision);
+            }
+        }
+        page.put("applications", applications);
+        page.put("landApplications", new ArrayList<>(land.values()));
+        page.put("decisions", decisions);
+        return page;
+    }
+
+    private static Map<String, Object> decided(Map<String, Map<String, Object>> land, Object applicationId, String status, String at) {
+        Map<String, Object> application = land.computeIfAbsent(String.valueOf(applicationId), k -> new LinkedHashMap<>(Map.of("applicationId",
+                String.valueOf(applicationId))));
+        application.put("status", status);
+        application.put("decidedAt", at);
+        application.put("decidedAtUlaanbaatar", inUlaanbaatar(at));
+        return application;
+    }
+
+    /** An ISO instant as the local date and time in Asia/Ulaanbaatar with its offset, e.g. "2026-11-20T09:30+08:00". */
+    static String inUlaanbaatar(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(instant).atZone(UlaanbaatarTime.ZONE).toOffsetDateTime().toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
