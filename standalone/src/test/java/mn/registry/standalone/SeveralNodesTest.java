@@ -72,6 +72,9 @@ class SeveralNodesTest {
     /** A dead node's command claims may be settled by another node after this lease (ADR 0002); short here, 60 s by default. */
     static final String LEASE = "--registry.commands.lease=10s";
     private static final String HEAP = "-Xmx256m";
+    private static final String POLL = "--registry.deadlines.poll-interval=300ms";
+    /** The demo clock is moved this far on every node: past the decision deadline of every application filed before (002 art. 26.1). */
+    private static final int DAYS = 60;
 
     @TempDir
     Path root;
@@ -99,10 +102,10 @@ class SeveralNodesTest {
             String uri = database.awaitReady(Duration.ofSeconds(60));
             Map<String, String> environment = Map.of("MONGODB_URI", uri);
             // the first node creates the keys and the demo data; the others open them
-            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE, POLL));
             nodes.get(0).awaitReady(Duration.ofSeconds(180));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE, POLL));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE, POLL));
             nodes.get(1).awaitReady(Duration.ofSeconds(180));
             nodes.get(2).awaitReady(Duration.ofSeconds(180));
             figures.put("start", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
@@ -118,13 +121,23 @@ class SeveralNodesTest {
                 load.start(3, random.nextLong());
                 awaitAcknowledged(ledger, 40, Duration.ofSeconds(120));
 
-                // 1. kill -9 the node that holds the log sequencer; another must take the log over
+                // the decision deadlines of every application filed so far fall due on every node at once: the demo clock is
+                // each node's own (ADR 0016), so each is moved by a signed command of its own
+                java.util.Set<String> commandsBefore = ledger.with(SignedLoad.Outcome.ACKNOWLEDGED).stream()
+                        .filter(sent -> sent.type().equals("ApplyForPermit")).map(SignedLoad.Sent::commandId).collect(java.util.stream.Collectors.toSet());
+                for (int port : ports) {
+                    RegistryClient node = new RegistryClient(port, data);
+                    RegistryClient.Reply moved = node.command(node.sign("supervisor-1", "AdvanceDemoClock", new mn.registry.demo.AdvanceDemoClock(DAYS)));
+                    assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+                }
+
+                // 1. kill -9 the node that holds the log sequencer, its deadline poller running; another must take the log over
                 ChildRegistry sequencer = sequencerNode(db, nodes, Duration.ofSeconds(60));
                 long sizeAtKill = treeSize(db);
                 long killedAt = System.nanoTime();
-                load.without(sequencer.port());
                 readers.without(sequencer.port());
-                sequencer.kill();
+                sequencer.kill(); // mid-load: commands in flight to it lose their answer
+                load.without(sequencer.port());
                 List<ChildRegistry> live = nodes.stream().filter(ChildRegistry::alive).toList();
                 System.out.println("SeveralNodesTest: killed node on port " + sequencer.port() + " (pid " + sequencer.pid()
                         + "), which held the log sequencer, at log size " + sizeAtKill);
@@ -181,6 +194,14 @@ class SeveralNodesTest {
                 for (Map.Entry<String, List<String>> effect : effects.entrySet()) {
                     assertThat(effect.getValue()).as("events of command " + effect.getKey()).doesNotHaveDuplicates();
                 }
+
+                // deadlines: every application filed before the clocks moved escalates exactly once across the nodes
+                java.util.Set<String> applications = new java.util.TreeSet<>();
+                commandsBefore.forEach(id -> applications.add(effects.get(id).get(0).split(" ", 2)[0]));
+                Map<String, Long> overdue = awaitOverdue(db, applications, Duration.ofSeconds(90));
+                assertThat(overdue.values()).as("PermitDecisionOverdue per application " + overdue).allMatch(n -> n == 1);
+                figures.put("deadlines", applications.size() + " decision deadlines due on 3 nodes, one node killed: each fired exactly once ("
+                        + overdue.size() + " escalations in all, none twice)");
 
                 // 6. the log: gapless, every checkpoint a prefix of the final tree and consistent with the next
                 long size = awaitLogSettled(db, live, Duration.ofSeconds(60));
@@ -343,6 +364,27 @@ class SeveralNodesTest {
         RegistryClient.Reply read = b.get("/api/public/register/entities?limit=" + RegisterQuery.MAX_LIMIT + "&atLeast=" + position);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
         assertThat(read.raw().body()).as("node " + portB + " reads what node " + portA + " answered at position " + position).contains(name);
+    }
+
+    /** Escalations (PermitDecisionOverdue events) by application, once each of {@code applications} has one. */
+    private static Map<String, Long> awaitOverdue(MongoDatabase db, java.util.Set<String> applications, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Map<String, Long> overdue = new TreeMap<>();
+            for (Document commit : db.getCollection("events").find()) {
+                for (Document event : commit.getList("events", Document.class, List.of())) {
+                    if (mn.registry.kernel.permit.PermitDecisionOverdue.class.getName().equals(event.getString("payloadType"))) {
+                        overdue.merge(event.getString("aggregateId"), 1L, Long::sum);
+                    }
+                }
+            }
+            if (overdue.keySet().containsAll(applications)) {
+                return overdue;
+            }
+            assertThat(System.nanoTime()).as("every due decision deadline fired (missing " + applications.stream()
+                    .filter(a -> !overdue.containsKey(a)).limit(5).toList() + ")").isLessThan(deadline);
+            Thread.sleep(500);
+        }
     }
 
     /** Waits until the tree is complete to the last public event and a checkpoint covers it; answers its size. */
