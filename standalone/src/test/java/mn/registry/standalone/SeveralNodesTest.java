@@ -181,6 +181,17 @@ class SeveralNodesTest {
                     }
                 }
                 readers.stop();
+
+                // the killed node started again on the same database and keys: it catches up with the others
+                ChildRegistry restarted = ChildRegistry.start(data, root.resolve("node-restarted.log"), environment, HEAP, LEASE, POLL);
+                nodes.add(restarted);
+                restarted.awaitReady(Duration.ofSeconds(180));
+                RegistryClient again = new RegistryClient(restarted.port(), data);
+                // a restarted node forgets its demo clock's offset (ADR 0016): moved again, as on the others
+                RegistryClient.Reply moved = again.command(again.sign("supervisor-1", "AdvanceDemoClock", new mn.registry.demo.AdvanceDemoClock(DAYS)));
+                assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+                List<ChildRegistry> answering = new ArrayList<>(live);
+                answering.add(restarted);
                 assertThat(ledger.with(SignedLoad.Outcome.REFUSED)).as("no command of the load is refused").isEmpty();
 
                 // 5. nothing acknowledged lost, nothing applied twice
@@ -204,23 +215,23 @@ class SeveralNodesTest {
                         + overdue.size() + " escalations in all, none twice)");
 
                 // 6. the log: gapless, every checkpoint a prefix of the final tree and consistent with the next
-                long size = awaitLogSettled(db, live, Duration.ofSeconds(60));
+                long size = awaitLogSettled(db, answering, Duration.ofSeconds(60));
                 String logKey = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + live.get(0).port() + "/api/public/log/key")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                int checked = checkLog(db, logKey, live, size);
+                int checked = checkLog(db, logKey, answering, size);
                 figures.put("log", "size " + size + ", " + checked + " checkpoints, each consistent with the next (proofs from the live nodes), no gap, no fork");
 
                 // 7. every live node answers the same public register, feed and statistics at the same log size
                 long head = headPosition(db);
                 Map<String, String> reference = null;
-                for (ChildRegistry node : live) {
+                for (ChildRegistry node : answering) {
                     Map<String, String> hashes = publicHashes(node.port(), head);
                     if (reference == null) {
                         reference = hashes;
                     }
-                    assertThat(hashes).as("public hashes of the node on port " + node.port() + " vs " + live.get(0).port()).isEqualTo(reference);
+                    assertThat(hashes).as("public hashes of the node on port " + node.port() + " vs " + answering.get(0).port()).isEqualTo(reference);
                 }
-                figures.put("public hashes", "equal on " + live.size() + " nodes at log size " + size + " (" + reference.size() + " documents)");
+                figures.put("public hashes", "equal on " + answering.size() + " nodes (the killed one restarted) at log size " + size + " (" + reference.size() + " documents)");
 
                 figures.put("readers", readers.summary());
                 assertThat(readers.failuresOnLiveNodes()).as("public reads that failed on a node that was alive: " + readers.summary()).isZero();
