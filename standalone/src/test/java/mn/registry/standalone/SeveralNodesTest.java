@@ -231,7 +231,7 @@ class SeveralNodesTest {
                     }
                     assertThat(hashes).as("public hashes of the node on port " + node.port() + " vs " + answering.get(0).port()).isEqualTo(reference);
                 }
-                figures.put("public hashes", "equal on " + answering.size() + " nodes (the killed one restarted) at log size " + size + " (" + reference.size() + " documents)");
+                figures.put("public hashes", "equal on " + answering.size() + " nodes (the killed one restarted) at log size " + size + " (" + reference.size() + " public answers each)");
 
                 figures.put("readers", readers.summary());
                 assertThat(readers.failuresOnLiveNodes()).as("public reads that failed on a node that was alive: " + readers.summary()).isZero();
