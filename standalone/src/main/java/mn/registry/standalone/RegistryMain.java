@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * {@code java -jar registry.jar [options]} starts the registry;
  * {@code java -jar registry.jar sign ...} signs a command file with a person's key;
- * {@code java -jar registry.jar verify-store ...} checks every seal and chain link of the store.
+ * {@code java -jar registry.jar verify-store ...} checks every seal and chain link of the store;
+ * {@code java -jar registry.jar mongo --data-dir=D --port=P} serves the embedded database to several registry nodes (ADR 0016).
  */
 public final class RegistryMain {
 
@@ -20,6 +21,12 @@ public final class RegistryMain {
         switch (first) {
             case "sign" -> System.exit(SignCli.run(rest, System.in, System.out, System.err, java.time.Clock.systemUTC()));
             case "verify-store" -> System.exit(VerifyStoreCli.run(rest, System.out, System.err));
+            case "mongo" -> {
+                int code = MongoCli.run(rest, System.out, System.err);
+                if (code != 0) {
+                    System.exit(code);
+                }
+            }
             case "help", "--help", "-h" -> {
                 System.out.println("""
                         usage:
@@ -28,6 +35,10 @@ public final class RegistryMain {
                                                                     sign a command file with a demo person's key
                           java -jar registry.jar verify-store [--data-dir data]
                                                                     check every seal and chain link in the event store
+                          java -jar registry.jar mongo [--data-dir=data] [--port=27017]
+                                                                    serve the embedded database on 127.0.0.1 to several registry
+                                                                    nodes (each started with MONGODB_URI=mongodb://127.0.0.1:P
+                                                                    and the same --registry.data-dir for the shared keys)
                         With MONGODB_URI set, the registry and verify-store use that MongoDB server instead of the embedded one.""");
                 System.exit(0);
             }

@@ -26,18 +26,32 @@ final class ChildRegistry {
 
     /** Starts the registry on {@code dataDir} in demo mode on a free port; its output goes to {@code log}. */
     static ChildRegistry start(Path dataDir, Path log, String... extraArgs) throws IOException {
+        return start(dataDir, log, java.util.Map.of(), "-Xmx384m", extraArgs);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with variables added to its environment (e.g. MONGODB_URI) and its heap limit. */
+    static ChildRegistry start(Path dataDir, Path log, java.util.Map<String, String> environment, String heap, String... extraArgs) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+                heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), RegistryMain.class.getName(),
                 "--server.port=" + port, "--registry.data-dir=" + dataDir, "--registry.demo=true"));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ChildRegistry(process, log, port);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new ChildRegistry(builder.start(), log, port);
     }
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Waits for the ready banner; fails with the child's output if it died or took longer than {@code limit}. */

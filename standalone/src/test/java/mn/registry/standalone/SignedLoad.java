@@ -72,6 +72,8 @@ final class SignedLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** The nodes commands go to, one chosen at random per command (several registry nodes, ADR 0016); empty = {@link #base}. */
+    private final List<String> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RegistryClient signer;
     private final Ledger ledger;
     private final List<Thread> threads = new ArrayList<>();
@@ -81,6 +83,22 @@ final class SignedLoad {
         this.base = "http://localhost:" + port;
         this.signer = new RegistryClient(port, dataDir);
         this.ledger = ledger;
+    }
+
+    /** Commands to all of {@code ports} at random (the first one also takes the uploads and signs in). */
+    SignedLoad(List<Integer> ports, Path dataDir, Ledger ledger) {
+        this(ports.get(0), dataDir, ledger);
+        ports.forEach(p -> nodes.add("http://localhost:" + p));
+    }
+
+    /** Sends no more commands to the node on {@code port} (e.g. it was killed). */
+    void without(int port) {
+        nodes.remove("http://localhost:" + port);
+    }
+
+    private String target() {
+        List<String> live = List.copyOf(nodes);
+        return live.isEmpty() ? base : live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
     }
 
     private String uploader;
@@ -177,7 +195,7 @@ final class SignedLoad {
     /** Sends a signed command once and says what came of it. */
     Sent submit(String commandId, String type, String jws) {
         try {
-            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/commands")).timeout(Duration.ofSeconds(30))
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(target() + "/api/commands")).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jws, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = reply.body().isEmpty() ? CanonicalJson.mapper().nullNode() : CanonicalJson.mapper().readTree(reply.body());

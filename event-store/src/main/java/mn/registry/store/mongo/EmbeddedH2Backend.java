@@ -26,12 +26,46 @@ import java.util.List;
  */
 final class EmbeddedH2Backend extends H2Backend {
 
+    /** Write commands after which {@link #committingEveryWrite} commits the file before answering. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findandmodify",
+            "createindexes", "drop", "dropindexes", "create", "dropdatabase");
+
+    private final boolean commitEveryWrite;
+
     EmbeddedH2Backend(MVStore store) {
+        this(store, false);
+    }
+
+    private EmbeddedH2Backend(MVStore store, boolean commitEveryWrite) {
         super(store);
+        this.commitEveryWrite = commitEveryWrite;
     }
 
     static EmbeddedH2Backend open(String fileName) {
         return new EmbeddedH2Backend(MVStore.open(fileName));
+    }
+
+    /**
+     * A backend that writes each write command to the file before the command is answered: for the server run as a
+     * process of its own, whose clients cannot ask it to commit (ADR 0016). Concurrent writers share a commit: a
+     * commit that finds nothing unsaved returns at once.
+     */
+    static EmbeddedH2Backend committingEveryWrite(String fileName) {
+        return new EmbeddedH2Backend(MVStore.open(fileName), true);
+    }
+
+    boolean commitsEveryWrite() {
+        return commitEveryWrite;
+    }
+
+    @Override
+    public de.bwaldvogel.mongo.bson.Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
+        de.bwaldvogel.mongo.bson.Document answer = super.handleMessage(message);
+        if (commitEveryWrite && !message.getDocument().isEmpty()
+                && WRITES.contains(message.getDocument().keySet().iterator().next().toLowerCase(java.util.Locale.ROOT))) {
+            commit();
+        }
+        return answer;
     }
 
     @Override

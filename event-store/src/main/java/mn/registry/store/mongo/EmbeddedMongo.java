@@ -29,11 +29,15 @@ public final class EmbeddedMongo implements AutoCloseable {
     private boolean stopped;
 
     private EmbeddedMongo(MongoBackend backend, Path dataFile) {
+        this(backend, dataFile, 0);
+    }
+
+    private EmbeddedMongo(MongoBackend backend, Path dataFile, int requestedPort) {
         this.server = new MongoServer(backend);
         this.backend = backend;
         InetSocketAddress address;
         try {
-            server.bind("127.0.0.1", 0);
+            server.bind("127.0.0.1", requestedPort);
             address = server.getLocalAddress();
         } catch (RuntimeException e) {
             backend.close();
@@ -67,6 +71,38 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         return new EmbeddedMongo(EmbeddedH2Backend.open(file.toString()), file);
+    }
+
+    /**
+     * The server as a process of its own for several registry nodes ({@code registry.jar mongo}, ADR 0016): persistent
+     * on {@code <dataDir>/mongo.mv} like {@link #persistent(Path)}, on 127.0.0.1 and {@code port} (0 = any free one),
+     * and committing the H2 file after every write command before it answers. The nodes' clients cannot call
+     * {@link #commit()} across the wire, so without this a {@code kill -9} of this process would lose up to the last
+     * second of writes the nodes had already acknowledged.
+     */
+    public static EmbeddedMongo serving(Path dataDir, int port) {
+        Path file = prepare(dataDir);
+        return new EmbeddedMongo(EmbeddedH2Backend.committingEveryWrite(file.toString()), file, port);
+    }
+
+    private static Path prepare(Path dataDir) {
+        Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
+        try {
+            OwnerOnly.createDirectories(dataDir);
+            if (!Files.exists(file)) {
+                OwnerOnly.createFile(file);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // created meanwhile: H2's file lock decides who opens it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        return file;
+    }
+
+    /** The port the server listens on (127.0.0.1 only). */
+    public int port() {
+        return port;
     }
 
     /** {@code mongodb://127.0.0.1:<port>}. */
@@ -111,7 +147,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (!stopped) {
             return;
         }
-        backend = EmbeddedH2Backend.open(dataFile.toString());
+        backend = backend instanceof EmbeddedH2Backend previous && previous.commitsEveryWrite()
+                ? EmbeddedH2Backend.committingEveryWrite(dataFile.toString()) : EmbeddedH2Backend.open(dataFile.toString());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         stopped = false;
