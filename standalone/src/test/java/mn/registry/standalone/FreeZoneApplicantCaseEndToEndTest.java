@@ -109,6 +109,10 @@ class FreeZoneApplicantCaseEndToEndTest {
         RegistryClient.Reply applied = command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE, documents));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+        // the receipt itself tells the applicant its local time of receipt (ADR 0013 §5)
+        assertThat(OffsetDateTime.parse(applied.body().path("receivedAtUlaanbaatar").asText()).toInstant())
+                .isEqualTo(Instant.parse(applied.body().path("receivedAt").asText()));
+        assertThat(applied.body().path("receivedAtUlaanbaatar").asText()).endsWith("+08:00");
         RegistrationId id = new RegistrationId(applied.body().path("registrationId").asText());
         RegistryClient.Reply rejected = command("governor-altanbulag", "RejectZoneRegistration",
                 new RegistrationCommands.RejectZoneRegistration(id, List.of(REASON)));

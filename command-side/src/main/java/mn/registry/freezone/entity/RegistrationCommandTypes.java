@@ -28,9 +28,12 @@ import java.util.Set;
 @Configuration
 class RegistrationCommandTypes {
 
-    /** What an application is answered: its id and the review due date (003 art. 12.2). */
+    /**
+     * What an application is answered: its id, the time of receipt (also as the applicant's local time in Asia/Ulaanbaatar,
+     * ADR 0013 §5) and the review due date (003 art. 12.2).
+     */
     record ApplicationReceipt(RegistrationId registrationId, java.time.Instant receivedAt, LocalDate reviewDue, OffsetDateTime reviewDueAt,
-                              String calendarVersion) {
+                              String calendarVersion, OffsetDateTime receivedAtUlaanbaatar) {
     }
 
     record RegistrationAnswer(RegistrationId registrationId, String result) {
@@ -54,7 +57,8 @@ class RegistrationCommandTypes {
             Deadline due = calendar.get().deadline(context.receivedAt(), FreeZoneTerms.REVIEW);
             gateway.sendAndWait(new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, body, context.receivedAt(),
                     due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), allowed, context.actor()));
-            return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value());
+            return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value(),
+                    mn.registry.kernel.permit.PermitRegistrationReceipt.inUlaanbaatar(context.receivedAt()));
         });
     }
 

@@ -23,7 +23,7 @@ final class RegistrationStreamCommands {
     }
 
     static String stream(RegistrationId id) {
-        return "fz-registration-" + id.value();
+        return id.stream();
     }
 
     /** @param allowedActivities the types of activity the zone's establishing resolution allows (003 art. 6.1), read at receipt */

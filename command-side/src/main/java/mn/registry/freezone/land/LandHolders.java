@@ -19,9 +19,9 @@ import java.util.Optional;
  */
 class LandHolders {
 
-    /** The stream of a registration, as {@code ZoneRegistration} names it ({@code RegistrationStreamCommands.stream}). */
+    /** The stream of a registration, as {@code ZoneRegistration} names it. */
     static String registrationStream(RegistrationId id) {
-        return "fz-registration-" + id.value();
+        return id.stream();
     }
 
     private final EventStore events;

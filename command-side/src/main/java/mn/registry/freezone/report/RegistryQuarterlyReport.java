@@ -29,7 +29,7 @@ public class RegistryQuarterlyReport {
         List<QuarterlyReportContent.EntityRecord> records = new ArrayList<>();
         for (RegistrationId id : index.registrationsOf(zone)) {
             QuarterlyReportContent.EntityRecord record = QuarterlyReportContent.fold(
-                    events.readEvents("fz-registration-" + id.value()).asStream().map(EventMessage::getPayload).toList());
+                    events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList());
             if (record != null) {
                 records.add(record);
             }

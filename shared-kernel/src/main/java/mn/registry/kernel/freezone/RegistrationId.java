@@ -40,4 +40,9 @@ public record RegistrationId(String value) {
     public String toString() {
         return value;
     }
+
+    /** The event stream of the registration (one per entity per zone), as {@link ZoneId#stream()} names a zone's. */
+    public String stream() {
+        return "fz-registration-" + value;
+    }
 }
