@@ -26,11 +26,24 @@ import java.util.List;
  */
 final class EmbeddedH2Backend extends H2Backend {
 
-    /** Write commands after which {@link #committingEveryWrite} commits the file before answering. */
+    /** Write commands: applied under the shared side of {@link #consistency}; {@link #committingEveryWrite} commits after each. */
     private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "drop", "dropindexes", "create", "dropdatabase");
 
+    /** How often the file is committed when nobody asks (H2's own auto-commit, which this backend turns off, also ran about once a second). */
+    static final java.time.Duration COMMIT_INTERVAL = java.time.Duration.ofSeconds(1);
+
     private final boolean commitEveryWrite;
+    /**
+     * A write command changes a collection's data map and then each of its index maps, in separate map operations. H2's
+     * background auto-commit could write the file between the two, and a {@code kill -9} right after left a document
+     * without its {@code _id} index entry: the next insert of that id then failed with "already existed" (error -1)
+     * instead of a duplicate key (11000), and a search by {@code _id} did not find the document (seen once by
+     * KillNineUnderLoadTest). So auto-commit is off, write commands hold the shared side of this lock, and a commit
+     * holds the exclusive side: the file only ever holds states between whole write commands.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock consistency = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.concurrent.ScheduledExecutorService committer;
 
     EmbeddedH2Backend(MVStore store) {
         this(store, false);
@@ -39,10 +52,22 @@ final class EmbeddedH2Backend extends H2Backend {
     private EmbeddedH2Backend(MVStore store, boolean commitEveryWrite) {
         super(store);
         this.commitEveryWrite = commitEveryWrite;
+        this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "embedded-mongo-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The H2 file with auto-commit off: {@link #commit()} (on request and every {@link #COMMIT_INTERVAL}) writes it. */
+    static MVStore openStore(String fileName) {
+        return new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
     }
 
     static EmbeddedH2Backend open(String fileName) {
-        return new EmbeddedH2Backend(MVStore.open(fileName));
+        return new EmbeddedH2Backend(openStore(fileName));
     }
 
     /**
@@ -51,7 +76,7 @@ final class EmbeddedH2Backend extends H2Backend {
      * commit that finds nothing unsaved returns at once.
      */
     static EmbeddedH2Backend committingEveryWrite(String fileName) {
-        return new EmbeddedH2Backend(MVStore.open(fileName), true);
+        return new EmbeddedH2Backend(openStore(fileName), true);
     }
 
     boolean commitsEveryWrite() {
@@ -60,12 +85,50 @@ final class EmbeddedH2Backend extends H2Backend {
 
     @Override
     public de.bwaldvogel.mongo.bson.Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
-        de.bwaldvogel.mongo.bson.Document answer = super.handleMessage(message);
-        if (commitEveryWrite && !message.getDocument().isEmpty()
-                && WRITES.contains(message.getDocument().keySet().iterator().next().toLowerCase(java.util.Locale.ROOT))) {
+        boolean write = !message.getDocument().isEmpty()
+                && WRITES.contains(message.getDocument().keySet().iterator().next().toLowerCase(java.util.Locale.ROOT));
+        if (!write) {
+            return super.handleMessage(message);
+        }
+        de.bwaldvogel.mongo.bson.Document answer;
+        consistency.readLock().lock();
+        try {
+            answer = super.handleMessage(message);
+        } finally {
+            consistency.readLock().unlock();
+        }
+        if (commitEveryWrite) {
             commit();
         }
         return answer;
+    }
+
+    /** Writes the file between whole write commands (see {@link #consistency}). */
+    @Override
+    public void commit() {
+        consistency.writeLock().lock();
+        try {
+            if (!getMvStore().isClosed()) {
+                super.commit();
+            }
+        } finally {
+            consistency.writeLock().unlock();
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(EmbeddedH2Backend.class).warn("periodic commit of the embedded MongoDB file failed; the next one retries", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        commit();
+        super.close();
     }
 
     @Override
