@@ -1,0 +1,118 @@
+package mn.registry.standalone.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.standalone.RegistryClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Cabinet member's desk in both languages: signs in and lands on {@code /cabinet}, sees each zone's serving governor
+ * and quarterly report, declares a public holiday in the browser (the public calendar API counts it), establishes a
+ * zone (it appears on the desk), and a second governor for a zone that has one is refused on the page.
+ */
+class CabinetDeskBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        registry = BrowserRegistry.get();
+        browser = Browser.desktop(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Two weekdays a year ahead that are working days in the calendar now (so a declaration changes something). */
+    private static List<LocalDate> workingWeekdays() {
+        LocalDate from = UlaanbaatarTime.dateOf(Instant.now()).plusDays(300);
+        RegistryClient.Reply off = registry.client.get("/api/calendar/non-working-days?from=" + from + "&to=" + from.plusDays(40));
+        assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
+        Set<LocalDate> dayOff = new HashSet<>();
+        off.body().forEach(d -> dayOff.add(LocalDate.parse(d.path("date").asText())));
+        return from.datesUntil(from.plusDays(40)).filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+                .filter(d -> !dayOff.contains(d)).limit(2).toList();
+    }
+
+    private void fill(String css, String text) {
+        browser.script("const e = document.querySelector(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input'));", css, text);
+    }
+
+    private void assertSent() {
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 8.2, 12.3 and ADR 0013 §2: the Cabinet member declares a holiday, establishes a zone and is refused a second governor, in Mongolian and English")
+    void cabinet_member_signs_the_governments_acts_in_both_languages() {
+        browser.signInAsDemo("cabinet-1");
+        browser.waitUntil("the Cabinet member lands on the desk", d -> d.getCurrentUrl().endsWith("/cabinet"));
+        List<LocalDate> days = workingWeekdays();
+        List<String> langs = List.of("mn", "en");
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            LocalDate holiday = days.get(i);
+            browser.open("/cabinet", lang);
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+            assertThat(browser.find("#cabinet-zones tr[data-zone=altanbulag] .governor").getText()).contains("governor-altanbulag");
+            assertThat(browser.all("#cabinet-reports tr[data-zone=altanbulag]")).hasSize(1);
+            browser.screenshot("cabinet-desk-" + lang);
+
+            // ADR 0013 §2: the Government's public holiday, signed here, counted by the public calendar
+            fill("#hol-date", holiday.toString());
+            fill("#hol-en", "Demo holiday " + lang);
+            fill("#hol-mn", "Туршилтын амралт " + lang);
+            fill("#hol-decision", "Government resolution " + (100 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-holiday")).contains("\"type\":\"DeclarePublicHoliday\"").contains(holiday.toString());
+            assertSent();
+            browser.waitUntil("the calendar counts the holiday", d -> {
+                JsonNode off = registry.client.get("/api/calendar/non-working-days?from=" + holiday + "&to=" + holiday).body();
+                return off.toString().contains("Demo holiday " + lang);
+            });
+
+            // 003 art. 6.1-6.3: a zone established by resolution appears on the desk
+            String zone = "khongor-" + lang;
+            browser.open("/cabinet", lang);
+            fill("#est-zone", zone);
+            fill("#est-name", "Khongor " + lang + " Free Zone");
+            fill("#est-location", "Darkhan-Uul aimag");
+            fill("#est-area", "250.5");
+            browser.find("#form-establish input[name=activity][value=TRADE]").click();
+            fill("#est-resolution", "State Great Khural resolution " + (40 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone);
+            assertSent();
+            browser.waitUntil("the zone is on the desk", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(By.cssSelector("#cabinet-zones tr[data-zone='" + zone + "']")).isEmpty();
+            });
+            assertThat(browser.find("#cabinet-zones tr[data-zone='" + zone + "'] .governor").getText()).isNotEmpty().doesNotContain("governor-");
+
+            // 003 art. 8.2: one serving governor per zone; the refusal is shown on the page
+            new org.openqa.selenium.support.ui.Select(browser.find("#AppointGovernor-zone")).selectByValue("altanbulag");
+            fill("#AppointGovernor-governor", "governor-zamyn-uud");
+            fill("#AppointGovernor-decision", "Government decision " + (7 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-appoint")).contains("\"type\":\"AppointGovernor\"");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("freezone.");
+        }
+        browser.signOut();
+    }
+}
