@@ -1,6 +1,7 @@
 package mn.registry.standalone.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.document.DocumentStore;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Cabinet member's desk in both languages: signs in and lands on {@code /cabinet}, sees each zone's serving governor
  * and quarterly report, declares a public holiday in the browser (the public calendar API counts it), establishes a
- * zone (it appears on the desk), and a second governor for a zone that has one is refused on the page.
+ * zone (it appears on the desk), opens it, grants a land-fee exemption for one of its activities, and a second governor for a zone that has one is refused on the page.
  */
 class CabinetDeskBrowserTest {
 
@@ -72,6 +74,7 @@ class CabinetDeskBrowserTest {
             LocalDate holiday = days.get(i);
             browser.open("/cabinet", lang);
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+            assertThat(browser.find("#nav-cabinet").getAttribute("href")).endsWith("/cabinet");
             assertThat(browser.find("#cabinet-zones tr[data-zone=altanbulag] .governor").getText()).contains("governor-altanbulag");
             assertThat(browser.all("#cabinet-reports tr[data-zone=altanbulag]")).hasSize(1);
             browser.screenshot("cabinet-desk-" + lang);
@@ -104,6 +107,33 @@ class CabinetDeskBrowserTest {
                 return !d.findElements(By.cssSelector("#cabinet-zones tr[data-zone='" + zone + "']")).isEmpty();
             });
             assertThat(browser.find("#cabinet-zones tr[data-zone='" + zone + "'] .governor").getText()).isNotEmpty().doesNotContain("governor-");
+
+            // 003 art. 6.4: the Government opens the new zone's activities
+            new org.openqa.selenium.support.ui.Select(browser.find("#OpenZone-zone")).selectByValue(zone);
+            fill("#OpenZone-decision", "Government decision " + (20 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-open")).contains("\"type\":\"OpenZone\"").contains(zone);
+            assertSent();
+            browser.waitUntil("the zone is open", d -> {
+                browser.open("/cabinet", lang);
+                return browser.find("#cabinet-zones tr[data-zone='" + zone + "']").getAttribute("data-open").equals("true");
+            });
+
+            // 003 art. 23.3-23.4: the Government's land-fee exemption for an activity of the zone, its decision document received first
+            String decision = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nExemption " + zone + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
+            LocalDate today = UlaanbaatarTime.dateOf(Instant.now());
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-zone")).selectByValue(zone);
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-activity")).selectByValue("TRADE");
+            fill("#ex-percent", "50");
+            fill("#ex-from", today.toString());
+            fill("#ex-years", "5");
+            fill("#ex-decision", "Government decision " + (30 + i) + " (demo)");
+            fill("#ex-decided", today.toString());
+            fill("#ex-sha", decision);
+            assertThat(browser.signAndSend("form-exemption")).contains("\"type\":\"GrantLandFeeExemption\"").contains(decision)
+                    .doesNotContain("\"holder\"");
+            assertSent();
+            browser.open("/cabinet", lang);
 
             // 003 art. 8.2: one serving governor per zone; the refusal is shown on the page
             new org.openqa.selenium.support.ui.Select(browser.find("#AppointGovernor-zone")).selectByValue("altanbulag");
