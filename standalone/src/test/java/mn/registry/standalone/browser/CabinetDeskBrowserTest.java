@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Cabinet member's desk in both languages: signs in and lands on {@code /cabinet}, sees each zone's serving governor
- * and quarterly report, declares a public holiday in the browser (the public calendar API counts it), establishes a
+ * and quarterly report, declares a public holiday and a working day and confirms a year's lunar holidays in the browser
+ * (the public calendar API follows), establishes a
  * zone (it appears on the desk), opens it, grants a land-fee exemption for one of its activities, and a second governor for a zone that has one is refused on the page.
  */
 class CabinetDeskBrowserTest {
@@ -63,7 +64,7 @@ class CabinetDeskBrowserTest {
     }
 
     @Test
-    @DisplayName("003 art. 6.1, 8.2, 12.3 and ADR 0013 §2: the Cabinet member declares a holiday, establishes a zone and is refused a second governor, in Mongolian and English")
+    @DisplayName("003 art. 6.1, 8.2, 12.3 and ADR 0013 §2: the Cabinet member declares a holiday and a working day, confirms a year, establishes a zone and is refused a second governor, in Mongolian and English")
     void cabinet_member_signs_the_governments_acts_in_both_languages() {
         browser.signInAsDemo("cabinet-1");
         browser.waitUntil("the Cabinet member lands on the desk", d -> d.getCurrentUrl().endsWith("/cabinet"));
@@ -90,6 +91,31 @@ class CabinetDeskBrowserTest {
                 JsonNode off = registry.client.get("/api/calendar/non-working-days?from=" + holiday + "&to=" + holiday).body();
                 return off.toString().contains("Demo holiday " + lang);
             });
+
+            // ADR 0013 §2: a Saturday declared a working day, and a far year's lunar holidays confirmed; the public calendar follows both
+            LocalDate saturday = holiday.with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY)).plusWeeks(i + 1);
+            browser.open("/cabinet", lang);
+            fill("#wd-date", saturday.toString());
+            fill("#wd-decision", "Government resolution " + (200 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-working-day")).contains("\"type\":\"DeclareWorkingDay\"").contains(saturday.toString())
+                    .doesNotContain("replacesDate");
+            assertSent();
+            browser.waitUntil("the Saturday is a working day", d -> registry.client.get("/api/calendar/non-working-days?from=" + saturday + "&to=" + saturday)
+                    .body().isEmpty());
+            int year = UlaanbaatarTime.dateOf(Instant.now()).getYear() + 10 + i;
+            LocalDate tsagaanSar = LocalDate.of(year, 2, 10);
+            browser.open("/cabinet", lang);
+            fill("#cy-year", String.valueOf(year));
+            fill("#cy-tsagaan", tsagaanSar.toString());
+            fill("#cy-buddha", LocalDate.of(year, 5, 20).toString());
+            fill("#cy-chinggis", LocalDate.of(year, 11, 12).toString());
+            String yearDecision = "Government resolution " + (300 + i) + " (demo)";
+            fill("#cy-decision", yearDecision);
+            assertThat(browser.signAndSend("form-confirm-year")).contains("\"type\":\"ConfirmCalendarYear\"")
+                    .contains("[\"" + tsagaanSar + "\",\"" + tsagaanSar.plusDays(1) + "\",\"" + tsagaanSar.plusDays(2) + "\"]");
+            assertSent();
+            browser.waitUntil("the confirmed Tsagaan Sar is a day off", d -> registry.client.get("/api/calendar/non-working-days?from="
+                    + tsagaanSar.plusDays(1) + "&to=" + tsagaanSar.plusDays(1)).body().toString().contains(yearDecision));
 
             // 003 art. 6.1-6.3: a zone established by resolution appears on the desk
             String zone = "khongor-" + lang;
