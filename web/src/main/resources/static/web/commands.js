@@ -1,6 +1,7 @@
 // Decision forms: each <form class="command" data-type="..."> builds its command body, shows the exact canonical text
 // that will be signed, signs it in the browser with the key kept at sign-in, and sends it to POST /api/commands.
 import { envelope, kept, payloadText, sign } from './signing.js';
+import { cabinetBodies } from './cabinet-forms.js';
 
 const panel = document.getElementById('signing-panel');
 const shown = document.getElementById('signed-text');
@@ -38,6 +39,8 @@ const bodies = {
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
     reportSha256: value(f, 'reportSha256') })
 };
+
+Object.assign(bodies, cabinetBodies);
 
 for (const form of document.querySelectorAll('form.command')) {
   form.addEventListener('submit', event => {

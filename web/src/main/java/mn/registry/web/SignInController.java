@@ -103,6 +103,9 @@ class SignInController {
         if (session.roles().contains(Role.APPLICANT)) {
             return "/applicant";
         }
+        if (session.roles().contains(Role.CABINET_MEMBER)) {
+            return "/cabinet";
+        }
         return "/";
     }
 

@@ -64,6 +64,11 @@ public class GovernorDesk {
         return java.util.Optional.ofNullable(zones.find(eq("_id", zoneId)).first());
     }
 
+    /** Every zone established (003 art. 6.1), by id, with its serving governor(s) under {@code governors}: the Cabinet member's desk. */
+    public List<Document> zones() {
+        return zones.find().sort(new Document("_id", 1)).into(new java.util.ArrayList<>());
+    }
+
     /** One registration of the zone by its id, if it is in this zone. */
     public java.util.Optional<Document> entity(String zoneId, String registrationId) {
         return java.util.Optional.ofNullable(registrations.find(eq("_id", registrationId)).first()).filter(r -> zoneId.equals(r.getString("zoneId")));

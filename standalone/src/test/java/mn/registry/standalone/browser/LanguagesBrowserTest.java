@@ -100,6 +100,9 @@ class LanguagesBrowserTest {
             check(path, problems);
         }
         phone.signOut();
+        phone.signInAsDemo("cabinet-1");
+        check("/cabinet", problems);
+        phone.signOut();
         assertThat(problems).isEmpty();
     }
 

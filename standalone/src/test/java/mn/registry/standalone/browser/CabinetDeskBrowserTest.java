@@ -1,0 +1,174 @@
+package mn.registry.standalone.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.document.DocumentStore;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.standalone.RegistryClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Cabinet member's desk in both languages: signs in and lands on {@code /cabinet}, sees each zone's serving governor
+ * and quarterly report, declares a public holiday and a working day and confirms a year's lunar holidays in the browser
+ * (the public calendar API follows), establishes a
+ * zone (it appears on the desk), opens it, grants a land-fee exemption for one of its activities, and a second governor for a zone that has one is refused on the page.
+ */
+class CabinetDeskBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        registry = BrowserRegistry.get();
+        browser = Browser.desktop(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Two weekdays a year ahead that are working days in the calendar now (so a declaration changes something). */
+    private static List<LocalDate> workingWeekdays() {
+        LocalDate from = UlaanbaatarTime.dateOf(Instant.now()).plusDays(300);
+        RegistryClient.Reply off = registry.client.get("/api/calendar/non-working-days?from=" + from + "&to=" + from.plusDays(40));
+        assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
+        Set<LocalDate> dayOff = new HashSet<>();
+        off.body().forEach(d -> dayOff.add(LocalDate.parse(d.path("date").asText())));
+        return from.datesUntil(from.plusDays(40)).filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+                .filter(d -> !dayOff.contains(d)).limit(2).toList();
+    }
+
+    private void fill(String css, String text) {
+        browser.script("const e = document.querySelector(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input'));", css, text);
+    }
+
+    private void assertSent() {
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 8.2, 12.3 and ADR 0013 §2: the Cabinet member declares a holiday and a working day, confirms a year, establishes a zone and is refused a second governor, in Mongolian and English")
+    void cabinet_member_signs_the_governments_acts_in_both_languages() {
+        browser.signInAsDemo("cabinet-1");
+        browser.waitUntil("the Cabinet member lands on the desk", d -> d.getCurrentUrl().endsWith("/cabinet"));
+        List<LocalDate> days = workingWeekdays();
+        List<String> langs = List.of("mn", "en");
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            LocalDate holiday = days.get(i);
+            browser.open("/cabinet", lang);
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+            assertThat(browser.find("#nav-cabinet").getAttribute("href")).endsWith("/cabinet");
+            assertThat(browser.find("#cabinet-zones tr[data-zone=altanbulag] .governor").getText()).contains("governor-altanbulag");
+            assertThat(browser.all("#cabinet-reports tr[data-zone=altanbulag]")).hasSize(1);
+            browser.screenshot("cabinet-desk-" + lang);
+
+            // ADR 0013 §2: the Government's public holiday, signed here, counted by the public calendar
+            fill("#hol-date", holiday.toString());
+            fill("#hol-en", "Demo holiday " + lang);
+            fill("#hol-mn", "Туршилтын амралт " + lang);
+            fill("#hol-decision", "Government resolution " + (100 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-holiday")).contains("\"type\":\"DeclarePublicHoliday\"").contains(holiday.toString());
+            assertSent();
+            browser.waitUntil("the calendar counts the holiday", d -> {
+                JsonNode off = registry.client.get("/api/calendar/non-working-days?from=" + holiday + "&to=" + holiday).body();
+                return off.toString().contains("Demo holiday " + lang);
+            });
+
+            // ADR 0013 §2: a Saturday declared a working day, and a far year's lunar holidays confirmed; the public calendar follows both
+            LocalDate saturday = holiday.with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY)).plusWeeks(i + 1);
+            browser.open("/cabinet", lang);
+            fill("#wd-date", saturday.toString());
+            fill("#wd-decision", "Government resolution " + (200 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-working-day")).contains("\"type\":\"DeclareWorkingDay\"").contains(saturday.toString())
+                    .doesNotContain("replacesDate");
+            assertSent();
+            browser.waitUntil("the Saturday is a working day", d -> registry.client.get("/api/calendar/non-working-days?from=" + saturday + "&to=" + saturday)
+                    .body().isEmpty());
+            int year = UlaanbaatarTime.dateOf(Instant.now()).getYear() + 10 + i;
+            LocalDate tsagaanSar = LocalDate.of(year, 2, 10);
+            browser.open("/cabinet", lang);
+            fill("#cy-year", String.valueOf(year));
+            fill("#cy-tsagaan", tsagaanSar.toString());
+            fill("#cy-buddha", LocalDate.of(year, 5, 20).toString());
+            fill("#cy-chinggis", LocalDate.of(year, 11, 12).toString());
+            String yearDecision = "Government resolution " + (300 + i) + " (demo)";
+            fill("#cy-decision", yearDecision);
+            assertThat(browser.signAndSend("form-confirm-year")).contains("\"type\":\"ConfirmCalendarYear\"")
+                    .contains("[\"" + tsagaanSar + "\",\"" + tsagaanSar.plusDays(1) + "\",\"" + tsagaanSar.plusDays(2) + "\"]");
+            assertSent();
+            browser.waitUntil("the confirmed Tsagaan Sar is a day off", d -> registry.client.get("/api/calendar/non-working-days?from="
+                    + tsagaanSar.plusDays(1) + "&to=" + tsagaanSar.plusDays(1)).body().toString().contains(yearDecision));
+
+            // 003 art. 6.1-6.3: a zone established by resolution appears on the desk
+            String zone = "khongor-" + lang;
+            browser.open("/cabinet", lang);
+            fill("#est-zone", zone);
+            fill("#est-name", "Khongor " + lang + " Free Zone");
+            fill("#est-location", "Darkhan-Uul aimag");
+            fill("#est-area", "250.5");
+            browser.find("#form-establish input[name=activity][value=TRADE]").click();
+            fill("#est-resolution", "State Great Khural resolution " + (40 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone);
+            assertSent();
+            browser.waitUntil("the zone is on the desk", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(By.cssSelector("#cabinet-zones tr[data-zone='" + zone + "']")).isEmpty();
+            });
+            assertThat(browser.find("#cabinet-zones tr[data-zone='" + zone + "'] .governor").getText()).isNotEmpty().doesNotContain("governor-");
+
+            // 003 art. 6.4: the Government opens the new zone's activities
+            new org.openqa.selenium.support.ui.Select(browser.find("#OpenZone-zone")).selectByValue(zone);
+            fill("#OpenZone-decision", "Government decision " + (20 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-open")).contains("\"type\":\"OpenZone\"").contains(zone);
+            assertSent();
+            browser.waitUntil("the zone is open", d -> {
+                browser.open("/cabinet", lang);
+                return browser.find("#cabinet-zones tr[data-zone='" + zone + "']").getAttribute("data-open").equals("true");
+            });
+
+            // 003 art. 23.3-23.4: the Government's land-fee exemption for an activity of the zone, its decision document received first
+            String decision = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nExemption " + zone + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
+            LocalDate today = UlaanbaatarTime.dateOf(Instant.now());
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-zone")).selectByValue(zone);
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-activity")).selectByValue("TRADE");
+            fill("#ex-percent", "50");
+            fill("#ex-from", today.toString());
+            fill("#ex-years", "5");
+            fill("#ex-decision", "Government decision " + (30 + i) + " (demo)");
+            fill("#ex-decided", today.toString());
+            fill("#ex-sha", decision);
+            assertThat(browser.signAndSend("form-exemption")).contains("\"type\":\"GrantLandFeeExemption\"").contains(decision)
+                    .doesNotContain("\"holder\"");
+            assertSent();
+            browser.open("/cabinet", lang);
+
+            // 003 art. 8.2: one serving governor per zone; the refusal is shown on the page
+            new org.openqa.selenium.support.ui.Select(browser.find("#AppointGovernor-zone")).selectByValue("altanbulag");
+            fill("#AppointGovernor-governor", "governor-zamyn-uud");
+            fill("#AppointGovernor-decision", "Government decision " + (7 + i) + " (demo)");
+            assertThat(browser.signAndSend("form-appoint")).contains("\"type\":\"AppointGovernor\"");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("freezone.");
+        }
+        browser.signOut();
+    }
+}

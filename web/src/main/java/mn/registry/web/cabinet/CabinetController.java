@@ -1,0 +1,72 @@
+package mn.registry.web.cabinet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.freezone.query.GovernorDesk;
+import mn.registry.freezone.query.QuarterlyReport;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.identity.Role;
+import mn.registry.web.StaffSession;
+import mn.registry.web.WebDates;
+import org.bson.Document;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Cabinet member's desk ({@code /cabinet}): a form for each act the Cabinet member signs (docs/security.md) —
+ * establishing, opening and closing a zone (003 art. 6), appointing and dismissing its governor (8.2), the calendar
+ * declarations (ADR 0013 §2), the Government's land-fee exemption (23.3-23.4) — and the quarterly reports received
+ * from each zone's governor, signed or overdue (12.3), read-only.
+ */
+@Controller
+class CabinetController {
+
+    static final String SAMPLE_BOUNDARY =
+            "{\"type\":\"Polygon\",\"coordinates\":[[[106.40,50.30],[106.46,50.30],[106.46,50.33],[106.40,50.33],[106.40,50.30]]]}";
+
+    private final GovernorDesk desk;
+    private final QuarterlyReport reports;
+    private final StaffSession staff;
+    private final WebDates dates;
+
+    CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates) {
+        this.desk = desk;
+        this.reports = reports;
+        this.staff = staff;
+        this.dates = dates;
+    }
+
+    /** One zone's report for the quarter due (the one before today's), as received. */
+    public record ReportRow(String zoneId, String zoneName, int year, int quarter, QuarterlyReport.Signed signed) {
+    }
+
+    @GetMapping("/cabinet")
+    String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = staff.gate(request, response, Role.CABINET_MEMBER);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        List<Document> zones = desk.zones();
+        // 003 art. 12.3: the quarter before today's is the one due to be reported
+        LocalDate lastQuarter = dates.today().minusMonths(3);
+        int year = lastQuarter.getYear();
+        int quarter = (lastQuarter.getMonthValue() - 1) / 3 + 1;
+        List<ReportRow> rows = new ArrayList<>();
+        for (Document zone : zones) {
+            String id = zone.getString("_id");
+            rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter)));
+        }
+        model.addAttribute("zones", zones);
+        model.addAttribute("reports", rows);
+        model.addAttribute("activities", Activity.values());
+        model.addAttribute("today", dates.today());
+        // a GeoJSON polygon to edit (the shape EstablishZone expects), not a real zone's boundary
+        model.addAttribute("sampleBoundary", SAMPLE_BOUNDARY);
+        return "cabinet/desk";
+    }
+}

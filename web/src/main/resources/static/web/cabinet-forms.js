@@ -1,0 +1,30 @@
+// The Cabinet member's forms (templates/cabinet/desk.html): how each becomes the body of its signed command
+// (mn.registry.kernel.freezone.ZoneCommands, LandCommands.GrantLandFeeExemption, mn.registry.kernel.calendar). An
+// optional field left empty is left out of the body (undefined is not in canonical JSON), never sent as "".
+const value = (form, name) => (form.elements[name] ? form.elements[name].value.trim() : '');
+const optional = (form, name) => value(form, name) || undefined;
+const plusDays = (iso, days) => {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+export const cabinetBodies = {
+  EstablishZone: f => ({ zoneId: value(f, 'zoneId'), name: value(f, 'name'), location: value(f, 'location'),
+    areaHectares: Number(value(f, 'areaHectares')), boundary: JSON.parse(value(f, 'boundary')),
+    activities: [...f.querySelectorAll('input[name="activity"]:checked')].map(box => box.value),
+    economicCooperationZone: f.elements.economicCooperationZone.checked, resolution: value(f, 'resolution') }),
+  OpenZone: f => ({ zoneId: value(f, 'zoneId'), decision: value(f, 'decision') }),
+  CloseZoneTemporarily: f => ({ zoneId: value(f, 'zoneId'), decision: value(f, 'decision') }),
+  AppointGovernor: f => ({ zoneId: value(f, 'zoneId'), governor: value(f, 'governor'), decision: value(f, 'decision') }),
+  DismissGovernor: f => ({ zoneId: value(f, 'zoneId'), governor: value(f, 'governor'), decision: value(f, 'decision') }),
+  DeclarePublicHoliday: f => ({ date: value(f, 'date'), nameEn: value(f, 'nameEn'), nameMn: value(f, 'nameMn'),
+    decisionReference: value(f, 'decisionReference') }),
+  DeclareWorkingDay: f => ({ date: value(f, 'date'), replacesDate: optional(f, 'replacesDate'), decisionReference: value(f, 'decisionReference') }),
+  ConfirmCalendarYear: f => ({ year: Number(value(f, 'year')),
+    tsagaanSar: [0, 1, 2].map(d => plusDays(value(f, 'tsagaanSar'), d)), buddhasBirthday: value(f, 'buddhasBirthday'),
+    chinggisKhaanDay: value(f, 'chinggisKhaanDay'), decisionReference: value(f, 'decisionReference') }),
+  GrantLandFeeExemption: f => ({ zoneId: value(f, 'zoneId'), holder: optional(f, 'holder'), activity: optional(f, 'activity'),
+    percent: Number(value(f, 'percent')), from: value(f, 'from'), years: Number(value(f, 'years')), decision: value(f, 'decision'),
+    decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') })
+};
