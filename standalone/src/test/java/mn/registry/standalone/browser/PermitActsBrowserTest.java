@@ -177,6 +177,42 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("003 art. 22.2: a registered Free Zone entity applies for land use on the applicant's page in Mongolian; the application is listed in English")
+    void registered_entity_applies_for_land_in_the_browser() {
+        mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Selenge Cold Storage LLC",
+                mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6400313");
+        // in Zamyn-Uud: the other browser tests share this registry and read Altanbulag's land queue
+        String registrationId = GovernorDeskBrowserTest.apply(registry, entity, "zamyn-uud");
+        ok(registry.client.command(registry.client.sign("governor-zamyn-uud", "RegisterEntity",
+                new mn.registry.kernel.freezone.RegistrationCommands.RegisterEntity(new mn.registry.kernel.freezone.RegistrationId(registrationId)))));
+        browser.signInWithFiles("applicant-1");
+        browser.waitUntil("the registration is registered on the applicant's page", d -> {
+            browser.open("/applicant/registrations/" + registrationId, "mn");
+            return !browser.all("#form-land").isEmpty();
+        });
+        assertThat(browser.find("#entity-acts h2").getText()).isEqualTo("Газар ашиглах хүсэлт (003 х. 22.2)");
+        LocalDate from = registry.context.getBean(WebDates.class).today().plusDays(7);
+        browser.find("#land-name").sendKeys("Parcel S-3");
+        browser.find("#land-parcel").sendKeys("{\"type\":\"Polygon\",\"coordinates\":[[[111.89,43.71],[111.895,43.71],[111.895,43.713],[111.89,43.713],[111.89,43.71]]]}");
+        browser.find("#land-purpose").sendKeys("Cold storage");
+        browser.script("document.getElementById('land-from').value = arguments[0]; document.getElementById('land-until').value = arguments[1]",
+                from.toString(), from.plusYears(10).minusDays(1).toString());
+        JsonNode signed = parse(browser.signAndSend("form-land"));
+        assertThat(signed.path("type").asText()).isEqualTo("ApplyForLandUse");
+        assertThat(signed.path("command").path("applicant").asText()).isEqualTo(registrationId);
+        assertThat(signed.path("command").path("parcel").path("type").asText()).isEqualTo("Polygon");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.screenshot("applicant-land-mn");
+        browser.waitUntil("the land application is on the applicant's page", d -> {
+            browser.open("/applicant/registrations/" + registrationId, "en");
+            return !browser.all("#land-applications").isEmpty();
+        });
+        assertThat(browser.find("#land-applications").getText()).contains("Parcel S-3");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
     private static String outcome() {
         return browser.find("#command-result").getAttribute("data-outcome");
     }
