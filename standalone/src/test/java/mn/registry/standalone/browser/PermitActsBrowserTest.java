@@ -75,6 +75,11 @@ class PermitActsBrowserTest {
         assertThat(signed.path("command").path("taxEvasions").asInt()).isEqualTo(3);
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.screenshot("tax-request-en");
+        // the cookie alone does not upload: a request without the page's CSRF token (another site's) is refused
+        Object forged = browser.script("return fetch('/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/pdf' },"
+                + " body: '%PDF-1.4 forged' }).then(r => r.status)");
+        assertThat(((Number) forged).intValue()).isIn(401, 403);
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/documents - Failed to load resource"));
         browser.signOut();
 
         // the reviewer's desk shows the pending request and refuses it with reasons (English)
@@ -84,6 +89,10 @@ class PermitActsBrowserTest {
             return !browser.all("#tax-request").isEmpty();
         });
         assertThat(browser.find("#tax-request").getText()).contains(requestSha).contains("tax-officer-1").contains("3");
+        // the document was uploaded from the officer's browser with its session: the ministry opens it by its hash
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry.url("/api/documents/" + requestSha)))
+                .header("Authorization", "Bearer " + registry.client.signIn("reviewer-1")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("two evasions in 2026");
         assertThat(browser.find("#suspend-ground").getAttribute("value")).isEqualTo("TAX_EVASIONS");
         assertThat(browser.find("#suspend-evidence").getAttribute("value")).isEqualTo(requestSha);
         browser.find("#refuse-tax-reasons").sendKeys("The evasions named were settled before the request");
@@ -223,7 +232,9 @@ class PermitActsBrowserTest {
         browser.find("#tax-evasions").sendKeys(String.valueOf(evasions));
         browser.find("#tax-file").sendKeys(document.toAbsolutePath().toString());
         String sha = sha256(document);
-        browser.waitUntil("the document is hashed in the browser", d -> sha.equals(browser.find("#tax-evidence").getAttribute("value")));
+        browser.waitUntil("the document is hashed and uploaded in the browser", d -> sha.equals(browser.find("#tax-evidence").getAttribute("value"))
+                && browser.find("#tax-file").getAttribute("data-uploaded") != null);
+        assertThat(browser.find("#tax-file").getAttribute("data-uploaded")).isEqualTo("yes");
     }
 
     /** An application of applicant-1 taken through approval, insurance and issue by the API: a permit in force today. */
