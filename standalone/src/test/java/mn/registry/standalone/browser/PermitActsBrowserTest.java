@@ -132,6 +132,7 @@ class PermitActsBrowserTest {
         });
         assertThat(browser.find("#suspend-evidence").getAttribute("value")).isEqualTo(sha256(second));
         assertThat(browser.find("#suspend-tax").getAttribute("value")).isEqualTo("2");
+        assertThat(browser.find("label[for=suspend-evidence]").getText()).isEqualTo("Хүсэлтийн баримтын SHA-256");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.script("document.getElementById('suspend-until').value = arguments[0]", today.plusMonths(1).toString());
         browser.screenshot("desk-tax-request-mn");
