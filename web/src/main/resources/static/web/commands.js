@@ -37,7 +37,39 @@ const bodies = {
     applicationId: value(f, 'applicationId') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
-    reportSha256: value(f, 'reportSha256') })
+    reportSha256: value(f, 'reportSha256') }),
+  RequestPermitSuspension: f => ({ applicationId: value(f, 'applicationId'), taxEvasions: Number(value(f, 'taxEvasions')),
+    evidenceSha256: value(f, 'evidenceSha256') }),
+  RefusePermitSuspensionRequest: f => ({ applicationId: value(f, 'applicationId'), reasons: value(f, 'reasons') }),
+  RequestPermitExtension: f => ({ applicationId: value(f, 'applicationId'), stampDutyProofSha256: value(f, 'stampDutyProofSha256') }),
+  ReportPermitChange: f => ({ applicationId: value(f, 'applicationId'), changedOn: value(f, 'changedOn'), description: value(f, 'description'),
+    documentSha256: value(f, 'documentSha256') || null }),
+  ReportCertificatesIssued: f => ({ applicationId: value(f, 'applicationId'), count: Number(value(f, 'count')), periodEnd: value(f, 'periodEnd') }),
+  ApplyForLandUse: f => ({ zoneId: value(f, 'zoneId'), applicant: value(f, 'applicant'), parcelName: value(f, 'parcelName'),
+    parcel: JSON.parse(value(f, 'parcel') || 'null'), purpose: value(f, 'purpose'), from: value(f, 'from'), until: value(f, 'until'),
+    method: value(f, 'method') })
+};
+
+// A document chosen in a form is hashed here (SHA-256, WebCrypto): the signed command names the document by its hash.
+for (const input of document.querySelectorAll('input[type=file][data-hash-into]')) {
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+    document.getElementById(input.dataset.hashInto).value = [...digest].map(b => b.toString(16).padStart(2, '0')).join('');
+    // kept by the registry too, so that the desk can open it by its hash (the signed command names only the hash)
+    const token = document.querySelector('input[name="_csrf"]')?.value;
+    const headers = { 'Content-Type': file.type || 'application/pdf', 'X-CSRF-Token': token || '' };
+    if (/^[\x20-\x7e]+$/.test(file.name)) headers['X-File-Name'] = file.name;
+    const reply = await fetch('/api/documents', { method: 'POST', headers, body: file });
+    input.dataset.uploaded = reply.ok ? 'yes' : 'no';
+  });
+}
+
+/** A refusal in the page's language when the page carries a message for its code (<span data-problem="code">), else as sent. */
+const problemText = answer => {
+  const known = answer.code ? [...document.querySelectorAll('[data-problem]')].find(e => e.dataset.problem === answer.code) : null;
+  return known ? known.textContent : (answer.detail || '');
 };
 
 Object.assign(bodies, cabinetBodies);
@@ -84,7 +116,7 @@ sendButton?.addEventListener('click', async () => {
       panel.hidden = true;
       for (const form of document.querySelectorAll('form.command')) form.hidden = true;
     } else {
-      result.textContent = msg('refused') + ' ' + (answer.code || reply.status) + ': ' + (answer.detail || '');
+      result.textContent = msg('refused') + ' ' + (answer.code || reply.status) + ': ' + problemText(answer);
       result.dataset.outcome = 'refused';
     }
   } finally {

@@ -100,6 +100,9 @@ class SignInController {
         if (session.roles().contains(Role.ZONE_GOVERNOR) && !session.zones().isEmpty()) {
             return "/governor/" + session.zones().iterator().next();
         }
+        if (session.roles().contains(Role.TAX_OFFICER)) {
+            return "/tax";
+        }
         if (session.roles().contains(Role.APPLICANT)) {
             return "/applicant";
         }

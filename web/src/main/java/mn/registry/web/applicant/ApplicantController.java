@@ -73,6 +73,7 @@ class ApplicantController {
         }
         model.addAttribute("file", found.get());
         model.addAttribute("status", String.valueOf(found.get().get("status")));
+        model.addAttribute("registrationId", registrationId);
         return "applicant/registration";
     }
 }

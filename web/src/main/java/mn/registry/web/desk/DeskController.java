@@ -71,7 +71,12 @@ class DeskController {
         boolean supervisor = gate.actor().roles().contains(Role.MINISTRY_SUPERVISOR);
         model.addAttribute("file", file);
         model.addAttribute("status", status.name());
-        model.addAttribute("forms", forms(status, supervisor, file.get("extensionRequest") != null));
+        Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
+        if (forms.contains("suspend") && file.get("taxSuspensionRequest") != null) {
+            forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
+        }
+        model.addAttribute("forms", forms);
+        model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
         model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
         model.addAttribute("requirements", PermitRequirement.values());
         model.addAttribute("suspensionGrounds", SuspensionGround.values());

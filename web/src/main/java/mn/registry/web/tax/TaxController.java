@@ -1,0 +1,37 @@
+package mn.registry.web.tax;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.kernel.identity.Role;
+import mn.registry.permit.query.PermitCases;
+import mn.registry.web.StaffSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The tax officer's page ({@code /tax}): the active permits, and a form to sign the tax authority's request to suspend
+ * one for two or more tax evasions (002 art. 28.1, ADR 0013 §4). A suspended permit is not offered: it cannot be
+ * suspended again, and the request may be filed once it is restored.
+ */
+@Controller
+class TaxController {
+
+    private final PermitCases cases;
+    private final StaffSession session;
+
+    TaxController(PermitCases cases, StaffSession session) {
+        this.cases = cases;
+        this.session = session;
+    }
+
+    @GetMapping("/tax")
+    String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.TAX_OFFICER);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        model.addAttribute("permits", cases.all().stream().filter(c -> "ACTIVE".equals(c.get("status"))).toList());
+        return "tax/permits";
+    }
+}
