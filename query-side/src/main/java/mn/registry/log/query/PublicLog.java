@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the log as published: the latest checkpoint (re-read at most every 200 ms), entries, tiles (cached: a tile only grows),
- * proofs computed from the tiles, sealed events from the store and signed commands from the archive.
+ * proofs computed from the tiles, and sealed events from the store (ADR 0015: a bundle carries no signed command).
  */
 class PublicLog {
 
@@ -35,7 +35,6 @@ class PublicLog {
     private final MongoCollection<Document> state;
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> events;
-    private final MongoCollection<Document> commands;
     /** Tiles only grow and never change what they hold, so any cached prefix long enough is right. */
     private final Map<String, byte[]> tileCache = new ConcurrentHashMap<>();
     private volatile Published latest;
@@ -49,7 +48,6 @@ class PublicLog {
         this.state = database.getCollection(LogLayout.STATE);
         this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
         this.events = database.getCollection("events");
-        this.commands = database.getCollection("commands");
     }
 
     /** A published checkpoint: the signed note, its parsed body and its time-stamp token. */
@@ -158,11 +156,5 @@ class PublicLog {
             }
         }
         return Optional.empty();
-    }
-
-    /** The signed command's JWS as received, by command id. */
-    Optional<String> jws(String commandId) {
-        Document command = commands.find(Filters.eq("_id", commandId)).first();
-        return command == null ? Optional.empty() : Optional.ofNullable(command.getString("jws"));
     }
 }

@@ -2,13 +2,15 @@ package mn.registry.kernel.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+
+import static mn.registry.kernel.log.BundleJson.array;
+import static mn.registry.kernel.log.BundleJson.require;
+import static mn.registry.kernel.log.BundleJson.strings;
 
 /**
  * Everything needed to check one published entry offline, as one JSON file: the public record (the leaf's
@@ -51,11 +53,7 @@ public record LogBundle(long logIndex, ObjectNode record, String jws, SealedEven
     }
 
     public String toJsonText() {
-        try {
-            return CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleJson.pretty(toJson());
     }
 
     /** Reads a bundle; throws {@link IllegalArgumentException} naming a missing or malformed field. */
@@ -69,41 +67,13 @@ public record LogBundle(long logIndex, ObjectNode record, String jws, SealedEven
         if (json == null || !json.isObject() || !FORMAT.equals(json.path("format").asText())) {
             throw new IllegalArgumentException("not a log bundle (format " + FORMAT + ")");
         }
-        JsonNode record = require(json, "record");
-        if (!record.isObject()) {
-            throw new IllegalArgumentException("the bundle's record is not a JSON object");
-        }
-        byte[] token;
-        try {
-            token = Base64.getDecoder().decode(require(json, "checkpointTimeStamp").asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the bundle's checkpointTimeStamp is not base64");
-        }
+        ObjectNode record = BundleJson.record(json);
+        byte[] token = BundleJson.timeStampToken(json);
         JsonNode jws = json.get("jws");
-        return new LogBundle(require(json, "logIndex").asLong(-1), (ObjectNode) record,
+        return new LogBundle(require(json, "logIndex").asLong(-1), record,
                 jws == null || jws.isNull() ? null : jws.asText(), SealedEvent.fromJson(require(json, "sealedEvent")),
                 strings(require(json, "sealCertificates")), require(json, "proof").asText(), token,
                 require(json, "logKey").asText(), strings(require(json, "logKeyCertificates")),
                 require(json, "trustAnchor").asText());
-    }
-
-    private static JsonNode require(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("the bundle has no " + field);
-        }
-        return value;
-    }
-
-    private static ArrayNode array(List<String> values) {
-        ArrayNode array = CanonicalJson.mapper().createArrayNode();
-        values.forEach(array::add);
-        return array;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
-        return out;
     }
 }
