@@ -129,6 +129,8 @@ class GovernorDeskBrowserTest {
         browser.driver.findElement(By.linkText(ENTITY.name())).click();
         browser.waitFor("#history");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/register/entities/" + registrationId);
-        assertThat(browser.find("#history").getText()).contains("Entity registered in a free zone").contains("governor-altanbulag");
+        // ADR 0021: the governor by the name the appointment published, never by the internal person id
+        assertThat(browser.find("#history").getText()).contains("Entity registered in a free zone").contains("governor of Altanbulag Free Trade Zone")
+                .doesNotContain("governor-altanbulag");
     }
 }

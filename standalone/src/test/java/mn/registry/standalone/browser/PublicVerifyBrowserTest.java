@@ -48,12 +48,15 @@ class PublicVerifyBrowserTest {
         browser.screenshot("public-search");
         browser.driver.findElement(By.linkText("Altanbulag Free Trade Zone")).click();
         browser.waitFor("#zone-map .leaflet-interactive");
-        assertThat(browser.find("#history").getText()).contains("Free zone established").contains("cabinet-1");
+        // ADR 0021: the history reads in sentences, the Cabinet member by title, never by the internal person id
+        assertThat(browser.find("#history").getText()).contains("Free zone established").contains("Altanbulag Free Trade Zone established on")
+                .contains("the Cabinet member for Free Zones").doesNotContain("cabinet-1");
         browser.screenshot("public-zone");
 
         browser.driver.findElement(By.linkText("Free zone established")).click();
-        browser.waitFor("#record");
-        assertThat(browser.find("#record").getText()).contains("Altanbulag Free Trade Zone");
+        browser.waitFor("#extract");
+        assertThat(browser.find("#extract").getText()).contains("Altanbulag Free Trade Zone").contains("Economic cooperation zone").doesNotContain("true");
+        assertThat(browser.find("#record").getAttribute("textContent")).contains("Altanbulag Free Trade Zone");
         browser.screenshot("public-decision");
 
         browser.find("#verify-link").click();

@@ -52,10 +52,18 @@ class PublishedRecords {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> state;
+    private final MongoCollection<Document> checkpoints;
 
     PublishedRecords(MongoDatabase database) {
         this.entries = database.getCollection(LogLayout.ENTRIES);
         this.state = database.getCollection(LogLayout.STATE);
+        this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
+    }
+
+    /** The checkpoint of a tree size as published (its signed note's body: origin, size, root hash), for a register extract. */
+    Optional<mn.registry.kernel.log.Checkpoint> checkpoint(long size) {
+        return Optional.ofNullable(checkpoints.find(eq("_id", size)).first())
+                .map(d -> mn.registry.kernel.log.Checkpoint.parse(mn.registry.kernel.log.SignedNote.parse(d.getString(LogLayout.NOTE)).text()));
     }
 
     /** The number of entries under the latest checkpoint (0 before the first). */

@@ -8,11 +8,16 @@ import mn.registry.publicregister.RegisterEntry;
 import mn.registry.publicregister.RegisterKind;
 import mn.registry.publicregister.RegisterPage;
 import mn.registry.publicregister.RegisterQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +43,12 @@ class SiteController {
 
     private final PublishedRecords records;
     private final PublicRegister register;
+    private final RegisterExtract extract;
 
-    SiteController(PublishedRecords records, PublicRegister register) {
+    SiteController(PublishedRecords records, PublicRegister register, RegisterExtract extract) {
         this.records = records;
         this.register = register;
+        this.extract = extract;
     }
 
     @GetMapping("/")
@@ -92,8 +99,9 @@ class SiteController {
         RegisterEntry e = entry.get();
         model.addAttribute("e", e);
         model.addAttribute("kind", e.kind().path());
-        model.addAttribute("details", details(e.details()));
-        model.addAttribute("history", register.history(e).stream().map(h -> row(h.path("logIndex").asLong(), h.path("record"))).toList());
+        model.addAttribute("title", title(e));
+        model.addAttribute("facts", extract.facts(e));
+        model.addAttribute("history", history(e));
         if (e.kind() == RegisterKind.ZONE) {
             model.addAttribute("boundary", e.details().path("boundary").toString());
             model.addAttribute("parcels", register.search(new RegisterQuery(RegisterKind.LAND_LICENCE, null, null, null, e.id(), null, null, null, 0,
@@ -102,6 +110,68 @@ class SiteController {
                     RegisterQuery.MAX_LIMIT)).items());
         }
         return "site/entry";
+    }
+
+    /** The register extract of an entry as a PDF: its facts, its history, the latest record's log index, the checkpoint and where to verify it. */
+    @GetMapping(value = "/register/{kind}/{id}/extract.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> entryPdf(@PathVariable String kind, @PathVariable String id) {
+        Optional<RegisterEntry> entry = RegisterKind.ofPath(kind).flatMap(k -> register.entry(k, id));
+        if (entry.isEmpty() || entry.get().history().isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        RegisterEntry e = entry.get();
+        List<String> sentences = history(e).stream().map(h -> extract.msg("extract.pdf.step", h.index(), h.sentence())).toList();
+        long latest = e.history().get(e.history().size() - 1);
+        return pdf(title(e), extract.msg("kind." + e.kind().path()), extract.facts(e), sentences, latest, e.kind().path() + "-" + e.id());
+    }
+
+    /** The extract of one published record as a PDF. */
+    @GetMapping(value = "/decisions/{logIndex}/extract.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> decisionPdf(@PathVariable long logIndex) {
+        Optional<PublishedRecords.Entry> entry = records.entry(logIndex);
+        if (entry.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        RegisterExtract.Step step = extract.step(logIndex, entry.get().record());
+        Optional<RegisterEntry> subject = subjectOf(logIndex);
+        List<RegisterExtract.Fact> facts = new ArrayList<>();
+        subject.ifPresent(s -> facts.add(new RegisterExtract.Fact("subject", extract.msg("field.subject"), title(s))));
+        facts.add(new RegisterExtract.Fact("time", extract.msg("field.time"), step.time()));
+        facts.add(new RegisterExtract.Fact("signedBy", extract.msg("field.actedBy"), step.official()));
+        facts.addAll(extract.facts(entry.get().payload()));
+        return pdf(step.title(), extract.msg("decision.kind"), facts, List.of(extract.msg("extract.pdf.step", logIndex, step.sentence())), logIndex,
+                "record-" + logIndex);
+    }
+
+    private ResponseEntity<byte[]> pdf(String title, String kind, List<RegisterExtract.Fact> facts, List<String> history, long logIndex, String file) {
+        long size = records.size();
+        Optional<mn.registry.kernel.log.Checkpoint> checkpoint = records.checkpoint(size);
+        String verify = ServletUriComponentsBuilder.fromCurrentContextPath().path("/verify").queryParam("index", logIndex).toUriString();
+        List<RegisterExtract.Fact> proof = new ArrayList<>();
+        proof.add(new RegisterExtract.Fact("logIndex", extract.msg("field.logIndex"), Long.toString(logIndex)));
+        proof.add(new RegisterExtract.Fact("checkpointSize", extract.msg("extract.pdf.checkpointSize"), Long.toString(size)));
+        proof.add(new RegisterExtract.Fact("checkpointRoot", extract.msg("extract.pdf.checkpointRoot"),
+                checkpoint.map(c -> java.util.Base64.getEncoder().encodeToString(c.rootHash())).orElse(extract.msg("extract.pdf.noCheckpoint"))));
+        proof.add(new RegisterExtract.Fact("verify", extract.msg("extract.pdf.verify"), verify));
+        proof.add(new RegisterExtract.Fact("bundle", extract.msg("decision.bundle"),
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/public/bundle/{i}").buildAndExpand(logIndex).toUriString()));
+        byte[] bytes = ExtractPdf.render(new ExtractPdf.Content(title, kind, facts, extract.msg("subject.history"), history,
+                extract.msg("extract.pdf.proof"), proof, extract.msg("extract.pdf.footer")));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf").build().toString())
+                .body(bytes);
+    }
+
+    /** The entry's name, or its kind and number where it has no name. */
+    private String title(RegisterEntry e) {
+        if (e.kind() == RegisterKind.ZONE) {
+            return extract.zoneName(e.id());
+        }
+        return e.name() != null ? e.name() : e.number() != null ? e.number() : extract.msg("kind." + e.kind().path());
+    }
+
+    private List<RegisterExtract.Step> history(RegisterEntry e) {
+        return register.history(e).stream().map(h -> extract.step(h.path("logIndex").asLong(), h.path("record"))).toList();
     }
 
     @GetMapping("/decisions")
@@ -118,6 +188,8 @@ class SiteController {
             return "notfound";
         }
         model.addAttribute("d", row(entry.get()));
+        model.addAttribute("step", extract.step(logIndex, entry.get().record()));
+        model.addAttribute("facts", extract.facts(entry.get().payload()));
         model.addAttribute("recordJson", pretty(entry.get().record()));
         return "site/decision";
     }
@@ -139,10 +211,10 @@ class SiteController {
         row.put("index", index);
         row.put("type", type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1));
         row.put("timestamp", record.path("timestamp").asText());
-        row.put("official", record.path("actingOfficial").asText(null));
+        row.put("official", extract.actedBy(record));
         Optional<RegisterEntry> subject = subjectOf(index);
         row.put("subject", subject.map(s -> "/register/" + s.kind().path() + "/" + s.id()).orElse(null));
-        row.put("title", subject.map(RegisterEntry::name).orElse(null));
+        row.put("title", subject.map(this::title).orElse(null));
         row.put("number", subject.map(RegisterEntry::number).orElse(null));
         return row;
     }
@@ -157,24 +229,6 @@ class SiteController {
             }
         }
         return Optional.empty();
-    }
-
-    /** The public details as name and text, simple values only (a boundary or a parcel is drawn on the map instead). */
-    static List<Map.Entry<String, String>> details(JsonNode details) {
-        List<Map.Entry<String, String>> list = new ArrayList<>();
-        details.fields().forEachRemaining(f -> {
-            JsonNode v = f.getValue();
-            if (v.isValueNode() && !v.isNull()) {
-                list.add(Map.entry(f.getKey(), v.asText()));
-            } else if (v.isObject() && v.has("name")) {
-                list.add(Map.entry(f.getKey(), v.path("name").asText()));
-            } else if (v.isArray() && v.size() > 0 && v.get(0).isValueNode()) {
-                List<String> items = new ArrayList<>();
-                v.forEach(x -> items.add(x.asText()));
-                list.add(Map.entry(f.getKey(), String.join(", ", items)));
-            }
-        });
-        return list;
     }
 
     private static String blank(String s) {

@@ -1,0 +1,325 @@
+package mn.registry.web.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.publicregister.PublicRegister;
+import mn.registry.publicregister.RegisterEntry;
+import mn.registry.publicregister.RegisterKind;
+import mn.registry.web.WebDates;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A public record read as a register extract, in the page's language (ADR 0021): every published field under a
+ * translated label, names instead of ids (zones, entities, the Ministry, officials by their published name or title,
+ * never an internal id), dates in Ulaanbaatar time, words instead of codes, article references in the language's own
+ * words, and the history as sentences ("Permit granted by the Ministry on 4 Dec 2026, valid until 3 Dec 2031").
+ * A field without a label shows as {@code ??detail.field_lang??}, as Thymeleaf shows a missing key, so the
+ * browser's missing-key check finds it (a label never falls back to the field's own name).
+ */
+@Component
+class RegisterExtract {
+
+    /** One line of an extract: the published field, its label and its value in words. */
+    record Fact(String field, String label, String value) {
+    }
+
+    /** One published record of a history: log index, time, who acted and what was done, in a sentence. */
+    record Step(long index, String type, String title, String timestamp, String time, String official, String sentence) {
+    }
+
+    /** Internal references that the extract shows as names elsewhere, and shapes that are drawn on the map instead. */
+    static final Set<String> NOT_SHOWN = Set.of("applicationId", "registrationId", "boundary", "parcel", "holderName", "licenceId",
+            "displayName", "type");
+    /** Fields that name a person by id: shown as the official's published name or title. */
+    static final Set<String> PERSONS = Set.of("signingOfficial", "decidedBy", "registeredBy", "recordedBy", "appointedBy", "dismissedBy",
+            "grantedBy", "issuedBy", "deregisteredBy", "revokedBy", "rejectedBy", "signedBy", "governor", "personId");
+    /** Fields that name a zone by id. */
+    static final Set<String> ZONES = Set.of("zoneId", "validOnlyIn");
+    /** Nested objects read field by field under their own labels (a company, a certificate, the entity it names). */
+    static final Set<String> OPENED = Set.of("holder", "certificate", "entity");
+    /** Nested companies named only (their details are on their own register page). */
+    static final Set<String> NAMED = Set.of("previousHolder", "successor");
+    /** Enumerated codes and the message prefix of their words; a ground is a suspension's, a revocation's or a deregistration's. */
+    static final Map<String, List<String>> CODES = Map.of(
+            "activity", List.of("activity."), "activities", List.of("activity."), "method", List.of("method."),
+            "jurisdiction", List.of("jurisdiction."), "reorganisation", List.of("reorganisation."), "role", List.of("role."),
+            "ground", List.of("suspension.", "revocation.", "ground."));
+    /** "002 art. 26.4" and "003 art. 12.5.1": the law's number and the article. */
+    static final Pattern ARTICLE = Pattern.compile("\\b(00[123]) art\\. ([0-9][0-9.]*[0-9])");
+    /** The issuer the command side writes into every permit (PermitApplication.ISSUER), shown in the page's language. */
+    static final String MINISTRY_EN = "Ministry of Digital Development, Innovation and Communications of Mongolia";
+
+    private final MessageSource messages;
+    private final WebDates dates;
+    private final PublicRegister register;
+
+    RegisterExtract(MessageSource messages, WebDates dates, PublicRegister register) {
+        this.messages = messages;
+        this.dates = dates;
+        this.register = register;
+    }
+
+    static Locale locale() {
+        Locale l = LocaleContextHolder.getLocale();
+        return l != null && "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("mn");
+    }
+
+    /** A message in the page's language, or {@code ??key_lang??} when it is missing (visible to the missing-key test). */
+    String msg(String key, Object... args) {
+        Locale locale = locale();
+        try {
+            return messages.getMessage(key, args, locale);
+        } catch (NoSuchMessageException e) {
+            return "??" + key + "_" + locale.getLanguage() + "??";
+        }
+    }
+
+    private Optional<String> msgOrEmpty(String key, Object... args) {
+        try {
+            return Optional.of(messages.getMessage(key, args, locale()));
+        } catch (NoSuchMessageException e) {
+            return Optional.empty();
+        }
+    }
+
+    // --- an entry and its record -------------------------------------------------------------------------------------
+
+    /** The register entry's facts: number, status, dates, then every public detail (latest value of each). */
+    List<Fact> facts(RegisterEntry e) {
+        List<Fact> facts = new ArrayList<>();
+        add(facts, "number", msg("field.number"), e.number());
+        add(facts, "status", msg("field.status"), msgOrEmpty("registerStatus." + e.status()).orElse(e.status()));
+        add(facts, "since", msg("field.since"), dates.date(e.since()));
+        add(facts, "until", msg("field.until"), dates.date(e.until()));
+        String skip = e.kind() == RegisterKind.ZONE ? "zoneId" : e.kind() == RegisterKind.PERMIT ? "permitNumber" : "";
+        details(e.details(), facts, skip, e.kind());
+        return facts;
+    }
+
+    /** A published record's payload as facts. */
+    List<Fact> facts(JsonNode payload) {
+        List<Fact> facts = new ArrayList<>();
+        details(payload, facts, "", null);
+        return facts;
+    }
+
+    private void details(JsonNode node, List<Fact> facts, String skip, RegisterKind kind) {
+        node.fields().forEachRemaining(f -> {
+            String field = f.getKey();
+            JsonNode v = f.getValue();
+            if (field.equals(skip) || NOT_SHOWN.contains(field) || v == null || v.isNull() || v.isMissingNode()) {
+                return;
+            }
+            if (field.equals("holder") && v.isTextual()) {
+                // a land licence's holder is an entity's registration: its name
+                String name = node.path("holderName").asText(null);
+                add(facts, field, label(field), name != null ? name : entityName(v.asText()).orElse(msg("extract.entity.unnamed")));
+            } else if (OPENED.contains(field) && v.isObject()) {
+                if (v.has("name")) {
+                    add(facts, field, label(field), v.path("name").asText());
+                }
+                details(withoutName(v), facts, skip, kind);
+            } else if (v.isObject() && v.has("amount") && v.has("currency")) {
+                add(facts, field, label(field), money(v));
+            } else if (v.isObject() && v.has("name")) {
+                add(facts, field, label(field), v.path("name").asText());
+            } else if (v.isObject()) {
+                details(v, facts, skip, kind);
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(x -> {
+                    if (x.isValueNode()) {
+                        items.add(value(field, x));
+                    }
+                });
+                if (!items.isEmpty()) {
+                    add(facts, field, label(field), String.join(field.equals("conditions") ? "; " : ", ", items));
+                }
+            } else {
+                add(facts, field, label(field), value(field, v));
+            }
+        });
+    }
+
+    private static JsonNode withoutName(JsonNode v) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = v.deepCopy();
+        copy.remove("name");
+        return copy;
+    }
+
+    private static void add(List<Fact> facts, String field, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(field, label, value));
+        }
+    }
+
+    /** The translated label of a published field; {@code ??detail.field_lang??} when there is none. */
+    String label(String field) {
+        return msg("detail." + field);
+    }
+
+    /** A value in words: an official's name, a zone's name, a code's word, yes/no, a date, an article of the law. */
+    String value(String field, JsonNode v) {
+        String text = v.asText();
+        if (v.isBoolean()) {
+            return msg(v.asBoolean() ? "extract.yes" : "extract.no");
+        }
+        if (PERSONS.contains(field)) {
+            return official(text, field);
+        }
+        if (ZONES.contains(field)) {
+            return zoneName(text);
+        }
+        if (CODES.containsKey(field)) {
+            for (String prefix : CODES.get(field)) {
+                Optional<String> word = msgOrEmpty(prefix + text);
+                if (word.isPresent()) {
+                    return word.get();
+                }
+            }
+            return text;
+        }
+        if (field.equals("issuer")) {
+            return issuer(text);
+        }
+        if (field.equals("areaHectares") || field.equals("areaHectaresLicensed")) {
+            return msg("zone.hectares", number(v.decimalValue()));
+        }
+        return articles(dates.value(text));
+    }
+
+    /** The Ministry's name in the page's language when the permit names it as the command side writes it. */
+    String issuer(String text) {
+        return MINISTRY_EN.equals(text) ? msg("extract.ministry") : text;
+    }
+
+    /** "003 art. 12.5.1" as "Law on Free Zone, art. 12.5.1" or "Чөлөөт бүсийн тухай хууль, 12.5.1-р зүйл". */
+    String articles(String text) {
+        Matcher m = ARTICLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(msg("extract.article", msg("extract.law." + m.group(1)), m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String money(JsonNode v) {
+        return number(v.path("amount").decimalValue()) + " " + v.path("currency").asText();
+    }
+
+    private static String number(BigDecimal n) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE); // grouping by spaces, read alike in both languages
+        format.setMaximumFractionDigits(2);
+        return format.format(n).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    // --- names instead of ids ------------------------------------------------------------------------------------------
+
+    /** A zone's name in the page's language ({@code zoneName.<id>} where the registry knows one), else as published. */
+    String zoneName(String zoneId) {
+        return msgOrEmpty("zoneName." + zoneId).orElseGet(() -> register.entry(RegisterKind.ZONE, zoneId).map(RegisterEntry::name)
+                .orElse(msg("extract.zone.unnamed")));
+    }
+
+    Optional<String> entityName(String registrationId) {
+        return register.entry(RegisterKind.ENTITY, registrationId).map(RegisterEntry::name);
+    }
+
+    /**
+     * An official by the name the log published (a governor's name from the appointment), else by the title of the
+     * body they act for; never by the registry's internal person id.
+     */
+    String official(String personId, String field) {
+        if (personId == null || personId.isBlank()) {
+            return msg("extract.official.registry");
+        }
+        for (RegisterEntry g : register.all(RegisterKind.GOVERNOR)) {
+            if (personId.equals(g.details().path("governor").asText()) && g.name() != null) {
+                return msg("extract.official.governor", g.name(), zoneName(g.zoneId()));
+            }
+        }
+        if (Set.of("appointedBy", "dismissedBy", "recordedBy").contains(field)) {
+            return msg("extract.official.cabinet");
+        }
+        if (Set.of("signingOfficial", "decidedBy", "revokedBy").contains(field)) {
+            return msg("extract.official.ministry");
+        }
+        return msg("extract.official.unnamed");
+    }
+
+    /** Who acted for a record: the acting official's published name or the body's title. */
+    String actedBy(JsonNode record) {
+        String type = type(record);
+        String person = record.path("actingOfficial").asText(null);
+        if (person == null) {
+            return msg("extract.official.registry");
+        }
+        String field = type.startsWith("Permit") ? "decidedBy" : type.startsWith("Zone") || type.startsWith("Governor") ? "appointedBy" : "";
+        return official(person, field);
+    }
+
+    static String type(JsonNode record) {
+        String type = record.path("type").asText();
+        return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+    }
+
+    // --- the history in sentences ---------------------------------------------------------------------------------------
+
+    Step step(long index, JsonNode record) {
+        String type = type(record);
+        String timestamp = record.path("timestamp").asText(null);
+        return new Step(index, type, msgOrEmpty("record." + type).orElse(msg("record.other")), timestamp, dates.time(timestamp), actedBy(record),
+                sentence(type, record));
+    }
+
+    /** The record as a sentence of the register, e.g. "Permit granted by the Ministry on 4 Dec 2026, valid until 3 Dec 2031." */
+    String sentence(String type, JsonNode record) {
+        JsonNode p = record.path("payload");
+        String timestamp = record.path("timestamp").asText("");
+        String on = timestamp.isEmpty() ? "" : dates.date(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.parse(timestamp)));
+        String by = actedBy(record);
+        Object[] args = switch (type) {
+            case "PermitIssued" -> new Object[]{issuer(p.path("issuer").asText()), on, dates.date(p.path("validUntil").asText(null)), p.path("holder").path("name").asText("")};
+            case "PermitExtended", "PermitExtendedAfterExpiry" -> new Object[]{msg("extract.ministry"), on, dates.date(p.path("validUntil").asText(null))};
+            case "PermitSuspended" -> new Object[]{msg("extract.ministry"), on, dates.date(p.path("from").asText(null)), dates.date(p.path("until").asText(null)),
+                    value("ground", p.path("ground"))};
+            case "PermitRestored" -> new Object[]{msg("extract.ministry"), on};
+            case "PermitRevoked" -> new Object[]{msg("extract.ministry"), on, value("ground", p.path("ground"))};
+            case "PermitExpired" -> new Object[]{dates.date(p.path("validUntil").asText(null))};
+            case "PermitTransferred" -> new Object[]{msg("extract.ministry"), on, p.path("previousHolder").path("name").asText(""),
+                    p.path("successor").path("name").asText(""), value("reorganisation", p.path("reorganisation"))};
+            case "ZoneEstablished" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("resolution").asText("")};
+            case "ZoneOpened", "ZoneTemporarilyClosed" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("decision").asText("")};
+            case "GovernorAppointed" -> new Object[]{p.path("displayName").asText(""), zoneName(p.path("zoneId").asText()), dates.value(p.path("from").asText(""))};
+            case "GovernorDismissed" -> new Object[]{official(p.path("governor").asText(), "governor"), zoneName(p.path("zoneId").asText()), on};
+            case "EntityRegistered" -> new Object[]{p.path("certificate").path("entity").path("name").asText(""),
+                    zoneName(p.path("certificate").path("validOnlyIn").asText()), on, p.path("certificate").path("number").asText(""), by};
+            case "EntityDeregistered" -> new Object[]{entityName(p.path("registrationId").asText()).orElse(msg("extract.entity.unnamed")), on,
+                    value("ground", p.path("ground")), articles(p.path("article").asText(""))};
+            case "LandRightsGranted" -> new Object[]{p.path("parcelName").asText(""),
+                    entityName(p.path("holder").asText()).orElse(msg("extract.entity.unnamed")), on, dates.date(p.path("from").asText(null)),
+                    dates.date(p.path("until").asText(null)), value("method", p.path("method")), by};
+            case "LandLicenceIssued" -> new Object[]{p.path("licenceId").asText(""), on, p.path("feePaid").has("amount") ? money(p.path("feePaid")) : ""};
+            case "LandRightsRevoked" -> new Object[]{p.path("licenceId").asText(""), on, articles(p.path("article").asText(""))};
+            default -> null;
+        };
+        if (args == null) {
+            return msg("history.other", msgOrEmpty("record." + type).orElse(msg("record.other")), on, by);
+        }
+        return msg("history." + type, args);
+    }
+}
