@@ -222,6 +222,15 @@ class FreeZoneBrowserTest {
         assertThat(Long.parseLong(size.group(1))).isGreaterThan(Long.parseLong(index.group(1)));
         assertThat(text).contains(ENTITY.name()).contains("root hash").containsPattern("[A-Za-z0-9+/]{43}=")
                 .contains(registry.url("/verify?index="));
+
+        // one published record's PDF, in Mongolian: the Cyrillic labels and name survive text extraction
+        HttpResponse<byte[]> record = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(registry.url("/decisions/" + index.group(1)
+                + "/extract.pdf?lang=mn"))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(record.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(record.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Ил тод бүртгэлийн дэс дугаар " + index.group(1)).contains("Замын-Үүд")
+                    .contains(registry.url("/verify?index=" + index.group(1)));
+        }
     }
 
     private static void chooseApplication() {

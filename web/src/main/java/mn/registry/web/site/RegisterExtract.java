@@ -106,6 +106,8 @@ class RegisterExtract {
         add(facts, "until", msg("field.until"), dates.date(e.until()));
         String skip = e.kind() == RegisterKind.ZONE ? "zoneId" : e.kind() == RegisterKind.PERMIT ? "permitNumber" : "";
         details(e.details(), facts, skip, e.kind());
+        // the certificate's number is the entry's number: said once
+        facts.removeIf(f -> f.field().equals("number") && facts.indexOf(f) > 0 && f.value().equals(e.number()));
         return facts;
     }
 
