@@ -251,16 +251,16 @@ class PublicPersonalDataScanTest {
                     }
                 }
             }
-            case "/register/{kind}/{id}" -> {
+            case "/register/{kind}/{id}", "/register/{kind}/{id}/extract.pdf" -> {
                 for (String kind : kinds()) {
                     for (JsonNode item : client.get("/api/public/register/" + kind + "?limit=500").body().path("items")) {
-                        urls.add("/register/" + kind + "/" + item.path("id").asText());
+                        urls.add(pattern.replace("{kind}", kind).replace("{id}", item.path("id").asText()));
                     }
                 }
             }
-            case "/decisions/{logIndex}" -> {
+            case "/decisions/{logIndex}", "/decisions/{logIndex}/extract.pdf" -> {
                 for (long i = 0; i < size; i++) {
-                    urls.add("/decisions/" + i);
+                    urls.add(pattern.replace("{logIndex}", Long.toString(i)));
                 }
             }
             case "/api/public/proof/{logIndex}", "/api/public/bundle/{logIndex}" -> {
@@ -324,6 +324,12 @@ class PublicPersonalDataScanTest {
             response.body().close();
             synchronized (seen) {
                 return seen.toString(StandardCharsets.UTF_8);
+            }
+        }
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf")) {
+            // ADR 0021: a register extract's PDF is compressed; its text is what a reader sees
+            try (InputStream in = response.body(); org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             }
         }
         try (InputStream in = response.body()) {

@@ -36,12 +36,23 @@ final class ExtractPdf {
     private ExtractPdf() {
     }
 
-    static byte[] render(Content content) {
-        try (PDDocument doc = new PDDocument(); InputStream font = ExtractPdf.class.getResourceAsStream(FONT)) {
-            if (font == null) {
+    /** The font file, read once from the pdfbox jar. */
+    private static final byte[] FONT_BYTES = readFont();
+
+    private static byte[] readFont() {
+        try (InputStream in = ExtractPdf.class.getResourceAsStream(FONT)) {
+            if (in == null) {
                 throw new IllegalStateException("PDFBox's Liberation Sans is not on the classpath at " + FONT);
             }
-            PDType0Font text = PDType0Font.load(doc, font, true);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] render(Content content) {
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font text = PDType0Font.load(doc, new java.io.ByteArrayInputStream(FONT_BYTES), true);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(content.title());
             info.setCreator("registry");
