@@ -104,7 +104,9 @@ class RegisterExtract {
         add(facts, "status", msg("field.status"), msgOrEmpty("registerStatus." + e.status()).orElse(e.status()));
         add(facts, "since", msg("field.since"), dates.date(e.since()));
         add(facts, "until", msg("field.until"), dates.date(e.until()));
-        String skip = e.kind() == RegisterKind.ZONE ? "zoneId" : e.kind() == RegisterKind.PERMIT ? "permitNumber" : "";
+        // what the entry's number, since and until already say is not said again
+        Set<String> skip = e.kind() == RegisterKind.ZONE ? Set.of("zoneId")
+                : e.kind() == RegisterKind.PERMIT ? Set.of("permitNumber", "validFrom", "validUntil") : Set.of();
         details(e.details(), facts, skip, e.kind());
         // the certificate's number is the entry's number: said once
         facts.removeIf(f -> f.field().equals("number") && facts.indexOf(f) > 0 && f.value().equals(e.number()));
@@ -114,15 +116,15 @@ class RegisterExtract {
     /** A published record's payload as facts. */
     List<Fact> facts(JsonNode payload) {
         List<Fact> facts = new ArrayList<>();
-        details(payload, facts, "", null);
+        details(payload, facts, Set.of(), null);
         return facts;
     }
 
-    private void details(JsonNode node, List<Fact> facts, String skip, RegisterKind kind) {
+    private void details(JsonNode node, List<Fact> facts, Set<String> skip, RegisterKind kind) {
         node.fields().forEachRemaining(f -> {
             String field = f.getKey();
             JsonNode v = f.getValue();
-            if (field.equals(skip) || NOT_SHOWN.contains(field) || v == null || v.isNull() || v.isMissingNode()) {
+            if (skip.contains(field) || NOT_SHOWN.contains(field) || v == null || v.isNull() || v.isMissingNode()) {
                 return;
             }
             if (field.equals("holder") && v.isTextual()) {
