@@ -110,7 +110,7 @@ public final class PersonalDetails {
     }
 
     /** A run of digit groups joined by single separators, with the groups' offsets in the text. */
-    private record Run(int start, int end, List<int[]> groups) {
+    private record DigitRun(int start, int end, List<int[]> groups) {
     }
 
     private static Optional<Finding> phoneNumber(String text) {
@@ -121,7 +121,7 @@ public final class PersonalDetails {
                 i++;
                 continue;
             }
-            Run run = run(text, i);
+            DigitRun run = run(text, i);
             Optional<Finding> found = phoneIn(text, run);
             if (found.isPresent()) {
                 return found;
@@ -131,7 +131,7 @@ public final class PersonalDetails {
         return Optional.empty();
     }
 
-    private static Run run(String text, int start) {
+    private static DigitRun run(String text, int start) {
         List<int[]> groups = new ArrayList<>();
         int i = start;
         int n = text.length();
@@ -145,11 +145,11 @@ public final class PersonalDetails {
                 i++;
                 continue;
             }
-            return new Run(start, i, groups);
+            return new DigitRun(start, i, groups);
         }
     }
 
-    private static Optional<Finding> phoneIn(String text, Run run) {
+    private static Optional<Finding> phoneIn(String text, DigitRun run) {
         String digits = digitsOf(text, run.groups(), 0, run.groups().size());
         // +976 / 00976 / (976): the country code makes any eight digits after it a Mongolian number
         int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && plusOrParenthesisBefore(text, run.start()) ? 3 : 0;
@@ -179,7 +179,7 @@ public final class PersonalDetails {
         return Optional.empty();
     }
 
-    private static boolean looksLikeAPhone(String text, Run run, int from, int to) {
+    private static boolean looksLikeAPhone(String text, DigitRun run, int from, int to) {
         List<int[]> groups = run.groups();
         char first = text.charAt(groups.get(from)[0]);
         if (first < '5' || first > '9') {
@@ -231,7 +231,7 @@ public final class PersonalDetails {
         return digits.toString();
     }
 
-    private static int offsetOfDigit(String text, Run run, int count) {
+    private static int offsetOfDigit(String text, DigitRun run, int count) {
         int seen = 0;
         for (int[] group : run.groups()) {
             for (int i = group[0]; i < group[1]; i++) {

@@ -32,15 +32,15 @@ public final class PublishedTextScreen {
     public record PublishedField(Class<?> record, String component, String path) {
     }
 
-    private static final ClassValue<List<Step>> STEPS = new ClassValue<>() {
+    private static final ClassValue<List<ScreenStep>> STEPS = new ClassValue<>() {
         @Override
-        protected List<Step> computeValue(Class<?> type) {
+        protected List<ScreenStep> computeValue(Class<?> type) {
             return steps(type);
         }
     };
 
     /** How to reach text inside one record type: a marked text, or a nested record (or list of records) to walk. */
-    private record Step(RecordComponent component, boolean text, boolean list) {
+    private record ScreenStep(RecordComponent component, boolean text, boolean list) {
     }
 
     private PublishedTextScreen() {
@@ -65,7 +65,7 @@ public final class PublishedTextScreen {
         if (body == null || !body.getClass().isRecord()) {
             return Optional.empty();
         }
-        for (Step step : STEPS.get(body.getClass())) {
+        for (ScreenStep step : STEPS.get(body.getClass())) {
             Object value = read(step.component(), body);
             String path = prefix.isEmpty() ? step.component().getName() : prefix + "." + step.component().getName();
             if (value == null) {
@@ -110,7 +110,7 @@ public final class PublishedTextScreen {
         if (!type.isRecord() || depth > 8) {
             return;
         }
-        for (Step step : STEPS.get(type)) {
+        for (ScreenStep step : STEPS.get(type)) {
             String path = (prefix.isEmpty() ? "" : prefix + ".") + step.component().getName() + (step.list() ? "[]" : "");
             if (step.text()) {
                 into.add(new PublishedField(type, step.component().getName(), path));
@@ -120,8 +120,8 @@ public final class PublishedTextScreen {
         }
     }
 
-    private static List<Step> steps(Class<?> type) {
-        List<Step> steps = new ArrayList<>();
+    private static List<ScreenStep> steps(Class<?> type) {
+        List<ScreenStep> steps = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             boolean marked = component.isAnnotationPresent(PublishedText.class);
             boolean list = Collection.class.isAssignableFrom(component.getType());
@@ -130,9 +130,9 @@ public final class PublishedTextScreen {
                 if (element != String.class) {
                     throw new IllegalStateException("@PublishedText marks text: " + type.getName() + "." + component.getName() + " is " + element.getName());
                 }
-                steps.add(new Step(component, true, list));
+                steps.add(new ScreenStep(component, true, list));
             } else if (element.isRecord() && element != type && !publishedFieldsIn(element, 0).isEmpty()) {
-                steps.add(new Step(component, false, list));
+                steps.add(new ScreenStep(component, false, list));
             }
         }
         return List.copyOf(steps);
