@@ -112,8 +112,12 @@ class PublishedTextCoverageTest {
                 }
             }
             if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers()) && SignedCommandType.class.isAssignableFrom(type)) {
-                for (Type generic : type.getGenericInterfaces()) {
-                    if (generic instanceof ParameterizedType p && p.getRawType() == SignedCommandType.class && p.getActualTypeArguments()[0] instanceof Class<?> body) {
+                // implements SignedCommandType<Body>, or extends a command type such as GovernorCommandType<Body>
+                List<Type> supertypes = new ArrayList<>(List.of(type.getGenericInterfaces()));
+                supertypes.add(type.getGenericSuperclass());
+                for (Type generic : supertypes) {
+                    if (generic instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && SignedCommandType.class.isAssignableFrom(raw)
+                            && p.getActualTypeArguments().length == 1 && p.getActualTypeArguments()[0] instanceof Class<?> body) {
                         found.add(body);
                     }
                 }

@@ -70,10 +70,35 @@ public final class PersonalDetails {
             return Optional.empty();
         }
         List<Finding> found = new ArrayList<>(3);
-        civilNumber(text).ifPresent(found::add);
+        if (atLeastEightDigits(text)) { // a civil number and a phone number both have eight digits: most text has fewer
+            if (eightDigitsInARow(text)) { // a civil number's digits are written together
+                civilNumber(text).ifPresent(found::add);
+            }
+            phoneNumber(text).ifPresent(found::add);
+        }
         eMail(text).ifPresent(found::add);
-        phoneNumber(text).ifPresent(found::add);
         return found.stream().min(java.util.Comparator.comparingInt(Finding::start).thenComparing(Finding::kind));
+    }
+
+    private static boolean atLeastEightDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i)) && ++digits == 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean eightDigitsInARow(String text) {
+        int row = 0;
+        for (int i = 0; i < text.length(); i++) {
+            row = isDigit(text.charAt(i)) ? row + 1 : 0;
+            if (row == 8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Finding> civilNumber(String text) {
@@ -101,12 +126,28 @@ public final class PersonalDetails {
     }
 
     private static Optional<Finding> eMail(String text) {
-        if (text.indexOf('@') < 0 && text.indexOf('\uFF20') < 0 && !text.toLowerCase(java.util.Locale.ROOT).contains("at)")
-                && !text.toLowerCase(java.util.Locale.ROOT).contains("at]")) {
+        if (text.indexOf('@') < 0 && text.indexOf('\uFF20') < 0 && !spelledAt(text)) {
             return Optional.empty();
         }
         Matcher m = E_MAIL.matcher(text);
         return m.find() ? Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end())) : Optional.empty();
+    }
+
+    // "name [at] host" or "name (at) host", any case, without lower-casing the whole text
+    private static boolean spelledAt(String text) {
+        for (int i = text.indexOf('t'); i >= 0; i = text.indexOf('t', i + 1)) {
+            if (i >= 2 && i + 1 < text.length() && (text.charAt(i - 1) == 'a' || text.charAt(i - 1) == 'A')
+                    && (text.charAt(i - 2) == '[' || text.charAt(i - 2) == '(') && (text.charAt(i + 1) == ']' || text.charAt(i + 1) == ')')) {
+                return true;
+            }
+        }
+        for (int i = text.indexOf('T'); i >= 0; i = text.indexOf('T', i + 1)) {
+            if (i >= 2 && i + 1 < text.length() && (text.charAt(i - 1) == 'a' || text.charAt(i - 1) == 'A')
+                    && (text.charAt(i - 2) == '[' || text.charAt(i - 2) == '(') && (text.charAt(i + 1) == ']' || text.charAt(i + 1) == ')')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A run of digit groups joined by single separators, with the groups' offsets in the text. */
@@ -150,14 +191,14 @@ public final class PersonalDetails {
     }
 
     private static Optional<Finding> phoneIn(String text, DigitRun run) {
-        String digits = digitsOf(text, run.groups(), 0, run.groups().size());
-        // +976 / 00976 / (976): the country code makes any eight digits after it a Mongolian number
-        int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && plusOrParenthesisBefore(text, run.start()) ? 3 : 0;
-        if (prefix > 0 && digits.length() >= prefix + 8) {
-            return Optional.of(new Finding(Kind.PHONE_NUMBER, countryCodeStart(text, run.start()), offsetOfDigit(text, run, prefix + 8)));
-        }
-        if (amountBefore(text, run.start())) {
-            return Optional.empty();
+        char first = text.charAt(run.start());
+        if (first == '0' || first == '9') {
+            String digits = digitsOf(text, run.groups(), 0, run.groups().size());
+            // +976 / 00976 / (976): the country code makes any eight digits after it a Mongolian number
+            int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && plusOrParenthesisBefore(text, run.start()) ? 3 : 0;
+            if (prefix > 0 && digits.length() >= prefix + 8) {
+                return Optional.of(new Finding(Kind.PHONE_NUMBER, countryCodeStart(text, run.start()), offsetOfDigit(text, run, prefix + 8)));
+            }
         }
         List<int[]> groups = run.groups();
         for (int from = 0; from < groups.size(); from++) {
@@ -171,7 +212,7 @@ public final class PersonalDetails {
                 if (count > 8) {
                     break;
                 }
-                if (count == 8 && looksLikeAPhone(text, run, from, to)) {
+                if (count == 8 && looksLikeAPhone(text, run, from, to) && !(from == 0 && amountBefore(text, run.start()))) {
                     return Optional.of(new Finding(Kind.PHONE_NUMBER, groups.get(from)[0], groups.get(to)[1]));
                 }
             }
