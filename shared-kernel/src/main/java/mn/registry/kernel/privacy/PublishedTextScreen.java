@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The one rule for personal details in published free text (ADR 0013 §8): a signed command whose {@link PublishedText}
- * holds a person's civil registration number, phone number or e-mail address ({@link PersonalDetails}) is refused before
+ * holds a person's civil registration number, phone number or e-mail address ({@link PersonalDetailsInText}) is refused before
  * anything is claimed or stored, with the field's JSON path inside the command body ({@code conditions[1]},
  * {@code company.address}) and the article. The command pipeline calls {@link #screen} once for every body it reads.
  *
@@ -57,7 +57,7 @@ public final class PublishedTextScreen {
     }
 
     /** Where a body's published text holds a person's details: the field's JSON path and what was found. */
-    public record Found(String path, PersonalDetails.Finding finding) {
+    public record Found(String path, PersonalDetailsInText.Finding finding) {
     }
 
     /** The first personal detail in the body's published text, if any. */
@@ -94,7 +94,7 @@ public final class PublishedTextScreen {
             return Optional.empty();
         }
         if (text) {
-            return PersonalDetails.first(value.toString()).map(finding -> new Found(path, finding));
+            return PersonalDetailsInText.first(value.toString()).map(finding -> new Found(path, finding));
         }
         return find(value, path);
     }

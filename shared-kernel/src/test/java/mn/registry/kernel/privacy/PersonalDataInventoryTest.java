@@ -43,7 +43,7 @@ class PersonalDataInventoryTest {
             "Report",                    // QuarterlyReportContent: the report the registry builds and the governor signs (by hash)
             "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
             "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
-            "Finding", "DigitRun",       // PersonalDetails: where a detail was found in a text, computed, never stored (ADR 0013 §8)
+            "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)
             "Found", "PublishedField", "ScreenStep" // PublishedTextScreen: a refusal's field and the components it reads, never stored
     );
 

@@ -150,7 +150,7 @@ class PublishedTextScreenTest {
         LegalEntity freight = new LegalEntity("Erlian Border Freight Co", Jurisdiction.FOREIGN, "CN", "91152599");
         assertThatCode(() -> PublishedTextScreen.screen(new RegistrationCommands.ApplyForZoneRegistration(ZONE, freight, Activity.TRADE, List.of())))
                 .doesNotThrowAnyException();
-        assertThat(PersonalDetails.in("91152599")).as("the same digits as free text read as a phone").isTrue();
+        assertThat(PersonalDetailsInText.in("91152599")).as("the same digits as free text read as a phone").isTrue();
     }
 
     @Test

@@ -7,15 +7,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The detector of a person's details in free text, by example: what a careless or dishonest official types, and what is not a person's. */
-class PersonalDetailsTest {
+class PersonalDetailsInTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"УБ99010112", "уб99010112", "УБ 99010112", "Иргэн ЧГ85121314-ийн хүсэлтээр", "reg: ӨҮ01231234",
             "UB99010112", "UB 99010112", "citizen UB 05270112 asked", "УБ-99010112"})
     @DisplayName("002 art. 15.3: a civil registration number is found, in Cyrillic or Latin, with or without a space")
     void civil_registration_numbers_are_found(String text) {
-        assertThat(PersonalDetails.first(text)).as(text).get().extracting(PersonalDetails.Finding::kind)
-                .isEqualTo(PersonalDetails.Kind.CIVIL_REGISTRATION_NUMBER);
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.CIVIL_REGISTRATION_NUMBER);
     }
 
     @ParameterizedTest
@@ -24,8 +24,8 @@ class PersonalDetailsTest {
             "Лот 12 99112233", "2025 9911 2233", "тел:99112233"})
     @DisplayName("002 art. 15.3: a Mongolian phone number is found, whole, grouped, with +976")
     void phone_numbers_are_found(String text) {
-        assertThat(PersonalDetails.first(text)).as(text).get().extracting(PersonalDetails.Finding::kind)
-                .isEqualTo(PersonalDetails.Kind.PHONE_NUMBER);
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
     }
 
     @ParameterizedTest
@@ -33,8 +33,8 @@ class PersonalDetailsTest {
             "bat(at)example.mn", "bat @ gmail.com", "bat＠gmail.com"})
     @DisplayName("002 art. 15.3: an e-mail address is found, also written with [at]")
     void e_mail_addresses_are_found(String text) {
-        assertThat(PersonalDetails.first(text)).as(text).get().extracting(PersonalDetails.Finding::kind)
-                .isEqualTo(PersonalDetails.Kind.E_MAIL_ADDRESS);
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
     }
 
     @ParameterizedTest
@@ -48,13 +48,13 @@ class PersonalDetailsTest {
             "user at home", "tax year 2025-2026", "+976", "18 months, 12 consecutive months"})
     @DisplayName("002 art. 15.3: permit and registration numbers, dates, amounts, article numbers and addresses are not a person's details")
     void false_positives_pass(String text) {
-        assertThat(PersonalDetails.first(text)).as(text).isEmpty();
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     @DisplayName("002 art. 15.3: the finding says where the detail is and never repeats it")
     void finding_names_the_place() {
-        PersonalDetails.Finding finding = PersonalDetails.first("call 9911 2233 now").orElseThrow();
+        PersonalDetailsInText.Finding finding = PersonalDetailsInText.first("call 9911 2233 now").orElseThrow();
         assertThat(finding.start()).isEqualTo(5);
         assertThat(finding.end()).isEqualTo(14);
         assertThat(finding.toString()).doesNotContain("9911");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * any of the usual ways is found wherever it stands in a sentence; the registry's own numbers, dates, amounts and article
  * numbers never are.
  */
-class PersonalDetailsProperties {
+class PersonalDetailsInTextProperties {
 
     private static final String[] SENTENCES = {"Нөхцөл: %s.", "%s", "Contact %s for details", "Шийдвэр (%s) хүчинтэй", "%s-аас асууна"};
 
@@ -71,22 +71,22 @@ class PersonalDetailsProperties {
     @Property
     @Label("002 art. 15.3: a phone number in any usual form is found in any sentence")
     void every_phone_is_found(@ForAll("phones") String phone, @ForAll("sentences") String sentence) {
-        assertThat(PersonalDetails.first(String.format(sentence, phone))).as(phone).get()
-                .extracting(PersonalDetails.Finding::kind).isEqualTo(PersonalDetails.Kind.PHONE_NUMBER);
+        assertThat(PersonalDetailsInText.first(String.format(sentence, phone))).as(phone).get()
+                .extracting(PersonalDetailsInText.Finding::kind).isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
     }
 
     @Property
     @Label("002 art. 15.3: a civil registration number, Cyrillic or Latin, is found in any sentence")
     void every_civil_number_is_found(@ForAll("civilNumbers") String number, @ForAll("sentences") String sentence) {
-        assertThat(PersonalDetails.first(String.format(sentence, number))).as(number).get()
-                .extracting(PersonalDetails.Finding::kind).isEqualTo(PersonalDetails.Kind.CIVIL_REGISTRATION_NUMBER);
+        assertThat(PersonalDetailsInText.first(String.format(sentence, number))).as(number).get()
+                .extracting(PersonalDetailsInText.Finding::kind).isEqualTo(PersonalDetailsInText.Kind.CIVIL_REGISTRATION_NUMBER);
     }
 
     @Property
     @Label("002 art. 15.3: an e-mail address is found in any sentence")
     void every_e_mail_is_found(@ForAll("eMails") String address, @ForAll("sentences") String sentence) {
-        assertThat(PersonalDetails.first(String.format(sentence, address))).as(address).get()
-                .extracting(PersonalDetails.Finding::kind).isEqualTo(PersonalDetails.Kind.E_MAIL_ADDRESS);
+        assertThat(PersonalDetailsInText.first(String.format(sentence, address))).as(address).get()
+                .extracting(PersonalDetailsInText.Finding::kind).isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
     }
 
     @Provide
@@ -107,6 +107,6 @@ class PersonalDetailsProperties {
     @Property
     @Label("002 art. 15.3: receipt and permit numbers, dates, amounts, article numbers and company registration numbers are never a person's details")
     void registry_numbers_are_never_found(@ForAll("registryNumbers") String text, @ForAll("sentences") String sentence) {
-        assertThat(PersonalDetails.first(String.format(sentence, text))).as(text).isEmpty();
+        assertThat(PersonalDetailsInText.first(String.format(sentence, text))).as(text).isEmpty();
     }
 }
