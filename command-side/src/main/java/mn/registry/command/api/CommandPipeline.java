@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.privacy.PublishedTextScreen;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.signing.SignedCommandVerifier;
 import mn.registry.kernel.signing.VerifiedCommand;
@@ -102,6 +103,7 @@ public class CommandPipeline {
 
     private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, Actor actor, String jws, Instant receivedAt) {
         T body = readBody(type, verified.command());
+        PublishedTextScreen.screen(body); // ADR 0013 §8: no person's details in published text; refused before anything is claimed
         CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
         if (claim instanceof CommandLog.Claim.AlreadyDone done) {
             log.info("{} {} was applied before; answering with the first answer", type.type(), verified.commandId());

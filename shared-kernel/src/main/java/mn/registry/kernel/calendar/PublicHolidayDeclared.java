@@ -1,5 +1,7 @@
 package mn.registry.kernel.calendar;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -8,7 +10,8 @@ import java.util.Objects;
  * lunar date: the Government revised an announced date in 2014). The day is not a working day from the
  * version this declaration creates onwards, whatever it was before.
  */
-public record PublicHolidayDeclared(LocalDate date, String nameEn, String nameMn, String decisionReference)
+public record PublicHolidayDeclared(LocalDate date, @PublishedText String nameEn, @PublishedText String nameMn,
+                                    @PublishedText String decisionReference)
         implements CalendarDeclaration {
 
     public PublicHolidayDeclared {

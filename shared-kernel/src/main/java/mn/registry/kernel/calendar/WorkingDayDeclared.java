@@ -1,5 +1,7 @@
 package mn.registry.kernel.calendar;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import java.util.Optional;
  * given this is a day transfer: the working day {@code replacesDate} becomes a day off in exchange (e.g. in 2018
  * Friday 9 Nov was made a day off and Saturday 17 Nov a working day). {@code replacesDate} may be null.
  */
-public record WorkingDayDeclared(LocalDate date, LocalDate replacesDate, String decisionReference)
+public record WorkingDayDeclared(LocalDate date, LocalDate replacesDate, @PublishedText String decisionReference)
         implements CalendarDeclaration {
 
     public WorkingDayDeclared {

@@ -1,5 +1,7 @@
 package mn.registry.kernel.calendar;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  * and one-off days off stay {@link PublicHolidayDeclared} declarations.
  */
 public record YearConfirmed(int year, List<LocalDate> tsagaanSar, LocalDate buddhasBirthday, LocalDate chinggisKhaanDay,
-                            String decisionReference) implements CalendarDeclaration {
+                            @PublishedText String decisionReference) implements CalendarDeclaration {
 
     public YearConfirmed {
         Objects.requireNonNull(tsagaanSar, "tsagaanSar");

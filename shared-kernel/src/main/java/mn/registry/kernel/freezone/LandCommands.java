@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +19,8 @@ public final class LandCommands {
      * signed its registration application, 12.1): the parcel (its area from the polygon), the purpose, the period of possession
      * or use, and the route by which it seeks the right: project selection (tender) or auction.
      */
-    public record ApplyForLandUse(ZoneId zoneId, RegistrationId applicant, String parcelName, GeoPolygon parcel, String purpose,
+    public record ApplyForLandUse(ZoneId zoneId, RegistrationId applicant, @PublishedText String parcelName, GeoPolygon parcel,
+                                  @PublishedText String purpose,
                                   LocalDate from, LocalDate until, AllocationMethod method) {
     }
 
@@ -31,8 +34,9 @@ public final class LandCommands {
      * The decision grants no more than was applied for: the parcel within the one applied for, the period within the one
      * applied for, the same purpose and route.
      */
-    public record GrantLandRights(ZoneId zoneId, RegistrationId holder, String parcelName, GeoPolygon parcel, String purpose,
-                                  LocalDate from, LocalDate until, AllocationMethod method, Money nominalValue, String decision,
+    public record GrantLandRights(ZoneId zoneId, RegistrationId holder, @PublishedText String parcelName, GeoPolygon parcel,
+                                  @PublishedText String purpose,
+                                  LocalDate from, LocalDate until, AllocationMethod method, Money nominalValue, @PublishedText String decision,
                                   LandApplicationId applicationId)
             implements ZoneCommand {
     }

@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -71,7 +73,7 @@ public final class RegistrationCommands {
     }
 
     /** 003 art. 8.7.6, 12.5: the governor removes the entity from the register on a ground that has been raised. */
-    public record DeregisterEntity(RegistrationId registrationId, DeregistrationGround ground, String reasons) implements ZoneCommand {
+    public record DeregisterEntity(RegistrationId registrationId, DeregistrationGround ground, @PublishedText String reasons) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();

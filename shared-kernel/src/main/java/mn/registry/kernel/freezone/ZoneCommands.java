@@ -1,6 +1,7 @@
 package mn.registry.kernel.freezone;
 
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.privacy.PublishedText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,8 +14,8 @@ public final class ZoneCommands {
     }
 
     /** 003 art. 6.1-6.3: records a State Great Khural resolution establishing a zone; signed by the Cabinet member. */
-    public record EstablishZone(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary,
-                                List<Activity> activities, boolean economicCooperationZone, String resolution) {
+    public record EstablishZone(ZoneId zoneId, @PublishedText String name, @PublishedText String location, BigDecimal areaHectares, GeoPolygon boundary,
+                                List<Activity> activities, boolean economicCooperationZone, @PublishedText String resolution) {
         public EstablishZone {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(name, "name");
@@ -27,7 +28,7 @@ public final class ZoneCommands {
     }
 
     /** 003 art. 6.4: a Government decision opening the zone's activities. */
-    public record OpenZone(ZoneId zoneId, String decision) {
+    public record OpenZone(ZoneId zoneId, @PublishedText String decision) {
         public OpenZone {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
@@ -35,7 +36,7 @@ public final class ZoneCommands {
     }
 
     /** 003 art. 6.4: a Government decision temporarily closing the zone's activities. */
-    public record CloseZoneTemporarily(ZoneId zoneId, String decision) {
+    public record CloseZoneTemporarily(ZoneId zoneId, @PublishedText String decision) {
         public CloseZoneTemporarily {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
@@ -43,7 +44,7 @@ public final class ZoneCommands {
     }
 
     /** 003 art. 8.2: the Cabinet member appoints a governor of a zone. */
-    public record AppointGovernor(ZoneId zoneId, PersonId governor, String decision) {
+    public record AppointGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision) {
         public AppointGovernor {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(governor, "governor");
@@ -52,7 +53,7 @@ public final class ZoneCommands {
     }
 
     /** 003 art. 8.2: the Cabinet member dismisses a governor; tenure ends at the signing time. */
-    public record DismissGovernor(ZoneId zoneId, PersonId governor, String decision) {
+    public record DismissGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision) {
         public DismissGovernor {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(governor, "governor");

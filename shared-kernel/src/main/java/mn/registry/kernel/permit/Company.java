@@ -1,5 +1,7 @@
 package mn.registry.kernel.permit;
 
+import mn.registry.kernel.privacy.PublishedText;
+
 /**
  * The applicant company (002 art. 23.2). Company data, not personal data: it may appear in events
  * and, once a permit is granted, in the public register.
@@ -10,5 +12,6 @@ package mn.registry.kernel.permit;
  *                                      Mongolia (a Mongolian subsidiary of a foreign group is)
  * @param address                       the registered address
  */
-public record Company(String name, String registrationNumber, boolean establishedUnderMongolianLaw, String address) {
+public record Company(@PublishedText String name, @PublishedText String registrationNumber, boolean establishedUnderMongolianLaw,
+                      @PublishedText String address) {
 }

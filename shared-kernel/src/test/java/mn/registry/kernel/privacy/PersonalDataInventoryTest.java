@@ -42,7 +42,9 @@ class PersonalDataInventoryTest {
             "EntityRecord",              // QuarterlyReportContent: its input, read from registration events (inventoried there)
             "Report",                    // QuarterlyReportContent: the report the registry builds and the governor signs (by hash)
             "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
-            "Dated"                      // YearConfirmed: a dated holiday, computed from the event's own fields
+            "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
+            "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)
+            "Found", "PublishedField", "ScreenStep" // PublishedTextScreen: a refusal's field and the components it reads, never stored
     );
 
     @Test

@@ -1,0 +1,290 @@
+package mn.registry.kernel.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a natural person's details in free text (domain-rules §5: "civil registration numbers, phone, e-mail"): a
+ * Mongolian civil registration number (two Cyrillic letters and eight digits, {@code УБ99010112}, with or without a
+ * space, or its Latin transliteration {@code UB99010112} when the digits read as a birth date), a Mongolian phone number
+ * (eight digits starting 5-9, written whole or in groups of at least two digits joined by a space or a dash, or any eight
+ * digits after {@code +976}/{@code 00976}) and an e-mail address (also written with {@code [at]} or {@code (at)}).
+ *
+ * <p>What it lets pass, on purpose: receipt and permit numbers ({@code SP-2026-000001}), identifiers that join digits to
+ * letters ({@code cn-91152599}, hashes), dates ({@code 2026-03-15}, {@code 15.03.2026}), amounts written with thousands
+ * groups ({@code 90 000 000}) or a currency ({@code 90000000 төгрөг}), article numbers ({@code 27.1.3}), 7-digit company
+ * registration numbers. A bare eight-digit number starting 5-9 with no currency is read as a phone number: write amounts
+ * with their currency or thousands groups. Pure, no I/O; a few microseconds per field.
+ */
+public final class PersonalDetailsInText {
+
+    /** What was found; never the text itself, so that a refusal does not repeat the detail it refuses. */
+    public enum Kind {
+        CIVIL_REGISTRATION_NUMBER("a civil registration number"),
+        PHONE_NUMBER("a phone number"),
+        E_MAIL_ADDRESS("an e-mail address");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** A detail of {@code kind} at characters {@code start} (inclusive) to {@code end} (exclusive). */
+    public record Finding(Kind kind, int start, int end) {
+    }
+
+    private static final String SEPARATORS = " \u00A0\u202F-\u2010\u2011\u2012\u2013";
+
+    // two Cyrillic letters (Mongolian alphabet) not inside a word, an optional space or dash, eight digits not followed by a digit
+    private static final Pattern CIVIL_CYRILLIC = Pattern.compile("(?<!\\p{L})[\\p{IsCyrillic}&&\\p{L}]{2}[ \u00A0\\-]?\\d{8}(?!\\d)");
+    // the Latin transliteration: two capital letters; only when the digits read as a birth date (yy, mm or mm+20, dd)
+    private static final Pattern CIVIL_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}[ \u00A0\\-]?(\\d{8})(?!\\d)");
+    private static final Pattern E_MAIL = Pattern.compile(
+            "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|\uFF20|\\[at]|\\(at\\))\\s?[\\p{L}\\p{N}\\-]+(?:(?:\\.|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)[\\p{L}\\p{N}\\-]+)*"
+                    + "(?:\\.|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)\\p{L}{2,}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(?:₮|\\$|€|¥|төг|tug|tög|mnt|usd|eur|cny|rub|доллар|юан|сая|мянга)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:₮|\\$|€|¥|mnt|usd|eur|cny)\\s?$", Pattern.CASE_INSENSITIVE);
+
+    private PersonalDetailsInText() {
+    }
+
+    /** Whether {@code text} holds any of the details. */
+    public static boolean in(String text) {
+        return first(text).isPresent();
+    }
+
+    /** The first detail in {@code text} (the earliest; a civil number before the phone number its digits also make). */
+    public static Optional<Finding> first(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Finding> found = new ArrayList<>(3);
+        if (atLeastEightDigits(text)) { // a civil number and a phone number both have eight digits: most text has fewer
+            if (eightDigitsInARow(text)) { // a civil number's digits are written together
+                civilNumber(text).ifPresent(found::add);
+            }
+            phoneNumber(text).ifPresent(found::add);
+        }
+        eMail(text).ifPresent(found::add);
+        return found.stream().min(java.util.Comparator.comparingInt(Finding::start).thenComparing(Finding::kind));
+    }
+
+    private static boolean atLeastEightDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i)) && ++digits == 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean eightDigitsInARow(String text) {
+        int row = 0;
+        for (int i = 0; i < text.length(); i++) {
+            row = isDigit(text.charAt(i)) ? row + 1 : 0;
+            if (row == 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Finding> civilNumber(String text) {
+        Matcher cyrillic = CIVIL_CYRILLIC.matcher(text);
+        Optional<Finding> found = cyrillic.find()
+                ? Optional.of(new Finding(Kind.CIVIL_REGISTRATION_NUMBER, cyrillic.start(), cyrillic.end())) : Optional.empty();
+        Matcher latin = CIVIL_LATIN.matcher(text);
+        while (latin.find()) {
+            if (found.isPresent() && found.get().start() < latin.start()) {
+                break;
+            }
+            if (readsAsBirthDate(latin.group(1))) {
+                return Optional.of(new Finding(Kind.CIVIL_REGISTRATION_NUMBER, latin.start(), latin.end()));
+            }
+        }
+        return found;
+    }
+
+    // the first six digits of a civil registration number are the birth date: yy, mm (plus 20 from 2000), dd
+    private static boolean readsAsBirthDate(String digits) {
+        int month = Integer.parseInt(digits.substring(2, 4));
+        int day = Integer.parseInt(digits.substring(4, 6));
+        boolean monthOk = (month >= 1 && month <= 12) || (month >= 21 && month <= 32);
+        return monthOk && day >= 1 && day <= 31;
+    }
+
+    private static Optional<Finding> eMail(String text) {
+        if (text.indexOf('@') < 0 && text.indexOf('\uFF20') < 0 && !spelledAt(text)) {
+            return Optional.empty();
+        }
+        Matcher m = E_MAIL.matcher(text);
+        return m.find() ? Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end())) : Optional.empty();
+    }
+
+    // "name [at] host" or "name (at) host", any case, without lower-casing the whole text
+    private static boolean spelledAt(String text) {
+        for (int i = text.indexOf('t'); i >= 0; i = text.indexOf('t', i + 1)) {
+            if (i >= 2 && i + 1 < text.length() && (text.charAt(i - 1) == 'a' || text.charAt(i - 1) == 'A')
+                    && (text.charAt(i - 2) == '[' || text.charAt(i - 2) == '(') && (text.charAt(i + 1) == ']' || text.charAt(i + 1) == ')')) {
+                return true;
+            }
+        }
+        for (int i = text.indexOf('T'); i >= 0; i = text.indexOf('T', i + 1)) {
+            if (i >= 2 && i + 1 < text.length() && (text.charAt(i - 1) == 'a' || text.charAt(i - 1) == 'A')
+                    && (text.charAt(i - 2) == '[' || text.charAt(i - 2) == '(') && (text.charAt(i + 1) == ']' || text.charAt(i + 1) == ')')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A run of digit groups joined by single separators, with the groups' offsets in the text. */
+    private record DigitRun(int start, int end, List<int[]> groups) {
+    }
+
+    private static Optional<Finding> phoneNumber(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            DigitRun run = run(text, i);
+            Optional<Finding> found = phoneIn(text, run);
+            if (found.isPresent()) {
+                return found;
+            }
+            i = run.end();
+        }
+        return Optional.empty();
+    }
+
+    private static DigitRun run(String text, int start) {
+        List<int[]> groups = new ArrayList<>();
+        int i = start;
+        int n = text.length();
+        while (true) {
+            int groupStart = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            groups.add(new int[]{groupStart, i});
+            if (i + 1 < n && SEPARATORS.indexOf(text.charAt(i)) >= 0 && isDigit(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return new DigitRun(start, i, groups);
+        }
+    }
+
+    private static Optional<Finding> phoneIn(String text, DigitRun run) {
+        char first = text.charAt(run.start());
+        if (first == '0' || first == '9') {
+            String digits = digitsOf(text, run.groups(), 0, run.groups().size());
+            // +976 / 00976 / (976): the country code makes any eight digits after it a Mongolian number
+            int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && plusOrParenthesisBefore(text, run.start()) ? 3 : 0;
+            if (prefix > 0 && digits.length() >= prefix + 8) {
+                return Optional.of(new Finding(Kind.PHONE_NUMBER, countryCodeStart(text, run.start()), offsetOfDigit(text, run, prefix + 8)));
+            }
+        }
+        List<int[]> groups = run.groups();
+        for (int from = 0; from < groups.size(); from++) {
+            int count = 0;
+            for (int to = from; to < groups.size(); to++) {
+                int length = groups.get(to)[1] - groups.get(to)[0];
+                if (length < 2) {
+                    break; // a phone is written in groups of at least two digits; "5 6 7 8" is a list
+                }
+                count += length;
+                if (count > 8) {
+                    break;
+                }
+                if (count == 8 && looksLikeAPhone(text, run, from, to) && !(from == 0 && amountBefore(text, run.start()))) {
+                    return Optional.of(new Finding(Kind.PHONE_NUMBER, groups.get(from)[0], groups.get(to)[1]));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean looksLikeAPhone(String text, DigitRun run, int from, int to) {
+        List<int[]> groups = run.groups();
+        char first = text.charAt(groups.get(from)[0]);
+        if (first < '5' || first > '9') {
+            return false; // Mongolian numbers start 5-9 (mobile 5, 6, 8, 9; fixed 7); dates and years start 0-3 or 1-2
+        }
+        if (to - from == 2 && length(groups.get(from)) == 2 && length(groups.get(from + 1)) == 3 && length(groups.get(to)) == 3) {
+            return false; // 90 000 000: thousands groups are an amount
+        }
+        if (from == 0 && identifierBefore(text, run.start())) {
+            return false; // cn-91152599, SP-..., a hash: digits joined to letters are part of an identifier
+        }
+        int end = groups.get(to)[1];
+        if (to == groups.size() - 1 && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            return false;
+        }
+        return !(to == groups.size() - 1 && CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8))).find());
+    }
+
+    private static int length(int[] group) {
+        return group[1] - group[0];
+    }
+
+    // cn-91152599, SP-2026-..., ref/99112233: digits joined by a dash, slash or underscore to letters or digits are an identifier
+    private static boolean identifierBefore(String text, int start) {
+        if (start < 2) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        return (before == '-' || before == '/' || before == '_') && Character.isLetterOrDigit(text.charAt(start - 2));
+    }
+
+    private static boolean amountBefore(String text, int start) {
+        return CURRENCY_BEFORE.matcher(text.substring(Math.max(0, start - 5), start)).find();
+    }
+
+    private static boolean plusOrParenthesisBefore(String text, int start) {
+        return start >= 1 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '(');
+    }
+
+    private static int countryCodeStart(String text, int start) {
+        return start >= 1 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '(') ? start - 1 : start;
+    }
+
+    private static String digitsOf(String text, List<int[]> groups, int from, int to) {
+        StringBuilder digits = new StringBuilder();
+        for (int g = from; g < to; g++) {
+            digits.append(text, groups.get(g)[0], groups.get(g)[1]);
+        }
+        return digits.toString();
+    }
+
+    private static int offsetOfDigit(String text, DigitRun run, int count) {
+        int seen = 0;
+        for (int[] group : run.groups()) {
+            for (int i = group[0]; i < group[1]; i++) {
+                if (++seen == count) {
+                    return i + 1;
+                }
+            }
+        }
+        return run.end();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,181 @@
+package mn.registry.kernel.privacy;
+
+import mn.registry.kernel.problem.RegistryProblem;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one rule for personal details in published free text (ADR 0013 §8): a signed command whose {@link PublishedText}
+ * holds a person's civil registration number, phone number or e-mail address ({@link PersonalDetailsInText}) is refused before
+ * anything is claimed or stored, with the field's JSON path inside the command body ({@code conditions[1]},
+ * {@code company.address}) and the article. The command pipeline calls {@link #screen} once for every body it reads.
+ *
+ * <p>It walks the body's record components: marked {@code String}s and lists of them are checked; nested records and
+ * lists of records are walked for their own marked components (so {@code Company.address} is screened wherever a
+ * command carries a company). Unmarked text is withheld from the public and accepted as typed.
+ */
+public final class PublishedTextScreen {
+
+    /** The problem's stable code (web messages {@code problem.privacy.personal-details-in-published-text}). */
+    public static final String CODE = "privacy.personal-details-in-published-text";
+    /** 002 art. 15.3 (what personal details are), 30.1 (not passed to others), domain-rules §5 (never published). */
+    public static final String ARTICLE = "002 art. 15.3, 30.1 (domain-rules §5)";
+
+    /** A marked text component reachable from a body type, by its JSON path pattern ({@code conditions[]}). */
+    public record PublishedField(Class<?> record, String component, String path) {
+    }
+
+    private static final ClassValue<List<ScreenStep>> STEPS = new ClassValue<>() {
+        @Override
+        protected List<ScreenStep> computeValue(Class<?> type) {
+            return steps(type);
+        }
+    };
+
+    /** How to reach text inside one record type: a marked text, or a nested record (or list of records) to walk. */
+    private record ScreenStep(RecordComponent component, boolean text, boolean list) {
+    }
+
+    private PublishedTextScreen() {
+    }
+
+    /** Refuses (throws {@link RegistryProblem}, 400) a body whose published text holds a person's details; else does nothing. */
+    public static void screen(Object body) {
+        find(body, "").ifPresent(found -> {
+            throw RegistryProblem.invalid(CODE, "The field " + found.path + " is published and cannot be taken back, but it holds "
+                    + found.finding.kind().description() + " (characters " + (found.finding.start() + 1) + "-" + found.finding.end()
+                    + "). A person's civil registration number, phone number or e-mail address is never published (" + ARTICLE
+                    + "); write the published text without them. Nothing was stored.", found.path, ARTICLE);
+        });
+    }
+
+    /** Where a body's published text holds a person's details: the field's JSON path and what was found. */
+    public record Found(String path, PersonalDetailsInText.Finding finding) {
+    }
+
+    /** The first personal detail in the body's published text, if any. */
+    public static Optional<Found> find(Object body, String prefix) {
+        if (body == null || !body.getClass().isRecord()) {
+            return Optional.empty();
+        }
+        for (ScreenStep step : STEPS.get(body.getClass())) {
+            Object value = read(step.component(), body);
+            String path = prefix.isEmpty() ? step.component().getName() : prefix + "." + step.component().getName();
+            if (value == null) {
+                continue;
+            }
+            if (step.list()) {
+                int i = 0;
+                for (Object item : (Collection<?>) value) {
+                    Optional<Found> found = inValue(item, path + "[" + i++ + "]", step.text());
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else {
+                Optional<Found> found = inValue(value, path, step.text());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Found> inValue(Object value, String path, boolean text) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (text) {
+            return PersonalDetailsInText.first(value.toString()).map(finding -> new Found(path, finding));
+        }
+        return find(value, path);
+    }
+
+    /** Every marked text reachable from {@code bodyType}, with its path pattern: what the screen checks for that command. */
+    public static List<PublishedField> publishedFields(Class<?> bodyType) {
+        List<PublishedField> fields = new ArrayList<>();
+        collect(bodyType, "", fields, 0);
+        return fields;
+    }
+
+    private static void collect(Class<?> type, String prefix, List<PublishedField> into, int depth) {
+        if (!type.isRecord() || depth > 8) {
+            return;
+        }
+        for (ScreenStep step : STEPS.get(type)) {
+            String path = (prefix.isEmpty() ? "" : prefix + ".") + step.component().getName() + (step.list() ? "[]" : "");
+            if (step.text()) {
+                into.add(new PublishedField(type, step.component().getName(), path));
+            } else {
+                collect(step.list() ? elementType(step.component()) : step.component().getType(), path, into, depth + 1);
+            }
+        }
+    }
+
+    private static List<ScreenStep> steps(Class<?> type) {
+        List<ScreenStep> steps = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            boolean marked = component.isAnnotationPresent(PublishedText.class);
+            boolean list = Collection.class.isAssignableFrom(component.getType());
+            Class<?> element = list ? elementType(component) : component.getType();
+            if (marked) {
+                if (element != String.class) {
+                    throw new IllegalStateException("@PublishedText marks text: " + type.getName() + "." + component.getName() + " is " + element.getName());
+                }
+                steps.add(new ScreenStep(component, true, list));
+            } else if (element.isRecord() && element != type && !publishedFieldsIn(element, 0).isEmpty()) {
+                steps.add(new ScreenStep(component, false, list));
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    private static boolean hasMarked(Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(PublishedText.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Class<?>> publishedFieldsIn(Class<?> type, int depth) {
+        if (depth > 8 || !type.isRecord()) {
+            return List.of();
+        }
+        if (hasMarked(type)) {
+            return List.of(type);
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> element = Collection.class.isAssignableFrom(component.getType()) ? elementType(component) : component.getType();
+            if (element.isRecord() && element != type && !publishedFieldsIn(element, depth + 1).isEmpty()) {
+                return List.of(type);
+            }
+        }
+        return List.of();
+    }
+
+    static Class<?> elementType(RecordComponent component) {
+        Type generic = component.getGenericType();
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments().length == 1 && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

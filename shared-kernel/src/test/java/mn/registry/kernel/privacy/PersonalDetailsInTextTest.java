@@ -1,0 +1,62 @@
+package mn.registry.kernel.privacy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The detector of a person's details in free text, by example: what a careless or dishonest official types, and what is not a person's. */
+class PersonalDetailsInTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"УБ99010112", "уб99010112", "УБ 99010112", "Иргэн ЧГ85121314-ийн хүсэлтээр", "reg: ӨҮ01231234",
+            "UB99010112", "UB 99010112", "citizen UB 05270112 asked", "УБ-99010112"})
+    @DisplayName("002 art. 15.3: a civil registration number is found, in Cyrillic or Latin, with or without a space")
+    void civil_registration_numbers_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.CIVIL_REGISTRATION_NUMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99112233", "утас: 99112233", "Утас 9911 2233", "9911-2233", "99 11 22 33", "+976 99112233", "+97699112233",
+            "+976-7011-2233", "(976) 8811 2233", "(+976) 8811-2233", "00976 95112233", "976 99112233", "tel.88112233", "contact 70112233-аас",
+            "Лот 12 99112233", "2025 9911 2233", "тел:99112233"})
+    @DisplayName("002 art. 15.3: a Mongolian phone number is found, whole, grouped, with +976")
+    void phone_numbers_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bat@gmail.com", "Contact: Bat.Erdene+permits@mail.gov.mn.", "батаа@жишээ.мн", "bat [at] gmail [dot] com",
+            "bat(at)example.mn", "bat @ gmail.com", "bat＠gmail.com"})
+    @DisplayName("002 art. 15.3: an e-mail address is found, also written with [at]")
+    void e_mail_addresses_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SP-2026-000001", "permit SP-2026-000123 of 2026-03-15", "altanbulag:cn-91152599", "registration 6301001",
+            "15.03.2026", "2026-03-15T10:00:00Z", "31.12.2026", "2026.12.31", "20261231", "002 art. 27.1.3", "003 art. 12.5.1, 22.6",
+            "Governor decision 2026/71", "Government resolution No. 123 of 2026", "90 000 000 төгрөг", "90 000 000", "12 500 000 MNT",
+            "90000000 төгрөг", "₮90000000", "45000000", "1 290 000 000", "lots 5 6 7 8 9 10 11 12", "45.5 га", "106.44, 50.315",
+            "Keep the certificate database in Mongolia", "Монгол улсын нутаг дэвсгэрт мэдээллийн санг хадгална", "",
+            "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "room 1201, building 8, 14200 Ulaanbaatar",
+            "Сүхбаатар дүүрэг, 1-р хороо, Энх тайваны өргөн чөлөө 15А", "No 20260315", "ХХК 2026", "2026 2027 2028 2029",
+            "user at home", "tax year 2025-2026", "+976", "18 months, 12 consecutive months"})
+    @DisplayName("002 art. 15.3: permit and registration numbers, dates, amounts, article numbers and addresses are not a person's details")
+    void false_positives_pass(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("002 art. 15.3: the finding says where the detail is and never repeats it")
+    void finding_names_the_place() {
+        PersonalDetailsInText.Finding finding = PersonalDetailsInText.first("call 9911 2233 now").orElseThrow();
+        assertThat(finding.start()).isEqualTo(5);
+        assertThat(finding.end()).isEqualTo(14);
+        assertThat(finding.toString()).doesNotContain("9911");
+    }
+}
