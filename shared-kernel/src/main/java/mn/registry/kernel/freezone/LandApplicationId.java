@@ -1,12 +1,12 @@
 package mn.registry.kernel.freezone;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
 import java.util.Objects;
 
 /** An entity's application for land use in a zone, {@code <zone>-A<n>}, numbered by the zone's land register (003 art. 22.2, 22.4). */
-public record LandApplicationId(String value) {
+public record LandApplicationId(String value) implements TypedId {
 
     @JsonCreator
     public LandApplicationId {
@@ -23,12 +23,6 @@ public record LandApplicationId(String value) {
     /** The zone whose land register numbered it. */
     public ZoneId zoneId() {
         return ZoneId.of(value.substring(0, value.lastIndexOf("-A")));
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

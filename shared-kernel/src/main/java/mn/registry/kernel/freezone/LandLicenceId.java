@@ -1,12 +1,12 @@
 package mn.registry.kernel.freezone;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
 import java.util.Objects;
 
 /** A land licence of a zone, {@code <zone>-L<n>}, numbered by the zone's land register. */
-public record LandLicenceId(String value) {
+public record LandLicenceId(String value) implements TypedId {
 
     @JsonCreator
     public LandLicenceId {
@@ -18,12 +18,6 @@ public record LandLicenceId(String value) {
 
     public static LandLicenceId of(ZoneId zone, int n) {
         return new LandLicenceId(zone.value() + "-L" + n);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override
