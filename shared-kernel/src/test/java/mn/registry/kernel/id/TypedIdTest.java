@@ -47,6 +47,8 @@ class TypedIdTest {
                 .hasMessage("a zone id is 1-63 lower-case letters, digits or '-': Zamyn Uud");
         assertThatThrownBy(() -> new ReceiptNumber("SP-26-1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a receipt number looks like SP-2026-000123: SP-26-1");
+        assertThatThrownBy(() -> new LandLicenceId("zamyn-uud-A3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a land licence id is <zone>-L<n>: zamyn-uud-A3");
         assertThatThrownBy(() -> new PersonId(null)).isInstanceOf(NullPointerException.class).hasMessage("person id");
         assertThat(TypedId.require("a1", "x", Pattern.compile("[a-z][0-9]"), "rule")).isEqualTo("a1");
     }
