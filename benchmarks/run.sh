@@ -2,7 +2,9 @@
 # Builds registry.jar and the benchmarks (into target-bench, apart from other builds), then runs the benchmarks
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: event store, command throughput, rising load
-#   benchmarks/run.sh store|throughput|rising|log|register|mixed [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|rising|log|register|mixed|nodes [arguments of that benchmark]
+#   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
+#   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
 # every rising-load step even past the knee: BENCH_ALL_STEPS=true.
 set -euo pipefail
@@ -24,9 +26,11 @@ case "$which" in
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
+  nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
+                   "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark "$@" ;;
   all)
     java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed|nodes] [arguments]" >&2; exit 2 ;;
 esac

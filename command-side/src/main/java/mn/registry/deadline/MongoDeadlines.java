@@ -88,8 +88,7 @@ public class MongoDeadlines {
 
     /** Indexes the poller and the projection use on a real MongoDB (the embedded server ignores non-unique ones). */
     public void ensureIndexes() {
-        deadlines.createIndex(com.mongodb.client.model.Indexes.ascending(STATE, DUE_AT));
-        deadlines.createIndex(com.mongodb.client.model.Indexes.ascending(AGGREGATE_ID, KIND, STATE));
+        mn.registry.store.mongo.MongoIndexes.ensure(deadlines);
     }
 
     public Optional<ScheduledDeadline> find(String id) {

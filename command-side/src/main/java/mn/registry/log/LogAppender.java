@@ -5,8 +5,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import mn.registry.kernel.log.LogLayout;
@@ -45,7 +43,7 @@ class LogAppender {
     }
 
     void ensureIndexes() {
-        entries.createIndex(Indexes.ascending(LogLayout.EVENT_ID), new IndexOptions().unique(true).name("eventId_unique"));
+        mn.registry.store.mongo.MongoIndexes.ensure(entries);
     }
 
     /** The tree size: leaves whose hashes are in the tiles. */

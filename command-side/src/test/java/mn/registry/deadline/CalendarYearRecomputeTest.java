@@ -1,6 +1,7 @@
 package mn.registry.deadline;
 
-import mn.registry.document.TestMongo;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
@@ -9,10 +10,10 @@ import mn.registry.kernel.calendar.YearConfirmed;
 import mn.registry.deadline.DeadlineServiceTest.Moved;
 import mn.registry.deadline.DeadlineServiceTest.Recompute;
 import mn.registry.deadline.DeadlineServiceTest.TestRules;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,22 +23,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADR 0013 §2: declarations for years after 2030, and a year's confirmation, re-compute open deadlines like any declaration. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class CalendarYearRecomputeTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final WorkingDayCalendar BASE = WorkingDayCalendar.base();
 
     private MongoDeadlines deadlines;
     private final List<Object> sent = Collections.synchronizedList(new ArrayList<>());
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        deadlines = new MongoDeadlines(MONGO.freshDatabase());
+    void start(MongoDatabase database) {
+        deadlines = new MongoDeadlines(database);
         sent.clear();
     }
 

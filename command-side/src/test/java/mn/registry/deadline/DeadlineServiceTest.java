@@ -1,14 +1,15 @@
 package mn.registry.deadline;
 
-import mn.registry.document.TestMongo;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,9 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generic deadline service on the embedded MongoDB server: schedule, end, claim, fire once, recompute. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class DeadlineServiceTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final String KIND = "test.decision";
     private static final Instant RECEIVED = Instant.parse("2026-11-20T03:00:00Z");
 
@@ -96,14 +97,9 @@ class DeadlineServiceTest {
     private final List<Object> sent = Collections.synchronizedList(new ArrayList<>());
     private DeadlineProjection projection;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        deadlines = new MongoDeadlines(MONGO.freshDatabase());
+    void start(MongoDatabase database) {
+        deadlines = new MongoDeadlines(database);
         registryTime = new MovableClock(RECEIVED);
         realTime = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
         projection = new DeadlineProjection(deadlines, List.of(new TestRules()), WorkingDayCalendar::base, sent::add);

@@ -1,12 +1,14 @@
 package mn.registry.document;
 
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.infrastructure.web.ProblemResponses;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -37,9 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class DocumentControllerTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private MockMvc http;
     private final Sessions sessions = mock(Sessions.class);
     private static final String REVIEWER = "Bearer reviewer-token";
@@ -48,13 +50,8 @@ class DocumentControllerTest {
     private DocumentStore store;
     private final UploadGuard guard = new UploadGuard(5, 4096, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC));
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void fresh() {
+    void fresh(MongoDatabase database) {
         when(sessions.require(eq(REVIEWER), any(Role[].class))).thenReturn(
                 new Actor(new PersonId("reviewer-1"), "Reviewer", Set.of(Role.MINISTRY_REVIEWER), Set.of()));
         when(sessions.require(eq(APPLICANT), any(Role[].class))).thenReturn(
@@ -63,7 +60,7 @@ class DocumentControllerTest {
                 new Actor(new PersonId("applicant-2"), "Greedy applicant", Set.of(Role.APPLICANT), Set.of()));
         when(sessions.require(isNull(), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.missing", "Sign in first."));
         when(sessions.require(eq("Bearer forged"), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.invalid", "Sign in again."));
-        store = new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
+        store = new DocumentStore(database, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
                 java.time.Duration.ofDays(7), 100_000);
         http = mvc(store);
     }
@@ -203,8 +200,8 @@ class DocumentControllerTest {
 
     @Test
     @DisplayName("the bytes a person holds count against their quota: beyond it 429 problem+json, another person is not affected")
-    void upload_quota_per_person() throws Exception {
-        http = mvc(new DocumentStore(MONGO.freshDatabase(), Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
+    void upload_quota_per_person(MongoDatabase database) throws Exception {
+        http = mvc(new DocumentStore(database, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
                 java.time.Duration.ofDays(7), 2000));
         byte[] note = new byte[800];
         java.util.Arrays.fill(note, (byte) 'q');

@@ -1,13 +1,14 @@
 package mn.registry.document;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,23 +20,18 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class DocumentStoreTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final Instant T0 = Instant.parse("2026-11-20T02:15:30.123456789Z");
 
     private MongoDatabase database;
     private DocumentStore store;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void fresh() {
-        database = MONGO.freshDatabase();
+    void fresh(MongoDatabase database) {
+        this.database = database;
         store = new DocumentStore(database, Clock.fixed(T0, ZoneOffset.UTC), 1024);
     }
 

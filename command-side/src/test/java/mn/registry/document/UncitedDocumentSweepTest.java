@@ -1,11 +1,13 @@
 package mn.registry.document;
 
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,15 +19,10 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class UncitedDocumentSweepTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final PersonId APPLICANT = new PersonId("applicant-1");
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
 
     /** A clock the test moves forward, as the registry's demo clock is moved. */
     private static final class MovableClock extends Clock {
@@ -57,9 +54,9 @@ class UncitedDocumentSweepTest {
 
     @Test
     @DisplayName("an upload no command cites is gone once its 7 days are over on the registry's clock; a cited one and a younger one stay")
-    void uncited_upload_is_deleted_after_its_time() {
+    void uncited_upload_is_deleted_after_its_time(MongoDatabase database) {
         MovableClock clock = new MovableClock();
-        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), clock, 1024, Duration.ofDays(7), 1_000_000);
+        DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), 1_000_000);
         UncitedDocumentSweep sweep = new UncitedDocumentSweep(store, Duration.ofHours(1));
         String forgotten = store.receive(pdf("never cited"), "application/pdf", null, APPLICANT).document().sha256();
         String cited = store.receive(pdf("cited"), "application/pdf", null, APPLICANT).document().sha256();
@@ -84,9 +81,9 @@ class UncitedDocumentSweepTest {
 
     @Test
     @DisplayName("bytes uploaded again after their uncited copy was deleted are a new upload with a new time")
-    void re_upload_after_deletion_starts_afresh() {
+    void re_upload_after_deletion_starts_afresh(MongoDatabase database) {
         MovableClock clock = new MovableClock();
-        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), clock, 1024, Duration.ofDays(7), 1_000_000);
+        DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), 1_000_000);
         store.receive(pdf("again"), "application/pdf", null, APPLICANT);
         clock.advance(Duration.ofDays(8));
         assertThat(store.deleteUncited()).isEqualTo(1);
@@ -100,10 +97,10 @@ class UncitedDocumentSweepTest {
 
     @Test
     @DisplayName("the quota counts a person's new uploads of the last 7 days: full now, free again once they are older")
-    void quota_frees_after_the_retention() {
+    void quota_frees_after_the_retention(MongoDatabase database) {
         MovableClock clock = new MovableClock();
         byte[] first = pdf("first upload, forty bytes or so");
-        DocumentStore store = new DocumentStore(MONGO.freshDatabase(), clock, 1024, Duration.ofDays(7), first.length + 10L);
+        DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), first.length + 10L);
         store.receive(first, "application/pdf", null, APPLICANT);
         assertThat(store.find(Sha256.hex(first))).isPresent(); // cited: kept, yet it still counts for its 7 days
 

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 class OpenData implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OpenData.class);
-    private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
+    private static final ZoneId MONGOLIA = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
 
     private final Path root;
     private final PublicRegister register;

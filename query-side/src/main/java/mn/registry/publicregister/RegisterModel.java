@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
 final class RegisterModel {
 
     /** Dates of instants are Ulaanbaatar's, as the law's days are. */
-    static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
+    static final ZoneId MONGOLIA = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
 
     private final Map<RegisterKind, TreeMap<String, RegisterEntry>> entries = new EnumMap<>(RegisterKind.class);
     /** Permit events after the grant name the application; the register lists the permit by its number. */

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ public class Statistics {
             }
         }
         WorkingDayCalendar cal = calendar.get();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
+        LocalDate today = LocalDate.now(clock.withZone(mn.registry.kernel.calendar.UlaanbaatarTime.ZONE));
         List<ServiceLevel> levels = new ArrayList<>();
         decisions.forEach((deadline, rows) -> levels.add(serviceLevel(deadline, rows, cal, today)));
         return new Report(counts(years), counts(months), levels);

@@ -1,11 +1,14 @@
 package mn.registry.statistics;
 
+import mn.registry.projection.Csv;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,35 +36,27 @@ class StatisticsController {
     @GetMapping(path = "/api/public/statistics/counts.csv")
     ResponseEntity<String> counts() {
         Statistics.Report report = statistics.report();
-        StringBuilder csv = new StringBuilder("period,").append(String.join(",", Statistics.columns())).append("\r\n");
+        List<String> header = new ArrayList<>(List.of("period"));
+        header.addAll(Statistics.columns());
+        List<List<Object>> lines = new ArrayList<>();
         for (List<Statistics.Counts> rows : List.of(report.byYear(), report.byMonth())) {
             for (Statistics.Counts row : rows) {
-                csv.append(row.period());
-                Statistics.columns().forEach(c -> csv.append(',').append(row.counts().getOrDefault(c, 0L)));
-                csv.append("\r\n");
+                List<Object> line = new ArrayList<>(List.of(row.period()));
+                Statistics.columns().forEach(c -> line.add(row.counts().getOrDefault(c, 0L)));
+                lines.add(line);
             }
         }
-        return ResponseEntity.ok().contentType(CSV).body(csv.toString());
+        return ResponseEntity.ok().contentType(CSV).body(Csv.of(header, lines));
     }
 
     @GetMapping(path = "/api/public/statistics/service-levels.csv")
     ResponseEntity<String> serviceLevels() {
-        StringBuilder csv = new StringBuilder("deadline,article,working_days_allowed,decided,on_time,on_time_percent,median_working_days,"
-                + "p90_working_days,max_working_days,pending,pending_overdue\r\n");
+        List<List<Object>> lines = new ArrayList<>();
         for (Statistics.ServiceLevel s : statistics.report().serviceLevels()) {
-            csv.append(s.deadline()).append(',').append(quote(s.article())).append(',').append(s.workingDaysAllowed()).append(',')
-                    .append(s.decided()).append(',').append(s.onTime()).append(',').append(blank(s.onTimePercent())).append(',')
-                    .append(blank(s.medianWorkingDays())).append(',').append(blank(s.p90WorkingDays())).append(',')
-                    .append(blank(s.maxWorkingDays())).append(',').append(s.pending()).append(',').append(s.pendingOverdue()).append("\r\n");
+            lines.add(Arrays.asList(s.deadline(), s.article(), s.workingDaysAllowed(), s.decided(), s.onTime(), s.onTimePercent(),
+                    s.medianWorkingDays(), s.p90WorkingDays(), s.maxWorkingDays(), s.pending(), s.pendingOverdue()));
         }
-        return ResponseEntity.ok().contentType(CSV).body(csv.toString());
-    }
-
-    private static String blank(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+        return ResponseEntity.ok().contentType(CSV).body(Csv.of(List.of("deadline", "article", "working_days_allowed", "decided", "on_time",
+                "on_time_percent", "median_working_days", "p90_working_days", "max_working_days", "pending", "pending_overdue"), lines));
     }
 }

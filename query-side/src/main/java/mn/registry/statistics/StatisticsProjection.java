@@ -47,7 +47,7 @@ class StatisticsProjection {
     static final String PERMIT_DECISION = "permit-decision";
     static final String EXTENSION = "permit-extension";
     static final String ZONE_REGISTRATION = "zone-registration";
-    private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
+    private static final ZoneId MONGOLIA = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> facts;

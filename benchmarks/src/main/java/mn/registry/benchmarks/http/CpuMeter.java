@@ -60,7 +60,7 @@ public final class CpuMeter {
     }
 
     /** Busy and total jiffies of all cores from the first line of /proc/stat; zeros where there is none. */
-    private static long[] machineJiffies() {
+    public static long[] machineJiffies() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -85,10 +85,16 @@ public final class CpuMeter {
     }
 
     private long serverCpuNanos() {
-        return ProcessHandle.of(serverPid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+        return processCpuNanos(serverPid);
     }
 
-    private static long clientCpuNanos() {
+    /** CPU time (user + system) the process {@code pid} has used so far; 0 if it cannot be read. */
+    public static long processCpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time this JVM (the benchmark's client) has used so far. */
+    public static long clientCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

@@ -48,6 +48,11 @@ public final class Load {
     }
 
     public static Round closedLoop(String name, BenchClient client, List<String> signed, int threads) throws Exception {
+        return closedLoop(name, List.of(client), signed, threads);
+    }
+
+    /** As {@link #closedLoop(String, BenchClient, List, int)}, command {@code i} sent to {@code nodes[i % size]} (several registry nodes on one database). */
+    public static Round closedLoop(String name, List<BenchClient> nodes, List<String> signed, int threads) throws Exception {
         Recorder recorder = new Recorder(signed.size());
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -60,7 +65,7 @@ public final class Load {
                     long sent = System.nanoTime();
                     BenchClient.Reply reply;
                     try {
-                        reply = client.command(signed.get(i));
+                        reply = nodes.get(i % nodes.size()).command(signed.get(i));
                     } catch (RuntimeException e) {
                         reply = new BenchClient.Reply(-1, String.valueOf(e));
                     }

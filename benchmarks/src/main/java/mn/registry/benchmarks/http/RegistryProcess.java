@@ -34,13 +34,19 @@ public final class RegistryProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Thread stopOnExit;
+    private final boolean ownsRoot;
 
     private RegistryProcess(Process process, Path root, int port) {
+        this(process, root, root.resolve("registry.log"), port, true);
+    }
+
+    private RegistryProcess(Process process, Path root, Path log, int port, boolean ownsRoot) {
         this.process = process;
         this.root = root;
         this.dataDir = root.resolve("data");
-        this.log = root.resolve("registry.log");
+        this.log = log;
         this.port = port;
+        this.ownsRoot = ownsRoot;
         this.stopOnExit = new Thread(process::destroyForcibly, "stop-registry");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -79,6 +85,39 @@ public final class RegistryProcess implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * One registry node of several on one database ({@code MONGODB_URI=mongoUri}): its data directory (the shared
+     * keys, ADR 0016) is {@code root/data}, its output {@code root/<name>.log}; closing it leaves {@code root} in place
+     * (its owner, the database process, deletes it). Waits until it is ready.
+     */
+    public static RegistryProcess startNode(Path root, String name, String mongoUri, Duration timeout) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extra = System.getProperty("bench.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.add("-Dregistry.mongo.roundTrips=true");
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        String args = System.getProperty("bench.serverArgs", "").trim();
+        if (!args.isEmpty()) {
+            command.addAll(Arrays.asList(args.split("\\s+")));
+        }
+        Path log = root.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MONGODB_URI", mongoUri);
+        RegistryProcess node = new RegistryProcess(builder.start(), root, log, port, false);
+        System.out.printf("%s: registry.jar started as pid %d on port %d, MONGODB_URI=%s, keys in %s%n", name, node.pid(), port, mongoUri, node.dataDir);
+        try {
+            node.awaitReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
     /** registry.jar: {@code -Dbench.jar}, else the one built with -Dbuild.dirname=target-bench, else standalone/target. */
     public static Path jar() {
         String configured = System.getProperty("bench.jar");
@@ -89,7 +128,7 @@ public final class RegistryProcess implements AutoCloseable {
                 new IllegalStateException("registry.jar not found at " + candidates + "; build it with benchmarks/run.sh or set -Dbench.jar"));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -160,6 +199,9 @@ public final class RegistryProcess implements AutoCloseable {
             // the hook is running or has run: the process is being stopped anyway
         }
         System.out.println("registry.jar (pid " + process.pid() + ") stopped");
+        if (!ownsRoot) {
+            return;
+        }
         if (Boolean.getBoolean("bench.keep") || Boolean.getBoolean("bench.jfr")) {
             System.out.println("kept " + root + (Boolean.getBoolean("bench.jfr") ? " (profile: " + root.resolve("registry.jfr") + ")" : ""));
             return;

@@ -1,9 +1,9 @@
 package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
-import mn.registry.document.TestMongo;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
@@ -21,11 +21,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The signed ApplyForPermit carried out through Axon, the document store and the receipt counter. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class ApplyForPermitTypeTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final Instant UPLOADED = Instant.parse("2026-11-19T09:00:00Z");
 
     private MongoDatabase database;
@@ -52,14 +52,9 @@ class ApplyForPermitTypeTest {
     private Configuration axon;
     private ApplyForPermitType type;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        database = MONGO.freshDatabase();
+    void start(MongoDatabase database) {
+        this.database = database;
         documents = new DocumentStore(database, Clock.fixed(UPLOADED, ZoneOffset.UTC), DataSize.ofMegabytes(1));
         for (RequiredDocument kind : RequiredDocument.values()) {
             documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");

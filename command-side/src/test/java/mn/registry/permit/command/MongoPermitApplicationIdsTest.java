@@ -1,11 +1,11 @@
 package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.document.TestMongo;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.permit.ReceiptNumber;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +19,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class MongoPermitApplicationIdsTest {
 
-    private static final TestMongo MONGO = new TestMongo();
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
 
     @Test
     @DisplayName("002 art. 26.2.1: concurrent applications on two nodes never share a receipt number, and none is skipped")
-    void concurrent_receipt_numbers_are_unique() throws Exception {
-        MongoDatabase database = MONGO.freshDatabase();
+    void concurrent_receipt_numbers_are_unique(MongoDatabase database) throws Exception {
         // two nodes: two generators (two locks) on one database
         List<MongoPermitApplicationIds> nodes = List.of(new MongoPermitApplicationIds(database), new MongoPermitApplicationIds(database));
         Set<String> taken = ConcurrentHashMap.newKeySet();

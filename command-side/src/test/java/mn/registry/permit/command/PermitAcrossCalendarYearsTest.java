@@ -1,9 +1,9 @@
 package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
-import mn.registry.document.TestMongo;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -14,11 +14,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * year without confirmed lunar holidays names that year as provisional in its calendar version. (A change dated in
  * 2023 gets its due date from the calendar too: CalendarInEveryYearTest.)
  */
+@ExtendWith(EmbeddedMongoExtension.class)
 class PermitAcrossCalendarYearsTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final String SHA = "ab".repeat(32);
     private static final String SHA2 = "cd".repeat(32);
     private static final PersonId HOLDER = new PersonId("applicant-1");
@@ -52,14 +52,9 @@ class PermitAcrossCalendarYearsTest {
     private PermitCommandTypes.MinimumInsurance minimum;
     private CurrentCalendar calendar;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        database = MONGO.freshDatabase();
+    void start(MongoDatabase database) {
+        this.database = database;
         DocumentStore documents = new DocumentStore(database, Clock.fixed(Instant.parse("2030-12-19T09:00:00Z"), ZoneOffset.UTC),
                 DataSize.ofMegabytes(1));
         for (RequiredDocument kind : RequiredDocument.values()) {

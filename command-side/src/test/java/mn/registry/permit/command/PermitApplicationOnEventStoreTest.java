@@ -2,9 +2,9 @@ package mn.registry.permit.command;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
-import mn.registry.document.TestMongo;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -18,11 +18,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.util.unit.DataSize;
 
@@ -36,21 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The slice on the registry's own MongoDB event store, as it runs in production. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class PermitApplicationOnEventStoreTest {
 
-    private static final TestMongo MONGO = new TestMongo();
 
     private Configuration axon;
     private ApplyForPermitType type;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        MongoDatabase database = MONGO.freshDatabase();
+    void start(MongoDatabase database) {
         DocumentStore documents = new DocumentStore(database, Clock.fixed(Instant.parse("2026-11-19T09:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1));
         for (RequiredDocument kind : RequiredDocument.values()) {
             documents.receive(Applications.content(kind), "text/plain", null);

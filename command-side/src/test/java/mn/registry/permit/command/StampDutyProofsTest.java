@@ -1,10 +1,10 @@
 package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
-import mn.registry.document.TestMongo;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -14,11 +14,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 002 art. 27.2 across permits: the stamp-duty proof is claimed registry-wide by the RequestPermitExtension command type. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class StampDutyProofsTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     static final Instant RECEIVED = Instant.parse("2030-01-15T03:00:00Z");
     static final String PROOF = "1a".repeat(32);
     static final String OTHER_PROOF = "2b".repeat(32);
@@ -45,14 +45,8 @@ class StampDutyProofsTest {
     private StampDutyProofs proofs;
     private SignedCommandType<RequestPermitExtension> type;
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void start() {
-        MongoDatabase database = MONGO.freshDatabase();
+    void start(MongoDatabase database) {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(PermitApplication.class)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())

@@ -5,8 +5,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
@@ -147,9 +145,6 @@ final class CommitDocuments {
 
     /** Creates the unique indexes the engine's correctness rests on; idempotent. */
     static void ensureIndexes(MongoDatabase database) {
-        MongoCollection<Document> events = database.getCollection(EVENTS);
-        events.createIndex(Indexes.ascending(HEADS), new IndexOptions().unique(true).name("heads_unique"));
-        events.createIndex(Indexes.ascending(TAILS), new IndexOptions().unique(true).name("tails_unique"));
-        events.createIndex(Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).name("eventIds_unique"));
+        MongoIndexes.ensure(database.getCollection(EVENTS));
     }
 }

@@ -250,8 +250,7 @@ public final class MongoTokenStore implements TokenStore {
             String id = doc.getString("_id");
             tokens.updateOne(Filters.eq("_id", id), Updates.set("lease", lease(id, doc.getString("owner"))));
         }
-        tokens.createIndex(new Document("lease", 1), new com.mongodb.client.model.IndexOptions().unique(true));
-        tokens.createIndex(new Document("processorName", 1).append("segment", 1));
+        mn.registry.store.mongo.MongoIndexes.ensure(tokens);
     }
 
 }

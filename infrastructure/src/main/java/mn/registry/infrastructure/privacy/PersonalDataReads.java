@@ -2,7 +2,6 @@ package mn.registry.infrastructure.privacy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -36,7 +35,7 @@ public class PersonalDataReads {
 
     public PersonalDataReads(MongoDatabase database) {
         this.reads = database.getCollection(COLLECTION);
-        reads.createIndex(Indexes.ascending("personId"));
+        mn.registry.store.mongo.MongoIndexes.ensure(reads);
     }
 
     /** 001 art. 53.1: a staff read of personal data states its purpose and is recorded before it is answered. */

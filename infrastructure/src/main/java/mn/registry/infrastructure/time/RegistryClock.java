@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RegistryClock extends Clock {
 
-    public static final ZoneId ULAANBAATAR = ZoneId.of("Asia/Ulaanbaatar");
+    public static final ZoneId ULAANBAATAR = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
 
     private final Clock base;
     private final boolean movable;

@@ -1,20 +1,16 @@
 package mn.registry.infrastructure.axon;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,30 +22,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class MongoTokenStoreTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
     private MongoDatabase database;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T00:00:00Z"));
     private MongoTokenStore nodeA;
     private MongoTokenStore nodeB;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void freshDatabase() {
-        database = client.getDatabase("tokens-" + System.nanoTime());
+    void freshDatabase(MongoDatabase database) {
+        this.database = database;
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() {
                 return ZoneOffset.UTC;
@@ -131,8 +114,8 @@ class MongoTokenStoreTest {
 
     @Test
     @DisplayName("segments stored before the lease key existed get one when the indexes are made, and are claimed and stored as before")
-    void documents_without_lease_are_upgraded() {
-        database = client.getDatabase("old-tokens-" + System.nanoTime());
+    void documents_without_lease_are_upgraded(MongoDatabase fresh) {
+        database = fresh;
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         Clock clock = Clock.fixed(now.get(), ZoneOffset.UTC);
         nodeA = new MongoTokenStore(database, serializer, "node-a", Duration.ofSeconds(10), clock);

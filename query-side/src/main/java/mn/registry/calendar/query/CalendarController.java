@@ -81,7 +81,7 @@ class CalendarController {
     CalendarAnswer current() {
         WorkingDayCalendar c = calendar.get();
         return new CalendarAnswer(c.version().value(), c.coveredFrom(), c.coveredTo(), WorkingDayCalendar.ANSWERS_FROM,
-                WorkingDayCalendar.ANSWERS_TO, "Asia/Ulaanbaatar", RULE, PROVISIONAL);
+                WorkingDayCalendar.ANSWERS_TO, mn.registry.kernel.calendar.UlaanbaatarTime.ZONE.getId(), RULE, PROVISIONAL);
     }
 
     /** A date outside the calendar's range is the caller's parameter: name it. */

@@ -8,6 +8,7 @@ import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.projection.Csv;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -101,26 +102,20 @@ public class QuarterlyReport {
         return Sha256.hex(CanonicalJson.canonicalize(json));
     }
 
-    /** RFC 4180 CSV, one line per entity. */
+    /** RFC 4180 CSV ({@link Csv}), one line per entity. */
     static String csv(Report report) {
-        StringBuilder csv = new StringBuilder("zone,year,quarter,registration_id,name,jurisdiction,country,certificate,activity,registered_on,"
-                + "agreement_signed_on,agreement_ends_on,investment,currency,status_at_quarter_end\r\n");
+        List<List<Object>> lines = new ArrayList<>();
         for (Entity e : report.entities()) {
-            List<Object> cells = List.of(report.zoneId(), report.year(), report.quarter(), e.registrationId(), e.name(), e.jurisdiction(),
+            lines.add(List.of(report.zoneId(), report.year(), report.quarter(), e.registrationId(), e.name(), e.jurisdiction(),
                     nz(e.country()), nz(e.certificateNumber()), e.activity(), e.registeredOn(), nz(e.agreementSignedOn()), nz(e.agreementEndsOn()),
-                    e.investment() == null ? "" : e.investment().toPlainString(), nz(e.currency()), e.statusAtQuarterEnd());
-            List<String> quoted = cells.stream().map(c -> quote(String.valueOf(c))).toList();
-            csv.append(String.join(",", quoted)).append("\r\n");
+                    e.investment() == null ? "" : e.investment().toPlainString(), nz(e.currency()), e.statusAtQuarterEnd()));
         }
-        return csv.toString();
+        return Csv.of(List.of("zone", "year", "quarter", "registration_id", "name", "jurisdiction", "country", "certificate", "activity",
+                "registered_on", "agreement_signed_on", "agreement_ends_on", "investment", "currency", "status_at_quarter_end"), lines);
     }
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String quote(String cell) {
-        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
     static byte[] utf8(String s) {

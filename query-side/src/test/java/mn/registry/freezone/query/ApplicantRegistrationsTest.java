@@ -1,11 +1,8 @@
 package mn.registry.freezone.query;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.infrastructure.session.Sessions;
 import mn.registry.infrastructure.web.ProblemResponses;
@@ -21,11 +18,10 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,10 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A Free Zone entity's applicant reads its own registration (ADR 0013 §5; 003 art. 12.1-12.2, 12.5, 22.2), and nobody else does. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class ApplicantRegistrationsTest {
-
-    private static MongoServer server;
-    private static MongoClient client;
 
     static final PersonId APPLICANT = GovernorDeskTest.APPLICANT;
     static final PersonId OTHER_APPLICANT = new PersonId("applicant-2");
@@ -69,21 +63,8 @@ class ApplicantRegistrationsTest {
     private ApplicantRegistrations registrations;
     private long sequence;
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        MongoDatabase database = client.getDatabase("ar" + System.nanoTime());
+    void fresh(MongoDatabase database) {
         projection = new ApplicantRegistrationProjection(database);
         registrations = new ApplicantRegistrations(database);
         sequence = 0;

@@ -1,10 +1,7 @@
 package mn.registry.freezone.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
@@ -28,11 +25,11 @@ import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,6 +40,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class GovernorDeskTest {
 
     static final ZoneId ZONE = ZoneId.of("zamyn-uud");
@@ -52,8 +50,6 @@ class GovernorDeskTest {
     static final LegalEntity GOBI = new LegalEntity("Gobi Trade LLC", Jurisdiction.MONGOLIAN, null, "5123456");
     static final LegalEntity ALTAI = new LegalEntity("Altai Hotel LLC", Jurisdiction.MONGOLIAN, null, "5999999");
 
-    private static MongoServer server;
-    private static MongoClient client;
     private static CurrentCalendar calendar;
 
     private MongoDatabase database;
@@ -61,20 +57,12 @@ class GovernorDeskTest {
 
     @BeforeAll
     static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
         calendar = new CurrentCalendar(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(), Clock.systemUTC());
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        database = client.getDatabase("fz" + System.nanoTime());
+    void fresh(MongoDatabase database) {
+        this.database = database;
         projection = new GovernorDeskProjection(database);
     }
 

@@ -1,10 +1,7 @@
 package mn.registry.permit.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -15,11 +12,10 @@ import mn.registry.kernel.permit.RefusalReason;
 import mn.registry.kernel.permit.RequiredDocument;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +25,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The applicant's read of its own cases (ADR 0013 §5): its receipt in local time, every decision with its reasons, nobody else's case. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class ApplicantCasesTest {
-
-    private static MongoServer server;
-    private static MongoClient client;
 
     private PermitCaseProjection projection;
     private PermitCases cases;
@@ -45,21 +39,8 @@ class ApplicantCasesTest {
     static final ApplicationId ID = REGISTERED.applicationId();
     static final Instant REFUSED_AT = Instant.parse("2026-12-01T17:15:00Z");
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        MongoDatabase database = client.getDatabase("a" + System.nanoTime());
+    void fresh(MongoDatabase database) {
         projection = new PermitCaseProjection(database);
         cases = new PermitCases(database);
         sequence = 0;

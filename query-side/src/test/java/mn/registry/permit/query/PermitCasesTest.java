@@ -1,10 +1,7 @@
 package mn.registry.permit.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
@@ -15,11 +12,10 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,10 +27,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ministry desk's read side: application and permit pages, signed history, escalations, the queue's marks. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class PermitCasesTest {
-
-    private static MongoServer server;
-    private static MongoClient client;
 
     private MongoDatabase database;
     private PermitCaseProjection projection;
@@ -42,21 +36,9 @@ class PermitCasesTest {
     private ReviewerQueueProjection queueProjection;
     private long sequence;
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        database = client.getDatabase("c" + System.nanoTime());
+    void fresh(MongoDatabase database) {
+        this.database = database;
         projection = new PermitCaseProjection(database);
         cases = new PermitCases(database);
         queueProjection = new ReviewerQueueProjection(database);

@@ -1,10 +1,7 @@
 package mn.registry.permit.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
@@ -17,11 +14,11 @@ import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.ReceiptNumber;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,10 +30,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(EmbeddedMongoExtension.class)
 class ReviewerQueueTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
     private static CurrentCalendar calendar;
 
     private MongoDatabase database;
@@ -44,20 +40,12 @@ class ReviewerQueueTest {
 
     @BeforeAll
     static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
         calendar = new CurrentCalendar(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(), Clock.systemUTC());
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        database = client.getDatabase("q" + System.nanoTime());
+    void fresh(MongoDatabase database) {
+        this.database = database;
         projection = new ReviewerQueueProjection(database);
     }
 

@@ -2,11 +2,8 @@ package mn.registry.trust.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
@@ -22,11 +19,11 @@ import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.kernel.pki.RegistryKeys;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.trust.SignedTrustedList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The trusted list from the permit events: statuses over time, the list at an instant, its seal and its offline check. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class TrustedListTest {
 
     static final Instant ISSUED = Instant.parse("2026-12-01T02:00:00Z");
@@ -52,8 +50,6 @@ class TrustedListTest {
     static final Instant NOW = Instant.parse("2027-07-01T00:00:00Z");
     static final PersonId OFFICIAL = new PersonId("supervisor-1");
 
-    private static MongoServer server;
-    private static MongoClient client;
     @TempDir
     static Path dataDir;
     private static RegistryKeys keys;
@@ -65,20 +61,11 @@ class TrustedListTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
         keys = RegistryKeys.openOrCreate(dataDir, Clock.fixed(ISSUED.minusSeconds(86_400 * 30), ZoneOffset.UTC));
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
-    void fresh() {
-        MongoDatabase database = client.getDatabase("t" + System.nanoTime());
+    void fresh(MongoDatabase database) {
         projection = new TrustedListProjection(database);
         controller = new TrustedListController(database, keys, Clock.fixed(NOW, ZoneOffset.UTC));
         projection.on(issued(tenger, "P-2026-000001", "Tenger Trust LLC", ISSUED), 5);

@@ -1,9 +1,8 @@
 package mn.registry.kernel.calendar;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,17 +14,14 @@ import java.util.regex.Pattern;
  * <p>A deadline that runs through a year without confirmed lunar-holiday data (a provisional year, ADR 0013 §2)
  * names those years after the version: {@code MN-2024.3+provisional-2031}. The calendar's own version never does.
  */
-public record CalendarVersion(String value) {
+public record CalendarVersion(String value) implements TypedId {
 
     private static final Pattern FORM = Pattern.compile("([A-Z][A-Z0-9-]{0,30})\\.([1-9][0-9]{0,8})(\\+provisional(?:-[0-9]{4})+)?");
     private static final String PROVISIONAL = "+provisional";
 
     @JsonCreator
     public CalendarVersion {
-        Objects.requireNonNull(value, "calendar version");
-        if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("a calendar version is <DATASET>.<counter>, e.g. MN-2024.1: " + value);
-        }
+        TypedId.require(value, "calendar version", FORM, "a calendar version is <DATASET>.<counter>, e.g. MN-2024.1");
     }
 
     /** The first version of a data set: {@code <dataset>.1}. */
@@ -69,12 +65,6 @@ public record CalendarVersion(String value) {
             throw new IllegalStateException(value);
         }
         return m;
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

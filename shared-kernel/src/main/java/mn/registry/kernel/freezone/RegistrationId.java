@@ -1,7 +1,7 @@
 package mn.registry.kernel.freezone;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
 import java.util.Objects;
 
@@ -10,7 +10,7 @@ import java.util.Objects;
  * in the same zone is always the same registration (003 art. 12.2, one registration per entity per zone),
  * and the zone is read from the id, never from what a client claims.
  */
-public record RegistrationId(String value) {
+public record RegistrationId(String value) implements TypedId {
 
     @JsonCreator
     public RegistrationId {
@@ -28,12 +28,6 @@ public record RegistrationId(String value) {
 
     public ZoneId zoneId() {
         return ZoneId.of(value.substring(0, value.indexOf(':')));
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

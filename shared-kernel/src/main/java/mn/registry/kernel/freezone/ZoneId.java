@@ -1,22 +1,18 @@
 package mn.registry.kernel.freezone;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A Free Zone, e.g. {@code altanbulag} (003 art. 6.1: established by a State Great Khural resolution). */
-public record ZoneId(String value) {
+public record ZoneId(String value) implements TypedId {
 
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @JsonCreator
     public ZoneId {
-        Objects.requireNonNull(value, "zone id");
-        if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("a zone id is 1-63 lower-case letters, digits or '-': " + value);
-        }
+        TypedId.require(value, "zone id", FORM, "a zone id is 1-63 lower-case letters, digits or '-'");
     }
 
     public static ZoneId of(String value) {
@@ -31,12 +27,6 @@ public record ZoneId(String value) {
     /** The event stream of the zone's land register. */
     public String landStream() {
         return "zone-land-" + value;
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,13 +1,13 @@
 package mn.registry.kernel.permit;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /** The registry's identifier of one special-permit application (a UUID, also the aggregate id). */
-public record ApplicationId(String value) {
+public record ApplicationId(String value) implements TypedId {
 
     @JsonCreator
     public ApplicationId {
@@ -23,12 +23,6 @@ public record ApplicationId(String value) {
 
     public static ApplicationId of(UUID uuid) {
         return new ApplicationId(uuid.toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package mn.registry.kernel.permit;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
 /** The number of an issued special permit (002 art. 26.6.6), e.g. {@code P-2026-000123}: "P" and the year and serial of its receipt number. */
-public record PermitNumber(String value) {
+public record PermitNumber(String value) implements TypedId {
 
     @JsonCreator
     public PermitNumber {
@@ -16,12 +16,6 @@ public record PermitNumber(String value) {
     /** The permit number that goes with a receipt number: the same year and serial. */
     public static PermitNumber of(ReceiptNumber receipt) {
         return new PermitNumber("P-" + receipt.value().substring(3));
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package mn.registry.kernel.permit;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import mn.registry.kernel.id.TypedId;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -11,16 +10,13 @@ import java.util.regex.Pattern;
  * {@code SP-2026-000123}: "SP", the year of receipt in Ulaanbaatar, and that year's serial
  * (at least six digits, more once a year passes 999,999).
  */
-public record ReceiptNumber(String value) {
+public record ReceiptNumber(String value) implements TypedId {
 
     private static final Pattern FORM = Pattern.compile("SP-(\\d{4})-(\\d{6,})");
 
     @JsonCreator
     public ReceiptNumber {
-        Objects.requireNonNull(value, "receipt number");
-        if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("a receipt number looks like SP-2026-000123: " + value);
-        }
+        TypedId.require(value, "receipt number", FORM, "a receipt number looks like SP-2026-000123");
     }
 
     /** The receipt number of the {@code serial}-th application received in {@code year} (serials start at 1). */
@@ -40,12 +36,6 @@ public record ReceiptNumber(String value) {
 
     public long serial() {
         return Long.parseLong(value.substring(8));
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override
