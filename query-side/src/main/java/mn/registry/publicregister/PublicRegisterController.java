@@ -20,8 +20,10 @@ import java.util.Map;
 /**
  * The public register in JSON, no login: {@code /api/public/register} (what it lists),
  * {@code /api/public/register/{kind}?name=&number=&status=&zone=&activity=&from=&to=&offset=&limit=} (search) and
- * {@code /api/public/register/{kind}/{id}} (one entry with its full public history). {@code atLeast=} (or header
- * {@code Registry-At-Least}) waits until the register reflects that global position.
+ * {@code /api/public/register/{kind}/{id}} (one entry with its full public history), and
+ * {@code /api/public/search?q=&kind=&status=&zone=&activity=&from=&to=&offset=&limit=} (every kind at once, ranked, with
+ * counts; {@link RegisterSearch}). Names and numbers match whole words, their starts and parts, through the search index
+ * (ADR 0017). {@code atLeast=} (or header {@code Registry-At-Least}) waits until the register reflects that global position.
  */
 @RestController
 class PublicRegisterController {
@@ -66,6 +68,42 @@ class PublicRegisterController {
             throw RegistryProblem.invalid("register.bad-page", "offset must be >= 0 and limit between 1 and " + RegisterQuery.MAX_LIMIT + ".", "limit", null);
         }
         return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.search(query));
+    }
+
+    @GetMapping(path = "/api/public/search", produces = "application/json")
+    ResponseEntity<SearchResults> searchAll(@RequestParam(value = "q", required = false) String text,
+                                            @RequestParam(value = "kind", required = false) String kind,
+                                            @RequestParam(value = "status", required = false) String status,
+                                            @RequestParam(value = "zone", required = false) String zone,
+                                            @RequestParam(value = "activity", required = false) String activity,
+                                            @RequestParam(value = "from", required = false) String from,
+                                            @RequestParam(value = "to", required = false) String to,
+                                            @RequestParam(value = "offset", defaultValue = "0") String offset,
+                                            @RequestParam(value = "limit", defaultValue = "50") String limit,
+                                            @RequestParam(value = "atLeast", required = false) String atLeast,
+                                            @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
+        RegisterSearch search = search(text, kind, status, zone, activity, from, to, offset, limit);
+        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.find(search));
+    }
+
+    /** A search from request parameters, or the problem with them (the web's search page reads its parameters here too). */
+    static RegisterSearch search(String text, String kind, String status, String zone, String activity, String from, String to,
+                                 String offset, String limit) {
+        String q = blankToNull(text) == null ? null : text.strip();
+        if (RegisterSearch.tooLong(q)) {
+            throw RegistryProblem.invalid("register.query-too-long", "A search is at most " + RegisterSearch.MAX_TEXT + " characters and "
+                    + RegisterSearch.MAX_WORDS + " words.", "q", null);
+        }
+        RegisterKind k = blankToNull(kind) == null ? null : kind(kind.trim());
+        LocalDate since = date(from, "from");
+        LocalDate until = date(to, "to");
+        int first = integer(offset, "offset");
+        int size = integer(limit, "limit");
+        if (size < 1 || size > RegisterQuery.MAX_LIMIT) {
+            throw RegistryProblem.invalid("register.bad-page", "offset must be >= 0 and limit between 1 and " + RegisterQuery.MAX_LIMIT + ".", "limit", null);
+        }
+        return new RegisterSearch(q, k, blankToNull(status), blankToNull(zone), blankToNull(activity), since, until, first, size);
     }
 
     record Detail(RegisterEntry entry, List<JsonNode> history) {
