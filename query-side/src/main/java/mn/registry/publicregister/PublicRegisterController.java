@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,28 +81,9 @@ class PublicRegisterController {
                                             @RequestParam(value = "limit", defaultValue = "50") String limit,
                                             @RequestParam(value = "atLeast", required = false) String atLeast,
                                             @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
-        RegisterSearch search = search(text, kind, status, zone, activity, from, to, offset, limit);
+        RegisterSearch search = RegisterSearches.of(text, kind, status, zone, activity, from, to, offset, limit);
         long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
         return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.find(search));
-    }
-
-    /** A search from request parameters, or the problem with them (the web's search page reads its parameters here too). */
-    static RegisterSearch search(String text, String kind, String status, String zone, String activity, String from, String to,
-                                 String offset, String limit) {
-        String q = blankToNull(text) == null ? null : text.strip();
-        if (RegisterSearch.tooLong(q)) {
-            throw RegistryProblem.invalid("register.query-too-long", "A search is at most " + RegisterSearch.MAX_TEXT + " characters and "
-                    + RegisterSearch.MAX_WORDS + " words.", "q", null);
-        }
-        RegisterKind k = blankToNull(kind) == null ? null : kind(kind.trim());
-        LocalDate since = date(from, "from");
-        LocalDate until = date(to, "to");
-        int first = integer(offset, "offset");
-        int size = integer(limit, "limit");
-        if (size < 1 || size > RegisterQuery.MAX_LIMIT) {
-            throw RegistryProblem.invalid("register.bad-page", "offset must be >= 0 and limit between 1 and " + RegisterQuery.MAX_LIMIT + ".", "limit", null);
-        }
-        return new RegisterSearch(q, k, blankToNull(status), blankToNull(zone), blankToNull(activity), since, until, first, size);
     }
 
     record Detail(RegisterEntry entry, List<JsonNode> history) {
@@ -121,29 +101,18 @@ class PublicRegisterController {
     }
 
     private static RegisterKind kind(String path) {
-        return RegisterKind.ofPath(path).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "register.unknown-kind",
-                "The register lists " + Arrays.stream(RegisterKind.values()).map(RegisterKind::path).toList() + "; not '" + path + "'.", "kind", null));
+        return RegisterSearches.kind(path);
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return RegisterSearches.blankToNull(s);
     }
 
     private static LocalDate date(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw RegistryProblem.invalid("register.bad-date", "'" + field + "' must be a date like 2026-11-20; it was '" + text + "'.", field, null);
-        }
+        return RegisterSearches.date(text, field);
     }
 
     private static int integer(String text, String field) {
-        if (text == null || !text.matches("[0-9]{1,9}")) {
-            throw RegistryProblem.invalid("register.bad-number", "'" + field + "' must be a non-negative integer; it was '" + text + "'.", field, null);
-        }
-        return Integer.parseInt(text);
+        return RegisterSearches.integer(text, field);
     }
 }

@@ -151,17 +151,17 @@ class RegisterSearchTest {
         assertThat(keys(find(v, "kh?n"))).as("'?' separates words, it is no wildcard").isEqualTo(keys(find(v, "kh n")));
         assertThat(find(v, "\"khan\" (trade)").total()).as("15 entities and the land licence of one").isEqualTo(16);
 
-        assertThatThrownBy(() -> PublicRegisterController.search("k".repeat(RegisterSearch.MAX_TEXT + 1), null, null, null, null, null, null, "0", "50"))
+        assertThatThrownBy(() -> RegisterSearches.of("k".repeat(RegisterSearch.MAX_TEXT + 1), null, null, null, null, null, null, "0", "50"))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("register.query-too-long"));
-        assertThatThrownBy(() -> PublicRegisterController.search("a b c d e f g h i j k l m", null, null, null, null, null, null, "0", "50"))
+        assertThatThrownBy(() -> RegisterSearches.of("a b c d e f g h i j k l m", null, null, null, null, null, null, "0", "50"))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("register.query-too-long"));
-        assertThatThrownBy(() -> PublicRegisterController.search("khan", null, null, null, null, "2027-13-01", null, "0", "50"))
+        assertThatThrownBy(() -> RegisterSearches.of("khan", null, null, null, null, "2027-13-01", null, "0", "50"))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("register.bad-date"));
-        assertThatThrownBy(() -> PublicRegisterController.search("khan", null, null, null, null, null, null, "0", "501"))
+        assertThatThrownBy(() -> RegisterSearches.of("khan", null, null, null, null, null, null, "0", "501"))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("register.bad-page"));
-        assertThatThrownBy(() -> PublicRegisterController.search("khan", "decisions", null, null, null, null, null, "0", "5"))
+        assertThatThrownBy(() -> RegisterSearches.of("khan", "decisions", null, null, null, null, null, "0", "5"))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("register.unknown-kind"));
-        assertThat(PublicRegisterController.search("  khan  ", "entities", "", "", "", "", "", "0", "5"))
+        assertThat(RegisterSearches.of("  khan  ", "entities", "", "", "", "", "", "0", "5"))
                 .isEqualTo(new RegisterSearch("khan", RegisterKind.ENTITY, null, null, null, null, null, 0, 5));
     }
 }
