@@ -32,7 +32,8 @@ import java.util.Set;
  * <p>Names and numbers are folded ({@link NameFolding}) and split into words; every word is indexed whole
  * ({@code *_tok}) and as all its suffixes ({@code *_sfx}), so a prefix query on the suffixes finds a word anywhere
  * inside a word ("partial"), and one on the whole words finds a prefix. A number is also indexed without its separators
- * ({@code SP-2026-000001} as {@code sp2026000001}).
+ * ({@code P-2026-000001} as {@code p2026000001}), and a permit also under the receipt number it was issued on
+ * ({@code SP-2026-000001}: the same year and serial).
  */
 final class RegisterIndex implements AutoCloseable {
 
@@ -174,7 +175,12 @@ final class RegisterIndex implements AutoCloseable {
         if (e.kind() == RegisterKind.LAND_LICENCE) {
             text(d, HOLDER, words(e.details().path("holderName").asText(null)));
         }
-        text(d, NUMBER, numberWords(e.number()));
+        Set<String> number = numberWords(e.number());
+        if (e.kind() == RegisterKind.PERMIT && e.number() != null && e.number().startsWith("P-")) {
+            // 002 art. 26.6.6: P-2026-000123 is the permit of receipt SP-2026-000123, the number its applicant was given
+            number.addAll(numberWords("S" + e.number()));
+        }
+        text(d, NUMBER, number);
         return d;
     }
 

@@ -55,12 +55,14 @@ class RegisterSearchTest {
     }
 
     @Test
-    @DisplayName("issue 16: a permit number is found by its serial alone, whole, or without separators, the exact number first")
+    @DisplayName("issue 16: a permit number is found by its serial alone, whole, without separators or as the receipt number it was issued on, the exact number first")
     void numbers_whole_start_or_part() {
         RegisterView v = view(register());
         assertThat(keys(find(v, "000001"))).first().isEqualTo("permits/P-2026-000001");
         assertThat(keys(find(v, "P-2026-000001"))).first().isEqualTo("permits/P-2026-000001");
         assertThat(keys(find(v, "p2026000001"))).containsExactly("permits/P-2026-000001");
+        assertThat(keys(find(v, "SP-2026-000001"))).as("002 art. 26.6.6: the receipt number's permit").containsExactly("permits/P-2026-000001");
+        assertThat(keys(find(v, "sp2026000001"))).containsExactly("permits/P-2026-000001");
         // "00001" starts the serials of 10, 11, 12 and is inside that of 1: starts rank first, then kind and number order
         assertThat(keys(find(v, "2026-00001"))).containsExactly("permits/P-2026-000010", "permits/P-2026-000011", "permits/P-2026-000012",
                 "permits/P-2026-000001");
