@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * history. Each node folds the transparency log itself (log entries are immutable and gapless, so every node that
  * read the same prefix holds the same register, on the embedded server and on a replica set alike), catching up
  * with one sorted cursor and then polling the next ids every {@code registry.public.poll-interval} (100 ms).
+ * Searches go through this node's search index ({@link RegisterIndex}, ADR 0017), updated with each batch of records
+ * before the register that reflects them is served, and built afresh whenever the whole register is replaced (a saved
+ * generation loaded at start, a rebuild switched to).
  */
 @Component
 public class PublicRegister implements SmartLifecycle {
@@ -34,6 +37,8 @@ public class PublicRegister implements SmartLifecycle {
     private final Duration pollInterval;
     private final Object applying = new Object();
     private RegisterModel model = new RegisterModel();
+    /** The search index of {@link #model}; written under {@link #applying} only. */
+    private RegisterIndex index = RegisterIndex.of(List.of());
     private volatile RegisterView view;
     private ScheduledExecutorService poller;
     private java.util.function.Supplier<Optional<RegisterModel>> saved = Optional::empty;
@@ -41,12 +46,44 @@ public class PublicRegister implements SmartLifecycle {
     PublicRegister(MongoDatabase database, @Value("${registry.public.poll-interval:100ms}") Duration pollInterval) {
         this.source = new LogSource(database);
         this.pollInterval = pollInterval;
-        this.view = model.view(null);
+        this.view = model.view(null).with(index.refresh(List.of()));
     }
 
-    /** One page of a search. */
+    /** One page of a search of one kind (through the index; names and numbers match whole words, starts or parts). */
     public RegisterPage search(RegisterQuery query) {
-        return view.search(query);
+        return searched((s, v) -> s.search(query, v));
+    }
+
+    /** One page of a search of every kind (or one), ranked, with counts by kind, status, zone and activity. */
+    public SearchResults find(RegisterSearch search) {
+        return searched((s, v) -> s.find(search, v));
+    }
+
+    /** The search before the index (a pass over one kind's entries, numbers matched exactly): the benchmark's baseline. */
+    RegisterPage scan(RegisterQuery query) {
+        return view.scan(query);
+    }
+
+    /** Bytes the search index holds in memory. */
+    long indexBytes() {
+        synchronized (applying) {
+            return index.ramBytes();
+        }
+    }
+
+    /** Runs a search on the index reader of the view served now (a newer one if that reader was replaced meanwhile). */
+    private <T> T searched(java.util.function.BiFunction<RegisterSearcher, RegisterView, T> search) {
+        while (true) {
+            RegisterView v = view;
+            RegisterSearcher s = v.searcher();
+            if (s.acquire()) {
+                try {
+                    return search.apply(s, v);
+                } finally {
+                    s.release();
+                }
+            }
+        }
     }
 
     /** One entry by kind and id, as the register stands. */
@@ -97,7 +134,7 @@ public class PublicRegister implements SmartLifecycle {
                 source.read(m.logSize(), HEAD_BATCH).forEach(e -> m.apply(e.logIndex(), parse(e.leaf())));
             }
             if (m.logSize() != before || view.logSize() != m.logSize()) {
-                view = m.view(view);
+                publish(m);
             }
             return m.logSize();
         }
@@ -105,11 +142,36 @@ public class PublicRegister implements SmartLifecycle {
 
     /** Replaces the serving register with one folded elsewhere (a rebuild), which then follows the log from its size. */
     void switchTo(RegisterModel rebuilt) {
+        RegisterIndex fresh = RegisterIndex.of(rebuilt.entries());
         synchronized (applying) {
-            model = rebuilt;
-            view = rebuilt.view(null);
+            replace(rebuilt, fresh);
         }
         catchUp();
+    }
+
+    /** Serves the model's register as it now stands, the index updated first with the entries changed since. */
+    private void publish(RegisterModel m) {
+        RegisterView old = view;
+        RegisterView next = m.view(old);
+        List<RegisterEntry> changed = m.takeChanged();
+        if (changed.isEmpty() && next.searcher() != null) {
+            view = next;
+            return;
+        }
+        view = next.with(index.refresh(changed));
+        old.searcher().release();
+    }
+
+    /** Serves another register whole (loaded or rebuilt), with its own index built from all its entries. */
+    private void replace(RegisterModel m, RegisterIndex fresh) {
+        m.takeChanged();
+        RegisterView old = view;
+        RegisterIndex oldIndex = index;
+        model = m;
+        index = fresh;
+        view = m.view(null).with(fresh.refresh(List.of()));
+        old.searcher().release();
+        oldIndex.close();
     }
 
     /** Where to start from: a saved generation (else the log from index 0). Set before {@link #start}. */
@@ -147,11 +209,13 @@ public class PublicRegister implements SmartLifecycle {
         poller.execute(() -> {
             try {
                 saved.get().ifPresent(m -> {
+                    long t0 = System.nanoTime();
+                    RegisterIndex fresh = RegisterIndex.of(m.entries());
                     synchronized (applying) {
-                        model = m;
-                        view = m.view(null);
+                        replace(m, fresh);
                     }
-                    log.info("public register loaded at log size {}", m.logSize());
+                    log.info("public register loaded at log size {}, search index of {} entries built in {} ms", m.logSize(), fresh.built(),
+                            (System.nanoTime() - t0) / 1_000_000);
                 });
             } catch (RuntimeException e) {
                 log.warn("public register could not load its saved generation, folding the log from 0: {}", e.toString());

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,10 @@ import java.util.Map;
 /**
  * The public register in JSON, no login: {@code /api/public/register} (what it lists),
  * {@code /api/public/register/{kind}?name=&number=&status=&zone=&activity=&from=&to=&offset=&limit=} (search) and
- * {@code /api/public/register/{kind}/{id}} (one entry with its full public history). {@code atLeast=} (or header
- * {@code Registry-At-Least}) waits until the register reflects that global position.
+ * {@code /api/public/register/{kind}/{id}} (one entry with its full public history), and
+ * {@code /api/public/search?q=&kind=&status=&zone=&activity=&from=&to=&offset=&limit=} (every kind at once, ranked, with
+ * counts; {@link RegisterSearch}). Names and numbers match whole words, their starts and parts, through the search index
+ * (ADR 0017). {@code atLeast=} (or header {@code Registry-At-Least}) waits until the register reflects that global position.
  */
 @RestController
 class PublicRegisterController {
@@ -68,6 +69,23 @@ class PublicRegisterController {
         return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.search(query));
     }
 
+    @GetMapping(path = "/api/public/search", produces = "application/json")
+    ResponseEntity<SearchResults> searchAll(@RequestParam(value = "q", required = false) String text,
+                                            @RequestParam(value = "kind", required = false) String kind,
+                                            @RequestParam(value = "status", required = false) String status,
+                                            @RequestParam(value = "zone", required = false) String zone,
+                                            @RequestParam(value = "activity", required = false) String activity,
+                                            @RequestParam(value = "from", required = false) String from,
+                                            @RequestParam(value = "to", required = false) String to,
+                                            @RequestParam(value = "offset", defaultValue = "0") String offset,
+                                            @RequestParam(value = "limit", defaultValue = "50") String limit,
+                                            @RequestParam(value = "atLeast", required = false) String atLeast,
+                                            @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
+        RegisterSearch search = RegisterSearches.of(text, kind, status, zone, activity, from, to, offset, limit);
+        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.find(search));
+    }
+
     record Detail(RegisterEntry entry, List<JsonNode> history) {
     }
 
@@ -83,29 +101,18 @@ class PublicRegisterController {
     }
 
     private static RegisterKind kind(String path) {
-        return RegisterKind.ofPath(path).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "register.unknown-kind",
-                "The register lists " + Arrays.stream(RegisterKind.values()).map(RegisterKind::path).toList() + "; not '" + path + "'.", "kind", null));
+        return RegisterSearches.kind(path);
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return RegisterSearches.blankToNull(s);
     }
 
     private static LocalDate date(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw RegistryProblem.invalid("register.bad-date", "'" + field + "' must be a date like 2026-11-20; it was '" + text + "'.", field, null);
-        }
+        return RegisterSearches.date(text, field);
     }
 
     private static int integer(String text, String field) {
-        if (text == null || !text.matches("[0-9]{1,9}")) {
-            throw RegistryProblem.invalid("register.bad-number", "'" + field + "' must be a non-negative integer; it was '" + text + "'.", field, null);
-        }
-        return Integer.parseInt(text);
+        return RegisterSearches.integer(text, field);
     }
 }

@@ -44,6 +44,8 @@ final class RegisterModel {
     private long logSize;
     private long position = -1;
     private boolean changed;
+    /** Entries put since the search index last took them ({@link #takeChanged()}), by kind and id. */
+    private final Map<String, RegisterEntry> changedEntries = new java.util.LinkedHashMap<>();
 
     RegisterModel() {
         for (RegisterKind kind : RegisterKind.values()) {
@@ -126,6 +128,13 @@ final class RegisterModel {
         }
         logSize = logIndex + 1;
         position = record.path("position").asLong(position);
+    }
+
+    /** The entries put (added or replaced) since the last call, each once as it stands now; forgets them. */
+    List<RegisterEntry> takeChanged() {
+        List<RegisterEntry> list = List.copyOf(changedEntries.values());
+        changedEntries.clear();
+        return list;
     }
 
     /** The register as it stands, immutable (the same instance again while nothing changed). */
@@ -332,6 +341,7 @@ final class RegisterModel {
 
     private void put(RegisterEntry entry) {
         entries.get(entry.kind()).put(entry.id(), entry);
+        changedEntries.put(RegisterIndex.key(entry.kind(), entry.id()), entry);
     }
 
     private static List<String> list(String value) {

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The register at one log size, immutable, searched in memory: a linear pass over one kind's entries in id order
- * (10,000 entities take well under a millisecond), names compared in their folded form (cached by name).
+ * The register at one log size, immutable: every entry by kind in id order, and the reader of the search index over
+ * exactly these entries ({@link RegisterSearcher}; null only for a view not served). {@link #scan} is the search before
+ * the index (a linear pass over one kind's entries, names compared in their folded form, numbers exactly), kept as the
+ * benchmark's baseline and the tests' reference.
  */
 final class RegisterView {
 
@@ -21,11 +23,13 @@ final class RegisterView {
     private final Map<String, String> foldCache;
     private final long logSize;
     private final long position;
+    private final RegisterSearcher searcher;
 
     RegisterView(Map<RegisterKind, List<RegisterEntry>> entries, long logSize, long position, RegisterView previous) {
         this.entries = entries;
         this.logSize = logSize;
         this.position = position;
+        this.searcher = null;
         this.foldCache = previous == null || previous.foldCache.size() > FOLD_CACHE_LIMIT ? new ConcurrentHashMap<>() : previous.foldCache;
         this.folded = new java.util.EnumMap<>(RegisterKind.class);
         entries.forEach((kind, list) -> {
@@ -38,17 +42,28 @@ final class RegisterView {
         });
     }
 
-    private RegisterView(RegisterView same, long logSize, long position) {
+    private RegisterView(RegisterView same, long logSize, long position, RegisterSearcher searcher) {
         this.entries = same.entries;
         this.folded = same.folded;
         this.foldCache = same.foldCache;
         this.logSize = logSize;
         this.position = position;
+        this.searcher = searcher;
     }
 
     /** The same content, read further along the log (records that changed nothing here). */
     RegisterView at(long newLogSize, long newPosition) {
-        return newLogSize == logSize && newPosition == position ? this : new RegisterView(this, newLogSize, newPosition);
+        return newLogSize == logSize && newPosition == position ? this : new RegisterView(this, newLogSize, newPosition, searcher);
+    }
+
+    /** The same content with the index reader of exactly these entries. */
+    RegisterView with(RegisterSearcher indexReader) {
+        return new RegisterView(this, logSize, position, indexReader);
+    }
+
+    /** The index reader of these entries (null: not indexed). */
+    RegisterSearcher searcher() {
+        return searcher;
     }
 
     long logSize() {
@@ -82,7 +97,8 @@ final class RegisterView {
         return Optional.empty();
     }
 
-    RegisterPage search(RegisterQuery q) {
+    /** The search before the index: a pass over the kind's entries (names: every word inside the name; numbers: exactly). */
+    RegisterPage scan(RegisterQuery q) {
         List<RegisterEntry> list = entries.get(q.kind());
         String[] names = folded.get(q.kind());
         Criteria c = new Criteria(q);

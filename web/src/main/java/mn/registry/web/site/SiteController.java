@@ -12,6 +12,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import mn.registry.publicregister.RegisterSearches;
+import mn.registry.publicregister.SearchResults;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,7 @@ import java.util.Optional;
 
 /**
  * The public pages, no login: home with recent decisions and statistics ({@code /}), the register search
- * ({@code /register?kind=&name=&number=&status=&zone=}), a page per permit, provider, zone, governor, entity or land
+ * ({@code /register?q=&kind=&status=&zone=&activity=&from=&to=&offset=}, every kind at once), a page per permit, provider, zone, governor, entity or land
  * licence with its published history ({@code /register/{kind}/{id}}), the latest published decisions
  * ({@code /decisions}), a decision ({@code /decisions/{logIndex}}) and "verify this decision" ({@code /verify}).
  */
@@ -69,24 +71,73 @@ class SiteController {
         return "site/home";
     }
 
+    /**
+     * The register search: one text (name or number, Cyrillic or Latin, whole, a start or a part) across every kind, or
+     * one, with the filters as controls and the counts beside them. {@code name} and {@code number} (the parameters of
+     * the earlier per-kind search) are read as text too. A refused search (too long, a bad date) shows why, in the
+     * page's language, with status 400.
+     */
     @GetMapping("/register")
-    String search(@RequestParam(value = "kind", defaultValue = "permits") String kind,
+    String search(@RequestParam(value = "q", required = false) String q,
+                  @RequestParam(value = "kind", required = false) String kind,
                   @RequestParam(value = "name", required = false) String name,
                   @RequestParam(value = "number", required = false) String number,
                   @RequestParam(value = "status", required = false) String status,
                   @RequestParam(value = "zone", required = false) String zone,
-                  @RequestParam(value = "offset", defaultValue = "0") int offset,
-                  Model model) {
-        RegisterKind k = RegisterKind.ofPath(kind).orElse(RegisterKind.PERMIT);
-        RegisterPage page = register.search(new RegisterQuery(k, blank(name), blank(number), blank(status), blank(zone), null, null, null,
-                Math.max(0, offset), PAGE));
+                  @RequestParam(value = "activity", required = false) String activity,
+                  @RequestParam(value = "from", required = false) String from,
+                  @RequestParam(value = "to", required = false) String to,
+                  @RequestParam(value = "offset", defaultValue = "0") String offset,
+                  Model model, HttpServletResponse response) {
+        String text = String.join(" ", java.util.stream.Stream.of(q, name, number).map(SiteController::blank).filter(java.util.Objects::nonNull).toList());
+        String k = RegisterKind.ofPath(blank(kind) == null ? "" : kind.strip()).map(RegisterKind::path).orElse(null);
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("q", text);
+        criteria.put("kind", k);
+        criteria.put("status", blank(status));
+        criteria.put("zone", blank(zone));
+        criteria.put("activity", blank(activity));
+        criteria.put("from", blank(from));
+        criteria.put("to", blank(to));
+        criteria.forEach((key, value) -> model.addAttribute(key, value == null ? "" : value));
         model.addAttribute("kinds", Arrays.stream(RegisterKind.values()).map(RegisterKind::path).toList());
-        model.addAttribute("kind", k.path());
-        model.addAttribute("name", name == null ? "" : name);
-        model.addAttribute("number", number == null ? "" : number);
-        model.addAttribute("page", page);
-        model.addAttribute("nextOffset", page.offset() + page.items().size() < page.total() ? page.offset() + PAGE : null);
+        model.addAttribute("zoneNames", register.all(RegisterKind.ZONE).stream().collect(java.util.stream.Collectors.toMap(RegisterEntry::id,
+                z -> z.name() == null ? z.id() : z.name(), (a, b) -> a, LinkedHashMap::new)));
+        SearchResults results;
+        try {
+            results = register.find(RegisterSearches.of(text, k, criteria.get("status"), criteria.get("zone"), criteria.get("activity"),
+                    criteria.get("from"), criteria.get("to"), offset.matches("[0-9]{1,9}") ? offset : "0", Integer.toString(PAGE)));
+        } catch (mn.registry.kernel.problem.RegistryProblem problem) {
+            response.setStatus(400);
+            model.addAttribute("problem", problem.code());
+            results = null;
+        }
+        model.addAttribute("results", results);
+        if (results != null) {
+            List<Map<String, Object>> kindLinks = new ArrayList<>();
+            results.counts().kind().forEach((path, count) -> kindLinks.add(Map.of("kind", path, "count", count,
+                    "href", href(criteria, "kind", path), "current", path.equals(k))));
+            model.addAttribute("kindLinks", kindLinks);
+            model.addAttribute("allKindsHref", href(criteria, "kind", null));
+            model.addAttribute("allKindsCount", results.counts().kind().values().stream().mapToInt(Integer::intValue).sum());
+            int first = results.offset();
+            model.addAttribute("previousHref", first > 0 ? href(criteria, "offset", Integer.toString(Math.max(0, first - PAGE))) : null);
+            model.addAttribute("nextHref", first + results.items().size() < results.total() ? href(criteria, "offset", Integer.toString(first + PAGE)) : null);
+        }
         return "site/register";
+    }
+
+    /** The search page's address with these criteria and one changed (null: left out); blank criteria are left out. */
+    private static String href(Map<String, String> criteria, String key, String value) {
+        org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/register");
+        Map<String, String> all = new LinkedHashMap<>(criteria);
+        all.put(key, value);
+        all.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                uri.queryParam(k, v);
+            }
+        });
+        return uri.encode().build().toUriString();
     }
 
     @GetMapping("/register/{kind}/{id}")

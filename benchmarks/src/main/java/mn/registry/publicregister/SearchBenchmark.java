@@ -1,0 +1,256 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.benchmarks.store.Timer;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.FreeZonePublicRecords;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCertificate;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.log.LogLayout;
+import mn.registry.kernel.log.PublicRecords;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitNumber;
+import mn.registry.kernel.permit.PermitPublicRecords;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.SuspensionGround;
+import mn.registry.store.mongo.RegistryMongo;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Public search (issue 15 target 3, ADR 0017): 50 concurrent readers over a register of 10,000 Free Zone entities and
+ * 2,000 permits (with their providers, 1,000 land licences and suspensions), in one run and on the same register:
+ * <ol>
+ *   <li>the baseline: the earlier scan ({@link PublicRegister#scan}, numbers exact) with the earlier query mix;</li>
+ *   <li>the same query mix through the index ({@link PublicRegister#search});</li>
+ *   <li>the public search box through the index ({@link PublicRegister#find}): every kind, parts of names and numbers
+ *   in Cyrillic and Latin, filters, counts.</li>
+ * </ol>
+ * Each phase prints p50/p99/max latency (search + JSON written, in process) and process CPU per search. Run with
+ * {@code benchmarks/run.sh register search [seconds per phase, default 10] [readers, default 50]}.
+ */
+final class SearchBenchmark {
+
+    private static final String[] WORDS = {"Хан", "Алтан", "Говь", "Тэнгэр", "Өлзий", "Мөнх", "Номин", "Khan", "Steppe", "Blue Sky", "Gobi",
+            "Орхон", "Selenge", "Түшиг", "Эрдэнэ", "Bayan"};
+    private static final String[] SUFFIX = {"ХХК", "LLC", "Трейд", "Group", "Үйлдвэр", "Logistics"};
+    /** What people type: parts of names (Cyrillic for Latin and back), numbers whole, by their serial or a part. */
+    private static final String[] PARTS = {"хан", "khan", "алт", "altan", "gobi", "говь", "steppe", "тэнгэр", "tenger", "олзий", "mönkh",
+            "nomin", "logist", "үйлдв", "trade", "bayan sky", "selenge group", "эрдэнэ ххк"};
+    private static final int ENTITIES = 10_000;
+    private static final int PERMITS = 2_000;
+    private static final int LAND = 1_000;
+
+    private SearchBenchmark() {
+    }
+
+    static void run(int seconds, int readers) throws Exception {
+        Path dir = Files.createTempDirectory("search-bench");
+        try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            long t0 = System.nanoTime();
+            int size = prefill(db);
+            System.out.printf(Locale.ROOT, "prefilled %d log entries: %d entities, %d permits, %d land licences in %.1f s (not measured)%n", size,
+                    ENTITIES, PERMITS, LAND, (System.nanoTime() - t0) / 1e9);
+            PublicRegister register = new PublicRegister(db, Duration.ofMillis(100));
+            long c0 = Timer.cpuNanos();
+            long t1 = System.nanoTime();
+            register.catchUp();
+            Timer.print("register folded and indexed from the log (in memory)", register.logSize(), System.nanoTime() - t1, Timer.cpuNanos() - c0,
+                    "(start-up)");
+            List<RegisterEntry> entries = Arrays.stream(RegisterKind.values()).flatMap(k -> register.all(k).stream()).toList();
+            long c2 = Timer.cpuNanos();
+            long t2 = System.nanoTime();
+            RegisterIndex.of(entries).close();
+            Timer.print("search index built from the register's entries alone", entries.size(), System.nanoTime() - t2,
+                    Timer.cpuNanos() - c2, "(at start and at a rebuild's switch)");
+            System.out.printf(Locale.ROOT, "   index in memory: %.1f MB for %d entries; heap used %.0f MB%n", register.indexBytes() / 1048576.0,
+                    entries.size(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0);
+
+            // warm both paths equally before measuring
+            Random warm = new Random(7);
+            for (int i = 0; i < 2_000; i++) {
+                register.scan(PublicRegisterBenchmark.query(warm));
+                register.search(PublicRegisterBenchmark.query(warm));
+                register.find(box(warm));
+            }
+            phase("baseline: scan, earlier query mix (numbers exact)", readers, seconds, r -> register.scan(PublicRegisterBenchmark.query(r)));
+            phase("index: the same query mix (numbers whole/start/part)", readers, seconds, r -> register.search(PublicRegisterBenchmark.query(r)));
+            phase("index: search box, every kind, ranked, with counts", readers, seconds, r -> register.find(box(r)));
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A search as typed into the box, with a filter now and then. */
+    static RegisterSearch box(Random random) {
+        int serial = 1 + random.nextInt(PERMITS);
+        return switch (random.nextInt(8)) {
+            case 0 -> new RegisterSearch(String.format(Locale.ROOT, "%06d", serial), null, null, null, null, null, null, 0, 20);
+            case 1 -> new RegisterSearch(String.format(Locale.ROOT, "SP-2026-%06d", serial), null, null, null, null, null, null, 0, 20);
+            case 2 -> new RegisterSearch("FZ-" + (1_000_000 + random.nextInt(ENTITIES)), null, null, null, null, null, null, 0, 20);
+            case 3 -> new RegisterSearch(Integer.toString(1_000 + random.nextInt(9_000)), null, null, null, null, null, null, 0, 20);
+            case 4 -> new RegisterSearch(PARTS[random.nextInt(PARTS.length)], RegisterKind.ENTITY, "REGISTERED",
+                    random.nextBoolean() ? "altanbulag" : "zamyn-uud", Activity.values()[random.nextInt(5)].name(), null, null, random.nextInt(5) * 20, 20);
+            case 5 -> new RegisterSearch(null, null, null, null, null, LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300)), LocalDate.of(2026, 12, 31),
+                    random.nextInt(10) * 20, 20);
+            default -> new RegisterSearch(PARTS[random.nextInt(PARTS.length)], null, null, null, null, null, null, random.nextInt(3) * 20, 20);
+        };
+    }
+
+    private static void phase(String what, int readers, int seconds, Function<Random, Object> search) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        ObjectMapper json = CanonicalJson.mapper();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long c0 = Timer.cpuNanos();
+        long t0 = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+            int seed = r;
+            futures.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    long s = System.nanoTime();
+                    json.writeValueAsBytes(search.apply(random));
+                    latencies[n++] = System.nanoTime() - s;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        int count = 0;
+        for (Future<long[]> f : futures) {
+            long[] l = f.get();
+            parts.add(l);
+            count += l.length;
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = Timer.cpuNanos() - c0;
+        pool.shutdown();
+        long[] all = new long[count];
+        int at = 0;
+        for (long[] l : parts) {
+            System.arraycopy(l, 0, all, at, l.length);
+            at += l.length;
+        }
+        Arrays.sort(all);
+        Timer.print(what + ", " + readers + " readers", all.length, wall, cpu, "p99 <= 50 ms");
+        System.out.printf(Locale.ROOT, "   latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; cpu per search %.3f ms%n",
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, cpu / 1e6 / all.length);
+    }
+
+    /** Two open zones, 10,000 entities, 2,000 permits (P-2026-000001..., found by receipt numbers SP-2026-... too), 1,000 land licences and 500 suspensions, in a shuffled order. */
+    private static int prefill(MongoDatabase db) {
+        Map<String, Function<JsonNode, Optional<JsonNode>>> mappers = new HashMap<>(PermitPublicRecords.mappers());
+        mappers.putAll(FreeZonePublicRecords.mappers());
+        Random random = new Random(42);
+        List<Document> batch = new ArrayList<>();
+        long[] index = {0};
+        PersonId official = new PersonId("supervisor-1");
+        Instant t = Instant.parse("2026-01-05T02:00:00Z");
+        GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+        Function<Object, Void> add = event -> {
+            JsonNode payload = mappers.get(event.getClass().getName()).apply(CanonicalJson.mapper().valueToTree(event)).orElseThrow();
+            ObjectNode record = CanonicalJson.mapper().createObjectNode();
+            record.put("position", index[0] * 3 + 1);
+            record.put("eventId", UUID.nameUUIDFromBytes(Long.toString(index[0]).getBytes(StandardCharsets.UTF_8)).toString());
+            record.put("type", event.getClass().getName());
+            record.put("timestamp", t.plusSeconds(index[0] * 60).toString());
+            record.set("payload", payload);
+            batch.add(new Document("_id", index[0]).append(LogLayout.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
+                    .append(LogLayout.POSITION, index[0] * 3 + 1));
+            index[0]++;
+            if (batch.size() == 1000) {
+                db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+                batch.clear();
+            }
+            return null;
+        };
+        List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
+        for (ZoneId zone : zones) {
+            add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
+                    List.of(Activity.values()), false, "resolution", t, official));
+            add.apply(new ZoneEvents.ZoneOpened(zone, "decision", t, official));
+        }
+        int entities = 0;
+        int permits = 0;
+        int land = 0;
+        int suspended = 0;
+        while (entities < ENTITIES || permits < PERMITS || land < LAND) {
+            int kind = random.nextInt(13);
+            String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + SUFFIX[random.nextInt(SUFFIX.length)];
+            if (kind < 8 && entities < ENTITIES) {
+                ZoneId zone = zones.get(entities % 2);
+                String reg = Integer.toString(1_000_000 + entities);
+                RegistrationId id = new RegistrationId(zone.value() + ":mn-" + reg);
+                add.apply(new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("FZ-" + reg, id, new LegalEntity(name, Jurisdiction.MONGOLIAN,
+                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), t, official));
+                entities++;
+            } else if (kind < 9 && entities > 0 && land < LAND) {
+                ZoneId zone = zones.get(land % 2);
+                String holder = Integer.toString(1_000_000 + (random.nextInt(entities) / 2) * 2 + land % 2);
+                LandLicenceId licence = LandLicenceId.of(zone, ++land);
+                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, square,
+                        new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
+                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official, null));
+            } else if (permits < PERMITS) {
+                permits++;
+                ApplicationId app = ApplicationId.of(new UUID(1, permits));
+                LocalDate from = LocalDate.of(2026, 1, 1).plusDays(permits % 300);
+                add.apply(new PermitIssued(app, new PermitNumber(String.format(Locale.ROOT, "P-2026-%06d", permits)), "Ministry",
+                        new Company(name, Integer.toString(5_000_000 + permits), true, "Ulaanbaatar"), "ISSUE_CERTIFICATES", from, from.plusYears(5),
+                        List.of("condition"), t, official, "ab".repeat(32)));
+                if (permits % 4 == 0 && suspended < 500) {
+                    suspended++;
+                    add.apply(new PermitSuspended(ApplicationId.of(new UUID(1, 1 + random.nextInt(permits))), SuspensionGround.INSPECTOR_OPINION,
+                            "cd".repeat(32), 0, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 1), t, official));
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+        }
+        return (int) index[0];
+    }
+}

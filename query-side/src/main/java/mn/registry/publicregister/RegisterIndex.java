@@ -1,0 +1,241 @@
+package mn.registry.publicregister;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The public register's search index (ADR 0017): a Lucene index in this node's memory, derived from the register
+ * this node folded from the shared log, one document per entry. It is a cache: built whole from the register's entries
+ * at start and at a rebuild's switch, and updated with the entries each batch of log records changed, under the same
+ * lock that applies the records, before the new register is served; each served {@link RegisterView} holds the reader
+ * of exactly its own entries. Not thread-safe: one writer (the register's log reader).
+ *
+ * <p>Names and numbers are folded ({@link NameFolding}) and split into words; every word is indexed whole
+ * ({@code *_tok}) and as all its suffixes ({@code *_sfx}), so a prefix query on the suffixes finds a word anywhere
+ * inside a word ("partial"), and one on the whole words finds a prefix. A number is also indexed without its separators
+ * ({@code P-2026-000001} as {@code p2026000001}), and a permit also under the receipt number it was issued on
+ * ({@code SP-2026-000001}: the same year and serial).
+ */
+final class RegisterIndex implements AutoCloseable {
+
+    static final String KEY = "key";
+    static final String KIND = "kind";
+    static final String KIND_DV = "kind_dv";
+    static final String KIND_ORD = "kind_ord";
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String STATUS_DV = "status_dv";
+    static final String ZONE = "zone";
+    static final String ZONE_DV = "zone_dv";
+    static final String ACTIVITY = "activity";
+    static final String ACTIVITY_DV = "activity_dv";
+    static final String SINCE = "since";
+    /** The searched text fields: the entry's name, a land licence holder's name, the number. */
+    static final String NAME = "name";
+    static final String HOLDER = "holder";
+    static final String NUMBER = "number";
+    static final String WORDS = "_tok";
+    static final String PARTS = "_sfx";
+    /** Words longer than this are indexed whole but not by their parts (no name has one; a pasted hash might). */
+    private static final int MAX_PARTED = 40;
+
+    private final IndexWriter writer;
+    private RegisterSearcher latest;
+    private int documents;
+
+    private RegisterIndex() {
+        IndexWriterConfig config = new IndexWriterConfig();
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        config.setCommitOnClose(false);
+        config.setRAMBufferSizeMB(32);
+        try {
+            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new index of these entries. */
+    static RegisterIndex of(Collection<RegisterEntry> entries) {
+        RegisterIndex index = new RegisterIndex();
+        try {
+            for (RegisterEntry e : entries) {
+                index.writer.addDocument(document(e));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        index.documents = entries.size();
+        return index;
+    }
+
+    /**
+     * Applies entries that changed (added or replaced, by kind and id) and returns a searcher over the index as it then
+     * stands; the caller owns one reference to it ({@link RegisterSearcher#release()} when it is no longer served).
+     */
+    RegisterSearcher refresh(Collection<RegisterEntry> changed) {
+        try {
+            for (RegisterEntry e : changed) {
+                writer.updateDocument(new Term(KEY, key(e.kind(), e.id())), document(e));
+            }
+            DirectoryReader reader = latest == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(latest.reader(), writer);
+            if (reader == null) {
+                latest.reader().incRef();
+                return latest;
+            }
+            latest = new RegisterSearcher(reader);
+            return latest;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Entries indexed at build (for the start-up log line). */
+    int built() {
+        return documents;
+    }
+
+    /** Bytes the index holds in memory (the directory and the writer's buffer). */
+    long ramBytes() {
+        return writer.ramBytesUsed() + (latest == null ? 0 : sizeOf(latest.reader()));
+    }
+
+    private static long sizeOf(DirectoryReader reader) {
+        try {
+            long bytes = 0;
+            for (String file : reader.directory().listAll()) {
+                try {
+                    bytes += reader.directory().fileLength(file);
+                } catch (IOException | RuntimeException gone) {
+                    // merged away meanwhile
+                }
+            }
+            return bytes;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Stops writing; searchers handed out stay readable until released. */
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String key(RegisterKind kind, String id) {
+        return kind.path() + "/" + id;
+    }
+
+    static Document document(RegisterEntry e) {
+        Document d = new Document();
+        d.add(new StringField(KEY, key(e.kind(), e.id()), Field.Store.NO));
+        d.add(new StringField(KIND, e.kind().path(), Field.Store.NO));
+        d.add(new SortedDocValuesField(KIND_DV, new BytesRef(e.kind().path())));
+        d.add(new NumericDocValuesField(KIND_ORD, e.kind().ordinal()));
+        d.add(new SortedDocValuesField(ID, new BytesRef(e.id())));
+        if (e.status() != null) {
+            d.add(new StringField(STATUS, status(e.status()), Field.Store.NO));
+            d.add(new SortedDocValuesField(STATUS_DV, new BytesRef(e.status())));
+        }
+        if (e.zoneId() != null) {
+            d.add(new StringField(ZONE, zone(e.zoneId()), Field.Store.NO));
+            d.add(new SortedDocValuesField(ZONE_DV, new BytesRef(e.zoneId())));
+        }
+        for (String activity : new LinkedHashSet<>(e.activities())) {
+            d.add(new StringField(ACTIVITY, activity(activity), Field.Store.NO));
+            d.add(new SortedSetDocValuesField(ACTIVITY_DV, new BytesRef(activity)));
+        }
+        if (e.since() != null) {
+            d.add(new LongPoint(SINCE, e.since().toEpochDay()));
+        }
+        text(d, NAME, words(e.name()));
+        if (e.kind() == RegisterKind.LAND_LICENCE) {
+            text(d, HOLDER, words(e.details().path("holderName").asText(null)));
+        }
+        Set<String> number = numberWords(e.number());
+        if (e.kind() == RegisterKind.PERMIT && e.number() != null && e.number().startsWith("P-")) {
+            // 002 art. 26.6.6: P-2026-000123 is the permit of receipt SP-2026-000123, the number its applicant was given
+            number.addAll(numberWords("S" + e.number()));
+        }
+        text(d, NUMBER, number);
+        return d;
+    }
+
+    private static void text(Document d, String field, Set<String> words) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (String w : words) {
+            d.add(new StringField(field + WORDS, w, Field.Store.NO));
+            if (w.length() <= MAX_PARTED) {
+                for (int i = 0; i < w.length(); i++) {
+                    parts.add(w.substring(i));
+                }
+            }
+        }
+        for (String p : parts) {
+            d.add(new StringField(field + PARTS, p, Field.Store.NO));
+        }
+    }
+
+    /** The folded words of a name or a query, each once, in order. */
+    static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : NameFolding.fold(text).split(" ")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** A number's folded words and, when it has several, all of them as one ({@code sp2026000001}). */
+    static Set<String> numberWords(String number) {
+        Set<String> words = words(number);
+        if (words.size() > 1) {
+            words.add(compact(number));
+        }
+        return words;
+    }
+
+    /** A number or a query without separators, folded: {@code SP-2026-000001} and {@code sp 2026 000001} alike. */
+    static String compact(String text) {
+        return NameFolding.fold(text).replace(" ", "");
+    }
+
+    static String status(String status) {
+        return status.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static String zone(String zone) {
+        return zone.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String activity(String activity) {
+        return activity.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The searched text fields of a whole-register search, and of a name search of one kind. */
+    static final List<String> ALL_TEXT = List.of(NAME, HOLDER, NUMBER);
+}

@@ -1,0 +1,341 @@
+package mn.registry.publicregister;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A point-in-time reader of the {@link RegisterIndex}, paired with the {@link RegisterView} of the same entries, and
+ * the searches run on it. Reference-counted: the view being served holds one reference, each search takes one for its
+ * duration ({@link #acquire()}), so a reader replaced meanwhile closes when its last search ends.
+ */
+final class RegisterSearcher {
+
+    /** Words that match a whole word rank first, then words a word starts with, then words found inside a word. */
+    private static final float WHOLE = 4f;
+    private static final float START = 2f;
+    private static final float PART = 1f;
+    /** The whole text is the number, written with or without its separators. */
+    private static final float NUMBER = 16f;
+    private static final Sort BY_RANK = new Sort(SortField.FIELD_SCORE, new SortField(RegisterIndex.KIND_ORD, SortField.Type.INT),
+            new SortField(RegisterIndex.ID, SortField.Type.STRING));
+    private static final Sort BY_ID = new Sort(new SortField(RegisterIndex.ID, SortField.Type.STRING));
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+
+    RegisterSearcher(DirectoryReader reader) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    /** Takes a reference for one search; false if this reader was closed meanwhile (read the newer view then). */
+    boolean acquire() {
+        return reader.tryIncRef();
+    }
+
+    void release() {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int documents() {
+        return reader.numDocs();
+    }
+
+    // --- one kind, the register's original criteria ----------------------------------------------------------------
+
+    /** {@link RegisterQuery}: name words in the name, number words in the number (each whole, a start or a part), in id order. */
+    RegisterPage search(RegisterQuery q, RegisterView view) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(term(RegisterIndex.KIND, q.kind().path()), Occur.FILTER);
+        for (String w : RegisterIndex.words(q.name())) {
+            b.add(part(RegisterIndex.NAME, w), Occur.FILTER);
+        }
+        for (String w : RegisterIndex.words(q.number())) {
+            b.add(part(RegisterIndex.NUMBER, w), Occur.FILTER);
+        }
+        filters(q.status(), q.zoneId(), q.activity()).values().forEach(f -> b.add(f, Occur.FILTER));
+        Query dates = dates(q.from(), q.to());
+        if (dates != null) {
+            b.add(dates, Occur.FILTER);
+        }
+        try {
+            TopFieldDocs top = searcher.search(b.build(), new TopFieldCollectorManager(BY_ID, q.offset() + q.limit(), null, Integer.MAX_VALUE));
+            List<RegisterEntry> page = new ArrayList<>(Math.max(0, top.scoreDocs.length - q.offset()));
+            for (int i = q.offset(); i < top.scoreDocs.length; i++) {
+                view.entry(q.kind(), ((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[0]).utf8ToString()).ifPresent(page::add);
+            }
+            return new RegisterPage(List.copyOf(page), Math.toIntExact(top.totalHits.value), q.offset(), q.limit(), view.logSize());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- every kind, ranked, with counts --------------------------------------------------------------------------
+
+    private enum Facet { KIND, STATUS, ZONE, ACTIVITY }
+
+    SearchResults find(RegisterSearch q, RegisterView view) {
+        Set<String> words = RegisterIndex.words(q.text());
+        Map<Facet, Query> filters = new EnumMap<>(Facet.class);
+        if (q.kind() != null) {
+            filters.put(Facet.KIND, term(RegisterIndex.KIND, q.kind().path()));
+        }
+        filters.putAll(filters(q.status(), q.zoneId(), q.activity()));
+        Query dates = dates(q.from(), q.to());
+        try {
+            Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(
+                    new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE), new Counting()));
+            TopFieldDocs top = (TopFieldDocs) both[0];
+            Tally tally = (Tally) both[1];
+            // each chosen criterion's own counts are those of the search without it (what choosing another value would give)
+            Map<Facet, Tally> without = new EnumMap<>(Facet.class);
+            for (Facet f : filters.keySet()) {
+                without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
+            }
+            List<RegisterEntry> page = new ArrayList<>();
+            ScoreDoc[] docs = top.scoreDocs;
+            for (int i = q.offset(); i < docs.length; i++) {
+                Object[] fields = ((FieldDoc) docs[i]).fields;
+                RegisterKind kind = RegisterKind.values()[((Number) fields[1]).intValue()];
+                view.entry(kind, ((BytesRef) fields[2]).utf8ToString()).ifPresent(page::add);
+            }
+            Map<String, Integer> kinds = new LinkedHashMap<>();
+            Map<String, Integer> byKind = without.getOrDefault(Facet.KIND, tally).counts.get(Facet.KIND);
+            for (RegisterKind k : RegisterKind.values()) {
+                kinds.put(k.path(), byKind.getOrDefault(k.path(), 0));
+            }
+            SearchResults.Counts counts = new SearchResults.Counts(kinds,
+                    ordered(without.getOrDefault(Facet.STATUS, tally).counts.get(Facet.STATUS)),
+                    ordered(without.getOrDefault(Facet.ZONE, tally).counts.get(Facet.ZONE)),
+                    ordered(without.getOrDefault(Facet.ACTIVITY, tally).counts.get(Facet.ACTIVITY)));
+            return new SearchResults(List.copyOf(page), tally.total, q.offset(), q.limit(), view.logSize(), counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text's words (each must match in a name or the number) and every filter but {@code except}'s. */
+    private static Query query(String text, Set<String> words, Map<Facet, Query> filters, Query dates, Facet except) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String w : words) {
+            BooleanQuery.Builder word = new BooleanQuery.Builder();
+            for (String field : RegisterIndex.ALL_TEXT) {
+                word.add(new BoostQuery(new ConstantScoreQuery(term(field + RegisterIndex.WORDS, w)), WHOLE), Occur.SHOULD);
+                word.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.WORDS, w))), START), Occur.SHOULD);
+                word.add(new BoostQuery(part(field, w), PART), Occur.SHOULD);
+            }
+            b.add(word.build(), Occur.MUST);
+            any = true;
+        }
+        if (words.size() > 1) {
+            b.add(new BoostQuery(new ConstantScoreQuery(term(RegisterIndex.NUMBER + RegisterIndex.WORDS, RegisterIndex.compact(text))), NUMBER), Occur.SHOULD);
+        } else if (words.size() == 1) {
+            b.add(new BoostQuery(new ConstantScoreQuery(term(RegisterIndex.NUMBER + RegisterIndex.WORDS, words.iterator().next())), NUMBER), Occur.SHOULD);
+        }
+        for (Map.Entry<Facet, Query> f : filters.entrySet()) {
+            if (f.getKey() != except) {
+                b.add(f.getValue(), Occur.FILTER);
+                any = true;
+            }
+        }
+        if (dates != null) {
+            b.add(dates, Occur.FILTER);
+            any = true;
+        }
+        if (!any) {
+            return new MatchAllDocsQuery();
+        }
+        return b.build();
+    }
+
+    private static Map<Facet, Query> filters(String status, String zone, String activity) {
+        Map<Facet, Query> f = new EnumMap<>(Facet.class);
+        if (status != null && !status.isBlank()) {
+            f.put(Facet.STATUS, term(RegisterIndex.STATUS, RegisterIndex.status(status)));
+        }
+        if (zone != null && !zone.isBlank()) {
+            f.put(Facet.ZONE, term(RegisterIndex.ZONE, RegisterIndex.zone(zone)));
+        }
+        if (activity != null && !activity.isBlank()) {
+            f.put(Facet.ACTIVITY, term(RegisterIndex.ACTIVITY, RegisterIndex.activity(activity)));
+        }
+        return f;
+    }
+
+    /** {@code since} between the dates, both inclusive (an entry without a date does not match a range). */
+    private static Query dates(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return null;
+        }
+        return LongPoint.newRangeQuery(RegisterIndex.SINCE, from == null ? Long.MIN_VALUE : from.toEpochDay(),
+                to == null ? Long.MAX_VALUE : to.toEpochDay());
+    }
+
+    private static Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    /** The word at the start of or inside a word of the field. */
+    private static Query part(String field, String word) {
+        return new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.PARTS, word)));
+    }
+
+    private static Map<String, Integer> ordered(Map<String, Integer> counts) {
+        return new LinkedHashMap<>(new TreeMap<>(counts));
+    }
+
+    // --- counting ---------------------------------------------------------------------------------------------------
+
+    /** Matches in all, and by kind, status, zone and activity. */
+    static final class Tally {
+        int total;
+        final Map<Facet, Map<String, Integer>> counts = new EnumMap<>(Facet.class);
+
+        Tally() {
+            for (Facet f : Facet.values()) {
+                counts.put(f, new TreeMap<>());
+            }
+        }
+
+        void add(Tally other) {
+            total += other.total;
+            other.counts.forEach((f, m) -> m.forEach((k, v) -> counts.get(f).merge(k, v, Integer::sum)));
+        }
+    }
+
+    private static final class Counting implements CollectorManager<Counter, Tally> {
+        @Override
+        public Counter newCollector() {
+            return new Counter();
+        }
+
+        @Override
+        public Tally reduce(Collection<Counter> collectors) throws IOException {
+            Tally all = new Tally();
+            for (Counter c : collectors) {
+                c.flush();
+                all.add(c.tally);
+            }
+            return all;
+        }
+    }
+
+    /** Counts doc values ordinals per segment, turned into names at each segment's end. */
+    private static final class Counter extends SimpleCollector {
+        private final Tally tally = new Tally();
+        private SortedDocValues kind;
+        private SortedDocValues status;
+        private SortedDocValues zone;
+        private SortedSetDocValues activity;
+        private int[] kinds;
+        private int[] statuses;
+        private int[] zones;
+        private int[] activities;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            kind = DocValues.getSorted(context.reader(), RegisterIndex.KIND_DV);
+            status = DocValues.getSorted(context.reader(), RegisterIndex.STATUS_DV);
+            zone = DocValues.getSorted(context.reader(), RegisterIndex.ZONE_DV);
+            activity = DocValues.getSortedSet(context.reader(), RegisterIndex.ACTIVITY_DV);
+            kinds = new int[Math.toIntExact(kind.getValueCount())];
+            statuses = new int[Math.toIntExact(status.getValueCount())];
+            zones = new int[Math.toIntExact(zone.getValueCount())];
+            activities = new int[Math.toIntExact(activity.getValueCount())];
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            tally.total++;
+            if (kind.advanceExact(doc)) {
+                kinds[kind.ordValue()]++;
+            }
+            if (status.advanceExact(doc)) {
+                statuses[status.ordValue()]++;
+            }
+            if (zone.advanceExact(doc)) {
+                zones[zone.ordValue()]++;
+            }
+            if (activity.advanceExact(doc)) {
+                for (int i = activity.docValueCount(); i > 0; i--) {
+                    activities[Math.toIntExact(activity.nextOrd())]++;
+                }
+            }
+        }
+
+        void flush() throws IOException {
+            if (kind == null) {
+                return;
+            }
+            add(Facet.KIND, kinds, kind::lookupOrd);
+            add(Facet.STATUS, statuses, status::lookupOrd);
+            add(Facet.ZONE, zones, zone::lookupOrd);
+            add(Facet.ACTIVITY, activities, o -> activity.lookupOrd(o));
+            kind = null;
+        }
+
+        private interface Lookup {
+            BytesRef of(int ord) throws IOException;
+        }
+
+        private void add(Facet facet, int[] counts, Lookup names) throws IOException {
+            for (int ord = 0; ord < counts.length; ord++) {
+                if (counts[ord] > 0) {
+                    tally.counts.get(facet).merge(names.of(ord).utf8ToString(), counts[ord], Integer::sum);
+                }
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

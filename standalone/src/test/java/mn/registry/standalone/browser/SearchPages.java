@@ -1,0 +1,71 @@
+package mn.registry.standalone.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+
+/** What the register search pages offer a person, as helpers over the shared {@link Browser} (kept apart from it). */
+final class SearchPages {
+
+    private final Browser browser;
+
+    SearchPages(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Types into the one search box of the home page and submits it, as a person would. */
+    void searchFromHome(String text, String lang) {
+        browser.open("/", lang);
+        browser.find("#home-search #q").sendKeys(text);
+        browser.find("#search-submit").click();
+        browser.waitFor("#register-search");
+    }
+
+    /** Chooses an option of one of the search form's filters by its value and submits the form. */
+    void choose(String selectId, String value) {
+        new Select(browser.find("#register-search #" + selectId)).selectByValue(value);
+        browser.find("#register-submit").click();
+        browser.waitFor("#register-search");
+    }
+
+    /** Fills a date filter ({@code from}/{@code to}) with an ISO date through the page's script (date inputs differ by locale). */
+    void date(String inputId, String isoDate) {
+        browser.script("document.getElementById(arguments[0]).value = arguments[1];", inputId, isoDate);
+    }
+
+    void submit() {
+        browser.find("#register-submit").click();
+        browser.waitFor("#register-search");
+    }
+
+    /** How many the page says matched. */
+    int total() {
+        return Integer.parseInt(browser.find("#register-total").getAttribute("data-total"));
+    }
+
+    /** The count shown beside a kind. */
+    int countOf(String kind) {
+        return Integer.parseInt(browser.find("#kind-counts li[data-kind='" + kind + "']").getAttribute("data-count"));
+    }
+
+    /** The results' kinds, row by row. */
+    List<String> rowKinds() {
+        return browser.all("#register-results tbody tr").stream().map(r -> r.getAttribute("data-kind")).toList();
+    }
+
+    /** The results' linked names, row by row. */
+    List<String> rowNames() {
+        return browser.all("#register-results tbody tr td a").stream().map(WebElement::getText).toList();
+    }
+
+    /** The visible texts of a filter's options. */
+    List<String> options(String selectId) {
+        return browser.all("#register-search #" + selectId + " option").stream().map(WebElement::getText).toList();
+    }
+
+    boolean hasResultLink(String text) {
+        return !browser.driver.findElements(By.linkText(text)).isEmpty();
+    }
+}
