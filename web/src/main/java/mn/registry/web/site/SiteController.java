@@ -6,7 +6,6 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.publicregister.PublicRegister;
 import mn.registry.publicregister.RegisterEntry;
 import mn.registry.publicregister.RegisterKind;
-import mn.registry.publicregister.RegisterPage;
 import mn.registry.publicregister.RegisterQuery;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
