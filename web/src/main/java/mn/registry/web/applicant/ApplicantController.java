@@ -57,7 +57,30 @@ class ApplicantController {
         }
         model.addAttribute("file", found.get());
         model.addAttribute("status", String.valueOf(found.get().get("status")));
+        model.addAttribute("holderDuties", holderDuties(found.get()));
         return "applicant/case";
+    }
+
+    /** The open duties the holder discharges by a signed record (002 art. 27.7, 29.3; ADR 0013 §4), offered as forms. */
+    static java.util.List<String> holderDuties(Map<String, Object> file) {
+        if (!(file.get("duties") instanceof Map<?, ?> duties)) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(mn.registry.kernel.permit.PermitDuty.values())
+                .filter(d -> d.owedBy() == mn.registry.kernel.permit.PermitDuty.Party.HOLDER
+                        && d.dischargedBy() == mn.registry.kernel.permit.PermitDuty.Discharge.SIGNED_RECORD)
+                .map(Enum::name).filter(duties::containsKey).toList();
+    }
+
+    /** The application form (002 art. 23.2, 25.1): the company and the documents of 25.1, hashed and uploaded in the browser. */
+    @GetMapping("/applicant/apply")
+    String apply(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
+        return "applicant/apply";
     }
 
     @GetMapping("/applicant/registrations/{registrationId}")
