@@ -2,7 +2,7 @@
 // that will be signed, signs it in the browser with the key kept at sign-in, and sends it to POST /api/commands.
 import { envelope, kept, payloadText, sign } from './signing.js';
 import { cabinetBodies } from './cabinet-forms.js';
-import { entityBodies, permitBodies } from './desk-forms.js';
+import { entityBodies, permitBodies, zoneApplicationBodies } from './desk-forms.js';
 
 const panel = document.getElementById('signing-panel');
 const shown = document.getElementById('signed-text');
@@ -81,7 +81,7 @@ const problemText = async answer => {
   return answer.detail || '';
 };
 
-Object.assign(bodies, cabinetBodies, permitBodies, entityBodies);
+Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplicationBodies);
 
 for (const form of document.querySelectorAll('form.command')) {
   form.addEventListener('submit', event => {

@@ -31,6 +31,14 @@ export const permitBodies = {
       .map(i => ({ kind: i.dataset.documentKind, sha256: i.value.trim() })) })
 };
 
+/** The Free Zone entity's application (003 art. 12.1; mn.registry.kernel.freezone.RegistrationCommands.ApplyForZoneRegistration). */
+export const zoneApplicationBodies = {
+  ApplyForZoneRegistration: f => ({ zoneId: value(f, 'zoneId'), entity: { name: value(f, 'name'), jurisdiction: value(f, 'jurisdiction'),
+    country: optional(f, 'country'), registrationNumber: value(f, 'registrationNumber') }, activity: value(f, 'activity'),
+    documents: [...f.querySelectorAll('input[data-zone-document-kind]')].filter(i => i.value.trim() !== '')
+      .map(i => ({ kind: i.dataset.zoneDocumentKind, sha256: i.value.trim() })) })
+};
+
 /** The governor's records of a registered entity (003 art. 12.5, 26.2; mn.registry.kernel.freezone.RegistrationCommands). */
 export const entityBodies = {
   RecordInvestmentAgreement: f => ({ registrationId: value(f, 'registrationId'), signedOn: value(f, 'signedOn'), endsOn: value(f, 'endsOn'),

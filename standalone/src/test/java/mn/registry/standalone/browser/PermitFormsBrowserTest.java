@@ -103,6 +103,16 @@ class PermitFormsBrowserTest {
             browser.open("/desk", lang);
             assertThat(browser.all("#form-minimum-insurance")).hasSize(1);
         }
+        // a refusal reads in the page's language: the same minimum twice is refused, in Mongolian on a Mongolian page
+        for (int i = 0; i < 2; i++) {
+            browser.open("/desk", "mn");
+            browser.find("#min-amount").sendKeys("123456789");
+            browser.signAndSend("form-minimum-insurance");
+        }
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.minimum-insurance-unchanged")
+                .contains("Даатгалын доод хэмжээ аль хэдийн энэ дүн байна").doesNotContain("is already");
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
         browser.signOut();
         browser.signInAsDemo("inspector-1");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/inspector");
@@ -112,5 +122,32 @@ class PermitFormsBrowserTest {
         }
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1: a Mongolian entity applies for registration in a Free Zone on the applicant's page with its three documents")
+    void entity_applies_for_zone_registration_from_its_page() {
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant", "mn");
+        browser.find("#zone-apply-link").click();
+        browser.waitFor("#form-zone-apply");
+        browser.axe();
+        browser.open("/applicant/zones/apply", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#za-zone")).selectByValue("zamyn-uud");
+        browser.find("#za-name").sendKeys("Khongor Logistics LLC");
+        browser.find("#za-number").sendKeys("7011" + (System.nanoTime() % 1000));
+        for (String kind : new String[]{"APPLICATION", "STATE_REGISTRATION_CERTIFICATE", "REGISTRATION_FEE_RECEIPT"}) {
+            WebElement file = browser.find("#zdoc-file-" + kind);
+            file.sendKeys(document(kind).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+        }
+        String shown = browser.signAndSend("form-zone-apply");
+        assertThat(shown).contains("\"type\":\"ApplyForZoneRegistration\"").contains("Khongor Logistics LLC").contains("REGISTRATION_FEE_RECEIPT");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the registration is on the applicant's page", d -> {
+            browser.open("/applicant", "en");
+            return browser.find("main").getText().contains("Khongor Logistics LLC");
+        });
+        browser.signOut();
     }
 }
