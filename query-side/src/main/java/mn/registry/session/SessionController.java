@@ -39,6 +39,7 @@ class SessionController {
 
     @DeleteMapping("/api/session")
     ResponseEntity<Void> signOut(HttpServletRequest request) {
+        sessions.require(request.getHeader("Authorization")); // 401 without a live session: nothing to end
         sessions.signOut(request.getHeader("Authorization"));
         return ResponseEntity.noContent().build();
     }

@@ -7,10 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Controller;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -21,10 +20,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code ProblemResponses}. The resolver runs before the problem+json handlers and steps aside (returns null) for
  * API clients and for refusals a page does not name (400s of malformed input stay problem+json).
  */
-@Controller
+@Component
 class ErrorPages implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final PageModel page;
+
+    ErrorPages(PageModel page) {
+        this.page = page;
+    }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
@@ -38,8 +43,19 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
         if (status >= 500) {
             log.error("unexpected failure while rendering a page", e);
         }
-        response.setStatus(status);
-        return new ModelAndView("forward:/error-page/" + status);
+        // rendered here, not forwarded to a path of its own: no URL answers with an error page on request
+        ModelAndView view = new ModelAndView(switch (status) {
+            case 403 -> "forbidden";
+            case 404 -> "notfound";
+            default -> "failure";
+        });
+        view.setStatus(HttpStatus.valueOf(status));
+        view.addObject("csrf", page.csrf(request, response));
+        view.addObject("lang", page.lang());
+        view.addObject("otherLangUrl", page.otherLangUrl(request));
+        view.addObject("me", page.me(request));
+        view.addObject("demo", page.demo());
+        return view;
     }
 
     /** 404, 403 or 500 for what a page shows in words; 0 for what stays problem+json. */
@@ -65,17 +81,6 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String path = request.getRequestURI();
         return accept != null && accept.contains("text/html") && path != null && !path.startsWith("/api/");
-    }
-
-    @RequestMapping("/error-page/{status}")
-    String page(@PathVariable int status, HttpServletResponse response) {
-        int shown = status == 403 || status == 404 ? status : 500;
-        response.setStatus(shown);
-        return switch (shown) {
-            case 403 -> "forbidden";
-            case 404 -> "notfound";
-            default -> "failure";
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package mn.registry.web;
 
+import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * A refusal's words in the page's language (issue 16 item 2): {@code GET /problem-texts/{code}} answers the message
  * {@code problem.<code>} as plain text in the language of the page that asks (its cookie or {@code ?lang=}), so
  * {@code commands.js} shows a refusal in Mongolian on a Mongolian page, not the server's English detail. Unknown
- * codes are 404 and the script then shows the detail as sent.
+ * codes are a 404 problem and the script then shows the detail as sent.
  */
 @RestController
 class ProblemTexts {
@@ -29,10 +30,11 @@ class ProblemTexts {
 
     @GetMapping(path = "/problem-texts/{code}", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
     ResponseEntity<String> text(@PathVariable String code) {
-        if (!CODE.matcher(code).matches()) {
-            return ResponseEntity.notFound().build();
+        String text = CODE.matcher(code).matches()
+                ? messages.getMessage("problem." + code, null, null, WebConfiguration.supported(LocaleContextHolder.getLocale())) : null;
+        if (text == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "request.not-found", "No message for this problem code.", "code", null);
         }
-        String text = messages.getMessage("problem." + code, null, null, WebConfiguration.supported(LocaleContextHolder.getLocale()));
-        return text == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(text);
+        return ResponseEntity.ok(text);
     }
 }
