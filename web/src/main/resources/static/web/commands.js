@@ -2,6 +2,7 @@
 // that will be signed, signs it in the browser with the key kept at sign-in, and sends it to POST /api/commands.
 import { envelope, kept, payloadText, sign } from './signing.js';
 import { cabinetBodies } from './cabinet-forms.js';
+import { entityBodies, permitBodies, zoneApplicationBodies } from './desk-forms.js';
 
 const panel = document.getElementById('signing-panel');
 const shown = document.getElementById('signed-text');
@@ -66,13 +67,21 @@ for (const input of document.querySelectorAll('input[type=file][data-hash-into]'
   });
 }
 
-/** A refusal in the page's language when the page carries a message for its code (<span data-problem="code">), else as sent. */
-const problemText = answer => {
+/**
+ * A refusal in the page's language: the page's own message for its code (<span data-problem="code">), else the
+ * registry's message for the code in this page's language (GET /problem-texts/{code}), else the detail as sent.
+ */
+const problemText = async answer => {
   const known = answer.code ? [...document.querySelectorAll('[data-problem]')].find(e => e.dataset.problem === answer.code) : null;
-  return known ? known.textContent : (answer.detail || '');
+  if (known) return known.textContent;
+  if (answer.code) {
+    const reply = await fetch('/problem-texts/' + encodeURIComponent(answer.code));
+    if (reply.ok) return reply.text();
+  }
+  return answer.detail || '';
 };
 
-Object.assign(bodies, cabinetBodies);
+Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplicationBodies);
 
 for (const form of document.querySelectorAll('form.command')) {
   form.addEventListener('submit', event => {
@@ -116,7 +125,8 @@ sendButton?.addEventListener('click', async () => {
       panel.hidden = true;
       for (const form of document.querySelectorAll('form.command')) form.hidden = true;
     } else {
-      result.textContent = msg('refused') + ' ' + (answer.code || reply.status) + ': ' + problemText(answer);
+      result.textContent = msg('refused') + ' ' + (answer.code || reply.status) + ': ' + (await problemText(answer));
+      result.dataset.code = answer.code || String(reply.status);
       result.dataset.outcome = 'refused';
     }
   } finally {

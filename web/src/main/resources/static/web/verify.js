@@ -162,21 +162,42 @@ export async function verify(bundle, logKeyText) {
   return all;
 }
 
-async function run(text) {
+/** Why a text is not a proof bundle, in words (issue 16: a non-bundle showed a JavaScript error text), or null if it is one. */
+export function notABundle(text) {
   let bundle;
   try {
     bundle = JSON.parse(text);
   } catch (e) {
-    verdict.textContent = msg('malformed');
-    verdict.dataset.outcome = 'failed';
+    return text.trim() === '' ? 'empty' : 'notJson';
+  }
+  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) return 'notBundle';
+  const has = name => typeof bundle[name] === 'string' && bundle[name].length > 0;
+  if (!bundle.record || typeof bundle.record !== 'object' || !has('proof') || !has('logKey') || typeof bundle.logIndex !== 'number') return 'notBundle';
+  return null;
+}
+
+function refuse(key) {
+  results.replaceChildren();
+  verdict.textContent = msg(key);
+  verdict.className = 'verify-bad';
+  verdict.dataset.outcome = 'failed';
+  verdict.dataset.reason = key;
+}
+
+async function run(text) {
+  const why = notABundle(text);
+  if (why) {
+    refuse(why);
     return;
   }
+  const bundle = JSON.parse(text);
   const logKey = await (await fetch('/api/public/log/key')).text();
   try {
     await verify(bundle, logKey);
   } catch (e) {
-    verdict.textContent = msg('malformed') + ' ' + e.message;
-    verdict.dataset.outcome = 'failed';
+    // a bundle in shape whose parts cannot be read (cut short or altered): said in words, the script's error only in the console
+    console.info('bundle not readable', e);
+    refuse('broken');
   }
 }
 

@@ -109,6 +109,9 @@ class SignInController {
         if (session.roles().contains(Role.CABINET_MEMBER)) {
             return "/cabinet";
         }
+        if (session.roles().contains(Role.COMMUNICATIONS_INSPECTOR)) {
+            return "/inspector";
+        }
         return "/";
     }
 

@@ -75,7 +75,9 @@ public class StaffSession {
         return session;
     }
 
+    /** Signs out: the session ends on the server (its token is refused from now on) and the cookie is cleared. */
     public void close(HttpServletRequest request, HttpServletResponse response) {
+        sessions.signOut(bearer(request));
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).sameSite("Strict").path("/")
                 .secure(request.isSecure()).maxAge(0).build().toString());
     }

@@ -110,6 +110,19 @@ public class Sessions {
         return actor;
     }
 
+    /**
+     * Ends the session of a bearer token on the server: the token is refused from now on, wherever it was copied to
+     * (issue 16: clearing the browser's cookie alone left it usable for the rest of its eight hours). Ending an
+     * unknown or already ended session does nothing.
+     */
+    public void signOut(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return;
+        }
+        String token = authorization.substring("Bearer ".length()).trim();
+        sessions.deleteOne(Filters.eq("_id", Sha256.hex(token.getBytes(StandardCharsets.US_ASCII))));
+    }
+
     private String randomToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

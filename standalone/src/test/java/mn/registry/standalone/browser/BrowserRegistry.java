@@ -44,6 +44,24 @@ final class BrowserRegistry {
         return shared;
     }
 
+    /**
+     * A registry of its own (not the shared one) whose demo people hold ten-year certificates, for a test that moves
+     * the demo clock years ahead (demo certificates last two years), which would disturb every other test's registry.
+     * Closed by the caller, or when the test JVM exits.
+     */
+    static BrowserRegistry ownWithLongLivedPeople() {
+        try {
+            Path dataDir = Files.createTempDirectory("registry-browser-own-");
+            mn.registry.kernel.pki.LongLivedDemoPeople.create(dataDir);
+            BrowserRegistry own = new BrowserRegistry(dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(own.context::close));
+            own.awaitDemoData();
+            return own;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

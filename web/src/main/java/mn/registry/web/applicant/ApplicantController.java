@@ -26,11 +26,16 @@ class ApplicantController {
     private final PermitCases cases;
     private final StaffSession session;
     private final ApplicantRegistrations registrations;
+    private final java.time.Clock clock;
+    private final mn.registry.freezone.query.GovernorDesk zones;
 
-    ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations) {
+    ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
+                        mn.registry.freezone.query.GovernorDesk zones) {
         this.cases = cases;
         this.session = session;
         this.registrations = registrations;
+        this.clock = clock;
+        this.zones = zones;
     }
 
     @GetMapping("/applicant")
@@ -57,7 +62,68 @@ class ApplicantController {
         }
         model.addAttribute("file", found.get());
         model.addAttribute("status", String.valueOf(found.get().get("status")));
+        model.addAttribute("holderDuties", holderDuties(found.get()));
+        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
+        model.addAttribute("extension", extension(found.get(), today));
         return "applicant/case";
+    }
+
+    /**
+     * Whether the holder may request the extension today (002 art. 27.2, ADR 0013 §3: in the last six months of the term,
+     * none after the expiry, one pending at a time): "open", "pending", or the first day it opens ("opens" with the date).
+     */
+    record Extension(String state, java.time.LocalDate opens) {
+    }
+
+    static Extension extension(Map<String, Object> file, java.time.LocalDate today) {
+        if (file.get("extensionRequest") != null) {
+            return new Extension("pending", null);
+        }
+        if (!(file.get("permit") instanceof Map<?, ?> permit) || permit.get("validUntil") == null) {
+            return new Extension("none", null);
+        }
+        java.time.LocalDate validUntil = java.time.LocalDate.parse(String.valueOf(permit.get("validUntil")));
+        java.time.LocalDate opens = validUntil.plusDays(1).minus(mn.registry.kernel.permit.PermitDeadlines.EXTENSION_REQUEST_WINDOW);
+        if (today.isAfter(validUntil)) {
+            return new Extension("none", null);
+        }
+        return today.isBefore(opens) ? new Extension("opens", opens) : new Extension("open", opens);
+    }
+
+    /** The open duties the holder discharges by a signed record (002 art. 27.7, 29.3; ADR 0013 §4), offered as forms. */
+    static java.util.List<String> holderDuties(Map<String, Object> file) {
+        if (!(file.get("duties") instanceof Map<?, ?> duties)) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(mn.registry.kernel.permit.PermitDuty.values())
+                .filter(d -> d.owedBy() == mn.registry.kernel.permit.PermitDuty.Party.HOLDER
+                        && d.dischargedBy() == mn.registry.kernel.permit.PermitDuty.Discharge.SIGNED_RECORD)
+                .map(Enum::name).filter(duties::containsKey).toList();
+    }
+
+    /** The application form (002 art. 23.2, 25.1): the company and the documents of 25.1, hashed and uploaded in the browser. */
+    @GetMapping("/applicant/apply")
+    String apply(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
+        return "applicant/apply";
+    }
+
+    /** The Free Zone registration application (003 art. 12.1): the zone, the entity, its activity and the documents. */
+    @GetMapping("/applicant/zones/apply")
+    String applyInZone(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        // 003 art. 6.4 (choice): a closed zone takes no new registrations, so only open zones are offered
+        model.addAttribute("zones", zones.zones().stream().filter(z -> Boolean.TRUE.equals(z.get("open"))).toList());
+        model.addAttribute("activities", mn.registry.kernel.freezone.Activity.values());
+        model.addAttribute("zoneDocuments", mn.registry.kernel.freezone.ZoneDocument.values());
+        return "applicant/zone-apply";
     }
 
     @GetMapping("/applicant/registrations/{registrationId}")

@@ -33,11 +33,13 @@ class DeskController {
     private final ReviewerQueue queue;
     private final PermitCases cases;
     private final StaffSession staff;
+    private final MinistryParameter minimumInsurance;
 
-    DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff) {
+    DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance) {
         this.queue = queue;
         this.cases = cases;
         this.staff = staff;
+        this.minimumInsurance = minimumInsurance;
     }
 
     @GetMapping("/desk")
@@ -52,6 +54,7 @@ class DeskController {
         model.addAttribute("files", cases.all());
         model.addAttribute("supervisor", supervisor);
         model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
+        model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
         return "desk/queue";
     }
 
@@ -75,13 +78,81 @@ class DeskController {
         if (forms.contains("suspend") && file.get("taxSuspensionRequest") != null) {
             forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
         }
-        model.addAttribute("forms", forms);
+        Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
+        Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
+        Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
+                complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
+                duties.containsKey("NOTIFY_SUSPENSION")));
+        model.addAttribute("forms", offer.forms());
+        model.addAttribute("missing", offer.missing());
+        model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
+        model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
+        model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
         model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
         model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
         model.addAttribute("requirements", PermitRequirement.values());
         model.addAttribute("suspensionGrounds", SuspensionGround.values());
         model.addAttribute("revocationGrounds", RevocationGround.values());
         return "desk/application";
+    }
+
+    /** What the desk knows of a case beyond its status, for the acts that need something first. */
+    record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
+                 boolean suspensionNotificationOpen) {
+    }
+
+    /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */
+    record Offer(Set<String> forms, List<String> missing) {
+    }
+
+    /**
+     * The decisions of {@link #forms}, with the records that prepare or follow them, and without an act whose
+     * prerequisite is missing, which is named instead ("record the insurance before issuing: none recorded").
+     */
+    static Offer offer(PermitApplicationStatus status, boolean supervisor, Set<String> decisions, Facts facts) {
+        Set<String> forms = new java.util.LinkedHashSet<>(decisions);
+        List<String> missing = new java.util.ArrayList<>();
+        switch (status) {
+            case REGISTERED -> {
+                forms.add("requestDocuments");
+                forms.add("documentsReceived");
+                if (!facts.minimumInsuranceSet()) {
+                    forms.remove("approve"); // 002 art. 26.5: approval names the minimum insurance the ministry set
+                    missing.add(supervisor ? "desk.missing.minimumInsurance.supervisor" : "desk.missing.minimumInsurance");
+                }
+            }
+            case APPROVED_PENDING_INSURANCE -> {
+                forms.add("insurance");
+                if (!facts.insuranceRecorded()) {
+                    forms.remove("issue"); // 002 art. 26.2.3: issued only after proof of insurance
+                    missing.add("desk.missing.insurance");
+                } else if (!supervisor) {
+                    missing.add("desk.missing.supervisorIssues");
+                }
+            }
+            case ACTIVE, SUSPENDED -> {
+                forms.add("inspect");
+                if (status == PermitApplicationStatus.ACTIVE && supervisor) {
+                    forms.add("transfer");
+                }
+                if (facts.suspensionNotificationOpen()) {
+                    forms.add("dutyNotifySuspension");
+                }
+            }
+            case REVOKED -> {
+                if (facts.complaintPending() && supervisor) {
+                    forms.add("decideComplaint");
+                }
+                if (facts.databaseNotHandedOver()) {
+                    forms.add("databaseHandedOver");
+                } else if (supervisor) {
+                    forms.add("passDatabaseOn");
+                }
+            }
+            default -> {
+            }
+        }
+        return new Offer(forms, List.copyOf(missing));
     }
 
     /** Which decisions the law allows from this status, and to whom (domain-rules §1, §3). */

@@ -42,4 +42,53 @@ class DeskFormsTest {
         assertThat(DeskController.forms(PermitApplicationStatus.EXPIRED, false, true)).containsExactly("extend");
         assertThat(DeskController.forms(PermitApplicationStatus.SUSPENDED, false, false)).doesNotContain("extend");
     }
+
+    private static DeskController.Offer offer(PermitApplicationStatus status, boolean supervisor, DeskController.Facts facts) {
+        return DeskController.offer(status, supervisor, DeskController.forms(status, supervisor, false), facts);
+    }
+
+    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false);
+    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false);
+
+    @Test
+    @DisplayName("002 art. 26.2.3: issuing is not offered before the insurance is recorded, and the page says so first")
+    void issue_waits_for_the_insurance() {
+        DeskController.Offer before = offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, true, NOTHING);
+        assertThat(before.forms()).containsExactly("insurance").doesNotContain("issue");
+        assertThat(before.missing()).containsExactly("desk.missing.insurance");
+        DeskController.Offer after = offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, true, INSURED);
+        assertThat(after.forms()).contains("issue", "insurance");
+        assertThat(after.missing()).isEmpty();
+        // a reviewer records the insurance, and is told a supervisor issues
+        assertThat(offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, false, INSURED).forms()).doesNotContain("issue");
+        assertThat(offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, false, INSURED).missing()).containsExactly("desk.missing.supervisorIssues");
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5: approval is not offered before the ministry set the minimum insurance; refusal still is")
+    void approval_waits_for_the_minimum_insurance() {
+        DeskController.Offer offer = offer(PermitApplicationStatus.REGISTERED, false, NOTHING);
+        assertThat(offer.forms()).doesNotContain("approve").contains("refuse", "requestDocuments", "documentsReceived");
+        assertThat(offer.missing()).containsExactly("desk.missing.minimumInsurance");
+        assertThat(offer(PermitApplicationStatus.REGISTERED, true, INSURED).forms()).contains("approve");
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3-29.6: after a revocation the desk offers the complaint's decision to a supervisor and the database's hand-over, then its passing on")
+    void revoked_permit_offers_what_follows_the_revocation() {
+        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false);
+        assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("decideComplaint", "databaseHandedOver");
+        assertThat(offer(PermitApplicationStatus.REVOKED, false, complained).forms()).containsExactly("databaseHandedOver");
+        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false);
+        assertThat(offer(PermitApplicationStatus.REVOKED, true, handedOver).forms()).containsExactly("passDatabaseOn");
+        assertThat(offer(PermitApplicationStatus.REVOKED, false, handedOver).forms()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3, 31.1.7: a permit in force is inspected on the desk; only a supervisor transfers it")
+    void permit_in_force_offers_inspection_and_transfer() {
+        assertThat(offer(PermitApplicationStatus.ACTIVE, false, INSURED).forms()).contains("inspect").doesNotContain("transfer");
+        assertThat(offer(PermitApplicationStatus.ACTIVE, true, INSURED).forms()).contains("inspect", "transfer");
+        assertThat(offer(PermitApplicationStatus.SUSPENDED, true, INSURED).forms()).contains("inspect", "restore").doesNotContain("transfer");
+    }
 }

@@ -1,0 +1,153 @@
+package mn.registry.standalone.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16 item 1: the applicant applies from its page with the documents of 002 art. 25.1 chosen as files (hashed and
+ * kept in the browser), the application reaches the reviewer's desk, and the desk and inspector pages offer their
+ * forms, in both languages, each checked by axe.
+ */
+class PermitFormsBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        registry = BrowserRegistry.get();
+        browser = Browser.desktop(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static Path document(String name) {
+        try {
+            Path file = Files.createTempFile(name + "-", ".pdf");
+            Files.writeString(file, "%PDF-1.4\n" + name + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 25.1, 26.2.1: the applicant applies on its page with the six documents as files; the desk receives it")
+    void applicant_applies_from_its_page() {
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant/apply", "mn");
+        assertThat(browser.find("h1").getText()).isNotBlank();
+        browser.open("/applicant", "en");
+        browser.find("#apply-link").click();
+        browser.waitFor("#form-apply");
+        browser.axe();
+        browser.find("#ap-name").sendKeys("Orkhon Signatures LLC");
+        browser.find("#ap-number").sendKeys("6598123");
+        browser.find("#ap-address").sendKeys("Ulaanbaatar, Khan-Uul district");
+        String[] kinds = {"STATE_REGISTRATION_CERTIFICATE", "CERTIFICATE_ISSUING_PROCEDURE", "CORRESPONDENT_BANK_REFERENCE",
+                "AUDITED_FINANCIAL_STATEMENTS", "SECURITY_RISK_ASSESSMENT_AND_AUDIT", "INTERNATIONAL_STANDARDS_REPORT"};
+        for (String kind : kinds) {
+            WebElement file = browser.find("#doc-file-" + kind);
+            file.sendKeys(document(kind).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+            assertThat(browser.find("#doc-" + kind).getAttribute("value")).matches("[0-9a-f]{64}");
+        }
+        browser.screenshot("applicant-apply-en");
+        String shown = browser.signAndSend("form-apply");
+        assertThat(shown).contains("\"type\":\"ApplyForPermit\"").contains("Orkhon Signatures LLC").contains("STATE_REGISTRATION_CERTIFICATE");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.waitUntil("the case is on the applicant's page", d -> {
+            browser.open("/applicant", "en");
+            return browser.find("main").getText().contains("Orkhon Signatures LLC");
+        });
+        browser.signOut();
+
+        browser.signInAsDemo("reviewer-1");
+        browser.open("/desk", "en");
+        browser.driver.findElements(org.openqa.selenium.By.cssSelector("#queue tbody tr")).stream()
+                .filter(r -> r.getText().contains("Orkhon Signatures LLC")).findFirst().orElseThrow()
+                .findElement(org.openqa.selenium.By.tagName("a")).click();
+        browser.waitFor("#checklist");
+        browser.axe();
+        assertThat(browser.all("#form-request-documents")).hasSize(1);
+        assertThat(browser.all("#form-documents-received")).hasSize(1);
+        if (browser.all("#form-approve").isEmpty()) {
+            // 002 art. 26.5: no approval is offered while no minimum insurance is set, and the page says so first
+            assertThat(browser.find("#missing-first").getText()).contains("minimum insurance");
+        }
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5, 28.1: the supervisor's minimum-insurance form and the inspector's page, in both languages")
+    void supervisor_and_inspector_pages() {
+        browser.signInAsDemo("supervisor-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/desk", lang);
+            assertThat(browser.all("#form-minimum-insurance")).hasSize(1);
+        }
+        // a refusal reads in the page's language: the same minimum twice is refused, in Mongolian on a Mongolian page
+        for (int i = 0; i < 2; i++) {
+            browser.open("/desk", "mn");
+            browser.find("#min-amount").sendKeys("123456789");
+            browser.signAndSend("form-minimum-insurance");
+        }
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.minimum-insurance-unchanged")
+                .contains("Даатгалын доод хэмжээ аль хэдийн энэ дүн байна").doesNotContain("is already");
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        browser.signOut();
+        browser.signInAsDemo("inspector-1");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/inspector");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/inspector", lang);
+            assertThat(browser.find("h1").getText()).isNotBlank();
+        }
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1: a Mongolian entity applies for registration in a Free Zone on the applicant's page with its three documents")
+    void entity_applies_for_zone_registration_from_its_page() {
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant", "mn");
+        browser.find("#zone-apply-link").click();
+        browser.waitFor("#form-zone-apply");
+        browser.axe();
+        browser.open("/applicant/zones/apply", "en");
+        new org.openqa.selenium.support.ui.Select(browser.find("#za-zone")).selectByValue("zamyn-uud");
+        browser.find("#za-name").sendKeys("Khongor Logistics LLC");
+        browser.find("#za-number").sendKeys("7011" + (System.nanoTime() % 1000));
+        for (String kind : new String[]{"APPLICATION", "STATE_REGISTRATION_CERTIFICATE", "REGISTRATION_FEE_RECEIPT"}) {
+            WebElement file = browser.find("#zdoc-file-" + kind);
+            file.sendKeys(document(kind).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+        }
+        String shown = browser.signAndSend("form-zone-apply");
+        assertThat(shown).contains("\"type\":\"ApplyForZoneRegistration\"").contains("Khongor Logistics LLC").contains("REGISTRATION_FEE_RECEIPT");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the registration is on the applicant's page", d -> {
+            browser.open("/applicant", "en");
+            return browser.find("main").getText().contains("Khongor Logistics LLC");
+        });
+        browser.signOut();
+    }
+}

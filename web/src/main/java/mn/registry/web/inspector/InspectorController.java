@@ -1,0 +1,41 @@
+package mn.registry.web.inspector;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import mn.registry.kernel.identity.Role;
+import mn.registry.permit.query.PermitCases;
+import mn.registry.web.StaffSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.Set;
+
+/**
+ * The state communications inspector's page ({@code /inspector}): the permits in force (active or suspended) and a form
+ * to sign an inspection with its findings and, where found, the opinion of a violation that grounds a suspension
+ * (002 art. 28.1, 31.1.7). Only an inspector records such an opinion; the ministry's own form records inspections only.
+ */
+@Controller
+class InspectorController {
+
+    private static final Set<String> IN_FORCE = Set.of("ACTIVE", "SUSPENDED");
+
+    private final PermitCases cases;
+    private final StaffSession session;
+
+    InspectorController(PermitCases cases, StaffSession session) {
+        this.cases = cases;
+        this.session = session;
+    }
+
+    @GetMapping("/inspector")
+    String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession.Gate gate = session.gate(request, response, Role.COMMUNICATIONS_INSPECTOR);
+        if (!gate.allowed()) {
+            return gate.view();
+        }
+        model.addAttribute("permits", cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList());
+        return "inspector/permits";
+    }
+}
