@@ -1,4 +1,4 @@
-package mn.registry.log.query;
+package mn.registry.tlog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
@@ -11,7 +11,6 @@ import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.log.SealedEvent;
 import mn.registry.kernel.pki.KeystorePassword;
 import mn.registry.kernel.pki.RegistryKeys;
-import mn.registry.log.GoldenLogWriter;
 import mn.registry.store.mongo.EmbeddedMongo;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.mock.web.MockHttpServletRequest;
+import mn.registry.kernel.log.Tiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The public bytes of a small log (300 entries: a full tile, a partial one, a level-1 tile) as served: the checkpoint,
  * tiles, entry bundles, inclusion proofs and verification bundles, compared byte for byte with the files recorded on
- * main before the log moved into its own module (run with {@code -Dgolden.record=true} to record them again). The
+ * main before the log moved into its own module (run with {@code -Dgolden.record=true} to record them again, only if a format change is meant). The
  * keystore and the checkpoint's time-stamp token are recorded with them, as the only inputs that are random.
  */
 class GoldenLogBytesTest {
@@ -104,22 +103,23 @@ class GoldenLogBytesTest {
         }
         RegistryKeys keys = RegistryKeys.openOrCreate(dir, PASSWORD, CLOCK);
         MongoDatabase db = client.getDatabase("golden" + System.nanoTime());
-        GoldenLogWriter writer = new GoldenLogWriter(db, ORIGIN, keys, CLOCK);
+        LogWriter writer = new LogWriter(db, ORIGIN, keys.checkpoint(), keys.timeStamping(), CLOCK, () -> { });
+        writer.ensureIndexes();
         for (int i = 0; i < ENTRIES; i++) {
             db.getCollection("events").insertOne(commit(i));
             long position = 10L + 2L * i;
             ObjectNode record = PublicRecords.record(event(i), position).orElseThrow();
             assertThat(writer.append(event(i).eventId(), PublicRecords.leafData(record), position, "command-" + i)).isEqualTo(i);
         }
-        writer.publish();
-        Document checkpoint = db.getCollection("log_checkpoints").find(new Document("_id", (long) ENTRIES)).first();
+        writer.publishCheckpointIfGrown();
+        Document checkpoint = db.getCollection(LogCollections.CHECKPOINTS).find(new Document("_id", (long) ENTRIES)).first();
         if (RECORD) {
             Files.createDirectories(GOLDEN);
             Files.copy(keystore, GOLDEN.resolve(RegistryKeys.KEYSTORE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.write(GOLDEN.resolve("timestamp-token.der"), checkpoint.get("timeStampToken", Binary.class).getData());
+            Files.write(GOLDEN.resolve("timestamp-token.der"), checkpoint.get(LogCollections.TIME_STAMP, Binary.class).getData());
         } else {
-            db.getCollection("log_checkpoints").updateOne(new Document("_id", (long) ENTRIES), new Document("$set",
-                    new Document("timeStampToken", new Binary(Files.readAllBytes(GOLDEN.resolve("timestamp-token.der"))))));
+            db.getCollection(LogCollections.CHECKPOINTS).updateOne(new Document("_id", (long) ENTRIES), new Document("$set",
+                    new Document(LogCollections.TIME_STAMP, new Binary(Files.readAllBytes(GOLDEN.resolve("timestamp-token.der"))))));
         }
 
         Map<String, byte[]> served = serve(db, keys);
@@ -134,21 +134,21 @@ class GoldenLogBytesTest {
         assertThat(RECORD).as("recorded; run again without -Dgolden.record").isFalse();
     }
 
-    /** What the public endpoints answer, by file name. */
+    /** What the public endpoints answer (the reader's answers, which they send as they are), by file name. */
     static Map<String, byte[]> serve(MongoDatabase db, RegistryKeys keys) {
-        PublicLogController controller = new PublicLogController(db, keys, ORIGIN);
+        LogReader reader = new LogReader(db, keys, ORIGIN);
+        LogReader.Published latest = reader.latest().orElseThrow();
         Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put("checkpoint.txt", controller.checkpoint().getBody().getBytes(StandardCharsets.UTF_8));
+        out.put("checkpoint.txt", latest.note().getBytes(StandardCharsets.UTF_8));
         for (String tile : List.of("tile/0/000", "tile/0/001.p/44", "tile/0/001.p/10", "tile/1/000.p/1", "tile/entries/000",
                 "tile/entries/001.p/44")) {
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/public/log/" + tile);
-            out.put(tile.replace('/', '_') + ".bin", controller.tile(request).getBody());
+            out.put(tile.replace('/', '_') + ".bin", reader.resource(Tiles.parse(tile).orElseThrow(), latest.size()).orElseThrow().body());
         }
         for (int i : new int[]{0, 1, 255, 256, 299}) {
-            out.put("proof-" + i + ".txt", controller.proof(Integer.toString(i)).getBody());
+            out.put("proof-" + i + ".txt", reader.proof(i, latest).body());
         }
         for (int i : new int[]{0, 1, 299}) {
-            out.put("bundle-" + i + ".json", controller.bundle(Integer.toString(i)).getBody());
+            out.put("bundle-" + i + ".json", reader.bundle(i, latest).orElseThrow().body());
         }
         return out;
     }
