@@ -175,7 +175,7 @@ public final class TransparencyLogBenchmark {
                     return null;
                 }));
             }
-            Thread.sleep((phase.equals("warm-up") ? Math.max(5, seconds / 2) : seconds) * 1000L);
+            Thread.sleep((phase.equals("warm-up") ? Math.max(10, seconds) : seconds) * 1000L); // the JIT of a loaded server needs it
             stop.set(true);
             for (Future<?> c : clients) {
                 c.get();
