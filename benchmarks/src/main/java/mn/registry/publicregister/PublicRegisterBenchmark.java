@@ -23,7 +23,7 @@ import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
@@ -181,7 +181,7 @@ public final class PublicRegisterBenchmark {
     }
 
     private static void feed(MongoDatabase db, int size, int seconds) throws Exception {
-        db.getCollection(LogLayout.STATE).insertOne(new Document("_id", "checkpoint").append(LogLayout.SIZE, (long) size));
+        db.getCollection(LogCollections.STATE).insertOne(new Document("_id", "checkpoint").append(LogCollections.SIZE, (long) size));
         var feed = PublicFeedAccess.open(db);
         ObjectMapper json = CanonicalJson.mapper();
         for (int clients : new int[]{8, 50}) {
@@ -237,11 +237,11 @@ public final class PublicRegisterBenchmark {
             record.put("type", event.getClass().getName());
             record.put("timestamp", t.plusSeconds(index[0] * 60).toString());
             record.set("payload", payload);
-            batch.add(new Document("_id", index[0]).append(LogLayout.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
-                    .append(LogLayout.POSITION, index[0] * 3 + 1));
+            batch.add(new Document("_id", index[0]).append(LogCollections.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
+                    .append(LogCollections.POSITION, index[0] * 3 + 1));
             index[0]++;
             if (batch.size() == 1000) {
-                db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+                db.getCollection(LogCollections.ENTRIES).insertMany(batch);
                 batch.clear();
             }
             return null;
@@ -289,7 +289,7 @@ public final class PublicRegisterBenchmark {
             }
         }
         if (!batch.isEmpty()) {
-            db.getCollection(LogLayout.ENTRIES).insertMany(batch);
+            db.getCollection(LogCollections.ENTRIES).insertMany(batch);
         }
         return entities;
     }

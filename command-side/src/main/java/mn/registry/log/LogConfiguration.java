@@ -1,8 +1,10 @@
 package mn.registry.log;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.tlog.LogCollections;
+import mn.registry.tlog.LogWriter;
+import mn.registry.tlog.SealedEvents;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
@@ -29,20 +31,21 @@ class LogConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LogConfiguration.class);
 
     @Bean
-    LogAppender logAppender(MongoDatabase database) {
-        LogAppender appender = new LogAppender(database);
-        appender.ensureIndexes();
-        return appender;
+    LogWriter logWriter(MongoDatabase database, RegistryKeys keys, mn.registry.infrastructure.mongo.GroupCommit durability,
+                        @Value("${registry.log.origin:" + LogCollections.DEFAULT_ORIGIN + "}") String origin) {
+        LogWriter writer = new LogWriter(database, origin, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), durability::await);
+        writer.ensureIndexes();
+        return writer;
     }
 
     @Bean
-    PublicationDuties publicationDuties(MongoDatabase database, org.axonframework.commandhandling.gateway.CommandGateway commands) {
-        return new PublicationDuties(database, commands::sendAndWait);
+    PublicationDuties publicationDuties(MongoDatabase database, LogWriter writer, org.axonframework.commandhandling.gateway.CommandGateway commands) {
+        return new PublicationDuties(database, writer, commands::sendAndWait);
     }
 
     @Bean
-    LogSequencer logSequencer(LogAppender appender, MongoDatabase database, PublicationDuties publications) {
-        return new LogSequencer(appender, database, publications);
+    LogSequencer logSequencer(LogWriter writer, MongoDatabase database, PublicationDuties publications) {
+        return new LogSequencer(writer, new SealedEvents(database), publications);
     }
 
     @Bean
@@ -53,13 +56,7 @@ class LogConfiguration {
     }
 
     @Bean
-    CheckpointPublisher checkpointPublisher(MongoDatabase database, RegistryKeys keys, mn.registry.infrastructure.mongo.GroupCommit durability,
-                                            @Value("${registry.log.origin:" + LogLayout.DEFAULT_ORIGIN + "}") String origin) {
-        return new CheckpointPublisher(database, origin, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), durability::await);
-    }
-
-    @Bean
-    SmartLifecycle checkpointSchedule(CheckpointPublisher publisher, PublicationDuties publications,
+    SmartLifecycle checkpointSchedule(LogWriter writer, PublicationDuties publications,
                                       @Value("${registry.log.checkpoint-interval:250ms}") Duration interval) {
         return new SmartLifecycle() {
             private ScheduledExecutorService executor;
@@ -73,7 +70,7 @@ class LogConfiguration {
                 });
                 executor.scheduleWithFixedDelay(() -> {
                     try {
-                        publisher.publishIfGrown();
+                        writer.publishCheckpointIfGrown();
                     } catch (RuntimeException e) {
                         log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
                     }

@@ -5,13 +5,12 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.permit.command.PublishedByCheckpoint;
+import mn.registry.tlog.LogWriter;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
@@ -41,12 +40,12 @@ class PublicationDuties {
     static final String NOTICES = "log_publication_notices";
 
     private final MongoCollection<Document> notices;
-    private final MongoCollection<Document> checkpoints;
+    private final LogWriter writer;
     private final Consumer<Object> send;
 
-    PublicationDuties(MongoDatabase database, Consumer<Object> send) {
+    PublicationDuties(MongoDatabase database, LogWriter writer, Consumer<Object> send) {
         this.notices = database.getCollection(NOTICES);
-        this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
+        this.writer = writer;
         this.send = send;
     }
 
@@ -85,14 +84,13 @@ class PublicationDuties {
         int sent = 0;
         for (Document notice : pending) {
             long index = notice.get("index", Number.class).longValue();
-            Document checkpoint = checkpoints.find(Filters.gt("_id", index)).sort(Sorts.ascending("_id")).first();
+            LogWriter.Stored checkpoint = writer.firstCheckpointCovering(index).orElse(null);
             if (checkpoint == null) {
                 continue; // not published yet
             }
             try {
                 send.accept(new PublishedByCheckpoint(new ApplicationId(notice.getString("applicationId")),
-                        PermitDuty.valueOf(notice.getString("duty")), checkpoint.get("_id", Number.class).longValue(),
-                        sha256(checkpoint.getString(LogLayout.NOTE)), checkpoint.getDate(LogLayout.PUBLISHED_AT).toInstant()));
+                        PermitDuty.valueOf(notice.getString("duty")), checkpoint.size(), sha256(checkpoint.note()), checkpoint.publishedAt()));
             } catch (RuntimeException e) {
                 log.warn("Could not record the publication of {} (will retry): {}", notice.getString("_id"), e.toString());
                 continue; // one permit's failure does not hold back the others

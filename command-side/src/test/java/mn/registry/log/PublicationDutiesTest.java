@@ -3,13 +3,14 @@ package mn.registry.log;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.permit.command.PublishedByCheckpoint;
 import mn.registry.store.mongo.EmbeddedMongo;
+import mn.registry.tlog.LogCollections;
+import mn.registry.tlog.LogWriter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,13 @@ class PublicationDutiesTest {
     static final ApplicationId ID = new ApplicationId("0b6f9a52-3c1e-4f7a-8d2b-5e4c3a2b1f00");
 
     private static void checkpoint(MongoDatabase db, long size, String note, Instant at) {
-        db.getCollection(LogLayout.CHECKPOINTS).insertOne(new Document("_id", size).append(LogLayout.NOTE, note)
-                .append(LogLayout.PUBLISHED_AT, Date.from(at)));
+        db.getCollection(LogCollections.CHECKPOINTS).insertOne(new Document("_id", size).append(LogCollections.NOTE, note)
+                .append(LogCollections.PUBLISHED_AT, Date.from(at)));
+    }
+
+    /** The writer only reads checkpoints here: no keys needed. */
+    private static LogWriter writer(MongoDatabase db) {
+        return new LogWriter(db, LogCollections.DEFAULT_ORIGIN, null, null, java.time.Clock.systemUTC(), () -> { });
     }
 
     @Test
@@ -57,7 +63,7 @@ class PublicationDutiesTest {
     void checkpoint_discharges_the_publication_duty() throws Exception {
         MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
         List<Object> sent = new ArrayList<>();
-        PublicationDuties duties = new PublicationDuties(db, sent::add);
+        PublicationDuties duties = new PublicationDuties(db, writer(db), sent::add);
         PermitExtended extended = new PermitExtended(ID, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.parse("2029-10-01T02:00:00Z"), null);
         duties.entryAppended("event-1", 5, extended);
         duties.entryAppended("event-1", 5, extended); // redelivered: one notice
@@ -69,7 +75,7 @@ class PublicationDutiesTest {
         checkpoint(db, 7, "note-7", covering);
         checkpoint(db, 9, "note-9", Instant.parse("2029-10-01T02:00:03Z"));
 
-        PublicationDuties restarted = new PublicationDuties(db, sent::add); // a restart: the notice is stored
+        PublicationDuties restarted = new PublicationDuties(db, writer(db), sent::add); // a restart: the notice is stored
         assertThat(restarted.dischargeCovered()).isEqualTo(1);
         String noteSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("note-7".getBytes(StandardCharsets.UTF_8)));
         assertThat(sent).containsExactly(new PublishedByCheckpoint(ID, PermitDuty.PUBLISH_EXTENSION, 7, noteSha, covering));
@@ -82,7 +88,7 @@ class PublicationDutiesTest {
         MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
         List<Object> sent = new ArrayList<>();
         boolean[] fail = {true};
-        PublicationDuties duties = new PublicationDuties(db, c -> {
+        PublicationDuties duties = new PublicationDuties(db, writer(db), c -> {
             if (fail[0]) {
                 throw new IllegalStateException("command bus down");
             }

@@ -56,7 +56,7 @@ final class AtomPages {
     static String etag(String document) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\""; // weak: the server may send it gzip-compressed
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

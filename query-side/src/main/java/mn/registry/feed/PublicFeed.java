@@ -1,7 +1,7 @@
 package mn.registry.feed;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.projection.LogSource;
+import mn.registry.tlog.LogSource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.pki.RegistryKeys;
-import mn.registry.projection.LogSource;
+import mn.registry.tlog.LogSource;
 import mn.registry.publicregister.PublicRegister;
 import mn.registry.publicregister.RegisterSnapshot;
 import com.mongodb.client.MongoDatabase;

@@ -7,7 +7,7 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.pki.Certificates;
 import mn.registry.kernel.pki.RegistryKey;
-import mn.registry.projection.LogSource;
+import mn.registry.tlog.LogSource;
 import mn.registry.publicregister.RegisterSnapshot;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import com.mongodb.client.model.Filters;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.projection.Generations;
-import mn.registry.projection.LogSource;
+import mn.registry.tlog.LogSource;
 import mn.registry.projection.ProgressMeter;
 import mn.registry.projection.RebuildProgress;
 import mn.registry.projection.RebuildableProjection;

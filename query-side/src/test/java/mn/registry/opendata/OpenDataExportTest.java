@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.pki.RegistryKeys;
-import mn.registry.projection.LogSource;
+import mn.registry.tlog.LogSource;
 import mn.registry.publicregister.PublicRegisterFixtures;
 import mn.registry.publicregister.RegisterSnapshot;
 import mn.registry.store.testing.EmbeddedMongoExtension;
@@ -55,7 +55,7 @@ class OpenDataExportTest {
                 Base64.getUrlDecoder().decode(jws[2]))).isTrue();
         assertThat(new String(Base64.getUrlDecoder().decode(jws[0]), StandardCharsets.UTF_8)).contains("\"alg\":\"EdDSA\"").contains("x5c");
         assertThat(Files.readAllLines(dir.resolve("a/records.jsonl")).get(3))
-                .isEqualTo(db.getCollection(LogLayout.ENTRIES).find(new org.bson.Document("_id", 3L)).first().getString(LogLayout.LEAF));
+                .isEqualTo(db.getCollection(LogCollections.ENTRIES).find(new org.bson.Document("_id", 3L)).first().getString(LogCollections.LEAF));
         assertThat(Files.readString(dir.resolve("a/register.jsonl"))).contains("\"kind\":\"PERMIT\"").contains("\"kind\":\"ENTITY\"");
     }
 }

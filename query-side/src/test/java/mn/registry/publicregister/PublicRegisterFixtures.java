@@ -1,7 +1,7 @@
 package mn.registry.publicregister;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 
 import java.time.Duration;
 
@@ -13,7 +13,7 @@ public final class PublicRegisterFixtures {
 
     /** Makes the log hold the records of {@code entities} entities, permits and suspensions (appending what is missing). */
     public static int writeLog(MongoDatabase db, int entities) {
-        long have = db.getCollection(LogLayout.ENTRIES).countDocuments();
+        long have = db.getCollection(LogCollections.ENTRIES).countDocuments();
         Records all = RegisterRebuildTest.records(entities);
         RegisterRebuildTest.append(db, all, (int) have);
         return all.all().size();

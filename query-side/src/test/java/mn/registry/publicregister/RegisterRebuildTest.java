@@ -3,7 +3,7 @@ package mn.registry.publicregister;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.freezone.Activity;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.log.PublicRecords;
 import mn.registry.projection.Generations;
 import mn.registry.projection.RebuildProgress;
@@ -46,8 +46,8 @@ class RegisterRebuildTest {
     static void append(MongoDatabase db, Records r, int from) {
         for (int i = from; i < r.all().size(); i++) {
             JsonNode record = r.all().get(i);
-            db.getCollection(LogLayout.ENTRIES).insertOne(new Document("_id", (long) i).append(LogLayout.LEAF,
-                    new String(PublicRecords.leafData(record), StandardCharsets.UTF_8)).append(LogLayout.POSITION, record.path("position").asLong()));
+            db.getCollection(LogCollections.ENTRIES).insertOne(new Document("_id", (long) i).append(LogCollections.LEAF,
+                    new String(PublicRecords.leafData(record), StandardCharsets.UTF_8)).append(LogCollections.POSITION, record.path("position").asLong()));
         }
     }
 

@@ -106,12 +106,12 @@ class AbuseAndBadInputTest {
      * fuzzed first (the home page "/" sorts first) would see a checkpoint appear that it did not cause.
      */
     private static void awaitCheckpointCoversLog() throws InterruptedException {
-        com.mongodb.client.MongoCollection<org.bson.Document> state = registry.getBean(MongoDatabase.class).getCollection(mn.registry.kernel.log.LogLayout.STATE);
+        com.mongodb.client.MongoCollection<org.bson.Document> state = registry.getBean(MongoDatabase.class).getCollection(mn.registry.tlog.LogCollections.STATE);
         for (int i = 0; i < 600; i++) {
-            org.bson.Document tree = state.find(com.mongodb.client.model.Filters.eq("_id", mn.registry.kernel.log.LogLayout.TREE)).first();
+            org.bson.Document tree = state.find(com.mongodb.client.model.Filters.eq("_id", mn.registry.tlog.LogCollections.TREE)).first();
             org.bson.Document published = state.find(com.mongodb.client.model.Filters.eq("_id", "checkpoint")).first();
-            long size = tree == null ? 0 : tree.get(mn.registry.kernel.log.LogLayout.SIZE, Number.class).longValue();
-            if (published != null && published.get(mn.registry.kernel.log.LogLayout.SIZE, Number.class).longValue() >= size) {
+            long size = tree == null ? 0 : tree.get(mn.registry.tlog.LogCollections.SIZE, Number.class).longValue();
+            if (published != null && published.get(mn.registry.tlog.LogCollections.SIZE, Number.class).longValue() >= size) {
                 return;
             }
             Thread.sleep(100);

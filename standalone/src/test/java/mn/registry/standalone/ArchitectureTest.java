@@ -36,7 +36,7 @@ class ArchitectureTest {
     @Test
     @DisplayName("every module's classes are found, so the rules below check something")
     void modules_are_imported() {
-        for (String module : new String[]{"shared-kernel", "event-store", "infrastructure", "command-side", "query-side"}) {
+        for (String module : new String[]{"shared-kernel", "event-store", "transparency-log", "infrastructure", "command-side", "query-side"}) {
             assertThat(all.stream().filter(fromModule(module)::test).count()).as(module).isPositive();
         }
     }
@@ -89,6 +89,67 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that(fromModule("web")).should().dependOnClassesThat(fromModule("command-side"));
         assertThat(all.stream().filter(fromModule("web")::test).count()).isPositive();
         rule.check(all);
+    }
+
+    /** The log's MongoDB collections, whose names only the transparency-log module may hold (ADR 0018). */
+    static final java.util.List<String> LOG_COLLECTIONS = java.util.List.of(mn.registry.tlog.LogCollections.ENTRIES,
+            mn.registry.tlog.LogCollections.TILES, mn.registry.tlog.LogCollections.STATE, mn.registry.tlog.LogCollections.CHECKPOINTS);
+
+    /**
+     * A class that names one of the log's collections: a string constant in its class file (a compiled-in constant leaves
+     * no dependency for ArchUnit to see, so the class file's bytes are read) or any use of {@code LogCollections}.
+     */
+    static com.tngtech.archunit.lang.ArchCondition<JavaClass> nameTheLogsCollections() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("name the log's collections " + LOG_COLLECTIONS) {
+            @Override
+            public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                c.getDirectDependenciesFromSelf().stream().filter(d -> d.getTargetClass().isEquivalentTo(mn.registry.tlog.LogCollections.class))
+                        .findFirst().ifPresent(d -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.satisfied(c, d.getDescription())));
+                String bytes = c.getSource().map(s -> {
+                    try (java.io.InputStream in = s.getUri().toURL().openStream()) {
+                        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).orElse("");
+                for (String name : LOG_COLLECTIONS) {
+                    if (bytes.contains(name)) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.satisfied(c, c.getName() + " names collection " + name));
+                    }
+                }
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("ADR 0018: only the transparency-log module names the log's collections; everyone else goes through its writer and reader")
+    void only_the_log_module_names_its_collections() {
+        // MongoIndexes (event-store) is the one list of every index of every collection, the log's included, from which
+        // docs/production.md is generated (issue 18): it names log_entries for its unique eventId index and nothing else.
+        noClasses().that(DescribedPredicate.not(fromModule("transparency-log")))
+                .and(DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(mn.registry.store.mongo.MongoIndexes.class)))
+                .should(nameTheLogsCollections()).check(all);
+    }
+
+    @Test
+    @DisplayName("ADR 0018: the collection rule catches a class that reads log_entries by its name")
+    void collection_rule_catches_a_hand_typed_name() {
+        JavaClasses offender = new ClassFileImporter().importClasses(ReadsTheLogByHand.class);
+        assertThat(noClasses().should(nameTheLogsCollections()).evaluate(offender).hasViolation()).isTrue();
+    }
+
+    /** What the rule forbids: a hand-typed collection name. */
+    static final class ReadsTheLogByHand {
+        String collection() {
+            return "log_entries";
+        }
+    }
+
+    @Test
+    @DisplayName("ADR 0018: the transparency-log module uses no Spring and no Axon")
+    void log_module_is_free_of_spring() {
+        noClasses().that(fromModule("transparency-log")).should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.axonframework..", "jakarta.servlet..").check(all);
     }
 
     @Test

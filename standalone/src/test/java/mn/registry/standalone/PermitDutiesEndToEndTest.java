@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.signing.CommandEnvelope;
 import com.mongodb.client.MongoDatabase;
@@ -105,7 +105,7 @@ class PermitDutiesEndToEndTest {
             assertThat(published.late()).isFalse();
             assertThat(published.recordedBy()).as("the registry, not a person").isNull();
             MongoDatabase database = registry.getBean(MongoDatabase.class);
-            List<String> noteHashes = database.getCollection(LogLayout.CHECKPOINTS).find().map(d -> d.getString(LogLayout.NOTE))
+            List<String> noteHashes = database.getCollection(LogCollections.CHECKPOINTS).find().map(d -> d.getString(LogCollections.NOTE))
                     .map(PermitDutiesEndToEndTest::sha256).into(new java.util.ArrayList<>());
             assertThat(noteHashes).as("evidence is a published checkpoint").contains(published.evidenceSha256());
 

@@ -7,7 +7,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,9 +91,9 @@ class PublicFeedEndToEndTest {
     private static List<String> logLeaves() {
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         List<String> leaves = new ArrayList<>();
-        for (Document d : db.getCollection(LogLayout.ENTRIES).find().sort(new Document("_id", 1))) {
+        for (Document d : db.getCollection(LogCollections.ENTRIES).find().sort(new Document("_id", 1))) {
             assertThat(d.get("_id", Number.class).longValue()).isEqualTo(leaves.size());
-            leaves.add(d.getString(LogLayout.LEAF));
+            leaves.add(d.getString(LogCollections.LEAF));
         }
         return leaves;
     }

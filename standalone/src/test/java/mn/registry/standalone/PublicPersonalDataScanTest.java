@@ -13,7 +13,7 @@ import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -132,8 +132,8 @@ class PublicPersonalDataScanTest {
         // wait until the log has the last public one
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         Instant deadline = Instant.now().plusSeconds(30);
-        while (db.getCollection(LogLayout.ENTRIES).find(new Document("leaf", Pattern.compile("LandLicenceIssued"))).first() == null
-                || client.get("/api/public/feed?after=-1&limit=1000").body().path("published").asLong() < db.getCollection(LogLayout.ENTRIES).countDocuments()) {
+        while (db.getCollection(LogCollections.ENTRIES).find(new Document("leaf", Pattern.compile("LandLicenceIssued"))).first() == null
+                || client.get("/api/public/feed?after=-1&limit=1000").body().path("published").asLong() < db.getCollection(LogCollections.ENTRIES).countDocuments()) {
             assertThat(Instant.now()).as("the log and a checkpoint took in the public events").isBefore(deadline);
             Thread.sleep(100);
         }

@@ -14,7 +14,7 @@ import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.log.Checkpoint;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.permit.ApplyForPermit;
@@ -293,8 +293,8 @@ class SeveralNodesTest {
     }
 
     private static long treeSize(MongoDatabase db) {
-        Document tree = db.getCollection(LogLayout.STATE).find(new Document("_id", LogLayout.TREE)).first();
-        return tree == null ? 0 : tree.get(LogLayout.SIZE, Number.class).longValue();
+        Document tree = db.getCollection(LogCollections.STATE).find(new Document("_id", LogCollections.TREE)).first();
+        return tree == null ? 0 : tree.get(LogCollections.SIZE, Number.class).longValue();
     }
 
     private static long headPosition(MongoDatabase db) {
@@ -402,13 +402,13 @@ class SeveralNodesTest {
     private static long awaitLogSettled(MongoDatabase db, List<ChildRegistry> live, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            long entries = db.getCollection(LogLayout.ENTRIES).countDocuments();
+            long entries = db.getCollection(LogCollections.ENTRIES).countDocuments();
             long size = treeSize(db);
-            Document checkpoint = db.getCollection(LogLayout.CHECKPOINTS).find().sort(new Document("_id", -1)).first();
+            Document checkpoint = db.getCollection(LogCollections.CHECKPOINTS).find().sort(new Document("_id", -1)).first();
             long published = checkpoint == null ? -1 : ((Number) checkpoint.get("_id")).longValue();
             if (size == entries && published == size) {
                 Thread.sleep(1000); // and nothing more arrives
-                if (db.getCollection(LogLayout.ENTRIES).countDocuments() == entries) {
+                if (db.getCollection(LogCollections.ENTRIES).countDocuments() == entries) {
                     return size;
                 }
             }
@@ -426,16 +426,16 @@ class SeveralNodesTest {
         List<byte[]> leaves = new ArrayList<>();
         long expected = 0;
         java.util.Set<String> eventIds = new java.util.HashSet<>();
-        for (Document entry : db.getCollection(LogLayout.ENTRIES).find().sort(new Document("_id", 1))) {
+        for (Document entry : db.getCollection(LogCollections.ENTRIES).find().sort(new Document("_id", 1))) {
             assertThat(((Number) entry.get("_id")).longValue()).as("log index without a gap").isEqualTo(expected++);
-            assertThat(eventIds.add(entry.getString(LogLayout.EVENT_ID))).as("event logged once: " + entry.getString(LogLayout.EVENT_ID)).isTrue();
-            leaves.add(((Binary) entry.get(LogLayout.LEAF_HASH)).getData());
+            assertThat(eventIds.add(entry.getString(LogCollections.EVENT_ID))).as("event logged once: " + entry.getString(LogCollections.EVENT_ID)).isTrue();
+            leaves.add(((Binary) entry.get(LogCollections.LEAF_HASH)).getData());
         }
         assertThat(expected).isEqualTo(size);
         Merkle.HashReader finalTree = Merkle.inMemory(leaves);
         TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
-        for (Document d : db.getCollection(LogLayout.CHECKPOINTS).find()) {
-            Checkpoint c = Checkpoint.open(d.getString(LogLayout.NOTE), key);
+        for (Document d : db.getCollection(LogCollections.CHECKPOINTS).find()) {
+            Checkpoint c = Checkpoint.open(d.getString(LogCollections.NOTE), key);
             assertThat(c.size()).isEqualTo(((Number) d.get("_id")).longValue());
             assertThat(Base64.getEncoder().encodeToString(c.rootHash())).as("checkpoint " + c.size() + " is a prefix of the final tree")
                     .isEqualTo(Base64.getEncoder().encodeToString(Merkle.root(c.size(), finalTree)));

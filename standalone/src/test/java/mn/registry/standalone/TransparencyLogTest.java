@@ -8,7 +8,7 @@ import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.log.BundleVerifier;
 import mn.registry.kernel.log.Checkpoint;
-import mn.registry.kernel.log.LogLayout;
+import mn.registry.tlog.LogCollections;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.log.SignedNote;
@@ -119,7 +119,7 @@ class TransparencyLogTest {
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
-            Document entry = db.getCollection(LogLayout.ENTRIES).find(new Document("commandId", envelope.commandId())).first();
+            Document entry = db.getCollection(LogCollections.ENTRIES).find(new Document("commandId", envelope.commandId())).first();
             if (entry != null) {
                 return entry.get("_id", Number.class).longValue();
             }
@@ -158,7 +158,7 @@ class TransparencyLogTest {
         assertThat(verdict.warnings()).isEmpty();
         assertThat(verdict.summary()).contains("Decision PublicHolidayDeclared").contains("signed by cabinet-1")
                 .contains("fields disclosed 4 of 4").contains("sealed by the registry")
-                .contains("included at index " + index + " of the log " + LogLayout.DEFAULT_ORIGIN).contains("time-stamped");
+                .contains("included at index " + index + " of the log " + LogCollections.DEFAULT_ORIGIN).contains("time-stamped");
         JsonNode served = CanonicalJson.mapper().readTree(bundle);
         assertThat(served.path("record").path("payload").path("date").asText()).isEqualTo("2028-10-06");
         // ADR 0015: no signed command (nor the signer's certificate) in the bundle, only its SHA-256, attested by the seal;
@@ -207,8 +207,8 @@ class TransparencyLogTest {
         // the checkpoint: its tree size changed
         assertThat(verifier.verify(tamper(bundle, b -> {
             String proof = b.path("proof").asText();
-            b.put("proof", proof.replace("\n" + LogLayout.DEFAULT_ORIGIN + "\n" + checkpoint.size() + "\n",
-                    "\n" + LogLayout.DEFAULT_ORIGIN + "\n" + (checkpoint.size() + 1) + "\n"));
+            b.put("proof", proof.replace("\n" + LogCollections.DEFAULT_ORIGIN + "\n" + checkpoint.size() + "\n",
+                    "\n" + LogCollections.DEFAULT_ORIGIN + "\n" + (checkpoint.size() + 1) + "\n"));
             return b;
         })).failure()).contains("no valid signature by the log key");
         // the time-stamp token: one byte inside it changed
@@ -245,8 +245,8 @@ class TransparencyLogTest {
         long index = declareHoliday(4);
         awaitCheckpointCovering(index);
         MongoDatabase db = registry.getBean(MongoDatabase.class);
-        long entriesBefore = db.getCollection(LogLayout.ENTRIES).countDocuments();
-        Document leafBefore = db.getCollection(LogLayout.ENTRIES).find(new Document("_id", index)).first();
+        long entriesBefore = db.getCollection(LogCollections.ENTRIES).countDocuments();
+        Document leafBefore = db.getCollection(LogCollections.ENTRIES).find(new Document("_id", index)).first();
 
         StreamingEventProcessor sequencer = registry.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("log-sequencer", StreamingEventProcessor.class).orElseThrow();
@@ -259,9 +259,9 @@ class TransparencyLogTest {
         long next = declareHoliday(5);
 
         assertThat(next).isEqualTo(entriesBefore);
-        assertThat(db.getCollection(LogLayout.ENTRIES).countDocuments()).isEqualTo(entriesBefore + 1);
-        assertThat(db.getCollection(LogLayout.ENTRIES).find(new Document("_id", index)).first()).isEqualTo(leafBefore);
-        long size = db.getCollection(LogLayout.STATE).find(new Document("_id", LogLayout.TREE)).first().get(LogLayout.SIZE, Number.class).longValue();
+        assertThat(db.getCollection(LogCollections.ENTRIES).countDocuments()).isEqualTo(entriesBefore + 1);
+        assertThat(db.getCollection(LogCollections.ENTRIES).find(new Document("_id", index)).first()).isEqualTo(leafBefore);
+        long size = db.getCollection(LogCollections.STATE).find(new Document("_id", LogCollections.TREE)).first().get(LogCollections.SIZE, Number.class).longValue();
         assertThat(size).isEqualTo(entriesBefore + 1);
         assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(awaitIndex(next))).verified()).isTrue();
     }
@@ -307,4 +307,96 @@ class TransparencyLogTest {
         assertThat(get("/api/public/log/tile/0/000").statusCode()).isEqualTo(checkpoint.size() >= 256 ? 200 : 404);
     }
 
+
+    private static HttpResponse<byte[]> fetch(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int h = 0; h < headers.length; h += 2) {
+            request.header(headers[h], headers[h + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    /** An answer carries an ETag (weak, so that it may be sent compressed); the same GET with If-None-Match gets a 304 with no body. */
+    private static HttpResponse<byte[]> revalidates(String path) throws Exception {
+        HttpResponse<byte[]> first = fetch(path);
+        assertThat(first.statusCode()).as(path).isEqualTo(200);
+        String etag = header(first, "ETag");
+        assertThat(etag).as(path + " ETag").startsWith("W/\"").endsWith("\"");
+        HttpResponse<byte[]> again = fetch(path, "If-None-Match", etag);
+        assertThat(again.statusCode()).as(path + " with If-None-Match").isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(fetch(path, "If-None-Match", "\"something-else\"").statusCode()).as(path + " with another ETag").isEqualTo(200);
+        return first;
+    }
+
+    @Test
+    @DisplayName("issue 15 target 5: proofs, tiles, bundles, checkpoint and feed heads answer 304 to If-None-Match; what never changes is immutable, the latest a second")
+    void public_log_answers_are_cacheable_over_http() throws Exception {
+        long index = declareHoliday(12);
+        Checkpoint checkpoint = awaitCheckpointCovering(index);
+        long size = checkpoint.size();
+        String immutable = "max-age=31536000";
+
+        HttpResponse<byte[]> latestProof = revalidates("/api/public/proof/" + index);
+        assertThat(header(latestProof, "Cache-Control")).contains("max-age=1").contains("public").doesNotContain("immutable");
+        HttpResponse<byte[]> fixedProof = revalidates("/api/public/proof/" + index + "?size=" + size);
+        assertThat(header(fixedProof, "Cache-Control")).contains(immutable).contains("public").contains("immutable");
+        assertThat(new String(fixedProof.body(), StandardCharsets.UTF_8)).startsWith("c2sp.org/tlog-proof@v1\nindex " + index + "\n")
+                .contains("\n" + size + "\n");
+        assertThat(fetch("/api/public/proof/" + index + "?size=" + (size + 1000)).statusCode()).as("a size never published").isEqualTo(404);
+        assertThat(fetch("/api/public/proof/" + index + "?size=" + index).statusCode()).as("an index beyond that size").isEqualTo(404);
+
+        HttpResponse<byte[]> bundle = revalidates("/api/public/bundle/" + index + "?size=" + size);
+        assertThat(header(bundle, "Cache-Control")).contains(immutable).contains("immutable");
+        assertThat(header(revalidates("/api/public/bundle/" + index), "Cache-Control")).contains("max-age=1");
+
+        int width = (int) (size % 256);
+        assertThat(header(revalidates("/api/public/log/tile/0/000.p/" + width), "Cache-Control")).contains(immutable).contains("immutable");
+        assertThat(header(revalidates("/api/public/log/tile/entries/000.p/" + width), "Cache-Control")).contains(immutable).contains("immutable");
+
+        HttpResponse<byte[]> note = fetch("/api/public/checkpoint");
+        assertThat(header(note, "Cache-Control")).contains("max-age=1");
+        assertThat(fetch("/api/public/checkpoint", "If-None-Match", header(note, "ETag")).statusCode()).isIn(200, 304); // 200 if the log moved on
+        HttpResponse<byte[]> feedHead = fetch("/api/public/feed?after=-1&limit=5");
+        assertThat(header(feedHead, "Cache-Control")).contains("max-age=1");
+        assertThat(header(feedHead, "ETag")).isNotEmpty();
+        assertThat(header(fetch("/api/public/feed/atom"), "ETag")).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 15 target 5: an ETag is honoured exactly: the checkpoint and a feed page revalidate to 304 while the log stands still")
+    void latest_checkpoint_and_feed_head_revalidate() throws Exception {
+        long index = declareHoliday(11);
+        awaitCheckpointCovering(index);
+        Thread.sleep(500); // let the checkpoint settle: no one else writes in this test class meanwhile
+        revalidates("/api/public/checkpoint");
+        revalidates("/api/public/feed?after=-1&limit=5");
+        revalidates("/api/public/feed/atom");
+    }
+
+    @Test
+    @DisplayName("issue 16 item 7: text answers are gzip-compressed when the client accepts it, never otherwise; static assets carry cache headers")
+    void text_is_compressed_and_static_assets_are_cacheable() throws Exception {
+        long index = declareHoliday(13);
+        awaitCheckpointCovering(index);
+        String path = "/api/public/bundle/" + index;
+        HttpResponse<byte[]> plain = fetch(path);
+        assertThat(header(plain, "Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> zipped = fetch(path, "Accept-Encoding", "gzip");
+        assertThat(header(zipped, "Content-Encoding")).isEqualTo("gzip");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(unzipped).as("the same bytes, compressed").isEqualTo(plain.body());
+        assertThat(zipped.body().length).isLessThan(plain.body().length);
+        assertThat(header(fetch("/?lang=en", "Accept-Encoding", "gzip"), "Content-Encoding")).as("an HTML page").isEqualTo("gzip");
+
+        HttpResponse<byte[]> css = fetch("/web/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(header(css, "Cache-Control")).contains("max-age=3600").contains("public");
+        assertThat(header(css, "Last-Modified")).isNotEmpty();
+        assertThat(fetch("/web/app.css", "If-Modified-Since", header(css, "Last-Modified")).statusCode()).isEqualTo(304);
+    }
 }

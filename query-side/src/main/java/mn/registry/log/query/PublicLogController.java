@@ -1,24 +1,13 @@
 package mn.registry.log.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletRequest;
-import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.log.Commitment;
-import mn.registry.kernel.log.DisclosedBundle;
-import mn.registry.kernel.log.Disclosures;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
-import mn.registry.kernel.log.SealedEvent;
 import mn.registry.kernel.log.Tiles;
-import mn.registry.kernel.log.TlogProof;
 import mn.registry.kernel.pki.Certificates;
 import mn.registry.kernel.pki.RegistryKeys;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import mn.registry.tlog.LogReader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,16 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The transparency log in public, no login: {@code /api/public/checkpoint}, {@code /api/public/log/key},
  * {@code /api/public/proof/{logIndex}}, {@code /api/public/consistency?from=&to=}, C2SP tiles and entry bundles
- * under {@code /api/public/log/tile/...}, and {@code /api/public/bundle/{logIndex}}.
+ * under {@code /api/public/log/tile/...}, and {@code /api/public/bundle/{logIndex}}; a proof or bundle against an
+ * earlier published checkpoint with {@code ?size=}.
+ * <p>
+ * Served through Spring MVC with ordinary HTTP caching (ADR 0018): every answer carries a (weak) ETag of its bytes and
+ * an {@code If-None-Match} that matches gets a 304; what never changes (a tile or entry bundle by its path, a proof or
+ * bundle against a named tree size) is {@code public, max-age=31536000, immutable}; what moves with the log (the latest
+ * checkpoint, and a proof or bundle against it) is {@code public, max-age=1}. The answers come from the reader's one cache.
  */
 @RestController
 class PublicLogController {
@@ -46,23 +39,25 @@ class PublicLogController {
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final String TILE_PREFIX = "/api/public/log/";
 
-    private final PublicLog log;
+    /** A byte that never changes: a year, and never revalidated. */
+    static final CacheControl IMMUTABLE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
+    /** What moves with the log: a second (C2SP lets a checkpoint be a few seconds stale), then revalidated by ETag. */
+    static final CacheControl LATEST = CacheControl.maxAge(1, TimeUnit.SECONDS).cachePublic();
+
+    private final LogReader log;
     private final RegistryKeys keys;
     private final NoteKey logKey;
-    private final AnswerCache proofs = new AnswerCache();
-    private final AnswerCache bundles = new AnswerCache();
 
-    PublicLogController(MongoDatabase database, RegistryKeys keys,
-                        @Value("${registry.log.origin:" + LogLayout.DEFAULT_ORIGIN + "}") String origin) {
-        this.log = new PublicLog(database);
+    PublicLogController(LogReader log, RegistryKeys keys) {
+        this.log = log;
         this.keys = keys;
-        this.logKey = new NoteKey(origin, keys.checkpoint().publicKey());
+        this.logKey = log.logKey();
     }
 
     @GetMapping({"/api/public/checkpoint", "/api/public/log/checkpoint"})
     ResponseEntity<String> checkpoint() {
-        PublicLog.Published latest = latest();
-        return ResponseEntity.ok().contentType(TEXT).cacheControl(CacheControl.maxAge(1, TimeUnit.SECONDS).cachePublic())
+        LogReader.Published latest = latest();
+        return ResponseEntity.ok().contentType(TEXT).cacheControl(LATEST).eTag("W/\"checkpoint-" + latest.size() + "\"")
                 .body(latest.note());
     }
 
@@ -111,34 +106,10 @@ class PublicLogController {
     }
 
     @GetMapping("/api/public/proof/{logIndex}")
-    ResponseEntity<byte[]> proof(@PathVariable("logIndex") String logIndex) {
-        PublicLog.Published latest = latest();
-        long size = latest.checkpoint().size();
-        long index = index(logIndex, size);
-        byte[] body = proofs.get(size, index, i -> new TlogProof(null, i, Merkle.inclusionProof(i, size, log.hashes()), latest.note())
-                .text().getBytes(StandardCharsets.UTF_8));
-        return ResponseEntity.ok().contentType(TEXT).body(body);
-    }
-
-    /**
-     * The proof bytes for a well-formed index under the latest checkpoint, or null for anything the full endpoint
-     * must answer (bad number, unknown index, no checkpoint yet): for {@link ProofFastPath}, which never errs itself.
-     */
-    byte[] servableProof(String logIndex) {
-        if (logIndex == null || !logIndex.matches("0|[1-9][0-9]{0,17}")) {
-            return null;
-        }
-        PublicLog.Published latest = log.latest().orElse(null);
-        if (latest == null) {
-            return null;
-        }
-        long size = latest.checkpoint().size();
-        long index = Long.parseLong(logIndex);
-        if (index >= size) {
-            return null;
-        }
-        return proofs.get(size, index, i -> new TlogProof(null, i, Merkle.inclusionProof(i, size, log.hashes()), latest.note())
-                .text().getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<byte[]> proof(@PathVariable("logIndex") String logIndex, @RequestParam(value = "size", required = false) String size) {
+        LogReader.Published checkpoint = checkpoint(size);
+        LogReader.Answer answer = log.proof(index(logIndex, checkpoint.size()), checkpoint);
+        return ResponseEntity.ok().contentType(TEXT).cacheControl(size == null ? LATEST : IMMUTABLE).eTag(answer.etag()).body(answer.body());
     }
 
     record Consistency(long from, long to, String fromRoot, String toRoot, List<String> proof, String fromCheckpoint,
@@ -147,7 +118,7 @@ class PublicLogController {
 
     @GetMapping(path = "/api/public/consistency", produces = "application/json")
     Consistency consistency(@RequestParam("from") String fromText, @RequestParam("to") String toText) {
-        PublicLog.Published latest = latest();
+        LogReader.Published latest = latest();
         long from = number(fromText, "from");
         long to = number(toText, "to");
         if (to > latest.checkpoint().size()) {
@@ -161,8 +132,8 @@ class PublicLogController {
         Base64.Encoder b64 = Base64.getEncoder();
         return new Consistency(from, to, b64.encodeToString(Merkle.root(from, hashes)), b64.encodeToString(Merkle.root(to, hashes)),
                 Merkle.consistencyProof(from, to, hashes).stream().map(b64::encodeToString).toList(),
-                log.checkpoint(from).map(PublicLog.Published::note).orElse(null),
-                log.checkpoint(to).map(PublicLog.Published::note).orElse(null));
+                log.checkpoint(from).map(LogReader.Published::note).orElse(null),
+                log.checkpoint(to).map(LogReader.Published::note).orElse(null));
     }
 
     @GetMapping("/api/public/log/tile/**")
@@ -170,48 +141,35 @@ class PublicLogController {
         String path = request.getRequestURI().substring(request.getContextPath().length() + TILE_PREFIX.length());
         Tiles.Tile tile = Tiles.parse(path).orElseThrow(() -> RegistryProblem.invalid("log.bad-tile-path",
                 "'" + path + "' is not a C2SP tlog-tiles path such as tile/0/x001/234, tile/0/000.p/5 or tile/entries/000.", "path", null));
-        byte[] body = log.resource(tile, latest().checkpoint().size()).orElseThrow(() -> new RegistryProblem(
+        LogReader.Answer answer = log.resource(tile, latest().size()).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "log.no-such-tile", "The log's latest checkpoint has no " + path + ".", "path", null));
-        CacheControl cache = tile.full() ? CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable()
-                : CacheControl.maxAge(1, TimeUnit.SECONDS).cachePublic();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(cache).body(body);
+        // a path fixes its bytes, the partial ones too (C2SP tlog-tiles: tile/0/001.p/5 always holds the same 5 hashes)
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(IMMUTABLE).eTag(answer.etag())
+                .body(answer.body());
     }
 
     @GetMapping(path = "/api/public/bundle/{logIndex}", produces = "application/json")
-    ResponseEntity<byte[]> bundle(@PathVariable("logIndex") String logIndex) {
-        PublicLog.Published latest = latest();
-        long size = latest.checkpoint().size();
-        long index = index(logIndex, size);
-        byte[] body = bundles.get(size, index, i -> bundleJson(latest, i));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"log-entry-" + index + ".json\"").body(body);
+    ResponseEntity<byte[]> bundle(@PathVariable("logIndex") String logIndex, @RequestParam(value = "size", required = false) String size) {
+        LogReader.Published checkpoint = checkpoint(size);
+        long index = index(logIndex, checkpoint.size());
+        LogReader.Answer answer = log.bundle(index, checkpoint).orElseThrow(() -> unknown(index, checkpoint.size()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(size == null ? LATEST : IMMUTABLE).eTag(answer.etag())
+                .header("Content-Disposition", "attachment; filename=\"log-entry-" + index + ".json\"").body(answer.body());
     }
 
-    private byte[] bundleJson(PublicLog.Published latest, long index) {
-        long size = latest.checkpoint().size();
-        Document entry = log.entry(index).orElseThrow(() -> unknown(index, size));
-        ObjectNode record = (ObjectNode) CanonicalJson.mapper().valueToTree(parse(entry.getString(LogLayout.LEAF)));
-        PublicLog.Stored stored = log.sealed(entry.getString(LogLayout.EVENT_ID)).orElseThrow(() ->
-                new IllegalStateException("log entry " + index + " names event " + entry.getString(LogLayout.EVENT_ID) + " which the store does not have"));
-        // ADR 0015: the bundle discloses the record's payload fields only, against the sealed commitment; no signed
-        // command (its SHA-256 and signer are in the record, attested by the seal); nothing of an event sealed before
-        Commitment commitment = null;
-        List<String> disclosures = new ArrayList<>();
-        if (stored.salts() != null && stored.sdSeal() != null) {
-            SealedEvent sealed = stored.event();
-            Map<String, String> salts = Disclosures.parseSalts(stored.salts());
-            commitment = Commitment.of(sealed, salts).sealed(sealed.keyId(), stored.sdSeal());
-            JsonNode payload = sealed.payloadJson();
-            record.path("payload").fieldNames().forEachRemaining(name ->
-                    disclosures.add(Disclosures.disclosure(salts.get(name), name, payload.get(name))));
+    /** The latest checkpoint, or the one published for a tree of {@code sizeText} leaves. */
+    private LogReader.Published checkpoint(String sizeText) {
+        LogReader.Published latest = latest();
+        if (sizeText == null) {
+            return latest;
         }
-        TlogProof proof = new TlogProof(null, index, Merkle.inclusionProof(index, size, log.hashes()), latest.note());
-        DisclosedBundle bundle = new DisclosedBundle(index, record, commitment, disclosures, base64(keys.seal().chain()), proof.text(),
-                latest.timeStampToken(), logKey.text(), base64(keys.checkpoint().chain()), Certificates.base64Der(keys.caCertificate()));
-        return bundle.toJsonText().getBytes(StandardCharsets.UTF_8);
+        long size = number(sizeText, "size");
+        return (size > latest.size() ? java.util.Optional.<LogReader.Published>empty() : log.checkpoint(size)).orElseThrow(() ->
+                new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "log.size-not-published", "The log published no checkpoint of size "
+                        + size + " (the latest has size " + latest.size() + ").", "size", null));
     }
 
-    private PublicLog.Published latest() {
+    private LogReader.Published latest() {
         return log.latest().orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "log.no-checkpoint-yet",
                 "The log has published no checkpoint yet; try again in a second.", null, null));
     }
@@ -234,17 +192,5 @@ class PublicLogController {
             throw RegistryProblem.invalid("log.bad-number", "'" + field + "' must be a non-negative decimal integer; it was '" + text + "'.", field, null);
         }
         return Long.parseLong(text);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return CanonicalJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException("a log entry is not JSON", e);
-        }
-    }
-
-    private static List<String> base64(List<X509Certificate> chain) {
-        return chain.stream().map(Certificates::base64Der).toList();
     }
 }

@@ -2,20 +2,15 @@ package mn.registry.web.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.log.LogLayout;
-import org.bson.Document;
+import mn.registry.tlog.LogReader;
+import mn.registry.tlog.LogSource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * The public records as the transparency log published them (002 art. 26.4, 27.6; 003; domain-rules §5), read by log
@@ -50,57 +45,48 @@ class PublishedRecords {
 
     }
 
-    private final MongoCollection<Document> entries;
-    private final MongoCollection<Document> state;
-    private final MongoCollection<Document> checkpoints;
+    private final LogReader log;
+    private final LogSource entries;
 
-    PublishedRecords(MongoDatabase database) {
-        this.entries = database.getCollection(LogLayout.ENTRIES);
-        this.state = database.getCollection(LogLayout.STATE);
-        this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
+    PublishedRecords(LogReader log) {
+        this.log = log;
+        this.entries = log.entries();
     }
 
     /** The checkpoint of a tree size as published (its signed note's body: origin, size, root hash), for a register extract. */
     Optional<mn.registry.kernel.log.Checkpoint> checkpoint(long size) {
-        return Optional.ofNullable(checkpoints.find(eq("_id", size)).first())
-                .map(d -> mn.registry.kernel.log.Checkpoint.parse(mn.registry.kernel.log.SignedNote.parse(d.getString(LogLayout.NOTE)).text()));
+        return log.checkpoint(size).map(LogReader.Published::checkpoint);
     }
 
     /** The number of entries under the latest checkpoint (0 before the first). */
     long size() {
-        Document pointer = state.find(eq("_id", "checkpoint")).first();
-        return pointer == null ? 0 : pointer.get(LogLayout.SIZE, Number.class).longValue();
+        return entries.checkpointSize();
     }
 
     Optional<Entry> entry(long index) {
         if (index < 0 || index >= size()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(entries.find(eq("_id", index)).first()).map(PublishedRecords::entry);
+        return entries.byIndexes(List.of(index)).stream().findFirst().map(PublishedRecords::entry);
     }
 
     /** The last {@code count} records, newest first. */
     List<Entry> recent(int count) {
         long size = size();
-        List<Long> ids = new ArrayList<>();
-        for (long i = Math.max(0, size - count); i < size; i++) {
-            ids.add(i);
-        }
+        long from = Math.max(0, size - count);
         List<Entry> list = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            for (Document d : entries.find(in("_id", ids))) {
-                list.add(entry(d));
-            }
+        for (LogSource.Entry e : entries.read(from, (int) (size - from))) {
+            list.add(entry(e));
         }
         list.sort(Comparator.comparingLong(Entry::index).reversed());
         return list;
     }
 
-    private static Entry entry(Document d) {
+    private static Entry entry(LogSource.Entry e) {
         try {
-            return new Entry(d.get("_id", Number.class).longValue(), CanonicalJson.mapper().readTree(d.getString(LogLayout.LEAF)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a log entry is not JSON", e);
+            return new Entry(e.logIndex(), CanonicalJson.mapper().readTree(e.leaf()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("a log entry is not JSON", ex);
         }
     }
 }

@@ -1,4 +1,4 @@
-package mn.registry.log;
+package mn.registry.tlog;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -7,8 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.log.Merkle;
+import mn.registry.store.mongo.MongoIndexes;
 import mn.registry.kernel.log.Tiles;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -26,7 +26,7 @@ import java.util.Map;
  * recorded size are put into the tiles again (tile writes are idempotent). Single writer by design (the
  * sequencer's one segment); a second writer is detected by the compare-and-set and reloads.
  */
-class LogAppender {
+final class LogAppender {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> tiles;
@@ -37,13 +37,13 @@ class LogAppender {
     private final Map<Integer, Object[]> rightmost = new HashMap<>();
 
     LogAppender(MongoDatabase database) {
-        this.entries = database.getCollection(LogLayout.ENTRIES);
-        this.tiles = database.getCollection(LogLayout.TILES);
-        this.state = database.getCollection(LogLayout.STATE);
+        this.entries = database.getCollection(LogCollections.ENTRIES);
+        this.tiles = database.getCollection(LogCollections.TILES);
+        this.state = database.getCollection(LogCollections.STATE);
     }
 
     void ensureIndexes() {
-        mn.registry.store.mongo.MongoIndexes.ensure(entries);
+        MongoIndexes.ensure(entries);
     }
 
     /** The tree size: leaves whose hashes are in the tiles. */
@@ -59,16 +59,16 @@ class LogAppender {
     synchronized long append(String eventId, byte[] leafData, Document extra) {
         for (int attempt = 0; ; attempt++) {
             load();
-            Document existing = entries.find(Filters.eq(LogLayout.EVENT_ID, eventId)).first();
+            Document existing = entries.find(Filters.eq(LogCollections.EVENT_ID, eventId)).first();
             if (existing != null) {
                 return existing.get("_id", Number.class).longValue();
             }
             long index = size;
             byte[] leafHash = Merkle.leafHash(leafData);
             Document entry = new Document("_id", index)
-                    .append(LogLayout.EVENT_ID, eventId)
-                    .append(LogLayout.LEAF, new String(leafData, StandardCharsets.UTF_8))
-                    .append(LogLayout.LEAF_HASH, new Binary(leafHash));
+                    .append(LogCollections.EVENT_ID, eventId)
+                    .append(LogCollections.LEAF, new String(leafData, StandardCharsets.UTF_8))
+                    .append(LogCollections.LEAF_HASH, new Binary(leafHash));
             extra.forEach(entry::putIfAbsent);
             try {
                 entries.insertOne(entry);
@@ -89,8 +89,8 @@ class LogAppender {
     }
 
     private boolean advance(long index) {
-        boolean moved = state.updateOne(Filters.and(Filters.eq("_id", LogLayout.TREE), Filters.eq(LogLayout.SIZE, index)),
-                new Document("$set", new Document(LogLayout.SIZE, index + 1))).getModifiedCount() == 1;
+        boolean moved = state.updateOne(Filters.and(Filters.eq("_id", LogCollections.TREE), Filters.eq(LogCollections.SIZE, index)),
+                new Document("$set", new Document(LogCollections.SIZE, index + 1))).getModifiedCount() == 1;
         if (moved) {
             size = index + 1;
         }
@@ -106,18 +106,18 @@ class LogAppender {
         if (size >= 0) {
             return;
         }
-        Document tree = state.find(Filters.eq("_id", LogLayout.TREE)).first();
+        Document tree = state.find(Filters.eq("_id", LogCollections.TREE)).first();
         if (tree == null) {
             try {
-                state.insertOne(new Document("_id", LogLayout.TREE).append(LogLayout.SIZE, 0L));
+                state.insertOne(new Document("_id", LogCollections.TREE).append(LogCollections.SIZE, 0L));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
             }
-            tree = state.find(Filters.eq("_id", LogLayout.TREE)).first();
+            tree = state.find(Filters.eq("_id", LogCollections.TREE)).first();
         }
-        size = tree.get(LogLayout.SIZE, Number.class).longValue();
+        size = tree.get(LogCollections.SIZE, Number.class).longValue();
         rightmost.clear();
         // Repair: entries written before a crash but not yet in the tiles.
         for (Document entry : entries.find(Filters.gte("_id", size)).sort(Sorts.ascending("_id"))) {
@@ -125,7 +125,7 @@ class LogAppender {
             if (index != size) {
                 throw new IllegalStateException("the log has a hole: entry " + index + " after size " + size);
             }
-            incorporate(index, entry.get(LogLayout.LEAF_HASH, Binary.class).getData());
+            incorporate(index, entry.get(LogCollections.LEAF_HASH, Binary.class).getData());
             if (!advance(index)) {
                 throw new IllegalStateException("another writer moved the log while it was being repaired");
             }
@@ -142,13 +142,13 @@ class LogAppender {
             int offset = (int) (at % Tiles.WIDTH);
             byte[] current = tile(level, tileIndex);
             if (current.length < offset * Merkle.HASH_SIZE) {
-                throw new IllegalStateException("tile " + LogLayout.tileId(level, tileIndex) + " lacks the hashes before " + offset);
+                throw new IllegalStateException("tile " + LogCollections.tileId(level, tileIndex) + " lacks the hashes before " + offset);
             }
             byte[] grown = Arrays.copyOf(current, Math.max(current.length, (offset + 1) * Merkle.HASH_SIZE));
             System.arraycopy(h, 0, grown, offset * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
-            tiles.replaceOne(Filters.eq("_id", LogLayout.tileId(level, tileIndex)),
-                    new Document("_id", LogLayout.tileId(level, tileIndex)).append("level", level).append("index", tileIndex)
-                            .append("width", grown.length / Merkle.HASH_SIZE).append(LogLayout.HASHES, new Binary(grown)),
+            tiles.replaceOne(Filters.eq("_id", LogCollections.tileId(level, tileIndex)),
+                    new Document("_id", LogCollections.tileId(level, tileIndex)).append("level", level).append("index", tileIndex)
+                            .append("width", grown.length / Merkle.HASH_SIZE).append(LogCollections.HASHES, new Binary(grown)),
                     new ReplaceOptions().upsert(true));
             rightmost.put(level, new Object[]{tileIndex, grown});
             if (offset != Tiles.WIDTH - 1) {
@@ -165,7 +165,7 @@ class LogAppender {
         if (cached != null && (Long) cached[0] == tileIndex) {
             return (byte[]) cached[1];
         }
-        Document doc = tiles.find(Filters.eq("_id", LogLayout.tileId(level, tileIndex))).first();
-        return doc == null ? new byte[0] : doc.get(LogLayout.HASHES, Binary.class).getData();
+        Document doc = tiles.find(Filters.eq("_id", LogCollections.tileId(level, tileIndex))).first();
+        return doc == null ? new byte[0] : doc.get(LogCollections.HASHES, Binary.class).getData();
     }
 }

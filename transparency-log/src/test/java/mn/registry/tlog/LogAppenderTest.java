@@ -1,10 +1,9 @@
-package mn.registry.log;
+package mn.registry.tlog;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.log.Checkpoint;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.log.SignedNote;
@@ -56,8 +55,8 @@ class LogAppenderTest {
 
     private static byte[] rootFromTiles(MongoDatabase db, long size) {
         return Merkle.root(size, Tiles.hashReader((level, index, minWidth) -> {
-            Document tile = db.getCollection(LogLayout.TILES).find(new Document("_id", LogLayout.tileId(level, index))).first();
-            return tile == null ? new byte[0] : tile.get(LogLayout.HASHES, Binary.class).getData();
+            Document tile = db.getCollection(LogCollections.TILES).find(new Document("_id", LogCollections.tileId(level, index))).first();
+            return tile == null ? new byte[0] : tile.get(LogCollections.HASHES, Binary.class).getData();
         }));
     }
 
@@ -81,8 +80,8 @@ class LogAppenderTest {
         assertThat(appender.size()).isEqualTo(600);
         assertThat(rootFromTiles(db, 600)).isEqualTo(expectedRoot(600));
         assertThat(rootFromTiles(db, 300)).isEqualTo(expectedRoot(300));
-        Document level1 = db.getCollection(LogLayout.TILES).find(new Document("_id", "1/0")).first();
-        assertThat(level1.get(LogLayout.HASHES, Binary.class).getData()).hasSize(2 * Merkle.HASH_SIZE);
+        Document level1 = db.getCollection(LogCollections.TILES).find(new Document("_id", "1/0")).first();
+        assertThat(level1.get(LogCollections.HASHES, Binary.class).getData()).hasSize(2 * Merkle.HASH_SIZE);
     }
 
     @Test
@@ -96,7 +95,7 @@ class LogAppenderTest {
         assertThat(appender.append("a", leaf(0), new Document())).isZero();
         assertThat(new LogAppender(db).append("b", leaf(1), new Document())).isEqualTo(1);
         assertThat(appender.size()).isEqualTo(2);
-        assertThat(db.getCollection(LogLayout.ENTRIES).countDocuments()).isEqualTo(2);
+        assertThat(db.getCollection(LogCollections.ENTRIES).countDocuments()).isEqualTo(2);
     }
 
     @Test
@@ -109,15 +108,15 @@ class LogAppenderTest {
             first.append("event-" + i, leaf(i), new Document());
         }
         // the crashed writer got as far as the entry of index 255 (which completes tile 0/0)
-        db.getCollection(LogLayout.ENTRIES).insertOne(new Document("_id", 255L).append(LogLayout.EVENT_ID, "event-255")
-                .append(LogLayout.LEAF, new String(leaf(255), StandardCharsets.UTF_8)).append(LogLayout.LEAF_HASH, new Binary(Merkle.leafHash(leaf(255)))));
+        db.getCollection(LogCollections.ENTRIES).insertOne(new Document("_id", 255L).append(LogCollections.EVENT_ID, "event-255")
+                .append(LogCollections.LEAF, new String(leaf(255), StandardCharsets.UTF_8)).append(LogCollections.LEAF_HASH, new Binary(Merkle.leafHash(leaf(255)))));
 
         LogAppender next = new LogAppender(db);
         assertThat(next.size()).isEqualTo(256);
         assertThat(next.append("event-255", leaf(255), new Document())).isEqualTo(255);
         assertThat(next.append("event-256", leaf(256), new Document())).isEqualTo(256);
         assertThat(rootFromTiles(db, 257)).isEqualTo(expectedRoot(257));
-        assertThat(db.getCollection(LogLayout.TILES).find(new Document("_id", "1/0")).first()).isNotNull();
+        assertThat(db.getCollection(LogCollections.TILES).find(new Document("_id", "1/0")).first()).isNotNull();
     }
 
     @Test
@@ -137,13 +136,13 @@ class LogAppenderTest {
         assertThat(publisher.publishIfGrown()).contains(5L);
         assertThat(publisher.publishIfGrown()).isEmpty();
 
-        Document stored = db.getCollection(LogLayout.CHECKPOINTS).find(new Document("_id", 5L)).first();
-        String note = stored.getString(LogLayout.NOTE);
+        Document stored = db.getCollection(LogCollections.CHECKPOINTS).find(new Document("_id", 5L)).first();
+        String note = stored.getString(LogCollections.NOTE);
         Checkpoint checkpoint = Checkpoint.open(note, new NoteKey("test.example/log", keys.checkpoint().publicKey()));
         assertThat(checkpoint.rootHash()).isEqualTo(expectedRoot(5));
         assertThat(SignedNote.parse(note).text()).isEqualTo(checkpoint.text());
-        TimeStamps.verify(stored.get(LogLayout.TIME_STAMP, Binary.class).getData(), note.getBytes(StandardCharsets.UTF_8), keys.caCertificate());
-        assertThat(db.getCollection(LogLayout.STATE).find(new Document("_id", CheckpointPublisher.LATEST)).first().get(LogLayout.SIZE, Number.class).longValue())
+        TimeStamps.verify(stored.get(LogCollections.TIME_STAMP, Binary.class).getData(), note.getBytes(StandardCharsets.UTF_8), keys.caCertificate());
+        assertThat(db.getCollection(LogCollections.STATE).find(new Document("_id", CheckpointPublisher.LATEST)).first().get(LogCollections.SIZE, Number.class).longValue())
                 .isEqualTo(5);
     }
 }

@@ -1,10 +1,9 @@
-package mn.registry.projection;
+package mn.registry.tlog;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import mn.registry.kernel.log.LogLayout;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The transparency log's entries in log order, read the two ways that are fast on both the embedded server and a
- * replica set (embedded-mongo.md): one cursor to catch up, and {@code _id $in} of the next ids at the head.
+ * The log's entries in log order, for the public register, the feed, open data and the web pages, read the two ways
+ * that are fast on both the embedded server and a replica set (embedded-mongo.md): one cursor to catch up, and {@code _id $in} of the next ids at the head.
  * Only a contiguous prefix is ever returned: the first missing index stops a read, so no reader can skip an entry.
  */
 public final class LogSource {
@@ -28,8 +27,8 @@ public final class LogSource {
     private final MongoCollection<Document> state;
 
     public LogSource(MongoDatabase database) {
-        this.entries = database.getCollection(LogLayout.ENTRIES);
-        this.state = database.getCollection(LogLayout.STATE);
+        this.entries = database.getCollection(LogCollections.ENTRIES);
+        this.state = database.getCollection(LogCollections.STATE);
     }
 
     /** Entries {@code from, from+1, ...} up to {@code max} of them, stopping at the first one not written yet. */
@@ -98,12 +97,12 @@ public final class LogSource {
 
     /** The size of the latest published checkpoint (entries below it have proofs), or 0 before the first. */
     public long checkpointSize() {
-        Document pointer = state.find(Filters.eq("_id", "checkpoint")).first();
-        return pointer == null ? 0 : pointer.get(LogLayout.SIZE, Number.class).longValue();
+        Document pointer = state.find(Filters.eq("_id", LogCollections.LATEST_CHECKPOINT)).first();
+        return pointer == null ? 0 : pointer.get(LogCollections.SIZE, Number.class).longValue();
     }
 
     private static Entry entry(Document d) {
-        Number position = d.get(LogLayout.POSITION, Number.class);
-        return new Entry(d.get("_id", Number.class).longValue(), d.getString(LogLayout.LEAF), position == null ? -1 : position.longValue());
+        Number position = d.get(LogCollections.POSITION, Number.class);
+        return new Entry(d.get("_id", Number.class).longValue(), d.getString(LogCollections.LEAF), position == null ? -1 : position.longValue());
     }
 }

@@ -1,4 +1,4 @@
-package mn.registry.log;
+package mn.registry.tlog;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -7,7 +7,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import mn.registry.kernel.log.Checkpoint;
-import mn.registry.kernel.log.LogLayout;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.log.TimeStamps;
@@ -31,9 +30,9 @@ import java.util.Optional;
  * Polled a few times a second, so entries arriving together share one checkpoint. Every checkpoint is kept
  * ({@code _id} = tree size), and {@code log_state/"checkpoint"} points to the latest.
  */
-class CheckpointPublisher {
+final class CheckpointPublisher {
 
-    static final String LATEST = "checkpoint";
+    static final String LATEST = LogCollections.LATEST_CHECKPOINT;
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
 
     private final MongoCollection<Document> checkpoints;
@@ -56,9 +55,9 @@ class CheckpointPublisher {
      *                tree that the registry could later grow differently (a fork)
      */
     CheckpointPublisher(MongoDatabase database, String origin, RegistryKey checkpointKey, RegistryKey tsaKey, Clock clock, Runnable durable) {
-        this.checkpoints = database.getCollection(LogLayout.CHECKPOINTS);
-        this.state = database.getCollection(LogLayout.STATE);
-        this.tiles = database.getCollection(LogLayout.TILES);
+        this.checkpoints = database.getCollection(LogCollections.CHECKPOINTS);
+        this.state = database.getCollection(LogCollections.STATE);
+        this.tiles = database.getCollection(LogCollections.TILES);
         this.origin = origin;
         this.checkpointKey = checkpointKey;
         this.tsaKey = tsaKey;
@@ -68,10 +67,10 @@ class CheckpointPublisher {
 
     /** Publishes a checkpoint of the current tree if none covers it yet; returns the size published, if any. */
     Optional<Long> publishIfGrown() {
-        Document tree = state.find(Filters.eq("_id", LogLayout.TREE)).first();
-        long size = tree == null ? 0 : tree.get(LogLayout.SIZE, Number.class).longValue();
+        Document tree = state.find(Filters.eq("_id", LogCollections.TREE)).first();
+        long size = tree == null ? 0 : tree.get(LogCollections.SIZE, Number.class).longValue();
         Document latest = state.find(Filters.eq("_id", LATEST)).first();
-        if (latest != null && latest.get(LogLayout.SIZE, Number.class).longValue() >= size) {
+        if (latest != null && latest.get(LogCollections.SIZE, Number.class).longValue() >= size) {
             return Optional.empty();
         }
         durable.run();
@@ -81,8 +80,8 @@ class CheckpointPublisher {
         byte[] token = TimeStamps.stamp(note.getBytes(StandardCharsets.UTF_8), tsaKey.jcaPrivateKey(), tsaKey.chain(),
                 new BigInteger(63, random), now);
         try {
-            checkpoints.insertOne(new Document("_id", size).append(LogLayout.NOTE, note)
-                    .append(LogLayout.TIME_STAMP, new Binary(token)).append(LogLayout.PUBLISHED_AT, Date.from(now)));
+            checkpoints.insertOne(new Document("_id", size).append(LogCollections.NOTE, note)
+                    .append(LogCollections.TIME_STAMP, new Binary(token)).append(LogCollections.PUBLISHED_AT, Date.from(now)));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -90,11 +89,11 @@ class CheckpointPublisher {
             // another node published this size first: point to it all the same
         }
         durable.run();
-        state.updateOne(Filters.and(Filters.eq("_id", LATEST), Filters.lt(LogLayout.SIZE, size)),
-                new Document("$set", new Document(LogLayout.SIZE, size)), new UpdateOptions().upsert(false));
+        state.updateOne(Filters.and(Filters.eq("_id", LATEST), Filters.lt(LogCollections.SIZE, size)),
+                new Document("$set", new Document(LogCollections.SIZE, size)), new UpdateOptions().upsert(false));
         if (state.find(Filters.eq("_id", LATEST)).first() == null) {
             try {
-                state.insertOne(new Document("_id", LATEST).append(LogLayout.SIZE, size));
+                state.insertOne(new Document("_id", LATEST).append(LogCollections.SIZE, size));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -106,7 +105,7 @@ class CheckpointPublisher {
     }
 
     private byte[] readTile(int level, long index, int minWidth) {
-        Document doc = tiles.find(Filters.eq("_id", LogLayout.tileId(level, index))).first();
-        return doc == null ? new byte[0] : doc.get(LogLayout.HASHES, Binary.class).getData();
+        Document doc = tiles.find(Filters.eq("_id", LogCollections.tileId(level, index))).first();
+        return doc == null ? new byte[0] : doc.get(LogCollections.HASHES, Binary.class).getData();
     }
 }

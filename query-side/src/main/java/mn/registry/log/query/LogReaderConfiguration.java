@@ -1,0 +1,21 @@
+package mn.registry.log.query;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.tlog.LogCollections;
+import mn.registry.tlog.LogReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one log reader (and so the one cache) of the public endpoints and the web pages. */
+@Configuration(proxyBeanMethods = false)
+class LogReaderConfiguration {
+
+    @Bean
+    LogReader logReader(MongoDatabase database, RegistryKeys keys,
+                        @Value("${registry.log.origin:" + LogCollections.DEFAULT_ORIGIN + "}") String origin,
+                        @Value("${registry.log.cache-bytes:" + LogReader.DEFAULT_CACHE_BYTES + "}") long cacheBytes) {
+        return new LogReader(database, keys, origin, cacheBytes);
+    }
+}
