@@ -225,9 +225,9 @@ public class DocumentStore implements PersonalDataHolder {
      * from its file even when the query leaves the bytes out.
      */
     public Optional<StoredDocument> find(String sha256) {
-        StoredDocument known = recent.get(sha256);
+        Document known = recent.get(sha256);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(metadata(known)); // the name opened again: gone within seconds of the uploader's erasure, on every node
         }
         Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
         if (row == null) {
@@ -238,9 +238,8 @@ public class DocumentStore implements PersonalDataHolder {
                 .getMatchedCount() == 0) {
             return Optional.empty(); // deleted as uncited just before: the command cites a document the registry no longer holds
         }
-        StoredDocument found = metadata(row);
-        recent.put(sha256, found);
-        return Optional.of(found);
+        recent.put(sha256, row);
+        return Optional.of(metadata(row));
     }
 
     /** What the store holds of these bytes, without citing them. */
@@ -260,11 +259,11 @@ public class DocumentStore implements PersonalDataHolder {
         return row != null && row.get(CITED_AT) != null;
     }
 
-    /** Recently seen document records by SHA-256, least recently used dropped first. */
-    private final java.util.Map<String, StoredDocument> recent = java.util.Collections.synchronizedMap(
+    /** Recently seen document records (as stored, the file name sealed) by SHA-256, least recently used dropped first. */
+    private final java.util.Map<String, Document> recent = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, StoredDocument> eldest) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> eldest) {
                     return size() > 10_000;
                 }
             });
@@ -295,8 +294,8 @@ public class DocumentStore implements PersonalDataHolder {
     }
 
     /**
-     * The uploader is erased: file names they gave in clear (before issue 14 item 4) are removed, and the names held in
-     * memory are forgotten (sealed ones no longer open).
+     * The uploader is erased: file names they gave in clear (before issue 14 item 4) are removed, and the records held
+     * in memory are forgotten (sealed names no longer open anyway).
      */
     @Override
     public long erased(PersonId person) {
