@@ -143,8 +143,13 @@ class RevocationReasonWithheldEndToEndTest {
         }
 
         // by hand, with the commands of docs/verify.md exactly as written (when openssl, jq and python3 are installed)
+        // a court's copy of the signed command, from the archive through a supervisor (docs/verify.md, step 3)
+        RegistryClient.Reply archived = client.get("/api/staff/commands/" + json.path("record").path("commandId").asText()
+                + "/jws?purpose=court%20request", supervisor);
+        assertThat(archived.status()).as(archived.body().toString()).isEqualTo(200);
+        Files.writeString(dir.resolve("archived.json"), archived.raw().body());
         if (tools("openssl", "jq", "python3")) {
-            byHand(dir);
+            byHand(dir, json.path("record").path("jwsSha256").asText());
         } else {
             System.out.println("docs/verify.md by hand: skipped, openssl, jq or python3 is not installed");
         }
@@ -160,7 +165,7 @@ class RevocationReasonWithheldEndToEndTest {
     }
 
     /** Runs the shell blocks of docs/verify.md "By hand, with standard tools", and its Python inclusion check, on the bundle. */
-    private static void byHand(Path dir) throws Exception {
+    private static void byHand(Path dir, String jwsSha256) throws Exception {
         String doc = Files.readString(Path.of(System.getProperty("projectRoot", ".."), "docs", "verify.md"));
         String byHand = doc.substring(doc.indexOf("## By hand, with standard tools"), doc.indexOf("## Consistency"));
         List<String> shell = new ArrayList<>();
@@ -187,6 +192,8 @@ class RevocationReasonWithheldEndToEndTest {
                 .contains("the record's payload is exactly the disclosed fields").doesNotContain("NOT SEALED").contains("sealed: [");
         assertThat(Pattern.compile("Signature Verified Successfully").matcher(output).results().count()).as(output).isEqualTo(3);
         assertThat(output).containsPattern("(?m)^true$");
+        // 3: the archived JWS is the one whose SHA-256 the record names
+        assertThat(output).containsPattern("(?m)^" + jwsSha256 + "  -$").containsPattern("(?m)^" + jwsSha256 + "$");
         // 6a: the token's message imprint is SHA-256 of the signed note; 6d: the attributes' digest is SHA-512 of the TSTInfo
         String sha256 = output.lines().filter(l -> l.endsWith("checkpoint.txt")).findFirst().orElseThrow().split("\\s+")[0];
         assertThat(output.toLowerCase(Locale.ROOT)).contains(":" + sha256);
