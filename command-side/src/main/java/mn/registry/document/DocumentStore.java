@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.privacy.PersonalDataHolder;
+import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.crypto.Sha256;
@@ -34,9 +36,13 @@ import java.util.Optional;
  * citation): from then on it is kept for ever. A document no command cited within {@code registry.documents.uncited-retention}
  * (default 7 days) of its receipt is deleted by {@link #deleteUncited()}. The bytes of new documents a person uploaded
  * within that period count against {@code registry.documents.quota-per-person} (default 200 MB); beyond it 429 (ADR 0014).
+ *
+ * <p>Issue 14 item 4: the file name an uploader gives may name a person ("passport Бат Болд.pdf"), so it is kept sealed
+ * under the uploader's key in the {@link PersonalDataVault} and reads as {@code null} once the uploader is erased. The
+ * uploader's id is pseudonymous and stays in clear (the quota counts by it).
  */
 @Component
-public class DocumentStore {
+public class DocumentStore implements PersonalDataHolder {
 
     static final String COLLECTION = "documents";
 
@@ -46,13 +52,14 @@ public class DocumentStore {
     private final DocumentIntake intake;
     private final Duration uncitedRetention;
     private final long quotaBytes;
+    private final PersonalDataVault vault;
 
     @Autowired
     public DocumentStore(MongoDatabase database, Clock clock,
                          @Value("${registry.documents.max-size:10MB}") DataSize maxSize,
                          @Value("${registry.documents.uncited-retention:7d}") Duration uncitedRetention,
-                         @Value("${registry.documents.quota-per-person:200MB}") DataSize quotaPerPerson) {
-        this(database, clock, maxSize.toBytes(), uncitedRetention, quotaPerPerson.toBytes());
+                         @Value("${registry.documents.quota-per-person:200MB}") DataSize quotaPerPerson, PersonalDataVault vault) {
+        this(database, clock, maxSize.toBytes(), uncitedRetention, quotaPerPerson.toBytes(), vault);
     }
 
     /** A store with the default retention of uncited documents and quota (tests of other modules). */
@@ -65,6 +72,10 @@ public class DocumentStore {
     }
 
     DocumentStore(MongoDatabase database, Clock clock, long maxBytes, Duration uncitedRetention, long quotaBytes) {
+        this(database, clock, maxBytes, uncitedRetention, quotaBytes, new PersonalDataVault(database, clock));
+    }
+
+    DocumentStore(MongoDatabase database, Clock clock, long maxBytes, Duration uncitedRetention, long quotaBytes, PersonalDataVault vault) {
         if (uncitedRetention.isNegative() || uncitedRetention.isZero()) {
             throw new IllegalArgumentException("registry.documents.uncited-retention must be positive: " + uncitedRetention);
         }
@@ -74,6 +85,7 @@ public class DocumentStore {
         this.intake = new DocumentIntake(maxBytes);
         this.uncitedRetention = uncitedRetention;
         this.quotaBytes = quotaBytes;
+        this.vault = vault;
     }
 
     static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
@@ -121,7 +133,8 @@ public class DocumentStore {
                 .append("content", new Binary(content))
                 .append("size", (long) content.length)
                 .append("mediaType", normalizedType)
-                .append("fileName", fileName)
+                .append("fileName", uploader == null || fileName == null ? fileName
+                        : vault.seal(uploader, FILE_NAME_SEALED_AS, fileName).orElse(null))
                 .append("receivedAt", Date.from(receivedAt));
         if (uploader != null) {
             row.append(UPLOADED_BY, uploader.value());
@@ -141,6 +154,7 @@ public class DocumentStore {
     }
 
     static final String UPLOADED_BY = "uploadedBy";
+    static final String FILE_NAME_SEALED_AS = "document-file-name";
     static final String CITED_AT = "citedAt";
 
     /**
@@ -211,9 +225,9 @@ public class DocumentStore {
      * from its file even when the query leaves the bytes out.
      */
     public Optional<StoredDocument> find(String sha256) {
-        StoredDocument known = recent.get(sha256);
+        Document known = recent.get(sha256);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(metadata(known)); // the name opened again: gone within seconds of the uploader's erasure, on every node
         }
         Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
         if (row == null) {
@@ -224,15 +238,14 @@ public class DocumentStore {
                 .getMatchedCount() == 0) {
             return Optional.empty(); // deleted as uncited just before: the command cites a document the registry no longer holds
         }
-        StoredDocument found = metadata(row);
-        recent.put(sha256, found);
-        return Optional.of(found);
+        recent.put(sha256, row);
+        return Optional.of(metadata(row));
     }
 
     /** What the store holds of these bytes, without citing them. */
     private Optional<StoredDocument> metadataOf(String sha256) {
         return Optional.ofNullable(documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first())
-                .map(DocumentStore::metadata);
+                .map(this::metadata);
     }
 
     /** How many documents the store holds. */
@@ -246,11 +259,11 @@ public class DocumentStore {
         return row != null && row.get(CITED_AT) != null;
     }
 
-    /** Recently seen document records by SHA-256, least recently used dropped first. */
-    private final java.util.Map<String, StoredDocument> recent = java.util.Collections.synchronizedMap(
+    /** Recently seen document records (as stored, the file name sealed) by SHA-256, least recently used dropped first. */
+    private final java.util.Map<String, Document> recent = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, StoredDocument> eldest) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> eldest) {
                     return size() > 10_000;
                 }
             });
@@ -265,8 +278,34 @@ public class DocumentStore {
     public record Original(StoredDocument document, byte[] content) {
     }
 
-    private static StoredDocument metadata(Document row) {
+    private StoredDocument metadata(Document row) {
         return new StoredDocument(row.getString("_id"), ((Number) row.get("size")).longValue(), row.getString("mediaType"),
-                row.getString("fileName"), row.getDate("receivedAt").toInstant());
+                fileName(row), row.getDate("receivedAt").toInstant());
+    }
+
+    /** The file name as given: opened with the uploader's key when sealed; null once the uploader is erased. */
+    private String fileName(Document row) {
+        Object stored = row.get("fileName");
+        String uploader = row.getString(UPLOADED_BY);
+        if (stored == null || uploader == null) {
+            return stored instanceof String name ? name : null;
+        }
+        return vault.open(new PersonId(uploader), FILE_NAME_SEALED_AS, stored).orElse(null);
+    }
+
+    /**
+     * The uploader is erased: file names they gave in clear (before issue 14 item 4) are removed, and the records held
+     * in memory are forgotten (sealed names no longer open anyway).
+     */
+    @Override
+    public long erased(PersonId person) {
+        long changed = 0;
+        for (Document d : documents.find(Filters.eq(UPLOADED_BY, person.value())).projection(Projections.include("fileName"))) {
+            if (d.get("fileName") instanceof String) {
+                changed += documents.updateOne(Filters.eq("_id", d.get("_id")), Updates.unset("fileName")).getModifiedCount();
+            }
+        }
+        recent.clear();
+        return changed;
     }
 }

@@ -132,4 +132,35 @@ class DocumentStoreTest {
         byte[] text = "Улаанбаатар".getBytes(StandardCharsets.UTF_8);
         assertThat(store.receive(text, "Text/Plain; charset=UTF-8", null).document().mediaType()).isEqualTo("text/plain; charset=UTF-8");
     }
+
+    @Test
+    @DisplayName("001 art. 53.1: an uploader's file name is kept under their key and is gone with it; the bytes and their hash stay")
+    void file_names_are_erased_with_the_uploader() {
+        mn.registry.infrastructure.privacy.PersonalDataVault vault = new mn.registry.infrastructure.privacy.PersonalDataVault(database, Clock.fixed(T0, ZoneOffset.UTC));
+        DocumentStore sealing = new DocumentStore(database, Clock.fixed(T0, ZoneOffset.UTC), 1024, Duration.ofDays(7), 1_000_000, vault);
+        mn.registry.kernel.identity.PersonId uploader = new mn.registry.kernel.identity.PersonId("applicant-7");
+        StoredDocument d = sealing.receive(PDF, "application/pdf", "passport Бат Болд УБ90010112.pdf", uploader).document();
+        assertThat(d.fileName()).isEqualTo("passport Бат Болд УБ90010112.pdf");
+        assertThat(database.getCollection(DocumentStore.COLLECTION).find().first().toJson()).doesNotContain("Бат Болд").doesNotContain("УБ90010112")
+                .contains("applicant-7");
+        assertThat(sealing.find(d.sha256()).orElseThrow().fileName()).isEqualTo("passport Бат Болд УБ90010112.pdf");
+        // a name given in clear before sealing (another upload of the same person)
+        byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + " ").getBytes(StandardCharsets.US_ASCII);
+        database.getCollection(DocumentStore.COLLECTION).insertOne(new org.bson.Document("_id", Sha256.hex(other)).append("content", new org.bson.types.Binary(other))
+                .append("size", (long) other.length).append("mediaType", "application/pdf").append("fileName", "old Бат Болд.pdf")
+                .append("receivedAt", java.util.Date.from(T0)).append(DocumentStore.UPLOADED_BY, uploader.value()));
+
+        vault.erase(uploader, new mn.registry.kernel.identity.PersonId("supervisor-1"));
+        assertThat(sealing.erased(uploader)).isEqualTo(1);
+
+        assertThat(sealing.find(d.sha256()).orElseThrow().fileName()).as("not the name remembered in memory").isNull();
+        assertThat(sealing.original(d.sha256()).orElseThrow().content()).isEqualTo(PDF);
+        assertThat(sealing.original(Sha256.hex(other)).orElseThrow().document().fileName()).isNull();
+        for (org.bson.Document row : database.getCollection(DocumentStore.COLLECTION).find()) {
+            assertThat(row.toJson()).doesNotContain("Бат Болд");
+        }
+        // the registry's own documents (no uploader) keep their names
+        assertThat(sealing.receive("%PDF-1.7 demo".getBytes(StandardCharsets.US_ASCII), "application/pdf", "charter.pdf").document().fileName())
+                .isEqualTo("charter.pdf");
+    }
 }

@@ -25,6 +25,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.Base64;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import mn.registry.document.DocumentStore;
+import mn.registry.identity.command.Enrolment;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.ApplyForPermit;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.kernel.signing.CommandEnvelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +152,144 @@ class PersonalDataErasureTest {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int exit = VerifyStoreCli.run(new String[]{"--data-dir", dataDir.toString()}, print, print);
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** A person whose certificate subject carries a name, a civil registration number and an e-mail address. */
+    static final String CITIZEN_NAME = "Болормаа Ганбат";
+    static final String CIVIL_NUMBER = "УБ95031512";
+    static final String EMAIL = "bolormaa.ganbat@example.mn";
+    /** Collections of the event store (sealed events, their salts and commitments): kept, 001 art. 15.6. */
+    static final Set<String> EVENT_STORE = Set.of("events");
+
+    @Test
+    @DisplayName("001 art. 53.1 (issue 14 item 4): after the erasure no collection outside the event store holds the person's name, civil number, certificate subject or e-mail; every proof still verifies")
+    void erasure_leaves_nothing_of_the_person_outside_the_event_store() throws Exception {
+        ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir,
+                "--registry.demo=true");
+        try {
+            int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+            RegistryClient client = new RegistryClient(port, dataDir);
+            MongoDatabase db = registry.getBean(MongoDatabase.class);
+            Instant now = Instant.now();
+            PersonId citizen = new PersonId("citizen-erased");
+            SigningIdentity person = registry.getBean(RegistryKeys.class).ca().newPerson(citizen, CITIZEN_NAME,
+                    "serialNumber " + CIVIL_NUMBER + ", " + EMAIL, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+            registry.getBean(Enrolment.class).enrolIfAbsent(citizen, CITIZEN_NAME, person.certificate(), Role.APPLICANT, null,
+                    new PersonId("supervisor-1"), "test enrolment");
+            String token = signIn(client, person);
+
+            // the person's data goes everywhere a person's data goes: an upload named after them, a signed application
+            // (its JWS carries their certificate), a staff read whose purpose names them
+            String fileName = "passport " + CITIZEN_NAME + " " + CIVIL_NUMBER + " " + EMAIL + ".pdf";
+            java.net.http.HttpResponse<String> upload = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/documents")).header("Content-Type", "application/pdf")
+                    .header("Authorization", "Bearer " + token).header("X-File-Name", URLEncoder.encode(fileName, StandardCharsets.UTF_8))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.4\npassport scan\n%%EOF\n")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+            assertThat(upload.body()).contains(CIVIL_NUMBER);
+            DocumentStore store = registry.getBean(DocumentStore.class);
+            List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
+                    .map(k -> new SubmittedDocument(k, store.receive(("%PDF-1.4\nErase Test LLC " + k + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                            "application/pdf", k + ".pdf").document().sha256())).toList();
+            String application = client.sign(person, CommandEnvelope.fresh("ApplyForPermit", CanonicalJson.mapper().valueToTree(
+                    new ApplyForPermit(new Company("Erase Test LLC", "7007007", true, "Peace Avenue 9, Ulaanbaatar"), false, documents)), Clock.systemUTC()));
+            RegistryClient.Reply applied = client.command(application);
+            assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+            String commandId = CanonicalJson.mapper().readTree(Base64.getUrlDecoder().decode(CanonicalJson.mapper().readTree(application).path("payload").asText())).path("commandId").asText();
+            String reviewer = client.signIn("reviewer-1");
+            RegistryClient.Reply read = client.get("/api/staff/people/citizen-erased?purpose=" + URLEncoder.encode("checking " + CITIZEN_NAME + " ("
+                    + CIVIL_NUMBER + ", " + EMAIL + ")", StandardCharsets.UTF_8), reviewer);
+            assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+            assertThat(read.body().toString()).contains(CITIZEN_NAME);
+
+            // before the erasure a court obtains the signed command whole from the archive, with the signer's certificate;
+            // the read is recorded in the person's read log
+            String supervisor = client.signIn("supervisor-1");
+            assertThat(client.get("/api/staff/commands/" + commandId + "/jws?purpose=court", reviewer).status()).as("a reviewer may not").isEqualTo(403);
+            assertThat(client.get("/api/staff/commands/" + commandId + "/jws", supervisor).body().path("code").asText()).isEqualTo("privacy.purpose-required");
+            RegistryClient.Reply archived = client.get("/api/staff/commands/" + commandId + "/jws?purpose="
+                    + URLEncoder.encode("court order 2026/114", StandardCharsets.UTF_8), supervisor);
+            assertThat(archived.status()).as(archived.body().toString()).isEqualTo(200);
+            assertThat(archived.body().path("jws").asText()).isEqualTo(application);
+            assertThat(archived.body().path("jwsSha256").asText()).isEqualTo(mn.registry.kernel.crypto.Sha256.hex(application.getBytes(StandardCharsets.UTF_8)));
+            JsonNode reads = client.get("/api/people/me/personal-data-reads", token).body().path("reads");
+            assertThat(reads.findValuesAsText("what")).contains("signed command " + commandId, "enrolment data");
+            assertThat(reads.findValuesAsText("purpose")).contains("court order 2026/114");
+
+            StoredDataScan scan = new StoredDataScan(List.of(CITIZEN_NAME, CIVIL_NUMBER, EMAIL, person.certificate().getSubjectX500Principal().getName()),
+                    java.util.Map.of("the certificate subject (DER)", person.certificate().getSubjectX500Principal().getEncoded(),
+                            "the certificate (DER)", person.certificate().getEncoded()));
+            // the scan is not blind: the signed command as a court gets it, stored anywhere, is found (by name, civil number,
+            // e-mail and certificate, through the JWS's base64url and the x5c's base64 DER), in a collection it was never told of
+            db.getCollection("scan_probe").insertOne(new Document("_id", "probe").append("nested", List.of(new Document("jws", application))));
+            assertThat(scan.findings(db, EVENT_STORE)).isNotEmpty().allMatch(f -> f.startsWith("scan_probe "))
+                    .anyMatch(f -> f.contains(CIVIL_NUMBER)).anyMatch(f -> f.contains("certificate subject (DER)"));
+            db.getCollection("scan_probe").drop();
+
+            ErasePersonalData erase = new ErasePersonalData(citizen, "the person's request under the Personal Data Protection Law");
+            RegistryClient.Reply erased = client.command(client.sign("supervisor-1", "ErasePersonalData", erase));
+            assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
+
+            List<String> scanned = StoredDataScan.scanned(db, EVENT_STORE);
+            assertThat(scanned).contains("commands", "documents", "personal_data_reads", "personal_data_keys", "permit_cases", "sessions", "log_entries");
+            assertThat(scan.findings(db, EVENT_STORE)).as("what is left of the person in " + scanned).isEmpty();
+
+            // what the erasure left: the archive has only the command's SHA-256, the reads who read and when, the document its bytes
+            RegistryClient.Reply gone = client.get("/api/staff/commands/" + commandId + "/jws?purpose=court", supervisor);
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.body().path("code").asText()).isEqualTo("privacy.signer-erased");
+            assertThat(gone.body().toString()).contains(mn.registry.kernel.crypto.Sha256.hex(application.getBytes(StandardCharsets.UTF_8)));
+            JsonNode readsAfter = client.get("/api/people/me/personal-data-reads", token).body().path("reads");
+            assertThat(readsAfter.size()).isGreaterThanOrEqualTo(3);
+            assertThat(readsAfter.findValuesAsText("purpose")).containsOnly("(erased)");
+            String uploaded = CanonicalJson.mapper().readTree(upload.body()).path("sha256").asText();
+            java.net.http.HttpResponse<byte[]> original = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/api/documents/" + uploaded)).header("Authorization", "Bearer " + reviewer).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(original.statusCode()).as("the document's bytes are kept").isEqualTo(200);
+            assertThat(original.headers().firstValue("Content-Disposition").orElse("")).contains(uploaded).doesNotContain("passport");
+
+            assertThat(bundleFailures(port, dataDir)).isEmpty();
+        } finally {
+            registry.close();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(VerifyStoreCli.run(new String[]{"--data-dir", dataDir.toString()}, print, print)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** Every published entry's bundle checked offline against the CA and log key: the failures, none expected. */
+    static List<String> bundleFailures(int port, Path dataDir) throws Exception {
+        var ca = Certificates.fromPem(Files.readString(dataDir.resolve("keys").resolve("ca.cert.pem"))).get(0);
+        NoteKey logKey = NoteKey.parse(text(port, "/api/public/log/key").strip());
+        String checkpointNote = text(port, "/api/public/checkpoint");
+        long size = Checkpoint.parse(SignedNote.parse(checkpointNote).text()).size();
+        for (long giveUp = System.nanoTime() + 60_000_000_000L; size == 0 && System.nanoTime() < giveUp; ) {
+            Thread.sleep(200);
+            checkpointNote = text(port, "/api/public/checkpoint");
+            size = Checkpoint.parse(SignedNote.parse(checkpointNote).text()).size();
+        }
+        assertThat(SignedNote.verify(checkpointNote, logKey)).isPresent();
+        assertThat(size).as("published decisions").isPositive();
+        BundleVerifier verifier = new BundleVerifier(Optional.of(logKey), Optional.of(ca));
+        List<String> failures = new ArrayList<>();
+        for (long i = 0; i < size; i++) {
+            BundleVerifier.Verdict verdict = verifier.verify(text(port, "/api/public/bundle/" + i));
+            if (!verdict.verified()) {
+                failures.add(i + ": " + verdict.failure());
+            }
+        }
+        return failures;
+    }
+
+    private static String signIn(RegistryClient client, SigningIdentity who) {
+        String challenge = client.get("/api/session/challenge").body().path("challenge").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode body = CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
+        RegistryClient.Reply reply = client.post("/api/session", client.sign(who, CommandEnvelope.fresh("SignIn", body, Clock.systemUTC())),
+                "application/json");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body().path("token").asText();
     }
 
     /** The {@code sealKeyId} of a bundle's public record. */

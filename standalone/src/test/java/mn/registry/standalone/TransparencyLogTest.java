@@ -167,9 +167,10 @@ class TransparencyLogTest {
         assertThat(served.has("sealedEvent")).isFalse();
         assertThat(bundle).doesNotContain("x5c");
         String commandId = served.path("record").path("commandId").asText();
-        Document archived = registry.getBean(MongoDatabase.class).getCollection("commands").find(new Document("_id", commandId)).first();
-        assertThat(archived).isNotNull();
-        assertThat(mn.registry.kernel.crypto.Sha256.hex(archived.getString("jws").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        // (issue 14 item 4: the archive keeps it under the signer's key; a supervisor obtains it for a court, the read logged)
+        RegistryClient.Reply archived = client.get("/api/staff/commands/" + commandId + "/jws?purpose=court%20request", client.signIn("supervisor-1"));
+        assertThat(archived.status()).as(archived.body().toString()).isEqualTo(200);
+        assertThat(mn.registry.kernel.crypto.Sha256.hex(archived.body().path("jws").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isEqualTo(served.path("record").path("jwsSha256").asText())
                 .isEqualTo(served.path("commitment").path("metaData").asText().replaceAll(".*\"jwsSha256\":\"([0-9a-f]+)\".*", "$1"));
 

@@ -16,8 +16,8 @@ class CommandApiConfiguration {
 
     @Bean
     CommandLog commandLog(MongoDatabase database, Clock clock,
-                          @Value("${registry.commands.lease:60s}") Duration lease) {
-        return new CommandLog(database, clock, lease);
+                          @Value("${registry.commands.lease:60s}") Duration lease, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
+        return new CommandLog(database, clock, lease, vault);
     }
 
     @Bean

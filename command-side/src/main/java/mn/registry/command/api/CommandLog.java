@@ -6,7 +6,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import mn.registry.infrastructure.privacy.PersonalDataHolder;
+import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.bson.Document;
 
@@ -27,8 +30,13 @@ import java.util.regex.Pattern;
  * the first answer and applies nothing. A refused command leaves no entry. An entry left
  * {@code accepted} by a crash is settled by asking the event store whether events carry that
  * command id (see {@link CommandRecovery}).
+ *
+ * <p>Issue 14 item 4: the JWS carries the signer's certificate ({@code x5c}: name, person id), so it is archived sealed
+ * under the signer's key in the {@link PersonalDataVault} ({@code jws: {keyId, nonce, ciphertext}}); the replay and
+ * recovery checks use only what stays in clear ({@code jwsSha256}, {@code state}, {@code answer}, the signer's id).
+ * Erasing the signer destroys the JWS; before that a court or auditor obtains it through {@link #archived}.
  */
-public class CommandLog {
+public class CommandLog implements PersonalDataHolder {
 
     static final String COLLECTION = "commands";
 
@@ -39,17 +47,25 @@ public class CommandLog {
     private final MongoCollection<Document> events;
     private final Clock clock;
     private final Duration lease;
+    private final PersonalDataVault vault;
 
     public CommandLog(MongoDatabase database, Clock clock) {
         this(database, clock, LEASE);
     }
 
     public CommandLog(MongoDatabase database, Clock clock, Duration lease) {
+        this(database, clock, lease, new PersonalDataVault(database, clock));
+    }
+
+    public CommandLog(MongoDatabase database, Clock clock, Duration lease, PersonalDataVault vault) {
         this.commands = database.getCollection(COLLECTION);
         this.events = database.getCollection("events");
         this.clock = clock;
         this.lease = lease;
+        this.vault = vault;
     }
+
+    static final String JWS_SEALED_AS = "command-jws";
 
     /** What a claim found. */
     public sealed interface Claim {
@@ -72,7 +88,7 @@ public class CommandLog {
                 .append("jwsSha256", jwsSha256)
                 .append("type", type)
                 .append("actor", actor)
-                .append("jws", jws)
+                .append("jws", vault.seal(new PersonId(actor), JWS_SEALED_AS, jws).orElse(null))
                 .append("acceptedAt", clock.instant().toEpochMilli());
         try {
             commands.insertOne(entry);
@@ -149,6 +165,30 @@ public class CommandLog {
 
     public Optional<Document> find(String commandId) {
         return Optional.ofNullable(commands.find(Filters.eq("_id", commandId)).first());
+    }
+
+    /** An archived signed command: its type, signer and JWS SHA-256 (in clear), and the JWS itself unless its signer was erased. */
+    public record Archived(String commandId, String type, PersonId signer, String jwsSha256, Optional<String> jws) {
+    }
+
+    /** The archived signed command, its JWS opened with the signer's key (issue 14 item 4); empty if no such command was applied. */
+    public Optional<Archived> archived(String commandId) {
+        return find(commandId).map(d -> {
+            PersonId signer = new PersonId(d.getString("actor"));
+            return new Archived(commandId, d.getString("type"), signer, d.getString("jwsSha256"), vault.open(signer, JWS_SEALED_AS, d.get("jws")));
+        });
+    }
+
+    /** Entries archived with the JWS in clear (before issue 14 item 4) lose it with the signer's key; their SHA-256 stays. */
+    @Override
+    public long erased(PersonId person) {
+        long changed = 0;
+        for (Document d : commands.find(Filters.eq("actor", person.value())).projection(new Document("jws", 1))) {
+            if (d.get("jws") instanceof String) {
+                changed += commands.updateOne(Filters.eq("_id", d.get("_id")), new Document("$unset", new Document("jws", ""))).getModifiedCount();
+            }
+        }
+        return changed;
     }
 
 }

@@ -3,6 +3,7 @@ package mn.registry.identity.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.infrastructure.identity.IdentityDirectory;
+import mn.registry.infrastructure.privacy.PersonalDataHolder;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.ErasePersonalData;
 import mn.registry.kernel.identity.PersonalDataErased;
@@ -11,13 +12,16 @@ import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code ErasePersonalData}, signed by a ministry supervisor (the registry's data controller's officer: a choice,
- * ADR 0008): destroys the person's personal data key, then records {@link PersonalDataErased} on the person's stream.
- * Key first: a crash in between leaves the data erased and the command can be sent again to record it.
+ * ADR 0008): destroys the person's personal data key, tells every {@link PersonalDataHolder} (the command archive, the
+ * documents' metadata, the personal-data read log: issue 14 item 4) to drop what of the person it still holds in clear,
+ * then records {@link PersonalDataErased} on the person's stream. Key first: a crash in between leaves the data erased
+ * and the command can be sent again to finish and record it.
  */
 @Component
 class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
@@ -27,11 +31,13 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
     private final PersonalDataVault vault;
     private final IdentityDirectory directory;
     private final Enrolment enrolment;
+    private final List<PersonalDataHolder> holders;
 
-    ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment) {
+    ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment, List<PersonalDataHolder> holders) {
         this.vault = vault;
         this.directory = directory;
         this.enrolment = enrolment;
+        this.holders = holders;
     }
 
     @Override
@@ -63,6 +69,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
                     + " is enrolled with the registry.", "personId", null);
         }
         Instant erasedAt = vault.erase(body.personId(), context.actor());
+        holders.forEach(holder -> holder.erased(body.personId()));
         enrolment.recordErasure(new PersonalDataErased(body.personId(), PersonalDataVault.keyId(body.personId()), body.ground().strip(),
                 erasedAt, context.actor()));
         return Map.of("personId", body.personId().value(), "erasedAt", erasedAt.toString(), "keyId", PersonalDataVault.keyId(body.personId()));

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * At every start, before the registry serves (once every bean exists, before the web server and the event processors
  * start): each person whose key the vault still holds but whose stream records {@link PersonalDataErased} has the key
  * destroyed again. The events are the authority on erasure; a vault restored from a backup older than an erasure
- * therefore never brings the erased data back (docs/production.md, ADR 0014). One stream read per person with a key.
+ * therefore never brings the erased data back (docs/production.md, ADR 0014); every {@link PersonalDataHolder} is told
+ * again. One stream read per person with a key.
  */
 @Component
 class ErasuresReapplied implements SmartInitializingSingleton {
@@ -22,10 +23,12 @@ class ErasuresReapplied implements SmartInitializingSingleton {
 
     private final EventStore events;
     private final PersonalDataVault vault;
+    private final java.util.List<PersonalDataHolder> holders;
 
-    ErasuresReapplied(EventStore events, PersonalDataVault vault) {
+    ErasuresReapplied(EventStore events, PersonalDataVault vault, java.util.List<PersonalDataHolder> holders) {
         this.events = events;
         this.vault = vault;
+        this.holders = holders;
     }
 
     @Override
@@ -46,6 +49,8 @@ class ErasuresReapplied implements SmartInitializingSingleton {
                     .filter(e -> e.getPayload() instanceof PersonalDataErased)
                     .forEach(e -> last[0] = (PersonalDataErased) e.getPayload());
             if (last[0] != null && vault.reapply(last[0])) {
+                // the restored copy may hold clear data of the person from before sealing too (issue 14 item 4)
+                holders.forEach(holder -> holder.erased(person));
                 reapplied++;
             }
         }

@@ -80,6 +80,57 @@ public class PersonalDataVault {
         });
     }
 
+    /**
+     * Other data of a person kept outside events (a signed command with their certificate, a document's file name, the
+     * purpose of a read of their data) sealed under the same key, so that erasing the person destroys it too (issue 14
+     * item 4). The sealed form is a small document {@code {keyId, nonce, ciphertext}}; {@code context} (e.g.
+     * {@code "command-jws"}) is sealed with the text, so a ciphertext moved to another kind of record does not open.
+     * Empty when the person's key is already destroyed: nothing of an erased person is kept from then on.
+     */
+    public Optional<Document> seal(PersonId person, String context, String text) {
+        Optional<byte[]> held = key(person);
+        if (held.isEmpty() && cache.containsKey(person.value())) {
+            return Optional.empty(); // the vault has a record of this person and no key: erased
+        }
+        byte[] key;
+        try {
+            key = held.orElseGet(() -> create(person));
+        } catch (IllegalStateException erasedMeanwhile) {
+            return Optional.empty();
+        }
+        EncryptedPersonalData sealed = PersonalDataCipher.encrypt(key, keyId(person), person.value(),
+                (context + "\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Optional.of(new Document(SEALED_KEY_ID, sealed.keyId()).append("nonce", sealed.nonce()).append("ciphertext", sealed.ciphertext()));
+    }
+
+    /**
+     * What {@link #seal} kept, opened with the person's key; empty once the key is destroyed (or if nothing was kept).
+     * A plain string (stored before sealing) is answered as it is unless the person is erased.
+     */
+    public Optional<String> open(PersonId person, String context, Object stored) {
+        if (stored instanceof String clear) {
+            return erased(person) ? Optional.empty() : Optional.of(clear);
+        }
+        if (!(stored instanceof Document sealed) || sealed.get(SEALED_KEY_ID) == null) {
+            return Optional.empty();
+        }
+        return key(person).map(key -> {
+            String text = new String(PersonalDataCipher.decrypt(key, person.value(), new EncryptedPersonalData(sealed.getString(SEALED_KEY_ID),
+                    sealed.getString("nonce"), sealed.getString("ciphertext"))), java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.startsWith(context + "\n")) {
+                throw new IllegalArgumentException("the data sealed for " + person + " is not a " + context);
+            }
+            return text.substring(context.length() + 1);
+        });
+    }
+
+    /** Whether a stored value is data sealed by {@link #seal} (rather than clear text). */
+    public static boolean isSealed(Object stored) {
+        return stored instanceof Document d && d.get(SEALED_KEY_ID) != null && d.get("ciphertext") != null;
+    }
+
+    static final String SEALED_KEY_ID = "keyId";
+
     /** The name to show for an enrolment: its details' name, or {@link PersonalDetails#ERASED}. */
     public String displayName(PersonEnrolled enrolment) {
         return details(enrolment).map(PersonalDetails::displayName).orElse(PersonalDetails.ERASED);
