@@ -1,14 +1,14 @@
 package mn.registry.command.api;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.document.TestMongo;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,22 +19,16 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 14 item 4: the command archive keeps each JWS under its signer's key; replay still works on what stays in clear. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class CommandArchiveTest {
 
-    private static final TestMongo MONGO = new TestMongo();
     private static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
     /** Stands for a JWS whose protected header carries the signer's certificate (x5c) with name and civil number. */
     private static final String JWS = "eyJhbGciOiJFZERTQSIsIng1YyI6WyJDTj3QkdCw0YIg0JHQvtC70LQsIFVCOTAwMTAxMTIiXX0.eyJjb21tYW5kIjp7fX0.c2lnbmF0dXJl";
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @Test
     @DisplayName("001 art. 53.1: the archived JWS is sealed under the signer's key, a court gets it whole before the erasure, and only its SHA-256 after")
-    void the_archived_jws_is_erased_with_its_signer() {
-        MongoDatabase db = MONGO.freshDatabase();
+    void the_archived_jws_is_erased_with_its_signer(MongoDatabase db) {
         PersonalDataVault vault = new PersonalDataVault(db, Clock.fixed(T0, ZoneOffset.UTC));
         CommandLog log = new CommandLog(db, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofSeconds(60), vault);
         String sha = Sha256.hex(JWS.getBytes(StandardCharsets.UTF_8));
@@ -70,8 +64,7 @@ class CommandArchiveTest {
 
     @Test
     @DisplayName("001 art. 53.1: a JWS archived in clear before sealing is removed when its signer is erased, another signer's stays")
-    void a_jws_archived_in_clear_goes_with_its_signer() {
-        MongoDatabase db = MONGO.freshDatabase();
+    void a_jws_archived_in_clear_goes_with_its_signer(MongoDatabase db) {
         PersonalDataVault vault = new PersonalDataVault(db, Clock.fixed(T0, ZoneOffset.UTC));
         CommandLog log = new CommandLog(db, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofSeconds(60), vault);
         db.getCollection(CommandLog.COLLECTION).insertOne(new Document("_id", "old-1").append("state", "done").append("jwsSha256", "ab")
