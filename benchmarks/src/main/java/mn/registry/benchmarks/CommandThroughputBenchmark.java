@@ -39,7 +39,7 @@ public final class CommandThroughputBenchmark {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         boolean ok;
-        try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(3))) {
+        try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(6))) {
             ok = run(registry, perRound, warmUp);
             ok &= registry.noErrorsLogged();
         }
@@ -65,7 +65,7 @@ public final class CommandThroughputBenchmark {
                 new Plan("8 clients", eight, 8, true))) {
             cpu.start();
             Load.Round result = Load.closedLoop(plan.name(), client, plan.signed(), plan.clients());
-            String cpuLine = cpu.since(plan.signed().size(), plan.counted() ? 12 : 0);
+            String cpuLine = cpu.since(plan.signed().size(), plan.counted() ? 30 : 0);
             System.out.println(result.line(plan.counted() ? TARGET + verdict(result) : "(not counted)"));
             System.out.println("    " + cpuLine);
             try {

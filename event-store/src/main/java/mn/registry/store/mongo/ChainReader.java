@@ -42,6 +42,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     interface Chain {
         com.mongodb.client.MongoCollection<Document> events();
 
+        /** The highest reserved position, or a lower bound of it (a reader then only stops early, never skips). */
         long reservedUpTo();
 
         /** Tombstones the hole at {@code position} if it has been open longer than the timeout; true if it did. */
@@ -130,6 +131,9 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         }
         int window = this.window;
         long start = expected;
+        if (chain.reservedUpTo() < start) {
+            return false; // at the head: nothing reserved beyond what was read (a lower bound: look again next time)
+        }
         List<Long> ids = new ArrayList<>(window);
         for (long p = start; p < start + window; p++) {
             ids.add(p);

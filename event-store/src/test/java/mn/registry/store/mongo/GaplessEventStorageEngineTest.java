@@ -202,6 +202,24 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0019: readers at the head ask the counter at most once per poll interval, and never pass a position another node took")
+    void readers_at_the_head_use_a_lower_bound_of_the_counter_and_never_pass_a_position() {
+        GaplessEventStorageEngine node = engine(database).pollInterval(Duration.ofHours(1)).build();
+        GaplessEventStorageEngine otherNode = engine(database).build();
+        assertThat(readAll(node, null)).isEmpty(); // reads the counter once: nothing reserved
+
+        otherNode.appendEvents(events("p-other", 0, 1));
+        // within the poll interval the reader trusts what it knew: at the head, no round trip; it stops, it skips nothing
+        assertThat(readAll(node, null)).isEmpty();
+
+        node.appendEvents(events("p-own", 0, 2)); // its own reservation raises what it knows at once
+        assertThat(readAll(node, null)).extracting(StoreFixtures::position).containsExactly(1L, 2L, 3L);
+        assertThat(readAll(node, null)).extracting(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier())
+                .containsExactly("p-other", "p-own", "p-own");
+        assertThat(readAll(otherNode, null)).extracting(StoreFixtures::position).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void the_last_sequence_number_is_found_without_a_cache() {
         GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 3));
