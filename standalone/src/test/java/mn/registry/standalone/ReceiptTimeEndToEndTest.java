@@ -311,4 +311,22 @@ class ReceiptTimeEndToEndTest {
         JsonNode answer = reply.body();
         assertThat(answer.path("result").asText()).isEqualTo("REGISTERED");
     }
+
+    @Test
+    @Order(7)
+    @DisplayName("001 art. 23.1.1 (ADR 0002, ADR 0013 §1): a resend of a command carried out before gets its first answer even after the age limit; a command never carried out stays refused")
+    void late_resend_of_a_carried_out_command_gets_its_first_answer() {
+        clock.advance(Duration.ofHours(1)); // demo mode: the legal clock runs ahead of the physical one, so only it judges signedAt
+        String applied = sign(client.person("applicant-1"), "ApplyForPermit", permitApplication("Late Resend LLC", "6200121"), registryNow());
+        RegistryClient.Reply first = client.command(applied);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        String neverSent = sign(client.person("applicant-1"), "ApplyForPermit", permitApplication("Never Sent LLC", "6200122"), registryNow());
+
+        clock.advance(Duration.ofMinutes(10));
+        RegistryClient.Reply resent = client.command(applied);
+        assertThat(resent.status()).as(resent.body().toString()).isEqualTo(200);
+        assertThat(resent.body()).isEqualTo(first.body());
+        assertThat(storedCommands(commandIdOf(applied))).isEqualTo(1);
+        assertRefusedAndNothingStored(client.command(neverSent), neverSent, 401, "command.signed-too-long-ago");
+    }
 }

@@ -13,6 +13,8 @@ import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.privacy.PublishedTextScreen;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.signing.SignatureProblems;
 import mn.registry.kernel.signing.SignedCommandVerifier;
 import mn.registry.kernel.signing.VerifiedCommand;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -69,7 +72,15 @@ public class CommandPipeline {
 
     public Answer submit(String jws) {
         Instant receivedAt = clock.instant();
-        VerifiedCommand verified = verifier.verify(jws);
+        VerifiedCommand verified;
+        try {
+            verified = verifier.verify(jws);
+        } catch (RegistryProblem late) {
+            if (!SignatureProblems.SIGNED_TOO_LONG_AGO.equals(late.code())) {
+                throw late;
+            }
+            return answeredBefore(jws).orElseThrow(() -> late);
+        }
         certificateValidAtReceipt(verified, receivedAt);
         SignedCommandType<?> type = types.get(verified.type());
         if (type == null) {
@@ -80,6 +91,21 @@ public class CommandPipeline {
                         + " (SHA-256 " + verified.signerFingerprint() + ") is not enrolled with the registry.", "001 art. 23.1.1"));
         requireRole(type, actor, receivedAt);
         return carryOut(type, verified, actor, jws, receivedAt);
+    }
+
+    /**
+     * A resend of the very bytes of a command carried out before, arriving after the signature's age limit: the first
+     * answer, as for any resend (ADR 0002). The bytes were verified when first received; a command never carried out
+     * stays refused, since its act would take effect long after it was signed (ADR 0013 §1).
+     */
+    private Optional<Answer> answeredBefore(String jws) {
+        String sha256 = Sha256.hex(jws.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SignedCommandVerifier.unverifiedCommandId(jws).flatMap(commandLog::find)
+                .filter(entry -> sha256.equals(entry.getString("jwsSha256")) && "done".equals(entry.getString("state")))
+                .map(entry -> {
+                    log.info("{} was carried out before; answering a late resend with the first answer", entry.getString("_id"));
+                    return new Answer(entry.getInteger("status", 200), readTree(entry.getString("answer")), true);
+                });
     }
 
     // 001 art. 23.1.1: the certificate is valid when the act is made, which is when the registry receives it (ADR 0013)

@@ -32,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -111,6 +112,19 @@ public final class SignedCommandVerifier {
         return new VerifiedCommand(envelope.commandId(), envelope.type(), envelope.signedAt(), envelope.command(),
                 signerCertificate, Certificates.fingerprint(signerCertificate), signer,
                 Sha256.hex(jwsJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The command id a JWS names, read WITHOUT verifying it: only to find the answer already given to these exact bytes
+     * (compared by their SHA-256) when a resend arrives after the signature's age limit (ADR 0002, ADR 0013 §1).
+     */
+    public static Optional<String> unverifiedCommandId(String jwsJson) {
+        try {
+            JsonNode payload = Jws.parse(new String(Jws.decode(parts(jwsJson).payload()), StandardCharsets.UTF_8));
+            return Optional.ofNullable(payload).map(p -> p.path("commandId").asText(null));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     /**
