@@ -170,6 +170,28 @@ class FreeZoneBrowserTest {
         assertThat(browser.all(".licence tbody tr")).isNotEmpty();
         both(landPage, "fz-07-land-licence-fees", ".licence");
 
+        // 003 art. 22.5: the one-time fee is recorded on the land page; a sum other than the nominal value is refused, the nominal value issues the certificate
+        browser.open(landPage, "en");
+        String feeForm = browser.all(".licence").stream().filter(l -> l.getText().contains(PARCEL)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("form.fee-paid")).getAttribute("id");
+        assertThat(browser.find("#" + feeForm + " input[name=paid]").getAttribute("value")).isEqualTo("7000000");
+        browser.find("#" + feeForm + " input[name=paid]").clear();
+        browser.find("#" + feeForm + " input[name=paid]").sendKeys("6000000");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.signAndSend(feeForm);
+        assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("freezone.fee-not-nominal-value");
+        browser.open(landPage, "mn");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.screenshot("fz-07-land-fee-mn");
+        assertThat(browser.signAndSend(feeForm)).contains("\"type\":\"RecordLandFeePaid\"").contains("Receipt Z-7/1").contains("\"amount\":7000000");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the certificate is issued and the fee form no longer offered", d -> {
+            browser.open(landPage, "en");
+            return d.findElements(By.cssSelector(".licence")).stream().anyMatch(l -> l.getText().contains(PARCEL) && l.getText().contains("Certificate issued")
+                    && l.findElements(By.cssSelector("form.fee-paid")).isEmpty());
+        });
+        browser.screenshot("fz-07-land-fee-paid-en");
+
         // 003 art. 12.3: the quarterly report, the period chosen with the (aligned) form, signed
         String reportPage = "/governor/" + ZONE + "/reports";
         browser.open(reportPage, "mn");
