@@ -120,7 +120,7 @@ class FreeZoneBrowserTest {
         browser.screenshot("fz-02-entity-applied-mn");
         // documents are links, not bare hashes; no "null" beside the jurisdiction
         assertThat(browser.all("#entity-documents a")).hasSize(3)
-                .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/documents/[0-9a-f]{64}"));
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/documents/[0-9a-f]{64}\\?registration=" + registrationId.replace(":", "(:|%3A)")));
         assertThat(browser.find("main").getText()).doesNotContain("null");
         // the governor of this zone opens them (the link names the registration that cites the document)
         assertThat(browser.script("return fetch(arguments[0]).then(r => r.status);", browser.find("#entity-documents a").getAttribute("href")))
