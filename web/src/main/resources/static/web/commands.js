@@ -36,6 +36,8 @@ const bodies = {
     parcel: JSON.parse(value(f, 'parcel') || 'null'), purpose: value(f, 'purpose'), from: value(f, 'from'), until: value(f, 'until'),
     method: value(f, 'method'), nominalValue: { amount: Number(value(f, 'nominalValue')), currency: 'MNT' }, decision: value(f, 'decision'),
     applicationId: value(f, 'applicationId') }),
+  RecordLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
+    paid: { amount: Number(value(f, 'paid')), currency: value(f, 'currency') || 'MNT' }, receipt: value(f, 'receipt') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
     reportSha256: value(f, 'reportSha256') }),

@@ -1,10 +1,37 @@
 // The zone map: the boundary (and parcels, where a page lists them) as vector layers on a plain background, no tile
 // server, so it works offline. Leaflet is loaded before this module as the global L. Other modules of the page (land.js)
 // import zoneMap to draw on the same map: the boundary's ring and the parcels' rings as [longitude, latitude] pairs.
+// Accessibility (axe nested-interactive): the container holds the zoom buttons (and, on the land page, the drawing
+// tools), so it is neither an image nor a focusable control itself. It is a named region (its aria-label comes from the
+// page), Leaflet's own keyboard handler is off (it would make the container focusable with tabindex=0), and the keys
+// it handled are taken here while focus is on one of the map's controls, which stay in the tab order: arrows pan,
+// + and - zoom.
 const element = document.getElementById('zone-map');
+const PAN = { ArrowLeft: [-80, 0], ArrowRight: [80, 0], ArrowUp: [0, -80], ArrowDown: [0, 80] };
+
+const keysOnControls = map => {
+  const controls = element.querySelector('.leaflet-control-container');
+  if (!controls) return;
+  controls.addEventListener('keydown', event => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (PAN[event.key]) {
+      map.panBy(PAN[event.key]);
+    } else if (event.key === '+' || event.key === '=') {
+      map.zoomIn();
+    } else if (event.key === '-') {
+      map.zoomOut();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+};
 
 const build = () => {
-  const map = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+  element.setAttribute('role', 'region');
+  const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, keyboard: false });
+  element.removeAttribute('tabindex');
+  keysOnControls(map);
   const toLatLng = ring => ring.map(([lon, lat]) => [lat, lon]);
   const boundary = JSON.parse(element.dataset.boundary);
   const zone = L.polygon(boundary.coordinates.map(toLatLng), { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }).addTo(map);

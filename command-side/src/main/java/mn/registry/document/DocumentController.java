@@ -11,9 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.infrastructure.session.Sessions;
-import mn.registry.kernel.identity.Role;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,11 +45,13 @@ class DocumentController {
 
     private final Sessions sessions;
     private final UploadGuard guard;
+    private final DocumentReaders readers;
 
-    DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard) {
+    DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard, DocumentReaders readers) {
         this.store = store;
         this.sessions = sessions;
         this.guard = guard;
+        this.readers = readers;
     }
 
     /** The answer to an upload: what an applicant puts in {@code ApplyForPermit.documents[].sha256}. */
@@ -84,16 +86,19 @@ class DocumentController {
     }
 
     /**
-     * Ministry staff only: documents' content is never public (domain-rules §5), and each read is
-     * logged with who read it (001 art. 53.1: a person may learn who used information about them).
+     * Documents' content is never public (domain-rules §5): Ministry staff, or the governor of the zone or the applicant
+     * of the registration that cites it ({@code ?registration=}, {@link DocumentReaders}); each read is logged with who
+     * read it (001 art. 53.1: a person may learn who used information about them).
      */
     @GetMapping("/api/documents/{sha256}")
     ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256,
+                                    @RequestParam(value = "registration", required = false) String registration,
                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Actor reader = sessions.require(authorization, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR, Role.COMMUNICATIONS_INSPECTOR);
+        Actor reader = sessions.require(authorization);
         if (!DocumentRef.isSha256Hex(sha256)) {
             throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by its SHA-256 in lower-case hex.", "sha256", null);
         }
+        readers.admit(reader, sha256, registration);
         DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));
         StoredDocument d = original.document();

@@ -18,7 +18,17 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.test.web.servlet.MockMvc;
+import java.util.List;
 import java.util.Set;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -47,6 +57,10 @@ class DocumentControllerTest {
     private static final String REVIEWER = "Bearer reviewer-token";
     private static final String APPLICANT = "Bearer applicant-token";
     private static final String GREEDY = "Bearer greedy-token";
+    private static final String GOVERNOR = "Bearer governor-token";
+    private static final String OTHER_GOVERNOR = "Bearer other-governor-token";
+    private static final String DISMISSED_GOVERNOR = "Bearer dismissed-governor-token";
+    private final EventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private DocumentStore store;
     private final UploadGuard guard = new UploadGuard(5, 4096, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC));
 
@@ -58,6 +72,13 @@ class DocumentControllerTest {
                 new Actor(new PersonId("applicant-1"), "Applicant", Set.of(Role.APPLICANT), Set.of()));
         when(sessions.require(eq(GREEDY), any(Role[].class))).thenReturn(
                 new Actor(new PersonId("applicant-2"), "Greedy applicant", Set.of(Role.APPLICANT), Set.of()));
+        // as Sessions answers at the request: the governor's zones are those governed now (a dismissed governor holds none)
+        when(sessions.require(eq(GOVERNOR), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("governor-altanbulag"), "Governor", Set.of(Role.ZONE_GOVERNOR), Set.of("altanbulag")));
+        when(sessions.require(eq(OTHER_GOVERNOR), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("governor-zamyn-uud"), "Other governor", Set.of(Role.ZONE_GOVERNOR), Set.of("zamyn-uud")));
+        when(sessions.require(eq(DISMISSED_GOVERNOR), any(Role[].class))).thenReturn(
+                new Actor(new PersonId("governor-former"), "Dismissed governor", Set.of(), Set.of()));
         when(sessions.require(isNull(), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.missing", "Sign in first."));
         when(sessions.require(eq("Bearer forged"), any(Role[].class))).thenThrow(RegistryProblem.unauthenticated("session.invalid", "Sign in again."));
         store = new DocumentStore(database, Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC), 1024,
@@ -66,7 +87,7 @@ class DocumentControllerTest {
     }
 
     private MockMvc mvc(DocumentStore store) {
-        return MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, guard)).setControllerAdvice(new ProblemResponses())
+        return MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, guard, new DocumentReaders(events))).setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
@@ -219,5 +240,50 @@ class DocumentControllerTest {
                 .andExpect(status().isOk()); // bytes already held cost nothing again
         note[0] = 'c';
         http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("text/plain").content(note)).andExpect(status().isCreated());
+    }
+    /** An entity of Altanbulag applied, signed by applicant-1, citing the document. */
+    private RegistrationId appliedInAltanbulag(String sha256) {
+        RegistrationId id = new RegistrationId("altanbulag:mn-6207711");
+        events.publish(new GenericDomainEventMessage<>("ZoneRegistration", id.stream(), 0, new RegistrationEvents.ZoneRegistrationApplied(id,
+                ZoneId.of("altanbulag"), null, null, List.of(new SubmittedZoneDocument(ZoneDocument.APPLICATION, sha256)), Instant.parse("2026-11-20T02:00:00Z"),
+                null, null, null, null, "003 art. 12.1", new PersonId("applicant-1"))));
+        return id;
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2, 8.7: the governor of the zone reads the documents its entity cited, and the applicant its own")
+    void the_governor_of_the_zone_and_the_applicant_read_the_entity_documents() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 7, 8, 9};
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("image/png").content(png)).andExpect(status().isCreated());
+        RegistrationId id = appliedInAltanbulag(Sha256.hex(png));
+        http.perform(get("/api/documents/" + Sha256.hex(png)).param("registration", id.value()).header("Authorization", GOVERNOR))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(png));
+        http.perform(get("/api/documents/" + Sha256.hex(png)).param("registration", id.value()).header("Authorization", APPLICANT))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(png));
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2, 8.7: a governor of another zone, a dismissed governor, another applicant and a document the registration did not cite are refused (403)")
+    void other_governors_and_applicants_are_refused() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 10, 11, 12};
+        byte[] other = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 13, 14, 15};
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("image/png").content(png)).andExpect(status().isCreated());
+        http.perform(post("/api/documents").header("Authorization", APPLICANT).contentType("image/png").content(other)).andExpect(status().isCreated());
+        RegistrationId id = appliedInAltanbulag(Sha256.hex(png));
+        for (String refused : List.of(OTHER_GOVERNOR, DISMISSED_GOVERNOR, GREEDY)) {
+            http.perform(get("/api/documents/" + Sha256.hex(png)).param("registration", id.value()).header("Authorization", refused))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("document.reader-not-admitted"));
+        }
+        // the right governor, but a document the registration does not cite, or no registration named
+        http.perform(get("/api/documents/" + Sha256.hex(other)).param("registration", id.value()).header("Authorization", GOVERNOR))
+                .andExpect(status().isForbidden());
+        http.perform(get("/api/documents/" + Sha256.hex(png)).header("Authorization", GOVERNOR))
+                .andExpect(status().isForbidden());
+        // a refused reader learns nothing of whether a document exists
+        http.perform(get("/api/documents/" + "0".repeat(64)).param("registration", id.value()).header("Authorization", OTHER_GOVERNOR))
+                .andExpect(status().isForbidden());
     }
 }

@@ -1,7 +1,11 @@
 package mn.registry.standalone.browser;
 
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -10,12 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16, "Done when" (Free Zone half): an entity of the Zamyn-Uud zone from its application through registration,
  * land applied for on the applicant's page and granted by drawing the parcel on the map, the fee schedule and the
  * quarterly report, each act signed in the browser; then the public extract of the registration and its PDF. Every step's
- * page is screenshotted in both languages when {@code -Dscreenshots} is set. The zone is Zamyn-Uud so that the quarter's
+ * page is screenshotted in both languages when {@code -Dscreenshots} is set. No command is sent from a shell: the
+ * application itself is signed on the applicant's page ({@code /applicant/zones/apply}). The zone is Zamyn-Uud so that the quarter's
  * report is this test's own (GovernorDeskBrowserTest signs Altanbulag's).
  */
 class FreeZoneBrowserTest {
@@ -70,8 +81,31 @@ class FreeZoneBrowserTest {
     @Test
     @DisplayName("003 art. 12.1-12.3, 22.2-22.5, 23: application, registration, land drawn on the map (a parcel beyond the one applied for is refused in Mongolian), fee schedule, quarterly report, public extract and PDF")
     void free_zone_entity_from_application_to_quarterly_report() throws Exception {
-        // 003 art. 12.1: the entity's application with its documents (signed with the applicant's key; see the ADR for why not yet a page)
-        String registrationId = GovernorDeskBrowserTest.apply(registry, ENTITY, ZONE);
+        // 003 art. 12.1: the entity's representative applies on the applicant's page, each document chosen as a file, hashed and kept
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant/zones/apply", "mn");
+        browser.waitFor("#form-zone-apply");
+        new Select(browser.find("#za-zone")).selectByValue(ZONE);
+        browser.find("#za-name").sendKeys(ENTITY.name());
+        new Select(browser.find("#za-jurisdiction")).selectByValue(ENTITY.jurisdiction().name());
+        browser.find("#za-number").sendKeys(ENTITY.registrationNumber());
+        new Select(browser.find("#za-activity")).selectByValue(Activity.TRADE.name());
+        for (ZoneDocument kind : ZoneDocument.requiredFor(ENTITY.jurisdiction())) {
+            WebElement file = browser.find("#zdoc-file-" + kind.name());
+            file.sendKeys(document(kind.name()).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+        }
+        browser.screenshot("fz-00-application-mn");
+        assertThat(browser.signAndSend("form-zone-apply")).contains("\"type\":\"ApplyForZoneRegistration\"").contains(ENTITY.name())
+                .contains(ZoneDocument.APPLICATION.name());
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        String registrationId = RegistrationId.of(ZoneId.of(ZONE), ENTITY).value();
+        browser.waitUntil("the application is on the applicant's page", d -> {
+            browser.open("/applicant", "en");
+            return browser.find("main").getText().contains(ENTITY.name());
+        });
+        browser.screenshot("fz-00-application-en");
+        browser.signOut();
 
         // 003 art. 12.2: the governor registers it on the entity page
         browser.signInAsDemo("governor-" + ZONE);
@@ -86,8 +120,11 @@ class FreeZoneBrowserTest {
         browser.screenshot("fz-02-entity-applied-mn");
         // documents are links, not bare hashes; no "null" beside the jurisdiction
         assertThat(browser.all("#entity-documents a")).hasSize(3)
-                .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/documents/[0-9a-f]{64}"));
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/documents/[0-9a-f]{64}\\?registration=" + registrationId.replace(":", "(:|%3A)")));
         assertThat(browser.find("main").getText()).doesNotContain("null");
+        // the governor of this zone opens them (the link names the registration that cites the document)
+        assertThat(browser.script("return fetch(arguments[0]).then(r => r.status);", browser.find("#entity-documents a").getAttribute("href")))
+                .isEqualTo(200L);
         browser.open(entityPage, "en");
         browser.waitFor("#form-register");
         browser.screenshot("fz-02-entity-applied-en");
@@ -170,6 +207,28 @@ class FreeZoneBrowserTest {
         assertThat(browser.all(".licence tbody tr")).isNotEmpty();
         both(landPage, "fz-07-land-licence-fees", ".licence");
 
+        // 003 art. 22.5: the one-time fee is recorded on the land page; a sum other than the nominal value is refused, the nominal value issues the certificate
+        browser.open(landPage, "en");
+        String feeForm = browser.all(".licence").stream().filter(l -> l.getText().contains(PARCEL)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("form.fee-paid")).getAttribute("id");
+        assertThat(browser.find("#" + feeForm + " input[name=paid]").getAttribute("value")).isEqualTo("7000000");
+        browser.find("#" + feeForm + " input[name=paid]").clear();
+        browser.find("#" + feeForm + " input[name=paid]").sendKeys("6000000");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.signAndSend(feeForm);
+        assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("freezone.fee-not-nominal-value");
+        browser.open(landPage, "mn");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.screenshot("fz-07-land-fee-mn");
+        assertThat(browser.signAndSend(feeForm)).contains("\"type\":\"RecordLandFeePaid\"").contains("Receipt Z-7/1").contains("\"amount\":7000000");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the certificate is issued and the fee form no longer offered", d -> {
+            browser.open(landPage, "en");
+            return d.findElements(By.cssSelector(".licence")).stream().anyMatch(l -> l.getText().contains(PARCEL) && l.getText().contains("Certificate issued")
+                    && l.findElements(By.cssSelector("form.fee-paid")).isEmpty());
+        });
+        browser.screenshot("fz-07-land-fee-paid-en");
+
         // 003 art. 12.3: the quarterly report, the period chosen with the (aligned) form, signed
         String reportPage = "/governor/" + ZONE + "/reports";
         browser.open(reportPage, "mn");
@@ -230,6 +289,16 @@ class FreeZoneBrowserTest {
         try (PDDocument doc = Loader.loadPDF(record.body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Ил тод бүртгэлийн дэс дугаар " + index.group(1)).contains("Замын-Үүд")
                     .contains(registry.url("/verify?index=" + index.group(1)));
+        }
+    }
+
+    private static Path document(String name) {
+        try {
+            Path file = Files.createTempFile(name + "-", ".pdf");
+            Files.writeString(file, "%PDF-1.4\n" + ENTITY.name() + " " + name + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

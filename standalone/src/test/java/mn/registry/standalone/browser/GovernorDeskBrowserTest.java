@@ -108,6 +108,15 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find(".licence").getText()).contains("Parcel A-1").contains("100 %");
         browser.waitFor("#zone-map .leaflet-interactive");
         assertThat(browser.all("#zone-map path.leaflet-interactive")).hasSize(2);
+        // the map is a named region, not itself in the tab order (axe nested-interactive); its zoom buttons are, and the keys pan and zoom from them
+        assertThat(browser.find("#zone-map").getAttribute("tabindex")).isNull();
+        assertThat(browser.find("#zone-map").getAttribute("role")).isEqualTo("region");
+        assertThat(browser.find("#zone-map").getAttribute("aria-label")).isNotBlank();
+        String before = (String) browser.script("return document.querySelector('#zone-map .leaflet-map-pane').style.transform;");
+        browser.find("#zone-map .leaflet-control-zoom-in").sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        assertThat(browser.script("return document.activeElement.classList.contains('leaflet-control-zoom-in');")).isEqualTo(true);
+        browser.waitUntil("the arrow key pans the map", d -> !before.equals(browser.script(
+                "return document.querySelector('#zone-map .leaflet-map-pane').style.transform;")));
         browser.screenshot("governor-land");
 
         // 003 art. 12.3: the quarterly report, signed and sent

@@ -40,7 +40,7 @@ class PublicVerifyBrowserTest {
 
         browser.open("/register", "en");
         new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("zones");
-        browser.find("#name").sendKeys("Altanbulag");
+        browser.find("#q").sendKeys("Altanbulag");
         browser.find("#register-submit").click();
         browser.waitFor("#register-results");
         List<WebElement> rows = browser.all("#register-results tbody tr");

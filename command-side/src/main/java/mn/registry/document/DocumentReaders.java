@@ -1,0 +1,71 @@
+package mn.registry.document;
+
+import mn.registry.infrastructure.identity.Actor;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/**
+ * Who may read a document's content (domain-rules §5: never public; each read is logged by the controller). Ministry staff
+ * read any document. Outside the Ministry a document is read through the case that cites it, named with the request
+ * ({@code ?registration=}): the registration's own events (its applications' documents) decide, as of the request, so
+ * a zone governor reads the documents an entity of the zone they govern at that moment cited (003 art. 8.2, 8.7: own
+ * zone, appointed and not dismissed, as {@link Actor#zones()} says at the request), and the person who signed the
+ * application reads its own. Everyone else is refused (403), whether or not the document exists.
+ */
+@Component
+class DocumentReaders {
+
+    static final Set<Role> MINISTRY = Set.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR, Role.COMMUNICATIONS_INSPECTOR);
+
+    private final EventStore events;
+
+    DocumentReaders(EventStore events) {
+        this.events = events;
+    }
+
+    /** Returns when {@code reader} may read the document {@code sha256} cited by the registration named; else a 403 problem. */
+    void admit(Actor reader, String sha256, String registration) {
+        if (reader.roles().stream().anyMatch(MINISTRY::contains)) {
+            return;
+        }
+        RegistrationId id = registration(registration);
+        if (id != null) {
+            for (Object e : events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList()) {
+                if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied && cites(applied, sha256)
+                        && (governsTheZoneNow(reader, applied) || reader.person().equals(applied.signedBy()))) {
+                    return;
+                }
+            }
+        }
+        throw RegistryProblem.forbidden("document.reader-not-admitted", reader.person() + " may not read document " + sha256
+                + (id == null ? "" : " through registration " + id) + ": a document is read by the Ministry, by the governor of the zone "
+                + "whose entity cited it, or by the applicant who cited it.", "003 art. 8.2, 8.7");
+    }
+
+    private static boolean cites(RegistrationEvents.ZoneRegistrationApplied applied, String sha256) {
+        return applied.documents().stream().anyMatch(d -> d.sha256().equals(sha256));
+    }
+
+    // 003 art. 8.2, 8.7: a governor acts for the zone of their appointment, during it (the roles and zones at the request)
+    private static boolean governsTheZoneNow(Actor reader, RegistrationEvents.ZoneRegistrationApplied applied) {
+        return reader.roles().contains(Role.ZONE_GOVERNOR) && reader.zones().contains(applied.zoneId().value());
+    }
+
+    private static RegistrationId registration(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new RegistrationId(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
