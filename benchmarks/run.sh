@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds registry.jar and the benchmarks (into target-bench, apart from other builds), then runs the benchmarks
 # and prints their figures. Usage:
-#   benchmarks/run.sh               all: event store, command throughput, rising load
-#   benchmarks/run.sh store|throughput|rising|log|register|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
+#                                   idle cores; each benchmark's time and the total are printed at the end)
+#   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|search|mixed|nodes [arguments of that benchmark]
+#   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
@@ -11,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 offline=-o
 [ "${BENCH_ONLINE:-}" = true ] && offline=
+build_start=$SECONDS
 mvn -q -B $offline -Dbuild.dirname=target-bench -DskipTests -pl standalone,benchmarks -am package
 cp="benchmarks/target-bench/classes:$(cat benchmarks/target-bench/classpath.txt)"
 props=(-Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:-}" "-Dbench.jfr=${BENCH_JFR:-false}"
@@ -24,13 +27,52 @@ case "$which" in
   throughput) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark "$@" ;;
   rising)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark "$@" ;;
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
+  checkpoint) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark "$@" ;;
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
+  search)     java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search "$@" ;;
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
                    "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark "$@" ;;
   all)
-    java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark
-    java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark
-    java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed|nodes] [arguments]" >&2; exit 2 ;;
+    # Short mode: every benchmark once with small arguments; each prints its baseline beside its figure (named in
+    # the header line). A failed check does not stop the others; the exit code is 1 if any failed.
+    total_start=$SECONDS
+    summary=()
+    failed=0
+    step() {
+      local name="$1" baseline="$2"
+      shift 2
+      echo
+      echo "== $name (baseline beside it: $baseline), $(date -u '+%H:%M:%S UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+      local start=$SECONDS rc=0
+      "$@" || rc=$?
+      [ $rc -eq 0 ] || failed=1
+      summary+=("$(printf '%-11s %4d s  exit %d' "$name" $((SECONDS - start)) "$rc")")
+    }
+    step store      "a plain insertOne per commit on the same server" \
+         java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark 10000
+    step throughput "the 1-client round" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark 600 300
+    step rising     "the lowest step, 10/s" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark 5 10,25,50,75,100,150,200,300
+    step checkpoint "the same at 10 commands/s" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark 100 15
+    step log        "the Ed25519 seal with the key rebuilt per call; revalidating beside plain proof clients" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark 3 20 5
+    step register   "the earlier scan search" \
+         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark 20000 3
+    step search     "the earlier scan with the earlier query mix" \
+         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 20
+    step mixed      "the lowest step, 10/s" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark 5 10,25,50 20
+    step nodes      "1 node" \
+         java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
+              "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark 400 4 2 100
+    echo
+    echo "== all benchmarks, short mode:"
+    printf '   %s\n' "${summary[@]}"
+    total=$((SECONDS - build_start))
+    echo "== total $((total / 60)) min $((total % 60)) s with the build ($((total_start - build_start)) s of it)   target: < 15 min$([ $total -lt 900 ] && echo '  MET' || echo '  MISSED'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit $failed ;;
+  *) echo "usage: $0 [all|store|throughput|rising|log|checkpoint|register|search|mixed|nodes] [arguments]" >&2; exit 2 ;;
 esac

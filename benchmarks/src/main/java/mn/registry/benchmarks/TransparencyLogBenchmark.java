@@ -106,7 +106,7 @@ public final class TransparencyLogBenchmark {
         }
     }
 
-    private static long awaitStableCheckpoint(BenchClient client) throws InterruptedException {
+    static long awaitStableCheckpoint(BenchClient client) throws InterruptedException {
         long last = -1;
         long stableSince = System.nanoTime();
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
