@@ -78,7 +78,11 @@ class PermitCasesTest {
         List<Map<String, Object>> checklist = (List<Map<String, Object>>) page.get("checklist");
         assertThat(checklist).hasSize(RequiredDocument.values().length);
         Map<String, Object> bankRow = checklist.stream().filter(r -> r.get("kind").equals("CORRESPONDENT_BANK_REFERENCE")).findFirst().orElseThrow();
-        assertThat(((List<?>) bankRow.get("received"))).singleElement().satisfies(d -> assertThat(((Document) d).getString("sha256")).isEqualTo("12".repeat(32)));
+        assertThat(((List<?>) bankRow.get("received"))).singleElement().satisfies(d -> {
+            assertThat(((Document) d).getString("sha256")).isEqualTo("12".repeat(32));
+            assertThat(((Document) d).getString("kind")).isEqualTo("CORRESPONDENT_BANK_REFERENCE");
+            assertThat(((Document) d).keySet()).as("issue 14 item 4: the case names no file").doesNotContain("fileName");
+        });
         Map<String, Object> auditRow = checklist.stream().filter(r -> r.get("kind").equals("AUDITED_FINANCIAL_STATEMENTS")).findFirst().orElseThrow();
         assertThat((List<?>) auditRow.get("received")).isEmpty();
         @SuppressWarnings("unchecked")
