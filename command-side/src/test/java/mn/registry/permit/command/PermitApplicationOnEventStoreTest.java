@@ -1,6 +1,10 @@
 package mn.registry.permit.command;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
@@ -149,5 +153,8 @@ class PermitApplicationOnEventStoreTest {
         assertThat(old.documents()).containsExactly(new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, "12".repeat(32), 10,
                 "application/pdf", Instant.parse("2026-11-19T01:00:00Z")));
         assertThat(serializer.serialize(old, String.class).getData()).as("written again, it names no file").doesNotContain("Bat-Erdene");
+        // the record itself ignores the old field, whatever the leniency of the mapper the registry is configured with
+        ObjectMapper strict = JsonMapper.builder().addModule(new JavaTimeModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        assertThat(strict.readValue(stored, PermitDocumentsReceived.class)).isEqualTo(old);
     }
 }
