@@ -11,8 +11,8 @@ import java.time.Instant;
  */
 public record StoredDocument(String sha256, long size, String mediaType, String fileName, Instant receivedAt) {
 
-    /** This document submitted as the given document of 002 art. 25.1. */
+    /** This document submitted as the given document of 002 art. 25.1: by kind and hash, never by its file name. */
     public DocumentRef as(RequiredDocument kind) {
-        return new DocumentRef(kind, sha256, size, mediaType, fileName, receivedAt);
+        return new DocumentRef(kind, sha256, size, mediaType, receivedAt);
     }
 }

@@ -189,13 +189,21 @@ class PersonalDataErasureTest {
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
             assertThat(upload.body()).contains(CIVIL_NUMBER);
             DocumentStore store = registry.getBean(DocumentStore.class);
+            // the application cites the upload named after the person (issue 14 item 4): a cited name must not outlive them
+            String uploaded = CanonicalJson.mapper().readTree(upload.body()).path("sha256").asText();
             List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                    .map(k -> new SubmittedDocument(k, store.receive(("%PDF-1.4\nErase Test LLC " + k + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                    .map(k -> new SubmittedDocument(k, k == RequiredDocument.STATE_REGISTRATION_CERTIFICATE ? uploaded
+                            : store.receive(("%PDF-1.4\nErase Test LLC " + k + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                             "application/pdf", k + ".pdf").document().sha256())).toList();
             String application = client.sign(person, CommandEnvelope.fresh("ApplyForPermit", CanonicalJson.mapper().valueToTree(
                     new ApplyForPermit(new Company("Erase Test LLC", "7007007", true, "Peace Avenue 9, Ulaanbaatar"), false, documents)), Clock.systemUTC()));
             RegistryClient.Reply applied = client.command(application);
             assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+            // the sealed event cites the upload by kind and hash; its file name is in no stored event (they are never erased)
+            List<String> sealed = db.getCollection("events").find().map(Document::toJson).into(new ArrayList<>());
+            assertThat(sealed).as("the application's sealed event cites the upload").anyMatch(e -> e.contains(uploaded) && e.contains("STATE_REGISTRATION_CERTIFICATE"));
+            assertThat(sealed).as("no sealed event names the file").allSatisfy(e -> assertThat(e).doesNotContain(fileName)
+                    .doesNotContain("passport " + CITIZEN_NAME).doesNotContain("fileName"));
             String commandId = CanonicalJson.mapper().readTree(Base64.getUrlDecoder().decode(CanonicalJson.mapper().readTree(application).path("payload").asText())).path("commandId").asText();
             String reviewer = client.signIn("reviewer-1");
             RegistryClient.Reply read = client.get("/api/staff/people/citizen-erased?purpose=" + URLEncoder.encode("checking " + CITIZEN_NAME + " ("
@@ -243,7 +251,6 @@ class PersonalDataErasureTest {
             JsonNode readsAfter = client.get("/api/people/me/personal-data-reads", token).body().path("reads");
             assertThat(readsAfter.size()).isGreaterThanOrEqualTo(3);
             assertThat(readsAfter.findValuesAsText("purpose")).containsOnly("(erased)");
-            String uploaded = CanonicalJson.mapper().readTree(upload.body()).path("sha256").asText();
             java.net.http.HttpResponse<byte[]> original = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + port + "/api/documents/" + uploaded)).header("Authorization", "Bearer " + reviewer).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());

@@ -117,7 +117,6 @@ class ApplyForPermitTypeTest {
             assertThat(d.receivedAt()).isEqualTo(UPLOADED);
             assertThat(d.mediaType()).isEqualTo("text/plain; charset=utf-8");
             assertThat(d.size()).isEqualTo(Applications.content(d.kind()).length);
-            assertThat(d.fileName()).isEqualTo(d.kind().name().toLowerCase() + ".txt");
         });
         assertThat(registered.documents()).extracting(DocumentRef::sha256)
                 .containsExactlyElementsOf(Applications.complete().documents().stream().map(SubmittedDocument::sha256).toList());

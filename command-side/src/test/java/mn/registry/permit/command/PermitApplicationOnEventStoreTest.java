@@ -1,14 +1,21 @@
 package mn.registry.permit.command;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitDocumentsReceived;
 import mn.registry.kernel.permit.PermitRegistrationReceipt;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -17,7 +24,9 @@ import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,9 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -40,16 +53,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PermitApplicationOnEventStoreTest {
 
 
+    /** The name an applicant gave their files: it names a person, as real uploads often do. */
+    private static final String PERSON_IN_FILE_NAME = "Bat-Erdene passport";
+
     private Configuration axon;
     private ApplyForPermitType type;
+    private JacksonSerializer serializer;
+    private MongoDatabase database;
 
     @BeforeEach
     void start(MongoDatabase database) {
+        this.database = database;
         DocumentStore documents = new DocumentStore(database, Clock.fixed(Instant.parse("2026-11-19T09:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1));
         for (RequiredDocument kind : RequiredDocument.values()) {
-            documents.receive(Applications.content(kind), "text/plain", null);
+            documents.receive(Applications.content(kind), "text/plain", PERSON_IN_FILE_NAME + " " + kind + ".txt");
         }
-        JacksonSerializer serializer = JacksonSerializer.builder()
+        serializer = JacksonSerializer.builder()
                 .objectMapper(Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())
                 .build();
         GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
@@ -103,5 +122,39 @@ class PermitApplicationOnEventStoreTest {
 
         assertThat(axon.eventStore().readEvents(first.applicationId().value()).asStream().toList()).hasSize(1);
         assertThat(type.handle(Applications.complete(), signed("cmd-2")).applicationId()).isNotEqualTo(first.applicationId());
+    }
+
+    @Test
+    @DisplayName("issue 14 item 4: a cited document is sealed by kind and hash only; the file name naming the applicant stays out of the stored event")
+    void file_name_never_sealed() {
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1"));
+
+        List<String> stored = database.getCollection("events").find().map(Document::toJson).into(new ArrayList<>());
+        assertThat(stored).as("the stored, sealed registration").anyMatch(json -> json.contains(receipt.applicationId().value())
+                && json.contains(Sha256.hex(Applications.content(RequiredDocument.AUDITED_FINANCIAL_STATEMENTS))));
+        assertThat(stored).as("every stored event").allSatisfy(json -> assertThat(json).doesNotContain(PERSON_IN_FILE_NAME).doesNotContain("fileName"));
+        assertThat(database.getCollection("documents").find().map(Document::toJson).into(new ArrayList<>()))
+                .as("the name is kept where erasure reaches it (the test is not blind)").anyMatch(d -> d.contains(PERSON_IN_FILE_NAME));
+    }
+
+    @Test
+    @DisplayName("issue 14 item 4: an event sealed before the change, with the uploader's file name, still replays and the name is dropped")
+    void old_event_with_file_name_replays() throws IOException {
+        String stored;
+        try (InputStream in = getClass().getResourceAsStream("/events/permit-documents-received-with-file-name.json")) {
+            stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(stored).as("the sample is an old event with a file name").contains("\"fileName\":\"Bat-Erdene passport.pdf\"");
+
+        PermitDocumentsReceived old = serializer.deserialize(new SimpleSerializedObject<>(stored, String.class,
+                PermitDocumentsReceived.class.getName(), null));
+
+        assertThat(old.applicationId().value()).isEqualTo("0b6a1f2e-3c4d-4e5f-8a9b-1c2d3e4f5a6b");
+        assertThat(old.documents()).containsExactly(new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, "12".repeat(32), 10,
+                "application/pdf", Instant.parse("2026-11-19T01:00:00Z")));
+        assertThat(serializer.serialize(old, String.class).getData()).as("written again, it names no file").doesNotContain("Bat-Erdene");
+        // the record itself ignores the old field, whatever the leniency of the mapper the registry is configured with
+        ObjectMapper strict = JsonMapper.builder().addModule(new JavaTimeModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        assertThat(strict.readValue(stored, PermitDocumentsReceived.class)).isEqualTo(old);
     }
 }

@@ -45,7 +45,7 @@ class PermitApplicationTest {
     private static List<DocumentRef> documents(boolean withOtherPermit) {
         return Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(withOtherPermit))
                 .map(k -> new DocumentRef(k, Applications.submitted(k).sha256(), 100 + k.ordinal(), "application/pdf",
-                        k.name().toLowerCase() + ".pdf", RECEIVED.minusSeconds(600)))
+                        RECEIVED.minusSeconds(600)))
                 .toList();
     }
 

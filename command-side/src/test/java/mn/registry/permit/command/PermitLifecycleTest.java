@@ -52,7 +52,7 @@ class PermitLifecycleTest {
 
     static List<DocumentRef> documents() {
         return Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                .map(k -> new DocumentRef(k, Applications.submitted(k).sha256(), 100, "application/pdf", null, RECEIVED.minusSeconds(60)))
+                .map(k -> new DocumentRef(k, Applications.submitted(k).sha256(), 100, "application/pdf", RECEIVED.minusSeconds(60)))
                 .toList();
     }
 
@@ -176,7 +176,7 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 26.2.2: the reviewer requests documents and records their receipt, kept by hash (001 art. 38.1)")
     void documents_requested_and_received() {
         Instant at = Instant.parse("2024-11-25T02:00:00Z");
-        DocumentRef later = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, SHA2, 10, "application/pdf", "bank.pdf", at);
+        DocumentRef later = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, SHA2, 10, "application/pdf", at);
         fixture.given(registered())
                 .when(new RequestDocuments(ID, List.of(RequiredDocument.CORRESPONDENT_BANK_REFERENCE), "signed copy", at, REVIEWER))
                 .expectEvents(new PermitDocumentsRequested(ID, List.of(RequiredDocument.CORRESPONDENT_BANK_REFERENCE), "signed copy", at, REVIEWER));

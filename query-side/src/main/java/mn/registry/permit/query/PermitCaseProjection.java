@@ -180,9 +180,10 @@ class PermitCaseProjection {
         return u;
     }
 
+    // no file name: it may name the uploader and would outlive their erasure (issue 14 item 4); the document store has it
     private static Document document(DocumentRef d) {
         return new Document("kind", d.kind().name()).append("article", d.kind().article()).append("sha256", d.sha256())
-                .append("size", d.size()).append("mediaType", d.mediaType()).append("fileName", d.fileName())
+                .append("size", d.size()).append("mediaType", d.mediaType())
                 .append("receivedAt", d.receivedAt().toString());
     }
 

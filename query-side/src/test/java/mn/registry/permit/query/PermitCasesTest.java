@@ -63,7 +63,7 @@ class PermitCasesTest {
     @Test
     @DisplayName("002 art. 25.1, 001 art. 38.1: the application page lists every required document with its hash, and each event with who signed it")
     void application_page_with_checklist_and_signed_history() {
-        DocumentRef bank = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, "12".repeat(32), 10, "application/pdf", "bank.pdf",
+        DocumentRef bank = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, "12".repeat(32), 10, "application/pdf",
                 Instant.parse("2026-11-19T01:00:00Z"));
         PermitApplicationRegistered withDocument = new PermitApplicationRegistered(ID, REGISTERED.receiptNumber(), REGISTERED.company(),
                 List.of(bank), REGISTERED.receivedAt(), DUE, REGISTERED.decisionDueAt(), REGISTERED.workingDays(), REGISTERED.calendarVersion(),
@@ -78,7 +78,11 @@ class PermitCasesTest {
         List<Map<String, Object>> checklist = (List<Map<String, Object>>) page.get("checklist");
         assertThat(checklist).hasSize(RequiredDocument.values().length);
         Map<String, Object> bankRow = checklist.stream().filter(r -> r.get("kind").equals("CORRESPONDENT_BANK_REFERENCE")).findFirst().orElseThrow();
-        assertThat(((List<?>) bankRow.get("received"))).singleElement().satisfies(d -> assertThat(((Document) d).getString("sha256")).isEqualTo("12".repeat(32)));
+        assertThat(((List<?>) bankRow.get("received"))).singleElement().satisfies(d -> {
+            assertThat(((Document) d).getString("sha256")).isEqualTo("12".repeat(32));
+            assertThat(((Document) d).getString("kind")).isEqualTo("CORRESPONDENT_BANK_REFERENCE");
+            assertThat(((Document) d).keySet()).as("issue 14 item 4: the case names no file").doesNotContain("fileName");
+        });
         Map<String, Object> auditRow = checklist.stream().filter(r -> r.get("kind").equals("AUDITED_FINANCIAL_STATEMENTS")).findFirst().orElseThrow();
         assertThat((List<?>) auditRow.get("received")).isEmpty();
         @SuppressWarnings("unchecked")
@@ -91,7 +95,7 @@ class PermitCasesTest {
     @Test
     @DisplayName("an event delivered twice is recorded once in the history and changes the case once")
     void redelivery_changes_nothing() {
-        DocumentRef later = new DocumentRef(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, "34".repeat(32), 10, "application/pdf", null,
+        DocumentRef later = new DocumentRef(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, "34".repeat(32), 10, "application/pdf",
                 Instant.parse("2026-11-25T01:00:00Z"));
         deliver(REGISTERED, "applicant-1");
         GenericDomainEventMessage<Object> received = message(new PermitDocumentsReceived(ID, List.of(later), Instant.parse("2026-11-25T01:00:00Z")), 1, "reviewer-1");

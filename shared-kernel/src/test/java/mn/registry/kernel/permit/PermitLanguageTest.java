@@ -78,7 +78,7 @@ class PermitLanguageTest {
                 ApplicationId.of(UUID.fromString("7d3c1b9e-0d5e-4a55-9b0a-2f1e6c8a4b21")), ReceiptNumber.of(2026, 1),
                 new Company("A LLC", "6543210", true, "Улаанбаатар"),
                 List.of(new DocumentRef(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "cd".repeat(32), 1234, "application/pdf",
-                        "гэрчилгээ.pdf", Instant.parse("2026-11-20T01:00:00.123Z"))),
+                        Instant.parse("2026-11-20T01:00:00.123Z"))),
                 Instant.parse("2026-11-20T01:30:00.123456789Z"), due, UlaanbaatarTime.endOf(due).toInstant(), WorkingDays.of(17),
                 new CalendarVersion("MN-2024.1"), "002 art. 26.1", new PersonId("applicant-1"), "ef".repeat(32));
 
@@ -92,6 +92,7 @@ class PermitLanguageTest {
         assertThat(tree.path("calendarVersion").asText()).isEqualTo("MN-2024.1");
         assertThat(tree.path("decisionDue").asText()).isEqualTo("2026-12-16");
         assertThat(tree.path("signedBy").asText()).isEqualTo("applicant-1");
+        assertThat(tree.path("documents").get(0).has("fileName")).as("issue 14 item 4: no file name is sealed").isFalse();
         assertThat(PermitRegistrationReceipt.of(event).decisionDueAt().toString()).isEqualTo("2026-12-16T23:59:59.999999999+08:00");
     }
 
@@ -99,9 +100,9 @@ class PermitLanguageTest {
     @DisplayName("a document reference has a lower-case SHA-256 and at least one byte")
     void document_refs() {
         Instant t = Instant.parse("2026-11-20T01:00:00Z");
-        assertThatThrownBy(() -> new DocumentRef(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "CD".repeat(32), 1, "text/plain", null, t))
+        assertThatThrownBy(() -> new DocumentRef(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "CD".repeat(32), 1, "text/plain", t))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DocumentRef(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "cd".repeat(32), 0, "text/plain", null, t))
+        assertThatThrownBy(() -> new DocumentRef(RequiredDocument.STATE_REGISTRATION_CERTIFICATE, "cd".repeat(32), 0, "text/plain", t))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(DocumentRef.isSha256Hex("cd".repeat(32))).isTrue();
         assertThat(DocumentRef.isSha256Hex("cd".repeat(31))).isFalse();
