@@ -3,7 +3,7 @@ package mn.registry.opendata;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.tlog.LogSource;
 import mn.registry.publicregister.PublicRegister;
 import mn.registry.publicregister.RegisterSnapshot;
@@ -67,7 +67,7 @@ class OpenData implements SmartLifecycle {
             throw new IllegalArgumentException("the log has only " + snapshot.logSize() + " entries");
         }
         try {
-            mn.registry.kernel.pki.OwnerOnly.createDirectories(root);
+            mn.registry.keystore.OwnerOnly.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

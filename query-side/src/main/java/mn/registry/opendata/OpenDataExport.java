@@ -94,7 +94,7 @@ final class OpenDataExport {
         }
         try (var files = Files.list(tmp)) {
             for (Path file : files.toList()) {
-                Files.setPosixFilePermissions(file, mn.registry.kernel.pki.OwnerOnly.FILE);
+                Files.setPosixFilePermissions(file, mn.registry.keystore.OwnerOnly.FILE);
             }
         }
     }

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.tlog.LogCollections;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.tlog.LogSource;
 import mn.registry.publicregister.PublicRegisterFixtures;
 import mn.registry.publicregister.RegisterSnapshot;

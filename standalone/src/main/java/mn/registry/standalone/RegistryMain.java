@@ -1,6 +1,6 @@
 package mn.registry.standalone;
 
-import mn.registry.kernel.signing.SignCli;
+import mn.registry.standalone.sign.SignCli;
 
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package mn.registry.standalone;
 
 import mn.registry.infrastructure.keys.KeysConfiguration;
-import mn.registry.kernel.pki.KeystorePassword;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.KeystorePassword;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.mongo.StoreVerifier;
 import mn.registry.store.mongo.VerificationReport;

@@ -8,7 +8,7 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.pki.CertificateAuthority;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,7 @@ import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RefusalReason;
 import mn.registry.kernel.permit.RefusePermitApplication;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import org.junit.jupiter.api.AfterAll;

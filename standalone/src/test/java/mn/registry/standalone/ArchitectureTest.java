@@ -36,7 +36,7 @@ class ArchitectureTest {
     @Test
     @DisplayName("every module's classes are found, so the rules below check something")
     void modules_are_imported() {
-        for (String module : new String[]{"shared-kernel", "event-store", "transparency-log", "infrastructure", "command-side", "query-side"}) {
+        for (String module : new String[]{"shared-kernel", "keystore", "verifier", "event-store", "transparency-log", "infrastructure", "command-side", "query-side"}) {
             assertThat(all.stream().filter(fromModule(module)::test).count()).as(module).isPositive();
         }
     }
@@ -48,6 +48,71 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
                         "de.bwaldvogel..", "org.axonframework.spring..", "jakarta.servlet..");
         rule.check(all);
+    }
+
+    /**
+     * ADR 0023: the kernel is the published language (commands, events, values, canonical JSON, signing and verification,
+     * the log's formats). A keystore, key files, the demo people and command-line tools are the modules' that run them.
+     */
+    static ArchRule kernelHoldsThePublishedLanguageOnly(DescribedPredicate<JavaClass> kernel) {
+        return noClasses().that(kernel)
+                .should().dependOnClassesThat().areAssignableTo(java.security.KeyStore.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "mn.registry.keystore..", "mn.registry.standalone..")
+                .orShould().haveSimpleNameEndingWith("Cli")
+                .orShould(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("have a main method") {
+                    @Override
+                    public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                        c.getMethods().stream().filter(m -> m.getName().equals("main") && m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                                .forEach(m -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.satisfied(c, m.getFullName() + " is a command-line entry point")));
+                    }
+                })
+                .because("ADR 0023: the kernel holds the published language only; keystore, demo people and command-line tools live in keystore and standalone");
+    }
+
+    @Test
+    @DisplayName("ADR 0023: shared-kernel holds no keystore, no key files, no demo people and no command-line tool")
+    void kernel_holds_the_published_language_only() {
+        kernelHoldsThePublishedLanguageOnly(fromModule("shared-kernel")).check(all);
+        noClasses().that().resideInAPackage("mn.registry.kernel..").should().haveSimpleNameEndingWith("Cli").check(all);
+    }
+
+    @Test
+    @DisplayName("ADR 0023: the kernel rule catches a keystore, a file writer and a command-line tool")
+    void kernel_rule_catches_keystore_files_and_cli() {
+        for (Class<?> offender : new Class<?>[]{OpensAKeystore.class, WritesAKeyFile.class, SignCli.class}) {
+            JavaClasses classes = new ClassFileImporter().importClasses(offender);
+            assertThat(kernelHoldsThePublishedLanguageOnly(DescribedPredicate.describe("the fixture", c -> c.isEquivalentTo(offender)))
+                    .evaluate(classes).hasViolation()).as(offender.getSimpleName()).isTrue();
+        }
+    }
+
+    /** What the kernel rule forbids: a keystore ... */
+    static final class OpensAKeystore {
+        java.security.KeyStore open() throws java.security.KeyStoreException {
+            return java.security.KeyStore.getInstance("PKCS12");
+        }
+    }
+
+    /** ... a key file written to disk ... */
+    static final class WritesAKeyFile {
+        void write(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+            java.nio.file.Files.write(file, key);
+        }
+    }
+
+    /** ... and a command-line tool. */
+    static final class SignCli {
+        public static void main(String[] args) {
+        }
+    }
+
+    @Test
+    @DisplayName("ADR 0023: the keystore module uses no Spring and no MongoDB, and verifier.jar needs no keystore")
+    void keystore_is_plain_and_the_verifier_does_without_it() {
+        assertThat(all.stream().filter(fromModule("keystore")::test).count()).isPositive();
+        noClasses().that(fromModule("keystore")).should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "org.axonframework..", "jakarta.servlet..").check(all);
+        noClasses().that(fromModule("verifier")).should().dependOnClassesThat(fromModule("keystore")).check(all);
     }
 
     @Test

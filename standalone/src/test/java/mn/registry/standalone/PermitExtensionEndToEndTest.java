@@ -129,7 +129,7 @@ class PermitExtensionEndToEndTest {
     @Test
     @DisplayName("002 art. 26.6.4, 27.1-27.4, 29.2: chosen dates refused; one extension per term in the last six months; one use of a stamp-duty proof; an expired permit with a pending request is shown expired and escalated")
     void extension_limits_and_expiry_with_a_pending_request() throws Exception {
-        mn.registry.kernel.pki.LongLivedDemoPeople.create(dataDir); // the demo clock runs five years; demo certificates last two
+        mn.registry.keystore.LongLivedDemoPeople.create(dataDir); // the demo clock runs five years; demo certificates last two
         registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
                 "--registry.deadlines.poll-interval=300ms", "--registry.log.checkpoint-interval=100ms");
         try {

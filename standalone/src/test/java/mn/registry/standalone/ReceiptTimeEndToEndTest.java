@@ -24,7 +24,7 @@ import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import org.axonframework.eventhandling.EventMessage;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.pki.DemoPeople;
+import mn.registry.keystore.DemoPeople;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.signing.CommandSigner;

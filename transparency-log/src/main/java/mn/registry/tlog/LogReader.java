@@ -21,7 +21,7 @@ import mn.registry.kernel.log.SignedNote;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.log.TlogProof;
 import mn.registry.kernel.pki.Certificates;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import org.bson.Document;
 import org.bson.types.Binary;
 

@@ -9,7 +9,7 @@ import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.log.SignedNote;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.log.TimeStamps;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.store.mongo.EmbeddedMongo;
 import org.bson.Document;
 import org.bson.types.Binary;

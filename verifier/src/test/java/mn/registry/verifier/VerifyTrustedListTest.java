@@ -1,7 +1,7 @@
 package mn.registry.verifier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.trust.ServiceStatus;
 import mn.registry.kernel.trust.SignedTrustedList;
 import mn.registry.kernel.trust.TrustStatus;

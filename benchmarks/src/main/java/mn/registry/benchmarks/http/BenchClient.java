@@ -8,7 +8,7 @@ import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
-import mn.registry.kernel.pki.DemoPeople;
+import mn.registry.keystore.DemoPeople;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.signing.CommandSigner;

@@ -4,7 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import mn.registry.kernel.pki.OwnerOnly;
+import mn.registry.keystore.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

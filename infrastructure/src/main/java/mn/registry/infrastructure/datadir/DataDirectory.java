@@ -1,6 +1,6 @@
 package mn.registry.infrastructure.datadir;
 
-import mn.registry.kernel.pki.OwnerOnly;
+import mn.registry.keystore.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

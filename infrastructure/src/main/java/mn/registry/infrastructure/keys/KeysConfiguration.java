@@ -2,8 +2,8 @@ package mn.registry.infrastructure.keys;
 
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.kernel.crypto.Sha256;
-import mn.registry.kernel.pki.KeystorePassword;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.KeystorePassword;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.signing.TrustAnchors;
 import mn.registry.store.SealingKey;
 import org.slf4j.Logger;

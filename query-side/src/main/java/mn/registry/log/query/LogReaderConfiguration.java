@@ -1,7 +1,7 @@
 package mn.registry.log.query;
 
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogReader;
 import org.springframework.beans.factory.annotation.Value;

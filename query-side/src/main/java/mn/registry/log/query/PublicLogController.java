@@ -5,7 +5,7 @@ import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.pki.Certificates;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.tlog.LogReader;
 import org.springframework.http.CacheControl;

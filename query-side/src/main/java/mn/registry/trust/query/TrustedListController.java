@@ -3,7 +3,7 @@ package mn.registry.trust.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.trust.ServiceStatus;
 import mn.registry.kernel.trust.SignedTrustedList;

@@ -16,7 +16,7 @@ import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.PermitTransferred;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.SuspensionGround;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.trust.SignedTrustedList;
 import org.junit.jupiter.api.BeforeAll;

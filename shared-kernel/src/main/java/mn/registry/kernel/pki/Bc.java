@@ -19,17 +19,17 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 
 /** Ed25519 keys between their raw 32 bytes and their ASN.1 forms (RFC 8410), with one shared BC provider. */
-final class Bc {
+public final class Bc {
 
     /** Not registered globally: passed where a provider is needed. */
-    static final Provider PROVIDER = new BouncyCastleProvider();
-    static final SecureRandom RANDOM = new SecureRandom();
-    static final AlgorithmIdentifier ED25519 = new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
+    public static final Provider PROVIDER = new BouncyCastleProvider();
+    public static final SecureRandom RANDOM = new SecureRandom();
+    public static final AlgorithmIdentifier ED25519 = new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
 
     private Bc() {
     }
 
-    static byte[] pkcs8(byte[] rawPrivateKey) {
+    public static byte[] pkcs8(byte[] rawPrivateKey) {
         try {
             return new PrivateKeyInfo(ED25519, new DEROctetString(rawPrivateKey)).getEncoded();
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class Bc {
         }
     }
 
-    static byte[] rawPrivateKey(byte[] pkcs8) {
+    public static byte[] rawPrivateKey(byte[] pkcs8) {
         try {
             PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
             if (!ED25519.getAlgorithm().equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
@@ -53,7 +53,7 @@ final class Bc {
         }
     }
 
-    static PrivateKey jcaPrivateKey(byte[] rawPrivateKey) {
+    public static PrivateKey jcaPrivateKey(byte[] rawPrivateKey) {
         try {
             return KeyFactory.getInstance("Ed25519", PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(pkcs8(rawPrivateKey)));
         } catch (GeneralSecurityException e) {
@@ -61,12 +61,12 @@ final class Bc {
         }
     }
 
-    static SubjectPublicKeyInfo publicKeyInfo(byte[] rawPublicKey) {
+    public static SubjectPublicKeyInfo publicKeyInfo(byte[] rawPublicKey) {
         return new SubjectPublicKeyInfo(ED25519, rawPublicKey);
     }
 
     /** The raw 32-byte Ed25519 public key of a certificate, or {@code null} if its key is of another kind. */
-    static byte[] rawPublicKey(X509Certificate certificate) {
+    public static byte[] rawPublicKey(X509Certificate certificate) {
         SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
         if (!ED25519.getAlgorithm().equals(info.getAlgorithm().getAlgorithm())) {
             return null;

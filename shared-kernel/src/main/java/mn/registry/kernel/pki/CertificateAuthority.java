@@ -77,7 +77,7 @@ public final class CertificateAuthority {
     }
 
     /** The CA's raw private key: for storing it, never for showing it. */
-    byte[] privateKey() {
+    public byte[] privateKey() {
         return privateKey.clone();
     }
 

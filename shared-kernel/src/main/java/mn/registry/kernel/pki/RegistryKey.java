@@ -19,7 +19,7 @@ public final class RegistryKey {
     private final List<X509Certificate> chain;
     private final Ed25519.SigningKey signer;
 
-    RegistryKey(String name, byte[] privateKey, List<X509Certificate> chain) {
+    public RegistryKey(String name, byte[] privateKey, List<X509Certificate> chain) {
         this.name = Objects.requireNonNull(name);
         this.privateKey = privateKey.clone();
         this.chain = List.copyOf(chain);

@@ -3,26 +3,14 @@ package mn.registry.kernel.pki;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.identity.PersonId;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A person's Ed25519 private key with the certificate chain that names them (signer first). Loaded from
- * a person directory ({@code key.pem}, {@code cert.pem}), a PEM pair, or a PKCS#12 file. The private key
+ * A person's Ed25519 private key with the certificate chain that names them (signer first). Files that hold
+ * one (a person directory, a PEM pair, a PKCS#12 file) are read by {@code mn.registry.keystore.SigningIdentities}. The private key
  * never shows in {@link #toString()}.
  */
 public final class SigningIdentity {
@@ -47,55 +35,17 @@ public final class SigningIdentity {
         }
     }
 
-    /** Reads {@code key.pem} and {@code cert.pem} (signer first, then its CA) of a person directory. */
-    public static SigningIdentity fromDirectory(Path personDirectory) throws IOException {
-        return fromPem(personDirectory.resolve("key.pem"), personDirectory.resolve("cert.pem"));
-    }
-
-    /**
-     * A PKCS#8 PEM private key and a PEM certificate chain; the person is the certificate's {@code UID}.
-     */
-    public static SigningIdentity fromPem(Path keyPem, Path certificatePem) throws IOException {
-        byte[] key = Pem.readPrivateKey(keyPem);
-        List<X509Certificate> chain = Certificates.fromPem(Files.readString(certificatePem, StandardCharsets.US_ASCII));
-        return new SigningIdentity(personOf(chain.get(0)), key, chain);
-    }
-
-    /** The first private-key entry of a PKCS#12 file (JDK {@code KeyStore}), with its chain. */
-    public static SigningIdentity fromPkcs12(Path file, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            for (String alias : Collections.list(store.aliases())) {
-                if (!store.isKeyEntry(alias)) {
-                    continue;
-                }
-                Key key = store.getKey(alias, password);
-                if (!(key instanceof PrivateKey privateKey)) {
-                    continue;
-                }
-                List<X509Certificate> chain = new ArrayList<>();
-                for (Certificate c : store.getCertificateChain(alias)) {
-                    chain.add((X509Certificate) c);
-                }
-                return new SigningIdentity(personOf(chain.get(0)), Bc.rawPrivateKey(privateKey.getEncoded()), chain);
-            }
-            throw new IllegalArgumentException("no private key in " + file);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot read the PKCS#12 file " + file + ": " + e.getMessage(), e);
+    /** The person named by the signer's certificate ({@code UID}), with that certificate's private key. */
+    public static SigningIdentity of(byte[] privateKey, List<X509Certificate> chain) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a signing identity needs its certificate");
         }
+        return new SigningIdentity(personOf(chain.get(0)), privateKey, chain);
     }
 
     private static PersonId personOf(X509Certificate certificate) {
         return Certificates.personId(certificate).orElseThrow(() -> new IllegalArgumentException(
                 "the certificate names no person (no UID in its subject): " + certificate.getSubjectX500Principal()));
-    }
-
-    /** Writes {@code key.pem} (0600) and {@code cert.pem} into a new directory. */
-    void writeTo(Path personDirectory) throws IOException {
-        OwnerOnly.createDirectories(personDirectory);
-        Pem.writePublic(personDirectory.resolve("cert.pem"), Certificates.toPem(chain));
-        Pem.writePrivate(personDirectory.resolve("key.pem"), Pem.privateKeyPem(privateKey));
     }
 
     public PersonId person() {

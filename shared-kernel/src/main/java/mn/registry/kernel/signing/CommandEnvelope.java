@@ -26,7 +26,7 @@ public record CommandEnvelope(String commandId, String type, Instant signedAt, J
     static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
     static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}");
     /** RFC 3339 in UTC with {@code Z}, optional fraction: the only form of {@code signedAt} accepted. */
-    static final Pattern SIGNED_AT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+    public static final Pattern SIGNED_AT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
     public CommandEnvelope {
         Objects.requireNonNull(commandId, "commandId");

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** The few JWS encodings, strictly: base64url without padding and JSON without duplicate names. */
-final class Jws {
+public final class Jws {
 
     /** The {@code typ} of a signed command (RFC 7515 §4.1.9, explicit typing per RFC 8725 §3.11). */
     static final String TYP = "registry-command+jws";
@@ -38,7 +38,7 @@ final class Jws {
     }
 
     /** A JSON value, refusing duplicate member names and trailing text; {@code null} if not JSON. */
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return STRICT.readTree(json);
         } catch (JsonProcessingException e) {

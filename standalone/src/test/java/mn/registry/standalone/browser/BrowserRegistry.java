@@ -52,7 +52,7 @@ final class BrowserRegistry {
     static BrowserRegistry ownWithLongLivedPeople() {
         try {
             Path dataDir = Files.createTempDirectory("registry-browser-own-");
-            mn.registry.kernel.pki.LongLivedDemoPeople.create(dataDir);
+            mn.registry.keystore.LongLivedDemoPeople.create(dataDir);
             BrowserRegistry own = new BrowserRegistry(dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(own.context::close));
             own.awaitDemoData();

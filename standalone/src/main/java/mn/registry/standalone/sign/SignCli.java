@@ -1,8 +1,13 @@
-package mn.registry.kernel.signing;
+package mn.registry.standalone.sign;
+
+import mn.registry.keystore.SigningIdentities;
+import mn.registry.kernel.signing.CommandSigner;
+import mn.registry.kernel.signing.CommandEnvelope;
+import mn.registry.kernel.signing.Jws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.pki.DemoPeople;
+import mn.registry.keystore.DemoPeople;
 import mn.registry.kernel.pki.SigningIdentity;
 
 import java.io.IOException;
@@ -126,13 +131,13 @@ public final class SignCli {
 
     private static SigningIdentity identity(Map<String, String> options) throws IOException {
         if (options.containsKey("--key")) {
-            return SigningIdentity.fromPem(Path.of(options.get("--key")), Path.of(options.get("--cert")));
+            return SigningIdentities.fromPem(Path.of(options.get("--key")), Path.of(options.get("--cert")));
         }
         if (options.containsKey("--p12")) {
             String password = options.containsKey("--password-file")
                     ? Files.readAllLines(Path.of(options.get("--password-file")), StandardCharsets.UTF_8).stream().findFirst().orElse("")
                     : "";
-            return SigningIdentity.fromPkcs12(Path.of(options.get("--p12")), password.toCharArray());
+            return SigningIdentities.fromPkcs12(Path.of(options.get("--p12")), password.toCharArray());
         }
         Path dataDir = Path.of(options.getOrDefault("--data-dir", "data"));
         PersonId person;

@@ -1,4 +1,4 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -6,7 +6,7 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.pki.Certificates;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.RegistryKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

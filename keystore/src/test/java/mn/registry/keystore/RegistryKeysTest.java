@@ -1,4 +1,10 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
+import mn.registry.kernel.pki.Bc;
+import mn.registry.kernel.pki.Pem;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.CertificateAuthority;
+import mn.registry.kernel.pki.RegistryKey;
 
 import mn.registry.kernel.crypto.Ed25519;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,11 +109,11 @@ class RegistryKeysTest {
                 RegistryKeys.newServiceKey(ca, "checkpoint", RegistryKeys.CHECKPOINT_NAME, from, RegistryKeys.years(from, 10), false),
                 RegistryKeys.newServiceKey(ca, "tsa", RegistryKeys.TSA_NAME, from, RegistryKeys.years(from, 10), true));
         // the layout written by the earlier version: one PKCS#8 PEM key file and one certificate chain file per key
-        Pem.writePrivate(keys.resolve("ca.key.pem"), Pem.privateKeyPem(ca.privateKey()));
-        Pem.writePublic(keys.resolve("ca.cert.pem"), Certificates.toPem(List.of(ca.certificate())));
+        KeyFiles.writePrivate(keys.resolve("ca.key.pem"), Pem.privateKeyPem(ca.privateKey()));
+        KeyFiles.writePublic(keys.resolve("ca.cert.pem"), Certificates.toPem(List.of(ca.certificate())));
         for (RegistryKey key : service) {
-            Pem.writePrivate(keys.resolve(key.name() + ".key.pem"), Pem.privateKeyPem(key.privateKey()));
-            Pem.writePublic(keys.resolve(key.name() + ".cert.pem"), Certificates.toPem(key.chain()));
+            KeyFiles.writePrivate(keys.resolve(key.name() + ".key.pem"), Pem.privateKeyPem(key.privateKey()));
+            KeyFiles.writePublic(keys.resolve(key.name() + ".cert.pem"), Certificates.toPem(key.chain()));
         }
 
         KeystorePassword password = KeystorePassword.of("migrate-me".toCharArray());

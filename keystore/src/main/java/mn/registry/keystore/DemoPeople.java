@@ -1,4 +1,8 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.CertificateAuthority;
+import mn.registry.kernel.pki.SigningIdentity;
 
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -67,7 +71,7 @@ public final class DemoPeople {
                 if (!Files.exists(home)) {
                     create(person, home, keys.ca(), clock.instant());
                 }
-                identities.put(person.id(), SigningIdentity.fromDirectory(home));
+                identities.put(person.id(), SigningIdentities.fromDirectory(home));
             }
             return identities;
         });
@@ -75,7 +79,7 @@ public final class DemoPeople {
 
     /** The signing identity stored for a person (demo or not) under {@code <dataDir>/keys/people/<id>/}. */
     public static SigningIdentity load(Path dataDir, PersonId id) throws IOException {
-        return SigningIdentity.fromDirectory(directory(dataDir).resolve(id.value()));
+        return SigningIdentities.fromDirectory(directory(dataDir).resolve(id.value()));
     }
 
     /** The person ids that have a directory under {@code <dataDir>/keys/people/}, sorted. */
@@ -103,7 +107,7 @@ public final class DemoPeople {
             }
             Files.delete(staging);
         }
-        identity.writeTo(staging);
+        SigningIdentities.write(identity, staging);
         Files.move(staging, home);
     }
 }

@@ -1,4 +1,5 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ public final class LongLivedDemoPeople {
         RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, KeystorePassword.resolve(dataDir, true, System::getenv), Clock.systemUTC());
         Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (DemoPerson person : DemoPeople.ALL) {
-            keys.ca().newPerson(person.id(), person.displayName(), person.organization(), from.minus(RegistryKeys.BACKDATE),
-                    RegistryKeys.years(from, 10)).writeTo(DemoPeople.directory(dataDir).resolve(person.id().value()));
+            SigningIdentities.write(keys.ca().newPerson(person.id(), person.displayName(), person.organization(), from.minus(RegistryKeys.BACKDATE),
+                    RegistryKeys.years(from, 10)), DemoPeople.directory(dataDir).resolve(person.id().value()));
         }
     }
 }

@@ -1,4 +1,8 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
+import mn.registry.kernel.pki.Bc;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.SigningIdentity;
 
 import mn.registry.kernel.crypto.Ed25519;
 import mn.registry.kernel.identity.PersonId;
@@ -138,7 +142,7 @@ class DemoPeopleTest {
     void a_signing_identity_loads_from_a_pem_pair_given_by_path() throws IOException {
         Path person = dataDir.resolve("keys/people/tax-officer-1");
 
-        SigningIdentity loaded = SigningIdentity.fromPem(person.resolve("key.pem"), person.resolve("cert.pem"));
+        SigningIdentity loaded = SigningIdentities.fromPem(person.resolve("key.pem"), person.resolve("cert.pem"));
 
         assertThat(loaded.person()).isEqualTo(new PersonId("tax-officer-1"));
         assertThat(loaded.privateKey()).isEqualTo(people.get(new PersonId("tax-officer-1")).privateKey());
@@ -157,12 +161,12 @@ class DemoPeopleTest {
             store.store(out, password);
         }
 
-        SigningIdentity loaded = SigningIdentity.fromPkcs12(p12, password);
+        SigningIdentity loaded = SigningIdentities.fromPkcs12(p12, password);
 
         assertThat(loaded.person()).isEqualTo(new PersonId("inspector-1"));
         assertThat(loaded.privateKey()).isEqualTo(inspector.privateKey());
         assertThat(loaded.chain()).isEqualTo(inspector.chain());
-        assertThatThrownBy(() -> SigningIdentity.fromPkcs12(p12, "wrong".toCharArray())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SigningIdentities.fromPkcs12(p12, "wrong".toCharArray())).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -1,4 +1,6 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
+import mn.registry.kernel.pki.Bc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,7 @@ public final class KeystorePassword {
         Bc.RANDOM.nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         OwnerOnly.createDirectories(file.getParent());
-        Pem.writePrivate(file, generated + "\n");
+        KeyFiles.writePrivate(file, generated + "\n");
         return new KeystorePassword(generated.toCharArray(), Source.DEMO_FILE_GENERATED, file);
     }
 

@@ -1,9 +1,13 @@
-package mn.registry.kernel.signing;
+package mn.registry.standalone.sign;
+
+import mn.registry.kernel.signing.SignedCommandVerifier;
+import mn.registry.kernel.signing.TrustAnchors;
+import mn.registry.kernel.signing.VerifiedCommand;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.pki.DemoPeople;
-import mn.registry.kernel.pki.RegistryKeys;
+import mn.registry.keystore.DemoPeople;
+import mn.registry.keystore.RegistryKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,9 +148,9 @@ class SignCliTest {
     }
 
     @Test
-    void the_output_is_one_line_of_flattened_jws_json() {
+    void the_output_is_one_line_of_flattened_jws_json() throws IOException {
         Run run = run("{\"type\":\"SignIn\",\"command\":{\"challenge\":\"c\"}}", "--as", "cabinet-1", "--data-dir", dataDir.toString());
-        JsonNode jws = TestSigners.json(run.out());
+        JsonNode jws = mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(run.out());
 
         assertThat(run.out()).endsWith("\n").doesNotContain("\n\n");
         assertThat(run.out().trim()).doesNotContain("\n");

@@ -1,4 +1,4 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
 
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;

@@ -1,4 +1,9 @@
-package mn.registry.kernel.pki;
+package mn.registry.keystore;
+
+import mn.registry.kernel.pki.Bc;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.CertificateAuthority;
+import mn.registry.kernel.pki.RegistryKey;
 
 import mn.registry.kernel.crypto.Ed25519;
 
@@ -158,7 +163,7 @@ public final class RegistryKeys {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, secret);
-            Pem.writePrivate(directory.resolve(KEYSTORE), bytes.toByteArray());
+            KeyFiles.writePrivate(directory.resolve(KEYSTORE), bytes.toByteArray());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot write the registry's PKCS#12 keystore", e);
         } finally {
@@ -173,7 +178,7 @@ public final class RegistryKeys {
     private static void writeCertificateIfMissing(Path directory, String alias, List<X509Certificate> chain) throws IOException {
         Path file = directory.resolve(alias + ".cert.pem");
         if (!Files.exists(file)) {
-            Pem.writePublic(file, Certificates.toPem(chain));
+            KeyFiles.writePublic(file, Certificates.toPem(chain));
         }
     }
 
@@ -225,13 +230,13 @@ public final class RegistryKeys {
     /** The keys of an earlier version: PKCS#8 PEM private keys and PEM certificate chains. */
     private static RegistryKeys loadPem(Path directory) throws IOException {
         X509Certificate caCertificate = Certificates.fromPem(read(directory.resolve("ca.cert.pem"))).get(0);
-        CertificateAuthority ca = CertificateAuthority.of(Pem.readPrivateKey(directory.resolve("ca.key.pem")), caCertificate);
+        CertificateAuthority ca = CertificateAuthority.of(KeyFiles.readPrivateKey(directory.resolve("ca.key.pem")), caCertificate);
         return new RegistryKeys(directory, ca, loadPemKey(directory, "seal"), loadPemKey(directory, "checkpoint"),
                 loadPemKey(directory, "tsa"), Map.of(), Origin.OPENED);
     }
 
     private static RegistryKey loadPemKey(Path directory, String name) throws IOException {
-        return new RegistryKey(name, Pem.readPrivateKey(directory.resolve(name + ".key.pem")),
+        return new RegistryKey(name, KeyFiles.readPrivateKey(directory.resolve(name + ".key.pem")),
                 Certificates.fromPem(read(directory.resolve(name + ".cert.pem"))));
     }
 
@@ -240,7 +245,7 @@ public final class RegistryKeys {
         for (String alias : ALIASES) {
             Path file = directory.resolve(alias + ".key.pem");
             if (Files.exists(file)) {
-                byte[] inPem = Pem.readPrivateKey(file);
+                byte[] inPem = KeyFiles.readPrivateKey(file);
                 byte[] inStore = "ca".equals(alias) ? keys.ca.privateKey() : keys.byName(alias).privateKey();
                 if (!Arrays.equals(inPem, inStore)) {
                     throw new IllegalStateException(file + " holds another key than the keystore's '" + alias
