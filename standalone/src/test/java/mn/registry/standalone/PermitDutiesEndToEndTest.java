@@ -1,5 +1,7 @@
 package mn.registry.standalone;
 
+import mn.registry.kernel.money.Money;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;

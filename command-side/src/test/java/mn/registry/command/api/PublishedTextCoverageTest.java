@@ -1,5 +1,7 @@
 package mn.registry.command.api;
 
+import mn.registry.kernel.money.Money;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.domain.JavaClass;

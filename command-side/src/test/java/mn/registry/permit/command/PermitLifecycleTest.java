@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.money.Money;
+
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;

@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import mn.registry.kernel.money.Money;
+
 import mn.registry.kernel.identity.PersonId;
 
 import java.math.BigDecimal;

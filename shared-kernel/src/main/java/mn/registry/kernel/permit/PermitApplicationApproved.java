@@ -1,5 +1,7 @@
 package mn.registry.kernel.permit;
 
+import mn.registry.kernel.money.Money;
+
 import java.time.Instant;
 import mn.registry.kernel.identity.PersonId;
 

@@ -1,5 +1,7 @@
 package mn.registry.kernel.permit;
 
+import mn.registry.kernel.money.Money;
+
 import java.time.LocalDate;
 
 /** Signed command body: The insurance of an approved applicant (002 art. 26.2.3). */
