@@ -1,7 +1,5 @@
 package mn.registry.standalone;
 
-import mn.registry.kernel.money.Money;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.deadline.DeadlinePoller;
 import mn.registry.deadline.DeadlineState;
@@ -12,6 +10,7 @@ import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.permit.*;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,8 +1,7 @@
 package mn.registry.permit.query;
 
-import mn.registry.kernel.money.Money;
-
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.money.Money;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.CalendarVersion;
