@@ -10,6 +10,7 @@ import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.permit.*;
 import org.axonframework.eventhandling.EventMessage;

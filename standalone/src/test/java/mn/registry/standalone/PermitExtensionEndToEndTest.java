@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.signing.CommandEnvelope;
 import org.axonframework.eventhandling.EventMessage;

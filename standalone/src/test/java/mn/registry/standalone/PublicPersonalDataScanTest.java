@@ -5,7 +5,7 @@ import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LegalEntity;
-import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;

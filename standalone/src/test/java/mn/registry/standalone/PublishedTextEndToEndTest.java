@@ -24,7 +24,7 @@ import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.IssuePermit;
-import mn.registry.kernel.permit.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
@@ -179,10 +179,10 @@ class PublishedTextEndToEndTest {
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
         refusedNothingStored(send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
-                "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.freezone.Money.mnt(45_000_000),
+                "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71, contact officer 9911 2233", application)), "decision");
         ok(send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
-                "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.freezone.Money.mnt(45_000_000),
+                "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71 of " + today(), application)));
 
         // the court file is withheld: its reference may name the parties; the deregistration's reasons are published

@@ -30,11 +30,11 @@ class MinistryParameters {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(SetMinimum command) {
-        if (command.parameter().amount().amount() <= 0) {
+        if (!command.parameter().amount().moreThanZero()) {
             throw RegistryProblem.invalid("permit.minimum-insurance-not-positive", "The minimum insurance is a positive amount.", "amount", "002 art. 26.5");
         }
-        if (current != null && current.amount().equals(command.parameter().amount())) {
-            throw RegistryProblem.conflict("permit.minimum-insurance-unchanged", "The minimum insurance is already " + current.amount().amount()
+        if (current != null && current.amount().sameAs(command.parameter().amount())) {
+            throw RegistryProblem.conflict("permit.minimum-insurance-unchanged", "The minimum insurance is already " + current.amount().amount().toPlainString()
                     + " " + current.amount().currency() + ".", "002 art. 26.5");
         }
         stream = command.stream();

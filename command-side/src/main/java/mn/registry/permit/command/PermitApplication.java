@@ -4,6 +4,7 @@ import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;

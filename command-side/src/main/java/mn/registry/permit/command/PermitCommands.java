@@ -8,7 +8,7 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.DocumentRef;
-import mn.registry.kernel.permit.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.RefusalReason;
 import mn.registry.kernel.permit.Reorganisation;

@@ -11,6 +11,7 @@ import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.identity.PersonalDataErased;
 import mn.registry.kernel.log.PublicRecords;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.privacy.PublishedText;
 import org.junit.jupiter.api.BeforeAll;

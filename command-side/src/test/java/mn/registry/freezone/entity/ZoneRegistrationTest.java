@@ -6,7 +6,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
-import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;

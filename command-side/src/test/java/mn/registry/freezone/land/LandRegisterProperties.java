@@ -6,7 +6,7 @@ import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
-import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;

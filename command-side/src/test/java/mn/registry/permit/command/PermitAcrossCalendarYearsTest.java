@@ -1,6 +1,7 @@
 package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.money.Money;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;

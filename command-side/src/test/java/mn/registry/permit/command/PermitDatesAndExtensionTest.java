@@ -2,6 +2,7 @@ package mn.registry.permit.command;
 
 import mn.registry.deadline.DeadlineInstruction;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;

@@ -6,6 +6,7 @@ import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,29 @@ class PermitCaseProjection {
     private static Document asDocument(Object value) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = CanonicalJson.mapper().convertValue(value, Map.class);
-        return new Document(map);
+        return new Document(wholeAmountsAsLong(map));
+    }
+
+    /**
+     * ADR 0022: the one Money holds a BigDecimal; a whole amount stays the 64-bit integer the read model held
+     * when permit money was a {@code long}, so a rebuilt read model is the same document.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> wholeAmountsAsLong(Map<String, Object> map) {
+        map.replaceAll((key, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                return wholeAmountsAsLong((Map<String, Object>) nested);
+            }
+            if (v instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
+                try {
+                    return d.longValueExact();
+                } catch (ArithmeticException beyondLong) {
+                    return d;
+                }
+            }
+            return v;
+        });
+        return map;
     }
 
     private static Bson status(PermitApplicationStatus status) {

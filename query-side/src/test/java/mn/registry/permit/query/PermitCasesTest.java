@@ -1,6 +1,7 @@
 package mn.registry.permit.query;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.money.Money;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.CalendarVersion;
@@ -90,6 +91,22 @@ class PermitCasesTest {
         assertThat(history).extracting(h -> h.getString("type")).containsExactly("PermitApplicationRegistered", "PermitApplicationApproved");
         assertThat(history).extracting(h -> h.getString("signedBy")).containsExactly("applicant-1", "reviewer-1");
         assertThat(cases.permit(ID.value())).as("no permit issued yet").isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5, ADR 0022: the minimum and the insured amount stay whole 64-bit integers in the read model, as before one Money")
+    void insurance_amounts_keep_their_read_model_type() {
+        deliver(REGISTERED, "applicant-1");
+        deliver(new PermitApplicationApproved(ID, Money.mnt(5_000_000), Instant.parse("2026-12-01T02:00:00Z"), new PersonId("reviewer-1"),
+                "002 art. 26.2.2"), "reviewer-1");
+        deliver(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "P-88", new Money(new java.math.BigDecimal("7500000.00"), "MNT"),
+                Money.mnt(5_000_000), LocalDate.of(2027, 12, 1), "ab".repeat(32), Instant.parse("2026-12-02T02:00:00Z")), "applicant-1");
+
+        Map<String, Object> page = cases.application(ID.value()).orElseThrow();
+        assertThat(((Document) page.get("minimumInsurance")).get("amount")).isEqualTo(5_000_000L);
+        Document insurance = (Document) page.get("insurance");
+        assertThat(((Document) insurance.get("amount")).get("amount")).as("a whole amount written with cents").isEqualTo(7_500_000L);
+        assertThat(((Document) insurance.get("minimumInForce")).get("amount")).isEqualTo(5_000_000L);
     }
 
     @Test

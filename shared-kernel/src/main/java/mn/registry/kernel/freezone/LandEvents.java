@@ -1,6 +1,7 @@
 package mn.registry.kernel.freezone;
 
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;

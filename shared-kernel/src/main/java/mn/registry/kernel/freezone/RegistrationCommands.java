@@ -1,5 +1,6 @@
 package mn.registry.kernel.freezone;
 
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.privacy.PublishedText;
 
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package mn.registry.kernel.freezone;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

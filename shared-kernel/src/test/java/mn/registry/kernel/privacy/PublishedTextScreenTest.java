@@ -10,7 +10,7 @@ import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LegalEntity;
-import mn.registry.kernel.freezone.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneCommands;

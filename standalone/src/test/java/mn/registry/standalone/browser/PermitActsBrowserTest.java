@@ -8,7 +8,7 @@ import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.IssuePermit;
-import mn.registry.kernel.permit.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SetMinimumInsurance;

@@ -3,7 +3,7 @@ package mn.registry.standalone.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.ApplicationId;
-import mn.registry.kernel.permit.Money;
+import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.standalone.RegistryClient;

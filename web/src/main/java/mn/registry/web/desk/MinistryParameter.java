@@ -1,7 +1,7 @@
 package mn.registry.web.desk;
 
 import mn.registry.kernel.permit.MinimumInsuranceSet;
-import mn.registry.kernel.permit.Money;
+import mn.registry.kernel.money.Money;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
