@@ -2,7 +2,9 @@
 # Builds registry.jar and the benchmarks (into target-bench, apart from other builds), then runs the benchmarks
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: event store, command throughput, rising load
-#   benchmarks/run.sh store|throughput|rising|log|register|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|rising|log|register|mixed|nodes|restart [arguments of that benchmark]
+#   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
+#   start with BENCH_SERVER_JVM, default "-Xmx512m")
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
@@ -28,9 +30,11 @@ case "$which" in
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
                    "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark "$@" ;;
+  restart)    java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
+                   "-Dbench.jfr=${BENCH_JFR:-false}" -cp "$cp" mn.registry.benchmarks.RestartBenchmark "$@" ;;
   all)
     java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark
     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed|nodes] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|rising|log|register|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
 esac
