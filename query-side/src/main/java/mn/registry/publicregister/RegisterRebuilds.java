@@ -37,7 +37,7 @@ class RegisterRebuilds implements RebuildableProjection {
     private static final String META = "~meta";
     private static final int WRITE_BATCH = 16;
     private static final int CHUNK = 1000;
-    /** The register's latest snapshot (ADR 0019, "Start-up"): chunks {@code {logSize}/{n}} and one {@code ~meta} naming the current. */
+    /** The register's latest snapshot (ADR 0019, "Start-up"): chunks {@code {generation}:{logSize}/{n}} and one {@code ~meta} naming the current. */
     static final String SNAPSHOT = "public_register_snapshot";
     /** A snapshot is saved every this many log entries (and when the node stops). */
     static final long SNAPSHOT_EVERY = 10_000;
@@ -147,13 +147,20 @@ class RegisterRebuilds implements RebuildableProjection {
      */
     void saveSnapshot(List<RegisterEntry> entries, long logSize, long position, long generation) {
         MongoCollection<Document> target = database.getCollection(SNAPSHOT);
-        List<Document> chunks = chunks(entries, logSize + "/", logSize);
-        target.deleteMany(Filters.eq("snapshot", logSize));
+        String key = snapshotKey(generation, logSize);
+        List<Document> chunks = chunks(entries, key, logSize);
         for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
-            target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)));
+            try {
+                target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)), new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                // the same chunks written already (this node before a crash, or another node): the fold at a size is one
+                if (e.getWriteErrors().stream().anyMatch(w -> com.mongodb.ErrorCategory.fromErrorCode(w.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
         }
         Document meta = new Document("_id", META).append("logSize", logSize).append("position", position).append("chunks", (long) chunks.size())
-                .append("generation", generation);
+                .append("generation", generation).append("key", key);
         try {
             target.replaceOne(Filters.and(Filters.eq("_id", META), Filters.lte("logSize", logSize)), meta,
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
@@ -165,8 +172,13 @@ class RegisterRebuilds implements RebuildableProjection {
         }
         Document current = target.find(Filters.eq("_id", META)).first();
         if (current != null) {
-            target.deleteMany(Filters.lt("snapshot", current.get("logSize", Number.class).longValue()));
+            target.deleteMany(Filters.and(Filters.lte("snapshot", current.get("logSize", Number.class).longValue()), Filters.ne("key", current.getString("key"))));
         }
+    }
+
+    /** The id prefix of a snapshot's chunks: the generation it descends from and its log size. */
+    private static String snapshotKey(long generation, long logSize) {
+        return generation + ":" + logSize + "/";
     }
 
     private static List<Document> chunks(List<RegisterEntry> entries, String idPrefix, Long snapshot) {
@@ -190,7 +202,7 @@ class RegisterRebuilds implements RebuildableProjection {
     private static Document chunk(String idPrefix, int n, StringBuilder lines, Long snapshot) {
         Document d = new Document("_id", idPrefix.isEmpty() ? (Object) (long) n : idPrefix + n);
         if (snapshot != null) {
-            d.append("snapshot", snapshot);
+            d.append("snapshot", snapshot).append("key", idPrefix);
         }
         return d.append("entries", lines.toString());
     }
@@ -208,7 +220,7 @@ class RegisterRebuilds implements RebuildableProjection {
                 && meta.get("logSize", Number.class).longValue() >= active.map(Generations.Active::logSize).orElse(0L)) {
             try {
                 long logSize = meta.get("logSize", Number.class).longValue();
-                return Optional.of(new PublicRegister.Saved(read(snapshots, meta, logSize + "/", "snapshot at " + logSize), activeGeneration));
+                return Optional.of(new PublicRegister.Saved(read(snapshots, meta, meta.getString("key"), "snapshot at " + logSize), activeGeneration));
             } catch (RuntimeException e) {
                 log.warn("public register snapshot unreadable, starting from the active generation: {}", e.toString());
             }
@@ -230,7 +242,7 @@ class RegisterRebuilds implements RebuildableProjection {
         return Optional.of(read(saved, meta, "", "generation " + active.get().generation()));
     }
 
-    /** A saved register (a generation: chunk ids 0..n-1; a snapshot: "{logSize}/0".."{logSize}/n-1"). */
+    /** A saved register (a generation: chunk ids 0..n-1; a snapshot: "{key}0".."{key}n-1", the key named by its meta). */
     private static RegisterModel read(MongoCollection<Document> saved, Document meta, String idPrefix, String what) {
         long chunks = meta.get("chunks", Number.class).longValue();
         List<Object> ids = new ArrayList<>();

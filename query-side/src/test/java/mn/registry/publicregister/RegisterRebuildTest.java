@@ -170,7 +170,8 @@ class RegisterRebuildTest {
         String folded = rebuilds.hash((long) register.logSize()).hash();
 
         // a torn snapshot (a chunk lost): the start folds the log instead, to the same register
-        db.getCollection(RegisterRebuilds.SNAPSHOT).deleteOne(new Document("_id", register.logSize() + "/0"));
+        assertThat(db.getCollection(RegisterRebuilds.SNAPSHOT).deleteOne(new Document("_id", "0:" + register.logSize() + "/0")).getDeletedCount())
+                .isEqualTo(1);
         assertThat(new RegisterRebuilds(db, new PublicRegister(db, Duration.ofMillis(50))).loadLatest()).isEmpty();
 
         // a rebuild switched to generation 1 after the snapshot was taken of generation 0: the generation is loaded
