@@ -148,10 +148,17 @@ class RegisterRebuilds implements RebuildableProjection {
     void saveSnapshot(List<RegisterEntry> entries, long logSize, long position, long generation) {
         MongoCollection<Document> target = database.getCollection(SNAPSHOT);
         String key = snapshotKey(generation, logSize);
-        List<Document> chunks = chunks(entries, key, logSize);
-        for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
+        // WRITE_BATCH chunks serialised at a time: the whole register as JSON at once would be a second copy of it in the heap
+        int chunkCount = 0;
+        int step = CHUNK * WRITE_BATCH;
+        for (int from = 0; from < entries.size(); from += step) {
+            List<Document> batch = chunks(entries.subList(from, Math.min(entries.size(), from + step)), key, logSize);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).put("_id", key + (chunkCount + i));
+            }
+            chunkCount += batch.size();
             try {
-                target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)), new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                target.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             } catch (com.mongodb.MongoBulkWriteException e) {
                 // the same chunks written already (this node before a crash, or another node): the fold at a size is one
                 if (e.getWriteErrors().stream().anyMatch(w -> com.mongodb.ErrorCategory.fromErrorCode(w.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY)) {
@@ -159,7 +166,7 @@ class RegisterRebuilds implements RebuildableProjection {
                 }
             }
         }
-        Document meta = new Document("_id", META).append("logSize", logSize).append("position", position).append("chunks", (long) chunks.size())
+        Document meta = new Document("_id", META).append("logSize", logSize).append("position", position).append("chunks", (long) chunkCount)
                 .append("generation", generation).append("key", key);
         try {
             target.replaceOne(Filters.and(Filters.eq("_id", META), Filters.lte("logSize", logSize)), meta,

@@ -129,7 +129,7 @@ class RegisterRebuildTest {
     @Test
     @DisplayName("a restart after a crash past the snapshot starts from the snapshot and catches up exactly to the log's fold")
     void restart_from_snapshot_catches_up_exactly(MongoDatabase db) throws Exception {
-        Records r = log(db, 30);
+        Records r = log(db, 600); // more than 1,000 entries: a snapshot of several chunks
         PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
         RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
         register.catchUp();
