@@ -5,6 +5,8 @@
 #                                   idle cores; each benchmark's time and the total are printed at the end)
 #   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|search|mixed|nodes [arguments of that benchmark]
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
+#   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
+#   start with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: its fill alone takes minutes)
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
@@ -33,6 +35,8 @@ case "$which" in
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
                    "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark "$@" ;;
+  restart)    java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
+                   "-Dbench.jfr=${BENCH_JFR:-false}" -cp "$cp" mn.registry.benchmarks.RestartBenchmark "$@" ;;
   all)
     # Short mode: every benchmark once with small arguments; each prints its baseline beside its figure (named in
     # the header line). A failed check does not stop the others; the exit code is 1 if any failed.
@@ -74,5 +78,5 @@ case "$which" in
     total=$((SECONDS - build_start))
     echo "== total $((total / 60)) min $((total % 60)) s with the build ($((total_start - build_start)) s of it)   target: < 15 min$([ $total -lt 900 ] && echo '  MET' || echo '  MISSED'); load $(cut -d' ' -f1-3 /proc/loadavg)"
     exit $failed ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|checkpoint|register|search|mixed|nodes] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|rising|log|checkpoint|register|search|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
 esac

@@ -41,7 +41,23 @@ public class PublicRegister implements SmartLifecycle {
     private RegisterIndex index = RegisterIndex.of(List.of());
     private volatile RegisterView view;
     private ScheduledExecutorService poller;
-    private java.util.function.Supplier<Optional<RegisterModel>> saved = Optional::empty;
+    private java.util.function.Supplier<Optional<Saved>> saved = Optional::empty;
+    /** Where the register saves a snapshot of itself (ADR 0019, "Start-up"); none: never saved. */
+    private SnapshotSink snapshots;
+    private long snapshotEvery = 10_000;
+    /** The generation the served model descends from (0: folded from the log, no rebuild switched to yet). */
+    private long generation;
+    /** The log size of the last snapshot saved or loaded. */
+    private long snapshotAt;
+
+    /** A register loaded at start and the generation it descends from. */
+    record Saved(RegisterModel model, long generation) {
+    }
+
+    /** Saves a copy of the register's entries at a log size (called outside the register's lock). */
+    interface SnapshotSink {
+        void save(List<RegisterEntry> entries, long logSize, long position, long generation);
+    }
 
     PublicRegister(MongoDatabase database, @Value("${registry.public.poll-interval:100ms}") Duration pollInterval) {
         this.source = new LogSource(database);
@@ -123,9 +139,45 @@ public class PublicRegister implements SmartLifecycle {
 
     /** Reads whatever the log has beyond what the register reflects, now; returns the new log size. */
     public long catchUp() {
+        long size = follow();
+        saveSnapshotIfDue(false);
+        return size;
+    }
+
+    /** Saves a snapshot of the register as it stands when it has moved {@code snapshotEvery} entries past the last (or on stop, whenever it moved). */
+    void saveSnapshotIfDue(boolean always) {
+        SnapshotSink sink = snapshots;
+        if (sink == null) {
+            return;
+        }
+        List<RegisterEntry> entries;
+        long size;
+        long position;
+        long gen;
+        synchronized (applying) {
+            size = model.logSize();
+            if (size == snapshotAt || (!always && size - snapshotAt < snapshotEvery)) {
+                return;
+            }
+            entries = model.entries();
+            position = model.position();
+            gen = generation;
+            snapshotAt = size;
+        }
+        long t0 = System.nanoTime();
+        try {
+            sink.save(entries, size, position, gen);
+            log.info("public register snapshot saved at log size {} ({} entries) in {} ms", size, entries.size(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("public register could not save its snapshot at log size {}: {}", size, e.toString());
+        }
+    }
+
+    private long follow() {
         synchronized (applying) {
             RegisterModel m = model;
             long before = m.logSize();
+            long t0 = System.nanoTime();
             List<LogSource.Entry> batch = source.read(before, HEAD_BATCH);
             batch.forEach(e -> m.apply(e.logIndex(), parse(e.leaf())));
             if (batch.size() == HEAD_BATCH) {
@@ -136,15 +188,20 @@ public class PublicRegister implements SmartLifecycle {
             if (m.logSize() != before || view.logSize() != m.logSize()) {
                 publish(m);
             }
+            if (m.logSize() - before > HEAD_BATCH) {
+                log.info("public register folded log entries {} to {} in {} ms", before, m.logSize(), (System.nanoTime() - t0) / 1_000_000);
+            }
             return m.logSize();
         }
     }
 
     /** Replaces the serving register with one folded elsewhere (a rebuild), which then follows the log from its size. */
-    void switchTo(RegisterModel rebuilt) {
+    void switchTo(RegisterModel rebuilt, long rebuiltGeneration) {
         RegisterIndex fresh = RegisterIndex.of(rebuilt.entries());
         synchronized (applying) {
             replace(rebuilt, fresh);
+            generation = rebuiltGeneration;
+            snapshotAt = 0;
         }
         catchUp();
     }
@@ -174,9 +231,14 @@ public class PublicRegister implements SmartLifecycle {
         oldIndex.close();
     }
 
-    /** Where to start from: a saved generation (else the log from index 0). Set before {@link #start}. */
-    void startFrom(java.util.function.Supplier<Optional<RegisterModel>> savedGeneration) {
-        this.saved = savedGeneration;
+    /**
+     * Where to start from: the latest snapshot or saved generation (else the log from index 0), and where to save
+     * snapshots, every {@code every} log entries and on stop. Set before {@link #start}.
+     */
+    void startFrom(java.util.function.Supplier<Optional<Saved>> savedRegister, SnapshotSink sink, long every) {
+        this.saved = savedRegister;
+        this.snapshots = sink;
+        this.snapshotEvery = every;
     }
 
     /** The canonical content hash of the register as it serves now. */
@@ -208,14 +270,18 @@ public class PublicRegister implements SmartLifecycle {
         });
         poller.execute(() -> {
             try {
-                saved.get().ifPresent(m -> {
-                    long t0 = System.nanoTime();
+                long t0 = System.nanoTime();
+                saved.get().ifPresent(s -> {
+                    RegisterModel m = s.model();
+                    long loaded = System.nanoTime();
                     RegisterIndex fresh = RegisterIndex.of(m.entries());
                     synchronized (applying) {
                         replace(m, fresh);
+                        generation = s.generation();
+                        snapshotAt = m.logSize();
                     }
-                    log.info("public register loaded at log size {}, search index of {} entries built in {} ms", m.logSize(), fresh.built(),
-                            (System.nanoTime() - t0) / 1_000_000);
+                    log.info("public register loaded at log size {} (generation {}) in {} ms, search index of {} entries built in {} ms", m.logSize(),
+                            s.generation(), (loaded - t0) / 1_000_000, fresh.built(), (System.nanoTime() - loaded) / 1_000_000);
                 });
             } catch (RuntimeException e) {
                 log.warn("public register could not load its saved generation, folding the log from 0: {}", e.toString());
@@ -234,7 +300,13 @@ public class PublicRegister implements SmartLifecycle {
     public synchronized void stop() {
         if (poller != null) {
             poller.shutdownNow();
+            try {
+                poller.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             poller = null;
+            saveSnapshotIfDue(true);
         }
     }
 

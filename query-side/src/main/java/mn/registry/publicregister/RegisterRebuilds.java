@@ -37,6 +37,10 @@ class RegisterRebuilds implements RebuildableProjection {
     private static final String META = "~meta";
     private static final int WRITE_BATCH = 16;
     private static final int CHUNK = 1000;
+    /** The register's latest snapshot (ADR 0019, "Start-up"): chunks {@code {generation}:{logSize}/{n}} and one {@code ~meta} naming the current. */
+    static final String SNAPSHOT = "public_register_snapshot";
+    /** A snapshot is saved every this many log entries (and when the node stops). */
+    static final long SNAPSHOT_EVERY = 10_000;
 
     private final MongoDatabase database;
     private final LogSource source;
@@ -55,7 +59,7 @@ class RegisterRebuilds implements RebuildableProjection {
         this.source = new LogSource(database);
         this.generations = new Generations(database);
         this.register = register;
-        register.startFrom(this::loadActive);
+        register.startFrom(this::loadLatest, this::saveSnapshot, SNAPSHOT_EVERY);
     }
 
     @Override
@@ -90,7 +94,7 @@ class RegisterRebuilds implements RebuildableProjection {
                 long current = generation - 1;
                 serving = generations.switchTo(NAME, current, generation, model.logSize(), hash);
                 if (serving) {
-                    register.switchTo(model);
+                    register.switchTo(model, generation);
                     if (current > 1) {
                         database.getCollection(Generations.collection(NAME, current - 1)).drop();
                     }
@@ -129,24 +133,106 @@ class RegisterRebuilds implements RebuildableProjection {
     private void write(RegisterModel model, long generation) {
         MongoCollection<Document> target = database.getCollection(Generations.collection(NAME, generation));
         target.drop();
+        List<Document> chunks = chunks(model.entries(), "", null);
+        for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
+            target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)));
+        }
+        target.insertOne(new Document("_id", META).append("logSize", model.logSize()).append("position", model.position()).append("chunks", (long) chunks.size()));
+    }
+
+    /**
+     * Saves the register as of {@code logSize} as the latest snapshot: its chunks first (under ids of their own), then
+     * the meta document that names them, moved forward only (of two nodes saving, the later log size stays), then the
+     * chunks of older snapshots dropped. A crash at any step leaves the meta naming a whole snapshot (or none).
+     */
+    void saveSnapshot(List<RegisterEntry> entries, long logSize, long position, long generation) {
+        MongoCollection<Document> target = database.getCollection(SNAPSHOT);
+        String key = snapshotKey(generation, logSize);
+        // WRITE_BATCH chunks serialised at a time: the whole register as JSON at once would be a second copy of it in the heap
+        int chunkCount = 0;
+        int step = CHUNK * WRITE_BATCH;
+        for (int from = 0; from < entries.size(); from += step) {
+            List<Document> batch = chunks(entries.subList(from, Math.min(entries.size(), from + step)), key, logSize);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).put("_id", key + (chunkCount + i));
+            }
+            chunkCount += batch.size();
+            try {
+                target.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                // the same chunks written already (this node before a crash, or another node): the fold at a size is one
+                if (e.getWriteErrors().stream().anyMatch(w -> com.mongodb.ErrorCategory.fromErrorCode(w.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
+        }
+        Document meta = new Document("_id", META).append("logSize", logSize).append("position", position).append("chunks", (long) chunkCount)
+                .append("generation", generation).append("key", key);
+        try {
+            target.replaceOne(Filters.and(Filters.eq("_id", META), Filters.lte("logSize", logSize)), meta,
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // another node saved a later snapshot meanwhile: it stays the latest
+        }
+        Document current = target.find(Filters.eq("_id", META)).first();
+        if (current != null) {
+            target.deleteMany(Filters.and(Filters.lte("snapshot", current.get("logSize", Number.class).longValue()), Filters.ne("key", current.getString("key"))));
+        }
+    }
+
+    /** The id prefix of a snapshot's chunks: the generation it descends from and its log size. */
+    private static String snapshotKey(long generation, long logSize) {
+        return generation + ":" + logSize + "/";
+    }
+
+    private static List<Document> chunks(List<RegisterEntry> entries, String idPrefix, Long snapshot) {
         List<Document> chunks = new ArrayList<>();
         StringBuilder lines = new StringBuilder(1 << 20);
         int inChunk = 0;
-        for (RegisterEntry e : model.entries()) {
+        for (RegisterEntry e : entries) {
             lines.append(new String(CanonicalJson.canonicalizeValue(e), StandardCharsets.UTF_8)).append('\n');
             if (++inChunk == CHUNK) {
-                chunks.add(new Document("_id", (long) chunks.size()).append("entries", lines.toString()));
+                chunks.add(chunk(idPrefix, chunks.size(), lines, snapshot));
                 lines.setLength(0);
                 inChunk = 0;
             }
         }
         if (inChunk > 0) {
-            chunks.add(new Document("_id", (long) chunks.size()).append("entries", lines.toString()));
+            chunks.add(chunk(idPrefix, chunks.size(), lines, snapshot));
         }
-        for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
-            target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)));
+        return chunks;
+    }
+
+    private static Document chunk(String idPrefix, int n, StringBuilder lines, Long snapshot) {
+        Document d = new Document("_id", idPrefix.isEmpty() ? (Object) (long) n : idPrefix + n);
+        if (snapshot != null) {
+            d.append("snapshot", snapshot).append("key", idPrefix);
         }
-        target.insertOne(new Document("_id", META).append("logSize", model.logSize()).append("position", model.position()).append("chunks", (long) chunks.size()));
+        return d.append("entries", lines.toString());
+    }
+
+    /**
+     * The register to start from: the latest snapshot when it descends from the active generation (or, with none,
+     * from the log) and is at least as far as it; else the active generation as saved; else nothing (fold from 0).
+     */
+    Optional<PublicRegister.Saved> loadLatest() {
+        Optional<Generations.Active> active = generations.active(NAME);
+        long activeGeneration = active.map(Generations.Active::generation).orElse(0L);
+        MongoCollection<Document> snapshots = database.getCollection(SNAPSHOT);
+        Document meta = snapshots.find(Filters.eq("_id", META)).first();
+        if (meta != null && meta.get("generation", Number.class).longValue() == activeGeneration
+                && meta.get("logSize", Number.class).longValue() >= active.map(Generations.Active::logSize).orElse(0L)) {
+            try {
+                long logSize = meta.get("logSize", Number.class).longValue();
+                return Optional.of(new PublicRegister.Saved(read(snapshots, meta, meta.getString("key"), "snapshot at " + logSize), activeGeneration));
+            } catch (RuntimeException e) {
+                log.warn("public register snapshot unreadable, starting from the active generation: {}", e.toString());
+            }
+        }
+        return loadActive().map(m -> new PublicRegister.Saved(m, activeGeneration));
     }
 
     /** The active generation as saved, if there is one. */
@@ -160,30 +246,38 @@ class RegisterRebuilds implements RebuildableProjection {
         if (meta == null) {
             return Optional.empty();
         }
+        return Optional.of(read(saved, meta, "", "generation " + active.get().generation()));
+    }
+
+    /** A saved register (a generation: chunk ids 0..n-1; a snapshot: "{key}0".."{key}n-1", the key named by its meta). */
+    private static RegisterModel read(MongoCollection<Document> saved, Document meta, String idPrefix, String what) {
         long chunks = meta.get("chunks", Number.class).longValue();
-        List<Long> ids = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
         for (long i = 0; i < chunks; i++) {
-            ids.add(i);
+            ids.add(idPrefix.isEmpty() ? (Object) i : idPrefix + i);
         }
-        java.util.Map<Long, String> byId = new java.util.HashMap<>();
+        java.util.Map<String, String> byId = new java.util.HashMap<>();
         for (Document d : saved.find(Filters.in("_id", ids))) {
-            byId.put(d.get("_id", Number.class).longValue(), d.getString("entries"));
+            byId.put(String.valueOf(d.get("_id")), d.getString("entries"));
         }
         List<RegisterEntry> entries = new ArrayList<>();
         for (long i = 0; i < chunks; i++) {
-            String lines = byId.get(i);
+            String lines = byId.get(idPrefix + i);
             if (lines == null) {
-                throw new IllegalStateException("generation " + active.get().generation() + " of " + NAME + " lacks chunk " + i);
+                throw new IllegalStateException(what + " of " + NAME + " lacks chunk " + i);
             }
             for (String line : lines.split("\n")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
                 try {
                     entries.add(CanonicalJson.mapper().readValue(line, RegisterEntry.class));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("generation " + active.get().generation() + " of " + NAME + " holds an unreadable entry", e);
+                    throw new IllegalStateException(what + " of " + NAME + " holds an unreadable entry", e);
                 }
             }
         }
-        return Optional.of(RegisterModel.restore(entries, meta.get("logSize", Number.class).longValue(), meta.get("position", Number.class).longValue()));
+        return RegisterModel.restore(entries, meta.get("logSize", Number.class).longValue(), meta.get("position", Number.class).longValue());
     }
 
     @Override

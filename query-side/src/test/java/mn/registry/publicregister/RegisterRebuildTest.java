@@ -117,4 +117,70 @@ class RegisterRebuildTest {
             other.stop();
         }
     }
+
+    private static void awaitSize(PublicRegister register, long size) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (register.logSize() < size && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(register.logSize()).isEqualTo(size);
+    }
+
+    @Test
+    @DisplayName("a restart after a crash past the snapshot starts from the snapshot and catches up exactly to the log's fold")
+    void restart_from_snapshot_catches_up_exactly(MongoDatabase db) throws Exception {
+        Records r = log(db, 600); // more than 1,000 entries: a snapshot of several chunks
+        PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
+        RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
+        register.catchUp();
+        long snapshotAt = register.logSize();
+        register.saveSnapshotIfDue(true);
+
+        // the node goes on after its snapshot and dies (kill -9): no snapshot at the new size
+        int before = r.all().size();
+        r.add(Records.revoked(2));
+        r.add(Records.suspended(5));
+        r.add(Records.registered("Late Entity", "2000999", Activity.TRADE, LocalDate.of(2027, 6, 1)));
+        append(db, r, before);
+
+        PublicRegister restarted = new PublicRegister(db, Duration.ofMillis(50));
+        RegisterRebuilds restartedRebuilds = new RegisterRebuilds(db, restarted);
+        assertThat(restartedRebuilds.loadLatest().orElseThrow().model().logSize()).isEqualTo(snapshotAt);
+        restarted.start();
+        try {
+            awaitSize(restarted, r.all().size());
+            assertThat(restarted.entry(RegisterKind.PERMIT, "P-2026-000002").orElseThrow().status()).isEqualTo("REVOKED");
+            assertThat(restarted.hashNow("x").hash()).isEqualTo(rebuilds.hash((long) r.all().size()).hash());
+        } finally {
+            restarted.stop();
+        }
+        // the clean stop saved the register at the head, and the next start begins there
+        assertThat(new RegisterRebuilds(db, new PublicRegister(db, Duration.ofMillis(50))).loadLatest().orElseThrow().model().logSize())
+                .isEqualTo(r.all().size());
+    }
+
+    @Test
+    @DisplayName("a snapshot of a register replaced by a rebuild's switch, or one missing a chunk, is not started from")
+    void stale_or_torn_snapshot_is_not_used(MongoDatabase db) throws Exception {
+        log(db, 20);
+        PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
+        RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
+        register.catchUp();
+        register.saveSnapshotIfDue(true);
+        String folded = rebuilds.hash((long) register.logSize()).hash();
+
+        // a torn snapshot (a chunk lost): the start folds the log instead, to the same register
+        assertThat(db.getCollection(RegisterRebuilds.SNAPSHOT).deleteOne(new Document("_id", "0:" + register.logSize() + "/0")).getDeletedCount())
+                .isEqualTo(1);
+        assertThat(new RegisterRebuilds(db, new PublicRegister(db, Duration.ofMillis(50))).loadLatest()).isEmpty();
+
+        // a rebuild switched to generation 1 after the snapshot was taken of generation 0: the generation is loaded
+        // (a register of nothing, as a dishonest or broken save of generation 0 would leave, at the log's size)
+        rebuilds.saveSnapshot(java.util.List.of(), register.logSize(), 0, 0);
+        rebuilds.rebuild(null, true);
+        assertThat(await(rebuilds).serving()).isTrue();
+        PublicRegister.Saved loaded = new RegisterRebuilds(db, new PublicRegister(db, Duration.ofMillis(50))).loadLatest().orElseThrow();
+        assertThat(loaded.generation()).isEqualTo(1);
+        assertThat(loaded.model().hash()).isEqualTo(folded);
+    }
 }

@@ -118,6 +118,39 @@ public final class RegistryProcess implements AutoCloseable {
         return node;
     }
 
+    /**
+     * registry.jar on a data directory that outlives it ({@code root/data}, e.g. to be started again on it), its
+     * output in {@code root/<name>.log}, with the JVM options given (not {@code bench.serverJvm}); a JFR profile into
+     * {@code root/<name>.jfr} with {@code bench.jfr=true}. Closing stops it and leaves {@code root} in place. Waits
+     * until it is ready.
+     */
+    public static RegistryProcess startIn(Path root, String name, List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (Boolean.getBoolean("bench.jfr")) {
+            command.add("-XX:StartFlightRecording=filename=" + root.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        String args = System.getProperty("bench.serverArgs", "").trim();
+        if (!args.isEmpty()) {
+            command.addAll(Arrays.asList(args.split("\\s+")));
+        }
+        Path log = root.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RegistryProcess registry = new RegistryProcess(process, root, log, port, false);
+        System.out.printf("%s: registry.jar started as pid %d on port %d, data in %s%n  %s%n", name, process.pid(), port, registry.dataDir,
+                String.join(" ", command));
+        try {
+            registry.awaitReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        return registry;
+    }
+
     /** registry.jar: {@code -Dbench.jar}, else the one built with -Dbuild.dirname=target-bench, else standalone/target. */
     public static Path jar() {
         String configured = System.getProperty("bench.jar");

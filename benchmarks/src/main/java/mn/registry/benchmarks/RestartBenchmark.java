@@ -1,0 +1,170 @@
+package mn.registry.benchmarks;
+
+import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.Load;
+import mn.registry.benchmarks.http.QueueCheck;
+import mn.registry.benchmarks.http.RegistryProcess;
+import mn.registry.kernel.permit.SubmittedDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Start-up over a long log (issue 15 target 7: a restart over 100,000 events ready in ≤ 15 s with {@code -Xmx512m}).
+ * In one run: an empty registry started and stopped (the baseline); a registry filled through its command API with N
+ * signed {@code ApplyForPermit} commands at 8 clients (real events, folded by every projection and logged by the
+ * transparency log), stopped (SIGTERM, as an operator would), and started again on the same data directory. Every
+ * start runs with {@code -Xmx512m} (or {@code BENCH_SERVER_JVM}). Prints for each start the time to "Registry ready",
+ * the time until the public register reflects the whole log and the reviewer queue lists every application (the
+ * tracking processors caught up), the heap used after a full GC, and the registry's own start-up timing lines.
+ *
+ * <p>Arguments: [commands to fill with, default 100000]. {@code BENCH_JFR=true} keeps a JFR profile of each start.
+ */
+public final class RestartBenchmark {
+
+    static final double TARGET_SECONDS = 15;
+    private static final int BATCH = 5_000;
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private RestartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int commands = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String jvm = System.getProperty("bench.serverJvm", "").trim();
+        List<String> options = List.of((jvm.isEmpty() ? "-Xmx512m" : jvm).split("\\s+"));
+        Path root = Files.createTempDirectory("registry-restart-");
+        boolean ok = true;
+        try {
+            Start empty = timedStart(root.resolve("empty"), "empty", options, -1, -1);
+            empty.registry().close();
+
+            Path filled = root.resolve("filled");
+            Start first = timedStart(filled, "fill", options, -1, -1);
+            long logSize;
+            int queued;
+            String token;
+            try (RegistryProcess registry = first.registry()) {
+                BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+                List<SubmittedDocument> documents = client.uploadDocuments("restart " + registry.pid());
+                long t0 = System.nanoTime();
+                int sent = 0;
+                int refused = 0;
+                while (sent < commands) {
+                    int n = Math.min(BATCH, commands - sent);
+                    List<String> signed = client.signApplications(documents, "restart-" + sent, n);
+                    Load.Round round = Load.closedLoop("fill", client, signed, 8);
+                    refused += round.errors();
+                    sent += n;
+                    System.out.printf(Locale.ROOT, "  filled %,d of %,d commands, %.0f/s overall (%d not 200; this batch's answers %s)%n", sent,
+                            commands, sent / ((System.nanoTime() - t0) / 1e9), refused, round.statuses());
+                }
+                ok &= refused == 0;
+                logSize = settledLogSize(client);
+                token = client.signIn("reviewer-1");
+                queued = QueueCheck.read(client, token).entries();
+                System.out.printf(Locale.ROOT, "filled: %,d commands in %.0f s; transparency log %,d entries; reviewer queue %,d entries; heap used %s%n",
+                        commands, (System.nanoTime() - t0) / 1e9, logSize, queued, heapUsed(registry.pid()));
+                ok &= registry.noErrorsLogged();
+            }
+
+            Start again = timedStart(filled, "restart", options, logSize, queued);
+            try (RegistryProcess registry = again.registry()) {
+                System.out.println("start-up lines of the restart:");
+                for (String line : registry.logLinesContaining("")) {
+                    if (line.contains("public register") || line.contains("Started ") || line.contains("ready at") || line.contains("processor")
+                            || line.contains(" ms") && (line.contains("start") || line.contains("load") || line.contains("built"))) {
+                        System.out.println("    " + line);
+                    }
+                }
+                ok &= registry.noErrorsLogged();
+            }
+            System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
+            System.out.printf(Locale.ROOT, "restart over %,d commands (log %,d): ready %.1f s, register caught up %.1f s, reviewer queue complete %.1f s, "
+                            + "heap used after start %s   target: ready <= %.0f s with %s  %s%n", commands, logSize, again.readySeconds(),
+                    again.registerSeconds(), again.queueSeconds(), again.heap(), TARGET_SECONDS, String.join(" ", options),
+                    again.queueSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
+        } finally {
+            if (!Boolean.getBoolean("bench.keep") && !Boolean.getBoolean("bench.jfr")) {
+                try (Stream<Path> paths = Files.walk(root)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            } else {
+                System.out.println("kept " + root);
+            }
+        }
+        RegistryProcess.exitWith(ok);
+    }
+
+    /** One start: the process, seconds to "Registry ready", to the register at {@code logSize}, to the queue at {@code queued}, heap used. */
+    private record Start(RegistryProcess registry, double readySeconds, double registerSeconds, double queueSeconds, String heap) {
+    }
+
+    private static Start timedStart(Path root, String name, List<String> options, long logSize, int queued) throws Exception {
+        Files.createDirectories(root);
+        long t0 = System.nanoTime();
+        RegistryProcess registry = RegistryProcess.startIn(root, name, options, Duration.ofMinutes(5));
+        double ready = (System.nanoTime() - t0) / 1e9;
+        double register = ready;
+        double queue = ready;
+        if (logSize >= 0) {
+            BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (logSize(client) < logSize && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            register = (System.nanoTime() - t0) / 1e9;
+            String token = client.signIn("reviewer-1");
+            while (QueueCheck.read(client, token).entries() < queued && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            queue = (System.nanoTime() - t0) / 1e9;
+        }
+        return new Start(registry, ready, register, queue, heapUsed(registry.pid()));
+    }
+
+    private static long logSize(BenchClient client) {
+        BenchClient.Reply reply = client.get("/api/public/register", null);
+        return reply.status() == 200 ? BenchClient.json(reply.body()).path("logSize").asLong() : -1;
+    }
+
+    /** The register's log size once it has stopped growing for 2 s (the sequencer has logged every event). */
+    private static long settledLogSize(BenchClient client) throws InterruptedException {
+        long last = -2;
+        long now = logSize(client);
+        while (now != last) {
+            Thread.sleep(2_000);
+            last = now;
+            now = logSize(client);
+        }
+        return now;
+    }
+
+    /** Heap used after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}). */
+    private static String heapUsed(long pid) {
+        try {
+            jcmd(pid, "GC.run");
+            Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
+            return m.find() ? String.format(Locale.ROOT, "%.0f MiB", Long.parseLong(m.group(1)) / 1024.0) : "(unknown)";
+        } catch (IOException | InterruptedException e) {
+            return "(jcmd failed: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String jcmd(long pid, String what) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), what)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
