@@ -17,9 +17,7 @@ class CommandApiConfiguration {
     @Bean
     CommandLog commandLog(MongoDatabase database, Clock clock,
                           @Value("${registry.commands.lease:60s}") Duration lease, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
-        CommandLog log = new CommandLog(database, clock, lease, vault);
-        log.ensureIndexes();
-        return log;
+        return new CommandLog(database, clock, lease, vault);
     }
 
     @Bean
