@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.publicregister.PublicRegister;
 import mn.registry.publicregister.RegisterEntry;
+import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.publicregister.RegisterKind;
 import mn.registry.publicregister.RegisterQuery;
 import org.springframework.http.ContentDisposition;
@@ -167,7 +168,8 @@ class SiteController {
     ResponseEntity<byte[]> entryPdf(@PathVariable String kind, @PathVariable String id) {
         Optional<RegisterEntry> entry = RegisterKind.ofPath(kind).flatMap(k -> register.entry(k, id));
         if (entry.isEmpty() || entry.get().history().isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "register.not-found",
+                    "The register has no " + kind + " entry '" + id + "' to extract.", "id", null);
         }
         RegisterEntry e = entry.get();
         List<String> sentences = history(e).stream().map(h -> extract.msg("extract.pdf.step", h.index(), h.sentence())).toList();
@@ -180,7 +182,8 @@ class SiteController {
     ResponseEntity<byte[]> decisionPdf(@PathVariable long logIndex) {
         Optional<PublishedRecords.Entry> entry = records.entry(logIndex);
         if (entry.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "register.not-found",
+                    "No record is published at log index " + logIndex + ".", "logIndex", null);
         }
         RegisterExtract.Step step = extract.step(logIndex, entry.get().record());
         Optional<RegisterEntry> subject = subjectOf(logIndex);
