@@ -199,6 +199,12 @@ class PersonalDataErasureTest {
                     new ApplyForPermit(new Company("Erase Test LLC", "7007007", true, "Peace Avenue 9, Ulaanbaatar"), false, documents)), Clock.systemUTC()));
             RegistryClient.Reply applied = client.command(application);
             assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+            // the projections are asynchronous: the scan after the erasure must see the case the application made
+            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (db.getCollection("permit_cases").countDocuments() == 0 && System.nanoTime() < waitUntil) {
+                Thread.sleep(50);
+            }
+            assertThat(db.getCollection("permit_cases").countDocuments()).as("the permit case projection folded the application").isPositive();
             // the sealed event cites the upload by kind and hash; its file name is in no stored event (they are never erased)
             List<String> sealed = db.getCollection("events").find().map(Document::toJson).into(new ArrayList<>());
             assertThat(sealed).as("the application's sealed event cites the upload").anyMatch(e -> e.contains(uploaded) && e.contains("STATE_REGISTRATION_CERTIFICATE"));
