@@ -1,15 +1,12 @@
 package mn.registry.publicregister;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.feed.FeedPage;
 import mn.registry.feed.PublicFeedAccess;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
-import mn.registry.kernel.freezone.FreeZonePublicRecords;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandCommands;
@@ -24,12 +21,10 @@ import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.tlog.LogCollections;
-import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitNumber;
-import mn.registry.kernel.permit.PermitPublicRecords;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.SuspensionGround;
@@ -38,7 +33,6 @@ import mn.registry.store.mongo.RegistryMongo;
 import org.bson.Document;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,11 +40,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -71,12 +62,6 @@ public final class PublicRegisterBenchmark {
     private static final String[] WORDS = {"Хан", "Алтан", "Говь", "Тэнгэр", "Өлзий", "Мөнх", "Номин", "Khan", "Steppe", "Blue Sky", "Gobi",
             "Орхон", "Selenge", "Түшиг", "Эрдэнэ", "Bayan"};
     private static final String[] SUFFIX = {"ХХК", "LLC", "Трейд", "Group", "Үйлдвэр", "Logistics"};
-    private static final Map<String, Function<JsonNode, Optional<JsonNode>>> MAPPERS = new HashMap<>();
-
-    static {
-        MAPPERS.putAll(PermitPublicRecords.mappers());
-        MAPPERS.putAll(FreeZonePublicRecords.mappers());
-    }
 
     private PublicRegisterBenchmark() {
     }
@@ -224,28 +209,11 @@ public final class PublicRegisterBenchmark {
     /** Writes {@code size} public records as the log sequencer would; returns the number of entities registered. */
     private static int prefill(MongoDatabase db, int size) {
         Random random = new Random(42);
-        List<Document> batch = new ArrayList<>();
-        long[] index = {0};
         PersonId official = new PersonId("supervisor-1");
         Instant t = Instant.parse("2026-01-05T02:00:00Z");
         GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
-        Function<Object, Void> add = event -> {
-            JsonNode payload = MAPPERS.get(event.getClass().getName()).apply(CanonicalJson.mapper().valueToTree(event)).orElseThrow();
-            ObjectNode record = CanonicalJson.mapper().createObjectNode();
-            record.put("position", index[0] * 3 + 1);
-            record.put("eventId", UUID.nameUUIDFromBytes(Long.toString(index[0]).getBytes(StandardCharsets.UTF_8)).toString());
-            record.put("type", event.getClass().getName());
-            record.put("timestamp", t.plusSeconds(index[0] * 60).toString());
-            record.set("payload", payload);
-            batch.add(new Document("_id", index[0]).append(LogCollections.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
-                    .append(LogCollections.POSITION, index[0] * 3 + 1));
-            index[0]++;
-            if (batch.size() == 1000) {
-                db.getCollection(LogCollections.ENTRIES).insertMany(batch);
-                batch.clear();
-            }
-            return null;
-        };
+        PrefilledLog log = new PrefilledLog(db, t);
+        Function<Object, Void> add = log::add;
         List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
         for (ZoneId zone : zones) {
             add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
@@ -255,7 +223,7 @@ public final class PublicRegisterBenchmark {
         int entities = 0;
         int permits = 0;
         int land = 0;
-        while (index[0] < size) {
+        while (log.size() < size) {
             int kind = random.nextInt(10);
             String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + SUFFIX[random.nextInt(SUFFIX.length)];
             if (kind < 3 && entities < 10_000) {
@@ -288,9 +256,7 @@ public final class PublicRegisterBenchmark {
                 add.apply(new PermitRestored(app, "remedied", t, official, "002 art. 28.4"));
             }
         }
-        if (!batch.isEmpty()) {
-            db.getCollection(LogCollections.ENTRIES).insertMany(batch);
-        }
+        log.flush();
         return entities;
     }
 }

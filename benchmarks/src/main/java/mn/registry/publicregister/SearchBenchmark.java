@@ -1,13 +1,10 @@
 package mn.registry.publicregister;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
-import mn.registry.kernel.freezone.FreeZonePublicRecords;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandCommands;
@@ -21,20 +18,15 @@ import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.tlog.LogCollections;
-import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitNumber;
-import mn.registry.kernel.permit.PermitPublicRecords;
 import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.store.mongo.RegistryMongo;
-import org.bson.Document;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +34,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -182,31 +171,12 @@ final class SearchBenchmark {
 
     /** Two open zones, 10,000 entities, 2,000 permits (P-2026-000001..., found by receipt numbers SP-2026-... too), 1,000 land licences and 500 suspensions, in a shuffled order. */
     private static int prefill(MongoDatabase db) {
-        Map<String, Function<JsonNode, Optional<JsonNode>>> mappers = new HashMap<>(PermitPublicRecords.mappers());
-        mappers.putAll(FreeZonePublicRecords.mappers());
         Random random = new Random(42);
-        List<Document> batch = new ArrayList<>();
-        long[] index = {0};
         PersonId official = new PersonId("supervisor-1");
         Instant t = Instant.parse("2026-01-05T02:00:00Z");
         GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
-        Function<Object, Void> add = event -> {
-            JsonNode payload = mappers.get(event.getClass().getName()).apply(CanonicalJson.mapper().valueToTree(event)).orElseThrow();
-            ObjectNode record = CanonicalJson.mapper().createObjectNode();
-            record.put("position", index[0] * 3 + 1);
-            record.put("eventId", UUID.nameUUIDFromBytes(Long.toString(index[0]).getBytes(StandardCharsets.UTF_8)).toString());
-            record.put("type", event.getClass().getName());
-            record.put("timestamp", t.plusSeconds(index[0] * 60).toString());
-            record.set("payload", payload);
-            batch.add(new Document("_id", index[0]).append(LogCollections.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
-                    .append(LogCollections.POSITION, index[0] * 3 + 1));
-            index[0]++;
-            if (batch.size() == 1000) {
-                db.getCollection(LogCollections.ENTRIES).insertMany(batch);
-                batch.clear();
-            }
-            return null;
-        };
+        PrefilledLog log = new PrefilledLog(db, t);
+        Function<Object, Void> add = log::add;
         List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
         for (ZoneId zone : zones) {
             add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
@@ -248,9 +218,7 @@ final class SearchBenchmark {
                 }
             }
         }
-        if (!batch.isEmpty()) {
-            db.getCollection(LogCollections.ENTRIES).insertMany(batch);
-        }
-        return (int) index[0];
+        log.flush();
+        return (int) log.size();
     }
 }

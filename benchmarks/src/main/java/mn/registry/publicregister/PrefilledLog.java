@@ -1,0 +1,66 @@
+package mn.registry.publicregister;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.FreeZonePublicRecords;
+import mn.registry.kernel.log.PublicRecords;
+import mn.registry.kernel.permit.PermitPublicRecords;
+import mn.registry.tlog.LogCollections;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Writes events' public records into the log's entries as the log sequencer would, in batches of 1,000 (the benchmarks' prefill). */
+final class PrefilledLog {
+
+    private final MongoDatabase db;
+    private final Instant start;
+    private final Map<String, Function<JsonNode, Optional<JsonNode>>> mappers = new HashMap<>(PermitPublicRecords.mappers());
+    private final List<Document> batch = new ArrayList<>();
+    private long index;
+
+    PrefilledLog(MongoDatabase db, Instant start) {
+        this.db = db;
+        this.start = start;
+        mappers.putAll(FreeZonePublicRecords.mappers());
+    }
+
+    /** Appends the event's public record as the next entry, one minute after the one before. */
+    Void add(Object event) {
+        JsonNode payload = mappers.get(event.getClass().getName()).apply(CanonicalJson.mapper().valueToTree(event)).orElseThrow();
+        ObjectNode record = CanonicalJson.mapper().createObjectNode();
+        record.put("position", index * 3 + 1);
+        record.put("eventId", UUID.nameUUIDFromBytes(Long.toString(index).getBytes(StandardCharsets.UTF_8)).toString());
+        record.put("type", event.getClass().getName());
+        record.put("timestamp", start.plusSeconds(index * 60).toString());
+        record.set("payload", payload);
+        batch.add(new Document("_id", index).append(LogCollections.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
+                .append(LogCollections.POSITION, index * 3 + 1));
+        index++;
+        if (batch.size() == 1000) {
+            flush();
+        }
+        return null;
+    }
+
+    long size() {
+        return index;
+    }
+
+    void flush() {
+        if (!batch.isEmpty()) {
+            db.getCollection(LogCollections.ENTRIES).insertMany(batch);
+            batch.clear();
+        }
+    }
+}
