@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.WorkingDays;
@@ -30,6 +31,13 @@ import java.util.concurrent.locks.ReentrantLock;
 public class MongoDeadlines {
 
     public static final String COLLECTION = "deadlines";
+    /**
+     * ADR 0019 "No full scans": one document per aggregate and kind ({@code _id: aggregateId|kind}) listing the ids of the
+     * deadlines started on it ({@code ids}), so that {@link #end} finds them by {@code _id}; an id leaves the list when it
+     * is ended (or found no longer open). Written before the deadline itself, so no open deadline is ever missing from it.
+     */
+    public static final String OPEN_SETS = "open_deadlines";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoDeadlines.class);
     private static final ReentrantLock CLAIM_LOCK = new ReentrantLock();
 
     static final String ID = "_id";
@@ -49,28 +57,44 @@ public class MongoDeadlines {
     static final String CLAIMED_BY = "claimedBy";
     static final String CLAIMED_UNTIL = "claimedUntil";
     static final String FIRED_AT = "firedAt";
+    /** The state as one uniquely indexed key ({@code id|STATE}): compare-and-set on the state by one key, an index lookup on both servers. */
+    static final String STATE_KEY = "stateKey";
+    static final String IDS = "ids";
 
     /** A claim held on one deadline: the counter value it set, so only its holder can complete or release it. */
     public record Claim(ScheduledDeadline deadline, long claim, String node) {
     }
 
     private final MongoCollection<Document> deadlines;
+    private final MongoCollection<Document> openSets;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
+        this.openSets = database.getCollection(OPEN_SETS);
+    }
+
+    static String stateKey(String id, DeadlineState state) {
+        return id + "|" + state.name();
+    }
+
+    static String setId(String aggregateId, String kind) {
+        return aggregateId + "|" + kind;
     }
 
     /** Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so. */
     public void start(ScheduledDeadline deadline) {
+        openSets.updateOne(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()),
+                new UpdateOptions().upsert(true));
         try {
-            deadlines.insertOne(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name()).append(CLAIM, 0L));
+            deadlines.insertOne(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name())
+                    .append(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)).append(CLAIM, 0L));
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             List<Bson> sets = new ArrayList<>();
             fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
-            deadlines.updateOne(Filters.and(Filters.eq(ID, deadline.id()), Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.combine(sets));
+            deadlines.updateOne(new Document(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)), Updates.combine(sets));
         }
     }
 
@@ -81,13 +105,48 @@ public class MongoDeadlines {
 
     /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; returns how many. */
     public long end(String aggregateId, String kind, java.util.Collection<String> keep) {
-        return deadlines.updateMany(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(KIND, kind),
-                Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.nin(ID, keep)), Updates.set(STATE, DeadlineState.CANCELLED.name()))
-                .getModifiedCount();
+        String setId = setId(aggregateId, kind);
+        Document set = openSets.find(new Document(ID, setId)).first();
+        if (set == null) {
+            return 0;
+        }
+        long ended = 0;
+        List<String> gone = new ArrayList<>();
+        for (String id : set.getList(IDS, String.class, List.of())) {
+            if (keep.contains(id)) {
+                continue;
+            }
+            // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
+            ended += deadlines.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
+                    Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))))
+                    .getModifiedCount();
+            gone.add(id);
+        }
+        if (!gone.isEmpty()) {
+            openSets.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
+        }
+        return ended;
     }
 
-    /** Indexes the poller and the projection use on a real MongoDB (the embedded server ignores non-unique ones). */
+    /**
+     * Start-up: gives deadlines written before ADR 0019 their {@value #STATE_KEY} and puts the open ones in their
+     * aggregate's and kind's {@value #OPEN_SETS} document (idempotent, logged; one pass over the documents lacking the
+     * key), then creates the indexes (MongoIndexes; the unique one needs the key on every document first).
+     */
     public void ensureIndexes() {
+        long migrated = 0;
+        for (Document d : deadlines.find(Filters.exists(STATE_KEY, false))) {
+            String id = d.getString(ID);
+            DeadlineState state = DeadlineState.valueOf(d.getString(STATE));
+            if (state == DeadlineState.OPEN) {
+                openSets.updateOne(new Document(ID, setId(d.getString(AGGREGATE_ID), d.getString(KIND))), Updates.addToSet(IDS, id),
+                        new UpdateOptions().upsert(true));
+            }
+            migrated += deadlines.updateOne(new Document(ID, id), Updates.set(STATE_KEY, stateKey(id, state))).getModifiedCount();
+        }
+        if (migrated > 0) {
+            log.info("deadlines: gave {} deadlines written before ADR 0019 their state key (and the open ones their {} entry)", migrated, OPEN_SETS);
+        }
         mn.registry.store.mongo.MongoIndexes.ensure(deadlines);
     }
 
@@ -143,7 +202,8 @@ public class MongoDeadlines {
     boolean fired(Claim claim, Instant firedAt) {
         long modified = deadlines.updateOne(Filters.and(Filters.eq(ID, claim.deadline().id()), Filters.eq(CLAIM, claim.claim()),
                         Filters.eq(DUE_AT_EXACT, claim.deadline().dueAt().toString())),
-                Updates.combine(Updates.set(STATE, DeadlineState.FIRED.name()), Updates.set(FIRED_AT, Date.from(firedAt)),
+                Updates.combine(Updates.set(STATE, DeadlineState.FIRED.name()), Updates.set(STATE_KEY, stateKey(claim.deadline().id(), DeadlineState.FIRED)),
+                        Updates.set(FIRED_AT, Date.from(firedAt)),
                         Updates.set(CLAIMED_UNTIL, null))).getModifiedCount();
         if (modified == 0) {
             release(claim);
@@ -160,6 +220,7 @@ public class MongoDeadlines {
     /** A replay of the processing group starts from no deadlines. */
     void clear() {
         deadlines.deleteMany(new Document());
+        openSets.deleteMany(new Document());
     }
 
     private static Document fields(ScheduledDeadline d) {

@@ -17,7 +17,9 @@ class CommandApiConfiguration {
     @Bean
     CommandLog commandLog(MongoDatabase database, Clock clock,
                           @Value("${registry.commands.lease:60s}") Duration lease, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
-        return new CommandLog(database, clock, lease, vault);
+        CommandLog log = new CommandLog(database, clock, lease, vault);
+        log.ensureIndexes();
+        return log;
     }
 
     @Bean

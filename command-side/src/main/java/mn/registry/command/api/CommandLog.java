@@ -11,7 +11,10 @@ import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.mongo.CommandCommits;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +42,17 @@ import java.util.regex.Pattern;
 public class CommandLog implements PersonalDataHolder {
 
     static final String COLLECTION = "commands";
+    private static final Logger log = LoggerFactory.getLogger(CommandLog.class);
+
+    /**
+     * ADR 0019 "No full scans": the entry's state as one uniquely indexed key, so that the compare-and-set writes
+     * ({@link #takeOver}, {@link #release}) filter on one key alone, which the embedded server answers from its index
+     * (a filter of {@code _id} plus the state is a scan there): {@code commandId@acceptedAtMillis} while accepted,
+     * {@code commandId} once done. It changes with every takeover and with the answer, so a stale writer matches nothing.
+     */
+    static final String LEASE_KEY = "lease";
+    /** Set by the start-up migration on entries written before ADR 0019: their events may lack the commit's command key. */
+    static final String WRITTEN_BEFORE_KEYS = "beforeCommandKeys";
 
     /** How long an accepted command may run before a repeat of it may look at what it left behind (default). */
     static final Duration LEASE = Duration.ofSeconds(60);
@@ -63,6 +77,31 @@ public class CommandLog implements PersonalDataHolder {
         this.clock = clock;
         this.lease = lease;
         this.vault = vault;
+    }
+
+    static String acceptedKey(String commandId, long acceptedAtMillis) {
+        return commandId + "@" + acceptedAtMillis;
+    }
+
+    /**
+     * Start-up: gives entries written before the {@value #LEASE_KEY} key existed their key (idempotent, logged; one pass
+     * over the entries lacking it), then creates the unique index (MongoIndexes). The key must be on every entry first:
+     * a unique index treats a missing key as null, and two nulls collide.
+     */
+    public void ensureIndexes() {
+        long migrated = 0;
+        for (Document d : commands.find(Filters.exists(LEASE_KEY, false)).projection(new Document("state", 1).append("acceptedAt", 1))) {
+            String id = String.valueOf(d.get("_id"));
+            Number acceptedAt = d.get("acceptedAt", Number.class);
+            String key = "accepted".equals(d.getString("state")) && acceptedAt != null ? acceptedKey(id, acceptedAt.longValue()) : id;
+            // WRITTEN_BEFORE_KEYS: its commits (if any) carry no CommandCommits key, so eventsOf may have to scan for them
+            migrated += commands.updateOne(new Document("_id", d.get("_id")),
+                    new Document("$set", new Document(LEASE_KEY, key).append(WRITTEN_BEFORE_KEYS, true))).getModifiedCount();
+        }
+        if (migrated > 0) {
+            log.info("command log: gave {} entries written before ADR 0019's lease key their key", migrated);
+        }
+        mn.registry.store.mongo.MongoIndexes.ensure(commands);
     }
 
     static final String JWS_SEALED_AS = "command-jws";
@@ -90,6 +129,7 @@ public class CommandLog implements PersonalDataHolder {
                 .append("actor", actor)
                 .append("jws", vault.seal(new PersonId(actor), JWS_SEALED_AS, jws).orElse(null))
                 .append("acceptedAt", clock.instant().toEpochMilli());
+        entry.append(LEASE_KEY, acceptedKey(commandId, entry.getLong("acceptedAt")));
         try {
             commands.insertOne(entry);
             return new Claim.Claimed();
@@ -120,30 +160,43 @@ public class CommandLog implements PersonalDataHolder {
 
     /** Takes over an expired accepted entry (compare-and-set on its acceptedAt). */
     public boolean takeOver(String commandId, Instant acceptedAt) {
-        return commands.updateOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("state", "accepted"),
-                        Filters.eq("acceptedAt", acceptedAt.toEpochMilli())),
-                new Document("$set", new Document("acceptedAt", clock.instant().toEpochMilli()))).getModifiedCount() == 1;
+        long now = clock.instant().toEpochMilli();
+        return commands.updateOne(new Document(LEASE_KEY, acceptedKey(commandId, acceptedAt.toEpochMilli())),
+                new Document("$set", new Document("acceptedAt", now).append(LEASE_KEY, acceptedKey(commandId, now)))).getModifiedCount() == 1;
     }
 
     public void done(String commandId, String answerJson, int status) {
         commands.updateOne(Filters.eq("_id", commandId), new Document("$set", new Document("state", "done")
-                .append("answer", answerJson).append("status", status).append("doneAt", clock.instant().toEpochMilli())));
+                .append("answer", answerJson).append("status", status).append("doneAt", clock.instant().toEpochMilli())
+                .append(LEASE_KEY, commandId)));
+        CommandCommits.finished(commandId);
     }
 
     /** A refused command leaves nothing behind: its id may be used again. */
     public void release(String commandId) {
-        commands.deleteOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("state", "accepted")));
+        // read by _id, then delete by the lease key read: a compare-and-set on one indexed key (a takeover or the answer
+        // changes the key, so the entry is then left alone); both are index lookups on either server
+        Document entry = commands.find(new Document("_id", commandId)).projection(new Document(LEASE_KEY, 1).append("state", 1)).first();
+        if (entry != null && "accepted".equals(entry.getString("state")) && entry.getString(LEASE_KEY) != null) {
+            commands.deleteOne(new Document(LEASE_KEY, entry.getString(LEASE_KEY)));
+        }
     }
 
     /**
      * The payload types of the stored events that carry this command id in their metadata, in store order; empty if
-     * the command left no event. Used only to settle a claim left {@code accepted} by a crash, so it may scan: the
-     * metadata is sealed JSON text, found by the command id's text and then read to make sure.
+     * the command left no event. Used to settle a claim left {@code accepted} by a crash (ADR 0002): the commits are
+     * found by their command key ({@link CommandCommits}, one index lookup per commit and one more), and read to make
+     * sure. Only for an entry written before those keys existed (the start-up migration marks it) does it fall back to
+     * the scan of the events' metadata that was the only way before (ADR 0019).
      */
     public List<String> eventsOf(String commandId) {
+        List<Document> commits = CommandCommits.commitsOf(events, commandId);
+        if (commits.isEmpty() && find(commandId).map(d -> Boolean.TRUE.equals(d.getBoolean(WRITTEN_BEFORE_KEYS))).orElse(false)) {
+            log.info("command {} was accepted before commits carried their command key; looking for its events by their metadata", commandId);
+            commits = events.find(Filters.regex("events.metaData", Pattern.quote(commandId))).sort(new Document("_id", 1)).into(new ArrayList<>());
+        }
         List<String> types = new ArrayList<>();
-        String quoted = Pattern.quote(commandId);
-        for (Document commit : events.find(Filters.regex("events.metaData", quoted))) {
+        for (Document commit : commits) {
             for (Document event : commit.getList("events", Document.class, List.of())) {
                 Object metaData = event.get("metaData");
                 String text = metaData instanceof Document d ? d.toJson() : String.valueOf(metaData);

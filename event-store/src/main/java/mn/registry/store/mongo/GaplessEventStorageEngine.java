@@ -168,6 +168,11 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         int count = sealed.size();
         long firstPosition = reserve(count);
         Document commit = CommitDocuments.commit(firstPosition, sealed);
+        String commandId = CommandCommits.commandIdOf(messages);
+        int commandOrdinal = commandId == null ? -1 : CommandCommits.next(commandId);
+        if (commandId != null) {
+            commit.append(CommandCommits.FIELD, CommandCommits.key(commandId, commandOrdinal));
+        }
         try {
             reservationHook.reserved(firstPosition, count);
             events.insertOne(commit);
@@ -175,6 +180,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             Document atPosition = documentAtQuietly(firstPosition);
             if (atPosition != null && sealed.get(0).eventId().equals(firstEventId(atPosition))) {
                 remember(sealed); // the insert landed although the call failed (e.g. a retried or timed-out write)
+                if (commandId != null) {
+                    CommandCommits.stored(commandId, commandOrdinal);
+                }
                 return;
             }
             if (atPosition != null) {
@@ -187,6 +195,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         } catch (RuntimeException | Error e) {
             closeOwnReservation(firstPosition, count);
             throw e;
+        }
+        if (commandId != null) {
+            CommandCommits.stored(commandId, commandOrdinal);
         }
         remember(sealed);
     }

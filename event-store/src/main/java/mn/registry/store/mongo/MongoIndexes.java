@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class MongoIndexes {
 
     /** One ascending index: its collection, its fields in order, whether it is unique, its name, and why it exists. */
-    public record Definition(String collection, List<String> fields, boolean unique, String name, String role) {
+    public record Definition(String collection, List<String> fields, boolean unique, boolean sparse, String name, String role) {
 
         /** The keys as the index table shows them. */
         public String keys() {
@@ -37,13 +37,23 @@ public final class MongoIndexes {
                     "finds the previous event of an aggregate for the seal chain by equality (`\"seq:aggregateId\"` of each aggregate's last event "
                             + "in the commit, multikey)"),
             unique("events", "eventIds", "eventIds_unique", "one event id is stored once (multikey)"),
+            new Definition("events", List.of("command"), true, true, "command_sparse_unique",
+                    "the commits a signed command left, by `commandId#n` (n = 0, 1, ...: its commits in order), to settle a command left "
+                            + "accepted by a crash without a scan (ADR 0002, 0019); commits without a command and commits from before carry none"),
             unique("tracking_tokens", "lease", "lease_1",
                     "the owner's token writes and claims of free segments by one key (`processor#segment|owner`, `…|` when free; ADR 0012); "
                             + "documents from before get it at start"),
             plain("tracking_tokens", List.of("processorName", "segment"), "the segment listing of a processor"),
             unique("log_entries", "eventId", "eventId_unique", "each event enters the transparency log once"),
             plain("deadlines", List.of("state", "dueAt"), "the deadline poller's due open deadlines"),
-            plain("deadlines", List.of("aggregateId", "kind", "state"), "ending the open deadlines of one kind on one aggregate"),
+            plain("deadlines", List.of("aggregateId", "kind", "state"), "a case's open deadlines (ending them goes through `stateKey` and "
+                    + "`open_deadlines`, ADR 0019)"),
+            unique("deadlines", "stateKey", "stateKey_unique",
+                    "a deadline's state as one key (`id|OPEN`, `id|FIRED`, `id|CANCELLED`): starting, moving and ending an open deadline "
+                            + "by compare-and-set on one key (ADR 0019); documents from before get it at start"),
+            unique("commands", "lease", "lease_unique",
+                    "the command log's state as one key (`commandId@acceptedAt` while accepted, `commandId` when done): takeover and "
+                            + "release by compare-and-set on one key (ADR 0002, 0019); entries from before get it at start"),
             plain("personal_data_reads", List.of("personId"), "a person's record of who read their personal data (001 art. 53.1)"));
 
     private MongoIndexes() {
@@ -66,7 +76,7 @@ public final class MongoIndexes {
         }
         for (Definition d : definitions) {
             IndexOptions options = new IndexOptions().name(d.name());
-            collection.createIndex(Indexes.ascending(d.fields()), d.unique() ? options.unique(true) : options);
+            collection.createIndex(Indexes.ascending(d.fields()), d.unique() ? options.unique(true).sparse(d.sparse()) : options);
         }
     }
 
@@ -75,17 +85,17 @@ public final class MongoIndexes {
         StringBuilder table = new StringBuilder("| collection | index | keys | unique | role |\n|---|---|---|---|---|\n");
         for (Definition d : ALL) {
             table.append("| `").append(d.collection()).append("` | `").append(d.name()).append("` | ").append(d.keys()).append(" | ")
-                    .append(d.unique() ? "unique" : "no").append(" | ").append(d.role().replace("|", "\\|")).append(" |\n");
+                    .append(d.unique() ? (d.sparse() ? "unique, sparse" : "unique") : "no").append(" | ").append(d.role().replace("|", "\\|")).append(" |\n");
         }
         return table.toString();
     }
 
     private static Definition unique(String collection, String field, String name, String role) {
-        return new Definition(collection, List.of(field), true, name, role);
+        return new Definition(collection, List.of(field), true, false, name, role);
     }
 
     /** A non-unique index named as the driver names it by default. */
     private static Definition plain(String collection, List<String> fields, String role) {
-        return new Definition(collection, fields, false, fields.stream().map(f -> f + "_1").collect(Collectors.joining("_")), role);
+        return new Definition(collection, fields, false, false, fields.stream().map(f -> f + "_1").collect(Collectors.joining("_")), role);
     }
 }

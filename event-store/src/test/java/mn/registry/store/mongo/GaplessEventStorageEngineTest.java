@@ -236,8 +236,8 @@ class GaplessEventStorageEngineTest {
         GaplessEventStorageEngine engine = engine(database).build();
         engine.ensureIndexes();
         List<String> names = database.getCollection("events").listIndexes().map(d -> d.getString("name")).into(new ArrayList<>());
-        assertThat(names).contains("heads_unique", "tails_unique", "eventIds_unique");
-        assertThat(names).hasSize(4);
+        assertThat(names).contains("heads_unique", "tails_unique", "eventIds_unique", "command_sparse_unique");
+        assertThat(names).hasSize(5);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package mn.registry.deadline;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.store.testing.FilterRecorder;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ADR 0019 "No full scans": ending the open deadlines of one kind on one aggregate by _id and one indexed key, never a scan. */
+class DeadlinesWithoutScansTest {
+
+    private static final Set<String> ONE_KEY_FILTERS = Set.of("_id", MongoDeadlines.STATE_KEY);
+
+    private final FilterRecorder recorder = new FilterRecorder();
+    private final MongoDatabase database = recorder.client().getDatabase("deadlines_without_scans");
+
+    @AfterEach
+    void close() {
+        recorder.close();
+    }
+
+    private static ScheduledDeadline deadline(String id, String aggregateId, String kind, int day) {
+        LocalDate due = LocalDate.of(2027, 1, day);
+        return new ScheduledDeadline(id, aggregateId, kind, due, Instant.parse("2027-01-%02dT15:59:59Z".formatted(day)), "rule", "003 art. 1",
+                null, null, null);
+    }
+
+    private void assertOneKeyFilters() {
+        assertThat(recorder.sent()).as("filters on deadlines and open_deadlines: one indexed key each (a scan would send $and)")
+                .isNotEmpty().allSatisfy(s -> assertThat(s.keys()).hasSize(1).isSubsetOf(ONE_KEY_FILTERS));
+    }
+
+    @Test
+    @DisplayName("003 art. 1 (ADR 0005): an event ends the open deadlines of its kind on its case, keeps the one it starts, leaves a fired one fired, by one key each")
+    void end_without_a_scan() {
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        recorder.clear();
+        deadlines.start(deadline("d-1", "case-1", "decision", 5));
+        deadlines.start(deadline("d-2", "case-1", "decision", 6));
+        deadlines.start(deadline("d-3", "case-1", "decision", 7));
+        deadlines.start(deadline("d-4", "case-1", "appeal", 8));
+        deadlines.start(deadline("d-5", "case-2", "decision", 9));
+        deadlines.start(deadline("d-2", "case-1", "decision", 10)); // moves the open d-2
+        // d-3 fired before the ending event was seen (the poller of some node)
+        Document seen = database.getCollection(MongoDeadlines.COLLECTION).find(new Document("_id", "d-3")).first();
+        MongoDeadlines.Claim claim = deadlines.claim(seen, "node-a", Instant.parse("2027-01-08T00:00:00Z")).orElseThrow();
+        assertThat(deadlines.fired(claim, Instant.parse("2027-01-07T16:00:00Z"))).isTrue();
+        recorder.clear();
+
+        assertThat(deadlines.end("case-1", "decision", List.of("d-2"))).isEqualTo(1);
+
+        assertOneKeyFilters();
+        assertThat(recorder.sent()).extracting(FilterRecorder.Sent::command).contains("find", "update");
+        assertThat(deadlines.state("d-1")).contains(DeadlineState.CANCELLED);
+        assertThat(deadlines.state("d-2")).contains(DeadlineState.OPEN);
+        assertThat(deadlines.find("d-2")).hasValueSatisfying(d -> assertThat(d.due()).isEqualTo(LocalDate.of(2027, 1, 10)));
+        assertThat(deadlines.state("d-3")).as("a fired deadline stays fired").contains(DeadlineState.FIRED);
+        assertThat(deadlines.state("d-4")).as("another kind").contains(DeadlineState.OPEN);
+        assertThat(deadlines.state("d-5")).as("another case").contains(DeadlineState.OPEN);
+
+        recorder.clear();
+        assertThat(deadlines.end("case-1", "decision")).as("seen again").isEqualTo(1);
+        assertThat(deadlines.end("case-1", "decision")).isZero();
+        assertThat(deadlines.end("case-9", "decision")).isZero();
+        assertOneKeyFilters();
+        assertThat(deadlines.state("d-2")).contains(DeadlineState.CANCELLED);
+    }
+
+    @Test
+    @DisplayName("ADR 0019: deadlines written before the state key get it at start (logged, twice harmless) and are then ended without a scan")
+    void deadlines_from_before_are_migrated() {
+        var collection = database.getCollection(MongoDeadlines.COLLECTION);
+        for (String[] d : new String[][]{{"old-1", "case-1", "OPEN"}, {"old-2", "case-1", "FIRED"}, {"old-3", "case-1", "OPEN"}}) {
+            collection.insertOne(new Document("_id", d[0]).append("aggregateId", d[1]).append("kind", "decision").append("due", "2026-01-05")
+                    .append("dueAt", Date.from(Instant.parse("2026-01-05T15:59:59Z"))).append("dueAtExact", "2026-01-05T15:59:59Z")
+                    .append("rule", "rule").append("article", "003 art. 1").append("state", d[2]).append("claim", 0L));
+        }
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        deadlines.ensureIndexes();
+        assertThat(collection.find(new Document(MongoDeadlines.STATE_KEY, "old-2|FIRED")).first()).isNotNull();
+        recorder.clear();
+
+        assertThat(deadlines.end("case-1", "decision", List.of("old-3"))).isEqualTo(1);
+
+        assertOneKeyFilters();
+        assertThat(deadlines.state("old-1")).contains(DeadlineState.CANCELLED);
+        assertThat(deadlines.state("old-2")).contains(DeadlineState.FIRED);
+        assertThat(deadlines.state("old-3")).contains(DeadlineState.OPEN);
+    }
+}
