@@ -169,7 +169,6 @@ public class CommandLog implements PersonalDataHolder {
         commands.updateOne(Filters.eq("_id", commandId), new Document("$set", new Document("state", "done")
                 .append("answer", answerJson).append("status", status).append("doneAt", clock.instant().toEpochMilli())
                 .append(LEASE_KEY, commandId)));
-        CommandCommits.finished(commandId);
     }
 
     /** A refused command leaves nothing behind: its id may be used again. */

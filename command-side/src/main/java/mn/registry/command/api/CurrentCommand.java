@@ -21,7 +21,8 @@ final class CurrentCommand implements MessageDispatchInterceptor<CommandMessage<
         CommandContext previous = CURRENT.get();
         CURRENT.set(context);
         try {
-            return work.get();
+            // ADR 0019: the commits this run makes get the command key (events its handlers cause later do not)
+            return mn.registry.store.mongo.CommandCommits.during(context.commandId(), work);
         } finally {
             if (previous == null) {
                 CURRENT.remove();

@@ -6,20 +6,26 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * ADR 0019 "No full scans": which commits a signed command left, found by one exact key instead of a scan of the
- * events' metadata. A commit whose events carry a command id in their metadata ({@value #METADATA_KEY}) gets the
- * top-level key {@value #FIELD} = {@code commandId#n}, {@code n} counting that command's stored commits from 0 in this
- * process (a command may dispatch several commands, each its own commit); the key has a sparse unique index
- * (MongoIndexes), so commits without a command carry nothing and commits written before it are simply not indexed.
+ * events' metadata. A commit made while the signed command itself is being carried out ({@link #during}, bound to the
+ * thread that carries it out) whose events carry that command's id in their metadata ({@value #METADATA_KEY}) gets the
+ * top-level key {@value #FIELD} = {@code commandId#n}, {@code n} counting that run's stored commits from 0 (a command
+ * may dispatch several commands, each its own commit). The key has a sparse unique index (MongoIndexes), so commits
+ * without it carry nothing and commits written before it are simply not indexed.
+ *
+ * <p>Only the command's own run keys its commits. Events its handlers cause LATER carry the same command id in their
+ * metadata through Axon's correlation data (the deadline processor firing a deadline of the application, a saga's next
+ * step, after a restart too) but are made on other threads or after the run, so they take no key: they cannot collide
+ * with {@code #0} (the E11000 that made session 4's per-process count fail), and they are not what ADR 0002 asks for
+ * (did the command itself store its events before the crash?).
  *
  * <p>The count goes up only after a commit is stored, so commit {@code n} exists only if commit {@code n - 1} does:
  * {@link #commitsOf} reads {@code #0}, {@code #1}, ... until one is missing, each an index lookup on both servers.
- * A crash loses the count with the process; a command taken over after a crash is carried out again only when
- * {@code #0} is missing (ADR 0002), so it starts at 0 again without collision. {@link #finished} forgets a command
- * once its answer is recorded.
+ * A command taken over after a crash is carried out again only when {@code #0} is missing (ADR 0002), so the new run
+ * starts at 0 again without collision; should two runs of one command ever both store, the index refuses the second.
  */
 public final class CommandCommits {
 
@@ -28,9 +34,37 @@ public final class CommandCommits {
     /** The metadata key of a signed command's id (AxonStorageConfiguration.COMMAND_ID). */
     static final String METADATA_KEY = "commandId";
 
-    private static final ConcurrentHashMap<String, Integer> NEXT = new ConcurrentHashMap<>();
+    /** The signed command being carried out on this thread and how many commits it stored so far. */
+    private static final class Run {
+        private final String commandId;
+        private int stored;
+
+        private Run(String commandId) {
+            this.commandId = commandId;
+        }
+    }
+
+    private static final ThreadLocal<Run> RUNNING = new ThreadLocal<>();
 
     private CommandCommits() {
+    }
+
+    /**
+     * Carries out {@code work} as the run of signed command {@code commandId} on this thread: the commits it makes
+     * that carry the command's id get their key. A nested call for the same command continues its count.
+     */
+    public static <T> T during(String commandId, Supplier<T> work) {
+        Run previous = RUNNING.get();
+        RUNNING.set(previous != null && previous.commandId.equals(commandId) ? previous : new Run(commandId));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                RUNNING.remove();
+            } else {
+                RUNNING.set(previous);
+            }
+        }
     }
 
     static String key(String commandId, int ordinal) {
@@ -48,19 +82,18 @@ public final class CommandCommits {
         return null;
     }
 
-    /** The number the command's next commit gets. */
-    static int next(String commandId) {
-        return NEXT.getOrDefault(commandId, 0);
+    /** The key a commit of these messages gets: only while their signed command runs on this thread; null otherwise. */
+    static String keyFor(List<? extends EventMessage<?>> messages) {
+        Run run = RUNNING.get();
+        return run != null && run.commandId.equals(commandIdOf(messages)) ? key(run.commandId, run.stored) : null;
     }
 
-    /** The command's commit {@code ordinal} is stored. */
-    static void stored(String commandId, int ordinal) {
-        NEXT.merge(commandId, ordinal + 1, Math::max);
-    }
-
-    /** The command's answer is recorded: no commit of it follows in this process. */
-    public static void finished(String commandId) {
-        NEXT.remove(commandId);
+    /** The commit that got {@code key} (from {@link #keyFor}, on this thread) is stored; null is nothing. */
+    static void stored(String key) {
+        Run run = RUNNING.get();
+        if (key != null && run != null && key.equals(key(run.commandId, run.stored))) {
+            run.stored++;
+        }
     }
 
     /** The commits the command left, in the order they were stored; empty if it left none (or only commits from before this key). */

@@ -168,10 +168,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         int count = sealed.size();
         long firstPosition = reserve(count);
         Document commit = CommitDocuments.commit(firstPosition, sealed);
-        String commandId = CommandCommits.commandIdOf(messages);
-        int commandOrdinal = commandId == null ? -1 : CommandCommits.next(commandId);
-        if (commandId != null) {
-            commit.append(CommandCommits.FIELD, CommandCommits.key(commandId, commandOrdinal));
+        String commandKey = CommandCommits.keyFor(messages); // ADR 0019: only a signed command's own commits, while it runs
+        if (commandKey != null) {
+            commit.append(CommandCommits.FIELD, commandKey);
         }
         try {
             reservationHook.reserved(firstPosition, count);
@@ -180,9 +179,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             Document atPosition = documentAtQuietly(firstPosition);
             if (atPosition != null && sealed.get(0).eventId().equals(firstEventId(atPosition))) {
                 remember(sealed); // the insert landed although the call failed (e.g. a retried or timed-out write)
-                if (commandId != null) {
-                    CommandCommits.stored(commandId, commandOrdinal);
-                }
+                CommandCommits.stored(commandKey);
                 return;
             }
             if (atPosition != null) {
@@ -196,9 +193,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             closeOwnReservation(firstPosition, count);
             throw e;
         }
-        if (commandId != null) {
-            CommandCommits.stored(commandId, commandOrdinal);
-        }
+        CommandCommits.stored(commandKey);
         remember(sealed);
     }
 
