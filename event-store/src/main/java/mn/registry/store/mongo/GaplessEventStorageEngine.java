@@ -331,15 +331,32 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                 throw new DuplicateInCommitException("aggregate " + aggregateId + " seq " + seq + " appears twice in one commit");
             }
             String prevHash = before != null && before.seq() == seq - 1 ? before.hash() : previousHash(aggregateId, seq);
-            SerializedObject<String> payload = message.serializePayload(serializer, String.class);
-            SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
-            StoredEvent event = StoredEvent.seal(message.getIdentifier(), domain, aggregateType, aggregateId, seq,
-                    message.getTimestamp().toString(), payload.getType().getName(), payload.getType().getRevision(),
-                    payload.getData(), metaData.getData(), prevHash, sealingKey);
+            StoredEvent event = sealOne(message, serializer, domain, aggregateType, aggregateId, seq, prevHash, sealingKey);
             inCommit.put(aggregateId, new SeqHash(seq, event.hash()));
             sealed.add(event);
         }
         return sealed;
+    }
+
+    private static StoredEvent sealOne(EventMessage<?> message, Serializer serializer, boolean domain, String aggregateType,
+                                       String aggregateId, long seq, String prevHash, SealingKey key) {
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        return StoredEvent.seal(message.getIdentifier(), domain, aggregateType, aggregateId, seq,
+                message.getTimestamp().toString(), payload.getType().getName(), payload.getType().getRevision(),
+                payload.getData(), metaData.getData(), prevHash, key);
+    }
+
+    /**
+     * The engine's own work for a one-event commit without the server, for {@code EventStoreBenchmark}: serializing the
+     * payload and metadata, sealing (canonical JSON, SHA-256, Ed25519 over the envelope and over the field commitment of
+     * ADR 0015) and building the commit document at {@code position} (prevHash as given, no lookup).
+     */
+    public static Document sealedCommit(long position, DomainEventMessage<?> message, String prevHash, Serializer serializer,
+                                        SealingKey key) {
+        StoredEvent event = sealOne(message, serializer, true, message.getType(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), prevHash, key);
+        return CommitDocuments.commit(position, List.of(event));
     }
 
     /** The hash of event {@code seq - 1} of the aggregate: from the cache, else by its unique tail key; null for seq 0. */
