@@ -108,6 +108,7 @@ final class AppendBesideInsert {
     }
 
     private static double timed(boolean print, String what, int n, int threads, Op op) throws Exception {
+        long rt0 = roundTrips();
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
         AtomicLong next = new AtomicLong(1);
@@ -135,8 +136,21 @@ final class AppendBesideInsert {
         long nanos = System.nanoTime() - t0;
         if (print) {
             Timer.print(what, n, nanos, Timer.cpuNanos() - c0, what.startsWith("(d)") ? TARGET : "baseline");
+            if (rt0 >= 0) {
+                System.out.printf(Locale.ROOT, "      round trips per commit: %.2f%n", (roundTrips() - rt0) / (double) n);
+            }
         }
         return Timer.perSecond(n, nanos);
+    }
+
+    /** Round trips to the server so far (RoundTrips, on when the JVM has -Dregistry.mongo.roundTrips=true), or -1. */
+    private static long roundTrips() {
+        try {
+            return (Long) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new javax.management.ObjectName(mn.registry.store.mongo.RoundTrips.OBJECT_NAME), "Total");
+        } catch (javax.management.JMException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The engine's reservation before ADR 0024: compare-and-set {@code next == v -> v + 1} under an in-process lock. */

@@ -54,6 +54,8 @@ public final class EventStoreBenchmark {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        // count round trips per commit (RoundTrips reads this once, when the first client is made)
+        System.setProperty("registry.mongo.roundTrips", System.getProperty("registry.mongo.roundTrips", "true"));
         SealingKey key = new SealingKey("bench-seal", Ed25519.generate(new SecureRandom()).privateKey());
         sealAndVerify(key, appendOnly ? 5_000 : 20_000);
 
