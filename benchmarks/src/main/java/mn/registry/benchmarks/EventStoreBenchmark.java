@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * Event store figures on the embedded H2-backed server (see docs/benchmarks-store.md for the command):
  * raw append rate of single-event commits (1 and 8 threads), a fresh reader catching up over the stored events
  * ({@code readEvents(tail, false)} and a real PooledStreamingEventProcessor), the verifier's rate, and the seal
- * and verify cost per event. Arguments: [events to pre-fill, default 100000].
+ * and verify cost per event; first, side by side on the same server, a one-event commit beside a plain {@code insertOne} of
+ * a document of the same size ({@link AppendBesideInsert}, issue 15 target 2). Arguments: [append] [events to pre-fill,
+ * default 100000]; {@code append} prints the side-by-side figures only.
  */
 public final class EventStoreBenchmark {
 
@@ -47,12 +49,22 @@ public final class EventStoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean appendOnly = args.length > 0 && args[0].equals("append");
+        if (appendOnly) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        // count round trips per commit (RoundTrips reads this once, when the first client is made)
+        System.setProperty("registry.mongo.roundTrips", System.getProperty("registry.mongo.roundTrips", "true"));
         SealingKey key = new SealingKey("bench-seal", Ed25519.generate(new SecureRandom()).privateKey());
-        sealAndVerify(key, 20_000);
+        sealAndVerify(key, appendOnly ? 5_000 : 20_000);
 
         Path dir = Files.createTempDirectory("store-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
+            AppendBesideInsert.run(mongo.client(), key, Math.max(500, Math.min(total / 5, 3_000)));
+            if (appendOnly) {
+                return;
+            }
             MongoDatabase db = mongo.client().getDatabase("registry");
             GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                     .database(db).sealingKey(key).build();

@@ -7,6 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * the hole timeout) before the writer inserted it. Its events are NOT stored and the command failed.
  * Deliberately not a {@code ConcurrencyException}: it is not a conflict on the aggregate's model, and a
  * blind retry would hide that the writer was stalled for longer than the hole timeout.
+ *
+ * <p>Since ADR 0024 the engine reserves no position before its insert, so it no longer throws this; the class stays
+ * for callers that catch it.
  */
 public class CommitAbandonedException extends EventStoreException {
 

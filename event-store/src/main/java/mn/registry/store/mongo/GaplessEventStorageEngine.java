@@ -1,15 +1,15 @@
 package mn.registry.store.mongo;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
-import mn.registry.store.CommitAbandonedException;
 import mn.registry.store.SealingKey;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -53,18 +53,21 @@ import static mn.registry.store.mongo.CommitDocuments.*;
 
 /**
  * Axon {@code EventStorageEngine} on the MongoDB sync driver with gapless global positions (see
- * docs/adr/0001-event-store.md). Each {@code appendEvents} call is ONE document inserted with one
- * {@code insertOne}, at the positions reserved by one {@code $inc} on a counter; readers walk the chain of
- * commits; a hole left by a stalled or crashed writer is tombstoned after the hole timeout so that the late
- * writer fails instead of being skipped. Every event is sealed (Ed25519 over its canonical envelope, chained
+ * docs/adr/0001-event-store.md, 0024-insert-as-reservation.md). Each {@code appendEvents} call is ONE document
+ * inserted with one {@code insertOne} right after the end of the chain: the insert itself reserves the positions
+ * (unique {@code _id}), no counter is asked; a writer that finds its position taken learns the end from there and
+ * inserts after it. Readers walk the chain of commits; a hole (only left by ADR 0001's earlier reservations) is
+ * tombstoned after the hole timeout. Every event is sealed (Ed25519 over its canonical envelope, chained
  * per aggregate by the previous event's hash).
  */
 public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(GaplessEventStorageEngine.class);
     private static final int PREV_HASH_CACHE_SIZE = 10_000;
+    /** Positions between two raises of the start hint in {@code counters} (ADR 0024). */
+    static final long COUNTER_STRIDE = 256;
 
-    /** Called between reserving positions and inserting the commit; lets tests stall or fail a writer there. */
+    /** Called after choosing the first position and before inserting the commit; lets tests stall or fail a writer there. */
     interface ReservationHook {
         void reserved(long firstPosition, int count);
     }
@@ -78,13 +81,24 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private final long pollIntervalMillis;
     private final int batchSize;
     private final ReservationHook reservationHook;
-    private final ReentrantLock reserveLock = new ReentrantLock();
-    private long counterHint = -1; // guarded by reserveLock
     /**
-     * A lower bound of the position counter for readers at the head (ADR 0019): the highest value this engine set
-     * or read. The counter only grows, so a reader that trusts a lower bound can only think it is at the head too
-     * early and look again later; it never passes a position. Reservations of this engine raise it at once; the
-     * counter is read again (for other nodes' reservations) at most once per {@link #knownReservedFreshNanos}.
+     * One insert at a time per engine (ADR 0024): a commit is inserted right after the end of the chain this engine
+     * knows, so a document never starts anywhere but right after the end of another; sealing happens before, in parallel.
+     */
+    private final ReentrantLock appendLock = new ReentrantLock();
+    /** The last position of the chain as this engine knows it, -1 when it must be learned (guarded by appendLock). */
+    private long end = -1;
+    /** Sealed commits waiting for {@link #appendLock}; the writer holding it inserts them together. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Commits inserted in one round trip at most. */
+    static final int MAX_GROUP = 64;
+    /** The start hint last written to or read from {@code counters} (guarded by appendLock). */
+    private long counterWritten;
+    /**
+     * A lower bound of the end of the chain for readers at the head (ADR 0019, 0024): the highest position this engine
+     * stored or found stored. The end only grows, so a reader that trusts a lower bound can only think it is at the head
+     * too early and look again later; it never passes a position. This engine's commits raise it at once; other nodes'
+     * commits are looked for at most once per {@link #knownReservedFreshNanos}.
      */
     private final java.util.concurrent.atomic.AtomicLong knownReserved = new java.util.concurrent.atomic.AtomicLong();
     private volatile long knownReservedReadAt = System.nanoTime() - Long.MAX_VALUE / 2;
@@ -160,41 +174,178 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         List<StoredEvent> sealed;
         try {
-            sealed = seal(messages, serializer);
+            sealed = seal(messages, serializer); // outside the lock: writers of this engine seal in parallel
         } catch (DuplicateInCommitException e) {
             handlePersistenceException(e, messages.get(0));
             return;
         }
-        int count = sealed.size();
-        long firstPosition = reserve(count);
-        Document commit = CommitDocuments.commit(firstPosition, sealed);
-        String commandKey = CommandCommits.keyFor(messages); // ADR 0019: only a signed command's own commits, while it runs
-        if (commandKey != null) {
-            commit.append(CommandCommits.FIELD, commandKey);
-        }
+        // ADR 0019: only a signed command's own commits, while it runs; taken on this thread, as the group may be inserted by another
+        String commandKey = CommandCommits.keyFor(messages);
+        Pending own = new Pending(sealed, commandKey);
+        waiting.add(own);
+        appendLock.lock();
         try {
-            reservationHook.reserved(firstPosition, count);
-            events.insertOne(commit);
-        } catch (MongoException e) {
-            Document atPosition = documentAtQuietly(firstPosition);
-            if (atPosition != null && sealed.get(0).eventId().equals(firstEventId(atPosition))) {
-                remember(sealed); // the insert landed although the call failed (e.g. a retried or timed-out write)
-                CommandCommits.stored(commandKey);
-                return;
+            while (!own.done) {
+                List<Pending> group = new ArrayList<>();
+                Pending next;
+                while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+                    group.add(next);
+                }
+                insertGroup(group);
             }
-            if (atPosition != null) {
-                abandonRest(firstPosition, count);
-                throw new CommitAbandonedException(firstPosition, count, e);
-            }
-            closeOwnReservation(firstPosition, count);
-            handlePersistenceException(e, isDuplicateKey(e) ? conflictingEvent(messages, commit) : messages.get(0));
+        } finally {
+            appendLock.unlock();
+        }
+        if (own.error != null) {
+            throw own.error;
+        }
+        if (own.failure instanceof MongoException e) {
+            handlePersistenceException(e, isDuplicateKey(e) ? conflictingEvent(messages, own.commit) : messages.get(0));
             return;
-        } catch (RuntimeException | Error e) {
-            closeOwnReservation(firstPosition, count);
-            throw e;
+        }
+        if (own.failure != null) {
+            throw own.failure;
         }
         CommandCommits.stored(commandKey);
         remember(sealed);
+    }
+
+    /** A sealed commit waiting for the append lock, and what became of it (set under the lock). */
+    private static final class Pending {
+        final List<StoredEvent> sealed;
+        final String commandKey;
+        Document commit;
+        long lastPosition;
+        boolean done;
+        RuntimeException failure;
+        Error error;
+
+        Pending(List<StoredEvent> sealed, String commandKey) {
+            this.sealed = sealed;
+            this.commandKey = commandKey;
+        }
+
+        void fail(Throwable t) {
+            if (t instanceof Error e) {
+                error = e;
+            } else {
+                failure = (RuntimeException) t;
+            }
+            done = true;
+        }
+    }
+
+    /**
+     * Inserts the waiting commits one after the other right after the end of the chain, in one round trip (an ordered
+     * {@code insertMany} stops at the first refusal, so the commits before it are stored and gapless, ADR 0024). A
+     * position another writer took first: learn the end from there and try again after it. A refused commit (an
+     * aggregate conflict) fails alone; the ones after it are tried again. Guarded by appendLock.
+     */
+    private void insertGroup(List<Pending> group) {
+        List<Pending> todo = new ArrayList<>(group);
+        try {
+            long known = end >= 0 ? end : startingEnd();
+            while (!todo.isEmpty()) {
+                long nextPosition = Math.max(known, knownReserved.get()) + 1;
+                List<Pending> tried = new ArrayList<>(todo.size());
+                List<Document> docs = new ArrayList<>(todo.size());
+                for (Pending p : todo) {
+                    try {
+                        reservationHook.reserved(nextPosition, p.sealed.size());
+                    } catch (RuntimeException | Error e) {
+                        p.fail(e);
+                        continue;
+                    }
+                    p.commit = CommitDocuments.commit(nextPosition, p.sealed);
+                    if (p.commandKey != null) {
+                        p.commit.append(CommandCommits.FIELD, p.commandKey);
+                    }
+                    p.lastPosition = nextPosition + p.sealed.size() - 1;
+                    tried.add(p);
+                    docs.add(p.commit);
+                    nextPosition += p.sealed.size();
+                }
+                todo.clear();
+                if (tried.isEmpty()) {
+                    return;
+                }
+                int stored;
+                MongoException failure = null;
+                try {
+                    if (docs.size() == 1) {
+                        events.insertOne(docs.get(0));
+                    } else {
+                        events.insertMany(docs, new InsertManyOptions().ordered(true));
+                    }
+                    stored = docs.size();
+                } catch (MongoBulkWriteException e) {
+                    stored = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+                    failure = e;
+                } catch (MongoException e) {
+                    stored = 0;
+                    failure = e;
+                }
+                for (int i = 0; i < stored; i++) {
+                    succeed(tried.get(i));
+                }
+                if (stored > 0) {
+                    known = tried.get(stored - 1).lastPosition;
+                }
+                if (failure == null) {
+                    return;
+                }
+                Pending refused = tried.get(stored);
+                List<Pending> after = tried.subList(stored + 1, tried.size());
+                Document atPosition = documentAtQuietly(CommitDocuments.id(refused.commit));
+                if (atPosition != null && refused.sealed.get(0).eventId().equals(firstEventId(atPosition))) {
+                    succeed(refused); // the insert landed although the call failed (e.g. a retried write)
+                    known = refused.lastPosition;
+                    todo.addAll(after);
+                } else if (atPosition != null) {
+                    // another writer (another node) took the position first: learn the end from there, try again after it
+                    known = walkToEnd(CommitDocuments.id(atPosition) + CommitDocuments.count(atPosition) - 1);
+                    end = known;
+                    todo.add(refused);
+                    todo.addAll(after);
+                } else if (isDuplicateKey(failure)) {
+                    refused.fail(failure); // an aggregate or event id conflict: this commit alone is refused
+                    todo.addAll(after);
+                } else {
+                    // the outcome of the rest is unknown (not a refusal): ask for each, fail the rest; learn the end again
+                    end = -1;
+                    for (Pending p : tried.subList(stored, tried.size())) {
+                        Document at = documentAtQuietly(CommitDocuments.id(p.commit));
+                        if (at != null && p.sealed.get(0).eventId().equals(firstEventId(at))) {
+                            succeed(p);
+                        } else {
+                            p.fail(failure);
+                        }
+                    }
+                    return;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            end = -1;
+            for (Pending p : group) {
+                if (!p.done) {
+                    p.fail(e);
+                }
+            }
+        }
+    }
+
+    private void succeed(Pending p) {
+        landed(p.lastPosition);
+        p.done = true;
+    }
+
+    /** Our commit is stored and ends at {@code lastPosition} (guarded by appendLock). */
+    private void landed(long lastPosition) {
+        end = lastPosition;
+        knownReserved.accumulateAndGet(lastPosition, Math::max);
+        if (lastPosition >= counterWritten + COUNTER_STRIDE) {
+            raiseCounter(lastPosition);
+        }
     }
 
     /**
@@ -218,7 +369,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     private Document documentAtQuietly(long position) {
         try {
-            return events.find(Filters.eq(ID, position)).projection(Projections.include(EVENT_IDS)).first();
+            return events.find(Filters.eq(ID, position)).projection(Projections.include(EVENT_IDS, COUNT)).first();
         } catch (MongoException e) {
             return null;
         }
@@ -229,47 +380,56 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** Our insert failed: tombstone our own positions at once so readers need not wait for the hole timeout. */
-    private void closeOwnReservation(long firstPosition, int count) {
-        try {
-            CommitDocuments.insertTombstones(events, firstPosition, firstPosition + count);
-        } catch (RuntimeException e) {
-            log.warn("could not tombstone positions {}..{} after a failed append; readers will after the hole timeout",
-                    firstPosition, firstPosition + count - 1, e);
-        }
+    /**
+     * Where this engine starts appending: from the start hint in {@code counters} (the highest position of the chain
+     * that some engine wrote there, at most {@value #COUNTER_STRIDE} positions behind; under ADR 0001's design the
+     * highest reserved position) and what its readers know, walked forward to the end. Guarded by appendLock.
+     */
+    private long startingEnd() {
+        long hint = Math.max(readOrCreateCounter(), knownReserved.get());
+        counterWritten = Math.max(counterWritten, hint);
+        long found = walkToEnd(hint);
+        knownReserved.accumulateAndGet(found, Math::max);
+        return found;
     }
 
-    /** Our first position was tombstoned by a reader; the rest of our range is tombstoned too (off-chain if not needed). */
-    private void abandonRest(long firstPosition, int count) {
-        if (count > 1) {
-            closeOwnReservation(firstPosition + 1, count - 1);
+    /**
+     * The end of the chain from {@code from}, the last position of a stored document (or 0, or a start hint): looks at
+     * the ids after it by {@code $in} (index lookups on both servers), 16 and growing fourfold to 1,000 while documents
+     * are found, and returns the highest position any document found covers. Documents only ever start right after
+     * the end of another (ADR 0024), so the first id after an end exists whenever anything was stored beyond it.
+     */
+    private long walkToEnd(long from) {
+        long at = from;
+        int window = 16;
+        while (true) {
+            List<Long> ids = new ArrayList<>(window);
+            for (long p = at + 1; p <= at + window; p++) {
+                ids.add(p);
+            }
+            long highest = at;
+            for (Document d : events.find(Filters.in(ID, ids)).projection(Projections.include(ID, COUNT))) {
+                highest = Math.max(highest, CommitDocuments.id(d) + CommitDocuments.count(d) - 1);
+            }
+            if (highest == at) {
+                return at;
+            }
+            at = highest;
+            window = Math.min(window * 4, 1000);
         }
     }
 
     /**
-     * Reserves {@code count} positions and returns the first. A compare-and-set on the counter document
-     * ({@code next == v} -> {@code v + count}), not {@code findOneAndUpdate $inc}: the embedded server applies a
-     * concurrent {@code $inc} atomically but may return the same "after" value to two callers (measured: 3,928
-     * distinct values for 4,000 concurrent increments), which would hand out overlapping ranges. The CAS is
-     * atomic on both servers; the in-process lock and the remembered value keep it to one round trip here, and
-     * writers on other nodes only cost a retry.
+     * Raises the start hint to {@code position} if it is lower (a conditional update, atomic on both servers); once
+     * every {@value #COUNTER_STRIDE} positions, so that a new engine's walk to the end stays short. Best effort: a
+     * failure only makes a later start walk further.
      */
-    private long reserve(int count) {
-        reserveLock.lock();
+    private void raiseCounter(long position) {
         try {
-            long v = counterHint >= 0 ? counterHint : readOrCreateCounter();
-            while (true) {
-                UpdateResult result = counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.eq(NEXT, v)),
-                        Updates.set(NEXT, v + count));
-                if (result.getModifiedCount() == 1) {
-                    counterHint = v + count;
-                    knownReserved.accumulateAndGet(v + count, Math::max);
-                    return v + 1;
-                }
-                v = readOrCreateCounter();
-            }
-        } finally {
-            reserveLock.unlock();
+            counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.lt(NEXT, position)), Updates.set(NEXT, position));
+            counterWritten = position;
+        } catch (MongoException e) {
+            log.debug("could not raise the position hint to {}", position, e);
         }
     }
 
@@ -288,18 +448,24 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return readOrCreateCounter();
     }
 
-    /** The highest position reserved so far (0 when none), read now. */
+    /**
+     * The end of the chain, looked up now: from what this engine knows (or the start hint), walked forward. Every
+     * position up to it is stored, or a hole left under ADR 0001's reservations that readers tombstone.
+     */
     long reservedUpTo() {
-        Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
-        long reserved = counter == null ? 0 : counter.get(NEXT, Number.class).longValue();
-        knownReserved.accumulateAndGet(reserved, Math::max);
-        return reserved;
+        long from = knownReserved.get();
+        if (from == 0) {
+            Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
+            from = counter == null ? 0 : counter.get(NEXT, Number.class).longValue();
+        }
+        long found = walkToEnd(from);
+        return knownReserved.accumulateAndGet(found, Math::max);
     }
 
     /**
-     * For readers at the head: a lower bound of the counter, read from the database at most once per poll interval
-     * (shared by every reader of this engine) and raised at once by this engine's own reservations. Saves the
-     * counter read of every poll at the head (1.4 to 2.9 round trips per command, docs/benchmarks.md Session 4).
+     * For readers at the head: a lower bound of the end of the chain, looked up at most once per poll interval (shared
+     * by every reader of this engine: one {@code $in} of the next ids when nothing is new) and raised at once by this
+     * engine's own commits (ADR 0019, 0024).
      */
     long knownReservedUpTo() {
         long now = System.nanoTime();
@@ -337,15 +503,32 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                 throw new DuplicateInCommitException("aggregate " + aggregateId + " seq " + seq + " appears twice in one commit");
             }
             String prevHash = before != null && before.seq() == seq - 1 ? before.hash() : previousHash(aggregateId, seq);
-            SerializedObject<String> payload = message.serializePayload(serializer, String.class);
-            SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
-            StoredEvent event = StoredEvent.seal(message.getIdentifier(), domain, aggregateType, aggregateId, seq,
-                    message.getTimestamp().toString(), payload.getType().getName(), payload.getType().getRevision(),
-                    payload.getData(), metaData.getData(), prevHash, sealingKey);
+            StoredEvent event = sealOne(message, serializer, domain, aggregateType, aggregateId, seq, prevHash, sealingKey);
             inCommit.put(aggregateId, new SeqHash(seq, event.hash()));
             sealed.add(event);
         }
         return sealed;
+    }
+
+    private static StoredEvent sealOne(EventMessage<?> message, Serializer serializer, boolean domain, String aggregateType,
+                                       String aggregateId, long seq, String prevHash, SealingKey key) {
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        return StoredEvent.seal(message.getIdentifier(), domain, aggregateType, aggregateId, seq,
+                message.getTimestamp().toString(), payload.getType().getName(), payload.getType().getRevision(),
+                payload.getData(), metaData.getData(), prevHash, key);
+    }
+
+    /**
+     * The engine's own work for a one-event commit without the server, for {@code EventStoreBenchmark}: serializing the
+     * payload and metadata, sealing (canonical JSON, SHA-256, Ed25519 over the envelope and over the field commitment of
+     * ADR 0015) and building the commit document at {@code position} (prevHash as given, no lookup).
+     */
+    public static Document sealedCommit(long position, DomainEventMessage<?> message, String prevHash, Serializer serializer,
+                                        SealingKey key) {
+        StoredEvent event = sealOne(message, serializer, true, message.getType(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), prevHash, key);
+        return CommitDocuments.commit(position, List.of(event));
     }
 
     /** The hash of event {@code seq - 1} of the aggregate: from the cache, else by its unique tail key; null for seq 0. */

@@ -2,7 +2,6 @@ package mn.registry.store.mongo;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import mn.registry.store.CommitAbandonedException;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -108,51 +107,108 @@ class GaplessEventStorageEngineTest {
         assertThatThrownBy(() -> engine.appendEvents(event("p-1", 0))).isInstanceOf(AggregateStreamCreationException.class);
         engine.appendEvents(event("p-2", 0));
 
-        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 3L);
+        // ADR 0024: the refused insert reserved nothing, so the next commit takes its position
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 2L);
     }
 
     @Test
-    void a_writer_failing_between_reserve_and_insert_fails_and_its_positions_are_tombstoned_at_once() {
+    @org.junit.jupiter.api.DisplayName("ADR 0024: a writer failing after choosing its position and before its insert reserved nothing: the next commit takes that position, no hole, no tombstone")
+    void a_writer_failing_before_its_insert_reserved_nothing() {
         GaplessEventStorageEngine engine = engine(database)
                 .reservationHook((first, count) -> {
-                    if (first == 1) {
-                        throw new IllegalStateException("crash between reserve and insert");
+                    if (count == 2) {
+                        throw new IllegalStateException("crash before the insert");
                     }
                 }).build();
         assertThatThrownBy(() -> engine.appendEvents(events("p-1", 0, 2))).hasMessageContaining("crash");
         engine.appendEvents(events("p-2", 0, 1));
 
-        assertThat(positions(engine.readEvents(null, false))).containsExactly(3L);
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L);
         assertThat(engine.readEvents("p-1").asStream().count()).isZero();
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
+                .satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.tombstones()).isZero());
     }
 
     @Test
-    void a_hole_is_waited_for_then_tombstoned_and_the_late_writer_fails_without_a_concurrency_exception() throws Exception {
+    @org.junit.jupiter.api.DisplayName("ADR 0024: a writer stalled past the hole timeout holds no position: another node's writer takes it, readers never wait, and the stalled writer is stored after it")
+    void a_stalled_writer_holds_no_position_and_moves_on_after_the_other_node() throws Exception {
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GaplessEventStorageEngine engine = engine(database)
+        GaplessEventStorageEngine slowNode = engine(database)
                 .holeTimeout(Duration.ofMillis(300))
                 .reservationHook((first, count) -> {
-                    if (first == 1) {
+                    if (stalled.getCount() > 0) {
                         stalled.countDown();
                         await(release);
                     }
                 }).build();
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> engine.appendEvents(events("slow", 0, 2)));
+        GaplessEventStorageEngine otherNode = engine(database).holeTimeout(Duration.ofMillis(300)).build();
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> slowNode.appendEvents(events("slow", 0, 2)));
         assertThat(stalled.await(5, TimeUnit.SECONDS)).isTrue();
-        engine.appendEvents(event("fast", 0)); // position 3
+        otherNode.appendEvents(event("fast", 0)); // takes position 1, which the stalled writer had chosen
 
-        assertThat(positions(engine.readEvents(null, false))).as("a young hole ends a non-blocking read").isEmpty();
         long start = System.nanoTime();
-        assertThat(positions(engine.readEvents(null, true))).as("a blocking read waits, then passes the closed hole")
-                .containsExactly(3L);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(positions(otherNode.readEvents(null, true))).as("a blocking read finds no hole to wait for").containsExactly(1L);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
+        TimeUnit.MILLISECONDS.sleep(400); // past the hole timeout: still nothing to tombstone
+        assertThat(positions(otherNode.readEvents(null, false))).containsExactly(1L);
 
         release.countDown();
-        assertThatThrownBy(late::join).hasCauseInstanceOf(CommitAbandonedException.class)
-                .satisfies(e -> assertThat(e.getCause()).isNotInstanceOf(ConcurrencyException.class));
-        assertThat(engine.readEvents("slow").asStream().count()).isZero();
-        assertThat(positions(engine.readEvents(null, false))).containsExactly(3L);
+        late.get(10, TimeUnit.SECONDS); // acknowledged: it learned the end from the duplicate key and inserted after it
+        assertThat(positions(otherNode.readEvents(null, false))).containsExactly(1L, 2L, 3L);
+        assertThat(slowNode.readEvents("slow").asStream().count()).isEqualTo(2);
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
+                .satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.tombstones()).isZero());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0024: commits waiting for one engine's insert go in one round trip; a refused one (a dishonest second creation) fails alone and the next is stored right after the ones before, gapless")
+    void a_group_insert_refuses_one_commit_alone_and_stays_gapless() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean firstCall = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GaplessEventStorageEngine engine = engine(database)
+                .reservationHook((first, count) -> {
+                    if (first == 2 && firstCall.getAndSet(false)) {
+                        stalled.countDown();
+                        await(release);
+                    }
+                }).build();
+        engine.appendEvents(event("taken", 0)); // position 1
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> engine.appendEvents(event("a", 0)));
+        assertThat(stalled.await(5, TimeUnit.SECONDS)).isTrue(); // a holds the insert; the next two wait together
+        CompletableFuture<Void> refused = CompletableFuture.runAsync(() -> engine.appendEvents(event("taken", 0)));
+        TimeUnit.MILLISECONDS.sleep(300);
+        CompletableFuture<Void> c = CompletableFuture.runAsync(() -> engine.appendEvents(events("c", 0, 2)));
+        TimeUnit.MILLISECONDS.sleep(300);
+        release.countDown();
+
+        a.get(10, TimeUnit.SECONDS);
+        c.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(AggregateStreamCreationException.class);
+        assertThat(readAll(engine, null)).extracting(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier() + "@" + StoreFixtures.position(m))
+                .containsExactly("taken@1", "a@2", "c@3", "c@4");
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
+                .satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.tombstones()).isZero());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0001/0024: positions reserved under the earlier counter and never written are waited for, then tombstoned; the next commit goes after them")
+    void a_hole_left_by_an_earlier_reservation_is_waited_for_then_tombstoned() {
+        engine(database).build().appendEvents(event("p-1", 0)); // position 1
+        // an engine of the earlier design reserved 2..3 on the counter and died before its insert
+        database.getCollection("counters").updateOne(Filters.eq("_id", "events"), com.mongodb.client.model.Updates.set("next", 3L));
+        GaplessEventStorageEngine restarted = engine(database).holeTimeout(Duration.ofMillis(300)).build();
+        restarted.appendEvents(event("p-2", 0)); // after the reserved range: position 4
+
+        assertThat(positions(restarted.readEvents(null, false))).as("a young hole ends a non-blocking read").containsExactly(1L);
+        long start = System.nanoTime();
+        assertThat(positions(restarted.readEvents(null, true))).as("a blocking read waits, then passes the closed hole")
+                .containsExactly(1L, 4L);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
                 .satisfies(r -> assertThat(r.ok()).isTrue())
                 .satisfies(r -> assertThat(r.tombstones()).isEqualTo(2));
@@ -202,7 +258,7 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("ADR 0019: readers at the head ask the counter at most once per poll interval, and never pass a position another node took")
+    @org.junit.jupiter.api.DisplayName("ADR 0019/0024: readers at the head look for other nodes' commits at most once per poll interval, and never pass a position another node took")
     void readers_at_the_head_use_a_lower_bound_of_the_counter_and_never_pass_a_position() {
         GaplessEventStorageEngine node = engine(database).pollInterval(Duration.ofHours(1)).build();
         GaplessEventStorageEngine otherNode = engine(database).build();
@@ -241,12 +297,24 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
-    void the_position_counter_is_one_document_holding_the_highest_reserved_position() {
+    @org.junit.jupiter.api.DisplayName("ADR 0024: no counter is asked per append; the counter is a start hint raised every 256 positions, from which a new engine walks to the end")
+    void the_counter_is_a_start_hint_raised_every_256_positions() {
         GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(events("p-1", 0, 4));
         Document counter = database.getCollection("counters").find(Filters.eq("_id", "events")).first();
-        assertThat(counter.get("next", Number.class).longValue()).isEqualTo(4L);
-        try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createHeadToken(), false)) {
+        assertThat(counter.get("next", Number.class).longValue()).as("not raised per append").isZero();
+        for (int i = 0; i < 300; i++) {
+            engine.appendEvents(event("q-" + i, 0));
+        }
+        counter = database.getCollection("counters").find(Filters.eq("_id", "events")).first();
+        assertThat(counter.get("next", Number.class).longValue()).isEqualTo(256L);
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(304));
+
+        GaplessEventStorageEngine restarted = engine(database).build();
+        assertThat(restarted.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(304));
+        restarted.appendEvents(event("after-restart", 0));
+        assertThat(positions(restarted.readEvents(new GlobalSequenceTrackingToken(300), false))).containsExactly(301L, 302L, 303L, 304L, 305L);
+        try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(restarted.createHeadToken(), false)) {
             assertThat(s).isEmpty();
         }
     }
