@@ -1,11 +1,15 @@
 package mn.registry.log;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.infrastructure.axon.DurableEventStorageEngine;
 import mn.registry.keystore.RegistryKeys;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.SealedHandOver;
 import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogWriter;
 import mn.registry.tlog.SealedEvents;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +47,19 @@ class LogConfiguration {
         return new PublicationDuties(database, writer, commands::sendAndWait);
     }
 
+    /** The sequencer takes each public event as the store's read path decoded it (issue 17 item 1), read back only on a miss. */
     @Bean
-    LogSequencer logSequencer(LogWriter writer, MongoDatabase database, PublicationDuties publications) {
-        return new LogSequencer(writer, new SealedEvents(database), publications);
+    LogSequencer logSequencer(LogWriter writer, MongoDatabase database, PublicationDuties publications,
+                              org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine) {
+        EventStorageEngine store = engine.getIfAvailable();
+        if (store instanceof DurableEventStorageEngine durable) {
+            store = durable.delegate();
+        }
+        SealedHandOver handOver = store instanceof GaplessEventStorageEngine gapless ? gapless.handOver() : null;
+        if (handOver == null) {
+            log.info("The event store is not the gapless engine: the log sequencer reads each public event back from the store");
+        }
+        return new LogSequencer(writer, handOver, new SealedEvents(database), publications);
     }
 
     @Bean
