@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,10 +36,19 @@ class LogSequencer {
     private final SealedEvents events;
     private final PublicationDuties publications;
     private final LongAdder storeReads = new LongAdder();
+    private final Runnable appended;
 
-    /** {@code handOver} may be null: then every public event is read back from the store. */
     LogSequencer(LogWriter writer, SealedHandOver handOver, SealedEvents events, PublicationDuties publications) {
+        this(writer, handOver, events, publications, null);
+    }
+
+    /**
+     * {@code handOver} may be null: then every public event is read back from the store. {@code appended} (may be null)
+     * is told once per batch, after it committed, that entries were appended: the checkpoint schedule publishes then.
+     */
+    LogSequencer(LogWriter writer, SealedHandOver handOver, SealedEvents events, PublicationDuties publications, Runnable appended) {
         this.writer = writer;
+        this.appended = appended;
         this.handOver = handOver;
         this.events = events;
         this.publications = publications;
@@ -57,8 +68,27 @@ class LogSequencer {
             if (publications != null) {
                 publications.entryAppended(found.event().eventId(), index, payload); // 002 art. 26.4, 27.6: the checkpoint publishes it
             }
+            afterBatch();
         }));
     }
+
+    /** Tells {@link #appended} once, when the batch (the unit of work) that appended has committed. */
+    private void afterBatch() {
+        if (appended == null) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            appended.run();
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.resources().computeIfAbsent(APPENDED, key -> {
+            batch.afterCommit(u -> appended.run());
+            return Boolean.TRUE;
+        });
+    }
+
+    private static final String APPENDED = LogSequencer.class.getName() + ".appended";
 
     /** The event as sealed in the store: handed over by the read that produced the message, else read back. */
     private Optional<Sealed> sealed(EventMessage<?> message) {
