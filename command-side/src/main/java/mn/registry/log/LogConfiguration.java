@@ -1,29 +1,29 @@
 package mn.registry.log;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.infrastructure.axon.DurableEventStorageEngine;
 import mn.registry.keystore.RegistryKeys;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.SealedHandOver;
 import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogWriter;
 import mn.registry.tlog.SealedEvents;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the log: the sequencer's processing group as a pooled streaming processor with one segment starting at
- * the tail of the store, and the checkpoint publisher polling every {@code registry.log.checkpoint-interval}
- * (default 250 ms, so a checkpoint follows new entries within about a second).
+ * the tail of the store, and the checkpoint publisher, run as soon as the sequencer appended and otherwise every
+ * {@code registry.log.checkpoint-interval} (default 250 ms: also the least time between two checkpoints).
  */
 @Configuration(proxyBeanMethods = false)
 class LogConfiguration {
@@ -43,9 +43,19 @@ class LogConfiguration {
         return new PublicationDuties(database, writer, commands::sendAndWait);
     }
 
+    /** The sequencer takes each public event as the store's read path decoded it (issue 17 item 1), read back only on a miss. */
     @Bean
-    LogSequencer logSequencer(LogWriter writer, MongoDatabase database, PublicationDuties publications) {
-        return new LogSequencer(writer, new SealedEvents(database), publications);
+    LogSequencer logSequencer(LogWriter writer, MongoDatabase database, PublicationDuties publications,
+                              org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine, CheckpointSchedule checkpoints) {
+        EventStorageEngine store = engine.getIfAvailable();
+        if (store instanceof DurableEventStorageEngine durable) {
+            store = durable.delegate();
+        }
+        SealedHandOver handOver = store instanceof GaplessEventStorageEngine gapless ? gapless.handOver() : null;
+        if (handOver == null) {
+            log.info("The event store is not the gapless engine: the log sequencer reads each public event back from the store");
+        }
+        return new LogSequencer(writer, handOver, new SealedEvents(database), publications, checkpoints::nudge);
     }
 
     @Bean
@@ -56,48 +66,19 @@ class LogConfiguration {
     }
 
     @Bean
-    SmartLifecycle checkpointSchedule(LogWriter writer, PublicationDuties publications,
-                                      @Value("${registry.log.checkpoint-interval:250ms}") Duration interval) {
-        return new SmartLifecycle() {
-            private ScheduledExecutorService executor;
-
-            @Override
-            public void start() {
-                executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "log-checkpoints");
-                    t.setDaemon(true);
-                    return t;
-                });
-                executor.scheduleWithFixedDelay(() -> {
-                    try {
-                        writer.publishCheckpointIfGrown();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
-                    }
-                    try {
-                        publications.dischargeCovered();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not record a publication by checkpoint (will retry): {}", e.toString());
-                    }
-                }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    CheckpointSchedule checkpointSchedule(LogWriter writer, PublicationDuties publications,
+                                          @Value("${registry.log.checkpoint-interval:250ms}") Duration interval) {
+        return new CheckpointSchedule(() -> {
+            try {
+                writer.publishCheckpointIfGrown();
+            } catch (RuntimeException e) {
+                log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
             }
-
-            @Override
-            public void stop() {
-                if (executor != null) {
-                    executor.shutdownNow();
-                    try {
-                        executor.awaitTermination(5, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+            try {
+                publications.dischargeCovered();
+            } catch (RuntimeException e) {
+                log.warn("Could not record a publication by checkpoint (will retry): {}", e.toString());
             }
-
-            @Override
-            public boolean isRunning() {
-                return executor != null && !executor.isShutdown();
-            }
-        };
+        }, interval);
     }
 }

@@ -1,19 +1,30 @@
 package mn.registry.log;
 
 import mn.registry.kernel.log.PublicRecords;
+import mn.registry.kernel.log.SealedEvent;
+import mn.registry.store.mongo.SealedHandOver;
 import mn.registry.tlog.LogWriter;
 import mn.registry.tlog.SealedEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads every event in global order (processing group {@value #PROCESSING_GROUP}: one segment, so one node at a
  * time holds it through the token store) and appends the public record of each public event to the log. The
  * record is built from the event exactly as sealed in the store (its stored payload and metadata, hash, seal key
  * and global position), so anyone holding the sealed event can derive the same leaf. The Axon message carries
- * neither the seal nor the stored strings, so the sealed event is read back from the store ({@link SealedEvents})
- * for public events only.
+ * neither the seal nor the stored strings; the event store's read path, which decoded them for this message, hands
+ * them over ({@link SealedHandOver}, issue 17 item 1). Only when the hand-over misses (the sequencer far behind the
+ * store's readers, a batch handled again, a store that is not the gapless engine) is the sealed event read back from
+ * the store ({@link SealedEvents}); {@link #storeReads()} counts those reads.
  */
 @ProcessingGroup(LogSequencer.PROCESSING_GROUP)
 class LogSequencer {
@@ -21,13 +32,29 @@ class LogSequencer {
     static final String PROCESSING_GROUP = "log-sequencer";
 
     private final LogWriter writer;
+    private final SealedHandOver handOver;
     private final SealedEvents events;
     private final PublicationDuties publications;
+    private final LongAdder storeReads = new LongAdder();
+    private final Runnable appended;
 
-    LogSequencer(LogWriter writer, SealedEvents events, PublicationDuties publications) {
+    LogSequencer(LogWriter writer, SealedHandOver handOver, SealedEvents events, PublicationDuties publications) {
+        this(writer, handOver, events, publications, null);
+    }
+
+    /**
+     * {@code handOver} may be null: then every public event is read back from the store. {@code appended} (may be null)
+     * is told once per batch, after it committed, that entries were appended: the checkpoint schedule publishes then.
+     */
+    LogSequencer(LogWriter writer, SealedHandOver handOver, SealedEvents events, PublicationDuties publications, Runnable appended) {
         this.writer = writer;
+        this.appended = appended;
+        this.handOver = handOver;
         this.events = events;
         this.publications = publications;
+        if (handOver != null) {
+            handOver.keepWhen(PublicRecords::mayBePublic);
+        }
     }
 
     @EventHandler
@@ -35,12 +62,54 @@ class LogSequencer {
         if (!PublicRecords.mayBePublic(message.getPayloadType().getName())) {
             return;
         }
-        events.byId(message.getIdentifier()).ifPresent(found -> PublicRecords.record(found.event(), found.position()).ifPresent(record -> {
+        sealed(message).ifPresent(found -> PublicRecords.record(found.event(), found.position()).ifPresent(record -> {
             long index = writer.append(found.event().eventId(), PublicRecords.leafData(record), found.position(),
                     record.path("commandId").textValue());
             if (publications != null) {
                 publications.entryAppended(found.event().eventId(), index, payload); // 002 art. 26.4, 27.6: the checkpoint publishes it
             }
+            afterBatch();
         }));
+    }
+
+    /** Tells {@link #appended} once, when the batch (the unit of work) that appended has committed. */
+    private void afterBatch() {
+        if (appended == null) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            appended.run();
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.resources().computeIfAbsent(APPENDED, key -> {
+            batch.afterCommit(u -> appended.run());
+            return Boolean.TRUE;
+        });
+    }
+
+    private static final String APPENDED = LogSequencer.class.getName() + ".appended";
+
+    /** The event as sealed in the store: handed over by the read that produced the message, else read back. */
+    private Optional<Sealed> sealed(EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        if (handOver != null) {
+            Optional<SealedHandOver.Handed> handed = handOver.take(eventId);
+            OptionalLong position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                    ? tracked.trackingToken().position() : OptionalLong.empty();
+            if (handed.isPresent() && (position.isEmpty() || position.getAsLong() == handed.get().position())) {
+                return handed.map(h -> new Sealed(h.event(), h.position()));
+            }
+        }
+        storeReads.increment();
+        return events.byId(eventId).map(stored -> new Sealed(stored.event(), stored.position()));
+    }
+
+    private record Sealed(SealedEvent event, long position) {
+    }
+
+    /** How many public events were read back from the store instead of handed over (0 in the steady state). */
+    long storeReads() {
+        return storeReads.sum();
     }
 }

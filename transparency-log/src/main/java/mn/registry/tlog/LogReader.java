@@ -37,7 +37,7 @@ import java.util.Optional;
 
 /**
  * Reads the log as published, for the public endpoints, the register and the web pages: the latest checkpoint
- * (re-read at most every 200 ms), older checkpoints, entries ({@link #entries()}), tiles and entry bundles, inclusion
+ * (re-read at most every 200 ms, and at once after a publication in this process), older checkpoints, entries ({@link #entries()}), tiles and entry bundles, inclusion
  * proofs and verification bundles. One cache (Caffeine, bounded by bytes) holds tiles, checkpoints and every answer,
  * each under a key that fixes its bytes (a tile only grows; a proof or bundle is fixed by its index and the checkpoint
  * it is proved against), so nothing stale is ever served and each answer carries an ETag of its bytes.
@@ -142,6 +142,17 @@ public final class LogReader {
             latestReadAt = System.nanoTime();
         });
         return read;
+    }
+
+    /**
+     * A checkpoint of {@code size} was just published in this process ({@link LogWriter#onPublished}): the next
+     * {@link #latest()} reads the pointer again instead of serving the one it read up to 200 ms ago.
+     */
+    public void published(long size) {
+        Published cached = latest;
+        if (cached == null || cached.size() < size) {
+            latestReadAt = System.nanoTime() - LATEST_TTL_NANOS;
+        }
     }
 
     /** The checkpoint published for a tree of {@code size}, if one was. */

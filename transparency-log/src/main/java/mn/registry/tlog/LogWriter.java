@@ -9,7 +9,10 @@ import org.bson.Document;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * The log's one writer: appends public records as leaves (entries, then tiles, then the tree size; ADR 0004) and
@@ -21,6 +24,7 @@ public final class LogWriter {
     private final LogAppender appender;
     private final CheckpointPublisher publisher;
     private final MongoCollection<Document> checkpoints;
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param origin        the checkpoint origin (and log key name)
@@ -56,7 +60,17 @@ public final class LogWriter {
 
     /** Publishes a checkpoint of the current tree if none covers it yet; returns the size published, if any. */
     public Optional<Long> publishCheckpointIfGrown() {
-        return publisher.publishIfGrown();
+        Optional<Long> published = publisher.publishIfGrown();
+        published.ifPresent(size -> listeners.forEach(l -> l.accept(size)));
+        return published;
+    }
+
+    /**
+     * Tells {@code listener} the size of each checkpoint this writer publishes, once it is the latest: a reader in the
+     * same process serves it at once instead of at its next re-read of the latest checkpoint (issue 15 target 6).
+     */
+    public void onPublished(LongConsumer listener) {
+        listeners.add(listener);
     }
 
     /** A published checkpoint as stored: its tree size, signed note and when it was published. */

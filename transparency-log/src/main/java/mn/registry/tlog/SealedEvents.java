@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * An event as the event store sealed it, found by its id in the store's commit documents (collection {@code events},
  * indexed on {@code eventIds}): the one place outside the event store that decodes a stored sealed event, for the
- * bundles (which carry it) and the sequencer (whose Axon message lacks the seal, the hash and the stored strings).
+ * bundles (which carry it), and the sequencer when the event store's hand-over of what its reader decoded misses
+ * (the Axon message lacks the seal, the hash and the stored strings).
  */
 public final class SealedEvents {
 

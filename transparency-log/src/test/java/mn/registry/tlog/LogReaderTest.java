@@ -78,4 +78,31 @@ class LogReaderTest {
         assertThat(reader.proof(1, three).body()).as("the old answer, unchanged").isEqualTo(proofAt3.body());
         assertThat(reader.resource(Tiles.parse("tile/0/000.p/8").orElseThrow(), 7)).as("not in a tree of 7").isEmpty();
     }
+
+    @Test
+    @DisplayName("ADR 0004: a checkpoint published in the same process is served as the latest at once; its own read of the latest keeps the rest")
+    void a_checkpoint_published_here_is_the_latest_at_once() {
+        MongoDatabase db = client.getDatabase("published" + System.nanoTime());
+        LogWriter writer = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), () -> { });
+        writer.ensureIndexes();
+        LogReader reader = new LogReader(db, keys, LogCollections.DEFAULT_ORIGIN, 1 << 20);
+        writer.onPublished(reader::published);
+        LogReader told = reader;
+        LogReader untold = new LogReader(db, keys, LogCollections.DEFAULT_ORIGIN, 1 << 20);
+        writer.append("event-0", leaf(0), 0, null);
+        writer.publishCheckpointIfGrown();
+        assertThat(told.latest().orElseThrow().size()).isEqualTo(1);
+        for (int i = 1; i < 4; i++) {
+            writer.append("event-" + i, leaf(i), i, null);
+        }
+        long before = System.nanoTime();
+        assertThat(untold.latest().orElseThrow().size()).isEqualTo(1);
+        writer.publishCheckpointIfGrown();
+        assertThat(told.latest().orElseThrow().size()).as("told by the writer").isEqualTo(4);
+        if (System.nanoTime() - before < LogReader.LATEST_TTL_NANOS / 2) { // the reader not told still serves what it read
+            assertThat(untold.latest().orElseThrow().size()).isEqualTo(1);
+        }
+        reader.published(2); // an older size than the one it holds changes nothing
+        assertThat(told.latest().orElseThrow().size()).isEqualTo(4);
+    }
 }

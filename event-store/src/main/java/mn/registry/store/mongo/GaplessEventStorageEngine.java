@@ -578,6 +578,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     // ---------------------------------------------------------------- read
 
+    /** Public events of the latest few thousand read, until the log's sequencer takes them (ADR 0004). */
+    private final SealedHandOver handOver = new SealedHandOver(4096);
+
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         return chainFrom(positionOf(trackingToken), mayBlock).map(this::toTrackedData);
@@ -598,8 +601,14 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         throw new IllegalArgumentException("this engine reads by GlobalSequenceTrackingToken, not " + token.getClass().getName());
     }
 
+    /** The sealed events this engine's readers decoded, for a consumer that needs the seal and the stored strings (the log). */
+    public SealedHandOver handOver() {
+        return handOver;
+    }
+
     private TrackedEventData<String> toTrackedData(ChainReader.ChainEvent ce) {
         StoredEvent e = ce.event();
+        handOver.offer(ce.position(), e);
         GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(ce.position());
         if (e.domain()) {
             return new TrackedDomainEventData<>(token, toDomainData(e));
