@@ -1,6 +1,7 @@
 package mn.registry.command.api;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.IdentifierMissingException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -11,6 +12,9 @@ import java.lang.reflect.RecordComponent;
  * Finds the aggregate a command is for in the record component of the given name (e.g. {@code applicationId}) of its
  * payload, so that the kernel's published command records reach their aggregate without an Axon annotation (the kernel
  * does not depend on Axon). The id is the component's {@code toString()}, as Axon's annotation resolver takes it.
+ * A command whose payload names its target with {@code @TargetAggregateIdentifier} (an internal record) is resolved by
+ * that annotation first: Axon's Spring configuration hands a lone {@code CommandTargetResolver} bean to every aggregate,
+ * and the other aggregates' commands must resolve as before.
  */
 public record TargetByRecordComponent(String component) implements CommandTargetResolver {
 
@@ -32,8 +36,15 @@ public record TargetByRecordComponent(String component) implements CommandTarget
         return null;
     }
 
+    private static final CommandTargetResolver ANNOTATED = AnnotationCommandTargetResolver.builder().build();
+
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        try {
+            return ANNOTATED.resolveTarget(command);
+        } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
+            // a kernel body: no annotation, its id is the named component
+        }
         Object id = read(command.getPayload(), component);
         if (id == null) {
             throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + component + ".");

@@ -107,6 +107,28 @@ class PermitApplicationTest {
     }
 
     @Test
+    @DisplayName("002 art. 26.1: the aggregate counts the decision period itself: 17 working days from receipt, whatever the client sends")
+    void decision_period_is_seventeen_working_days() {
+        List<WorkingDays> asked = new ArrayList<>();
+        Signed.Services counting = new Signed.Services() {
+            @Override
+            public Deadline due(Instant from, WorkingDays n) {
+                asked.add(n);
+                return super.due(from, n);
+            }
+        };
+        counting.applicationId = ID;
+        counting.receipt = RECEIPT;
+        documents(false).forEach(counting::received);
+        Deadline due = WorkingDayCalendar.base().deadline(RECEIVED, WorkingDays.of(17));
+        Signed.fixture(counting).givenNoPriorActivity()
+                .when(apply(Applications.MONGOLIAN, documents(false)))
+                .expectEvents(new PermitApplicationRegistered(ID, RECEIPT, Applications.MONGOLIAN, documents(false), RECEIVED,
+                        due.due(), due.dueAt().toInstant(), WorkingDays.of(17), due.calendarVersion(), "002 art. 26.1", APPLICANT, "cd".repeat(32)));
+        assertThat(asked).containsExactly(WorkingDays.of(17));
+    }
+
+    @Test
     @DisplayName("002 art. 26.1: a decision due on the day of receipt cannot be computed, so it is never recorded (the Deadline refuses it)")
     void due_date_after_receipt() {
         assertThatThrownBy(() -> new Deadline(LocalDate.of(2026, 11, 20), PermitDeadlines.DECISION, LocalDate.of(2026, 11, 20),
