@@ -1,16 +1,20 @@
 package mn.registry.permit.command;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -27,8 +31,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * defines is an event; a command the state does not allow is a {@link RegistryProblem} with a stable code.
  * Commands fired by the deadline service are recorded at most once, and not at all when the aggregate no longer
  * waits for that deadline.
+ * <p>
+ * A signed command arrives as the kernel's published body, with its {@link CommandContext} (receipt time, signer and
+ * roles) and {@link PermitServices} (due dates with the calendar in force, minimum insurance, received documents, ids)
+ * as handler parameters (ADR 0026). The deadline service's commands ({@link PermitCommands}) have no published body.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "permitApplicationTarget")
 class PermitApplication {
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
@@ -68,34 +76,27 @@ class PermitApplication {
         // for Axon: state comes from events
     }
 
-    // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt
+    // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
+    // and takes no receipt number
     @CommandHandler
-    PermitApplication(RegisterPermitApplication command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context, PermitServices services) {
         this.status = PermitApplicationStatus.SUBMITTED;
-        PermitIntakePolicy.checkResolved(command.company(), command.holdsOtherPermit(), command.documents());
-        decisionPeriodIsSeventeenWorkingDays(command.workingDays());
-        decisionIsNotDueBeforeReceipt(command);
-        apply(new PermitApplicationRegistered(command.applicationId(), command.receiptNumber(), command.company(),
-                command.documents(), command.receivedAt(), command.decisionDue(), command.decisionDueAt(),
-                command.workingDays(), command.calendarVersion(), PermitDeadlines.DECISION_ARTICLE,
-                command.signedBy(), command.commandSignatureSha256()));
+        PermitIntakePolicy.check(body);
+        List<DocumentRef> received = body.documents().stream().map(d -> receivedDocument(d, "documents." + d.kind(), d.kind().article(), services))
+                .toList();
+        Deadline due = services.due(context.receivedAt(), PermitDeadlines.DECISION);
+        ApplicationId id = services.applicationId(context);
+        ReceiptNumber receipt = services.nextReceiptNumber(due.receivedOn().getYear());
+        apply(new PermitApplicationRegistered(id, receipt, body.company(), received, context.receivedAt(), due.due(), due.dueAt().toInstant(),
+                PermitDeadlines.DECISION, due.calendarVersion(), PermitDeadlines.DECISION_ARTICLE, context.actor(), context.jwsSha256()));
+        return new PermitRegistrationReceipt(id, receipt, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion());
     }
 
-    // 002 art. 26.1: a decision within 17 working days from the date of receipt
-    private static void decisionPeriodIsSeventeenWorkingDays(WorkingDays workingDays) {
-        if (!PermitDeadlines.DECISION.equals(workingDays)) {
-            throw new IllegalArgumentException("the decision period is " + PermitDeadlines.DECISION
-                    + " working days (" + PermitDeadlines.DECISION_ARTICLE + "), not " + workingDays);
-        }
-    }
-
-    /** A due date before the day of receipt can only come from a calendar fault: refuse rather than record it. */
-    private static void decisionIsNotDueBeforeReceipt(RegisterPermitApplication command) {
-        LocalDate receivedOn = UlaanbaatarTime.dateOf(command.receivedAt());
-        if (!command.decisionDue().isAfter(receivedOn) || !command.decisionDueAt().isAfter(command.receivedAt())) {
-            throw RegistryProblem.invalid("permit.due-before-receipt",
-                    "The decision cannot be due on or before the day of receipt.", "decisionDue", PermitDeadlines.DECISION_ARTICLE);
-        }
+    // 001 art. 38.1: a document is registered only as the original bytes the registry received and keeps
+    private static DocumentRef receivedDocument(SubmittedDocument submitted, String field, String article, PermitServices services) {
+        return services.received(submitted).orElseThrow(() -> RegistryProblem.invalid("document.unknown",
+                "No document with this SHA-256 was received; upload it to POST /api/documents first.", field, article));
     }
 
     // ------------------------------------------------------------------ review and decision (002 art. 26)
@@ -119,41 +120,44 @@ class PermitApplication {
 
     // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
     @CommandHandler
-    void handle(RequestDocuments command) {
+    void handle(RequestPermitDocuments command, CommandContext context) {
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (command.kinds() == null || command.kinds().isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-request-empty", "Name at least one document to request.", "kinds", "002 art. 26.2.2");
         }
-        apply(new PermitDocumentsRequested(applicationId, List.copyOf(command.kinds()), command.note(), command.at(), command.by()));
+        apply(new PermitDocumentsRequested(applicationId, List.copyOf(command.kinds()), command.note(), context.receivedAt(), context.actor()));
     }
 
     // 001 art. 38.1: documents received later are kept as received, under their hash
     @CommandHandler
-    void handle(RecordDocumentsReceived command) {
+    void handle(RecordPermitDocumentsReceived command, CommandContext context, PermitServices services) {
+        List<DocumentRef> documents = (command.documents() == null ? List.<SubmittedDocument>of() : command.documents()).stream()
+                .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services)).toList();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
-        if (command.documents() == null || command.documents().isEmpty()) {
+        if (documents.isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-empty", "Record at least one received document.", "documents", "001 art. 38.1");
         }
-        apply(new PermitDocumentsReceived(applicationId, List.copyOf(command.documents()), command.at()));
+        apply(new PermitDocumentsReceived(applicationId, documents, context.receivedAt()));
     }
 
     // 002 art. 26.2.2: a request that meets the requirements is approved and the applicant told the permit follows insurance
     @CommandHandler
-    void handle(Approve command) {
+    void handle(ApprovePermitApplication command, CommandContext context, PermitServices services) {
+        Money minimumInsurance = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
-        if (command.minimumInsurance() == null) {
+        if (minimumInsurance == null) {
             throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
                     "The ministry has not set the minimum insurance yet; set it before approving.", "002 art. 26.5");
         }
-        apply(new PermitApplicationApproved(applicationId, command.minimumInsurance(), command.at(), command.by(), "002 art. 26.2.2"));
+        apply(new PermitApplicationApproved(applicationId, minimumInsurance, context.receivedAt(), context.actor(), "002 art. 26.2.2"));
     }
 
     // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
     @CommandHandler
-    void handle(Refuse command) {
+    void handle(RefusePermitApplication command, CommandContext context) {
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
-        apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), command.at(), command.by(), "002 art. 26.3"));
+        apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
     }
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
@@ -166,17 +170,21 @@ class PermitApplication {
 
     // 002 art. 26.2.3, 26.5: insurance of at least the minimum set by the ministry
     @CommandHandler
-    void handle(RecordInsurance command) {
+    void handle(RecordPermitInsurance command, CommandContext context, PermitServices services) {
+        if (command.amount() == null) {
+            throw RegistryProblem.invalid("permit.insurance-amount-missing", "The insured amount is required.", "amount", "002 art. 26.2.3");
+        }
+        Money inForce = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
-        Money minimum = command.minimumInForce() == null ? minimumInsurance : command.minimumInForce();
+        Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
             throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
                     + command.amount().currency() + " is below the minimum of " + minimum.amount() + " " + minimum.currency() + ".",
                     "amount", "002 art. 26.5");
         }
-        insuranceIsInForceAtReceipt(command.insuredUntil(), command.at());
+        insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
-                command.insuredUntil(), command.proofSha256(), command.at()));
+                command.insuredUntil(), command.proofSha256(), context.receivedAt()));
     }
 
     // 002 art. 26.2.3: the applicant is insured, so a policy that has already ended insures nothing (ADR 0013 §3)
@@ -194,20 +202,21 @@ class PermitApplication {
 
     // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
     @CommandHandler
-    void handle(Issue command) {
+    void handle(IssuePermit command, CommandContext context, PermitServices services) {
+        LocalDate validFrom = command.validFrom() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.validFrom();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         if (!insured) {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
-        termStartsOnTheDayOfIssue(command.validFrom(), command.at());
-        insuredOnTheDayOfIssue(command.at());
-        LegalTerm term = LegalTerm.years(command.validFrom(), PermitDeadlines.TERM_YEARS);
-        apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), command.issuer(), holder, command.activity(),
-                command.validFrom(), term.lastDay(), List.copyOf(command.conditions()), command.at(), command.signingOfficial(),
+        termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
+        insuredOnTheDayOfIssue(context.receivedAt());
+        LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
+        apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), ISSUER, holder, command.activity(),
+                validFrom, term.lastDay(), List.copyOf(command.conditions()), context.receivedAt(), context.actor(),
                 command.contractSha256()));
-        raise(PermitDuty.PUBLISH_GRANT, command.publication(), command.at());
-        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, command.validFrom().plus(PermitDeadlines.INSPECTION_INTERVAL), command.at());
+        raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
+        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
     }
 
     // 002 art. 26.6.4, 27.1: the five-year term starts on the day the permit is issued, neither later nor earlier
@@ -229,14 +238,10 @@ class PermitApplication {
     }
 
     // 002 art. 26.6, 26.7: the permit names issuer, activity, conditions and signing official; a contract is recorded
-    private static void permitStatesItsContent(Issue command) {
-        requireText(command.issuer(), "issuer", "002 art. 26.6.1");
+    private static void permitStatesItsContent(IssuePermit command) {
         requireText(command.activity(), "activity", "002 art. 26.6.3");
         if (command.conditions() == null || command.conditions().isEmpty()) {
             throw RegistryProblem.invalid("permit.content-missing", "The permit states its conditions and requirements.", "conditions", "002 art. 26.6.5");
-        }
-        if (command.validFrom() == null) {
-            throw RegistryProblem.invalid("permit.content-missing", "The permit states its period.", "validFrom", "002 art. 26.6.4");
         }
         if (!DocumentRef.isSha256Hex(command.contractSha256())) {
             throw RegistryProblem.invalid("permit.contract-missing", "A contract with the holder is signed when the permit is issued.",
@@ -248,11 +253,11 @@ class PermitApplication {
 
     // ADR 0013 §4: a duty is discharged by the act it stands for; only where the law names no act is it marked done, by the party that owes it
     @CommandHandler
-    void handle(RecordDutyFulfilled command) {
+    void handle(RecordPermitDutyFulfilled command, CommandContext context) {
         if (command.duty() == null) {
             throw RegistryProblem.invalid("permit.duty-missing", "Name the duty that was done.", "duty", null);
         }
-        dutyIsMarkedDoneOnlyByItsOwer(command);
+        dutyIsMarkedDoneOnlyByItsOwer(command, context);
         LocalDate due = openDuties.get(command.duty());
         if (due == null) {
             throw RegistryProblem.conflict("permit.duty-not-open", "There is no open duty " + command.duty() + " on this permit.", command.duty().article());
@@ -261,12 +266,12 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.duty-evidence-missing", "A duty marked done comes with its evidence (the notice or act, by SHA-256).",
                     "evidenceSha256", command.duty().article());
         }
-        apply(new PermitDutyFulfilled(applicationId, command.duty(), command.at(), UlaanbaatarTime.dateOf(command.at()).isAfter(due),
-                command.evidenceSha256(), command.by()));
+        apply(new PermitDutyFulfilled(applicationId, command.duty(), context.receivedAt(), UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(due),
+                command.evidenceSha256(), context.actor()));
     }
 
     // a decision, a publication or an inspection discharges its own duty; a notice is marked done by the party that owes it
-    private void dutyIsMarkedDoneOnlyByItsOwer(RecordDutyFulfilled command) {
+    private void dutyIsMarkedDoneOnlyByItsOwer(RecordPermitDutyFulfilled command, CommandContext context) {
         PermitDuty duty = command.duty();
         switch (duty.dischargedBy()) {
             case DECISION -> throw RegistryProblem.conflict("permit.duty-discharged-by-decision",
@@ -276,13 +281,13 @@ class PermitApplication {
             case INSPECTION -> throw RegistryProblem.conflict("permit.duty-discharged-by-inspection",
                     "The duty " + duty + " is done only by a recorded inspection.", duty.article());
             case SIGNED_RECORD -> {
-                java.util.Set<mn.registry.kernel.identity.Role> roles = command.roles() == null ? java.util.Set.of() : command.roles();
+                java.util.Set<mn.registry.kernel.identity.Role> roles = context.roles() == null ? java.util.Set.of() : context.roles();
                 if (duty.owedBy() == PermitDuty.Party.HOLDER) {
                     if (!roles.contains(mn.registry.kernel.identity.Role.APPLICANT)) {
                         throw RegistryProblem.forbidden("permit.duty-owed-by-holder",
                                 "The duty " + duty + " is the holder's: only the holder's representative marks it done.", duty.article());
                     }
-                    actsForTheHolder(command.by(), duty.article());
+                    actsForTheHolder(context.actor(), duty.article());
                 } else if (!roles.contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER)
                         && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
@@ -323,9 +328,9 @@ class PermitApplication {
     // 002 art. 27.2: the holder requests extension with proof of stamp duty; due three months before expiry; none after expiry.
     // A suspended permit may request too (the law does not bar it); the decision then follows the suspension's outcome (ADR 0013 §3).
     @CommandHandler
-    void handle(RequestExtension command) {
-        actsForTheHolder(command.by(), "002 art. 27.2");
-        LocalDate requestedOn = UlaanbaatarTime.dateOf(command.at());
+    void handle(RequestPermitExtension command, CommandContext context, PermitServices services) {
+        actsForTheHolder(context.actor(), "002 art. 27.2");
+        LocalDate requestedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         if (status == PermitApplicationStatus.EXPIRED || (isInForce() && requestedOn.isAfter(validUntil))) {
             throw RegistryProblem.conflict("permit.extension-after-expiry", "The permit expired on " + validUntil + "; it cannot be extended.", "002 art. 29.2");
         }
@@ -340,9 +345,9 @@ class PermitApplication {
                     "stampDutyProofSha256", "002 art. 27.2");
         }
         LocalDate requestDue = extensionRequestDue(validUntil);
-        apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), command.at(), requestDue,
-                requestedOn.isAfter(requestDue), command.fastPath().due(), command.by()));
-        raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(command), command.at());
+        apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), context.receivedAt(), requestDue,
+                requestedOn.isAfter(requestDue), services.due(context.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH).due(), context.actor()));
+        raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(context.receivedAt(), services), context.receivedAt());
     }
 
     // 002 art. 27.1, 27.4: a term of five years is extended once, by the five years that follow it
@@ -366,8 +371,9 @@ class PermitApplication {
 
     // 002 art. 27.3, 27.5: decided within 5 working days; within 3 when there is no ground to suspend (no violation found at the last
     // inspection, and the permit is not suspended)
-    private Deadline extensionDecisionPeriod(RequestExtension command) {
-        return violationFoundAtLastInspection || status == PermitApplicationStatus.SUSPENDED ? command.decision() : command.fastPath();
+    private Deadline extensionDecisionPeriod(Instant at, PermitServices services) {
+        return services.due(at, violationFoundAtLastInspection || status == PermitApplicationStatus.SUSPENDED
+                ? PermitDeadlines.EXTENSION_DECISION : PermitDeadlines.EXTENSION_FAST_PATH);
     }
 
     // 002 art. 27.2: the request is due three months before expiry
@@ -384,37 +390,37 @@ class PermitApplication {
     // force and not suspended (the suspension's outcome comes first, 28.4), or to one that expired, unsuspended, while the request made
     // before its expiry waited (29.2: the holder applied): then in force again from the decision (ADR 0013 §3)
     @CommandHandler
-    void handle(DecideExtension command) {
+    void handle(DecidePermitExtension command, CommandContext context, PermitServices services) {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
-        boolean termEnded = UlaanbaatarTime.dateOf(command.at()).isAfter(validUntil);
+        boolean termEnded = UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(validUntil);
         if (command.extend()) {
             extensionFollowsTheSuspension();
             requireStatus("002 art. 27.5", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.EXPIRED);
             LegalTerm next = new LegalTerm(validUntil.plusDays(1), java.time.Period.ofYears(PermitDeadlines.TERM_YEARS));
             if (status == PermitApplicationStatus.ACTIVE && !termEnded) {
-                apply(new PermitExtended(applicationId, validUntil, next.lastDay(), command.at(), command.by()));
+                apply(new PermitExtended(applicationId, validUntil, next.lastDay(), context.receivedAt(), context.actor()));
             } else {
                 if (status == PermitApplicationStatus.ACTIVE) { // the term ended before its expiry deadline fired
-                    apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+                    apply(new PermitExpired(applicationId, validUntil, context.receivedAt(), "002 art. 29.2"));
                 }
-                apply(new PermitExtendedAfterExpiry(applicationId, validUntil, next.lastDay(), command.at(), command.by(), "002 art. 27.4, 29.2"));
+                apply(new PermitExtendedAfterExpiry(applicationId, validUntil, next.lastDay(), context.receivedAt(), context.actor(), "002 art. 27.4, 29.2"));
                 LocalDate inspectionDue = openDuties.get(PermitDuty.ANNUAL_INSPECTION);
                 if (inspectionDue != null) {
-                    raiseOnDate(PermitDuty.ANNUAL_INSPECTION, inspectionDue, command.at()); // its deadline ended with the expiry; it runs again
+                    raiseOnDate(PermitDuty.ANNUAL_INSPECTION, inspectionDue, context.receivedAt()); // its deadline ended with the expiry; it runs again
                 }
             }
-            fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
-            raise(PermitDuty.PUBLISH_EXTENSION, command.publication(), command.at());
+            fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
+            raise(PermitDuty.PUBLISH_EXTENSION, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         } else {
             refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
-            apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), command.at(), command.by()));
-            fulfil(PermitDuty.DECIDE_EXTENSION, command.at(), command.by());
+            apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor()));
+            fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
             if (termEnded && isInForce()) {
-                apply(new PermitExpired(applicationId, validUntil, command.at(), "002 art. 29.2"));
+                apply(new PermitExpired(applicationId, validUntil, context.receivedAt(), "002 art. 29.2"));
             } else if (isInForce()) {
-                certificateHoldersAreToldOfARefusal(command.at());
+                certificateHoldersAreToldOfARefusal(context.receivedAt());
             }
         }
     }
@@ -464,14 +470,15 @@ class PermitApplication {
 
     // 002 art. 28.1: on the inspector's opinion of a violation, or the tax authority's request after two or more evasions; at most three months
     @CommandHandler
-    void handle(Suspend command) {
+    void handle(SuspendPermit command, CommandContext context, PermitServices services) {
+        LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         suspensionHasItsGround(command);
-        suspensionStartsOnTheDayOfTheDecision(command.from(), command.at());
-        suspensionLastsAtMostThreeMonths(command.from(), command.until());
+        suspensionStartsOnTheDayOfTheDecision(from, context.receivedAt());
+        suspensionLastsAtMostThreeMonths(from, command.until());
         String evidence = command.evidenceSha256();
         int evasions = command.taxEvasions();
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
@@ -481,10 +488,10 @@ class PermitApplication {
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
-        apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, command.from(),
-                command.until(), command.at(), command.by()));
-        raise(PermitDuty.NOTIFY_SUSPENSION, command.notice(), command.at());
-        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.at(), command.by());
+        apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
+                command.until(), context.receivedAt(), context.actor()));
+        raise(PermitDuty.NOTIFY_SUSPENSION, services.due(context.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE), context.receivedAt());
+        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
     }
 
     // 002 art. 28.1, ADR 0013 §4: a suspension takes effect on the day it is decided (the local date of receipt), never back-dated
@@ -520,7 +527,7 @@ class PermitApplication {
 
     // 002 art. 28.1: the tax authority requests a suspension after two or more tax evasions or avoidances; the ministry decides
     @CommandHandler
-    void handle(RequestSuspension command) {
+    void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
@@ -534,25 +541,25 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-request-pending", "A request of the tax authority is already waiting for a decision.",
                     "002 art. 28.1");
         }
-        apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), command.at(), command.by(),
+        apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
-        raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.decision(), command.at());
+        raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
     }
 
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
     @CommandHandler
-    void handle(RefuseSuspensionRequest command) {
+    void handle(RefusePermitSuspensionRequest command, CommandContext context) {
         if (pendingTaxRequest == null) {
             throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
         }
         requireText(command.reasons(), "reasons", "002 art. 28.1");
-        apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), command.at(), command.by(),
+        apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
-        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, command.at(), command.by());
+        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
     }
 
     // 002 art. 28.1: the ground is the inspector's opinion, or the tax authority's request on two or more evasions
-    private static void suspensionHasItsGround(Suspend command) {
+    private static void suspensionHasItsGround(SuspendPermit command) {
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.suspension-ground-missing", "A suspension names its ground.", "ground", "002 art. 28.1");
         }
@@ -586,17 +593,17 @@ class PermitApplication {
 
     // 002 art. 28.4: restored when the ground of the suspension is removed
     @CommandHandler
-    void handle(Restore command) {
+    void handle(RestorePermit command, CommandContext context) {
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         requireText(command.reason(), "reason", "002 art. 28.4");
-        apply(new PermitRestored(applicationId, command.reason(), command.at(), command.by(), "002 art. 28.4"));
-        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, command.at(), command.by());
+        apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
+        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
     @CommandHandler
-    void handle(RecordCertificatesIssued command) {
-        actsForTheHolder(command.by(), "002 art. 22.1.2");
+    void handle(ReportCertificatesIssued command, CommandContext context) {
+        actsForTheHolder(context.actor(), "002 art. 22.1.2");
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.suspended-no-new-certificates",
                     "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
@@ -605,8 +612,8 @@ class PermitApplication {
         if (command.count() < 0) {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
-        reportedPeriodHasEnded(command.periodEnd(), command.at());
-        apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), command.at(), command.by()));
+        reportedPeriodHasEnded(command.periodEnd(), context.receivedAt());
+        apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), context.receivedAt(), context.actor()));
     }
 
     // 002 art. 22.1.2: a report counts certificates already issued: its period has ended by the day of receipt
@@ -622,7 +629,7 @@ class PermitApplication {
 
     // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
     @CommandHandler
-    void handle(Revoke command) {
+    void handle(RevokePermit command, CommandContext context) {
         requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
@@ -631,35 +638,35 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
         }
-        apply(new PermitRevoked(applicationId, command.ground(), command.reason(), command.at(), command.by(), true));
-        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, command.at(), command.by());
-        raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(command.at()).plusMonths(1), command.at());
+        apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
+        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
+        raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
     }
 
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
-    void handle(RecordDatabaseHandedOver command) {
+    void handle(RecordCertificateDatabaseHandedOver command, CommandContext context) {
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
         }
-        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), command.at(), command.by()));
-        fulfil(PermitDuty.HAND_OVER_DATABASE, command.at(), command.by());
+        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
+        fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
     }
 
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
-    void handle(PassDatabaseOn command) {
+    void handle(PassCertificateDatabaseOn command, CommandContext context) {
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
-        apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), command.at(), command.by()));
+        apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
     }
 
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
     @CommandHandler
-    void handle(FileComplaint command) {
-        actsForTheHolder(command.by(), "002 art. 29.6");
+    void handle(FileRevocationComplaint command, CommandContext context) {
+        actsForTheHolder(context.actor(), "002 art. 29.6");
         requireStatus("002 art. 29.6", PermitApplicationStatus.REVOKED);
         if (!revocationGround.complaintAllowed()) {
             throw RegistryProblem.conflict("permit.complaint-not-allowed",
@@ -668,37 +675,41 @@ class PermitApplication {
         if (complaintFiled) {
             throw RegistryProblem.conflict("permit.complaint-pending", "A complaint against this revocation is already filed.", "002 art. 29.6");
         }
-        apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), command.at(), command.by()));
+        apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), context.receivedAt(), context.actor()));
     }
 
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
     @CommandHandler
-    void handle(DecideComplaint command) {
+    void handle(DecideRevocationComplaint command, CommandContext context) {
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
-        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), command.at(), command.by(), validUntil));
+        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
     }
 
     // ------------------------------------------------------------------ holder's reports, inspection, transfer
 
     // 002 art. 20.3.3: changes are reported within three working days; a later report is marked late
     @CommandHandler
-    void handle(ReportChange command) {
-        actsForTheHolder(command.by(), "002 art. 20.3.3");
+    void handle(ReportPermitChange command, CommandContext context, PermitServices services) {
+        if (command.changedOn() == null) {
+            throw RegistryProblem.invalid("permit.change-date-missing", "The date of the change is required.", "changedOn", "002 art. 20.3.3");
+        }
+        changeIsToTheIssuedPermit(command.changedOn(), issuedOn);
+        actsForTheHolder(context.actor(), "002 art. 20.3.3");
         requireStatus("002 art. 20.3.3", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         requireText(command.description(), "description", "002 art. 20.3.3");
-        LocalDate reportedOn = UlaanbaatarTime.dateOf(command.at());
+        LocalDate reportedOn = UlaanbaatarTime.dateOf(context.receivedAt());
+        Deadline report = services.due(command.changedOn(), PermitDeadlines.CHANGE_REPORT);
         if (command.changedOn().isAfter(reportedOn)) {
             throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
         }
-        changeIsToTheIssuedPermit(command.changedOn(), issuedOn);
-        apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), command.at(),
-                command.report().due(), reportedOn.isAfter(command.report().due()), command.by()));
+        apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), context.receivedAt(),
+                report.due(), reportedOn.isAfter(report.due()), context.actor()));
     }
 
     // 002 art. 20.3.3: a change "in the information specified in the special permit" happens once the permit exists (ADR 0013 §3)
-    static void changeIsToTheIssuedPermit(LocalDate changedOn, LocalDate issuedOn) {
+    private static void changeIsToTheIssuedPermit(LocalDate changedOn, LocalDate issuedOn) {
         if (issuedOn != null && changedOn.isBefore(issuedOn)) {
             throw RegistryProblem.invalid("permit.change-before-issue", "The permit was issued on " + issuedOn + "; a change on " + changedOn
                     + " is not a change to its information.", "changedOn", "002 art. 20.3.3");
@@ -707,17 +718,18 @@ class PermitApplication {
 
     // 002 art. 31.1.7: at least one inspection a year
     @CommandHandler
-    void handle(RecordInspection command) {
+    void handle(RecordPermitInspection command, CommandContext context) {
+        LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
-        inspectionDateLiesBetweenIssueAndReceipt(command.inspectedOn(), command.at());
-        onlyAnInspectorFindsAViolation(command);
-        LocalDate next = command.inspectedOn().plus(PermitDeadlines.INSPECTION_INTERVAL);
-        apply(new PermitInspected(applicationId, command.inspectedOn(), command.findingsSha256(), command.violationFound(), command.at(),
-                command.inspector(), next));
+        inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
+        onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
+        LocalDate next = inspectedOn.plus(PermitDeadlines.INSPECTION_INTERVAL);
+        apply(new PermitInspected(applicationId, inspectedOn, command.findingsSha256(), command.violationFound(), context.receivedAt(),
+                context.actor(), next));
         if (openDuties.containsKey(PermitDuty.ANNUAL_INSPECTION)) {
-            fulfil(PermitDuty.ANNUAL_INSPECTION, command.at(), command.inspector());
+            fulfil(PermitDuty.ANNUAL_INSPECTION, context.receivedAt(), context.actor());
         }
-        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, next, command.at());
+        raiseOnDate(PermitDuty.ANNUAL_INSPECTION, next, context.receivedAt());
     }
 
     // 002 art. 31.1.7: an inspection is recorded after it took place, and not before the permit existed
@@ -733,8 +745,8 @@ class PermitApplication {
     }
 
     // 002 art. 28.1: the opinion of a violation that may ground a suspension is the State Communications Inspector's
-    private static void onlyAnInspectorFindsAViolation(RecordInspection command) {
-        if (command.violationFound() && !command.byInspector()) {
+    private static void onlyAnInspectorFindsAViolation(RecordPermitInspection command, boolean byInspector) {
+        if (command.violationFound() && !byInspector) {
             throw RegistryProblem.forbidden("permit.violation-opinion-not-inspector",
                     "Only a communications inspector records an opinion of a violation; a reviewer records an inspection without one.", "002 art. 28.1");
         }
@@ -746,7 +758,7 @@ class PermitApplication {
 
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
-    void handle(Transfer command) {
+    void handle(TransferPermit command, CommandContext context) {
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
         if (command.reorganisation() == null) {
             throw RegistryProblem.invalid("permit.transfer-without-reorganisation",
@@ -759,7 +771,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
-                command.at(), command.by()));
+                context.receivedAt(), context.actor()));
     }
 
     // ------------------------------------------------------------------ helpers

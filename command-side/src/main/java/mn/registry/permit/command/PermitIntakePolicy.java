@@ -37,11 +37,6 @@ final class PermitIntakePolicy {
         everyRequiredDocumentIsPresent(kinds, holdsOtherPermit);
     }
 
-    /** The same rules for documents already resolved in the document store. */
-    static void checkResolved(Company company, boolean holdsOtherPermit, List<DocumentRef> documents) {
-        check(company, holdsOtherPermit, documents.stream().map(d -> new SubmittedDocument(d.kind(), d.sha256())).toList());
-    }
-
     // 002 art. 26.6: the permit names its holder and address; 25.1.1: the legal entity is identified by its state registration
     static void companyIsDescribed(Company company) {
         if (company == null) {

@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.permit.*;
+import static mn.registry.permit.command.Signed.signed;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
@@ -50,7 +52,7 @@ class ApplyForPermitTypeTest {
     private DocumentStore documents;
     private InMemoryEventStorageEngine engine;
     private Configuration axon;
-    private ApplyForPermitType type;
+    private PermitCommandTypes.ApplyForPermitType type;
 
     @BeforeEach
     void start(MongoDatabase database) {
@@ -61,12 +63,13 @@ class ApplyForPermitTypeTest {
         }
         engine = new InMemoryEventStorageEngine();
         axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(PermitApplication.class)
+                .configureAggregate(Signed.aggregate())
+                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
+                        c.eventStore(), documents, new MongoPermitApplicationIds(database)))
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        type = new ApplyForPermitType(documents, new CurrentCalendar(axon.eventStore(), Clock.systemUTC()),
-                new MongoPermitApplicationIds(database), axon.commandGateway());
+        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database));
     }
 
     @AfterEach

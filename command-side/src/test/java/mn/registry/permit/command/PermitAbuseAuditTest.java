@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.permit.*;
+import static mn.registry.permit.command.Signed.signed;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.PermitApplicationApproved;
@@ -8,8 +10,6 @@ import mn.registry.kernel.permit.PermitDeadlines;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RefusalReason;
 import mn.registry.kernel.problem.RegistryProblem;
-import mn.registry.permit.command.PermitCommands.Approve;
-import mn.registry.permit.command.PermitCommands.ReportChange;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -40,10 +40,11 @@ import static mn.registry.permit.command.PermitLifecycleTest.registered;
 class PermitAbuseAuditTest {
 
     private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(PermitApplication.class);
+        fixture = Signed.fixture(services);
     }
 
     static Matcher<RegistryProblem> code(String code) {
@@ -66,10 +67,10 @@ class PermitAbuseAuditTest {
         Instant later = APPROVED_AT.plusSeconds(86_400);
         fixture.given(registered(), new PermitApplicationRefused(ID, List.of(new RefusalReason(PermitRequirement.values()[0], "bank reference missing")),
                         APPROVED_AT, REVIEWER, "002 art. 26.3"))
-                .when(new Approve(ID, MINIMUM, later, REVIEWER))
+                .when(signed(new ApprovePermitApplication(ID), REVIEWER, later))
                 .expectException(code("permit.wrong-state")).expectNoEvents();
         fixture.given(registered(), new PermitApplicationApproved(ID, MINIMUM, APPROVED_AT, REVIEWER, "002 art. 26.2.2"))
-                .when(new Approve(ID, MINIMUM, later, REVIEWER))
+                .when(signed(new ApprovePermitApplication(ID), REVIEWER, later))
                 .expectException(code("permit.wrong-state")).expectNoEvents();
     }
 
@@ -79,11 +80,11 @@ class PermitAbuseAuditTest {
         LocalDate changedOn = LocalDate.of(2025, 2, 5);
         Deadline report = CALENDAR.deadline(changedOn, PermitDeadlines.CHANGE_REPORT);
         Instant onTime = report.dueAt().toInstant().minusSeconds(3600);
-        fixture.given(active()).when(new ReportChange(ID, changedOn, " ", SHA, onTime, HOLDER, report))
+        fixture.given(active()).when(signed(new ReportPermitChange(ID, changedOn, " ", SHA), HOLDER, onTime))
                 .expectException(RegistryProblem.class).expectNoEvents();
-        fixture.given(active()).when(new ReportChange(ID, changedOn, "New address", SHA, onTime, new PersonId("applicant-2"), report))
+        fixture.given(active()).when(signed(new ReportPermitChange(ID, changedOn, "New address", SHA), new PersonId("applicant-2"), onTime))
                 .expectException(RegistryProblem.class).expectNoEvents();
-        fixture.given(registered()).when(new ReportChange(ID, changedOn, "New address", SHA, onTime, HOLDER, report))
+        fixture.given(registered()).when(signed(new ReportPermitChange(ID, changedOn, "New address", SHA), HOLDER, onTime))
                 .expectException(code("permit.wrong-state")).expectNoEvents();
     }
 }

@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.permit.*;
+import static mn.registry.permit.command.Signed.signed;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,7 +59,7 @@ class PermitApplicationOnEventStoreTest {
     private static final String PERSON_IN_FILE_NAME = "Bat-Erdene passport";
 
     private Configuration axon;
-    private ApplyForPermitType type;
+    private PermitCommandTypes.ApplyForPermitType type;
     private JacksonSerializer serializer;
     private MongoDatabase database;
 
@@ -76,12 +78,13 @@ class PermitApplicationOnEventStoreTest {
                 .build();
         engine.ensureIndexes();
         axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(PermitApplication.class)
+                .configureAggregate(Signed.aggregate())
+                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
+                        c.eventStore(), documents, new MongoPermitApplicationIds(database)))
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        type = new ApplyForPermitType(documents, new CurrentCalendar(axon.eventStore(), Clock.systemUTC()),
-                new MongoPermitApplicationIds(database), axon.commandGateway());
+        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database));
     }
 
     @AfterEach

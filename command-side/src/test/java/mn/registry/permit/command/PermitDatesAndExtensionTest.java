@@ -1,11 +1,13 @@
 package mn.registry.permit.command;
 
+import org.axonframework.commandhandling.CommandMessage;
 import mn.registry.deadline.DeadlineInstruction;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;
+import static mn.registry.permit.command.Signed.signed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
@@ -31,22 +33,20 @@ class PermitDatesAndExtensionTest {
 
     /** A fresh fixture per case: after a refused command Axon's fixture cannot show the state of the next one. */
     private static AggregateTestFixture<PermitApplication> fixture() {
-        return new AggregateTestFixture<>(PermitApplication.class);
+        return Signed.fixture();
     }
 
-    private static Issue issue(LocalDate validFrom, Instant at) {
-        return new Issue(ID, PermitApplication.ISSUER, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"),
-                validFrom, SHA2, at, SUPERVISOR, publication(at));
+    private static CommandMessage<Object> issue(LocalDate validFrom, Instant at) {
+        return signed(new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), validFrom, SHA2), SUPERVISOR, at);
     }
 
-    private static RequestExtension request(Instant at, String proof) {
+    private static CommandMessage<Object> request(Instant at, String proof) {
         return request(at, proof, at);
     }
 
     /** Due dates counted from {@code dueFrom}: the aggregate takes them as given (the calendar of 2034 is not shipped yet). */
-    private static RequestExtension request(Instant at, String proof, Instant dueFrom) {
-        return new RequestExtension(ID, proof, at, HOLDER, CALENDAR.deadline(dueFrom, PermitDeadlines.EXTENSION_DECISION),
-                CALENDAR.deadline(dueFrom, PermitDeadlines.EXTENSION_FAST_PATH));
+    private static CommandMessage<Object> request(Instant at, String proof, Instant dueFrom) {
+        return signed(new RequestPermitExtension(ID, proof), HOLDER, at);
     }
 
     /** The refusal's stable code. */
@@ -79,13 +79,12 @@ class PermitDatesAndExtensionTest {
         return with(active(), requested(at), duty(PermitDuty.DECIDE_EXTENSION, CALENDAR.deadline(at, PermitDeadlines.EXTENSION_FAST_PATH), at));
     }
 
-    private static DecideExtension grant(Instant at) {
-        return new DecideExtension(ID, true, List.of(), at, SUPERVISOR, publication(at));
+    private static CommandMessage<Object> grant(Instant at) {
+        return signed(new DecidePermitExtension(ID, true, List.of()), SUPERVISOR, at);
     }
 
-    private static DecideExtension refuse(Instant at) {
-        return new DecideExtension(ID, false, List.of(new RefusalReason(PermitRequirement.values()[0], "reason")), at,
-                SUPERVISOR, publication(at));
+    private static CommandMessage<Object> refuse(Instant at) {
+        return signed(new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.values()[0], "reason"))), SUPERVISOR, at);
     }
 
     // ------------------------------------------------------------------ item 2: dates in command bodies
@@ -109,11 +108,11 @@ class PermitDatesAndExtensionTest {
     @DisplayName("002 art. 26.2.3: a policy that ended before its receipt insures nothing and is refused; a policy that ended before the day of issue stops the issue")
     void insurance_covers_the_day_of_issue() {
         Instant at = APPROVED_AT.plusSeconds(86_400); // 2024-12-02 in Ulaanbaatar
-        fixture().given(approved()).when(new RecordInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2024, 12, 1), SHA, at))
+        fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2024, 12, 1), SHA), HOLDER, at))
                 .expectException(code("permit.insurance-expired")).expectNoEvents();
-        fixture().given(approved()).when(new RecordInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, null, SHA, at))
+        fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), null, SHA), HOLDER, at))
                 .expectException(code("permit.insurance-until-missing")).expectNoEvents();
-        fixture().given(approved()).when(new RecordInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2024, 12, 2), SHA, at))
+        fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2024, 12, 2), SHA), HOLDER, at))
                 .expectEvents(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2024, 12, 2), SHA, at));
         List<Object> shortPolicy = with(approved(), new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM,
                 LocalDate.of(2024, 12, 5), SHA, at));
@@ -126,10 +125,10 @@ class PermitDatesAndExtensionTest {
     void change_before_issue_is_refused() {
         Instant at = Instant.parse("2024-12-11T02:00:00Z");
         LocalDate before = LocalDate.of(2024, 12, 9);
-        fixture().given(active()).when(new ReportChange(ID, before, "New address", SHA, at, HOLDER, CALENDAR.deadline(before, PermitDeadlines.CHANGE_REPORT)))
+        fixture().given(active()).when(signed(new ReportPermitChange(ID, before, "New address", SHA), HOLDER, at))
                 .expectException(code("permit.change-before-issue")).expectNoEvents();
         Deadline report = CALENDAR.deadline(VALID_FROM, PermitDeadlines.CHANGE_REPORT);
-        fixture().given(active()).when(new ReportChange(ID, VALID_FROM, "New address", SHA, at, HOLDER, report))
+        fixture().given(active()).when(signed(new ReportPermitChange(ID, VALID_FROM, "New address", SHA), HOLDER, at))
                 .expectEvents(new PermitChangeReported(ID, VALID_FROM, "New address", SHA, at, report.due(), false, HOLDER));
     }
 
@@ -137,9 +136,9 @@ class PermitDatesAndExtensionTest {
     @DisplayName("002 art. 22.1.2: a certificates report covers a period that has ended by the day of receipt; a period ending later is refused")
     void certificates_report_period_has_ended() {
         Instant at = Instant.parse("2025-04-01T02:00:00Z");
-        fixture().given(active()).when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 4, 2), at, HOLDER))
+        fixture().given(active()).when(signed(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 4, 2)), HOLDER, at))
                 .expectException(code("permit.report-period-in-future")).expectNoEvents();
-        fixture().given(active()).when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 4, 1), at, HOLDER))
+        fixture().given(active()).when(signed(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 4, 1)), HOLDER, at))
                 .expectEvents(new CertificatesIssuedReported(ID, 3, LocalDate.of(2025, 4, 1), at, HOLDER));
     }
 

@@ -5,6 +5,7 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;
+import static mn.registry.permit.command.Signed.signed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,10 +27,11 @@ class PermitDutiesTest {
     static final Set<Role> REVIEWER_ROLES = Set.of(Role.MINISTRY_REVIEWER);
 
     private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(PermitApplication.class);
+        fixture = Signed.fixture(services);
     }
 
 
@@ -58,12 +60,12 @@ class PermitDutiesTest {
     void holder_cannot_discharge_the_decision_duty() {
         Instant at = Instant.parse("2029-10-09T02:00:00Z");
         fixture.given(extensionPendingAndOverdue())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, SHA, at, HOLDER, APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, SHA), HOLDER, at, APPLICANT))
                 .expectException(code("permit.duty-discharged-by-decision"))
                 .expectNoEvents(); // the duty stays open, and with it the escalation
         // not even the ministry marks a decision done: only the decision does
         fixture.given(extensionPendingAndOverdue())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, SHA, at, REVIEWER, REVIEWER_ROLES))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, SHA), REVIEWER, at, REVIEWER_ROLES))
                 .expectException(code("permit.duty-discharged-by-decision"))
                 .expectNoEvents();
     }
@@ -79,19 +81,19 @@ class PermitDutiesTest {
     void only_the_holder_marks_its_notice_done() {
         Instant at = Instant.parse("2029-10-01T02:00:00Z");
         fixture.given(certificateHoldersNoticeOpen())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA, at, REVIEWER, REVIEWER_ROLES))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA), REVIEWER, at, REVIEWER_ROLES))
                 .expectException(code("permit.duty-owed-by-holder"))
                 .expectNoEvents();
         fixture.given(certificateHoldersNoticeOpen())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA, at, new PersonId("applicant-2"), APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA), new PersonId("applicant-2"), at, APPLICANT))
                 .expectException(code("permit.not-the-holder"))
                 .expectNoEvents();
         fixture.given(certificateHoldersNoticeOpen())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, null, at, HOLDER, APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, null), HOLDER, at, APPLICANT))
                 .expectException(code("permit.duty-evidence-missing"))
                 .expectNoEvents();
         fixture.given(certificateHoldersNoticeOpen())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA, at, HOLDER, APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, SHA), HOLDER, at, APPLICANT))
                 .expectEvents(new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, at, false, SHA, HOLDER));
     }
 
@@ -100,11 +102,11 @@ class PermitDutiesTest {
     void only_the_ministry_marks_the_suspension_notice_done() {
         Instant at = Instant.parse("2025-03-03T02:00:00Z");
         fixture.given(suspended())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA, at, HOLDER, APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA), HOLDER, at, APPLICANT))
                 .expectException(code("permit.duty-owed-by-ministry"))
                 .expectNoEvents();
         fixture.given(suspended())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA, at, REVIEWER, REVIEWER_ROLES))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA), REVIEWER, at, REVIEWER_ROLES))
                 .expectEvents(new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, at, false, SHA, REVIEWER));
     }
 
@@ -113,10 +115,10 @@ class PermitDutiesTest {
     void publication_is_done_by_the_checkpoint() {
         Instant checkpointAt = ISSUED_AT.plusSeconds(1);
         fixture.given(active())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.PUBLISH_GRANT, SHA, ISSUED_AT.plusSeconds(60), SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR)))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.PUBLISH_GRANT, SHA), SUPERVISOR, ISSUED_AT.plusSeconds(60), Role.MINISTRY_SUPERVISOR))
                 .expectException(code("permit.duty-discharged-by-publication"))
                 .expectNoEvents();
-        new AggregateTestFixture<>(PermitApplication.class).given(active())
+        Signed.fixture().given(active())
                 .when(new PublishedByCheckpoint(ID, PermitDuty.PUBLISH_GRANT, 12, SHA2, checkpointAt))
                 .expectEvents(new PermitDutyFulfilled(ID, PermitDuty.PUBLISH_GRANT, checkpointAt, false, SHA2, null))
                 .expectState(a -> assertThat(a.openDuties()).doesNotContainKey(PermitDuty.PUBLISH_GRANT));
@@ -135,7 +137,7 @@ class PermitDutiesTest {
     @DisplayName("002 art. 31.1.7: the inspection duty is done only by a recorded inspection, not by marking it done")
     void inspection_duty_is_done_by_an_inspection() {
         fixture.given(active())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.ANNUAL_INSPECTION, SHA, Instant.parse("2025-06-01T02:00:00Z"), REVIEWER, REVIEWER_ROLES))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.ANNUAL_INSPECTION, SHA), REVIEWER, Instant.parse("2025-06-01T02:00:00Z"), REVIEWER_ROLES))
                 .expectException(code("permit.duty-discharged-by-inspection"))
                 .expectNoEvents();
     }
@@ -145,11 +147,11 @@ class PermitDutiesTest {
     void hand_over_is_the_holders() {
         Instant at = Instant.parse("2025-06-10T02:00:00Z");
         fixture.given(revoked(RevocationGround.HOLDER_REQUEST))
-                .when(new RecordDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, SHA, at, REVIEWER, REVIEWER_ROLES))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, SHA), REVIEWER, at, REVIEWER_ROLES))
                 .expectException(code("permit.duty-owed-by-holder"))
                 .expectNoEvents();
         fixture.given(revoked(RevocationGround.HOLDER_REQUEST))
-                .when(new RecordDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, SHA, at, HOLDER, APPLICANT))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, SHA), HOLDER, at, APPLICANT))
                 .expectEvents(new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, at, false, SHA, HOLDER));
     }
 }

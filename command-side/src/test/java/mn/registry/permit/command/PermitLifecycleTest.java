@@ -1,5 +1,7 @@
 package mn.registry.permit.command;
 
+import org.axonframework.commandhandling.CommandMessage;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
@@ -10,6 +12,7 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.permit.command.PermitCommands.*;
+import static mn.registry.permit.command.Signed.signed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -45,10 +48,11 @@ class PermitLifecycleTest {
     static final String SHA2 = "cd".repeat(32);
 
     private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(PermitApplication.class);
+        fixture = Signed.fixture(services);
     }
 
     static List<DocumentRef> documents() {
@@ -179,13 +183,14 @@ class PermitLifecycleTest {
         Instant at = Instant.parse("2024-11-25T02:00:00Z");
         DocumentRef later = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, SHA2, 10, "application/pdf", at);
         fixture.given(registered())
-                .when(new RequestDocuments(ID, List.of(RequiredDocument.CORRESPONDENT_BANK_REFERENCE), "signed copy", at, REVIEWER))
+                .when(signed(new RequestPermitDocuments(ID, List.of(RequiredDocument.CORRESPONDENT_BANK_REFERENCE), "signed copy"), REVIEWER, at))
                 .expectEvents(new PermitDocumentsRequested(ID, List.of(RequiredDocument.CORRESPONDENT_BANK_REFERENCE), "signed copy", at, REVIEWER));
+        services.received(later);
         fixture.given(registered())
-                .when(new RecordDocumentsReceived(ID, List.of(later), at))
+                .when(signed(new RecordPermitDocumentsReceived(ID, List.of(new SubmittedDocument(later.kind(), later.sha256()))), REVIEWER, at))
                 .expectEvents(new PermitDocumentsReceived(ID, List.of(later), at));
         fixture.given(registered())
-                .when(new RequestDocuments(ID, List.of(), "nothing", at, REVIEWER))
+                .when(signed(new RequestPermitDocuments(ID, List.of(), "nothing"), REVIEWER, at))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -193,7 +198,7 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 26.2.2: an approved applicant is told the permit follows insurance of at least the ministry's minimum")
     void approval_waits_for_insurance() {
         fixture.given(registered())
-                .when(new Approve(ID, MINIMUM, APPROVED_AT, REVIEWER))
+                .when(signed(new ApprovePermitApplication(ID), REVIEWER, APPROVED_AT))
                 .expectEvents(new PermitApplicationApproved(ID, MINIMUM, APPROVED_AT, REVIEWER, "002 art. 26.2.2"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.APPROVED_PENDING_INSURANCE));
     }
@@ -201,8 +206,9 @@ class PermitLifecycleTest {
     @Test
     @DisplayName("002 art. 26.5: no approval before the ministry has set the minimum insurance")
     void approval_needs_the_minimum_insurance_parameter() {
+        services.minimum = null;
         fixture.given(registered())
-                .when(new Approve(ID, null, APPROVED_AT, REVIEWER))
+                .when(signed(new ApprovePermitApplication(ID), REVIEWER, APPROVED_AT))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("minimum insurance"))
                 .expectNoEvents();
     }
@@ -212,12 +218,12 @@ class PermitLifecycleTest {
     void refusal_states_reasons() {
         List<RefusalReason> reasons = List.of(new RefusalReason(PermitRequirement.SECURITY_AUDIT_REPORT, "The audit is older than a year."));
         fixture.given(registered())
-                .when(new Refuse(ID, reasons, APPROVED_AT, REVIEWER))
+                .when(signed(new RefusePermitApplication(ID, reasons), REVIEWER, APPROVED_AT))
                 .expectEvents(new PermitApplicationRefused(ID, reasons, APPROVED_AT, REVIEWER, "002 art. 26.3"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REFUSED));
         assertThat(reasons.get(0).article()).isEqualTo("002 art. 25.1.5");
         fixture.given(registered())
-                .when(new Refuse(ID, List.of(), APPROVED_AT, REVIEWER))
+                .when(signed(new RefusePermitApplication(ID, List.of()), REVIEWER, APPROVED_AT))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -225,11 +231,10 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 26.2.3, 26.5: insurance below the minimum in force is refused, and no permit is issued before insurance")
     void insurance_at_least_minimum_before_issue() {
         fixture.given(approved())
-                .when(new RecordInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(499_999_999), MINIMUM, LocalDate.of(2025, 12, 31), SHA, APPROVED_AT))
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(499_999_999), LocalDate.of(2025, 12, 31), SHA), HOLDER, APPROVED_AT))
                 .expectException(RegistryProblem.class).expectNoEvents();
         fixture.given(approved())
-                .when(new Issue(ID, PermitApplication.ISSUER, "Issuing signature certificates", List.of("c"), VALID_FROM, SHA2, ISSUED_AT,
-                        SUPERVISOR, publication(ISSUED_AT)))
+                .when(signed(new IssuePermit(ID, "Issuing signature certificates", List.of("c"), VALID_FROM, SHA2), SUPERVISOR, ISSUED_AT))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("insurance"))
                 .expectNoEvents();
     }
@@ -238,8 +243,7 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 26.6-26.8, 27.1: the issued permit names issuer, holder, activity, period of five years, conditions, number, date, official and contract; publication (26.4) and inspection (31.1.7) become duties")
     void issue_with_content_and_duties() {
         fixture.given(insured())
-                .when(new Issue(ID, PermitApplication.ISSUER, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"),
-                        VALID_FROM, SHA2, ISSUED_AT, SUPERVISOR, publication(ISSUED_AT)))
+                .when(signed(new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), VALID_FROM, SHA2), SUPERVISOR, ISSUED_AT))
                 .expectEvents(issuedEvent(), duty(PermitDuty.PUBLISH_GRANT, publication(ISSUED_AT), ISSUED_AT),
                         dutyOnDate(PermitDuty.ANNUAL_INSPECTION, LocalDate.of(2025, 12, 10), ISSUED_AT))
                 .expectState(a -> {
@@ -247,8 +251,7 @@ class PermitLifecycleTest {
                     assertThat(a.validUntil()).isEqualTo(LocalDate.of(2029, 12, 9));
                 });
         fixture.given(insured())
-                .when(new Issue(ID, PermitApplication.ISSUER, "Issuing signature certificates", List.of("c"), VALID_FROM, null, ISSUED_AT,
-                        SUPERVISOR, publication(ISSUED_AT)))
+                .when(signed(new IssuePermit(ID, "Issuing signature certificates", List.of("c"), VALID_FROM, null), SUPERVISOR, ISSUED_AT))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("contract"));
     }
 
@@ -276,9 +279,8 @@ class PermitLifecycleTest {
     static final Instant REQUEST_ON_TIME = Instant.parse("2029-08-01T02:00:00Z");
     static final Instant REQUEST_LATE = Instant.parse("2029-10-01T02:00:00Z");
 
-    private static RequestExtension extensionRequest(Instant at) {
-        return new RequestExtension(ID, SHA, at, HOLDER, CALENDAR.deadline(at, PermitDeadlines.EXTENSION_DECISION),
-                CALENDAR.deadline(at, PermitDeadlines.EXTENSION_FAST_PATH));
+    private static CommandMessage<Object> extensionRequest(Instant at) {
+        return signed(new RequestPermitExtension(ID, SHA), HOLDER, at);
     }
 
     @Test
@@ -306,8 +308,7 @@ class PermitLifecycleTest {
                 .when(extensionRequest(Instant.parse("2029-12-10T02:00:00Z")))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("expired"));
         fixture.given(active())
-                .when(new RequestExtension(ID, null, REQUEST_ON_TIME, HOLDER, CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION),
-                        CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH)))
+                .when(signed(new RequestPermitExtension(ID, null), HOLDER, REQUEST_ON_TIME))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("stamp duty"));
     }
 
@@ -319,7 +320,7 @@ class PermitLifecycleTest {
         given.add(duty(PermitDuty.DECIDE_EXTENSION, CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION), REQUEST_ON_TIME));
         Instant decidedAt = Instant.parse("2029-08-05T02:00:00Z");
         fixture.given(given)
-                .when(new DecideExtension(ID, true, List.of(), decidedAt, REVIEWER, publication(decidedAt)))
+                .when(signed(new DecidePermitExtension(ID, true, List.of()), REVIEWER, decidedAt))
                 .expectEvents(new PermitExtended(ID, VALID_UNTIL, LocalDate.of(2034, 12, 9), decidedAt, REVIEWER),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, decidedAt, false, null, REVIEWER),
                         duty(PermitDuty.PUBLISH_EXTENSION, publication(decidedAt), decidedAt))
@@ -359,9 +360,8 @@ class PermitLifecycleTest {
 
     // ------------------------------------------------------------------ 28 suspension and restoration
 
-    private static Suspend suspend(SuspensionGround ground, int evasions, LocalDate until) {
-        return new Suspend(ID, ground, SHA, evasions, LocalDate.of(2025, 3, 1), until, SUSPENDED_AT, REVIEWER,
-                CALENDAR.deadline(SUSPENDED_AT, PermitDeadlines.SUSPENSION_NOTICE));
+    private static CommandMessage<Object> suspend(SuspensionGround ground, int evasions, LocalDate until) {
+        return signed(new SuspendPermit(ID, ground, SHA, evasions, LocalDate.of(2025, 3, 1), until), REVIEWER, SUSPENDED_AT);
     }
 
     @Test
@@ -388,11 +388,11 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 28.2: while suspended the holder issues no new certificates")
     void no_new_certificates_while_suspended() {
         fixture.given(suspended())
-                .when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
+                .when(signed(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31)), HOLDER, Instant.parse("2025-04-01T02:00:00Z")))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("no new certificates"))
                 .expectNoEvents();
         fixture.given(active())
-                .when(new RecordCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER))
+                .when(signed(new ReportCertificatesIssued(ID, 3, LocalDate.of(2025, 3, 31)), HOLDER, Instant.parse("2025-04-01T02:00:00Z")))
                 .expectEvents(new CertificatesIssuedReported(ID, 3, LocalDate.of(2025, 3, 31), Instant.parse("2025-04-01T02:00:00Z"), HOLDER));
     }
 
@@ -400,10 +400,10 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 28.4: a suspended permit is restored when the ground is removed; an active one cannot be restored")
     void restoration() {
         Instant at = Instant.parse("2025-04-01T02:00:00Z");
-        fixture.given(suspended()).when(new Restore(ID, "Violations remedied", at, REVIEWER))
+        fixture.given(suspended()).when(signed(new RestorePermit(ID, "Violations remedied"), REVIEWER, at))
                 .expectEvents(new PermitRestored(ID, "Violations remedied", at, REVIEWER, "002 art. 28.4"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
-        fixture.given(active()).when(new Restore(ID, "x", at, REVIEWER)).expectException(RegistryProblem.class);
+        fixture.given(active()).when(signed(new RestorePermit(ID, "x"), REVIEWER, at)).expectException(RegistryProblem.class);
     }
 
     @Test
@@ -429,11 +429,11 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 29.1, 29.3, 29.5: a revocation names its ground, keeps issued certificates valid and makes the database hand-over a duty")
     void revocation_with_hand_over_duty() {
         Instant at = Instant.parse("2025-06-01T02:00:00Z");
-        fixture.given(active()).when(new Revoke(ID, RevocationGround.REPEATED_VIOLATIONS, "reason", at, SUPERVISOR))
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.REPEATED_VIOLATIONS, "reason"), SUPERVISOR, at))
                 .expectEvents(new PermitRevoked(ID, RevocationGround.REPEATED_VIOLATIONS, "reason", at, SUPERVISOR, true),
                         dutyOnDate(PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 7, 1), at))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
-        fixture.given(active()).when(new Revoke(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "r", at, SUPERVISOR))
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "r"), SUPERVISOR, at))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("not suspended"));
     }
 
@@ -442,14 +442,14 @@ class PermitLifecycleTest {
     void database_hand_over_and_passing_on() {
         Instant at = Instant.parse("2025-06-10T02:00:00Z");
         ApplicationId other = ApplicationId.of(UUID.fromString("11111111-2222-3333-4444-555555555555"));
-        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(new RecordDatabaseHandedOver(ID, SHA, at, REVIEWER))
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new RecordCertificateDatabaseHandedOver(ID, SHA), REVIEWER, at))
                 .expectEvents(new CertificateDatabaseHandedOver(ID, SHA, at, REVIEWER),
                         new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, at, false, null, REVIEWER));
-        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(new PassDatabaseOn(ID, other, SHA2, at, SUPERVISOR))
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new PassCertificateDatabaseOn(ID, other, SHA2), SUPERVISOR, at))
                 .expectException(RegistryProblem.class);
         List<Object> handed = new ArrayList<>(revoked(RevocationGround.HOLDER_REQUEST));
         handed.add(new CertificateDatabaseHandedOver(ID, SHA, at, REVIEWER));
-        fixture.given(handed).when(new PassDatabaseOn(ID, other, SHA2, at, SUPERVISOR))
+        fixture.given(handed).when(signed(new PassCertificateDatabaseOn(ID, other, SHA2), SUPERVISOR, at))
                 .expectEvents(new CertificateDatabasePassedOn(ID, other, SHA2, at, SUPERVISOR));
     }
 
@@ -457,18 +457,18 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request; an upheld complaint reinstates the permit")
     void complaint_against_revocation() {
         Instant at = Instant.parse("2025-06-15T02:00:00Z");
-        fixture.given(revoked(RevocationGround.REPEATED_VIOLATIONS)).when(new FileComplaint(ID, SHA, at, HOLDER))
+        fixture.given(revoked(RevocationGround.REPEATED_VIOLATIONS)).when(signed(new FileRevocationComplaint(ID, SHA), HOLDER, at))
                 .expectEvents(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
         List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS));
         filed.add(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
-        fixture.given(filed).when(new DecideComplaint(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR))
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR, at.plusSeconds(86_400)))
                 .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
-        fixture.given(filed).when(new DecideComplaint(ID, false, SHA2, at.plusSeconds(86_400), SUPERVISOR))
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR, at.plusSeconds(86_400)))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
-        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(new FileComplaint(ID, SHA, at, HOLDER))
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new FileRevocationComplaint(ID, SHA), HOLDER, at))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("own request"));
     }
 
@@ -481,9 +481,9 @@ class PermitLifecycleTest {
         Deadline report = CALENDAR.deadline(changedOn, PermitDeadlines.CHANGE_REPORT);
         Instant onTime = report.dueAt().toInstant().minusSeconds(3600);
         Instant late = report.dueAt().toInstant().plusSeconds(3600);
-        fixture.given(active()).when(new ReportChange(ID, changedOn, "New address", SHA, onTime, HOLDER, report))
+        fixture.given(active()).when(signed(new ReportPermitChange(ID, changedOn, "New address", SHA), HOLDER, onTime))
                 .expectEvents(new PermitChangeReported(ID, changedOn, "New address", SHA, onTime, report.due(), false, HOLDER));
-        fixture.given(active()).when(new ReportChange(ID, changedOn, "New address", SHA, late, HOLDER, report))
+        fixture.given(active()).when(signed(new ReportPermitChange(ID, changedOn, "New address", SHA), HOLDER, late))
                 .expectEvents(new PermitChangeReported(ID, changedOn, "New address", SHA, late, report.due(), true, HOLDER));
     }
 
@@ -495,7 +495,7 @@ class PermitLifecycleTest {
         fixture.given(active()).when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, due, after))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.ANNUAL_INSPECTION, due, after, "002 art. 31.1.7"));
         Instant at = Instant.parse("2025-09-01T02:00:00Z");
-        fixture.given(active()).when(new RecordInspection(ID, LocalDate.of(2025, 9, 1), SHA, false, at, INSPECTOR, true))
+        fixture.given(active()).when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 9, 1), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectEvents(new PermitInspected(ID, LocalDate.of(2025, 9, 1), SHA, false, at, INSPECTOR, LocalDate.of(2026, 9, 1)),
                         new PermitDutyFulfilled(ID, PermitDuty.ANNUAL_INSPECTION, at, false, null, INSPECTOR),
                         dutyOnDate(PermitDuty.ANNUAL_INSPECTION, LocalDate.of(2026, 9, 1), at));
@@ -506,11 +506,11 @@ class PermitLifecycleTest {
     void transfer_on_reorganisation() {
         Instant at = Instant.parse("2025-08-01T02:00:00Z");
         Company successor = new Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar, Sukhbaatar district");
-        fixture.given(active()).when(new Transfer(ID, successor, Reorganisation.MERGER, SHA, at, SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA), SUPERVISOR, at))
                 .expectEvents(new PermitTransferred(ID, Applications.MONGOLIAN, successor, Reorganisation.MERGER, SHA, at, SUPERVISOR));
-        fixture.given(active()).when(new Transfer(ID, Applications.FOREIGN, Reorganisation.MERGER, SHA, at, SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, Applications.FOREIGN, Reorganisation.MERGER, SHA), SUPERVISOR, at))
                 .expectException(RegistryProblem.class).expectNoEvents();
-        fixture.given(active()).when(new Transfer(ID, successor, null, SHA, at, SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, null, SHA), SUPERVISOR, at))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -533,8 +533,7 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 27.2, 29.6: only the holder's representative who applied acts for the holder; another applicant is refused")
     void only_the_representative_acts_for_the_holder() {
         fixture.given(active())
-                .when(new RequestExtension(ID, SHA, REQUEST_ON_TIME, new PersonId("applicant-2"),
-                        CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_DECISION), CALENDAR.deadline(REQUEST_ON_TIME, PermitDeadlines.EXTENSION_FAST_PATH)))
+                .when(signed(new RequestPermitExtension(ID, SHA), new PersonId("applicant-2"), REQUEST_ON_TIME))
                 .expectException(RegistryProblem.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("representative"))
                 .expectNoEvents();
     }

@@ -1,8 +1,11 @@
 package mn.registry.permit.command;
 
+import org.axonframework.commandhandling.CommandMessage;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.permit.*;
 import mn.registry.permit.command.PermitCommands.*;
+import static mn.registry.permit.command.Signed.signed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,18 +27,19 @@ class PermitSuspensionTest {
     static final mn.registry.kernel.identity.PersonId TAX_OFFICER = new mn.registry.kernel.identity.PersonId("tax-officer-1");
 
     private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(PermitApplication.class);
+        fixture = Signed.fixture(services);
     }
 
     private static Deadline notice() {
         return CALENDAR.deadline(SUSPENDED_AT, PermitDeadlines.SUSPENSION_NOTICE);
     }
 
-    private static Suspend suspend(SuspensionGround ground, String evidence, LocalDate from) {
-        return new Suspend(ID, ground, evidence, 0, from, SUSPENDED_UNTIL, SUSPENDED_AT, REVIEWER, notice());
+    private static CommandMessage<Object> suspend(SuspensionGround ground, String evidence, LocalDate from) {
+        return signed(new SuspendPermit(ID, ground, evidence, 0, from, SUSPENDED_UNTIL), REVIEWER, SUSPENDED_AT);
     }
 
     // ------------------------------------------------------------------ the supervisor's decision after a suspension ran out
@@ -59,18 +63,17 @@ class PermitSuspensionTest {
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late, "002 art. 28.4, 29.1.5"));
         Instant decidedAt = Instant.parse("2025-06-03T02:00:00Z");
         fixture.given(ranOut())
-                .when(new Restore(ID, "Violations remedied", decidedAt, SUPERVISOR))
+                .when(signed(new RestorePermit(ID, "Violations remedied"), SUPERVISOR, decidedAt))
                 .expectEvents(new PermitRestored(ID, "Violations remedied", decidedAt, SUPERVISOR, "002 art. 28.4"),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, decidedAt, false, null, SUPERVISOR));
         fixture.given(ranOut())
-                .when(new Revoke(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied", decidedAt, SUPERVISOR))
+                .when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied"), SUPERVISOR, decidedAt))
                 .expectEvents(new PermitRevoked(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied", decidedAt, SUPERVISOR, true),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, decidedAt, false, null, SUPERVISOR),
                         dutyOnDate(PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 7, 3), decidedAt));
         // the supervisor cannot make the escalation go away by marking the decision done
         fixture.given(ranOut())
-                .when(new RecordDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, SHA, decidedAt, SUPERVISOR,
-                        java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)))
+                .when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, SHA), SUPERVISOR, decidedAt, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
                 .expectException(code("permit.duty-discharged-by-decision"))
                 .expectNoEvents();
     }
@@ -100,8 +103,7 @@ class PermitSuspensionTest {
         restored.add(new PermitRestored(ID, "ok", Instant.parse("2025-04-01T02:00:00Z"), REVIEWER, "002 art. 28.4"));
         Instant later = Instant.parse("2025-04-10T02:00:00Z");
         fixture.given(restored)
-                .when(new Suspend(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 5, 10), later, REVIEWER,
-                        CALENDAR.deadline(later, PermitDeadlines.SUSPENSION_NOTICE)))
+                .when(signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 5, 10)), REVIEWER, later))
                 .expectException(code("permit.suspension-without-inspector-opinion"));
     }
 
@@ -110,14 +112,14 @@ class PermitSuspensionTest {
     void only_an_inspector_gives_an_opinion() {
         Instant at = Instant.parse("2025-09-01T02:00:00Z");
         fixture.given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2025, 9, 1), SHA, true, at, REVIEWER, false))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 9, 1), SHA, true), REVIEWER, at, Role.MINISTRY_REVIEWER))
                 .expectException(code("permit.violation-opinion-not-inspector"))
                 .expectNoEvents();
         fixture.given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2025, 9, 1), SHA, false, at, REVIEWER, false))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 9, 1), SHA, false), REVIEWER, at, Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();
         fixture.given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2025, 9, 1), SHA, true, at, INSPECTOR, true))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 9, 1), SHA, true), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -131,7 +133,7 @@ class PermitSuspensionTest {
         fixture.given(withOpinion())
                 .when(suspend(SuspensionGround.INSPECTOR_OPINION, SHA, LocalDate.of(2025, 3, 2)))
                 .expectException(code("permit.suspension-not-from-today"));
-        new AggregateTestFixture<>(PermitApplication.class).given(withOpinion())
+        Signed.fixture().given(withOpinion())
                 .when(suspend(SuspensionGround.INSPECTOR_OPINION, SHA, LocalDate.of(2025, 3, 1)))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.SUSPENDED));
@@ -142,15 +144,15 @@ class PermitSuspensionTest {
     void inspection_dates() {
         Instant at = Instant.parse("2025-09-01T02:00:00Z");
         fixture.given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2029, 9, 1), SHA, false, at, INSPECTOR, true))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2029, 9, 1), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectException(code("permit.inspection-in-future"))
                 .expectNoEvents(); // the inspection duty stays where it was
         fixture.given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2024, 11, 1), SHA, false, at, INSPECTOR, true))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2024, 11, 1), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectException(code("permit.inspection-before-issue"))
                 .expectNoEvents();
-        new AggregateTestFixture<>(PermitApplication.class).given(active())
-                .when(new RecordInspection(ID, LocalDate.of(2025, 8, 25), SHA, false, at, INSPECTOR, true))
+        Signed.fixture().given(active())
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 8, 25), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.openDuties()).containsEntry(PermitDuty.ANNUAL_INSPECTION, LocalDate.of(2026, 8, 25)));
     }
@@ -171,18 +173,18 @@ class PermitSuspensionTest {
     @DisplayName("002 art. 28.1: the tax authority's request after two or more evasions is recorded with a ministry decision deadline; fewer than two, or a second pending one, is refused")
     void tax_request_is_recorded() {
         fixture.given(active())
-                .when(new RequestSuspension(ID, 3, TAX_SHA, REQUESTED_AT, TAX_OFFICER, TAX_DECISION))
+                .when(signed(new RequestPermitSuspension(ID, 3, TAX_SHA), TAX_OFFICER, REQUESTED_AT))
                 .expectEvents(new PermitSuspensionRequested(ID, 3, TAX_SHA, REQUESTED_AT, TAX_OFFICER, "002 art. 28.1"),
                         duty(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, TAX_DECISION, REQUESTED_AT));
         fixture.given(active())
-                .when(new RequestSuspension(ID, 1, TAX_SHA, REQUESTED_AT, TAX_OFFICER, TAX_DECISION))
+                .when(signed(new RequestPermitSuspension(ID, 1, TAX_SHA), TAX_OFFICER, REQUESTED_AT))
                 .expectException(code("permit.suspension-tax-evasions-fewer-than-two"))
                 .expectNoEvents();
         fixture.given(active())
-                .when(new RequestSuspension(ID, 2, null, REQUESTED_AT, TAX_OFFICER, TAX_DECISION))
+                .when(signed(new RequestPermitSuspension(ID, 2, null), TAX_OFFICER, REQUESTED_AT))
                 .expectException(code("permit.suspension-evidence-missing"));
         fixture.given(taxRequested())
-                .when(new RequestSuspension(ID, 4, SHA, REQUESTED_AT.plusSeconds(60), TAX_OFFICER, TAX_DECISION))
+                .when(signed(new RequestPermitSuspension(ID, 4, SHA), TAX_OFFICER, REQUESTED_AT.plusSeconds(60)))
                 .expectException(code("permit.suspension-request-pending"));
         Instant late = TAX_DECISION.dueAt().toInstant().plusSeconds(1);
         fixture.given(taxRequested())
@@ -219,15 +221,15 @@ class PermitSuspensionTest {
     void refusing_the_tax_request() {
         Instant at = REQUESTED_AT.plusSeconds(3600);
         fixture.given(taxRequested())
-                .when(new RefuseSuspensionRequest(ID, " ", at, REVIEWER))
+                .when(signed(new RefusePermitSuspensionRequest(ID, " "), REVIEWER, at))
                 .expectException(code("permit.field-missing"))
                 .expectNoEvents();
         fixture.given(taxRequested())
-                .when(new RefuseSuspensionRequest(ID, "Evasions not established by a final decision", at, REVIEWER))
+                .when(signed(new RefusePermitSuspensionRequest(ID, "Evasions not established by a final decision"), REVIEWER, at))
                 .expectEvents(new PermitSuspensionRequestRefused(ID, TAX_SHA, "Evasions not established by a final decision", at, REVIEWER, "002 art. 28.1"),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, at, false, null, REVIEWER));
         fixture.given(active())
-                .when(new RefuseSuspensionRequest(ID, "x", at, REVIEWER))
+                .when(signed(new RefusePermitSuspensionRequest(ID, "x"), REVIEWER, at))
                 .expectException(code("permit.no-suspension-request"));
     }
 }

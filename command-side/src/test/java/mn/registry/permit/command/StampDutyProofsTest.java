@@ -1,5 +1,6 @@
 package mn.registry.permit.command;
 
+import static mn.registry.permit.command.Signed.signed;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.money.Money;
 import mn.registry.store.testing.EmbeddedMongoExtension;
@@ -49,13 +50,15 @@ class StampDutyProofsTest {
     @BeforeEach
     void start(MongoDatabase database) {
         axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(PermitApplication.class)
+                .configureAggregate(Signed.aggregate())
+                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
+                        c.eventStore(), null, null))
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
         proofs = new StampDutyProofs(database, commandLog);
-        type = new PermitCommandTypes(axon.commandGateway(), new CurrentCalendar(axon.eventStore(), Clock.systemUTC()))
+        type = new PermitCommandTypes(axon.commandGateway())
                 .requestPermitExtension(proofs);
     }
 

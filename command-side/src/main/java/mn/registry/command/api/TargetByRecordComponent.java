@@ -1,0 +1,54 @@
+package mn.registry.command.api;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.IdentifierMissingException;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Finds the aggregate a command is for in the record component of the given name (e.g. {@code applicationId}) of its
+ * payload, so that the kernel's published command records reach their aggregate without an Axon annotation (the kernel
+ * does not depend on Axon). The id is the component's {@code toString()}, as Axon's annotation resolver takes it.
+ * A command whose payload names its target with {@code @TargetAggregateIdentifier} (an internal record) is resolved by
+ * that annotation first: Axon's Spring configuration hands a lone {@code CommandTargetResolver} bean to every aggregate,
+ * and the other aggregates' commands must resolve as before.
+ */
+public record TargetByRecordComponent(String component) implements CommandTargetResolver {
+
+    /** The value of the named component of a record, or null when it has none or it is null. */
+    public static Object read(Object payload, String component) {
+        if (payload instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (c.getName().equals(component)) {
+                    try {
+                        java.lang.reflect.Method accessor = c.getAccessor();
+                        accessor.trySetAccessible(); // a context's internal commands are package-private records
+                        return accessor.invoke(r);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final CommandTargetResolver ANNOTATED = AnnotationCommandTargetResolver.builder().build();
+
+    @Override
+    public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        try {
+            return ANNOTATED.resolveTarget(command);
+        } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
+            // a kernel body: no annotation, its id is the named component
+        }
+        Object id = read(command.getPayload(), component);
+        if (id == null) {
+            throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + component + ".");
+        }
+        return new VersionedAggregateIdentifier(id.toString(), null);
+    }
+}

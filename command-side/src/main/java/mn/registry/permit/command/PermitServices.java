@@ -1,0 +1,40 @@
+package mn.registry.permit.command;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.ReceiptNumber;
+import mn.registry.kernel.permit.SubmittedDocument;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What {@link PermitApplication} needs from outside to decide, given to its command handlers as a parameter (ADR 0026):
+ * due dates counted with the calendar in force, the minimum insurance in force, the documents the registry received, and
+ * the ids of a new application. The aggregate asks; it never reads a clock, a random source or a collection itself.
+ */
+interface PermitServices {
+
+    /** The due date {@code n} working days from the moment of receipt, with the calendar in force. */
+    Deadline due(Instant from, WorkingDays n);
+
+    /** The due date {@code n} working days from a date (e.g. the day of a change), with the calendar in force. */
+    Deadline due(LocalDate from, WorkingDays n);
+
+    /** The minimum insurance the ministry set last (002 art. 26.5), or null if none yet. */
+    Money minimumInsuranceInForce();
+
+    /** The document the registry received under this SHA-256, as a reference of the stated kind; empty if none was received. */
+    Optional<DocumentRef> received(SubmittedDocument document);
+
+    /** The id of the application a signed command creates. */
+    ApplicationId applicationId(CommandContext context);
+
+    /** The next receipt number of the year of receipt (local year in Ulaanbaatar). */
+    ReceiptNumber nextReceiptNumber(int year);
+}

@@ -1,0 +1,114 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.permit.*;
+import static mn.registry.permit.command.Signed.signed;
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
+import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.ReceiptNumber;
+import mn.registry.kernel.permit.SubmittedDocument;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Signed commands for the aggregate tests: a kernel body with the context the command API would give it (ADR 0026). */
+final class Signed {
+
+    /** The SHA-256 the tests' signed commands carry as the hash of their JWS. */
+    static final String JWS_SHA256 = "ab".repeat(32);
+
+    private Signed() {
+    }
+
+    /** The body as signed by {@code by} and received at {@code at}, the signer holding {@code roles}. */
+    static CommandMessage<Object> signed(Object body, PersonId by, Instant at, Role... roles) {
+        return signed(body, by, at, Set.of(roles));
+    }
+
+    static CommandMessage<Object> signed(Object body, PersonId by, Instant at, Set<Role> roles) {
+        return SignedCommandContext.message(body, context(by, at, roles));
+    }
+
+    static CommandContext context(PersonId by, Instant at, Set<Role> roles) {
+        return new CommandContext("command-" + by.value() + "-" + at, at, at, by, roles, Set.of(), JWS_SHA256);
+    }
+
+    /** A fixture of the permit aggregate as the registry wires it: target by {@code applicationId}, the given services. */
+    static AggregateTestFixture<PermitApplication> fixture(Services services) {
+        AggregateTestFixture<PermitApplication> fixture = new AggregateTestFixture<>(PermitApplication.class);
+        fixture.registerCommandTargetResolver(new TargetByRecordComponent("applicationId"));
+        fixture.registerInjectableResource(services);
+        return fixture;
+    }
+
+    static AggregateTestFixture<PermitApplication> fixture() {
+        return fixture(new Services());
+    }
+
+    /** The permit aggregate configured as the registry configures it (its target by {@code applicationId}). */
+    static org.axonframework.config.AggregateConfigurer<PermitApplication> aggregate() {
+        return org.axonframework.config.AggregateConfigurer.defaultConfiguration(PermitApplication.class)
+                .configureCommandTargetResolver(c -> new TargetByRecordComponent("applicationId"));
+    }
+
+    /** {@link PermitServices} of a test: the base calendar, a minimum insurance, documents received, fixed ids. */
+    static class Services implements PermitServices {
+        WorkingDayCalendar calendar = WorkingDayCalendar.base();
+        Money minimum = PermitLifecycleTest.MINIMUM;
+        ApplicationId applicationId = PermitLifecycleTest.ID;
+        ReceiptNumber receipt = PermitLifecycleTest.RECEIPT;
+        final Map<String, DocumentRef> documents = new HashMap<>();
+        int receiptsTaken;
+
+        Services received(DocumentRef document) {
+            documents.put(document.sha256(), document);
+            return this;
+        }
+
+        @Override
+        public Deadline due(Instant from, WorkingDays n) {
+            return calendar.deadline(from, n);
+        }
+
+        @Override
+        public Deadline due(LocalDate from, WorkingDays n) {
+            return calendar.deadline(from, n);
+        }
+
+        @Override
+        public Money minimumInsuranceInForce() {
+            return minimum;
+        }
+
+        @Override
+        public Optional<DocumentRef> received(SubmittedDocument document) {
+            return Optional.ofNullable(documents.get(document.sha256()))
+                    .map(d -> new DocumentRef(document.kind(), d.sha256(), d.size(), d.mediaType(), d.receivedAt()));
+        }
+
+        @Override
+        public ApplicationId applicationId(CommandContext context) {
+            return applicationId;
+        }
+
+        @Override
+        public ReceiptNumber nextReceiptNumber(int year) {
+            receiptsTaken++;
+            return receipt;
+        }
+    }
+}
