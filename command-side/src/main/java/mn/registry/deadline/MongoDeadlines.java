@@ -1,12 +1,12 @@
 package mn.registry.deadline;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.WorkingDays;
 import org.bson.Document;
@@ -55,35 +55,37 @@ public class MongoDeadlines {
     }
 
     private final MongoCollection<Document> deadlines;
+    /**
+     * The projection's writes ({@link #start}, {@link #end}): inside an event processor's batch, one ordered bulk write
+     * per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first.
+     */
+    private final BatchedWrites writes;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
+        this.writes = BatchedWrites.ordered(deadlines);
     }
 
-    /** Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so. */
+    /**
+     * Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so.
+     * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
+     */
     public void start(ScheduledDeadline deadline) {
-        try {
-            deadlines.insertOne(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name()).append(CLAIM, 0L));
-        } catch (MongoException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            List<Bson> sets = new ArrayList<>();
-            fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
-            deadlines.updateOne(Filters.and(Filters.eq(ID, deadline.id()), Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.combine(sets));
-        }
+        List<Bson> sets = new ArrayList<>();
+        fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
+        writes.insertOrElse(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name()).append(CLAIM, 0L),
+                new UpdateOneModel<>(Filters.and(Filters.eq(ID, deadline.id()), Filters.eq(STATE, DeadlineState.OPEN.name())), Updates.combine(sets)));
     }
 
-    /** Ends every open deadline of {@code kind} on {@code aggregateId}; returns how many. */
-    public long end(String aggregateId, String kind) {
-        return end(aggregateId, kind, List.of());
+    /** Ends every open deadline of {@code kind} on {@code aggregateId}. */
+    public void end(String aggregateId, String kind) {
+        end(aggregateId, kind, List.of());
     }
 
-    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; returns how many. */
-    public long end(String aggregateId, String kind, java.util.Collection<String> keep) {
-        return deadlines.updateMany(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(KIND, kind),
-                Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.nin(ID, keep)), Updates.set(STATE, DeadlineState.CANCELLED.name()))
-                .getModifiedCount();
+    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep} (sent with the batch, see {@link #start}). */
+    public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
+        writes.updateMany(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(KIND, kind),
+                Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.nin(ID, keep)), Updates.set(STATE, DeadlineState.CANCELLED.name()));
     }
 
     /** Indexes the poller and the projection use on a real MongoDB (the embedded server ignores non-unique ones). */
@@ -92,21 +94,25 @@ public class MongoDeadlines {
     }
 
     public Optional<ScheduledDeadline> find(String id) {
+        BatchedWrites.flushPending();
         return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(MongoDeadlines::deadline);
     }
 
     public Optional<DeadlineState> state(String id) {
+        BatchedWrites.flushPending();
         return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(d -> DeadlineState.valueOf(d.getString(STATE)));
     }
 
     /** Open deadlines of one case, soonest first. */
     public List<ScheduledDeadline> openOf(String aggregateId) {
+        BatchedWrites.flushPending();
         return deadlines.find(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(STATE, DeadlineState.OPEN.name())))
                 .sort(Sorts.ascending(DUE_AT)).map(MongoDeadlines::deadline).into(new ArrayList<>());
     }
 
     /** Every open deadline counted in working days: what a calendar change may move. */
     public List<ScheduledDeadline> openWorkingDayDeadlines() {
+        BatchedWrites.flushPending();
         return deadlines.find(Filters.and(Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.ne(WORKING_DAYS, null)))
                 .map(MongoDeadlines::deadline).into(new ArrayList<>());
     }
