@@ -161,8 +161,10 @@ public class StatisticsProjection {
     // --- writes by _id, one bulk write per batch of events -----------------------------------------------------------------------------------------
 
     private void count(String what, String subject, Instant at, int n) {
-        writes.replaceOrInsert(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("_id", "count/" + what + "/" + subject + "/" + at)
-                .append("kind", "count").append("what", what).append("on", date(at).toString()).append("n", n));
+        // $set with upsert rather than a replace: the driver sends a run of updates as one command but splits it at
+        // every change between update and replace; these documents only ever hold these fields, so the result is the same
+        writes.upsert(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("$set", new Document("kind", "count")
+                .append("what", what).append("on", date(at).toString()).append("n", n)));
     }
 
     /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */
@@ -171,8 +173,7 @@ public class StatisticsProjection {
         writes.upsert(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
                 Updates.set("article", article), Updates.set("receivedOn", date(receivedAt).toString()), Updates.set("due", due.toString()),
                 Updates.set("workingDays", workingDays)));
-        writes.replaceOrInsert(eq("_id", "open/" + deadline + "/" + subject), new Document("_id", "open/" + deadline + "/" + subject)
-                .append("kind", "pointer").append("decision", id));
+        writes.upsert(eq("_id", "open/" + deadline + "/" + subject), new Document("$set", new Document("kind", "pointer").append("decision", id)));
     }
 
     private void dueMoved(String deadline, String subject, LocalDate due) {

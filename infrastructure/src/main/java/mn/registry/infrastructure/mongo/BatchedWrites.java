@@ -80,6 +80,16 @@ public final class BatchedWrites {
         write(new ReplaceOneModel<>(filter, replacement, REPLACE_UPSERT));
     }
 
+    /** As {@link MongoCollection#updateOne(Bson, Bson, UpdateOptions)}, sent with the batch. */
+    public void updateOne(Bson filter, Bson update, UpdateOptions options) {
+        write(new UpdateOneModel<>(filter, update, options));
+    }
+
+    /** As {@link MongoCollection#replaceOne(Bson, Object, ReplaceOptions)}, sent with the batch. */
+    public void replaceOne(Bson filter, Document replacement, ReplaceOptions options) {
+        write(new ReplaceOneModel<>(filter, replacement, options));
+    }
+
     public void updateMany(Bson filter, Bson update) {
         write(new UpdateManyModel<>(filter, update));
     }
