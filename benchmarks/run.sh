@@ -3,7 +3,9 @@
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
 #                                   idle cores; each benchmark's time and the total are printed at the end)
-#   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|search|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|rebuild|search|mixed|nodes [arguments of that benchmark]
+#   (rebuild [events, default 100000] [batch, default 50] [baseline events]: the permit projections rebuilt from one
+#   cursor over the store, per event (baseline) and in batches, with the content hash of each)
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
 #   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
 #   start with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: its fill alone takes minutes)
@@ -31,6 +33,7 @@ case "$which" in
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
   checkpoint) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark "$@" ;;
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
+  rebuild)    java -cp "$cp" mn.registry.benchmarks.ProjectionRebuildBenchmark "$@" ;;
   search)     java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search "$@" ;;
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
@@ -65,6 +68,8 @@ case "$which" in
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark 3 20 5
     step register   "the earlier scan search" \
          java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark 20000 3
+    step rebuild    "the per-event path over the first 5,000 events" \
+         java -cp "$cp" mn.registry.benchmarks.ProjectionRebuildBenchmark 20000 50 5000
     step search     "the earlier scan with the earlier query mix" \
          java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 20
     step mixed      "the lowest step, 10/s" \

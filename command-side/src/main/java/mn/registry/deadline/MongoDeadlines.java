@@ -1,13 +1,13 @@
 package mn.registry.deadline;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.WorkingDays;
 import org.bson.Document;
@@ -67,10 +67,18 @@ public class MongoDeadlines {
 
     private final MongoCollection<Document> deadlines;
     private final MongoCollection<Document> openSets;
+    /**
+     * The projection's writes ({@link #start}, {@link #end}): inside an event processor's batch, one ordered bulk write
+     * per collection per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first.
+     */
+    private final BatchedWrites writes;
+    private final BatchedWrites openSetWrites;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
         this.openSets = database.getCollection(OPEN_SETS);
+        this.writes = BatchedWrites.ordered(deadlines);
+        this.openSetWrites = BatchedWrites.ordered(openSets);
     }
 
     static String stateKey(String id, DeadlineState state) {
@@ -81,51 +89,48 @@ public class MongoDeadlines {
         return aggregateId + "|" + kind;
     }
 
-    /** Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so. */
+    /**
+     * Starts a deadline, or moves an open one with the same id to its new due date; a fired or ended one stays so.
+     * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
+     */
     public void start(ScheduledDeadline deadline) {
-        openSets.updateOne(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()),
-                new UpdateOptions().upsert(true));
-        try {
-            deadlines.insertOne(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name())
-                    .append(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)).append(CLAIM, 0L));
-        } catch (MongoException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            List<Bson> sets = new ArrayList<>();
-            fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
-            deadlines.updateOne(new Document(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)), Updates.combine(sets));
-        }
+        openSetWrites.upsert(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()));
+        List<Bson> sets = new ArrayList<>();
+        fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
+        writes.insertOrElse(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name())
+                        .append(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)).append(CLAIM, 0L),
+                new UpdateOneModel<>(new Document(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)), Updates.combine(sets)));
     }
 
-    /** Ends every open deadline of {@code kind} on {@code aggregateId}; returns how many. */
-    public long end(String aggregateId, String kind) {
-        return end(aggregateId, kind, List.of());
+    /** Ends every open deadline of {@code kind} on {@code aggregateId}. */
+    public void end(String aggregateId, String kind) {
+        end(aggregateId, kind, List.of());
     }
 
-    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; returns how many. */
-    public long end(String aggregateId, String kind, java.util.Collection<String> keep) {
+    /**
+     * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}, by one key each (sent
+     * with the batch, see {@link #start}; the open set is read after the batch's earlier writes are sent).
+     */
+    public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
+        BatchedWrites.flushPending();
         String setId = setId(aggregateId, kind);
         Document set = openSets.find(new Document(ID, setId)).first();
         if (set == null) {
-            return 0;
+            return;
         }
-        long ended = 0;
         List<String> gone = new ArrayList<>();
         for (String id : set.getList(IDS, String.class, List.of())) {
             if (keep.contains(id)) {
                 continue;
             }
             // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
-            ended += deadlines.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
-                    Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))))
-                    .getModifiedCount();
+            writes.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
+                    Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))));
             gone.add(id);
         }
         if (!gone.isEmpty()) {
-            openSets.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
+            openSetWrites.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
         }
-        return ended;
     }
 
     /**
@@ -151,21 +156,25 @@ public class MongoDeadlines {
     }
 
     public Optional<ScheduledDeadline> find(String id) {
+        BatchedWrites.flushPending();
         return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(MongoDeadlines::deadline);
     }
 
     public Optional<DeadlineState> state(String id) {
+        BatchedWrites.flushPending();
         return Optional.ofNullable(deadlines.find(Filters.eq(ID, id)).first()).map(d -> DeadlineState.valueOf(d.getString(STATE)));
     }
 
     /** Open deadlines of one case, soonest first. */
     public List<ScheduledDeadline> openOf(String aggregateId) {
+        BatchedWrites.flushPending();
         return deadlines.find(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(STATE, DeadlineState.OPEN.name())))
                 .sort(Sorts.ascending(DUE_AT)).map(MongoDeadlines::deadline).into(new ArrayList<>());
     }
 
     /** Every open deadline counted in working days: what a calendar change may move. */
     public List<ScheduledDeadline> openWorkingDayDeadlines() {
+        BatchedWrites.flushPending();
         return deadlines.find(Filters.and(Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.ne(WORKING_DAYS, null)))
                 .map(MongoDeadlines::deadline).into(new ArrayList<>());
     }

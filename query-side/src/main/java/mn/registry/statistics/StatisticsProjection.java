@@ -2,9 +2,8 @@ package mn.registry.statistics;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.permit.CertificatesIssuedReported;
 import mn.registry.kernel.permit.PermitApplicationApproved;
@@ -40,63 +39,65 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
-class StatisticsProjection {
+public class StatisticsProjection {
 
     static final String PROCESSING_GROUP = "public-statistics";
-    static final String FACTS = "stat_facts";
+    public static final String FACTS = "stat_facts";
     static final String PERMIT_DECISION = "permit-decision";
     static final String EXTENSION = "permit-extension";
     static final String ZONE_REGISTRATION = "zone-registration";
     private static final ZoneId MONGOLIA = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> facts;
+    /** In order: a decision and its pointer are written and then moved or decided by later events of the batch. */
+    private final BatchedWrites writes;
 
-    StatisticsProjection(MongoDatabase database) {
+    public StatisticsProjection(MongoDatabase database) {
         this.facts = database.getCollection(FACTS);
+        this.writes = BatchedWrites.ordered(facts);
     }
 
     // --- counts (002 art. 22.1.2) -----------------------------------------------------------------------------
 
     @EventHandler
-    void on(PermitIssued e) {
+    public void on(PermitIssued e) {
         count("issued", e.applicationId().value(), e.issuedAt(), 1);
     }
 
     @EventHandler
-    void on(PermitExtended e) {
+    public void on(PermitExtended e) {
         count("extended", e.applicationId().value(), e.decidedAt(), 1);
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
     }
 
     @EventHandler
-    void on(PermitExtendedAfterExpiry e) {
+    public void on(PermitExtendedAfterExpiry e) {
         count("extended", e.applicationId().value(), e.decidedAt(), 1);
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
     }
 
     @EventHandler
-    void on(PermitSuspended e) {
+    public void on(PermitSuspended e) {
         count("suspended", e.applicationId().value(), e.suspendedAt(), 1);
     }
 
     @EventHandler
-    void on(PermitRestored e) {
+    public void on(PermitRestored e) {
         count("restored", e.applicationId().value(), e.restoredAt(), 1);
     }
 
     @EventHandler
-    void on(PermitRevoked e) {
+    public void on(PermitRevoked e) {
         count("revoked", e.applicationId().value(), e.revokedAt(), 1);
     }
 
     @EventHandler
-    void on(PermitExpired e) {
+    public void on(PermitExpired e) {
         count("expired", e.applicationId().value(), e.expiredAt(), 1);
     }
 
     @EventHandler
-    void on(CertificatesIssuedReported e) {
+    public void on(CertificatesIssuedReported e) {
         count("certificatesReported", e.applicationId().value(), e.reportedAt(), e.count());
     }
 
@@ -104,78 +105,79 @@ class StatisticsProjection {
 
     // 002 art. 26.1: decided within 17 working days of receipt
     @EventHandler
-    void on(PermitApplicationRegistered e) {
+    public void on(PermitApplicationRegistered e) {
         received(PERMIT_DECISION, e.applicationId().value(), e.receivedAt(), e.decisionDue(), e.workingDays().value(), e.article());
     }
 
     @EventHandler
-    void on(PermitDecisionDueRecomputed e) {
+    public void on(PermitDecisionDueRecomputed e) {
         dueMoved(PERMIT_DECISION, e.applicationId().value(), e.decisionDue());
     }
 
     @EventHandler
-    void on(PermitApplicationApproved e) {
+    public void on(PermitApplicationApproved e) {
         decided(PERMIT_DECISION, e.applicationId().value(), e.approvedAt());
     }
 
     @EventHandler
-    void on(PermitApplicationRefused e) {
+    public void on(PermitApplicationRefused e) {
         decided(PERMIT_DECISION, e.applicationId().value(), e.refusedAt());
     }
 
     // 002 art. 27.5: an extension without a violation found is decided within 3 working days
     @EventHandler
-    void on(PermitExtensionRequested e) {
+    public void on(PermitExtensionRequested e) {
         if (e.fastPathDue() != null) {
             received(EXTENSION, e.applicationId().value(), e.requestedAt(), e.fastPathDue(), 3, "002 art. 27.5");
         }
     }
 
     @EventHandler
-    void on(PermitExtensionRefused e) {
+    public void on(PermitExtensionRefused e) {
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
     }
 
     // 003 art. 12.2: a registration is reviewed within 5 business days
     @EventHandler
-    void on(RegistrationEvents.ZoneRegistrationApplied e) {
+    public void on(RegistrationEvents.ZoneRegistrationApplied e) {
         received(ZONE_REGISTRATION, e.registrationId().value(), e.receivedAt(), e.reviewDue(), e.workingDays().value(), e.article());
     }
 
     @EventHandler
-    void on(RegistrationEvents.ZoneRegistrationReviewDueRecomputed e) {
+    public void on(RegistrationEvents.ZoneRegistrationReviewDueRecomputed e) {
         dueMoved(ZONE_REGISTRATION, e.registrationId().value(), e.reviewDue());
     }
 
     @EventHandler
-    void on(RegistrationEvents.EntityRegistered e) {
+    public void on(RegistrationEvents.EntityRegistered e) {
         decided(ZONE_REGISTRATION, e.registrationId().value(), e.registeredAt());
     }
 
     @EventHandler
-    void on(RegistrationEvents.ZoneRegistrationRejected e) {
+    public void on(RegistrationEvents.ZoneRegistrationRejected e) {
         decided(ZONE_REGISTRATION, e.registrationId().value(), e.rejectedAt());
     }
 
-    // --- writes by _id -----------------------------------------------------------------------------------------
+    // --- writes by _id, one bulk write per batch of events -----------------------------------------------------------------------------------------
 
     private void count(String what, String subject, Instant at, int n) {
-        facts.replaceOne(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("_id", "count/" + what + "/" + subject + "/" + at)
-                .append("kind", "count").append("what", what).append("on", date(at).toString()).append("n", n), new ReplaceOptions().upsert(true));
+        // $set with upsert rather than a replace: the driver sends a run of updates as one command but splits it at
+        // every change between update and replace; these documents only ever hold these fields, so the result is the same
+        writes.upsert(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("$set", new Document("kind", "count")
+                .append("what", what).append("on", date(at).toString()).append("n", n)));
     }
 
     /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */
     private void received(String deadline, String subject, Instant receivedAt, LocalDate due, int workingDays, String article) {
         String id = "decision/" + deadline + "/" + subject + "/" + receivedAt;
-        facts.updateOne(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
+        writes.upsert(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
                 Updates.set("article", article), Updates.set("receivedOn", date(receivedAt).toString()), Updates.set("due", due.toString()),
-                Updates.set("workingDays", workingDays)), UPSERT);
-        facts.replaceOne(eq("_id", "open/" + deadline + "/" + subject), new Document("_id", "open/" + deadline + "/" + subject)
-                .append("kind", "pointer").append("decision", id), new ReplaceOptions().upsert(true));
+                Updates.set("workingDays", workingDays)));
+        writes.upsert(eq("_id", "open/" + deadline + "/" + subject), new Document("$set", new Document("kind", "pointer").append("decision", id)));
     }
 
     private void dueMoved(String deadline, String subject, LocalDate due) {
-        open(deadline, subject).ifPresent(id -> facts.updateOne(eq("_id", id), Updates.set("due", due.toString())));
+        open(deadline, subject).ifPresent(id -> writes.updateOne(eq("_id", id), Updates.set("due", due.toString())));
     }
 
     private void decided(String deadline, String subject, Instant at) {
@@ -183,12 +185,14 @@ class StatisticsProjection {
             Document row = facts.find(eq("_id", id)).first();
             // the first decision on a request counts; a later one (a repeat, another request's) does not move it
             if (row != null && !row.containsKey("decidedOn")) {
-                facts.updateOne(eq("_id", id), Updates.set("decidedOn", date(at).toString()));
+                writes.updateOne(eq("_id", id), Updates.set("decidedOn", date(at).toString()));
             }
         });
     }
 
+    /** The open decision of a subject; reads what the earlier events of the batch wrote (sent first). */
     private java.util.Optional<String> open(String deadline, String subject) {
+        BatchedWrites.flushPending();
         Document pointer = facts.find(eq("_id", "open/" + deadline + "/" + subject)).first();
         return pointer == null ? java.util.Optional.empty() : java.util.Optional.of(pointer.getString("decision"));
     }

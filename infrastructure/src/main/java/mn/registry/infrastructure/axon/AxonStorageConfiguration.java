@@ -3,6 +3,7 @@ package mn.registry.infrastructure.axon;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.RegistryProperties;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.infrastructure.mongo.GroupCommit;
 import mn.registry.infrastructure.mongo.MongoConfiguration;
 import mn.registry.store.mongo.RegistryMongo;
@@ -83,10 +84,16 @@ public class AxonStorageConfiguration {
      */
     static final int PROCESSOR_BATCH = 50;
 
+    /**
+     * Every processor pooled and streaming, with batches of {@link #PROCESSOR_BATCH}; the projections' writes of a
+     * batch are queued ({@link BatchedWrites}) and sent as one bulk write per collection after the batch's last event,
+     * before the token is stored.
+     */
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(PROCESSOR_BATCH)));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(PROCESSOR_BATCH))
+                .registerDefaultHandlerInterceptor((config, name) -> BatchedWrites.flushInterceptor()));
     }
 
     @Bean

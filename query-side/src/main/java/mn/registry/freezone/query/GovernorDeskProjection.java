@@ -1,10 +1,10 @@
 package mn.registry.freezone.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.RegistrationEvents;
@@ -24,6 +24,7 @@ import static com.mongodb.client.model.Filters.eq;
  * Keeps the governor's desk in MongoDB: {@code fz_zones}, {@code fz_registrations}, {@code fz_land},
  * {@code fz_reports}. Every handler sets fields from its event ({@code $set}/{@code $addToSet}, upsert), so an
  * event delivered again leaves the same rows. Rows hold facts only; business days left are computed on reading.
+ * Written in one bulk write per collection and batch of events ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(GovernorDeskProjection.PROCESSING_GROUP)
@@ -42,22 +43,22 @@ class GovernorDeskProjection {
     private static final ObjectMapper JSON = CanonicalJson.mapper();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> zones;
-    private final MongoCollection<Document> registrations;
-    private final MongoCollection<Document> land;
-    private final MongoCollection<Document> reports;
-    private final MongoCollection<Document> landApplications;
-    private final MongoCollection<Document> landExemptions;
-    private final MongoCollection<Document> reportDues;
+    private final BatchedWrites zones;
+    private final BatchedWrites registrations;
+    private final BatchedWrites land;
+    private final BatchedWrites reports;
+    private final BatchedWrites landApplications;
+    private final BatchedWrites landExemptions;
+    private final BatchedWrites reportDues;
 
     GovernorDeskProjection(MongoDatabase database) {
-        this.landApplications = database.getCollection(LAND_APPLICATIONS);
-        this.landExemptions = database.getCollection(LAND_EXEMPTIONS);
-        this.zones = database.getCollection(ZONES);
-        this.registrations = database.getCollection(REGISTRATIONS);
-        this.land = database.getCollection(LAND);
-        this.reports = database.getCollection(REPORTS);
-        this.reportDues = database.getCollection(REPORT_DUES);
+        this.landApplications = BatchedWrites.ordered(database.getCollection(LAND_APPLICATIONS));
+        this.landExemptions = BatchedWrites.ordered(database.getCollection(LAND_EXEMPTIONS));
+        this.zones = BatchedWrites.ordered(database.getCollection(ZONES));
+        this.registrations = BatchedWrites.ordered(database.getCollection(REGISTRATIONS));
+        this.land = BatchedWrites.ordered(database.getCollection(LAND));
+        this.reports = BatchedWrites.ordered(database.getCollection(REPORTS));
+        this.reportDues = BatchedWrites.ordered(database.getCollection(REPORT_DUES));
     }
 
     @EventHandler
@@ -245,13 +246,13 @@ class GovernorDeskProjection {
 
     @ResetHandler
     void reset() {
-        zones.deleteMany(new Document());
-        registrations.deleteMany(new Document());
-        land.deleteMany(new Document());
-        reports.deleteMany(new Document());
-        landApplications.deleteMany(new Document());
-        landExemptions.deleteMany(new Document());
-        reportDues.deleteMany(new Document());
+        zones.collection().deleteMany(new Document());
+        registrations.collection().deleteMany(new Document());
+        land.collection().deleteMany(new Document());
+        reports.collection().deleteMany(new Document());
+        landApplications.collection().deleteMany(new Document());
+        landExemptions.collection().deleteMany(new Document());
+        reportDues.collection().deleteMany(new Document());
     }
 
     private void set(String registrationId, Bson... updates) {

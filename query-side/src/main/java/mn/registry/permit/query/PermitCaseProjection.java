@@ -2,9 +2,9 @@ package mn.registry.permit.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.infrastructure.axon.AxonStorageConfiguration;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.*;
 import org.axonframework.config.ProcessingGroup;
@@ -26,25 +26,28 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * One document per application/permit in {@value #COLLECTION}: where it stands, its documents with their hashes,
  * the permit's content, open duties with due dates, suspension, revocation, complaint, and the history of its events
- * with who signed each (signer, command id, hash of the signed command). Idempotent: an event is applied only when
- * its sequence number is not yet in the history, so a redelivered event changes nothing.
+ * with who signed each (signer, command id, hash of the signed command). Idempotent: an event's history entry is added
+ * to a set and its changes are the same when applied again (see {@link #on}); written in one bulk write per batch.
  */
 @Component
 @ProcessingGroup(PermitCaseProjection.PROCESSING_GROUP)
-class PermitCaseProjection {
+public class PermitCaseProjection {
 
     static final String PROCESSING_GROUP = "permit-cases";
-    static final String COLLECTION = "permit_cases";
+    public static final String COLLECTION = "permit_cases";
     private static final String EVENTS_PACKAGE = PermitApplicationRegistered.class.getPackageName();
 
     private final MongoCollection<Document> cases;
+    /** In order: the events of one case in a batch update the same document. */
+    private final BatchedWrites writes;
 
-    PermitCaseProjection(MongoDatabase database) {
+    public PermitCaseProjection(MongoDatabase database) {
         this.cases = database.getCollection(COLLECTION);
+        this.writes = BatchedWrites.ordered(cases);
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message) {
+    public void on(Object event, EventMessage<?> message) {
         if (!(message instanceof DomainEventMessage<?> domain) || !event.getClass().getPackageName().equals(EVENTS_PACKAGE)) {
             return;
         }
@@ -58,19 +61,16 @@ class PermitCaseProjection {
                 .append("commandId", meta.get(AxonStorageConfiguration.COMMAND_ID))
                 .append("jwsSha256", meta.get(AxonStorageConfiguration.JWS_SHA256))
                 .append("event", asDocument(event));
-        // Events of one application reach this handler one at a time (one segment per aggregate), so reading by _id
-        // and then writing by _id is safe; a filter with more than _id would make the embedded server scan them all.
-        Document current = cases.find(eq("_id", id)).projection(new Document("history.sequence", 1)).first();
-        boolean seen = current != null && current.getList("history", Document.class, List.of()).stream()
-                .anyMatch(h -> h.get("sequence", Number.class).longValue() == sequence);
-        if (!seen) {
-            // one update: the history entry and the event's changes together, so a crash cannot leave the entry (which
-            // marks the event as seen) without its changes; two updates did, and the case then never got them
-            // (found by KillNineUnderLoadTest: permit_cases differed from a crash-free rebuild after 20 kills)
-            List<Bson> update = new ArrayList<>(changes(event));
-            update.add(0, Updates.push("history", entry));
-            cases.updateOne(eq("_id", id), Updates.combine(update), new UpdateOptions().upsert(true));
-        }
+        // One upsert by _id, no read first (ADR 0019, Session 5): the history entry is added to a set, so an event
+        // seen again adds nothing, and its changes ($set, $unset, documents added to a set) give the same case when
+        // applied again, because an event is only ever seen again with every later event of its processor after it,
+        // in order (the batch that failed, or everything after the stored token), so the last write of every field
+        // is the same. The entry and the changes go in one update, so a crash cannot leave one without the other
+        // (found by KillNineUnderLoadTest when they were two). A filter with more than _id would make the embedded
+        // server scan every case, and it has no update pipelines to make the changes conditional on the history.
+        List<Bson> update = new ArrayList<>(changes(event));
+        update.add(0, Updates.addToSet("history", entry));
+        writes.upsert(eq("_id", id), Updates.combine(update));
     }
 
     private static Document asDocument(Object value) {
@@ -118,7 +118,7 @@ class PermitCaseProjection {
                     .append("calendarVersion", e.calendarVersion().value()).append("article", e.article()).append("escalated", false)));
             u.add(Updates.set("documents", e.documents().stream().map(PermitCaseProjection::document).toList()));
         } else if (event instanceof PermitDocumentsReceived e) {
-            u.add(Updates.pushEach("documents", e.documents().stream().map(PermitCaseProjection::document).toList()));
+            u.add(Updates.addEachToSet("documents", e.documents().stream().map(PermitCaseProjection::document).toList()));
         } else if (event instanceof PermitDocumentsRequested e) {
             u.add(Updates.set("documentsRequested", new Document("kinds", e.kinds().stream().map(Enum::name).toList()).append("note", e.note())
                     .append("at", e.requestedAt().toString())));
@@ -211,7 +211,7 @@ class PermitCaseProjection {
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         cases.deleteMany(new Document());
     }
 }

@@ -2,8 +2,8 @@ package mn.registry.permit.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
 import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
@@ -25,23 +25,26 @@ import static com.mongodb.client.model.Filters.eq;
  * Keeps one row per application in the MongoDB collection {@code reviewer_queue}, keyed by the
  * application id. Idempotent: an event delivered again (after a crash before the token was stored,
  * or in a replay) finds its row and changes nothing. Rows hold facts only; the working days left
- * are computed when the queue is read ({@link ReviewerQueue}).
+ * are computed when the queue is read ({@link ReviewerQueue}). Written in one bulk write per batch of events.
  */
 @Component
 @ProcessingGroup(ReviewerQueueProjection.PROCESSING_GROUP)
-class ReviewerQueueProjection {
+public class ReviewerQueueProjection {
 
     static final String PROCESSING_GROUP = "reviewer-queue";
-    static final String COLLECTION = "reviewer_queue";
+    public static final String COLLECTION = "reviewer_queue";
 
     private final MongoCollection<Document> rows;
+    /** In order: an application's row is inserted and then updated by later events of the same batch. */
+    private final BatchedWrites writes;
 
-    ReviewerQueueProjection(MongoDatabase database) {
+    public ReviewerQueueProjection(MongoDatabase database) {
         this.rows = database.getCollection(COLLECTION);
+        this.writes = BatchedWrites.ordered(rows);
     }
 
     @EventHandler
-    void on(PermitApplicationRegistered event, @SequenceNumber long sequence) {
+    public void on(PermitApplicationRegistered event, @SequenceNumber long sequence) {
         Document row = new Document("receiptNumber", event.receiptNumber().value())
                 .append("companyName", event.company().name())
                 .append("companyRegistrationNumber", event.company().registrationNumber())
@@ -53,40 +56,40 @@ class ReviewerQueueProjection {
                 .append("article", event.article())
                 .append("status", PermitApplicationStatus.REGISTERED.name())
                 .append("sequence", sequence);
-        rows.updateOne(eq("_id", event.applicationId().value()), new Document("$setOnInsert", row), new UpdateOptions().upsert(true));
+        writes.upsert(eq("_id", event.applicationId().value()), new Document("$setOnInsert", row));
     }
 
     // 002 art. 26.1, domain-rules §2: a calendar change moves the due date
     @EventHandler
-    void on(PermitDecisionDueRecomputed event) {
-        rows.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("due", event.decisionDue().toString()),
+    public void on(PermitDecisionDueRecomputed event) {
+        writes.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("due", event.decisionDue().toString()),
                 Updates.set("dueAt", Date.from(event.decisionDueAt())), Updates.set("calendarVersion", event.calendarVersion().value())));
     }
 
     // 002 art. 26.1: an overdue decision is escalated to a supervisor
     @EventHandler
-    void on(PermitDecisionOverdue event) {
-        rows.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("escalated", true),
+    public void on(PermitDecisionOverdue event) {
+        writes.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("escalated", true),
                 Updates.set("escalatedAt", event.escalatedAt().toString())));
     }
 
     @EventHandler
-    void on(PermitApplicationApproved event) {
+    public void on(PermitApplicationApproved event) {
         status(event.applicationId().value(), PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
     }
 
     @EventHandler
-    void on(PermitApplicationRefused event) {
+    public void on(PermitApplicationRefused event) {
         status(event.applicationId().value(), PermitApplicationStatus.REFUSED);
     }
 
     private void status(String applicationId, PermitApplicationStatus status) {
-        rows.updateOne(eq("_id", applicationId), Updates.set("status", status.name()));
+        writes.updateOne(eq("_id", applicationId), Updates.set("status", status.name()));
     }
 
     /** A replay starts from an empty queue. */
     @ResetHandler
-    void reset() {
+    public void reset() {
         rows.deleteMany(new Document());
     }
 }

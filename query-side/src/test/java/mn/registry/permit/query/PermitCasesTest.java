@@ -110,6 +110,30 @@ class PermitCasesTest {
     }
 
     @Test
+    @DisplayName("a batch handled again after a crash (its events from the first, in order, without a read of the case) leaves the case exactly as it was")
+    void a_batch_handled_again_leaves_the_case_as_it_was() {
+        DocumentRef later = new DocumentRef(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, "34".repeat(32), 10, "application/pdf",
+                Instant.parse("2026-11-25T01:00:00Z"));
+        List<GenericDomainEventMessage<Object>> events = List.of(
+                message(REGISTERED, 0, "applicant-1"),
+                message(new PermitDocumentsReceived(ID, List.of(later), Instant.parse("2026-11-25T01:00:00Z")), 1, "applicant-1"),
+                message(new PermitApplicationApproved(ID, Money.mnt(100), Instant.parse("2026-12-01T02:00:00Z"), new PersonId("reviewer-1"),
+                        "002 art. 26.2.2"), 2, "reviewer-1"));
+        events.forEach(m -> projection.on(m.getPayload(), m));
+        Document once = database.getCollection(PermitCaseProjection.COLLECTION).find().first();
+
+        // the token was stored before event 0: everything from there comes again, in order (the status is set back
+        // to REGISTERED on the way and forward again by the approval)
+        events.forEach(m -> projection.on(m.getPayload(), m));
+        // and once more from the middle
+        events.subList(1, 3).forEach(m -> projection.on(m.getPayload(), m));
+
+        assertThat(database.getCollection(PermitCaseProjection.COLLECTION).find().first()).isEqualTo(once);
+        assertThat(once.getList("history", Document.class)).extracting(h -> h.get("sequence")).containsExactly(0L, 1L, 2L);
+        assertThat(once.getString("status")).isEqualTo("APPROVED_PENDING_INSURANCE");
+    }
+
+    @Test
     @DisplayName("an event delivered twice is recorded once in the history and changes the case once")
     void redelivery_changes_nothing() {
         DocumentRef later = new DocumentRef(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, "34".repeat(32), 10, "application/pdf",

@@ -1,0 +1,196 @@
+package mn.registry.benchmarks;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.benchmarks.store.Timer;
+import mn.registry.infrastructure.mongo.BatchedWrites;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.crypto.Ed25519;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.PermitApplicationApproved;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.kernel.permit.PermitDocumentsReceived;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitNumber;
+import mn.registry.kernel.permit.ReceiptNumber;
+import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.permit.query.PermitCaseProjection;
+import mn.registry.permit.query.ReviewerQueueProjection;
+import mn.registry.projection.CanonicalHash;
+import mn.registry.statistics.StatisticsProjection;
+import mn.registry.store.SealingKey;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.RegistryMongo;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Rebuild of the query-side projections of permits (permit cases, reviewer queue, stat facts) from the event store,
+ * as a processor replay does it: one cursor over the stored events ({@code readEvents(tail, false)}) into the
+ * projections' handlers, on the embedded H2-backed server. Printed side by side in one run: the per-event path
+ * (every write sent as it is made, as before Session 5; the baseline) and the batched path (the events in units of
+ * work of {@code batch} events, each projection's writes sent as one bulk write per batch, as the pooled processors
+ * now do), each into a fresh database of the same server; then the content hash of each (canonical, over the three
+ * collections), which must be the same for every run. Arguments: [events, default 100000] [batch, default 50 = the
+ * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared].
+ * Exit code 1 when the hashes differ.
+ */
+public final class ProjectionRebuildBenchmark {
+
+    private static final List<String> COLLECTIONS = List.of(PermitCaseProjection.COLLECTION, ReviewerQueueProjection.COLLECTION, StatisticsProjection.FACTS);
+    private static final ZoneId UB = ZoneId.of("Asia/Ulaanbaatar");
+    private static final PersonId OFFICIAL = new PersonId("reviewer-1");
+
+    private ProjectionRebuildBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        long baselineEvents = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+        Path dir = Files.createTempDirectory("rebuild-bench");
+        try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
+            GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
+                    .database(mongo.client().getDatabase("registry"))
+                    .sealingKey(new SealingKey("bench-seal", Ed25519.generate(new SecureRandom()).privateKey()))
+                    .eventSerializer(JacksonSerializer.builder().objectMapper(CanonicalJson.mapper()).build())
+                    .build();
+            engine.ensureIndexes();
+            long f0 = System.nanoTime();
+            int stored = fill(engine, events);
+            System.out.printf("filled %,d permit events (%,d applications x 5: registered, documents, due moved, approved, issued) in %.1f s%n",
+                    stored, stored / 5, (System.nanoTime() - f0) / 1e9);
+
+            long r0 = System.nanoTime();
+            long c0 = Timer.cpuNanos();
+            long read;
+            try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
+                read = s.count();
+            }
+            Timer.print("read only: one cursor over the store, decoded", read, System.nanoTime() - r0, Timer.cpuNanos() - c0, "none");
+
+            String perEvent = rebuild(mongo, engine, "rebuild_per_event", 1, false, baselineEvents);
+            String batched1 = rebuild(mongo, engine, "rebuild_batched_1", batch, true, Long.MAX_VALUE);
+            String batched2 = rebuild(mongo, engine, "rebuild_batched_2", batch, true, Long.MAX_VALUE);
+            // a baseline over the first events only (a loaded machine) has a hash of its own: not compared
+            boolean same = (baselineEvents < stored || perEvent.equals(batched1)) && batched1.equals(batched2);
+            System.out.println("hashes " + (same ? "EQUAL" : "DIFFER") + ": per-event " + perEvent + ", batched " + batched1 + ", batched again " + batched2);
+            if (!same) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /** Reads every stored event with one cursor into fresh projections; returns the content hash of what they built. */
+    private static String rebuild(RegistryMongo mongo, GaplessEventStorageEngine engine, String database, int batch, boolean batched, long limit)
+            throws Exception {
+        MongoDatabase db = mongo.client().getDatabase(database);
+        List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
+                new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
+        long t0 = System.nanoTime();
+        long c0 = Timer.cpuNanos();
+        long n = 0;
+        List<EventMessage<?>> pending = new ArrayList<>(batch);
+        try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
+            var it = s.iterator();
+            while (it.hasNext() && n < limit) {
+                pending.add(it.next());
+                n++;
+                if (pending.size() >= batch) {
+                    handle(pending, handlers, batched);
+                    pending = new ArrayList<>(batch);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            handle(pending, handlers, batched);
+        }
+        String what = batched ? "rebuild, batched (" + batch + " events per unit of work, one bulk write per collection)"
+                : "rebuild, per event (every write sent at once; baseline)";
+        Timer.print(what, n, System.nanoTime() - t0, Timer.cpuNanos() - c0, "the per-event path");
+        return CanonicalHash.ofCollections(db, COLLECTIONS);
+    }
+
+    private static void handle(List<EventMessage<?>> messages, List<AnnotationEventHandlerAdapter> handlers, boolean batched) throws Exception {
+        if (!batched) {
+            for (EventMessage<?> m : messages) {
+                for (AnnotationEventHandlerAdapter h : handlers) {
+                    h.handle(m);
+                }
+            }
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(BatchedWrites.flushInterceptor()),
+                m -> {
+                    for (AnnotationEventHandlerAdapter h : handlers) {
+                        h.handle(m);
+                    }
+                    return null;
+                }).proceed());
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
+        }
+    }
+
+    /** Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured). */
+    private static int fill(GaplessEventStorageEngine engine, int events) {
+        WorkingDayCalendar calendar = WorkingDayCalendar.base();
+        int apps = events / 5;
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int n = 0; n < apps; n++) {
+            ApplicationId id = ApplicationId.of(new UUID(7, n));
+            LocalDate on = LocalDate.of(2026, 1, 5).plusDays(n % 300);
+            Deadline d = calendar.deadline(on, new WorkingDays(17));
+            Company company = new Company("Тэнгэр Трейд ХХК " + n, "10" + n, true, "Улаанбаатар, Сүхбаатар дүүрэг");
+            DocumentRef doc = new DocumentRef(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, String.format("%064x", n), 1000 + n, "application/pdf", at(on));
+            Object[] payloads = {
+                    new PermitApplicationRegistered(id, ReceiptNumber.of(2026, n + 1), company, List.of(doc), at(on), d.due(), d.dueAt().toInstant(),
+                            new WorkingDays(17), calendar.version(), "002 art. 26.1", new PersonId("applicant-" + n), "00".repeat(32)),
+                    new PermitDocumentsReceived(id, List.of(new DocumentRef(RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, String.format("%064x", n + 1),
+                            2000, "application/pdf", at(on.plusDays(1)))), at(on.plusDays(1))),
+                    new PermitDecisionDueRecomputed(id, on, d.due().plusDays(1), d.dueAt().toInstant().plusSeconds(86_400), calendar.version(), "002 art. 26.1"),
+                    new PermitApplicationApproved(id, Money.mnt(1_000_000), at(on.plusDays(10)), OFFICIAL, "002 art. 26.2.2"),
+                    new PermitIssued(id, PermitNumber.of(ReceiptNumber.of(2026, n + 1)), "Ministry", company, "payment services",
+                            on.plusDays(12), on.plusDays(12).plusYears(5), List.of(), at(on.plusDays(12)), OFFICIAL, "00".repeat(32))};
+            for (int seq = 0; seq < payloads.length; seq++) {
+                commit.add(new GenericDomainEventMessage<>("PermitApplication", id.value(), seq, payloads[seq],
+                        MetaData.with("signedBy", OFFICIAL.value()).and("commandId", "cmd-" + n + "-" + seq).and("jwsSha256", "ef".repeat(32))));
+            }
+            if (commit.size() >= 250 || n == apps - 1) {
+                engine.appendEvents(commit);
+                commit = new ArrayList<>();
+            }
+        }
+        return apps * 5;
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(10, 0).atZone(UB).toInstant();
+    }
+}

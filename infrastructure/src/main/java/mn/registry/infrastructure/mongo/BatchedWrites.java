@@ -1,0 +1,200 @@
+package mn.registry.infrastructure.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateManyModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A projection's writes to one collection, sent as one {@code bulkWrite} per batch of events (ADR 0019, Session 5):
+ * inside an event processor's unit of work they are queued and sent by {@link #flushInterceptor()} after the
+ * batch's last event was handled, which is before the processor stores its token (the token is stored in the
+ * unit of work's prepare-commit phase, and a write that fails fails the batch, which is then handled again).
+ * Outside a unit of work (unit tests, a direct call) every write is sent at once, as a bulk of one: the per-event
+ * path. Writes stay idempotent, since a batch that failed half-way is handled again from its first event.
+ * A projection that reads its own collection while handling calls {@link #flushPending()} first, so that it reads
+ * what the earlier events of its batch wrote.
+ */
+public final class BatchedWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchedWrites.class);
+    private static final String RESOURCE = BatchedWrites.class.getName() + ".pending";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> collection;
+    private final boolean ordered;
+
+    private BatchedWrites(MongoCollection<Document> collection, boolean ordered) {
+        this.collection = collection;
+        this.ordered = ordered;
+    }
+
+    /** Writes sent in the order they were queued: where two writes of a batch may touch the same document. */
+    public static BatchedWrites ordered(MongoCollection<Document> collection) {
+        return new BatchedWrites(collection, true);
+    }
+
+    /** Writes that never touch the same document twice in a batch, or commute: the server may apply them in any order. */
+    public static BatchedWrites unordered(MongoCollection<Document> collection) {
+        return new BatchedWrites(collection, false);
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    public void updateOne(Bson filter, Bson update) {
+        write(new UpdateOneModel<>(filter, update));
+    }
+
+    public void upsert(Bson filter, Bson update) {
+        write(new UpdateOneModel<>(filter, update, UPSERT));
+    }
+
+    public void replaceOrInsert(Bson filter, Document replacement) {
+        write(new ReplaceOneModel<>(filter, replacement, REPLACE_UPSERT));
+    }
+
+    /** As {@link MongoCollection#updateOne(Bson, Bson, UpdateOptions)}, sent with the batch. */
+    public void updateOne(Bson filter, Bson update, UpdateOptions options) {
+        write(new UpdateOneModel<>(filter, update, options));
+    }
+
+    /** As {@link MongoCollection#replaceOne(Bson, Object, ReplaceOptions)}, sent with the batch. */
+    public void replaceOne(Bson filter, Document replacement, ReplaceOptions options) {
+        write(new ReplaceOneModel<>(filter, replacement, options));
+    }
+
+    public void updateMany(Bson filter, Bson update) {
+        write(new UpdateManyModel<>(filter, update));
+    }
+
+    /** Inserts {@code document}; if a document with its {@code _id} is there already, applies {@code otherwise} instead. */
+    public void insertOrElse(Document document, WriteModel<Document> otherwise) {
+        queue(new Queued(new InsertOneModel<>(document), otherwise));
+    }
+
+    public void write(WriteModel<Document> model) {
+        queue(new Queued(model, null));
+    }
+
+    private void queue(Queued write) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            send(List.of(write));
+            return;
+        }
+        Pending pending = CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> Pending.register(CurrentUnitOfWork.get().root()));
+        pending.byCollection.computeIfAbsent(this, k -> new ArrayList<>()).add(write);
+    }
+
+    /** Sends what the current unit of work has queued so far (every collection), so that a read sees it. */
+    public static void flushPending() {
+        if (CurrentUnitOfWork.isStarted()) {
+            Pending pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (pending != null) {
+                pending.flush();
+            }
+        }
+    }
+
+    /**
+     * Sends the queued writes of the batch after its last event was handled (before the token is stored), and after
+     * each event when the unit of work is not a batch. Register it on every event processor.
+     */
+    public static MessageHandlerInterceptor<Message<?>> flushInterceptor() {
+        return BatchedWrites::handleThenFlush;
+    }
+
+    private static Object handleThenFlush(UnitOfWork<? extends Message<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            Pending pending = unitOfWork.root().getResource(RESOURCE);
+            if (pending != null) {
+                pending.flush();
+            }
+        }
+        return result;
+    }
+
+    /** One bulk write of {@code writes}, in order when this collection's writes need it; a duplicate insert falls back. */
+    private void send(List<Queued> writes) {
+        List<Queued> rest = writes;
+        while (!rest.isEmpty()) {
+            List<WriteModel<Document>> models = new ArrayList<>(rest.size());
+            rest.forEach(q -> models.add(q.model()));
+            try {
+                collection.bulkWrite(models, new BulkWriteOptions().ordered(ordered || rest.stream().anyMatch(q -> q.otherwise() != null)));
+                return;
+            } catch (MongoBulkWriteException e) {
+                // ordered: the first error stopped the bulk at its index; a duplicate insert with a fallback goes on from there
+                BulkWriteError error = e.getWriteErrors().get(0);
+                Queued failed = rest.get(error.getIndex());
+                if (e.getWriteErrors().size() != 1 || failed.otherwise() == null || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                List<Queued> next = new ArrayList<>(rest.size() - error.getIndex());
+                next.add(new Queued(failed.otherwise(), null));
+                next.addAll(rest.subList(error.getIndex() + 1, rest.size()));
+                rest = next;
+            }
+        }
+    }
+
+    private record Queued(WriteModel<Document> model, WriteModel<Document> otherwise) {
+    }
+
+    /** The writes a unit of work queued, by collection, in the order each collection was first written. */
+    private static final class Pending {
+        private final Map<BatchedWrites, List<Queued>> byCollection = new LinkedHashMap<>();
+
+        static Pending register(UnitOfWork<?> root) {
+            Pending pending = new Pending();
+            // a safety net only: the interceptor sends them before the token; a processor without it would send them here
+            root.onPrepareCommit(u -> {
+                if (pending.size() > 0) {
+                    log.warn("{} projection writes were still queued at commit (no flush interceptor on this processor?); sending them now", pending.size());
+                    pending.flush();
+                }
+            });
+            return pending;
+        }
+
+        int size() {
+            return byCollection.values().stream().mapToInt(List::size).sum();
+        }
+
+        void flush() {
+            Map<BatchedWrites, List<Queued>> now = new IdentityHashMap<>(byCollection);
+            List<BatchedWrites> order = new ArrayList<>(byCollection.keySet());
+            byCollection.clear();
+            for (BatchedWrites writes : order) {
+                writes.send(now.get(writes));
+            }
+        }
+    }
+}
