@@ -3,7 +3,10 @@
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
 #                                   idle cores; each benchmark's time and the total are printed at the end)
-#   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|search|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|server|rising|log|checkpoint|register|search|mixed|nodes [arguments of that benchmark]
+#   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]:
+#   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
+#   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
 #   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
 #   start with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: its fill alone takes minutes)
@@ -27,6 +30,7 @@ which="${1:-all}"
 case "$which" in
   store)      java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark "$@" ;;
   throughput) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark "$@" ;;
+  server)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.ServerAloneBenchmark "$@" ;;
   rising)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark "$@" ;;
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
   checkpoint) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark "$@" ;;
@@ -55,8 +59,10 @@ case "$which" in
     }
     step store      "a plain insertOne per commit on the same server" \
          java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark 10000
-    step throughput "the 1-client round" \
-         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark 600 300
+    # throughput and the server alone in one step: the registry's rounds (CommandThroughputBenchmark), then the
+    # same database operations by a plain client on a fresh embedded server, printed beside them
+    step throughput "the 1-client round; the server alone doing the same operations" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.ServerAloneBenchmark 1500 600 300
     step rising     "the lowest step, 10/s" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark 5 10,25,50,75,100,150,200,300
     step checkpoint "the same at 10 commands/s" \
@@ -78,5 +84,5 @@ case "$which" in
     total=$((SECONDS - build_start))
     echo "== total $((total / 60)) min $((total % 60)) s with the build ($((total_start - build_start)) s of it)   target: < 15 min$([ $total -lt 900 ] && echo '  MET' || echo '  MISSED'); load $(cut -d' ' -f1-3 /proc/loadavg)"
     exit $failed ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|checkpoint|register|search|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|server|rising|log|checkpoint|register|search|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
 esac
