@@ -211,13 +211,24 @@ public final class PublicRegisterBenchmark {
         }
     }
 
+    /**
+     * Appends the same {@code size} public records as this benchmark's prefill through the registry's own log writer (entries,
+     * tiles, tree size), e.g. offline into a stopped registry's database; returns the number of entities registered.
+     */
+    public static int writeThrough(mn.registry.tlog.LogWriter writer, MongoDatabase db, int size) {
+        return prefill(new PrefilledLog(db, writer, Instant.parse("2026-01-05T02:00:00Z")), size);
+    }
+
     /** Writes {@code size} public records as the log sequencer would; returns the number of entities registered. */
     private static int prefill(MongoDatabase db, int size) {
+        return prefill(new PrefilledLog(db, Instant.parse("2026-01-05T02:00:00Z")), size);
+    }
+
+    private static int prefill(PrefilledLog log, int size) {
         Random random = new Random(42);
         PersonId official = new PersonId("supervisor-1");
         Instant t = Instant.parse("2026-01-05T02:00:00Z");
         GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
-        PrefilledLog log = new PrefilledLog(db, t);
         Function<Object, Void> add = log::add;
         List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
         for (ZoneId zone : zones) {
