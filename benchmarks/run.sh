@@ -8,8 +8,10 @@
 #   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
 #   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
-#   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
-#   start with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: its fill alone takes minutes)
+#   (restart [records, default 100000] [log|api, default log]: an empty start; with log, N public records appended
+#   offline through the registry's own log writer, a first start that folds them, then the timed restart from the
+#   register's snapshot; with api, a fill through the signed API (hours at today's rate) and a restart; every start
+#   with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: it takes minutes)
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
