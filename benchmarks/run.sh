@@ -7,6 +7,8 @@
 #   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]:
 #   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
 #   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
+#   (search http [seconds, default 10] [readers, default 50]: the search box's queries over HTTP against registry.jar
+#   whose log holds 10,000 entities and 2,000 permits, written offline through its own log writer)
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
 #   (restart [records, default 100000] [log|api, default log]: an empty start; with log, N public records appended
 #   offline through the registry's own log writer, a first start that folds them, then the timed restart from the

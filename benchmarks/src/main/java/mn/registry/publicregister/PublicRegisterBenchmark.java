@@ -67,6 +67,10 @@ public final class PublicRegisterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && "search".equals(args[0]) && "http".equals(args[1])) {
+            SearchOverHttpBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
         if (args.length > 0 && "search".equals(args[0])) {
             SearchBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Integer.parseInt(args[2]) : 50);
             return;
