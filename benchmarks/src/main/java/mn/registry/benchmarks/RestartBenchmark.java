@@ -161,18 +161,22 @@ public final class RestartBenchmark {
 
         Start first = timedStart(filled, "first", options, logSize, 0);
         try (RegistryProcess registry = first.registry()) {
-            startupLines(registry);
             ok &= registry.noErrorsLogged();
+        }
+        startupLines(first.registry()); // after the stop: the snapshot is saved on stop
+        List<String> unsaved = first.registry().logLinesContaining("could not save its snapshot");
+        if (!unsaved.isEmpty()) {
+            System.out.println("NOTE: the register's snapshot was not saved on stop, so the restart folds the log again: " + unsaved.get(0));
         }
         Start again = timedStart(filled, "restart", options, logSize, 0);
         try (RegistryProcess registry = again.registry()) {
-            startupLines(registry);
             ok &= registry.noErrorsLogged();
         }
+        startupLines(again.registry());
         System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
         System.out.printf(Locale.ROOT, "first start over the log of %,d entries (no snapshot: the register folds it all): ready %.1f s, register caught up %.1f s, "
                 + "heap used %s%n", logSize, first.readySeconds(), first.registerSeconds(), first.heap());
-        System.out.printf(Locale.ROOT, "restart over the log of %,d entries (from the snapshot saved on stop): ready %.1f s, register caught up %.1f s, heap used "
+        System.out.printf(Locale.ROOT, "restart over the log of %,d entries (from the register's snapshot, if saved on stop): ready %.1f s, register caught up %.1f s, heap used "
                         + "after start %s   target: ready <= %.0f s with %s  %s%n", logSize, again.readySeconds(), again.registerSeconds(), again.heap(),
                 TARGET_SECONDS, String.join(" ", options), again.registerSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
         return ok;
@@ -181,8 +185,7 @@ public final class RestartBenchmark {
     private static void startupLines(RegistryProcess registry) {
         System.out.println("start-up lines of " + registry.dataDir() + ":");
         for (String line : registry.logLinesContaining("")) {
-            if (line.contains("public register") || line.contains("Started ") || line.contains("ready at") || line.contains("snapshot")
-                    || line.contains(" ms") && (line.contains("start") || line.contains("load") || line.contains("built") || line.contains("folded"))) {
+            if (line.contains("PublicRegister") || line.contains("Started ") || line.contains("ready at")) {
                 System.out.println("    " + line);
             }
         }
