@@ -76,7 +76,7 @@ case "$which" in
     step register   "the earlier scan search" \
          java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark 20000 3
     step search     "the earlier scan with the earlier query mix" \
-         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 20
+         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 50
     step mixed      "the lowest step, 10/s" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark 5 10,25,50 20
     step nodes      "1 node" \
