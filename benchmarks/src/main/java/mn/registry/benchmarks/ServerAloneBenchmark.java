@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * ({@code -Dregistry.mongo.roundTrips=true}, {@code CpuMeter}); when those kinds or counts change (a projection
  * batches its writes, the command log shares the commit), edit the rows here (kind, count per command at 8 clients)
  * and the table "The round trips of one signed ApplyForPermit" in docs/benchmarks.md together. The benchmark prints
- * the list's total round trips per command next to the registry's so a drift shows in the output.
+ * the list's total round trips per command after the registry's own count (printed by its round) so a drift shows in one output.
  */
 public final class ServerAloneBenchmark {
 
