@@ -3,12 +3,19 @@
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
 #                                   idle cores; each benchmark's time and the total are printed at the end)
-#   benchmarks/run.sh store|throughput|rising|log|checkpoint|register|rebuild|search|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|server|rising|log|checkpoint|register|rebuild|search|mixed|nodes [arguments of that benchmark]
+#   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]:
+#   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
+#   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
+#   (search http [seconds, default 10] [readers, default 50]: the search box's queries over HTTP against registry.jar
+#   whose log holds 10,000 entities and 2,000 permits, written offline through its own log writer)
 #   (rebuild [events, default 100000] [batch, default 50] [baseline events]: the permit projections rebuilt from one
 #   cursor over the store, per event (baseline) and in batches, with the content hash of each)
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
-#   (restart [commands, default 100000]: an empty start, a fill through the API, a restart on the same data; every
-#   start with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: its fill alone takes minutes)
+#   (restart [records, default 100000] [log|api, default log]: an empty start; with log, N public records appended
+#   offline through the registry's own log writer, a first start that folds them, then the timed restart from the
+#   register's snapshot; with api, a fill through the signed API (hours at today's rate) and a restart; every start
+#   with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: it takes minutes)
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
@@ -29,6 +36,7 @@ which="${1:-all}"
 case "$which" in
   store)      java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark "$@" ;;
   throughput) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark "$@" ;;
+  server)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.ServerAloneBenchmark "$@" ;;
   rising)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark "$@" ;;
   log)        java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark "$@" ;;
   checkpoint) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark "$@" ;;
@@ -58,8 +66,10 @@ case "$which" in
     }
     step store      "a plain insertOne per commit on the same server" \
          java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark 10000
-    step throughput "the 1-client round" \
-         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark 600 300
+    # throughput and the server alone in one step: the registry's rounds (CommandThroughputBenchmark), then the
+    # same database operations by a plain client on a fresh embedded server, printed beside them
+    step throughput "the 1-client round; the server alone doing the same operations" \
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.ServerAloneBenchmark 1500 600 300
     step rising     "the lowest step, 10/s" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark 5 10,25,50,75,100,150,200,300
     step checkpoint "the same at 10 commands/s" \
@@ -71,7 +81,7 @@ case "$which" in
     step rebuild    "the per-event path over the first 5,000 events" \
          java -cp "$cp" mn.registry.benchmarks.ProjectionRebuildBenchmark 20000 50 5000
     step search     "the earlier scan with the earlier query mix" \
-         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 20
+         java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search 3 50
     step mixed      "the lowest step, 10/s" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark 5 10,25,50 20
     step nodes      "1 node" \
@@ -83,5 +93,5 @@ case "$which" in
     total=$((SECONDS - build_start))
     echo "== total $((total / 60)) min $((total % 60)) s with the build ($((total_start - build_start)) s of it)   target: < 15 min$([ $total -lt 900 ] && echo '  MET' || echo '  MISSED'); load $(cut -d' ' -f1-3 /proc/loadavg)"
     exit $failed ;;
-  *) echo "usage: $0 [all|store|throughput|rising|log|checkpoint|register|search|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|store|throughput|server|rising|log|checkpoint|register|search|mixed|nodes|restart] [arguments]" >&2; exit 2 ;;
 esac

@@ -40,13 +40,18 @@ public final class CommandThroughputBenchmark {
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         boolean ok;
         try (RegistryProcess registry = RegistryProcess.start(Duration.ofMinutes(6))) {
-            ok = run(registry, perRound, warmUp);
+            ok = run(registry, perRound, warmUp).ok();
             ok &= registry.noErrorsLogged();
         }
         RegistryProcess.exitWith(ok);
     }
 
-    private static boolean run(RegistryProcess registry, int perRound, int warmUp) throws Exception {
+    /** The measured rounds of one run (null where a round was not run) and whether every check passed. */
+    record Result(boolean ok, Load.Round oneClient, Load.Round eightClients) {
+    }
+
+    /** Runs the warm-up, 1-client and 8-client rounds on {@code registry} and the checks; prints as {@link #main} does. */
+    static Result run(RegistryProcess registry, int perRound, int warmUp) throws Exception {
         BenchClient client = new BenchClient(registry.base(), registry.dataDir());
         List<SubmittedDocument> documents = client.uploadDocuments("run " + registry.pid());
 
@@ -61,6 +66,7 @@ public final class CommandThroughputBenchmark {
         CpuMeter cpu = new CpuMeter(registry.pid());
         Set<String> receipts = new HashSet<>();
         boolean ok = true;
+        Load.Round[] measured = new Load.Round[2];
         for (Plan plan : List.of(new Plan("warm-up, 8 clients", warm, 8, false), new Plan("1 client", one, 1, true),
                 new Plan("8 clients", eight, 8, true))) {
             cpu.start();
@@ -68,6 +74,9 @@ public final class CommandThroughputBenchmark {
             String cpuLine = cpu.since(plan.signed().size(), plan.counted() ? 30 : 0);
             System.out.println(result.line(plan.counted() ? TARGET + verdict(result) : "(not counted)"));
             System.out.println("    " + cpuLine);
+            if (plan.counted()) {
+                measured[plan.clients() == 1 ? 0 : 1] = result;
+            }
             try {
                 QueueCheck.requireDistinctReceipts(result, receipts);
             } catch (IllegalStateException e) {
@@ -100,7 +109,7 @@ public final class CommandThroughputBenchmark {
         Latencies.Summary q = reads.summary();
         System.out.printf(Locale.ROOT, "reviewer queue read (GET /api/reviewer/applications, %d entries, %d KiB), 10 reads: p50 %.1f ms, max %.1f ms   target: none set%n",
                 last.entries(), last.bytes() / 1024, q.p50(), q.max());
-        return ok;
+        return new Result(ok, measured[0], measured[1]);
     }
 
     /** One closed-loop round: its name, its pre-signed commands, how many client threads send them, whether it is measured. */

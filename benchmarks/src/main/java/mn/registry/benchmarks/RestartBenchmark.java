@@ -4,12 +4,19 @@ import mn.registry.benchmarks.http.BenchClient;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
+import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.permit.SubmittedDocument;
+import mn.registry.keystore.RegistryKeys;
+import mn.registry.publicregister.PublicRegisterBenchmark;
+import mn.registry.store.mongo.RegistryMongo;
+import mn.registry.tlog.LogCollections;
+import mn.registry.tlog.LogWriter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +34,17 @@ import java.util.stream.Stream;
  * the time until the public register reflects the whole log and the reviewer queue lists every application (the
  * tracking processors caught up), the heap used after a full GC, and the registry's own start-up timing lines.
  *
- * <p>Arguments: [commands to fill with, default 100000]. {@code BENCH_JFR=true} keeps a JFR profile of each start.
+ * <p>Arguments: [records or commands to fill with, default 100000] [fill: {@code log} (default) or {@code api}].
+ * {@code BENCH_JFR=true} keeps a JFR profile of each start.
+ *
+ * <p>{@code log}, the fast fill (minutes, not hours): the empty registry (the baseline) is stopped, and the benchmark
+ * appends N public records offline into its data directory through the registry's own log writer ({@link LogWriter}:
+ * entries, tiles, tree size, a signed checkpoint; the records of {@code PublicRegisterBenchmark}'s prefill: 10 % of them
+ * registered entities, permits with suspensions, land licences). A first start folds the whole log into the public
+ * register (no snapshot yet) and saves its snapshot on stop; the timed restart must load the snapshot instead of
+ * re-reading the log. The event store gets no events in this mode (the records' events are not written), so the
+ * tracking processors have nothing to catch up: it measures the register's share of a restart. {@code api}: the fill
+ * through the signed API described above (real events, about N / 130 s on a quiet machine).
  */
 public final class RestartBenchmark {
 
@@ -40,10 +57,20 @@ public final class RestartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int commands = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean throughApi = args.length > 1 && "api".equals(args[1]);
         String jvm = System.getProperty("bench.serverJvm", "").trim();
         List<String> options = List.of((jvm.isEmpty() ? "-Xmx512m" : jvm).split("\\s+"));
         Path root = Files.createTempDirectory("registry-restart-");
         boolean ok = true;
+        if (!throughApi) {
+            try {
+                ok = logFill(root, commands, options);
+            } finally {
+                cleanUp(root);
+            }
+            RegistryProcess.exitWith(ok);
+            return;
+        }
         try {
             Start empty = timedStart(root.resolve("empty"), "empty", options, -1, -1);
             empty.registry().close();
@@ -94,15 +121,74 @@ public final class RestartBenchmark {
                     again.registerSeconds(), again.queueSeconds(), again.heap(), TARGET_SECONDS, String.join(" ", options),
                     again.queueSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
         } finally {
-            if (!Boolean.getBoolean("bench.keep") && !Boolean.getBoolean("bench.jfr")) {
-                try (Stream<Path> paths = Files.walk(root)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            } else {
-                System.out.println("kept " + root);
-            }
+            cleanUp(root);
         }
         RegistryProcess.exitWith(ok);
+    }
+
+    private static void cleanUp(Path root) throws IOException {
+        if (!Boolean.getBoolean("bench.keep") && !Boolean.getBoolean("bench.jfr")) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } else {
+            System.out.println("kept " + root);
+        }
+    }
+
+    /** The fast fill: empty start (baseline), N public records appended offline through the log writer, a first start, the timed restart. */
+    private static boolean logFill(Path root, int records, List<String> options) throws Exception {
+        boolean ok = true;
+        Path filled = root.resolve("filled");
+        Start empty = timedStart(filled, "empty", options, -1, -1);
+        Path dataDir = empty.registry().dataDir();
+        empty.registry().close();
+
+        long t0 = System.nanoTime();
+        long logSize;
+        try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
+            LogWriter writer = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), mongo::makeDurable);
+            long before = writer.size();
+            int entities = PublicRegisterBenchmark.writeThrough(writer, db, records);
+            writer.publishCheckpointIfGrown();
+            mongo.makeDurable();
+            logSize = writer.size();
+            System.out.printf(Locale.ROOT, "filled offline: %,d public records (%,d registered entities) appended through the registry's log writer after its %d "
+                    + "entries, in %.1f s; log size %,d, checkpoint signed%n", logSize - before, entities, before, (System.nanoTime() - t0) / 1e9, logSize);
+        }
+
+        Start first = timedStart(filled, "first", options, logSize, 0);
+        try (RegistryProcess registry = first.registry()) {
+            ok &= registry.noErrorsLogged();
+        }
+        startupLines(first.registry()); // after the stop: the snapshot is saved on stop
+        List<String> unsaved = first.registry().logLinesContaining("could not save its snapshot");
+        if (!unsaved.isEmpty()) {
+            System.out.println("NOTE: the register's snapshot was not saved on stop, so the restart folds the log again: " + unsaved.get(0));
+        }
+        Start again = timedStart(filled, "restart", options, logSize, 0);
+        try (RegistryProcess registry = again.registry()) {
+            ok &= registry.noErrorsLogged();
+        }
+        startupLines(again.registry());
+        System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
+        System.out.printf(Locale.ROOT, "first start over the log of %,d entries (no snapshot: the register folds it all): ready %.1f s, register caught up %.1f s, "
+                + "heap used %s%n", logSize, first.readySeconds(), first.registerSeconds(), first.heap());
+        System.out.printf(Locale.ROOT, "restart over the log of %,d entries (from the register's snapshot, if saved on stop): ready %.1f s, register caught up %.1f s, heap used "
+                        + "after start %s   target: ready <= %.0f s with %s  %s%n", logSize, again.readySeconds(), again.registerSeconds(), again.heap(),
+                TARGET_SECONDS, String.join(" ", options), again.registerSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
+        return ok;
+    }
+
+    private static void startupLines(RegistryProcess registry) {
+        System.out.println("start-up lines of " + registry.dataDir() + ":");
+        for (String line : registry.logLinesContaining("")) {
+            if (line.contains("PublicRegister") || line.contains("Started ") || line.contains("ready at")) {
+                System.out.println("    " + line);
+            }
+        }
     }
 
     /** One start: the process, seconds to "Registry ready", to the register at {@code logSize}, to the queue at {@code queued}, heap used. */

@@ -8,6 +8,7 @@ import mn.registry.kernel.freezone.FreeZonePublicRecords;
 import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.permit.PermitPublicRecords;
 import mn.registry.tlog.LogCollections;
+import mn.registry.tlog.LogWriter;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
@@ -20,17 +21,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Writes events' public records into the log's entries as the log sequencer would, in batches of 1,000 (the benchmarks' prefill). */
+/**
+ * Writes events' public records into the log's entries as the log sequencer would, in batches of 1,000 (the benchmarks'
+ * prefill); or, given the registry's {@link LogWriter}, through it (entries, tiles and tree size as the registry writes
+ * them, so a registry started on the data afterwards serves and extends that log).
+ */
 final class PrefilledLog {
 
     private final MongoDatabase db;
+    private final LogWriter writer;
     private final Instant start;
     private final Map<String, Function<JsonNode, Optional<JsonNode>>> mappers = new HashMap<>(PermitPublicRecords.mappers());
     private final List<Document> batch = new ArrayList<>();
     private long index;
 
     PrefilledLog(MongoDatabase db, Instant start) {
+        this(db, null, start);
+    }
+
+    PrefilledLog(MongoDatabase db, LogWriter writer, Instant start) {
         this.db = db;
+        this.writer = writer;
         this.start = start;
         mappers.putAll(FreeZonePublicRecords.mappers());
     }
@@ -44,6 +55,11 @@ final class PrefilledLog {
         record.put("type", event.getClass().getName());
         record.put("timestamp", start.plusSeconds(index * 60).toString());
         record.set("payload", payload);
+        if (writer != null) {
+            writer.append(record.get("eventId").asText(), PublicRecords.leafData(record), index * 3 + 1, null);
+            index++;
+            return null;
+        }
         batch.add(new Document("_id", index).append(LogCollections.LEAF, new String(PublicRecords.leafData(record), StandardCharsets.UTF_8))
                 .append(LogCollections.POSITION, index * 3 + 1));
         index++;

@@ -67,6 +67,10 @@ public final class PublicRegisterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && "search".equals(args[0]) && "http".equals(args[1])) {
+            SearchOverHttpBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
         if (args.length > 0 && "search".equals(args[0])) {
             SearchBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Integer.parseInt(args[2]) : 50);
             return;
@@ -89,6 +93,7 @@ public final class PublicRegisterBenchmark {
             Timer.print("register folded at start (sorted cursor, in memory)", register.logSize(), System.nanoTime() - t1, Timer.cpuNanos() - c0,
                     "(start-up)");
 
+            java.util.List<String> hashes = new java.util.ArrayList<>();
             for (int round = 1; round <= 2; round++) {
                 long c1 = Timer.cpuNanos();
                 long t2 = System.nanoTime();
@@ -100,7 +105,11 @@ public final class PublicRegisterBenchmark {
                 Timer.print("rebuild #" + round + " from 0 into a new generation + switch", done.processed(), System.nanoTime() - t2,
                         Timer.cpuNanos() - c1, ">= 10,000 events/s");
                 System.out.printf(Locale.ROOT, "   state %s, generation %d, serving %s, hash %s%n", done.state(), done.generation(), done.serving(), done.hash());
+                hashes.add(done.hash());
             }
+            // the prefill is deterministic, so the hash is also the same in every run of the same size (compare the lines of two runs)
+            System.out.printf(Locale.ROOT, "rebuild hashes over %d log entries: %s   target: same hash every run  %s%n", size, hashes,
+                    hashes.get(0) != null && hashes.stream().distinct().count() == 1 ? "MET (equal)" : "MISSED (differ)");
 
             search(register, seconds, "public search, earlier scan (baseline)", register::scan);
             search(register, seconds, "public search, through the index", register::search);
@@ -206,13 +215,24 @@ public final class PublicRegisterBenchmark {
         }
     }
 
+    /**
+     * Appends the same {@code size} public records as this benchmark's prefill through the registry's own log writer (entries,
+     * tiles, tree size), e.g. offline into a stopped registry's database; returns the number of entities registered.
+     */
+    public static int writeThrough(mn.registry.tlog.LogWriter writer, MongoDatabase db, int size) {
+        return prefill(new PrefilledLog(db, writer, Instant.parse("2026-01-05T02:00:00Z")), size);
+    }
+
     /** Writes {@code size} public records as the log sequencer would; returns the number of entities registered. */
     private static int prefill(MongoDatabase db, int size) {
+        return prefill(new PrefilledLog(db, Instant.parse("2026-01-05T02:00:00Z")), size);
+    }
+
+    private static int prefill(PrefilledLog log, int size) {
         Random random = new Random(42);
         PersonId official = new PersonId("supervisor-1");
         Instant t = Instant.parse("2026-01-05T02:00:00Z");
         GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
-        PrefilledLog log = new PrefilledLog(db, t);
         Function<Object, Void> add = log::add;
         List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
         for (ZoneId zone : zones) {

@@ -165,17 +165,22 @@ final class SearchBenchmark {
         }
         Arrays.sort(all);
         Timer.print(what + ", " + readers + " readers", all.length, wall, cpu, "p99 <= 50 ms");
-        System.out.printf(Locale.ROOT, "   latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; cpu per search %.3f ms%n",
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, cpu / 1e6 / all.length);
+        double p99 = all[(int) (all.length * 0.99)] / 1e6;
+        System.out.printf(Locale.ROOT, "   latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; cpu per search %.3f ms   target: p99 <= 50 ms at 50 readers  %s%n",
+                all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6, cpu / 1e6 / all.length, p99 <= 50 ? "MET" : "MISSED");
     }
 
     /** Two open zones, 10,000 entities, 2,000 permits (P-2026-000001..., found by receipt numbers SP-2026-... too), 1,000 land licences and 500 suspensions, in a shuffled order. */
     private static int prefill(MongoDatabase db) {
+        return prefill(new PrefilledLog(db, Instant.parse("2026-01-05T02:00:00Z")));
+    }
+
+    /** The same register, written into {@code log} (raw entries or through the registry's log writer); returns the entries written. */
+    static int prefill(PrefilledLog log) {
         Random random = new Random(42);
         PersonId official = new PersonId("supervisor-1");
         Instant t = Instant.parse("2026-01-05T02:00:00Z");
         GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
-        PrefilledLog log = new PrefilledLog(db, t);
         Function<Object, Void> add = log::add;
         List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
         for (ZoneId zone : zones) {
