@@ -154,6 +154,7 @@ public class PublicRegister implements SmartLifecycle {
         long size;
         long position;
         long gen;
+        long previous;
         synchronized (applying) {
             size = model.logSize();
             if (size == snapshotAt || (!always && size - snapshotAt < snapshotEvery)) {
@@ -162,6 +163,7 @@ public class PublicRegister implements SmartLifecycle {
             entries = model.entries();
             position = model.position();
             gen = generation;
+            previous = snapshotAt;
             snapshotAt = size;
         }
         long t0 = System.nanoTime();
@@ -170,6 +172,11 @@ public class PublicRegister implements SmartLifecycle {
             log.info("public register snapshot saved at log size {} ({} entries) in {} ms", size, entries.size(), (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("public register could not save its snapshot at log size {}: {}", size, e.toString());
+            synchronized (applying) {
+                if (snapshotAt == size) {
+                    snapshotAt = previous; // not saved: the next chance (or the stop) tries again
+                }
+            }
         }
     }
 
@@ -299,14 +306,22 @@ public class PublicRegister implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            // let a fold or a snapshot in progress finish (an interrupt would abort its MongoDB calls), then save the last state
+            poller.shutdown();
+            boolean interrupted = false;
             try {
-                poller.awaitTermination(10, TimeUnit.SECONDS);
+                if (!poller.awaitTermination(20, TimeUnit.SECONDS)) {
+                    poller.shutdownNow();
+                    poller.awaitTermination(5, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
             poller = null;
             saveSnapshotIfDue(true);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -160,9 +160,34 @@ class RegisterRebuildTest {
     }
 
     @Test
+    @DisplayName("a snapshot whose save failed (e.g. interrupted at stop) is not taken as saved: the next save tries again")
+    void failed_snapshot_is_tried_again(MongoDatabase db) throws Exception {
+        long size = log(db, 20).all().size();
+        PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
+        java.util.List<Long> saved = new java.util.ArrayList<>();
+        boolean[] fail = {true};
+        register.startFrom(java.util.Optional::empty, (entries, logSize, position, generation) -> {
+            if (fail[0]) {
+                throw new IllegalStateException("Interrupted waiting for lock");
+            }
+            saved.add(logSize);
+        }, 1_000);
+        register.start();
+        try {
+            awaitSize(register, size);
+            register.saveSnapshotIfDue(true);
+            assertThat(saved).as("the first save failed").isEmpty();
+            fail[0] = false;
+        } finally {
+            register.stop();
+        }
+        assertThat(saved).as("the stop saved the register at the head after the failed try").containsExactly(size);
+    }
+
+    @Test
     @DisplayName("a snapshot of a register replaced by a rebuild's switch, or one missing a chunk, is not started from")
     void stale_or_torn_snapshot_is_not_used(MongoDatabase db) throws Exception {
-        log(db, 20);
+        long size = log(db, 20).all().size();
         PublicRegister register = new PublicRegister(db, Duration.ofMillis(50));
         RegisterRebuilds rebuilds = new RegisterRebuilds(db, register);
         register.catchUp();
