@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * that is the H2 file commit (grouped across concurrent commands); on a replica set the write
  * concern already waited for the journal and the barrier costs nothing.
  */
-public final class DurableEventStorageEngine implements EventStorageEngine {
+final class DurableEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final GroupCommit durability;

@@ -30,7 +30,7 @@ import static mn.registry.kernel.log.BundleJson.strings;
  * @param logKeyChain           checkpoint key certificate then CA, base64 DER
  * @param trustAnchor           the CA certificate, base64 DER
  */
-public record LogBundle(long logIndex, ObjectNode record, String jws, SealedEvent sealedEvent, List<String> sealChain,
+record LogBundle(long logIndex, ObjectNode record, String jws, SealedEvent sealedEvent, List<String> sealChain,
                         String proof, byte[] checkpointTimeStamp, String logKey, List<String> logKeyChain,
                         String trustAnchor) {
 
