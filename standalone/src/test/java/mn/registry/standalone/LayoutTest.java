@@ -163,9 +163,12 @@ class LayoutTest {
     static final Pattern NOT_YET_CHECKED = Pattern.compile(
             "mn\\.registry\\.(permit\\.command|freezone\\.(entity|governor|land|report|zone)|calendar\\.command|identity\\.command)");
 
-    /** Classes Spring Boot loads by name from META-INF (auto-configurations, failure analysers). */
+    /**
+     * Classes loaded by name: those Spring Boot finds in META-INF (auto-configurations, failure analysers), and the one
+     * whose name the code hands to Tomcat, which instantiates it itself ({@code Host.setErrorReportValveClass}).
+     */
     static Set<String> loadedByName() {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(Set.of("mn.registry.infrastructure.web.ProblemErrorReportValve"));
         for (String resource : List.of("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports", "META-INF/spring.factories")) {
             try {
                 for (URL url : Collections.list(LayoutTest.class.getClassLoader().getResources(resource))) {

@@ -13,7 +13,7 @@ import java.io.Writer;
  * instead of Tomcat's HTML page, and never a stack trace or a server version. Installed on the host by
  * {@link WebErrorConfiguration}; public because Tomcat creates it by class name.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
