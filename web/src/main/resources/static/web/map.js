@@ -5,7 +5,7 @@
 // tools), so it is neither an image nor a focusable control itself. It is a named region (its aria-label comes from the
 // page), Leaflet's own keyboard handler is off (it would make the container focusable with tabindex=0), and the keys
 // it handled are taken here while focus is on one of the map's controls, which stay in the tab order: arrows pan,
-// + and - zoom.
+// + and - zoom. The zoom buttons' titles come from the page (data-zoom-in, data-zoom-out), in its language.
 const element = document.getElementById('zone-map');
 const PAN = { ArrowLeft: [-80, 0], ArrowRight: [80, 0], ArrowUp: [0, -80], ArrowDown: [0, 80] };
 
@@ -29,7 +29,9 @@ const keysOnControls = map => {
 
 const build = () => {
   element.setAttribute('role', 'region');
-  const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, keyboard: false });
+  const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, keyboard: false, zoomControl: false });
+  // the zoom buttons' titles (and so their accessible names) in the page's language, from the page's messages
+  L.control.zoom({ zoomInTitle: element.dataset.zoomIn || 'Zoom in', zoomOutTitle: element.dataset.zoomOut || 'Zoom out' }).addTo(map);
   element.removeAttribute('tabindex');
   keysOnControls(map);
   const toLatLng = ring => ring.map(([lon, lat]) => [lat, lon]);

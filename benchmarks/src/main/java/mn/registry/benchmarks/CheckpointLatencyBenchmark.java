@@ -146,22 +146,7 @@ public final class CheckpointLatencyBenchmark {
 
         ConcurrentSkipListMap<Long, Long> firstSeen = new ConcurrentSkipListMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread poller = new Thread(() -> {
-            long last = -1;
-            while (!stop.get()) {
-                long now = TransparencyLogBenchmark.checkpointSize(client);
-                if (now > last) {
-                    firstSeen.putIfAbsent(now, System.nanoTime());
-                    last = now;
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "checkpoint-poller");
-        poller.start();
+        Thread poller = TransparencyLogBenchmark.checkpointPoller(client, firstSeen, stop);
         CpuMeter cpu = new CpuMeter(registry.pid());
         String loadBefore = CpuMeter.loadAverage();
         cpu.start();

@@ -3,6 +3,7 @@ package mn.registry.benchmarks;
 import mn.registry.benchmarks.http.BenchClient;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
+import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.RegistryProcess;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -170,11 +171,7 @@ public final class MixedLoadBenchmark {
             long maxLag = 0;
             for (int i = 0; i < count; i++) {
                 long due = start + i * period;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                maxLag = Math.max(maxLag, System.nanoTime() - due);
+                maxLag = Math.max(maxLag, Load.awaitDue(due));
                 int index = i;
                 Signed command = signed.get(i);
                 inFlight.acquire();

@@ -121,6 +121,27 @@ public final class TransparencyLogBenchmark {
         throw new IllegalStateException("the log's checkpoint did not settle within a minute (last size " + last + ")");
     }
 
+    /** Polls the latest checkpoint every 10 ms until {@code stop}, noting when each tree size was first seen (nanoTime). */
+    static Thread checkpointPoller(BenchClient client, java.util.Map<Long, Long> firstSeen, AtomicBoolean stop) {
+        Thread poller = new Thread(() -> {
+            long last = -1;
+            while (!stop.get()) {
+                long size = checkpointSize(client);
+                if (size > last) {
+                    firstSeen.putIfAbsent(size, System.nanoTime());
+                    last = size;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "checkpoint-poller");
+        poller.start();
+        return poller;
+    }
+
     static long checkpointSize(BenchClient client) {
         BenchClient.Reply reply = client.get("/api/public/checkpoint", null);
         if (reply.status() != 200) {
@@ -317,22 +338,7 @@ public final class TransparencyLogBenchmark {
         List<String> load = client.signApplications(documents, "log-bench", (int) (perSecond * (seconds + 5)));
         ConcurrentSkipListMap<Long, Long> firstSeen = new ConcurrentSkipListMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread poller = new Thread(() -> {
-            long last = -1;
-            while (!stop.get()) {
-                long size = checkpointSize(client);
-                if (size > last) {
-                    firstSeen.putIfAbsent(size, System.nanoTime());
-                    last = size;
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "checkpoint-poller");
-        poller.start();
+        Thread poller = checkpointPoller(client, firstSeen, stop);
         CpuMeter cpu = new CpuMeter(registry.pid());
         cpu.start();
         ExecutorService backgroundPool = Executors.newSingleThreadExecutor();

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.freezone.FreeZonePublicRecords;
 import mn.registry.kernel.log.PublicRecords;
 import mn.registry.kernel.permit.PermitPublicRecords;
@@ -11,6 +16,7 @@ import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogWriter;
 import org.bson.Document;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +41,14 @@ final class PrefilledLog {
     private final List<Document> batch = new ArrayList<>();
     private long index;
 
-    PrefilledLog(MongoDatabase db, Instant start) {
-        this(db, null, start);
+    /** The official, time and zone square every prefilled record uses. */
+    static final PersonId OFFICIAL = new PersonId("supervisor-1");
+    static final Instant T = Instant.parse("2026-01-05T02:00:00Z");
+    static final GeoPolygon SQUARE = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+
+    /** A log whose entries start at {@link #T}. */
+    PrefilledLog(MongoDatabase db) {
+        this(db, null, T);
     }
 
     PrefilledLog(MongoDatabase db, LogWriter writer, Instant start) {
@@ -44,6 +56,17 @@ final class PrefilledLog {
         this.writer = writer;
         this.start = start;
         mappers.putAll(FreeZonePublicRecords.mappers());
+    }
+
+    /** Establishes and opens the two zones every prefill starts with (Altanbulag, Zamyn-Uud); answers them. */
+    List<ZoneId> openTwoZones() {
+        List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
+        for (ZoneId zone : zones) {
+            add(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), SQUARE,
+                    List.of(Activity.values()), false, "resolution", T, OFFICIAL));
+            add(new ZoneEvents.ZoneOpened(zone, "decision", T, OFFICIAL));
+        }
+        return zones;
     }
 
     /** Appends the event's public record as the next entry, one minute after the one before. */

@@ -49,6 +49,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import static mn.registry.publicregister.PrefilledLog.OFFICIAL;
+import static mn.registry.publicregister.PrefilledLog.SQUARE;
+import static mn.registry.publicregister.PrefilledLog.T;
+
 /**
  * Public register figures on the embedded H2-backed server (issue 7): a rebuild of the register from a log of
  * 100,000 public records (10,000 registered entities, permits with suspensions and restorations, land licences),
@@ -220,26 +224,18 @@ public final class PublicRegisterBenchmark {
      * tiles, tree size), e.g. offline into a stopped registry's database; returns the number of entities registered.
      */
     public static int writeThrough(mn.registry.tlog.LogWriter writer, MongoDatabase db, int size) {
-        return prefill(new PrefilledLog(db, writer, Instant.parse("2026-01-05T02:00:00Z")), size);
+        return prefill(new PrefilledLog(db, writer, PrefilledLog.T), size);
     }
 
     /** Writes {@code size} public records as the log sequencer would; returns the number of entities registered. */
     private static int prefill(MongoDatabase db, int size) {
-        return prefill(new PrefilledLog(db, Instant.parse("2026-01-05T02:00:00Z")), size);
+        return prefill(new PrefilledLog(db), size);
     }
 
     private static int prefill(PrefilledLog log, int size) {
         Random random = new Random(42);
-        PersonId official = new PersonId("supervisor-1");
-        Instant t = Instant.parse("2026-01-05T02:00:00Z");
-        GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+        List<ZoneId> zones = log.openTwoZones();
         Function<Object, Void> add = log::add;
-        List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
-        for (ZoneId zone : zones) {
-            add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
-                    List.of(Activity.values()), false, "resolution", t, official));
-            add.apply(new ZoneEvents.ZoneOpened(zone, "decision", t, official));
-        }
         int entities = 0;
         int permits = 0;
         int land = 0;
@@ -251,29 +247,29 @@ public final class PublicRegisterBenchmark {
                 String reg = Integer.toString(1_000_000 + entities);
                 RegistrationId id = new RegistrationId(zone.value() + ":mn-" + reg);
                 add.apply(new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("FZ-" + reg, id, new LegalEntity(name, Jurisdiction.MONGOLIAN,
-                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), t, official));
+                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), T, OFFICIAL));
                 entities++;
             } else if (kind < 5 && entities > 0) {
                 ZoneId zone = zones.get(land % 2);
                 String holder = Integer.toString(1_000_000 + random.nextInt(entities));
                 LandLicenceId licence = LandLicenceId.of(zone, ++land);
-                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, square,
+                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, SQUARE,
                         new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
-                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official, null));
+                        new Money(new BigDecimal("1000"), "MNT"), "decision", T, OFFICIAL, null));
                 add.apply(new LandEvents.LandLicenceIssued(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder),
-                        new Money(new BigDecimal("1000"), "MNT"), null, t, official));
+                        new Money(new BigDecimal("1000"), "MNT"), null, T, OFFICIAL));
             } else if (kind < 7 || permits == 0) {
                 permits++;
                 ApplicationId app = ApplicationId.of(new UUID(1, permits));
                 LocalDate from = LocalDate.of(2026, 1, 1).plusDays(permits % 300);
                 add.apply(new PermitIssued(app, new PermitNumber(String.format("P-2026-%06d", permits)), "Ministry",
                         new Company(name, Integer.toString(5_000_000 + permits), true, "Ulaanbaatar"), "ISSUE_CERTIFICATES", from, from.plusYears(5),
-                        List.of("condition"), t, official, "ab".repeat(32)));
+                        List.of("condition"), T, OFFICIAL, "ab".repeat(32)));
             } else {
                 ApplicationId app = ApplicationId.of(new UUID(1, 1 + random.nextInt(permits)));
                 add.apply(new PermitSuspended(app, SuspensionGround.INSPECTOR_OPINION, "cd".repeat(32), 0, LocalDate.of(2026, 6, 1),
-                        LocalDate.of(2026, 9, 1), t, official));
-                add.apply(new PermitRestored(app, "remedied", t, official, "002 art. 28.4"));
+                        LocalDate.of(2026, 9, 1), T, OFFICIAL));
+                add.apply(new PermitRestored(app, "remedied", T, OFFICIAL, "002 art. 28.4"));
             }
         }
         log.flush();

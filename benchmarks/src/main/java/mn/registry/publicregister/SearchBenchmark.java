@@ -43,6 +43,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import static mn.registry.publicregister.PrefilledLog.OFFICIAL;
+import static mn.registry.publicregister.PrefilledLog.SQUARE;
+import static mn.registry.publicregister.PrefilledLog.T;
+
 /**
  * Public search (issue 15 target 3, ADR 0017): 50 concurrent readers over a register of 10,000 Free Zone entities and
  * 2,000 permits (with their providers, 1,000 land licences and suspensions), in one run and on the same register:
@@ -172,22 +176,14 @@ final class SearchBenchmark {
 
     /** Two open zones, 10,000 entities, 2,000 permits (P-2026-000001..., found by receipt numbers SP-2026-... too), 1,000 land licences and 500 suspensions, in a shuffled order. */
     private static int prefill(MongoDatabase db) {
-        return prefill(new PrefilledLog(db, Instant.parse("2026-01-05T02:00:00Z")));
+        return prefill(new PrefilledLog(db));
     }
 
     /** The same register, written into {@code log} (raw entries or through the registry's log writer); returns the entries written. */
     static int prefill(PrefilledLog log) {
         Random random = new Random(42);
-        PersonId official = new PersonId("supervisor-1");
-        Instant t = Instant.parse("2026-01-05T02:00:00Z");
-        GeoPolygon square = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+        List<ZoneId> zones = log.openTwoZones();
         Function<Object, Void> add = log::add;
-        List<ZoneId> zones = List.of(ZoneId.of("altanbulag"), ZoneId.of("zamyn-uud"));
-        for (ZoneId zone : zones) {
-            add.apply(new ZoneEvents.ZoneEstablished(zone, zone.value() + " free zone", "Mongolia", new BigDecimal("500"), square,
-                    List.of(Activity.values()), false, "resolution", t, official));
-            add.apply(new ZoneEvents.ZoneOpened(zone, "decision", t, official));
-        }
         int entities = 0;
         int permits = 0;
         int land = 0;
@@ -200,26 +196,26 @@ final class SearchBenchmark {
                 String reg = Integer.toString(1_000_000 + entities);
                 RegistrationId id = new RegistrationId(zone.value() + ":mn-" + reg);
                 add.apply(new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("FZ-" + reg, id, new LegalEntity(name, Jurisdiction.MONGOLIAN,
-                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), t, official));
+                        null, reg), Activity.values()[entities % 5], LocalDate.of(2026, 1, 1).plusDays(entities % 360), zone), T, OFFICIAL));
                 entities++;
             } else if (kind < 9 && entities > 0 && land < LAND) {
                 ZoneId zone = zones.get(land % 2);
                 String holder = Integer.toString(1_000_000 + (random.nextInt(entities) / 2) * 2 + land % 2);
                 LandLicenceId licence = LandLicenceId.of(zone, ++land);
-                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, square,
+                add.apply(new LandEvents.LandRightsGranted(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder), "Parcel " + land, SQUARE,
                         new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
-                        new Money(new BigDecimal("1000"), "MNT"), "decision", t, official, null));
+                        new Money(new BigDecimal("1000"), "MNT"), "decision", T, OFFICIAL, null));
             } else if (permits < PERMITS) {
                 permits++;
                 ApplicationId app = ApplicationId.of(new UUID(1, permits));
                 LocalDate from = LocalDate.of(2026, 1, 1).plusDays(permits % 300);
                 add.apply(new PermitIssued(app, new PermitNumber(String.format(Locale.ROOT, "P-2026-%06d", permits)), "Ministry",
                         new Company(name, Integer.toString(5_000_000 + permits), true, "Ulaanbaatar"), "ISSUE_CERTIFICATES", from, from.plusYears(5),
-                        List.of("condition"), t, official, "ab".repeat(32)));
+                        List.of("condition"), T, OFFICIAL, "ab".repeat(32)));
                 if (permits % 4 == 0 && suspended < 500) {
                     suspended++;
                     add.apply(new PermitSuspended(ApplicationId.of(new UUID(1, 1 + random.nextInt(permits))), SuspensionGround.INSPECTOR_OPINION,
-                            "cd".repeat(32), 0, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 1), t, official));
+                            "cd".repeat(32), 0, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 1), T, OFFICIAL));
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class SearchOverHttpBenchmark {
                 MongoDatabase db = mongo.client().getDatabase("registry");
                 RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
                 LogWriter writer = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), mongo::makeDurable);
-                SearchBenchmark.prefill(new PrefilledLog(db, writer, Instant.parse("2026-01-05T02:00:00Z")));
+                SearchBenchmark.prefill(new PrefilledLog(db, writer, PrefilledLog.T));
                 writer.publishCheckpointIfGrown();
                 mongo.makeDurable();
                 logSize = writer.size();

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * re-computes every open working-day deadline and sends each one that moved to its aggregate, whose event then
  * moves the document (domain-rules §2: a calendar change re-computes every open deadline).
  */
-public class DeadlineProjection {
+class DeadlineProjection {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineProjection.class);
 

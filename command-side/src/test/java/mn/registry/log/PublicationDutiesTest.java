@@ -1,21 +1,18 @@
 package mn.registry.log;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.permit.command.PublishedByCheckpoint;
-import mn.registry.store.mongo.EmbeddedMongo;
 import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogWriter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,22 +26,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADR 0013 §4: the registry's publication duties are discharged by the first time-stamped checkpoint that covers the record. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class PublicationDutiesTest {
-
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mongo.close();
-    }
 
     static final ApplicationId ID = new ApplicationId("0b6f9a52-3c1e-4f7a-8d2b-5e4c3a2b1f00");
 
@@ -60,8 +43,7 @@ class PublicationDutiesTest {
 
     @Test
     @DisplayName("002 art. 26.4, 27.6: a publication is recorded at the time of the first checkpoint covering its entry, once, and after a restart")
-    void checkpoint_discharges_the_publication_duty() throws Exception {
-        MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
+    void checkpoint_discharges_the_publication_duty(MongoDatabase db) throws Exception {
         List<Object> sent = new ArrayList<>();
         PublicationDuties duties = new PublicationDuties(db, writer(db), sent::add);
         PermitExtended extended = new PermitExtended(ID, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.parse("2029-10-01T02:00:00Z"), null);
@@ -84,8 +66,7 @@ class PublicationDutiesTest {
 
     @Test
     @DisplayName("002 art. 26.4: a publication that could not be recorded stays pending and is recorded on the next tick")
-    void failed_send_is_retried() {
-        MongoDatabase db = client.getDatabase("pub" + System.nanoTime());
+    void failed_send_is_retried(MongoDatabase db) {
         List<Object> sent = new ArrayList<>();
         boolean[] fail = {true};
         PublicationDuties duties = new PublicationDuties(db, writer(db), c -> {

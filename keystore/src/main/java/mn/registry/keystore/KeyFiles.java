@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The key files of a data directory: PEM private keys written 0600 where the OS allows, never overwritten. */
-public final class KeyFiles {
+final class KeyFiles {
 
     private KeyFiles() {
     }

@@ -10,7 +10,7 @@ import mn.registry.kernel.crypto.CanonicalJson;
  * One public record of the feed: its log index, the record as published (the leaf's canonical JSON, served as it
  * is) and where its self-contained bundle and its inclusion proof are.
  */
-public record FeedEntry(long logIndex, @JsonRawValue String record, String bundle, String proof) {
+record FeedEntry(long logIndex, @JsonRawValue String record, String bundle, String proof) {
 
     /** The record as a JSON tree. */
     @JsonIgnore

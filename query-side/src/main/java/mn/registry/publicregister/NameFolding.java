@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ц -> ts, ө -> o, ү -> u), diacritics stripped (Unicode NFD without combining marks), lower case, and every run of
  * anything but letters and digits made one space. So "Хан-Уул ХХК", "KHAN-UUL xxk" and "Khan Üül" all contain "khan".
  */
-public final class NameFolding {
+final class NameFolding {
 
     private static final Map<Character, String> CYRILLIC = Map.ofEntries(
             Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('д', "d"),

@@ -7,7 +7,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -46,23 +45,14 @@ class PublicRegisterController {
     }
 
     @GetMapping(path = "/api/public/register/{kind}", produces = "application/json")
-    ResponseEntity<RegisterPage> search(@PathVariable("kind") String kind,
-                                        @RequestParam(value = "name", required = false) String name,
-                                        @RequestParam(value = "number", required = false) String number,
-                                        @RequestParam(value = "status", required = false) String status,
-                                        @RequestParam(value = "zone", required = false) String zone,
-                                        @RequestParam(value = "activity", required = false) String activity,
-                                        @RequestParam(value = "from", required = false) String from,
-                                        @RequestParam(value = "to", required = false) String to,
-                                        @RequestParam(value = "offset", defaultValue = "0") String offset,
-                                        @RequestParam(value = "limit", defaultValue = "50") String limit,
-                                        @RequestParam(value = "atLeast", required = false) String atLeast,
+    ResponseEntity<RegisterPage> search(@PathVariable("kind") String kind, SearchParameters p,
                                         @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
-        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        long position = readYourWrites.awaitPublic(p.atLeastOr(atLeastHeader), register::catchUp);
         RegisterQuery query;
         try {
-            query = new RegisterQuery(kind(kind), blankToNull(name), blankToNull(number), blankToNull(status), blankToNull(zone),
-                    blankToNull(activity), date(from, "from"), date(to, "to"), integer(offset, "offset"), integer(limit, "limit"));
+            query = new RegisterQuery(kind(kind), blankToNull(p.name()), blankToNull(p.number()), blankToNull(p.status()), blankToNull(p.zone()),
+                    blankToNull(p.activity()), date(p.from(), "from"), date(p.to(), "to"), integer(p.offsetOrFirst(), "offset"),
+                    integer(p.limitOrDefault(), "limit"));
         } catch (IllegalArgumentException e) {
             throw RegistryProblem.invalid("register.bad-page", "offset must be >= 0 and limit between 1 and " + RegisterQuery.MAX_LIMIT + ".", "limit", null);
         }
@@ -70,19 +60,11 @@ class PublicRegisterController {
     }
 
     @GetMapping(path = "/api/public/search", produces = "application/json")
-    ResponseEntity<SearchResults> searchAll(@RequestParam(value = "q", required = false) String text,
-                                            @RequestParam(value = "kind", required = false) String kind,
-                                            @RequestParam(value = "status", required = false) String status,
-                                            @RequestParam(value = "zone", required = false) String zone,
-                                            @RequestParam(value = "activity", required = false) String activity,
-                                            @RequestParam(value = "from", required = false) String from,
-                                            @RequestParam(value = "to", required = false) String to,
-                                            @RequestParam(value = "offset", defaultValue = "0") String offset,
-                                            @RequestParam(value = "limit", defaultValue = "50") String limit,
-                                            @RequestParam(value = "atLeast", required = false) String atLeast,
+    ResponseEntity<SearchResults> searchAll(SearchParameters p,
                                             @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
-        RegisterSearch search = RegisterSearches.of(text, kind, status, zone, activity, from, to, offset, limit);
-        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        RegisterSearch search = RegisterSearches.of(p.q(), p.kind(), p.status(), p.zone(), p.activity(), p.from(), p.to(),
+                p.offsetOrFirst(), p.limitOrDefault());
+        long position = readYourWrites.awaitPublic(p.atLeastOr(atLeastHeader), register::catchUp);
         return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.find(search));
     }
 
@@ -90,10 +72,9 @@ class PublicRegisterController {
     }
 
     @GetMapping(path = "/api/public/register/{kind}/{id}", produces = "application/json")
-    ResponseEntity<Detail> entry(@PathVariable("kind") String kind, @PathVariable("id") String id,
-                                 @RequestParam(value = "atLeast", required = false) String atLeast,
+    ResponseEntity<Detail> entry(@PathVariable("kind") String kind, @PathVariable("id") String id, SearchParameters p,
                                  @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
-        long position = readYourWrites.awaitPublic(atLeast != null ? atLeast : atLeastHeader, register::catchUp);
+        long position = readYourWrites.awaitPublic(p.atLeastOr(atLeastHeader), register::catchUp);
         RegisterKind k = kind(kind);
         RegisterEntry entry = register.entry(k, id).orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND,
                 "register.not-found", "The register has no " + k.path() + " entry '" + id + "'.", "id", null));

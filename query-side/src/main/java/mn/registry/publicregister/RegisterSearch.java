@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * Results are ordered by rank, then kind (in {@link RegisterKind} order), then id: the same query on the same register
  * gives the same order, so {@code offset}/{@code limit} pages are stable.
  */
-public record RegisterSearch(String text, RegisterKind kind, String status, String zoneId, String activity,
+record RegisterSearch(String text, RegisterKind kind, String status, String zoneId, String activity,
                              LocalDate from, LocalDate to, int offset, int limit) {
 
     /** The longest text searched for (characters): a search box, not a document. */

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * most every two seconds); working days are counted with the current calendar, the day of receipt being day 0.
  */
 @Component
-public class Statistics {
+class Statistics {
 
     private static final long TTL_NANOS = 2_000_000_000L;
     private static final List<String> COUNTED = List.of("issued", "extended", "suspended", "restored", "revoked", "expired", "certificatesReported");

@@ -1,7 +1,5 @@
 package mn.registry.tlog;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.log.Checkpoint;
 import mn.registry.kernel.log.Merkle;
@@ -10,13 +8,12 @@ import mn.registry.kernel.log.SignedNote;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.log.TimeStamps;
 import mn.registry.keystore.RegistryKeys;
-import mn.registry.store.mongo.EmbeddedMongo;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -28,26 +25,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The log in MongoDB: tiles equal the tree, redelivery appends nothing, a crash mid-append is repaired, checkpoints follow growth. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class LogAppenderTest {
-
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mongo.close();
-    }
-
-    private static MongoDatabase fresh() {
-        return client.getDatabase("log" + System.nanoTime());
-    }
 
     private static byte[] leaf(int i) {
         return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
@@ -70,8 +49,7 @@ class LogAppenderTest {
 
     @Test
     @DisplayName("600 appends across two full tiles give the tree's root from the tiles, and a full level-0 tile's root sits in level 1")
-    void tiles_hold_the_tree() {
-        MongoDatabase db = fresh();
+    void tiles_hold_the_tree(MongoDatabase db) {
         LogAppender appender = new LogAppender(db);
         appender.ensureIndexes();
         for (int i = 0; i < 600; i++) {
@@ -86,8 +64,7 @@ class LogAppenderTest {
 
     @Test
     @DisplayName("an event delivered again is found by its id: same index, nothing appended")
-    void redelivery_appends_nothing() {
-        MongoDatabase db = fresh();
+    void redelivery_appends_nothing(MongoDatabase db) {
         LogAppender appender = new LogAppender(db);
         appender.ensureIndexes();
         appender.append("a", leaf(0), new Document());
@@ -100,8 +77,7 @@ class LogAppenderTest {
 
     @Test
     @DisplayName("a crash after the entry was written but before tiles and size is repaired by the next writer, and the event is not appended twice")
-    void crash_between_entry_and_tiles_is_repaired() {
-        MongoDatabase db = fresh();
+    void crash_between_entry_and_tiles_is_repaired(MongoDatabase db) {
         LogAppender first = new LogAppender(db);
         first.ensureIndexes();
         for (int i = 0; i < 255; i++) {
@@ -121,8 +97,7 @@ class LogAppenderTest {
 
     @Test
     @DisplayName("a checkpoint is published once per growth, signed by the checkpoint key over the tiles' root and time-stamped over the signed note")
-    void checkpoints_follow_growth(@TempDir Path keysDir) throws Exception {
-        MongoDatabase db = fresh();
+    void checkpoints_follow_growth(@TempDir Path keysDir, MongoDatabase db) throws Exception {
         RegistryKeys keys = RegistryKeys.openOrCreate(keysDir, Clock.systemUTC());
         CheckpointPublisher publisher = new CheckpointPublisher(db, "test.example/log", keys.checkpoint(), keys.timeStamping(), Clock.systemUTC());
         LogAppender appender = new LogAppender(db);

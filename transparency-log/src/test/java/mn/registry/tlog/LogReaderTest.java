@@ -1,18 +1,16 @@
 package mn.registry.tlog;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.Tiles;
 import mn.registry.kernel.log.TlogProof;
 import mn.registry.keystore.KeystorePassword;
 import mn.registry.keystore.RegistryKeys;
-import mn.registry.store.mongo.EmbeddedMongo;
-import org.junit.jupiter.api.AfterAll;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -22,23 +20,14 @@ import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader's one cache never serves an answer of another tree: each key fixes the bytes it holds. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class LogReaderTest {
 
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
     private static RegistryKeys keys;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
         keys = RegistryKeys.openOrCreate(dir, KeystorePassword.of("reader-test".toCharArray()), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mongo.close();
     }
 
     private static byte[] leaf(int i) {
@@ -47,8 +36,7 @@ class LogReaderTest {
 
     @Test
     @DisplayName("ADR 0018: a proof against a newer checkpoint is computed afresh, a partial tile that grew is read again, and old answers stay as they were")
-    void cached_answers_follow_the_tree_they_belong_to() {
-        MongoDatabase db = client.getDatabase("reader" + System.nanoTime());
+    void cached_answers_follow_the_tree_they_belong_to(MongoDatabase db) {
         LogWriter writer = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), () -> { });
         writer.ensureIndexes();
         LogReader reader = new LogReader(db, keys, LogCollections.DEFAULT_ORIGIN, 1 << 20);
@@ -81,8 +69,7 @@ class LogReaderTest {
 
     @Test
     @DisplayName("ADR 0004: a checkpoint published in the same process is served as the latest at once; its own read of the latest keeps the rest")
-    void a_checkpoint_published_here_is_the_latest_at_once() {
-        MongoDatabase db = client.getDatabase("published" + System.nanoTime());
+    void a_checkpoint_published_here_is_the_latest_at_once(MongoDatabase db) {
         LogWriter writer = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(), () -> { });
         writer.ensureIndexes();
         LogReader reader = new LogReader(db, keys, LogCollections.DEFAULT_ORIGIN, 1 << 20);

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code /api/commands} need no token: the signature itself is the authority.
  */
 @Component
-public class CsrfTokens {
+class CsrfTokens {
 
     public static final String COOKIE = "registry-csrf";
     public static final String HEADER = "X-CSRF-Token";

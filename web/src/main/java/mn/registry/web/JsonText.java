@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** A value as compact JSON text, for scripts' {@code data-} attributes (e.g. a parcel's GeoJSON); {@code @json} in templates. */
 @Component("json")
-public class JsonText {
+class JsonText {
 
     public String text(Object value) {
         return value == null ? "null" : CanonicalJson.mapper().valueToTree(value).toString();

@@ -12,7 +12,7 @@ import java.util.Properties;
  * under {@code /webjars/leaflet/<version>/} and {@code /webjars/leaflet-draw/<version>/}; {@code @leaflet} in templates.
  */
 @Component("leaflet")
-public class Leaflet {
+class Leaflet {
 
     private final String version;
     private final String drawVersion;

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A staff member's session in the browser: the bearer token of {@link Sessions} kept in an HttpOnly, SameSite=Strict
@@ -37,14 +39,14 @@ public class StaffSession {
     }
 
     /** Whether a page may be shown, and if not, which view to show instead (sign in, or "not allowed"). */
-    public record Gate(Actor actor, String view) {
+    private record Gate(Actor actor, String view) {
         public boolean allowed() {
             return actor != null;
         }
     }
 
     /** The signed-in person, who must hold one of {@code roles}; otherwise the sign-in page or a 403 page. */
-    public Gate gate(HttpServletRequest request, HttpServletResponse response, Role... roles) {
+    private Gate gate(HttpServletRequest request, HttpServletResponse response, Role... roles) {
         try {
             return new Gate(sessions.require(bearer(request), roles), null);
         } catch (RegistryProblem p) {
@@ -55,6 +57,15 @@ public class StaffSession {
             String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             return new Gate(null, "redirect:/signin?next=" + UriUtils.encodeQueryParam(next, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * A page for the signed-in person, who must hold one of {@code roles}: {@code page}'s view; otherwise the sign-in page
+     * or a 403 page.
+     */
+    public String page(HttpServletRequest request, HttpServletResponse response, List<Role> roles, Function<Actor, String> page) {
+        Gate gate = gate(request, response, roles.toArray(Role[]::new));
+        return gate.allowed() ? page.apply(gate.actor()) : gate.view();
     }
 
     /** The signed-in person, if any, whatever their roles. */

@@ -82,6 +82,15 @@ public final class Load {
         return recorder.round(name, wall, 0);
     }
 
+    /** Parks until {@code due} (nanoTime); answers how late it woke, in nanoseconds. */
+    public static long awaitDue(long due) {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return System.nanoTime() - due;
+    }
+
     public static Round openLoop(String name, BenchClient client, List<String> signed, double perSecond) throws Exception {
         Recorder recorder = new Recorder(signed.size());
         long period = (long) (1e9 / perSecond);
@@ -91,11 +100,7 @@ public final class Load {
         long start = System.nanoTime();
         for (int i = 0; i < signed.size(); i++) {
             long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            maxLag = Math.max(maxLag, System.nanoTime() - due);
+            maxLag = Math.max(maxLag, awaitDue(due));
             int index = i;
             pending.add(client.commandAsync(signed.get(i))
                     .exceptionally(e -> new BenchClient.Reply(-1, String.valueOf(e)))

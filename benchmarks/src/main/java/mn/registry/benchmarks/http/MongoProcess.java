@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * {@code java -jar registry.jar mongo --data-dir=D --port=P}: the embedded H2-backed MongoDB server as a process of its
@@ -21,19 +18,14 @@ public final class MongoProcess implements AutoCloseable {
 
     private static final String READY = "MongoDB server ready at ";
 
-    private final Process process;
+    private final JarProcess process;
     private final Path root;
-    private final Path log;
-    private final Thread stopOnExit;
     private final String uri;
 
-    private MongoProcess(Process process, Path root, Path log, String uri) {
+    private MongoProcess(JarProcess process, Path root, String uri) {
         this.process = process;
         this.root = root;
-        this.log = log;
         this.uri = uri;
-        this.stopOnExit = new Thread(process::destroyForcibly, "stop-mongo");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     public static MongoProcess start(Duration timeout) throws IOException, InterruptedException {
@@ -41,14 +33,9 @@ public final class MongoProcess implements AutoCloseable {
         Path data = root.resolve("data"); // created by the mongo process, 0700 as a node requires
         Path log = root.resolve("mongo.log");
         int port = RegistryProcess.freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvm = System.getProperty("bench.mongoJvm", "").trim();
-        if (!jvm.isEmpty()) {
-            command.addAll(List.of(jvm.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", RegistryProcess.jar().toString(), "mongo", "--data-dir=" + data, "--port=" + port));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> jvm = JarProcess.words("bench.mongoJvm");
+        List<String> arguments = List.of("mongo", "--data-dir=" + data, "--port=" + port);
+        JarProcess process = JarProcess.start("mongo", jvm, arguments, Map.of(), log);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -56,11 +43,11 @@ public final class MongoProcess implements AutoCloseable {
             if (at >= 0 && out.indexOf('\n', at) > 0) {
                 String uri = out.substring(at + READY.length()).split("\\s", 2)[0];
                 System.out.printf("database: registry.jar mongo started as pid %d at %s, data in %s%n  %s%n", process.pid(), uri, data,
-                        String.join(" ", command));
-                return new MongoProcess(process, root, log, uri);
+                        String.join(" ", JarProcess.command(jvm, arguments)));
+                return new MongoProcess(process, root, uri);
             }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
+            if (!process.process.isAlive() || System.nanoTime() > deadline) {
+                process.process.destroyForcibly();
                 throw new IllegalStateException("registry.jar mongo did not become ready:\n" + out);
             }
             Thread.sleep(50);
@@ -83,29 +70,12 @@ public final class MongoProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // being stopped anyway
-        }
-        System.out.println("registry.jar mongo (pid " + process.pid() + ") stopped with " + (process.isAlive() ? "?" : process.exitValue()));
+        process.stop();
+        System.out.println("registry.jar mongo (pid " + process.pid() + ") stopped with " + (process.process.isAlive() ? "?" : process.process.exitValue()));
         if (Boolean.getBoolean("bench.keep")) {
             System.out.println("kept " + root + " (logs: mongo.log, node-*.log)");
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.out.println("could not delete " + root + ": " + e.getMessage());
-        }
+        JarProcess.delete(root);
     }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,61 +26,26 @@ public final class RegistryProcess implements AutoCloseable {
 
     private static final String READY = "Registry ready at";
 
-    private final Process process;
+    private final JarProcess process;
     private final Path root;
     private final Path dataDir;
     private final Path log;
     private final int port;
-    private final Thread stopOnExit;
     private final boolean ownsRoot;
 
-    private RegistryProcess(Process process, Path root, int port) {
-        this(process, root, root.resolve("registry.log"), port, true);
-    }
-
-    private RegistryProcess(Process process, Path root, Path log, int port, boolean ownsRoot) {
+    private RegistryProcess(JarProcess process, Path root, Path log, int port, boolean ownsRoot) {
         this.process = process;
         this.root = root;
         this.dataDir = root.resolve("data");
         this.log = log;
         this.port = port;
         this.ownsRoot = ownsRoot;
-        this.stopOnExit = new Thread(process::destroyForcibly, "stop-registry");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts the registry found by {@link #jar()} and waits until it is ready (or fails with its log). */
     public static RegistryProcess start(Duration timeout) throws IOException, InterruptedException {
-        Path jar = jar();
         Path root = Files.createTempDirectory("registry-bench-");
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String extra = System.getProperty("bench.serverJvm", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
-        }
-        if (Boolean.getBoolean("bench.jfr")) {
-            command.add("-XX:StartFlightRecording=filename=" + root.resolve("registry.jfr") + ",settings=profile,dumponexit=true");
-        }
-        command.add("-Dregistry.mongo.roundTrips=true");
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
-        String args = System.getProperty("bench.serverArgs", "").trim();
-        if (!args.isEmpty()) {
-            command.addAll(Arrays.asList(args.split("\\s+")));
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(root.resolve("registry.log").toFile()).start();
-        RegistryProcess registry = new RegistryProcess(process, root, port);
-        System.out.printf("registry.jar started as pid %d on port %d, data in %s%n  %s%n", process.pid(), port, registry.dataDir,
-                String.join(" ", command));
-        try {
-            registry.awaitReady(timeout);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            registry.close();
-            throw e;
-        }
-        return registry;
+        return launch(root, "registry", withRoundTrips(JarProcess.words("bench.serverJvm")), true, Map.of(), true, timeout);
     }
 
     /**
@@ -91,31 +54,7 @@ public final class RegistryProcess implements AutoCloseable {
      * (its owner, the database process, deletes it). Waits until it is ready.
      */
     public static RegistryProcess startNode(Path root, String name, String mongoUri, Duration timeout) throws IOException, InterruptedException {
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String extra = System.getProperty("bench.serverJvm", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
-        }
-        command.add("-Dregistry.mongo.roundTrips=true");
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
-        String args = System.getProperty("bench.serverArgs", "").trim();
-        if (!args.isEmpty()) {
-            command.addAll(Arrays.asList(args.split("\\s+")));
-        }
-        Path log = root.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MONGODB_URI", mongoUri);
-        RegistryProcess node = new RegistryProcess(builder.start(), root, log, port, false);
-        System.out.printf("%s: registry.jar started as pid %d on port %d, MONGODB_URI=%s, keys in %s%n", name, node.pid(), port, mongoUri, node.dataDir);
-        try {
-            node.awaitReady(timeout);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            node.close();
-            throw e;
-        }
-        return node;
+        return launch(root, name, withRoundTrips(JarProcess.words("bench.serverJvm")), false, Map.of("MONGODB_URI", mongoUri), false, timeout);
     }
 
     /**
@@ -125,23 +64,33 @@ public final class RegistryProcess implements AutoCloseable {
      * until it is ready.
      */
     public static RegistryProcess startIn(Path root, String name, List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
+        return launch(root, name, jvmOptions, true, Map.of(), false, timeout);
+    }
+
+    private static List<String> withRoundTrips(List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dregistry.mongo.roundTrips=true");
+        return options;
+    }
+
+    /**
+     * {@code java <jvmOptions> -jar registry.jar --server.port=P --registry.data-dir=root/data <bench.serverArgs>}, its
+     * output in {@code root/<name>.log}, a JFR profile into {@code root/<name>.jfr} when {@code profiled} and
+     * {@code bench.jfr=true}; waits until it is ready, or stops it and fails with its log.
+     */
+    private static RegistryProcess launch(Path root, String name, List<String> jvmOptions, boolean profiled, Map<String, String> environment,
+                                          boolean ownsRoot, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        if (Boolean.getBoolean("bench.jfr")) {
-            command.add("-XX:StartFlightRecording=filename=" + root.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        if (profiled && Boolean.getBoolean("bench.jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + root.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
-        String args = System.getProperty("bench.serverArgs", "").trim();
-        if (!args.isEmpty()) {
-            command.addAll(Arrays.asList(args.split("\\s+")));
-        }
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        arguments.addAll(JarProcess.words("bench.serverArgs"));
         Path log = root.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RegistryProcess registry = new RegistryProcess(process, root, log, port, false);
-        System.out.printf("%s: registry.jar started as pid %d on port %d, data in %s%n  %s%n", name, process.pid(), port, registry.dataDir,
-                String.join(" ", command));
+        RegistryProcess registry = new RegistryProcess(JarProcess.start("registry", jvm, arguments, environment, log), root, log, port, ownsRoot);
+        System.out.printf("%s: registry.jar started as pid %d on port %d, data in %s%s%n  %s%n", name, registry.pid(), port, registry.dataDir,
+                environment.isEmpty() ? "" : ", " + environment, String.join(" ", JarProcess.command(jvm, arguments)));
         try {
             registry.awaitReady(timeout);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -172,8 +121,8 @@ public final class RegistryProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("registry.jar exited with " + process.exitValue() + " before it was ready:\n" + logTail(40));
+            if (!process.process.isAlive()) {
+                throw new IllegalStateException("registry.jar exited with " + process.process.exitValue() + " before it was ready:\n" + logTail(40));
             }
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(READY)) {
                 System.out.printf("registry ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -217,20 +166,7 @@ public final class RegistryProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run: the process is being stopped anyway
-        }
+        process.stop();
         System.out.println("registry.jar (pid " + process.pid() + ") stopped");
         if (!ownsRoot) {
             return;
@@ -239,11 +175,7 @@ public final class RegistryProcess implements AutoCloseable {
             System.out.println("kept " + root + (Boolean.getBoolean("bench.jfr") ? " (profile: " + root.resolve("registry.jfr") + ")" : ""));
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.out.println("could not delete " + root + ": " + e.getMessage());
-        }
+        JarProcess.delete(root);
     }
 
     /** Prints how many of the registry's log lines say ERROR (and the first five); true when there are none. */

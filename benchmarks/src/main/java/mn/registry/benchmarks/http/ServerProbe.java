@@ -19,7 +19,7 @@ import java.util.Map;
  * by all its threads. Both are counts, so they hold whatever else loads the machine. Figures are null when the
  * registry cannot be reached this way (then the benchmark prints "n/a").
  */
-public final class ServerProbe implements AutoCloseable {
+final class ServerProbe implements AutoCloseable {
 
     private static final String ROUND_TRIPS = "mn.registry:type=MongoRoundTrips";
 

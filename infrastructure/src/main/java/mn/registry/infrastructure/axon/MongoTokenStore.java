@@ -45,7 +45,7 @@ import java.util.UUID;
  * for anything else, such as {@code _id} and {@code owner} together. Only taking over a stale claim keeps
  * the compound filter.
  */
-public final class MongoTokenStore implements TokenStore {
+final class MongoTokenStore implements TokenStore {
 
     static final String COLLECTION = "tracking_tokens";
     private static final String IDENTIFIER_ID = "~storage-identifier";

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem+json).
  */
 @Configuration
-public class WebErrorConfiguration {
+class WebErrorConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {

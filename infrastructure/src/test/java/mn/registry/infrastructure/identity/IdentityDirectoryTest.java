@@ -1,14 +1,14 @@
 package mn.registry.infrastructure.identity;
 
+import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
-import mn.registry.store.mongo.EmbeddedMongo;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
-import mn.registry.store.mongo.RegistryMongo;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -16,6 +16,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that an event appended by the other node is seen at the next question, so remembering never answers from a stale
  * history.
  */
+@ExtendWith(EmbeddedMongoExtension.class)
 class IdentityDirectoryTest {
 
     private static final PersonId REVIEWER = new PersonId("reviewer-9");
@@ -34,15 +36,22 @@ class IdentityDirectoryTest {
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
     private static final String CERT = "ab".repeat(32);
 
-    private final RegistryMongo mongo = RegistryMongo.embedded(EmbeddedMongo.inMemory());
-    private final EmbeddedEventStore nodeA = store();
-    private final EmbeddedEventStore nodeB = store();
-    private final PersonalDataVault vault = new PersonalDataVault(mongo.client().getDatabase("registry"), Clock.systemUTC());
+    private final MongoDatabase db;
+    private final EmbeddedEventStore nodeA;
+    private final EmbeddedEventStore nodeB;
+    private final PersonalDataVault vault;
+
+    IdentityDirectoryTest(MongoDatabase db) {
+        this.db = db;
+        this.nodeA = store();
+        this.nodeB = store();
+        this.vault = new PersonalDataVault(db, Clock.systemUTC());
+    }
 
     private EmbeddedEventStore store() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
-                .database(mongo.client().getDatabase("registry"))
+                .database(db)
                 .sealingKey(TestSealingKeys.sealingKey())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -54,7 +63,6 @@ class IdentityDirectoryTest {
     void close() {
         nodeA.shutDown();
         nodeB.shutDown();
-        mongo.close();
     }
 
     private static void append(EmbeddedEventStore store, long seq, Object event) {

@@ -1,13 +1,13 @@
 package mn.registry.infrastructure.privacy;
 
+import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.PersonalDetails;
-import mn.registry.store.mongo.EmbeddedMongo;
-import mn.registry.store.mongo.RegistryMongo;
-import org.junit.jupiter.api.AfterEach;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,15 +15,16 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 14 item 4: erasure reaches enrolments of every age, the clear ones sealed before encryption too. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class PersonalDataVaultTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
-    private final RegistryMongo mongo = RegistryMongo.embedded(EmbeddedMongo.inMemory());
-    private final PersonalDataVault vault = new PersonalDataVault(mongo.client().getDatabase("registry"), Clock.systemUTC());
+    private final MongoDatabase db;
+    private final PersonalDataVault vault;
 
-    @AfterEach
-    void close() {
-        mongo.close();
+    PersonalDataVaultTest(MongoDatabase db) {
+        this.db = db;
+        this.vault = new PersonalDataVault(db, Clock.systemUTC());
     }
 
     @Test
@@ -74,7 +75,6 @@ class PersonalDataVaultTest {
     @Test
     @DisplayName("001 art. 53.1: a read's purpose is kept sealed under the person's key; after the erasure the person still sees who read, not why")
     void read_purposes_are_erased_with_the_person() {
-        com.mongodb.client.MongoDatabase db = mongo.client().getDatabase("registry");
         PersonalDataReads reads = new PersonalDataReads(db, vault);
         PersonId person = new PersonId("citizen-9");
         vault.seal(person, "x", "make the key").orElseThrow();

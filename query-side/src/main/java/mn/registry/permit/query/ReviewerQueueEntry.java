@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
  * @param nearDue          whether the decision is due within {@value ReviewerQueue#NEAR_DUE_WORKING_DAYS} working days (choice) and not yet overdue
  * @param escalated        whether the overdue decision was escalated to a supervisor (002 art. 26.1)
  */
-public record ReviewerQueueEntry(String applicationId,
+record ReviewerQueueEntry(String applicationId,
                                  String receiptNumber,
                                  String companyName,
                                  Instant receivedAt,

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Why a day is not a working day: its kind, a name in English and Mongolian, and where that comes from
  * (the law, the data set entry's publication, or a Government decision's reference).
  */
-public record DayOffReason(Kind kind, String nameEn, String nameMn, String source) {
+record DayOffReason(Kind kind, String nameEn, String nameMn, String source) {
 
     /** The kinds of non-working day of domain-rules §2. */
     public enum Kind {

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A public holiday on the same dates every year: a rule, not data. {@code first} and the {@code days} after it.
  */
-public record FixedHoliday(MonthDay first, int days, String nameEn, String nameMn) {
+record FixedHoliday(MonthDay first, int days, String nameEn, String nameMn) {
 
     /**
      * Where the fixed holidays come from. Named honestly: the list is in the Law of Mongolia on Public Holidays and

@@ -42,6 +42,21 @@ final class BundleJson {
         }
     }
 
+    /**
+     * The fields every bundle format ends with, in this order: the seal's certificates, the inclusion proof, the
+     * checkpoint's time-stamp token, the log key with its certificates, and the trust anchor.
+     */
+    static ObjectNode putProofAndKeys(ObjectNode json, List<String> sealChain, String proof, byte[] checkpointTimeStamp, String logKey,
+                                      List<String> logKeyChain, String trustAnchor) {
+        json.set("sealCertificates", array(sealChain));
+        json.put("proof", proof);
+        json.put("checkpointTimeStamp", java.util.Base64.getEncoder().encodeToString(checkpointTimeStamp));
+        json.put("logKey", logKey);
+        json.set("logKeyCertificates", array(logKeyChain));
+        json.put("trustAnchor", trustAnchor);
+        return json;
+    }
+
     static ArrayNode array(List<String> values) {
         ArrayNode array = CanonicalJson.mapper().createArrayNode();
         values.forEach(array::add);

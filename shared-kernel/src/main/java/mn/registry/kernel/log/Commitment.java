@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
-import mn.registry.kernel.crypto.Ed25519;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -76,17 +74,12 @@ public record Commitment(String eventId, String aggregateType, String aggregateI
     }
 
     public boolean sealVerifies(byte[] publicKey) {
-        try {
-            return Ed25519.verify(publicKey, canonical(), Base64.getUrlDecoder().decode(seal == null ? "" : seal));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return SealedEvent.sealVerifies(publicKey, canonical(), seal);
     }
 
     /** The metadata as JSON (an empty object if absent or not JSON). */
     public JsonNode metaDataJson() {
-        JsonNode node = SealedEvent.jsonOrText(metaData);
-        return node.isObject() ? node : JsonNodeFactory.instance.objectNode();
+        return SealedEvent.objectOrEmpty(metaData);
     }
 
     public ObjectNode toJson() {

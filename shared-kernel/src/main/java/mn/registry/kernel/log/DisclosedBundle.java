@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 
-import java.util.Base64;
 import java.util.List;
 
 import static mn.registry.kernel.log.BundleJson.array;
@@ -40,13 +39,7 @@ public record DisclosedBundle(long logIndex, ObjectNode record, Commitment commi
             json.set("commitment", commitment.toJson());
         }
         json.set("disclosures", array(disclosures));
-        json.set("sealCertificates", array(sealChain));
-        json.put("proof", proof);
-        json.put("checkpointTimeStamp", Base64.getEncoder().encodeToString(checkpointTimeStamp));
-        json.put("logKey", logKey);
-        json.set("logKeyCertificates", array(logKeyChain));
-        json.put("trustAnchor", trustAnchor);
-        return json;
+        return BundleJson.putProofAndKeys(json, sealChain, proof, checkpointTimeStamp, logKey, logKeyChain, trustAnchor);
     }
 
     public String toJsonText() {

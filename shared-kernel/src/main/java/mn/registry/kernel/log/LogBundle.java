@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 
-import java.util.Base64;
 import java.util.List;
 
-import static mn.registry.kernel.log.BundleJson.array;
 import static mn.registry.kernel.log.BundleJson.require;
 import static mn.registry.kernel.log.BundleJson.strings;
 
@@ -30,7 +28,7 @@ import static mn.registry.kernel.log.BundleJson.strings;
  * @param logKeyChain           checkpoint key certificate then CA, base64 DER
  * @param trustAnchor           the CA certificate, base64 DER
  */
-public record LogBundle(long logIndex, ObjectNode record, String jws, SealedEvent sealedEvent, List<String> sealChain,
+record LogBundle(long logIndex, ObjectNode record, String jws, SealedEvent sealedEvent, List<String> sealChain,
                         String proof, byte[] checkpointTimeStamp, String logKey, List<String> logKeyChain,
                         String trustAnchor) {
 
@@ -43,13 +41,7 @@ public record LogBundle(long logIndex, ObjectNode record, String jws, SealedEven
         json.set("record", record);
         json.put("jws", jws);
         json.set("sealedEvent", sealedEvent.toJson());
-        json.set("sealCertificates", array(sealChain));
-        json.put("proof", proof);
-        json.put("checkpointTimeStamp", Base64.getEncoder().encodeToString(checkpointTimeStamp));
-        json.put("logKey", logKey);
-        json.set("logKeyCertificates", array(logKeyChain));
-        json.put("trustAnchor", trustAnchor);
-        return json;
+        return BundleJson.putProofAndKeys(json, sealChain, proof, checkpointTimeStamp, logKey, logKeyChain, trustAnchor);
     }
 
     public String toJsonText() {

@@ -49,8 +49,13 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
 
     /** Whether the seal is an Ed25519 signature by {@code publicKey} over the canonical envelope. */
     public boolean sealVerifies(byte[] publicKey) {
+        return sealVerifies(publicKey, canonicalEnvelope(), seal);
+    }
+
+    /** Whether {@code seal} (base64url, may be absent or malformed) is an Ed25519 signature by {@code publicKey} over {@code sealed}. */
+    static boolean sealVerifies(byte[] publicKey, byte[] sealed, String seal) {
         try {
-            return Ed25519.verify(publicKey, canonicalEnvelope(), Base64.getUrlDecoder().decode(seal == null ? "" : seal));
+            return Ed25519.verify(publicKey, sealed, Base64.getUrlDecoder().decode(seal == null ? "" : seal));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -63,7 +68,12 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
 
     /** The metadata as JSON (an empty object if absent or not JSON). */
     public JsonNode metaDataJson() {
-        JsonNode node = jsonOrText(metaData);
+        return objectOrEmpty(metaData);
+    }
+
+    /** Serialized metadata as a JSON object: an empty one if absent or not a JSON object. */
+    static JsonNode objectOrEmpty(String serialized) {
+        JsonNode node = jsonOrText(serialized);
         return node.isObject() ? node : JsonNodeFactory.instance.objectNode();
     }
 

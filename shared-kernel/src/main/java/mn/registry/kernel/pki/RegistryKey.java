@@ -12,7 +12,7 @@ import java.util.Objects;
  * chain (the key's certificate, then the CA). Never logged or served: {@link #toString()} shows the
  * public side only.
  */
-public final class RegistryKey {
+public final class RegistryKey implements CertifiedKey {
 
     private final String name;
     private final byte[] privateKey;
@@ -44,14 +44,7 @@ public final class RegistryKey {
         return Bc.jcaPrivateKey(privateKey);
     }
 
-    public byte[] publicKey() {
-        return Bc.rawPublicKey(chain.get(0));
-    }
-
-    public X509Certificate certificate() {
-        return chain.get(0);
-    }
-
+    @Override
     public List<X509Certificate> chain() {
         return chain;
     }

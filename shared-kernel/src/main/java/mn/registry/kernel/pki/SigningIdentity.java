@@ -13,7 +13,7 @@ import java.util.Objects;
  * one (a person directory, a PEM pair, a PKCS#12 file) are read by {@code mn.registry.keystore.SigningIdentities}. The private key
  * never shows in {@link #toString()}.
  */
-public final class SigningIdentity {
+public final class SigningIdentity implements CertifiedKey {
 
     private final PersonId person;
     private final byte[] privateKey;
@@ -57,15 +57,7 @@ public final class SigningIdentity {
         return privateKey.clone();
     }
 
-    public byte[] publicKey() {
-        return Bc.rawPublicKey(chain.get(0));
-    }
-
-    public X509Certificate certificate() {
-        return chain.get(0);
-    }
-
-    /** Signer's certificate first, then the certificates that issued it. */
+    @Override
     public List<X509Certificate> chain() {
         return chain;
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * registration numbers. A bare eight-digit number starting 5-9 with no currency is read as a phone number: write amounts
  * with their currency or thousands groups. Pure, no I/O; a few microseconds per field.
  */
-public final class PersonalDetailsInText {
+final class PersonalDetailsInText {
 
     /** What was found; never the text itself, so that a refusal does not repeat the detail it refuses. */
     public enum Kind {

@@ -18,9 +18,6 @@ import mn.registry.kernel.permit.RefusePermitApplication;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.standalone.RegistryClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +30,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13 item 9: the applicant signs in, reads its refused application with the reasons and the receipt's local time, in both languages. */
+@BrowserTest
 class ApplicantBrowserTest {
 
     static final String COMPANY = "Orkhon Trust Services LLC";
@@ -41,24 +39,7 @@ class ApplicantBrowserTest {
     private static BrowserRegistry registry;
     private static Browser browser;
 
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     /** Each test ends on a 403 page, logged by the browser as an error: read the log away so that the next test starts clean. */
-    @BeforeEach
-    void forgetEarlierConsoleErrors() {
-        browser.consoleErrors();
-    }
 
     private static String upload(String what) {
         byte[] bytes = ("%PDF-1.4\n" + what + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);

@@ -55,10 +55,6 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    static Browser desktop(BrowserRegistry registry) {
-        return new Browser(registry, 1280, 1000);
-    }
-
     /**
      * Opens a path of the registry, in a language if one is given ({@code ?lang=}), and checks the page with axe
      * ({@link #axe()}): every page a browser test visits is checked.

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.standalone.RegistryClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,23 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the public calendar API follows), establishes a
  * zone (it appears on the desk), opens it, grants a land-fee exemption for one of its activities, and a second governor for a zone that has one is refused on the page.
  */
+@BrowserTest
 class CabinetDeskBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** Two weekdays a year ahead that are working days in the calendar now (so a declaration changes something). */
     private static List<LocalDate> workingWeekdays() {

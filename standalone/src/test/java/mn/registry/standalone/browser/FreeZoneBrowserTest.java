@@ -9,8 +9,6 @@ import mn.registry.kernel.freezone.ZoneId;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application itself is signed on the applicant's page ({@code /applicant/zones/apply}). The zone is Zamyn-Uud so that the quarter's
  * report is this test's own (GovernorDeskBrowserTest signs Altanbulag's).
  */
+@BrowserTest
 class FreeZoneBrowserTest {
 
     static final String ZONE = "zamyn-uud";
@@ -51,19 +50,6 @@ class FreeZoneBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static void both(String path, String name, String waitFor) {
         for (String lang : new String[]{"mn", "en"}) {

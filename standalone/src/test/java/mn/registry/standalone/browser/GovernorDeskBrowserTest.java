@@ -5,22 +5,28 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.standalone.RegistryClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 8: a governor registers an entity from the zone's queue, signing in the browser, and sees it on the public register. */
+@BrowserTest
 class GovernorDeskBrowserTest {
 
     static final LegalEntity ENTITY = new LegalEntity("Kharaa River Logistics LLC", Jurisdiction.MONGOLIAN, null, "6207711");
@@ -28,20 +34,7 @@ class GovernorDeskBrowserTest {
     private static BrowserRegistry registry;
     private static Browser browser;
 
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** An entity's application to a zone with its documents, signed by the demo applicant (003 art. 12.1). */
+    /** An entity's application to a zone with its documents, signed by the demo applicant by API (003 art. 12.1), for tests about other pages. */
     static String apply(BrowserRegistry registry, LegalEntity entity, String zone) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
                 registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
@@ -52,10 +45,44 @@ class GovernorDeskBrowserTest {
         return applied.body().path("registrationId").asText();
     }
 
+    /**
+     * The entity's application as its representative makes it: on the applicant's page, each document chosen as a file,
+     * signed in the browser (003 art. 12.1); answers the registration id.
+     */
+    private static String applyOnTheApplicantPage(LegalEntity entity, String zone) {
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant/zones/apply", "en");
+        browser.waitFor("#form-zone-apply");
+        new Select(browser.find("#za-zone")).selectByValue(zone);
+        browser.find("#za-name").sendKeys(entity.name());
+        new Select(browser.find("#za-jurisdiction")).selectByValue(entity.jurisdiction().name());
+        browser.find("#za-number").sendKeys(entity.registrationNumber());
+        new Select(browser.find("#za-activity")).selectByValue(Activity.TRADE.name());
+        for (ZoneDocument kind : ZoneDocument.requiredFor(entity.jurisdiction())) {
+            WebElement file = browser.find("#zdoc-file-" + kind.name());
+            file.sendKeys(document(entity, kind).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+        }
+        assertThat(browser.signAndSend("form-zone-apply")).contains("\"type\":\"ApplyForZoneRegistration\"").contains(entity.name());
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.signOut();
+        return RegistrationId.of(ZoneId.of(zone), entity).value();
+    }
+
+    private static Path document(LegalEntity entity, ZoneDocument kind) {
+        try {
+            Path file = Files.createTempFile(kind.name() + "-", ".pdf");
+            Files.writeString(file, "%PDF-1.4\n" + entity.name() + " " + kind + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
-    @DisplayName("003 art. 12.2: the queue shows business days left; the governor registers in the browser; the registration is public")
+    @DisplayName("003 art. 12.2: the entity applies on its page; the queue shows business days left; the governor registers in the browser; the registration is public")
     void governor_registers_an_entity_and_the_public_sees_it() {
-        String registrationId = apply(registry, ENTITY, "altanbulag");
+        String registrationId = applyOnTheApplicantPage(ENTITY, "altanbulag");
         browser.signInAsDemo("governor-altanbulag");
         browser.waitUntil("the application reaches the zone queue", d -> {
             browser.open("/governor/altanbulag", "en");
@@ -118,6 +145,12 @@ class GovernorDeskBrowserTest {
         browser.waitUntil("the arrow key pans the map", d -> !before.equals(browser.script(
                 "return document.querySelector('#zone-map .leaflet-map-pane').style.transform;")));
         browser.screenshot("governor-land");
+        // the zoom buttons are named in the page's language (their titles are their accessible names)
+        assertThat(browser.find("#zone-map .leaflet-control-zoom-in").getAttribute("title")).isEqualTo("Zoom in");
+        browser.open("/governor/altanbulag/land", "mn");
+        browser.waitFor("#zone-map .leaflet-interactive");
+        assertThat(browser.find("#zone-map .leaflet-control-zoom-in").getAttribute("title")).isEqualTo("Томруулах");
+        assertThat(browser.find("#zone-map .leaflet-control-zoom-out").getAttribute("title")).isEqualTo("Жижигрүүлэх");
 
         // 003 art. 12.3: the quarterly report, signed and sent
         browser.open("/governor/altanbulag/reports", "en");

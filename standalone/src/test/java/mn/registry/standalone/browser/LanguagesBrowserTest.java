@@ -2,8 +2,6 @@ package mn.registry.standalone.browser;
 
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every link or button a name, and the browser reports no Content-Security-Policy violation or script error. And the
  * language switch goes both ways.
  */
+@BrowserTest(width = 390, height = 844)
 class LanguagesBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser phone;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        phone = new Browser(registry, 390, 844);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
 
     private void check(String path, List<String> problems) {
         for (String lang : List.of("mn", "en")) {

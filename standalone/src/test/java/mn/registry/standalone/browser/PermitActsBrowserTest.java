@@ -15,8 +15,6 @@ import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.standalone.RegistryClient;
 import mn.registry.web.WebDates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,23 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16 item 1: the acts of the tax officer, of the ministry on the tax authority's request, and of the permit holder
  * have forms on their pages, signed in the browser, in English and Mongolian; a refusal is shown in the page's language.
  */
+@BrowserTest
 class PermitActsBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @DisplayName("002 art. 28.1: the tax officer requests a suspension on its page, the reviewer refuses it, the officer asks again, a second pending request is refused in Mongolian, the reviewer suspends on it")

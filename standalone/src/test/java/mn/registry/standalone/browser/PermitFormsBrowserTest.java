@@ -1,7 +1,5 @@
 package mn.registry.standalone.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -19,23 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept in the browser), the application reaches the reviewer's desk, and the desk and inspector pages offer their
  * forms, in both languages, each checked by axe.
  */
+@BrowserTest
 class PermitFormsBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static Path document(String name) {
         try {

@@ -2,8 +2,6 @@ package mn.registry.standalone.browser;
 
 import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.crypto.Sha256;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,26 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test's own whose demo people hold ten-year certificates. Each step's page is screenshotted in Mongolian and English
  * with {@code -Dscreenshots=docs/screenshots}; every page opened is checked by axe.
  */
+@BrowserTest(ownRegistry = true)
 class PermitLifecycleBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.ownWithLongLivedPeople();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (registry != null) {
-            registry.context.close();
-        }
-    }
 
     private static Path document(String name) {
         try {

@@ -7,8 +7,6 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.standalone.RegistryClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,25 +16,13 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 8: a reviewer signs in with their key files, approves an application with an in-browser signature, and the public page shows the decision. */
+@BrowserTest
 class ReviewerDeskBrowserTest {
 
     static final String SHA = "ab".repeat(32);
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @DisplayName("002 art. 26.1-26.4: sign in by signing the challenge, approve in the browser, the supervisor issues, the public permit page shows the grant")

@@ -19,8 +19,6 @@ import mn.registry.standalone.PublicCrawler;
 import mn.registry.standalone.RegistryClient;
 import mn.registry.verifier.VerifyBundle;
 import mn.registry.web.WebDates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/verify.md as written, and in the browser at /verify. The person's erasure leaving the scan clean and every proof
  * valid is {@link mn.registry.standalone.PersonalDataErasureTest}.
  */
+@BrowserTest
 class RevocationReasonWithheldEndToEndTest {
 
     static final String CIVIL_NUMBER = "ЧО88020233";
@@ -68,19 +67,6 @@ class RevocationReasonWithheldEndToEndTest {
 
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @DisplayName("002 art. 30.1 (issue 14): a revocation's reason with a civil number, a phone and an e-mail is published nowhere; its bundle verifies with verifier.jar, openssl as docs/verify.md shows, and in the browser")

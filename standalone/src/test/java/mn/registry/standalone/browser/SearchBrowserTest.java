@@ -7,7 +7,6 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.standalone.RegistryClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16 item 4, issue 15 target 3: one search box on the home page across every kind, partial names and numbers in
  * Cyrillic or Latin, the filters as controls with their counts, in Mongolian and in English.
  */
+@BrowserTest
 class SearchBrowserTest {
 
     static final LegalEntity ENTITY = new LegalEntity("Хөвсгөл Нуур Трейд ХХК", Jurisdiction.MONGOLIAN, null, "6209933");
@@ -29,8 +29,6 @@ class SearchBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
         pages = new SearchPages(browser);
         // an entity registered in Altanbulag (its application and registration by API: the desks are other tests' subject)
         String registrationId = GovernorDeskBrowserTest.apply(registry, ENTITY, "altanbulag");
@@ -40,13 +38,6 @@ class SearchBrowserTest {
         BrowserRegistry.await("the entity on the public register", () -> registry.text("/api/public/search?q=khovsgol").contains(registrationId));
         JsonNode found = CanonicalJson.mapper().readTree(registry.text("/api/public/search?q=khovsgol"));
         number = found.path("items").get(0).path("number").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -1,7 +1,5 @@
 package mn.registry.standalone.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,24 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16 item 6: signing out ends the session on the server, so a copied cookie no longer opens a desk; browsers get
  * error pages in their language while API clients keep problem+json; /verify says in words why a text is no bundle.
  */
+@BrowserTest
 class SessionsAndErrorPagesBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     static HttpResponse<String> get(String path, String accept, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.url(path))).GET();

@@ -1,7 +1,5 @@
 package mn.registry.standalone.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,23 +19,11 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in with the key files a person holds: a PKCS#12 file opened in the browser, a wrong password, someone else's key. */
+@BrowserTest
 class SignInBrowserTest {
 
     private static BrowserRegistry registry;
     private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        registry = BrowserRegistry.get();
-        browser = Browser.desktop(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** The person's key and chain in a PKCS#12 file as Java writes it by default (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC). */
     static Path pkcs12(Path home, char[] password) throws Exception {

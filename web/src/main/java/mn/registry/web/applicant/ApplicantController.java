@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,32 +41,28 @@ class ApplicantController {
 
     @GetMapping("/applicant")
     String mine(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        model.addAttribute("cases", cases.ofApplicant(gate.actor().person()));
-        model.addAttribute("registrations", registrations.ofApplicant(gate.actor().person()));
-        return "applicant/cases";
+        return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            model.addAttribute("cases", cases.ofApplicant(actor.person()));
+            model.addAttribute("registrations", registrations.ofApplicant(actor.person()));
+            return "applicant/cases";
+        });
     }
 
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        Optional<Map<String, Object>> found = cases.forApplicant(applicationId, gate.actor().person());
-        if (found.isEmpty()) {
-            response.setStatus(403);
-            return "forbidden";
-        }
-        model.addAttribute("file", found.get());
-        model.addAttribute("status", String.valueOf(found.get().get("status")));
-        model.addAttribute("holderDuties", holderDuties(found.get()));
-        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
-        model.addAttribute("extension", extension(found.get(), today));
-        return "applicant/case";
+        return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            Optional<Map<String, Object>> found = cases.forApplicant(applicationId, actor.person());
+            if (found.isEmpty()) {
+                response.setStatus(403);
+                return "forbidden";
+            }
+            model.addAttribute("file", found.get());
+            model.addAttribute("status", String.valueOf(found.get().get("status")));
+            model.addAttribute("holderDuties", holderDuties(found.get()));
+            java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
+            model.addAttribute("extension", extension(found.get(), today));
+            return "applicant/case";
+        });
     }
 
     /**
@@ -104,42 +101,36 @@ class ApplicantController {
     /** The application form (002 art. 23.2, 25.1): the company and the documents of 25.1, hashed and uploaded in the browser. */
     @GetMapping("/applicant/apply")
     String apply(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
-        return "applicant/apply";
+        return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
+            return "applicant/apply";
+        });
     }
 
     /** The Free Zone registration application (003 art. 12.1): the zone, the entity, its activity and the documents. */
     @GetMapping("/applicant/zones/apply")
     String applyInZone(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        // 003 art. 6.4 (choice): a closed zone takes no new registrations, so only open zones are offered
-        model.addAttribute("zones", zones.zones().stream().filter(z -> Boolean.TRUE.equals(z.get("open"))).toList());
-        model.addAttribute("activities", mn.registry.kernel.freezone.Activity.values());
-        model.addAttribute("zoneDocuments", mn.registry.kernel.freezone.ZoneDocument.values());
-        return "applicant/zone-apply";
+        return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            // 003 art. 6.4 (choice): a closed zone takes no new registrations, so only open zones are offered
+            model.addAttribute("zones", zones.zones().stream().filter(z -> Boolean.TRUE.equals(z.get("open"))).toList());
+            model.addAttribute("activities", mn.registry.kernel.freezone.Activity.values());
+            model.addAttribute("zoneDocuments", mn.registry.kernel.freezone.ZoneDocument.values());
+            return "applicant/zone-apply";
+        });
     }
 
     @GetMapping("/applicant/registrations/{registrationId}")
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.APPLICANT);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        Optional<Map<String, Object>> found = registrations.forApplicant(registrationId, gate.actor().person());
-        if (found.isEmpty()) {
-            response.setStatus(403);
-            return "forbidden";
-        }
-        model.addAttribute("file", found.get());
-        model.addAttribute("status", String.valueOf(found.get().get("status")));
-        model.addAttribute("registrationId", registrationId);
-        return "applicant/registration";
+        return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            Optional<Map<String, Object>> found = registrations.forApplicant(registrationId, actor.person());
+            if (found.isEmpty()) {
+                response.setStatus(403);
+                return "forbidden";
+            }
+            model.addAttribute("file", found.get());
+            model.addAttribute("status", String.valueOf(found.get().get("status")));
+            model.addAttribute("registrationId", registrationId);
+            return "applicant/registration";
+        });
     }
 }

@@ -47,26 +47,24 @@ class CabinetController {
 
     @GetMapping("/cabinet")
     String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = staff.gate(request, response, Role.CABINET_MEMBER);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        List<Document> zones = desk.zones();
-        // 003 art. 12.3: the quarter before today's is the one due to be reported
-        LocalDate lastQuarter = dates.today().minusMonths(3);
-        int year = lastQuarter.getYear();
-        int quarter = (lastQuarter.getMonthValue() - 1) / 3 + 1;
-        List<ReportRow> rows = new ArrayList<>();
-        for (Document zone : zones) {
-            String id = zone.getString("_id");
-            rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter)));
-        }
-        model.addAttribute("zones", zones);
-        model.addAttribute("reports", rows);
-        model.addAttribute("activities", Activity.values());
-        model.addAttribute("today", dates.today());
-        // a GeoJSON polygon to edit (the shape EstablishZone expects), not a real zone's boundary
-        model.addAttribute("sampleBoundary", SAMPLE_BOUNDARY);
-        return "cabinet/desk";
+        return staff.page(request, response, List.of(Role.CABINET_MEMBER), actor -> {
+            List<Document> zones = desk.zones();
+            // 003 art. 12.3: the quarter before today's is the one due to be reported
+            LocalDate lastQuarter = dates.today().minusMonths(3);
+            int year = lastQuarter.getYear();
+            int quarter = (lastQuarter.getMonthValue() - 1) / 3 + 1;
+            List<ReportRow> rows = new ArrayList<>();
+            for (Document zone : zones) {
+                String id = zone.getString("_id");
+                rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter)));
+            }
+            model.addAttribute("zones", zones);
+            model.addAttribute("reports", rows);
+            model.addAttribute("activities", Activity.values());
+            model.addAttribute("today", dates.today());
+            // a GeoJSON polygon to edit (the shape EstablishZone expects), not a real zone's boundary
+            model.addAttribute("sampleBoundary", SAMPLE_BOUNDARY);
+            return "cabinet/desk";
+        });
     }
 }

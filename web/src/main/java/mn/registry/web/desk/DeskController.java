@@ -44,56 +44,52 @@ class DeskController {
 
     @GetMapping("/desk")
     String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = staff.gate(request, response, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        boolean supervisor = gate.actor().roles().contains(Role.MINISTRY_SUPERVISOR);
-        model.addAttribute("queue", queue.awaitingDecision());
-        model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
-        model.addAttribute("files", cases.all());
-        model.addAttribute("supervisor", supervisor);
-        model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
-        model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
-        return "desk/queue";
+        return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
+            boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
+            model.addAttribute("queue", queue.awaitingDecision());
+            model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
+            model.addAttribute("files", cases.all());
+            model.addAttribute("supervisor", supervisor);
+            model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
+            model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
+            return "desk/queue";
+        });
     }
 
     @GetMapping("/desk/applications/{applicationId}")
     String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = staff.gate(request, response, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        Optional<Map<String, Object>> found = cases.application(applicationId);
-        if (found.isEmpty()) {
-            response.setStatus(404);
-            return "notfound";
-        }
-        Map<String, Object> file = found.get();
-        PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
-        boolean supervisor = gate.actor().roles().contains(Role.MINISTRY_SUPERVISOR);
-        model.addAttribute("file", file);
-        model.addAttribute("status", status.name());
-        Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
-        if (forms.contains("suspend") && file.get("taxSuspensionRequest") != null) {
-            forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
-        }
-        Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
-        Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
-        Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
-                complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
-                duties.containsKey("NOTIFY_SUSPENSION")));
-        model.addAttribute("forms", offer.forms());
-        model.addAttribute("missing", offer.missing());
-        model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
-        model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
-        model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
-        model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
-        model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
-        model.addAttribute("requirements", PermitRequirement.values());
-        model.addAttribute("suspensionGrounds", SuspensionGround.values());
-        model.addAttribute("revocationGrounds", RevocationGround.values());
-        return "desk/application";
+        return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
+            Optional<Map<String, Object>> found = cases.application(applicationId);
+            if (found.isEmpty()) {
+                response.setStatus(404);
+                return "notfound";
+            }
+            Map<String, Object> file = found.get();
+            PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
+            boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
+            model.addAttribute("file", file);
+            model.addAttribute("status", status.name());
+            Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
+            if (forms.contains("suspend") && file.get("taxSuspensionRequest") != null) {
+                forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
+            }
+            Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
+            Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
+            Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
+                    complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
+                    duties.containsKey("NOTIFY_SUSPENSION")));
+            model.addAttribute("forms", offer.forms());
+            model.addAttribute("missing", offer.missing());
+            model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
+            model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
+            model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
+            model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
+            model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
+            model.addAttribute("requirements", PermitRequirement.values());
+            model.addAttribute("suspensionGrounds", SuspensionGround.values());
+            model.addAttribute("revocationGrounds", RevocationGround.values());
+            return "desk/application";
+        });
     }
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */

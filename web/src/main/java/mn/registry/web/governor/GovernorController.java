@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
-import mn.registry.infrastructure.identity.Actor;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.identity.Role;
@@ -17,7 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The governor's desk ({@code /governor/{zone}}), open to a governor of that zone during their tenure (003 art. 8.2,
@@ -42,85 +43,74 @@ class GovernorController {
         this.dates = dates;
     }
 
-    /** The governor of {@code zone}, or the view to show instead. */
-    private Optional<String> refused(String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = staff.gate(request, response, Role.ZONE_GOVERNOR);
-        if (!gate.allowed()) {
-            return Optional.of(gate.view());
-        }
-        Actor actor = gate.actor();
-        // 003 art. 8.7: a governor acts only for the zone of the appointment
-        if (!actor.zones().contains(zone)) {
-            response.setStatus(403);
-            return Optional.of("forbidden");
-        }
-        Optional<Document> found = desk.zone(zone);
-        if (found.isEmpty()) {
-            response.setStatus(404);
-            return Optional.of("notfound");
-        }
-        model.addAttribute("zone", found.get());
-        model.addAttribute("zoneId", zone);
-        model.addAttribute("nearDays", NEAR_DUE_BUSINESS_DAYS);
-        return Optional.empty();
+    /** {@code page} for the governor of {@code zone}, or the view to show instead. */
+    private String zonePage(String zone, HttpServletRequest request, HttpServletResponse response, Model model, Supplier<String> page) {
+        return staff.page(request, response, List.of(Role.ZONE_GOVERNOR), actor -> {
+            // 003 art. 8.7: a governor acts only for the zone of the appointment
+            if (!actor.zones().contains(zone)) {
+                response.setStatus(403);
+                return "forbidden";
+            }
+            Optional<Document> found = desk.zone(zone);
+            if (found.isEmpty()) {
+                response.setStatus(404);
+                return "notfound";
+            }
+            model.addAttribute("zone", found.get());
+            model.addAttribute("zoneId", zone);
+            model.addAttribute("nearDays", NEAR_DUE_BUSINESS_DAYS);
+            return page.get();
+        });
     }
 
     @GetMapping("/governor/{zone}")
     String desk(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> refused = refused(zone, request, response, model);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        model.addAttribute("queue", desk.queue(zone));
-        model.addAttribute("grounds", desk.groundsDue(zone));
-        model.addAttribute("entities", desk.entities(zone));
-        return "governor/desk";
+        return zonePage(zone, request, response, model, () -> {
+            model.addAttribute("queue", desk.queue(zone));
+            model.addAttribute("grounds", desk.groundsDue(zone));
+            model.addAttribute("entities", desk.entities(zone));
+            return "governor/desk";
+        });
     }
 
     @GetMapping("/governor/{zone}/entities/{registrationId}")
     String entity(@PathVariable String zone, @PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> refused = refused(zone, request, response, model);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<Document> entity = desk.entity(zone, registrationId);
-        if (entity.isEmpty()) {
-            response.setStatus(404);
-            return "notfound";
-        }
-        model.addAttribute("e", entity.get());
-        model.addAttribute("deregistrationGrounds", DeregistrationGround.values());
-        return "governor/entity";
+        return zonePage(zone, request, response, model, () -> {
+            Optional<Document> entity = desk.entity(zone, registrationId);
+            if (entity.isEmpty()) {
+                response.setStatus(404);
+                return "notfound";
+            }
+            model.addAttribute("e", entity.get());
+            model.addAttribute("deregistrationGrounds", DeregistrationGround.values());
+            return "governor/entity";
+        });
     }
 
     @GetMapping("/governor/{zone}/land")
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> refused = refused(zone, request, response, model);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        model.addAttribute("licences", desk.licences(zone));
-        // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
-        model.addAttribute("applications", desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList());
-        model.addAttribute("methods", LandCommands.AllocationMethod.values());
-        return "governor/land";
+        return zonePage(zone, request, response, model, () -> {
+            model.addAttribute("licences", desk.licences(zone));
+            // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
+            model.addAttribute("applications", desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList());
+            model.addAttribute("methods", LandCommands.AllocationMethod.values());
+            return "governor/land";
+        });
     }
 
     @GetMapping("/governor/{zone}/reports")
     String report(@PathVariable String zone, @RequestParam(value = "year", required = false) Integer year,
                   @RequestParam(value = "quarter", required = false) Integer quarter,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> refused = refused(zone, request, response, model);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        // the quarter before today's, the one due to be reported (003 art. 12.3)
-        java.time.LocalDate lastQuarter = dates.today().minusMonths(3);
-        int y = year != null ? year : lastQuarter.getYear();
-        int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : (lastQuarter.getMonthValue() - 1) / 3 + 1;
-        model.addAttribute("year", y);
-        model.addAttribute("quarter", q);
-        model.addAttribute("signed", reports.signed(zone, y, q));
-        return "governor/report";
+        return zonePage(zone, request, response, model, () -> {
+            // the quarter before today's, the one due to be reported (003 art. 12.3)
+            java.time.LocalDate lastQuarter = dates.today().minusMonths(3);
+            int y = year != null ? year : lastQuarter.getYear();
+            int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : (lastQuarter.getMonthValue() - 1) / 3 + 1;
+            model.addAttribute("year", y);
+            model.addAttribute("quarter", q);
+            model.addAttribute("signed", reports.signed(zone, y, q));
+            return "governor/report";
+        });
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,11 +32,9 @@ class InspectorController {
 
     @GetMapping("/inspector")
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.COMMUNICATIONS_INSPECTOR);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        model.addAttribute("permits", cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList());
-        return "inspector/permits";
+        return session.page(request, response, List.of(Role.COMMUNICATIONS_INSPECTOR), actor -> {
+            model.addAttribute("permits", cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList());
+            return "inspector/permits";
+        });
     }
 }

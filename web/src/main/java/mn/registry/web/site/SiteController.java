@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import mn.registry.publicregister.RegisterSearches;
+import mn.registry.publicregister.SearchParameters;
 import mn.registry.publicregister.SearchResults;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,27 +79,17 @@ class SiteController {
      * page's language, with status 400.
      */
     @GetMapping("/register")
-    String search(@RequestParam(value = "q", required = false) String q,
-                  @RequestParam(value = "kind", required = false) String kind,
-                  @RequestParam(value = "name", required = false) String name,
-                  @RequestParam(value = "number", required = false) String number,
-                  @RequestParam(value = "status", required = false) String status,
-                  @RequestParam(value = "zone", required = false) String zone,
-                  @RequestParam(value = "activity", required = false) String activity,
-                  @RequestParam(value = "from", required = false) String from,
-                  @RequestParam(value = "to", required = false) String to,
-                  @RequestParam(value = "offset", defaultValue = "0") String offset,
-                  Model model, HttpServletResponse response) {
-        String text = String.join(" ", java.util.stream.Stream.of(q, name, number).map(SiteController::blank).filter(java.util.Objects::nonNull).toList());
-        String k = RegisterKind.ofPath(blank(kind) == null ? "" : kind.strip()).map(RegisterKind::path).orElse(null);
+    String search(SearchParameters p, Model model, HttpServletResponse response) {
+        String text = p.text();
+        String k = RegisterKind.ofPath(blank(p.kind()) == null ? "" : p.kind().strip()).map(RegisterKind::path).orElse(null);
         Map<String, String> criteria = new LinkedHashMap<>();
         criteria.put("q", text);
         criteria.put("kind", k);
-        criteria.put("status", blank(status));
-        criteria.put("zone", blank(zone));
-        criteria.put("activity", blank(activity));
-        criteria.put("from", blank(from));
-        criteria.put("to", blank(to));
+        criteria.put("status", blank(p.status()));
+        criteria.put("zone", blank(p.zone()));
+        criteria.put("activity", blank(p.activity()));
+        criteria.put("from", blank(p.from()));
+        criteria.put("to", blank(p.to()));
         criteria.forEach((key, value) -> model.addAttribute(key, value == null ? "" : value));
         model.addAttribute("kinds", Arrays.stream(RegisterKind.values()).map(RegisterKind::path).toList());
         model.addAttribute("zoneNames", register.all(RegisterKind.ZONE).stream().collect(java.util.stream.Collectors.toMap(RegisterEntry::id,
@@ -106,7 +97,7 @@ class SiteController {
         SearchResults results;
         try {
             results = register.find(RegisterSearches.of(text, k, criteria.get("status"), criteria.get("zone"), criteria.get("activity"),
-                    criteria.get("from"), criteria.get("to"), offset.matches("[0-9]{1,9}") ? offset : "0", Integer.toString(PAGE)));
+                    criteria.get("from"), criteria.get("to"), p.offsetOrFirst().matches("[0-9]{1,9}") ? p.offsetOrFirst() : "0", Integer.toString(PAGE)));
         } catch (mn.registry.kernel.problem.RegistryProblem problem) {
             response.setStatus(400);
             model.addAttribute("problem", problem.code());

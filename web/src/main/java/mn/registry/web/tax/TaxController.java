@@ -9,6 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.util.List;
+
 /**
  * The tax officer's page ({@code /tax}): the active permits, and a form to sign the tax authority's request to suspend
  * one for two or more tax evasions (002 art. 28.1, ADR 0013 §4). A suspended permit is not offered: it cannot be
@@ -27,11 +29,9 @@ class TaxController {
 
     @GetMapping("/tax")
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession.Gate gate = session.gate(request, response, Role.TAX_OFFICER);
-        if (!gate.allowed()) {
-            return gate.view();
-        }
-        model.addAttribute("permits", cases.all().stream().filter(c -> "ACTIVE".equals(c.get("status"))).toList());
-        return "tax/permits";
+        return session.page(request, response, List.of(Role.TAX_OFFICER), actor -> {
+            model.addAttribute("permits", cases.all().stream().filter(c -> "ACTIVE".equals(c.get("status"))).toList());
+            return "tax/permits";
+        });
     }
 }
