@@ -9,20 +9,19 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.MongoDatabase;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend with cheaper index lookups and the same file format.
+ * mongo-java-server's H2 backend, with its documents and index keys in a compact form (ADR 0025).
  *
- * <p>The backend keeps each unique index as an H2 map keyed by mongo-java-server's {@link KeyValue}, a type
- * H2's {@link ObjectDataType} does not know, so H2 orders such keys by their Java serialization: every
- * comparison in a B-tree search serializes both keys (about 2·log₂ n serializations per lookup, the largest
- * single cost of the embedded server in the registry's profiles). This backend opens the index maps with
- * {@link KeyOrder}, which compares exactly as H2 does (the same serialized bytes, the same order, so files
- * written by either backend read correctly with the other) but serializes each key object once and
- * remembers its bytes.
+ * <p>The plain backend lets H2's {@link org.h2.mvstore.type.ObjectDataType} write the documents and the unique
+ * indexes' {@link KeyValue} keys, types it does not know: it Java-serializes every document of every page changed at
+ * each commit, and orders index keys by their serialized bytes (each comparison of a B-tree search serializes). This
+ * backend writes documents and keys in {@link EmbeddedStorageEncoding}'s form and compares keys by their values. Files
+ * of earlier releases open: their documents read as written (each value says its form) and their index maps are
+ * rebuilt once in the new order ({@link #openIndexMap}). A file written by this backend is not readable by the plain
+ * one or by an earlier release.
  */
 final class EmbeddedH2Backend extends H2Backend {
 
@@ -144,7 +143,10 @@ final class EmbeddedH2Backend extends H2Backend {
         return new Database(databaseName, getCursorRegistry());
     }
 
-    /** Opens each index map with {@link KeyOrder} before the backend's own code asks the store for it by name. */
+    /**
+     * Opens each collection's data map and each unique index's map in the compact form (ADR 0025) before the backend's
+     * own code asks the store for it by name (the store then hands it the map already open).
+     */
     private final class Database extends H2Database {
 
         Database(String databaseName, CursorRegistry cursors) {
@@ -152,49 +154,60 @@ final class EmbeddedH2Backend extends H2Backend {
         }
 
         @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+            // the map name H2Database uses for a collection's documents
+            getMvStore().openMap(DATA_PREFIX + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Object>().valueType(new EmbeddedStorageEncoding.DocumentValues()));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            // the map name H2Database uses for an index; once open, the store hands this map (with KeyOrder) to it
-            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
+            // the map name H2Database uses for an index
+            openIndexMap(getMvStore(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 
+    /** H2Database's prefix of a collection's data map. */
+    static final String DATA_PREFIX = "databases.";
+    /** Index map name → key form, for the index maps in the compact form (a map not listed was written before). */
+    static final String KEY_FORMATS = "~embedded.indexKeyFormat";
+    static final String COMPACT_KEYS = "compact-1";
+
     /**
-     * H2's order of {@link KeyValue} keys (their serialized bytes, compared as signed bytes), with each key
-     * object's bytes remembered in a small direct-mapped cache by identity: the key searched for is one object
-     * across a whole B-tree search, and keys stored in cached pages are the same objects from search to search.
-     * Reading and writing are {@link ObjectDataType}'s own.
+     * Opens an index map with {@link EmbeddedStorageEncoding.CompactKeys}. A map written by an earlier release is
+     * ordered by its keys' Java-serialized bytes, an order the compact keys do not keep, so it is rebuilt once into a
+     * map of the compact form under the same name; the rebuild is part of the store's next commit (auto-commit is off),
+     * so a crash before it leaves the old map whole and the next start rebuilds again.
      */
-    static final class KeyOrder extends ObjectDataType {
-
-        private static final int SLOTS = 1 << 15;
-        private static final Remembered[] REMEMBERED = new Remembered[SLOTS];
-
-        /** A key object and its serialized bytes; immutable, so safe to publish through the shared array. */
-        private record Remembered(Object key, byte[] bytes) {
+    static void openIndexMap(MVStore store, String name) {
+        MVMap.Builder<KeyValue, Object> compact = new MVMap.Builder<KeyValue, Object>()
+                .keyType(new EmbeddedStorageEncoding.CompactKeys());
+        MVMap<String, String> formats = store.openMap(KEY_FORMATS);
+        if (!store.hasMap(name)) {
+            store.openMap(name, compact);
+            formats.put(name, COMPACT_KEYS);
+            return;
         }
-
-        @Override
-        public int compare(Object a, Object b) {
-            if (a == b) {
-                return 0;
-            }
-            if (a instanceof KeyValue && b instanceof KeyValue) {
-                return ObjectDataType.compareNotNull(bytes(a), bytes(b));
-            }
-            return super.compare(a, b);
+        if (COMPACT_KEYS.equals(formats.get(name))) {
+            store.openMap(name, compact);
+            return;
         }
-
-        static byte[] bytes(Object key) {
-            int slot = System.identityHashCode(key) & (SLOTS - 1);
-            Remembered remembered = REMEMBERED[slot];
-            if (remembered != null && remembered.key() == key) {
-                return remembered.bytes();
-            }
-            byte[] bytes = ObjectDataType.serialize(key);
-            REMEMBERED[slot] = new Remembered(key, bytes);
-            return bytes;
+        MVMap<Object, Object> written = store.openMap(name);
+        String rebuiltName = name + "~rebuilt";
+        if (store.hasMap(rebuiltName)) {
+            store.removeMap(rebuiltName);
         }
+        MVMap<KeyValue, Object> rebuilt = store.openMap(rebuiltName, compact);
+        for (java.util.Map.Entry<Object, Object> entry : written.entrySet()) {
+            rebuilt.put((KeyValue) entry.getKey(), entry.getValue());
+        }
+        store.removeMap(written);
+        store.renameMap(rebuilt, name);
+        formats.put(name, COMPACT_KEYS);
+        org.slf4j.LoggerFactory.getLogger(EmbeddedH2Backend.class)
+                .info("index {} rebuilt in the compact key form ({} keys)", name, rebuilt.sizeAsLong());
     }
 }

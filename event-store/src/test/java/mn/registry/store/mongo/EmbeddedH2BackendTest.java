@@ -1,58 +1,137 @@
 package mn.registry.store.mongo;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The faster key order must be H2's own order, or an index written by one backend would be searched wrongly by the
- * other (and a file written before this change would lose its keys).
+ * The embedded server's compact storage form (ADR 0025): documents and index keys read back as written, index keys in
+ * a total order that is equal exactly when the keys are, and files of the previous release (every value
+ * Java-serialized by H2, index maps ordered by serialized bytes) still open.
  */
 class EmbeddedH2BackendTest {
 
-    @Provide
-    Arbitrary<KeyValue> keys() {
-        Arbitrary<Object> value = Arbitraries.oneOf(
+    private static Arbitrary<Object> scalars() {
+        return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40).map(s -> (Object) s),
                 Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(6).map(s -> (Object) (s + ":person-" + s)),
+                Arbitraries.strings().withCharRange('а', 'я').ofMaxLength(12).map(s -> (Object) s),
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.of(Double.NaN, -0.0d, 0.0d, Double.NEGATIVE_INFINITY).map(d -> (Object) d),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L).map(s -> (Object) Instant.ofEpochSecond(s, Math.abs(s % 1_000_000_000L))),
+                Arbitraries.longs().map(l -> (Object) new UUID(l, ~l)),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(12).map(b -> (Object) new BinData(b)),
+                Arbitraries.just((Object) new ObjectId()),
+                Arbitraries.just((Object) Missing.getInstance()),
+                Arbitraries.longs().map(l -> (Object) new Decimal128(l, ~l)),
                 Arbitraries.just(null));
-        return value.list().ofMinSize(1).ofMaxSize(3).map(KeyValue::new);
+    }
+
+    @Provide
+    Arbitrary<Object> values() {
+        Arbitrary<Object> nested = Arbitraries.lazyOf(
+                () -> scalars(),
+                () -> scalars().list().ofMaxSize(4).map(l -> (Object) l),
+                () -> documents(scalars()).map(d -> (Object) d));
+        return Arbitraries.oneOf(scalars(), nested.list().ofMaxSize(3).map(l -> (Object) l), documents(nested).map(d -> (Object) d));
+    }
+
+    private static Arbitrary<de.bwaldvogel.mongo.bson.Document> documents(Arbitrary<Object> values) {
+        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), values).ofMaxSize(5)
+                .map(map -> {
+                    de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
+                    map.forEach(document::put);
+                    return document;
+                });
+    }
+
+    @Provide
+    Arbitrary<KeyValue> keys() {
+        return values().list().ofMinSize(1).ofMaxSize(3).map(KeyValue::new);
+    }
+
+    @Property(tries = 1_000)
+    @net.jqwik.api.Label("a document written in the compact form reads back equal, field order and value types kept")
+    void documents_read_back_as_written(@ForAll("values") Object value) {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "x").append("v", value);
+        EmbeddedStorageEncoding.DocumentValues type = new EmbeddedStorageEncoding.DocumentValues();
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, document);
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        assertThat(bytes.get(0) & 0xFF).isEqualTo(EmbeddedStorageEncoding.DOCUMENT_MARKER);
+        Object read = type.read(bytes);
+        assertThat(bytes.hasRemaining()).isFalse();
+        assertThat(read).isEqualTo(document);
+        assertThat(new ArrayList<>(((de.bwaldvogel.mongo.bson.Document) read).keySet())).isEqualTo(new ArrayList<>(document.keySet()));
+        assertThat(describe(((de.bwaldvogel.mongo.bson.Document) read).get("v"))).isEqualTo(describe(value));
+    }
+
+    /** Types as well as values: an Integer must not come back a Long. */
+    private static String describe(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(EmbeddedH2BackendTest::describe).toList().toString();
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            List<String> entries = new ArrayList<>();
+            map.forEach((k, v) -> entries.add(k + "=" + describe(v)));
+            return "{" + entries + "}";
+        }
+        return value == null ? "null" : value.getClass().getSimpleName() + ":" + (value instanceof Missing ? "missing" : value);
     }
 
     @Property(tries = 2_000)
-    @net.jqwik.api.Label("KeyOrder compares any two index keys exactly as H2's ObjectDataType does, also when asked again")
-    void same_order_as_h2(@ForAll("keys") KeyValue a, @ForAll("keys") KeyValue b) {
-        ObjectDataType h2 = new ObjectDataType();
-        EmbeddedH2Backend.KeyOrder ours = new EmbeddedH2Backend.KeyOrder();
-        int expected = Integer.signum(h2.compare(a, b));
-        assertThat(Integer.signum(ours.compare(a, b))).isEqualTo(expected);
-        assertThat(Integer.signum(ours.compare(a, b))).isEqualTo(expected);
-        assertThat(Integer.signum(ours.compare(b, a))).isEqualTo(-expected);
-        assertThat(ours.compare(a, new KeyValue(new ArrayList<>(a.iterator().hasNext() ? toList(a) : List.of())))).isZero();
+    @net.jqwik.api.Label("index keys are in a total order that is 0 exactly when the keys are equal, and read back as written")
+    void key_order_is_total_and_consistent_with_equality(@ForAll("keys") KeyValue a, @ForAll("keys") KeyValue b) {
+        EmbeddedStorageEncoding.CompactKeys type = new EmbeddedStorageEncoding.CompactKeys();
+        int ab = Integer.signum(type.compare(a, b));
+        assertThat(Integer.signum(type.compare(b, a))).isEqualTo(-ab);
+        assertThat(ab == 0).isEqualTo(a.equals(b));
+        KeyValue copy = new KeyValue(toList(a));
+        assertThat(type.compare(a, copy)).isZero();
+
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, a);
+        Object read = type.read(buffer.getBuffer().flip());
+        assertThat(read).isEqualTo(a);
+        assertThat(type.compare(read, a)).isZero();
+        assertThat(Integer.signum(type.compare(read, b))).isEqualTo(ab);
     }
 
     private static List<Object> toList(KeyValue key) {
@@ -62,34 +141,81 @@ class EmbeddedH2BackendTest {
     }
 
     @Test
-    @DisplayName("a file written by the plain H2 backend is read through its unique indexes by this one, and the other way round")
-    void files_are_interchangeable(@TempDir Path dir) {
+    @DisplayName("a document Java-serialized by H2, as every earlier release wrote it, is read by the compact form's reader")
+    void reads_java_serialized_documents() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", 7L)
+                .append("heads", List.of("1:person-1")).append("at", Instant.parse("2026-12-04T09:00:00Z"));
+        WriteBuffer buffer = new WriteBuffer();
+        new ObjectDataType().write(buffer, document);
+        Object read = new EmbeddedStorageEncoding.DocumentValues().read(buffer.getBuffer().flip());
+        assertThat(read).isEqualTo(document);
+    }
+
+    @Test
+    @DisplayName("a data directory of the previous release opens: its documents are found by _id and by unique keys, duplicates are still refused, and it reopens after new writes")
+    void files_of_the_previous_release_open(@TempDir Path dir) {
         String file = dir.resolve("mongo.mv").toString();
         int count = 600;
+        // the previous release wrote exactly what the plain backend writes: H2's ObjectDataType for documents and keys
         withServer(new H2Backend(file), client -> {
             MongoCollection<Document> docs = client.getDatabase("registry").getCollection("things");
             docs.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true));
+            docs.createIndex(Indexes.ascending("year", "n"), new IndexOptions().unique(true).sparse(true));
             List<Document> batch = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                batch.add(new Document("_id", (long) i).append("keys", List.of(i + ":thing-" + (i % 97), "k" + i)));
+                batch.add(new Document("_id", (long) i).append("keys", List.of(i + ":thing-" + (i % 97), "k" + i))
+                        .append("year", 2026).append("n", i).append("name", "Хишиг " + i));
             }
             docs.insertMany(batch);
         });
         withServer(EmbeddedH2Backend.open(file), client -> {
             MongoCollection<Document> docs = client.getDatabase("registry").getCollection("things");
             for (int i = 0; i < count; i += 3) {
-                assertThat(docs.find(Filters.eq("_id", (long) i)).first()).as("_id %d", i).isNotNull();
+                assertThat(docs.find(Filters.eq("_id", (long) i)).first()).as("_id %d", i).isNotNull()
+                        .extracting(d -> d.get("name")).isEqualTo("Хишиг " + i);
                 assertThat(docs.find(Filters.eq("keys", i + ":thing-" + (i % 97))).first()).as("key %d", i).isNotNull()
                         .extracting(d -> d.get("_id")).isEqualTo((long) i);
+                assertThat(docs.find(Filters.and(Filters.eq("year", 2026), Filters.eq("n", i))).first()).isNotNull();
             }
             assertThat(docs.find(Filters.eq("keys", "k" + count)).first()).isNull();
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", (long) count).append("keys", List.of("k5"))))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 5L).append("keys", List.of("fresh"))))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
             docs.insertOne(new Document("_id", (long) count).append("keys", List.of("added-by-new-backend")));
+            docs.updateOne(Filters.eq("_id", 3L), Updates.set("keys", List.of("moved-3")));
         });
-        withServer(new H2Backend(file), client -> {
+        withServer(EmbeddedH2Backend.open(file), client -> {
             MongoCollection<Document> docs = client.getDatabase("registry").getCollection("things");
+            assertThat(docs.countDocuments()).isEqualTo(count + 1);
             assertThat(docs.find(Filters.eq("keys", "added-by-new-backend")).first()).isNotNull();
-            assertThat(docs.find(Filters.eq("keys", "k" + (count - 1))).first()).isNotNull();
+            assertThat(docs.find(Filters.eq("keys", "moved-3")).first()).extracting(d -> d.get("_id")).isEqualTo(3L);
+            assertThat(docs.find(Filters.eq("keys", "k3")).first()).isNull();
+            for (int i = 0; i < count; i += 7) {
+                assertThat(docs.find(Filters.eq("keys", "k" + i)).first()).as("key k%d", i).isNotNull();
+            }
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", -1L).append("keys", List.of("k10"))))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
         });
+    }
+
+    @Test
+    @DisplayName("an index rebuild that is never committed (the process killed first) leaves the previous release's file whole")
+    void uncommitted_rebuild_leaves_the_old_file(@TempDir Path dir) {
+        String file = dir.resolve("mongo.mv").toString();
+        withServer(new H2Backend(file), client -> client.getDatabase("registry").getCollection("things")
+                .insertOne(new Document("_id", "a").append("v", 1)));
+        MVStore store = EmbeddedH2Backend.openStore(file);
+        String index = "registry.things._index__id_";
+        assertThat(store.hasMap(index)).isTrue();
+        EmbeddedH2Backend.openIndexMap(store, index);
+        MVMap<String, String> formats = store.openMap(EmbeddedH2Backend.KEY_FORMATS);
+        assertThat(formats.get(index)).isEqualTo(EmbeddedH2Backend.COMPACT_KEYS);
+        store.closeImmediately(); // as kill -9: nothing since the last commit reaches the file
+        withServer(new H2Backend(file), client -> assertThat(client.getDatabase("registry").getCollection("things")
+                .find(Filters.eq("_id", "a")).first()).isNotNull());
+        withServer(EmbeddedH2Backend.open(file), client -> assertThat(client.getDatabase("registry").getCollection("things")
+                .find(Filters.eq("_id", "a")).first()).isNotNull());
     }
 
     private static void withServer(H2Backend backend, java.util.function.Consumer<MongoClient> work) {

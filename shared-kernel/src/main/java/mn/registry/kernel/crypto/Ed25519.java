@@ -108,6 +108,30 @@ public final class Ed25519 {
         return signer.generateSignature();
     }
 
+    /**
+     * A public key kept ready for verifying: BouncyCastle's key parameters hold the decoded curve point, which
+     * {@link #verify(byte[], byte[], byte[])} decodes again at every call. Safe for concurrent use.
+     */
+    public static final class VerifyingKey {
+        private final Ed25519PublicKeyParameters key;
+
+        /** @throws IllegalArgumentException if the key is not 32 bytes or not a point of the curve (as {@link #verify(byte[], byte[], byte[])}) */
+        public VerifyingKey(byte[] publicKey) {
+            if (publicKey == null || publicKey.length != KEY_LENGTH) {
+                throw new IllegalArgumentException("an Ed25519 public key is " + KEY_LENGTH + " bytes");
+            }
+            this.key = new Ed25519PublicKeyParameters(publicKey, 0);
+        }
+
+        /** Same answer as {@link Ed25519#verify(byte[], byte[], byte[])} with this key. */
+        public boolean verify(byte[] message, byte[] signature) {
+            if (signature == null || signature.length != SIGNATURE_LENGTH) {
+                return false;
+            }
+            return key.verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        }
+    }
+
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey == null || publicKey.length != KEY_LENGTH || signature == null || signature.length != SIGNATURE_LENGTH) {
             return false;

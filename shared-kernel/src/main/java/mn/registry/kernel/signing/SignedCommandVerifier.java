@@ -55,6 +55,7 @@ public final class SignedCommandVerifier {
     private static final int CACHE_LIMIT = 4096;
     private static final Set<String> ENVELOPE_FIELDS = Set.of("commandId", "type", "signedAt", "command");
     private static final List<String> FORBIDDEN_HEADERS = List.of("jku", "jwk", "x5u", "b64");
+    private static final Set<String> JWS_MEMBERS = Set.of("protected", "payload", "signature");
 
     private final TrustAnchors trusted;
     private final Set<TrustAnchor> anchors;
@@ -62,7 +63,7 @@ public final class SignedCommandVerifier {
     private final Clock physicalClock;
     private final Duration maxClockSkew;
     private final Duration maxAge;
-    private final Map<String, X509Certificate> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Known> parsed = new ConcurrentHashMap<>();
     private final Map<String, Window> validated = new ConcurrentHashMap<>();
 
     /** A verifier that accepts any signing time up to {@code maxClockSkew} ahead of {@code clock}. */
@@ -101,16 +102,17 @@ public final class SignedCommandVerifier {
             throw SignatureProblems.refuse(SignatureProblems.MALFORMED, "no signed command");
         }
         Parts parts = parts(jwsJson);
-        JsonNode header = header(parts.protectedHeader());
-        List<X509Certificate> chain = chain(header);
-        X509Certificate signerCertificate = chain.get(0);
+        JsonNode header = header(parts.headerBytes());
+        List<Known> chain = chain(header);
+        Known signerCertificate = chain.get(0);
         checkSignature(parts, signerCertificate);
-        CommandEnvelope envelope = envelope(parts.payload());
+        CommandEnvelope envelope = envelope(parts.payloadBytes());
         checkSigningTime(envelope.signedAt());
         checkCertificates(chain, envelope.signedAt());
-        PersonId signer = personNamedBy(signerCertificate);
+        PersonId signer = signerCertificate.person().orElseThrow(() -> SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NO_PERSON,
+                "the signer's certificate names no person (its subject has no valid UID)", "x5c"));
         return new VerifiedCommand(envelope.commandId(), envelope.type(), envelope.signedAt(), envelope.command(),
-                signerCertificate, Certificates.fingerprint(signerCertificate), signer,
+                signerCertificate.certificate(), signerCertificate.fingerprint(), signer,
                 Sha256.hex(jwsJson.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -120,7 +122,7 @@ public final class SignedCommandVerifier {
      */
     public static Optional<String> unverifiedCommandId(String jwsJson) {
         try {
-            JsonNode payload = Jws.parse(new String(Jws.decode(parts(jwsJson).payload()), StandardCharsets.UTF_8));
+            JsonNode payload = Jws.parse(new String(parts(jwsJson).payloadBytes(), StandardCharsets.UTF_8));
             return Optional.ofNullable(payload).map(p -> p.path("commandId").asText(null));
         } catch (RuntimeException malformed) {
             return Optional.empty();
@@ -150,7 +152,65 @@ public final class SignedCommandVerifier {
         return command;
     }
 
-    private record Parts(String protectedHeader, String payload, String signature) {
+    /** The three members as sent (base64url text, for the signing input) and decoded once. */
+    private record Parts(String protectedHeader, String payload, byte[] headerBytes, byte[] payloadBytes, byte[] signatureBytes) {
+    }
+
+    /**
+     * A certificate met in an {@code x5c} before, with what the verifier derives from it (its fingerprint, its Ed25519 key
+     * ready for verifying, the person it names) derived once: all of them depend on the certificate's bytes only.
+     */
+    private static final class Known {
+        private static final Object NONE = new Object();
+
+        private final X509Certificate certificate;
+        private final String fingerprint;
+        private volatile Object person; // Optional<PersonId>, derived at first use
+        private volatile Object key; // Ed25519.VerifyingKey, or NONE when the key is not a 32-byte Ed25519 key
+        private volatile byte[] rawKey;
+
+        Known(X509Certificate certificate) {
+            this.certificate = certificate;
+            this.fingerprint = Certificates.fingerprint(certificate);
+        }
+
+        X509Certificate certificate() {
+            return certificate;
+        }
+
+        String fingerprint() {
+            return fingerprint;
+        }
+
+        @SuppressWarnings("unchecked")
+        Optional<PersonId> person() {
+            Object known = person;
+            if (known == null) {
+                known = Certificates.personId(certificate);
+                person = known;
+            }
+            return (Optional<PersonId>) known;
+        }
+
+        /**
+         * Whether {@code signature} is the certificate's Ed25519 signature of {@code input}, exactly as
+         * {@link Ed25519#verify(byte[], byte[], byte[])} answers with the certificate's raw key; null if the certificate
+         * holds no Ed25519 key.
+         */
+        Boolean verifies(byte[] input, byte[] signature) {
+            Object ready = key;
+            if (ready == null) {
+                byte[] raw = Certificates.ed25519PublicKey(certificate).orElse(null);
+                if (raw == null) {
+                    return null;
+                }
+                ready = raw.length == Ed25519.KEY_LENGTH ? new Ed25519.VerifyingKey(raw) : NONE;
+                rawKey = raw;
+                key = ready;
+            }
+            return ready == NONE ? Boolean.valueOf(Ed25519.verify(rawKey, input, signature))
+                    : Boolean.valueOf(((Ed25519.VerifyingKey) ready).verify(input, signature));
+        }
     }
 
     private static Parts parts(String jwsJson) {
@@ -165,25 +225,29 @@ public final class SignedCommandVerifier {
         }
         for (Iterator<String> names = jws.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.of("protected", "payload", "signature").contains(name)) {
+            if (!JWS_MEMBERS.contains(name)) {
                 throw SignatureProblems.refuse(SignatureProblems.MALFORMED,
                         "unexpected member '" + name + "': only the flattened serialization with one signature is accepted", name);
             }
         }
-        return new Parts(text(jws, "protected"), text(jws, "payload"), text(jws, "signature"));
+        byte[] header = bytes(jws, "protected");
+        byte[] payload = bytes(jws, "payload");
+        byte[] signature = bytes(jws, "signature");
+        return new Parts(jws.get("protected").textValue(), jws.get("payload").textValue(), header, payload, signature);
     }
 
-    private static String text(JsonNode jws, String name) {
+    private static byte[] bytes(JsonNode jws, String name) {
         JsonNode value = jws.get(name);
-        if (value == null || !value.isTextual() || Jws.decode(value.textValue()) == null) {
+        byte[] bytes = value == null || !value.isTextual() ? null : Jws.decode(value.textValue());
+        if (bytes == null) {
             throw SignatureProblems.refuse(SignatureProblems.MALFORMED,
                     "'" + name + "' must be unpadded base64url text", name);
         }
-        return value.textValue();
+        return bytes;
     }
 
-    private static JsonNode header(String protectedHeader) {
-        JsonNode header = Jws.parse(new String(Jws.decode(protectedHeader), StandardCharsets.UTF_8));
+    private static JsonNode header(byte[] protectedHeader) {
+        JsonNode header = Jws.parse(new String(protectedHeader, StandardCharsets.UTF_8));
         if (header == null || !header.isObject()) {
             throw SignatureProblems.refuse(SignatureProblems.MALFORMED, "the protected header is not a JSON object", "protected");
         }
@@ -211,7 +275,7 @@ public final class SignedCommandVerifier {
         return header;
     }
 
-    private List<X509Certificate> chain(JsonNode header) {
+    private List<Known> chain(JsonNode header) {
         JsonNode x5c = header.get("x5c");
         if (x5c == null || x5c.isNull() || (x5c.isArray() && x5c.isEmpty())) {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MISSING,
@@ -221,18 +285,18 @@ public final class SignedCommandVerifier {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MALFORMED,
                     "x5c must be an array of 1 to " + MAX_CHAIN + " base64 DER certificates", "x5c");
         }
-        List<X509Certificate> chain = new ArrayList<>();
+        List<Known> chain = new ArrayList<>();
         for (JsonNode entry : x5c) {
             chain.add(certificate(entry));
         }
         return chain;
     }
 
-    private X509Certificate certificate(JsonNode entry) {
+    private Known certificate(JsonNode entry) {
         if (!entry.isTextual()) {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MALFORMED, "x5c entries are base64 text", "x5c");
         }
-        X509Certificate known = parsed.get(entry.textValue());
+        Known known = parsed.get(entry.textValue());
         if (known != null) {
             return known;
         }
@@ -246,22 +310,24 @@ public final class SignedCommandVerifier {
         if (parsed.size() >= CACHE_LIMIT) {
             parsed.clear();
         }
-        parsed.put(entry.textValue(), certificate);
-        return certificate;
+        Known fresh = new Known(certificate);
+        parsed.put(entry.textValue(), fresh);
+        return fresh;
     }
 
-    private static void checkSignature(Parts parts, X509Certificate signerCertificate) {
-        byte[] publicKey = Certificates.ed25519PublicKey(signerCertificate).orElseThrow(() -> SignatureProblems.refuse(
-                SignatureProblems.ALGORITHM_NOT_ALLOWED, "the signer's certificate does not hold an Ed25519 key", "x5c"));
+    private static void checkSignature(Parts parts, Known signerCertificate) {
         byte[] signingInput = (parts.protectedHeader() + "." + parts.payload()).getBytes(StandardCharsets.US_ASCII);
-        if (!Ed25519.verify(publicKey, signingInput, Jws.decode(parts.signature()))) {
+        Boolean valid = signerCertificate.verifies(signingInput, parts.signatureBytes());
+        if (valid == null) {
+            throw SignatureProblems.refuse(SignatureProblems.ALGORITHM_NOT_ALLOWED, "the signer's certificate does not hold an Ed25519 key", "x5c");
+        }
+        if (!valid) {
             throw SignatureProblems.refuse(SignatureProblems.INVALID,
                     "the signature does not match the header and payload with the key of x5c[0]", "signature");
         }
     }
 
-    private static CommandEnvelope envelope(String payloadText) {
-        byte[] payload = Jws.decode(payloadText);
+    private static CommandEnvelope envelope(byte[] payload) {
         JsonNode json = Jws.parse(new String(payload, StandardCharsets.UTF_8));
         if (json == null || !json.isObject()) {
             throw SignatureProblems.refuse(SignatureProblems.PAYLOAD_MALFORMED,
@@ -329,7 +395,8 @@ public final class SignedCommandVerifier {
     }
 
     // 001 art. 23.1.1: the certificate must be valid at the moment the signature is made.
-    private void checkCertificates(List<X509Certificate> chain, Instant signedAt) {
+    private void checkCertificates(List<Known> certificates, Instant signedAt) {
+        List<X509Certificate> chain = certificates.stream().map(Known::certificate).toList();
         X509Certificate signer = chain.get(0);
         Date at = Date.from(signedAt);
         try {
@@ -341,7 +408,7 @@ public final class SignedCommandVerifier {
             throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NOT_YET_VALID,
                     "the signer's certificate is valid only from " + signer.getNotBefore().toInstant() + ", after signedAt " + signedAt, "x5c");
         }
-        String chainKey = chainKey(chain);
+        String chainKey = chainKey(certificates);
         Window known = validated.get(chainKey);
         if (known != null && known.contains(signedAt)) {
             checkSignerUse(signer);
@@ -397,10 +464,10 @@ public final class SignedCommandVerifier {
         }
     }
 
-    private static String chainKey(List<X509Certificate> chain) {
+    private static String chainKey(List<Known> chain) {
         StringBuilder key = new StringBuilder();
-        for (X509Certificate certificate : chain) {
-            key.append(Certificates.fingerprint(certificate)).append('/');
+        for (Known certificate : chain) {
+            key.append(certificate.fingerprint()).append('/');
         }
         return key.toString();
     }
@@ -434,8 +501,4 @@ public final class SignedCommandVerifier {
         }
     }
 
-    private static PersonId personNamedBy(X509Certificate signer) {
-        return Certificates.personId(signer).orElseThrow(() -> SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NO_PERSON,
-                "the signer's certificate names no person (its subject has no valid UID)", "x5c"));
-    }
 }

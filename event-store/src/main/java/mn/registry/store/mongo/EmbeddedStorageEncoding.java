@@ -1,0 +1,393 @@
+package mn.registry.store.mongo;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How the embedded server's documents and unique-index keys are written in its H2 file (ADR 0025): a compact binary
+ * form of mongo-java-server's values instead of H2's Java serialization, and index keys ordered by their values instead
+ * of by their serialized bytes.
+ *
+ * <p>A value in this form starts with a marker byte that H2's {@link ObjectDataType} never writes first (its type tags
+ * end at 119), so a reader tells the two forms apart value by value: files written by earlier releases (every document
+ * Java-serialized) read unchanged, and a page rewritten since holds both forms side by side. Types without a compact
+ * form of their own (Decimal128, timestamps, regular expressions, …, rare in the registry) are written as their Java
+ * serialization inside the compact form.
+ */
+final class EmbeddedStorageEncoding {
+
+    /** First byte of a document written in the compact form (H2's ObjectDataType tags are 0–119). */
+    static final int DOCUMENT_MARKER = 0xC1;
+    /** First byte of a unique-index key written in the compact form. */
+    static final int KEY_MARKER = 0xC2;
+
+    private static final int NULL = 0;
+    private static final int FALSE = 1;
+    private static final int TRUE = 2;
+    private static final int INT = 3;
+    private static final int LONG = 4;
+    private static final int DOUBLE = 5;
+    private static final int STRING = 6;
+    private static final int DOCUMENT = 7;
+    private static final int LIST = 8;
+    private static final int INSTANT = 9;
+    private static final int OBJECT_ID = 10;
+    private static final int MISSING = 11;
+    private static final int UUID_TYPE = 12;
+    private static final int BIN_DATA = 13;
+    /** Anything else: its Java serialization (as H2 wrote every value before), length-prefixed. */
+    private static final int SERIALIZED = 14;
+
+    private EmbeddedStorageEncoding() {
+    }
+
+    /**
+     * Values of a collection's data map: {@link Document}s in the compact form; anything else, and everything
+     * read from a file written before, exactly as {@link ObjectDataType}.
+     */
+    static final class DocumentValues extends ObjectDataType {
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            if (obj instanceof Document document) {
+                buff.put((byte) DOCUMENT_MARKER);
+                writeDocument(buff, document);
+            } else {
+                super.write(buff, obj);
+            }
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            if ((buff.get(buff.position()) & 0xFF) == DOCUMENT_MARKER) {
+                buff.get();
+                return readDocument(buff);
+            }
+            return super.read(buff);
+        }
+
+        @Override
+        public int getMemory(Object obj) {
+            return obj instanceof Document document ? memory(document) : super.getMemory(obj);
+        }
+    }
+
+    /**
+     * Keys of a unique index's map: a {@link KeyValue} in the compact form, ordered by {@link #compareKeys} (type, then
+     * value; no bytes produced to compare). Only maps created or rebuilt in this form use it (ADR 0025): the order of
+     * a B-tree is part of its file, and index maps written before are ordered by Java-serialized bytes.
+     */
+    static final class CompactKeys extends BasicDataType<Object> {
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a == b) {
+                return 0;
+            }
+            return compareKeys((KeyValue) a, (KeyValue) b);
+        }
+
+        @Override
+        public int getMemory(Object obj) {
+            int memory = 48;
+            for (Object value : (KeyValue) obj) {
+                memory += memoryOf(value);
+            }
+            return memory;
+        }
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            KeyValue key = (KeyValue) obj;
+            buff.put((byte) KEY_MARKER);
+            buff.putVarInt(key.size());
+            for (Object value : key) {
+                writeValue(buff, value);
+            }
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            int marker = buff.get() & 0xFF;
+            if (marker != KEY_MARKER) {
+                throw new IllegalStateException("not a compact index key: first byte " + marker);
+            }
+            int size = DataUtils.readVarInt(buff);
+            List<Object> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(readValue(buff));
+            }
+            return new KeyValue(values);
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
+    }
+
+    static int compareKeys(KeyValue a, KeyValue b) {
+        int size = Math.min(a.size(), b.size());
+        for (int i = 0; i < size; i++) {
+            int c = compareValues(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * A total order that is 0 exactly when both values would be written alike: same type, same value (an Integer 1 is
+     * not a Long 1, as with Java serialization's bytes before).
+     */
+    static int compareValues(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        int ta = typeOf(a);
+        int tb = typeOf(b);
+        if (ta != tb) {
+            return Integer.compare(ta, tb);
+        }
+        return switch (ta) {
+            case NULL, FALSE, TRUE, MISSING -> 0;
+            case INT -> Integer.compare((Integer) a, (Integer) b);
+            case LONG -> Long.compare((Long) a, (Long) b);
+            case DOUBLE -> Double.compare((Double) a, (Double) b);
+            case STRING -> ((String) a).compareTo((String) b);
+            case INSTANT -> ((Instant) a).compareTo((Instant) b);
+            case OBJECT_ID -> Arrays.compare(((ObjectId) a).toByteArray(), ((ObjectId) b).toByteArray());
+            case UUID_TYPE -> ((UUID) a).compareTo((UUID) b);
+            case BIN_DATA -> Arrays.compare(((BinData) a).getData(), ((BinData) b).getData());
+            case DOCUMENT -> compareDocuments((Document) a, (Document) b);
+            case LIST -> compareLists((List<?>) a, (List<?>) b);
+            default -> Arrays.compare(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
+        };
+    }
+
+    private static int compareDocuments(Document a, Document b) {
+        Iterator<Map.Entry<String, Object>> ia = a.entrySet().iterator();
+        Iterator<Map.Entry<String, Object>> ib = b.entrySet().iterator();
+        while (ia.hasNext() && ib.hasNext()) {
+            Map.Entry<String, Object> ea = ia.next();
+            Map.Entry<String, Object> eb = ib.next();
+            int c = ea.getKey().compareTo(eb.getKey());
+            if (c == 0) {
+                c = compareValues(ea.getValue(), eb.getValue());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(ia.hasNext(), ib.hasNext());
+    }
+
+    private static int compareLists(List<?> a, List<?> b) {
+        int size = Math.min(a.size(), b.size());
+        for (int i = 0; i < size; i++) {
+            int c = compareValues(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static int typeOf(Object value) {
+        if (value == null) {
+            return NULL;
+        } else if (value instanceof String) {
+            return STRING;
+        } else if (value instanceof Long) {
+            return LONG;
+        } else if (value instanceof Integer) {
+            return INT;
+        } else if (value instanceof Document) {
+            return DOCUMENT;
+        } else if (value instanceof Boolean bool) {
+            return bool ? TRUE : FALSE;
+        } else if (value instanceof Double) {
+            return DOUBLE;
+        } else if (value instanceof List) {
+            return LIST;
+        } else if (value instanceof Instant) {
+            return INSTANT;
+        } else if (value instanceof Missing) {
+            return MISSING;
+        } else if (value instanceof ObjectId) {
+            return OBJECT_ID;
+        } else if (value instanceof UUID) {
+            return UUID_TYPE;
+        } else if (value instanceof BinData) {
+            return BIN_DATA;
+        }
+        return SERIALIZED;
+    }
+
+    static void writeDocument(WriteBuffer buff, Document document) {
+        buff.putVarInt(document.size());
+        for (Map.Entry<String, Object> entry : document.entrySet()) {
+            writeString(buff, entry.getKey());
+            writeValue(buff, entry.getValue());
+        }
+    }
+
+    static Document readDocument(ByteBuffer buff) {
+        int size = DataUtils.readVarInt(buff);
+        Document document = new Document();
+        for (int i = 0; i < size; i++) {
+            String key = readString(buff);
+            document.put(key, readValue(buff));
+        }
+        return document;
+    }
+
+    static void writeValue(WriteBuffer buff, Object value) {
+        int type = typeOf(value);
+        buff.put((byte) type);
+        switch (type) {
+            case NULL, FALSE, TRUE, MISSING -> {
+            }
+            case INT -> buff.putVarInt((Integer) value);
+            case LONG -> buff.putVarLong((Long) value);
+            case DOUBLE -> buff.putLong(Double.doubleToRawLongBits((Double) value));
+            case STRING -> writeString(buff, (String) value);
+            case DOCUMENT -> writeDocument(buff, (Document) value);
+            case LIST -> {
+                List<?> list = (List<?>) value;
+                buff.putVarInt(list.size());
+                for (Object element : list) {
+                    writeValue(buff, element);
+                }
+            }
+            case INSTANT -> {
+                Instant instant = (Instant) value;
+                buff.putVarLong(instant.getEpochSecond());
+                buff.putVarInt(instant.getNano());
+            }
+            case OBJECT_ID -> buff.put(((ObjectId) value).toByteArray());
+            case UUID_TYPE -> {
+                UUID uuid = (UUID) value;
+                buff.putLong(uuid.getMostSignificantBits());
+                buff.putLong(uuid.getLeastSignificantBits());
+            }
+            case BIN_DATA -> {
+                byte[] data = ((BinData) value).getData();
+                buff.putVarInt(data.length);
+                buff.put(data);
+            }
+            default -> {
+                byte[] bytes = ObjectDataType.serialize(value);
+                buff.putVarInt(bytes.length);
+                buff.put(bytes);
+            }
+        }
+    }
+
+    static Object readValue(ByteBuffer buff) {
+        int type = buff.get();
+        switch (type) {
+            case NULL:
+                return null;
+            case FALSE:
+                return Boolean.FALSE;
+            case TRUE:
+                return Boolean.TRUE;
+            case MISSING:
+                return Missing.getInstance();
+            case INT:
+                return DataUtils.readVarInt(buff);
+            case LONG:
+                return DataUtils.readVarLong(buff);
+            case DOUBLE:
+                return Double.longBitsToDouble(buff.getLong());
+            case STRING:
+                return readString(buff);
+            case DOCUMENT:
+                return readDocument(buff);
+            case LIST: {
+                int size = DataUtils.readVarInt(buff);
+                List<Object> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(readValue(buff));
+                }
+                return list;
+            }
+            case INSTANT: {
+                long seconds = DataUtils.readVarLong(buff);
+                return Instant.ofEpochSecond(seconds, DataUtils.readVarInt(buff));
+            }
+            case OBJECT_ID: {
+                byte[] bytes = new byte[12];
+                buff.get(bytes);
+                return new ObjectId(bytes);
+            }
+            case UUID_TYPE:
+                return new UUID(buff.getLong(), buff.getLong());
+            case BIN_DATA: {
+                byte[] data = new byte[DataUtils.readVarInt(buff)];
+                buff.get(data);
+                return new BinData(data);
+            }
+            case SERIALIZED: {
+                byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+                buff.get(bytes);
+                return ObjectDataType.deserialize(bytes);
+            }
+            default:
+                throw new IllegalStateException("unknown value type " + type + " in the embedded database file");
+        }
+    }
+
+    private static void writeString(WriteBuffer buff, String value) {
+        int length = value.length();
+        buff.putVarInt(length).putStringData(value, length);
+    }
+
+    private static String readString(ByteBuffer buff) {
+        return DataUtils.readString(buff, DataUtils.readVarInt(buff));
+    }
+
+    /** H2 weighs pages in its cache and its unsaved changes by this estimate; it need not be exact, only cheap. */
+    static int memory(Document document) {
+        int memory = 64;
+        for (Map.Entry<String, Object> entry : document.entrySet()) {
+            memory += 48 + 2 * entry.getKey().length() + memoryOf(entry.getValue());
+        }
+        return memory;
+    }
+
+    private static int memoryOf(Object value) {
+        if (value instanceof String string) {
+            return 40 + 2 * string.length();
+        } else if (value instanceof Document document) {
+            return memory(document);
+        } else if (value instanceof List<?> list) {
+            int memory = 40;
+            for (Object element : list) {
+                memory += 8 + memoryOf(element);
+            }
+            return memory;
+        } else if (value instanceof BinData data) {
+            return 32 + data.getData().length;
+        }
+        return 24;
+    }
+}
