@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * How the embedded server's documents and unique-index keys are written in its H2 file (ADR 0025): a compact binary
@@ -143,14 +144,19 @@ final class EmbeddedStorageEncoding {
     }
 
     static int compareKeys(KeyValue a, KeyValue b) {
-        int size = Math.min(a.size(), b.size());
+        return compareSequences(a.size(), a::get, b.size(), b::get);
+    }
+
+    /** Element by element, then the shorter first: the order of index keys and of lists alike. */
+    private static int compareSequences(int sizeA, IntFunction<Object> a, int sizeB, IntFunction<Object> b) {
+        int size = Math.min(sizeA, sizeB);
         for (int i = 0; i < size; i++) {
-            int c = compareValues(a.get(i), b.get(i));
+            int c = compareValues(a.apply(i), b.apply(i));
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        return Integer.compare(sizeA, sizeB);
     }
 
     /**
@@ -200,14 +206,7 @@ final class EmbeddedStorageEncoding {
     }
 
     private static int compareLists(List<?> a, List<?> b) {
-        int size = Math.min(a.size(), b.size());
-        for (int i = 0; i < size; i++) {
-            int c = compareValues(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return compareSequences(a.size(), a::get, b.size(), b::get);
     }
 
     private static int typeOf(Object value) {
