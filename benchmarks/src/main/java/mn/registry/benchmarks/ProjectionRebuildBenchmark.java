@@ -63,7 +63,7 @@ import java.util.stream.Stream;
 public final class ProjectionRebuildBenchmark {
 
     private static final List<String> COLLECTIONS = List.of(PermitCaseProjection.COLLECTION, ReviewerQueueProjection.COLLECTION, StatisticsProjection.FACTS);
-    private static final ZoneId UB = ZoneId.of("Asia/Ulaanbaatar");
+    private static final ZoneId UB = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
     private static final PersonId OFFICIAL = new PersonId("reviewer-1");
 
     private ProjectionRebuildBenchmark() {

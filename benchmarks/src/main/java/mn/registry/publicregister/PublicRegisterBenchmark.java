@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.feed.FeedPage;
+import mn.registry.feed.PublicFeed;
 import mn.registry.feed.PublicFeedAccess;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
@@ -180,7 +181,7 @@ public final class PublicRegisterBenchmark {
 
     private static void feed(MongoDatabase db, int size, int seconds) throws Exception {
         db.getCollection(LogCollections.STATE).insertOne(new Document("_id", "checkpoint").append(LogCollections.SIZE, (long) size));
-        var feed = PublicFeedAccess.open(db);
+        PublicFeed feed = PublicFeedAccess.open(db);
         ObjectMapper json = CanonicalJson.mapper();
         for (int clients : new int[]{8, 50}) {
             for (String mode : new String[]{"head", "anywhere"}) {
