@@ -100,7 +100,8 @@ public final class ServerAloneBenchmark {
             new Op("update reviewer_queue [_id]", Side.AFTER, 0.99, (c, n) -> c.reviewerQueue.updateOne(Filters.eq("_id", "permit-" + n),
                     Updates.set("entry", c.queueEntry), new UpdateOptions().upsert(true))),
             new Op("insert deadlines", Side.AFTER, 0.96, (c, n) -> c.deadlines.insertOne(new Document("_id", "deadline-" + n)
-                    .append("aggregateId", "permit-" + n).append("kind", "DECISION").append("state", "OPEN").append("dueAt", n))),
+                    .append("aggregateId", "permit-" + n).append("kind", "DECISION").append("state", "OPEN").append("stateKey", "deadline-" + n + "|OPEN")
+                    .append("dueAt", n))),
             new Op("find log_state (transparency log)", Side.AFTER, 0.3, (c, n) -> c.logState.find(Filters.eq("_id", "state")).first()));
 
     private ServerAloneBenchmark() {
