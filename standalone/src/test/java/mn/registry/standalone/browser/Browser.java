@@ -118,7 +118,20 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                WebElement found = d.findElement(By.cssSelector(css));
+                return found.isDisplayed() ? found : null;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page replaced the element between finding and asking (Chromium reports it as an inspector error, not as stale)
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {
