@@ -73,6 +73,33 @@ final class CommitDocuments {
                 .append(EVENT_LIST, eventDocs);
     }
 
+    /** Offset of the value of {@code _id} in a document whose first field is an int64 {@code _id}: size, type, "_id\0". */
+    private static final int ID_VALUE_OFFSET = 4 + 1 + 4;
+    private static final byte BSON_INT64 = 0x12;
+
+    /**
+     * The commit encoded to BSON with the collection's codec; its first field must be {@code _id} as a long (as
+     * {@link #commit} builds it).
+     */
+    static byte[] encode(Document commit, org.bson.codecs.Encoder<Document> codec) {
+        org.bson.io.BasicOutputBuffer buffer = new org.bson.io.BasicOutputBuffer(2048);
+        try (org.bson.BsonBinaryWriter writer = new org.bson.BsonBinaryWriter(buffer)) {
+            codec.encode(writer, commit, org.bson.codecs.EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+        }
+        byte[] bytes = buffer.toByteArray();
+        if (bytes[4] != BSON_INT64 || bytes[5] != '_' || bytes[6] != 'i' || bytes[7] != 'd' || bytes[8] != 0) {
+            throw new IllegalStateException("a commit's first field must be _id as an int64");
+        }
+        return bytes;
+    }
+
+    /** A copy of an encoded commit with {@code _id} = {@code position} (little-endian int64, as BSON stores it). */
+    static org.bson.RawBsonDocument withId(byte[] encoded, long position) {
+        byte[] bytes = encoded.clone();
+        java.nio.ByteBuffer.wrap(bytes, ID_VALUE_OFFSET, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(position);
+        return new org.bson.RawBsonDocument(bytes);
+    }
+
     /** A tombstone at one position: unique synthetic keys, no events. */
     static Document tombstone(long position) {
         String synthetic = TOMBSTONE_PREFIX + position;

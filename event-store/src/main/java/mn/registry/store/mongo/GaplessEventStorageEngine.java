@@ -29,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     private final MongoDatabase database;
     private final MongoCollection<Document> events;
+    /** {@link #events} for inserting commits already encoded (the driver copies the bytes). */
+    private final MongoCollection<RawBsonDocument> encodedEvents;
+    private final org.bson.codecs.Encoder<Document> documentCodec;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> snapshots;
     private final SealingKey sealingKey;
@@ -145,6 +149,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         super(builder);
         this.database = builder.database;
         this.events = database.getCollection(EVENTS);
+        this.encodedEvents = events.withDocumentClass(RawBsonDocument.class);
+        this.documentCodec = events.getCodecRegistry().get(Document.class);
         this.counters = database.getCollection(COUNTERS);
         this.snapshots = database.getCollection(SNAPSHOTS);
         this.sealingKey = builder.sealingKey;
@@ -181,7 +187,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         // ADR 0019: only a signed command's own commits, while it runs; taken on this thread, as the group may be inserted by another
         String commandKey = CommandCommits.keyFor(messages);
-        Pending own = new Pending(sealed, commandKey);
+        Pending own = new Pending(sealed, commandKey, documentCodec); // built and encoded here, in parallel; only its position is set under the lock
         waiting.add(own);
         appendLock.lock();
         try {
@@ -214,15 +220,29 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private static final class Pending {
         final List<StoredEvent> sealed;
         final String commandKey;
-        Document commit;
+        /** The commit document; its {@code _id} is set to the position chosen under the lock. */
+        final Document commit;
+        /** {@link #commit} encoded to BSON outside the lock, {@code _id} first (ADR 0024). */
+        private final byte[] encoded;
         long lastPosition;
         boolean done;
         RuntimeException failure;
         Error error;
 
-        Pending(List<StoredEvent> sealed, String commandKey) {
+        Pending(List<StoredEvent> sealed, String commandKey, org.bson.codecs.Encoder<Document> codec) {
             this.sealed = sealed;
             this.commandKey = commandKey;
+            this.commit = CommitDocuments.commit(0L, sealed);
+            if (commandKey != null) {
+                commit.append(CommandCommits.FIELD, commandKey);
+            }
+            this.encoded = CommitDocuments.encode(commit, codec);
+        }
+
+        /** The commit at {@code position}, as bytes for the insert (the encoding done outside the lock, its id replaced). */
+        RawBsonDocument at(long position) {
+            commit.put(CommitDocuments.ID, position);
+            return CommitDocuments.withId(encoded, position);
         }
 
         void fail(Throwable t) {
@@ -248,7 +268,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             while (!todo.isEmpty()) {
                 long nextPosition = Math.max(known, knownReserved.get()) + 1;
                 List<Pending> tried = new ArrayList<>(todo.size());
-                List<Document> docs = new ArrayList<>(todo.size());
+                List<RawBsonDocument> docs = new ArrayList<>(todo.size());
                 for (Pending p : todo) {
                     try {
                         reservationHook.reserved(nextPosition, p.sealed.size());
@@ -256,13 +276,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                         p.fail(e);
                         continue;
                     }
-                    p.commit = CommitDocuments.commit(nextPosition, p.sealed);
-                    if (p.commandKey != null) {
-                        p.commit.append(CommandCommits.FIELD, p.commandKey);
-                    }
+                    docs.add(p.at(nextPosition));
                     p.lastPosition = nextPosition + p.sealed.size() - 1;
                     tried.add(p);
-                    docs.add(p.commit);
                     nextPosition += p.sealed.size();
                 }
                 todo.clear();
@@ -273,9 +289,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                 MongoException failure = null;
                 try {
                     if (docs.size() == 1) {
-                        events.insertOne(docs.get(0));
+                        encodedEvents.insertOne(docs.get(0));
                     } else {
-                        events.insertMany(docs, new InsertManyOptions().ordered(true));
+                        encodedEvents.insertMany(docs, new InsertManyOptions().ordered(true));
                     }
                     stored = docs.size();
                 } catch (MongoBulkWriteException e) {
