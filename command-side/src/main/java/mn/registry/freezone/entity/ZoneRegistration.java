@@ -124,6 +124,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationStreamCommands.RecordAgreement command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        oneAgreementPerRegistration();
         RegistrationCommands.RecordInvestmentAgreement body = command.body();
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
@@ -133,6 +134,16 @@ class ZoneRegistration {
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), command.by()));
+    }
+
+    // 003 art. 12.5.1, 26.2: the agreement is recorded once: a second one signed later would restart the year to start, and one
+    // ending sooner would let the entity stop without owing back its exemptions (a correction is a new event naming the first)
+    private void oneAgreementPerRegistration() {
+        if (agreementSignedOn != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-already-recorded", "The investment agreement of "
+                    + registrationId + " signed on " + agreementSignedOn + " is recorded; its year to start runs to " + startDueBy + ".",
+                    "signedOn", "003 art. 12.5.1, 26.2");
+        }
     }
 
     // 003 art. 12.5.1: the agreement is a signed fact, so not dated after its recording (a future date would push the year to start

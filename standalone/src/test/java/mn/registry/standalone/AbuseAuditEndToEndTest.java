@@ -1,0 +1,128 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.infrastructure.time.RegistryClock;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.signing.CommandEnvelope;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The adversarial audit of docs/abuse-audit.md on a running registry over HTTP: acts a careless or dishonest official,
+ * holder or governor could try once a decision is sealed (a second pass-on of a revoked holder's certificate database, a
+ * second complaint after a rejected one, a second investment agreement to gain time), each refused with its code, field and
+ * article and nothing stored; and the acts the audit found already refused, kept here so that they stay refused.
+ */
+class AbuseAuditEndToEndTest {
+
+    static final String HASH = "cd".repeat(32);
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+
+    @TempDir
+    static Path dataDir;
+    private static ConfigurableApplicationContext registry;
+    private static RegistryClient client;
+    private static RegistryClock clock;
+
+    @BeforeAll
+    static void start() {
+        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
+        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
+        clock = registry.getBean(RegistryClock.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    record Sent(String commandId, RegistryClient.Reply reply) {
+    }
+
+    private static Sent send(String person, String type, Object body) {
+        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
+        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
+        return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
+    }
+
+    private static JsonNode ok(Sent sent) {
+        assertThat(sent.reply().status()).as(sent.reply().body().toString()).isEqualTo(200);
+        return sent.reply().body();
+    }
+
+    /** Refused as problem+json with the status, code, field (null: none) and article, and no trace in the events or the command log. */
+    private static void refused(Sent sent, int status, String code, String field, String article) {
+        RegistryClient.Reply reply = sent.reply();
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(reply.code()).as(reply.body().toString()).isEqualTo(code);
+        if (field != null) {
+            assertThat(reply.body().path("field").asText()).isEqualTo(field);
+        }
+        assertThat(reply.body().path("article").asText()).contains(article);
+        MongoDatabase database = registry.getBean(MongoDatabase.class);
+        assertThat(StoredEffects.byCommand(database)).as("events of the refused command").doesNotContainKey(sent.commandId());
+        assertThat(database.getCollection("commands").countDocuments(Filters.eq("_id", sent.commandId()))).as("command-log entry").isZero();
+    }
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(clock.instant());
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 26.2: a governor cannot record a second investment agreement to push the year to start further off or to end the agreement early; nothing stored")
+    void second_investment_agreement_gains_no_time() {
+        LegalEntity entity = new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6301201");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        Money investment = new Money(new BigDecimal("1500000"), "USD");
+        ok(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
+                today().plusYears(10), investment, false)));
+
+        // 200 days on, no operations: a "new" agreement signed today would give the entity another year to start (12.5.1),
+        // one ending soon would let it stop without owing its exemptions back (26.2)
+        clock.advance(Duration.ofDays(200));
+        refused(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
+                today().plusYears(10), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+        refused(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
+                today().minusDays(200), today().plusDays(1), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+        // held: the start of operations is not dated before the certificate nor in the future
+        refused(send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
+                today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
+        refused(send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
+                today().plusDays(1))), 400, "freezone.date-in-future", "on", "003 art. 12.5.1");
+        // held: resumption without an interruption
+        refused(send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
+                "freezone.operations-not-interrupted", null, "003 art. 12.5.2");
+    }
+}
