@@ -16,6 +16,20 @@ import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.ApprovePermitApplication;
+import mn.registry.kernel.permit.DecideRevocationComplaint;
+import mn.registry.kernel.permit.FileRevocationComplaint;
+import mn.registry.kernel.permit.IssuePermit;
+import mn.registry.kernel.permit.PassCertificateDatabaseOn;
+import mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver;
+import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.ReportCertificatesIssued;
+import mn.registry.kernel.permit.RequestPermitExtension;
+import mn.registry.kernel.permit.RestorePermit;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevokePermit;
+import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.kernel.signing.CommandEnvelope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +108,72 @@ class AbuseAuditEndToEndTest {
 
     private static LocalDate today() {
         return UlaanbaatarTime.dateOf(clock.instant());
+    }
+
+    /** A permit issued to {@code company} on the application of applicant-1 (who then acts for the holder). */
+    private static ApplicationId issuedPermit(String company, String number) {
+        JsonNode receipt = ok(send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry, company, number)));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
+                today().plusYears(1), HASH)));
+        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
+                HASH)));
+        return id;
+    }
+
+    @Test
+    @DisplayName("002 art. 29.4, 29.6: a revoked holder's certificate database is passed on once and to another permit; a rejected complaint is not filed again; a revoked permit is not restored, revoked again or reported on")
+    void revoked_permit_is_settled_once() {
+        ok(send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
+        ApplicationId revoked = issuedPermit("Khas Sign LLC", "6101001");
+        ApplicationId successor = issuedPermit("Tamga Trust LLC", "6101002");
+
+        // held: out of order on a permit in force
+        refused(send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "inspector's opinion withdrawn")), 409, "permit.wrong-state", null,
+                "002 art. 28.4");
+        refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, HASH)), 400, "permit.extension-too-early",
+                "requestedAt", "002 art. 27.2");
+
+        ok(send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        // held: a revoked permit is not restored, revoked again, reported on or extended
+        refused(send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");
+        refused(send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.REPEATED_VIOLATIONS, "again")), 409,
+                "permit.wrong-state", null, "002 art. 29.1");
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(revoked, 12, today())), 409, "permit.wrong-state", null,
+                "002 art. 22.1.2");
+        refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, "ef".repeat(32))), 409, "permit.wrong-state", null,
+                "002 art. 27.2");
+
+        // 29.6: one complaint against one revocation; once decided, it is not filed again for a second try
+        refused(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "")), 400, "permit.document-hash-missing",
+                "complaintSha256", "002 art. 29.6");
+        ok(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)));
+        refused(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
+                "permit.document-hash-missing", "decisionSha256", "002 art. 29.6");
+        ok(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
+        refused(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "ab".repeat(32))), 409,
+                "permit.complaint-already-decided", "applicationId", "002 art. 29.6");
+        refused(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
+                "002 art. 29.6");
+
+        // 29.3-29.4: handed over once, passed on once, to another permit
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)), 409,
+                "permit.database-not-handed-over", null, "002 art. 29.4");
+        refused(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, "x".repeat(10_000))), 400,
+                "permit.document-hash-missing", "databaseSha256", "002 art. 29.3");
+        ok(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)));
+        refused(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)), 409,
+                "permit.database-already-handed-over", null, "002 art. 29.3");
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, revoked, HASH)), 400,
+                "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, null, HASH)), 400,
+                "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, " ")), 400,
+                "permit.document-hash-missing", "contractSha256", "002 art. 29.4");
+        ok(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)));
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
+                HASH)), 409, "permit.database-already-passed-on", "successorPermit", "002 art. 29.4");
     }
 
     @Test

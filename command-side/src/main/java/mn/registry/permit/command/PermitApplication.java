@@ -63,6 +63,8 @@ class PermitApplication {
     private RevocationGround revocationGround;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
+    private ApplicationId databasePassedTo;
+    private boolean complaintDecided;
     private boolean violationFoundAtLastInspection;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
@@ -650,6 +652,7 @@ class PermitApplication {
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
         }
+        evidenceIsASha256(command.databaseSha256(), "databaseSha256", "002 art. 29.3");
         apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
         fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
     }
@@ -660,7 +663,28 @@ class PermitApplication {
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
+        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit());
+        evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.4: the database goes to another holder, once: a second pass-on would hand the same certificates to two holders
+    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor) {
+        if (databasePassedTo != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-already-passed-on", "The certificate database was passed on to "
+                    + databasePassedTo + " already.", "successorPermit", "002 art. 29.4");
+        }
+        if (successor == null || successor.equals(applicationId)) {
+            throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit, not to "
+                    + (successor == null ? "none" : "the revoked permit itself") + ".", "successorPermit", "002 art. 29.4");
+        }
+    }
+
+    // 002 art. 29.3-29.6: an act that rests on a document names it by its SHA-256 (an empty or made-up reference proves nothing)
+    private static void evidenceIsASha256(String sha256, String field, String article) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            throw RegistryProblem.invalid("permit.document-hash-missing", "The act names its document by its SHA-256 in hex.", field, article);
+        }
     }
 
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
@@ -675,7 +699,18 @@ class PermitApplication {
         if (complaintFiled) {
             throw RegistryProblem.conflict("permit.complaint-pending", "A complaint against this revocation is already filed.", "002 art. 29.6");
         }
+        oneComplaintPerRevocation();
+        evidenceIsASha256(command.complaintSha256(), "complaintSha256", "002 art. 29.6");
         apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.6 (choice): one complaint against one revocation; once its outcome is recorded the holder's remedy is the court,
+    // not a second complaint that a later decision could uphold without a new review
+    private void oneComplaintPerRevocation() {
+        if (complaintDecided) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.complaint-already-decided", "The complaint against this revocation "
+                    + "was decided; it is not filed again.", "applicationId", "002 art. 29.6");
+        }
     }
 
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
@@ -684,6 +719,7 @@ class PermitApplication {
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
+        evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
     }
 
@@ -949,11 +985,17 @@ class PermitApplication {
     void on(PermitRevoked event) {
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
+        this.complaintDecided = false;
     }
 
     @EventSourcingHandler
     void on(CertificateDatabaseHandedOver event) {
         this.databaseHandedOver = true;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateDatabasePassedOn event) {
+        this.databasePassedTo = event.successorPermit();
     }
 
     @EventSourcingHandler
@@ -964,6 +1006,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(RevocationComplaintDecided event) {
         this.complaintFiled = false;
+        this.complaintDecided = true;
         if (event.upheld()) {
             this.status = PermitApplicationStatus.ACTIVE;
             this.revocationGround = null;
