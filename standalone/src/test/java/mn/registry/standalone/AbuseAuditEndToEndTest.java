@@ -206,4 +206,29 @@ class AbuseAuditEndToEndTest {
         refused(send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
                 "freezone.operations-not-interrupted", null, "003 art. 12.5.2");
     }
+
+    @Test
+    @DisplayName("002 art. 15.3, 30.1: a phone in full-width digits, a civil number with a Latin look-alike letter or a zero-width space, an e-mail with a small at sign are refused naming the field; nothing stored")
+    void personal_details_hidden_in_unicode_are_refused() {
+        String article = "002 art. 15.3, 30.1";
+        String code = "privacy.personal-details-in-published-text";
+        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Orkhon Sign LLC", "6101003");
+        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+                "Orkhon Sign LLC", "6101003", true, "Peace Avenue 1, Ulaanbaatar; утас ９９１１２２３３"), false, clean.documents())), 400, code,
+                "company.address", article);
+        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+                "Orkhon Sign LLC", "6101003", true, "Peace Avenue 1, Ulaanbaatar; bat﹫orkhon。mn"), false, clean.documents())), 400, code,
+                "company.address", article);
+        ok(send("applicant-1", "ApplyForPermit", clean));
+
+        LegalEntity entity = new LegalEntity("Orkhon Amber LLC", Jurisdiction.MONGOLIAN, null, "6301202");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        for (String name : List.of("Orkhon Amber LLC, owner YБ03321314", "Orkhon Amber LLC, owner УБ\u200B03321314")) {
+            refused(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+                    new LegalEntity(name, Jurisdiction.MONGOLIAN, null, "6301202"), Activity.TRADE, documents)), 400, code, "entity.name", article);
+        }
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+    }
 }
