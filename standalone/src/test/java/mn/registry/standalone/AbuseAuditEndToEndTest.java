@@ -231,4 +231,28 @@ class AbuseAuditEndToEndTest {
         ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
     }
+
+    @Test
+    @DisplayName("002 art. 26.1, domain-rules §2: the Cabinet member cannot declare a day already past a holiday, nor move a working day out of the past, to make a late act timely; a day ahead is declared")
+    void a_past_day_is_not_declared_a_holiday() {
+        mn.registry.kernel.calendar.WorkingDayCalendar calendar = mn.registry.kernel.calendar.WorkingDayCalendar.base();
+        LocalDate yesterday = today().minusDays(1);
+        while (!calendar.isWorkingDay(yesterday)) {
+            yesterday = yesterday.minusDays(1);
+        }
+        refused(send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(yesterday, "Day of rest",
+                "Амралтын өдөр", "Government resolution 2026/301")), 400, "calendar.declaration-changes-a-past-day", "date", "domain-rules §2");
+        LocalDate saturday = today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY)).plusWeeks(2);
+        while (calendar.isWorkingDay(saturday)) {
+            saturday = saturday.plusWeeks(1);
+        }
+        refused(send("cabinet-1", "DeclareWorkingDay", new mn.registry.kernel.calendar.WorkingDayDeclared(saturday, yesterday,
+                "Government resolution 2026/302")), 400, "calendar.declaration-changes-a-past-day", "replacesDate", "domain-rules §2");
+        LocalDate ahead = today().plusDays(20);
+        while (!calendar.isWorkingDay(ahead)) {
+            ahead = ahead.plusDays(1);
+        }
+        ok(send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(ahead, "Day of rest", "Амралтын өдөр",
+                "Government resolution 2026/303")));
+    }
 }
