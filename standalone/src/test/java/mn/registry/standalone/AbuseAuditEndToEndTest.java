@@ -70,6 +70,7 @@ class AbuseAuditEndToEndTest {
         registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
         client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
         clock = registry.getBean(RegistryClock.class);
+        ok(send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
     }
 
     @AfterAll
@@ -125,7 +126,6 @@ class AbuseAuditEndToEndTest {
     @Test
     @DisplayName("002 art. 29.4, 29.6: a revoked holder's certificate database is passed on once and to another permit; a rejected complaint is not filed again; a revoked permit is not restored, revoked again or reported on")
     void revoked_permit_is_settled_once() {
-        ok(send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
         ApplicationId revoked = issuedPermit("Khas Sign LLC", "6101001");
         ApplicationId successor = issuedPermit("Tamga Trust LLC", "6101002");
 
@@ -254,5 +254,22 @@ class AbuseAuditEndToEndTest {
         }
         ok(send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(ahead, "Day of rest", "Амралтын өдөр",
                 "Government resolution 2026/303")));
+    }
+
+    @Test
+    @DisplayName("002 art. 22.1.2: a holder's count of certificates issued covers each period once and none before the permit: a period reported again or ending before the issue is refused, nothing counted")
+    void certificates_are_counted_once_per_period() {
+        ApplicationId permit = issuedPermit("Gobi Sign LLC", "6101004");
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().minusDays(1))), 400,
+                "permit.report-period-before-issue", "periodEnd", "002 art. 22.1.2");
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().plusDays(1))), 400,
+                "permit.report-period-in-future", "periodEnd", "002 art. 22.1.2");
+        ok(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())));
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())), 409,
+                "permit.report-period-already-reported", "periodEnd", "002 art. 22.1.2");
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, Integer.MAX_VALUE, today())), 409,
+                "permit.report-period-already-reported", "periodEnd", "002 art. 22.1.2");
+        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, -1, today())), 400,
+                "permit.certificate-count-negative", "count", "002 art. 22.1.2");
     }
 }

@@ -65,6 +65,7 @@ class PermitApplication {
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
     private boolean complaintDecided;
+    private LocalDate lastReportedPeriodEnd;
     private boolean violationFoundAtLastInspection;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
@@ -615,6 +616,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
         reportedPeriodHasEnded(command.periodEnd(), context.receivedAt());
+        reportedPeriodIsUnderThePermitAndNew(command.periodEnd());
         apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), context.receivedAt(), context.actor()));
     }
 
@@ -624,6 +626,19 @@ class PermitApplication {
         if (periodEnd == null || periodEnd.isAfter(receivedOn)) {
             throw RegistryProblem.invalid("permit.report-period-in-future", "A report covers a period that has ended by the day of receipt ("
                     + receivedOn + "), not one ending " + periodEnd + ".", "periodEnd", "002 art. 22.1.2");
+        }
+    }
+
+    // 002 art. 22.1.2: the public count adds each report once: a report's period runs from the end of the previous one (choice), so a
+    // period reported again would count its certificates twice, and one ending before the permit was issued counts none issued under it
+    private void reportedPeriodIsUnderThePermitAndNew(LocalDate periodEnd) {
+        if (issuedOn != null && periodEnd.isBefore(issuedOn)) {
+            throw RegistryProblem.invalid("permit.report-period-before-issue", "The permit was issued on " + issuedOn + "; a period ending "
+                    + periodEnd + " has no certificates issued under it.", "periodEnd", "002 art. 22.1.2");
+        }
+        if (lastReportedPeriodEnd != null && !periodEnd.isAfter(lastReportedPeriodEnd)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.report-period-already-reported", "Certificates were reported up to "
+                    + lastReportedPeriodEnd + "; the next report covers a period ending after that day.", "periodEnd", "002 art. 22.1.2");
         }
     }
 
@@ -986,6 +1001,11 @@ class PermitApplication {
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
         this.complaintDecided = false;
+    }
+
+    @EventSourcingHandler
+    void on(CertificatesIssuedReported event) {
+        this.lastReportedPeriodEnd = event.periodEnd();
     }
 
     @EventSourcingHandler
