@@ -171,6 +171,13 @@ class AbuseAuditEndToEndTest {
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
         refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, " ")), 400,
                 "permit.document-hash-missing", "contractSha256", "002 art. 29.4");
+        // ids of another context: an id no permit has, and an application never issued, are not another holder
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
+                HASH)), 400, "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
+        ApplicationId notIssued = new ApplicationId(ok(send("applicant-1", "ApplyForPermit",
+                ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Khentii Sign LLC", "6101005"))).path("applicationId").asText());
+        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, notIssued, HASH)), 400,
+                "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
         ok(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)));
         refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
                 HASH)), 409, "permit.database-already-passed-on", "successorPermit", "002 art. 29.4");

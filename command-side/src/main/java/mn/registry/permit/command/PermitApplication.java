@@ -674,24 +674,26 @@ class PermitApplication {
 
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
-    void handle(PassCertificateDatabaseOn command, CommandContext context) {
+    void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
-        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit());
+        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
     }
 
-    // 002 art. 29.4: the database goes to another holder, once: a second pass-on would hand the same certificates to two holders
-    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor) {
+    // 002 art. 29.4: the database goes to another holder (a permit in force), once: a second pass-on would hand the same certificates
+    // to two holders
+    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, PermitServices services) {
         if (databasePassedTo != null) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-already-passed-on", "The certificate database was passed on to "
                     + databasePassedTo + " already.", "successorPermit", "002 art. 29.4");
         }
-        if (successor == null || successor.equals(applicationId)) {
-            throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit, not to "
-                    + (successor == null ? "none" : "the revoked permit itself") + ".", "successorPermit", "002 art. 29.4");
+        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor)) {
+            throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit in force, not to "
+                    + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
+                    + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
         }
     }
 
