@@ -113,13 +113,19 @@ class AbuseAuditEndToEndTest {
 
     /** A permit issued to {@code company} on the application of applicant-1 (who then acts for the holder). */
     private static ApplicationId issuedPermit(String company, String number) {
+        ApplicationId id = insuredApplication(company, number);
+        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
+                HASH)));
+        return id;
+    }
+
+    /** An application of {@code company} approved and insured, waiting for its permit. */
+    private static ApplicationId insuredApplication(String company, String number) {
         JsonNode receipt = ok(send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry, company, number)));
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
         ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
         ok(send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
                 today().plusYears(1), HASH)));
-        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
-                HASH)));
         return id;
     }
 
@@ -278,5 +284,19 @@ class AbuseAuditEndToEndTest {
                 "permit.report-period-already-reported", "periodEnd", "002 art. 22.1.2");
         refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, -1, today())), 400,
                 "permit.certificate-count-negative", "count", "002 art. 22.1.2");
+    }
+
+    @Test
+    @DisplayName("002 art. 26.6.3, 26.6.5: a permit is not issued with blank conditions or a blank activity; nothing stored; with its conditions it is")
+    void permit_is_not_issued_with_blank_content() {
+        ApplicationId id = insuredApplication("Dornod Sign LLC", "6101006");
+        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of(" "), null, HASH)), 400,
+                "permit.content-missing", "conditions", "002 art. 26.6.5");
+        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia", ""),
+                null, HASH)), 400, "permit.content-missing", "conditions", "002 art. 26.6.5");
+        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "\u00A0", List.of("Keep the database in Mongolia"), null, HASH)), 400,
+                "permit.field-missing", "activity", "002 art. 26.6.3");
+        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
+                HASH)));
     }
 }

@@ -243,7 +243,7 @@ class PermitApplication {
     // 002 art. 26.6, 26.7: the permit names issuer, activity, conditions and signing official; a contract is recorded
     private static void permitStatesItsContent(IssuePermit command) {
         requireText(command.activity(), "activity", "002 art. 26.6.3");
-        if (command.conditions() == null || command.conditions().isEmpty()) {
+        if (command.conditions() == null || command.conditions().isEmpty() || command.conditions().stream().anyMatch(PermitApplication::saysNothing)) {
             throw RegistryProblem.invalid("permit.content-missing", "The permit states its conditions and requirements.", "conditions", "002 art. 26.6.5");
         }
         if (!DocumentRef.isSha256Hex(command.contractSha256())) {
@@ -868,9 +868,16 @@ class PermitApplication {
     }
 
     private static void requireText(String value, String field, String article) {
-        if (value == null || value.isBlank()) {
+        if (saysNothing(value)) {
             throw RegistryProblem.invalid("permit.field-missing", "The field " + field + " is required.", field, article);
         }
+    }
+
+    // a text of spaces of any kind (no-break, ideographic) or invisible characters (zero-width, soft hyphen) says nothing: String.isBlank
+    // does not see a no-break space, so a permit could be issued with an activity or conditions no one can read
+    static boolean saysNothing(String value) {
+        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     // ------------------------------------------------------------------ event sourcing: fields only
