@@ -299,4 +299,30 @@ class AbuseAuditEndToEndTest {
         ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
                 HASH)));
     }
+
+    @Test
+    @DisplayName("003 art. 12.2, 22.2: a governor's rejection or land refusal whose reasons are only no-break, ideographic or zero-width spaces states no reason and is refused; nothing stored")
+    void free_zone_refusals_state_readable_reasons() {
+        LegalEntity entity = new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6301203");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        refused(send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(registration,
+                List.of("\u00A0", "\u200B", "\u3000"))), 400, "freezone.reasons-missing", "reasons", "003 art. 12.2");
+        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32,
+                106.44, 50.32);
+        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 12", lot, "wool store", today().plusDays(1), today().plusYears(5),
+                mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION)));
+        mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
+                applied.path("applicationId").asText());
+        refused(send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
+                List.of("\u00A0\u00A0", "\u2060"))), 400, "freezone.reasons-missing", "reasons", "003 art. 22.2");
+        ok(send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
+                List.of("the parcel is reserved for the zone's customs yard"))));
+    }
 }

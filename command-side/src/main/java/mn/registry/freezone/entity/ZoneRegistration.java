@@ -113,7 +113,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.Reject command) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
         List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).toList();
+                : command.body().reasons().stream().filter(ZoneRegistration::saysSomething).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
         }
@@ -283,6 +283,12 @@ class ZoneRegistration {
         }
         apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, command.due(), command.dueAt(),
                 command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
+    // 003 art. 12.2: a reason of no-break, ideographic or zero-width spaces only is no reason (String.isBlank sees none of them)
+    static boolean saysSomething(String reason) {
+        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private void requireStatus(Status expected, String code, String article) {

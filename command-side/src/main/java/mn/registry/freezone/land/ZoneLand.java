@@ -152,11 +152,17 @@ class ZoneLand {
     void handle(LandStreamCommands.Refuse command) {
         Application application = applicationIsPending(command.body().applicationId());
         List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+                : command.body().reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A refusal gives its reasons.", "reasons", "003 art. 22.2");
         }
         apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
+    }
+
+    // 003 art. 22.2: a reason of no-break, ideographic or zero-width spaces only is no reason (String.isBlank sees none of them)
+    static boolean saysSomething(String reason) {
+        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     // 003 art. 22.2: a decision is taken on an application that is pending; each application is decided once
