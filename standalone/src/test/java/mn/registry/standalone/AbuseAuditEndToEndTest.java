@@ -325,4 +325,39 @@ class AbuseAuditEndToEndTest {
         ok(send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
                 List.of("the parcel is reserved for the zone's customs yard"))));
     }
+
+    @Test
+    @DisplayName("003 art. 22.5: the certificate of land rights is issued on a fee paid with its receipt: no receipt, a fee in another currency or short by one tögrög is refused; nothing stored")
+    void land_certificate_needs_the_fee_and_its_receipt() {
+        LegalEntity entity = new LegalEntity("Sukhbaatar Grain LLC", Jurisdiction.MONGOLIAN, null, "6301204");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.46, 50.315, 106.47, 50.315, 106.47, 50.32,
+                106.46, 50.32);
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(5);
+        var auction = mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION;
+        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 14", lot, "grain store", from, until, auction)));
+        mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
+                applied.path("applicationId").asText());
+        JsonNode granted = ok(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+                registration, "Lot 14", lot, "grain store", from, until, auction, Money.mnt(45_000_000), "Governor decision 2026/88", application)));
+        mn.registry.kernel.freezone.LandLicenceId licence = new mn.registry.kernel.freezone.LandLicenceId(granted.path("licenceId").asText());
+
+        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                Money.mnt(45_000_000), "\u00A0")), 400, "freezone.field-missing", "receipt", "003 art. 22.5");
+        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                new Money(new BigDecimal("45000000"), "USD"), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                Money.mnt(44_999_999), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+        ok(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                new Money(new BigDecimal("45000000.00"), "MNT"), "Khan Bank 2026/5521")));
+        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                Money.mnt(45_000_000), "Khan Bank 2026/5522")), 409, "freezone.licence-already-issued", null, "003 art. 22.5");
+    }
 }

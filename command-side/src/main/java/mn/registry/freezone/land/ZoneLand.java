@@ -159,7 +159,7 @@ class ZoneLand {
         apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
     }
 
-    // 003 art. 22.2: a reason of no-break, ideographic or zero-width spaces only is no reason (String.isBlank sees none of them)
+    // 003 art. 22.2, 22.5: a reason or receipt of no-break, ideographic or zero-width spaces only says nothing (String.isBlank sees none of them)
     static boolean saysSomething(String reason) {
         return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.FORMAT);
@@ -314,6 +314,9 @@ class ZoneLand {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
         registrationIsCurrent(command.holder(), licence.holder(), "licenceId");
+        if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
+            throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
+        }
         if (!licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
