@@ -360,4 +360,30 @@ class AbuseAuditEndToEndTest {
         refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(45_000_000), "Khan Bank 2026/5522")), 409, "freezone.licence-already-issued", null, "003 art. 22.5");
     }
+
+    @Test
+    @DisplayName("002 art. 26.3, 003 art. 6.4, 12.5.3: a permit refusal explained by a no-break space, a zone closed on a no-break space for its decision, a court decision referenced by a zero-width space are refused; nothing stored")
+    void decisions_name_their_reasons_and_references() {
+        JsonNode receipt = ok(send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Uvs Sign LLC", "6101007")));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        refused(send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
+                new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.STATE_REGISTRATION_CERTIFICATE, "\u00A0")))), 400,
+                "permit.refusal-without-reasons", "reasons", "002 art. 26.3");
+        ok(send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
+                new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.STATE_REGISTRATION_CERTIFICATE,
+                        "the certificate's copy is unreadable")))));
+
+        refused(send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ZoneId.of("zamyn-uud"),
+                "\u00A0")), 400, "freezone.field-missing", "decision", "003 art. 6.4");
+
+        LegalEntity entity = new LegalEntity("Khovd Felt LLC", Jurisdiction.MONGOLIAN, null, "6301205");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        refused(send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
+                400, "freezone.field-missing", "reference", "003 art. 12.5.3");
+    }
 }

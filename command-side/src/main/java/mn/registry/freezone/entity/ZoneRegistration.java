@@ -209,7 +209,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.RecordCourt command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
         RegistrationCommands.RecordCourtDecision body = command.body();
-        if (body.reference() == null || body.reference().isBlank()) {
+        if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(command.at()), "decidedOn", "003 art. 12.5.3");
@@ -285,7 +285,7 @@ class ZoneRegistration {
                 command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
     }
 
-    // 003 art. 12.2: a reason of no-break, ideographic or zero-width spaces only is no reason (String.isBlank sees none of them)
+    // 003 art. 12.2, 12.5.3: a reason or reference of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     static boolean saysSomething(String reason) {
         return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.FORMAT);

@@ -165,7 +165,7 @@ class PermitApplication {
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
     private static void refusalStatesItsReasons(List<RefusalReason> reasons, String article) {
-        if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null)) {
+        if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null || saysNothing(r.explanation()))) {
             throw RegistryProblem.invalid("permit.refusal-without-reasons", "A refusal states at least one reason, each tied to a requirement.",
                     "reasons", article);
         }
