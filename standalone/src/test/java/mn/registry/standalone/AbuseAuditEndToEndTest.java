@@ -386,4 +386,44 @@ class AbuseAuditEndToEndTest {
         refused(send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
                 400, "freezone.field-missing", "reference", "003 art. 12.5.3");
     }
+
+    @Test
+    @DisplayName("002 art. 26.6, 003 art. 12.1, 22.2, 23.4: a company or entity named by a no-break space, a land purpose or decision of invisible characters, a Government exemption without a readable decision are refused; nothing stored")
+    void names_purposes_and_decisions_are_not_invisible() {
+        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Zavkhan Sign LLC", "6101008");
+        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company("\u00A0",
+                "6101008", true, "Peace Avenue 1, Ulaanbaatar"), false, clean.documents())), 400, "permit.company-incomplete", "company.name",
+                "002 art. 26.6");
+
+        LegalEntity entity = new LegalEntity("Bayan-Ulgii Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6301206");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+        refused(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+                new LegalEntity("\u200B\u00A0", Jurisdiction.MONGOLIAN, null, "6301206"), Activity.TRADE, documents)), 400, "freezone.entity-incomplete",
+                "entity.name", "003 art. 12.1");
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32,
+                106.44, 50.32);
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(5);
+        var tender = mn.registry.kernel.freezone.LandCommands.AllocationMethod.TENDER;
+        refused(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG, registration,
+                "Lot 16", lot, "\u00A0", from, until, tender)), 400, "freezone.field-missing", "purpose", "003 art. 22.2");
+        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 16", lot, "cashmere workshop", from, until, tender)));
+        mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
+                applied.path("applicationId").asText());
+        refused(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
+                "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "\u2060", application)), 400, "freezone.field-missing",
+                "purpose", "003 art. 22.2");
+        ok(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
+                "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "Governor decision 2026/90", application)));
+
+        refused(send("cabinet-1", "GrantLandFeeExemption", new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(ALTANBULAG,
+                registration, null, 50, from, 3, "\u00A0", today(), ReceiptTimeEndToEndTest.upload(registry, "Government decision 2026/55"))), 400, "freezone.field-missing", "decision", "003 art. 23.4");
+    }
 }

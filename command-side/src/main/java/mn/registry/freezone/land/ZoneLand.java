@@ -98,7 +98,7 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the entity's registration in the zone.", "applicant",
                     "003 art. 22.2");
         }
-        if (body.purpose() == null || body.purpose().isBlank()) {
+        if (!saysSomething(body.purpose())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the purpose of use.", "purpose", "003 art. 22.2");
         }
         periodIsAPeriod(body.from(), body.until());
@@ -159,7 +159,7 @@ class ZoneLand {
         apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
     }
 
-    // 003 art. 22.2, 22.5: a reason or receipt of no-break, ideographic or zero-width spaces only says nothing (String.isBlank sees none of them)
+    // 003 art. 22.2-23.4: a purpose, decision, reason or receipt of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     static boolean saysSomething(String reason) {
         return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.FORMAT);
@@ -240,7 +240,7 @@ class ZoneLand {
 
     // 003 art. 22.2, 22.4: parcel, purpose, period of use, and the way the right is granted
     static void decisionIsComplete(LandCommands.GrantLandRights body) {
-        if (body.purpose() == null || body.purpose().isBlank() || body.decision() == null || body.decision().isBlank()) {
+        if (!saysSomething(body.purpose()) || !saysSomething(body.decision())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The decision names the purpose of use and its reference.", "purpose", "003 art. 22.2");
         }
         if (body.from() == null || body.until() == null || body.until().isBefore(body.from())) {
@@ -353,7 +353,7 @@ class ZoneLand {
         if (body.years() < 1 || body.years() > 100) {
             throw RegistryProblem.invalid("freezone.exemption-years", "The exemption lasts 1 to 100 whole years.", "years", "003 art. 23.4");
         }
-        if (body.decision() == null || body.decision().isBlank() || body.decidedOn() == null || body.from() == null) {
+        if (!saysSomething(body.decision()) || body.decidedOn() == null || body.from() == null) {
             throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's reference and date, and the exemption's first day, are required.",
                     "decision", "003 art. 23.4");
         }
