@@ -247,7 +247,7 @@ public final class CheckpointLatencyBenchmark {
     private static final class Declarations {
         private final SigningIdentity cabinet;
         private final CommandSigner signer = new CommandSigner();
-        private LocalDate saturday = LocalDate.of(2027, 1, 2);
+        private LocalDate saturday = LocalDate.of(2038, 1, 2);
         private int next;
 
         Declarations(SigningIdentity cabinet) {

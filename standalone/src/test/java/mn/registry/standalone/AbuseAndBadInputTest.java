@@ -321,7 +321,7 @@ class AbuseAndBadInputTest {
     // ---- forged and misused signatures ----
 
     private static PublicHolidayDeclared holiday() {
-        return new PublicHolidayDeclared(LocalDate.of(2027, 8, 3), "Abuse test holiday", "Туршилтын амралт", "Resolution A-1");
+        return new PublicHolidayDeclared(LocalDate.of(2038, 8, 3), "Abuse test holiday", "Туршилтын амралт", "Resolution A-1");
     }
 
     private static String signedCommand(SigningIdentity who, Instant signedAt) {

@@ -45,7 +45,7 @@ class PreviousReleaseKeysMigrationTest {
 
     private static String holiday(RegistryClient client, int day) {
         return client.sign("cabinet-1", "DeclarePublicHoliday",
-                new PublicHolidayDeclared(LocalDate.of(2028, 10, day), "Migration holiday " + day, "Шилжүүлгийн амралт " + day, "Resolution M-" + day));
+                new PublicHolidayDeclared(LocalDate.of(2056, 10, day), "Migration holiday " + day, "Шилжүүлгийн амралт " + day, "Resolution M-" + day));
     }
 
     @Test

@@ -43,7 +43,7 @@ class RestartAndVerifyStoreTest {
         ConfigurableApplicationContext first = start();
         try {
             RegistryClient client = client(first, dataDir);
-            PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2027, 10, 13), "Restart test holiday", "Туршилтын амралт", "Resolution R-1");
+            PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2038, 10, 13), "Restart test holiday", "Туршилтын амралт", "Resolution R-1");
             RegistryClient.Reply declared = client.command(client.sign("cabinet-1", "DeclarePublicHoliday", holiday));
             assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
             versionBefore = client.get("/api/calendar").body().path("calendarVersion").asText();
@@ -56,8 +56,8 @@ class RestartAndVerifyStoreTest {
         try {
             RegistryClient client = client(second, dataDir);
             assertThat(client.get("/api/calendar").body().path("calendarVersion").asText()).isEqualTo(versionBefore);
-            assertThat(client.get("/api/calendar/deadline?from=2027-10-12&workingDays=1").body().path("due").asText())
-                    .as("the declared holiday of 13 Oct 2027 is still a day off").isEqualTo("2027-10-14");
+            assertThat(client.get("/api/calendar/deadline?from=2038-10-12&workingDays=1").body().path("due").asText())
+                    .as("the declared holiday of 13 Oct 2038 is still a day off").isEqualTo("2038-10-14");
             String token = client.signIn("reviewer-1");
             assertThat(client.get("/api/reviewer/applications", token).body().toString()).isEqualTo(queueBefore);
         } finally {

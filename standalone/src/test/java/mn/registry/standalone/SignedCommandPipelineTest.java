@@ -63,7 +63,7 @@ class SignedCommandPipelineTest {
     }
 
     private static PublicHolidayDeclared holiday(int day) {
-        return new PublicHolidayDeclared(LocalDate.of(2027, 9, day), "Declared holiday " + day, "Тунхагласан амралтын өдөр", "Government resolution 2027/" + day);
+        return new PublicHolidayDeclared(LocalDate.of(2038, 9, day), "Declared holiday " + day, "Тунхагласан амралтын өдөр", "Government resolution 2038/" + day);
     }
 
     @Test
@@ -168,7 +168,7 @@ class SignedCommandPipelineTest {
         String jws = client.sign("supervisor-1", "DeclarePublicHoliday", holiday(21));
         ObjectNode flattened = (ObjectNode) CanonicalJson.mapper().readTree(jws);
         String payload = new String(Base64.getUrlDecoder().decode(flattened.get("payload").asText()), StandardCharsets.UTF_8);
-        String forged = payload.replace("2027-09-21", "2027-09-22");
+        String forged = payload.replace("2038-09-21", "2038-09-22");
         flattened.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8)));
         RegistryClient.Reply reply = client.command(flattened.toString());
         assertThat(reply.status()).isEqualTo(401);

@@ -54,7 +54,8 @@ class CalendarDeclarationTypes {
 
         @Override
         public Object handle(T body, CommandContext context) {
-            commands.sendAndWait(new RecordCalendarDeclaration(CurrentCalendar.STREAM, body));
+            commands.sendAndWait(new RecordCalendarDeclaration(CurrentCalendar.STREAM, body,
+                    mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt())));
             WorkingDayCalendar now = calendar.refresh();
             return Map.of("calendarVersion", now.version().value(), "date", body.date().toString(),
                     "provisional", now.isProvisional(body.date().getYear()));

@@ -46,9 +46,32 @@ class GovernmentCalendar {
                     + (declaration instanceof PublicHolidayDeclared ? " as a day off" : " as a working day") + "; nothing to declare.", null);
         }
         WorkingDayCalendar next = current.apply(declaration);
+        changesNoDayBeforeReceipt(current, next, declaration, command.receivedOn());
         calendarId = command.calendarId();
         apply(declaration);
         return next.version().value();
+    }
+
+    // domain-rules §2 (ADR 0013 §1: legal time is the registry's time of receipt): the Government declares the calendar ahead; a
+    // declaration that turns a day already past into a day off or a working day would move deadlines that have run, making a
+    // late act timely after the fact. The day of receipt itself may still be declared (a day of mourning is declared that day)
+    private static void changesNoDayBeforeReceipt(WorkingDayCalendar current, WorkingDayCalendar next, CalendarDeclaration declaration,
+                                                  java.time.LocalDate receivedOn) {
+        java.util.Map<String, java.util.List<java.time.LocalDate>> days = new java.util.LinkedHashMap<>();
+        if (declaration instanceof YearConfirmed year) {
+            days.put("year", java.time.LocalDate.of(year.year(), 1, 1).datesUntil(java.time.LocalDate.of(year.year() + 1, 1, 1)).toList());
+        } else {
+            days.put("date", java.util.List.of(declaration.date()));
+            if (declaration instanceof WorkingDayDeclared workingDay) {
+                workingDay.replaced().ifPresent(day -> days.put("replacesDate", java.util.List.of(day)));
+            }
+        }
+        days.forEach((field, dates) -> dates.stream().filter(day -> day.isBefore(receivedOn) && current.isWorkingDay(day) != next.isWorkingDay(day))
+                .findFirst().ifPresent(day -> {
+                    throw RegistryProblem.invalid("calendar.declaration-changes-a-past-day", "The declaration would make " + day + ", before the day "
+                            + "of receipt " + receivedOn + ", " + (next.isWorkingDay(day) ? "a working day" : "a day off") + ": the calendar is "
+                            + "declared ahead, never for days that have passed.", field, "domain-rules §2");
+                }));
     }
 
     /** domain-rules §2: a declaration makes a day a day off or a working day; one that finds it so already is no change. */

@@ -70,7 +70,7 @@ final class RegistrationIntakePolicy {
     }
 
     private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (!ZoneRegistration.saysSomething(value)) {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "The field " + field + " is required.", field, "003 art. 12.1");
         }
     }

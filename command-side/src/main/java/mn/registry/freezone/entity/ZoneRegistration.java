@@ -113,7 +113,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.Reject command) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
         List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).toList();
+                : command.body().reasons().stream().filter(ZoneRegistration::saysSomething).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
         }
@@ -124,6 +124,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationStreamCommands.RecordAgreement command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        oneAgreementPerRegistration();
         RegistrationCommands.RecordInvestmentAgreement body = command.body();
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
@@ -133,6 +134,16 @@ class ZoneRegistration {
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), command.by()));
+    }
+
+    // 003 art. 12.5.1, 26.2: the agreement is recorded once: a second one signed later would restart the year to start, and one
+    // ending sooner would let the entity stop without owing back its exemptions (a correction is a new event naming the first)
+    private void oneAgreementPerRegistration() {
+        if (agreementSignedOn != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-already-recorded", "The investment agreement of "
+                    + registrationId + " signed on " + agreementSignedOn + " is recorded; its year to start runs to " + startDueBy + ".",
+                    "signedOn", "003 art. 12.5.1, 26.2");
+        }
     }
 
     // 003 art. 12.5.1: the agreement is a signed fact, so not dated after its recording (a future date would push the year to start
@@ -198,7 +209,7 @@ class ZoneRegistration {
     void handle(RegistrationStreamCommands.RecordCourt command) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
         RegistrationCommands.RecordCourtDecision body = command.body();
-        if (body.reference() == null || body.reference().isBlank()) {
+        if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(command.at()), "decidedOn", "003 art. 12.5.3");
@@ -272,6 +283,12 @@ class ZoneRegistration {
         }
         apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, command.due(), command.dueAt(),
                 command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
+    // 003 art. 12.2, 12.5.3: a reason or reference of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
+    static boolean saysSomething(String reason) {
+        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private void requireStatus(Status expected, String code, String article) {

@@ -98,7 +98,7 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the entity's registration in the zone.", "applicant",
                     "003 art. 22.2");
         }
-        if (body.purpose() == null || body.purpose().isBlank()) {
+        if (!saysSomething(body.purpose())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the purpose of use.", "purpose", "003 art. 22.2");
         }
         periodIsAPeriod(body.from(), body.until());
@@ -152,11 +152,17 @@ class ZoneLand {
     void handle(LandStreamCommands.Refuse command) {
         Application application = applicationIsPending(command.body().applicationId());
         List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+                : command.body().reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A refusal gives its reasons.", "reasons", "003 art. 22.2");
         }
         apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
+    }
+
+    // 003 art. 22.2-23.4: a purpose, decision, reason or receipt of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
+    static boolean saysSomething(String reason) {
+        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     // 003 art. 22.2: a decision is taken on an application that is pending; each application is decided once
@@ -234,7 +240,7 @@ class ZoneLand {
 
     // 003 art. 22.2, 22.4: parcel, purpose, period of use, and the way the right is granted
     static void decisionIsComplete(LandCommands.GrantLandRights body) {
-        if (body.purpose() == null || body.purpose().isBlank() || body.decision() == null || body.decision().isBlank()) {
+        if (!saysSomething(body.purpose()) || !saysSomething(body.decision())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The decision names the purpose of use and its reference.", "purpose", "003 art. 22.2");
         }
         if (body.from() == null || body.until() == null || body.until().isBefore(body.from())) {
@@ -308,6 +314,9 @@ class ZoneLand {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
         registrationIsCurrent(command.holder(), licence.holder(), "licenceId");
+        if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
+            throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
+        }
         if (!licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
@@ -344,7 +353,7 @@ class ZoneLand {
         if (body.years() < 1 || body.years() > 100) {
             throw RegistryProblem.invalid("freezone.exemption-years", "The exemption lasts 1 to 100 whole years.", "years", "003 art. 23.4");
         }
-        if (body.decision() == null || body.decision().isBlank() || body.decidedOn() == null || body.from() == null) {
+        if (!saysSomething(body.decision()) || body.decidedOn() == null || body.from() == null) {
             throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's reference and date, and the exemption's first day, are required.",
                     "decision", "003 art. 23.4");
         }

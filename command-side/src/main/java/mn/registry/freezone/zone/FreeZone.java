@@ -193,8 +193,10 @@ class FreeZone {
                 .lastDay(), command.dueOn(), command.dueAt(), command.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
     }
 
+    // a decision, name or resolution of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     private static void requireText(String value, String field, String article) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field " + field + " is required.", field, article);
         }
     }

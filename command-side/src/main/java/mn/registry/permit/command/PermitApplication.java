@@ -63,6 +63,9 @@ class PermitApplication {
     private RevocationGround revocationGround;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
+    private ApplicationId databasePassedTo;
+    private boolean complaintDecided;
+    private LocalDate lastReportedPeriodEnd;
     private boolean violationFoundAtLastInspection;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
@@ -162,7 +165,7 @@ class PermitApplication {
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
     private static void refusalStatesItsReasons(List<RefusalReason> reasons, String article) {
-        if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null)) {
+        if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null || saysNothing(r.explanation()))) {
             throw RegistryProblem.invalid("permit.refusal-without-reasons", "A refusal states at least one reason, each tied to a requirement.",
                     "reasons", article);
         }
@@ -240,7 +243,7 @@ class PermitApplication {
     // 002 art. 26.6, 26.7: the permit names issuer, activity, conditions and signing official; a contract is recorded
     private static void permitStatesItsContent(IssuePermit command) {
         requireText(command.activity(), "activity", "002 art. 26.6.3");
-        if (command.conditions() == null || command.conditions().isEmpty()) {
+        if (command.conditions() == null || command.conditions().isEmpty() || command.conditions().stream().anyMatch(PermitApplication::saysNothing)) {
             throw RegistryProblem.invalid("permit.content-missing", "The permit states its conditions and requirements.", "conditions", "002 art. 26.6.5");
         }
         if (!DocumentRef.isSha256Hex(command.contractSha256())) {
@@ -613,6 +616,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
         reportedPeriodHasEnded(command.periodEnd(), context.receivedAt());
+        reportedPeriodIsUnderThePermitAndNew(command.periodEnd());
         apply(new CertificatesIssuedReported(applicationId, command.count(), command.periodEnd(), context.receivedAt(), context.actor()));
     }
 
@@ -622,6 +626,19 @@ class PermitApplication {
         if (periodEnd == null || periodEnd.isAfter(receivedOn)) {
             throw RegistryProblem.invalid("permit.report-period-in-future", "A report covers a period that has ended by the day of receipt ("
                     + receivedOn + "), not one ending " + periodEnd + ".", "periodEnd", "002 art. 22.1.2");
+        }
+    }
+
+    // 002 art. 22.1.2: the public count adds each report once: a report's period runs from the end of the previous one (choice), so a
+    // period reported again would count its certificates twice, and one ending before the permit was issued counts none issued under it
+    private void reportedPeriodIsUnderThePermitAndNew(LocalDate periodEnd) {
+        if (issuedOn != null && periodEnd.isBefore(issuedOn)) {
+            throw RegistryProblem.invalid("permit.report-period-before-issue", "The permit was issued on " + issuedOn + "; a period ending "
+                    + periodEnd + " has no certificates issued under it.", "periodEnd", "002 art. 22.1.2");
+        }
+        if (lastReportedPeriodEnd != null && !periodEnd.isAfter(lastReportedPeriodEnd)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.report-period-already-reported", "Certificates were reported up to "
+                    + lastReportedPeriodEnd + "; the next report covers a period ending after that day.", "periodEnd", "002 art. 22.1.2");
         }
     }
 
@@ -650,17 +667,41 @@ class PermitApplication {
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
         }
+        evidenceIsASha256(command.databaseSha256(), "databaseSha256", "002 art. 29.3");
         apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
         fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
     }
 
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
-    void handle(PassCertificateDatabaseOn command, CommandContext context) {
+    void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
+        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
+        evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.4: the database goes to another holder (a permit in force), once: a second pass-on would hand the same certificates
+    // to two holders
+    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, PermitServices services) {
+        if (databasePassedTo != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-already-passed-on", "The certificate database was passed on to "
+                    + databasePassedTo + " already.", "successorPermit", "002 art. 29.4");
+        }
+        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor)) {
+            throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit in force, not to "
+                    + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
+                    + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
+        }
+    }
+
+    // 002 art. 29.3-29.6: an act that rests on a document names it by its SHA-256 (an empty or made-up reference proves nothing)
+    private static void evidenceIsASha256(String sha256, String field, String article) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            throw RegistryProblem.invalid("permit.document-hash-missing", "The act names its document by its SHA-256 in hex.", field, article);
+        }
     }
 
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
@@ -675,7 +716,18 @@ class PermitApplication {
         if (complaintFiled) {
             throw RegistryProblem.conflict("permit.complaint-pending", "A complaint against this revocation is already filed.", "002 art. 29.6");
         }
+        oneComplaintPerRevocation();
+        evidenceIsASha256(command.complaintSha256(), "complaintSha256", "002 art. 29.6");
         apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.6 (choice): one complaint against one revocation; once its outcome is recorded the holder's remedy is the court,
+    // not a second complaint that a later decision could uphold without a new review
+    private void oneComplaintPerRevocation() {
+        if (complaintDecided) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.complaint-already-decided", "The complaint against this revocation "
+                    + "was decided; it is not filed again.", "applicationId", "002 art. 29.6");
+        }
     }
 
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
@@ -684,6 +736,7 @@ class PermitApplication {
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
+        evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
     }
 
@@ -815,9 +868,16 @@ class PermitApplication {
     }
 
     private static void requireText(String value, String field, String article) {
-        if (value == null || value.isBlank()) {
+        if (saysNothing(value)) {
             throw RegistryProblem.invalid("permit.field-missing", "The field " + field + " is required.", field, article);
         }
+    }
+
+    // a text of spaces of any kind (no-break, ideographic) or invisible characters (zero-width, soft hyphen) says nothing: String.isBlank
+    // does not see a no-break space, so a permit could be issued with an activity or conditions no one can read
+    static boolean saysNothing(String value) {
+        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     // ------------------------------------------------------------------ event sourcing: fields only
@@ -949,11 +1009,22 @@ class PermitApplication {
     void on(PermitRevoked event) {
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
+        this.complaintDecided = false;
+    }
+
+    @EventSourcingHandler
+    void on(CertificatesIssuedReported event) {
+        this.lastReportedPeriodEnd = event.periodEnd();
     }
 
     @EventSourcingHandler
     void on(CertificateDatabaseHandedOver event) {
         this.databaseHandedOver = true;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateDatabasePassedOn event) {
+        this.databasePassedTo = event.successorPermit();
     }
 
     @EventSourcingHandler
@@ -964,6 +1035,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(RevocationComplaintDecided event) {
         this.complaintFiled = false;
+        this.complaintDecided = true;
         if (event.upheld()) {
             this.status = PermitApplicationStatus.ACTIVE;
             this.revocationGround = null;

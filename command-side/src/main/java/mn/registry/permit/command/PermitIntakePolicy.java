@@ -109,7 +109,7 @@ final class PermitIntakePolicy {
     }
 
     private static void requireText(String value, String field, String article) {
-        if (value == null || value.isBlank()) {
+        if (PermitApplication.saysNothing(value)) {
             throw RegistryProblem.invalid("permit.company-incomplete", "The field " + field + " is required.", field, article);
         }
     }

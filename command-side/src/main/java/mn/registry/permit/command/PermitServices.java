@@ -32,6 +32,9 @@ interface PermitServices {
     /** The document the registry received under this SHA-256, as a reference of the stated kind; empty if none was received. */
     Optional<DocumentRef> received(SubmittedDocument document);
 
+    /** Whether the permit under {@code id} is issued and in force now (not suspended, revoked or expired), read from its events. */
+    boolean permitInForce(ApplicationId id);
+
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);
 

@@ -8,7 +8,15 @@ import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.PermitApplicationStatus;
+import mn.registry.kernel.permit.PermitExpired;
+import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.kernel.permit.PermitRevoked;
+import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.ReceiptNumber;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
 import mn.registry.kernel.permit.SubmittedDocument;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -51,6 +59,24 @@ class RegistryPermitServices implements PermitServices {
     @Override
     public Optional<DocumentRef> received(SubmittedDocument document) {
         return documents.find(document.sha256()).map(stored -> stored.as(document.kind()));
+    }
+
+    @Override
+    public boolean permitInForce(ApplicationId id) {
+        PermitApplicationStatus status = null;
+        for (Object event : events.readEvents(id.value()).asStream().map(org.axonframework.eventhandling.EventMessage::getPayload).toList()) {
+            if (event instanceof PermitIssued || event instanceof PermitRestored || event instanceof PermitExtendedAfterExpiry
+                    || event instanceof RevocationComplaintDecided decided && decided.upheld()) {
+                status = PermitApplicationStatus.ACTIVE;
+            } else if (event instanceof PermitSuspended) {
+                status = PermitApplicationStatus.SUSPENDED;
+            } else if (event instanceof PermitRevoked) {
+                status = PermitApplicationStatus.REVOKED;
+            } else if (event instanceof PermitExpired) {
+                status = PermitApplicationStatus.EXPIRED;
+            }
+        }
+        return status == PermitApplicationStatus.ACTIVE;
     }
 
     @Override

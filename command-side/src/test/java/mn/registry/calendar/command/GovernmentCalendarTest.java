@@ -23,6 +23,13 @@ class GovernmentCalendarTest {
     private static final PublicHolidayDeclared ELECTION_DAY =
             new PublicHolidayDeclared(LocalDate.of(2028, 6, 23), "Election day", "Сонгуулийн өдөр", "Government resolution 2028/114");
 
+    /** The day the fixture's declarations are received: before every day they declare. */
+    static final LocalDate RECEIVED_ON = LocalDate.of(2026, 12, 1);
+
+    private static RecordCalendarDeclaration declare(mn.registry.kernel.calendar.CalendarDeclaration declaration) {
+        return new RecordCalendarDeclaration(CurrentCalendar.STREAM, declaration, RECEIVED_ON);
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GovernmentCalendar.class);
@@ -32,7 +39,7 @@ class GovernmentCalendarTest {
     @DisplayName("domain-rules §2: a declared public holiday on a working day is recorded and makes version 2")
     void holiday_on_a_working_day_is_recorded() {
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, ELECTION_DAY))
+                .when(declare(ELECTION_DAY))
                 .expectEvents(ELECTION_DAY)
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.endsWith(".2")));
     }
@@ -42,7 +49,7 @@ class GovernmentCalendarTest {
     void holiday_on_a_day_off_is_refused() {
         PublicHolidayDeclared onSaturday = new PublicHolidayDeclared(LocalDate.of(2028, 6, 24), "x", "х", "Resolution 1");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, onSaturday))
+                .when(declare(onSaturday))
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
     }
@@ -51,7 +58,7 @@ class GovernmentCalendarTest {
     @DisplayName("domain-rules §2: the same holiday declared twice is refused the second time")
     void repeated_declaration_is_refused() {
         fixture.given(ELECTION_DAY)
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, ELECTION_DAY))
+                .when(declare(ELECTION_DAY))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already treats 2028-06-23 as a day off"));
     }
 
@@ -60,7 +67,7 @@ class GovernmentCalendarTest {
     void working_saturday_is_recorded() {
         WorkingDayDeclared saturday = WorkingDayDeclared.transfer(LocalDate.of(2028, 6, 24), LocalDate.of(2028, 6, 23), "Resolution 2028/115");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, saturday))
+                .when(declare(saturday))
                 .expectEvents(saturday);
     }
 
@@ -74,7 +81,7 @@ class GovernmentCalendarTest {
         PublicHolidayDeclared in2031 = new PublicHolidayDeclared(LocalDate.of(2031, 1, 6), "Declared day off", "Амралтын өдөр",
                 "Government resolution 2030/999");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, in2031))
+                .when(declare(in2031))
                 .expectEvents(in2031)
                 .expectResultMessagePayload("MN-2024.2");
     }
@@ -83,10 +90,10 @@ class GovernmentCalendarTest {
     @DisplayName("ADR 0013 §2: the Government's confirmation of a provisional year is recorded; the same confirmation again is refused")
     void year_confirmation_is_recorded_once() {
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031))
+                .when(declare(YEAR_2031))
                 .expectEvents(YEAR_2031);
         fixture.given(YEAR_2031)
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031))
+                .when(declare(YEAR_2031))
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already confirmed 2031"))
                 .expectNoEvents();
@@ -98,7 +105,7 @@ class GovernmentCalendarTest {
         YearConfirmed corrected = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 14),
                 "Government resolution 2031/12");
         fixture.given(YEAR_2031)
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, corrected))
+                .when(declare(corrected))
                 .expectEvents(corrected);
     }
 
@@ -106,7 +113,7 @@ class GovernmentCalendarTest {
     @DisplayName("domain-rules §2: a day after 2100 is outside the calendar's range and is refused")
     void declaration_after_2100_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM,
+                .when(declare(
                         new PublicHolidayDeclared(LocalDate.of(2101, 1, 3), "x", "х", "Resolution 1")))
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
@@ -120,5 +127,50 @@ class GovernmentCalendarTest {
         assertThat(List.of(types.declarePublicHoliday(null, null), types.declareWorkingDay(null, null), types.confirmCalendarYear(null, null)))
                 .allSatisfy(type -> assertThat(type.allowedRoles()).containsExactly(Role.CABINET_MEMBER))
                 .extracting(type -> type.type()).containsExactly("DeclarePublicHoliday", "DeclareWorkingDay", "ConfirmCalendarYear");
+    }
+
+    @Test
+    @DisplayName("domain-rules §2, 002 art. 26.1: no day before the day of receipt is made a day off or a working day (a late act made timely); the day of receipt and the days after may be")
+    void a_day_before_receipt_is_not_declared() {
+        PublicHolidayDeclared yesterday = new PublicHolidayDeclared(RECEIVED_ON.minusDays(1), "Day of rest", "Амралтын өдөр", "Resolution 301");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, yesterday, RECEIVED_ON))
+                .expectException(pastDay("date"))
+                .expectNoEvents();
+        mn.registry.kernel.calendar.WorkingDayDeclared transfer = mn.registry.kernel.calendar.WorkingDayDeclared.transfer(LocalDate.of(2026, 12, 5),
+                RECEIVED_ON.minusDays(1), "Resolution 302");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, transfer, RECEIVED_ON))
+                .expectException(pastDay("replacesDate"))
+                .expectNoEvents();
+        // a year already past confirmed with other lunar dates (Chinggis Khaan's day on Friday 14 November, not the 15th) would move
+        // its holidays after the fact; confirming the dates it already had changes no day and stays possible
+        YearConfirmed moved = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 14),
+                "Government resolution 2032/1");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031, LocalDate.of(2032, 1, 5)))
+                .expectEvents(YEAR_2031);
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, moved, LocalDate.of(2032, 1, 5)))
+                .expectException(pastDay("year"))
+                .expectNoEvents();
+        PublicHolidayDeclared today = new PublicHolidayDeclared(RECEIVED_ON, "Day of mourning", "Гашуудлын өдөр", "Resolution 303");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, today, RECEIVED_ON))
+                .expectEvents(today);
+    }
+
+    private static org.hamcrest.Matcher<RegistryProblem> pastDay(String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return "calendar.declaration-changes-a-past-day".equals(problem.code()) && field.equals(problem.field());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("calendar.declaration-changes-a-past-day on " + field);
+            }
+        };
     }
 }

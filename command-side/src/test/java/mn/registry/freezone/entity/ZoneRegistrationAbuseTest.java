@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import mn.registry.kernel.money.Money;
 
 import static mn.registry.freezone.entity.ZoneRegistrationTest.ALLOWED;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.CERTIFIED;
@@ -21,6 +22,7 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.GOVERNOR;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.ID;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.RECEIVED;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.STREAM;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.agreement;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.applied;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
 
@@ -78,5 +80,25 @@ class ZoneRegistrationAbuseTest {
                     .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, reference, decided, false), at, GOVERNOR))
                     .expectException(code("freezone.field-missing")).expectNoEvents();
         }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 26.2: the investment agreement is recorded once: a second one signed later (a new year to start) or ending sooner (no clawback) is refused")
+    void second_investment_agreement_is_refused() {
+        LocalDate signed = CERTIFIED;
+        LocalDate tenMonthsOn = CERTIFIED.plusMonths(10);
+        fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
+                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, tenMonthsOn,
+                        LocalDate.of(2040, 1, 1), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
+        fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
+                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        tenMonthsOn.plusDays(1), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
+        // the first agreement is recorded, starting the year from the later of agreement and certificate
+        fixture.given(applied(), registered())
+                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .expectEvents(agreement(signed, CERTIFIED.plusYears(1).minusDays(1)));
     }
 }

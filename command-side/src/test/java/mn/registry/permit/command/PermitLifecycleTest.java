@@ -442,6 +442,7 @@ class PermitLifecycleTest {
     void database_hand_over_and_passing_on() {
         Instant at = Instant.parse("2025-06-10T02:00:00Z");
         ApplicationId other = ApplicationId.of(UUID.fromString("11111111-2222-3333-4444-555555555555"));
+        services.permitsInForce.add(other);
         fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new RecordCertificateDatabaseHandedOver(ID, SHA), REVIEWER, at))
                 .expectEvents(new CertificateDatabaseHandedOver(ID, SHA, at, REVIEWER),
                         new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, at, false, null, REVIEWER));

@@ -100,6 +100,14 @@ final class Signed {
                     .map(d -> new DocumentRef(document.kind(), d.sha256(), d.size(), d.mediaType(), d.receivedAt()));
         }
 
+        /** Permits in force besides the one under test (the successors a database may be passed to, 002 art. 29.4). */
+        final java.util.Set<ApplicationId> permitsInForce = new java.util.HashSet<>();
+
+        @Override
+        public boolean permitInForce(ApplicationId id) {
+            return permitsInForce.contains(id);
+        }
+
         @Override
         public ApplicationId applicationId(CommandContext context) {
             return applicationId;

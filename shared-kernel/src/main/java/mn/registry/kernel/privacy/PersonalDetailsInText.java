@@ -44,8 +44,10 @@ final class PersonalDetailsInText {
 
     private static final String SEPARATORS = " \u00A0\u202F-\u2010\u2011\u2012\u2013";
 
-    // two Cyrillic letters (Mongolian alphabet) not inside a word, an optional space or dash, eight digits not followed by a digit
-    private static final Pattern CIVIL_CYRILLIC = Pattern.compile("(?<!\\p{L})[\\p{IsCyrillic}&&\\p{L}]{2}[ \u00A0\\-]?\\d{8}(?!\\d)");
+    // two Cyrillic letters (Mongolian alphabet) not inside a word, an optional space or dash, eight digits not followed by a digit;
+    // a Latin look-alike among them (YБ, УB) is the same number hidden (abuse audit): two letters of which at least one is Cyrillic
+    private static final Pattern CIVIL_CYRILLIC = Pattern.compile(
+            "(?<!\\p{L})(?:[\\p{IsCyrillic}&&\\p{L}][\\p{IsCyrillic}\\p{IsLatin}&&\\p{L}]|[\\p{IsLatin}&&\\p{L}][\\p{IsCyrillic}&&\\p{L}])[ \u00A0\\-]?\\d{8}(?!\\d)");
     // the Latin transliteration: two capital letters; only when the digits read as a birth date (yy, mm or mm+20, dd)
     private static final Pattern CIVIL_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}[ \u00A0\\-]?(\\d{8})(?!\\d)");
     private static final Pattern E_MAIL = Pattern.compile(
@@ -69,6 +71,7 @@ final class PersonalDetailsInText {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
+        text = asRead(text);
         List<Finding> found = new ArrayList<>(3);
         if (atLeastEightDigits(text)) { // a civil number and a phone number both have eight digits: most text has fewer
             if (eightDigitsInARow(text)) { // a civil number's digits are written together
@@ -78,6 +81,44 @@ final class PersonalDetailsInText {
         }
         eMail(text).ifPresent(found::add);
         return found.stream().min(java.util.Comparator.comparingInt(Finding::start).thenComparing(Finding::kind));
+    }
+
+    /**
+     * The text as a reader sees it (abuse audit, docs/abuse-audit.md): compatibility forms folded (NFKC: full-width digits and
+     * letters, the small and full-width at sign), invisible format characters dropped (zero-width space and joiners, soft
+     * hyphen, word joiner, direction marks), every decimal digit of any script read as its value, the ideographic full stop
+     * read as a dot. Offsets of a {@link Finding} are in this text. Text that is already plain comes back as it is.
+     */
+    static String asRead(String text) {
+        if (isPlain(text)) {
+            return text;
+        }
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder read = new StringBuilder(folded.length());
+        folded.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.FORMAT) {
+                return;
+            }
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER && (c < '0' || c > '9')) {
+                read.append((char) ('0' + Character.digit(c, 10)));
+            } else if (c == '\u3002' || c == '\uFF61') {
+                read.append('.');
+            } else {
+                read.appendCodePoint(c);
+            }
+        });
+        return read.toString();
+    }
+
+    // ASCII and the Cyrillic block need no folding: the common case costs one pass over the characters
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x0400 || c > 0x04FF) && c != 0xA0 && c != 0x2013 && c != 0x20AE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean atLeastEightDigits(String text) {

@@ -1,0 +1,46 @@
+package mn.registry.kernel.privacy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The abuse audit (docs/abuse-audit.md) of the detector: a dishonest official who wants a person's details published gets
+ * them past a screen that reads only ASCII digits and same-script letters by hiding them in Unicode: an invisible character
+ * inside the number, full-width or Arabic-Indic digits, a Latin letter among the Cyrillic ones of a civil number, a small or
+ * full-width at sign, an ideographic full stop. Each is found as the detail it reads as.
+ */
+class PersonalDetailsConfusablesTest {
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "CIVIL_REGISTRATION_NUMBER | director YБ03321314",
+            "CIVIL_REGISTRATION_NUMBER | director УB 03321314",
+            "CIVIL_REGISTRATION_NUMBER | director УБ\u200B03321314",
+            "CIVIL_REGISTRATION_NUMBER | director УБ０３３２１３１４",
+            "PHONE_NUMBER | call 9911\u200B2233",
+            "PHONE_NUMBER | call 9911\u00AD2233",
+            "PHONE_NUMBER | call 99\u20601122\u200D33",
+            "PHONE_NUMBER | call ９９１１２２３３",
+            "PHONE_NUMBER | call ٩٩١١٢٢٣٣",
+            "PHONE_NUMBER | call ᠙᠙᠑᠑᠒᠒᠓᠓",
+            "E_MAIL_ADDRESS | write to bat\u200B@tamga.mn",
+            "E_MAIL_ADDRESS | write to bat﹫tamga.mn",
+            "E_MAIL_ADDRESS | write to bat@tamga。mn",
+            "E_MAIL_ADDRESS | write to ｂａｔ＠ｔａｍｇａ．ｍｎ"})
+    @DisplayName("002 art. 15.3: a detail hidden with invisible characters, other digits, mixed scripts or look-alike signs is found")
+    void hidden_details_are_found(PersonalDetailsInText.Kind kind, String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Issuing signature certificates ①", "fee 90 000 000 ₮, ﬁnal", "Article 27.1.3 ², lot AB12345678", "SP-2026-000001\u200B",
+            "2026-03-15 Улаанбаатар", "Ｌｏｔ １２"})
+    @DisplayName("002 art. 15.3: text whose Unicode forms fold to ordinary text without a detail still passes")
+    void folded_text_without_details_passes(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
+}
