@@ -131,6 +131,9 @@ final class SearchBenchmark {
             phase("index: search box, no query cache, all at once", readers, seconds, r -> register.find(box(r)));
             register.searchConcurrency(0);
             phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (ADR 0029)", readers, seconds, r -> register.find(box(r)));
+            register.searchConcurrency(2 * cores);
+            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (2 per core)", readers, seconds, r -> register.find(box(r)));
+            register.searchConcurrency(0);
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
