@@ -57,7 +57,8 @@ import static mn.registry.publicregister.PrefilledLog.T;
  *   in Cyrillic and Latin, filters, counts.</li>
  * </ol>
  * Each phase prints p50/p99/max latency (search + JSON written, in process) and process CPU per search. Run with
- * {@code benchmarks/run.sh register search [seconds per phase, default 10] [readers, default 50]}.
+ * {@code benchmarks/run.sh search [seconds per phase, default 10] [readers, default 50] [interleaved rounds, default 0]}
+ * (a round: the search box with no gate, one search per core, two per core, one after the other, ADR 0029).
  */
 final class SearchBenchmark {
 
@@ -74,7 +75,7 @@ final class SearchBenchmark {
     private SearchBenchmark() {
     }
 
-    static void run(int seconds, int readers) throws Exception {
+    static void run(int seconds, int readers, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("search-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
             MongoDatabase db = mongo.client().getDatabase("registry");
@@ -117,11 +118,11 @@ final class SearchBenchmark {
                     + "per round, so a closed loop's MEAN latency cannot be under %.1f ms (readers x cpu / cores) however they are scheduled%n",
                     searchCpu / 1e6, cores, readers, readers * searchCpu / 1e6, readers * searchCpu / 1e6 / cores);
             List<String> ids = register.all(RegisterKind.ENTITY).stream().map(RegisterEntry::id).toList();
-            SearchGate machineGate = new SearchGate(cores);
+            SearchGate machineGate = SearchGate.twoPerCore();
             phase("machine: a trivial in-memory lookup (register.entry)", readers, seconds,
                     r -> register.entry(RegisterKind.ENTITY, ids.get(r.nextInt(ids.size()))).orElseThrow().id());
             phase("machine: busy CPU as long as one search, all at once", readers, seconds, r -> burn(threads, searchCpu));
-            phase("machine: busy CPU as long as one search, fair queue", readers, seconds, r -> machineGate.run(() -> burn(threads, searchCpu)));
+            phase("machine: busy CPU as long as one search, fair queue of " + machineGate.size(), readers, seconds, r -> machineGate.run(() -> burn(threads, searchCpu)));
             phase("baseline: scan, earlier query mix (numbers exact)", readers, seconds, r -> register.scan(PublicRegisterBenchmark.query(r)));
             phase("index: the same query mix (numbers whole/start/part), ADR 0029", readers, seconds, r -> register.search(PublicRegisterBenchmark.query(r)));
             register.searchConcurrency(Integer.MAX_VALUE);
@@ -129,11 +130,19 @@ final class SearchBenchmark {
             phase("index: search box, shared query cache, all at once (before ADR 0029)", readers, seconds, r -> register.find(box(r)));
             register.sharedQueryCache(false);
             phase("index: search box, no query cache, all at once", readers, seconds, r -> register.find(box(r)));
+            register.searchConcurrency(cores);
+            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (1 per core)", readers, seconds, r -> register.find(box(r)));
             register.searchConcurrency(0);
-            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (ADR 0029)", readers, seconds, r -> register.find(box(r)));
-            register.searchConcurrency(2 * cores);
-            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (2 per core)", readers, seconds, r -> register.find(box(r)));
-            register.searchConcurrency(0);
+            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (ADR 0029: 2 per core)", readers, seconds, r -> register.find(box(r)));
+            // on a noisy machine the load changes from one phase to the next: the same three settings again, interleaved
+            for (int round = 1; round <= rounds; round++) {
+                for (int gate : new int[] {Integer.MAX_VALUE, cores, 2 * cores}) {
+                    register.searchConcurrency(gate);
+                    phase("round " + round + ": search box, no query cache, " + (gate == Integer.MAX_VALUE ? "all" : Integer.toString(gate)) + " at once",
+                            readers, seconds, r -> register.find(box(r)));
+                }
+                register.searchConcurrency(0);
+            }
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -40,8 +40,8 @@ public class PublicRegister implements SmartLifecycle {
     /** The search index of {@link #model}; written under {@link #applying} only. */
     private RegisterIndex index = RegisterIndex.of(List.of());
     private volatile RegisterView view;
-    /** Searches of the index run at most one per core at once, the others in a fair queue (ADR 0029). */
-    private volatile SearchGate gate = SearchGate.perCore();
+    /** Searches of the index run at most two per core at once, the others in a fair queue (ADR 0029). */
+    private volatile SearchGate gate = SearchGate.twoPerCore();
     private ScheduledExecutorService poller;
     private java.util.function.Supplier<Optional<Saved>> saved = Optional::empty;
     /** Where the register saves a snapshot of itself (ADR 0019, "Start-up"); none: never saved. */
@@ -68,12 +68,12 @@ public class PublicRegister implements SmartLifecycle {
     }
 
     /**
-     * How many searches of the index may run at once ({@code registry.public.search-concurrency}; 0, the default: one
+     * How many searches of the index may run at once ({@code registry.public.search-concurrency}; 0, the default: two
      * per core). More only time-slices them (ADR 0029).
      */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void searchConcurrency(@Value("${registry.public.search-concurrency:0}") int searches) {
-        gate = searches <= 0 ? SearchGate.perCore() : new SearchGate(searches);
+        gate = searches <= 0 ? SearchGate.twoPerCore() : new SearchGate(searches);
     }
 
     /** The benchmark's "before" (ADR 0029): the served searcher with Lucene's shared query cache, or without it again. */

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * At most {@code permits} searches of the index run at once; the others wait for their turn in the order they came
  * (ADR 0029). A search is a few hundred microseconds of CPU and nothing else, so running more of them at once than
- * there are cores only makes the operating system time-slice them: most finish within their thread's slice and a few,
+ * there are cores (a few more, so that one preempted by another process does not stall the queue) only makes the
+ * operating system time-slice them: most finish within their thread's slice and a few,
  * preempted, wait for every other runnable thread's slice (p50 under 1 ms, p99 of hundreds). In a fair queue every
  * search waits about as long as the others ahead of it take, which is the same mean and a short tail.
  */
@@ -23,9 +24,13 @@ final class SearchGate {
         this.permits = new Semaphore(permits, true);
     }
 
-    /** One permit per core of this machine. */
-    static SearchGate perCore() {
-        return new SearchGate(Runtime.getRuntime().availableProcessors());
+    /**
+     * Two permits per core of this machine: with one per core a permit holder preempted by another process stalls the
+     * whole queue (interleaved noisy runs: 2 at once on 2 cores p99 300-800 ms, 4 at once 96-311 ms, all at once
+     * 677-922 ms; docs/benchmarks.md, "Session 6: search p99").
+     */
+    static SearchGate twoPerCore() {
+        return new SearchGate(2 * Runtime.getRuntime().availableProcessors());
     }
 
     int size() {

@@ -77,17 +77,17 @@ class SearchGateTest {
     }
 
     @Test
-    @DisplayName("ADR 0029: the register runs one search per core at once unless configured, and a configured number when it is")
-    void concurrencyDefaultsToCores() {
+    @DisplayName("ADR 0029: the register runs two searches per core at once unless configured, and a configured number when it is")
+    void concurrencyDefaultsToTwoPerCore() {
         // a database that is never asked anything: the register is not started
         com.mongodb.client.MongoDatabase none = (com.mongodb.client.MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {com.mongodb.client.MongoDatabase.class}, (proxy, method, args) -> null);
         PublicRegister register = new PublicRegister(none, java.time.Duration.ofMillis(100));
-        assertThat(register.searchConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(register.searchConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         register.searchConcurrency(3);
         assertThat(register.searchConcurrency()).isEqualTo(3);
         register.searchConcurrency(0);
-        assertThat(register.searchConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(register.searchConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
     }
 
     private static void await(CountDownLatch latch) {
