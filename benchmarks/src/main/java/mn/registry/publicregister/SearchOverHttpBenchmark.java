@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * licences, suspensions). The register is written offline into the stopped registry's data directory through its own
  * {@code LogWriter} (as {@code RestartBenchmark}'s log fill), then the registry is started and folds it. The query mix is
  * the search box's ({@link SearchBenchmark#box}: serials {@code 000123}, receipt numbers {@code SP-2026-000123}, entity
- * numbers, four digits, parts of names in Cyrillic and Latin, filters, date ranges). Prints p50/p99 against 50 ms.
+ * numbers, four digits, parts of names in Cyrillic and Latin, filters, date ranges). Prints p50/p99 against 50 ms,
+ * after the same readers' figures for {@code GET /api/public/register} (a small answer from memory, no search) in the
+ * same run: what HTTP on this machine gives at all (ADR 0029).
  *
  * <p>{@code benchmarks/run.sh search http [seconds=10] [readers=50]}. Exit code 1 if an answer was not 200.
  */
