@@ -59,7 +59,7 @@ import static mn.registry.publicregister.PrefilledLog.T;
  * 100,000 public records (10,000 registered entities, permits with suspensions and restorations, land licences),
  * public search latency at 50 concurrent readers, and feed pages per second. In the register's package (split
  * across modules, for the benchmark only) to drive its rebuild directly. Arguments: [log size, default 100000]
- * [seconds per load phase, default 10]. {@code search [seconds] [readers]} runs {@link SearchBenchmark} instead (the
+ * [seconds per load phase, default 10]. {@code search [seconds] [readers] [interleaved rounds]} runs {@link SearchBenchmark} instead (the
  * search index beside the earlier scan, ADR 0017).
  */
 public final class PublicRegisterBenchmark {
@@ -77,7 +77,7 @@ public final class PublicRegisterBenchmark {
             return;
         }
         if (args.length > 0 && "search".equals(args[0])) {
-            SearchBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Integer.parseInt(args[2]) : 50);
+            SearchBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Integer.parseInt(args[2]) : 50, args.length > 3 ? Integer.parseInt(args[3]) : 0);
             return;
         }
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;

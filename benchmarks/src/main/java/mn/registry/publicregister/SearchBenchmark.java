@@ -57,7 +57,8 @@ import static mn.registry.publicregister.PrefilledLog.T;
  *   in Cyrillic and Latin, filters, counts.</li>
  * </ol>
  * Each phase prints p50/p99/max latency (search + JSON written, in process) and process CPU per search. Run with
- * {@code benchmarks/run.sh register search [seconds per phase, default 10] [readers, default 50]}.
+ * {@code benchmarks/run.sh search [seconds per phase, default 10] [readers, default 50] [interleaved rounds, default 0]}
+ * (a round: the search box with no gate, one search per core, two per core, one after the other, ADR 0029).
  */
 final class SearchBenchmark {
 
@@ -74,7 +75,7 @@ final class SearchBenchmark {
     private SearchBenchmark() {
     }
 
-    static void run(int seconds, int readers) throws Exception {
+    static void run(int seconds, int readers, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("search-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
             MongoDatabase db = mongo.client().getDatabase("registry");
@@ -104,9 +105,44 @@ final class SearchBenchmark {
                 register.search(PublicRegisterBenchmark.query(warm));
                 register.find(box(warm));
             }
+            // the CPU one search-box search costs on one thread, alone: the machine baselines below burn the same
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            ObjectMapper json = CanonicalJson.mapper();
+            long s0 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < 2_000; i++) {
+                json.writeValueAsBytes(register.find(box(warm)));
+            }
+            long searchCpu = (threads.getCurrentThreadCpuTime() - s0) / 2_000;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "   one search-box search + its JSON alone on one thread: %.3f ms CPU; %d cores; %d readers need %.1f ms of CPU "
+                    + "per round, so a closed loop's MEAN latency cannot be under %.1f ms (readers x cpu / cores) however they are scheduled%n",
+                    searchCpu / 1e6, cores, readers, readers * searchCpu / 1e6, readers * searchCpu / 1e6 / cores);
+            List<String> ids = register.all(RegisterKind.ENTITY).stream().map(RegisterEntry::id).toList();
+            SearchGate machineGate = SearchGate.twoPerCore();
+            phase("machine: a trivial in-memory lookup (register.entry)", readers, seconds,
+                    r -> register.entry(RegisterKind.ENTITY, ids.get(r.nextInt(ids.size()))).orElseThrow().id());
+            phase("machine: busy CPU as long as one search, all at once", readers, seconds, r -> burn(threads, searchCpu));
+            phase("machine: busy CPU as long as one search, fair queue of " + machineGate.size(), readers, seconds, r -> machineGate.run(() -> burn(threads, searchCpu)));
             phase("baseline: scan, earlier query mix (numbers exact)", readers, seconds, r -> register.scan(PublicRegisterBenchmark.query(r)));
-            phase("index: the same query mix (numbers whole/start/part)", readers, seconds, r -> register.search(PublicRegisterBenchmark.query(r)));
-            phase("index: search box, every kind, ranked, with counts", readers, seconds, r -> register.find(box(r)));
+            phase("index: the same query mix (numbers whole/start/part), ADR 0029", readers, seconds, r -> register.search(PublicRegisterBenchmark.query(r)));
+            register.searchConcurrency(Integer.MAX_VALUE);
+            register.sharedQueryCache(true);
+            phase("index: search box, shared query cache, all at once (before ADR 0029)", readers, seconds, r -> register.find(box(r)));
+            register.sharedQueryCache(false);
+            phase("index: search box, no query cache, all at once", readers, seconds, r -> register.find(box(r)));
+            register.searchConcurrency(cores);
+            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (1 per core)", readers, seconds, r -> register.find(box(r)));
+            register.searchConcurrency(0);
+            phase("index: search box, " + register.searchConcurrency() + " at once, fair queue (ADR 0029: 2 per core)", readers, seconds, r -> register.find(box(r)));
+            // on a noisy machine the load changes from one phase to the next: the same three settings again, interleaved
+            for (int round = 1; round <= rounds; round++) {
+                for (int gate : new int[] {Integer.MAX_VALUE, cores, 2 * cores}) {
+                    register.searchConcurrency(gate);
+                    phase("round " + round + ": search box, no query cache, " + (gate == Integer.MAX_VALUE ? "all" : Integer.toString(gate)) + " at once",
+                            readers, seconds, r -> register.find(box(r)));
+                }
+                register.searchConcurrency(0);
+            }
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -130,9 +166,31 @@ final class SearchBenchmark {
         };
     }
 
+    /** Burns this thread's CPU for {@code nanos} (CPU time, not wall: a preempted thread burns no less). */
+    private static Object burn(java.lang.management.ThreadMXBean threads, long nanos) {
+        long start = threads.getCurrentThreadCpuTime();
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() - start < nanos) {
+            x++;
+        }
+        return x;
+    }
+
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
     private static void phase(String what, int readers, int seconds, Function<Random, Object> search) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         ObjectMapper json = CanonicalJson.mapper();
+        System.gc();
+        long[] gc0 = gc();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long c0 = Timer.cpuNanos();
         long t0 = System.nanoTime();
@@ -141,7 +199,7 @@ final class SearchBenchmark {
             int seed = r;
             futures.add(pool.submit(() -> {
                 Random random = new Random(seed);
-                long[] latencies = new long[1 << 20];
+                long[] latencies = new long[1 << 19];
                 int n = 0;
                 while (System.nanoTime() < end && n < latencies.length) {
                     long s = System.nanoTime();
@@ -160,6 +218,7 @@ final class SearchBenchmark {
         }
         long wall = System.nanoTime() - t0;
         long cpu = Timer.cpuNanos() - c0;
+        long[] gc1 = gc();
         pool.shutdown();
         long[] all = new long[count];
         int at = 0;
@@ -172,6 +231,9 @@ final class SearchBenchmark {
         double p99 = all[(int) (all.length * 0.99)] / 1e6;
         System.out.printf(Locale.ROOT, "   latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; cpu per search %.3f ms   target: p99 <= 50 ms at 50 readers  %s%n",
                 all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6, cpu / 1e6 / all.length, p99 <= 50 ? "MET" : "MISSED");
+        double mean = Arrays.stream(all).average().orElse(0) / 1e6;
+        System.out.printf(Locale.ROOT, "   mean %.2f ms (closed loop: readers / rate = %.2f ms); p99.9 %.2f ms; GC meanwhile: %d collections, %d ms in all%n",
+                mean, readers * 1e3 / (all.length / (wall / 1e9)), all[(int) (all.length * 0.999)] / 1e6, gc1[0] - gc0[0], gc1[1] - gc0[1]);
     }
 
     /** Two open zones, 10,000 entities, 2,000 permits (P-2026-000001..., found by receipt numbers SP-2026-... too), 1,000 land licences and 500 suspensions, in a shuffled order. */

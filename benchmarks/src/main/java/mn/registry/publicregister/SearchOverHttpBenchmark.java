@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * licences, suspensions). The register is written offline into the stopped registry's data directory through its own
  * {@code LogWriter} (as {@code RestartBenchmark}'s log fill), then the registry is started and folds it. The query mix is
  * the search box's ({@link SearchBenchmark#box}: serials {@code 000123}, receipt numbers {@code SP-2026-000123}, entity
- * numbers, four digits, parts of names in Cyrillic and Latin, filters, date ranges). Prints p50/p99 against 50 ms.
+ * numbers, four digits, parts of names in Cyrillic and Latin, filters, date ranges). Prints p50/p99 against 50 ms,
+ * after the same readers' figures for {@code GET /api/public/register} (a small answer from memory, no search) in the
+ * same run: what HTTP on this machine gives at all (ADR 0029).
  *
  * <p>{@code benchmarks/run.sh search http [seconds=10] [readers=50]}. Exit code 1 if an answer was not 200.
  */
@@ -76,7 +78,12 @@ public final class SearchOverHttpBenchmark {
                 for (int i = 0; i < 500; i++) {
                     client.get(path(SearchBenchmark.box(warm)), null);
                 }
-                ok = phase(client, readers, seconds);
+                // the machine's baseline, same run, same readers and client: a small JSON answer from memory, no search
+                for (int i = 0; i < 500; i++) {
+                    client.get("/api/public/register", null);
+                }
+                ok = phase(client, readers, seconds, "baseline: GET /api/public/register (counts from memory, no search)", r -> "/api/public/register");
+                ok &= phase(client, readers, seconds, "public search over HTTP (GET /api/public/search, the search box's mix)", r -> path(SearchBenchmark.box(r)));
                 ok &= registry.noErrorsLogged();
             }
         } finally {
@@ -87,7 +94,8 @@ public final class SearchOverHttpBenchmark {
         RegistryProcess.exitWith(ok);
     }
 
-    private static boolean phase(BenchClient client, int readers, int seconds) throws Exception {
+    private static boolean phase(BenchClient client, int readers, int seconds, String what,
+                                 java.util.function.Function<Random, String> paths) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger notOk = new AtomicInteger();
@@ -100,7 +108,7 @@ public final class SearchOverHttpBenchmark {
                 long[] latencies = new long[1 << 18];
                 int n = 0;
                 while (System.nanoTime() < end && n < latencies.length) {
-                    String path = path(SearchBenchmark.box(random));
+                    String path = paths.apply(random);
                     long s = System.nanoTime();
                     BenchClient.Reply reply = client.get(path, null);
                     latencies[n++] = System.nanoTime() - s;
@@ -119,10 +127,19 @@ public final class SearchOverHttpBenchmark {
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double p99 = all[(int) (all.length * 0.99)] / 1e6;
-        System.out.printf(Locale.ROOT, "public search over HTTP (GET /api/public/search, the search box's mix), %d readers: %,d searches in %.1f s = %,.0f/s; "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d not 200   target: p99 <= 50 ms  %s%n", readers, all.length, wall / 1e9,
-                all.length / (wall / 1e9), all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6, notOk.get(), p99 <= 50 ? "MET" : "MISSED");
+        System.out.printf(Locale.ROOT, "%s, %d readers: %,d requests in %.1f s = %,.0f/s; "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms; %d not 200   target: p99 <= 50 ms  %s  (load %s)%n", what, readers, all.length, wall / 1e9,
+                all.length / (wall / 1e9), all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6, Arrays.stream(all).average().orElse(0) / 1e6,
+                notOk.get(), p99 <= 50 ? "MET" : "MISSED", load());
         return notOk.get() == 0;
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** The search as the box's form sends it. */

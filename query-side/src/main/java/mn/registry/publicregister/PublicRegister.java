@@ -40,6 +40,8 @@ public class PublicRegister implements SmartLifecycle {
     /** The search index of {@link #model}; written under {@link #applying} only. */
     private RegisterIndex index = RegisterIndex.of(List.of());
     private volatile RegisterView view;
+    /** Searches of the index run at most two per core at once, the others in a fair queue (ADR 0029). */
+    private volatile SearchGate gate = SearchGate.twoPerCore();
     private ScheduledExecutorService poller;
     private java.util.function.Supplier<Optional<Saved>> saved = Optional::empty;
     /** Where the register saves a snapshot of itself (ADR 0019, "Start-up"); none: never saved. */
@@ -63,6 +65,25 @@ public class PublicRegister implements SmartLifecycle {
         this.source = new LogSource(database);
         this.pollInterval = pollInterval;
         this.view = model.view(null).with(index.refresh(List.of()));
+    }
+
+    /**
+     * How many searches of the index may run at once ({@code registry.public.search-concurrency}; 0, the default: two
+     * per core). More only time-slices them (ADR 0029).
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void searchConcurrency(@Value("${registry.public.search-concurrency:0}") int searches) {
+        gate = searches <= 0 ? SearchGate.twoPerCore() : new SearchGate(searches);
+    }
+
+    /** The benchmark's "before" (ADR 0029): the served searcher with Lucene's shared query cache, or without it again. */
+    void sharedQueryCache(boolean on) {
+        view.searcher().sharedQueryCache(on);
+    }
+
+    /** Searches of the index allowed to run at once. */
+    int searchConcurrency() {
+        return gate.size();
     }
 
     /** One page of a search of one kind (through the index; names and numbers match whole words, starts or parts). */
@@ -89,6 +110,10 @@ public class PublicRegister implements SmartLifecycle {
 
     /** Runs a search on the index reader of the view served now (a newer one if that reader was replaced meanwhile). */
     private <T> T searched(java.util.function.BiFunction<RegisterSearcher, RegisterView, T> search) {
+        return gate.run(() -> onCurrentReader(search));
+    }
+
+    private <T> T onCurrentReader(java.util.function.BiFunction<RegisterSearcher, RegisterView, T> search) {
         while (true) {
             RegisterView v = view;
             RegisterSearcher s = v.searcher();

@@ -63,6 +63,21 @@ final class RegisterSearcher {
     RegisterSearcher(DirectoryReader reader) {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        // No query cache (ADR 0029): Lucene's default one is shared by every searcher of the JVM and guarded by a
+        // synchronized map and a lock; under 50 readers on 2 cores a preempted holder kept the others waiting for up to
+        // 0.7 s (JFR: jdk.JavaMonitorEnter in LRUQueryCache.get, median 142 ms). Its gain here is nil: the filters are
+        // term queries over a few thousand in-memory documents, cheaper to run than to look up.
+        this.searcher.setQueryCache(null);
+    }
+
+    /** Puts Lucene's shared query cache back (the benchmark's "before"; the served searchers run without it). */
+    void sharedQueryCache(boolean on) {
+        searcher.setQueryCache(on ? IndexSearcher.getDefaultQueryCache() : null);
+    }
+
+    /** Whether this searcher goes through a query cache (the served ones do not, ADR 0029). */
+    boolean cachesQueries() {
+        return searcher.getQueryCache() != null;
     }
 
     DirectoryReader reader() {
