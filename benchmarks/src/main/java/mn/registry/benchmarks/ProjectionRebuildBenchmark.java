@@ -56,7 +56,9 @@ import java.util.stream.Stream;
  * (every write sent as it is made, as before Session 5; the baseline) and the batched path (the events in units of
  * work of {@code batch} events, each projection's writes sent as one bulk write per batch, as the pooled processors
  * now do), each into a fresh database of the same server; then the content hash of each (canonical, over the three
- * collections), which must be the same for every run. Arguments: [events, default 100000] [batch, default 50 = the
+ * collections, read in pages), which must be the same for every run. Before them, in the same run: the catch-up read alone
+ * (one cursor, payloads not deserialized; printed again beside each rebuild, as it bounds any rebuild from above) and
+ * the same read with every payload and metadata deserialized. Arguments: [events, default 100000] [batch, default 50 = the
  * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared].
  * Exit code 1 when the hashes differ.
  */
