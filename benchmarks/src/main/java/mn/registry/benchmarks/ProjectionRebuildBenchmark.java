@@ -56,7 +56,9 @@ import java.util.stream.Stream;
  * (every write sent as it is made, as before Session 5; the baseline) and the batched path (the events in units of
  * work of {@code batch} events, each projection's writes sent as one bulk write per batch, as the pooled processors
  * now do), each into a fresh database of the same server; then the content hash of each (canonical, over the three
- * collections), which must be the same for every run. Arguments: [events, default 100000] [batch, default 50 = the
+ * collections, read in pages), which must be the same for every run. Before them, in the same run: the catch-up read alone
+ * (one cursor, payloads not deserialized; printed again beside each rebuild, as it bounds any rebuild from above) and
+ * the same read with every payload and metadata deserialized. Arguments: [events, default 100000] [batch, default 50 = the
  * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared].
  * Exit code 1 when the hashes differ.
  */
@@ -65,6 +67,9 @@ public final class ProjectionRebuildBenchmark {
     private static final List<String> COLLECTIONS = List.of(PermitCaseProjection.COLLECTION, ReviewerQueueProjection.COLLECTION, StatisticsProjection.FACTS);
     private static final ZoneId UB = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
     private static final PersonId OFFICIAL = new PersonId("reviewer-1");
+
+    /** The catch-up read alone of this run (events/s), printed beside each rebuild. */
+    private static double catchUp;
 
     private ProjectionRebuildBenchmark() {
     }
@@ -92,7 +97,22 @@ public final class ProjectionRebuildBenchmark {
             try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
                 read = s.count();
             }
-            Timer.print("read only: one cursor over the store, decoded", read, System.nanoTime() - r0, Timer.cpuNanos() - c0, "none");
+            long readNanos = System.nanoTime() - r0;
+            Timer.print("catch-up read alone: one cursor over the store (payloads not deserialized)", read, readNanos, Timer.cpuNanos() - c0, "none");
+            catchUp = Timer.perSecond(read, readNanos);
+            long d0 = System.nanoTime();
+            long dc0 = Timer.cpuNanos();
+            long decoded = 0;
+            try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    TrackedEventMessage<?> m = it.next();
+                    if (m.getPayload() != null && m.getMetaData() != null) {
+                        decoded++;
+                    }
+                }
+            }
+            Timer.print("read and decoded: the same, each payload and metadata deserialized", decoded, System.nanoTime() - d0, Timer.cpuNanos() - dc0, "none");
 
             String perEvent = rebuild(mongo, engine, "rebuild_per_event", 1, false, baselineEvents);
             String batched1 = rebuild(mongo, engine, "rebuild_batched_1", batch, true, Long.MAX_VALUE);
@@ -112,6 +132,7 @@ public final class ProjectionRebuildBenchmark {
         MongoDatabase db = mongo.client().getDatabase(database);
         List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
                 new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
+
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
         long n = 0;
@@ -132,7 +153,8 @@ public final class ProjectionRebuildBenchmark {
         }
         String what = batched ? "rebuild, batched (" + batch + " events per unit of work, one bulk write per collection)"
                 : "rebuild, per event (every write sent at once; baseline)";
-        Timer.print(what, n, System.nanoTime() - t0, Timer.cpuNanos() - c0, "the per-event path");
+        Timer.print(what, n, System.nanoTime() - t0, Timer.cpuNanos() - c0,
+                String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
         return CanonicalHash.ofCollections(db, COLLECTIONS);
     }
 

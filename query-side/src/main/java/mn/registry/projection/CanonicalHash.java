@@ -40,15 +40,7 @@ public final class CanonicalHash {
 
     /** Adds one item; keys must come in strictly ascending order (so the hash cannot depend on write order). */
     public CanonicalHash add(String key, JsonNode content) {
-        if (lastKey != null && lastKey.compareTo(key) >= 0) {
-            throw new IllegalArgumentException("keys must ascend: '" + key + "' after '" + lastKey + "'");
-        }
-        lastKey = key;
-        items++;
-        digest.update(key.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-        digest.update(canonical(content));
-        digest.update((byte) '\n');
+        addCanonical(key, canonical(content));
         return this;
     }
 
@@ -63,22 +55,39 @@ public final class CanonicalHash {
 
     /**
      * The canonical hash of MongoDB collections: each collection's document count under its name
-     * and its documents keyed {@code name/canonical _id}, all in key order. Reads every document (in memory, sorted here).
+     * and its documents keyed {@code name/canonical _id}, all in key order. Reads every document in pages of
+     * {@value #PAGE} (one reply of a whole collection exceeded the driver's 48 MB message limit at 100,000 permits) and
+     * keeps only each document's canonical bytes, sorted here.
      */
     public static String ofCollections(MongoDatabase database, List<String> collections) {
-        Map<String, JsonNode> sorted = new TreeMap<>();
+        Map<String, byte[]> sorted = new TreeMap<>();
         for (String name : collections) {
             long count = 0;
-            for (Document d : database.getCollection(name).find()) {
+            for (Document d : database.getCollection(name).find().batchSize(PAGE)) {
                 JsonNode json = json(d);
-                sorted.put(name + "/" + new String(canonical(json.path("_id")), StandardCharsets.UTF_8), json);
+                sorted.put(name + "/" + new String(canonical(json.path("_id")), StandardCharsets.UTF_8), canonical(json));
                 count++;
             }
-            sorted.put(name, CanonicalJson.mapper().getNodeFactory().numberNode(count));
+            sorted.put(name, canonical(CanonicalJson.mapper().getNodeFactory().numberNode(count)));
         }
         CanonicalHash hash = new CanonicalHash();
-        sorted.forEach(hash::add);
+        sorted.forEach(hash::addCanonical);
         return hash.hex();
+    }
+
+    /** Documents per reply when reading a collection to hash it. */
+    private static final int PAGE = 1000;
+
+    private void addCanonical(String key, byte[] canonicalContent) {
+        if (lastKey != null && lastKey.compareTo(key) >= 0) {
+            throw new IllegalArgumentException("keys must ascend: '" + key + "' after '" + lastKey + "'");
+        }
+        lastKey = key;
+        items++;
+        digest.update(key.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+        digest.update(canonicalContent);
+        digest.update((byte) '\n');
     }
 
     /** RFC 8785 bytes of any JSON value (the canonicalizer takes objects and arrays: a scalar is written alone from a one-item array). */

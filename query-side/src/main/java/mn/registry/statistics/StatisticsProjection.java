@@ -21,12 +21,17 @@ import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitSuspended;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -173,28 +178,76 @@ public class StatisticsProjection {
         writes.upsert(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
                 Updates.set("article", article), Updates.set("receivedOn", date(receivedAt).toString()), Updates.set("due", due.toString()),
                 Updates.set("workingDays", workingDays)));
-        writes.upsert(eq("_id", "open/" + deadline + "/" + subject), new Document("$set", new Document("kind", "pointer").append("decision", id)));
+        String pointer = "open/" + deadline + "/" + subject;
+        writes.upsert(eq("_id", pointer), new Document("$set", new Document("kind", "pointer").append("decision", id)));
+        InBatch batch = InBatch.current();
+        if (batch != null) {
+            batch.pointers.put(pointer, id);
+            batch.received.add(id);
+        }
     }
 
     private void dueMoved(String deadline, String subject, LocalDate due) {
         open(deadline, subject).ifPresent(id -> writes.updateOne(eq("_id", id), Updates.set("due", due.toString())));
     }
 
+    /**
+     * The first decision on a request counts; a later one (a repeat, another request's) does not move it. Within a
+     * batch (ADR 0030) the decisions it made and the requests it received are known without a read: a request received
+     * in this batch has no decision but one made from this batch's events (its id carries its receipt instant, and an
+     * event is only seen again with everything after the stored token, so a decision already stored for it is the one
+     * this batch makes again, on the same day). Otherwise the row is read as the batch found it: only this method
+     * writes {@code decidedOn}.
+     */
     private void decided(String deadline, String subject, Instant at) {
         open(deadline, subject).ifPresent(id -> {
-            Document row = facts.find(eq("_id", id)).first();
-            // the first decision on a request counts; a later one (a repeat, another request's) does not move it
-            if (row != null && !row.containsKey("decidedOn")) {
+            InBatch batch = InBatch.current();
+            if (batch != null && batch.decided.contains(id)) {
+                return;
+            }
+            boolean undecided;
+            if (batch != null && batch.received.contains(id)) {
+                undecided = true;
+            } else {
+                Document row = facts.find(eq("_id", id)).first();
+                undecided = row != null && !row.containsKey("decidedOn");
+            }
+            if (undecided) {
                 writes.updateOne(eq("_id", id), Updates.set("decidedOn", date(at).toString()));
+                if (batch != null) {
+                    batch.decided.add(id);
+                }
             }
         });
     }
 
-    /** The open decision of a subject; reads what the earlier events of the batch wrote (sent first). */
+    /**
+     * The open decision of a subject. A pointer is only written by {@link #received}, which remembers it for the rest
+     * of the batch ({@link InBatch}); one not written in this batch is in the collection as it was before the batch,
+     * so the batch's queued writes need not be sent before it is read (ADR 0030).
+     */
     private java.util.Optional<String> open(String deadline, String subject) {
-        BatchedWrites.flushPending();
-        Document pointer = facts.find(eq("_id", "open/" + deadline + "/" + subject)).first();
-        return pointer == null ? java.util.Optional.empty() : java.util.Optional.of(pointer.getString("decision"));
+        String pointer = "open/" + deadline + "/" + subject;
+        InBatch batch = InBatch.current();
+        String inBatch = batch == null ? null : batch.pointers.get(pointer);
+        if (inBatch != null) {
+            return java.util.Optional.of(inBatch);
+        }
+        Document found = facts.find(eq("_id", pointer)).first();
+        return found == null ? java.util.Optional.empty() : java.util.Optional.of(found.getString("decision"));
+    }
+
+    /** What the current unit of work (a processor's batch) wrote, as its queued writes will leave it; none outside one. */
+    private static final class InBatch {
+        private static final String RESOURCE = InBatch.class.getName();
+
+        final Map<String, String> pointers = new HashMap<>();
+        final Set<String> received = new HashSet<>();
+        final Set<String> decided = new HashSet<>();
+
+        static InBatch current() {
+            return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, k -> new InBatch()) : null;
+        }
     }
 
     private static LocalDate date(Instant at) {

@@ -633,17 +633,42 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private static DomainEventData<String> toDomainData(StoredEvent e) {
-        return new GenericDomainEventEntry<>(e.aggregateType(), e.aggregateId(), e.seq(), e.eventId(),
-                Instant.parse(e.timestamp()), e.payloadType(), e.payloadRevision(), e.payload(), e.metaData());
+        return new StoredDomainEventData(e);
     }
 
-    /** A stored event that belongs to no aggregate, as Axon's tracked event data. */
+    /**
+     * A stored domain event as Axon's event data, its time parsed once ({@link StoredTimestamps}): Axon's entry keeps
+     * the stored string and would parse it again each time the message is asked its time (ADR 0030).
+     */
+    private static final class StoredDomainEventData extends GenericDomainEventEntry<String> {
+        private final Instant timestamp;
+
+        StoredDomainEventData(StoredEvent e) {
+            super(e.aggregateType(), e.aggregateId(), e.seq(), e.eventId(), e.timestamp(), e.payloadType(), e.payloadRevision(),
+                    e.payload(), e.metaData());
+            this.timestamp = StoredTimestamps.parse(e.timestamp());
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+    }
+
+    /** A stored event that belongs to no aggregate, as Axon's tracked event data (its time parsed once, as above). */
     private static final class TrackedGenericEventData extends AbstractEventEntry<String> implements TrackedEventData<String> {
         private final TrackingToken token;
+        private final Instant timestamp;
 
         TrackedGenericEventData(TrackingToken token, StoredEvent e) {
-            super(e.eventId(), Instant.parse(e.timestamp()), e.payloadType(), e.payloadRevision(), e.payload(), e.metaData());
+            super(e.eventId(), e.timestamp(), e.payloadType(), e.payloadRevision(), e.payload(), e.metaData());
             this.token = token;
+            this.timestamp = StoredTimestamps.parse(e.timestamp());
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
         }
 
         @Override
@@ -727,7 +752,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         try (Stream<ChainReader.ChainEvent> chainEvents = chainFrom(0, false)) {
-            return chainEvents.filter(ce -> !Instant.parse(ce.event().timestamp()).isBefore(dateTime))
+            return chainEvents.filter(ce -> !StoredTimestamps.parse(ce.event().timestamp()).isBefore(dateTime))
                     .findFirst()
                     .<TrackingToken>map(ce -> new GlobalSequenceTrackingToken(ce.position() - 1))
                     .orElseGet(this::createHeadToken);
