@@ -138,7 +138,7 @@ public class CommandLog implements PersonalDataHolder {
                 throw e;
             }
         }
-        Document existing = commands.find(Filters.eq("_id", commandId)).first();
+        Document existing = find(commandId).orElse(null);
         if (existing == null) {
             // Released between our insert and our read (the first attempt was refused): try once more.
             return claim(commandId, jwsSha256, jws, type, actor);

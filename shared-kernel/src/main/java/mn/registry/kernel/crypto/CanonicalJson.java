@@ -33,6 +33,17 @@ public final class CanonicalJson {
         return MAPPER;
     }
 
+    /** A kernel record read from its JSON tree; a tree that is not one is an {@link IllegalArgumentException} naming {@code what}. */
+    public static <T> T read(com.fasterxml.jackson.databind.JsonNode json, Class<T> type, String what) {
+        try {
+            return MAPPER.treeToValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not " + what + ": " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not " + what + ": " + e.getMessage());
+        }
+    }
+
     /** Canonical UTF-8 bytes of any JSON text. */
     public static byte[] canonicalize(String json) {
         try {

@@ -1,6 +1,5 @@
 package mn.registry.kernel.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -87,10 +86,6 @@ public record Commitment(String eventId, String aggregateType, String aggregateI
     }
 
     public static Commitment fromJson(JsonNode json) {
-        try {
-            return CanonicalJson.mapper().treeToValue(json, Commitment.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("not a commitment: " + e.getMessage());
-        }
+        return CanonicalJson.read(json, Commitment.class, "a commitment");
     }
 }

@@ -94,10 +94,6 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
     }
 
     public static SealedEvent fromJson(JsonNode json) {
-        try {
-            return CanonicalJson.mapper().treeToValue(json, SealedEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a sealed event: " + e.getOriginalMessage());
-        }
+        return CanonicalJson.read(json, SealedEvent.class, "a sealed event");
     }
 }
