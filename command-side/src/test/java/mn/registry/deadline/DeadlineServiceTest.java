@@ -1,5 +1,7 @@
 package mn.registry.deadline;
 
+import mn.registry.testing.MovableClock;
+
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.calendar.Deadline;

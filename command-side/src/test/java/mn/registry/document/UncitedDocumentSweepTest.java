@@ -1,5 +1,6 @@
 package mn.registry.document;
 
+import mn.registry.testing.MovableClock;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.kernel.crypto.Sha256;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,30 +22,6 @@ class UncitedDocumentSweepTest {
 
     private static final PersonId APPLICANT = new PersonId("applicant-1");
 
-    /** A clock the test moves forward, as the registry's demo clock is moved. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-20T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static byte[] pdf(String text) {
         return ("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -55,7 +29,7 @@ class UncitedDocumentSweepTest {
     @Test
     @DisplayName("an upload no command cites is gone once its 7 days are over on the registry's clock; a cited one and a younger one stay")
     void uncited_upload_is_deleted_after_its_time(MongoDatabase database) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T02:00:00Z"));
         DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), 1_000_000);
         UncitedDocumentSweep sweep = new UncitedDocumentSweep(store, Duration.ofHours(1));
         String forgotten = store.receive(pdf("never cited"), "application/pdf", null, APPLICANT).document().sha256();
@@ -82,7 +56,7 @@ class UncitedDocumentSweepTest {
     @Test
     @DisplayName("bytes uploaded again after their uncited copy was deleted are a new upload with a new time")
     void re_upload_after_deletion_starts_afresh(MongoDatabase database) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T02:00:00Z"));
         DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), 1_000_000);
         store.receive(pdf("again"), "application/pdf", null, APPLICANT);
         clock.advance(Duration.ofDays(8));
@@ -98,7 +72,7 @@ class UncitedDocumentSweepTest {
     @Test
     @DisplayName("the quota counts a person's new uploads of the last 7 days: full now, free again once they are older")
     void quota_frees_after_the_retention(MongoDatabase database) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T02:00:00Z"));
         byte[] first = pdf("first upload, forty bytes or so");
         DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), first.length + 10L);
         store.receive(first, "application/pdf", null, APPLICANT);

@@ -1,5 +1,6 @@
 package mn.registry.command.api;
 
+import mn.registry.testing.MovableClock;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.store.mongo.CommandCommits;
@@ -9,14 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,23 +28,7 @@ class CommandLogWithoutScansTest {
 
     private final FilterRecorder recorder = new FilterRecorder();
     private final MongoDatabase database = recorder.client().getDatabase("command_log_without_scans");
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(T0);
 
     @AfterEach
     void close() {
@@ -70,7 +51,7 @@ class CommandLogWithoutScansTest {
     void takeover_and_release_by_one_key() {
         CommandLog log = log();
         assertThat(log.claim("c-1", "sha", "jws", "ApplyForPermit", "holder-1")).isInstanceOf(CommandLog.Claim.Claimed.class);
-        now.set(T0.plusSeconds(61));
+        clock.set(T0.plusSeconds(61));
         recorder.clear();
 
         assertThat(log.takeOver("c-1", T0)).isTrue();
@@ -91,7 +72,7 @@ class CommandLogWithoutScansTest {
 
         // each takeover moves the key on, so only one of two attempts that saw the same acceptedAt wins
         assertThat(log.claim("c-3", "sha3", "jws", "ApplyForPermit", "holder-1")).isInstanceOf(CommandLog.Claim.Claimed.class);
-        now.set(T0.plusSeconds(200));
+        clock.set(T0.plusSeconds(200));
         assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isTrue();
         assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isFalse();
         assertThat(log.find("c-3")).hasValueSatisfying(d -> assertThat(d.getString(CommandLog.LEASE_KEY)).isEqualTo("c-3@" + T0.plusSeconds(200).toEpochMilli()));
@@ -127,7 +108,7 @@ class CommandLogWithoutScansTest {
                 new Document("payloadType", "PermitApplied").append("metaData", "{\"commandId\":\"old-1\"}"))));
         log();
         CommandLog log = log();
-        now.set(T0.plusSeconds(61));
+        clock.set(T0.plusSeconds(61));
 
         assertThat(log.find("old-2")).hasValueSatisfying(d -> assertThat(d.getString(CommandLog.LEASE_KEY)).isEqualTo("old-2"));
         assertThat(log.takeOver("old-1", T0)).isTrue();
