@@ -3,6 +3,8 @@ package mn.registry.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.infrastructure.axon.DurableEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,12 @@ class CommandController {
 
     private final CommandPipeline pipeline;
     private final EventStore eventStore;
+    private final EventStorageEngine engine;
 
-    CommandController(CommandPipeline pipeline, EventStore eventStore) {
+    CommandController(CommandPipeline pipeline, EventStore eventStore, EventStorageEngine engine) {
         this.pipeline = pipeline;
         this.eventStore = eventStore;
+        this.engine = engine;
     }
 
     @PostMapping(path = "/api/commands", consumes = {"application/json", "application/jose+json"}, produces = "application/json")
@@ -48,9 +52,21 @@ class CommandController {
             response.header("Idempotent-Replay", "true");
         }
         if (answer.status() / 100 == 2) {
-            eventStore.createHeadToken().position().ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
+            response.header(POSITION_HEADER, Long.toString(positionAfter(answer)));
         }
         return response.body(answer.body());
+    }
+
+    /**
+     * ADR 0028: a command carried out now stored its events through this node's engine, which knows where they ended
+     * without asking the database (the head lookup was a round trip per command). A replay's events may have been
+     * stored by another node or before a restart: the head, looked up.
+     */
+    private long positionAfter(CommandPipeline.Answer answer) {
+        if (!answer.replay() && engine instanceof DurableEventStorageEngine durable) {
+            return durable.positionAfterOwnCommits();
+        }
+        return eventStore.createHeadToken().position().orElse(0L);
     }
 
     @GetMapping(path = "/api/commands/types", produces = "application/json")

@@ -748,6 +748,16 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return new GlobalSequenceTrackingToken(reservedUpTo());
     }
 
+    /**
+     * A position at or after every commit this engine has stored, with no lookup once it has stored one (ADR 0028): its
+     * own commits raise it before their append returns, and it never passes the stored end. Enough for read-your-writes
+     * of a command carried out here; {@link #createHeadToken} when this engine has stored nothing yet.
+     */
+    public long positionAfterOwnCommits() {
+        long known = knownReserved.get();
+        return known > 0 ? known : reservedUpTo();
+    }
+
     /** Just before the first event (in global order) whose timestamp is at or after {@code dateTime}; the head if none. */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {

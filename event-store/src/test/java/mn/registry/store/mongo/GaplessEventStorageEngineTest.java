@@ -288,6 +288,23 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0028: the position after a node's own commits is never before them and never past the stored end; a node that stored nothing looks the end up")
+    void the_position_after_own_commits_covers_them_without_passing_the_end() {
+        GaplessEventStorageEngine nodeA = engine(database).build();
+        GaplessEventStorageEngine nodeB = engine(database).build();
+        nodeA.appendEvents(events("p-1", 0, 3));
+        nodeB.appendEvents(events("p-2", 0, 2));
+
+        assertThat(nodeA.positionAfterOwnCommits()).isBetween(3L, 5L);
+        assertThat(nodeB.positionAfterOwnCommits()).isEqualTo(5L);
+        GaplessEventStorageEngine idle = engine(database).build();
+        assertThat(idle.positionAfterOwnCommits()).isEqualTo(5L);
+        try (Stream<? extends TrackedEventMessage<?>> after = nodeB.readEvents(new GlobalSequenceTrackingToken(nodeB.positionAfterOwnCommits()), false)) {
+            assertThat(after).as("nothing of B's own commit lies after the position it reports").isEmpty();
+        }
+    }
+
+    @Test
     void indexes_are_created_once_and_creating_them_again_changes_nothing() {
         GaplessEventStorageEngine engine = engine(database).build();
         engine.ensureIndexes();

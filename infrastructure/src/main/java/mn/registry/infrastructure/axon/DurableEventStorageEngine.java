@@ -81,6 +81,17 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
         return delegate.createHeadToken();
     }
 
+    /**
+     * ADR 0028: a global position at or after the commits just stored on this node, without a database lookup where
+     * the engine underneath knows it (the gapless engine); the head token otherwise.
+     */
+    public long positionAfterOwnCommits() {
+        if (delegate instanceof mn.registry.store.mongo.GaplessEventStorageEngine gapless) {
+            return gapless.positionAfterOwnCommits();
+        }
+        return delegate.createHeadToken().position().orElse(0L);
+    }
+
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         return delegate.createTokenAt(dateTime);
