@@ -5,7 +5,7 @@ import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitRestored;
-import mn.registry.permit.command.PublishedByCheckpoint;
+import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.tlog.LogCollections;
 import mn.registry.tlog.LogWriter;
 import org.bson.Document;

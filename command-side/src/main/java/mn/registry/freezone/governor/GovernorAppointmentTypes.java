@@ -5,7 +5,7 @@ import mn.registry.command.api.SignedCommandType;
 import mn.registry.freezone.zone.ZoneStreamCommands;
 import mn.registry.freezone.zone.QuarterlyReportSchedule;
 import mn.registry.freezone.zone.Zones;
-import mn.registry.identity.command.Enrolment;
+import mn.registry.identity.api.RoleGrants;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
@@ -35,13 +35,13 @@ class GovernorAppointmentTypes {
     }
 
     private final CommandGateway gateway;
-    private final Enrolment enrolment;
+    private final RoleGrants enrolment;
     private final Zones zones;
     private final EventStore events;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final QuarterlyReportSchedule reports;
 
-    GovernorAppointmentTypes(CommandGateway gateway, Enrolment enrolment, Zones zones, EventStore events,
+    GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
                              mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports) {
         this.reports = reports;
         this.gateway = gateway;

@@ -1,5 +1,6 @@
 package mn.registry.identity.command;
 
+import mn.registry.identity.api.RoleGrants;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonEnrolled;
@@ -22,7 +23,7 @@ import java.util.Base64;
  * itself at first start (the demo people) and by the signed enrolment commands of later issues.
  */
 @Component
-public class Enrolment {
+public class Enrolment implements RoleGrants {
 
     private final CommandGateway commands;
     private final IdentityDirectory directory;
@@ -58,6 +59,7 @@ public class Enrolment {
     }
 
     /** Grants a role on the person's own stream (e.g. a governor appointed by the Cabinet member, 003 art. 8.2). */
+    @Override
     public void grant(RoleGranted grant) {
         commands.sendAndWait(new PersonCommands.Grant(grant));
     }
@@ -68,6 +70,7 @@ public class Enrolment {
     }
 
     /** Revokes a role on the person's own stream (e.g. a governor dismissed, 003 art. 8.2). */
+    @Override
     public void revoke(mn.registry.kernel.identity.RoleRevoked revocation) {
         commands.sendAndWait(new PersonCommands.Revoke(revocation));
     }

@@ -1,5 +1,6 @@
 package mn.registry.permit.command;
 
+import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;

@@ -1,5 +1,6 @@
 package mn.registry.permit.command;
 
+import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;

@@ -1,5 +1,6 @@
 package mn.registry.permit.command;
 
+import mn.registry.permit.api.PublishedByCheckpoint;
 import org.axonframework.commandhandling.CommandMessage;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.calendar.CalendarVersion;

@@ -1,7 +1,7 @@
 package mn.registry.freezone.zone;
 
 import mn.registry.kernel.permit.PermitNumber;
-import mn.registry.permit.command.PublishedByCheckpoint;
+import mn.registry.permit.command.PermitDeadlineRules;
 import mn.registry.standalone.layout.UsedElsewhere;
 
 /** Samples for LayoutTest: a Free Zone class that reaches into the permits' command side, and one that does not. */
@@ -13,7 +13,7 @@ public final class ZoneFixture {
     /** The mistake the context rule is for: a Free Zone class using a permit's command-side internals. */
     public static final class ReadsPermitInternals {
         Class<?> permits() {
-            return PublishedByCheckpoint.class;
+            return PermitDeadlineRules.class;
         }
     }
 

@@ -1,4 +1,4 @@
-package mn.registry.permit.command;
+package mn.registry.permit.api;
 
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
