@@ -12,9 +12,11 @@
 #   (rebuild [events, default 100000] [batch, default 50] [baseline events]: the permit projections rebuilt from one
 #   cursor over the store, per event (baseline) and in batches, with the content hash of each)
 #   (checkpoint [rate, default 100] [seconds, default 30]: acknowledgement -> signed checkpoint, baseline at 10/s)
-#   (restart [records, default 100000] [log|api, default log]: an empty start; with log, N public records appended
+#   (restart [records, default 100000] [log|events|api, default log]: an empty start; with log, N public records appended
 #   offline through the registry's own log writer, a first start that folds them, then the timed restart from the
-#   register's snapshot; with api, a fill through the signed API (hours at today's rate) and a restart; every start
+#   register's snapshot; with events, N sealed events appended offline through the event store engine with the
+#   registry's seal key, a first start whose sequencer and processors catch up, then the timed restart;
+#   with api, a fill through the signed API (hours at today's rate) and a restart; every start
 #   with BENCH_SERVER_JVM, default "-Xmx512m"; not in the short mode: it takes minutes)
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")

@@ -181,7 +181,7 @@ public final class ProjectionRebuildBenchmark {
     }
 
     /** Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured). */
-    private static int fill(GaplessEventStorageEngine engine, int events) {
+    static int fill(GaplessEventStorageEngine engine, int events) {
         WorkingDayCalendar calendar = WorkingDayCalendar.base();
         int apps = events / 5;
         List<EventMessage<?>> commit = new ArrayList<>();
