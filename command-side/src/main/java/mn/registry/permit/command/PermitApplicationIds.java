@@ -5,7 +5,7 @@ import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ReceiptNumber;
 
 /** Where the ids of a new application come from: never from inside the aggregate. */
-public interface PermitApplicationIds {
+interface PermitApplicationIds {
 
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);
