@@ -50,7 +50,7 @@ public class CommandLog implements PersonalDataHolder {
      * (a filter of {@code _id} plus the state is a scan there): {@code commandId@acceptedAtMillis} while accepted,
      * {@code commandId} once done. It changes with every takeover and with the answer, so a stale writer matches nothing.
      */
-    static final String LEASE_KEY = "lease";
+    public static final String LEASE_KEY = "lease";
     /** Set by the start-up migration on entries written before ADR 0019: their events may lack the commit's command key. */
     static final String WRITTEN_BEFORE_KEYS = "beforeCommandKeys";
 
@@ -108,8 +108,8 @@ public class CommandLog implements PersonalDataHolder {
 
     /** What a claim found. */
     public sealed interface Claim {
-        /** The id is ours now: carry the command out. */
-        record Claimed() implements Claim {
+        /** The id is ours now, under {@code leaseKey}: carry the command out. */
+        record Claimed(String leaseKey) implements Claim {
         }
 
         /** The same signed command was carried out before: answer with this. */
@@ -132,7 +132,7 @@ public class CommandLog implements PersonalDataHolder {
         entry.append(LEASE_KEY, acceptedKey(commandId, entry.getLong("acceptedAt")));
         try {
             commands.insertOne(entry);
-            return new Claim.Claimed();
+            return new Claim.Claimed(entry.getString(LEASE_KEY));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -158,11 +158,16 @@ public class CommandLog implements PersonalDataHolder {
         return acceptedAt.plus(lease).isBefore(clock.instant());
     }
 
-    /** Takes over an expired accepted entry (compare-and-set on its acceptedAt). */
-    public boolean takeOver(String commandId, Instant acceptedAt) {
+    /**
+     * Takes over an expired accepted entry (compare-and-set on its acceptedAt); the new lease key if this attempt won,
+     * empty if another attempt took it over first or it was answered meanwhile.
+     */
+    public Optional<String> takeOver(String commandId, Instant acceptedAt) {
         long now = clock.instant().toEpochMilli();
-        return commands.updateOne(new Document(LEASE_KEY, acceptedKey(commandId, acceptedAt.toEpochMilli())),
-                new Document("$set", new Document("acceptedAt", now).append(LEASE_KEY, acceptedKey(commandId, now)))).getModifiedCount() == 1;
+        String key = acceptedKey(commandId, now);
+        boolean won = commands.updateOne(new Document(LEASE_KEY, acceptedKey(commandId, acceptedAt.toEpochMilli())),
+                new Document("$set", new Document("acceptedAt", now).append(LEASE_KEY, key))).getModifiedCount() == 1;
+        return won ? Optional.of(key) : Optional.empty();
     }
 
     public void done(String commandId, String answerJson, int status) {
@@ -171,13 +176,14 @@ public class CommandLog implements PersonalDataHolder {
                 .append(LEASE_KEY, commandId)));
     }
 
-    /** A refused command leaves nothing behind: its id may be used again. */
-    public void release(String commandId) {
-        // read by _id, then delete by the lease key read: a compare-and-set on one indexed key (a takeover or the answer
-        // changes the key, so the entry is then left alone); both are index lookups on either server
-        Document entry = commands.find(new Document("_id", commandId)).projection(new Document(LEASE_KEY, 1).append("state", 1)).first();
-        if (entry != null && "accepted".equals(entry.getString("state")) && entry.getString(LEASE_KEY) != null) {
-            commands.deleteOne(new Document(LEASE_KEY, entry.getString(LEASE_KEY)));
+    /**
+     * A refused command leaves nothing behind: its id may be used again. Only the attempt that holds the entry's lease
+     * releases it (one delete by its unique lease key): a late first attempt whose lease was taken over, or an entry
+     * already answered, is left as it is.
+     */
+    public void release(String commandId, String leaseKey) {
+        if (leaseKey != null && leaseKey.startsWith(commandId + "@")) {
+            commands.deleteOne(new Document(LEASE_KEY, leaseKey));
         }
     }
 

@@ -135,11 +135,16 @@ public class CommandPipeline {
             log.info("{} {} was applied before; answering with the first answer", type.type(), verified.commandId());
             return new Answer(done.status(), readTree(done.answerJson()), true);
         }
+        String leaseKey;
+        boolean tookOver = claim instanceof CommandLog.Claim.Unsettled;
         if (claim instanceof CommandLog.Claim.Unsettled unsettled) {
-            Answer settled = settle(verified, unsettled);
-            if (settled != null) {
-                return settled;
+            Settled settled = settle(verified, unsettled);
+            if (settled.answer() != null) {
+                return settled.answer();
             }
+            leaseKey = settled.leaseKey();
+        } else {
+            leaseKey = ((CommandLog.Claim.Claimed) claim).leaseKey();
         }
         CommandContext context = new CommandContext(verified.commandId(), verified.signedAt(), receivedAt, actor.person(),
                 actor.roles(), actor.zones(), verified.jwsSha256());
@@ -147,7 +152,14 @@ public class CommandPipeline {
         try {
             result = CurrentCommand.runAs(context, () -> type.handle(body, context));
         } catch (RuntimeException e) {
-            commandLog.release(verified.commandId());
+            // after a takeover the first attempt may still be running and may have stored the command's events (the
+            // commits' unique command key then refused ours): its answer is recorded by it, so the entry stays
+            if (!tookOver || commandLog.eventsOf(verified.commandId()).isEmpty()) {
+                commandLog.release(verified.commandId(), leaseKey);
+            } else {
+                log.warn("{} {}: the attempt this one took over stored its events; the entry stays for its answer", verified.type(),
+                        verified.commandId());
+            }
             throw e;
         }
         JsonNode answer = mapper.valueToTree(result);
@@ -160,17 +172,19 @@ public class CommandPipeline {
      * ADR 0002: a claim left {@code accepted} (the registry stopped between storing the events and the answer) is
      * settled by the next attempt once its lease ran out: if events carry the command id it was applied, and the
      * client is told so (without applying it again); if none do, the attempt takes the claim over and carries the
-     * command out (returns null). While the lease runs, or if another attempt took it over first, it is in progress.
+     * command out under its new lease key. While the lease runs, or if another attempt took it over first, it is in progress.
      */
-    private Answer settle(VerifiedCommand verified, CommandLog.Claim.Unsettled unsettled) {
-        if (!commandLog.leaseExpired(unsettled.acceptedAt()) || !commandLog.takeOver(verified.commandId(), unsettled.acceptedAt())) {
+    private Settled settle(VerifiedCommand verified, CommandLog.Claim.Unsettled unsettled) {
+        Optional<String> leaseKey = commandLog.leaseExpired(unsettled.acceptedAt())
+                ? commandLog.takeOver(verified.commandId(), unsettled.acceptedAt()) : Optional.empty();
+        if (leaseKey.isEmpty()) {
             throw RegistryProblem.conflict("command.in-progress", "Command " + verified.commandId() + " was accepted at " + unsettled.acceptedAt()
                     + " and is still being carried out; ask again in a moment.", null);
         }
         List<String> applied = commandLog.eventsOf(verified.commandId());
         if (applied.isEmpty()) {
             log.info("{} {} was accepted before a stop and left no event; carrying it out now", verified.type(), verified.commandId());
-            return null;
+            return new Settled(null, leaseKey.get());
         }
         ObjectNode answer = mapper.createObjectNode().put("commandId", verified.commandId()).put("applied", true).put("recovered", true);
         ArrayNode events = answer.putArray("events");
@@ -178,7 +192,11 @@ public class CommandPipeline {
         commandLog.done(verified.commandId(), answer.toString(), 200);
         log.info("{} {} was applied before a stop ({} events); its answer was lost, answering that it was applied", verified.type(),
                 verified.commandId(), applied.size());
-        return new Answer(200, answer, true);
+        return new Settled(new Answer(200, answer, true), leaseKey.get());
+    }
+
+    /** What settling an unsettled claim gave: the answer, or (null) the go-ahead to carry the command out under the lease key. */
+    private record Settled(Answer answer, String leaseKey) {
     }
 
     private <T> T readBody(SignedCommandType<T> type, JsonNode command) {

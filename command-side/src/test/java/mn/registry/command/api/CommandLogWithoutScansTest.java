@@ -50,22 +50,22 @@ class CommandLogWithoutScansTest {
     @DisplayName("ADR 0002: a takeover after the lease wins once, a stale attempt can neither take over nor release, and the answer survives a late release")
     void takeover_and_release_by_one_key() {
         CommandLog log = log();
-        assertThat(log.claim("c-1", "sha", "jws", "ApplyForPermit", "holder-1")).isInstanceOf(CommandLog.Claim.Claimed.class);
+        String first = ((CommandLog.Claim.Claimed) log.claim("c-1", "sha", "jws", "ApplyForPermit", "holder-1")).leaseKey();
         clock.set(T0.plusSeconds(61));
         recorder.clear();
 
-        assertThat(log.takeOver("c-1", T0)).isTrue();
-        assertThat(log.takeOver("c-1", T0)).as("a second node with the same stale view").isFalse();
+        assertThat(log.takeOver("c-1", T0)).isPresent();
+        assertThat(log.takeOver("c-1", T0)).as("a second node with the same stale view").isEmpty();
         log.done("c-1", "{\"ok\":true}", 200);
-        log.release("c-1"); // the first attempt, late, fails and releases: the answer stays
+        log.release("c-1", first); // the first attempt, late, fails and releases: the answer stays
         assertOneKeyFilters();
-        assertThat(recorder.sent()).extracting(FilterRecorder.Sent::command).contains("update", "find");
+        assertThat(recorder.sent()).extracting(FilterRecorder.Sent::command).contains("update", "delete").doesNotContain("find");
         assertThat(log.claim("c-1", "sha", "jws", "ApplyForPermit", "holder-1")).isEqualTo(new CommandLog.Claim.AlreadyDone("{\"ok\":true}", 200));
 
         // a refused command leaves nothing; its id may be used again
-        assertThat(log.claim("c-2", "sha2", "jws", "ApplyForPermit", "holder-1")).isInstanceOf(CommandLog.Claim.Claimed.class);
+        String c2 = ((CommandLog.Claim.Claimed) log.claim("c-2", "sha2", "jws", "ApplyForPermit", "holder-1")).leaseKey();
         recorder.clear();
-        log.release("c-2");
+        log.release("c-2", c2);
         assertOneKeyFilters();
         assertThat(recorder.sent()).extracting(FilterRecorder.Sent::command).contains("delete");
         assertThat(log.find("c-2")).isEmpty();
@@ -73,8 +73,8 @@ class CommandLogWithoutScansTest {
         // each takeover moves the key on, so only one of two attempts that saw the same acceptedAt wins
         assertThat(log.claim("c-3", "sha3", "jws", "ApplyForPermit", "holder-1")).isInstanceOf(CommandLog.Claim.Claimed.class);
         clock.set(T0.plusSeconds(200));
-        assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isTrue();
-        assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isFalse();
+        assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isPresent();
+        assertThat(log.takeOver("c-3", T0.plusSeconds(61))).isEmpty();
         assertThat(log.find("c-3")).hasValueSatisfying(d -> assertThat(d.getString(CommandLog.LEASE_KEY)).isEqualTo("c-3@" + T0.plusSeconds(200).toEpochMilli()));
     }
 
@@ -111,11 +111,28 @@ class CommandLogWithoutScansTest {
         clock.set(T0.plusSeconds(61));
 
         assertThat(log.find("old-2")).hasValueSatisfying(d -> assertThat(d.getString(CommandLog.LEASE_KEY)).isEqualTo("old-2"));
-        assertThat(log.takeOver("old-1", T0)).isTrue();
+        assertThat(log.takeOver("old-1", T0)).isPresent();
         assertThat(log.eventsOf("old-1")).as("its commit was written before commits carried the key").containsExactly("PermitApplied");
         assertThat(log.eventsOf("old-3")).isEmpty();
-        log.release("old-3");
+        log.release("old-3", log.takeOver("old-3", T0).orElseThrow());
         assertThat(log.find("old-3")).isEmpty();
         assertThat(log.claim("old-2", "sha", "jws", "ApplyForPermit", "holder-1")).isEqualTo(new CommandLog.Claim.AlreadyDone("{}", 200));
+    }
+
+    @Test
+    @DisplayName("ADR 0002: a first attempt that outlived its lease and then fails does not release the entry of the attempt that took it over")
+    void a_late_first_attempt_does_not_release_the_takers_entry() {
+        CommandLog log = log();
+        String first = ((CommandLog.Claim.Claimed) log.claim("c-9", "sha9", "jws", "SuspendPermit", "reviewer-1")).leaseKey();
+        clock.set(T0.plusSeconds(61));
+        String second = log.takeOver("c-9", T0).orElseThrow();
+
+        log.release("c-9", first); // the first attempt, still running past its lease, is refused at last
+
+        assertThat(log.find("c-9")).as("the taker's entry stays").hasValueSatisfying(d -> assertThat(d.getString(CommandLog.LEASE_KEY)).isEqualTo(second));
+        log.done("c-9", "{\"ok\":true}", 200);
+        assertThat(log.claim("c-9", "sha9", "jws", "SuspendPermit", "reviewer-1")).isEqualTo(new CommandLog.Claim.AlreadyDone("{\"ok\":true}", 200));
+        log.release("c-9", second); // an answered entry is not released by anyone
+        assertThat(log.find("c-9")).isPresent();
     }
 }

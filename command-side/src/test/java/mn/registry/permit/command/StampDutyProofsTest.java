@@ -114,7 +114,7 @@ class StampDutyProofsTest {
         ApplicationId tooEarly = permit(LocalDate.of(2026, 6, 1)); // its window opens in 2030-12
         ApplicationId inWindow = permit(LocalDate.of(2025, 6, 1));
         assertThatThrownBy(() -> request(tooEarly, PROOF, "cmd-1")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.extension-too-early"));
-        commandLog.release("cmd-1"); // as the pipeline does for a refusal
+        commandLog.release("cmd-1", commandLog.find("cmd-1").orElseThrow().getString(CommandLog.LEASE_KEY)); // as the pipeline does for a refusal
         request(inWindow, PROOF, "cmd-2");
     }
 
