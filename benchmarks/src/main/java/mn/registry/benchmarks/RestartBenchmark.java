@@ -142,14 +142,28 @@ public final class RestartBenchmark {
         }
     }
 
+    /** The baseline: an empty registry started in {@code filled} and stopped again, so that the fill can open its files. */
+    private static Start emptyStart(Path filled, List<String> options) throws Exception {
+        Start empty = timedStart(filled, "empty", options, -1, -1);
+        empty.registry().close();
+        return empty;
+    }
+
+    /** The timed restart at {@code logSize}, stopped again, its start-up lines and the empty baseline printed. */
+    private static Start restart(Path filled, List<String> options, long logSize, Start empty) throws Exception {
+        Start again = timedStart(filled, "restart", options, logSize, 0);
+        again.registry().close();
+        startupLines(again.registry());
+        System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
+        return again;
+    }
+
     /** The fast fill: empty start (baseline), N public records appended offline through the log writer, a first start, the timed restart. */
     private static boolean logFill(Path root, int records, List<String> options) throws Exception {
-        boolean ok = true;
         Path filled = root.resolve("filled");
-        Start empty = timedStart(filled, "empty", options, -1, -1);
+        Start empty = emptyStart(filled, options);
         Path dataDir = empty.registry().dataDir();
-        empty.registry().close();
-
+        boolean ok = true;
         long t0 = System.nanoTime();
         long logSize;
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
@@ -174,12 +188,8 @@ public final class RestartBenchmark {
         if (!unsaved.isEmpty()) {
             System.out.println("NOTE: the register's snapshot was not saved on stop, so the restart folds the log again: " + unsaved.get(0));
         }
-        Start again = timedStart(filled, "restart", options, logSize, 0);
-        try (RegistryProcess registry = again.registry()) {
-            ok &= registry.noErrorsLogged();
-        }
-        startupLines(again.registry());
-        System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
+        Start again = restart(filled, options, logSize, empty);
+        ok &= again.registry().noErrorsLogged();
         System.out.printf(Locale.ROOT, "first start over the log of %,d entries (no snapshot: the register folds it all): ready %.1f s, register caught up %.1f s, "
                 + "heap used %s%n", logSize, first.readySeconds(), first.registerSeconds(), first.heap());
         System.out.printf(Locale.ROOT, "restart over the log of %,d entries (from the register's snapshot, if saved on stop): ready %.1f s, register caught up %.1f s, heap used "
@@ -195,14 +205,12 @@ public final class RestartBenchmark {
      * stops growing), the restart is timed to ready and to the register at that log size. The empty start is the baseline.
      */
     private static boolean eventFill(Path root, int records, List<String> options) throws Exception {
-        boolean ok = true;
         Path filled = root.resolve("filled");
-        Start empty = timedStart(filled, "empty", options, -1, -1);
-        Path dataDir = empty.registry().dataDir();
-        empty.registry().close();
-
+        Start empty = emptyStart(filled, options);
         long t0 = System.nanoTime();
         int stored;
+        boolean ok = true;
+        Path dataDir = empty.registry().dataDir();
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
             RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
             GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
@@ -225,12 +233,8 @@ public final class RestartBenchmark {
             caughtUp = (System.nanoTime() - t0) / 1e9 - 2;
             ok &= registry.noErrorsLogged();
         }
-        Start again = timedStart(filled, "restart", options, logSize, 0);
-        try (RegistryProcess registry = again.registry()) {
-            ok &= registry.noErrorsLogged();
-        }
-        startupLines(again.registry());
-        System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
+        Start again = restart(filled, options, logSize, empty);
+        ok &= again.registry().noErrorsLogged();
         System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, sequencer settled (log %,d entries, 2 s without growth) by %.1f s "
                 + "after the fill began, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp, first.heap());
         System.out.printf(Locale.ROOT, "restart over %,d stored events (log %,d): ready %.1f s, register caught up %.1f s, heap used after start %s   "
