@@ -287,8 +287,7 @@ class ZoneRegistration {
 
     // 003 art. 12.2, 12.5.3: a reason or reference of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     static boolean saysSomething(String reason) {
-        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return !mn.registry.kernel.problem.VisibleText.saysNothing(reason);
     }
 
     private void requireStatus(Status expected, String code, String article) {

@@ -161,8 +161,7 @@ class ZoneLand {
 
     // 003 art. 22.2-23.4: a purpose, decision, reason or receipt of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     static boolean saysSomething(String reason) {
-        return reason != null && !reason.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return !mn.registry.kernel.problem.VisibleText.saysNothing(reason);
     }
 
     // 003 art. 22.2: a decision is taken on an application that is pending; each application is decided once

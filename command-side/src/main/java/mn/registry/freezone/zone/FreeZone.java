@@ -195,8 +195,7 @@ class FreeZone {
 
     // a decision, name or resolution of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
     private static void requireText(String value, String field, String article) {
-        if (value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT)) {
+        if (mn.registry.kernel.problem.VisibleText.saysNothing(value)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field " + field + " is required.", field, article);
         }
     }

@@ -877,8 +877,7 @@ class PermitApplication {
     // a text of spaces of any kind (no-break, ideographic) or invisible characters (zero-width, soft hyphen) says nothing: String.isBlank
     // does not see a no-break space, so a permit could be issued with an activity or conditions no one can read
     static boolean saysNothing(String value) {
-        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return mn.registry.kernel.problem.VisibleText.saysNothing(value);
     }
 
     // ------------------------------------------------------------------ event sourcing: fields only
