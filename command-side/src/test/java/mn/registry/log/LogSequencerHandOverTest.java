@@ -10,8 +10,9 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayDeclared;
-import mn.registry.store.mongo.EmbeddedMongo;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import mn.registry.store.mongo.SealedHandOver;
 import mn.registry.store.testing.TestSealingKeys;
 import mn.registry.tlog.LogCollections;
@@ -52,18 +53,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (seal, hash, stored strings, position) and does not read it back from {@code events}; on a miss it reads the store,
  * and the log's bytes are the same either way.
  */
+@ExtendWith(EmbeddedMongoExtension.class)
 class LogSequencerHandOverTest {
 
-    private static EmbeddedMongo mongo;
     private static MongoClient engineClient;
     private static MongoClient sequencerClient;
     /** Round trips of the sequencer's own client that touch the {@code events} collection. */
     private static final AtomicLong sequencerEventsReads = new AtomicLong();
 
     @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.inMemory();
-        engineClient = MongoClients.create(mongo.connectionString());
+    static void start(ConnectionString mongo) {
+        engineClient = MongoClients.create(mongo);
         CommandListener counter = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -73,7 +73,7 @@ class LogSequencerHandOverTest {
                 }
             }
         };
-        sequencerClient = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongo.connectionString()))
+        sequencerClient = MongoClients.create(MongoClientSettings.builder().applyConnectionString(mongo)
                 .addCommandListener(counter).build());
     }
 
@@ -81,7 +81,6 @@ class LogSequencerHandOverTest {
     static void stop() {
         sequencerClient.close();
         engineClient.close();
-        mongo.close();
     }
 
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()

@@ -1,12 +1,7 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import mn.registry.infrastructure.time.RegistryClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -30,23 +25,18 @@ import mn.registry.kernel.permit.RestorePermit;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SetMinimumInsurance;
-import mn.registry.kernel.signing.CommandEnvelope;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static mn.registry.standalone.RunningRegistry.ok;
 
 /**
  * The adversarial audit of docs/abuse-audit.md on a running registry over HTTP: acts a careless or dishonest official,
@@ -59,72 +49,32 @@ class AbuseAuditEndToEndTest {
     static final String HASH = "cd".repeat(32);
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigurableApplicationContext registry;
-    private static RegistryClient client;
-    private static RegistryClock clock;
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
 
     @BeforeAll
     static void start() {
-        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
-        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
-        clock = registry.getBean(RegistryClock.class);
-        ok(send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
-
-    record Sent(String commandId, RegistryClient.Reply reply) {
-    }
-
-    private static Sent send(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
-        return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
-    }
-
-    private static JsonNode ok(Sent sent) {
-        assertThat(sent.reply().status()).as(sent.reply().body().toString()).isEqualTo(200);
-        return sent.reply().body();
-    }
-
-    /** Refused as problem+json with the status, code, field (null: none) and article, and no trace in the events or the command log. */
-    private static void refused(Sent sent, int status, String code, String field, String article) {
-        RegistryClient.Reply reply = sent.reply();
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(reply.code()).as(reply.body().toString()).isEqualTo(code);
-        if (field != null) {
-            assertThat(reply.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(reply.body().path("article").asText()).contains(article);
-        MongoDatabase database = registry.getBean(MongoDatabase.class);
-        assertThat(StoredEffects.byCommand(database)).as("events of the refused command").doesNotContainKey(sent.commandId());
-        assertThat(database.getCollection("commands").countDocuments(Filters.eq("_id", sent.commandId()))).as("command-log entry").isZero();
+        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
     }
 
     private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(clock.instant());
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
     }
 
     /** A permit issued to {@code company} on the application of applicant-1 (who then acts for the holder). */
     private static ApplicationId issuedPermit(String company, String number) {
         ApplicationId id = insuredApplication(company, number);
-        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
                 HASH)));
         return id;
     }
 
     /** An application of {@code company} approved and insured, waiting for its permit. */
     private static ApplicationId insuredApplication(String company, String number) {
-        JsonNode receipt = ok(send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry, company, number)));
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), company, number)));
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
-        ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
-        ok(send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
                 today().plusYears(1), HASH)));
         return id;
     }
@@ -136,56 +86,56 @@ class AbuseAuditEndToEndTest {
         ApplicationId successor = issuedPermit("Tamga Trust LLC", "6101002");
 
         // held: out of order on a permit in force
-        refused(send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "inspector's opinion withdrawn")), 409, "permit.wrong-state", null,
+        registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "inspector's opinion withdrawn")), 409, "permit.wrong-state", null,
                 "002 art. 28.4");
-        refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, HASH)), 400, "permit.extension-too-early",
+        registry.refused(registry.send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, HASH)), 400, "permit.extension-too-early",
                 "requestedAt", "002 art. 27.2");
 
-        ok(send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         // held: a revoked permit is not restored, revoked again, reported on or extended
-        refused(send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");
-        refused(send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.REPEATED_VIOLATIONS, "again")), 409,
+        registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");
+        registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.REPEATED_VIOLATIONS, "again")), 409,
                 "permit.wrong-state", null, "002 art. 29.1");
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(revoked, 12, today())), 409, "permit.wrong-state", null,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(revoked, 12, today())), 409, "permit.wrong-state", null,
                 "002 art. 22.1.2");
-        refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, "ef".repeat(32))), 409, "permit.wrong-state", null,
+        registry.refused(registry.send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, "ef".repeat(32))), 409, "permit.wrong-state", null,
                 "002 art. 27.2");
 
         // 29.6: one complaint against one revocation; once decided, it is not filed again for a second try
-        refused(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "")), 400, "permit.document-hash-missing",
+        registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "")), 400, "permit.document-hash-missing",
                 "complaintSha256", "002 art. 29.6");
-        ok(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)));
-        refused(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
+        ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)));
+        registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
                 "permit.document-hash-missing", "decisionSha256", "002 art. 29.6");
-        ok(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
-        refused(send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "ab".repeat(32))), 409,
+        ok(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
+        registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "ab".repeat(32))), 409,
                 "permit.complaint-already-decided", "applicationId", "002 art. 29.6");
-        refused(send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
+        registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
                 "002 art. 29.6");
 
         // 29.3-29.4: handed over once, passed on once, to another permit
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)), 409,
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)), 409,
                 "permit.database-not-handed-over", null, "002 art. 29.4");
-        refused(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, "x".repeat(10_000))), 400,
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, "x".repeat(10_000))), 400,
                 "permit.document-hash-missing", "databaseSha256", "002 art. 29.3");
-        ok(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)));
-        refused(send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)), 409,
+        ok(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)));
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)), 409,
                 "permit.database-already-handed-over", null, "002 art. 29.3");
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, revoked, HASH)), 400,
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, revoked, HASH)), 400,
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, null, HASH)), 400,
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, null, HASH)), 400,
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, " ")), 400,
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, " ")), 400,
                 "permit.document-hash-missing", "contractSha256", "002 art. 29.4");
         // ids of another context: an id no permit has, and an application never issued, are not another holder
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
                 HASH)), 400, "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
-        ApplicationId notIssued = new ApplicationId(ok(send("applicant-1", "ApplyForPermit",
-                ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Khentii Sign LLC", "6101005"))).path("applicationId").asText());
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, notIssued, HASH)), 400,
+        ApplicationId notIssued = new ApplicationId(ok(registry.send("applicant-1", "ApplyForPermit",
+                ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Khentii Sign LLC", "6101005"))).path("applicationId").asText());
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, notIssued, HASH)), 400,
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
-        ok(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)));
-        refused(send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
+        ok(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)));
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
                 HASH)), 409, "permit.database-already-passed-on", "successorPermit", "002 art. 29.4");
     }
 
@@ -194,29 +144,29 @@ class AbuseAuditEndToEndTest {
     void second_investment_agreement_gains_no_time() {
         LegalEntity entity = new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6301201");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         Money investment = new Money(new BigDecimal("1500000"), "USD");
-        ok(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
                 today().plusYears(10), investment, false)));
 
         // 200 days on, no operations: a "new" agreement signed today would give the entity another year to start (12.5.1),
         // one ending soon would let it stop without owing its exemptions back (26.2)
-        clock.advance(Duration.ofDays(200));
-        refused(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
+        registry.clock().advance(Duration.ofDays(200));
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
                 today().plusYears(10), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
-        refused(send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
                 today().minusDays(200), today().plusDays(1), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         // held: the start of operations is not dated before the certificate nor in the future
-        refused(send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
-        refused(send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().plusDays(1))), 400, "freezone.date-in-future", "on", "003 art. 12.5.1");
         // held: resumption without an interruption
-        refused(send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
                 "freezone.operations-not-interrupted", null, "003 art. 12.5.2");
     }
 
@@ -225,23 +175,23 @@ class AbuseAuditEndToEndTest {
     void personal_details_hidden_in_unicode_are_refused() {
         String article = "002 art. 15.3, 30.1";
         String code = "privacy.personal-details-in-published-text";
-        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Orkhon Sign LLC", "6101003");
-        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Orkhon Sign LLC", "6101003");
+        registry.refused(registry.send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
                 "Orkhon Sign LLC", "6101003", true, "Peace Avenue 1, Ulaanbaatar; утас ９９１１２２３３"), false, clean.documents())), 400, code,
                 "company.address", article);
-        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+        registry.refused(registry.send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
                 "Orkhon Sign LLC", "6101003", true, "Peace Avenue 1, Ulaanbaatar; bat﹫orkhon。mn"), false, clean.documents())), 400, code,
                 "company.address", article);
-        ok(send("applicant-1", "ApplyForPermit", clean));
+        ok(registry.send("applicant-1", "ApplyForPermit", clean));
 
         LegalEntity entity = new LegalEntity("Orkhon Amber LLC", Jurisdiction.MONGOLIAN, null, "6301202");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
         for (String name : List.of("Orkhon Amber LLC, owner YБ03321314", "Orkhon Amber LLC, owner УБ\u200B03321314")) {
-            refused(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+            registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                     new LegalEntity(name, Jurisdiction.MONGOLIAN, null, "6301202"), Activity.TRADE, documents)), 400, code, "entity.name", article);
         }
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
     }
 
@@ -253,19 +203,19 @@ class AbuseAuditEndToEndTest {
         while (!calendar.isWorkingDay(yesterday)) {
             yesterday = yesterday.minusDays(1);
         }
-        refused(send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(yesterday, "Day of rest",
+        registry.refused(registry.send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(yesterday, "Day of rest",
                 "Амралтын өдөр", "Government resolution 2026/301")), 400, "calendar.declaration-changes-a-past-day", "date", "domain-rules §2");
         LocalDate saturday = today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY)).plusWeeks(2);
         while (calendar.isWorkingDay(saturday)) {
             saturday = saturday.plusWeeks(1);
         }
-        refused(send("cabinet-1", "DeclareWorkingDay", new mn.registry.kernel.calendar.WorkingDayDeclared(saturday, yesterday,
+        registry.refused(registry.send("cabinet-1", "DeclareWorkingDay", new mn.registry.kernel.calendar.WorkingDayDeclared(saturday, yesterday,
                 "Government resolution 2026/302")), 400, "calendar.declaration-changes-a-past-day", "replacesDate", "domain-rules §2");
         LocalDate ahead = today().plusDays(20);
         while (!calendar.isWorkingDay(ahead)) {
             ahead = ahead.plusDays(1);
         }
-        ok(send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(ahead, "Day of rest", "Амралтын өдөр",
+        ok(registry.send("cabinet-1", "DeclarePublicHoliday", new mn.registry.kernel.calendar.PublicHolidayDeclared(ahead, "Day of rest", "Амралтын өдөр",
                 "Government resolution 2026/303")));
     }
 
@@ -273,16 +223,16 @@ class AbuseAuditEndToEndTest {
     @DisplayName("002 art. 22.1.2: a holder's count of certificates issued covers each period once and none before the permit: a period reported again or ending before the issue is refused, nothing counted")
     void certificates_are_counted_once_per_period() {
         ApplicationId permit = issuedPermit("Gobi Sign LLC", "6101004");
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().minusDays(1))), 400,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().minusDays(1))), 400,
                 "permit.report-period-before-issue", "periodEnd", "002 art. 22.1.2");
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().plusDays(1))), 400,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today().plusDays(1))), 400,
                 "permit.report-period-in-future", "periodEnd", "002 art. 22.1.2");
-        ok(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())));
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())), 409,
+        ok(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())));
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, 40, today())), 409,
                 "permit.report-period-already-reported", "periodEnd", "002 art. 22.1.2");
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, Integer.MAX_VALUE, today())), 409,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, Integer.MAX_VALUE, today())), 409,
                 "permit.report-period-already-reported", "periodEnd", "002 art. 22.1.2");
-        refused(send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, -1, today())), 400,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(permit, -1, today())), 400,
                 "permit.certificate-count-negative", "count", "002 art. 22.1.2");
     }
 
@@ -290,13 +240,13 @@ class AbuseAuditEndToEndTest {
     @DisplayName("002 art. 26.6.3, 26.6.5: a permit is not issued with blank conditions or a blank activity; nothing stored; with its conditions it is")
     void permit_is_not_issued_with_blank_content() {
         ApplicationId id = insuredApplication("Dornod Sign LLC", "6101006");
-        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of(" "), null, HASH)), 400,
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of(" "), null, HASH)), 400,
                 "permit.content-missing", "conditions", "002 art. 26.6.5");
-        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia", ""),
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia", ""),
                 null, HASH)), 400, "permit.content-missing", "conditions", "002 art. 26.6.5");
-        refused(send("supervisor-1", "IssuePermit", new IssuePermit(id, "\u00A0", List.of("Keep the database in Mongolia"), null, HASH)), 400,
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "\u00A0", List.of("Keep the database in Mongolia"), null, HASH)), 400,
                 "permit.field-missing", "activity", "002 art. 26.6.3");
-        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
                 HASH)));
     }
 
@@ -305,24 +255,24 @@ class AbuseAuditEndToEndTest {
     void free_zone_refusals_state_readable_reasons() {
         LegalEntity entity = new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6301203");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        refused(send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(registration,
+        registry.refused(registry.send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(registration,
                 List.of("\u00A0", "\u200B", "\u3000"))), 400, "freezone.reasons-missing", "reasons", "003 art. 12.2");
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
 
         mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32,
                 106.44, 50.32);
-        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
                 registration, "Lot 12", lot, "wool store", today().plusDays(1), today().plusYears(5),
                 mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION)));
         mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
                 applied.path("applicationId").asText());
-        refused(send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
+        registry.refused(registry.send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
                 List.of("\u00A0\u00A0", "\u2060"))), 400, "freezone.reasons-missing", "reasons", "003 art. 22.2");
-        ok(send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
+        ok(registry.send("governor-altanbulag", "RefuseLandUse", new mn.registry.kernel.freezone.LandCommands.RefuseLandUse(ALTANBULAG, application,
                 List.of("the parcel is reserved for the zone's customs yard"))));
     }
 
@@ -331,99 +281,99 @@ class AbuseAuditEndToEndTest {
     void land_certificate_needs_the_fee_and_its_receipt() {
         LegalEntity entity = new LegalEntity("Sukhbaatar Grain LLC", Jurisdiction.MONGOLIAN, null, "6301204");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.46, 50.315, 106.47, 50.315, 106.47, 50.32,
                 106.46, 50.32);
         LocalDate from = today().plusDays(1);
         LocalDate until = today().plusYears(5);
         var auction = mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION;
-        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
                 registration, "Lot 14", lot, "grain store", from, until, auction)));
         mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
                 applied.path("applicationId").asText());
-        JsonNode granted = ok(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+        JsonNode granted = ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
                 registration, "Lot 14", lot, "grain store", from, until, auction, Money.mnt(45_000_000), "Governor decision 2026/88", application)));
         mn.registry.kernel.freezone.LandLicenceId licence = new mn.registry.kernel.freezone.LandLicenceId(granted.path("licenceId").asText());
 
-        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(45_000_000), "\u00A0")), 400, "freezone.field-missing", "receipt", "003 art. 22.5");
-        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 new Money(new BigDecimal("45000000"), "USD"), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
-        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(44_999_999), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
-        ok(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+        ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 new Money(new BigDecimal("45000000.00"), "MNT"), "Khan Bank 2026/5521")));
-        refused(send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(45_000_000), "Khan Bank 2026/5522")), 409, "freezone.licence-already-issued", null, "003 art. 22.5");
     }
 
     @Test
     @DisplayName("002 art. 26.3, 003 art. 6.4, 12.5.3: a permit refusal explained by a no-break space, a zone closed on a no-break space for its decision, a court decision referenced by a zero-width space are refused; nothing stored")
     void decisions_name_their_reasons_and_references() {
-        JsonNode receipt = ok(send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Uvs Sign LLC", "6101007")));
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Uvs Sign LLC", "6101007")));
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
-        refused(send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
+        registry.refused(registry.send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
                 new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.STATE_REGISTRATION_CERTIFICATE, "\u00A0")))), 400,
                 "permit.refusal-without-reasons", "reasons", "002 art. 26.3");
-        ok(send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
+        ok(registry.send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(id, List.of(
                 new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.STATE_REGISTRATION_CERTIFICATE,
                         "the certificate's copy is unreadable")))));
 
-        refused(send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ZoneId.of("zamyn-uud"),
+        registry.refused(registry.send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ZoneId.of("zamyn-uud"),
                 "\u00A0")), 400, "freezone.field-missing", "decision", "003 art. 6.4");
 
         LegalEntity entity = new LegalEntity("Khovd Felt LLC", Jurisdiction.MONGOLIAN, null, "6301205");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        refused(send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
                 400, "freezone.field-missing", "reference", "003 art. 12.5.3");
     }
 
     @Test
     @DisplayName("002 art. 26.6, 003 art. 12.1, 22.2, 23.4: a company or entity named by a no-break space, a land purpose or decision of invisible characters, a Government exemption without a readable decision are refused; nothing stored")
     void names_purposes_and_decisions_are_not_invisible() {
-        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Zavkhan Sign LLC", "6101008");
-        refused(send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company("\u00A0",
+        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Zavkhan Sign LLC", "6101008");
+        registry.refused(registry.send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company("\u00A0",
                 "6101008", true, "Peace Avenue 1, Ulaanbaatar"), false, clean.documents())), 400, "permit.company-incomplete", "company.name",
                 "002 art. 26.6");
 
         LegalEntity entity = new LegalEntity("Bayan-Ulgii Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6301206");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, entity.name() + " " + kind))).toList();
-        refused(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                 new LegalEntity("\u200B\u00A0", Jurisdiction.MONGOLIAN, null, "6301206"), Activity.TRADE, documents)), 400, "freezone.entity-incomplete",
                 "entity.name", "003 art. 12.1");
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
 
         mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32,
                 106.44, 50.32);
         LocalDate from = today().plusDays(1);
         LocalDate until = today().plusYears(5);
         var tender = mn.registry.kernel.freezone.LandCommands.AllocationMethod.TENDER;
-        refused(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG, registration,
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG, registration,
                 "Lot 16", lot, "\u00A0", from, until, tender)), 400, "freezone.field-missing", "purpose", "003 art. 22.2");
-        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
                 registration, "Lot 16", lot, "cashmere workshop", from, until, tender)));
         mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
                 applied.path("applicationId").asText());
-        refused(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "\u2060", application)), 400, "freezone.field-missing",
                 "purpose", "003 art. 22.2");
-        ok(send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
+        ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "Governor decision 2026/90", application)));
 
-        refused(send("cabinet-1", "GrantLandFeeExemption", new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(ALTANBULAG,
-                registration, null, 50, from, 3, "\u00A0", today(), ReceiptTimeEndToEndTest.upload(registry, "Government decision 2026/55"))), 400, "freezone.field-missing", "decision", "003 art. 23.4");
+        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(ALTANBULAG,
+                registration, null, 50, from, 3, "\u00A0", today(), ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision 2026/55"))), 400, "freezone.field-missing", "decision", "003 art. 23.4");
     }
 }

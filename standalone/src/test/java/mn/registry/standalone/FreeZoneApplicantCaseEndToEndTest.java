@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.document.DocumentStore;
 import mn.registry.identity.command.Enrolment;
-import mn.registry.infrastructure.time.RegistryClock;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -18,22 +16,16 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.keystore.RegistryKeys;
 import mn.registry.kernel.pki.SigningIdentity;
-import mn.registry.kernel.signing.CommandEnvelope;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,55 +39,17 @@ class FreeZoneApplicantCaseEndToEndTest {
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
     static final String REASON = "the charter is not notarised and the lease of the premises has expired";
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigurableApplicationContext registry;
-    private static RegistryClient client;
-    private static RegistryClock clock;
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
     private static SigningIdentity otherApplicant;
 
     @BeforeAll
     static void start() {
-        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
-        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
-        clock = registry.getBean(RegistryClock.class);
         Instant now = Instant.now();
         otherApplicant = registry.getBean(RegistryKeys.class).ca().newPerson(new PersonId("applicant-2"), "Second Applicant", "Other LLC",
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         registry.getBean(Enrolment.class).enrolIfAbsent(otherApplicant.person(), "Second Applicant", otherApplicant.certificate(), Role.APPLICANT,
                 null, new PersonId("supervisor-1"), "test enrolment of a second applicant");
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
-
-    private static RegistryClient.Reply command(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        return client.command(client.sign(client.person(person), CommandEnvelope.fresh(type, json, clock)));
-    }
-
-    private static String signIn(SigningIdentity who) {
-        String challenge = client.get("/api/session/challenge").body().path("challenge").asText();
-        ObjectNode body = CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
-        RegistryClient.Reply reply = client.post("/api/session", client.sign(who, CommandEnvelope.fresh("SignIn", body, clock)), "application/json");
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-        return reply.body().path("token").asText();
-    }
-
-    private static JsonNode await(String path, String token, Predicate<JsonNode> until) throws InterruptedException {
-        JsonNode last = null;
-        for (int i = 0; i < 150; i++) {
-            // read from a projection: until it has the application, even its applicant is told "not yours"
-            RegistryClient.Reply reply = client.get(path, token);
-            last = reply.body();
-            if (reply.status() == 200 && until.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never became as expected: " + last);
     }
 
     private static SubmittedZoneDocument upload(LegalEntity entity, ZoneDocument kind) {
@@ -106,7 +60,7 @@ class FreeZoneApplicantCaseEndToEndTest {
     /** applicant-1 applies for {@code entity}, the governor of Altanbulag rejects it with {@link #REASON}; answers its registration id. */
     static RegistrationId applyAndBeRejected(LegalEntity entity) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(k -> upload(entity, k)).toList();
-        RegistryClient.Reply applied = command("applicant-1", "ApplyForZoneRegistration",
+        RegistryClient.Reply applied = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE, documents));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         // the receipt itself tells the applicant its local time of receipt (ADR 0013 §5)
@@ -114,7 +68,7 @@ class FreeZoneApplicantCaseEndToEndTest {
                 .isEqualTo(Instant.parse(applied.body().path("receivedAt").asText()));
         assertThat(applied.body().path("receivedAtUlaanbaatar").asText()).endsWith("+08:00");
         RegistrationId id = new RegistrationId(applied.body().path("registrationId").asText());
-        RegistryClient.Reply rejected = command("governor-altanbulag", "RejectZoneRegistration",
+        RegistryClient.Reply rejected = registry.command("governor-altanbulag", "RejectZoneRegistration",
                 new RegistrationCommands.RejectZoneRegistration(id, List.of(REASON)));
         assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(200);
         return id;
@@ -126,8 +80,8 @@ class FreeZoneApplicantCaseEndToEndTest {
         LegalEntity entity = new LegalEntity("Kiakhta Border Trade LLC", Jurisdiction.MONGOLIAN, null, "6500001");
         RegistrationId id = applyAndBeRejected(entity);
 
-        String token = signIn(client.person("applicant-1"));
-        JsonNode page = await("/api/applicant/registrations/" + id.value(), token, p -> "REJECTED".equals(p.path("status").asText()));
+        String token = registry.signIn(registry.client().person("applicant-1"));
+        JsonNode page = registry.awaitVisible("/api/applicant/registrations/" + id.value(), token, p -> "REJECTED".equals(p.path("status").asText()));
         assertThat(page.path("entity").path("name").asText()).isEqualTo(entity.name());
         assertThat(page.path("zoneId").asText()).isEqualTo("altanbulag");
         Instant receivedAt = Instant.parse(page.path("receivedAt").asText());
@@ -146,7 +100,7 @@ class FreeZoneApplicantCaseEndToEndTest {
         assertThat(rejection.path("atUlaanbaatar").asText()).endsWith("+08:00");
         assertThat(Instant.parse(rejection.path("at").asText())).isAfterOrEqualTo(receivedAt);
 
-        JsonNode mine = client.get("/api/applicant/registrations", token).body();
+        JsonNode mine = registry.client().get("/api/applicant/registrations", token).body();
         assertThat(mine.findValuesAsText("registrationId")).contains(id.value());
     }
 
@@ -155,10 +109,10 @@ class FreeZoneApplicantCaseEndToEndTest {
     void another_applicant_is_refused() throws InterruptedException {
         LegalEntity entity = new LegalEntity("Selenge Secret Timber LLC", Jurisdiction.MONGOLIAN, null, "6500002");
         RegistrationId id = applyAndBeRejected(entity);
-        await("/api/applicant/registrations/" + id.value(), signIn(client.person("applicant-1")), p -> "REJECTED".equals(p.path("status").asText()));
+        registry.awaitVisible("/api/applicant/registrations/" + id.value(), registry.signIn(registry.client().person("applicant-1")), p -> "REJECTED".equals(p.path("status").asText()));
 
-        String intruder = signIn(otherApplicant);
-        RegistryClient.Reply read = client.get("/api/applicant/registrations/" + id.value(), intruder);
+        String intruder = registry.signIn(otherApplicant);
+        RegistryClient.Reply read = registry.client().get("/api/applicant/registrations/" + id.value(), intruder);
         assertThat(read.status()).isEqualTo(403);
         assertThat(read.code()).isEqualTo("applicant.not-your-case");
         assertThat(read.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -170,15 +124,15 @@ class FreeZoneApplicantCaseEndToEndTest {
         assertThat(read.raw().body()).doesNotContain("Selenge Secret").doesNotContain("applicant-1").doesNotContain(REASON)
                 .doesNotContain("governor-altanbulag").doesNotContain("TRADE");
 
-        RegistryClient.Reply unknown = client.get("/api/applicant/registrations/altanbulag:mn-0000000", intruder);
+        RegistryClient.Reply unknown = registry.client().get("/api/applicant/registrations/altanbulag:mn-0000000", intruder);
         assertThat(unknown.status()).isEqualTo(403);
         assertThat(unknown.code()).isEqualTo(read.code());
-        assertThat(client.get("/api/applicant/registrations", intruder).body().toString()).doesNotContain(id.value()).doesNotContain("Selenge Secret");
+        assertThat(registry.client().get("/api/applicant/registrations", intruder).body().toString()).doesNotContain(id.value()).doesNotContain("Selenge Secret");
 
-        RegistryClient.Reply governor = client.get("/api/applicant/registrations/" + id.value(), signIn(client.person("governor-altanbulag")));
+        RegistryClient.Reply governor = registry.client().get("/api/applicant/registrations/" + id.value(), registry.signIn(registry.client().person("governor-altanbulag")));
         assertThat(governor.status()).isEqualTo(403);
         assertThat(governor.code()).isEqualTo("signer.role-missing");
         assertThat(governor.raw().body()).doesNotContain(REASON);
-        assertThat(client.get("/api/applicant/registrations/" + id.value()).status()).isEqualTo(401);
+        assertThat(registry.client().get("/api/applicant/registrations/" + id.value()).status()).isEqualTo(401);
     }
 }

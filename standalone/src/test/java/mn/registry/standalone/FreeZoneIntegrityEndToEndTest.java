@@ -1,11 +1,8 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.document.DocumentStore;
-import mn.registry.infrastructure.time.RegistryClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -18,23 +15,16 @@ import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.signing.CommandEnvelope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,52 +38,8 @@ class FreeZoneIntegrityEndToEndTest {
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
     static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigurableApplicationContext registry;
-    private static RegistryClient client;
-    private static RegistryClock clock;
-
-    @BeforeAll
-    static void start() {
-        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
-                "--registry.deadlines.poll-interval=200ms");
-        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
-        clock = registry.getBean(RegistryClock.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
-
-    private static RegistryClient.Reply command(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        return client.command(client.sign(client.person(person), CommandEnvelope.fresh(type, json, clock)));
-    }
-
-    private static String signIn(String person) {
-        String challenge = client.get("/api/session/challenge").body().path("challenge").asText();
-        ObjectNode body = CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
-        RegistryClient.Reply reply = client.post("/api/session", client.sign(client.person(person), CommandEnvelope.fresh("SignIn", body, clock)),
-                "application/json");
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-        return reply.body().path("token").asText();
-    }
-
-    private static JsonNode await(String path, String token, Predicate<JsonNode> until) throws InterruptedException {
-        JsonNode last = null;
-        for (int i = 0; i < 200; i++) {
-            RegistryClient.Reply reply = client.get(path, token);
-            assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
-            last = reply.body();
-            if (until.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never became as expected: " + last);
-    }
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry("--registry.deadlines.poll-interval=200ms");
 
     private static List<SubmittedZoneDocument> documents(LegalEntity entity) {
         return ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> {
@@ -106,18 +52,18 @@ class FreeZoneIntegrityEndToEndTest {
     @DisplayName("003 art. 6.1, 12.2: a hotel applying in a zone whose resolution allows no hotels is refused, naming the activity and the article")
     void hotel_in_a_zone_without_hotels_is_refused() {
         LegalEntity hotel = new LegalEntity("Dornogovi Palace Hotel LLC", Jurisdiction.MONGOLIAN, null, "6300001");
-        RegistryClient.Reply refused = command("applicant-1", "ApplyForZoneRegistration",
+        RegistryClient.Reply refused = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZAMYN_UUD, hotel, Activity.HOTEL, documents(hotel)));
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("freezone.activity-not-allowed");
         assertThat(refused.body().path("field").asText()).isEqualTo("activity");
         assertThat(refused.body().path("article").asText()).contains("003 art. 6.1");
         // nothing was received: the governor has no application to register
-        RegistryClient.Reply register = command("governor-zamyn-uud", "RegisterEntity",
+        RegistryClient.Reply register = registry.command("governor-zamyn-uud", "RegisterEntity",
                 new RegistrationCommands.RegisterEntity(RegistrationId.of(ZAMYN_UUD, hotel)));
         assertThat(register.status()).isEqualTo(404);
         // the same hotel in Altanbulag, whose resolution allows hotels, is received
-        RegistryClient.Reply altanbulag = command("applicant-1", "ApplyForZoneRegistration",
+        RegistryClient.Reply altanbulag = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, hotel, Activity.HOTEL, documents(hotel)));
         assertThat(altanbulag.status()).as(altanbulag.body().toString()).isEqualTo(200);
     }
@@ -125,13 +71,13 @@ class FreeZoneIntegrityEndToEndTest {
     @Test
     @DisplayName("003 art. 8.2: a second governor cannot be appointed to a zone while one serves, and gains no authority there")
     void two_governors_at_once_are_impossible() {
-        RegistryClient.Reply second = command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
+        RegistryClient.Reply second = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
                 new PersonId("governor-altanbulag"), "Cabinet member's order 2026/120"));
         assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("freezone.zone-has-governor");
         assertThat(second.body().path("article").asText()).isEqualTo("003 art. 8.2");
         // no role was granted before the refusal: Altanbulag's governor still cannot act in Zamyn-Uud
-        RegistryClient.Reply outside = command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ZAMYN_UUD, 2026, 3,
+        RegistryClient.Reply outside = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ZAMYN_UUD, 2026, 3,
                 "ab".repeat(32)));
         assertThat(outside.status()).isEqualTo(403);
         assertThat(outside.code()).isEqualTo("freezone.governor-outside-zone");
@@ -143,58 +89,58 @@ class FreeZoneIntegrityEndToEndTest {
         // a foreign entity registered in Altanbulag in the quarter now running, with its investment
         LegalEntity foreign = new LegalEntity("Kyakhta Amber OOO", Jurisdiction.FOREIGN, "RU", "1037700200001");
         RegistrationId registration = RegistrationId.of(ALTANBULAG, foreign);
-        assertThat(command("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, foreign,
+        assertThat(registry.command("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, foreign,
                 Activity.TRADE, documents(foreign))).status()).isEqualTo(200);
-        assertThat(command("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)).status()).isEqualTo(200);
-        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
-        RegistryClient.Reply future = command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(
+        assertThat(registry.command("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)).status()).isEqualTo(200);
+        LocalDate today = UlaanbaatarTime.dateOf(registry.clock().instant());
+        RegistryClient.Reply future = registry.command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(
                 registration, today.plusYears(3), today.plusYears(13), new Money(new BigDecimal("4200000"), "USD"), true));
         assertThat(future.status()).as("003 art. 12.5.1: a future agreement date would postpone the ground").isEqualTo(400);
         assertThat(future.body().path("field").asText()).isEqualTo("signedOn");
-        assertThat(command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today,
+        assertThat(registry.command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today,
                 today.plusYears(10), new Money(new BigDecimal("4200000"), "USD"), true)).status()).isEqualTo(200);
         Quarter running = Quarter.of(today);
 
-        String governor = signIn("governor-altanbulag");
+        String governor = registry.signIn("governor-altanbulag");
         String path = "/api/governor/zones/altanbulag/reports/" + running.year() + "/" + running.quarter();
-        JsonNode due = await(path, governor, r -> !r.path("dueOn").isNull() && !r.path("dueOn").isMissingNode());
+        JsonNode due = registry.await(path, governor, r -> !r.path("dueOn").isNull() && !r.path("dueOn").isMissingNode());
         LocalDate dueOn = LocalDate.parse(due.path("dueOn").asText());
         assertThat(dueOn).isAfter(running.lastDay().plusDays(15)).isBefore(running.lastDay().plusDays(35));
 
         // the quarter is still running: no report yet, whatever hash
-        RegistryClient.Reply early = command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
+        RegistryClient.Reply early = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
                 running.year(), running.quarter(), due.path("sha256").asText()));
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.code()).isEqualTo("freezone.report-quarter-not-ended");
-        RegistryClient.Reply in2099 = command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2099, 1,
+        RegistryClient.Reply in2099 = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2099, 1,
                 "0".repeat(64)));
         assertThat(in2099.status()).isEqualTo(400);
         assertThat(in2099.code()).isEqualTo("freezone.report-quarter-not-ended");
         assertThat(in2099.body().path("field").asText()).isEqualTo("quarter");
 
         // the due date passes unsigned: the registry escalates
-        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today, dueOn) + 1));
-        String governorLater = signIn("governor-altanbulag");
-        JsonNode escalated = await(path, governorLater, r -> r.path("escalatedAt").isTextual());
+        registry.clock().advance(Duration.ofDays(ChronoUnit.DAYS.between(today, dueOn) + 1));
+        String governorLater = registry.signIn("governor-altanbulag");
+        JsonNode escalated = registry.await(path, governorLater, r -> r.path("escalatedAt").isTextual());
         assertThat(escalated.path("report").path("entities")).hasSize(1);
         assertThat(escalated.path("report").path("entities").get(0).path("registrationId").asText()).isEqualTo(registration.value());
         assertThat(escalated.path("report").path("totalInvestment").path("USD").decimalValue()).isEqualByComparingTo("4200000");
         String hash = escalated.path("sha256").asText();
 
-        RegistryClient.Reply zeros = command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
+        RegistryClient.Reply zeros = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
                 running.year(), running.quarter(), "0".repeat(64)));
         assertThat(zeros.status()).isEqualTo(400);
         assertThat(zeros.code()).isEqualTo("freezone.report-hash-mismatch");
         assertThat(zeros.body().path("field").asText()).isEqualTo("reportSha256");
-        RegistryClient.Reply otherZone = command("governor-zamyn-uud", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
+        RegistryClient.Reply otherZone = registry.command("governor-zamyn-uud", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
                 running.year(), running.quarter(), hash));
         assertThat(otherZone.status()).isEqualTo(403);
         assertThat(otherZone.code()).isEqualTo("freezone.governor-outside-zone");
 
-        RegistryClient.Reply signed = command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
+        RegistryClient.Reply signed = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG,
                 running.year(), running.quarter(), hash));
         assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
-        JsonNode shown = await(path, governorLater, r -> r.path("signedBy").isTextual());
+        JsonNode shown = registry.await(path, governorLater, r -> r.path("signedBy").isTextual());
         assertThat(shown.path("signedBy").asText()).isEqualTo("governor-altanbulag");
         assertThat(shown.path("sha256").asText()).isEqualTo(hash);
     }

@@ -1,12 +1,9 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.document.DocumentStore;
-import mn.registry.infrastructure.time.RegistryClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -19,20 +16,13 @@ import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
-import mn.registry.kernel.signing.CommandEnvelope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,28 +44,8 @@ class LandLicenceEndToEndTest {
     static final LegalEntity FREIGHT = new LegalEntity("Erlian Border Freight Co", Jurisdiction.FOREIGN, "CN", "91152599");
     static final GeoPolygon LOT = GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32);
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigurableApplicationContext registry;
-    private static RegistryClient client;
-    private static RegistryClock clock;
-
-    @BeforeAll
-    static void start() {
-        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
-        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
-        clock = registry.getBean(RegistryClock.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
-
-    private static RegistryClient.Reply command(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        return client.command(client.sign(client.person(person), CommandEnvelope.fresh(type, json, clock)));
-    }
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
 
     private static String upload(String text) {
         byte[] bytes = ("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
@@ -85,11 +55,11 @@ class LandLicenceEndToEndTest {
     private static RegistrationId register(LegalEntity entity, ZoneId zone) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
                 .map(kind -> new SubmittedZoneDocument(kind, upload(entity.name() + " " + zone + " " + kind))).toList();
-        RegistryClient.Reply applied = command("applicant-1", "ApplyForZoneRegistration",
+        RegistryClient.Reply applied = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE, documents));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         RegistrationId id = RegistrationId.of(zone, entity);
-        RegistryClient.Reply registered = command("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(id));
+        RegistryClient.Reply registered = registry.command("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(id));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         return id;
     }
@@ -108,20 +78,6 @@ class LandLicenceEndToEndTest {
                 Money.mnt(45_000_000), "Governor decision 2026/71", application);
     }
 
-    private static JsonNode await(String path, String token, Predicate<JsonNode> until) throws InterruptedException {
-        JsonNode last = null;
-        for (int i = 0; i < 150; i++) {
-            RegistryClient.Reply reply = client.get(path, token);
-            assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
-            last = reply.body();
-            if (until.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never became as expected: " + last);
-    }
-
     @Test
     @DisplayName("003 art. 22.2, 8.7.7: land to a non-applicant, to another zone's entity, by another zone's governor, or twice on one application is refused; the applicant gets it")
     void land_only_to_the_entity_of_the_zone_that_applied() throws InterruptedException {
@@ -129,22 +85,22 @@ class LandLicenceEndToEndTest {
         RegistrationId timber = register(TIMBER, ALTANBULAG);
         RegistrationId freightInZamynUud = register(FREIGHT, ZAMYN_UUD);
         RegistrationId freightInAltanbulag = RegistrationId.of(ALTANBULAG, FREIGHT);
-        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        LocalDate today = UlaanbaatarTime.dateOf(registry.clock().instant());
         LocalDate from = today.plusDays(1);
         LocalDate until = today.plusYears(10);
 
         // the entity of another zone cannot even apply for Altanbulag's land: not registered here, or a registration of another zone
         long before = storedEvents();
-        refused(command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, freightInAltanbulag, "Lot 9", LOT, "depot",
+        refused(registry.command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, freightInAltanbulag, "Lot 9", LOT, "depot",
                 from, until, LandCommands.AllocationMethod.AUCTION)), 409, "freezone.holder-not-registered");
-        refused(command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, freightInZamynUud, "Lot 9", LOT, "depot",
+        refused(registry.command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, freightInZamynUud, "Lot 9", LOT, "depot",
                 from, until, LandCommands.AllocationMethod.AUCTION)), 400, "freezone.holder-other-zone");
         // a governor cannot apply in an entity's name (the application is the entity's act)
-        refused(command("governor-altanbulag", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, amber, "Lot 9", LOT, "amber workshop",
+        refused(registry.command("governor-altanbulag", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, amber, "Lot 9", LOT, "amber workshop",
                 from, until, LandCommands.AllocationMethod.AUCTION)), 403, "signer.role-missing");
         assertThat(storedEvents()).isEqualTo(before);
 
-        RegistryClient.Reply applied = command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, amber, "Lot 9", LOT,
+        RegistryClient.Reply applied = registry.command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, amber, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         LandApplicationId application = new LandApplicationId(applied.body().path("applicationId").asText());
@@ -152,30 +108,30 @@ class LandLicenceEndToEndTest {
 
         before = storedEvents();
         // to a registered entity of the zone that did not apply
-        refused(command("governor-altanbulag", "GrantLandRights", grant(timber, application, from, until)), 409, "freezone.holder-not-applicant");
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(timber, application, from, until)), 409, "freezone.holder-not-applicant");
         // with no application at all
-        refused(command("governor-altanbulag", "GrantLandRights", grant(timber, null, from, until)), 404, "freezone.land-application-unknown");
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(timber, null, from, until)), 404, "freezone.land-application-unknown");
         // to an entity registered only in another zone
-        refused(command("governor-altanbulag", "GrantLandRights", grant(freightInZamynUud, application, from, until)), 400, "freezone.holder-other-zone");
-        refused(command("governor-altanbulag", "GrantLandRights", grant(freightInAltanbulag, application, from, until)), 409, "freezone.holder-not-applicant");
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(freightInZamynUud, application, from, until)), 400, "freezone.holder-other-zone");
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(freightInAltanbulag, application, from, until)), 409, "freezone.holder-not-applicant");
         // by the governor of another zone
-        refused(command("governor-zamyn-uud", "GrantLandRights", grant(amber, application, from, until)), 403, "freezone.governor-outside-zone");
+        refused(registry.command("governor-zamyn-uud", "GrantLandRights", grant(amber, application, from, until)), 403, "freezone.governor-outside-zone");
         // more than applied for
-        refused(command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until.plusYears(5))), 400, "freezone.grant-exceeds-application");
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until.plusYears(5))), 400, "freezone.grant-exceeds-application");
         assertThat(storedEvents()).as("refusals store nothing").isEqualTo(before);
 
-        RegistryClient.Reply granted = command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until));
+        RegistryClient.Reply granted = registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until));
         assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
         // an application is decided once
-        refused(command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until)), 409, "freezone.land-application-decided");
-        refused(command("governor-altanbulag", "RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, application, List.of("changed our mind"))),
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until)), 409, "freezone.land-application-decided");
+        refused(registry.command("governor-altanbulag", "RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, application, List.of("changed our mind"))),
                 409, "freezone.land-application-decided");
 
-        String governor = client.signIn("governor-altanbulag");
-        JsonNode applications = await("/api/governor/zones/altanbulag/land/applications", governor,
+        String governor = registry.client().signIn("governor-altanbulag");
+        JsonNode applications = registry.await("/api/governor/zones/altanbulag/land/applications", governor,
                 a -> a.size() == 1 && "GRANTED".equals(a.get(0).path("status").asText()));
         assertThat(applications.get(0).path("applicant").asText()).isEqualTo(amber.value());
-        JsonNode land = await("/api/governor/zones/altanbulag/land", governor, l -> l.size() == 1);
+        JsonNode land = registry.await("/api/governor/zones/altanbulag/land", governor, l -> l.size() == 1);
         assertThat(land.get(0).path("holder").asText()).isEqualTo(amber.value());
         // operations have not started: every year of the licence is in the schedule, at the full fee (003 art. 23.1 counts years of operation)
         assertThat(land.get(0).path("feeSchedule").size()).isEqualTo(10);
@@ -187,16 +143,16 @@ class LandLicenceEndToEndTest {
     @DisplayName("003 art. 23.3-23.4: the Government's land-fee exemption is the Cabinet member's act, refused to a governor and a ministry supervisor")
     void government_exemption_is_the_cabinet_members_act() throws InterruptedException {
         String decision = upload("Government resolution 2026/412 on land-fee exemption for production in Altanbulag");
-        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        LocalDate today = UlaanbaatarTime.dateOf(registry.clock().instant());
         LandCommands.GrantLandFeeExemption exemption = new LandCommands.GrantLandFeeExemption(ALTANBULAG, null, Activity.PRODUCTION, 40, today, 3,
                 "Government resolution 2026/412", today, decision);
         long before = storedEvents();
-        refused(command("governor-altanbulag", "GrantLandFeeExemption", exemption), 403, "signer.role-missing");
-        refused(command("supervisor-1", "GrantLandFeeExemption", exemption), 403, "signer.role-missing");
-        refused(command("cabinet-1", "GrantLandFeeExemption", new LandCommands.GrantLandFeeExemption(ALTANBULAG, null, Activity.PRODUCTION, 40, today, 3,
+        refused(registry.command("governor-altanbulag", "GrantLandFeeExemption", exemption), 403, "signer.role-missing");
+        refused(registry.command("supervisor-1", "GrantLandFeeExemption", exemption), 403, "signer.role-missing");
+        refused(registry.command("cabinet-1", "GrantLandFeeExemption", new LandCommands.GrantLandFeeExemption(ALTANBULAG, null, Activity.PRODUCTION, 40, today, 3,
                 "Government resolution 2026/412", today, "00".repeat(32))), 400, "document.unknown");
         assertThat(storedEvents()).isEqualTo(before);
-        RegistryClient.Reply granted = command("cabinet-1", "GrantLandFeeExemption", exemption);
+        RegistryClient.Reply granted = registry.command("cabinet-1", "GrantLandFeeExemption", exemption);
         assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
         assertThat(granted.body().path("number").asInt()).isEqualTo(1);
     }

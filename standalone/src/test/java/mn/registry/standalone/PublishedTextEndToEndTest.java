@@ -1,12 +1,7 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import mn.registry.infrastructure.time.RegistryClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.GeoPolygon;
@@ -29,20 +24,15 @@ import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SetMinimumInsurance;
-import mn.registry.kernel.signing.CommandEnvelope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,55 +50,17 @@ class PublishedTextEndToEndTest {
     static final LegalEntity AMBER = new LegalEntity("Khiagt Amber LLC", Jurisdiction.MONGOLIAN, null, "6301001");
     static final GeoPolygon LOT = GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32);
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigurableApplicationContext registry;
-    private static RegistryClient client;
-    private static RegistryClock clock;
-
-    @BeforeAll
-    static void start() {
-        registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
-                "--registry.log.checkpoint-interval=100ms");
-        client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
-        clock = registry.getBean(RegistryClock.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
-
-    /** A signed command as sent, so that a test can look for its id in the store afterwards. */
-    record Sent(String commandId, RegistryClient.Reply reply) {
-    }
-
-    private static Sent send(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
-        return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
-    }
-
-    private static JsonNode ok(Sent sent) {
-        assertThat(sent.reply().status()).as(sent.reply().body().toString()).isEqualTo(200);
-        return sent.reply().body();
-    }
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry("--registry.log.checkpoint-interval=100ms");
 
     /** 400 with the code, the field and the article, and no trace of the command in the events or the command log. */
-    private static void refusedNothingStored(Sent sent, String field) {
-        RegistryClient.Reply reply = sent.reply();
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
-        assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(reply.code()).isEqualTo(CODE);
-        assertThat(reply.body().path("field").asText()).isEqualTo(field);
-        assertThat(reply.body().path("article").asText()).isEqualTo(ARTICLE);
-        MongoDatabase database = registry.getBean(MongoDatabase.class);
-        assertThat(StoredEffects.byCommand(database)).as("events of the refused command").doesNotContainKey(sent.commandId());
-        assertThat(database.getCollection("commands").countDocuments(Filters.eq("_id", sent.commandId()))).as("command-log entry").isZero();
+    private static void refusedNothingStored(RunningRegistry.Sent sent, String field) {
+        registry.refused(sent, 400, CODE, field, ARTICLE);
+        assertThat(sent.reply().body().path("article").asText()).isEqualTo(ARTICLE);
     }
 
     private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(clock.instant());
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -124,38 +76,38 @@ class PublishedTextEndToEndTest {
     @Test
     @DisplayName("002 art. 15.3, 26.6: a phone or e-mail in a permit's conditions or activity is refused 400 naming the field, nothing stored; clean text issues; a revocation's withheld reason keeps a civil number, phone and e-mail out of the feed")
     void permit_conditions_are_screened_and_a_withheld_reason_is_accepted() throws InterruptedException {
-        String reviewer = client.signIn("reviewer-1");
-        await("the demo applications", () -> client.get("/api/reviewer/applications", reviewer).body().size() >= 2);
-        ApplicationId id = new ApplicationId(client.get("/api/reviewer/applications", reviewer).body().get(0).path("applicationId").asText());
-        ok(send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-        ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
-        ok(send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
+        String reviewer = registry.client().signIn("reviewer-1");
+        await("the demo applications", () -> registry.client().get("/api/reviewer/applications", reviewer).body().size() >= 2);
+        ApplicationId id = new ApplicationId(registry.client().get("/api/reviewer/applications", reviewer).body().get(0).path("applicationId").asText());
+        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
                 today().plusYears(1), CONTRACT)));
 
-        refusedNothingStored(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+        refusedNothingStored(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
                 List.of("Keep the database in Mongolia", "Questions: director, утас 9911-2233"), null, CONTRACT)), "conditions[1]");
-        refusedNothingStored(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates (bat.erdene@tamga.mn)",
+        refusedNothingStored(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates (bat.erdene@tamga.mn)",
                 List.of("Keep the database in Mongolia"), null, CONTRACT)), "activity");
-        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
                 List.of("Keep the database in Mongolia", "Report under 002 art. 20.3.3 within 3 working days; fee 90 000 000 төгрөг"), null, CONTRACT)));
 
         // issue 14: the reason is withheld by selective disclosure, so it may say whom the case concerns
-        ok(send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS,
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS,
                 "Forged audit report signed by director УБ99010112, phone +976 8811 2233, e-mail director@tamga.mn")));
-        await("the revocation in the public feed", () -> client.get("/api/public/feed").body().toString().contains("PermitRevoked"));
-        String feed = client.get("/api/public/feed").body().toString();
+        await("the revocation in the public feed", () -> registry.client().get("/api/public/feed").body().toString().contains("PermitRevoked"));
+        String feed = registry.client().get("/api/public/feed").body().toString();
         assertThat(feed).contains("Keep the database in Mongolia").doesNotContain("УБ99010112", "8811 2233", "director@tamga.mn", "Forged audit report");
     }
 
     @Test
     @DisplayName("002 art. 15.3, 26.2.1: an e-mail in the applicant company's address is refused before a receipt number is taken")
     void application_with_an_e_mail_in_the_address_takes_no_receipt_number() {
-        ApplyForPermit first = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Tamga Trust LLC", "6001001");
-        String firstReceipt = ok(send("applicant-1", "ApplyForPermit", first)).path("receiptNumber").asText();
-        ApplyForPermit dirty = ReceiptTimeEndToEndTest.permitApplicationFor(registry, "Tamga Sign LLC", "6001002");
-        refusedNothingStored(send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Tamga Sign LLC", "6001002", true,
+        ApplyForPermit first = ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Tamga Trust LLC", "6001001");
+        String firstReceipt = ok(registry.send("applicant-1", "ApplyForPermit", first)).path("receiptNumber").asText();
+        ApplyForPermit dirty = ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Tamga Sign LLC", "6001002");
+        refusedNothingStored(registry.send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Tamga Sign LLC", "6001002", true,
                 "Peace Avenue 1, Ulaanbaatar; write to bat [at] tamga [dot] mn"), false, dirty.documents())), "company.address");
-        String next = ok(send("applicant-1", "ApplyForPermit", dirty)).path("receiptNumber").asText();
+        String next = ok(registry.send("applicant-1", "ApplyForPermit", dirty)).path("receiptNumber").asText();
         long firstSerial = Long.parseLong(firstReceipt.substring(firstReceipt.lastIndexOf('-') + 1));
         assertThat(next).as("the refused application used no number").endsWith(String.format("-%06d", firstSerial + 1));
     }
@@ -164,33 +116,33 @@ class PublishedTextEndToEndTest {
     @DisplayName("003 art. 22.2, 12.5: a civil number in a land purpose, a phone in the governor's decision, an e-mail in deregistration reasons are refused naming the field; clean acts pass")
     void free_zone_text_is_screened() {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(AMBER.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry, AMBER.name() + " " + kind))).toList();
-        refusedNothingStored(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), AMBER.name() + " " + kind))).toList();
+        refusedNothingStored(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                 new LegalEntity("Khiagt Amber LLC, owner УБ 85121314", Jurisdiction.MONGOLIAN, null, "6301001"), Activity.TRADE, documents)), "entity.name");
-        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, AMBER, Activity.TRADE, documents)));
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, AMBER, Activity.TRADE, documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, AMBER);
-        ok(send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
 
         LocalDate from = today().plusDays(1);
         LocalDate until = today().plusYears(10);
-        refusedNothingStored(send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, registration, "Lot 9", LOT,
+        refusedNothingStored(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop of citizen УБ99010112", from, until, LandCommands.AllocationMethod.AUCTION)), "purpose");
-        JsonNode applied = ok(send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, registration, "Lot 9", LOT,
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
-        refusedNothingStored(send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
+        refusedNothingStored(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71, contact officer 9911 2233", application)), "decision");
-        ok(send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
+        ok(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71 of " + today(), application)));
 
         // the court file is withheld: its reference may name the parties; the deregistration's reasons are published
-        ok(send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
                 "Civil case 2026/118, claimant УБ99010112, tel. 8811 2233", today(), false)));
-        refusedNothingStored(send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
+        refusedNothingStored(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 DeregistrationGround.COURT_DECISION, "Dissolved by the court; liquidator liquidator@amber.mn")), "reasons");
-        ok(send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 DeregistrationGround.COURT_DECISION, "Dissolved by the court (003 art. 12.5.3), civil case 2026/118")));
     }
 }

@@ -9,23 +9,25 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.permit.PermitApplicationStatus;
-import mn.registry.kernel.permit.PermitExpired;
-import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
-import mn.registry.kernel.permit.PermitIssued;
-import mn.registry.kernel.permit.PermitRestored;
-import mn.registry.kernel.permit.PermitRevoked;
-import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.ReceiptNumber;
-import mn.registry.kernel.permit.RevocationComplaintDecided;
 import mn.registry.kernel.permit.SubmittedDocument;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@link PermitServices} on the running registry: the current calendar, the event store, the document store, the id counters. */
+/**
+ * {@link PermitServices} on the running registry: the current calendar, the event store, the document store, the id counters and
+ * Axon's repository of permits (looked up when first needed: the repository's handlers take these services).
+ */
 @Component
 class RegistryPermitServices implements PermitServices {
 
@@ -33,12 +35,21 @@ class RegistryPermitServices implements PermitServices {
     private final EventStore events;
     private final DocumentStore documents;
     private final PermitApplicationIds ids;
+    private final Supplier<Repository<PermitApplication>> permits;
 
-    RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids) {
+    @Autowired
+    RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
+                           ObjectProvider<Configuration> axon) {
+        this(calendar, events, documents, ids, () -> axon.getObject().repository(PermitApplication.class));
+    }
+
+    RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
+                           Supplier<Repository<PermitApplication>> permits) {
         this.calendar = calendar;
         this.events = events;
         this.documents = documents;
         this.ids = ids;
+        this.permits = permits;
     }
 
     @Override
@@ -61,22 +72,21 @@ class RegistryPermitServices implements PermitServices {
         return documents.find(document.sha256()).map(stored -> stored.as(document.kind()));
     }
 
+    /**
+     * 002 art. 29.4: asks the successor's own aggregate, loaded inside the unit of work of the pass-on, so the permit's state machine
+     * is written once, in {@link PermitApplication}; an id that names no application is no permit in force (asked of the event store
+     * first, so that a made-up id does not have Axon's repository log a stack trace).
+     */
     @Override
     public boolean permitInForce(ApplicationId id) {
-        PermitApplicationStatus status = null;
-        for (Object event : events.readEvents(id.value()).asStream().map(org.axonframework.eventhandling.EventMessage::getPayload).toList()) {
-            if (event instanceof PermitIssued || event instanceof PermitRestored || event instanceof PermitExtendedAfterExpiry
-                    || event instanceof RevocationComplaintDecided decided && decided.upheld()) {
-                status = PermitApplicationStatus.ACTIVE;
-            } else if (event instanceof PermitSuspended) {
-                status = PermitApplicationStatus.SUSPENDED;
-            } else if (event instanceof PermitRevoked) {
-                status = PermitApplicationStatus.REVOKED;
-            } else if (event instanceof PermitExpired) {
-                status = PermitApplicationStatus.EXPIRED;
-            }
+        if (events.lastSequenceNumberFor(id.value()).isEmpty()) {
+            return false;
         }
-        return status == PermitApplicationStatus.ACTIVE;
+        try {
+            return permits.get().load(id.value()).invoke(PermitApplication::status) == PermitApplicationStatus.ACTIVE;
+        } catch (AggregateNotFoundException unknown) {
+            return false;
+        }
     }
 
     @Override

@@ -65,7 +65,7 @@ class ApplyForPermitTypeTest {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())
                 .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), documents, new MongoPermitApplicationIds(database)))
+                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();

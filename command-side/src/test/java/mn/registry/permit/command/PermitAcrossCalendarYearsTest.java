@@ -62,7 +62,7 @@ class PermitAcrossCalendarYearsTest {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())
                 .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), documents, new MongoPermitApplicationIds(database)))
+                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
                 .configureAggregate(MinistryParameters.class)
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();

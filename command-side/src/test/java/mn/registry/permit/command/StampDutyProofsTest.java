@@ -52,7 +52,7 @@ class StampDutyProofsTest {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())
                 .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), null, null))
+                        c.eventStore(), null, null, () -> c.repository(PermitApplication.class)))
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();
         axon.start();

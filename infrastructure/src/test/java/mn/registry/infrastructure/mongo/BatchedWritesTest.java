@@ -11,7 +11,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import mn.registry.store.mongo.EmbeddedMongo;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +36,9 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A projection's writes in a batch of events: one bulk write per collection, sent before the token, idempotent when handled again. */
+@ExtendWith(EmbeddedMongoExtension.class)
 class BatchedWritesTest {
 
-    private static EmbeddedMongo server;
     private static MongoClient client;
     private static final List<String> WRITES = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -46,8 +47,7 @@ class BatchedWritesTest {
     private MongoCollection<Document> other;
 
     @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory();
+    static void start(ConnectionString server) {
         CommandListener writes = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -56,14 +56,13 @@ class BatchedWritesTest {
                 }
             }
         };
-        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server.connectionString()))
+        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server)
                 .addCommandListener(writes).build());
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        server.close();
     }
 
     @BeforeEach

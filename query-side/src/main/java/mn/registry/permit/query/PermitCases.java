@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -45,23 +46,7 @@ public class PermitCases {
 
     /** Every case in brief (id, receipt number, company, status, permit number), by receipt number: the desk's list of files. */
     public List<Map<String, Object>> all() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Document c : cases.find()) {
-            if (c.get("status") == null) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("applicationId", c.getString("_id"));
-            row.put("receiptNumber", c.getString("receiptNumber"));
-            Document company = c.get("company", Document.class);
-            row.put("companyName", company == null ? null : company.getString("name"));
-            row.put("status", c.getString("status"));
-            Document permit = c.get("permit", Document.class);
-            row.put("permitNumber", permit == null ? null : permit.get("permitNumber"));
-            list.add(row);
-        }
-        list.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("receiptNumber"))));
-        return list;
+        return brief(cases.find(), c -> c.get("status") != null, false);
     }
 
     /**
@@ -124,16 +109,23 @@ public class PermitCases {
 
     /** The cases whose application {@code person} signed, in brief (id, receipt number and time, company, status, permit number). */
     public List<Map<String, Object>> ofApplicant(PersonId person) {
+        return brief(cases.find(eq("representative", person.value())), c -> isTheApplicantOf(c, person), true);
+    }
+
+    /** The {@code shown} cases of {@code found} in brief, by receipt number; {@code withReceiptTime} adds the time of receipt (UTC and local). */
+    private static List<Map<String, Object>> brief(Iterable<Document> found, Predicate<Document> shown, boolean withReceiptTime) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Document c : cases.find(eq("representative", person.value()))) {
-            if (!isTheApplicantOf(c, person)) {
+        for (Document c : found) {
+            if (!shown.test(c)) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("applicationId", c.getString("_id"));
             row.put("receiptNumber", c.getString("receiptNumber"));
-            row.put("receivedAt", c.getString("receivedAt"));
-            row.put("receivedAtUlaanbaatar", inUlaanbaatar(c.getString("receivedAt")));
+            if (withReceiptTime) {
+                row.put("receivedAt", c.getString("receivedAt"));
+                row.put("receivedAtUlaanbaatar", inUlaanbaatar(c.getString("receivedAt")));
+            }
             Document company = c.get("company", Document.class);
             row.put("companyName", company == null ? null : company.getString("name"));
             row.put("status", c.getString("status"));

@@ -67,11 +67,16 @@ public final class BundleVerifier {
         }
     }
 
-    private String check(LogBundle bundle, List<String> warnings) {
-        X509Certificate ca = trustAnchor.orElseGet(() -> {
+    /** The registry CA obtained independently, else the bundle's own (base64 DER) with a warning. */
+    private X509Certificate ca(String bundled, List<String> warnings) {
+        return trustAnchor.orElseGet(() -> {
             warnings.add("the registry CA was taken from the bundle itself: obtain it independently and pass it to be sure");
-            return certificate(bundle.trustAnchor(), "trust anchor");
+            return certificate(bundled, "trust anchor");
         });
+    }
+
+    private String check(LogBundle bundle, List<String> warnings) {
+        X509Certificate ca = ca(bundle.trustAnchor(), warnings);
         JsonNode record = bundle.record();
         SealedEvent sealed = bundle.sealedEvent();
 
@@ -156,10 +161,7 @@ public final class BundleVerifier {
      * the record's inclusion is checked, and a warning says what is left to an auditor.
      */
     private String check(DisclosedBundle bundle, List<String> warnings) {
-        X509Certificate ca = trustAnchor.orElseGet(() -> {
-            warnings.add("the registry CA was taken from the bundle itself: obtain it independently and pass it to be sure");
-            return certificate(bundle.trustAnchor(), "trust anchor");
-        });
+        X509Certificate ca = ca(bundle.trustAnchor(), warnings);
         ObjectNode record = bundle.record();
         Commitment commitment = bundle.commitment();
         Instant eventTime = instant(textOrNull(record, "timestamp"), "record's timestamp");

@@ -2,7 +2,6 @@ package mn.registry.kernel.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.kernel.crypto.CanonicalJson;
 
@@ -54,14 +53,7 @@ public record Commitment(String eventId, String aggregateType, String aggregateI
 
     /** What the seal is over: RFC 8785 canonical JSON. */
     public byte[] canonical() {
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("eventId", eventId);
-        envelope.put("aggregateType", aggregateType);
-        envelope.put("aggregateId", aggregateId);
-        envelope.put("seq", seq);
-        envelope.put("timestamp", timestamp);
-        envelope.put("payloadType", payloadType);
-        envelope.put("payloadRevision", payloadRevision);
+        ObjectNode envelope = SealedEvent.envelopeHead(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision);
         ObjectNode payload = envelope.putObject("payload");
         ArrayNode digests = payload.putArray("_sd");
         sd.forEach(digests::add);

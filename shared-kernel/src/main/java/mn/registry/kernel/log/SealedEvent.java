@@ -28,6 +28,16 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
 
     /** The canonical envelope: what the hash is of and the seal is over. */
     public byte[] canonicalEnvelope() {
+        ObjectNode envelope = envelopeHead(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision);
+        envelope.set("payload", jsonOrText(payload));
+        envelope.set("metaData", jsonOrText(metaData));
+        envelope.put("prevHash", prevHash);
+        return CanonicalJson.canonicalize(envelope);
+    }
+
+    /** The envelope's fields before the payload, shared by the sealed event and its commitment (both canonical, so key order is moot). */
+    static ObjectNode envelopeHead(String eventId, String aggregateType, String aggregateId, long seq, String timestamp, String payloadType,
+                                   String payloadRevision) {
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         envelope.put("eventId", eventId);
         envelope.put("aggregateType", aggregateType);
@@ -36,10 +46,7 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
         envelope.put("timestamp", timestamp);
         envelope.put("payloadType", payloadType);
         envelope.put("payloadRevision", payloadRevision);
-        envelope.set("payload", jsonOrText(payload));
-        envelope.set("metaData", jsonOrText(metaData));
-        envelope.put("prevHash", prevHash);
-        return CanonicalJson.canonicalize(envelope);
+        return envelope;
     }
 
     /** Whether {@code hash} is the SHA-256 of the canonical envelope. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The applicant's page ({@code /applicant}): its cases, and one case ({@code /applicant/applications/{id}}) with the
@@ -51,18 +52,25 @@ class ApplicantController {
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            Optional<Map<String, Object>> found = cases.forApplicant(applicationId, actor.person());
-            if (found.isEmpty()) {
-                response.setStatus(403);
-                return "forbidden";
-            }
-            model.addAttribute("file", found.get());
-            model.addAttribute("status", String.valueOf(found.get().get("status")));
-            model.addAttribute("holderDuties", holderDuties(found.get()));
-            java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
-            model.addAttribute("extension", extension(found.get(), today));
-            return "applicant/case";
+            return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
+                model.addAttribute("holderDuties", holderDuties(file));
+                java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
+                model.addAttribute("extension", extension(file, today));
+                return "applicant/case";
+            });
         });
+    }
+
+    /** The applicant's own file and its status on {@code page}, or 403 "forbidden" for anybody else's file or an id that names none. */
+    private static String ownFile(Optional<Map<String, Object>> found, HttpServletResponse response, Model model,
+                                  Function<Map<String, Object>, String> page) {
+        if (found.isEmpty()) {
+            response.setStatus(403);
+            return "forbidden";
+        }
+        model.addAttribute("file", found.get());
+        model.addAttribute("status", String.valueOf(found.get().get("status")));
+        return page.apply(found.get());
     }
 
     /**
@@ -122,15 +130,10 @@ class ApplicantController {
     @GetMapping("/applicant/registrations/{registrationId}")
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            Optional<Map<String, Object>> found = registrations.forApplicant(registrationId, actor.person());
-            if (found.isEmpty()) {
-                response.setStatus(403);
-                return "forbidden";
-            }
-            model.addAttribute("file", found.get());
-            model.addAttribute("status", String.valueOf(found.get().get("status")));
-            model.addAttribute("registrationId", registrationId);
-            return "applicant/registration";
+            return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
+                model.addAttribute("registrationId", registrationId);
+                return "applicant/registration";
+            });
         });
     }
 }

@@ -1,0 +1,159 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.infrastructure.time.RegistryClock;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.kernel.signing.CommandEnvelope;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A demo registry started for one end-to-end test class ({@code @RegisterExtension static final RunningRegistry registry}), in a data
+ * directory of its own, and the signed-command preamble those tests share: sign a body as a demo person with the registry's own time
+ * (so that commands stay fresh after the demo clock moved), post it, read the answer, sign in, wait for a projection.
+ */
+final class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
+
+    /** A signed command as sent, so that a test can look for its id in the store afterwards. */
+    record Sent(String commandId, RegistryClient.Reply reply) {
+    }
+
+    private final String[] options;
+    private Path dataDir;
+    private ConfigurableApplicationContext context;
+    private RegistryClient client;
+    private RegistryClock clock;
+
+    /** @param options Spring options besides a free port, the data directory and the demo people */
+    RunningRegistry(String... options) {
+        this.options = options;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) throws IOException {
+        dataDir = Files.createTempDirectory("registry-e2e");
+        String[] args = Stream.concat(Stream.of("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true"), Stream.of(options))
+                .toArray(String[]::new);
+        context = RegistryApplication.start(args);
+        client = new RegistryClient(((WebServerApplicationContext) context).getWebServer().getPort(), dataDir);
+        clock = context.getBean(RegistryClock.class);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) throws IOException {
+        context.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    <T> T getBean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    RegistryClient client() {
+        return client;
+    }
+
+    RegistryClock clock() {
+        return clock;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Signs {@code body} as the demo {@code person} with the registry's time and posts it. */
+    Sent send(String person, String type, Object body) {
+        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
+        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
+        return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
+    }
+
+    RegistryClient.Reply command(String person, String type, Object body) {
+        return send(person, type, body).reply();
+    }
+
+    /** The answer of an accepted command. */
+    static JsonNode ok(Sent sent) {
+        assertThat(sent.reply().status()).as(sent.reply().body().toString()).isEqualTo(200);
+        return sent.reply().body();
+    }
+
+    /** Refused as problem+json with the status, code, field (null: none) and article, and no trace in the events or the command log. */
+    void refused(Sent sent, int status, String code, String field, String article) {
+        RegistryClient.Reply reply = sent.reply();
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(reply.code()).as(reply.body().toString()).isEqualTo(code);
+        if (field != null) {
+            assertThat(reply.body().path("field").asText()).isEqualTo(field);
+        }
+        assertThat(reply.body().path("article").asText()).contains(article);
+        MongoDatabase database = context.getBean(MongoDatabase.class);
+        assertThat(StoredEffects.byCommand(database)).as("events of the refused command").doesNotContainKey(sent.commandId());
+        assertThat(database.getCollection("commands").countDocuments(Filters.eq("_id", sent.commandId()))).as("command-log entry").isZero();
+    }
+
+    String signIn(String person) {
+        return signIn(client.person(person));
+    }
+
+    /** Signs a fresh challenge as {@code who} with the registry's time; answers the bearer token. */
+    String signIn(SigningIdentity who) {
+        String challenge = client.get("/api/session/challenge").body().path("challenge").asText();
+        ObjectNode body = CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
+        RegistryClient.Reply reply = client.post("/api/session", client.sign(who, CommandEnvelope.fresh("SignIn", body, clock)), "application/json");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body().path("token").asText();
+    }
+
+    /** Reads {@code path} every 100 ms for at most 20 s, each read answered 200, until its body passes {@code until}. */
+    JsonNode await(String path, String token, Predicate<JsonNode> until) throws InterruptedException {
+        return poll(path, token, until, true);
+    }
+
+    /**
+     * As {@link #await}, but a read that is not 200 is read again: a projection may not have the record yet, and until then even its
+     * owner is told "not yours".
+     */
+    JsonNode awaitVisible(String path, String token, Predicate<JsonNode> until) throws InterruptedException {
+        return poll(path, token, until, false);
+    }
+
+    private JsonNode poll(String path, String token, Predicate<JsonNode> until, boolean every200) throws InterruptedException {
+        JsonNode last = null;
+        for (int i = 0; i < 200; i++) {
+            RegistryClient.Reply reply = client.get(path, token);
+            if (every200) {
+                assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
+            }
+            last = reply.body();
+            if (reply.status() == 200 && until.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never became as expected: " + last);
+    }
+}
