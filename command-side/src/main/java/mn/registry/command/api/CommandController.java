@@ -1,11 +1,11 @@
 package mn.registry.command.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.infrastructure.axon.DurableEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +45,10 @@ class CommandController {
     }
 
     @PostMapping(path = "/api/commands", consumes = {"application/json", "application/jose+json"}, produces = "application/json")
-    ResponseEntity<JsonNode> submit(HttpServletRequest request) throws IOException {
+    ResponseEntity<byte[]> submit(HttpServletRequest request) throws IOException {
         CommandPipeline.Answer answer = pipeline.submit(readBody(request));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
+        // the answer's JSON was written once by the pipeline (the command log keeps the same bytes): sent as they are
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
         if (answer.replay()) {
             response.header("Idempotent-Replay", "true");
         }

@@ -62,8 +62,15 @@ public class CommandPipeline {
         this.clock = clock;
     }
 
-    /** What the client is answered: the status, the body, and whether it is the answer to an earlier identical command. */
-    public record Answer(int status, JsonNode body, boolean replay) {
+    /**
+     * What the client is answered: the status, the body (JSON, UTF-8: the very bytes the command log keeps, written
+     * once), and whether it is the answer to an earlier identical command.
+     */
+    public record Answer(int status, byte[] body, boolean replay) {
+
+        Answer(int status, String json, boolean replay) {
+            this(status, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), replay);
+        }
     }
 
     public Set<String> knownTypes() {
@@ -104,7 +111,7 @@ public class CommandPipeline {
                 .filter(entry -> sha256.equals(entry.getString("jwsSha256")) && "done".equals(entry.getString("state")))
                 .map(entry -> {
                     log.info("{} was carried out before; answering a late resend with the first answer", entry.getString("_id"));
-                    return new Answer(entry.getInteger("status", 200), readTree(entry.getString("answer")), true);
+                    return new Answer(entry.getInteger("status", 200), entry.getString("answer"), true);
                 });
     }
 
@@ -133,7 +140,7 @@ public class CommandPipeline {
         CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
         if (claim instanceof CommandLog.Claim.AlreadyDone done) {
             log.info("{} {} was applied before; answering with the first answer", type.type(), verified.commandId());
-            return new Answer(done.status(), readTree(done.answerJson()), true);
+            return new Answer(done.status(), done.answerJson(), true);
         }
         String leaseKey;
         boolean tookOver = claim instanceof CommandLog.Claim.Unsettled;
@@ -162,8 +169,9 @@ public class CommandPipeline {
             }
             throw e;
         }
-        JsonNode answer = mapper.valueToTree(result);
-        commandLog.done(verified.commandId(), answer.toString(), 200);
+        // serialized once: these bytes are both the command log's answer (a resend gets them again) and the response
+        String answer = answerJson(result);
+        commandLog.done(verified.commandId(), answer, 200);
         log.info("{} {} signed by {} carried out", type.type(), verified.commandId(), actor.person());
         return new Answer(200, answer, false);
     }
@@ -189,10 +197,11 @@ public class CommandPipeline {
         ObjectNode answer = mapper.createObjectNode().put("commandId", verified.commandId()).put("applied", true).put("recovered", true);
         ArrayNode events = answer.putArray("events");
         applied.forEach(events::add);
-        commandLog.done(verified.commandId(), answer.toString(), 200);
+        String json = answer.toString();
+        commandLog.done(verified.commandId(), json, 200);
         log.info("{} {} was applied before a stop ({} events); its answer was lost, answering that it was applied", verified.type(),
                 verified.commandId(), applied.size());
-        return new Settled(new Answer(200, answer, true), leaseKey.get());
+        return new Settled(new Answer(200, json, true), leaseKey.get());
     }
 
     /** What settling an unsettled claim gave: the answer, or (null) the go-ahead to carry the command out under the lease key. */
@@ -224,11 +233,11 @@ public class CommandPipeline {
         return path.toString();
     }
 
-    private JsonNode readTree(String json) {
+    private String answerJson(Object result) {
         try {
-            return mapper.readTree(json);
+            return mapper.writeValueAsString(result);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored answer is not JSON", e);
+            throw new IllegalStateException("the answer of a command is not JSON", e);
         }
     }
 }

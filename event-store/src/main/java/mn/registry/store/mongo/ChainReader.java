@@ -51,6 +51,15 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         long pollIntervalMillis();
 
         int batchSize();
+
+        /** Whether a reader of this engine has seen a commit end at {@code position} (so the next commit starts there). */
+        default boolean isCommitBoundary(long position) {
+            return false;
+        }
+
+        /** A reader walked the chain to {@code position}: a commit (or tombstone) ended there. */
+        default void commitBoundary(long position) {
+        }
     }
 
     private static final int RESUME_WINDOW = 64;
@@ -79,7 +88,9 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         this.window = Math.min(INITIAL_WINDOW_CAP, chain.batchSize());
         long next = afterPosition + 1;
         this.skipBelow = next;
-        this.expected = next > 1 ? startOfCommitCovering(next) : 1;
+        // a reader resuming where an earlier one left the chain (the event store's producer after each poll) starts
+        // there: the walk put that boundary; only an unknown position is looked up (a round trip per new reader)
+        this.expected = next <= 1 ? 1 : chain.isCommitBoundary(next) ? next : startOfCommitCovering(next);
     }
 
     @Override
@@ -219,6 +230,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
             }
         }
         expected = id + CommitDocuments.count(commit);
+        chain.commitBoundary(expected);
     }
 
     /**

@@ -140,7 +140,29 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         public int batchSize() {
             return batchSize;
         }
+
+        @Override
+        public boolean isCommitBoundary(long position) {
+            for (int i = 0; i < boundaries.length(); i++) {
+                if (boundaries.get(i) == position) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void commitBoundary(long position) {
+            boundaries.set(Math.floorMod(boundaryCursor.getAndIncrement(), boundaries.length()), position);
+        }
     };
+    /**
+     * The last positions where readers of this engine saw a commit end: a new reader starting at one of them (the
+     * producer after each poll, a processor's own stream) needs no lookup of the commit covering it (issue 15 target
+     * 1: one {@code find events [_id]} per poll). A chain boundary never moves: ids are reserved once (ADR 0001).
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray boundaries = new java.util.concurrent.atomic.AtomicLongArray(64);
+    private final java.util.concurrent.atomic.AtomicInteger boundaryCursor = new java.util.concurrent.atomic.AtomicInteger();
 
     private record SeqHash(long seq, String hash) {
     }

@@ -369,4 +369,63 @@ class GaplessEventStorageEngineTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 15: a reader resuming at a commit boundary a reader of this engine walked to starts there without looking the commit up; the same events as an engine that looks it up")
+    void resuming_at_a_walked_boundary_needs_no_lookup() {
+        List<org.bson.conversions.Bson> filters = java.util.Collections.synchronizedList(new ArrayList<>());
+        GaplessEventStorageEngine engine = engine(counting(database, filters)).build();
+        engine.appendEvents(events("p-1", 0, 2));
+        engine.appendEvents(events("p-2", 0, 1));
+        engine.appendEvents(events("p-3", 0, 3));
+        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+
+        filters.clear();
+        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(3), false))).containsExactly(4L, 5L, 6L);
+        assertThat(filters).noneMatch(GaplessEventStorageEngineTest::looksBack);
+
+        // a careless shortcut would also skip the lookup inside a commit: position 5 is not a boundary
+        filters.clear();
+        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(4), false))).containsExactly(5L, 6L);
+        assertThat(filters).anyMatch(GaplessEventStorageEngineTest::looksBack);
+
+        // an engine that never walked there looks the commit up, and reads the same
+        List<org.bson.conversions.Bson> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
+        GaplessEventStorageEngine other = engine(counting(database, fresh)).build();
+        assertThat(positions(other.readEvents(new GlobalSequenceTrackingToken(3), false))).containsExactly(4L, 5L, 6L);
+        assertThat(fresh).anyMatch(GaplessEventStorageEngineTest::looksBack);
+    }
+
+    /** The look-back of a resuming reader: {@code _id $in} of descending ids (a forward poll asks ascending ids). */
+    private static boolean looksBack(org.bson.conversions.Bson filter) {
+        org.bson.BsonDocument d = filter.toBsonDocument();
+        if (!d.containsKey("_id") || !d.get("_id").isDocument() || !d.getDocument("_id").containsKey("$in")) {
+            return false;
+        }
+        org.bson.BsonArray ids = d.getDocument("_id").getArray("$in");
+        return ids.size() > 1 && ids.get(0).asNumber().longValue() > ids.get(1).asNumber().longValue();
+    }
+
+    /** The database, with every {@code find} filter on the events collection recorded. */
+    private static MongoDatabase counting(MongoDatabase database, List<org.bson.conversions.Bson> filters) {
+        return (MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(), new Class<?>[]{MongoDatabase.class},
+                (proxy, method, args) -> wrap(method.invoke(database, args), filters));
+    }
+
+    private static Object wrap(Object result, List<org.bson.conversions.Bson> filters) {
+        if (!(result instanceof com.mongodb.client.MongoCollection<?> collection) || !"events".equals(collection.getNamespace().getCollectionName())) {
+            return result;
+        }
+        return java.lang.reflect.Proxy.newProxyInstance(com.mongodb.client.MongoCollection.class.getClassLoader(),
+                new Class<?>[]{com.mongodb.client.MongoCollection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("find") && args != null && args.length == 1 && args[0] instanceof org.bson.conversions.Bson filter) {
+                        filters.add(filter);
+                    }
+                    try {
+                        return wrap(method.invoke(collection, args), filters);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 }

@@ -86,7 +86,9 @@ public class IdentityDirectory {
                 }
             }
         }
-        return Optional.of(new Actor(person, vault.displayName(enrolled), Set.copyOf(roles), Set.copyOf(zones)));
+        PersonEnrolled certificate = enrolled;
+        // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
+        return Optional.of(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), () -> vault.displayName(certificate)));
     }
 
     /**

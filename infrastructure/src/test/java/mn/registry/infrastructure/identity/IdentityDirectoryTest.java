@@ -106,6 +106,41 @@ class IdentityDirectoryTest {
     }
 
     @Test
+    @DisplayName("issue 17: the signer's name is decrypted only when read (a sign-in), not for every command that asks who signed")
+    void the_name_is_decrypted_only_when_read() {
+        int[] decrypted = {0};
+        PersonalDataVault counting = new PersonalDataVault(db, Clock.systemUTC()) {
+            @Override
+            public String displayName(PersonEnrolled enrolment) {
+                decrypted[0]++;
+                return super.displayName(enrolment);
+            }
+        };
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, counting);
+
+        Actor actor = directory.actorAt(REVIEWER, CERT, T0.plusSeconds(60)).orElseThrow();
+        assertThat(actor.person()).isEqualTo(REVIEWER);
+        assertThat(actor.roles()).containsExactly(Role.MINISTRY_REVIEWER);
+        assertThat(decrypted[0]).as("a command reads person, roles and zones only").isZero();
+
+        // a careless reader asking twice does not decrypt twice; the name is the enrolled one
+        assertThat(actor.displayName()).isEqualTo("Reviewer Nine");
+        assertThat(actor.displayName()).isEqualTo("Reviewer Nine");
+        assertThat(decrypted[0]).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the session's JSON of an actor keeps the record's shape: person, displayName, roles, zones")
+    void actor_json_keeps_its_shape() throws Exception {
+        Actor actor = new Actor(REVIEWER, java.util.Set.of(Role.ZONE_GOVERNOR), java.util.Set.of("altanbulag"), () -> "Reviewer Nine");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.writeValueAsString(actor)).isEqualTo("{\"person\":" + json.writeValueAsString(REVIEWER)
+                + ",\"displayName\":\"Reviewer Nine\",\"roles\":[\"ZONE_GOVERNOR\"],\"zones\":[\"altanbulag\"]}");
+    }
+
+    @Test
     @DisplayName("001 art. 23.1.1: a revoked certificate signs nothing received from the revocation on, whatever the signer claims; "
             + "the person's other certificate and earlier receipts are unaffected")
     void revoked_certificate_signs_nothing_from_its_revocation_on() {
