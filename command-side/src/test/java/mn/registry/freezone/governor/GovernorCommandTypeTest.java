@@ -38,7 +38,7 @@ class GovernorCommandTypeTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final GovernorCommandType<RegistrationCommands.RegisterEntity> row = GovernorCommandType.toAggregate(RegistrationCommands.RegisterEntity.class,
-            gateway, () -> RegistryProblem.invalid("freezone.registration-unknown", "unknown", "registrationId", "003 art. 12.1"), b -> "answer " + b.registrationId());
+            gateway, b -> RegistryProblem.invalid("freezone.registration-unknown", "unknown", "registrationId", "003 art. 12.1"), (b, c, returned) -> "answer " + b.registrationId());
 
     static CommandContext governing(String... zones) {
         return new CommandContext("cmd-1", AT, AT.plusSeconds(1), new PersonId("governor-altanbulag"), Set.of(Role.ZONE_GOVERNOR), Set.of(zones), "cd".repeat(32));
