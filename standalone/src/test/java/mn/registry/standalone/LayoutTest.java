@@ -1,6 +1,5 @@
 package mn.registry.standalone;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -150,13 +149,6 @@ class LayoutTest {
     // ---- package-private by default -------------------------------------------------------------------------------
 
     /**
-     * The Free Zone command packages, still on the command types + stream commands shape (ADR 0026): they join the rule
-     * when they are converted to one handler shape and it is settled which of their classes others use.
-     */
-    static final Pattern NOT_YET_CHECKED = Pattern.compile(
-            "mn\\.registry\\.freezone\\.(entity|governor|land|report|zone)");
-
-    /**
      * Classes loaded by name: those Spring Boot finds in META-INF (auto-configurations, failure analysers), and the one
      * whose name the code hands to Tomcat, which instantiates it itself ({@code Host.setErrorReportValveClass}).
      */
@@ -247,7 +239,6 @@ class LayoutTest {
 
     static ArchRule publicOnlyWhenUsedElsewhere(JavaClasses users, Set<String> loadedByName) {
         return noClasses().that().areTopLevelClasses().and().resideInAPackage("mn.registry..")
-                .and(DescribedPredicate.describe("outside the command packages being restructured", c -> !NOT_YET_CHECKED.matcher(c.getPackageName()).matches()))
                 .and().doNotHaveSimpleName("package-info")
                 .should(bePublicWithoutAUserInAnotherPackage(users, loadedByName))
                 .because("style.md: package-private by default; a class is public only when another package uses it");

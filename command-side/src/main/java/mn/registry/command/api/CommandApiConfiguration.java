@@ -26,4 +26,14 @@ class CommandApiConfiguration {
     SmartInitializingSingleton signedCommandMetadata(CommandBus commandBus) {
         return () -> commandBus.registerDispatchInterceptor(new CurrentCommand());
     }
+
+    /**
+     * The target of the aggregates that name no resolver in {@code @Aggregate}: their commands' {@code @TargetAggregateIdentifier}.
+     * Primary because the converted contexts each declare their own (permit, Free Zone), and Axon hands a lone one to every aggregate (ADR 0026).
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.axonframework.modelling.command.CommandTargetResolver annotatedCommandTarget() {
+        return org.axonframework.modelling.command.AnnotationCommandTargetResolver.builder().build();
+    }
 }

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * quarter's end) is escalated once on its zone; that escalation records the due date of the next quarter.
  */
 @Component
-public class FreeZoneDeadlineRules implements DeadlineRules {
+class FreeZoneDeadlineRules implements DeadlineRules {
 
     static final String REVIEW = "freezone.review";
     static final String START = "freezone.start";

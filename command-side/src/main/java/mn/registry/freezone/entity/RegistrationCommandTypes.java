@@ -1,22 +1,17 @@
 package mn.registry.freezone.entity;
 
-import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
-import mn.registry.document.DocumentStore;
+import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
-import mn.registry.freezone.zone.Zones;
-import mn.registry.infrastructure.calendar.CurrentCalendar;
-import mn.registry.kernel.calendar.Deadline;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.freezone.Activity;
-import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneCommand;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +19,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-/** The signed commands on entities in a zone (003 art. 12): the applicant's application, and the governor's decisions and records. */
+/**
+ * The signed commands on entities in a zone (003 art. 12), one line each: the kernel body and who may sign it. The body goes
+ * as it is to {@link ZoneRegistration}, which takes the receipt time and signer from its context and asks
+ * {@link RegistrationServices} for the rest (ADR 0026); the governor's are checked against their zone once, by
+ * {@link GovernorCommandType}.
+ */
 @Configuration
 class RegistrationCommandTypes {
 
@@ -39,109 +39,96 @@ class RegistrationCommandTypes {
     record RegistrationAnswer(RegistrationId registrationId, String result) {
     }
 
+    /** The stream of an application that names no zone or no entity: nothing is stored there, the aggregate's intake refuses it. */
+    static final String UNNAMED = "fz-registration-";
+
+    private final CommandGateway commands;
+
+    RegistrationCommandTypes(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** A registration's commands name it by {@code registrationId}; an application by its zone and entity (one per entity per zone). */
     @Bean
-    SignedCommandType<RegistrationCommands.ApplyForZoneRegistration> applyForZoneRegistrationType(CommandGateway gateway, Zones zones,
-                                                                                                   CurrentCalendar calendar, DocumentStore documents) {
-        return SignedCommandType.of("ApplyForZoneRegistration", RegistrationCommands.ApplyForZoneRegistration.class, Set.of(Role.APPLICANT), (body, context) -> {
-            RegistrationIntakePolicy.check(body);
-            zones.requireOpen(body.zoneId());
-            for (SubmittedZoneDocument d : body.documents()) {
-                if (documents.find(d.sha256()).isEmpty()) {
-                    throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                            "documents." + d.kind(), d.kind().article());
-                }
+    CommandTargetResolver zoneRegistrationTarget() {
+        return new StreamTarget(RegistrationCommandTypes::streamOf);
+    }
+
+    static String streamOf(Object body) {
+        if (body instanceof RegistrationCommands.ApplyForZoneRegistration application) {
+            if (application.zoneId() == null || application.entity() == null) {
+                return UNNAMED;
             }
-            Set<Activity> allowed = zones.allowedActivities(body.zoneId());
-            ZoneRegistration.activityAllowedInTheZone(body.activity(), allowed, body.zoneId());
-            RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
-            Deadline due = calendar.get().deadline(context.receivedAt(), FreeZoneTerms.REVIEW);
-            gateway.sendAndWait(new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, body, context.receivedAt(),
-                    due.due(), due.dueAt().toInstant(), FreeZoneTerms.REVIEW, due.calendarVersion(), allowed, context.actor()));
-            return new ApplicationReceipt(id, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion().value(),
-                    mn.registry.kernel.permit.PermitRegistrationReceipt.inUlaanbaatar(context.receivedAt()));
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RegisterEntity> registerEntityType(CommandGateway gateway, Zones zones) {
-        return GovernorCommandType.of("RegisterEntity", RegistrationCommands.RegisterEntity.class, (body, context) -> {
-            zones.requireOpen(body.zoneId());
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.Register(RegistrationStreamCommands.stream(body.registrationId()),
-                    body.registrationId(), UlaanbaatarTime.dateOf(context.receivedAt()), zones.allowedActivities(body.zoneId()), context.receivedAt(),
-                    context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "REGISTERED");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RejectZoneRegistration> rejectZoneRegistrationType(CommandGateway gateway) {
-        return GovernorCommandType.of("RejectZoneRegistration", RegistrationCommands.RejectZoneRegistration.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.Reject(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.receivedAt(), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "REJECTED");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(CommandGateway gateway) {
-        return GovernorCommandType.of("RecordInvestmentAgreement", RegistrationCommands.RecordInvestmentAgreement.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordAgreement(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "AGREEMENT_RECORDED");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType(CommandGateway gateway) {
-        return GovernorCommandType.of("RecordOperationsStarted", RegistrationCommands.RecordOperationsStarted.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordStart(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "OPERATING");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> recordOperationsInterruptedType(CommandGateway gateway) {
-        return GovernorCommandType.of("RecordOperationsInterrupted", RegistrationCommands.RecordOperationsInterrupted.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordInterruption(
-                    RegistrationStreamCommands.stream(body.registrationId()), body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "INTERRUPTED");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsResumed> recordOperationsResumedType(CommandGateway gateway) {
-        return GovernorCommandType.of("RecordOperationsResumed", RegistrationCommands.RecordOperationsResumed.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordResumption(
-                    RegistrationStreamCommands.stream(body.registrationId()), body, UlaanbaatarTime.dateOf(context.receivedAt()), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "OPERATING");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType(CommandGateway gateway) {
-        return GovernorCommandType.of("RecordCourtDecision", RegistrationCommands.RecordCourtDecision.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.RecordCourt(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, context.receivedAt(), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "GROUND_RAISED");
-        });
-    }
-
-    @Bean
-    SignedCommandType<RegistrationCommands.DeregisterEntity> deregisterEntityType(CommandGateway gateway) {
-        return GovernorCommandType.of("DeregisterEntity", RegistrationCommands.DeregisterEntity.class, (body, context) -> {
-            send(gateway, body.registrationId(), new RegistrationStreamCommands.Deregister(RegistrationStreamCommands.stream(body.registrationId()),
-                    body, UlaanbaatarTime.dateOf(context.receivedAt()), context.receivedAt(), context.actor()));
-            return new RegistrationAnswer(body.registrationId(), "DEREGISTERED");
-        });
-    }
-
-    static void send(CommandGateway gateway, RegistrationId id, Object command) {
-        try {
-            gateway.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.registration-unknown", "No application " + id + " was received.",
-                    "registrationId", "003 art. 12.1");
+            try {
+                return RegistrationId.of(application.zoneId(), application.entity()).stream();
+            } catch (IllegalArgumentException unnamed) {
+                return UNNAMED; // the aggregate names the fault (its intake rules, then the id itself)
+            }
         }
+        return TargetByRecordComponent.read(body, "registrationId") instanceof RegistrationId id ? id.stream() : null;
+    }
+
+    static RegistryProblem unknownRegistration(Object body) {
+        return new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.registration-unknown", "No application "
+                + TargetByRecordComponent.read(body, "registrationId") + " was received.",
+                "registrationId", "003 art. 12.1");
+    }
+
+    private <T extends ZoneCommand> SignedCommandType<T> governor(Class<T> body, String result) {
+        return GovernorCommandType.toAggregate(body, commands, RegistrationCommandTypes::unknownRegistration,
+                (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
+    }
+
+    /** 003 art. 12.1-12.2: the applicant's application; the aggregate answers with the {@link ApplicationReceipt}. */
+    @Bean
+    SignedCommandType<RegistrationCommands.ApplyForZoneRegistration> applyForZoneRegistrationType() {
+        return SignedCommandType.of("ApplyForZoneRegistration", RegistrationCommands.ApplyForZoneRegistration.class, Set.of(Role.APPLICANT), (body, context) -> {
+            if (body == null) {
+                throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
+            }
+            return commands.sendAndWait(SignedCommandContext.message(body, context));
+        });
+    }
+
+    // ---------------------------------------------------------------- the governor's (003 art. 8.7, 12)
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RegisterEntity> registerEntityType() {
+        return governor(RegistrationCommands.RegisterEntity.class, "REGISTERED");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RejectZoneRegistration> rejectZoneRegistrationType() {
+        return governor(RegistrationCommands.RejectZoneRegistration.class, "REJECTED");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType() {
+        return governor(RegistrationCommands.RecordInvestmentAgreement.class, "AGREEMENT_RECORDED");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType() {
+        return governor(RegistrationCommands.RecordOperationsStarted.class, "OPERATING");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> recordOperationsInterruptedType() {
+        return governor(RegistrationCommands.RecordOperationsInterrupted.class, "INTERRUPTED");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RecordOperationsResumed> recordOperationsResumedType() {
+        return governor(RegistrationCommands.RecordOperationsResumed.class, "OPERATING");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType() {
+        return governor(RegistrationCommands.RecordCourtDecision.class, "GROUND_RAISED");
+    }
+
+    @Bean
+    SignedCommandType<RegistrationCommands.DeregisterEntity> deregisterEntityType() {
+        return governor(RegistrationCommands.DeregisterEntity.class, "DEREGISTERED");
     }
 }

@@ -1,5 +1,7 @@
 package mn.registry.freezone.entity;
 
+import mn.registry.command.api.CommandContext;
+import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
@@ -9,8 +11,10 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.permit.PermitRegistrationReceipt;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,9 +34,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One legal entity's registration in one zone (003 art. 12): application, registration or rejection,
  * operations, the grounds of 12.5 and deregistration. Its id comes from the zone and the entity, so an
- * entity has one registration per zone. Decides from what commands carry: no clock, no I/O.
+ * entity has one registration per zone. It handles the signed kernel bodies with their {@link CommandContext} and asks
+ * {@link RegistrationServices} for the calendar, the zone and the documents received (ADR 0026): no clock, no I/O of its own.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "zoneRegistrationTarget")
 class ZoneRegistration {
 
     enum Status { APPLIED, REGISTERED, REJECTED, DEREGISTERED }
@@ -64,20 +69,30 @@ class ZoneRegistration {
     // 003 art. 12.1-12.2: received with its documents, to be reviewed within 5 business days; one registration per entity per zone
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegistrationStreamCommands.Apply command) {
+    RegistrationCommandTypes.ApplicationReceipt handle(RegistrationCommands.ApplyForZoneRegistration body, CommandContext context,
+                                                       RegistrationServices services) {
+        RegistrationIntakePolicy.check(body);
+        services.requireOpen(body.zoneId());
+        everyDocumentWasReceived(body.documents(), services);
+        activityAllowedInTheZone(body.activity(), services.allowedActivities(body.zoneId()), body.zoneId());
         onePendingOrActiveRegistrationPerEntityPerZone();
-        RegistrationIntakePolicy.check(command.body());
-        activityAllowedInTheZone(command.body().activity(), command.allowedActivities(), command.body().zoneId());
-        if (!FreeZoneTerms.REVIEW.equals(command.workingDays())) {
-            throw new IllegalArgumentException("the review period is " + FreeZoneTerms.REVIEW + " (" + FreeZoneTerms.REVIEW_ARTICLE + ")");
+        RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
+        Deadline review = services.due(context.receivedAt(), FreeZoneTerms.REVIEW); // due after the day of receipt (Deadline refuses else)
+        apply(new RegistrationEvents.ZoneRegistrationApplied(id, body.zoneId(), body.entity(), body.activity(), List.copyOf(body.documents()),
+                context.receivedAt(), review.due(), review.dueAt().toInstant(), FreeZoneTerms.REVIEW, review.calendarVersion(),
+                FreeZoneTerms.REVIEW_ARTICLE, context.actor()));
+        return new RegistrationCommandTypes.ApplicationReceipt(id, context.receivedAt(), review.due(), review.dueAt(),
+                review.calendarVersion().value(), PermitRegistrationReceipt.inUlaanbaatar(context.receivedAt()));
+    }
+
+    // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)
+    private static void everyDocumentWasReceived(List<SubmittedZoneDocument> documents, RegistrationServices services) {
+        for (SubmittedZoneDocument d : documents) {
+            if (!services.documentReceived(d.sha256())) {
+                throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                        "documents." + d.kind(), d.kind().article());
+            }
         }
-        if (!command.reviewDue().isAfter(UlaanbaatarTime.dateOf(command.receivedAt()))) {
-            throw RegistryProblem.invalid("freezone.due-before-receipt", "The review cannot be due on or before the day of receipt.", "reviewDue",
-                    FreeZoneTerms.REVIEW_ARTICLE);
-        }
-        apply(new RegistrationEvents.ZoneRegistrationApplied(command.registrationId(), command.body().zoneId(), command.body().entity(),
-                command.body().activity(), List.copyOf(command.body().documents()), command.receivedAt(), command.reviewDue(),
-                command.reviewDueAt(), command.workingDays(), command.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE, command.by()));
     }
 
     // 003 art. 12.2 (choice): one registration per entity per zone; a rejected or deregistered entity may apply again
@@ -100,40 +115,41 @@ class ZoneRegistration {
 
     // 003 art. 12.2: registered with a certificate valid only in this zone, and only for an activity the zone allows at the decision
     @CommandHandler
-    void handle(RegistrationStreamCommands.Register command) {
+    void handle(RegistrationCommands.RegisterEntity body, CommandContext context, RegistrationServices services) {
+        services.requireOpen(zoneId);
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
-        activityAllowedInTheZone(activity, command.allowedActivities(), zoneId);
-        String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + command.issuedOn().getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
+        activityAllowedInTheZone(activity, services.allowedActivities(zoneId), zoneId);
+        LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
+        String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + issuedOn.getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
         apply(new RegistrationEvents.EntityRegistered(registrationId,
-                new ZoneCertificate(number, registrationId, entity, activity, command.issuedOn(), zoneId), command.at(), command.by()));
+                new ZoneCertificate(number, registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
     }
 
     // 003 art. 12.2: an application that does not meet the requirements is rejected with reasons
     @CommandHandler
-    void handle(RegistrationStreamCommands.Reject command) {
+    void handle(RegistrationCommands.RejectZoneRegistration body, CommandContext context) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
-        List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(ZoneRegistration::saysSomething).toList();
+        List<String> reasons = body.reasons() == null ? List.of()
+                : body.reasons().stream().filter(ZoneRegistration::saysSomething).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
         }
-        apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, command.at(), command.by()));
+        apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, context.receivedAt(), context.actor()));
     }
 
     // 003 art. 12.5.1: one year to start, counted from the later of the investment agreement and the certificate (choice)
     @CommandHandler
-    void handle(RegistrationStreamCommands.RecordAgreement command) {
+    void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         oneAgreementPerRegistration();
-        RegistrationCommands.RecordInvestmentAgreement body = command.body();
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
-        agreementDatesInRange(body.signedOn(), body.endsOn(), command.receivedOn());
+        agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
-                body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), command.by()));
+                body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), context.actor()));
     }
 
     // 003 art. 12.5.1, 26.2: the agreement is recorded once: a second one signed later would restart the year to start, and one
@@ -163,26 +179,26 @@ class ZoneRegistration {
     // 003 art. 12.5.1: operations start on a day that has come (a future start would stop the ground being raised) and not before
     // the certificate: an entity operates in the zone only once registered (12.2)
     @CommandHandler
-    void handle(RegistrationStreamCommands.RecordStart command) {
+    void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
-        LocalDate on = requireDate(command.body().on());
-        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.1");
+        LocalDate on = requireDate(body.on());
+        notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.1");
         if (on.isBefore(certificateIssuedOn)) {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
-        apply(new RegistrationEvents.OperationsStarted(registrationId, command.body().on(), command.by()));
+        apply(new RegistrationEvents.OperationsStarted(registrationId, body.on(), context.actor()));
     }
 
     // 003 art. 12.5.2: 12 consecutive months of interruption after operations started
     @CommandHandler
-    void handle(RegistrationStreamCommands.RecordInterruption command) {
+    void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
-        LocalDate on = requireDate(command.body().on());
-        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.2");
+        LocalDate on = requireDate(body.on());
+        notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-started", "Operations can be interrupted only after they started.", "003 art. 12.5.2");
         }
@@ -190,33 +206,32 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
         }
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
-                LegalTerm.months(on, FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(), command.by()));
+                LegalTerm.months(on, FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(), context.actor()));
     }
 
     @CommandHandler
-    void handle(RegistrationStreamCommands.RecordResumption command) {
+    void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
-        LocalDate on = requireDate(command.body().on());
-        notInTheFuture(on, command.receivedOn(), "on", "003 art. 12.5.2");
+        LocalDate on = requireDate(body.on());
+        notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
-        apply(new RegistrationEvents.OperationsResumed(registrationId, on, command.by()));
+        apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
     }
 
     // 003 art. 12.5.3: a court decision to dissolve the entity is a ground, recorded with its reference
     @CommandHandler
-    void handle(RegistrationStreamCommands.RecordCourt command) {
+    void handle(RegistrationCommands.RecordCourtDecision body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
-        RegistrationCommands.RecordCourtDecision body = command.body();
         if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
-        notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(command.at()), "decidedOn", "003 art. 12.5.3");
-        apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), command.by()));
+        notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
+        apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
-                    DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), command.at(), command.by()));
+                    DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
         }
     }
 
@@ -249,15 +264,15 @@ class ZoneRegistration {
 
     // 003 art. 8.7.6, 12.5: the governor deregisters on a ground that is due; 22.6 land rights go on 12.5.1/12.5.2; 26.2 tax clawback when it stops early
     @CommandHandler
-    void handle(RegistrationStreamCommands.Deregister command) {
+    void handle(RegistrationCommands.DeregisterEntity body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5");
-        DeregistrationGround ground = command.body().ground();
+        DeregistrationGround ground = body.ground();
         if (ground == null || !raised.contains(ground)) {
             throw RegistryProblem.conflict("freezone.ground-not-raised", "Ground " + (ground == null ? "(none)" : ground.article())
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
-        apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), command.body().reasons(), command.at(),
-                ground.revokesLandRights(), taxClawbackDue(ground, command.on()), command.by()));
+        apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
+                ground.revokesLandRights(), taxClawbackDue(ground, UlaanbaatarTime.dateOf(context.receivedAt())), context.actor()));
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt

@@ -154,8 +154,9 @@ class GovernorAppointmentTypes {
                         "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));
     }
 
-    private static void requireDecision(String decision) {
-        if (decision == null || decision.isBlank()) {
+    // 003 art. 8.2 (abuse audit O10): the Cabinet member's decision is named; one of no-break or zero-width spaces names nothing
+    static void requireDecision(String decision) {
+        if (mn.registry.kernel.problem.VisibleText.saysNothing(decision)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field decision is required.", "decision", "003 art. 8.2");
         }
     }

@@ -9,7 +9,7 @@ import mn.registry.kernel.problem.RegistryProblem;
  * A governor's authority: their own zone during their tenure, as the events said at the signing time
  * ({@link CommandContext#zones()}), never what the command claims.
  */
-public final class GovernorAuthority {
+final class GovernorAuthority {
 
     public static final String ARTICLE = "003 art. 8.2, 8.7";
 

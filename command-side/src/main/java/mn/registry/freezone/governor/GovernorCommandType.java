@@ -1,12 +1,17 @@
 package mn.registry.freezone.governor;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.kernel.freezone.ZoneCommand;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A signed command a zone governor makes (003 art. 8.7): every one is checked against the signer's zone and
@@ -56,5 +61,30 @@ public abstract class GovernorCommandType<T extends ZoneCommand> implements Sign
                 return carryOut.apply(body, context);
             }
         };
+    }
+
+    /**
+     * The one row of a governor-signed command of a converted context (ADR 0026), like the permit's {@code ToApplication}:
+     * after the zone check of {@link #handle}, the kernel body goes as it is, with its {@link CommandContext}, to the
+     * aggregate its id names; an aggregate that does not exist is answered with {@code unknown} of the body, and the client with
+     * {@code answer} of the body, its context and what the aggregate returned. The aggregate takes the receipt time and signer from the context.
+     */
+    public static <T extends ZoneCommand> GovernorCommandType<T> toAggregate(Class<T> bodyType, CommandGateway commands,
+                                                                             Function<T, RegistryProblem> unknown, Answer<T> answer) {
+        return of(bodyType.getSimpleName(), bodyType, (body, context) -> {
+            Object result;
+            try {
+                result = commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (AggregateNotFoundException e) {
+                throw unknown.apply(body);
+            }
+            return answer.of(body, context, result);
+        });
+    }
+
+    /** What the client is answered, from the body, its context and what the aggregate's handler returned. */
+    @FunctionalInterface
+    public interface Answer<T> {
+        Object of(T body, CommandContext context, Object result);
     }
 }

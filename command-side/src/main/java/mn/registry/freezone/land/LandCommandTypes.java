@@ -1,9 +1,10 @@
 package mn.registry.freezone.land;
 
+import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
-import mn.registry.document.DocumentStore;
+import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
-import mn.registry.freezone.zone.Zones;
+import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -11,17 +12,17 @@ import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Set;
 
 /**
- * The signed land commands (003 art. 22-23): the entity's application for land use (its representative), the governor's
- * decision on it (grant or refuse, once) and the fee that issues the certificate, and the Government's exemptions (Cabinet
- * member). The applicant's or holder's standing in the zone is read at the registry's time of receipt.
+ * The signed land commands (003 art. 22-23), one line each: the entity's application for land use (its representative), the
+ * governor's decision on it (grant or refuse, once) and the fee that issues the certificate, and the Government's exemptions
+ * (Cabinet member). The body goes as it is to {@link ZoneLand}, which reads the zone and the applicant's or holder's standing
+ * at the registry's time of receipt through {@link LandServices} (ADR 0026).
  */
 @Configuration
 class LandCommandTypes {
@@ -35,84 +36,71 @@ class LandCommandTypes {
     record ExemptionAnswer(ZoneId zoneId, int number, String status) {
     }
 
+    private final CommandGateway commands;
+
+    LandCommandTypes(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** Every land command is for its zone's land register, named by {@code zoneId}. */
     @Bean
-    LandHolders landHolders(EventStore events) {
-        return new LandHolders(events);
+    CommandTargetResolver zoneLandTarget() {
+        return new StreamTarget(LandCommandTypes::streamOf);
+    }
+
+    static String streamOf(Object body) {
+        return TargetByRecordComponent.read(body, "zoneId") instanceof ZoneId zone ? zone.landStream() : null;
+    }
+
+    /** A decision on an application; a zone with no land register has received no application. */
+    static RegistryProblem unknownApplication(LandApplicationId id) {
+        return new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.land-application-unknown", "No application for land use "
+                + (id == null ? "was named" : id + " was received in this zone") + "; land is granted only on an entity's application.",
+                "applicationId", "003 art. 22.2, 8.7.7");
     }
 
     // 003 art. 22.2, 22.4: the entity's own act, signed by its representative
     @Bean
-    SignedCommandType<LandCommands.ApplyForLandUse> applyForLandUseType(CommandGateway gateway, Zones zones, LandHolders holders) {
+    SignedCommandType<LandCommands.ApplyForLandUse> applyForLandUseType() {
         return SignedCommandType.of("ApplyForLandUse", LandCommands.ApplyForLandUse.class, Set.of(Role.APPLICANT), (body, context) -> {
-            if (body.zoneId() == null || body.applicant() == null) {
+            if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.field-missing", "The application names the zone and the entity's registration in it.",
-                        body.zoneId() == null ? "zoneId" : "applicant", "003 art. 22.2");
+                        "zoneId", "003 art. 22.2");
             }
-            Zones.Zone zone = zones.require(body.zoneId());
-            LandApplicationId id = gateway.sendAndWait(new LandStreamCommands.Apply(body, holders.standing(body.applicant()), zone.boundary(),
-                    zone.open(), context.receivedAt(), context.actor()));
+            LandApplicationId id = commands.sendAndWait(SignedCommandContext.message(body, context));
             return new ApplicationAnswer(id, context.receivedAt(), "PENDING");
         });
     }
 
     @Bean
-    SignedCommandType<LandCommands.RefuseLandUse> refuseLandUseType(CommandGateway gateway) {
-        return GovernorCommandType.of("RefuseLandUse", LandCommands.RefuseLandUse.class, (body, context) -> {
-            send(gateway, body.applicationId(), new LandStreamCommands.Refuse(body, context.receivedAt(), context.actor()));
-            return new ApplicationAnswer(body.applicationId(), context.receivedAt(), "REFUSED");
-        });
+    SignedCommandType<LandCommands.RefuseLandUse> refuseLandUseType() {
+        return GovernorCommandType.toAggregate(LandCommands.RefuseLandUse.class, commands, b -> unknownApplication(b.applicationId()),
+                (b, context, returned) -> new ApplicationAnswer(b.applicationId(), context.receivedAt(), "REFUSED"));
     }
 
     @Bean
-    SignedCommandType<LandCommands.GrantLandRights> grantLandRightsType(CommandGateway gateway, Zones zones, LandHolders holders) {
-        return GovernorCommandType.of("GrantLandRights", LandCommands.GrantLandRights.class, (body, context) -> {
-            Zones.Zone zone = zones.require(body.zoneId());
-            LandStreamCommands.Holder holder = body.holder() == null ? null : holders.standing(body.holder());
-            LandLicenceId id = send(gateway, body.applicationId(), new LandStreamCommands.Grant(body, holder, zone.boundary(), zone.areaHectares(),
-                    zone.open(), context.receivedAt(), context.actor()));
-            return new LandAnswer(id, "GRANTED_FEE_DUE");
-        });
+    SignedCommandType<LandCommands.GrantLandRights> grantLandRightsType() {
+        return GovernorCommandType.toAggregate(LandCommands.GrantLandRights.class, commands, b -> unknownApplication(b.applicationId()),
+                (b, context, licence) -> new LandAnswer((LandLicenceId) licence, "GRANTED_FEE_DUE"));
     }
 
     @Bean
-    SignedCommandType<LandCommands.RecordLandFeePaid> recordLandFeePaidType(CommandGateway gateway, LandHolders holders) {
-        return GovernorCommandType.of("RecordLandFeePaid", LandCommands.RecordLandFeePaid.class, (body, context) -> {
-            LandStreamCommands.Holder holder = body.licenceId() == null ? null
-                    : holders.holderOf(body.zoneId(), body.licenceId()).map(holders::standing).orElse(null);
-            if (holder == null) {
-                throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
-                        "licenceId", "003 art. 22.5");
-            }
-            gateway.sendAndWait(new LandStreamCommands.PayFee(body, holder, context.receivedAt(), context.actor()));
-            return new LandAnswer(body.licenceId(), "ISSUED");
-        });
+    SignedCommandType<LandCommands.RecordLandFeePaid> recordLandFeePaidType() {
+        return GovernorCommandType.toAggregate(LandCommands.RecordLandFeePaid.class, commands,
+                b -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + b.licenceId() + ".",
+                        "licenceId", "003 art. 22.5"),
+                (b, context, returned) -> new LandAnswer(b.licenceId(), "ISSUED"));
     }
 
     // 003 art. 23.3-23.4: the Government decides exemptions; the Cabinet member in charge of Free Zones records them (8.2)
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(CommandGateway gateway, Zones zones, DocumentStore documents) {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType() {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");
             }
-            if (body.decisionSha256() == null || documents.find(body.decisionSha256()).isEmpty()) {
-                throw RegistryProblem.invalid("document.unknown", "The Government decision's document (SHA-256) was not received; upload it to "
-                        + "POST /api/documents first.", "decisionSha256", "003 art. 23.4");
-            }
-            zones.require(body.zoneId());
-            int number = gateway.sendAndWait(new LandStreamCommands.GrantExemption(body, context.receivedAt(), context.actor()));
+            int number = commands.sendAndWait(SignedCommandContext.message(body, context));
             return new ExemptionAnswer(body.zoneId(), number, "GRANTED");
         });
-    }
-
-    /** Sends a decision on an application; a zone with no land register has received no application. */
-    static <R> R send(CommandGateway gateway, LandApplicationId id, Object command) {
-        try {
-            return gateway.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.land-application-unknown", "No application for land use "
-                    + (id == null ? "was named" : id + " was received in this zone") + "; land is granted only on an entity's application.",
-                    "applicationId", "003 art. 22.2, 8.7.7");
-        }
     }
 }

@@ -1,15 +1,11 @@
 package mn.registry.freezone.land;
 
-import mn.registry.kernel.freezone.LandEvents;
-import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.util.Optional;
 
 /**
  * What the land register needs to know of an applicant or holder before acting (003 art. 22.2): is its registration in
@@ -18,6 +14,15 @@ import java.util.Optional;
  * only writer of its stream.
  */
 class LandHolders {
+
+    /**
+     * An applicant's or holder's registration in the zone as its events stand at receipt (003 art. 12.2, 22.2).
+     *
+     * @param registered     registered and neither rejected nor deregistered since
+     * @param representative the person who signed the entity's registration application (003 art. 12.1), or null
+     */
+    record Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
+    }
 
     /** The stream of a registration, as {@code ZoneRegistration} names it. */
     static String registrationStream(RegistrationId id) {
@@ -31,7 +36,7 @@ class LandHolders {
     }
 
     /** The registration's standing now: registered or not (never applied, applied, rejected, deregistered), and its representative. */
-    LandStreamCommands.Holder standing(RegistrationId id) {
+    Holder standing(RegistrationId id) {
         boolean registered = false;
         PersonId representative = null;
         for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
@@ -44,13 +49,6 @@ class LandHolders {
                 registered = false;
             }
         }
-        return new LandStreamCommands.Holder(id, registered, representative);
-    }
-
-    /** The holder of a licence in the zone's land register, if the register has that licence. */
-    Optional<RegistrationId> holderOf(ZoneId zone, LandLicenceId licence) {
-        return events.readEvents(zone.landStream()).asStream().map(EventMessage::getPayload)
-                .filter(LandEvents.LandRightsGranted.class::isInstance).map(LandEvents.LandRightsGranted.class::cast)
-                .filter(g -> g.licenceId().equals(licence)).map(LandEvents.LandRightsGranted::holder).findFirst();
+        return new Holder(id, registered, representative);
     }
 }

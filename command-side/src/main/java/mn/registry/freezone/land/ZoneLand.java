@@ -1,5 +1,7 @@
 package mn.registry.freezone.land;
 
+import mn.registry.command.api.CommandContext;
+import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandApplicationId;
@@ -33,10 +35,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The land register of one zone (003 art. 22-23): the entities' applications for land use and the governor's decision on
  * each (once), every licence, so that a parcel is never licensed twice for overlapping periods and the area licensed at
- * any day never exceeds the zone's area, and the Government's fee exemptions. Pure: the zone's boundary, area and state
- * and the applicant's registration standing arrive in the command, read at the registry's time of receipt.
+ * any day never exceeds the zone's area, and the Government's fee exemptions. It handles the signed kernel bodies with their
+ * {@link CommandContext}; the zone's boundary, area and state, the applicant's registration standing and the documents
+ * received it asks of {@link LandServices} at the registry's time of receipt (ADR 0026).
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "zoneLandTarget")
 class ZoneLand {
 
     /** A licence as the register keeps it. */
@@ -76,19 +79,20 @@ class ZoneLand {
     // 003 art. 22.2, 22.4, 8.7.7: an entity registered in the zone applies for land use, by its representative, naming parcel, purpose, period and route
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    LandApplicationId handle(LandStreamCommands.Apply command) {
-        LandCommands.ApplyForLandUse body = command.body();
-        zoneIsOpen(command.zoneOpen(), body.zoneId());
+    LandApplicationId handle(LandCommands.ApplyForLandUse body, CommandContext context, LandServices services) {
+        Zones.Zone zone = services.zone(body.zoneId());
+        zoneIsOpen(zone.open(), body.zoneId());
         applicationIsComplete(body);
         entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
-        registrationIsCurrent(command.applicant(), body.applicant(), "applicant");
-        signerRepresentsTheEntity(command.applicant(), command.by());
-        periodDoesNotStartBeforeReceipt(body.from(), command.at());
+        LandHolders.Holder applicant = services.standing(body.applicant());
+        registrationIsCurrent(applicant, body.applicant(), "applicant");
+        signerRepresentsTheEntity(applicant, context.actor());
+        periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         Polygon parcel = parcelIsAPolygon(body.parcel());
-        parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(command.zoneBoundary()));
+        parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
-                body.purpose().strip(), body.from(), body.until(), body.method(), command.at(), command.by()));
+                body.purpose().strip(), body.from(), body.until(), body.method(), context.receivedAt(), context.actor()));
         return id;
     }
 
@@ -123,7 +127,7 @@ class ZoneLand {
     }
 
     // 003 art. 12.2, 22.2, 8.7.7: the entity's registration in this zone is current at the registry's time of receipt
-    static void registrationIsCurrent(LandStreamCommands.Holder standing, RegistrationId entity, String field) {
+    static void registrationIsCurrent(LandHolders.Holder standing, RegistrationId entity, String field) {
         if (standing == null || !entity.equals(standing.registrationId()) || !standing.registered()) {
             throw RegistryProblem.conflict("freezone.holder-not-registered", entity + " is not registered in this zone now (never registered here, "
                     + "rejected or deregistered); land in a zone goes only to an entity registered in it.", "003 art. 12.2, 22.2");
@@ -131,7 +135,7 @@ class ZoneLand {
     }
 
     // 003 art. 12.1, 22.2 (choice): the entity applies through the representative who signed its registration application
-    static void signerRepresentsTheEntity(LandStreamCommands.Holder standing, PersonId signer) {
+    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer) {
         if (standing.representative() == null || !standing.representative().equals(signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
                     + standing.registrationId() + "'s registration application may apply for land in its name.", "applicant", "003 art. 12.1, 22.2");
@@ -149,14 +153,14 @@ class ZoneLand {
 
     // 003 art. 22.2: the governor refuses an application with reasons; an application is decided once
     @CommandHandler
-    void handle(LandStreamCommands.Refuse command) {
-        Application application = applicationIsPending(command.body().applicationId());
-        List<String> reasons = command.body().reasons() == null ? List.of()
-                : command.body().reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
+    void handle(LandCommands.RefuseLandUse body, CommandContext context) {
+        Application application = applicationIsPending(body.applicationId());
+        List<String> reasons = body.reasons() == null ? List.of()
+                : body.reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A refusal gives its reasons.", "reasons", "003 art. 22.2");
         }
-        apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", command.at(), command.by()));
+        apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", context.receivedAt(), context.actor()));
     }
 
     // 003 art. 22.2-23.4: a purpose, decision, reason or receipt of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
@@ -181,24 +185,24 @@ class ZoneLand {
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
     @CommandHandler
-    LandLicenceId handle(LandStreamCommands.Grant command) {
-        LandCommands.GrantLandRights body = command.body();
-        zoneIsOpen(command.zoneOpen(), body.zoneId());
+    LandLicenceId handle(LandCommands.GrantLandRights body, CommandContext context, LandServices services) {
+        Zones.Zone zone = services.zone(body.zoneId());
+        zoneIsOpen(zone.open(), body.zoneId());
         decisionIsComplete(body);
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
         holderIsTheApplicant(body.holder(), application);
-        registrationIsCurrent(command.holder(), body.holder(), "holder");
-        periodDoesNotStartBeforeReceipt(body.from(), command.at());
+        registrationIsCurrent(services.standing(body.holder()), body.holder(), "holder");
+        periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         Polygon parcel = parcelIsAPolygon(body.parcel());
-        parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(command.zoneBoundary()));
+        parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());
-        licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), command.zoneAreaHectares());
+        licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), zone.areaHectares());
         LandLicenceId id = LandLicenceId.of(body.zoneId(), licences.size() + 1);
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
-                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), command.at(), command.by(), application.id()));
+                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id()));
         return id;
     }
 
@@ -300,8 +304,7 @@ class ZoneLand {
 
     // 003 art. 22.5: the certificate is issued after the one-time fee equal to the nominal value is paid
     @CommandHandler
-    void handle(LandStreamCommands.PayFee command) {
-        LandCommands.RecordLandFeePaid body = command.body();
+    void handle(LandCommands.RecordLandFeePaid body, CommandContext context, LandServices services) {
         Licence licence = licences.get(body.licenceId());
         if (licence == null) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId", "003 art. 22.5");
@@ -312,7 +315,7 @@ class ZoneLand {
         if (licence.issued()) {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
-        registrationIsCurrent(command.holder(), licence.holder(), "licenceId");
+        registrationIsCurrent(services.standing(licence.holder()), licence.holder(), "licenceId");
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }
@@ -320,15 +323,16 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
-        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), command.at(), command.by()));
+        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
     }
 
     // 003 art. 23.3-23.4: the Government's exemption from the land fee, for a period and a percentage it decides, recorded by the Cabinet member
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(LandStreamCommands.GrantExemption command) {
-        LandCommands.GrantLandFeeExemption body = command.body();
-        governmentExemptionIsComplete(body, command.at());
+    int handle(LandCommands.GrantLandFeeExemption body, CommandContext context, LandServices services) {
+        governmentDecisionWasReceived(body.decisionSha256(), services);
+        services.zone(body.zoneId());
+        governmentExemptionIsComplete(body, context.receivedAt());
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
             exemptedHolderHoldsLandHere(body.holder());
@@ -336,8 +340,16 @@ class ZoneLand {
         int number = exemptions + 1;
         apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
                 body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
-                command.at(), command.by()));
+                context.receivedAt(), context.actor()));
         return number;
+    }
+
+    // 003 art. 23.4: the Government decision is recorded with its document, uploaded first (POST /api/documents)
+    static void governmentDecisionWasReceived(String sha256, LandServices services) {
+        if (sha256 == null || !services.documentReceived(sha256)) {
+            throw RegistryProblem.invalid("document.unknown", "The Government decision's document (SHA-256) was not received; upload it to "
+                    + "POST /api/documents first.", "decisionSha256", "003 art. 23.4");
+        }
     }
 
     // 003 art. 23.3-23.4: the Government decides the beneficiary (one entity or one activity), the percentage and the duration

@@ -1,5 +1,6 @@
 package mn.registry.freezone.zone;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.freezone.land.ParcelGeometry;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.FreeZoneTerms;
@@ -23,8 +24,12 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A Free Zone (003 art. 6): established by resolution, opened and temporarily closed, its governors and signed reports. */
-@Aggregate
+/**
+ * A Free Zone (003 art. 6): established by resolution, opened and temporarily closed, its governors and signed reports. The
+ * Cabinet member's signed kernel bodies arrive with their {@link CommandContext} (ADR 0026); the appointment records and the
+ * report's signature are internal commands of the governor and report types, the report schedule the deadline service's.
+ */
+@Aggregate(commandTargetResolver = "freeZoneTarget")
 class FreeZone {
 
     @AggregateIdentifier
@@ -44,11 +49,10 @@ class FreeZone {
 
     // 003 art. 6.1: the State Great Khural resolution names the zone, its location, area, boundaries and types of activity
     @CommandHandler
-    FreeZone(ZoneStreamCommands.Establish command) {
-        ZoneCommands.EstablishZone body = command.body();
+    FreeZone(ZoneCommands.EstablishZone body, CommandContext context) {
         resolutionDescribesTheZone(body);
         apply(new ZoneEvents.ZoneEstablished(body.zoneId(), body.name(), body.location(), body.areaHectares(), body.boundary(),
-                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), command.at(), command.by()));
+                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor()));
     }
 
     static void resolutionDescribesTheZone(ZoneCommands.EstablishZone body) {
@@ -69,22 +73,22 @@ class FreeZone {
 
     // 003 art. 6.4: the Government opens the zone's activities
     @CommandHandler
-    void handle(ZoneStreamCommands.Open command) {
-        requireText(command.decision(), "decision", "003 art. 6.4");
+    void handle(ZoneCommands.OpenZone body, CommandContext context) {
+        requireText(body.decision(), "decision", "003 art. 6.4");
         if (open) {
             throw RegistryProblem.conflict("freezone.zone-already-open", "Zone " + zoneId + " is open already.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneOpened(zoneId, command.decision(), command.at(), command.by()));
+        apply(new ZoneEvents.ZoneOpened(zoneId, body.decision(), context.receivedAt(), context.actor()));
     }
 
     // 003 art. 6.4: the Government temporarily closes the zone's activities
     @CommandHandler
-    void handle(ZoneStreamCommands.Close command) {
-        requireText(command.decision(), "decision", "003 art. 6.4");
+    void handle(ZoneCommands.CloseZoneTemporarily body, CommandContext context) {
+        requireText(body.decision(), "decision", "003 art. 6.4");
         if (!open) {
             throw RegistryProblem.conflict("freezone.zone-not-open", "Zone " + zoneId + " is not open.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, command.decision(), command.at(), command.by()));
+        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, body.decision(), context.receivedAt(), context.actor()));
     }
 
     // 003 art. 8.2: the Cabinet member appoints the governor of a zone

@@ -1,7 +1,10 @@
 package mn.registry.freezone.zone;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
@@ -9,13 +12,17 @@ import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** The signed zone commands of the Cabinet member (003 art. 6.1-6.4), one bean each. */
+/**
+ * The signed zone commands of the Cabinet member (003 art. 6.1-6.4), one bean each: the body goes as it is to {@link FreeZone},
+ * which checks the resolution and the decision (ADR 0026); the zone's next report is scheduled after each act.
+ */
 @Configuration
 public class ZoneCommandTypes {
 
@@ -23,12 +30,22 @@ public class ZoneCommandTypes {
     record ZoneAnswer(ZoneId zoneId, String status) {
     }
 
+    /** A zone's commands name it by {@code zoneId}. */
+    @Bean
+    CommandTargetResolver freeZoneTarget() {
+        return new StreamTarget(ZoneCommandTypes::streamOf);
+    }
+
+    static String streamOf(Object body) {
+        return TargetByRecordComponent.read(body, "zoneId") instanceof ZoneId zone ? zone.stream() : null;
+    }
+
     @Bean
     SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
-            FreeZone.resolutionDescribesTheZone(body);
+            requireZone(body.zoneId());
             try {
-                gateway.sendAndWait(new ZoneStreamCommands.Establish(body, context.receivedAt(), context.actor()));
+                gateway.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
             }
@@ -40,7 +57,8 @@ public class ZoneCommandTypes {
     @Bean
     SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
-            send(gateway, body.zoneId(), new ZoneStreamCommands.Open(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
+            requireZone(body.zoneId());
+            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "OPEN");
         });
@@ -49,7 +67,8 @@ public class ZoneCommandTypes {
     @Bean
     SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
-            send(gateway, body.zoneId(), new ZoneStreamCommands.Close(body.zoneId().stream(), body.zoneId(), body.decision(), context.receivedAt(), context.actor()));
+            requireZone(body.zoneId());
+            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
         });
@@ -62,6 +81,13 @@ public class ZoneCommandTypes {
         } catch (AggregateNotFoundException e) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.zone-unknown", "No zone " + zoneId + " has been established.",
                     "zoneId", "003 art. 6.1");
+        }
+    }
+
+    /** The body names the zone it is for (its stream): without it the command has no aggregate to go to. */
+    private static void requireZone(ZoneId zoneId) {
+        if (zoneId == null) {
+            throw RegistryProblem.invalid("freezone.zone-missing", "The command names its zone.", "zoneId", "003 art. 6.1");
         }
     }
 

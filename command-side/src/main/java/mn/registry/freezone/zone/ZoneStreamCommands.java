@@ -14,22 +14,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Internal Axon commands on a zone's stream: the signed body plus the signing time and the signer, computed outside the aggregate. */
+/**
+ * The commands on a zone's stream that nobody signs as such: the public record of an appointment or dismissal and the
+ * report's signature (sent by the governor and report types of other packages after their own checks), and the report
+ * schedule of the deadline service. The Cabinet member's signed bodies reach {@link FreeZone} as they are (ADR 0026).
+ */
 public final class ZoneStreamCommands {
 
     private ZoneStreamCommands() {
-    }
-
-    record Establish(@TargetAggregateIdentifier String stream, ZoneCommands.EstablishZone body, Instant at, PersonId by) {
-        Establish(ZoneCommands.EstablishZone body, Instant at, PersonId by) {
-            this(body.zoneId().stream(), body, at, by);
-        }
-    }
-
-    record Open(@TargetAggregateIdentifier String stream, ZoneId zoneId, String decision, Instant at, PersonId by) {
-    }
-
-    record Close(@TargetAggregateIdentifier String stream, ZoneId zoneId, String decision, Instant at, PersonId by) {
     }
 
     /** The public record of an appointment, sent by the governor command types after the role is granted. */

@@ -16,12 +16,12 @@ import java.time.LocalDate;
 import java.util.List;
 import mn.registry.kernel.money.Money;
 
-import static mn.registry.freezone.entity.ZoneRegistrationTest.ALLOWED;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.CERTIFIED;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.GOVERNOR;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.ID;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.RECEIVED;
-import static mn.registry.freezone.entity.ZoneRegistrationTest.STREAM;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.governor;
+import static mn.registry.freezone.FreeZoneSigned.on;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.agreement;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.applied;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
@@ -37,7 +37,7 @@ class ZoneRegistrationAbuseTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(ZoneRegistration.class);
+        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services());
     }
 
     static Matcher<RegistryProblem> code(String code) {
@@ -59,10 +59,10 @@ class ZoneRegistrationAbuseTest {
     void no_second_certificate_and_none_after_a_rejection() {
         Instant later = RECEIVED.plusSeconds(5 * 86400);
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED.plusDays(1), ALLOWED, later, GOVERNOR))
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), later))
                 .expectException(code("freezone.registration-not-pending")).expectNoEvents();
         fixture.given(applied(), new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("registration fee receipt unreadable"), later, GOVERNOR))
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED.plusDays(2), ALLOWED, later.plusSeconds(86400), GOVERNOR))
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), later.plusSeconds(86400)))
                 .expectException(code("freezone.registration-not-pending")).expectNoEvents();
     }
 
@@ -72,12 +72,11 @@ class ZoneRegistrationAbuseTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false),
-                        at, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at))
                 .expectException(code("freezone.not-registered")).expectNoEvents();
         for (String reference : new String[]{null, " "}) {
             fixture.given(applied(), registered())
-                    .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, reference, decided, false), at, GOVERNOR))
+                    .when(governor(new RegistrationCommands.RecordCourtDecision(ID, reference, decided, false), at))
                     .expectException(code("freezone.field-missing")).expectNoEvents();
         }
     }
@@ -88,17 +87,17 @@ class ZoneRegistrationAbuseTest {
         LocalDate signed = CERTIFIED;
         LocalDate tenMonthsOn = CERTIFIED.plusMonths(10);
         fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
-                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, tenMonthsOn,
-                        LocalDate.of(2040, 1, 1), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, tenMonthsOn,
+                        LocalDate.of(2040, 1, 1), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
                 .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
         fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
-                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        tenMonthsOn.plusDays(1), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        tenMonthsOn.plusDays(1), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
                 .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
         // the first agreement is recorded, starting the year from the later of agreement and certificate
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), tenMonthsOn, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
                 .expectEvents(agreement(signed, CERTIFIED.plusYears(1).minusDays(1)));
     }
 }

@@ -1,6 +1,9 @@
 package mn.registry.freezone.entity;
 
+import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.calendar.CalendarVersion;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
@@ -15,6 +18,8 @@ import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import org.axonframework.commandhandling.CommandMessage;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +29,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static mn.registry.freezone.FreeZoneSigned.byGovernor;
+import static mn.registry.freezone.FreeZoneSigned.on;
+import static mn.registry.freezone.FreeZoneSigned.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZoneRegistrationTest {
@@ -40,7 +49,7 @@ class ZoneRegistrationTest {
     static final PersonId GOVERNOR = new PersonId("governor-altanbulag");
     static final Instant RECEIVED = Instant.parse("2026-11-20T03:00:00Z"); // Friday in Ulaanbaatar
     static final LocalDate DUE = LocalDate.of(2026, 11, 27);
-    static final Instant DUE_AT = Instant.parse("2026-11-27T15:59:59Z");
+    static final Instant DUE_AT = UlaanbaatarTime.endOf(DUE).toInstant();
     static final CalendarVersion VERSION = new CalendarVersion("MN-2024.1");
     static final LocalDate CERTIFIED = LocalDate.of(2026, 11, 24);
     /** The activities of the zone's establishing resolution (003 art. 6.1): no hotels. */
@@ -49,10 +58,52 @@ class ZoneRegistrationTest {
     static final LocalDate TODAY = LocalDate.of(2027, 12, 1);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
+    private final Services services = new Services();
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(ZoneRegistration.class);
+        fixture = fixture(services);
+    }
+
+    /** A fixture of the registration aggregate as the registry wires it: its stream named from the body, the given services. */
+    static AggregateTestFixture<ZoneRegistration> fixture(RegistrationServices services) {
+        AggregateTestFixture<ZoneRegistration> fixture = new AggregateTestFixture<>(ZoneRegistration.class);
+        fixture.registerCommandTargetResolver(new StreamTarget(RegistrationCommandTypes::streamOf));
+        fixture.registerInjectableResource(services);
+        return fixture;
+    }
+
+    /** {@link RegistrationServices} of a test: the review due {@link #DUE}, an open zone allowing {@link #ALLOWED}, every document received. */
+    static class Services implements RegistrationServices {
+        boolean open = true;
+        final Set<String> unknownDocuments = new HashSet<>();
+
+        @Override
+        public Deadline due(Instant from, WorkingDays n) {
+            return new Deadline(UlaanbaatarTime.dateOf(from), n, DUE, UlaanbaatarTime.endOf(DUE), VERSION, List.of());
+        }
+
+        @Override
+        public void requireOpen(ZoneId zone) {
+            if (!open) {
+                throw RegistryProblem.conflict("freezone.zone-closed", "Zone " + zone + " is not open.", "003 art. 6.4");
+            }
+        }
+
+        @Override
+        public Set<Activity> allowedActivities(ZoneId zone) {
+            return ALLOWED;
+        }
+
+        @Override
+        public boolean documentReceived(String sha256) {
+            return !unknownDocuments.contains(sha256);
+        }
+    }
+
+    /** The governor of Altanbulag's record, received at {@code at}. */
+    static CommandMessage<Object> governor(Object body, Instant at) {
+        return byGovernor(body, GOVERNOR, ZONE, at);
     }
 
     static List<SubmittedZoneDocument> documents(Jurisdiction jurisdiction) {
@@ -63,10 +114,8 @@ class ZoneRegistrationTest {
         return new RegistrationCommands.ApplyForZoneRegistration(ZONE, entity, Activity.TRADE, documents);
     }
 
-    static RegistrationStreamCommands.Apply apply(LegalEntity entity, List<SubmittedZoneDocument> documents) {
-        RegistrationId id = RegistrationId.of(ZONE, entity);
-        return new RegistrationStreamCommands.Apply(RegistrationStreamCommands.stream(id), id, application(entity, documents), RECEIVED, DUE, DUE_AT,
-                WorkingDays.of(5), VERSION, ALLOWED, APPLICANT);
+    static CommandMessage<Object> apply(LegalEntity entity, List<SubmittedZoneDocument> documents) {
+        return signed(application(entity, documents), APPLICANT, RECEIVED, Role.APPLICANT);
     }
 
     static RegistrationEvents.ZoneRegistrationApplied applied() {
@@ -134,7 +183,7 @@ class ZoneRegistrationTest {
     @DisplayName("003 art. 12.2: the entity is registered with a certificate valid only in its zone")
     void registered_with_certificate_valid_only_in_the_zone() {
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(4 * 86400), GOVERNOR))
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), RECEIVED.plusSeconds(4 * 86400)))
                 .expectEvents(registered())
                 .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.REGISTERED));
     }
@@ -144,10 +193,10 @@ class ZoneRegistrationTest {
     void rejected_with_reasons() {
         Instant at = RECEIVED.plusSeconds(86400);
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.Reject(STREAM, new RegistrationCommands.RejectZoneRegistration(ID, List.of("", "fee receipt is for another entity")), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.RejectZoneRegistration(ID, List.of("", "fee receipt is for another entity")), at))
                 .expectEvents(new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("fee receipt is for another entity"), at, GOVERNOR));
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.Reject(STREAM, new RegistrationCommands.RejectZoneRegistration(ID, List.of(" ")), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.RejectZoneRegistration(ID, List.of(" ")), at))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -156,13 +205,13 @@ class ZoneRegistrationTest {
     void start_due_from_later_of_agreement_and_certificate() {
         LocalDate signed = LocalDate.of(2027, 2, 10);
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), TODAY, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(TODAY)))
                 .expectEvents(agreement(signed, LocalDate.of(2028, 2, 9)));
         LocalDate before = LocalDate.of(2026, 6, 1);
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, before,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), TODAY, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, before,
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(TODAY)))
                 .expectEvents(agreement(before, LocalDate.of(2027, 11, 23)));
     }
 
@@ -195,7 +244,7 @@ class ZoneRegistrationTest {
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
         fixture.given(applied(), registered(), started)
-                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), TODAY, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), on(TODAY)))
                 .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
         Instant at = Instant.parse("2028-03-01T01:00:00Z");
         RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
@@ -214,7 +263,7 @@ class ZoneRegistrationTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at))
                 .expectEvents(new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false, GOVERNOR),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR));
     }
@@ -223,8 +272,7 @@ class ZoneRegistrationTest {
     @DisplayName("003 art. 12.5: deregistration needs a raised ground")
     void deregistration_needs_a_raised_ground() {
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "r"),
-                        LocalDate.of(2027, 1, 1), Instant.parse("2027-01-01T01:00:00Z"), GOVERNOR))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "r"), Instant.parse("2027-01-01T01:00:00Z")))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 
@@ -235,8 +283,8 @@ class ZoneRegistrationTest {
         Instant at = Instant.parse("2027-12-01T02:00:00Z");
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", lastDay.plusDays(1), at, null))
-                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
-                        "no operations"), LocalDate.of(2027, 12, 1), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
+                        "no operations"), at))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1",
                         "no operations", at, true, true, GOVERNOR))
                 .expectState(r -> assertThat(r.status()).isEqualTo(ZoneRegistration.Status.DEREGISTERED));
@@ -250,8 +298,7 @@ class ZoneRegistrationTest {
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
                         new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, true, GOVERNOR),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR))
-                .when(new RegistrationStreamCommands.Deregister(STREAM, new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"),
-                        LocalDate.of(2027, 5, 2), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), at))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", at,
                         false, false, GOVERNOR));
     }
@@ -296,7 +343,7 @@ class ZoneRegistrationTest {
         RegistrationCommands.ApplyForZoneRegistration hotel = new RegistrationCommands.ApplyForZoneRegistration(ZONE, MONGOLIAN, Activity.HOTEL,
                 documents(Jurisdiction.MONGOLIAN));
         fixture.givenNoPriorActivity()
-                .when(new RegistrationStreamCommands.Apply(STREAM, ID, hotel, RECEIVED, DUE, DUE_AT, WorkingDays.of(5), VERSION, ALLOWED, APPLICANT))
+                .when(signed(hotel, APPLICANT, RECEIVED, Role.APPLICANT))
                 .expectException(problem("freezone.activity-not-allowed", "activity"))
                 .expectNoEvents();
     }
@@ -307,17 +354,16 @@ class ZoneRegistrationTest {
         RegistrationEvents.ZoneRegistrationApplied hotel = new RegistrationEvents.ZoneRegistrationApplied(ID, ZONE, MONGOLIAN, Activity.HOTEL,
                 documents(Jurisdiction.MONGOLIAN), RECEIVED, DUE, DUE_AT, WorkingDays.of(5), VERSION, "003 art. 12.2", APPLICANT);
         fixture.given(hotel)
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(86400), GOVERNOR))
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), RECEIVED.plusSeconds(86400)))
                 .expectException(problem("freezone.activity-not-allowed", "activity"))
                 .expectNoEvents();
         fixture.given(applied())
-                .when(new RegistrationStreamCommands.Register(STREAM, ID, CERTIFIED, ALLOWED, RECEIVED.plusSeconds(86400), GOVERNOR))
-                .expectEvents(new RegistrationEvents.EntityRegistered(ID, certificate(), RECEIVED.plusSeconds(86400), GOVERNOR));
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), RECEIVED.plusSeconds(4 * 86400)))
+                .expectEvents(new RegistrationEvents.EntityRegistered(ID, certificate(), RECEIVED.plusSeconds(4 * 86400), GOVERNOR));
     }
 
-    static RegistrationStreamCommands.RecordAgreement agreementSigned(LocalDate signedOn, LocalDate endsOn, LocalDate receivedOn) {
-        return new RegistrationStreamCommands.RecordAgreement(STREAM, new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, endsOn,
-                Money.mnt(5_000_000_000L), true), receivedOn, GOVERNOR);
+    static CommandMessage<Object> agreementSigned(LocalDate signedOn, LocalDate endsOn, LocalDate receivedOn) {
+        return governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, endsOn, Money.mnt(5_000_000_000L), true), on(receivedOn));
     }
 
     @Test
@@ -352,17 +398,15 @@ class ZoneRegistrationTest {
     void start_date_in_range() {
         LocalDate today = LocalDate.of(2027, 3, 1);
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)),
-                        today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, CERTIFIED.minusDays(1)),
-                        today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFIED.minusDays(1)), on(today)))
                 .expectException(problem("freezone.date-before-registration", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordStart(STREAM, new RegistrationCommands.RecordOperationsStarted(ID, today), today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, today), on(today)))
                 .expectEvents(new RegistrationEvents.OperationsStarted(ID, today, GOVERNOR));
     }
 
@@ -372,19 +416,17 @@ class ZoneRegistrationTest {
         LocalDate today = LocalDate.of(2027, 5, 1);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
         fixture.given(applied(), registered(), started)
-                .when(new RegistrationStreamCommands.RecordInterruption(STREAM, new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1)),
-                        today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1)), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
                 LocalDate.of(2028, 2, 29), GOVERNOR);
         fixture.given(applied(), registered(), started, interrupted)
-                .when(new RegistrationStreamCommands.RecordResumption(STREAM, new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1)),
-                        today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1)), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered(), started, interrupted)
-                .when(new RegistrationStreamCommands.RecordResumption(STREAM, new RegistrationCommands.RecordOperationsResumed(ID, today), today, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, today), on(today)))
                 .expectEvents(new RegistrationEvents.OperationsResumed(ID, today, GOVERNOR));
     }
 
@@ -393,9 +435,30 @@ class ZoneRegistrationTest {
     void court_decision_not_in_the_future() {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         fixture.given(applied(), registered())
-                .when(new RegistrationStreamCommands.RecordCourt(STREAM, new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118",
-                        LocalDate.of(2027, 5, 3), false), at, GOVERNOR))
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118",
+                        LocalDate.of(2027, 5, 3), false), at))
                 .expectException(problem("freezone.date-in-future", "decidedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.1: a closed zone takes no application and no registration, and a document never uploaded is refused, naming it")
+    void closed_zone_and_unknown_document_are_refused() {
+        services.open = false;
+        fixture.givenNoPriorActivity()
+                .when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectException(problem("freezone.zone-closed", null))
+                .expectNoEvents();
+        fixture.given(applied())
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), RECEIVED.plusSeconds(4 * 86400)))
+                .expectException(problem("freezone.zone-closed", null))
+                .expectNoEvents();
+        services.open = true;
+        SubmittedZoneDocument first = documents(Jurisdiction.MONGOLIAN).get(0);
+        services.unknownDocuments.add(first.sha256());
+        fixture.givenNoPriorActivity()
+                .when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectException(problem("document.unknown", "documents." + first.kind()))
                 .expectNoEvents();
     }
 
@@ -403,7 +466,7 @@ class ZoneRegistrationTest {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
-                return t instanceof RegistryProblem p && code.equals(p.code()) && field.equals(p.field());
+                return t instanceof RegistryProblem p && code.equals(p.code()) && java.util.Objects.equals(field, p.field());
             }
 
             @Override

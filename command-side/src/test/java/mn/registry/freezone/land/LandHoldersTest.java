@@ -60,8 +60,8 @@ class LandHoldersTest {
         RegistrationId inZamynUud = RegistrationId.of(ZAMYN_UUD, ENTITY);
         RegistrationId inAltanbulag = RegistrationId.of(ALTANBULAG, ENTITY);
         append(inZamynUud, applied(inZamynUud), registered(inZamynUud));
-        assertThat(holders.standing(inZamynUud)).isEqualTo(new LandStreamCommands.Holder(inZamynUud, true, APPLICANT));
-        assertThat(holders.standing(inAltanbulag)).isEqualTo(new LandStreamCommands.Holder(inAltanbulag, false, null));
+        assertThat(holders.standing(inZamynUud)).isEqualTo(new LandHolders.Holder(inZamynUud, true, APPLICANT));
+        assertThat(holders.standing(inAltanbulag)).isEqualTo(new LandHolders.Holder(inAltanbulag, false, null));
 
         append(inAltanbulag, applied(inAltanbulag));
         assertThat(holders.standing(inAltanbulag).registered()).as("applied, not yet registered").isFalse();

@@ -1,5 +1,7 @@
 package mn.registry.freezone.land;
 
+import mn.registry.freezone.governor.StreamTarget;
+import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.LandApplicationId;
@@ -13,6 +15,8 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import org.axonframework.commandhandling.CommandMessage;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static mn.registry.freezone.FreeZoneSigned.byGovernor;
+import static mn.registry.freezone.FreeZoneSigned.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZoneLandTest {
@@ -44,23 +50,60 @@ class ZoneLandTest {
     static final LandApplicationId A2 = LandApplicationId.of(ZONE, 2);
 
     private AggregateTestFixture<ZoneLand> fixture;
+    /** What the registry reads at receipt of the command a helper below builds: the zone, the holder's standing. */
+    private static Services services;
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(ZoneLand.class);
+        services = new Services();
+        fixture = fixture(services);
+    }
+
+    /** A fixture of the land register as the registry wires it: its stream named by the body's zone, the given services. */
+    static AggregateTestFixture<ZoneLand> fixture(LandServices services) {
+        AggregateTestFixture<ZoneLand> fixture = new AggregateTestFixture<>(ZoneLand.class);
+        fixture.registerCommandTargetResolver(new StreamTarget(LandCommandTypes::streamOf));
+        fixture.registerInjectableResource(services);
+        return fixture;
+    }
+
+    /** {@link LandServices} of a test: Altanbulag within {@link #BOUNDARY}, its area and state, and the standing given (else registered). */
+    static class Services implements LandServices {
+        BigDecimal area = ZONE_AREA;
+        boolean open = true;
+        LandHolders.Holder standing;
+        boolean documentsReceived = true;
+
+        @Override
+        public Zones.Zone zone(ZoneId zone) {
+            return new Zones.Zone(zone, "Altanbulag", area, BOUNDARY, open);
+        }
+
+        @Override
+        public LandHolders.Holder standing(RegistrationId registration) {
+            return standing != null ? standing : registered(registration);
+        }
+
+        @Override
+        public boolean documentReceived(String sha256) {
+            return documentsReceived;
+        }
     }
 
     /** A registration current in the zone, represented by the demo applicant. */
-    static LandStreamCommands.Holder registered(RegistrationId id) {
-        return new LandStreamCommands.Holder(id, true, REPRESENTATIVE);
+    static LandHolders.Holder registered(RegistrationId id) {
+        return new LandHolders.Holder(id, true, REPRESENTATIVE);
     }
 
     static LandCommands.ApplyForLandUse application(RegistrationId applicant, GeoPolygon parcel, LocalDate from, LocalDate until) {
         return new LandCommands.ApplyForLandUse(ZONE, applicant, "parcel", parcel, "warehouse", from, until, LandCommands.AllocationMethod.AUCTION);
     }
 
-    static LandStreamCommands.Apply apply(LandCommands.ApplyForLandUse body, LandStreamCommands.Holder standing, PersonId signer) {
-        return new LandStreamCommands.Apply(body, standing, BOUNDARY, true, AT, signer);
+    /** The application signed by {@code signer}, the applicant's registration standing as given at receipt. */
+    static CommandMessage<Object> apply(LandCommands.ApplyForLandUse body, LandHolders.Holder standing, PersonId signer) {
+        services.standing = standing;
+        services.open = true;
+        return signed(body, signer, AT, Role.APPLICANT);
     }
 
     static LandEvents.LandUseApplied applied(int n, RegistrationId applicant, GeoPolygon parcel, LocalDate from, LocalDate until) {
@@ -73,12 +116,16 @@ class ZoneLandTest {
                 Money.mnt(120_000_000), "Governor decision 2026/44", application);
     }
 
-    static LandStreamCommands.Grant command(LandCommands.GrantLandRights body, BigDecimal zoneArea, boolean open) {
+    static CommandMessage<Object> command(LandCommands.GrantLandRights body, BigDecimal zoneArea, boolean open) {
         return command(body, registered(body.holder()), zoneArea, open);
     }
 
-    static LandStreamCommands.Grant command(LandCommands.GrantLandRights body, LandStreamCommands.Holder standing, BigDecimal zoneArea, boolean open) {
-        return new LandStreamCommands.Grant(body, standing, BOUNDARY, zoneArea, open, AT, GOVERNOR);
+    /** The governor's grant, the holder's standing and the zone's area and state as given at receipt. */
+    static CommandMessage<Object> command(LandCommands.GrantLandRights body, LandHolders.Holder standing, BigDecimal zoneArea, boolean open) {
+        services.standing = standing;
+        services.area = zoneArea;
+        services.open = open;
+        return governor(body);
     }
 
     static LandEvents.LandRightsGranted granted(int n, int application, RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until) {
@@ -86,6 +133,17 @@ class ZoneLandTest {
         return new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, n), holder, b.parcelName(), parcel,
                 ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), b.purpose(), from, until, b.method(), b.nominalValue(), b.decision(), AT, GOVERNOR,
                 b.applicationId());
+    }
+
+    /** The governor of Altanbulag's act, received at {@link #AT}. */
+    static CommandMessage<Object> governor(Object body) {
+        return byGovernor(body, GOVERNOR, ZONE, AT);
+    }
+
+    /** The fee paid, the holder's standing as given at receipt. */
+    static CommandMessage<Object> payFee(LandCommands.RecordLandFeePaid body, LandHolders.Holder standing) {
+        services.standing = standing;
+        return governor(body);
     }
 
     @Test
@@ -157,10 +215,10 @@ class ZoneLandTest {
     void certificate_after_the_nominal_fee() {
         LandLicenceId id = LandLicenceId.of(ZONE, 1);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1"), registered(HOLDER), AT, GOVERNOR))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1"), registered(HOLDER)))
                 .expectException(RegistryProblem.class).expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER), AT, GOVERNOR))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
     }
 
@@ -213,7 +271,7 @@ class ZoneLandTest {
     @Test
     @DisplayName("003 art. 12.2, 22.2: an entity never registered in the zone (registered only in another), rejected or deregistered cannot apply for its land")
     void entity_not_registered_in_the_zone_cannot_apply() {
-        LandStreamCommands.Holder notHere = new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE);
+        LandHolders.Holder notHere = new LandHolders.Holder(HOLDER, false, REPRESENTATIVE);
         assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, FROM, UNTIL), notHere, REPRESENTATIVE))).code())
                 .isEqualTo("freezone.holder-not-registered");
         RegistrationId inZamynUud = RegistrationId.of(ZoneId.of("zamyn-uud"), new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234"));
@@ -260,16 +318,15 @@ class ZoneLandTest {
                 .when(command(grant(inZamynUud, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))).code()).isEqualTo("freezone.holder-other-zone");
         // registered only in Zamyn-Uud: its Altanbulag registration has no events, so it is not registered here
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandStreamCommands.Holder(HOLDER, false, null), ZONE_AREA, true))).code())
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandHolders.Holder(HOLDER, false, null), ZONE_AREA, true))).code())
                 .isEqualTo("freezone.holder-not-registered");
         // deregistered after it applied
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE), ZONE_AREA, true)))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), new LandHolders.Holder(HOLDER, false, REPRESENTATIVE), ZONE_AREA, true)))
                 .code()).isEqualTo("freezone.holder-not-registered");
         // and the certificate is not issued to a holder deregistered between grant and fee (22.5)
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "R-1"),
-                        new LandStreamCommands.Holder(HOLDER, false, REPRESENTATIVE), AT, GOVERNOR))).code()).isEqualTo("freezone.holder-not-registered");
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "R-1"), new LandHolders.Holder(HOLDER, false, REPRESENTATIVE)))).code()).isEqualTo("freezone.holder-not-registered");
     }
 
     @Test
@@ -280,16 +337,16 @@ class ZoneLandTest {
         assertThat(refusal(fixture.given(big, granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
                 .when(command(grant(HOLDER, neighbour, FROM, UNTIL, A1), ZONE_AREA, true))).code()).isEqualTo("freezone.land-application-decided");
         assertThat(refusal(fixture.given(big, granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of("late")), AT, GOVERNOR))).code())
+                .when(governor(new LandCommands.RefuseLandUse(ZONE, A1, List.of("late"))))).code())
                 .isEqualTo("freezone.land-application-decided");
         LandEvents.LandUseRefused refused = new LandEvents.LandUseRefused(ZONE, A1, HOLDER, List.of("the parcel is reserved for the rail terminal"),
                 "003 art. 22.2", AT, GOVERNOR);
         fixture.given(big)
-                .when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" the parcel is reserved for the rail terminal ")), AT, GOVERNOR))
+                .when(governor(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" the parcel is reserved for the rail terminal "))))
                 .expectEvents(refused);
         assertThat(refusal(fixture.given(big, refused).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))).code())
                 .isEqualTo("freezone.land-application-decided");
-        assertThat(refusal(fixture.given(big).when(new LandStreamCommands.Refuse(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" ")), AT, GOVERNOR)))
+        assertThat(refusal(fixture.given(big).when(governor(new LandCommands.RefuseLandUse(ZONE, A1, List.of(" ")))))
                 .code()).isEqualTo("freezone.reasons-missing");
     }
 
@@ -315,6 +372,18 @@ class ZoneLandTest {
 
     // --- 003 art. 23.3-23.4: the Government's exemptions, recorded by the Cabinet member
 
+    @Test
+    @DisplayName("003 art. 23.4, 6.4: an exemption whose Government decision was never uploaded is refused, and a closed zone takes no application")
+    void exemption_without_its_decision_document_and_application_in_closed_zone_are_refused() {
+        services.documentsReceived = false;
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(signed(exemption(HOLDER, null, 30, FROM, 3, LocalDate.of(2026, 11, 27)), CABINET, AT, Role.CABINET_MEMBER))).code())
+                .isEqualTo("document.unknown");
+        CommandMessage<Object> application = apply(application(HOLDER, PARCEL_A, FROM, UNTIL), registered(HOLDER), REPRESENTATIVE);
+        services.open = false;
+        assertThat(refusal(fixture.givenNoPriorActivity().when(application)).code()).isEqualTo("freezone.zone-closed");
+    }
+
     static LandCommands.GrantLandFeeExemption exemption(RegistrationId holder, Activity activity, int percent, LocalDate from, int years, LocalDate decidedOn) {
         return new LandCommands.GrantLandFeeExemption(ZONE, holder, activity, percent, from, years, "Government resolution 2026/412", decidedOn, "ef".repeat(32));
     }
@@ -324,12 +393,12 @@ class ZoneLandTest {
     void government_exemption_is_recorded() {
         LocalDate decided = LocalDate.of(2026, 11, 27);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 3, decided), AT, CABINET))
+                .when(signed(exemption(HOLDER, null, 30, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))
                 .expectEvents(new LandEvents.LandFeeExemptionGranted(ZONE, 1, HOLDER, null, 30, FROM, LocalDate.of(2029, 12, 31),
                         "Government resolution 2026/412", decided, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET))
                 .expectResultMessagePayload(1);
         fixture.givenNoPriorActivity()
-                .when(new LandStreamCommands.GrantExemption(exemption(null, Activity.PRODUCTION, 50, decided, 2, decided), AT, CABINET))
+                .when(signed(exemption(null, Activity.PRODUCTION, 50, decided, 2, decided), CABINET, AT, Role.CABINET_MEMBER))
                 .expectEvents(new LandEvents.LandFeeExemptionGranted(ZONE, 1, null, Activity.PRODUCTION, 50, decided, LocalDate.of(2028, 11, 26),
                         "Government resolution 2026/412", decided, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET));
     }
@@ -340,26 +409,19 @@ class ZoneLandTest {
         LocalDate decided = LocalDate.of(2026, 11, 27);
         LandEvents.LandUseApplied app = applied(1, HOLDER, PARCEL_A, FROM, UNTIL);
         LandEvents.LandRightsGranted land = granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL);
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, Activity.HOTEL, 30, FROM, 3, decided), AT,
-                CABINET))).code()).isEqualTo("freezone.exemption-beneficiary");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 0, FROM, 3, decided), AT,
-                CABINET))).code()).isEqualTo("freezone.exemption-percent");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 101, FROM, 3, decided), AT,
-                CABINET))).code()).isEqualTo("freezone.exemption-percent");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 0, decided), AT,
-                CABINET))).code()).isEqualTo("freezone.exemption-years");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, decided.minusDays(1), 3, decided),
-                AT, CABINET))).code()).isEqualTo("freezone.exemption-retroactive");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(HOLDER, null, 30, FROM, 3, LocalDate.of(2026, 12, 2)),
-                AT, CABINET))).code()).isEqualTo("freezone.decision-in-future");
-        assertThat(refusal(fixture.given(app, land).when(new LandStreamCommands.GrantExemption(exemption(OTHER, null, 30, FROM, 3, decided), AT,
-                CABINET))).code()).isEqualTo("freezone.exemption-holder-without-land");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, Activity.HOTEL, 30, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-beneficiary");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, null, 0, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-percent");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, null, 101, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-percent");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, null, 30, FROM, 0, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-years");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, null, 30, decided.minusDays(1), 3, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-retroactive");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(HOLDER, null, 30, FROM, 3, LocalDate.of(2026, 12, 2)), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.decision-in-future");
+        assertThat(refusal(fixture.given(app, land).when(signed(exemption(OTHER, null, 30, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))).code()).isEqualTo("freezone.exemption-holder-without-land");
     }
 
     @Test
     @DisplayName("003 art. 23.3-23.4: only the Cabinet member records the Government's exemption; a governor or a ministry supervisor cannot")
     void only_the_cabinet_member_grants_an_exemption() {
-        var type = new LandCommandTypes().grantLandFeeExemptionType(null, null, null);
+        var type = new LandCommandTypes(null).grantLandFeeExemptionType();
         assertThat(type.allowedRoles()).containsExactly(mn.registry.kernel.identity.Role.CABINET_MEMBER);
         assertThat(type.allowedRoles()).doesNotContain(mn.registry.kernel.identity.Role.ZONE_GOVERNOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR);
     }
@@ -380,8 +442,7 @@ class ZoneLandTest {
         assertThat(old.applicationId()).isNull();
         assertThat(old.licenceId()).isEqualTo(LandLicenceId.of(ZONE, 1));
         fixture.given(old)
-                .when(new LandStreamCommands.PayFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1"), registered(HOLDER),
-                        AT, GOVERNOR))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, old.licenceId(), HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
     }
 }

@@ -34,6 +34,12 @@ class FreeZoneTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(FreeZone.class);
+        fixture.registerCommandTargetResolver(new mn.registry.freezone.governor.StreamTarget(ZoneCommandTypes::streamOf));
+    }
+
+    /** The Cabinet member's act, received at {@link #AT}. */
+    static org.axonframework.commandhandling.CommandMessage<Object> byCabinet(Object body) {
+        return mn.registry.freezone.FreeZoneSigned.signed(body, CABINET, AT, mn.registry.kernel.identity.Role.CABINET_MEMBER);
     }
 
     static ZoneCommands.EstablishZone establish(GeoPolygon boundary) {
@@ -51,7 +57,7 @@ class FreeZoneTest {
     @DisplayName("003 art. 6.1: a zone is established from the resolution's name, location, area, boundary and activities")
     void zone_is_established_from_the_resolution() {
         fixture.givenNoPriorActivity()
-                .when(new ZoneStreamCommands.Establish(establish(BOUNDARY), AT, CABINET))
+                .when(byCabinet(establish(BOUNDARY)))
                 .expectEvents(established())
                 .expectState(zone -> assertThat(zone.isOpen()).isFalse());
     }
@@ -61,7 +67,7 @@ class FreeZoneTest {
     void self_crossing_boundary_is_refused() {
         GeoPolygon bowTie = GeoPolygon.of(106.40, 50.30, 106.46, 50.34, 106.46, 50.30, 106.40, 50.34);
         fixture.givenNoPriorActivity()
-                .when(new ZoneStreamCommands.Establish(establish(bowTie), AT, CABINET))
+                .when(byCabinet(establish(bowTie)))
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage("The boundary is a valid GeoJSON polygon.")
                 .expectNoEvents();
@@ -71,11 +77,11 @@ class FreeZoneTest {
     @DisplayName("003 art. 6.4: a zone is opened and then temporarily closed by Government decision")
     void zone_is_opened_and_closed() {
         fixture.given(established())
-                .when(new ZoneStreamCommands.Open(ZONE.stream(), ZONE, "Government resolution 2026/101", AT, CABINET))
+                .when(byCabinet(new ZoneCommands.OpenZone(ZONE, "Government resolution 2026/101")))
                 .expectEvents(new ZoneEvents.ZoneOpened(ZONE, "Government resolution 2026/101", AT, CABINET))
                 .expectState(zone -> assertThat(zone.isOpen()).isTrue());
         fixture.given(established(), new ZoneEvents.ZoneOpened(ZONE, "d", AT, CABINET))
-                .when(new ZoneStreamCommands.Close(ZONE.stream(), ZONE, "Government resolution 2026/150", AT, CABINET))
+                .when(byCabinet(new ZoneCommands.CloseZoneTemporarily(ZONE, "Government resolution 2026/150")))
                 .expectEvents(new ZoneEvents.ZoneTemporarilyClosed(ZONE, "Government resolution 2026/150", AT, CABINET))
                 .expectState(zone -> assertThat(zone.isOpen()).isFalse());
     }
@@ -84,7 +90,7 @@ class FreeZoneTest {
     @DisplayName("003 art. 6.4: closing a zone that is not open is refused")
     void closing_a_closed_zone_is_refused() {
         fixture.given(established())
-                .when(new ZoneStreamCommands.Close(ZONE.stream(), ZONE, "Government resolution 2026/150", AT, CABINET))
+                .when(byCabinet(new ZoneCommands.CloseZoneTemporarily(ZONE, "Government resolution 2026/150")))
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
     }

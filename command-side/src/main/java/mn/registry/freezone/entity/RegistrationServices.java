@@ -1,0 +1,29 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.ZoneId;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What {@link ZoneRegistration} needs from outside to decide, given to its command handlers as a parameter (ADR 0026):
+ * the review due date counted with the calendar in force, what the zone's events say now, and the documents the
+ * registry received. The aggregate asks; it never reads a clock or a collection itself.
+ */
+interface RegistrationServices {
+
+    /** The due date {@code n} working days from the moment of receipt, with the calendar in force. */
+    Deadline due(Instant from, WorkingDays n);
+
+    /** 003 art. 6.4: refuses ({@code freezone.zone-unknown}, {@code freezone.zone-closed}) unless the zone is established and open. */
+    void requireOpen(ZoneId zone);
+
+    /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as its events say now. */
+    Set<Activity> allowedActivities(ZoneId zone);
+
+    /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
+    boolean documentReceived(String sha256);
+}

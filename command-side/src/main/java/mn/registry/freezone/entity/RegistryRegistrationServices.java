@@ -1,0 +1,48 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.document.DocumentStore;
+import mn.registry.freezone.zone.Zones;
+import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.ZoneId;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** {@link RegistrationServices} on the running registry: the current calendar, the zones' events, the document store. */
+@Component
+class RegistryRegistrationServices implements RegistrationServices {
+
+    private final CurrentCalendar calendar;
+    private final Zones zones;
+    private final DocumentStore documents;
+
+    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents) {
+        this.calendar = calendar;
+        this.zones = zones;
+        this.documents = documents;
+    }
+
+    @Override
+    public Deadline due(Instant from, WorkingDays n) {
+        return calendar.get().deadline(from, n);
+    }
+
+    @Override
+    public void requireOpen(ZoneId zone) {
+        zones.requireOpen(zone);
+    }
+
+    @Override
+    public Set<Activity> allowedActivities(ZoneId zone) {
+        return zones.allowedActivities(zone);
+    }
+
+    @Override
+    public boolean documentReceived(String sha256) {
+        return documents.find(sha256).isPresent();
+    }
+}

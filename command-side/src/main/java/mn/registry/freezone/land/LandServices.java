@@ -1,0 +1,22 @@
+package mn.registry.freezone.land;
+
+import mn.registry.freezone.zone.Zones;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneId;
+
+/**
+ * What {@link ZoneLand} needs from outside to decide, given to its command handlers as a parameter (ADR 0026), as things
+ * stand at the registry's time of receipt: the zone (boundary, area, open), an entity's registration standing in it, and
+ * the documents received. The aggregate asks; it never reads a collection itself.
+ */
+interface LandServices {
+
+    /** The zone as its events say now; {@code freezone.zone-unknown} if it was never established. */
+    Zones.Zone zone(ZoneId zone);
+
+    /** The registration's standing now (003 art. 12.2, 22.2): registered or not, and its representative. */
+    LandHolders.Holder standing(RegistrationId registration);
+
+    /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
+    boolean documentReceived(String sha256);
+}

@@ -1,0 +1,38 @@
+package mn.registry.freezone.land;
+
+import mn.registry.document.DocumentStore;
+import mn.registry.freezone.zone.Zones;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneId;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** {@link LandServices} on the running registry: the zones' and registrations' events, the document store. */
+@Component
+class RegistryLandServices implements LandServices {
+
+    private final Zones zones;
+    private final LandHolders holders;
+    private final DocumentStore documents;
+
+    RegistryLandServices(Zones zones, EventStore events, DocumentStore documents) {
+        this.zones = zones;
+        this.holders = new LandHolders(events);
+        this.documents = documents;
+    }
+
+    @Override
+    public Zones.Zone zone(ZoneId zone) {
+        return zones.require(zone);
+    }
+
+    @Override
+    public LandHolders.Holder standing(RegistrationId registration) {
+        return holders.standing(registration);
+    }
+
+    @Override
+    public boolean documentReceived(String sha256) {
+        return documents.find(sha256).isPresent();
+    }
+}
