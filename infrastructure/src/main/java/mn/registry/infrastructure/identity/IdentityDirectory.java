@@ -5,6 +5,8 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import java.util.Set;
  * Answers "who was this signer, and what could they do, at the instant they signed?" from the
  * person's own events: always current, on every node, with no projection to lag behind. A role counts
  * for an act signed at {@code t} when it was granted with {@code validFrom <= t} and not revoked with
- * {@code validUntil <= t}; a certificate counts when its fingerprint was enrolled.
+ * {@code validUntil <= t}; a certificate counts when its fingerprint was enrolled and not revoked at {@code t}.
  *
  * <p>A person's history is kept in memory with the sequence number of its last event, and used again
  * only while the event store says that is still the stream's last event (one lookup, instead of reading
@@ -58,7 +60,10 @@ public class IdentityDirectory {
         return "person-" + person.value();
     }
 
-    /** The actor holding the certificate with this fingerprint, as of {@code at}; empty if not enrolled with it. */
+    /**
+     * The actor holding the certificate with this fingerprint, as of {@code at}; empty if not enrolled with it; a
+     * {@code signer.certificate-revoked} problem if it was revoked at or before {@code at}.
+     */
     public Optional<Actor> actorAt(PersonId person, String certificateSha256, Instant at) {
         List<Object> history = historyOf(person);
         PersonEnrolled enrolled = null;
@@ -70,6 +75,7 @@ public class IdentityDirectory {
         if (enrolled == null) {
             return Optional.empty();
         }
+        refuseRevoked(history, person, certificateSha256, at);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> zones = new HashSet<>();
         for (Object e : history) {
@@ -83,6 +89,19 @@ public class IdentityDirectory {
         PersonEnrolled certificate = enrolled;
         // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
         return Optional.of(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), () -> vault.displayName(certificate)));
+    }
+
+    /**
+     * 001 art. 23.1.1: a certificate revoked at or before {@code at} (the registry's time of receipt) signs nothing, whatever
+     * time the signer claims; refused with its own code so that the signer learns why.
+     */
+    private static void refuseRevoked(List<Object> history, PersonId person, String certificateSha256, Instant at) {
+        for (Object e : history) {
+            if (e instanceof SignerCertificateRevoked r && r.certificateSha256().equalsIgnoreCase(certificateSha256) && !r.validUntil().isAfter(at)) {
+                throw RegistryProblem.forbidden("signer.certificate-revoked", "The certificate of " + person + " (SHA-256 " + certificateSha256
+                        + ") was revoked with effect from " + r.validUntil() + "; the registry received this at " + at + ".", "001 art. 23.1.1");
+            }
+        }
     }
 
     /** The person's events: those remembered if the stream still ends where they did, else read now. */

@@ -7,6 +7,8 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.store.testing.TestSealingKeys;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The directory remembers a person's history between commands; two "nodes" (two event stores on one database) show
@@ -135,5 +138,25 @@ class IdentityDirectoryTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(json.writeValueAsString(actor)).isEqualTo("{\"person\":" + json.writeValueAsString(REVIEWER)
                 + ",\"displayName\":\"Reviewer Nine\",\"roles\":[\"ZONE_GOVERNOR\"],\"zones\":[\"altanbulag\"]}");
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1: a revoked certificate signs nothing received from the revocation on, whatever the signer claims; "
+            + "the person's other certificate and earlier receipts are unaffected")
+    void revoked_certificate_signs_nothing_from_its_revocation_on() {
+        String other = "cd".repeat(32);
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new PersonEnrolled(REVIEWER, "Reviewer Nine", other, "AAAA", T0));
+        append(nodeA, 2, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant revokedAt = T0.plusSeconds(3_600);
+        append(nodeB, 3, new SignerCertificateRevoked(REVIEWER, CERT.toUpperCase(java.util.Locale.ROOT), revokedAt, SUPERVISOR, "key reported lost"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
+
+        assertThat(directory.actorAt(REVIEWER, CERT, revokedAt.minusSeconds(1))).isPresent();
+        for (Instant received : new Instant[]{revokedAt, revokedAt.plusSeconds(86_400)}) {
+            assertThatThrownBy(() -> directory.actorAt(REVIEWER, CERT, received))
+                    .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("signer.certificate-revoked"));
+        }
+        assertThat(directory.actorAt(REVIEWER, other, revokedAt.plusSeconds(60)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
     }
 }

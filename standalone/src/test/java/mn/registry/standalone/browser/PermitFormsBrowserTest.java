@@ -111,6 +111,31 @@ class PermitFormsBrowserTest {
     }
 
     @Test
+    @DisplayName("001 art. 23.1.1: the supervisor's form to revoke a signer's certificate, in both languages; a certificate the person never "
+            + "enrolled is refused in the page's language, and nothing is revoked")
+    void supervisor_revokes_a_certificate_from_the_desk() {
+        browser.signInAsDemo("supervisor-1");
+        for (String lang : new String[]{"en", "mn"}) {
+            browser.open("/desk", lang);
+            assertThat(browser.all("#form-revoke-certificate")).hasSize(1);
+            browser.axe();
+        }
+        browser.find("#rev-person").sendKeys("reviewer-1");
+        browser.find("#rev-certificate").sendKeys("ef".repeat(32));
+        browser.find("#rev-ground").sendKeys("түлхүүр алдагдсан");
+        String shown = browser.signAndSend("form-revoke-certificate");
+        assertThat(shown).contains("\"type\":\"RevokeSignerCertificate\"").contains("\"personId\":\"reviewer-1\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("identity.certificate-unknown")
+                .contains("Энэ хүн ийм хурууны хээтэй гэрчилгээ бүртгүүлээгүй");
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        browser.signOut();
+        browser.signInAsDemo("reviewer-1"); // still signs: nothing was revoked
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("003 art. 12.1: a Mongolian entity applies for registration in a Free Zone on the applicant's page with its three documents")
     void entity_applies_for_zone_registration_from_its_page() {
         browser.signInAsDemo("applicant-1");
