@@ -239,7 +239,7 @@ public final class MixedLoadBenchmark {
                         governors.get(registration.zoneId())), null);
             }
             long n = ++serial;
-            Company company = new Company(String.format(Locale.ROOT, "Mix permit %06d LLC", n), String.format(Locale.ROOT, "%010d", 6_000_000_000L + n), true,
+            Company company = new Company(String.format(Locale.ROOT, "Mix permit %06d LLC", n), String.format(Locale.ROOT, "%07d", 6_000_000L + n), true,
                     "Bench street " + n + ", Khan-Uul district, Ulaanbaatar");
             return new Signed("ApplyForPermit", BenchClient.sign("ApplyForPermit", new ApplyForPermit(company, false, permitDocuments), applicant), null);
         }

@@ -103,8 +103,8 @@ class DemoData {
         }
         if (firstTime("permit-applications")) {
             SigningIdentity applicant = people.get(new PersonId("applicant-1"));
-            apply(applicant, new Company("Tenger Trust LLC", "9011223344", true, "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
-            apply(applicant, new Company("Khan Sign LLC", "9055667788", true, "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
+            apply(applicant, new Company("Tenger Trust LLC", "9011223", true, "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
+            apply(applicant, new Company("Khan Sign LLC", "9055667", true, "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
             log.info("Demo mode: filed two special-permit applications signed by applicant-1; see GET /api/reviewer/applications");
         }
         if (firstTime("free-zones")) {

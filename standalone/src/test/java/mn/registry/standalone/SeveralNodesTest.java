@@ -325,7 +325,7 @@ class SeveralNodesTest {
         List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
                 .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
         CommandEnvelope envelope = CommandEnvelope.fresh("ApplyForPermit", CanonicalJson.mapper().valueToTree(new ApplyForPermit(
-                new Company("Twice Sent " + n + " LLC", String.format("88%08d", n), true, "Peace Avenue " + n + ", Ulaanbaatar"), false, documents)),
+                new Company("Twice Sent " + n + " LLC", String.format("8%06d", n), true, "Peace Avenue " + n + ", Ulaanbaatar"), false, documents)),
                 Clock.systemUTC());
         String jws = signer.sign(signer.person("applicant-1"), envelope);
         CountDownLatch go = new CountDownLatch(1);

@@ -166,7 +166,7 @@ final class SignedLoad {
         int n = ledger.numbers.incrementAndGet();
         List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
                 .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
-        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Kill Test " + n + " LLC", String.format("77%08d", n), true,
+        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Kill Test " + n + " LLC", String.format("7%06d", n), true,
                 "Peace Avenue " + n + ", Ulaanbaatar"), false, documents));
     }
 

@@ -118,12 +118,23 @@ public final class BenchClient {
         CommandSigner signer = new CommandSigner();
         List<String> signed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Company company = new Company(companyName(prefix, i), String.format(Locale.ROOT, "%010d", 7_000_000_000L + i), true,
+            Company company = new Company(companyName(prefix, i), nextRegistrationNumber(), true,
                     "Bench street " + i + ", Khan-Uul district, Ulaanbaatar");
             ObjectNode body = CanonicalJson.mapper().valueToTree(new ApplyForPermit(company, false, documents));
             signed.add(signer.sign(CommandEnvelope.fresh("ApplyForPermit", body, Clock.systemUTC()), applicant));
         }
         return signed;
+    }
+
+    /**
+     * ADR 0031: a company holds one open application at a time, so every application of a run names another company: seven
+     * digits (002 art. 25.1.1), counted up from a random start so that runs against one registry seldom meet.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong NUMBERS =
+            new java.util.concurrent.atomic.AtomicLong(1_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(4_000_000L));
+
+    public static String nextRegistrationNumber() {
+        return Long.toString(NUMBERS.getAndIncrement());
     }
 
     public static String companyName(String prefix, int i) {

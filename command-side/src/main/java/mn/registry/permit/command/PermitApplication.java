@@ -810,6 +810,15 @@ class PermitApplication {
         }
     }
 
+    // ADR 0031 (002 art. 23.2, 28.2): a company has one application under review or permit in force at a time; asked by the claim
+    @CommandHandler
+    boolean handle(PermitCommands.HoldsCompany question) {
+        return switch (status) {
+            case REGISTERED, APPROVED_PENDING_INSURANCE, ACTIVE, SUSPENDED -> holder != null && holder.registrationNumber().equals(question.registrationNumber());
+            case SUBMITTED, REFUSED, REVOKED, EXPIRED -> false;
+        };
+    }
+
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context) {
@@ -821,6 +830,7 @@ class PermitApplication {
         }
         PermitIntakePolicy.companyIsDescribed(command.successor());
         PermitIntakePolicy.applicantIsEstablishedUnderMongolianLaw(command.successor());
+        PermitIntakePolicy.registrationNumberIsTheStateRegisters(command.successor(), "successor.registrationNumber");
         if (command.successor().registrationNumber().equals(holder.registrationNumber())) {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }

@@ -82,7 +82,7 @@ class PermitCommandTypes {
     }
 
     /** 002 art. 23.2, 26.2.1: the application is registered on receipt; a refusal stores nothing and takes no receipt number. */
-    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids) implements SignedCommandType<ApplyForPermit> {
+    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims) implements SignedCommandType<ApplyForPermit> {
 
         @Override
         public String type() {
@@ -102,18 +102,23 @@ class PermitCommandTypes {
         /** Answers with the registration receipt, which the aggregate returns. */
         @Override
         public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
+            String number = body == null || body.company() == null ? null : body.company().registrationNumber();
+            claims.claim(number, context.commandId(), ids.applicationId(context), context.receivedAt(), "company.registrationNumber");
             try {
                 return commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
                         + ") already registered application " + ids.applicationId(context) + "; it is not registered twice.", "002 art. 26.2.1");
+            } catch (RuntimeException refused) {
+                claims.release(number, context.commandId());
+                throw refused;
             }
         }
     }
 
     @Bean
-    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids) {
-        return new ApplyForPermitType(commands, ids);
+    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims) {
+        return new ApplyForPermitType(commands, ids, claims);
     }
 
     @Bean
@@ -252,8 +257,21 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<TransferPermit> transferPermit() {
-        return signedBy(TransferPermit.class, SUPERVISOR);
+    SignedCommandType<TransferPermit> transferPermit(CompanyPermitClaims claims) {
+        // ADR 0031: the successor may not already hold an application or permit; claimed before the aggregate acts, released on refusal
+        SignedCommandType<TransferPermit> transfer = signedBy(TransferPermit.class, SUPERVISOR);
+        return SignedCommandType.of("TransferPermit", TransferPermit.class, SUPERVISOR, (b, c) -> {
+            if (b == null || b.applicationId() == null || b.successor() == null) {
+                return transfer.handle(b, c);
+            }
+            claims.claim(b.successor().registrationNumber(), c.commandId(), b.applicationId(), c.receivedAt(), "successor.registrationNumber");
+            try {
+                return transfer.handle(b, c);
+            } catch (RuntimeException refused) {
+                claims.release(b.successor().registrationNumber(), c.commandId());
+                throw refused;
+            }
+        });
     }
 
     @Bean

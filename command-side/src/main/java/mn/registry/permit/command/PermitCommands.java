@@ -20,6 +20,12 @@ final class PermitCommands {
     private PermitCommands() {
     }
 
+    // --- registry-wide claims ---
+
+    /** Asks (applies nothing): does this application or permit still hold the company with this registration number (ADR 0031)? */
+    record HoldsCompany(@TargetAggregateIdentifier ApplicationId applicationId, String registrationNumber) {
+    }
+
     // --- deadline service ---
 
     record RecomputeDecisionDue(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate decisionDue, Instant decisionDueAt,

@@ -30,6 +30,7 @@ final class PermitIntakePolicy {
     static void check(Company company, boolean holdsOtherPermit, List<SubmittedDocument> documents) {
         companyIsDescribed(company);
         applicantIsEstablishedUnderMongolianLaw(company);
+        registrationNumberIsTheStateRegisters(company, "company.registrationNumber");
         documentsAreNamedByKindAndHash(documents);
         noDocumentKindTwice(documents);
         Set<RequiredDocument> kinds = kinds(documents);
@@ -54,6 +55,23 @@ final class PermitIntakePolicy {
                     "A special permit is granted only to a company established under the legislation of Mongolia.",
                     "company.establishedUnderMongolianLaw", "002 art. 23.2");
         }
+    }
+
+    /**
+     * 002 art. 23.3, 25.1.1 (abuse audit O8; **choice**): a company established under Mongolian law is named by its state
+     * registration number, seven ASCII digits, exactly as it is published; the same company spelled with full-width digits,
+     * spaces or padding would be a second company in the register and could hold a second permit (ADR 0031).
+     */
+    static void registrationNumberIsTheStateRegisters(Company company, String field) {
+        if (!isRegistrationNumber(company.registrationNumber())) {
+            throw RegistryProblem.invalid("permit.registration-number-malformed", "The company's state registration number is seven digits 0-9, "
+                    + "with no space or other character.", field, "002 art. 25.1.1");
+        }
+    }
+
+    /** Seven ASCII digits: the state registration number of a Mongolian legal entity. */
+    static boolean isRegistrationNumber(String number) {
+        return number != null && number.length() == 7 && number.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     // 002 art. 25.1: each document names which of 25.1.1-25.1.7 it is, and the SHA-256 of its bytes

@@ -38,6 +38,11 @@ final class Applications {
         return new ApplyForPermit(MONGOLIAN, false, mandatoryDocuments());
     }
 
+    /** A complete application by another company, registration number {@code number} (ADR 0031: one open application a company). */
+    static ApplyForPermit completeFor(String number) {
+        return new ApplyForPermit(new Company(MONGOLIAN.name() + " " + number, number, true, MONGOLIAN.address()), false, mandatoryDocuments());
+    }
+
     static ApplyForPermit without(RequiredDocument kind, boolean holdsOtherPermit) {
         List<SubmittedDocument> documents = new ArrayList<>();
         for (RequiredDocument k : RequiredDocument.values()) {

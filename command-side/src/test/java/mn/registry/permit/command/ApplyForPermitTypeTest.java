@@ -69,7 +69,8 @@ class ApplyForPermitTypeTest {
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database));
+        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
+                new CompanyPermitClaims(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()), axon.eventStore(), axon.commandGateway()));
     }
 
     @AfterEach
@@ -139,10 +140,10 @@ class ApplyForPermitTypeTest {
     void receipt_numbers_per_year() {
         assertThat(type.handle(Applications.complete(), signed("a", Instant.parse("2026-12-30T03:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2026-000001");
-        assertThat(type.handle(Applications.complete(), signed("b", Instant.parse("2026-12-31T03:00:00Z"))).receiptNumber().value())
+        assertThat(type.handle(Applications.completeFor("6543211"), signed("b", Instant.parse("2026-12-31T03:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2026-000002");
         // 2026-12-31T17:00Z is already 1 January 2027 in Ulaanbaatar
-        assertThat(type.handle(Applications.complete(), signed("c", Instant.parse("2026-12-31T17:00:00Z"))).receiptNumber().value())
+        assertThat(type.handle(Applications.completeFor("6543212"), signed("c", Instant.parse("2026-12-31T17:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2027-000001");
     }
 
@@ -154,7 +155,7 @@ class ApplyForPermitTypeTest {
         assertThat(ids.applicationId(signed("cmd-1", t))).isEqualTo(ids.applicationId(signed("cmd-1", t.plusSeconds(5))));
         assertThat(ids.applicationId(signed("cmd-1", t))).isNotEqualTo(ids.applicationId(signed("cmd-2", t)));
         PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
-        PermitRegistrationReceipt second = type.handle(Applications.complete(), signed("cmd-2", t));
+        PermitRegistrationReceipt second = type.handle(Applications.completeFor("6543211"), signed("cmd-2", t));
         assertThat(first.applicationId()).isNotEqualTo(second.applicationId());
     }
 
@@ -196,5 +197,69 @@ class ApplyForPermitTypeTest {
     private void assertNothingStored() {
         assertThat(storedEvents()).isEmpty();
         assertThat(database.getCollection(MongoPermitApplicationIds.COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    @DisplayName("ADR 0031 (002 art. 23.2, 28.2), abuse: a company with an application under review applies again; refused before a receipt "
+            + "number is taken, nothing stored, and the company's claim stays with the first")
+    void second_application_of_a_company_is_refused() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
+        int stored = storedEvents().size();
+
+        assertThatThrownBy(() -> type.handle(Applications.complete(), signed("cmd-2", t.plusSeconds(60))))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("permit.company-already-holds");
+                    assertThat(p.kind().status()).isEqualTo(409);
+                    assertThat(p.field()).isEqualTo("company.registrationNumber");
+                    assertThat(p.article()).contains("002 art. 23.2");
+                });
+
+        assertThat(storedEvents()).hasSize(stored);
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find().first().getString("applicationId")).isEqualTo(first.applicationId().value());
+        // the next application of another company takes the next number: the refusal took none
+        assertThat(type.handle(Applications.completeFor("6543211"), signed("cmd-3", t.plusSeconds(120))).receiptNumber().value())
+                .isEqualTo("SP-2026-000002");
+    }
+
+    @Test
+    @DisplayName("ADR 0031: a refused application leaves the company free at once: the registry asks the application, not a projection")
+    void a_refused_application_frees_the_company() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
+        axon.commandGateway().sendAndWait(Signed.signed(new mn.registry.kernel.permit.RefusePermitApplication(first.applicationId(),
+                List.of(new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.CERTIFICATE_ISSUING_PROCEDURE,
+                        "the procedure does not describe revocation"))), new PersonId("reviewer-1"), t.plusSeconds(3_600), Role.MINISTRY_REVIEWER));
+
+        assertThat(type.handle(Applications.complete(), signed("cmd-2", t.plusSeconds(7_200))).applicationId()).isNotEqualTo(first.applicationId());
+    }
+
+    @Test
+    @DisplayName("ADR 0031: a claim left by a stop between the claim and the events (no events, no command-log entry) does not block the company")
+    void a_claim_left_by_a_stop_is_taken_over() {
+        database.getCollection(CompanyPermitClaims.COLLECTION).insertOne(new org.bson.Document("_id", "6543210")
+                .append("applicationId", "00000000-0000-0000-0000-00000000dead").append("commandId", "crashed").append("claimedAt", "2026-11-20T02:00:00Z"));
+
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")));
+
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find().first().getString("applicationId")).isEqualTo(receipt.applicationId().value());
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1.1 (abuse audit O8): the registration number is seven ASCII digits: full-width digits, a space, padding or a "
+            + "longer number would name the same company twice")
+    void registration_number_is_seven_ascii_digits() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        int n = 0;
+        for (String number : List.of("\uFF16\uFF15\uFF14\uFF13\uFF12\uFF11\uFF10", "6543 210", "6543210 ", "06543210", "654321", "654321O")) {
+            String commandId = "bad-" + n++;
+            assertThatThrownBy(() -> type.handle(Applications.completeFor(number), signed(commandId, t)))
+                    .as(number).isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                        assertThat(p.code()).isEqualTo("permit.registration-number-malformed");
+                        assertThat(p.field()).isEqualTo("company.registrationNumber");
+                    });
+        }
+        assertThat(storedEvents()).isEmpty();
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments()).isZero();
     }
 }

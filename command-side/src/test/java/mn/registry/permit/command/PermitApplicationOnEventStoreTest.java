@@ -84,7 +84,8 @@ class PermitApplicationOnEventStoreTest {
                 .configureEmbeddedEventStore(c -> engine)
                 .buildConfiguration();
         axon.start();
-        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database));
+        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
+                new CompanyPermitClaims(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()), axon.eventStore(), axon.commandGateway()));
     }
 
     @AfterEach
@@ -124,7 +125,7 @@ class PermitApplicationOnEventStoreTest {
                 });
 
         assertThat(axon.eventStore().readEvents(first.applicationId().value()).asStream().toList()).hasSize(1);
-        assertThat(type.handle(Applications.complete(), signed("cmd-2")).applicationId()).isNotEqualTo(first.applicationId());
+        assertThat(type.handle(Applications.completeFor("6543211"), signed("cmd-2")).applicationId()).isNotEqualTo(first.applicationId());
     }
 
     @Test

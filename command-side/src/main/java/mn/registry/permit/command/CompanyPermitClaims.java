@@ -1,0 +1,118 @@
+package mn.registry.permit.command;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.command.api.CommandLog;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * ADR 0031, abuse audit O7 (002 art. 23.2, 28.2; **choice**): a company, by its state registration number, has at most one
+ * application under review or permit in force (registered, approved, active, suspended) at a time, so that a holder suspended
+ * under one permit cannot go on issuing certificates under another. The registry-wide claim of a number is a document
+ * {@code {_id: registrationNumber, applicationId, commandId, claimedAt}} of {@value #COLLECTION}; the unique {@code _id} makes
+ * it atomic on every MongoDB server, without transactions. The command type claims the number before the aggregate acts and
+ * releases it when the command is refused, so a refusal leaves nothing claimed.
+ *
+ * <p>Nothing releases a claim when an application ends: a claim counts only while its application still holds the company, and
+ * that is asked of the application itself ({@link PermitCommands.HoldsCompany}) when another command wants the number. So a
+ * refused, expired or revoked application, or a permit passed to a successor (23.3), frees the number at once, on every node and
+ * after any restart, with no event handler to lag or replay. A claim whose application has no events is one still being carried
+ * out (its command is in the command log) or one left by a stop between the claim and the events (no command-log entry, or an
+ * expired lease): the latter is taken over.
+ */
+@Component
+class CompanyPermitClaims {
+
+    static final String COLLECTION = "company_permit_claims";
+
+    private final MongoCollection<Document> claims;
+    private final CommandLog commandLog;
+    private final EventStore events;
+    private final CommandGateway commands;
+
+    CompanyPermitClaims(MongoDatabase database, CommandLog commandLog, EventStore events, CommandGateway commands) {
+        this.claims = database.getCollection(COLLECTION);
+        this.commandLog = commandLog;
+        this.events = events;
+        this.commands = commands;
+    }
+
+    /**
+     * Claims {@code registrationNumber} for {@code applicationId} on behalf of command {@code commandId}; refuses while another
+     * application or permit holds the company. A number that is not a registration number is left to the intake rules.
+     */
+    void claim(String registrationNumber, String commandId, ApplicationId applicationId, Instant at, String field) {
+        if (!PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
+            return;
+        }
+        Document claim = new Document("_id", registrationNumber).append("applicationId", applicationId.value()).append("commandId", commandId)
+                .append("claimedAt", at.toString());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                claims.insertOne(claim);
+                return;
+            } catch (MongoException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document existing = claims.find(Filters.eq("_id", registrationNumber)).first();
+            if (existing == null) {
+                continue; // released meanwhile: try again
+            }
+            String owner = existing.getString("commandId");
+            if (commandId.equals(owner)) {
+                return; // the same command again (ADR 0002)
+            }
+            ApplicationId held = new ApplicationId(existing.getString("applicationId"));
+            if (!held.equals(applicationId) && stillHolds(held, owner, registrationNumber)) {
+                throw alreadyHolds(registrationNumber, held, field);
+            }
+            // the holder's application ended, passed the permit on, or never stored anything: take the claim over if nobody else did
+            claims.deleteOne(Filters.and(Filters.eq("_id", registrationNumber), Filters.eq("commandId", owner)));
+        }
+        throw alreadyHolds(registrationNumber, null, field);
+    }
+
+    /** Releases this command's claim of the number (the command was refused: nothing was stored). */
+    void release(String registrationNumber, String commandId) {
+        if (PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
+            claims.deleteOne(Filters.and(Filters.eq("_id", registrationNumber), Filters.eq("commandId", commandId)));
+        }
+    }
+
+    private boolean stillHolds(ApplicationId held, String ownerCommand, String registrationNumber) {
+        if (events.lastSequenceNumberFor(held.value()).isPresent()) {
+            try {
+                return Boolean.TRUE.equals(commands.sendAndWait(new PermitCommands.HoldsCompany(held, registrationNumber)));
+            } catch (AggregateNotFoundException unknown) {
+                return false;
+            }
+        }
+        Optional<Document> entry = commandLog.find(ownerCommand);
+        return entry.isPresent() && ("done".equals(entry.get().getString("state")) || !leaseExpired(entry.get()));
+    }
+
+    private boolean leaseExpired(Document entry) {
+        Number acceptedAt = entry.get("acceptedAt", Number.class);
+        return acceptedAt != null && commandLog.leaseExpired(Instant.ofEpochMilli(acceptedAt.longValue()));
+    }
+
+    private static RegistryProblem alreadyHolds(String registrationNumber, ApplicationId held, String field) {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.company-already-holds", "The company " + registrationNumber
+                + " already has an application under review or a special permit in force" + (held == null ? "" : " (" + held.value() + ")")
+                + "; a company holds one at a time (002 art. 23.2, 28.2; ADR 0031).", field, "002 art. 23.2");
+    }
+}
