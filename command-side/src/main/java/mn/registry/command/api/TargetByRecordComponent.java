@@ -40,14 +40,22 @@ public record TargetByRecordComponent(String component) implements CommandTarget
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        return annotatedOr(command, payload -> read(payload, component), component);
+    }
+
+    /**
+     * The target named by {@code @TargetAggregateIdentifier} (an internal record), else {@code idOf} the payload (a kernel
+     * body); {@code what} names the missing id in the error.
+     */
+    public static VersionedAggregateIdentifier annotatedOr(CommandMessage<?> command, java.util.function.Function<Object, ?> idOf, String what) {
         try {
             return ANNOTATED.resolveTarget(command);
         } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
-            // a kernel body: no annotation, its id is the named component
+            // a kernel body: no annotation, its id is read from the body
         }
-        Object id = read(command.getPayload(), component);
+        Object id = idOf.apply(command.getPayload());
         if (id == null) {
-            throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + component + ".");
+            throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + what + ".");
         }
         return new VersionedAggregateIdentifier(id.toString(), null);
     }

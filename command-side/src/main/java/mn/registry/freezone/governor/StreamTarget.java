@@ -1,9 +1,8 @@
 package mn.registry.freezone.governor;
 
+import mn.registry.command.api.TargetByRecordComponent;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.IdentifierMissingException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 import java.util.function.Function;
@@ -16,19 +15,8 @@ import java.util.function.Function;
  */
 public record StreamTarget(Function<Object, String> streamOf) implements CommandTargetResolver {
 
-    private static final CommandTargetResolver ANNOTATED = AnnotationCommandTargetResolver.builder().build();
-
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        try {
-            return ANNOTATED.resolveTarget(command);
-        } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
-            // a kernel body: its stream is named by its id component
-        }
-        String stream = streamOf.apply(command.getPayload());
-        if (stream == null) {
-            throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no stream.");
-        }
-        return new VersionedAggregateIdentifier(stream, null);
+        return TargetByRecordComponent.annotatedOr(command, streamOf::apply, "stream");
     }
 }
