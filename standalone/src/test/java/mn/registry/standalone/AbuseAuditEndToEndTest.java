@@ -251,6 +251,16 @@ class AbuseAuditEndToEndTest {
     }
 
     @Test
+    @DisplayName("002 art. 26.4: a permit condition of 2,001 characters is refused naming the condition, before anything is stored; one of 2,000 is issued")
+    void published_condition_is_limited_to_2000_characters() {
+        ApplicationId id = insuredApplication("Khovd Sign LLC", "6101016");
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+                List.of("Keep the database in Mongolia", "a".repeat(2_001)), null, HASH)), 400, "privacy.published-text-too-long", "conditions[1]", "002 art. 26.4");
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+                List.of("Keep the database in Mongolia", "a".repeat(2_000)), null, HASH)));
+    }
+
+    @Test
     @DisplayName("003 art. 12.2, 22.2: a governor's rejection or land refusal whose reasons are only no-break, ideographic or zero-width spaces states no reason and is refused; nothing stored")
     void free_zone_refusals_state_readable_reasons() {
         LegalEntity entity = new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6301203");

@@ -129,17 +129,17 @@ class SignedCommandPipelineTest {
     }
 
     @Test
-    @DisplayName("ADR 0013 §2 via the public endpoint: 17 working days from 2030-12-20 are due 2031-01-15 and 5 from 2035-02-08 due 2035-02-16, both provisional; the Cabinet member's 2031 holiday moves the first, its confirmation of 2035 the second")
+    @DisplayName("ADR 0013 §2 via the public endpoint: 17 working days from 2030-12-20 are due 2031-01-15 and 5 from 2056-02-11 due 2056-02-23, both provisional; the Cabinet member's 2031 holiday moves the first, its confirmation of 2056 (a far year, so that it is never a past year: F15) the second")
     void calendar_answers_after_2030_and_says_provisional() {
         RegistryClient.Reply in2031 = client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17");
         assertThat(in2031.status()).as(in2031.body().toString()).isEqualTo(200);
         assertThat(in2031.body().path("due").asText()).isEqualTo("2031-01-15");
         assertThat(in2031.body().path("provisional").asBoolean()).isTrue();
         assertThat(in2031.body().path("calendarVersion").asText()).endsWith("+provisional-2031");
-        RegistryClient.Reply in2035 = client.get("/api/calendar/deadline?from=2035-02-08&workingDays=5");
-        assertThat(in2035.body().path("due").asText()).isEqualTo("2035-02-16");
-        assertThat(in2035.body().path("provisional").asBoolean()).isTrue();
-        assertThat(in2035.body().path("skipped").toString()).contains("2035-02-09").contains("computed (provisional");
+        RegistryClient.Reply in2056 = client.get("/api/calendar/deadline?from=2056-02-11&workingDays=5");
+        assertThat(in2056.body().path("due").asText()).isEqualTo("2056-02-23");
+        assertThat(in2056.body().path("provisional").asBoolean()).isTrue();
+        assertThat(in2056.body().path("skipped").toString()).contains("2056-02-16").contains("computed (provisional");
         RegistryClient.Reply in2026 = client.get("/api/calendar/deadline?from=2026-11-20&workingDays=17");
         assertThat(in2026.body().path("provisional").asBoolean()).isFalse();
 
@@ -149,14 +149,15 @@ class SignedCommandPipelineTest {
         assertThat(declared.body().path("provisional").asBoolean()).isTrue();
         assertThat(client.get("/api/calendar/deadline?from=2030-12-20&workingDays=17").body().path("due").asText()).isEqualTo("2031-01-16");
 
-        // the Government confirms 2035 with Tsagaan Sar on 12-14 Feb: the deadline moves and is no longer provisional
-        YearConfirmed year2035 = new YearConfirmed(2035, List.of(LocalDate.of(2035, 2, 12), LocalDate.of(2035, 2, 13), LocalDate.of(2035, 2, 14)),
-                LocalDate.of(2035, 5, 22), LocalDate.of(2035, 11, 30), "Government resolution 2034/5");
-        RegistryClient.Reply confirmed = client.command(client.sign("cabinet-1", "ConfirmCalendarYear", year2035));
+        // the Government confirms 2056 with Tsagaan Sar on 17-19 Feb (computed: 16-18): the deadline moves and is no longer
+        // provisional. A far year: a confirmation that changes days already past at receipt is refused (F15, abuse audit O6)
+        YearConfirmed year2056 = new YearConfirmed(2056, List.of(LocalDate.of(2056, 2, 17), LocalDate.of(2056, 2, 18), LocalDate.of(2056, 2, 19)),
+                LocalDate.of(2056, 5, 29), LocalDate.of(2056, 11, 8), "Government resolution 2055/5");
+        RegistryClient.Reply confirmed = client.command(client.sign("cabinet-1", "ConfirmCalendarYear", year2056));
         assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
         assertThat(confirmed.body().path("provisional").asBoolean()).isFalse();
-        RegistryClient.Reply after = client.get("/api/calendar/deadline?from=2035-02-08&workingDays=5");
-        assertThat(after.body().path("due").asText()).isEqualTo("2035-02-20");
+        RegistryClient.Reply after = client.get("/api/calendar/deadline?from=2056-02-11&workingDays=5");
+        assertThat(after.body().path("due").asText()).isEqualTo("2056-02-22");
         assertThat(after.body().path("provisional").asBoolean()).isFalse();
         assertThat(after.body().path("calendarVersion").asText()).doesNotContain("provisional");
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The one rule for personal details in published free text (ADR 0013 §8): a signed command whose {@link PublishedText}
@@ -27,6 +28,12 @@ public final class PublishedTextScreen {
     public static final String CODE = "privacy.personal-details-in-published-text";
     /** 002 art. 15.3 (what personal details are), 30.1 (not passed to others), domain-rules §5 (never published). */
     public static final String ARTICLE = "002 art. 15.3, 30.1 (domain-rules §5)";
+    /** The longest published free text, in characters (abuse audit O11). */
+    public static final int MAX_PUBLISHED_CHARACTERS = 2_000;
+    /** The problem's stable code for a published text too long (web messages {@code problem.privacy.published-text-too-long}). */
+    public static final String TOO_LONG_CODE = "privacy.published-text-too-long";
+    /** 002 art. 26.4: the permit's content, published; the limit is the lead's choice (abuse audit O11). */
+    public static final String TOO_LONG_ARTICLE = "002 art. 26.4";
 
     /** A marked text component reachable from a body type, by its JSON path pattern ({@code conditions[]}). */
     public record PublishedField(Class<?> record, String component, String path) {
@@ -46,8 +53,13 @@ public final class PublishedTextScreen {
     private PublishedTextScreen() {
     }
 
-    /** Refuses (throws {@link RegistryProblem}, 400) a body whose published text holds a person's details; else does nothing. */
+    /** Refuses (throws {@link RegistryProblem}, 400) a body whose published text holds a person's details or is too long; else does nothing. */
     public static void screen(Object body) {
+        first(body, "", (text, path) -> tooLong(text) ? Optional.of(path) : Optional.<String>empty()).ifPresent(path -> {
+            throw RegistryProblem.invalid(TOO_LONG_CODE, "The field " + path + " is published and cannot be taken back; it holds "
+                    + text(body, path) + " characters, more than the " + MAX_PUBLISHED_CHARACTERS + " one published text may hold ("
+                    + TOO_LONG_ARTICLE + "). Nothing was stored.", path, TOO_LONG_ARTICLE);
+        });
         find(body, "").ifPresent(found -> {
             throw RegistryProblem.invalid(CODE, "The field " + found.path + " is published and cannot be taken back, but it holds "
                     + found.finding.kind().description() + " (characters " + (found.finding.start() + 1) + "-" + found.finding.end()
@@ -56,12 +68,32 @@ public final class PublishedTextScreen {
         });
     }
 
+    /**
+     * One published free text (a condition, a reason, a decision, a name) holds at most {@value #MAX_PUBLISHED_CHARACTERS}
+     * characters (Unicode code points), 002 art. 26.4: the permit's content is published in the register and the log and
+     * cannot be taken back; a 256 KiB "condition" is no condition a reader can hold the holder to (abuse audit O11, a
+     * **choice** of the lead).
+     */
+    static boolean tooLong(String text) {
+        return text.length() > MAX_PUBLISHED_CHARACTERS && text.codePointCount(0, text.length()) > MAX_PUBLISHED_CHARACTERS;
+    }
+
+    private static String text(Object body, String path) {
+        return first(body, "", (text, at) -> at.equals(path) ? Optional.of(String.valueOf(text.codePointCount(0, text.length())))
+                : Optional.<String>empty()).orElse("more");
+    }
+
     /** Where a body's published text holds a person's details: the field's JSON path and what was found. */
     public record Found(String path, PersonalDetailsInText.Finding finding) {
     }
 
     /** The first personal detail in the body's published text, if any. */
     public static Optional<Found> find(Object body, String prefix) {
+        return first(body, prefix, (text, path) -> PersonalDetailsInText.first(text).map(finding -> new Found(path, finding)));
+    }
+
+    /** The first answer of {@code check} for a published text of the body, walked in component order, with its JSON path. */
+    private static <T> Optional<T> first(Object body, String prefix, BiFunction<String, String, Optional<T>> check) {
         if (body == null || !body.getClass().isRecord()) {
             return Optional.empty();
         }
@@ -74,13 +106,13 @@ public final class PublishedTextScreen {
             if (step.list()) {
                 int i = 0;
                 for (Object item : (Collection<?>) value) {
-                    Optional<Found> found = inValue(item, path + "[" + i++ + "]", step.text());
+                    Optional<T> found = inValue(item, path + "[" + i++ + "]", step.text(), check);
                     if (found.isPresent()) {
                         return found;
                     }
                 }
             } else {
-                Optional<Found> found = inValue(value, path, step.text());
+                Optional<T> found = inValue(value, path, step.text(), check);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -89,14 +121,14 @@ public final class PublishedTextScreen {
         return Optional.empty();
     }
 
-    private static Optional<Found> inValue(Object value, String path, boolean text) {
+    private static <T> Optional<T> inValue(Object value, String path, boolean text, BiFunction<String, String, Optional<T>> check) {
         if (value == null) {
             return Optional.empty();
         }
         if (text) {
-            return PersonalDetailsInText.first(value.toString()).map(finding -> new Found(path, finding));
+            return check.apply(value.toString(), path);
         }
-        return find(value, path);
+        return first(value, path, check);
     }
 
     /** Every marked text reachable from {@code bodyType}, with its path pattern: what the screen checks for that command. */

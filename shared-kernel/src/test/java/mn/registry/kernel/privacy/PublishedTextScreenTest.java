@@ -115,6 +115,33 @@ class PublishedTextScreenTest {
     }
 
     @Test
+    @DisplayName("002 art. 26.4: a permit condition of 2,001 characters is refused, naming the condition; one of 2,000 (or 2,000 Mongolian script letters outside the BMP) passes")
+    void a_condition_of_2001_characters_is_refused() {
+        Function<String, Object> issue = t -> new IssuePermit(APPLICATION, "Issuing signature certificates", List.of("Keep the database in Mongolia", t), null, "ab".repeat(32));
+        RegistryProblem problem = catchThrowableOfType(() -> PublishedTextScreen.screen(issue.apply("a".repeat(2_001))), RegistryProblem.class);
+        assertThat(problem).as("a 2,001-character condition").isNotNull();
+        assertThat(problem.code()).isEqualTo("privacy.published-text-too-long");
+        assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.INVALID);
+        assertThat(problem.field()).isEqualTo("conditions[1]");
+        assertThat(problem.article()).isEqualTo("002 art. 26.4");
+        assertThat(problem.getMessage()).contains("2001 characters", "2000");
+        assertThatCode(() -> PublishedTextScreen.screen(issue.apply("a".repeat(2_000)))).doesNotThrowAnyException();
+        assertThatCode(() -> PublishedTextScreen.screen(issue.apply("\uD83D\uDE00".repeat(2_000)))).as("2,000 code points, 4,000 chars").doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4: an official who pastes 256 KiB into any published field (a reason, a decision, a name) is refused, naming the field")
+    void every_published_field_is_limited_to_2000_characters() {
+        for (Map.Entry<String, Function<String, Object>> field : publishedFields().entrySet()) {
+            Object body = field.getValue().apply("б".repeat(200_000));
+            RegistryProblem problem = catchThrowableOfType(() -> PublishedTextScreen.screen(body), RegistryProblem.class);
+            assertThat(problem).as(field.getKey()).isNotNull();
+            assertThat(problem.code()).isEqualTo("privacy.published-text-too-long");
+            assertThat(problem.field()).as(body.getClass().getSimpleName()).isEqualTo(field.getKey().strip());
+        }
+    }
+
+    @Test
     @DisplayName("002 art. 15.3: the same acts with clean text, numbers, dates and article numbers pass")
     void clean_published_text_passes() {
         for (Map.Entry<String, Function<String, Object>> field : publishedFields().entrySet()) {
