@@ -3,7 +3,7 @@
 # and prints their figures. Usage:
 #   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
 #                                   idle cores; each benchmark's time and the total are printed at the end)
-#   benchmarks/run.sh store|throughput|server|rising|log|checkpoint|register|rebuild|search|mixed|nodes [arguments of that benchmark]
+#   benchmarks/run.sh store|throughput|server|rising|log|checkpoint|register|rebuild|search|mixed|nodes|calendar [arguments of that benchmark]
 #   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]:
 #   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
 #   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
@@ -44,6 +44,7 @@ case "$which" in
   checkpoint) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark "$@" ;;
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
   rebuild)    java -cp "$cp" mn.registry.benchmarks.ProjectionRebuildBenchmark "$@" ;;
+  calendar)   java -cp "$cp" mn.registry.benchmarks.CalendarBenchmark "$@" ;;
   search)     java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search "$@" ;;
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
