@@ -1,5 +1,8 @@
 package mn.registry.calendar.command;
 
+import mn.registry.command.api.SignedCommandContext;
+import mn.registry.command.api.TargetByRecordComponent;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
@@ -44,6 +47,13 @@ class CalendarDeclarationTypes {
         return new Declaration<>("ConfirmCalendarYear", YearConfirmed.class, commands, calendar);
     }
 
+    /** Every declaration goes to the one calendar stream of Mongolia (ADR 0026: the kernel body, no internal copy). */
+    @Bean
+    CommandTargetResolver calendarTarget() {
+        return command -> TargetByRecordComponent.annotatedOr(command, body -> body instanceof CalendarDeclaration ? CurrentCalendar.STREAM : null,
+                "calendar");
+    }
+
     record Declaration<T extends CalendarDeclaration>(String type, Class<T> bodyType, CommandGateway commands, CurrentCalendar calendar)
             implements SignedCommandType<T> {
 
@@ -54,8 +64,7 @@ class CalendarDeclarationTypes {
 
         @Override
         public Object handle(T body, CommandContext context) {
-            commands.sendAndWait(new RecordCalendarDeclaration(CurrentCalendar.STREAM, body,
-                    mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt())));
+            commands.sendAndWait(SignedCommandContext.message(body, context));
             WorkingDayCalendar now = calendar.refresh();
             return Map.of("calendarVersion", now.version().value(), "date", body.date().toString(),
                     "provisional", now.isProvisional(body.date().getYear()));

@@ -1,5 +1,6 @@
 package mn.registry.calendar.command;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.calendar.CalendarDeclaration;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
@@ -22,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * calendar's range (2000-2100), or one that changes nothing, is refused before it is stored. Any
  * future year is accepted, and a year's lunar holidays are confirmed (or corrected) with {@link YearConfirmed}.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "calendarTarget")
 class GovernmentCalendar {
 
     @AggregateIdentifier
@@ -32,11 +33,28 @@ class GovernmentCalendar {
     GovernmentCalendar() {
     }
 
+    // The signed bodies come as they were signed, with the registry's receipt in their CommandContext (ADR 0026); one handler
+    // per body type, since Axon routes a command by its payload's class
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    String handle(RecordCalendarDeclaration command) {
+    String handle(PublicHolidayDeclared body, CommandContext context) {
+        return declare(body, context);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(WorkingDayDeclared body, CommandContext context) {
+        return declare(body, context);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(YearConfirmed body, CommandContext context) {
+        return declare(body, context);
+    }
+
+    private String declare(CalendarDeclaration declaration, CommandContext context) {
         WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
-        CalendarDeclaration declaration = command.declaration();
         if (declaration instanceof YearConfirmed year && current.confirmation(year.year()).filter(year::equals).isPresent()) {
             throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The Government has already confirmed "
                     + year.year() + " with these dates and this decision; nothing to declare.", null);
@@ -46,8 +64,8 @@ class GovernmentCalendar {
                     + (declaration instanceof PublicHolidayDeclared ? " as a day off" : " as a working day") + "; nothing to declare.", null);
         }
         WorkingDayCalendar next = current.apply(declaration);
-        changesNoDayBeforeReceipt(current, next, declaration, command.receivedOn());
-        calendarId = command.calendarId();
+        changesNoDayBeforeReceipt(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
+        calendarId = mn.registry.infrastructure.calendar.CurrentCalendar.STREAM;
         apply(declaration);
         return next.version().value();
     }

@@ -64,11 +64,6 @@ public class Enrolment implements RoleGrants {
         commands.sendAndWait(new PersonCommands.Grant(grant));
     }
 
-    /** Revokes a certificate of the person on their own stream (001 art. 23.1.1), from the revocation's receipt on. */
-    void revokeCertificate(PersonCommands.RevokeCertificate revocation) {
-        commands.sendAndWait(revocation);
-    }
-
     /** Records that the person's personal data key was destroyed (the vault destroys it first). */
     public void recordErasure(mn.registry.kernel.identity.PersonalDataErased erased) {
         commands.sendAndWait(new PersonCommands.Erase(erased));

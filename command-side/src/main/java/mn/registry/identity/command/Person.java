@@ -1,6 +1,9 @@
 package mn.registry.identity.command;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.RevokeSignerCertificate;
+import mn.registry.kernel.problem.VisibleText;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
@@ -21,13 +24,15 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An enrolled person: their certificate and the roles granted to them (domain-rules §1). */
-@Aggregate
+@Aggregate(commandTargetResolver = "personTarget")
 class Person {
 
     @AggregateIdentifier
     private String stream;
     private final Set<String> activeGrants = new HashSet<>();
     private boolean erased;
+    static final int MAX_GROUND = 500;
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
     private final Set<String> revokedCertificates = new HashSet<>();
@@ -62,32 +67,42 @@ class Person {
     }
 
     /**
-     * 001 art. 23.1.1: a certificate revoked signs nothing from the revocation's receipt on. The named certificate must be
-     * one this person enrolled and not revoked yet; with none named, every certificate still in use is revoked.
+     * 001 art. 23.1.1: a certificate revoked signs nothing from the revocation's receipt on (the body as the supervisor signed
+     * it, ADR 0026). The named certificate must be one this person enrolled and not revoked yet; with none named, every
+     * certificate still in use is revoked. The ground is not published, but says something.
      */
     @CommandHandler
-    void handle(PersonCommands.RevokeCertificate command) {
+    void handle(RevokeSignerCertificate body, CommandContext context) {
+        String named = body.certificateSha256() == null || VisibleText.saysNothing(body.certificateSha256()) ? null
+                : body.certificateSha256().strip().toLowerCase(Locale.ROOT);
+        if (named != null && !SHA256_HEX.matcher(named).matches()) {
+            throw RegistryProblem.invalid("identity.certificate-fingerprint-invalid", "'certificateSha256' is the certificate's SHA-256 in 64 "
+                    + "hexadecimal digits, or empty for every certificate of the person.", "certificateSha256", "001 art. 23.1.1");
+        }
+        if (body.ground() == null || VisibleText.saysNothing(body.ground()) || body.ground().strip().length() > MAX_GROUND) {
+            throw RegistryProblem.invalid("identity.revocation-ground-missing", "State the ground of the revocation (1-" + MAX_GROUND
+                    + " characters) in 'ground'.", "ground", "001 art. 23.1.1");
+        }
         List<String> revoked;
-        if (command.certificateSha256() == null) {
+        if (named == null) {
             revoked = enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
             if (revoked.isEmpty()) {
                 throw RegistryProblem.conflict("identity.certificate-already-revoked",
-                        "Every certificate of " + command.personId() + " is already revoked.", "001 art. 23.1.1");
+                        "Every certificate of " + body.personId() + " is already revoked.", "001 art. 23.1.1");
             }
         } else {
-            String named = command.certificateSha256().toLowerCase(Locale.ROOT);
             if (!enrolledCertificates.contains(named)) {
-                throw RegistryProblem.invalid("identity.certificate-unknown", command.personId() + " has enrolled no certificate with SHA-256 "
+                throw RegistryProblem.invalid("identity.certificate-unknown", body.personId() + " has enrolled no certificate with SHA-256 "
                         + named + ".", "certificateSha256", "001 art. 23.1.1");
             }
             if (revokedCertificates.contains(named)) {
                 throw RegistryProblem.conflict("identity.certificate-already-revoked",
-                        "The certificate " + named + " of " + command.personId() + " is already revoked.", "001 art. 23.1.1");
+                        "The certificate " + named + " of " + body.personId() + " is already revoked.", "001 art. 23.1.1");
             }
             revoked = List.of(named);
         }
-        revoked.forEach(certificate -> apply(new SignerCertificateRevoked(command.personId(), certificate, command.validUntil(),
-                command.revokedBy(), command.ground())));
+        revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
+                body.ground().strip())));
     }
 
     @CommandHandler

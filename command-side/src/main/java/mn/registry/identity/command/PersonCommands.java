@@ -33,15 +33,6 @@ final class PersonCommands {
         }
     }
 
-    /** Revoke {@code certificateSha256} of the person (every enrolled certificate when null) from {@code validUntil} on. */
-    record RevokeCertificate(@TargetAggregateIdentifier String stream, mn.registry.kernel.identity.PersonId personId, String certificateSha256,
-                             java.time.Instant validUntil, mn.registry.kernel.identity.PersonId revokedBy, String ground) {
-        RevokeCertificate(mn.registry.kernel.identity.PersonId personId, String certificateSha256, java.time.Instant validUntil,
-                          mn.registry.kernel.identity.PersonId revokedBy, String ground) {
-            this(streamOf(personId), personId, certificateSha256, validUntil, revokedBy, ground);
-        }
-    }
-
     record Erase(@TargetAggregateIdentifier String stream, mn.registry.kernel.identity.PersonalDataErased erased) {
         Erase(mn.registry.kernel.identity.PersonalDataErased erased) {
             this(mn.registry.infrastructure.identity.IdentityDirectory.streamOf(erased.personId()), erased);

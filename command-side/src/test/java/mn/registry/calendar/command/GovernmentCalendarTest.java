@@ -26,13 +26,22 @@ class GovernmentCalendarTest {
     /** The day the fixture's declarations are received: before every day they declare. */
     static final LocalDate RECEIVED_ON = LocalDate.of(2026, 12, 1);
 
-    private static RecordCalendarDeclaration declare(mn.registry.kernel.calendar.CalendarDeclaration declaration) {
-        return new RecordCalendarDeclaration(CurrentCalendar.STREAM, declaration, RECEIVED_ON);
+    private static org.axonframework.commandhandling.CommandMessage<Object> declare(mn.registry.kernel.calendar.CalendarDeclaration declaration) {
+        return declare(declaration, RECEIVED_ON);
+    }
+
+    /** The declaration as the Cabinet member signs it, received at noon of {@code receivedOn} in Ulaanbaatar (ADR 0026). */
+    private static org.axonframework.commandhandling.CommandMessage<Object> declare(mn.registry.kernel.calendar.CalendarDeclaration declaration,
+                                                                                   LocalDate receivedOn) {
+        java.time.Instant at = receivedOn.atTime(12, 0).atZone(mn.registry.kernel.calendar.UlaanbaatarTime.ZONE).toInstant();
+        return mn.registry.command.api.SignedCommandContext.message(declaration, new mn.registry.command.api.CommandContext("declaration-" + at, at, at,
+                new mn.registry.kernel.identity.PersonId("cabinet-1"), java.util.Set.of(Role.CABINET_MEMBER), java.util.Set.of(), "ab".repeat(32)));
     }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GovernmentCalendar.class);
+        fixture.registerCommandTargetResolver(new CalendarDeclarationTypes().calendarTarget());
     }
 
     @Test
@@ -134,13 +143,13 @@ class GovernmentCalendarTest {
     void a_day_before_receipt_is_not_declared() {
         PublicHolidayDeclared yesterday = new PublicHolidayDeclared(RECEIVED_ON.minusDays(1), "Day of rest", "Амралтын өдөр", "Resolution 301");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, yesterday, RECEIVED_ON))
+                .when(declare(yesterday))
                 .expectException(pastDay("date"))
                 .expectNoEvents();
         mn.registry.kernel.calendar.WorkingDayDeclared transfer = mn.registry.kernel.calendar.WorkingDayDeclared.transfer(LocalDate.of(2026, 12, 5),
                 RECEIVED_ON.minusDays(1), "Resolution 302");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, transfer, RECEIVED_ON))
+                .when(declare(transfer))
                 .expectException(pastDay("replacesDate"))
                 .expectNoEvents();
         // a year already past confirmed with other lunar dates (Chinggis Khaan's day on Friday 14 November, not the 15th) would move
@@ -148,15 +157,15 @@ class GovernmentCalendarTest {
         YearConfirmed moved = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 14),
                 "Government resolution 2032/1");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, YEAR_2031, LocalDate.of(2032, 1, 5)))
+                .when(declare(YEAR_2031, LocalDate.of(2032, 1, 5)))
                 .expectEvents(YEAR_2031);
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, moved, LocalDate.of(2032, 1, 5)))
+                .when(declare(moved, LocalDate.of(2032, 1, 5)))
                 .expectException(pastDay("year"))
                 .expectNoEvents();
         PublicHolidayDeclared today = new PublicHolidayDeclared(RECEIVED_ON, "Day of mourning", "Гашуудлын өдөр", "Resolution 303");
         fixture.givenNoPriorActivity()
-                .when(new RecordCalendarDeclaration(CurrentCalendar.STREAM, today, RECEIVED_ON))
+                .when(declare(today))
                 .expectEvents(today);
     }
 

@@ -79,7 +79,8 @@ class PublishedTextCoverageTest {
                 "FileRevocationComplaint.complaintSha256", "PassCertificateDatabaseOn.contractSha256", "RecordCertificateDatabaseHandedOver.databaseSha256",
                 "RecordPermitDutyFulfilled.evidenceSha256", "RecordPermitInspection.findingsSha256", "RecordPermitInsurance.proofSha256",
                 "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256",
-                "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "GrantLandFeeExemption.decisionSha256")) {
+                "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "GrantLandFeeExemption.decisionSha256",
+                "RevokeSignerCertificate.certificateSha256")) {
             NOT_SCREENED.put(hash, SHA_256);
         }
         // free text the public record withholds: accepted with whatever details the case needs (issue 14)
@@ -97,6 +98,7 @@ class PublishedTextCoverageTest {
         NOT_SCREENED.put("RecordLandFeePaid.receipt", new Withheld(LandEvents.LandLicenceIssued.class, "receipt"));
         NOT_SCREENED.put("GrantLandFeeExemption.decision", new Withheld(LandEvents.LandFeeExemptionGranted.class, "decision"));
         NOT_SCREENED.put("ErasePersonalData.ground", new Withheld(PersonalDataErased.class, "ground"));
+        NOT_SCREENED.put("RevokeSignerCertificate.ground", new Withheld(mn.registry.kernel.identity.SignerCertificateRevoked.class, "ground"));
     }
 
     static Set<Class<?>> bodyTypes;

@@ -26,6 +26,14 @@ class PersonCertificateRevocationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
+        fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
+    }
+
+    /** The body as a supervisor signs it, received at {@code AT} (ADR 0026). */
+    private static org.axonframework.commandhandling.CommandMessage<Object> revoke(String certificate, String ground) {
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, ground),
+                new mn.registry.command.api.CommandContext("revoke-" + ground, AT, AT, SUPERVISOR, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR),
+                        java.util.Set.of(), "ab".repeat(32)));
     }
 
     private static PersonEnrolled enrolled(String certificate) {
@@ -36,7 +44,7 @@ class PersonCertificateRevocationTest {
     @DisplayName("001 art. 23.1.1: the named certificate is revoked from the revocation's receipt")
     void named_certificate_is_revoked() {
         fixture.given(enrolled(CERT), enrolled(OTHER))
-                .when(new PersonCommands.RevokeCertificate(PERSON, CERT, AT, SUPERVISOR, "key reported lost"))
+                .when(revoke(CERT, "key reported lost"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
     }
 
@@ -44,10 +52,10 @@ class PersonCertificateRevocationTest {
     @DisplayName("001 art. 23.1.1: with no certificate named, every certificate still in use is revoked, and a second such revocation is refused")
     void every_certificate_is_revoked_once() {
         fixture.given(enrolled(CERT), enrolled(OTHER), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
-                .when(new PersonCommands.RevokeCertificate(PERSON, null, AT, SUPERVISOR, "left the ministry"))
+                .when(revoke(null, "left the ministry"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, OTHER, AT, SUPERVISOR, "left the ministry"));
         fixture.given(enrolled(CERT), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
-                .when(new PersonCommands.RevokeCertificate(PERSON, null, AT, SUPERVISOR, "again"))
+                .when(revoke(null, "again"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already revoked"));
@@ -57,14 +65,29 @@ class PersonCertificateRevocationTest {
     @DisplayName("001 art. 23.1.1, abuse: a certificate the person never enrolled, or one already revoked, is not revoked (again)")
     void unknown_or_revoked_certificate_is_refused() {
         fixture.given(enrolled(CERT))
-                .when(new PersonCommands.RevokeCertificate(PERSON, OTHER, AT, SUPERVISOR, "someone else's"))
+                .when(revoke(OTHER, "someone else's"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("has enrolled no certificate"));
         fixture.given(enrolled(CERT), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
-                .when(new PersonCommands.RevokeCertificate(PERSON, CERT, AT, SUPERVISOR, "to move the date"))
+                .when(revoke(CERT, "to move the date"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already revoked"));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, abuse: a revocation without a visible ground, or naming no fingerprint but garbage, is refused")
+    void ground_and_fingerprint_are_checked() {
+        fixture.given(enrolled(CERT))
+                .when(revoke(CERT, "\u00A0\u200B"))
+                .expectNoEvents()
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("ground"));
+        fixture.given(enrolled(CERT))
+                .when(revoke("not a fingerprint", "key reported lost"))
+                .expectNoEvents()
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("64"));
     }
 }
