@@ -226,6 +226,11 @@ public class MongoDeadlines {
      * fired or ended deadlines leave their day, and the floor moves up past the days left empty.
      */
     List<Document> dueAndUnclaimed(Instant now, Instant claimsBefore, int limit) {
+        return dueAndUnclaimed(now, claimsBefore, limit, java.util.Set.of());
+    }
+
+    /** As {@link #dueAndUnclaimed(Instant, Instant, int)}, leaving out the deadlines in {@code skip} (tried already in this pass). */
+    List<Document> dueAndUnclaimed(Instant now, Instant claimsBefore, int limit, java.util.Set<String> skip) {
         Document floorDoc = days.find(new Document(ID, FLOOR)).first();
         if (floorDoc == null || floorDoc.getString(DAY) == null) {
             return List.of();
@@ -277,6 +282,7 @@ public class MongoDeadlines {
         Date claimsBeforeDate = Date.from(claimsBefore);
         return byId.values().stream()
                 .filter(d -> DeadlineState.OPEN.name().equals(d.getString(STATE)))
+                .filter(d -> !skip.contains(d.getString(ID)))
                 .filter(d -> d.getDate(DUE_AT).before(nowDate))
                 .filter(d -> d.getDate(CLAIMED_UNTIL) == null || d.getDate(CLAIMED_UNTIL).before(claimsBeforeDate))
                 .sorted(java.util.Comparator.comparing((Document d) -> d.getDate(DUE_AT)).thenComparing(d -> d.getString(ID)))
