@@ -57,23 +57,24 @@ public class DeadlinePoller {
         this.commands = commands;
     }
 
-    /** One pass: fires every deadline due now that no other node holds. Returns how many this call fired. */
+    /**
+     * One pass: fires every deadline due now that no other node holds. Returns how many this call fired. A deadline
+     * tried in this pass (its command failed, or another node took it) is not read again in it, so a full batch of
+     * failing ones never keeps the later ones from firing.
+     */
     public synchronized int pollOnce() {
         Instant now = registryClock.instant();
         int fired = 0;
+        java.util.Set<String> tried = new java.util.HashSet<>();
         List<Document> due;
         do {
-            due = deadlines.dueAndUnclaimed(now, realClock.instant(), BATCH);
-            int firedInBatch = 0;
+            due = deadlines.dueAndUnclaimed(now, realClock.instant(), BATCH, tried);
             for (Document seen : due) {
+                tried.add(seen.getString(MongoDeadlines.ID));
                 Optional<MongoDeadlines.Claim> claim = deadlines.claim(seen, node, realClock.instant().plus(claimFor));
                 if (claim.isPresent() && fire(claim.get(), now)) {
-                    firedInBatch++;
+                    fired++;
                 }
-            }
-            fired += firedInBatch;
-            if (firedInBatch == 0) {
-                break;
             }
         } while (due.size() == BATCH);
         return fired;

@@ -37,6 +37,22 @@ public class MongoDeadlines {
      * is ended (or found no longer open). Written before the deadline itself, so no open deadline is ever missing from it.
      */
     public static final String OPEN_SETS = "open_deadlines";
+    /**
+     * ADR 0019 "No full scans" for the poller: one document per day ({@code _id: yyyy-MM-dd}, the UTC day of {@code dueAt})
+     * listing the ids of the deadlines due that day, and one {@value #FLOOR} document holding the earliest day that may
+     * still hold an open deadline (its {@code v} counts the starts, so the poller moves the floor up by compare-and-set
+     * only if no deadline was started meanwhile). The poller reads the days from the floor to today by {@code _id $in},
+     * then their deadlines by {@code _id $in}: index lookups on both servers, growing with the days and the due
+     * deadlines, not with the collection. A fired or ended id leaves its day; a moved one stays listed in its old day
+     * too (harmless: the due date is checked on the deadline itself) until it fires or ends.
+     */
+    public static final String DAYS = "deadline_days";
+    static final String FLOOR = "floor";
+    /** Marks that the open deadlines written before the day buckets are in them (one pass, once). */
+    static final String DAYS_MIGRATED = "migrated";
+    static final String DAY = "day";
+    static final String STARTS = "v";
+    private static final int IN_CHUNK = 500;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoDeadlines.class);
     private static final ReentrantLock CLAIM_LOCK = new ReentrantLock();
 
@@ -73,12 +89,27 @@ public class MongoDeadlines {
      */
     private final BatchedWrites writes;
     private final BatchedWrites openSetWrites;
+    private final MongoCollection<Document> days;
+    private final BatchedWrites dayWrites;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
         this.openSets = database.getCollection(OPEN_SETS);
         this.writes = BatchedWrites.ordered(deadlines);
         this.openSetWrites = BatchedWrites.ordered(openSets);
+        this.days = database.getCollection(DAYS);
+        this.dayWrites = BatchedWrites.ordered(days);
+    }
+
+    static String day(Instant dueAt) {
+        return LocalDate.ofInstant(dueAt, java.time.ZoneOffset.UTC).toString();
+    }
+
+    /** Lists the deadline in its day, then lowers the floor to that day (in this order: the floor never passes a listed day). */
+    private void listInDay(BatchedWrites to, String id, Instant dueAt) {
+        String day = day(dueAt);
+        to.upsert(new Document(ID, day), Updates.addToSet(IDS, id));
+        to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
     }
 
     static String stateKey(String id, DeadlineState state) {
@@ -95,6 +126,7 @@ public class MongoDeadlines {
      */
     public void start(ScheduledDeadline deadline) {
         openSetWrites.upsert(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()));
+        listInDay(dayWrites, deadline.id(), deadline.dueAt());
         List<Bson> sets = new ArrayList<>();
         fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
         writes.insertOrElse(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name())
@@ -153,6 +185,15 @@ public class MongoDeadlines {
             log.info("deadlines: gave {} deadlines written before ADR 0019 their state key (and the open ones their {} entry)", migrated, OPEN_SETS);
         }
         mn.registry.store.mongo.MongoIndexes.ensure(deadlines);
+        if (days.find(new Document(ID, DAYS_MIGRATED)).first() == null) {
+            long listed = 0;
+            for (Document d : deadlines.find(Filters.eq(STATE, DeadlineState.OPEN.name()))) {
+                listInDay(dayWrites, d.getString(ID), Instant.parse(d.getString(DUE_AT_EXACT)));
+                listed++;
+            }
+            days.updateOne(new Document(ID, DAYS_MIGRATED), Updates.set(DAY, Date.from(Instant.now())), new UpdateOptions().upsert(true));
+            log.info("deadlines: listed {} open deadlines written before the day buckets in {}", listed, DAYS);
+        }
     }
 
     public Optional<ScheduledDeadline> find(String id) {
@@ -179,11 +220,82 @@ public class MongoDeadlines {
                 .map(MongoDeadlines::deadline).into(new ArrayList<>());
     }
 
-    /** Open deadlines past their end at {@code now} whose claim is free or older than {@code claimsBefore}, soonest first. */
+    /**
+     * Open deadlines past their end at {@code now} whose claim is free or older than {@code claimsBefore}, soonest first:
+     * read through the day buckets from the floor to the day of {@code now} (see {@value #DAYS}), never a scan. Ids of
+     * fired or ended deadlines leave their day, and the floor moves up past the days left empty.
+     */
     List<Document> dueAndUnclaimed(Instant now, Instant claimsBefore, int limit) {
-        return deadlines.find(Filters.and(Filters.eq(STATE, DeadlineState.OPEN.name()), Filters.lt(DUE_AT, Date.from(now)),
-                        Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lt(CLAIMED_UNTIL, Date.from(claimsBefore)))))
-                .sort(Sorts.ascending(DUE_AT)).limit(limit).into(new ArrayList<>());
+        return dueAndUnclaimed(now, claimsBefore, limit, java.util.Set.of());
+    }
+
+    /** As {@link #dueAndUnclaimed(Instant, Instant, int)}, leaving out the deadlines in {@code skip} (tried already in this pass). */
+    List<Document> dueAndUnclaimed(Instant now, Instant claimsBefore, int limit, java.util.Set<String> skip) {
+        Document floorDoc = days.find(new Document(ID, FLOOR)).first();
+        if (floorDoc == null || floorDoc.getString(DAY) == null) {
+            return List.of();
+        }
+        LocalDate floor = LocalDate.parse(floorDoc.getString(DAY));
+        LocalDate today = LocalDate.parse(day(now));
+        List<String> dayIds = new ArrayList<>();
+        for (LocalDate d = floor; !d.isAfter(today); d = d.plusDays(1)) {
+            dayIds.add(d.toString());
+        }
+        java.util.Map<String, List<String>> listed = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(dayIds)) {
+            for (Document bucket : days.find(Filters.in(ID, chunk))) {
+                listed.put(bucket.getString(ID), bucket.getList(IDS, String.class, List.of()));
+            }
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        listed.values().forEach(ids::addAll);
+        java.util.Map<String, Document> byId = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+            for (Document d : deadlines.find(Filters.in(ID, chunk))) {
+                byId.put(d.getString(ID), d);
+            }
+        }
+        String firstListed = null;
+        for (String dayId : dayIds) {
+            List<String> gone = new ArrayList<>();
+            List<String> inDay = listed.getOrDefault(dayId, List.of());
+            for (String id : inDay) {
+                Document d = byId.get(id);
+                // a missing deadline is not yet written (another collection's batch): it stays listed
+                if (d != null && !DeadlineState.OPEN.name().equals(d.getString(STATE))) {
+                    gone.add(id);
+                }
+            }
+            if (!gone.isEmpty()) {
+                days.updateOne(new Document(ID, dayId), Updates.pullAll(IDS, gone));
+            }
+            if (firstListed == null && inDay.size() > gone.size()) {
+                firstListed = dayId;
+            }
+        }
+        String newFloor = firstListed != null ? firstListed : today.toString();
+        if (newFloor.compareTo(floor.toString()) > 0) {
+            // compare-and-set on the count of starts: a deadline started meanwhile (perhaps in a day already read) keeps the floor
+            days.updateOne(Filters.and(Filters.eq(ID, FLOOR), Filters.eq(STARTS, floorDoc.get(STARTS))), Updates.set(DAY, newFloor));
+        }
+        Date nowDate = Date.from(now);
+        Date claimsBeforeDate = Date.from(claimsBefore);
+        return byId.values().stream()
+                .filter(d -> DeadlineState.OPEN.name().equals(d.getString(STATE)))
+                .filter(d -> !skip.contains(d.getString(ID)))
+                .filter(d -> d.getDate(DUE_AT).before(nowDate))
+                .filter(d -> d.getDate(CLAIMED_UNTIL) == null || d.getDate(CLAIMED_UNTIL).before(claimsBeforeDate))
+                .sorted(java.util.Comparator.comparing((Document d) -> d.getDate(DUE_AT)).thenComparing(d -> d.getString(ID)))
+                .limit(limit)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private static List<List<String>> chunks(List<String> all) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
     }
 
     /**
@@ -230,6 +342,8 @@ public class MongoDeadlines {
     void clear() {
         deadlines.deleteMany(new Document());
         openSets.deleteMany(new Document());
+        days.deleteMany(new Document());
+        days.updateOne(new Document(ID, DAYS_MIGRATED), Updates.set(DAY, Date.from(Instant.now())), new UpdateOptions().upsert(true));
     }
 
     private static Document fields(ScheduledDeadline d) {

@@ -274,4 +274,26 @@ class DeadlineServiceTest {
         assertThat(deadlines.state(ScheduledDeadline.idOf("case-8", KIND, 2))).contains(DeadlineState.OPEN);
         assertThat(deadlines.openOf("case-8")).hasSize(1);
     }
+
+    @Test
+    @DisplayName("a full batch of deadlines whose firing command keeps failing does not stop a later deadline from firing in the same poll")
+    void failing_deadlines_do_not_starve_later_ones() {
+        for (long n = 1; n <= DeadlinePoller.BATCH; n++) {
+            projection.on(new Started("failing-" + n, n), 0);
+        }
+        String later = ScheduledDeadline.idOf("works", KIND, 1);
+        deadlines.start(new ScheduledDeadline(later, "works", KIND, LocalDate.of(2026, 12, 17), Instant.parse("2026-12-17T15:59:59Z"),
+                "decision", "002 art. 26.1", null, null, null));
+        registryTime.set(Instant.parse("2026-12-18T00:00:00Z"));
+        DeadlinePoller poller = poller("node-a", command -> {
+            if (command instanceof Fire f && !f.deadlineId().equals(later)) {
+                throw new IllegalStateException("refused for now");
+            }
+            sent.add(command);
+        });
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        assertThat(deadlines.state(later)).contains(DeadlineState.FIRED);
+        assertThat(deadlines.state(ScheduledDeadline.idOf("failing-1", KIND, 1))).as("tried again at the next poll").contains(DeadlineState.OPEN);
+    }
 }

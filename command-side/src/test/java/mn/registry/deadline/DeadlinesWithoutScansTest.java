@@ -101,4 +101,77 @@ class DeadlinesWithoutScansTest {
         assertThat(deadlines.state("old-2")).contains(DeadlineState.FIRED);
         assertThat(deadlines.state("old-3")).contains(DeadlineState.OPEN);
     }
+
+    private static ScheduledDeadline dueAt(String id, String instant) {
+        Instant at = Instant.parse(instant);
+        return new ScheduledDeadline(id, "case-" + id, "decision", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at, "rule", "003 art. 1",
+                null, null, null);
+    }
+
+    private static List<String> ids(List<Document> due) {
+        return due.stream().map(d -> d.getString("_id")).toList();
+    }
+
+    private void assertPollerReadsByKey() {
+        assertThat(recorder.sent()).as("the poller's finds: one _id key each (a scan would send $and on deadlines)")
+                .filteredOn(s -> s.command().equals("find")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.keys()).containsExactly("_id"));
+    }
+
+    @Test
+    @DisplayName("ADR 0019: the deadline poller finds the due, open, unclaimed deadlines soonest first by _id lookups of day buckets, never a scan")
+    void poller_reads_due_deadlines_without_a_scan() {
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        deadlines.start(dueAt("late", "2027-01-05T15:59:59Z"));
+        deadlines.start(dueAt("early", "2027-01-03T15:59:59Z"));
+        deadlines.start(dueAt("ended", "2027-01-04T15:59:59Z"));
+        deadlines.start(dueAt("claimed", "2027-01-04T10:00:00Z"));
+        deadlines.start(dueAt("later-today", "2027-01-06T12:00:00Z"));
+        deadlines.start(dueAt("future", "2027-02-01T15:59:59Z"));
+        deadlines.end("case-ended", "decision");
+        Document claimedSeen = database.getCollection(MongoDeadlines.COLLECTION).find(new Document("_id", "claimed")).first();
+        deadlines.claim(claimedSeen, "node-b", Instant.parse("2027-01-06T11:00:00Z")).orElseThrow();
+        recorder.clear();
+
+        List<Document> due = deadlines.dueAndUnclaimed(Instant.parse("2027-01-06T10:00:00Z"), Instant.parse("2027-01-06T10:00:00Z"), 10);
+
+        assertThat(ids(due)).containsExactly("early", "late");
+        assertPollerReadsByKey();
+        assertThat(ids(deadlines.dueAndUnclaimed(Instant.parse("2027-01-06T10:00:00Z"), Instant.parse("2027-01-06T12:00:00Z"), 10)))
+                .as("a stale claim is taken over").containsExactly("early", "claimed", "late");
+        assertThat(ids(deadlines.dueAndUnclaimed(Instant.parse("2027-01-06T10:00:00Z"), Instant.parse("2027-01-06T10:00:00Z"), 1)))
+                .containsExactly("early");
+    }
+
+    @Test
+    @DisplayName("ADR 0019: deadlines survive a restart and those written before the day buckets are found after start-up, and a deadline started before the floor is still found")
+    void poller_finds_deadlines_after_a_restart_and_before_the_floor() {
+        var collection = database.getCollection(MongoDeadlines.COLLECTION);
+        collection.insertOne(new Document("_id", "old-open").append("aggregateId", "case-1").append("kind", "decision").append("due", "2026-01-05")
+                .append("dueAt", Date.from(Instant.parse("2026-01-05T15:59:59Z"))).append("dueAtExact", "2026-01-05T15:59:59Z")
+                .append("rule", "rule").append("article", "003 art. 1").append("state", "OPEN").append("claim", 0L));
+        MongoDeadlines before = new MongoDeadlines(database);
+        before.ensureIndexes();
+        before.start(dueAt("new", "2026-01-07T15:59:59Z"));
+
+        MongoDeadlines restarted = new MongoDeadlines(database); // a new process on the same database
+        restarted.ensureIndexes();
+        recorder.clear();
+        Instant now = Instant.parse("2026-01-10T00:00:00Z");
+        List<Document> due = restarted.dueAndUnclaimed(now, now, 10);
+        assertThat(ids(due)).containsExactly("old-open", "new");
+        assertPollerReadsByKey();
+
+        for (Document d : due) {
+            MongoDeadlines.Claim claim = restarted.claim(d, "node-a", now.plusSeconds(60)).orElseThrow();
+            assertThat(restarted.fired(claim, now)).isTrue();
+        }
+        assertThat(restarted.dueAndUnclaimed(now, now, 10)).isEmpty();
+        assertThat(database.getCollection(MongoDeadlines.DAYS).find(new Document("_id", MongoDeadlines.FLOOR)).first().getString("day"))
+                .as("the floor moved up past the emptied days").isEqualTo("2026-01-10");
+
+        restarted.start(dueAt("backdated", "2026-01-02T15:59:59Z")); // e.g. a calendar change moving a deadline earlier
+        assertThat(ids(restarted.dueAndUnclaimed(now, now, 10))).containsExactly("backdated");
+    }
 }

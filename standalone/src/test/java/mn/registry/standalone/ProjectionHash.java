@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * and the log's signed checkpoints ({@code log_checkpoints}, and the {@code checkpoint} pointer in
  * {@code log_state}): a checkpoint is a signed statement of the tree <em>at a moment</em>, so which sizes got one
  * depends on timing; the tree they commit to ({@code log_entries}, {@code log_tiles}, {@code log_state/tree}) is
- * compared.</li>
+ * compared; {@code deadline_days}: the poller's index of deadlines by due day, whose floor and emptied days depend on
+ * when the poller ran (the deadlines it lists are compared).</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
  * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
  * (the pointer, with its switch time) is operational.</li>
@@ -52,7 +53,7 @@ final class ProjectionHash {
     static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters",
             "personal_data_keys", "personal_data_reads");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
-            "document_uploads_by_person");
+            "document_uploads_by_person", "deadline_days");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
 

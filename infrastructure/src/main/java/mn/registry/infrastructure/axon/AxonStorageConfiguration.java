@@ -87,12 +87,14 @@ public class AxonStorageConfiguration {
     /**
      * Every processor pooled and streaming, with batches of {@link #PROCESSOR_BATCH}; the projections' writes of a
      * batch are queued ({@link BatchedWrites}) and sent as one bulk write per collection after the batch's last event,
-     * before the token is stored.
+     * before the token is stored. A handler's failure fails its batch, handled again later (Axon's default would log
+     * it and skip the event, its projection write lost for good).
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(PROCESSOR_BATCH))
+                .registerDefaultListenerInvocationErrorHandler(config -> org.axonframework.eventhandling.PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, name) -> BatchedWrites.flushInterceptor()));
     }
 
