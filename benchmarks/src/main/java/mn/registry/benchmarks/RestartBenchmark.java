@@ -5,6 +5,8 @@ import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.infrastructure.keys.KeysConfiguration;
 import mn.registry.kernel.crypto.CanonicalJson;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,6 +60,8 @@ public final class RestartBenchmark {
     static final double TARGET_SECONDS = 15;
     private static final int BATCH = 5_000;
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** The position in a serialized tracking token (GlobalSequenceTrackingToken's globalIndex, GapAwareTrackingToken's index). */
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
 
     private RestartBenchmark() {
     }
@@ -225,20 +231,48 @@ public final class RestartBenchmark {
         System.out.printf(Locale.ROOT, "filled offline: %,d sealed events appended through the registry's event store engine in %.1f s%n",
                 stored, (System.nanoTime() - t0) / 1e9);
 
+        Progress filledProgress = storedProgress(dataDir, "after the fill");
+        // the first start: the log's sequencer must log every stored event (log size = events' count); waited on up to
+        // 10 minutes, and for the processors the stored tokens are read once it stops
         Start first = timedStart(filled, "first", options, -1, -1);
         long logSize;
         double caughtUp;
         try (RegistryProcess registry = first.registry()) {
-            logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()));
-            caughtUp = (System.nanoTime() - t0) / 1e9 - 2;
+            BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long size = logSize(client);
+            while (size < filledProgress.events() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                size = logSize(client);
+            }
+            caughtUp = (System.nanoTime() - t0) / 1e9;
+            logSize = size;
+            System.out.printf(Locale.ROOT, "  first: log %,d of %,d events logged by %.1f s after the fill began%n", size, filledProgress.events(), caughtUp);
+            ok &= size >= filledProgress.events();
             ok &= registry.noErrorsLogged();
+        }
+        startupLines(first.registry());
+        System.out.println("  first start's snapshot: " + first.registry().logLinesContaining("snapshot saved"));
+        Progress afterFirst = storedProgress(dataDir, "after the first start");
+        if (!afterFirst.processorsAtHead()) {
+            System.out.println("NOTE: the first start stopped before every processor reached the head; the restart catches up the rest");
         }
         Start again = restart(filled, options, logSize, empty);
         ok &= again.registry().noErrorsLogged();
-        System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, sequencer settled (log %,d entries, 2 s without growth) by %.1f s "
-                + "after the fill began, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp, first.heap());
-        System.out.printf(Locale.ROOT, "restart over %,d stored events (log %,d): ready %.1f s, register caught up %.1f s, heap used after start %s   "
-                        + "target: ready <= %.0f s with %s  %s%n", stored, logSize, again.readySeconds(), again.registerSeconds(), again.heap(),
+        Progress afterRestart = storedProgress(dataDir, "after the restart");
+        afterFirst.tokens().forEach((segment, before) -> {
+            Long after = afterRestart.tokens().get(segment);
+            if (after == null || after < before) {
+                System.out.printf(Locale.ROOT, "REPLAY? token %s went from %,d to %s over the restart%n", segment, before, after);
+            }
+        });
+        System.out.println("  restart's register lines: " + again.registry().logLinesContaining("public register"));
+        System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, log caught up (%,d entries) by %.1f s "
+                + "after the fill began, processors at the head when stopped: %s, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp,
+                afterFirst.processorsAtHead(), first.heap());
+        System.out.printf(Locale.ROOT, "restart over %,d stored events (log %,d): ready %.1f s, register caught up %.1f s, processors at the head when "
+                        + "stopped: %s, heap used after start %s   target: ready <= %.0f s with %s  %s%n", stored, logSize, again.readySeconds(),
+                again.registerSeconds(), afterRestart.processorsAtHead(), again.heap(),
                 TARGET_SECONDS, String.join(" ", options), again.registerSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
         return ok;
     }
@@ -270,13 +304,76 @@ public final class RestartBenchmark {
                 Thread.sleep(20);
             }
             register = (System.nanoTime() - t0) / 1e9;
-            String token = client.signIn("reviewer-1");
-            while (QueueCheck.read(client, token).entries() < queued && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            System.out.printf(Locale.ROOT, "  %s: ready %.1f s, register at log size %,d by %.1f s%n", name, ready, logSize, register);
+            if (queued > 0) {
+                String token = signInPatiently(client, t0, deadline);
+                while (QueueCheck.read(client, token).entries() < queued && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
             }
             queue = (System.nanoTime() - t0) / 1e9;
         }
         return new Start(registry, ready, register, queue, heapUsed(registry.pid()));
+    }
+
+    /**
+     * A reviewer's sign-in (a signed command), retried while it is refused, each refusal printed with its time since the
+     * start: a sign-in waits on the processors, so a refusal during a catch-up shows which request timed out on what.
+     */
+    private static String signInPatiently(BenchClient client, long t0, long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return client.signIn("reviewer-1");
+            } catch (IllegalStateException refused) {
+                System.out.printf(Locale.ROOT, "  %.1f s after the start: %s%n", (System.nanoTime() - t0) / 1e9, refused.getMessage());
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    /**
+     * What the stopped registry stored (read offline, its data directory free): the event store's head and count, the
+     * transparency log's size, and every tracking processor's stored token. A processor is caught up when every one of
+     * its segments' tokens is at the head; the log is caught up when its size equals the events' count (plus the
+     * entries it held before the fill).
+     */
+    static Progress storedProgress(Path dataDir, String when) throws Exception {
+        try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            Document last = db.getCollection("events").find().sort(Sorts.descending("_id")).limit(1).first();
+            long head = last == null ? -1 : ((Number) last.get("_id")).longValue();
+            long events = db.getCollection("events").countDocuments();
+            RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
+            long logSize = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(),
+                    mongo::makeDurable).size();
+            Map<String, Long> tokens = new TreeMap<>();
+            for (Document token : db.getCollection("tracking_tokens").find()) {
+                String id = token.getString("_id");
+                if (id == null || id.startsWith("~")) {
+                    continue;
+                }
+                String serialized = token.getString("token");
+                Matcher m = serialized == null ? null : TOKEN_INDEX.matcher(serialized);
+                tokens.put(id, m != null && m.find() ? Long.parseLong(m.group(1)) : -1L);
+            }
+            long behind = tokens.values().stream().filter(t -> t < head).count();
+            System.out.printf(Locale.ROOT, "stored %s: event store head %,d (%,d events), transparency log %,d entries, %d processor segments, "
+                    + "%d behind the head%n", when, head, events, logSize, tokens.size(), behind);
+            tokens.forEach((segment, position) -> System.out.printf(Locale.ROOT, "    token %-48s %,d%s%n", segment, position,
+                    position < head ? "  BEHIND" : ""));
+            return new Progress(head, events, logSize, tokens);
+        }
+    }
+
+    /** The stored state of a stopped registry: event store head and count, log size, each processor segment's token position. */
+    record Progress(long head, long events, long logSize, Map<String, Long> tokens) {
+
+        boolean processorsAtHead() {
+            return tokens.values().stream().allMatch(t -> t >= head);
+        }
     }
 
     private static long logSize(BenchClient client) {
