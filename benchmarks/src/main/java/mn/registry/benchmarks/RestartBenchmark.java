@@ -5,7 +5,6 @@ import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.infrastructure.keys.KeysConfiguration;
@@ -267,6 +266,10 @@ public final class RestartBenchmark {
             }
         });
         System.out.println("  restart's register lines: " + again.registry().logLinesContaining("public register"));
+        for (Start start : List.of(first, again)) {
+            // a 503 registry.storage-unavailable is logged with the exception that caused it (ProblemResponses)
+            start.registry().logLinesContaining("storage unavailable").forEach(line -> System.out.println("  503 in " + start.registry().dataDir() + ": " + line));
+        }
         System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, log caught up (%,d entries) by %.1f s "
                 + "after the fill began, processors at the head when stopped: %s, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp,
                 afterFirst.processorsAtHead(), first.heap());
@@ -343,9 +346,16 @@ public final class RestartBenchmark {
     static Progress storedProgress(Path dataDir, String when) throws Exception {
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
             MongoDatabase db = mongo.client().getDatabase("registry");
-            Document last = db.getCollection("events").find().sort(Sorts.descending("_id")).limit(1).first();
-            long head = last == null ? -1 : ((Number) last.get("_id")).longValue();
-            long events = db.getCollection("events").countDocuments();
+            // one document per commit: _id = position of its first event, count = positions taken (CommitDocuments)
+            long headPosition = -1;
+            long events = 0;
+            for (Document commit : db.getCollection("events").find().projection(new Document("count", 1).append("tombstone", 1))) {
+                long count = ((Number) commit.get("count")).longValue();
+                headPosition = Math.max(headPosition, ((Number) commit.get("_id")).longValue() + count - 1);
+                if (commit.get("tombstone") == null) {
+                    events += count;
+                }
+            }
             RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
             long logSize = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(),
                     mongo::makeDurable).size();
@@ -359,11 +369,19 @@ public final class RestartBenchmark {
                 Matcher m = serialized == null ? null : TOKEN_INDEX.matcher(serialized);
                 tokens.put(id, m != null && m.find() ? Long.parseLong(m.group(1)) : -1L);
             }
+            long head = headPosition;
             long behind = tokens.values().stream().filter(t -> t < head).count();
             System.out.printf(Locale.ROOT, "stored %s: event store head %,d (%,d events), transparency log %,d entries, %d processor segments, "
                     + "%d behind the head%n", when, head, events, logSize, tokens.size(), behind);
-            tokens.forEach((segment, position) -> System.out.printf(Locale.ROOT, "    token %-48s %,d%s%n", segment, position,
-                    position < head ? "  BEHIND" : ""));
+            Map<String, long[]> perProcessor = new TreeMap<>(); // segments, lowest token, highest token
+            tokens.forEach((segment, position) -> {
+                long[] p = perProcessor.computeIfAbsent(segment.substring(0, segment.lastIndexOf('#')), k -> new long[] {0, Long.MAX_VALUE, -1});
+                p[0]++;
+                p[1] = Math.min(p[1], position);
+                p[2] = Math.max(p[2], position);
+            });
+            perProcessor.forEach((processor, p) -> System.out.printf(Locale.ROOT, "    %-32s %2d segments, tokens %,d..%,d%s%n", processor, p[0], p[1], p[2],
+                    p[1] < head ? "  BEHIND" : ""));
             return new Progress(head, events, logSize, tokens);
         }
     }
