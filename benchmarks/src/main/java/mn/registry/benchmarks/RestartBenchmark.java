@@ -354,7 +354,7 @@ public final class RestartBenchmark {
             for (Document commit : db.getCollection("events").find().projection(new Document("count", 1).append("tombstone", 1))) {
                 long count = ((Number) commit.get("count")).longValue();
                 headPosition = Math.max(headPosition, ((Number) commit.get("_id")).longValue() + count - 1);
-                if (commit.get("tombstone") == null) {
+                if (!Boolean.TRUE.equals(commit.get("tombstone"))) {
                     events += count;
                 }
             }
