@@ -5,6 +5,7 @@ import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.infrastructure.keys.KeysConfiguration;
 import mn.registry.kernel.crypto.CanonicalJson;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,6 +59,8 @@ public final class RestartBenchmark {
     static final double TARGET_SECONDS = 15;
     private static final int BATCH = 5_000;
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** The position in a serialized tracking token (GlobalSequenceTrackingToken's globalIndex, GapAwareTrackingToken's index). */
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
 
     private RestartBenchmark() {
     }
@@ -225,20 +230,54 @@ public final class RestartBenchmark {
         System.out.printf(Locale.ROOT, "filled offline: %,d sealed events appended through the registry's event store engine in %.1f s%n",
                 stored, (System.nanoTime() - t0) / 1e9);
 
+        storedProgress(dataDir, "after the fill");
+        // the first start: the log's sequencer logs only the public events (PublicRecords), so the log's size is not the
+        // events' count; the start runs until the log has not grown for 10 s, and then the stored tokens (read offline
+        // after the stop) say whether every processor reached the head; if not, catch-up starts follow (up to 5) so that
+        // the timed restart begins from a caught-up store
         Start first = timedStart(filled, "first", options, -1, -1);
         long logSize;
         double caughtUp;
         try (RegistryProcess registry = first.registry()) {
-            logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()));
-            caughtUp = (System.nanoTime() - t0) / 1e9 - 2;
+            logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()), 10_000);
+            caughtUp = (System.nanoTime() - t0) / 1e9 - 10;
+            System.out.printf(Locale.ROOT, "  first: log settled at %,d entries by %.1f s after the fill began%n", logSize, caughtUp);
             ok &= registry.noErrorsLogged();
+        }
+        startupLines(first.registry());
+        System.out.println("  first start's snapshot: " + first.registry().logLinesContaining("snapshot saved"));
+        Progress afterFirst = storedProgress(dataDir, "after the first start");
+        for (int round = 1; round <= 5 && !afterFirst.processorsAtHead(); round++) {
+            Start more = timedStart(filled, "catch-up-" + round, options, -1, -1);
+            try (RegistryProcess registry = more.registry()) {
+                logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()), 10_000);
+                ok &= registry.noErrorsLogged();
+            }
+            afterFirst = storedProgress(dataDir, "after catch-up start " + round);
+        }
+        if (!afterFirst.processorsAtHead()) {
+            System.out.println("NOTE: the processors did not reach the head in the first start and 5 catch-up starts; the restart catches up the rest");
         }
         Start again = restart(filled, options, logSize, empty);
         ok &= again.registry().noErrorsLogged();
-        System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, sequencer settled (log %,d entries, 2 s without growth) by %.1f s "
-                + "after the fill began, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp, first.heap());
-        System.out.printf(Locale.ROOT, "restart over %,d stored events (log %,d): ready %.1f s, register caught up %.1f s, heap used after start %s   "
-                        + "target: ready <= %.0f s with %s  %s%n", stored, logSize, again.readySeconds(), again.registerSeconds(), again.heap(),
+        Progress afterRestart = storedProgress(dataDir, "after the restart");
+        afterFirst.tokens().forEach((segment, before) -> {
+            Long after = afterRestart.tokens().get(segment);
+            if (after == null || after < before) {
+                System.out.printf(Locale.ROOT, "REPLAY? token %s went from %,d to %s over the restart%n", segment, before, after);
+            }
+        });
+        System.out.println("  restart's register lines: " + again.registry().logLinesContaining("public register"));
+        for (Start start : List.of(first, again)) {
+            // a 503 registry.storage-unavailable is logged with the exception that caused it (ProblemResponses)
+            start.registry().logLinesContaining("storage unavailable").forEach(line -> System.out.println("  503 in " + start.registry().dataDir() + ": " + line));
+        }
+        System.out.printf(Locale.ROOT, "first start over %,d stored events: ready %.1f s, log caught up (%,d entries) by %.1f s "
+                + "after the fill began, processors at the head when stopped: %s, heap used %s%n", stored, first.readySeconds(), logSize, caughtUp,
+                afterFirst.processorsAtHead(), first.heap());
+        System.out.printf(Locale.ROOT, "restart over %,d stored events (log %,d): ready %.1f s, register caught up %.1f s, processors at the head when "
+                        + "stopped: %s, heap used after start %s   target: ready <= %.0f s with %s  %s%n", stored, logSize, again.readySeconds(),
+                again.registerSeconds(), afterRestart.processorsAtHead(), again.heap(),
                 TARGET_SECONDS, String.join(" ", options), again.registerSeconds() <= TARGET_SECONDS ? "MET" : "MISSED");
         return ok;
     }
@@ -270,13 +309,91 @@ public final class RestartBenchmark {
                 Thread.sleep(20);
             }
             register = (System.nanoTime() - t0) / 1e9;
-            String token = client.signIn("reviewer-1");
-            while (QueueCheck.read(client, token).entries() < queued && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            System.out.printf(Locale.ROOT, "  %s: ready %.1f s, register at log size %,d by %.1f s%n", name, ready, logSize, register);
+            if (queued > 0) {
+                String token = signInPatiently(client, t0, deadline);
+                while (QueueCheck.read(client, token).entries() < queued && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
             }
             queue = (System.nanoTime() - t0) / 1e9;
         }
         return new Start(registry, ready, register, queue, heapUsed(registry.pid()));
+    }
+
+    /**
+     * A reviewer's sign-in (a signed command), retried while it is refused, each refusal printed with its time since the
+     * start: a sign-in waits on the processors, so a refusal during a catch-up shows which request timed out on what.
+     */
+    private static String signInPatiently(BenchClient client, long t0, long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return client.signIn("reviewer-1");
+            } catch (IllegalStateException refused) {
+                System.out.printf(Locale.ROOT, "  %.1f s after the start: %s%n", (System.nanoTime() - t0) / 1e9, refused.getMessage());
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    /**
+     * What the stopped registry stored (read offline, its data directory free): the event store's head and count, the
+     * transparency log's size, and every tracking processor's stored token. A processor is caught up when every one of
+     * its segments' tokens is at the head; the log is caught up when its size equals the events' count (plus the
+     * entries it held before the fill).
+     */
+    static Progress storedProgress(Path dataDir, String when) throws Exception {
+        try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            // one document per commit: _id = position of its first event, count = positions taken (CommitDocuments)
+            long headPosition = -1;
+            long events = 0;
+            for (Document commit : db.getCollection("events").find().projection(new Document("count", 1).append("tombstone", 1))) {
+                long count = ((Number) commit.get("count")).longValue();
+                headPosition = Math.max(headPosition, ((Number) commit.get("_id")).longValue() + count - 1);
+                if (!Boolean.TRUE.equals(commit.get("tombstone"))) {
+                    events += count;
+                }
+            }
+            RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
+            long logSize = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(),
+                    mongo::makeDurable).size();
+            Map<String, Long> tokens = new TreeMap<>();
+            for (Document token : db.getCollection("tracking_tokens").find()) {
+                String id = token.getString("_id");
+                if (id == null || id.startsWith("~")) {
+                    continue;
+                }
+                String serialized = token.getString("token");
+                Matcher m = serialized == null ? null : TOKEN_INDEX.matcher(serialized);
+                tokens.put(id, m != null && m.find() ? Long.parseLong(m.group(1)) : -1L);
+            }
+            long head = headPosition;
+            long behind = tokens.values().stream().filter(t -> t < head).count();
+            System.out.printf(Locale.ROOT, "stored %s: event store head %,d (%,d events), transparency log %,d entries, %d processor segments, "
+                    + "%d behind the head%n", when, head, events, logSize, tokens.size(), behind);
+            Map<String, long[]> perProcessor = new TreeMap<>(); // segments, lowest token, highest token
+            tokens.forEach((segment, position) -> {
+                long[] p = perProcessor.computeIfAbsent(segment.substring(0, segment.lastIndexOf('#')), k -> new long[] {0, Long.MAX_VALUE, -1});
+                p[0]++;
+                p[1] = Math.min(p[1], position);
+                p[2] = Math.max(p[2], position);
+            });
+            perProcessor.forEach((processor, p) -> System.out.printf(Locale.ROOT, "    %-32s %2d segments, tokens %,d..%,d%s%n", processor, p[0], p[1], p[2],
+                    p[1] < head ? "  BEHIND" : ""));
+            return new Progress(head, events, logSize, tokens);
+        }
+    }
+
+    /** The stored state of a stopped registry: event store head and count, log size, each processor segment's token position. */
+    record Progress(long head, long events, long logSize, Map<String, Long> tokens) {
+
+        boolean processorsAtHead() {
+            return tokens.values().stream().allMatch(t -> t >= head);
+        }
     }
 
     private static long logSize(BenchClient client) {
@@ -286,10 +403,15 @@ public final class RestartBenchmark {
 
     /** The register's log size once it has stopped growing for 2 s (the sequencer has logged every event). */
     private static long settledLogSize(BenchClient client) throws InterruptedException {
+        return settledLogSize(client, 2_000);
+    }
+
+    /** The register's log size once it has not grown for {@code quietMillis}. */
+    private static long settledLogSize(BenchClient client, long quietMillis) throws InterruptedException {
         long last = -2;
         long now = logSize(client);
         while (now != last) {
-            Thread.sleep(2_000);
+            Thread.sleep(quietMillis);
             last = now;
             now = logSize(client);
         }
