@@ -11,13 +11,19 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * A signed command a zone governor makes (003 art. 8.7): every one is checked against the signer's zone and
- * tenure at signing time before anything else happens; subclasses only carry it out.
+ * tenure at signing time before anything else happens; {@code carryOut} only carries it out.
+ *
+ * @param type     the command's type name
+ * @param bodyType the kernel body
+ * @param carryOut carries out a command whose signer governs its zone
  */
-public abstract class GovernorCommandType<T extends ZoneCommand> implements SignedCommandType<T> {
+public record GovernorCommandType<T extends ZoneCommand>(String type, Class<T> bodyType, BiFunction<T, CommandContext, Object> carryOut)
+        implements SignedCommandType<T> {
 
     @Override
     public final Set<Role> allowedRoles() {
@@ -36,31 +42,12 @@ public abstract class GovernorCommandType<T extends ZoneCommand> implements Sign
             throw mn.registry.kernel.problem.RegistryProblem.invalid("freezone.zone-missing", "The command names its zone.", "zoneId", GovernorAuthority.ARTICLE);
         }
         GovernorAuthority.requireGovernorOf(context, zone);
-        return carryOut(body, context);
+        return carryOut.apply(body, context);
     }
 
-    /** Carries out a command whose signer governs its zone. */
-    protected abstract Object carryOut(T body, CommandContext context);
-
     /** A governor command type carried out by {@code carryOut}. */
-    public static <T extends ZoneCommand> GovernorCommandType<T> of(String type, Class<T> bodyType,
-                                                                      java.util.function.BiFunction<T, CommandContext, Object> carryOut) {
-        return new GovernorCommandType<>() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public Class<T> bodyType() {
-                return bodyType;
-            }
-
-            @Override
-            protected Object carryOut(T body, CommandContext context) {
-                return carryOut.apply(body, context);
-            }
-        };
+    public static <T extends ZoneCommand> GovernorCommandType<T> of(String type, Class<T> bodyType, BiFunction<T, CommandContext, Object> carryOut) {
+        return new GovernorCommandType<>(type, bodyType, carryOut);
     }
 
     /**
