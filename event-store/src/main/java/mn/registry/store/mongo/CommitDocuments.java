@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * The stored shape: collection {@code events} holds one document per commit, {@code _id} = global position
  * of its first event, {@code count} positions taken; {@code heads}, {@code tails} and {@code eventIds} are
- * arrays under single-field unique indexes ("seq:aggregateId" of each aggregate's first and last event in
- * the commit, and the event ids). Single-field keys because the embedded server only answers equality on
+ * arrays under single-field unique indexes ({@code heads}: "seq:aggregateId" of every event of the commit, the first
+ * of each aggregate first, so that no two commits hold the same event of an aggregate; {@code tails}: that of each
+ * aggregate's last event; and the event ids; commits stored before session 7 list only each aggregate's first event
+ * in {@code heads}). Single-field keys because the embedded server only answers equality on
  * single-field unique indexes quickly (a compound one is scanned), and arrays because one unit of work may
  * append to several aggregates. Tombstones are count-1 documents with synthetic keys and no events.
  */
@@ -58,10 +60,14 @@ final class CommitDocuments {
             eventIds.add(e.eventId());
             eventDocs.add(e.toBson());
         }
-        List<String> heads = new ArrayList<>(ranges.size());
+        List<String> heads = new ArrayList<>(events.size());
         List<String> tails = new ArrayList<>(ranges.size());
         ranges.forEach((aggregate, range) -> {
-            heads.add(streamKey(range[0], aggregate));
+            // every event's key, not only the first: two commits of one aggregate whose ranges overlap without sharing a first
+            // or a last sequence number (0..2 and 1..1) are refused by the unique index, whatever a writer believed was last
+            for (long seq = range[0]; seq <= range[1]; seq++) {
+                heads.add(streamKey(seq, aggregate));
+            }
             tails.add(streamKey(range[1], aggregate));
         });
         return new Document(ID, firstPosition)

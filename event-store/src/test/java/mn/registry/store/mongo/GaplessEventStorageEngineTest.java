@@ -85,6 +85,23 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0001: an event of an aggregate is stored once, even by a commit that overlaps another in the middle of its "
+            + "range (0..2, then 1..1 or 2..3 from a writer with a stale view): refused as a concurrency conflict, nothing stored")
+    void an_overlapping_commit_is_refused_in_the_middle_of_a_range() {
+        GaplessEventStorageEngine engine = engine(database).build();
+        engine.appendEvents(events("hot-0", 0, 3));
+        GaplessEventStorageEngine staleNode = engine(database).build();
+
+        assertThatThrownBy(() -> staleNode.appendEvents(event("hot-0", 1))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> staleNode.appendEvents(events("hot-0", 2, 2))).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents("hot-0").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L, 2L);
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify().ok()).isTrue();
+        staleNode.appendEvents(event("hot-0", 3));
+        assertThat(staleNode.lastSequenceNumberFor("hot-0")).contains(3L);
+    }
+
+    @Test
     void one_unit_of_work_over_two_aggregates_is_all_or_nothing() {
         GaplessEventStorageEngine engine = engine(database).build();
         engine.appendEvents(event("zone-1", 0));
