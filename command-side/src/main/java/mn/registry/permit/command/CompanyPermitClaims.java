@@ -1,10 +1,7 @@
 package mn.registry.permit.command;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandLog;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -59,37 +56,16 @@ class CompanyPermitClaims {
         }
         Document claim = new Document("_id", registrationNumber).append("applicationId", applicationId.value()).append("commandId", commandId)
                 .append("claimedAt", at.toString());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                claims.insertOne(claim);
-                return;
-            } catch (MongoException e) {
-                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            Document existing = claims.find(Filters.eq("_id", registrationNumber)).first();
-            if (existing == null) {
-                continue; // released meanwhile: try again
-            }
-            String owner = existing.getString("commandId");
-            if (commandId.equals(owner)) {
-                return; // the same command again (ADR 0002)
-            }
+        RegistryWideClaim.take(claims, claim, existing -> {
             ApplicationId held = new ApplicationId(existing.getString("applicationId"));
-            if (!held.equals(applicationId) && stillHolds(held, owner, registrationNumber)) {
-                throw alreadyHolds(registrationNumber, held, field);
-            }
-            // the holder's application ended, passed the permit on, or never stored anything: take the claim over if nobody else did
-            claims.deleteOne(Filters.and(Filters.eq("_id", registrationNumber), Filters.eq("commandId", owner)));
-        }
-        throw alreadyHolds(registrationNumber, null, field);
+            return !held.equals(applicationId) && stillHolds(held, existing.getString("commandId"), registrationNumber);
+        }, existing -> alreadyHolds(registrationNumber, existing == null ? null : new ApplicationId(existing.getString("applicationId")), field));
     }
 
     /** Releases this command's claim of the number (the command was refused: nothing was stored). */
     void release(String registrationNumber, String commandId) {
         if (PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
-            claims.deleteOne(Filters.and(Filters.eq("_id", registrationNumber), Filters.eq("commandId", commandId)));
+            RegistryWideClaim.release(claims, registrationNumber, commandId);
         }
     }
 

@@ -1,10 +1,7 @@
 package mn.registry.permit.command;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandLog;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DocumentRef;
@@ -44,36 +41,14 @@ class StampDutyProofs {
         String key = proofSha256.toLowerCase(Locale.ROOT);
         Document claim = new Document("_id", key).append("commandId", commandId)
                 .append("applicationId", applicationId == null ? null : applicationId.value()).append("claimedAt", at.toString());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                proofs.insertOne(claim);
-                return;
-            } catch (MongoException e) {
-                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            Document existing = proofs.find(Filters.eq("_id", key)).first();
-            if (existing == null) {
-                continue; // released meanwhile: try again
-            }
-            String owner = existing.getString("commandId");
-            if (commandId.equals(owner)) {
-                return; // the same command again (ADR 0002)
-            }
-            if (commandLog.find(owner).isPresent()) {
-                throw usedBefore();
-            }
-            // stale: its command was refused and left no entry; take it over if nobody else did
-            proofs.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("commandId", owner)));
-        }
-        throw usedBefore();
+        // a claim whose command is no longer in the command log (refused, its release lost in a stop) is stale
+        RegistryWideClaim.take(proofs, claim, existing -> commandLog.find(existing.getString("commandId")).isPresent(), existing -> usedBefore());
     }
 
     /** Releases this command's claim of the proof (the command was refused: nothing was stored). */
     void release(String proofSha256, String commandId) {
         if (DocumentRef.isSha256Hex(proofSha256)) {
-            proofs.deleteOne(Filters.and(Filters.eq("_id", proofSha256.toLowerCase(Locale.ROOT)), Filters.eq("commandId", commandId)));
+            RegistryWideClaim.release(proofs, proofSha256.toLowerCase(Locale.ROOT), commandId);
         }
     }
 
