@@ -59,10 +59,15 @@ final class CheckpointSchedule implements SmartLifecycle {
             publish.run();
         } catch (RuntimeException e) {
             log.warn("Could not publish a log checkpoint (will retry): {}", e.toString());
-        }
-        synchronized (this) {
-            if (executor != null && !executor.isShutdown()) {
-                schedule(intervalNanos); // the poll, for entries this node's sequencer did not append
+        } catch (Error e) {
+            // An Error would otherwise end in the executor's future, unseen, and no checkpoint would follow.
+            log.error("Could not publish a log checkpoint (will retry)", e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                if (executor != null && !executor.isShutdown()) {
+                    schedule(intervalNanos); // the poll, for entries this node's sequencer did not append
+                }
             }
         }
     }

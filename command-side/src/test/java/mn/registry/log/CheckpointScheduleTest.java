@@ -55,4 +55,25 @@ class CheckpointScheduleTest {
             schedule.stop();
         }
     }
+
+    @Test
+    @DisplayName("ADR 0004: an Error thrown by one publication (not only a RuntimeException) does not stop later checkpoints")
+    void an_error_in_one_run_keeps_the_schedule() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CheckpointSchedule schedule = new CheckpointSchedule(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new AssertionError("the publisher failed with an Error");
+            }
+        }, Duration.ofMillis(50));
+        schedule.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (runs.get() < 2 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            assertThat(runs.get()).as("the poll after the failed run still comes").isGreaterThanOrEqualTo(2);
+        } finally {
+            schedule.stop();
+        }
+    }
 }
