@@ -61,6 +61,8 @@ class ZoneRegistration {
     private LocalDate reviewDue;
     private java.time.Instant reviewDueAt;
     private boolean reviewEscalated;
+    private LocalDate deregisteredOn;
+    private DeregistrationGround deregisteredOnGround;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
 
     ZoneRegistration() {
@@ -76,6 +78,7 @@ class ZoneRegistration {
         everyDocumentWasReceived(body.documents(), services);
         activityAllowedInTheZone(body.activity(), services.allowedActivities(body.zoneId()), body.zoneId());
         onePendingOrActiveRegistrationPerEntityPerZone();
+        noNewYearToStartRightAfterDeregistration(UlaanbaatarTime.dateOf(context.receivedAt()));
         RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
         Deadline review = services.due(context.receivedAt(), FreeZoneTerms.REVIEW); // due after the day of receipt (Deadline refuses else)
         apply(new RegistrationEvents.ZoneRegistrationApplied(id, body.zoneId(), body.entity(), body.activity(), List.copyOf(body.documents()),
@@ -95,13 +98,32 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.2 (choice): one registration per entity per zone; a rejected or deregistered entity may apply again
+    // 003 art. 12.2 (choice): one registration per entity per zone; a rejected or deregistered entity may apply again (after a
+    // deregistration on 12.5.1 or 12.5.2, a year later: noNewYearToStartRightAfterDeregistration)
     private void onePendingOrActiveRegistrationPerEntityPerZone() {
         if (status == Status.APPLIED) {
             throw RegistryProblem.conflict("freezone.application-pending", registrationId + " has an application under review already.", "003 art. 12.2");
         }
         if (status == Status.REGISTERED) {
             throw RegistryProblem.conflict("freezone.entity-already-registered", registrationId + " is registered in this zone already.", "003 art. 12.2");
+        }
+    }
+
+    // 003 art. 12.5.1, 12.5.2, 22.6 (choice, ADR 0035): an entity removed for not starting or for 12 months' interruption does not
+    // register again in the same zone for one year from the deregistration's receipt (the term's first day counts, as every LegalTerm):
+    // applying again at once would give it a new certificate and a new year to start, and its land back. A dissolution by a court
+    // (12.5.3) or a rejection bars nothing; another zone is another registration. The entity's registrations in a zone are one
+    // stream (RegistrationId = zone and entity), so this check and the deregistration are ordered by the event store's sequence
+    private void noNewYearToStartRightAfterDeregistration(LocalDate receivedOn) {
+        if (status != Status.DEREGISTERED || deregisteredOn == null || deregisteredOnGround == null
+                || deregisteredOnGround == DeregistrationGround.COURT_DECISION) {
+            return;
+        }
+        LegalTerm bar = LegalTerm.years(deregisteredOn, 1);
+        if (bar.contains(receivedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.deregistered-recently", registrationId + " was removed from this zone's "
+                    + "register on " + deregisteredOn + " on ground " + deregisteredOnGround.article() + "; it may apply here again from "
+                    + bar.dayAfter() + ".", "entity.registrationNumber", "003 art. 12.5");
         }
     }
 
@@ -186,11 +208,33 @@ class ZoneRegistration {
         }
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.1");
+        startWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()));
         if (on.isBefore(certificateIssuedOn)) {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
         apply(new RegistrationEvents.OperationsStarted(registrationId, body.on(), context.actor()));
+    }
+
+    // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
+    // has run out when the record is received, the ground is due and a start dated inside the year would only hide it (the deadline
+    // poller may not have fired yet). The year's last day is inside it ("within one year", LegalTerm), so a record received that
+    // day is in time
+    private void startWindowOpenAtReceipt(LocalDate receivedOn) {
+        if (startDueBy != null && receivedOn.isAfter(startDueBy)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.start-window-passed", "The year to start operations of "
+                    + registrationId + " ran out on " + startDueBy + "; a start received on " + receivedOn + " is late whatever day it names: "
+                    + "the ground for deregistration is due.", "on", "003 art. 12.5.1");
+        }
+    }
+
+    // 003 art. 12.5.2 (choice, ADR 0035): likewise for a resumption received after the 12 months of interruption ran out
+    private void interruptionWindowOpenAtReceipt(LocalDate receivedOn) {
+        if (resumeDueBy != null && receivedOn.isAfter(resumeDueBy)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
+                    + registrationId + " ran out on " + resumeDueBy + "; a resumption received on " + receivedOn + " is late whatever day it "
+                    + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
+        }
     }
 
     // 003 art. 12.5.2: 12 consecutive months of interruption after operations started
@@ -217,6 +261,7 @@ class ZoneRegistration {
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
+        interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()));
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
     }
 
@@ -408,6 +453,8 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.EntityDeregistered event) {
         status = Status.DEREGISTERED;
+        deregisteredOn = UlaanbaatarTime.dateOf(event.deregisteredAt());
+        deregisteredOnGround = event.ground();
     }
 
     Status status() {

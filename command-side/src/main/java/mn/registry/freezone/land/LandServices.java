@@ -19,4 +19,10 @@ interface LandServices {
 
     /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
     boolean documentReceived(String sha256);
+
+    /**
+     * 003 art. 22.7 and Land Law art. 35 (choice, ADR 0035): the longest period of possession or use a decision may grant, in years,
+     * a ministry parameter ({@code registry.freezone.land.max-years}, default 60).
+     */
+    int maxLandYears();
 }

@@ -5,6 +5,7 @@ import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** {@link LandServices} on the running registry: the zones' and registrations' events, the document store. */
@@ -14,11 +15,17 @@ class RegistryLandServices implements LandServices {
     private final Zones zones;
     private final LandHolders holders;
     private final DocumentStore documents;
+    private final int maxLandYears;
 
-    RegistryLandServices(Zones zones, EventStore events, DocumentStore documents) {
+    RegistryLandServices(Zones zones, EventStore events, DocumentStore documents,
+                         @Value("${registry.freezone.land.max-years:60}") int maxLandYears) {
+        if (maxLandYears < 1) {
+            throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
+        }
         this.zones = zones;
         this.holders = new LandHolders(events);
         this.documents = documents;
+        this.maxLandYears = maxLandYears;
     }
 
     @Override
@@ -34,5 +41,10 @@ class RegistryLandServices implements LandServices {
     @Override
     public boolean documentReceived(String sha256) {
         return documents.find(sha256).isPresent();
+    }
+
+    @Override
+    public int maxLandYears() {
+        return maxLandYears;
     }
 }

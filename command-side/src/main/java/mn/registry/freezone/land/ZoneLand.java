@@ -88,6 +88,7 @@ class ZoneLand {
         registrationIsCurrent(applicant, body.applicant(), "applicant");
         signerRepresentsTheEntity(applicant, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
+        periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
@@ -151,6 +152,17 @@ class ZoneLand {
         }
     }
 
+    // 003 art. 22.2, 22.7 (choice, ADR 0035): the decision specifies a period of possession or use, and the Land Law (art. 35) sets the
+    // longest: at most the ministry's parameter in years, the first day counted (60 years from 2027-01-01 end on 2086-12-31). A licence
+    // "until 9999" would hand the zone's land away for good
+    static void periodIsAtMostTheLongest(LocalDate from, LocalDate until, int maxYears) {
+        if (!mn.registry.kernel.calendar.LegalTerm.lastsAtMost(from, until, java.time.Period.ofYears(maxYears))) {
+            throw RegistryProblem.invalid("freezone.land-period-too-long", "Land is possessed or used for at most " + maxYears + " years: from "
+                    + from + " until " + mn.registry.kernel.calendar.LegalTerm.years(from, maxYears).lastDay() + " at the latest, not " + until
+                    + ".", "until", "003 art. 22.2, 22.7; Land Law art. 35");
+        }
+    }
+
     // 003 art. 22.2: the governor refuses an application with reasons; an application is decided once
     @CommandHandler
     void handle(LandCommands.RefuseLandUse body, CommandContext context) {
@@ -194,6 +206,7 @@ class ZoneLand {
         holderIsTheApplicant(body.holder(), application);
         registrationIsCurrent(services.standing(body.holder()), body.holder(), "holder");
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
+        periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         decisionGrantsNoMoreThanApplied(body, parcel, application);

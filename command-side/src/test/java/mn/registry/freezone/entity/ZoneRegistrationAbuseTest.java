@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.identity.Role;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +41,14 @@ class ZoneRegistrationAbuseTest {
 
     @BeforeEach
     void fixture() {
-        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services());
+        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services() {
+            @Override // the review is due a week after any receipt, so an application received years on has a due date after it
+            public mn.registry.kernel.calendar.Deadline due(Instant from, mn.registry.kernel.calendar.WorkingDays n) {
+                LocalDate due = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(from).plusDays(7);
+                return new mn.registry.kernel.calendar.Deadline(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(from), n, due,
+                        mn.registry.kernel.calendar.UlaanbaatarTime.endOf(due), ZoneRegistrationTest.VERSION, List.of());
+            }
+        });
     }
 
     static Matcher<RegistryProblem> code(String code) {
@@ -99,5 +110,93 @@ class ZoneRegistrationAbuseTest {
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
                         LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
                 .expectEvents(agreement(signed, CERTIFIED.plusYears(1).minusDays(1)));
+    }
+
+    static Matcher<RegistryProblem> problem(String code, String field, String article) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return code.equals(problem.code()) && field.equals(problem.field()) && article.equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RegistryProblem " + code + " on " + field + " citing " + article);
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: once the year to start has run out at receipt, a start is refused whatever day it claims; on the year's last day it is still in time")
+    void start_recorded_after_the_year_ran_out_is_refused() {
+        LocalDate lastDay = CERTIFIED.plusYears(1).minusDays(1); // the year counted from the certificate of 2026-11-24 ends on 2027-11-23
+        // the governor records, the day after the year ran out, a start "on" a day inside the year: the ground is due, not a start
+        fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(lastDay.plusDays(1))))
+                .expectException(problem("freezone.start-window-passed", "on", "003 art. 12.5.1")).expectNoEvents();
+        // a second after midnight in Ulaanbaatar on the day after is the day after
+        fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, lastDay), mn.registry.kernel.calendar.UlaanbaatarTime.endOf(lastDay)
+                        .toInstant().plusSeconds(1)))
+                .expectException(problem("freezone.start-window-passed", "on", "003 art. 12.5.1")).expectNoEvents();
+        // received on the last day of the year: "within one year" includes its last day (LegalTerm), so the start is in time
+        fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(lastDay)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 6, 1), GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.2: once the 12 months of interruption have run out at receipt, a resumption is refused whatever day it claims; on their last day it is still in time")
+    void resumption_recorded_after_the_twelve_months_is_refused() {
+        LocalDate interrupted = LocalDate.of(2027, 3, 1);
+        LocalDate lastDay = LocalDate.of(2028, 2, 29);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
+        fixture.given(applied(), registered(), started, interruption)
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay.plusDays(1))))
+                .expectException(problem("freezone.interruption-window-passed", "on", "003 art. 12.5.2")).expectNoEvents();
+        fixture.given(applied(), registered(), started, interruption)
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay)))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR));
+    }
+
+    private static RegistrationEvents.EntityDeregistered deregistered(DeregistrationGround ground, Instant at) {
+        return new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, ground, ground.article(), "reasons", at,
+                ground.revokesLandRights(), false, GOVERNOR);
+    }
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> applyAgain(Instant at) {
+        return mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(ZoneRegistrationTest.MONGOLIAN,
+                ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN)), ZoneRegistrationTest.APPLICANT, at, Role.APPLICANT);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5: an entity deregistered for not starting or for 12 months' interruption does not register again in the same zone for a year from its deregistration")
+    void deregistered_entity_waits_a_year_in_the_same_zone() {
+        Instant deregisteredAt = Instant.parse("2028-01-10T02:00:00Z"); // 2028-01-10 in Ulaanbaatar
+        LocalDate barLastDay = LocalDate.of(2029, 1, 9);
+        for (DeregistrationGround ground : List.of(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS)) {
+            for (Instant at : List.of(deregisteredAt.plusSeconds(1), on(barLastDay))) {
+                fixture.given(applied(), registered(), deregistered(ground, deregisteredAt))
+                        .when(applyAgain(at))
+                        .expectException(problem("freezone.deregistered-recently", "entity.registrationNumber", "003 art. 12.5"))
+                        .expectNoEvents();
+            }
+            fixture.given(applied(), registered(), deregistered(ground, deregisteredAt))
+                    .when(applyAgain(on(barLastDay.plusDays(1))))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 12.2: a court-ordered dissolution or a rejection does not bar a new application in the zone")
+    void dissolution_or_rejection_does_not_bar() {
+        Instant at = Instant.parse("2028-01-10T02:00:00Z");
+        fixture.given(applied(), registered(), deregistered(DeregistrationGround.COURT_DECISION, at))
+                .when(applyAgain(at.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(applied(), new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("fee receipt unreadable"), at, GOVERNOR))
+                .when(applyAgain(at.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
     }
 }

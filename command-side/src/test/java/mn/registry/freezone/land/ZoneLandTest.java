@@ -73,6 +73,7 @@ class ZoneLandTest {
         boolean open = true;
         LandHolders.Holder standing;
         boolean documentsReceived = true;
+        int maxYears = 60;
 
         @Override
         public Zones.Zone zone(ZoneId zone) {
@@ -87,6 +88,11 @@ class ZoneLandTest {
         @Override
         public boolean documentReceived(String sha256) {
             return documentsReceived;
+        }
+
+        @Override
+        public int maxLandYears() {
+            return maxYears;
         }
     }
 
@@ -444,5 +450,39 @@ class ZoneLandTest {
         fixture.given(old)
                 .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, old.licenceId(), HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.7 and Land Law art. 35: land is possessed or used for at most the ministry's longest period (60 years), never until 9999")
+    void land_period_is_at_most_the_longest_period() {
+        LocalDate forever = LocalDate.of(9999, 12, 31);
+        LocalDate sixtiethYearsLastDay = LocalDate.of(2086, 12, 31); // 60 years from 2027-01-01, its first day counted
+        RegistryProblem tooLong = refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, forever, A1), ZONE_AREA, true)));
+        assertThat(List.of(tooLong.code(), tooLong.field(), tooLong.article()))
+                .containsExactly("freezone.land-period-too-long", "until", "003 art. 22.2, 22.7; Land Law art. 35");
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay.plusDays(1), A1), ZONE_AREA, true))).code())
+                .isEqualTo("freezone.land-period-too-long");
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
+                .when(command(grant(HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay, A1), ZONE_AREA, true))
+                .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay));
+        // the application asks for no more than can be granted
+        assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, FROM, forever), registered(HOLDER), REPRESENTATIVE)))
+                .code()).isEqualTo("freezone.land-period-too-long");
+        // the longest period is the ministry's parameter (registry.freezone.land.max-years)
+        services.maxYears = 30;
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
+                .when(byGovernor(grant(HOLDER, PARCEL_A, FROM, LocalDate.of(2057, 1, 1), A1), GOVERNOR, ZONE, AT))).code())
+                .isEqualTo("freezone.land-period-too-long");
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2 (choice): the decision's period of use does not start before the day the decision is received")
+    void decision_is_not_back_dated() {
+        LocalDate yesterday = LocalDate.of(2026, 11, 30); // AT is 2026-12-01 in Ulaanbaatar
+        RegistryProblem backDated = refusal(fixture.given(applied(1, HOLDER, PARCEL_A, yesterday, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, yesterday, UNTIL, A1), ZONE_AREA, true)));
+        assertThat(List.of(backDated.code(), backDated.field())).containsExactly("freezone.period-before-act", "from");
     }
 }
