@@ -386,4 +386,93 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(ALTANBULAG,
                 registration, null, 50, from, 3, "\u00A0", today(), ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision 2026/55"))), 400, "freezone.field-missing", "decision", "003 art. 23.4");
     }
+
+    // s8-fzabuse (ADR 0035, docs/abuse-audit.md F36-): Free Zone acts judged at the registry's receipt
+
+    /** {@code entity}'s documents, uploaded to the registry. */
+    private static List<SubmittedZoneDocument> zoneDocuments(LegalEntity entity) {
+        return ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+    }
+
+    /** {@code entity} applied and registered in Altanbulag. */
+    private static RegistrationId registeredInAltanbulag(LegalEntity entity) {
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                zoneDocuments(entity))));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.2, 12.5: once the year to start or the 12 months of interruption have run out at receipt, a start or resumption dated inside them is refused; the entity deregistered on that ground does not register in the same zone again for a year, but may in another; nothing stored")
+    void free_zone_windows_are_judged_at_receipt() throws InterruptedException {
+        LegalEntity idle = new LegalEntity("Tuv Brick LLC", Jurisdiction.MONGOLIAN, null, "6301301");
+        LegalEntity paused = new LegalEntity("Govi Salt LLC", Jurisdiction.MONGOLIAN, null, "6301302");
+        RegistrationId idleRegistration = registeredInAltanbulag(idle);
+        RegistrationId pausedRegistration = registeredInAltanbulag(paused);
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
+                today().plusYears(10), Money.mnt(3_000_000_000L), false)));
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
+                today())));
+        LocalDate insideTheWindows = today().plusMonths(6);
+
+        // a year and a day on, the governor records a start and a resumption "on" a day inside the windows: the grounds are due
+        registry.clock().advance(Duration.ofDays(366));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(idleRegistration,
+                insideTheWindows)), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(pausedRegistration,
+                insideTheWindows)), 409, "freezone.interruption-window-passed", "on", "003 art. 12.5.2");
+
+        // deregistered on 12.5.1, it applies again in the same zone at once: no new year to start; another zone is not barred
+        registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
+                grounds -> grounds.toString().contains(idleRegistration.value()));
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(idleRegistration,
+                mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "main production not started within one year")));
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, idle,
+                Activity.TRADE, zoneDocuments(idle))), 409, "freezone.deregistered-recently", "entity.registrationNumber", "003 art. 12.5");
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of("zamyn-uud"), idle,
+                Activity.TRADE, zoneDocuments(idle))));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.7: land applied for or granted until 9999 is refused, as a decision whose period starts before its receipt; 60 years are granted; nothing stored")
+    void land_is_not_licensed_for_ever() {
+        RegistrationId registration = registeredInAltanbulag(new LegalEntity("Selenge Gravel LLC", Jurisdiction.MONGOLIAN, null, "6301303"));
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.43, 50.325, 106.44, 50.325, 106.44, 50.33,
+                106.43, 50.33);
+        var auction = mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION;
+        LocalDate from = today().plusDays(1);
+        LocalDate lastDayOfSixtyYears = from.plusYears(60).minusDays(1);
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG, registration,
+                "Lot 20", lot, "gravel yard", from, LocalDate.of(9999, 12, 31), auction)), 400, "freezone.land-period-too-long", "until", "003 art. 22.2, 22.7");
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 20", lot, "gravel yard", from, lastDayOfSixtyYears, auction)));
+        mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText());
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+                registration, "Lot 20", lot, "gravel yard", from, LocalDate.of(9999, 12, 31), auction, Money.mnt(20_000_000), "Governor decision 2026/95",
+                application)), 400, "freezone.land-period-too-long", "until", "003 art. 22.2, 22.7");
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+                registration, "Lot 20", lot, "gravel yard", today().minusDays(1), lastDayOfSixtyYears, auction, Money.mnt(20_000_000),
+                "Governor decision 2026/95", application)), 400, "freezone.period-before-act", "from", "003 art. 22.2");
+        ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
+                "Lot 20", lot, "gravel yard", from, lastDayOfSixtyYears, auction, Money.mnt(20_000_000), "Governor decision 2026/95", application)));
+    }
+
+    @Test
+    @DisplayName("domain-rules §2: a public holiday named by a no-break space, or declared on a zero-width space for its decision, is refused; nothing stored")
+    void a_holiday_is_not_named_by_invisible_spaces() {
+        mn.registry.kernel.calendar.WorkingDayCalendar calendar = mn.registry.kernel.calendar.WorkingDayCalendar.base();
+        LocalDate ahead = today().plusDays(40);
+        while (!calendar.isWorkingDay(ahead)) {
+            ahead = ahead.plusDays(1);
+        }
+        for (java.util.Map<String, String> body : List.of(
+                java.util.Map.of("date", ahead.toString(), "nameEn", "\u00A0", "nameMn", "Амралтын өдөр", "decisionReference", "Government resolution 2026/310"),
+                java.util.Map.of("date", ahead.toString(), "nameEn", "Day of rest", "nameMn", "\u3000", "decisionReference", "Government resolution 2026/310"),
+                java.util.Map.of("date", ahead.toString(), "nameEn", "Day of rest", "nameMn", "Амралтын өдөр", "decisionReference", "\u200B"))) {
+            registry.refused(registry.send("cabinet-1", "DeclarePublicHoliday", body), 400, "command.body-invalid", "command", "");
+        }
+    }
 }
