@@ -10,6 +10,7 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.web.StaffSession;
 import mn.registry.web.WebDates;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,9 @@ import java.util.function.Supplier;
 @Controller
 class GovernorController {
 
+    /** 003 art. 22.7, Land Law art. 35: the longest period of possession or use, the ministry's parameter the land register checks (ADR 0035). */
+    private final int landMaxYears;
+
     /** A review due within this many business days is coloured near due (choice, as on the ministry desk). */
     static final int NEAR_DUE_BUSINESS_DAYS = 2;
 
@@ -36,7 +40,9 @@ class GovernorController {
     private final StaffSession staff;
     private final WebDates dates;
 
-    GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates) {
+    GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
+                       @Value("${registry.freezone.land.max-years:60}") int landMaxYears) {
+        this.landMaxYears = landMaxYears;
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
@@ -94,6 +100,7 @@ class GovernorController {
             // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
             model.addAttribute("applications", desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList());
             model.addAttribute("methods", LandCommands.AllocationMethod.values());
+            model.addAttribute("landMaxYears", landMaxYears);
             return "governor/land";
         });
     }
