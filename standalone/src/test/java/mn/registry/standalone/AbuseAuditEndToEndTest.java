@@ -475,4 +475,32 @@ class AbuseAuditEndToEndTest {
             registry.refused(registry.send("cabinet-1", "DeclarePublicHoliday", body), 400, "command.body-invalid", "command", "");
         }
     }
+
+    @Test
+    @DisplayName("003 art. 12.1, 12.2, 12.5.2: the same entity under another spelling of its number (a leading zero, full-width digits) is refused, and an interruption dated before the last resumption; nothing stored")
+    void one_spelling_of_an_entity_and_no_overlapping_interruption() {
+        LegalEntity entity = new LegalEntity("Orkhon Copper LLC", Jurisdiction.MONGOLIAN, null, "6301304");
+        RegistrationId registration = registeredInAltanbulag(entity);
+        for (String number : List.of("06301304", "６３０１３０４")) {
+            LegalEntity respelt = new LegalEntity(entity.name(), Jurisdiction.MONGOLIAN, null, number);
+            registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, respelt,
+                    Activity.TRADE, zoneDocuments(entity))), 400, "freezone.registration-number-malformed", "entity.registrationNumber", "003 art. 12.1");
+        }
+        // held: the same spelling again is the same registration
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity,
+                Activity.TRADE, zoneDocuments(entity))), 409, "freezone.entity-already-registered", null, "003 art. 12.2");
+
+        LocalDate started = today();
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, started)));
+        registry.clock().advance(Duration.ofDays(10));
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
+                started.plusDays(2))));
+        ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, started.plusDays(8))));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
+                started.plusDays(5))), 400, "freezone.date-before-resumption", "on", "003 art. 12.5.2");
+        // held: a deregistration on a ground the registry has not raised
+        registry.refused(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
+                mn.registry.kernel.freezone.DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "interrupted")), 409, "freezone.ground-not-raised", null,
+                "003 art. 12.5");
+    }
 }

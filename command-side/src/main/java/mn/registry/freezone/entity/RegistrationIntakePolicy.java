@@ -41,6 +41,23 @@ final class RegistrationIntakePolicy {
         }
         if (entity.jurisdiction() == Jurisdiction.FOREIGN && (entity.country() == null || !entity.country().matches("[A-Za-z]{2}"))) {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "A foreign entity names its country (ISO 3166 alpha-2).", "entity.country", "003 art. 12.1.2");
+        }        registrationNumberHasOneSpelling(entity);
+    }
+
+    // 003 art. 12.1, 12.2 (abuse audit F38): the registration number is the entity's identity in every zone (RegistrationId): a Mongolian
+    // state registration number is seven ASCII digits, as the state register publishes it (as for a permit's company, F34); a foreign
+    // one is its country's, in ASCII letters and digits with separators (space . / -) between them. Another spelling (a leading zero,
+    // full-width or zero-width characters) would make the same entity another registration: a second one in the zone, and no bar
+    // after its deregistration
+    static void registrationNumberHasOneSpelling(LegalEntity entity) {
+        String number = entity.registrationNumber();
+        boolean wellFormed = entity.jurisdiction() == Jurisdiction.MONGOLIAN ? number.matches("[0-9]{7}")
+                : number.matches("[A-Za-z0-9]+([ ./-][A-Za-z0-9]+)*") && number.replaceAll("[^A-Za-z0-9]", "").length() <= 64;
+        if (!wellFormed) {
+            throw RegistryProblem.invalid("freezone.registration-number-malformed", entity.jurisdiction() == Jurisdiction.MONGOLIAN
+                    ? "A Mongolian entity's state registration number is seven digits 0-9, with no space or other character."
+                    : "A foreign entity's registration number is written in ASCII letters and digits (separated by a space, '.', '/' or '-'), "
+                    + "at most 64 of them.", "entity.registrationNumber", "003 art. 12.1");
         }
     }
 

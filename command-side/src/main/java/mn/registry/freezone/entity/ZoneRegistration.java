@@ -56,6 +56,7 @@ class ZoneRegistration {
     private LocalDate startedOn;
     private LocalDate interruptedOn;
     private LocalDate resumeDueBy;
+    private LocalDate resumedOn;
     private boolean bankruptcy;
     private LocalDate receivedOn;
     private LocalDate reviewDue;
@@ -249,8 +250,18 @@ class ZoneRegistration {
         if (interruptedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
         }
+        notBeforeTheLastResumption(on);
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(on, FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(), context.actor()));
+    }
+
+    // 003 art. 12.5.2 (abuse audit F39): operations ran from the last resumption on; an interruption dated before it would overlap the
+    // interruption already ended and move the 12 months (earlier, to raise the ground sooner)
+    private void notBeforeTheLastResumption(LocalDate on) {
+        if (resumedOn != null && on.isBefore(resumedOn)) {
+            throw RegistryProblem.invalid("freezone.date-before-resumption", "Operations resumed on " + resumedOn + "; an interruption dated " + on
+                    + ", before that, overlaps the interruption that ended then.", "on", "003 art. 12.5.2");
+        }
     }
 
     @CommandHandler
@@ -386,6 +397,7 @@ class ZoneRegistration {
         startedOn = null;
         interruptedOn = null;
         resumeDueBy = null;
+        resumedOn = null;
         bankruptcy = false;
         raised.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
@@ -436,6 +448,7 @@ class ZoneRegistration {
 
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsResumed event) {
+        resumedOn = event.on();
         interruptedOn = null;
         resumeDueBy = null;
     }

@@ -199,4 +199,51 @@ class ZoneRegistrationAbuseTest {
                 .when(applyAgain(at.plusSeconds(60)))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 12.1, 12.2: a Mongolian entity's registration number is seven ASCII digits, so the same entity cannot register in a zone again under another spelling (a leading zero, full-width digits)")
+    void registration_number_has_one_spelling() {
+        for (String number : List.of("06001234", "600123", "６００１２３４", "600 1234", "6001234\u200B")) {
+            fixture(); // each number names another stream: a fixture of its own
+            fixture.givenNoPriorActivity()
+                    .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
+                            "Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, number), ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN)),
+                            ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+                    .expectException(problem("freezone.registration-number-malformed", "entity.registrationNumber", "003 art. 12.1"))
+                    .expectNoEvents();
+        }
+        // a foreign entity's number is its country's, in ASCII letters and digits (separators allowed): full-width digits are refused
+        fixture();
+        fixture.givenNoPriorActivity()
+                .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
+                        "Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "１０２７７００１３２１９５"), ZoneRegistrationTest.documents(Jurisdiction.FOREIGN)),
+                        ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+                .expectException(problem("freezone.registration-number-malformed", "entity.registrationNumber", "003 art. 12.1"))
+                .expectNoEvents();
+        fixture();
+        fixture.givenNoPriorActivity()
+                .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
+                        "Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "1027700-132195"), ZoneRegistrationTest.documents(Jurisdiction.FOREIGN)),
+                        ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.2: a new interruption is not dated before the last resumption (no overlapping interruptions that move the 12 months)")
+    void interruption_is_not_dated_before_the_last_resumption() {
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsInterrupted first = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
+                LocalDate.of(2028, 2, 29), GOVERNOR);
+        RegistrationEvents.OperationsResumed resumed = new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR);
+        Instant at = on(LocalDate.of(2027, 10, 1));
+        fixture.given(applied(), registered(), started, first, resumed)
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1)), at))
+                .expectException(problem("freezone.date-before-resumption", "on", "003 art. 12.5.2")).expectNoEvents();
+        fixture.given(applied(), registered(), started, first, resumed)
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 8, 31)), at))
+                .expectException(problem("freezone.date-before-resumption", "on", "003 art. 12.5.2")).expectNoEvents();
+        fixture.given(applied(), registered(), started, first, resumed)
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 9, 1)), at))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 9, 1), LocalDate.of(2028, 8, 31), GOVERNOR));
+    }
 }
