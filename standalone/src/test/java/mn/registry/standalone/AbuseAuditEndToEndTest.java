@@ -458,6 +458,18 @@ class AbuseAuditEndToEndTest {
                 "Governor decision 2026/95", application)), 400, "freezone.period-before-act", "from", "003 art. 22.2");
         ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 20", lot, "gravel yard", from, lastDayOfSixtyYears, auction, Money.mnt(20_000_000), "Governor decision 2026/95", application)));
+        // a licence for a week, its fee recorded after the week: no certificate for rights that are over
+        mn.registry.kernel.freezone.GeoPolygon week = mn.registry.kernel.freezone.GeoPolygon.of(106.44, 50.325, 106.45, 50.325, 106.45, 50.33,
+                106.44, 50.33);
+        JsonNode weekApplied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 21", week, "gravel yard", from, from.plusDays(6), auction)));
+        JsonNode weekGranted = ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+                registration, "Lot 21", week, "gravel yard", from, from.plusDays(6), auction, Money.mnt(1_000_000), "Governor decision 2026/96",
+                new mn.registry.kernel.freezone.LandApplicationId(weekApplied.path("applicationId").asText()))));
+        registry.clock().advance(Duration.ofDays(10));
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG,
+                new mn.registry.kernel.freezone.LandLicenceId(weekGranted.path("licenceId").asText()), Money.mnt(1_000_000), "Khan Bank 2026/6001")), 409,
+                "freezone.licence-ended", "licenceId", "003 art. 22.5");
     }
 
     @Test

@@ -328,6 +328,7 @@ class ZoneLand {
         if (licence.issued()) {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
+        periodHasNotEnded(licence, UlaanbaatarTime.dateOf(context.receivedAt()));
         registrationIsCurrent(services.standing(licence.holder()), licence.holder(), "licenceId");
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
@@ -337,6 +338,15 @@ class ZoneLand {
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
         apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's
+    // last day, judged at the registry's receipt, would certify possession that is over (the last day itself still counts)
+    static void periodHasNotEnded(Licence licence, LocalDate receivedOn) {
+        if (licence.until().isBefore(receivedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.licence-ended", "The period of use of " + licence.id() + " ended on "
+                    + licence.until() + "; no certificate is issued for it on " + receivedOn + ".", "licenceId", "003 art. 22.5");
+        }
     }
 
     // 003 art. 23.3-23.4: the Government's exemption from the land fee, for a period and a percentage it decides, recorded by the Cabinet member

@@ -485,4 +485,20 @@ class ZoneLandTest {
                 .when(command(grant(HOLDER, PARCEL_A, yesterday, UNTIL, A1), ZONE_AREA, true)));
         assertThat(List.of(backDated.code(), backDated.field())).containsExactly("freezone.period-before-act", "from");
     }
+
+    @Test
+    @DisplayName("003 art. 22.5: no certificate of land rights is issued for a period of use that ended before the fee is recorded")
+    void no_certificate_for_a_period_that_has_ended() {
+        LandLicenceId id = LandLicenceId.of(ZONE, 1);
+        LocalDate ended = LocalDate.of(2026, 11, 30); // AT is 2026-12-01 in Ulaanbaatar
+        RegistryProblem late = refusal(fixture.given(applied(1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), ended),
+                        granted(1, 1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), ended))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER))));
+        assertThat(List.of(late.code(), late.field(), late.article())).containsExactly("freezone.licence-ended", "licenceId", "003 art. 22.5");
+        LocalDate lastDayToday = LocalDate.of(2026, 12, 1);
+        fixture.given(applied(1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), lastDayToday),
+                        granted(1, 1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), lastDayToday))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
+    }
 }
