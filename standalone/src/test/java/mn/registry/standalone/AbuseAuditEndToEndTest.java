@@ -515,4 +515,16 @@ class AbuseAuditEndToEndTest {
                 mn.registry.kernel.freezone.DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "interrupted")), 409, "freezone.ground-not-raised", null,
                 "003 art. 12.5");
     }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2: a second court decision \"in bankruptcy\" recorded over the first, to spare the entity the tax clawback, is refused; nothing stored")
+    void court_decision_is_recorded_once() {
+        RegistrationId registration = registeredInAltanbulag(new LegalEntity("Darkhan Leather LLC", Jurisdiction.MONGOLIAN, null, "6301305"));
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
+                today().plusYears(10), Money.mnt(2_000_000_000L), false)));
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
+                "Darkhan-Uul civil court 2026/412", today(), false)));
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
+                "Darkhan-Uul civil court 2026/413", today(), true)), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
+    }
 }

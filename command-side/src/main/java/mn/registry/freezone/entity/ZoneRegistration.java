@@ -58,6 +58,7 @@ class ZoneRegistration {
     private LocalDate resumeDueBy;
     private LocalDate resumedOn;
     private boolean bankruptcy;
+    private LocalDate courtDecidedOn;
     private LocalDate receivedOn;
     private LocalDate reviewDue;
     private java.time.Instant reviewDueAt;
@@ -284,10 +285,20 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
+        oneCourtDecisionPerRegistration();
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
+        }
+    }
+
+    // 003 art. 12.5.3, 26.2 (abuse audit F44): the court's decision to dissolve is recorded once: a second one, "in bankruptcy", would
+    // replace the first and spare the entity the tax clawback of 26.2 (a correction is a matter for the court, not a second record)
+    private void oneCourtDecisionPerRegistration() {
+        if (courtDecidedOn != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.court-decision-already-recorded", "The court's decision of "
+                    + courtDecidedOn + " to dissolve " + registrationId + " is recorded already.", "reference", "003 art. 12.5.3, 26.2");
         }
     }
 
@@ -399,6 +410,7 @@ class ZoneRegistration {
         resumeDueBy = null;
         resumedOn = null;
         bankruptcy = false;
+        courtDecidedOn = null;
         raised.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
         reviewDue = event.reviewDue();
@@ -456,6 +468,7 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.CourtDissolutionRecorded event) {
         bankruptcy = event.bankruptcy();
+        courtDecidedOn = event.decidedOn();
     }
 
     @EventSourcingHandler

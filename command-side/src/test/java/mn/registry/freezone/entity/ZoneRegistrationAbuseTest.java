@@ -246,4 +246,23 @@ class ZoneRegistrationAbuseTest {
                 .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 9, 1)), at))
                 .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 9, 1), LocalDate.of(2028, 8, 31), GOVERNOR));
     }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2: a court decision is recorded once: a second one marked bankruptcy would spare the entity the tax clawback")
+    void second_court_decision_is_refused() {
+        Instant at = Instant.parse("2027-05-02T01:00:00Z");
+        LocalDate decided = LocalDate.of(2027, 4, 28);
+        RegistrationEvents.CourtDissolutionRecorded first = new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false,
+                GOVERNOR);
+        RegistrationEvents.DeregistrationGroundRaised raised = new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION,
+                "003 art. 12.5.3", decided, at, GOVERNOR);
+        fixture.given(applied(), registered(), agreement(CERTIFIED, CERTIFIED.plusYears(1).minusDays(1)), first, raised)
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/131", decided, true), at.plusSeconds(86400)))
+                .expectException(problem("freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        // the one decision recorded is the one the deregistration settles: not bankruptcy, so the clawback is due before the agreement ends
+        fixture.given(applied(), registered(), agreement(CERTIFIED, CERTIFIED.plusYears(1).minusDays(1)), first, raised)
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), at.plusSeconds(86400)))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, DeregistrationGround.COURT_DECISION,
+                        "003 art. 12.5.3", "dissolved", at.plusSeconds(86400), false, true, GOVERNOR));
+    }
 }
