@@ -265,4 +265,21 @@ class ZoneRegistrationAbuseTest {
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, DeregistrationGround.COURT_DECISION,
                         "003 art. 12.5.3", "dissolved", at.plusSeconds(86400), false, true, GOVERNOR));
     }
+
+    @Test
+    @DisplayName("003 art. 12.5: a deregistered entity is not deregistered again (to move its date or ground), and no start, interruption or court decision is recorded for it")
+    void nothing_is_recorded_after_deregistration() {
+        Instant at = Instant.parse("2028-01-10T02:00:00Z");
+        RegistrationEvents.EntityDeregistered deregistered = deregistered(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, at);
+        Instant later = at.plusSeconds(86400);
+        for (Object body : List.of(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"),
+                new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "again"),
+                new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)),
+                new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 6, 1)),
+                new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2028/3", LocalDate.of(2028, 1, 9), true))) {
+            fixture.given(applied(), registered(), deregistered)
+                    .when(governor(body, later))
+                    .expectException(code("freezone.not-registered")).expectNoEvents();
+        }
+    }
 }

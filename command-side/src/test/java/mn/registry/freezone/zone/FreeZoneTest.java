@@ -228,4 +228,13 @@ class FreeZoneTest {
             }
         };
     }
+
+    @Test
+    @DisplayName("003 art. 6.4: opening a zone that is open already is refused (a second decision would move the date it opened)")
+    void opening_an_open_zone_is_refused() {
+        fixture.given(established(), new ZoneEvents.ZoneOpened(ZONE, "Government resolution 2026/101", AT, CABINET))
+                .when(byCabinet(new ZoneCommands.OpenZone(ZONE, "Government resolution 2026/190")))
+                .expectException(RegistryProblem.class).expectExceptionMessage("Zone " + ZONE + " is open already.")
+                .expectNoEvents();
+    }
 }
