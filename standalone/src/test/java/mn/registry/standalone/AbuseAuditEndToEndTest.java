@@ -527,4 +527,30 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
                 "Darkhan-Uul civil court 2026/413", today(), true)), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
     }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.6: a land application left pending under a registration that ended is not granted when the entity registers in the zone again; nothing stored")
+    void land_application_of_an_ended_registration_is_not_granted() {
+        LegalEntity entity = new LegalEntity("Bulgan Brick LLC", Jurisdiction.MONGOLIAN, null, "6301306");
+        RegistrationId registration = registeredInAltanbulag(entity);
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.45, 50.325, 106.46, 50.325, 106.46, 50.33,
+                106.45, 50.33);
+        var tender = mn.registry.kernel.freezone.LandCommands.AllocationMethod.TENDER;
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(10);
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                registration, "Lot 22", lot, "brick yard", from, until, tender)));
+        // dissolved by a court (12.5.3, which bars no new application) and registered again at once
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
+                "Bulgan civil court 2026/77", today(), false)));
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                zoneDocuments(entity))));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
+                registration, "Lot 22", lot, "brick yard", from, until, tender, Money.mnt(10_000_000), "Governor decision 2026/97",
+                new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText()))), 409,
+                "freezone.land-application-of-earlier-registration", "applicationId", "003 art. 22.2, 22.6");
+    }
 }

@@ -6,6 +6,8 @@ import mn.registry.kernel.identity.PersonId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.time.Instant;
+
 
 /**
  * What the land register needs to know of an applicant or holder before acting (003 art. 22.2): is its registration in
@@ -20,8 +22,13 @@ class LandHolders {
      *
      * @param registered     registered and neither rejected nor deregistered since
      * @param representative the person who signed the entity's registration application (003 art. 12.1), or null
+     * @param registeredAt   when the current registration was registered (its {@code EntityRegistered}), or null
      */
-    record Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
+    record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt) {
+
+        Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
+            this(registrationId, registered, representative, null);
+        }
     }
 
     /** The stream of a registration, as {@code ZoneRegistration} names it. */
@@ -39,16 +46,19 @@ class LandHolders {
     Holder standing(RegistrationId id) {
         boolean registered = false;
         PersonId representative = null;
+        Instant registeredAt = null;
         for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
                 representative = applied.signedBy();
-            } else if (e instanceof RegistrationEvents.EntityRegistered) {
+                registeredAt = null;
+            } else if (e instanceof RegistrationEvents.EntityRegistered entityRegistered) {
                 registered = true;
+                registeredAt = entityRegistered.registeredAt();
             } else if (e instanceof RegistrationEvents.ZoneRegistrationRejected || e instanceof RegistrationEvents.EntityDeregistered) {
                 registered = false;
             }
         }
-        return new Holder(id, registered, representative);
+        return new Holder(id, registered, representative, registeredAt);
     }
 }

@@ -57,10 +57,10 @@ class ZoneLand {
 
     /** An entity's application for land use as the register keeps it; decided once (003 art. 22.2). */
     record Application(LandApplicationId id, RegistrationId applicant, Polygon parcel, String purpose, LocalDate from, LocalDate until,
-                       LandCommands.AllocationMethod method, Decision decision) {
+                       LandCommands.AllocationMethod method, Decision decision, Instant receivedAt) {
 
         Application decided(Decision outcome) {
-            return new Application(id, applicant, parcel, purpose, from, until, method, outcome);
+            return new Application(id, applicant, parcel, purpose, from, until, method, outcome, receivedAt);
         }
     }
 
@@ -204,7 +204,9 @@ class ZoneLand {
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
         holderIsTheApplicant(body.holder(), application);
-        registrationIsCurrent(services.standing(body.holder()), body.holder(), "holder");
+        LandHolders.Holder standing = services.standing(body.holder());
+        registrationIsCurrent(standing, body.holder(), "holder");
+        appliedUnderTheCurrentRegistration(application, standing);
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
@@ -224,6 +226,17 @@ class ZoneLand {
         if (!holder.equals(application.applicant())) {
             throw RegistryProblem.conflict("freezone.holder-not-applicant", "Application " + application.id() + " is " + application.applicant()
                     + "'s; land is granted only to the entity that applied for it.", "003 art. 22.2, 8.7.7");
+        }
+    }
+
+    // 003 art. 22.2, 22.6 (abuse audit F45): an application is the act of the registration it was made under. Deregistered on 12.5.1 or
+    // 12.5.2, the entity loses its land (22.6); an application left pending then is not granted when it registers in the zone again
+    // (the same RegistrationId): the new registration applies anew
+    static void appliedUnderTheCurrentRegistration(Application application, LandHolders.Holder standing) {
+        if (standing.registeredAt() != null && application.receivedAt() != null && application.receivedAt().isBefore(standing.registeredAt())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-application-of-earlier-registration", "Application "
+                    + application.id() + " was made on " + application.receivedAt() + ", under a registration of " + application.applicant()
+                    + " that has ended; the registration of " + standing.registeredAt() + " applies anew.", "applicationId", "003 art. 22.2, 22.6");
         }
     }
 
@@ -429,7 +442,7 @@ class ZoneLand {
         stream = event.zoneId().landStream();
         zoneId = event.zoneId();
         applications.put(event.applicationId(), new Application(event.applicationId(), event.applicant(), ParcelGeometry.polygon(event.parcel()),
-                event.purpose(), event.from(), event.until(), event.method(), Decision.PENDING));
+                event.purpose(), event.from(), event.until(), event.method(), Decision.PENDING, event.receivedAt()));
     }
 
     @EventSourcingHandler

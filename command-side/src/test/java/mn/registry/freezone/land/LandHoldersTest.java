@@ -60,7 +60,10 @@ class LandHoldersTest {
         RegistrationId inZamynUud = RegistrationId.of(ZAMYN_UUD, ENTITY);
         RegistrationId inAltanbulag = RegistrationId.of(ALTANBULAG, ENTITY);
         append(inZamynUud, applied(inZamynUud), registered(inZamynUud));
-        assertThat(holders.standing(inZamynUud)).isEqualTo(new LandHolders.Holder(inZamynUud, true, APPLICANT));
+        LandHolders.Holder zamynUud = holders.standing(inZamynUud);
+        assertThat(new LandHolders.Holder(zamynUud.registrationId(), zamynUud.registered(), zamynUud.representative()))
+                .isEqualTo(new LandHolders.Holder(inZamynUud, true, APPLICANT));
+        assertThat(zamynUud.registeredAt()).isNotNull();
         assertThat(holders.standing(inAltanbulag)).isEqualTo(new LandHolders.Holder(inAltanbulag, false, null));
 
         append(inAltanbulag, applied(inAltanbulag));

@@ -501,4 +501,21 @@ class ZoneLandTest {
                 .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
     }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.6: an application made under a registration that was deregistered is not granted after the entity registers in the zone again")
+    void application_of_an_earlier_registration_is_not_granted() {
+        Instant appliedAt = AT.minus(java.time.Duration.ofDays(500)); // applied, then deregistered on 12.5.1, then registered again a year later
+        LandEvents.LandUseApplied earlier = new LandEvents.LandUseApplied(ZONE, A1, HOLDER, "parcel", PARCEL_A,
+                ParcelGeometry.hectares(ParcelGeometry.polygon(PARCEL_A)), "warehouse", FROM, UNTIL, LandCommands.AllocationMethod.AUCTION, appliedAt,
+                REPRESENTATIVE);
+        LandHolders.Holder registeredAgain = new LandHolders.Holder(HOLDER, true, REPRESENTATIVE, AT.minus(java.time.Duration.ofDays(10)));
+        RegistryProblem stale = refusal(fixture.given(earlier).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), registeredAgain, ZONE_AREA, true)));
+        assertThat(List.of(stale.code(), stale.field(), stale.article()))
+                .containsExactly("freezone.land-application-of-earlier-registration", "applicationId", "003 art. 22.2, 22.6");
+        // an application made under the current registration is granted
+        LandHolders.Holder registeredBefore = new LandHolders.Holder(HOLDER, true, REPRESENTATIVE, appliedAt.minusSeconds(60));
+        fixture.given(earlier).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), registeredBefore, ZONE_AREA, true))
+                .expectSuccessfulHandlerExecution();
+    }
 }
