@@ -482,9 +482,10 @@ class AbuseAuditEndToEndTest {
         }
         for (java.util.Map<String, String> body : List.of(
                 java.util.Map.of("date", ahead.toString(), "nameEn", "\u00A0", "nameMn", "Амралтын өдөр", "decisionReference", "Government resolution 2026/310"),
-                java.util.Map.of("date", ahead.toString(), "nameEn", "Day of rest", "nameMn", "\u3000", "decisionReference", "Government resolution 2026/310"),
+                java.util.Map.of("date", ahead.toString(), "nameEn", "Day of rest", "nameMn", "\u202F\u00AD", "decisionReference", "Government resolution 2026/310"),
                 java.util.Map.of("date", ahead.toString(), "nameEn", "Day of rest", "nameMn", "Амралтын өдөр", "decisionReference", "\u200B"))) {
-            registry.refused(registry.send("cabinet-1", "DeclarePublicHoliday", body), 400, "command.body-invalid", "command", "");
+            String field = body.entrySet().stream().filter(e -> mn.registry.kernel.problem.VisibleText.saysNothing(e.getValue())).findFirst().orElseThrow().getKey();
+            registry.refused(registry.send("cabinet-1", "DeclarePublicHoliday", body), 400, "calendar.field-missing", field, "domain-rules §2");
         }
     }
 

@@ -54,6 +54,7 @@ class GovernmentCalendar {
     }
 
     private String declare(CalendarDeclaration declaration, CommandContext context) {
+        namesSomething(declaration);
         WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
         if (declaration instanceof YearConfirmed year && current.confirmation(year.year()).filter(year::equals).isPresent()) {
             throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The Government has already confirmed "
@@ -90,6 +91,26 @@ class GovernmentCalendar {
                             + "of receipt " + receivedOn + ", " + (next.isWorkingDay(day) ? "a working day" : "a day off") + ": the calendar is "
                             + "declared ahead, never for days that have passed.", field, "domain-rules §2");
                 }));
+    }
+
+    // domain-rules §2: a holiday's names and the Government decision's reference are published with the calendar; text of no-break,
+    // ideographic or zero-width spaces only names nothing. Judged here, at intake: the declarations' own constructors run on every
+    // replay too and keep the String.isBlank test their stored copies passed (abuse audit F42)
+    private static void namesSomething(CalendarDeclaration declaration) {
+        for (java.lang.reflect.RecordComponent component : declaration.getClass().getRecordComponents()) {
+            if (component.getType() == String.class && component.isAnnotationPresent(mn.registry.kernel.privacy.PublishedText.class)) {
+                Object text;
+                try {
+                    text = component.getAccessor().invoke(declaration);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (text != null && mn.registry.kernel.problem.VisibleText.saysNothing((String) text)) {
+                    throw RegistryProblem.invalid("calendar.field-missing", "The field " + component.getName()
+                            + " says nothing a reader can see (spaces or invisible characters only).", component.getName(), "domain-rules §2");
+                }
+            }
+        }
     }
 
     /** domain-rules §2: a declaration makes a day a day off or a working day; one that finds it so already is no change. */

@@ -182,4 +182,32 @@ class GovernmentCalendarTest {
             }
         };
     }
+
+    @Test
+    @DisplayName("domain-rules §2 (abuse audit F42): a holiday named, or a decision referenced, by no-break or zero-width spaces only (which String.isBlank does not see) names nothing and is refused at intake; nothing stored")
+    void invisible_names_are_refused_at_intake() {
+        LocalDate day = LocalDate.of(2028, 6, 23);
+        for (String nothing : java.util.List.of("\u00A0", "\u200B", "\u202F", "\u2060\u00A0", "\u00AD")) {
+            for (mn.registry.kernel.calendar.CalendarDeclaration declaration : java.util.List.of(
+                    new PublicHolidayDeclared(day, nothing, "Сонгуулийн өдөр", "Government resolution 2028/114"),
+                    new PublicHolidayDeclared(day, "Election day", nothing, "Government resolution 2028/114"),
+                    new PublicHolidayDeclared(day, "Election day", "Сонгуулийн өдөр", nothing),
+                    new mn.registry.kernel.calendar.WorkingDayDeclared(LocalDate.of(2028, 6, 24), null, nothing))) {
+                fixture.givenNoPriorActivity()
+                        .when(declare(declaration))
+                        .expectException(RegistryProblem.class)
+                        .expectExceptionMessage(org.hamcrest.Matchers.containsString("says nothing a reader can see"))
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("domain-rules §2, 001 art. 15.6: a declaration stored before the visible-text rule, named by a no-break space, still replays")
+    void stored_declaration_with_an_invisible_name_replays() {
+        PublicHolidayDeclared stored = new PublicHolidayDeclared(LocalDate.of(2028, 6, 23), "\u00A0", "Сонгуулийн өдөр", "Government resolution 2028/114");
+        fixture.given(stored)
+                .when(declare(ELECTION_DAY))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already treats 2028-06-23 as a day off"));
+    }
 }
