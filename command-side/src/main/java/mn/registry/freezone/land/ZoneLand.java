@@ -88,6 +88,7 @@ class ZoneLand {
         registrationIsCurrent(applicant, body.applicant(), "applicant");
         signerRepresentsTheEntity(applicant, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
+        periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
@@ -152,6 +153,17 @@ class ZoneLand {
         }
     }
 
+    // 003 art. 22.2 (choice, ADR 0035 item 6): the governor decides on the use of land, not a reservation of it: the period starts at
+    // the latest a year after the day the act is received. A period starting decades ahead would take the zone's land from every
+    // other entity for that long, and laid end to end with a licence now would pass the longest period below
+    static void periodStartsWithinAYearOfReceipt(LocalDate from, Instant receivedAt) {
+        LocalDate latest = UlaanbaatarTime.dateOf(receivedAt).plusYears(1);
+        if (from.isAfter(latest)) {
+            throw RegistryProblem.invalid("freezone.period-starts-too-late", "The period of use starts on " + from + "; land is decided for use "
+                    + "starting by " + latest + ", a year after the day of this act, not reserved ahead.", "from", "003 art. 22.2");
+        }
+    }
+
     // 003 art. 22.2, 22.7 (choice, ADR 0035): the decision specifies a period of possession or use, and the Land Law (art. 35) sets the
     // longest: at most the ministry's parameter in years, the first day counted (60 years from 2027-01-01 end on 2086-12-31). A licence
     // "until 9999" would hand the zone's land away for good
@@ -208,6 +220,7 @@ class ZoneLand {
         registrationIsCurrent(standing, body.holder(), "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
+        periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));

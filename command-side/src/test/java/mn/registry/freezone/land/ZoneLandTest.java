@@ -46,6 +46,8 @@ class ZoneLandTest {
     static final GeoPolygon PARCEL_A = GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32, 106.41, 50.32);
     static final LocalDate FROM = LocalDate.of(2027, 1, 1);
     static final LocalDate UNTIL = LocalDate.of(2036, 12, 31);
+    /** A first licence that ends within the year after {@link #AT}, so a later one on the same ground starts within it (F49). */
+    static final LocalDate FIRST_HALF = LocalDate.of(2027, 6, 30);
     static final LandApplicationId A1 = LandApplicationId.of(ZONE, 1);
     static final LandApplicationId A2 = LandApplicationId.of(ZONE, 2);
 
@@ -186,16 +188,16 @@ class ZoneLandTest {
     @DisplayName("003 art. 22.2: overlapping ground for an overlapping period is refused; after the first period ends it may be licensed again")
     void overlapping_parcel_and_period_is_refused() {
         GeoPolygon shifted = GeoPolygon.of(106.415, 50.315, 106.425, 50.315, 106.425, 50.325, 106.415, 50.325);
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
-                        applied(2, OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1)))
-                .when(command(grant(OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF),
+                        applied(2, OTHER, shifted, FIRST_HALF, LocalDate.of(2040, 1, 1)))
+                .when(command(grant(OTHER, shifted, FIRST_HALF, LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
                 .expectException(RegistryProblem.class)
-                .expectExceptionMessage("The parcel overlaps licence altanbulag-L1 (2027-01-01 to 2036-12-31).")
+                .expectExceptionMessage("The parcel overlaps licence altanbulag-L1 (2027-01-01 to 2027-06-30).")
                 .expectNoEvents();
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
-                        applied(2, OTHER, shifted, LocalDate.of(2036, 12, 31), LocalDate.of(2040, 1, 1)))
-                .when(command(grant(OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
-                .expectEvents(granted(2, 2, OTHER, shifted, LocalDate.of(2037, 1, 1), LocalDate.of(2040, 1, 1)));
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF),
+                        applied(2, OTHER, shifted, FIRST_HALF, LocalDate.of(2040, 1, 1)))
+                .when(command(grant(OTHER, shifted, FIRST_HALF.plusDays(1), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
+                .expectEvents(granted(2, 2, OTHER, shifted, FIRST_HALF.plusDays(1), LocalDate.of(2040, 1, 1)));
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL))
                 .when(command(grant(OTHER, neighbour, FROM, UNTIL, A2), ZONE_AREA, true))
@@ -206,14 +208,14 @@ class ZoneLandTest {
     @DisplayName("003 art. 6.1: licensed area never exceeds the zone's area on any day")
     void licensed_area_never_exceeds_the_zone() {
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL))
-                .when(command(grant(OTHER, neighbour, LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1), A2), new BigDecimal("150"), true))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF), applied(2, OTHER, neighbour, FROM, UNTIL))
+                .when(command(grant(OTHER, neighbour, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 1), A2), new BigDecimal("150"), true))
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
-                        applied(2, OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)))
-                .when(command(grant(OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1), A2), new BigDecimal("150"), true))
-                .expectEvents(granted(2, 2, OTHER, neighbour, LocalDate.of(2037, 1, 1), LocalDate.of(2038, 1, 1)));
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF),
+                        applied(2, OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1)))
+                .when(command(grant(OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1), A2), new BigDecimal("150"), true))
+                .expectEvents(granted(2, 2, OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1)));
     }
 
     @Test
@@ -372,8 +374,8 @@ class ZoneLandTest {
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(command(hotel, ZONE_AREA, true))).field()).isEqualTo("purpose");
         GeoPolygon half = GeoPolygon.of(106.41, 50.31, 106.415, 50.31, 106.415, 50.32, 106.41, 50.32);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(command(grant(HOLDER, half, FROM.plusYears(1), UNTIL, A1), ZONE_AREA, true))
-                .expectEvents(granted(1, 1, HOLDER, half, FROM.plusYears(1), UNTIL));
+                .when(command(grant(HOLDER, half, FROM.plusMonths(6), UNTIL, A1), ZONE_AREA, true))
+                .expectEvents(granted(1, 1, HOLDER, half, FROM.plusMonths(6), UNTIL));
     }
 
     // --- 003 art. 23.3-23.4: the Government's exemptions, recorded by the Cabinet member
@@ -475,6 +477,24 @@ class ZoneLandTest {
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
                 .when(byGovernor(grant(HOLDER, PARCEL_A, FROM, LocalDate.of(2057, 1, 1), A1), GOVERNOR, ZONE, AT))).code())
                 .isEqualTo("freezone.land-period-too-long");
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2 (choice, abuse audit F49): land is decided for use starting within a year of the act's receipt, not reserved decades ahead")
+    void period_starts_within_a_year_of_receipt() {
+        LocalDate aYearOn = LocalDate.of(2027, 12, 1); // AT is 2026-12-01 in Ulaanbaatar
+        LocalDate decadesAhead = LocalDate.of(2080, 1, 1);
+        RegistryProblem reserved = refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, decadesAhead, decadesAhead.plusYears(10), A1), ZONE_AREA, true)));
+        assertThat(List.of(reserved.code(), reserved.field(), reserved.article())).containsExactly("freezone.period-starts-too-late", "from", "003 art. 22.2");
+        assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, aYearOn.plusDays(1), UNTIL, A1), ZONE_AREA, true))).code())
+                .isEqualTo("freezone.period-starts-too-late");
+        assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, decadesAhead, decadesAhead.plusYears(10)),
+                registered(HOLDER), REPRESENTATIVE))).code()).isEqualTo("freezone.period-starts-too-late");
+        fixture.given(applied(1, HOLDER, PARCEL_A, aYearOn, UNTIL))
+                .when(command(grant(HOLDER, PARCEL_A, aYearOn, UNTIL, A1), ZONE_AREA, true))
+                .expectEvents(granted(1, 1, HOLDER, PARCEL_A, aYearOn, UNTIL));
     }
 
     @Test

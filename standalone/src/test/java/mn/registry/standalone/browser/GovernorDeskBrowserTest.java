@@ -122,9 +122,9 @@ class GovernorDeskBrowserTest {
         });
         // 003 art. 22.2, 22.7 (ADR 0035): the form says the period's bounds the register checks, in both languages, tied to both date fields
         browser.open("/governor/altanbulag/land", "mn");
-        assertThat(browser.find("#grant-period-rule").getText()).contains("60 жил").contains("Газрын тухай хуулийн 35");
+        assertThat(browser.find("#grant-period-rule").getText()).contains("60 жил").contains("Газрын тухай хуулийн 35").contains("нэг жилийн дотор");
         browser.open("/governor/altanbulag/land", "en");
-        assertThat(browser.find("#grant-period-rule").getText()).contains("at most 60 years").contains("reaches the registry");
+        assertThat(browser.find("#grant-period-rule").getText()).contains("at most 60 years").contains("reaches the registry").contains("no later than a year after it");
         assertThat(browser.find("#grant-until").getAttribute("aria-describedby")).isEqualTo("grant-period-rule");
         new org.openqa.selenium.support.ui.Select(browser.find("#grant-application")).selectByValue(applicationId);
         assertThat(browser.find("#grant-name").getAttribute("value")).isEqualTo("Parcel A-1");
