@@ -182,7 +182,7 @@ final class RegisterSearcher {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
             for (String field : RegisterIndex.ALL_TEXT) {
                 word.add(new BoostQuery(new ConstantScoreQuery(term(field + RegisterIndex.WORDS, w)), WHOLE), Occur.SHOULD);
-                word.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.WORDS, w))), START), Occur.SHOULD);
+                word.add(new BoostQuery(start(field, w), START), Occur.SHOULD);
                 word.add(new BoostQuery(part(field, w), PART), Occur.SHOULD);
             }
             b.add(word.build(), Occur.MUST);
@@ -236,9 +236,22 @@ final class RegisterSearcher {
         return new TermQuery(new Term(field, value));
     }
 
-    /** The word at the start of or inside a word of the field. */
+    /** The word at the start of or inside a word of the field: one of its n-grams (ADR 0033). */
     private static Query part(String field, String word) {
-        return new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.PARTS, word)));
+        if (!RegisterIndex.gramSized(word)) {
+            // only words of up to the grams' length are indexed by their parts and none of them holds a longer word:
+            // a longer one can only be the start of a longer whole word
+            return start(field, word);
+        }
+        return new ConstantScoreQuery(term(field + RegisterIndex.PARTS, word));
+    }
+
+    /** The word at the start of a word of the field: one of its edge n-grams (a prefix query beyond their length). */
+    private static Query start(String field, String word) {
+        if (!RegisterIndex.gramSized(word)) {
+            return new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.WORDS, word)));
+        }
+        return new ConstantScoreQuery(term(field + RegisterIndex.STARTS, word));
     }
 
     private static Map<String, Integer> ordered(Map<String, Integer> counts) {

@@ -144,6 +144,24 @@ class RegisterSearchTest {
     }
 
     @Test
+    @DisplayName("ADR 0033: a word longer than the n-grams (a pasted hash) is found whole and by its start (as the scan finds it), not by a part inside")
+    void words_longer_than_the_grams() {
+        String hash = "abcdefghij".repeat(5);
+        RegisterView v = view(register().add(Records.registered("Хэш " + hash, "10000099", Activity.TRADE, LocalDate.of(2027, 3, 1))));
+        String entity = "entities/altanbulag:mn-10000099";
+        assertThat(keys(find(v, hash))).containsExactly(entity);
+        assertThat(keys(find(v, hash.substring(0, 45)))).as("a start longer than the grams: a prefix of the whole word").containsExactly(entity);
+        assertThat(keys(find(v, hash.substring(0, 40)))).as("a start as long as the grams").containsExactly(entity);
+        assertThat(find(v, hash.substring(1, 46)).total()).as("a long word is not indexed by its parts").isZero();
+        assertThat(RegisterIndex.grams(hash, false)).isEmpty();
+        assertThat(RegisterIndex.grams(hash, true)).hasSize(40);
+        assertThat(RegisterIndex.grams("хан", false)).containsExactlyInAnyOrder("х", "ха", "хан", "а", "ан", "н");
+        assertThat(RegisterIndex.grams("хан", true)).containsExactly("х", "ха", "хан");
+        RegisterQuery byName = new RegisterQuery(RegisterKind.ENTITY, hash.substring(0, 45), null, null, null, null, null, null, 0, 50);
+        assertThat(v.searcher().search(byName, v)).as("the per-kind search as the earlier scan").isEqualTo(v.scan(byName));
+    }
+
+    @Test
     @DisplayName("abuse: query syntax in the box is only text (no field, wildcard or boolean query); an over-long search is refused with a stable code")
     void query_syntax_is_text() {
         RegisterView v = view(register());
