@@ -143,14 +143,25 @@ final class RegisterSearcher {
         filters.putAll(filters(q.status(), q.zoneId(), q.activity()));
         Query dates = dates(q.from(), q.to());
         try {
-            Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(
-                    new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE), new Counting()));
-            TopFieldDocs top = (TopFieldDocs) both[0];
-            Tally tally = (Tally) both[1];
+            TopFieldDocs top;
+            Tally tally;
             // each chosen criterion's own counts are those of the search without it (what choosing another value would give)
             Map<Facet, Tally> without = new EnumMap<>(Facet.class);
-            for (Facet f : filters.keySet()) {
-                without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
+            TopFieldCollectorManager ranked = new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE);
+            if (!words.isEmpty() && !filters.isEmpty()) {
+                // one pass over the text's matches (ADR 0033): each match's criteria read from its doc values, counted
+                // for every criterion if it meets them all, for the one it misses if it misses one
+                OnePass.Result r = searcher.search(query(q.text(), words, Map.of(), dates, null), new OnePass(chosen(q), ranked));
+                top = r.top();
+                tally = r.all();
+                without.putAll(r.without());
+            } else {
+                Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(ranked, new Counting()));
+                top = (TopFieldDocs) both[0];
+                tally = (Tally) both[1];
+                for (Facet f : filters.keySet()) {
+                    without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
+                }
             }
             List<RegisterEntry> page = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
@@ -209,6 +220,34 @@ final class RegisterSearcher {
         return b.build();
     }
 
+    /** The chosen criteria as their terms are indexed (the facets' doc values hold them as given). */
+    private static Map<Facet, String> chosen(RegisterSearch q) {
+        Map<Facet, String> c = new EnumMap<>(Facet.class);
+        if (q.kind() != null) {
+            c.put(Facet.KIND, q.kind().path());
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            c.put(Facet.STATUS, RegisterIndex.status(q.status()));
+        }
+        if (q.zoneId() != null && !q.zoneId().isBlank()) {
+            c.put(Facet.ZONE, RegisterIndex.zone(q.zoneId()));
+        }
+        if (q.activity() != null && !q.activity().isBlank()) {
+            c.put(Facet.ACTIVITY, RegisterIndex.activity(q.activity()));
+        }
+        return c;
+    }
+
+    /** A doc values value as the facet's term is indexed ({@link RegisterIndex#document}). */
+    private static String indexed(Facet facet, String value) {
+        return switch (facet) {
+            case KIND -> value;
+            case STATUS -> RegisterIndex.status(value);
+            case ZONE -> RegisterIndex.zone(value);
+            case ACTIVITY -> RegisterIndex.activity(value);
+        };
+    }
+
     private static Map<Facet, Query> filters(String status, String zone, String activity) {
         Map<Facet, Query> f = new EnumMap<>(Facet.class);
         if (status != null && !status.isBlank()) {
@@ -259,6 +298,143 @@ final class RegisterSearcher {
     }
 
     // --- counting ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The search with chosen criteria in one pass over the text's matches instead of one search for the page and one
+     * more per criterion: a match meeting every criterion is ranked and counted in all counts; one missing exactly one
+     * criterion is counted in that criterion's own counts only (those of the search without it); the others are skipped.
+     */
+    private static final class OnePass implements CollectorManager<OnePass.Pass, OnePass.Result> {
+        record Result(TopFieldDocs top, Tally all, Map<Facet, Tally> without) {
+        }
+
+        private final Map<Facet, String> chosen;
+        private final TopFieldCollectorManager ranked;
+
+        OnePass(Map<Facet, String> chosen, TopFieldCollectorManager ranked) {
+            this.chosen = chosen;
+            this.ranked = ranked;
+        }
+
+        @Override
+        public Pass newCollector() throws IOException {
+            return new Pass(chosen, ranked.newCollector());
+        }
+
+        @Override
+        public Result reduce(Collection<Pass> passes) throws IOException {
+            List<org.apache.lucene.search.TopFieldCollector> tops = new ArrayList<>();
+            Tally all = new Tally();
+            Map<Facet, Tally> without = new EnumMap<>(Facet.class);
+            for (Facet f : chosen.keySet()) {
+                without.put(f, new Tally());
+            }
+            for (Pass p : passes) {
+                tops.add(p.top);
+                p.all.flush();
+                all.add(p.all.tally);
+                for (Map.Entry<Facet, Counter> missing : p.missingOnly.entrySet()) {
+                    missing.getValue().flush();
+                    without.get(missing.getKey()).add(missing.getValue().tally);
+                }
+            }
+            for (Tally t : without.values()) {
+                t.add(all);
+            }
+            return new Result(ranked.reduce(tops), all, without);
+        }
+
+        static final class Pass implements org.apache.lucene.search.Collector {
+            private final Map<Facet, String> chosen;
+            private final org.apache.lucene.search.TopFieldCollector top;
+            private final Counter all = new Counter();
+            private final Map<Facet, Counter> missingOnly = new EnumMap<>(Facet.class);
+
+            Pass(Map<Facet, String> chosen, org.apache.lucene.search.TopFieldCollector top) {
+                this.chosen = chosen;
+                this.top = top;
+                chosen.keySet().forEach(f -> missingOnly.put(f, new Counter()));
+            }
+
+            @Override
+            public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                org.apache.lucene.search.LeafCollector ranking = top.getLeafCollector(context);
+                org.apache.lucene.search.LeafCollector counting = all.getLeafCollector(context);
+                Facet[] facets = chosen.keySet().toArray(Facet[]::new);
+                Check[] checks = new Check[facets.length];
+                org.apache.lucene.search.LeafCollector[] missing = new org.apache.lucene.search.LeafCollector[facets.length];
+                for (int i = 0; i < facets.length; i++) {
+                    checks[i] = Check.of(facets[i], chosen.get(facets[i]), context);
+                    missing[i] = missingOnly.get(facets[i]).getLeafCollector(context);
+                }
+                return new org.apache.lucene.search.LeafCollector() {
+                    @Override
+                    public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+                        ranking.setScorer(scorer);
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        int missed = -1;
+                        for (int i = 0; i < checks.length; i++) {
+                            if (!checks[i].meets(doc)) {
+                                if (missed >= 0) {
+                                    return;
+                                }
+                                missed = i;
+                            }
+                        }
+                        if (missed < 0) {
+                            ranking.collect(doc);
+                            counting.collect(doc);
+                        } else {
+                            missing[missed].collect(doc);
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return top.scoreMode();
+            }
+        }
+
+        /** Whether a document has the chosen value of one criterion, read from its doc values (ordinals looked up once per segment). */
+        private interface Check {
+            boolean meets(int doc) throws IOException;
+
+            static Check of(Facet facet, String value, LeafReaderContext context) throws IOException {
+                if (facet == Facet.ACTIVITY) {
+                    SortedSetDocValues dv = DocValues.getSortedSet(context.reader(), RegisterIndex.ACTIVITY_DV);
+                    boolean[] ok = new boolean[Math.toIntExact(dv.getValueCount())];
+                    for (int o = 0; o < ok.length; o++) {
+                        ok[o] = value.equals(indexed(facet, dv.lookupOrd(o).utf8ToString()));
+                    }
+                    return doc -> {
+                        if (dv.advanceExact(doc)) {
+                            for (int i = dv.docValueCount(); i > 0; i--) {
+                                if (ok[Math.toIntExact(dv.nextOrd())]) {
+                                    return true;
+                                }
+                            }
+                        }
+                        return false;
+                    };
+                }
+                SortedDocValues dv = DocValues.getSorted(context.reader(), switch (facet) {
+                    case KIND -> RegisterIndex.KIND_DV;
+                    case STATUS -> RegisterIndex.STATUS_DV;
+                    default -> RegisterIndex.ZONE_DV;
+                });
+                boolean[] ok = new boolean[dv.getValueCount()];
+                for (int o = 0; o < ok.length; o++) {
+                    ok[o] = value.equals(indexed(facet, dv.lookupOrd(o).utf8ToString()));
+                }
+                return doc -> dv.advanceExact(doc) && ok[dv.ordValue()];
+            }
+        }
+    }
 
     /** Matches in all, and by kind, status, zone and activity. */
     static final class Tally {

@@ -144,6 +144,46 @@ class RegisterSearchTest {
     }
 
     @Test
+    @DisplayName("ADR 0033: text with criteria, searched in one pass, finds and ranks what the text alone finds that meets them, each criterion counted without it")
+    void text_with_criteria_in_one_pass() {
+        RegisterView v = view(register());
+        for (String text : new String[]{"khan", "a", "үйлд 1", "2026", "1000"}) {
+            for (RegisterKind kind : new RegisterKind[]{null, RegisterKind.ENTITY, RegisterKind.PERMIT}) {
+                for (String status : new String[]{null, "registered", " VALID "}) {
+                    for (String activity : new String[]{null, "trade"}) {
+                        String zone = activity == null ? null : "Altanbulag";
+                        RegisterSearch chosen = new RegisterSearch(text, kind, status, zone, activity, null, null, 0, RegisterQuery.MAX_LIMIT);
+                        SearchResults r = find(v, chosen);
+                        List<RegisterEntry> alone = find(v, new RegisterSearch(text, null, null, null, null, null, null, 0, RegisterQuery.MAX_LIMIT)).items();
+                        List<RegisterEntry> meeting = alone.stream()
+                                .filter(e -> kind == null || e.kind() == kind)
+                                .filter(e -> status == null || status.trim().equalsIgnoreCase(e.status()))
+                                .filter(e -> zone == null || zone.equalsIgnoreCase(e.zoneId()))
+                                .filter(e -> activity == null || e.activities().stream().anyMatch(activity::equalsIgnoreCase)).toList();
+                        String as = text + " " + kind + " " + status + " " + activity;
+                        assertThat(r.items()).as(as).isEqualTo(meeting);
+                        assertThat(r.total()).as(as).isEqualTo(meeting.size());
+                        SearchResults withoutStatus = find(v, new RegisterSearch(text, kind, null, zone, activity, null, null, 0, 1));
+                        assertThat(r.counts().status()).as(as).isEqualTo(withoutStatus.counts().status());
+                        SearchResults withoutKind = find(v, new RegisterSearch(text, null, status, zone, activity, null, null, 0, 1));
+                        assertThat(r.counts().kind()).as(as).isEqualTo(withoutKind.counts().kind());
+                        if (activity != null) {
+                            SearchResults withoutActivity = find(v, new RegisterSearch(text, kind, status, zone, null, null, null, 0, 1));
+                            assertThat(r.counts().activity()).as(as).isEqualTo(withoutActivity.counts().activity());
+                            SearchResults withoutZone = find(v, new RegisterSearch(text, kind, status, null, activity, null, null, 0, 1));
+                            assertThat(r.counts().zone()).as(as).isEqualTo(withoutZone.counts().zone());
+                        }
+                    }
+                }
+            }
+        }
+        SearchResults trade = find(v, new RegisterSearch("khan", RegisterKind.ENTITY, null, null, "TRADE", null, null, 0, 50));
+        assertThat(trade.total()).isEqualTo(15);
+        assertThat(trade.counts().activity()).as("the activities of khan's entities").containsExactly(java.util.Map.entry("TRADE", 15));
+        assertThat(trade.counts().kind()).as("khan's trade entries of every kind").containsEntry("entities", 15).containsEntry("permits", 0);
+    }
+
+    @Test
     @DisplayName("ADR 0033: a word longer than the n-grams (a pasted hash) is found whole and by its start (as the scan finds it), not by a part inside")
     void words_longer_than_the_grams() {
         String hash = "abcdefghij".repeat(5);
