@@ -4,7 +4,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -400,38 +399,17 @@ final class RegisterSearcher {
             }
         }
 
-        /** Whether a document has the chosen value of one criterion, read from its doc values (ordinals looked up once per segment). */
+        /** Whether a document has the chosen value of one criterion (its names compared once per segment). */
         private interface Check {
-            boolean meets(int doc) throws IOException;
+            boolean meets(int doc);
 
             static Check of(Facet facet, String value, LeafReaderContext context) throws IOException {
-                if (facet == Facet.ACTIVITY) {
-                    SortedSetDocValues dv = DocValues.getSortedSet(context.reader(), RegisterIndex.ACTIVITY_DV);
-                    boolean[] ok = new boolean[Math.toIntExact(dv.getValueCount())];
-                    for (int o = 0; o < ok.length; o++) {
-                        ok[o] = value.equals(indexed(facet, dv.lookupOrd(o).utf8ToString()));
-                    }
-                    return doc -> {
-                        if (dv.advanceExact(doc)) {
-                            for (int i = dv.docValueCount(); i > 0; i--) {
-                                if (ok[Math.toIntExact(dv.nextOrd())]) {
-                                    return true;
-                                }
-                            }
-                        }
-                        return false;
-                    };
-                }
-                SortedDocValues dv = DocValues.getSorted(context.reader(), switch (facet) {
-                    case KIND -> RegisterIndex.KIND_DV;
-                    case STATUS -> RegisterIndex.STATUS_DV;
-                    default -> RegisterIndex.ZONE_DV;
-                });
-                boolean[] ok = new boolean[dv.getValueCount()];
+                LeafFacets.Ords ords = LeafFacets.of(context).of(facet);
+                boolean[] ok = new boolean[ords.names.length];
                 for (int o = 0; o < ok.length; o++) {
-                    ok[o] = value.equals(indexed(facet, dv.lookupOrd(o).utf8ToString()));
+                    ok[o] = value.equals(indexed(facet, ords.names[o]));
                 }
-                return doc -> dv.advanceExact(doc) && ok[dv.ordValue()];
+                return doc -> ords.has(doc, ok);
             }
         }
     }
@@ -473,10 +451,7 @@ final class RegisterSearcher {
     /** Counts doc values ordinals per segment, turned into names at each segment's end. */
     private static final class Counter extends SimpleCollector {
         private final Tally tally = new Tally();
-        private SortedDocValues kind;
-        private SortedDocValues status;
-        private SortedDocValues zone;
-        private SortedSetDocValues activity;
+        private LeafFacets leaf;
         private int[] kinds;
         private int[] statuses;
         private int[] zones;
@@ -485,54 +460,49 @@ final class RegisterSearcher {
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flush();
-            kind = DocValues.getSorted(context.reader(), RegisterIndex.KIND_DV);
-            status = DocValues.getSorted(context.reader(), RegisterIndex.STATUS_DV);
-            zone = DocValues.getSorted(context.reader(), RegisterIndex.ZONE_DV);
-            activity = DocValues.getSortedSet(context.reader(), RegisterIndex.ACTIVITY_DV);
-            kinds = new int[Math.toIntExact(kind.getValueCount())];
-            statuses = new int[Math.toIntExact(status.getValueCount())];
-            zones = new int[Math.toIntExact(zone.getValueCount())];
-            activities = new int[Math.toIntExact(activity.getValueCount())];
+            leaf = LeafFacets.of(context);
+            kinds = new int[leaf.kind.names.length];
+            statuses = new int[leaf.status.names.length];
+            zones = new int[leaf.zone.names.length];
+            activities = new int[leaf.activity.names.length];
         }
 
         @Override
-        public void collect(int doc) throws IOException {
+        public void collect(int doc) {
             tally.total++;
-            if (kind.advanceExact(doc)) {
-                kinds[kind.ordValue()]++;
+            int k = leaf.kind.first(doc);
+            if (k >= 0) {
+                kinds[k]++;
             }
-            if (status.advanceExact(doc)) {
-                statuses[status.ordValue()]++;
+            int s = leaf.status.first(doc);
+            if (s >= 0) {
+                statuses[s]++;
             }
-            if (zone.advanceExact(doc)) {
-                zones[zone.ordValue()]++;
+            int z = leaf.zone.first(doc);
+            if (z >= 0) {
+                zones[z]++;
             }
-            if (activity.advanceExact(doc)) {
-                for (int i = activity.docValueCount(); i > 0; i--) {
-                    activities[Math.toIntExact(activity.nextOrd())]++;
-                }
+            LeafFacets.Ords a = leaf.activity;
+            for (int i = a.start[doc], end = a.start[doc + 1]; i < end; i++) {
+                activities[a.ords[i]]++;
             }
         }
 
-        void flush() throws IOException {
-            if (kind == null) {
+        void flush() {
+            if (leaf == null) {
                 return;
             }
-            add(Facet.KIND, kinds, kind::lookupOrd);
-            add(Facet.STATUS, statuses, status::lookupOrd);
-            add(Facet.ZONE, zones, zone::lookupOrd);
-            add(Facet.ACTIVITY, activities, o -> activity.lookupOrd(o));
-            kind = null;
+            add(Facet.KIND, kinds, leaf.kind.names);
+            add(Facet.STATUS, statuses, leaf.status.names);
+            add(Facet.ZONE, zones, leaf.zone.names);
+            add(Facet.ACTIVITY, activities, leaf.activity.names);
+            leaf = null;
         }
 
-        private interface Lookup {
-            BytesRef of(int ord) throws IOException;
-        }
-
-        private void add(Facet facet, int[] counts, Lookup names) throws IOException {
+        private void add(Facet facet, int[] counts, String[] names) {
             for (int ord = 0; ord < counts.length; ord++) {
                 if (counts[ord] > 0) {
-                    tally.counts.get(facet).merge(names.of(ord).utf8ToString(), counts[ord], Integer::sum);
+                    tally.counts.get(facet).merge(names[ord], counts[ord], Integer::sum);
                 }
             }
         }
@@ -540,6 +510,118 @@ final class RegisterSearcher {
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /**
+     * One segment's kinds, statuses, zones and activities, read from its doc values once and kept in arrays while the
+     * segment lives (ADR 0033): counting and checking the criteria of thousands of matches per search read plain arrays
+     * instead of decoding doc values from the in-memory directory's buffers (JFR: most of a dates-only search's CPU).
+     * Segments are immutable and shared by the readers opened after them, so an entry serves every search until the
+     * segment is merged away or the index closed; its core's closed listener drops it.
+     */
+    static final class LeafFacets {
+        private static final Map<org.apache.lucene.index.IndexReader.CacheKey, LeafFacets> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Per document, its values' ordinals ({@code ords[start[doc]] .. ords[start[doc + 1] - 1]}), and the ordinals' names. */
+        static final class Ords {
+            final int[] start;
+            final int[] ords;
+            final String[] names;
+
+            Ords(int[] start, int[] ords, String[] names) {
+                this.start = start;
+                this.ords = ords;
+                this.names = names;
+            }
+
+            /** The document's first ordinal, -1 if it has none. */
+            int first(int doc) {
+                return start[doc] < start[doc + 1] ? ords[start[doc]] : -1;
+            }
+
+            /** Whether the document has a value whose ordinal is chosen. */
+            boolean has(int doc, boolean[] chosen) {
+                for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
+                    if (chosen[ords[i]]) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        final Ords kind;
+        final Ords status;
+        final Ords zone;
+        final Ords activity;
+
+        private LeafFacets(org.apache.lucene.index.LeafReader reader) throws IOException {
+            kind = ords(reader, RegisterIndex.KIND_DV);
+            status = ords(reader, RegisterIndex.STATUS_DV);
+            zone = ords(reader, RegisterIndex.ZONE_DV);
+            activity = ords(reader, RegisterIndex.ACTIVITY_DV);
+        }
+
+        Ords of(Facet facet) {
+            return switch (facet) {
+                case KIND -> kind;
+                case STATUS -> status;
+                case ZONE -> zone;
+                case ACTIVITY -> activity;
+            };
+        }
+
+        static LeafFacets of(LeafReaderContext context) throws IOException {
+            org.apache.lucene.index.IndexReader.CacheHelper core = context.reader().getCoreCacheHelper();
+            if (core == null) {
+                return new LeafFacets(context.reader());
+            }
+            LeafFacets known = SEGMENTS.get(core.getKey());
+            if (known != null) {
+                return known;
+            }
+            LeafFacets read = new LeafFacets(context.reader());
+            if (SEGMENTS.putIfAbsent(core.getKey(), read) == null) {
+                // the searcher holds a reference, so the core is open now and its listener will run when it closes
+                core.addClosedListener(SEGMENTS::remove);
+                return read;
+            }
+            LeafFacets first = SEGMENTS.get(core.getKey());
+            return first == null ? read : first;
+        }
+
+        /** Segments whose arrays are kept now (for the tests). */
+        static int kept() {
+            return SEGMENTS.size();
+        }
+
+        private static Ords ords(org.apache.lucene.index.LeafReader reader, String field) throws IOException {
+            int docs = reader.maxDoc();
+            int[] start = new int[docs + 1];
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, field);
+            String[] names = new String[Math.toIntExact(dv.getValueCount())];
+            for (int o = 0; o < names.length; o++) {
+                names[o] = dv.lookupOrd(o).utf8ToString();
+            }
+            int[] ords = new int[16];
+            int n = 0;
+            int next = 0;
+            for (int doc = dv.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+                while (next <= doc) {
+                    start[next++] = n;
+                }
+                for (int i = dv.docValueCount(); i > 0; i--) {
+                    if (n == ords.length) {
+                        ords = java.util.Arrays.copyOf(ords, n * 2);
+                    }
+                    ords[n++] = Math.toIntExact(dv.nextOrd());
+                }
+            }
+            while (next <= docs) {
+                start[next++] = n;
+            }
+            return new Ords(start, java.util.Arrays.copyOf(ords, n), names);
         }
     }
 }

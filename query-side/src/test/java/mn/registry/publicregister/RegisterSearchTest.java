@@ -184,6 +184,31 @@ class RegisterSearchTest {
     }
 
     @Test
+    @DisplayName("ADR 0033: a segment's criteria are read into arrays once and dropped when the index lets the segment go; counts follow updated entries")
+    void segment_arrays_follow_the_index() {
+        RegisterModel model = register().fold();
+        int before = RegisterSearcher.LeafFacets.kept();
+        RegisterIndex index = RegisterIndex.of(model.entries());
+        RegisterSearcher searcher = index.refresh(List.of());
+        RegisterView v = model.view(null).with(searcher);
+        assertThat(find(v, new RegisterSearch("khan", null, "registered", null, null, null, null, 0, 5)).counts().status())
+                .containsEntry("REGISTERED", 15);
+        assertThat(RegisterSearcher.LeafFacets.kept()).isGreaterThan(before);
+        // an entity of khan's struck off: its segment's arrays stay, its document is deleted and the new one counted
+        RegisterEntry khan0 = v.all(RegisterKind.ENTITY).stream().filter(e -> e.name().equals("Khan Trade 0")).findFirst().orElseThrow();
+        RegisterEntry struck = new RegisterEntry(khan0.kind(), khan0.id(), khan0.name(), khan0.number(), "STRUCK_OFF", khan0.zoneId(),
+                khan0.activities(), khan0.since(), khan0.until(), khan0.details(), khan0.history());
+        RegisterSearcher next = index.refresh(List.of(struck));
+        RegisterView after = model.view(null).with(next);
+        assertThat(find(after, new RegisterSearch("khan", null, "registered", null, null, null, null, 0, 5)).counts().status())
+                .containsEntry("REGISTERED", 14).containsEntry("STRUCK_OFF", 1);
+        searcher.release();
+        next.release();
+        index.close();
+        assertThat(RegisterSearcher.LeafFacets.kept()).as("closed segments leave no arrays behind").isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("ADR 0033: a word longer than the n-grams (a pasted hash) is found whole and by its start (as the scan finds it), not by a part inside")
     void words_longer_than_the_grams() {
         String hash = "abcdefghij".repeat(5);
