@@ -88,8 +88,12 @@ public final class SearchOverHttpBenchmark {
                 ok &= registry.noErrorsLogged();
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (Boolean.getBoolean("bench.jfr") || Boolean.getBoolean("bench.keep")) {
+                System.out.println("kept (bench.jfr/bench.keep): " + root + " (the server's profile: search.jfr)");
+            } else {
+                try (Stream<Path> paths = Files.walk(root)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
         RegistryProcess.exitWith(ok);
