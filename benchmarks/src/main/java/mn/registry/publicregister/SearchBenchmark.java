@@ -117,6 +117,14 @@ final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "   one search-box search + its JSON alone on one thread: %.3f ms CPU; %d cores; %d readers need %.1f ms of CPU "
                     + "per round, so a closed loop's MEAN latency cannot be under %.1f ms (readers x cpu / cores) however they are scheduled%n",
                     searchCpu / 1e6, cores, readers, readers * searchCpu / 1e6, readers * searchCpu / 1e6 / cores);
+            for (int c = 0; c < CASES.length; c++) {
+                long k0 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < 1_000; i++) {
+                    json.writeValueAsBytes(register.find(box(warm, 1 + warm.nextInt(PERMITS), c)));
+                }
+                System.out.printf(Locale.ROOT, "     of which %-34s %.3f ms CPU (one thread, alone)%n", CASES[c] + ":",
+                        (threads.getCurrentThreadCpuTime() - k0) / 1_000 / 1e6);
+            }
             List<String> ids = register.all(RegisterKind.ENTITY).stream().map(RegisterEntry::id).toList();
             SearchGate machineGate = SearchGate.twoPerCore();
             phase("machine: a trivial in-memory lookup (register.entry)", readers, seconds,
@@ -153,7 +161,15 @@ final class SearchBenchmark {
     /** A search as typed into the box, with a filter now and then. */
     static RegisterSearch box(Random random) {
         int serial = 1 + random.nextInt(PERMITS);
-        return switch (random.nextInt(8)) {
+        return box(random, serial, random.nextInt(8));
+    }
+
+    /** What each case of {@link #box} searches for (its number in the switch). */
+    private static final String[] CASES = {"serial 000001", "receipt SP-2026-000001", "entity FZ-1001234", "part of a number 1234",
+            "name part, 4 filters with counts", "dates only, pages", "name part, pages"};
+
+    static RegisterSearch box(Random random, int serial, int which) {
+        return switch (which) {
             case 0 -> new RegisterSearch(String.format(Locale.ROOT, "%06d", serial), null, null, null, null, null, null, 0, 20);
             case 1 -> new RegisterSearch(String.format(Locale.ROOT, "SP-2026-%06d", serial), null, null, null, null, null, null, 0, 20);
             case 2 -> new RegisterSearch("FZ-" + (1_000_000 + random.nextInt(ENTITIES)), null, null, null, null, null, null, 0, 20);

@@ -82,24 +82,30 @@ public final class SearchOverHttpBenchmark {
                 for (int i = 0; i < 500; i++) {
                     client.get("/api/public/register", null);
                 }
-                ok = phase(client, readers, seconds, "baseline: GET /api/public/register (counts from memory, no search)", r -> "/api/public/register");
-                ok &= phase(client, readers, seconds, "public search over HTTP (GET /api/public/search, the search box's mix)", r -> path(SearchBenchmark.box(r)));
+                long pid = registry.pid();
+                ok = phase(client, pid, readers, seconds, "baseline: GET /api/public/register (counts from memory, no search)", r -> "/api/public/register");
+                ok &= phase(client, pid, readers, seconds, "public search over HTTP (GET /api/public/search, the search box's mix)", r -> path(SearchBenchmark.box(r)));
                 ok &= registry.noErrorsLogged();
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (Boolean.getBoolean("bench.jfr") || Boolean.getBoolean("bench.keep")) {
+                System.out.println("kept (bench.jfr/bench.keep): " + root + " (the server's profile: search.jfr)");
+            } else {
+                try (Stream<Path> paths = Files.walk(root)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
         RegistryProcess.exitWith(ok);
     }
 
-    private static boolean phase(BenchClient client, int readers, int seconds, String what,
+    private static boolean phase(BenchClient client, long serverPid, int readers, int seconds, String what,
                                  java.util.function.Function<Random, String> paths) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger notOk = new AtomicInteger();
         List<Future<long[]>> futures = new ArrayList<>();
+        long cpu0 = mn.registry.benchmarks.http.CpuMeter.processCpuNanos(serverPid);
         long t0 = System.nanoTime();
         for (int r = 0; r < readers; r++) {
             int seed = r;
@@ -124,13 +130,14 @@ public final class SearchOverHttpBenchmark {
             parts.add(f.get());
         }
         long wall = System.nanoTime() - t0;
+        long serverCpu = mn.registry.benchmarks.http.CpuMeter.processCpuNanos(serverPid) - cpu0;
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double p99 = all[(int) (all.length * 0.99)] / 1e6;
         System.out.printf(Locale.ROOT, "%s, %d readers: %,d requests in %.1f s = %,.0f/s; "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms; %d not 200   target: p99 <= 50 ms  %s  (load %s)%n", what, readers, all.length, wall / 1e9,
-                all.length / (wall / 1e9), all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6, Arrays.stream(all).average().orElse(0) / 1e6,
-                notOk.get(), p99 <= 50 ? "MET" : "MISSED", load());
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms; server CPU %.3f ms per request; %d not 200   target: p99 <= 50 ms  %s  (load %s)%n",
+                what, readers, all.length, wall / 1e9, all.length / (wall / 1e9), all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6,
+                Arrays.stream(all).average().orElse(0) / 1e6, serverCpu / 1e6 / all.length, notOk.get(), p99 <= 50 ? "MET" : "MISSED", load());
         return notOk.get() == 0;
     }
 

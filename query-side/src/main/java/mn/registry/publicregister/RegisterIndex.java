@@ -30,8 +30,10 @@ import java.util.Set;
  * of exactly its own entries. Not thread-safe: one writer (the register's log reader).
  *
  * <p>Names and numbers are folded ({@link NameFolding}) and split into words; every word is indexed whole
- * ({@code *_tok}) and as all its suffixes ({@code *_sfx}), so a prefix query on the suffixes finds a word anywhere
- * inside a word ("partial"), and one on the whole words finds a prefix. A number is also indexed without its separators
+ * ({@code *_tok}), as its starts ({@code *_pfx}: edge n-grams of 1 to {@value #MAX_PARTED} characters) and as all its
+ * parts ({@code *_sub}: every n-gram of a word of up to {@value #MAX_PARTED} characters), so a prefix or a partial
+ * match is one term lookup, not a prefix query expanded over the term dictionary (ADR 0033: those expansions were most
+ * of a search box query's CPU). A number is also indexed without its separators
  * ({@code P-2026-000001} as {@code p2026000001}), and a permit also under the receipt number it was issued on
  * ({@code SP-2026-000001}: the same year and serial).
  */
@@ -54,8 +56,14 @@ final class RegisterIndex implements AutoCloseable {
     static final String HOLDER = "holder";
     static final String NUMBER = "number";
     static final String WORDS = "_tok";
-    static final String PARTS = "_sfx";
-    /** Words longer than this are indexed whole but not by their parts (no name has one; a pasted hash might). */
+    /** Edge n-grams: a word's starts of 1 to {@link #MAX_PARTED} characters. */
+    static final String STARTS = "_pfx";
+    /** N-grams: every part of a word of up to {@link #MAX_PARTED} characters. */
+    static final String PARTS = "_sub";
+    /**
+     * Words longer than this are indexed whole and by their starts up to this length, but not by their parts (no name
+     * has one; a pasted hash might); a longer query word is matched as a prefix of the whole words.
+     */
     private static final int MAX_PARTED = 40;
 
     private final IndexWriter writer;
@@ -185,18 +193,43 @@ final class RegisterIndex implements AutoCloseable {
     }
 
     private static void text(Document d, String field, Set<String> words) {
+        Set<String> starts = new LinkedHashSet<>();
         Set<String> parts = new LinkedHashSet<>();
         for (String w : words) {
             d.add(new StringField(field + WORDS, w, Field.Store.NO));
-            if (w.length() <= MAX_PARTED) {
-                for (int i = 0; i < w.length(); i++) {
-                    parts.add(w.substring(i));
-                }
-            }
+            starts.addAll(grams(w, true));
+            parts.addAll(grams(w, false));
+        }
+        for (String p : starts) {
+            d.add(new StringField(field + STARTS, p, Field.Store.NO));
         }
         for (String p : parts) {
             d.add(new StringField(field + PARTS, p, Field.Store.NO));
         }
+    }
+
+    /**
+     * A word's starts (edge n-grams, of at most {@value #MAX_PARTED} characters) or all its parts (n-grams; none for a
+     * longer word), by code point so that no gram splits a character.
+     */
+    static Set<String> grams(String word, boolean startsOnly) {
+        Set<String> grams = new LinkedHashSet<>();
+        int length = word.codePointCount(0, word.length());
+        if (!startsOnly && length > MAX_PARTED) {
+            return grams;
+        }
+        int[] cps = word.codePoints().toArray();
+        for (int from = 0; from < (startsOnly ? 1 : length); from++) {
+            for (int to = from + 1; to <= Math.min(length, from + MAX_PARTED); to++) {
+                grams.add(new String(cps, from, to - from));
+            }
+        }
+        return grams;
+    }
+
+    /** Whether a query word is looked up among the grams (else: longer than any gram, matched as a prefix of whole words). */
+    static boolean gramSized(String word) {
+        return word.codePointCount(0, word.length()) <= MAX_PARTED;
     }
 
     /** The folded words of a name or a query, each once, in order. */

@@ -4,7 +4,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -143,14 +142,25 @@ final class RegisterSearcher {
         filters.putAll(filters(q.status(), q.zoneId(), q.activity()));
         Query dates = dates(q.from(), q.to());
         try {
-            Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(
-                    new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE), new Counting()));
-            TopFieldDocs top = (TopFieldDocs) both[0];
-            Tally tally = (Tally) both[1];
+            TopFieldDocs top;
+            Tally tally;
             // each chosen criterion's own counts are those of the search without it (what choosing another value would give)
             Map<Facet, Tally> without = new EnumMap<>(Facet.class);
-            for (Facet f : filters.keySet()) {
-                without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
+            TopFieldCollectorManager ranked = new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE);
+            if (!words.isEmpty() && !filters.isEmpty()) {
+                // one pass over the text's matches (ADR 0033): each match's criteria read from its doc values, counted
+                // for every criterion if it meets them all, for the one it misses if it misses one
+                OnePass.Result r = searcher.search(query(q.text(), words, Map.of(), dates, null), new OnePass(chosen(q), ranked));
+                top = r.top();
+                tally = r.all();
+                without.putAll(r.without());
+            } else {
+                Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(ranked, new Counting()));
+                top = (TopFieldDocs) both[0];
+                tally = (Tally) both[1];
+                for (Facet f : filters.keySet()) {
+                    without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
+                }
             }
             List<RegisterEntry> page = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
@@ -182,7 +192,7 @@ final class RegisterSearcher {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
             for (String field : RegisterIndex.ALL_TEXT) {
                 word.add(new BoostQuery(new ConstantScoreQuery(term(field + RegisterIndex.WORDS, w)), WHOLE), Occur.SHOULD);
-                word.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.WORDS, w))), START), Occur.SHOULD);
+                word.add(new BoostQuery(start(field, w), START), Occur.SHOULD);
                 word.add(new BoostQuery(part(field, w), PART), Occur.SHOULD);
             }
             b.add(word.build(), Occur.MUST);
@@ -207,6 +217,34 @@ final class RegisterSearcher {
             return new MatchAllDocsQuery();
         }
         return b.build();
+    }
+
+    /** The chosen criteria as their terms are indexed (the facets' doc values hold them as given). */
+    private static Map<Facet, String> chosen(RegisterSearch q) {
+        Map<Facet, String> c = new EnumMap<>(Facet.class);
+        if (q.kind() != null) {
+            c.put(Facet.KIND, q.kind().path());
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            c.put(Facet.STATUS, RegisterIndex.status(q.status()));
+        }
+        if (q.zoneId() != null && !q.zoneId().isBlank()) {
+            c.put(Facet.ZONE, RegisterIndex.zone(q.zoneId()));
+        }
+        if (q.activity() != null && !q.activity().isBlank()) {
+            c.put(Facet.ACTIVITY, RegisterIndex.activity(q.activity()));
+        }
+        return c;
+    }
+
+    /** A doc values value as the facet's term is indexed ({@link RegisterIndex#document}). */
+    private static String indexed(Facet facet, String value) {
+        return switch (facet) {
+            case KIND -> value;
+            case STATUS -> RegisterIndex.status(value);
+            case ZONE -> RegisterIndex.zone(value);
+            case ACTIVITY -> RegisterIndex.activity(value);
+        };
     }
 
     private static Map<Facet, Query> filters(String status, String zone, String activity) {
@@ -236,9 +274,22 @@ final class RegisterSearcher {
         return new TermQuery(new Term(field, value));
     }
 
-    /** The word at the start of or inside a word of the field. */
+    /** The word at the start of or inside a word of the field: one of its n-grams (ADR 0033). */
     private static Query part(String field, String word) {
-        return new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.PARTS, word)));
+        if (!RegisterIndex.gramSized(word)) {
+            // only words of up to the grams' length are indexed by their parts and none of them holds a longer word:
+            // a longer one can only be the start of a longer whole word
+            return start(field, word);
+        }
+        return new ConstantScoreQuery(term(field + RegisterIndex.PARTS, word));
+    }
+
+    /** The word at the start of a word of the field: one of its edge n-grams (a prefix query beyond their length). */
+    private static Query start(String field, String word) {
+        if (!RegisterIndex.gramSized(word)) {
+            return new ConstantScoreQuery(new PrefixQuery(new Term(field + RegisterIndex.WORDS, word)));
+        }
+        return new ConstantScoreQuery(term(field + RegisterIndex.STARTS, word));
     }
 
     private static Map<String, Integer> ordered(Map<String, Integer> counts) {
@@ -246,6 +297,122 @@ final class RegisterSearcher {
     }
 
     // --- counting ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The search with chosen criteria in one pass over the text's matches instead of one search for the page and one
+     * more per criterion: a match meeting every criterion is ranked and counted in all counts; one missing exactly one
+     * criterion is counted in that criterion's own counts only (those of the search without it); the others are skipped.
+     */
+    private static final class OnePass implements CollectorManager<OnePass.Pass, OnePass.Result> {
+        record Result(TopFieldDocs top, Tally all, Map<Facet, Tally> without) {
+        }
+
+        private final Map<Facet, String> chosen;
+        private final TopFieldCollectorManager ranked;
+
+        OnePass(Map<Facet, String> chosen, TopFieldCollectorManager ranked) {
+            this.chosen = chosen;
+            this.ranked = ranked;
+        }
+
+        @Override
+        public Pass newCollector() throws IOException {
+            return new Pass(chosen, ranked.newCollector());
+        }
+
+        @Override
+        public Result reduce(Collection<Pass> passes) throws IOException {
+            List<org.apache.lucene.search.TopFieldCollector> tops = new ArrayList<>();
+            Tally all = new Tally();
+            Map<Facet, Tally> without = new EnumMap<>(Facet.class);
+            for (Facet f : chosen.keySet()) {
+                without.put(f, new Tally());
+            }
+            for (Pass p : passes) {
+                tops.add(p.top);
+                p.all.flush();
+                all.add(p.all.tally);
+                for (Map.Entry<Facet, Counter> missing : p.missingOnly.entrySet()) {
+                    missing.getValue().flush();
+                    without.get(missing.getKey()).add(missing.getValue().tally);
+                }
+            }
+            for (Tally t : without.values()) {
+                t.add(all);
+            }
+            return new Result(ranked.reduce(tops), all, without);
+        }
+
+        static final class Pass implements org.apache.lucene.search.Collector {
+            private final Map<Facet, String> chosen;
+            private final org.apache.lucene.search.TopFieldCollector top;
+            private final Counter all = new Counter();
+            private final Map<Facet, Counter> missingOnly = new EnumMap<>(Facet.class);
+
+            Pass(Map<Facet, String> chosen, org.apache.lucene.search.TopFieldCollector top) {
+                this.chosen = chosen;
+                this.top = top;
+                chosen.keySet().forEach(f -> missingOnly.put(f, new Counter()));
+            }
+
+            @Override
+            public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                org.apache.lucene.search.LeafCollector ranking = top.getLeafCollector(context);
+                org.apache.lucene.search.LeafCollector counting = all.getLeafCollector(context);
+                Facet[] facets = chosen.keySet().toArray(Facet[]::new);
+                Check[] checks = new Check[facets.length];
+                org.apache.lucene.search.LeafCollector[] missing = new org.apache.lucene.search.LeafCollector[facets.length];
+                for (int i = 0; i < facets.length; i++) {
+                    checks[i] = Check.of(facets[i], chosen.get(facets[i]), context);
+                    missing[i] = missingOnly.get(facets[i]).getLeafCollector(context);
+                }
+                return new org.apache.lucene.search.LeafCollector() {
+                    @Override
+                    public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+                        ranking.setScorer(scorer);
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        int missed = -1;
+                        for (int i = 0; i < checks.length; i++) {
+                            if (!checks[i].meets(doc)) {
+                                if (missed >= 0) {
+                                    return;
+                                }
+                                missed = i;
+                            }
+                        }
+                        if (missed < 0) {
+                            ranking.collect(doc);
+                            counting.collect(doc);
+                        } else {
+                            missing[missed].collect(doc);
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return top.scoreMode();
+            }
+        }
+
+        /** Whether a document has the chosen value of one criterion (its names compared once per segment). */
+        private interface Check {
+            boolean meets(int doc);
+
+            static Check of(Facet facet, String value, LeafReaderContext context) throws IOException {
+                LeafFacets.Ords ords = LeafFacets.of(context).of(facet);
+                boolean[] ok = new boolean[ords.names.length];
+                for (int o = 0; o < ok.length; o++) {
+                    ok[o] = value.equals(indexed(facet, ords.names[o]));
+                }
+                return doc -> ords.has(doc, ok);
+            }
+        }
+    }
 
     /** Matches in all, and by kind, status, zone and activity. */
     static final class Tally {
@@ -284,10 +451,7 @@ final class RegisterSearcher {
     /** Counts doc values ordinals per segment, turned into names at each segment's end. */
     private static final class Counter extends SimpleCollector {
         private final Tally tally = new Tally();
-        private SortedDocValues kind;
-        private SortedDocValues status;
-        private SortedDocValues zone;
-        private SortedSetDocValues activity;
+        private LeafFacets leaf;
         private int[] kinds;
         private int[] statuses;
         private int[] zones;
@@ -296,54 +460,49 @@ final class RegisterSearcher {
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flush();
-            kind = DocValues.getSorted(context.reader(), RegisterIndex.KIND_DV);
-            status = DocValues.getSorted(context.reader(), RegisterIndex.STATUS_DV);
-            zone = DocValues.getSorted(context.reader(), RegisterIndex.ZONE_DV);
-            activity = DocValues.getSortedSet(context.reader(), RegisterIndex.ACTIVITY_DV);
-            kinds = new int[Math.toIntExact(kind.getValueCount())];
-            statuses = new int[Math.toIntExact(status.getValueCount())];
-            zones = new int[Math.toIntExact(zone.getValueCount())];
-            activities = new int[Math.toIntExact(activity.getValueCount())];
+            leaf = LeafFacets.of(context);
+            kinds = new int[leaf.kind.names.length];
+            statuses = new int[leaf.status.names.length];
+            zones = new int[leaf.zone.names.length];
+            activities = new int[leaf.activity.names.length];
         }
 
         @Override
-        public void collect(int doc) throws IOException {
+        public void collect(int doc) {
             tally.total++;
-            if (kind.advanceExact(doc)) {
-                kinds[kind.ordValue()]++;
+            int k = leaf.kind.first(doc);
+            if (k >= 0) {
+                kinds[k]++;
             }
-            if (status.advanceExact(doc)) {
-                statuses[status.ordValue()]++;
+            int s = leaf.status.first(doc);
+            if (s >= 0) {
+                statuses[s]++;
             }
-            if (zone.advanceExact(doc)) {
-                zones[zone.ordValue()]++;
+            int z = leaf.zone.first(doc);
+            if (z >= 0) {
+                zones[z]++;
             }
-            if (activity.advanceExact(doc)) {
-                for (int i = activity.docValueCount(); i > 0; i--) {
-                    activities[Math.toIntExact(activity.nextOrd())]++;
-                }
+            LeafFacets.Ords a = leaf.activity;
+            for (int i = a.start[doc], end = a.start[doc + 1]; i < end; i++) {
+                activities[a.ords[i]]++;
             }
         }
 
-        void flush() throws IOException {
-            if (kind == null) {
+        void flush() {
+            if (leaf == null) {
                 return;
             }
-            add(Facet.KIND, kinds, kind::lookupOrd);
-            add(Facet.STATUS, statuses, status::lookupOrd);
-            add(Facet.ZONE, zones, zone::lookupOrd);
-            add(Facet.ACTIVITY, activities, o -> activity.lookupOrd(o));
-            kind = null;
+            add(Facet.KIND, kinds, leaf.kind.names);
+            add(Facet.STATUS, statuses, leaf.status.names);
+            add(Facet.ZONE, zones, leaf.zone.names);
+            add(Facet.ACTIVITY, activities, leaf.activity.names);
+            leaf = null;
         }
 
-        private interface Lookup {
-            BytesRef of(int ord) throws IOException;
-        }
-
-        private void add(Facet facet, int[] counts, Lookup names) throws IOException {
+        private void add(Facet facet, int[] counts, String[] names) {
             for (int ord = 0; ord < counts.length; ord++) {
                 if (counts[ord] > 0) {
-                    tally.counts.get(facet).merge(names.of(ord).utf8ToString(), counts[ord], Integer::sum);
+                    tally.counts.get(facet).merge(names[ord], counts[ord], Integer::sum);
                 }
             }
         }
@@ -351,6 +510,118 @@ final class RegisterSearcher {
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /**
+     * One segment's kinds, statuses, zones and activities, read from its doc values once and kept in arrays while the
+     * segment lives (ADR 0033): counting and checking the criteria of thousands of matches per search read plain arrays
+     * instead of decoding doc values from the in-memory directory's buffers (JFR: most of a dates-only search's CPU).
+     * Segments are immutable and shared by the readers opened after them, so an entry serves every search until the
+     * segment is merged away or the index closed; its core's closed listener drops it.
+     */
+    static final class LeafFacets {
+        private static final Map<org.apache.lucene.index.IndexReader.CacheKey, LeafFacets> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Per document, its values' ordinals ({@code ords[start[doc]] .. ords[start[doc + 1] - 1]}), and the ordinals' names. */
+        static final class Ords {
+            final int[] start;
+            final int[] ords;
+            final String[] names;
+
+            Ords(int[] start, int[] ords, String[] names) {
+                this.start = start;
+                this.ords = ords;
+                this.names = names;
+            }
+
+            /** The document's first ordinal, -1 if it has none. */
+            int first(int doc) {
+                return start[doc] < start[doc + 1] ? ords[start[doc]] : -1;
+            }
+
+            /** Whether the document has a value whose ordinal is chosen. */
+            boolean has(int doc, boolean[] chosen) {
+                for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
+                    if (chosen[ords[i]]) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        final Ords kind;
+        final Ords status;
+        final Ords zone;
+        final Ords activity;
+
+        private LeafFacets(org.apache.lucene.index.LeafReader reader) throws IOException {
+            kind = ords(reader, RegisterIndex.KIND_DV);
+            status = ords(reader, RegisterIndex.STATUS_DV);
+            zone = ords(reader, RegisterIndex.ZONE_DV);
+            activity = ords(reader, RegisterIndex.ACTIVITY_DV);
+        }
+
+        Ords of(Facet facet) {
+            return switch (facet) {
+                case KIND -> kind;
+                case STATUS -> status;
+                case ZONE -> zone;
+                case ACTIVITY -> activity;
+            };
+        }
+
+        static LeafFacets of(LeafReaderContext context) throws IOException {
+            org.apache.lucene.index.IndexReader.CacheHelper core = context.reader().getCoreCacheHelper();
+            if (core == null) {
+                return new LeafFacets(context.reader());
+            }
+            LeafFacets known = SEGMENTS.get(core.getKey());
+            if (known != null) {
+                return known;
+            }
+            LeafFacets read = new LeafFacets(context.reader());
+            if (SEGMENTS.putIfAbsent(core.getKey(), read) == null) {
+                // the searcher holds a reference, so the core is open now and its listener will run when it closes
+                core.addClosedListener(SEGMENTS::remove);
+                return read;
+            }
+            LeafFacets first = SEGMENTS.get(core.getKey());
+            return first == null ? read : first;
+        }
+
+        /** Segments whose arrays are kept now (for the tests). */
+        static int kept() {
+            return SEGMENTS.size();
+        }
+
+        private static Ords ords(org.apache.lucene.index.LeafReader reader, String field) throws IOException {
+            int docs = reader.maxDoc();
+            int[] start = new int[docs + 1];
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, field);
+            String[] names = new String[Math.toIntExact(dv.getValueCount())];
+            for (int o = 0; o < names.length; o++) {
+                names[o] = dv.lookupOrd(o).utf8ToString();
+            }
+            int[] ords = new int[16];
+            int n = 0;
+            int next = 0;
+            for (int doc = dv.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+                while (next <= doc) {
+                    start[next++] = n;
+                }
+                for (int i = dv.docValueCount(); i > 0; i--) {
+                    if (n == ords.length) {
+                        ords = java.util.Arrays.copyOf(ords, n * 2);
+                    }
+                    ords[n++] = Math.toIntExact(dv.nextOrd());
+                }
+            }
+            while (next <= docs) {
+                start[next++] = n;
+            }
+            return new Ords(start, java.util.Arrays.copyOf(ords, n), names);
         }
     }
 }

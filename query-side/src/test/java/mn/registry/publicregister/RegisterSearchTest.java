@@ -144,6 +144,89 @@ class RegisterSearchTest {
     }
 
     @Test
+    @DisplayName("ADR 0033: text with criteria, searched in one pass, finds and ranks what the text alone finds that meets them, each criterion counted without it")
+    void text_with_criteria_in_one_pass() {
+        RegisterView v = view(register());
+        for (String text : new String[]{"khan", "a", "үйлд 1", "2026", "1000"}) {
+            for (RegisterKind kind : new RegisterKind[]{null, RegisterKind.ENTITY, RegisterKind.PERMIT}) {
+                for (String status : new String[]{null, "registered", " VALID "}) {
+                    for (String activity : new String[]{null, "trade"}) {
+                        String zone = activity == null ? null : "Altanbulag";
+                        RegisterSearch chosen = new RegisterSearch(text, kind, status, zone, activity, null, null, 0, RegisterQuery.MAX_LIMIT);
+                        SearchResults r = find(v, chosen);
+                        List<RegisterEntry> alone = find(v, new RegisterSearch(text, null, null, null, null, null, null, 0, RegisterQuery.MAX_LIMIT)).items();
+                        List<RegisterEntry> meeting = alone.stream()
+                                .filter(e -> kind == null || e.kind() == kind)
+                                .filter(e -> status == null || status.trim().equalsIgnoreCase(e.status()))
+                                .filter(e -> zone == null || zone.equalsIgnoreCase(e.zoneId()))
+                                .filter(e -> activity == null || e.activities().stream().anyMatch(activity::equalsIgnoreCase)).toList();
+                        String as = text + " " + kind + " " + status + " " + activity;
+                        assertThat(r.items()).as(as).isEqualTo(meeting);
+                        assertThat(r.total()).as(as).isEqualTo(meeting.size());
+                        SearchResults withoutStatus = find(v, new RegisterSearch(text, kind, null, zone, activity, null, null, 0, 1));
+                        assertThat(r.counts().status()).as(as).isEqualTo(withoutStatus.counts().status());
+                        SearchResults withoutKind = find(v, new RegisterSearch(text, null, status, zone, activity, null, null, 0, 1));
+                        assertThat(r.counts().kind()).as(as).isEqualTo(withoutKind.counts().kind());
+                        if (activity != null) {
+                            SearchResults withoutActivity = find(v, new RegisterSearch(text, kind, status, zone, null, null, null, 0, 1));
+                            assertThat(r.counts().activity()).as(as).isEqualTo(withoutActivity.counts().activity());
+                            SearchResults withoutZone = find(v, new RegisterSearch(text, kind, status, null, activity, null, null, 0, 1));
+                            assertThat(r.counts().zone()).as(as).isEqualTo(withoutZone.counts().zone());
+                        }
+                    }
+                }
+            }
+        }
+        SearchResults trade = find(v, new RegisterSearch("khan", RegisterKind.ENTITY, null, null, "TRADE", null, null, 0, 50));
+        assertThat(trade.total()).isEqualTo(15);
+        assertThat(trade.counts().activity()).as("the activities of khan's entities").containsExactly(java.util.Map.entry("TRADE", 15));
+        assertThat(trade.counts().kind()).as("khan's trade entries of every kind").containsEntry("entities", 15).containsEntry("permits", 0);
+    }
+
+    @Test
+    @DisplayName("ADR 0033: a segment's criteria are read into arrays once and dropped when the index lets the segment go; counts follow updated entries")
+    void segment_arrays_follow_the_index() {
+        RegisterModel model = register().fold();
+        int before = RegisterSearcher.LeafFacets.kept();
+        RegisterIndex index = RegisterIndex.of(model.entries());
+        RegisterSearcher searcher = index.refresh(List.of());
+        RegisterView v = model.view(null).with(searcher);
+        assertThat(find(v, new RegisterSearch("khan", null, "registered", null, null, null, null, 0, 5)).counts().status())
+                .containsEntry("REGISTERED", 15);
+        assertThat(RegisterSearcher.LeafFacets.kept()).isGreaterThan(before);
+        // an entity of khan's struck off: its segment's arrays stay, its document is deleted and the new one counted
+        RegisterEntry khan0 = v.all(RegisterKind.ENTITY).stream().filter(e -> e.name().equals("Khan Trade 0")).findFirst().orElseThrow();
+        RegisterEntry struck = new RegisterEntry(khan0.kind(), khan0.id(), khan0.name(), khan0.number(), "STRUCK_OFF", khan0.zoneId(),
+                khan0.activities(), khan0.since(), khan0.until(), khan0.details(), khan0.history());
+        RegisterSearcher next = index.refresh(List.of(struck));
+        RegisterView after = model.view(null).with(next);
+        assertThat(find(after, new RegisterSearch("khan", null, "registered", null, null, null, null, 0, 5)).counts().status())
+                .containsEntry("REGISTERED", 14).containsEntry("STRUCK_OFF", 1);
+        searcher.release();
+        next.release();
+        index.close();
+        assertThat(RegisterSearcher.LeafFacets.kept()).as("closed segments leave no arrays behind").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("ADR 0033: a word longer than the n-grams (a pasted hash) is found whole and by its start (as the scan finds it), not by a part inside")
+    void words_longer_than_the_grams() {
+        String hash = "abcdefghij".repeat(5);
+        RegisterView v = view(register().add(Records.registered("Хэш " + hash, "10000099", Activity.TRADE, LocalDate.of(2027, 3, 1))));
+        String entity = "entities/altanbulag:mn-10000099";
+        assertThat(keys(find(v, hash))).containsExactly(entity);
+        assertThat(keys(find(v, hash.substring(0, 45)))).as("a start longer than the grams: a prefix of the whole word").containsExactly(entity);
+        assertThat(keys(find(v, hash.substring(0, 40)))).as("a start as long as the grams").containsExactly(entity);
+        assertThat(find(v, hash.substring(1, 46)).total()).as("a long word is not indexed by its parts").isZero();
+        assertThat(RegisterIndex.grams(hash, false)).isEmpty();
+        assertThat(RegisterIndex.grams(hash, true)).hasSize(40);
+        assertThat(RegisterIndex.grams("хан", false)).containsExactlyInAnyOrder("х", "ха", "хан", "а", "ан", "н");
+        assertThat(RegisterIndex.grams("хан", true)).containsExactly("х", "ха", "хан");
+        RegisterQuery byName = new RegisterQuery(RegisterKind.ENTITY, hash.substring(0, 45), null, null, null, null, null, null, 0, 50);
+        assertThat(v.searcher().search(byName, v)).as("the per-kind search as the earlier scan").isEqualTo(v.scan(byName));
+    }
+
+    @Test
     @DisplayName("abuse: query syntax in the box is only text (no field, wildcard or boolean query); an over-long search is refused with a stable code")
     void query_syntax_is_text() {
         RegisterView v = view(register());
