@@ -52,6 +52,25 @@ class AbuseAuditEndToEndTest {
     @RegisterExtension
     static final RunningRegistry registry = new RunningRegistry();
 
+    // --- session 8, permit and identity abuse (F50 on): one block, the other abuse engineer adds at the end of the class ---
+
+    @Test
+    @DisplayName("002 art. 15.3: a phone or e-mail spelled out to escape the screen (digit by digit, with dots, parentheses, at and dot) is refused naming the field; nothing stored; a dotted date and a decimal pass")
+    void personal_details_spelled_out_are_refused() {
+        String article = "002 art. 15.3";
+        String code = "privacy.personal-details-in-published-text";
+        mn.registry.kernel.permit.ApplyForPermit clean = ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Selenge Sign LLC", "6101050");
+        for (String address : List.of("Peace Avenue 1; утас 9 9 1 1 2 2 3 3", "Peace Avenue 1; 9911.2233", "Peace Avenue 1; (99) 11 22 33",
+                "Peace Avenue 1; bat @ tamga . mn", "Peace Avenue 1; bat at tamga dot mn")) {
+            registry.refused(registry.send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+                    "Selenge Sign LLC", "6101050", true, address), false, clean.documents())), 400, code, "company.address", article);
+        }
+        ok(registry.send("applicant-1", "ApplyForPermit", new mn.registry.kernel.permit.ApplyForPermit(new mn.registry.kernel.permit.Company(
+                "Selenge Sign LLC", "6101050", true, "Peace Avenue 1, building 12.5, since 2026.12.04, 1234.5678 m²"), false, clean.documents())));
+    }
+
+    // --- end of the session 8 permit and identity block ---
+
     @BeforeAll
     static void start() {
         ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));

@@ -50,11 +50,16 @@ final class PersonalDetailsInText {
             "(?<!\\p{L})(?:[\\p{IsCyrillic}&&\\p{L}][\\p{IsCyrillic}\\p{IsLatin}&&\\p{L}]|[\\p{IsLatin}&&\\p{L}][\\p{IsCyrillic}&&\\p{L}])[ \u00A0\\-]?\\d{8}(?!\\d)");
     // the Latin transliteration: two capital letters; only when the digits read as a birth date (yy, mm or mm+20, dd)
     private static final Pattern CIVIL_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}[ \u00A0\\-]?(\\d{8})(?!\\d)");
+    // a dot may stand between spaces ("bat @ tamga . mn", abuse audit F50): the at sign, [at] or (at) says it is an address
     private static final Pattern E_MAIL = Pattern.compile(
-            "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|\uFF20|\\[at]|\\(at\\))\\s?[\\p{L}\\p{N}\\-]+(?:(?:\\.|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)[\\p{L}\\p{N}\\-]+)*"
-                    + "(?:\\.|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)\\p{L}{2,}",
+            "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|\uFF20|\\[at]|\\(at\\))\\s?[\\p{L}\\p{N}\\-]+(?:(?:\\s?\\.\\s?|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)[\\p{L}\\p{N}\\-]+)*"
+                    + "(?:\\s?\\.\\s?|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)\\p{L}{2,}(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(?:₮|\\$|€|¥|төг|tug|tög|mnt|usd|eur|cny|rub|доллар|юан|сая|мянга)",
+    // "bat at tamga dot mn" (abuse audit F50): the words at and dot, each between spaces; "user at home" has no dot and passes
+    private static final Pattern E_MAIL_IN_WORDS = Pattern.compile(
+            "[\\p{L}\\p{N}._%+\\-]+\\s+at\\s+[\\p{L}\\p{N}\\-]+(?:\\s+dot\\s+[\\p{L}\\p{N}\\-]+)*\\s+dot\\s+\\p{L}{2,}(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(?:₮|\\$|€|¥|төг|tug|tög|mnt|usd|eur|cny|rub|доллар|юан|сая|мянга|га\\b|ha\\b|m²|м²|m2|м2|km|км|%)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:₮|\\$|€|¥|mnt|usd|eur|cny)\\s?$", Pattern.CASE_INSENSITIVE);
 
@@ -167,11 +172,30 @@ final class PersonalDetailsInText {
     }
 
     private static Optional<Finding> eMail(String text) {
-        if (text.indexOf('@') < 0 && text.indexOf('\uFF20') < 0 && !spelledAt(text)) {
-            return Optional.empty();
+        if (text.indexOf('@') >= 0 || text.indexOf('\uFF20') >= 0 || spelledAt(text)) {
+            Matcher m = E_MAIL.matcher(text);
+            if (m.find()) {
+                return Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end()));
+            }
         }
-        Matcher m = E_MAIL.matcher(text);
-        return m.find() ? Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end())) : Optional.empty();
+        if (containsWord(text, "dot")) {
+            Matcher m = E_MAIL_IN_WORDS.matcher(text);
+            if (m.find()) {
+                return Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // " dot " in any case, without lower-casing the whole text
+    private static boolean containsWord(String text, String word) {
+        for (int i = 1; i + word.length() < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i - 1)) && text.regionMatches(true, i, word, 0, word.length())
+                    && Character.isWhitespace(text.charAt(i + word.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // "name [at] host" or "name (at) host", any case, without lower-casing the whole text
@@ -223,12 +247,28 @@ final class PersonalDetailsInText {
                 i++;
             }
             groups.add(new int[]{groupStart, i});
-            if (i + 1 < n && SEPARATORS.indexOf(text.charAt(i)) >= 0 && isDigit(text.charAt(i + 1))) {
-                i++;
+            int separator = separatorLength(text, i);
+            if (separator > 0 && i + separator < n && isDigit(text.charAt(i + separator))) {
+                i += separator;
                 continue;
             }
             return new DigitRun(start, i, groups);
         }
+    }
+
+    // a single space, dash or dot, or a parenthesis with at most one space beside it ("9911(2233)", "(99) 112233", abuse audit F50)
+    private static int separatorLength(String text, int i) {
+        if (i >= text.length()) {
+            return 0;
+        }
+        char c = text.charAt(i);
+        if (SEPARATORS.indexOf(c) >= 0 || c == '.') {
+            return i + 1 < text.length() && text.charAt(i + 1) == '(' ? 2 : 1;
+        }
+        if (c == ')' || c == '(') {
+            return i + 1 < text.length() && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '(') ? 2 : 1;
+        }
+        return 0;
     }
 
     private static Optional<Finding> phoneIn(String text, DigitRun run) {
@@ -242,6 +282,10 @@ final class PersonalDetailsInText {
             }
         }
         List<int[]> groups = run.groups();
+        Optional<Finding> digitByDigit = digitByDigit(text, run);
+        if (digitByDigit.isPresent()) {
+            return digitByDigit;
+        }
         for (int from = 0; from < groups.size(); from++) {
             int count = 0;
             for (int to = from; to < groups.size(); to++) {
@@ -253,12 +297,67 @@ final class PersonalDetailsInText {
                 if (count > 8) {
                     break;
                 }
-                if (count == 8 && looksLikeAPhone(text, run, from, to) && !(from == 0 && amountBefore(text, run.start()))) {
+                if (count == 8 && looksLikeAPhone(text, run, from, to) && !(from == 0 && amountBefore(text, run.start()))
+                        && !decimalOrCoordinate(text, run, from, to)) {
                     return Optional.of(new Finding(Kind.PHONE_NUMBER, groups.get(from)[0], groups.get(to)[1]));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "9 9 1 1 2 2 3 3" (abuse audit F50): exactly eight single digits, each joined to the next by one separator, starting 5-9.
+     * A list of single digits longer or shorter than eight ("lots 5 6 7 8 9 10 11 12") is not read as a phone.
+     */
+    private static Optional<Finding> digitByDigit(String text, DigitRun run) {
+        List<int[]> groups = run.groups();
+        int from = 0;
+        while (from < groups.size()) {
+            if (length(groups.get(from)) != 1) {
+                from++;
+                continue;
+            }
+            int to = from;
+            while (to + 1 < groups.size() && length(groups.get(to + 1)) == 1) {
+                to++;
+            }
+            if (to - from == 7 && text.charAt(groups.get(from)[0]) >= '5' && text.charAt(groups.get(from)[0]) <= '9'
+                    && (from > 0 || !identifierBefore(text, run.start()))) {
+                return Optional.of(new Finding(Kind.PHONE_NUMBER, groups.get(from)[0], groups.get(to)[1]));
+            }
+            from = to + 1;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A dot joins the groups of a phone only when every group is two to four digits ("9911.2233", "99.11.22.33"): a coordinate
+     * or a decimal with a longer part ("91.640000") is a number. Choice (F50): "5678.1234" alone, four digits and four, is read
+     * as a phone; an amount is written with its currency or unit ("5678.1234 га" passes).
+     */
+    private static boolean decimalOrCoordinate(String text, DigitRun run, int from, int to) {
+        List<int[]> groups = run.groups();
+        boolean dotted = false;
+        for (int g = from; g < to; g++) {
+            if (text.charAt(groups.get(g)[1]) == '.') {
+                dotted = true;
+            }
+        }
+        int lastEnd = groups.get(to)[1];
+        if (to == groups.size() - 1 && lastEnd < text.length() && text.charAt(lastEnd) == '.' && lastEnd + 1 < text.length()
+                && isDigit(text.charAt(lastEnd + 1))) {
+            dotted = true;
+        }
+        if (!dotted) {
+            return false;
+        }
+        for (int g = from; g <= to; g++) {
+            if (length(groups.get(g)) < 2 || length(groups.get(g)) > 4) {
+                return true;
+            }
+        }
+        return from > 0 && text.charAt(groups.get(from - 1)[1]) == '.';
     }
 
     private static boolean looksLikeAPhone(String text, DigitRun run, int from, int to) {

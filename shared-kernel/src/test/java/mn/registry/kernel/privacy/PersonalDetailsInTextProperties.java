@@ -36,6 +36,29 @@ class PersonalDetailsInTextProperties {
         });
     }
 
+    /** Every spelling the screen accepts as a phone (abuse audit F50): digit by digit, dots, dashes, parentheses, with or without 976. */
+    @Provide
+    Arbitrary<String> spelledOutPhones() {
+        Arbitrary<String> digits = Combinators.combine(Arbitraries.of('5', '6', '7', '8', '9'), Arbitraries.strings().numeric().ofLength(7))
+                .as((first, rest) -> first + rest);
+        Arbitrary<String> prefixes = Arbitraries.of("", "+976 ", "976 ", "(976) ", "+976.", "+976-", "(+976) ");
+        return Combinators.combine(digits, Arbitraries.of(' ', '.', '-'), Arbitraries.integers().between(0, 4), prefixes)
+                .as((d, sep, style, prefix) -> prefix + switch (style) {
+                    case 0 -> String.join(String.valueOf(sep), d.split(""));
+                    case 1 -> d.substring(0, 4) + sep + d.substring(4);
+                    case 2 -> d.substring(0, 2) + sep + d.substring(2, 4) + sep + d.substring(4, 6) + sep + d.substring(6);
+                    case 3 -> "(" + d.substring(0, 2) + ") " + d.substring(2);
+                    default -> d.substring(0, 4) + "(" + d.substring(4) + ")";
+                });
+    }
+
+    @Property
+    @Label("002 art. 15.3: a phone number spelled out to escape the screen is found in any sentence")
+    void every_spelled_out_phone_is_found(@ForAll("spelledOutPhones") String phone, @ForAll("sentences") String sentence) {
+        assertThat(PersonalDetailsInText.first(String.format(sentence, phone))).as(phone).get()
+                .extracting(PersonalDetailsInText.Finding::kind).isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
+    }
+
     @Provide
     Arbitrary<String> civilNumbers() {
         Arbitrary<String> letters = Arbitraries.strings().withChars("АБВГДЕЁЖЗИЙКЛМНОӨПРСТУҮФХЦЧШЩЭЮЯ").ofLength(2);

@@ -51,6 +51,33 @@ class PersonalDetailsInTextTest {
         assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9 9 1 1 2 2 3 3", "утас 9 9 1 1 2 2 3 3-аас", "9911.2233", "99.11.22.33", "99-11-22-33", "(976) 9911 2233",
+            "976 9911 2233", "+976.9911.2233", "9911(2233)", "(99) 11 22 33", "call 8811.2233.", "5678.1234"})
+    @DisplayName("002 art. 15.3: a phone number spelled out to escape the screen, digit by digit, with dots, dashes or parentheses, is found")
+    void phone_numbers_spelled_out_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bat @ tamga . mn", "bat [at] tamga [dot] mn", "bat at tamga dot mn", "Bat AT Tamga DOT Mn", "bat (at) tamga (dot) mn",
+            "bat@tamga . gov . mn", "bat at mail dot tamga dot mn"})
+    @DisplayName("002 art. 15.3: an e-mail address spelled out to escape the screen, with spaces or the words at and dot, is found")
+    void e_mail_addresses_spelled_out_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1234.5678", "1, 2, 3", "2026.12.04", "SP-2026-000001", "12 345.67 m²", "art. 12.5.1", "002 art. 12.5.1",
+            "91.640000", "106.917282, 47.918873", "5678.1234 га", "1 2 3 4 5 6 7", "lots 5 6 7 8 9 10 11 12", "we meet at noon. Then",
+            "user at home", "1.2.3.4.5.6.7.8.9", "15.03.2026 99.5%", "The permit is at the office dot matrix", "section 9.9.1"})
+    @DisplayName("002 art. 15.3: decimals, lists, dotted dates, registry numbers, areas and article numbers are not read as a spelled-out detail")
+    void spelled_out_false_positives_pass(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     @DisplayName("002 art. 15.3: the finding says where the detail is and never repeats it")
     void finding_names_the_place() {
