@@ -1,0 +1,141 @@
+package mn.registry.permit.command;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.Company;
+import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitTransferred;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ADR 0031 "Later": applications registered before the one-permit-per-company rule have no claim in
+ * {@value CompanyPermitClaims#COLLECTION}, so without this a company holding such an application could apply again. Once per
+ * registry, at start, after Axon is up and before the web server takes requests, it reads the store once from its first event,
+ * collects every company an application was registered for or passed to (23.3), asks each application whether it still holds
+ * the company ({@link PermitCommands.HoldsCompany}, as a claim is judged) and claims the number for the first that does. Then it
+ * writes its marker. Idempotent: a claim already there is left alone (a duplicate key), so a second node starting at the same
+ * time, or a start stopped half-way and run again, claims nothing twice.
+ */
+@Component
+class CompanyPermitClaimsBackfill implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CompanyPermitClaimsBackfill.class);
+    /** The marker's id: never a seven-digit registration number, so never a claim. */
+    static final String MARKER = "backfill:adr-0031";
+    static final String BACKFILL_COMMAND = "backfill:adr-0031";
+
+    private final MongoCollection<Document> claims;
+    private final EventStore events;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private volatile boolean running;
+
+    CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
+        this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
+        this.events = events;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (claims.find(Filters.eq("_id", MARKER)).first() != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Map<String, List<ApplicationId>> companies = new LinkedHashMap<>();
+        long read = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                read++;
+                Class<?> type = event.getPayloadType();
+                if (type == PermitApplicationRegistered.class) {
+                    PermitApplicationRegistered registered = (PermitApplicationRegistered) event.getPayload();
+                    candidate(companies, registered.company(), registered.applicationId());
+                } else if (type == PermitTransferred.class) {
+                    PermitTransferred transferred = (PermitTransferred) event.getPayload();
+                    candidate(companies, transferred.successor(), transferred.applicationId());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backfilling the company claims (ADR 0031)", e);
+        }
+        int claimed = 0;
+        for (Map.Entry<String, List<ApplicationId>> company : companies.entrySet()) {
+            for (ApplicationId application : company.getValue()) {
+                if (holds(application, company.getKey())) {
+                    claimed += claim(company.getKey(), application) ? 1 : 0;
+                    break;
+                }
+            }
+        }
+        claims.updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
+                .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
+                read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void candidate(Map<String, List<ApplicationId>> companies, Company company, ApplicationId application) {
+        if (company != null && PermitIntakePolicy.isRegistrationNumber(company.registrationNumber())) {
+            companies.computeIfAbsent(company.registrationNumber(), k -> new ArrayList<>()).add(application);
+        }
+    }
+
+    private boolean holds(ApplicationId application, String registrationNumber) {
+        try {
+            return Boolean.TRUE.equals(commands.sendAndWait(new PermitCommands.HoldsCompany(application, registrationNumber)));
+        } catch (AggregateNotFoundException unknown) {
+            return false;
+        }
+    }
+
+    private boolean claim(String registrationNumber, ApplicationId application) {
+        try {
+            claims.insertOne(new Document("_id", registrationNumber).append("applicationId", application.value())
+                    .append("commandId", BACKFILL_COMMAND).append("claimedAt", clock.instant().toString()));
+            return true;
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false; // claimed already, by a command or by another node's backfill
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200; // after Axon has started (its command bus answers), before the web server takes requests
+    }
+}
