@@ -22,7 +22,7 @@ final class StoredTimestamps {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with a four-digit year, or null for any other form. */
-    private static Instant parseIsoUtc(String s) {
+    static Instant parseIsoUtc(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {

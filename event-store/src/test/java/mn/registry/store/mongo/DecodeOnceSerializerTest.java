@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializedObject;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -57,6 +60,28 @@ class DecodeOnceSerializerTest {
             readers.incrementAndGet();
             return super.readerFor(type);
         }
+    }
+
+    record Stamped(Instant at, List<Instant> more) {
+    }
+
+    @Test
+    @DisplayName("Instants and metadata decode as the mapper's own deserializers read them, in the store's form and in any other")
+    void instants_and_metadata_decode_as_before() {
+        JacksonSerializer axon = JacksonSerializer.builder().objectMapper(CanonicalJson.mapper()).build();
+        var once = DecodeOnceSerializer.readingOnce(axon);
+        for (String at : List.of("\"2026-12-04T12:57:21.384Z\"", "\"2026-12-04T12:57:21Z\"", "\"2026-12-04T12:57:21.123456789Z\"",
+                "\"2026-12-04T12:57:21.5Z\"", "\"2026-12-04T20:57:21+08:00\"", "\"+12026-12-04T12:57:21Z\"", "1764852000.5",
+                "1764852000", "null")) {
+            String json = "{\"at\":" + at + ",\"more\":[" + at + "]}";
+            SerializedObject<String> stored = new SimpleSerializedObject<>(json, String.class, Stamped.class.getName(), null);
+            assertThat((Object) once.deserialize(stored)).as(at).isEqualTo(axon.deserialize(stored));
+        }
+        String meta = "{\"signedBy\":\"reviewer-1\",\"commandId\":\"cmd-1\",\"count\":3,\"big\":12345678901234,\"nested\":{\"a\":[1,2.5]}}";
+        SerializedObject<String> metaData = new SimpleSerializedObject<>(meta, String.class, axon.typeForClass(MetaData.class));
+        Object decoded = once.deserialize(metaData);
+        assertThat(decoded).isInstanceOf(MetaData.class).isEqualTo(axon.deserialize(metaData));
+        assertThat(((MetaData) decoded).get("big")).isEqualTo(12345678901234L);
     }
 
     @BeforeEach
