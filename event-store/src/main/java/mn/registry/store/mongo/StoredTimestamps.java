@@ -61,6 +61,24 @@ final class StoredTimestamps {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
+    /** {@code yyyy-MM-dd} with a four-digit year ({@code LocalDate.toString()} of this era), or null for any other form. */
+    static LocalDate parseIsoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** The non-negative number of {@code count} ASCII digits at {@code from}, or -1. */
     private static int digits(String s, int from, int count) {
         int value = 0;

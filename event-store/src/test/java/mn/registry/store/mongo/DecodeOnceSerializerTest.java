@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -65,6 +66,9 @@ class DecodeOnceSerializerTest {
     record Stamped(Instant at, List<Instant> more) {
     }
 
+    record Dated(LocalDate on, List<LocalDate> more) {
+    }
+
     @Test
     @DisplayName("Instants and metadata decode as the mapper's own deserializers read them, in the store's form and in any other")
     void instants_and_metadata_decode_as_before() {
@@ -76,6 +80,12 @@ class DecodeOnceSerializerTest {
             String json = "{\"at\":" + at + ",\"more\":[" + at + "]}";
             SerializedObject<String> stored = new SimpleSerializedObject<>(json, String.class, Stamped.class.getName(), null);
             assertThat((Object) once.deserialize(stored)).as(at).isEqualTo(axon.deserialize(stored));
+        }
+        for (String on : List.of("\"2026-12-04\"", "\"2026-02-28\"", "\"0001-01-01\"", "\"+12026-12-04\"", "\"2026-12-04T10:00:00\"",
+                "[2026,12,4]", "null")) {
+            String json = "{\"on\":" + on + ",\"more\":[" + on + "]}";
+            SerializedObject<String> stored = new SimpleSerializedObject<>(json, String.class, Dated.class.getName(), null);
+            assertThat((Object) once.deserialize(stored)).as(on).isEqualTo(axon.deserialize(stored));
         }
         String meta = "{\"signedBy\":\"reviewer-1\",\"commandId\":\"cmd-1\",\"count\":3,\"big\":12345678901234,\"nested\":{\"a\":[1,2.5]}}";
         SerializedObject<String> metaData = new SimpleSerializedObject<>(meta, String.class, axon.typeForClass(MetaData.class));
