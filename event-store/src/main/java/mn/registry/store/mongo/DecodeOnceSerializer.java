@@ -46,7 +46,7 @@ public final class DecodeOnceSerializer implements Serializer {
     private final ConcurrentMap<TypeKey, Class<?>> classes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    /** The wrapped serializer's mapper, with stored instants read by hand (below), or that mapper itself. */
+    /** The wrapped serializer's mapper with stored instants and dates read by hand (below), or that mapper itself. */
     private final ObjectMapper mapper;
     /** Metadata as Axon's {@code MetaDataDeserializer} reads it (a map of strings to values), or null under default typing. */
     private final ObjectReader metaData;
