@@ -913,7 +913,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
         @Override
         public Builder eventSerializer(Serializer eventSerializer) {
-            super.eventSerializer(eventSerializer);
+            // each stored payload decoded once, by a reader made once per type (Session 8; DecodeOnceSerializer)
+            super.eventSerializer(DecodeOnceSerializer.readingOnce(eventSerializer));
             return this;
         }
 

@@ -22,7 +22,7 @@ final class StoredTimestamps {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with a four-digit year, or null for any other form. */
-    private static Instant parseIsoUtc(String s) {
+    static Instant parseIsoUtc(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
@@ -59,6 +59,24 @@ final class StoredTimestamps {
             return null;
         }
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** {@code yyyy-MM-dd} with a four-digit year ({@code LocalDate.toString()} of this era), or null for any other form. */
+    static LocalDate parseIsoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** The non-negative number of {@code count} ASCII digits at {@code from}, or -1. */

@@ -1,5 +1,9 @@
 package mn.registry.permit.query;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.axon.AxonStorageConfiguration;
@@ -16,8 +20,11 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,32 +118,89 @@ public class PermitCaseProjection {
         return new RawBsonDocument(combined, documentCodec);
     }
 
+    /**
+     * The event as the read model holds it: what {@code CanonicalJson.mapper().convertValue(event, Map.class)} made, with
+     * whole amounts as 64-bit integers (below), built in one pass over the event's serialized tokens (Session 8): the
+     * mapper's own serializers still decide every value's form, but the tokens go straight into the document instead of
+     * through Jackson's map and untyped-value deserializers and a copy into a {@link Document}. Values are the ones
+     * Jackson's untyped deserializer returns (a string; an {@code Integer}, {@code Long} or {@code BigInteger} as written;
+     * a {@code BigDecimal}, {@code Float} or {@code Double}; booleans; lists as {@code ArrayList}, objects as
+     * {@code LinkedHashMap}), so the stored BSON is byte for byte the same ({@code PermitCaseDocumentTest}, every permit
+     * event of the stored samples).
+     */
     static Document asDocument(Object value) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = CanonicalJson.mapper().convertValue(value, Map.class);
-        return new Document(wholeAmountsAsLong(map));
+        ObjectMapper mapper = CanonicalJson.mapper();
+        try (TokenBuffer tokens = new TokenBuffer(mapper, false)) {
+            mapper.writeValue(tokens, value);
+            try (JsonParser p = tokens.asParser(mapper)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("not an object: " + value.getClass().getName());
+                }
+                return object(p, new Document(), true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * ADR 0022: the one Money holds a BigDecimal; a whole amount stays the 64-bit integer the read model held
-     * when permit money was a {@code long}, so a rebuilt read model is the same document.
+     * The object whose fields follow; {@code wholeAsLong}: ADR 0022, the one Money holds a BigDecimal; a whole amount
+     * stays the 64-bit integer the read model held when permit money was a {@code long}, so a rebuilt read model is the
+     * same document. As before, only in objects reached through objects (not inside lists).
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> wholeAmountsAsLong(Map<String, Object> map) {
-        map.replaceAll((key, v) -> {
-            if (v instanceof Map<?, ?> nested) {
-                return wholeAmountsAsLong((Map<String, Object>) nested);
-            }
-            if (v instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
-                try {
-                    return d.longValueExact();
-                } catch (ArithmeticException beyondLong) {
-                    return d;
+    private static <M extends Map<String, Object>> M object(JsonParser p, M into, boolean wholeAsLong) throws IOException {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            into.put(name, value(p, p.nextToken(), wholeAsLong));
+        }
+        return into;
+    }
+
+    private static Object value(JsonParser p, JsonToken t, boolean wholeAsLong) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                return object(p, new LinkedHashMap<>(), wholeAsLong);
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    list.add(value(p, e, false));
                 }
+                return list;
             }
-            return v;
-        });
-        return map;
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue();
+            case VALUE_NUMBER_FLOAT: {
+                JsonParser.NumberType type = p.getNumberType();
+                if (type == JsonParser.NumberType.BIG_DECIMAL) {
+                    BigDecimal d = p.getDecimalValue();
+                    return wholeAsLong ? wholeAsLong(d) : d;
+                }
+                return type == JsonParser.NumberType.FLOAT ? (Object) p.getFloatValue() : (Object) p.getDoubleValue();
+            }
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case VALUE_EMBEDDED_OBJECT:
+                return p.getEmbeddedObject();
+            default:
+                throw new IllegalStateException("unexpected token " + t);
+        }
+    }
+
+    private static Object wholeAsLong(BigDecimal d) {
+        if (d.stripTrailingZeros().scale() <= 0) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException beyondLong) {
+                return d;
+            }
+        }
+        return d;
     }
 
     private static Op status(PermitApplicationStatus status) {
