@@ -50,6 +50,9 @@ class SignerCertificateRevocationEndToEndTest {
                 "ef".repeat(32), "key reported lost")), 400, "identity.certificate-unknown", "certificateSha256", "001 art. 23.1.1");
         registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("applicant-1"),
                 "not a fingerprint", "key reported lost")), 400, "identity.certificate-fingerprint-invalid", "certificateSha256", "001 art. 23.1.1");
+        // abuse (F51): a supervisor removing the oversight above or beside them, the Cabinet member's certificate
+        registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("cabinet-1"), null,
+                "key reported lost")), 403, "identity.revocation-of-oversight", "personId", "001 art. 23.1.1");
 
         assertThat(ok(registry.send("supervisor-1", "RevokeSignerCertificate", revocation)).path("personId").asText()).isEqualTo("applicant-1");
 

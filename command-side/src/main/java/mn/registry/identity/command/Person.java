@@ -83,6 +83,7 @@ class Person {
             throw RegistryProblem.invalid("identity.revocation-ground-missing", "State the ground of the revocation (1-" + MAX_GROUND
                     + " characters) in 'ground'.", "ground", "001 art. 23.1.1");
         }
+        oversightIsNotRevokedByAPeer(body, context);
         List<String> revoked;
         if (named == null) {
             revoked = enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
@@ -103,6 +104,22 @@ class Person {
         }
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
                 body.ground().strip())));
+    }
+
+    // 001 art. 23.1.1 (choice, abuse audit F51): the certificate of a ministry supervisor or of the Cabinet member is revoked by the
+    // Cabinet member, or by its own holder (a key reported lost), never by a supervisor alone: else one dishonest supervisor
+    // could revoke every other supervisor's certificate and act with no second pair of eyes left
+    private void oversightIsNotRevokedByAPeer(RevokeSignerCertificate body, CommandContext context) {
+        boolean oversees = holds(Role.MINISTRY_SUPERVISOR) || holds(Role.CABINET_MEMBER);
+        if (oversees && !body.personId().equals(context.actor()) && !context.roles().contains(Role.CABINET_MEMBER)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.revocation-of-oversight", "The certificate of "
+                    + body.personId() + ", who holds a supervisor's or the Cabinet member's role, is revoked by the Cabinet member or by its "
+                    + "holder, not by another supervisor.", "personId", "001 art. 23.1.1");
+        }
+    }
+
+    private boolean holds(Role role) {
+        return activeGrants.stream().anyMatch(grant -> grant.startsWith(role + "/"));
     }
 
     @CommandHandler

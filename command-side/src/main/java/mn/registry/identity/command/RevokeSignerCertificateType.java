@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code RevokeSignerCertificate}, signed by a ministry supervisor (**choice**: the ministry keeps the registry's list of
  * signers, as it keeps the trusted list; a person whose key is compromised or whose certificate its issuer revoked asks the
- * ministry): from the registry's time of receipt on, a command signed under that certificate is refused (001 art. 23.1.1,
+ * ministry) or by the Cabinet member, who alone revokes a supervisor's or a Cabinet member's certificate other than their own
+ * (abuse audit F51, {@link Person}): from the registry's time of receipt on, a command signed under that certificate is refused (001 art. 23.1.1,
  * a certificate valid when the act is made), whatever signing time it claims. Issued acts stay as they were. The body goes
  * as signed to the person's stream ({@link Person}, ADR 0026), which checks it.
  */
@@ -37,7 +38,7 @@ class RevokeSignerCertificateType {
 
     @Bean
     SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands) {
-        return SignedCommandType.of("RevokeSignerCertificate", RevokeSignerCertificate.class, Set.of(Role.MINISTRY_SUPERVISOR),
+        return SignedCommandType.of("RevokeSignerCertificate", RevokeSignerCertificate.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
                 (body, context) -> revoke(commands, body, context));
     }
 

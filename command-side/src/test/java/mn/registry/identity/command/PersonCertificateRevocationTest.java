@@ -90,4 +90,48 @@ class PersonCertificateRevocationTest {
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("64"));
     }
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> revokeBy(PersonId target, PersonId actor, mn.registry.kernel.identity.Role role) {
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(target, null, "key lost"),
+                new mn.registry.command.api.CommandContext("revoke-by-" + actor.value(), AT, AT, actor, java.util.Set.of(role), java.util.Set.of(),
+                        "ab".repeat(32)));
+    }
+
+    private static mn.registry.kernel.identity.RoleGranted granted(PersonId person, mn.registry.kernel.identity.Role role) {
+        return new mn.registry.kernel.identity.RoleGranted(person, role, null, T0, SUPERVISOR, "appointed");
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (choice, abuse audit F51): a supervisor cannot revoke another supervisor's certificate (or the Cabinet member's); "
+            + "the Cabinet member can, and a supervisor can revoke their own")
+    void oversight_is_not_revoked_by_a_peer() {
+        PersonId other = new PersonId("supervisor-2");
+        PersonEnrolled otherEnrolled = new PersonEnrolled(other, "Supervisor Two", CERT, "AAAA", T0);
+        setUp();
+        fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .when(revokeBy(other, SUPERVISOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is revoked by the Cabinet member or by its holder"));
+        PersonId cabinet = new PersonId("cabinet-1");
+        setUp();
+        fixture.given(new PersonEnrolled(cabinet, "Cabinet Member", CERT, "AAAA", T0), granted(cabinet, mn.registry.kernel.identity.Role.CABINET_MEMBER))
+                .when(revokeBy(cabinet, SUPERVISOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(RegistryProblem.class);
+        setUp();
+        fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .when(revokeBy(other, cabinet, mn.registry.kernel.identity.Role.CABINET_MEMBER))
+                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, cabinet, "key lost"));
+        setUp();
+        fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .when(revokeBy(other, other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, other, "key lost"));
+        // a supervisor whose supervisor role was revoked is no longer oversight: a supervisor may revoke the certificate
+        setUp();
+        fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR),
+                        new mn.registry.kernel.identity.RoleRevoked(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(60), SUPERVISOR, "left"))
+                .when(revokeBy(other, SUPERVISOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, SUPERVISOR, "key lost"));
+    }
 }

@@ -157,4 +157,28 @@ class CabinetDeskBrowserTest {
         }
         browser.signOut();
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F51): the Cabinet member revokes a supervisor's certificate from the desk; a fingerprint the "
+            + "supervisor never enrolled is refused on the page, in Mongolian and English, nothing revoked")
+    void cabinet_member_revokes_a_supervisors_certificate_from_the_desk() {
+        browser.signInAsDemo("cabinet-1");
+        for (String lang : new String[]{"en", "mn"}) {
+            browser.open("/cabinet", lang);
+            assertThat(browser.all("#form-revoke-certificate")).hasSize(1);
+            browser.axe();
+        }
+        fill("#rev-person", "supervisor-1");
+        fill("#rev-certificate", "ef".repeat(32));
+        fill("#rev-ground", "түлхүүр алдагдсан");
+        assertThat(browser.signAndSend("form-revoke-certificate")).contains("\"type\":\"RevokeSignerCertificate\"").contains("\"personId\":\"supervisor-1\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("identity.certificate-unknown")
+                .contains("Энэ хүн ийм хурууны хээтэй гэрчилгээ бүртгүүлээгүй");
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        browser.signOut();
+        browser.signInAsDemo("supervisor-1"); // still signs: nothing was revoked
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
+        browser.signOut();
+    }
 }
