@@ -101,4 +101,16 @@ class ProblemMessagesTest {
         // ZoneRegistration passes its codes to a helper that makes the RegistryProblem; the scan must still see them
         assertThat(codes().get("freezone.registration-not-pending").toString()).endsWith("ZoneRegistration.java");
     }
+
+    @Test
+    @DisplayName("every message key is written once per language: a second line with the same key silently replaces the first (the permit's "
+            + "'Revoke' heading once read 'Revoke a signer's certificate')")
+    void no_message_key_is_written_twice() throws IOException {
+        for (String lang : new String[]{"en", "mn"}) {
+            Path bundle = ROOT.resolve("web/src/main/resources/i18n/messages_" + lang + ".properties");
+            Map<String, Long> keys = Files.readAllLines(bundle).stream().filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                    .map(l -> l.substring(0, l.indexOf('=')).strip()).collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
+            assertThat(keys.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList()).as(bundle.toString()).isEmpty();
+        }
+    }
 }
