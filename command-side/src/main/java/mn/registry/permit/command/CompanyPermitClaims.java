@@ -39,7 +39,10 @@ class CompanyPermitClaims {
     private final EventStore events;
     private final CommandGateway commands;
 
-    CompanyPermitClaims(MongoDatabase database, CommandLog commandLog, EventStore events, CommandGateway commands) {
+    private final CompanyPermitClaimsBackfill backfill;
+
+    CompanyPermitClaims(MongoDatabase database, CommandLog commandLog, EventStore events, CommandGateway commands, CompanyPermitClaimsBackfill backfill) {
+        this.backfill = backfill;
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.events = events;
@@ -54,6 +57,7 @@ class CompanyPermitClaims {
         if (!PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
             return;
         }
+        backfill.awaitDone();
         Document claim = new Document("_id", registrationNumber).append("applicationId", applicationId.value()).append("commandId", commandId)
                 .append("claimedAt", at.toString());
         RegistryWideClaim.take(claims, claim, existing -> {

@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * ADR 0031 "Later": applications registered before the one-permit-per-company rule have no claim in
  * {@value CompanyPermitClaims#COLLECTION}, so without this a company holding such an application could apply again. Once per
- * registry, at start, after Axon is up and before the web server takes requests, it reads the store once from its first event,
+ * registry, at start, after Axon has subscribed its handlers (a claim waits for it: {@link #awaitDone()}), it reads the store once from its first event,
  * collects every company an application was registered for or passed to (23.3), asks each application whether it still holds
  * the company ({@link PermitCommands.HoldsCompany}, as a claim is judged) and claims the number for the first that does. Then it
  * writes its marker. Idempotent: a claim already there is left alone (a duplicate key), so a second node starting at the same
@@ -48,6 +48,7 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
     private final CommandGateway commands;
     private final Clock clock;
     private volatile boolean running;
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
         this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
@@ -60,6 +61,7 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
     public void start() {
         running = true;
         if (claims.find(Filters.eq("_id", MARKER)).first() != null) {
+            done.countDown();
             return;
         }
         long started = System.nanoTime();
@@ -95,6 +97,24 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
                 .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
         log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
                 read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
+        done.countDown();
+    }
+
+    /**
+     * Waits for the backfill before a claim is judged: the web server may take requests while it still reads the store, and a
+     * company's second application must not slip in before its first is claimed. 503 (retry is safe) if it takes longer.
+     */
+    void awaitDone() {
+        try {
+            if (done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
+                "registry.claims-not-ready", "The registry is still claiming the companies of applications registered before ADR 0031; "
+                + "retry in a minute.", null, "002 art. 23.2");
     }
 
     private static void candidate(Map<String, List<ApplicationId>> companies, Company company, ApplicationId application) {
@@ -136,6 +156,8 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 200; // after Axon has started (its command bus answers), before the web server takes requests
+        // after Axon has subscribed its command handlers (HoldsCompany must answer); the web server may already take requests then,
+        // so a claim waits for this to finish (awaitDone)
+        return Integer.MAX_VALUE - 200;
     }
 }

@@ -70,7 +70,7 @@ class ApplyForPermitTypeTest {
                 .buildConfiguration();
         axon.start();
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                new CompanyPermitClaims(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()), axon.eventStore(), axon.commandGateway()));
+                CompanyClaimsFixture.claims(database, axon));
     }
 
     @AfterEach
@@ -216,7 +216,7 @@ class ApplyForPermitTypeTest {
                 });
 
         assertThat(storedEvents()).hasSize(stored);
-        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find().first().getString("applicationId")).isEqualTo(first.applicationId().value());
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(com.mongodb.client.model.Filters.ne("_id", CompanyPermitClaimsBackfill.MARKER)).first().getString("applicationId")).isEqualTo(first.applicationId().value());
         // the next application of another company takes the next number: the refusal took none
         assertThat(type.handle(Applications.completeFor("6543211"), signed("cmd-3", t.plusSeconds(120))).receiptNumber().value())
                 .isEqualTo("SP-2026-000002");
@@ -242,7 +242,7 @@ class ApplyForPermitTypeTest {
 
         PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")));
 
-        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find().first().getString("applicationId")).isEqualTo(receipt.applicationId().value());
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(com.mongodb.client.model.Filters.ne("_id", CompanyPermitClaimsBackfill.MARKER)).first().getString("applicationId")).isEqualTo(receipt.applicationId().value());
     }
 
     @Test
@@ -260,6 +260,6 @@ class ApplyForPermitTypeTest {
                     });
         }
         assertThat(storedEvents()).isEmpty();
-        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments()).isZero();
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.ne("_id", CompanyPermitClaimsBackfill.MARKER))).isZero();
     }
 }

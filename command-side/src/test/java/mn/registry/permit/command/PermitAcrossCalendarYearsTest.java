@@ -68,7 +68,7 @@ class PermitAcrossCalendarYearsTest {
                 .buildConfiguration();
         axon.start();
         apply = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                new CompanyPermitClaims(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()), axon.eventStore(), axon.commandGateway()));
+                CompanyClaimsFixture.claims(database, axon));
         types = new PermitCommandTypes(axon.commandGateway());
     }
 

@@ -85,7 +85,7 @@ class PermitApplicationOnEventStoreTest {
                 .buildConfiguration();
         axon.start();
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                new CompanyPermitClaims(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()), axon.eventStore(), axon.commandGateway()));
+                CompanyClaimsFixture.claims(database, axon));
     }
 
     @AfterEach
