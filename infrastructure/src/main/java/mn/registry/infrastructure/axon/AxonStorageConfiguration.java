@@ -67,11 +67,21 @@ public class AxonStorageConfiguration {
         return new DurableEventStorageEngine(engine, groupCommit);
     }
 
+    /**
+     * ADR 0038: the processors whose token is written at most once per {@code registry.processors.token-write-interval}
+     * (default 1 s) instead of after every batch: the projections of a signed ApplyForPermit, idempotent (a batch handled
+     * again after a crash writes the same documents) and read by nobody through their token. The log sequencer, whose
+     * token {@code ReadYourWrites} waits on, and the processes that send commands store every batch.
+     */
+    static final String DEFERRED_TOKENS = "permit-cases,reviewer-queue,public-statistics,deadlines";
+
     @Bean
     @ConditionalOnMissingBean(TokenStore.class)
-    public MongoTokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+    public MongoTokenStore tokenStore(MongoDatabase database, Serializer serializer,
+                                      @org.springframework.beans.factory.annotation.Value("${registry.processors.deferred-tokens:" + DEFERRED_TOKENS + "}") java.util.Set<String> deferred,
+                                      @org.springframework.beans.factory.annotation.Value("${registry.processors.token-write-interval:1s}") Duration writeInterval) {
         MongoTokenStore store = new MongoTokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName(),
-                Duration.ofSeconds(10), Clock.systemUTC());
+                Duration.ofSeconds(10), Clock.systemUTC(), deferred, writeInterval);
         store.ensureIndexes();
         return store;
     }
