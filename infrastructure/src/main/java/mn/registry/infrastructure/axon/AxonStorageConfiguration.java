@@ -69,11 +69,15 @@ public class AxonStorageConfiguration {
 
     /**
      * ADR 0038: the processors whose token is written at most once per {@code registry.processors.token-write-interval}
-     * (default 1 s) instead of after every batch: the projections of a signed ApplyForPermit, idempotent (a batch handled
-     * again after a crash writes the same documents) and read by nobody through their token. The log sequencer, whose
-     * token {@code ReadYourWrites} waits on, and the processes that send commands store every batch.
+     * (default 1 s) instead of after every batch. Axon's pooled processor stores its token after each batch even when
+     * none of the batch's events has a handler in the group, so every group wrote once per command at one client. These
+     * are projections, idempotent (an event handled again after a crash writes the same documents; each says so) and
+     * read by nobody through their token; and the land revocation process, whose command revokes only rights still in
+     * force. The log sequencer, whose token {@code ReadYourWrites} waits on, stores every batch; so does any processor
+     * not named here.
      */
-    static final String DEFERRED_TOKENS = "permit-cases,reviewer-queue,public-statistics,deadlines";
+    static final String DEFERRED_TOKENS = "permit-cases,reviewer-queue,public-statistics,deadlines,freezone-applicant-registrations,"
+            + "freezone-governor-desk,trusted-list,freezone-registration-index,freezone-land-revocation";
 
     @Bean
     @ConditionalOnMissingBean(TokenStore.class)
