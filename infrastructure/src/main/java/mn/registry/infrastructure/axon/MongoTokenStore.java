@@ -46,9 +46,9 @@ import java.util.UUID;
  * the compound filter.
  *
  * <p>ADR 0038: the processors named as {@code deferred} (idempotent projections that nobody waits on by their token)
- * store their token at most once per {@code writeInterval}: a batch inside the interval leaves its token in memory,
- * written with the next store after the interval, the next claim extension (Axon's, about every 5 s when idle) or the
- * release. After a crash such a processor handles again what it handled since its last written token, as after a
+ * store their tokens at most once per {@code writeInterval}: a batch inside the interval leaves its token in memory;
+ * the next store after the interval writes the held tokens of all the processor's segments in one bulk write, and a
+ * segment's claim extension (Axon's, about every 5 s when idle) or release writes its own. After a crash such a processor handles again what it handled since its last written token, as after a
  * failed batch; the claim's timestamp is still written at least once per interval while it works, well inside the
  * claim timeout. Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
  */
@@ -67,12 +67,17 @@ final class MongoTokenStore implements TokenStore {
     /** Per segment of a deferred processor held by this store: when its token was last written, and the one not written yet. */
     private final java.util.concurrent.ConcurrentHashMap<String, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final class Held {
-        final long writtenAt;
-        volatile TrackingToken pending;
+    /** When each deferred processor last wrote its held tokens. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> processorWrittenAt = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Held(long writtenAt) {
-            this.writtenAt = writtenAt;
+    private static final class Held {
+        final String processorName;
+        final int segment;
+        final java.util.concurrent.atomic.AtomicReference<TrackingToken> pending = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Held(String processorName, int segment) {
+            this.processorName = processorName;
+            this.segment = segment;
         }
     }
 
@@ -168,14 +173,60 @@ final class MongoTokenStore implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        if (deferred.contains(processorName)) {
-            Held h = held.get(id(processorName, segment));
-            if (h != null && now() - h.writtenAt < writeIntervalMillis) {
-                h.pending = token;
-                return;
+        Held h = deferred.contains(processorName) ? held.get(id(processorName, segment)) : null;
+        if (h == null) {
+            write(token, processorName, segment);
+            return;
+        }
+        h.pending.set(token);
+        Long last = processorWrittenAt.get(processorName);
+        if (last != null && now() - last < writeIntervalMillis) {
+            return;
+        }
+        writeHeld(processorName);
+        if (!held.containsKey(id(processorName, segment))) {
+            throw new UnableToClaimTokenException("Unable to store token: segment " + segment + " of " + processorName
+                    + " is no longer claimed by this node");
+        }
+    }
+
+    /**
+     * Writes the held tokens of every segment of {@code processorName} this node holds, in one unordered bulk write (a
+     * processor has up to 16 segments, each an event's aggregate's share; one round trip for all of them, ADR 0038).
+     * A segment whose update matched nothing is no longer ours: it is forgotten, so its next store tries to claim it
+     * and fails as before.
+     */
+    private void writeHeld(String processorName) {
+        long at = now();
+        processorWrittenAt.put(processorName, at);
+        List<Held> writing = new ArrayList<>();
+        List<TrackingToken> tokensWritten = new ArrayList<>();
+        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
+        for (Held h : held.values()) {
+            TrackingToken token = h.processorName.equals(processorName) ? h.pending.get() : null;
+            if (token != null) {
+                Document set = new Document("timestamp", at);
+                writeToken(set, token);
+                updates.add(new com.mongodb.client.model.UpdateOneModel<>(ours(processorName, h.segment), new Document("$set", set)));
+                writing.add(h);
+                tokensWritten.add(token);
             }
         }
-        write(token, processorName, segment);
+        if (updates.isEmpty()) {
+            return;
+        }
+        int matched = tokens.bulkWrite(updates, new com.mongodb.client.model.BulkWriteOptions().ordered(false)).getMatchedCount();
+        for (int i = 0; i < writing.size(); i++) {
+            writing.get(i).pending.compareAndSet(tokensWritten.get(i), null);
+        }
+        if (matched < updates.size()) {
+            // rare: some segment was taken over; find which by its lease and forget it
+            for (Held h : writing) {
+                if (tokens.find(ours(processorName, h.segment)).first() == null) {
+                    held.remove(id(processorName, h.segment), h);
+                }
+            }
+        }
     }
 
     /** Writes the token (and the claim's timestamp) now, and remembers when for a deferred processor. */
@@ -193,7 +244,8 @@ final class MongoTokenStore implements TokenStore {
             }
         }
         if (deferred.contains(processorName)) {
-            held.put(id(processorName, segment), new Held(at));
+            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment));
+            processorWrittenAt.put(processorName, at);
         }
     }
 
@@ -219,7 +271,7 @@ final class MongoTokenStore implements TokenStore {
     @Override
     public void extendClaim(String processorName, int segment) {
         Held h = held.get(id(processorName, segment));
-        TrackingToken pending = h == null ? null : h.pending;
+        TrackingToken pending = h == null ? null : h.pending.getAndSet(null);
         if (pending != null) {
             write(pending, processorName, segment);
             return;
@@ -232,7 +284,7 @@ final class MongoTokenStore implements TokenStore {
     @Override
     public void releaseClaim(String processorName, int segment) {
         Held h = held.remove(id(processorName, segment));
-        TrackingToken pending = h == null ? null : h.pending;
+        TrackingToken pending = h == null ? null : h.pending.getAndSet(null);
         Document set = new Document("owner", null).append("lease", lease(id(processorName, segment), null));
         if (pending != null) {
             writeToken(set, pending);

@@ -201,4 +201,26 @@ class MongoTokenStoreTest {
         assertThatThrownBy(() -> new MongoTokenStore(database, JacksonSerializer.defaultSerializer(), "node-a", Duration.ofSeconds(10), clock,
                 java.util.Set.of("permit-cases"), Duration.ofSeconds(6))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("ADR 0038: the held tokens of all of a processor's segments are written together, in one round trip, and a segment taken over meanwhile is not written")
+    void held_tokens_of_all_segments_are_written_together() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 3, null);
+        for (int segment = 0; segment < 3; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(segment), "permit-cases", segment);
+        }
+        node.storeToken(new GlobalSequenceTrackingToken(10), "permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(11), "permit-cases", 1);
+        node.releaseClaim("permit-cases", 2);
+        assertThat(nodeB.fetchToken("permit-cases", 2)).as("segment 2 now belongs to node-b").isEqualTo(new GlobalSequenceTrackingToken(2));
+        now.set(now.get().plusMillis(1000));
+        node.storeToken(new GlobalSequenceTrackingToken(12), "permit-cases", 1);
+        org.bson.Document s0 = database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", "permit-cases#0")).first();
+        org.bson.Document s1 = database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", "permit-cases#1")).first();
+        assertThat(s0.getString("token")).contains("10");
+        assertThat(s1.getString("token")).contains("12");
+        assertThat(nodeB.fetchToken("permit-cases", 2)).as("node-b's segment untouched").isEqualTo(new GlobalSequenceTrackingToken(2));
+    }
 }
