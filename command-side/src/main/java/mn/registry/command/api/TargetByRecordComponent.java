@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.IdentifierMissingException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 import java.lang.reflect.RecordComponent;
@@ -38,6 +39,26 @@ public record TargetByRecordComponent(String component) implements CommandTarget
 
     private static final CommandTargetResolver ANNOTATED = AnnotationCommandTargetResolver.builder().build();
 
+    /** Whether a payload type has a field or method annotated (or meta-annotated) {@code @TargetAggregateIdentifier}, once per type. */
+    private static final ClassValue<Boolean> NAMES_TARGET = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            // the members Axon's AnnotationCommandTargetResolver looks at (its ReflectionUtils: fields and methods of the type,
+            // its superclasses and interfaces)
+            for (java.lang.reflect.Field f : org.axonframework.common.ReflectionUtils.fieldsOf(type)) {
+                if (org.axonframework.common.annotation.AnnotationUtils.isAnnotationPresent(f, TargetAggregateIdentifier.class)) {
+                    return true;
+                }
+            }
+            for (java.lang.reflect.Method m : org.axonframework.common.ReflectionUtils.methodsOf(type)) {
+                if (org.axonframework.common.annotation.AnnotationUtils.isAnnotationPresent(m, TargetAggregateIdentifier.class)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         return annotatedOr(command, payload -> read(payload, component), component);
@@ -48,11 +69,15 @@ public record TargetByRecordComponent(String component) implements CommandTarget
      * body); {@code what} names the missing id in the error.
      */
     public static VersionedAggregateIdentifier annotatedOr(CommandMessage<?> command, java.util.function.Function<Object, ?> idOf, String what) {
-        try {
-            return ANNOTATED.resolveTarget(command);
-        } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
-            // a kernel body: no annotation, its id is read from the body
+        if (NAMES_TARGET.get(command.getPayloadType())) {
+            try {
+                return ANNOTATED.resolveTarget(command);
+            } catch (IllegalArgumentException | IdentifierMissingException notAnnotated) {
+                // annotated, but no id in it: read from the body as below
+            }
         }
+        // a kernel body: no annotation, its id is read from the body (asked without Axon's resolver, which would
+        // scan the class and throw, with its stack trace, for every command of this kind)
         Object id = idOf.apply(command.getPayload());
         if (id == null) {
             throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + what + ".");

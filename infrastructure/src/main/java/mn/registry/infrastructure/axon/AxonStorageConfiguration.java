@@ -67,11 +67,25 @@ public class AxonStorageConfiguration {
         return new DurableEventStorageEngine(engine, groupCommit);
     }
 
+    /**
+     * ADR 0038: the processors whose token is written at most once per {@code registry.processors.token-write-interval}
+     * (default 1 s) instead of after every batch. Axon's pooled processor stores its token after each batch even when
+     * none of the batch's events has a handler in the group, so every group wrote once per command at one client. These
+     * are projections, idempotent (an event handled again after a crash writes the same documents; each says so) and
+     * read by nobody through their token; and the land revocation process, whose command revokes only rights still in
+     * force. The log sequencer, whose token {@code ReadYourWrites} waits on, stores every batch; so does any processor
+     * not named here.
+     */
+    static final String DEFERRED_TOKENS = "permit-cases,reviewer-queue,public-statistics,deadlines,freezone-applicant-registrations,"
+            + "freezone-governor-desk,trusted-list,freezone-registration-index,freezone-land-revocation";
+
     @Bean
     @ConditionalOnMissingBean(TokenStore.class)
-    public MongoTokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+    public MongoTokenStore tokenStore(MongoDatabase database, Serializer serializer,
+                                      @org.springframework.beans.factory.annotation.Value("${registry.processors.deferred-tokens:" + DEFERRED_TOKENS + "}") java.util.Set<String> deferred,
+                                      @org.springframework.beans.factory.annotation.Value("${registry.processors.token-write-interval:1s}") Duration writeInterval) {
         MongoTokenStore store = new MongoTokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName(),
-                Duration.ofSeconds(10), Clock.systemUTC());
+                Duration.ofSeconds(10), Clock.systemUTC(), deferred, writeInterval);
         store.ensureIndexes();
         return store;
     }

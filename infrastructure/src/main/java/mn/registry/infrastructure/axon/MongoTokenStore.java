@@ -44,6 +44,13 @@ import java.util.UUID;
  * uses an index only for a filter made of exactly the index's keys, and scans (deserializing every document)
  * for anything else, such as {@code _id} and {@code owner} together. Only taking over a stale claim keeps
  * the compound filter.
+ *
+ * <p>ADR 0038: the processors named as {@code deferred} (idempotent projections that nobody waits on by their token)
+ * store their tokens at most once per {@code writeInterval}: a batch inside the interval leaves its token in memory;
+ * the next store after the interval writes the held tokens of all the processor's segments in one bulk write, and a
+ * segment's claim extension (Axon's, about every 5 s when idle) or release writes its own. After a crash such a processor handles again what it handled since its last written token, as after a
+ * failed batch; the claim's timestamp is still written at least once per interval while it works, well inside the
+ * claim timeout. Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
  */
 final class MongoTokenStore implements TokenStore {
 
@@ -55,13 +62,42 @@ final class MongoTokenStore implements TokenStore {
     private final String owner;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final java.util.Set<String> deferred;
+    private final long writeIntervalMillis;
+    /** Per segment of a deferred processor held by this store: when its token was last written, and the one not written yet. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** When each deferred processor last wrote its held tokens. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> processorWrittenAt = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final class Held {
+        final String processorName;
+        final int segment;
+        final java.util.concurrent.atomic.AtomicReference<TrackingToken> pending = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Held(String processorName, int segment) {
+            this.processorName = processorName;
+            this.segment = segment;
+        }
+    }
 
     public MongoTokenStore(MongoDatabase database, Serializer serializer, String owner, Duration claimTimeout, Clock clock) {
+        this(database, serializer, owner, claimTimeout, clock, java.util.Set.of(), Duration.ZERO);
+    }
+
+    /** As above; the processors in {@code deferred} store their token at most once per {@code writeInterval} (ADR 0038). */
+    public MongoTokenStore(MongoDatabase database, Serializer serializer, String owner, Duration claimTimeout, Clock clock,
+                           java.util.Set<String> deferred, Duration writeInterval) {
+        if (!deferred.isEmpty() && writeInterval.compareTo(claimTimeout.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("a deferred token must be written well inside the claim timeout " + claimTimeout);
+        }
         this.tokens = database.getCollection(COLLECTION);
         this.serializer = serializer;
         this.owner = owner;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.deferred = java.util.Set.copyOf(deferred);
+        this.writeIntervalMillis = writeInterval.toMillis();
     }
 
     private static String id(String processorName, int segment) {
@@ -137,20 +173,86 @@ final class MongoTokenStore implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        Document set = new Document("timestamp", now());
+        Held h = deferred.contains(processorName) ? held.get(id(processorName, segment)) : null;
+        if (h == null) {
+            write(token, processorName, segment);
+            return;
+        }
+        h.pending.set(token);
+        Long last = processorWrittenAt.get(processorName);
+        if (last != null && now() - last < writeIntervalMillis) {
+            return;
+        }
+        writeHeld(processorName);
+        if (!held.containsKey(id(processorName, segment))) {
+            throw new UnableToClaimTokenException("Unable to store token: segment " + segment + " of " + processorName
+                    + " is no longer claimed by this node");
+        }
+    }
+
+    /**
+     * Writes the held tokens of every segment of {@code processorName} this node holds, in one unordered bulk write (a
+     * processor has up to 16 segments, each an event's aggregate's share; one round trip for all of them, ADR 0038).
+     * A segment whose update matched nothing is no longer ours: it is forgotten, so its next store tries to claim it
+     * and fails as before.
+     */
+    private void writeHeld(String processorName) {
+        long at = now();
+        processorWrittenAt.put(processorName, at);
+        List<Held> writing = new ArrayList<>();
+        List<TrackingToken> tokensWritten = new ArrayList<>();
+        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
+        for (Held h : held.values()) {
+            TrackingToken token = h.processorName.equals(processorName) ? h.pending.get() : null;
+            if (token != null) {
+                Document set = new Document("timestamp", at);
+                writeToken(set, token);
+                updates.add(new com.mongodb.client.model.UpdateOneModel<>(ours(processorName, h.segment), new Document("$set", set)));
+                writing.add(h);
+                tokensWritten.add(token);
+            }
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        int matched = tokens.bulkWrite(updates, new com.mongodb.client.model.BulkWriteOptions().ordered(false)).getMatchedCount();
+        for (int i = 0; i < writing.size(); i++) {
+            writing.get(i).pending.compareAndSet(tokensWritten.get(i), null);
+        }
+        if (matched < updates.size()) {
+            // rare: some segment was taken over; find which by its lease and forget it
+            for (Held h : writing) {
+                if (tokens.find(ours(processorName, h.segment)).first() == null) {
+                    held.remove(id(processorName, h.segment), h);
+                }
+            }
+        }
+    }
+
+    /** Writes the token (and the claim's timestamp) now, and remembers when for a deferred processor. */
+    private void write(TrackingToken token, String processorName, int segment) {
+        long at = now();
+        Document set = new Document("timestamp", at);
         writeToken(set, token);
         if (tokens.updateOne(ours(processorName, segment), new Document("$set", set)).getMatchedCount() == 0) {
             // Axon's contract: storing a token for an unclaimed segment claims it if it is free.
             Document claimed = claim(processorName, segment, set);
             if (claimed == null) {
+                held.remove(id(processorName, segment));
                 throw new UnableToClaimTokenException("Unable to store token: segment " + segment + " of " + processorName
                         + " is missing or claimed by another node");
             }
+        }
+        if (deferred.contains(processorName)) {
+            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment));
+            processorWrittenAt.put(processorName, at);
         }
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
+        // a (re)claim starts from the written token: what was handled after it is handled again (idempotent, ADR 0038)
+        held.remove(id(processorName, segment));
         Document doc = claim(processorName, segment, new Document());
         if (doc == null) {
             boolean exists = tokens.find(Filters.eq("_id", id(processorName, segment))).first() != null;
@@ -168,6 +270,12 @@ final class MongoTokenStore implements TokenStore {
 
     @Override
     public void extendClaim(String processorName, int segment) {
+        Held h = held.get(id(processorName, segment));
+        TrackingToken pending = h == null ? null : h.pending.getAndSet(null);
+        if (pending != null) {
+            write(pending, processorName, segment);
+            return;
+        }
         if (tokens.updateOne(ours(processorName, segment), Updates.set("timestamp", now())).getMatchedCount() == 0) {
             throw new UnableToClaimTokenException("Unable to extend claim on segment " + segment + " of " + processorName + ": not ours");
         }
@@ -175,12 +283,18 @@ final class MongoTokenStore implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        tokens.updateOne(ours(processorName, segment),
-                Updates.combine(Updates.set("owner", null), Updates.set("lease", lease(id(processorName, segment), null))));
+        Held h = held.remove(id(processorName, segment));
+        TrackingToken pending = h == null ? null : h.pending.getAndSet(null);
+        Document set = new Document("owner", null).append("lease", lease(id(processorName, segment), null));
+        if (pending != null) {
+            writeToken(set, pending);
+        }
+        tokens.updateOne(ours(processorName, segment), new Document("$set", set));
     }
 
     @Override
     public void deleteToken(String processorName, int segment) {
+        held.remove(id(processorName, segment));
         if (tokens.deleteOne(ours(processorName, segment)).getDeletedCount() == 0) {
             throw new UnableToClaimTokenException("Unable to delete segment " + segment + " of " + processorName + ": not claimed by us");
         }

@@ -29,6 +29,7 @@ class MongoTokenStoreTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T00:00:00Z"));
     private MongoTokenStore nodeA;
     private MongoTokenStore nodeB;
+    private Clock clock;
 
     @BeforeEach
     void freshDatabase(MongoDatabase database) {
@@ -46,6 +47,7 @@ class MongoTokenStoreTest {
                 return now.get();
             }
         };
+        this.clock = clock;
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         nodeA = new MongoTokenStore(database, serializer, "node-a", Duration.ofSeconds(10), clock);
         nodeB = new MongoTokenStore(database, serializer, "node-b", Duration.ofSeconds(10), clock);
@@ -132,5 +134,93 @@ class MongoTokenStoreTest {
         assertThat(nodeB.fetchToken("old", 1)).isNull();
         assertThatThrownBy(() -> nodeA.storeToken(new GlobalSequenceTrackingToken(6), "old", 1)).isInstanceOf(UnableToClaimTokenException.class);
         assertThat(nodeA.fetchToken("old", 0)).isEqualTo(new GlobalSequenceTrackingToken(5));
+    }
+
+    private MongoTokenStore deferring(String owner) {
+        MongoTokenStore store = new MongoTokenStore(database, JacksonSerializer.defaultSerializer(), owner, Duration.ofSeconds(10), clock,
+                java.util.Set.of("permit-cases"), Duration.ofSeconds(1));
+        store.ensureIndexes();
+        return store;
+    }
+
+    /** The token as stored in the database (JSON, e.g. {@code {"globalIndex":4}}). */
+    private StoredToken stored(String processor) {
+        return new StoredToken(database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", processor + "#0")).first().getString("token"));
+    }
+
+    private record StoredToken(String token) {
+    }
+
+    @Test
+    @DisplayName("ADR 0038: a deferred processor writes its token at most once a second; the claim extension and the release write the one held back")
+    void deferred_token_is_written_by_interval_extension_and_release() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 1, null);
+        node.fetchToken("permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(1), "permit-cases", 0);
+        assertThat(stored("permit-cases").token()).contains("1");
+        node.storeToken(new GlobalSequenceTrackingToken(2), "permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(3), "permit-cases", 0);
+        assertThat(stored("permit-cases").token()).as("inside the interval: held back").doesNotContain("3").contains("1");
+        now.set(now.get().plusMillis(1000));
+        node.storeToken(new GlobalSequenceTrackingToken(4), "permit-cases", 0);
+        assertThat(stored("permit-cases").token()).as("after the interval: written").contains("4");
+        node.storeToken(new GlobalSequenceTrackingToken(5), "permit-cases", 0);
+        node.extendClaim("permit-cases", 0);
+        assertThat(stored("permit-cases").token()).as("the claim extension writes the held token").contains("5");
+        node.storeToken(new GlobalSequenceTrackingToken(6), "permit-cases", 0);
+        node.releaseClaim("permit-cases", 0);
+        assertThat(nodeB.fetchToken("permit-cases", 0)).as("the release writes it, the next node starts there")
+                .isEqualTo(new GlobalSequenceTrackingToken(6));
+    }
+
+    @Test
+    @DisplayName("ADR 0038: a crashed node's held-back token is lost, so the next node handles those events again (never skips one); other processors still write every batch")
+    void deferred_token_lost_in_a_crash_is_handled_again_and_others_write_each_batch() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 1, null);
+        node.initializeTokenSegments("log-sequencer", 1, null);
+        node.fetchToken("permit-cases", 0);
+        node.fetchToken("log-sequencer", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(10), "permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(11), "permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(10), "log-sequencer", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(11), "log-sequencer", 0);
+        assertThat(stored("log-sequencer").token()).contains("11");
+        // node-a dies (kill -9): nothing more is written; its claim goes stale
+        now.set(now.get().plusSeconds(11));
+        assertThat(nodeB.fetchToken("permit-cases", 0)).isEqualTo(new GlobalSequenceTrackingToken(10));
+        assertThat(nodeB.fetchToken("log-sequencer", 0)).isEqualTo(new GlobalSequenceTrackingToken(11));
+        // the old owner, back, cannot store over the new one even with a token it held back
+        assertThatThrownBy(() -> node.extendClaim("permit-cases", 0)).isInstanceOf(UnableToClaimTokenException.class);
+    }
+
+    @Test
+    @DisplayName("ADR 0038: a deferred token is never written later than half the claim timeout, so no node takes a working claim over")
+    void interval_must_stay_inside_the_claim_timeout() {
+        assertThatThrownBy(() -> new MongoTokenStore(database, JacksonSerializer.defaultSerializer(), "node-a", Duration.ofSeconds(10), clock,
+                java.util.Set.of("permit-cases"), Duration.ofSeconds(6))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("ADR 0038: the held tokens of all of a processor's segments are written together, in one round trip, and a segment taken over meanwhile is not written")
+    void held_tokens_of_all_segments_are_written_together() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 3, null);
+        for (int segment = 0; segment < 3; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(segment), "permit-cases", segment);
+        }
+        node.storeToken(new GlobalSequenceTrackingToken(10), "permit-cases", 0);
+        node.storeToken(new GlobalSequenceTrackingToken(11), "permit-cases", 1);
+        node.releaseClaim("permit-cases", 2);
+        assertThat(nodeB.fetchToken("permit-cases", 2)).as("segment 2 now belongs to node-b").isEqualTo(new GlobalSequenceTrackingToken(2));
+        now.set(now.get().plusMillis(1000));
+        node.storeToken(new GlobalSequenceTrackingToken(12), "permit-cases", 1);
+        org.bson.Document s0 = database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", "permit-cases#0")).first();
+        org.bson.Document s1 = database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", "permit-cases#1")).first();
+        assertThat(s0.getString("token")).contains("10");
+        assertThat(s1.getString("token")).contains("12");
+        assertThat(nodeB.fetchToken("permit-cases", 2)).as("node-b's segment untouched").isEqualTo(new GlobalSequenceTrackingToken(2));
     }
 }

@@ -1,0 +1,49 @@
+package mn.registry.command.api;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.IdentifierMissingException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TargetByRecordComponentTest {
+
+    record KernelBody(String applicationId, String other) {
+    }
+
+    record Internal(@TargetAggregateIdentifier String zoneId, String applicationId) {
+    }
+
+    record InternalWithoutId(@TargetAggregateIdentifier String zoneId, String applicationId) {
+    }
+
+    @Test
+    @DisplayName("a kernel body without the annotation is resolved by its named component, every time the same")
+    void kernel_body_by_component() {
+        TargetByRecordComponent resolver = new TargetByRecordComponent("applicationId");
+        for (int i = 0; i < 3; i++) {
+            assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new KernelBody("A-" + i, "x"))).getIdentifier())
+                    .isEqualTo("A-" + i);
+        }
+    }
+
+    @Test
+    @DisplayName("an internal record names its target by @TargetAggregateIdentifier first, before the named component")
+    void annotation_first() {
+        TargetByRecordComponent resolver = new TargetByRecordComponent("applicationId");
+        assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new Internal("Z-1", "A-1"))).getIdentifier()).isEqualTo("Z-1");
+        assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new InternalWithoutId(null, "A-2"))).getIdentifier())
+                .as("annotated but empty: the component, as before").isEqualTo("A-2");
+    }
+
+    @Test
+    @DisplayName("a command naming no target at all is refused with Axon's IdentifierMissingException")
+    void no_target() {
+        TargetByRecordComponent resolver = new TargetByRecordComponent("applicationId");
+        assertThatThrownBy(() -> resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new KernelBody(null, "x"))))
+                .isInstanceOf(IdentifierMissingException.class).hasMessageContaining("names no applicationId");
+    }
+}
