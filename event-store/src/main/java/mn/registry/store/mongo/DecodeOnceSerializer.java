@@ -40,7 +40,7 @@ import java.util.function.Function;
  * serializer's, unchanged. A message is still decoded lazily and at most once: Axon's lazy message keeps what it decoded,
  * and a processor hands the same message to each of its handlers.
  */
-public final class DecodeOnceSerializer implements Serializer {
+final class DecodeOnceSerializer implements Serializer {
 
     private final JacksonSerializer delegate;
     private final ConcurrentMap<TypeKey, Class<?>> classes = new ConcurrentHashMap<>();
@@ -122,7 +122,7 @@ public final class DecodeOnceSerializer implements Serializer {
     }
 
     /** {@code serializer} reading each payload once where it is Jackson's; any other serializer as it is. */
-    public static Serializer readingOnce(Serializer serializer) {
+    static Serializer readingOnce(Serializer serializer) {
         return serializer instanceof JacksonSerializer jackson ? new DecodeOnceSerializer(jackson) : serializer;
     }
 
