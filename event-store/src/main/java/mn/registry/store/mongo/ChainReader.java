@@ -61,7 +61,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
         /** Positions (events) one sorted cursor may cover: the bound of what the server and this reader hold. */
         default int cursorSpan() {
-            return 4 * batchSize();
+            return 16 * batchSize();
         }
 
         /** Whether a reader of this engine has seen a commit end at {@code position} (so the next commit starts there). */

@@ -67,7 +67,7 @@ class ChainReaderMemoryTest {
     @Test
     @DisplayName("ADR 0034: a reader far behind over commits of 250 events holds at most span + 249 events per query and batch + 249 in its buffer, and reads every event once in order")
     void a_reader_over_large_commits_holds_a_bounded_number_of_events() {
-        int span = 4 * BATCH; // the default cursor span
+        int span = 16 * BATCH; // the default cursor span
         long total = (long) COMMIT * COMMITS;
         int largestBuffer = 0;
         long expected = 1;
