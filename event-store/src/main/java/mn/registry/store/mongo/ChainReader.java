@@ -27,8 +27,15 @@ import static mn.registry.store.mongo.CommitDocuments.ID;
  * Walks the chain of commits in global order: after the commit at {@code _id} p with count k comes the one
  * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it polls
  * by {@code $in} of the next ids (index lookups on both servers): 4 ids, growing fourfold up to the batch
- * size while every id is found; once a full-size window was on the chain it is behind and switches to one
- * sorted cursor, which it drops at the first hole. A hole (the next id is reserved by the counter but absent)
+ * size while every id is found; once a full-size window was on the chain it is behind and switches to a sorted
+ * cursor over the next {@link Chain#cursorSpan()} positions only, which it drops at the first hole.
+ * <p>
+ * Memory is bounded by events, not commits (ADR 0034): ids are positions, so a query for the ids
+ * [p, p + n) returns commits that start there and holds at most n + (largest commit - 1) events, whatever the
+ * commits' sizes. An unbounded sorted cursor would not be: the embedded server answers a sorted query by keeping
+ * every remaining matching document in its cursor (mongo-java-server's {@code InMemoryCursor}), the whole rest of
+ * the log per catching-up reader. The resume lookup reads only the ids and counts of at most
+ * {@value #RESUME_WINDOW} positions back per step. A hole (the next id is reserved by the counter but absent)
  * is waited for when {@code mayBlock}, and closed with tombstones once it has been open longer than the hole
  * timeout (measured from the first time any reader of this engine saw it).
  */
@@ -52,6 +59,11 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
         int batchSize();
 
+        /** Positions (events) one sorted cursor may cover: the bound of what the server and this reader hold. */
+        default int cursorSpan() {
+            return 16 * batchSize();
+        }
+
         /** Whether a reader of this engine has seen a commit end at {@code position} (so the next commit starts there). */
         default boolean isCommitBoundary(long position) {
             return false;
@@ -69,6 +81,8 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     /** Readers need neither the unique keys nor the seals (the verifier reads those): less to encode and decode. */
     private static final Bson READ_PROJECTION = Projections.exclude(CommitDocuments.HEADS, CommitDocuments.TAILS,
             CommitDocuments.EVENT_IDS);
+    /** The resume lookup needs where each commit starts and ends, not its events. */
+    private static final Bson BOUNDS_PROJECTION = Projections.include(ID, CommitDocuments.COUNT, CommitDocuments.TOMBSTONE);
 
     private final Chain chain;
     private final boolean mayBlock;
@@ -104,6 +118,11 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         }
         action.accept(buffer.poll());
         return true;
+    }
+
+    /** Events decoded and waiting to be handed on (for the memory bound's test). */
+    int buffered() {
+        return buffer.size();
     }
 
     @Override
@@ -166,8 +185,9 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         if (expected >= start + window && window < chain.batchSize()) {
             this.window = Math.min(window * 4, chain.batchSize()); // behind: look further next time
         } else if (expected >= start + window) {
-            cursor = chain.events().find(Filters.gte(ID, expected)).projection(READ_PROJECTION).sort(Sorts.ascending(ID))
-                    .batchSize(Math.max(window, 1000)).iterator();
+            int span = Math.max(chain.cursorSpan(), window);
+            cursor = chain.events().find(Filters.and(Filters.gte(ID, expected), Filters.lt(ID, expected + span)))
+                    .projection(READ_PROJECTION).sort(Sorts.ascending(ID)).batchSize(window).iterator();
         }
         return true;
     }
@@ -243,11 +263,13 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         for (long p = position; p > 0 && p > position - RESUME_WINDOW; p--) {
             ids.add(p);
         }
-        List<Document> candidates = chain.events().find(Filters.in(ID, ids)).into(new ArrayList<>());
+        List<Document> candidates = chain.events().find(Filters.in(ID, ids)).projection(BOUNDS_PROJECTION)
+                .into(new ArrayList<>());
         Long start = coveringOrBoundary(candidates, position);
-        if (start == null && position > RESUME_WINDOW) {
-            candidates = chain.events().find(Filters.lte(ID, position)).sort(Sorts.descending(ID))
-                    .limit(RESUME_WINDOW).into(new ArrayList<>());
+        // a larger commit: look further back by a growing id range (bounded: the server keeps only what matches)
+        for (long span = 4L * RESUME_WINDOW; start == null && position - span / 4 > 0; span *= 4) {
+            candidates = chain.events().find(Filters.and(Filters.lte(ID, position), Filters.gt(ID, position - span)))
+                    .projection(BOUNDS_PROJECTION).sort(Sorts.descending(ID)).limit(RESUME_WINDOW).into(new ArrayList<>());
             start = coveringOrBoundary(candidates, position);
         }
         return start == null ? position : start;
