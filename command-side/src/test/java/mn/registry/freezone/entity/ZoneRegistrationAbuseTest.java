@@ -200,31 +200,27 @@ class ZoneRegistrationAbuseTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** The entity's application, signed by the applicant and received at {@link #RECEIVED}, on a fixture of its own (each number names another stream). */
+    private org.axonframework.test.aggregate.ResultValidator<ZoneRegistration> applying(mn.registry.kernel.freezone.LegalEntity entity) {
+        fixture();
+        return fixture.givenNoPriorActivity()
+                .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(entity, ZoneRegistrationTest.documents(entity.jurisdiction())),
+                        ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT));
+    }
+
     @Test
     @DisplayName("003 art. 12.1, 12.2: a Mongolian entity's registration number is seven ASCII digits, so the same entity cannot register in a zone again under another spelling (a leading zero, full-width digits)")
     void registration_number_has_one_spelling() {
         for (String number : List.of("06001234", "600123", "６００１２３４", "600 1234", "6001234\u200B")) {
-            fixture(); // each number names another stream: a fixture of its own
-            fixture.givenNoPriorActivity()
-                    .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
-                            "Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, number), ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN)),
-                            ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+            applying(new mn.registry.kernel.freezone.LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, number))
                     .expectException(problem("freezone.registration-number-malformed", "entity.registrationNumber", "003 art. 12.1"))
                     .expectNoEvents();
         }
         // a foreign entity's number is its country's, in ASCII letters and digits (separators allowed): full-width digits are refused
-        fixture();
-        fixture.givenNoPriorActivity()
-                .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
-                        "Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "１０２７７００１３２１９５"), ZoneRegistrationTest.documents(Jurisdiction.FOREIGN)),
-                        ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+        applying(new mn.registry.kernel.freezone.LegalEntity("Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "１０２７７００１３２１９５"))
                 .expectException(problem("freezone.registration-number-malformed", "entity.registrationNumber", "003 art. 12.1"))
                 .expectNoEvents();
-        fixture();
-        fixture.givenNoPriorActivity()
-                .when(mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(new mn.registry.kernel.freezone.LegalEntity(
-                        "Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "1027700-132195"), ZoneRegistrationTest.documents(Jurisdiction.FOREIGN)),
-                        ZoneRegistrationTest.APPLICANT, RECEIVED, Role.APPLICANT))
+        applying(new mn.registry.kernel.freezone.LegalEntity("Kyakhta Logistics OOO", Jurisdiction.FOREIGN, "RU", "1027700-132195"))
                 .expectSuccessfulHandlerExecution();
     }
 
