@@ -45,8 +45,16 @@ public class MongoDeadlines {
      * then their deadlines by {@code _id $in}: index lookups on both servers, growing with the days and the due
      * deadlines, not with the collection. A fired or ended id leaves its day; a moved one stays listed in its old day
      * too (harmless: the due date is checked on the deadline itself) until it fires or ends.
+     * <p>
+     * A day is spread over {@value #DAY_SHARDS} bucket documents ({@code _id: yyyy-MM-dd/k}, {@code k} from the id's
+     * {@code String.hashCode}, the same on every node), so no document grows with the day's load: the embedded server
+     * re-encodes a whole document on every update (its size check and its H2 page), and one bucket per day made each
+     * start cost as much as the day's deadlines so far (ADR 0019, amended in session 9). Buckets written before that
+     * ({@code _id: yyyy-MM-dd}) are still read, and drain as their deadlines fire or end.
      */
     public static final String DAYS = "deadline_days";
+    /** How many bucket documents one day's deadlines are spread over (see {@value #DAYS}). */
+    static final int DAY_SHARDS = 32;
     static final String FLOOR = "floor";
     /** Marks that the open deadlines written before the day buckets are in them (one pass, once). */
     static final String DAYS_MIGRATED = "migrated";
@@ -105,10 +113,25 @@ public class MongoDeadlines {
         return LocalDate.ofInstant(dueAt, java.time.ZoneOffset.UTC).toString();
     }
 
+    /** The bucket of {@code day} that lists {@code id}: {@code yyyy-MM-dd/k} (see {@value #DAYS}). */
+    static String bucket(String day, String id) {
+        return day + "/" + Math.floorMod(id.hashCode(), DAY_SHARDS);
+    }
+
+    /** Every bucket a day's deadlines may be listed in: the day's shards and the one bucket of before session 9. */
+    private static List<String> buckets(String day) {
+        List<String> all = new ArrayList<>(DAY_SHARDS + 1);
+        all.add(day);
+        for (int k = 0; k < DAY_SHARDS; k++) {
+            all.add(day + "/" + k);
+        }
+        return all;
+    }
+
     /** Lists the deadline in its day, then lowers the floor to that day (in this order: the floor never passes a listed day). */
     private void listInDay(BatchedWrites to, String id, Instant dueAt) {
         String day = day(dueAt);
-        to.upsert(new Document(ID, day), Updates.addToSet(IDS, id));
+        to.upsert(new Document(ID, bucket(day, id)), Updates.addToSet(IDS, id));
         to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
     }
 
@@ -241,8 +264,10 @@ public class MongoDeadlines {
         for (LocalDate d = floor; !d.isAfter(today); d = d.plusDays(1)) {
             dayIds.add(d.toString());
         }
+        List<String> bucketIds = new ArrayList<>();
+        dayIds.forEach(d -> bucketIds.addAll(buckets(d)));
         java.util.Map<String, List<String>> listed = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(dayIds)) {
+        for (List<String> chunk : chunks(bucketIds)) {
             for (Document bucket : days.find(Filters.in(ID, chunk))) {
                 listed.put(bucket.getString(ID), bucket.getList(IDS, String.class, List.of()));
             }
@@ -257,20 +282,22 @@ public class MongoDeadlines {
         }
         String firstListed = null;
         for (String dayId : dayIds) {
-            List<String> gone = new ArrayList<>();
-            List<String> inDay = listed.getOrDefault(dayId, List.of());
-            for (String id : inDay) {
-                Document d = byId.get(id);
-                // a missing deadline is not yet written (another collection's batch): it stays listed
-                if (d != null && !DeadlineState.OPEN.name().equals(d.getString(STATE))) {
-                    gone.add(id);
+            for (String bucketId : buckets(dayId)) {
+                List<String> gone = new ArrayList<>();
+                List<String> inBucket = listed.getOrDefault(bucketId, List.of());
+                for (String id : inBucket) {
+                    Document d = byId.get(id);
+                    // a missing deadline is not yet written (another collection's batch): it stays listed
+                    if (d != null && !DeadlineState.OPEN.name().equals(d.getString(STATE))) {
+                        gone.add(id);
+                    }
                 }
-            }
-            if (!gone.isEmpty()) {
-                days.updateOne(new Document(ID, dayId), Updates.pullAll(IDS, gone));
-            }
-            if (firstListed == null && inDay.size() > gone.size()) {
-                firstListed = dayId;
+                if (!gone.isEmpty()) {
+                    days.updateOne(new Document(ID, bucketId), Updates.pullAll(IDS, gone));
+                }
+                if (firstListed == null && inBucket.size() > gone.size()) {
+                    firstListed = dayId;
+                }
             }
         }
         String newFloor = firstListed != null ? firstListed : today.toString();

@@ -174,4 +174,49 @@ class DeadlinesWithoutScansTest {
         restarted.start(dueAt("backdated", "2026-01-02T15:59:59Z")); // e.g. a calendar change moving a deadline earlier
         assertThat(ids(restarted.dueAndUnclaimed(now, now, 10))).containsExactly("backdated");
     }
+
+    @Test
+    @DisplayName("ADR 0019 (session 9): a day's deadlines are spread over its bucket documents, so no document grows with the day's load, and the poller still finds them all")
+    void a_busy_day_is_spread_over_buckets() {
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        int count = 2_000;
+        for (int i = 0; i < count; i++) {
+            deadlines.start(dueAt("busy-" + i, "2027-03-01T15:59:59Z"));
+        }
+        List<Document> buckets = database.getCollection(MongoDeadlines.DAYS).find(new Document("_id", new Document("$regex", "^2027-03-01")))
+                .into(new java.util.ArrayList<>());
+        assertThat(buckets).as("the day's bucket documents").hasSize(MongoDeadlines.DAY_SHARDS);
+        List<Integer> sizes = buckets.stream().map(b -> b.getList("ids", String.class).size()).toList();
+        assertThat(sizes).as("ids per bucket: about %d, never the whole day", count / MongoDeadlines.DAY_SHARDS)
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2 * count / MongoDeadlines.DAY_SHARDS));
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).as("every deadline listed once").isEqualTo(count);
+        recorder.clear();
+
+        Instant now = Instant.parse("2027-03-02T00:00:00Z");
+        assertThat(deadlines.dueAndUnclaimed(now, now, count + 1)).hasSize(count);
+        assertPollerReadsByKey();
+    }
+
+    @Test
+    @DisplayName("ADR 0019 (session 9): a day bucket written before the spreading (one document per day) is still read, and drains as its deadlines fire")
+    void a_bucket_of_one_whole_day_from_before_is_still_read() {
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        deadlines.start(dueAt("listed-before", "2026-05-04T15:59:59Z"));
+        var days = database.getCollection(MongoDeadlines.DAYS);
+        // the shape before session 9: the id in the day's one bucket, not in a shard
+        days.updateOne(new Document("_id", MongoDeadlines.bucket("2026-05-04", "listed-before")),
+                new Document("$pull", new Document("ids", "listed-before")));
+        days.insertOne(new Document("_id", "2026-05-04").append("ids", List.of("listed-before")));
+
+        Instant now = Instant.parse("2026-05-05T00:00:00Z");
+        List<Document> due = deadlines.dueAndUnclaimed(now, now, 10);
+        assertThat(ids(due)).containsExactly("listed-before");
+        MongoDeadlines.Claim claim = deadlines.claim(due.get(0), "node-a", now.plusSeconds(60)).orElseThrow();
+        assertThat(deadlines.fired(claim, now)).isTrue();
+
+        assertThat(deadlines.dueAndUnclaimed(now, now, 10)).isEmpty();
+        assertThat(days.find(new Document("_id", "2026-05-04")).first().getList("ids", String.class)).as("drained").isEmpty();
+    }
 }
