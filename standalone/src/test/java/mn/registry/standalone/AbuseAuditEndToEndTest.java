@@ -573,4 +573,46 @@ class AbuseAuditEndToEndTest {
                 new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText()))), 409,
                 "freezone.land-application-of-earlier-registration", "applicationId", "003 art. 22.2, 22.6");
     }
+
+    // --- s9-fzo13 (ADR 0035 item 6, docs/abuse-audit.md F46): the year to start runs from the certificate until an agreement is recorded ---
+
+    /** Registered when the class starts, never given an agreement: its year runs out while the class's other tests move the clock. */
+    private static RegistrationId withoutAgreement;
+    private static LocalDate withoutAgreementCertified;
+
+    @BeforeAll
+    static void registeredWithoutAnAgreement() {
+        withoutAgreement = registeredInAltanbulag(new LegalEntity("Khovd Felt LLC", Jurisdiction.MONGOLIAN, null, "6301307"));
+        withoutAgreementCertified = today();
+    }
+
+    // The demo signers' certificates last two years and the class moves the clock 586 days: this test moves it only by what is left of
+    // the year (nothing when free_zone_windows_are_judged_at_receipt, which JUnit's default order runs before it, has moved it already)
+    @Test
+    @DisplayName("003 art. 12.5.1: a governor who never records the investment agreement does not stop the year to start: the desk shows it from the certificate, the registry raises the ground after it, and an agreement received then, dated inside the year, is refused; nothing stored")
+    void without_an_agreement_the_year_to_start_runs_from_the_certificate() throws InterruptedException {
+        LocalDate certified = withoutAgreementCertified;
+        LocalDate lastDay = certified.plusYears(1).minusDays(1);
+        registry.await("/api/governor/zones/altanbulag/entities", registry.signIn("governor-altanbulag"), entities -> java.util.stream.StreamSupport
+                .stream(entities.spliterator(), false)
+                .anyMatch(e -> withoutAgreement.value().equals(e.path("_id").asText()) && lastDay.toString().equals(e.path("startDueBy").asText())));
+
+        // the day after the year's last day, no agreement ever recorded: the ground is raised by the deadline poller, and an agreement dated
+        // inside the year is late, as a start is
+        if (!today().isAfter(lastDay)) {
+            registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        }
+        registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
+                grounds -> grounds.toString().contains(withoutAgreement.value()) && grounds.toString().contains(lastDay.plusDays(1).toString()));
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(withoutAgreement,
+                certified.plusMonths(6), certified.plusYears(10), Money.mnt(2_500_000_000L), false)), 409, "freezone.agreement-too-late", "signedOn",
+                "003 art. 12.5.1");
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(withoutAgreement,
+                certified.plusMonths(6))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
+        // held: the ground is due, so the governor deregisters on it
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(withoutAgreement,
+                mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "no investment agreement, main production not started within one year")));
+    }
+
+    // --- end of the s9-fzo13 block ---
 }

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * The Free Zone deadlines for the deadline service: the review of an application within 5 business days (003 art.
  * 12.2, escalated once, moved by a calendar change), the year to start operations (12.5.1) and the 12 months of
- * interruption (12.5.2), whose passing raises the ground. Due dates are facts in the events; every firing command
+ * interruption (12.5.2), whose passing raises the ground; the year to start runs from the certificate until an investment
+ * agreement is recorded (ADR 0035 item 6). Due dates are facts in the events; every firing command
  * is idempotent in the ZoneRegistration aggregate. The quarterly report (003 art. 12.3, due 15 working days after the
  * quarter's end) is escalated once on its zone; that escalation records the due date of the next quarter.
  */
@@ -75,7 +76,7 @@ class FreeZoneDeadlineRules implements DeadlineRules {
                     sequence, e.receivedOn(), FreeZoneTerms.REVIEW, e.reviewDue(), e.calendarVersion(), "review", e.article())));
         }
         if (event instanceof RegistrationEvents.EntityRegistered e) {
-            return List.of(end(e.registrationId(), REVIEW));
+            return List.of(end(e.registrationId(), REVIEW), startFromCertificate(e, sequence));
         }
         if (event instanceof RegistrationEvents.ZoneRegistrationRejected e) {
             return List.of(end(e.registrationId(), REVIEW));
@@ -113,6 +114,16 @@ class FreeZoneDeadlineRules implements DeadlineRules {
             return List.of(end(e.registrationId(), REVIEW), end(e.registrationId(), START), end(e.registrationId(), INTERRUPTION));
         }
         return List.of();
+    }
+
+    /**
+     * 003 art. 12.5.1 (choice, ADR 0035 item 6): until an investment agreement is recorded, the year to start runs from the
+     * certificate; the agreement's event ends this deadline and starts its own. Also what {@link StartDeadlineBackfill} schedules
+     * for registrations stored before the rule.
+     */
+    static DeadlineInstruction.Start startFromCertificate(RegistrationEvents.EntityRegistered e, long sequence) {
+        return new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), START, sequence,
+                FreeZoneTerms.startDueBy(e.certificate().issuedOn()), "start of operations", DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR.article()));
     }
 
     private static DeadlineInstruction end(RegistrationId id, String kind) {

@@ -166,6 +166,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         oneAgreementPerRegistration();
+        agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()));
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
@@ -173,7 +174,25 @@ class ZoneRegistration {
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
-                body.foreignInvested(), LegalTerm.years(later, FreeZoneTerms.START_YEARS).lastDay(), context.actor()));
+                body.foreignInvested(), neverShorter(FreeZoneTerms.startDueBy(later)), context.actor()));
+    }
+
+    // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
+    // certificate. An agreement received after that year ran out is refused whatever day it names: recorded, it would open a new
+    // year to start for an entity whose ground for deregistration is due (the registry raised it, or its poller is about to)
+    private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn) {
+        if (startDueBy != null && receivedOn.isAfter(startDueBy)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-too-late", "The year to start operations of "
+                    + registrationId + ", counted from its certificate of " + certificateIssuedOn + ", ran out on " + startDueBy
+                    + "; an investment agreement received on " + receivedOn + " is late whatever day it names: the ground for "
+                    + "deregistration is due.", "signedOn", "003 art. 12.5.1");
+        }
+    }
+
+    // 003 art. 12.5.1 (choice, ADR 0035 item 6): recording the agreement may move the year to start later, never earlier than the
+    // window already running from the certificate (the later of agreement and certificate counts, so it cannot today; kept as the rule)
+    private LocalDate neverShorter(LocalDate due) {
+        return startDueBy != null && startDueBy.isAfter(due) ? startDueBy : due;
     }
 
     // 003 art. 12.5.1, 26.2: the agreement is recorded once: a second one signed later would restart the year to start, and one
@@ -319,7 +338,8 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.5.1: main production or service not started within one year of the agreement and the certificate
+    // 003 art. 12.5.1: main production or service not started within one year of the agreement and the certificate; with no agreement
+    // recorded, within one year of the certificate (choice, ADR 0035 item 6)
     LocalDate notStartedWithinOneYear(LocalDate today) {
         return startDueBy != null && (startedOn == null || startedOn.isAfter(startDueBy)) && today.isAfter(startDueBy) ? startDueBy.plusDays(1) : null;
     }
@@ -433,6 +453,7 @@ class ZoneRegistration {
     void on(RegistrationEvents.EntityRegistered event) {
         status = Status.REGISTERED;
         certificateIssuedOn = event.certificate().issuedOn();
+        startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
     }
 
     @EventSourcingHandler

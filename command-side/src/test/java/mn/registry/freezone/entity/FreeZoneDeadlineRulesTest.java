@@ -35,8 +35,9 @@ class FreeZoneDeadlineRulesTest {
             assertThat(rules.firingCommand(s.deadline(), Instant.parse("2026-11-27T16:00:01Z")))
                     .isInstanceOf(RegistrationStreamCommands.EscalateOverdueReview.class);
         });
-        assertThat(rules.instructionsFor(ZoneRegistrationTest.registered(), 1))
-                .containsExactly(new DeadlineInstruction.End(ZoneRegistrationTest.ID.value(), "freezone.review"));
+        assertThat(rules.instructionsFor(ZoneRegistrationTest.registered(), 1)) // and starts the year to start from the certificate (ADR 0035 item 6)
+                .containsExactly(new DeadlineInstruction.End(ZoneRegistrationTest.ID.value(), "freezone.review"),
+                        FreeZoneDeadlineRules.startFromCertificate(ZoneRegistrationTest.registered(), 1));
     }
 
     @Test

@@ -54,8 +54,11 @@ class ZoneRegistrationTest {
     static final LocalDate CERTIFIED = LocalDate.of(2026, 11, 24);
     /** The activities of the zone's establishing resolution (003 art. 6.1): no hotels. */
     static final Set<Activity> ALLOWED = Set.of(Activity.TRADE, Activity.PRODUCTION);
-    /** The registry's local date of receipt of the governor's records in these tests. */
-    static final LocalDate TODAY = LocalDate.of(2027, 12, 1);
+    /**
+     * The registry's local date of receipt of the governor's records in these tests: within the year to start counted from the
+     * certificate ({@link #CERTIFIED}, to 2027-11-23), when an investment agreement is still received (ADR 0035 item 6).
+     */
+    static final LocalDate TODAY = LocalDate.of(2027, 11, 20);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
     private final Services services = new Services();

@@ -69,9 +69,18 @@ public class GovernorDesk {
         return zones.find().sort(new Document("_id", 1)).into(new java.util.ArrayList<>());
     }
 
+    // ADR 0035 item 6: a row written before the rule, of a registration without an agreement, shows the year to start from its certificate
+    private static Document withStartDueBy(Document row) {
+        if (row.get("startDueBy") == null && row.getString("certificateIssuedOn") != null) {
+            row.put("startDueBy", mn.registry.kernel.freezone.FreeZoneTerms.startDueBy(LocalDate.parse(row.getString("certificateIssuedOn"))).toString());
+        }
+        return row;
+    }
+
     /** One registration of the zone by its id, if it is in this zone. */
     public java.util.Optional<Document> entity(String zoneId, String registrationId) {
-        return java.util.Optional.ofNullable(registrations.find(eq("_id", registrationId)).first()).filter(r -> zoneId.equals(r.getString("zoneId")));
+        return java.util.Optional.ofNullable(registrations.find(eq("_id", registrationId)).first()).filter(r -> zoneId.equals(r.getString("zoneId")))
+                .map(GovernorDesk::withStartDueBy);
     }
 
     // 003 art. 12.2: the zone's queue, most urgent first by business days left
@@ -103,7 +112,7 @@ public class GovernorDesk {
     }
 
     public List<Document> entities(String zoneId) {
-        return registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1)).into(new ArrayList<>());
+        return registrations.find(eq("zoneId", zoneId)).sort(new Document("_id", 1)).map(GovernorDesk::withStartDueBy).into(new ArrayList<>());
     }
 
     // 003 art. 22.2, 22.4: the zone's applications for land use, pending first, then newest first

@@ -142,7 +142,9 @@ class GovernorDeskProjection {
     void on(RegistrationEvents.EntityRegistered e) {
         set(e.registrationId().value(), Updates.set("status", "REGISTERED"), Updates.set("certificateNumber", e.certificate().number()),
                 Updates.set("certificateIssuedOn", e.certificate().issuedOn().toString()), Updates.set("validOnlyIn", e.certificate().validOnlyIn().value()),
-                Updates.set("registeredAt", e.registeredAt().toString()));
+                Updates.set("registeredAt", e.registeredAt().toString()),
+                // ADR 0035 item 6: the year to start runs from the certificate until an investment agreement moves it
+                Updates.set("startDueBy", mn.registry.kernel.freezone.FreeZoneTerms.startDueBy(e.certificate().issuedOn()).toString()));
     }
 
     @EventHandler

@@ -283,4 +283,22 @@ class GovernorDeskTest {
         assertThat(reports.signed(ZONE.value(), 2026, 4).escalatedAt()).isEqualTo("2027-01-22T16:00:02Z");
         assertThat(reports.signed(ZONE.value(), 2027, 1).dueOn()).isNull();
     }
+
+    @Test
+    @DisplayName("003 art. 12.5.1: the desk shows the year to start from the certificate until an agreement moves it, also for a row written before the rule (ADR 0035 item 6)")
+    void year_to_start_from_the_certificate_on_the_desk() {
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
+        GovernorDesk desk = deskOn(LocalDate.of(2026, 12, 1));
+        assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2027-11-24");
+        // a row the projection wrote before the rule, of a registration without an agreement, has no startDueBy: the desk reads it from the certificate
+        database.getCollection(GovernorDeskProjection.REGISTRATIONS).updateOne(new org.bson.Document("_id", gobi.value()),
+                new org.bson.Document("$unset", new org.bson.Document("startDueBy", "")));
+        assertThat(desk.entities(ZONE.value())).singleElement().extracting(r -> r.getString("startDueBy")).isEqualTo("2027-11-24");
+        assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2027-11-24");
+        projection.on(new RegistrationEvents.InvestmentAgreementRecorded(gobi, LocalDate.of(2027, 2, 1), LocalDate.of(2036, 12, 1),
+                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2028, 1, 31), GOVERNOR));
+        assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2028-01-31");
+    }
 }

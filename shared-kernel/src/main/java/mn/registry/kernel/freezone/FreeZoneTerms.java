@@ -1,6 +1,9 @@
 package mn.registry.kernel.freezone;
 
+import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.WorkingDays;
+
+import java.time.LocalDate;
 
 /** The periods the Law on Free Zone sets. */
 public final class FreeZoneTerms {
@@ -12,6 +15,14 @@ public final class FreeZoneTerms {
     public static final int START_YEARS = 1;
     /** 003 art. 12.5.2: 12 consecutive months of interruption. */
     public static final int INTERRUPTION_MONTHS = 12;
+
+    /**
+     * 003 art. 12.5.1 (choice, ADR 0035 item 6): the last day of the year to start counted from {@code from}, the certificate's day
+     * until an investment agreement is recorded, then the later of the agreement's signing and the certificate (first day counted).
+     */
+    public static LocalDate startDueBy(LocalDate from) {
+        return LegalTerm.years(from, START_YEARS).lastDay();
+    }
 
     /** 003 art. 12.3 (choice, ADR 0013 §7): the quarterly report is due 15 working days after the quarter's last day. */
     public static final WorkingDays REPORT_DUE = WorkingDays.of(15);
