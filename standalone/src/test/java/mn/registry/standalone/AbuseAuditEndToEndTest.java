@@ -170,15 +170,15 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         Money investment = new Money(new BigDecimal("1500000"), "USD");
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), investment, false)));
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
 
         // 200 days on, no operations: a "new" agreement signed today would give the entity another year to start (12.5.1),
         // one ending soon would let it stop without owing its exemptions back (26.2)
         registry.clock().advance(Duration.ofDays(200));
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
-                today().minusDays(200), today().plusDays(1), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().minusDays(200), today().plusDays(1), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         // held: the start of operations is not dated before the certificate nor in the future
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
@@ -362,7 +362,7 @@ class AbuseAuditEndToEndTest {
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
                 400, "freezone.field-missing", "reference", "003 art. 12.5.3");
     }
 
@@ -431,7 +431,7 @@ class AbuseAuditEndToEndTest {
         RegistrationId idleRegistration = registeredInAltanbulag(idle);
         RegistrationId pausedRegistration = registeredInAltanbulag(paused);
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
-                today().plusYears(10), Money.mnt(3_000_000_000L), false)));
+                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
                 today())));
@@ -541,11 +541,11 @@ class AbuseAuditEndToEndTest {
     void court_decision_is_recorded_once() {
         RegistrationId registration = registeredInAltanbulag(new LegalEntity("Darkhan Leather LLC", Jurisdiction.MONGOLIAN, null, "6301305"));
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), Money.mnt(2_000_000_000L), false)));
+                today().plusYears(10), Money.mnt(2_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Darkhan-Uul civil court 2026/412", today(), false)));
+                "Darkhan-Uul civil court 2026/412", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Darkhan-Uul civil court 2026/413", today(), true)), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
+                "Darkhan-Uul civil court 2026/413", today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
     }
 
     @Test
@@ -562,7 +562,7 @@ class AbuseAuditEndToEndTest {
                 registration, "Lot 22", lot, "brick yard", from, until, tender)));
         // dissolved by a court (12.5.3, which bars no new application) and registered again at once
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Bulgan civil court 2026/77", today(), false)));
+                "Bulgan civil court 2026/77", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
