@@ -431,7 +431,7 @@ class AbuseAuditEndToEndTest {
         RegistrationId idleRegistration = registeredInAltanbulag(idle);
         RegistrationId pausedRegistration = registeredInAltanbulag(paused);
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
-                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
+                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + idleRegistration))));
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
                 today())));
@@ -572,5 +572,59 @@ class AbuseAuditEndToEndTest {
                 registration, "Lot 22", lot, "brick yard", from, until, tender, Money.mnt(10_000_000), "Governor decision 2026/97",
                 new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText()))), 409,
                 "freezone.land-application-of-earlier-registration", "applicationId", "003 art. 22.2, 22.6");
+    }
+
+    // --- s9-fzo15 (ADR 0035 item 7, docs/abuse-audit.md F47-F48): the agreement and the court decision rest on their uploaded document ---
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2: an investment agreement or a court decision \"in bankruptcy\" with no document, a malformed hash, a document never uploaded, or the document of another act of the registration is refused; nothing stored; with its own uploaded document each is recorded and its document cited (kept)")
+    void agreement_and_court_decision_rest_on_their_uploaded_document() {
+        RegistrationId registration = registeredInAltanbulag(new LegalEntity("Sukhbaatar Wool LLC", Jurisdiction.MONGOLIAN, null, "6301401"));
+        Money investment = Money.mnt(2_500_000_000L);
+        String agreementArticle = "003 art. 12.5.1, 26.2";
+        java.util.function.Function<String, RegistrationCommands.RecordInvestmentAgreement> agreement = sha ->
+                new RegistrationCommands.RecordInvestmentAgreement(registration, today(), today().plusYears(10), investment, false, sha);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(null)), 400, "freezone.field-missing",
+                "documentSha256", agreementArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply("Agreement 2026/14.pdf")), 400,
+                "document.sha256-malformed", "documentSha256", agreementArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply("ef".repeat(32))), 400, "document.unknown",
+                "documentSha256", agreementArticle);
+        // the entity's own charter, uploaded with its application, is not its agreement with the governor (F48)
+        String charter = zoneDocuments(new LegalEntity("Sukhbaatar Wool LLC", Jurisdiction.MONGOLIAN, null, "6301401")).get(0).sha256();
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(charter)), 409,
+                "freezone.document-cited-already", "documentSha256", agreementArticle);
+        // refused on its dates after the document was looked up: nothing stored, and the document is kept (cited), never swept
+        String ended = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2016/3, ended " + registration);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(
+                registration, today().minusYears(10), today(), investment, false, ended)), 400, "freezone.agreement-ended", "endsOn", "003 art. 12.5.1");
+        assertCited(ended);
+        String signed = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2026/14 " + registration);
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(signed)));
+        assertCited(signed);
+
+        String courtArticle = "003 art. 12.5.3, 26.2";
+        java.util.function.Function<String, RegistrationCommands.RecordCourtDecision> bankruptcy = sha ->
+                new RegistrationCommands.RecordCourtDecision(registration, "Sukhbaatar civil court 2026/501", today(), true, sha);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(" ")), 400, "freezone.field-missing",
+                "documentSha256", courtArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(signed.toUpperCase(java.util.Locale.ROOT))), 400,
+                "document.sha256-malformed", "documentSha256", courtArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply("ab".repeat(32))), 400, "document.unknown",
+                "documentSha256", courtArticle);
+        // the agreement's file cited as the court's decision "in bankruptcy" (no clawback, 26.2) proves nothing (F48)
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(signed)), 409, "freezone.document-cited-already",
+                "documentSha256", courtArticle);
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Sukhbaatar civil court 2026/501");
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(decision)));
+        assertCited(decision);
+    }
+
+    /** The document was cited by a command: the uncited sweep never deletes it (DocumentStore). */
+    private static void assertCited(String sha256) {
+        org.bson.Document row = registry.context().getBean(com.mongodb.client.MongoDatabase.class).getCollection("documents")
+                .find(com.mongodb.client.model.Filters.eq("_id", sha256)).first();
+        org.assertj.core.api.Assertions.assertThat(row).as("document " + sha256).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(row.get("citedAt")).as("cited, so kept for ever").isNotNull();
     }
 }
