@@ -1,5 +1,6 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.privacy.PublishedText;
 
@@ -38,7 +39,7 @@ public final class RegistrationCommands {
      * @param documentSha256 the SHA-256 of the signed agreement, uploaded first ({@code POST /api/documents}; ADR 0035 item 7)
      */
     public record RecordInvestmentAgreement(RegistrationId registrationId, LocalDate signedOn, LocalDate endsOn, Money investment,
-                                            boolean foreignInvested, String documentSha256) implements ZoneCommand {
+                                            boolean foreignInvested, @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();
@@ -75,7 +76,7 @@ public final class RegistrationCommands {
      * @param documentSha256 the SHA-256 of the court's decision, uploaded first ({@code POST /api/documents}; ADR 0035 item 7)
      */
     public record RecordCourtDecision(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy,
-                                      String documentSha256) implements ZoneCommand {
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();
