@@ -176,9 +176,11 @@ class AbuseAuditEndToEndTest {
         // one ending soon would let it stop without owing its exemptions back (26.2)
         registry.clock().advance(Duration.ofDays(200));
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))),
+                409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
-                today().minusDays(200), today().plusDays(1), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().minusDays(200), today().plusDays(1), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(),
+                "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         // held: the start of operations is not dated before the certificate nor in the future
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
@@ -362,7 +364,8 @@ class AbuseAuditEndToEndTest {
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B",
+                today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
                 400, "freezone.field-missing", "reference", "003 art. 12.5.3");
     }
 
@@ -431,7 +434,8 @@ class AbuseAuditEndToEndTest {
         RegistrationId idleRegistration = registeredInAltanbulag(idle);
         RegistrationId pausedRegistration = registeredInAltanbulag(paused);
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
-                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + idleRegistration))));
+                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(),
+                "investment agreement " + idleRegistration))));
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
                 today())));
@@ -545,7 +549,8 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
                 "Darkhan-Uul civil court 2026/412", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Darkhan-Uul civil court 2026/413", today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
+                "Darkhan-Uul civil court 2026/413", today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
+                409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
     }
 
     @Test
