@@ -44,10 +44,11 @@ export const zoneApplicationBodies = {
 /** The governor's records of a registered entity (003 art. 12.5, 26.2; mn.registry.kernel.freezone.RegistrationCommands). */
 export const entityBodies = {
   RecordInvestmentAgreement: f => ({ registrationId: value(f, 'registrationId'), signedOn: value(f, 'signedOn'), endsOn: value(f, 'endsOn'),
-    investment: mnt(value(f, 'investment')), foreignInvested: f.elements.foreignInvested.checked }),
+    investment: mnt(value(f, 'investment')), foreignInvested: f.elements.foreignInvested.checked,
+    documentSha256: value(f, 'documentSha256') }),
   RecordOperationsStarted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
   RecordOperationsInterrupted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
   RecordOperationsResumed: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
   RecordCourtDecision: f => ({ registrationId: value(f, 'registrationId'), reference: value(f, 'reference'), decidedOn: value(f, 'decidedOn'),
-    bankruptcy: f.elements.bankruptcy.checked })
+    bankruptcy: f.elements.bankruptcy.checked, documentSha256: value(f, 'documentSha256') })
 };

@@ -61,6 +61,22 @@ class StoredEventSamplesTest {
         assertThat(new TreeSet<>(inventoriedEventTypes()) {{ removeAll(sampled); }}).as("event types with no stored sample").isEmpty();
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.3 (ADR 0035 item 7): an agreement or a court decision stored without its document replays with none, and one stored with it keeps its SHA-256")
+    void agreement_and_court_decision_replay_with_and_without_their_document() throws Exception {
+        List<String> documents = new java.util.ArrayList<>();
+        for (String[] sample : samples()) {
+            Object event = sample[0].endsWith("$InvestmentAgreementRecorded") || sample[0].endsWith("$CourtDissolutionRecorded")
+                    ? SERIALIZER.deserialize(new SimpleSerializedObject<>(sample[1], String.class, sample[0], null)) : null;
+            if (event instanceof mn.registry.kernel.freezone.RegistrationEvents.InvestmentAgreementRecorded a) {
+                documents.add("agreement " + a.documentSha256());
+            } else if (event instanceof mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded c) {
+                documents.add("court " + c.documentSha256());
+            }
+        }
+        assertThat(documents).containsExactlyInAnyOrder("agreement null", "court null", "agreement " + "1".repeat(64), "court " + "2".repeat(64));
+    }
+
     static List<String[]> samples() throws IOException {
         try (InputStream in = StoredEventSamplesTest.class.getResourceAsStream("/events/previous-release.jsonl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()

@@ -170,15 +170,17 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         Money investment = new Money(new BigDecimal("1500000"), "USD");
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), investment, false)));
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
 
         // 200 days on, no operations: a "new" agreement signed today would give the entity another year to start (12.5.1),
         // one ending soon would let it stop without owing its exemptions back (26.2)
         registry.clock().advance(Duration.ofDays(200));
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))),
+                409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration,
-                today().minusDays(200), today().plusDays(1), investment, false)), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
+                today().minusDays(200), today().plusDays(1), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(),
+                "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         // held: the start of operations is not dated before the certificate nor in the future
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
@@ -362,7 +364,8 @@ class AbuseAuditEndToEndTest {
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B", today(), false)),
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration, "\u200B",
+                today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
                 400, "freezone.field-missing", "reference", "003 art. 12.5.3");
     }
 
@@ -431,7 +434,8 @@ class AbuseAuditEndToEndTest {
         RegistrationId idleRegistration = registeredInAltanbulag(idle);
         RegistrationId pausedRegistration = registeredInAltanbulag(paused);
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
-                today().plusYears(10), Money.mnt(3_000_000_000L), false)));
+                today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(),
+                "investment agreement " + idleRegistration))));
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
                 today())));
@@ -541,11 +545,12 @@ class AbuseAuditEndToEndTest {
     void court_decision_is_recorded_once() {
         RegistrationId registration = registeredInAltanbulag(new LegalEntity("Darkhan Leather LLC", Jurisdiction.MONGOLIAN, null, "6301305"));
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today(),
-                today().plusYears(10), Money.mnt(2_000_000_000L), false)));
+                today().plusYears(10), Money.mnt(2_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))));
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Darkhan-Uul civil court 2026/412", today(), false)));
+                "Darkhan-Uul civil court 2026/412", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Darkhan-Uul civil court 2026/413", today(), true)), 409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
+                "Darkhan-Uul civil court 2026/413", today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))),
+                409, "freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3");
     }
 
     @Test
@@ -562,7 +567,7 @@ class AbuseAuditEndToEndTest {
                 registration, "Lot 22", lot, "brick yard", from, until, tender)));
         // dissolved by a court (12.5.3, which bars no new application) and registered again at once
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Bulgan civil court 2026/77", today(), false)));
+                "Bulgan civil court 2026/77", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
@@ -604,8 +609,10 @@ class AbuseAuditEndToEndTest {
         }
         registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
                 grounds -> grounds.toString().contains(withoutAgreement.value()) && grounds.toString().contains(lastDay.plusDays(1).toString()));
+        // with its own uploaded document (ADR 0035 item 7): only its lateness is wrong
+        String document = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement, late, " + withoutAgreement);
         registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(withoutAgreement,
-                certified.plusMonths(6), certified.plusYears(10), Money.mnt(2_500_000_000L), false)), 409, "freezone.agreement-too-late", "signedOn",
+                certified.plusMonths(6), certified.plusYears(10), Money.mnt(2_500_000_000L), false, document)), 409, "freezone.agreement-too-late", "signedOn",
                 "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(withoutAgreement,
                 certified.plusMonths(6))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
@@ -615,4 +622,57 @@ class AbuseAuditEndToEndTest {
     }
 
     // --- end of the s9-fzo13 block ---
+    // --- s9-fzo15 (ADR 0035 item 7, docs/abuse-audit.md F47-F48): the agreement and the court decision rest on their uploaded document ---
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2: an investment agreement or a court decision \"in bankruptcy\" with no document, a malformed hash, a document never uploaded, or the document of another act of the registration is refused; nothing stored; with its own uploaded document each is recorded and its document cited (kept)")
+    void agreement_and_court_decision_rest_on_their_uploaded_document() {
+        RegistrationId registration = registeredInAltanbulag(new LegalEntity("Sukhbaatar Wool LLC", Jurisdiction.MONGOLIAN, null, "6301401"));
+        Money investment = Money.mnt(2_500_000_000L);
+        String agreementArticle = "003 art. 12.5.1, 26.2";
+        java.util.function.Function<String, RegistrationCommands.RecordInvestmentAgreement> agreement = sha ->
+                new RegistrationCommands.RecordInvestmentAgreement(registration, today(), today().plusYears(10), investment, false, sha);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(null)), 400, "freezone.field-missing",
+                "documentSha256", agreementArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply("Agreement 2026/14.pdf")), 400,
+                "document.sha256-malformed", "documentSha256", agreementArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply("ef".repeat(32))), 400, "document.unknown",
+                "documentSha256", agreementArticle);
+        // the entity's own charter, uploaded with its application, is not its agreement with the governor (F48)
+        String charter = zoneDocuments(new LegalEntity("Sukhbaatar Wool LLC", Jurisdiction.MONGOLIAN, null, "6301401")).get(0).sha256();
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(charter)), 409,
+                "freezone.document-cited-already", "documentSha256", agreementArticle);
+        // refused on its dates after the document was looked up: nothing stored, and the document is kept (cited), never swept
+        String ended = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2016/3, ended " + registration);
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(
+                registration, today().minusYears(10), today(), investment, false, ended)), 400, "freezone.agreement-ended", "endsOn", "003 art. 12.5.1");
+        assertCited(ended);
+        String signed = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2026/14 " + registration);
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", agreement.apply(signed)));
+        assertCited(signed);
+
+        String courtArticle = "003 art. 12.5.3, 26.2";
+        java.util.function.Function<String, RegistrationCommands.RecordCourtDecision> bankruptcy = sha ->
+                new RegistrationCommands.RecordCourtDecision(registration, "Sukhbaatar civil court 2026/501", today(), true, sha);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(" ")), 400, "freezone.field-missing",
+                "documentSha256", courtArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(signed.toUpperCase(java.util.Locale.ROOT))), 400,
+                "document.sha256-malformed", "documentSha256", courtArticle);
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply("ab".repeat(32))), 400, "document.unknown",
+                "documentSha256", courtArticle);
+        // the agreement's file cited as the court's decision "in bankruptcy" (no clawback, 26.2) proves nothing (F48)
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(signed)), 409, "freezone.document-cited-already",
+                "documentSha256", courtArticle);
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Sukhbaatar civil court 2026/501");
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", bankruptcy.apply(decision)));
+        assertCited(decision);
+    }
+
+    /** The document was cited by a command: the uncited sweep never deletes it (DocumentStore). */
+    private static void assertCited(String sha256) {
+        org.bson.Document row = registry.context().getBean(com.mongodb.client.MongoDatabase.class).getCollection("documents")
+                .find(com.mongodb.client.model.Filters.eq("_id", sha256)).first();
+        org.assertj.core.api.Assertions.assertThat(row).as("document " + sha256).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(row.get("citedAt")).as("cited, so kept for ever").isNotNull();
+    }
 }

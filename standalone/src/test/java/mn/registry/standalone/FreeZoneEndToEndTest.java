@@ -78,7 +78,7 @@ class FreeZoneEndToEndTest {
 
         LocalDate today = UlaanbaatarTime.dateOf(registry.clock().instant());
         assertThat(registry.command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(REGISTRATION, today,
-                today.plusYears(10), Money.mnt(3_000_000_000L), false)).status()).isEqualTo(200);
+                today.plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + REGISTRATION))).status()).isEqualTo(200);
         // 003 art. 22.2, 22.4: land on the entity's own application (issue 13)
         GeoPolygon lot3 = GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32);
         RegistryClient.Reply applied3 = registry.command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, REGISTRATION, "Lot 3", lot3,

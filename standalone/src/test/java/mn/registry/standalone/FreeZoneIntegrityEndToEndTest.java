@@ -94,11 +94,11 @@ class FreeZoneIntegrityEndToEndTest {
         assertThat(registry.command("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)).status()).isEqualTo(200);
         LocalDate today = UlaanbaatarTime.dateOf(registry.clock().instant());
         RegistryClient.Reply future = registry.command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(
-                registration, today.plusYears(3), today.plusYears(13), new Money(new BigDecimal("4200000"), "USD"), true));
+                registration, today.plusYears(3), today.plusYears(13), new Money(new BigDecimal("4200000"), "USD"), true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration)));
         assertThat(future.status()).as("003 art. 12.5.1: a future agreement date would postpone the ground").isEqualTo(400);
         assertThat(future.body().path("field").asText()).isEqualTo("signedOn");
         assertThat(registry.command("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(registration, today,
-                today.plusYears(10), new Money(new BigDecimal("4200000"), "USD"), true)).status()).isEqualTo(200);
+                today.plusYears(10), new Money(new BigDecimal("4200000"), "USD"), true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration))).status()).isEqualTo(200);
         Quarter running = Quarter.of(today);
 
         String governor = registry.signIn("governor-altanbulag");

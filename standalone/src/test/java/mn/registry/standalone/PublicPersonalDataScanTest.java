@@ -114,7 +114,7 @@ class PublicPersonalDataScanTest {
         publish("ZoneRegistration", registration.value(), new RegistrationEvents.ZoneRegistrationRejected(registration,
                 List.of("owner's passport УБ90010112 expired; call 99112233"), now, new PersonId("governor-altanbulag")));
         publish("ZoneRegistration2", registration.value() + "-court", new RegistrationEvents.CourtDissolutionRecorded(registration,
-                "case of Бат Болд, 15-р байр 42 тоот", LocalDate.of(2026, 11, 1), false, new PersonId("governor-altanbulag")));
+                "case of Бат Болд, 15-р байр 42 тоот", LocalDate.of(2026, 11, 1), false, new PersonId("governor-altanbulag"), null));
         // published events whose personal-data fields the public record drops
         ApplicationId revoked = ApplicationId.of(UUID.randomUUID());
         publish("PermitApplication", revoked.value(), new PermitRevoked(revoked, RevocationGround.HOLDER_REQUEST,

@@ -139,7 +139,7 @@ class PublishedTextEndToEndTest {
 
         // the court file is withheld: its reference may name the parties; the deregistration's reasons are published
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
-                "Civil case 2026/118, claimant УБ99010112, tel. 8811 2233", today(), false)));
+                "Civil case 2026/118, claimant УБ99010112, tel. 8811 2233", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         refusedNothingStored(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 DeregistrationGround.COURT_DECISION, "Dissolved by the court; liquidator liquidator@amber.mn")), "reasons");
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,

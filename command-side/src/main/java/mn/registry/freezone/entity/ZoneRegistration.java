@@ -66,6 +66,8 @@ class ZoneRegistration {
     private LocalDate deregisteredOn;
     private DeregistrationGround deregisteredOnGround;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
+    /** The documents this stream's acts cited (applications, agreement, court decision; F48): kept across registrations. */
+    private final Set<String> citedDocuments = new java.util.HashSet<>();
 
     ZoneRegistration() {
     }
@@ -163,10 +165,11 @@ class ZoneRegistration {
 
     // 003 art. 12.5.1: one year to start, counted from the later of the investment agreement and the certificate (choice)
     @CommandHandler
-    void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context) {
+    void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         oneAgreementPerRegistration();
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()));
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
@@ -174,7 +177,7 @@ class ZoneRegistration {
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
-                body.foreignInvested(), neverShorter(FreeZoneTerms.startDueBy(later)), context.actor()));
+                body.foreignInvested(), neverShorter(FreeZoneTerms.startDueBy(later)), context.actor(), body.documentSha256()));
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
@@ -193,6 +196,36 @@ class ZoneRegistration {
     // window already running from the certificate (the later of agreement and certificate counts, so it cannot today; kept as the rule)
     private LocalDate neverShorter(LocalDate due) {
         return startDueBy != null && startDueBy.isAfter(due) ? startDueBy : due;
+    }
+
+    // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 7; abuse audit F47): the agreement's date starts the year to start and a court
+    // decision "in bankruptcy" spares the entity the clawback, so neither rests on the governor's word: each names the SHA-256 of its
+    // document, uploaded first (POST /api/documents), as the Government's exemption does (23.4). Looking it up cites it, so the uncited
+    // sweep keeps it for ever (DocumentStore.find)
+    private void actRestsOnItsUploadedDocument(String sha256, RegistrationServices services, String article) {
+        if (sha256 == null || sha256.isBlank()) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The act is recorded with its document: upload it to POST /api/documents and "
+                    + "name its SHA-256.", "documentSha256", article);
+        }
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by the SHA-256 of its bytes in lower-case hex (64 "
+                    + "characters).", "documentSha256", article);
+        }
+        documentNotCitedForAnotherActOfThisRegistration(sha256, article);
+        if (!services.documentReceived(sha256)) {
+            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                    "documentSha256", article);
+        }
+    }
+
+    // 003 art. 12.5.1, 12.5.3, 26.2 (abuse audit F48): one document is one act: the agreement's own file, or one of the application's,
+    // cited as the court's decision "in bankruptcy" (or the other way round) would pass the store's check while proving nothing
+    private void documentNotCitedForAnotherActOfThisRegistration(String sha256, String article) {
+        if (citedDocuments.contains(sha256)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-already", "This document is cited already by "
+                    + registrationId + " (its application, agreement or court decision); each act is recorded with its own document.",
+                    "documentSha256", article);
+        }
     }
 
     // 003 art. 12.5.1, 26.2: the agreement is recorded once: a second one signed later would restart the year to start, and one
@@ -298,14 +331,16 @@ class ZoneRegistration {
 
     // 003 art. 12.5.3: a court decision to dissolve the entity is a ground, recorded with its reference
     @CommandHandler
-    void handle(RegistrationCommands.RecordCourtDecision body, CommandContext context) {
+    void handle(RegistrationCommands.RecordCourtDecision body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
         if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
         oneCourtDecisionPerRegistration();
-        apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor()));
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
+        apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
+                body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
@@ -436,6 +471,9 @@ class ZoneRegistration {
         reviewDue = event.reviewDue();
         reviewDueAt = event.reviewDueAt();
         reviewEscalated = false;
+        if (event.documents() != null) {
+            event.documents().forEach(d -> citedDocuments.add(d.sha256()));
+        }
     }
 
     @EventSourcingHandler
@@ -466,6 +504,9 @@ class ZoneRegistration {
         agreementSignedOn = event.signedOn();
         agreementEndsOn = event.endsOn();
         startDueBy = event.startDueBy();
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
     }
 
     @EventSourcingHandler
@@ -490,6 +531,9 @@ class ZoneRegistration {
     void on(RegistrationEvents.CourtDissolutionRecorded event) {
         bankruptcy = event.bankruptcy();
         courtDecidedOn = event.decidedOn();
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
     }
 
     @EventSourcingHandler

@@ -73,7 +73,7 @@ class StartDeadlineBackfillTest {
                 new StartDeadlineBackfill.Stored(registered(waitingId, waiting, certified), 1),
                 new StartDeadlineBackfill.Stored(registered(agreedId, agreed, certified), 1),
                 new StartDeadlineBackfill.Stored(new RegistrationEvents.InvestmentAgreementRecorded(agreedId, certified, LocalDate.of(2036, 1, 1),
-                        Money.mnt(1_000_000L), false, LocalDate.of(2027, 11, 23), null), 2),
+                        Money.mnt(1_000_000L), false, LocalDate.of(2027, 11, 23), null, null), 2),
                 new StartDeadlineBackfill.Stored(registered(startedId, started, certified), 1),
                 new StartDeadlineBackfill.Stored(new RegistrationEvents.OperationsStarted(startedId, LocalDate.of(2027, 2, 1), null), 2),
                 new StartDeadlineBackfill.Stored(registered(goneId, gone, certified), 1),

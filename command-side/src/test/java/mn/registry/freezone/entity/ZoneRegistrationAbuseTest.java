@@ -83,11 +83,11 @@ class ZoneRegistrationAbuseTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         fixture.given(applied())
-                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at))
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false, ZoneRegistrationTest.COURT_DOC), at))
                 .expectException(code("freezone.not-registered")).expectNoEvents();
         for (String reference : new String[]{null, " "}) {
             fixture.given(applied(), registered())
-                    .when(governor(new RegistrationCommands.RecordCourtDecision(ID, reference, decided, false), at))
+                    .when(governor(new RegistrationCommands.RecordCourtDecision(ID, reference, decided, false, ZoneRegistrationTest.COURT_DOC), at))
                     .expectException(code("freezone.field-missing")).expectNoEvents();
         }
     }
@@ -99,16 +99,16 @@ class ZoneRegistrationAbuseTest {
         LocalDate tenMonthsOn = CERTIFIED.plusMonths(10);
         fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, tenMonthsOn,
-                        LocalDate.of(2040, 1, 1), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
+                        LocalDate.of(2040, 1, 1), Money.mnt(5_000_000_000L), true, ZoneRegistrationTest.AGREEMENT_DOC), on(tenMonthsOn)))
                 .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
         fixture.given(applied(), registered(), agreement(signed, CERTIFIED.plusYears(1).minusDays(1)))
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        tenMonthsOn.plusDays(1), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
+                        tenMonthsOn.plusDays(1), Money.mnt(5_000_000_000L), true, ZoneRegistrationTest.AGREEMENT_DOC), on(tenMonthsOn)))
                 .expectException(code("freezone.agreement-already-recorded")).expectNoEvents();
         // the first agreement is recorded, starting the year from the later of agreement and certificate
         fixture.given(applied(), registered())
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(tenMonthsOn)))
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, ZoneRegistrationTest.AGREEMENT_DOC), on(tenMonthsOn)))
                 .expectEvents(agreement(signed, CERTIFIED.plusYears(1).minusDays(1)));
     }
 
@@ -249,11 +249,11 @@ class ZoneRegistrationAbuseTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         RegistrationEvents.CourtDissolutionRecorded first = new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false,
-                GOVERNOR);
+                GOVERNOR, ZoneRegistrationTest.COURT_DOC);
         RegistrationEvents.DeregistrationGroundRaised raised = new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION,
                 "003 art. 12.5.3", decided, at, GOVERNOR);
         fixture.given(applied(), registered(), agreement(CERTIFIED, CERTIFIED.plusYears(1).minusDays(1)), first, raised)
-                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/131", decided, true), at.plusSeconds(86400)))
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/131", decided, true, ZoneRegistrationTest.COURT_DOC), at.plusSeconds(86400)))
                 .expectException(problem("freezone.court-decision-already-recorded", "reference", "003 art. 12.5.3, 26.2")).expectNoEvents();
         // the one decision recorded is the one the deregistration settles: not bankruptcy, so the clawback is due before the agreement ends
         fixture.given(applied(), registered(), agreement(CERTIFIED, CERTIFIED.plusYears(1).minusDays(1)), first, raised)
@@ -272,7 +272,7 @@ class ZoneRegistrationAbuseTest {
                 new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "again"),
                 new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)),
                 new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 6, 1)),
-                new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2028/3", LocalDate.of(2028, 1, 9), true))) {
+                new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2028/3", LocalDate.of(2028, 1, 9), true, ZoneRegistrationTest.COURT_DOC))) {
             fixture.given(applied(), registered(), deregistered)
                     .when(governor(body, later))
                     .expectException(code("freezone.not-registered")).expectNoEvents();

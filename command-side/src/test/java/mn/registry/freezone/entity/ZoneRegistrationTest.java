@@ -59,6 +59,9 @@ class ZoneRegistrationTest {
      * certificate ({@link #CERTIFIED}, to 2027-11-23), when an investment agreement is still received (ADR 0035 item 6).
      */
     static final LocalDate TODAY = LocalDate.of(2027, 11, 20);
+    /** The SHA-256 of the signed investment agreement and of the court's decision, uploaded first (ADR 0035 item 7). */
+    static final String AGREEMENT_DOC = "1".repeat(64);
+    static final String COURT_DOC = "2".repeat(64);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
     private final Services services = new Services();
@@ -135,7 +138,7 @@ class ZoneRegistrationTest {
     }
 
     static RegistrationEvents.InvestmentAgreementRecorded agreement(LocalDate signedOn, LocalDate startDueBy) {
-        return new RegistrationEvents.InvestmentAgreementRecorded(ID, signedOn, LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, startDueBy, GOVERNOR);
+        return new RegistrationEvents.InvestmentAgreementRecorded(ID, signedOn, LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, startDueBy, GOVERNOR, AGREEMENT_DOC);
     }
 
     @Test
@@ -209,12 +212,12 @@ class ZoneRegistrationTest {
         LocalDate signed = LocalDate.of(2027, 2, 10);
         fixture.given(applied(), registered())
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(TODAY)))
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, AGREEMENT_DOC), on(TODAY)))
                 .expectEvents(agreement(signed, LocalDate.of(2028, 2, 9)));
         LocalDate before = LocalDate.of(2026, 6, 1);
         fixture.given(applied(), registered())
                 .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, before,
-                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true), on(TODAY)))
+                        LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, AGREEMENT_DOC), on(TODAY)))
                 .expectEvents(agreement(before, LocalDate.of(2027, 11, 23)));
     }
 
@@ -266,8 +269,8 @@ class ZoneRegistrationTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false), at))
-                .expectEvents(new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false, GOVERNOR),
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", decided, false, COURT_DOC), at))
+                .expectEvents(new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118", decided, false, GOVERNOR, COURT_DOC),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR));
     }
 
@@ -299,7 +302,7 @@ class ZoneRegistrationTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
-                        new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, true, GOVERNOR),
+                        new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, true, GOVERNOR, COURT_DOC),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), at))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", at,
@@ -366,7 +369,7 @@ class ZoneRegistrationTest {
     }
 
     static CommandMessage<Object> agreementSigned(LocalDate signedOn, LocalDate endsOn, LocalDate receivedOn) {
-        return governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, endsOn, Money.mnt(5_000_000_000L), true), on(receivedOn));
+        return governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, endsOn, Money.mnt(5_000_000_000L), true, AGREEMENT_DOC), on(receivedOn));
     }
 
     @Test
@@ -439,7 +442,7 @@ class ZoneRegistrationTest {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         fixture.given(applied(), registered())
                 .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118",
-                        LocalDate.of(2027, 5, 3), false), at))
+                        LocalDate.of(2027, 5, 3), false, COURT_DOC), at))
                 .expectException(problem("freezone.date-in-future", "decidedOn"))
                 .expectNoEvents();
     }

@@ -199,13 +199,13 @@ class GovernorDeskTest {
         projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
         projection.on(registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)));
         projection.on(new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2026, 12, 1), LocalDate.of(2036, 12, 1),
-                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2027, 11, 30), GOVERNOR));
+                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2027, 11, 30), GOVERNOR, null));
         projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
         projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
         projection.on(applied(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)));
         projection.on(registered(ALTAI, Activity.HOTEL, LocalDate.of(2027, 1, 5)));
         projection.on(new RegistrationEvents.InvestmentAgreementRecorded(RegistrationId.of(ZONE, ALTAI), LocalDate.of(2027, 1, 6), LocalDate.of(2030, 1, 6),
-                new Money(new BigDecimal("800000"), "USD"), true, LocalDate.of(2028, 1, 5), GOVERNOR));
+                new Money(new BigDecimal("800000"), "USD"), true, LocalDate.of(2028, 1, 5), GOVERNOR, null));
 
         QuarterlyReport reports = new QuarterlyReport(database);
         QuarterlyReport.Report q4 = reports.build(ZONE.value(), 2026, 4);
@@ -236,14 +236,14 @@ class GovernorDeskTest {
         List<Object> erlianEvents = List.of(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)),
                 registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)),
                 new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2027, 2, 1), LocalDate.of(2036, 12, 1),
-                        new Money(new BigDecimal("2500000.50"), "USD"), true, LocalDate.of(2028, 2, 1), GOVERNOR),
+                        new Money(new BigDecimal("2500000.50"), "USD"), true, LocalDate.of(2028, 2, 1), GOVERNOR, null),
                 // deregistered at 01:00 local on 1 April (still 31 March in UTC): the local date counts
                 new RegistrationEvents.EntityDeregistered(erlian, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "r",
                         Instant.parse("2027-03-31T17:00:00Z"), false, true, GOVERNOR));
         List<Object> gobiEvents = List.of(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)),
                 registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)),
                 new RegistrationEvents.InvestmentAgreementRecorded(gobi, LocalDate.of(2026, 12, 20), LocalDate.of(2031, 1, 1),
-                        new Money(new BigDecimal("900000"), "EUR"), true, LocalDate.of(2027, 12, 20), GOVERNOR));
+                        new Money(new BigDecimal("900000"), "EUR"), true, LocalDate.of(2027, 12, 20), GOVERNOR, null));
         erlianEvents.forEach(this::project);
         gobiEvents.forEach(this::project);
         QuarterlyReport reports = new QuarterlyReport(database);
@@ -298,7 +298,7 @@ class GovernorDeskTest {
         assertThat(desk.entities(ZONE.value())).singleElement().extracting(r -> r.getString("startDueBy")).isEqualTo("2027-11-24");
         assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2027-11-24");
         projection.on(new RegistrationEvents.InvestmentAgreementRecorded(gobi, LocalDate.of(2027, 2, 1), LocalDate.of(2036, 12, 1),
-                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2028, 1, 31), GOVERNOR));
+                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2028, 1, 31), GOVERNOR, null));
         assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2028-01-31");
     }
 }

@@ -1,5 +1,6 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.privacy.PublishedText;
 
@@ -32,9 +33,13 @@ public final class RegistrationCommands {
         }
     }
 
-    /** 003 art. 12.5.1, 26.2: the investment agreement with the governor, the investment and whether it is foreign. */
+    /**
+     * 003 art. 12.5.1, 26.2: the investment agreement with the governor, the investment and whether it is foreign.
+     *
+     * @param documentSha256 the SHA-256 of the signed agreement, uploaded first ({@code POST /api/documents}; ADR 0035 item 7)
+     */
     public record RecordInvestmentAgreement(RegistrationId registrationId, LocalDate signedOn, LocalDate endsOn, Money investment,
-                                            boolean foreignInvested) implements ZoneCommand {
+                                            boolean foreignInvested, @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();
@@ -65,8 +70,13 @@ public final class RegistrationCommands {
         }
     }
 
-    /** 003 art. 12.5.3: a court decided to dissolve the entity (and whether by bankruptcy, 26.2). */
-    public record RecordCourtDecision(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy) implements ZoneCommand {
+    /**
+     * 003 art. 12.5.3: a court decided to dissolve the entity (and whether by bankruptcy, 26.2).
+     *
+     * @param documentSha256 the SHA-256 of the court's decision, uploaded first ({@code POST /api/documents}; ADR 0035 item 7)
+     */
+    public record RecordCourtDecision(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();

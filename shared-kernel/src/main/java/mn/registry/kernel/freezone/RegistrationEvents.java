@@ -1,5 +1,6 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
@@ -28,9 +29,14 @@ public final class RegistrationEvents {
     public record ZoneRegistrationRejected(RegistrationId registrationId, List<String> reasons, Instant rejectedAt, PersonId rejectedBy) {
     }
 
-    /** @param startDueBy the last day to start operations (003 art. 12.5.1), from the later of agreement and certificate */
+    /**
+     * @param startDueBy     the last day to start operations (003 art. 12.5.1), from the later of agreement and certificate
+     * @param documentSha256 the SHA-256 of the signed agreement in the document store (ADR 0035 item 7); null in events stored before it,
+     *                       which are written back without it (the same bytes, MoneyTest)
+     */
     public record InvestmentAgreementRecorded(RegistrationId registrationId, LocalDate signedOn, LocalDate endsOn, Money investment,
-                                              boolean foreignInvested, LocalDate startDueBy, PersonId recordedBy) {
+                                              boolean foreignInvested, LocalDate startDueBy, PersonId recordedBy,
+                                              @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
     public record OperationsStarted(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
@@ -43,7 +49,12 @@ public final class RegistrationEvents {
     public record OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
     }
 
-    public record CourtDissolutionRecorded(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy, PersonId recordedBy) {
+    /**
+     * @param documentSha256 the SHA-256 of the court's decision in the document store (ADR 0035 item 7); null in events stored before it,
+     *                       which are written back without it (the same bytes, MoneyTest)
+     */
+    public record CourtDissolutionRecorded(RegistrationId registrationId, String reference, LocalDate decidedOn, boolean bankruptcy, PersonId recordedBy,
+                                           @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
     /** A ground of 003 art. 12.5 is due: raised by the registry itself (12.5.1, 12.5.2; raisedBy null) or by recording a court decision. */

@@ -41,7 +41,7 @@ class QuarterlyReportContentTest {
         List<Object> kyakhta = registration(KYAKHTA, LocalDate.of(2026, 8, 10));
         List<Object> mongolianWithForeignCapital = registration(SELENGE, LocalDate.of(2026, 9, 1),
                 new RegistrationEvents.InvestmentAgreementRecorded(selenge, LocalDate.of(2026, 10, 2), LocalDate.of(2036, 1, 1),
-                        new Money(new BigDecimal("1000"), "USD"), true, LocalDate.of(2027, 10, 2), GOVERNOR));
+                        new Money(new BigDecimal("1000"), "USD"), true, LocalDate.of(2027, 10, 2), GOVERNOR, null));
         List<Object> notYetRegistered = registration(new LegalEntity("Late OOO", Jurisdiction.FOREIGN, "RU", "77"), LocalDate.of(2026, 10, 1));
         List<QuarterlyReportContent.EntityRecord> records = List.of(QuarterlyReportContent.fold(kyakhta),
                 QuarterlyReportContent.fold(mongolianWithForeignCapital), QuarterlyReportContent.fold(notYetRegistered));

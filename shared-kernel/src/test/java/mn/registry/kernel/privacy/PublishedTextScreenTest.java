@@ -165,7 +165,7 @@ class PublishedTextScreenTest {
                 new ReportPermitChange(APPLICATION, DAY, all, "ab".repeat(32)),
                 new RegistrationCommands.RejectZoneRegistration(REGISTRATION, List.of(all)),
                 new LandCommands.RefuseLandUse(ZONE, LandApplicationId.of(ZONE, 1), List.of(all)),
-                new RegistrationCommands.RecordCourtDecision(REGISTRATION, all, DAY, false));
+                new RegistrationCommands.RecordCourtDecision(REGISTRATION, all, DAY, false, "2".repeat(64)));
         for (Object body : withheld) {
             assertThatCode(() -> PublishedTextScreen.screen(body)).as(body.getClass().getSimpleName()).doesNotThrowAnyException();
         }

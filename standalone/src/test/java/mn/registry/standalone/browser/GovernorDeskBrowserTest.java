@@ -181,4 +181,62 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#history").getText()).contains("Entity registered in a free zone").contains("governor of Altanbulag Free Trade Zone")
                 .doesNotContain("governor-altanbulag");
     }
+
+    static final LegalEntity DISSOLVED = new LegalEntity("Tuul Felt LLC", Jurisdiction.MONGOLIAN, null, "6207712");
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2 (ADR 0035 item 7): the governor records the investment agreement and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
+    void agreement_and_court_decision_are_recorded_with_their_documents() throws IOException {
+        String registrationId = apply(registry, DISSOLVED, "altanbulag");
+        RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
+                new RegistrationCommands.RegisterEntity(new RegistrationId(registrationId))));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("governor-altanbulag");
+        String page = "/governor/altanbulag/entities/" + registrationId;
+        browser.waitUntil("the entity is registered on the desk", d -> {
+            browser.open(page, "mn");
+            return !d.findElements(By.id("form-agreement")).isEmpty();
+        });
+        // both forms ask for the document in the page's language: a file chooser and the SHA-256 it fills, each labelled (axe runs on each page)
+        assertThat(browser.find("label[for=ag-sha]").getText()).contains("хөрөнгө оруулалтын гэрээний SHA-256");
+        assertThat(browser.find("label[for=co-sha]").getText()).contains("Шүүхийн шийдвэрийн SHA-256");
+        browser.open(page, "en");
+        assertThat(browser.find("label[for=ag-sha]").getText()).contains("SHA-256 of the signed investment agreement");
+        assertThat(browser.find("label[for=co-sha]").getText()).contains("SHA-256 of the court's decision");
+        assertThat(browser.find("#ag-sha").getAttribute("required")).isNotNull();
+        assertThat(browser.find("#co-sha").getAttribute("required")).isNotNull();
+
+        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.now());
+        Path agreement = Files.createTempFile("agreement-", ".pdf");
+        Files.writeString(agreement, "%PDF-1.4\nInvestment agreement " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String agreementSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(agreement));
+        browser.script("document.getElementById('ag-ends').value = arguments[0]", today.plusYears(10).toString());
+        browser.find("#ag-investment").sendKeys("2500000000");
+        browser.find("#ag-file").sendKeys(agreement.toAbsolutePath().toString());
+        browser.waitUntil("the agreement is hashed and kept", d -> agreementSha.equals(browser.find("#ag-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#ag-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend("form-agreement")).contains("\"type\":\"RecordInvestmentAgreement\"").contains(agreementSha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.waitUntil("the agreement is recorded", d -> {
+            browser.open(page, "en");
+            return d.findElements(By.id("form-agreement")).isEmpty();
+        });
+        Path decision = Files.createTempFile("court-", ".pdf");
+        Files.writeString(decision, "%PDF-1.4\nTuul civil court 2026/88 " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String decisionSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(decision));
+        browser.find("#co-ref").sendKeys("Tuul civil court 2026/88");
+        browser.script("document.getElementById('co-on').value = arguments[0]", today.toString());
+        browser.find("#co-bankruptcy").click();
+        browser.find("#co-file").sendKeys(decision.toAbsolutePath().toString());
+        browser.waitUntil("the court's decision is hashed and kept", d -> decisionSha.equals(browser.find("#co-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#co-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend("form-court")).contains("\"type\":\"RecordCourtDecision\"").contains(decisionSha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the court decision is recorded", d -> {
+            browser.open(page, "mn");
+            return d.findElements(By.id("form-court")).isEmpty();
+        });
+        browser.signOut();
+    }
 }
