@@ -96,8 +96,10 @@ final class AppendBesideInsert {
         String label = threads + " thread" + (threads == 1 ? "" : "s");
         MongoCollection<Document> plainDurable = client.getDatabase("side_a2" + suffix).getCollection("plain");
         GroupCommit durabilityA2 = new GroupCommit(durabilityStep);
+        GroupCommit durabilityE = new GroupCommit(durabilityStep);
+        // wired as AxonStorageConfiguration does: the engine marks each group insert for the barrier (session 9)
         DurableEventStorageEngine durableEngine = new DurableEventStorageEngine(GaplessEventStorageEngine.builder()
-                .database(client.getDatabase("side_e" + suffix)).sealingKey(key).build(), new GroupCommit(durabilityStep));
+                .database(client.getDatabase("side_e" + suffix)).sealingKey(key).durabilityMark(durabilityE::mark).build(), durabilityE);
         double[] rates = new double[6];
         rates[0] = timed(print, "(a) insertOne, _id only, " + label, n, threads, i -> plain.insertOne(copy(template, i)));
         rates[1] = timed(print, "(b) insertOne, unique indexes of events, " + label, n, threads, i -> indexed.insertOne(copy(template, i)));

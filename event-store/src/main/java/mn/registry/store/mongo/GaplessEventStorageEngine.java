@@ -85,6 +85,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private final long pollIntervalMillis;
     private final int batchSize;
     private final ReservationHook reservationHook;
+    /** See {@link Builder#durabilityMark}. */
+    private final java.util.function.LongSupplier durabilityMark;
+    private final ThreadLocal<long[]> lastDurabilityMark = ThreadLocal.withInitial(() -> new long[]{-1});
     /**
      * One insert at a time per engine (ADR 0024): a commit is inserted right after the end of the chain this engine
      * knows, so a document never starts anywhere but right after the end of another; sealing happens before, in parallel.
@@ -182,6 +185,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         this.pollIntervalMillis = builder.pollInterval.toMillis();
         this.batchSize = builder.batchSize;
         this.reservationHook = builder.reservationHook;
+        this.durabilityMark = builder.durabilityMark;
         this.knownReservedFreshNanos = builder.pollInterval.toNanos();
         ensureIndexes();
     }
@@ -226,6 +230,19 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         CommandCommits.stored(commandKey);
         remember(sealed);
+        lastDurabilityMark.get()[0] = own.durabilityMark;
+    }
+
+    /**
+     * The durability mark (see {@link Builder#durabilityMark}) taken once the last commit this thread appended was
+     * stored, and forgotten; -1 when none was taken. A caller that waits for a durability step started after it waits
+     * for one that started after the commit was stored (and after the other commits of its group).
+     */
+    public long takeDurabilityMark() {
+        long[] mark = lastDurabilityMark.get();
+        long value = mark[0];
+        mark[0] = -1;
+        return value;
     }
 
     /**
@@ -294,6 +311,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         /** {@link #commit} encoded to BSON outside the lock, {@code _id} first (ADR 0024). */
         private final byte[] encoded;
         long lastPosition;
+        /** The durability mark taken right after the insert that stored this commit returned (-1: none). */
+        long durabilityMark = -1;
         /** Set under the append lock after the outcome below; read by the waiting writer without it. */
         volatile boolean done;
         RuntimeException failure;
@@ -421,6 +440,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private void succeed(Pending p) {
+        p.durabilityMark = durabilityMark.getAsLong();
         landed(p.lastPosition);
         p.done = true;
     }
@@ -900,6 +920,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         private int batchSize = 1000;
         private ReservationHook reservationHook = (first, count) -> {
         };
+        private java.util.function.LongSupplier durabilityMark = () -> -1;
 
         protected Builder() {
             persistenceExceptionResolver(GaplessEventStorageEngine::isDuplicateKeyViolation);
@@ -933,6 +954,16 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         /** Ids per {@code $in} poll and cursor batch size (default 1000). */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Asked right after the insert that stored a commit returned, by the writer that inserted its group; the
+         * commit's own caller reads it with {@link #takeDurabilityMark()} (session 9: the registry's durability barrier
+         * then waits for one step started after the group was stored, shared by the whole group). Default: none (-1).
+         */
+        public Builder durabilityMark(java.util.function.LongSupplier durabilityMark) {
+            this.durabilityMark = durabilityMark;
             return this;
         }
 
