@@ -111,8 +111,14 @@ final class AppendBesideInsert {
             plainDurable.insertOne(copy(template, i));
             durabilityA2.await();
         });
+        if (print) {
+            System.out.printf(Locale.ROOT, "      durability steps per commit: %.2f%n", durabilityA2.steps() / (double) n);
+        }
         rates[5] = timed(print, "(e) registry append: (d) durable before the answer, " + label, n, threads,
                 i -> durableEngine.appendEvents(BenchmarkEvents.event("side-e-" + tag + "-" + i, 0)));
+        if (print) {
+            System.out.printf(Locale.ROOT, "      durability steps per commit: %.2f%n", durabilityE.steps() / (double) n);
+        }
         return rates;
     }
 
