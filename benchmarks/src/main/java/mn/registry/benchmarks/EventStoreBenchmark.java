@@ -61,7 +61,7 @@ public final class EventStoreBenchmark {
 
         Path dir = Files.createTempDirectory("store-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
-            AppendBesideInsert.run(mongo.client(), key, Math.max(500, Math.min(total / 5, 3_000)));
+            AppendBesideInsert.run(mongo.client(), mongo::makeDurable, key, Math.max(500, Math.min(total / 5, 3_000)));
             if (appendOnly) {
                 return;
             }

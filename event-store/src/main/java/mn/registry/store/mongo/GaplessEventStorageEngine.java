@@ -85,6 +85,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private final long pollIntervalMillis;
     private final int batchSize;
     private final ReservationHook reservationHook;
+    /** See {@link Builder#durabilityMark}. */
+    private final java.util.function.LongSupplier durabilityMark;
+    private final ThreadLocal<long[]> lastDurabilityMark = ThreadLocal.withInitial(() -> new long[]{-1});
     /**
      * One insert at a time per engine (ADR 0024): a commit is inserted right after the end of the chain this engine
      * knows, so a document never starts anywhere but right after the end of another; sealing happens before, in parallel.
@@ -94,6 +97,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private long end = -1;
     /** Sealed commits waiting for {@link #appendLock}; the writer holding it inserts them together. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Writers whose commit is queued wait here for its answer or for {@link #appendLock} to be free ({@link #insertOrAwait}). */
+    private final Object turn = new Object();
     /** Commits inserted in one round trip at most. */
     static final int MAX_GROUP = 64;
     /** The start hint last written to or read from {@code counters} (guarded by appendLock). */
@@ -180,6 +185,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         this.pollIntervalMillis = builder.pollInterval.toMillis();
         this.batchSize = builder.batchSize;
         this.reservationHook = builder.reservationHook;
+        this.durabilityMark = builder.durabilityMark;
         this.knownReservedFreshNanos = builder.pollInterval.toNanos();
         ensureIndexes();
     }
@@ -211,19 +217,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         String commandKey = CommandCommits.keyFor(messages);
         Pending own = new Pending(sealed, commandKey, documentCodec); // built and encoded here, in parallel; only its position is set under the lock
         waiting.add(own);
-        appendLock.lock();
-        try {
-            while (!own.done) {
-                List<Pending> group = new ArrayList<>();
-                Pending next;
-                while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
-                    group.add(next);
-                }
-                insertGroup(group);
-            }
-        } finally {
-            appendLock.unlock();
-        }
+        insertOrAwait(own);
         if (own.error != null) {
             throw own.error;
         }
@@ -236,6 +230,76 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         CommandCommits.stored(commandKey);
         remember(sealed);
+        lastDurabilityMark.get()[0] = own.durabilityMark;
+    }
+
+    /**
+     * The durability mark (see {@link Builder#durabilityMark}) taken once the last commit this thread appended was
+     * stored, and forgotten; -1 when none was taken. A caller that waits for a durability step started after it waits
+     * for one that started after the commit was stored (and after the other commits of its group).
+     */
+    public long takeDurabilityMark() {
+        long[] mark = lastDurabilityMark.get();
+        long value = mark[0];
+        mark[0] = -1;
+        return value;
+    }
+
+    /**
+     * Leader and followers (session 9): the writer that gets {@link #appendLock} inserts every commit waiting, in groups,
+     * until its own is stored or refused; a writer that does not get it waits on {@link #turn} for its own commit to be
+     * answered or for the lock to be free, and does not queue on the lock. Before, every writer queued on the lock and
+     * took it in turn only to find that its commit had been inserted by the one before: one hand-over of the lock (a
+     * park and an unpark, serial) per commit, during which no insert ran (JFR, 8 appenders: 3,657 parks on the lock for
+     * 4,000 commits, on average 6 of the 8 appenders parked there).
+     */
+    private void insertOrAwait(Pending own) {
+        boolean interrupted = false;
+        while (!own.done) {
+            if (appendLock.tryLock()) {
+                try {
+                    while (!own.done) {
+                        List<Pending> group = new ArrayList<>();
+                        Pending next;
+                        while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+                            group.add(next);
+                        }
+                        insertGroup(group);
+                        if (!own.done) {
+                            wakeWaiters(); // the commits of this group are answered while the leader goes on
+                        }
+                    }
+                } finally {
+                    appendLock.unlock();
+                    wakeWaiters(); // the answered ones return; one that is not answered yet becomes the next leader
+                }
+            } else {
+                synchronized (turn) {
+                    // the lock is released before turn is notified, so a writer that saw it held is woken afterwards
+                    while (!own.done && appendLock.isLocked()) {
+                        try {
+                            turn.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // as lock() did: the commit is in the queue and must be answered
+                        }
+                    }
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Commits sealed and waiting for a leader to insert them (for tests that line up a group). */
+    int waitingCommits() {
+        return waiting.size();
+    }
+
+    private void wakeWaiters() {
+        synchronized (turn) {
+            turn.notifyAll();
+        }
     }
 
     /** A sealed commit waiting for the append lock, and what became of it (set under the lock). */
@@ -247,7 +311,10 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         /** {@link #commit} encoded to BSON outside the lock, {@code _id} first (ADR 0024). */
         private final byte[] encoded;
         long lastPosition;
-        boolean done;
+        /** The durability mark taken right after the insert that stored this commit returned (-1: none). */
+        long durabilityMark = -1;
+        /** Set under the append lock after the outcome below; read by the waiting writer without it. */
+        volatile boolean done;
         RuntimeException failure;
         Error error;
 
@@ -373,6 +440,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private void succeed(Pending p) {
+        p.durabilityMark = durabilityMark.getAsLong();
         landed(p.lastPosition);
         p.done = true;
     }
@@ -852,6 +920,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         private int batchSize = 1000;
         private ReservationHook reservationHook = (first, count) -> {
         };
+        private java.util.function.LongSupplier durabilityMark = () -> -1;
 
         protected Builder() {
             persistenceExceptionResolver(GaplessEventStorageEngine::isDuplicateKeyViolation);
@@ -885,6 +954,16 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         /** Ids per {@code $in} poll and cursor batch size (default 1000). */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Asked right after the insert that stored a commit returned, by the writer that inserted its group; the
+         * commit's own caller reads it with {@link #takeDurabilityMark()} (session 9: the registry's durability barrier
+         * then waits for one step started after the group was stored, shared by the whole group). Default: none (-1).
+         */
+        public Builder durabilityMark(java.util.function.LongSupplier durabilityMark) {
+            this.durabilityMark = durabilityMark;
             return this;
         }
 

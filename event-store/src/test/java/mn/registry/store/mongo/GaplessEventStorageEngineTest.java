@@ -213,6 +213,52 @@ class GaplessEventStorageEngineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0024, session 9: a duplicate in the middle of an ordered group insert refuses that commit alone; the one before it is stored, the one after it is stored right behind, no gap")
+    void a_duplicate_in_the_middle_of_a_group_refuses_that_commit_alone_and_leaves_no_gap() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean firstCall = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GaplessEventStorageEngine engine = engine(database)
+                .reservationHook((first, count) -> {
+                    if (first == 2 && firstCall.getAndSet(false)) {
+                        stalled.countDown();
+                        await(release);
+                    }
+                }).build();
+        engine.appendEvents(event("taken", 0)); // position 1
+        CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> engine.appendEvents(event("leader", 0)));
+        assertThat(stalled.await(5, TimeUnit.SECONDS)).isTrue(); // the leader holds the insert; the next three queue behind it
+        CompletableFuture<Void> before = CompletableFuture.runAsync(() -> engine.appendEvents(event("before", 0)));
+        awaitWaiting(engine, 1);
+        CompletableFuture<Void> duplicate = CompletableFuture.runAsync(() -> engine.appendEvents(event("taken", 0)));
+        awaitWaiting(engine, 2);
+        CompletableFuture<Void> after = CompletableFuture.runAsync(() -> engine.appendEvents(events("after", 0, 2)));
+        awaitWaiting(engine, 3);
+        release.countDown();
+
+        leader.get(10, TimeUnit.SECONDS);
+        before.get(10, TimeUnit.SECONDS);
+        after.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(duplicate::join).hasCauseInstanceOf(AggregateStreamCreationException.class);
+        assertThat(readAll(engine, null)).extracting(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier() + "@" + StoreFixtures.position(m))
+                .containsExactly("taken@1", "leader@2", "before@3", "after@4", "after@5");
+        assertThat(database.getCollection("events").countDocuments(Filters.eq("heads", "0:taken"))).as("the refused commit was never stored")
+                .isEqualTo(1);
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
+                .satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.events()).isEqualTo(5))
+                .satisfies(r -> assertThat(r.tombstones()).isZero());
+    }
+
+    private static void awaitWaiting(GaplessEventStorageEngine engine, int commits) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.waitingCommits() < commits) {
+            assertThat(System.nanoTime()).as("%d commits queued", commits).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("ADR 0001/0024: positions reserved under the earlier counter and never written are waited for, then tombstoned; the next commit goes after them")
     void a_hole_left_by_an_earlier_reservation_is_waited_for_then_tombstoned() {
         engine(database).build().appendEvents(event("p-1", 0)); // position 1

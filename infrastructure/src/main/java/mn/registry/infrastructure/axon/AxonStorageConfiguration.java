@@ -61,6 +61,7 @@ public class AxonStorageConfiguration {
                 .holeTimeout(properties.holeTimeout())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .durabilityMark(groupCommit::mark) // session 9: one durability step per group insert
                 .build();
         engine.ensureIndexes();
         log.info("Event store ready: gapless positions, events sealed with key {}, acknowledged only once durable", sealingKey.keyId());

@@ -38,7 +38,13 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
-        durability.await();
+        long mark = delegate instanceof mn.registry.store.mongo.GaplessEventStorageEngine gapless ? gapless.takeDurabilityMark() : -1;
+        if (mark >= 0) {
+            // session 9: the mark was taken when this commit's group insert returned: one step for the whole group
+            durability.awaitStepAfter(mark);
+        } else {
+            durability.await();
+        }
     }
 
     @Override

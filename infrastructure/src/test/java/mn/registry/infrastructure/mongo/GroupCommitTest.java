@@ -61,6 +61,83 @@ class GroupCommitTest {
         assertThat(calls.get()).isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("session 9: callers handed one mark taken after their writes share one step that started after it")
+    void callers_with_one_mark_share_one_later_step() throws Exception {
+        AtomicLong writes = new AtomicLong();
+        AtomicLong durableUpTo = new AtomicLong();
+        GroupCommit group = new GroupCommit(() -> {
+            long seen = writes.get();
+            sleep(20);
+            durableUpTo.set(seen);
+        });
+        group.await(); // one step before: the mark below must not be covered by it
+        writes.set(8); // a group of eight writes stored by one insert
+        long mark = group.mark();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        ConcurrentLinkedQueue<Long> durableAtReturn = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 8; t++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                group.awaitStepAfter(mark);
+                durableAtReturn.add(durableUpTo.get());
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        start.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(durableAtReturn).hasSize(8).allSatisfy(d -> assertThat(d).as("durable up to the group's writes").isEqualTo(8));
+        assertThat(group.steps()).as("the step before, then one step for the whole group").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("session 9: a mark taken while a step runs is not covered by that step; a mark of another group commit is never trusted")
+    void a_mark_is_covered_only_by_a_step_that_started_after_it() throws Exception {
+        AtomicLong writes = new AtomicLong();
+        AtomicLong durableUpTo = new AtomicLong();
+        CountDownLatch stepStarted = new CountDownLatch(1);
+        CountDownLatch finishStep = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        GroupCommit group = new GroupCommit(() -> {
+            long seen = writes.get();
+            if (calls.incrementAndGet() == 1) {
+                stepStarted.countDown();
+                try {
+                    finishStep.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            durableUpTo.set(seen);
+        });
+        Thread first = new Thread(group::await);
+        first.start();
+        stepStarted.await();
+        writes.set(1); // written while the first step runs: that step may not have it
+        long mark = group.mark();
+        Thread late = new Thread(() -> group.awaitStepAfter(mark));
+        late.start();
+        finishStep.countDown();
+        first.join();
+        late.join();
+        assertThat(durableUpTo.get()).isEqualTo(1);
+        assertThat(calls.get()).as("a second step for the write made during the first").isEqualTo(2);
+
+        GroupCommit other = new GroupCommit(() -> { });
+        writes.set(2);
+        group.awaitStepAfter(other.mark() + 1_000); // another group commit's mark: a step after now, as await()
+        assertThat(durableUpTo.get()).isEqualTo(2);
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
