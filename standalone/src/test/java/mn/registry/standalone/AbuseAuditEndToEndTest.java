@@ -675,4 +675,43 @@ class AbuseAuditEndToEndTest {
         org.assertj.core.api.Assertions.assertThat(row).as("document " + sha256).isNotNull();
         org.assertj.core.api.Assertions.assertThat(row.get("citedAt")).as("cited, so kept for ever").isNotNull();
     }
+
+    // --- end of the s9-fzo15 block ---
+    // --- s9-fzo16 (ADR 0035 item 8, docs/abuse-audit.md F52): a Free Zone act's document is claimed registry-wide ---
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2: the document of one registration's investment agreement cited for another registration's agreement or court decision is refused; nothing stored; each with its own document is recorded, and a resend of the first is recorded once")
+    void one_document_is_the_act_of_one_registration() {
+        RegistrationId first = registeredInAltanbulag(new LegalEntity("Kharaa Grain LLC", Jurisdiction.MONGOLIAN, null, "6401501"));
+        RegistrationId second = registeredInAltanbulag(new LegalEntity("Eroo Timber LLC", Jurisdiction.MONGOLIAN, null, "6401502"));
+        Money investment = Money.mnt(2_000_000_000L);
+        String document = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2026/21 " + first);
+        RegistrationCommands.RecordInvestmentAgreement firstAgreement = new RegistrationCommands.RecordInvestmentAgreement(first, today(),
+                today().plusYears(10), investment, false, document);
+        com.fasterxml.jackson.databind.node.ObjectNode json = mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(firstAgreement);
+        mn.registry.kernel.signing.CommandEnvelope envelope = mn.registry.kernel.signing.CommandEnvelope.fresh("RecordInvestmentAgreement", json,
+                registry.clock());
+        String jws = registry.client().sign(registry.client().person("governor-altanbulag"), envelope);
+        RegistryClient.Reply recorded = registry.client().command(jws);
+        org.assertj.core.api.Assertions.assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+        RegistryClient.Reply resent = registry.client().command(jws); // a resend (ADR 0002): its first answer, nothing stored twice
+        org.assertj.core.api.Assertions.assertThat(resent.status()).as(resent.body().toString()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(resent.body()).isEqualTo(recorded.body());
+        com.mongodb.client.MongoDatabase database = registry.context().getBean(com.mongodb.client.MongoDatabase.class);
+        org.assertj.core.api.Assertions.assertThat(StoredEffects.byCommand(database).get(envelope.commandId())).hasSize(1);
+
+        // the same document for the second registration's agreement, or for its court decision "in bankruptcy" (no clawback, 26.2)
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(second,
+                today(), today().plusYears(10), investment, false, document)), 409, "freezone.document-cited-elsewhere", "documentSha256",
+                "003 art. 12.5.1, 26.2");
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(second,
+                "Selenge civil court 2026/602", today(), true, document)), 409, "freezone.document-cited-elsewhere", "documentSha256",
+                "003 art. 12.5.3, 26.2");
+        org.assertj.core.api.Assertions.assertThat(database.getCollection("freezone_act_documents")
+                .find(com.mongodb.client.model.Filters.eq("_id", document)).first().getString("commandId")).isEqualTo(envelope.commandId());
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(second, today(),
+                today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2026/22 " + second))));
+    }
+
+    // --- end of the s9-fzo16 block ---
 }

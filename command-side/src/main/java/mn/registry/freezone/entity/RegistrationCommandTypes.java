@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The signed commands on entities in a zone (003 art. 12), one line each: the kernel body and who may sign it. The body goes
@@ -102,9 +103,38 @@ class RegistrationCommandTypes {
         return governor(RegistrationCommands.RejectZoneRegistration.class, "REJECTED");
     }
 
+    /**
+     * 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 8; abuse audit F52): an act that cites its document claims it registry-wide
+     * ({@link ActDocumentClaims}) after the zone check and before the aggregate acts, and releases the claim when it is refused.
+     */
+    private <T extends ZoneCommand> SignedCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document, String act,
+                                                                         String article, ActDocumentClaims claims) {
+        GovernorCommandType<T> toAggregate = GovernorCommandType.toAggregate(body, commands, RegistrationCommandTypes::unknownRegistration,
+                (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
+        return GovernorCommandType.of(body.getSimpleName(), body, (b, context) -> {
+            String sha256 = document.apply(b);
+            RegistrationId registration = (RegistrationId) TargetByRecordComponent.read(b, "registrationId");
+            boolean holds = claims.claim(sha256, context.commandId(), registration, act, article, context.receivedAt());
+            Object answer;
+            try {
+                answer = toAggregate.carryOut().apply(b, context);
+            } catch (RuntimeException refused) {
+                if (holds) {
+                    claims.release(sha256, context.commandId());
+                }
+                throw refused;
+            }
+            if (!holds && sha256 != null && registration != null) {
+                claims.adopt(sha256, context.commandId(), registration, act, context.receivedAt());
+            }
+            return answer;
+        });
+    }
+
     @Bean
-    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType() {
-        return governor(RegistrationCommands.RecordInvestmentAgreement.class, "AGREEMENT_RECORDED");
+    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.RecordInvestmentAgreement.class, "AGREEMENT_RECORDED",
+                RegistrationCommands.RecordInvestmentAgreement::documentSha256, "investment agreement", "003 art. 12.5.1, 26.2", claims);
     }
 
     @Bean
@@ -123,8 +153,9 @@ class RegistrationCommandTypes {
     }
 
     @Bean
-    SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType() {
-        return governor(RegistrationCommands.RecordCourtDecision.class, "GROUND_RAISED");
+    SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.RecordCourtDecision.class, "GROUND_RAISED",
+                RegistrationCommands.RecordCourtDecision::documentSha256, "court decision", "003 art. 12.5.3, 26.2", claims);
     }
 
     @Bean

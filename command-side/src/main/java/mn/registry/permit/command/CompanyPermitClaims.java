@@ -3,6 +3,7 @@ package mn.registry.permit.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -84,6 +84,10 @@ class GovernorAuthorityTest {
         context.registerBean(org.axonframework.eventsourcing.eventstore.EventStore.class, () -> mock(org.axonframework.eventsourcing.eventstore.EventStore.class));
         context.registerBean(RegistryQuarterlyReport.class, () -> mock(RegistryQuarterlyReport.class));
         context.registerBean(QuarterlyReportSchedule.class, () -> mock(QuarterlyReportSchedule.class));
+        // ADR 0035 item 8: the registry-wide claim of an act's document (taken only after the zone check)
+        context.registerBean(com.mongodb.client.MongoDatabase.class, () -> mock(com.mongodb.client.MongoDatabase.class));
+        context.registerBean(mn.registry.command.api.CommandLog.class, () -> mock(mn.registry.command.api.CommandLog.class));
+        context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

@@ -1,4 +1,4 @@
-package mn.registry.permit.command;
+package mn.registry.command.claim;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
@@ -13,11 +13,12 @@ import java.util.function.Predicate;
 /**
  * A registry-wide claim of a key by a signed command, taken before the aggregate acts: a document {@code {_id: key,
  * commandId, ...}} under the unique {@code _id}, atomic on every MongoDB server without a transaction (the stamp-duty
- * proofs of 002 art. 27.2, the company numbers of ADR 0031). The same command again (ADR 0002) finds its own claim; a claim
- * another command still holds is refused; one no longer held (its command refused and its release lost in a stop, its
- * application ended) is taken over. A refusal releases only the command's own claim.
+ * proofs of 002 art. 27.2, the company numbers of ADR 0031, the document of a Free Zone act of ADR 0035 item 8). The same
+ * command again (ADR 0002) finds its own claim; a claim another command still holds is refused; one no longer held (its
+ * command refused and its release lost in a stop, its application ended) is taken over. A refusal releases only the
+ * command's own claim. Shared by the contexts' command types (moved here from permits for the Free Zone's, ADR 0035 item 8).
  */
-final class RegistryWideClaim {
+public final class RegistryWideClaim {
 
     private RegistryWideClaim() {
     }
@@ -26,7 +27,7 @@ final class RegistryWideClaim {
      * Inserts {@code claim} (its {@code _id} and {@code commandId} set); when the key is taken, {@code stillHeld} of the holder's
      * document decides between {@code refusal} of it and a takeover.
      */
-    static void take(MongoCollection<Document> claims, Document claim, Predicate<Document> stillHeld, Function<Document, RegistryProblem> refusal) {
+    public static void take(MongoCollection<Document> claims, Document claim, Predicate<Document> stillHeld, Function<Document, RegistryProblem> refusal) {
         Object key = claim.get("_id");
         String commandId = claim.getString("commandId");
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -56,7 +57,7 @@ final class RegistryWideClaim {
     }
 
     /** Releases this command's claim of {@code key} (the command was refused: nothing was stored). */
-    static void release(MongoCollection<Document> claims, Object key, String commandId) {
+    public static void release(MongoCollection<Document> claims, Object key, String commandId) {
         claims.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("commandId", commandId)));
     }
 }
