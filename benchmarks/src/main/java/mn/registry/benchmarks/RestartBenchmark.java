@@ -4,6 +4,8 @@ import mn.registry.benchmarks.http.BenchClient;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import mn.registry.kernel.permit.SubmittedDocument;
@@ -156,7 +158,22 @@ public final class RestartBenchmark {
 
     /** The timed restart at {@code logSize}, stopped again, its start-up lines and the empty baseline printed. */
     private static Start restart(Path filled, List<String> options, long logSize, Start empty) throws Exception {
+        return restart(filled, options, logSize, empty, -1);
+    }
+
+    /**
+     * The timed restart; with {@code head} >= 0, before it is stopped: whether every processor's stored token is at
+     * the head (read live), the heap after a full GC, and a search, a register page and a proof answered.
+     */
+    private static Start restart(Path filled, List<String> options, long logSize, Start empty, long head) throws Exception {
+        long started = System.nanoTime();
         Start again = timedStart(filled, "restart", options, logSize, 0);
+        if (head >= 0) {
+            double atHead = awaitProcessorsAtHead(again.registry(), head, started, Duration.ofMinutes(2));
+            System.out.printf(Locale.ROOT, "  restart: every processor's stored token at the head (%,d): %s; heap used after a full GC %s%n", head,
+                    atHead < 0 ? "NO" : String.format(Locale.ROOT, "yes, by %.1f s", atHead), heapUsed(again.registry().pid()));
+            answers(again.registry(), logSize);
+        }
         again.registry().close();
         startupLines(again.registry());
         System.out.printf(Locale.ROOT, "%nempty registry (baseline): ready %.1f s, heap used after start %s%n", empty.readySeconds(), empty.heap());
@@ -206,8 +223,10 @@ public final class RestartBenchmark {
     /**
      * {@code records} real stored events (ProjectionRebuildBenchmark's permit stories, five events per application),
      * sealed with the registry's own seal key and appended offline through its event store engine in commits of 250
-     * events; the first start lets the log's sequencer and every tracking processor catch up (timed until the log
-     * stops growing), the restart is timed to ready and to the register at that log size. The empty start is the baseline.
+     * events; the server alone and one catch-up reader read the filled store (their rates printed side by side); the
+     * first start lets the log's sequencer and every tracking processor catch up (until every stored token is at the
+     * head, followed live with each processor's rate); the restart is timed to ready, to the register at that log size
+     * and to every stored token at the head, then answers a search, a register page and a proof. The empty start is the baseline.
      */
     private static boolean eventFill(Path root, int records, List<String> options) throws Exception {
         Path filled = root.resolve("filled");
@@ -229,19 +248,25 @@ public final class RestartBenchmark {
         }
         System.out.printf(Locale.ROOT, "filled offline: %,d sealed events appended through the registry's event store engine in %.1f s%n",
                 stored, (System.nanoTime() - t0) / 1e9);
+        readRates(dataDir);
 
-        storedProgress(dataDir, "after the fill");
+        long head = storedProgress(dataDir, "after the fill").head();
         // the first start: the log's sequencer logs only the public events (PublicRecords), so the log's size is not the
         // events' count; the start runs until the log has not grown for 10 s, and then the stored tokens (read offline
         // after the stop) say whether every processor reached the head; if not, catch-up starts follow (up to 5) so that
         // the timed restart begins from a caught-up store
+        long firstStarted = System.nanoTime();
         Start first = timedStart(filled, "first", options, -1, -1);
         long logSize;
         double caughtUp;
         try (RegistryProcess registry = first.registry()) {
-            logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()), 10_000);
-            caughtUp = (System.nanoTime() - t0) / 1e9 - 10;
-            System.out.printf(Locale.ROOT, "  first: log settled at %,d entries by %.1f s after the fill began%n", logSize, caughtUp);
+            // ADR 0040: the first start runs until every processor's stored token reaches the head (read live through
+            // the registry's embedded server), printing each processor's progress; the log sequencer then has logged all
+            double atHead = awaitProcessorsAtHead(registry, head, firstStarted, Duration.ofMinutes(20));
+            logSize = settledLogSize(new BenchClient(registry.base(), registry.dataDir()), 2_000);
+            caughtUp = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "  first: every processor at the head (%,d) %s after the start; log %,d entries; heap used %s%n", head,
+                    atHead < 0 ? "NOT" : String.format(Locale.ROOT, "%.1f s", atHead), logSize, heapUsed(registry.pid()));
             ok &= registry.noErrorsLogged();
         }
         startupLines(first.registry());
@@ -258,7 +283,7 @@ public final class RestartBenchmark {
         if (!afterFirst.processorsAtHead()) {
             System.out.println("NOTE: the processors did not reach the head in the first start and 5 catch-up starts; the restart catches up the rest");
         }
-        Start again = restart(filled, options, logSize, empty);
+        Start again = restart(filled, options, logSize, empty, afterFirst.head());
         ok &= again.registry().noErrorsLogged();
         Progress afterRestart = storedProgress(dataDir, "after the restart");
         afterFirst.tokens().forEach((segment, before) -> {
@@ -361,30 +386,150 @@ public final class RestartBenchmark {
             RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
             long logSize = new LogWriter(db, LogCollections.DEFAULT_ORIGIN, keys.checkpoint(), keys.timeStamping(), Clock.systemUTC(),
                     mongo::makeDurable).size();
-            Map<String, Long> tokens = new TreeMap<>();
-            for (Document token : db.getCollection("tracking_tokens").find()) {
-                String id = token.getString("_id");
-                if (id == null || id.startsWith("~")) {
-                    continue;
-                }
-                String serialized = token.getString("token");
-                Matcher m = serialized == null ? null : TOKEN_INDEX.matcher(serialized);
-                tokens.put(id, m != null && m.find() ? Long.parseLong(m.group(1)) : -1L);
-            }
+            Map<String, Long> tokens = tokens(db);
             long head = headPosition;
             long behind = tokens.values().stream().filter(t -> t < head).count();
             System.out.printf(Locale.ROOT, "stored %s: event store head %,d (%,d events), transparency log %,d entries, %d processor segments, "
                     + "%d behind the head%n", when, head, events, logSize, tokens.size(), behind);
-            Map<String, long[]> perProcessor = new TreeMap<>(); // segments, lowest token, highest token
-            tokens.forEach((segment, position) -> {
-                long[] p = perProcessor.computeIfAbsent(segment.substring(0, segment.lastIndexOf('#')), k -> new long[] {0, Long.MAX_VALUE, -1});
-                p[0]++;
-                p[1] = Math.min(p[1], position);
-                p[2] = Math.max(p[2], position);
-            });
-            perProcessor.forEach((processor, p) -> System.out.printf(Locale.ROOT, "    %-32s %2d segments, tokens %,d..%,d%s%n", processor, p[0], p[1], p[2],
+            perProcessor(tokens).forEach((processor, p) -> System.out.printf(Locale.ROOT, "    %-32s %2d segments, tokens %,d..%,d%s%n", processor, p[0], p[1], p[2],
                     p[1] < head ? "  BEHIND" : ""));
             return new Progress(head, events, logSize, tokens);
+        }
+    }
+
+    /** Every processor segment's stored token position ({@code processor#segment} -> position; -1 when none). */
+    static Map<String, Long> tokens(MongoDatabase db) {
+        Map<String, Long> tokens = new TreeMap<>();
+        for (Document token : db.getCollection("tracking_tokens").find()) {
+            String id = token.getString("_id");
+            if (id == null || id.startsWith("~")) {
+                continue;
+            }
+            String serialized = token.getString("token");
+            Matcher m = serialized == null ? null : TOKEN_INDEX.matcher(serialized);
+            tokens.put(id, m != null && m.find() ? Long.parseLong(m.group(1)) : -1L);
+        }
+        return tokens;
+    }
+
+    /** Per processor: segments, lowest token, highest token. */
+    private static Map<String, long[]> perProcessor(Map<String, Long> tokens) {
+        Map<String, long[]> perProcessor = new TreeMap<>();
+        tokens.forEach((segment, position) -> {
+            long[] p = perProcessor.computeIfAbsent(segment.substring(0, segment.lastIndexOf('#')), k -> new long[] {0, Long.MAX_VALUE, -1});
+            p[0]++;
+            p[1] = Math.min(p[1], position);
+            p[2] = Math.max(p[2], position);
+        });
+        return perProcessor;
+    }
+
+    private static final Pattern EMBEDDED = Pattern.compile("embedded MongoDB on (mongodb://127\\.0\\.0\\.1:\\d+)");
+
+    /**
+     * Waits until every processor segment's stored token is at {@code head}, reading {@code tracking_tokens} every
+     * 2 s through the running registry's embedded server (its address from the registry's log), and prints each
+     * processor's lowest token and events/s every 15 s. Seconds from {@code startNanos} to all at the head, or -1.
+     */
+    static double awaitProcessorsAtHead(RegistryProcess registry, long head, long startNanos, Duration timeout) throws InterruptedException {
+        String uri = registry.logLinesContaining("embedded MongoDB on").stream().map(EMBEDDED::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).findFirst().orElse(null);
+        if (uri == null) {
+            System.out.println("  (the registry did not log its embedded server's address: processors not followed)");
+            return -1;
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoDatabase db = client.getDatabase("registry");
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<String, long[]> last = new TreeMap<>();
+            long lastPrint = 0;
+            while (true) {
+                Map<String, long[]> now = perProcessor(tokens(db));
+                double at = (System.nanoTime() - startNanos) / 1e9;
+                boolean done = !now.isEmpty() && now.values().stream().allMatch(p -> p[1] >= head);
+                if (done || System.nanoTime() - lastPrint > 15_000_000_000L || System.nanoTime() > deadline) {
+                    double since = (System.nanoTime() - lastPrint) / 1e9;
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %6.1f s:", at));
+                    now.forEach((processor, p) -> {
+                        long[] before = last.get(processor); // no rate on the first line: the tokens' start is not known here
+                        String rate = before == null ? "" : String.format(Locale.ROOT, " %.0f/s", (p[1] - before[1]) / since);
+                        line.append(String.format(Locale.ROOT, " %s(%d) %,d%s%s;", processor, p[0], p[1], rate, p[1] >= head ? " AT HEAD" : ""));
+                    });
+                    System.out.println(line);
+                    last.clear();
+                    last.putAll(now);
+                    lastPrint = System.nanoTime();
+                }
+                if (done) {
+                    return at;
+                }
+                if (System.nanoTime() > deadline) {
+                    return -1;
+                }
+                Thread.sleep(2_000);
+            }
+        }
+    }
+
+    /** A search, a register page (JSON and HTML) and a proof against the latest log entry, each timed, with its status. */
+    private static void answers(RegistryProcess registry, long logSize) {
+        BenchClient client = new BenchClient(registry.base(), registry.dataDir());
+        String kind = "permits";
+        BenchClient.Reply kinds = client.get("/api/public/register", null);
+        if (kinds.status() == 200) {
+            var counts = BenchClient.json(kinds.body()).path("counts");
+            var names = counts.fieldNames();
+            long most = -1;
+            while (names.hasNext()) {
+                String name = names.next();
+                if (counts.path(name).asLong() > most) {
+                    most = counts.path(name).asLong();
+                    kind = name;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  after the restart: register log size %,d, entries %s%n", BenchClient.json(kinds.body()).path("logSize").asLong(), counts);
+        }
+        for (String path : List.of("/api/public/search?q=a&limit=20", "/api/public/register/" + kind + "?limit=20", "/register",
+                "/api/public/proof/" + Math.max(0, logSize - 1))) {
+            long t = System.nanoTime();
+            BenchClient.Reply reply = client.get(path, null);
+            System.out.printf(Locale.ROOT, "  after the restart: GET %s -> %d, %,d bytes, %.0f ms%n", path, reply.status(), reply.body().length(),
+                    (System.nanoTime() - t) / 1e6);
+        }
+    }
+
+    /**
+     * The read rates over the filled store, offline in this JVM on the same embedded server and file: the server alone
+     * returning every stored commit document to a plain {@code find()} (no filter: one pass over the file), and one
+     * catch-up reader of the event store (the engine's {@code readEvents} from the start, as a processor reads).
+     */
+    private static void readRates(Path dataDir) throws Exception {
+        try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
+            MongoDatabase db = mongo.client().getDatabase("registry");
+            long t0 = System.nanoTime();
+            long events = 0;
+            long documents = 0;
+            // batches of 20 commit documents: the embedded server's first batch is otherwise the whole collection, over the driver's 48 MB limit
+            for (Document commit : db.getCollection("events").find().batchSize(20)) {
+                List<?> list = commit.getList("events", Object.class);
+                events += list == null ? 0 : list.size();
+                documents++;
+            }
+            double plain = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "read by the server alone: find() over all %,d commit documents, %,d events, in %.1f s: %,.0f events/s%n",
+                    documents, events, plain, events / plain);
+            RegistryKeys keys = RegistryKeys.openOrCreate(dataDir, Clock.systemUTC());
+            GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder().database(db)
+                    .sealingKey(new SealingKey(KeysConfiguration.keyId(keys.seal().publicKey()), keys.seal().privateKey()))
+                    .eventSerializer(JacksonSerializer.builder().objectMapper(CanonicalJson.mapper()).build()).build();
+            long t1 = System.nanoTime();
+            long read;
+            try (Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> stream = engine.readEvents(engine.createTailToken(), false)) {
+                read = stream.count();
+            }
+            double reader = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "read by one catch-up reader (the event store's readEvents from the start): %,d events in %.1f s: %,.0f events/s%n",
+                    read, reader, read / reader);
         }
     }
 

@@ -1,10 +1,8 @@
 package mn.registry.store.mongo;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -25,19 +23,18 @@ import static mn.registry.store.mongo.CommitDocuments.ID;
 
 /**
  * Walks the chain of commits in global order: after the commit at {@code _id} p with count k comes the one
- * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. At the head it polls
- * by {@code $in} of the next ids (index lookups on both servers): 4 ids, growing fourfold up to the batch
- * size while every id is found; once a full-size window was on the chain it is behind and switches to a sorted
- * cursor over the next {@link Chain#cursorSpan()} positions only, which it drops at the first hole.
+ * at p+k; documents off the chain (tombstones under a late writer's range) are skipped. It reads by {@code $in}
+ * of the next ids (index lookups on both servers): 4 ids at the head, growing fourfold up to the batch size while
+ * every id is found, and staying at the batch size while behind (ADR 0040: a range on {@code _id} is a scan of the
+ * whole collection on the embedded server, every stored document read and decoded per query, so a catch-up by
+ * range cursors slowed with the size of the store; by {@code $in} it reads only the commits it returns).
  * <p>
  * Memory is bounded by events, not commits (ADR 0034): ids are positions, so a query for the ids
  * [p, p + n) returns commits that start there and holds at most n + (largest commit - 1) events, whatever the
- * commits' sizes. An unbounded sorted cursor would not be: the embedded server answers a sorted query by keeping
- * every remaining matching document in its cursor (mongo-java-server's {@code InMemoryCursor}), the whole rest of
- * the log per catching-up reader. The resume lookup reads only the ids and counts of at most
- * {@value #RESUME_WINDOW} positions back per step. A hole (the next id is reserved by the counter but absent)
- * is waited for when {@code mayBlock}, and closed with tombstones once it has been open longer than the hole
- * timeout (measured from the first time any reader of this engine saw it).
+ * commits' sizes. The resume lookup reads only the ids and counts of at most {@value #RESUME_WINDOW} positions
+ * back per step, then of growing windows of ids further back, by {@code $in} as well. A hole (the next id is
+ * reserved by the counter but absent) is waited for when {@code mayBlock}, and closed with tombstones once it has
+ * been open longer than the hole timeout (measured from the first time any reader of this engine saw it).
  */
 final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.ChainEvent> implements AutoCloseable {
 
@@ -59,11 +56,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
         int batchSize();
 
-        /** Positions (events) one sorted cursor may cover: the bound of what the server and this reader hold. */
-        default int cursorSpan() {
-            return 16 * batchSize();
-        }
-
         /** Whether a reader of this engine has seen a commit end at {@code position} (so the next commit starts there). */
         default boolean isCommitBoundary(long position) {
             return false;
@@ -75,6 +67,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private static final int RESUME_WINDOW = 64;
+    private static final int RESUME_WINDOW_CAP = 4_096;
     private static final int INITIAL_WINDOW_CAP = 4;
     private static final int MAX_RETRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(ChainReader.class);
@@ -89,10 +82,9 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     private final Deque<ChainEvent> buffer = new ArrayDeque<>();
     private long expected;
     private long skipBelow;
-    private MongoCursor<Document> cursor;
     private boolean ended;
     private int failures;
-    private int window; // ids per $in poll: small at the head, growing to batchSize while behind
+    private int window; // ids per $in query: small at the head, growing to batchSize while behind
 
     /** Reads events at positions greater than {@code afterPosition} (0 = from the start). */
     ChainReader(Chain chain, long afterPosition, boolean mayBlock) {
@@ -125,17 +117,14 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         return buffer.size();
     }
 
+    /** Nothing held open: each query is read to its end before it returns. */
     @Override
     public void close() {
-        if (cursor != null) {
-            cursor.close();
-            cursor = null;
-        }
     }
 
     /**
      * Moves along the chain; false when the stream should end (at the head, or at a young hole without blocking).
-     * A failed query is retried from the same position a few times: the embedded H2 backend can fail a long scan
+     * A failed query is retried from the same position a few times: the embedded H2 backend can fail a long read
      * with "Chunk n not found" (H2 MVStore issues #2118, #4383) while the data is intact; the reader's state only
      * changes at commit boundaries, so a retry neither skips nor repeats an event.
      */
@@ -145,7 +134,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
             failures = 0;
             return more;
         } catch (MongoException e) {
-            close();
             window = Math.min(INITIAL_WINDOW_CAP, chain.batchSize());
             if (++failures > MAX_RETRIES) {
                 throw e;
@@ -156,9 +144,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private boolean fillOnce() {
-        if (cursor != null) {
-            return fillFromCursor();
-        }
         int window = this.window;
         long start = expected;
         if (chain.reservedUpTo() < start) {
@@ -184,32 +169,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         }
         if (expected >= start + window && window < chain.batchSize()) {
             this.window = Math.min(window * 4, chain.batchSize()); // behind: look further next time
-        } else if (expected >= start + window) {
-            int span = Math.max(chain.cursorSpan(), window);
-            cursor = chain.events().find(Filters.and(Filters.gte(ID, expected), Filters.lt(ID, expected + span)))
-                    .projection(READ_PROJECTION).sort(Sorts.ascending(ID)).batchSize(window).iterator();
         }
-        return true;
-    }
-
-    private boolean fillFromCursor() {
-        int target = chain.batchSize();
-        while (cursor.hasNext()) {
-            Document d = cursor.next();
-            long id = CommitDocuments.id(d);
-            if (id < expected) {
-                continue; // off the chain: a tombstone under a commit that was inserted after all
-            }
-            if (id > expected) {
-                close(); // a hole: polling decides whether to wait, close it or end
-                return true;
-            }
-            accept(d);
-            if (buffer.size() >= target) {
-                return true;
-            }
-        }
-        close();
         return true;
     }
 
@@ -256,20 +216,20 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     /**
      * The chain id of the commit holding {@code position}: the covering document with the smallest id (a real
      * commit always precedes a tombstone at a position inside it). Looks back {@value #RESUME_WINDOW} ids by
-     * {@code $in}, then, for larger commits only, by one descending range query.
+     * {@code $in}, then, for larger commits only, through the ids further back by {@code $in} of windows growing
+     * fourfold up to {@value #RESUME_WINDOW_CAP} ids (ADR 0040: index lookups, where a range on {@code _id} would
+     * read every stored document on the embedded server). Only the found documents' ids and counts are returned.
      */
     private long startOfCommitCovering(long position) {
-        List<Long> ids = new ArrayList<>(RESUME_WINDOW);
-        for (long p = position; p > 0 && p > position - RESUME_WINDOW; p--) {
-            ids.add(p);
-        }
-        List<Document> candidates = chain.events().find(Filters.in(ID, ids)).projection(BOUNDS_PROJECTION)
-                .into(new ArrayList<>());
-        Long start = coveringOrBoundary(candidates, position);
-        // a larger commit: look further back by a growing id range (bounded: the server keeps only what matches)
-        for (long span = 4L * RESUME_WINDOW; start == null && position - span / 4 > 0; span *= 4) {
-            candidates = chain.events().find(Filters.and(Filters.lte(ID, position), Filters.gt(ID, position - span)))
-                    .projection(BOUNDS_PROJECTION).sort(Sorts.descending(ID)).limit(RESUME_WINDOW).into(new ArrayList<>());
+        long next = position; // the highest id not looked at yet
+        Long start = null;
+        for (int window = RESUME_WINDOW; start == null && next > 0; window = Math.min(window * 4, RESUME_WINDOW_CAP)) {
+            List<Long> ids = new ArrayList<>(window);
+            for (; next > 0 && ids.size() < window; next--) {
+                ids.add(next);
+            }
+            List<Document> candidates = chain.events().find(Filters.in(ID, ids)).projection(BOUNDS_PROJECTION)
+                    .into(new ArrayList<>());
             start = coveringOrBoundary(candidates, position);
         }
         return start == null ? position : start;

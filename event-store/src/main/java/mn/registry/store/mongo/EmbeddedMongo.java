@@ -46,6 +46,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.port = address.getPort();
         this.connectionString = "mongodb://127.0.0.1:" + port;
         this.dataFile = dataFile;
+        if (dataFile != null) {
+            // where a tool on this machine (RestartBenchmark) can read the running registry's progress; 127.0.0.1 only
+            org.slf4j.LoggerFactory.getLogger(EmbeddedMongo.class).info("embedded MongoDB on {} ({})", connectionString, dataFile);
+        }
     }
 
     /** A server whose data lives in memory only and is gone at {@link #close()}. */

@@ -26,7 +26,7 @@ class ProjectionFailuresPropagateTest {
     @DisplayName("a projection handler's failure fails its batch (handled again) instead of being logged and the event skipped")
     void handler_failures_propagate() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration();
-        new AxonStorageConfiguration().pooledStreamingProcessors().configureModule(configurer);
+        new AxonStorageConfiguration().pooledStreamingProcessors(AxonStorageConfiguration.INITIAL_SEGMENTS).configureModule(configurer);
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new AProjection()));
         Configuration configuration = configurer.buildConfiguration();
 
