@@ -19,7 +19,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +49,12 @@ public final class BatchedWrites {
 
     private final MongoCollection<Document> collection;
     private final boolean ordered;
-    /** The collection's codec for documents, which a folded update is encoded with, once. */
-    private final Codec<Document> documentCodec;
+    /** The first buffer size for encoding a folded update: about the last one's size (one thread sends a processor's batch). */
+    private int sizeHint = 1024;
 
     private BatchedWrites(MongoCollection<Document> collection, boolean ordered) {
         this.collection = collection;
         this.ordered = ordered;
-        this.documentCodec = collection.getCodecRegistry().get(Document.class);
     }
 
     /** Writes sent in the order they were queued: where two writes of a batch may touch the same document. */
@@ -190,7 +188,15 @@ public final class BatchedWrites {
         boolean byDistinctIds = writes.stream().allMatch(q -> q.coalesced() != null)
                 && writes.stream().map(q -> q.coalesced().id()).distinct().count() == writes.size();
         List<Queued> rest = new ArrayList<>(writes.size());
-        writes.forEach(q -> rest.add(q.coalesced() == null ? q : new Queued(q.coalesced().model(documentCodec), null, null)));
+        for (Queued q : writes) {
+            if (q.coalesced() == null) {
+                rest.add(q);
+            } else {
+                rest.add(new Queued(q.coalesced().model(collection.getCodecRegistry(), sizeHint), null, null));
+                // the next update's buffer starts at about the size this collection's updates have
+                sizeHint = Math.min(1 << 20, q.coalesced().encodedSize() + q.coalesced().encodedSize() / 4);
+            }
+        }
         sendModels(rest, ordered && !byDistinctIds);
     }
 

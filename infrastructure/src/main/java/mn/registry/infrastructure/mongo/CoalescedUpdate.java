@@ -5,7 +5,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
+import org.bson.codecs.configuration.CodecRegistry;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +53,8 @@ final class CoalescedUpdate {
     private final boolean upsert;
     /** Operator to its fields; owned by this object (the caller's update is taken, not copied). */
     private final Document update;
+    /** The size of the encoded update, once encoded. */
+    private int encodedSize;
 
     CoalescedUpdate(Object id, Document update, boolean upsert) {
         this.id = id;
@@ -64,15 +66,20 @@ final class CoalescedUpdate {
         return id;
     }
 
+    int encodedSize() {
+        return encodedSize;
+    }
+
     /** The update as it stands (tests). */
     Document update() {
         return update;
     }
 
-    /** The one write of this document: its update encoded once. */
-    WriteModel<Document> model(Codec<Document> codec) {
+    /** The one write of this document: its update encoded once, straight into bytes ({@link PlainBson}). */
+    WriteModel<Document> model(CodecRegistry registry, int sizeHint) {
         update.values().removeIf(fields -> fields instanceof Map<?, ?> m && m.isEmpty());
-        RawBsonDocument raw = new RawBsonDocument(update, codec);
+        RawBsonDocument raw = PlainBson.encode(update, registry, sizeHint);
+        encodedSize = raw.getByteBuffer().remaining();
         return upsert ? new UpdateOneModel<>(eq("_id", id), raw, UPSERT) : new UpdateOneModel<>(eq("_id", id), raw);
     }
 

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.axon.AxonStorageConfiguration;
 import mn.registry.infrastructure.mongo.BatchedWrites;
+import mn.registry.infrastructure.mongo.PlainBson;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.*;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +18,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -47,13 +47,10 @@ public class PermitCaseProjection {
     private final MongoCollection<Document> cases;
     /** The events of one case in a batch are folded into one update of it; what cannot be folded is sent after it, in order. */
     private final BatchedWrites writes;
-    /** The collection's own codec for documents: the codecs {@code Updates.set} encoded each value with. */
-    private final Codec<Document> documentCodec;
 
     public PermitCaseProjection(MongoDatabase database) {
         this.cases = database.getCollection(COLLECTION);
         this.writes = BatchedWrites.ordered(cases);
-        this.documentCodec = cases.getCodecRegistry().get(Document.class);
     }
 
     @EventHandler
@@ -67,7 +64,7 @@ public class PermitCaseProjection {
 
     /** The one update of the case that {@code event} makes, encoded as it is sent alone (tests). */
     RawBsonDocument update(Object event, DomainEventMessage<?> message) {
-        return new RawBsonDocument(combined(event, message), documentCodec);
+        return PlainBson.encode(combined(event, message), cases.getCodecRegistry(), 1024);
     }
 
     /** The one update of the case that {@code event} makes: its history entry and its changes. */
