@@ -1,6 +1,12 @@
 package mn.registry.benchmarks;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.Deadline;
@@ -26,6 +32,7 @@ import mn.registry.permit.query.ReviewerQueueProjection;
 import mn.registry.projection.CanonicalHash;
 import mn.registry.statistics.StatisticsProjection;
 import mn.registry.store.SealingKey;
+import mn.registry.store.mongo.EmbeddedMongo;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.mongo.RegistryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -37,7 +44,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.UuidRepresentation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,7 +57,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +83,43 @@ public final class ProjectionRebuildBenchmark {
 
     /** The catch-up read alone of this run (events/s), printed beside each rebuild. */
     private static double catchUp;
+    /** The client the rebuilds write through, counting their writes. */
+    private static MongoClient rebuildClient;
+    private static final WriteCount WRITES = new WriteCount();
+
+    /** Bulk writes and the statements (documents written) in them, by command. */
+    private static final class WriteCount implements CommandListener {
+        final LongAdder commands = new LongAdder();
+        final LongAdder statements = new LongAdder();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            String name = event.getCommandName();
+            String array = switch (name) {
+                case "update" -> "updates";
+                case "insert" -> "documents";
+                case "delete" -> "deletes";
+                default -> null;
+            };
+            if (array != null) {
+                commands.increment();
+                statements.add(event.getCommand().getArray(array).size());
+            }
+        }
+    }
+
+    /** CPU time of the embedded server's worker threads (they apply the writes), in nanoseconds. */
+    private static long serverCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("mongo-server-worker")) {
+                long cpu = threads.getThreadCpuTime(t.getThreadId());
+                sum += Math.max(cpu, 0);
+            }
+        }
+        return sum;
+    }
 
     private ProjectionRebuildBenchmark() {
     }
@@ -79,7 +129,13 @@ public final class ProjectionRebuildBenchmark {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long baselineEvents = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
         Path dir = Files.createTempDirectory("rebuild-bench");
-        try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
+        EmbeddedMongo server = EmbeddedMongo.persistent(dir);
+        // the rebuilds write through a client of their own that counts what they send (Session 9): documents written
+        // per event do not depend on the machine's load
+        try (RegistryMongo mongo = RegistryMongo.embedded(server);
+             MongoClient counted = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server.connectionString()))
+                     .uuidRepresentation(UuidRepresentation.STANDARD).addCommandListener(WRITES).build())) {
+            rebuildClient = counted;
             GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                     .database(mongo.client().getDatabase("registry"))
                     .sealingKey(new SealingKey("bench-seal", Ed25519.generate(new SecureRandom()).privateKey()))
@@ -131,12 +187,16 @@ public final class ProjectionRebuildBenchmark {
     /** Reads every stored event with one cursor into fresh projections; returns the content hash of what they built. */
     private static String rebuild(RegistryMongo mongo, GaplessEventStorageEngine engine, String database, int batch, boolean batched, long limit)
             throws Exception {
-        MongoDatabase db = mongo.client().getDatabase(database);
+        MongoDatabase db = rebuildClient.getDatabase(database);
         List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
                 new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
 
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
+        long main0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long server0 = serverCpuNanos();
+        long commands0 = WRITES.commands.sum();
+        long statements0 = WRITES.statements.sum();
         long n = 0;
         List<EventMessage<?>> pending = new ArrayList<>(batch);
         try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
@@ -157,6 +217,11 @@ public final class ProjectionRebuildBenchmark {
                 : "rebuild, per event (every write sent at once; baseline)";
         Timer.print(what, n, System.nanoTime() - t0, Timer.cpuNanos() - c0,
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main0;
+        long serverCpu = serverCpuNanos() - server0;
+        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes; CPU %.1f us main thread (read, decode, handlers, client side"
+                        + " of the writes) + %.1f us the server's workers (applying the writes)%n",
+                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
         return CanonicalHash.ofCollections(db, COLLECTIONS);
     }
 

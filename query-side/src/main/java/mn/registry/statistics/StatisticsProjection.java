@@ -2,7 +2,6 @@ package mn.registry.statistics;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Updates;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.permit.CertificatesIssuedReported;
@@ -168,18 +167,18 @@ public class StatisticsProjection {
     private void count(String what, String subject, Instant at, int n) {
         // $set with upsert rather than a replace: the driver sends a run of updates as one command but splits it at
         // every change between update and replace; these documents only ever hold these fields, so the result is the same
-        writes.upsert(eq("_id", "count/" + what + "/" + subject + "/" + at), new Document("$set", new Document("kind", "count")
+        writes.upsertById("count/" + what + "/" + subject + "/" + at, new Document("$set", new Document("kind", "count")
                 .append("what", what).append("on", date(at).toString()).append("n", n)));
     }
 
     /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */
     private void received(String deadline, String subject, Instant receivedAt, LocalDate due, int workingDays, String article) {
         String id = "decision/" + deadline + "/" + subject + "/" + receivedAt;
-        writes.upsert(eq("_id", id), Updates.combine(Updates.set("kind", "decision"), Updates.set("deadline", deadline),
-                Updates.set("article", article), Updates.set("receivedOn", date(receivedAt).toString()), Updates.set("due", due.toString()),
-                Updates.set("workingDays", workingDays)));
+        writes.upsertById(id, new Document("$set", new Document("kind", "decision").append("deadline", deadline)
+                .append("article", article).append("receivedOn", date(receivedAt).toString()).append("due", due.toString())
+                .append("workingDays", workingDays)));
         String pointer = "open/" + deadline + "/" + subject;
-        writes.upsert(eq("_id", pointer), new Document("$set", new Document("kind", "pointer").append("decision", id)));
+        writes.upsertById(pointer, new Document("$set", new Document("kind", "pointer").append("decision", id)));
         InBatch batch = InBatch.current();
         if (batch != null) {
             batch.pointers.put(pointer, id);
@@ -188,7 +187,7 @@ public class StatisticsProjection {
     }
 
     private void dueMoved(String deadline, String subject, LocalDate due) {
-        open(deadline, subject).ifPresent(id -> writes.updateOne(eq("_id", id), Updates.set("due", due.toString())));
+        open(deadline, subject).ifPresent(id -> writes.updateById(id, new Document("$set", new Document("due", due.toString()))));
     }
 
     /**
@@ -213,7 +212,7 @@ public class StatisticsProjection {
                 undecided = row != null && !row.containsKey("decidedOn");
             }
             if (undecided) {
-                writes.updateOne(eq("_id", id), Updates.set("decidedOn", date(at).toString()));
+                writes.updateById(id, new Document("$set", new Document("decidedOn", date(at).toString())));
                 if (batch != null) {
                     batch.decided.add(id);
                 }

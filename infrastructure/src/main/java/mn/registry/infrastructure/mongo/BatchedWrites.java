@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class BatchedWrites {
 
     private final MongoCollection<Document> collection;
     private final boolean ordered;
+    /** The first buffer size for encoding a folded update: about the last one's size (one thread sends a processor's batch). */
+    private int sizeHint = 1024;
 
     private BatchedWrites(MongoCollection<Document> collection, boolean ordered) {
         this.collection = collection;
@@ -96,11 +99,45 @@ public final class BatchedWrites {
 
     /** Inserts {@code document}; if a document with its {@code _id} is there already, applies {@code otherwise} instead. */
     public void insertOrElse(Document document, WriteModel<Document> otherwise) {
-        queue(new Queued(new InsertOneModel<>(document), otherwise));
+        queue(new Queued(new InsertOneModel<>(document), otherwise, null));
     }
 
     public void write(WriteModel<Document> model) {
-        queue(new Queued(model, null));
+        queue(new Queued(model, null, null));
+    }
+
+    /**
+     * Upserts the document {@code _id = id} with {@code update} (operators to plain values, {@code {$set: {...}, ...}}),
+     * folded into this batch's earlier update of the same document where the result is the same as both in order
+     * ({@link CoalescedUpdate}, Session 9): a document touched by several events of a batch is written once. The
+     * update is the batch's after this call: the caller must not change it. Outside a unit of work it is sent at once.
+     */
+    public void upsertById(Object id, Document update) {
+        coalesce(id, update, true);
+    }
+
+    /** As {@link #upsertById}, without inserting a document that is not there. */
+    public void updateById(Object id, Document update) {
+        coalesce(id, update, false);
+    }
+
+    private void coalesce(Object id, Document update, boolean upsert) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            send(List.of(new Queued(null, null, new CoalescedUpdate(id, update, upsert))));
+            return;
+        }
+        Queue queue = pending().byCollection.computeIfAbsent(this, k -> new Queue());
+        CoalescedUpdate open = queue.open.get(id);
+        if (open != null && open.fold(update, upsert)) {
+            return;
+        }
+        CoalescedUpdate next = new CoalescedUpdate(id, update, upsert);
+        queue.writes.add(new Queued(null, null, next));
+        queue.open.put(id, next);
+    }
+
+    private static Pending pending() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> Pending.register(CurrentUnitOfWork.get().root()));
     }
 
     private void queue(Queued write) {
@@ -108,8 +145,10 @@ public final class BatchedWrites {
             send(List.of(write));
             return;
         }
-        Pending pending = CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> Pending.register(CurrentUnitOfWork.get().root()));
-        pending.byCollection.computeIfAbsent(this, k -> new ArrayList<>()).add(write);
+        Queue queue = pending().byCollection.computeIfAbsent(this, k -> new Queue());
+        queue.writes.add(write);
+        // a later update of a document must not move before this write (it may filter on anything, or insert)
+        queue.open.clear();
     }
 
     /** Sends what the current unit of work has queued so far (every collection), so that a read sees it. */
@@ -141,14 +180,33 @@ public final class BatchedWrites {
         return result;
     }
 
-    /** One bulk write of {@code writes}, in order when this collection's writes need it; a duplicate insert falls back. */
+    /**
+     * One bulk write of {@code writes}, in order when this collection's writes need it; a duplicate insert falls back.
+     * Folded updates of distinct documents and nothing else: unordered (no two of them touch the same document).
+     */
     private void send(List<Queued> writes) {
+        boolean byDistinctIds = writes.stream().allMatch(q -> q.coalesced() != null)
+                && writes.stream().map(q -> q.coalesced().id()).distinct().count() == writes.size();
+        List<Queued> rest = new ArrayList<>(writes.size());
+        for (Queued q : writes) {
+            if (q.coalesced() == null) {
+                rest.add(q);
+            } else {
+                rest.add(new Queued(q.coalesced().model(collection.getCodecRegistry(), sizeHint), null, null));
+                // the next update's buffer starts at about the size this collection's updates have
+                sizeHint = Math.min(1 << 20, q.coalesced().encodedSize() + q.coalesced().encodedSize() / 4);
+            }
+        }
+        sendModels(rest, ordered && !byDistinctIds);
+    }
+
+    private void sendModels(List<Queued> writes, boolean inOrder) {
         List<Queued> rest = writes;
         while (!rest.isEmpty()) {
             List<WriteModel<Document>> models = new ArrayList<>(rest.size());
             rest.forEach(q -> models.add(q.model()));
             try {
-                collection.bulkWrite(models, new BulkWriteOptions().ordered(ordered || rest.stream().anyMatch(q -> q.otherwise() != null)));
+                collection.bulkWrite(models, new BulkWriteOptions().ordered(inOrder || rest.stream().anyMatch(q -> q.otherwise() != null)));
                 return;
             } catch (MongoBulkWriteException e) {
                 // ordered: the first error stopped the bulk at its index; a duplicate insert with a fallback goes on from there
@@ -158,19 +216,26 @@ public final class BatchedWrites {
                     throw e;
                 }
                 List<Queued> next = new ArrayList<>(rest.size() - error.getIndex());
-                next.add(new Queued(failed.otherwise(), null));
+                next.add(new Queued(failed.otherwise(), null, null));
                 next.addAll(rest.subList(error.getIndex() + 1, rest.size()));
                 rest = next;
             }
         }
     }
 
-    private record Queued(WriteModel<Document> model, WriteModel<Document> otherwise) {
+    /** A write, or an update still open to folding ({@code coalesced}, encoded when sent). */
+    private record Queued(WriteModel<Document> model, WriteModel<Document> otherwise, CoalescedUpdate coalesced) {
+    }
+
+    /** One collection's queued writes, and the folded update of each document a later update may still join. */
+    private static final class Queue {
+        private final List<Queued> writes = new ArrayList<>();
+        private final Map<Object, CoalescedUpdate> open = new HashMap<>();
     }
 
     /** The writes a unit of work queued, by collection, in the order each collection was first written. */
     private static final class Pending {
-        private final Map<BatchedWrites, List<Queued>> byCollection = new LinkedHashMap<>();
+        private final Map<BatchedWrites, Queue> byCollection = new LinkedHashMap<>();
 
         static Pending register(UnitOfWork<?> root) {
             Pending pending = new Pending();
@@ -185,15 +250,15 @@ public final class BatchedWrites {
         }
 
         int size() {
-            return byCollection.values().stream().mapToInt(List::size).sum();
+            return byCollection.values().stream().mapToInt(q -> q.writes.size()).sum();
         }
 
         void flush() {
-            Map<BatchedWrites, List<Queued>> now = new IdentityHashMap<>(byCollection);
+            Map<BatchedWrites, Queue> now = new IdentityHashMap<>(byCollection);
             List<BatchedWrites> order = new ArrayList<>(byCollection.keySet());
             byCollection.clear();
             for (BatchedWrites writes : order) {
-                writes.send(now.get(writes));
+                writes.send(now.get(writes).writes);
             }
         }
     }

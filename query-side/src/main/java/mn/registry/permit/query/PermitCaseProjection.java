@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.axon.AxonStorageConfiguration;
 import mn.registry.infrastructure.mongo.BatchedWrites;
+import mn.registry.infrastructure.mongo.PlainBson;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.*;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +18,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -45,15 +45,12 @@ public class PermitCaseProjection {
     private static final String EVENTS_PACKAGE = PermitApplicationRegistered.class.getPackageName();
 
     private final MongoCollection<Document> cases;
-    /** In order: the events of one case in a batch update the same document. */
+    /** The events of one case in a batch are folded into one update of it; what cannot be folded is sent after it, in order. */
     private final BatchedWrites writes;
-    /** The collection's own codec for documents: the codecs {@code Updates.set} encoded each value with. */
-    private final Codec<Document> documentCodec;
 
     public PermitCaseProjection(MongoDatabase database) {
         this.cases = database.getCollection(COLLECTION);
         this.writes = BatchedWrites.ordered(cases);
-        this.documentCodec = cases.getCodecRegistry().get(Document.class);
     }
 
     @EventHandler
@@ -61,11 +58,17 @@ public class PermitCaseProjection {
         if (!(message instanceof DomainEventMessage<?> domain) || !event.getClass().getPackageName().equals(EVENTS_PACKAGE)) {
             return;
         }
-        writes.upsert(eq("_id", domain.getAggregateIdentifier()), update(event, domain));
+        // the events of one case in a batch become one write of it (Session 9): folded, then encoded once when sent
+        writes.upsertById(domain.getAggregateIdentifier(), combined(event, domain));
+    }
+
+    /** The one update of the case that {@code event} makes, encoded as it is sent alone (tests). */
+    RawBsonDocument update(Object event, DomainEventMessage<?> message) {
+        return PlainBson.encode(combined(event, message), cases.getCodecRegistry(), 1024);
     }
 
     /** The one update of the case that {@code event} makes: its history entry and its changes. */
-    RawBsonDocument update(Object event, DomainEventMessage<?> message) {
+    private Document combined(Object event, DomainEventMessage<?> message) {
         long sequence = message.getSequenceNumber();
         Map<String, Object> meta = message.getMetaData();
         Document entry = new Document("sequence", sequence)
@@ -84,7 +87,7 @@ public class PermitCaseProjection {
         // server scan every case, and it has no update pipelines to make the changes conditional on the history.
         List<Op> update = new ArrayList<>(changes(event));
         update.add(0, new Op("$addToSet", "history", entry));
-        return encodedOnce(update);
+        return combined(update);
     }
 
     /** One change of a case: a field under an update operator. */
@@ -110,12 +113,12 @@ public class PermitCaseProjection {
      * checks) and encoded that tree again for the wire, about a fifth of the batched rebuild's main thread; raw
      * bytes are checked and copied as they are.
      */
-    private RawBsonDocument encodedOnce(List<Op> ops) {
+    private static Document combined(List<Op> ops) {
         Document combined = new Document();
         for (Op op : ops) {
             ((Document) combined.computeIfAbsent(op.operator(), k -> new Document())).put(op.field(), op.value());
         }
-        return new RawBsonDocument(combined, documentCodec);
+        return combined;
     }
 
     /**

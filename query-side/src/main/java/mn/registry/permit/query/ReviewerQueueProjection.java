@@ -2,7 +2,6 @@ package mn.registry.permit.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Updates;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.Date;
 
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Keeps one row per application in the MongoDB collection {@code reviewer_queue}, keyed by the
@@ -35,7 +33,7 @@ public class ReviewerQueueProjection {
     public static final String COLLECTION = "reviewer_queue";
 
     private final MongoCollection<Document> rows;
-    /** In order: an application's row is inserted and then updated by later events of the same batch. */
+    /** An application's row inserted and updated by later events of the same batch: one write of it (folded, Session 9). */
     private final BatchedWrites writes;
 
     public ReviewerQueueProjection(MongoDatabase database) {
@@ -56,21 +54,21 @@ public class ReviewerQueueProjection {
                 .append("article", event.article())
                 .append("status", PermitApplicationStatus.REGISTERED.name())
                 .append("sequence", sequence);
-        writes.upsert(eq("_id", event.applicationId().value()), new Document("$setOnInsert", row));
+        writes.upsertById(event.applicationId().value(), new Document("$setOnInsert", row));
     }
 
     // 002 art. 26.1, domain-rules §2: a calendar change moves the due date
     @EventHandler
     public void on(PermitDecisionDueRecomputed event) {
-        writes.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("due", event.decisionDue().toString()),
-                Updates.set("dueAt", Date.from(event.decisionDueAt())), Updates.set("calendarVersion", event.calendarVersion().value())));
+        writes.updateById(event.applicationId().value(), new Document("$set", new Document("due", event.decisionDue().toString())
+                .append("dueAt", Date.from(event.decisionDueAt())).append("calendarVersion", event.calendarVersion().value())));
     }
 
     // 002 art. 26.1: an overdue decision is escalated to a supervisor
     @EventHandler
     public void on(PermitDecisionOverdue event) {
-        writes.updateOne(eq("_id", event.applicationId().value()), Updates.combine(Updates.set("escalated", true),
-                Updates.set("escalatedAt", event.escalatedAt().toString())));
+        writes.updateById(event.applicationId().value(), new Document("$set", new Document("escalated", true)
+                .append("escalatedAt", event.escalatedAt().toString())));
     }
 
     @EventHandler
@@ -84,7 +82,7 @@ public class ReviewerQueueProjection {
     }
 
     private void status(String applicationId, PermitApplicationStatus status) {
-        writes.updateOne(eq("_id", applicationId), Updates.set("status", status.name()));
+        writes.updateById(applicationId, new Document("$set", new Document("status", status.name())));
     }
 
     /** A replay starts from an empty queue. */
