@@ -27,7 +27,7 @@ import java.util.Set;
  * this node folded from the shared log, one document per entry. It is a cache: built whole from the register's entries
  * at start and at a rebuild's switch, and updated with the entries each batch of log records changed, under the same
  * lock that applies the records, before the new register is served; each served {@link RegisterView} holds the reader
- * of exactly its own entries. Not thread-safe: one writer (the register's log reader).
+ * of exactly its own entries. Not thread-safe: one writer (the register's log reader); only {@link #of} uses threads of its own.
  *
  * <p>Names and numbers are folded ({@link NameFolding}) and split into words; every word is indexed whole
  * ({@code *_tok}), as its starts ({@code *_pfx}: edge n-grams of 1 to {@value #MAX_PARTED} characters) and as all its
@@ -82,18 +82,63 @@ final class RegisterIndex implements AutoCloseable {
         }
     }
 
-    /** A new index of these entries. */
+    /** Entries per thread below which building the index whole uses one thread. */
+    private static final int ENTRIES_PER_BUILDER = 5_000;
+
+    /**
+     * A new index of these entries. Built whole at start and at a rebuild's switch, by as many threads as there are cores
+     * (Lucene's {@code IndexWriter} takes documents from several threads, each into a segment of its own): the n-grams of
+     * ADR 0033 made the build the largest share of the register's time to catch up after a restart (session 9, target 7).
+     * The order of the documents in the index does not change any answer: searches sort by score, kind and id.
+     */
     static RegisterIndex of(Collection<RegisterEntry> entries) {
+        return of(entries, Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), entries.size() / ENTRIES_PER_BUILDER)));
+    }
+
+    /** A new index of these entries, built by {@code builders} threads. */
+    static RegisterIndex of(Collection<RegisterEntry> entries, int builders) {
         RegisterIndex index = new RegisterIndex();
+        List<RegisterEntry> all = List.copyOf(entries);
+        if (builders == 1) {
+            index.add(all, 0, 1);
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(builders - 1, r -> {
+                Thread t = new Thread(r, "register-index-build");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<?>> others = new java.util.ArrayList<>();
+                for (int slice = 1; slice < builders; slice++) {
+                    int s = slice;
+                    others.add(pool.submit(() -> index.add(all, s, builders)));
+                }
+                index.add(all, 0, builders);
+                for (java.util.concurrent.Future<?> other : others) {
+                    other.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the register's search index", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        index.documents = all.size();
+        return index;
+    }
+
+    /** Adds every {@code step}-th entry from {@code first}. */
+    private void add(List<RegisterEntry> all, int first, int step) {
         try {
-            for (RegisterEntry e : entries) {
-                index.writer.addDocument(document(e));
+            for (int i = first; i < all.size(); i += step) {
+                writer.addDocument(document(all.get(i)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        index.documents = entries.size();
-        return index;
     }
 
     /**

@@ -249,4 +249,26 @@ class RegisterSearchTest {
         assertThat(RegisterSearches.of("  khan  ", "entities", "", "", "", "", "", "0", "5"))
                 .isEqualTo(new RegisterSearch("khan", RegisterKind.ENTITY, null, null, null, null, null, 0, 5));
     }
+
+    @Test
+    @DisplayName("session 9: the index built whole by several threads answers every search as the one built by one thread, in the same order")
+    void index_built_by_several_threads_answers_the_same() {
+        Records r = register();
+        for (int i = 0; i < 600; i++) {
+            r.add(Records.registered((i % 3 == 0 ? "Khan Trade " : i % 3 == 1 ? "Өлзий Үйлдвэр " : "Tushig Build ") + i, String.valueOf(2_000_000 + i),
+                    i % 2 == 0 ? Activity.TRADE : Activity.PRODUCTION, LocalDate.of(2027, 2, 1).plusDays(i % 200)));
+        }
+        RegisterModel model = r.fold();
+        RegisterView one = model.view(null).with(RegisterIndex.of(model.entries(), 1).refresh(List.of()));
+        RegisterView three = model.view(null).with(RegisterIndex.of(model.entries(), 3).refresh(List.of()));
+        for (String text : List.of("khan", "Өлзий", "үйлд", "trade 1", "2000", "000001", "SP-2026-000001", "build 59", "uild", "0001")) {
+            for (int page = 0; page < 3; page++) {
+                RegisterSearch search = new RegisterSearch(text, null, null, null, null, null, null, page * 50, 50);
+                SearchResults alone = find(one, search);
+                assertThat(keys(find(three, search))).as("'%s' page %d", text, page).isEqualTo(keys(alone));
+                assertThat(find(three, search).total()).isEqualTo(alone.total());
+            }
+        }
+        assertThat(keys(find(one, "khan"))).as("the searches above find something").isNotEmpty();
+    }
 }
