@@ -3,6 +3,7 @@ package mn.registry.benchmarks;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.benchmarks.http.Load;
@@ -64,9 +65,14 @@ public final class ServerAloneBenchmark {
         void run(Collections c, long n);
     }
 
+    /** Documents one bulk write of a projection carries at 8 clients (a batch of the processors: 0.03 bulk writes per command). */
+    static final int PROJECTION_BATCH = 32;
+
     /**
-     * One signed {@code ApplyForPermit} today (docs/benchmarks.md, "The round trips of one signed ApplyForPermit", the
-     * 8-client column, build 191de82/0448c06): the request thread's 6, then the readers at the head and the projections.
+     * One signed {@code ApplyForPermit} today (docs/benchmarks.md, "Session 9 (2026-12-04): figures in one sitting", the
+     * registry's round trips at 8 clients, main ef87203): the request thread's six (the events' insert shared by a group,
+     * ADR 0039), then the readers at the head and the projections, each projection one bulk write of
+     * {@value #PROJECTION_BATCH} documents per {@value #PROJECTION_BATCH} commands (ADR 0019, 0041), one document per command.
      */
     static final List<Op> OPERATIONS = List.of(
             new Op("find events [heads]", Side.REQUEST, 1, (c, n) -> c.events.find(Filters.eq("heads", "7:person-" + n)).first()),
@@ -74,9 +80,9 @@ public final class ServerAloneBenchmark {
                     .append("state", "CLAIMED").append("jws", c.jws).append("claimedAt", System.currentTimeMillis()))),
             new Op("update permit_receipt_counters [$and]", Side.REQUEST, 1, (c, n) -> c.receiptCounters.updateOne(
                     Filters.and(Filters.eq("_id", "2026"), Filters.gte("last", 0L)), Updates.inc("last", 1L))),
-            new Op("update counters [$and]", Side.REQUEST, 1, (c, n) -> c.counters.updateOne(
-                    Filters.and(Filters.eq("_id", "events"), Filters.gte("next", 0L)), Updates.inc("next", 1L))),
-            new Op("insert events (+ durable commit)", Side.REQUEST, 1, (c, n) -> {
+            new Op("insert company_permit_claims", Side.REQUEST, 1, (c, n) -> c.companyClaims.insertOne(new Document("_id", "10" + n)
+                    .append("applicationId", "permit-" + n).append("commandId", "cmd-" + n).append("claimedAt", "2026-12-04T00:00:00Z"))),
+            new Op("insert events (+ durable commit)", Side.REQUEST, 0.71, (c, n) -> {
                 long position = c.positions.getAndIncrement();
                 String aggregate = "permit-" + n;
                 String eventId = UUID.randomUUID().toString();
@@ -87,22 +93,36 @@ public final class ServerAloneBenchmark {
             }),
             new Op("update commands [_id]", Side.REQUEST, 1, (c, n) -> c.commands.updateOne(Filters.eq("_id", "cmd-" + n),
                     Updates.combine(Updates.set("state", "DONE"), Updates.set("answer", c.answer)))),
-            new Op("find events [_id $in] (readers at the head)", Side.AFTER, 1.27, (c, n) -> c.events.find(Filters.in("_id",
+            new Op("find events [_id $in] (readers at the head)", Side.AFTER, 0.68, (c, n) -> c.events.find(Filters.in("_id",
                     List.of(c.positions.get() - 1, c.positions.get()))).into(new ArrayList<>())),
-            new Op("find counters [_id] (readers at the head)", Side.AFTER, 1.39, (c, n) -> c.counters.find(Filters.eq("_id", "events")).first()),
-            new Op("update tracking_tokens [lease]", Side.AFTER, 1.33, (c, n) -> c.tokens.updateOne(Filters.eq("lease", "proc-" + (n % 6) + "#0|bench"),
+            new Op("update tracking_tokens [lease] (bulk)", Side.AFTER, 0.03, (c, n) -> c.tokens.updateOne(Filters.eq("lease", "proc-" + (n % 6) + "#0|bench"),
                     Updates.set("token", new Document("index", n)), new UpdateOptions().upsert(true))),
-            new Op("update stat_facts [_id]", Side.AFTER, 1.95, (c, n) -> c.statFacts.updateOne(Filters.eq("_id", "applications-2026-" + (n % 2)),
-                    Updates.inc("count", 1L), new UpdateOptions().upsert(true))),
-            new Op("find permit_cases [_id]", Side.AFTER, 0.96, (c, n) -> c.permitCases.find(Filters.eq("_id", "permit-" + n)).first()),
-            new Op("update permit_cases [_id]", Side.AFTER, 0.96, (c, n) -> c.permitCases.updateOne(Filters.eq("_id", "permit-" + n),
-                    Updates.set("case", c.caseDocument), new UpdateOptions().upsert(true))),
-            new Op("update reviewer_queue [_id]", Side.AFTER, 0.99, (c, n) -> c.reviewerQueue.updateOne(Filters.eq("_id", "permit-" + n),
-                    Updates.set("entry", c.queueEntry), new UpdateOptions().upsert(true))),
-            new Op("insert deadlines", Side.AFTER, 0.96, (c, n) -> c.deadlines.insertOne(new Document("_id", "deadline-" + n)
+            bulk("update stat_facts [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "count/applications/" + n),
+                    Updates.combine(Updates.set("kind", "count"), Updates.set("at", "2026-12-04")), new UpdateOptions().upsert(true)), c -> c.statFacts),
+            bulk("update permit_cases [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "permit-" + n),
+                    Updates.set("case", c.caseDocument), new UpdateOptions().upsert(true)), c -> c.permitCases),
+            bulk("update reviewer_queue [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "permit-" + n),
+                    Updates.set("entry", c.queueEntry), new UpdateOptions().upsert(true)), c -> c.reviewerQueue),
+            bulk("insert deadlines", (c, n) -> new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "deadline-" + n)
                     .append("aggregateId", "permit-" + n).append("kind", "DECISION").append("state", "OPEN").append("stateKey", "deadline-" + n + "|OPEN")
-                    .append("dueAt", n))),
-            new Op("find log_state (transparency log)", Side.AFTER, 0.3, (c, n) -> c.logState.find(Filters.eq("_id", "state")).first()));
+                    .append("dueAt", n)), c -> c.deadlines),
+            bulk("update open_deadlines [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "permit-" + n + "|DECISION"),
+                    Updates.addToSet("ids", "deadline-" + n), new UpdateOptions().upsert(true)), c -> c.openDeadlines),
+            bulk("update deadline_days [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "2027-01-05/" + Math.floorMod(("deadline-" + n).hashCode(), 32)),
+                    Updates.addToSet("ids", "deadline-" + n), new UpdateOptions().upsert(true)), c -> c.deadlineDays),
+            new Op("find log_entries, log_state (transparency log)", Side.AFTER, 0.07, (c, n) -> c.logState.find(Filters.eq("_id", "state")).first()));
+
+    /** A projection's bulk write: {@value #PROJECTION_BATCH} documents, one per command of the batch that ends at command {@code n}. */
+    private static Op bulk(String kind, java.util.function.BiFunction<Collections, Long, com.mongodb.client.model.WriteModel<Document>> write,
+                           java.util.function.Function<Collections, MongoCollection<Document>> collection) {
+        return new Op(kind + " (bulk of " + PROJECTION_BATCH + ")", Side.AFTER, 1.0 / PROJECTION_BATCH, (c, n) -> {
+            List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(PROJECTION_BATCH);
+            for (long k = n - PROJECTION_BATCH + 1; k <= n; k++) {
+                writes.add(write.apply(c, k));
+            }
+            collection.apply(c).bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        });
+    }
 
     private ServerAloneBenchmark() {
     }
@@ -223,6 +243,9 @@ public final class ServerAloneBenchmark {
         final MongoCollection<Document> permitCases;
         final MongoCollection<Document> reviewerQueue;
         final MongoCollection<Document> deadlines;
+        final MongoCollection<Document> openDeadlines;
+        final MongoCollection<Document> deadlineDays;
+        final MongoCollection<Document> companyClaims;
         final MongoCollection<Document> logState;
         final GroupCommit durable;
         final AtomicLong positions = new AtomicLong();
@@ -245,6 +268,9 @@ public final class ServerAloneBenchmark {
             permitCases = db.getCollection("permit_cases");
             reviewerQueue = db.getCollection("reviewer_queue");
             deadlines = db.getCollection("deadlines");
+            openDeadlines = db.getCollection("open_deadlines");
+            deadlineDays = db.getCollection("deadline_days");
+            companyClaims = db.getCollection("company_permit_claims");
             logState = db.getCollection("log_state");
             MongoIndexes.ensure(events);
             MongoIndexes.ensure(tokens);
