@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class ActDocumentClaims {
      * command holds the claim: {@code false} when an act of the same registration holds it (F48 is the aggregate's).
      */
     boolean claim(String sha256, String commandId, RegistrationId registration, String act, String article, Instant at) {
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}") || registration == null) {
+        if (!DocumentRef.isSha256Hex(sha256) || registration == null) {
             return false;
         }
         Document existing = claims.find(Filters.eq("_id", sha256)).first();
@@ -70,7 +71,7 @@ class ActDocumentClaims {
 
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     void release(String sha256, String commandId) {
-        if (sha256 != null && sha256.matches("[0-9a-f]{64}")) {
+        if (DocumentRef.isSha256Hex(sha256)) {
             RegistryWideClaim.release(claims, sha256, commandId);
         }
     }

@@ -15,6 +15,7 @@ import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.permit.PermitRegistrationReceipt;
+import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -177,7 +178,7 @@ class ZoneRegistration {
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
-                body.foreignInvested(), neverShorter(FreeZoneTerms.startDueBy(later)), context.actor(), body.documentSha256()));
+                body.foreignInvested(), FreeZoneTerms.startDueBy(later), context.actor(), body.documentSha256()));
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
@@ -192,12 +193,6 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.5.1 (choice, ADR 0035 item 6): recording the agreement may move the year to start later, never earlier than the
-    // window already running from the certificate (the later of agreement and certificate counts, so it cannot today; kept as the rule)
-    private LocalDate neverShorter(LocalDate due) {
-        return startDueBy != null && startDueBy.isAfter(due) ? startDueBy : due;
-    }
-
     // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 7; abuse audit F47): the agreement's date starts the year to start and a court
     // decision "in bankruptcy" spares the entity the clawback, so neither rests on the governor's word: each names the SHA-256 of its
     // document, uploaded first (POST /api/documents), as the Government's exemption does (23.4). Looking it up cites it, so the uncited
@@ -207,7 +202,7 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.field-missing", "The act is recorded with its document: upload it to POST /api/documents and "
                     + "name its SHA-256.", "documentSha256", article);
         }
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
             throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by the SHA-256 of its bytes in lower-case hex (64 "
                     + "characters).", "documentSha256", article);
         }
