@@ -27,7 +27,9 @@ import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SetMinimumInsurance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
@@ -43,7 +45,13 @@ import static mn.registry.standalone.RunningRegistry.ok;
  * holder or governor could try once a decision is sealed (a second pass-on of a revoked holder's certificate database, a
  * second complaint after a rejected one, a second investment agreement to gain time), each refused with its code, field and
  * article and nothing stored; and the acts the audit found already refused, kept here so that they stay refused.
+ *
+ * <p>The tests share one registry whose clock they move forward (586 days in all; the demo signers' certificates last two
+ * years). Their order is named, not left to JUnit's default: {@code without_an_agreement_the_year_to_start_runs_from_the_certificate}
+ * advances the clock only by what is left of its year, which is nothing when it runs after
+ * {@code free_zone_windows_are_judged_at_receipt} has moved it 366 days, as it does in the order of method names.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class AbuseAuditEndToEndTest {
 
     static final String HASH = "cd".repeat(32);
@@ -592,7 +600,7 @@ class AbuseAuditEndToEndTest {
     }
 
     // The demo signers' certificates last two years and the class moves the clock 586 days: this test moves it only by what is left of
-    // the year (nothing when free_zone_windows_are_judged_at_receipt, which JUnit's default order runs before it, has moved it already)
+    // the year (nothing when free_zone_windows_are_judged_at_receipt, which the class's order of method names runs before it, has moved it already)
     @Test
     @DisplayName("003 art. 12.5.1: a governor who never records the investment agreement does not stop the year to start: the desk shows it from the certificate, the registry raises the ground after it, and an agreement received then, dated inside the year, is refused; nothing stored")
     void without_an_agreement_the_year_to_start_runs_from_the_certificate() throws InterruptedException {
