@@ -61,6 +61,7 @@ class ZoneRegistration {
     private boolean bankruptcy;
     private LocalDate courtDecidedOn;
     private LocalDate receivedOn;
+    private mn.registry.kernel.identity.PersonId appliedBy;
     private LocalDate reviewDue;
     private java.time.Instant reviewDueAt;
     private boolean reviewEscalated;
@@ -145,6 +146,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RegisterEntity body, CommandContext context, RegistrationServices services) {
         services.requireOpen(zoneId);
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        deciderIsNotTheApplicant(context);
         activityAllowedInTheZone(activity, services.allowedActivities(zoneId), zoneId);
         LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + issuedOn.getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
@@ -152,10 +154,21 @@ class ZoneRegistration {
                 new ZoneCertificate(number, registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
     }
 
+    // 003 art. 8.7.6, 12.2 (choice, ADR 0035 item 9; abuse audit F81): the governor reviews an application as the registry's
+    // official, not as the entity: a governor who also holds the applicant's role and signed this application as the entity's
+    // representative does not register it (or reject it, for a rival's benefit) themselves. The decision waits for another governor
+    private void deciderIsNotTheApplicant(CommandContext context) {
+        if (appliedBy != null && appliedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of " + registrationId
+                    + " as the entity's representative and does not decide on it.", "registrationId", "003 art. 8.7.6, 12.2");
+        }
+    }
+
     // 003 art. 12.2: an application that does not meet the requirements is rejected with reasons
     @CommandHandler
     void handle(RegistrationCommands.RejectZoneRegistration body, CommandContext context) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        deciderIsNotTheApplicant(context);
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneRegistration::saysSomething).toList();
         if (reasons.isEmpty()) {
@@ -175,10 +188,20 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
+        agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), FreeZoneTerms.startDueBy(later), context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.3, 12.5.1 (abuse audit F82): an investment agreement names an investment: one of 0 MNT is no investment, and the
+    // quarterly report to the Cabinet member (12.3) would count the entity as foreign-invested with nothing invested
+    static void agreementNamesAnInvestment(mn.registry.kernel.money.Money investment) {
+        if (investment.amount().signum() <= 0) {
+            throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement names the investment, an amount above zero.", "investment",
+                    "003 art. 12.3, 12.5.1");
+        }
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
@@ -463,6 +486,7 @@ class ZoneRegistration {
         courtDecidedOn = null;
         raised.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+        appliedBy = event.signedBy();
         reviewDue = event.reviewDue();
         reviewDueAt = event.reviewDueAt();
         reviewEscalated = false;

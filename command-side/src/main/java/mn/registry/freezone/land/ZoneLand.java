@@ -72,6 +72,10 @@ class ZoneLand {
     private final Map<LandLicenceId, Licence> licences = new LinkedHashMap<>();
     private final Map<LandApplicationId, Application> applications = new LinkedHashMap<>();
     private int exemptions;
+    /** Who signed each application as the entity's representative (F83): not kept in {@link Application}, whose shape tests build. */
+    private final Map<LandApplicationId, PersonId> appliedBy = new java.util.HashMap<>();
+    /** The receipts of the fees that issued this zone's certificates, as read by {@link #receiptKey} (F84). */
+    private final Map<String, LandLicenceId> receipts = new java.util.HashMap<>();
 
     ZoneLand() {
     }
@@ -91,6 +95,7 @@ class ZoneLand {
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
+        parcelHasAPublishableArea(parcel);
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
@@ -179,6 +184,7 @@ class ZoneLand {
     @CommandHandler
     void handle(LandCommands.RefuseLandUse body, CommandContext context) {
         Application application = applicationIsPending(body.applicationId());
+        deciderIsNotTheApplicant(application, context);
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
@@ -215,6 +221,7 @@ class ZoneLand {
         decisionIsComplete(body);
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
+        deciderIsNotTheApplicant(application, context);
         holderIsTheApplicant(body.holder(), application);
         LandHolders.Holder standing = services.standing(body.holder());
         registrationIsCurrent(standing, body.holder(), "holder");
@@ -223,6 +230,7 @@ class ZoneLand {
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
+        parcelHasAPublishableArea(parcel);
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
         decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
@@ -232,6 +240,18 @@ class ZoneLand {
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
                 body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id()));
         return id;
+    }
+
+    // 003 art. 8.7.7, 22.2 (choice, ADR 0035 item 9; abuse audit F83): the governor decides on land use as the registry's official, not
+    // as the entity: a governor who signed the application as the entity's representative neither grants the land to it nor refuses
+    // it (for a rival's benefit); the decision waits for another governor
+    void deciderIsNotTheApplicant(Application application, CommandContext context) {
+        PersonId signer = appliedBy.get(application.id());
+        if (signer != null && signer.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed application "
+                    + application.id() + " as the representative of " + application.applicant() + " and does not decide on it.", "applicationId",
+                    "003 art. 8.7.7, 22.2");
+        }
     }
 
     // 003 art. 22.2, 8.7.7: land goes to the entity that applied for it, never to another
@@ -306,6 +326,16 @@ class ZoneLand {
         }
     }
 
+    // 003 art. 22.2 (abuse audit F85): the decision states "the size of the area", which the register publishes in hectares to four
+    // places (one square metre): a parcel under half a square metre is published as 0.0000 ha, a licence of no land that adds nothing
+    // to the zone's licensed area while its polygon is kept and can be drawn anywhere
+    static void parcelHasAPublishableArea(Polygon parcel) {
+        if (ParcelGeometry.hectares(parcel).signum() <= 0) {
+            throw RegistryProblem.invalid("freezone.parcel-too-small", "The parcel's area is at least one square metre (0.0001 ha), as the "
+                    + "register publishes it.", "parcel", "003 art. 22.2");
+        }
+    }
+
     // 003 art. 6.1, 22.2: land is licensed within the zone's boundaries
     static void parcelLiesInsideTheZone(Polygon parcel, Polygon boundary) {
         if (!ParcelGeometry.inside(parcel, boundary)) {
@@ -359,11 +389,32 @@ class ZoneLand {
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }
+        receiptIssuesOneCertificate(body.receipt());
         if (!licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
         apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 22.5 (choice, ADR 0035 item 10; abuse audit F84): the certificate is issued after the fee is paid, and one payment pays one
+    // fee: the receipt that issued one certificate of this zone does not issue another, in any spelling (case, spaces, full-width or
+    // invisible characters). Receipts are compared within the zone's land register, where the certificates are issued
+    void receiptIssuesOneCertificate(String receipt) {
+        LandLicenceId issued = receipts.get(receiptKey(receipt));
+        if (issued != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.receipt-used-already", "This receipt issued the certificate of "
+                    + issued + " already; one payment pays one licence's fee.", "receipt", "003 art. 22.5");
+        }
+    }
+
+    /** A receipt as compared (F84): NFKC, no spaces or invisible characters, upper case. */
+    static String receiptKey(String receipt) {
+        String folded = java.text.Normalizer.normalize(receipt == null ? "" : receipt, java.text.Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder();
+        folded.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(key::appendCodePoint);
+        return key.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's
@@ -456,6 +507,9 @@ class ZoneLand {
         zoneId = event.zoneId();
         applications.put(event.applicationId(), new Application(event.applicationId(), event.applicant(), ParcelGeometry.polygon(event.parcel()),
                 event.purpose(), event.from(), event.until(), event.method(), Decision.PENDING, event.receivedAt()));
+        if (event.signedBy() != null) {
+            appliedBy.put(event.applicationId(), event.signedBy());
+        }
     }
 
     @EventSourcingHandler
@@ -483,6 +537,7 @@ class ZoneLand {
 
     @EventSourcingHandler
     void on(LandEvents.LandLicenceIssued event) {
+        receipts.putIfAbsent(receiptKey(event.receipt()), event.licenceId());
         Licence l = licences.get(event.licenceId());
         licences.put(l.id(), new Licence(l.id(), l.holder(), l.parcel(), l.hectares(), l.from(), l.until(), l.nominalValue(), true, false));
     }

@@ -1,0 +1,89 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import static mn.registry.freezone.FreeZoneSigned.on;
+import static mn.registry.freezone.FreeZoneSigned.signed;
+import static mn.registry.freezone.entity.ZoneRegistrationAbuseTest.problem;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.AGREEMENT_DOC;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.APPLICANT;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.ID;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.RECEIVED;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.TODAY;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.ZONE;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.applied;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.documents;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.governor;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
+
+/**
+ * Session 10's abuse audit of a Free Zone registration (docs/abuse-audit.md F80-F99): a Mongolian entity posing as a foreign
+ * one, a governor deciding the application they signed themselves, an investment agreement of no investment.
+ */
+class FreeZoneAbuseRound5Test {
+
+    private AggregateTestFixture<ZoneRegistration> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services());
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.2 (F80): a 'foreign' entity of Mongolia (MN) or of no country (XX) is refused; one of China is received")
+    void foreign_entity_is_of_another_country() {
+        for (String country : new String[]{"MN", "mn", "Mn", "XX", "ZZ", "EU"}) {
+            LegalEntity posing = new LegalEntity("Selenge Trade LLC", Jurisdiction.FOREIGN, country, "06001234");
+            ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services()).givenNoPriorActivity() // a fresh one: each id is a stream
+                    .when(ZoneRegistrationTest.apply(posing, documents(Jurisdiction.FOREIGN)))
+                    .expectException(problem("freezone.foreign-entity-country", "entity.country", "003 art. 12.1.2"))
+                    .expectNoEvents();
+        }
+        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
+        ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services()).givenNoPriorActivity()
+                .when(ZoneRegistrationTest.apply(chinese, documents(Jurisdiction.FOREIGN)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 8.7.6, 12.2 (F81): a governor does not register or reject the application they signed as the entity's representative")
+    void governor_does_not_decide_their_own_application() {
+        java.time.Instant at = RECEIVED.plusSeconds(86400);
+        for (Object decision : new Object[]{new RegistrationCommands.RegisterEntity(ID),
+                new RegistrationCommands.RejectZoneRegistration(ID, java.util.List.of("fee receipt unreadable"))}) {
+            fixture.given(applied())
+                    .when(signed(decision, APPLICANT, at, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value())))
+                    .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.2"))
+                    .expectNoEvents();
+        }
+        fixture.given(applied())
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), at))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3, 12.5.1 (F82): an investment agreement of no investment (0 MNT) is refused; one of 5 billion MNT is recorded")
+    void agreement_names_an_investment() {
+        LocalDate signed = TODAY.minusDays(3);
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed, LocalDate.of(2036, 12, 31), Money.mnt(0), true,
+                        AGREEMENT_DOC), on(TODAY)))
+                .expectException(problem("freezone.agreement-invalid", "investment", "003 art. 12.3, 12.5.1"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed, LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L),
+                        true, AGREEMENT_DOC), on(TODAY)))
+                .expectSuccessfulHandlerExecution();
+    }
+}

@@ -1,0 +1,119 @@
+package mn.registry.freezone.land;
+
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static mn.registry.freezone.FreeZoneSigned.byGovernor;
+import static mn.registry.freezone.FreeZoneSigned.signed;
+import static mn.registry.freezone.land.ZoneLandTest.A1;
+import static mn.registry.freezone.land.ZoneLandTest.AT;
+import static mn.registry.freezone.land.ZoneLandTest.FIRST_HALF;
+import static mn.registry.freezone.land.ZoneLandTest.FROM;
+import static mn.registry.freezone.land.ZoneLandTest.GOVERNOR;
+import static mn.registry.freezone.land.ZoneLandTest.HOLDER;
+import static mn.registry.freezone.land.ZoneLandTest.OTHER;
+import static mn.registry.freezone.land.ZoneLandTest.PARCEL_A;
+import static mn.registry.freezone.land.ZoneLandTest.REPRESENTATIVE;
+import static mn.registry.freezone.land.ZoneLandTest.UNTIL;
+import static mn.registry.freezone.land.ZoneLandTest.ZONE;
+import static mn.registry.freezone.land.ZoneLandTest.applied;
+import static mn.registry.freezone.land.ZoneLandTest.granted;
+
+/**
+ * Session 10's abuse audit of a zone's land register (docs/abuse-audit.md F80-F99): a governor deciding the land application
+ * they signed as the entity's representative, one fee receipt for two certificates, a parcel too small to publish.
+ */
+class FreeZoneLandAbuseRound5Test {
+
+    static final GeoPolygon PARCEL_B = GeoPolygon.of(106.43, 50.31, 106.44, 50.31, 106.44, 50.32, 106.43, 50.32);
+
+    private AggregateTestFixture<ZoneLand> fixture;
+    private ZoneLandTest.Services services;
+
+    @BeforeEach
+    void fixture() {
+        services = new ZoneLandTest.Services();
+        fixture = ZoneLandTest.fixture(services);
+    }
+
+    static Matcher<RegistryProblem> problem(String code, String field, String article) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return code.equals(problem.code()) && field.equals(problem.field()) && article.equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RegistryProblem " + code + " on " + field + " citing " + article);
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("003 art. 8.7.7, 22.2 (F83): a governor does not grant or refuse the land application they signed as the entity's representative")
+    void governor_does_not_decide_their_own_land_application() {
+        LandCommands.GrantLandRights grant = ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1);
+        for (Object decision : new Object[]{grant, new LandCommands.RefuseLandUse(ZONE, A1, List.of("parcel reserved for roads"))}) {
+            fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                    .when(signed(decision, REPRESENTATIVE, AT, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value())))
+                    .expectException(problem("freezone.decider-is-applicant", "applicationId", "003 art. 8.7.7, 22.2"))
+                    .expectNoEvents();
+        }
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(byGovernor(grant, GOVERNOR, ZONE, AT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.5 (F84): one payment's receipt issues one certificate: the receipt of licence 1 (any spelling) is refused for licence 2")
+    void one_receipt_issues_one_certificate() {
+        LandLicenceId first = LandLicenceId.of(ZONE, 1);
+        LandLicenceId second = LandLicenceId.of(ZONE, 2);
+        Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, PARCEL_B, FROM, UNTIL),
+                granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), granted(2, 2, OTHER, PARCEL_B, FROM, UNTIL),
+                new LandEvents.LandLicenceIssued(ZONE, first, HOLDER, Money.mnt(120_000_000), "TDB-2026-000451", AT, GOVERNOR)};
+        for (String receipt : new String[]{"TDB-2026-000451", " tdb-2026-000451 ", "ＴＤＢ－２０２６－０００４５１", "TDB-2026-\u200b000451"}) {
+            fixture.given(given)
+                    .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), receipt), GOVERNOR, ZONE, AT))
+                    .expectException(problem("freezone.receipt-used-already", "receipt", "003 art. 22.5"))
+                    .expectNoEvents();
+        }
+        fixture.given(given)
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), "TDB-2026-000452"), GOVERNOR, ZONE, AT))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, second, OTHER, Money.mnt(120_000_000), "TDB-2026-000452", AT, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2 (F85): a parcel of less than a square metre, published as 0.0000 ha, is refused at the application and the grant")
+    void parcel_has_an_area_the_register_can_publish() {
+        GeoPolygon speck = GeoPolygon.of(106.41, 50.31, 106.410001, 50.31, 106.410001, 50.310001, 106.41, 50.310001);
+        services.standing = ZoneLandTest.registered(HOLDER);
+        fixture.givenNoPriorActivity()
+                .when(signed(ZoneLandTest.application(HOLDER, speck, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
+                .expectException(problem("freezone.parcel-too-small", "parcel", "003 art. 22.2"))
+                .expectNoEvents();
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(byGovernor(ZoneLandTest.grant(HOLDER, speck, FROM, FIRST_HALF, A1), GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.parcel-too-small", "parcel", "003 art. 22.2"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(signed(ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
+                .expectSuccessfulHandlerExecution();
+    }
+}
