@@ -34,6 +34,7 @@ final class RegistrationIntakePolicy {
             throw RegistryProblem.invalid("freezone.entity-missing", "The legal entity is required.", "entity", "003 art. 12.1");
         }
         requireText(entity.name(), "entity.name");
+        mn.registry.freezone.zone.ReadableText.requireReadable(entity.name(), "entity.name", "003 art. 12.1");
         requireText(entity.registrationNumber(), "entity.registrationNumber");
         if (entity.jurisdiction() == null) {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "The field entity.jurisdiction is required (MONGOLIAN or FOREIGN).",

@@ -355,6 +355,7 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
+        courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
@@ -362,6 +363,15 @@ class ZoneRegistration {
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
+        }
+    }
+
+    // 003 art. 12.5.3 (abuse audit F88): the court dissolves the entity the governor registered: a decision dated before its certificate
+    // (1990-01-01) was not about this registration, and would be published as the ground's first day, years before the entity was here
+    private void courtDecisionNotBeforeTheCertificate(LocalDate decidedOn) {
+        if (decidedOn.isBefore(certificateIssuedOn)) {
+            throw RegistryProblem.invalid("freezone.date-before-registration", "A court decision of " + decidedOn + " to dissolve " + registrationId
+                    + " is dated before its certificate of " + certificateIssuedOn + ".", "decidedOn", "003 art. 12.5.3");
         }
     }
 

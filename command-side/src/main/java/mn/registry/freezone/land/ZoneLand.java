@@ -112,6 +112,8 @@ class ZoneLand {
         if (!saysSomething(body.purpose())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the purpose of use.", "purpose", "003 art. 22.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.purpose(), "purpose", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.parcelName(), "parcelName", "003 art. 22.2");
         periodIsAPeriod(body.from(), body.until());
         if (body.method() == null) {
             throw RegistryProblem.invalid("freezone.allocation-missing", "Land rights are sought by TENDER (project selection) or AUCTION.", "method",
@@ -305,6 +307,9 @@ class ZoneLand {
         if (!saysSomething(body.purpose()) || !saysSomething(body.decision())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The decision names the purpose of use and its reference.", "purpose", "003 art. 22.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.purpose(), "purpose", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.parcelName(), "parcelName", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.decision(), "decision", "003 art. 22.2");
         if (body.from() == null || body.until() == null || body.until().isBefore(body.from())) {
             throw RegistryProblem.invalid("freezone.period-invalid", "The period of possession or use has a first day and a last day on or after it.",
                     "until", "003 art. 22.2");

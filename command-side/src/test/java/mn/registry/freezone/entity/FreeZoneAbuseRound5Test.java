@@ -86,4 +86,35 @@ class FreeZoneAbuseRound5Test {
                         true, AGREEMENT_DOC), on(TODAY)))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 12.1, 12.2 (F87): an entity's name with bidirectional overrides or control characters (it would read otherwise in the register) is refused")
+    void entity_name_has_no_control_characters() {
+        for (String name : new String[]{"Selenge \u202eCLL edarT", "Selenge Trade\u2066 LLC", "Selenge\u0000Trade LLC", "Selenge\u001b[2JTrade",
+                "Selenge Trade LLC\u200f", "Selenge\u0085Trade"}) {
+            fixture.givenNoPriorActivity()
+                    .when(ZoneRegistrationTest.apply(new LegalEntity(name, Jurisdiction.MONGOLIAN, null, "6001234"), documents(Jurisdiction.MONGOLIAN)))
+                    .expectException(problem("freezone.text-has-control-characters", "entity.name", "003 art. 12.1"))
+                    .expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(ZoneRegistrationTest.apply(new LegalEntity("Сэлэнгэ Трейд ХХК (Selenge Trade LLC)", Jurisdiction.MONGOLIAN, null, "6001234"),
+                        documents(Jurisdiction.MONGOLIAN)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3 (F88): a court decision to dissolve dated before the entity's certificate is refused; one dated after it is recorded")
+    void court_decision_is_not_dated_before_the_certificate() {
+        java.time.Instant at = on(TODAY);
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 1990/1", LocalDate.of(1990, 1, 1), true,
+                        ZoneRegistrationTest.COURT_DOC), at))
+                .expectException(problem("freezone.date-before-registration", "decidedOn", "003 art. 12.5.3"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", TODAY.minusDays(2), false,
+                        ZoneRegistrationTest.COURT_DOC), at))
+                .expectSuccessfulHandlerExecution();
+    }
 }

@@ -116,4 +116,25 @@ class FreeZoneLandAbuseRound5Test {
                 .when(signed(ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 22.2 (F87): a land purpose, parcel name or decision reference with bidirectional overrides or control characters is refused")
+    void land_texts_have_no_control_characters() {
+        services.standing = ZoneLandTest.registered(HOLDER);
+        LandCommands.ApplyForLandUse plain = ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL);
+        LandCommands.ApplyForLandUse purpose = new LandCommands.ApplyForLandUse(ZONE, HOLDER, "parcel", PARCEL_A, "ware\u202ehouse", FROM, UNTIL,
+                LandCommands.AllocationMethod.AUCTION);
+        LandCommands.ApplyForLandUse name = new LandCommands.ApplyForLandUse(ZONE, HOLDER, "parcel\u0007 7", PARCEL_A, "warehouse", FROM, UNTIL,
+                LandCommands.AllocationMethod.AUCTION);
+        fixture.givenNoPriorActivity().when(signed(purpose, REPRESENTATIVE, AT, Role.APPLICANT))
+                .expectException(problem("freezone.text-has-control-characters", "purpose", "003 art. 22.2")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(signed(name, REPRESENTATIVE, AT, Role.APPLICANT))
+                .expectException(problem("freezone.text-has-control-characters", "parcelName", "003 art. 22.2")).expectNoEvents();
+        LandCommands.GrantLandRights g = ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1);
+        LandCommands.GrantLandRights decision = new LandCommands.GrantLandRights(ZONE, HOLDER, "parcel", PARCEL_A, "warehouse", FROM, UNTIL,
+                g.method(), g.nominalValue(), "Governor decision \u202e44/6202", A1);
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(byGovernor(decision, GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.text-has-control-characters", "decision", "003 art. 22.2")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(signed(plain, REPRESENTATIVE, AT, Role.APPLICANT)).expectSuccessfulHandlerExecution();
+    }
 }
