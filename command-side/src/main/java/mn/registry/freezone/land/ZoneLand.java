@@ -413,13 +413,19 @@ class ZoneLand {
         }
     }
 
-    /** A receipt as compared (F84): NFKC, no spaces or invisible characters, upper case. */
+    /** A receipt as compared (F84): its letters (NFKC, upper case) and digits (of any script, by value) only; spaces, separators and
+     *  invisible characters are spelling, not the receipt ("TDB-2026-000451" is "tdb 2026 000451"). */
     static String receiptKey(String receipt) {
         String folded = java.text.Normalizer.normalize(receipt == null ? "" : receipt, java.text.Normalizer.Form.NFKC);
         StringBuilder key = new StringBuilder();
-        folded.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT)
-                .forEach(key::appendCodePoint);
-        return key.toString().toUpperCase(java.util.Locale.ROOT);
+        folded.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                key.append(Character.digit(c, 10));
+            } else if (Character.isLetter(c)) {
+                key.appendCodePoint(Character.toUpperCase(c));
+            }
+        });
+        return key.toString();
     }
 
     // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's

@@ -88,7 +88,7 @@ class FreeZoneLandAbuseRound5Test {
         Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, PARCEL_B, FROM, UNTIL),
                 granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), granted(2, 2, OTHER, PARCEL_B, FROM, UNTIL),
                 new LandEvents.LandLicenceIssued(ZONE, first, HOLDER, Money.mnt(120_000_000), "TDB-2026-000451", AT, GOVERNOR)};
-        for (String receipt : new String[]{"TDB-2026-000451", " tdb-2026-000451 ", "ＴＤＢ－２０２６－０００４５１", "TDB-2026-\u200b000451"}) {
+        for (String receipt : new String[]{"TDB-2026-000451", " tdb-2026-000451 ", "ＴＤＢ－２０２６－０００４５１", "TDB-2026-\u200b000451", "tdb 2026 000451", "TDB/2026/000451"}) {
             fixture.given(given)
                     .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), receipt), GOVERNOR, ZONE, AT))
                     .expectException(problem("freezone.receipt-used-already", "receipt", "003 art. 22.5"))
