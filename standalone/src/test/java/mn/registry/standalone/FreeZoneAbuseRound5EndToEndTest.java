@@ -62,7 +62,7 @@ class FreeZoneAbuseRound5EndToEndTest {
         registeredInAltanbulag(new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6401001"));
         LegalEntity posing = new LegalEntity("Darkhan Wool LLC", Jurisdiction.FOREIGN, "MN", "06401001");
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, posing,
-                Activity.TRADE, zoneDocuments(posing))), 400, "freezone.foreign-entity-country", "entity.country", "003 art. 12.1.2");
+                Activity.TRADE, zoneDocuments(posing))), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
         LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, chinese,
                 Activity.TRADE, zoneDocuments(chinese))));

@@ -416,6 +416,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.DeregisterEntity body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.reasons(), "reasons", "003 art. 12.5"); // F89: published as signed
         DeregistrationGround ground = body.ground();
         if (ground == null || !raised.contains(ground)) {
             throw RegistryProblem.conflict("freezone.ground-not-raised", "Ground " + (ground == null ? "(none)" : ground.article())

@@ -170,5 +170,6 @@ class GovernorAppointmentTypes {
         if (mn.registry.kernel.problem.VisibleText.saysNothing(decision)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field decision is required.", "decision", "003 art. 8.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(decision, "decision", "003 art. 8.2"); // abuse audit F89: published as signed
     }
 }

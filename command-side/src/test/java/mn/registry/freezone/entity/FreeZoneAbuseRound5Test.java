@@ -47,7 +47,7 @@ class FreeZoneAbuseRound5Test {
             LegalEntity posing = new LegalEntity("Selenge Trade LLC", Jurisdiction.FOREIGN, country, "06001234");
             ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services()).givenNoPriorActivity() // a fresh one: each id is a stream
                     .when(ZoneRegistrationTest.apply(posing, documents(Jurisdiction.FOREIGN)))
-                    .expectException(problem("freezone.foreign-entity-country", "entity.country", "003 art. 12.1.2"))
+                    .expectException(problem("freezone.entity-country", "entity.country", "003 art. 12.1.2"))
                     .expectNoEvents();
         }
         LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
@@ -116,5 +116,42 @@ class FreeZoneAbuseRound5Test {
                 .when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", TODAY.minusDays(2), false,
                         ZoneRegistrationTest.COURT_DOC), at))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5 (F89): deregistration reasons, published in the register and the log, with a bidirectional override or a control character are refused")
+    void deregistration_reasons_have_no_control_characters() {
+        Object[] given = {applied(), registered(), new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(ID,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", TODAY.minusDays(3), on(TODAY.minusDays(3)),
+                ZoneRegistrationTest.GOVERNOR)};
+        for (String reasons : new String[]{"dissolved by the court \u202e811/7202", "dissolved\u001b[8m by the court"}) {
+            fixture.given(given)
+                    .when(governor(new RegistrationCommands.DeregisterEntity(ID, mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, reasons),
+                            on(TODAY)))
+                    .expectException(problem("freezone.text-has-control-characters", "reasons", "003 art. 12.5"))
+                    .expectNoEvents();
+        }
+        fixture.given(given)
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION,
+                        "dissolved by the court, 2027/118"), on(TODAY)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.1 (F90): a Mongolian entity naming another country (RU, published on its certificate) is refused; with none or MN it is received")
+    void mongolian_entity_names_no_other_country() {
+        for (String country : new String[]{"RU", "\u202eUR", "Russia"}) {
+            fixture.givenNoPriorActivity()
+                    .when(ZoneRegistrationTest.apply(new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, country, "6001234"),
+                            documents(Jurisdiction.MONGOLIAN)))
+                    .expectException(problem("freezone.entity-country", "entity.country", "003 art. 12.1.1"))
+                    .expectNoEvents();
+        }
+        for (String country : new String[]{null, "", "MN", "mn"}) {
+            fixture.givenNoPriorActivity()
+                    .when(ZoneRegistrationTest.apply(new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, country, "6001234"),
+                            documents(Jurisdiction.MONGOLIAN)))
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** Session 10's abuse audit (docs/abuse-audit.md F86): the Cabinet member does not appoint themselves a zone's governor. */
+/** Session 10's abuse audit (docs/abuse-audit.md F86, F89): the Cabinet member does not appoint themselves a zone's governor, nor on a decision that reads otherwise than signed. */
 class SelfAppointmentTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
@@ -48,5 +48,22 @@ class SelfAppointmentTest {
                 () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Order A/12"), CABINET));
         // the mocks know no person, so the appointment stops further on (or goes through): never at this check
         assertThat(t instanceof RegistryProblem rp && "freezone.self-appointment".equals(rp.code())).isFalse();
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2 (F89): a governor appointed or dismissed on a decision with a bidirectional override or a control character is refused; nothing is granted, revoked or recorded")
+    void appointment_decision_has_no_control_characters() {
+        for (String decision : new String[]{"Order \u202e21/A", "Order A/12\u200f", "Order\u0007 A/12"}) {
+            RegistryProblem appointed = catchThrowableOfType(RegistryProblem.class,
+                    () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+            RegistryProblem dismissed = catchThrowableOfType(RegistryProblem.class,
+                    () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+            for (RegistryProblem p : new RegistryProblem[]{appointed, dismissed}) {
+                assertThat(p).as(decision).isNotNull();
+                assertThat(p.code()).isEqualTo("freezone.text-has-control-characters");
+                assertThat(p.field()).isEqualTo("decision");
+            }
+        }
+        verifyNoInteractions(gateway, grants, zones, events);
     }
 }
