@@ -95,8 +95,8 @@ class ZoneLand {
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
-        parcelHasAPublishableArea(parcel);
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
+        parcelHasAPublishableArea(parcel); // after the boundary: a parcel of huge coordinates has no finite area to round
         LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
                 body.purpose().strip(), body.from(), body.until(), body.method(), context.receivedAt(), context.actor()));
@@ -232,8 +232,8 @@ class ZoneLand {
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
-        parcelHasAPublishableArea(parcel);
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
+        parcelHasAPublishableArea(parcel); // after the boundary: a parcel of huge coordinates has no finite area to round
         decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());

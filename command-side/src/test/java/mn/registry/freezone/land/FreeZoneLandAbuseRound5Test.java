@@ -137,4 +137,24 @@ class FreeZoneLandAbuseRound5Test {
                 .expectException(problem("freezone.text-has-control-characters", "decision", "003 art. 22.2")).expectNoEvents();
         fixture.givenNoPriorActivity().when(signed(plain, REPRESENTATIVE, AT, Role.APPLICANT)).expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 6.1, 22.2 (held): a self-intersecting parcel, one of zero area, an open ring, huge coordinates, or one reaching past the zone's boundary is refused; nothing stored")
+    void malformed_parcels_are_refused() {
+        services.standing = ZoneLandTest.registered(HOLDER);
+        GeoPolygon bowtie = GeoPolygon.of(106.41, 50.31, 106.42, 50.32, 106.42, 50.31, 106.41, 50.32);
+        GeoPolygon line = GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.43, 50.31, 106.415, 50.31);
+        GeoPolygon huge = GeoPolygon.of(1e300, 1e300, 2e300, 1e300, 2e300, 2e300, 1e300, 2e300);
+        GeoPolygon across = GeoPolygon.of(106.45, 50.31, 106.47, 50.31, 106.47, 50.32, 106.45, 50.32);
+        for (GeoPolygon parcel : new GeoPolygon[]{bowtie, line}) {
+            fixture.givenNoPriorActivity()
+                    .when(signed(ZoneLandTest.application(HOLDER, parcel, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
+                    .expectException(problem("freezone.parcel-invalid", "parcel", "003 art. 22.2")).expectNoEvents();
+        }
+        for (GeoPolygon parcel : new GeoPolygon[]{huge, across}) {
+            fixture.givenNoPriorActivity()
+                    .when(signed(ZoneLandTest.application(HOLDER, parcel, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
+                    .expectException(problem("freezone.parcel-outside-zone", "parcel", "003 art. 6.1, 22.2")).expectNoEvents();
+        }
+    }
 }
