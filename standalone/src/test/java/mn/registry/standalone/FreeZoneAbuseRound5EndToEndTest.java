@@ -18,7 +18,10 @@ import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
@@ -29,8 +32,9 @@ import static mn.registry.standalone.RunningRegistry.ok;
 /**
  * Session 10's abuse audit of the Free Zone (docs/abuse-audit.md F80-F99) on a running registry over HTTP: each act refused with
  * its code, field and article and nothing stored (no event, no command-log entry: {@link RunningRegistry#refused}), and the honest
- * act beside it accepted. The clock is not moved.
+ * act beside it accepted. Only the last test moves the clock (a year and a day), so it runs last ({@link Order}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreeZoneAbuseRound5EndToEndTest {
 
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
@@ -117,5 +121,27 @@ class FreeZoneAbuseRound5EndToEndTest {
         JsonNode licence = ok(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, holder, name, lot,
                 purpose, from, until, TENDER, Money.mnt(30_000_000), decision, application)));
         return new LandLicenceId(licence.path("licenceId").asText());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @DisplayName("003 art. 12.5.1, 22.6 (F91): once the 12.5.1 ground is raised, land applied for in time is not granted, nor applied for anew; nothing stored")
+    void no_land_for_an_entity_whose_ground_for_losing_it_is_raised() throws InterruptedException {
+        RegistrationId idle = registeredInAltanbulag(new LegalEntity("Bulgan Felt LLC", Jurisdiction.MONGOLIAN, null, "6401005"));
+        GeoPolygon lot = GeoPolygon.of(106.43, 50.325, 106.435, 50.325, 106.435, 50.33, 106.43, 50.33);
+        LocalDate from = today().plusYears(1);
+        LocalDate until = today().plusYears(6);
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", from, until, TENDER)));
+        LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        LocalDate lastDay = today().plusYears(1).minusDays(1);
+        registry.clock().advance(java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
+                grounds -> grounds.toString().contains(idle.value()));
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", from, until, TENDER, Money.mnt(30_000_000), "Governor decision 2027/12", application)), 409,
+                "freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6");
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", today().plusDays(1), until, TENDER)), 409, "freezone.holder-ground-raised", "applicant", "003 art. 12.5, 22.6");
     }
 }

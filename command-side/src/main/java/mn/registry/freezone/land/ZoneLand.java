@@ -90,6 +90,7 @@ class ZoneLand {
         entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
         LandHolders.Holder applicant = services.standing(body.applicant());
         registrationIsCurrent(applicant, body.applicant(), "applicant");
+        noGroundForLosingLandIsRaised(applicant, "applicant");
         signerRepresentsTheEntity(applicant, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
@@ -140,6 +141,18 @@ class ZoneLand {
         if (standing == null || !entity.equals(standing.registrationId()) || !standing.registered()) {
             throw RegistryProblem.conflict("freezone.holder-not-registered", entity + " is not registered in this zone now (never registered here, "
                     + "rejected or deregistered); land in a zone goes only to an entity registered in it.", "003 art. 12.2, 22.2");
+        }
+    }
+
+    // 003 art. 12.5, 22.6 (choice, ADR 0035 item 14; abuse audit F91): "in case of circumstances referred to in 12.5.1 and 12.5.2, the
+    // land rights shall be revoked". Once the registry has raised one of those grounds (the year to start or the 12 months of
+    // interruption ran out; F36-F37 keep it raised), new land rights, an application for them or the certificate of rights already
+    // granted would be rights the law revokes in the same circumstances, and a governor slow to deregister could keep handing them out
+    static void noGroundForLosingLandIsRaised(LandHolders.Holder standing, String field) {
+        if (standing.landGroundRaised()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-ground-raised", standing.registrationId() + " has a ground of "
+                    + "003 art. 12.5.1 or 12.5.2 raised: its land rights are revoked in those circumstances (22.6), so none are applied for, "
+                    + "granted or certified now; the governor deregisters it.", field, "003 art. 12.5, 22.6");
         }
     }
 
@@ -227,6 +240,7 @@ class ZoneLand {
         holderIsTheApplicant(body.holder(), application);
         LandHolders.Holder standing = services.standing(body.holder());
         registrationIsCurrent(standing, body.holder(), "holder");
+        noGroundForLosingLandIsRaised(standing, "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
@@ -390,7 +404,9 @@ class ZoneLand {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
         periodHasNotEnded(licence, UlaanbaatarTime.dateOf(context.receivedAt()));
-        registrationIsCurrent(services.standing(licence.holder()), licence.holder(), "licenceId");
+        LandHolders.Holder holder = services.standing(licence.holder());
+        registrationIsCurrent(holder, licence.holder(), "licenceId");
+        noGroundForLosingLandIsRaised(holder, "licenceId");
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static mn.registry.freezone.FreeZoneSigned.byGovernor;
+import static org.assertj.core.api.Assertions.assertThat;
 import static mn.registry.freezone.FreeZoneSigned.signed;
 import static mn.registry.freezone.land.ZoneLandTest.A1;
 import static mn.registry.freezone.land.ZoneLandTest.AT;
@@ -156,5 +157,53 @@ class FreeZoneLandAbuseRound5Test {
                     .when(signed(ZoneLandTest.application(HOLDER, parcel, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
                     .expectException(problem("freezone.parcel-outside-zone", "parcel", "003 art. 6.1, 22.2")).expectNoEvents();
         }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5, 22.6 (F91): an entity whose 12.5.1 or 12.5.2 ground is raised gets no land: no application, no grant, no certificate; without the ground each goes through")
+    void no_land_while_a_ground_for_losing_it_is_raised() {
+        LandHolders.Holder due = new LandHolders.Holder(HOLDER, true, REPRESENTATIVE, null, true);
+        services.standing = due;
+        fixture.givenNoPriorActivity()
+                .when(signed(ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), REPRESENTATIVE, AT, Role.APPLICANT))
+                .expectException(problem("freezone.holder-ground-raised", "applicant", "003 art. 12.5, 22.6")).expectNoEvents();
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6")).expectNoEvents();
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460"),
+                        GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.holder-ground-raised", "licenceId", "003 art. 12.5, 22.6")).expectNoEvents();
+        services.standing = ZoneLandTest.registered(HOLDER);
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460"),
+                        GOVERNOR, ZONE, AT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.6 (F91): the holder's standing reads a raised 12.5.1 or 12.5.2 ground from the registration's events, and a new application clears it")
+    void standing_reads_the_raised_ground() {
+        org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine engine =
+                new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine();
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store =
+                org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder().storageEngine(engine).build();
+        LandHolders holders = new LandHolders(store);
+        String stream = HOLDER.stream();
+        java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.Consumer<Object> append = e -> store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("ZoneRegistration",
+                stream, seq.getAndIncrement(), e));
+        append.accept(LandHoldersTest.applied(HOLDER));
+        append.accept(LandHoldersTest.registered(HOLDER));
+        assertThat(holders.standing(HOLDER).landGroundRaised()).isFalse();
+        append.accept(new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(HOLDER,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", FROM, AT, null));
+        assertThat(holders.standing(HOLDER).landGroundRaised()).as("a court's dissolution does not revoke land (22.6)").isFalse();
+        append.accept(new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(HOLDER,
+                mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", FROM, AT, null));
+        assertThat(holders.standing(HOLDER).landGroundRaised()).isTrue();
+        assertThat(holders.standing(HOLDER).registered()).isTrue();
+        append.accept(LandHoldersTest.applied(HOLDER));
+        assertThat(holders.standing(HOLDER).landGroundRaised()).as("a new application is a new registration").isFalse();
     }
 }
