@@ -154,13 +154,19 @@ class ZoneRegistration {
                 new ZoneCertificate(number, registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
     }
 
-    // 003 art. 8.7.6, 12.2 (choice, ADR 0035 item 9; abuse audit F81): the governor reviews an application as the registry's
-    // official, not as the entity: a governor who also holds the applicant's role and signed this application as the entity's
-    // representative does not register it (or reject it, for a rival's benefit) themselves. The decision waits for another governor
+    // 003 art. 8.7.6, 12.2 (choice, ADR 0035 item 9; abuse audit F81, F92): the governor reviews an application and records the entity's
+    // acts as the registry's official, not as the entity: a governor who also holds the applicant's role and signed this registration's
+    // application as the entity's representative does not register or reject it, nor record its agreement (an agreement with
+    // themselves, 26.2), its start or resumption (which keep it from deregistration), an interruption, a court decision or its
+    // deregistration. The act waits for another governor
     private void deciderIsNotTheApplicant(CommandContext context) {
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.2");
+    }
+
+    private void deciderIsNotTheApplicant(CommandContext context, String article) {
         if (appliedBy != null && appliedBy.equals(context.actor())) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of " + registrationId
-                    + " as the entity's representative and does not decide on it.", "registrationId", "003 art. 8.7.6, 12.2");
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of "
+                    + registrationId + " as the entity's representative and does not decide on it or record its acts.", "registrationId", article);
         }
     }
 
@@ -181,6 +187,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()));
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
@@ -275,6 +282,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
@@ -313,6 +321,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
@@ -338,6 +347,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
@@ -351,6 +361,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordCourtDecision body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.3");
         if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
@@ -416,6 +427,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.DeregisterEntity body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5");
         mn.registry.freezone.zone.ReadableText.requireReadable(body.reasons(), "reasons", "003 art. 12.5"); // F89: published as signed
         DeregistrationGround ground = body.ground();
         if (ground == null || !raised.contains(ground)) {

@@ -154,4 +154,42 @@ class FreeZoneAbuseRound5Test {
                     .expectSuccessfulHandlerExecution();
         }
     }
+
+    @Test
+    @DisplayName("003 art. 8.7.6, 12.5, 26.2 (F92): a governor who signed the entity's application records none of its acts: no agreement, start or resumption (which keep it registered), no interruption, court decision or deregistration")
+    void governor_records_no_act_of_the_entity_they_represent() {
+        java.time.Instant at = on(TODAY);
+        java.util.function.Function<Object, org.axonframework.commandhandling.CommandMessage<Object>> asRepresentative = body ->
+                signed(body, APPLICANT, at, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value()));
+        LocalDate started = TODAY.minusDays(30);
+        var startedEvent = new mn.registry.kernel.freezone.RegistrationEvents.OperationsStarted(ID, started, ZoneRegistrationTest.GOVERNOR);
+        var interrupted = new mn.registry.kernel.freezone.RegistrationEvents.OperationsInterrupted(ID, TODAY.minusDays(10), TODAY.plusMonths(12),
+                ZoneRegistrationTest.GOVERNOR);
+        fixture.given(applied(), registered())
+                .when(asRepresentative.apply(new RegistrationCommands.RecordInvestmentAgreement(ID, TODAY.minusDays(3), LocalDate.of(2036, 12, 31),
+                        Money.mnt(5_000_000_000L), true, AGREEMENT_DOC)))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.1, 26.2")).expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsStarted(ID, started)))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.1")).expectNoEvents();
+        fixture.given(applied(), registered(), startedEvent)
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsInterrupted(ID, TODAY.minusDays(10))))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
+        fixture.given(applied(), registered(), startedEvent, interrupted)
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsResumed(ID, TODAY)))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(asRepresentative.apply(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", TODAY.minusDays(2), true,
+                        ZoneRegistrationTest.COURT_DOC)))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.3")).expectNoEvents();
+        fixture.given(applied(), registered(), new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(ID,
+                        mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", TODAY.minusDays(3), on(TODAY.minusDays(3)),
+                        ZoneRegistrationTest.GOVERNOR))
+                .when(asRepresentative.apply(new RegistrationCommands.DeregisterEntity(ID, mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION,
+                        "dissolved by the court")))
+                .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5")).expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, started), at))
+                .expectSuccessfulHandlerExecution();
+    }
 }
