@@ -270,6 +270,16 @@ class ZoneLand {
         }
     }
 
+    // 003 art. 8.7.7, 22.5, 23.4 (choice, ADR 0035 item 9; abuse audit F93): the governor who records the fee (issuing the certificate
+    // of rights) or the Cabinet member who records the Government's exemption is not the holder's representative (the person who
+    // signed its registration application and so applies for its land)
+    static void actorIsNotTheHoldersRepresentative(LandHolders.Holder holder, CommandContext context, String field, String article) {
+        if (holder != null && holder.representative() != null && holder.representative().equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " represents "
+                    + holder.registrationId() + " and does not record its fee or exemption.", field, article);
+        }
+    }
+
     // 003 art. 22.2, 8.7.7: land goes to the entity that applied for it, never to another
     static void holderIsTheApplicant(RegistrationId holder, Application application) {
         if (!holder.equals(application.applicant())) {
@@ -407,6 +417,7 @@ class ZoneLand {
         LandHolders.Holder holder = services.standing(licence.holder());
         registrationIsCurrent(holder, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(holder, "licenceId");
+        actorIsNotTheHoldersRepresentative(holder, context, "licenceId", "003 art. 8.7.7, 22.5");
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }
@@ -462,6 +473,7 @@ class ZoneLand {
         governmentExemptionIsComplete(body, context.receivedAt());
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
+            actorIsNotTheHoldersRepresentative(services.standing(body.holder()), context, "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder());
         }
         int number = exemptions + 1;

@@ -206,4 +206,21 @@ class FreeZoneLandAbuseRound5Test {
         append.accept(LandHoldersTest.applied(HOLDER));
         assertThat(holders.standing(HOLDER).landGroundRaised()).as("a new application is a new registration").isFalse();
     }
+
+    @Test
+    @DisplayName("003 art. 22.5, 23.4 (F93): the governor who signed the land application does not record its fee (issuing the certificate), and the Cabinet member who represents the holder does not record its exemption")
+    void no_fee_or_exemption_recorded_by_the_holders_representative() {
+        Object[] land = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        fixture.given(land)
+                .when(signed(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000470"),
+                        REPRESENTATIVE, AT, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value())))
+                .expectException(problem("freezone.decider-is-applicant", "licenceId", "003 art. 8.7.7, 22.5")).expectNoEvents();
+        java.time.LocalDate decided = java.time.LocalDate.of(2026, 11, 27);
+        fixture.given(land)
+                .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FROM, 3, decided), REPRESENTATIVE, AT, Role.CABINET_MEMBER, Role.APPLICANT))
+                .expectException(problem("freezone.decider-is-applicant", "holder", "003 art. 23.4")).expectNoEvents();
+        fixture.given(land)
+                .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FROM, 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
+                .expectSuccessfulHandlerExecution();
+    }
 }
