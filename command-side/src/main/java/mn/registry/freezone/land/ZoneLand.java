@@ -139,8 +139,9 @@ class ZoneLand {
     // 003 art. 12.2, 22.2, 8.7.7: the entity's registration in this zone is current at the registry's time of receipt
     static void registrationIsCurrent(LandHolders.Holder standing, RegistrationId entity, String field) {
         if (standing == null || !entity.equals(standing.registrationId()) || !standing.registered()) {
-            throw RegistryProblem.conflict("freezone.holder-not-registered", entity + " is not registered in this zone now (never registered here, "
-                    + "rejected or deregistered); land in a zone goes only to an entity registered in it.", "003 art. 12.2, 22.2");
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-not-registered", entity + " is not registered in this zone now "
+                    + "(never registered here, rejected or deregistered); land in a zone goes only to an entity registered in it.", field,
+                    "003 art. 12.2, 22.2");
         }
     }
 
@@ -473,8 +474,10 @@ class ZoneLand {
         governmentExemptionIsComplete(body, context.receivedAt());
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
-            actorIsNotTheHoldersRepresentative(services.standing(body.holder()), context, "holder", "003 art. 23.4");
-            exemptedHolderHoldsLandHere(body.holder());
+            LandHolders.Holder standing = services.standing(body.holder());
+            registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
+            actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
+            exemptedHolderHoldsLandHere(body.holder(), body.from());
         }
         int number = exemptions + 1;
         apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
@@ -518,10 +521,13 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 23.3: an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land rights in force here
-    void exemptedHolderHoldsLandHere(RegistrationId holder) {
-        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked())) {
-            throw RegistryProblem.conflict("freezone.exemption-holder-without-land", holder + " holds no land rights in force in this zone.", "003 art. 23.3");
+    // 003 art. 23.3 (abuse audit F94): an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land
+    // rights here that are not revoked and still run on the exemption's first day (an exemption from the fee of land whose period
+    // ended is an exemption from nothing, published as a benefit)
+    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from) {
+        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked() && !l.until().isBefore(from))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-holder-without-land", holder + " holds no land rights in "
+                    + "force in this zone on " + from + ".", "holder", "003 art. 23.3");
         }
     }
 

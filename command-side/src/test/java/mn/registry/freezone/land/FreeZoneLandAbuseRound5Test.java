@@ -223,4 +223,22 @@ class FreeZoneLandAbuseRound5Test {
                 .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FROM, 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 23.3-23.4 (F94): the Government's exemption by name goes to a holder registered in the zone whose land rights run in the exemption's period: not to one deregistered or dissolved, nor for land whose period ended")
+    void exemption_goes_to_a_registered_holder_of_land_in_force() {
+        java.time.LocalDate decided = java.time.LocalDate.of(2026, 11, 27);
+        Object[] land = {applied(1, HOLDER, PARCEL_A, FROM, FIRST_HALF), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF)};
+        services.standing = new LandHolders.Holder(HOLDER, false, REPRESENTATIVE);
+        fixture.given(land)
+                .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FROM, 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
+                .expectException(problem("freezone.holder-not-registered", "holder", "003 art. 12.2, 22.2")).expectNoEvents();
+        services.standing = ZoneLandTest.registered(HOLDER);
+        fixture.given(land)
+                .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FIRST_HALF.plusDays(1), 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
+                .expectException(problem("freezone.exemption-holder-without-land", "holder", "003 art. 23.3")).expectNoEvents();
+        fixture.given(land)
+                .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FIRST_HALF, 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
+                .expectSuccessfulHandlerExecution();
+    }
 }
