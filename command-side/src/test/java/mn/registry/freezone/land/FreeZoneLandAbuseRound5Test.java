@@ -241,4 +241,19 @@ class FreeZoneLandAbuseRound5Test {
                 .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FIRST_HALF, 3, decided), ZoneLandTest.CABINET, AT, Role.CABINET_MEMBER))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("003 art. 22.2, 22.5 (held): an application or licence id of another zone (zamyn-uud-A1, zamyn-uud-L1) in Altanbulag's register is unknown there; nothing stored")
+    void ids_of_another_zone_are_unknown() {
+        mn.registry.kernel.freezone.ZoneId zamynUud = mn.registry.kernel.freezone.ZoneId.of("zamyn-uud");
+        Object[] land = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        fixture.given(land)
+                .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, mn.registry.kernel.freezone.LandApplicationId.of(zamynUud, 1)),
+                        GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.land-application-unknown", "applicationId", "003 art. 22.2, 8.7.7")).expectNoEvents();
+        fixture.given(land)
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(zamynUud, 1), Money.mnt(120_000_000), "TDB-2026-000480"),
+                        GOVERNOR, ZONE, AT))
+                .expectException(problem("freezone.licence-unknown", "licenceId", "003 art. 22.5")).expectNoEvents();
+    }
 }
