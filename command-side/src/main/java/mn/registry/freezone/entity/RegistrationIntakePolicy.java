@@ -34,6 +34,7 @@ final class RegistrationIntakePolicy {
             throw RegistryProblem.invalid("freezone.entity-missing", "The legal entity is required.", "entity", "003 art. 12.1");
         }
         requireText(entity.name(), "entity.name");
+        mn.registry.freezone.zone.ReadableText.requireReadable(entity.name(), "entity.name", "003 art. 12.1");
         requireText(entity.registrationNumber(), "entity.registrationNumber");
         if (entity.jurisdiction() == null) {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "The field entity.jurisdiction is required (MONGOLIAN or FOREIGN).",
@@ -41,7 +42,30 @@ final class RegistrationIntakePolicy {
         }
         if (entity.jurisdiction() == Jurisdiction.FOREIGN && (entity.country() == null || !entity.country().matches("[A-Za-z]{2}"))) {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "A foreign entity names its country (ISO 3166 alpha-2).", "entity.country", "003 art. 12.1.2");
-        }        registrationNumberHasOneSpelling(entity);
+        }
+        countryMatchesTheJurisdiction(entity);
+        registrationNumberHasOneSpelling(entity);
+    }
+
+    // 003 art. 3.1, 12.1.1-12.1.2 (abuse audit F80, F90): the country matches the jurisdiction. A foreign legal entity is one established
+    // outside Mongolia, in a country ISO 3166 assigns: "FOREIGN" with country MN would be a Mongolian entity under another identity key's
+    // rules: its number escapes the seven digits of F38 (06001234 as mn-06001234 beside mn-6001234, a second registration in the zone and
+    // no bar of F40), and it files the foreign documents instead of its state registration certificate; an unassigned code (XX, ZZ) names
+    // no country. A Mongolian entity names no country but Mongolia: "RU" would be published on its certificate as where it was established
+    static void countryMatchesTheJurisdiction(LegalEntity entity) {
+        if (entity.jurisdiction() == Jurisdiction.MONGOLIAN) {
+            if (entity.country() != null && !entity.country().isEmpty() && !"MN".equalsIgnoreCase(entity.country())) {
+                throw RegistryProblem.invalid("freezone.entity-country", "A Mongolian legal entity names no country, or MN.", "entity.country",
+                        "003 art. 12.1.1");
+            }
+            return;
+        }
+        String country = entity.country().toUpperCase(java.util.Locale.ROOT);
+        if ("MN".equals(country) || !java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2).contains(country)) {
+            throw RegistryProblem.invalid("freezone.entity-country", "A foreign legal entity names the country where it was "
+                    + "established, an ISO 3166 alpha-2 code other than MN; an entity established in Mongolia applies as MONGOLIAN with its "
+                    + "state registration number.", "entity.country", "003 art. 12.1.2");
+        }
     }
 
     // 003 art. 12.1, 12.2 (abuse audit F38): the registration number is the entity's identity in every zone (RegistrationId): a Mongolian

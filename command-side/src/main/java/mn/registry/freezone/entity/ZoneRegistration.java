@@ -61,6 +61,7 @@ class ZoneRegistration {
     private boolean bankruptcy;
     private LocalDate courtDecidedOn;
     private LocalDate receivedOn;
+    private mn.registry.kernel.identity.PersonId appliedBy;
     private LocalDate reviewDue;
     private java.time.Instant reviewDueAt;
     private boolean reviewEscalated;
@@ -145,6 +146,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RegisterEntity body, CommandContext context, RegistrationServices services) {
         services.requireOpen(zoneId);
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        deciderIsNotTheApplicant(context);
         activityAllowedInTheZone(activity, services.allowedActivities(zoneId), zoneId);
         LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + issuedOn.getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
@@ -152,10 +154,27 @@ class ZoneRegistration {
                 new ZoneCertificate(number, registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
     }
 
+    // 003 art. 8.7.6, 12.2 (choice, ADR 0035 item 9; abuse audit F81, F92): the governor reviews an application and records the entity's
+    // acts as the registry's official, not as the entity: a governor who also holds the applicant's role and signed this registration's
+    // application as the entity's representative does not register or reject it, nor record its agreement (an agreement with
+    // themselves, 26.2), its start or resumption (which keep it from deregistration), an interruption, a court decision or its
+    // deregistration. The act waits for another governor
+    private void deciderIsNotTheApplicant(CommandContext context) {
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.2");
+    }
+
+    private void deciderIsNotTheApplicant(CommandContext context, String article) {
+        if (appliedBy != null && appliedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of "
+                    + registrationId + " as the entity's representative and does not decide on it or record its acts.", "registrationId", article);
+        }
+    }
+
     // 003 art. 12.2: an application that does not meet the requirements is rejected with reasons
     @CommandHandler
     void handle(RegistrationCommands.RejectZoneRegistration body, CommandContext context) {
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
+        deciderIsNotTheApplicant(context);
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneRegistration::saysSomething).toList();
         if (reasons.isEmpty()) {
@@ -168,6 +187,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordInvestmentAgreement body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()));
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
@@ -175,10 +195,20 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
+        agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), FreeZoneTerms.startDueBy(later), context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.3, 12.5.1 (abuse audit F82): an investment agreement names an investment: one of 0 MNT is no investment, and the
+    // quarterly report to the Cabinet member (12.3) would count the entity as foreign-invested with nothing invested
+    static void agreementNamesAnInvestment(mn.registry.kernel.money.Money investment) {
+        if (investment.amount().signum() <= 0) {
+            throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement names the investment, an amount above zero.", "investment",
+                    "003 art. 12.3, 12.5.1");
+        }
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
@@ -252,6 +282,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
@@ -290,6 +321,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
@@ -315,6 +347,7 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
@@ -328,10 +361,12 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.RecordCourtDecision body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.3");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.3");
         if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
+        courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
@@ -339,6 +374,15 @@ class ZoneRegistration {
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
+        }
+    }
+
+    // 003 art. 12.5.3 (abuse audit F88): the court dissolves the entity the governor registered: a decision dated before its certificate
+    // (1990-01-01) was not about this registration, and would be published as the ground's first day, years before the entity was here
+    private void courtDecisionNotBeforeTheCertificate(LocalDate decidedOn) {
+        if (decidedOn.isBefore(certificateIssuedOn)) {
+            throw RegistryProblem.invalid("freezone.date-before-registration", "A court decision of " + decidedOn + " to dissolve " + registrationId
+                    + " is dated before its certificate of " + certificateIssuedOn + ".", "decidedOn", "003 art. 12.5.3");
         }
     }
 
@@ -383,6 +427,8 @@ class ZoneRegistration {
     @CommandHandler
     void handle(RegistrationCommands.DeregisterEntity body, CommandContext context) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5");
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.reasons(), "reasons", "003 art. 12.5"); // F89: published as signed
         DeregistrationGround ground = body.ground();
         if (ground == null || !raised.contains(ground)) {
             throw RegistryProblem.conflict("freezone.ground-not-raised", "Ground " + (ground == null ? "(none)" : ground.article())
@@ -463,6 +509,7 @@ class ZoneRegistration {
         courtDecidedOn = null;
         raised.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+        appliedBy = event.signedBy();
         reviewDue = event.reviewDue();
         reviewDueAt = event.reviewDueAt();
         reviewEscalated = false;

@@ -113,6 +113,7 @@ class GovernorAppointmentTypes {
     // comes first: it refuses a second serving governor (freezone.zone-has-governor) before any authority is granted
     GovernorAnswer appoint(ZoneCommands.AppointGovernor body, CommandContext context) {
         requireDecision(body.decision());
+        appointeeIsNotTheCabinetMember(body.governor(), context);
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
         gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
@@ -154,10 +155,21 @@ class GovernorAppointmentTypes {
                         "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));
     }
 
+    // 003 art. 8.2, 12.3 (choice, ADR 0035 item 9; abuse audit F86): the Cabinet member appoints a governor, another person: appointed
+    // themselves, the member would hold both the governor's acts (registrations, land) and their oversight: the governor's office
+    // reports to the Cabinet member each quarter (12.3), and only the Cabinet member dismisses a governor
+    static void appointeeIsNotTheCabinetMember(PersonId governor, CommandContext context) {
+        if (governor != null && governor.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.self-appointment", context.actor() + " does not appoint "
+                    + "themselves a zone's governor: the governor reports to the Cabinet member (003 art. 12.3).", "governor", "003 art. 8.2, 12.3");
+        }
+    }
+
     // 003 art. 8.2 (abuse audit O10): the Cabinet member's decision is named; one of no-break or zero-width spaces names nothing
     static void requireDecision(String decision) {
         if (mn.registry.kernel.problem.VisibleText.saysNothing(decision)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field decision is required.", "decision", "003 art. 8.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(decision, "decision", "003 art. 8.2"); // abuse audit F89: published as signed
     }
 }

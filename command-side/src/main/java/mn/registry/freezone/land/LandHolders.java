@@ -23,11 +23,16 @@ class LandHolders {
      * @param registered     registered and neither rejected nor deregistered since
      * @param representative the person who signed the entity's registration application (003 art. 12.1), or null
      * @param registeredAt   when the current registration was registered (its {@code EntityRegistered}), or null
+     * @param landGroundRaised a ground of 12.5.1 or 12.5.2 was raised in the current registration (22.6: the land rights go)
      */
-    record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt) {
+    record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised) {
 
         Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
-            this(registrationId, registered, representative, null);
+            this(registrationId, registered, representative, null, false);
+        }
+
+        Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt) {
+            this(registrationId, registered, representative, registeredAt, false);
         }
     }
 
@@ -47,18 +52,23 @@ class LandHolders {
         boolean registered = false;
         PersonId representative = null;
         Instant registeredAt = null;
+        boolean landGroundRaised = false;
         for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
                 representative = applied.signedBy();
                 registeredAt = null;
+                landGroundRaised = false;
             } else if (e instanceof RegistrationEvents.EntityRegistered entityRegistered) {
                 registered = true;
                 registeredAt = entityRegistered.registeredAt();
+            } else if (e instanceof RegistrationEvents.DeregistrationGroundRaised raised && raised.ground() != null
+                    && raised.ground().revokesLandRights()) {
+                landGroundRaised = true;
             } else if (e instanceof RegistrationEvents.ZoneRegistrationRejected || e instanceof RegistrationEvents.EntityDeregistered) {
                 registered = false;
             }
         }
-        return new Holder(id, registered, representative, registeredAt);
+        return new Holder(id, registered, representative, registeredAt, landGroundRaised);
     }
 }

@@ -72,6 +72,10 @@ class ZoneLand {
     private final Map<LandLicenceId, Licence> licences = new LinkedHashMap<>();
     private final Map<LandApplicationId, Application> applications = new LinkedHashMap<>();
     private int exemptions;
+    /** Who signed each application as the entity's representative (F83): not kept in {@link Application}, whose shape tests build. */
+    private final Map<LandApplicationId, PersonId> appliedBy = new java.util.HashMap<>();
+    /** The receipts of the fees that issued this zone's certificates, as read by {@link #receiptKey} (F84). */
+    private final Map<String, LandLicenceId> receipts = new java.util.HashMap<>();
 
     ZoneLand() {
     }
@@ -86,12 +90,14 @@ class ZoneLand {
         entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
         LandHolders.Holder applicant = services.standing(body.applicant());
         registrationIsCurrent(applicant, body.applicant(), "applicant");
+        noGroundForLosingLandIsRaised(applicant, "applicant");
         signerRepresentsTheEntity(applicant, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
+        parcelHasAPublishableArea(parcel); // after the boundary: a parcel of huge coordinates has no finite area to round
         LandApplicationId id = LandApplicationId.of(body.zoneId(), applications.size() + 1);
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
                 body.purpose().strip(), body.from(), body.until(), body.method(), context.receivedAt(), context.actor()));
@@ -107,6 +113,8 @@ class ZoneLand {
         if (!saysSomething(body.purpose())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The application names the purpose of use.", "purpose", "003 art. 22.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.purpose(), "purpose", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.parcelName(), "parcelName", "003 art. 22.2");
         periodIsAPeriod(body.from(), body.until());
         if (body.method() == null) {
             throw RegistryProblem.invalid("freezone.allocation-missing", "Land rights are sought by TENDER (project selection) or AUCTION.", "method",
@@ -131,8 +139,21 @@ class ZoneLand {
     // 003 art. 12.2, 22.2, 8.7.7: the entity's registration in this zone is current at the registry's time of receipt
     static void registrationIsCurrent(LandHolders.Holder standing, RegistrationId entity, String field) {
         if (standing == null || !entity.equals(standing.registrationId()) || !standing.registered()) {
-            throw RegistryProblem.conflict("freezone.holder-not-registered", entity + " is not registered in this zone now (never registered here, "
-                    + "rejected or deregistered); land in a zone goes only to an entity registered in it.", "003 art. 12.2, 22.2");
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-not-registered", entity + " is not registered in this zone now "
+                    + "(never registered here, rejected or deregistered); land in a zone goes only to an entity registered in it.", field,
+                    "003 art. 12.2, 22.2");
+        }
+    }
+
+    // 003 art. 12.5, 22.6 (choice, ADR 0035 item 14; abuse audit F91): "in case of circumstances referred to in 12.5.1 and 12.5.2, the
+    // land rights shall be revoked". Once the registry has raised one of those grounds (the year to start or the 12 months of
+    // interruption ran out; F36-F37 keep it raised), new land rights, an application for them or the certificate of rights already
+    // granted would be rights the law revokes in the same circumstances, and a governor slow to deregister could keep handing them out
+    static void noGroundForLosingLandIsRaised(LandHolders.Holder standing, String field) {
+        if (standing.landGroundRaised()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-ground-raised", standing.registrationId() + " has a ground of "
+                    + "003 art. 12.5.1 or 12.5.2 raised: its land rights are revoked in those circumstances (22.6), so none are applied for, "
+                    + "granted or certified now; the governor deregisters it.", field, "003 art. 12.5, 22.6");
         }
     }
 
@@ -179,6 +200,7 @@ class ZoneLand {
     @CommandHandler
     void handle(LandCommands.RefuseLandUse body, CommandContext context) {
         Application application = applicationIsPending(body.applicationId());
+        deciderIsNotTheApplicant(application, context);
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
@@ -215,15 +237,18 @@ class ZoneLand {
         decisionIsComplete(body);
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
+        deciderIsNotTheApplicant(application, context);
         holderIsTheApplicant(body.holder(), application);
         LandHolders.Holder standing = services.standing(body.holder());
         registrationIsCurrent(standing, body.holder(), "holder");
+        noGroundForLosingLandIsRaised(standing, "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
         Polygon parcel = parcelIsAPolygon(body.parcel());
         parcelLiesInsideTheZone(parcel, ParcelGeometry.polygon(zone.boundary()));
+        parcelHasAPublishableArea(parcel); // after the boundary: a parcel of huge coordinates has no finite area to round
         decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());
@@ -232,6 +257,28 @@ class ZoneLand {
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
                 body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id()));
         return id;
+    }
+
+    // 003 art. 8.7.7, 22.2 (choice, ADR 0035 item 9; abuse audit F83): the governor decides on land use as the registry's official, not
+    // as the entity: a governor who signed the application as the entity's representative neither grants the land to it nor refuses
+    // it (for a rival's benefit); the decision waits for another governor
+    void deciderIsNotTheApplicant(Application application, CommandContext context) {
+        PersonId signer = appliedBy.get(application.id());
+        if (signer != null && signer.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed application "
+                    + application.id() + " as the representative of " + application.applicant() + " and does not decide on it.", "applicationId",
+                    "003 art. 8.7.7, 22.2");
+        }
+    }
+
+    // 003 art. 8.7.7, 22.5, 23.4 (choice, ADR 0035 item 9; abuse audit F93): the governor who records the fee (issuing the certificate
+    // of rights) or the Cabinet member who records the Government's exemption is not the holder's representative (the person who
+    // signed its registration application and so applies for its land)
+    static void actorIsNotTheHoldersRepresentative(LandHolders.Holder holder, CommandContext context, String field, String article) {
+        if (holder != null && holder.representative() != null && holder.representative().equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " represents "
+                    + holder.registrationId() + " and does not record its fee or exemption.", field, article);
+        }
     }
 
     // 003 art. 22.2, 8.7.7: land goes to the entity that applied for it, never to another
@@ -285,6 +332,9 @@ class ZoneLand {
         if (!saysSomething(body.purpose()) || !saysSomething(body.decision())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The decision names the purpose of use and its reference.", "purpose", "003 art. 22.2");
         }
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.purpose(), "purpose", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.parcelName(), "parcelName", "003 art. 22.2");
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.decision(), "decision", "003 art. 22.2");
         if (body.from() == null || body.until() == null || body.until().isBefore(body.from())) {
             throw RegistryProblem.invalid("freezone.period-invalid", "The period of possession or use has a first day and a last day on or after it.",
                     "until", "003 art. 22.2");
@@ -303,6 +353,16 @@ class ZoneLand {
             return ParcelGeometry.polygon(geo);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw RegistryProblem.invalid("freezone.parcel-invalid", "The parcel is a valid GeoJSON polygon.", "parcel", "003 art. 22.2");
+        }
+    }
+
+    // 003 art. 22.2 (abuse audit F85): the decision states "the size of the area", which the register publishes in hectares to four
+    // places (one square metre): a parcel under half a square metre is published as 0.0000 ha, a licence of no land that adds nothing
+    // to the zone's licensed area while its polygon is kept and can be drawn anywhere
+    static void parcelHasAPublishableArea(Polygon parcel) {
+        if (ParcelGeometry.hectares(parcel).signum() <= 0) {
+            throw RegistryProblem.invalid("freezone.parcel-too-small", "The parcel's area is at least one square metre (0.0001 ha), as the "
+                    + "register publishes it.", "parcel", "003 art. 22.2");
         }
     }
 
@@ -355,15 +415,45 @@ class ZoneLand {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
         periodHasNotEnded(licence, UlaanbaatarTime.dateOf(context.receivedAt()));
-        registrationIsCurrent(services.standing(licence.holder()), licence.holder(), "licenceId");
+        LandHolders.Holder holder = services.standing(licence.holder());
+        registrationIsCurrent(holder, licence.holder(), "licenceId");
+        noGroundForLosingLandIsRaised(holder, "licenceId");
+        actorIsNotTheHoldersRepresentative(holder, context, "licenceId", "003 art. 8.7.7, 22.5");
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }
+        receiptIssuesOneCertificate(body.receipt());
         if (!licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
         apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 22.5 (choice, ADR 0035 item 10; abuse audit F84): the certificate is issued after the fee is paid, and one payment pays one
+    // fee: the receipt that issued one certificate of this zone does not issue another, in any spelling (case, spaces, full-width or
+    // invisible characters). Receipts are compared within the zone's land register, where the certificates are issued
+    void receiptIssuesOneCertificate(String receipt) {
+        LandLicenceId issued = receipts.get(receiptKey(receipt));
+        if (issued != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.receipt-used-already", "This receipt issued the certificate of "
+                    + issued + " already; one payment pays one licence's fee.", "receipt", "003 art. 22.5");
+        }
+    }
+
+    /** A receipt as compared (F84): its letters (NFKC, upper case) and digits (of any script, by value) only; spaces, separators and
+     *  invisible characters are spelling, not the receipt ("TDB-2026-000451" is "tdb 2026 000451"). */
+    static String receiptKey(String receipt) {
+        String folded = java.text.Normalizer.normalize(receipt == null ? "" : receipt, java.text.Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder();
+        folded.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                key.append(Character.digit(c, 10));
+            } else if (Character.isLetter(c)) {
+                key.appendCodePoint(Character.toUpperCase(c));
+            }
+        });
+        return key.toString();
     }
 
     // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's
@@ -384,7 +474,10 @@ class ZoneLand {
         governmentExemptionIsComplete(body, context.receivedAt());
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
-            exemptedHolderHoldsLandHere(body.holder());
+            LandHolders.Holder standing = services.standing(body.holder());
+            registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
+            actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
+            exemptedHolderHoldsLandHere(body.holder(), body.from());
         }
         int number = exemptions + 1;
         apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
@@ -428,10 +521,13 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 23.3: an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land rights in force here
-    void exemptedHolderHoldsLandHere(RegistrationId holder) {
-        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked())) {
-            throw RegistryProblem.conflict("freezone.exemption-holder-without-land", holder + " holds no land rights in force in this zone.", "003 art. 23.3");
+    // 003 art. 23.3 (abuse audit F94): an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land
+    // rights here that are not revoked and still run on the exemption's first day (an exemption from the fee of land whose period
+    // ended is an exemption from nothing, published as a benefit)
+    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from) {
+        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked() && !l.until().isBefore(from))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-holder-without-land", holder + " holds no land rights in "
+                    + "force in this zone on " + from + ".", "holder", "003 art. 23.3");
         }
     }
 
@@ -456,6 +552,9 @@ class ZoneLand {
         zoneId = event.zoneId();
         applications.put(event.applicationId(), new Application(event.applicationId(), event.applicant(), ParcelGeometry.polygon(event.parcel()),
                 event.purpose(), event.from(), event.until(), event.method(), Decision.PENDING, event.receivedAt()));
+        if (event.signedBy() != null) {
+            appliedBy.put(event.applicationId(), event.signedBy());
+        }
     }
 
     @EventSourcingHandler
@@ -483,6 +582,7 @@ class ZoneLand {
 
     @EventSourcingHandler
     void on(LandEvents.LandLicenceIssued event) {
+        receipts.putIfAbsent(receiptKey(event.receipt()), event.licenceId());
         Licence l = licences.get(event.licenceId());
         licences.put(l.id(), new Licence(l.id(), l.holder(), l.parcel(), l.hectares(), l.from(), l.until(), l.nominalValue(), true, false));
     }

@@ -202,6 +202,7 @@ class FreeZone {
         if (mn.registry.kernel.problem.VisibleText.saysNothing(value)) {
             throw RegistryProblem.invalid("freezone.field-missing", "The field " + field + " is required.", field, article);
         }
+        ReadableText.requireReadable(value, field, article); // abuse audit F89: published as the Cabinet member signed it
     }
 
     @EventSourcingHandler

@@ -1,0 +1,29 @@
+package mn.registry.freezone.zone;
+
+import mn.registry.kernel.problem.RegistryProblem;
+
+/**
+ * A published Free Zone text reads as it is stored (abuse audit F87): no control characters (NUL, ESC, BEL, the C1 controls) and no
+ * bidirectional embedding, override, isolate or mark (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), which would make an
+ * entity's name, a land purpose or a decision's reference display otherwise in the register, on a certificate and in the log than
+ * what was signed ("Trojan Source"). Line breaks and tabs are spacing, not controls, and pass; letters of every script pass.
+ */
+public final class ReadableText {
+
+    private ReadableText() {
+    }
+
+    /** Whether the text holds a control or bidirectional formatting character (null holds none). */
+    public static boolean hasControlCharacters(String text) {
+        return text != null && text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C);
+    }
+
+    // 003 art. 12.1, 22.2 (abuse audit F87): the published text reads as stored
+    public static void requireReadable(String text, String field, String article) {
+        if (hasControlCharacters(text)) {
+            throw RegistryProblem.invalid("freezone.text-has-control-characters", "The field " + field + " holds a control or bidirectional "
+                    + "formatting character, which would make it display otherwise than it was signed.", field, article);
+        }
+    }
+}

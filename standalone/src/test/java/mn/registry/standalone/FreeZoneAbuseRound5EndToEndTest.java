@@ -1,0 +1,147 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+
+/**
+ * Session 10's abuse audit of the Free Zone (docs/abuse-audit.md F80-F99) on a running registry over HTTP: each act refused with
+ * its code, field and article and nothing stored (no event, no command-log entry: {@link RunningRegistry#refused}), and the honest
+ * act beside it accepted. Only the last test moves the clock (a year and a day), so it runs last ({@link Order}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FreeZoneAbuseRound5EndToEndTest {
+
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final LandCommands.AllocationMethod TENDER = LandCommands.AllocationMethod.TENDER;
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
+    }
+
+    private static List<SubmittedZoneDocument> zoneDocuments(LegalEntity entity) {
+        return ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+    }
+
+    private static RegistrationId registeredInAltanbulag(LegalEntity entity) {
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                zoneDocuments(entity))));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1.2 (F80): a 'foreign' entity of Mongolia, its number spelled 06001234 beside a registered 6001234, is refused; nothing stored; one of China is received")
+    void foreign_entity_of_mongolia_is_refused() {
+        registeredInAltanbulag(new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6401001"));
+        LegalEntity posing = new LegalEntity("Darkhan Wool LLC", Jurisdiction.FOREIGN, "MN", "06401001");
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, posing,
+                Activity.TRADE, zoneDocuments(posing))), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
+        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, chinese,
+                Activity.TRADE, zoneDocuments(chinese))));
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2, 12.3 (F86): the Cabinet member appointing themselves a zone's governor is refused (403); nothing stored")
+    void cabinet_member_does_not_appoint_themselves() {
+        registry.refused(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), new PersonId("cabinet-1"),
+                "Cabinet member's order 2026/140")), 403, "freezone.self-appointment", "governor", "003 art. 8.2, 12.3");
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1, 12.3, 12.5.1, 22.2, 22.5 (F82, F84, F85, F87): an agreement of 0 MNT, a parcel under a square metre, a purpose with a bidirectional override, and one fee receipt for two certificates are refused; nothing stored")
+    void free_zone_acts_read_as_signed_and_pay_once() {
+        RegistrationId first = registeredInAltanbulag(new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6401002"));
+        RegistrationId second = registeredInAltanbulag(new LegalEntity("Orkhon Glass LLC", Jurisdiction.MONGOLIAN, null, "6401003"));
+
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(first, today(),
+                today().plusYears(10), Money.mnt(0), true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement of nothing"))), 400,
+                "freezone.agreement-invalid", "investment", "003 art. 12.3, 12.5.1");
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
+                new LegalEntity("Khuvsgul \u202eCLL hsif", Jurisdiction.MONGOLIAN, null, "6401004"), Activity.TRADE,
+                zoneDocuments(new LegalEntity("Khuvsgul Fish LLC", Jurisdiction.MONGOLIAN, null, "6401004")))), 400,
+                "freezone.text-has-control-characters", "entity.name", "003 art. 12.1");
+
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(5);
+        GeoPolygon speck = GeoPolygon.of(106.44, 50.315, 106.440001, 50.315, 106.440001, 50.315001, 106.44, 50.315001);
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, first, "Lot 17", speck,
+                "timber yard", from, until, TENDER)), 400, "freezone.parcel-too-small", "parcel", "003 art. 22.2");
+        GeoPolygon lotA = GeoPolygon.of(106.44, 50.315, 106.445, 50.315, 106.445, 50.32, 106.44, 50.32);
+        GeoPolygon lotB = GeoPolygon.of(106.445, 50.315, 106.45, 50.315, 106.45, 50.32, 106.445, 50.32);
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, first, "Lot 17", lotA,
+                "timber\u202e yard", from, until, TENDER)), 400, "freezone.text-has-control-characters", "purpose", "003 art. 22.2");
+
+        LandLicenceId licenceA = granted(first, "Lot 17", lotA, "timber yard", from, until, "Governor decision 2026/91");
+        LandLicenceId licenceB = granted(second, "Lot 18", lotB, "glass workshop", from, until, "Governor decision 2026/92");
+        ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceA, Money.mnt(30_000_000),
+                "TDB-2026-000451")));
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceB,
+                Money.mnt(30_000_000), "tdb 2026 000451")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+        ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceB, Money.mnt(30_000_000),
+                "TDB-2026-000452")));
+    }
+
+    private static LandLicenceId granted(RegistrationId holder, String name, GeoPolygon lot, String purpose, LocalDate from, LocalDate until,
+                                         String decision) {
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, holder, name, lot, purpose,
+                from, until, TENDER)));
+        LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        JsonNode licence = ok(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, holder, name, lot,
+                purpose, from, until, TENDER, Money.mnt(30_000_000), decision, application)));
+        return new LandLicenceId(licence.path("licenceId").asText());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @DisplayName("003 art. 12.5.1, 22.6 (F91): once the 12.5.1 ground is raised, land applied for in time is not granted, nor applied for anew; nothing stored")
+    void no_land_for_an_entity_whose_ground_for_losing_it_is_raised() throws InterruptedException {
+        RegistrationId idle = registeredInAltanbulag(new LegalEntity("Bulgan Felt LLC", Jurisdiction.MONGOLIAN, null, "6401005"));
+        GeoPolygon lot = GeoPolygon.of(106.43, 50.325, 106.435, 50.325, 106.435, 50.33, 106.43, 50.33);
+        LocalDate from = today().plusYears(1);
+        LocalDate until = today().plusYears(6);
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", from, until, TENDER)));
+        LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        LocalDate lastDay = today().plusYears(1).minusDays(1);
+        registry.clock().advance(java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
+                grounds -> grounds.toString().contains(idle.value()));
+        registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", from, until, TENDER, Money.mnt(30_000_000), "Governor decision 2027/12", application)), 409,
+                "freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6");
+        registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
+                "felt workshop", today().plusDays(1), until, TENDER)), 409, "freezone.holder-ground-raised", "applicant", "003 art. 12.5, 22.6");
+    }
+}
