@@ -150,6 +150,11 @@ class DocumentStoreTest {
                 .append("size", (long) other.length).append("mediaType", "application/pdf").append("fileName", "old Бат Болд.pdf")
                 .append("receivedAt", java.util.Date.from(T0)).append(DocumentStore.UPLOADED_BY, uploader.value()));
 
+        // a command cites it by kind and hash: the same record, the name not opened
+        StoredDocument cited = sealing.cite(d.sha256()).orElseThrow();
+        assertThat(cited).isEqualTo(new StoredDocument(d.sha256(), d.size(), d.mediaType(), null, d.receivedAt()));
+        assertThat(cited.as(mn.registry.kernel.permit.RequiredDocument.values()[0])).isEqualTo(d.as(mn.registry.kernel.permit.RequiredDocument.values()[0]));
+
         vault.erase(uploader, new mn.registry.kernel.identity.PersonId("supervisor-1"));
         assertThat(sealing.erased(uploader)).isEqualTo(1);
 
@@ -162,5 +167,21 @@ class DocumentStoreTest {
         // the registry's own documents (no uploader) keep their names
         assertThat(sealing.receive("%PDF-1.7 demo".getBytes(StandardCharsets.US_ASCII), "application/pdf", "charter.pdf").document().fileName())
                 .isEqualTo("charter.pdf");
+    }
+
+    @Test
+    @DisplayName("001 art. 38.1: a document cited by a command is kept for ever; one never uploaded, or deleted as uncited, cannot be cited")
+    void citing_keeps_the_document() {
+        StoredDocument d = store.receive(PDF, "application/pdf", "charter.pdf").document();
+        assertThat(store.cite(d.sha256())).contains(new StoredDocument(d.sha256(), d.size(), d.mediaType(), null, d.receivedAt()));
+        assertThat(database.getCollection(DocumentStore.COLLECTION).find().first().get("citedAt")).isNotNull();
+        assertThat(store.cite(Sha256.hex("never uploaded".getBytes(StandardCharsets.US_ASCII)))).isEmpty();
+
+        byte[] uncited = "%PDF-1.7 uncited".getBytes(StandardCharsets.US_ASCII);
+        String sha = new DocumentStore(database, Clock.fixed(T0, ZoneOffset.UTC), 1024).receive(uncited, "application/pdf", "x.pdf").document().sha256();
+        DocumentStore weekLater = new DocumentStore(database, Clock.fixed(T0.plus(Duration.ofDays(8)), ZoneOffset.UTC), 1024);
+        weekLater.deleteUncited();
+        assertThat(weekLater.cite(sha)).as("deleted as uncited").isEmpty();
+        assertThat(weekLater.cite(d.sha256())).as("cited before: kept").isPresent();
     }
 }

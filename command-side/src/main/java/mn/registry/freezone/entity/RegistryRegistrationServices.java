@@ -43,6 +43,6 @@ class RegistryRegistrationServices implements RegistrationServices {
 
     @Override
     public boolean documentReceived(String sha256) {
-        return documents.find(sha256).isPresent();
+        return documents.cite(sha256).isPresent();
     }
 }

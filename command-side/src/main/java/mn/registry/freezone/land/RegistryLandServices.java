@@ -40,7 +40,7 @@ class RegistryLandServices implements LandServices {
 
     @Override
     public boolean documentReceived(String sha256) {
-        return documents.find(sha256).isPresent();
+        return documents.cite(sha256).isPresent();
     }
 
     @Override

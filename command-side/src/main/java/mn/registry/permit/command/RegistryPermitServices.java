@@ -69,7 +69,7 @@ class RegistryPermitServices implements PermitServices {
 
     @Override
     public Optional<DocumentRef> received(SubmittedDocument document) {
-        return documents.find(document.sha256()).map(stored -> stored.as(document.kind()));
+        return documents.cite(document.sha256()).map(stored -> stored.as(document.kind()));
     }
 
     /**
