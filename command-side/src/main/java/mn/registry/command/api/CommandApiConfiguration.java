@@ -22,18 +22,6 @@ class CommandApiConfiguration {
         return log;
     }
 
-    /** ADR 0042: signed commands answered without Spring MVC's dispatch; last in the filter chain, on its one path. */
-    @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<SignedCommandFilter> signedCommandFilter(CommandController controller,
-            mn.registry.infrastructure.web.ProblemResponses problems,
-            org.springframework.http.converter.json.MappingJackson2HttpMessageConverter json) {
-        org.springframework.boot.web.servlet.FilterRegistrationBean<SignedCommandFilter> registration =
-                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new SignedCommandFilter(controller, problems, json));
-        registration.addUrlPatterns(SignedCommandFilter.PATH);
-        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
-        return registration;
-    }
-
     @Bean
     SmartInitializingSingleton signedCommandMetadata(CommandBus commandBus) {
         return () -> commandBus.registerDispatchInterceptor(new CurrentCommand());

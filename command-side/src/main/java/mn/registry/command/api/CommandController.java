@@ -46,14 +46,6 @@ class CommandController {
 
     @PostMapping(path = "/api/commands", consumes = {"application/json", "application/jose+json"}, produces = "application/json")
     ResponseEntity<byte[]> submit(HttpServletRequest request) throws IOException {
-        return answer(request);
-    }
-
-    /**
-     * The answer to a signed command: here through Spring MVC, and the same method through {@link SignedCommandFilter}
-     * for the requests that filter answers itself (ADR 0042).
-     */
-    ResponseEntity<byte[]> answer(HttpServletRequest request) throws IOException {
         CommandPipeline.Answer answer = pipeline.submit(readBody(request));
         // the answer's JSON was written once by the pipeline (the command log keeps the same bytes): sent as they are
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);

@@ -62,14 +62,6 @@ public class ProblemResponses {
         return problem(HttpStatusCode.valueOf(p.kind().status()), p.code(), p.getMessage(), p.field(), p.article());
     }
 
-    /**
-     * The answer to a failure of a request that Spring MVC does not dispatch (the signed command endpoint, ADR 0042):
-     * exactly what the handlers below give it.
-     */
-    public ResponseEntity<ProblemDetail> answer(Exception e) {
-        return e instanceof RegistryProblem p ? registryProblem(p) : unexpected(e);
-    }
-
     @ExceptionHandler(RegistryProblem.class)
     ResponseEntity<ProblemDetail> registryProblem(RegistryProblem p) {
         log.info("refused: {} {} (field {}, {})", p.code(), p.getMessage(), p.field(), p.article());
