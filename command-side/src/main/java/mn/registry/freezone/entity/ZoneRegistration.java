@@ -198,8 +198,20 @@ class ZoneRegistration {
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
+        LocalDate dueBy = FreeZoneTerms.startDueBy(later);
+        agreementOutlastsTheYearToStart(body.endsOn(), dueBy);
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
-                body.foreignInvested(), FreeZoneTerms.startDueBy(later), context.actor(), body.documentSha256()));
+                body.foreignInvested(), dueBy, context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.5.1, 26.2 (choice, ADR 0035 item 15; abuse audit F95, was O84): the agreement is what the entity undertakes to start
+    // operations under within the year: one that ends on or before the last day of that year binds it to nothing it could start, and
+    // lets it stop at once owing none of the tax credits and exemptions back, since 26.2 compares the stop with the agreement's end
+    static void agreementOutlastsTheYearToStart(LocalDate endsOn, LocalDate startDueBy) {
+        if (!endsOn.isAfter(startDueBy)) {
+            throw RegistryProblem.invalid("freezone.agreement-too-short", "The investment agreement ends on " + endsOn + ", within the year to "
+                    + "start operations that it opens (last day " + startDueBy + "); it lasts beyond that year.", "endsOn", "003 art. 12.5.1, 26.2");
+        }
     }
 
     // 003 art. 12.3, 12.5.1 (abuse audit F82): an investment agreement names an investment: one of 0 MNT is no investment, and the

@@ -88,6 +88,25 @@ class FreeZoneAbuseRound5Test {
     }
 
     @Test
+    @DisplayName("003 art. 12.5.1, 26.2 (F95, was O84): an agreement ending within the year to start it opens (the day after it is recorded, "
+            + "or on that year's last day) is refused; one ending the day after that year is recorded")
+    void agreement_outlasts_the_year_to_start() {
+        LocalDate signed = TODAY.minusDays(3);
+        LocalDate lastDayOfTheYear = mn.registry.kernel.freezone.FreeZoneTerms.startDueBy(signed.isAfter(ZoneRegistrationTest.CERTIFIED) ? signed : ZoneRegistrationTest.CERTIFIED);
+        for (LocalDate endsOn : new LocalDate[]{TODAY.plusDays(1), lastDayOfTheYear}) {
+            fixture.given(applied(), registered())
+                    .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed, endsOn, Money.mnt(5_000_000_000L), true,
+                            AGREEMENT_DOC), on(TODAY)))
+                    .expectException(problem("freezone.agreement-too-short", "endsOn", "003 art. 12.5.1, 26.2"))
+                    .expectNoEvents();
+        }
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signed, lastDayOfTheYear.plusDays(1), Money.mnt(5_000_000_000L),
+                        true, AGREEMENT_DOC), on(TODAY)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     @DisplayName("003 art. 12.1, 12.2 (F87): an entity's name with bidirectional overrides or control characters (it would read otherwise in the register) is refused")
     void entity_name_has_no_control_characters() {
         for (String name : new String[]{"Selenge \u202eCLL edarT", "Selenge Trade\u2066 LLC", "Selenge\u0000Trade LLC", "Selenge\u001b[2JTrade",
