@@ -132,7 +132,7 @@ final class RegisterIndex implements AutoCloseable {
             if (found != null) {
                 return found;
             }
-            java.nio.file.Path folder = base.resolve("index-" + System.currentTimeMillis() + "-" + System.nanoTime());
+            java.nio.file.Path folder = base.resolve("index-" + System.currentTimeMillis() + "-" + java.util.UUID.randomUUID());
             RegisterIndex built = of(entries, builders(entries), new RegisterIndex(cached(folder), folder,
                     IndexWriterConfig.OpenMode.CREATE));
             built.commit(key, entries.size());
@@ -214,18 +214,32 @@ final class RegisterIndex implements AutoCloseable {
         }
     }
 
-    /** Deletes an index folder (best effort: a folder another writer still holds stays until the next start). */
+    /**
+     * Deletes an index folder, holding its write lock while its files go (best effort: a folder whose lock another writer
+     * holds is another node's on a shared data directory, or this node's still in use, and stays).
+     */
     private static void delete(java.nio.file.Path folder) {
-        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    java.nio.file.Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left for the next start
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(folder);
+             org.apache.lucene.store.Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String file : d.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    try {
+                        d.deleteFile(file);
+                    } catch (IOException ignored) {
+                        // left for the next start
+                    }
                 }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // left for the next start
+            }
+        } catch (org.apache.lucene.store.LockObtainFailedException held) {
+            return;
+        } catch (IOException | RuntimeException ignored) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(folder.resolve(IndexWriter.WRITE_LOCK_NAME));
+            java.nio.file.Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // an empty folder left for the next start
         }
     }
 

@@ -169,6 +169,37 @@ class RegisterIndexOnDiskTest {
     }
 
     @Test
+    @DisplayName("ADR 0044: two nodes on one data directory each keep an index of their own; a start never deletes the index another node is using")
+    void nodes_sharing_a_data_directory_keep_their_own_index(MongoDatabase db, @TempDir Path folder) throws Exception {
+        Records r = RegisterRebuildTest.log(db, 200);
+        PublicRegister first = started(db, folder);
+        PublicRegister second = null;
+        try {
+            awaitSize(first, r.all().size());
+            first.saveSnapshotIfDue(true);
+            second = started(db, folder); // the snapshot matches the first's index, which the first holds: the second builds its own
+            awaitSize(second, r.all().size());
+            assertThat(second.indexReused()).isFalse();
+            int size = r.all().size();
+            r.add(Records.registered("Late Entity", "2000999", Activity.TRADE, LocalDate.of(2027, 6, 1)));
+            RegisterRebuildTest.append(db, r, size);
+            awaitSize(first, r.all().size());
+            awaitSize(second, r.all().size());
+            List<SearchResults> expected = folded(db, r.all().size());
+            assertThat(answers(first)).isEqualTo(expected);
+            assertThat(answers(second)).isEqualTo(expected);
+            try (Stream<Path> folders = Files.list(folder)) {
+                assertThat(folders.filter(Files::isDirectory).count()).isEqualTo(2);
+            }
+        } finally {
+            first.stop();
+            if (second != null) {
+                second.stop();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("ADR 0014/0044: the index's folders and files in the data directory are the service account's alone")
     void index_files_are_private(MongoDatabase db, @TempDir Path folder) throws Exception {
         Records r = RegisterRebuildTest.log(db, 50);
