@@ -51,6 +51,8 @@ public class PublicRegister implements SmartLifecycle {
     private long generation;
     /** The log size of the last snapshot saved or loaded. */
     private long snapshotAt;
+    /** Where this node keeps the register's search index on disk (ADR 0044); null: in memory only, built at every start. */
+    private java.nio.file.Path indexFolder;
 
     /** A register loaded at start and the generation it descends from. */
     record Saved(RegisterModel model, long generation) {
@@ -183,8 +185,14 @@ public class PublicRegister implements SmartLifecycle {
         synchronized (applying) {
             size = model.logSize();
             if (size == snapshotAt || (!always && size - snapshotAt < snapshotEvery)) {
+                if (always) {
+                    commitIndex(); // at stop: the index as of the snapshot the register stands at
+                }
                 return;
             }
+            // the index first: a crash before the snapshot's meta is written leaves an index of another state than the
+            // latest snapshot, which the next start detects and rebuilds (ADR 0044)
+            commitIndex();
             entries = model.entries();
             position = model.position();
             gen = generation;
@@ -229,11 +237,13 @@ public class PublicRegister implements SmartLifecycle {
 
     /** Replaces the serving register with one folded elsewhere (a rebuild), which then follows the log from its size. */
     void switchTo(RegisterModel rebuilt, long rebuiltGeneration) {
-        RegisterIndex fresh = RegisterIndex.of(rebuilt.entries());
+        RegisterIndex fresh = indexOf(rebuilt, rebuiltGeneration);
         synchronized (applying) {
             replace(rebuilt, fresh);
             generation = rebuiltGeneration;
-            snapshotAt = 0;
+            // the generation just written is the saved copy of this register (loadLatest starts from it when no snapshot
+            // descends from it): a snapshot at the same size would write it all again (4 s of a rebuild's 20 s, session 10)
+            snapshotAt = rebuilt.logSize();
         }
         catchUp();
     }
@@ -260,7 +270,43 @@ public class PublicRegister implements SmartLifecycle {
         index = fresh;
         view = m.view(null).with(fresh.refresh(List.of()));
         old.searcher().release();
-        oldIndex.close();
+        oldIndex.discard();
+    }
+
+    /**
+     * The search index of a register loaded or rebuilt whole: opened from this node's disk when the index committed
+     * there holds exactly this register state, else built (and, with a folder, committed there) (ADR 0044).
+     */
+    private RegisterIndex indexOf(RegisterModel m, long gen) {
+        if (indexFolder != null) {
+            try {
+                return RegisterIndex.onDisk(indexFolder, m.entries(), committedKey(gen, m.logSize()));
+            } catch (RuntimeException e) {
+                log.warn("public register could not keep its search index in {}, building it in memory: {}", indexFolder, e.toString());
+            }
+        }
+        return RegisterIndex.of(m.entries());
+    }
+
+    /** The register state an index on disk is committed as: the generation it descends from and its log size. */
+    static String committedKey(long gen, long logSize) {
+        return gen + ":" + logSize;
+    }
+
+    /** Commits the index on disk as the register now stands (caller holds {@link #applying}). */
+    private void commitIndex() {
+        try {
+            index.commit(committedKey(generation, model.logSize()), model.size());
+        } catch (RuntimeException e) {
+            log.warn("public register could not commit its search index at log size {}: {}", model.logSize(), e.toString());
+        }
+    }
+
+    /** Whether the index served was opened from disk at start (not built). */
+    boolean indexReused() {
+        synchronized (applying) {
+            return index.reused();
+        }
     }
 
     /**
@@ -268,6 +314,12 @@ public class PublicRegister implements SmartLifecycle {
      * snapshots, every {@code every} log entries and on stop. Set before {@link #start}.
      */
     void startFrom(java.util.function.Supplier<Optional<Saved>> savedRegister, SnapshotSink sink, long every) {
+        startFrom(savedRegister, sink, every, null);
+    }
+
+    /** As {@link #startFrom(java.util.function.Supplier, SnapshotSink, long)}, the search index kept under {@code indexFolder} (ADR 0044). */
+    void startFrom(java.util.function.Supplier<Optional<Saved>> savedRegister, SnapshotSink sink, long every, java.nio.file.Path indexFolder) {
+        this.indexFolder = indexFolder;
         this.saved = savedRegister;
         this.snapshots = sink;
         this.snapshotEvery = every;
@@ -303,18 +355,29 @@ public class PublicRegister implements SmartLifecycle {
         poller.execute(() -> {
             try {
                 long t0 = System.nanoTime();
-                saved.get().ifPresent(s -> {
+                Optional<Saved> start = saved.get();
+                start.ifPresent(s -> {
                     RegisterModel m = s.model();
                     long loaded = System.nanoTime();
-                    RegisterIndex fresh = RegisterIndex.of(m.entries());
+                    RegisterIndex fresh = indexOf(m, s.generation());
                     synchronized (applying) {
                         replace(m, fresh);
                         generation = s.generation();
                         snapshotAt = m.logSize();
                     }
-                    log.info("public register loaded at log size {} (generation {}) in {} ms, search index of {} entries built in {} ms", m.logSize(),
-                            s.generation(), (loaded - t0) / 1_000_000, fresh.built(), (System.nanoTime() - loaded) / 1_000_000);
+                    log.info("public register loaded at log size {} (generation {}) in {} ms, search index of {} entries {} in {} ms", m.logSize(),
+                            s.generation(), (loaded - t0) / 1_000_000, fresh.built(), fresh.reused() ? "opened from disk" : "built",
+                            (System.nanoTime() - loaded) / 1_000_000);
                 });
+                if (start.isEmpty() && indexFolder != null) {
+                    // folded from the log: the index followed on disk too, so that the next start opens it
+                    RegisterModel empty = new RegisterModel();
+                    RegisterIndex fresh = indexOf(empty, 0);
+                    synchronized (applying) {
+                        replace(empty, fresh);
+                        generation = 0;
+                    }
+                }
             } catch (RuntimeException e) {
                 log.warn("public register could not load its saved generation, folding the log from 0: {}", e.toString());
             }
@@ -344,6 +407,9 @@ public class PublicRegister implements SmartLifecycle {
             }
             poller = null;
             saveSnapshotIfDue(true);
+            synchronized (applying) {
+                index.release(); // the next start (this process or the next) opens its folder again
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -66,19 +66,227 @@ final class RegisterIndex implements AutoCloseable {
      */
     private static final int MAX_PARTED = 40;
 
+    /** The commit user data naming the register state an index on disk holds ({@code generation:logSize}, ADR 0044). */
+    static final String COMMITTED_REGISTER = "register";
+    /** The commit user data holding how many entries the committed register had (a second check at load). */
+    static final String COMMITTED_ENTRIES = "entries";
+
     private final IndexWriter writer;
+    /** Where the index lives on disk (ADR 0044); null: in memory only. */
+    private final java.nio.file.Path folder;
     private RegisterSearcher latest;
     private int documents;
+    /** The register state last committed to disk (null: none). */
+    private String committed;
+    /** Whether this index was opened from disk at start rather than built. */
+    private boolean reused;
+    /** Closed at the register's stop, its folder kept. */
+    private boolean released;
 
     private RegisterIndex() {
+        this(new ByteBuffersDirectory(), null, IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    private RegisterIndex(org.apache.lucene.store.Directory directory, java.nio.file.Path folder, IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig();
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        config.setOpenMode(mode);
         config.setCommitOnClose(false);
         config.setRAMBufferSizeMB(32);
+        this.folder = folder;
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            writer = new IndexWriter(directory, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index of these entries kept on disk under {@code base} (ADR 0044): the index committed there whose commit names
+     * exactly this register state ({@code key}, and as many documents as entries) is opened and followed on; else (none,
+     * another state: a crash between the register's snapshot and the index's commit, the other's generation, a damaged
+     * index) a new one is built in a folder of its own and committed. Folders of other states are deleted.
+     */
+    static RegisterIndex onDisk(java.nio.file.Path base, Collection<RegisterEntry> entries, String key) {
+        try {
+            createPrivate(base);
+            RegisterIndex found = null;
+            List<java.nio.file.Path> folders;
+            try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(base)) {
+                folders = list.filter(java.nio.file.Files::isDirectory).sorted().toList();
+            }
+            for (java.nio.file.Path f : folders) {
+                if (found == null && matches(f, entries.size(), key)) {
+                    try {
+                        RegisterIndex index = new RegisterIndex(cached(f), f, IndexWriterConfig.OpenMode.APPEND);
+                        index.documents = entries.size();
+                        index.committed = key;
+                        index.reused = true;
+                        found = index;
+                        continue;
+                    } catch (RuntimeException | IOException unusable) {
+                        // damaged or locked: built anew below
+                    }
+                }
+                delete(f);
+            }
+            if (found != null) {
+                return found;
+            }
+            java.nio.file.Path folder = base.resolve("index-" + System.currentTimeMillis() + "-" + java.util.UUID.randomUUID());
+            RegisterIndex built = of(entries, builders(entries), new RegisterIndex(cached(folder), folder,
+                    IndexWriterConfig.OpenMode.CREATE));
+            built.commit(key, entries.size());
+            return built;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A folder's directory, the small segments each batch of log records makes kept in memory until a commit (Lucene's
+     * {@code NRTCachingDirectory}): the register refreshes its reader every poll, and a file per poll would be churn.
+     */
+    private static org.apache.lucene.store.Directory cached(java.nio.file.Path folder) throws IOException {
+        createPrivate(folder);
+        return new org.apache.lucene.store.NRTCachingDirectory(new PrivateFiles(org.apache.lucene.store.FSDirectory.open(folder), folder), 4, 32);
+    }
+
+    /** A folder the service account's alone (0700, as the data directory wants it: ADR 0014). */
+    private static void createPrivate(java.nio.file.Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            java.nio.file.Files.createDirectories(folder);
+        }
+        narrow(folder, "rwx------");
+    }
+
+    private static void narrow(java.nio.file.Path p, String mode) {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+        } catch (UnsupportedOperationException | IOException notPosixOrGone) {
+            // not a POSIX file system, or the file went meanwhile
+        }
+    }
+
+    /**
+     * Lucene's files in the data directory made the service account's alone as they are created (0600): libraries
+     * honour only the umask, and the registry refuses to start on a data directory others may read (ADR 0014).
+     */
+    private static final class PrivateFiles extends org.apache.lucene.store.FilterDirectory {
+        private final java.nio.file.Path folder;
+
+        PrivateFiles(org.apache.lucene.store.Directory in, java.nio.file.Path folder) {
+            super(in);
+            this.folder = folder;
+        }
+
+        @Override
+        public org.apache.lucene.store.IndexOutput createOutput(String name, org.apache.lucene.store.IOContext context) throws IOException {
+            org.apache.lucene.store.IndexOutput out = super.createOutput(name, context);
+            narrow(folder.resolve(name), "rw-------");
+            return out;
+        }
+
+        @Override
+        public org.apache.lucene.store.IndexOutput createTempOutput(String prefix, String suffix, org.apache.lucene.store.IOContext context)
+                throws IOException {
+            org.apache.lucene.store.IndexOutput out = super.createTempOutput(prefix, suffix, context);
+            narrow(folder.resolve(out.getName()), "rw-------");
+            return out;
+        }
+
+        @Override
+        public org.apache.lucene.store.Lock obtainLock(String name) throws IOException {
+            org.apache.lucene.store.Lock lock = super.obtainLock(name);
+            narrow(folder.resolve(name), "rw-------");
+            return lock;
+        }
+    }
+
+    /** Whether the index committed in this folder holds the register state {@code key} of {@code entries} entries. */
+    private static boolean matches(java.nio.file.Path folder, int entries, String key) {
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(folder);
+             DirectoryReader reader = DirectoryReader.open(d)) {
+            java.util.Map<String, String> data = reader.getIndexCommit().getUserData();
+            return key.equals(data.get(COMMITTED_REGISTER)) && String.valueOf(entries).equals(data.get(COMMITTED_ENTRIES))
+                    && reader.numDocs() == entries;
+        } catch (IOException | RuntimeException damaged) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes an index folder, holding its write lock while its files go (best effort: a folder whose lock another writer
+     * holds is another node's on a shared data directory, or this node's still in use, and stays).
+     */
+    private static void delete(java.nio.file.Path folder) {
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(folder);
+             org.apache.lucene.store.Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String file : d.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    try {
+                        d.deleteFile(file);
+                    } catch (IOException ignored) {
+                        // left for the next start
+                    }
+                }
+            }
+        } catch (org.apache.lucene.store.LockObtainFailedException held) {
+            return;
+        } catch (IOException | RuntimeException ignored) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(folder.resolve(IndexWriter.WRITE_LOCK_NAME));
+            java.nio.file.Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // an empty folder left for the next start
+        }
+    }
+
+    /**
+     * Commits the index on disk as the register state {@code key} of {@code entries} entries (nothing for an index in memory, or one committed at
+     * that state already). The caller holds the register's lock, so the index holds exactly that state's entries.
+     */
+    void commit(String key, int entries) {
+        if (folder == null || key.equals(committed)) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(java.util.Map.of(COMMITTED_REGISTER, key, COMMITTED_ENTRIES,
+                    String.valueOf(entries)).entrySet());
+            writer.commit();
+            committed = key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether this index was opened from disk (not built) at start. */
+    boolean reused() {
+        return reused;
+    }
+
+    /** Where this index lives on disk (null: in memory). */
+    java.nio.file.Path folder() {
+        return folder;
+    }
+
+    /** Closes the index and deletes its folder (an index replaced by another), unless it was {@link #release released}. */
+    void discard() {
+        if (released) {
+            return;
+        }
+        close();
+        if (folder != null) {
+            delete(folder);
+        }
+    }
+
+    /** Closes the writer of an index on disk, keeping its folder for the next start (the register stops). */
+    void release() {
+        if (folder != null && !released) {
+            released = true;
+            close();
         }
     }
 
@@ -92,12 +300,19 @@ final class RegisterIndex implements AutoCloseable {
      * The order of the documents in the index does not change any answer: searches sort by score, kind and id.
      */
     static RegisterIndex of(Collection<RegisterEntry> entries) {
-        return of(entries, Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), entries.size() / ENTRIES_PER_BUILDER)));
+        return of(entries, builders(entries));
+    }
+
+    private static int builders(Collection<RegisterEntry> entries) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), entries.size() / ENTRIES_PER_BUILDER));
     }
 
     /** A new index of these entries, built by {@code builders} threads. */
     static RegisterIndex of(Collection<RegisterEntry> entries, int builders) {
-        RegisterIndex index = new RegisterIndex();
+        return of(entries, builders, new RegisterIndex());
+    }
+
+    private static RegisterIndex of(Collection<RegisterEntry> entries, int builders, RegisterIndex index) {
         List<RegisterEntry> all = List.copyOf(entries);
         if (builders == 1) {
             index.add(all, 0, 1);

@@ -86,6 +86,15 @@ final class RegisterModel {
         return model;
     }
 
+    /** How many entries the register holds. */
+    int size() {
+        int n = 0;
+        for (TreeMap<String, RegisterEntry> m : entries.values()) {
+            n += m.size();
+        }
+        return n;
+    }
+
     /** Every entry, kind by kind in id order. */
     List<RegisterEntry> entries() {
         List<RegisterEntry> all = new ArrayList<>();

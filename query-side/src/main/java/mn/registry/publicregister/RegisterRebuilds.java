@@ -55,11 +55,28 @@ class RegisterRebuilds implements RebuildableProjection {
     private volatile RebuildProgress last = RebuildProgress.idle(NAME);
 
     RegisterRebuilds(MongoDatabase database, PublicRegister register) {
+        this(database, register, (java.nio.file.Path) null);
+    }
+
+    /**
+     * The snapshot lives in the shared database (every node may start from it); the search index of this node lives on
+     * this node's disk, {@code registry.public.index-dir} (default {@code <registry.data-dir>/public-register-index};
+     * ADR 0044).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    RegisterRebuilds(MongoDatabase database, PublicRegister register,
+                     @org.springframework.beans.factory.annotation.Value("${registry.public.index-dir:}") String indexDir,
+                     @org.springframework.beans.factory.annotation.Value("${registry.data-dir:}") String dataDir) {
+        this(database, register, !indexDir.isBlank() ? java.nio.file.Path.of(indexDir)
+                : dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir).resolve("public-register-index"));
+    }
+
+    RegisterRebuilds(MongoDatabase database, PublicRegister register, java.nio.file.Path indexFolder) {
         this.database = database;
         this.source = new LogSource(database);
         this.generations = new Generations(database);
         this.register = register;
-        register.startFrom(this::loadLatest, this::saveSnapshot, SNAPSHOT_EVERY);
+        register.startFrom(this::loadLatest, this::saveSnapshot, SNAPSHOT_EVERY, indexFolder);
     }
 
     @Override

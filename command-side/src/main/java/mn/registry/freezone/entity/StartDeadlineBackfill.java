@@ -9,14 +9,14 @@ import mn.registry.deadline.MongoDeadlines;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * ADR 0035 item 6 (abuse audit F46): a registration stored before the rule, with no investment agreement, has no deadline for
  * its year to start (the deadlines projection scheduled it only from the agreement), so the registry would never raise the ground
- * of 003 art. 12.5.1 for it. Once per registry, at start, this reads the store from its first event and starts the deadline
+ * of 003 art. 12.5.1 for it. Once per registry, at start, this reads the store from its first event (the pass {@link StoreBackfills}
+ * shares among the start-up backfills, ADR 0044) and starts the deadline
  * {@link FreeZoneDeadlineRules#startFromCertificate} gives for each registration still waiting for its agreement (registered, and
  * since then no agreement, start of operations, deregistration or new application). The deadline has the id a replay of the
  * deadlines projection would give it, so starting it is idempotent: one the projection already started (or fired, or ended) stays
@@ -38,7 +39,7 @@ import java.util.Map;
  * absence only makes the next start read the store once more.
  */
 @Component
-class StartDeadlineBackfill implements SmartLifecycle {
+class StartDeadlineBackfill implements StartupBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(StartDeadlineBackfill.class);
     /** The marker's id in {@value MongoDeadlines#DAYS}: never a day's bucket. */
@@ -52,7 +53,6 @@ class StartDeadlineBackfill implements SmartLifecycle {
     private final MongoDeadlines deadlines;
     private final EventStore events;
     private final Clock clock;
-    private volatile boolean running;
 
     StartDeadlineBackfill(MongoDatabase database, MongoDeadlines deadlines, EventStore events, Clock clock) {
         this.markers = database.getCollection(MongoDeadlines.DAYS);
@@ -62,74 +62,72 @@ class StartDeadlineBackfill implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (markers.find(Filters.eq("_id", MARKER)).first() != null) {
-            return;
-        }
-        long started = System.nanoTime();
-        int scheduled;
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-            scheduled = backfill(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return stream.hasNextAvailable();
-                }
+    public String name() {
+        return "years to start (ADR 0035 item 6)";
+    }
 
-                @Override
-                public Stored next() {
-                    try {
-                        TrackedEventMessage<?> event = stream.nextAvailable();
-                        return new Stored(event.getPayload(), event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while scheduling the years to start (ADR 0035 item 6)", e);
-                    }
-                }
-            });
-        }
-        log.info("years to start (ADR 0035 item 6): scheduled {} from certificates of registrations without an investment agreement, in {} ms",
-                scheduled, (System.nanoTime() - started) / 1_000_000);
+    @Override
+    public boolean due() {
+        return markers.find(Filters.eq("_id", MARKER)).first() == null;
+    }
+
+    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
+    void start() {
+        StoreBackfills.run(events, List.of(this));
+    }
+
+    @Override
+    public Pass begin() {
+        long started = System.nanoTime();
+        Map<String, ScheduledDeadline> waiting = new LinkedHashMap<>();
+        return new Pass() {
+            @Override
+            public void accept(TrackedEventMessage<?> event) {
+                see(waiting, new Stored(event.getPayload(), event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1));
+            }
+
+            @Override
+            public void finish(long read) {
+                int scheduled = schedule(waiting);
+                log.info("years to start (ADR 0035 item 6): read {} events, scheduled {} from certificates of registrations without an "
+                        + "investment agreement, in {} ms", read, scheduled, (System.nanoTime() - started) / 1_000_000);
+            }
+        };
     }
 
     /** Starts the certificate's deadline of every registration in {@code store} still waiting for its agreement; marks it done. */
     int backfill(Iterator<Stored> store) {
         Map<String, ScheduledDeadline> waiting = new LinkedHashMap<>();
         while (store.hasNext()) {
-            Stored event = store.next();
-            Object payload = event.payload();
-            if (payload instanceof RegistrationEvents.EntityRegistered e) {
-                waiting.put(e.registrationId().value(), FreeZoneDeadlineRules.startFromCertificate(e, event.sequence()).deadline());
-            } else if (payload instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
-                waiting.remove(e.registrationId().value());
-            } else if (payload instanceof RegistrationEvents.OperationsStarted e) {
-                waiting.remove(e.registrationId().value());
-            } else if (payload instanceof RegistrationEvents.EntityDeregistered e) {
-                waiting.remove(e.registrationId().value());
-            } else if (payload instanceof RegistrationEvents.ZoneRegistrationApplied e) {
-                waiting.remove(e.registrationId().value());
-            } else if (payload instanceof RegistrationEvents.DeregistrationGroundRaised e && e.ground() == DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR) {
-                waiting.remove(e.registrationId().value());
-            }
+            see(waiting, store.next());
         }
+        return schedule(waiting);
+    }
+
+    /** Follows one event: a registration starts waiting for its agreement; its agreement, start, deregistration or new application ends that. */
+    private static void see(Map<String, ScheduledDeadline> waiting, Stored event) {
+        Object payload = event.payload();
+        if (payload instanceof RegistrationEvents.EntityRegistered e) {
+            waiting.put(e.registrationId().value(), FreeZoneDeadlineRules.startFromCertificate(e, event.sequence()).deadline());
+        } else if (payload instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
+            waiting.remove(e.registrationId().value());
+        } else if (payload instanceof RegistrationEvents.OperationsStarted e) {
+            waiting.remove(e.registrationId().value());
+        } else if (payload instanceof RegistrationEvents.EntityDeregistered e) {
+            waiting.remove(e.registrationId().value());
+        } else if (payload instanceof RegistrationEvents.ZoneRegistrationApplied e) {
+            waiting.remove(e.registrationId().value());
+        } else if (payload instanceof RegistrationEvents.DeregistrationGroundRaised e && e.ground() == DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR) {
+            waiting.remove(e.registrationId().value());
+        }
+    }
+
+    /** Starts the deadline of every registration still waiting; marks the backfill done. */
+    private int schedule(Map<String, ScheduledDeadline> waiting) {
         List.copyOf(waiting.values()).forEach(deadlines::start);
         markers.updateOne(Filters.eq("_id", MARKER), Updates.combine(Updates.set("at", clock.instant().toString()),
                 Updates.set("scheduled", waiting.size())), new UpdateOptions().upsert(true));
         return waiting.size();
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 200; // with the other start-up backfills: after Axon has started, before the deadline poller
-    }
 }

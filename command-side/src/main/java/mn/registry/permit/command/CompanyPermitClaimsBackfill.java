@@ -12,12 +12,12 @@ import mn.registry.kernel.permit.PermitTransferred;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -29,14 +29,15 @@ import java.util.Map;
 /**
  * ADR 0031 "Later": applications registered before the one-permit-per-company rule have no claim in
  * {@value CompanyPermitClaims#COLLECTION}, so without this a company holding such an application could apply again. Once per
- * registry, at start, after Axon has subscribed its handlers (a claim waits for it: {@link #awaitDone()}), it reads the store once from its first event,
+ * registry, at start, after Axon has subscribed its handlers (a claim waits for it: {@link #awaitDone()}), it reads the store once from its first event
+ * (the pass {@link StoreBackfills} shares among the start-up backfills, ADR 0044),
  * collects every company an application was registered for or passed to (23.3), asks each application whether it still holds
  * the company ({@link PermitCommands.HoldsCompany}, as a claim is judged) and claims the number for the first that does. Then it
  * writes its marker. Idempotent: a claim already there is left alone (a duplicate key), so a second node starting at the same
  * time, or a start stopped half-way and run again, claims nothing twice.
  */
 @Component
-class CompanyPermitClaimsBackfill implements SmartLifecycle {
+class CompanyPermitClaimsBackfill implements StartupBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(CompanyPermitClaimsBackfill.class);
     /** The marker's id: never a seven-digit registration number, so never a claim. */
@@ -47,7 +48,6 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
     private final EventStore events;
     private final CommandGateway commands;
     private final Clock clock;
-    private volatile boolean running;
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
@@ -58,19 +58,32 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        if (claims.find(Filters.eq("_id", MARKER)).first() != null) {
-            done.countDown();
-            return;
-        }
+    public String name() {
+        return "company claims (ADR 0031)";
+    }
+
+    @Override
+    public boolean due() {
+        return claims.find(Filters.eq("_id", MARKER)).first() == null;
+    }
+
+    @Override
+    public void skipped() {
+        done.countDown();
+    }
+
+    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
+    void start() {
+        StoreBackfills.run(events, List.of(this));
+    }
+
+    @Override
+    public Pass begin() {
         long started = System.nanoTime();
         Map<String, List<ApplicationId>> companies = new LinkedHashMap<>();
-        long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                read++;
+        return new Pass() {
+            @Override
+            public void accept(TrackedEventMessage<?> event) {
                 Class<?> type = event.getPayloadType();
                 if (type == PermitApplicationRegistered.class) {
                     PermitApplicationRegistered registered = (PermitApplicationRegistered) event.getPayload();
@@ -80,24 +93,25 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
                     candidate(companies, transferred.successor(), transferred.applicationId());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backfilling the company claims (ADR 0031)", e);
-        }
-        int claimed = 0;
-        for (Map.Entry<String, List<ApplicationId>> company : companies.entrySet()) {
-            for (ApplicationId application : company.getValue()) {
-                if (holds(application, company.getKey())) {
-                    claimed += claim(company.getKey(), application) ? 1 : 0;
-                    break;
+
+            @Override
+            public void finish(long read) {
+                int claimed = 0;
+                for (Map.Entry<String, List<ApplicationId>> company : companies.entrySet()) {
+                    for (ApplicationId application : company.getValue()) {
+                        if (holds(application, company.getKey())) {
+                            claimed += claim(company.getKey(), application) ? 1 : 0;
+                            break;
+                        }
+                    }
                 }
+                claims.updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
+                        .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
+                        read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
+                done.countDown();
             }
-        }
-        claims.updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
-                .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
-        log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
-                read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
-        done.countDown();
+        };
     }
 
     /**
@@ -144,20 +158,4 @@ class CompanyPermitClaimsBackfill implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // after Axon has subscribed its command handlers (HoldsCompany must answer); the web server may already take requests then,
-        // so a claim waits for this to finish (awaitDone)
-        return Integer.MAX_VALUE - 200;
-    }
 }
