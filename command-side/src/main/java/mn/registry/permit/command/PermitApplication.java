@@ -125,6 +125,7 @@ class PermitApplication {
     // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
     @CommandHandler
     void handle(RequestPermitDocuments command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (command.kinds() == null || command.kinds().isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-request-empty", "Name at least one document to request.", "kinds", "002 art. 26.2.2");
@@ -135,6 +136,7 @@ class PermitApplication {
     // 001 art. 38.1: documents received later are kept as received, under their hash
     @CommandHandler
     void handle(RecordPermitDocumentsReceived command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         List<DocumentRef> documents = (command.documents() == null ? List.<SubmittedDocument>of() : command.documents()).stream()
                 .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services)).toList();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
@@ -147,6 +149,7 @@ class PermitApplication {
     // 002 art. 26.2.2: a request that meets the requirements is approved and the applicant told the permit follows insurance
     @CommandHandler
     void handle(ApprovePermitApplication command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         Money minimumInsurance = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (minimumInsurance == null) {
@@ -159,6 +162,7 @@ class PermitApplication {
     // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
     @CommandHandler
     void handle(RefusePermitApplication command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
@@ -180,6 +184,7 @@ class PermitApplication {
         }
         Money inForce = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+        insuranceRestsOnItsProof(command);
         Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
             throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
@@ -189,6 +194,14 @@ class PermitApplication {
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
+    }
+
+    // 002 art. 26.2.3 (abuse audit F60): the permit is issued on "proof of insurance": the policy names its insurer and number and is
+    // recorded by its SHA-256, else a holder's word alone would open the way to the permit
+    private static void insuranceRestsOnItsProof(RecordPermitInsurance command) {
+        requireText(command.insurer(), "insurer", "002 art. 26.2.3");
+        requireText(command.policyNumber(), "policyNumber", "002 art. 26.2.3");
+        evidenceIsASha256(command.proofSha256(), "proofSha256", "002 art. 26.2.3");
     }
 
     // 002 art. 26.2.3: the applicant is insured, so a policy that has already ended insures nothing (ADR 0013 §3)
@@ -207,6 +220,7 @@ class PermitApplication {
     // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
     @CommandHandler
     void handle(IssuePermit command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate validFrom = command.validFrom() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.validFrom();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         if (!insured) {
@@ -395,6 +409,7 @@ class PermitApplication {
     // before its expiry waited (29.2: the holder applied): then in force again from the decision (ADR 0013 §3)
     @CommandHandler
     void handle(DecidePermitExtension command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
@@ -475,6 +490,7 @@ class PermitApplication {
     // 002 art. 28.1: on the inspector's opinion of a violation, or the tax authority's request after two or more evasions; at most three months
     @CommandHandler
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
@@ -553,6 +569,7 @@ class PermitApplication {
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         if (pendingTaxRequest == null) {
             throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
         }
@@ -598,6 +615,7 @@ class PermitApplication {
     // 002 art. 28.4: restored when the ground of the suspension is removed
     @CommandHandler
     void handle(RestorePermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         requireText(command.reason(), "reason", "002 art. 28.4");
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
@@ -648,10 +666,12 @@ class PermitApplication {
     // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
     @CommandHandler
     void handle(RevokePermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
+        revocationStatesItsReason(command.reason());
         if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
@@ -661,9 +681,16 @@ class PermitApplication {
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
     }
 
+    // 002 art. 29.1 (abuse audit F63): a revocation states the facts of its ground; the holder learns them (withheld from the public) and
+    // can complain against them (29.6), which a revocation "on false documents" naming no document would not allow
+    private static void revocationStatesItsReason(String reason) {
+        requireText(reason, "reason", "002 art. 29.1");
+    }
+
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
     void handle(RecordCertificateDatabaseHandedOver command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
@@ -676,6 +703,7 @@ class PermitApplication {
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
     void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
@@ -734,11 +762,21 @@ class PermitApplication {
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
     @CommandHandler
     void handle(DecideRevocationComplaint command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
+        reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+    }
+
+    // 002 art. 29.2, 29.6 (abuse audit F64): an upheld complaint annuls the revocation, not the end of the term: decided after the last day
+    // of the term, the reinstated permit expires with the same decision instead of standing in force until the expiry deadline fires
+    private void reinstatedPermitDoesNotOutliveItsTerm(Instant at) {
+        if (status == PermitApplicationStatus.ACTIVE && validUntil != null && UlaanbaatarTime.dateOf(at).isAfter(validUntil)) {
+            apply(new PermitExpired(applicationId, validUntil, at, "002 art. 29.2"));
+        }
     }
 
     // ------------------------------------------------------------------ holder's reports, inspection, transfer
@@ -773,6 +811,7 @@ class PermitApplication {
     // 002 art. 31.1.7: at least one inspection a year
     @CommandHandler
     void handle(RecordPermitInspection command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
@@ -822,6 +861,7 @@ class PermitApplication {
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
         if (command.reorganisation() == null) {
             throw RegistryProblem.invalid("permit.transfer-without-reorganisation",
@@ -834,6 +874,8 @@ class PermitApplication {
         if (command.successor().registrationNumber().equals(holder.registrationNumber())) {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }
+        // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
+        evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
                 context.receivedAt(), context.actor()));
     }
@@ -853,6 +895,16 @@ class PermitApplication {
         LocalDate due = openDuties.get(duty);
         if (due != null) {
             apply(new PermitDutyFulfilled(applicationId, duty, at, UlaanbaatarTime.dateOf(at).isAfter(due), null, by));
+        }
+    }
+
+    // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application
+    // or permit is not the person who applied for it and acts for its holder; one person holding both roles decides nothing on their own
+    // company's permit (a second official does)
+    private void officialIsNotTheHoldersRepresentative(CommandContext context) {
+        if (representative != null && representative.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.official-is-the-holder", context.actor()
+                    + " applied for this permit and acts for its holder; another official decides on it.", "applicationId", "domain-rules §1");
         }
     }
 
