@@ -496,6 +496,7 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         suspensionHasItsGround(command);
         suspensionStartsOnTheDayOfTheDecision(from, context.receivedAt());
         suspensionLastsAtMostThreeMonths(from, command.until());
@@ -549,6 +550,7 @@ class PermitApplication {
     @CommandHandler
     void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
                     "The tax authority requests a suspension only after two or more tax evasions.", "taxEvasions", "002 art. 28.1");
@@ -617,6 +619,7 @@ class PermitApplication {
     void handle(RestorePermit command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
@@ -631,6 +634,7 @@ class PermitApplication {
                     "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
         }
         requireStatus("002 art. 22.1.2", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.count() < 0) {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
@@ -668,6 +672,7 @@ class PermitApplication {
     void handle(RevokePermit command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
@@ -863,6 +868,7 @@ class PermitApplication {
     void handle(TransferPermit command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.reorganisation() == null) {
             throw RegistryProblem.invalid("permit.transfer-without-reorganisation",
                     "A permit passes only on a reorganisation: merger, consolidation, division, separation or transformation.",
@@ -913,6 +919,15 @@ class PermitApplication {
         if (representative != null && !representative.equals(by)) {
             throw RegistryProblem.forbidden("permit.not-the-holder", "Only the holder's representative (" + representative
                     + ") acts for this permit.", article);
+        }
+    }
+
+    // 002 art. 29.2 (abuse audit F67): a permit not extended is invalid at the end of its term "without anyone acting": an act received
+    // after the last day (in Ulaanbaatar) finds it expired, even in the seconds before the expiry deadline records it so
+    private void termHasNotEndedAtReceipt(Instant at) {
+        if (isInForce() && validUntil != null && UlaanbaatarTime.dateOf(at).isAfter(validUntil)) {
+            throw RegistryProblem.conflict("permit.term-ended", "The permit's term ended on " + validUntil + " (Ulaanbaatar); it is no longer in force.",
+                    "002 art. 29.2");
         }
     }
 

@@ -162,6 +162,36 @@ class PermitAbuseRound5Test {
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
     }
 
+    // ------------------------------------------------------------------ F67: nothing is done to a permit whose term has ended
+
+    @Test
+    @DisplayName("002 art. 29.2: a permit whose term ended at midnight in Ulaanbaatar is not transferred, revoked, suspended, restored or reported on in the seconds before the expiry deadline fires")
+    void nothing_is_done_to_a_permit_whose_term_ended() {
+        Instant afterMidnight = Instant.parse("2029-12-09T16:00:30Z"); // 2029-12-10 00:00:30 in Ulaanbaatar, the permit ended 2029-12-09
+        Company successor = new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar, Chingeltei district");
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2), SUPERVISOR, afterMidnight, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.term-ended", null)).expectNoEvents();
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report"), SUPERVISOR, afterMidnight,
+                Role.MINISTRY_SUPERVISOR)).expectException(problem("permit.term-ended", null)).expectNoEvents();
+        fixture.given(active()).when(signed(new ReportCertificatesIssued(ID, 40, LocalDate.of(2029, 11, 30)), HOLDER, afterMidnight, Role.APPLICANT))
+                .expectException(problem("permit.term-ended", null)).expectNoEvents();
+        fixture.given(active()).when(signed(new RequestPermitSuspension(ID, 2, SHA2), new mn.registry.kernel.identity.PersonId("tax-1"), afterMidnight,
+                Role.TAX_OFFICER)).expectException(problem("permit.term-ended", null)).expectNoEvents();
+        List<Object> suspendedToTheEnd = new ArrayList<>(active());
+        suspendedToTheEnd.add(new PermitInspected(ID, LocalDate.of(2029, 10, 1), SHA, true, Instant.parse("2029-10-01T02:00:00Z"), PermitLifecycleTest.INSPECTOR,
+                LocalDate.of(2030, 10, 1)));
+        suspendedToTheEnd.add(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2029, 10, 2), LocalDate.of(2029, 12, 31),
+                Instant.parse("2029-10-02T02:00:00Z"), REVIEWER));
+        fixture.given(suspendedToTheEnd).when(signed(new RestorePermit(ID, "violation remedied"), REVIEWER, afterMidnight, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.term-ended", null)).expectNoEvents();
+        // on the last day, to its last second, the permit is in force
+        Instant lastSecond = Instant.parse("2029-12-09T15:59:59Z");
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2), SUPERVISOR, lastSecond, Role.MINISTRY_SUPERVISOR))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(suspendedToTheEnd).when(signed(new RestorePermit(ID, "violation remedied"), REVIEWER, lastSecond, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+    }
+
     // ------------------------------------------------------------------ held: the day is Ulaanbaatar's
 
     @Test
