@@ -82,6 +82,17 @@ class PermitAbuseRound5Test {
                 .expectEvents(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), PermitLifecycleTest.MINIMUM, until, SHA, at));
     }
 
+    @Test
+    @DisplayName("002 art. 26.5: insurance of 600,000,000 in US dollars against a minimum in tögrög is not 'at least the minimum'; the same figure in tögrög is")
+    void insurance_in_another_currency_does_not_meet_the_minimum() {
+        Instant at = APPROVED_AT.plusSeconds(86_400);
+        LocalDate until = LocalDate.of(2025, 12, 31);
+        fixture.given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", new Money(600_000_000, "USD"), until, SHA), HOLDER, at))
+                .expectException(problem("permit.insurance-below-minimum", "amount")).expectNoEvents();
+        fixture.given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(500_000_000), until, SHA), HOLDER, at))
+                .expectSuccessfulHandlerExecution();
+    }
+
     // ------------------------------------------------------------------ F61: a transfer rests on its evidence
 
     @Test
