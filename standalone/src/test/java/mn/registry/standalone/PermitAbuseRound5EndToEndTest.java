@@ -79,4 +79,14 @@ class PermitAbuseRound5EndToEndTest {
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, HASH)));
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "the audited statements were forged")));
     }
+
+    @Test
+    @DisplayName("domain-rules §1: a permit command naming another context's stream (the ministry's parameters, a zone registration key) as its application is refused at reading, nothing stored")
+    void another_contexts_stream_is_no_application() {
+        for (String stream : List.of("ministry-parameters", "altanbulag/MN/6105001", "0B6F9A52-3C1E-4F7A-8D2B-5E4C3A2B1F00")) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = mn.registry.kernel.crypto.CanonicalJson.mapper().createObjectNode()
+                    .put("applicationId", stream).put("ground", "FALSE_DOCUMENTS").put("reason", "forged audit report");
+            registry.refused(registry.send("supervisor-1", "RevokePermit", body), 400, "command.body-invalid", null, "");
+        }
+    }
 }
