@@ -53,6 +53,7 @@ class PermitApplication {
     private boolean escalated;
     private Money minimumInsurance;
     private boolean insured;
+    private Money insuredAmount;
     private LocalDate validUntil;
     private boolean extensionPending;
     private LocalDate issuedOn;
@@ -227,6 +228,7 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
+        insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce());
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
@@ -235,6 +237,16 @@ class PermitApplication {
                 command.contractSha256()));
         raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
+    }
+
+    // 002 art. 26.2.3, 26.5 (abuse audit F68): issued on insurance of at least the minimum the ministry has set, judged when the permit is
+    // issued: a minimum raised after the policy was recorded is met by a new record of insurance first
+    private void insuredForAtLeastTheMinimumInForce(Money minimumInForce) {
+        if (minimumInForce != null && insuredAmount != null && !insuredAmount.isAtLeast(minimumInForce)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.insurance-below-minimum", "The recorded insurance of "
+                    + insuredAmount + " is below the minimum of " + minimumInForce + " in force; record the insurance again before issuing.", null,
+                    "002 art. 26.2.3, 26.5");
+        }
     }
 
     // 002 art. 26.6.4, 27.1: the five-year term starts on the day the permit is issued, neither later nor earlier
@@ -995,6 +1007,7 @@ class PermitApplication {
     void on(PermitInsuranceRecorded event) {
         this.insured = true;
         this.insuredUntil = event.insuredUntil();
+        this.insuredAmount = event.amount();
     }
 
     @EventSourcingHandler

@@ -93,6 +93,22 @@ class PermitAbuseRound5Test {
                 .expectSuccessfulHandlerExecution();
     }
 
+    // ------------------------------------------------------------------ F68: issued on insurance of at least the minimum in force
+
+    @Test
+    @DisplayName("002 art. 26.2.3, 26.5: a permit is not issued on insurance below the minimum the ministry raised after it was recorded; at the minimum in force it is")
+    void permit_is_issued_on_insurance_of_the_minimum_in_force() {
+        Signed.Services services = new Signed.Services();
+        AggregateTestFixture<PermitApplication> raised = Signed.fixture(services);
+        IssuePermit issue = new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, SHA2);
+        Instant issuedAt = Instant.parse("2024-12-10T02:00:00Z");
+        services.minimum = Money.mnt(600_000_001); // the policy of insured() is 600,000,000
+        raised.given(insured()).when(signed(issue, SUPERVISOR, issuedAt, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.insurance-below-minimum", null)).expectNoEvents();
+        services.minimum = Money.mnt(600_000_000);
+        raised.given(insured()).when(signed(issue, SUPERVISOR, issuedAt, Role.MINISTRY_SUPERVISOR)).expectSuccessfulHandlerExecution();
+    }
+
     // ------------------------------------------------------------------ F61: a transfer rests on its evidence
 
     @Test
