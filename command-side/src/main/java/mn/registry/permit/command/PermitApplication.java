@@ -322,6 +322,8 @@ class PermitApplication {
                         && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
                             "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
+                } else {
+                    officialIsNotTheHoldersRepresentative(context); // the ministry's notice to the holder is not marked done by the holder
                 }
             }
         }

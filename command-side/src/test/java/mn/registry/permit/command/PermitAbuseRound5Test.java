@@ -147,6 +147,11 @@ class PermitAbuseRound5Test {
                 HOLDER, later, Role.MINISTRY_SUPERVISOR)).expectException(problem(code, "applicationId")).expectNoEvents();
         fixture.given(active()).when(signed(new DecidePermitExtension(ID, true, null), HOLDER, later, Role.MINISTRY_SUPERVISOR))
                 .expectException(problem(code, "applicationId")).expectNoEvents();
+        // the ministry's notice of the suspension to the holder (28.3) is not marked done by the holder's own representative
+        fixture.given(PermitLifecycleTest.suspended()).when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA2), HOLDER, later,
+                Role.MINISTRY_REVIEWER)).expectException(problem(code, "applicationId")).expectNoEvents();
+        fixture.given(PermitLifecycleTest.suspended()).when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, SHA2), REVIEWER, later,
+                Role.MINISTRY_REVIEWER)).expectSuccessfulHandlerExecution();
         // the same acts by another official are decided
         fixture.given(registered()).when(signed(new ApprovePermitApplication(ID), REVIEWER, at, Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();
