@@ -128,13 +128,19 @@ class DocumentController {
             throw RegistryProblem.invalid("document.file-name-malformed", "X-File-Name must be percent-encoded UTF-8.", "X-File-Name", null);
         }
         String name = decoded.substring(Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\')) + 1)
-                .codePoints().filter(c -> !Character.isISOControl(c))
+                .codePoints().filter(c -> !Character.isISOControl(c) && !hidesOrReorders(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.isEmpty()) {
             return null;
         }
         int codePoints = name.codePointCount(0, name.length());
         return codePoints > MAX_FILE_NAME ? name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME)) : name;
+    }
+
+    // 001 art. 38.1 (abuse audit F65): the name a reviewer sees is the name sent, not one rearranged by a right-to-left override
+    // (U+202E) or padded with invisible characters (zero-width space, word joiner): format characters are dropped
+    private static boolean hidesOrReorders(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
     }
 
     private static RegistryProblem tooLarge() {

@@ -156,6 +156,15 @@ class DocumentControllerTest {
     }
 
     @Test
+    @DisplayName("001 art. 38.1 (abuse audit F65): a file name with a right-to-left override or invisible characters, which would show a reviewer 'report_exe.pdf' for 'report_\u202Efdp.exe', keeps none of them")
+    void file_name_keeps_no_invisible_or_reordering_characters() {
+        assertThat(DocumentController.fileName("audit_%E2%80%AEfdp.exe")).isEqualTo("audit_fdp.exe");
+        assertThat(DocumentController.fileName("charter%E2%80%8B%E2%81%A0.pdf")).isEqualTo("charter.pdf");
+        assertThat(DocumentController.fileName("%E2%80%8F%E2%80%AE")).isNull();
+        assertThat(DocumentController.fileName("Дүрэм 2026.pdf")).isEqualTo("Дүрэм 2026.pdf");
+    }
+
+    @Test
     @DisplayName("domain-rules §5: a document's content is never public: reading it without a staff session is 401")
     void download_needs_a_staff_session() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6};

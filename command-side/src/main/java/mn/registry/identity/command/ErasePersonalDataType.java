@@ -60,7 +60,8 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("privacy.person-missing", "Name the person whose personal data is erased in 'personId'.", "personId", null);
         }
-        if (body.ground() == null || body.ground().isBlank() || body.ground().length() > MAX_GROUND) {
+        // abuse audit F66: a ground of no-break or zero-width spaces states none (String.isBlank does not see them); the key is destroyed for ever
+        if (body.ground() == null || mn.registry.kernel.problem.VisibleText.saysNothing(body.ground()) || body.ground().length() > MAX_GROUND) {
             throw RegistryProblem.invalid("privacy.ground-missing", "State the ground of the erasure (1-" + MAX_GROUND + " characters) in 'ground'.",
                     "ground", null);
         }

@@ -53,6 +53,7 @@ class PermitApplication {
     private boolean escalated;
     private Money minimumInsurance;
     private boolean insured;
+    private Money insuredAmount;
     private LocalDate validUntil;
     private boolean extensionPending;
     private LocalDate issuedOn;
@@ -125,6 +126,7 @@ class PermitApplication {
     // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
     @CommandHandler
     void handle(RequestPermitDocuments command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (command.kinds() == null || command.kinds().isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-request-empty", "Name at least one document to request.", "kinds", "002 art. 26.2.2");
@@ -135,6 +137,7 @@ class PermitApplication {
     // 001 art. 38.1: documents received later are kept as received, under their hash
     @CommandHandler
     void handle(RecordPermitDocumentsReceived command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         List<DocumentRef> documents = (command.documents() == null ? List.<SubmittedDocument>of() : command.documents()).stream()
                 .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services)).toList();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
@@ -147,6 +150,7 @@ class PermitApplication {
     // 002 art. 26.2.2: a request that meets the requirements is approved and the applicant told the permit follows insurance
     @CommandHandler
     void handle(ApprovePermitApplication command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         Money minimumInsurance = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (minimumInsurance == null) {
@@ -159,6 +163,7 @@ class PermitApplication {
     // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
     @CommandHandler
     void handle(RefusePermitApplication command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
@@ -180,6 +185,7 @@ class PermitApplication {
         }
         Money inForce = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+        insuranceRestsOnItsProof(command);
         Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
             throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
@@ -189,6 +195,14 @@ class PermitApplication {
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
+    }
+
+    // 002 art. 26.2.3 (abuse audit F60): the permit is issued on "proof of insurance": the policy names its insurer and number and is
+    // recorded by its SHA-256, else a holder's word alone would open the way to the permit
+    private static void insuranceRestsOnItsProof(RecordPermitInsurance command) {
+        requireText(command.insurer(), "insurer", "002 art. 26.2.3");
+        requireText(command.policyNumber(), "policyNumber", "002 art. 26.2.3");
+        evidenceIsASha256(command.proofSha256(), "proofSha256", "002 art. 26.2.3");
     }
 
     // 002 art. 26.2.3: the applicant is insured, so a policy that has already ended insures nothing (ADR 0013 §3)
@@ -207,12 +221,14 @@ class PermitApplication {
     // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
     @CommandHandler
     void handle(IssuePermit command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate validFrom = command.validFrom() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.validFrom();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         if (!insured) {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
+        insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce());
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
@@ -221,6 +237,16 @@ class PermitApplication {
                 command.contractSha256()));
         raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
+    }
+
+    // 002 art. 26.2.3, 26.5 (abuse audit F68): issued on insurance of at least the minimum the ministry has set, judged when the permit is
+    // issued: a minimum raised after the policy was recorded is met by a new record of insurance first
+    private void insuredForAtLeastTheMinimumInForce(Money minimumInForce) {
+        if (minimumInForce != null && insuredAmount != null && !insuredAmount.isAtLeast(minimumInForce)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.insurance-below-minimum", "The recorded insurance of "
+                    + insuredAmount + " is below the minimum of " + minimumInForce + " in force; record the insurance again before issuing.", null,
+                    "002 art. 26.2.3, 26.5");
+        }
     }
 
     // 002 art. 26.6.4, 27.1: the five-year term starts on the day the permit is issued, neither later nor earlier
@@ -296,6 +322,8 @@ class PermitApplication {
                         && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
                             "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
+                } else {
+                    officialIsNotTheHoldersRepresentative(context); // the ministry's notice to the holder is not marked done by the holder
                 }
             }
         }
@@ -395,6 +423,7 @@ class PermitApplication {
     // before its expiry waited (29.2: the holder applied): then in force again from the decision (ADR 0013 §3)
     @CommandHandler
     void handle(DecidePermitExtension command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
@@ -475,11 +504,13 @@ class PermitApplication {
     // 002 art. 28.1: on the inspector's opinion of a violation, or the tax authority's request after two or more evasions; at most three months
     @CommandHandler
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         suspensionHasItsGround(command);
         suspensionStartsOnTheDayOfTheDecision(from, context.receivedAt());
         suspensionLastsAtMostThreeMonths(from, command.until());
@@ -533,6 +564,7 @@ class PermitApplication {
     @CommandHandler
     void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
         requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
                     "The tax authority requests a suspension only after two or more tax evasions.", "taxEvasions", "002 art. 28.1");
@@ -553,6 +585,7 @@ class PermitApplication {
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         if (pendingTaxRequest == null) {
             throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
         }
@@ -598,7 +631,9 @@ class PermitApplication {
     // 002 art. 28.4: restored when the ground of the suspension is removed
     @CommandHandler
     void handle(RestorePermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
@@ -613,6 +648,7 @@ class PermitApplication {
                     "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
         }
         requireStatus("002 art. 22.1.2", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.count() < 0) {
             throw RegistryProblem.invalid("permit.certificate-count-negative", "A count is not negative.", "count", "002 art. 22.1.2");
         }
@@ -648,10 +684,13 @@ class PermitApplication {
     // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
     @CommandHandler
     void handle(RevokePermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
+        revocationStatesItsReason(command.reason());
         if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
@@ -661,9 +700,16 @@ class PermitApplication {
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
     }
 
+    // 002 art. 29.1 (abuse audit F63): a revocation states the facts of its ground; the holder learns them (withheld from the public) and
+    // can complain against them (29.6), which a revocation "on false documents" naming no document would not allow
+    private static void revocationStatesItsReason(String reason) {
+        requireText(reason, "reason", "002 art. 29.1");
+    }
+
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
     void handle(RecordCertificateDatabaseHandedOver command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
@@ -676,6 +722,7 @@ class PermitApplication {
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
     void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
@@ -734,11 +781,21 @@ class PermitApplication {
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
     @CommandHandler
     void handle(DecideRevocationComplaint command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
+        reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+    }
+
+    // 002 art. 29.2, 29.6 (abuse audit F64): an upheld complaint annuls the revocation, not the end of the term: decided after the last day
+    // of the term, the reinstated permit expires with the same decision instead of standing in force until the expiry deadline fires
+    private void reinstatedPermitDoesNotOutliveItsTerm(Instant at) {
+        if (status == PermitApplicationStatus.ACTIVE && validUntil != null && UlaanbaatarTime.dateOf(at).isAfter(validUntil)) {
+            apply(new PermitExpired(applicationId, validUntil, at, "002 art. 29.2"));
+        }
     }
 
     // ------------------------------------------------------------------ holder's reports, inspection, transfer
@@ -773,6 +830,7 @@ class PermitApplication {
     // 002 art. 31.1.7: at least one inspection a year
     @CommandHandler
     void handle(RecordPermitInspection command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
@@ -822,7 +880,9 @@ class PermitApplication {
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
+        termHasNotEndedAtReceipt(context.receivedAt());
         if (command.reorganisation() == null) {
             throw RegistryProblem.invalid("permit.transfer-without-reorganisation",
                     "A permit passes only on a reorganisation: merger, consolidation, division, separation or transformation.",
@@ -834,6 +894,8 @@ class PermitApplication {
         if (command.successor().registrationNumber().equals(holder.registrationNumber())) {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }
+        // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
+        evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
                 context.receivedAt(), context.actor()));
     }
@@ -856,11 +918,30 @@ class PermitApplication {
         }
     }
 
+    // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application
+    // or permit is not the person who applied for it and acts for its holder; one person holding both roles decides nothing on their own
+    // company's permit (a second official does)
+    private void officialIsNotTheHoldersRepresentative(CommandContext context) {
+        if (representative != null && representative.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.official-is-the-holder", context.actor()
+                    + " applied for this permit and acts for its holder; another official decides on it.", "applicationId", "domain-rules §1");
+        }
+    }
+
     /** A holder's act is signed by the representative who applied for the permit (choice: the registry knows no other). */
     private void actsForTheHolder(mn.registry.kernel.identity.PersonId by, String article) {
         if (representative != null && !representative.equals(by)) {
             throw RegistryProblem.forbidden("permit.not-the-holder", "Only the holder's representative (" + representative
                     + ") acts for this permit.", article);
+        }
+    }
+
+    // 002 art. 29.2 (abuse audit F67): a permit not extended is invalid at the end of its term "without anyone acting": an act received
+    // after the last day (in Ulaanbaatar) finds it expired, even in the seconds before the expiry deadline records it so
+    private void termHasNotEndedAtReceipt(Instant at) {
+        if (isInForce() && validUntil != null && UlaanbaatarTime.dateOf(at).isAfter(validUntil)) {
+            throw RegistryProblem.conflict("permit.term-ended", "The permit's term ended on " + validUntil + " (Ulaanbaatar); it is no longer in force.",
+                    "002 art. 29.2");
         }
     }
 
@@ -928,6 +1009,7 @@ class PermitApplication {
     void on(PermitInsuranceRecorded event) {
         this.insured = true;
         this.insuredUntil = event.insuredUntil();
+        this.insuredAmount = event.amount();
     }
 
     @EventSourcingHandler
