@@ -91,7 +91,7 @@ class FreeZoneAbuseRound5EndToEndTest {
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                 new LegalEntity("Khuvsgul \u202eCLL hsif", Jurisdiction.MONGOLIAN, null, "6401004"), Activity.TRADE,
                 zoneDocuments(new LegalEntity("Khuvsgul Fish LLC", Jurisdiction.MONGOLIAN, null, "6401004")))), 400,
-                "freezone.text-has-control-characters", "entity.name", "003 art. 12.1");
+                "privacy.published-text-has-control-characters", "entity.name", "002 art. 30.1 (domain-rules §5)");
 
         LocalDate from = today().plusDays(1);
         LocalDate until = today().plusYears(5);
@@ -101,7 +101,7 @@ class FreeZoneAbuseRound5EndToEndTest {
         GeoPolygon lotA = GeoPolygon.of(106.44, 50.315, 106.445, 50.315, 106.445, 50.32, 106.44, 50.32);
         GeoPolygon lotB = GeoPolygon.of(106.445, 50.315, 106.45, 50.315, 106.45, 50.32, 106.445, 50.32);
         registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, first, "Lot 17", lotA,
-                "timber\u202e yard", from, until, TENDER)), 400, "freezone.text-has-control-characters", "purpose", "003 art. 22.2");
+                "timber\u202e yard", from, until, TENDER)), 400, "privacy.published-text-has-control-characters", "purpose", "002 art. 30.1 (domain-rules §5)");
 
         LandLicenceId licenceA = granted(first, "Lot 17", lotA, "timber yard", from, until, "Governor decision 2026/91");
         LandLicenceId licenceB = granted(second, "Lot 18", lotB, "glass workshop", from, until, "Governor decision 2026/92");

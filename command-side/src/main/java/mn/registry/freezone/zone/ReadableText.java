@@ -15,14 +15,13 @@ public final class ReadableText {
 
     /** Whether the text holds a control or bidirectional formatting character (null holds none). */
     public static boolean hasControlCharacters(String text) {
-        return text != null && text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C);
+        return mn.registry.kernel.problem.VisibleText.hasControlCharacters(text);
     }
 
     // 003 art. 12.1, 22.2 (abuse audit F87): the published text reads as stored
     public static void requireReadable(String text, String field, String article) {
         if (hasControlCharacters(text)) {
-            throw RegistryProblem.invalid("freezone.text-has-control-characters", "The field " + field + " holds a control or bidirectional "
+            throw RegistryProblem.invalid(mn.registry.kernel.privacy.PublishedTextScreen.CONTROL_CHARACTERS_CODE, "The field " + field + " holds a control or bidirectional "
                     + "formatting character, which would make it display otherwise than it was signed.", field, article);
         }
     }

@@ -113,7 +113,7 @@ class FreeZoneAbuseRound5Test {
                 "Selenge Trade LLC\u200f", "Selenge\u0085Trade"}) {
             fixture.givenNoPriorActivity()
                     .when(ZoneRegistrationTest.apply(new LegalEntity(name, Jurisdiction.MONGOLIAN, null, "6001234"), documents(Jurisdiction.MONGOLIAN)))
-                    .expectException(problem("freezone.text-has-control-characters", "entity.name", "003 art. 12.1"))
+                    .expectException(problem("privacy.published-text-has-control-characters", "entity.name", "003 art. 12.1"))
                     .expectNoEvents();
         }
         fixture.givenNoPriorActivity()
@@ -147,7 +147,7 @@ class FreeZoneAbuseRound5Test {
             fixture.given(given)
                     .when(governor(new RegistrationCommands.DeregisterEntity(ID, mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, reasons),
                             on(TODAY)))
-                    .expectException(problem("freezone.text-has-control-characters", "reasons", "003 art. 12.5"))
+                    .expectException(problem("privacy.published-text-has-control-characters", "reasons", "003 art. 12.5"))
                     .expectNoEvents();
         }
         fixture.given(given)

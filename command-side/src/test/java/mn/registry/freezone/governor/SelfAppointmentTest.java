@@ -60,7 +60,7 @@ class SelfAppointmentTest {
                     () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
             for (RegistryProblem p : new RegistryProblem[]{appointed, dismissed}) {
                 assertThat(p).as(decision).isNotNull();
-                assertThat(p.code()).isEqualTo("freezone.text-has-control-characters");
+                assertThat(p.code()).isEqualTo("privacy.published-text-has-control-characters");
                 assertThat(p.field()).isEqualTo("decision");
             }
         }

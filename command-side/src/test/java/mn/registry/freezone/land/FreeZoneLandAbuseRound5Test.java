@@ -128,14 +128,14 @@ class FreeZoneLandAbuseRound5Test {
         LandCommands.ApplyForLandUse name = new LandCommands.ApplyForLandUse(ZONE, HOLDER, "parcel\u0007 7", PARCEL_A, "warehouse", FROM, UNTIL,
                 LandCommands.AllocationMethod.AUCTION);
         fixture.givenNoPriorActivity().when(signed(purpose, REPRESENTATIVE, AT, Role.APPLICANT))
-                .expectException(problem("freezone.text-has-control-characters", "purpose", "003 art. 22.2")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "purpose", "003 art. 22.2")).expectNoEvents();
         fixture.givenNoPriorActivity().when(signed(name, REPRESENTATIVE, AT, Role.APPLICANT))
-                .expectException(problem("freezone.text-has-control-characters", "parcelName", "003 art. 22.2")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "parcelName", "003 art. 22.2")).expectNoEvents();
         LandCommands.GrantLandRights g = ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1);
         LandCommands.GrantLandRights decision = new LandCommands.GrantLandRights(ZONE, HOLDER, "parcel", PARCEL_A, "warehouse", FROM, UNTIL,
                 g.method(), g.nominalValue(), "Governor decision \u202e44/6202", A1);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(byGovernor(decision, GOVERNOR, ZONE, AT))
-                .expectException(problem("freezone.text-has-control-characters", "decision", "003 art. 22.2")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "decision", "003 art. 22.2")).expectNoEvents();
         fixture.givenNoPriorActivity().when(signed(plain, REPRESENTATIVE, AT, Role.APPLICANT)).expectSuccessfulHandlerExecution();
     }
 

@@ -53,14 +53,14 @@ class ZoneTextsReadAsSignedTest {
         fixture.givenNoPriorActivity()
                 .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, "Altanbulag \u202eenoZ eerF", "Altanbulag soum, Selenge aimag", new BigDecimal("500"),
                         BOUNDARY, List.of(Activity.TRADE), false, "State Great Khural resolution 2002/15")))
-                .expectException(problem("freezone.text-has-control-characters", "name")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "name")).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, "Altanbulag Free Zone", "Altanbulag soum, Selenge aimag", new BigDecimal("500"),
                         BOUNDARY, List.of(Activity.TRADE), false, "State Great Khural resolution \u00002002/15")))
-                .expectException(problem("freezone.text-has-control-characters", "resolution")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "resolution")).expectNoEvents();
         fixture.given(established())
                 .when(byCabinet(new ZoneCommands.OpenZone(ZONE, "Government resolution \u2067101/6202")))
-                .expectException(problem("freezone.text-has-control-characters", "decision")).expectNoEvents();
+                .expectException(problem("privacy.published-text-has-control-characters", "decision")).expectNoEvents();
         fixture.given(established())
                 .when(byCabinet(new ZoneCommands.OpenZone(ZONE, "Government resolution 2026/101")))
                 .expectEvents(new ZoneEvents.ZoneOpened(ZONE, "Government resolution 2026/101", AT, CABINET));

@@ -34,6 +34,10 @@ public final class PublishedTextScreen {
     public static final String TOO_LONG_CODE = "privacy.published-text-too-long";
     /** 002 art. 26.4: the permit's content, published; the limit is the lead's choice (abuse audit O11). */
     public static final String TOO_LONG_ARTICLE = "002 art. 26.4";
+    /** A published text with a control or bidirectional formatting character (abuse audit F69, F87, F89): one code wherever it is found. */
+    public static final String CONTROL_CHARACTERS_CODE = "privacy.published-text-has-control-characters";
+    /** Published as signed: what the register, the certificate and the log show is what the official signed (ADR 0046 item 9). */
+    public static final String CONTROL_CHARACTERS_ARTICLE = "002 art. 30.1 (domain-rules §5)";
 
     /** A marked text component reachable from a body type, by its JSON path pattern ({@code conditions[]}). */
     public record PublishedField(Class<?> record, String component, String path) {
@@ -59,6 +63,14 @@ public final class PublishedTextScreen {
             throw RegistryProblem.invalid(TOO_LONG_CODE, "The field " + path + " is published and cannot be taken back; it holds "
                     + text(body, path) + " characters, more than the " + MAX_PUBLISHED_CHARACTERS + " one published text may hold ("
                     + TOO_LONG_ARTICLE + "). Nothing was stored.", path, TOO_LONG_ARTICLE);
+        });
+        // abuse audit F69 (was O83, ADR 0046 item 9): a right-to-left override or a control character makes the published text display
+        // otherwise than it was signed, in the register, on the permit and in the log that cannot be taken back
+        first(body, "", (text, path) -> mn.registry.kernel.problem.VisibleText.hasControlCharacters(text) ? Optional.of(path)
+                : Optional.<String>empty()).ifPresent(path -> {
+            throw RegistryProblem.invalid(CONTROL_CHARACTERS_CODE, "The field " + path + " is published and cannot be taken back; it holds a "
+                    + "control or bidirectional formatting character, which would make it display otherwise than it was signed. Nothing was "
+                    + "stored.", path, CONTROL_CHARACTERS_ARTICLE);
         });
         find(body, "").ifPresent(found -> {
             throw RegistryProblem.invalid(CODE, "The field " + found.path + " is published and cannot be taken back, but it holds "

@@ -115,6 +115,25 @@ class PublishedTextScreenTest {
     }
 
     @Test
+    @DisplayName("002 art. 30.1 (F69, was O83): a right-to-left override, an isolate, a mark or a control character in any published field (a permit's "
+            + "condition, a company's name, a holiday's name, a Free Zone decision) is refused, naming the field; line breaks, tabs and letters of every script pass")
+    void control_and_bidirectional_characters_in_published_text_are_refused() {
+        for (Map.Entry<String, Function<String, Object>> field : publishedFields().entrySet()) {
+            for (String hidden : List.of("\u202e dlrow", "a\u2066b\u2069", "\u200f", "\u061c", "\u0000", "\u001b[2J", "\u0085")) {
+                Object body = field.getValue().apply(hidden);
+                RegistryProblem problem = catchThrowableOfType(() -> PublishedTextScreen.screen(body), RegistryProblem.class);
+                assertThat(problem).as(field.getKey() + " with U+" + Integer.toHexString(hidden.codePointAt(0))).isNotNull();
+                assertThat(problem.code()).isEqualTo("privacy.published-text-has-control-characters");
+                assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.INVALID);
+                assertThat(problem.field()).as(body.getClass().getSimpleName()).isEqualTo(field.getKey().strip());
+                assertThat(problem.article()).isEqualTo("002 art. 30.1 (domain-rules §5)");
+            }
+            assertThatCode(() -> PublishedTextScreen.screen(field.getValue().apply("line one\n\tline two, Сэлэнгэ, ᠮᠣᠩᠭᠣᠯ")))
+                    .as(field.getKey() + " in plain text").doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     @DisplayName("002 art. 26.4: a permit condition of 2,001 characters is refused, naming the condition; one of 2,000 (or 2,000 Mongolian script letters outside the BMP) passes")
     void a_condition_of_2001_characters_is_refused() {
         Function<String, Object> issue = t -> new IssuePermit(APPLICATION, "Issuing signature certificates", List.of("Keep the database in Mongolia", t), null, "ab".repeat(32));
