@@ -153,15 +153,13 @@ final class RegisterIndex implements AutoCloseable {
 
     /** A folder the service account's alone (0700, as the data directory wants it: ADR 0014). */
     private static void createPrivate(java.nio.file.Path folder) throws IOException {
-        if (!java.nio.file.Files.isDirectory(folder)) {
-            java.nio.file.Files.createDirectories(folder);
-        }
-        narrow(folder, "rwx------");
+        mn.registry.keystore.OwnerOnly.createDirectories(folder);
+        narrow(folder, mn.registry.keystore.OwnerOnly.DIRECTORY); // a folder left by an older start is narrowed too
     }
 
-    private static void narrow(java.nio.file.Path p, String mode) {
+    private static void narrow(java.nio.file.Path p, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
         try {
-            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+            java.nio.file.Files.setPosixFilePermissions(p, mode);
         } catch (UnsupportedOperationException | IOException notPosixOrGone) {
             // not a POSIX file system, or the file went meanwhile
         }
@@ -182,7 +180,7 @@ final class RegisterIndex implements AutoCloseable {
         @Override
         public org.apache.lucene.store.IndexOutput createOutput(String name, org.apache.lucene.store.IOContext context) throws IOException {
             org.apache.lucene.store.IndexOutput out = super.createOutput(name, context);
-            narrow(folder.resolve(name), "rw-------");
+            narrow(folder.resolve(name), mn.registry.keystore.OwnerOnly.FILE);
             return out;
         }
 
@@ -190,14 +188,14 @@ final class RegisterIndex implements AutoCloseable {
         public org.apache.lucene.store.IndexOutput createTempOutput(String prefix, String suffix, org.apache.lucene.store.IOContext context)
                 throws IOException {
             org.apache.lucene.store.IndexOutput out = super.createTempOutput(prefix, suffix, context);
-            narrow(folder.resolve(out.getName()), "rw-------");
+            narrow(folder.resolve(out.getName()), mn.registry.keystore.OwnerOnly.FILE);
             return out;
         }
 
         @Override
         public org.apache.lucene.store.Lock obtainLock(String name) throws IOException {
             org.apache.lucene.store.Lock lock = super.obtainLock(name);
-            narrow(folder.resolve(name), "rw-------");
+            narrow(folder.resolve(name), mn.registry.keystore.OwnerOnly.FILE);
             return lock;
         }
     }

@@ -444,15 +444,10 @@ class ZoneLand {
     /** A receipt as compared (F84): its letters (NFKC, upper case) and digits (of any script, by value) only; spaces, separators and
      *  invisible characters are spelling, not the receipt ("TDB-2026-000451" is "tdb 2026 000451"). */
     static String receiptKey(String receipt) {
-        String folded = java.text.Normalizer.normalize(receipt == null ? "" : receipt, java.text.Normalizer.Form.NFKC);
         StringBuilder key = new StringBuilder();
-        folded.codePoints().forEach(c -> {
-            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
-                key.append(Character.digit(c, 10));
-            } else if (Character.isLetter(c)) {
-                key.appendCodePoint(Character.toUpperCase(c));
-            }
-        });
+        mn.registry.kernel.privacy.PersonalDetailsInText.asRead(receipt == null ? "" : receipt).codePoints()
+                .filter(c -> Character.isLetter(c) || (c >= '0' && c <= '9')) // asRead reads every decimal digit as its ASCII value
+                .forEach(c -> key.appendCodePoint(Character.toUpperCase(c)));
         return key.toString();
     }
 

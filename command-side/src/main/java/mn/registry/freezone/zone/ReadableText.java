@@ -13,14 +13,9 @@ public final class ReadableText {
     private ReadableText() {
     }
 
-    /** Whether the text holds a control or bidirectional formatting character (null holds none). */
-    public static boolean hasControlCharacters(String text) {
-        return mn.registry.kernel.problem.VisibleText.hasControlCharacters(text);
-    }
-
     // 003 art. 12.1, 22.2 (abuse audit F87): the published text reads as stored
     public static void requireReadable(String text, String field, String article) {
-        if (hasControlCharacters(text)) {
+        if (mn.registry.kernel.problem.VisibleText.hasControlCharacters(text)) {
             throw RegistryProblem.invalid(mn.registry.kernel.privacy.PublishedTextScreen.CONTROL_CHARACTERS_CODE, "The field " + field + " holds a control or bidirectional "
                     + "formatting character, which would make it display otherwise than it was signed.", field, article);
         }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * registration numbers. A bare eight-digit number starting 5-9 with no currency is read as a phone number: write amounts
  * with their currency or thousands groups. Pure, no I/O; a few microseconds per field.
  */
-final class PersonalDetailsInText {
+public final class PersonalDetailsInText {
 
     /** What was found; never the text itself, so that a refusal does not repeat the detail it refuses. */
     public enum Kind {
@@ -94,7 +94,7 @@ final class PersonalDetailsInText {
      * hyphen, word joiner, direction marks), every decimal digit of any script read as its value, the ideographic full stop
      * read as a dot. Offsets of a {@link Finding} are in this text. Text that is already plain comes back as it is.
      */
-    static String asRead(String text) {
+    public static String asRead(String text) {
         if (isPlain(text)) {
             return text;
         }
