@@ -32,6 +32,8 @@ public final class DemoPeople {
     public static final List<DemoPerson> ALL = List.of(
             new DemoPerson(new PersonId("reviewer-1"), "Батбаяр Дорж", Role.MINISTRY_REVIEWER, null, MINISTRY),
             new DemoPerson(new PersonId("supervisor-1"), "Оюунчимэг Ганбаатар", Role.MINISTRY_SUPERVISOR, null, MINISTRY),
+            // a second supervisor: a complaint against a revocation is decided by another supervisor than its signer (002 art. 29.6, ADR 0046 item 10)
+            new DemoPerson(new PersonId("supervisor-2"), "Ариунаа Лхагвасүрэн", Role.MINISTRY_SUPERVISOR, null, MINISTRY),
             new DemoPerson(new PersonId("applicant-1"), "Тэмүүлэн Болд", Role.APPLICANT, null, "Tenger Trust LLC"),
             new DemoPerson(new PersonId("inspector-1"), "Энхжаргал Сүхбаатар", Role.COMMUNICATIONS_INSPECTOR, null,
                     "Communications Regulatory Commission"),

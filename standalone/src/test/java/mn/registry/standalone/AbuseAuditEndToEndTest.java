@@ -132,12 +132,15 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "")), 400, "permit.document-hash-missing",
                 "complaintSha256", "002 art. 29.6");
         ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)));
-        registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
+        // F100 (ADR 0046 item 10): the supervisor who signed the revocation does not decide the complaint against it; another does
+        registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)), 403,
+                "permit.complaint-decided-by-the-revoker", "applicationId", "002 art. 29.6");
+        registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
                 "permit.document-hash-missing", "decisionSha256", "002 art. 29.6");
-        ok(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
+        ok(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
         registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "ab".repeat(32))), 409,
                 "permit.complaint-already-decided", "applicationId", "002 art. 29.6");
-        registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
+        registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
                 "002 art. 29.6");
 
         // 29.3-29.4: handed over once, passed on once, to another permit

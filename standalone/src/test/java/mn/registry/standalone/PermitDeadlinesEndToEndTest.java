@@ -175,7 +175,7 @@ class PermitDeadlinesEndToEndTest {
             assertThat(early.code()).isEqualTo("permit.extension-too-early");
             ok(client.command(at.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.REPEATED_VIOLATIONS, "Three violations"))));
             ok(client.command(at.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, SHA))));
-            ok(client.command(at.sign("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, SHA))));
+            ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, SHA))));
             List<Object> after = events(third, permit);
             assertThat(after.get(after.size() - 1)).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
             assertThat(after).noneMatch(PermitExtensionRequested.class::isInstance);

@@ -63,6 +63,8 @@ class PermitApplication {
     private LocalDate suspendedUntil;
     private boolean revocationGroundRaised;
     private RevocationGround revocationGround;
+    /** Who signed the revocation in force: they do not decide the complaint against it (002 art. 29.6, ADR 0046 item 10). */
+    private mn.registry.kernel.identity.PersonId revokedBy;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
@@ -782,12 +784,22 @@ class PermitApplication {
     @CommandHandler
     void handle(DecideRevocationComplaint command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
+        complaintIsNotDecidedByTheRevoker(context);
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+    }
+
+    // 002 art. 29.6 ("in accordance with the General Administrative Law"; choice, ADR 0046 item 10, abuse audit F100): a complaint
+    // against a revocation is reviewed by another official than the one who signed it; the revoker neither upholds nor rejects it
+    private void complaintIsNotDecidedByTheRevoker(CommandContext context) {
+        if (revokedBy != null && revokedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.complaint-decided-by-the-revoker", context.actor()
+                    + " signed the revocation; another supervisor decides the complaint against it.", "applicationId", "002 art. 29.6");
+        }
     }
 
     // 002 art. 29.2, 29.6 (abuse audit F64): an upheld complaint annuls the revocation, not the end of the term: decided after the last day
@@ -1101,6 +1113,7 @@ class PermitApplication {
     void on(PermitRevoked event) {
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
+        this.revokedBy = event.decidedBy();
         this.complaintDecided = false;
     }
 

@@ -24,6 +24,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.REVIEWER;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
 import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
+import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR_2;
 import static mn.registry.permit.command.PermitLifecycleTest.VALID_UNTIL;
 import static mn.registry.permit.command.PermitLifecycleTest.active;
 import static mn.registry.permit.command.PermitLifecycleTest.approved;
@@ -184,13 +185,13 @@ class PermitAbuseRound5Test {
         List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS));
         filed.add(new RevocationComplaintFiled(ID, SHA, filedAt, HOLDER));
         Instant afterTerm = Instant.parse("2029-12-09T16:30:00Z"); // 2029-12-10 00:30 in Ulaanbaatar: the day after the last day
-        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR, afterTerm, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, afterTerm, SUPERVISOR, VALID_UNTIL),
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, afterTerm, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, afterTerm, SUPERVISOR_2, VALID_UNTIL),
                         new PermitExpired(ID, VALID_UNTIL, afterTerm, "002 art. 29.2"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.EXPIRED));
         Instant lastDay = Instant.parse("2029-12-09T15:59:59Z"); // 23:59:59 of the last day in Ulaanbaatar
-        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR, lastDay, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, lastDay, SUPERVISOR, VALID_UNTIL))
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, lastDay, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, lastDay, SUPERVISOR_2, VALID_UNTIL))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
     }
 

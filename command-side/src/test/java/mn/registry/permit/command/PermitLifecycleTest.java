@@ -38,6 +38,8 @@ class PermitLifecycleTest {
     static final Deadline DECISION = CALENDAR.deadline(RECEIVED, PermitDeadlines.DECISION);
     static final PersonId REVIEWER = new PersonId("reviewer-1");
     static final PersonId SUPERVISOR = new PersonId("supervisor-1");
+    /** A second supervisor: a complaint against a revocation is decided by another official than the revoker (ADR 0046 item 10). */
+    static final PersonId SUPERVISOR_2 = new PersonId("supervisor-2");
     static final PersonId HOLDER = new PersonId("applicant-1");
     static final PersonId INSPECTOR = new PersonId("inspector-1");
     static final Money MINIMUM = Money.mnt(500_000_000);
@@ -463,11 +465,11 @@ class PermitLifecycleTest {
                 .expectEvents(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
         List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS));
         filed.add(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
-        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR, at.plusSeconds(86_400)))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL))
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, at.plusSeconds(86_400)))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
-        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR, at.plusSeconds(86_400)))
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR_2, at.plusSeconds(86_400)))
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
         fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new FileRevocationComplaint(ID, SHA), HOLDER, at))

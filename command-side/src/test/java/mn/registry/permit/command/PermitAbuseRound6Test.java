@@ -1,0 +1,55 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.*;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
+import static mn.registry.permit.command.PermitLifecycleTest.ID;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
+import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
+import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR_2;
+import static mn.registry.permit.command.PermitLifecycleTest.VALID_UNTIL;
+import static mn.registry.permit.command.PermitLifecycleTest.revoked;
+import static mn.registry.permit.command.Signed.signed;
+
+/**
+ * Session 11 of docs/abuse-audit.md (permits, rows F100 on, ADR 0046 items 10 on): acts of a careless or dishonest official
+ * that main accepted, each refused with its code, field and article and no event.
+ */
+class PermitAbuseRound6Test {
+
+    private AggregateTestFixture<PermitApplication> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = Signed.fixture(new Signed.Services());
+    }
+
+    // ------------------------------------------------------------------ F100 (was O60): the revoker does not judge the complaint
+
+    @Test
+    @DisplayName("002 art. 29.6 (General Administrative Law): the supervisor who signed the revocation does not decide the complaint against it, "
+            + "neither upholding nor rejecting it; another supervisor does")
+    void the_revoker_does_not_decide_the_complaint_against_the_revocation() {
+        Instant filedAt = Instant.parse("2025-06-15T02:00:00Z");
+        List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS)); // revoked by SUPERVISOR
+        filed.add(new RevocationComplaintFiled(ID, SHA, filedAt, HOLDER));
+        Instant at = filedAt.plusSeconds(86_400);
+        for (boolean upheld : new boolean[] {true, false}) {
+            fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, upheld, SHA2), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+                    .expectException(problem("permit.complaint-decided-by-the-revoker", "applicationId")).expectNoEvents();
+        }
+        fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR_2, at, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR_2, VALID_UNTIL));
+    }
+}
