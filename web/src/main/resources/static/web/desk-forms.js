@@ -18,7 +18,7 @@ export const permitBodies = {
   RecordPermitInsurance: f => ({ applicationId: value(f, 'applicationId'), insurer: value(f, 'insurer'), policyNumber: value(f, 'policyNumber'),
     amount: mnt(value(f, 'amount')), insuredUntil: value(f, 'insuredUntil'), proofSha256: value(f, 'proofSha256') }),
   RecordPermitInspection: f => ({ applicationId: value(f, 'applicationId'), inspectedOn: value(f, 'inspectedOn'),
-    findingsSha256: optional(f, 'findingsSha256'), violationFound: f.elements.violationFound ? f.elements.violationFound.checked : false }),
+    findingsSha256: value(f, 'findingsSha256'), violationFound: f.elements.violationFound ? f.elements.violationFound.checked : false }),
   TransferPermit: f => ({ applicationId: value(f, 'applicationId'), successor: company(f), reorganisation: value(f, 'reorganisation'),
     evidenceSha256: value(f, 'evidenceSha256') }),
   RecordPermitDutyFulfilled: f => ({ applicationId: value(f, 'applicationId'), duty: value(f, 'duty'), evidenceSha256: value(f, 'evidenceSha256') }),

@@ -847,6 +847,7 @@ class PermitApplication {
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
+        inspectionRestsOnItsFindings(command.findingsSha256());
         LocalDate next = inspectedOn.plus(PermitDeadlines.INSPECTION_INTERVAL);
         apply(new PermitInspected(applicationId, inspectedOn, command.findingsSha256(), command.violationFound(), context.receivedAt(),
                 context.actor(), next));
@@ -865,6 +866,15 @@ class PermitApplication {
         if (issuedOn != null && inspectedOn.isBefore(issuedOn)) {
             throw RegistryProblem.invalid("permit.inspection-before-issue", "The permit was issued on " + issuedOn
                     + "; an inspection of its holder cannot be dated before.", "inspectedOn", "002 art. 31.1.7");
+        }
+    }
+
+    // 002 art. 31.1.7 (choice, ADR 0046 item 11, abuse audit F101): the inspection that discharges the year's duty is recorded with its
+    // findings, with or without a violation; an inspection of no record would discharge the duty on the official's word
+    private static void inspectionRestsOnItsFindings(String findingsSha256) {
+        if (!DocumentRef.isSha256Hex(findingsSha256)) {
+            throw RegistryProblem.invalid("permit.inspection-findings-missing", "An inspection is recorded with its findings (the document's SHA-256 in hex).",
+                    "findingsSha256", "002 art. 31.1.7");
         }
     }
 

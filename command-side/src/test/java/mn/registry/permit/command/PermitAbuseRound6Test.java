@@ -8,11 +8,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
+import static mn.registry.permit.command.PermitLifecycleTest.INSPECTOR;
+import static mn.registry.permit.command.PermitLifecycleTest.REVIEWER;
+import static mn.registry.permit.command.PermitLifecycleTest.active;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
@@ -51,5 +55,25 @@ class PermitAbuseRound6Test {
         }
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR_2, at, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR_2, VALID_UNTIL));
+    }
+
+    // ------------------------------------------------------------------ F101 (was O65): an inspection rests on its findings
+
+    @Test
+    @DisplayName("002 art. 31.1.7: the annual inspection is recorded with its findings (SHA-256), with or without a violation; an inspection "
+            + "of no record would discharge the year's duty on the official's word")
+    void an_inspection_is_recorded_with_its_findings() {
+        Instant at = Instant.parse("2025-09-02T02:00:00Z");
+        LocalDate on = LocalDate.of(2025, 9, 1);
+        for (String findings : java.util.Arrays.asList(null, "", "report.pdf", "AB".repeat(32))) {
+            fixture.given(active()).when(signed(new RecordPermitInspection(ID, on, findings, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
+                    .expectException(problem("permit.inspection-findings-missing", "findingsSha256")).expectNoEvents();
+            fixture.given(active()).when(signed(new RecordPermitInspection(ID, on, findings, false), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                    .expectException(problem("permit.inspection-findings-missing", "findingsSha256")).expectNoEvents();
+        }
+        fixture.given(active()).when(signed(new RecordPermitInspection(ID, on, SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                        org.hamcrest.Matchers.<Object>instanceOf(PermitInspected.class))));
     }
 }
