@@ -53,6 +53,9 @@ class SignerCertificateRevocationEndToEndTest {
         // abuse (F51): a supervisor removing the oversight above or beside them, the Cabinet member's certificate
         registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("cabinet-1"), null,
                 "key reported lost")), 403, "identity.revocation-of-oversight", "personId", "001 art. 23.1.1");
+        // abuse (F102): a supervisor stopping a zone's registrations by revoking its governor's certificate, without a dismissal
+        registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("governor-altanbulag"), null,
+                "key reported lost")), 403, "identity.revocation-of-a-governor", "personId", "001 art. 23.1.1, 003 art. 8.2");
 
         assertThat(ok(registry.send("supervisor-1", "RevokeSignerCertificate", revocation)).path("personId").asText()).isEqualTo("applicant-1");
 

@@ -84,6 +84,7 @@ class Person {
                     + " characters) in 'ground'.", "ground", "001 art. 23.1.1");
         }
         oversightIsNotRevokedByAPeer(body, context);
+        governorIsNotRevokedByTheMinistry(body, context);
         List<String> revoked;
         if (named == null) {
             revoked = enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
@@ -115,6 +116,18 @@ class Person {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.revocation-of-oversight", "The certificate of "
                     + body.personId() + ", who holds a supervisor's or the Cabinet member's role, is revoked by the Cabinet member or by its "
                     + "holder, not by another supervisor.", "personId", "001 art. 23.1.1");
+        }
+    }
+
+    // 001 art. 23.1.1, 003 art. 8.2 (choice, ADR 0046 item 12, abuse audit F102): a Free Zone governor in office answers to the Cabinet
+    // member who appoints and dismisses them, not to the ministry that keeps the list of signers; a supervisor who revoked a governor's
+    // certificate would stop the zone's registrations (003 art. 8.7.6) without a dismissal. The Cabinet member or the governor revokes
+    // it; once dismissed (the grant revoked) the ministry may
+    private void governorIsNotRevokedByTheMinistry(RevokeSignerCertificate body, CommandContext context) {
+        if (holds(Role.ZONE_GOVERNOR) && !body.personId().equals(context.actor()) && !context.roles().contains(Role.CABINET_MEMBER)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.revocation-of-a-governor", "The certificate of "
+                    + body.personId() + ", a Free Zone governor in office, is revoked by the Cabinet member who appoints and dismisses governors, "
+                    + "or by its holder, not by the ministry.", "personId", "001 art. 23.1.1, 003 art. 8.2");
         }
     }
 

@@ -2,6 +2,7 @@ package mn.registry.identity.command;
 
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -133,5 +134,27 @@ class PersonCertificateRevocationTest {
                         new mn.registry.kernel.identity.RoleRevoked(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(60), SUPERVISOR, "left"))
                 .when(revokeBy(other, SUPERVISOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new SignerCertificateRevoked(other, CERT, AT, SUPERVISOR, "key lost"));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, 003 art. 8.2 (abuse audit F102): a governor in office, appointed and dismissed by the Cabinet member, does not lose "
+            + "their certificate to a ministry supervisor, which would stop the zone's registrations; the Cabinet member or the governor revokes it, "
+            + "and once dismissed a supervisor may")
+    void a_governors_certificate_is_not_revoked_by_a_ministry_supervisor() {
+        RoleGranted appointed = new RoleGranted(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR, "altanbulag", T0, new PersonId("cabinet-1"), "Decision 12");
+        fixture.given(enrolled(CERT), appointed)
+                .when(revoke(CERT, "key reported lost"))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(org.hamcrest.Matchers.equalTo("identity.revocation-of-a-governor"),
+                        "a problem with code", "code") {
+                    @Override
+                    protected String featureValueOf(RegistryProblem problem) {
+                        return problem.code();
+                    }
+                });
+        fixture.given(enrolled(CERT), appointed, new mn.registry.kernel.identity.RoleRevoked(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR,
+                        "altanbulag", T0.plusSeconds(60), new PersonId("cabinet-1"), "Decision 13"))
+                .when(revoke(CERT, "dismissed"))
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "dismissed"));
     }
 }
