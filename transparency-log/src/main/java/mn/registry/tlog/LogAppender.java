@@ -1,10 +1,14 @@
 package mn.registry.tlog;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import mn.registry.kernel.log.Merkle;
@@ -14,8 +18,10 @@ import org.bson.Document;
 import org.bson.types.Binary;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,11 +94,85 @@ final class LogAppender {
         }
     }
 
+    /** One leaf to append: the event's id, its leaf data and the fields stored with its entry. */
+    record Leaf(String eventId, byte[] leafData, Document extra) {
+    }
+
+    /**
+     * Appends the leaves of a batch in their order, each unless its event has an entry already; returns each one's index.
+     * The same steps as {@link #append} in the same order (entries, then tiles, then the tree size), a step per batch
+     * instead of per leaf: one read of the entries already there, one ordered insert of the new entries, one write per
+     * tile touched, one compare-and-set of the tree size from its size before to its size after (ADR 0048). A crash
+     * between the steps leaves entries past the recorded size, which the next load repairs, as for one leaf.
+     */
+    synchronized long[] appendAll(List<Leaf> leaves) {
+        if (leaves.isEmpty()) {
+            return new long[0];
+        }
+        for (int attempt = 0; ; attempt++) {
+            load();
+            Map<String, Long> existing = new HashMap<>();
+            for (Document d : entries.find(Filters.in(LogCollections.EVENT_ID, leaves.stream().map(Leaf::eventId).toList()))
+                    .projection(new Document(LogCollections.EVENT_ID, 1))) {
+                existing.put(d.getString(LogCollections.EVENT_ID), d.get("_id", Number.class).longValue());
+            }
+            long[] indexes = new long[leaves.size()];
+            List<Document> fresh = new ArrayList<>();
+            List<byte[]> hashes = new ArrayList<>();
+            long next = size;
+            for (int i = 0; i < leaves.size(); i++) {
+                Leaf leaf = leaves.get(i);
+                Long found = existing.get(leaf.eventId());
+                if (found != null) {
+                    indexes[i] = found;
+                    continue;
+                }
+                byte[] leafHash = Merkle.leafHash(leaf.leafData());
+                Document entry = new Document("_id", next)
+                        .append(LogCollections.EVENT_ID, leaf.eventId())
+                        .append(LogCollections.LEAF, new String(leaf.leafData(), StandardCharsets.UTF_8))
+                        .append(LogCollections.LEAF_HASH, new Binary(leafHash));
+                leaf.extra().forEach(entry::putIfAbsent);
+                existing.put(leaf.eventId(), next); // the same event twice in one batch gets one entry
+                fresh.add(entry);
+                hashes.add(leafHash);
+                indexes[i] = next++;
+            }
+            if (fresh.isEmpty()) {
+                return indexes;
+            }
+            long before = size;
+            try {
+                entries.insertMany(fresh, new InsertManyOptions().ordered(true));
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) || attempt > 5) {
+                    throw e;
+                }
+                reset(); // another writer took an index, or our view is stale: the entries written are repaired by the load
+                continue;
+            }
+            Map<String, Document> touched = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < hashes.size(); i++) {
+                incorporate(before + i, hashes.get(i), touched);
+            }
+            writeTiles(touched);
+            if (!advance(before, before + hashes.size())) {
+                reset();
+                continue;
+            }
+            return indexes;
+        }
+    }
+
     private boolean advance(long index) {
-        boolean moved = state.updateOne(Filters.and(Filters.eq("_id", LogCollections.TREE), Filters.eq(LogCollections.SIZE, index)),
-                new Document("$set", new Document(LogCollections.SIZE, index + 1))).getModifiedCount() == 1;
+        return advance(index, index + 1);
+    }
+
+    private boolean advance(long from, long to) {
+        boolean moved = state.updateOne(Filters.and(Filters.eq("_id", LogCollections.TREE), Filters.eq(LogCollections.SIZE, from)),
+                new Document("$set", new Document(LogCollections.SIZE, to))).getModifiedCount() == 1;
         if (moved) {
-            size = index + 1;
+            size = to;
         }
         return moved;
     }
@@ -134,6 +214,24 @@ final class LogAppender {
 
     /** Writes the leaf hash at its place in level 0, and each completed tile's root into the level above. */
     private void incorporate(long index, byte[] hash) {
+        Map<String, Document> touched = new java.util.LinkedHashMap<>();
+        incorporate(index, hash, touched);
+        writeTiles(touched);
+    }
+
+    /** One write per tile: a tile touched by several leaves of a batch is written once, as it is after the last of them. */
+    private void writeTiles(Map<String, Document> touched) {
+        if (touched.size() == 1) {
+            Document tile = touched.values().iterator().next();
+            tiles.replaceOne(Filters.eq("_id", tile.get("_id")), tile, new ReplaceOptions().upsert(true));
+        } else if (!touched.isEmpty()) {
+            tiles.bulkWrite(touched.values().stream().map(tile -> new ReplaceOneModel<>(Filters.eq("_id", tile.get("_id")), tile,
+                    new ReplaceOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(true));
+        }
+    }
+
+    /** The leaf hash at its place in level 0, and each completed tile's root in the level above, kept in {@code touched} to write. */
+    private void incorporate(long index, byte[] hash, Map<String, Document> touched) {
         int level = 0;
         long at = index;
         byte[] h = hash;
@@ -146,10 +244,9 @@ final class LogAppender {
             }
             byte[] grown = Arrays.copyOf(current, Math.max(current.length, (offset + 1) * Merkle.HASH_SIZE));
             System.arraycopy(h, 0, grown, offset * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
-            tiles.replaceOne(Filters.eq("_id", LogCollections.tileId(level, tileIndex)),
+            touched.put(LogCollections.tileId(level, tileIndex),
                     new Document("_id", LogCollections.tileId(level, tileIndex)).append("level", level).append("index", tileIndex)
-                            .append("width", grown.length / Merkle.HASH_SIZE).append(LogCollections.HASHES, new Binary(grown)),
-                    new ReplaceOptions().upsert(true));
+                            .append("width", grown.length / Merkle.HASH_SIZE).append(LogCollections.HASHES, new Binary(grown)));
             rightmost.put(level, new Object[]{tileIndex, grown});
             if (offset != Tiles.WIDTH - 1) {
                 return;

@@ -96,6 +96,80 @@ class LogAppenderTest {
     }
 
     @Test
+    @DisplayName("ADR 0048: leaves appended in batches (of 1, 7, 100 and 256, across tile edges) give the same entries, tiles and root as one by one")
+    void batches_give_the_same_log_as_one_by_one(MongoDatabase db) {
+        LogAppender one = new LogAppender(db);
+        one.ensureIndexes();
+        for (int i = 0; i < 700; i++) {
+            one.append("event-" + i, leaf(i), new Document("position", (long) i));
+        }
+        java.util.Map<String, List<Document>> single = new java.util.HashMap<>();
+        for (String collection : List.of(LogCollections.ENTRIES, LogCollections.TILES, LogCollections.STATE)) {
+            single.put(collection, db.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+            db.getCollection(collection).deleteMany(new Document());
+        }
+        LogAppender batched = new LogAppender(db);
+        batched.ensureIndexes();
+        int i = 0;
+        for (int size : new int[] {1, 7, 100, 256, 255, 81}) {
+            List<LogAppender.Leaf> batch = new ArrayList<>();
+            for (int k = 0; k < size; k++, i++) {
+                batch.add(new LogAppender.Leaf("event-" + i, leaf(i), new Document("position", (long) i)));
+            }
+            long[] indexes = batched.appendAll(batch);
+            assertThat(indexes).containsExactly(java.util.stream.LongStream.range(i - size, i).toArray());
+        }
+        assertThat(batched.size()).isEqualTo(700);
+        assertThat(rootFromTiles(db, 700)).isEqualTo(expectedRoot(700));
+        for (String collection : List.of(LogCollections.ENTRIES, LogCollections.TILES, LogCollections.STATE)) {
+            assertThat(db.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                    .as(collection).isEqualTo(single.get(collection));
+        }
+    }
+
+    @Test
+    @DisplayName("ADR 0048: a batch delivered again, in part or whole, returns the first indexes and appends only the events not in the log")
+    void a_batch_delivered_again_appends_only_what_is_new(MongoDatabase db) {
+        LogAppender appender = new LogAppender(db);
+        appender.ensureIndexes();
+        assertThat(appender.appendAll(List.of(new LogAppender.Leaf("a", leaf(0), new Document()), new LogAppender.Leaf("b", leaf(1), new Document()))))
+                .containsExactly(0, 1);
+        assertThat(new LogAppender(db).appendAll(List.of(new LogAppender.Leaf("b", leaf(1), new Document()), new LogAppender.Leaf("c", leaf(2), new Document()),
+                new LogAppender.Leaf("a", leaf(0), new Document())))).containsExactly(1, 2, 0);
+        assertThat(db.getCollection(LogCollections.ENTRIES).countDocuments()).isEqualTo(3);
+        assertThat(new LogAppender(db).size()).isEqualTo(3);
+        assertThat(rootFromTiles(db, 3)).isEqualTo(expectedRoot(3));
+    }
+
+    @Test
+    @DisplayName("ADR 0048: a crash after a batch's entries were inserted, before its tiles and size, is repaired by the next writer; the batch again appends nothing twice")
+    void crash_after_a_batchs_entries_is_repaired(MongoDatabase db) {
+        LogAppender first = new LogAppender(db);
+        first.ensureIndexes();
+        List<LogAppender.Leaf> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(new LogAppender.Leaf("event-" + i, leaf(i), new Document()));
+        }
+        first.appendAll(batch);
+        // the crashed writer inserted the entries of 250..299 (crossing tile 0/0's end) and nothing else
+        List<Document> inserted = new ArrayList<>();
+        List<LogAppender.Leaf> again = new ArrayList<>();
+        for (int i = 250; i < 300; i++) {
+            inserted.add(new Document("_id", (long) i).append(LogCollections.EVENT_ID, "event-" + i)
+                    .append(LogCollections.LEAF, new String(leaf(i), StandardCharsets.UTF_8)).append(LogCollections.LEAF_HASH, new Binary(Merkle.leafHash(leaf(i)))));
+            again.add(new LogAppender.Leaf("event-" + i, leaf(i), new Document()));
+        }
+        db.getCollection(LogCollections.ENTRIES).insertMany(inserted);
+        again.add(new LogAppender.Leaf("event-300", leaf(300), new Document()));
+
+        LogAppender next = new LogAppender(db);
+        assertThat(next.appendAll(again)).containsExactly(java.util.stream.LongStream.rangeClosed(250, 300).toArray());
+        assertThat(next.size()).isEqualTo(301);
+        assertThat(db.getCollection(LogCollections.ENTRIES).countDocuments()).isEqualTo(301);
+        assertThat(rootFromTiles(db, 301)).isEqualTo(expectedRoot(301));
+    }
+
+    @Test
     @DisplayName("a checkpoint is published once per growth, signed by the checkpoint key over the tiles' root and time-stamped over the signed note")
     void checkpoints_follow_growth(@TempDir Path keysDir, MongoDatabase db) throws Exception {
         RegistryKeys keys = RegistryKeys.openOrCreate(keysDir, Clock.systemUTC());
