@@ -507,6 +507,45 @@ class AbuseAuditEndToEndTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.5.3, 22.7 (F120, ADR 0035 item 16): an entity dissolved by a court loses its land licence with its deregistration, so the "
+            + "parcel is granted to another entity, not blocked for the licence's 30 years")
+    void a_dissolved_entitys_land_is_free_again() throws InterruptedException {
+        RegistrationId dissolved = registeredInAltanbulag(new LegalEntity("Orkhon Timber LLC", Jurisdiction.MONGOLIAN, null, "6301311"));
+        RegistrationId next = registeredInAltanbulag(new LegalEntity("Darkhan Steel LLC", Jurisdiction.MONGOLIAN, null, "6301312"));
+        mn.registry.kernel.freezone.GeoPolygon lot = mn.registry.kernel.freezone.GeoPolygon.of(106.43, 50.32, 106.44, 50.32, 106.44, 50.325,
+                106.43, 50.325);
+        var auction = mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION;
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(30);
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                dissolved, "Lot 30", lot, "timber yard", from, until, auction)));
+        ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, dissolved,
+                "Lot 30", lot, "timber yard", from, until, auction, Money.mnt(30_000_000), "Governor decision 2026/130",
+                new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText()))));
+        JsonNode wanted = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
+                next, "Lot 30", lot, "steel yard", from, until, auction)));
+        mn.registry.kernel.freezone.LandCommands.GrantLandRights toNext = new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, next,
+                "Lot 30", lot, "steel yard", from, until, auction, Money.mnt(30_000_000), "Governor decision 2026/131",
+                new mn.registry.kernel.freezone.LandApplicationId(wanted.path("applicationId").asText()));
+        RunningRegistry.Sent blocked = registry.send("governor-altanbulag", "GrantLandRights", toNext);
+        org.assertj.core.api.Assertions.assertThat(blocked.reply().status()).as("the parcel is licensed to the entity in force").isEqualTo(409);
+
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(dissolved,
+                "Orkhon civil court 2026/88", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + dissolved))));
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(dissolved,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
+        // the land revocation process ends the licence after the deregistration (a processor): the grant goes through once it has
+        RunningRegistry.Sent granted = null;
+        for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            granted = registry.send("governor-altanbulag", "GrantLandRights", toNext);
+            if (granted.reply().status() != 409) {
+                break;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(granted.reply().status()).as(granted.reply().body().toString()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("domain-rules §2: a public holiday named by a no-break space, or declared on a zero-width space for its decision, is refused; nothing stored")
     void a_holiday_is_not_named_by_invisible_spaces() {
         mn.registry.kernel.calendar.WorkingDayCalendar calendar = mn.registry.kernel.calendar.WorkingDayCalendar.base();

@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Process manager of 003 art. 22.6: when an entity is deregistered on 12.5.1 or 12.5.2, its land rights in
+ * Process manager of 003 art. 22.6 and 22.7 (ADR 0035 item 16): when an entity is deregistered on 12.5.1, 12.5.2 or 12.5.3, its land rights in
  * the zone are revoked. Idempotent: the land register revokes only what is still in force, so an event
  * delivered twice revokes nothing more; a zone without a land register has nothing to revoke.
  */

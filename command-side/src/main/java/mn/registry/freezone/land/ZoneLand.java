@@ -152,7 +152,7 @@ class ZoneLand {
     static void noGroundForLosingLandIsRaised(LandHolders.Holder standing, String field) {
         if (standing.landGroundRaised()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-ground-raised", standing.registrationId() + " has a ground of "
-                    + "003 art. 12.5.1 or 12.5.2 raised: its land rights are revoked in those circumstances (22.6), so none are applied for, "
+                    + "003 art. 12.5 raised: its land rights end in those circumstances (22.6, 22.7), so none are applied for, "
                     + "granted or certified now; the governor deregisters it.", field, "003 art. 12.5, 22.6");
         }
     }
@@ -538,7 +538,8 @@ class ZoneLand {
                 held.add(l);
             }
         }
-        held.forEach(l -> apply(new LandEvents.LandRightsRevoked(zoneId, l.id(), l.holder(), command.ground(), "003 art. 22.6", command.at())));
+        held.forEach(l -> apply(new LandEvents.LandRightsRevoked(zoneId, l.id(), l.holder(), command.ground(), command.ground().landArticle(),
+                command.at())));
     }
 
     @EventSourcingHandler

@@ -259,7 +259,7 @@ class ZoneRegistrationAbuseTest {
         fixture.given(applied(), registered(), agreement(CERTIFIED, CERTIFIED.plusYears(1).minusDays(1)), first, raised)
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), at.plusSeconds(86400)))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, DeregistrationGround.COURT_DECISION,
-                        "003 art. 12.5.3", "dissolved", at.plusSeconds(86400), false, true, GOVERNOR));
+                        "003 art. 12.5.3", "dissolved", at.plusSeconds(86400), true, true, GOVERNOR)); // land rights end too (ADR 0035 item 16)
     }
 
     @Test

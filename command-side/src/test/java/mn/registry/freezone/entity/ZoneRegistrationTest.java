@@ -297,7 +297,7 @@ class ZoneRegistrationTest {
     }
 
     @Test
-    @DisplayName("003 art. 26.2, 22.6: dissolution by bankruptcy owes no clawback, and a court ground keeps land rights")
+    @DisplayName("003 art. 26.2, 22.7: dissolution by bankruptcy owes no clawback, and a court's dissolution ends the land rights (ADR 0035 item 16)")
     void bankruptcy_owes_no_clawback() {
         Instant at = Instant.parse("2027-05-02T01:00:00Z");
         LocalDate decided = LocalDate.of(2027, 4, 28);
@@ -306,7 +306,7 @@ class ZoneRegistrationTest {
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, at, GOVERNOR))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), at))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", at,
-                        false, false, GOVERNOR));
+                        true, false, GOVERNOR));
     }
 
     @Test

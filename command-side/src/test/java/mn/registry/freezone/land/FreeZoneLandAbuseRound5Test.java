@@ -182,7 +182,7 @@ class FreeZoneLandAbuseRound5Test {
     }
 
     @Test
-    @DisplayName("003 art. 22.6 (F91): the holder's standing reads a raised 12.5.1 or 12.5.2 ground from the registration's events, and a new application clears it")
+    @DisplayName("003 art. 22.6, 22.7 (F91, F120): the holder's standing reads a raised 12.5 ground from the registration's events, and a new application clears it")
     void standing_reads_the_raised_ground() {
         org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine engine =
                 new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine();
@@ -198,7 +198,7 @@ class FreeZoneLandAbuseRound5Test {
         assertThat(holders.standing(HOLDER).landGroundRaised()).isFalse();
         append.accept(new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(HOLDER,
                 mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", FROM, AT, null));
-        assertThat(holders.standing(HOLDER).landGroundRaised()).as("a court's dissolution does not revoke land (22.6)").isFalse();
+        assertThat(holders.standing(HOLDER).landGroundRaised()).as("a court's dissolution ends the land rights too (22.7, ADR 0035 item 16)").isTrue();
         append.accept(new mn.registry.kernel.freezone.RegistrationEvents.DeregistrationGroundRaised(HOLDER,
                 mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", FROM, AT, null));
         assertThat(holders.standing(HOLDER).landGroundRaised()).isTrue();

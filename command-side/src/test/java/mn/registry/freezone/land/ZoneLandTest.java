@@ -231,7 +231,7 @@ class ZoneLandTest {
     }
 
     @Test
-    @DisplayName("003 art. 22.6: deregistration on 12.5.1 revokes the holder's rights in force, once; 12.5.3 revokes none")
+    @DisplayName("003 art. 22.6, 22.7: deregistration on 12.5.1 revokes the holder's rights in force, once; on 12.5.3 (a court's dissolution) too, under 22.7 (ADR 0035 item 16)")
     void holder_rights_revoked_once() {
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
         LandEvents.LandRightsGranted mine = granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL);
@@ -244,9 +244,11 @@ class ZoneLandTest {
         fixture.given(mine, theirs, revoked)
                 .when(new LandStreamCommands.RevokeHolder(ZONE, HOLDER, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, LocalDate.of(2027, 12, 1), AT))
                 .expectNoEvents();
+        // ADR 0035 item 16 (abuse audit F120, was O85): a court's dissolution (12.5.3) ends the holder's land rights too, under 22.7
         fixture.given(mine, theirs)
                 .when(new LandStreamCommands.RevokeHolder(ZONE, HOLDER, DeregistrationGround.COURT_DECISION, LocalDate.of(2027, 12, 1), AT))
-                .expectNoEvents();
+                .expectEvents(new LandEvents.LandRightsRevoked(ZONE, LandLicenceId.of(ZONE, 1), HOLDER,
+                        DeregistrationGround.COURT_DECISION, "003 art. 22.7 (Land Law: the holder is dissolved)", AT));
     }
 
     // --- issue 13: land only to an entity currently registered in the zone that applied for it (003 art. 22.2, 22.4-22.5, 8.7.7)
