@@ -61,28 +61,28 @@ class LogSequencer {
     }
 
     /**
-     * Queues the public record of each public event of a batch and appends them together after the batch's last event
-     * (ADR 0048: a few writes per batch instead of a few per record), before the processor stores its token, as the
-     * projections' {@code BatchedWrites} do: a crash before the append leaves the token behind it, so the batch is
-     * handled again, and a batch appended twice finds its entries by event id. Outside a batch each record is appended at once.
+     * Queues each public event of a batch and appends their public records together after the batch's last event (ADR 0048:
+     * a few writes per batch instead of a few per record; the events the hand-over missed read back with one query), before
+     * the processor stores its token, as the projections' {@code BatchedWrites} do: a crash before the append leaves the
+     * token behind it, so the batch is handled again, and a batch appended twice finds its entries by event id. Outside a
+     * batch each event is appended at once.
      */
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
         if (PublicRecords.mayBePublic(message.getPayloadType().getName())) {
-            sealed(message).ifPresent(found -> PublicRecords.record(found.event(), found.position()).ifPresent(record -> pending().add(
-                    new Pending(new LogWriter.Leaf(found.event().eventId(), PublicRecords.leafData(record), found.position(),
-                            record.path("commandId").textValue()), payload))));
+            pending().add(new Pending(message.getIdentifier(), handed(message).orElse(null), payload));
         }
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             appendPending();
         }
     }
 
-    private record Pending(LogWriter.Leaf leaf, Object payload) {
+    /** A public event of the batch: as the hand-over gave it, or {@code sealed} null when it is to be read back from the store. */
+    private record Pending(String eventId, Sealed sealed, Object payload) {
     }
 
     private static final String PENDING = LogSequencer.class.getName() + ".pending";
-    /** Outside a unit of work: the records of the one event being handled. */
+    /** Outside a unit of work: the one event being handled. */
     private final ThreadLocal<List<Pending>> outside = ThreadLocal.withInitial(ArrayList::new);
 
     private List<Pending> pending() {
@@ -95,17 +95,36 @@ class LogSequencer {
         if (pending.isEmpty()) {
             return;
         }
+        List<LogWriter.Leaf> leaves = new ArrayList<>();
+        List<Pending> appended = new ArrayList<>();
         try {
-            long[] indexes = writer.appendAll(pending.stream().map(Pending::leaf).toList());
+            List<String> misses = pending.stream().filter(p -> p.sealed() == null).map(Pending::eventId).toList();
+            java.util.Map<String, SealedEvents.Stored> read = events.byIds(misses);
+            storeReads.add(misses.size());
+            for (Pending p : pending) {
+                SealedEvents.Stored stored = p.sealed() == null ? read.get(p.eventId()) : null;
+                Sealed found = p.sealed() != null ? p.sealed() : stored == null ? null : new Sealed(stored.event(), stored.position());
+                if (found == null) {
+                    continue;
+                }
+                PublicRecords.record(found.event(), found.position()).ifPresent(record -> {
+                    leaves.add(new LogWriter.Leaf(found.event().eventId(), PublicRecords.leafData(record), found.position(),
+                            record.path("commandId").textValue()));
+                    appended.add(p);
+                });
+            }
+            long[] indexes = writer.appendAll(leaves);
             if (publications != null) {
                 for (int i = 0; i < indexes.length; i++) { // 002 art. 26.4, 27.6: the checkpoint publishes it
-                    publications.entryAppended(pending.get(i).leaf().eventId(), indexes[i], pending.get(i).payload());
+                    publications.entryAppended(leaves.get(i).eventId(), indexes[i], appended.get(i).payload());
                 }
             }
         } finally {
             pending.clear(); // appended, or failed: a failed batch is handled again from its first event
         }
-        afterBatch();
+        if (!leaves.isEmpty()) {
+            afterBatch();
+        }
     }
 
     /** Tells {@link #appended} once, when the batch (the unit of work) that appended has committed. */
@@ -126,19 +145,18 @@ class LogSequencer {
 
     private static final String APPENDED = LogSequencer.class.getName() + ".appended";
 
-    /** The event as sealed in the store: handed over by the read that produced the message, else read back. */
-    private Optional<Sealed> sealed(EventMessage<?> message) {
-        String eventId = message.getIdentifier();
-        if (handOver != null) {
-            Optional<SealedHandOver.Handed> handed = handOver.take(eventId);
-            OptionalLong position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                    ? tracked.trackingToken().position() : OptionalLong.empty();
-            if (handed.isPresent() && (position.isEmpty() || position.getAsLong() == handed.get().position())) {
-                return handed.map(h -> new Sealed(h.event(), h.position()));
-            }
+    /** The event as sealed in the store, as the read that produced the message handed it over; empty on a miss (read back later). */
+    private Optional<Sealed> handed(EventMessage<?> message) {
+        if (handOver == null) {
+            return Optional.empty();
         }
-        storeReads.increment();
-        return events.byId(eventId).map(stored -> new Sealed(stored.event(), stored.position()));
+        Optional<SealedHandOver.Handed> handed = handOver.take(message.getIdentifier());
+        OptionalLong position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position() : OptionalLong.empty();
+        if (handed.isPresent() && (position.isEmpty() || position.getAsLong() == handed.get().position())) {
+            return handed.map(h -> new Sealed(h.event(), h.position()));
+        }
+        return Optional.empty();
     }
 
     private record Sealed(SealedEvent event, long position) {
