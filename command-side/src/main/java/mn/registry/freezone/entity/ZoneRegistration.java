@@ -344,7 +344,16 @@ class ZoneRegistration {
         }
         notBeforeTheLastResumption(on);
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
-                LegalTerm.months(on, FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(), context.actor()));
+                LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
+                context.actor()));
+    }
+
+    // 003 art. 12.5.2 (choice, ADR 0035 item 17, abuse audit F121): the 12 months count from the day the interruption is recorded as
+    // having begun; recorded more than LATE_INTERRUPTION_DAYS after that day, they count from its receipt. A governor who dates an
+    // interruption 13 months back would make the ground due at once and leave the entity no time to show it resumed (F37 refuses a
+    // resumption received after the 12 months); the day named stays recorded as stated
+    static LocalDate twelveMonthsCountFrom(LocalDate on, LocalDate receivedOn) {
+        return on.isBefore(receivedOn.minusDays(FreeZoneTerms.LATE_INTERRUPTION_DAYS)) ? receivedOn : on;
     }
 
     // 003 art. 12.5.2 (abuse audit F39): operations ran from the last resumption on; an interruption dated before it would overlap the

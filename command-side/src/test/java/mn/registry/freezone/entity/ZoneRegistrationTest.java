@@ -250,7 +250,7 @@ class ZoneRegistrationTest {
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), on(TODAY)))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), on(interrupted.plusDays(2))))
                 .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
         Instant at = Instant.parse("2028-03-01T01:00:00Z");
         RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);

@@ -15,6 +15,11 @@ public final class FreeZoneTerms {
     public static final int START_YEARS = 1;
     /** 003 art. 12.5.2: 12 consecutive months of interruption. */
     public static final int INTERRUPTION_MONTHS = 12;
+    /**
+     * 003 art. 12.5.2 (choice, ADR 0035 item 17): an interruption recorded more than this many days after the day it names counts
+     * its 12 months from its receipt.
+     */
+    public static final int LATE_INTERRUPTION_DAYS = 30;
 
     /**
      * 003 art. 12.5.1 (choice, ADR 0035 item 6): the last day of the year to start counted from {@code from}, the certificate's day
