@@ -63,35 +63,7 @@ final class LogAppender {
      * {@code extra} fields are stored with the entry (e.g. the event's global position).
      */
     synchronized long append(String eventId, byte[] leafData, Document extra) {
-        for (int attempt = 0; ; attempt++) {
-            load();
-            Document existing = entries.find(Filters.eq(LogCollections.EVENT_ID, eventId)).first();
-            if (existing != null) {
-                return existing.get("_id", Number.class).longValue();
-            }
-            long index = size;
-            byte[] leafHash = Merkle.leafHash(leafData);
-            Document entry = new Document("_id", index)
-                    .append(LogCollections.EVENT_ID, eventId)
-                    .append(LogCollections.LEAF, new String(leafData, StandardCharsets.UTF_8))
-                    .append(LogCollections.LEAF_HASH, new Binary(leafHash));
-            extra.forEach(entry::putIfAbsent);
-            try {
-                entries.insertOne(entry);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt > 5) {
-                    throw e;
-                }
-                reset(); // another writer took the index, or our view is stale
-                continue;
-            }
-            incorporate(index, leafHash);
-            if (!advance(index)) {
-                reset();
-                continue;
-            }
-            return index;
-        }
+        return appendAll(List.of(new Leaf(eventId, leafData, extra)))[0];
     }
 
     /** One leaf to append: the event's id, its leaf data and the fields stored with its entry. */
