@@ -75,9 +75,10 @@ class DeskController {
             }
             Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
             Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
+            Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
-                    duties.containsKey("NOTIFY_SUSPENSION")));
+                    duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy")))));
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -94,7 +95,7 @@ class DeskController {
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */
     record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
-                 boolean suspensionNotificationOpen) {
+                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation) {
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */
@@ -136,7 +137,9 @@ class DeskController {
                 }
             }
             case REVOKED -> {
-                if (facts.complaintPending() && supervisor) {
+                if (facts.complaintPending() && supervisor && facts.viewerSignedTheRevocation()) {
+                    missing.add("desk.missing.anotherSupervisorDecidesComplaint"); // 002 art. 29.6 (ADR 0046 item 10): not the revoker
+                } else if (facts.complaintPending() && supervisor) {
                     forms.add("decideComplaint");
                 }
                 if (facts.databaseNotHandedOver()) {

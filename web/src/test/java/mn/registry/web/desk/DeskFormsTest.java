@@ -47,8 +47,8 @@ class DeskFormsTest {
         return DeskController.offer(status, supervisor, DeskController.forms(status, supervisor, false), facts);
     }
 
-    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false);
-    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false);
+    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false, false);
+    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false, false);
 
     @Test
     @DisplayName("002 art. 26.2.3: issuing is not offered before the insurance is recorded, and the page says so first")
@@ -76,12 +76,16 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 29.3-29.6: after a revocation the desk offers the complaint's decision to a supervisor and the database's hand-over, then its passing on")
     void revoked_permit_offers_what_follows_the_revocation() {
-        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false);
+        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("decideComplaint", "databaseHandedOver");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, complained).forms()).containsExactly("databaseHandedOver");
-        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false);
+        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, handedOver).forms()).containsExactly("passDatabaseOn");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, handedOver).forms()).isEmpty();
+        // ADR 0046 item 10: the supervisor who signed the revocation is not offered the complaint; the page says who decides it
+        DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true));
+        assertThat(toTheRevoker.forms()).containsExactly("databaseHandedOver");
+        assertThat(toTheRevoker.missing()).containsExactly("desk.missing.anotherSupervisorDecidesComplaint");
     }
 
     @Test
