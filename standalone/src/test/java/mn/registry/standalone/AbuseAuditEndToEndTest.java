@@ -92,7 +92,7 @@ class AbuseAuditEndToEndTest {
     private static ApplicationId issuedPermit(String company, String number) {
         ApplicationId id = insuredApplication(company, number);
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
-                HASH)));
+                proof())));
         return id;
     }
 
@@ -102,7 +102,7 @@ class AbuseAuditEndToEndTest {
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
         ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
-                today().plusYears(1), HASH)));
+                today().plusYears(1), proof())));
         return id;
     }
 
@@ -272,14 +272,14 @@ class AbuseAuditEndToEndTest {
     @DisplayName("002 art. 26.6.3, 26.6.5: a permit is not issued with blank conditions or a blank activity; nothing stored; with its conditions it is")
     void permit_is_not_issued_with_blank_content() {
         ApplicationId id = insuredApplication("Dornod Sign LLC", "6101006");
-        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of(" "), null, HASH)), 400,
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of(" "), null, proof())), 400,
                 "permit.content-missing", "conditions", "002 art. 26.6.5");
         registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia", ""),
-                null, HASH)), 400, "permit.content-missing", "conditions", "002 art. 26.6.5");
-        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "\u00A0", List.of("Keep the database in Mongolia"), null, HASH)), 400,
+                null, proof())), 400, "permit.content-missing", "conditions", "002 art. 26.6.5");
+        registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "\u00A0", List.of("Keep the database in Mongolia"), null, proof())), 400,
                 "permit.field-missing", "activity", "002 art. 26.6.3");
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
-                HASH)));
+                proof())));
     }
 
     @Test
@@ -287,9 +287,9 @@ class AbuseAuditEndToEndTest {
     void published_condition_is_limited_to_2000_characters() {
         ApplicationId id = insuredApplication("Khovd Sign LLC", "6101016");
         registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
-                List.of("Keep the database in Mongolia", "a".repeat(2_001)), null, HASH)), 400, "privacy.published-text-too-long", "conditions[1]", "002 art. 26.4");
+                List.of("Keep the database in Mongolia", "a".repeat(2_001)), null, proof())), 400, "privacy.published-text-too-long", "conditions[1]", "002 art. 26.4");
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
-                List.of("Keep the database in Mongolia", "a".repeat(2_000)), null, HASH)));
+                List.of("Keep the database in Mongolia", "a".repeat(2_000)), null, proof())));
     }
 
     @Test
@@ -764,4 +764,9 @@ class AbuseAuditEndToEndTest {
     }
 
     // --- end of the s9-fzo16 block ---
+
+    /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    static String proof() {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), "the insurance policy, the contract or the reorganisation's evidence");
+    }
 }

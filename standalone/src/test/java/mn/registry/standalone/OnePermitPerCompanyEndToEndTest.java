@@ -70,18 +70,23 @@ class OnePermitPerCompanyEndToEndTest {
         ApplicationId permit = apply("Darkhan Trust LLC", "6102002");
         ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(permit)));
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(permit, "Mongol Daatgal", "POL-6102002",
-                Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registry.clock().instant()).plusYears(1), HASH)));
+                Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registry.clock().instant()).plusYears(1), proof())));
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(permit, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
-                null, HASH)));
+                null, proof())));
         apply("Erdenet Sign LLC", "6102003");
 
         registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Erdenet Sign LLC", "6102003", true,
-                "Erdenet, Orkhon"), Reorganisation.MERGER, HASH)), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
+                "Erdenet, Orkhon"), Reorganisation.MERGER, proof())), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
 
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Darkhan Trust Holding LLC", "6102004", true,
-                "Darkhan, Darkhan-Uul"), Reorganisation.TRANSFORMATION, HASH)));
+                "Darkhan, Darkhan-Uul"), Reorganisation.TRANSFORMATION, proof())));
         apply("Darkhan Trust LLC", "6102002");
         registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Darkhan Trust Holding LLC", "6102004")), 409, "permit.company-already-holds", "company.registrationNumber", "002 art. 23.2");
+    }
+
+    /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    static String proof() {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), "the insurance policy, the contract or the reorganisation's evidence");
     }
 }

@@ -58,11 +58,14 @@ class PermitAbuseRound5EndToEndTest {
                     Money.mnt(200_000_000), today().plusYears(1), proof)), 400, "permit.document-hash-missing", "proofSha256", "002 art. 26.2.3");
         }
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "\u00A0\u200B", "POL-6105001",
-                Money.mnt(200_000_000), today().plusYears(1), HASH)), 400, "permit.field-missing", "insurer", "002 art. 26.2.3");
+                Money.mnt(200_000_000), today().plusYears(1), proof())), 400, "permit.field-missing", "insurer", "002 art. 26.2.3");
+        // F103 (ADR 0046 item 13): a well-formed hash of nothing the registry received names no policy
+        registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
+                Money.mnt(200_000_000), today().plusYears(1), "9f".repeat(32))), 400, "document.unknown", "proofSha256", "002 art. 26.2.3");
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001", Money.mnt(200_000_000),
-                today().plusYears(1), HASH)));
+                today().plusYears(1), proof())));
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
-                null, HASH)));
+                null, proof())));
 
         // F61: a permit passed to another company on no evidence of a reorganisation
         Company successor = new Company("Orkhon Tamga Holding LLC", "6105002", true, "Erdenet, Orkhon");
@@ -76,7 +79,7 @@ class PermitAbuseRound5EndToEndTest {
             registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, reason)), 400,
                     "permit.field-missing", "reason", "002 art. 29.1");
         }
-        ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, HASH)));
+        ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, proof())));
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "the audited statements were forged")));
     }
 
@@ -88,5 +91,10 @@ class PermitAbuseRound5EndToEndTest {
                     .put("applicationId", stream).put("ground", "FALSE_DOCUMENTS").put("reason", "forged audit report");
             registry.refused(registry.send("supervisor-1", "RevokePermit", body), 400, "command.body-invalid", null, "");
         }
+    }
+
+    /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    static String proof() {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), "the insurance policy, the contract or the reorganisation's evidence");
     }
 }

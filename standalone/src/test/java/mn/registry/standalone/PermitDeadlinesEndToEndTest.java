@@ -116,13 +116,13 @@ class PermitDeadlinesEndToEndTest {
             ok(client.command(client.sign("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000)))));
             ok(client.command(client.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
             RegistryClient.Reply low = client.command(client.sign("applicant-1", "RecordPermitInsurance",
-                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-0", Money.mnt(99_000_000), today.plusYears(1), SHA)));
+                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-0", Money.mnt(99_000_000), today.plusYears(1), proof(first))));
             assertThat(low.status()).isEqualTo(400);
             assertThat(low.code()).isEqualTo("permit.insurance-below-minimum");
             ok(client.command(client.sign("applicant-1", "RecordPermitInsurance",
-                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today.plusYears(1), SHA))));
+                    new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today.plusYears(1), proof(first)))));
             ok(client.command(client.sign("supervisor-1", "IssuePermit",
-                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA))));
+                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, proof(first)))));
             // 002 art. 28.1 (ADR 0013 §4): a suspension on the inspector's opinion rests on an opinion recorded by an inspector
             ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, SHA, true))));
             ok(client.command(client.sign("reviewer-1", "SuspendPermit",
@@ -182,5 +182,10 @@ class PermitDeadlinesEndToEndTest {
         } finally {
             third.close();
         }
+    }
+
+    /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    static String proof(ConfigurableApplicationContext registry) {
+        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy, the contract or the reorganisation's evidence");
     }
 }

@@ -93,9 +93,9 @@ class PermitDutiesEndToEndTest {
             ok(client.command(at.sign("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000)))));
             ok(client.command(at.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
             ok(client.command(at.sign("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1",
-                    Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registryTime.instant()).plusYears(1), SHA))));
+                    Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registryTime.instant()).plusYears(1), proof(registry)))));
             ok(client.command(at.sign("supervisor-1", "IssuePermit",
-                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA))));
+                    new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, proof(registry)))));
 
             // 002 art. 26.4: nobody marks the publication done; the checkpoint that covers the grant does, with its time
             refused(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled",
@@ -170,5 +170,10 @@ class PermitDutiesEndToEndTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    static String proof(ConfigurableApplicationContext registry) {
+        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy, the contract or the reorganisation's evidence");
     }
 }

@@ -121,8 +121,8 @@ class PermitExtensionEndToEndTest {
     private String issue(ApplicationId id) throws InterruptedException {
         ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
         ok(send("applicant-1", "RecordPermitInsurance",
-                new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + id.value().substring(0, 4), Money.mnt(200_000_000), today().plusYears(1), CONTRACT)));
-        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, CONTRACT)));
+                new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + id.value().substring(0, 4), Money.mnt(200_000_000), today().plusYears(1), proof())));
+        ok(send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, proof())));
         await("the permit's case", () -> client.get("/api/reviewer/permits/" + id.value(), reviewer).status() == 200);
         return client.get("/api/reviewer/permits/" + id.value(), reviewer).body().path("permit").path("permitNumber").asText();
     }
@@ -146,12 +146,12 @@ class PermitExtensionEndToEndTest {
             // 002 art. 26.6.4, 27.1: the term starts on the day of issue; a validFrom in 2030 or 2019 is refused
             ok(send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(extended)));
             ok(send("applicant-1", "RecordPermitInsurance",
-                    new RecordPermitInsurance(extended, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today().plusYears(1), CONTRACT)));
+                    new RecordPermitInsurance(extended, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), today().plusYears(1), proof())));
             for (LocalDate chosen : List.of(LocalDate.of(2030, 1, 1), LocalDate.of(2019, 1, 1))) {
-                refused(send("supervisor-1", "IssuePermit", new IssuePermit(extended, "Issuing signature certificates", List.of("c"), chosen, CONTRACT)),
+                refused(send("supervisor-1", "IssuePermit", new IssuePermit(extended, "Issuing signature certificates", List.of("c"), chosen, proof())),
                         400, "permit.valid-from-not-today");
             }
-            ok(send("supervisor-1", "IssuePermit", new IssuePermit(extended, "Issuing signature certificates", List.of("c"), today(), CONTRACT)));
+            ok(send("supervisor-1", "IssuePermit", new IssuePermit(extended, "Issuing signature certificates", List.of("c"), today(), proof())));
             await("the permit's case", () -> client.get("/api/reviewer/permits/" + extended.value(), reviewer).status() == 200);
             String extendedNumber = client.get("/api/reviewer/permits/" + extended.value(), reviewer).body().path("permit").path("permitNumber").asText();
             String pendingNumber = issue(pending);
@@ -226,5 +226,10 @@ class PermitExtensionEndToEndTest {
         } finally {
             registry.close();
         }
+    }
+
+    /** The policy or contract an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
+    private String proof() {
+        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy or the contract");
     }
 }

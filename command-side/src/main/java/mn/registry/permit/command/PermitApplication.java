@@ -106,6 +106,16 @@ class PermitApplication {
                 "No document with this SHA-256 was received; upload it to POST /api/documents first.", field, article));
     }
 
+    // 002 art. 26.2.3, 26.7, 23.3 (choice, ADR 0046 item 13, abuse audit F103): the policy, the contract and the reorganisation's evidence
+    // are named by the hash of a document the registry received and keeps, as the application's documents are: a well-formed hash of
+    // nothing uploaded would put the act on a document no one can read
+    private static void documentWasReceived(String sha256, String field, String article, PermitServices services) {
+        if (!services.documentReceived(sha256)) {
+            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                    field, article);
+        }
+    }
+
     // ------------------------------------------------------------------ review and decision (002 art. 26)
 
     @CommandHandler
@@ -188,6 +198,7 @@ class PermitApplication {
         Money inForce = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         insuranceRestsOnItsProof(command);
+        documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services);
         Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
             throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
@@ -230,6 +241,7 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
+        documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services);
         insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce());
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
@@ -901,7 +913,7 @@ class PermitApplication {
 
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
-    void handle(TransferPermit command, CommandContext context) {
+    void handle(TransferPermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
         termHasNotEndedAtReceipt(context.receivedAt());
@@ -918,6 +930,7 @@ class PermitApplication {
         }
         // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
+        documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3", services);
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
                 context.receivedAt(), context.actor()));
     }

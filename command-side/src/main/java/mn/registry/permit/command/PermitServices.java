@@ -32,6 +32,12 @@ interface PermitServices {
     /** The document the registry received under this SHA-256, as a reference of the stated kind; empty if none was received. */
     Optional<DocumentRef> received(SubmittedDocument document);
 
+    /**
+     * Whether the registry received a document under this SHA-256 (uploaded to {@code POST /api/documents} and kept); a document found
+     * is marked cited, so it is kept for as long as the act that names it (ADR 0046 item 13).
+     */
+    boolean documentReceived(String sha256);
+
     /** Whether the permit under {@code id} is issued and in force now (not suspended, revoked or expired), read from its events. */
     boolean permitInForce(ApplicationId id);
 

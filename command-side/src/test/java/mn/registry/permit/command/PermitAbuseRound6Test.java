@@ -76,4 +76,26 @@ class PermitAbuseRound6Test {
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
                         org.hamcrest.Matchers.<Object>instanceOf(PermitInspected.class))));
     }
+
+    // ------------------------------------------------------------------ F103 (was O64): proofs are documents the registry received
+
+    @Test
+    @DisplayName("002 art. 26.2.3, 26.7, 23.3: the insurance policy, the contract and the reorganisation's evidence are named by the hash of a document "
+            + "the registry received; a well-formed hash of nothing uploaded is refused")
+    void proofs_name_documents_the_registry_received() {
+        String nothing = "9f".repeat(32);
+        Instant at = PermitLifecycleTest.APPROVED_AT.plusSeconds(86_400);
+        fixture.given(PermitLifecycleTest.approved())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", mn.registry.kernel.money.Money.mnt(600_000_000),
+                        LocalDate.of(2025, 12, 31), nothing), HOLDER, at))
+                .expectException(problem("document.unknown", "proofSha256")).expectNoEvents();
+        fixture.given(PermitLifecycleTest.insured())
+                .when(signed(new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, nothing),
+                        SUPERVISOR, PermitLifecycleTest.ISSUED_AT, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("document.unknown", "contractSha256")).expectNoEvents();
+        fixture.given(active())
+                .when(signed(new TransferPermit(ID, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar, Chingeltei district"),
+                        Reorganisation.MERGER, nothing), SUPERVISOR, Instant.parse("2025-04-01T02:00:00Z"), Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("document.unknown", "evidenceSha256")).expectNoEvents();
+    }
 }

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedMongoExtension.class)
 class PermitAcrossCalendarYearsTest {
 
-    private static final String SHA = "ab".repeat(32);
-    private static final String SHA2 = "cd".repeat(32);
+    /** The policy, contract and other proofs this permit names: documents the registry received (ADR 0046 item 13). */
+    private String SHA;
+    private String SHA2;
     private static final PersonId HOLDER = new PersonId("applicant-1");
 
     private MongoDatabase database;
@@ -58,6 +59,10 @@ class PermitAcrossCalendarYearsTest {
         for (RequiredDocument kind : RequiredDocument.values()) {
             documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
         }
+        SHA = documents.receive("the insurance policy and the contract".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                "proof.txt").document().sha256();
+        SHA2 = documents.receive("the stamp duty's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                "stamp-duty.txt").document().sha256();
         engine = new InMemoryEventStorageEngine();
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())

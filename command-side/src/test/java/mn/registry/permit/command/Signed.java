@@ -100,6 +100,14 @@ final class Signed {
                     .map(d -> new DocumentRef(document.kind(), d.sha256(), d.size(), d.mediaType(), d.receivedAt()));
         }
 
+        /** Documents received besides the application's (proofs, contracts, evidence): the fixtures' two hashes unless a test says otherwise. */
+        final java.util.Set<String> otherDocuments = new java.util.HashSet<>(java.util.Set.of(PermitLifecycleTest.SHA, PermitLifecycleTest.SHA2));
+
+        @Override
+        public boolean documentReceived(String sha256) {
+            return documents.containsKey(sha256) || otherDocuments.contains(sha256);
+        }
+
         /** Permits in force besides the one under test (the successors a database may be passed to, 002 art. 29.4). */
         final java.util.Set<ApplicationId> permitsInForce = new java.util.HashSet<>();
 

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class ReviewerDeskBrowserTest {
 
-    static final String SHA = "ab".repeat(32);
 
     private static BrowserRegistry registry;
     private static Browser browser;
@@ -63,14 +62,18 @@ class ReviewerDeskBrowserTest {
         // the applicant insures (the applicant's own act, signed outside the desk), then the supervisor issues in the browser
         RegistryClient client = registry.client;
         ApplicationId id = new ApplicationId(applicationId);
+        // the policy and the contract are documents the registry received (ADR 0046 item 13): uploaded first
+        String proof = registry.context.getBean(mn.registry.document.DocumentStore.class).receive(
+                "%PDF-1.4\nthe policy and the contract\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
+                "contract.pdf").document().sha256();
         ok(client.command(client.sign("applicant-1", "RecordPermitInsurance",
-                new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), LocalDate.now().plusYears(1), SHA))));
+                new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), LocalDate.now().plusYears(1), proof))));
         browser.signOut();
         browser.signInAsDemo("supervisor-1");
         browser.open("/desk/applications/" + applicationId, "en");
         browser.find("#issue-activity").sendKeys("Issuing electronic-signature certificates");
         browser.find("#issue-conditions").sendKeys("Keep the certificate database in Mongolia");
-        browser.find("#issue-contract").sendKeys(SHA);
+        browser.find("#issue-contract").sendKeys(proof);
         JsonNode issue = parse(browser.signAndSend("form-issue"));
         assertThat(issue.path("type").asText()).isEqualTo("IssuePermit");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");

@@ -249,7 +249,9 @@ class RevocationReasonWithheldEndToEndTest {
         ApplicationId id = new ApplicationId(applied.body().path("applicationId").asText());
         ok(client.command(client.sign("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id))));
         LocalDate today = registry.context.getBean(WebDates.class).today();
-        String sha = "ab".repeat(32);
+        // the policy and the contract are documents the registry received (ADR 0046 item 13)
+        String sha = registry.context.getBean(mn.registry.document.DocumentStore.class).receive(("%PDF-1.4\npolicy and contract of " + number
+                + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf", "contract.pdf").document().sha256();
         ok(client.command(client.sign("applicant-1", "RecordPermitInsurance",
                 new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000), today.plusYears(1), sha))));
         ok(client.command(client.sign("supervisor-1", "IssuePermit",
