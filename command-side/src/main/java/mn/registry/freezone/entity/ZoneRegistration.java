@@ -456,7 +456,7 @@ class ZoneRegistration {
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
         apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
-                ground.revokesLandRights(), taxClawbackDue(ground, UlaanbaatarTime.dateOf(context.receivedAt())), context.actor()));
+                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, UlaanbaatarTime.dateOf(context.receivedAt())), context.actor()));
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt

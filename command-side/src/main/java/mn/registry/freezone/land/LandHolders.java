@@ -62,8 +62,7 @@ class LandHolders {
             } else if (e instanceof RegistrationEvents.EntityRegistered entityRegistered) {
                 registered = true;
                 registeredAt = entityRegistered.registeredAt();
-            } else if (e instanceof RegistrationEvents.DeregistrationGroundRaised raised && raised.ground() != null
-                    && raised.ground().revokesLandRights()) {
+            } else if (e instanceof RegistrationEvents.DeregistrationGroundRaised raised && raised.ground() != null) {
                 landGroundRaised = true;
             } else if (e instanceof RegistrationEvents.ZoneRegistrationRejected || e instanceof RegistrationEvents.EntityDeregistered) {
                 registered = false;

@@ -529,9 +529,6 @@ class ZoneLand {
     // 003 art. 22.6: land rights are revoked on deregistration on 12.5.1 or 12.5.2; asking again revokes nothing more
     @CommandHandler
     void handle(LandStreamCommands.RevokeHolder command) {
-        if (!command.ground().revokesLandRights()) {
-            return;
-        }
         List<Licence> held = new ArrayList<>();
         for (Licence l : licences.values()) {
             if (l.holder().equals(command.holder()) && !l.revoked() && !l.until().isBefore(command.on())) {

@@ -6,6 +6,7 @@ import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
@@ -64,7 +65,7 @@ class PermitApplication {
     private boolean revocationGroundRaised;
     private RevocationGround revocationGround;
     /** Who signed the revocation in force: they do not decide the complaint against it (002 art. 29.6, ADR 0046 item 10). */
-    private mn.registry.kernel.identity.PersonId revokedBy;
+    private PersonId revokedBy;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
@@ -198,7 +199,6 @@ class PermitApplication {
         Money inForce = services.minimumInsuranceInForce();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         insuranceRestsOnItsProof(command);
-        documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services);
         Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
             throw RegistryProblem.invalid("permit.insurance-below-minimum", "The insured amount " + command.amount().amount() + " "
@@ -206,6 +206,7 @@ class PermitApplication {
                     "amount", "002 art. 26.5");
         }
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
+        documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services); // last: a document found is cited
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
     }
@@ -241,10 +242,10 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
-        documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services);
         insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce());
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
+        documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services); // last: a document found is cited
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
         apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), ISSUER, holder, command.activity(),
                 validFrom, term.lastDay(), List.copyOf(command.conditions()), context.receivedAt(), context.actor(),

@@ -162,7 +162,7 @@ class ZoneRegistrationAbuseTest {
 
     private static RegistrationEvents.EntityDeregistered deregistered(DeregistrationGround ground, Instant at) {
         return new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, ground, ground.article(), "reasons", at,
-                ground.revokesLandRights(), false, GOVERNOR);
+                true, false, GOVERNOR);
     }
 
     private static org.axonframework.commandhandling.CommandMessage<Object> applyAgain(Instant at) {
