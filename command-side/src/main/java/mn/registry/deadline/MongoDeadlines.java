@@ -148,12 +148,7 @@ public class MongoDeadlines {
      * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
      */
     public void start(ScheduledDeadline deadline) {
-        String setId = setId(deadline.aggregateId(), deadline.kind());
-        openSetWrites.upsert(new Document(ID, setId), Updates.addToSet(IDS, deadline.id()));
-        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
-        if (batch != null) {
-            batch.started(setId, deadline.id());
-        }
+        openSetWrites.upsert(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()));
         listInDay(dayWrites, deadline.id(), deadline.dueAt());
         List<Bson> sets = new ArrayList<>();
         fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
@@ -172,14 +167,14 @@ public class MongoDeadlines {
      * with the batch, see {@link #start}; the open set is read after the batch's earlier writes are sent).
      */
     public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
+        BatchedWrites.flushPending();
         String setId = setId(aggregateId, kind);
-        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
-        java.util.Set<String> open = batch != null ? batch.open(setId, this::storedOpenSet) : storedOpenSet(setId);
-        if (open.isEmpty()) {
+        Document set = openSets.find(new Document(ID, setId)).first();
+        if (set == null) {
             return;
         }
         List<String> gone = new ArrayList<>();
-        for (String id : List.copyOf(open)) {
+        for (String id : set.getList(IDS, String.class, List.of())) {
             if (keep.contains(id)) {
                 continue;
             }
@@ -190,51 +185,6 @@ public class MongoDeadlines {
         }
         if (!gone.isEmpty()) {
             openSetWrites.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
-            if (batch != null) {
-                gone.forEach(open::remove);
-            }
-        }
-    }
-
-    /** The ids listed in the stored open set (without the batch's writes not sent yet). */
-    private java.util.Set<String> storedOpenSet(String setId) {
-        Document set = openSets.find(new Document(ID, setId)).first();
-        return set == null ? new java.util.LinkedHashSet<>() : new java.util.LinkedHashSet<>(set.getList(IDS, String.class, List.of()));
-    }
-
-    /**
-     * ADR 0048: the open sets of one event processor's batch, kept in memory from their first read in the batch, so that
-     * {@link #end} neither sends the batch's writes before each read (as it did: a few round trips per event while catching
-     * up) nor reads a set twice. A set read for the first time is the stored one plus the ids the batch started in it
-     * (its only writes not sent yet: once read, every later start and end of the batch changes the kept copy too).
-     * Outside a unit of work there is no batch: every write is sent at once and each end reads the stored set.
-     */
-    static final class OpenSetsOfTheBatch {
-        private static final String RESOURCE = OpenSetsOfTheBatch.class.getName();
-        private final java.util.Map<String, java.util.Set<String>> read = new java.util.HashMap<>();
-        private final java.util.Map<String, java.util.Set<String>> startedUnread = new java.util.HashMap<>();
-
-        static OpenSetsOfTheBatch current() {
-            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
-                return null;
-            }
-            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new OpenSetsOfTheBatch());
-        }
-
-        void started(String setId, String id) {
-            java.util.Set<String> known = read.get(setId);
-            (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new java.util.LinkedHashSet<>())).add(id);
-        }
-
-        java.util.Set<String> open(String setId, java.util.function.Function<String, java.util.Set<String>> stored) {
-            return read.computeIfAbsent(setId, k -> {
-                java.util.Set<String> open = stored.apply(k);
-                java.util.Set<String> started = startedUnread.remove(k);
-                if (started != null) {
-                    open.addAll(started);
-                }
-                return open;
-            });
         }
     }
 
