@@ -44,6 +44,7 @@ const bodies = {
   RequestPermitSuspension: f => ({ applicationId: value(f, 'applicationId'), taxEvasions: Number(value(f, 'taxEvasions')),
     evidenceSha256: value(f, 'evidenceSha256') }),
   RefusePermitSuspensionRequest: f => ({ applicationId: value(f, 'applicationId'), reasons: value(f, 'reasons') }),
+  RequestPermitRevocation: f => ({ applicationId: value(f, 'applicationId') }),
   RequestPermitExtension: f => ({ applicationId: value(f, 'applicationId'), stampDutyProofSha256: value(f, 'stampDutyProofSha256') }),
   ReportPermitChange: f => ({ applicationId: value(f, 'applicationId'), changedOn: value(f, 'changedOn'), description: value(f, 'description'),
     documentSha256: value(f, 'documentSha256') || null }),

@@ -21,6 +21,7 @@ import mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.ReportCertificatesIssued;
 import mn.registry.kernel.permit.RequestPermitExtension;
+import mn.registry.kernel.permit.RequestPermitRevocation;
 import mn.registry.kernel.permit.RestorePermit;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
@@ -118,6 +119,12 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(revoked, HASH)), 400, "permit.extension-too-early",
                 "requestedAt", "002 art. 27.2");
 
+        // F104 (ADR 0046 item 14): "at the holder's own request", against which no complaint lies, needs the holder's signed request
+        registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.HOLDER_REQUEST, "asked by phone")), 409,
+                "permit.revocation-not-requested", "ground", "002 art. 29.1.1");
+        ok(registry.send("applicant-1", "RequestPermitRevocation", new RequestPermitRevocation(revoked)));
+        registry.refused(registry.send("applicant-1", "RequestPermitRevocation", new RequestPermitRevocation(revoked)), 409,
+                "permit.revocation-already-requested", null, "002 art. 29.1.1");
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         // held: a revoked permit is not restored, revoked again, reported on or extended
         registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");

@@ -66,6 +66,8 @@ class PermitApplication {
     private RevocationGround revocationGround;
     /** Who signed the revocation in force: they do not decide the complaint against it (002 art. 29.6, ADR 0046 item 10). */
     private PersonId revokedBy;
+    /** The holder's own request to revoke, waiting for the ministry (002 art. 29.1.1, ADR 0046 item 14). */
+    private boolean revocationRequested;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
@@ -706,6 +708,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
         revocationStatesItsReason(command.reason());
+        holderRequestIsOnRecord(command.ground());
         if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
@@ -713,6 +716,29 @@ class PermitApplication {
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
+    }
+
+    // 002 art. 29.1.1, 29.6 (choice, ADR 0046 item 14, abuse audit F104): the holder's own request is the holder's signed act, recorded
+    // before a revocation on it; otherwise a supervisor could name this ground, against which no complaint lies, for a revocation the
+    // holder never asked for
+    private void holderRequestIsOnRecord(RevocationGround ground) {
+        if (ground == RevocationGround.HOLDER_REQUEST && !revocationRequested) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-not-requested", "The holder has not asked for "
+                    + "revocation; ground 29.1.1 needs the holder's signed request (RequestPermitRevocation) on record.", "ground", "002 art. 29.1.1");
+        }
+    }
+
+    // 002 art. 29.1.1: the holder asks for revocation by its own signed act; one request waits at a time
+    @CommandHandler
+    void handle(RequestPermitRevocation command, CommandContext context) {
+        actsForTheHolder(context.actor(), "002 art. 29.1.1");
+        requireStatus("002 art. 29.1.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
+        if (revocationRequested) {
+            throw RegistryProblem.conflict("permit.revocation-already-requested", "The holder's request for revocation is already waiting for "
+                    + "the ministry's decision.", "002 art. 29.1.1");
+        }
+        apply(new PermitRevocationRequested(applicationId, context.receivedAt(), context.actor()));
     }
 
     // 002 art. 29.1 (abuse audit F63): a revocation states the facts of its ground; the holder learns them (withheld from the public) and
@@ -1139,6 +1165,12 @@ class PermitApplication {
         this.revocationGround = event.ground();
         this.revokedBy = event.decidedBy();
         this.complaintDecided = false;
+        this.revocationRequested = false;
+    }
+
+    @EventSourcingHandler
+    void on(PermitRevocationRequested event) {
+        this.revocationRequested = true;
     }
 
     @EventSourcingHandler

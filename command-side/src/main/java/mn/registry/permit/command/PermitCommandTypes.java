@@ -196,6 +196,11 @@ class PermitCommandTypes {
     }
 
     @Bean
+    SignedCommandType<RequestPermitRevocation> requestPermitRevocation() {
+        return signedBy(RequestPermitRevocation.class, HOLDER);
+    }
+
+    @Bean
     SignedCommandType<DecidePermitExtension> decidePermitExtension() {
         return signedBy(DecidePermitExtension.class, MINISTRY);
     }

@@ -285,6 +285,9 @@ public class PermitCaseProjection {
             u.add(status(PermitApplicationStatus.REVOKED));
             u.add(set("revocation", asDocument(e)));
             u.add(unset("revocationGroundRaised"));
+            u.add(unset("revocationRequest")); // answered by this revocation, whatever its ground
+        } else if (event instanceof PermitRevocationRequested e) {
+            u.add(set("revocationRequest", asDocument(e))); // 002 art. 29.1.1: the holder's request waits for a supervisor
         } else if (event instanceof RevocationComplaintFiled e) {
             u.add(set("complaint", asDocument(e)));
         } else if (event instanceof RevocationComplaintDecided e) {

@@ -225,8 +225,32 @@ class PermitLifecycleBrowserTest {
         both(deskCase, "lifecycle-10-extended");
         browser.signOut();
 
+        // 002 art. 29.1.1 (ADR 0046 item 14): the holder's own request is no ground until the holder asked
+        browser.signInAsDemo("supervisor-1");
+        browser.open(deskCase, "en");
+        assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value")).doesNotContain("HOLDER_REQUEST");
+        assertThat(browser.all("#revoke-no-request")).hasSize(1);
+        browser.signOut();
+
+        // the holder asks for revocation by its signed request
+        browser.signInAsDemo("applicant-1");
+        browser.open(applicantCase, "en");
+        sent("form-revocation-request");
+        browser.waitUntil("the request is on record", d -> {
+            browser.open(applicantCase, "en");
+            return !browser.all("#revocation-request-pending").isEmpty();
+        });
+        both(applicantCase, "lifecycle-11a-revocation-requested");
+        assertThat(browser.all("#form-revocation-request")).isEmpty();
+        browser.signOut();
+
         // 002 art. 29.1: the supervisor revokes at the holder's request
         browser.signInAsDemo("supervisor-1");
+        browser.waitUntil("the holder's request is shown", d -> {
+            browser.open(deskCase, "en");
+            return !browser.all("#revocation-request").isEmpty();
+        });
+        both(deskCase, "lifecycle-11b-revocation-request-on-the-desk");
         browser.open(deskCase, "en");
         new Select(browser.find("#revoke-ground")).selectByValue("HOLDER_REQUEST");
         browser.find("#revoke-reason").sendKeys("The holder asked to end the permit");

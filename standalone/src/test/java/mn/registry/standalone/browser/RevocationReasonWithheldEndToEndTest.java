@@ -10,6 +10,7 @@ import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.RequestPermitRevocation;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
@@ -74,7 +75,8 @@ class RevocationReasonWithheldEndToEndTest {
         RegistryClient client = registry.client;
         String permit = activePermit("Privacy Proof LLC", "8080801");
         String reason = "asked by the director Сараа Дорж (РД " + CIVIL_NUMBER + ", утас " + PHONE + ", " + EMAIL + ")";
-        // the reason is withheld from the public record (ADR 0015), so personal details in it are accepted
+        // the reason is withheld from the public record (ADR 0015), so personal details in it are accepted; the holder asked first (29.1.1)
+        ok(client.command(client.sign("applicant-1", "RequestPermitRevocation", new RequestPermitRevocation(new ApplicationId(permit)))));
         RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
                 new RevokePermit(new ApplicationId(permit), RevocationGround.HOLDER_REQUEST, reason)));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);

@@ -88,9 +88,15 @@ class DeskController {
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
             model.addAttribute("suspensionGrounds", SuspensionGround.values());
-            model.addAttribute("revocationGrounds", RevocationGround.values());
+            model.addAttribute("revocationRequest", file.get("revocationRequest"));
+            model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null));
             return "desk/application";
         });
+    }
+
+    /** 002 art. 29.1.1 (ADR 0046 item 14): the holder's own request is a ground only when the holder's signed request is on record. */
+    static List<RevocationGround> revocationGrounds(boolean holderRequested) {
+        return java.util.Arrays.stream(RevocationGround.values()).filter(g -> holderRequested || g != RevocationGround.HOLDER_REQUEST).toList();
     }
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */

@@ -95,4 +95,12 @@ class DeskFormsTest {
         assertThat(offer(PermitApplicationStatus.ACTIVE, true, INSURED).forms()).contains("inspect", "transfer");
         assertThat(offer(PermitApplicationStatus.SUSPENDED, true, INSURED).forms()).contains("inspect", "restore").doesNotContain("transfer");
     }
+
+    @Test
+    @DisplayName("002 art. 29.1.1, 29.6 (ADR 0046 item 14): the revocation form offers the holder's own request as a ground only once the holder's signed request is on record")
+    void the_holders_request_is_a_ground_only_when_the_holder_asked() {
+        assertThat(DeskController.revocationGrounds(false)).doesNotContain(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST)
+                .hasSize(mn.registry.kernel.permit.RevocationGround.values().length - 1);
+        assertThat(DeskController.revocationGrounds(true)).containsExactly(mn.registry.kernel.permit.RevocationGround.values());
+    }
 }
