@@ -393,7 +393,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.stamp-duty-proof-missing", "The request comes with proof of payment of the stamp duty.",
                     "stampDutyProofSha256", "002 art. 27.2");
         }
-        LocalDate requestDue = extensionRequestDue(validUntil);
+        LocalDate requestDue = firstWorkingDayFrom(extensionRequestDue(validUntil), services);
         apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), context.receivedAt(), requestDue,
                 requestedOn.isAfter(requestDue), services.due(context.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH).due(), context.actor()));
         raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(context.receivedAt(), services), context.receivedAt());
@@ -425,7 +425,14 @@ class PermitApplication {
                 ? PermitDeadlines.EXTENSION_DECISION : PermitDeadlines.EXTENSION_FAST_PATH);
     }
 
-    // 002 art. 27.2: the request is due three months before expiry
+    // 002 art. 27.2 (choice, ADR 0046 item 15, abuse audit F105): a period whose last day is a day off ends on the next working day (the
+    // general rule for periods, outside the seeds), with the calendar in force at receipt: a request made on the Monday after a Sunday due
+    // date, or the day after a public holiday, is in time
+    static LocalDate firstWorkingDayFrom(LocalDate day, PermitServices services) {
+        return services.due(day.minusDays(1), WorkingDays.of(1)).due();
+    }
+
+    // 002 art. 27.2: the request is due three months before expiry (moved off a day off by firstWorkingDayFrom where it is judged)
     static LocalDate extensionRequestDue(LocalDate validUntil) {
         return validUntil.plusDays(1).minus(PermitDeadlines.EXTENSION_REQUEST_LEAD);
     }
@@ -500,11 +507,18 @@ class PermitApplication {
     // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry
     @CommandHandler
     void handle(ExtensionRequestDueDatePassed command) {
-        if (isInForce() && command.requestDue().equals(extensionRequestDue(validUntil)) && !extensionPending
+        if (isInForce() && isThisTermsRequestDue(command.requestDue()) && !extensionPending
                 && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
             raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD),
                     command.at());
         }
+    }
+
+    // the deadline of this term's request (three months before its end, moved off days off: never more than a few weeks later), not of a
+    // term that an extension replaced
+    private boolean isThisTermsRequestDue(LocalDate due) {
+        LocalDate onCalendar = extensionRequestDue(validUntil);
+        return !due.isBefore(onCalendar) && due.isBefore(onCalendar.plusMonths(1));
     }
 
     // 002 art. 29.2: a permit not extended is invalid at the end of its term, without anyone acting; an undecided request does not

@@ -6,6 +6,7 @@ import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -157,20 +158,22 @@ public class PermitDeadlineRules implements DeadlineRules {
         return List.of();
     }
 
-    private static List<DeadlineInstruction> extended(ApplicationId applicationId, LocalDate validUntil) {
+    private List<DeadlineInstruction> extended(ApplicationId applicationId, LocalDate validUntil) {
         List<DeadlineInstruction> all = new ArrayList<>(List.of(end(applicationId, EXPIRY), end(applicationId, EXTENSION_REQUEST),
                 end(applicationId, dutyKind(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS))));
         all.addAll(term(applicationId, validUntil));
         return all;
     }
 
-    // 002 art. 27.2, 29.2: the extension request is due three months before expiry; the permit expires at the end of its term
-    private static List<DeadlineInstruction> term(ApplicationId applicationId, LocalDate validUntil) {
+    // 002 art. 27.2, 29.2: the extension request is due three months before expiry, on the next working day when that is a day off
+    // (ADR 0046 item 15, with the calendar in force); the permit expires at the end of its term
+    private List<DeadlineInstruction> term(ApplicationId applicationId, LocalDate validUntil) {
         String id = applicationId.value();
+        LocalDate requestDue = calendar.get().deadline(PermitApplication.extensionRequestDue(validUntil).minusDays(1), WorkingDays.of(1)).due();
         return List.of(
                 new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXPIRY, validUntil.toEpochDay(), validUntil, "expiry", "002 art. 29.2")),
                 new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXTENSION_REQUEST, validUntil.toEpochDay(),
-                        PermitApplication.extensionRequestDue(validUntil), "extension request due", "002 art. 27.2")));
+                        requestDue, "extension request due", "002 art. 27.2")));
     }
 
     /** A permit no longer in force waits for nothing but the hand-over of its certificate database (29.3). */

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
 import static mn.registry.permit.command.PermitLifecycleTest.active;
 import static mn.registry.permit.command.PermitLifecycleTest.suspended;
@@ -70,5 +72,72 @@ class PermitAbuseRound7Test {
         fixture.given(PermitLifecycleTest.revoked(RevocationGround.REPEATED_VIOLATIONS))
                 .when(signed(new RequestPermitRevocation(ID), HOLDER, AT.plusSeconds(86_400), Role.APPLICANT))
                 .expectException(problem("permit.wrong-state", null)).expectNoEvents();
+    }
+
+    // ------------------------------------------------------------------ F105 (was O66): a due date on a day off moves to the next working day
+
+    /** A permit in force until {@code validUntil}: the fixture's issue with another end of term. */
+    private static List<Object> activeUntil(LocalDate validUntil) {
+        List<Object> events = new ArrayList<>(active());
+        PermitIssued issued = PermitLifecycleTest.issuedEvent();
+        events.replaceAll(e -> e instanceof PermitIssued ? new PermitIssued(ID, issued.permitNumber(), issued.issuer(), issued.holder(),
+                issued.activity(), issued.validFrom(), validUntil, issued.conditions(), issued.issuedAt(), issued.signingOfficial(),
+                issued.contractSha256()) : e);
+        return events;
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2: an extension request due three months before expiry on a Sunday, or on a public holiday, is in time on the next "
+            + "working day and late the day after; the event records the moved due date")
+    void an_extension_request_due_on_a_day_off_is_in_time_on_the_next_working_day() {
+        record Case(LocalDate validUntil, LocalDate nextWorkingDay) {
+        }
+        for (Case c : List.of(
+                new Case(LocalDate.of(2029, 11, 25), LocalDate.of(2029, 8, 27)),     // due Sunday 26 August 2029
+                new Case(LocalDate.of(2030, 2, 25), LocalDate.of(2029, 11, 27)))) {  // due Monday 26 November 2029, Independence Day
+            Instant inTime = c.nextWorkingDay().atTime(10, 0).atZone(mn.registry.kernel.calendar.UlaanbaatarTime.ZONE).toInstant();
+            fixture.given(activeUntil(c.validUntil())).when(signed(new RequestPermitExtension(ID, SHA), HOLDER, inTime, Role.APPLICANT))
+                    .expectEventsMatching(firstEvent(requested(c.nextWorkingDay(), false)));
+            fixture.given(activeUntil(c.validUntil())).when(signed(new RequestPermitExtension(ID, SHA), HOLDER, inTime.plusSeconds(86_400),
+                            Role.APPLICANT))
+                    .expectEventsMatching(firstEvent(requested(c.nextWorkingDay(), true)));
+        }
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2, 27.7: the request's deadline is kept on the next working day after a Sunday due date, and when it passes the "
+            + "certificate holders' notice duty is raised then, not a day early; a deadline of a term an extension replaced raises nothing")
+    void the_request_deadline_waits_for_the_next_working_day() {
+        LocalDate validUntil = LocalDate.of(2029, 11, 25);
+        List<Object> issued = activeUntil(validUntil);
+        PermitIssued event = (PermitIssued) issued.stream().filter(PermitIssued.class::isInstance).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(new PermitDeadlineRules().instructionsFor(event, 7))
+                .filteredOn(i -> i instanceof mn.registry.deadline.DeadlineInstruction.Start start
+                        && start.deadline().kind().equals(PermitDeadlineRules.EXTENSION_REQUEST))
+                .extracting(i -> ((mn.registry.deadline.DeadlineInstruction.Start) i).deadline().due())
+                .containsExactly(LocalDate.of(2029, 8, 27));
+        Instant passed = Instant.parse("2029-08-27T16:00:01Z");
+        fixture.given(issued).when(new PermitCommands.ExtensionRequestDueDatePassed(ID, LocalDate.of(2029, 8, 27), passed))
+                .expectEvents(PermitLifecycleTest.dutyOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, LocalDate.of(2029, 10, 26), passed));
+        fixture.given(issued).when(new PermitCommands.ExtensionRequestDueDatePassed(ID, LocalDate.of(2024, 8, 26), passed)).expectNoEvents();
+    }
+
+    private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> firstEvent(
+            org.hamcrest.Matcher<?> payload) {
+        return org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(payload));
+    }
+
+    private static org.hamcrest.Matcher<Object> requested(LocalDate due, boolean late) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object event) {
+                return event instanceof PermitExtensionRequested r && r.requestDue().equals(due) && r.late() == late;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("an extension request due " + due + (late ? ", late" : ", in time"));
+            }
+        };
     }
 }
