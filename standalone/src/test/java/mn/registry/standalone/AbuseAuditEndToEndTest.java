@@ -138,13 +138,18 @@ class AbuseAuditEndToEndTest {
         // 29.6: one complaint against one revocation; once decided, it is not filed again for a second try
         registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "")), 400, "permit.document-hash-missing",
                 "complaintSha256", "002 art. 29.6");
-        ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)));
+        // F106 (ADR 0046 item 16): the complaint, its decision and the pass-on contract are documents the registry received
+        registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, HASH)), 400, "document.unknown",
+                "complaintSha256", "002 art. 29.6");
+        ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, document("the holder's complaint"))));
         // F100 (ADR 0046 item 10): the supervisor who signed the revocation does not decide the complaint against it; another does
         registry.refused(registry.send("supervisor-1", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)), 403,
                 "permit.complaint-decided-by-the-revoker", "applicationId", "002 art. 29.6");
         registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, "upheld")), 400,
                 "permit.document-hash-missing", "decisionSha256", "002 art. 29.6");
-        ok(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)));
+        registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, HASH)), 400,
+                "document.unknown", "decisionSha256", "002 art. 29.6");
+        ok(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, false, document("the complaint's decision"))));
         registry.refused(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(revoked, "ab".repeat(32))), 409,
                 "permit.complaint-already-decided", "applicationId", "002 art. 29.6");
         registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(revoked, true, HASH)), 409, "permit.no-complaint", null,
@@ -171,7 +176,9 @@ class AbuseAuditEndToEndTest {
                 ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Khentii Sign LLC", "6101005"))).path("applicationId").asText());
         registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, notIssued, HASH)), 400,
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
-        ok(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)));
+        registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)), 400,
+                "document.unknown", "contractSha256", "002 art. 29.4");
+        ok(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, document("the pass-on contract"))));
         registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, new ApplicationId(UUID.randomUUID().toString()),
                 HASH)), 409, "permit.database-already-passed-on", "successorPermit", "002 art. 29.4");
     }
@@ -771,6 +778,11 @@ class AbuseAuditEndToEndTest {
     }
 
     // --- end of the s9-fzo16 block ---
+
+    /** A document an act names, uploaded first, as the registry requires (ADR 0046 item 16). */
+    static String document(String what) {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), what);
+    }
 
     /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
     static String proof() {

@@ -124,9 +124,10 @@ class PermitDeadlinesEndToEndTest {
             ok(client.command(client.sign("supervisor-1", "IssuePermit",
                     new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, proof(first)))));
             // 002 art. 28.1 (ADR 0013 §4): a suspension on the inspector's opinion rests on an opinion recorded by an inspector
-            ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, SHA, true))));
+            String findings = ReceiptTimeEndToEndTest.upload(first, "the inspector's findings of a violation"); // ADR 0046 item 16
+            ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true))));
             ok(client.command(client.sign("reviewer-1", "SuspendPermit",
-                    new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, SHA, 0, today, today.plusDays(30)))));
+                    new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today, today.plusDays(30)))));
             MongoDeadlines deadlines = first.getBean(MongoDeadlines.class);
             await("the suspension's deadline", () -> deadlines.openOf(permit).stream().anyMatch(d -> d.kind().equals("permit.suspension")));
         } finally {
@@ -174,8 +175,10 @@ class PermitDeadlinesEndToEndTest {
             assertThat(early.status()).isEqualTo(400);
             assertThat(early.code()).isEqualTo("permit.extension-too-early");
             ok(client.command(at.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.REPEATED_VIOLATIONS, "Three violations"))));
-            ok(client.command(at.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, SHA))));
-            ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, SHA))));
+            ok(client.command(at.sign("applicant-1", "FileRevocationComplaint",
+                    new FileRevocationComplaint(id, ReceiptTimeEndToEndTest.upload(third, "the holder's complaint")))));
+            ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint",
+                    new DecideRevocationComplaint(id, true, ReceiptTimeEndToEndTest.upload(third, "the decision on the complaint")))));
             List<Object> after = events(third, permit);
             assertThat(after.get(after.size() - 1)).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
             assertThat(after).noneMatch(PermitExtensionRequested.class::isInstance);

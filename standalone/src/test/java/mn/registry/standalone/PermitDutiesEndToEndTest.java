@@ -38,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitDutiesEndToEndTest {
 
     static final String SHA = "ab".repeat(32);
-    static final String TAX_SHA = "ef".repeat(32);
 
     @TempDir
     Path dataDir;
@@ -110,14 +109,15 @@ class PermitDutiesEndToEndTest {
                     .map(PermitDutiesEndToEndTest::sha256).into(new java.util.ArrayList<>());
             assertThat(noteHashes).as("evidence is a published checkpoint").contains(published.evidenceSha256());
 
-            // 002 art. 28.1: only the tax officer files the request, on two or more evasions
-            refused(client.command(at.sign("reviewer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, TAX_SHA))),
+            // 002 art. 28.1: only the tax officer files the request, on two or more evasions; the request is a document received (ADR 0046 item 16)
+            String taxRequest = ReceiptTimeEndToEndTest.upload(registry, "the tax authority's request to suspend");
+            refused(client.command(at.sign("reviewer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, taxRequest))),
                     403, "signer.role-missing");
-            refused(client.command(at.sign("applicant-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, TAX_SHA))),
+            refused(client.command(at.sign("applicant-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 3, taxRequest))),
                     403, "signer.role-missing");
-            refused(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 1, TAX_SHA))),
+            refused(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 1, taxRequest))),
                     400, "permit.suspension-tax-evasions-fewer-than-two");
-            ok(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 2, TAX_SHA))));
+            ok(client.command(at.sign("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(id, 2, taxRequest))));
 
             // the worst case of issue 13 item 5: the holder marks the ministry's decision duties done
             refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
@@ -143,16 +143,17 @@ class PermitDutiesEndToEndTest {
             // the ministry decides by suspending on the request: the duty is done by the decision
             java.time.LocalDate today = UlaanbaatarTime.dateOf(registryTime.instant());
             refused(client.command(at.sign("reviewer-1", "SuspendPermit",
-                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, TAX_SHA, 2, today.minusMonths(2), today.plusDays(20)))),
+                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, taxRequest, 2, today.minusMonths(2), today.plusDays(20)))),
                     400, "permit.suspension-not-from-today");
             ok(client.command(at.sign("reviewer-1", "SuspendPermit",
-                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, TAX_SHA, 2, null, today.plusDays(30)))));
+                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, taxRequest, 2, null, today.plusDays(30)))));
             assertThat(has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitDutyFulfilled.class)).isTrue();
 
             // 002 art. 28.3: the notice is the ministry's to record, with evidence
             refused(client.command(at.sign("applicant-1", "RecordPermitDutyFulfilled",
                     new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))), 403, "permit.duty-owed-by-ministry");
-            ok(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled", new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION, SHA))));
+            ok(client.command(at.sign("reviewer-1", "RecordPermitDutyFulfilled", new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION,
+                    ReceiptTimeEndToEndTest.upload(registry, "the notice of suspension to the holder and the tax authority")))));
             assertThat(has(events(registry, permit), PermitDuty.NOTIFY_SUSPENSION, PermitDutyFulfilled.class)).isTrue();
             await("the case page showing the suspension with its notice done", () -> {
                 JsonNode page = client.get("/api/reviewer/permits/" + permit, supervisor).body();

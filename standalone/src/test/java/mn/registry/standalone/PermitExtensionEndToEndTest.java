@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitExtensionEndToEndTest {
 
     static final String CONTRACT = "ab".repeat(32);
-    static final String PROOF = "5d".repeat(32);
-    static final String OTHER_PROOF = "6e".repeat(32);
 
     @TempDir
     Path dataDir;
@@ -162,13 +160,13 @@ class PermitExtensionEndToEndTest {
                     400, "permit.change-before-issue");
 
             // 002 art. 27.2: not on the day of issue; the refusal names the window
-            RegistryClient.Reply early = send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, PROOF));
+            RegistryClient.Reply early = send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(1)));
             refused(early, 400, "permit.extension-too-early");
             assertThat(early.body().toString()).contains(validUntil.plusDays(1).minusMonths(6).toString(), validUntil.toString());
 
             // in the window, four months before expiry: requested in time, granted; the same signed request resent is answered, not applied again
             advanceTo(validUntil.minusMonths(4));
-            String request = signed("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, PROOF));
+            String request = signed("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(1)));
             RegistryClient.Reply first = client.command(request);
             ok(first);
             RegistryClient.Reply again = client.command(request);
@@ -177,12 +175,12 @@ class PermitExtensionEndToEndTest {
             assertThat(events(extended.value()).stream().filter(PermitExtensionRequested.class::isInstance).count()).isEqualTo(1);
             ok(send("reviewer-1", "DecidePermitExtension", new DecidePermitExtension(extended, true, List.of())));
             // 002 art. 27.1, 27.4: a second extension in the same term is refused
-            refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, OTHER_PROOF)), 409,
+            refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(2))), 409,
                     "permit.extension-already-granted");
 
             // 002 art. 27.2: the proof paid for the first permit's request, not for the second's
-            refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(pending, PROOF)), 409, "permit.stamp-duty-proof-used");
-            ok(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(pending, OTHER_PROOF)));
+            refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(pending, stampDuty(1))), 409, "permit.stamp-duty-proof-used");
+            ok(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(pending, stampDuty(2))));
 
             // 002 art. 29.2: the ministry does not decide; the term ends: the permit expires, the request stays open and escalates
             advanceTo(validUntil.plusDays(10));
@@ -231,5 +229,10 @@ class PermitExtensionEndToEndTest {
     /** The policy or contract an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
     private String proof() {
         return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy or the contract");
+    }
+
+    /** A proof that the stamp duty was paid: a document received first, as the registry requires (ADR 0046 item 16); the same n, the same bytes. */
+    private String stampDuty(int n) {
+        return ReceiptTimeEndToEndTest.upload(registry, "stamp duty paid, receipt " + n);
     }
 }

@@ -111,7 +111,10 @@ class PermitApplication {
 
     // 002 art. 26.2.3, 26.7, 23.3 (choice, ADR 0046 item 13, abuse audit F103): the policy, the contract and the reorganisation's evidence
     // are named by the hash of a document the registry received and keeps, as the application's documents are: a well-formed hash of
-    // nothing uploaded would put the act on a document no one can read
+    // nothing uploaded would put the act on a document no one can read. ADR 0046 item 16 (F106): so are the stamp-duty proof (27.2), the
+    // inspection's findings (31.1.7), a duty's evidence, the tax authority's request (28.1), the complaint and its decision (29.6), the
+    // pass-on contract (29.4) and a reported change's document (20.3.3); not the certificate database's hash (29.3), a fingerprint of
+    // the holder's database, which the registry does not receive
     private static void documentWasReceived(String sha256, String field, String article, PermitServices services) {
         if (!services.documentReceived(sha256)) {
             throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
@@ -300,7 +303,7 @@ class PermitApplication {
 
     // ADR 0013 §4: a duty is discharged by the act it stands for; only where the law names no act is it marked done, by the party that owes it
     @CommandHandler
-    void handle(RecordPermitDutyFulfilled command, CommandContext context) {
+    void handle(RecordPermitDutyFulfilled command, CommandContext context, PermitServices services) {
         if (command.duty() == null) {
             throw RegistryProblem.invalid("permit.duty-missing", "Name the duty that was done.", "duty", null);
         }
@@ -313,6 +316,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.duty-evidence-missing", "A duty marked done comes with its evidence (the notice or act, by SHA-256).",
                     "evidenceSha256", command.duty().article());
         }
+        documentWasReceived(command.evidenceSha256(), "evidenceSha256", command.duty().article(), services); // F106
         apply(new PermitDutyFulfilled(applicationId, command.duty(), context.receivedAt(), UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(due),
                 command.evidenceSha256(), context.actor()));
     }
@@ -393,6 +397,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.stamp-duty-proof-missing", "The request comes with proof of payment of the stamp duty.",
                     "stampDutyProofSha256", "002 art. 27.2");
         }
+        documentWasReceived(command.stampDutyProofSha256(), "stampDutyProofSha256", "002 art. 27.2", services); // F106
         LocalDate requestDue = firstWorkingDayFrom(extensionRequestDue(validUntil), services);
         apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), context.receivedAt(), requestDue,
                 requestedOn.isAfter(requestDue), services.due(context.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH).due(), context.actor()));
@@ -608,6 +613,7 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-request-pending", "A request of the tax authority is already waiting for a decision.",
                     "002 art. 28.1");
         }
+        documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.1", services); // F106
         apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
@@ -783,6 +789,7 @@ class PermitApplication {
         }
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
+        documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
     }
 
@@ -809,7 +816,7 @@ class PermitApplication {
 
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
     @CommandHandler
-    void handle(FileRevocationComplaint command, CommandContext context) {
+    void handle(FileRevocationComplaint command, CommandContext context, PermitServices services) {
         actsForTheHolder(context.actor(), "002 art. 29.6");
         requireStatus("002 art. 29.6", PermitApplicationStatus.REVOKED);
         if (!revocationGround.complaintAllowed()) {
@@ -821,6 +828,7 @@ class PermitApplication {
         }
         oneComplaintPerRevocation();
         evidenceIsASha256(command.complaintSha256(), "complaintSha256", "002 art. 29.6");
+        documentWasReceived(command.complaintSha256(), "complaintSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), context.receivedAt(), context.actor()));
     }
 
@@ -835,13 +843,14 @@ class PermitApplication {
 
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
     @CommandHandler
-    void handle(DecideRevocationComplaint command, CommandContext context) {
+    void handle(DecideRevocationComplaint command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         complaintIsNotDecidedByTheRevoker(context);
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
+        documentWasReceived(command.decisionSha256(), "decisionSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
     }
@@ -880,6 +889,9 @@ class PermitApplication {
         if (command.changedOn().isAfter(reportedOn)) {
             throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
         }
+        if (command.documentSha256() != null && !command.documentSha256().isEmpty()) {
+            documentWasReceived(command.documentSha256(), "documentSha256", "002 art. 20.3.3", services); // F106
+        }
         apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), context.receivedAt(),
                 report.due(), reportedOn.isAfter(report.due()), context.actor()));
     }
@@ -894,13 +906,14 @@ class PermitApplication {
 
     // 002 art. 31.1.7: at least one inspection a year
     @CommandHandler
-    void handle(RecordPermitInspection command, CommandContext context) {
+    void handle(RecordPermitInspection command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
+        documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
         LocalDate next = inspectedOn.plus(PermitDeadlines.INSPECTION_INTERVAL);
         apply(new PermitInspected(applicationId, inspectedOn, command.findingsSha256(), command.violationFound(), context.receivedAt(),
                 context.actor(), next));

@@ -122,6 +122,45 @@ class PermitAbuseRound7Test {
         fixture.given(issued).when(new PermitCommands.ExtensionRequestDueDatePassed(ID, LocalDate.of(2024, 8, 26), passed)).expectNoEvents();
     }
 
+    // ------------------------------------------------------------------ F106: every other proof is a document the registry received
+
+    @Test
+    @DisplayName("002 art. 27.2, 31.1.7, 28.1, 29.4, 29.6, 20.3.3: the stamp-duty proof, the inspection's findings, a duty's evidence, the tax "
+            + "authority's request, the complaint, its decision, the pass-on contract and a change's document name documents the registry "
+            + "received; a well-formed hash of nothing uploaded is refused")
+    void every_proof_names_a_document_the_registry_received() {
+        String nothing = "9f".repeat(32);
+        Instant inWindow = Instant.parse("2029-08-01T02:00:00Z");
+        fixture.given(active()).when(signed(new RequestPermitExtension(ID, nothing), HOLDER, inWindow, Role.APPLICANT))
+                .expectException(problem("document.unknown", "stampDutyProofSha256")).expectNoEvents();
+        fixture.given(active()).when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 6, 1), nothing, false), PermitLifecycleTest.INSPECTOR,
+                        AT, Role.COMMUNICATIONS_INSPECTOR))
+                .expectException(problem("document.unknown", "findingsSha256")).expectNoEvents();
+        fixture.given(suspended()).when(signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, nothing),
+                        PermitLifecycleTest.REVIEWER, PermitLifecycleTest.SUSPENDED_AT.plusSeconds(3600), Role.MINISTRY_REVIEWER))
+                .expectException(problem("document.unknown", "evidenceSha256")).expectNoEvents();
+        fixture.given(active()).when(signed(new RequestPermitSuspension(ID, 2, nothing), new PersonId("tax-1"), AT, Role.TAX_OFFICER))
+                .expectException(problem("document.unknown", "evidenceSha256")).expectNoEvents();
+        fixture.given(active()).when(signed(new ReportPermitChange(ID, LocalDate.of(2025, 6, 1), "new address", nothing), HOLDER, AT, Role.APPLICANT))
+                .expectException(problem("document.unknown", "documentSha256")).expectNoEvents();
+        List<Object> revoked = PermitLifecycleTest.revoked(RevocationGround.REPEATED_VIOLATIONS);
+        fixture.given(revoked).when(signed(new FileRevocationComplaint(ID, nothing), HOLDER, AT, Role.APPLICANT))
+                .expectException(problem("document.unknown", "complaintSha256")).expectNoEvents();
+        List<Object> complained = new ArrayList<>(revoked);
+        complained.add(new RevocationComplaintFiled(ID, PermitLifecycleTest.SHA2, AT, HOLDER));
+        fixture.given(complained).when(signed(new DecideRevocationComplaint(ID, false, nothing), PermitLifecycleTest.SUPERVISOR_2, AT.plusSeconds(60),
+                        Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("document.unknown", "decisionSha256")).expectNoEvents();
+        List<Object> handedOver = new ArrayList<>(revoked);
+        handedOver.add(new CertificateDatabaseHandedOver(ID, SHA, AT, SUPERVISOR));
+        Signed.Services services = new Signed.Services();
+        ApplicationId successor = new ApplicationId("5e1ec7ed-0000-4000-8000-000000000001");
+        services.permitsInForce.add(successor);
+        Signed.fixture(services).given(handedOver).when(signed(new PassCertificateDatabaseOn(ID, successor, nothing), SUPERVISOR, AT.plusSeconds(60),
+                        Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("document.unknown", "contractSha256")).expectNoEvents();
+    }
+
     private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> firstEvent(
             org.hamcrest.Matcher<?> payload) {
         return org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(payload));

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Suspension (002 art. 28), the inspector's opinion, the tax authority's request, and the supervisor's decision after a suspension ran out. */
 class PermitSuspensionTest {
 
-    static final String TAX_SHA = "ef".repeat(32);
+    static final String TAX_SHA = "ef".repeat(32); // received (Signed.Services: the fixtures' documents)
     static final mn.registry.kernel.identity.PersonId TAX_OFFICER = new mn.registry.kernel.identity.PersonId("tax-officer-1");
 
     private AggregateTestFixture<PermitApplication> fixture;

@@ -100,8 +100,9 @@ final class Signed {
                     .map(d -> new DocumentRef(document.kind(), d.sha256(), d.size(), d.mediaType(), d.receivedAt()));
         }
 
-        /** Documents received besides the application's (proofs, contracts, evidence): the fixtures' two hashes unless a test says otherwise. */
-        final java.util.Set<String> otherDocuments = new java.util.HashSet<>(java.util.Set.of(PermitLifecycleTest.SHA, PermitLifecycleTest.SHA2));
+        /** Documents received besides the application's (proofs, contracts, evidence): the fixtures' hashes unless a test says otherwise. */
+        final java.util.Set<String> otherDocuments = new java.util.HashSet<>(java.util.Set.of(PermitLifecycleTest.SHA, PermitLifecycleTest.SHA2,
+                PermitSuspensionTest.TAX_SHA));
 
         @Override
         public boolean documentReceived(String sha256) {

@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StampDutyProofsTest {
 
     static final Instant RECEIVED = Instant.parse("2030-01-15T03:00:00Z");
-    static final String PROOF = "1a".repeat(32);
-    static final String OTHER_PROOF = "2b".repeat(32);
+    /** Two proofs of payment the registry received (ADR 0046 item 16: a proof names a document it keeps). */
+    private String proof;
+    private String otherProof;
     static final PersonId HOLDER = new PersonId("applicant-1");
 
     private Configuration axon;
@@ -49,10 +50,16 @@ class StampDutyProofsTest {
 
     @BeforeEach
     void start(MongoDatabase database) {
+        mn.registry.document.DocumentStore documents = new mn.registry.document.DocumentStore(database, Clock.systemUTC(),
+                org.springframework.util.unit.DataSize.ofMegabytes(1));
+        proof = documents.receive("stamp duty paid, receipt 1".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "proof-1.txt")
+                .document().sha256();
+        otherProof = documents.receive("stamp duty paid, receipt 2".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "proof-2.txt")
+                .document().sha256();
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())
                 .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), null, null, () -> c.repository(PermitApplication.class)))
+                        c.eventStore(), documents, null, () -> c.repository(PermitApplication.class)))
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();
         axon.start();
@@ -103,9 +110,9 @@ class StampDutyProofsTest {
     void one_proof_one_request_across_permits() {
         ApplicationId first = permit(LocalDate.of(2025, 6, 1));
         ApplicationId second = permit(LocalDate.of(2025, 6, 2));
-        request(first, PROOF, "cmd-1");
-        assertThatThrownBy(() -> request(second, PROOF, "cmd-2")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
-        request(second, OTHER_PROOF, "cmd-4");
+        request(first, proof, "cmd-1");
+        assertThatThrownBy(() -> request(second, proof, "cmd-2")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
+        request(second, otherProof, "cmd-4");
     }
 
     @Test
@@ -113,22 +120,22 @@ class StampDutyProofsTest {
     void refused_request_leaves_nothing_claimed() {
         ApplicationId tooEarly = permit(LocalDate.of(2026, 6, 1)); // its window opens in 2030-12
         ApplicationId inWindow = permit(LocalDate.of(2025, 6, 1));
-        assertThatThrownBy(() -> request(tooEarly, PROOF, "cmd-1")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.extension-too-early"));
+        assertThatThrownBy(() -> request(tooEarly, proof, "cmd-1")).satisfies(t -> assertThat(code(t)).isEqualTo("permit.extension-too-early"));
         commandLog.release("cmd-1", commandLog.find("cmd-1").orElseThrow().getString(CommandLog.LEASE_KEY)); // as the pipeline does for a refusal
-        request(inWindow, PROOF, "cmd-2");
+        request(inWindow, proof, "cmd-2");
     }
 
     @Test
     @DisplayName("002 art. 27.2, ADR 0002: the same command carried out again after a stop keeps its own claim; a claim whose command left no trace is taken over")
     void same_command_again_and_stale_claims() {
         ApplicationId permit = permit(LocalDate.of(2025, 6, 1));
-        proofs.claim(PROOF, "cmd-1", permit, RECEIVED); // claimed, then the registry stopped before the aggregate acted
-        request(permit, PROOF, "cmd-1");
+        proofs.claim(proof, "cmd-1", permit, RECEIVED); // claimed, then the registry stopped before the aggregate acted
+        request(permit, proof, "cmd-1");
 
         ApplicationId other = permit(LocalDate.of(2025, 6, 2));
-        proofs.claim(OTHER_PROOF, "cmd-gone", other, RECEIVED); // its command was refused and its release lost: no entry in the log
-        request(other, OTHER_PROOF, "cmd-2");
-        assertThatThrownBy(() -> proofs.claim(OTHER_PROOF, "cmd-3", other, RECEIVED))
+        proofs.claim(otherProof, "cmd-gone", other, RECEIVED); // its command was refused and its release lost: no entry in the log
+        request(other, otherProof, "cmd-2");
+        assertThatThrownBy(() -> proofs.claim(otherProof, "cmd-3", other, RECEIVED))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
     }
 }
