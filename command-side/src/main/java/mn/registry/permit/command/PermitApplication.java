@@ -787,10 +787,20 @@ class PermitApplication {
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
+        databaseWaitsForThePendingComplaint();
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.4, 29.6 (choice, ADR 0046 item 17, abuse audit F107): while a complaint against the revocation is pending, its outcome
+    // may annul the revocation and give the database back to its holder: passed on meanwhile, the same certificates would have two holders
+    private void databaseWaitsForThePendingComplaint() {
+        if (complaintFiled) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-complaint-pending", "A complaint against the revocation "
+                    + "is pending; the certificate database is passed on once it is decided.", "applicationId", "002 art. 29.4, 29.6");
+        }
     }
 
     // 002 art. 29.4: the database goes to another holder (a permit in force), once: a second pass-on would hand the same certificates

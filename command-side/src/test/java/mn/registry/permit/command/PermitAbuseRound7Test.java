@@ -161,6 +161,29 @@ class PermitAbuseRound7Test {
                 .expectException(problem("document.unknown", "contractSha256")).expectNoEvents();
     }
 
+    // ------------------------------------------------------------------ F107 (was O62, in part): the database waits for the complaint
+
+    @Test
+    @DisplayName("002 art. 29.4, 29.6: the certificate database is not passed on while a complaint against the revocation is pending; once "
+            + "the complaint is rejected it is")
+    void the_database_is_not_passed_on_while_a_complaint_is_pending() {
+        Signed.Services services = new Signed.Services();
+        ApplicationId successor = new ApplicationId("5e1ec7ed-0000-4000-8000-000000000002");
+        services.permitsInForce.add(successor);
+        List<Object> complained = new ArrayList<>(PermitLifecycleTest.revoked(RevocationGround.REPEATED_VIOLATIONS));
+        complained.add(new CertificateDatabaseHandedOver(ID, SHA, AT, PermitLifecycleTest.REVIEWER));
+        complained.add(new RevocationComplaintFiled(ID, PermitLifecycleTest.SHA2, AT.plusSeconds(60), HOLDER));
+        Instant later = AT.plusSeconds(86_400);
+        Signed.fixture(services).given(complained).when(signed(new PassCertificateDatabaseOn(ID, successor, SHA), SUPERVISOR, later,
+                        Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.database-complaint-pending", "applicationId")).expectNoEvents();
+        List<Object> rejected = new ArrayList<>(complained);
+        rejected.add(new RevocationComplaintDecided(ID, false, SHA, AT.plusSeconds(3600), PermitLifecycleTest.SUPERVISOR_2, PermitLifecycleTest.VALID_UNTIL));
+        Signed.fixture(services).given(rejected).when(signed(new PassCertificateDatabaseOn(ID, successor, SHA), SUPERVISOR, later,
+                        Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new CertificateDatabasePassedOn(ID, successor, SHA, later, SUPERVISOR));
+    }
+
     private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> firstEvent(
             org.hamcrest.Matcher<?> payload) {
         return org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(payload));

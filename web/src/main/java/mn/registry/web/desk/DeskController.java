@@ -150,6 +150,8 @@ class DeskController {
                 }
                 if (facts.databaseNotHandedOver()) {
                     forms.add("databaseHandedOver");
+                } else if (supervisor && facts.complaintPending()) {
+                    missing.add("desk.missing.complaintBeforePassOn"); // 002 art. 29.4, 29.6 (ADR 0046 item 17): the complaint first
                 } else if (supervisor) {
                     forms.add("passDatabaseOn");
                 }

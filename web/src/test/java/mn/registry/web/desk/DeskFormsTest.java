@@ -86,6 +86,10 @@ class DeskFormsTest {
         DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true));
         assertThat(toTheRevoker.forms()).containsExactly("databaseHandedOver");
         assertThat(toTheRevoker.missing()).containsExactly("desk.missing.anotherSupervisorDecidesComplaint");
+        // ADR 0046 item 17: a database handed over waits for the pending complaint before it is passed on
+        DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false));
+        assertThat(pending.forms()).containsExactly("decideComplaint");
+        assertThat(pending.missing()).containsExactly("desk.missing.complaintBeforePassOn");
     }
 
     @Test
