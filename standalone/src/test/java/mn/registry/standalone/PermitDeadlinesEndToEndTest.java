@@ -167,6 +167,12 @@ class PermitDeadlinesEndToEndTest {
             Clock registryTime = third.getBean(Clock.class); // moved 60 days on: commands are signed at the registry's time
             Signer at = (who, type, body) -> client.sign(client.person(who),
                     CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), registryTime));
+            // 002 art. 28.4 (ADR 0046 item 18): restored once an inspection since the suspension finds the violation remedied
+            RegistryClient.Reply word = client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "Violations remedied")));
+            assertThat(word.status()).isEqualTo(409);
+            assertThat(word.code()).isEqualTo("permit.restoration-without-inspection");
+            ok(client.command(at.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id,
+                    UlaanbaatarTime.dateOf(registryTime.instant()), ReceiptTimeEndToEndTest.upload(third, "the inspector's findings: remedied"), false))));
             ok(client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "Violations remedied"))));
             RegistryClient.Reply stranger = client.command(at.sign("supervisor-1", "RequestPermitExtension", new RequestPermitExtension(id, SHA)));
             assertThat(stranger.status()).isEqualTo(403);

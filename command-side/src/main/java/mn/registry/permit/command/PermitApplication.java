@@ -68,6 +68,9 @@ class PermitApplication {
     private PersonId revokedBy;
     /** The holder's own request to revoke, waiting for the ministry (002 art. 29.1.1, ADR 0046 item 14). */
     private boolean revocationRequested;
+    /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
+    private boolean remedyToBeInspected;
+    private LocalDate suspendedFrom;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
@@ -672,8 +675,19 @@ class PermitApplication {
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
+        theRemedyWasInspected();
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 28.4 (choice, ADR 0046 item 18, abuse audit F108): the ground of a suspension on the inspector's opinion is the violation
+    // found; it is removed when an inspection made since the suspension began finds none. Restored on the reviewer's word alone, a
+    // suspension could be lifted the day after it was decided
+    private void theRemedyWasInspected() {
+        if (remedyToBeInspected) {
+            throw RegistryProblem.conflict("permit.restoration-without-inspection", "The permit was suspended on the inspector's opinion of a "
+                    + "violation; record an inspection made since " + suspendedFrom + " that finds no violation before restoring it.", "002 art. 28.4");
+        }
     }
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
@@ -1177,6 +1191,8 @@ class PermitApplication {
     void on(PermitSuspended event) {
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
+        this.suspendedFrom = event.from();
+        this.remedyToBeInspected = event.ground() == SuspensionGround.INSPECTOR_OPINION;
         this.revocationGroundRaised = false;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             this.pendingTaxRequest = null;
@@ -1194,6 +1210,7 @@ class PermitApplication {
     void on(PermitRestored event) {
         this.status = PermitApplicationStatus.ACTIVE;
         this.suspendedUntil = null;
+        this.remedyToBeInspected = false;
     }
 
     @EventSourcingHandler
@@ -1243,6 +1260,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitInspected event) {
         this.violationFoundAtLastInspection = event.violationFound();
+        if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
+            this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
+        } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {
+            this.remedyToBeInspected = true; // a violation found during the suspension is remedied before it ends too
+        }
         if (event.violationFound() && event.findingsSha256() != null) {
             violationOpinions.add(event.findingsSha256());
         }

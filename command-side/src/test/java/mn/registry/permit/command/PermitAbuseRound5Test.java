@@ -221,6 +221,8 @@ class PermitAbuseRound5Test {
         Instant lastSecond = Instant.parse("2029-12-09T15:59:59Z");
         fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2), SUPERVISOR, lastSecond, Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution();
+        suspendedToTheEnd.add(new PermitInspected(ID, LocalDate.of(2029, 11, 1), SHA2, false, Instant.parse("2029-11-01T02:00:00Z"),
+                PermitLifecycleTest.INSPECTOR, LocalDate.of(2030, 11, 1))); // ADR 0046 item 18: found remedied
         fixture.given(suspendedToTheEnd).when(signed(new RestorePermit(ID, "violation remedied"), REVIEWER, lastSecond, Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();
     }

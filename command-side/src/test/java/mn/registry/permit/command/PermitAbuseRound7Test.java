@@ -184,6 +184,37 @@ class PermitAbuseRound7Test {
                 .expectEvents(new CertificateDatabasePassedOn(ID, successor, SHA, later, SUPERVISOR));
     }
 
+    // ------------------------------------------------------------------ F108: a suspension on the inspector's opinion ends on an inspection
+
+    @Test
+    @DisplayName("002 art. 28.4: a permit suspended on the inspector's opinion is restored once an inspection made since the suspension began finds "
+            + "no violation; not on the reviewer's word the next day, nor on an inspection dated before the suspension")
+    void a_suspension_on_the_inspectors_opinion_ends_on_an_inspection() {
+        Instant nextDay = PermitLifecycleTest.SUSPENDED_AT.plusSeconds(86_400);
+        fixture.given(suspended()).when(signed(new RestorePermit(ID, "The holder says it is remedied"), PermitLifecycleTest.REVIEWER, nextDay,
+                        Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.restoration-without-inspection", null)).expectNoEvents();
+        List<Object> inspectedBefore = new ArrayList<>(suspended());
+        inspectedBefore.add(new PermitInspected(ID, LocalDate.of(2025, 2, 20), SHA, false, nextDay, PermitLifecycleTest.INSPECTOR, LocalDate.of(2026, 2, 20)));
+        fixture.given(inspectedBefore).when(signed(new RestorePermit(ID, "remedied"), PermitLifecycleTest.REVIEWER, nextDay.plusSeconds(60),
+                        Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.restoration-without-inspection", null)).expectNoEvents();
+        List<Object> foundAgain = new ArrayList<>(suspended());
+        foundAgain.add(new PermitInspected(ID, LocalDate.of(2025, 3, 2), SHA, false, nextDay, PermitLifecycleTest.INSPECTOR, LocalDate.of(2026, 3, 2)));
+        foundAgain.add(new PermitInspected(ID, LocalDate.of(2025, 3, 3), PermitLifecycleTest.SHA2, true, nextDay.plusSeconds(86_400),
+                PermitLifecycleTest.INSPECTOR, LocalDate.of(2026, 3, 3)));
+        fixture.given(foundAgain).when(signed(new RestorePermit(ID, "remedied"), PermitLifecycleTest.REVIEWER, nextDay.plusSeconds(2 * 86_400),
+                        Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.restoration-without-inspection", null)).expectNoEvents();
+        List<Object> remedied = new ArrayList<>(suspended());
+        remedied.add(new PermitInspected(ID, LocalDate.of(2025, 3, 2), SHA, false, nextDay, PermitLifecycleTest.INSPECTOR, LocalDate.of(2026, 3, 2)));
+        Instant restoredAt = nextDay.plusSeconds(60);
+        fixture.given(remedied).when(signed(new RestorePermit(ID, "The inspector found the violation remedied"), PermitLifecycleTest.REVIEWER,
+                        restoredAt, Role.MINISTRY_REVIEWER))
+                .expectEventsMatching(firstEvent(org.hamcrest.Matchers.<Object>equalTo(new PermitRestored(ID, "The inspector found the violation remedied",
+                        restoredAt, PermitLifecycleTest.REVIEWER, "002 art. 28.4"))));
+    }
+
     private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> firstEvent(
             org.hamcrest.Matcher<?> payload) {
         return org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(payload));

@@ -120,6 +120,14 @@ class PermitLifecycleTest {
         return events;
     }
 
+    /** Suspended, then an inspection found the violation remedied (002 art. 28.4, ADR 0046 item 18). */
+    static List<Object> remedied() {
+        List<Object> events = new ArrayList<>(suspended());
+        events.add(new PermitInspected(ID, LocalDate.of(2025, 3, 20), SHA2, false, Instant.parse("2025-03-20T02:00:00Z"), INSPECTOR,
+                LocalDate.of(2026, 3, 20)));
+        return events;
+    }
+
     static List<Object> suspended() {
         List<Object> events = new ArrayList<>(active());
         events.add(opinion());
@@ -403,7 +411,7 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 28.4: a suspended permit is restored when the ground is removed; an active one cannot be restored")
     void restoration() {
         Instant at = Instant.parse("2025-04-01T02:00:00Z");
-        fixture.given(suspended()).when(signed(new RestorePermit(ID, "Violations remedied"), REVIEWER, at))
+        fixture.given(remedied()).when(signed(new RestorePermit(ID, "Violations remedied"), REVIEWER, at))
                 .expectEvents(new PermitRestored(ID, "Violations remedied", at, REVIEWER, "002 art. 28.4"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
         fixture.given(active()).when(signed(new RestorePermit(ID, "x"), REVIEWER, at)).expectException(RegistryProblem.class);

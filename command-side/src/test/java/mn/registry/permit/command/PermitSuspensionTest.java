@@ -62,7 +62,10 @@ class PermitSuspensionTest {
                 .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late, "002 art. 28.4, 29.1.5"));
         Instant decidedAt = Instant.parse("2025-06-03T02:00:00Z");
-        fixture.given(ranOut())
+        List<Object> remediedLate = new ArrayList<>(ranOut()); // ADR 0046 item 18: the inspection that found it remedied
+        remediedLate.add(new PermitInspected(ID, LocalDate.of(2025, 6, 2), SHA2, false, Instant.parse("2025-06-02T02:00:00Z"),
+                PermitLifecycleTest.INSPECTOR, LocalDate.of(2026, 6, 2)));
+        fixture.given(remediedLate)
                 .when(signed(new RestorePermit(ID, "Violations remedied"), SUPERVISOR, decidedAt))
                 .expectEvents(new PermitRestored(ID, "Violations remedied", decidedAt, SUPERVISOR, "002 art. 28.4"),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, decidedAt, false, null, SUPERVISOR));

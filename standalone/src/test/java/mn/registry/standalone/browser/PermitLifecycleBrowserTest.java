@@ -186,6 +186,15 @@ class PermitLifecycleBrowserTest {
         sent("form-suspend");
         awaitStatus(deskCase, "SUSPENDED");
         both(deskCase, "lifecycle-7-suspended");
+        // 002 art. 28.4 (ADR 0046 item 18): not restored on the reviewer's word; an inspection since the suspension finds it remedied
+        assertThat(browser.all("#form-restore")).isEmpty();
+        assertThat(browser.find("#missing-first").getAttribute("innerHTML")).contains("desk.missing.remedyInspection");
+        choose("#insp-file", document("remedy-findings"));
+        sent("form-inspect");
+        browser.waitUntil("the restoration is offered", d -> {
+            browser.open(deskCase, "en");
+            return !browser.all("#form-restore").isEmpty();
+        });
         browser.find("#restore-reason").sendKeys("The violation was remedied; the inspector confirmed it");
         sent("form-restore");
         awaitStatus(deskCase, "ACTIVE");

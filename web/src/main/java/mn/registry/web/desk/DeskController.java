@@ -78,7 +78,8 @@ class DeskController {
             Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
-                    duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy")))));
+                    duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
+                    remedyNotInspected(file)));
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -101,7 +102,24 @@ class DeskController {
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */
     record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
-                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation) {
+                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, boolean remedyNotInspected) {
+    }
+
+    /**
+     * 002 art. 28.4 (ADR 0046 item 18): a suspension on the inspector's opinion (or one during which a violation was found) waits for
+     * an inspection since it began that finds no violation, as the aggregate judges it.
+     */
+    static boolean remedyNotInspected(Map<String, Object> file) {
+        if (!(file.get("suspension") instanceof Map<?, ?> suspension)) {
+            return false;
+        }
+        Map<?, ?> last = file.get("lastInspection") instanceof Map<?, ?> l ? l : null;
+        String from = String.valueOf(suspension.get("from"));
+        boolean sinceSuspension = last != null && String.valueOf(last.get("inspectedOn")).compareTo(from) >= 0;
+        if (sinceSuspension) {
+            return Boolean.TRUE.equals(last.get("violationFound"));
+        }
+        return "INSPECTOR_OPINION".equals(String.valueOf(suspension.get("ground")));
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */
@@ -135,6 +153,9 @@ class DeskController {
             }
             case ACTIVE, SUSPENDED -> {
                 forms.add("inspect");
+                if (facts.remedyNotInspected() && forms.remove("restore")) {
+                    missing.add("desk.missing.remedyInspection"); // 002 art. 28.4 (ADR 0046 item 18)
+                }
                 if (status == PermitApplicationStatus.ACTIVE && supervisor) {
                     forms.add("transfer");
                 }
