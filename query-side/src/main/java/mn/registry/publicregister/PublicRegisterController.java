@@ -3,11 +3,14 @@ package mn.registry.publicregister;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.projection.ReadYourWrites;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -61,11 +64,21 @@ class PublicRegisterController {
 
     @GetMapping(path = "/api/public/search", produces = "application/json")
     ResponseEntity<SearchResults> searchAll(SearchParameters p,
-                                            @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader) {
+                                            @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader,
+                                            WebRequest request) {
         RegisterSearch search = RegisterSearches.of(p.q(), p.kind(), p.status(), p.zone(), p.activity(), p.from(), p.to(),
                 p.offsetOrFirst(), p.limitOrDefault());
         long position = readYourWrites.awaitPublic(p.atLeastOr(atLeastHeader), register::catchUp);
-        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).body(register.find(search));
+        // conditional GET (ADR 0049): the answer is the same bytes until the register reads another record, so a
+        // browser revalidating an unchanged search costs no search; the tag is taken from the answer's own state
+        if (request.checkNotModified(SearchTag.of(register.logSize(), search))) {
+            // checkNotModified has set the 304 and the ETag
+            return ReadYourWrites.withPosition(ResponseEntity.status(HttpStatus.NOT_MODIFIED), position)
+                    .cacheControl(CacheControl.noCache()).build();
+        }
+        SearchResults results = register.find(search);
+        return ReadYourWrites.withPosition(ResponseEntity.ok(), position).cacheControl(CacheControl.noCache())
+                .eTag(SearchTag.of(results.logSize(), search)).body(results);
     }
 
     record Detail(RegisterEntry entry, List<JsonNode> history) {
