@@ -56,11 +56,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
         int batchSize();
 
-        /** The commit this engine itself stored at chain id {@code id}, if it still holds it (ADR 0050); null otherwise. */
-        default Document recentCommit(long id) {
-            return null;
-        }
-
         /** Whether a reader of this engine has seen a commit end at {@code position} (so the next commit starts there). */
         default boolean isCommitBoundary(long position) {
             return false;
@@ -101,7 +96,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         this.skipBelow = next;
         // a reader resuming where an earlier one left the chain (the event store's producer after each poll) starts
         // there: the walk put that boundary; only an unknown position is looked up (a round trip per new reader)
-        this.expected = next <= 1 ? 1 : chain.isCommitBoundary(next) || chain.recentCommit(next) != null ? next : startOfCommitCovering(next);
+        this.expected = next <= 1 ? 1 : chain.isCommitBoundary(next) ? next : startOfCommitCovering(next);
     }
 
     @Override
@@ -149,9 +144,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private boolean fillOnce() {
-        if (fromRecentCommits()) {
-            return true;
-        }
         int window = this.window;
         long start = expected;
         if (chain.reservedUpTo() < start) {
@@ -179,20 +171,6 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
             this.window = Math.min(window * 4, chain.batchSize()); // behind: look further next time
         }
         return true;
-    }
-
-    /**
-     * ADR 0050: the next commits of the chain that this engine stored itself are taken from memory, without a query (the
-     * node's processors reading back what it just inserted); at most a batch, so the memory bound holds.
-     */
-    private boolean fromRecentCommits() {
-        boolean advanced = false;
-        Document mine;
-        while (buffer.size() < chain.batchSize() && (mine = chain.recentCommit(expected)) != null) {
-            accept(mine);
-            advanced = true;
-        }
-        return advanced;
     }
 
     private boolean handleMissing() {

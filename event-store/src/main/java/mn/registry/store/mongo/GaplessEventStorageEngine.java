@@ -120,16 +120,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                     return size() > PREV_HASH_CACHE_SIZE;
                 }
             });
-    /** This engine's last inserted commits, for its own readers (ADR 0050). */
-    private final RecentCommits recent = new RecentCommits(RECENT_COMMITS_EVENTS);
-    /** How many events of its own last commits the engine keeps for its readers: a few seconds of commands at full rate. */
-    static final int RECENT_COMMITS_EVENTS = 8_192;
     private final ChainReader.Chain chain = new ChainReader.Chain() {
-        @Override
-        public Document recentCommit(long id) {
-            return recent.at(id);
-        }
-
         @Override
         public MongoCollection<Document> events() {
             return events;
@@ -449,7 +440,6 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private void succeed(Pending p) {
-        recent.stored(p.commit); // stored at its _id: this engine's readers take it from memory (ADR 0050)
         p.durabilityMark = durabilityMark.getAsLong();
         landed(p.lastPosition);
         p.done = true;

@@ -173,9 +173,6 @@ class GaplessEventStorageEngineTest {
 
         release.countDown();
         late.get(10, TimeUnit.SECONDS); // acknowledged: it learned the end from the duplicate key and inserted after it
-        // another node's commits are looked for at most once per poll interval (ADR 0019, 0024): the reader takes its own commit at 1
-        // from memory (ADR 0050) and would otherwise stop at the end it knew, position 1, until the next look
-        TimeUnit.MILLISECONDS.sleep(20);
         assertThat(positions(otherNode.readEvents(null, false))).containsExactly(1L, 2L, 3L);
         assertThat(slowNode.readEvents("slow").asStream().count()).isEqualTo(2);
         assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify())
@@ -460,51 +457,6 @@ class GaplessEventStorageEngineTest {
         GaplessEventStorageEngine other = engine(counting(database, fresh)).build();
         assertThat(positions(other.readEvents(new GlobalSequenceTrackingToken(3), false))).containsExactly(4L, 5L, 6L);
         assertThat(fresh).anyMatch(GaplessEventStorageEngineTest::looksBack);
-    }
-
-    @Test
-    @org.junit.jupiter.api.DisplayName("issue 15 target 1 (ADR 0050): a reader takes the commits its own engine stored from memory, without a query, and "
-            + "another node's commits from the store; in order, gapless, the same events as a reader of an engine that stored none of them")
-    void own_commits_are_read_from_memory_and_other_nodes_commits_from_the_store() {
-        List<org.bson.conversions.Bson> filters = java.util.Collections.synchronizedList(new ArrayList<>());
-        GaplessEventStorageEngine engine = engine(counting(database, filters)).build();
-        GaplessEventStorageEngine otherNode = engine(database).build();
-        engine.appendEvents(events("p-1", 0, 2));
-        engine.appendEvents(events("p-2", 0, 1));
-        filters.clear();
-        assertThat(positions(engine.readEvents(null, false))).containsExactly(1L, 2L, 3L);
-        assertThat(filters).as("the engine's own commits, read back without asking the server for them (the look for other nodes' "
-                + "commits beyond the end, once per poll interval, stays)").noneMatch(f -> asksFor(f, 1) || asksFor(f, 3));
-
-        otherNode.appendEvents(events("p-3", 0, 2)); // positions 4-5, stored by another node
-        engine.appendEvents(events("p-4", 0, 1));    // position 6: the engine learns the end from the store
-        filters.clear();
-        List<String> read = identifiers(engine.readEvents(new GlobalSequenceTrackingToken(3), true));
-        assertThat(filters).as("the other node's commit is read from the store").anyMatch(f -> asksFor(f, 4));
-        GaplessEventStorageEngine fresh = engine(database).build();
-        assertThat(read).hasSize(3).isEqualTo(identifiers(fresh.readEvents(new GlobalSequenceTrackingToken(3), false)));
-        assertThat(positions(engine.readEvents(new GlobalSequenceTrackingToken(3), false))).containsExactly(4L, 5L, 6L);
-    }
-
-    /** Whether a {@code find} filter asks for the commit at chain id {@code id} ({@code _id} equal to it, or in an {@code $in}). */
-    private static boolean asksFor(org.bson.conversions.Bson filter, long id) {
-        org.bson.BsonDocument d = filter.toBsonDocument();
-        if (!d.containsKey("_id")) {
-            return false;
-        }
-        org.bson.BsonValue v = d.get("_id");
-        if (v.isNumber()) {
-            return v.asNumber().longValue() == id;
-        }
-        return v.isDocument() && v.asDocument().containsKey("$in")
-                && v.asDocument().getArray("$in").stream().anyMatch(x -> x.isNumber() && x.asNumber().longValue() == id);
-    }
-
-    /** The event ids of a stream read to its end without blocking (a blocking stream is read until it has 3). */
-    private static List<String> identifiers(Stream<? extends TrackedEventMessage<?>> stream) {
-        try (stream) {
-            return stream.limit(3).map(EventMessage::getIdentifier).toList();
-        }
     }
 
     /** The look-back of a resuming reader: {@code _id $in} of descending ids (a forward poll asks ascending ids). */
