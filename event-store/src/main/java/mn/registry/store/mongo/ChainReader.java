@@ -227,12 +227,14 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
 
     /**
      * Accepts the commits at {@link #expected} that this engine inserted and still holds, in chain order, as
-     * {@link #accept} would from their documents (the same sealed events, the same count); true if any.
+     * {@link #accept} would from their documents (the same sealed events, the same count), up to a batch of events;
+     * true if any.
      */
     private boolean acceptHeld() {
         boolean advanced = false;
         List<StoredEvent> held;
-        while ((held = chain.heldCommit(expected)) != null) {
+        // ADR 0034: at most a batch of events plus one commit decoded and waiting, as from the database
+        while (buffer.size() < chain.batchSize() && (held = chain.heldCommit(expected)) != null) {
             long id = expected;
             for (int i = 0; i < held.size(); i++) {
                 long position = id + i;
