@@ -64,6 +64,15 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         /** A reader walked the chain to {@code position}: a commit (or tombstone) ended there. */
         default void commitBoundary(long position) {
         }
+
+        /**
+         * The events of the commit stored at {@code _id} {@code position} if this engine inserted it and still holds
+         * it (issue 15 target 1, ADR 0050: the node's own events reach its readers without being read back); null when
+         * it must be read (another node's commit, a tombstone, a hole, or one no longer held).
+         */
+        default List<StoredEvent> heldCommit(long position) {
+            return null;
+        }
     }
 
     private static final int RESUME_WINDOW = 64;
@@ -144,14 +153,17 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private boolean fillOnce() {
+        if (acceptHeld()) {
+            return true; // this engine's own commits, from memory: no round trip
+        }
         int window = this.window;
         long start = expected;
         if (chain.reservedUpTo() < start) {
             return false; // at the head: nothing reserved beyond what was read (a lower bound: look again next time)
         }
         List<Long> ids = new ArrayList<>(window);
-        for (long p = start; p < start + window; p++) {
-            ids.add(p);
+        for (long p = start; p < start + window && (p == start || chain.heldCommit(p) == null); p++) {
+            ids.add(p); // up to the next commit this engine holds: that one is taken from memory (ADR 0050)
         }
         Map<Long, Document> found = new HashMap<>();
         for (Document d : chain.events().find(Filters.in(ID, ids)).projection(READ_PROJECTION)) {
@@ -211,6 +223,30 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         }
         expected = id + CommitDocuments.count(commit);
         chain.commitBoundary(expected);
+    }
+
+    /**
+     * Accepts the commits at {@link #expected} that this engine inserted and still holds, in chain order, as
+     * {@link #accept} would from their documents (the same sealed events, the same count), up to a batch of events;
+     * true if any.
+     */
+    private boolean acceptHeld() {
+        boolean advanced = false;
+        List<StoredEvent> held;
+        // ADR 0034: at most a batch of events plus one commit decoded and waiting, as from the database
+        while (buffer.size() < chain.batchSize() && (held = chain.heldCommit(expected)) != null) {
+            long id = expected;
+            for (int i = 0; i < held.size(); i++) {
+                long position = id + i;
+                if (position >= skipBelow) {
+                    buffer.add(new ChainEvent(position, held.get(i)));
+                }
+            }
+            expected = id + held.size();
+            chain.commitBoundary(expected);
+            advanced = true;
+        }
+        return advanced;
     }
 
     /**
