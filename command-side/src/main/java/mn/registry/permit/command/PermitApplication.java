@@ -401,7 +401,7 @@ class PermitApplication {
                     "stampDutyProofSha256", "002 art. 27.2");
         }
         documentWasReceived(command.stampDutyProofSha256(), "stampDutyProofSha256", "002 art. 27.2", services); // F106
-        LocalDate requestDue = firstWorkingDayFrom(extensionRequestDue(validUntil), services);
+        LocalDate requestDue = extensionRequestDueOnAWorkingDay(validUntil, services::due);
         apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), context.receivedAt(), requestDue,
                 requestedOn.isAfter(requestDue), services.due(context.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH).due(), context.actor()));
         raise(PermitDuty.DECIDE_EXTENSION, extensionDecisionPeriod(context.receivedAt(), services), context.receivedAt());
@@ -436,11 +436,14 @@ class PermitApplication {
     // 002 art. 27.2 (choice, ADR 0046 item 15, abuse audit F105): a period whose last day is a day off ends on the next working day (the
     // general rule for periods, outside the seeds), with the calendar in force at receipt: a request made on the Monday after a Sunday due
     // date, or the day after a public holiday, is in time
-    static LocalDate firstWorkingDayFrom(LocalDate day, PermitServices services) {
-        return services.due(day.minusDays(1), WorkingDays.of(1)).due();
+    // One rule for the aggregate (the calendar at receipt, through PermitServices) and the deadline rules (the calendar in force):
+    // the first working day on or after the calendar date is the first working day after the day before it.
+    static LocalDate extensionRequestDueOnAWorkingDay(LocalDate validUntil,
+                                                      java.util.function.BiFunction<LocalDate, WorkingDays, Deadline> workingDaysFrom) {
+        return workingDaysFrom.apply(extensionRequestDue(validUntil).minusDays(1), WorkingDays.of(1)).due();
     }
 
-    // 002 art. 27.2: the request is due three months before expiry (moved off a day off by firstWorkingDayFrom where it is judged)
+    // 002 art. 27.2: the request is due three months before expiry (moved off a day off by extensionRequestDueOnAWorkingDay where judged)
     static LocalDate extensionRequestDue(LocalDate validUntil) {
         return validUntil.plusDays(1).minus(PermitDeadlines.EXTENSION_REQUEST_LEAD);
     }

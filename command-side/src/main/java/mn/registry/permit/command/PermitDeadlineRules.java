@@ -6,7 +6,6 @@ import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
-import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
@@ -169,7 +168,7 @@ public class PermitDeadlineRules implements DeadlineRules {
     // (ADR 0046 item 15, with the calendar in force); the permit expires at the end of its term
     private List<DeadlineInstruction> term(ApplicationId applicationId, LocalDate validUntil) {
         String id = applicationId.value();
-        LocalDate requestDue = calendar.get().deadline(PermitApplication.extensionRequestDue(validUntil).minusDays(1), WorkingDays.of(1)).due();
+        LocalDate requestDue = PermitApplication.extensionRequestDueOnAWorkingDay(validUntil, calendar.get()::deadline);
         return List.of(
                 new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXPIRY, validUntil.toEpochDay(), validUntil, "expiry", "002 art. 29.2")),
                 new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(id, EXTENSION_REQUEST, validUntil.toEpochDay(),

@@ -211,17 +211,19 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
     }
 
     private void accept(Document commit) {
-        long id = CommitDocuments.id(commit);
-        if (!CommitDocuments.isTombstone(commit)) {
-            List<StoredEvent> events = CommitDocuments.events(commit);
-            for (int i = 0; i < events.size(); i++) {
-                long position = id + i;
-                if (position >= skipBelow) {
-                    buffer.add(new ChainEvent(position, events.get(i)));
-                }
+        take(CommitDocuments.id(commit), CommitDocuments.isTombstone(commit) ? List.of() : CommitDocuments.events(commit),
+                CommitDocuments.count(commit));
+    }
+
+    /** The commit at chain id {@code id} taking {@code count} positions: its events from {@link #skipBelow} on, then the next id. */
+    private void take(long id, List<StoredEvent> events, int count) {
+        for (int i = 0; i < events.size(); i++) {
+            long position = id + i;
+            if (position >= skipBelow) {
+                buffer.add(new ChainEvent(position, events.get(i)));
             }
         }
-        expected = id + CommitDocuments.count(commit);
+        expected = id + count;
         chain.commitBoundary(expected);
     }
 
@@ -235,15 +237,7 @@ final class ChainReader extends Spliterators.AbstractSpliterator<ChainReader.Cha
         List<StoredEvent> held;
         // ADR 0034: at most a batch of events plus one commit decoded and waiting, as from the database
         while (buffer.size() < chain.batchSize() && (held = chain.heldCommit(expected)) != null) {
-            long id = expected;
-            for (int i = 0; i < held.size(); i++) {
-                long position = id + i;
-                if (position >= skipBelow) {
-                    buffer.add(new ChainEvent(position, held.get(i)));
-                }
-            }
-            expected = id + held.size();
-            chain.commitBoundary(expected);
+            take(expected, held, held.size());
             advanced = true;
         }
         return advanced;
