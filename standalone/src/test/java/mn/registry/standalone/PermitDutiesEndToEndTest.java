@@ -160,6 +160,22 @@ class PermitDutiesEndToEndTest {
                 return page.path("status").asText().equals("SUSPENDED") && page.path("duties").isObject()
                         && !page.path("duties").has("NOTIFY_SUSPENSION") && !page.path("duties").has("DECIDE_TAX_SUSPENSION_REQUEST");
             });
+
+            // 002 art. 28.1, 28.4 (ADR 0046 item 19, abuse audit F109): not restored on the reviewer's word; the tax authority records
+            // the evasions settled, with a document received, and only the tax authority
+            refused(client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "the company says it paid"))), 409,
+                    "permit.restoration-without-tax-settlement");
+            String settlement = ReceiptTimeEndToEndTest.upload(registry, "the tax authority: the evasions are settled");
+            refused(client.command(at.sign("reviewer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(id, settlement))), 403,
+                    "signer.role-missing");
+            refused(client.command(at.sign("applicant-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(id, settlement))), 403,
+                    "signer.role-missing");
+            refused(client.command(at.sign("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(id, SHA))), 400,
+                    "document.unknown");
+            ok(client.command(at.sign("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(id, settlement))));
+            refused(client.command(at.sign("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(id, settlement))), 409,
+                    "permit.no-tax-suspension");
+            ok(client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "the tax authority's record of the settlement"))));
         } finally {
             registry.close();
         }

@@ -71,6 +71,8 @@ class PermitApplication {
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
     private boolean remedyToBeInspected;
     private LocalDate suspendedFrom;
+    /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
+    private boolean taxSettlementAwaited;
     private boolean complaintFiled;
     private boolean databaseHandedOver;
     private ApplicationId databasePassedTo;
@@ -679,6 +681,7 @@ class PermitApplication {
         termHasNotEndedAtReceipt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
         theRemedyWasInspected();
+        theTaxEvasionsWereSettled();
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
@@ -691,6 +694,34 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.restoration-without-inspection", "The permit was suspended on the inspector's opinion of a "
                     + "violation; record an inspection made since " + suspendedFrom + " that finds no violation before restoring it.", "002 art. 28.4");
         }
+    }
+
+    // 002 art. 28.1, 28.4 (choice, ADR 0046 item 19, abuse audit F109): the ground of a suspension at the tax authority's request is the
+    // evasions it named; the tax authority, not the ministry, says they are settled. Restored on the reviewer's word alone, the permit
+    // could issue certificates again the day after the suspension the tax authority asked for
+    private void theTaxEvasionsWereSettled() {
+        if (taxSettlementAwaited) {
+            throw RegistryProblem.conflict("permit.restoration-without-tax-settlement", "The permit was suspended at the tax authority's request; "
+                    + "the tax authority records that the evasions are settled (RecordTaxEvasionsSettled) before it is restored.", "002 art. 28.1, 28.4");
+        }
+    }
+
+    // 002 art. 28.1, 28.4: the tax authority records, with its document, that the evasions it named are settled; once per suspension
+    @CommandHandler
+    void handle(RecordTaxEvasionsSettled command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
+        requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
+        if (!taxSettlementAwaited) {
+            throw RegistryProblem.conflict("permit.no-tax-suspension", "The permit is not suspended at the tax authority's request, or the "
+                    + "evasions are recorded as settled already.", "002 art. 28.4");
+        }
+        if (!DocumentRef.isSha256Hex(command.evidenceSha256())) {
+            throw RegistryProblem.invalid("permit.tax-settlement-evidence-missing", "The tax authority's record that the evasions are settled "
+                    + "comes with its document (SHA-256).", "evidenceSha256", "002 art. 28.4");
+        }
+        documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.4", services);
+        apply(new TaxEvasionsSettled(applicationId, command.evidenceSha256(), context.receivedAt(), context.actor(), "002 art. 28.1, 28.4"));
     }
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
@@ -1196,6 +1227,7 @@ class PermitApplication {
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();
         this.remedyToBeInspected = event.ground() == SuspensionGround.INSPECTOR_OPINION;
+        this.taxSettlementAwaited = event.ground() == SuspensionGround.TAX_EVASIONS;
         this.revocationGroundRaised = false;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             this.pendingTaxRequest = null;
@@ -1214,6 +1246,12 @@ class PermitApplication {
         this.status = PermitApplicationStatus.ACTIVE;
         this.suspendedUntil = null;
         this.remedyToBeInspected = false;
+        this.taxSettlementAwaited = false;
+    }
+
+    @EventSourcingHandler
+    void on(TaxEvasionsSettled event) {
+        this.taxSettlementAwaited = false;
     }
 
     @EventSourcingHandler

@@ -216,6 +216,12 @@ class PermitCommandTypes {
         return signedBy(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER));
     }
 
+    /** 002 art. 28.1, 28.4 (ADR 0046 item 19): the tax authority says the evasions it named are settled; then the ministry may restore. */
+    @Bean
+    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled() {
+        return signedBy(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER));
+    }
+
     @Bean
     SignedCommandType<RefusePermitSuspensionRequest> refusePermitSuspensionRequest() {
         return signedBy(RefusePermitSuspensionRequest.class, MINISTRY);

@@ -78,7 +78,7 @@ class PublishedTextCoverageTest {
         for (String hash : List.of("SubmittedDocument.sha256", "SubmittedZoneDocument.sha256", "IssuePermit.contractSha256", "DecideRevocationComplaint.decisionSha256",
                 "FileRevocationComplaint.complaintSha256", "PassCertificateDatabaseOn.contractSha256", "RecordCertificateDatabaseHandedOver.databaseSha256",
                 "RecordPermitDutyFulfilled.evidenceSha256", "RecordPermitInspection.findingsSha256", "RecordPermitInsurance.proofSha256",
-                "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256",
+                "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256", "RecordTaxEvasionsSettled.evidenceSha256",
                 "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "GrantLandFeeExemption.decisionSha256",
                 "RevokeSignerCertificate.certificateSha256", "RecordInvestmentAgreement.documentSha256", "RecordCourtDecision.documentSha256")) {
             NOT_SCREENED.put(hash, SHA_256);

@@ -272,6 +272,7 @@ public class PermitCaseProjection {
         } else if (event instanceof PermitSuspended e) {
             u.add(status(PermitApplicationStatus.SUSPENDED));
             u.add(set("suspension", asDocument(e)));
+            u.add(unset("taxSettlement")); // a settlement answers the suspension it was recorded on (002 art. 28.4)
             if (e.ground() == SuspensionGround.TAX_EVASIONS) {
                 u.add(unset("taxSuspensionRequest")); // the request is decided by this suspension
             }
@@ -304,6 +305,8 @@ public class PermitCaseProjection {
             u.add(set("lastInspection", asDocument(e)));
         } else if (event instanceof PermitSuspensionRequested e) {
             u.add(set("taxSuspensionRequest", asDocument(e))); // 002 art. 28.1: waiting for the ministry's decision
+        } else if (event instanceof TaxEvasionsSettled e) {
+            u.add(set("taxSettlement", asDocument(e))); // 002 art. 28.4: the tax authority's word that the ground is removed
         } else if (event instanceof PermitSuspensionRequestRefused e) {
             u.add(unset("taxSuspensionRequest"));
             u.add(set("taxSuspensionRequestRefused", asDocument(e)));

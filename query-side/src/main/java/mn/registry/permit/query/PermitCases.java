@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.RequiredDocument;
+import mn.registry.kernel.permit.SuspensionGround;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -105,6 +106,26 @@ public class PermitCases {
      */
     static boolean isTheApplicantOf(Document c, PersonId person) {
         return c != null && c.get("status") != null && person != null && person.value().equals(c.getString("representative"));
+    }
+
+    /**
+     * The permits suspended at the tax authority's request whose evasions are not yet recorded as settled, in brief with the
+     * suspension's last day (002 art. 28.1, 28.4, ADR 0046 item 19): the tax officer's list of settlements to record.
+     */
+    public List<Map<String, Object>> awaitingTaxSettlement() {
+        List<Document> found = cases.find(eq("status", PermitApplicationStatus.SUSPENDED.name())).into(new ArrayList<>()).stream()
+                .filter(PermitCases::awaitsTaxSettlement).toList();
+        Map<String, String> until = new java.util.HashMap<>();
+        found.forEach(c -> until.put(c.getString("_id"), c.get("suspension", Document.class).getString("until")));
+        List<Map<String, Object>> list = brief(found, c -> true, false);
+        list.forEach(row -> row.put("suspendedUntil", until.get(String.valueOf(row.get("applicationId")))));
+        return list;
+    }
+
+    static boolean awaitsTaxSettlement(Document c) {
+        Document suspension = c.get("suspension", Document.class);
+        return PermitApplicationStatus.SUSPENDED.name().equals(c.getString("status")) && suspension != null
+                && SuspensionGround.TAX_EVASIONS.name().equals(suspension.getString("ground")) && c.get("taxSettlement") == null;
     }
 
     /** The cases whose application {@code person} signed, in brief (id, receipt number and time, company, status, permit number). */

@@ -42,7 +42,7 @@ class PermitActsBrowserTest {
     private static Browser browser;
 
     @Test
-    @DisplayName("002 art. 28.1: the tax officer requests a suspension on its page, the reviewer refuses it, the officer asks again, a second pending request is refused in Mongolian, the reviewer suspends on it")
+    @DisplayName("002 art. 28.1: the tax officer requests a suspension on its page, the reviewer refuses it, the officer asks again, a second pending request is refused in Mongolian, the reviewer suspends on it; restoration waits for the officer's record that the evasions are settled (28.4)")
     void tax_officer_requests_and_the_ministry_decides_in_the_browser() throws Exception {
         String id = activePermit("Khuvsgul Trust Certificates LLC", "6400311");
         Path request = document("tax-request-1", "Tax authority request: two evasions in 2026");
@@ -130,6 +130,40 @@ class PermitActsBrowserTest {
             return "SUSPENDED".equals(browser.find("#status").getAttribute("data-status"));
         });
         assertThat(browser.all("#tax-request")).isEmpty();
+        // 002 art. 28.4 (ADR 0046 item 19): no restoration on the reviewer's word; the desk says the tax authority settles first
+        assertThat(browser.all("#form-restore")).isEmpty();
+        assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.taxSettlement\"]").getText()).contains("the tax authority records that the evasions are settled");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        // the tax officer finds the permit among those suspended at its request and records the settlement (English)
+        browser.signInAsDemo("tax-officer-1");
+        browser.open("/tax", "en");
+        assertThat(browser.find("#suspended").getText()).contains("Khuvsgul Trust Certificates LLC");
+        Path settled = document("tax-settled-1", "Tax authority: the evasions of 2026 are settled");
+        browser.script("document.getElementById('settled-permit').value = arguments[0]", id);
+        browser.find("#settled-file").sendKeys(settled.toAbsolutePath().toString());
+        browser.waitUntil("the settlement's document is hashed and uploaded in the browser", d -> sha256(settled).equals(
+                browser.find("#settled-evidence").getAttribute("value")) && browser.find("#settled-file").getAttribute("data-uploaded") != null);
+        browser.screenshot("tax-settled-en");
+        JsonNode settlement = parse(browser.signAndSend("form-tax-settled"));
+        assertThat(settlement.path("command").path("evidenceSha256").asText()).isEqualTo(sha256(settled));
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the permit leaves the list of settlements to record", d -> {
+            browser.open("/tax", "mn");
+            return browser.all("#suspended").isEmpty();
+        });
+        assertThat(browser.find("#suspended-none").getText()).isEqualTo("Татварын албаны хүсэлтээр түдгэлзүүлж, зөрчил нь барагдаагүй зөвшөөрөл алга.");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        // the reviewer is now offered the restoration (Mongolian)
+        browser.signInAsDemo("reviewer-1");
+        browser.waitUntil("the desk offers the restoration", d -> {
+            browser.open("/desk/applications/" + id, "mn");
+            return !browser.all("#form-restore").isEmpty();
+        });
+        assertThat(browser.find("#form-restore h3").getText()).isNotBlank();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
     }

@@ -79,7 +79,7 @@ class DeskController {
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
-                    remedyNotInspected(file)));
+                    restorationWaitsFor(file)));
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -102,17 +102,25 @@ class DeskController {
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */
     record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
-                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, boolean remedyNotInspected) {
+                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, String restorationWaitsFor) {
     }
 
     /**
-     * 002 art. 28.4 (ADR 0046 item 18): a suspension on the inspector's opinion (or one during which a violation was found) waits for
-     * an inspection since it began that finds no violation, as the aggregate judges it.
+     * 002 art. 28.4: what a suspension waits for before it is restored, as the aggregate judges it (the message key of the missing
+     * act), or null: on the inspector's opinion (or with a violation found during it), an inspection since it began that finds no
+     * violation (ADR 0046 item 18); at the tax authority's request, the tax authority's record that the evasions are settled (item 19).
      */
-    static boolean remedyNotInspected(Map<String, Object> file) {
+    static String restorationWaitsFor(Map<String, Object> file) {
         if (!(file.get("suspension") instanceof Map<?, ?> suspension)) {
-            return false;
+            return null;
         }
+        if ("TAX_EVASIONS".equals(String.valueOf(suspension.get("ground"))) && file.get("taxSettlement") == null) {
+            return "desk.missing.taxSettlement";
+        }
+        return remedyNotInspected(file, suspension) ? "desk.missing.remedyInspection" : null;
+    }
+
+    private static boolean remedyNotInspected(Map<String, Object> file, Map<?, ?> suspension) {
         Map<?, ?> last = file.get("lastInspection") instanceof Map<?, ?> l ? l : null;
         String from = String.valueOf(suspension.get("from"));
         boolean sinceSuspension = last != null && String.valueOf(last.get("inspectedOn")).compareTo(from) >= 0;
@@ -153,8 +161,8 @@ class DeskController {
             }
             case ACTIVE, SUSPENDED -> {
                 forms.add("inspect");
-                if (facts.remedyNotInspected() && forms.remove("restore")) {
-                    missing.add("desk.missing.remedyInspection"); // 002 art. 28.4 (ADR 0046 item 18)
+                if (facts.restorationWaitsFor() != null && forms.remove("restore")) {
+                    missing.add(facts.restorationWaitsFor()); // 002 art. 28.4 (ADR 0046 items 18, 19)
                 }
                 if (status == PermitApplicationStatus.ACTIVE && supervisor) {
                     forms.add("transfer");

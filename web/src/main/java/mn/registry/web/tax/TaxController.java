@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * The tax officer's page ({@code /tax}): the active permits, and a form to sign the tax authority's request to suspend
- * one for two or more tax evasions (002 art. 28.1, ADR 0013 §4). A suspended permit is not offered: it cannot be
- * suspended again, and the request may be filed once it is restored.
+ * one for two or more tax evasions (002 art. 28.1, ADR 0013 §4). A suspended permit is not offered for a request: it cannot be
+ * suspended again, and the request may be filed once it is restored. The permits suspended at the tax authority's request
+ * whose evasions are not yet recorded as settled are listed apart, with the form to record the settlement, without which the
+ * ministry does not restore them (28.4, ADR 0046 item 19).
  */
 @Controller
 class TaxController {
@@ -31,6 +33,7 @@ class TaxController {
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.TAX_OFFICER), actor -> {
             model.addAttribute("permits", cases.all().stream().filter(c -> "ACTIVE".equals(c.get("status"))).toList());
+            model.addAttribute("suspended", cases.awaitingTaxSettlement());
             return "tax/permits";
         });
     }

@@ -47,8 +47,8 @@ class DeskFormsTest {
         return DeskController.offer(status, supervisor, DeskController.forms(status, supervisor, false), facts);
     }
 
-    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false, false, false);
-    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false, false, false);
+    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false, false, null);
+    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false, false, null);
 
     @Test
     @DisplayName("002 art. 26.2.3: issuing is not offered before the insurance is recorded, and the page says so first")
@@ -76,18 +76,18 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 29.3-29.6: after a revocation the desk offers the complaint's decision to a supervisor and the database's hand-over, then its passing on")
     void revoked_permit_offers_what_follows_the_revocation() {
-        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false, false);
+        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false, null);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("decideComplaint", "databaseHandedOver");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, complained).forms()).containsExactly("databaseHandedOver");
-        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false, false);
+        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false, null);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, handedOver).forms()).containsExactly("passDatabaseOn");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, handedOver).forms()).isEmpty();
         // ADR 0046 item 10: the supervisor who signed the revocation is not offered the complaint; the page says who decides it
-        DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true, false));
+        DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true, null));
         assertThat(toTheRevoker.forms()).containsExactly("databaseHandedOver");
         assertThat(toTheRevoker.missing()).containsExactly("desk.missing.anotherSupervisorDecidesComplaint");
         // ADR 0046 item 17: a database handed over waits for the pending complaint before it is passed on
-        DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false, false));
+        DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false, null));
         assertThat(pending.forms()).containsExactly("decideComplaint");
         assertThat(pending.missing()).containsExactly("desk.missing.complaintBeforePassOn");
     }
@@ -111,20 +111,32 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 28.4 (ADR 0046 item 18): a permit suspended on the inspector's opinion is offered for restoration once an inspection since the suspension found no violation")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {
-        DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, true));
+        DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection"));
         assertThat(waiting.forms()).doesNotContain("restore").contains("inspect");
         assertThat(waiting.missing()).containsExactly("desk.missing.remedyInspection");
         assertThat(offer(PermitApplicationStatus.SUSPENDED, false, INSURED).forms()).contains("restore");
         java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("suspension", java.util.Map.of("ground", "INSPECTOR_OPINION",
                 "from", "2025-03-01")));
-        assertThat(DeskController.remedyNotInspected(file)).isTrue();
+        assertThat(DeskController.restorationWaitsFor(file)).isEqualTo("desk.missing.remedyInspection");
         file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-02-20", "violationFound", false));
-        assertThat(DeskController.remedyNotInspected(file)).as("an inspection before the suspension").isTrue();
+        assertThat(DeskController.restorationWaitsFor(file)).as("an inspection before the suspension").isEqualTo("desk.missing.remedyInspection");
         file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-03-10", "violationFound", false));
-        assertThat(DeskController.remedyNotInspected(file)).isFalse();
+        assertThat(DeskController.restorationWaitsFor(file)).isNull();
         file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-03-12", "violationFound", true));
-        assertThat(DeskController.remedyNotInspected(file)).as("a violation found during the suspension").isTrue();
-        assertThat(DeskController.remedyNotInspected(java.util.Map.of("suspension", java.util.Map.of("ground", "TAX_EVASIONS", "from", "2025-03-01"))))
-                .isFalse();
+        assertThat(DeskController.restorationWaitsFor(file)).as("a violation found during the suspension").isEqualTo("desk.missing.remedyInspection");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4 (ADR 0046 item 19): a permit suspended at the tax authority's request is offered for restoration once the tax authority recorded the evasions settled")
+    void restoration_waits_for_the_tax_authoritys_settlement() {
+        java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("suspension", java.util.Map.of("ground", "TAX_EVASIONS",
+                "from", "2025-03-01")));
+        assertThat(DeskController.restorationWaitsFor(file)).isEqualTo("desk.missing.taxSettlement");
+        DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false,
+                DeskController.restorationWaitsFor(file)));
+        assertThat(waiting.forms()).doesNotContain("restore");
+        assertThat(waiting.missing()).containsExactly("desk.missing.taxSettlement");
+        file.put("taxSettlement", java.util.Map.of("evidenceSha256", "5e".repeat(32)));
+        assertThat(DeskController.restorationWaitsFor(file)).isNull();
     }
 }

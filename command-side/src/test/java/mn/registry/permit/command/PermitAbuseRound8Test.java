@@ -1,0 +1,106 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.permit.*;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.*;
+import static mn.registry.permit.command.PermitSuspensionTest.TAX_OFFICER;
+import static mn.registry.permit.command.PermitSuspensionTest.TAX_SHA;
+import static mn.registry.permit.command.PermitSuspensionTest.taxRequested;
+import static mn.registry.permit.command.Signed.signed;
+
+/**
+ * Session 13 of docs/abuse-audit.md (permits, rows F109 on, ADR 0046 items 19 on): acts of a careless or dishonest official
+ * that main accepted, each refused with its code, field and article and no event.
+ */
+class PermitAbuseRound8Test {
+
+    private static final Instant AT = Instant.parse("2025-03-10T02:00:00Z");
+    private static final String SETTLED_SHA = "5e".repeat(32);
+
+    private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
+
+    @BeforeEach
+    void fixture() {
+        fixture = Signed.fixture(services);
+        services.otherDocuments.add(SETTLED_SHA);
+    }
+
+    static List<Object> taxSuspended() {
+        List<Object> events = new ArrayList<>(taxRequested());
+        events.add(new PermitSuspended(ID, SuspensionGround.TAX_EVASIONS, TAX_SHA, 3, LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL, SUSPENDED_AT, REVIEWER));
+        return events;
+    }
+
+    // ------------------------------------------------------------------ F109 (was O67): the tax authority says the evasions are settled
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4: a permit suspended at the tax authority's request is not restored on the reviewer's word the day "
+            + "after; the tax authority's record that the evasions are settled comes first")
+    void a_tax_suspension_is_restored_only_once_the_tax_authority_says_the_evasions_are_settled() {
+        fixture.given(taxSuspended())
+                .when(signed(new RestorePermit(ID, "the company says it paid"), REVIEWER, AT))
+                .expectException(problem("permit.restoration-without-tax-settlement", null)).expectNoEvents();
+        List<Object> settled = new ArrayList<>(taxSuspended());
+        settled.add(new TaxEvasionsSettled(ID, SETTLED_SHA, AT.minusSeconds(3600), TAX_OFFICER, "002 art. 28.1, 28.4"));
+        fixture.given(settled)
+                .when(signed(new RestorePermit(ID, "the tax authority's record of 10 March"), REVIEWER, AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                        org.hamcrest.Matchers.<Object>equalTo(new PermitRestored(ID, "the tax authority's record of 10 March", AT, REVIEWER,
+                                "002 art. 28.4")))));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4: the tax authority records the settlement once, on a suspension at its request, with a document the registry "
+            + "received; not on the inspector's suspension, not for the company its signer represents")
+    void the_settlement_is_the_tax_authoritys_record_of_its_own_suspension() {
+        fixture.given(taxSuspended())
+                .when(signed(new RecordTaxEvasionsSettled(ID, SETTLED_SHA), TAX_OFFICER, AT))
+                .expectEvents(new TaxEvasionsSettled(ID, SETTLED_SHA, AT, TAX_OFFICER, "002 art. 28.1, 28.4"));
+        fixture.given(taxSuspended())
+                .when(signed(new RecordTaxEvasionsSettled(ID, "a1".repeat(32)), TAX_OFFICER, AT))
+                .expectException(problem("document.unknown", "evidenceSha256")).expectNoEvents();
+        fixture.given(taxSuspended())
+                .when(signed(new RecordTaxEvasionsSettled(ID, "paid"), TAX_OFFICER, AT))
+                .expectException(problem("permit.tax-settlement-evidence-missing", "evidenceSha256")).expectNoEvents();
+        List<Object> settled = new ArrayList<>(taxSuspended());
+        settled.add(new TaxEvasionsSettled(ID, SETTLED_SHA, AT.minusSeconds(3600), TAX_OFFICER, "002 art. 28.1, 28.4"));
+        fixture.given(settled)
+                .when(signed(new RecordTaxEvasionsSettled(ID, SETTLED_SHA), TAX_OFFICER, AT))
+                .expectException(problem("permit.no-tax-suspension", null)).expectNoEvents();
+        fixture.given(suspended())
+                .when(signed(new RecordTaxEvasionsSettled(ID, SETTLED_SHA), TAX_OFFICER, AT))
+                .expectException(problem("permit.no-tax-suspension", null)).expectNoEvents();
+        fixture.given(taxRequested())
+                .when(signed(new RecordTaxEvasionsSettled(ID, SETTLED_SHA), TAX_OFFICER, AT))
+                .expectException(problem("permit.wrong-state", null)).expectNoEvents();
+        fixture.given(taxSuspended())
+                .when(signed(new RecordTaxEvasionsSettled(ID, SETTLED_SHA), HOLDER, AT))
+                .expectException(problem("permit.official-is-the-holder", "applicationId")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4: a settlement recorded for one suspension does not restore the next one at the tax authority's request")
+    void a_settlement_answers_one_suspension() {
+        List<Object> again = new ArrayList<>(taxSuspended());
+        again.add(new TaxEvasionsSettled(ID, SETTLED_SHA, AT.minusSeconds(3600), TAX_OFFICER, "002 art. 28.1, 28.4"));
+        again.add(new PermitRestored(ID, "settled", AT.minusSeconds(1800), REVIEWER, "002 art. 28.4"));
+        again.add(new PermitSuspensionRequested(ID, 2, TAX_SHA, AT.minusSeconds(900), TAX_OFFICER, "002 art. 28.1"));
+        again.add(new PermitSuspended(ID, SuspensionGround.TAX_EVASIONS, TAX_SHA, 2, LocalDate.of(2025, 3, 10), LocalDate.of(2025, 4, 10),
+                AT.minusSeconds(600), REVIEWER));
+        fixture.given(again)
+                .when(signed(new RestorePermit(ID, "settled before"), REVIEWER, AT))
+                .expectException(problem("permit.restoration-without-tax-settlement", null)).expectNoEvents();
+    }
+}
