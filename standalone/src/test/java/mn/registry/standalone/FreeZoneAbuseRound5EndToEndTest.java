@@ -38,6 +38,7 @@ import static mn.registry.standalone.RunningRegistry.ok;
 class FreeZoneAbuseRound5EndToEndTest {
 
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
     static final LandCommands.AllocationMethod TENDER = LandCommands.AllocationMethod.TENDER;
 
     @RegisterExtension
@@ -113,12 +114,48 @@ class FreeZoneAbuseRound5EndToEndTest {
                 "TDB-2026-000452")));
     }
 
+    @Test
+    @DisplayName("003 art. 22.5 (F122, was O82): the receipt that paid a licence's fee in Altanbulag does not pay another licence's fee in Zamyn-Uud, "
+            + "in any spelling; nothing stored; a refused fee does not keep the receipt")
+    void one_receipt_pays_one_fee_in_the_whole_registry() {
+        RegistrationId north = registeredInAltanbulag(new LegalEntity("Selenge Fur LLC", Jurisdiction.MONGOLIAN, null, "6401011"));
+        LegalEntity southern = new LegalEntity("Dornogovi Glass LLC", Jurisdiction.MONGOLIAN, null, "6401012");
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZAMYN_UUD, southern,
+                Activity.TRADE, zoneDocuments(southern))));
+        RegistrationId south = RegistrationId.of(ZAMYN_UUD, southern);
+        ok(registry.send("governor-zamyn-uud", "RegisterEntity", new RegistrationCommands.RegisterEntity(south)));
+        LocalDate from = today().plusDays(1);
+        LocalDate until = today().plusYears(5);
+        LandLicenceId inAltanbulag = granted(ALTANBULAG, "governor-altanbulag", north, "Lot 40", GeoPolygon.of(106.455, 50.315, 106.46, 50.315,
+                106.46, 50.32, 106.455, 50.32), "fur store", from, until, "Governor decision 2026/140");
+        LandLicenceId inZamynUud = granted(ZAMYN_UUD, "governor-zamyn-uud", south, "Lot 3", GeoPolygon.of(111.89, 43.71, 111.895, 43.71, 111.895,
+                43.715, 111.89, 43.715), "glass store", from, until, "Governor decision 2026/07");
+
+        // a fee refused for another fault (not the nominal value) does not keep the receipt
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, inAltanbulag,
+                Money.mnt(29_000_000), "KHAN-2026-7781")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+        ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, inAltanbulag, Money.mnt(30_000_000),
+                "KHAN-2026-7781")));
+        // the same payment presented in the other zone, in another spelling
+        registry.refused(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud,
+                Money.mnt(30_000_000), "khan 2026 7781")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+        registry.refused(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud,
+                Money.mnt(30_000_000), "ＫＨＡＮ／２０２６／７７８１")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+        ok(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud, Money.mnt(30_000_000),
+                "KHAN-2026-7790")));
+    }
+
     private static LandLicenceId granted(RegistrationId holder, String name, GeoPolygon lot, String purpose, LocalDate from, LocalDate until,
                                          String decision) {
-        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, holder, name, lot, purpose,
+        return granted(ALTANBULAG, "governor-altanbulag", holder, name, lot, purpose, from, until, decision);
+    }
+
+    private static LandLicenceId granted(ZoneId zone, String governor, RegistrationId holder, String name, GeoPolygon lot, String purpose,
+                                         LocalDate from, LocalDate until, String decision) {
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(zone, holder, name, lot, purpose,
                 from, until, TENDER)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
-        JsonNode licence = ok(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, holder, name, lot,
+        JsonNode licence = ok(registry.send(governor, "GrantLandRights", new LandCommands.GrantLandRights(zone, holder, name, lot,
                 purpose, from, until, TENDER, Money.mnt(30_000_000), decision, application)));
         return new LandLicenceId(licence.path("licenceId").asText());
     }

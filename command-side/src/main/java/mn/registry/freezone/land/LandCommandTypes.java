@@ -84,12 +84,30 @@ class LandCommandTypes {
                 (b, context, licence) -> new LandAnswer((LandLicenceId) licence, "GRANTED_FEE_DUE"));
     }
 
+    /**
+     * 003 art. 22.5 (choice, ADR 0035 item 18; abuse audit F122): the receipt is claimed registry-wide ({@link LandFeeReceiptClaims})
+     * after the zone check and before the land register acts, and released when the fee is refused.
+     */
     @Bean
-    SignedCommandType<LandCommands.RecordLandFeePaid> recordLandFeePaidType() {
-        return GovernorCommandType.toAggregate(LandCommands.RecordLandFeePaid.class, commands,
+    SignedCommandType<LandCommands.RecordLandFeePaid> recordLandFeePaidType(LandFeeReceiptClaims receipts) {
+        GovernorCommandType<LandCommands.RecordLandFeePaid> toAggregate = GovernorCommandType.toAggregate(LandCommands.RecordLandFeePaid.class, commands,
                 b -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + b.licenceId() + ".",
                         "licenceId", "003 art. 22.5"),
                 (b, context, returned) -> new LandAnswer(b.licenceId(), "ISSUED"));
+        return GovernorCommandType.of("RecordLandFeePaid", LandCommands.RecordLandFeePaid.class, (b, context) -> {
+            String claimed = receipts.claim(b.receipt(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
+            Object answer;
+            try {
+                answer = toAggregate.carryOut().apply(b, context);
+            } catch (RuntimeException refused) {
+                receipts.release(claimed, context.commandId());
+                throw refused;
+            }
+            if (claimed == null) {
+                receipts.adopt(b.receipt(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
+            }
+            return answer;
+        });
     }
 
     // 003 art. 23.3-23.4: the Government decides exemptions; the Cabinet member in charge of Free Zones records them (8.2)

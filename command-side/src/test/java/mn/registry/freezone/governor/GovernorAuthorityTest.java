@@ -88,6 +88,7 @@ class GovernorAuthorityTest {
         context.registerBean(com.mongodb.client.MongoDatabase.class, () -> mock(com.mongodb.client.MongoDatabase.class));
         context.registerBean(mn.registry.command.api.CommandLog.class, () -> mock(mn.registry.command.api.CommandLog.class));
         context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
+        context.registerBean(Class.forName("mn.registry.freezone.land.LandFeeReceiptClaims"));
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

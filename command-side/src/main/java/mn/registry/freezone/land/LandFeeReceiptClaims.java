@@ -1,0 +1,88 @@
+package mn.registry.freezone.land;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.problem.RegistryProblem;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * 003 art. 22.5 (choice, ADR 0035 item 18; abuse audit F122, was O82): one payment pays one licence's fee in the whole registry,
+ * not only in the zone whose land register compares its receipts (F84). The receipt, read as {@link ZoneLand#receiptKey} reads it,
+ * is claimed by a document {@code {_id: key, commandId, zoneId, licenceId, claimedAt}} of {@value #COLLECTION}, inserted under the
+ * unique {@code _id} after the zone check and before the aggregate acts (atomic on every MongoDB server, no transaction), and
+ * released when the command is refused; the same command again (ADR 0002) finds its own claim, and a claim whose command is no
+ * longer in the command log is taken over ({@link RegistryWideClaim}, as the Free Zone acts' documents of ADR 0035 item 8).
+ */
+@Component
+class LandFeeReceiptClaims {
+
+    static final String COLLECTION = "freezone_land_fee_receipts";
+
+    private final MongoCollection<Document> claims;
+    private final CommandLog commandLog;
+
+    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog) {
+        this.claims = database.getCollection(COLLECTION);
+        this.commandLog = commandLog;
+    }
+
+    /** Claims the receipt for this command's fee; refuses one that paid another licence's fee. Returns the key claimed, or null (no receipt). */
+    String claim(String receipt, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
+        String key = ZoneLand.receiptKey(receipt);
+        if (key.isEmpty() || zone == null || licence == null) {
+            return null; // the aggregate refuses a missing receipt or licence (freezone.field-missing, freezone.licence-unknown)
+        }
+        Document existing = claims.find(Filters.eq("_id", key)).first();
+        if (existing != null && !commandId.equals(existing.getString("commandId")) && licence.value().equals(existing.getString("licenceId"))
+                && zone.value().equals(existing.getString("zoneId"))) {
+            return null; // the same licence's fee again: its land register decides (freezone.licence-already-issued)
+        }
+        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> commandLog.find(holder.getString("commandId")).isPresent(),
+                LandFeeReceiptClaims::usedAlready);
+        return key;
+    }
+
+    /**
+     * After the land register issued the certificate on a receipt this command did not claim (an earlier command for the same licence
+     * held it, and was refused or will be): the issued fee takes the claim over, so that the receipt stays claimed.
+     */
+    void adopt(String receipt, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
+        String key = ZoneLand.receiptKey(receipt);
+        if (key.isEmpty()) {
+            return;
+        }
+        try {
+            RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> !licence.value().equals(holder.getString("licenceId"))
+                    && commandLog.find(holder.getString("commandId")).isPresent(), LandFeeReceiptClaims::usedAlready);
+        } catch (RegistryProblem takenMeanwhile) {
+            // another licence's fee took it between the release and now: it was judged on its own claim; this fee is stored
+        }
+    }
+
+    /** Releases this command's claim (the command was refused: nothing was stored). */
+    void release(String key, String commandId) {
+        if (key != null) {
+            RegistryWideClaim.release(claims, key, commandId);
+        }
+    }
+
+    private static Document claimOf(String key, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
+        return new Document("_id", key).append("commandId", commandId).append("zoneId", zone.value()).append("licenceId", licence.value())
+                .append("claimedAt", at.toString());
+    }
+
+    // 003 art. 22.5 (F84, F122): the receipt that paid one licence's fee, in this zone or another, does not pay another's
+    private static RegistryProblem usedAlready(Document holder) {
+        String where = holder == null ? "another licence" : "licence " + holder.getString("licenceId") + " in zone " + holder.getString("zoneId");
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.receipt-used-already", "This receipt paid the fee of " + where
+                + " already; one payment pays one licence's fee.", "receipt", "003 art. 22.5");
+    }
+}
