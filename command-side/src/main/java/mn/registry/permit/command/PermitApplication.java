@@ -64,6 +64,8 @@ class PermitApplication {
     private LocalDate suspendedUntil;
     private boolean revocationGroundRaised;
     private RevocationGround revocationGround;
+    /** The day in Ulaanbaatar the revocation in force was received: the holder's complaint period runs from it (ADR 0046 item 20). */
+    private LocalDate revokedOn;
     /** Who signed the revocation in force: they do not decide the complaint against it (002 art. 29.6, ADR 0046 item 10). */
     private PersonId revokedBy;
     /** The holder's own request to revoke, waiting for the ministry (002 art. 29.1.1, ADR 0046 item 14). */
@@ -832,10 +834,12 @@ class PermitApplication {
     @CommandHandler
     void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
+        requireStatus("002 art. 29.4", PermitApplicationStatus.REVOKED); // F111: not the database of a permit a complaint reinstated
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
         }
         databaseWaitsForThePendingComplaint();
+        databaseWaitsForTheComplaintPeriod(context.receivedAt());
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
@@ -848,6 +852,21 @@ class PermitApplication {
         if (complaintFiled) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-complaint-pending", "A complaint against the revocation "
                     + "is pending; the certificate database is passed on once it is decided.", "applicationId", "002 art. 29.4, 29.6");
+        }
+    }
+
+    // 002 art. 29.4, 29.6 (choice, ADR 0046 item 20, abuse audit F110): passed on the day after the revocation, before the holder could
+    // complain, the database would make an upheld complaint give back a permit whose certificates another holder has; it waits until the
+    // complaint period has run (or a complaint is decided); a revocation at the holder's own request, against which none lies, does not wait
+    private void databaseWaitsForTheComplaintPeriod(Instant at) {
+        if (revocationGround == null || !revocationGround.complaintAllowed() || complaintDecided || revokedOn == null) {
+            return;
+        }
+        LocalDate firstDay = revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD).plusDays(1);
+        if (UlaanbaatarTime.dateOf(at).isBefore(firstDay)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-complaint-period-running", "The holder may complain against "
+                    + "the revocation of " + revokedOn + " until " + revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD) + "; the certificate database is "
+                    + "passed on from " + firstDay + ", or once a complaint is decided.", "applicationId", "002 art. 29.4, 29.6");
         }
     }
 
@@ -1258,6 +1277,7 @@ class PermitApplication {
     void on(PermitRevoked event) {
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
+        this.revokedOn = UlaanbaatarTime.dateOf(event.revokedAt());
         this.revokedBy = event.decidedBy();
         this.complaintDecided = false;
         this.revocationRequested = false;
@@ -1295,6 +1315,7 @@ class PermitApplication {
         if (event.upheld()) {
             this.status = PermitApplicationStatus.ACTIVE;
             this.revocationGround = null;
+            this.databaseHandedOver = false; // F111: the database goes back with the reinstatement; a later revocation is handed over anew
         }
     }
 

@@ -156,7 +156,7 @@ class PermitAbuseRound7Test {
         Signed.Services services = new Signed.Services();
         ApplicationId successor = new ApplicationId("5e1ec7ed-0000-4000-8000-000000000001");
         services.permitsInForce.add(successor);
-        Signed.fixture(services).given(handedOver).when(signed(new PassCertificateDatabaseOn(ID, successor, nothing), SUPERVISOR, AT.plusSeconds(60),
+        Signed.fixture(services).given(handedOver).when(signed(new PassCertificateDatabaseOn(ID, successor, nothing), SUPERVISOR, AT.plusSeconds(31L * 86_400),
                         Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("document.unknown", "contractSha256")).expectNoEvents();
     }

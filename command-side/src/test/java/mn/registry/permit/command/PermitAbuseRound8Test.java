@@ -103,4 +103,60 @@ class PermitAbuseRound8Test {
                 .when(signed(new RestorePermit(ID, "settled before"), REVIEWER, AT))
                 .expectException(problem("permit.restoration-without-tax-settlement", null)).expectNoEvents();
     }
+    // ------------------------------------------------------------------ F110 (O62 in part): the database waits for the complaint period
+
+    private static final Instant REVOKED_AT = Instant.parse("2025-06-01T02:00:00Z"); // PermitLifecycleTest.revoked
+    private static final ApplicationId SUCCESSOR = new ApplicationId("5e1ec7ed-0000-4000-8000-000000000003");
+
+    private static List<Object> handedOver(RevocationGround ground) {
+        List<Object> events = new ArrayList<>(revoked(ground));
+        events.add(new CertificateDatabaseHandedOver(ID, SHA, REVOKED_AT.plusSeconds(3600), REVIEWER));
+        return events;
+    }
+
+    private AggregateTestFixture<PermitApplication> withSuccessor() {
+        Signed.Services withSuccessor = new Signed.Services();
+        withSuccessor.permitsInForce.add(SUCCESSOR);
+        return Signed.fixture(withSuccessor);
+    }
+
+    @Test
+    @DisplayName("002 art. 29.4, 29.6: the certificate database is not passed on the day after the revocation, before the holder could "
+            + "complain; from the 31st day in Ulaanbaatar it is, and at once on a revocation at the holder's request")
+    void the_database_waits_for_the_complaint_period() {
+        Instant lastDay = Instant.parse("2025-07-01T15:59:59Z"); // 1 July, 23:59:59 in Ulaanbaatar: day 30
+        withSuccessor().given(handedOver(RevocationGround.REPEATED_VIOLATIONS))
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, REVOKED_AT.plusSeconds(86_400)))
+                .expectException(problem("permit.database-complaint-period-running", "applicationId")).expectNoEvents();
+        withSuccessor().given(handedOver(RevocationGround.REPEATED_VIOLATIONS))
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, lastDay))
+                .expectException(problem("permit.database-complaint-period-running", "applicationId")).expectNoEvents();
+        Instant firstDay = lastDay.plusSeconds(1);
+        withSuccessor().given(handedOver(RevocationGround.REPEATED_VIOLATIONS))
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, firstDay))
+                .expectEvents(new CertificateDatabasePassedOn(ID, SUCCESSOR, SHA, firstDay, SUPERVISOR));
+        withSuccessor().given(handedOver(RevocationGround.HOLDER_REQUEST))
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, REVOKED_AT.plusSeconds(86_400)))
+                .expectEvents(new CertificateDatabasePassedOn(ID, SUCCESSOR, SHA, REVOKED_AT.plusSeconds(86_400), SUPERVISOR));
+    }
+
+    // ------------------------------------------------------------------ F111: the database of a reinstated permit is the holder's again
+
+    @Test
+    @DisplayName("002 art. 29.4, 29.6: once an upheld complaint reinstates the permit, its database is not passed on; revoked again, it is "
+            + "handed over anew first")
+    void the_database_of_a_reinstated_permit_is_not_passed_on() {
+        List<Object> reinstated = new ArrayList<>(handedOver(RevocationGround.REPEATED_VIOLATIONS));
+        reinstated.add(new RevocationComplaintFiled(ID, SHA2, REVOKED_AT.plusSeconds(7200), HOLDER));
+        reinstated.add(new RevocationComplaintDecided(ID, true, SHA, REVOKED_AT.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL));
+        Instant later = REVOKED_AT.plusSeconds(40L * 86_400);
+        withSuccessor().given(reinstated)
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, later))
+                .expectException(problem("permit.wrong-state", null)).expectNoEvents();
+        List<Object> revokedAgain = new ArrayList<>(reinstated);
+        revokedAgain.add(new PermitRevoked(ID, RevocationGround.HOLDER_REQUEST, "asked in writing", later, SUPERVISOR, true));
+        withSuccessor().given(revokedAgain)
+                .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, later.plusSeconds(60)))
+                .expectException(problem("permit.database-not-handed-over", null)).expectNoEvents();
+    }
 }

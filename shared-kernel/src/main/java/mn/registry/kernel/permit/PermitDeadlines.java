@@ -32,6 +32,12 @@ public final class PermitDeadlines {
     public static final WorkingDays CHANGE_REPORT = WorkingDays.of(3);
     /** 002 art. 31.1.7: at least one inspection a year. */
     public static final Period INSPECTION_INTERVAL = Period.ofYears(1);
+    /**
+     * 002 art. 29.4, 29.6 (choice, ADR 0046 item 20): the time the holder has to complain against a revocation before its certificate
+     * database may be passed on to another holder; the General Administrative Law's period is outside the seeds, and 30 days is
+     * our reading of it.
+     */
+    public static final Period COMPLAINT_PERIOD = Period.ofDays(30);
 
     private PermitDeadlines() {
     }

@@ -237,6 +237,36 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 20): after a revocation for violations the desk offers no pass-on of the handed-over database "
+            + "while the holder may still complain, and says why in English and Mongolian")
+    void the_desk_waits_for_the_complaint_period_before_the_pass_on() {
+        String id = activePermit("Uvs Trust Services LLC", "6400315");
+        RegistryClient client = registry.client;
+        ApplicationId permit = new ApplicationId(id);
+        RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
+                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS, "three violations in 2026")));
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        RegistryClient.Reply handedOver = client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver",
+                new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32))));
+        assertThat(handedOver.status()).as(handedOver.body().toString()).isEqualTo(200);
+
+        browser.signInAsDemo("supervisor-2");
+        browser.waitUntil("the desk shows the database handed over", d -> {
+            browser.open("/desk/applications/" + id, "en");
+            return !browser.all("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").isEmpty();
+        });
+        assertThat(browser.all("#form-pass-database")).isEmpty();
+        assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").getText())
+                .startsWith("The holder may still complain against the revocation");
+        browser.open("/desk/applications/" + id, "mn");
+        assertThat(browser.all("#form-pass-database")).isEmpty();
+        assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").getText())
+                .startsWith("Эзэмшигч хүчингүй болгосон шийдвэрийн талаар гомдол гаргах хугацаа дуусаагүй байна");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
     private static String outcome() {
         return browser.find("#command-result").getAttribute("data-outcome");
     }

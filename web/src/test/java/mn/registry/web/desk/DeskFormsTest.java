@@ -47,8 +47,8 @@ class DeskFormsTest {
         return DeskController.offer(status, supervisor, DeskController.forms(status, supervisor, false), facts);
     }
 
-    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false, false, null);
-    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false, false, null);
+    private static final DeskController.Facts NOTHING = new DeskController.Facts(false, false, false, false, false, false, null, false);
+    private static final DeskController.Facts INSURED = new DeskController.Facts(true, true, false, false, false, false, null, false);
 
     @Test
     @DisplayName("002 art. 26.2.3: issuing is not offered before the insurance is recorded, and the page says so first")
@@ -76,18 +76,18 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 29.3-29.6: after a revocation the desk offers the complaint's decision to a supervisor and the database's hand-over, then its passing on")
     void revoked_permit_offers_what_follows_the_revocation() {
-        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false, null);
+        DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false, null, false);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("decideComplaint", "databaseHandedOver");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, complained).forms()).containsExactly("databaseHandedOver");
-        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false, null);
+        DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false, null, false);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, handedOver).forms()).containsExactly("passDatabaseOn");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, handedOver).forms()).isEmpty();
         // ADR 0046 item 10: the supervisor who signed the revocation is not offered the complaint; the page says who decides it
-        DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true, null));
+        DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true, null, false));
         assertThat(toTheRevoker.forms()).containsExactly("databaseHandedOver");
         assertThat(toTheRevoker.missing()).containsExactly("desk.missing.anotherSupervisorDecidesComplaint");
         // ADR 0046 item 17: a database handed over waits for the pending complaint before it is passed on
-        DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false, null));
+        DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false, null, false));
         assertThat(pending.forms()).containsExactly("decideComplaint");
         assertThat(pending.missing()).containsExactly("desk.missing.complaintBeforePassOn");
     }
@@ -111,7 +111,7 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 28.4 (ADR 0046 item 18): a permit suspended on the inspector's opinion is offered for restoration once an inspection since the suspension found no violation")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {
-        DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection"));
+        DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection", false));
         assertThat(waiting.forms()).doesNotContain("restore").contains("inspect");
         assertThat(waiting.missing()).containsExactly("desk.missing.remedyInspection");
         assertThat(offer(PermitApplicationStatus.SUSPENDED, false, INSURED).forms()).contains("restore");
@@ -133,10 +133,25 @@ class DeskFormsTest {
                 "from", "2025-03-01")));
         assertThat(DeskController.restorationWaitsFor(file)).isEqualTo("desk.missing.taxSettlement");
         DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false,
-                DeskController.restorationWaitsFor(file)));
+                DeskController.restorationWaitsFor(file), false));
         assertThat(waiting.forms()).doesNotContain("restore");
         assertThat(waiting.missing()).containsExactly("desk.missing.taxSettlement");
         file.put("taxSettlement", java.util.Map.of("evidenceSha256", "5e".repeat(32)));
         assertThat(DeskController.restorationWaitsFor(file)).isNull();
+    }
+    @Test
+    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 20): the pass-on form waits for the holder's complaint period, not on a revocation at its own request, nor once a complaint is decided")
+    void the_pass_on_waits_for_the_complaint_period() {
+        DeskController.Offer running = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, false, false, false, false, null, true));
+        assertThat(running.forms()).doesNotContain("passDatabaseOn");
+        assertThat(running.missing()).containsExactly("desk.missing.complaintPeriod");
+        java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("revocation", java.util.Map.of("ground", "REPEATED_VIOLATIONS",
+                "revokedAt", "2025-06-01T16:30:00Z"))); // 2 June in Ulaanbaatar
+        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 7, 2))).as("day 30").isTrue();
+        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 7, 3))).as("day 31").isFalse();
+        assertThat(DeskController.complaintPeriodRunning(java.util.Map.of("revocation", java.util.Map.of("ground", "HOLDER_REQUEST",
+                "revokedAt", "2025-06-01T16:30:00Z")), java.time.LocalDate.of(2025, 6, 3))).as("no complaint lies").isFalse();
+        file.put("complaint", java.util.Map.of("upheld", false));
+        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
     }
 }
