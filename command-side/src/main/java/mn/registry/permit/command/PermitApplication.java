@@ -81,6 +81,8 @@ class PermitApplication {
     private boolean complaintDecided;
     private LocalDate lastReportedPeriodEnd;
     private boolean violationFoundAtLastInspection;
+    /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
+    private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
@@ -988,6 +990,7 @@ class PermitApplication {
         LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
+        inspectionIsNotDatedBeforeTheLast(inspectedOn);
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
         documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
@@ -1009,6 +1012,17 @@ class PermitApplication {
         if (issuedOn != null && inspectedOn.isBefore(issuedOn)) {
             throw RegistryProblem.invalid("permit.inspection-before-issue", "The permit was issued on " + issuedOn
                     + "; an inspection of its holder cannot be dated before.", "inspectedOn", "002 art. 31.1.7");
+        }
+    }
+
+    // 002 art. 31.1.7, 28.4, 27.5 (choice, ADR 0046 item 22, abuse audit F112): the last inspection is the one the law's consequences
+    // read (a violation to remedy before restoring, the longer extension decision); an inspection dated before it, recorded after, would
+    // undo a violation found since (a clean visit of 10 March recorded after the violation found on 20 March) on a date the signer chose
+    private void inspectionIsNotDatedBeforeTheLast(LocalDate inspectedOn) {
+        if (lastInspectedOn != null && inspectedOn.isBefore(lastInspectedOn)) {
+            throw RegistryProblem.invalid("permit.inspection-before-the-last", "An inspection of " + lastInspectedOn + " is recorded already; "
+                    + "inspections are recorded in the order they took place, not one of " + inspectedOn + " after it.", "inspectedOn",
+                    "002 art. 31.1.7, 28.4");
         }
     }
 
@@ -1322,6 +1336,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitInspected event) {
         this.violationFoundAtLastInspection = event.violationFound();
+        this.lastInspectedOn = lastInspectedOn == null || event.inspectedOn().isAfter(lastInspectedOn) ? event.inspectedOn() : lastInspectedOn;
         if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {

@@ -159,4 +159,21 @@ class PermitAbuseRound8Test {
                 .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, later.plusSeconds(60)))
                 .expectException(problem("permit.database-not-handed-over", null)).expectNoEvents();
     }
+    // ------------------------------------------------------------------ F112: an inspection is not dated before the last one
+
+    @Test
+    @DisplayName("002 art. 31.1.7, 28.4: a clean inspection dated before the inspection that found a violation during the suspension, recorded "
+            + "after it, does not clear the violation; an inspection of the same day or later does")
+    void an_inspection_is_not_dated_before_the_last() {
+        List<Object> violationFound = new ArrayList<>(suspended()); // on the inspector's opinion, from 1 March 2025
+        violationFound.add(new PermitInspected(ID, LocalDate.of(2025, 3, 20), SHA2, true, Instant.parse("2025-03-20T02:00:00Z"), INSPECTOR,
+                LocalDate.of(2026, 3, 20)));
+        Instant at = Instant.parse("2025-03-25T02:00:00Z");
+        fixture.given(violationFound)
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 10), SHA, false), REVIEWER, at))
+                .expectException(problem("permit.inspection-before-the-last", "inspectedOn")).expectNoEvents();
+        fixture.given(violationFound)
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 20), SHA, false), REVIEWER, at))
+                .expectSuccessfulHandlerExecution();
+    }
 }
