@@ -125,6 +125,11 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("applicant-1", "RequestPermitRevocation", new RequestPermitRevocation(revoked)));
         registry.refused(registry.send("applicant-1", "RequestPermitRevocation", new RequestPermitRevocation(revoked)), 409,
                 "permit.revocation-already-requested", null, "002 art. 29.1.1");
+        // F113, F114 (ADR 0046 item 23): the grounds of violations rest on the record: none found by an inspection, no suspension run out
+        registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.REPEATED_VIOLATIONS, "many complaints")),
+                409, "permit.revocation-violations-not-repeated", "ground", "002 art. 29.1.4");
+        registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                "not remedied")), 409, "permit.revocation-ground-needs-suspension", null, "002 art. 29.1.5");
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         // held: a revoked permit is not restored, revoked again, reported on or extended
         registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");

@@ -81,6 +81,8 @@ class PermitApplication {
     private boolean complaintDecided;
     private LocalDate lastReportedPeriodEnd;
     private boolean violationFoundAtLastInspection;
+    /** How many recorded inspections found a violation: "repeatedly" in 29.1.4 is two or more (ADR 0046 item 23). */
+    private int violationsFound;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -785,9 +787,28 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
         }
+        violationsAreOnRecord(command.ground());
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
+    }
+
+    // 002 art. 29.1.4, 29.1.5 (choice, ADR 0046 item 23, abuse audit F113, F114): the grounds of violations rest on the record. "Repeatedly
+    // violated" (29.1.4) is two or more inspections that found a violation; "did not fulfil the requirements during the suspension"
+    // (29.1.5) is judged when the suspension has run out unrestored (domain-rules: its end raises the ground), not the day after it began,
+    // before the holder had the suspension's time to remedy. Named on the supervisor's word, either ground would be a revocation no
+    // record supports, against which the holder's complaint (29.6) has nothing to answer
+    private void violationsAreOnRecord(RevocationGround ground) {
+        if (ground == RevocationGround.REPEATED_VIOLATIONS && violationsFound < 2) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-violations-not-repeated", "Ground 29.1.4 is repeated "
+                    + "violations; " + violationsFound + " inspection(s) of this permit found a violation, and two or more are needed.", "ground",
+                    "002 art. 29.1.4");
+        }
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && !revocationGroundRaised) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-run-out", "Ground 29.1.5 is judged when "
+                    + "the suspension has run out without restoration (until " + suspendedUntil + "); the holder remedies during it.", "ground",
+                    "002 art. 29.1.5");
+        }
     }
 
     // 002 art. 29.1.1, 29.6 (choice, ADR 0046 item 14, abuse audit F104): the holder's own request is the holder's signed act, recorded
@@ -1341,6 +1362,9 @@ class PermitApplication {
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {
             this.remedyToBeInspected = true; // a violation found during the suspension is remedied before it ends too
+        }
+        if (event.violationFound()) {
+            violationsFound++;
         }
         if (event.violationFound() && event.findingsSha256() != null) {
             violationOpinions.add(event.findingsSha256());

@@ -176,4 +176,43 @@ class PermitAbuseRound8Test {
                 .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 20), SHA, false), REVIEWER, at))
                 .expectSuccessfulHandlerExecution();
     }
+    // ------------------------------------------------------------------ F113, F114: the grounds of violations rest on the record
+
+    private static PermitInspected violation(LocalDate on, String findings) {
+        return new PermitInspected(ID, on, findings, true, on.atStartOfDay(java.time.ZoneOffset.UTC).plusHours(2).toInstant(), INSPECTOR, on.plusYears(1));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.4: a permit is not revoked for 'repeated violations' with no violation, or one, on record; after two "
+            + "inspections that found one, it is")
+    void repeated_violations_are_two_on_record() {
+        Instant at = Instant.parse("2025-06-02T02:00:00Z");
+        fixture.given(active())
+                .when(signed(new RevokePermit(ID, RevocationGround.REPEATED_VIOLATIONS, "many complaints"), SUPERVISOR, at))
+                .expectException(problem("permit.revocation-violations-not-repeated", "ground")).expectNoEvents();
+        List<Object> once = new ArrayList<>(active());
+        once.add(violation(LocalDate.of(2025, 4, 1), SHA));
+        fixture.given(once)
+                .when(signed(new RevokePermit(ID, RevocationGround.REPEATED_VIOLATIONS, "violations of 1 April"), SUPERVISOR, at))
+                .expectException(problem("permit.revocation-violations-not-repeated", "ground")).expectNoEvents();
+        List<Object> twice = new ArrayList<>(once);
+        twice.add(violation(LocalDate.of(2025, 5, 1), SHA2));
+        fixture.given(twice)
+                .when(signed(new RevokePermit(ID, RevocationGround.REPEATED_VIOLATIONS, "violations of 1 April and 1 May"), SUPERVISOR, at))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.5: a permit is not revoked for violations 'not remedied during the suspension' the day after the suspension "
+            + "began; once it ran out unrestored, it is")
+    void not_remedied_is_judged_when_the_suspension_ran_out() {
+        fixture.given(suspended())
+                .when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied"), SUPERVISOR,
+                        SUSPENDED_AT.plusSeconds(86_400)))
+                .expectException(problem("permit.revocation-suspension-not-run-out", "ground")).expectNoEvents();
+        fixture.given(PermitSuspensionTest.ranOut())
+                .when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied"), SUPERVISOR,
+                        PermitSuspensionTest.RAN_OUT_AT.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution();
+    }
 }

@@ -440,8 +440,8 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 29.1, 29.3, 29.5: a revocation names its ground, keeps issued certificates valid and makes the database hand-over a duty")
     void revocation_with_hand_over_duty() {
         Instant at = Instant.parse("2025-06-01T02:00:00Z");
-        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.REPEATED_VIOLATIONS, "reason"), SUPERVISOR, at))
-                .expectEvents(new PermitRevoked(ID, RevocationGround.REPEATED_VIOLATIONS, "reason", at, SUPERVISOR, true),
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "reason"), SUPERVISOR, at))
+                .expectEvents(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "reason", at, SUPERVISOR, true),
                         dutyOnDate(PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 7, 1), at))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
         fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "r"), SUPERVISOR, at))

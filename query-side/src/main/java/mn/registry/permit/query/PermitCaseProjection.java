@@ -303,6 +303,9 @@ public class PermitCaseProjection {
             u.add(set("permit.holder", asDocument(e.successor())));
         } else if (event instanceof PermitInspected e) {
             u.add(set("lastInspection", asDocument(e)));
+            if (e.violationFound()) { // 002 art. 29.1.4 (ADR 0046 item 23): the violations on record, each once (a set: replays add nothing)
+                u.add(addEachToSet("violationsFound", List.of(asDocument(e))));
+            }
         } else if (event instanceof PermitSuspensionRequested e) {
             u.add(set("taxSuspensionRequest", asDocument(e))); // 002 art. 28.1: waiting for the ministry's decision
         } else if (event instanceof TaxEvasionsSettled e) {

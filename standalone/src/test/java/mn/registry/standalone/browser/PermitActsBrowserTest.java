@@ -238,14 +238,14 @@ class PermitActsBrowserTest {
     }
 
     @Test
-    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 20): after a revocation for violations the desk offers no pass-on of the handed-over database "
+    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 20): after a revocation on false documents the desk offers no pass-on of the handed-over database "
             + "while the holder may still complain, and says why in English and Mongolian")
     void the_desk_waits_for_the_complaint_period_before_the_pass_on() {
         String id = activePermit("Uvs Trust Services LLC", "6400315");
         RegistryClient client = registry.client;
         ApplicationId permit = new ApplicationId(id);
         RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
-                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS, "three violations in 2026")));
+                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged")));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
         RegistryClient.Reply handedOver = client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver",
                 new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32))));

@@ -93,14 +93,23 @@ class DeskController {
             model.addAttribute("requirements", PermitRequirement.values());
             model.addAttribute("suspensionGrounds", SuspensionGround.values());
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
-            model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null));
+            model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null,
+                    file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0, file.get("revocationGroundRaised") != null));
             return "desk/application";
         });
     }
 
-    /** 002 art. 29.1.1 (ADR 0046 item 14): the holder's own request is a ground only when the holder's signed request is on record. */
-    static List<RevocationGround> revocationGrounds(boolean holderRequested) {
-        return java.util.Arrays.stream(RevocationGround.values()).filter(g -> holderRequested || g != RevocationGround.HOLDER_REQUEST).toList();
+    /**
+     * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
+     * record (002 art. 29.1.1, ADR 0046 item 14); repeated violations only after two or more inspections found one (29.1.4), and violations
+     * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23).
+     */
+    static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {
+        return java.util.Arrays.stream(RevocationGround.values())
+                .filter(g -> holderRequested || g != RevocationGround.HOLDER_REQUEST)
+                .filter(g -> violationsFound >= 2 || g != RevocationGround.REPEATED_VIOLATIONS)
+                .filter(g -> suspensionRanOut || g != RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
+                .toList();
     }
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */

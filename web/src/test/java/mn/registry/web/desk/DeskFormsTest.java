@@ -103,9 +103,9 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 29.1.1, 29.6 (ADR 0046 item 14): the revocation form offers the holder's own request as a ground only once the holder's signed request is on record")
     void the_holders_request_is_a_ground_only_when_the_holder_asked() {
-        assertThat(DeskController.revocationGrounds(false)).doesNotContain(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST)
+        assertThat(DeskController.revocationGrounds(false, 2, true)).doesNotContain(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST)
                 .hasSize(mn.registry.kernel.permit.RevocationGround.values().length - 1);
-        assertThat(DeskController.revocationGrounds(true)).containsExactly(mn.registry.kernel.permit.RevocationGround.values());
+        assertThat(DeskController.revocationGrounds(true, 2, true)).containsExactly(mn.registry.kernel.permit.RevocationGround.values());
     }
 
     @Test
@@ -153,5 +153,15 @@ class DeskFormsTest {
                 "revokedAt", "2025-06-01T16:30:00Z")), java.time.LocalDate.of(2025, 6, 3))).as("no complaint lies").isFalse();
         file.put("complaint", java.util.Map.of("upheld", false));
         assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
+    }
+    @Test
+    @DisplayName("002 art. 29.1.4, 29.1.5 (ADR 0046 item 23): repeated violations are a ground after two violations on record; not remedied during a suspension once it ran out")
+    void the_grounds_of_violations_rest_on_the_record() {
+        assertThat(DeskController.revocationGrounds(true, 1, false)).containsExactly(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST,
+                mn.registry.kernel.permit.RevocationGround.LIQUIDATION, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS);
+        assertThat(DeskController.revocationGrounds(false, 2, false)).contains(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS)
+                .doesNotContain(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(DeskController.revocationGrounds(false, 0, true)).contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
+                .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
     }
 }
