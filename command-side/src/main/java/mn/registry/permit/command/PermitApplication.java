@@ -491,6 +491,7 @@ class PermitApplication {
             raise(PermitDuty.PUBLISH_EXTENSION, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         } else {
             refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
+            refusalRestsOnAGroundToSuspend(command.reasons());
             apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor()));
             fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
             if (termEnded && isInForce()) {
@@ -512,6 +513,27 @@ class PermitApplication {
     }
 
     // 002 art. 28.1, 28.4, 27.5: a suspended permit is extended only once restored; one that expired suspended never was
+    // 002 art. 27.2, 27.5 (domain-rules: "if there is no ground to suspend, the extension is entered within 3 working days"; ADR 0046
+    // item 24, abuse audit F115): an extension is refused on the stamp duty not paid (27.2) or on a ground to suspend that stands (a
+    // violation found at the last inspection, a request of the tax authority waiting, a suspension, an expiry while suspended); a
+    // refusal on any other reason, or on "a ground to suspend" when none stands, would end a permit the law extends
+    private void refusalRestsOnAGroundToSuspend(List<RefusalReason> reasons) {
+        for (RefusalReason reason : reasons) {
+            if (reason.requirement() != PermitRequirement.NO_GROUND_TO_SUSPEND && reason.requirement() != PermitRequirement.STAMP_DUTY_PAID) {
+                throw RegistryProblem.invalid("permit.extension-refusal-reason-invalid", "An extension is refused on the stamp duty (002 art. "
+                        + "27.2) or on a ground to suspend the permit (27.5), not on " + reason.requirement() + ".", "reasons", "002 art. 27.2, 27.5");
+            }
+        }
+        boolean groundToSuspend = violationFoundAtLastInspection || pendingTaxRequest != null
+                || status == PermitApplicationStatus.SUSPENDED || (status == PermitApplicationStatus.EXPIRED && expiredWhileSuspended);
+        boolean stampDuty = reasons.stream().anyMatch(r -> r.requirement() == PermitRequirement.STAMP_DUTY_PAID);
+        if (!groundToSuspend && !stampDuty) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-refusal-without-ground", "No ground to suspend the permit "
+                    + "(002 art. 28.1) stands: no violation found at the last inspection, no request of the tax authority, no suspension. The "
+                    + "extension is granted.", "extend", "002 art. 27.5");
+        }
+    }
+
     private void extensionFollowsTheSuspension() {
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.extension-while-suspended", "The permit is suspended until " + suspendedUntil

@@ -215,4 +215,34 @@ class PermitAbuseRound8Test {
                         PermitSuspensionTest.RAN_OUT_AT.plusSeconds(3600)))
                 .expectSuccessfulHandlerExecution();
     }
+    // ------------------------------------------------------------------ F115: no ground to suspend, no refusal of the extension
+
+    @Test
+    @DisplayName("002 art. 27.5: a request for extension made in time by a holder against which no ground to suspend stands is not refused "
+            + "on another reason, nor on 'a ground to suspend' that does not stand; with a violation found at the last inspection, a tax request "
+            + "waiting, or the stamp duty not paid, it may be")
+    void an_extension_is_refused_only_on_a_ground_to_suspend() {
+        Instant decided = Instant.parse("2029-08-05T02:00:00Z");
+        DecidePermitExtension refusal = new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.NO_GROUND_TO_SUSPEND,
+                "a ground to suspend exists")));
+        fixture.given(PermitDatesAndExtensionTest.pending(PermitDatesAndExtensionTest.IN_WINDOW))
+                .when(signed(new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.FINANCIAL_HUMAN_TECHNICAL_SECURITY,
+                        "we prefer another provider"))), SUPERVISOR, decided))
+                .expectException(problem("permit.extension-refusal-reason-invalid", "reasons")).expectNoEvents();
+        fixture.given(PermitDatesAndExtensionTest.pending(PermitDatesAndExtensionTest.IN_WINDOW))
+                .when(signed(new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.STAMP_DUTY_PAID,
+                        "the bank says the payment was returned"))), SUPERVISOR, decided))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(PermitDatesAndExtensionTest.pending(PermitDatesAndExtensionTest.IN_WINDOW))
+                .when(signed(refusal, SUPERVISOR, decided))
+                .expectException(problem("permit.extension-refusal-without-ground", "extend")).expectNoEvents();
+        fixture.given(PermitDatesAndExtensionTest.withAGroundToSuspend(PermitDatesAndExtensionTest.pending(PermitDatesAndExtensionTest.IN_WINDOW)))
+                .when(signed(refusal, SUPERVISOR, decided))
+                .expectSuccessfulHandlerExecution();
+        List<Object> taxRequest = new ArrayList<>(PermitDatesAndExtensionTest.pending(PermitDatesAndExtensionTest.IN_WINDOW));
+        taxRequest.add(new PermitSuspensionRequested(ID, 2, TAX_SHA, decided.minusSeconds(86_400), TAX_OFFICER, "002 art. 28.1"));
+        fixture.given(taxRequest)
+                .when(signed(refusal, SUPERVISOR, decided))
+                .expectSuccessfulHandlerExecution();
+    }
 }

@@ -225,6 +225,12 @@ class PermitLifecycleBrowserTest {
             browser.open(deskCase, "en");
             return !browser.all("#form-extend").isEmpty();
         });
+        // 002 art. 27.5 (ADR 0046 item 24): no ground to suspend stands, so "a ground to suspend" is not offered as a reason to refuse
+        assertThat(browser.all("#ext-req-NO_GROUND_TO_SUSPEND")).isEmpty();
+        assertThat(browser.all("#ext-req-STAMP_DUTY_PAID")).hasSize(1);
+        assertThat(browser.find("#extend-no-ground").getText()).startsWith("No ground to suspend the permit stands");
+        browser.open(deskCase, "mn");
+        assertThat(browser.find("#extend-no-ground").getText()).startsWith("Зөвшөөрлийг түдгэлзүүлэх үндэслэл алга");
         new Select(browser.find("#extend-decision")).selectByValue("true");
         sent("form-extend");
         browser.waitUntil("the permit is extended", d -> {

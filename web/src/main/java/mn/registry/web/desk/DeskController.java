@@ -89,6 +89,7 @@ class DeskController {
             model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
             model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
             model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
+            model.addAttribute("groundToSuspend", groundToSuspend(file, status));
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
             model.addAttribute("suspensionGrounds", SuspensionGround.values());
@@ -156,6 +157,16 @@ class DeskController {
             return Boolean.TRUE.equals(last.get("violationFound"));
         }
         return "INSPECTOR_OPINION".equals(String.valueOf(suspension.get("ground")));
+    }
+
+    /**
+     * 002 art. 27.5 (ADR 0046 item 24): a ground to suspend the permit stands, as the aggregate judges it for refusing an extension: a
+     * violation found at the last inspection, a request of the tax authority waiting, a suspension, or an expiry while suspended.
+     */
+    static boolean groundToSuspend(Map<String, Object> file, PermitApplicationStatus status) {
+        boolean violation = file.get("lastInspection") instanceof Map<?, ?> last && Boolean.TRUE.equals(last.get("violationFound"));
+        return violation || file.get("taxSuspensionRequest") != null || status == PermitApplicationStatus.SUSPENDED
+                || (status == PermitApplicationStatus.EXPIRED && file.get("suspension") != null);
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */

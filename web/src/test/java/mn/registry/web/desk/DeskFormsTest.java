@@ -164,4 +164,17 @@ class DeskFormsTest {
         assertThat(DeskController.revocationGrounds(false, 0, true)).contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
                 .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
     }
+    @Test
+    @DisplayName("002 art. 27.5 (ADR 0046 item 24): a ground to suspend stands with a violation at the last inspection, a tax request, a suspension or an expiry while suspended")
+    void a_ground_to_suspend_is_read_from_the_case() {
+        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.ACTIVE)).isFalse();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of("lastInspection", java.util.Map.of("violationFound", false)), PermitApplicationStatus.ACTIVE))
+                .isFalse();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of("lastInspection", java.util.Map.of("violationFound", true)), PermitApplicationStatus.ACTIVE))
+                .isTrue();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of("taxSuspensionRequest", java.util.Map.of()), PermitApplicationStatus.ACTIVE)).isTrue();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.SUSPENDED)).isTrue();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of("suspension", java.util.Map.of()), PermitApplicationStatus.EXPIRED)).isTrue();
+        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.EXPIRED)).isFalse();
+    }
 }
