@@ -195,10 +195,23 @@ class PermitApplication {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
+        refusalNamesRequirementsOfAnApplication(command.reasons());
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
     }
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
+    // 002 art. 26.3, 24-25 (ADR 0046 item 24, abuse audit F116): an application is refused on the requirements of an applicant (23.2, 24,
+    // 25); "a ground to suspend" and "the stamp duty" are an extension's (27.2, 27.5) and name nothing the applicant could meet
+    private static void refusalNamesRequirementsOfAnApplication(List<RefusalReason> reasons) {
+        for (RefusalReason reason : reasons) {
+            if (reason.requirement() == PermitRequirement.NO_GROUND_TO_SUSPEND || reason.requirement() == PermitRequirement.STAMP_DUTY_PAID) {
+                throw RegistryProblem.invalid("permit.refusal-reason-of-an-extension", "An application is refused on the requirements of 002 art. "
+                        + "23.2, 24 and 25, not on " + reason.requirement() + " (" + reason.requirement().article() + "), a reason of an extension.",
+                        "reasons", "002 art. 26.3");
+            }
+        }
+    }
+
     private static void refusalStatesItsReasons(List<RefusalReason> reasons, String article) {
         if (reasons == null || reasons.isEmpty() || reasons.stream().anyMatch(r -> r == null || saysNothing(r.explanation()))) {
             throw RegistryProblem.invalid("permit.refusal-without-reasons", "A refusal states at least one reason, each tied to a requirement.",
