@@ -193,7 +193,7 @@ class AbuseAuditEndToEndTest {
     void second_investment_agreement_gains_no_time() {
         LegalEntity entity = new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6301201");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
@@ -237,7 +237,7 @@ class AbuseAuditEndToEndTest {
 
         LegalEntity entity = new LegalEntity("Orkhon Amber LLC", Jurisdiction.MONGOLIAN, null, "6301202");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         for (String name : List.of("Orkhon Amber LLC, owner YБ03321314", "Orkhon Amber LLC, owner УБ\u200B03321314")) {
             registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                     new LegalEntity(name, Jurisdiction.MONGOLIAN, null, "6301202"), Activity.TRADE, documents)), 400, code, "entity.name", article);
@@ -316,7 +316,7 @@ class AbuseAuditEndToEndTest {
     void free_zone_refusals_state_readable_reasons() {
         LegalEntity entity = new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6301203");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
@@ -342,7 +342,7 @@ class AbuseAuditEndToEndTest {
     void land_certificate_needs_the_fee_and_its_receipt() {
         LegalEntity entity = new LegalEntity("Sukhbaatar Grain LLC", Jurisdiction.MONGOLIAN, null, "6301204");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
@@ -389,7 +389,7 @@ class AbuseAuditEndToEndTest {
 
         LegalEntity entity = new LegalEntity("Khovd Felt LLC", Jurisdiction.MONGOLIAN, null, "6301205");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
                 documents)));
         RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
@@ -409,7 +409,7 @@ class AbuseAuditEndToEndTest {
 
         LegalEntity entity = new LegalEntity("Bayan-Ulgii Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6301206");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                 new LegalEntity("\u200B\u00A0", Jurisdiction.MONGOLIAN, null, "6301206"), Activity.TRADE, documents)), 400, "freezone.entity-incomplete",
                 "entity.name", "003 art. 12.1");
@@ -444,7 +444,7 @@ class AbuseAuditEndToEndTest {
     /** {@code entity}'s documents, uploaded to the registry. */
     private static List<SubmittedZoneDocument> zoneDocuments(LegalEntity entity) {
         return ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + entity.registrationNumber() + " " + kind))).toList();
     }
 
     /** {@code entity} applied and registered in Altanbulag. */
@@ -485,8 +485,10 @@ class AbuseAuditEndToEndTest {
                 mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "main production not started within one year")));
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, idle,
                 Activity.TRADE, zoneDocuments(idle))), 409, "freezone.deregistered-recently", "entity.registrationNumber", "003 art. 12.5");
+        List<SubmittedZoneDocument> zamynUudFee = zoneDocuments(idle).stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT
+                ? new SubmittedZoneDocument(d.kind(), ReceiptTimeEndToEndTest.upload(registry.context(), idle.name() + " Zamyn-Uud fee")) : d).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of("zamyn-uud"), idle,
-                Activity.TRADE, zoneDocuments(idle))));
+                Activity.TRADE, zamynUudFee))); // its own fee there (F123)
     }
 
     @Test

@@ -66,8 +66,10 @@ class FreeZoneAbuseRound5EndToEndTest {
     void foreign_entity_of_mongolia_is_refused() {
         registeredInAltanbulag(new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6401001"));
         LegalEntity posing = new LegalEntity("Darkhan Wool LLC", Jurisdiction.FOREIGN, "MN", "06401001");
+        // documents of its own (the registered entity's fee receipt would be refused first, F123)
+        List<SubmittedZoneDocument> ownDocuments = zoneDocuments(new LegalEntity("Darkhan Wool LLC posing", Jurisdiction.FOREIGN, "MN", "06401001"));
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, posing,
-                Activity.TRADE, zoneDocuments(posing))), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
+                Activity.TRADE, ownDocuments)), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
         LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, chinese,
                 Activity.TRADE, zoneDocuments(chinese))));
@@ -143,6 +145,33 @@ class FreeZoneAbuseRound5EndToEndTest {
                 Money.mnt(30_000_000), "ＫＨＡＮ／２０２６／７７８１")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
         ok(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud, Money.mnt(30_000_000),
                 "KHAN-2026-7790")));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1 (F123): one registration fee receipt is the fee of one registration: not of another entity's application, nor of "
+            + "the same entity's in another zone; the same registration may apply again on it after a rejection")
+    void one_fee_receipt_pays_one_registration() {
+        LegalEntity first = new LegalEntity("Selenge Honey LLC", Jurisdiction.MONGOLIAN, null, "6401021");
+        LegalEntity second = new LegalEntity("Orkhon Honey LLC", Jurisdiction.MONGOLIAN, null, "6401022");
+        List<SubmittedZoneDocument> documents = zoneDocuments(first);
+        String receipt = documents.stream().filter(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT).findFirst().orElseThrow().sha256();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, first, Activity.TRADE,
+                documents)));
+        List<SubmittedZoneDocument> secondsWithTheSameReceipt = zoneDocuments(second).stream()
+                .map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, second,
+                Activity.TRADE, secondsWithTheSameReceipt)), 409, "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1");
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZAMYN_UUD, first,
+                Activity.TRADE, documents)), 409, "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1");
+        // the first application rejected, the same entity applies again in the same zone on the same receipt
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, first);
+        ok(registry.send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(registration,
+                List.of("The application form is not signed"))));
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, first, Activity.TRADE,
+                documents)));
+        // the second entity with a receipt of its own
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, second,
+                Activity.TRADE, zoneDocuments(second))));
     }
 
     private static LandLicenceId granted(RegistrationId holder, String name, GeoPolygon lot, String purpose, LocalDate from, LocalDate until,

@@ -46,7 +46,12 @@ class FreeZoneEndToEndTest {
     static final RunningRegistry registry = new RunningRegistry("--registry.deadlines.poll-interval=200ms");
 
     private static SubmittedZoneDocument upload(ZoneDocument kind) {
-        byte[] bytes = ("%PDF-1.4\n" + ENTITY.name() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        return upload(ENTITY, kind);
+    }
+
+    /** {@code entity}'s document of {@code kind}: each entity its own, its registration fee receipt too (ADR 0035 item 19). */
+    private static SubmittedZoneDocument upload(LegalEntity entity, ZoneDocument kind) {
+        byte[] bytes = ("%PDF-1.4\n" + entity.name() + " " + entity.registrationNumber() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         return new SubmittedZoneDocument(kind, registry.getBean(DocumentStore.class).receive(bytes, "application/pdf", kind + ".pdf").document().sha256());
     }
 
@@ -148,7 +153,7 @@ class FreeZoneEndToEndTest {
     void closed_zone_takes_no_registration() {
         ZoneId zamynUud = ZoneId.of("zamyn-uud");
         LegalEntity foreign = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152500");
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.FOREIGN).stream().map(FreeZoneEndToEndTest::upload).toList();
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.FOREIGN).stream().map(kind -> upload(foreign, kind)).toList();
         assertThat(registry.command("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud, "Government resolution 2026/300")).status())
                 .isEqualTo(200);
         RegistryClient.Reply refused = registry.command("applicant-1", "ApplyForZoneRegistration",

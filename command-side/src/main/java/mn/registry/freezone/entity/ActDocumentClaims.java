@@ -57,6 +57,26 @@ class ActDocumentClaims {
     }
 
     /**
+     * 003 art. 12.1 (choice, ADR 0035 item 19; abuse audit F123): the receipt of the registration fee is one payment, for one
+     * registration: claimed as an act's document is, refused when another registration's application holds it
+     * ({@code freezone.fee-receipt-used-elsewhere}, field {@code documents}); the same registration's application again (after a
+     * rejection) may name it. Returns whether this command holds the claim.
+     */
+    boolean claimFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
+        if (!DocumentRef.isSha256Hex(sha256) || registration == null) {
+            return false;
+        }
+        Document existing = claims.find(Filters.eq("_id", sha256)).first();
+        if (existing != null && !commandId.equals(existing.getString("commandId")) && registration.stream().equals(existing.getString("registrationId"))) {
+            return false;
+        }
+        RegistryWideClaim.take(claims, claim(sha256, commandId, registration, FEE_RECEIPT, at), this::held, holder -> feeReceiptUsedElsewhere());
+        return true;
+    }
+
+    static final String FEE_RECEIPT = "registration fee receipt";
+
+    /**
      * After the aggregate accepted an act whose document an act of the same registration claimed (that act was refused, or will be by
      * F48): the accepted act takes the claim over, so that the document stays claimed once the other act's refusal releases its own.
      */
@@ -83,6 +103,12 @@ class ActDocumentClaims {
     private static Document claim(String sha256, String commandId, RegistrationId registration, String act, Instant at) {
         return new Document("_id", sha256).append("commandId", commandId).append("registrationId", registration.stream())
                 .append("act", act).append("claimedAt", at.toString());
+    }
+
+    // 003 art. 12.1 (choice, ADR 0035 item 19; abuse audit F123): one registration fee paid, one registration
+    private static RegistryProblem feeReceiptUsedElsewhere() {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-used-elsewhere", "This registration fee receipt is "
+                + "cited already by the application of another entity or zone; each registration pays its own fee.", "documents", "003 art. 12.1");
     }
 
     // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 8; abuse audit F52): one document is one act, registry-wide: the agreement

@@ -80,15 +80,49 @@ class RegistrationCommandTypes {
                 (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
     }
 
-    /** 003 art. 12.1-12.2: the applicant's application; the aggregate answers with the {@link ApplicationReceipt}. */
+    /**
+     * 003 art. 12.1-12.2: the applicant's application; the aggregate answers with the {@link ApplicationReceipt}. Its registration fee
+     * receipt is claimed registry-wide by the aggregate after its intake rules (ADR 0035 item 19, {@link ActDocumentClaims#claimFeeReceipt}),
+     * released here when the application is refused, and kept by the stored application (an application of the same registration
+     * again after a rejection adopts it).
+     */
     @Bean
-    SignedCommandType<RegistrationCommands.ApplyForZoneRegistration> applyForZoneRegistrationType() {
+    SignedCommandType<RegistrationCommands.ApplyForZoneRegistration> applyForZoneRegistrationType(ActDocumentClaims claims) {
         return SignedCommandType.of("ApplyForZoneRegistration", RegistrationCommands.ApplyForZoneRegistration.class, Set.of(Role.APPLICANT), (body, context) -> {
             if (body == null) {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
-            return commands.sendAndWait(SignedCommandContext.message(body, context));
+            String receipt = feeReceiptOf(body);
+            Object answer;
+            try {
+                answer = commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (RuntimeException refused) {
+                claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
+                throw refused;
+            }
+            RegistrationId registration = registrationOf(body);
+            if (receipt != null && registration != null) {
+                claims.adopt(receipt, context.commandId(), registration, ActDocumentClaims.FEE_RECEIPT, context.receivedAt());
+            }
+            return answer;
         });
+    }
+
+    private static String feeReceiptOf(RegistrationCommands.ApplyForZoneRegistration body) {
+        return body.documents() == null ? null : body.documents().stream()
+                .filter(d -> d != null && d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT)
+                .map(mn.registry.kernel.freezone.SubmittedZoneDocument::sha256).findFirst().orElse(null);
+    }
+
+    private static RegistrationId registrationOf(RegistrationCommands.ApplyForZoneRegistration body) {
+        if (body.zoneId() == null || body.entity() == null) {
+            return null;
+        }
+        try {
+            return RegistrationId.of(body.zoneId(), body.entity());
+        } catch (IllegalArgumentException unnamed) {
+            return null; // the aggregate names the fault
+        }
     }
 
     // ---------------------------------------------------------------- the governor's (003 art. 8.7, 12)

@@ -26,4 +26,10 @@ interface RegistrationServices {
 
     /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
     boolean documentReceived(String sha256);
+
+    /**
+     * 003 art. 12.1 (ADR 0035 item 19): claims the registration fee receipt for this command's application of {@code registration},
+     * registry-wide; refuses ({@code freezone.fee-receipt-used-elsewhere}) one another registration's application holds.
+     */
+    void claimFeeReceipt(String sha256, String commandId, mn.registry.kernel.freezone.RegistrationId registration, Instant at);
 }

@@ -19,11 +19,13 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final CurrentCalendar calendar;
     private final Zones zones;
     private final DocumentStore documents;
+    private final ActDocumentClaims claims;
 
-    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents) {
+    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims) {
         this.calendar = calendar;
         this.zones = zones;
         this.documents = documents;
+        this.claims = claims;
     }
 
     @Override
@@ -44,5 +46,10 @@ class RegistryRegistrationServices implements RegistrationServices {
     @Override
     public boolean documentReceived(String sha256) {
         return documents.cite(sha256).isPresent();
+    }
+
+    @Override
+    public void claimFeeReceipt(String sha256, String commandId, mn.registry.kernel.freezone.RegistrationId registration, Instant at) {
+        claims.claimFeeReceipt(sha256, commandId, registration, at);
     }
 }

@@ -86,12 +86,22 @@ class ZoneRegistration {
         onePendingOrActiveRegistrationPerEntityPerZone();
         noNewYearToStartRightAfterDeregistration(UlaanbaatarTime.dateOf(context.receivedAt()));
         RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
+        oneFeeReceiptPaysOneRegistration(body.documents(), id, context, services);
         Deadline review = services.due(context.receivedAt(), FreeZoneTerms.REVIEW); // due after the day of receipt (Deadline refuses else)
         apply(new RegistrationEvents.ZoneRegistrationApplied(id, body.zoneId(), body.entity(), body.activity(), List.copyOf(body.documents()),
                 context.receivedAt(), review.due(), review.dueAt().toInstant(), FreeZoneTerms.REVIEW, review.calendarVersion(),
                 FreeZoneTerms.REVIEW_ARTICLE, context.actor()));
         return new RegistrationCommandTypes.ApplicationReceipt(id, context.receivedAt(), review.due(), review.dueAt(),
                 review.calendarVersion().value(), PermitRegistrationReceipt.inUlaanbaatar(context.receivedAt()));
+    }
+
+    // 003 art. 12.1 (choice, ADR 0035 item 19, abuse audit F123): the registration fee is paid for one registration; its receipt, named
+    // for another entity's application or the same entity's in another zone, would pay two fees once. Claimed registry-wide last, after
+    // the other intake rules, so that an application refused on them claims nothing
+    private static void oneFeeReceiptPaysOneRegistration(List<SubmittedZoneDocument> documents, RegistrationId id, CommandContext context,
+                                                         RegistrationServices services) {
+        documents.stream().filter(d -> d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT).findFirst()
+                .ifPresent(receipt -> services.claimFeeReceipt(receipt.sha256(), context.commandId(), id, context.receivedAt()));
     }
 
     // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)

@@ -226,4 +226,22 @@ class ActDocumentClaimsTest {
         claims.release(COURT, "cmd-1"); // the agreement's refusal releases only its own claim
         assertThat(holder(COURT)).isEqualTo("cmd-2");
     }
+    @Test
+    @DisplayName("003 art. 12.1 (ADR 0035 item 19): a registration fee receipt claimed by one registration's application is refused for another's; "
+            + "the same registration may name it again; a refused application's release frees it")
+    void one_fee_receipt_for_one_registration() {
+        String receipt = "4".repeat(64);
+        assertThat(claims.claimFeeReceipt(receipt, signed("cmd-1", RECEIVED).commandId(), FIRST, RECEIVED)).isTrue();
+        assertThatThrownBy(() -> claims.claimFeeReceipt(receipt, signed("cmd-2", RECEIVED).commandId(), SECOND, RECEIVED))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("freezone.fee-receipt-used-elsewhere");
+                    assertThat(p.field()).isEqualTo("documents");
+                    assertThat(p.article()).isEqualTo("003 art. 12.1");
+                });
+        assertThat(claims.claimFeeReceipt(receipt, signed("cmd-3", RECEIVED).commandId(), FIRST, RECEIVED)).as("the same registration again").isFalse();
+        assertThat(holder(receipt)).isEqualTo("cmd-1");
+        claims.release(receipt, "cmd-1");
+        assertThat(claims.claimFeeReceipt(receipt, signed("cmd-4", RECEIVED).commandId(), SECOND, RECEIVED)).isTrue();
+        assertThat(holder(receipt)).isEqualTo("cmd-4");
+    }
 }

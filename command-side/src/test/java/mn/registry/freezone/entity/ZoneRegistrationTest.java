@@ -105,6 +105,18 @@ class ZoneRegistrationTest {
         public boolean documentReceived(String sha256) {
             return !unknownDocuments.contains(sha256);
         }
+
+        /** The fee receipts claimed, by SHA-256 (ADR 0035 item 19); another registration's is refused as the registry's claim refuses it. */
+        final java.util.Map<String, RegistrationId> feeReceipts = new java.util.HashMap<>();
+
+        @Override
+        public void claimFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
+            RegistrationId holder = feeReceipts.putIfAbsent(sha256, registration);
+            if (holder != null && !holder.equals(registration)) {
+                throw new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.CONFLICT,
+                        "freezone.fee-receipt-used-elsewhere", "used elsewhere", "documents", "003 art. 12.1");
+            }
+        }
     }
 
     /** The governor of Altanbulag's record, received at {@code at}. */
