@@ -45,6 +45,7 @@ const bodies = {
     evidenceSha256: value(f, 'evidenceSha256') }),
   RefusePermitSuspensionRequest: f => ({ applicationId: value(f, 'applicationId'), reasons: value(f, 'reasons') }),
   RequestPermitRevocation: f => ({ applicationId: value(f, 'applicationId') }),
+  WithdrawPermitRevocationRequest: f => ({ applicationId: value(f, 'applicationId') }),
   RecordTaxEvasionsSettled: f => ({ applicationId: value(f, 'applicationId'), evidenceSha256: value(f, 'evidenceSha256') }),
   RequestPermitExtension: f => ({ applicationId: value(f, 'applicationId'), stampDutyProofSha256: value(f, 'stampDutyProofSha256') }),
   ReportPermitChange: f => ({ applicationId: value(f, 'applicationId'), changedOn: value(f, 'changedOn'), description: value(f, 'description'),

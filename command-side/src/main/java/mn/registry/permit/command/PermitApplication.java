@@ -869,6 +869,19 @@ class PermitApplication {
         apply(new PermitRevocationRequested(applicationId, context.receivedAt(), context.actor()));
     }
 
+    // 002 art. 29.1.1, 29.6 (ADR 0046 item 25, abuse audit F117): the request is the holder's to withdraw until a supervisor decides it;
+    // otherwise a request made once, perhaps in a dispute long settled, would stay a ground against which no complaint lies, for a
+    // revocation any time later
+    @CommandHandler
+    void handle(WithdrawPermitRevocationRequest command, CommandContext context) {
+        actsForTheHolder(context.actor(), "002 art. 29.1.1");
+        if (!revocationRequested) {
+            throw RegistryProblem.conflict("permit.no-revocation-request", "No request of the holder for revocation is waiting for the ministry.",
+                    "002 art. 29.1.1");
+        }
+        apply(new PermitRevocationRequestWithdrawn(applicationId, context.receivedAt(), context.actor()));
+    }
+
     // 002 art. 29.1 (abuse audit F63): a revocation states the facts of its ground; the holder learns them (withheld from the public) and
     // can complain against them (29.6), which a revocation "on false documents" naming no document would not allow
     private static void revocationStatesItsReason(String reason) {
@@ -1356,6 +1369,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitRevocationRequested event) {
         this.revocationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitRevocationRequestWithdrawn event) {
+        this.revocationRequested = false;
     }
 
     @EventSourcingHandler

@@ -201,6 +201,11 @@ class PermitCommandTypes {
     }
 
     @Bean
+    SignedCommandType<WithdrawPermitRevocationRequest> withdrawPermitRevocationRequest() {
+        return signedBy(WithdrawPermitRevocationRequest.class, HOLDER);
+    }
+
+    @Bean
     SignedCommandType<DecidePermitExtension> decidePermitExtension() {
         return signedBy(DecidePermitExtension.class, MINISTRY);
     }

@@ -260,4 +260,28 @@ class PermitAbuseRound8Test {
                         "the audit report is two years old"))), REVIEWER, at))
                 .expectSuccessfulHandlerExecution();
     }
+    // ------------------------------------------------------------------ F117: the holder withdraws its request for revocation
+
+    @Test
+    @DisplayName("002 art. 29.1.1, 29.6: the holder withdraws its request for revocation before a decision; the supervisor then does not "
+            + "revoke 'at the holder's own request' on it; nothing to withdraw, or another person, is refused")
+    void the_holder_withdraws_its_request_for_revocation() {
+        Instant at = Instant.parse("2025-06-02T02:00:00Z");
+        List<Object> requested = new ArrayList<>(active());
+        requested.add(new PermitRevocationRequested(ID, at.minusSeconds(30L * 86_400), HOLDER));
+        fixture.given(requested)
+                .when(signed(new WithdrawPermitRevocationRequest(ID), HOLDER, at))
+                .expectEvents(new PermitRevocationRequestWithdrawn(ID, at, HOLDER));
+        fixture.given(active())
+                .when(signed(new WithdrawPermitRevocationRequest(ID), HOLDER, at))
+                .expectException(problem("permit.no-revocation-request", null)).expectNoEvents();
+        fixture.given(requested)
+                .when(signed(new WithdrawPermitRevocationRequest(ID), SUPERVISOR, at))
+                .expectException(problem("permit.not-the-holder", null)).expectNoEvents();
+        List<Object> withdrawn = new ArrayList<>(requested);
+        withdrawn.add(new PermitRevocationRequestWithdrawn(ID, at.minusSeconds(86_400), HOLDER));
+        fixture.given(withdrawn)
+                .when(signed(new RevokePermit(ID, RevocationGround.HOLDER_REQUEST, "the holder's letter of May"), SUPERVISOR, at))
+                .expectException(problem("permit.revocation-not-requested", "ground")).expectNoEvents();
+    }
 }

@@ -289,6 +289,8 @@ public class PermitCaseProjection {
             u.add(unset("revocationRequest")); // answered by this revocation, whatever its ground
         } else if (event instanceof PermitRevocationRequested e) {
             u.add(set("revocationRequest", asDocument(e))); // 002 art. 29.1.1: the holder's request waits for a supervisor
+        } else if (event instanceof PermitRevocationRequestWithdrawn) {
+            u.add(unset("revocationRequest")); // 002 art. 29.1.1: withdrawn by the holder before a decision
         } else if (event instanceof RevocationComplaintFiled e) {
             u.add(set("complaint", asDocument(e)));
         } else if (event instanceof RevocationComplaintDecided e) {

@@ -267,6 +267,40 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 29.1.1 (ADR 0046 item 25): the holder withdraws its request for revocation on its page in Mongolian; the desk then "
+            + "offers no revocation at the holder's request")
+    void the_holder_withdraws_its_request_for_revocation_in_the_browser() {
+        String id = activePermit("Zavkhan Sign LLC", "6400316");
+        RegistryClient client = registry.client;
+        RegistryClient.Reply requested = client.command(client.sign("applicant-1", "RequestPermitRevocation",
+                new mn.registry.kernel.permit.RequestPermitRevocation(new ApplicationId(id))));
+        assertThat(requested.status()).as(requested.body().toString()).isEqualTo(200);
+
+        browser.signInAsDemo("applicant-1");
+        browser.waitUntil("the request is pending on the holder's page", d -> {
+            browser.open("/applicant/applications/" + id, "mn");
+            return !browser.all("#form-revocation-withdrawal").isEmpty();
+        });
+        assertThat(browser.find("#form-revocation-withdrawal h3").getText()).isEqualTo("Хүчингүй болгуулах хүсэлтээ буцаах (002 х. 29.1.1)");
+        JsonNode withdrawal = parse(browser.signAndSend("form-revocation-withdrawal"));
+        assertThat(withdrawal.path("type").asText()).isEqualTo("WithdrawPermitRevocationRequest");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the request can be made again", d -> {
+            browser.open("/applicant/applications/" + id, "en");
+            return !browser.all("#form-revocation-request").isEmpty();
+        });
+        assertThat(browser.all("#revocation-request-pending")).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk/applications/" + id, "en");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                .doesNotContain("HOLDER_REQUEST");
+        browser.signOut();
+    }
+
     private static String outcome() {
         return browser.find("#command-result").getAttribute("data-outcome");
     }
