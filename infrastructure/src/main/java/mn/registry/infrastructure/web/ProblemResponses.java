@@ -124,6 +124,16 @@ public class ProblemResponses {
         return problem(HttpStatus.NOT_FOUND, "request.not-found", "Nothing is published at /" + e.getResourcePath() + ".", null, null);
     }
 
+    /**
+     * The client went away while its answer was written (a reader closed the disclosure feed's event stream, a browser left the
+     * page): nothing failed in the registry and nothing can be answered; logged at debug, not as an unexpected failure.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    ResponseEntity<ProblemDetail> clientGone(org.springframework.web.context.request.async.AsyncRequestNotUsableException e) {
+        log.debug("the client went away before its answer was written: {}", e.getMessage());
+        return null;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         RegistryProblem cause = registryProblemIn(e);
