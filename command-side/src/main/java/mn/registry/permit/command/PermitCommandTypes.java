@@ -180,16 +180,26 @@ class PermitCommandTypes {
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
     @Bean
     SignedCommandType<RequestPermitExtension> requestPermitExtension(StampDutyProofs proofs) {
-        SignedCommandType<RequestPermitExtension> request = signedBy(RequestPermitExtension.class, HOLDER);
-        return SignedCommandType.of("RequestPermitExtension", RequestPermitExtension.class, HOLDER, (b, c) -> {
+        return claimingItsDocument(RequestPermitExtension.class, HOLDER, RequestPermitExtension::stampDutyProofSha256,
+                RequestPermitExtension::applicationId, proofs);
+    }
+
+    /**
+     * A command whose document is the evidence of one act ({@link OneActPerDocument}): claimed before the aggregate acts, released when
+     * the command is refused.
+     */
+    private <T> SignedCommandType<T> claimingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
+                                                         java.util.function.Function<T, ApplicationId> application, OneActPerDocument claims) {
+        SignedCommandType<T> toApplication = signedBy(body, roles);
+        return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> {
             if (b == null) {
-                return request.handle(null, c);
+                return toApplication.handle(null, c);
             }
-            proofs.claim(b.stampDutyProofSha256(), c.commandId(), b.applicationId(), c.receivedAt());
+            claims.claim(document.apply(b), c.commandId(), application.apply(b), c.receivedAt());
             try {
-                return request.handle(b, c);
+                return toApplication.handle(b, c);
             } catch (RuntimeException refused) {
-                proofs.release(b.stampDutyProofSha256(), c.commandId());
+                claims.release(document.apply(b), c.commandId());
                 throw refused;
             }
         });
@@ -268,8 +278,10 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<RecordPermitInspection> recordPermitInspection() {
-        return signedBy(RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER));
+    SignedCommandType<RecordPermitInspection> recordPermitInspection(InspectionFindings findings) {
+        // 002 art. 31.1.7 (ADR 0046 item 26): one inspection's findings record one inspection
+        return claimingItsDocument(RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER),
+                RecordPermitInspection::findingsSha256, RecordPermitInspection::applicationId, findings);
     }
 
     @Bean

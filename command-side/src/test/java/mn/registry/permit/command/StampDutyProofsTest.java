@@ -48,8 +48,11 @@ class StampDutyProofsTest {
     private StampDutyProofs proofs;
     private SignedCommandType<RequestPermitExtension> type;
 
+    private MongoDatabase database;
+
     @BeforeEach
     void start(MongoDatabase database) {
+        this.database = database;
         mn.registry.document.DocumentStore documents = new mn.registry.document.DocumentStore(database, Clock.systemUTC(),
                 org.springframework.util.unit.DataSize.ofMegabytes(1));
         proof = documents.receive("stamp duty paid, receipt 1".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "proof-1.txt")
@@ -137,5 +140,29 @@ class StampDutyProofsTest {
         request(other, otherProof, "cmd-2");
         assertThatThrownBy(() -> proofs.claim(otherProof, "cmd-3", other, RECEIVED))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
+    }
+    @Test
+    @DisplayName("002 art. 31.1.7 (ADR 0046 item 26): an inspection's findings record one inspection: the same findings for this year's inspection "
+            + "of the permit, or for another permit's, are refused registry-wide; a refused inspection leaves them unclaimed")
+    void one_inspections_findings_record_one_inspection() {
+        ApplicationId first = permit(LocalDate.of(2025, 6, 1));
+        ApplicationId second = permit(LocalDate.of(2025, 6, 2));
+        SignedCommandType<RecordPermitInspection> inspection = new PermitCommandTypes(axon.commandGateway())
+                .recordPermitInspection(new InspectionFindings(database, commandLog));
+        PersonId inspector = new PersonId("inspector-1");
+        java.util.function.BiFunction<RecordPermitInspection, String, Object> record = (body, commandId) -> {
+            commandLog.claim(commandId, commandId + "-jws", "jws", "RecordPermitInspection", inspector.value());
+            return inspection.handle(body, new CommandContext(commandId, RECEIVED, RECEIVED, inspector, Set.of(Role.COMMUNICATIONS_INSPECTOR),
+                    Set.of(), "ab".repeat(32)));
+        };
+        // refused for its date (before the permit existed): the findings stay free
+        assertThatThrownBy(() -> record.apply(new RecordPermitInspection(first, LocalDate.of(2025, 5, 1), proof, false), "cmd-0"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("permit.inspection-before-issue"));
+        record.apply(new RecordPermitInspection(first, LocalDate.of(2026, 5, 20), proof, false), "cmd-1");
+        assertThatThrownBy(() -> record.apply(new RecordPermitInspection(first, LocalDate.of(2027, 5, 20), proof, false), "cmd-2"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("permit.inspection-findings-used"));
+        assertThatThrownBy(() -> record.apply(new RecordPermitInspection(second, LocalDate.of(2026, 5, 21), proof, false), "cmd-3"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("permit.inspection-findings-used"));
+        record.apply(new RecordPermitInspection(second, LocalDate.of(2026, 5, 21), otherProof, false), "cmd-4");
     }
 }
