@@ -230,8 +230,12 @@ public final class MixedLoadBenchmark {
                 long n = ++serial;
                 ZoneId zone = ZONES[(int) (n % ZONES.length)];
                 LegalEntity entity = new LegalEntity(String.format(Locale.ROOT, "Mix %06d LLC", n), Jurisdiction.MONGOLIAN, null, String.format(Locale.ROOT, "8%06d", n));
+                // each registration pays its own fee (ADR 0035 item 19): its receipt uploaded here, while the step's commands are signed
+                String receipt = client.uploadPdf("fee.pdf", "zone fee receipt " + n + " " + registry.pid());
+                List<SubmittedZoneDocument> documents = zoneDocuments.stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT
+                        ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
                 return new Signed("ApplyForZoneRegistration", BenchClient.sign("ApplyForZoneRegistration",
-                        new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE, zoneDocuments), applicant), RegistrationId.of(zone, entity));
+                        new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE, documents), applicant), RegistrationId.of(zone, entity));
             }
             if (slot == 9 && !unregistered.isEmpty()) {
                 RegistrationId registration = unregistered.poll();

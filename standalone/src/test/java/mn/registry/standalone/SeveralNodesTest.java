@@ -363,8 +363,14 @@ class SeveralNodesTest {
         RegistryClient b = new RegistryClient(portB, data);
         String name = "Read Your Writes " + n + " LLC";
         LegalEntity entity = new LegalEntity(name, Jurisdiction.MONGOLIAN, null, String.format("5%06d", n));
+        String feeReceipt;
+        try {
+            feeReceipt = new SignedLoad(portA, data, ledger).uploadFeeReceipt("read your writes fee " + n); // its own fee (ADR 0035 item 19)
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
-                .map(k -> new SubmittedZoneDocument(k, ledger.uploads.get("zone " + k))).toList();
+                .map(k -> new SubmittedZoneDocument(k, k == ZoneDocument.REGISTRATION_FEE_RECEIPT ? feeReceipt : ledger.uploads.get("zone " + k))).toList();
         RegistryClient.Reply applied = a.command(a.sign("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of("altanbulag"), entity, Activity.TRADE, documents)));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);

@@ -114,6 +114,18 @@ final class SignedLoad {
         }
     }
 
+    /**
+     * Uploads a registration fee receipt of its own for one zone application (ADR 0035 item 19: one fee paid per registration) and
+     * returns its SHA-256.
+     */
+    String uploadFeeReceipt(String what) throws IOException, InterruptedException {
+        if (uploader == null) {
+            uploader = signer.signIn("applicant-1");
+        }
+        upload(what);
+        return ledger.uploads.get(what);
+    }
+
     private void upload(String what) throws IOException, InterruptedException {
         byte[] pdf = DemoData.demoPdf("Kill test: " + what);
         HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10))
@@ -172,8 +184,17 @@ final class SignedLoad {
 
     private void applyInZone(String zone) {
         int n = ledger.numbers.incrementAndGet();
+        String feeReceipt = "zone fee receipt " + n; // one registration fee paid per registration (ADR 0035 item 19)
+        try {
+            uploadFeeReceipt(feeReceipt);
+        } catch (IOException | RuntimeException e) {
+            return; // the upload failed (a node down, the database out): no application is sent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
-                .map(k -> new SubmittedZoneDocument(k, ledger.uploads.get("zone " + k))).toList();
+                .map(k -> new SubmittedZoneDocument(k, ledger.uploads.get(k == ZoneDocument.REGISTRATION_FEE_RECEIPT ? feeReceipt : "zone " + k))).toList();
         Sent sent = send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone),
                 new LegalEntity("Kill Test Entity " + n + " LLC", Jurisdiction.MONGOLIAN, null, String.format("6%06d", n)), Activity.TRADE, documents));
         if (sent != null && sent.outcome() == Outcome.ACKNOWLEDGED) {
