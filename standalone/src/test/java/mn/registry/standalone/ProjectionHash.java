@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@link #SOURCES}: not derived from events but the record itself or input kept as received (the event store,
  * the signed commands, the documents, the demo-data markers, the receipt-number counter, the personal-data keys,
- * the log of who read personal data, and the registry-wide claims of company numbers taken before the aggregate acts,
- * ADR 0031); the event store is checked
+ * the log of who read personal data, and the registry-wide claims taken before the aggregate acts: company numbers,
+ * ADR 0031; stamp-duty proofs and inspection findings, ADR 0046 items 13 and 26; the Free Zone acts' documents and fee
+ * receipts, ADR 0035 items 8, 18 and 19); the event store is checked
  * by {@code verify-store} and the commands by the test's ledger instead.</li>
  * <li>{@link #OPERATIONAL}: who holds which processor segment and since when ({@code tracking_tokens}: owner and
  * claim time differ by process and wall-clock time), sign-in sessions and challenges (per sign-in, not per event),
@@ -52,7 +53,8 @@ final class ProjectionHash {
 
     static final String GENERATIONS = "projection_generations";
     static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters",
-            "personal_data_keys", "personal_data_reads", "company_permit_claims");
+            "personal_data_keys", "personal_data_reads", "company_permit_claims", "stamp_duty_proofs", "permit_inspection_findings",
+            "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
             "document_uploads_by_person", "deadline_days");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));

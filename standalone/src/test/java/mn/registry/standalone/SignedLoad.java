@@ -122,13 +122,17 @@ final class SignedLoad {
         if (uploader == null) {
             uploader = signer.signIn("applicant-1");
         }
-        upload(what);
+        upload(target(), what); // a live node: the first may be the one killed
         return ledger.uploads.get(what);
     }
 
     private void upload(String what) throws IOException, InterruptedException {
+        upload(base, what);
+    }
+
+    private void upload(String node, String what) throws IOException, InterruptedException {
         byte[] pdf = DemoData.demoPdf("Kill test: " + what);
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(node + "/api/documents")).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/pdf").header("Authorization", "Bearer " + uploader)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() / 100 != 2) {
