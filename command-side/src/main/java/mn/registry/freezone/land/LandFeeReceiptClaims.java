@@ -2,12 +2,12 @@ package mn.registry.freezone.land;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
