@@ -578,7 +578,13 @@ final class RegisterSearcher {
                     return;
                 }
                 org.apache.lucene.index.SortedDocValues names = DocValues.getSorted(context.reader(), RegisterIndex.ID);
+                // looked up in ordinal order: the terms dictionary then reads each compressed block of ids once, not per id
+                Integer[] slots = new Integer[n];
                 for (int j = 0; j < n; j++) {
+                    slots[j] = j;
+                }
+                java.util.Arrays.sort(slots, (a, b) -> Integer.compare(id[a], id[b]));
+                for (int j : slots) {
                     kept.add(new Hit(score[j], kind[j], BytesRef.deepCopyOf(names.lookupOrd(id[j]))));
                 }
                 n = 0;
