@@ -63,9 +63,9 @@ class PublicRegisterController {
     }
 
     @GetMapping(path = "/api/public/search", produces = "application/json")
-    ResponseEntity<SearchResults> searchAll(SearchParameters p,
-                                            @RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader,
+    ResponseEntity<SearchResults> searchAll(@RequestHeader(value = ReadYourWrites.HEADER, required = false) String atLeastHeader,
                                             WebRequest request) {
+        SearchParameters p = SearchParameters.of(request);
         RegisterSearch search = RegisterSearches.of(p.q(), p.kind(), p.status(), p.zone(), p.activity(), p.from(), p.to(),
                 p.offsetOrFirst(), p.limitOrDefault());
         long position = readYourWrites.awaitPublic(p.atLeastOr(atLeastHeader), register::catchUp);
