@@ -45,7 +45,7 @@ case "$which" in
   register)   java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark "$@" ;;
   rebuild)    java -cp "$cp" mn.registry.benchmarks.ProjectionRebuildBenchmark "$@" ;;
   calendar)   java -cp "$cp" mn.registry.benchmarks.CalendarBenchmark "$@" ;;
-  search)     java -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search "$@" ;;
+  search)     java "${props[@]}" -cp "$cp" mn.registry.publicregister.PublicRegisterBenchmark search "$@" ;;
   mixed)      java "${props[@]}" -cp "$cp" mn.registry.benchmarks.MixedLoadBenchmark "$@" ;;
   nodes)      java -Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:--Xmx512m}" \
                    "-Dbench.mongoJvm=${BENCH_MONGO_JVM:--Xmx1g}" -cp "$cp" mn.registry.benchmarks.NodesBenchmark "$@" ;;

@@ -14,10 +14,8 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
@@ -52,8 +50,6 @@ final class RegisterSearcher {
     private static final float PART = 1f;
     /** The whole text is the number, written with or without its separators. */
     private static final float NUMBER = 16f;
-    private static final Sort BY_RANK = new Sort(SortField.FIELD_SCORE, new SortField(RegisterIndex.KIND_ORD, SortField.Type.INT),
-            new SortField(RegisterIndex.ID, SortField.Type.STRING));
     private static final Sort BY_ID = new Sort(new SortField(RegisterIndex.ID, SortField.Type.STRING));
 
     private final DirectoryReader reader;
@@ -135,39 +131,34 @@ final class RegisterSearcher {
 
     SearchResults find(RegisterSearch q, RegisterView view) {
         Set<String> words = RegisterIndex.words(q.text());
-        Map<Facet, Query> filters = new EnumMap<>(Facet.class);
-        if (q.kind() != null) {
-            filters.put(Facet.KIND, term(RegisterIndex.KIND, q.kind().path()));
-        }
-        filters.putAll(filters(q.status(), q.zoneId(), q.activity()));
+        Map<Facet, Query> filters = criteria(q);
         Query dates = dates(q.from(), q.to());
         try {
-            TopFieldDocs top;
+            Ranking.Hit[] top;
             Tally tally;
             // each chosen criterion's own counts are those of the search without it (what choosing another value would give)
             Map<Facet, Tally> without = new EnumMap<>(Facet.class);
-            TopFieldCollectorManager ranked = new TopFieldCollectorManager(BY_RANK, q.offset() + q.limit(), null, Integer.MAX_VALUE);
+            int size = q.offset() + q.limit();
             if (!words.isEmpty() && !filters.isEmpty()) {
                 // one pass over the text's matches (ADR 0033): each match's criteria read from its doc values, counted
                 // for every criterion if it meets them all, for the one it misses if it misses one
-                OnePass.Result r = searcher.search(query(q.text(), words, Map.of(), dates, null), new OnePass(chosen(q), ranked));
+                OnePass.Result r = searcher.search(query(q.text(), words, Map.of(), dates, null), new OnePass(chosen(q), size));
                 top = r.top();
                 tally = r.all();
                 without.putAll(r.without());
             } else {
-                Object[] both = searcher.search(query(q.text(), words, filters, dates, null), new MultiCollectorManager(ranked, new Counting()));
-                top = (TopFieldDocs) both[0];
-                tally = (Tally) both[1];
+                // the same pass with no criterion to check: every match ranked and counted (ADR 0051: no second collector)
+                OnePass.Result r = searcher.search(query(q.text(), words, filters, dates, null), new OnePass(Map.of(), size));
+                top = r.top();
+                tally = r.all();
                 for (Facet f : filters.keySet()) {
                     without.put(f, searcher.search(query(q.text(), words, filters, dates, f), new Counting()));
                 }
             }
-            List<RegisterEntry> page = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = q.offset(); i < docs.length; i++) {
-                Object[] fields = ((FieldDoc) docs[i]).fields;
-                RegisterKind kind = RegisterKind.values()[((Number) fields[1]).intValue()];
-                view.entry(kind, ((BytesRef) fields[2]).utf8ToString()).ifPresent(page::add);
+            List<RegisterEntry> page = new ArrayList<>(Math.max(0, top.length - q.offset()));
+            RegisterKind[] kindsByOrdinal = RegisterKind.values();
+            for (int i = q.offset(); i < top.length; i++) {
+                view.entry(kindsByOrdinal[top[i].kind()], top[i].id().utf8ToString()).ifPresent(page::add);
             }
             Map<String, Integer> kinds = new LinkedHashMap<>();
             Map<String, Integer> byKind = without.getOrDefault(Facet.KIND, tally).counts.get(Facet.KIND);
@@ -182,6 +173,24 @@ final class RegisterSearcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The search's chosen criteria as filters. */
+    private static Map<Facet, Query> criteria(RegisterSearch q) {
+        Map<Facet, Query> filters = new EnumMap<>(Facet.class);
+        if (q.kind() != null) {
+            filters.put(Facet.KIND, term(RegisterIndex.KIND, q.kind().path()));
+        }
+        filters.putAll(filters(q.status(), q.zoneId(), q.activity()));
+        return filters;
+    }
+
+    /**
+     * The query whose matches and scores are the search's (every criterion a filter): what {@link #find} ranks and counts,
+     * for the tests to rank with Lucene's own sort.
+     */
+    static Query matching(RegisterSearch q) {
+        return query(q.text(), RegisterIndex.words(q.text()), criteria(q), dates(q.from(), q.to()), null);
     }
 
     /** The text's words (each must match in a name or the number) and every filter but {@code except}'s. */
@@ -304,25 +313,25 @@ final class RegisterSearcher {
      * criterion is counted in that criterion's own counts only (those of the search without it); the others are skipped.
      */
     private static final class OnePass implements CollectorManager<OnePass.Pass, OnePass.Result> {
-        record Result(TopFieldDocs top, Tally all, Map<Facet, Tally> without) {
+        record Result(Ranking.Hit[] top, Tally all, Map<Facet, Tally> without) {
         }
 
         private final Map<Facet, String> chosen;
-        private final TopFieldCollectorManager ranked;
+        private final int size;
 
-        OnePass(Map<Facet, String> chosen, TopFieldCollectorManager ranked) {
+        OnePass(Map<Facet, String> chosen, int size) {
             this.chosen = chosen;
-            this.ranked = ranked;
+            this.size = size;
         }
 
         @Override
-        public Pass newCollector() throws IOException {
-            return new Pass(chosen, ranked.newCollector());
+        public Pass newCollector() {
+            return new Pass(chosen, new Ranking(size));
         }
 
         @Override
         public Result reduce(Collection<Pass> passes) throws IOException {
-            List<org.apache.lucene.search.TopFieldCollector> tops = new ArrayList<>();
+            List<Ranking> tops = new ArrayList<>();
             Tally all = new Tally();
             Map<Facet, Tally> without = new EnumMap<>(Facet.class);
             for (Facet f : chosen.keySet()) {
@@ -340,16 +349,16 @@ final class RegisterSearcher {
             for (Tally t : without.values()) {
                 t.add(all);
             }
-            return new Result(ranked.reduce(tops), all, without);
+            return new Result(Ranking.merge(tops, size), all, without);
         }
 
         static final class Pass implements org.apache.lucene.search.Collector {
             private final Map<Facet, String> chosen;
-            private final org.apache.lucene.search.TopFieldCollector top;
+            private final Ranking top;
             private final Counter all = new Counter();
             private final Map<Facet, Counter> missingOnly = new EnumMap<>(Facet.class);
 
-            Pass(Map<Facet, String> chosen, org.apache.lucene.search.TopFieldCollector top) {
+            Pass(Map<Facet, String> chosen, Ranking top) {
                 this.chosen = chosen;
                 this.top = top;
                 chosen.keySet().forEach(f -> missingOnly.put(f, new Counter()));
@@ -357,19 +366,24 @@ final class RegisterSearcher {
 
             @Override
             public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                org.apache.lucene.search.LeafCollector ranking = top.getLeafCollector(context);
-                org.apache.lucene.search.LeafCollector counting = all.getLeafCollector(context);
+                LeafFacets leaf = LeafFacets.of(context);
+                Ranking.Leaf ranking = top.leaf(context, leaf);
+                all.next(leaf);
                 Facet[] facets = chosen.keySet().toArray(Facet[]::new);
                 Check[] checks = new Check[facets.length];
-                org.apache.lucene.search.LeafCollector[] missing = new org.apache.lucene.search.LeafCollector[facets.length];
+                Counter[] missing = new Counter[facets.length];
                 for (int i = 0; i < facets.length; i++) {
-                    checks[i] = Check.of(facets[i], chosen.get(facets[i]), context);
-                    missing[i] = missingOnly.get(facets[i]).getLeafCollector(context);
+                    checks[i] = Check.of(facets[i], chosen.get(facets[i]), leaf);
+                    missing[i] = missingOnly.get(facets[i]);
+                    missing[i].next(leaf);
                 }
+                Counter counting = all;
                 return new org.apache.lucene.search.LeafCollector() {
+                    private org.apache.lucene.search.Scorable scorer;
+
                     @Override
-                    public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
-                        ranking.setScorer(scorer);
+                    public void setScorer(org.apache.lucene.search.Scorable scorer) {
+                        this.scorer = scorer;
                     }
 
                     @Override
@@ -384,18 +398,23 @@ final class RegisterSearcher {
                             }
                         }
                         if (missed < 0) {
-                            ranking.collect(doc);
+                            ranking.collect(doc, scorer.score());
                             counting.collect(doc);
                         } else {
                             missing[missed].collect(doc);
                         }
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        ranking.finish();
                     }
                 };
             }
 
             @Override
             public ScoreMode scoreMode() {
-                return top.scoreMode();
+                return ScoreMode.COMPLETE;
             }
         }
 
@@ -403,13 +422,172 @@ final class RegisterSearcher {
         private interface Check {
             boolean meets(int doc);
 
-            static Check of(Facet facet, String value, LeafReaderContext context) throws IOException {
-                LeafFacets.Ords ords = LeafFacets.of(context).of(facet);
+            static Check of(Facet facet, String value, LeafFacets leaf) {
+                LeafFacets.Ords ords = leaf.of(facet);
                 boolean[] ok = new boolean[ords.names.length];
                 for (int o = 0; o < ok.length; o++) {
                     ok[o] = value.equals(indexed(facet, ords.names[o]));
                 }
                 return doc -> ords.has(doc, ok);
+            }
+        }
+    }
+
+    /**
+     * The page of a search in rank order (ADR 0051): score, highest first, then kind ({@link RegisterKind} order), then id
+     * (its UTF-8 bytes, as Lucene sorts them). Each segment keeps its best {@code size} matches in a heap compared by plain
+     * numbers (the score, the kind's ordinal and the id's ordinal in that segment, which follows the ids' order there);
+     * only those are named, and the segments' bests are merged by name. Lucene's {@code TopFieldCollector} with the same
+     * sort compared each competitive match by a term-ordinal comparator that copied and looked up ids (JFR: 13 % of the
+     * HTTP threads of the benchmark's searches).
+     */
+    static final class Ranking {
+        /** A ranked match: its score, its kind's ordinal and its id. */
+        record Hit(float score, int kind, BytesRef id) {
+        }
+
+        static final java.util.Comparator<Hit> ORDER = (a, b) -> {
+            int c = Float.compare(b.score, a.score);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(a.kind, b.kind);
+            return c != 0 ? c : a.id.compareTo(b.id);
+        };
+
+        private final int size;
+        private final List<Hit> kept = new ArrayList<>();
+        private Leaf open;
+
+        Ranking(int size) {
+            this.size = size;
+        }
+
+        Leaf leaf(LeafReaderContext context, LeafFacets facets) throws IOException {
+            finishOpen();
+            open = new Leaf(context, facets);
+            return open;
+        }
+
+        /** The last segment's matches named (Lucene calls {@code finish} on each leaf; this covers one it did not). */
+        private void finishOpen() throws IOException {
+            if (open != null) {
+                open.finish();
+                open = null;
+            }
+        }
+
+        /** The best {@code size} of the rankings' matches, in order. */
+        static Hit[] merge(Collection<Ranking> rankings, int size) throws IOException {
+            List<Hit> all = new ArrayList<>();
+            for (Ranking r : rankings) {
+                r.finishOpen();
+                all.addAll(r.kept);
+            }
+            all.sort(ORDER);
+            return all.subList(0, Math.min(size, all.size())).toArray(Hit[]::new);
+        }
+
+        /** One segment's best matches: a heap whose root is the worst kept. */
+        final class Leaf {
+            private final LeafReaderContext context;
+            private final int[] kinds;
+            private final int[] ids;
+            private final float[] score = new float[size];
+            private final int[] kind = new int[size];
+            private final int[] id = new int[size];
+            private int n;
+
+            Leaf(LeafReaderContext context, LeafFacets facets) {
+                this.context = context;
+                this.kinds = facets.kindOrdinal;
+                this.ids = facets.idOrd;
+            }
+
+            void collect(int doc, float s) {
+                int k = kinds[doc];
+                int i = ids[doc];
+                if (n < size) {
+                    score[n] = s;
+                    kind[n] = k;
+                    id[n] = i;
+                    up(n++);
+                } else if (before(s, k, i, 0)) {
+                    score[0] = s;
+                    kind[0] = k;
+                    id[0] = i;
+                    down(0);
+                }
+            }
+
+            /** Whether a match of score s, kind k and id ordinal i ranks before the one kept at slot j. */
+            private boolean before(float s, int k, int i, int j) {
+                int c = Float.compare(s, score[j]);
+                if (c != 0) {
+                    return c > 0;
+                }
+                return k != kind[j] ? k < kind[j] : i < id[j];
+            }
+
+            private void up(int j) {
+                while (j > 0) {
+                    int parent = (j - 1) >>> 1;
+                    // the root is the worst: a parent ranks after its children
+                    if (!before(score[parent], kind[parent], id[parent], j)) {
+                        return;
+                    }
+                    swap(j, parent);
+                    j = parent;
+                }
+            }
+
+            private void down(int j) {
+                while (true) {
+                    int worst = j;
+                    int left = 2 * j + 1;
+                    int right = left + 1;
+                    if (left < n && before(score[worst], kind[worst], id[worst], left)) {
+                        worst = left;
+                    }
+                    if (right < n && before(score[worst], kind[worst], id[worst], right)) {
+                        worst = right;
+                    }
+                    if (worst == j) {
+                        return;
+                    }
+                    swap(j, worst);
+                    j = worst;
+                }
+            }
+
+            private void swap(int a, int b) {
+                float s = score[a];
+                score[a] = score[b];
+                score[b] = s;
+                int k = kind[a];
+                kind[a] = kind[b];
+                kind[b] = k;
+                int i = id[a];
+                id[a] = id[b];
+                id[b] = i;
+            }
+
+            /** Names the kept matches (their ids looked up once each) for the merge. */
+            void finish() throws IOException {
+                if (n == 0) {
+                    return;
+                }
+                org.apache.lucene.index.SortedDocValues names = DocValues.getSorted(context.reader(), RegisterIndex.ID);
+                // looked up in ordinal order: the terms dictionary then reads each compressed block of ids once, not per id
+                Integer[] slots = new Integer[n];
+                for (int j = 0; j < n; j++) {
+                    slots[j] = j;
+                }
+                java.util.Arrays.sort(slots, (a, b) -> Integer.compare(id[a], id[b]));
+                for (int j : slots) {
+                    kept.add(new Hit(score[j], kind[j], BytesRef.deepCopyOf(names.lookupOrd(id[j]))));
+                }
+                n = 0;
             }
         }
     }
@@ -459,8 +637,13 @@ final class RegisterSearcher {
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            next(LeafFacets.of(context));
+        }
+
+        /** Counts the next segment's matches (the last one's counts named and added to the tally). */
+        void next(LeafFacets segment) {
             flush();
-            leaf = LeafFacets.of(context);
+            leaf = segment;
             kinds = new int[leaf.kind.names.length];
             statuses = new int[leaf.status.names.length];
             zones = new int[leaf.zone.names.length];
@@ -528,16 +711,22 @@ final class RegisterSearcher {
             final int[] start;
             final int[] ords;
             final String[] names;
+            /** Per document, its first ordinal or -1 (the single-valued criteria read one array per match). */
+            private final int[] first;
 
             Ords(int[] start, int[] ords, String[] names) {
                 this.start = start;
                 this.ords = ords;
                 this.names = names;
+                this.first = new int[start.length - 1];
+                for (int doc = 0; doc < first.length; doc++) {
+                    first[doc] = start[doc] < start[doc + 1] ? ords[start[doc]] : -1;
+                }
             }
 
             /** The document's first ordinal, -1 if it has none. */
             int first(int doc) {
-                return start[doc] < start[doc + 1] ? ords[start[doc]] : -1;
+                return first[doc];
             }
 
             /** Whether the document has a value whose ordinal is chosen. */
@@ -555,12 +744,26 @@ final class RegisterSearcher {
         final Ords status;
         final Ords zone;
         final Ords activity;
+        /** Per document, its kind's {@link RegisterKind} ordinal and its id's ordinal in this segment (ADR 0051: the page's order). */
+        final int[] kindOrdinal;
+        final int[] idOrd;
 
         private LeafFacets(org.apache.lucene.index.LeafReader reader) throws IOException {
             kind = ords(reader, RegisterIndex.KIND_DV);
             status = ords(reader, RegisterIndex.STATUS_DV);
             zone = ords(reader, RegisterIndex.ZONE_DV);
             activity = ords(reader, RegisterIndex.ACTIVITY_DV);
+            kindOrdinal = new int[reader.maxDoc()];
+            org.apache.lucene.index.NumericDocValues kinds = DocValues.getNumeric(reader, RegisterIndex.KIND_ORD);
+            for (int doc = kinds.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = kinds.nextDoc()) {
+                kindOrdinal[doc] = Math.toIntExact(kinds.longValue());
+            }
+            idOrd = new int[reader.maxDoc()];
+            java.util.Arrays.fill(idOrd, -1);
+            org.apache.lucene.index.SortedDocValues ids = DocValues.getSorted(reader, RegisterIndex.ID);
+            for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                idOrd[doc] = ids.ordValue();
+            }
         }
 
         Ords of(Facet facet) {

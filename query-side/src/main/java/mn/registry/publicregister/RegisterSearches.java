@@ -56,7 +56,7 @@ public final class RegisterSearches {
     }
 
     static int integer(String text, String field) {
-        if (text == null || !text.matches("[0-9]{1,9}")) {
+        if (text == null || text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw RegistryProblem.invalid("register.bad-number", "'" + field + "' must be a non-negative integer; it was '" + text + "'.", field, null);
         }
         return Integer.parseInt(text);

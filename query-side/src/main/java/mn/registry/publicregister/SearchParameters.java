@@ -12,6 +12,25 @@ import java.util.stream.Stream;
 public record SearchParameters(String q, String kind, String name, String number, String status, String zone, String activity,
                                String from, String to, String offset, String limit, String atLeast) {
 
+    /**
+     * The parameters read straight from the request (ADR 0051), as Spring MVC's binding of this record gives them: a
+     * parameter given once as given, given several times its values joined by commas, absent null. The binding built a
+     * data binder and resolved this record's constructor per request (JFR: 12 % of the search endpoint's request threads).
+     */
+    public static SearchParameters of(org.springframework.web.context.request.WebRequest request) {
+        return new SearchParameters(one(request, "q"), one(request, "kind"), one(request, "name"), one(request, "number"),
+                one(request, "status"), one(request, "zone"), one(request, "activity"), one(request, "from"), one(request, "to"),
+                one(request, "offset"), one(request, "limit"), one(request, "atLeast"));
+    }
+
+    private static String one(org.springframework.web.context.request.WebRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        return values.length == 1 ? values[0] : String.join(",", values);
+    }
+
     static final String FIRST_PAGE = "0";
     static final String PAGE_SIZE = "50";
 
