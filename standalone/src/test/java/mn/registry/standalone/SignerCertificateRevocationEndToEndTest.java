@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.security.cert.CertificateEncodingException;
+import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,11 @@ class SignerCertificateRevocationEndToEndTest {
         // abuse (F102): a supervisor stopping a zone's registrations by revoking its governor's certificate, without a dismissal
         registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("governor-altanbulag"), null,
                 "key reported lost")), 403, "identity.revocation-of-a-governor", "personId", "001 art. 23.1.1, 003 art. 8.2");
+        // abuse (F119): a supervisor silencing the tax authority's and the inspectorate's officials, whose signed acts ground a suspension
+        for (String official : List.of("tax-officer-1", "inspector-1")) {
+            registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId(official), null,
+                    "key reported lost")), 403, "identity.revocation-of-another-bodys-official", "personId", "001 art. 23.1.1, 002 art. 28.1");
+        }
 
         assertThat(ok(registry.send("supervisor-1", "RevokeSignerCertificate", revocation)).path("personId").asText()).isEqualTo("applicant-1");
 

@@ -83,8 +83,7 @@ class Person {
             throw RegistryProblem.invalid("identity.revocation-ground-missing", "State the ground of the revocation (1-" + MAX_GROUND
                     + " characters) in 'ground'.", "ground", "001 art. 23.1.1");
         }
-        oversightIsNotRevokedByAPeer(body, context);
-        governorIsNotRevokedByTheMinistry(body, context);
+        answersToTheCabinetMember(body, context);
         List<String> revoked;
         if (named == null) {
             revoked = enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
@@ -107,27 +106,38 @@ class Person {
                 body.ground().strip())));
     }
 
-    // 001 art. 23.1.1 (choice, abuse audit F51): the certificate of a ministry supervisor or of the Cabinet member is revoked by the
-    // Cabinet member, or by its own holder (a key reported lost), never by a supervisor alone: else one dishonest supervisor
-    // could revoke every other supervisor's certificate and act with no second pair of eyes left
-    private void oversightIsNotRevokedByAPeer(RevokeSignerCertificate body, CommandContext context) {
-        boolean oversees = holds(Role.MINISTRY_SUPERVISOR) || holds(Role.CABINET_MEMBER);
-        if (oversees && !body.personId().equals(context.actor()) && !context.roles().contains(Role.CABINET_MEMBER)) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.revocation-of-oversight", "The certificate of "
-                    + body.personId() + ", who holds a supervisor's or the Cabinet member's role, is revoked by the Cabinet member or by its "
-                    + "holder, not by another supervisor.", "personId", "001 art. 23.1.1");
-        }
+    /**
+     * Whose certificate only the Cabinet member or its own holder (a key reported lost) revokes, never a ministry supervisor alone
+     * (choices of 001 art. 23.1.1, which lets the registry revoke but names nobody for another official's certificate):
+     * <ul>
+     * <li>a supervisor or the Cabinet member (abuse audit F51): else one dishonest supervisor could revoke every other supervisor's
+     * certificate and act with no second pair of eyes left;</li>
+     * <li>a Free Zone governor in office (003 art. 8.2; ADR 0046 item 12, F102): they answer to the Cabinet member who appoints and
+     * dismisses them; a supervisor would stop the zone's registrations (8.7.6) without a dismissal. Once dismissed, the ministry may;</li>
+     * <li>the tax officer and the communications inspector (002 art. 28.1; ADR 0046 item 27, F119): officials of other bodies whose
+     * signed requests, settlements and findings ground and end a suspension; a supervisor who revoked them could shield a holder.</li>
+     * </ul>
+     */
+    private record AnswersToTheCabinet(Set<Role> roles, String code, String whom, String article) {
     }
 
-    // 001 art. 23.1.1, 003 art. 8.2 (choice, ADR 0046 item 12, abuse audit F102): a Free Zone governor in office answers to the Cabinet
-    // member who appoints and dismisses them, not to the ministry that keeps the list of signers; a supervisor who revoked a governor's
-    // certificate would stop the zone's registrations (003 art. 8.7.6) without a dismissal. The Cabinet member or the governor revokes
-    // it; once dismissed (the grant revoked) the ministry may
-    private void governorIsNotRevokedByTheMinistry(RevokeSignerCertificate body, CommandContext context) {
-        if (holds(Role.ZONE_GOVERNOR) && !body.personId().equals(context.actor()) && !context.roles().contains(Role.CABINET_MEMBER)) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.revocation-of-a-governor", "The certificate of "
-                    + body.personId() + ", a Free Zone governor in office, is revoked by the Cabinet member who appoints and dismisses governors, "
-                    + "or by its holder, not by the ministry.", "personId", "001 art. 23.1.1, 003 art. 8.2");
+    private static final List<AnswersToTheCabinet> ANSWER_TO_THE_CABINET = List.of(
+            new AnswersToTheCabinet(Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER), "identity.revocation-of-oversight",
+                    "who holds a supervisor's or the Cabinet member's role", "001 art. 23.1.1"),
+            new AnswersToTheCabinet(Set.of(Role.ZONE_GOVERNOR), "identity.revocation-of-a-governor",
+                    "a Free Zone governor in office, whom the Cabinet member appoints and dismisses,", "001 art. 23.1.1, 003 art. 8.2"),
+            new AnswersToTheCabinet(Set.of(Role.TAX_OFFICER, Role.COMMUNICATIONS_INSPECTOR), "identity.revocation-of-another-bodys-official",
+                    "an official of the tax authority or of the communications inspectorate,", "001 art. 23.1.1, 002 art. 28.1"));
+
+    private void answersToTheCabinetMember(RevokeSignerCertificate body, CommandContext context) {
+        if (body.personId().equals(context.actor()) || context.roles().contains(Role.CABINET_MEMBER)) {
+            return;
+        }
+        for (AnswersToTheCabinet rule : ANSWER_TO_THE_CABINET) {
+            if (rule.roles().stream().anyMatch(this::holds)) {
+                throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, rule.code(), "The certificate of " + body.personId() + ", "
+                        + rule.whom() + " is revoked by the Cabinet member or by its holder, not by a ministry supervisor.", "personId", rule.article());
+            }
         }
     }
 

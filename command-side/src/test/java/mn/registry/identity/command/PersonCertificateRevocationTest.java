@@ -157,4 +157,34 @@ class PersonCertificateRevocationTest {
                 .when(revoke(CERT, "dismissed"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "dismissed"));
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, 002 art. 28.1 (choice, abuse audit F119, was O68): a ministry supervisor does not revoke the certificate of "
+            + "the tax officer or the communications inspector, officials of other bodies whose signed requests and findings ground a "
+            + "suspension; the Cabinet member does, and a supervisor still revokes a reviewer's")
+    void another_bodys_official_is_not_revoked_by_a_ministry_supervisor() {
+        for (mn.registry.kernel.identity.Role role : java.util.List.of(mn.registry.kernel.identity.Role.TAX_OFFICER,
+                mn.registry.kernel.identity.Role.COMMUNICATIONS_INSPECTOR)) {
+            setUp();
+            fixture.given(enrolled(CERT), granted(PERSON, role))
+                    .when(revoke(CERT, "key reported lost"))
+                    .expectNoEvents()
+                    .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(
+                            org.hamcrest.Matchers.equalTo("identity.revocation-of-another-bodys-official"), "a problem with code", "code") {
+                        @Override
+                        protected String featureValueOf(RegistryProblem problem) {
+                            return problem.code();
+                        }
+                    });
+            PersonId cabinet = new PersonId("cabinet-1");
+            setUp();
+            fixture.given(enrolled(CERT), granted(PERSON, role))
+                    .when(revokeBy(PERSON, cabinet, mn.registry.kernel.identity.Role.CABINET_MEMBER))
+                    .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, cabinet, "key lost"));
+        }
+        setUp();
+        fixture.given(enrolled(CERT), granted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
+                .when(revoke(CERT, "key reported lost"))
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
+    }
 }
