@@ -66,6 +66,7 @@ class GovernmentCalendar {
         }
         WorkingDayCalendar next = current.apply(declaration);
         changesNoDayBeforeReceipt(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
+        takesNoMoreWorkingDaysThanTheCeiling(next, declaration);
         calendarId = mn.registry.infrastructure.calendar.CurrentCalendar.STREAM;
         apply(declaration);
         return next.version().value();
@@ -91,6 +92,38 @@ class GovernmentCalendar {
                             + "of receipt " + receivedOn + ", " + (next.isWorkingDay(day) ? "a working day" : "a day off") + ": the calendar is "
                             + "declared ahead, never for days that have passed.", field, "domain-rules §2");
                 }));
+    }
+
+    /** domain-rules §2 (choice, ADR 0046 item 28): the working days a year may lose to the Government's declarations. */
+    static final int DECLARED_DAYS_OFF_PER_YEAR = 10;
+
+    // domain-rules §2 (choice, abuse audit F124, was O63): every working-day period of both laws (17 days to decide, 5 to register,
+    // 3 to notify) stretches with each day off, so a Cabinet member who declared every weekday of a year a holiday would postpone
+    // every deadline by a year. The law names no ceiling; the Government's declared days off in recent years were a few (an
+    // election day, a day of mourning, transfers), so a year may lose at most DECLARED_DAYS_OFF_PER_YEAR working days to the
+    // holidays and working days the Government declares, counted net (a working Saturday gives one back, a transfer costs none)
+    // against the law's calendar with the year's confirmed lunar holidays (YearConfirmed, which is the law's, not a declaration)
+    private static void takesNoMoreWorkingDaysThanTheCeiling(WorkingDayCalendar next, CalendarDeclaration declaration) {
+        if (declaration instanceof YearConfirmed) {
+            return;
+        }
+        WorkingDayCalendar law = WorkingDayCalendar.replay(next.declarations().stream().filter(YearConfirmed.class::isInstance).toList());
+        java.util.stream.Stream.of(java.util.Optional.of(declaration.date()), declaration instanceof WorkingDayDeclared transfer ? transfer.replaced()
+                        : java.util.Optional.<java.time.LocalDate>empty())
+                .flatMap(java.util.Optional::stream).map(java.time.LocalDate::getYear).distinct().forEach(year -> {
+                    int lost = workingDaysIn(law, year) - workingDaysIn(next, year);
+                    if (lost > DECLARED_DAYS_OFF_PER_YEAR) {
+                        throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "calendar.days-off-beyond-the-ceiling", "With this declaration "
+                                + year + " would have " + lost + " working days fewer than the law's calendar; the Government's declarations take "
+                                + "at most " + DECLARED_DAYS_OFF_PER_YEAR + " working days of a year (net of the working days it declares).", "date",
+                                "domain-rules §2");
+                    }
+                });
+    }
+
+    private static int workingDaysIn(WorkingDayCalendar calendar, int year) {
+        java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
+        return calendar.workingDaysBetween(first, java.time.LocalDate.of(year, 12, 31)) + (calendar.isWorkingDay(first) ? 1 : 0);
     }
 
     // domain-rules §2: a holiday's names and the Government decision's reference are published with the calendar; text of no-break,

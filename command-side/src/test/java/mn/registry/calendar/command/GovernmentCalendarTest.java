@@ -210,4 +210,52 @@ class GovernmentCalendarTest {
                 .when(declare(ELECTION_DAY))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already treats 2028-06-23 as a day off"));
     }
+
+    /** The first {@code n} working days of 2028 from 1 February under the law's calendar, each declared a day off by its own resolution. */
+    private static List<PublicHolidayDeclared> daysOff2028(int n) {
+        mn.registry.kernel.calendar.WorkingDayCalendar law = mn.registry.kernel.calendar.WorkingDayCalendar.base();
+        return LocalDate.of(2028, 2, 1).datesUntil(LocalDate.of(2028, 12, 31)).filter(law::isWorkingDay).limit(n)
+                .map(day -> new PublicHolidayDeclared(day, "Day of rest", "Амралтын өдөр", "Resolution " + day)).toList();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, abuse audit O63 closed as F124): a Cabinet member declaring every weekday a holiday postpones "
+            + "every working-day deadline; the Government's declarations take at most 10 working days of a year (net of working days it "
+            + "declares), the 11th is refused; a working Saturday gives one back, a transfer costs nothing, another year has its own")
+    void declared_days_off_are_bounded_per_year() {
+        List<PublicHolidayDeclared> ten = daysOff2028(10);
+        PublicHolidayDeclared eleventh = daysOff2028(11).get(10);
+        fixture.givenNoPriorActivity()
+                .when(declare(ten.get(9)))
+                .expectEvents(ten.get(9));
+        fixture.given(ten.toArray())
+                .when(declare(eleventh))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.TypeSafeMatcher<RegistryProblem>() {
+                    @Override
+                    protected boolean matchesSafely(RegistryProblem problem) {
+                        return "calendar.days-off-beyond-the-ceiling".equals(problem.code()) && "date".equals(problem.field())
+                                && problem.getMessage().contains("2028");
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText("calendar.days-off-beyond-the-ceiling on date");
+                    }
+                });
+        WorkingDayDeclared workingSaturday = WorkingDayDeclared.workingDay(LocalDate.of(2028, 9, 2), "Resolution 2028/90");
+        List<Object> tenAndASaturday = new java.util.ArrayList<>(ten);
+        tenAndASaturday.add(workingSaturday);
+        fixture.given(tenAndASaturday)
+                .when(declare(eleventh))
+                .expectEvents(eleventh);
+        WorkingDayDeclared transfer = WorkingDayDeclared.transfer(LocalDate.of(2028, 9, 9), eleventh.date(), "Resolution 2028/91");
+        fixture.given(ten.toArray())
+                .when(declare(transfer))
+                .expectEvents(transfer);
+        PublicHolidayDeclared nextYear = new PublicHolidayDeclared(LocalDate.of(2029, 3, 5), "Day of rest", "Амралтын өдөр", "Resolution 2029/1");
+        fixture.given(ten.toArray())
+                .when(declare(nextYear))
+                .expectEvents(nextYear);
+    }
 }
