@@ -69,6 +69,7 @@ final class RegisterModel {
         handlers.put(LandEvents.LandRightsGranted.class.getName(), this::landGranted);
         handlers.put(LandEvents.LandLicenceIssued.class.getName(), (i, p) -> land(i, p, "ISSUED", null));
         handlers.put(LandEvents.LandRightsRevoked.class.getName(), (i, p) -> land(i, p, "REVOKED", date(p, "revokedAt")));
+        handlers.put(LandEvents.LandRightsLapsed.class.getName(), (i, p) -> land(i, p, "LAPSED", date(p, "lapsedAt")));
     }
 
     /** A register as saved in a generation, which then follows the log from {@code logSize}. */

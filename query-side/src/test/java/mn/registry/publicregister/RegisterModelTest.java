@@ -127,6 +127,12 @@ class RegisterModelTest {
         RegisterEntry licence = v.entry(RegisterKind.LAND_LICENCE, "altanbulag-L1").orElseThrow();
         assertThat(licence.details().path("holderName").asText()).isEqualTo("Khan Trade 0");
         assertThat(licence.activities()).containsExactly("TRADE");
+        assertThat(licence.status()).isEqualTo("GRANTED");
+        // 003 art. 22.5, 22.7 (F125): unpaid by its last day, the licence lapses in the public register
+        r.add(new mn.registry.kernel.freezone.LandEvents.LandRightsLapsed(Records.ZONE,
+                mn.registry.kernel.freezone.LandLicenceId.of(Records.ZONE, 1), Records.registration("1000010"), LocalDate.of(2027, 1, 31),
+                "003 art. 22.5, 22.7", Records.T));
+        assertThat(view(r).entry(RegisterKind.LAND_LICENCE, "altanbulag-L1").orElseThrow().status()).isEqualTo("LAPSED");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package mn.registry.freezone.land;
 
 import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -9,8 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The command on a zone's land register that nobody signs: the revocation of 003 art. 22.6 sent by
- * {@link LandRevocationProcess}. The signed ones reach {@link ZoneLand} as their kernel bodies (ADR 0026).
+ * The commands on a zone's land register that nobody signs: the revocation of 003 art. 22.6 sent by
+ * {@link LandRevocationProcess}, and the lapse of unpaid rights sent by the deadline service ({@link LandDeadlineRules}). The signed ones reach {@link ZoneLand} as their kernel bodies (ADR 0026).
  */
 final class LandStreamCommands {
 
@@ -22,6 +23,13 @@ final class LandStreamCommands {
                         LocalDate on, Instant at) {
         RevokeHolder(ZoneId zoneId, RegistrationId holder, DeregistrationGround ground, LocalDate on, Instant at) {
             this(zoneId.landStream(), zoneId, holder, ground, on, at);
+        }
+    }
+
+    /** 003 art. 22.5, 22.7 (choice, ADR 0035 item 20): the rights of {@code licenceId} lapse if still unpaid after their last day (idempotent). */
+    record LapseUnpaidLicence(@TargetAggregateIdentifier String stream, ZoneId zoneId, LandLicenceId licenceId, Instant at) {
+        LapseUnpaidLicence(LandLicenceId licenceId, Instant at) {
+            this(LandDeadlineRules.zoneOf(licenceId).landStream(), LandDeadlineRules.zoneOf(licenceId), licenceId, at);
         }
     }
 }

@@ -3,6 +3,7 @@ package mn.registry.freezone.land;
 import mn.registry.command.api.CommandContext;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
@@ -76,6 +77,10 @@ class ZoneLand {
     private final Map<LandApplicationId, PersonId> appliedBy = new java.util.HashMap<>();
     /** The receipts of the fees that issued this zone's certificates, as read by {@link #receiptKey} (F84). */
     private final Map<String, LandLicenceId> receipts = new java.util.HashMap<>();
+    /** The last day to pay each licence's fee (F125), for licences granted since the rule; not kept in {@link Licence}, whose shape tests build. */
+    private final Map<LandLicenceId, LocalDate> feeDueBy = new java.util.HashMap<>();
+    /** The licences whose rights lapsed unpaid (F125); in {@link #licences} they are no longer in force, as revoked ones. */
+    private final java.util.Set<LandLicenceId> lapsed = new java.util.HashSet<>();
 
     ZoneLand() {
     }
@@ -255,7 +260,8 @@ class ZoneLand {
         licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), zone.areaHectares());
         LandLicenceId id = LandLicenceId.of(body.zoneId(), licences.size() + 1);
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
-                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id()));
+                body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id(),
+                FreeZoneTerms.landFeeDueBy(UlaanbaatarTime.dateOf(context.receivedAt()))));
         return id;
     }
 
@@ -408,6 +414,10 @@ class ZoneLand {
         if (licence == null) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId", "003 art. 22.5");
         }
+        if (lapsed.contains(licence.id())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.licence-lapsed", "The rights of " + licence.id() + " lapsed unpaid after "
+                    + feeDueBy.get(licence.id()) + "; the land is decided anew.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
         if (licence.revoked()) {
             throw RegistryProblem.conflict("freezone.licence-revoked", "Licence " + licence.id() + " was revoked.", "003 art. 22.6");
         }
@@ -415,6 +425,7 @@ class ZoneLand {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
         periodHasNotEnded(licence, UlaanbaatarTime.dateOf(context.receivedAt()));
+        feeIsPaidInTime(licence.id(), UlaanbaatarTime.dateOf(context.receivedAt()));
         LandHolders.Holder holder = services.standing(licence.holder());
         registrationIsCurrent(holder, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(holder, "licenceId");
@@ -449,6 +460,30 @@ class ZoneLand {
                 .filter(c -> Character.isLetter(c) || (c >= '0' && c <= '9')) // asRead reads every decimal digit as its ASCII value
                 .forEach(c -> key.appendCodePoint(Character.toUpperCase(c)));
         return key.toString();
+    }
+
+    // 003 art. 22.5, 22.7 (choice, ADR 0035 item 20; abuse audit F125, was O86): the fee is paid by the last day the grant set, judged
+    // at the registry's receipt: a payment recorded after it, before the deadline's lapse has been stored, does not revive the rights
+    // (a governor could otherwise keep a parcel for an entity by recording its fee whenever a rival asks for the land)
+    void feeIsPaidInTime(LandLicenceId id, LocalDate receivedOn) {
+        LocalDate due = feeDueBy.get(id);
+        if (due != null && receivedOn.isAfter(due)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-fee-overdue", "The one-time fee of " + id + " was due by " + due
+                    + "; recorded on " + receivedOn + ", it is late and the rights lapse.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+    }
+
+    // 003 art. 22.5, 22.7 (choice, ADR 0035 item 20; abuse audit F125): the deadline service's act when the last day to pay has passed:
+    // rights granted and still unpaid lapse, and the parcel is free. Idempotent: a licence paid, revoked or lapsed already, or one whose
+    // last day has not passed at the firing (a stale deadline), records nothing
+    @CommandHandler
+    void handle(LandStreamCommands.LapseUnpaidLicence command) {
+        Licence licence = licences.get(command.licenceId());
+        LocalDate due = feeDueBy.get(command.licenceId());
+        if (licence == null || due == null || licence.issued() || licence.revoked() || !UlaanbaatarTime.dateOf(command.at()).isAfter(due)) {
+            return;
+        }
+        apply(new LandEvents.LandRightsLapsed(zoneId, licence.id(), licence.holder(), due, FreeZoneTerms.LAND_FEE_ARTICLE, command.at()));
     }
 
     // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's
@@ -571,6 +606,16 @@ class ZoneLand {
         }
         licences.put(event.licenceId(), new Licence(event.licenceId(), event.holder(), ParcelGeometry.polygon(event.parcel()), event.areaHectares(),
                 event.from(), event.until(), event.nominalValue(), false, false));
+        if (event.feeDueBy() != null) {
+            feeDueBy.put(event.licenceId(), event.feeDueBy());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandRightsLapsed event) {
+        lapsed.add(event.licenceId());
+        Licence l = licences.get(event.licenceId());
+        licences.put(l.id(), new Licence(l.id(), l.holder(), l.parcel(), l.hectares(), l.from(), l.until(), l.nominalValue(), false, true));
     }
 
     @EventSourcingHandler

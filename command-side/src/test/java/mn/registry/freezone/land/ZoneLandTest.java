@@ -140,8 +140,11 @@ class ZoneLandTest {
         LandCommands.GrantLandRights b = grant(holder, parcel, from, until, LandApplicationId.of(ZONE, application));
         return new LandEvents.LandRightsGranted(ZONE, LandLicenceId.of(ZONE, n), holder, b.parcelName(), parcel,
                 ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), b.purpose(), from, until, b.method(), b.nominalValue(), b.decision(), AT, GOVERNOR,
-                b.applicationId());
+                b.applicationId(), FEE_DUE_BY);
     }
+
+    /** The last day to pay the fee of rights granted at {@link #AT} (F125). */
+    static final LocalDate FEE_DUE_BY = mn.registry.kernel.freezone.FreeZoneTerms.landFeeDueBy(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(AT));
 
     /** The governor of Altanbulag's act, received at {@link #AT}. */
     static CommandMessage<Object> governor(Object body) {

@@ -110,6 +110,9 @@ class ApplicantRegistrationProjection {
         } else if (event instanceof LandEvents.LandRightsRevoked e) {
             id = e.holder();
             at = e.revokedAt();
+        } else if (event instanceof LandEvents.LandRightsLapsed e) {
+            id = e.holder();
+            at = e.lapsedAt();
         } else if (event instanceof LandEvents.LandFeeExemptionGranted e && e.holder() != null) {
             id = e.holder();
             at = e.grantedAt();

@@ -201,7 +201,7 @@ class GovernorDeskProjection {
                 Updates.set("from", e.from().toString()), Updates.set("until", e.until().toString()), Updates.set("method", e.method().name()),
                 Updates.set("nominalValue", e.nominalValue().amount().toPlainString()), Updates.set("currency", e.nominalValue().currency()),
                 Updates.set("decision", e.decision()), Updates.set("applicationId", e.applicationId() == null ? null : e.applicationId().value()),
-                Updates.setOnInsert("status", "GRANTED_FEE_DUE")), UPSERT);
+                Updates.set("feeDueBy", e.feeDueBy() == null ? null : e.feeDueBy().toString()), Updates.setOnInsert("status", "GRANTED_FEE_DUE")), UPSERT);
         if (e.applicationId() != null) {
             landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "GRANTED"),
                     Updates.set("licenceId", e.licenceId().value()), Updates.set("decidedAt", e.grantedAt().toString())), UPSERT);
@@ -244,6 +244,13 @@ class GovernorDeskProjection {
     void on(LandEvents.LandRightsRevoked e) {
         land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("status", "REVOKED"), Updates.set("revokedAt", e.revokedAt().toString()),
                 Updates.set("revocationArticle", e.article()), Updates.set("revocationGround", e.ground().name())), UPSERT);
+    }
+
+    // 003 art. 22.5, 22.7 (F125): unpaid by its last day, the grant lapsed and the parcel is free
+    @EventHandler
+    void on(LandEvents.LandRightsLapsed e) {
+        land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("status", "LAPSED"), Updates.set("lapsedAt", e.lapsedAt().toString()),
+                Updates.set("revocationArticle", e.article())), UPSERT);
     }
 
     @ResetHandler

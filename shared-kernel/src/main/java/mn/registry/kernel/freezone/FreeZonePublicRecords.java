@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * What of the Free Zone events is published (domain-rules §5: "Free Zone registrations and deregistrations, land
- * licences and their revocation, zones and governors"), by payload type, for the transparency log's
+ * licences, their revocation and their lapse, zones and governors"), by payload type, for the transparency log's
  * {@code PublicRecords}. Applications, rejections, agreements and investments, operations, court files and the
  * 26.2 tax flag are not published; officials' ids and names are (they act for the state).
  */
@@ -21,17 +21,18 @@ public final class FreeZonePublicRecords {
     /** Payload type (class name) to its public part. */
     public static Map<String, Function<JsonNode, Optional<JsonNode>>> mappers() {
         Function<JsonNode, Optional<JsonNode>> whole = Optional::of;
-        return Map.of(
-                ZoneEvents.ZoneEstablished.class.getName(), whole,
-                ZoneEvents.ZoneOpened.class.getName(), whole,
-                ZoneEvents.ZoneTemporarilyClosed.class.getName(), whole,
-                ZoneEvents.GovernorAppointed.class.getName(), whole,
-                ZoneEvents.GovernorDismissed.class.getName(), whole,
-                RegistrationEvents.EntityRegistered.class.getName(), whole,
-                RegistrationEvents.EntityDeregistered.class.getName(), FreeZonePublicRecords::withoutTaxFlag,
-                LandEvents.LandRightsGranted.class.getName(), whole,
-                LandEvents.LandLicenceIssued.class.getName(), FreeZonePublicRecords::withoutReceipt,
-                LandEvents.LandRightsRevoked.class.getName(), whole);
+        return Map.ofEntries(
+                Map.entry(ZoneEvents.ZoneEstablished.class.getName(), whole),
+                Map.entry(ZoneEvents.ZoneOpened.class.getName(), whole),
+                Map.entry(ZoneEvents.ZoneTemporarilyClosed.class.getName(), whole),
+                Map.entry(ZoneEvents.GovernorAppointed.class.getName(), whole),
+                Map.entry(ZoneEvents.GovernorDismissed.class.getName(), whole),
+                Map.entry(RegistrationEvents.EntityRegistered.class.getName(), whole),
+                Map.entry(RegistrationEvents.EntityDeregistered.class.getName(), FreeZonePublicRecords::withoutTaxFlag),
+                Map.entry(LandEvents.LandRightsGranted.class.getName(), whole),
+                Map.entry(LandEvents.LandLicenceIssued.class.getName(), FreeZonePublicRecords::withoutReceipt),
+                Map.entry(LandEvents.LandRightsRevoked.class.getName(), whole),
+                Map.entry(LandEvents.LandRightsLapsed.class.getName(), whole));
     }
 
     // domain-rules §5: tax case files are never published; the deregistration and its ground are

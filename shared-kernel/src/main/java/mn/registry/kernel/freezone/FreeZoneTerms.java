@@ -29,6 +29,19 @@ public final class FreeZoneTerms {
         return LegalTerm.years(from, START_YEARS).lastDay();
     }
 
+    /**
+     * 003 art. 22.5, 22.7 (choice, ADR 0035 item 20): the days after the grant's day (in Ulaanbaatar) to pay the one-time land fee.
+     * The law issues the certificate once it is paid and sends the rest to the Land Law, which is outside the seeds; without a last
+     * day an unpaid grant kept its parcel from every other entity for its whole period.
+     */
+    public static final int LAND_FEE_DAYS = 30;
+    public static final String LAND_FEE_ARTICLE = "003 art. 22.5, 22.7";
+
+    /** The last day to pay the one-time fee of rights granted on {@code grantedOn}. */
+    public static LocalDate landFeeDueBy(LocalDate grantedOn) {
+        return grantedOn.plusDays(LAND_FEE_DAYS);
+    }
+
     /** 003 art. 12.3 (choice, ADR 0013 §7): the quarterly report is due 15 working days after the quarter's last day. */
     public static final WorkingDays REPORT_DUE = WorkingDays.of(15);
     public static final String REPORT_ARTICLE = "003 art. 12.3";

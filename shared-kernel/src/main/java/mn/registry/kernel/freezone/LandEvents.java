@@ -28,11 +28,22 @@ public final class LandEvents {
     /**
      * @param applicationId the application this decision grants (003 art. 22.2); null only in licences granted before
      *                      applications were recorded (issue 13)
+     * @param feeDueBy      the last day to pay the one-time fee (003 art. 22.5, 22.7; choice, ADR 0035 item 20,
+     *                      {@link FreeZoneTerms#landFeeDueBy}); unpaid after it, the rights lapse ({@link LandRightsLapsed}). Null in
+     *                      licences granted before the rule, which have no such day
      */
     public record LandRightsGranted(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, String parcelName, GeoPolygon parcel,
                                     BigDecimal areaHectares, String purpose, LocalDate from, LocalDate until,
                                     LandCommands.AllocationMethod method, Money nominalValue, String decision, Instant grantedAt,
-                                    PersonId grantedBy, LandApplicationId applicationId) {
+                                    PersonId grantedBy, LandApplicationId applicationId, LocalDate feeDueBy) {
+
+        /** A grant as stored before the fee had a last day. */
+        public LandRightsGranted(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, String parcelName, GeoPolygon parcel,
+                                 BigDecimal areaHectares, String purpose, LocalDate from, LocalDate until, LandCommands.AllocationMethod method,
+                                 Money nominalValue, String decision, Instant grantedAt, PersonId grantedBy, LandApplicationId applicationId) {
+            this(zoneId, licenceId, holder, parcelName, parcel, areaHectares, purpose, from, until, method, nominalValue, decision, grantedAt,
+                    grantedBy, applicationId, null);
+        }
     }
 
     /**
@@ -47,6 +58,14 @@ public final class LandEvents {
     /** 003 art. 22.5: issued once the one-time fee is paid. */
     public record LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt,
                                     Instant issuedAt, PersonId issuedBy) {
+    }
+
+    /**
+     * 003 art. 22.5, 22.7 (choice, ADR 0035 item 20): the one-time fee was not paid by {@code feeDueBy}; the rights granted lapse and
+     * the parcel is free for another decision. The registry's act at the deadline, signed by nobody.
+     */
+    public record LandRightsLapsed(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, LocalDate feeDueBy, String article,
+                                   Instant lapsedAt) {
     }
 
     /** 003 art. 22.6: revoked because the holder was deregistered on 12.5.1 or 12.5.2. */

@@ -192,6 +192,12 @@ class FreeZoneBrowserTest {
         assertThat(browser.find(".licence").getText()).contains(PARCEL).contains("%");
         assertThat(browser.all(".licence tbody tr")).isNotEmpty();
         both(landPage, "fz-07-land-licence-fees", ".licence");
+        // 003 art. 22.5, 22.7 (F125): the last day to pay the one-time fee is on the licence, in both languages
+        browser.open(landPage, "en");
+        assertThat(browser.find(".licence").getText()).contains("Fee due by");
+        assertThat(browser.find(".licence .fee-due-by").getText()).isNotBlank();
+        browser.open(landPage, "mn");
+        assertThat(browser.find(".licence").getText()).contains("Төлбөр төлөх эцсийн өдөр");
 
         // 003 art. 22.5: the one-time fee is recorded on the land page; a sum other than the nominal value is refused, the nominal value issues the certificate
         browser.open(landPage, "en");

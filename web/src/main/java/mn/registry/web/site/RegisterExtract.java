@@ -319,6 +319,7 @@ class RegisterExtract {
                     dates.date(p.path("until").asText(null)), value("method", p.path("method")), by};
             case "LandLicenceIssued" -> new Object[]{p.path("licenceId").asText(""), on, p.path("feePaid").has("amount") ? money(p.path("feePaid")) : ""};
             case "LandRightsRevoked" -> new Object[]{p.path("licenceId").asText(""), on, articles(p.path("article").asText(""))};
+            case "LandRightsLapsed" -> new Object[]{p.path("licenceId").asText(""), on, p.path("feeDueBy").asText("")};
             default -> null;
         };
         if (args == null) {

@@ -1,0 +1,94 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 14's abuse audit of the Free Zone on a running registry (docs/abuse-audit.md F125, was O86; ADR 0035 item 20): land granted
+ * and never paid for lapses after its last day to pay, through the deadline service, and the parcel is free for another entity.
+ */
+class FreeZoneAbuseRound6EndToEndTest {
+
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final GeoPolygon LOT = GeoPolygon.of(106.46, 50.32, 106.465, 50.32, 106.465, 50.325, 106.46, 50.325);
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
+    }
+
+    private static RegistrationId registered(LegalEntity entity) {
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity,
+                Activity.TRADE, documents)));
+        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+
+    private static LandApplicationId applied(RegistrationId holder, LocalDate from, LocalDate until) {
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, holder, "Lot 31", LOT,
+                "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER)));
+        return new LandApplicationId(applied.path("applicationId").asText());
+    }
+
+    private static RunningRegistry.Sent grant(RegistrationId holder, LandApplicationId application, LocalDate from, LocalDate until, String decision) {
+        return registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, holder, "Lot 31", LOT,
+                "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER, Money.mnt(30_000_000), decision, application));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (F125): unpaid 30 days after the grant, the rights lapse on the deadline, the desk and the register say so, a "
+            + "late fee is refused, and the parcel goes to another entity")
+    void unpaid_land_lapses_and_the_parcel_is_free() throws InterruptedException {
+        RegistrationId idle = registered(new LegalEntity("Tuv Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401031"));
+        RegistrationId next = registered(new LegalEntity("Dornod Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401032"));
+        LocalDate from = today().plusMonths(3);
+        LocalDate until = today().plusYears(5);
+        LandLicenceId licence = new LandLicenceId(ok(grant(idle, applied(idle, from, until), from, until, "Governor decision 2027/31"))
+                .path("licenceId").asText());
+        LocalDate dueBy = FreeZoneTerms.landFeeDueBy(today());
+        String governor = registry.signIn("governor-altanbulag");
+        JsonNode desk = registry.await("/api/governor/zones/altanbulag/land", governor, land -> land.toString().contains(licence.value()));
+        assertThat(desk.toString()).contains("\"feeDueBy\":\"" + dueBy + "\"");
+
+        // the other entity's application for the same ground waits: the parcel is licensed
+        LandApplicationId waiting = applied(next, from, until);
+        registry.refused(grant(next, waiting, from, until, "Governor decision 2027/32"), 409, "freezone.parcel-already-licensed", null,
+                "003 art. 22.2");
+
+        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), dueBy) + 1));
+        registry.await("/api/governor/zones/altanbulag/land", registry.signIn("governor-altanbulag"), // a month later: a new session
+                land -> land.toString().contains("\"status\":\"LAPSED\""));
+        registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
+                Money.mnt(30_000_000), "TDB-2027-003101")), 409, "freezone.licence-lapsed", "licenceId", "003 art. 22.5, 22.7");
+        ok(grant(next, waiting, from, until, "Governor decision 2027/33"));
+    }
+}
