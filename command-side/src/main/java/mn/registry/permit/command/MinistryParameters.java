@@ -15,6 +15,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class MinistryParameters {
 
     static final String STREAM = "ministry-parameters";
+    /** 002 art. 26.5 (choice, ADR 0046 item 29, abuse audit F126): the days' notice before a lowered minimum is in force. */
+    static final java.time.Duration LOWERING_NOTICE = java.time.Duration.ofDays(30);
 
     record SetMinimum(@TargetAggregateIdentifier String stream, MinimumInsuranceSet parameter) {
     }
@@ -39,6 +41,13 @@ class MinistryParameters {
         }
         stream = command.stream();
         org.axonframework.modelling.command.AggregateLifecycle.apply(command.parameter());
+    }
+
+    // 002 art. 26.5 (choice, ADR 0046 item 29, abuse audit F126): a rise is in force at once; a lowering LOWERING_NOTICE after its
+    // receipt, published meanwhile. Else one supervisor could lower the minimum for the day a favoured applicant's insurance is
+    // recorded and its permit issued, and raise it again the next, every other applicant held to the higher amount
+    static java.time.Instant inForceFrom(mn.registry.kernel.money.Money amount, mn.registry.kernel.money.Money inForce, java.time.Instant receivedAt) {
+        return inForce != null && !amount.isAtLeast(inForce) ? receivedAt.plus(LOWERING_NOTICE) : receivedAt;
     }
 
     @EventSourcingHandler

@@ -180,7 +180,7 @@ class PermitApplication {
     @CommandHandler
     void handle(ApprovePermitApplication command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
-        Money minimumInsurance = services.minimumInsuranceInForce();
+        Money minimumInsurance = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (minimumInsurance == null) {
             throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
@@ -225,7 +225,7 @@ class PermitApplication {
         if (command.amount() == null) {
             throw RegistryProblem.invalid("permit.insurance-amount-missing", "The insured amount is required.", "amount", "002 art. 26.2.3");
         }
-        Money inForce = services.minimumInsuranceInForce();
+        Money inForce = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         insuranceRestsOnItsProof(command);
         Money minimum = inForce == null ? minimumInsurance : inForce;
@@ -271,7 +271,7 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.not-insured", "The permit is issued only after proof of insurance is recorded.", "002 art. 26.2.3");
         }
         permitStatesItsContent(command);
-        insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce());
+        insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce(context.receivedAt()));
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services); // last: a document found is cited

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -122,22 +123,26 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<SetMinimumInsurance> setMinimumInsurance() {
+    SignedCommandType<SetMinimumInsurance> setMinimumInsurance(EventStore events) {
         return SignedCommandType.of("SetMinimumInsurance", SetMinimumInsurance.class, SUPERVISOR, (body, c) -> {
             if (body.amount() == null) {
                 throw RegistryProblem.invalid("permit.minimum-insurance-missing", "The amount is required.", "amount", "002 art. 26.5");
             }
+            Instant inForceFrom = MinistryParameters.inForceFrom(body.amount(), minimumInsuranceInForce(events, c.receivedAt()), c.receivedAt());
             commands.sendAndWait(new MinistryParameters.SetMinimum(MinistryParameters.STREAM,
-                    new MinimumInsuranceSet(body.amount(), c.receivedAt(), c.actor(), "002 art. 26.5")));
-            return Map.of("minimumInsurance", body.amount(), "setAt", c.receivedAt().toString());
+                    new MinimumInsuranceSet(body.amount(), c.receivedAt(), c.actor(), "002 art. 26.5", inForceFrom)));
+            return Map.of("minimumInsurance", body.amount(), "setAt", c.receivedAt().toString(), "inForceFrom", inForceFrom.toString());
         });
     }
 
-    /** The minimum insurance in force: the last {@link MinimumInsuranceSet} of the ministry's parameter stream, if any. */
-    static Money minimumInsuranceInForce(EventStore events) {
-        return events.readEvents(MinistryParameters.STREAM).asStream().map(EventMessage::getPayload)
-                .filter(MinimumInsuranceSet.class::isInstance).map(p -> ((MinimumInsuranceSet) p).amount())
-                .reduce((a, b) -> b).orElse(null);
+    /**
+     * The minimum insurance in force at {@code at} (002 art. 26.5): of the ministry's settings in force by then, the one set last;
+     * a lowering still in its notice period is not (ADR 0046 item 29), and a later rise replaces it. Null before any setting.
+     */
+    static Money minimumInsuranceInForce(EventStore events, Instant at) {
+        return MinimumInsuranceSet.inForceAt(events.readEvents(MinistryParameters.STREAM).asStream().map(EventMessage::getPayload)
+                .filter(MinimumInsuranceSet.class::isInstance).map(MinimumInsuranceSet.class::cast).toList(), at)
+                .map(MinimumInsuranceSet::amount).orElse(null);
     }
 
     // ---------------------------------------------------------------- who may sign what (domain-rules §1)

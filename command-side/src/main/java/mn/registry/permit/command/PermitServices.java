@@ -27,7 +27,7 @@ interface PermitServices {
     Deadline due(LocalDate from, WorkingDays n);
 
     /** The minimum insurance the ministry set last (002 art. 26.5), or null if none yet. */
-    Money minimumInsuranceInForce();
+    Money minimumInsuranceInForce(java.time.Instant at);
 
     /** The document the registry received under this SHA-256, as a reference of the stated kind; empty if none was received. */
     Optional<DocumentRef> received(SubmittedDocument document);

@@ -63,8 +63,8 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
-    public Money minimumInsuranceInForce() {
-        return PermitCommandTypes.minimumInsuranceInForce(events);
+    public Money minimumInsuranceInForce(java.time.Instant at) {
+        return PermitCommandTypes.minimumInsuranceInForce(events, at);
     }
 
     @Override

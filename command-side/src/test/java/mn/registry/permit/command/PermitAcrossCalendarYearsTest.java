@@ -106,7 +106,7 @@ class PermitAcrossCalendarYearsTest {
         assertThat(last(PermitApplicationRegistered.class).calendarVersion().provisional()).isTrue();
         ApplicationId id = receipt.applicationId();
 
-        types.setMinimumInsurance().handle(new SetMinimumInsurance(Money.mnt(100_000_000)), by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2030-12-20T04:00:00Z"));
+        types.setMinimumInsurance(axon.eventStore()).handle(new SetMinimumInsurance(Money.mnt(100_000_000)), by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2030-12-20T04:00:00Z"));
         types.approvePermitApplication().handle(new ApprovePermitApplication(id), by("reviewer-1", Role.MINISTRY_REVIEWER, "2030-12-27T02:00:00Z"));
         types.recordPermitInsurance().handle(new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
                 LocalDate.of(2037, 1, 1), SHA), by("applicant-1", Role.APPLICANT, "2030-12-30T02:00:00Z"));

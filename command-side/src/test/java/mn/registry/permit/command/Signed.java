@@ -90,7 +90,7 @@ final class Signed {
         }
 
         @Override
-        public Money minimumInsuranceInForce() {
+        public Money minimumInsuranceInForce(java.time.Instant at) {
             return minimum;
         }
 

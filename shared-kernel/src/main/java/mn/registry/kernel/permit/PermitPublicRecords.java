@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The public part of each published permit decision (002 art. 26.4, 27.6, 31.1.6; domain-rules §5): grants,
- * extensions, suspensions, restorations, revocations, expiries and transfers. Company data and the acting
+ * extensions, suspensions, restorations, revocations, expiries and transfers, and the ministry's minimum insurance (26.5), whose
+ * lowering is published during its notice period (ADR 0046 item 29). Company data and the acting
  * official are public; the evidence behind a suspension (the inspector's opinion, the tax authority's request and
  * its count of evasions), the reasons' free text and document hashes of the case file are not.
  */
@@ -30,7 +31,8 @@ public final class PermitPublicRecords {
                 PermitRestored.class.getName(), keep("applicationId", "restoredAt", "decidedBy", "article"),
                 PermitRevoked.class.getName(), keep("applicationId", "ground", "revokedAt", "decidedBy", "issuedCertificatesStayValid"),
                 PermitExpired.class.getName(), keep("applicationId", "validUntil", "expiredAt", "article"),
-                PermitTransferred.class.getName(), keep("applicationId", "previousHolder", "successor", "reorganisation", "transferredAt", "decidedBy"));
+                PermitTransferred.class.getName(), keep("applicationId", "previousHolder", "successor", "reorganisation", "transferredAt", "decidedBy"),
+                MinimumInsuranceSet.class.getName(), keep("amount", "setAt", "setBy", "article", "inForceFrom"));
     }
 
     private static Function<JsonNode, Optional<JsonNode>> keep(String... fields) {

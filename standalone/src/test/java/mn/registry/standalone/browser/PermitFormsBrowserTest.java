@@ -99,6 +99,16 @@ class PermitFormsBrowserTest {
         assertThat(browser.find("#command-result").getText()).contains("permit.minimum-insurance-unchanged")
                 .contains("Даатгалын доод хэмжээ аль хэдийн энэ дүн байна").doesNotContain("is already");
         browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        // 002 art. 26.5 (F126): a lower minimum is in force only after 30 days' notice; the desk shows it pending, in both languages
+        browser.open("/desk", "en");
+        browser.find("#min-amount").sendKeys("1000");
+        browser.signAndSend("form-minimum-insurance");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.open("/desk", "en");
+        assertThat(browser.find("#minimum-pending").getText()).contains("Lowered to 1,000 MNT").contains("in force from");
+        assertThat(browser.find("#minimum-in-force").getText()).doesNotContain("In force: 1,000 ");
+        browser.open("/desk", "mn");
+        assertThat(browser.find("#minimum-pending").getText()).contains("MNT болгож бууруулсан");
         browser.signOut();
         browser.signInAsDemo("inspector-1");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/inspector");

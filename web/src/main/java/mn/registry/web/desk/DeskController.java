@@ -55,6 +55,8 @@ class DeskController {
             model.addAttribute("supervisor", supervisor);
             model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
+            model.addAttribute("minimumPending", minimumInsurance.pending().map(p -> java.util.Map.of("amount", p.amount().amount(),
+                    "currency", p.amount().currency(), "from", dates.time(p.effectiveFrom()))).orElse(null));
             return "desk/queue";
         });
     }
@@ -86,6 +88,8 @@ class DeskController {
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
+            model.addAttribute("minimumPending", minimumInsurance.pending().map(p -> java.util.Map.of("amount", p.amount().amount(),
+                    "currency", p.amount().currency(), "from", dates.time(p.effectiveFrom()))).orElse(null));
             model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
             model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
             model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));

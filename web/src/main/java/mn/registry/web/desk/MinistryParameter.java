@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,17 +21,29 @@ class MinistryParameter {
     static final String STREAM = "ministry-parameters";
 
     private final EventStore events;
+    private final Clock clock;
 
-    MinistryParameter(EventStore events) {
+    MinistryParameter(EventStore events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
+    /** The minimum in force now (a lowering in its notice period is not, ADR 0046 item 29). */
     Optional<Money> inForce() {
+        return MinimumInsuranceSet.inForceAt(settings(), clock.instant()).map(MinimumInsuranceSet::amount);
+    }
+
+    /** A lowering set but not in force yet, with the moment it will be. */
+    Optional<MinimumInsuranceSet> pending() {
+        return MinimumInsuranceSet.pendingAt(settings(), clock.instant());
+    }
+
+    private List<MinimumInsuranceSet> settings() {
         try {
             return events.readEvents(STREAM).asStream().map(EventMessage::getPayload).filter(MinimumInsuranceSet.class::isInstance)
-                    .map(p -> ((MinimumInsuranceSet) p).amount()).reduce((a, b) -> b);
+                    .map(MinimumInsuranceSet.class::cast).toList();
         } catch (RuntimeException e) {
-            return Optional.empty(); // no parameter stream yet
+            return List.of(); // no parameter stream yet
         }
     }
 }
