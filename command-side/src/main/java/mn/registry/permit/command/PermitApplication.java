@@ -975,9 +975,22 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.complaint-pending", "A complaint against this revocation is already filed.", "002 art. 29.6");
         }
         oneComplaintPerRevocation();
+        complaintIsFiledWithinItsPeriod(context.receivedAt());
         evidenceIsASha256(command.complaintSha256(), "complaintSha256", "002 art. 29.6");
         documentWasReceived(command.complaintSha256(), "complaintSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintFiled(applicationId, command.complaintSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.4, 29.6 (choice, ADR 0046 item 30, abuse audit F127, was O62): the complaint period the certificate database waits
+    // for (F110) bounds the complaint too: filed after it, when the database may have gone to another holder, an upheld complaint would
+    // give back a permit whose certificates another holder has. Judged at the registry's receipt; the last day counts whole
+    private void complaintIsFiledWithinItsPeriod(Instant at) {
+        LocalDate lastDay = revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD); // REVOKED: the revocation's day is known
+        if (UlaanbaatarTime.dateOf(at).isAfter(lastDay)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.complaint-period-over", "A complaint against the revocation of "
+                    + revokedOn + " was due by " + lastDay + "; received on " + UlaanbaatarTime.dateOf(at) + ", it is late (the holder's remedy "
+                    + "is the court).", "applicationId", "002 art. 29.4, 29.6");
+        }
     }
 
     // 002 art. 29.6 (choice): one complaint against one revocation; once its outcome is recorded the holder's remedy is the court,

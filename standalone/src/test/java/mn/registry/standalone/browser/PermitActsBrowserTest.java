@@ -265,6 +265,17 @@ class PermitActsBrowserTest {
                 .startsWith("Эзэмшигч хүчингүй болгосон шийдвэрийн талаар гомдол гаргах хугацаа дуусаагүй байна");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
+        // 002 art. 29.6 (ADR 0046 item 30): the holder's page offers the complaint while its period runs, in both languages
+        browser.signInAsDemo("applicant-1");
+        browser.waitUntil("the holder's page offers the complaint", d -> {
+            browser.open("/applicant/applications/" + id, "en");
+            return !browser.all("#form-complaint").isEmpty();
+        });
+        assertThat(browser.all("#complaint-period-over")).isEmpty();
+        browser.open("/applicant/applications/" + id, "mn");
+        assertThat(browser.all("#form-complaint")).hasSize(1);
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
     }
 
     @Test

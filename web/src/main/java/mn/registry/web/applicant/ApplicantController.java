@@ -56,6 +56,7 @@ class ApplicantController {
                 model.addAttribute("holderDuties", holderDuties(file));
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
                 model.addAttribute("extension", extension(file, today));
+                model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
                 return "applicant/case";
             });
         });

@@ -84,7 +84,7 @@ class DeskController {
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
-                    restorationWaitsFor(file), complaintPeriodRunning(file, dates.today())));
+                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today())));
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -120,22 +120,6 @@ class DeskController {
     /** What the desk knows of a case beyond its status, for the acts that need something first. */
     record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
                  boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, String restorationWaitsFor, boolean complaintPeriodRunning) {
-    }
-
-    /**
-     * 002 art. 29.4, 29.6 (ADR 0046 item 20): the holder may still complain against the revocation (a ground a complaint lies against,
-     * none decided, and {@code today} within the complaint period from the revocation's day in Ulaanbaatar), as the aggregate judges it.
-     */
-    static boolean complaintPeriodRunning(Map<String, Object> file, java.time.LocalDate today) {
-        if (!(file.get("revocation") instanceof Map<?, ?> revocation) || revocation.get("revokedAt") == null || revocation.get("ground") == null) {
-            return false;
-        }
-        if (!RevocationGround.valueOf(String.valueOf(revocation.get("ground"))).complaintAllowed()
-                || file.get("complaint") instanceof Map<?, ?> complaint && complaint.get("upheld") != null) {
-            return false;
-        }
-        java.time.LocalDate revokedOn = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.parse(String.valueOf(revocation.get("revokedAt"))));
-        return !today.isAfter(revokedOn.plus(mn.registry.kernel.permit.PermitDeadlines.COMPLAINT_PERIOD));
     }
 
     /**

@@ -147,12 +147,12 @@ class DeskFormsTest {
         assertThat(running.missing()).containsExactly("desk.missing.complaintPeriod");
         java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("revocation", java.util.Map.of("ground", "REPEATED_VIOLATIONS",
                 "revokedAt", "2025-06-01T16:30:00Z"))); // 2 June in Ulaanbaatar
-        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 7, 2))).as("day 30").isTrue();
-        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 7, 3))).as("day 31").isFalse();
-        assertThat(DeskController.complaintPeriodRunning(java.util.Map.of("revocation", java.util.Map.of("ground", "HOLDER_REQUEST",
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 7, 2))).as("day 30").isTrue();
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 7, 3))).as("day 31").isFalse();
+        assertThat(ComplaintPeriod.running(java.util.Map.of("revocation", java.util.Map.of("ground", "HOLDER_REQUEST",
                 "revokedAt", "2025-06-01T16:30:00Z")), java.time.LocalDate.of(2025, 6, 3))).as("no complaint lies").isFalse();
         file.put("complaint", java.util.Map.of("upheld", false));
-        assertThat(DeskController.complaintPeriodRunning(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
     }
     @Test
     @DisplayName("002 art. 29.1.4, 29.1.5 (ADR 0046 item 23): repeated violations are a ground after two violations on record; not remedied during a suspension once it ran out")
