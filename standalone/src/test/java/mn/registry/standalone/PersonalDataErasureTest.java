@@ -93,6 +93,17 @@ class PersonalDataErasureTest {
             // only a supervisor may erase
             ErasePersonalData erase = new ErasePersonalData(new PersonId("applicant-1"), "the person's request under the Personal Data Protection Law");
             assertThat(client.command(client.sign("reviewer-1", "ErasePersonalData", erase)).status()).isEqualTo(403);
+            // abuse (F128): a supervisor erasing an official, a colleague or themselves, destroys the signed commands that prove who signed
+            // the state's acts (each JWS is sealed under the signer's key); an official's data is not erased, and nothing is destroyed
+            for (String official : List.of("reviewer-1", "supervisor-2", "supervisor-1", "governor-altanbulag", "tax-officer-1")) {
+                RegistryClient.Reply refused = client.command(client.sign("supervisor-1", "ErasePersonalData",
+                        new ErasePersonalData(new PersonId(official), "the person's request")));
+                assertThat(refused.status()).as(official + ": " + refused.body()).isEqualTo(409);
+                assertThat(refused.code()).isEqualTo("privacy.official-acts-kept");
+                assertThat(refused.body().path("field").asText()).isEqualTo("personId");
+                assertThat(db.getCollection("personal_data_keys").find(new Document("_id", official)).first().get("key"))
+                        .as(official + "'s key is kept").isNotNull();
+            }
             RegistryClient.Reply erased = client.command(client.sign("supervisor-1", "ErasePersonalData", erase));
             assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
             assertThat(db.getCollection("personal_data_keys").find(new Document("_id", "applicant-1")).first().get("key"))

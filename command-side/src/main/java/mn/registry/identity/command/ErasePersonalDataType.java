@@ -7,11 +7,13 @@ import mn.registry.infrastructure.privacy.PersonalDataHolder;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.ErasePersonalData;
 import mn.registry.kernel.identity.PersonalDataErased;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +57,22 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
         return Set.of(Role.MINISTRY_SUPERVISOR);
     }
 
+    // domain-rules §1, §5 (choice, ADR 0046 item 31, abuse audit F128): an official's signature on the state's acts has a paper
+    // signature's validity (002 art. 6.3) and events are never deleted (001 art. 15.6); each signed command is sealed under its
+    // signer's key, so erasing an official (a colleague, or oneself after questionable decisions) would destroy the only proof of
+    // who signed every act they made, which a court or auditor reads from the archive. A person who has held an official role
+    // (any but the applicant's) is not erased; checked before the key is touched, so nothing is destroyed
+    private void officialActsAreKept(PersonId person) {
+        Set<Role> official = EnumSet.noneOf(Role.class);
+        official.addAll(directory.rolesEverHeld(person));
+        official.remove(Role.APPLICANT);
+        if (!official.isEmpty()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "privacy.official-acts-kept", person + " has held the role " + official
+                    + ": the acts signed for the state, and the signed commands that prove who signed them, are kept; their personal data is not "
+                    + "erased.", "personId", "002 art. 6.3, 001 art. 15.6");
+        }
+    }
+
     @Override
     public Object handle(ErasePersonalData body, CommandContext context) {
         if (body == null || body.personId() == null) {
@@ -69,6 +87,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
                     + " is enrolled with the registry.", "personId", null);
         }
+        officialActsAreKept(body.personId());
         Instant erasedAt = vault.erase(body.personId(), context.actor());
         holders.forEach(holder -> holder.erased(body.personId()));
         enrolment.recordErasure(new PersonalDataErased(body.personId(), PersonalDataVault.keyId(body.personId()), body.ground().strip(),

@@ -125,6 +125,13 @@ public class IdentityDirectory {
         return history;
     }
 
+    /** Every role ever granted to {@code person}, held now or revoked since. */
+    public Set<Role> rolesEverHeld(PersonId person) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        historyOf(person).stream().filter(RoleGranted.class::isInstance).map(e -> ((RoleGranted) e).role()).forEach(roles::add);
+        return roles;
+    }
+
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */
     public boolean isEnrolled(PersonId person) {
         return events.lastSequenceNumberFor(streamOf(person)).isPresent();
