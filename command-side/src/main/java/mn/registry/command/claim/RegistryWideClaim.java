@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import mn.registry.command.api.CommandLog;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.bson.Document;
 
@@ -54,6 +55,14 @@ public final class RegistryWideClaim {
             claims.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("commandId", owner)));
         }
         throw refusal.apply(null);
+    }
+
+    /**
+     * The usual test of a claim's holder: held while its command is in the command log (accepted, or done and stored); a command
+     * refused before it was logged, or whose release was lost in a stop, no longer holds it and its claim is taken over.
+     */
+    public static Predicate<Document> whileItsCommandIsLogged(CommandLog log) {
+        return holder -> log.find(holder.getString("commandId")).isPresent();
     }
 
     /** Releases this command's claim of {@code key} (the command was refused: nothing was stored). */

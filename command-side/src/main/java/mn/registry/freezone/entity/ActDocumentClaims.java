@@ -97,7 +97,7 @@ class ActDocumentClaims {
     }
 
     private boolean held(Document holder) {
-        return commandLog.find(holder.getString("commandId")).isPresent();
+        return RegistryWideClaim.whileItsCommandIsLogged(commandLog).test(holder);
     }
 
     private static Document claim(String sha256, String commandId, RegistrationId registration, String act, Instant at) {

@@ -45,7 +45,7 @@ class LandFeeReceiptClaims {
                 && zone.value().equals(existing.getString("zoneId"))) {
             return null; // the same licence's fee again: its land register decides (freezone.licence-already-issued)
         }
-        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> commandLog.find(holder.getString("commandId")).isPresent(),
+        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
                 LandFeeReceiptClaims::usedAlready);
         return key;
     }
@@ -60,11 +60,15 @@ class LandFeeReceiptClaims {
             return;
         }
         try {
-            RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> !licence.value().equals(holder.getString("licenceId"))
-                    && commandLog.find(holder.getString("commandId")).isPresent(), LandFeeReceiptClaims::usedAlready);
+            RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), anotherLicence(licence).and(RegistryWideClaim.whileItsCommandIsLogged(commandLog)),
+                    LandFeeReceiptClaims::usedAlready);
         } catch (RegistryProblem takenMeanwhile) {
             // another licence's fee took it between the release and now: it was judged on its own claim; this fee is stored
         }
+    }
+
+    private static java.util.function.Predicate<Document> anotherLicence(LandLicenceId licence) {
+        return holder -> !licence.value().equals(holder.getString("licenceId"));
     }
 
     /** Releases this command's claim (the command was refused: nothing was stored). */

@@ -40,7 +40,7 @@ abstract class OneActPerDocument {
         }
         Document claim = new Document("_id", sha256.toLowerCase(Locale.ROOT)).append("commandId", commandId)
                 .append("applicationId", applicationId == null ? null : applicationId.value()).append("claimedAt", at.toString());
-        RegistryWideClaim.take(claims, claim, existing -> commandLog.find(existing.getString("commandId")).isPresent(), existing -> usedBefore());
+        RegistryWideClaim.take(claims, claim, RegistryWideClaim.whileItsCommandIsLogged(commandLog), existing -> usedBefore());
     }
 
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
