@@ -28,8 +28,9 @@ import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Session 14's abuse audit of the Free Zone on a running registry (docs/abuse-audit.md F125, was O86; ADR 0035 item 20): land granted
- * and never paid for lapses after its last day to pay, through the deadline service, and the parcel is free for another entity.
+ * Session 14's abuse audit of the Free Zone on a running registry (docs/abuse-audit.md F125, F129; ADR 0035 items 20, 21): land granted
+ * and never paid for lapses after its last day to pay, through the deadline service, and the parcel is free for another entity; a zone's
+ * temporary closure moves the year to start of the entities that could not operate.
  */
 class FreeZoneAbuseRound6EndToEndTest {
 
@@ -90,5 +91,24 @@ class FreeZoneAbuseRound6EndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(30_000_000), "TDB-2027-003101")), 409, "freezone.licence-lapsed", "licenceId", "003 art. 22.5, 22.7");
         ok(grant(next, waiting, from, until, "Governor decision 2027/33"));
+    }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.5.1 (F129): a zone closed for 30 days in an entity's year to start moves that year by 30 days: when the year "
+            + "runs out the registry records the move, and the governor's desk shows the moved last day, not a ground")
+    void a_closure_moves_the_year_to_start() throws InterruptedException {
+        RegistrationId waiting = registered(new LegalEntity("Khovsgol Logistics LLC", Jurisdiction.MONGOLIAN, null, "6401033"));
+        LocalDate lastDay = FreeZoneTerms.startDueBy(today());
+        ok(registry.send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
+                "Government resolution 2027/40 (border closed)")));
+        registry.clock().advance(Duration.ofDays(30));
+        ok(registry.send("cabinet-1", "OpenZone", new mn.registry.kernel.freezone.ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/41")));
+        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        String moved = lastDay.plusDays(30).toString();
+        JsonNode entities = registry.await("/api/governor/zones/altanbulag/entities", registry.signIn("governor-altanbulag"),
+                list -> list.toString().contains("\"startDueBy\":\"" + moved + "\""));
+        assertThat(entities.toString()).contains(waiting.value());
+        JsonNode grounds = registry.client().get("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag")).body();
+        assertThat(grounds.toString()).doesNotContain(waiting.value());
     }
 }

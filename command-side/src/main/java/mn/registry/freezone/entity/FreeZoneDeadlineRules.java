@@ -92,6 +92,12 @@ class FreeZoneDeadlineRules implements DeadlineRules {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), INTERRUPTION, sequence, e.resumeDueBy(),
                     "resumption of operations", DeregistrationGround.INTERRUPTED_TWELVE_MONTHS.article())));
         }
+        if (event instanceof RegistrationEvents.GroundDueMovedByClosure e) { // ADR 0035 item 21: the same deadline, to its moved last day
+            boolean start = e.ground() == DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR;
+            String kind = start ? START : INTERRUPTION;
+            return List.of(end(e.registrationId(), kind), new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), kind,
+                    sequence, e.dueBy(), start ? "start of operations" : "resumption of operations", e.ground().article())));
+        }
         if (event instanceof RegistrationEvents.OperationsResumed e) {
             return List.of(end(e.registrationId(), INTERRUPTION));
         }

@@ -32,4 +32,7 @@ interface RegistrationServices {
      * registry-wide; refuses ({@code freezone.fee-receipt-used-elsewhere}) one another registration's application holds.
      */
     void claimFeeReceipt(String sha256, String commandId, mn.registry.kernel.freezone.RegistrationId registration, Instant at);
+
+    /** 003 art. 6.4: the zone's temporary closures, as its events say now (ADR 0035 item 21). */
+    java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone);
 }

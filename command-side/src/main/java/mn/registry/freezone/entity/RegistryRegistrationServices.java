@@ -39,6 +39,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
+    public java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone) {
+        return zones.closures(zone);
+    }
+
+    @Override
     public Set<Activity> allowedActivities(ZoneId zone) {
         return zones.allowedActivities(zone);
     }

@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +58,11 @@ class ZoneRegistration {
     private LocalDate startedOn;
     private LocalDate interruptedOn;
     private LocalDate resumeDueBy;
+    /** The first days of the year to start and of the 12 months of interruption (ADR 0035 item 21: closures count within them). */
+    private LocalDate startRunsFrom;
+    private LocalDate interruptionRunsFrom;
+    /** The last days already moved by closures (GroundDueMovedByClosure), so that a move is recorded once. */
+    private final java.util.Map<DeregistrationGround, LocalDate> movedDue = new java.util.EnumMap<>(DeregistrationGround.class);
     private LocalDate resumedOn;
     private boolean bankruptcy;
     private LocalDate courtDecidedOn;
@@ -199,7 +205,7 @@ class ZoneRegistration {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
-        agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()));
+        agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
@@ -236,10 +242,11 @@ class ZoneRegistration {
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
     // certificate. An agreement received after that year ran out is refused whatever day it names: recorded, it would open a new
     // year to start for an entity whose ground for deregistration is due (the registry raised it, or its poller is about to)
-    private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn) {
-        if (startDueBy != null && receivedOn.isAfter(startDueBy)) {
+    private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn, RegistrationServices services) {
+        LocalDate due = startDue(services, receivedOn);
+        if (due != null && receivedOn.isAfter(due)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-too-late", "The year to start operations of "
-                    + registrationId + ", counted from its certificate of " + certificateIssuedOn + ", ran out on " + startDueBy
+                    + registrationId + ", counted from its certificate of " + certificateIssuedOn + ", ran out on " + due
                     + "; an investment agreement received on " + receivedOn + " is late whatever day it names: the ground for "
                     + "deregistration is due.", "signedOn", "003 art. 12.5.1");
         }
@@ -302,7 +309,7 @@ class ZoneRegistration {
     // 003 art. 12.5.1: operations start on a day that has come (a future start would stop the ground being raised) and not before
     // the certificate: an entity operates in the zone only once registered (12.2)
     @CommandHandler
-    void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context) {
+    void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
         if (startedOn != null) {
@@ -310,7 +317,7 @@ class ZoneRegistration {
         }
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.1");
-        startWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()));
+        startWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         if (on.isBefore(certificateIssuedOn)) {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
@@ -322,8 +329,9 @@ class ZoneRegistration {
     // has run out when the record is received, the ground is due and a start dated inside the year would only hide it (the deadline
     // poller may not have fired yet). The year's last day is inside it ("within one year", LegalTerm), so a record received that
     // day is in time
-    private void startWindowOpenAtReceipt(LocalDate receivedOn) {
-        if (startDueBy != null && receivedOn.isAfter(startDueBy)) {
+    private void startWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
+        LocalDate due = startDue(services, receivedOn);
+        if (due != null && receivedOn.isAfter(due)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.start-window-passed", "The year to start operations of "
                     + registrationId + " ran out on " + startDueBy + "; a start received on " + receivedOn + " is late whatever day it names: "
                     + "the ground for deregistration is due.", "on", "003 art. 12.5.1");
@@ -331,8 +339,9 @@ class ZoneRegistration {
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035): likewise for a resumption received after the 12 months of interruption ran out
-    private void interruptionWindowOpenAtReceipt(LocalDate receivedOn) {
-        if (resumeDueBy != null && receivedOn.isAfter(resumeDueBy)) {
+    private void interruptionWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
+        LocalDate due = resumeDue(services, receivedOn);
+        if (due != null && receivedOn.isAfter(due)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
                     + registrationId + " ran out on " + resumeDueBy + "; a resumption received on " + receivedOn + " is late whatever day it "
                     + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
@@ -376,7 +385,7 @@ class ZoneRegistration {
     }
 
     @CommandHandler
-    void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context) {
+    void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
@@ -384,7 +393,7 @@ class ZoneRegistration {
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
-        interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()));
+        interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
     }
 
@@ -428,30 +437,55 @@ class ZoneRegistration {
 
     /** The registry raises 12.5.1 / 12.5.2 itself; asking again, or too early, changes nothing. */
     @CommandHandler
-    void handle(RegistrationStreamCommands.RaiseGroundIfDue command) {
+    void handle(RegistrationStreamCommands.RaiseGroundIfDue command, RegistrationServices services) {
         if (status != Status.REGISTERED || raised.contains(command.ground())) {
             return;
         }
-        LocalDate since = switch (command.ground()) {
-            case NOT_STARTED_WITHIN_ONE_YEAR -> notStartedWithinOneYear(command.today());
-            case INTERRUPTED_TWELVE_MONTHS -> interruptedTwelveMonths(command.today());
+        LocalDate due = switch (command.ground()) {
+            case NOT_STARTED_WITHIN_ONE_YEAR -> notStartedBy(startDue(services, command.today()));
+            case INTERRUPTED_TWELVE_MONTHS -> resumeDue(services, command.today());
             case COURT_DECISION -> null;
         };
-        if (since != null) {
-            apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, command.ground(), command.ground().article(), since,
-                    command.at(), null));
+        if (due == null) {
+            return;
         }
+        if (!command.today().isAfter(due)) {
+            dueMovedByClosure(command.ground(), due, command.at());
+            return;
+        }
+        apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, command.ground(), command.ground().article(), due.plusDays(1),
+                command.at(), null));
     }
 
-    // 003 art. 12.5.1: main production or service not started within one year of the agreement and the certificate; with no agreement
-    // recorded, within one year of the certificate (choice, ADR 0035 item 6)
-    LocalDate notStartedWithinOneYear(LocalDate today) {
-        return startDueBy != null && (startedOn == null || startedOn.isAfter(startDueBy)) && today.isAfter(startDueBy) ? startDueBy.plusDays(1) : null;
+    // 003 art. 6.4, 12.5.1, 12.5.2 (choice, ADR 0035 item 21; abuse audit F129): an entity can neither start nor resume operations in a
+    // zone whose activities the Government closed, so the days of a temporary closure do not count toward the year to start or the 12
+    // months of interruption: else a closure (proposed by the Cabinet member, 6.4), or a long one such as a border closed in an epidemic,
+    // would raise the ground of every entity still waiting to start, and its deregistration would take its land (22.6) and claw back its
+    // tax credits (26.2). When the deadline falls due inside a moved period, the move is recorded once and the deadline starts again
+    private void dueMovedByClosure(DeregistrationGround ground, LocalDate due, Instant at) {
+        LocalDate lawDue = ground == DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR ? startDueBy : resumeDueBy;
+        if (due.equals(lawDue) || due.equals(movedDue.get(ground))) {
+            return; // not moved (a stale deadline), or moved to this day already
+        }
+        apply(new RegistrationEvents.GroundDueMovedByClosure(registrationId, ground, due, java.time.temporal.ChronoUnit.DAYS.between(lawDue, due),
+                "003 art. 6.4, " + ground.article().substring("003 art. ".length()), at));
     }
 
-    // 003 art. 12.5.2: operations interrupted for 12 consecutive months
-    LocalDate interruptedTwelveMonths(LocalDate today) {
-        return interruptedOn != null && today.isAfter(resumeDueBy) ? resumeDueBy.plusDays(1) : null;
+    // 003 art. 12.5.1: the year's last day if operations did not start by then (a start recorded after it predates F36's refusal)
+    private LocalDate notStartedBy(LocalDate due) {
+        return due != null && (startedOn == null || startedOn.isAfter(due)) ? due : null;
+    }
+
+    /** The last day of the year to start at {@code today}, moved by the zone's closures within it (ADR 0035 item 21); null if none runs. */
+    private LocalDate startDue(RegistrationServices services, LocalDate today) {
+        return startDueBy == null ? null : FreeZoneTerms.dueAfterClosures(startRunsFrom == null ? startDueBy.plusDays(1).minusYears(1) : startRunsFrom,
+                startDueBy, services.closures(zoneId), today);
+    }
+
+    /** The last day of the 12 months of interruption at {@code today}, moved likewise; null if operations are not interrupted. */
+    private LocalDate resumeDue(RegistrationServices services, LocalDate today) {
+        return interruptedOn == null || resumeDueBy == null ? null : FreeZoneTerms.dueAfterClosures(interruptionRunsFrom == null
+                ? resumeDueBy.plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS) : interruptionRunsFrom, resumeDueBy, services.closures(zoneId), today);
     }
 
     // 003 art. 8.7.6, 12.5: the governor deregisters on a ground that is due; 22.6 land rights go on 12.5.1/12.5.2; 26.2 tax clawback when it stops early
@@ -565,6 +599,8 @@ class ZoneRegistration {
         status = Status.REGISTERED;
         certificateIssuedOn = event.certificate().issuedOn();
         startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
+        startRunsFrom = certificateIssuedOn;
+        movedDue.clear();
     }
 
     @EventSourcingHandler
@@ -577,9 +613,16 @@ class ZoneRegistration {
         agreementSignedOn = event.signedOn();
         agreementEndsOn = event.endsOn();
         startDueBy = event.startDueBy();
+        startRunsFrom = event.signedOn().isAfter(certificateIssuedOn) ? event.signedOn() : certificateIssuedOn;
+        movedDue.remove(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR);
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
         }
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.GroundDueMovedByClosure event) {
+        movedDue.put(event.ground(), event.dueBy());
     }
 
     @EventSourcingHandler
@@ -591,6 +634,8 @@ class ZoneRegistration {
     void on(RegistrationEvents.OperationsInterrupted event) {
         interruptedOn = event.on();
         resumeDueBy = event.resumeDueBy();
+        interruptionRunsFrom = event.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS);
+        movedDue.remove(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);
     }
 
     @EventSourcingHandler

@@ -45,6 +45,20 @@ public class Zones {
         return Optional.ofNullable(zone);
     }
 
+    /** 003 art. 6.4: the zone's temporary closures in order, each with the day it was reopened (none while still closed). */
+    public java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zoneId) {
+        java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures = new java.util.ArrayList<>();
+        for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
+            if (e instanceof ZoneEvents.ZoneTemporarilyClosed c) {
+                closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(c.closedAt()), null));
+            } else if (e instanceof ZoneEvents.ZoneOpened o && !closures.isEmpty() && closures.get(closures.size() - 1).reopenedOn() == null) {
+                closures.set(closures.size() - 1, new mn.registry.kernel.freezone.FreeZoneTerms.Closure(closures.get(closures.size() - 1).closedOn(),
+                        mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(o.openedAt())));
+            }
+        }
+        return closures;
+    }
+
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1); empty when no zone was established. */
     public Set<Activity> allowedActivities(ZoneId zoneId) {
         Set<Activity> allowed = EnumSet.noneOf(Activity.class);

@@ -117,6 +117,14 @@ class ZoneRegistrationTest {
                         "freezone.fee-receipt-used-elsewhere", "used elsewhere", "documents", "003 art. 12.1");
             }
         }
+
+        /** The zone's temporary closures (003 art. 6.4, ADR 0035 item 21); none unless a test sets them. */
+        final List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures = new java.util.ArrayList<>();
+
+        @Override
+        public List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone) {
+            return closures;
+        }
     }
 
     /** The governor of Altanbulag's record, received at {@code at}. */

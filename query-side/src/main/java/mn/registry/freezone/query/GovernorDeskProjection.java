@@ -170,6 +170,13 @@ class GovernorDeskProjection {
         set(e.registrationId().value(), Updates.set("interruptedOn", e.on().toString()), Updates.set("resumeDueBy", e.resumeDueBy().toString()));
     }
 
+    // 003 art. 6.4, 12.5 (ADR 0035 item 21): the year to start or the 12 months of interruption moved by the zone's closure
+    @EventHandler
+    void on(RegistrationEvents.GroundDueMovedByClosure e) {
+        set(e.registrationId().value(), Updates.set(e.ground() == mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR
+                ? "startDueBy" : "resumeDueBy", e.dueBy().toString()));
+    }
+
     @EventHandler
     void on(RegistrationEvents.OperationsResumed e) {
         set(e.registrationId().value(), Updates.unset("interruptedOn"), Updates.unset("resumeDueBy"), Updates.set("resumedOn", e.on().toString()));

@@ -42,6 +42,38 @@ public final class FreeZoneTerms {
         return grantedOn.plusDays(LAND_FEE_DAYS);
     }
 
+    /** A temporary closure of a zone's activities (003 art. 6.4): closed from {@code closedOn}, open again from {@code reopenedOn} (null: still closed). */
+    public record Closure(LocalDate closedOn, LocalDate reopenedOn) {
+    }
+
+    /**
+     * 003 art. 6.4, 12.5.1, 12.5.2 (choice, ADR 0035 item 21): the last day of a period that runs from {@code from} to {@code dueBy},
+     * moved by the days the zone's activities were closed within it: an entity cannot start or resume operations in a closed zone, so
+     * those days do not count. A day counts as closed from the closure's day to the day before the reopening; a closure still in force
+     * counts up to {@code today}, and a later look moves the day again. The days a move adds may hold more closed days: counted too.
+     */
+    public static LocalDate dueAfterClosures(LocalDate from, LocalDate dueBy, java.util.List<Closure> closures, LocalDate today) {
+        LocalDate due = dueBy;
+        while (true) {
+            long closed = 0;
+            for (Closure c : closures) {
+                LocalDate first = c.closedOn().isBefore(from) ? from : c.closedOn();
+                LocalDate last = c.reopenedOn() == null ? today : c.reopenedOn().minusDays(1);
+                if (last.isAfter(due)) {
+                    last = due;
+                }
+                if (!last.isBefore(first)) {
+                    closed += java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+                }
+            }
+            LocalDate moved = dueBy.plusDays(closed);
+            if (moved.equals(due)) {
+                return due;
+            }
+            due = moved;
+        }
+    }
+
     /** 003 art. 12.3 (choice, ADR 0013 §7): the quarterly report is due 15 working days after the quarter's last day. */
     public static final WorkingDays REPORT_DUE = WorkingDays.of(15);
     public static final String REPORT_ARTICLE = "003 art. 12.3";

@@ -58,6 +58,14 @@ public final class RegistrationEvents {
     }
 
     /** A ground of 003 art. 12.5 is due: raised by the registry itself (12.5.1, 12.5.2; raisedBy null) or by recording a court decision. */
+    /**
+     * 003 art. 6.4, 12.5.1, 12.5.2 (choice, ADR 0035 item 21): the last day of the year to start, or of the 12 months of interruption,
+     * moved by the {@code closedDays} the zone was temporarily closed within it; the registry's act when the deadline fell due.
+     */
+    public record GroundDueMovedByClosure(RegistrationId registrationId, DeregistrationGround ground, LocalDate dueBy, long closedDays,
+                                          String article, Instant movedAt) {
+    }
+
     public record DeregistrationGroundRaised(RegistrationId registrationId, DeregistrationGround ground, String article, LocalDate since,
                                             Instant raisedAt, PersonId raisedBy) {
     }

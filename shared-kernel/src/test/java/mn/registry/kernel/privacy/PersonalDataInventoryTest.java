@@ -36,6 +36,7 @@ class PersonalDataInventoryTest {
             "MovingHolidayData",         // the calendar's shipped data file
             "FeeYear",                   // the land fee schedule's table
             "GovernmentExemption",       // the land fee schedule's table
+            "Closure",                   // FreeZoneTerms: a zone's closure, computed from the zone's events (inventoried there)
             "PersonalDetails",           // the clear text of EncryptedPersonalData, never stored in clear (inventoried there)
             "PermitRegistrationReceipt", // a receipt computed for the applicant from PermitApplicationRegistered
             "Quarter",                   // QuarterlyReportContent: a quarter, computed
