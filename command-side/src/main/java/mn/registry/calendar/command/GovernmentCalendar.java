@@ -95,7 +95,7 @@ class GovernmentCalendar {
     }
 
     /** domain-rules §2 (choice, ADR 0046 item 28): the working days a year may lose to the Government's declarations. */
-    static final int DECLARED_DAYS_OFF_PER_YEAR = 10;
+    static final int DECLARED_DAYS_OFF_PER_YEAR = WorkingDayCalendar.DECLARED_DAYS_OFF_PER_YEAR;
 
     // domain-rules §2 (choice, abuse audit F124, was O63): every working-day period of both laws (17 days to decide, 5 to register,
     // 3 to notify) stretches with each day off, so a Cabinet member who declared every weekday of a year a holiday would postpone
@@ -107,11 +107,10 @@ class GovernmentCalendar {
         if (declaration instanceof YearConfirmed) {
             return;
         }
-        WorkingDayCalendar law = WorkingDayCalendar.replay(next.declarations().stream().filter(YearConfirmed.class::isInstance).toList());
         java.util.stream.Stream.of(java.util.Optional.of(declaration.date()), declaration instanceof WorkingDayDeclared transfer ? transfer.replaced()
                         : java.util.Optional.<java.time.LocalDate>empty())
                 .flatMap(java.util.Optional::stream).map(java.time.LocalDate::getYear).distinct().forEach(year -> {
-                    int lost = workingDaysIn(law, year) - workingDaysIn(next, year);
+                    int lost = next.workingDaysTakenByDeclarations(year);
                     if (lost > DECLARED_DAYS_OFF_PER_YEAR) {
                         throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "calendar.days-off-beyond-the-ceiling", "With this declaration "
                                 + year + " would have " + lost + " working days fewer than the law's calendar; the Government's declarations take "
@@ -119,11 +118,6 @@ class GovernmentCalendar {
                                 "domain-rules §2");
                     }
                 });
-    }
-
-    private static int workingDaysIn(WorkingDayCalendar calendar, int year) {
-        java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
-        return calendar.workingDaysBetween(first, java.time.LocalDate.of(year, 12, 31)) + (calendar.isWorkingDay(first) ? 1 : 0);
     }
 
     // domain-rules §2: a holiday's names and the Government decision's reference are published with the calendar; text of no-break,

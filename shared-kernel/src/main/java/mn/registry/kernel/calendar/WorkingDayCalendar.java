@@ -242,6 +242,24 @@ public final class WorkingDayCalendar {
         return workingBefore[b + 1] - workingBefore[a + 1];
     }
 
+    /** domain-rules §2 (choice, ADR 0046 item 28): the most working days of a year the Government's declarations may take. */
+    public static final int DECLARED_DAYS_OFF_PER_YEAR = 10;
+
+    /** The working days of {@code year}. */
+    public int workingDaysIn(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        return workingDaysBetween(first, LocalDate.of(year, 12, 31)) + (isWorkingDay(first) ? 1 : 0);
+    }
+
+    /**
+     * domain-rules §2 (choice, ADR 0046 item 28): the working days of {@code year} the Government's declared holidays and working days
+     * take, net (a working Saturday gives one back, a transfer none), against the law's calendar with the year's confirmed lunar
+     * holidays ({@link YearConfirmed} confirms the law's holidays and is not counted).
+     */
+    public int workingDaysTakenByDeclarations(int year) {
+        return replay(declarations.stream().filter(YearConfirmed.class::isInstance).toList()).workingDaysIn(year) - workingDaysIn(year);
+    }
+
     /**
      * The open deadlines whose due date is different under {@code newCalendar}, each with its new deadline.
      * The command side records one event per change; unchanged deadlines keep their due date and version.

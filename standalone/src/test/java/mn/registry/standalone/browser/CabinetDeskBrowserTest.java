@@ -77,6 +77,11 @@ class CabinetDeskBrowserTest {
                 JsonNode off = registry.client.get("/api/calendar/non-working-days?from=" + holiday + "&to=" + holiday).body();
                 return off.toString().contains("Demo holiday " + lang);
             });
+            // domain-rules §2 (ADR 0046 item 28): the desk says what the declarations have taken of the holiday's year, against the ceiling
+            browser.open("/cabinet", lang);
+            String taken = browser.find("#days-off-taken li[data-year='" + holiday.getYear() + "']").getText();
+            assertThat(taken).startsWith(holiday.getYear() + (lang.equals("en") ? ": the Government's declarations take " : " он: Засгийн газрын"))
+                    .contains(lang.equals("en") ? "of the 10 working days" : "ажлын 10 өдрөөс").doesNotContain(" 0 of ");
 
             // ADR 0013 §2: a Saturday declared a working day, and a far year's lunar holidays confirmed; the public calendar follows both
             LocalDate saturday = holiday.with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY)).plusWeeks(i + 1);

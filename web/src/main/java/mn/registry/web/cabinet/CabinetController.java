@@ -33,12 +33,15 @@ class CabinetController {
     private final QuarterlyReport reports;
     private final StaffSession staff;
     private final WebDates dates;
+    private final mn.registry.infrastructure.calendar.CurrentCalendar calendars;
 
-    CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates) {
+    CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
+                      mn.registry.infrastructure.calendar.CurrentCalendar calendars) {
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
         this.dates = dates;
+        this.calendars = calendars;
     }
 
     /** One zone's report for the quarter due (the one before today's), as received. */
@@ -62,6 +65,11 @@ class CabinetController {
             model.addAttribute("reports", rows);
             model.addAttribute("activities", Activity.values());
             model.addAttribute("today", dates.today());
+            // domain-rules §2 (ADR 0046 item 28): what the Government's declarations have taken of this year and the next, against the ceiling
+            mn.registry.kernel.calendar.WorkingDayCalendar calendar = calendars.get();
+            model.addAttribute("daysOffTaken", java.util.stream.IntStream.of(dates.today().getYear(), dates.today().getYear() + 1)
+                    .mapToObj(y -> java.util.Map.of("year", y, "taken", calendar.workingDaysTakenByDeclarations(y))).toList());
+            model.addAttribute("daysOffCeiling", mn.registry.kernel.calendar.WorkingDayCalendar.DECLARED_DAYS_OFF_PER_YEAR);
             // a GeoJSON polygon to edit (the shape EstablishZone expects), not a real zone's boundary
             model.addAttribute("sampleBoundary", SAMPLE_BOUNDARY);
             return "cabinet/desk";
