@@ -41,7 +41,9 @@ class SignerCertificateRevocationEndToEndTest {
         ObjectNode body = CanonicalJson.mapper().valueToTree(application);
         CommandEnvelope signedBefore = CommandEnvelope.fresh("ApplyForPermit", body, registry.clock());
         String jwsSignedBefore = registry.client().sign(applicant, signedBefore);
-        RevokeSignerCertificate revocation = new RevokeSignerCertificate(new PersonId("applicant-1"), fingerprint(applicant), "key reported lost");
+        String report = ReceiptTimeEndToEndTest.upload(registry.context(), "Khovd Sign LLC: letter reporting the representative's key lost");
+        RevokeSignerCertificate revocation = new RevokeSignerCertificate(new PersonId("applicant-1"), fingerprint(applicant), "key reported lost",
+                report);
 
         // abuse: the reviewer is not the one to revoke; no ground, or an invisible one; a certificate the person never enrolled
         registry.refused(registry.send("reviewer-1", "RevokeSignerCertificate", revocation), 403, "signer.role-missing", null, "domain-rules §1");
@@ -62,6 +64,12 @@ class SignerCertificateRevocationEndToEndTest {
             registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId(official), null,
                     "key reported lost")), 403, "identity.revocation-of-another-bodys-official", "personId", "001 art. 23.1.1, 002 art. 28.1");
         }
+
+        // abuse (F130): a holder's representative locked out on the supervisor's word alone, or on a document the registry never received
+        registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("applicant-1"),
+                fingerprint(applicant), "key reported lost")), 400, "identity.revocation-without-document", "documentSha256", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("applicant-1"),
+                fingerprint(applicant), "key reported lost", "ab".repeat(32))), 400, "document.unknown", "documentSha256", "001 art. 23.1.1");
 
         assertThat(ok(registry.send("supervisor-1", "RevokeSignerCertificate", revocation)).path("personId").asText()).isEqualTo("applicant-1");
 

@@ -36,6 +36,8 @@ class Person {
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
     private final Set<String> revokedCertificates = new HashSet<>();
+    /** Whether the person has held a role other than the applicant's (F130: an official's certificate is revoked without a document). */
+    private boolean everOfficial;
 
     Person() {
     }
@@ -102,8 +104,9 @@ class Person {
             }
             revoked = List.of(named);
         }
+        String document = representativesRevocationRestsOnADocument(body, context);
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
-                body.ground().strip())));
+                body.ground().strip(), document)));
     }
 
     /**
@@ -139,6 +142,24 @@ class Person {
                         + rule.whom() + " is revoked by the Cabinet member or by its holder, not by a ministry supervisor.", "personId", rule.article());
             }
         }
+    }
+
+    // 001 art. 23.1.1 (choice, ADR 0046 item 32, abuse audit F130): a holder's representative, who holds no official role, cannot sign a
+    // revocation and the registry enrols no new certificate: a supervisor's revocation on their word alone ("key reported lost") would lock
+    // the holder out of every act it has a period for (a complaint against a revocation, 29.6; an extension request, 27.2). The revocation
+    // names the document it rests on (the holder's written report, the issuer's notice), uploaded first and kept, as every act's is
+    private String representativesRevocationRestsOnADocument(RevokeSignerCertificate body, CommandContext context) {
+        String document = body.documentSha256() == null || VisibleText.saysNothing(body.documentSha256()) ? null : body.documentSha256().strip();
+        if (document != null && !SHA256_HEX.matcher(document).matches()) {
+            throw RegistryProblem.invalid("identity.revocation-document-invalid", "'documentSha256' is the SHA-256 of the uploaded document in 64 "
+                    + "lower-case hexadecimal digits.", "documentSha256", "001 art. 23.1.1");
+        }
+        if (document == null && !everOfficial && !body.personId().equals(context.actor())) {
+            throw RegistryProblem.invalid("identity.revocation-without-document", "The certificate of " + body.personId() + ", who holds no "
+                    + "official role, is revoked on the document it rests on (the holder's written report of a lost key, the issuer's notice): "
+                    + "upload it and give its SHA-256 in 'documentSha256'.", "documentSha256", "001 art. 23.1.1");
+        }
+        return document;
     }
 
     private boolean holds(Role role) {
@@ -178,6 +199,7 @@ class Person {
     @EventSourcingHandler
     void on(RoleGranted event) {
         activeGrants.add(key(event.role(), event.zoneId()));
+        everOfficial |= event.role() != Role.APPLICANT;
     }
 
     @EventSourcingHandler

@@ -37,15 +37,22 @@ class RevokeSignerCertificateType {
     }
 
     @Bean
-    SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands) {
+    SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands, mn.registry.document.DocumentStore documents) {
         return SignedCommandType.of("RevokeSignerCertificate", RevokeSignerCertificate.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
-                (body, context) -> revoke(commands, body, context));
+                (body, context) -> revoke(commands, documents, body, context));
     }
 
-    private static Object revoke(CommandGateway commands, RevokeSignerCertificate body, CommandContext context) {
+    private static Object revoke(CommandGateway commands, mn.registry.document.DocumentStore documents, RevokeSignerCertificate body,
+                                 CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose certificate is revoked in 'personId'.", "personId",
                     "001 art. 23.1.1");
+        }
+        // ADR 0046 item 32: a document named is one the registry received (the person's stream checks when one is needed)
+        if (body.documentSha256() != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.documentSha256().strip())
+                && documents.cite(body.documentSha256().strip()).isEmpty()) {
+            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                    "documentSha256", "001 art. 23.1.1");
         }
         try {
             commands.sendAndWait(SignedCommandContext.message(body, context));

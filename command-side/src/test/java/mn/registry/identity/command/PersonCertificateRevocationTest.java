@@ -37,6 +37,9 @@ class PersonCertificateRevocationTest {
                         java.util.Set.of(), "ab".repeat(32)));
     }
 
+    /** {@link #PERSON} is a ministry reviewer: an official, whose certificate a supervisor revokes without a document (F130). */
+    private static final RoleGranted REVIEWER = new RoleGranted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed");
+
     private static PersonEnrolled enrolled(String certificate) {
         return new PersonEnrolled(PERSON, "Reviewer Seven", certificate, "AAAA", T0);
     }
@@ -44,7 +47,7 @@ class PersonCertificateRevocationTest {
     @Test
     @DisplayName("001 art. 23.1.1: the named certificate is revoked from the revocation's receipt")
     void named_certificate_is_revoked() {
-        fixture.given(enrolled(CERT), enrolled(OTHER))
+        fixture.given(enrolled(CERT), REVIEWER, enrolled(OTHER))
                 .when(revoke(CERT, "key reported lost"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
     }
@@ -52,10 +55,10 @@ class PersonCertificateRevocationTest {
     @Test
     @DisplayName("001 art. 23.1.1: with no certificate named, every certificate still in use is revoked, and a second such revocation is refused")
     void every_certificate_is_revoked_once() {
-        fixture.given(enrolled(CERT), enrolled(OTHER), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
+        fixture.given(enrolled(CERT), REVIEWER, enrolled(OTHER), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
                 .when(revoke(null, "left the ministry"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, OTHER, AT, SUPERVISOR, "left the ministry"));
-        fixture.given(enrolled(CERT), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
+        fixture.given(enrolled(CERT), REVIEWER, new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
                 .when(revoke(null, "again"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
@@ -65,12 +68,12 @@ class PersonCertificateRevocationTest {
     @Test
     @DisplayName("001 art. 23.1.1, abuse: a certificate the person never enrolled, or one already revoked, is not revoked (again)")
     void unknown_or_revoked_certificate_is_refused() {
-        fixture.given(enrolled(CERT))
+        fixture.given(enrolled(CERT), REVIEWER)
                 .when(revoke(OTHER, "someone else's"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("has enrolled no certificate"));
-        fixture.given(enrolled(CERT), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
+        fixture.given(enrolled(CERT), REVIEWER, new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
                 .when(revoke(CERT, "to move the date"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
@@ -80,12 +83,12 @@ class PersonCertificateRevocationTest {
     @Test
     @DisplayName("001 art. 23.1.1, abuse: a revocation without a visible ground, or naming no fingerprint but garbage, is refused")
     void ground_and_fingerprint_are_checked() {
-        fixture.given(enrolled(CERT))
+        fixture.given(enrolled(CERT), REVIEWER)
                 .when(revoke(CERT, "\u00A0\u200B"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("ground"));
-        fixture.given(enrolled(CERT))
+        fixture.given(enrolled(CERT), REVIEWER)
                 .when(revoke("not a fingerprint", "key reported lost"))
                 .expectNoEvents()
                 .expectException(RegistryProblem.class)
@@ -186,5 +189,42 @@ class PersonCertificateRevocationTest {
         fixture.given(enrolled(CERT), granted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
                 .when(revoke(CERT, "key reported lost"))
                 .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (choice, abuse audit F130): the certificate of a holder's representative (no official role) is not revoked on "
+            + "a supervisor's word: a \"key reported lost\" locked the holder out of its complaint and extension periods; the revocation names "
+            + "the document it rests on, and an official's does not need one")
+    void a_representatives_certificate_is_revoked_on_a_document() {
+        PersonId representative = new PersonId("applicant-1");
+        PersonEnrolled enrolled = new PersonEnrolled(representative, "Applicant One", CERT, "AAAA", T0);
+        RoleGranted applicant = granted(representative, mn.registry.kernel.identity.Role.APPLICANT);
+        setUp();
+        fixture.given(enrolled, applicant)
+                .when(revokeWith(representative, null))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(
+                        org.hamcrest.Matchers.equalTo("identity.revocation-without-document"), "a problem with code", "code") {
+                    @Override
+                    protected String featureValueOf(RegistryProblem problem) {
+                        return problem.code() + (problem.field().equals("documentSha256") ? "" : " on " + problem.field());
+                    }
+                });
+        String report = "ef".repeat(32);
+        setUp();
+        fixture.given(enrolled, applicant)
+                .when(revokeWith(representative, report))
+                .expectEvents(new SignerCertificateRevoked(representative, CERT, AT, SUPERVISOR, "key lost", report));
+        setUp();
+        fixture.given(enrolled(CERT), granted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
+                .when(revokeWith(PERSON, null))
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key lost"));
+    }
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> revokeWith(PersonId target, String documentSha256) {
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(target, null, "key lost",
+                        documentSha256),
+                new mn.registry.command.api.CommandContext("revoke-with-" + documentSha256, AT, AT, SUPERVISOR,
+                        java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR), java.util.Set.of(), "ab".repeat(32)));
     }
 }

@@ -4,7 +4,13 @@ package mn.registry.kernel.identity;
  * The signed command's body: the certificate of {@code personId} with SHA-256 fingerprint {@code certificateSha256} no
  * longer signs for the registry (a key reported compromised or a certificate revoked by its issuer: 001 art. 23.1.1 asks
  * for a certificate valid when the signature is made), for {@code ground}. Without a fingerprint, every certificate the
- * person has enrolled.
+ * person has enrolled. {@code documentSha256}: the document the revocation rests on (the holder's written report of a lost key,
+ * the issuer's notice), uploaded first; required for a person who holds no official role (ADR 0046 item 32).
  */
-public record RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground) {
+public record RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground, String documentSha256) {
+
+    /** A revocation naming no document (an official's, or one signed before documents were named). */
+    public RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground) {
+        this(personId, certificateSha256, ground, null);
+    }
 }

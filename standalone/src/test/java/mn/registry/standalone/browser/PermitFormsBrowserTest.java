@@ -139,6 +139,14 @@ class PermitFormsBrowserTest {
         assertThat(browser.find("#command-result").getText()).contains("identity.certificate-unknown")
                 .contains("Энэ хүн ийм хурууны хээтэй гэрчилгээ бүртгүүлээгүй");
         browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        // abuse (F130): a holder's representative's certificate is not revoked without the document it rests on; said in English
+        browser.open("/desk", "en");
+        browser.find("#rev-person").sendKeys("applicant-1");
+        browser.find("#rev-ground").sendKeys("key reported lost");
+        browser.signAndSend("form-revoke-certificate");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("identity.revocation-without-document").contains("holds no official role");
+        browser.consoleErrors();
         browser.signOut();
         browser.signInAsDemo("reviewer-1"); // still signs: nothing was revoked
         assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
