@@ -333,7 +333,7 @@ class ZoneRegistration {
         LocalDate due = startDue(services, receivedOn);
         if (due != null && receivedOn.isAfter(due)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.start-window-passed", "The year to start operations of "
-                    + registrationId + " ran out on " + startDueBy + "; a start received on " + receivedOn + " is late whatever day it names: "
+                    + registrationId + " ran out on " + due + "; a start received on " + receivedOn + " is late whatever day it names: "
                     + "the ground for deregistration is due.", "on", "003 art. 12.5.1");
         }
     }
@@ -343,7 +343,7 @@ class ZoneRegistration {
         LocalDate due = resumeDue(services, receivedOn);
         if (due != null && receivedOn.isAfter(due)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
-                    + registrationId + " ran out on " + resumeDueBy + "; a resumption received on " + receivedOn + " is late whatever day it "
+                    + registrationId + " ran out on " + due + "; a resumption received on " + receivedOn + " is late whatever day it "
                     + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
         }
     }
