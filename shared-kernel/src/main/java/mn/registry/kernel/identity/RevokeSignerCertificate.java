@@ -7,7 +7,8 @@ package mn.registry.kernel.identity;
  * person has enrolled. {@code documentSha256}: the document the revocation rests on (the holder's written report of a lost key,
  * the issuer's notice), uploaded first; required for a person who holds no official role (ADR 0046 item 32).
  */
-public record RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground, String documentSha256) {
+public record RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground,
+                                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String documentSha256) {
 
     /** A revocation naming no document (an official's, or one signed before documents were named). */
     public RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  *                          revocations stored before documents were named
  */
 public record SignerCertificateRevoked(PersonId personId, String certificateSha256, Instant validUntil, PersonId revokedBy, String ground,
-                                       String documentSha256) {
+                                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String documentSha256) {
 
     public SignerCertificateRevoked {
         Objects.requireNonNull(personId, "personId");

@@ -9,7 +9,8 @@ import mn.registry.kernel.money.Money;
  * at once when it rises, a notice period after {@code setAt} when it falls (choice, ADR 0046 item 29). Parameters stored before the
  * notice have none and were in force from {@code setAt}.
  */
-public record MinimumInsuranceSet(Money amount, Instant setAt, PersonId setBy, String article, Instant inForceFrom) {
+public record MinimumInsuranceSet(Money amount, Instant setAt, PersonId setBy, String article,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Instant inForceFrom) {
 
     /** A parameter as stored before the notice period: in force from its setting. */
     public MinimumInsuranceSet(Money amount, Instant setAt, PersonId setBy, String article) {
