@@ -38,6 +38,8 @@ const bodies = {
     applicationId: value(f, 'applicationId') }),
   RecordLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid')), currency: value(f, 'currency') || 'MNT' }, receipt: value(f, 'receipt') }),
+  ReportLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
+    paid: { amount: Number(value(f, 'paid.amount')), currency: value(f, 'paid.currency') || 'MNT' }, receiptSha256: value(f, 'receiptSha256') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
     reportSha256: value(f, 'reportSha256') }),

@@ -72,6 +72,23 @@ class LandCommandTypes {
         });
     }
 
+    // 003 art. 22.5, 22.7 (ADR 0035 item 22): the holder's own report of its fee paid, signed by its representative
+    @Bean
+    SignedCommandType<LandCommands.ReportLandFeePaid> reportLandFeePaidType() {
+        return SignedCommandType.of("ReportLandFeePaid", LandCommands.ReportLandFeePaid.class, Set.of(Role.APPLICANT), (body, context) -> {
+            if (body.zoneId() == null || body.licenceId() == null) {
+                throw RegistryProblem.invalid("freezone.field-missing", "The report names the zone and the licence.", "licenceId", "003 art. 22.5");
+            }
+            try {
+                commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
+                        "licenceId", "003 art. 22.5");
+            }
+            return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
+        });
+    }
+
     @Bean
     SignedCommandType<LandCommands.RefuseLandUse> refuseLandUseType() {
         return GovernorCommandType.toAggregate(LandCommands.RefuseLandUse.class, commands, b -> unknownApplication(b.applicationId()),

@@ -41,6 +41,9 @@ class LandDeadlineRules implements DeadlineRules {
         if (event instanceof LandEvents.LandRightsRevoked e) {
             return List.of(new DeadlineInstruction.End(e.licenceId().value(), FEE));
         }
+        if (event instanceof LandEvents.LandFeePaymentReported e) { // ADR 0035 item 22: reported paid in time, the rights do not lapse
+            return List.of(new DeadlineInstruction.End(e.licenceId().value(), FEE));
+        }
         if (event instanceof LandEvents.LandRightsLapsed e) {
             return List.of(new DeadlineInstruction.End(e.licenceId().value(), FEE));
         }

@@ -81,6 +81,8 @@ class ZoneLand {
     private final Map<LandLicenceId, LocalDate> feeDueBy = new java.util.HashMap<>();
     /** The licences whose rights lapsed unpaid (F125); in {@link #licences} they are no longer in force, as revoked ones. */
     private final java.util.Set<LandLicenceId> lapsed = new java.util.HashSet<>();
+    /** The licences whose holder reported the fee paid by its last day (F131): they do not lapse. */
+    private final java.util.Set<LandLicenceId> paymentReported = new java.util.HashSet<>();
 
     ZoneLand() {
     }
@@ -467,7 +469,7 @@ class ZoneLand {
     // (a governor could otherwise keep a parcel for an entity by recording its fee whenever a rival asks for the land)
     void feeIsPaidInTime(LandLicenceId id, LocalDate receivedOn) {
         LocalDate due = feeDueBy.get(id);
-        if (due != null && receivedOn.isAfter(due)) {
+        if (due != null && receivedOn.isAfter(due) && !paymentReported.contains(id)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-fee-overdue", "The one-time fee of " + id + " was due by " + due
                     + "; recorded on " + receivedOn + ", it is late and the rights lapse.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
         }
@@ -480,10 +482,59 @@ class ZoneLand {
     void handle(LandStreamCommands.LapseUnpaidLicence command) {
         Licence licence = licences.get(command.licenceId());
         LocalDate due = feeDueBy.get(command.licenceId());
-        if (licence == null || due == null || licence.issued() || licence.revoked() || !UlaanbaatarTime.dateOf(command.at()).isAfter(due)) {
+        if (licence == null || due == null || licence.issued() || licence.revoked() || paymentReported.contains(licence.id())
+                || !UlaanbaatarTime.dateOf(command.at()).isAfter(due)) {
             return;
         }
         apply(new LandEvents.LandRightsLapsed(zoneId, licence.id(), licence.holder(), due, FreeZoneTerms.LAND_FEE_ARTICLE, command.at()));
+    }
+
+    // 003 art. 22.5, 22.7 (choice, ADR 0035 item 22; abuse audit F131): with F125 a governor who sat on a paid receipt past the last day
+    // made the rights lapse and the parcel free for a rival. The holder's representative reports the payment itself, by the receipt's
+    // uploaded document and the nominal value, by the last day; the rights then do not lapse, and the governor records the fee (the
+    // certificate) after the last day too. Once per licence; a report is the holder's word on its document, kept and sealed
+    @CommandHandler
+    void handle(LandCommands.ReportLandFeePaid body, CommandContext context, LandServices services) {
+        Licence licence = licences.get(body.licenceId());
+        if (licence == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId",
+                    "003 art. 22.5");
+        }
+        signerRepresentsTheHolder(services.standing(licence.holder()), context.actor());
+        if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
+            throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
+                    : "freezone.licence-revoked", "Licence " + licence.id() + " is " + (licence.issued() ? "issued" : lapsed.contains(licence.id())
+                    ? "lapsed" : "revoked") + ": there is no fee to report.", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        if (paymentReported.contains(licence.id())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-payment-reported-already", "The fee of " + licence.id()
+                    + " was reported paid already.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        LocalDate due = feeDueBy.get(licence.id());
+        if (due == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-without-last-day", "Licence " + licence.id() + " was granted "
+                    + "before the fee had a last day; it does not lapse, and the governor records its fee.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        feeIsPaidInTime(licence.id(), UlaanbaatarTime.dateOf(context.receivedAt()));
+        if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
+            throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
+                    + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
+        }
+        if (body.receiptSha256() == null || !mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.receiptSha256())
+                || !services.documentReceived(body.receiptSha256())) {
+            throw RegistryProblem.invalid("document.unknown", "The receipt's document is named by the SHA-256 of a file uploaded to POST "
+                    + "/api/documents first.", "receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        apply(new LandEvents.LandFeePaymentReported(zoneId, licence.id(), licence.holder(), body.paid(), body.receiptSha256(), context.receivedAt(),
+                context.actor()));
+    }
+
+    // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application
+    static void signerRepresentsTheHolder(LandHolders.Holder standing, PersonId signer) {
+        if (standing == null || standing.representative() == null || !standing.representative().equals(signer)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed the "
+                    + "holder's registration application reports its fee paid.", "licenceId", "003 art. 12.1, 22.5");
+        }
     }
 
     // 003 art. 22.5 (abuse audit F43): a certificate of rights is issued for rights that still run: a fee recorded after the period's
@@ -609,6 +660,11 @@ class ZoneLand {
         if (event.feeDueBy() != null) {
             feeDueBy.put(event.licenceId(), event.feeDueBy());
         }
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandFeePaymentReported event) {
+        paymentReported.add(event.licenceId());
     }
 
     @EventSourcingHandler

@@ -43,10 +43,12 @@ class FreeZoneLandAbuseRound6Test {
     static final Money FEE = Money.mnt(120_000_000);
 
     private AggregateTestFixture<ZoneLand> fixture;
+    private ZoneLandTest.Services services;
 
     @BeforeEach
     void fixture() {
-        fixture = ZoneLandTest.fixture(new ZoneLandTest.Services());
+        services = new ZoneLandTest.Services();
+        fixture = ZoneLandTest.fixture(services);
     }
 
     /** Noon in Ulaanbaatar on {@code day}. */
@@ -163,5 +165,51 @@ class FreeZoneLandAbuseRound6Test {
         Object firing = rules.firingCommand(start.deadline(), AT);
         assertThat(firing).isEqualTo(new LandStreamCommands.LapseUnpaidLicence(ZONE.landStream(), ZONE, L1, AT));
         assertThat(LandDeadlineRules.zoneOf(LandLicenceId.of(mn.registry.kernel.freezone.ZoneId.of("zamyn-uud"), 12)).value()).isEqualTo("zamyn-uud");
+    }
+
+    // ------------------------------------------------------------------ F131: the holder reports its fee paid
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> reported(LocalDate on, mn.registry.kernel.identity.PersonId by, Money paid) {
+        return mn.registry.freezone.FreeZoneSigned.signed(new LandCommands.ReportLandFeePaid(ZONE, L1, paid, RECEIPT_SHA), by, noonOn(on),
+                mn.registry.kernel.identity.Role.APPLICANT);
+    }
+
+    static final String RECEIPT_SHA = "7e".repeat(32);
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (choice, F131): a governor who sits on a paid receipt past the last day no longer makes the rights lapse: "
+            + "the holder's representative reports the payment by its receipt's document in time, the rights do not lapse, and the governor "
+            + "records the fee after the last day")
+    void the_holder_reports_its_fee_paid() {
+        Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        LandEvents.LandFeePaymentReported report = new LandEvents.LandFeePaymentReported(ZONE, L1, HOLDER, FEE, RECEIPT_SHA, noonOn(FEE_DUE_BY),
+                ZoneLandTest.REPRESENTATIVE);
+        fixture.given(given).when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE)).expectEvents(report);
+        fixture.given(given[0], given[1], report).when(lapse(FEE_DUE_BY.plusDays(1))).expectNoEvents();
+        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000002");
+        fixture.given(given[0], given[1], report)
+                .when(byGovernor(paid, GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(20))))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000002", noonOn(FEE_DUE_BY.plusDays(20)), GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (F131): a report after the last day, by another person, for another amount, on a document never received, "
+            + "or a second one is refused")
+    void a_report_is_the_holders_in_time_on_its_document() {
+        Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        fixture.given(given).when(reported(FEE_DUE_BY.plusDays(1), ZoneLandTest.REPRESENTATIVE, FEE))
+                .expectException(problem("freezone.land-fee-overdue", "licenceId", "003 art. 22.5, 22.7")).expectNoEvents();
+        fixture.given(given).when(reported(FEE_DUE_BY, new mn.registry.kernel.identity.PersonId("applicant-2"), FEE))
+                .expectException(problem("freezone.not-representative", "licenceId", "003 art. 12.1, 22.5")).expectNoEvents();
+        fixture.given(given).when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, Money.mnt(1)))
+                .expectException(problem("freezone.fee-not-nominal-value", "paid", "003 art. 22.5")).expectNoEvents();
+        services.documentsReceived = false;
+        fixture.given(given).when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE))
+                .expectException(problem("document.unknown", "receiptSha256", "003 art. 22.5, 22.7")).expectNoEvents();
+        services.documentsReceived = true;
+        fixture.given(given[0], given[1], new LandEvents.LandFeePaymentReported(ZONE, L1, HOLDER, FEE, RECEIPT_SHA, noonOn(FEE_DUE_BY),
+                        ZoneLandTest.REPRESENTATIVE))
+                .when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE))
+                .expectException(problem("freezone.fee-payment-reported-already", "licenceId", "003 art. 22.5, 22.7")).expectNoEvents();
     }
 }

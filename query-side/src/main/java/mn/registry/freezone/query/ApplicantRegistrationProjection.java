@@ -113,6 +113,9 @@ class ApplicantRegistrationProjection {
         } else if (event instanceof LandEvents.LandRightsLapsed e) {
             id = e.holder();
             at = e.lapsedAt();
+        } else if (event instanceof LandEvents.LandFeePaymentReported e) {
+            id = e.holder();
+            at = e.reportedAt();
         } else if (event instanceof LandEvents.LandFeeExemptionGranted e && e.holder() != null) {
             id = e.holder();
             at = e.grantedAt();

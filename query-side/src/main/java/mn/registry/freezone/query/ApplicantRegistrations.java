@@ -27,7 +27,7 @@ import static com.mongodb.client.model.Filters.eq;
 public class ApplicantRegistrations {
 
     /** The applicant's own acts: its applications are its receipts, not decisions told to it. */
-    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied");
+    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied", "LandFeePaymentReported");
 
     private final MongoCollection<Document> registrations;
 
@@ -162,9 +162,17 @@ public class ApplicantRegistrations {
                 case "LandUseRefused" -> decided(land, event.get("applicationId"), "REFUSED", at).put("reasons", event.get("reasons"));
                 case "LandRightsGranted" -> {
                     if (event.get("applicationId") != null) {
-                        decided(land, event.get("applicationId"), "GRANTED", at).put("licenceId", event.get("licenceId"));
+                        Map<String, Object> granted = decided(land, event.get("applicationId"), "GRANTED", at);
+                        granted.put("licenceId", event.get("licenceId"));
+                        granted.put("feeDueBy", event.get("feeDueBy")); // ADR 0035 items 20, 22: the last day to pay, or to report paid
+                        granted.put("nominalValue", event.get("nominalValue"));
+                        granted.put("licenceStatus", "FEE_DUE");
                     }
                 }
+                case "LandLicenceIssued" -> licence(land, event.get("licenceId")).ifPresent(l -> l.put("licenceStatus", "ISSUED"));
+                case "LandRightsRevoked" -> licence(land, event.get("licenceId")).ifPresent(l -> l.put("licenceStatus", "REVOKED"));
+                case "LandRightsLapsed" -> licence(land, event.get("licenceId")).ifPresent(l -> l.put("licenceStatus", "LAPSED"));
+                case "LandFeePaymentReported" -> licence(land, event.get("licenceId")).ifPresent(l -> l.put("licenceStatus", "FEE_REPORTED"));
                 default -> {
                 }
             }
@@ -182,6 +190,11 @@ public class ApplicantRegistrations {
         page.put("landApplications", new ArrayList<>(land.values()));
         page.put("decisions", decisions);
         return page;
+    }
+
+    /** The land application whose grant made {@code licenceId}, if this page holds it. */
+    private static Optional<Map<String, Object>> licence(Map<String, Map<String, Object>> land, Object licenceId) {
+        return land.values().stream().filter(a -> licenceId != null && licenceId.equals(a.get("licenceId"))).findFirst();
     }
 
     private static Map<String, Object> decided(Map<String, Map<String, Object>> land, Object applicationId, String status, String at) {

@@ -38,7 +38,7 @@ public class GovernorDesk {
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
     public record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
-                   String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule, LocalDate feeDueBy) {
+                   String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule, LocalDate feeDueBy, String feeReportedAt) {
     }
 
     private final MongoCollection<Document> zones;
@@ -143,7 +143,7 @@ public class GovernorDesk {
                     new BigDecimal(row.getString("areaHectares")), row.getString("purpose"), from, until, row.getString("method"),
                     new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"), row.getString("revocationArticle"),
                     LandFeeSchedule.of(activity, new RegistrationId(row.getString("holder")), started, from, until, exemptions),
-                    row.getString("feeDueBy") == null ? null : LocalDate.parse(row.getString("feeDueBy"))));
+                    row.getString("feeDueBy") == null ? null : LocalDate.parse(row.getString("feeDueBy")), row.getString("feeReportedAt")));
         }
         return licences;
     }

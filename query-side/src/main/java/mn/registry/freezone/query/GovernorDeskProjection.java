@@ -253,6 +253,13 @@ class GovernorDeskProjection {
                 Updates.set("revocationArticle", e.article()), Updates.set("revocationGround", e.ground().name())), UPSERT);
     }
 
+    // 003 art. 22.5, 22.7 (F131): the holder reported the fee paid in time, by its receipt's document; the governor records it
+    @EventHandler
+    void on(LandEvents.LandFeePaymentReported e) {
+        land.updateOne(eq("_id", e.licenceId().value()), Updates.combine(Updates.set("feeReportedAt", e.reportedAt().toString()),
+                Updates.set("feeReportSha256", e.receiptSha256())), UPSERT);
+    }
+
     // 003 art. 22.5, 22.7 (F125): unpaid by its last day, the grant lapsed and the parcel is free
     @EventHandler
     void on(LandEvents.LandRightsLapsed e) {

@@ -55,4 +55,11 @@ public final class LandCommands {
     /** 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. */
     public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt) implements ZoneCommand {
     }
+
+    /**
+     * 003 art. 22.5, 22.7 (choice, ADR 0035 item 22): the holder's representative reports the one-time fee paid, by the receipt's
+     * uploaded document, by the last day to pay: the rights then do not lapse while the governor records the fee (issues the certificate).
+     */
+    public record ReportLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receiptSha256) implements ZoneCommand {
+    }
 }

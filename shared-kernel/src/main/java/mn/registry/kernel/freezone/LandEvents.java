@@ -35,7 +35,8 @@ public final class LandEvents {
     public record LandRightsGranted(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, String parcelName, GeoPolygon parcel,
                                     BigDecimal areaHectares, String purpose, LocalDate from, LocalDate until,
                                     LandCommands.AllocationMethod method, Money nominalValue, String decision, Instant grantedAt,
-                                    PersonId grantedBy, LandApplicationId applicationId, LocalDate feeDueBy) {
+                                    PersonId grantedBy, LandApplicationId applicationId,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LocalDate feeDueBy) {
 
         /** A grant as stored before the fee had a last day. */
         public LandRightsGranted(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, String parcelName, GeoPolygon parcel,
@@ -58,6 +59,14 @@ public final class LandEvents {
     /** 003 art. 22.5: issued once the one-time fee is paid. */
     public record LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt,
                                     Instant issuedAt, PersonId issuedBy) {
+    }
+
+    /**
+     * 003 art. 22.5, 22.7 (choice, ADR 0035 item 22): the holder's representative reported the one-time fee paid by its last day, with
+     * the receipt's document; the rights no longer lapse, and the governor records the fee.
+     */
+    public record LandFeePaymentReported(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money paid, String receiptSha256,
+                                         Instant reportedAt, PersonId reportedBy) {
     }
 
     /**

@@ -198,6 +198,30 @@ class FreeZoneBrowserTest {
         assertThat(browser.find(".licence .fee-due-by").getText()).isNotBlank();
         browser.open(landPage, "mn");
         assertThat(browser.find(".licence").getText()).contains("Төлбөр төлөх эцсийн өдөр");
+        // 003 art. 22.5, 22.7 (F131): the holder reports the fee paid on its page, in Mongolian, with the receipt's file; then the rights
+        // cannot lapse, and the governor's page says so in English
+        browser.signOut();
+        browser.signInAsDemo("applicant-1");
+        browser.waitUntil("the holder's page offers the fee report", d -> {
+            browser.open(registrationPage, "mn");
+            return !browser.all("form.fee-report").isEmpty();
+        });
+        String reportForm = browser.find("form.fee-report").getAttribute("id");
+        browser.find("#" + reportForm + " input[type=file]").sendKeys(document("fee-receipt").toAbsolutePath().toString());
+        browser.waitUntil("the receipt is hashed and kept", d -> "yes".equals(browser.find("#" + reportForm + " input[type=file]").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend(reportForm)).contains("\"type\":\"ReportLandFeePaid\"").contains("\"receiptSha256\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the holder's page says the fee is reported", d -> {
+            browser.open(registrationPage, "en");
+            return !browser.all(".fee-reported").isEmpty() && browser.all("form.fee-report").isEmpty();
+        });
+        browser.signOut();
+        browser.signInAsDemo("governor-" + ZONE);
+        browser.waitUntil("the governor's page shows the holder's report", d -> {
+            browser.open(landPage, "en");
+            return !browser.all(".licence .fee-reported").isEmpty();
+        });
+        assertThat(browser.find(".licence").getText()).contains("Holder reported the fee paid");
 
         // 003 art. 22.5: the one-time fee is recorded on the land page; a sum other than the nominal value is refused, the nominal value issues the certificate
         browser.open(landPage, "en");
