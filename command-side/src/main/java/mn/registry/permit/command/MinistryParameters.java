@@ -43,11 +43,14 @@ class MinistryParameters {
         org.axonframework.modelling.command.AggregateLifecycle.apply(command.parameter());
     }
 
-    // 002 art. 26.5 (choice, ADR 0046 item 29, abuse audit F126): a rise is in force at once; a lowering LOWERING_NOTICE after its
-    // receipt, published meanwhile. Else one supervisor could lower the minimum for the day a favoured applicant's insurance is
-    // recorded and its permit issued, and raise it again the next, every other applicant held to the higher amount
-    static java.time.Instant inForceFrom(mn.registry.kernel.money.Money amount, mn.registry.kernel.money.Money inForce, java.time.Instant receivedAt) {
-        return inForce != null && !amount.isAtLeast(inForce) ? receivedAt.plus(LOWERING_NOTICE) : receivedAt;
+    // 002 art. 26.5 (choice, ADR 0046 item 29, abuse audit F126): a rise is in force at once; a lowering below the lowest minimum in
+    // force in the last LOWERING_NOTICE only LOWERING_NOTICE after its receipt, published meanwhile. Else one supervisor could lower the
+    // minimum for the day a favoured applicant's insurance is recorded and its permit issued, and raise it again the next, every
+    // other applicant held to the higher amount. Taking back a rise (to a minimum in force within that time) is at once: a rise used to
+    // block a rival's issue for a day is not made to last a month
+    static java.time.Instant inForceFrom(mn.registry.kernel.money.Money amount, java.util.List<MinimumInsuranceSet> settings, java.time.Instant receivedAt) {
+        mn.registry.kernel.money.Money floor = MinimumInsuranceSet.lowestInForceBetween(settings, receivedAt.minus(LOWERING_NOTICE), receivedAt);
+        return floor != null && !amount.isAtLeast(floor) ? receivedAt.plus(LOWERING_NOTICE) : receivedAt;
     }
 
     @EventSourcingHandler

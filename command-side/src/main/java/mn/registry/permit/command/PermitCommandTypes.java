@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -128,7 +129,7 @@ class PermitCommandTypes {
             if (body.amount() == null) {
                 throw RegistryProblem.invalid("permit.minimum-insurance-missing", "The amount is required.", "amount", "002 art. 26.5");
             }
-            Instant inForceFrom = MinistryParameters.inForceFrom(body.amount(), minimumInsuranceInForce(events, c.receivedAt()), c.receivedAt());
+            Instant inForceFrom = MinistryParameters.inForceFrom(body.amount(), minimumInsuranceSettings(events), c.receivedAt());
             commands.sendAndWait(new MinistryParameters.SetMinimum(MinistryParameters.STREAM,
                     new MinimumInsuranceSet(body.amount(), c.receivedAt(), c.actor(), "002 art. 26.5", inForceFrom)));
             return Map.of("minimumInsurance", body.amount(), "setAt", c.receivedAt().toString(), "inForceFrom", inForceFrom.toString());
@@ -140,9 +141,13 @@ class PermitCommandTypes {
      * a lowering still in its notice period is not (ADR 0046 item 29), and a later rise replaces it. Null before any setting.
      */
     static Money minimumInsuranceInForce(EventStore events, Instant at) {
-        return MinimumInsuranceSet.inForceAt(events.readEvents(MinistryParameters.STREAM).asStream().map(EventMessage::getPayload)
-                .filter(MinimumInsuranceSet.class::isInstance).map(MinimumInsuranceSet.class::cast).toList(), at)
-                .map(MinimumInsuranceSet::amount).orElse(null);
+        return MinimumInsuranceSet.inForceAt(minimumInsuranceSettings(events), at).map(MinimumInsuranceSet::amount).orElse(null);
+    }
+
+    /** The ministry's settings of the minimum insurance, in the order they were set. */
+    static List<MinimumInsuranceSet> minimumInsuranceSettings(EventStore events) {
+        return events.readEvents(MinistryParameters.STREAM).asStream().map(EventMessage::getPayload)
+                .filter(MinimumInsuranceSet.class::isInstance).map(MinimumInsuranceSet.class::cast).toList();
     }
 
     // ---------------------------------------------------------------- who may sign what (domain-rules §1)

@@ -30,7 +30,7 @@ class MinimumInsuranceNoticeTest {
 
     /** The supervisor's setting of {@code amount} received at {@code at}, in force from when the rule says. */
     private Instant set(long amount, Instant at) {
-        Instant inForceFrom = MinistryParameters.inForceFrom(Money.mnt(amount), PermitCommandTypes.minimumInsuranceInForce(events, at), at);
+        Instant inForceFrom = MinistryParameters.inForceFrom(Money.mnt(amount), PermitCommandTypes.minimumInsuranceSettings(events), at);
         events.publish(new GenericDomainEventMessage<>("MinistryParameters", MinistryParameters.STREAM, sequence++,
                 new MinimumInsuranceSet(Money.mnt(amount), at, SUPERVISOR, "002 art. 26.5", inForceFrom)));
         return inForceFrom;
@@ -75,5 +75,21 @@ class MinimumInsuranceNoticeTest {
         events.publish(new GenericDomainEventMessage<>("MinistryParameters", MinistryParameters.STREAM, sequence++,
                 new MinimumInsuranceSet(Money.mnt(50_000_000), T0.plusSeconds(60), SUPERVISOR, "002 art. 26.5")));
         assertThat(inForce(T0.plusSeconds(60))).isEqualTo(Money.mnt(50_000_000));
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5 (F126, its own hole): a rise is in force at once, so a supervisor could raise the minimum to block a rival's "
+            + "issue; taking that rise back is in force at once too (not below the lowest minimum of the last 30 days), while going below it "
+            + "still waits 30 days")
+    void a_rise_is_taken_back_at_once_but_never_below_the_last_30_days() {
+        set(100_000_000, T0);
+        Instant spike = T0.plus(Duration.ofDays(40));
+        set(900_000_000_000L, spike);
+        assertThat(inForce(spike)).isEqualTo(Money.mnt(900_000_000_000L));
+        Instant back = spike.plus(Duration.ofDays(1));
+        assertThat(set(100_000_000, back)).as("back to the minimum of the day before").isEqualTo(back);
+        assertThat(inForce(back)).isEqualTo(Money.mnt(100_000_000));
+        Instant below = back.plus(Duration.ofDays(1));
+        assertThat(set(99_999_999, below)).as("below every minimum of the last 30 days").isEqualTo(below.plus(MinistryParameters.LOWERING_NOTICE));
     }
 }

@@ -30,6 +30,17 @@ public record MinimumInsuranceSet(Money amount, Instant setAt, PersonId setBy, S
         return settings.stream().filter(set -> !set.effectiveFrom().isAfter(at)).reduce((a, b) -> b);
     }
 
+    /**
+     * The lowest minimum in force at any moment from {@code from} to {@code to} among {@code settings}, or null if none was: the floor a
+     * new setting may return to at once (ADR 0046 item 29).
+     */
+    public static Money lowestInForceBetween(java.util.List<MinimumInsuranceSet> settings, Instant from, Instant to) {
+        java.util.stream.Stream<Instant> moments = java.util.stream.Stream.concat(java.util.stream.Stream.of(from),
+                settings.stream().map(MinimumInsuranceSet::effectiveFrom).filter(t -> t.isAfter(from) && !t.isAfter(to)));
+        return moments.map(t -> inForceAt(settings, t)).flatMap(java.util.Optional::stream).map(MinimumInsuranceSet::amount)
+                .reduce((a, b) -> a.isAtLeast(b) ? b : a).orElse(null);
+    }
+
     /** The last of {@code settings} if it is not in force at {@code at} yet: a lowering during its notice period. */
     public static java.util.Optional<MinimumInsuranceSet> pendingAt(java.util.List<MinimumInsuranceSet> settings, Instant at) {
         return settings.isEmpty() || !settings.get(settings.size() - 1).effectiveFrom().isAfter(at) ? java.util.Optional.empty()
