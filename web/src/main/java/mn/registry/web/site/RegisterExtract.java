@@ -45,7 +45,7 @@ class RegisterExtract {
             "displayName", "type");
     /** Fields that name a person by id: shown as the official's published name or title. */
     static final Set<String> PERSONS = Set.of("signingOfficial", "decidedBy", "registeredBy", "recordedBy", "appointedBy", "dismissedBy",
-            "grantedBy", "issuedBy", "deregisteredBy", "revokedBy", "rejectedBy", "signedBy", "governor", "personId");
+            "grantedBy", "issuedBy", "deregisteredBy", "revokedBy", "rejectedBy", "signedBy", "governor", "personId", "setBy");
     /** Fields that name a zone by id. */
     static final Set<String> ZONES = Set.of("zoneId", "validOnlyIn");
     /** Nested objects read field by field under their own labels (a company, a certificate, the entity it names). */
