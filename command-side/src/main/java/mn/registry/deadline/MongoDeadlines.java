@@ -93,7 +93,7 @@ public class MongoDeadlines {
     private final MongoCollection<Document> openSets;
     /**
      * The projection's writes ({@link #start}, {@link #end}): inside an event processor's batch, one ordered bulk write
-     * per collection per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first.
+     * per collection per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first, but {@link #end}'s (ADR 0053).
      */
     private final BatchedWrites writes;
     private final BatchedWrites openSetWrites;
@@ -148,7 +148,13 @@ public class MongoDeadlines {
      * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
      */
     public void start(ScheduledDeadline deadline) {
-        openSetWrites.upsert(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()));
+        sendInOrder();
+        String setId = setId(deadline.aggregateId(), deadline.kind());
+        openSetWrites.upsert(new Document(ID, setId), Updates.addToSet(IDS, deadline.id()));
+        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
+        if (batch != null) {
+            batch.started(setId, deadline.id());
+        }
         listInDay(dayWrites, deadline.id(), deadline.dueAt());
         List<Bson> sets = new ArrayList<>();
         fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
@@ -164,17 +170,19 @@ public class MongoDeadlines {
 
     /**
      * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}, by one key each (sent
-     * with the batch, see {@link #start}; the open set is read after the batch's earlier writes are sent).
+     * with the batch, see {@link #start}; in a batch, the open set is read once, from the store plus the ids the batch
+     * started in it, without sending the batch's writes first: {@link OpenSetsOfTheBatch}, ADR 0048 and 0053).
      */
     public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
-        BatchedWrites.flushPending();
+        sendInOrder();
         String setId = setId(aggregateId, kind);
-        Document set = openSets.find(new Document(ID, setId)).first();
-        if (set == null) {
+        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
+        java.util.Set<String> open = batch != null ? batch.open(setId, this::storedOpenSet) : storedOpenSet(setId);
+        if (open.isEmpty()) {
             return;
         }
         List<String> gone = new ArrayList<>();
-        for (String id : set.getList(IDS, String.class, List.of())) {
+        for (String id : List.copyOf(open)) {
             if (keep.contains(id)) {
                 continue;
             }
@@ -185,6 +193,65 @@ public class MongoDeadlines {
         }
         if (!gone.isEmpty()) {
             openSetWrites.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
+            if (batch != null) {
+                gone.forEach(open::remove);
+            }
+        }
+    }
+
+    /**
+     * ADR 0053: a batch's writes are sent day buckets first, then the deadlines, then the open sets, whatever the batch
+     * wrote first. The open sets are read from the store at a batch's first end of a case (without its writes not sent
+     * yet), so an id must never leave its stored open set before its deadline is ended: sent the other way (the order
+     * each collection was first written in: open sets first when the batch began with a start), a kill -9 between the
+     * two bulk writes left the pull without the end, and the batch handled again no longer saw that open deadline, which
+     * stayed open (ADR 0048's amendment: KillNineUnderLoadTest's deadlines equal in number, not in content). Added ids
+     * are safe after their deadline: the batch handled again adds them before it reads their set. Day buckets stay
+     * before the deadlines (the poller never misses an open deadline; a listed one not yet written stays listed).
+     */
+    private void sendInOrder() {
+        BatchedWrites.sendInThisOrder(dayWrites, writes, openSetWrites);
+    }
+
+    /** The ids listed in the stored open set (without the batch's writes not sent yet). */
+    private java.util.Set<String> storedOpenSet(String setId) {
+        Document set = openSets.find(new Document(ID, setId)).first();
+        return set == null ? new java.util.LinkedHashSet<>() : new java.util.LinkedHashSet<>(set.getList(IDS, String.class, List.of()));
+    }
+
+    /**
+     * ADR 0048: the open sets of one event processor's batch, kept in memory from their first read in the batch, so that
+     * {@link #end} neither sends the batch's writes before each read (as it did: a few round trips per event while catching
+     * up) nor reads a set twice. A set read for the first time is the stored one plus the ids the batch started in it
+     * (its only writes not sent yet: once read, every later start and end of the batch changes the kept copy too).
+     * Outside a unit of work there is no batch: every write is sent at once and each end reads the stored set.
+     */
+    static final class OpenSetsOfTheBatch {
+        private static final String RESOURCE = OpenSetsOfTheBatch.class.getName();
+        private final java.util.Map<String, java.util.Set<String>> read = new java.util.HashMap<>();
+        private final java.util.Map<String, java.util.Set<String>> startedUnread = new java.util.HashMap<>();
+
+        static OpenSetsOfTheBatch current() {
+            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                return null;
+            }
+            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new OpenSetsOfTheBatch());
+        }
+
+        void started(String setId, String id) {
+            java.util.Set<String> known = read.get(setId);
+            (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new java.util.LinkedHashSet<>())).add(id);
+        }
+
+        java.util.Set<String> open(String setId, java.util.function.Function<String, java.util.Set<String>> stored) {
+            return read.computeIfAbsent(setId, k -> {
+                java.util.Set<String> open = stored.apply(k);
+                java.util.Set<String> started = startedUnread.remove(k);
+                if (started != null) {
+                    open.addAll(started);
+                }
+                return open;
+            });
         }
     }
 
