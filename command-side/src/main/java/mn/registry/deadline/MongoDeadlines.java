@@ -84,6 +84,12 @@ public class MongoDeadlines {
     /** The state as one uniquely indexed key ({@code id|STATE}): compare-and-set on the state by one key, an index lookup on both servers. */
     static final String STATE_KEY = "stateKey";
     static final String IDS = "ids";
+    /**
+     * ADR 0053: in an open set, the store position of the event that started each listed id ({@code "<position> <id>"},
+     * one per start or move of it), so that an end handled again after a crash ends only what was started before it.
+     */
+    static final String STARTED_AT = "at";
+    static final long UNKNOWN_POSITION = -1;
 
     /** A claim held on one deadline: the counter value it set, so only its holder can complete or release it. */
     public record Claim(ScheduledDeadline deadline, long claim, String node) {
@@ -148,12 +154,24 @@ public class MongoDeadlines {
      * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
      */
     public void start(ScheduledDeadline deadline) {
+        start(deadline, UNKNOWN_POSITION);
+    }
+
+    /**
+     * As {@link #start(ScheduledDeadline)}, by the event at {@code position} in the store (-1 when not known): its open
+     * set records it, so that an end handled again after a crash does not end it if it came before (ADR 0053).
+     */
+    public void start(ScheduledDeadline deadline, long position) {
         sendInOrder();
         String setId = setId(deadline.aggregateId(), deadline.kind());
-        openSetWrites.upsert(new Document(ID, setId), Updates.addToSet(IDS, deadline.id()));
+        Bson add = Updates.addToSet(IDS, deadline.id());
+        if (position >= 0) {
+            add = Updates.combine(add, Updates.addToSet(STARTED_AT, startedAt(position, deadline.id())));
+        }
+        openSetWrites.upsert(new Document(ID, setId), add);
         OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
         if (batch != null) {
-            batch.started(setId, deadline.id());
+            batch.started(setId, deadline.id(), position);
         }
         listInDay(dayWrites, deadline.id(), deadline.dueAt());
         List<Bson> sets = new ArrayList<>();
@@ -168,31 +186,48 @@ public class MongoDeadlines {
         end(aggregateId, kind, List.of());
     }
 
-    /**
-     * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}, by one key each (sent
-     * with the batch, see {@link #start}; in a batch, the open set is read once, from the store plus the ids the batch
-     * started in it, without sending the batch's writes first: {@link OpenSetsOfTheBatch}, ADR 0048 and 0053).
-     */
+    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; see {@link #end(String, String, java.util.Collection, long)}. */
     public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
+        end(aggregateId, kind, keep, UNKNOWN_POSITION);
+    }
+
+    /**
+     * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep} and those started by the
+     * event at {@code position} or a later one (-1: position not known, every one), by one key each (sent with the
+     * batch, see {@link #start}; in a batch, the open set is read once, from the store plus the ids the batch started in
+     * it, without sending the batch's writes first: {@link OpenSetsOfTheBatch}, ADR 0048 and 0053).
+     * <p>
+     * ADR 0053: the event is handled again after a crash that came after the batch's writes but before its token (the
+     * token moves after the writes); by then its open set also lists what the later events of the batch started, which a
+     * rebuild's same end never saw. Each id's starting position (kept in the set, {@value #STARTED_AT}) tells them apart;
+     * an id without one was started before the positions were kept (and long before any batch handled again).
+     */
+    public void end(String aggregateId, String kind, java.util.Collection<String> keep, long position) {
         sendInOrder();
         String setId = setId(aggregateId, kind);
         OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
-        java.util.Set<String> open = batch != null ? batch.open(setId, this::storedOpenSet) : storedOpenSet(setId);
+        OpenSet open = batch != null ? batch.open(setId, this::storedOpenSet) : storedOpenSet(setId);
         if (open.isEmpty()) {
             return;
         }
         List<String> gone = new ArrayList<>();
-        for (String id : List.copyOf(open)) {
-            if (keep.contains(id)) {
+        List<String> goneAt = new ArrayList<>();
+        for (String id : List.copyOf(open.ids())) {
+            if (keep.contains(id) || position >= 0 && open.firstStart(id) >= position) {
                 continue;
             }
             // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
             writes.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
                     Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))));
             gone.add(id);
+            open.startsOf(id).forEach(at -> goneAt.add(startedAt(at, id)));
         }
         if (!gone.isEmpty()) {
-            openSetWrites.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
+            Bson pull = Updates.pullAll(IDS, gone);
+            if (!goneAt.isEmpty()) {
+                pull = Updates.combine(pull, Updates.pullAll(STARTED_AT, goneAt));
+            }
+            openSetWrites.updateOne(new Document(ID, setId), pull);
             if (batch != null) {
                 gone.forEach(open::remove);
             }
@@ -213,23 +248,74 @@ public class MongoDeadlines {
         BatchedWrites.sendInThisOrder(dayWrites, writes, openSetWrites);
     }
 
-    /** The ids listed in the stored open set (without the batch's writes not sent yet). */
-    private java.util.Set<String> storedOpenSet(String setId) {
+    /** An entry of {@value #STARTED_AT}: the store position of the event that started (or moved) {@code id}, a space, the id. */
+    static String startedAt(long position, String id) {
+        return position + " " + id;
+    }
+
+    /** The stored open set (without the batch's writes not sent yet). */
+    private OpenSet storedOpenSet(String setId) {
         Document set = openSets.find(new Document(ID, setId)).first();
-        return set == null ? new java.util.LinkedHashSet<>() : new java.util.LinkedHashSet<>(set.getList(IDS, String.class, List.of()));
+        OpenSet open = new OpenSet();
+        if (set != null) {
+            set.getList(IDS, String.class, List.of()).forEach(id -> open.add(id, UNKNOWN_POSITION));
+            for (String entry : set.getList(STARTED_AT, String.class, List.of())) {
+                int space = entry.indexOf(' ');
+                String id = entry.substring(space + 1);
+                if (open.ids().contains(id)) { // both lists change in one update; an entry without its id is not open
+                    open.add(id, Long.parseLong(entry.substring(0, space)));
+                }
+            }
+        }
+        return open;
+    }
+
+    /** One open set as {@link #end} reads it: its ids in their stored order, and the positions each was started at. */
+    static final class OpenSet {
+        private final java.util.Map<String, java.util.TreeSet<Long>> starts = new java.util.LinkedHashMap<>();
+
+        void add(String id, long position) {
+            java.util.TreeSet<Long> at = starts.computeIfAbsent(id, k -> new java.util.TreeSet<>());
+            if (position >= 0) {
+                at.add(position);
+            }
+        }
+
+        boolean isEmpty() {
+            return starts.isEmpty();
+        }
+
+        java.util.Set<String> ids() {
+            return starts.keySet();
+        }
+
+        /** The first position {@code id} was started at; -1 when not known (started before the positions were kept). */
+        long firstStart(String id) {
+            java.util.TreeSet<Long> at = starts.get(id);
+            return at == null || at.isEmpty() ? UNKNOWN_POSITION : at.first();
+        }
+
+        java.util.Set<Long> startsOf(String id) {
+            return starts.getOrDefault(id, new java.util.TreeSet<>());
+        }
+
+        void remove(String id) {
+            starts.remove(id);
+        }
     }
 
     /**
-     * ADR 0048: the open sets of one event processor's batch, kept in memory from their first read in the batch, so that
-     * {@link #end} neither sends the batch's writes before each read (as it did: a few round trips per event while catching
-     * up) nor reads a set twice. A set read for the first time is the stored one plus the ids the batch started in it
-     * (its only writes not sent yet: once read, every later start and end of the batch changes the kept copy too).
+     * ADR 0048 and 0053: the open sets of one event processor's batch, kept in memory from their first read in the batch,
+     * so that {@link #end} neither sends the batch's writes before each read (as it did: a few round trips per event
+     * while catching up) nor reads a set twice. A set read for the first time is the stored one plus the ids the batch
+     * started in it (its only writes not sent yet: once read, every later start and end of the batch changes the kept
+     * copy too). Safe across a crash only because the batch sends its deadlines before its open sets ({@link #sendInOrder}).
      * Outside a unit of work there is no batch: every write is sent at once and each end reads the stored set.
      */
     static final class OpenSetsOfTheBatch {
         private static final String RESOURCE = OpenSetsOfTheBatch.class.getName();
-        private final java.util.Map<String, java.util.Set<String>> read = new java.util.HashMap<>();
-        private final java.util.Map<String, java.util.Set<String>> startedUnread = new java.util.HashMap<>();
+        private final java.util.Map<String, OpenSet> read = new java.util.HashMap<>();
+        private final java.util.Map<String, OpenSet> startedUnread = new java.util.HashMap<>();
 
         static OpenSetsOfTheBatch current() {
             if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
@@ -238,17 +324,20 @@ public class MongoDeadlines {
             return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new OpenSetsOfTheBatch());
         }
 
-        void started(String setId, String id) {
-            java.util.Set<String> known = read.get(setId);
-            (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new java.util.LinkedHashSet<>())).add(id);
+        void started(String setId, String id, long position) {
+            OpenSet known = read.get(setId);
+            (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new OpenSet())).add(id, position);
         }
 
-        java.util.Set<String> open(String setId, java.util.function.Function<String, java.util.Set<String>> stored) {
+        OpenSet open(String setId, java.util.function.Function<String, OpenSet> stored) {
             return read.computeIfAbsent(setId, k -> {
-                java.util.Set<String> open = stored.apply(k);
-                java.util.Set<String> started = startedUnread.remove(k);
+                OpenSet open = stored.apply(k);
+                OpenSet started = startedUnread.remove(k);
                 if (started != null) {
-                    open.addAll(started);
+                    started.starts.forEach((id, at) -> {
+                        open.add(id, UNKNOWN_POSITION);
+                        at.forEach(position -> open.add(id, position));
+                    });
                 }
                 return open;
             });
