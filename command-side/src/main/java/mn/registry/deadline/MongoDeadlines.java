@@ -105,6 +105,8 @@ public class MongoDeadlines {
     private final BatchedWrites openSetWrites;
     private final MongoCollection<Document> days;
     private final BatchedWrites dayWrites;
+    /** The floor's write (ADR 0053: one per batch, sent after the batch's day buckets). */
+    private final BatchedWrites floorWrites;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
@@ -113,6 +115,7 @@ public class MongoDeadlines {
         this.openSetWrites = BatchedWrites.ordered(openSets);
         this.days = database.getCollection(DAYS);
         this.dayWrites = BatchedWrites.ordered(days);
+        this.floorWrites = BatchedWrites.ordered(days);
     }
 
     static String day(Instant dueAt) {
@@ -138,7 +141,52 @@ public class MongoDeadlines {
     private void listInDay(BatchedWrites to, String id, Instant dueAt) {
         String day = day(dueAt);
         to.upsert(new Document(ID, bucket(day, id)), Updates.addToSet(IDS, id));
-        to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
+        FloorOfTheBatch batch = FloorOfTheBatch.current();
+        if (batch == null) {
+            to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
+        } else {
+            batch.lower(day, floorWrites);
+        }
+    }
+
+    /**
+     * ADR 0053: a batch lowers the floor once, to its earliest day, counting its starts, where each start wrote the floor
+     * document (one update of one document per deadline started, the embedded server re-encoding it each time). The
+     * write is queued at the batch's first start and encoded when sent, so the batch's later starts still lower it; a
+     * start after it was sent (a read in the batch sent the queued writes) queues another. It is sent after the batch's
+     * day buckets ({@link #sendInOrder}): the floor never passes a listed day, as before.
+     */
+    static final class FloorOfTheBatch implements Bson {
+        private static final String RESOURCE = FloorOfTheBatch.class.getName();
+        private String day;
+        private long starts;
+        private boolean sent;
+
+        static FloorOfTheBatch current() {
+            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                return null;
+            }
+            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new FloorOfTheBatch());
+        }
+
+        void lower(String startedDay, BatchedWrites floorWrites) {
+            FloorOfTheBatch open = this;
+            if (sent) { // sent already: the batch's later starts lower the floor with a write of their own
+                open = new FloorOfTheBatch();
+                org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().resources().put(RESOURCE, open);
+            }
+            if (open.starts == 0) {
+                floorWrites.upsert(new Document(ID, FLOOR), open);
+            }
+            open.starts++;
+            open.day = open.day == null || startedDay.compareTo(open.day) < 0 ? startedDay : open.day;
+        }
+
+        @Override
+        public <T> org.bson.BsonDocument toBsonDocument(Class<T> documentClass, org.bson.codecs.configuration.CodecRegistry registry) {
+            sent = true;
+            return Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, starts)).toBsonDocument(documentClass, registry);
+        }
     }
 
     static String stateKey(String id, DeadlineState state) {
@@ -235,7 +283,7 @@ public class MongoDeadlines {
     }
 
     /**
-     * ADR 0053: a batch's writes are sent day buckets first, then the deadlines, then the open sets, whatever the batch
+     * ADR 0053: a batch's writes are sent day buckets first (then the floor), then the deadlines, then the open sets, whatever the batch
      * wrote first. The open sets are read from the store at a batch's first end of a case (without its writes not sent
      * yet), so an id must never leave its stored open set before its deadline is ended: sent the other way (the order
      * each collection was first written in: open sets first when the batch began with a start), a kill -9 between the
@@ -245,7 +293,7 @@ public class MongoDeadlines {
      * before the deadlines (the poller never misses an open deadline; a listed one not yet written stays listed).
      */
     private void sendInOrder() {
-        BatchedWrites.sendInThisOrder(dayWrites, writes, openSetWrites);
+        BatchedWrites.sendInThisOrder(dayWrites, floorWrites, writes, openSetWrites);
     }
 
     /** An entry of {@value #STARTED_AT}: the store position of the event that started (or moved) {@code id}, a space, the id. */

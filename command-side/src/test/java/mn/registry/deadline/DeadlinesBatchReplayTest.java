@@ -140,7 +140,10 @@ class DeadlinesBatchReplayTest {
         counted.ensureIndexes();
         BEFORE.forEach(e -> e.accept(counted));
         int before = budget.get();
+        recorder.clear();
         assertThat(batchFails(BATCH, counted)).isFalse();
+        assertThat(recorder.sent()).as("the floor lowered once by the batch's five starts").filteredOn(w -> w.command().equals("update")
+                && w.collection().equals(MongoDeadlines.DAYS) && w.filter().toJson().contains(MongoDeadlines.FLOOR)).hasSize(1);
         int writesOfTheBatch = before - budget.get();
         assertThat(writesOfTheBatch).as("the batch's bulk writes").isGreaterThanOrEqualTo(3);
         assertThat(documents(countedDb)).as("the batch without a crash").isEqualTo(expected);
