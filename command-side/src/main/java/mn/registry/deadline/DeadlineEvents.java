@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 
 /** The Axon face of {@link DeadlineProjection}: every event, in processing group {@value #PROCESSING_GROUP}. */
 @ProcessingGroup(DeadlineEvents.PROCESSING_GROUP)
@@ -20,7 +21,10 @@ class DeadlineEvents {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        projection.on(event, message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1);
+        // the store position (ADR 0053): a streaming processor's event carries its tracking token
+        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(MongoDeadlines.UNKNOWN_POSITION) : MongoDeadlines.UNKNOWN_POSITION;
+        projection.on(event, message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1, position);
     }
 
     @ResetHandler

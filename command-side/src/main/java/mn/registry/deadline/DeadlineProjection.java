@@ -40,6 +40,14 @@ class DeadlineProjection {
 
     /** Applies what {@code event} does to deadlines; {@code sequence} as in {@link DeadlineRules#instructionsFor}. */
     public void on(Object event, long sequence) {
+        on(event, sequence, MongoDeadlines.UNKNOWN_POSITION);
+    }
+
+    /**
+     * As {@link #on(Object, long)}, for the event at {@code position} in the store (-1 when not known): an end ends only
+     * the deadlines started before it, also when the event is handled again after a crash (ADR 0053).
+     */
+    public void on(Object event, long sequence, long position) {
         if (event instanceof CalendarDeclaration) {
             recomputeOpenDeadlines();
             return;
@@ -51,9 +59,9 @@ class DeadlineProjection {
                     .map(i -> ((DeadlineInstruction.Start) i).deadline().id()).toList();
             for (DeadlineInstruction instruction : instructions) {
                 if (instruction instanceof DeadlineInstruction.Start start) {
-                    deadlines.start(start.deadline());
+                    deadlines.start(start.deadline(), position);
                 } else if (instruction instanceof DeadlineInstruction.End end) {
-                    deadlines.end(end.aggregateId(), end.kind(), started);
+                    deadlines.end(end.aggregateId(), end.kind(), started, position);
                 }
             }
         }

@@ -84,6 +84,12 @@ public class MongoDeadlines {
     /** The state as one uniquely indexed key ({@code id|STATE}): compare-and-set on the state by one key, an index lookup on both servers. */
     static final String STATE_KEY = "stateKey";
     static final String IDS = "ids";
+    /**
+     * ADR 0053: in an open set, the store position of the event that started each listed id ({@code "<position> <id>"},
+     * one per start or move of it), so that an end handled again after a crash ends only what was started before it.
+     */
+    static final String STARTED_AT = "at";
+    static final long UNKNOWN_POSITION = -1;
 
     /** A claim held on one deadline: the counter value it set, so only its holder can complete or release it. */
     public record Claim(ScheduledDeadline deadline, long claim, String node) {
@@ -93,12 +99,14 @@ public class MongoDeadlines {
     private final MongoCollection<Document> openSets;
     /**
      * The projection's writes ({@link #start}, {@link #end}): inside an event processor's batch, one ordered bulk write
-     * per collection per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first.
+     * per collection per batch, sent before its token (ADR 0019, Session 5); at once otherwise. Reads send the batch's writes first, but {@link #end}'s (ADR 0053).
      */
     private final BatchedWrites writes;
     private final BatchedWrites openSetWrites;
     private final MongoCollection<Document> days;
     private final BatchedWrites dayWrites;
+    /** The floor's write (ADR 0053: one per batch, sent after the batch's day buckets). */
+    private final BatchedWrites floorWrites;
 
     public MongoDeadlines(MongoDatabase database) {
         this.deadlines = database.getCollection(COLLECTION);
@@ -107,6 +115,7 @@ public class MongoDeadlines {
         this.openSetWrites = BatchedWrites.ordered(openSets);
         this.days = database.getCollection(DAYS);
         this.dayWrites = BatchedWrites.ordered(days);
+        this.floorWrites = BatchedWrites.ordered(days);
     }
 
     static String day(Instant dueAt) {
@@ -132,7 +141,52 @@ public class MongoDeadlines {
     private void listInDay(BatchedWrites to, String id, Instant dueAt) {
         String day = day(dueAt);
         to.upsert(new Document(ID, bucket(day, id)), Updates.addToSet(IDS, id));
-        to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
+        FloorOfTheBatch batch = FloorOfTheBatch.current();
+        if (batch == null) {
+            to.upsert(new Document(ID, FLOOR), Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, 1L)));
+        } else {
+            batch.lower(day, floorWrites);
+        }
+    }
+
+    /**
+     * ADR 0053: a batch lowers the floor once, to its earliest day, counting its starts, where each start wrote the floor
+     * document (one update of one document per deadline started, the embedded server re-encoding it each time). The
+     * write is queued at the batch's first start and encoded when sent, so the batch's later starts still lower it; a
+     * start after it was sent (a read in the batch sent the queued writes) queues another. It is sent after the batch's
+     * day buckets ({@link #sendInOrder}): the floor never passes a listed day, as before.
+     */
+    static final class FloorOfTheBatch implements Bson {
+        private static final String RESOURCE = FloorOfTheBatch.class.getName();
+        private String day;
+        private long starts;
+        private boolean sent;
+
+        static FloorOfTheBatch current() {
+            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                return null;
+            }
+            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new FloorOfTheBatch());
+        }
+
+        void lower(String startedDay, BatchedWrites floorWrites) {
+            FloorOfTheBatch open = this;
+            if (sent) { // sent already: the batch's later starts lower the floor with a write of their own
+                open = new FloorOfTheBatch();
+                org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().resources().put(RESOURCE, open);
+            }
+            if (open.starts == 0) {
+                floorWrites.upsert(new Document(ID, FLOOR), open);
+            }
+            open.starts++;
+            open.day = open.day == null || startedDay.compareTo(open.day) < 0 ? startedDay : open.day;
+        }
+
+        @Override
+        public <T> org.bson.BsonDocument toBsonDocument(Class<T> documentClass, org.bson.codecs.configuration.CodecRegistry registry) {
+            sent = true;
+            return Updates.combine(Updates.min(DAY, day), Updates.inc(STARTS, starts)).toBsonDocument(documentClass, registry);
+        }
     }
 
     static String stateKey(String id, DeadlineState state) {
@@ -148,7 +202,25 @@ public class MongoDeadlines {
      * Sent with the batch of events being handled (an insert, and the update instead when the id is there already).
      */
     public void start(ScheduledDeadline deadline) {
-        openSetWrites.upsert(new Document(ID, setId(deadline.aggregateId(), deadline.kind())), Updates.addToSet(IDS, deadline.id()));
+        start(deadline, UNKNOWN_POSITION);
+    }
+
+    /**
+     * As {@link #start(ScheduledDeadline)}, by the event at {@code position} in the store (-1 when not known): its open
+     * set records it, so that an end handled again after a crash does not end it if it came before (ADR 0053).
+     */
+    public void start(ScheduledDeadline deadline, long position) {
+        sendInOrder();
+        String setId = setId(deadline.aggregateId(), deadline.kind());
+        Bson add = Updates.addToSet(IDS, deadline.id());
+        if (position >= 0) {
+            add = Updates.combine(add, Updates.addToSet(STARTED_AT, startedAt(position, deadline.id())));
+        }
+        openSetWrites.upsert(new Document(ID, setId), add);
+        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
+        if (batch != null) {
+            batch.started(setId, deadline.id(), position);
+        }
         listInDay(dayWrites, deadline.id(), deadline.dueAt());
         List<Bson> sets = new ArrayList<>();
         fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
@@ -162,29 +234,161 @@ public class MongoDeadlines {
         end(aggregateId, kind, List.of());
     }
 
-    /**
-     * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}, by one key each (sent
-     * with the batch, see {@link #start}; the open set is read after the batch's earlier writes are sent).
-     */
+    /** Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep}; see {@link #end(String, String, java.util.Collection, long)}. */
     public void end(String aggregateId, String kind, java.util.Collection<String> keep) {
-        BatchedWrites.flushPending();
+        end(aggregateId, kind, keep, UNKNOWN_POSITION);
+    }
+
+    /**
+     * Ends every open deadline of {@code kind} on {@code aggregateId} but those in {@code keep} and those started by the
+     * event at {@code position} or a later one (-1: position not known, every one), by one key each (sent with the
+     * batch, see {@link #start}; in a batch, the open set is read once, from the store plus the ids the batch started in
+     * it, without sending the batch's writes first: {@link OpenSetsOfTheBatch}, ADR 0048 and 0053).
+     * <p>
+     * ADR 0053: the event is handled again after a crash that came after the batch's writes but before its token (the
+     * token moves after the writes); by then its open set also lists what the later events of the batch started, which a
+     * rebuild's same end never saw. Each id's starting position (kept in the set, {@value #STARTED_AT}) tells them apart;
+     * an id without one was started before the positions were kept (and long before any batch handled again).
+     */
+    public void end(String aggregateId, String kind, java.util.Collection<String> keep, long position) {
+        sendInOrder();
         String setId = setId(aggregateId, kind);
-        Document set = openSets.find(new Document(ID, setId)).first();
-        if (set == null) {
+        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
+        OpenSet open = batch != null ? batch.open(setId, this::storedOpenSet) : storedOpenSet(setId);
+        if (open.isEmpty()) {
             return;
         }
         List<String> gone = new ArrayList<>();
-        for (String id : set.getList(IDS, String.class, List.of())) {
-            if (keep.contains(id)) {
+        List<String> goneAt = new ArrayList<>();
+        for (String id : List.copyOf(open.ids())) {
+            if (keep.contains(id) || position >= 0 && open.firstStart(id) >= position) {
                 continue;
             }
             // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
             writes.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
                     Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))));
             gone.add(id);
+            open.startsOf(id).forEach(at -> goneAt.add(startedAt(at, id)));
         }
         if (!gone.isEmpty()) {
-            openSetWrites.updateOne(new Document(ID, setId), Updates.pullAll(IDS, gone));
+            Bson pull = Updates.pullAll(IDS, gone);
+            if (!goneAt.isEmpty()) {
+                pull = Updates.combine(pull, Updates.pullAll(STARTED_AT, goneAt));
+            }
+            openSetWrites.updateOne(new Document(ID, setId), pull);
+            if (batch != null) {
+                gone.forEach(open::remove);
+            }
+        }
+    }
+
+    /**
+     * ADR 0053: a batch's writes are sent day buckets first (then the floor), then the deadlines, then the open sets, whatever the batch
+     * wrote first. The open sets are read from the store at a batch's first end of a case (without its writes not sent
+     * yet), so an id must never leave its stored open set before its deadline is ended: sent the other way (the order
+     * each collection was first written in: open sets first when the batch began with a start), a kill -9 between the
+     * two bulk writes left the pull without the end, and the batch handled again no longer saw that open deadline, which
+     * stayed open (ADR 0048's amendment: KillNineUnderLoadTest's deadlines equal in number, not in content). Added ids
+     * are safe after their deadline: the batch handled again adds them before it reads their set. Day buckets stay
+     * before the deadlines (the poller never misses an open deadline; a listed one not yet written stays listed).
+     */
+    private void sendInOrder() {
+        BatchedWrites.sendInThisOrder(dayWrites, floorWrites, writes, openSetWrites);
+    }
+
+    /** An entry of {@value #STARTED_AT}: the store position of the event that started (or moved) {@code id}, a space, the id. */
+    static String startedAt(long position, String id) {
+        return position + " " + id;
+    }
+
+    /** The stored open set (without the batch's writes not sent yet). */
+    private OpenSet storedOpenSet(String setId) {
+        Document set = openSets.find(new Document(ID, setId)).first();
+        OpenSet open = new OpenSet();
+        if (set != null) {
+            set.getList(IDS, String.class, List.of()).forEach(id -> open.add(id, UNKNOWN_POSITION));
+            for (String entry : set.getList(STARTED_AT, String.class, List.of())) {
+                int space = entry.indexOf(' ');
+                String id = entry.substring(space + 1);
+                if (open.ids().contains(id)) { // both lists change in one update; an entry without its id is not open
+                    open.add(id, Long.parseLong(entry.substring(0, space)));
+                }
+            }
+        }
+        return open;
+    }
+
+    /** One open set as {@link #end} reads it: its ids in their stored order, and the positions each was started at. */
+    static final class OpenSet {
+        private final java.util.Map<String, java.util.TreeSet<Long>> starts = new java.util.LinkedHashMap<>();
+
+        void add(String id, long position) {
+            java.util.TreeSet<Long> at = starts.computeIfAbsent(id, k -> new java.util.TreeSet<>());
+            if (position >= 0) {
+                at.add(position);
+            }
+        }
+
+        boolean isEmpty() {
+            return starts.isEmpty();
+        }
+
+        java.util.Set<String> ids() {
+            return starts.keySet();
+        }
+
+        /** The first position {@code id} was started at; -1 when not known (started before the positions were kept). */
+        long firstStart(String id) {
+            java.util.TreeSet<Long> at = starts.get(id);
+            return at == null || at.isEmpty() ? UNKNOWN_POSITION : at.first();
+        }
+
+        java.util.Set<Long> startsOf(String id) {
+            return starts.getOrDefault(id, new java.util.TreeSet<>());
+        }
+
+        void remove(String id) {
+            starts.remove(id);
+        }
+    }
+
+    /**
+     * ADR 0048 and 0053: the open sets of one event processor's batch, kept in memory from their first read in the batch,
+     * so that {@link #end} neither sends the batch's writes before each read (as it did: a few round trips per event
+     * while catching up) nor reads a set twice. A set read for the first time is the stored one plus the ids the batch
+     * started in it (its only writes not sent yet: once read, every later start and end of the batch changes the kept
+     * copy too). Safe across a crash only because the batch sends its deadlines before its open sets ({@link #sendInOrder}).
+     * Outside a unit of work there is no batch: every write is sent at once and each end reads the stored set.
+     */
+    static final class OpenSetsOfTheBatch {
+        private static final String RESOURCE = OpenSetsOfTheBatch.class.getName();
+        private final java.util.Map<String, OpenSet> read = new java.util.HashMap<>();
+        private final java.util.Map<String, OpenSet> startedUnread = new java.util.HashMap<>();
+
+        static OpenSetsOfTheBatch current() {
+            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                return null;
+            }
+            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new OpenSetsOfTheBatch());
+        }
+
+        void started(String setId, String id, long position) {
+            OpenSet known = read.get(setId);
+            (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new OpenSet())).add(id, position);
+        }
+
+        OpenSet open(String setId, java.util.function.Function<String, OpenSet> stored) {
+            return read.computeIfAbsent(setId, k -> {
+                OpenSet open = stored.apply(k);
+                OpenSet started = startedUnread.remove(k);
+                if (started != null) {
+                    started.starts.forEach((id, at) -> {
+                        open.add(id, UNKNOWN_POSITION);
+                        at.forEach(position -> open.add(id, position));
+                    });
+                }
+                return open;
+            });
         }
     }
 

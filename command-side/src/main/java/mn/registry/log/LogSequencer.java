@@ -114,10 +114,12 @@ class LogSequencer {
                 });
             }
             long[] indexes = writer.appendAll(leaves);
-            if (publications != null) {
-                for (int i = 0; i < indexes.length; i++) { // 002 art. 26.4, 27.6: the checkpoint publishes it
-                    publications.entryAppended(leaves.get(i).eventId(), indexes[i], appended.get(i).payload());
+            if (publications != null) { // 002 art. 26.4, 27.6: the checkpoint publishes it; one insert of the batch's notices
+                List<PublicationDuties.Appended> entries = new ArrayList<>(indexes.length);
+                for (int i = 0; i < indexes.length; i++) {
+                    entries.add(new PublicationDuties.Appended(leaves.get(i).eventId(), indexes[i], appended.get(i).payload()));
                 }
+                publications.entriesAppended(entries);
             }
         } finally {
             pending.clear(); // appended, or failed: a failed batch is handled again from its first event

@@ -219,4 +219,60 @@ class DeadlinesWithoutScansTest {
         assertThat(deadlines.dueAndUnclaimed(now, now, 10)).isEmpty();
         assertThat(days.find(new Document("_id", "2026-05-04")).first().getList("ids", String.class)).as("drained").isEmpty();
     }
+
+    /** Handles {@code events} as a pooled processor does: one batching unit of work, BatchedWrites' flush after the last one. */
+    private static void batch(List<Runnable> events) {
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(i));
+        }
+        var unitOfWork = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        var result = unitOfWork.executeWithResult(() -> new org.axonframework.messaging.DefaultInterceptorChain<>(unitOfWork,
+                List.of(mn.registry.infrastructure.mongo.BatchedWrites.flushInterceptor()), m -> {
+                    events.get((Integer) m.getPayload()).run();
+                    return null;
+                }).proceed());
+        assertThat(result.isExceptional()).as(String.valueOf(result.optionalExceptionResult())).isFalse();
+    }
+
+    @Test
+    @DisplayName("ADR 0048: in a batch of events, ending deadlines neither sends the batch's writes first nor reads an open set twice; the documents end as one by one")
+    void a_batch_ends_deadlines_without_sending_its_writes_first() {
+        List<java.util.function.Consumer<MongoDeadlines>> events = List.of(
+                d -> d.start(deadline("d-1", "case-1", "decision", 5)),
+                d -> d.start(deadline("d-2", "case-2", "decision", 6)),
+                d -> d.end("case-1", "decision"),                       // ends d-1, started in the same batch
+                d -> d.start(deadline("d-3", "case-1", "decision", 7)), // starts again after the set was read
+                d -> d.start(deadline("d-4", "case-2", "decision", 8)),
+                d -> d.end("case-2", "decision", List.of("d-4")),      // ends d-2 (and the stored d-0), keeps d-4
+                d -> d.end("case-1", "decision", List.of()),           // ends d-3
+                d -> d.start(deadline("d-5", "case-1", "decision", 9)));
+        MongoDeadlines oneByOne = new MongoDeadlines(recorder.client().getDatabase("deadlines_one_by_one"));
+        oneByOne.ensureIndexes();
+        oneByOne.start(deadline("d-0", "case-2", "decision", 4)); // stored before the batch
+        events.forEach(e -> e.accept(oneByOne));
+
+        MongoDeadlines batched = new MongoDeadlines(database);
+        batched.ensureIndexes();
+        batched.start(deadline("d-0", "case-2", "decision", 4));
+        recorder.clear();
+        batch(events.stream().<Runnable>map(e -> () -> e.accept(batched)).toList());
+
+        assertThat(recorder.sent()).as("reads of open sets: one per set in the batch, before any write")
+                .filteredOn(s -> s.collection().equals(MongoDeadlines.OPEN_SETS) && s.command().equals("find")).hasSize(2);
+        int firstWrite = recorder.sent().stream().map(FilterRecorder.Sent::command).toList().indexOf("update");
+        assertThat(recorder.sent().subList(0, Math.max(firstWrite, 0))).as("nothing written before the batch's last event")
+                .allSatisfy(s -> assertThat(s.command()).isEqualTo("find"));
+        for (String id : List.of("d-0", "d-1", "d-2", "d-3", "d-4", "d-5")) {
+            assertThat(batched.state(id)).as(id).isEqualTo(oneByOne.state(id));
+        }
+        for (String collection : List.of(MongoDeadlines.COLLECTION, MongoDeadlines.OPEN_SETS, MongoDeadlines.DAYS)) {
+            Document notTheMigrationMark = new Document("_id", new Document("$ne", MongoDeadlines.DAYS_MIGRATED)); // it holds the time it was written
+            assertThat(database.getCollection(collection).find(notTheMigrationMark).sort(new Document("_id", 1)).projection(new Document("v", 0))
+                    .into(new java.util.ArrayList<>())).as(collection).isEqualTo(recorder.client().getDatabase("deadlines_one_by_one")
+                    .getCollection(collection).find(notTheMigrationMark).sort(new Document("_id", 1)).projection(new Document("v", 0)).into(new java.util.ArrayList<>()));
+        }
+        assertThat(batched.state("d-4")).contains(DeadlineState.OPEN);
+        assertThat(batched.state("d-2")).contains(DeadlineState.CANCELLED);
+    }
 }

@@ -82,4 +82,52 @@ class PublicationDutiesTest {
         assertThat(duties.dischargeCovered()).isEqualTo(1);
         assertThat(sent).hasSize(1);
     }
+
+    /** {@code real}, counting the calls that send writes to the notices (one call, one round trip). */
+    private static MongoDatabase countingWrites(MongoDatabase real, java.util.concurrent.atomic.AtomicInteger writes) {
+        return (MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(PublicationDutiesTest.class.getClassLoader(), new Class<?>[]{MongoDatabase.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (!(result instanceof com.mongodb.client.MongoCollection<?> collection)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(PublicationDutiesTest.class.getClassLoader(),
+                            new Class<?>[]{com.mongodb.client.MongoCollection.class}, (p, m, a) -> {
+                                if (m.getName().startsWith("insert") || m.getName().startsWith("update") || m.getName().equals("bulkWrite")) {
+                                    writes.incrementAndGet();
+                                }
+                                try {
+                                    return m.invoke(collection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
+    @Test
+    @DisplayName("002 art. 26.4, 27.6, ADR 0053: the notices of a batch of entries are written with one insert, and a batch handled again leaves them as they were")
+    void a_batch_of_entries_leaves_its_notices_with_one_write(MongoDatabase db) {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        List<Object> sent = new ArrayList<>();
+        MongoDatabase counted = countingWrites(db, writes);
+        PublicationDuties duties = new PublicationDuties(counted, writer(db), sent::add);
+        ApplicationId other = new ApplicationId("1c7f0b63-4d2f-4a8b-9e3c-6f5d4b3c2a11");
+        List<PublicationDuties.Appended> batch = List.of(
+                new PublicationDuties.Appended("event-1", 3, new PermitExtended(ID, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.EPOCH, null)),
+                new PublicationDuties.Appended("event-2", 4, new PermitRestored(ID, "ok", Instant.EPOCH, null, "002 art. 28.4")), // no duty
+                new PublicationDuties.Appended("event-3", 5, new PermitExtended(other, LocalDate.of(2029, 12, 9), LocalDate.of(2034, 12, 9), Instant.EPOCH, null)));
+
+        duties.entriesAppended(batch);
+        assertThat(writes.get()).as("one write for the batch's two notices").isEqualTo(1);
+        duties.entriesAppended(batch); // the batch handled again after a crash before its token
+        assertThat(writes.get()).isEqualTo(2);
+        assertThat(db.getCollection(PublicationDuties.NOTICES).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                .extracting(d -> d.getString("_id") + "@" + d.get("index") + ":" + d.getString("applicationId") + ":" + d.getString("duty"))
+                .containsExactly("event-1@3:" + ID.value() + ":PUBLISH_EXTENSION", "event-3@5:" + other.value() + ":PUBLISH_EXTENSION");
+
+        checkpoint(db, 6, "note-6", Instant.parse("2029-10-01T02:00:02Z"));
+        assertThat(duties.dischargeCovered()).isEqualTo(2);
+        assertThat(sent).hasSize(2);
+    }
 }
