@@ -13,7 +13,6 @@ import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,9 +62,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
     // who signed every act they made, which a court or auditor reads from the archive. A person who has held an official role
     // (any but the applicant's) is not erased; checked before the key is touched, so nothing is destroyed
     private void officialActsAreKept(PersonId person) {
-        Set<Role> official = EnumSet.noneOf(Role.class);
-        official.addAll(directory.rolesEverHeld(person));
-        official.remove(Role.APPLICANT);
+        List<Role> official = directory.rolesEverHeld(person).stream().filter(Role::official).toList();
         if (!official.isEmpty()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "privacy.official-acts-kept", person + " has held the role " + official
                     + ": the acts signed for the state, and the signed commands that prove who signed them, are kept; their personal data is not "

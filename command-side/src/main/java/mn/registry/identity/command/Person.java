@@ -199,7 +199,7 @@ class Person {
     @EventSourcingHandler
     void on(RoleGranted event) {
         activeGrants.add(key(event.role(), event.zoneId()));
-        everOfficial |= event.role() != Role.APPLICANT;
+        everOfficial |= event.role().official();
     }
 
     @EventSourcingHandler

@@ -37,6 +37,21 @@ class PersonCertificateRevocationTest {
                         java.util.Set.of(), "ab".repeat(32)));
     }
 
+    /** A refusal with this code, on this field. */
+    private static org.hamcrest.Matcher<RegistryProblem> problem(String code, String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return code.equals(problem.code()) && field.equals(problem.field());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a RegistryProblem " + code + " on " + field);
+            }
+        };
+    }
+
     /** {@link #PERSON} is a ministry reviewer: an official, whose certificate a supervisor revokes without a document (F130). */
     private static final RoleGranted REVIEWER = new RoleGranted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed");
 
@@ -148,13 +163,7 @@ class PersonCertificateRevocationTest {
         fixture.given(enrolled(CERT), appointed)
                 .when(revoke(CERT, "key reported lost"))
                 .expectNoEvents()
-                .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(org.hamcrest.Matchers.equalTo("identity.revocation-of-a-governor"),
-                        "a problem with code", "code") {
-                    @Override
-                    protected String featureValueOf(RegistryProblem problem) {
-                        return problem.code();
-                    }
-                });
+                .expectException(problem("identity.revocation-of-a-governor", "personId"));
         fixture.given(enrolled(CERT), appointed, new mn.registry.kernel.identity.RoleRevoked(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR,
                         "altanbulag", T0.plusSeconds(60), new PersonId("cabinet-1"), "Decision 13"))
                 .when(revoke(CERT, "dismissed"))
@@ -172,13 +181,7 @@ class PersonCertificateRevocationTest {
             fixture.given(enrolled(CERT), granted(PERSON, role))
                     .when(revoke(CERT, "key reported lost"))
                     .expectNoEvents()
-                    .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(
-                            org.hamcrest.Matchers.equalTo("identity.revocation-of-another-bodys-official"), "a problem with code", "code") {
-                        @Override
-                        protected String featureValueOf(RegistryProblem problem) {
-                            return problem.code();
-                        }
-                    });
+                    .expectException(problem("identity.revocation-of-another-bodys-official", "personId"));
             PersonId cabinet = new PersonId("cabinet-1");
             setUp();
             fixture.given(enrolled(CERT), granted(PERSON, role))
@@ -203,13 +206,7 @@ class PersonCertificateRevocationTest {
         fixture.given(enrolled, applicant)
                 .when(revokeWith(representative, null))
                 .expectNoEvents()
-                .expectException(new org.hamcrest.FeatureMatcher<RegistryProblem, String>(
-                        org.hamcrest.Matchers.equalTo("identity.revocation-without-document"), "a problem with code", "code") {
-                    @Override
-                    protected String featureValueOf(RegistryProblem problem) {
-                        return problem.code() + (problem.field().equals("documentSha256") ? "" : " on " + problem.field());
-                    }
-                });
+                .expectException(problem("identity.revocation-without-document", "documentSha256"));
         String report = "ef".repeat(32);
         setUp();
         fixture.given(enrolled, applicant)

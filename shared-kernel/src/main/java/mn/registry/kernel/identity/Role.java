@@ -17,5 +17,10 @@ public enum Role {
     /** 002 art. 23.2, 003 art. 12.1: a company's representative who applies and files proofs. */
     APPLICANT,
     /** 002 art. 6.5, 7: the registry itself, sealing events and running deadlines. */
-    REGISTRY
+    REGISTRY;
+
+    /** Whether holding this role makes a person an official acting for the state (any role but the applicant's): ADR 0046 items 31, 32. */
+    public boolean official() {
+        return this != APPLICANT;
+    }
 }
