@@ -83,6 +83,8 @@ class ZoneLand {
     private final java.util.Set<LandLicenceId> lapsed = new java.util.HashSet<>();
     /** The licences whose holder reported the fee paid by its last day (F131): they do not lapse. */
     private final java.util.Set<LandLicenceId> paymentReported = new java.util.HashSet<>();
+    /** The receipts' documents those reports named (F131): one payment's receipt reports one licence's fee in this zone. */
+    private final java.util.Set<String> reportedReceipts = new java.util.HashSet<>();
 
     ZoneLand() {
     }
@@ -525,6 +527,10 @@ class ZoneLand {
             throw RegistryProblem.invalid("document.unknown", "The receipt's document is named by the SHA-256 of a file uploaded to POST "
                     + "/api/documents first.", "receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE);
         }
+        if (reportedReceipts.contains(body.receiptSha256())) { // a second use of one payment's receipt
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt reported the fee of "
+                    + "another licence of this zone already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
+        }
         apply(new LandEvents.LandFeePaymentReported(zoneId, licence.id(), licence.holder(), body.paid(), body.receiptSha256(), context.receivedAt(),
                 context.actor()));
     }
@@ -665,6 +671,7 @@ class ZoneLand {
     @EventSourcingHandler
     void on(LandEvents.LandFeePaymentReported event) {
         paymentReported.add(event.licenceId());
+        reportedReceipts.add(event.receiptSha256());
     }
 
     @EventSourcingHandler

@@ -212,4 +212,22 @@ class FreeZoneLandAbuseRound6Test {
                 .when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE))
                 .expectException(problem("freezone.fee-payment-reported-already", "licenceId", "003 art. 22.5, 22.7")).expectNoEvents();
     }
+
+    @Test
+    @DisplayName("003 art. 22.5 (F131): one payment's receipt reports one licence's fee: the same receipt for a second licence of the zone "
+            + "is refused")
+    void one_receipt_reports_one_fee() {
+        LandLicenceId second = LandLicenceId.of(ZONE, 2);
+        Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, HOLDER, PARCEL_B, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
+                granted(2, 2, HOLDER, PARCEL_B, FROM, UNTIL),
+                new LandEvents.LandFeePaymentReported(ZONE, L1, HOLDER, FEE, RECEIPT_SHA, noonOn(FEE_DUE_BY), ZoneLandTest.REPRESENTATIVE)};
+        fixture.given(given)
+                .when(mn.registry.freezone.FreeZoneSigned.signed(new LandCommands.ReportLandFeePaid(ZONE, second, FEE, RECEIPT_SHA),
+                        ZoneLandTest.REPRESENTATIVE, noonOn(FEE_DUE_BY), mn.registry.kernel.identity.Role.APPLICANT))
+                .expectException(problem("freezone.fee-receipt-reported-already", "receiptSha256", "003 art. 22.5")).expectNoEvents();
+        fixture.given(given)
+                .when(mn.registry.freezone.FreeZoneSigned.signed(new LandCommands.ReportLandFeePaid(ZONE, second, FEE, "7f".repeat(32)),
+                        ZoneLandTest.REPRESENTATIVE, noonOn(FEE_DUE_BY), mn.registry.kernel.identity.Role.APPLICANT))
+                .expectSuccessfulHandlerExecution();
+    }
 }
