@@ -32,6 +32,8 @@ public final class DataDirectory {
 
     /** The flag that starts the registry on a data directory others may read. */
     public static final String ALLOW_SHARED = "registry.allow-shared-data-dir";
+    /** The public register's index directory under the data directory (query side's default, {@code RegisterRebuilds}). */
+    static final String PUBLIC_REGISTER_INDEX = "public-register-index";
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
@@ -83,6 +85,13 @@ public final class DataDirectory {
             if (!posix) {
                 log.warn("The file system of {} has no POSIX permissions: restrict it to the service account by its own means", absolute);
                 return dataDirectory;
+            }
+            // the public register's index (ADR 0044) holds public data only, written by Lucene under the process umask and narrowed
+            // afterwards: a kill -9 between the two left its newest files group-readable and the restart refused (found by
+            // KillNineUnderLoadTest). Narrowed here, before the check; every other entry is still checked as it is
+            Path publicIndex = absolute.resolve(PUBLIC_REGISTER_INDEX);
+            if (Files.isDirectory(publicIndex, LinkOption.NOFOLLOW_LINKS)) {
+                new DataDirectory(publicIndex, posix).tighten();
             }
             List<String> exposed = dataDirectory.exposed(5);
             if (!exposed.isEmpty()) {

@@ -74,4 +74,21 @@ class DataDirectoryTest {
         assertThat(mode(dir.resolve("open-data").resolve("manifest.json"))).isEqualTo("rw-------");
         assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toRealPath());
     }
+
+    @Test
+    @DisplayName("a file of the public register's index left group-readable by a kill -9 before its narrowing is narrowed at start; the same "
+            + "file elsewhere is still refused")
+    void the_public_index_left_open_by_a_crash_is_narrowed_at_start() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("data").resolve(DataDirectory.PUBLIC_REGISTER_INDEX).resolve("index-1")).getParent().getParent();
+        for (Path d : new Path[]{dir, dir.resolve(DataDirectory.PUBLIC_REGISTER_INDEX), dir.resolve(DataDirectory.PUBLIC_REGISTER_INDEX).resolve("index-1")}) {
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
+        }
+        Path segment = Files.writeString(dir.resolve(DataDirectory.PUBLIC_REGISTER_INDEX).resolve("index-1").resolve("_3.fnm"), "x");
+        Files.setPosixFilePermissions(segment, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(DataDirectory.open(dir, false).path()).isEqualTo(dir.toRealPath());
+        assertThat(mode(segment)).isEqualTo("rw-------");
+        Path keys = Files.writeString(dir.resolve("keys.p12"), "x");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> DataDirectory.open(dir, false)).isInstanceOf(DataDirectory.Exposed.class);
+    }
 }
