@@ -162,6 +162,70 @@ class Person {
         return document;
     }
 
+    /**
+     * ADR 0055 (001 art. 23.1.1; the body's certificate and document were checked by {@link EnrolSignerType}): the person's
+     * certificate signs for them from the receipt on, with the role named. Who may enrol whom are choices where the law names nobody:
+     * <ul>
+     * <li>nobody enrols themselves: a supervisor whose certificate the Cabinet member revoked (F51) would enrol a new one at once, and a
+     * role granted to oneself is no one else's decision;</li>
+     * <li>the roles that answer to the Cabinet member ({@link #ANSWER_TO_THE_CABINET}: supervisors, the tax officer, the inspector) are
+     * granted by the Cabinet member, and a new certificate of a person who holds one is enrolled by the Cabinet member: else a
+     * supervisor would enrol a colleague's new key, or a tax officer of their choosing, and sign as them;</li>
+     * <li>an erased person is not enrolled again (their key is destroyed, ADR 0008; a new enrolment is a new person);</li>
+     * <li>a certificate enrolled before, revoked or not, is not enrolled again, and a role held is not granted again.</li>
+     * </ul>
+     */
+    @CommandHandler
+    @org.axonframework.modelling.command.CreationPolicy(org.axonframework.modelling.command.AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(mn.registry.kernel.identity.EnrolSigner body, CommandContext context, PersonalDataSealer sealer) {
+        if (body.personId().equals(context.actor())) {
+            throw RegistryProblem.forbidden("identity.self-enrolment", "Nobody enrols a certificate or grants a role for themselves; another "
+                    + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
+        }
+        if (erased) {
+            throw RegistryProblem.conflict("identity.person-erased", body.personId() + "'s personal data was erased; a person enrolled again "
+                    + "is enrolled under a new person id.", "001 art. 15.6, 002 art. 15.3");
+        }
+        enrolledByTheCabinetMember(body, context);
+        java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
+        String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);
+        boolean newCertificate = !enrolledCertificates.contains(fingerprint);
+        if (!newCertificate && (body.role() == null || revokedCertificates.contains(fingerprint))) {
+            throw RegistryProblem.conflict("identity.certificate-already-enrolled", "The certificate " + fingerprint + " of " + body.personId()
+                    + " was enrolled before" + (revokedCertificates.contains(fingerprint) ? " and is revoked: a revoked certificate signs "
+                    + "nothing again; enrol a new one." : "."), EnrolSignerType.ARTICLE);
+        }
+        if (body.role() != null && activeGrants.contains(key(body.role(), null))) {
+            throw RegistryProblem.conflict("identity.role-already-held", body.personId() + " already holds " + body.role() + ".", null);
+        }
+        String document = body.documentSha256().strip();
+        if (stream == null) {
+            stream = mn.registry.infrastructure.identity.IdentityDirectory.streamOf(body.personId());
+        }
+        if (newCertificate) {
+            String name = mn.registry.kernel.pki.Certificates.commonName(certificate).orElse(body.personId().value());
+            apply(PersonEnrolled.signed(body.personId(), fingerprint, context.receivedAt(), sealer.encrypt(body.personId(),
+                            new mn.registry.kernel.identity.PersonalDetails(name, mn.registry.kernel.pki.Certificates.base64Der(certificate))),
+                    context.actor(), document));
+        }
+        if (body.role() != null) {
+            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), "enrolment, document " + document));
+        }
+    }
+
+    private void enrolledByTheCabinetMember(mn.registry.kernel.identity.EnrolSigner body, CommandContext context) {
+        if (context.roles().contains(Role.CABINET_MEMBER)) {
+            return;
+        }
+        for (AnswersToTheCabinet rule : ANSWER_TO_THE_CABINET) {
+            if ((body.role() != null && rule.roles().contains(body.role())) || rule.roles().stream().anyMatch(this::holds)) {
+                throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.enrolment-by-the-cabinet-member", "The certificate or role of "
+                        + body.personId() + ", " + rule.whom() + " is enrolled by the Cabinet member, not by a ministry supervisor.",
+                        "role", rule.article());
+            }
+        }
+    }
+
     private boolean holds(Role role) {
         return activeGrants.stream().anyMatch(grant -> grant.startsWith(role + "/"));
     }

@@ -33,7 +33,9 @@ class RevokeSignerCertificateType {
     @Bean
     CommandTargetResolver personTarget() {
         return command -> TargetByRecordComponent.annotatedOr(command,
-                body -> body instanceof RevokeSignerCertificate r && r.personId() != null ? IdentityDirectory.streamOf(r.personId()) : null, "personId");
+                body -> body instanceof RevokeSignerCertificate r && r.personId() != null ? IdentityDirectory.streamOf(r.personId())
+                        : body instanceof mn.registry.kernel.identity.EnrolSigner e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
+                        : null, "personId");
     }
 
     @Bean

@@ -395,6 +395,18 @@ public final class SignedCommandVerifier {
         return !signedAt.isAfter(now.plus(maxClockSkew)) && (maxAge == null || !signedAt.isBefore(now.minus(maxAge)));
     }
 
+    /**
+     * 001 art. 23.1.1 (ADR 0055): a certificate to enrol, {@code chain} its certificate first, is a person's signing certificate that
+     * leads to a trusted CA and is in force at {@code at} (the registry's time of receipt); else the problem a signature under it
+     * would meet ({@code certificate.untrusted}, {@code certificate.expired}, ...), on the field {@code x5c}.
+     */
+    public void checkCertificateAt(List<X509Certificate> chain, Instant at) {
+        if (chain.isEmpty()) {
+            throw SignatureProblems.refuse(SignatureProblems.CERTIFICATE_MISSING, "no certificate is given", "x5c");
+        }
+        checkCertificates(chain.stream().map(Known::new).toList(), at);
+    }
+
     // 001 art. 23.1.1: the certificate must be valid at the moment the signature is made.
     private void checkCertificates(List<Known> certificates, Instant signedAt) {
         List<X509Certificate> chain = certificates.stream().map(Known::certificate).toList();

@@ -1,0 +1,109 @@
+package mn.registry.identity.command;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.document.DocumentStore;
+import mn.registry.kernel.identity.EnrolSigner;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.kernel.signing.SignedCommandVerifier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code EnrolSigner} (ADR 0055), signed by a ministry supervisor or the Cabinet member: the person's certificate signs for them
+ * from the registry's receipt on, with the role named. What the certificate and the document are is checked here, before the
+ * person's stream is touched (001 art. 23.1.1, judged at the registry's time of receipt, whatever time the signer claims); who may
+ * enrol whom is the person's stream's ({@link Person}).
+ */
+@Configuration
+class EnrolSignerType {
+
+    static final String ARTICLE = "001 art. 23.1.1";
+    /** Roles the registry grants by another act, never by an enrolment: a governor is appointed (003 art. 8.2), and the Cabinet member and the registry are not the ministry's to make. */
+    static final Set<Role> NOT_ENROLLED = Set.of(Role.ZONE_GOVERNOR, Role.CABINET_MEMBER, Role.REGISTRY);
+
+    @Bean
+    SignedCommandType<EnrolSigner> enrolSigner(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier) {
+        return SignedCommandType.of("EnrolSigner", EnrolSigner.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
+                (body, context) -> enrol(commands, documents, verifier, body, context));
+    }
+
+    private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, EnrolSigner body,
+                                CommandContext context) {
+        if (body == null || body.personId() == null) {
+            throw RegistryProblem.invalid("identity.person-missing", "Name the person to enrol in 'personId'.", "personId", ARTICLE);
+        }
+        if (body.role() != null && NOT_ENROLLED.contains(body.role())) {
+            throw RegistryProblem.invalid("identity.role-not-enrolled", "The role " + body.role() + " is not granted by an enrolment: a "
+                    + "governor is appointed by the Cabinet member (AppointGovernor, 003 art. 8.2); enrol the person's certificate with no role "
+                    + "first.", "role", "003 art. 8.2");
+        }
+        X509Certificate certificate = certificateInForceAtReceipt(verifier, body.certificatePem(), context);
+        certificateNamesThePerson(certificate, body.personId());
+        String document = body.documentSha256() == null ? "" : body.documentSha256().strip();
+        if (!DocumentRef.isSha256Hex(document)) {
+            throw RegistryProblem.invalid("identity.enrolment-without-document", "An enrolment rests on a document (the official's appointment "
+                    + "order, the company's power of representation, the written report of a lost key): upload it and give its SHA-256 in "
+                    + "'documentSha256'.", "documentSha256", ARTICLE);
+        }
+        if (documents.cite(document).isEmpty()) {
+            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                    "documentSha256", ARTICLE);
+        }
+        commands.sendAndWait(SignedCommandContext.message(body, context)); // as signed (ADR 0026); the stream reads the same certificate
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("type", "EnrolSigner");
+        answer.put("personId", body.personId().value());
+        answer.put("certificateSha256", Certificates.fingerprint(certificate));
+        answer.put("validFrom", context.receivedAt().toString());
+        if (body.role() != null) {
+            answer.put("role", body.role().name());
+        }
+        return answer;
+    }
+
+    // 001 art. 23.1.1: a certificate a CA the registry trusts issued for signing, in force when the registry receives the enrolment
+    private static X509Certificate certificateInForceAtReceipt(SignedCommandVerifier verifier, String pem, CommandContext context) {
+        List<X509Certificate> chain;
+        try {
+            chain = pem == null ? List.of() : Certificates.fromPem(pem);
+        } catch (RuntimeException e) {
+            chain = List.of();
+        }
+        if (chain.isEmpty()) {
+            throw RegistryProblem.invalid("identity.certificate-invalid", "'certificatePem' is the person's X.509 certificate in PEM "
+                    + "(-----BEGIN CERTIFICATE-----).", "certificatePem", ARTICLE);
+        }
+        try {
+            verifier.checkCertificateAt(chain, context.receivedAt());
+        } catch (RegistryProblem problem) {
+            throw new RegistryProblem(RegistryProblem.Kind.INVALID, problem.code(), "The certificate to enrol, at the registry's receipt ("
+                    + context.receivedAt() + "): " + problem.getMessage(), "certificatePem", ARTICLE);
+        }
+        return chain.get(0);
+    }
+
+    // 001 art. 23.1.1, 002 art. 16.2 (choice, ADR 0055): the CA checked whose certificate it is; its subject's UID is the person enrolled,
+    // so an official cannot enrol their own key as another person, a second identity that signs as someone else
+    private static void certificateNamesThePerson(X509Certificate certificate, PersonId person) {
+        Optional<PersonId> named = Certificates.personId(certificate);
+        if (named.isEmpty() || !named.get().equals(person)) {
+            throw RegistryProblem.invalid("identity.certificate-of-another-person", "The certificate was issued to "
+                    + named.map(PersonId::value).orElse("no person id") + " (its subject's UID), not to " + person.value() + ".",
+                    "certificatePem", ARTICLE);
+        }
+    }
+}

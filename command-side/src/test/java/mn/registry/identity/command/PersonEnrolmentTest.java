@@ -1,0 +1,177 @@
+package mn.registry.identity.command;
+
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.SignedCommandContext;
+import mn.registry.kernel.identity.EnrolSigner;
+import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.PersonalDataErased;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.RoleGranted;
+import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.pki.CertificateAuthority;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.kernel.privacy.EncryptedPersonalData;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/** ADR 0055 on a person's stream: who may enrol whose certificate and role (001 art. 23.1.1; abuse audit F132-F135, O88). */
+class PersonEnrolmentTest {
+
+    private static final PersonId PERSON = new PersonId("reviewer-7");
+    private static final PersonId SUPERVISOR = new PersonId("supervisor-1");
+    private static final PersonId CABINET = new PersonId("cabinet-1");
+    private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
+    private static final Instant AT = T0.plusSeconds(86_400);
+    private static final String DOCUMENT = "d0".repeat(32);
+    private static final EncryptedPersonalData SEALED = new EncryptedPersonalData("person-reviewer-7", "bm9uY2U=", "c2VhbGVk");
+    private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", T0.minus(1, ChronoUnit.DAYS), T0.plus(800, ChronoUnit.DAYS));
+    private static final SigningIdentity FIRST = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
+    private static final SigningIdentity SECOND = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
+
+    private static AggregateTestFixture<Person> fixture() {
+        AggregateTestFixture<Person> fixture = new AggregateTestFixture<>(Person.class);
+        fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
+        fixture.registerInjectableResource((PersonalDataSealer) (person, details) -> SEALED);
+        return fixture;
+    }
+
+    private static String pem(SigningIdentity identity) {
+        return Certificates.toPem(List.of(identity.chain().get(0)));
+    }
+
+    private static String fingerprint(SigningIdentity identity) {
+        return Certificates.fingerprint(identity.chain().get(0));
+    }
+
+    private static CommandMessage<Object> enrol(SigningIdentity identity, Role role, PersonId by, Role byRole) {
+        return SignedCommandContext.message(new EnrolSigner(PERSON, pem(identity), role, DOCUMENT),
+                new CommandContext("enrol-" + by.value(), AT, AT, by, Set.of(byRole), Set.of(), "ab".repeat(32)));
+    }
+
+    private static PersonEnrolled enrolled(SigningIdentity identity) {
+        return new PersonEnrolled(PERSON, "Reviewer Seven", fingerprint(identity), "AAAA", T0);
+    }
+
+    private static RoleGranted granted(Role role) {
+        return new RoleGranted(PERSON, role, null, T0, SUPERVISOR, "appointed");
+    }
+
+    private static Matcher<RegistryProblem> problem(String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return code.equals(problem.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RegistryProblem " + code);
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("ADR 0055: a supervisor enrols a new reviewer: the certificate, sealed under the person's key, and the role, both from the receipt, "
+            + "naming the signer and the document")
+    void a_new_reviewer_is_enrolled() {
+        fixture().givenNoPriorActivity()
+                .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, SUPERVISOR, DOCUMENT),
+                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, "enrolment, document " + DOCUMENT));
+    }
+
+    @Test
+    @DisplayName("ADR 0055 (was O88): after a representative's certificate was revoked for a lost key, a supervisor enrols a new one, and no role "
+            + "is granted twice; the revoked certificate is not enrolled again")
+    void a_new_certificate_after_a_revocation() {
+        PersonEnrolled first = enrolled(FIRST);
+        RoleGranted applicant = granted(Role.APPLICANT);
+        SignerCertificateRevoked revoked = new SignerCertificateRevoked(PERSON, fingerprint(FIRST), T0.plusSeconds(60), SUPERVISOR, "key lost", DOCUMENT);
+        fixture().given(first, applicant, revoked)
+                .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, SUPERVISOR, DOCUMENT));
+        // abuse: the revocation undone by enrolling the revoked certificate again
+        fixture().given(first, applicant, revoked)
+                .when(enrol(FIRST, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.certificate-already-enrolled"));
+        fixture().given(first, applicant, revoked)
+                .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.certificate-already-enrolled"));
+        // a role held is not granted again
+        fixture().given(first, applicant)
+                .when(enrol(SECOND, Role.APPLICANT, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.role-already-held"));
+        // an enrolled certificate with a new role: the role alone
+        fixture().given(first, applicant)
+                .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, "enrolment, document " + DOCUMENT));
+    }
+
+    @Test
+    @DisplayName("ADR 0055, abuse: nobody enrols themselves: a supervisor whose certificate the Cabinet member revoked enrolling a new one, "
+            + "or granting themselves a role")
+    void nobody_enrols_themselves() {
+        fixture().given(enrolled(FIRST), granted(Role.MINISTRY_SUPERVISOR),
+                        new SignerCertificateRevoked(PERSON, fingerprint(FIRST), T0.plusSeconds(60), CABINET, "dismissed from oversight"))
+                .when(enrol(SECOND, null, PERSON, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.self-enrolment"));
+        fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
+                .when(enrol(FIRST, Role.APPLICANT, PERSON, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.self-enrolment"));
+    }
+
+    @Test
+    @DisplayName("ADR 0055, abuse: a supervisor grants no role that answers to the Cabinet member (a supervisor, the tax officer, the inspector) "
+            + "and enrols no new certificate of a person holding one (signing as a colleague); the Cabinet member does")
+    void officials_answering_to_the_cabinet_are_enrolled_by_it() {
+        for (Role role : List.of(Role.MINISTRY_SUPERVISOR, Role.TAX_OFFICER, Role.COMMUNICATIONS_INSPECTOR)) {
+            fixture().givenNoPriorActivity()
+                    .when(enrol(FIRST, role, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                    .expectNoEvents()
+                    .expectException(problem("identity.enrolment-by-the-cabinet-member"));
+            fixture().givenNoPriorActivity()
+                    .when(enrol(FIRST, role, CABINET, Role.CABINET_MEMBER))
+                    .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, CABINET, DOCUMENT),
+                            new RoleGranted(PERSON, role, null, AT, CABINET, "enrolment, document " + DOCUMENT));
+            fixture().given(enrolled(FIRST), granted(role))
+                    .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                    .expectNoEvents()
+                    .expectException(problem("identity.enrolment-by-the-cabinet-member"));
+        }
+        RoleGranted governor = new RoleGranted(PERSON, Role.ZONE_GOVERNOR, "altanbulag", T0, CABINET, "Decision 12");
+        fixture().given(enrolled(FIRST), governor)
+                .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.enrolment-by-the-cabinet-member"));
+        fixture().given(enrolled(FIRST), governor)
+                .when(enrol(SECOND, null, CABINET, Role.CABINET_MEMBER))
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, CABINET, DOCUMENT));
+    }
+
+    @Test
+    @DisplayName("ADR 0055, abuse: a person whose personal data was erased is not enrolled again under the same id")
+    void an_erased_person_is_not_enrolled_again() {
+        fixture().given(enrolled(FIRST), granted(Role.APPLICANT), new PersonalDataErased(PERSON, "person-reviewer-7", "asked", T0.plusSeconds(60), SUPERVISOR))
+                .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.person-erased"));
+    }
+}

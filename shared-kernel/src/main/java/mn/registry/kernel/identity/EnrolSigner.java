@@ -1,0 +1,19 @@
+package mn.registry.kernel.identity;
+
+/**
+ * The signed command's body: enrol {@code personId}'s certificate (PEM, the person's certificate first, as issued by a CA the
+ * registry trusts, its subject's {@code UID} the person id) so that from the registry's receipt on it signs for them, and grant
+ * {@code role} if one is named (ADR 0055). A person already enrolled gets a new certificate this way after a key was lost and
+ * its certificate revoked (abuse audit O88). {@code documentSha256} is the document the enrolment rests on (the appointment
+ * order of an official, the company's power of representation, the written report of a lost key), uploaded first and kept.
+ *
+ * @param personId       whom the certificate is for; the certificate's subject {@code UID}
+ * @param certificatePem the person's certificate (PEM; a chain may follow it, the trusted CA's own certificate need not)
+ * @param role           the role granted with it, or {@code null} for the certificate alone (a new certificate of an enrolled
+ *                       person, or a person the Cabinet member is to appoint governor, 003 art. 8.2)
+ * @param documentSha256 SHA-256 of the uploaded document the enrolment rests on
+ */
+public record EnrolSigner(PersonId personId, String certificatePem,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Role role,
+                          String documentSha256) {
+}

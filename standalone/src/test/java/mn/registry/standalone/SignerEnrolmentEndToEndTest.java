@@ -1,0 +1,123 @@
+package mn.registry.standalone;
+
+import mn.registry.kernel.identity.EnrolSigner;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.RevokeSignerCertificate;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.pki.CertificateAuthority;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.keystore.RegistryKeys;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.signing.CommandEnvelope;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ADR 0055 over HTTP: a new official or representative is enrolled by a signed act, and a person whose certificate was revoked gets a
+ * new one (abuse audit O88); every enrolment the law and our choices forbid is refused before anything is stored.
+ */
+class SignerEnrolmentEndToEndTest {
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    private static CertificateAuthority ca() {
+        return registry.getBean(RegistryKeys.class).ca();
+    }
+
+    private static SigningIdentity issued(String person, Instant from, Instant until) {
+        return ca().newPerson(new PersonId(person), "Шинэ Ажилтан " + person, "Ministry", from, until);
+    }
+
+    private static SigningIdentity issued(String person) {
+        Instant now = registry.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        return issued(person, now.minus(1, ChronoUnit.DAYS), now.plus(365, ChronoUnit.DAYS));
+    }
+
+    private static String pem(SigningIdentity identity) {
+        return Certificates.toPem(List.of(identity.chain().get(0)));
+    }
+
+    private static void signsIn(SigningIdentity who) {
+        assertThat(registry.signIn(who)).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("ADR 0055: a supervisor enrols a new reviewer, who then signs; abuse: a certificate of a CA the registry does not trust, of "
+            + "another person (a second identity), expired or not yet valid at receipt, with no document or an unknown one, a governor's "
+            + "or a tax officer's role, an enrolment of oneself")
+    void a_new_reviewer_is_enrolled_and_every_forbidden_enrolment_refused() {
+        String order = ReceiptTimeEndToEndTest.upload(registry.context(), "Minister's order appointing reviewer-9");
+        SigningIdentity reviewer = issued("reviewer-9");
+        Instant now = registry.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+
+        registry.refused(registry.send("reviewer-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER, order)),
+                403, "signer.role-missing", null, "domain-rules §1");
+        SigningIdentity rogue = CertificateAuthority.create("Rogue CA", now.minus(1, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS))
+                .newPerson(new PersonId("reviewer-9"), "Reviewer Nine", "Ministry", now.minus(1, ChronoUnit.DAYS), now.plus(300, ChronoUnit.DAYS));
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(rogue.person(), pem(rogue), Role.MINISTRY_REVIEWER, order)),
+                400, "certificate.untrusted", "certificatePem", "001 art. 23.1.1");
+        // a second identity: the supervisor's own new certificate enrolled as another person's
+        SigningIdentity own = issued("supervisor-1");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(new PersonId("reviewer-9"), pem(own), Role.MINISTRY_REVIEWER,
+                order)), 400, "identity.certificate-of-another-person", "certificatePem", "001 art. 23.1.1");
+        SigningIdentity expired = issued("reviewer-9", now.minus(400, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(expired.person(), pem(expired), Role.MINISTRY_REVIEWER,
+                order)), 400, "certificate.expired", "certificatePem", "001 art. 23.1.1");
+        SigningIdentity early = issued("reviewer-9", now.plus(10, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS));
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(early.person(), pem(early), Role.MINISTRY_REVIEWER,
+                order)), 400, "certificate.not-yet-valid", "certificatePem", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), "-----BEGIN CERTIFICATE-----\nAAAA\n",
+                Role.MINISTRY_REVIEWER, order)), 400, "identity.certificate-invalid", "certificatePem", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER,
+                null)), 400, "identity.enrolment-without-document", "documentSha256", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER,
+                "ab".repeat(32))), 400, "document.unknown", "documentSha256", "001 art. 23.1.1");
+        registry.refused(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.ZONE_GOVERNOR, order)),
+                400, "identity.role-not-enrolled", "role", "003 art. 8.2");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.TAX_OFFICER, order)),
+                403, "identity.enrolment-by-the-cabinet-member", "role", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(new PersonId("supervisor-1"), pem(own), null, order)),
+                403, "identity.self-enrolment", null, "001 art. 23.1.1");
+        // the refused enrolments signed nothing in: reviewer-9 is no one yet
+        assertThat(registry.client().post("/api/session", registry.client().sign(reviewer, CommandEnvelope.fresh("SignIn",
+                CanonicalJson.mapper().createObjectNode().put("challenge", registry.client().get("/api/session/challenge").body().path("challenge")
+                        .asText()), registry.clock())), "application/json").status()).isNotEqualTo(200);
+
+        assertThat(ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER, order)))
+                .path("role").asText()).isEqualTo("MINISTRY_REVIEWER");
+        signsIn(reviewer);
+        // the same enrolment again grants nothing twice
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER, order)),
+                409, "identity.role-already-held", null, "");
+    }
+
+    @Test
+    @DisplayName("ADR 0055 (was O88): a representative whose certificate was revoked for a lost key gets a new one on the supervisor's signed "
+            + "enrolment and signs again; the revoked certificate stays revoked and is not enrolled again")
+    void a_revoked_representative_is_enrolled_with_a_new_certificate() throws Exception {
+        SigningIdentity old = registry.client().person("applicant-1");
+        String report = ReceiptTimeEndToEndTest.upload(registry.context(), "Tenger Trust LLC: letter reporting the representative's key lost");
+        ok(registry.send("supervisor-1", "RevokeSignerCertificate", new RevokeSignerCertificate(new PersonId("applicant-1"),
+                Certificates.fingerprint(old.chain().get(0)), "key reported lost", report)));
+        String identification = ReceiptTimeEndToEndTest.upload(registry.context(), "Tenger Trust LLC: power of representation and identity check");
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(new PersonId("applicant-1"), pem(old), null, identification)),
+                409, "identity.certificate-already-enrolled", null, "001 art. 23.1.1");
+        SigningIdentity renewed = issued("applicant-1");
+        assertThat(ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(new PersonId("applicant-1"), pem(renewed), null, identification)))
+                .path("certificateSha256").asText()).isEqualTo(Certificates.fingerprint(renewed.chain().get(0)));
+        signsIn(renewed);
+        assertThat(registry.client().post("/api/session", registry.client().sign(old, CommandEnvelope.fresh("SignIn",
+                CanonicalJson.mapper().createObjectNode().put("challenge", registry.client().get("/api/session/challenge").body().path("challenge")
+                        .asText()), registry.clock())), "application/json").status()).isNotEqualTo(200);
+    }
+}
