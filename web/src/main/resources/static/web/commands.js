@@ -74,6 +74,14 @@ for (const input of document.querySelectorAll('input[type=file][data-hash-into]'
   });
 }
 
+// A certificate chosen in a form (PEM) is read here as text into the field the form signs (ADR 0055).
+for (const input of document.querySelectorAll('input[type=file][data-text-into]')) {
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (file) document.getElementById(input.dataset.textInto).value = await file.text();
+  });
+}
+
 /**
  * A refusal in the page's language: the page's own message for its code (<span data-problem="code">), else the
  * registry's message for the code in this page's language (GET /problem-texts/{code}), else the detail as sent.

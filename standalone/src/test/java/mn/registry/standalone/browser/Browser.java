@@ -140,7 +140,11 @@ final class Browser implements AutoCloseable {
 
     /** Signs in by choosing the person's key and certificate files, as a person would. */
     void signInWithFiles(String personId) {
-        Path home = registry.dataDir.resolve("keys").resolve("people").resolve(personId);
+        signInWithFiles(registry.dataDir.resolve("keys").resolve("people").resolve(personId));
+    }
+
+    /** Signs in with the key and certificate files in {@code home} ({@code key.pem}, {@code cert.pem}). */
+    void signInWithFiles(Path home) {
         open("/signin", "en");
         find("#key").sendKeys(home.resolve("key.pem").toAbsolutePath().toString());
         find("#cert").sendKeys(home.resolve("cert.pem").toAbsolutePath().toString());

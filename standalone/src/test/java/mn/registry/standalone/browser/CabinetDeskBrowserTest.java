@@ -186,4 +186,36 @@ class CabinetDeskBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
         browser.signOut();
     }
+
+    @Test
+    @DisplayName("ADR 0055: the Cabinet member's form to enrol a signer, in both languages; abuse: enrolling oneself (a new certificate for one's "
+            + "own id, after a revocation) is refused on the page in English, and the refusal's code is shown")
+    void cabinet_member_enrolment_form_refuses_self_enrolment() {
+        browser.signInAsDemo("cabinet-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/cabinet", lang);
+            assertThat(browser.all("#form-enrol-signer")).hasSize(1);
+            assertThat(browser.all("#enr-role option[value=MINISTRY_SUPERVISOR]")).hasSize(1);
+            assertThat(browser.all("#enr-role option[value=ZONE_GOVERNOR]")).isEmpty();
+        }
+        java.nio.file.Path cert = registry.dataDir.resolve("keys").resolve("people").resolve("cabinet-1").resolve("cert.pem");
+        fill("#enr-person", "cabinet-1");
+        browser.find("#enr-certificate-file").sendKeys(cert.toAbsolutePath().toString());
+        browser.waitUntil("the certificate read into the form", d -> d.findElement(org.openqa.selenium.By.id("enr-certificate"))
+                .getAttribute("value").contains("-----BEGIN CERTIFICATE-----"));
+        java.nio.file.Path order;
+        try {
+            order = java.nio.file.Files.createTempFile("cabinet-order-", ".pdf");
+            java.nio.file.Files.writeString(order, "%PDF-1.4\nCabinet order " + System.nanoTime() + "\n%%EOF\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        browser.find("#enr-file").sendKeys(order.toAbsolutePath().toString());
+        browser.waitUntil("the order hashed", d -> d.findElement(org.openqa.selenium.By.id("enr-document")).getAttribute("value").length() == 64);
+        assertThat(browser.signAndSend("form-enrol-signer")).contains("\"type\":\"EnrolSigner\"").doesNotContain("\"role\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("identity.self-enrolment").contains("Nobody enrols");
+        browser.consoleErrors();
+        browser.signOut();
+    }
 }

@@ -154,6 +154,35 @@ class PermitFormsBrowserTest {
     }
 
     @Test
+    @DisplayName("ADR 0055, 001 art. 23.1.1: the supervisor enrols a new reviewer on the desk (the certificate and the appointment order chosen as "
+            + "files, in Mongolian), who then signs in with their own key files and lands on the desk")
+    void supervisor_enrols_a_new_reviewer_from_the_desk() throws IOException {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        mn.registry.kernel.pki.SigningIdentity reviewer = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca()
+                .newPerson(new mn.registry.kernel.identity.PersonId("reviewer-5"), "Болормаа Түмэн", "Ministry", now.minusSeconds(3600),
+                        now.plus(365, java.time.temporal.ChronoUnit.DAYS));
+        Path home = Files.createTempDirectory("enrolled-").resolve("reviewer-5");
+        mn.registry.keystore.SigningIdentities.write(reviewer, home);
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk", "mn");
+        assertThat(browser.all("#form-enrol-signer")).hasSize(1);
+        browser.find("#enr-person").sendKeys("reviewer-5");
+        browser.find("#enr-certificate-file").sendKeys(home.resolve("cert.pem").toAbsolutePath().toString());
+        browser.waitUntil("the certificate read into the form", d -> d.findElement(org.openqa.selenium.By.id("enr-certificate"))
+                .getAttribute("value").startsWith("-----BEGIN CERTIFICATE-----"));
+        new org.openqa.selenium.support.ui.Select(browser.find("#enr-role")).selectByValue("MINISTRY_REVIEWER");
+        browser.find("#enr-file").sendKeys(document("appointment-order").toAbsolutePath().toString());
+        browser.waitUntil("the order hashed", d -> d.findElement(org.openqa.selenium.By.id("enr-document")).getAttribute("value").length() == 64);
+        String shown = browser.signAndSend("form-enrol-signer");
+        assertThat(shown).contains("\"type\":\"EnrolSigner\"").contains("\"role\":\"MINISTRY_REVIEWER\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.signOut();
+        browser.signInWithFiles(home);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("003 art. 12.1: a Mongolian entity applies for registration in a Free Zone on the applicant's page with its three documents")
     void entity_applies_for_zone_registration_from_its_page() {
         browser.signInAsDemo("applicant-1");
