@@ -32,6 +32,11 @@ class Person {
     private final Set<String> activeGrants = new HashSet<>();
     private boolean erased;
     static final int MAX_GROUND = 500;
+    /**
+     * The ground of a role granted by an enrolment (ADR 0055). An official's role is published whole ({@code PublicRecords}); the
+     * document it rests on is named in the staff-only {@code PersonEnrolled} and in the archived signed command, not here.
+     */
+    static final String ENROLMENT_GROUND = "enrolment (EnrolSigner, 001 art. 23.1.1)";
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
@@ -209,7 +214,7 @@ class Person {
                     context.actor(), document));
         }
         if (body.role() != null) {
-            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), "enrolment, document " + document));
+            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
         }
     }
 

@@ -90,7 +90,7 @@ class PersonEnrolmentTest {
         fixture().givenNoPriorActivity()
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, SUPERVISOR, DOCUMENT),
-                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, "enrolment, document " + DOCUMENT));
+                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
     }
 
     @Test
@@ -120,7 +120,7 @@ class PersonEnrolmentTest {
         // an enrolled certificate with a new role: the role alone
         fixture().given(first, applicant)
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, "enrolment, document " + DOCUMENT));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
     }
 
     @Test
@@ -150,7 +150,7 @@ class PersonEnrolmentTest {
             fixture().givenNoPriorActivity()
                     .when(enrol(FIRST, role, CABINET, Role.CABINET_MEMBER))
                     .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, CABINET, DOCUMENT),
-                            new RoleGranted(PERSON, role, null, AT, CABINET, "enrolment, document " + DOCUMENT));
+                            new RoleGranted(PERSON, role, null, AT, CABINET, Person.ENROLMENT_GROUND));
             fixture().given(enrolled(FIRST), granted(role))
                     .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                     .expectNoEvents()
