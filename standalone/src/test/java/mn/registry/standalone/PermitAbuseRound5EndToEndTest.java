@@ -62,6 +62,9 @@ class PermitAbuseRound5EndToEndTest {
         // F103 (ADR 0046 item 13): a well-formed hash of nothing the registry received names no policy
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
                 Money.mnt(200_000_000), today().plusYears(1), "9f".repeat(32))), 400, "document.unknown", "proofSha256", "002 art. 26.2.3");
+        // F139 (ADR 0046 item 33): a policy of a week, which leaves the holder uninsured for the five-year term
+        registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
+                Money.mnt(200_000_000), today().plusDays(7), proof())), 400, "permit.insurance-too-short", "insuredUntil", "002 art. 26.2.3");
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001", Money.mnt(200_000_000),
                 today().plusYears(1), proof())));
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),

@@ -59,6 +59,8 @@ class PermitApplication {
     private boolean extensionPending;
     private LocalDate issuedOn;
     private LocalDate insuredUntil;
+    /** The local day the insurance in force was recorded (F139: the policy covers a year from it). */
+    private LocalDate insuranceRecordedOn;
     private LocalDate extendedTermEnding;
     private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
@@ -235,6 +237,7 @@ class PermitApplication {
                     "amount", "002 art. 26.5");
         }
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
+        insuredForAYearFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()), "insuredUntil");
         documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services); // last: a document found is cited
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
@@ -274,6 +277,7 @@ class PermitApplication {
         insuredForAtLeastTheMinimumInForce(services.minimumInsuranceInForce(context.receivedAt()));
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
+        insuredForAYearFromItsRecord(insuredUntil, insuranceRecordedOn, null); // a policy recorded before F139
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services); // last: a document found is cited
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
         apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), ISSUER, holder, command.activity(),
@@ -308,6 +312,22 @@ class PermitApplication {
         if (insuredUntil != null && insuredUntil.isBefore(issuedOn)) {
             throw RegistryProblem.conflict("permit.insurance-expired", "The recorded policy ended on " + insuredUntil
                     + "; record the insurance in force before issuing the permit.", "002 art. 26.2.3");
+        }
+    }
+
+    // 002 art. 26.2.3 (choice, ADR 0046 item 33, abuse audit F139): "issued after the applicant is insured" means insured for the permit's
+    // activity, not for its first day: a policy ending the week after the issue left the holder uninsured for the five-year term. The
+    // policy recorded covers at least a year from its recording (a year: the usual shortest policy, and the interval of the annual
+    // inspection, 31.1.7); judged when it is recorded, and at the issue for a policy recorded before this rule
+    private static void insuredForAYearFromItsRecord(LocalDate insuredUntil, LocalDate recordedOn, String field) {
+        if (insuredUntil == null || recordedOn == null) {
+            return;
+        }
+        LocalDate lastDayOfTheYear = LegalTerm.years(recordedOn, 1).lastDay();
+        if (insuredUntil.isBefore(lastDayOfTheYear)) {
+            throw new RegistryProblem(field == null ? RegistryProblem.Kind.CONFLICT : RegistryProblem.Kind.INVALID, "permit.insurance-too-short",
+                    "The policy ends on " + insuredUntil + "; a policy recorded on " + recordedOn + " covers at least a year, through "
+                            + lastDayOfTheYear + (field == null ? ": record the insurance again before issuing." : "."), field, "002 art. 26.2.3");
         }
     }
 
@@ -1272,6 +1292,7 @@ class PermitApplication {
         this.insured = true;
         this.insuredUntil = event.insuredUntil();
         this.insuredAmount = event.amount();
+        this.insuranceRecordedOn = UlaanbaatarTime.dateOf(event.recordedAt());
     }
 
     @EventSourcingHandler

@@ -122,8 +122,9 @@ class PermitDatesAndExtensionTest {
                 .expectException(code("permit.insurance-expired")).expectNoEvents();
         fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), null, SHA), HOLDER, at))
                 .expectException(code("permit.insurance-until-missing")).expectNoEvents();
-        fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2024, 12, 2), SHA), HOLDER, at))
-                .expectEvents(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2024, 12, 2), SHA, at));
+        // a policy ending on the day of its receipt was accepted here before F139; it now covers at least the first year (PermitAbuseRound10Test)
+        fixture().given(approved()).when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2025, 12, 1), SHA), HOLDER, at))
+                .expectEvents(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2025, 12, 1), SHA, at));
         List<Object> shortPolicy = with(approved(), new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM,
                 LocalDate.of(2024, 12, 5), SHA, at));
         fixture().given(shortPolicy).when(issue(VALID_FROM, ISSUED_AT))

@@ -1,0 +1,79 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.IssuePermit;
+import mn.registry.kernel.permit.PermitInsuranceRecorded;
+import mn.registry.kernel.permit.RecordPermitInsurance;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.APPROVED_AT;
+import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
+import static mn.registry.permit.command.PermitLifecycleTest.ID;
+import static mn.registry.permit.command.PermitLifecycleTest.ISSUED_AT;
+import static mn.registry.permit.command.PermitLifecycleTest.MINIMUM;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
+import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
+import static mn.registry.permit.command.PermitLifecycleTest.VALID_FROM;
+import static mn.registry.permit.command.PermitLifecycleTest.approved;
+import static mn.registry.permit.command.Signed.signed;
+
+/** Session 15's abuse audit of the permit rules (docs/abuse-audit.md, "Session 15, permits"; ADR 0046 items 33 on). */
+class PermitAbuseRound10Test {
+
+    private AggregateTestFixture<PermitApplication> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = Signed.fixture(new Signed.Services());
+    }
+
+    private static List<Object> insuredUntil(LocalDate lastDay) {
+        List<Object> events = new ArrayList<>(approved());
+        events.add(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, lastDay, SHA, APPROVED_AT.plusSeconds(86_400)));
+        return events;
+    }
+
+    private static IssuePermit issue() {
+        return new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), VALID_FROM, SHA2);
+    }
+
+    // ------------------------------------------------------------------ F139: insured for the first year, not for the day of issue
+
+    @Test
+    @DisplayName("002 art. 26.2.3 (choice, F139): a policy recorded to open the way to the permit covers at least the first year from its receipt; "
+            + "one ending next week, which leaves the holder uninsured for the term, is refused")
+    void a_policy_of_a_week_is_refused_when_recorded() {
+        Instant at = APPROVED_AT.plusSeconds(86_400); // 2024-12-02 in Ulaanbaatar: the first year ends on 2025-12-01
+        fixture.given(approved())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2024, 12, 9), SHA), HOLDER, at))
+                .expectException(problem("permit.insurance-too-short", "insuredUntil"))
+                .expectNoEvents();
+        fixture.given(approved())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2025, 12, 1), SHA), HOLDER, at))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.2.3 (choice, F139): a policy recorded before this rule that covers less than a year from its recording is "
+            + "recorded again before the permit is issued")
+    void a_short_policy_recorded_before_the_rule_stops_the_issue() {
+        // recorded 2024-12-02 in Ulaanbaatar (insuredUntil above): its year runs through 2025-12-01
+        fixture.given(insuredUntil(LocalDate.of(2025, 11, 30)))
+                .when(signed(issue(), SUPERVISOR, ISSUED_AT))
+                .expectException(problem("permit.insurance-too-short", null))
+                .expectNoEvents();
+        fixture.given(insuredUntil(LocalDate.of(2025, 12, 1)))
+                .when(signed(issue(), SUPERVISOR, ISSUED_AT))
+                .expectSuccessfulHandlerExecution();
+    }
+}
