@@ -228,7 +228,13 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.insurance-amount-missing", "The insured amount is required.", "amount", "002 art. 26.2.3");
         }
         Money inForce = services.minimumInsuranceInForce(context.receivedAt());
-        requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
+        requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE, PermitApplicationStatus.ACTIVE,
+                PermitApplicationStatus.SUSPENDED);
+        recordedByTheHolderOrTheMinistry(context);
+        boolean renewal = status != PermitApplicationStatus.APPROVED_PENDING_INSURANCE;
+        if (renewal) {
+            termHasNotEndedAtReceipt(context.receivedAt());
+        }
         insuranceRestsOnItsProof(command);
         Money minimum = inForce == null ? minimumInsurance : inForce;
         if (!command.amount().isAtLeast(minimum)) {
@@ -238,9 +244,45 @@ class PermitApplication {
         }
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         insuredForAYearFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()), "insuredUntil");
+        if (renewal) {
+            renewalCoversBeyondThePolicyInForce(command.insuredUntil());
+        }
         documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services); // last: a document found is cited
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
+        if (renewal) {
+            if (openDuties.containsKey(PermitDuty.RENEW_INSURANCE)) {
+                fulfil(PermitDuty.RENEW_INSURANCE, context.receivedAt(), context.actor());
+            }
+            insuredThroughTheTerm(context.receivedAt());
+        }
+    }
+
+    // 002 art. 26.2.3 (abuse audit F141): "the applicant is insured and submits": the insurance is recorded by the holder's representative
+    // or by the ministry from the holder's papers, never by another company's representative (who could discharge the duty to renew)
+    private void recordedByTheHolderOrTheMinistry(CommandContext context) {
+        java.util.Set<mn.registry.kernel.identity.Role> roles = context.roles() == null ? java.util.Set.of() : context.roles();
+        if (!roles.contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER) && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
+            actsForTheHolder(context.actor(), "002 art. 26.2.3");
+        }
+    }
+
+    // 002 art. 26.2.3 (choice, ADR 0046 item 34, abuse audit F140): a renewal covers beyond the policy it renews; an older or equal policy
+    // recorded again would discharge the duty while the holder stays uninsured from the same day
+    private void renewalCoversBeyondThePolicyInForce(LocalDate renewedUntil) {
+        if (insuredUntil != null && !renewedUntil.isAfter(insuredUntil)) {
+            throw RegistryProblem.invalid("permit.insurance-not-renewed", "The recorded policy covers through " + insuredUntil + "; a renewal covers "
+                    + "beyond that day, not through " + renewedUntil + ".", "insuredUntil", "002 art. 26.2.3");
+        }
+    }
+
+    // 002 art. 26.2.3 (choice, ADR 0046 item 34, abuse audit F140): the holder stays insured through the term: while the recorded policy
+    // ends before the term does, the holder owes a renewed policy by its last day (overdue, it escalates as every duty does)
+    private void insuredThroughTheTerm(Instant at) {
+        if (insuredUntil != null && validUntil != null && insuredUntil.isBefore(validUntil)) {
+            LocalDate today = UlaanbaatarTime.dateOf(at); // a permit issued before this rule may be extended on a policy that has ended
+            raiseOnDate(PermitDuty.RENEW_INSURANCE, insuredUntil.isBefore(today) ? today : insuredUntil, at);
+        }
     }
 
     // 002 art. 26.2.3 (abuse audit F60): the permit is issued on "proof of insurance": the policy names its insurer and number and is
@@ -285,6 +327,7 @@ class PermitApplication {
                 command.contractSha256()));
         raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
+        insuredThroughTheTerm(context.receivedAt());
     }
 
     // 002 art. 26.2.3, 26.5 (abuse audit F68): issued on insurance of at least the minimum the ministry has set, judged when the permit is
@@ -375,6 +418,8 @@ class PermitApplication {
                     "The duty " + duty + " is done only by the registry's time-stamped checkpoint that publishes the record.", duty.article());
             case INSPECTION -> throw RegistryProblem.conflict("permit.duty-discharged-by-inspection",
                     "The duty " + duty + " is done only by a recorded inspection.", duty.article());
+            case INSURANCE -> throw RegistryProblem.conflict("permit.duty-discharged-by-insurance",
+                    "The duty " + duty + " is done only by the renewed policy recorded (RecordPermitInsurance), not by marking it done.", duty.article());
             case SIGNED_RECORD -> {
                 java.util.Set<mn.registry.kernel.identity.Role> roles = context.roles() == null ? java.util.Set.of() : context.roles();
                 if (duty.owedBy() == PermitDuty.Party.HOLDER) {
@@ -519,9 +564,16 @@ class PermitApplication {
                 if (inspectionDue != null) {
                     raiseOnDate(PermitDuty.ANNUAL_INSPECTION, inspectionDue, context.receivedAt()); // its deadline ended with the expiry; it runs again
                 }
+                LocalDate renewalDue = openDuties.get(PermitDuty.RENEW_INSURANCE);
+                if (renewalDue != null) {
+                    raiseOnDate(PermitDuty.RENEW_INSURANCE, renewalDue, context.receivedAt()); // the same
+                }
             }
             fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
             raise(PermitDuty.PUBLISH_EXTENSION, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
+            if (!openDuties.containsKey(PermitDuty.RENEW_INSURANCE)) {
+                insuredThroughTheTerm(context.receivedAt()); // the policy covered the old term, not the new one
+            }
         } else {
             refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
             refusalRestsOnAGroundToSuspend(command.reasons());

@@ -269,6 +269,7 @@ class PermitDatesAndExtensionTest {
         fixture().given(expired).when(grant(decided))
                 .expectEvents(new PermitExtendedAfterExpiry(ID, VALID_UNTIL, NEXT_TERM_ENDS, decided, SUPERVISOR, "002 art. 27.4, 29.2"),
                         dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), decided),
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, PermitLifecycleTest.INSURED_UNTIL, decided),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, decided, true, null, SUPERVISOR),
                         duty(PermitDuty.PUBLISH_EXTENSION, publication(decided), decided))
                 .expectState(a -> {
@@ -280,6 +281,7 @@ class PermitDatesAndExtensionTest {
                 .expectEvents(new PermitExpired(ID, VALID_UNTIL, decided, "002 art. 29.2"),
                         new PermitExtendedAfterExpiry(ID, VALID_UNTIL, NEXT_TERM_ENDS, decided, SUPERVISOR, "002 art. 27.4, 29.2"),
                         dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), decided),
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, PermitLifecycleTest.INSURED_UNTIL, decided),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_EXTENSION, decided, true, null, SUPERVISOR),
                         duty(PermitDuty.PUBLISH_EXTENSION, publication(decided), decided));
         // 27.5 (ADR 0046 item 24): no ground to suspend stands, so the request made in time is not refused after the expiry either

@@ -48,6 +48,8 @@ class PermitLifecycleTest {
     static final LocalDate VALID_FROM = LocalDate.of(2024, 12, 10);
     static final LocalDate VALID_UNTIL = LocalDate.of(2029, 12, 9);
     static final String SHA = "ab".repeat(32);
+    /** The last day the policy of {@link #insured()} covers: the holder owes a renewed policy by then (F140). */
+    static final LocalDate INSURED_UNTIL = LocalDate.of(2025, 12, 31);
     static final String SHA2 = "cd".repeat(32);
 
     private AggregateTestFixture<PermitApplication> fixture;
@@ -75,7 +77,7 @@ class PermitLifecycleTest {
 
     static List<Object> insured() {
         List<Object> events = new ArrayList<>(approved());
-        events.add(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, LocalDate.of(2025, 12, 31),
+        events.add(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), MINIMUM, INSURED_UNTIL,
                 SHA, APPROVED_AT.plusSeconds(86_400)));
         return events;
     }
@@ -102,6 +104,7 @@ class PermitLifecycleTest {
         events.add(issuedEvent());
         events.add(duty(PermitDuty.PUBLISH_GRANT, publication(ISSUED_AT), ISSUED_AT));
         events.add(dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), ISSUED_AT));
+        events.add(dutyOnDate(PermitDuty.RENEW_INSURANCE, INSURED_UNTIL, ISSUED_AT));
         return events;
     }
 
@@ -256,7 +259,8 @@ class PermitLifecycleTest {
         fixture.given(insured())
                 .when(signed(new IssuePermit(ID, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), VALID_FROM, SHA2), SUPERVISOR, ISSUED_AT))
                 .expectEvents(issuedEvent(), duty(PermitDuty.PUBLISH_GRANT, publication(ISSUED_AT), ISSUED_AT),
-                        dutyOnDate(PermitDuty.ANNUAL_INSPECTION, LocalDate.of(2025, 12, 10), ISSUED_AT))
+                        dutyOnDate(PermitDuty.ANNUAL_INSPECTION, LocalDate.of(2025, 12, 10), ISSUED_AT),
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, INSURED_UNTIL, ISSUED_AT))
                 .expectState(a -> {
                     assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE);
                     assertThat(a.validUntil()).isEqualTo(LocalDate.of(2029, 12, 9));

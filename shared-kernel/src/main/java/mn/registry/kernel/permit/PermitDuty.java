@@ -26,7 +26,12 @@ public enum PermitDuty {
     /** A suspension ran out: the supervisor restores or revokes within {@link #AFTER_SUSPENSION_DECISION} working days (choice). */
     DECIDE_AFTER_SUSPENSION("002 art. 28.4, 29.1.5", Party.MINISTRY, Discharge.DECISION),
     /** The tax authority asked for a suspension: the ministry suspends or refuses within {@link #TAX_REQUEST_DECISION} working days (choice). */
-    DECIDE_TAX_SUSPENSION_REQUEST("002 art. 28.1", Party.MINISTRY, Discharge.DECISION);
+    DECIDE_TAX_SUSPENSION_REQUEST("002 art. 28.1", Party.MINISTRY, Discharge.DECISION),
+    /**
+     * The holder stays insured through the term (choice, ADR 0046 item 34, abuse audit F140): due on the last day the recorded policy
+     * covers, done by the renewed policy recorded.
+     */
+    RENEW_INSURANCE("002 art. 26.2.3", Party.HOLDER, Discharge.INSURANCE);
 
     /** ADR 0013 §4: the supervisor decides (restore or revoke) within 5 working days after a suspension ran out. */
     public static final WorkingDays AFTER_SUSPENSION_DECISION = WorkingDays.of(5);
@@ -51,6 +56,8 @@ public enum PermitDuty {
         CHECKPOINT,
         /** Only a recorded inspection. */
         INSPECTION,
+        /** Only a recorded policy that covers beyond the one the duty was raised for. */
+        INSURANCE,
         /** The law names no act: a signed record with evidence, by the party that owes it. */
         SIGNED_RECORD
     }

@@ -202,6 +202,38 @@ class PermitActsBrowserTest {
     }
 
     @Test
+    @DisplayName("002 art. 26.2.3 (ADR 0046 item 34, F140): the holder's page says by which day the policy is renewed, and the holder records "
+            + "the renewed policy on it in English; the page then names the next day in Mongolian")
+    void holder_renews_its_insurance_in_the_browser() {
+        String id = activePermit("Khovsgol Trust Services LLC", "6400313");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("applicant-1");
+        browser.waitUntil("the renewal's day is on the applicant's page", d -> {
+            browser.open("/applicant/applications/" + id, "en");
+            return !browser.all("#insurance-renewal-due").isEmpty();
+        });
+        assertThat(browser.find("#insurance-renewal-due").getText()).contains(today.plusYears(1).toString()).contains("renewed policy");
+        browser.find("#ins-insurer").sendKeys("Mongol Daatgal");
+        browser.find("#ins-policy").sendKeys("POL-6400313-2");
+        browser.find("#ins-amount").sendKeys("200000000");
+        LocalDate renewed = today.plusYears(2);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('ins-until').value = arguments[0]",
+                renewed.toString());
+        browser.find("#ins-file").sendKeys(document("renewed-policy", "renewed policy of 6400313").toAbsolutePath().toString());
+        browser.waitUntil("the policy hashed", d -> d.findElement(org.openqa.selenium.By.id("ins-sha")).getAttribute("value").length() == 64);
+        JsonNode sent = parse(browser.signAndSend("form-insurance"));
+        assertThat(sent.path("type").asText()).isEqualTo("RecordPermitInsurance");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the next renewal's day is on the page", d -> {
+            browser.open("/applicant/applications/" + id, "mn");
+            return browser.find("#insurance-renewal-due").getText().contains(renewed.toString());
+        });
+        assertThat(browser.find("#insurance-renewal-due").getText()).contains("сунгасан гэрээг");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("003 art. 22.2: a registered Free Zone entity applies for land use on the applicant's page in Mongolian; the application is listed in English")
     void registered_entity_applies_for_land_in_the_browser() {
         mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Selenge Cold Storage LLC",
