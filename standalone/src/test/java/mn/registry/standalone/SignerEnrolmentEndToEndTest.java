@@ -1,6 +1,10 @@
 package mn.registry.standalone;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mn.registry.kernel.identity.EndSignerRole;
 import mn.registry.kernel.identity.EnrolSigner;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.RevokeSignerCertificate;
 import mn.registry.kernel.identity.Role;
@@ -99,6 +103,28 @@ class SignerEnrolmentEndToEndTest {
         // the same enrolment again grants nothing twice
         registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER, order)),
                 409, "identity.role-already-held", null, "");
+
+        // the role ends by the same officials' act, on a document, from the receipt on; abuse: ended by oneself, a supervisor ending
+        // the other supervisor's role, a governor "dismissed" by this act, no document, a role not held
+        String dismissal = ReceiptTimeEndToEndTest.upload(registry.context(), "Minister's order ending reviewer-9's appointment");
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(new PersonId("supervisor-1"), Role.MINISTRY_SUPERVISOR,
+                dismissal)), 403, "identity.own-role-ended", null, "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(new PersonId("supervisor-2"), Role.MINISTRY_SUPERVISOR,
+                dismissal)), 403, "identity.role-ended-by-the-cabinet-member", "role", "001 art. 23.1.1");
+        registry.refused(registry.send("cabinet-1", "EndSignerRole", new EndSignerRole(new PersonId("governor-altanbulag"), Role.ZONE_GOVERNOR,
+                dismissal)), 400, "identity.role-not-ended-here", "role", "003 art. 8.2");
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER, null)),
+                400, "identity.enrolment-without-document", "documentSha256", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.APPLICANT, dismissal)),
+                409, "identity.role-not-held", null, "001 art. 23.1.1");
+        ok(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER, dismissal)));
+        // an act signed after the end is not the former reviewer's to make
+        // (the signer's role is judged before the application is looked up: any application id will do)
+        ApplicationId filed = new ApplicationId(java.util.UUID.randomUUID().toString());
+        ObjectNode approve = CanonicalJson.mapper().valueToTree(new ApprovePermitApplication(filed));
+        CommandEnvelope afterTheEnd = CommandEnvelope.fresh("ApprovePermitApplication", approve, registry.clock());
+        registry.refused(new RunningRegistry.Sent(afterTheEnd.commandId(), registry.client().command(registry.client().sign(reviewer, afterTheEnd))),
+                403, "signer.role-missing", null, "domain-rules §1");
     }
 
     @Test

@@ -41,6 +41,50 @@ class EnrolSignerType {
                 (body, context) -> enrol(commands, documents, verifier, body, context));
     }
 
+    @Bean
+    SignedCommandType<mn.registry.kernel.identity.EndSignerRole> endSignerRole(CommandGateway commands, DocumentStore documents) {
+        return SignedCommandType.of("EndSignerRole", mn.registry.kernel.identity.EndSignerRole.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
+                (body, context) -> endRole(commands, documents, body, context));
+    }
+
+    // ADR 0055: a role granted by an enrolment ends by the same officials' act, on a document, from the receipt on
+    private static Object endRole(CommandGateway commands, DocumentStore documents, mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
+        if (body == null || body.personId() == null) {
+            throw RegistryProblem.invalid("identity.person-missing", "Name the person whose role ends in 'personId'.", "personId", ARTICLE);
+        }
+        if (body.role() == null || NOT_ENROLLED.contains(body.role())) {
+            throw RegistryProblem.invalid("identity.role-not-ended-here", "Name a role granted by an enrolment in 'role'; a governor is dismissed by "
+                    + "the Cabinet member (DismissGovernor, 003 art. 8.2).", "role", "003 art. 8.2");
+        }
+        restsOnAReceivedDocument(documents, body.documentSha256());
+        try {
+            commands.sendAndWait(SignedCommandContext.message(body, context));
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
+                    + " is enrolled with the registry.", "personId", null);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("type", "EndSignerRole");
+        answer.put("personId", body.personId().value());
+        answer.put("role", body.role().name());
+        answer.put("validUntil", context.receivedAt().toString());
+        return answer;
+    }
+
+    // 001 art. 23.1.1 (ADR 0055): an enrolment, or the end of a role, rests on a document the registry received and keeps
+    private static void restsOnAReceivedDocument(DocumentStore documents, String documentSha256) {
+        String document = documentSha256 == null ? "" : documentSha256.strip();
+        if (!DocumentRef.isSha256Hex(document)) {
+            throw RegistryProblem.invalid("identity.enrolment-without-document", "An enrolment, or the end of a role, rests on a document (the "
+                    + "appointment or dismissal order, the power of representation or its end, the report of a lost key): upload it and give its "
+                    + "SHA-256 in 'documentSha256'.", "documentSha256", ARTICLE);
+        }
+        if (documents.cite(document).isEmpty()) {
+            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
+                    "documentSha256", ARTICLE);
+        }
+    }
+
     private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, EnrolSigner body,
                                 CommandContext context) {
         if (body == null || body.personId() == null) {
@@ -53,16 +97,7 @@ class EnrolSignerType {
         }
         X509Certificate certificate = certificateInForceAtReceipt(verifier, body.certificatePem(), context);
         certificateNamesThePerson(certificate, body.personId());
-        String document = body.documentSha256() == null ? "" : body.documentSha256().strip();
-        if (!DocumentRef.isSha256Hex(document)) {
-            throw RegistryProblem.invalid("identity.enrolment-without-document", "An enrolment rests on a document (the official's appointment "
-                    + "order, the company's power of representation, the written report of a lost key): upload it and give its SHA-256 in "
-                    + "'documentSha256'.", "documentSha256", ARTICLE);
-        }
-        if (documents.cite(document).isEmpty()) {
-            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                    "documentSha256", ARTICLE);
-        }
+        restsOnAReceivedDocument(documents, body.documentSha256());
         commands.sendAndWait(SignedCommandContext.message(body, context)); // as signed (ADR 0026); the stream reads the same certificate
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EnrolSigner");

@@ -37,6 +37,8 @@ class Person {
      * document it rests on is named in the staff-only {@code PersonEnrolled} and in the archived signed command, not here.
      */
     static final String ENROLMENT_GROUND = "enrolment (EnrolSigner, 001 art. 23.1.1)";
+    /** The ground of a role ended by {@code EndSignerRole} (ADR 0055), published whole as the grant's is. */
+    static final String ROLE_END_GROUND = "end of the role (EndSignerRole, 001 art. 23.1.1)";
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
@@ -216,6 +218,33 @@ class Person {
         if (body.role() != null) {
             apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
         }
+    }
+
+    /**
+     * ADR 0055: a role granted by an enrolment ends from the receipt on, by the officials who grant it (the roles that answer to the
+     * Cabinet member by the Cabinet member: else one supervisor would dismiss the other, or the tax officer whose request grounds a
+     * suspension), never by the person themselves (a supervisor ending their own role to escape the four eyes of F100 would then be
+     * re-enrolled by a colleague), and only a role held.
+     */
+    @CommandHandler
+    void handle(mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
+        if (body.personId().equals(context.actor())) {
+            throw RegistryProblem.forbidden("identity.own-role-ended", "Nobody ends their own role; another official signs the end of "
+                    + body.personId() + "'s role.", EnrolSignerType.ARTICLE);
+        }
+        if (!context.roles().contains(Role.CABINET_MEMBER)) {
+            for (AnswersToTheCabinet rule : ANSWER_TO_THE_CABINET) {
+                if (rule.roles().contains(body.role())) {
+                    throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.role-ended-by-the-cabinet-member", "The role " + body.role()
+                            + " of " + body.personId() + ", " + rule.whom() + " is ended by the Cabinet member, not by a ministry supervisor.",
+                            "role", rule.article());
+                }
+            }
+        }
+        if (!activeGrants.contains(key(body.role(), null))) {
+            throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
+        }
+        apply(new RoleRevoked(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ROLE_END_GROUND));
     }
 
     private void enrolledByTheCabinetMember(mn.registry.kernel.identity.EnrolSigner body, CommandContext context) {

@@ -35,6 +35,7 @@ class RevokeSignerCertificateType {
         return command -> TargetByRecordComponent.annotatedOr(command,
                 body -> body instanceof RevokeSignerCertificate r && r.personId() != null ? IdentityDirectory.streamOf(r.personId())
                         : body instanceof mn.registry.kernel.identity.EnrolSigner e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
+                        : body instanceof mn.registry.kernel.identity.EndSignerRole e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
                         : null, "personId");
     }
 

@@ -174,4 +174,35 @@ class PersonEnrolmentTest {
                 .expectNoEvents()
                 .expectException(problem("identity.person-erased"));
     }
+
+    private static CommandMessage<Object> endRole(Role role, PersonId by, Role byRole) {
+        return SignedCommandContext.message(new mn.registry.kernel.identity.EndSignerRole(PERSON, role, DOCUMENT),
+                new CommandContext("end-" + by.value(), AT, AT, by, Set.of(byRole), Set.of(), "ab".repeat(32)));
+    }
+
+    @Test
+    @DisplayName("ADR 0055: a supervisor ends a reviewer's role from the receipt on; abuse: a role not held, one's own role, a role that "
+            + "answers to the Cabinet member ended by a supervisor")
+    void a_role_ends_by_the_officials_who_grant_it() {
+        fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
+                .when(endRole(Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ROLE_END_GROUND));
+        fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
+                .when(endRole(Role.APPLICANT, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.role-not-held"));
+        fixture().given(enrolled(FIRST), granted(Role.MINISTRY_SUPERVISOR))
+                .when(endRole(Role.MINISTRY_SUPERVISOR, PERSON, Role.MINISTRY_SUPERVISOR))
+                .expectNoEvents()
+                .expectException(problem("identity.own-role-ended"));
+        for (Role role : List.of(Role.MINISTRY_SUPERVISOR, Role.TAX_OFFICER, Role.COMMUNICATIONS_INSPECTOR)) {
+            fixture().given(enrolled(FIRST), granted(role))
+                    .when(endRole(role, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                    .expectNoEvents()
+                    .expectException(problem("identity.role-ended-by-the-cabinet-member"));
+            fixture().given(enrolled(FIRST), granted(role))
+                    .when(endRole(role, CABINET, Role.CABINET_MEMBER))
+                    .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, role, null, AT, CABINET, Person.ROLE_END_GROUND));
+        }
+    }
 }

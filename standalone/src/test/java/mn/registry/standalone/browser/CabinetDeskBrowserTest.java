@@ -188,8 +188,8 @@ class CabinetDeskBrowserTest {
     }
 
     @Test
-    @DisplayName("ADR 0055: the Cabinet member's form to enrol a signer, in both languages; abuse: enrolling oneself (a new certificate for one's "
-            + "own id, after a revocation) is refused on the page in English, and the refusal's code is shown")
+    @DisplayName("ADR 0055: the Cabinet member's forms to enrol a signer and to end a role, in both languages; abuse: enrolling oneself is "
+            + "refused on the page in English, ending one's own role in Mongolian")
     void cabinet_member_enrolment_form_refuses_self_enrolment() {
         browser.signInAsDemo("cabinet-1");
         for (String lang : new String[]{"mn", "en"}) {
@@ -215,6 +215,17 @@ class CabinetDeskBrowserTest {
         assertThat(browser.signAndSend("form-enrol-signer")).contains("\"type\":\"EnrolSigner\"").doesNotContain("\"role\"");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
         assertThat(browser.find("#command-result").getText()).contains("identity.self-enrolment").contains("Nobody enrols");
+        browser.consoleErrors();
+        // the form to end a role, in Mongolian: ending one's own role is refused on the page, in the page's language
+        browser.open("/cabinet", "mn");
+        assertThat(browser.all("#form-end-role")).hasSize(1);
+        fill("#end-person", "cabinet-1");
+        new org.openqa.selenium.support.ui.Select(browser.find("#end-role")).selectByValue("MINISTRY_REVIEWER");
+        browser.find("#end-file").sendKeys(order.toAbsolutePath().toString());
+        browser.waitUntil("the order hashed", d -> d.findElement(org.openqa.selenium.By.id("end-document")).getAttribute("value").length() == 64);
+        assertThat(browser.signAndSend("form-end-role")).contains("\"type\":\"EndSignerRole\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("identity.own-role-ended").contains("Хэн ч өөрийн эрхийг");
         browser.consoleErrors();
         browser.signOut();
     }

@@ -155,7 +155,8 @@ class PermitFormsBrowserTest {
 
     @Test
     @DisplayName("ADR 0055, 001 art. 23.1.1: the supervisor enrols a new reviewer on the desk (the certificate and the appointment order chosen as "
-            + "files, in Mongolian), who then signs in with their own key files and lands on the desk")
+            + "files, in Mongolian), who then signs in with their own key files and lands on the desk; the supervisor ends the role (in "
+            + "English) and the former reviewer no longer does")
     void supervisor_enrols_a_new_reviewer_from_the_desk() throws IOException {
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         mn.registry.kernel.pki.SigningIdentity reviewer = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca()
@@ -179,6 +180,21 @@ class PermitFormsBrowserTest {
         browser.signOut();
         browser.signInWithFiles(home);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
+        browser.signOut();
+
+        // the reviewer leaves the ministry: the supervisor ends the role on the desk, in English; reviewer-5 no longer lands on the desk
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk", "en");
+        assertThat(browser.all("#form-end-role")).hasSize(1);
+        browser.find("#end-person").sendKeys("reviewer-5");
+        new org.openqa.selenium.support.ui.Select(browser.find("#end-role")).selectByValue("MINISTRY_REVIEWER");
+        browser.find("#end-file").sendKeys(document("dismissal-order").toAbsolutePath().toString());
+        browser.waitUntil("the order hashed", d -> d.findElement(org.openqa.selenium.By.id("end-document")).getAttribute("value").length() == 64);
+        assertThat(browser.signAndSend("form-end-role")).contains("\"type\":\"EndSignerRole\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.signOut();
+        browser.signInWithFiles(home);
+        assertThat(browser.driver.getCurrentUrl()).doesNotEndWith("/desk");
         browser.signOut();
     }
 
