@@ -1,0 +1,125 @@
+import jdk.jfr.consumer.*;
+import java.nio.file.*;
+import java.util.*;
+
+/**
+ * Session 15 (s15-cmdpath): java benchmarks/tools/CmdPathJfr.java registry.jfr [top] -- where a signed command's server CPU
+ * and allocation go. Execution samples and allocation samples (weight) per thread group (start-up threads apart), and for
+ * the request threads per step: the innermost frame on the stack that names a step (table STEPS, first match from the top
+ * of the stack). With [top] (a number) also the top innermost methods of the request threads and of each step's allocation.
+ */
+public class CmdPathJfr {
+    // step name, then substrings of "class.method" that mark it; checked from the innermost frame outwards
+    static final String[][] STEPS = {
+        {"durability barrier (GroupCommit, H2 commit)", "GroupCommit.", "EmbeddedH2Backend", "MVStore.commit", "MVStore.store"},
+        {"event sealing (canonical JSON, SHA-256, Ed25519)", "GaplessEventStorageEngine.seal", "StoredEvent.seal", "SealingKey."},
+        {"JWS verification (SignedCommandVerifier)", "SignedCommandVerifier."},
+        {"command log claim (insert commands)", "CommandLog.claim"},
+        {"command log done (update commands)", "CommandLog.done"},
+        {"identity lookup (IdentityDirectory)", "IdentityDirectory."},
+        {"receipt number (permit_receipt_counters)", "MongoPermitApplicationIds."},
+        {"company claim (company_permit_claims)", "CompanyPermitClaims."},
+        {"event append (group insert, outside sealing and barrier)", "GaplessEventStorageEngine."},
+        {"body read (treeToValue)", "CommandPipeline.readBody"},
+        {"answer JSON", "CommandPipeline.answerJson"},
+        {"published-text screen", "PublishedTextScreen."},
+        {"aggregate, handler, Axon unit of work", "CommandPipeline.carryOut"},
+        {"pipeline (roles, type) and controller", "CommandPipeline.", "CommandController."},
+    };
+
+    static String group(String thread) {
+        if (thread.startsWith("http-nio")) return "request threads (http-nio-*-exec)";
+        if (thread.startsWith("mongo-server-worker")) return "embedded MongoDB server workers";
+        if (thread.contains("WorkPackage")) return "projections and processes (WorkPackage)";
+        if (thread.startsWith("EmbeddedEventStore")) return "event store producer";
+        if (thread.startsWith("Coordinator")) return "processors' coordinators";
+        if (thread.equals("main") || thread.equals("background-preinit")) return "(start-up)";
+        return thread.replaceAll("-?\\d+$", "").replaceAll("\\]-?\\d*$", "]");
+    }
+
+    static String step(RecordedStackTrace st) {
+        if (st == null) return "(no stack)";
+        for (RecordedFrame fr : st.getFrames()) {
+            String m = fr.getMethod().getType().getName() + "." + fr.getMethod().getName();
+            for (String[] s : STEPS) {
+                for (int i = 1; i < s.length; i++) {
+                    if (m.contains(s[i])) return s[0];
+                }
+            }
+        }
+        return "Tomcat, filters, other";
+    }
+
+    static String top(RecordedStackTrace st) {
+        if (st == null || st.getFrames().isEmpty()) return "?";
+        RecordedFrame fr = st.getFrames().get(0);
+        return fr.getMethod().getType().getName() + "." + fr.getMethod().getName();
+    }
+
+    public static void main(String[] a) throws Exception {
+        int topN = a.length > 1 ? Integer.parseInt(a[1]) : 0;
+        Map<String, long[]> groups = new TreeMap<>(); // samples, allocated bytes
+        Map<String, long[]> steps = new TreeMap<>();
+        Map<String, Integer> hot = new HashMap<>();
+        Map<String, Map<String, Long>> allocTop = new TreeMap<>();
+        try (RecordingFile f = new RecordingFile(Path.of(a[0]))) {
+            while (f.hasMoreEvents()) {
+                RecordedEvent e = f.readEvent();
+                String type = e.getEventType().getName();
+                boolean exec = type.equals("jdk.ExecutionSample");
+                boolean alloc = type.equals("jdk.ObjectAllocationSample");
+                if (!exec && !alloc) continue;
+                RecordedThread t = e.getThread(exec ? "sampledThread" : "eventThread");
+                String g = group(t == null ? "?" : String.valueOf(t.getJavaName()));
+                long w = alloc ? e.getLong("weight") : 0;
+                long[] gv = groups.computeIfAbsent(g, k -> new long[2]);
+                if (exec) gv[0]++; else gv[1] += w;
+                if (!g.startsWith("request")) continue;
+                String s = step(e.getStackTrace());
+                long[] sv = steps.computeIfAbsent(s, k -> new long[2]);
+                if (exec) {
+                    sv[0]++;
+                    hot.merge(top(e.getStackTrace()), 1, Integer::sum);
+                } else {
+                    sv[1] += w;
+                    String at = allocSite(e.getStackTrace()) + " <" + e.getClass("objectClass").getName() + ">";
+                    allocTop.computeIfAbsent(s, k -> new HashMap<>()).merge(at, w, Long::sum);
+                }
+            }
+        }
+        long all = 0, allAlloc = 0;
+        for (var x : groups.entrySet()) if (!x.getKey().startsWith("(start-up")) { all += x.getValue()[0]; allAlloc += x.getValue()[1]; }
+        System.out.printf("thread groups (start-up excluded): %d samples, %.0f MiB sampled allocation%n", all, allAlloc / 1048576.0);
+        final long fAll = all, fAlloc = allAlloc;
+        groups.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(16).forEach(x ->
+                System.out.printf("  %6d %5.1f %%  alloc %5.1f %%  %s%n", x.getValue()[0], 100.0 * x.getValue()[0] / fAll,
+                        100.0 * x.getValue()[1] / Math.max(1, fAlloc), x.getKey()));
+        long req = steps.values().stream().mapToLong(v -> v[0]).sum();
+        long reqAlloc = steps.values().stream().mapToLong(v -> v[1]).sum();
+        System.out.printf("request threads by step: %d samples, %.0f MiB%n", req, reqAlloc / 1048576.0);
+        steps.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).forEach(x ->
+                System.out.printf("  %6d %5.1f %%  alloc %5.1f %%  %s%n", x.getValue()[0], 100.0 * x.getValue()[0] / req,
+                        100.0 * x.getValue()[1] / Math.max(1, reqAlloc), x.getKey()));
+        if (topN > 0) {
+            System.out.println("request threads, innermost methods:");
+            hot.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(topN).forEach(x ->
+                    System.out.printf("  %6d %s%n", x.getValue(), x.getKey()));
+            allocTop.forEach((s, m) -> {
+                System.out.println("allocation in step: " + s);
+                m.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(Math.min(topN, 8)).forEach(x ->
+                        System.out.printf("  %5.1f %% of request alloc  %s%n", 100.0 * x.getValue() / reqAlloc, x.getKey()));
+            });
+        }
+    }
+
+    // the first frame outside java.*, jdk.*, sun.*, com.fasterxml and the driver's codecs: the registry's or a library's caller
+    static String allocSite(RecordedStackTrace st) {
+        if (st == null) return "?";
+        for (RecordedFrame fr : st.getFrames()) {
+            String c = fr.getMethod().getType().getName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) continue;
+            return c + "." + fr.getMethod().getName();
+        }
+        return top(st);
+    }
+}
