@@ -135,7 +135,7 @@ public class CommandPipeline {
     }
 
     private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, Actor actor, String jws, Instant receivedAt) {
-        T body = readBody(type, verified.command());
+        T body = readBody(type, verified);
         PublishedTextScreen.screen(body); // ADR 0013 §8: no person's details in published text; refused before anything is claimed
         CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
         if (claim instanceof CommandLog.Claim.AlreadyDone done) {
@@ -208,9 +208,9 @@ public class CommandPipeline {
     private record Settled(Answer answer, String leaseKey) {
     }
 
-    private <T> T readBody(SignedCommandType<T> type, JsonNode command) {
+    private <T> T readBody(SignedCommandType<T> type, VerifiedCommand command) {
         try {
-            return mapper.treeToValue(command, type.bodyType());
+            return command.commandAs(mapper, type.bodyType());
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw RegistryProblem.invalid("command.body-invalid", cause.getMessage(), "command" + path(e), null);

@@ -106,7 +106,7 @@ public final class SignedCommandVerifier {
         List<Known> chain = chain(header);
         Known signerCertificate = chain.get(0);
         checkSignature(parts, signerCertificate);
-        CommandEnvelope envelope = envelope(parts.payloadBytes());
+        Envelope envelope = envelope(parts.payloadBytes());
         checkSigningTime(envelope.signedAt());
         checkCertificates(chain, envelope.signedAt());
         PersonId signer = signerCertificate.person().orElseThrow(() -> SignatureProblems.refuse(SignatureProblems.CERTIFICATE_NO_PERSON,
@@ -327,7 +327,15 @@ public final class SignedCommandVerifier {
         }
     }
 
-    private static CommandEnvelope envelope(byte[] payload) {
+    /**
+     * The checked envelope, holding the payload's own freshly parsed tree: session 15 (s15-cmdpath) no longer builds a
+     * {@link CommandEnvelope} here, whose constructor matched the two patterns again and copied the command's tree, and
+     * whose accessor copied it once more before {@link VerifiedCommand} took its own copy.
+     */
+    private record Envelope(String commandId, String type, Instant signedAt, JsonNode command) {
+    }
+
+    private static Envelope envelope(byte[] payload) {
         JsonNode json = Jws.parse(new String(payload, StandardCharsets.UTF_8));
         if (json == null || !json.isObject()) {
             throw SignatureProblems.refuse(SignatureProblems.PAYLOAD_MALFORMED,
@@ -360,7 +368,7 @@ public final class SignedCommandVerifier {
         if (!command.isObject()) {
             throw SignatureProblems.refuse(SignatureProblems.FIELD_INVALID, "'command' must be a JSON object", "command");
         }
-        return new CommandEnvelope(commandId, type, signedAt, command);
+        return new Envelope(commandId, type, signedAt, command);
     }
 
     // the envelope's patterns are compiled once (CommandEnvelope); String.matches would compile them again for every command

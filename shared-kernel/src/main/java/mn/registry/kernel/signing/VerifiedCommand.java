@@ -1,6 +1,8 @@
 package mn.registry.kernel.signing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import mn.registry.kernel.identity.PersonId;
 
 import java.security.cert.X509Certificate;
@@ -35,5 +37,13 @@ public record VerifiedCommand(String commandId,
     @Override
     public JsonNode command() {
         return command.deepCopy();
+    }
+
+    /**
+     * The body read into {@code type} by {@code mapper}, from the record's own tree without copying it first (reading does
+     * not change the tree): the command pipeline's one read of every command's body (session 15, s15-cmdpath).
+     */
+    public <T> T commandAs(ObjectMapper mapper, Class<T> type) throws JsonProcessingException {
+        return mapper.treeToValue(command, type);
     }
 }

@@ -77,6 +77,18 @@ class SignedCommandVerifierTest {
     }
 
     @Test
+    @DisplayName("session 15: the pipeline reads the body from the verified command's own tree (commandAs), which no caller can change")
+    void the_body_is_read_from_the_verified_commands_own_tree() throws Exception {
+        VerifiedCommand verified = verifier.verify(signer.sign(applyForPermit(), REVIEWER_KEY));
+
+        ((ObjectNode) verified.command()).put("purpose", "changed by a caller");
+        java.util.Map<?, ?> body = verified.commandAs(CanonicalJson.mapper(), java.util.Map.class);
+
+        assertThat(body.get("purpose")).isEqualTo("тоон гарын үсэг");
+        assertThat(verified.command()).isEqualTo(applyForPermit().command());
+    }
+
+    @Test
     void the_payload_is_the_canonical_envelope_and_the_header_carries_alg_typ_and_the_chain() {
         String jws = signer.sign(applyForPermit(), REVIEWER_KEY);
         var parsed = json(jws);
