@@ -37,12 +37,12 @@ class PersonCertificateRevocationTest {
                         java.util.Set.of(), "ab".repeat(32)));
     }
 
-    /** A refusal with this code, on this field. */
-    private static org.hamcrest.Matcher<RegistryProblem> problem(String code, String field) {
+    /** A refusal with this code, on this field ({@code null}: none). */
+    static org.hamcrest.Matcher<RegistryProblem> problem(String code, String field) {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RegistryProblem problem) {
-                return code.equals(problem.code()) && field.equals(problem.field());
+                return code.equals(problem.code()) && java.util.Objects.equals(field, problem.field());
             }
 
             @Override
