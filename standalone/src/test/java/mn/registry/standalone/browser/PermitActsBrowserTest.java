@@ -205,7 +205,7 @@ class PermitActsBrowserTest {
     @DisplayName("002 art. 26.2.3 (ADR 0046 item 34, F140): the holder's page says by which day the policy is renewed, and the holder records "
             + "the renewed policy on it in English; the page then names the next day in Mongolian")
     void holder_renews_its_insurance_in_the_browser() {
-        String id = activePermit("Khovsgol Trust Services LLC", "6400313");
+        String id = activePermit("Uvs Insured Services LLC", "6400313");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("applicant-1");
         browser.waitUntil("the renewal's day is on the applicant's page", d -> {
