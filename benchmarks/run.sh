@@ -36,7 +36,7 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model nam
 which="${1:-all}"
 [ $# -gt 0 ] && shift
 case "$which" in
-  store)      java -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark "$@" ;;
+  store)      java "-Dbench.jfr=${BENCH_JFR:-false}" -cp "$cp" mn.registry.benchmarks.EventStoreBenchmark "$@" ;;
   throughput) java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CommandThroughputBenchmark "$@" ;;
   server)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.ServerAloneBenchmark "$@" ;;
   rising)     java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark "$@" ;;

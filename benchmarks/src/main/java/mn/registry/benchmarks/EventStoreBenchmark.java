@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * ({@code readEvents(tail, false)} and a real PooledStreamingEventProcessor), the verifier's rate, and the seal
  * and verify cost per event; first, side by side on the same server, a one-event commit beside a plain {@code insertOne} of
  * a document of the same size ({@link AppendBesideInsert}, issue 15 target 2). Arguments: [append] [events to pre-fill,
- * default 100000]; {@code append} prints the side-by-side figures only.
+ * default 100000] [append only: rounds, default 1]; {@code append} prints the side-by-side figures only (session 15: several
+ * rounds, median and spread of the ratios; {@code -Dbench.jfr=true} records the last round's rows with JFR).
  */
 public final class EventStoreBenchmark {
 
@@ -61,7 +62,8 @@ public final class EventStoreBenchmark {
 
         Path dir = Files.createTempDirectory("store-bench");
         try (RegistryMongo mongo = RegistryMongo.open(null, dir)) {
-            AppendBesideInsert.run(mongo.client(), mongo::makeDurable, key, Math.max(500, Math.min(total / 5, 3_000)));
+            AppendBesideInsert.run(mongo.client(), mongo::makeDurable, key, Math.max(500, Math.min(total / 5, 3_000)),
+                    appendOnly && args.length > 1 ? Integer.parseInt(args[1]) : 1);
             if (appendOnly) {
                 return;
             }
