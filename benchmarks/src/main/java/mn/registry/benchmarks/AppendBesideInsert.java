@@ -93,13 +93,17 @@ final class AppendBesideInsert {
             measure(client, durabilityStep, key, template, "warm" + threads, threads, Math.min(300, perRound), false, false);
             double[][] rates = new double[rounds][];
             double[][] cpu = new double[rounds][];
+            double[][] trips = new double[rounds][];
+            double[][] steps = new double[rounds][];
             for (int r = 0; r < rounds; r++) {
                 System.out.printf(Locale.ROOT, "  round %d of %d, %d thread%s, load %s%n", r + 1, rounds, threads, threads == 1 ? "" : "s", load());
                 double[][] measured = measure(client, durabilityStep, key, template, "r" + (++round), threads, perRound, true, false);
                 rates[r] = measured[0];
                 cpu[r] = measured[1];
+                trips[r] = measured[2];
+                steps[r] = measured[3];
             }
-            summary(threads, rates, cpu);
+            summary(threads, rates, cpu, trips, steps);
             if (jfr) {
                 // its own round, not in the summary: the recording's own cost is not the engine's
                 System.out.printf(Locale.ROOT, "  JFR round (not in the summary), %d thread%s, load %s%n", threads, threads == 1 ? "" : "s", load());
@@ -109,14 +113,15 @@ final class AppendBesideInsert {
     }
 
     /** Median and spread over the rounds of each row's rate and CPU, and of the ratios taken within each round. */
-    private static void summary(int threads, double[][] rates, double[][] cpu) {
+    private static void summary(int threads, double[][] rates, double[][] cpu, double[][] trips, double[][] steps) {
         String label = threads + " thread" + (threads == 1 ? "" : "s");
         System.out.printf(Locale.ROOT, "   summary at %s over %d round%s (median [min-max]), load now %s%n", label, rates.length,
                 rates.length == 1 ? "" : "s", load());
         for (int row = 0; row < ROWS.length; row++) {
             final int k = row;
-            System.out.printf(Locale.ROOT, "   %-5s %s /s   cpu %s ms per commit (client and server)%n", ROWS[row],
-                    spread(rates, x -> x[k], "%.0f"), spread(cpu, x -> x[k], "%.3f"));
+            System.out.printf(Locale.ROOT, "   %-5s %s /s   cpu %s ms per commit (client and server)   round trips %s,"
+                            + " durability steps %s per commit%n", ROWS[row], spread(rates, x -> x[k], "%.0f"), spread(cpu, x -> x[k], "%.3f"),
+                    spread(trips, x -> x[k], "%.2f"), spread(steps, x -> x[k], "%.2f"));
         }
         ratio(label, "(d)/(a)", rates, D, A, "the engine without the barrier against a plain insertOne, neither durable");
         ratio(label, "(e)/(a)", rates, E, A, "the issue's wording: the engine keeping every promise, durable before the answer,"
@@ -178,7 +183,7 @@ final class AppendBesideInsert {
         // wired as AxonStorageConfiguration does: the engine marks each group insert for the barrier (session 9)
         DurableEventStorageEngine durableEngine = new DurableEventStorageEngine(GaplessEventStorageEngine.builder()
                 .database(client.getDatabase("side_e" + suffix)).sealingKey(key).durabilityMark(durabilityE::mark).build(), durabilityE);
-        double[][] out = new double[2][ROWS.length];
+        double[][] out = new double[4][ROWS.length]; // rates, cpu ms, round trips and durability steps per commit
         timed(out, A, print, jfr ? "a" : null, "(a) insertOne, _id only, " + label, n, threads, i -> plain.insertOne(copy(template, i)));
         timed(out, 1, print, null, "(b) insertOne, unique indexes of events, " + label, n, threads, i -> indexed.insertOne(copy(template, i)));
         timed(out, 2, print, null, "(c) (b) after the counter compare-and-set, " + label, n, threads,
@@ -192,6 +197,7 @@ final class AppendBesideInsert {
         if (print) {
             System.out.printf(Locale.ROOT, "      durability steps per commit: %.2f%n", durabilityA2.steps() / (double) n);
         }
+        out[3][A2] = durabilityA2.steps() / (double) n;
         timed(out, B2, print, jfr ? "b2" : null, "(b2) (b) then the durability step (GroupCommit), " + label, n, threads, i -> {
             indexedDurable.insertOne(copy(template, i));
             durabilityB2.await();
@@ -199,11 +205,13 @@ final class AppendBesideInsert {
         if (print) {
             System.out.printf(Locale.ROOT, "      durability steps per commit: %.2f%n", durabilityB2.steps() / (double) n);
         }
+        out[3][B2] = durabilityB2.steps() / (double) n;
         timed(out, E, print, jfr ? "e" : null, "(e) registry append: (d) durable before the answer, " + label, n, threads,
                 i -> durableEngine.appendEvents(BenchmarkEvents.event("side-e-" + tag + "-" + i, 0)));
         if (print) {
             System.out.printf(Locale.ROOT, "      durability steps per commit: %.2f%n", durabilityE.steps() / (double) n);
         }
+        out[3][E] = durabilityE.steps() / (double) n;
         // session 15: each database is a handful of H2 maps, and every file commit walks all of them (JFR:
         // MVStore.hasUnsavedChanges, collectChangedMapRoots): dropped, so that later rounds do not commit an ever larger store
         for (String db : new String[]{"side_a", "side_b", "side_c", "side_d", "side_a2", "side_b2", "side_e"}) {
@@ -273,6 +281,7 @@ final class AppendBesideInsert {
             }
         }
         out[0][row] = Timer.perSecond(n, nanos);
+        out[2][row] = rt0 >= 0 ? (roundTrips() - rt0) / (double) n : -1;
         out[1][row] = cpuNanos / 1e6 / n;
     }
 
