@@ -159,13 +159,12 @@ public class CommandPipeline {
         try {
             result = CurrentCommand.runAs(context, () -> type.handle(body, context));
         } catch (RuntimeException e) {
-            // after a takeover the first attempt may still be running and may have stored the command's events (the
-            // commits' unique command key then refused ours): its answer is recorded by it, so the entry stays
-            if (!tookOver || commandLog.eventsOf(verified.commandId()).isEmpty()) {
+            if (releasesItsClaim(e, tookOver, () -> commandLog.eventsOf(verified.commandId()))) {
                 commandLog.release(verified.commandId(), leaseKey);
             } else {
-                log.warn("{} {}: the attempt this one took over stored its events; the entry stays for its answer", verified.type(),
-                        verified.commandId());
+                log.warn("{} {}: its events are stored (or could not be looked for) although the attempt failed ({}); the entry stays, "
+                        + "so that the command sent again is answered as applied, not carried out twice", verified.type(), verified.commandId(),
+                        e.toString());
             }
             throw e;
         }
@@ -202,6 +201,34 @@ public class CommandPipeline {
         log.info("{} {} was applied before a stop ({} events); its answer was lost, answering that it was applied", verified.type(),
                 verified.commandId(), applied.size());
         return new Settled(new Answer(200, json, true), leaseKey.get());
+    }
+
+    /**
+     * ADR 0002: whether a failed attempt gives its command id back (deletes its claim). A refusal of the registry's rules (a
+     * {@link RegistryProblem}, wrapped or not) comes before any event and gives it back, as before. After a takeover, or after any
+     * other failure (the database lost in the middle: the events' insert may have reached the server while the driver saw an
+     * error, or the durability step failed after it), the claim is given back only if no event carries the command id: else a
+     * resend would carry the command out a second time (MongoOutageUnderLoadTest once saw an application refused as "pending"
+     * on its resend). If the look itself fails, the claim stays {@code accepted}: the next attempt settles it once its lease ran out.
+     */
+    static boolean releasesItsClaim(RuntimeException failure, boolean tookOver, java.util.function.Supplier<List<String>> eventsOfTheCommand) {
+        if (!tookOver && refusal(failure)) {
+            return true;
+        }
+        try {
+            return eventsOfTheCommand.get().isEmpty();
+        } catch (RuntimeException lookFailed) {
+            return false;
+        }
+    }
+
+    private static boolean refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryProblem) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What settling an unsettled claim gave: the answer, or (null) the go-ahead to carry the command out under the lease key. */
