@@ -212,7 +212,7 @@ public class CommandPipeline {
      * on its resend). If the look itself fails, the claim stays {@code accepted}: the next attempt settles it once its lease ran out.
      */
     static boolean releasesItsClaim(RuntimeException failure, boolean tookOver, java.util.function.Supplier<List<String>> eventsOfTheCommand) {
-        if (!tookOver && refusal(failure)) {
+        if (!tookOver && mn.registry.infrastructure.web.ProblemResponses.registryProblemIn(failure) != null) {
             return true;
         }
         try {
@@ -220,15 +220,6 @@ public class CommandPipeline {
         } catch (RuntimeException lookFailed) {
             return false;
         }
-    }
-
-    private static boolean refusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RegistryProblem) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What settling an unsettled claim gave: the answer, or (null) the go-ahead to carry the command out under the lease key. */

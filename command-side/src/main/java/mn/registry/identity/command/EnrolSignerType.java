@@ -57,18 +57,23 @@ class EnrolSignerType {
                     + "the Cabinet member (DismissGovernor, 003 art. 8.2).", "role", "003 art. 8.2");
         }
         restsOnAReceivedDocument(documents, body.documentSha256());
-        try {
-            commands.sendAndWait(SignedCommandContext.message(body, context));
-        } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
-            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
-                    + " is enrolled with the registry.", "personId", null);
-        }
+        toTheEnrolledPersonsStream(commands, body, body.personId(), context);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EndSignerRole");
         answer.put("personId", body.personId().value());
         answer.put("role", body.role().name());
         answer.put("validUntil", context.receivedAt().toString());
         return answer;
+    }
+
+    /** Sends the signed body, as signed (ADR 0026), to the stream of a person who must be enrolled already; an unknown person is a 404. */
+    static void toTheEnrolledPersonsStream(CommandGateway commands, Object body, mn.registry.kernel.identity.PersonId person, CommandContext context) {
+        try {
+            commands.sendAndWait(SignedCommandContext.message(body, context));
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + person
+                    + " is enrolled with the registry.", "personId", null);
+        }
     }
 
     // 001 art. 23.1.1 (ADR 0055): an enrolment, or the end of a role, rests on a document the registry received and keeps

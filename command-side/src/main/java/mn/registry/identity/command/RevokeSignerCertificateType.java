@@ -1,7 +1,6 @@
 package mn.registry.identity.command;
 
 import mn.registry.command.api.CommandContext;
-import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.infrastructure.identity.IdentityDirectory;
@@ -9,7 +8,6 @@ import mn.registry.kernel.identity.RevokeSignerCertificate;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,12 +55,7 @@ class RevokeSignerCertificateType {
             throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
                     "documentSha256", "001 art. 23.1.1");
         }
-        try {
-            commands.sendAndWait(SignedCommandContext.message(body, context));
-        } catch (AggregateNotFoundException unknown) {
-            throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
-                    + " is enrolled with the registry.", "personId", null);
-        }
+        EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "RevokeSignerCertificate");
         answer.put("personId", body.personId().value());

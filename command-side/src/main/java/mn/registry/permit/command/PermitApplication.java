@@ -261,10 +261,15 @@ class PermitApplication {
     // 002 art. 26.2.3 (abuse audit F141): "the applicant is insured and submits": the insurance is recorded by the holder's representative
     // or by the ministry from the holder's papers, never by another company's representative (who could discharge the duty to renew)
     private void recordedByTheHolderOrTheMinistry(CommandContext context) {
-        java.util.Set<mn.registry.kernel.identity.Role> roles = context.roles() == null ? java.util.Set.of() : context.roles();
-        if (!roles.contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER) && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
+        if (!byTheMinistry(context)) {
             actsForTheHolder(context.actor(), "002 art. 26.2.3");
         }
+    }
+
+    /** Whether the signer acts as the ministry (a reviewer or a supervisor), not as a holder's representative. */
+    private static boolean byTheMinistry(CommandContext context) {
+        return context.roles() != null && (context.roles().contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER)
+                || context.roles().contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR));
     }
 
     // 002 art. 26.2.3 (choice, ADR 0046 item 34, abuse audit F140): a renewal covers beyond the policy it renews; an older or equal policy
@@ -421,15 +426,13 @@ class PermitApplication {
             case INSURANCE -> throw RegistryProblem.conflict("permit.duty-discharged-by-insurance",
                     "The duty " + duty + " is done only by the renewed policy recorded (RecordPermitInsurance), not by marking it done.", duty.article());
             case SIGNED_RECORD -> {
-                java.util.Set<mn.registry.kernel.identity.Role> roles = context.roles() == null ? java.util.Set.of() : context.roles();
                 if (duty.owedBy() == PermitDuty.Party.HOLDER) {
-                    if (!roles.contains(mn.registry.kernel.identity.Role.APPLICANT)) {
+                    if (context.roles() == null || !context.roles().contains(mn.registry.kernel.identity.Role.APPLICANT)) {
                         throw RegistryProblem.forbidden("permit.duty-owed-by-holder",
                                 "The duty " + duty + " is the holder's: only the holder's representative marks it done.", duty.article());
                     }
                     actsForTheHolder(context.actor(), duty.article());
-                } else if (!roles.contains(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER)
-                        && !roles.contains(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)) {
+                } else if (!byTheMinistry(context)) {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
                             "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
                 } else {
@@ -560,13 +563,11 @@ class PermitApplication {
                     apply(new PermitExpired(applicationId, validUntil, context.receivedAt(), "002 art. 29.2"));
                 }
                 apply(new PermitExtendedAfterExpiry(applicationId, validUntil, next.lastDay(), context.receivedAt(), context.actor(), "002 art. 27.4, 29.2"));
-                LocalDate inspectionDue = openDuties.get(PermitDuty.ANNUAL_INSPECTION);
-                if (inspectionDue != null) {
-                    raiseOnDate(PermitDuty.ANNUAL_INSPECTION, inspectionDue, context.receivedAt()); // its deadline ended with the expiry; it runs again
-                }
-                LocalDate renewalDue = openDuties.get(PermitDuty.RENEW_INSURANCE);
-                if (renewalDue != null) {
-                    raiseOnDate(PermitDuty.RENEW_INSURANCE, renewalDue, context.receivedAt()); // the same
+                for (PermitDuty runsAgain : List.of(PermitDuty.ANNUAL_INSPECTION, PermitDuty.RENEW_INSURANCE)) {
+                    LocalDate due = openDuties.get(runsAgain);
+                    if (due != null) {
+                        raiseOnDate(runsAgain, due, context.receivedAt()); // its deadline ended with the expiry; it runs again
+                    }
                 }
             }
             fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());

@@ -172,7 +172,8 @@ public class ProblemResponses {
     }
 
     /** A refusal thrown inside Axon arrives wrapped; find it. */
-    static RegistryProblem registryProblemIn(Throwable e) {
+    /** The registry's own refusal in {@code e}'s chain of causes (Axon and Spring wrap it), or null. */
+    public static RegistryProblem registryProblemIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RegistryProblem p) {
                 return p;
