@@ -78,7 +78,11 @@ class ApplicantBrowserTest {
                 .format(receivedAt.atZone(java.time.ZoneOffset.UTC)));
         assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("REFUSED");
         assertThat(browser.find("#refusal").getText()).contains("Reasons for the refusal").contains(REASON).contains("Correspondent bank");
-        assertThat(browser.find("#decisions").getText()).contains("PermitApplicationRefused").contains("reviewer-1");
+        // the decision reads in words: its title, the reasons' requirement by name, the signer; no class name, no stored map
+        String refusal = "#decisions tr[data-type='PermitApplicationRefused']";
+        assertThat(browser.find(refusal).getText()).contains("Application refused").contains("Correspondent bank reference — " + REASON)
+                .contains("reviewer-1").doesNotContain("PermitApplicationRefused").doesNotContain("CORRESPONDENT_BANK_REFERENCE").doesNotContain("{");
+        assertThat(browser.find(refusal + " dd[data-field='reasons']").getText()).isEqualTo("Correspondent bank reference — " + REASON);
         browser.screenshot("applicant-case-en");
 
         browser.open("/applicant/applications/" + id, "mn");
@@ -88,6 +92,8 @@ class ApplicantBrowserTest {
         String localDate = DateTimeFormatter.ofPattern("yyyy.MM.dd").format(receivedAt.atZone(java.time.ZoneId.of("Asia/Ulaanbaatar")));
         assertThat(browser.find("#received-local").getText()).startsWith(localDate).endsWith("(UTC+8)");
         assertThat(browser.find("#refusal").getText()).contains("Татгалзсан үндэслэл").contains(REASON);
+        assertThat(browser.find(refusal).getText()).contains("Өргөдлөөс татгалзсан").contains("Харилцагч банкны тодорхойлолт — " + REASON)
+                .doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("applicant-case-mn");
 
@@ -131,7 +137,9 @@ class ApplicantBrowserTest {
         assertThat(browser.find("#received-local").getText()).endsWith("(UTC+8)");
         assertThat(browser.find("#received-utc").getText()).endsWith("UTC");
         assertThat(browser.find("#rejection").getText()).contains("Reasons for the rejection").contains(reason);
-        assertThat(browser.find("#decisions").getText()).contains("ZoneRegistrationRejected").contains("governor-altanbulag");
+        String rejection = "#decisions tr[data-type='ZoneRegistrationRejected']";
+        assertThat(browser.find(rejection).getText()).contains("Registration rejected").contains(reason).contains("governor-altanbulag")
+                .doesNotContain("ZoneRegistrationRejected").doesNotContain("??");
         browser.screenshot("applicant-registration-en");
 
         browser.open("/applicant", "mn");
@@ -144,6 +152,7 @@ class ApplicantBrowserTest {
         assertThat(browser.find("#status").getText()).isEqualTo("Татгалзсан");
         assertThat(browser.find("#received-local").getText()).endsWith("(UTC+8)");
         assertThat(browser.find("#rejection").getText()).contains("Бүртгэхээс татгалзсан үндэслэл").contains(reason);
+        assertThat(browser.find(rejection).getText()).contains("Бүртгэхээс татгалзсан").contains(reason).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("applicant-registration-mn");
 

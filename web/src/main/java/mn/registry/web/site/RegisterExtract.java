@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  * browser's missing-key check finds it (a label never falls back to the field's own name).
  */
 @Component
-class RegisterExtract {
+public class RegisterExtract {
 
     /** One line of an extract: the published field, its label and its value in words. */
-    record Fact(String field, String label, String value) {
+    public record Fact(String field, String label, String value) {
     }
 
     /** One published record of a history: log index, time, who acted and what was done, in a sentence. */
@@ -53,10 +53,19 @@ class RegisterExtract {
     /** Nested companies named only (their details are on their own register page). */
     static final Set<String> NAMED = Set.of("previousHolder", "successor");
     /** Enumerated codes and the message prefix of their words; a ground is a suspension's, a revocation's or a deregistration's. */
-    static final Map<String, List<String>> CODES = Map.of(
-            "activity", List.of("activity."), "activities", List.of("activity."), "method", List.of("method."),
-            "jurisdiction", List.of("jurisdiction."), "reorganisation", List.of("reorganisation."), "role", List.of("role."),
-            "ground", List.of("suspension.", "revocation.", "ground."));
+    static final Map<String, List<String>> CODES = Map.ofEntries(
+            Map.entry("activity", List.of("activity.")), Map.entry("activities", List.of("activity.")), Map.entry("method", List.of("method.")),
+            Map.entry("jurisdiction", List.of("jurisdiction.")), Map.entry("reorganisation", List.of("reorganisation.")), Map.entry("role", List.of("role.")),
+            Map.entry("ground", List.of("suspension.", "revocation.", "ground.")), Map.entry("requirement", List.of("requirement.")),
+            Map.entry("kind", List.of("document.", "zoneDocument.")), Map.entry("kinds", List.of("document.")), Map.entry("duty", List.of("duty.")));
+    /**
+     * What an act of a case's history ({@link #actFacts}) does not show: the signer (the history's own column), the
+     * officials an act names by internal id, and internal references (a deadline's key, another case's id).
+     */
+    static final Set<String> NOT_SHOWN_IN_ACTS = Set.of("decidedBy", "refusedBy", "filedBy", "requestedBy", "raisedBy", "reportedBy",
+            "withdrawnBy", "inspector", "signedBy", "recordedBy", "registeredBy", "rejectedBy", "grantedBy", "issuedBy", "revokedBy",
+            "deregisteredBy", "appointedBy", "dismissedBy", "setBy", "signingOfficial", "applicant", "deadlineId", "successorPermit",
+            "commandSignatureSha256");
     /** "002 art. 26.4" and "003 art. 12.5.1": the law's number and the article. */
     static final Pattern ARTICLE = Pattern.compile("\\b(00[123]) art\\. ([0-9][0-9.]*[0-9])");
     /** The issuer the command side writes into every permit (PermitApplication.ISSUER), shown in the page's language. */
@@ -107,7 +116,7 @@ class RegisterExtract {
         // what the entry's number, since and until already say is not said again
         Set<String> skip = e.kind() == RegisterKind.ZONE ? Set.of("zoneId")
                 : e.kind() == RegisterKind.PERMIT ? Set.of("permitNumber", "validFrom", "validUntil") : Set.of();
-        details(e.details(), facts, skip, e.kind());
+        details(e.details(), facts, skip, e.kind(), false);
         // the certificate's number is the entry's number: said once
         facts.removeIf(f -> f.field().equals("number") && facts.indexOf(f) > 0 && f.value().equals(e.number()));
         return facts;
@@ -116,11 +125,88 @@ class RegisterExtract {
     /** A published record's payload as facts. */
     List<Fact> facts(JsonNode payload) {
         List<Fact> facts = new ArrayList<>();
-        details(payload, facts, Set.of(), null);
+        details(payload, facts, Set.of(), null, false);
         return facts;
     }
 
-    private void details(JsonNode node, List<Fact> facts, Set<String> skip, RegisterKind kind) {
+    // --- an act of a case's history, for the people of the case -------------------------------------------------------
+
+    /**
+     * The title of an act of a case's history in the page's language: the public record's ({@code record.<type>}) where
+     * the act is published, else {@code act.<type>}; {@code ??act.<type>_lang??} when neither is there (visible to the
+     * missing-key checks), never the event's class name.
+     */
+    public String actTitle(String type) {
+        return msgOrEmpty("record." + type).orElseGet(() -> msg("act." + type));
+    }
+
+    /**
+     * An act of a case's history as its read model keeps it (the event as a document) in words: each field under its
+     * label, codes as words, dates in Ulaanbaatar time, amounts as money, and a list of objects (a refusal's reasons, the
+     * documents received) one item after the other, each item's values in words; without {@code skip},
+     * {@link #NOT_SHOWN} and {@link #NOT_SHOWN_IN_ACTS}.
+     */
+    public List<Fact> actFacts(Map<String, ?> event, java.util.Collection<String> skip) {
+        List<Fact> facts = new ArrayList<>();
+        if (event != null) {
+            Set<String> hidden = new java.util.HashSet<>(skip);
+            hidden.addAll(NOT_SHOWN_IN_ACTS);
+            details(tree(event), facts, hidden, null, true);
+        }
+        return facts;
+    }
+
+    /** A read model's value (maps, lists, strings, numbers, booleans, BSON decimals) as a JSON tree. */
+    static JsonNode tree(Object value) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (value instanceof Map<?, ?> map) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = nodes.objectNode();
+            map.forEach((k, v) -> object.set(String.valueOf(k), tree(v)));
+            return object;
+        }
+        if (value instanceof Iterable<?> list) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = nodes.arrayNode();
+            list.forEach(v -> array.add(tree(v)));
+            return array;
+        }
+        if (value instanceof org.bson.types.Decimal128 d) {
+            return nodes.numberNode(d.bigDecimalValue());
+        }
+        if (value instanceof BigDecimal d) {
+            return nodes.numberNode(d);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+            return nodes.numberNode(new BigDecimal(value.toString()));
+        }
+        if (value instanceof Number n) {
+            return nodes.numberNode(n.doubleValue());
+        }
+        if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        return value == null ? nodes.nullNode() : nodes.textNode(value.toString());
+    }
+
+    /** One object of a list in words: its values, each as its field's value reads, one after the other. */
+    private String item(JsonNode object, Set<String> skip) {
+        List<String> values = new ArrayList<>();
+        object.fields().forEachRemaining(f -> {
+            JsonNode v = f.getValue();
+            if (skip.contains(f.getKey()) || NOT_SHOWN.contains(f.getKey()) || v == null || v.isNull()) {
+                return;
+            }
+            if (v.isObject() && v.has("amount") && v.has("currency")) {
+                values.add(money(v));
+            } else if (v.isObject() && v.has("name")) {
+                values.add(v.path("name").asText());
+            } else if (v.isValueNode()) {
+                values.add(value(f.getKey(), v));
+            }
+        });
+        return String.join(" — ", values);
+    }
+
+    private void details(JsonNode node, List<Fact> facts, Set<String> skip, RegisterKind kind, boolean objectItems) {
         node.fields().forEachRemaining(f -> {
             String field = f.getKey();
             JsonNode v = f.getValue();
@@ -135,22 +221,24 @@ class RegisterExtract {
                 if (v.has("name")) {
                     add(facts, field, label(field), v.path("name").asText());
                 }
-                details(withoutName(v), facts, skip, kind);
+                details(withoutName(v), facts, skip, kind, objectItems);
             } else if (v.isObject() && v.has("amount") && v.has("currency")) {
                 add(facts, field, label(field), money(v));
             } else if (v.isObject() && v.has("name")) {
                 add(facts, field, label(field), v.path("name").asText());
             } else if (v.isObject()) {
-                details(v, facts, skip, kind);
+                details(v, facts, skip, kind, objectItems);
             } else if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 v.forEach(x -> {
                     if (x.isValueNode()) {
                         items.add(value(field, x));
+                    } else if (objectItems && x.isObject()) {
+                        items.add(item(x, skip));
                     }
                 });
                 if (!items.isEmpty()) {
-                    add(facts, field, label(field), String.join(field.equals("conditions") ? "; " : ", ", items));
+                    add(facts, field, label(field), String.join(field.equals("conditions") || objectItems ? "; " : ", ", items));
                 }
             } else {
                 add(facts, field, label(field), value(field, v));
@@ -234,9 +322,22 @@ class RegisterExtract {
     // --- names instead of ids ------------------------------------------------------------------------------------------
 
     /** A zone's name in the page's language ({@code zoneName.<id>} where the registry knows one), else as published. */
-    String zoneName(String zoneId) {
+    public String zoneName(String zoneId) {
         return msgOrEmpty("zoneName." + zoneId).orElseGet(() -> register.entry(RegisterKind.ZONE, zoneId).map(RegisterEntry::name)
                 .orElse(msg("extract.zone.unnamed")));
+    }
+
+    /**
+     * A governor for the staff's pages: the name the log published at the appointment with the person id the forms ask
+     * for ({@code "Bat-Erdene Dorj (governor-altanbulag)"}), else the id alone.
+     */
+    public String governorName(String personId) {
+        for (RegisterEntry g : register.all(RegisterKind.GOVERNOR)) {
+            if (personId.equals(g.details().path("governor").asText()) && g.name() != null) {
+                return g.name() + " (" + personId + ")";
+            }
+        }
+        return personId;
     }
 
     Optional<String> entityName(String registrationId) {

@@ -250,4 +250,85 @@ class RegisterExtractTest {
         assertThat(everything).doesNotContain("altanbulag:mn-").doesNotContain("governor-altanbulag").doesNotContain("null").doesNotContain("TENDER")
                 .doesNotContain("??");
     }
+
+    // --- the acts of a case's history, as its applicant and the desk read them ------------------------------------------
+
+    /** The stored sample of every event type (command-side's previous-release.jsonl, complete by StoredEventSamplesTest). */
+    static List<String[]> storedSamples() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("command-side/src/test/resources/events/previous-release.jsonl"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("the project root above " + java.nio.file.Path.of("").toAbsolutePath()).isNotNull();
+        List<String[]> samples = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(dir.resolve("command-side/src/test/resources/events/previous-release.jsonl"))) {
+            if (!line.isBlank()) {
+                samples.add(line.split(" ", 2));
+            }
+        }
+        return samples;
+    }
+
+    @Test
+    @DisplayName("every act a permit case or a Free Zone registration keeps in its history reads in words in both languages: a title, a label for each field, no code, no map, no missing key")
+    void every_act_of_a_case_reads_in_words() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int acts = 0;
+        for (String[] sample : storedSamples()) {
+            String className = sample[0];
+            if (!className.contains(".kernel.permit.") && !className.contains("RegistrationEvents$") && !className.contains("LandEvents$")) {
+                continue;
+            }
+            acts++;
+            String type = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> event = CanonicalJson.mapper().readValue(sample[1], Map.class);
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("mn"))) {
+                LocaleContextHolder.setLocale(locale);
+                String title = extract.actTitle(type);
+                if (title.contains("??") || title.equals(type)) {
+                    wrong.add(type + " title " + title);
+                }
+                for (RegisterExtract.Fact f : extract.actFacts(event, List.of())) {
+                    if (f.label().contains("??") || f.value().contains("??") || f.value().contains("={") || f.value().contains("Document{")) {
+                        wrong.add(type + "." + f.field() + " [" + locale + "] " + f.label() + ": " + f.value());
+                    }
+                }
+            }
+        }
+        assertThat(acts).as("acts of permit cases and registrations among the samples").isGreaterThan(40);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.3: a refusal reads to its applicant as its reasons in words (the requirement's name, the explanation), the time in Ulaanbaatar, no internal id")
+    void a_refusal_reads_as_its_reasons() {
+        mn.registry.kernel.permit.PermitApplicationRefused refused = new mn.registry.kernel.permit.PermitApplicationRefused(
+                ApplicationId.of(UUID.fromString("00000000-0000-4000-8000-000000000003")),
+                List.of(new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.CORRESPONDENT_BANK_REFERENCE,
+                        "the reference is older than three months")),
+                GRANTED, new PersonId("reviewer-1"), "002 art. 26.3");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = CanonicalJson.mapper().convertValue(refused, Map.class);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(extract.actTitle("PermitApplicationRefused")).isEqualTo("Application refused");
+        Map<String, String> en = byLabel(extract.actFacts(event, List.of("applicationId")));
+        assertThat(en).containsEntry("Reasons", "Correspondent bank reference — the reference is older than three months")
+                .containsEntry("Refused", "4 Dec 2026 10:00 (UTC+8)");
+        assertThat(en.values()).noneMatch(v -> v.contains("reviewer-1") || v.contains("CORRESPONDENT_BANK_REFERENCE"));
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("mn"));
+        assertThat(extract.actTitle("PermitApplicationRefused")).isEqualTo("Өргөдлөөс татгалзсан");
+        assertThat(extract.actFacts(event, List.of("applicationId"))).extracting(RegisterExtract.Fact::value)
+                .contains("Харилцагч банкны тодорхойлолт — the reference is older than three months");
+        // a published act keeps the public record's title
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(extract.actTitle("PermitIssued")).isEqualTo("Special permit granted");
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2: the staff's pages name a serving governor by the published name beside the id the forms ask for; an unknown id stays an id")
+    void a_governor_reads_by_name_and_id() {
+        assertThat(extract.governorName("governor-altanbulag")).isEqualTo("Bat-Erdene Dorj (governor-altanbulag)");
+        assertThat(extract.governorName("governor-nowhere")).isEqualTo("governor-nowhere");
+    }
 }
