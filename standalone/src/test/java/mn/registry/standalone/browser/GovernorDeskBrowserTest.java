@@ -139,6 +139,8 @@ class GovernorDeskBrowserTest {
             return !d.findElements(By.cssSelector(".licence tbody tr")).isEmpty();
         });
         assertThat(browser.find(".licence").getText()).contains("Parcel A-1").contains("100 %");
+        // the holder by its registered name beside its registration id
+        assertThat(browser.find(".licence .holder").getText()).endsWith(" (" + registrationId + ")").doesNotStartWith(registrationId);
         browser.waitFor("#zone-map .leaflet-interactive");
         assertThat(browser.all("#zone-map path.leaflet-interactive")).hasSize(2);
         // the map is a named region, not itself in the tab order (axe nested-interactive); its zoom buttons are, and the keys pan and zoom from them

@@ -340,6 +340,11 @@ public class RegisterExtract {
         return personId;
     }
 
+    /** An entity for the staff's pages: its registered name with the registration id ({@code "Tuul Felt LLC (altanbulag:mn-6207712)"}), else the id alone. */
+    public String entityLabel(String registrationId) {
+        return registrationId == null ? "" : entityName(registrationId).map(n -> n + " (" + registrationId + ")").orElse(registrationId);
+    }
+
     Optional<String> entityName(String registrationId) {
         return register.entry(RegisterKind.ENTITY, registrationId).map(RegisterEntry::name);
     }

@@ -331,4 +331,11 @@ class RegisterExtractTest {
         assertThat(extract.governorName("governor-altanbulag")).isEqualTo("Bat-Erdene Dorj (governor-altanbulag)");
         assertThat(extract.governorName("governor-nowhere")).isEqualTo("governor-nowhere");
     }
+
+    @Test
+    @DisplayName("003 art. 22: the governor's land page names a holder by its registered name beside its registration id; an id the register does not hold stays an id")
+    void an_entity_reads_by_name_and_id() {
+        assertThat(extract.entityLabel(REGISTRATION.value())).isEqualTo(KHARAA.name() + " (" + REGISTRATION.value() + ")");
+        assertThat(extract.entityLabel("altanbulag:mn-0000000")).isEqualTo("altanbulag:mn-0000000");
+    }
 }
