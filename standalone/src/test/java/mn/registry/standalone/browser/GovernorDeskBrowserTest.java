@@ -169,7 +169,11 @@ class GovernorDeskBrowserTest {
             browser.open("/governor/altanbulag/reports", "en");
             return !d.findElements(By.id("report-signed")).isEmpty();
         });
+        // signed by the governor's published name beside the id; the zone in the page's language
+        assertThat(browser.find("#report-signed").getText()).matches("Signed by \\S.* \\(governor-altanbulag\\), received by the registry at .*");
         browser.screenshot("governor-report");
+        browser.open("/governor/altanbulag/reports", "mn");
+        assertThat(browser.find("h1").getText()).isEqualTo("Алтанбулаг худалдааны чөлөөт бүс");
 
         browser.signOut();
         browser.waitUntil("the registration is on the public register", d -> {
