@@ -108,6 +108,9 @@ class FreeZoneBrowserTest {
         assertThat(browser.all("#entity-documents a")).hasSize(3)
                 .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/documents/[0-9a-f]{64}\\?registration=" + registrationId.replace(":", "(:|%3A)")));
         assertThat(browser.find("main").getText()).doesNotContain("null");
+        // nothing of the operations is recorded yet: said once, not as eight labels without a value
+        assertThat(browser.find("#operations-none").getText()).startsWith("Одоогоор бүртгэсэн зүйл алга");
+        assertThat(browser.all("#operations")).isEmpty();
         // the governor of this zone opens them (the link names the registration that cites the document)
         assertThat(browser.script("return fetch(arguments[0]).then(r => r.status);", browser.find("#entity-documents a").getAttribute("href")))
                 .isEqualTo(200L);
@@ -121,6 +124,10 @@ class FreeZoneBrowserTest {
             return "REGISTERED".equals(browser.find("#entity-status").getAttribute("data-status"));
         });
         both(entityPage, "fz-03-entity-registered", "#entity-status");
+        // registered: the year to start operations is the one fact of the operations, and no label stands without its value
+        assertThat(browser.all("#operations dt")).hasSize(1);
+        assertThat(browser.find("#operations dt").getText()).isEqualTo("Operations due to start by");
+        assertThat(browser.find("#operations dd").getText()).isNotBlank();
         browser.signOut();
 
         // 003 art. 22.2, 22.4: the entity's representative applies for land on the applicant's page
