@@ -299,7 +299,10 @@ public class RegisterExtract {
     }
 
     /** "003 art. 12.5.1" as "Law on Free Zone, art. 12.5.1" or "Чөлөөт бүсийн тухай хууль, 12.5.1-р зүйл". */
-    String articles(String text) {
+    public String articles(String text) {
+        if (text == null) {
+            return "";
+        }
         Matcher m = ARTICLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
