@@ -12,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource messages = new LawNamingMessageSource();
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         // no messages.properties and no system-locale fallback: a key missing in one language shows as ??key_lang??
@@ -44,6 +45,35 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> supported(request.getLocale()));
         return resolver;
+    }
+
+    /**
+     * The messages with every article reference in the page's words ({@link LawNames}): "(002 art. 26.1)" reads
+     * "(Law on Electronic Signatures, art. 26.1)". The messages keep the code's short form, which tests and the rulebook
+     * trace; only what a reader sees is rewritten. A message with arguments is rewritten before it is formatted, so an
+     * argument is never taken for a reference.
+     */
+    static final class LawNamingMessageSource extends ResourceBundleMessageSource {
+        private final java.util.Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        protected String resolveCodeWithoutArguments(String code, Locale locale) {
+            String text = super.resolveCodeWithoutArguments(code, locale);
+            return code.startsWith("extract.") ? text : LawNames.inWords(text, locale, key -> super.resolveCodeWithoutArguments(key, locale));
+        }
+
+        @Override
+        protected MessageFormat resolveCode(String code, Locale locale) {
+            MessageFormat plain = super.resolveCode(code, locale);
+            if (plain == null || code.startsWith("extract.")) {
+                return plain;
+            }
+            return formats.computeIfAbsent(locale.toLanguageTag() + "\u0000" + code, k -> {
+                String pattern = plain.toPattern();
+                String named = LawNames.inWords(pattern, locale, key -> super.resolveCodeWithoutArguments(key, locale));
+                return named.equals(pattern) ? plain : new MessageFormat(named, locale);
+            });
+        }
     }
 
     /** The supported language closest to {@code wanted}: English for English, Mongolian otherwise. */

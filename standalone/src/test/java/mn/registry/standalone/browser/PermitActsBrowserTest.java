@@ -247,7 +247,7 @@ class PermitActsBrowserTest {
             browser.open("/applicant/registrations/" + registrationId, "mn");
             return !browser.all("#form-land").isEmpty();
         });
-        assertThat(browser.find("#entity-acts h2").getText()).isEqualTo("Газар ашиглах хүсэлт (003 х. 22.2)");
+        assertThat(browser.find("#entity-acts h2").getText()).isEqualTo("Газар ашиглах хүсэлт (Чөлөөт бүсийн тухай хууль, 22.2-р зүйл)");
         LocalDate from = registry.context.getBean(WebDates.class).today().plusDays(7);
         browser.find("#land-name").sendKeys("Parcel S-3");
         browser.find("#land-parcel").sendKeys("{\"type\":\"Polygon\",\"coordinates\":[[[111.89,43.71],[111.895,43.71],[111.895,43.713],[111.89,43.713],[111.89,43.71]]]}");
@@ -325,7 +325,7 @@ class PermitActsBrowserTest {
             browser.open("/applicant/applications/" + id, "mn");
             return !browser.all("#form-revocation-withdrawal").isEmpty();
         });
-        assertThat(browser.find("#form-revocation-withdrawal h3").getText()).isEqualTo("Хүчингүй болгуулах хүсэлтээ буцаах (002 х. 29.1.1)");
+        assertThat(browser.find("#form-revocation-withdrawal h3").getText()).isEqualTo("Хүчингүй болгуулах хүсэлтээ буцаах (Цахим гарын үсгийн тухай хууль, 29.1.1-р зүйл)");
         JsonNode withdrawal = parse(browser.signAndSend("form-revocation-withdrawal"));
         assertThat(withdrawal.path("type").asText()).isEqualTo("WithdrawPermitRevocationRequest");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");

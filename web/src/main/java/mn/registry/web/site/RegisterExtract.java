@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A public record read as a register extract, in the page's language (ADR 0021): every published field under a
@@ -66,8 +64,6 @@ public class RegisterExtract {
             "withdrawnBy", "inspector", "signedBy", "recordedBy", "registeredBy", "rejectedBy", "grantedBy", "issuedBy", "revokedBy",
             "deregisteredBy", "appointedBy", "dismissedBy", "setBy", "signingOfficial", "applicant", "deadlineId", "successorPermit",
             "commandSignatureSha256");
-    /** "002 art. 26.4" and "003 art. 12.5.1": the law's number and the article. */
-    static final Pattern ARTICLE = Pattern.compile("\\b(00[123]) art\\. ([0-9][0-9.]*[0-9])");
     /** The issuer the command side writes into every permit (PermitApplication.ISSUER), shown in the page's language. */
     static final String MINISTRY_EN = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -300,17 +296,9 @@ public class RegisterExtract {
 
     /** "003 art. 12.5.1" as "Law on Free Zone, art. 12.5.1" or "Чөлөөт бүсийн тухай хууль, 12.5.1-р зүйл". */
     public String articles(String text) {
-        if (text == null) {
-            return "";
-        }
-        Matcher m = ARTICLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(msg("extract.article", msg("extract.law." + m.group(1)), m.group(2))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return text == null ? "" : mn.registry.web.LawNames.inWords(text, locale(), key -> msgOrEmpty(key).orElse(null));
     }
+
 
     private String money(JsonNode v) {
         return number(v.path("amount").decimalValue()) + " " + v.path("currency").asText();
