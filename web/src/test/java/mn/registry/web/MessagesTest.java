@@ -65,6 +65,17 @@ class MessagesTest {
     }
 
     @Test
+    @DisplayName("no message a person reads cites the team's records (an ADR, the rulebook's file): a rule is cited by its law's article, or called the registry's rule")
+    void no_message_cites_the_teams_records() throws IOException {
+        for (String lang : List.of("mn", "en")) {
+            Properties messages = load(lang);
+            List<String> citing = messages.stringPropertyNames().stream()
+                    .filter(k -> messages.getProperty(k).matches("(?s).*(ADR ?\\d|domain-rules|abuse-audit).*")).sorted().toList();
+            assertThat(citing).as(lang).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("Mongolian messages are written in Cyrillic, not left in English")
     void mongolian_is_cyrillic() throws IOException {
         Properties mn = load("mn");
