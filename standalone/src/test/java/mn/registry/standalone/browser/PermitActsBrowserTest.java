@@ -212,7 +212,11 @@ class PermitActsBrowserTest {
             browser.open("/applicant/applications/" + id, "en");
             return !browser.all("#insurance-renewal-due").isEmpty();
         });
-        assertThat(browser.find("#insurance-renewal-due").getText()).contains(today.plusYears(1).toString()).contains("renewed policy");
+        // the day in the page's words, and the records' section under its own heading, not a second "Acts of the permit holder"
+        assertThat(browser.find("#insurance-renewal-due").getText())
+                .contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(today.plusYears(1)))
+                .contains("renewed policy").doesNotContain("ADR");
+        assertThat(browser.find("#holder-records h2").getText()).isEqualTo("The holder's records: insurance and duties");
         browser.find("#ins-insurer").sendKeys("Mongol Daatgal");
         browser.find("#ins-policy").sendKeys("POL-6400313-2");
         browser.find("#ins-amount").sendKeys("200000000");
@@ -226,7 +230,7 @@ class PermitActsBrowserTest {
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the next renewal's day is on the page", d -> {
             browser.open("/applicant/applications/" + id, "mn");
-            return browser.find("#insurance-renewal-due").getText().contains(renewed.toString());
+            return browser.find("#insurance-renewal-due").getText().contains(java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd").format(renewed));
         });
         assertThat(browser.find("#insurance-renewal-due").getText()).contains("сунгасан гэрээг");
         assertThat(browser.consoleErrors()).isEmpty();
