@@ -277,7 +277,7 @@ class ZoneRegistration {
     private void documentNotCitedForAnotherActOfThisRegistration(String sha256, String article) {
         if (citedDocuments.contains(sha256)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-already", "This document is cited already by "
-                    + registrationId + " (its application, agreement or court decision); each act is recorded with its own document.",
+                    + registrationId + " (its application, agreement, start of operations or court decision); each act is recorded with its own document.",
                     "documentSha256", article);
         }
     }
@@ -307,7 +307,9 @@ class ZoneRegistration {
     }
 
     // 003 art. 12.5.1: operations start on a day that has come (a future start would stop the ground being raised) and not before
-    // the certificate: an entity operates in the zone only once registered (12.2)
+    // the certificate: an entity operates in the zone only once registered (12.2). The day is the one operations started, not the
+    // record's: received within the year to start, it lies in it. 003 art. 23.1-23.2 (choice, ADR 0035 item 23; abuse audit F160, was
+    // O90): the land fee's years of operation count from that day, so it rests on a document, as the agreement does (F47)
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
@@ -322,7 +324,8 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
-        apply(new RegistrationEvents.OperationsStarted(registrationId, body.on(), context.actor()));
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
+        apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
@@ -628,6 +631,9 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsStarted event) {
         startedOn = event.on();
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
     }
 
     @EventSourcingHandler
