@@ -3,17 +3,20 @@ package mn.registry.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,5 +72,23 @@ class FreeZoneAbuseRound8EndToEndTest {
 
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(second,
                 began, notice)), 409, "freezone.document-cited-elsewhere", "documentSha256", "003 art. 12.5.1, 23.1-23.2");
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 22.2 (choice, ADR 0035 item 24, F161): the Cabinet member establishes no zone over part of Altanbulag's ground "
+            + "(two governors, two land registers for one parcel); a neighbour sharing its border is established")
+    void no_zone_over_another_zones_ground() throws InterruptedException {
+        registry.refused(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-north"),
+                "Altanbulag North Free Zone", "Altanbulag soum, Selenge aimag", new BigDecimal("300"),
+                GeoPolygon.of(106.44, 50.32, 106.48, 50.32, 106.48, 50.36, 106.44, 50.36), List.of(Activity.TRADE), false,
+                "State Great Khural resolution 2027/9 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
+        ok(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-east"), "Altanbulag East Free Zone",
+                "Altanbulag soum, Selenge aimag", new BigDecimal("200"), GeoPolygon.of(106.47, 50.31, 106.50, 50.31, 106.50, 50.33, 106.47, 50.33),
+                List.of(Activity.TRADE), false, "State Great Khural resolution 2027/10 (test)")));
+        // and the neighbour, once established, is itself another zone's ground
+        registry.refused(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-east-2"),
+                "Altanbulag East 2", "Altanbulag soum, Selenge aimag", new BigDecimal("10"),
+                GeoPolygon.of(106.48, 50.315, 106.49, 50.315, 106.49, 50.32, 106.48, 50.32), List.of(Activity.TRADE), false,
+                "State Great Khural resolution 2027/11 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
     }
 }
