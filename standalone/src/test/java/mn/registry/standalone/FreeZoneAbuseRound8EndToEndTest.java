@@ -5,13 +5,17 @@ import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandApplicationId;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
-import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,5 +94,42 @@ class FreeZoneAbuseRound8EndToEndTest {
                 "Altanbulag East 2", "Altanbulag soum, Selenge aimag", new BigDecimal("10"),
                 GeoPolygon.of(106.48, 50.315, 106.49, 50.315, 106.49, 50.32, 106.48, 50.32), List.of(Activity.TRADE), false,
                 "State Great Khural resolution 2027/11 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
+    }
+
+    private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
+                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
+                documents)));
+        RegistrationId registration = RegistrationId.of(zone, entity);
+        ok(registry.send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+
+    private static LandLicenceId granted(ZoneId zone, RegistrationId holder, GeoPolygon parcel) {
+        LocalDate from = today().plusDays(10);
+        LocalDate until = from.plusYears(5);
+        JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(zone, holder, "Lot 8", parcel,
+                "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER)));
+        LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        return new LandLicenceId(ok(registry.send("governor-" + zone.value(), "GrantLandRights", new LandCommands.GrantLandRights(zone, holder, "Lot 8",
+                parcel, "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER, Money.mnt(40_000_000), "Governor decision 2027/8 (test)",
+                application))).path("licenceId").asText());
+    }
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (F163): one bank slip's scan reported as the fee of a licence in Altanbulag and of one in Zamyn-Uud (two "
+            + "entities of one representative): the second report is refused, and that licence is left to lapse")
+    void one_receipt_reports_one_fee_in_the_whole_registry() {
+        RegistrationId north = registeredIn(ALTANBULAG, new LegalEntity("Bulgan Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416011"));
+        RegistrationId south = registeredIn(ZoneId.of("zamyn-uud"), new LegalEntity("Gobi Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416012"));
+        LandLicenceId inAltanbulag = granted(ALTANBULAG, north, GeoPolygon.of(106.455, 50.325, 106.46, 50.325, 106.46, 50.328, 106.455, 50.328));
+        LandLicenceId inZamynUud = granted(ZoneId.of("zamyn-uud"), south, GeoPolygon.of(111.90, 43.71, 111.905, 43.71, 111.905, 43.715, 111.90, 43.715));
+        String slip = ReceiptTimeEndToEndTest.upload(registry.context(), "Bank slip KHAN-2027-0451 40,000,000 MNT");
+        ok(registry.send("applicant-1", "ReportLandFeePaid", new LandCommands.ReportLandFeePaid(ALTANBULAG, inAltanbulag, Money.mnt(40_000_000), slip)));
+        registry.refused(registry.send("applicant-1", "ReportLandFeePaid", new LandCommands.ReportLandFeePaid(ZoneId.of("zamyn-uud"), inZamynUud,
+                Money.mnt(40_000_000), slip)), 409, "freezone.fee-receipt-reported-already", "receiptSha256", "003 art. 22.5");
+        ok(registry.send("applicant-1", "ReportLandFeePaid", new LandCommands.ReportLandFeePaid(ZoneId.of("zamyn-uud"), inZamynUud,
+                Money.mnt(40_000_000), ReceiptTimeEndToEndTest.upload(registry.context(), "Bank slip KHAN-2027-0452 40,000,000 MNT"))));
     }
 }
