@@ -324,6 +324,7 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
+        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
@@ -397,7 +398,22 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
+        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
+    }
+
+    // 003 art. 6.4, 12.5.1-12.5.2 (abuse audit F164): while the Government has the zone's activities closed no entity starts or resumes
+    // operations in it (and ADR 0035 item 21 moves the entities' periods by those days): a start or resumption dated on a closed day, from
+    // the closure's day to the day before the reopening (every day from it, for a closure still in force), contradicts the registry's own
+    // record of the zone. A start dated in a closure would also count the closed days as years of operation (23.1-23.2)
+    static void notOnADayTheZoneWasClosed(LocalDate on, java.util.List<FreeZoneTerms.Closure> closures, String article) {
+        for (FreeZoneTerms.Closure closure : closures) {
+            if (!on.isBefore(closure.closedOn()) && (closure.reopenedOn() == null || on.isBefore(closure.reopenedOn()))) {
+                throw RegistryProblem.invalid("freezone.date-in-closure", "The zone's activities were closed from " + closure.closedOn()
+                        + (closure.reopenedOn() == null ? " and are still closed" : " until its reopening on " + closure.reopenedOn())
+                        + "; no operations start or resume on " + on + ".", "on", article);
+            }
+        }
     }
 
     // 003 art. 12.5.3: a court decision to dissolve the entity is a ground, recorded with its reference

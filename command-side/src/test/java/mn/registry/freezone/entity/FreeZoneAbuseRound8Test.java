@@ -90,4 +90,40 @@ class FreeZoneAbuseRound8Test {
                 .expectException(problem("freezone.operations-already-started", null))
                 .expectNoEvents();
     }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.5.1-12.5.2 (F164): a start or a resumption dated on a day the zone's activities were closed is refused: the "
+            + "registry's own record says no entity operated there that day (and F129 moved the entities' periods by those days)")
+    void no_start_or_resumption_dated_in_a_closure() {
+        services.closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 30)));
+        LocalDate today = LocalDate.of(2027, 5, 10);
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 3, 15), START_DOC), on(today)))
+                .expectException(problem("freezone.date-in-closure", "on"))
+                .expectNoEvents();
+        fixture.given(applied(), registered())
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 3, 1), START_DOC), on(today)))
+                .expectException(problem("freezone.date-in-closure", "on"))
+                .expectNoEvents();
+        fixture.given(applied(), registered()) // the day of the reopening is open
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 4, 30), START_DOC), on(today)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 4, 30), GOVERNOR, START_DOC));
+        fixture.given(applied(), registered()) // the day before the closure is open
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 2, 28), START_DOC), on(today)))
+                .expectSuccessfulHandlerExecution();
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
+        RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1),
+                LocalDate.of(2028, 1, 31), GOVERNOR);
+        fixture.given(applied(), registered(), started, interrupted)
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 4, 1)), on(today)))
+                .expectException(problem("freezone.date-in-closure", "on"))
+                .expectNoEvents();
+        // a closure still in force: every day from its first is closed
+        services.closures.clear();
+        services.closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(LocalDate.of(2027, 5, 1), null));
+        fixture.given(applied(), registered(), started, interrupted)
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 5, 3)), on(today)))
+                .expectException(problem("freezone.date-in-closure", "on"))
+                .expectNoEvents();
+    }
 }
