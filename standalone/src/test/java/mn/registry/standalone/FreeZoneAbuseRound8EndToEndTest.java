@@ -132,4 +132,22 @@ class FreeZoneAbuseRound8EndToEndTest {
         ok(registry.send("applicant-1", "ReportLandFeePaid", new LandCommands.ReportLandFeePaid(ZoneId.of("zamyn-uud"), inZamynUud,
                 Money.mnt(40_000_000), ReceiptTimeEndToEndTest.upload(registry.context(), "Bank slip KHAN-2027-0452 40,000,000 MNT"))));
     }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.5.1 (F164): Zamyn-Uud closed for ten days and reopened: a start dated inside the closure is refused, one "
+            + "dated on the reopening's day is recorded")
+    void no_start_dated_in_a_closure() {
+        ZoneId zamynUud = ZoneId.of("zamyn-uud");
+        RegistrationId waiting = registeredIn(zamynUud, new LegalEntity("Erlian Gate Trading LLC", Jurisdiction.MONGOLIAN, null, "6416021"));
+        ok(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud,
+                "Government resolution 2027/50 (border closed, test)")));
+        LocalDate closedOn = today();
+        registry.clock().advance(Duration.ofDays(10));
+        ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2027/51 (test)")));
+        registry.refused(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting,
+                closedOn.plusDays(5), ReceiptTimeEndToEndTest.upload(registry.context(), "Start notice " + waiting + " in the closure"))), 400,
+                "freezone.date-in-closure", "on", "003 art. 6.4, 12.5.1");
+        ok(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting, today(),
+                ReceiptTimeEndToEndTest.upload(registry.context(), "Start notice " + waiting + " after the reopening"))));
+    }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code ZoneEstablished}'s, then the marker. An establishment waits for that pass ({@link #awaitDone}).
  */
 @Component
-public class ZoneBoundaries implements StartupBackfill {
+class ZoneBoundaries implements StartupBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneBoundaries.class);
 
