@@ -49,7 +49,7 @@ export const entityBodies = {
   RecordInvestmentAgreement: f => ({ registrationId: value(f, 'registrationId'), signedOn: value(f, 'signedOn'), endsOn: value(f, 'endsOn'),
     investment: mnt(value(f, 'investment')), foreignInvested: f.elements.foreignInvested.checked,
     documentSha256: value(f, 'documentSha256') }),
-  RecordOperationsStarted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
+  RecordOperationsStarted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
   RecordOperationsInterrupted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
   RecordOperationsResumed: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
   RecordCourtDecision: f => ({ registrationId: value(f, 'registrationId'), reference: value(f, 'reference'), decidedOn: value(f, 'decidedOn'),

@@ -213,9 +213,9 @@ class AbuseAuditEndToEndTest {
                 "investment agreement " + registration))), 409, "freezone.agreement-already-recorded", "signedOn", "003 art. 12.5.1");
         // held: the start of operations is not dated before the certificate nor in the future
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
-                today().minusDays(201))), 400, "freezone.date-before-registration", "on", "12.5.1");
+                today().minusDays(201), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))), 400, "freezone.date-before-registration", "on", "12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
-                today().plusDays(1))), 400, "freezone.date-in-future", "on", "003 art. 12.5.1");
+                today().plusDays(1), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))), 400, "freezone.date-in-future", "on", "003 art. 12.5.1");
         // held: resumption without an interruption
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
                 "freezone.operations-not-interrupted", null, "003 art. 12.5.2");
@@ -466,7 +466,7 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(idleRegistration, today(),
                 today().plusYears(10), Money.mnt(3_000_000_000L), false, ReceiptTimeEndToEndTest.upload(registry.context(),
                 "investment agreement " + idleRegistration))));
-        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today())));
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today(), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + pausedRegistration + " " + System.nanoTime()))));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
                 today())));
         LocalDate insideTheWindows = today().plusMonths(6);
@@ -474,7 +474,7 @@ class AbuseAuditEndToEndTest {
         // a year and a day on, the governor records a start and a resumption "on" a day inside the windows: the grounds are due
         registry.clock().advance(Duration.ofDays(366));
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(idleRegistration,
-                insideTheWindows)), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
+                insideTheWindows, ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + idleRegistration + " " + System.nanoTime()))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(pausedRegistration,
                 insideTheWindows)), 409, "freezone.interruption-window-passed", "on", "003 art. 12.5.2");
 
@@ -598,7 +598,7 @@ class AbuseAuditEndToEndTest {
                 Activity.TRADE, zoneDocuments(entity))), 409, "freezone.entity-already-registered", null, "003 art. 12.2");
 
         LocalDate started = today();
-        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, started)));
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, started, ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))));
         registry.clock().advance(Duration.ofDays(10));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
                 started.plusDays(2))));
@@ -686,7 +686,7 @@ class AbuseAuditEndToEndTest {
                 certified.plusMonths(6), certified.plusYears(10), Money.mnt(2_500_000_000L), false, document)), 409, "freezone.agreement-too-late", "signedOn",
                 "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(withoutAgreement,
-                certified.plusMonths(6))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
+                certified.plusMonths(6), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + withoutAgreement + " " + System.nanoTime()))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
         // held: the ground is due, so the governor deregisters on it
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(withoutAgreement,
                 mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "no investment agreement, main production not started within one year")));

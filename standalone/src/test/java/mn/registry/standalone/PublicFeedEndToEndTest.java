@@ -80,11 +80,18 @@ class PublicFeedEndToEndTest {
     private static RegistryClient.Reply establishZone() {
         int n = zones++;
         ZoneCommands.EstablishZone zone = new ZoneCommands.EstablishZone(ZoneId.of("feed-test-" + n), "Feed test zone " + n, "Dornogovi",
-                new BigDecimal("10"), GeoPolygon.of(111.0, 43.0, 111.1, 43.0, 111.1, 43.1, 111.0, 43.1), List.of(Activity.TRADE), false,
+                new BigDecimal("10"), cell(n), List.of(Activity.TRADE), false,
                 "Test resolution " + n);
         RegistryClient.Reply reply = client.command(client.sign("cabinet-1", "EstablishZone", zone));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply;
+    }
+
+    /** The n-th test zone's own ground: a 0.1-degree square of a grid south of the demo zones (ADR 0035 item 24: no zone over another's). */
+    private static GeoPolygon cell(int n) {
+        double lon = 100.0 + (n % 50) * 0.2;
+        double lat = 40.0 + (n / 50) * 0.2;
+        return GeoPolygon.of(lon, lat, lon + 0.1, lat, lon + 0.1, lat + 0.1, lon, lat + 0.1);
     }
 
     /** Every log entry in MongoDB, in order: what the feed must give. */

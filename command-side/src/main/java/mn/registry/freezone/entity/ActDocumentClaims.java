@@ -115,6 +115,6 @@ class ActDocumentClaims {
     // (or court decision) of one registration cited for another's would make a single real agreement serve any number of entities
     private static RegistryProblem citedElsewhere(String article) {
         return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-elsewhere", "This document is cited already by an act of "
-                + "another registration; each registration's agreement and court decision are recorded with their own document.", "documentSha256", article);
+                + "another registration; each registration's agreement, start of operations and court decision are recorded with their own document.", "documentSha256", article);
     }
 }

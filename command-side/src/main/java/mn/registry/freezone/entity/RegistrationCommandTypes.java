@@ -171,9 +171,11 @@ class RegistrationCommandTypes {
                 RegistrationCommands.RecordInvestmentAgreement::documentSha256, "investment agreement", "003 art. 12.5.1, 26.2", claims);
     }
 
+    /** 003 art. 12.5.1, 23.1-23.2 (choice, ADR 0035 item 23): the start rests on its document, claimed registry-wide as the agreement's. */
     @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType() {
-        return governor(RegistrationCommands.RecordOperationsStarted.class, "OPERATING");
+    SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.RecordOperationsStarted.class, "OPERATING",
+                RegistrationCommands.RecordOperationsStarted::documentSha256, "start of operations", "003 art. 12.5.1, 23.1-23.2", claims);
     }
 
     @Bean

@@ -277,7 +277,7 @@ class ZoneRegistration {
     private void documentNotCitedForAnotherActOfThisRegistration(String sha256, String article) {
         if (citedDocuments.contains(sha256)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-already", "This document is cited already by "
-                    + registrationId + " (its application, agreement or court decision); each act is recorded with its own document.",
+                    + registrationId + " (its application, agreement, start of operations or court decision); each act is recorded with its own document.",
                     "documentSha256", article);
         }
     }
@@ -307,7 +307,9 @@ class ZoneRegistration {
     }
 
     // 003 art. 12.5.1: operations start on a day that has come (a future start would stop the ground being raised) and not before
-    // the certificate: an entity operates in the zone only once registered (12.2)
+    // the certificate: an entity operates in the zone only once registered (12.2). The day is the one operations started, not the
+    // record's: received within the year to start, it lies in it. 003 art. 23.1-23.2 (choice, ADR 0035 item 23; abuse audit F160, was
+    // O90): the land fee's years of operation count from that day, so it rests on a document, as the agreement does (F47)
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
@@ -322,7 +324,9 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
-        apply(new RegistrationEvents.OperationsStarted(registrationId, body.on(), context.actor()));
+        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
+        apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
@@ -394,7 +398,22 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
+        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
+    }
+
+    // 003 art. 6.4, 12.5.1-12.5.2 (abuse audit F164): while the Government has the zone's activities closed no entity starts or resumes
+    // operations in it (and ADR 0035 item 21 moves the entities' periods by those days): a start or resumption dated on a closed day, from
+    // the closure's day to the day before the reopening (every day from it, for a closure still in force), contradicts the registry's own
+    // record of the zone. A start dated in a closure would also count the closed days as years of operation (23.1-23.2)
+    static void notOnADayTheZoneWasClosed(LocalDate on, java.util.List<FreeZoneTerms.Closure> closures, String article) {
+        for (FreeZoneTerms.Closure closure : closures) {
+            if (!on.isBefore(closure.closedOn()) && (closure.reopenedOn() == null || on.isBefore(closure.reopenedOn()))) {
+                throw RegistryProblem.invalid("freezone.date-in-closure", "The zone's activities were closed from " + closure.closedOn()
+                        + (closure.reopenedOn() == null ? " and are still closed" : " until its reopening on " + closure.reopenedOn())
+                        + "; no operations start or resume on " + on + ".", "on", article);
+            }
+        }
     }
 
     // 003 art. 12.5.3: a court decision to dissolve the entity is a ground, recorded with its reference
@@ -628,6 +647,9 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsStarted event) {
         startedOn = event.on();
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
     }
 
     @EventSourcingHandler

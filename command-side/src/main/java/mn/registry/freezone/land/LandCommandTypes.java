@@ -72,18 +72,27 @@ class LandCommandTypes {
         });
     }
 
-    // 003 art. 22.5, 22.7 (ADR 0035 item 22): the holder's own report of its fee paid, signed by its representative
+    // 003 art. 22.5, 22.7 (ADR 0035 item 22): the holder's own report of its fee paid, signed by its representative. Its receipt's document
+    // is claimed registry-wide (abuse audit F163, LandFeeReceiptClaims#claimReport) before the land register acts, released when refused
     @Bean
-    SignedCommandType<LandCommands.ReportLandFeePaid> reportLandFeePaidType() {
+    SignedCommandType<LandCommands.ReportLandFeePaid> reportLandFeePaidType(LandFeeReceiptClaims receipts) {
         return SignedCommandType.of("ReportLandFeePaid", LandCommands.ReportLandFeePaid.class, Set.of(Role.APPLICANT), (body, context) -> {
             if (body.zoneId() == null || body.licenceId() == null) {
                 throw RegistryProblem.invalid("freezone.field-missing", "The report names the zone and the licence.", "licenceId", "003 art. 22.5");
             }
+            String claimed = receipts.claimReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
             try {
                 commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                receipts.release(claimed, context.commandId());
                 throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
                         "licenceId", "003 art. 22.5");
+            } catch (RuntimeException refused) {
+                receipts.release(claimed, context.commandId());
+                throw refused;
+            }
+            if (claimed == null) {
+                receipts.adoptReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
             }
             return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
         });

@@ -50,6 +50,52 @@ class LandFeeReceiptClaims {
         return key;
     }
 
+    /** The claim key of a receipt's uploaded document in a holder's report: never a receipt's key, which is letters and digits only. */
+    static String reportKey(String sha256) {
+        return "SHA256:" + sha256;
+    }
+
+    /**
+     * 003 art. 22.5, 22.7 (abuse audit F163; ADR 0035 item 22 left it): the receipt's document a holder reports its fee paid with is one
+     * payment, registry-wide: refused ({@code freezone.fee-receipt-reported-already}, field {@code receiptSha256}) when another licence's
+     * report, in this zone or another, holds it. Returns the key claimed, or null (no well-formed hash: the land register refuses it; the
+     * same licence's report again: its land register decides, {@code freezone.fee-payment-reported-already}).
+     */
+    String claimReport(String sha256, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
+        if (!mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256) || zone == null || licence == null) {
+            return null;
+        }
+        String key = reportKey(sha256);
+        Document existing = claims.find(Filters.eq("_id", key)).first();
+        if (existing != null && !commandId.equals(existing.getString("commandId")) && licence.value().equals(existing.getString("licenceId"))
+                && zone.value().equals(existing.getString("zoneId"))) {
+            return null;
+        }
+        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
+                LandFeeReceiptClaims::reportedAlready);
+        return key;
+    }
+
+    /** As {@link #adopt}, for a report stored on a document this command did not claim. */
+    void adoptReport(String sha256, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
+        if (!mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256)) {
+            return;
+        }
+        try {
+            RegistryWideClaim.take(claims, claimOf(reportKey(sha256), commandId, zone, licence, at),
+                    anotherLicence(licence).and(RegistryWideClaim.whileItsCommandIsLogged(commandLog)), LandFeeReceiptClaims::reportedAlready);
+        } catch (RegistryProblem takenMeanwhile) {
+            // another licence's report took it between the release and now: it was judged on its own claim; this report is stored
+        }
+    }
+
+    // 003 art. 22.5 (F131, F163): one payment's receipt reports one licence's fee, in this zone or another
+    private static RegistryProblem reportedAlready(Document holder) {
+        String where = holder == null ? "another licence" : "licence " + holder.getString("licenceId") + " in zone " + holder.getString("zoneId");
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt reported the fee of "
+                + where + " already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
+    }
+
     /**
      * After the land register issued the certificate on a receipt this command did not claim (an earlier command for the same licence
      * held it, and was refused or will be): the issued fee takes the claim over, so that the receipt stays claimed.

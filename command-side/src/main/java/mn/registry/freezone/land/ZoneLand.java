@@ -502,7 +502,8 @@ class ZoneLand {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId",
                     "003 art. 22.5");
         }
-        signerRepresentsTheHolder(services.standing(licence.holder()), context.actor());
+        LandHolders.Holder standing = services.standing(licence.holder());
+        signerRepresentsTheHolder(standing, context.actor());
         if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
             throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
                     : "freezone.licence-revoked", "Licence " + licence.id() + " is " + (licence.issued() ? "issued" : lapsed.contains(licence.id())
@@ -518,6 +519,7 @@ class ZoneLand {
                     + "before the fee had a last day; it does not lapse, and the governor records its fee.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
         }
         feeIsPaidInTime(licence.id(), UlaanbaatarTime.dateOf(context.receivedAt()));
+        reportKeepsOnlyRightsTheGovernorCanCertify(licence, standing, UlaanbaatarTime.dateOf(context.receivedAt()));
         if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
@@ -533,6 +535,16 @@ class ZoneLand {
         }
         apply(new LandEvents.LandFeePaymentReported(zoneId, licence.id(), licence.holder(), body.paid(), body.receiptSha256(), context.receivedAt(),
                 context.actor()));
+    }
+
+    // 003 art. 12.5, 22.5-22.7 (abuse audit F162): a report keeps the rights from lapsing so that the governor certifies them later
+    // (F131); it is refused where the governor's record would be: for a period that has ended (F43), a holder no longer registered here,
+    // or one whose 12.5.1/12.5.2 ground is raised (F91). Accepted, it kept rights the law revokes in those circumstances from lapsing,
+    // and their parcel from every other entity, for as long as the governor was slow to deregister
+    static void reportKeepsOnlyRightsTheGovernorCanCertify(Licence licence, LandHolders.Holder standing, LocalDate receivedOn) {
+        periodHasNotEnded(licence, receivedOn);
+        registrationIsCurrent(standing, licence.holder(), "licenceId");
+        noGroundForLosingLandIsRaised(standing, "licenceId");
     }
 
     // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application

@@ -181,7 +181,7 @@ class FreeZoneAbuseRound5Test {
         java.util.function.Function<Object, org.axonframework.commandhandling.CommandMessage<Object>> asRepresentative = body ->
                 signed(body, APPLICANT, at, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value()));
         LocalDate started = TODAY.minusDays(30);
-        var startedEvent = new mn.registry.kernel.freezone.RegistrationEvents.OperationsStarted(ID, started, ZoneRegistrationTest.GOVERNOR);
+        var startedEvent = new mn.registry.kernel.freezone.RegistrationEvents.OperationsStarted(ID, started, ZoneRegistrationTest.GOVERNOR, null);
         var interrupted = new mn.registry.kernel.freezone.RegistrationEvents.OperationsInterrupted(ID, TODAY.minusDays(10), TODAY.plusMonths(12),
                 ZoneRegistrationTest.GOVERNOR);
         fixture.given(applied(), registered())
@@ -189,7 +189,7 @@ class FreeZoneAbuseRound5Test {
                         Money.mnt(5_000_000_000L), true, AGREEMENT_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.1, 26.2")).expectNoEvents();
         fixture.given(applied(), registered())
-                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsStarted(ID, started)))
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsStarted(ID, started, FreeZoneAbuseRound8Test.START_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.1")).expectNoEvents();
         fixture.given(applied(), registered(), startedEvent)
                 .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsInterrupted(ID, TODAY.minusDays(10))))
@@ -208,7 +208,7 @@ class FreeZoneAbuseRound5Test {
                         "dissolved by the court")))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5")).expectNoEvents();
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, started), at))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, started, FreeZoneAbuseRound8Test.START_DOC), at))
                 .expectSuccessfulHandlerExecution();
     }
 }

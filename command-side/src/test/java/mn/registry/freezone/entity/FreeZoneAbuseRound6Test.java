@@ -36,7 +36,7 @@ class FreeZoneAbuseRound6Test {
     @DisplayName("003 art. 12.5.2 (ADR 0035 item 17): an interruption received more than 30 days after the day it names counts its 12 months from "
             + "its receipt, so a governor who dates it 13 months back does not make the ground due at once; the day named stays recorded")
     void an_interruption_dated_far_back_counts_from_its_receipt() {
-        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         Instant received = on(LocalDate.of(2028, 3, 1));
         fixture.given(applied(), registered(), started)
                 .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1)), received))

@@ -61,8 +61,8 @@ class FreeZoneAbuseRound7Test {
         // a start recorded after the certificate's year, within the moved one, is in time
         LocalDate late = CERTIFICATE_YEAR_ENDS.plusDays(20);
         fixture.given(applied(), registered(), moved)
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, late), on(late)))
-                .expectEvents(new RegistrationEvents.OperationsStarted(ID, late, GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, late, FreeZoneAbuseRound8Test.START_DOC), on(late)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, late, GOVERNOR, FreeZoneAbuseRound8Test.START_DOC));
         RegistrationStreamCommands.RaiseGroundIfDue after = raiseOn(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, MOVED.plusDays(1));
         fixture.given(applied(), registered(), moved)
                 .when(after)
@@ -112,7 +112,7 @@ class FreeZoneAbuseRound7Test {
         LocalDate resumeDueBy = LocalDate.of(2028, 1, 9);
         services.closures.add(SPRING);
         RegistrationStreamCommands.RaiseGroundIfDue due = raiseOn(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, resumeDueBy.plusDays(1));
-        fixture.given(applied(), registered(), new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 1), GOVERNOR),
+        fixture.given(applied(), registered(), new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 1), GOVERNOR, null),
                         new RegistrationEvents.OperationsInterrupted(ID, interrupted, resumeDueBy, GOVERNOR))
                 .when(due)
                 .expectEvents(new RegistrationEvents.GroundDueMovedByClosure(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS,

@@ -50,7 +50,7 @@ class FreeZoneDeadlineRulesTest {
         Object fire = rules.firingCommand(start, Instant.parse("2027-11-23T16:00:01Z"));
         assertThat(fire).isEqualTo(new RegistrationStreamCommands.RaiseGroundIfDue(RegistrationStreamCommands.stream(ZoneRegistrationTest.ID),
                 ZoneRegistrationTest.ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, LocalDate.of(2027, 11, 24), Instant.parse("2027-11-23T16:00:01Z")));
-        assertThat(rules.instructionsFor(new RegistrationEvents.OperationsStarted(ZoneRegistrationTest.ID, LocalDate.of(2027, 1, 1), null), 4))
+        assertThat(rules.instructionsFor(new RegistrationEvents.OperationsStarted(ZoneRegistrationTest.ID, LocalDate.of(2027, 1, 1), null, null), 4))
                 .containsExactly(new DeadlineInstruction.End(ZoneRegistrationTest.ID.value(), "freezone.start"));
 
         ScheduledDeadline interruption = ((DeadlineInstruction.Start) rules.instructionsFor(new RegistrationEvents.OperationsInterrupted(ZoneRegistrationTest.ID,

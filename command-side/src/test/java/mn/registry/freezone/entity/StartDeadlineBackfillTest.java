@@ -75,7 +75,7 @@ class StartDeadlineBackfillTest {
                 new StartDeadlineBackfill.Stored(new RegistrationEvents.InvestmentAgreementRecorded(agreedId, certified, LocalDate.of(2036, 1, 1),
                         Money.mnt(1_000_000L), false, LocalDate.of(2027, 11, 23), null, null), 2),
                 new StartDeadlineBackfill.Stored(registered(startedId, started, certified), 1),
-                new StartDeadlineBackfill.Stored(new RegistrationEvents.OperationsStarted(startedId, LocalDate.of(2027, 2, 1), null), 2),
+                new StartDeadlineBackfill.Stored(new RegistrationEvents.OperationsStarted(startedId, LocalDate.of(2027, 2, 1), null, null), 2),
                 new StartDeadlineBackfill.Stored(registered(goneId, gone, certified), 1),
                 new StartDeadlineBackfill.Stored(new RegistrationEvents.EntityDeregistered(goneId, ZONE, DeregistrationGround.COURT_DECISION,
                         "003 art. 12.5.3", "dissolved", Instant.parse("2027-03-01T03:00:00Z"), false, false, null), 5));

@@ -67,8 +67,8 @@ class YearToStartWithoutAgreementTest {
                 .when(raiseOn(CERTIFICATE_YEAR_ENDS.plusDays(1)))
                 .expectNoEvents();
         fixture.given(applied(), registered(), agreement(signed, moved))
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFICATE_YEAR_ENDS.plusDays(10)), on(CERTIFICATE_YEAR_ENDS.plusDays(10))))
-                .expectEvents(new RegistrationEvents.OperationsStarted(ID, CERTIFICATE_YEAR_ENDS.plusDays(10), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFICATE_YEAR_ENDS.plusDays(10), FreeZoneAbuseRound8Test.START_DOC), on(CERTIFICATE_YEAR_ENDS.plusDays(10))))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, CERTIFICATE_YEAR_ENDS.plusDays(10), GOVERNOR, FreeZoneAbuseRound8Test.START_DOC));
         fixture.given(applied(), registered(), agreement(signed, moved))
                 .when(raiseOn(moved.plusDays(1)))
                 .expectEvents(new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1",
@@ -93,7 +93,7 @@ class YearToStartWithoutAgreementTest {
                 .expectNoEvents();
         // and a start received after the certificate's year, dated inside it, is late as after an agreement (F36)
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(CERTIFICATE_YEAR_ENDS.plusDays(1))))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC), on(CERTIFICATE_YEAR_ENDS.plusDays(1))))
                 .expectException(problem("freezone.start-window-passed", "on", "003 art. 12.5.1")).expectNoEvents();
         // the deadline service schedules the year from the certificate, so the ground is raised without anyone asking
         ScheduledDeadline start = new FreeZoneDeadlineRules().instructionsFor(registered(), 1).stream()
@@ -137,7 +137,7 @@ class YearToStartWithoutAgreementTest {
                 .when(raiseOn(CERTIFICATE_YEAR_ENDS))
                 .expectNoEvents();
         fixture.given(applied(), registered(), agreement(yearBefore, CERTIFICATE_YEAR_ENDS))
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFICATE_YEAR_ENDS), on(CERTIFICATE_YEAR_ENDS)))
-                .expectEvents(new RegistrationEvents.OperationsStarted(ID, CERTIFICATE_YEAR_ENDS, GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFICATE_YEAR_ENDS, FreeZoneAbuseRound8Test.START_DOC), on(CERTIFICATE_YEAR_ENDS)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, CERTIFICATE_YEAR_ENDS, GOVERNOR, FreeZoneAbuseRound8Test.START_DOC));
     }
 }

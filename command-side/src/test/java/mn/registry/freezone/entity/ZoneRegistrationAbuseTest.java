@@ -132,17 +132,17 @@ class ZoneRegistrationAbuseTest {
         LocalDate lastDay = CERTIFIED.plusYears(1).minusDays(1); // the year counted from the certificate of 2026-11-24 ends on 2027-11-23
         // the governor records, the day after the year ran out, a start "on" a day inside the year: the ground is due, not a start
         fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(lastDay.plusDays(1))))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC), on(lastDay.plusDays(1))))
                 .expectException(problem("freezone.start-window-passed", "on", "003 art. 12.5.1")).expectNoEvents();
         // a second after midnight in Ulaanbaatar on the day after is the day after
         fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, lastDay), mn.registry.kernel.calendar.UlaanbaatarTime.endOf(lastDay)
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, lastDay, FreeZoneAbuseRound8Test.START_DOC), mn.registry.kernel.calendar.UlaanbaatarTime.endOf(lastDay)
                         .toInstant().plusSeconds(1)))
                 .expectException(problem("freezone.start-window-passed", "on", "003 art. 12.5.1")).expectNoEvents();
         // received on the last day of the year: "within one year" includes its last day (LegalTerm), so the start is in time
         fixture.given(applied(), registered(), agreement(CERTIFIED, lastDay))
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(lastDay)))
-                .expectEvents(new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 6, 1), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC), on(lastDay)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 6, 1), GOVERNOR, FreeZoneAbuseRound8Test.START_DOC));
     }
 
     @Test
@@ -150,7 +150,7 @@ class ZoneRegistrationAbuseTest {
     void resumption_recorded_after_the_twelve_months_is_refused() {
         LocalDate interrupted = LocalDate.of(2027, 3, 1);
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
-        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
         fixture.given(applied(), registered(), started, interruption)
                 .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay.plusDays(1))))
@@ -227,7 +227,7 @@ class ZoneRegistrationAbuseTest {
     @Test
     @DisplayName("003 art. 12.5.2: a new interruption is not dated before the last resumption (no overlapping interruptions that move the 12 months)")
     void interruption_is_not_dated_before_the_last_resumption() {
-        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         RegistrationEvents.OperationsInterrupted first = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
                 LocalDate.of(2028, 2, 29), GOVERNOR);
         RegistrationEvents.OperationsResumed resumed = new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR);
@@ -270,7 +270,7 @@ class ZoneRegistrationAbuseTest {
         Instant later = at.plusSeconds(86400);
         for (Object body : List.of(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"),
                 new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "again"),
-                new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)),
+                new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC),
                 new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 6, 1)),
                 new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2028/3", LocalDate.of(2028, 1, 9), true, ZoneRegistrationTest.COURT_DOC))) {
             fixture.given(applied(), registered(), deregistered)

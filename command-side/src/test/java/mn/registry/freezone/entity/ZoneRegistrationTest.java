@@ -258,7 +258,7 @@ class ZoneRegistrationTest {
                 .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay.plusDays(9), at))
                 .expectNoEvents();
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay),
-                        new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 3, 1), GOVERNOR))
+                        new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 3, 1), GOVERNOR, null))
                 .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, lastDay.plusDays(1), at))
                 .expectNoEvents();
     }
@@ -268,7 +268,7 @@ class ZoneRegistrationTest {
     void interrupted_twelve_months_is_raised() {
         LocalDate interrupted = LocalDate.of(2027, 3, 1);
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
-        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         fixture.given(applied(), registered(), started)
                 .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), on(interrupted.plusDays(2))))
                 .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
@@ -424,23 +424,23 @@ class ZoneRegistrationTest {
     void start_date_in_range() {
         LocalDate today = LocalDate.of(2027, 3, 1);
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFIED.minusDays(1)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, CERTIFIED.minusDays(1), FreeZoneAbuseRound8Test.START_DOC), on(today)))
                 .expectException(problem("freezone.date-before-registration", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered())
-                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, today), on(today)))
-                .expectEvents(new RegistrationEvents.OperationsStarted(ID, today, GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, today, FreeZoneAbuseRound8Test.START_DOC), on(today)))
+                .expectEvents(new RegistrationEvents.OperationsStarted(ID, today, GOVERNOR, FreeZoneAbuseRound8Test.START_DOC));
     }
 
     @Test
     @DisplayName("003 art. 12.5.2: an interruption or a resumption dated in the future is refused")
     void interruption_and_resumption_not_in_the_future() {
         LocalDate today = LocalDate.of(2027, 5, 1);
-        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR);
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         fixture.given(applied(), registered(), started)
                 .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1)), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))

@@ -96,4 +96,25 @@ class LandFeeReceiptClaimsTest {
         claims.adopt("TDB-9", "cmd-4", ALTANBULAG, SOUTH, AT); // another licence's held claim is not taken by an adoption
         assertThat(holder("TDB9")).isEqualTo("cmd-2");
     }
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (F163): the receipt's document a holder reports its fee with is claimed registry-wide: another zone's "
+            + "licence is refused, the same command keeps it, a refused report releases it, the same licence again is left to its land register")
+    void a_reported_receipt_reports_one_fee_in_the_registry() {
+        String sha = "7c".repeat(32);
+        assertThat(claims.claimReport(sha, signed("rep-1"), ALTANBULAG, NORTH, AT)).isEqualTo("SHA256:" + sha);
+        assertThatThrownBy(() -> claims.claimReport(sha, signed("rep-2"), ZAMYN_UUD, SOUTH, AT))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("freezone.fee-receipt-reported-already");
+                    assertThat(p.field()).isEqualTo("receiptSha256");
+                    assertThat(p.article()).isEqualTo("003 art. 22.5");
+                    assertThat(p.getMessage()).contains(NORTH.value()).contains("altanbulag");
+                });
+        assertThat(claims.claimReport(sha, "rep-1", ALTANBULAG, NORTH, AT)).as("the same command again").isEqualTo("SHA256:" + sha);
+        assertThat(claims.claimReport(sha, signed("rep-3"), ALTANBULAG, NORTH, AT)).as("the same licence: its land register decides").isNull();
+        assertThat(claims.claimReport("not a hash", signed("rep-4"), ZAMYN_UUD, SOUTH, AT)).as("malformed: the land register refuses it").isNull();
+        claims.release("SHA256:" + sha, "rep-1");
+        assertThat(claims.claimReport(sha, signed("rep-5"), ZAMYN_UUD, SOUTH, AT)).as("released: free for another").isEqualTo("SHA256:" + sha);
+        assertThat(claims.claim(sha.toUpperCase(), signed("fee-1"), ALTANBULAG, NORTH, AT)).as("a receipt's text is another key").isNotNull();
+    }
 }

@@ -156,7 +156,7 @@ class GovernorDeskTest {
         projection.on(applied(ERLIAN, Activity.TRADE, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
         projection.on(registered(ERLIAN, Activity.TRADE, LocalDate.of(2026, 11, 24)));
         for (RegistrationId id : List.of(gobi, altai, erlian)) {
-            projection.on(new RegistrationEvents.OperationsStarted(id, LocalDate.of(2027, 1, 1), GOVERNOR));
+            projection.on(new RegistrationEvents.OperationsStarted(id, LocalDate.of(2027, 1, 1), GOVERNOR, null));
         }
         projection.on(licence(1, gobi, "hotel and guest house", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));
         projection.on(licence(2, altai, "hotel", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 12, 31)));

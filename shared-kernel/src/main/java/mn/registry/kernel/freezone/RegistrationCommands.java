@@ -46,8 +46,15 @@ public final class RegistrationCommands {
         }
     }
 
-    /** 003 art. 12.5.1: the main production or service started on this day. */
-    public record RecordOperationsStarted(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+    /**
+     * 003 art. 12.5.1, 23.1-23.2: the main production or service started on this day; the land fee's years of operation count from it.
+     *
+     * @param on             the day operations started, not the day of the record (ADR 0035 item 23)
+     * @param documentSha256 the SHA-256 of the document the start rests on (the entity's notice, an inspection's report), uploaded
+     *                       first ({@code POST /api/documents}; ADR 0035 items 7, 23)
+     */
+    public record RecordOperationsStarted(RegistrationId registrationId, LocalDate on,
+                                          @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();

@@ -39,7 +39,13 @@ public final class RegistrationEvents {
                                               @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
-    public record OperationsStarted(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
+    /**
+     * @param on             the day operations started as the act names it; the land fee's years of operation count from it (003 art. 23.1-23.2)
+     * @param documentSha256 the SHA-256 of the document the start rests on (ADR 0035 item 23); null in events stored before it, which are
+     *                       written back without it (the same bytes, MoneyTest)
+     */
+    public record OperationsStarted(RegistrationId registrationId, LocalDate on, PersonId recordedBy,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
     /** @param resumeDueBy the last day of the 12 consecutive months (003 art. 12.5.2) */

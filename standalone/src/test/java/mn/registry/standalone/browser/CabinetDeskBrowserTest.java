@@ -117,6 +117,10 @@ class CabinetDeskBrowserTest {
             fill("#est-name", "Khongor " + lang + " Free Zone");
             fill("#est-location", "Darkhan-Uul aimag");
             fill("#est-area", "250.5");
+            // ADR 0035 item 24: each language's zone on its own ground (zones may share a border, not ground)
+            double west = 105.0 + 0.2 * i;
+            fill("#est-boundary", "{\"type\":\"Polygon\",\"coordinates\":[[[" + west + ",49.0],[" + (west + 0.1) + ",49.0],[" + (west + 0.1)
+                    + ",49.05],[" + west + ",49.05],[" + west + ",49.0]]]}");
             browser.find("#form-establish input[name=activity][value=TRADE]").click();
             fill("#est-resolution", "State Great Khural resolution " + (40 + i) + " (demo)");
             assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone);

@@ -108,7 +108,9 @@ class GovernorDeskBrowserTest {
         java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.now());
         java.time.LocalDate from = today.plusDays(7);
         RegistryClient.Reply started = registry.client.command(registry.client.sign("governor-altanbulag", "RecordOperationsStarted",
-                new RegistrationCommands.RecordOperationsStarted(new mn.registry.kernel.freezone.RegistrationId(registrationId), today)));
+                new RegistrationCommands.RecordOperationsStarted(new mn.registry.kernel.freezone.RegistrationId(registrationId), today,
+                        registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nStart of operations " + registrationId + "\n%%EOF\n")
+                                .getBytes(StandardCharsets.UTF_8), "application/pdf", "start.pdf").document().sha256())));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
         RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForLandUse",
                 new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ZoneId.of("altanbulag"), new mn.registry.kernel.freezone.RegistrationId(registrationId),
@@ -191,7 +193,7 @@ class GovernorDeskBrowserTest {
     static final LegalEntity DISSOLVED = new LegalEntity("Tuul Felt LLC", Jurisdiction.MONGOLIAN, null, "6207712");
 
     @Test
-    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2 (ADR 0035 item 7): the governor records the investment agreement and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
+    @DisplayName("003 art. 12.5.1, 12.5.3, 23.1, 26.2 (ADR 0035 items 7, 23): the governor records the investment agreement, the start of operations and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
     void agreement_and_court_decision_are_recorded_with_their_documents() throws IOException {
         String registrationId = apply(registry, DISSOLVED, "altanbulag");
         RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
@@ -227,6 +229,29 @@ class GovernorDeskBrowserTest {
         browser.waitUntil("the agreement is recorded", d -> {
             browser.open(page, "en");
             return d.findElements(By.id("form-agreement")).isEmpty();
+        });
+        // 003 art. 12.5.1, 23.1-23.2 (ADR 0035 item 23): the start names the day operations started (no day filled in for the governor:
+        // the record's day is not the start's) and its document, in either language
+        assertThat(browser.find("label[for=st-on]").getText()).contains("Day operations started");
+        assertThat(browser.find("#st-rule").getText()).contains("years of operation count from it");
+        assertThat(browser.find("label[for=st-sha]").getText()).contains("SHA-256 of the document the start rests on");
+        assertThat(browser.find("#st-on").getAttribute("value")).isEmpty();
+        assertThat(browser.find("#st-sha").getAttribute("required")).isNotNull();
+        browser.open(page, "mn");
+        assertThat(browser.find("label[for=st-on]").getText()).contains("Үйл ажиллагаа эхэлсэн өдөр");
+        assertThat(browser.find("label[for=st-sha]").getText()).contains("Эхэлсэн гэдгийг нотлох баримт бичгийн SHA-256");
+        Path notice = Files.createTempFile("started-", ".pdf");
+        Files.writeString(notice, "%PDF-1.4\nStart of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String noticeSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(notice));
+        browser.script("document.getElementById('st-on').value = arguments[0]", today.toString());
+        browser.find("#st-file").sendKeys(notice.toAbsolutePath().toString());
+        browser.waitUntil("the start's document is hashed and kept", d -> noticeSha.equals(browser.find("#st-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#st-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend("form-started")).contains("\"type\":\"RecordOperationsStarted\"").contains(noticeSha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the start is recorded", d -> {
+            browser.open(page, "en");
+            return d.findElements(By.id("form-started")).isEmpty();
         });
         Path decision = Files.createTempFile("court-", ".pdf");
         Files.writeString(decision, "%PDF-1.4\nTuul civil court 2026/88 " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ import java.util.List;
 class CabinetController {
 
     static final String SAMPLE_BOUNDARY =
-            "{\"type\":\"Polygon\",\"coordinates\":[[[106.40,50.30],[106.46,50.30],[106.46,50.33],[106.40,50.33],[106.40,50.30]]]}";
+            "{\"type\":\"Polygon\",\"coordinates\":[[[105.90,49.40],[105.96,49.40],[105.96,49.43],[105.90,49.43],[105.90,49.40]]]}";
 
     private final GovernorDesk desk;
     private final QuarterlyReport reports;

@@ -1,0 +1,156 @@
+package mn.registry.freezone.zone;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.StoreBackfills;
+import mn.registry.freezone.land.ParcelGeometry;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.locationtech.jts.geom.Polygon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 003 art. 6.1, 8.7, 22.2 (choice, ADR 0035 item 24; abuse audit F161): the boundary of every established zone, registry-wide, so that a
+ * zone is not established over another's ground. Each zone's boundary is in its own stream; this collection ({@value #COLLECTION},
+ * {@code {_id: zoneId, coordinates}}) names them all. The zone command type writes a zone's boundary once it is established; for
+ * zones established before this release, once per registry at start, the shared pass over the store (ADR 0044) writes every
+ * {@code ZoneEstablished}'s, then the marker. An establishment waits for that pass ({@link #awaitDone}).
+ */
+@Component
+class ZoneBoundaries implements StartupBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(ZoneBoundaries.class);
+
+    static final String COLLECTION = "freezone_zone_boundaries";
+    /** The backfill's marker: never a zone id (a zone id is lower-case letters, digits and '-'). */
+    static final String MARKER = "backfill:adr-0035-24";
+
+    private final MongoCollection<Document> boundaries;
+    private final EventStore events;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    ZoneBoundaries(MongoDatabase database, EventStore events) {
+        this.boundaries = database.getCollection(COLLECTION);
+        this.events = events;
+    }
+
+    /** A zone and its boundary as established. */
+    record Established(ZoneId zoneId, GeoPolygon boundary) {
+    }
+
+    /** Writes (again: idempotent) the boundary of an established zone. */
+    void record(ZoneId zoneId, GeoPolygon boundary) {
+        boundaries.replaceOne(Filters.eq("_id", zoneId.value()), new Document("_id", zoneId.value()).append("coordinates", boundary.coordinates()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Every established zone's boundary (after the backfill of zones established before ADR 0035 item 24). */
+    @SuppressWarnings("unchecked")
+    List<Established> all() {
+        awaitDone();
+        List<Established> all = new ArrayList<>();
+        for (Document d : boundaries.find(Filters.ne("_id", MARKER))) {
+            all.add(new Established(ZoneId.of(d.getString("_id")), new GeoPolygon("Polygon", (List<List<List<Double>>>) d.get("coordinates"))));
+        }
+        return all;
+    }
+
+    /**
+     * 003 art. 6.1, 8.7, 22.2 (choice, ADR 0035 item 24; abuse audit F161): the State Great Khural sets each zone's boundaries, and within
+     * them the zone's governor decides on the use of land. A zone established over part of another's ground puts one parcel under two
+     * governors and two land registers, each checking overlaps only in its own: the same ground licensed twice. Refused when the
+     * interiors meet (a shared border is allowed); a boundary that is no polygon is left to the zone's own check (6.1).
+     */
+    static void boundaryOverlapsNoOtherZone(ZoneId zoneId, GeoPolygon boundary, List<Established> established) {
+        if (boundary == null || !ParcelGeometry.isValid(boundary)) {
+            return;
+        }
+        Polygon proposed = ParcelGeometry.polygon(boundary);
+        for (Established other : established) {
+            if (other.zoneId().equals(zoneId) || !ParcelGeometry.isValid(other.boundary())) {
+                continue; // the same id is refused as established already
+            }
+            if (ParcelGeometry.overlap(proposed, ParcelGeometry.polygon(other.boundary()))) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.zone-overlaps", "The boundary of " + zoneId + " takes in ground "
+                        + "of zone " + other.zoneId() + ": a parcel would be under two governors and two land registers. Zones may share a "
+                        + "border, not ground.", "boundary", "003 art. 6.1, 22.2");
+            }
+        }
+    }
+
+    void requireNoOverlap(ZoneId zoneId, GeoPolygon boundary) {
+        boundaryOverlapsNoOtherZone(zoneId, boundary, all());
+    }
+
+    // ---------------------------------------------------------------- the backfill of zones established before the rule
+
+    @Override
+    public String name() {
+        return "zone boundaries (ADR 0035 item 24)";
+    }
+
+    @Override
+    public boolean due() {
+        return boundaries.find(Filters.eq("_id", MARKER)).first() == null;
+    }
+
+    @Override
+    public void skipped() {
+        done.countDown();
+    }
+
+    /** Runs this backfill alone (its own pass over the store). */
+    void start() {
+        StoreBackfills.run(events, List.of(this));
+    }
+
+    @Override
+    public Pass begin() {
+        return new Pass() {
+            int zones;
+
+            @Override
+            public void accept(TrackedEventMessage<?> event) {
+                if (event.getPayload() instanceof ZoneEvents.ZoneEstablished z && z.boundary() != null) {
+                    record(z.zoneId(), z.boundary());
+                    zones++;
+                }
+            }
+
+            @Override
+            public void finish(long read) {
+                boundaries.replaceOne(Filters.eq("_id", MARKER), new Document("_id", MARKER), new ReplaceOptions().upsert(true));
+                done.countDown();
+                log.info("zone boundaries (ADR 0035 item 24): read {} events, recorded {} zones", read, zones);
+            }
+        };
+    }
+
+    /** An establishment waits for the backfill; 503 (a retry is safe) if it takes longer than a minute. */
+    void awaitDone() {
+        try {
+            if (done.await(60, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
+                + "of the zones established before ADR 0035 item 24; retry in a minute.", null, "003 art. 6.1");
+    }
+}

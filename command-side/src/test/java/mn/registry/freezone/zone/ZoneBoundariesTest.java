@@ -1,0 +1,77 @@
+package mn.registry.freezone.zone;
+
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@org.junit.jupiter.api.extension.ExtendWith(mn.registry.store.testing.EmbeddedMongoExtension.class)
+class ZoneBoundariesTest {
+
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final GeoPolygon ALTANBULAG_GROUND = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+    static final List<ZoneBoundaries.Established> ESTABLISHED = List.of(new ZoneBoundaries.Established(ALTANBULAG, ALTANBULAG_GROUND),
+            new ZoneBoundaries.Established(ZoneId.of("zamyn-uud"), GeoPolygon.of(111.88, 43.70, 111.92, 43.70, 111.92, 43.73, 111.88, 43.73)));
+
+    @Test
+    @DisplayName("003 art. 6.1, 22.2 (choice, ADR 0035 item 24, F161): a zone is not established over part of another zone's ground, nor over "
+            + "all of it, nor inside it; the problem names the field, the article and the other zone")
+    void a_zone_over_another_zones_ground_is_refused() {
+        for (GeoPolygon over : List.of(GeoPolygon.of(106.40, 50.30, 106.46, 50.30, 106.46, 50.33, 106.40, 50.33), // the cabinet form's old sample
+                ALTANBULAG_GROUND, // the same ground under a second id
+                GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32), // a zone inside it
+                GeoPolygon.of(106.0, 50.0, 107.0, 50.0, 107.0, 51.0, 106.0, 51.0))) { // a zone around it
+            RegistryProblem refused = catchThrowableOfType(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ZoneId.of("altanbulag-2"), over,
+                    ESTABLISHED), RegistryProblem.class);
+            assertThat(refused).as(over.toString()).isNotNull();
+            assertThat(refused.code()).isEqualTo("freezone.zone-overlaps");
+            assertThat(refused.field()).isEqualTo("boundary");
+            assertThat(refused.article()).isEqualTo("003 art. 6.1, 22.2");
+            assertThat(refused.getMessage()).contains("altanbulag");
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1 (F161): a zone sharing a border with another, or far from every other, is established; the same id is left to "
+            + "'established already', and a boundary that is no polygon to the zone's own check")
+    void a_neighbour_or_a_distant_zone_is_established() {
+        assertThatCode(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ZoneId.of("altanbulag-east"),
+                GeoPolygon.of(106.47, 50.31, 106.50, 50.31, 106.50, 50.33, 106.47, 50.33), ESTABLISHED)).doesNotThrowAnyException();
+        assertThatCode(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ZoneId.of("tsagaannuur"),
+                GeoPolygon.of(89.0, 49.5, 89.1, 49.5, 89.1, 49.6, 89.0, 49.6), ESTABLISHED)).doesNotThrowAnyException();
+        assertThatCode(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ALTANBULAG, ALTANBULAG_GROUND, ESTABLISHED)).doesNotThrowAnyException();
+        assertThatCode(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ZoneId.of("bow-tie"),
+                GeoPolygon.of(106.43, 50.31, 106.47, 50.33, 106.47, 50.31, 106.43, 50.33), ESTABLISHED)).doesNotThrowAnyException();
+        assertThatCode(() -> ZoneBoundaries.boundaryOverlapsNoOtherZone(ZoneId.of("none"), null, ESTABLISHED)).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("ADR 0035 item 24 (F161): the zones established before the rule are read once from the store at start, then the marker; an "
+            + "establishment after it is written by the command type; both then refuse a zone over their ground")
+    void zones_established_before_the_rule_are_read_once(com.mongodb.client.MongoDatabase database) {
+        ZoneBoundaries boundaries = new ZoneBoundaries(database, null);
+        assertThat(boundaries.due()).isTrue();
+        mn.registry.command.backfill.StartupBackfill.Pass pass = boundaries.begin();
+        pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null, org.axonframework.eventhandling.GenericEventMessage
+                .asEventMessage(new mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished(ALTANBULAG, "Altanbulag Free Trade Zone", "Selenge",
+                        new java.math.BigDecimal("500"), ALTANBULAG_GROUND, List.of(mn.registry.kernel.freezone.Activity.TRADE), false,
+                        "resolution 2002/15", java.time.Instant.parse("2026-01-01T00:00:00Z"), new mn.registry.kernel.identity.PersonId("cabinet-1")))));
+        pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null, org.axonframework.eventhandling.GenericEventMessage
+                .asEventMessage("another event")));
+        pass.finish(2);
+        assertThat(boundaries.due()).isFalse();
+        boundaries.record(ZoneId.of("zamyn-uud"), ESTABLISHED.get(1).boundary());
+        assertThat(boundaries.all()).extracting(ZoneBoundaries.Established::zoneId).containsExactlyInAnyOrder(ALTANBULAG, ZoneId.of("zamyn-uud"));
+        RegistryProblem refused = catchThrowableOfType(() -> boundaries.requireNoOverlap(ZoneId.of("altanbulag-2"), ALTANBULAG_GROUND),
+                RegistryProblem.class);
+        assertThat(refused.code()).isEqualTo("freezone.zone-overlaps");
+        assertThat(new ZoneBoundaries(database, null).due()).isFalse(); // the next start does not read the store again
+    }
+}
