@@ -61,6 +61,8 @@ class PermitApplication {
     private LocalDate insuredUntil;
     /** The local day the insurance in force was recorded (F139: the policy covers a year from it). */
     private LocalDate insuranceRecordedOn;
+    /** The documents (SHA-256) of the policies recorded on this permit: each records one policy once (ADR 0046 item 36, F143). */
+    private final java.util.Set<String> recordedPolicyProofs = new java.util.HashSet<>();
     private LocalDate extendedTermEnding;
     private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
@@ -247,6 +249,7 @@ class PermitApplication {
         if (renewal) {
             renewalCoversBeyondThePolicyInForce(command.insuredUntil());
         }
+        policyDocumentIsRecordedOnce(command.proofSha256());
         documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services); // last: a document found is cited
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
@@ -287,6 +290,17 @@ class PermitApplication {
         if (insuredUntil != null && validUntil != null && insuredUntil.isBefore(validUntil)) {
             LocalDate today = UlaanbaatarTime.dateOf(at); // a permit issued before this rule may be extended on a policy that has ended
             raiseOnDate(PermitDuty.RENEW_INSURANCE, insuredUntil.isBefore(today) ? today : insuredUntil, at);
+        }
+    }
+
+    // 002 art. 26.2.3, 26.5 (choice, ADR 0046 item 36, abuse audit F143): the registry knows a policy by its document; the insured amount and
+    // the last day it covers are the holder's word beside it. The document of a policy recorded before on this permit, recorded again with
+    // a later last day, would discharge the duty to renew (F140) with no new policy; with a larger amount, meet a minimum raised since
+    // (F68) with the same policy. A renewal, or a policy amended, is a new document
+    private void policyDocumentIsRecordedOnce(String proofSha256) {
+        if (recordedPolicyProofs.contains(proofSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw RegistryProblem.invalid("permit.insurance-proof-recorded-before", "This policy's document (" + proofSha256 + ") was recorded "
+                    + "on this permit before; a renewed or amended policy is recorded with its own document.", "proofSha256", "002 art. 26.2.3");
         }
     }
 
@@ -1346,6 +1360,9 @@ class PermitApplication {
         this.insuredUntil = event.insuredUntil();
         this.insuredAmount = event.amount();
         this.insuranceRecordedOn = UlaanbaatarTime.dateOf(event.recordedAt());
+        if (event.proofSha256() != null) {
+            recordedPolicyProofs.add(event.proofSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler

@@ -1,0 +1,74 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.PermitInsuranceRecorded;
+import mn.registry.kernel.permit.RecordPermitInsurance;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.APPROVED_AT;
+import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
+import static mn.registry.permit.command.PermitLifecycleTest.ID;
+import static mn.registry.permit.command.PermitLifecycleTest.MINIMUM;
+import static mn.registry.permit.command.PermitLifecycleTest.REVIEWER;
+import static mn.registry.permit.command.PermitLifecycleTest.SHA;
+import static mn.registry.permit.command.Signed.signed;
+
+/** Session 16's abuse audit of the permit rules (docs/abuse-audit.md, "Session 16, permits and identity"; ADR 0046 items 36 on). */
+class PermitAbuseRound11Test {
+
+    /** A renewed policy's document, received by the registry (fixtures' {@code otherDocuments}). */
+    static final String RENEWED = "e1".repeat(32);
+
+    private AggregateTestFixture<PermitApplication> fixture;
+    private final Signed.Services services = new Signed.Services();
+
+    @BeforeEach
+    void fixture() {
+        services.otherDocuments.add(RENEWED);
+        fixture = Signed.fixture(services);
+    }
+
+    // ------------------------------------------------------------------ F143: one policy document, one record of insurance
+
+    @Test
+    @DisplayName("002 art. 26.2.3 (choice, F143): the renewal that discharges the duty to renew names a new policy's document: the old policy's "
+            + "document recorded again with a later last day (the holder's word alone) is refused, as is the same document recorded twice "
+            + "before the issue with a larger amount; a new policy's document is recorded")
+    void a_policy_document_is_recorded_once() {
+        Instant renewalAt = Instant.parse("2025-12-20T02:00:00Z");
+        fixture.given(PermitLifecycleTest.active())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2026, 12, 31), SHA),
+                        HOLDER, renewalAt))
+                .expectException(problem("permit.insurance-proof-recorded-before", "proofSha256"))
+                .expectNoEvents();
+        // the ministry records it from the holder's papers: the same
+        fixture.given(PermitLifecycleTest.active())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2026, 12, 31), SHA),
+                        REVIEWER, renewalAt, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.insurance-proof-recorded-before", "proofSha256"))
+                .expectNoEvents();
+        // before the issue: a minimum raised after the record is not met by the same policy's document claiming a larger amount (F68)
+        List<Object> insured = new ArrayList<>(PermitLifecycleTest.approved());
+        insured.add(new PermitInsuranceRecorded(ID, "Mongol Daatgal", "POL-1", Money.mnt(500_000_000), MINIMUM, LocalDate.of(2025, 12, 31), SHA,
+                APPROVED_AT.plusSeconds(86_400)));
+        fixture.given(insured)
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(900_000_000), LocalDate.of(2025, 12, 31), SHA),
+                        HOLDER, APPROVED_AT.plusSeconds(2 * 86_400)))
+                .expectException(problem("permit.insurance-proof-recorded-before", "proofSha256"))
+                .expectNoEvents();
+        // a new policy's document renews
+        fixture.given(PermitLifecycleTest.active())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-2", Money.mnt(600_000_000), LocalDate.of(2026, 12, 31), RENEWED),
+                        HOLDER, renewalAt))
+                .expectSuccessfulHandlerExecution();
+    }
+}
