@@ -7,7 +7,11 @@ import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.RecordTaxEvasionsSettled;
+import mn.registry.kernel.permit.RequestPermitSuspension;
 import mn.registry.kernel.permit.SetMinimumInsurance;
+import mn.registry.kernel.permit.SuspendPermit;
+import mn.registry.kernel.permit.SuspensionGround;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,5 +68,23 @@ class PermitAbuseRound11EndToEndTest {
                 Money.mnt(200_000_000), today().plusYears(2), policy)), 400, "permit.insurance-proof-recorded-before", "proofSha256", "002 art. 26.2.3");
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6116001-2",
                 Money.mnt(200_000_000), today().plusYears(2), document("the renewed insurance policy of 6116001, session 16"))));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4 (F144, F145): the tax authority's request about one company named against another company's permit, and "
+            + "the request named as its own settlement, are refused, nothing stored; a settlement on its own document is recorded")
+    void each_document_of_the_tax_authority_records_one_act() {
+        ApplicationId first = activePermit("Tes Tamga Sixteen Two LLC", "6116002", document("the insurance policy of 6116002, session 16"));
+        ApplicationId second = activePermit("Tes Tamga Sixteen Three LLC", "6116003", document("the insurance policy of 6116003, session 16"));
+        String request = document("the tax authority's request: two evasions of 6116002, session 16");
+        ok(registry.send("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(first, 2, request)));
+        registry.refused(registry.send("tax-officer-1", "RequestPermitSuspension", new RequestPermitSuspension(second, 2, request)), 409,
+                "permit.tax-document-used", "evidenceSha256", "002 art. 28.1, 28.4");
+        ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(first, SuspensionGround.TAX_EVASIONS, request, 2, today(),
+                today().plusMonths(1))));
+        registry.refused(registry.send("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(first, request)), 409,
+                "permit.tax-document-used", "evidenceSha256", "002 art. 28.1, 28.4");
+        ok(registry.send("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(first,
+                document("the tax authority: the evasions of 6116002 are settled, session 16"))));
     }
 }

@@ -94,6 +94,8 @@ class PermitApplication {
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
     private PermitSuspensionRequested pendingTaxRequest;
+    /** The documents (SHA-256) of the tax authority's requests and settlements on this permit: each records one act (ADR 0046 item 37). */
+    private final java.util.Set<String> taxAuthorityDocuments = new java.util.HashSet<>();
     private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
     private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
@@ -749,10 +751,23 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-request-pending", "A request of the tax authority is already waiting for a decision.",
                     "002 art. 28.1");
         }
+        taxAuthorityDocumentRecordsOneAct(command.evidenceSha256(), "002 art. 28.1");
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.1", services); // F106
         apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
+    }
+
+    // 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144, F145): a document of the tax authority is the record of one of its
+    // acts on this permit. The request the ministry refused, filed again on its own document, is the same request decided twice (until a
+    // reviewer suspends on it); a request or settlement used before, named as the settlement, restores the permit on a document that
+    // says the opposite or nothing new. Another permit's documents are refused registry-wide by TaxAuthorityDocuments
+    private void taxAuthorityDocumentRecordsOneAct(String evidenceSha256, String article) {
+        if (taxAuthorityDocuments.contains(evidenceSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-document-used", "This document of the tax authority ("
+                    + evidenceSha256 + ") is the record of a request or settlement on this permit already; each act of the tax authority comes "
+                    + "with its own document.", "evidenceSha256", article);
+        }
     }
 
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
@@ -848,6 +863,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.tax-settlement-evidence-missing", "The tax authority's record that the evasions are settled "
                     + "comes with its document (SHA-256).", "evidenceSha256", "002 art. 28.4");
         }
+        taxAuthorityDocumentRecordsOneAct(command.evidenceSha256(), "002 art. 28.1, 28.4");
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.4", services);
         apply(new TaxEvasionsSettled(applicationId, command.evidenceSha256(), context.receivedAt(), context.actor(), "002 art. 28.1, 28.4"));
     }
@@ -1458,6 +1474,9 @@ class PermitApplication {
     @EventSourcingHandler
     void on(TaxEvasionsSettled event) {
         this.taxSettlementAwaited = false;
+        if (event.evidenceSha256() != null) {
+            taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler
@@ -1531,6 +1550,9 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitSuspensionRequested event) {
         this.pendingTaxRequest = event;
+        if (event.evidenceSha256() != null) {
+            taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler

@@ -71,4 +71,38 @@ class PermitAbuseRound11Test {
                         HOLDER, renewalAt))
                 .expectSuccessfulHandlerExecution();
     }
+
+    // ------------------------------------------------------------------ F144, F145: each document of the tax authority records one act
+
+    static final String NEW_REQUEST = "e2".repeat(32);
+    static final mn.registry.kernel.identity.PersonId TAX_OFFICER = PermitSuspensionTest.TAX_OFFICER;
+
+    @Test
+    @DisplayName("002 art. 28.1 (choice, F144): the tax authority's request the ministry refused is not filed again on its own document (a "
+            + "second decision on the same request, until one reviewer suspends); a request with a new document is filed")
+    void a_refused_tax_request_is_not_filed_again() {
+        List<Object> refused = new ArrayList<>(PermitSuspensionTest.taxRequested());
+        refused.add(new mn.registry.kernel.permit.PermitSuspensionRequestRefused(ID, PermitSuspensionTest.TAX_SHA, "Evasions not established",
+                PermitSuspensionTest.REQUESTED_AT.plusSeconds(3600), REVIEWER, "002 art. 28.1"));
+        Instant again = PermitSuspensionTest.REQUESTED_AT.plusSeconds(86_400);
+        services.otherDocuments.add(NEW_REQUEST);
+        fixture.given(refused)
+                .when(signed(new mn.registry.kernel.permit.RequestPermitSuspension(ID, 3, PermitSuspensionTest.TAX_SHA), TAX_OFFICER, again))
+                .expectException(problem("permit.tax-document-used", "evidenceSha256"))
+                .expectNoEvents();
+        fixture.given(refused)
+                .when(signed(new mn.registry.kernel.permit.RequestPermitSuspension(ID, 3, NEW_REQUEST), TAX_OFFICER, again))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4 (choice, F145): the tax authority records the evasions settled on a document of its own, not on the "
+            + "request that grounded the suspension: the restoration would rest on a document that says the opposite")
+    void the_settlement_is_not_the_request() {
+        fixture.given(PermitAbuseRound8Test.taxSuspended())
+                .when(signed(new mn.registry.kernel.permit.RecordTaxEvasionsSettled(ID, PermitSuspensionTest.TAX_SHA), TAX_OFFICER,
+                        Instant.parse("2025-03-10T02:00:00Z")))
+                .expectException(problem("permit.tax-document-used", "evidenceSha256"))
+                .expectNoEvents();
+    }
 }
