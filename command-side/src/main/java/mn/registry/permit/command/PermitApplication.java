@@ -248,6 +248,7 @@ class PermitApplication {
         }
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         insuredForAYearFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()), "insuredUntil");
+        insuredForAtMostATermFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()));
         if (renewal) {
             renewalCoversBeyondThePolicyInForce(command.insuredUntil());
         }
@@ -392,6 +393,18 @@ class PermitApplication {
             throw new RegistryProblem(field == null ? RegistryProblem.Kind.CONFLICT : RegistryProblem.Kind.INVALID, "permit.insurance-too-short",
                     "The policy ends on " + insuredUntil + "; a policy recorded on " + recordedOn + " covers at least a year, through "
                             + lastDayOfTheYear + (field == null ? ": record the insurance again before issuing." : "."), field, "002 art. 26.2.3");
+        }
+    }
+
+    // 002 art. 26.2.3, 27.1 (choice, ADR 0046 item 39, abuse audit F148): the last day a policy covers is the holder's word beside its
+    // document; given as 2099, it silenced the duty to renew (item 34) for this term and every extension to come. A policy covers at most a
+    // permit's term, five years, from its recording (the usual policy is a year; a longer one is rare, and none outlives the term it insures)
+    private static void insuredForAtMostATermFromItsRecord(LocalDate insuredUntil, LocalDate recordedOn) {
+        LocalDate lastDayOfATerm = LegalTerm.years(recordedOn, PermitDeadlines.TERM_YEARS).lastDay();
+        if (insuredUntil.isAfter(lastDayOfATerm)) {
+            throw RegistryProblem.invalid("permit.insurance-beyond-the-term", "The policy is said to cover through " + insuredUntil + "; a policy "
+                    + "recorded on " + recordedOn + " covers at most a permit's term of " + PermitDeadlines.TERM_YEARS + " years, through "
+                    + lastDayOfATerm + ".", "insuredUntil", "002 art. 26.2.3, 27.1");
         }
     }
 

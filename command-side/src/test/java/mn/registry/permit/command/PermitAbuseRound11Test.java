@@ -105,4 +105,29 @@ class PermitAbuseRound11Test {
                 .expectException(problem("permit.tax-document-used", "evidenceSha256"))
                 .expectNoEvents();
     }
+
+    // ------------------------------------------------------------------ F148: a policy's last day within a term of its recording
+
+    @Test
+    @DisplayName("002 art. 26.2.3, 27.1 (choice, F148): a policy whose last day the holder gives as 2099 silences the duty to renew for every "
+            + "term to come; a policy covers at most five years (a permit's term) from its recording: the last day of that term is recorded, "
+            + "the day after is refused")
+    void a_policy_covers_at_most_a_term() {
+        Instant at = APPROVED_AT.plusSeconds(86_400); // 2024-12-02 in Ulaanbaatar: five years run through 2029-12-01
+        for (LocalDate beyond : List.of(LocalDate.of(2099, 12, 31), LocalDate.of(2029, 12, 2))) {
+            fixture.given(PermitLifecycleTest.approved())
+                    .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), beyond, SHA), HOLDER, at))
+                    .expectException(problem("permit.insurance-beyond-the-term", "insuredUntil"))
+                    .expectNoEvents();
+        }
+        fixture.given(PermitLifecycleTest.approved())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-1", Money.mnt(600_000_000), LocalDate.of(2029, 12, 1), SHA), HOLDER, at))
+                .expectSuccessfulHandlerExecution();
+        // a renewal too
+        fixture.given(PermitLifecycleTest.active())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-2", Money.mnt(600_000_000), LocalDate.of(2099, 12, 31), RENEWED),
+                        HOLDER, Instant.parse("2025-12-20T02:00:00Z")))
+                .expectException(problem("permit.insurance-beyond-the-term", "insuredUntil"))
+                .expectNoEvents();
+    }
 }
