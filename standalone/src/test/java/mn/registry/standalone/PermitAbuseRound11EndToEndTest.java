@@ -87,4 +87,24 @@ class PermitAbuseRound11EndToEndTest {
         ok(registry.send("tax-officer-1", "RecordTaxEvasionsSettled", new RecordTaxEvasionsSettled(first,
                 document("the tax authority: the evasions of 6116002 are settled, session 16"))));
     }
+
+    @Test
+    @DisplayName("002 art. 15.3, 30.1 (F149): a phone number in a permit's conditions, its halves joined by a dash between spaces or an em dash "
+            + "(as a word processor writes it), is refused naming the field, nothing stored; clean text issues")
+    void a_phone_number_joined_by_a_dash_is_not_published() {
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit",
+                ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Tes Tamga Sixteen Four LLC", "6116004")));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6116004",
+                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of 6116004, session 16"))));
+        String contract = document("the contract of 6116004");
+        for (String phone : List.of("9911 – 2233", "9911—2233", "9911 - 2233")) {
+            registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+                    List.of("Keep the database in Mongolia", "Questions: the director, " + phone), null, contract)), 400,
+                    PublishedTextEndToEndTest.CODE, "conditions[1]", PublishedTextEndToEndTest.ARTICLE);
+        }
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
+                List.of("Keep the database in Mongolia", "Reports for 2026 – 2031 each year"), null, contract)));
+    }
 }

@@ -256,12 +256,18 @@ public final class PersonalDetailsInText {
         }
     }
 
-    // a single space, dash or dot, or a parenthesis with at most one space beside it ("9911(2233)", "(99) 112233", abuse audit F50)
+    // a single space, dash or dot, or a parenthesis with at most one space beside it ("9911(2233)", "(99) 112233", abuse audit F50), or a
+    // dash of any kind with at most one space on either side ("9911 - 2233", "9911 — 2233", "9911−2233", abuse audit F149): the way people
+    // write a number's halves, and the way a word processor's autocorrect writes the hyphen typed between them
     private static int separatorLength(String text, int i) {
         if (i >= text.length()) {
             return 0;
         }
         char c = text.charAt(i);
+        int dashed = dashedLength(text, i);
+        if (dashed > 1 || (dashed == 1 && !(i + 1 < text.length() && text.charAt(i + 1) == '('))) {
+            return dashed;
+        }
         if (SEPARATORS.indexOf(c) >= 0 || c == '.') {
             return i + 1 < text.length() && text.charAt(i + 1) == '(' ? 2 : 1;
         }
@@ -269,6 +275,31 @@ public final class PersonalDetailsInText {
             return i + 1 < text.length() && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '(') ? 2 : 1;
         }
         return 0;
+    }
+
+    // a dash with at most one space before and one after it, or 0
+    private static int dashedLength(String text, int i) {
+        int at = i;
+        if (isSpace(text.charAt(at))) {
+            at++;
+        }
+        if (at >= text.length() || !isDash(text.charAt(at))) {
+            return 0;
+        }
+        at++;
+        if (at < text.length() && isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at - i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F';
+    }
+
+    // hyphen-minus, the Unicode hyphens and dashes (U+2010-U+2015), the minus sign, and the small em dash (folded to U+2014 by asRead)
+    private static boolean isDash(char c) {
+        return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFE58';
     }
 
     private static Optional<Finding> phoneIn(String text, DigitRun run) {

@@ -43,4 +43,22 @@ class PersonalDetailsConfusablesTest {
     void folded_text_without_details_passes(String text) {
         assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"contact 9911 - 2233", "contact 9911 – 2233", "contact 9911—2233", "contact 9911 — 2233", "contact 9911−2233",
+            "contact 9911―2233", "contact 99 – 11 – 22 – 33", "contact 9911 -2233", "contact 9911- 2233", "contact 9911﹘2233"})
+    @DisplayName("002 art. 15.3, domain-rules §5 (abuse audit F149): a phone number written as people write it, its halves joined by a dash "
+            + "between spaces, an em dash, a minus sign or a horizontal bar, is found")
+    void phone_numbers_joined_by_any_dash_are_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.PHONE_NUMBER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"valid 2026 – 2031", "from 2026-03-15 — 2026-04-15", "fee 95 000 000 – 99 000 000 ₮", "articles 27.1 – 27.3",
+            "lots 5 – 6 – 7 – 8", "pages 12 — 34, 56 — 78"})
+    @DisplayName("domain-rules §5 (abuse audit F149): ranges of years, dates, amounts, articles and lots joined by the same dashes still pass")
+    void ranges_joined_by_dashes_pass(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
 }
