@@ -89,8 +89,9 @@ class PermitAbuseRound11EndToEndTest {
     }
 
     @Test
-    @DisplayName("002 art. 15.3, 30.1 (F149): a phone number in a permit's conditions, its halves joined by a dash between spaces or an em dash "
-            + "(as a word processor writes it), is refused naming the field, nothing stored; clean text issues")
+    @DisplayName("002 art. 15.3, 30.1 (F149, F150): a phone number in a permit's conditions, its halves joined by a dash between spaces or an "
+            + "em dash (as a word processor writes it), or a civil registration number written loosely, is refused naming the field, nothing "
+            + "stored; clean text issues")
     void a_phone_number_joined_by_a_dash_is_not_published() {
         JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit",
                 ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), "Tes Tamga Sixteen Four LLC", "6116004")));
@@ -99,7 +100,8 @@ class PermitAbuseRound11EndToEndTest {
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6116004",
                 Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of 6116004, session 16"))));
         String contract = document("the contract of 6116004");
-        for (String phone : List.of("9911 – 2233", "9911—2233", "9911 - 2233")) {
+        // F150: a civil registration number (born 2003) written loosely
+        for (String phone : List.of("9911 – 2233", "9911—2233", "9911 - 2233", "РД УБ – 0332 1314", "RD UB: 03-32-13-14")) {
             registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
                     List.of("Keep the database in Mongolia", "Questions: the director, " + phone), null, contract)), 400,
                     PublishedTextEndToEndTest.CODE, "conditions[1]", PublishedTextEndToEndTest.ARTICLE);
