@@ -109,4 +109,16 @@ class PermitAbuseRound11EndToEndTest {
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates",
                 List.of("Keep the database in Mongolia", "Reports for 2026 – 2031 each year"), null, contract)));
     }
+
+    @Test
+    @DisplayName("002 art. 27.2, 29.6 (F151): a supervisor erasing the personal data of the representative of a holder in force (the holder "
+            + "acts only through them, and an erased person is never enrolled again) is refused, nothing stored and the key kept")
+    void the_representative_of_a_holder_in_force_is_not_erased() {
+        activePermit("Tes Tamga Sixteen Five LLC", "6116005", document("the insurance policy of 6116005, session 16"));
+        registry.refused(registry.send("supervisor-1", "ErasePersonalData", new mn.registry.kernel.identity.ErasePersonalData(
+                new mn.registry.kernel.identity.PersonId("applicant-1"), "asked by telephone")), 409, "privacy.holders-representative", "personId",
+                "002 art. 27.2, 29.6 (domain-rules §5)");
+        org.assertj.core.api.Assertions.assertThat(registry.context().getBean(com.mongodb.client.MongoDatabase.class).getCollection("personal_data_keys")
+                .find(new org.bson.Document("_id", "applicant-1")).first().get("key")).as("the key is kept").isNotNull();
+    }
 }

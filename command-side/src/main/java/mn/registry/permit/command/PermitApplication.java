@@ -1254,6 +1254,23 @@ class PermitApplication {
         };
     }
 
+    // 002 art. 26.2.3, 27.2, 29.6, 22.1.2, 20.3.3 (choice, ADR 0046 item 42, abuse audit F151): whether the person is the representative the
+    // holder acts through (the registry knows no other, actsForTheHolder) while the holder has acts to make: its insurance once approved, its
+    // reports, extension request and revocation request while in force, its complaint while the period runs. Asked by the erasure of a
+    // person's data (HolderActsNeedTheirRepresentative); applies nothing
+    @CommandHandler
+    boolean handle(PermitCommands.RepresentsAHolderInForce question) {
+        if (representative == null || !representative.equals(question.person())) {
+            return false;
+        }
+        return switch (status) {
+            case APPROVED_PENDING_INSURANCE, ACTIVE, SUSPENDED -> true;
+            case REVOKED -> !complaintDecided && (complaintFiled
+                    || !UlaanbaatarTime.dateOf(question.at()).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+            case SUBMITTED, REGISTERED, REFUSED, EXPIRED -> false;
+        };
+    }
+
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context, PermitServices services) {

@@ -130,4 +130,37 @@ class PermitAbuseRound11Test {
                 .expectException(problem("permit.insurance-beyond-the-term", "insuredUntil"))
                 .expectNoEvents();
     }
+
+    // ------------------------------------------------------------------ F151: the holder's representative is not erased while the holder acts
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> represents(mn.registry.kernel.identity.PersonId person, Instant at) {
+        return org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(new PermitCommands.RepresentsAHolderInForce(ID, person, at));
+    }
+
+    @Test
+    @DisplayName("002 art. 27.2, 29.6, 22.1.2 (choice, F151): the permit answers whether a person is its holder's representative while the "
+            + "holder has acts to make: approved (its insurance), in force, or revoked within its complaint period; not another person, not "
+            + "an application under review, not after the complaint period")
+    void the_permit_says_whom_its_holder_needs() {
+        fixture.given(PermitLifecycleTest.active())
+                .when(represents(HOLDER, Instant.parse("2025-06-01T02:00:00Z")))
+                .expectResultMessagePayload(true);
+        fixture.given(PermitLifecycleTest.active())
+                .when(represents(new mn.registry.kernel.identity.PersonId("applicant-2"), Instant.parse("2025-06-01T02:00:00Z")))
+                .expectResultMessagePayload(false);
+        List<Object> revoked = PermitLifecycleTest.revoked(mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS); // 2025-06-01
+        fixture.given(revoked)
+                .when(represents(HOLDER, Instant.parse("2025-06-20T02:00:00Z")))
+                .expectResultMessagePayload(true);
+        fixture.given(revoked)
+                .when(represents(HOLDER, Instant.parse("2025-08-20T02:00:00Z")))
+                .expectResultMessagePayload(false);
+        // approved, the applicant records its insurance; registered, it has nothing to do until the decision
+        fixture.given(PermitLifecycleTest.approved())
+                .when(represents(HOLDER, Instant.parse("2024-12-20T02:00:00Z")))
+                .expectResultMessagePayload(true);
+        fixture.given(PermitLifecycleTest.registered())
+                .when(represents(HOLDER, Instant.parse("2024-11-25T02:00:00Z")))
+                .expectResultMessagePayload(false);
+    }
 }
