@@ -163,4 +163,31 @@ class PermitAbuseRound11Test {
                 .when(represents(HOLDER, Instant.parse("2024-11-25T02:00:00Z")))
                 .expectResultMessagePayload(false);
     }
+
+    // ------------------------------------------------------------------ attempts that held (docs/abuse-audit.md, session 16)
+
+    @Test
+    @DisplayName("002 art. 26.2.3, 29.2 (held): a renewal recorded on a suspended permit is recorded (the holder stays insured); one received "
+            + "the day after the term ended, before the expiry deadline records it, is refused")
+    void a_renewal_on_a_suspended_permit_and_after_the_term() {
+        fixture.given(PermitLifecycleTest.suspended())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-2", Money.mnt(600_000_000), LocalDate.of(2026, 12, 31), RENEWED),
+                        HOLDER, Instant.parse("2025-03-10T02:00:00Z")))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(PermitLifecycleTest.active())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-2", Money.mnt(600_000_000), LocalDate.of(2030, 12, 31), RENEWED),
+                        HOLDER, Instant.parse("2029-12-10T02:00:00Z")))
+                .expectException(problem("permit.term-ended", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5 (held): the minimum insurance is never set to zero")
+    void the_minimum_is_never_zero() {
+        new AggregateTestFixture<>(MinistryParameters.class).givenNoPriorActivity()
+                .when(new MinistryParameters.SetMinimum(MinistryParameters.STREAM, new mn.registry.kernel.permit.MinimumInsuranceSet(Money.mnt(0),
+                        APPROVED_AT, PermitLifecycleTest.SUPERVISOR, "002 art. 26.5", APPROVED_AT)))
+                .expectException(problem("permit.minimum-insurance-not-positive", "amount"))
+                .expectNoEvents();
+    }
 }
