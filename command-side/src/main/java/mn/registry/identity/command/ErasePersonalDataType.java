@@ -33,10 +33,10 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
     private final IdentityDirectory directory;
     private final Enrolment enrolment;
     private final List<PersonalDataHolder> holders;
-    private final List<ErasureCheck> checks;
+    private final List<mn.registry.identity.api.ErasureCheck> checks;
 
     ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment, List<PersonalDataHolder> holders,
-                          List<ErasureCheck> checks) {
+                          List<mn.registry.identity.api.ErasureCheck> checks) {
         this.vault = vault;
         this.directory = directory;
         this.enrolment = enrolment;

@@ -2,7 +2,7 @@ package mn.registry.permit.command;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import mn.registry.identity.command.ErasureCheck;
+import mn.registry.identity.api.ErasureCheck;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;

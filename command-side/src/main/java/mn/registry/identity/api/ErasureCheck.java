@@ -1,4 +1,4 @@
-package mn.registry.identity.command;
+package mn.registry.identity.api;
 
 import mn.registry.kernel.identity.PersonId;
 
