@@ -146,4 +146,22 @@ class SignerEnrolmentEndToEndTest {
                 CanonicalJson.mapper().createObjectNode().put("challenge", registry.client().get("/api/session/challenge").body().path("challenge")
                         .asText()), registry.clock())), "application/json").status()).isNotEqualTo(200);
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F146): a new certificate enrolled for a reviewer whose key was reported lost replaces the old one: "
+            + "an act signed under the old key is refused as revoked, nothing stored; the new one signs")
+    void a_new_certificate_replaces_the_old_one() {
+        String order = ReceiptTimeEndToEndTest.upload(registry.context(), "Minister's order appointing reviewer-16, session 16");
+        SigningIdentity first = issued("reviewer-16");
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(first.person(), pem(first), Role.MINISTRY_REVIEWER, order)));
+        signsIn(first);
+        String report = ReceiptTimeEndToEndTest.upload(registry.context(), "reviewer-16 reports the signing key lost, session 16");
+        SigningIdentity second = issued("reviewer-16");
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(second.person(), pem(second), null, report)));
+        ObjectNode approve = CanonicalJson.mapper().valueToTree(new ApprovePermitApplication(new ApplicationId(java.util.UUID.randomUUID().toString())));
+        CommandEnvelope underTheLostKey = CommandEnvelope.fresh("ApprovePermitApplication", approve, registry.clock());
+        registry.refused(new RunningRegistry.Sent(underTheLostKey.commandId(), registry.client().command(registry.client().sign(first, underTheLostKey))),
+                403, "signer.certificate-revoked", null, "001 art. 23.1.1");
+        signsIn(second);
+    }
 }

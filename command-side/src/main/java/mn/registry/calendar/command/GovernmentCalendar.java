@@ -66,6 +66,7 @@ class GovernmentCalendar {
         }
         WorkingDayCalendar next = current.apply(declaration);
         changesNoDayBeforeReceipt(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
+        makesNoDayOffAWorkingDayOnItsDay(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
         takesNoMoreWorkingDaysThanTheCeiling(next, declaration);
         calendarId = mn.registry.infrastructure.calendar.CurrentCalendar.STREAM;
         apply(declaration);
@@ -92,6 +93,19 @@ class GovernmentCalendar {
                             + "of receipt " + receivedOn + ", " + (next.isWorkingDay(day) ? "a working day" : "a day off") + ": the calendar is "
                             + "declared ahead, never for days that have passed.", field, "domain-rules §2");
                 }));
+    }
+
+    // domain-rules §2 (choice, ADR 0046 item 38, abuse audit F147): the day of receipt may still be made a day off (a day of mourning is
+    // declared that day: it only lengthens periods), but a day off made a working day on the day itself shortens every period ending on the
+    // next working day to a day already begun: a holder's report (002 art. 20.3.3) or a notice due then is late before anyone could know.
+    // A working day is declared before its day; a year's confirmation does not turn the day of receipt into a working day either
+    private static void makesNoDayOffAWorkingDayOnItsDay(WorkingDayCalendar current, WorkingDayCalendar next, CalendarDeclaration declaration,
+                                                         java.time.LocalDate receivedOn) {
+        if (!current.isWorkingDay(receivedOn) && next.isWorkingDay(receivedOn)) {
+            throw RegistryProblem.invalid("calendar.working-day-declared-on-its-day", "The declaration would make " + receivedOn + ", the day of "
+                    + "receipt and a day off, a working day: a working day is declared before its day, so that no period ends on a day already "
+                    + "begun.", declaration instanceof YearConfirmed ? "year" : "date", "domain-rules §2");
+        }
     }
 
     /** domain-rules §2 (choice, ADR 0046 item 28): the working days a year may lose to the Government's declarations. */

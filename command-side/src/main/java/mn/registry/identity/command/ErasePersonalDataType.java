@@ -33,12 +33,15 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
     private final IdentityDirectory directory;
     private final Enrolment enrolment;
     private final List<PersonalDataHolder> holders;
+    private final List<mn.registry.identity.api.ErasureCheck> checks;
 
-    ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment, List<PersonalDataHolder> holders) {
+    ErasePersonalDataType(PersonalDataVault vault, IdentityDirectory directory, Enrolment enrolment, List<PersonalDataHolder> holders,
+                          List<mn.registry.identity.api.ErasureCheck> checks) {
         this.vault = vault;
         this.directory = directory;
         this.enrolment = enrolment;
         this.holders = holders;
+        this.checks = checks;
     }
 
     @Override
@@ -85,6 +88,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
                     + " is enrolled with the registry.", "personId", null);
         }
         officialActsAreKept(body.personId());
+        checks.forEach(check -> check.mayBeErased(body.personId(), context.receivedAt())); // F151: acts that still need the person
         Instant erasedAt = vault.erase(body.personId(), context.actor());
         holders.forEach(holder -> holder.erased(body.personId()));
         enrolment.recordErasure(new PersonalDataErased(body.personId(), PersonalDataVault.keyId(body.personId()), body.ground().strip(),

@@ -39,6 +39,8 @@ class Person {
     static final String ENROLMENT_GROUND = "enrolment (EnrolSigner, 001 art. 23.1.1)";
     /** The ground of a role ended by {@code EndSignerRole} (ADR 0055), published whole as the grant's is. */
     static final String ROLE_END_GROUND = "end of the role (EndSignerRole, 001 art. 23.1.1)";
+    /** The ground of the revocation of a certificate a new one replaced (abuse audit F146), never published. */
+    static final String REPLACED_GROUND = "replaced by the certificate enrolled (EnrolSigner, 001 art. 23.1.1)";
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
@@ -210,10 +212,13 @@ class Person {
             stream = mn.registry.infrastructure.identity.IdentityDirectory.streamOf(body.personId());
         }
         if (newCertificate) {
+            List<String> replaced = certificatesInForce();
             String name = mn.registry.kernel.pki.Certificates.commonName(certificate).orElse(body.personId().value());
             apply(PersonEnrolled.signed(body.personId(), fingerprint, context.receivedAt(), sealer.encrypt(body.personId(),
                             new mn.registry.kernel.identity.PersonalDetails(name, mn.registry.kernel.pki.Certificates.base64Der(certificate))),
                     context.actor(), document));
+            replaced.forEach(old -> apply(new SignerCertificateRevoked(body.personId(), old, context.receivedAt(), context.actor(), REPLACED_GROUND,
+                    document)));
         }
         if (body.role() != null) {
             apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
@@ -245,6 +250,16 @@ class Person {
             throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
         }
         apply(new RoleRevoked(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ROLE_END_GROUND));
+    }
+
+    /**
+     * 001 art. 23.1.1 (choice, ADR 0055 consequences, abuse audit F146): a new certificate enrolled for a person replaces the ones in force,
+     * revoked from the same receipt on, on the enrolment's document. An enrolment is the remedy for a lost key (F132); left in force
+     * beside the new one, the lost key went on signing as the person for whoever holds it, and a supervisor who enrolled a new certificate
+     * without revoking the old kept a second way to sign as them.
+     */
+    private List<String> certificatesInForce() {
+        return enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
     }
 
     private void enrolledByTheCabinetMember(mn.registry.kernel.identity.EnrolSigner body, CommandContext context) {

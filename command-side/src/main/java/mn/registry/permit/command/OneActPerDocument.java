@@ -43,6 +43,15 @@ abstract class OneActPerDocument {
         RegistryWideClaim.take(claims, claim, RegistryWideClaim.whileItsCommandIsLogged(commandLog), existing -> usedBefore());
     }
 
+    /** The application whose act claimed the document, or null when none did (or the hash is malformed). */
+    String claimedFor(String sha256) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            return null;
+        }
+        Document claim = claims.find(com.mongodb.client.model.Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
+        return claim == null ? null : claim.getString("applicationId");
+    }
+
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     void release(String sha256, String commandId) {
         if (DocumentRef.isSha256Hex(sha256)) {

@@ -61,6 +61,8 @@ class PermitApplication {
     private LocalDate insuredUntil;
     /** The local day the insurance in force was recorded (F139: the policy covers a year from it). */
     private LocalDate insuranceRecordedOn;
+    /** The documents (SHA-256) of the policies recorded on this permit: each records one policy once (ADR 0046 item 36, F143). */
+    private final java.util.Set<String> recordedPolicyProofs = new java.util.HashSet<>();
     private LocalDate extendedTermEnding;
     private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
@@ -92,6 +94,8 @@ class PermitApplication {
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
     private PermitSuspensionRequested pendingTaxRequest;
+    /** The documents (SHA-256) of the tax authority's requests and settlements on this permit: each records one act (ADR 0046 item 37). */
+    private final java.util.Set<String> taxAuthorityDocuments = new java.util.HashSet<>();
     private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
     private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
@@ -244,9 +248,11 @@ class PermitApplication {
         }
         insuranceIsInForceAtReceipt(command.insuredUntil(), context.receivedAt());
         insuredForAYearFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()), "insuredUntil");
+        insuredForAtMostATermFromItsRecord(command.insuredUntil(), UlaanbaatarTime.dateOf(context.receivedAt()));
         if (renewal) {
             renewalCoversBeyondThePolicyInForce(command.insuredUntil());
         }
+        policyDocumentIsRecordedOnce(command.proofSha256());
         documentWasReceived(command.proofSha256(), "proofSha256", "002 art. 26.2.3", services); // last: a document found is cited
         apply(new PermitInsuranceRecorded(applicationId, command.insurer(), command.policyNumber(), command.amount(), minimum,
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
@@ -287,6 +293,17 @@ class PermitApplication {
         if (insuredUntil != null && validUntil != null && insuredUntil.isBefore(validUntil)) {
             LocalDate today = UlaanbaatarTime.dateOf(at); // a permit issued before this rule may be extended on a policy that has ended
             raiseOnDate(PermitDuty.RENEW_INSURANCE, insuredUntil.isBefore(today) ? today : insuredUntil, at);
+        }
+    }
+
+    // 002 art. 26.2.3, 26.5 (choice, ADR 0046 item 36, abuse audit F143): the registry knows a policy by its document; the insured amount and
+    // the last day it covers are the holder's word beside it. The document of a policy recorded before on this permit, recorded again with
+    // a later last day, would discharge the duty to renew (F140) with no new policy; with a larger amount, meet a minimum raised since
+    // (F68) with the same policy. A renewal, or a policy amended, is a new document
+    private void policyDocumentIsRecordedOnce(String proofSha256) {
+        if (recordedPolicyProofs.contains(proofSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw RegistryProblem.invalid("permit.insurance-proof-recorded-before", "This policy's document (" + proofSha256 + ") was recorded "
+                    + "on this permit before; a renewed or amended policy is recorded with its own document.", "proofSha256", "002 art. 26.2.3");
         }
     }
 
@@ -376,6 +393,18 @@ class PermitApplication {
             throw new RegistryProblem(field == null ? RegistryProblem.Kind.CONFLICT : RegistryProblem.Kind.INVALID, "permit.insurance-too-short",
                     "The policy ends on " + insuredUntil + "; a policy recorded on " + recordedOn + " covers at least a year, through "
                             + lastDayOfTheYear + (field == null ? ": record the insurance again before issuing." : "."), field, "002 art. 26.2.3");
+        }
+    }
+
+    // 002 art. 26.2.3, 27.1 (choice, ADR 0046 item 39, abuse audit F148): the last day a policy covers is the holder's word beside its
+    // document; given as 2099, it silenced the duty to renew (item 34) for this term and every extension to come. A policy covers at most a
+    // permit's term, five years, from its recording (the usual policy is a year; a longer one is rare, and none outlives the term it insures)
+    private static void insuredForAtMostATermFromItsRecord(LocalDate insuredUntil, LocalDate recordedOn) {
+        LocalDate lastDayOfATerm = LegalTerm.years(recordedOn, PermitDeadlines.TERM_YEARS).lastDay();
+        if (insuredUntil.isAfter(lastDayOfATerm)) {
+            throw RegistryProblem.invalid("permit.insurance-beyond-the-term", "The policy is said to cover through " + insuredUntil + "; a policy "
+                    + "recorded on " + recordedOn + " covers at most a permit's term of " + PermitDeadlines.TERM_YEARS + " years, through "
+                    + lastDayOfATerm + ".", "insuredUntil", "002 art. 26.2.3, 27.1");
         }
     }
 
@@ -735,10 +764,23 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-request-pending", "A request of the tax authority is already waiting for a decision.",
                     "002 art. 28.1");
         }
+        taxAuthorityDocumentRecordsOneAct(command.evidenceSha256(), "002 art. 28.1");
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.1", services); // F106
         apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
+    }
+
+    // 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144, F145): a document of the tax authority is the record of one of its
+    // acts on this permit. The request the ministry refused, filed again on its own document, is the same request decided twice (until a
+    // reviewer suspends on it); a request or settlement used before, named as the settlement, restores the permit on a document that
+    // says the opposite or nothing new. Another permit's documents are refused registry-wide by TaxAuthorityDocuments
+    private void taxAuthorityDocumentRecordsOneAct(String evidenceSha256, String article) {
+        if (taxAuthorityDocuments.contains(evidenceSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-document-used", "This document of the tax authority ("
+                    + evidenceSha256 + ") is the record of a request or settlement on this permit already; each act of the tax authority comes "
+                    + "with its own document.", "evidenceSha256", article);
+        }
     }
 
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
@@ -834,6 +876,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.tax-settlement-evidence-missing", "The tax authority's record that the evasions are settled "
                     + "comes with its document (SHA-256).", "evidenceSha256", "002 art. 28.4");
         }
+        taxAuthorityDocumentRecordsOneAct(command.evidenceSha256(), "002 art. 28.1, 28.4");
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.4", services);
         apply(new TaxEvasionsSettled(applicationId, command.evidenceSha256(), context.receivedAt(), context.actor(), "002 art. 28.1, 28.4"));
     }
@@ -1211,6 +1254,23 @@ class PermitApplication {
         };
     }
 
+    // 002 art. 26.2.3, 27.2, 29.6, 22.1.2, 20.3.3 (choice, ADR 0046 item 42, abuse audit F151): whether the person is the representative the
+    // holder acts through (the registry knows no other, actsForTheHolder) while the holder has acts to make: its insurance once approved, its
+    // reports, extension request and revocation request while in force, its complaint while the period runs. Asked by the erasure of a
+    // person's data (HolderActsNeedTheirRepresentative); applies nothing
+    @CommandHandler
+    boolean handle(PermitCommands.RepresentsAHolderInForce question) {
+        if (representative == null || !representative.equals(question.person())) {
+            return false;
+        }
+        return switch (status) {
+            case APPROVED_PENDING_INSURANCE, ACTIVE, SUSPENDED -> true;
+            case REVOKED -> !complaintDecided && (complaintFiled
+                    || !UlaanbaatarTime.dateOf(question.at()).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+            case SUBMITTED, REGISTERED, REFUSED, EXPIRED -> false;
+        };
+    }
+
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context, PermitServices services) {
@@ -1346,6 +1406,9 @@ class PermitApplication {
         this.insuredUntil = event.insuredUntil();
         this.insuredAmount = event.amount();
         this.insuranceRecordedOn = UlaanbaatarTime.dateOf(event.recordedAt());
+        if (event.proofSha256() != null) {
+            recordedPolicyProofs.add(event.proofSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler
@@ -1441,6 +1504,9 @@ class PermitApplication {
     @EventSourcingHandler
     void on(TaxEvasionsSettled event) {
         this.taxSettlementAwaited = false;
+        if (event.evidenceSha256() != null) {
+            taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler
@@ -1514,6 +1580,9 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitSuspensionRequested event) {
         this.pendingTaxRequest = event;
+        if (event.evidenceSha256() != null) {
+            taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler

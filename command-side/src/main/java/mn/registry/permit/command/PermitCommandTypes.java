@@ -237,14 +237,17 @@ class PermitCommandTypes {
 
     /** 002 art. 28.1: the tax authority's request to suspend, decided by the ministry within 5 working days (ADR 0013 §4). */
     @Bean
-    SignedCommandType<RequestPermitSuspension> requestPermitSuspension() {
-        return signedBy(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER));
+    SignedCommandType<RequestPermitSuspension> requestPermitSuspension(TaxAuthorityDocuments documents) {
+        // ADR 0046 item 37: a document of the tax authority records one act of one permit, registry-wide
+        return claimingItsDocument(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER), RequestPermitSuspension::evidenceSha256,
+                RequestPermitSuspension::applicationId, documents);
     }
 
     /** 002 art. 28.1, 28.4 (ADR 0046 item 19): the tax authority says the evasions it named are settled; then the ministry may restore. */
     @Bean
-    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled() {
-        return signedBy(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER));
+    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled(TaxAuthorityDocuments documents) {
+        return claimingItsDocument(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER), RecordTaxEvasionsSettled::evidenceSha256,
+                RecordTaxEvasionsSettled::applicationId, documents);
     }
 
     @Bean

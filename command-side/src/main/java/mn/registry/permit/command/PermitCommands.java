@@ -26,6 +26,14 @@ final class PermitCommands {
     record HoldsCompany(@TargetAggregateIdentifier ApplicationId applicationId, String registrationNumber) {
     }
 
+    /**
+     * Asks (applies nothing): is {@code person} the representative of this application's holder while the holder has acts to make (ADR 0046
+     * item 42): approved and to be insured, in force, or revoked within its complaint period?
+     */
+    record RepresentsAHolderInForce(@TargetAggregateIdentifier ApplicationId applicationId, mn.registry.kernel.identity.PersonId person,
+                                    java.time.Instant at) {
+    }
+
     // --- deadline service ---
 
     record RecomputeDecisionDue(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate decisionDue, Instant decisionDueAt,

@@ -258,4 +258,31 @@ class GovernmentCalendarTest {
                 .when(declare(nextYear))
                 .expectEvents(nextYear);
     }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, abuse audit F147): a day off is not made a working day on the day itself: declared at 00:05 on a "
+            + "Saturday, a working Saturday moves every period ending on the Monday to that day, and a holder's report due then is late before "
+            + "anyone could know; declared the day before it is recorded. A day of mourning is still declared on its day")
+    void a_working_day_is_declared_before_its_day() {
+        LocalDate saturday = LocalDate.of(2026, 12, 5);
+        WorkingDayDeclared working = WorkingDayDeclared.workingDay(saturday, "Resolution 2026/400");
+        fixture.givenNoPriorActivity()
+                .when(declare(working, saturday))
+                .expectException(new org.hamcrest.TypeSafeMatcher<RegistryProblem>() {
+                    @Override
+                    protected boolean matchesSafely(RegistryProblem problem) {
+                        return "calendar.working-day-declared-on-its-day".equals(problem.code()) && "date".equals(problem.field())
+                                && "domain-rules §2".equals(problem.article());
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText("calendar.working-day-declared-on-its-day on date");
+                    }
+                })
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(declare(working, saturday.minusDays(1)))
+                .expectEvents(working);
+    }
 }

@@ -28,7 +28,7 @@ class ErasePersonalDataGroundTest {
     @Test
     @DisplayName("Personal Data Protection Law, 001 art. 53.1: an erasure whose ground is only invisible spaces is refused before the key is destroyed")
     void erasure_ground_says_something() {
-        ErasePersonalDataType type = new ErasePersonalDataType(null, null, null, List.of());
+        ErasePersonalDataType type = new ErasePersonalDataType(null, null, null, List.of(), List.of());
         for (String ground : List.of("\u00A0", "\u200B\u2060", "\u3000", " ")) {
             assertThatThrownBy(() -> type.handle(new ErasePersonalData(new PersonId("applicant-1"), ground), SUPERVISOR))
                     .isInstanceOfSatisfying(RegistryProblem.class, p -> {

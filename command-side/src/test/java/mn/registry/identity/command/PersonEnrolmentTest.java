@@ -145,7 +145,8 @@ class PersonEnrolmentTest {
                 .expectException(PersonCertificateRevocationTest.problem("identity.enrolment-by-the-cabinet-member", "role"));
         fixture().given(enrolled(FIRST), governor)
                 .when(enrol(SECOND, null, CABINET, Role.CABINET_MEMBER))
-                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, CABINET, DOCUMENT));
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, CABINET, DOCUMENT),
+                        new SignerCertificateRevoked(PERSON, fingerprint(FIRST), AT, CABINET, Person.REPLACED_GROUND, DOCUMENT)); // F146
     }
 
     @Test
@@ -186,5 +187,23 @@ class PersonEnrolmentTest {
                     .when(endRole(role, CABINET, Role.CABINET_MEMBER))
                     .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, role, null, AT, CABINET, Person.ROLE_END_GROUND));
         }
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (choice, abuse audit F146): a new certificate enrolled for a person replaces the ones in force: they sign "
+            + "nothing from the enrolment's receipt on (the key reported lost, still in another's hands, signed on beside the new one)")
+    void a_new_certificate_replaces_the_one_in_force() {
+        fixture().given(enrolled(FIRST), granted(Role.APPLICANT))
+                .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, SUPERVISOR, DOCUMENT),
+                        new SignerCertificateRevoked(PERSON, fingerprint(FIRST), AT, SUPERVISOR, Person.REPLACED_GROUND, DOCUMENT));
+        // a certificate revoked before is not revoked again; a role granted to the enrolled certificate replaces nothing
+        SignerCertificateRevoked revoked = new SignerCertificateRevoked(PERSON, fingerprint(FIRST), T0.plusSeconds(60), SUPERVISOR, "key lost", DOCUMENT);
+        fixture().given(enrolled(FIRST), granted(Role.APPLICANT), revoked)
+                .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, SUPERVISOR, DOCUMENT));
+        fixture().given(enrolled(FIRST), granted(Role.APPLICANT))
+                .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
     }
 }

@@ -50,6 +50,14 @@ public final class PersonalDetailsInText {
             "(?<!\\p{L})(?:[\\p{IsCyrillic}&&\\p{L}][\\p{IsCyrillic}\\p{IsLatin}&&\\p{L}]|[\\p{IsLatin}&&\\p{L}][\\p{IsCyrillic}&&\\p{L}])[ \u00A0\\-]?\\d{8}(?!\\d)");
     // the Latin transliteration: two capital letters; only when the digits read as a birth date (yy, mm or mm+20, dd)
     private static final Pattern CIVIL_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}[ \u00A0\\-]?(\\d{8})(?!\\d)");
+    // abuse audit F150: the same two letters joined to the digits by a dash of any kind, a colon, a dot or a number sign (with at most two
+    // spaces about it), or by two spaces, and the eight digits in pairs with at most one space, dot or dash between them ("УБ – 0332 1314",
+    // "UB: 03-32-13-14"); read as a civil number only when the digits read as a birth date, as the Latin form is
+    private static final String LOOSE_JOIN = "(?:[ \u00A0]{0,2}(?:[:.#\\-\u2010-\u2015\u2212]|(?:No|N\u00B0)\\.?)[ \u00A0]{0,2}|[ \u00A0]{1,2})?"; // \u2116 is No once read
+    private static final String PAIR_JOIN = "[ \u00A0.\\-\u2010-\u2015\u2212]?";
+    private static final Pattern CIVIL_LOOSE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[\\p{IsCyrillic}&&\\p{L}][\\p{IsCyrillic}\\p{IsLatin}&&\\p{L}]"
+            + "|[\\p{IsLatin}&&\\p{L}][\\p{IsCyrillic}&&\\p{L}]|[A-Z]{2})" + LOOSE_JOIN + "(\\d{2})" + PAIR_JOIN + "(\\d{2})" + PAIR_JOIN + "(\\d{2})"
+            + PAIR_JOIN + "(\\d{2})(?!\\d)");
     // a dot may stand between spaces ("bat @ tamga . mn", abuse audit F50): the at sign, [at] or (at) says it is an address
     private static final Pattern E_MAIL = Pattern.compile(
             "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|\uFF20|\\[at]|\\(at\\))\\s?[\\p{L}\\p{N}\\-]+(?:(?:\\s?\\.\\s?|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)[\\p{L}\\p{N}\\-]+)*"
@@ -79,9 +87,8 @@ public final class PersonalDetailsInText {
         text = asRead(text);
         List<Finding> found = new ArrayList<>(3);
         if (atLeastEightDigits(text)) { // a civil number and a phone number both have eight digits: most text has fewer
-            if (eightDigitsInARow(text)) { // a civil number's digits are written together
-                civilNumber(text).ifPresent(found::add);
-            }
+            Optional<Finding> civil = eightDigitsInARow(text) ? civilNumber(text) : Optional.empty(); // a civil number's digits are written together
+            (civil.isPresent() ? civil : looseCivilNumber(text)).ifPresent(found::add); // ... or not quite (abuse audit F150)
             phoneNumber(text).ifPresent(found::add);
         }
         eMail(text).ifPresent(found::add);
@@ -161,6 +168,19 @@ public final class PersonalDetailsInText {
             }
         }
         return found;
+    }
+
+    // abuse audit F150: a civil number written loosely, when its digits read as a birth date
+    private static Optional<Finding> looseCivilNumber(String text) {
+        Matcher loose = CIVIL_LOOSE.matcher(text);
+        while (loose.find()) {
+            // a year and a month-day ("ЗГ №2026 0315") read as a birth in 2020 or later: no representative or official; not read loosely
+            boolean yearLike = Integer.parseInt(loose.group(1)) >= 20 && Integer.parseInt(loose.group(2)) >= 21;
+            if (!yearLike && readsAsBirthDate(loose.group(1) + loose.group(2) + loose.group(3) + loose.group(4))) {
+                return Optional.of(new Finding(Kind.CIVIL_REGISTRATION_NUMBER, loose.start(), loose.end()));
+            }
+        }
+        return Optional.empty();
     }
 
     // the first six digits of a civil registration number are the birth date: yy, mm (plus 20 from 2000), dd
@@ -256,12 +276,18 @@ public final class PersonalDetailsInText {
         }
     }
 
-    // a single space, dash or dot, or a parenthesis with at most one space beside it ("9911(2233)", "(99) 112233", abuse audit F50)
+    // a single space, dash or dot, or a parenthesis with at most one space beside it ("9911(2233)", "(99) 112233", abuse audit F50), or a
+    // dash of any kind with at most one space on either side ("9911 - 2233", "9911 — 2233", "9911−2233", abuse audit F149): the way people
+    // write a number's halves, and the way a word processor's autocorrect writes the hyphen typed between them
     private static int separatorLength(String text, int i) {
         if (i >= text.length()) {
             return 0;
         }
         char c = text.charAt(i);
+        int dashed = dashedLength(text, i);
+        if (dashed > 1 || (dashed == 1 && !(i + 1 < text.length() && text.charAt(i + 1) == '('))) {
+            return dashed;
+        }
         if (SEPARATORS.indexOf(c) >= 0 || c == '.') {
             return i + 1 < text.length() && text.charAt(i + 1) == '(' ? 2 : 1;
         }
@@ -269,6 +295,31 @@ public final class PersonalDetailsInText {
             return i + 1 < text.length() && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '(') ? 2 : 1;
         }
         return 0;
+    }
+
+    // a dash with at most one space before and one after it, or 0
+    private static int dashedLength(String text, int i) {
+        int at = i;
+        if (isSpace(text.charAt(at))) {
+            at++;
+        }
+        if (at >= text.length() || !isDash(text.charAt(at))) {
+            return 0;
+        }
+        at++;
+        if (at < text.length() && isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at - i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F';
+    }
+
+    // hyphen-minus, the Unicode hyphens and dashes (U+2010-U+2015), the minus sign, and the small em dash (folded to U+2014 by asRead)
+    private static boolean isDash(char c) {
+        return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFE58';
     }
 
     private static Optional<Finding> phoneIn(String text, DigitRun run) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * browser's missing-key check finds it (a label never falls back to the field's own name).
  */
 @Component
-public class RegisterExtract {
+class RegisterExtract {
 
     /** One line of an extract: the published field, its label and its value in words. */
     public record Fact(String field, String label, String value) {
