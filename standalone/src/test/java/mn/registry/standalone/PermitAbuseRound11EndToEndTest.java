@@ -71,6 +71,22 @@ class PermitAbuseRound11EndToEndTest {
     }
 
     @Test
+    @DisplayName("002 art. 26.2.3 (F152, was O91): another company's policy recorded as one's own insurance is refused over HTTP, nothing "
+            + "stored; the company records its own")
+    void another_permits_policy_is_refused() {
+        String policy = document("the insurance policy of 6116015, session 16");
+        activePermit("Tes Tamga Policy LLC", "6116015", policy);
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Borrowed Policy LLC", "6116016")));
+        ApplicationId other = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(other)));
+        registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(other, "Mongol Daatgal", "POL-6116015",
+                Money.mnt(200_000_000), today().plusYears(1), policy)), 409, "permit.insurance-policy-of-another-permit", "proofSha256", "002 art. 26.2.3");
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(other, "Mongol Daatgal", "POL-6116016",
+                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of 6116016, session 16"))));
+    }
+
+    @Test
     @DisplayName("002 art. 28.1, 28.4 (F144, F145): the tax authority's request about one company named against another company's permit, and "
             + "the request named as its own settlement, are refused, nothing stored; a settlement on its own document is recorded")
     void each_document_of_the_tax_authority_records_one_act() {

@@ -98,6 +98,6 @@ class PermitAbuseRound5EndToEndTest {
 
     /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
     static String proof() {
-        return ReceiptTimeEndToEndTest.upload(registry.context(), "the insurance policy, the contract or the reorganisation's evidence");
+        return ReceiptTimeEndToEndTest.upload(registry.context(), "the insurance policy, the contract or the reorganisation's evidence of " + java.util.UUID.randomUUID());
     }
 }

@@ -191,6 +191,6 @@ class PermitDutiesEndToEndTest {
 
     /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
     static String proof(ConfigurableApplicationContext registry) {
-        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy, the contract or the reorganisation's evidence");
+        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy, the contract or the reorganisation's evidence of " + java.util.UUID.randomUUID());
     }
 }

@@ -228,7 +228,7 @@ class PermitExtensionEndToEndTest {
 
     /** The policy or contract an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */
     private String proof() {
-        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy or the contract");
+        return ReceiptTimeEndToEndTest.upload(registry, "the insurance policy or the contract of " + java.util.UUID.randomUUID());
     }
 
     /** A proof that the stamp duty was paid: a document received first, as the registry requires (ADR 0046 item 16); the same n, the same bytes. */

@@ -172,9 +172,11 @@ class PermitCommandTypes {
         return signedBy(RefusePermitApplication.class, MINISTRY);
     }
 
+    // ADR 0046 item 43 (F152): a policy's document insures one permit's holder, registry-wide
     @Bean
-    SignedCommandType<RecordPermitInsurance> recordPermitInsurance() {
-        return signedBy(RecordPermitInsurance.class, MINISTRY_OR_HOLDER);
+    SignedCommandType<RecordPermitInsurance> recordPermitInsurance(InsurancePolicies policies) {
+        return claimingItsDocument(RecordPermitInsurance.class, MINISTRY_OR_HOLDER, RecordPermitInsurance::proofSha256,
+                RecordPermitInsurance::applicationId, policies);
     }
 
     @Bean

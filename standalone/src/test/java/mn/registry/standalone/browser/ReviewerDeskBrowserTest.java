@@ -66,7 +66,7 @@ class ReviewerDeskBrowserTest {
         ApplicationId id = new ApplicationId(applicationId);
         // the policy and the contract are documents the registry received (ADR 0046 item 13): uploaded first
         String proof = registry.context.getBean(mn.registry.document.DocumentStore.class).receive(
-                "%PDF-1.4\nthe policy and the contract\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
+                ("%PDF-1.4\nthe policy and the contract " + java.util.UUID.randomUUID() + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
                 "contract.pdf").document().sha256();
         ok(client.command(client.sign("applicant-1", "RecordPermitInsurance",
                 new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000), LocalDate.now().plusYears(1), proof))));

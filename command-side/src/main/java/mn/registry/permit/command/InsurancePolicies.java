@@ -1,0 +1,41 @@
+package mn.registry.permit.command;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandLog;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.problem.RegistryProblem;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * 002 art. 26.2.3 (choice, ADR 0046 item 43, abuse audit F152, was O91): an insurance policy's document insures one permit's
+ * holder, registry-wide ({@link OneActPerDocument}): another company's policy (a group's, or a rival's document obtained)
+ * recorded as one's own would meet the minimum and discharge the duty to renew with insurance that covers somebody else. The
+ * same permit's documents are left to {@link PermitApplication}, whose rule comes first (F143: a document recorded on the permit
+ * before is refused as recorded before).
+ */
+@Component
+class InsurancePolicies extends OneActPerDocument {
+
+    static final String COLLECTION = "permit_insurance_policies";
+
+    InsurancePolicies(MongoDatabase database, CommandLog commandLog) {
+        super(database, COLLECTION, commandLog);
+    }
+
+    @Override
+    void claim(String sha256, String commandId, ApplicationId applicationId, Instant at) {
+        if (applicationId != null && applicationId.value().equals(claimedFor(sha256))) {
+            return; // claimed by this permit's own record: the permit's rule decides (policyDocumentIsRecordedOnce)
+        }
+        super.claim(sha256, commandId, applicationId, at);
+    }
+
+    @Override
+    RegistryProblem usedBefore() {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.insurance-policy-of-another-permit", "This policy's document was "
+                + "recorded as the insurance of another permit; a policy insures one holder, and each permit records its own.", "proofSha256",
+                "002 art. 26.2.3");
+    }
+}
