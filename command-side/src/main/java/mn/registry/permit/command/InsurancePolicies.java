@@ -2,11 +2,8 @@ package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
-import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * 002 art. 26.2.3 (choice, ADR 0046 item 43, abuse audit F152, was O91): an insurance policy's document insures one permit's
@@ -25,11 +22,8 @@ class InsurancePolicies extends OneActPerDocument {
     }
 
     @Override
-    void claim(String sha256, String commandId, ApplicationId applicationId, Instant at) {
-        if (applicationId != null && applicationId.value().equals(claimedFor(sha256))) {
-            return; // claimed by this permit's own record: the permit's rule decides (policyDocumentIsRecordedOnce)
-        }
-        super.claim(sha256, commandId, applicationId, at);
+    boolean leavesItsPermitsDocumentsToThePermit() {
+        return true; // claimed by an act on this permit: the permit's rule decides (policyDocumentIsRecordedOnce)
     }
 
     @Override

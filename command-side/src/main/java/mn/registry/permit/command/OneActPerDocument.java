@@ -33,9 +33,20 @@ abstract class OneActPerDocument {
     /** The refusal of a document another command used. */
     abstract RegistryProblem usedBefore();
 
+    /**
+     * Whether a document an act of the same permit claimed is left to the permit's own rule (which answers first, e.g. "recorded
+     * before" or "pending"), rather than refused here as another act's.
+     */
+    boolean leavesItsPermitsDocumentsToThePermit() {
+        return false;
+    }
+
     /** Claims the document for this command; refuses one that another command used. */
     void claim(String sha256, String commandId, ApplicationId applicationId, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
+            return;
+        }
+        if (leavesItsPermitsDocumentsToThePermit() && applicationId != null && applicationId.value().equals(claimedFor(sha256))) {
             return;
         }
         Document claim = new Document("_id", sha256.toLowerCase(Locale.ROOT)).append("commandId", commandId)

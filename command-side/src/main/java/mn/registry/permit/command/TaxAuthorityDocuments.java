@@ -2,11 +2,8 @@ package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
-import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144): a document of the tax authority (its request to suspend, its record
@@ -24,11 +21,8 @@ class TaxAuthorityDocuments extends OneActPerDocument {
     }
 
     @Override
-    void claim(String sha256, String commandId, ApplicationId applicationId, Instant at) {
-        if (applicationId != null && applicationId.value().equals(claimedFor(sha256))) {
-            return; // claimed by an act on this permit: the permit's own rule decides (taxAuthorityDocumentRecordsOneAct)
-        }
-        super.claim(sha256, commandId, applicationId, at);
+    boolean leavesItsPermitsDocumentsToThePermit() {
+        return true; // claimed by an act on this permit: the permit's own rule decides (taxAuthorityDocumentRecordsOneAct)
     }
 
     @Override
