@@ -5,14 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import mn.registry.command.backfill.StartupBackfill;
-import mn.registry.command.backfill.StoreBackfills;
 import mn.registry.freezone.land.ParcelGeometry;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.locationtech.jts.geom.Polygon;
 import org.slf4j.Logger;
@@ -41,12 +39,10 @@ class ZoneBoundaries implements StartupBackfill {
     static final String MARKER = "backfill:adr-0035-24";
 
     private final MongoCollection<Document> boundaries;
-    private final EventStore events;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    ZoneBoundaries(MongoDatabase database, EventStore events) {
+    ZoneBoundaries(MongoDatabase database) {
         this.boundaries = database.getCollection(COLLECTION);
-        this.events = events;
     }
 
     /** A zone and its boundary as established. */
@@ -114,11 +110,6 @@ class ZoneBoundaries implements StartupBackfill {
         done.countDown();
     }
 
-    /** Runs this backfill alone (its own pass over the store). */
-    void start() {
-        StoreBackfills.run(events, List.of(this));
-    }
-
     @Override
     public Pass begin() {
         return new Pass() {
@@ -151,6 +142,6 @@ class ZoneBoundaries implements StartupBackfill {
             Thread.currentThread().interrupt();
         }
         throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
-                + "of the zones established before ADR 0035 item 24; retry in a minute.", null, "003 art. 6.1");
+                + "of the zones established before this release; retry in a minute.", null, "003 art. 6.1");
     }
 }

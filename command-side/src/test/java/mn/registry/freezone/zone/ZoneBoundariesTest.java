@@ -56,7 +56,7 @@ class ZoneBoundariesTest {
     @DisplayName("ADR 0035 item 24 (F161): the zones established before the rule are read once from the store at start, then the marker; an "
             + "establishment after it is written by the command type; both then refuse a zone over their ground")
     void zones_established_before_the_rule_are_read_once(com.mongodb.client.MongoDatabase database) {
-        ZoneBoundaries boundaries = new ZoneBoundaries(database, null);
+        ZoneBoundaries boundaries = new ZoneBoundaries(database);
         assertThat(boundaries.due()).isTrue();
         mn.registry.command.backfill.StartupBackfill.Pass pass = boundaries.begin();
         pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null, org.axonframework.eventhandling.GenericEventMessage
@@ -72,6 +72,6 @@ class ZoneBoundariesTest {
         RegistryProblem refused = catchThrowableOfType(() -> boundaries.requireNoOverlap(ZoneId.of("altanbulag-2"), ALTANBULAG_GROUND),
                 RegistryProblem.class);
         assertThat(refused.code()).isEqualTo("freezone.zone-overlaps");
-        assertThat(new ZoneBoundaries(database, null).due()).isFalse(); // the next start does not read the store again
+        assertThat(new ZoneBoundaries(database).due()).isFalse(); // the next start does not read the store again
     }
 }

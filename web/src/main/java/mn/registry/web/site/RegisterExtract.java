@@ -183,24 +183,13 @@ class RegisterExtract {
         return value == null ? nodes.nullNode() : nodes.textNode(value.toString());
     }
 
-    /** One object of a list in words: its values, each as its field's value reads, one after the other. */
+    /** One object of a list in words: its facts' values, as the object's own fields would read, one after the other. */
     private String item(JsonNode object, Set<String> skip) {
-        List<String> values = new ArrayList<>();
-        object.fields().forEachRemaining(f -> {
-            JsonNode v = f.getValue();
-            if (skip.contains(f.getKey()) || NOT_SHOWN.contains(f.getKey()) || v == null || v.isNull()) {
-                return;
-            }
-            if (v.isObject() && v.has("amount") && v.has("currency")) {
-                values.add(money(v));
-            } else if (v.isObject() && v.has("name")) {
-                values.add(v.path("name").asText());
-            } else if (v.isValueNode()) {
-                values.add(value(f.getKey(), v));
-            }
-        });
-        return String.join(" — ", values);
+        List<Fact> facts = new ArrayList<>();
+        details(object, facts, skip, null, true);
+        return String.join(" — ", facts.stream().map(Fact::value).toList());
     }
+
 
     private void details(JsonNode node, List<Fact> facts, Set<String> skip, RegisterKind kind, boolean objectItems) {
         node.fields().forEachRemaining(f -> {
@@ -323,12 +312,13 @@ class RegisterExtract {
      * for ({@code "Bat-Erdene Dorj (governor-altanbulag)"}), else the id alone.
      */
     public String governorName(String personId) {
-        for (RegisterEntry g : register.all(RegisterKind.GOVERNOR)) {
-            if (personId.equals(g.details().path("governor").asText()) && g.name() != null) {
-                return g.name() + " (" + personId + ")";
-            }
-        }
-        return personId;
+        return publishedGovernor(personId).map(g -> g.name() + " (" + personId + ")").orElse(personId);
+    }
+
+    /** The register's entry of the governor {@code personId}, with the name the log published at the appointment. */
+    private Optional<RegisterEntry> publishedGovernor(String personId) {
+        return register.all(RegisterKind.GOVERNOR).stream()
+                .filter(g -> personId.equals(g.details().path("governor").asText()) && g.name() != null).findFirst();
     }
 
     /** An entity for the staff's pages: its registered name with the registration id ({@code "Tuul Felt LLC (altanbulag:mn-6207712)"}), else the id alone. */
@@ -348,10 +338,9 @@ class RegisterExtract {
         if (personId == null || personId.isBlank()) {
             return msg("extract.official.registry");
         }
-        for (RegisterEntry g : register.all(RegisterKind.GOVERNOR)) {
-            if (personId.equals(g.details().path("governor").asText()) && g.name() != null) {
-                return msg("extract.official.governor", g.name(), zoneName(g.zoneId()));
-            }
+        Optional<RegisterEntry> governor = publishedGovernor(personId);
+        if (governor.isPresent()) {
+            return msg("extract.official.governor", governor.get().name(), zoneName(governor.get().zoneId()));
         }
         if (Set.of("appointedBy", "dismissedBy", "recordedBy").contains(field)) {
             return msg("extract.official.cabinet");
