@@ -116,7 +116,9 @@ class GovernmentCalendar {
     // every deadline by a year. The law names no ceiling; the Government's declared days off in recent years were a few (an
     // election day, a day of mourning, transfers), so a year may lose at most DECLARED_DAYS_OFF_PER_YEAR working days to the
     // holidays and working days the Government declares, counted net (a working Saturday gives one back, a transfer costs none)
-    // against the law's calendar with the year's confirmed lunar holidays (YearConfirmed, which is the law's, not a declaration)
+    // against the law's calendar with the year's confirmed lunar holidays (YearConfirmed, which is the law's, not a declaration).
+    // (choice, ADR 0046 item 44, abuse audit F180, was O93): the ceiling holds on every day of the year, not only over the year: twenty
+    // days off in February moved every spring deadline by four weeks and were "paid for" by ten working Saturdays in November
     private static void takesNoMoreWorkingDaysThanTheCeiling(WorkingDayCalendar next, CalendarDeclaration declaration) {
         if (declaration instanceof YearConfirmed) {
             return;
@@ -124,12 +126,12 @@ class GovernmentCalendar {
         java.util.stream.Stream.of(java.util.Optional.of(declaration.date()), declaration instanceof WorkingDayDeclared transfer ? transfer.replaced()
                         : java.util.Optional.<java.time.LocalDate>empty())
                 .flatMap(java.util.Optional::stream).map(java.time.LocalDate::getYear).distinct().forEach(year -> {
-                    int lost = next.workingDaysTakenByDeclarations(year);
+                    int lost = next.mostWorkingDaysTakenByDeclarations(year);
                     if (lost > DECLARED_DAYS_OFF_PER_YEAR) {
                         throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "calendar.days-off-beyond-the-ceiling", "With this declaration "
-                                + year + " would have " + lost + " working days fewer than the law's calendar; the Government's declarations take "
-                                + "at most " + DECLARED_DAYS_OFF_PER_YEAR + " working days of a year (net of the working days it declares).", "date",
-                                "domain-rules §2");
+                                + year + " would have, by one of its days, " + lost + " working days fewer than the law's calendar; the Government's "
+                                + "declarations take at most " + DECLARED_DAYS_OFF_PER_YEAR + " working days of a year on any day of it (net of the "
+                                + "working days it declares on or before that day).", "date", "domain-rules §2");
                     }
                 });
     }

@@ -243,13 +243,14 @@ class GovernmentCalendarTest {
                         description.appendText("calendar.days-off-beyond-the-ceiling on date");
                     }
                 });
-        WorkingDayDeclared workingSaturday = WorkingDayDeclared.workingDay(LocalDate.of(2028, 9, 2), "Resolution 2028/90");
+        // a working Saturday before the days off gives one back (ADR 0046 item 44: one given back later does not, below)
+        WorkingDayDeclared workingSaturday = WorkingDayDeclared.workingDay(LocalDate.of(2028, 1, 8), "Resolution 2028/90");
         List<Object> tenAndASaturday = new java.util.ArrayList<>(ten);
         tenAndASaturday.add(workingSaturday);
         fixture.given(tenAndASaturday)
                 .when(declare(eleventh))
                 .expectEvents(eleventh);
-        WorkingDayDeclared transfer = WorkingDayDeclared.transfer(LocalDate.of(2028, 9, 9), eleventh.date(), "Resolution 2028/91");
+        WorkingDayDeclared transfer = WorkingDayDeclared.transfer(LocalDate.of(2028, 1, 15), eleventh.date(), "Resolution 2028/91");
         fixture.given(ten.toArray())
                 .when(declare(transfer))
                 .expectEvents(transfer);
@@ -257,6 +258,70 @@ class GovernmentCalendarTest {
         fixture.given(ten.toArray())
                 .when(declare(nextYear))
                 .expectEvents(nextYear);
+    }
+
+    /** The refusal of a day off beyond the ceiling, on the field {@code date}. */
+    private static org.hamcrest.Matcher<RegistryProblem> beyondTheCeiling() {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return "calendar.days-off-beyond-the-ceiling".equals(problem.code()) && "date".equals(problem.field())
+                        && "domain-rules §2".equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("calendar.days-off-beyond-the-ceiling on date, domain-rules §2");
+            }
+        };
+    }
+
+    /** The first {@code n} Saturdays of {@code month} 2028, each declared a working day by its own resolution. */
+    private static List<WorkingDayDeclared> workingSaturdays2028(int month, int n) {
+        return LocalDate.of(2028, month, 1).datesUntil(LocalDate.of(2028, month, 1).plusMonths(1))
+                .filter(day -> day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY).limit(n)
+                .map(day -> WorkingDayDeclared.workingDay(day, "Resolution " + day)).toList();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, ADR 0046 item 44, abuse audit O93 closed as F180): the ceiling holds on every day of the year: "
+            + "days off taken in February are not paid for by working Saturdays given back in November; a transfer whose Saturday comes "
+            + "first costs nothing, one whose day off comes first costs a day until its Saturday")
+    void declared_days_off_are_bounded_on_every_day_of_the_year() {
+        List<PublicHolidayDeclared> ten = daysOff2028(10);
+        PublicHolidayDeclared eleventh = daysOff2028(11).get(10);
+        List<Object> novemberSaturdaysAndTenDaysOff = new java.util.ArrayList<>(workingSaturdays2028(11, 4));
+        novemberSaturdaysAndTenDaysOff.addAll(ten);
+        // net of November's four Saturdays the year would lose 7, within the ceiling; but by mid-February it has lost 11
+        fixture.given(novemberSaturdaysAndTenDaysOff)
+                .when(declare(eleventh))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
+        List<Object> januarySaturdaysAndTenDaysOff = new java.util.ArrayList<>(workingSaturdays2028(1, 4));
+        januarySaturdaysAndTenDaysOff.addAll(ten);
+        fixture.given(januarySaturdaysAndTenDaysOff)
+                .when(declare(eleventh))
+                .expectEvents(eleventh);
+        // a transfer: its day off in February before its working Saturday in September takes a day from February to September
+        WorkingDayDeclared dayOffFirst = WorkingDayDeclared.transfer(LocalDate.of(2028, 9, 9), eleventh.date(), "Resolution 2028/92");
+        fixture.given(ten.toArray())
+                .when(declare(dayOffFirst))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
+        WorkingDayDeclared saturdayFirst = WorkingDayDeclared.transfer(LocalDate.of(2028, 1, 22), eleventh.date(), "Resolution 2028/93");
+        fixture.given(ten.toArray())
+                .when(declare(saturdayFirst))
+                .expectEvents(saturdayFirst);
+        // a working Saturday declared late in the year does not make room for a day off before it
+        fixture.given(ten.toArray())
+                .when(declare(WorkingDayDeclared.workingDay(LocalDate.of(2028, 11, 4), "Resolution 2028/94")))
+                .expectSuccessfulHandlerExecution();
+        List<Object> tenAndANovemberSaturday = new java.util.ArrayList<>(ten);
+        tenAndANovemberSaturday.add(WorkingDayDeclared.workingDay(LocalDate.of(2028, 11, 4), "Resolution 2028/94"));
+        fixture.given(tenAndANovemberSaturday)
+                .when(declare(eleventh))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
     }
 
     @Test
