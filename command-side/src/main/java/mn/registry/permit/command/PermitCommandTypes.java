@@ -287,9 +287,11 @@ class PermitCommandTypes {
         return signedBy(DecideRevocationComplaint.class, SUPERVISOR);
     }
 
+    // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
     @Bean
-    SignedCommandType<ReportPermitChange> reportPermitChange() {
-        return signedBy(ReportPermitChange.class, HOLDER);
+    SignedCommandType<ReportPermitChange> reportPermitChange(ChangeReportDocuments documents) {
+        return claimingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, ReportPermitChange::applicationId,
+                documents);
     }
 
     @Bean

@@ -1,0 +1,75 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.ApprovePermitApplication;
+import mn.registry.kernel.permit.IssuePermit;
+import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.ReportPermitChange;
+import mn.registry.kernel.permit.SetMinimumInsurance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+
+/**
+ * Session 17 of docs/abuse-audit.md (permits and identity, branch s17-abuse-permits, ADR 0046 items 44 on) on a running registry over
+ * HTTP: acts of a careless or dishonest holder or official that f9f7468 accepted, each refused with its code, field and article and
+ * nothing stored (no event, no command-log entry: {@link RunningRegistry#refused}).
+ */
+class PermitAbuseRound12EndToEndTest {
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    @BeforeAll
+    static void start() {
+        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
+    }
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
+    }
+
+    /** A document uploaded first, as the registry requires (ADR 0046 item 13); the same words, the same document. */
+    static String document(String words) {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), words);
+    }
+
+    /** A permit of the demo applicant, issued today. */
+    private static ApplicationId activePermit(String name, String number) {
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), name, number)));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number,
+                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of " + number + ", session 17"))));
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
+                null, document("the contract of " + number + ", session 17"))));
+        return id;
+    }
+
+    @Test
+    @DisplayName("002 art. 20.3.3 (F181, was O94): a holder's report of a change without the document that shows it is refused, as is a "
+            + "document another report cited (this permit's or another's), nothing stored; a report with its own document is recorded")
+    void a_report_of_a_change_cites_its_document() {
+        ApplicationId id = activePermit("Tes Tamga Seventeen LLC", "6117001");
+        ApplicationId other = activePermit("Tes Tamga Seventeen Two LLC", "6117002");
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", null)),
+                400, "permit.change-document-missing", "documentSha256", "002 art. 20.3.3");
+        String extract = document("state register extract of 6117001: new registered address, session 17");
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", extract)));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director", extract)),
+                409, "permit.change-document-used", "documentSha256", "002 art. 20.3.3");
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, today(), "New registered address", extract)),
+                409, "permit.change-document-used", "documentSha256", "002 art. 20.3.3");
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director",
+                document("state register extract of 6117001: new director, session 17"))));
+    }
+}
