@@ -72,4 +72,47 @@ class PermitAbuseRound12EndToEndTest {
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director",
                 document("state register extract of 6117001: new director, session 17"))));
     }
+    /** A new applicant of this test, enrolled by the supervisor as the demo applicants are. */
+    private static mn.registry.kernel.pki.SigningIdentity newApplicant(String id) {
+        java.time.Instant now = registry.clock().instant();
+        mn.registry.kernel.pki.SigningIdentity who = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId(id), "Applicant " + id, "Session 17 LLC", now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofDays(365)));
+        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(who.person(), "Applicant " + id, who.certificate(),
+                mn.registry.kernel.identity.Role.APPLICANT, null, new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment, session 17");
+        return who;
+    }
+
+    /** Signs {@code body} as {@code who} with the registry's time and posts it. */
+    private static RunningRegistry.Sent send(mn.registry.kernel.pki.SigningIdentity who, String type, Object body) {
+        mn.registry.kernel.signing.CommandEnvelope envelope = mn.registry.kernel.signing.CommandEnvelope.fresh(type,
+                mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(body), registry.clock());
+        return new RunningRegistry.Sent(envelope.commandId(), registry.client().command(registry.client().sign(who, envelope)));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6 (F182): the representative of a holder whose permit was revoked, its complaint period running, is not erased "
+            + "once the company applied again (its claim passed to the new application, and the erasure asked only the applications the "
+            + "claims name): refused over HTTP, nothing stored, the key kept")
+    void the_representative_of_a_revoked_holder_is_not_erased_after_the_company_applies_again() {
+        mn.registry.kernel.pki.SigningIdentity representative = newApplicant("applicant-17r");
+        JsonNode receipt = ok(send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Tes Tamga Revoked Seventeen LLC", "6117011")));
+        ApplicationId revoked = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(revoked)));
+        ok(send(representative, "RecordPermitInsurance", new RecordPermitInsurance(revoked, "Mongol Daatgal", "POL-6117011",
+                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of 6117011, session 17"))));
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(revoked, "Issuing signature certificates",
+                List.of("Keep the database in Mongolia"), null, document("the contract of 6117011, session 17"))));
+        ok(registry.send("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(revoked,
+                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        // the company applies again through another representative while the complaint period runs: the claim of its number passes on
+        ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Tes Tamga Revoked Seventeen Again LLC", "6117011")));
+        registry.refused(registry.send("supervisor-1", "ErasePersonalData", new mn.registry.kernel.identity.ErasePersonalData(
+                new mn.registry.kernel.identity.PersonId("applicant-17r"), "asked by telephone")), 409, "privacy.holders-representative", "personId",
+                "002 art. 27.2, 29.6");
+        org.assertj.core.api.Assertions.assertThat(registry.context().getBean(com.mongodb.client.MongoDatabase.class).getCollection("personal_data_keys")
+                .find(new org.bson.Document("_id", "applicant-17r")).first().get("key")).as("the key is kept").isNotNull();
+    }
 }
