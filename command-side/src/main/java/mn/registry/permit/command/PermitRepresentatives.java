@@ -141,7 +141,7 @@ class PermitRepresentatives implements StartupBackfill {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "registry.claims-not-ready", "The registry is still indexing the "
-                + "representatives of applications registered before this release; retry in a minute.", null, "domain-rules §5");
+        throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "privacy.erasure-not-ready", "The registry is still indexing the "
+                + "representatives of applications registered before this release; retry the erasure in a minute.", null, "domain-rules §5");
     }
 }
