@@ -55,6 +55,7 @@ class GovernmentCalendar {
 
     private String declare(CalendarDeclaration declaration, CommandContext context) {
         namesSomething(declaration);
+        confirmsTheLunarCalendar(declaration);
         WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
         if (declaration instanceof YearConfirmed year && current.confirmation(year.year()).filter(year::equals).isPresent()) {
             throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The Government has already confirmed "
@@ -134,6 +135,21 @@ class GovernmentCalendar {
                                 + "working days it declares on or before that day).", "date", "domain-rules §2");
                     }
                 });
+    }
+
+    // domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): the lunar holidays fall where the lunar calendar puts them, and the
+    // Government's confirmation corrects the computed dates (a lunar day doubled or skipped, a leap month); it is not counted against
+    // the ceiling of days off (item 28). A confirmation that put Tsagaan Sar in June, or moved Chinggis Khaan's day by a week, and again
+    // a week later, would move every working-day deadline at will, uncounted: a confirmed date lies near the lunar calendar's
+    private static void confirmsTheLunarCalendar(CalendarDeclaration declaration) {
+        if (declaration instanceof YearConfirmed year) {
+            year.fieldFarFromTheLunarCalendar().ifPresent(field -> {
+                throw RegistryProblem.invalid("calendar.lunar-date-far-from-the-lunar-calendar", "The confirmed " + field + " of " + year.year()
+                        + " lies further from the lunar calendar's date than a correction goes (" + YearConfirmed.LUNAR_DAYS_OF_CORRECTION
+                        + " days either side, or as much around one lunation earlier or later); the computed dates are on the public calendar.",
+                        field, "domain-rules §2");
+            });
+        }
     }
 
     // domain-rules §2: a holiday's names and the Government decision's reference are published with the calendar; text of no-break,

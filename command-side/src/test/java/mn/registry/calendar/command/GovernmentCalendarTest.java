@@ -118,6 +118,59 @@ class GovernmentCalendarTest {
                 .expectEvents(corrected);
     }
 
+    /** The refusal of a confirmed lunar date far from the lunar calendar, naming its field. */
+    private static org.hamcrest.Matcher<RegistryProblem> farFromTheLunarCalendar(String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return "calendar.lunar-date-far-from-the-lunar-calendar".equals(problem.code()) && field.equals(problem.field())
+                        && "domain-rules §2".equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("calendar.lunar-date-far-from-the-lunar-calendar on " + field);
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): a year's lunar holidays are confirmed where the lunar calendar "
+            + "puts them: Tsagaan Sar in June, or Chinggis Khaan's day moved by a week (a correction confirmed again and again ahead of a "
+            + "deadline, uncounted by the ceiling), is refused; a correction of a day or two, or of a leap month, is recorded")
+    void lunar_holidays_are_confirmed_near_the_lunar_calendar() {
+        // the lunar calendar puts 2031's Tsagaan Sar on 22-24 February, Buddha's birthday on 5 June, Chinggis Khaan's day on 15 November
+        YearConfirmed tsagaanSarInJune = new YearConfirmed(2031, List.of(LocalDate.of(2031, 6, 10), LocalDate.of(2031, 6, 11),
+                LocalDate.of(2031, 6, 12)), YEAR_2031.buddhasBirthday(), YEAR_2031.chinggisKhaanDay(), "Government resolution 2030/1001");
+        fixture.givenNoPriorActivity()
+                .when(declare(tsagaanSarInJune))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("tsagaanSar"));
+        YearConfirmed chinggisAWeekLater = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 24),
+                "Government resolution 2031/13");
+        fixture.given(YEAR_2031)
+                .when(declare(chinggisAWeekLater))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("chinggisKhaanDay"));
+        YearConfirmed buddhaInApril = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), LocalDate.of(2031, 4, 21), YEAR_2031.chinggisKhaanDay(),
+                "Government resolution 2031/14");
+        fixture.given(YEAR_2031)
+                .when(declare(buddhaInApril))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("buddhasBirthday"));
+        // a lunar day doubled or skipped: two days off; a leap month counted otherwise: one lunation later
+        YearConfirmed twoDaysLater = new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 24), LocalDate.of(2031, 2, 25), LocalDate.of(2031, 2, 26)),
+                YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 13), "Government resolution 2030/1002");
+        fixture.givenNoPriorActivity()
+                .when(declare(twoDaysLater))
+                .expectEvents(twoDaysLater);
+        YearConfirmed aLunationLater = new YearConfirmed(2031, List.of(LocalDate.of(2031, 3, 24), LocalDate.of(2031, 3, 25), LocalDate.of(2031, 3, 26)),
+                LocalDate.of(2031, 7, 5), YEAR_2031.chinggisKhaanDay(), "Government resolution 2030/1003");
+        fixture.givenNoPriorActivity()
+                .when(declare(aLunationLater))
+                .expectEvents(aLunationLater);
+    }
+
     @Test
     @DisplayName("domain-rules §2: a day after 2100 is outside the calendar's range and is refused")
     void declaration_after_2100_is_refused() {
