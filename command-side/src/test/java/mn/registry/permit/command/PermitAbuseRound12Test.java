@@ -46,4 +46,24 @@ class PermitAbuseRound12Test {
                 .when(signed(new ReportPermitChange(ID, changedOn, "New address", SHA), HOLDER, at, Role.APPLICANT))
                 .expectSuccessfulHandlerExecution();
     }
+
+    // ------------------------------------------------------------------ held: a day off declared after the escalation
+
+    @Test
+    @DisplayName("002 art. 26.1, domain-rules §2 (held): a day off the Cabinet member declares after the decision deadline escalated moves "
+            + "nothing: the escalation stands, and neither the due date nor a second escalation follows")
+    void a_day_off_declared_after_the_escalation_leaves_it() {
+        Instant escalatedAt = PermitLifecycleTest.DECISION.dueAt().toInstant().plusSeconds(1);
+        mn.registry.kernel.calendar.Deadline moved = PermitLifecycleTest.CALENDAR.apply(new mn.registry.kernel.calendar.PublicHolidayDeclared(
+                        java.time.LocalDate.of(2024, 12, 2), "Declared", "Зарласан", "R-1"))
+                .deadline(PermitLifecycleTest.RECEIVED, mn.registry.kernel.permit.PermitDeadlines.DECISION);
+        java.util.List<Object> escalated = java.util.List.of(PermitLifecycleTest.registered(), new mn.registry.kernel.permit.PermitDecisionOverdue(ID,
+                PermitLifecycleTest.DECISION.due(), escalatedAt, "002 art. 26.1"));
+        fixture.given(escalated)
+                .when(new PermitCommands.RecomputeDecisionDue(ID, moved.due(), moved.dueAt().toInstant(), moved.calendarVersion()))
+                .expectNoEvents();
+        fixture.given(escalated)
+                .when(new PermitCommands.EscalateOverdueDecision(ID, moved.due(), moved.dueAt().toInstant().plusSeconds(1)))
+                .expectNoEvents();
+    }
 }
