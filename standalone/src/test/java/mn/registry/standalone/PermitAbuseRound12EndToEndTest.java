@@ -115,4 +115,24 @@ class PermitAbuseRound12EndToEndTest {
         org.assertj.core.api.Assertions.assertThat(registry.context().getBean(com.mongodb.client.MongoDatabase.class).getCollection("personal_data_keys")
                 .find(new org.bson.Document("_id", "applicant-17r")).first().get("key")).as("the key is kept").isNotNull();
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (F184): a supervisor revoking a holder's representative's certificate, or ending their role, on the power of "
+            + "representation their enrolment rested on is refused over HTTP, nothing stored; on a document of its own it is revoked")
+    void the_enrolments_document_is_not_the_ground_of_its_undoing() {
+        java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        mn.registry.kernel.pki.SigningIdentity representative = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("applicant-17p"), "Representative Seventeen", "Seventeen LLC",
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        String power = document("power of representation of applicant-17p for Seventeen LLC, session 17");
+        ok(registry.send("supervisor-1", "EnrolSigner", new mn.registry.kernel.identity.EnrolSigner(representative.person(),
+                mn.registry.kernel.pki.Certificates.toPem(List.of(representative.chain().get(0))), mn.registry.kernel.identity.Role.APPLICANT, power)));
+        registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(
+                representative.person(), null, "key reported lost", power)), 409, "identity.document-of-the-enrolment", "documentSha256",
+                "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(representative.person(),
+                mn.registry.kernel.identity.Role.APPLICANT, power)), 409, "identity.document-of-the-enrolment", "documentSha256", "001 art. 23.1.1");
+        ok(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(representative.person(),
+                null, "key reported lost", document("Seventeen LLC's written report of a lost key, session 17"))));
+    }
 }
