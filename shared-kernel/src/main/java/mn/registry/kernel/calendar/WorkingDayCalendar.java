@@ -252,15 +252,6 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * domain-rules §2 (choice, ADR 0046 item 28): the working days of {@code year} the Government's declared holidays and working days
-     * take, net (a working Saturday gives one back, a transfer none), against the law's calendar with the year's confirmed lunar
-     * holidays ({@link YearConfirmed} confirms the law's holidays and is not counted).
-     */
-    public int workingDaysTakenByDeclarations(int year) {
-        return replay(declarations.stream().filter(YearConfirmed.class::isInstance).toList()).workingDaysIn(year) - workingDaysIn(year);
-    }
-
-    /**
      * domain-rules §2 (choice, ADR 0046 items 28 and 44, abuse audit F180, was O93): the most working days of {@code year} the Government's
      * declarations have taken on any one day of it: for each day, the working days its declared days off on or before that day take from
      * the law's calendar (with the year's confirmed lunar holidays), net of the working days its declared working days on or before that
