@@ -55,6 +55,7 @@ class GovernmentCalendar {
 
     private String declare(CalendarDeclaration declaration, CommandContext context) {
         namesSomething(declaration);
+        confirmsTheLunarCalendar(declaration);
         WorkingDayCalendar current = calendar == null ? WorkingDayCalendar.base() : calendar;
         if (declaration instanceof YearConfirmed year && current.confirmation(year.year()).filter(year::equals).isPresent()) {
             throw RegistryProblem.conflict("calendar.declaration-changes-nothing", "The Government has already confirmed "
@@ -116,7 +117,9 @@ class GovernmentCalendar {
     // every deadline by a year. The law names no ceiling; the Government's declared days off in recent years were a few (an
     // election day, a day of mourning, transfers), so a year may lose at most DECLARED_DAYS_OFF_PER_YEAR working days to the
     // holidays and working days the Government declares, counted net (a working Saturday gives one back, a transfer costs none)
-    // against the law's calendar with the year's confirmed lunar holidays (YearConfirmed, which is the law's, not a declaration)
+    // against the law's calendar with the year's confirmed lunar holidays (YearConfirmed, which is the law's, not a declaration).
+    // (choice, ADR 0046 item 44, abuse audit F180, was O93): the ceiling holds on every day of the year, not only over the year: twenty
+    // days off in February moved every spring deadline by four weeks and were "paid for" by ten working Saturdays in November
     private static void takesNoMoreWorkingDaysThanTheCeiling(WorkingDayCalendar next, CalendarDeclaration declaration) {
         if (declaration instanceof YearConfirmed) {
             return;
@@ -124,14 +127,29 @@ class GovernmentCalendar {
         java.util.stream.Stream.of(java.util.Optional.of(declaration.date()), declaration instanceof WorkingDayDeclared transfer ? transfer.replaced()
                         : java.util.Optional.<java.time.LocalDate>empty())
                 .flatMap(java.util.Optional::stream).map(java.time.LocalDate::getYear).distinct().forEach(year -> {
-                    int lost = next.workingDaysTakenByDeclarations(year);
+                    int lost = next.mostWorkingDaysTakenByDeclarations(year);
                     if (lost > DECLARED_DAYS_OFF_PER_YEAR) {
                         throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "calendar.days-off-beyond-the-ceiling", "With this declaration "
-                                + year + " would have " + lost + " working days fewer than the law's calendar; the Government's declarations take "
-                                + "at most " + DECLARED_DAYS_OFF_PER_YEAR + " working days of a year (net of the working days it declares).", "date",
-                                "domain-rules §2");
+                                + year + " would have, by one of its days, " + lost + " working days fewer than the law's calendar; the Government's "
+                                + "declarations take at most " + DECLARED_DAYS_OFF_PER_YEAR + " working days of a year on any day of it (net of the "
+                                + "working days it declares on or before that day).", "date", "domain-rules §2");
                     }
                 });
+    }
+
+    // domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): the lunar holidays fall where the lunar calendar puts them, and the
+    // Government's confirmation corrects the computed dates (a lunar day doubled or skipped, a leap month); it is not counted against
+    // the ceiling of days off (item 28). A confirmation that put Tsagaan Sar in June, or moved Chinggis Khaan's day by a week, and again
+    // a week later, would move every working-day deadline at will, uncounted: a confirmed date lies near the lunar calendar's
+    private static void confirmsTheLunarCalendar(CalendarDeclaration declaration) {
+        if (declaration instanceof YearConfirmed year) {
+            year.fieldFarFromTheLunarCalendar().ifPresent(field -> {
+                throw RegistryProblem.invalid("calendar.lunar-date-far-from-the-lunar-calendar", "The confirmed " + field + " of " + year.year()
+                        + " lies further from the lunar calendar's date than a correction goes (" + YearConfirmed.LUNAR_DAYS_OF_CORRECTION
+                        + " days either side, or as much around one lunation earlier or later); the computed dates are on the public calendar.",
+                        field, "domain-rules §2");
+            });
+        }
     }
 
     // domain-rules §2: a holiday's names and the Government decision's reference are published with the calendar; text of no-break,

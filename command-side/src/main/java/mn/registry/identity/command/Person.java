@@ -47,6 +47,8 @@ class Person {
     private final Set<String> revokedCertificates = new HashSet<>();
     /** Whether the person has held a role other than the applicant's (F130: an official's certificate is revoked without a document). */
     private boolean everOfficial;
+    /** The documents (SHA-256, lower-case) the person's enrolments rested on: the appointment order, the power of representation (F184). */
+    private final Set<String> enrolmentDocuments = new HashSet<>();
 
     Person() {
     }
@@ -114,6 +116,7 @@ class Person {
             revoked = List.of(named);
         }
         String document = representativesRevocationRestsOnADocument(body, context);
+        restsOnAnotherDocumentThanAnEnrolment(document, body.personId());
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
                 body.ground().strip(), document)));
     }
@@ -249,7 +252,20 @@ class Person {
         if (!activeGrants.contains(key(body.role(), null))) {
             throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
         }
+        restsOnAnotherDocumentThanAnEnrolment(body.documentSha256(), body.personId());
         apply(new RoleRevoked(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ROLE_END_GROUND));
+    }
+
+    // 001 art. 23.1.1 (abuse audit F184): the end of a role, or the revocation of a certificate, rests on a document of its own (the
+    // dismissal order, the holder's written report of a lost key): the document an enrolment of the person rested on (their appointment,
+    // the company's power of representation) is the record of the opposite act. Received and kept, it passed every check, and a
+    // supervisor could revoke a holder's representative (F130) or dismiss a reviewer on the paper that made them one
+    private void restsOnAnotherDocumentThanAnEnrolment(String document, mn.registry.kernel.identity.PersonId person) {
+        if (document != null && enrolmentDocuments.contains(document.strip().toLowerCase(Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one an "
+                    + "enrolment of " + person + " rested on (the appointment, the power of representation); the end of a role or the revocation "
+                    + "of a certificate rests on a document of its own.", "documentSha256", "001 art. 23.1.1");
+        }
     }
 
     /**
@@ -302,6 +318,9 @@ class Person {
             stream = source;
         }
         enrolledCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
+        if (event.documentSha256() != null) {
+            enrolmentDocuments.add(event.documentSha256().strip().toLowerCase(Locale.ROOT));
+        }
     }
 
     @EventSourcingHandler

@@ -1166,11 +1166,22 @@ class PermitApplication {
         if (command.changedOn().isAfter(reportedOn)) {
             throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
         }
-        if (command.documentSha256() != null && !command.documentSha256().isEmpty()) {
-            documentWasReceived(command.documentSha256(), "documentSha256", "002 art. 20.3.3", services); // F106
-        }
+        changeIsShownByItsDocument(command.documentSha256());
+        documentWasReceived(command.documentSha256(), "documentSha256", "002 art. 20.3.3", services); // F106
         apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), context.receivedAt(),
                 report.due(), reportedOn.isAfter(report.due()), context.actor()));
+    }
+
+    // 002 art. 20.3.3 (choice, ADR 0046 item 45, abuse audit F181, was O94): the day of a change is a fact the registry cannot see, and the
+    // lateness of the report is computed from the day the holder names: a change of two months ago reported as one of last Tuesday was
+    // on time. The report cites the document that shows the change (one report each, ChangeReportDocuments), and the reviewer's desk
+    // shows the day named beside it, so that a person compares them. Reports stored before this rule, without a document, replay
+    private static void changeIsShownByItsDocument(String documentSha256) {
+        if (documentSha256 == null || documentSha256.isBlank()) {
+            throw RegistryProblem.invalid("permit.change-document-missing", "A report of a change cites the document that shows the change "
+                    + "(its SHA-256, uploaded to POST /api/documents first), so that the day of the change can be compared with it.",
+                    "documentSha256", "002 art. 20.3.3");
+        }
     }
 
     // 002 art. 20.3.3: a change "in the information specified in the special permit" happens once the permit exists (ADR 0013 §3)

@@ -84,7 +84,8 @@ class PermitCommandTypes {
     }
 
     /** 002 art. 23.2, 26.2.1: the application is registered on receipt; a refusal stores nothing and takes no receipt number. */
-    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims) implements SignedCommandType<ApplyForPermit> {
+    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims, PermitRepresentatives representatives)
+            implements SignedCommandType<ApplyForPermit> {
 
         @Override
         public String type() {
@@ -105,22 +106,26 @@ class PermitCommandTypes {
         @Override
         public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
-            claims.claim(number, context.commandId(), ids.applicationId(context), context.receivedAt(), "company.registrationNumber");
+            ApplicationId application = ids.applicationId(context);
+            claims.claim(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber");
+            // ADR 0046 item 46: the signer represents the application from its registration; indexed first, so that no erasure misses it
+            representatives.add(context.actor(), application);
             try {
                 return commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
-                        + ") already registered application " + ids.applicationId(context) + "; it is not registered twice.", "002 art. 26.2.1");
+                        + ") already registered application " + application + "; it is not registered twice.", "002 art. 26.2.1");
             } catch (RuntimeException refused) {
                 claims.release(number, context.commandId());
+                representatives.remove(context.actor(), application);
                 throw refused;
             }
         }
     }
 
     @Bean
-    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims) {
-        return new ApplyForPermitType(commands, ids, claims);
+    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims, PermitRepresentatives representatives) {
+        return new ApplyForPermitType(commands, ids, claims, representatives);
     }
 
     @Bean
@@ -287,9 +292,11 @@ class PermitCommandTypes {
         return signedBy(DecideRevocationComplaint.class, SUPERVISOR);
     }
 
+    // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
     @Bean
-    SignedCommandType<ReportPermitChange> reportPermitChange() {
-        return signedBy(ReportPermitChange.class, HOLDER);
+    SignedCommandType<ReportPermitChange> reportPermitChange(ChangeReportDocuments documents) {
+        return claimingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, ReportPermitChange::applicationId,
+                documents);
     }
 
     @Bean

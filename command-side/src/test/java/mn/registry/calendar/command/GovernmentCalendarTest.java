@@ -118,6 +118,59 @@ class GovernmentCalendarTest {
                 .expectEvents(corrected);
     }
 
+    /** The refusal of a confirmed lunar date far from the lunar calendar, naming its field. */
+    private static org.hamcrest.Matcher<RegistryProblem> farFromTheLunarCalendar(String field) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return "calendar.lunar-date-far-from-the-lunar-calendar".equals(problem.code()) && field.equals(problem.field())
+                        && "domain-rules §2".equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("calendar.lunar-date-far-from-the-lunar-calendar on " + field);
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): a year's lunar holidays are confirmed where the lunar calendar "
+            + "puts them: Tsagaan Sar in June, or Chinggis Khaan's day moved by a week (a correction confirmed again and again ahead of a "
+            + "deadline, uncounted by the ceiling), is refused; a correction of a day or two, or of a leap month, is recorded")
+    void lunar_holidays_are_confirmed_near_the_lunar_calendar() {
+        // the lunar calendar puts 2031's Tsagaan Sar on 22-24 February, Buddha's birthday on 5 June, Chinggis Khaan's day on 15 November
+        YearConfirmed tsagaanSarInJune = new YearConfirmed(2031, List.of(LocalDate.of(2031, 6, 10), LocalDate.of(2031, 6, 11),
+                LocalDate.of(2031, 6, 12)), YEAR_2031.buddhasBirthday(), YEAR_2031.chinggisKhaanDay(), "Government resolution 2030/1001");
+        fixture.givenNoPriorActivity()
+                .when(declare(tsagaanSarInJune))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("tsagaanSar"));
+        YearConfirmed chinggisAWeekLater = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 24),
+                "Government resolution 2031/13");
+        fixture.given(YEAR_2031)
+                .when(declare(chinggisAWeekLater))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("chinggisKhaanDay"));
+        YearConfirmed buddhaInApril = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), LocalDate.of(2031, 4, 21), YEAR_2031.chinggisKhaanDay(),
+                "Government resolution 2031/14");
+        fixture.given(YEAR_2031)
+                .when(declare(buddhaInApril))
+                .expectNoEvents()
+                .expectException(farFromTheLunarCalendar("buddhasBirthday"));
+        // a lunar day doubled or skipped: two days off; a leap month counted otherwise: one lunation later
+        YearConfirmed twoDaysLater = new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 24), LocalDate.of(2031, 2, 25), LocalDate.of(2031, 2, 26)),
+                YEAR_2031.buddhasBirthday(), LocalDate.of(2031, 11, 13), "Government resolution 2030/1002");
+        fixture.givenNoPriorActivity()
+                .when(declare(twoDaysLater))
+                .expectEvents(twoDaysLater);
+        YearConfirmed aLunationLater = new YearConfirmed(2031, List.of(LocalDate.of(2031, 3, 24), LocalDate.of(2031, 3, 25), LocalDate.of(2031, 3, 26)),
+                LocalDate.of(2031, 7, 5), YEAR_2031.chinggisKhaanDay(), "Government resolution 2030/1003");
+        fixture.givenNoPriorActivity()
+                .when(declare(aLunationLater))
+                .expectEvents(aLunationLater);
+    }
+
     @Test
     @DisplayName("domain-rules §2: a day after 2100 is outside the calendar's range and is refused")
     void declaration_after_2100_is_refused() {
@@ -243,13 +296,14 @@ class GovernmentCalendarTest {
                         description.appendText("calendar.days-off-beyond-the-ceiling on date");
                     }
                 });
-        WorkingDayDeclared workingSaturday = WorkingDayDeclared.workingDay(LocalDate.of(2028, 9, 2), "Resolution 2028/90");
+        // a working Saturday before the days off gives one back (ADR 0046 item 44: one given back later does not, below)
+        WorkingDayDeclared workingSaturday = WorkingDayDeclared.workingDay(LocalDate.of(2028, 1, 8), "Resolution 2028/90");
         List<Object> tenAndASaturday = new java.util.ArrayList<>(ten);
         tenAndASaturday.add(workingSaturday);
         fixture.given(tenAndASaturday)
                 .when(declare(eleventh))
                 .expectEvents(eleventh);
-        WorkingDayDeclared transfer = WorkingDayDeclared.transfer(LocalDate.of(2028, 9, 9), eleventh.date(), "Resolution 2028/91");
+        WorkingDayDeclared transfer = WorkingDayDeclared.transfer(LocalDate.of(2028, 1, 15), eleventh.date(), "Resolution 2028/91");
         fixture.given(ten.toArray())
                 .when(declare(transfer))
                 .expectEvents(transfer);
@@ -257,6 +311,70 @@ class GovernmentCalendarTest {
         fixture.given(ten.toArray())
                 .when(declare(nextYear))
                 .expectEvents(nextYear);
+    }
+
+    /** The refusal of a day off beyond the ceiling, on the field {@code date}. */
+    private static org.hamcrest.Matcher<RegistryProblem> beyondTheCeiling() {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RegistryProblem problem) {
+                return "calendar.days-off-beyond-the-ceiling".equals(problem.code()) && "date".equals(problem.field())
+                        && "domain-rules §2".equals(problem.article());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("calendar.days-off-beyond-the-ceiling on date, domain-rules §2");
+            }
+        };
+    }
+
+    /** The first {@code n} Saturdays of {@code month} 2028, each declared a working day by its own resolution. */
+    private static List<WorkingDayDeclared> workingSaturdays2028(int month, int n) {
+        return LocalDate.of(2028, month, 1).datesUntil(LocalDate.of(2028, month, 1).plusMonths(1))
+                .filter(day -> day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY).limit(n)
+                .map(day -> WorkingDayDeclared.workingDay(day, "Resolution " + day)).toList();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, ADR 0046 item 44, abuse audit O93 closed as F180): the ceiling holds on every day of the year: "
+            + "days off taken in February are not paid for by working Saturdays given back in November; a transfer whose Saturday comes "
+            + "first costs nothing, one whose day off comes first costs a day until its Saturday")
+    void declared_days_off_are_bounded_on_every_day_of_the_year() {
+        List<PublicHolidayDeclared> ten = daysOff2028(10);
+        PublicHolidayDeclared eleventh = daysOff2028(11).get(10);
+        List<Object> novemberSaturdaysAndTenDaysOff = new java.util.ArrayList<>(workingSaturdays2028(11, 4));
+        novemberSaturdaysAndTenDaysOff.addAll(ten);
+        // net of November's four Saturdays the year would lose 7, within the ceiling; but by mid-February it has lost 11
+        fixture.given(novemberSaturdaysAndTenDaysOff)
+                .when(declare(eleventh))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
+        List<Object> januarySaturdaysAndTenDaysOff = new java.util.ArrayList<>(workingSaturdays2028(1, 4));
+        januarySaturdaysAndTenDaysOff.addAll(ten);
+        fixture.given(januarySaturdaysAndTenDaysOff)
+                .when(declare(eleventh))
+                .expectEvents(eleventh);
+        // a transfer: its day off in February before its working Saturday in September takes a day from February to September
+        WorkingDayDeclared dayOffFirst = WorkingDayDeclared.transfer(LocalDate.of(2028, 9, 9), eleventh.date(), "Resolution 2028/92");
+        fixture.given(ten.toArray())
+                .when(declare(dayOffFirst))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
+        WorkingDayDeclared saturdayFirst = WorkingDayDeclared.transfer(LocalDate.of(2028, 1, 22), eleventh.date(), "Resolution 2028/93");
+        fixture.given(ten.toArray())
+                .when(declare(saturdayFirst))
+                .expectEvents(saturdayFirst);
+        // a working Saturday declared late in the year does not make room for a day off before it
+        fixture.given(ten.toArray())
+                .when(declare(WorkingDayDeclared.workingDay(LocalDate.of(2028, 11, 4), "Resolution 2028/94")))
+                .expectSuccessfulHandlerExecution();
+        List<Object> tenAndANovemberSaturday = new java.util.ArrayList<>(ten);
+        tenAndANovemberSaturday.add(WorkingDayDeclared.workingDay(LocalDate.of(2028, 11, 4), "Resolution 2028/94"));
+        fixture.given(tenAndANovemberSaturday)
+                .when(declare(eleventh))
+                .expectNoEvents()
+                .expectException(beyondTheCeiling());
     }
 
     @Test

@@ -206,4 +206,32 @@ class PersonEnrolmentTest {
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F184): the document an enrolment rested on (the appointment order, the company's power of "
+            + "representation) is not the ground of the end of the person's role or of the revocation of their certificate: the holder's "
+            + "representative revoked on the power that made them one, a reviewer dismissed on their appointment; another document is")
+    void the_enrolments_document_is_not_its_undoing() {
+        PersonEnrolled first = PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, DOCUMENT);
+        String report = "e4".repeat(32);
+        fixture().given(first, granted(Role.APPLICANT))
+                .when(SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, null, "key reported lost",
+                        DOCUMENT), new CommandContext("revoke-1", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR),
+                        Set.of(), "ab".repeat(32))))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.document-of-the-enrolment", "documentSha256"));
+        fixture().given(first, granted(Role.MINISTRY_REVIEWER))
+                .when(SignedCommandContext.message(new mn.registry.kernel.identity.EndSignerRole(PERSON, Role.MINISTRY_REVIEWER, DOCUMENT),
+                        new CommandContext("end-1", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32))))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.document-of-the-enrolment", "documentSha256"));
+        fixture().given(first, granted(Role.MINISTRY_REVIEWER))
+                .when(SignedCommandContext.message(new mn.registry.kernel.identity.EndSignerRole(PERSON, Role.MINISTRY_REVIEWER, report),
+                        new CommandContext("end-2", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32))))
+                .expectSuccessfulHandlerExecution();
+        fixture().given(first, granted(Role.APPLICANT))
+                .when(SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, null, "key reported lost", report),
+                        new CommandContext("revoke-2", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32))))
+                .expectSuccessfulHandlerExecution();
+    }
 }

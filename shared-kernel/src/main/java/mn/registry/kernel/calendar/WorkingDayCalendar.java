@@ -252,12 +252,28 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * domain-rules §2 (choice, ADR 0046 item 28): the working days of {@code year} the Government's declared holidays and working days
-     * take, net (a working Saturday gives one back, a transfer none), against the law's calendar with the year's confirmed lunar
-     * holidays ({@link YearConfirmed} confirms the law's holidays and is not counted).
+     * domain-rules §2 (choice, ADR 0046 items 28 and 44, abuse audit F180, was O93): the most working days of {@code year} the Government's
+     * declarations have taken on any one day of it: for each day, the working days its declared days off on or before that day take from
+     * the law's calendar (with the year's confirmed lunar holidays), net of the working days its declared working days on or before that
+     * day give back. A working Saturday given back in November does not pay for a day off taken in February; a transfer whose Saturday
+     * comes first costs nothing, one whose day off comes first costs a day until its Saturday. At least the year's net, and never
+     * below 0.
      */
-    public int workingDaysTakenByDeclarations(int year) {
-        return replay(declarations.stream().filter(YearConfirmed.class::isInstance).toList()).workingDaysIn(year) - workingDaysIn(year);
+    public int mostWorkingDaysTakenByDeclarations(int year) {
+        WorkingDayCalendar law = replay(declarations.stream().filter(YearConfirmed.class::isInstance).toList());
+        int taken = 0;
+        int most = 0;
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+            boolean byLaw = law.isWorkingDay(day);
+            boolean declared = isWorkingDay(day);
+            if (byLaw && !declared) {
+                taken++;
+            } else if (!byLaw && declared) {
+                taken--;
+            }
+            most = Math.max(most, taken);
+        }
+        return most;
     }
 
     /**

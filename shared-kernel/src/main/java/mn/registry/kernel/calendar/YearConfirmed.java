@@ -33,6 +33,35 @@ public record YearConfirmed(int year, List<LocalDate> tsagaanSar, LocalDate budd
         }
     }
 
+    /** domain-rules §2 (choice, ADR 0046 item 47): a correction of the computed date by a lunar day doubled or skipped, or so. */
+    public static final int LUNAR_DAYS_OF_CORRECTION = 3;
+
+    /**
+     * domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): the first of this confirmation's fields ({@code tsagaanSar},
+     * {@code buddhasBirthday}, {@code chinggisKhaanDay}) whose date lies further from the lunar calendar's (the computation anyone
+     * can redo, which reproduces the published dates) than a correction goes: {@value #LUNAR_DAYS_OF_CORRECTION} days either side, or
+     * as much around one lunation (29-30 days) earlier or later, a leap month counted otherwise. Judged at intake: stored
+     * confirmations replay whatever they say.
+     */
+    public java.util.Optional<String> fieldFarFromTheLunarCalendar() {
+        ComputedLunarHolidays.Year computed = ComputedLunarHolidays.of(year);
+        if (farFrom(tsagaanSar.get(0), computed.tsagaanSar().get(0))) {
+            return java.util.Optional.of("tsagaanSar");
+        }
+        if (farFrom(buddhasBirthday, computed.buddhasBirthday())) {
+            return java.util.Optional.of("buddhasBirthday");
+        }
+        if (farFrom(chinggisKhaanDay, computed.chinggisKhaanDay())) {
+            return java.util.Optional.of("chinggisKhaanDay");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean farFrom(LocalDate confirmed, LocalDate computed) {
+        long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(computed, confirmed));
+        return days > LUNAR_DAYS_OF_CORRECTION && (days < 29 - LUNAR_DAYS_OF_CORRECTION || days > 30 + LUNAR_DAYS_OF_CORRECTION);
+    }
+
     /** The day the declaration is about: the first day of the confirmed year. */
     @Override
     public LocalDate date() {

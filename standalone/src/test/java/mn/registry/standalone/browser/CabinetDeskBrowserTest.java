@@ -96,12 +96,21 @@ class CabinetDeskBrowserTest {
             browser.waitUntil("the Saturday is a working day", d -> registry.client.get("/api/calendar/non-working-days?from=" + saturday + "&to=" + saturday)
                     .body().isEmpty());
             int year = UlaanbaatarTime.dateOf(Instant.now()).getYear() + 10 + i;
-            LocalDate tsagaanSar = LocalDate.of(year, 2, 10);
+            // domain-rules §2 (ADR 0046 item 47): the confirmation corrects the lunar calendar's dates (the provisional ones on the public
+            // calendar) by a day, as a lunar day doubled or skipped would
+            List<LocalDate> lunar = new java.util.ArrayList<>();
+            registry.client.get("/api/calendar/non-working-days?from=" + year + "-01-01&to=" + year + "-12-31").body().forEach(day -> {
+                if (day.toString().contains("LUNAR_HOLIDAY")) {
+                    lunar.add(LocalDate.parse(day.path("date").asText()));
+                }
+            });
+            assertThat(lunar).as("the lunar holidays of " + year).hasSize(5);
+            LocalDate tsagaanSar = lunar.get(0).plusDays(1);
             browser.open("/cabinet", lang);
             fill("#cy-year", String.valueOf(year));
             fill("#cy-tsagaan", tsagaanSar.toString());
-            fill("#cy-buddha", LocalDate.of(year, 5, 20).toString());
-            fill("#cy-chinggis", LocalDate.of(year, 11, 12).toString());
+            fill("#cy-buddha", lunar.get(3).toString());
+            fill("#cy-chinggis", lunar.get(4).minusDays(1).toString());
             String yearDecision = "Government resolution " + (300 + i) + " (demo)";
             fill("#cy-decision", yearDecision);
             assertThat(browser.signAndSend("form-confirm-year")).contains("\"type\":\"ConfirmCalendarYear\"")

@@ -202,6 +202,61 @@ class PermitActsBrowserTest {
     }
 
     @Test
+    @DisplayName("002 art. 20.3.3 (ADR 0046 item 45, F181, was O94): the holder reports a change with the document that shows it, in English "
+            + "and in Mongolian (the file is hashed and kept, the form asks for it); the reviewer's desk shows the day the holder names beside "
+            + "the document, in both languages")
+    void holder_reports_a_change_with_its_document_in_the_browser() {
+        String id = activePermit("Zavkhan Change Services LLC", "6400317");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("applicant-1");
+        browser.waitUntil("the permit is active on the applicant's page", d -> {
+            browser.open("/applicant/applications/" + id, "en");
+            return !browser.all("#form-change").isEmpty();
+        });
+        assertThat(browser.find("label[for='change-file']").getText()).startsWith("Document that shows the change");
+        assertThat(browser.find("#change-document").getAttribute("required")).isNotNull();
+        String english = reportChange("New registered address", document("extract-6400317-1", "state register extract of 6400317: new address"));
+        browser.open("/applicant/applications/" + id, "mn");
+        assertThat(browser.find("label[for='change-file']").getText()).startsWith("Өөрчлөлтийг харуулах баримт");
+        String mongolian = reportChange("Шинэ захирал", document("extract-6400317-2", "state register extract of 6400317: new director"));
+        browser.signOut();
+
+        browser.signInWithFiles("reviewer-1");
+        browser.waitUntil("both reports are on the reviewer's desk", d -> {
+            browser.open("/desk/applications/" + id, "en");
+            return browser.all("#change-reports tbody tr").size() == 2;
+        });
+        assertThat(browser.find("#change-reports h2").getText()).startsWith("The holder's reports of a change").contains("20.3.3");
+        List<org.openqa.selenium.WebElement> rows = browser.all("#change-reports tbody tr");
+        String day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(today);
+        assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".changed-on")).getText()).isEqualTo(day);
+        assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href")).endsWith(english);
+        assertThat(rows.get(1).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href")).endsWith(mongolian);
+        browser.open("/desk/applications/" + id, "mn");
+        assertThat(browser.find("#change-reports h2").getText()).startsWith("Эзэмшигчийн өөрчлөлтийн мэдэгдэл").contains("20.3.3");
+        assertThat(browser.find("#change-reports tbody tr .changed-on").getText())
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd").format(today));
+        browser.screenshot("desk-change-reports-mn");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    /** The holder's report of a change on the open page, with {@code file} chosen: the document's SHA-256 the signed command names. */
+    private static String reportChange(String description, Path file) {
+        browser.find("#change-description").sendKeys(description);
+        browser.find("#change-file").sendKeys(file.toAbsolutePath().toString());
+        String sha = sha256(file);
+        browser.waitUntil("the document is hashed and uploaded in the browser", d -> sha.equals(browser.find("#change-document").getAttribute("value"))
+                && browser.find("#change-file").getAttribute("data-uploaded") != null);
+        assertThat(browser.find("#change-file").getAttribute("data-uploaded")).isEqualTo("yes");
+        JsonNode sent = parse(browser.signAndSend("form-change"));
+        assertThat(sent.path("type").asText()).isEqualTo("ReportPermitChange");
+        assertThat(sent.path("command").path("documentSha256").asText()).isEqualTo(sha);
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        return sha;
+    }
+
+    @Test
     @DisplayName("002 art. 26.2.3 (ADR 0046 item 34, F140): the holder's page says by which day the policy is renewed, and the holder records "
             + "the renewed policy on it in English; the page then names the next day in Mongolian")
     void holder_renews_its_insurance_in_the_browser() {

@@ -65,10 +65,10 @@ class CabinetController {
             model.addAttribute("reports", rows);
             model.addAttribute("activities", Activity.values());
             model.addAttribute("today", dates.today());
-            // domain-rules §2 (ADR 0046 item 28): what the Government's declarations have taken of this year and the next, against the ceiling
+            // domain-rules §2 (ADR 0046 items 28, 44): the most the Government's declarations take on any day of this year and the next, against the ceiling
             mn.registry.kernel.calendar.WorkingDayCalendar calendar = calendars.get();
             model.addAttribute("daysOffTaken", java.util.stream.IntStream.of(dates.today().getYear(), dates.today().getYear() + 1)
-                    .mapToObj(y -> java.util.Map.of("year", y, "taken", calendar.workingDaysTakenByDeclarations(y))).toList());
+                    .mapToObj(y -> java.util.Map.of("year", y, "taken", calendar.mostWorkingDaysTakenByDeclarations(y))).toList());
             model.addAttribute("daysOffCeiling", mn.registry.kernel.calendar.WorkingDayCalendar.DECLARED_DAYS_OFF_PER_YEAR);
             // a GeoJSON polygon to edit (the shape EstablishZone expects), not a real zone's boundary
             model.addAttribute("sampleBoundary", SAMPLE_BOUNDARY);

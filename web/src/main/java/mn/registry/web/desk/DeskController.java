@@ -98,10 +98,36 @@ class DeskController {
             model.addAttribute("requirements", PermitRequirement.values());
             model.addAttribute("suspensionGrounds", SuspensionGround.values());
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
+            model.addAttribute("changeReports", changeReports(file));
             model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null,
                     file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0, file.get("revocationGroundRaised") != null));
             return "desk/application";
         });
+    }
+
+    /**
+     * 002 art. 20.3.3 (choice, ADR 0046 item 45, abuse audit F181, was O94): the holder's reports of a change, in the order received, each
+     * with the day of the change the holder names beside the document that shows it, so that a person compares them (the lateness is
+     * computed from the day named). A report stored before the document was required has none.
+     */
+    static List<Map<String, Object>> changeReports(Map<String, Object> file) {
+        List<Map<String, Object>> reports = new java.util.ArrayList<>();
+        if (file.get("history") instanceof List<?> history) {
+            history.stream().filter(h -> h instanceof Map<?, ?> entry && "PermitChangeReported".equals(entry.get("type")))
+                    .map(h -> (Map<?, ?>) h)
+                    .sorted(java.util.Comparator.comparingLong(h -> ((Number) h.get("sequence")).longValue()))
+                    .forEach(h -> {
+                        Map<?, ?> event = h.get("event") instanceof Map<?, ?> e ? e : Map.of();
+                        Map<String, Object> report = new java.util.LinkedHashMap<>();
+                        report.put("changedOn", event.get("changedOn"));
+                        report.put("documentSha256", event.get("documentSha256") instanceof String sha && !sha.isBlank() ? sha : null);
+                        report.put("description", event.get("description"));
+                        report.put("reportedAt", event.get("reportedAt"));
+                        report.put("late", Boolean.TRUE.equals(event.get("late")));
+                        reports.add(report);
+                    });
+        }
+        return reports;
     }
 
     /**

@@ -177,4 +177,20 @@ class DeskFormsTest {
         assertThat(DeskController.groundToSuspend(java.util.Map.of("suspension", java.util.Map.of()), PermitApplicationStatus.EXPIRED)).isTrue();
         assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.EXPIRED)).isFalse();
     }
+    @Test
+    @DisplayName("002 art. 20.3.3 (ADR 0046 item 45, F181): the desk shows each report of a change with the day the holder names beside the "
+            + "document that shows it, in the order received; a report stored before the document was required shows none")
+    void reports_of_a_change_show_the_day_beside_the_document() {
+        java.util.Map<String, Object> file = java.util.Map.of("history", java.util.List.of(
+                java.util.Map.of("sequence", 9L, "type", "PermitChangeReported", "event", java.util.Map.of("changedOn", "2025-06-02",
+                        "description", "New director", "documentSha256", "ab".repeat(32), "reportedAt", "2025-06-03T02:00:00Z", "late", false)),
+                java.util.Map.of("sequence", 5L, "type", "PermitInspected", "event", java.util.Map.of("inspectedOn", "2025-05-01")),
+                java.util.Map.of("sequence", 4L, "type", "PermitChangeReported", "event", java.util.Map.of("changedOn", "2025-03-02",
+                        "description", "New address", "reportedAt", "2025-04-03T02:00:00Z", "late", true))));
+        assertThat(DeskController.changeReports(file)).extracting(r -> r.get("changedOn"), r -> r.get("documentSha256"), r -> r.get("late"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-03-02", null, true),
+                        org.assertj.core.groups.Tuple.tuple("2025-06-02", "ab".repeat(32), false));
+        assertThat(DeskController.changeReports(java.util.Map.of())).isEmpty();
+    }
 }
+
