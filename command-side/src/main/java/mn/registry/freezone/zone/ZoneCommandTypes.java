@@ -44,13 +44,15 @@ public class ZoneCommandTypes {
     SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneBoundaries boundaries) {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
             requireZone(body.zoneId());
-            boundaries.requireNoOverlap(body.zoneId(), body.boundary()); // 003 art. 6.1, 22.2 (ADR 0035 item 24, F161): no zone over another's ground
-            try {
-                gateway.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (AggregateStreamCreationException e) {
-                throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
-            }
-            boundaries.record(body.zoneId(), body.boundary());
+            // 003 art. 6.1, 22.2: no zone over another's ground (ADR 0035 item 24, F161), checked and established alone in the
+            // registry (item 25, F165: one registry-wide key, so that two nodes do not both pass the check)
+            boundaries.establishAlone(body.zoneId(), body.boundary(), context.commandId(), context.receivedAt(), () -> {
+                try {
+                    return gateway.sendAndWait(SignedCommandContext.message(body, context));
+                } catch (AggregateStreamCreationException e) {
+                    throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
+                }
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "ESTABLISHED");
         });
