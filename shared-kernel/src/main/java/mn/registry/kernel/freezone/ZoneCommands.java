@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.privacy.PublishedText;
 
@@ -61,11 +63,23 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member. */
-    public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) implements ZoneCommand {
+    /**
+     * 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member.
+     *
+     * @param corrects the SHA-256 of the quarter's latest signed report that this one corrects (ADR 0035 item 26): a quarter already
+     *                 reported is reported again only as a correction of its latest report; null for a quarter's first report
+     */
+    public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) implements ZoneCommand {
+        @JsonCreator
         public SignQuarterlyReport {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(reportSha256, "reportSha256");
+        }
+
+        /** A quarter's first report. */
+        public SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) {
+            this(zoneId, year, quarter, reportSha256, null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.identity.PersonId;
 
 import java.math.BigDecimal;
@@ -34,7 +36,22 @@ public final class ZoneEvents {
     public record GovernorDismissed(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
     }
 
-    public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
+    /**
+     * 003 art. 12.3: the governor signed the quarter's report.
+     *
+     * @param corrects the SHA-256 of the quarter's earlier report this one corrects (ADR 0035 item 26); null for a quarter's first
+     *                 report and in events stored before the item, which are written back without it (the same bytes)
+     */
+    public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) {
+        @JsonCreator
+        public QuarterlyReportSigned {
+        }
+
+        /** A quarter's first report. */
+        public QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
+            this(zoneId, year, quarter, reportSha256, signedAt, signedBy, null);
+        }
     }
 
     /**
