@@ -93,4 +93,22 @@ class FreeZoneAbuseRound9EndToEndTest {
         assertThat(corrected.path("corrects").asText()).isEqualTo(first);
         assertThat(corrected.path("latest").path("corrects").asText()).isEqualTo(first);
     }
+
+    @Test
+    @DisplayName("003 art. 6.4 (choice, ADR 0035 item 27, F167, was O97): a closure on the decision's text only, or on a document never "
+            + "received, is refused; with the decision's document it is recorded; the reopening citing the same document is refused, with its "
+            + "own it is recorded")
+    void a_closure_and_an_opening_rest_on_the_governments_decision() {
+        registry.refused(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
+                "Government resolution 2027/70 (test)")), 400, "freezone.field-missing", "decisionSha256", "003 art. 6.4");
+        registry.refused(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
+                "Government resolution 2027/70 (test)", "8".repeat(64))), 400, "document.unknown", "decisionSha256", "003 art. 6.4");
+        String closing = ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/70 closing Altanbulag (test)");
+        ok(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(ALTANBULAG, "Government resolution 2027/70 (test)",
+                closing)));
+        registry.refused(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/71 (test)", closing)),
+                409, "freezone.decision-cited-already", "decisionSha256", "003 art. 6.4");
+        ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/71 (test)",
+                ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/71 opening Altanbulag (test)"))));
+    }
 }

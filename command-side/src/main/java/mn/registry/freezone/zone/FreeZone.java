@@ -79,7 +79,7 @@ class FreeZone {
         if (open) {
             throw RegistryProblem.conflict("freezone.zone-already-open", "Zone " + zoneId + " is open already.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneOpened(zoneId, body.decision(), context.receivedAt(), context.actor()));
+        apply(new ZoneEvents.ZoneOpened(zoneId, body.decision(), context.receivedAt(), context.actor(), body.decisionSha256()));
     }
 
     // 003 art. 6.4: the Government temporarily closes the zone's activities
@@ -89,7 +89,7 @@ class FreeZone {
         if (!open) {
             throw RegistryProblem.conflict("freezone.zone-not-open", "Zone " + zoneId + " is not open.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, body.decision(), context.receivedAt(), context.actor()));
+        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, body.decision(), context.receivedAt(), context.actor(), body.decisionSha256()));
     }
 
     // 003 art. 8.2: the Cabinet member appoints the governor of a zone

@@ -59,20 +59,28 @@ public class ZoneCommandTypes {
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
+    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneDecisionDocuments decisions) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
             requireZone(body.zoneId());
-            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "opening", context, () -> {
+                send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+                return null;
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "OPEN");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
+    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneDecisionDocuments decisions) {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
             requireZone(body.zoneId());
-            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "temporary closure", context, () -> {
+                send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+                return null;
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
         });

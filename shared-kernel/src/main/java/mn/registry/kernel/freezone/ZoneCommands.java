@@ -29,19 +29,31 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 6.4: a Government decision opening the zone's activities. */
-    public record OpenZone(ZoneId zoneId, @PublishedText String decision) {
+    /** 003 art. 6.4: a Government decision opening the zone's activities, with the decision's uploaded document (ADR 0035 item 27). */
+    public record OpenZone(ZoneId zoneId, @PublishedText String decision, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public OpenZone {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
         }
+
+        /** Without the decision's document: refused by the command type (ADR 0035 item 27); for the aggregate's own tests. */
+        public OpenZone(ZoneId zoneId, String decision) {
+            this(zoneId, decision, null);
+        }
     }
 
-    /** 003 art. 6.4: a Government decision temporarily closing the zone's activities. */
-    public record CloseZoneTemporarily(ZoneId zoneId, @PublishedText String decision) {
+    /** 003 art. 6.4: a Government decision temporarily closing the zone's activities, with the decision's uploaded document (ADR 0035 item 27). */
+    public record CloseZoneTemporarily(ZoneId zoneId, @PublishedText String decision, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public CloseZoneTemporarily {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
+        }
+
+        /** Without the decision's document: refused by the command type (ADR 0035 item 27); for the aggregate's own tests. */
+        public CloseZoneTemporarily(ZoneId zoneId, String decision) {
+            this(zoneId, decision, null);
         }
     }
 

@@ -23,10 +23,28 @@ public final class ZoneEvents {
                                   Instant establishedAt, PersonId recordedBy) {
     }
 
-    public record ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy) {
+    /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */
+    public record ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public ZoneOpened {
+        }
+
+        public ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy) {
+            this(zoneId, decision, openedAt, recordedBy, null);
+        }
     }
 
-    public record ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy) {
+    /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */
+    public record ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public ZoneTemporarilyClosed {
+        }
+
+        public ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy) {
+            this(zoneId, decision, closedAt, recordedBy, null);
+        }
     }
 
     /** The public record of an appointment; the authority itself is the RoleGranted on the governor's own stream. */
