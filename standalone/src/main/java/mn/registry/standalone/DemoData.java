@@ -123,7 +123,10 @@ class DemoData {
                 "Zamyn-Üüd soum, Dornogovi aimag", new BigDecimal("900"), GeoPolygon.of(111.88, 43.70, 111.92, 43.70, 111.92, 43.73, 111.88, 43.73),
                 List.of(Activity.TRADE, Activity.PRODUCTION, Activity.INFRASTRUCTURE), true, "State Great Khural resolution 2004/27 (demo)"));
         for (String zone : List.of("altanbulag", "zamyn-uud")) {
-            submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), "Government resolution on opening " + zone + " (demo)"));
+            // 003 art. 6.4 (ADR 0035 item 27): the opening rests on the Government decision's document, received first
+            String decision = documents.receive(("%PDF-1.4\nGovernment resolution on opening " + zone + " (demo)\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf", "opening-" + zone + ".pdf").document().sha256();
+            submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), "Government resolution on opening " + zone + " (demo)", decision));
             submit(cabinet, "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of(zone), new PersonId("governor-" + zone),
                     "Cabinet member's order on the governor of " + zone + " (demo)"));
         }

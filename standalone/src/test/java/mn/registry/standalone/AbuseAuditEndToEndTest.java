@@ -385,7 +385,7 @@ class AbuseAuditEndToEndTest {
                         "the certificate's copy is unreadable")))));
 
         registry.refused(registry.send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ZoneId.of("zamyn-uud"),
-                "\u00A0")), 400, "freezone.field-missing", "decision", "003 art. 6.4");
+                "\u00A0", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))), 400, "freezone.field-missing", "decision", "003 art. 6.4");
 
         LegalEntity entity = new LegalEntity("Khovd Felt LLC", Jurisdiction.MONGOLIAN, null, "6301205");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()

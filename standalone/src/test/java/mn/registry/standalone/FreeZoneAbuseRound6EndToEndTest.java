@@ -100,9 +100,9 @@ class FreeZoneAbuseRound6EndToEndTest {
         RegistrationId waiting = registered(new LegalEntity("Khovsgol Logistics LLC", Jurisdiction.MONGOLIAN, null, "6401033"));
         LocalDate lastDay = FreeZoneTerms.startDueBy(today());
         ok(registry.send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
-                "Government resolution 2027/40 (border closed)")));
+                "Government resolution 2027/40 (border closed)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         registry.clock().advance(Duration.ofDays(30));
-        ok(registry.send("cabinet-1", "OpenZone", new mn.registry.kernel.freezone.ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/41")));
+        ok(registry.send("cabinet-1", "OpenZone", new mn.registry.kernel.freezone.ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/41", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
         String moved = lastDay.plusDays(30).toString();
         JsonNode entities = registry.await("/api/governor/zones/altanbulag/entities", registry.signIn("governor-altanbulag"),

@@ -140,10 +140,10 @@ class FreeZoneAbuseRound8EndToEndTest {
         ZoneId zamynUud = ZoneId.of("zamyn-uud");
         RegistrationId waiting = registeredIn(zamynUud, new LegalEntity("Erlian Gate Trading LLC", Jurisdiction.MONGOLIAN, null, "6416021"));
         ok(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud,
-                "Government resolution 2027/50 (border closed, test)")));
+                "Government resolution 2027/50 (border closed, test)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         LocalDate closedOn = today();
         registry.clock().advance(Duration.ofDays(10));
-        ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2027/51 (test)")));
+        ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2027/51 (test)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         registry.refused(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting,
                 closedOn.plusDays(5), ReceiptTimeEndToEndTest.upload(registry.context(), "Start notice " + waiting + " in the closure"))), 400,
                 "freezone.date-in-closure", "on", "003 art. 6.4, 12.5.1");

@@ -154,13 +154,13 @@ class FreeZoneEndToEndTest {
         ZoneId zamynUud = ZoneId.of("zamyn-uud");
         LegalEntity foreign = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152500");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.FOREIGN).stream().map(kind -> upload(foreign, kind)).toList();
-        assertThat(registry.command("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud, "Government resolution 2026/300")).status())
+        assertThat(registry.command("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud, "Government resolution 2026/300", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))).status())
                 .isEqualTo(200);
         RegistryClient.Reply refused = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(zamynUud, foreign, Activity.PRODUCTION, documents));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("freezone.zone-closed");
-        assertThat(registry.command("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2026/301")).status()).isEqualTo(200);
+        assertThat(registry.command("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2026/301", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))).status()).isEqualTo(200);
         RegistryClient.Reply applied = registry.command("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(zamynUud, foreign, Activity.PRODUCTION, documents));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);

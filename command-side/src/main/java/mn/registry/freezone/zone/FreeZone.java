@@ -37,7 +37,8 @@ class FreeZone {
     private ZoneId zoneId;
     private boolean open;
     private final Set<PersonId> governors = new HashSet<>();
-    private final Set<String> signedReports = new HashSet<>();
+    /** Each reported quarter's latest report (its SHA-256), by the quarter's label (ADR 0035 item 26). */
+    private final Map<String, String> latestReports = new HashMap<>();
     /** Quarters whose report has a recorded due date, with that date's end; those signed or escalated leave the map. */
     private final Map<String, Instant> reportsDue = new HashMap<>();
     private final Map<String, LocalDate> reportDueOn = new HashMap<>();
@@ -78,7 +79,7 @@ class FreeZone {
         if (open) {
             throw RegistryProblem.conflict("freezone.zone-already-open", "Zone " + zoneId + " is open already.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneOpened(zoneId, body.decision(), context.receivedAt(), context.actor()));
+        apply(new ZoneEvents.ZoneOpened(zoneId, body.decision(), context.receivedAt(), context.actor(), body.decisionSha256()));
     }
 
     // 003 art. 6.4: the Government temporarily closes the zone's activities
@@ -88,7 +89,7 @@ class FreeZone {
         if (!open) {
             throw RegistryProblem.conflict("freezone.zone-not-open", "Zone " + zoneId + " is not open.", "003 art. 6.4");
         }
-        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, body.decision(), context.receivedAt(), context.actor()));
+        apply(new ZoneEvents.ZoneTemporarilyClosed(zoneId, body.decision(), context.receivedAt(), context.actor(), body.decisionSha256()));
     }
 
     // 003 art. 8.2: the Cabinet member appoints the governor of a zone
@@ -128,13 +129,39 @@ class FreeZone {
         if (body.reportSha256() == null || !body.reportSha256().matches("[0-9a-f]{64}")) {
             throw RegistryProblem.invalid("freezone.report-hash-malformed", "The report is named by its SHA-256 in lower-case hex.", "reportSha256", "003 art. 12.3");
         }
+        if (body.corrects() != null && !body.corrects().matches("[0-9a-f]{64}")) {
+            throw RegistryProblem.invalid("freezone.report-hash-malformed", "The corrected report is named by its SHA-256 in lower-case hex.",
+                    "corrects", "003 art. 12.3");
+        }
         Quarter quarter = new Quarter(body.year(), body.quarter());
         reportOnlyForAnEndedQuarter(quarter, UlaanbaatarTime.dateOf(command.at()));
         signedOverTheRegistrysContentOnly(body.reportSha256(), command.builtSha256(), quarter);
-        if (signedReports.contains(body.year() + "-Q" + body.quarter() + "-" + body.reportSha256())) {
+        String latest = latestReports.get(quarter.label());
+        if (body.reportSha256().equals(latest)) {
             return; // the same report signed again changes nothing
         }
-        apply(new ZoneEvents.QuarterlyReportSigned(zoneId, body.year(), body.quarter(), body.reportSha256(), command.at(), command.by()));
+        reportedAgainOnlyAsACorrectionOfTheLatest(quarter, latest, body.corrects());
+        apply(new ZoneEvents.QuarterlyReportSigned(zoneId, body.year(), body.quarter(), body.reportSha256(), command.at(), command.by(),
+                body.corrects()));
+    }
+
+    /**
+     * 003 art. 12.3 (choice, ADR 0035 item 26; abuse audit F166, was O99): the office reports each quarter once; a quarter already
+     * reported is reported again only as a correction that names the quarter's latest report, so that the Cabinet member holds one
+     * chain of reports per quarter and knows which one stands. A report naming none for a reported quarter, or naming any other report
+     * (an earlier one, another quarter's or zone's, one where the quarter has none), is refused.
+     */
+    static void reportedAgainOnlyAsACorrectionOfTheLatest(Quarter quarter, String latest, String corrects) {
+        if (latest != null && corrects == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.quarter-reported-already", "Quarter " + quarter.label()
+                    + " was reported already (report " + latest + "); a new report of it corrects that report and names it.", "corrects",
+                    "003 art. 12.3");
+        }
+        if (corrects != null && !corrects.equals(latest)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.correction-not-of-the-latest", "A correction names the latest report "
+                    + "of quarter " + quarter.label() + " of this zone (" + (latest == null ? "none was signed" : latest) + "), not " + corrects + ".",
+                    "corrects", "003 art. 12.3");
+        }
     }
 
     // 003 art. 12.3: a quarter is reported once it has ended, judged at the registry's local date of receipt
@@ -252,7 +279,7 @@ class FreeZone {
 
     @EventSourcingHandler
     void on(ZoneEvents.QuarterlyReportSigned event) {
-        signedReports.add(event.year() + "-Q" + event.quarter() + "-" + event.reportSha256());
+        latestReports.put(new Quarter(event.year(), event.quarter()).label(), event.reportSha256());
         quartersSigned.add(new Quarter(event.year(), event.quarter()).label());
     }
 

@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import mn.registry.command.api.CommandLog;
 import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.freezone.land.ParcelGeometry;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
@@ -17,10 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * 003 art. 6.1, 8.7, 22.2 (choice, ADR 0035 item 24; abuse audit F161): the boundary of every established zone, registry-wide, so that a
@@ -38,11 +43,25 @@ class ZoneBoundaries implements StartupBackfill {
     /** The backfill's marker: never a zone id (a zone id is lower-case letters, digits and '-'). */
     static final String MARKER = "backfill:adr-0035-24";
 
+    /**
+     * 003 art. 6.1, 22.2 (choice, ADR 0035 item 25; abuse audit F165, was O98): the one registry-wide key every establishment holds
+     * while the overlap check and the establishment run, in {@value #ESTABLISHING}, so that two establishments are serialised across
+     * nodes. No claim can be keyed on an area; one key for all establishments is enough for an act this rare.
+     */
+    static final String ESTABLISHING = "freezone_zone_establishing";
+    static final String ESTABLISHING_KEY = "establishment";
+    /** How long an establishment waits for another to finish before answering 503 (a retry is safe). */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
     private final MongoCollection<Document> boundaries;
+    private final MongoCollection<Document> establishing;
+    private final CommandLog commandLog;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    ZoneBoundaries(MongoDatabase database) {
+    ZoneBoundaries(MongoDatabase database, CommandLog commandLog) {
         this.boundaries = database.getCollection(COLLECTION);
+        this.establishing = database.getCollection(ESTABLISHING);
+        this.commandLog = commandLog;
     }
 
     /** A zone and its boundary as established. */
@@ -91,6 +110,57 @@ class ZoneBoundaries implements StartupBackfill {
 
     void requireNoOverlap(ZoneId zoneId, GeoPolygon boundary) {
         boundaryOverlapsNoOtherZone(zoneId, boundary, all());
+    }
+
+    /**
+     * 003 art. 6.1, 22.2 (choice, ADR 0035 item 25; abuse audit F165, was O98): establishes a zone alone in the registry. The command
+     * holds the one establishment key ({@link RegistryWideClaim}, atomic on every MongoDB server) while F161's overlap check, the
+     * establishment and the boundary's record run, and releases it after, refused or not: a second establishment received at the same
+     * instant on another node waits for the first and then sees its boundary. A key whose command is no longer running (answered,
+     * refused, or its lease expired in a stop) is taken over.
+     */
+    <T> T establishAlone(ZoneId zoneId, GeoPolygon boundary, String commandId, Instant at, Supplier<T> establish) {
+        holdTheEstablishmentKey(commandId, at);
+        try {
+            requireNoOverlap(zoneId, boundary);
+            T answer = establish.get();
+            record(zoneId, boundary);
+            return answer;
+        } finally {
+            RegistryWideClaim.release(establishing, ESTABLISHING_KEY, commandId);
+        }
+    }
+
+    private void holdTheEstablishmentKey(String commandId, Instant at) {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                RegistryWideClaim.take(establishing, new Document("_id", ESTABLISHING_KEY).append("commandId", commandId).append("claimedAt", at.toString()),
+                        this::stillEstablishing, holder -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready",
+                                "Another zone is being established; retry in a minute.", null, "003 art. 6.1"));
+                return;
+            } catch (RegistryProblem busy) {
+                if (System.nanoTime() - until > 0) {
+                    throw busy;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "Another zone is being established; "
+                        + "retry in a minute.", null, "003 art. 6.1");
+            }
+        }
+    }
+
+    /** The key's holder is still establishing while its command is accepted (not yet answered) and its lease has not expired. */
+    private boolean stillEstablishing(Document holder) {
+        return commandLog.find(holder.getString("commandId"))
+                .filter(entry -> "accepted".equals(entry.getString("state")))
+                .map(entry -> entry.get("acceptedAt", Number.class))
+                .filter(acceptedAt -> !commandLog.leaseExpired(Instant.ofEpochMilli(acceptedAt.longValue())))
+                .isPresent();
     }
 
     // ---------------------------------------------------------------- the backfill of zones established before the rule

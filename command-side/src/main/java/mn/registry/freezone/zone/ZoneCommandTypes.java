@@ -44,33 +44,43 @@ public class ZoneCommandTypes {
     SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneBoundaries boundaries) {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
             requireZone(body.zoneId());
-            boundaries.requireNoOverlap(body.zoneId(), body.boundary()); // 003 art. 6.1, 22.2 (ADR 0035 item 24, F161): no zone over another's ground
-            try {
-                gateway.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (AggregateStreamCreationException e) {
-                throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
-            }
-            boundaries.record(body.zoneId(), body.boundary());
+            // 003 art. 6.1, 22.2: no zone over another's ground (ADR 0035 item 24, F161), checked and established alone in the
+            // registry (item 25, F165: one registry-wide key, so that two nodes do not both pass the check)
+            boundaries.establishAlone(body.zoneId(), body.boundary(), context.commandId(), context.receivedAt(), () -> {
+                try {
+                    return gateway.sendAndWait(SignedCommandContext.message(body, context));
+                } catch (AggregateStreamCreationException e) {
+                    throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
+                }
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "ESTABLISHED");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
+    SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneDecisionDocuments decisions) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
             requireZone(body.zoneId());
-            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "opening", context, () -> {
+                send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+                return null;
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "OPEN");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports) {
+    SignedCommandType<ZoneCommands.CloseZoneTemporarily> closeZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneDecisionDocuments decisions) {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
             requireZone(body.zoneId());
-            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "temporary closure", context, () -> {
+                send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+                return null;
+            });
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "TEMPORARILY_CLOSED");
         });

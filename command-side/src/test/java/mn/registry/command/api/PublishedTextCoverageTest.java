@@ -79,7 +79,7 @@ class PublishedTextCoverageTest {
                 "FileRevocationComplaint.complaintSha256", "PassCertificateDatabaseOn.contractSha256", "RecordCertificateDatabaseHandedOver.databaseSha256",
                 "RecordPermitDutyFulfilled.evidenceSha256", "RecordPermitInspection.findingsSha256", "RecordPermitInsurance.proofSha256",
                 "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256", "RecordTaxEvasionsSettled.evidenceSha256",
-                "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "GrantLandFeeExemption.decisionSha256",
+                "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "SignQuarterlyReport.corrects", "GrantLandFeeExemption.decisionSha256", "OpenZone.decisionSha256", "CloseZoneTemporarily.decisionSha256",
                 "RevokeSignerCertificate.certificateSha256", "RecordInvestmentAgreement.documentSha256", "RecordCourtDecision.documentSha256", "RecordOperationsStarted.documentSha256",
                 "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256")) {
             NOT_SCREENED.put(hash, SHA_256);

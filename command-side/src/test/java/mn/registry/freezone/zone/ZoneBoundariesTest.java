@@ -56,7 +56,7 @@ class ZoneBoundariesTest {
     @DisplayName("ADR 0035 item 24 (F161): the zones established before the rule are read once from the store at start, then the marker; an "
             + "establishment after it is written by the command type; both then refuse a zone over their ground")
     void zones_established_before_the_rule_are_read_once(com.mongodb.client.MongoDatabase database) {
-        ZoneBoundaries boundaries = new ZoneBoundaries(database);
+        ZoneBoundaries boundaries = new ZoneBoundaries(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()));
         assertThat(boundaries.due()).isTrue();
         mn.registry.command.backfill.StartupBackfill.Pass pass = boundaries.begin();
         pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null, org.axonframework.eventhandling.GenericEventMessage
@@ -72,6 +72,55 @@ class ZoneBoundariesTest {
         RegistryProblem refused = catchThrowableOfType(() -> boundaries.requireNoOverlap(ZoneId.of("altanbulag-2"), ALTANBULAG_GROUND),
                 RegistryProblem.class);
         assertThat(refused.code()).isEqualTo("freezone.zone-overlaps");
-        assertThat(new ZoneBoundaries(database).due()).isFalse(); // the next start does not read the store again
+        assertThat(new ZoneBoundaries(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC())).due()).isFalse(); // the next start does not read the store again
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 22.2 (choice, ADR 0035 item 25, F165, was O98): two establishments of overlapping zones received at the same "
+            + "instant on two nodes are serialised by one registry-wide key: the second waits for the first, then is refused as overlapping")
+    void two_overlapping_establishments_on_two_nodes_are_serialised(com.mongodb.client.MongoDatabase database) throws Exception {
+        mn.registry.command.api.CommandLog log = new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC());
+        ZoneBoundaries nodeA = new ZoneBoundaries(database, log);
+        ZoneBoundaries nodeB = new ZoneBoundaries(database, log);
+        for (ZoneBoundaries node : List.of(nodeA, nodeB)) {
+            node.skipped(); // no zone stored before the rule
+        }
+        java.time.Instant at = java.time.Instant.parse("2026-06-01T02:00:00Z");
+        log.claim("establish-north", "sha-north", "jws", "EstablishZone", "cabinet-1");
+        log.claim("establish-south", "sha-south", "jws", "EstablishZone", "cabinet-1");
+        GeoPolygon north = GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33);
+        GeoPolygon over = GeoPolygon.of(106.45, 50.30, 106.49, 50.30, 106.49, 50.32, 106.45, 50.32);
+        java.util.concurrent.ExecutorService node = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<String>> second = new java.util.concurrent.atomic.AtomicReference<>();
+            String first = nodeA.establishAlone(ZoneId.of("selenge-north"), north, "establish-north", at, () -> {
+                // while the first is being established (its boundary not yet recorded), the second arrives on the other node
+                second.set(node.submit(() -> nodeB.establishAlone(ZoneId.of("selenge-south"), over, "establish-south", at, () -> "ESTABLISHED")));
+                try {
+                    second.get().get(2, java.util.concurrent.TimeUnit.SECONDS); // without the key it runs to its end meanwhile
+                } catch (java.util.concurrent.TimeoutException waiting) {
+                    // with the key it waits for this establishment to finish
+                } catch (Exception e) {
+                    // refused: judged below
+                }
+                return "ESTABLISHED";
+            });
+            assertThat(first).isEqualTo("ESTABLISHED");
+            java.util.concurrent.ExecutionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> second.get().get(30, java.util.concurrent.TimeUnit.SECONDS), java.util.concurrent.ExecutionException.class);
+            assertThat(refused).as("the second establishment over the first's ground").isNotNull();
+            assertThat(refused.getCause()).isInstanceOf(RegistryProblem.class);
+            assertThat(((RegistryProblem) refused.getCause()).code()).isEqualTo("freezone.zone-overlaps");
+            assertThat(nodeB.all()).extracting(ZoneBoundaries.Established::zoneId).containsExactly(ZoneId.of("selenge-north"));
+        } finally {
+            node.shutdownNow();
+        }
+        // the key was released: a later, distant establishment goes ahead; a key left by an answered command is taken over
+        log.claim("establish-far", "sha-far", "jws", "EstablishZone", "cabinet-1");
+        database.getCollection(ZoneBoundaries.ESTABLISHING).insertOne(new org.bson.Document("_id", ZoneBoundaries.ESTABLISHING_KEY)
+                .append("commandId", "establish-north"));
+        log.done("establish-north", "{}", 200);
+        assertThat(nodeB.establishAlone(ZoneId.of("tsagaannuur"), GeoPolygon.of(89.0, 49.5, 89.1, 49.5, 89.1, 49.6, 89.0, 49.6),
+                "establish-far", at, () -> "ESTABLISHED")).isEqualTo("ESTABLISHED");
     }
 }

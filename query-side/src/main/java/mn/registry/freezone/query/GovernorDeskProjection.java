@@ -94,7 +94,7 @@ class GovernorDeskProjection {
         reports.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter() + "/" + e.reportSha256()),
                 Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
                         Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
-                        Updates.set("signedBy", e.signedBy().value())), UPSERT);
+                        Updates.set("signedBy", e.signedBy().value()), Updates.set("corrects", e.corrects())), UPSERT);
     }
 
     @EventHandler

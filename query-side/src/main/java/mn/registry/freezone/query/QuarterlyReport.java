@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -42,7 +43,15 @@ public class QuarterlyReport {
      * The report, its hash, and the governor's signature if one was given for exactly these bytes; when it is due (003 art.
      * 12.3, 15 working days after the quarter) and when it was escalated as overdue, if it was.
      */
-    public record Signed(Report report, String sha256, String signedBy, String signedAt, String dueOn, String escalatedAt) {
+    public record Signed(Report report, String sha256, String signedBy, String signedAt, String dueOn, String escalatedAt, String corrects,
+                         Latest latest) {
+    }
+
+    /**
+     * 003 art. 12.3 (ADR 0035 item 26): the quarter's latest signed report (the one that stands), and the earlier report it corrects
+     * (null for the quarter's first); a new report of the quarter names it as the report it corrects.
+     */
+    public record Latest(String sha256, String signedBy, String signedAt, String corrects) {
     }
 
     private final MongoCollection<Document> registrations;
@@ -94,7 +103,19 @@ public class QuarterlyReport {
         Document signature = reports.find(eq("_id", zoneId + "/" + year + "-Q" + quarter + "/" + sha256)).first();
         Document due = dues.find(eq("_id", zoneId + "/" + year + "-Q" + quarter)).first();
         return new Signed(report, sha256, signature == null ? null : signature.getString("signedBy"), signature == null ? null : signature.getString("signedAt"),
-                due == null ? null : due.getString("dueOn"), due == null ? null : due.getString("escalatedAt"));
+                due == null ? null : due.getString("dueOn"), due == null ? null : due.getString("escalatedAt"),
+                signature == null ? null : signature.getString("corrects"), latest(zoneId, year, quarter));
+    }
+
+    /** The quarter's latest signed report: the last signed (a quarter has a few at most; the rows written before item 26 serve as they are). */
+    Latest latest(String zoneId, int year, int quarter) {
+        Document last = null;
+        for (Document d : reports.find(and(eq("zoneId", zoneId), eq("year", year), eq("quarter", quarter)))) {
+            if (last == null || Instant.parse(d.getString("signedAt")).isAfter(Instant.parse(last.getString("signedAt")))) {
+                last = d;
+            }
+        }
+        return last == null ? null : new Latest(last.getString("reportSha256"), last.getString("signedBy"), last.getString("signedAt"), last.getString("corrects"));
     }
 
     public static String sha256(Report report) {

@@ -229,6 +229,33 @@ class GovernorDeskTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 26, F166): after a correction the quarter's view names its latest report and the earlier one it "
+            + "corrects; a report whose content changed since the latest signature offers to correct that latest")
+    void the_quarters_latest_report_and_what_it_corrects() {
+        RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);
+        projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
+        projection.on(registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)));
+        QuarterlyReport reports = new QuarterlyReport(database);
+        assertThat(reports.signed(ZONE.value(), 2026, 4).latest()).isNull();
+        String first = QuarterlyReport.sha256(reports.build(ZONE.value(), 2026, 4));
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, first, Instant.parse("2027-01-03T02:00:00Z"), GOVERNOR));
+        // an agreement recorded later, dated inside the quarter, changes the registry's report of it
+        projection.on(new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2026, 12, 1), LocalDate.of(2036, 12, 1),
+                new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2027, 11, 30), GOVERNOR, null));
+        QuarterlyReport.Signed changed = reports.signed(ZONE.value(), 2026, 4);
+        assertThat(changed.sha256()).isNotEqualTo(first);
+        assertThat(changed.signedBy()).isNull();
+        assertThat(changed.latest().sha256()).as("the report a new signature corrects").isEqualTo(first);
+        assertThat(changed.latest().corrects()).isNull();
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, changed.sha256(), Instant.parse("2027-01-10T02:00:00Z"), GOVERNOR, first));
+        QuarterlyReport.Signed corrected = reports.signed(ZONE.value(), 2026, 4);
+        assertThat(corrected.signedBy()).isEqualTo("governor-zamyn-uud");
+        assertThat(corrected.corrects()).isEqualTo(first);
+        assertThat(corrected.latest().sha256()).isEqualTo(changed.sha256());
+        assertThat(corrected.latest().corrects()).isEqualTo(first);
+    }
+
+    @Test
     @DisplayName("003 art. 12.3: the desk's report has the bytes the registry builds from the events, so the hash the governor signs is the one checked")
     void desk_report_equals_the_registrys_report_from_events() {
         RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);

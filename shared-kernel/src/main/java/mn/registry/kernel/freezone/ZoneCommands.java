@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.privacy.PublishedText;
 
@@ -27,19 +29,31 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 6.4: a Government decision opening the zone's activities. */
-    public record OpenZone(ZoneId zoneId, @PublishedText String decision) {
+    /** 003 art. 6.4: a Government decision opening the zone's activities, with the decision's uploaded document (ADR 0035 item 27). */
+    public record OpenZone(ZoneId zoneId, @PublishedText String decision, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public OpenZone {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
         }
+
+        /** Without the decision's document: refused by the command type (ADR 0035 item 27); for the aggregate's own tests. */
+        public OpenZone(ZoneId zoneId, String decision) {
+            this(zoneId, decision, null);
+        }
     }
 
-    /** 003 art. 6.4: a Government decision temporarily closing the zone's activities. */
-    public record CloseZoneTemporarily(ZoneId zoneId, @PublishedText String decision) {
+    /** 003 art. 6.4: a Government decision temporarily closing the zone's activities, with the decision's uploaded document (ADR 0035 item 27). */
+    public record CloseZoneTemporarily(ZoneId zoneId, @PublishedText String decision, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public CloseZoneTemporarily {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(decision, "decision");
+        }
+
+        /** Without the decision's document: refused by the command type (ADR 0035 item 27); for the aggregate's own tests. */
+        public CloseZoneTemporarily(ZoneId zoneId, String decision) {
+            this(zoneId, decision, null);
         }
     }
 
@@ -61,11 +75,23 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member. */
-    public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) implements ZoneCommand {
+    /**
+     * 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member.
+     *
+     * @param corrects the SHA-256 of the quarter's latest signed report that this one corrects (ADR 0035 item 26): a quarter already
+     *                 reported is reported again only as a correction of its latest report; null for a quarter's first report
+     */
+    public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) implements ZoneCommand {
+        @JsonCreator
         public SignQuarterlyReport {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(reportSha256, "reportSha256");
+        }
+
+        /** A quarter's first report. */
+        public SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) {
+            this(zoneId, year, quarter, reportSha256, null);
         }
     }
 }

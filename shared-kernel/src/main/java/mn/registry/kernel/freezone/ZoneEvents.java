@@ -1,5 +1,7 @@
 package mn.registry.kernel.freezone;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import mn.registry.kernel.identity.PersonId;
 
 import java.math.BigDecimal;
@@ -21,10 +23,28 @@ public final class ZoneEvents {
                                   Instant establishedAt, PersonId recordedBy) {
     }
 
-    public record ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy) {
+    /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */
+    public record ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public ZoneOpened {
+        }
+
+        public ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy) {
+            this(zoneId, decision, openedAt, recordedBy, null);
+        }
     }
 
-    public record ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy) {
+    /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */
+    public record ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public ZoneTemporarilyClosed {
+        }
+
+        public ZoneTemporarilyClosed(ZoneId zoneId, String decision, Instant closedAt, PersonId recordedBy) {
+            this(zoneId, decision, closedAt, recordedBy, null);
+        }
     }
 
     /** The public record of an appointment; the authority itself is the RoleGranted on the governor's own stream. */
@@ -34,7 +54,22 @@ public final class ZoneEvents {
     public record GovernorDismissed(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
     }
 
-    public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
+    /**
+     * 003 art. 12.3: the governor signed the quarter's report.
+     *
+     * @param corrects the SHA-256 of the quarter's earlier report this one corrects (ADR 0035 item 26); null for a quarter's first
+     *                 report and in events stored before the item, which are written back without it (the same bytes)
+     */
+    public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) {
+        @JsonCreator
+        public QuarterlyReportSigned {
+        }
+
+        /** A quarter's first report. */
+        public QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
+            this(zoneId, year, quarter, reportSha256, signedAt, signedBy, null);
+        }
     }
 
     /**

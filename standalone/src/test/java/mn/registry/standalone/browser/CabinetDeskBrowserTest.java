@@ -143,7 +143,19 @@ class CabinetDeskBrowserTest {
             // 003 art. 6.4: the Government opens the new zone's activities
             new org.openqa.selenium.support.ui.Select(browser.find("#OpenZone-zone")).selectByValue(zone);
             fill("#OpenZone-decision", "Government decision " + (20 + i) + " (demo)");
-            assertThat(browser.signAndSend("form-open")).contains("\"type\":\"OpenZone\"").contains(zone);
+            // ADR 0035 item 27 (F167): the decision's own document, chosen as a file, hashed in the browser and kept by the registry
+            java.nio.file.Path opening;
+            try {
+                opening = java.nio.file.Files.createTempFile("government-decision-", ".pdf");
+                java.nio.file.Files.writeString(opening, "%PDF-1.4\nGovernment decision " + (20 + i) + " opening " + zone + " " + System.nanoTime() + "\n%%EOF\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(browser.find("label[for=OpenZone-file]").getText()).isNotBlank();
+            browser.find("#OpenZone-file").sendKeys(opening.toAbsolutePath().toString());
+            browser.waitUntil("the decision hashed and kept", d -> d.findElement(By.id("OpenZone-sha")).getAttribute("value").length() == 64
+                    && "yes".equals(d.findElement(By.id("OpenZone-file")).getAttribute("data-uploaded")));
+            assertThat(browser.signAndSend("form-open")).contains("\"type\":\"OpenZone\"").contains(zone).contains("\"decisionSha256\"");
             assertSent();
             browser.waitUntil("the zone is open", d -> {
                 browser.open("/cabinet", lang);
