@@ -8,6 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import mn.registry.benchmarks.store.Timer;
+import mn.registry.deadline.DeadlineReplay;
+import mn.registry.permit.command.PermitDeadlineRules;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
@@ -72,7 +74,9 @@ import java.util.stream.Stream;
  * collections, read in pages), which must be the same for every run. Before them, in the same run: the catch-up read alone
  * (one cursor, payloads not deserialized; printed again beside each rebuild, as it bounds any rebuild from above) and
  * the same read with every payload and metadata deserialized. Arguments: [events, default 100000] [batch, default 50 = the
- * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared].
+ * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared];
+ * with {@code deadlines} before them, the deadline service's projection ({@link DeadlineReplay}: deadlines, open sets, day
+ * buckets) is rebuilt instead of the permit projections, the same way.
  * Exit code 1 when the hashes differ.
  */
 public final class ProjectionRebuildBenchmark {
@@ -81,6 +85,8 @@ public final class ProjectionRebuildBenchmark {
     private static final ZoneId UB = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
     private static final PersonId OFFICIAL = new PersonId("reviewer-1");
 
+    /** {@code deadlines} as the first argument: the deadline service's projection rebuilt instead of the permit projections. */
+    private static boolean deadlines;
     /** The catch-up read alone of this run (events/s), printed beside each rebuild. */
     private static double catchUp;
     /** The client the rebuilds write through, counting their writes. */
@@ -91,10 +97,14 @@ public final class ProjectionRebuildBenchmark {
     private static final class WriteCount implements CommandListener {
         final LongAdder commands = new LongAdder();
         final LongAdder statements = new LongAdder();
+        final LongAdder reads = new LongAdder();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
             String name = event.getCommandName();
+            if (name.equals("find") || name.equals("getMore") || name.equals("aggregate")) {
+                reads.increment();
+            }
             String array = switch (name) {
                 case "update" -> "updates";
                 case "insert" -> "documents";
@@ -125,6 +135,10 @@ public final class ProjectionRebuildBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        deadlines = args.length > 0 && "deadlines".equals(args[0]);
+        if (deadlines) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long baselineEvents = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
@@ -188,8 +202,10 @@ public final class ProjectionRebuildBenchmark {
     private static String rebuild(RegistryMongo mongo, GaplessEventStorageEngine engine, String database, int batch, boolean batched, long limit)
             throws Exception {
         MongoDatabase db = rebuildClient.getDatabase(database);
-        List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
-                new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
+        List<AnnotationEventHandlerAdapter> handlers = deadlines
+                ? List.of(new AnnotationEventHandlerAdapter(DeadlineReplay.handler(db, List.of(new PermitDeadlineRules()))))
+                : List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
+                        new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
 
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
@@ -197,6 +213,7 @@ public final class ProjectionRebuildBenchmark {
         long server0 = serverCpuNanos();
         long commands0 = WRITES.commands.sum();
         long statements0 = WRITES.statements.sum();
+        long reads0 = WRITES.reads.sum();
         long n = 0;
         List<EventMessage<?>> pending = new ArrayList<>(batch);
         try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
@@ -219,9 +236,13 @@ public final class ProjectionRebuildBenchmark {
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
         long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main0;
         long serverCpu = serverCpuNanos() - server0;
-        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes; CPU %.1f us main thread (read, decode, handlers, client side"
+        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us main thread (read, decode, handlers, client side"
                         + " of the writes) + %.1f us the server's workers (applying the writes)%n",
-                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
+                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, (WRITES.reads.sum() - reads0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
+        if (deadlines) {
+            DeadlineReplay.dropMarks(db);
+            return CanonicalHash.ofCollections(db, DeadlineReplay.COLLECTIONS);
+        }
         return CanonicalHash.ofCollections(db, COLLECTIONS);
     }
 
