@@ -8,6 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import mn.registry.benchmarks.store.Timer;
+import mn.registry.deadline.DeadlineReplay;
+import mn.registry.permit.command.PermitDeadlineRules;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
@@ -72,7 +74,9 @@ import java.util.stream.Stream;
  * collections, read in pages), which must be the same for every run. Before them, in the same run: the catch-up read alone
  * (one cursor, payloads not deserialized; printed again beside each rebuild, as it bounds any rebuild from above) and
  * the same read with every payload and metadata deserialized. Arguments: [events, default 100000] [batch, default 50 = the
- * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared].
+ * processors' batch size] [events of the baseline, default all: fewer on a loaded machine, its hash then not compared];
+ * with {@code deadlines} before them, the deadline service's projection ({@link DeadlineReplay}: deadlines, open sets, day
+ * buckets) is rebuilt instead of the permit projections, the same way.
  * Exit code 1 when the hashes differ.
  */
 public final class ProjectionRebuildBenchmark {
@@ -81,6 +85,8 @@ public final class ProjectionRebuildBenchmark {
     private static final ZoneId UB = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
     private static final PersonId OFFICIAL = new PersonId("reviewer-1");
 
+    /** {@code deadlines} as the first argument: the deadline service's projection rebuilt instead of the permit projections. */
+    private static boolean deadlines;
     /** The catch-up read alone of this run (events/s), printed beside each rebuild. */
     private static double catchUp;
     /** The client the rebuilds write through, counting their writes. */
@@ -91,10 +97,14 @@ public final class ProjectionRebuildBenchmark {
     private static final class WriteCount implements CommandListener {
         final LongAdder commands = new LongAdder();
         final LongAdder statements = new LongAdder();
+        final LongAdder reads = new LongAdder();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
             String name = event.getCommandName();
+            if (name.equals("find") || name.equals("getMore") || name.equals("aggregate")) {
+                reads.increment();
+            }
             String array = switch (name) {
                 case "update" -> "updates";
                 case "insert" -> "documents";
@@ -125,6 +135,10 @@ public final class ProjectionRebuildBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        deadlines = args.length > 0 && "deadlines".equals(args[0]);
+        if (deadlines) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long baselineEvents = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
@@ -173,23 +187,129 @@ public final class ProjectionRebuildBenchmark {
             String perEvent = rebuild(mongo, engine, "rebuild_per_event", 1, false, baselineEvents);
             String batched1 = rebuild(mongo, engine, "rebuild_batched_1", batch, true, Long.MAX_VALUE);
             String batched2 = rebuild(mongo, engine, "rebuild_batched_2", batch, true, Long.MAX_VALUE);
+            String byProcessor = processorRebuild(engine, "rebuild_by_processor", batch, stored);
             // a baseline over the first events only (a loaded machine) has a hash of its own: not compared
-            boolean same = (baselineEvents < stored || perEvent.equals(batched1)) && batched1.equals(batched2);
+            boolean same = (baselineEvents < stored || perEvent.equals(batched1)) && batched1.equals(batched2) && batched1.equals(byProcessor);
             String perEventSays = baselineEvents < stored ? "per-event (first " + baselineEvents + " events only, not compared) " : "per-event ";
             System.out.println("hashes " + (same ? "EQUAL" : "DIFFER") + ": " + perEventSays + perEvent + ", batched " + batched1
-                    + ", batched again " + batched2);
+                    + ", batched again " + batched2 + ", by the processor " + byProcessor);
             if (!same) {
                 System.exit(1);
             }
         }
     }
 
+    /** The projections (or the deadline service's) rebuilt: fresh handlers writing into {@code db}. */
+    private static List<Object> projections(MongoDatabase db) {
+        return deadlines ? List.of(DeadlineReplay.handler(db, List.of(new PermitDeadlineRules())))
+                : List.of(new PermitCaseProjection(db), new ReviewerQueueProjection(db), new StatisticsProjection(db));
+    }
+
+    /**
+     * The rebuild as the registry replays a processing group (session 17): Axon's pooled streaming processor, configured
+     * as {@code AxonStorageConfiguration} configures the registry's (batches of {@code batch}, two segments, BatchedWrites'
+     * flush interceptor, failures propagated), reading the store from its tail through an event store on this engine
+     * until both segments' tokens reach the head. Its coordinator reads while the work packages handle, one thread per
+     * segment. Returns the content hash of what it built.
+     */
+    private static String processorRebuild(GaplessEventStorageEngine engine, String database, int batch, long events) throws Exception {
+        MongoDatabase db = rebuildClient.getDatabase(database);
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(engine).build();
+        java.util.concurrent.ScheduledExecutorService coordinator = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        java.util.concurrent.ScheduledExecutorService workers = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore tokens = new org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore();
+        String name = "rebuild-" + database;
+        org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor processor = org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(org.axonframework.eventhandling.SimpleEventHandlerInvoker.builder().eventHandlers(projections(db))
+                        .listenerInvocationErrorHandler(org.axonframework.eventhandling.PropagatingErrorHandler.instance()).build())
+                .messageSource(store)
+                .tokenStore(tokens)
+                .transactionManager(org.axonframework.common.transaction.NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .batchSize(batch)
+                .initialSegmentCount(2)
+                .initialToken(org.axonframework.messaging.StreamableMessageSource::createTailToken)
+                .build();
+        processor.registerHandlerInterceptor(BatchedWrites.flushInterceptor());
+        long head = engine.createHeadToken().position().orElseThrow();
+        long t0 = System.nanoTime();
+        long c0 = Timer.cpuNanos();
+        long server0 = serverCpuNanos();
+        long commands0 = WRITES.commands.sum();
+        long statements0 = WRITES.statements.sum();
+        long reads0 = WRITES.reads.sum();
+        processor.start();
+        try {
+            while (true) {
+                int[] segments = tokens.fetchSegments(name);
+                boolean atHead = segments.length > 0;
+                for (int segment : segments) {
+                    org.axonframework.eventhandling.TrackingToken token = tokens.fetchToken(name, segment);
+                    atHead &= token != null && token.position().orElse(-1) >= head;
+                }
+                if (atHead || processor.isError()) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+        } finally {
+            processor.shutDown();
+            store.shutDown(); // its producer threads are not daemons
+            coordinator.shutdownNow();
+            workers.shutdownNow();
+        }
+        long nanos = System.nanoTime() - t0;
+        if (processor.isError()) {
+            throw new IllegalStateException("the processor failed");
+        }
+        Timer.print("rebuild by the registry's processor (pooled, 2 segments, batches of " + batch + ")", events, nanos, Timer.cpuNanos() - c0,
+                String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
+        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us the server's workers (reads of the store and writes)%n",
+                (WRITES.statements.sum() - statements0) / (double) events, (WRITES.commands.sum() - commands0) / (double) events,
+                (WRITES.reads.sum() - reads0) / (double) events, (serverCpuNanos() - server0) / 1e3 / events);
+        return hash(db);
+    }
+
+    /**
+     * The content hash of what a rebuild built. The deadline service's lists ({@code ids} and {@code at} of open sets and
+     * day buckets) are sets, written with {@code $addToSet}: the order of their items is the order the writes arrived in,
+     * which two segments writing one day's bucket interleave differently in every run. They are hashed sorted.
+     */
+    private static String hash(MongoDatabase db) {
+        if (!deadlines) {
+            return CanonicalHash.ofCollections(db, COLLECTIONS);
+        }
+        DeadlineReplay.dropMarks(db);
+        java.util.TreeMap<String, com.fasterxml.jackson.databind.JsonNode> sorted = new java.util.TreeMap<>();
+        org.bson.json.JsonWriterSettings relaxed = org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.RELAXED).build();
+        for (String name : DeadlineReplay.COLLECTIONS) {
+            for (org.bson.Document d : db.getCollection(name).find()) {
+                for (String list : List.of("ids", "at")) {
+                    List<String> items = d.getList(list, String.class);
+                    if (items != null) {
+                        d.put(list, items.stream().sorted().toList());
+                    }
+                }
+                try {
+                    sorted.put(name + "/" + d.get("_id"), CanonicalJson.mapper().readTree(d.toJson(relaxed)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        CanonicalHash hash = new CanonicalHash();
+        sorted.forEach(hash::add);
+        return hash.hex();
+    }
+
     /** Reads every stored event with one cursor into fresh projections; returns the content hash of what they built. */
     private static String rebuild(RegistryMongo mongo, GaplessEventStorageEngine engine, String database, int batch, boolean batched, long limit)
             throws Exception {
         MongoDatabase db = rebuildClient.getDatabase(database);
-        List<AnnotationEventHandlerAdapter> handlers = List.of(new AnnotationEventHandlerAdapter(new PermitCaseProjection(db)),
-                new AnnotationEventHandlerAdapter(new ReviewerQueueProjection(db)), new AnnotationEventHandlerAdapter(new StatisticsProjection(db)));
+        List<AnnotationEventHandlerAdapter> handlers = projections(db).stream().map(AnnotationEventHandlerAdapter::new).toList();
 
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
@@ -197,6 +317,7 @@ public final class ProjectionRebuildBenchmark {
         long server0 = serverCpuNanos();
         long commands0 = WRITES.commands.sum();
         long statements0 = WRITES.statements.sum();
+        long reads0 = WRITES.reads.sum();
         long n = 0;
         List<EventMessage<?>> pending = new ArrayList<>(batch);
         try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
@@ -219,10 +340,10 @@ public final class ProjectionRebuildBenchmark {
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
         long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main0;
         long serverCpu = serverCpuNanos() - server0;
-        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes; CPU %.1f us main thread (read, decode, handlers, client side"
+        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us main thread (read, decode, handlers, client side"
                         + " of the writes) + %.1f us the server's workers (applying the writes)%n",
-                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
-        return CanonicalHash.ofCollections(db, COLLECTIONS);
+                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, (WRITES.reads.sum() - reads0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
+        return hash(db);
     }
 
     private static void handle(List<EventMessage<?>> messages, List<AnnotationEventHandlerAdapter> handlers, boolean batched) throws Exception {

@@ -4,9 +4,14 @@ import mn.registry.kernel.calendar.CalendarDeclaration;
 import mn.registry.kernel.calendar.DeadlineChange;
 import mn.registry.kernel.calendar.OpenDeadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import java.util.function.Supplier;
 class DeadlineProjection {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineProjection.class);
+    private static final String READ_AHEAD = DeadlineProjection.class.getName() + ".readAhead";
 
     private final MongoDeadlines deadlines;
     private final List<DeadlineRules> rules;
@@ -48,6 +54,7 @@ class DeadlineProjection {
      * the deadlines started before it, also when the event is handled again after a crash (ADR 0053).
      */
     public void on(Object event, long sequence, long position) {
+        readAheadTheOpenSetsOfTheBatch();
         if (event instanceof CalendarDeclaration) {
             recomputeOpenDeadlines();
             return;
@@ -64,6 +71,36 @@ class DeadlineProjection {
                     deadlines.end(end.aggregateId(), end.kind(), started, position);
                 }
             }
+        }
+    }
+
+    /**
+     * ADR 0056: at a batch's first event, the open sets that the batch's ends will read are read together (one query;
+     * {@link MongoDeadlines#prefetchOpenSets}), where each end of a case and kind read its set with a round trip of its
+     * own. Which sets are ended is known from the events alone: an end does not depend on the calendar or on what is
+     * stored, so the rules' instructions for the batch's messages name them (their starts, which may depend on the
+     * calendar in force, are computed again when each event is handled).
+     */
+    private void readAheadTheOpenSetsOfTheBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
+                || batch.getOrComputeResource(READ_AHEAD, k -> Boolean.FALSE)) {
+            return;
+        }
+        batch.resources().put(READ_AHEAD, Boolean.TRUE);
+        List<String> sets = new ArrayList<>();
+        for (Message<?> message : batch.getMessages()) {
+            Object payload = message.getPayload();
+            long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+            for (DeadlineRules r : rules) {
+                for (DeadlineInstruction instruction : r.instructionsFor(payload, sequence)) {
+                    if (instruction instanceof DeadlineInstruction.End end) {
+                        sets.add(MongoDeadlines.setId(end.aggregateId(), end.kind()));
+                    }
+                }
+            }
+        }
+        if (!sets.isEmpty()) {
+            deadlines.prefetchOpenSets(sets);
         }
     }
 

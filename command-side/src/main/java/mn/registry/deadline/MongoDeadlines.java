@@ -222,11 +222,98 @@ public class MongoDeadlines {
             batch.started(setId, deadline.id(), position);
         }
         listInDay(dayWrites, deadline.id(), deadline.dueAt());
-        List<Bson> sets = new ArrayList<>();
-        fields(deadline).forEach((k, v) -> sets.add(Updates.set(k, v)));
-        writes.insertOrElse(fields(deadline).append(ID, deadline.id()).append(STATE, DeadlineState.OPEN.name())
-                        .append(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)).append(CLAIM, 0L),
-                new UpdateOneModel<>(new Document(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)), Updates.combine(sets)));
+        InsertsOfTheBatch inserts = InsertsOfTheBatch.current();
+        InsertOfTheBatch queued = inserts == null ? null : inserts.unsent(deadline.id());
+        if (queued != null) {
+            queued.moveTo(fields(deadline));
+            return;
+        }
+        InsertOfTheBatch insert = new InsertOfTheBatch(deadline.id(), fields(deadline));
+        writes.insertOrElse(insert.document, new UpdateOneModel<>(new Document(STATE_KEY, stateKey(deadline.id(), DeadlineState.OPEN)), insert));
+        if (inserts != null) {
+            inserts.queued(insert);
+        }
+    }
+
+    /**
+     * ADR 0056: one deadline's insert, queued in this batch and not sent yet, into which the batch's later starts (a move)
+     * and end of the same deadline are folded, so that the deadline is written once per batch where a registration, its
+     * due date moved and its decision in one batch wrote it three times (and the move's insert failed on the duplicate key,
+     * which cost a bulk write of its own). Both halves of the queued write change: the insert's document, and its
+     * fallback (the update of a deadline already stored, encoded when sent), so the result is the writes' in order,
+     * whichever of the two applies: a move sets the fields of a deadline still open; an end makes an open one cancelled;
+     * a deadline the batch ended stays ended whatever the batch starts of it later (the fallback's filter: only an open
+     * deadline is changed, a fired one stays fired).
+     */
+    static final class InsertOfTheBatch implements Bson {
+        private final String id;
+        private final Document document;
+        private Document fields;
+        private boolean ended;
+
+        InsertOfTheBatch(String id, Document fields) {
+            this.id = id;
+            this.fields = fields;
+            this.document = new Document(fields).append(ID, id).append(STATE, DeadlineState.OPEN.name())
+                    .append(STATE_KEY, stateKey(id, DeadlineState.OPEN)).append(CLAIM, 0L);
+        }
+
+        void moveTo(Document moved) {
+            if (ended) {
+                return;
+            }
+            fields = moved;
+            document.putAll(moved);
+        }
+
+        void end() {
+            ended = true;
+            document.put(STATE, DeadlineState.CANCELLED.name());
+            document.put(STATE_KEY, stateKey(id, DeadlineState.CANCELLED));
+        }
+
+        /** The fallback's update, applied where the deadline is stored and open: its fields, and its end if the batch ended it. */
+        @Override
+        public <T> org.bson.BsonDocument toBsonDocument(Class<T> documentClass, org.bson.codecs.configuration.CodecRegistry registry) {
+            List<Bson> sets = new ArrayList<>();
+            fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
+            if (ended) {
+                sets.add(Updates.set(STATE, DeadlineState.CANCELLED.name()));
+                sets.add(Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED)));
+            }
+            return Updates.combine(sets).toBsonDocument(documentClass, registry);
+        }
+    }
+
+    /** ADR 0056: the deadlines' inserts this batch queued, while not sent ({@link BatchedWrites#sends()} has not moved since). */
+    static final class InsertsOfTheBatch {
+        private static final String RESOURCE = InsertsOfTheBatch.class.getName();
+        private final java.util.Map<String, InsertOfTheBatch> byId = new java.util.HashMap<>();
+        private long sends = -1;
+
+        static InsertsOfTheBatch current() {
+            if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                return null;
+            }
+            return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new InsertsOfTheBatch());
+        }
+
+        InsertOfTheBatch unsent(String id) {
+            if (sends != BatchedWrites.sends()) {
+                byId.clear(); // sent: a later write of the same deadline is a write of its own
+                return null;
+            }
+            return byId.get(id);
+        }
+
+        void queued(InsertOfTheBatch insert) {
+            long now = BatchedWrites.sends();
+            if (sends != now) {
+                byId.clear();
+                sends = now;
+            }
+            byId.put(insert.id, insert);
+        }
     }
 
     /** Ends every open deadline of {@code kind} on {@code aggregateId}. */
@@ -258,15 +345,21 @@ public class MongoDeadlines {
         if (open.isEmpty()) {
             return;
         }
+        InsertsOfTheBatch inserts = InsertsOfTheBatch.current();
         List<String> gone = new ArrayList<>();
         List<String> goneAt = new ArrayList<>();
         for (String id : List.copyOf(open.ids())) {
             if (keep.contains(id) || position >= 0 && open.firstStart(id) >= position) {
                 continue;
             }
-            // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
-            writes.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
-                    Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))));
+            InsertOfTheBatch queued = inserts == null ? null : inserts.unsent(id);
+            if (queued != null) {
+                queued.end(); // ADR 0056: folded into the batch's insert of it, not sent yet
+            } else {
+                // compare-and-set on the one key: only an open deadline is ended; a fired one stays fired
+                writes.updateOne(new Document(STATE_KEY, stateKey(id, DeadlineState.OPEN)),
+                        Updates.combine(Updates.set(STATE, DeadlineState.CANCELLED.name()), Updates.set(STATE_KEY, stateKey(id, DeadlineState.CANCELLED))));
+            }
             gone.add(id);
             open.startsOf(id).forEach(at -> goneAt.add(startedAt(at, id)));
         }
@@ -301,9 +394,35 @@ public class MongoDeadlines {
         return position + " " + id;
     }
 
+    /**
+     * ADR 0056: reads, with one query, the stored open sets that this batch's ends will read (the sets of {@code ends},
+     * each an aggregate id and kind), so that each end finds its set in memory instead of reading it with a round trip
+     * of its own: one read per batch where there was one per case and kind ended. Reads only sets this batch has not
+     * read yet; the stored sets do not change while a batch runs but by its own writes, which {@link OpenSetsOfTheBatch}
+     * adds to what was read, as it does to a set read at its first end. Outside a unit of work, nothing.
+     */
+    public void prefetchOpenSets(java.util.Collection<String> setIds) {
+        OpenSetsOfTheBatch batch = OpenSetsOfTheBatch.current();
+        if (batch == null) {
+            return;
+        }
+        List<String> unread = setIds.stream().distinct().filter(batch::unread).toList();
+        for (List<String> chunk : chunks(unread)) {
+            java.util.Map<String, Document> found = new java.util.HashMap<>();
+            for (Document set : openSets.find(Filters.in(ID, chunk))) {
+                found.put(set.getString(ID), set);
+            }
+            chunk.forEach(setId -> batch.prefetched(setId, openSet(found.get(setId))));
+        }
+    }
+
     /** The stored open set (without the batch's writes not sent yet). */
     private OpenSet storedOpenSet(String setId) {
-        Document set = openSets.find(new Document(ID, setId)).first();
+        return openSet(openSets.find(new Document(ID, setId)).first());
+    }
+
+    /** An open set as stored ({@code null}: none stored). */
+    private static OpenSet openSet(Document set) {
         OpenSet open = new OpenSet();
         if (set != null) {
             set.getList(IDS, String.class, List.of()).forEach(id -> open.add(id, UNKNOWN_POSITION));
@@ -372,6 +491,17 @@ public class MongoDeadlines {
             return org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new OpenSetsOfTheBatch());
         }
 
+        /** Stored sets read ahead of their first end ({@link #prefetchOpenSets}). */
+        private final java.util.Map<String, OpenSet> prefetched = new java.util.HashMap<>();
+
+        boolean unread(String setId) {
+            return !read.containsKey(setId) && !prefetched.containsKey(setId);
+        }
+
+        void prefetched(String setId, OpenSet stored) {
+            prefetched.put(setId, stored);
+        }
+
         void started(String setId, String id, long position) {
             OpenSet known = read.get(setId);
             (known != null ? known : startedUnread.computeIfAbsent(setId, k -> new OpenSet())).add(id, position);
@@ -379,7 +509,8 @@ public class MongoDeadlines {
 
         OpenSet open(String setId, java.util.function.Function<String, OpenSet> stored) {
             return read.computeIfAbsent(setId, k -> {
-                OpenSet open = stored.apply(k);
+                OpenSet ahead = prefetched.remove(k);
+                OpenSet open = ahead != null ? ahead : stored.apply(k);
                 OpenSet started = startedUnread.remove(k);
                 if (started != null) {
                     started.starts.forEach((id, at) -> {

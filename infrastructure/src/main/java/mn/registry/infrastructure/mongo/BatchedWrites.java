@@ -168,6 +168,18 @@ public final class BatchedWrites {
         }
     }
 
+    /**
+     * How many times the current unit of work has sent its queued writes so far (0 outside one, or before its first
+     * write): a caller that keeps a queued write to change it before it is sent (ADR 0056) checks that this has not moved.
+     */
+    public static long sends() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return 0;
+        }
+        Pending pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return pending == null ? 0 : pending.sends;
+    }
+
     /** Sends what the current unit of work has queued so far (every collection), so that a read sees it. */
     public static void flushPending() {
         if (CurrentUnitOfWork.isStarted()) {
@@ -253,6 +265,7 @@ public final class BatchedWrites {
     /** The writes a unit of work queued, by collection, in the order each collection was first written. */
     private static final class Pending {
         private final Map<BatchedWrites, Queue> byCollection = new LinkedHashMap<>();
+        private long sends;
 
         static Pending register(UnitOfWork<?> root) {
             Pending pending = new Pending();
@@ -271,6 +284,7 @@ public final class BatchedWrites {
         }
 
         void flush() {
+            sends++;
             Map<BatchedWrites, Queue> now = new IdentityHashMap<>(byCollection);
             List<BatchedWrites> order = new ArrayList<>(byCollection.keySet());
             byCollection.clear();
