@@ -29,9 +29,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The applications each person represents (002 art. 26.2.3, 27.2, 29.6; ADR 0046 items 42 and 46): one document per person in
- * {@value #COLLECTION}, {@code {_id: personId, applications: [applicationId...]}}, so that the erasure of a person's data asks the
- * applications that person applied for by one {@code _id} lookup ({@link HolderActsNeedTheirRepresentative}), not a scan of every
+ * The applications each person represents (002 art. 26.2.3, 27.2, 29.6; ADR 0046 items 42 and 46): {@value #SHARDS} documents per
+ * person in {@value #COLLECTION}, {@code {_id: personId/k, applications: [applicationId...]}} ({@code k} from the application id's
+ * hash), so that the erasure of a person's data asks the applications that person applied for by one {@code _id $in} lookup ({@link HolderActsNeedTheirRepresentative}), not a scan of every
  * company's claim (the architecture's "no full scans"; the embedded server uses no index but {@code _id}). The representative of an
  * application is who signed it (the registry knows no other) and never changes, so an application is added once: by
  * {@code ApplyForPermit} before the aggregate acts, and taken out again when the command is refused; one added for a command lost in a
@@ -46,6 +46,13 @@ class PermitRepresentatives implements StartupBackfill {
     /** The backfill's marker: never a person id (those have no colon). */
     static final String MARKER = "backfill:permit-representatives";
 
+    /**
+     * Documents a person's applications are spread over (the lead's review, session 17): the embedded server re-encodes a whole
+     * document on each update, and an agent who signs every application of many companies (the throughput benchmark's one
+     * applicant signs thousands) made each {@code ApplyForPermit} rewrite a list of all of them. As the deadlines' day buckets.
+     */
+    static final int SHARDS = 16;
+
     private final MongoCollection<Document> representatives;
     private final EventStore events;
     private final Clock clock;
@@ -59,21 +66,29 @@ class PermitRepresentatives implements StartupBackfill {
 
     /** {@code person} represents {@code application} (its {@code ApplyForPermit} is about to be carried out). */
     void add(PersonId person, ApplicationId application) {
-        representatives.updateOne(Filters.eq("_id", person.value()), Updates.addToSet("applications", application.value()),
+        representatives.updateOne(Filters.eq("_id", shard(person.value(), application.value())), Updates.addToSet("applications", application.value()),
                 new UpdateOptions().upsert(true));
     }
 
     /** The {@code ApplyForPermit} of {@code application} was refused: nothing was registered. */
     void remove(PersonId person, ApplicationId application) {
-        representatives.updateOne(Filters.eq("_id", person.value()), Updates.pull("applications", application.value()));
+        representatives.updateOne(Filters.eq("_id", shard(person.value(), application.value())), Updates.pull("applications", application.value()));
     }
 
-    /** The applications {@code person} applied for, in the order added (one {@code _id} lookup). */
+    /** The document of {@code person}'s that lists {@code application}. */
+    static String shard(String person, String application) {
+        return person + "/" + Math.floorMod(application.hashCode(), SHARDS);
+    }
+
+    /** The applications {@code person} applied for (one {@code _id $in} lookup of the person's documents). */
     List<ApplicationId> of(PersonId person) {
         awaitDone();
-        Document found = representatives.find(Filters.eq("_id", person.value())).first();
+        List<String> shards = new ArrayList<>(SHARDS);
+        for (int k = 0; k < SHARDS; k++) {
+            shards.add(person.value() + "/" + k);
+        }
         List<ApplicationId> applications = new ArrayList<>();
-        if (found != null) {
+        for (Document found : representatives.find(Filters.in("_id", shards))) {
             for (String id : found.getList("applications", String.class, List.of())) {
                 applications.add(new ApplicationId(id));
             }
@@ -121,8 +136,12 @@ class PermitRepresentatives implements StartupBackfill {
             @Override
             public void finish(long read) {
                 // idempotent: $addToSet, so a second node or a start stopped half-way and run again adds nothing twice
-                byPerson.forEach((person, applications) -> representatives.updateOne(Filters.eq("_id", person),
-                        Updates.addEachToSet("applications", new ArrayList<>(applications)), new UpdateOptions().upsert(true)));
+                byPerson.forEach((person, applications) -> {
+                    Map<String, List<String>> byShard = new LinkedHashMap<>();
+                    applications.forEach(a -> byShard.computeIfAbsent(shard(person, a), k -> new ArrayList<>()).add(a));
+                    byShard.forEach((shard, listed) -> representatives.updateOne(Filters.eq("_id", shard),
+                            Updates.addEachToSet("applications", listed), new UpdateOptions().upsert(true)));
+                });
                 representatives.updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
                         .append("people", byPerson.size())), new UpdateOptions().upsert(true));
                 log.info("permit representatives (ADR 0046 item 46): read {} events, {} people's applications added, in {} ms", read,
