@@ -245,11 +245,6 @@ public final class WorkingDayCalendar {
     /** domain-rules §2 (choice, ADR 0046 item 28): the most working days of a year the Government's declarations may take. */
     public static final int DECLARED_DAYS_OFF_PER_YEAR = 10;
 
-    /** The working days of {@code year}. */
-    public int workingDaysIn(int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        return workingDaysBetween(first, LocalDate.of(year, 12, 31)) + (isWorkingDay(first) ? 1 : 0);
-    }
 
     /**
      * domain-rules §2 (choice, ADR 0046 items 28 and 44, abuse audit F180, was O93): the most working days of {@code year} the Government's
