@@ -327,7 +327,7 @@ public final class PersonalDetailsInText {
         if (first == '0' || first == '9') {
             String digits = digitsOf(text, run.groups(), 0, run.groups().size());
             // +976 / 00976 / (976): the country code makes any eight digits after it a Mongolian number
-            int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && plusOrParenthesisBefore(text, run.start()) ? 3 : 0;
+            int prefix = digits.startsWith("00976") ? 5 : digits.startsWith("976") && countryCodeMarked(text, run) ? 3 : 0;
             if (prefix > 0 && digits.length() >= prefix + 8) {
                 return Optional.of(new Finding(Kind.PHONE_NUMBER, countryCodeStart(text, run.start()), offsetOfDigit(text, run, prefix + 8)));
             }
@@ -447,8 +447,31 @@ public final class PersonalDetailsInText {
         return CURRENCY_BEFORE.matcher(text.substring(Math.max(0, start - 5), start)).find();
     }
 
-    private static boolean plusOrParenthesisBefore(String text, int start) {
-        return start >= 1 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '(');
+    /**
+     * "+976" marks a country code; so does "(976" unless the digits are an amount in thousands groups: "(976 000 000 000
+     * төгрөг)" is an amount in parentheses, "(976 9911 2233)" and "(976) 9911 2233" are phones.
+     */
+    private static boolean countryCodeMarked(String text, DigitRun run) {
+        int start = run.start();
+        if (start < 1) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        return before == '+' || (before == '(' && !inThousandsGroups(text, run));
+    }
+
+    // 1 290 000 000: a first group of one to three digits, then groups of exactly three, each after a single space
+    private static boolean inThousandsGroups(String text, DigitRun run) {
+        List<int[]> groups = run.groups();
+        if (groups.size() < 2 || length(groups.get(0)) > 3) {
+            return false;
+        }
+        for (int g = 1; g < groups.size(); g++) {
+            if (length(groups.get(g)) != 3 || groups.get(g)[0] - groups.get(g - 1)[1] != 1 || !isSpace(text.charAt(groups.get(g - 1)[1]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int countryCodeStart(String text, int start) {
