@@ -73,6 +73,8 @@ class ZoneLand {
     private final Map<LandLicenceId, Licence> licences = new LinkedHashMap<>();
     private final Map<LandApplicationId, Application> applications = new LinkedHashMap<>();
     private int exemptions;
+    /** The Government's exemptions recorded here (ADR 0035 item 28, F168): what decision exempts whom, for which days. */
+    private final List<LandEvents.LandFeeExemptionGranted> exempted = new ArrayList<>();
     /** Who signed each application as the entity's representative (F83): not kept in {@link Application}, whose shape tests build. */
     private final Map<LandApplicationId, PersonId> appliedBy = new java.util.HashMap<>();
     /** The receipts of the fees that issued this zone's certificates, as read by {@link #receiptKey} (F84). */
@@ -578,6 +580,7 @@ class ZoneLand {
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from());
         }
+        oneDecisionExemptsABeneficiaryOnceADay(body);
         int number = exemptions + 1;
         apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
                 body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
@@ -617,6 +620,25 @@ class ZoneLand {
         if (body.from().isBefore(body.decidedOn())) {
             throw RegistryProblem.invalid("freezone.exemption-retroactive", "The exemption starts on " + body.from() + ", before the decision that grants it ("
                     + body.decidedOn() + ").", "from", "003 art. 23.4");
+        }
+    }
+
+    /**
+     * 003 art. 23.4 (choice, ADR 0035 item 28; abuse audit F168, was O100): one Government decision may exempt several holders or activities
+     * (and, by stages, one beneficiary over successive periods), but it exempts one beneficiary once on any day: the same decision recorded
+     * again for the same holder or activity over days it already exempts is refused, whatever percentage it names (a second record would
+     * publish a second benefit the Government gave once).
+     */
+    void oneDecisionExemptsABeneficiaryOnceADay(LandCommands.GrantLandFeeExemption body) {
+        LocalDate until = body.from().plusYears(body.years()).minusDays(1);
+        for (LandEvents.LandFeeExemptionGranted e : exempted) {
+            if (body.decisionSha256().equals(e.decisionSha256()) && java.util.Objects.equals(body.holder(), e.holder())
+                    && java.util.Objects.equals(body.activity(), e.activity()) && !e.from().isAfter(until) && !body.from().isAfter(e.until())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-recorded-already", "This Government decision already "
+                        + "exempts " + (e.holder() != null ? e.holder().value() : e.activity().name()) + " in this zone from " + e.from() + " to "
+                        + e.until() + " (exemption " + e.number() + "); each of its beneficiaries is recorded once for any day.", "decisionSha256",
+                        "003 art. 23.4");
+            }
         }
     }
 
@@ -664,6 +686,7 @@ class ZoneLand {
         stream = event.zoneId().landStream();
         zoneId = event.zoneId();
         exemptions = Math.max(exemptions, event.number());
+        exempted.add(event);
     }
 
     @EventSourcingHandler
