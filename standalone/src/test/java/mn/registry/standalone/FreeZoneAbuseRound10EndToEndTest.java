@@ -65,4 +65,13 @@ class FreeZoneAbuseRound10EndToEndTest {
         registry.refused(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
                 "Government resolution 2027/120 (test)", decision)), 409, "freezone.decision-cited-already", "decisionSha256", "003 art. 6.4");
     }
+
+    @Test
+    @DisplayName("003 art. 6.1, 23.4 (ADR 0035 item 30, F169): an exemption for an activity the zone's resolution does not allow (a hotel in "
+            + "Zamyn-Uud) is refused, nothing stored")
+    void an_exemption_is_for_an_activity_the_zone_allows() {
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/130 on hotels in Zamyn-Uud (test)");
+        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ZAMYN_UUD, Activity.HOTEL, 100, today(), 5, decision)), 409,
+                "freezone.exemption-activity-not-allowed", "activity", "003 art. 6.1, 23.4");
+    }
 }

@@ -3,6 +3,7 @@ package mn.registry.freezone.land;
 import mn.registry.command.api.CommandContext;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandApplicationId;
@@ -573,6 +574,7 @@ class ZoneLand {
         governmentDecisionWasReceived(body.decisionSha256(), services);
         services.zone(body.zoneId());
         governmentExemptionIsComplete(body, context.receivedAt());
+        exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(body.zoneId()));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
             LandHolders.Holder standing = services.standing(body.holder());
@@ -620,6 +622,19 @@ class ZoneLand {
         if (body.from().isBefore(body.decidedOn())) {
             throw RegistryProblem.invalid("freezone.exemption-retroactive", "The exemption starts on " + body.from() + ", before the decision that grants it ("
                     + body.decidedOn() + ").", "from", "003 art. 23.4");
+        }
+    }
+
+    /**
+     * 003 art. 6.1, 23.3-23.4 (ADR 0035 item 30; abuse audit F169): the zone's resolution sets the types of activity carried on in it (6.1,
+     * and no entity registers here for another, 12.2); an exemption from the land fee of an activity the zone does not allow exempts no one
+     * and would stand published as a benefit of the zone.
+     */
+    static void exemptedActivityIsOneTheZoneAllows(Activity activity, java.util.Set<Activity> allowed) {
+        if (activity != null && !allowed.contains(activity)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-activity-not-allowed", "The zone's resolution does not "
+                    + "allow " + activity + " (it allows " + new java.util.TreeSet<>(allowed) + "): no land in the zone is used for it, and an exemption "
+                    + "for it exempts no one.", "activity", "003 art. 6.1, 23.4");
         }
     }
 

@@ -75,4 +75,15 @@ class FreeZoneLandAbuseRound10Test {
         fixture.given(given).when(signed(exemption(HOLDER, null, 50, FROM, 3, "fe".repeat(32)), CABINET, AT, Role.CABINET_MEMBER))
                 .expectEvents(recorded(3, HOLDER, null, 50, FROM, 3, "fe".repeat(32)));
     }
+
+    @Test
+    @DisplayName("003 art. 6.1, 23.4 (ADR 0035 item 30, F169): an exemption for an activity the zone's resolution does not allow exempts no one "
+            + "and is refused; one for an activity it allows is recorded")
+    void an_exemption_is_for_an_activity_the_zone_allows() {
+        services.activities = java.util.EnumSet.of(Activity.TRADE, Activity.PRODUCTION, Activity.INFRASTRUCTURE); // as Zamyn-Uud's resolution
+        fixture.givenNoPriorActivity().when(signed(exemption(null, Activity.HOTEL, 100, DECIDED, 5, DECISION), CABINET, AT, Role.CABINET_MEMBER))
+                .expectException(problem("freezone.exemption-activity-not-allowed", "activity", "003 art. 6.1, 23.4")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(signed(exemption(null, Activity.TRADE, 100, DECIDED, 5, DECISION), CABINET, AT, Role.CABINET_MEMBER))
+                .expectEvents(recorded(1, null, Activity.TRADE, 100, DECIDED, 5, DECISION));
+    }
 }

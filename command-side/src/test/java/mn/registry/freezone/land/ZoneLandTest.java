@@ -76,6 +76,7 @@ class ZoneLandTest {
         LandHolders.Holder standing;
         boolean documentsReceived = true;
         int maxYears = 60;
+        java.util.Set<Activity> activities = java.util.EnumSet.allOf(Activity.class);
 
         @Override
         public Zones.Zone zone(ZoneId zone) {
@@ -90,6 +91,11 @@ class ZoneLandTest {
         @Override
         public boolean documentReceived(String sha256) {
             return documentsReceived;
+        }
+
+        @Override
+        public java.util.Set<Activity> allowedActivities(ZoneId zone) {
+            return activities;
         }
 
         @Override
