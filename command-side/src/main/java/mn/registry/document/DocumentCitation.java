@@ -58,12 +58,12 @@ public record DocumentCitation(String field, String article, String unknownMessa
     }
 
     /** The document found by {@code lookup} under a well-formed hash; refused as malformed or as never received. */
-    public <T> T received(String sha256, Function<String, Optional<T>> lookup) {
+    public <T> T found(String sha256, Function<String, Optional<T>> lookup) {
         wellFormed(sha256);
         return lookup.apply(sha256).orElseThrow(this::unknown);
     }
 
-    /** As {@link #received(String, Function)}, for a lookup that answers only whether the registry received the document. */
+    /** As {@link #found(String, Function)}, for a lookup that answers only whether the registry received the document. */
     public void received(String sha256, Predicate<String> receivedByTheRegistry) {
         wellFormed(sha256);
         if (!receivedByTheRegistry.test(sha256)) {

@@ -258,7 +258,7 @@ public class DocumentStore implements PersonalDataHolder {
      * with the field, article and words of {@code citation}.
      */
     public StoredDocument requireReceived(String sha256, DocumentCitation citation) {
-        return citation.received(sha256, this::cite);
+        return citation.found(sha256, this::cite);
     }
 
     /** As {@link #requireReceived(String, DocumentCitation)}, in the registry's usual words. */

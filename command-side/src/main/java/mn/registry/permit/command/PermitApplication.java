@@ -124,7 +124,7 @@ class PermitApplication {
     // 001 art. 38.1: a document is registered only as the original bytes the registry received and keeps
     private static DocumentRef receivedDocument(SubmittedDocument submitted, String field, String article, PermitServices services) {
         // a malformed hash (never one of ApplyForPermit's, refused at intake) is answered as a document never received, as it always was
-        return DocumentCitation.of(field, article).malformedAsUnknown().received(submitted.sha256(), sha256 -> services.received(submitted));
+        return DocumentCitation.of(field, article).malformedAsUnknown().found(submitted.sha256(), sha256 -> services.received(submitted));
     }
 
     // 002 art. 26.2.3, 26.7, 23.3 (choice, ADR 0046 item 13, abuse audit F103): the policy, the contract and the reorganisation's evidence
