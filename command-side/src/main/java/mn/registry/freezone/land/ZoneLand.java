@@ -1,6 +1,7 @@
 package mn.registry.freezone.land;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.document.DocumentCitation;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
@@ -527,11 +528,7 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
-        if (body.receiptSha256() == null || !mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.receiptSha256())
-                || !services.documentReceived(body.receiptSha256())) {
-            throw RegistryProblem.invalid("document.unknown", "The receipt's document is named by the SHA-256 of a file uploaded to POST "
-                    + "/api/documents first.", "receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE);
-        }
+        RECEIPT.received(body.receiptSha256(), services::documentReceived);
         if (reportedReceipts.contains(body.receiptSha256())) { // a second use of one payment's receipt
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt reported the fee of "
                     + "another licence of this zone already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
@@ -592,11 +589,15 @@ class ZoneLand {
 
     // 003 art. 23.4: the Government decision is recorded with its document, uploaded first (POST /api/documents)
     static void governmentDecisionWasReceived(String sha256, LandServices services) {
-        if (sha256 == null || !services.documentReceived(sha256)) {
-            throw RegistryProblem.invalid("document.unknown", "The Government decision's document (SHA-256) was not received; upload it to "
-                    + "POST /api/documents first.", "decisionSha256", "003 art. 23.4");
-        }
+        GOVERNMENT_DECISION.received(sha256, services::documentReceived);
     }
+
+    private static final DocumentCitation GOVERNMENT_DECISION = DocumentCitation.of("decisionSha256", "003 art. 23.4").malformedAsUnknown()
+            .unknownSays("The Government decision's document (SHA-256) was not received; upload it to POST /api/documents first.");
+
+    // 003 art. 22.5: the fee's receipt is a document uploaded first (POST /api/documents); a malformed hash is answered as one never received
+    private static final DocumentCitation RECEIPT = DocumentCitation.of("receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE).malformedAsUnknown()
+            .unknownSays("The receipt's document is named by the SHA-256 of a file uploaded to POST /api/documents first.");
 
     // 003 art. 23.3-23.4: the Government decides the beneficiary (one entity or one activity), the percentage and the duration
     static void governmentExemptionIsComplete(LandCommands.GrantLandFeeExemption body, Instant receivedAt) {
