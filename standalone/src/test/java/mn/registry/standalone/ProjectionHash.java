@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * depends on timing; the tree they commit to ({@code log_entries}, {@code log_tiles}, {@code log_state/tree}) is
  * compared; {@code deadline_days}: the poller's index of deadlines by due day, whose floor and emptied days depend on
  * when the poller ran (the deadlines it lists are compared); {@code freezone_zone_establishing}: the registry-wide key an
- * establishment of a zone holds while it runs (ADR 0035 item 25), a lock that exists once any zone was established.</li>
+ * establishment of a zone holds while it runs (ADR 0035 item 25), a lock that exists once any zone was established;
+ * {@code document_claims}: the registry-wide claim of a document by the kind of act that cited it first (ADR 0057), which a
+ * rebuild never creates and whose backfill marker records when it ran.</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
  * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
  * (the pointer, with its switch time) is operational.</li>
@@ -58,7 +60,7 @@ final class ProjectionHash {
             "permit_change_documents", "permit_representatives",
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
-            "document_uploads_by_person", "deadline_days", "freezone_zone_establishing");
+            "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
 

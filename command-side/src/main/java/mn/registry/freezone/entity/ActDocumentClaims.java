@@ -32,10 +32,24 @@ class ActDocumentClaims {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
+    private final mn.registry.command.claim.OneKindPerDocument acrossKinds;
 
-    ActDocumentClaims(MongoDatabase database, CommandLog commandLog) {
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    ActDocumentClaims(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
+        this.acrossKinds = acrossKinds;
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
+    ActDocumentClaims(MongoDatabase database, CommandLog commandLog) {
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    /** The registry-wide claim across kinds of act (ADR 0057), checked before this collection's. */
+    mn.registry.command.claim.OneKindPerDocument acrossKinds() {
+        return acrossKinds;
     }
 
     /**

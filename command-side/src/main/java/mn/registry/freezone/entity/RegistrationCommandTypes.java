@@ -93,18 +93,23 @@ class RegistrationCommandTypes {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
             String receipt = feeReceiptOf(body);
-            Object answer;
-            try {
-                answer = commands.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (RuntimeException refused) {
-                claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
-                throw refused;
-            }
-            RegistrationId registration = registrationOf(body);
-            if (receipt != null && registration != null) {
-                claims.adopt(receipt, context.commandId(), registration, ActDocumentClaims.FEE_RECEIPT, context.receivedAt());
-            }
-            return answer;
+            // ADR 0057: the fee receipt's document is not another kind of act's (a permit's, an identity order)
+            return claims.acrossKinds().claimedFor(receipt, mn.registry.command.claim.DocumentKind.ZONE_REGISTRATION_FEE, context,
+                    "documents." + mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT,
+                    mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT.article(), () -> {
+                Object answer;
+                try {
+                    answer = commands.sendAndWait(SignedCommandContext.message(body, context));
+                } catch (RuntimeException refused) {
+                    claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
+                    throw refused;
+                }
+                RegistrationId registration = registrationOf(body);
+                if (receipt != null && registration != null) {
+                    claims.adopt(receipt, context.commandId(), registration, ActDocumentClaims.FEE_RECEIPT, context.receivedAt());
+                }
+                return answer;
+            });
         });
     }
 
@@ -148,20 +153,24 @@ class RegistrationCommandTypes {
         return GovernorCommandType.of(body.getSimpleName(), body, (b, context) -> {
             String sha256 = document.apply(b);
             RegistrationId registration = (RegistrationId) TargetByRecordComponent.read(b, "registrationId");
-            boolean holds = claims.claim(sha256, context.commandId(), registration, act, article, context.receivedAt());
-            Object answer;
-            try {
-                answer = toAggregate.carryOut().apply(b, context);
-            } catch (RuntimeException refused) {
-                if (holds) {
-                    claims.release(sha256, context.commandId());
+            // ADR 0057: the claim across kinds first (another kind's document, an identity order or a permit's, is refused as such)
+            return claims.acrossKinds().claimedFor(sha256, mn.registry.command.claim.DocumentKind.ZONE_REGISTRATION_ACT, context, "documentSha256",
+                    article, () -> {
+                boolean holds = claims.claim(sha256, context.commandId(), registration, act, article, context.receivedAt());
+                Object answer;
+                try {
+                    answer = toAggregate.carryOut().apply(b, context);
+                } catch (RuntimeException refused) {
+                    if (holds) {
+                        claims.release(sha256, context.commandId());
+                    }
+                    throw refused;
                 }
-                throw refused;
-            }
-            if (!holds && sha256 != null && registration != null) {
-                claims.adopt(sha256, context.commandId(), registration, act, context.receivedAt());
-            }
-            return answer;
+                if (!holds && sha256 != null && registration != null) {
+                    claims.adopt(sha256, context.commandId(), registration, act, context.receivedAt());
+                }
+                return answer;
+            });
         });
     }
 

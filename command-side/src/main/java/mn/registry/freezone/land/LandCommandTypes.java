@@ -80,21 +80,25 @@ class LandCommandTypes {
             if (body.zoneId() == null || body.licenceId() == null) {
                 throw RegistryProblem.invalid("freezone.field-missing", "The report names the zone and the licence.", "licenceId", "003 art. 22.5");
             }
-            String claimed = receipts.claimReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
-            try {
-                commands.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
-                receipts.release(claimed, context.commandId());
-                throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
-                        "licenceId", "003 art. 22.5");
-            } catch (RuntimeException refused) {
-                receipts.release(claimed, context.commandId());
-                throw refused;
-            }
-            if (claimed == null) {
-                receipts.adoptReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
-            }
-            return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
+            // ADR 0057: the receipt's document is not another kind of act's (a permit's, an identity order, a registration's)
+            return receipts.acrossKinds().claimedFor(body.receiptSha256(), mn.registry.command.claim.DocumentKind.LAND_FEE_RECEIPT, context,
+                    "receiptSha256", mn.registry.kernel.freezone.FreeZoneTerms.LAND_FEE_ARTICLE, () -> {
+                String claimed = receipts.claimReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
+                try {
+                    commands.sendAndWait(SignedCommandContext.message(body, context));
+                } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                    receipts.release(claimed, context.commandId());
+                    throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
+                            "licenceId", "003 art. 22.5");
+                } catch (RuntimeException refused) {
+                    receipts.release(claimed, context.commandId());
+                    throw refused;
+                }
+                if (claimed == null) {
+                    receipts.adoptReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
+                }
+                return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
+            });
         });
     }
 

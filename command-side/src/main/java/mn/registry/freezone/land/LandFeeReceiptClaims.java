@@ -28,10 +28,24 @@ class LandFeeReceiptClaims {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
+    private final mn.registry.command.claim.OneKindPerDocument acrossKinds;
 
-    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog) {
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
+        this.acrossKinds = acrossKinds;
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
+    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog) {
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    /** The registry-wide claim across kinds of act (ADR 0057), checked before the report's own (a holder's receipt's document). */
+    mn.registry.command.claim.OneKindPerDocument acrossKinds() {
+        return acrossKinds;
     }
 
     /** Claims the receipt for this command's fee; refuses one that paid another licence's fee. Returns the key claimed, or null (no receipt). */

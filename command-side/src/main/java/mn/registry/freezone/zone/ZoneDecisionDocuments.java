@@ -4,6 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.freezone.ZoneId;
@@ -32,10 +34,20 @@ class ZoneDecisionDocuments {
     private final CommandLog commandLog;
     private final DocumentStore documents;
 
-    ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents) {
+    private final OneKindPerDocument acrossKinds;
+
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents, OneKindPerDocument acrossKinds) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.documents = documents;
+        this.acrossKinds = acrossKinds;
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
+    ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents) {
+        this(database, commandLog, documents, OneKindPerDocument.backfilled(database, commandLog));
     }
 
     private static final DocumentCitation DECISION = DocumentCitation.of("decisionSha256", ARTICLE)
@@ -58,6 +70,12 @@ class ZoneDecisionDocuments {
     /** Checks the document, claims it for this act, runs the act; the claim is released when the act is refused. */
     <T> T claimedFor(String sha256, ZoneId zoneId, String act, CommandContext context, Supplier<T> actOnTheZone) {
         decisionRestsOnItsDocument(sha256);
+        // ADR 0057: a decision's document is not another kind of act's (an identity order, a permit's, a registration's)
+        return acrossKinds.claimedFor(sha256, DocumentKind.ZONE_DECISION, context, "decisionSha256", ARTICLE,
+                () -> claimedForThisAct(sha256, zoneId, act, context, actOnTheZone));
+    }
+
+    private <T> T claimedForThisAct(String sha256, ZoneId zoneId, String act, CommandContext context, Supplier<T> actOnTheZone) {
         RegistryWideClaim.take(claims, new Document("_id", sha256).append("commandId", context.commandId()).append("zoneId", zoneId.value())
                 .append("act", act).append("claimedAt", context.receivedAt().toString()), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
                 holder -> citedAlready());

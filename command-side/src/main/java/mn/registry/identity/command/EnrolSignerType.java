@@ -3,6 +3,8 @@ package mn.registry.identity.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.identity.PersonId;
@@ -36,19 +38,22 @@ class EnrolSignerType {
     static final Set<Role> NOT_ENROLLED = Set.of(Role.ZONE_GOVERNOR, Role.CABINET_MEMBER, Role.REGISTRY);
 
     @Bean
-    SignedCommandType<EnrolSigner> enrolSigner(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier) {
+    SignedCommandType<EnrolSigner> enrolSigner(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier,
+                                               OneKindPerDocument acrossKinds) {
         return SignedCommandType.of("EnrolSigner", EnrolSigner.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
-                (body, context) -> enrol(commands, documents, verifier, body, context));
+                (body, context) -> enrol(commands, documents, verifier, acrossKinds, body, context));
     }
 
     @Bean
-    SignedCommandType<mn.registry.kernel.identity.EndSignerRole> endSignerRole(CommandGateway commands, DocumentStore documents) {
+    SignedCommandType<mn.registry.kernel.identity.EndSignerRole> endSignerRole(CommandGateway commands, DocumentStore documents,
+                                                                                OneKindPerDocument acrossKinds) {
         return SignedCommandType.of("EndSignerRole", mn.registry.kernel.identity.EndSignerRole.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
-                (body, context) -> endRole(commands, documents, body, context));
+                (body, context) -> endRole(commands, documents, acrossKinds, body, context));
     }
 
     // ADR 0055: a role granted by an enrolment ends by the same officials' act, on a document, from the receipt on
-    private static Object endRole(CommandGateway commands, DocumentStore documents, mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
+    private static Object endRole(CommandGateway commands, DocumentStore documents, OneKindPerDocument acrossKinds,
+                                  mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose role ends in 'personId'.", "personId", ARTICLE);
         }
@@ -56,8 +61,8 @@ class EnrolSignerType {
             throw RegistryProblem.invalid("identity.role-not-ended-here", "Name a role granted by an enrolment in 'role'; a governor is dismissed by "
                     + "the Cabinet member (DismissGovernor, 003 art. 8.2).", "role", "003 art. 8.2");
         }
-        restsOnAReceivedDocument(documents, body.documentSha256());
-        toTheEnrolledPersonsStream(commands, body, body.personId(), context);
+        String document = restsOnAReceivedDocument(documents, body.documentSha256());
+        onAnIdentityOrder(acrossKinds, document, context, () -> toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EndSignerRole");
         answer.put("personId", body.personId().value());
@@ -77,7 +82,7 @@ class EnrolSignerType {
     }
 
     // 001 art. 23.1.1 (ADR 0055): an enrolment, or the end of a role, rests on a document the registry received and keeps
-    private static void restsOnAReceivedDocument(DocumentStore documents, String documentSha256) {
+    private static String restsOnAReceivedDocument(DocumentStore documents, String documentSha256) {
         String document = documentSha256 == null ? "" : documentSha256.strip();
         if (!DocumentRef.isSha256Hex(document)) {
             throw RegistryProblem.invalid("identity.enrolment-without-document", "An enrolment, or the end of a role, rests on a document (the "
@@ -85,10 +90,24 @@ class EnrolSignerType {
                     + "SHA-256 in 'documentSha256'.", "documentSha256", ARTICLE);
         }
         documents.requireReceived(document, "documentSha256", ARTICLE);
+        return document;
     }
 
-    private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, EnrolSigner body,
-                                CommandContext context) {
+    /**
+     * 001 art. 23.1.1 (choice, ADR 0057; abuse audit O110): the document an identity act rests on is claimed registry-wide as an identity
+     * order ({@link DocumentKind#IDENTITY_ORDER}): one Government order may appoint or dismiss several officials, so identity acts share
+     * it, but a permit's or a Free Zone act's document (another company's letter, a tax authority's request) is refused, and the reverse.
+     * Claimed before the person's stream acts, released when it refuses.
+     */
+    static void onAnIdentityOrder(OneKindPerDocument acrossKinds, String document, CommandContext context, Runnable act) {
+        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, context, "documentSha256", ARTICLE, () -> {
+            act.run();
+            return null;
+        });
+    }
+
+    private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, OneKindPerDocument acrossKinds,
+                                EnrolSigner body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person to enrol in 'personId'.", "personId", ARTICLE);
         }
@@ -99,8 +118,9 @@ class EnrolSignerType {
         }
         X509Certificate certificate = certificateInForceAtReceipt(verifier, body.certificatePem(), context);
         certificateNamesThePerson(certificate, body.personId());
-        restsOnAReceivedDocument(documents, body.documentSha256());
-        commands.sendAndWait(SignedCommandContext.message(body, context)); // as signed (ADR 0026); the stream reads the same certificate
+        String document = restsOnAReceivedDocument(documents, body.documentSha256());
+        // as signed (ADR 0026); the stream reads the same certificate
+        onAnIdentityOrder(acrossKinds, document, context, () -> commands.sendAndWait(SignedCommandContext.message(body, context)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EnrolSigner");
         answer.put("personId", body.personId().value());

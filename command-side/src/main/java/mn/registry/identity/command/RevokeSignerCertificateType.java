@@ -38,13 +38,14 @@ class RevokeSignerCertificateType {
     }
 
     @Bean
-    SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands, mn.registry.document.DocumentStore documents) {
+    SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands, mn.registry.document.DocumentStore documents,
+                                                                       mn.registry.command.claim.OneKindPerDocument acrossKinds) {
         return SignedCommandType.of("RevokeSignerCertificate", RevokeSignerCertificate.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
-                (body, context) -> revoke(commands, documents, body, context));
+                (body, context) -> revoke(commands, documents, acrossKinds, body, context));
     }
 
-    private static Object revoke(CommandGateway commands, mn.registry.document.DocumentStore documents, RevokeSignerCertificate body,
-                                 CommandContext context) {
+    private static Object revoke(CommandGateway commands, mn.registry.document.DocumentStore documents,
+                                 mn.registry.command.claim.OneKindPerDocument acrossKinds, RevokeSignerCertificate body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose certificate is revoked in 'personId'.", "personId",
                     "001 art. 23.1.1");
@@ -53,7 +54,9 @@ class RevokeSignerCertificateType {
         if (body.documentSha256() != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.documentSha256().strip())) {
             documents.requireReceived(body.documentSha256().strip(), "documentSha256", "001 art. 23.1.1");
         }
-        EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context);
+        // ADR 0057 (O110): a document named is claimed as an identity order (none named: nothing to claim, the stream decides)
+        EnrolSignerType.onAnIdentityOrder(acrossKinds, body.documentSha256() == null ? null : body.documentSha256().strip(), context,
+                () -> EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "RevokeSignerCertificate");
         answer.put("personId", body.personId().value());

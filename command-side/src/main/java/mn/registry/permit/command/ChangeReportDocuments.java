@@ -15,8 +15,25 @@ class ChangeReportDocuments extends OneActPerDocument {
 
     static final String COLLECTION = "permit_change_documents";
 
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    ChangeReportDocuments(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+        super(database, COLLECTION, commandLog, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, acrossKinds);
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
     ChangeReportDocuments(MongoDatabase database, CommandLog commandLog) {
-        super(database, COLLECTION, commandLog);
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    @Override
+    String field() {
+        return "documentSha256";
+    }
+
+    @Override
+    String article() {
+        return "002 art. 20.3.3";
     }
 
     @Override

@@ -15,8 +15,25 @@ class InspectionFindings extends OneActPerDocument {
 
     static final String COLLECTION = "permit_inspection_findings";
 
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    InspectionFindings(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+        super(database, COLLECTION, commandLog, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, acrossKinds);
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
     InspectionFindings(MongoDatabase database, CommandLog commandLog) {
-        super(database, COLLECTION, commandLog);
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    @Override
+    String field() {
+        return "findingsSha256";
+    }
+
+    @Override
+    String article() {
+        return "002 art. 31.1.7";
     }
 
     @Override

@@ -17,8 +17,25 @@ class InsurancePolicies extends OneActPerDocument {
 
     static final String COLLECTION = "permit_insurance_policies";
 
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    InsurancePolicies(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+        super(database, COLLECTION, commandLog, mn.registry.command.claim.DocumentKind.INSURANCE_POLICY, acrossKinds);
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
     InsurancePolicies(MongoDatabase database, CommandLog commandLog) {
-        super(database, COLLECTION, commandLog);
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    @Override
+    String field() {
+        return "proofSha256";
+    }
+
+    @Override
+    String article() {
+        return "002 art. 26.2.3";
     }
 
     @Override

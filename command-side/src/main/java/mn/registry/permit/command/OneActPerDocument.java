@@ -3,6 +3,8 @@ package mn.registry.permit.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DocumentRef;
@@ -24,11 +26,30 @@ abstract class OneActPerDocument {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
+    private final OneKindPerDocument acrossKinds;
+    private final DocumentKind kind;
 
-    OneActPerDocument(MongoDatabase database, String collection, CommandLog commandLog) {
+    OneActPerDocument(MongoDatabase database, String collection, CommandLog commandLog, DocumentKind kind, OneKindPerDocument acrossKinds) {
         this.claims = database.getCollection(collection);
         this.commandLog = commandLog;
+        this.kind = kind;
+        this.acrossKinds = acrossKinds;
     }
+
+    /** The registry-wide claim across kinds (ADR 0057), checked besides this kind's own. */
+    OneKindPerDocument acrossKinds() {
+        return acrossKinds;
+    }
+
+    /** The kind of act whose document this collection claims (ADR 0057). */
+    DocumentKind kind() {
+        return kind;
+    }
+
+    /** The field of the act that names the document, and the article a refusal across kinds names (ADR 0057). */
+    abstract String field();
+
+    abstract String article();
 
     /** The refusal of a document another command used. */
     abstract RegistryProblem usedBefore();

@@ -209,13 +209,16 @@ class PermitCommandTypes {
             if (b == null) {
                 return toApplication.handle(null, c);
             }
-            claims.claim(document.apply(b), c.commandId(), application.apply(b), c.receivedAt());
-            try {
-                return toApplication.handle(b, c);
-            } catch (RuntimeException refused) {
-                claims.release(document.apply(b), c.commandId());
-                throw refused;
-            }
+            // ADR 0057: the claim across kinds first (a document another kind of act holds is refused as such), then the kind's own
+            return claims.acrossKinds().claimedFor(document.apply(b), claims.kind(), c, claims.field(), claims.article(), () -> {
+                claims.claim(document.apply(b), c.commandId(), application.apply(b), c.receivedAt());
+                try {
+                    return toApplication.handle(b, c);
+                } catch (RuntimeException refused) {
+                    claims.release(document.apply(b), c.commandId());
+                    throw refused;
+                }
+            });
         });
     }
 

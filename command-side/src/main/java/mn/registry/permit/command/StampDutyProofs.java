@@ -11,8 +11,25 @@ class StampDutyProofs extends OneActPerDocument {
 
     static final String COLLECTION = "stamp_duty_proofs";
 
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    StampDutyProofs(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+        super(database, COLLECTION, commandLog, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, acrossKinds);
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
     StampDutyProofs(MongoDatabase database, CommandLog commandLog) {
-        super(database, COLLECTION, commandLog);
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    @Override
+    String field() {
+        return "stampDutyProofSha256";
+    }
+
+    @Override
+    String article() {
+        return "002 art. 27.2";
     }
 
     @Override

@@ -16,8 +16,25 @@ class TaxAuthorityDocuments extends OneActPerDocument {
 
     static final String COLLECTION = "permit_tax_authority_documents";
 
+    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    @org.springframework.beans.factory.annotation.Autowired
+    TaxAuthorityDocuments(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+        super(database, COLLECTION, commandLog, mn.registry.command.claim.DocumentKind.TAX_AUTHORITY_DOCUMENT, acrossKinds);
+    }
+
+    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
     TaxAuthorityDocuments(MongoDatabase database, CommandLog commandLog) {
-        super(database, COLLECTION, commandLog);
+        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+    }
+
+    @Override
+    String field() {
+        return "evidenceSha256";
+    }
+
+    @Override
+    String article() {
+        return "002 art. 28.1, 28.4";
     }
 
     @Override

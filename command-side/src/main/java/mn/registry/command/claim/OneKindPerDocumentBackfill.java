@@ -1,0 +1,172 @@
+package mn.registry.command.claim;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.kernel.identity.PersonEnrolled;
+import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.permit.DocumentRef;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * ADR 0057 item 3: the documents acts claimed before the registry-wide claim across kinds are found by it. Once per registry, at start,
+ * it copies every claim of the kinds' own collections into {@value OneKindPerDocument#COLLECTION} under its kind (keeping the claim's
+ * command, so a claim that was stale stays stale), and claims under {@link DocumentKind#IDENTITY_ORDER} the documents of the identity
+ * acts stored (enrolments and revocations: read in the one pass over the store the start-up backfills share, ADR 0044; those acts
+ * never claimed their document). A claim already there is left alone (a duplicate key), so a second node starting at the same time, or
+ * a start stopped half-way and run again, claims nothing twice. Then it writes its marker and lets the claims be judged.
+ */
+@Component
+class OneKindPerDocumentBackfill implements StartupBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(OneKindPerDocumentBackfill.class);
+    /** The marker's id: never a SHA-256, so never a claim. */
+    static final String MARKER = "backfill:adr-0057";
+
+    /** A holder's reported receipt's key in {@code freezone_land_fee_receipts} (LandFeeReceiptClaims.reportKey); the governor's are paper receipts. */
+    static final String LAND_REPORT_KEY = "SHA256:";
+
+    /**
+     * The kinds' own claim collections, each claim {@code {_id: key, commandId, ...}} read as the kind it is (null: not a document's
+     * claim). Their names as their classes declare them (StampDutyProofs, InsurancePolicies, InspectionFindings,
+     * TaxAuthorityDocuments, ChangeReportDocuments, ActDocumentClaims and ZoneDecisionDocuments, LandFeeReceiptClaims).
+     */
+    static final Map<String, Function<Document, DocumentKind>> SOURCES = Map.of(
+            "stamp_duty_proofs", claim -> DocumentKind.STAMP_DUTY_PROOF,
+            "permit_insurance_policies", claim -> DocumentKind.INSURANCE_POLICY,
+            "permit_inspection_findings", claim -> DocumentKind.INSPECTION_FINDINGS,
+            "permit_tax_authority_documents", claim -> DocumentKind.TAX_AUTHORITY_DOCUMENT,
+            "permit_change_documents", claim -> DocumentKind.CHANGE_REPORT,
+            "freezone_act_documents", OneKindPerDocumentBackfill::freeZoneActKind,
+            "freezone_land_fee_receipts", claim -> String.valueOf(claim.get("_id")).startsWith(LAND_REPORT_KEY) ? DocumentKind.LAND_FEE_RECEIPT : null);
+
+    private final MongoDatabase database;
+    private final OneKindPerDocument claims;
+    private final Clock clock;
+
+    OneKindPerDocumentBackfill(MongoDatabase database, OneKindPerDocument claims, Clock clock) {
+        this.database = database;
+        this.claims = claims;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "one kind of act per document (ADR 0057)";
+    }
+
+    @Override
+    public boolean due() {
+        return claims.collection().find(Filters.eq("_id", MARKER)).first() == null;
+    }
+
+    @Override
+    public void skipped() {
+        claims.backfillDone();
+    }
+
+    @Override
+    public Pass begin() {
+        long started = System.nanoTime();
+        Set<String> identityDocuments = new LinkedHashSet<>();
+        return new Pass() {
+            @Override
+            public void accept(TrackedEventMessage<?> event) {
+                Object payload = event.getPayload();
+                if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
+                    identityDocuments.add(enrolled.documentSha256());
+                } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
+                    identityDocuments.add(revoked.documentSha256());
+                }
+            }
+
+            @Override
+            public void finish(long read) {
+                try {
+                    int copied = copyTheKindsClaims();
+                    int identity = 0;
+                    for (String sha256 : identityDocuments) {
+                        identity += claimed(sha256, DocumentKind.IDENTITY_ORDER, BACKFILLED_IDENTITY_ACT) ? 1 : 0;
+                    }
+                    claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
+                            .append("copied", copied).append("identity", identity)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    log.info("one kind of act per document (ADR 0057): {} claims copied from the kinds' collections, {} documents of identity acts "
+                            + "claimed (read {} events) in {} ms", copied, identity, read, (System.nanoTime() - started) / 1_000_000);
+                } finally {
+                    claims.backfillDone();
+                }
+            }
+        };
+    }
+
+    /** The command id of a claim of an identity act stored before the rule (held for ever, {@link OneKindPerDocument#BACKFILL}). */
+    static final String BACKFILLED_IDENTITY_ACT = OneKindPerDocument.BACKFILL + ":identity";
+
+    /**
+     * Copies every claim of the kinds' own collections; answers how many were new here. A document two kinds claimed before the rule
+     * (both acts stay stored and replay) goes to the kind that claimed it first ({@code claimedAt}), then the collections' order.
+     */
+    int copyTheKindsClaims() {
+        Map<String, Document> first = new java.util.TreeMap<>();
+        for (Map.Entry<String, Function<Document, DocumentKind>> source : new java.util.TreeMap<>(SOURCES).entrySet()) {
+            for (Document claim : database.getCollection(source.getKey()).find()) {
+                DocumentKind kind = source.getValue().apply(claim);
+                String key = String.valueOf(claim.get("_id"));
+                String sha256 = (key.startsWith(LAND_REPORT_KEY) ? key.substring(LAND_REPORT_KEY.length()) : key).toLowerCase(Locale.ROOT);
+                String command = claim.getString("commandId");
+                if (kind == null || command == null || !DocumentRef.isSha256Hex(sha256)) {
+                    continue;
+                }
+                String at = String.valueOf(claim.get("claimedAt"));
+                Document earlier = first.get(sha256);
+                if (earlier == null || at.compareTo(earlier.getString("claimedAt")) < 0) {
+                    first.put(sha256, new Document("kind", kind.code()).append("commandId", command).append("claimedAt", at));
+                }
+            }
+        }
+        int copied = 0;
+        for (Map.Entry<String, Document> claim : first.entrySet()) {
+            copied += claimed(claim.getKey(), DocumentKind.ofCode(claim.getValue().getString("kind")).orElseThrow(),
+                    claim.getValue().getString("commandId")) ? 1 : 0;
+        }
+        return copied;
+    }
+
+    private boolean claimed(String sha256, DocumentKind kind, String command) {
+        if (!DocumentRef.isSha256Hex(sha256.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        try {
+            claims.collection().insertOne(OneKindPerDocument.claimOf(sha256.toLowerCase(Locale.ROOT), kind, command, clock.instant())
+                    .append("backfilled", true));
+            return true;
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false; // claimed already: by a command, another node's backfill, or another kind's collection copied first
+        }
+    }
+
+    // freezone_act_documents holds three kinds (ADR 0035 items 8, 19, 27): the fee receipts, the zones' decisions and the registrations' acts
+    private static DocumentKind freeZoneActKind(Document claim) {
+        String act = claim.getString("act");
+        if ("registration fee receipt".equals(act)) {
+            return DocumentKind.ZONE_REGISTRATION_FEE;
+        }
+        return claim.get("zoneId") != null && claim.get("registrationId") == null ? DocumentKind.ZONE_DECISION : DocumentKind.ZONE_REGISTRATION_ACT;
+    }
+}

@@ -1,0 +1,225 @@
+package mn.registry.command.claim;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.CommandLog;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * ADR 0057 (abuse audit F185-F189, was O111 and O110): a document is claimed registry-wide by the kind of act that cited it first; an act
+ * of another kind is refused, naming the kind that holds it, unless the pair lawfully shares a document; acts stored before the rule are
+ * found by it (the backfill), on the embedded MongoDB.
+ */
+@ExtendWith(EmbeddedMongoExtension.class)
+class OneKindPerDocumentTest {
+
+    static final Instant AT = Instant.parse("2027-03-01T02:00:00Z");
+    private static final AtomicInteger COMMANDS = new AtomicInteger();
+
+    private MongoDatabase database;
+    private CommandLog log;
+    private OneKindPerDocument claims;
+
+    @BeforeEach
+    void fresh(MongoDatabase database) {
+        this.database = database;
+        log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
+        claims = OneKindPerDocument.backfilled(database, log);
+    }
+
+    /** A command accepted into the command log (it holds what it claims while it is logged). */
+    private String logged() {
+        String id = "cmd-" + COMMANDS.incrementAndGet();
+        log.claim(id, id + "-jws", "jws", "Act", "official-1");
+        return id;
+    }
+
+    private static String document(String words) {
+        return Sha256.hex(words.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RegistryProblem refused(String sha256, DocumentKind kind, String field, String article) {
+        return catchThrowableOfType(() -> claims.claim(sha256, kind, logged(), field, article, AT), RegistryProblem.class);
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O111): every pair of kinds that does not share a document is refused, 409 naming the kind that holds it, with the "
+            + "refused act's field and article; the same kind, and a pair that shares, pass to their own rules")
+    void every_pair_of_kinds_is_refused_unless_it_shares() {
+        List<String> refusedPairs = new ArrayList<>();
+        for (DocumentKind holder : DocumentKind.values()) {
+            for (DocumentKind other : DocumentKind.values()) {
+                String sha256 = document(holder + " then " + other);
+                assertThat(claims.claim(sha256, holder, logged(), "first", "first article", AT)).isTrue();
+                RegistryProblem problem = refused(sha256, other, "secondSha256", "second article");
+                if (OneKindPerDocument.share(other, holder)) {
+                    assertThat(problem).as(other + " on " + holder + "'s document passes").isNull();
+                    continue;
+                }
+                assertThat(problem).as(other + " on " + holder + "'s document").isNotNull();
+                assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.CONFLICT);
+                assertThat(problem.code()).isEqualTo("document.claimed-by-another-act." + holder.code());
+                assertThat(problem.field()).isEqualTo("secondSha256");
+                assertThat(problem.article()).isEqualTo("second article");
+                assertThat(problem.getMessage()).contains(holder.english()).doesNotContain("cmd-");
+                assertThat(claims.holder(sha256)).as("still the first kind's").contains(holder);
+                refusedPairs.add(holder + "/" + other);
+            }
+        }
+        // 10 kinds: 90 ordered pairs of different kinds; the one shared pair both ways and the Free Zone's one collection (3 kinds, 6
+        // ordered pairs) pass
+        assertThat(refusedPairs).hasSize(90 - 2 - 6);
+        assertThat(OneKindPerDocument.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O111): a change report on an insurance policy's document, and a tax authority's request's document as a change "
+            + "report, are refused; a policy on a change report's document too")
+    void a_change_report_on_a_policy_or_a_tax_document_is_refused() {
+        String policy = document("the insurance policy of 6118001");
+        claims.claim(policy, DocumentKind.INSURANCE_POLICY, logged(), "proofSha256", "002 art. 26.2.3", AT);
+        assertThat(refused(policy, DocumentKind.CHANGE_REPORT, "documentSha256", "002 art. 20.3.3").code())
+                .isEqualTo("document.claimed-by-another-act.insurance-policy");
+        String request = document("the tax authority's request on 6118001");
+        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
+        assertThat(refused(request, DocumentKind.CHANGE_REPORT, "documentSha256", "002 art. 20.3.3").code())
+                .isEqualTo("document.claimed-by-another-act.tax-authority-document");
+        String extract = document("state register extract of 6118001");
+        claims.claim(extract, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT);
+        assertThat(refused(extract, DocumentKind.INSURANCE_POLICY, "proofSha256", "002 art. 26.2.3").code())
+                .isEqualTo("document.claimed-by-another-act.change-report");
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O110): an identity act on a permit's or a Free Zone act's document is refused, and the reverse; identity acts "
+            + "share one order (a Government order naming several officials)")
+    void identity_acts_share_an_order_and_nothing_else() {
+        String letter = document("another company's tax request");
+        claims.claim(letter, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
+        RegistryProblem enrol = refused(letter, DocumentKind.IDENTITY_ORDER, "documentSha256", "001 art. 23.1.1");
+        assertThat(enrol.code()).isEqualTo("document.claimed-by-another-act.tax-authority-document");
+        assertThat(enrol.article()).isEqualTo("001 art. 23.1.1");
+
+        String order = document("Government order 2027/12 appointing three reviewers");
+        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, logged(), "documentSha256", "001 art. 23.1.1", AT)).isTrue();
+        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, logged(), "documentSha256", "001 art. 23.1.1", AT))
+                .as("a second official named by the same order").isFalse();
+        assertThat(refused(order, DocumentKind.ZONE_DECISION, "decisionSha256", "003 art. 6.4").code())
+                .isEqualTo("document.claimed-by-another-act.identity-order");
+        assertThat(refused(order, DocumentKind.INSPECTION_FINDINGS, "findingsSha256", "002 art. 31.1.7").code())
+                .isEqualTo("document.claimed-by-another-act.identity-order");
+    }
+
+    @Test
+    @DisplayName("ADR 0057 item 2: the company's decision naming its new director is the representative's power (enrolment) and the "
+            + "change report's document: allowed either way, and the report keeps it claimed if the enrolment is refused")
+    void a_lawful_pair_shares_a_document() {
+        String decision = document("decision of the board of 6118002 naming its new director");
+        String enrolment = logged();
+        assertThat(claims.claim(decision, DocumentKind.IDENTITY_ORDER, enrolment, "documentSha256", "001 art. 23.1.1", AT)).isTrue();
+        CommandContext report = context(logged());
+        assertThat(claims.claimedFor(decision, DocumentKind.CHANGE_REPORT, report, "documentSha256", "002 art. 20.3.3", () -> "REPORTED"))
+                .isEqualTo("REPORTED");
+        claims.release(decision, enrolment); // the enrolment refused after all
+        assertThat(claims.holder(decision)).as("adopted by the report stored on it").isEmpty();
+        assertThat(claims.claim(decision, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("ADR 0057: a refused act releases its claim (another kind may cite the document then); a claim whose command is no longer "
+            + "logged is taken over; the same command again keeps its claim (ADR 0002)")
+    void a_refusal_releases_and_a_stale_claim_is_taken_over() {
+        String proof = document("a stamp duty receipt");
+        CommandContext extension = context(logged());
+        RegistryProblem byThePermit = catchThrowableOfType(() -> claims.claimedFor(proof, DocumentKind.STAMP_DUTY_PROOF, extension,
+                "stampDutyProofSha256", "002 art. 27.2", () -> {
+                    throw RegistryProblem.conflict("permit.not-active", "not active", "002 art. 27.2");
+                }), RegistryProblem.class);
+        assertThat(byThePermit.code()).isEqualTo("permit.not-active");
+        assertThat(claims.holder(proof)).isEmpty();
+        assertThat(claims.claim(proof, DocumentKind.INSPECTION_FINDINGS, "never-logged", "findingsSha256", "002 art. 31.1.7", AT)).isTrue();
+        String again = logged();
+        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, again, "stampDutyProofSha256", "002 art. 27.2", AT))
+                .as("the findings' command was never logged: taken over").isTrue();
+        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, again, "stampDutyProofSha256", "002 art. 27.2", AT)).isTrue();
+        assertThat(claims.holder(proof)).contains(DocumentKind.STAMP_DUTY_PROOF);
+        assertThat(claims.claim("not a hash", DocumentKind.STAMP_DUTY_PROOF, logged(), "stampDutyProofSha256", "002 art. 27.2", AT))
+                .as("a malformed hash is the aggregate's").isFalse();
+    }
+
+    @Test
+    @DisplayName("ADR 0057 item 3: the backfill finds the documents claimed before the rule (the kinds' own collections, the identity acts "
+            + "stored) once, and a later act of another kind on them is refused")
+    void the_backfill_finds_the_documents_claimed_before() {
+        String policy = document("a policy recorded in session 17");
+        String agreement = document("an investment agreement recorded in session 16");
+        String decision = document("a zone's opening decision");
+        String report = document("a land fee receipt reported");
+        String order = document("an appointment order of an enrolment stored");
+        String stale = document("a claim of a command never logged");
+        database.getCollection("permit_insurance_policies").insertOne(new Document("_id", policy).append("commandId", logged())
+                .append("applicationId", "app-1").append("claimedAt", AT.toString()));
+        database.getCollection("freezone_act_documents").insertOne(new Document("_id", agreement).append("commandId", logged())
+                .append("registrationId", "reg-1").append("act", "investment agreement").append("claimedAt", AT.toString()));
+        database.getCollection("freezone_act_documents").insertOne(new Document("_id", decision).append("commandId", logged())
+                .append("zoneId", "zamyn-uud").append("act", "opening").append("claimedAt", AT.toString()));
+        database.getCollection("freezone_land_fee_receipts").insertOne(new Document("_id", "SHA256:" + report).append("commandId", logged())
+                .append("zoneId", "zamyn-uud").append("licenceId", "L-1").append("claimedAt", AT.toString()));
+        database.getCollection("freezone_land_fee_receipts").insertOne(new Document("_id", "RCPT-12").append("commandId", logged()));
+        database.getCollection("stamp_duty_proofs").insertOne(new Document("_id", stale).append("commandId", "never-logged")
+                .append("claimedAt", AT.toString()));
+
+        OneKindPerDocument starting = new OneKindPerDocument(database, log);
+        OneKindPerDocumentBackfill backfill = new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
+        assertThat(backfill.due()).isTrue();
+        StartupBackfill.Pass pass = backfill.begin();
+        pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(enrolledOn(order))));
+        pass.finish(1);
+        assertThat(backfill.due()).as("its marker written").isFalse();
+
+        assertThat(starting.holder(policy)).contains(DocumentKind.INSURANCE_POLICY);
+        assertThat(starting.holder(agreement)).contains(DocumentKind.ZONE_REGISTRATION_ACT);
+        assertThat(starting.holder(decision)).contains(DocumentKind.ZONE_DECISION);
+        assertThat(starting.holder(report)).contains(DocumentKind.LAND_FEE_RECEIPT);
+        assertThat(starting.holder(order)).contains(DocumentKind.IDENTITY_ORDER);
+        assertThat(starting.holder(stale)).as("a stale claim stays stale").isEmpty();
+        assertThat(catchThrowableOfType(() -> starting.claim(policy, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3",
+                AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.insurance-policy");
+        assertThat(catchThrowableOfType(() -> starting.claim(order, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256",
+                "002 art. 28.1, 28.4", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.identity-order");
+        assertThat(backfill.copyTheKindsClaims()).as("run again: nothing new").isZero();
+    }
+
+    private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {
+        return new mn.registry.kernel.identity.PersonEnrolled(new PersonId("reviewer-9"), "Reviewer Nine", "0".repeat(64), "AAAA", AT, null,
+                new PersonId("supervisor-1"), sha256);
+    }
+
+    private static CommandContext context(String commandId) {
+        return new CommandContext(commandId, AT, AT, new PersonId("official-1"), Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "0".repeat(64));
+    }
+}

@@ -1,0 +1,110 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.identity.EnrolSigner;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.ApprovePermitApplication;
+import mn.registry.kernel.permit.IssuePermit;
+import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.ReportPermitChange;
+import mn.registry.kernel.permit.SetMinimumInsurance;
+import mn.registry.kernel.pki.Certificates;
+import mn.registry.kernel.pki.SigningIdentity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+
+/**
+ * ADR 0057 (abuse audit F185-F189, was O111 and O110) on a running registry over HTTP: a document is claimed registry-wide by the kind of
+ * act that cited it first; an act of another kind citing it is refused as problem+json with its code, field and article, nothing stored
+ * (no event, no command-log entry: {@link RunningRegistry#refused}).
+ */
+class DocumentKindsEndToEndTest {
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    @BeforeAll
+    static void start() {
+        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
+    }
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
+    }
+
+    static String document(String words) {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), words);
+    }
+
+    /** A permit of the demo applicant, issued today, insured on {@code policy}. */
+    private static ApplicationId activePermit(String name, String number, String policy) {
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), name, number)));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number,
+                Money.mnt(200_000_000), today().plusYears(1), policy)));
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
+                null, document("the contract of " + number + ", session 18 documents"))));
+        return id;
+    }
+
+    private static EnrolSigner enrolment(String person, String document) {
+        Instant now = registry.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        SigningIdentity who = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new PersonId(person), "Signer " + person,
+                "Eighteen Documents LLC", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT, document);
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (F185, was O111): a holder's report of a change on its insurance policy's document is refused, 409 naming the "
+            + "kind that holds it, nothing stored; on a document of its own it is recorded")
+    void a_change_report_on_the_policys_document_is_refused() {
+        String policy = document("the insurance policy of 6118101, session 18 documents");
+        ApplicationId id = activePermit("Tes Tamga Eighteen LLC", "6118101", policy);
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", policy)),
+                409, "document.claimed-by-another-act.insurance-policy", "documentSha256", "002 art. 20.3.3");
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address",
+                document("state register extract of 6118101: new registered address, session 18"))));
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (F187, F188, was O110): a supervisor enrolling a signer on a permit's document (another company's insurance policy) is "
+            + "refused, nothing stored, and a holder's insurance on the document of an enrolment too; two enrolments share one order")
+    void an_identity_act_on_a_permits_document_is_refused_and_the_reverse() {
+        String policy = document("the insurance policy of 6118102, session 18 documents");
+        ApplicationId id = activePermit("Tes Tamga Eighteen Two LLC", "6118102", policy);
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18a", policy)), 409,
+                "document.claimed-by-another-act.insurance-policy", "documentSha256", "001 art. 23.1.1");
+
+        String order = document("power of representation of applicant-18b and applicant-18c for Eighteen Documents LLC, session 18");
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18b", order)));
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18c", order)));
+        registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6118102-2",
+                Money.mnt(200_000_000), today().plusYears(2), order)), 409, "document.claimed-by-another-act.identity-order", "proofSha256",
+                "002 art. 26.2.3");
+    }
+
+    @Test
+    @DisplayName("ADR 0057 item 2: the company's decision naming its new director is the new representative's power and the document "
+            + "of the change the holder reports: both acts are recorded on it")
+    void the_enrolment_and_the_change_report_share_the_companys_decision() {
+        ApplicationId id = activePermit("Tes Tamga Eighteen Three LLC", "6118103", document("the insurance policy of 6118103, session 18"));
+        String decision = document("decision of the board of 6118103 naming its new director applicant-18d, session 18");
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18d", decision)));
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director", decision)));
+    }
+}
