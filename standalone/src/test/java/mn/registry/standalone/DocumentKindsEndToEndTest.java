@@ -107,4 +107,24 @@ class DocumentKindsEndToEndTest {
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18d", decision)));
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director", decision)));
     }
+
+    @Test
+    @DisplayName("ADR 0057, ADR 0035 item 28: a land-fee exemption's Government decision is a kind of its own across contexts: an exemption "
+            + "on an enrolment's order is refused, and an enrolment on an exemption's decision, nothing stored")
+    void an_exemptions_decision_and_an_identity_order_are_not_each_others() {
+        String order = document("power of representation of applicant-18e for Eighteen Documents LLC, session 18");
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18e", order)));
+        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(order)), 409,
+                "document.claimed-by-another-act.identity-order", "decisionSha256", "003 art. 23.4, 6.4");
+
+        String decision = document("Government resolution 2027/140 on land-fee exemptions, session 18 documents");
+        ok(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(decision)));
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18f", decision)), 409,
+                "document.claimed-by-another-act.land-fee-exemption-decision", "documentSha256", "001 art. 23.1.1");
+    }
+
+    private static mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption exemption(String decision) {
+        return new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(mn.registry.kernel.freezone.ZoneId.of("altanbulag"), null,
+                mn.registry.kernel.freezone.Activity.PRODUCTION, 30, today(), 2, "Government resolution 2027/140 (test)", today(), decision);
+    }
 }

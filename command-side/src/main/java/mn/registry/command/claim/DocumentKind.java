@@ -30,6 +30,11 @@ public enum DocumentKind {
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee"),
     /** 003 art. 6.4: the Government decision a zone's opening or temporary closure rests on. */
     ZONE_DECISION("zone-decision", "the Government decision opening or closing a Free Zone"),
+    /**
+     * 003 art. 23.4: the Government decision a land-fee exemption rests on ({@code GrantLandFeeExemption}; ADR 0035 item 28: every
+     * exemption may cite it, since one decision may exempt several beneficiaries).
+     */
+    LAND_FEE_EXEMPTION_DECISION("land-fee-exemption-decision", "the Government decision granting an exemption from the land fee"),
     /** 003 art. 22.5, 22.7: the receipt's document a land licence's holder reports its fee paid with ({@code ReportLandFeePaid}). */
     LAND_FEE_RECEIPT("land-fee-receipt", "the receipt of a land fee reported paid"),
     /**

@@ -63,6 +63,7 @@ public class OneKindPerDocument {
             "document.claimed-by-another-act.zone-registration-act",
             "document.claimed-by-another-act.zone-registration-fee",
             "document.claimed-by-another-act.zone-decision",
+            "document.claimed-by-another-act.land-fee-exemption-decision",
             "document.claimed-by-another-act.land-fee-receipt",
             "document.claimed-by-another-act.identity-order");
 
@@ -88,12 +89,13 @@ public class OneKindPerDocument {
     }
 
     /**
-     * Kinds one collection claims already, each refusing the others with its own code (ADR 0035 items 8, 19, 27: {@code
-     * freezone_act_documents} holds the registrations' acts, their fee receipts and the zones' decisions): left to that rule, so that its
+     * Kinds one collection claims already, each refusing the others with its own code (ADR 0035 items 8, 19, 27, 28: {@code
+     * freezone_act_documents} holds the registrations' acts, their fee receipts, the zones' decisions and the land-fee exemptions'
+     * decisions): left to that rule, so that its
      * codes ({@code freezone.document-cited-elsewhere}, {@code freezone.decision-cited-already}, ...) answer as before.
      */
     static final Set<DocumentKind> ONE_COLLECTION = Set.of(DocumentKind.ZONE_REGISTRATION_ACT, DocumentKind.ZONE_REGISTRATION_FEE,
-            DocumentKind.ZONE_DECISION);
+            DocumentKind.ZONE_DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION);
 
     /**
      * Whether an act of kind {@code a} passes a document an act of kind {@code b} holds, leaving it to the kinds' own rules: the same kind

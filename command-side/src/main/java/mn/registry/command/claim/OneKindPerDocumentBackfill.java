@@ -161,11 +161,15 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
         }
     }
 
-    // freezone_act_documents holds three kinds (ADR 0035 items 8, 19, 27): the fee receipts, the zones' decisions and the registrations' acts
+    // freezone_act_documents holds four kinds (ADR 0035 items 8, 19, 27, 28): the fee receipts, the zones' decisions, the land-fee
+    // exemptions' decisions and the registrations' acts
     private static DocumentKind freeZoneActKind(Document claim) {
         String act = claim.getString("act");
         if ("registration fee receipt".equals(act)) {
             return DocumentKind.ZONE_REGISTRATION_FEE;
+        }
+        if ("land-fee exemption".equals(act)) {
+            return DocumentKind.LAND_FEE_EXEMPTION_DECISION;
         }
         return claim.get("zoneId") != null && claim.get("registrationId") == null ? DocumentKind.ZONE_DECISION : DocumentKind.ZONE_REGISTRATION_ACT;
     }

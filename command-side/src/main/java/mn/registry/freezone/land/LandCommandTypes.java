@@ -1,6 +1,9 @@
 package mn.registry.freezone.land;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
@@ -146,25 +149,31 @@ class LandCommandTypes {
      * land register acts, released when refused, taken over by an accepted exemption that shared it.
      */
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(ExemptionDecisionClaims decisions) {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(ExemptionDecisionClaims decisions, OneKindPerDocument acrossKinds) {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");
             }
-            boolean held = decisions.claim(body.decisionSha256(), body.zoneId(), context);
-            int number;
-            try {
-                number = commands.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (RuntimeException refused) {
-                if (held) {
-                    decisions.release(body.decisionSha256(), context.commandId());
-                }
-                throw refused;
-            }
-            if (!held) {
-                decisions.adopt(body.decisionSha256(), body.zoneId(), context);
-            }
-            return new ExemptionAnswer(body.zoneId(), number, "GRANTED");
+            // ADR 0057: the decision is not another context's document (a permit's, an identity order); within the Free Zone acts, item 28's claim
+            return acrossKinds.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256",
+                    "003 art. 23.4, 6.4", () -> exempt(decisions, body, context));
         });
+    }
+
+    private ExemptionAnswer exempt(ExemptionDecisionClaims decisions, LandCommands.GrantLandFeeExemption body, CommandContext context) {
+        boolean held = decisions.claim(body.decisionSha256(), body.zoneId(), context);
+        int number;
+        try {
+            number = commands.sendAndWait(SignedCommandContext.message(body, context));
+        } catch (RuntimeException refused) {
+            if (held) {
+                decisions.release(body.decisionSha256(), context.commandId());
+            }
+            throw refused;
+        }
+        if (!held) {
+            decisions.adopt(body.decisionSha256(), body.zoneId(), context);
+        }
+        return new ExemptionAnswer(body.zoneId(), number, "GRANTED");
     }
 }
