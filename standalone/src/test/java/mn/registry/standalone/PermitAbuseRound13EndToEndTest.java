@@ -1,0 +1,73 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.deadline.DeadlinePoller;
+import mn.registry.kernel.calendar.PublicHolidayDeclared;
+import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.YearConfirmed;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.ApprovePermitApplication;
+import mn.registry.kernel.permit.PermitDecisionOverdue;
+import mn.registry.kernel.permit.SetMinimumInsurance;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 18 of docs/abuse-audit.md (permits and identity, branch s18-abuse-permits, ADR 0046 items 49 on) on a running registry over
+ * HTTP: acts of a careless or dishonest official that abb4d60 accepted, each refused with its code, field and article and nothing stored
+ * (no event, no command-log entry: {@link RunningRegistry#refused}).
+ */
+class PermitAbuseRound13EndToEndTest {
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    @BeforeAll
+    static void start() {
+        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
+    }
+
+    private static List<Object> events(String stream) {
+        return registry.getBean(EventStore.class).readEvents(stream).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    /** The first {@code n} working days of the law's calendar from {@code from}, each declared a day off by its own resolution. */
+    private static List<PublicHolidayDeclared> daysOffFrom(LocalDate from, int n) {
+        WorkingDayCalendar law = WorkingDayCalendar.base();
+        return from.datesUntil(from.plusYears(1)).filter(law::isWorkingDay).limit(n)
+                .map(day -> new PublicHolidayDeclared(day, "Day of rest", "Амралтын өдөр", "Government resolution " + day.getDayOfYear() + " of " + day.getYear() + ", session 18")).toList();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (F190): Tsagaan Sar confirmed onto two declared days off, two more days off declared in the room it made, "
+            + "and the year confirmed back on the lunar calendar's dates (twelve working days taken, ten allowed): the last confirmation is "
+            + "refused over HTTP, nothing stored")
+    void a_confirmation_uncovers_no_days_off_beyond_the_ceiling() {
+        // by the lunar calendar 2031's Tsagaan Sar is 22-24 February (Saturday to Monday), Buddha's birthday 5 June, Chinggis Khaan's day 15 November
+        for (PublicHolidayDeclared day : daysOffFrom(LocalDate.of(2031, 2, 25), 2)) {
+            ok(registry.send("cabinet-1", "DeclarePublicHoliday", day));
+        }
+        for (PublicHolidayDeclared day : daysOffFrom(LocalDate.of(2031, 3, 3), 8)) {
+            ok(registry.send("cabinet-1", "DeclarePublicHoliday", day));
+        }
+        ok(registry.send("cabinet-1", "ConfirmCalendarYear", new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 24), LocalDate.of(2031, 2, 25),
+                LocalDate.of(2031, 2, 26)), LocalDate.of(2031, 6, 5), LocalDate.of(2031, 11, 15), "Government resolution 2030/1002, session 18")));
+        for (PublicHolidayDeclared day : daysOffFrom(LocalDate.of(2031, 4, 1), 2)) {
+            ok(registry.send("cabinet-1", "DeclarePublicHoliday", day));
+        }
+        registry.refused(registry.send("cabinet-1", "ConfirmCalendarYear", new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 22),
+                LocalDate.of(2031, 2, 23), LocalDate.of(2031, 2, 24)), LocalDate.of(2031, 6, 5), LocalDate.of(2031, 11, 15),
+                "Government resolution 2031/20, session 18")), 409, "calendar.confirmation-beyond-the-ceiling", "year", "domain-rules §2");
+    }
+}
