@@ -70,4 +70,22 @@ class PermitAbuseRound13EndToEndTest {
                 LocalDate.of(2031, 2, 23), LocalDate.of(2031, 2, 24)), LocalDate.of(2031, 6, 5), LocalDate.of(2031, 11, 15),
                 "Government resolution 2031/20, session 18")), 409, "calendar.confirmation-beyond-the-ceiling", "year", "domain-rules §2");
     }
+
+    @Test
+    @DisplayName("domain-rules §1, 002 art. 26.1 (F191): an application whose 17 working days ran out and whose decision was escalated is "
+            + "not approved by a reviewer (refused over HTTP, nothing stored); the supervisor approves it")
+    void an_escalated_application_is_decided_by_a_supervisor() throws InterruptedException {
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Tes Tamga Eighteen Overdue LLC", "6118001")));
+        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
+        ok(registry.send("supervisor-1", "AdvanceDemoClock", new mn.registry.demo.AdvanceDemoClock(40)));
+        for (int i = 0; i < 200 && events(id.value()).stream().noneMatch(PermitDecisionOverdue.class::isInstance); i++) {
+            registry.getBean(DeadlinePoller.class).pollOnce();
+            Thread.sleep(100);
+        }
+        assertThat(events(id.value())).as("the decision escalated").anyMatch(PermitDecisionOverdue.class::isInstance);
+        registry.refused(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)), 403,
+                "permit.escalated-decision-is-the-supervisors", "applicationId", "002 art. 26.1");
+        ok(registry.send("supervisor-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
+    }
 }

@@ -188,6 +188,7 @@ class PermitApplication {
         officialIsNotTheHoldersRepresentative(context);
         Money minimumInsurance = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
+        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
         if (minimumInsurance == null) {
             throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
                     "The ministry has not set the minimum insurance yet; set it before approving.", "002 art. 26.5");
@@ -200,9 +201,27 @@ class PermitApplication {
     void handle(RefusePermitApplication command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
+        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
         refusalNamesRequirementsOfAnApplication(command.reasons());
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
+    }
+
+    // domain-rules §1 ("decisions that escalate (overdue, revocation)" are the supervisor's), 002 art. 26.1, ADR 0013 §4 (choice, ADR 0046
+    // item 50, abuse audit F191): a decision the registry escalated because it was not made in time (the application's 17 working days,
+    // or a duty to decide flagged overdue) is the supervisor's from the escalation on. A reviewer who let it run out, or whose colleague
+    // did, still approving, refusing, suspending or restoring it would decide behind the supervisor's back a case the supervisor now
+    // answers for, on the reviewer's own delay; the reviewer may still ask for documents and record what was received
+    private static void escalatedDecisionIsTheSupervisors(boolean escalated, CommandContext context, String article) {
+        if (escalated && (context.roles() == null || !context.roles().contains(Role.MINISTRY_SUPERVISOR))) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.escalated-decision-is-the-supervisors", "This decision was not "
+                    + "made in time and was escalated to a supervisor; a supervisor decides it now.", "applicationId", article);
+        }
+    }
+
+    /** Whether the ministry's duty to decide was flagged overdue and escalated (ADR 0013 §4). */
+    private boolean escalated(PermitDuty decision) {
+        return Boolean.TRUE.equals(flaggedDuties.get(decision)) && openDuties.containsKey(decision);
     }
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
@@ -580,6 +599,7 @@ class PermitApplication {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_EXTENSION), context, PermitDuty.DECIDE_EXTENSION.article());
         boolean termEnded = UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(validUntil);
         if (command.extend()) {
             extensionFollowsTheSuspension();
@@ -707,6 +727,8 @@ class PermitApplication {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
+            escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
+                    PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
@@ -790,6 +812,8 @@ class PermitApplication {
         if (pendingTaxRequest == null) {
             throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
         }
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
+                PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
         requireText(command.reasons(), "reasons", "002 art. 28.1");
         apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
@@ -838,6 +862,7 @@ class PermitApplication {
         requireText(command.reason(), "reason", "002 art. 28.4");
         theRemedyWasInspected();
         theTaxEvasionsWereSettled();
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
