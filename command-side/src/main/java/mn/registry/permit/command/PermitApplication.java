@@ -599,6 +599,7 @@ class PermitApplication {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
+        extensionWaitsForTheRevocationsOutcome();
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_EXTENSION), context, PermitDuty.DECIDE_EXTENSION.article());
         boolean termEnded = UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(validUntil);
         if (command.extend()) {
@@ -634,6 +635,18 @@ class PermitApplication {
             } else if (isInForce()) {
                 certificateHoldersAreToldOfARefusal(context.receivedAt());
             }
+        }
+    }
+
+    // 002 art. 27.3, 29.6 (ADR 0013 §3: a revoked permit's request waits, and "should a complaint reinstate the permit, the ministry may
+    // still decide the request"; ADR 0046 item 51, abuse audit F192): while the permit is revoked its pending request is not decided. A
+    // refusal in the complaint period would take from a holder whose complaint is upheld the extension it asked for in time (after the
+    // term, 29.2 lets no new request in), on a decision about a permit that, until the complaint's outcome, is not in force to extend
+    private void extensionWaitsForTheRevocationsOutcome() {
+        if (status == PermitApplicationStatus.REVOKED) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-of-a-revoked-permit", "The permit was revoked on "
+                    + revokedOn + "; its extension request waits for the outcome of the revocation (an upheld complaint reinstates the permit, "
+                    + "and the request is decided then).", "applicationId", "002 art. 27.3, 29.6");
         }
     }
 

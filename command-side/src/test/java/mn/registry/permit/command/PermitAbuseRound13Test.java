@@ -110,4 +110,35 @@ class PermitAbuseRound13Test {
                 .when(signed(new RestorePermit(ID, "Violations remedied"), SUPERVISOR, late.plusSeconds(3_600), Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution();
     }
+
+    // ------------------------------------------------------------------ F192: no extension decided while the permit is revoked
+
+    @Test
+    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 item 51, F192): an extension requested in time is not refused (nor granted) while the permit "
+            + "is revoked and its complaint period runs; once an upheld complaint reinstates the permit, the request is decided")
+    void an_extension_waits_for_the_revocations_outcome() {
+        Instant requestedAt = Instant.parse("2029-08-01T02:00:00Z");
+        mn.registry.kernel.calendar.Deadline fastPath = CALENDAR.deadline(requestedAt, PermitDeadlines.EXTENSION_FAST_PATH);
+        Instant revokedAt = Instant.parse("2029-08-02T02:00:00Z");
+        List<Object> revokedWhilePending = new ArrayList<>(active());
+        revokedWhilePending.add(new PermitExtensionRequested(ID, SHA2, requestedAt, java.time.LocalDate.of(2029, 9, 10), false, fastPath.due(), HOLDER));
+        revokedWhilePending.add(duty(PermitDuty.DECIDE_EXTENSION, fastPath, requestedAt));
+        revokedWhilePending.add(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", revokedAt, SUPERVISOR, true));
+        Instant decidedAt = Instant.parse("2029-08-03T02:00:00Z");
+        List<RefusalReason> stampDuty = List.of(new RefusalReason(PermitRequirement.STAMP_DUTY_PAID, "Not paid"));
+        fixture.given(revokedWhilePending)
+                .when(signed(new DecidePermitExtension(ID, false, stampDuty), REVIEWER, decidedAt, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.extension-of-a-revoked-permit", "applicationId"))
+                .expectNoEvents();
+        fixture.given(revokedWhilePending)
+                .when(signed(new DecidePermitExtension(ID, true, List.of()), SUPERVISOR_2, decidedAt, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.extension-of-a-revoked-permit", "applicationId"))
+                .expectNoEvents();
+        List<Object> reinstated = new ArrayList<>(revokedWhilePending);
+        reinstated.add(new RevocationComplaintFiled(ID, SHA, decidedAt, HOLDER));
+        reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, decidedAt.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL));
+        fixture.given(reinstated)
+                .when(signed(new DecidePermitExtension(ID, false, stampDuty), REVIEWER, decidedAt.plusSeconds(2 * 86_400), Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+    }
 }
