@@ -141,4 +141,31 @@ class PermitAbuseRound13Test {
                 .when(signed(new DecidePermitExtension(ID, false, stampDuty), REVIEWER, decidedAt.plusSeconds(2 * 86_400), Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();
     }
+
+    // ------------------------------------------------------------------ held
+
+    @Test
+    @DisplayName("002 art. 20.3.3 (held): a change is reported on a permit in force: not on an application not yet issued, nor on a "
+            + "revoked permit in its complaint period")
+    void a_change_is_reported_on_a_permit_in_force() {
+        Instant at = Instant.parse("2025-06-03T02:00:00Z");
+        fixture.given(registered())
+                .when(signed(new ReportPermitChange(ID, java.time.LocalDate.of(2025, 6, 2), "New address", SHA), HOLDER, at, Role.APPLICANT))
+                .expectException(problem("permit.wrong-state", null))
+                .expectNoEvents();
+        fixture.given(revoked(RevocationGround.FALSE_DOCUMENTS))
+                .when(signed(new ReportPermitChange(ID, java.time.LocalDate.of(2025, 6, 2), "New address", SHA), HOLDER, at, Role.APPLICANT))
+                .expectException(problem("permit.wrong-state", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.5 (held): a policy in another currency than the minimum's does not meet it, however large its amount")
+    void insurance_in_another_currency_does_not_meet_the_minimum() {
+        Instant at = APPROVED_AT.plusSeconds(86_400);
+        fixture.given(approved())
+                .when(signed(new RecordPermitInsurance(ID, "Mongol Daatgal", "POL-USD", new mn.registry.kernel.money.Money(900_000_000L, "USD"), java.time.LocalDate.of(2025, 12, 31), SHA), HOLDER, at, Role.APPLICANT))
+                .expectException(problem("permit.insurance-below-minimum", "amount"))
+                .expectNoEvents();
+    }
 }
