@@ -88,4 +88,48 @@ class PermitAbuseRound13EndToEndTest {
                 "permit.escalated-decision-is-the-supervisors", "applicationId", "002 art. 26.1");
         ok(registry.send("supervisor-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (F194): a reviewer who signs in an hour before the certificate's end gets a session that ends with the "
+            + "certificate, not eight hours later; a reviewer of a certificate valid for a year gets the eight hours")
+    void a_session_ends_when_its_certificate_does() {
+        java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        mn.registry.kernel.pki.SigningIdentity ending = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("reviewer-18s"), "Reviewer Eighteen", "Ministry", now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofHours(1)));
+        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(ending.person(), "Reviewer Eighteen", ending.certificate(),
+                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
+                "test enrolment, session 18");
+        java.time.Instant certificateEnds = ending.chain().get(0).getNotAfter().toInstant();
+        assertThat(sessionEnds(ending)).isAfter(now).isBeforeOrEqualTo(certificateEnds);
+        assertThat(sessionEnds(registry.client().person("reviewer-1"))).isAfterOrEqualTo(now.plus(java.time.Duration.ofHours(8)));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (held): a session signed in before the reviewer's certificate was revoked reads nothing after the revocation")
+    void a_session_ends_with_the_certificates_revocation() {
+        java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        mn.registry.kernel.pki.SigningIdentity reviewer = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("reviewer-18r"), "Reviewer Eighteen R", "Ministry", now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofDays(365)));
+        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(reviewer.person(), "Reviewer Eighteen R", reviewer.certificate(),
+                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
+                "test enrolment, session 18");
+        String token = registry.signIn(reviewer);
+        assertThat(registry.client().get("/api/session", token).status()).isEqualTo(200);
+        ok(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(reviewer.person(), null,
+                "key reported lost", ReceiptTimeEndToEndTest.upload(registry.context(), "reviewer-18r's written report of a lost key, session 18"))));
+        assertThat(registry.client().get("/api/session", token).status()).isIn(401, 403);
+    }
+
+    /** Signs in as {@code who} with the registry's time; answers when the session ends. */
+    private static java.time.Instant sessionEnds(mn.registry.kernel.pki.SigningIdentity who) {
+        String challenge = registry.client().get("/api/session/challenge").body().path("challenge").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode body = mn.registry.kernel.crypto.CanonicalJson.mapper().createObjectNode().put("challenge", challenge);
+        RegistryClient.Reply reply = registry.client().post("/api/session", registry.client().sign(who,
+                mn.registry.kernel.signing.CommandEnvelope.fresh("SignIn", body, registry.clock())), "application/json");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode ends = reply.body().path("expiresAt");
+        return ends.isNumber() ? java.time.Instant.ofEpochMilli(Math.round(ends.asDouble() * 1000)) : java.time.Instant.parse(ends.asText());
+    }
 }
