@@ -1,6 +1,5 @@
 package mn.registry.document;
 
-import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -95,9 +94,7 @@ class DocumentController {
                                     @RequestParam(value = "registration", required = false) String registration,
                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor reader = sessions.require(authorization);
-        if (!DocumentRef.isSha256Hex(sha256)) {
-            throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by its SHA-256 in lower-case hex.", "sha256", null);
-        }
+        DocumentCitation.of("sha256", null).malformedSays("A document is named by its SHA-256 in lower-case hex.").wellFormed(sha256);
         readers.admit(reader, sha256, registration);
         DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));

@@ -252,6 +252,20 @@ public class DocumentStore implements PersonalDataHolder {
                 row.getString("mediaType"), null, row.getDate("receivedAt").toInstant()));
     }
 
+    /**
+     * The one check "named, well-formed and received" for an act citing a document (001 art. 38.1): the document under this
+     * SHA-256, cited as {@link #cite} cites it, or the act's refusal ({@code document.sha256-malformed}, {@code document.unknown})
+     * with the field, article and words of {@code citation}.
+     */
+    public StoredDocument requireReceived(String sha256, DocumentCitation citation) {
+        return citation.found(sha256, this::cite);
+    }
+
+    /** As {@link #requireReceived(String, DocumentCitation)}, in the registry's usual words. */
+    public StoredDocument requireReceived(String sha256, String field, String article) {
+        return requireReceived(sha256, DocumentCitation.of(field, article));
+    }
+
     private Optional<Document> citedRecord(String sha256) {
         Document known = recent.get(sha256);
         if (known != null) {

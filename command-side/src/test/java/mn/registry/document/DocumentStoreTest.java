@@ -184,4 +184,30 @@ class DocumentStoreTest {
         assertThat(weekLater.cite(sha)).as("deleted as uncited").isEmpty();
         assertThat(weekLater.cite(d.sha256())).as("cited before: kept").isPresent();
     }
+
+    @Test
+    @DisplayName("001 art. 38.1: the one check an act makes of the document it cites: a malformed hash, then one never received, is refused "
+            + "in the act's field, article and words; a received one is answered and cited")
+    void an_act_requires_its_document_named_well_formed_and_received() {
+        DocumentCitation proof = DocumentCitation.of("proofSha256", "002 art. 26.2.3");
+        RegistryProblem malformed = org.assertj.core.api.Assertions.catchThrowableOfType(() -> store.requireReceived("ABC", proof),
+                RegistryProblem.class);
+        assertThat(malformed.code()).isEqualTo("document.sha256-malformed");
+        assertThat(malformed.field()).isEqualTo("proofSha256");
+        assertThat(malformed.article()).isEqualTo("002 art. 26.2.3");
+        assertThat(malformed.getMessage()).contains(DocumentCitation.MALFORMED);
+        String never = Sha256.hex("never uploaded".getBytes(StandardCharsets.US_ASCII));
+        RegistryProblem unknown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> store.requireReceived(never,
+                proof.unknownSays("The proof was not received.")), RegistryProblem.class);
+        assertThat(unknown.code()).isEqualTo("document.unknown");
+        assertThat(unknown.getMessage()).contains("The proof was not received.");
+        assertThat(unknown.field()).isEqualTo("proofSha256");
+        RegistryProblem malformedAsUnknown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> store.requireReceived(null,
+                proof.malformedAsUnknown()), RegistryProblem.class);
+        assertThat(malformedAsUnknown.code()).isEqualTo("document.unknown");
+
+        StoredDocument d = store.receive(PDF, "application/pdf", "proof.pdf").document();
+        assertThat(store.requireReceived(d.sha256(), "proofSha256", "002 art. 26.2.3").sha256()).isEqualTo(d.sha256());
+        assertThat(store.cited(d.sha256())).as("cited: kept for ever").isTrue();
+    }
 }

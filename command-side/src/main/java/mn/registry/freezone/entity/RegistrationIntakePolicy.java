@@ -1,5 +1,6 @@
 package mn.registry.freezone.entity;
 
+import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
@@ -93,10 +94,7 @@ final class RegistrationIntakePolicy {
             if (d == null || d.kind() == null) {
                 throw RegistryProblem.invalid("freezone.document-kind-missing", "Each document names its kind.", "documents[" + i + "]", "003 art. 12.1");
             }
-            if (d.sha256() == null || !d.sha256().matches("[0-9a-f]{64}")) {
-                throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by the SHA-256 of its bytes in lower-case hex.",
-                        "documents." + d.kind(), d.kind().article());
-            }
+            DocumentCitation.of("documents." + d.kind(), d.kind().article()).wellFormed(d.sha256());
             if (!kinds.add(d.kind())) {
                 throw RegistryProblem.invalid("freezone.document-duplicate", "The document " + d.kind() + " is given more than once.",
                         "documents." + d.kind(), d.kind().article());

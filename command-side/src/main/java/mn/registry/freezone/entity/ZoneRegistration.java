@@ -15,7 +15,7 @@ import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.permit.PermitRegistrationReceipt;
-import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -113,10 +113,7 @@ class ZoneRegistration {
     // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)
     private static void everyDocumentWasReceived(List<SubmittedZoneDocument> documents, RegistrationServices services) {
         for (SubmittedZoneDocument d : documents) {
-            if (!services.documentReceived(d.sha256())) {
-                throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                        "documents." + d.kind(), d.kind().article());
-            }
+            DocumentCitation.of("documents." + d.kind(), d.kind().article()).received(d.sha256(), services::documentReceived);
         }
     }
 
@@ -261,15 +258,11 @@ class ZoneRegistration {
             throw RegistryProblem.invalid("freezone.field-missing", "The act is recorded with its document: upload it to POST /api/documents and "
                     + "name its SHA-256.", "documentSha256", article);
         }
-        if (!DocumentRef.isSha256Hex(sha256)) {
-            throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by the SHA-256 of its bytes in lower-case hex (64 "
-                    + "characters).", "documentSha256", article);
-        }
+        DocumentCitation act = DocumentCitation.of("documentSha256", article)
+                .malformedSays("A document is named by the SHA-256 of its bytes in lower-case hex (64 characters).");
+        act.wellFormed(sha256);
         documentNotCitedForAnotherActOfThisRegistration(sha256, article);
-        if (!services.documentReceived(sha256)) {
-            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                    "documentSha256", article);
-        }
+        act.received(sha256, services::documentReceived);
     }
 
     // 003 art. 12.5.1, 12.5.3, 26.2 (abuse audit F48): one document is one act: the agreement's own file, or one of the application's,

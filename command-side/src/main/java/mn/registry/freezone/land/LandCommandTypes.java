@@ -136,14 +136,30 @@ class LandCommandTypes {
         });
     }
 
-    // 003 art. 23.3-23.4: the Government decides exemptions; the Cabinet member in charge of Free Zones records them (8.2)
+    /**
+     * 003 art. 23.3-23.4: the Government decides exemptions; the Cabinet member in charge of Free Zones records them (8.2). The decision's
+     * document is claimed for the exemptions registry-wide (ADR 0035 item 28, abuse audit F168: {@link ExemptionDecisionClaims}) before the
+     * land register acts, released when refused, taken over by an accepted exemption that shared it.
+     */
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType() {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(ExemptionDecisionClaims decisions) {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");
             }
-            int number = commands.sendAndWait(SignedCommandContext.message(body, context));
+            boolean held = decisions.claim(body.decisionSha256(), body.zoneId(), context);
+            int number;
+            try {
+                number = commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (RuntimeException refused) {
+                if (held) {
+                    decisions.release(body.decisionSha256(), context.commandId());
+                }
+                throw refused;
+            }
+            if (!held) {
+                decisions.adopt(body.decisionSha256(), body.zoneId(), context);
+            }
             return new ExemptionAnswer(body.zoneId(), number, "GRANTED");
         });
     }

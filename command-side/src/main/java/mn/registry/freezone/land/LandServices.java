@@ -17,6 +17,9 @@ interface LandServices {
     /** The registration's standing now (003 art. 12.2, 22.2): registered or not, and its representative. */
     LandHolders.Holder standing(RegistrationId registration);
 
+    /** The types of activity the zone's establishing resolution allows (003 art. 6.1). */
+    java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(ZoneId zone);
+
     /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
     boolean documentReceived(String sha256);
 

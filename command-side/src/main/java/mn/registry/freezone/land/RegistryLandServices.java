@@ -39,6 +39,11 @@ class RegistryLandServices implements LandServices {
     }
 
     @Override
+    public java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(ZoneId zone) {
+        return zones.allowedActivities(zone);
+    }
+
+    @Override
     public boolean documentReceived(String sha256) {
         return documents.cite(sha256).isPresent();
     }

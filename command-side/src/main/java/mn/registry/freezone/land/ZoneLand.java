@@ -1,8 +1,10 @@
 package mn.registry.freezone.land;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.document.DocumentCitation;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandApplicationId;
@@ -73,6 +75,8 @@ class ZoneLand {
     private final Map<LandLicenceId, Licence> licences = new LinkedHashMap<>();
     private final Map<LandApplicationId, Application> applications = new LinkedHashMap<>();
     private int exemptions;
+    /** The Government's exemptions recorded here (ADR 0035 item 28, F168): what decision exempts whom, for which days. */
+    private final List<LandEvents.LandFeeExemptionGranted> exempted = new ArrayList<>();
     /** Who signed each application as the entity's representative (F83): not kept in {@link Application}, whose shape tests build. */
     private final Map<LandApplicationId, PersonId> appliedBy = new java.util.HashMap<>();
     /** The receipts of the fees that issued this zone's certificates, as read by {@link #receiptKey} (F84). */
@@ -524,11 +528,7 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
-        if (body.receiptSha256() == null || !mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.receiptSha256())
-                || !services.documentReceived(body.receiptSha256())) {
-            throw RegistryProblem.invalid("document.unknown", "The receipt's document is named by the SHA-256 of a file uploaded to POST "
-                    + "/api/documents first.", "receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE);
-        }
+        RECEIPT.received(body.receiptSha256(), services::documentReceived);
         if (reportedReceipts.contains(body.receiptSha256())) { // a second use of one payment's receipt
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt reported the fee of "
                     + "another licence of this zone already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
@@ -571,6 +571,7 @@ class ZoneLand {
         governmentDecisionWasReceived(body.decisionSha256(), services);
         services.zone(body.zoneId());
         governmentExemptionIsComplete(body, context.receivedAt());
+        exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(body.zoneId()));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
             LandHolders.Holder standing = services.standing(body.holder());
@@ -578,6 +579,7 @@ class ZoneLand {
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from());
         }
+        oneDecisionExemptsABeneficiaryOnceADay(body);
         int number = exemptions + 1;
         apply(new LandEvents.LandFeeExemptionGranted(body.zoneId(), number, body.holder(), body.activity(), body.percent(), body.from(),
                 body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
@@ -587,11 +589,15 @@ class ZoneLand {
 
     // 003 art. 23.4: the Government decision is recorded with its document, uploaded first (POST /api/documents)
     static void governmentDecisionWasReceived(String sha256, LandServices services) {
-        if (sha256 == null || !services.documentReceived(sha256)) {
-            throw RegistryProblem.invalid("document.unknown", "The Government decision's document (SHA-256) was not received; upload it to "
-                    + "POST /api/documents first.", "decisionSha256", "003 art. 23.4");
-        }
+        GOVERNMENT_DECISION.received(sha256, services::documentReceived);
     }
+
+    private static final DocumentCitation GOVERNMENT_DECISION = DocumentCitation.of("decisionSha256", "003 art. 23.4").malformedAsUnknown()
+            .unknownSays("The Government decision's document (SHA-256) was not received; upload it to POST /api/documents first.");
+
+    // 003 art. 22.5: the fee's receipt is a document uploaded first (POST /api/documents); a malformed hash is answered as one never received
+    private static final DocumentCitation RECEIPT = DocumentCitation.of("receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE).malformedAsUnknown()
+            .unknownSays("The receipt's document is named by the SHA-256 of a file uploaded to POST /api/documents first.");
 
     // 003 art. 23.3-23.4: the Government decides the beneficiary (one entity or one activity), the percentage and the duration
     static void governmentExemptionIsComplete(LandCommands.GrantLandFeeExemption body, Instant receivedAt) {
@@ -617,6 +623,38 @@ class ZoneLand {
         if (body.from().isBefore(body.decidedOn())) {
             throw RegistryProblem.invalid("freezone.exemption-retroactive", "The exemption starts on " + body.from() + ", before the decision that grants it ("
                     + body.decidedOn() + ").", "from", "003 art. 23.4");
+        }
+    }
+
+    /**
+     * 003 art. 6.1, 23.3-23.4 (ADR 0035 item 30; abuse audit F169): the zone's resolution sets the types of activity carried on in it (6.1,
+     * and no entity registers here for another, 12.2); an exemption from the land fee of an activity the zone does not allow exempts no one
+     * and would stand published as a benefit of the zone.
+     */
+    static void exemptedActivityIsOneTheZoneAllows(Activity activity, java.util.Set<Activity> allowed) {
+        if (activity != null && !allowed.contains(activity)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-activity-not-allowed", "The zone's resolution does not "
+                    + "allow " + activity + " (it allows " + new java.util.TreeSet<>(allowed) + "): no land in the zone is used for it, and an exemption "
+                    + "for it exempts no one.", "activity", "003 art. 6.1, 23.4");
+        }
+    }
+
+    /**
+     * 003 art. 23.4 (choice, ADR 0035 item 28; abuse audit F168, was O100): one Government decision may exempt several holders or activities
+     * (and, by stages, one beneficiary over successive periods), but it exempts one beneficiary once on any day: the same decision recorded
+     * again for the same holder or activity over days it already exempts is refused, whatever percentage it names (a second record would
+     * publish a second benefit the Government gave once).
+     */
+    void oneDecisionExemptsABeneficiaryOnceADay(LandCommands.GrantLandFeeExemption body) {
+        LocalDate until = body.from().plusYears(body.years()).minusDays(1);
+        for (LandEvents.LandFeeExemptionGranted e : exempted) {
+            if (body.decisionSha256().equals(e.decisionSha256()) && java.util.Objects.equals(body.holder(), e.holder())
+                    && java.util.Objects.equals(body.activity(), e.activity()) && !e.from().isAfter(until) && !body.from().isAfter(e.until())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-recorded-already", "This Government decision already "
+                        + "exempts " + (e.holder() != null ? e.holder().value() : e.activity().name()) + " in this zone from " + e.from() + " to "
+                        + e.until() + " (exemption " + e.number() + "); each of its beneficiaries is recorded once for any day.", "decisionSha256",
+                        "003 art. 23.4");
+            }
         }
     }
 
@@ -664,6 +702,7 @@ class ZoneLand {
         stream = event.zoneId().landStream();
         zoneId = event.zoneId();
         exemptions = Math.max(exemptions, event.number());
+        exempted.add(event);
     }
 
     @EventSourcingHandler

@@ -7,7 +7,7 @@ import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.freezone.ZoneId;
-import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -38,28 +38,26 @@ class ZoneDecisionDocuments {
         this.documents = documents;
     }
 
+    private static final DocumentCitation DECISION = DocumentCitation.of("decisionSha256", ARTICLE)
+            .malformedSays("A document is named by its SHA-256 in lower-case hex.")
+            .unknownSays("The Government decision's document (SHA-256) was not received; upload it to POST /api/documents first.");
+
     /**
      * 003 art. 6.4 (choice, ADR 0035 item 27): since F129 a closure moves every entity's year to start and 12 months of interruption, and an
      * opening lets registrations and land licences in again; the act rests on the Government's decision, received (uploaded first, POST
      * /api/documents), not on a reference typed into a form.
      */
-    static void decisionRestsOnItsDocument(String sha256, boolean received) {
+    private void decisionRestsOnItsDocument(String sha256) {
         if (sha256 == null || sha256.isBlank()) {
             throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's document (its SHA-256) is required; upload it to "
                     + "POST /api/documents first.", "decisionSha256", ARTICLE);
         }
-        if (!DocumentRef.isSha256Hex(sha256)) {
-            throw RegistryProblem.invalid("document.sha256-malformed", "A document is named by its SHA-256 in lower-case hex.", "decisionSha256", ARTICLE);
-        }
-        if (!received) {
-            throw RegistryProblem.invalid("document.unknown", "The Government decision's document (SHA-256) was not received; upload it to "
-                    + "POST /api/documents first.", "decisionSha256", ARTICLE);
-        }
+        documents.requireReceived(sha256, DECISION);
     }
 
     /** Checks the document, claims it for this act, runs the act; the claim is released when the act is refused. */
     <T> T claimedFor(String sha256, ZoneId zoneId, String act, CommandContext context, Supplier<T> actOnTheZone) {
-        decisionRestsOnItsDocument(sha256, sha256 != null && DocumentRef.isSha256Hex(sha256) && documents.cite(sha256).isPresent());
+        decisionRestsOnItsDocument(sha256);
         RegistryWideClaim.take(claims, new Document("_id", sha256).append("commandId", context.commandId()).append("zoneId", zoneId.value())
                 .append("act", act).append("claimedAt", context.receivedAt().toString()), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
                 holder -> citedAlready());

@@ -84,10 +84,7 @@ class EnrolSignerType {
                     + "appointment or dismissal order, the power of representation or its end, the report of a lost key): upload it and give its "
                     + "SHA-256 in 'documentSha256'.", "documentSha256", ARTICLE);
         }
-        if (documents.cite(document).isEmpty()) {
-            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                    "documentSha256", ARTICLE);
-        }
+        documents.requireReceived(document, "documentSha256", ARTICLE);
     }
 
     private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, EnrolSigner body,

@@ -50,10 +50,8 @@ class RevokeSignerCertificateType {
                     "001 art. 23.1.1");
         }
         // ADR 0046 item 32: a document named is one the registry received (the person's stream checks when one is needed)
-        if (body.documentSha256() != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.documentSha256().strip())
-                && documents.cite(body.documentSha256().strip()).isEmpty()) {
-            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                    "documentSha256", "001 art. 23.1.1");
+        if (body.documentSha256() != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.documentSha256().strip())) {
+            documents.requireReceived(body.documentSha256().strip(), "documentSha256", "001 art. 23.1.1");
         }
         EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context);
         Map<String, Object> answer = new LinkedHashMap<>();

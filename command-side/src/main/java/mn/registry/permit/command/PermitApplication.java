@@ -2,6 +2,7 @@ package mn.registry.permit.command;
 
 import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.command.api.CommandContext;
+import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
@@ -122,8 +123,8 @@ class PermitApplication {
 
     // 001 art. 38.1: a document is registered only as the original bytes the registry received and keeps
     private static DocumentRef receivedDocument(SubmittedDocument submitted, String field, String article, PermitServices services) {
-        return services.received(submitted).orElseThrow(() -> RegistryProblem.invalid("document.unknown",
-                "No document with this SHA-256 was received; upload it to POST /api/documents first.", field, article));
+        // a malformed hash (never one of ApplyForPermit's, refused at intake) is answered as a document never received, as it always was
+        return DocumentCitation.of(field, article).malformedAsUnknown().found(submitted.sha256(), sha256 -> services.received(submitted));
     }
 
     // 002 art. 26.2.3, 26.7, 23.3 (choice, ADR 0046 item 13, abuse audit F103): the policy, the contract and the reorganisation's evidence
@@ -133,10 +134,8 @@ class PermitApplication {
     // pass-on contract (29.4) and a reported change's document (20.3.3); not the certificate database's hash (29.3), a fingerprint of
     // the holder's database, which the registry does not receive
     private static void documentWasReceived(String sha256, String field, String article, PermitServices services) {
-        if (!services.documentReceived(sha256)) {
-            throw RegistryProblem.invalid("document.unknown", "No document with this SHA-256 was received; upload it to POST /api/documents first.",
-                    field, article);
-        }
+        // each act's own rule refuses a missing or malformed hash first (e.g. permit.stamp-duty-proof-missing); one left is unknown
+        DocumentCitation.of(field, article).malformedAsUnknown().received(sha256, services::documentReceived);
     }
 
     // ------------------------------------------------------------------ review and decision (002 art. 26)

@@ -84,7 +84,7 @@ class PermitCommandTypes {
     }
 
     /** 002 art. 23.2, 26.2.1: the application is registered on receipt; a refusal stores nothing and takes no receipt number. */
-    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims, PermitRepresentatives representatives)
+    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims)
             implements SignedCommandType<ApplyForPermit> {
 
         @Override
@@ -108,8 +108,6 @@ class PermitCommandTypes {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
             claims.claim(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber");
-            // ADR 0046 item 46: the signer represents the application from its registration; indexed first, so that no erasure misses it
-            representatives.add(context.actor(), application);
             try {
                 return commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
@@ -117,15 +115,14 @@ class PermitCommandTypes {
                         + ") already registered application " + application + "; it is not registered twice.", "002 art. 26.2.1");
             } catch (RuntimeException refused) {
                 claims.release(number, context.commandId());
-                representatives.remove(context.actor(), application);
                 throw refused;
             }
         }
     }
 
     @Bean
-    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims, PermitRepresentatives representatives) {
-        return new ApplyForPermitType(commands, ids, claims, representatives);
+    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims) {
+        return new ApplyForPermitType(commands, ids, claims);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package mn.registry.permit.command;
 
+import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.Company;
-import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -82,10 +82,7 @@ final class PermitIntakePolicy {
                 throw RegistryProblem.invalid("permit.document-kind-missing",
                         "Each document names its kind (one of 002 art. 25.1.1-25.1.7).", "documents[" + i + "]" + (d == null ? "" : ".kind"), "002 art. 25.1");
             }
-            if (!DocumentRef.isSha256Hex(d.sha256())) {
-                throw RegistryProblem.invalid("document.sha256-malformed",
-                        "A document is named by the SHA-256 of its bytes in lower-case hex.", "documents." + d.kind(), d.kind().article());
-            }
+            DocumentCitation.of("documents." + d.kind(), d.kind().article()).wellFormed(d.sha256());
         }
     }
 

@@ -89,6 +89,7 @@ class GovernorAuthorityTest {
         context.registerBean(mn.registry.command.api.CommandLog.class, () -> mock(mn.registry.command.api.CommandLog.class));
         context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
         context.registerBean(Class.forName("mn.registry.freezone.land.LandFeeReceiptClaims"));
+        context.registerBean(Class.forName("mn.registry.freezone.land.ExemptionDecisionClaims")); // ADR 0035 item 28
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

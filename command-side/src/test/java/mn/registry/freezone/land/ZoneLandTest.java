@@ -76,6 +76,7 @@ class ZoneLandTest {
         LandHolders.Holder standing;
         boolean documentsReceived = true;
         int maxYears = 60;
+        java.util.Set<Activity> activities = java.util.EnumSet.allOf(Activity.class);
 
         @Override
         public Zones.Zone zone(ZoneId zone) {
@@ -90,6 +91,11 @@ class ZoneLandTest {
         @Override
         public boolean documentReceived(String sha256) {
             return documentsReceived;
+        }
+
+        @Override
+        public java.util.Set<Activity> allowedActivities(ZoneId zone) {
+            return activities;
         }
 
         @Override
@@ -434,7 +440,7 @@ class ZoneLandTest {
     @Test
     @DisplayName("003 art. 23.3-23.4: only the Cabinet member records the Government's exemption; a governor or a ministry supervisor cannot")
     void only_the_cabinet_member_grants_an_exemption() {
-        var type = new LandCommandTypes(null).grantLandFeeExemptionType();
+        var type = new LandCommandTypes(null).grantLandFeeExemptionType(null);
         assertThat(type.allowedRoles()).containsExactly(mn.registry.kernel.identity.Role.CABINET_MEMBER);
         assertThat(type.allowedRoles()).doesNotContain(mn.registry.kernel.identity.Role.ZONE_GOVERNOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR);
     }

@@ -70,7 +70,7 @@ class ApplyForPermitTypeTest {
                 .buildConfiguration();
         axon.start();
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon), new PermitRepresentatives(database, axon.eventStore(), java.time.Clock.systemUTC()));
+                CompanyClaimsFixture.claims(database, axon));
     }
 
     @AfterEach
@@ -195,15 +195,15 @@ class ApplyForPermitTypeTest {
     }
 
     @Test
-    @DisplayName("ADR 0046 item 46: the signer of a registered application is indexed as its representative; a refused application leaves "
-            + "nothing in the index")
-    void the_representative_is_indexed_at_intake() {
-        type.representatives().skipped(); // an empty store: nothing to backfill
+    @DisplayName("ADR 0046 item 46, ADR 0058: the signer of a registered application is its representative in the index, read from the "
+            + "stored events; a refused application is in no event and not in the index; ApplyForPermit itself writes no index")
+    void the_representative_is_indexed_from_the_registration() {
+        PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore());
         assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
                 signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")))).isInstanceOf(RegistryProblem.class);
-        assertThat(type.representatives().of(new PersonId("applicant-1"))).isEmpty();
         PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z")));
-        assertThat(type.representatives().of(new PersonId("applicant-1"))).containsExactly(receipt.applicationId());
+        assertThat(database.getCollection(PermitRepresentatives.COLLECTION).countDocuments()).as("nothing written on the command's path").isZero();
+        assertThat(representatives.of(new PersonId("applicant-1"))).containsExactly(receipt.applicationId());
     }
 
     private void assertNothingStored() {

@@ -22,11 +22,12 @@ import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * 002 art. 26.2.3, 27.2, 29.6 (ADR 0046 items 42 and 46): the erasure of a person's data asks the applications that person applied for,
- * found by one lookup of the index {@link PermitRepresentatives} (filled once from the store for applications registered before it),
- * and is refused and allowed as item 42 decided: refused while the holder has acts to make (approved, in force, suspended, revoked with
+ * found by one lookup of the index {@link PermitRepresentatives} (a fold of the stored registrations, caught up by the erasure itself:
+ * ADR 0058), and is refused and allowed as item 42 decided: refused while the holder has acts to make (approved, in force, suspended, revoked with
  * its complaint period running), allowed for an application under review or after the period, and for anyone else.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
@@ -35,7 +36,7 @@ class HolderActsNeedTheirRepresentativeTest {
     static final Instant IN_THE_COMPLAINT_PERIOD = Instant.parse("2025-06-10T02:00:00Z");
     static final Instant AFTER_THE_COMPLAINT_PERIOD = Instant.parse("2025-12-01T02:00:00Z");
 
-    /** Whether the erasure of {@code person} at {@code at} is refused, the application's {@code events} stored before the index existed. */
+    /** Whether the erasure of {@code person} at {@code at} is refused, the application's {@code events} stored before it. */
     private static boolean refused(MongoDatabase database, List<Object> events, PersonId person, Instant at) {
         database.getCollection(PermitRepresentatives.COLLECTION).drop();
         Configuration axon = DefaultConfigurer.defaultConfiguration()
@@ -49,8 +50,7 @@ class HolderActsNeedTheirRepresentativeTest {
             for (int i = 0; i < events.size(); i++) {
                 axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), i, events.get(i)));
             }
-            PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore(), Clock.systemUTC());
-            representatives.start(); // the backfill, as at a registry's start
+            PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore()); // no background catch-up
             HolderActsNeedTheirRepresentative check = new HolderActsNeedTheirRepresentative(representatives, axon.commandGateway());
             try {
                 check.mayBeErased(person, at);
@@ -81,24 +81,37 @@ class HolderActsNeedTheirRepresentativeTest {
     }
 
     @Test
-    @DisplayName("ADR 0046 item 46: the index holds what the store holds, once: the backfill writes its marker and runs no second time; "
-            + "an application added for a command lost in a stop (no events) is passed over")
-    void the_index_is_filled_once_and_a_lost_command_is_passed_over(MongoDatabase database) {
-        assertThat(refused(database, PermitLifecycleTest.active(), HOLDER, IN_THE_COMPLAINT_PERIOD)).isTrue();
+    @DisplayName("ADR 0058: the erasure catches the index up itself: an application stored after the last catch-up is seen; a second "
+            + "catch-up reads only what is new; an index of session 17 listing a lost command's application is passed over")
+    void the_erasure_sees_every_application_stored_before_it(MongoDatabase database) {
+        database.getCollection(PermitRepresentatives.COLLECTION).drop();
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureAggregate(Signed.aggregate())
+                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
+                        c.eventStore(), null, null, () -> c.repository(PermitApplication.class)))
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();
         axon.start();
         try {
-            PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore(), Clock.systemUTC());
-            assertThat(representatives.due()).as("the marker is written").isFalse();
-            representatives.skipped();
+            PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore());
+            assertThat(representatives.catchUp()).as("an empty store").isZero();
+            List<Object> active = PermitLifecycleTest.active();
+            for (int i = 0; i < active.size(); i++) {
+                axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), i, active.get(i)));
+            }
+            // a session-17 index: a document written by an ApplyForPermit whose command was lost in a stop (no events)
+            PersonId lost = new PersonId("applicant-8");
+            String neverRegistered = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID()).value();
+            database.getCollection(PermitRepresentatives.COLLECTION).insertOne(new org.bson.Document("_id",
+                    PermitRepresentatives.shard(lost.value(), neverRegistered)).append("applications", List.of(neverRegistered)));
+            HolderActsNeedTheirRepresentative check = new HolderActsNeedTheirRepresentative(representatives, axon.commandGateway());
+
+            assertThatThrownBy(() -> check.mayBeErased(HOLDER, IN_THE_COMPLAINT_PERIOD)).as("stored after the last catch-up, seen")
+                    .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("privacy.holders-representative"));
+            assertThat(representatives.position()).as("the index read the store to its head").isEqualTo(active.size() - 1L);
+            assertThat(representatives.catchUp()).as("nothing new").isZero();
             assertThat(representatives.of(HOLDER)).containsExactly(ID);
-            // a lost ApplyForPermit: indexed, never registered
-            representatives.add(new PersonId("applicant-8"), mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID()));
-            assertThatCode(() -> new HolderActsNeedTheirRepresentative(representatives, axon.commandGateway())
-                    .mayBeErased(new PersonId("applicant-8"), IN_THE_COMPLAINT_PERIOD)).doesNotThrowAnyException();
+            assertThatCode(() -> check.mayBeErased(lost, IN_THE_COMPLAINT_PERIOD)).as("a lost command's application").doesNotThrowAnyException();
         } finally {
             axon.shutdown();
         }

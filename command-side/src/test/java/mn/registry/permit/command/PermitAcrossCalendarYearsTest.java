@@ -73,7 +73,7 @@ class PermitAcrossCalendarYearsTest {
                 .buildConfiguration();
         axon.start();
         apply = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon), new PermitRepresentatives(database, axon.eventStore(), java.time.Clock.systemUTC()));
+                CompanyClaimsFixture.claims(database, axon));
         types = new PermitCommandTypes(axon.commandGateway());
     }
 

@@ -24,7 +24,8 @@ final class StoreFixtures {
                 .database(database)
                 .sealingKey(TestSealingKeys.sealingKey())
                 .holeTimeout(Duration.ofHours(1))
-                .pollInterval(Duration.ofMillis(5));
+                .pollInterval(Duration.ofMillis(5))
+                .headLookInterval(Duration.ofMillis(5));
     }
 
     /** A domain event whose payload is a small JSON object. */

@@ -39,6 +39,13 @@ class GovernorDeskProjection {
     static final String LAND_EXEMPTIONS = "fz_land_exemptions";
     /** 003 art. 12.3: each quarter's report due date and its escalation, by {@code <zone>/<year>-Q<n>}. */
     static final String REPORT_DUES = "fz_report_dues";
+    /**
+     * 003 art. 12.3 (ADR 0035 items 26, 29): each reported quarter's latest signed report, by {@code <zone>/<year>-Q<n>}, so that the
+     * governor's page and the Cabinet member's desk read it by {@code _id} rather than scan {@value #REPORTS} (a scan on the embedded server).
+     */
+    static final String REPORT_LATEST = "fz_report_latest";
+    /** The marker of the one pass that filled {@value #REPORT_LATEST} from the reports projected before it existed. */
+    static final String LATEST_FILLED = "filled-from-fz_reports";
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -50,8 +57,11 @@ class GovernorDeskProjection {
     private final BatchedWrites landApplications;
     private final BatchedWrites landExemptions;
     private final BatchedWrites reportDues;
+    private final BatchedWrites reportLatest;
 
     GovernorDeskProjection(MongoDatabase database) {
+        this.reportLatest = BatchedWrites.ordered(database.getCollection(REPORT_LATEST));
+        fillLatestReports(database);
         this.landApplications = BatchedWrites.ordered(database.getCollection(LAND_APPLICATIONS));
         this.landExemptions = BatchedWrites.ordered(database.getCollection(LAND_EXEMPTIONS));
         this.zones = BatchedWrites.ordered(database.getCollection(ZONES));
@@ -95,6 +105,53 @@ class GovernorDeskProjection {
                 Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
                         Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
                         Updates.set("signedBy", e.signedBy().value()), Updates.set("corrects", e.corrects())), UPSERT);
+        // the zone accepts a quarter's reports in its stream's order, each the latest (ADR 0035 item 26): the last one projected stands
+        reportLatest.replaceOne(eq("_id", quarterKey(e.zoneId().value(), e.year(), e.quarter())), latestRow(e.zoneId().value(), e.year(), e.quarter(),
+                e.reportSha256(), e.signedAt().toString(), e.signedBy().value(), e.corrects()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    static String quarterKey(String zoneId, int year, int quarter) {
+        return zoneId + "/" + year + "-Q" + quarter;
+    }
+
+    static Document latestRow(String zoneId, int year, int quarter, String sha256, String signedAt, String signedBy, String corrects) {
+        return new Document("_id", quarterKey(zoneId, year, quarter)).append("zoneId", zoneId).append("year", year).append("quarter", quarter)
+                .append("reportSha256", sha256).append("signedAt", signedAt).append("signedBy", signedBy).append("corrects", corrects);
+    }
+
+    /**
+     * ADR 0035 item 29: fills {@value #REPORT_LATEST} once for the reports projected before it existed (the latest of each quarter by the time
+     * of signing, as the scan it replaces chose), then writes its marker; a row the projection wrote meanwhile (a newer report) is kept, since
+     * each row is inserted only where none is. Runs as the projection is built, before its processor starts on this node.
+     */
+    static void fillLatestReports(MongoDatabase database) {
+        com.mongodb.client.MongoCollection<Document> latest = database.getCollection(REPORT_LATEST);
+        if (latest.find(eq("_id", LATEST_FILLED)).first() != null) {
+            return;
+        }
+        java.util.Map<String, Document> last = new java.util.HashMap<>();
+        for (Document d : database.getCollection(REPORTS).find()) {
+            String key = quarterKey(d.getString("zoneId"), d.getInteger("year"), d.getInteger("quarter"));
+            Document seen = last.get(key);
+            if (seen == null || java.time.Instant.parse(d.getString("signedAt")).isAfter(java.time.Instant.parse(seen.getString("signedAt")))) {
+                last.put(key, d);
+            }
+        }
+        for (Document d : last.values()) {
+            insertIfAbsent(latest, latestRow(d.getString("zoneId"), d.getInteger("year"), d.getInteger("quarter"), d.getString("reportSha256"),
+                    d.getString("signedAt"), d.getString("signedBy"), d.getString("corrects")));
+        }
+        insertIfAbsent(latest, new Document("_id", LATEST_FILLED).append("article", "003 art. 12.3"));
+    }
+
+    private static void insertIfAbsent(com.mongodb.client.MongoCollection<Document> collection, Document row) {
+        try {
+            collection.insertOne(row);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     @EventHandler
@@ -276,6 +333,7 @@ class GovernorDeskProjection {
         landApplications.collection().deleteMany(new Document());
         landExemptions.collection().deleteMany(new Document());
         reportDues.collection().deleteMany(new Document());
+        reportLatest.collection().deleteMany(com.mongodb.client.model.Filters.ne("_id", LATEST_FILLED)); // the replay writes every row again
     }
 
     private void set(String registrationId, Bson... updates) {

@@ -256,6 +256,48 @@ class GovernorDeskTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 29): each quarter's latest report is one row read by its _id; the reports projected before that row "
+            + "existed fill it once at start (the latest by its time of signing), and a later report replaces it")
+    void the_quarters_latest_report_is_read_by_its_id() {
+        // two reports of 2026-Q4 and one of 2027-Q1, as the projection wrote them before the row of the latest existed
+        var stored = database.getCollection("fz_reports");
+        String first = "1a".repeat(32);
+        String second = "2b".repeat(32);
+        stored.insertOne(new org.bson.Document("_id", "zamyn-uud/2026-Q4/" + first).append("zoneId", "zamyn-uud").append("year", 2026)
+                .append("quarter", 4).append("reportSha256", first).append("signedAt", "2027-01-03T02:00:00Z").append("signedBy", GOVERNOR.value())
+                .append("corrects", null));
+        stored.insertOne(new org.bson.Document("_id", "zamyn-uud/2026-Q4/" + second).append("zoneId", "zamyn-uud").append("year", 2026)
+                .append("quarter", 4).append("reportSha256", second).append("signedAt", "2027-01-10T02:00:00Z").append("signedBy", GOVERNOR.value())
+                .append("corrects", first));
+        stored.insertOne(new org.bson.Document("_id", "zamyn-uud/2027-Q1/" + first).append("zoneId", "zamyn-uud").append("year", 2027)
+                .append("quarter", 1).append("reportSha256", first).append("signedAt", "2027-04-03T02:00:00Z").append("signedBy", GOVERNOR.value())
+                .append("corrects", null));
+        database.getCollection("fz_report_latest").deleteMany(new org.bson.Document()); // as before this release: no row, no marker
+        assertThat(database.getCollection("fz_report_latest").countDocuments()).isZero();
+        assertThat(stored.countDocuments()).isEqualTo(3);
+
+        GovernorDeskProjection started = new GovernorDeskProjection(database); // the registry starts with this release
+        var latest = database.getCollection("fz_report_latest");
+        org.bson.Document row = latest.find(com.mongodb.client.model.Filters.eq("_id", "zamyn-uud/2026-Q4")).first();
+        assertThat(row).as("the quarter's row, by _id").isNotNull();
+        assertThat(row.getString("reportSha256")).isEqualTo(second);
+        assertThat(row.getString("corrects")).isEqualTo(first);
+        QuarterlyReport reports = new QuarterlyReport(database);
+        assertThat(reports.signed(ZONE.value(), 2026, 4).latest().sha256()).isEqualTo(second);
+        assertThat(reports.signed(ZONE.value(), 2027, 1).latest().sha256()).isEqualTo(first);
+        assertThat(reports.signed(ZONE.value(), 2027, 2).latest()).isNull();
+
+        // filled once: a second start does not fill again, and a report signed later replaces the quarter's row
+        latest.deleteOne(com.mongodb.client.model.Filters.eq("_id", "zamyn-uud/2027-Q1"));
+        new GovernorDeskProjection(database);
+        assertThat(reports.signed(ZONE.value(), 2027, 1).latest()).as("not filled twice").isNull();
+        String third = "3c".repeat(32);
+        started.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, third, Instant.parse("2027-01-20T02:00:00Z"), GOVERNOR, second));
+        assertThat(reports.signed(ZONE.value(), 2026, 4).latest()).isEqualTo(new QuarterlyReport.Latest(third, GOVERNOR.value(),
+                "2027-01-20T02:00:00Z", second));
+    }
+
+    @Test
     @DisplayName("003 art. 12.3: the desk's report has the bytes the registry builds from the events, so the hash the governor signs is the one checked")
     void desk_report_equals_the_registrys_report_from_events() {
         RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);

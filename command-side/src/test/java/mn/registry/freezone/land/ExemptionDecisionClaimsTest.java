@@ -1,0 +1,96 @@
+package mn.registry.freezone.land;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * 003 art. 23.4, 6.4 (choice, ADR 0035 item 28; abuse audit F168, was O100): the Government decision of a land-fee exemption is claimed for
+ * the exemptions in the Free Zone acts' collection, on the embedded MongoDB.
+ */
+@ExtendWith(EmbeddedMongoExtension.class)
+class ExemptionDecisionClaimsTest {
+
+    static final Instant AT = Instant.parse("2027-03-01T02:00:00Z");
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final String DECISION = "a1".repeat(32);
+
+    private static final java.util.Map<String, String> LEASES = new java.util.HashMap<>();
+
+    private static CommandContext context(CommandLog log, String commandId) {
+        if (log.claim(commandId, commandId + "-jws", "jws", "GrantLandFeeExemption", "cabinet-1") instanceof CommandLog.Claim.Claimed claimed) {
+            LEASES.put(commandId, claimed.leaseKey());
+        }
+        return new CommandContext(commandId, AT, AT, new PersonId("cabinet-1"), Set.of(Role.CABINET_MEMBER), Set.of(), "0".repeat(64));
+    }
+
+    /** A closure's claim as ZoneDecisionDocuments takes it (ADR 0035 item 27): held while its command is logged. */
+    private static void closureClaims(MongoCollection<Document> claims, CommandLog log, String sha256, String commandId) {
+        context(log, commandId);
+        RegistryWideClaim.take(claims, new Document("_id", sha256).append("commandId", commandId).append("zoneId", "altanbulag")
+                .append("act", "temporary closure"), RegistryWideClaim.whileItsCommandIsLogged(log), holder -> RegistryProblem.conflict(
+                "freezone.decision-cited-already", "cited", "003 art. 6.4"));
+    }
+
+    @Test
+    @DisplayName("003 art. 23.4, 6.4 (F168): an exemption's decision is shared by exemptions (one decision, several beneficiaries) and refused "
+            + "to a closure; a closure's decision is refused to an exemption; the first exemption's refusal leaves the decision claimed for the "
+            + "exemption that shared it and was recorded")
+    void an_exemptions_decision_is_claimed_for_the_exemptions(MongoDatabase database) {
+        CommandLog log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
+        ExemptionDecisionClaims decisions = new ExemptionDecisionClaims(database, log);
+        MongoCollection<Document> claims = database.getCollection(ExemptionDecisionClaims.COLLECTION);
+
+        CommandContext first = context(log, "exempt-production");
+        assertThat(decisions.claim(DECISION, ALTANBULAG, first)).as("the first exemption holds the claim").isTrue();
+        CommandContext second = context(log, "exempt-trade");
+        assertThat(decisions.claim(DECISION, ALTANBULAG, second)).as("another exemption of the same decision shares it").isFalse();
+        assertThat(decisions.claim(DECISION, ALTANBULAG, first)).as("the same command again (ADR 0002)").isTrue();
+        RegistryProblem closure = catchThrowableOfType(() -> closureClaims(claims, log, DECISION, "close-altanbulag"), RegistryProblem.class);
+        assertThat(closure.code()).isEqualTo("freezone.decision-cited-already");
+
+        // the first exemption is refused by the land register; the second is recorded and keeps the decision claimed
+        log.release("exempt-production", LEASES.get("exempt-production"));
+        decisions.release(DECISION, first.commandId());
+        decisions.adopt(DECISION, ALTANBULAG, second);
+        assertThat(claims.find(eq("_id", DECISION)).first().getString("commandId")).isEqualTo("exempt-trade");
+        decisions.release(DECISION, first.commandId()); // a late release of the refused one changes nothing
+        assertThat(catchThrowableOfType(() -> closureClaims(claims, log, DECISION, "close-altanbulag-2"), RegistryProblem.class)).isNotNull();
+
+        // a closure's decision is not an exemption's
+        String closing = "c2".repeat(32);
+        closureClaims(claims, log, closing, "close-zamyn-uud");
+        RegistryProblem exemption = catchThrowableOfType(() -> decisions.claim(closing, ALTANBULAG, context(log, "exempt-hotel")), RegistryProblem.class);
+        assertThat(exemption.code()).isEqualTo("freezone.exemption-decision-cited-already");
+        assertThat(exemption.field()).isEqualTo("decisionSha256");
+        assertThat(exemption.article()).isEqualTo("003 art. 23.4, 6.4");
+
+        // a lone exemption refused releases its decision for the act that is lawful
+        String alone = "d3".repeat(32);
+        CommandContext refused = context(log, "exempt-refused");
+        assertThat(decisions.claim(alone, ALTANBULAG, refused)).isTrue();
+        decisions.release(alone, refused.commandId());
+        closureClaims(claims, log, alone, "close-after-refusal");
+        assertThat(claims.find(eq("_id", alone)).first().getString("act")).isEqualTo("temporary closure");
+    }
+}
