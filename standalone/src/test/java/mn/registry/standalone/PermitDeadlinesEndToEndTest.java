@@ -173,7 +173,8 @@ class PermitDeadlinesEndToEndTest {
             assertThat(word.code()).isEqualTo("permit.restoration-without-inspection");
             ok(client.command(at.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id,
                     UlaanbaatarTime.dateOf(registryTime.instant()), ReceiptTimeEndToEndTest.upload(third, "the inspector's findings: remedied"), false))));
-            ok(client.command(at.sign("reviewer-1", "RestorePermit", new RestorePermit(id, "Violations remedied"))));
+            // the decision after the suspension ran out is overdue by now, and an escalated decision is the supervisor's (ADR 0046 item 50, F191)
+            ok(client.command(at.sign("supervisor-1", "RestorePermit", new RestorePermit(id, "Violations remedied"))));
             RegistryClient.Reply stranger = client.command(at.sign("supervisor-1", "RequestPermitExtension", new RequestPermitExtension(id, SHA)));
             assertThat(stranger.status()).isEqualTo(403);
             // 002 art. 27.2 (ADR 0013 §3): 100 days into the term is not its last part; PermitExtensionEndToEndTest extends in the window

@@ -140,12 +140,16 @@ class PermitDutiesEndToEndTest {
                     new RecordPermitDutyFulfilled(id, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, SHA))), 409, "permit.duty-discharged-by-decision");
             assertThat(has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitDutyFulfilled.class)).isFalse();
 
-            // the ministry decides by suspending on the request: the duty is done by the decision
+            // the ministry decides by suspending on the request: the duty is done by the decision; escalated, it is the supervisor's
+            // (domain-rules §1, ADR 0046 item 50, abuse audit F191)
             java.time.LocalDate today = UlaanbaatarTime.dateOf(registryTime.instant());
             refused(client.command(at.sign("reviewer-1", "SuspendPermit",
                     new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, taxRequest, 2, today.minusMonths(2), today.plusDays(20)))),
                     400, "permit.suspension-not-from-today");
-            ok(client.command(at.sign("reviewer-1", "SuspendPermit",
+            refused(client.command(at.sign("reviewer-1", "SuspendPermit",
+                    new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, taxRequest, 2, null, today.plusDays(30)))),
+                    403, "permit.escalated-decision-is-the-supervisors");
+            ok(client.command(at.sign("supervisor-1", "SuspendPermit",
                     new SuspendPermit(id, SuspensionGround.TAX_EVASIONS, taxRequest, 2, null, today.plusDays(30)))));
             assertThat(has(events(registry, permit), PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitDutyFulfilled.class)).isTrue();
 

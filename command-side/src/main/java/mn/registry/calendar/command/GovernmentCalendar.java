@@ -69,6 +69,7 @@ class GovernmentCalendar {
         changesNoDayBeforeReceipt(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
         makesNoDayOffAWorkingDayOnItsDay(current, next, declaration, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(context.receivedAt()));
         takesNoMoreWorkingDaysThanTheCeiling(next, declaration);
+        confirmationUncoversNoDaysOffBeyondTheCeiling(current, next, declaration);
         calendarId = mn.registry.infrastructure.calendar.CurrentCalendar.STREAM;
         apply(declaration);
         return next.version().value();
@@ -135,6 +136,27 @@ class GovernmentCalendar {
                                 + "working days it declares on or before that day).", "date", "domain-rules §2");
                     }
                 });
+    }
+
+    // domain-rules §2 (choice, ADR 0046 item 49, abuse audit F190): the ceiling is counted against the law's calendar with the year's
+    // confirmed lunar holidays, and a confirmation (F183: a correction of a few days, confirmed again at will) is not itself a declaration
+    // of days off. But a confirmation moves the law's calendar under the days off already declared: Tsagaan Sar confirmed onto three declared
+    // days off frees three days of the ceiling for three more declarations, and a second confirmation back to the lunar calendar's dates
+    // puts the first three back in the count, thirteen working days taken where ten are allowed. A confirmation that would leave the year's
+    // declarations above the ceiling (and above what they took before it) is refused: the Cabinet member gives days back first
+    private static void confirmationUncoversNoDaysOffBeyondTheCeiling(WorkingDayCalendar current, WorkingDayCalendar next,
+                                                                     CalendarDeclaration declaration) {
+        if (!(declaration instanceof YearConfirmed year)) {
+            return;
+        }
+        int lost = next.mostWorkingDaysTakenByDeclarations(year.year());
+        if (lost > DECLARED_DAYS_OFF_PER_YEAR && lost > current.mostWorkingDaysTakenByDeclarations(year.year())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "calendar.confirmation-beyond-the-ceiling", "With this confirmation the "
+                    + "days off the Government declared in " + year.year() + " would take, by one of its days, " + lost + " working days of the "
+                    + "law's calendar (a confirmed lunar holiday moved off a declared day off puts that day back in the count); the declarations "
+                    + "take at most " + DECLARED_DAYS_OFF_PER_YEAR + ". Give days back (declare working days) before confirming these dates.",
+                    "year", "domain-rules §2");
+        }
     }
 
     // domain-rules §2 (choice, ADR 0046 item 47, abuse audit F183): the lunar holidays fall where the lunar calendar puts them, and the

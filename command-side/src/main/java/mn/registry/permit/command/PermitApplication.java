@@ -187,6 +187,7 @@ class PermitApplication {
         officialIsNotTheHoldersRepresentative(context);
         Money minimumInsurance = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
+        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
         if (minimumInsurance == null) {
             throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
                     "The ministry has not set the minimum insurance yet; set it before approving.", "002 art. 26.5");
@@ -199,9 +200,27 @@ class PermitApplication {
     void handle(RefusePermitApplication command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
+        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
         refusalNamesRequirementsOfAnApplication(command.reasons());
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
+    }
+
+    // domain-rules §1 ("decisions that escalate (overdue, revocation)" are the supervisor's), 002 art. 26.1, ADR 0013 §4 (choice, ADR 0046
+    // item 50, abuse audit F191): a decision the registry escalated because it was not made in time (the application's 17 working days,
+    // or a duty to decide flagged overdue) is the supervisor's from the escalation on. A reviewer who let it run out, or whose colleague
+    // did, still approving, refusing, suspending or restoring it would decide behind the supervisor's back a case the supervisor now
+    // answers for, on the reviewer's own delay; the reviewer may still ask for documents and record what was received
+    private static void escalatedDecisionIsTheSupervisors(boolean escalated, CommandContext context, String article) {
+        if (escalated && (context.roles() == null || !context.roles().contains(Role.MINISTRY_SUPERVISOR))) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.escalated-decision-is-the-supervisors", "This decision was not "
+                    + "made in time and was escalated to a supervisor; a supervisor decides it now.", "applicationId", article);
+        }
+    }
+
+    /** Whether the ministry's duty to decide was flagged overdue and escalated (ADR 0013 §4). */
+    private boolean escalated(PermitDuty decision) {
+        return Boolean.TRUE.equals(flaggedDuties.get(decision)) && openDuties.containsKey(decision);
     }
 
     // 002 art. 26.3: at least one reason, each naming the requirement it fails
@@ -579,6 +598,8 @@ class PermitApplication {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
+        extensionWaitsForTheRevocationsOutcome();
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_EXTENSION), context, PermitDuty.DECIDE_EXTENSION.article());
         boolean termEnded = UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(validUntil);
         if (command.extend()) {
             extensionFollowsTheSuspension();
@@ -613,6 +634,18 @@ class PermitApplication {
             } else if (isInForce()) {
                 certificateHoldersAreToldOfARefusal(context.receivedAt());
             }
+        }
+    }
+
+    // 002 art. 27.3, 29.6 (ADR 0013 §3: a revoked permit's request waits, and "should a complaint reinstate the permit, the ministry may
+    // still decide the request"; ADR 0046 item 51, abuse audit F192): while the permit is revoked its pending request is not decided. A
+    // refusal in the complaint period would take from a holder whose complaint is upheld the extension it asked for in time (after the
+    // term, 29.2 lets no new request in), on a decision about a permit that, until the complaint's outcome, is not in force to extend
+    private void extensionWaitsForTheRevocationsOutcome() {
+        if (status == PermitApplicationStatus.REVOKED) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-of-a-revoked-permit", "The permit was revoked on "
+                    + revokedOn + "; its extension request waits for the outcome of the revocation (an upheld complaint reinstates the permit, "
+                    + "and the request is decided then).", "applicationId", "002 art. 27.3, 29.6");
         }
     }
 
@@ -706,6 +739,8 @@ class PermitApplication {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
+            escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
+                    PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
@@ -789,6 +824,8 @@ class PermitApplication {
         if (pendingTaxRequest == null) {
             throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
         }
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
+                PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
         requireText(command.reasons(), "reasons", "002 art. 28.1");
         apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
@@ -837,6 +874,7 @@ class PermitApplication {
         requireText(command.reason(), "reason", "002 art. 28.4");
         theRemedyWasInspected();
         theTaxEvasionsWereSettled();
+        escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }

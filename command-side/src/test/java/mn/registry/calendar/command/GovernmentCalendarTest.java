@@ -171,6 +171,63 @@ class GovernmentCalendarTest {
                 .expectEvents(aLunationLater);
     }
 
+    /** The first {@code n} working days of the law's calendar from {@code from}, each declared a day off by its own resolution. */
+    private static List<PublicHolidayDeclared> daysOffFrom(LocalDate from, int n) {
+        mn.registry.kernel.calendar.WorkingDayCalendar law = mn.registry.kernel.calendar.WorkingDayCalendar.base();
+        return from.datesUntil(from.plusYears(1)).filter(law::isWorkingDay).limit(n)
+                .map(day -> new PublicHolidayDeclared(day, "Day of rest", "Амралтын өдөр", "Resolution " + day)).toList();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (choice, ADR 0046 item 49, abuse audit F190): Tsagaan Sar confirmed onto two declared days off frees two "
+            + "days of the ceiling, two more are declared, and a second confirmation back to the lunar calendar's dates would put the first "
+            + "two back in the count (twelve working days taken): refused; without the two more, recorded")
+    void a_confirmation_uncovers_no_days_off_beyond_the_ceiling() {
+        // by the lunar calendar 2031's Tsagaan Sar is 22-24 February (Saturday to Monday): the 25th and 26th are working days
+        List<PublicHolidayDeclared> afterTsagaanSar = daysOffFrom(LocalDate.of(2031, 2, 25), 2);
+        assertThat(afterTsagaanSar).extracting(PublicHolidayDeclared::date).containsExactly(LocalDate.of(2031, 2, 25), LocalDate.of(2031, 2, 26));
+        List<PublicHolidayDeclared> eightInMarch = daysOffFrom(LocalDate.of(2031, 3, 3), 8);
+        YearConfirmed ontoTheDaysOff = new YearConfirmed(2031, List.of(LocalDate.of(2031, 2, 24), LocalDate.of(2031, 2, 25),
+                LocalDate.of(2031, 2, 26)), YEAR_2031.buddhasBirthday(), YEAR_2031.chinggisKhaanDay(), "Government resolution 2030/1002");
+        List<PublicHolidayDeclared> twoInApril = daysOffFrom(LocalDate.of(2031, 4, 1), 2);
+        YearConfirmed backToTheLunarCalendar = new YearConfirmed(2031, YEAR_2031.tsagaanSar(), YEAR_2031.buddhasBirthday(),
+                YEAR_2031.chinggisKhaanDay(), "Government resolution 2031/20");
+        List<Object> history = new java.util.ArrayList<>(afterTsagaanSar);
+        history.addAll(eightInMarch);
+        history.add(ontoTheDaysOff);
+        List<Object> withTwoMore = new java.util.ArrayList<>(history);
+        withTwoMore.addAll(twoInApril);
+        // the confirmation onto the days off takes nothing, and the two more days off then fit in the ceiling
+        List<Object> declared = new java.util.ArrayList<>(afterTsagaanSar);
+        declared.addAll(eightInMarch);
+        fixture.given(declared)
+                .when(declare(ontoTheDaysOff))
+                .expectEvents(ontoTheDaysOff);
+        List<Object> withOneMore = new java.util.ArrayList<>(history);
+        withOneMore.add(twoInApril.get(0));
+        fixture.given(withOneMore)
+                .when(declare(twoInApril.get(1)))
+                .expectEvents(twoInApril.get(1));
+        fixture.given(withTwoMore)
+                .when(declare(backToTheLunarCalendar))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.TypeSafeMatcher<RegistryProblem>() {
+                    @Override
+                    protected boolean matchesSafely(RegistryProblem problem) {
+                        return "calendar.confirmation-beyond-the-ceiling".equals(problem.code()) && "year".equals(problem.field())
+                                && "domain-rules §2".equals(problem.article()) && problem.getMessage().contains(" 12 ");
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText("calendar.confirmation-beyond-the-ceiling on year, 12 days taken");
+                    }
+                });
+        fixture.given(history)
+                .when(declare(backToTheLunarCalendar))
+                .expectEvents(backToTheLunarCalendar);
+    }
+
     @Test
     @DisplayName("domain-rules §2: a day after 2100 is outside the calendar's range and is refused")
     void declaration_after_2100_is_refused() {

@@ -81,12 +81,21 @@ public class Sessions {
                 .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + signed.signer()
                         + " is not enrolled with the registry.", "001 art. 23.1.1"));
         String token = randomToken();
-        Instant expiresAt = clock.instant().plus(SESSION_LIFETIME);
+        Instant expiresAt = endsWithItsCertificate(clock.instant().plus(SESSION_LIFETIME), signed);
         sessions.insertOne(new Document("_id", Sha256.hex(token.getBytes(StandardCharsets.US_ASCII)))
                 .append("person", actor.person().value())
                 .append("certificateSha256", signed.signerFingerprint())
                 .append("expiresAt", expiresAt.toEpochMilli()));
         return new Session(token, actor.person(), actor.displayName(), actor.roles(), actor.zones(), expiresAt);
+    }
+
+    // 001 art. 23.1.1 (abuse audit F194): a person acts with a certificate valid at the moment of the act, and a session is the
+    // certificate's sign-in, not a licence of its own: signed in an hour before the certificate's end, a reviewer read the desk, its
+    // applicants' documents and personal data (each read logged in their name, 001 art. 53.1) for seven hours more on a certificate
+    // that had expired. The session ends when the certificate does, if that is sooner than its eight hours
+    private static Instant endsWithItsCertificate(Instant lifetimeEnds, VerifiedCommand signed) {
+        Instant certificateEnds = signed.signerCertificate() == null ? null : signed.signerCertificate().getNotAfter().toInstant();
+        return certificateEnds != null && certificateEnds.isBefore(lifetimeEnds) ? certificateEnds : lifetimeEnds;
     }
 
     /** The actor behind a bearer token, as of now, who must hold one of {@code roles}. */

@@ -78,6 +78,52 @@ public final class PublishedTextScreen {
                     + "). A person's civil registration number, phone number or e-mail address is never published (" + ARTICLE
                     + "); write the published text without them. Nothing was stored.", found.path, ARTICLE);
         });
+        acrossItems(body, "").ifPresent(found -> {
+            throw RegistryProblem.invalid(CODE, "The list " + found.path + " is published and cannot be taken back, and read one item after "
+                    + "the other it holds " + found.finding.kind().description() + ", split across its items. A person's civil registration "
+                    + "number, phone number or e-mail address is never published (" + ARTICLE + "); write the published text without "
+                    + "them. Nothing was stored.", found.path, ARTICLE);
+        });
+    }
+
+    /**
+     * 002 art. 15.3, 30.1 (abuse audit F193): a published list of texts (a permit's conditions) is read as one text, its items one
+     * after the other, as the register and the permit show them: "Call the director on 9911" and "2233 after hours" each hold no
+     * phone number, together they publish one; "Write to bat.erdene@" and "gmail.com" an e-mail address. Each item was screened on its
+     * own first; this finds what only their sequence holds.
+     */
+    private static Optional<Found> acrossItems(Object body, String prefix) {
+        if (body == null || !body.getClass().isRecord()) {
+            return Optional.empty();
+        }
+        for (ScreenStep step : STEPS.get(body.getClass())) {
+            Object value = read(step.component(), body);
+            String path = prefix.isEmpty() ? step.component().getName() : prefix + "." + step.component().getName();
+            Optional<Found> found = Optional.empty();
+            if (value == null) {
+                continue;
+            } else if (step.text() && step.list()) {
+                List<String> items = ((Collection<?>) value).stream().filter(java.util.Objects::nonNull).map(Object::toString).toList();
+                if (items.size() > 1) { // as printed on one line, and as the items' ends meet ("bat.erdene@" and "gmail.com")
+                    found = PersonalDetailsInText.first(String.join(" ", items)).or(() -> PersonalDetailsInText.first(String.join("", items)))
+                            .map(finding -> new Found(path, finding));
+                }
+            } else if (step.list()) {
+                int i = 0;
+                for (Object item : (Collection<?>) value) {
+                    found = acrossItems(item, path + "[" + i++ + "]");
+                    if (found.isPresent()) {
+                        break;
+                    }
+                }
+            } else if (!step.text()) {
+                found = acrossItems(value, path);
+            }
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -115,6 +115,26 @@ class PublishedTextScreenTest {
     }
 
     @Test
+    @DisplayName("002 art. 15.3, 30.1 (abuse audit F193): a phone number, an e-mail address or a civil number split across a permit's "
+            + "conditions (each condition clean on its own, the register showing them one after the other) is refused, naming the list; "
+            + "conditions whose numbers only stand side by side as amounts, years and counts pass")
+    void personal_details_split_across_a_lists_items_are_refused() {
+        for (List<String> split : List.of(List.of("Call the holder's director on 9911", "2233 after hours"),
+                List.of("Write to bat.erdene@", "gmail.com for the database"), List.of("The director, иргэн УБ990101", "12 signs the reports"))) {
+            IssuePermit issue = new IssuePermit(APPLICATION, "Issuing signature certificates", split, null, "ab".repeat(32));
+            RegistryProblem problem = catchThrowableOfType(() -> PublishedTextScreen.screen(issue), RegistryProblem.class);
+            assertThat(problem).as(split.toString()).isNotNull();
+            assertThat(problem.code()).isEqualTo("privacy.personal-details-in-published-text");
+            assertThat(problem.field()).isEqualTo("conditions");
+            assertThat(problem.article()).isEqualTo("002 art. 15.3, 30.1 (domain-rules §5)");
+            assertThat(problem.getMessage()).as("the refusal does not repeat the detail").doesNotContain("9911", "gmail", "99010112");
+        }
+        assertThatCode(() -> PublishedTextScreen.screen(new IssuePermit(APPLICATION, "Issuing signature certificates", List.of(
+                "Keep the database in Mongolia for 10 years", "Insure for 500 000 000 MNT", "Report by 31 December 2026",
+                "2 inspections a year", "Serve 1 000 000 certificate holders"), null, "ab".repeat(32)))).doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("002 art. 30.1 (F69, was O83): a right-to-left override, an isolate, a mark or a control character in any published field (a permit's "
             + "condition, a company's name, a holiday's name, a Free Zone decision) is refused, naming the field; line breaks, tabs and letters of every script pass")
     void control_and_bidirectional_characters_in_published_text_are_refused() {

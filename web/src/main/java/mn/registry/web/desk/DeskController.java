@@ -84,7 +84,7 @@ class DeskController {
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
-                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today())));
+                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today()), escalatedDecisions(file, duties)));
             model.addAttribute("forms", offer.forms());
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -145,7 +145,34 @@ class DeskController {
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */
     record Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
-                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, String restorationWaitsFor, boolean complaintPeriodRunning) {
+                 boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, String restorationWaitsFor, boolean complaintPeriodRunning,
+                 Set<String> escalatedDecisions) {
+
+        Facts(boolean insuranceRecorded, boolean minimumInsuranceSet, boolean complaintPending, boolean databaseNotHandedOver,
+              boolean suspensionNotificationOpen, boolean viewerSignedTheRevocation, String restorationWaitsFor, boolean complaintPeriodRunning) {
+            this(insuranceRecorded, minimumInsuranceSet, complaintPending, databaseNotHandedOver, suspensionNotificationOpen,
+                    viewerSignedTheRevocation, restorationWaitsFor, complaintPeriodRunning, Set.of());
+        }
+    }
+
+    /**
+     * domain-rules §1, 002 art. 26.1, ADR 0013 §4 (ADR 0046 item 50, abuse audit F191): the forms of the decisions the registry escalated
+     * for being late, which a supervisor now signs: the application's (its 17 working days ran out), and those whose duty to decide
+     * was flagged overdue (an extension request, the tax authority's request, the decision after a suspension ran out).
+     */
+    static Set<String> escalatedDecisions(Map<String, Object> file, Map<?, ?> duties) {
+        Set<String> escalated = new java.util.LinkedHashSet<>();
+        if (file.get("decision") instanceof Map<?, ?> decision && Boolean.TRUE.equals(decision.get("escalated"))) {
+            escalated.addAll(List.of("approve", "refuse"));
+        }
+        Map<String, String> formOfDuty = Map.of("DECIDE_EXTENSION", "extend", "DECIDE_TAX_SUSPENSION_REQUEST", "refuseTaxRequest",
+                "DECIDE_AFTER_SUSPENSION", "restore");
+        formOfDuty.forEach((duty, form) -> {
+            if (duties.get(duty) instanceof Map<?, ?> open && Boolean.TRUE.equals(open.get("overdue"))) {
+                escalated.add(form);
+            }
+        });
+        return escalated;
     }
 
     /**
@@ -194,6 +221,9 @@ class DeskController {
     static Offer offer(PermitApplicationStatus status, boolean supervisor, Set<String> decisions, Facts facts) {
         Set<String> forms = new java.util.LinkedHashSet<>(decisions);
         List<String> missing = new java.util.ArrayList<>();
+        if (!supervisor && facts.escalatedDecisions() != null && forms.removeAll(facts.escalatedDecisions())) {
+            missing.add("desk.missing.escalatedToSupervisor"); // ADR 0046 item 50 (F191): the supervisor decides what escalated
+        }
         switch (status) {
             case REGISTERED -> {
                 forms.add("requestDocuments");

@@ -43,6 +43,30 @@ class DeskFormsTest {
         assertThat(DeskController.forms(PermitApplicationStatus.SUSPENDED, false, false)).doesNotContain("extend");
     }
 
+    @Test
+    @DisplayName("domain-rules §1, 002 art. 26.1 (F191): a decision the registry escalated for being late is not offered to a reviewer, "
+            + "who is told the supervisor decides it; the supervisor is offered it")
+    void an_escalated_decision_is_offered_to_the_supervisor() {
+        java.util.Map<String, Object> file = java.util.Map.of("decision", java.util.Map.of("escalated", true));
+        java.util.Map<String, Object> duties = java.util.Map.of("DECIDE_EXTENSION", java.util.Map.of("overdue", true),
+                "DECIDE_AFTER_SUSPENSION", java.util.Map.of("overdue", false));
+        java.util.Set<String> escalated = DeskController.escalatedDecisions(file, duties);
+        assertThat(escalated).containsExactlyInAnyOrder("approve", "refuse", "extend");
+        DeskController.Facts facts = new DeskController.Facts(true, true, false, false, false, false, null, false, escalated);
+        DeskController.Offer toTheReviewer = DeskController.offer(PermitApplicationStatus.REGISTERED, false,
+                DeskController.forms(PermitApplicationStatus.REGISTERED, false, false), facts);
+        assertThat(toTheReviewer.forms()).doesNotContain("approve", "refuse").contains("requestDocuments", "documentsReceived");
+        assertThat(toTheReviewer.missing()).containsExactly("desk.missing.escalatedToSupervisor");
+        DeskController.Offer toTheSupervisor = DeskController.offer(PermitApplicationStatus.REGISTERED, true,
+                DeskController.forms(PermitApplicationStatus.REGISTERED, true, false), facts);
+        assertThat(toTheSupervisor.forms()).contains("approve", "refuse");
+        assertThat(toTheSupervisor.missing()).isEmpty();
+        DeskController.Offer extension = DeskController.offer(PermitApplicationStatus.ACTIVE, false,
+                DeskController.forms(PermitApplicationStatus.ACTIVE, false, true), facts);
+        assertThat(extension.forms()).doesNotContain("extend").contains("suspend");
+        assertThat(DeskController.escalatedDecisions(java.util.Map.of(), java.util.Map.of())).isEmpty();
+    }
+
     private static DeskController.Offer offer(PermitApplicationStatus status, boolean supervisor, DeskController.Facts facts) {
         return DeskController.offer(status, supervisor, DeskController.forms(status, supervisor, false), facts);
     }
