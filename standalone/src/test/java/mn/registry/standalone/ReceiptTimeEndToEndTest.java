@@ -329,4 +329,34 @@ class ReceiptTimeEndToEndTest {
         assertThat(storedCommands(commandIdOf(applied))).isEqualTo(1);
         assertRefusedAndNothingStored(client.command(neverSent), neverSent, 401, "command.signed-too-long-ago");
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("ADR 0002, ADR 0013 §1: a late resend of a command a stop left accepted is settled as any resend: applied before the stop, "
+            + "it is answered as applied; not applied, its claim is given back and the resend refused, never carried out")
+    void late_resend_of_a_command_left_accepted_is_settled() {
+        com.mongodb.client.MongoCollection<Document> commands = registry.getBean(MongoDatabase.class).getCollection("commands");
+        String applied = sign(client.person("applicant-1"), "ApplyForPermit", permitApplication("Left Accepted LLC", "6200123"), registryNow());
+        assertThat(client.command(applied).status()).isEqualTo(200);
+        String neverApplied = sign(client.person("applicant-1"), "ApplyForPermit", permitApplication("Never Applied LLC", "6200124"), registryNow());
+        // a stop between the events and the answer: the entry stays accepted (for the second, before any event)
+        long anHourAgo = registryNow().minus(Duration.ofHours(1)).toEpochMilli();
+        commands.updateOne(new Document("_id", commandIdOf(applied)), new Document("$set", new Document("state", "accepted")
+                .append("acceptedAt", anHourAgo).append(mn.registry.command.api.CommandLog.LEASE_KEY, commandIdOf(applied) + "@" + anHourAgo))
+                .append("$unset", new Document("answer", "").append("status", "")));
+        commands.insertOne(new Document("_id", commandIdOf(neverApplied)).append("state", "accepted")
+                .append("jwsSha256", mn.registry.kernel.crypto.Sha256.hex(neverApplied.getBytes(StandardCharsets.UTF_8)))
+                .append("type", "ApplyForPermit").append("actor", "applicant-1").append("acceptedAt", anHourAgo)
+                .append(mn.registry.command.api.CommandLog.LEASE_KEY, commandIdOf(neverApplied) + "@" + anHourAgo));
+
+        clock.advance(Duration.ofMinutes(10));
+        RegistryClient.Reply resent = client.command(applied);
+        assertThat(resent.status()).as(resent.body().toString()).isEqualTo(200);
+        assertThat(resent.body().path("recovered").asBoolean()).as(resent.body().toString()).isTrue();
+        assertThat(commands.find(new Document("_id", commandIdOf(applied))).first().getString("state")).isEqualTo("done");
+        RegistryClient.Reply refused = client.command(neverApplied);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("command.signed-too-long-ago");
+        assertThat(storedCommands(commandIdOf(neverApplied))).as("its claim given back").isZero();
+    }
 }

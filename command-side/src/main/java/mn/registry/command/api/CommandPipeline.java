@@ -86,7 +86,7 @@ public class CommandPipeline {
             if (!SignatureProblems.SIGNED_TOO_LONG_AGO.equals(late.code())) {
                 throw late;
             }
-            return answeredBefore(jws).orElseThrow(() -> late);
+            return answeredBefore(jws, late).orElseThrow(() -> late);
         }
         certificateValidAtReceipt(verified, receivedAt);
         SignedCommandType<?> type = types.get(verified.type());
@@ -103,16 +103,48 @@ public class CommandPipeline {
     /**
      * A resend of the very bytes of a command carried out before, arriving after the signature's age limit: the first
      * answer, as for any resend (ADR 0002). The bytes were verified when first received; a command never carried out
-     * stays refused, since its act would take effect long after it was signed (ADR 0013 §1).
+     * stays refused, since its act would take effect long after it was signed (ADR 0013 §1). A command whose claim a stop
+     * left {@code accepted} is settled as any resend settles it ({@link #settle}): applied before the stop, it is answered
+     * as applied (its events are in the register; a refusal would tell the client its act never happened); not applied,
+     * its claim is given back and the late resend refused, never carried out.
      */
-    private Optional<Answer> answeredBefore(String jws) {
+    private Optional<Answer> answeredBefore(String jws, RegistryProblem late) {
         String sha256 = Sha256.hex(jws.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return SignedCommandVerifier.unverifiedCommandId(jws).flatMap(commandLog::find)
-                .filter(entry -> sha256.equals(entry.getString("jwsSha256")) && "done".equals(entry.getString("state")))
+                .filter(entry -> sha256.equals(entry.getString("jwsSha256")))
                 .map(entry -> {
-                    log.info("{} was carried out before; answering a late resend with the first answer", entry.getString("_id"));
+                    String commandId = entry.getString("_id");
+                    if (!"done".equals(entry.getString("state"))) {
+                        return lateResendOfAnUnsettledCommand(commandId, Instant.ofEpochMilli(entry.getLong("acceptedAt")), late);
+                    }
+                    log.info("{} was carried out before; answering a late resend with the first answer", commandId);
                     return new Answer(entry.getInteger("status", 200), entry.getString("answer"), true);
                 });
+    }
+
+    private Answer lateResendOfAnUnsettledCommand(String commandId, Instant acceptedAt, RegistryProblem late) {
+        Optional<String> leaseKey = commandLog.leaseExpired(acceptedAt) ? commandLog.takeOver(commandId, acceptedAt) : Optional.empty();
+        if (leaseKey.isEmpty()) {
+            throw RegistryProblem.conflict("command.in-progress", "Command " + commandId + " was accepted at " + acceptedAt
+                    + " and is still being carried out; ask again in a moment.", null);
+        }
+        List<String> applied = commandLog.eventsOf(commandId);
+        if (applied.isEmpty()) {
+            commandLog.release(commandId, leaseKey.get());
+            log.info("{} was accepted before a stop and left no event; its late resend is refused, not carried out", commandId);
+            throw late;
+        }
+        String json = recoveredAnswer(commandId, applied);
+        commandLog.done(commandId, json, 200);
+        log.info("{} was applied before a stop ({} events); answering its late resend that it was applied", commandId, applied.size());
+        return new Answer(200, json, true);
+    }
+
+    private String recoveredAnswer(String commandId, List<String> applied) {
+        ObjectNode answer = mapper.createObjectNode().put("commandId", commandId).put("applied", true).put("recovered", true);
+        ArrayNode events = answer.putArray("events");
+        applied.forEach(events::add);
+        return answer.toString();
     }
 
     // 001 art. 23.1.1: the certificate is valid when the act is made, which is when the registry receives it (ADR 0013)
@@ -193,10 +225,7 @@ public class CommandPipeline {
             log.info("{} {} was accepted before a stop and left no event; carrying it out now", verified.type(), verified.commandId());
             return new Settled(null, leaseKey.get());
         }
-        ObjectNode answer = mapper.createObjectNode().put("commandId", verified.commandId()).put("applied", true).put("recovered", true);
-        ArrayNode events = answer.putArray("events");
-        applied.forEach(events::add);
-        String json = answer.toString();
+        String json = recoveredAnswer(verified.commandId(), applied);
         commandLog.done(verified.commandId(), json, 200);
         log.info("{} {} was applied before a stop ({} events); its answer was lost, answering that it was applied", verified.type(),
                 verified.commandId(), applied.size());
