@@ -1064,7 +1064,7 @@ class PermitApplication {
         }
         databaseWaitsForThePendingComplaint();
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
-        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
+        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
@@ -1096,12 +1096,12 @@ class PermitApplication {
 
     // 002 art. 29.4: the database goes to another holder (a permit in force), once: a second pass-on would hand the same certificates
     // to two holders
-    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, PermitServices services) {
+    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, Instant receivedAt, PermitServices services) {
         if (databasePassedTo != null) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-already-passed-on", "The certificate database was passed on to "
                     + databasePassedTo + " already.", "successorPermit", "002 art. 29.4");
         }
-        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor)) {
+        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor, receivedAt)) {
             throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit in force, not to "
                     + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
                     + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
@@ -1645,6 +1645,16 @@ class PermitApplication {
 
     PermitApplicationStatus status() {
         return status;
+    }
+
+    /**
+     * 002 art. 29.2, 29.4 (abuse audit F195, was O115; ADR 0046 item 54): in force at {@code at}: active, and {@code at}'s day in
+     * Ulaanbaatar not after the term's last day. A permit not extended is invalid at the end of its term "without anyone acting", so a
+     * successor whose term ended minutes before the pass-on is no permit in force, even before its expiry deadline fired (as F67 judges
+     * the permit's own acts, {@link #termHasNotEndedAtReceipt}).
+     */
+    boolean inForceOn(Instant at) {
+        return status == PermitApplicationStatus.ACTIVE && validUntil != null && !UlaanbaatarTime.dateOf(at).isAfter(validUntil);
     }
 
     LocalDate validUntil() {
