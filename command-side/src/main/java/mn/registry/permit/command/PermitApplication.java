@@ -747,7 +747,18 @@ class PermitApplication {
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
                 command.until(), context.receivedAt(), context.actor()));
         raise(PermitDuty.NOTIFY_SUSPENSION, services.due(context.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE), context.receivedAt());
-        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+        onlyADecisionOnTheTaxRequestDischargesIt(command.ground(), context);
+    }
+
+    // 002 art. 28.1, ADR 0013 §4 (choice, ADR 0046 item 55, abuse audit F196, was O113): the duty to decide the tax authority's request is
+    // discharged by a decision on it: a suspension on its ground (this one), or its refusal (RefusePermitSuspensionRequest). A suspension on
+    // the inspector's opinion answers another ground: the request stays pending and its duty open, escalating as any duty once late
+    // (after F191 the supervisor then decides it). The discharge is the PermitDutyFulfilled this handler applies, so stored events replay
+    // as they were: no rule of the event sourcing handlers changed
+    private void onlyADecisionOnTheTaxRequestDischargesIt(SuspensionGround ground, CommandContext context) {
+        if (ground == SuspensionGround.TAX_EVASIONS) {
+            fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+        }
     }
 
     // 002 art. 28.1, ADR 0013 §4: a suspension takes effect on the day it is decided (the local date of receipt), never back-dated
