@@ -5,15 +5,21 @@ import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApprovePermitApplication;
+import mn.registry.kernel.permit.DecideRevocationComplaint;
+import mn.registry.kernel.permit.FileRevocationComplaint;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.PassCertificateDatabaseOn;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver;
 import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.RecordPermitInspection;
+import mn.registry.kernel.permit.ReportCertificatesIssued;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SetMinimumInsurance;
+import mn.registry.kernel.permit.SuspendPermit;
+import mn.registry.kernel.permit.SuspensionGround;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,5 +92,66 @@ class PermitAbuseRound14EndToEndTest {
         assertThat(events(successor)).as("not yet recorded expired").noneMatch(PermitExpired.class::isInstance);
         registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor,
                 document("the pass-on contract"))), 400, "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");
+    }
+
+    private static String permitNumber(ApplicationId id) {
+        return events(id).stream().filter(PermitIssued.class::isInstance).map(PermitIssued.class::cast).findFirst().orElseThrow().permitNumber().value();
+    }
+
+    private static String registerStatus(String permitNumber) {
+        RegistryClient.Reply reply = registry.client().get("/api/public/register/permits/" + permitNumber);
+        return reply.status() == 200 ? reply.body().path("entry").path("status").asText() : "absent";
+    }
+
+    private static JsonNode trustedService(String permitNumber) {
+        JsonNode jws = registry.client().get("/api/public/trusted-list").body();
+        JsonNode list;
+        try {
+            list = mn.registry.kernel.crypto.CanonicalJson.mapper().readTree(new String(java.util.Base64.getUrlDecoder().decode(jws.path("payload").asText()),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (JsonNode provider : list.path("trustServiceProviders")) {
+            JsonNode service = provider.path("services").get(0);
+            if (permitNumber.equals(service.path("permitNumber").asText())) {
+                return service;
+            }
+        }
+        throw new AssertionError(permitNumber + " is not on the trusted list " + list);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.2, 29.6 (choice, ADR 0046 item 56, F197, was O112): a permit revoked while suspended and reinstated on the "
+            + "holder's complaint is suspended: the holder's report of new certificates is refused over HTTP (nothing stored), and the public "
+            + "register and the trusted list show it suspended")
+    void a_permit_revoked_while_suspended_is_reinstated_suspended() throws InterruptedException {
+        ApplicationId id = issuedPermit("Tes Tamga Nineteen Reinstated LLC", "6119003");
+        String number = permitNumber(id);
+        String findings = document("the inspector's findings of a violation by Tes Tamga Nineteen Reinstated LLC");
+        ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today(), findings, true)));
+        ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today(),
+                today().plusDays(30))));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        await("the register showing it revoked", () -> "REVOKED".equals(registerStatus(number)));
+        await("the trusted list showing it revoked", () -> "withdrawn".equals(trustedService(number).path("status").asText()));
+        ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the holder's complaint"))));
+        ok(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, document("the complaint's decision"))));
+
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(id, 12, today())), 409,
+                "permit.suspended-no-new-certificates", null, "002 art. 28.2");
+        await("the register showing it suspended", () -> "SUSPENDED".equals(registerStatus(number)));
+        await("the trusted list showing it suspended", () -> !trustedService(number).path("trustedForNewCertificates").asBoolean(true)
+                && "suspended".equals(trustedService(number).path("status").asText()));
     }
 }

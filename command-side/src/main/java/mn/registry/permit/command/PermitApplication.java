@@ -68,6 +68,10 @@ class PermitApplication {
     private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
     private boolean revocationGroundRaised;
+    /** The suspension in force (its event as stored), null when the permit is not suspended. */
+    private PermitSuspended suspensionInForce;
+    /** The suspension in force when the permit was revoked, null if it was active then (F197: an upheld complaint gives it back). */
+    private PermitSuspended suspensionAtRevocation;
     private RevocationGround revocationGround;
     /** The day in Ulaanbaatar the revocation in force was received: the holder's complaint period runs from it (ADR 0046 item 20). */
     private LocalDate revokedOn;
@@ -1178,6 +1182,27 @@ class PermitApplication {
         documentWasReceived(command.decisionSha256(), "decisionSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+        reinstatedAsItStoodWhenRevoked(context, services);
+    }
+
+    // 002 art. 28.2, 28.4, 29.6 (choice, ADR 0046 item 56, abuse audit F197, was O112): an upheld complaint annuls the revocation, not the
+    // suspension it found: a permit revoked while suspended is reinstated suspended, on the suspension's ground, evidence and days as they
+    // stood (no new notice duty: the holder was notified of it), so that it issues no certificates (28.2) until the supervisor restores it
+    // after the inspection or the settlement (28.4, F108, F109). A suspension that ran out meanwhile raises its ground of 29.1.5 again at
+    // once, with the supervisor's duty to restore or revoke (ADR 0013 §4), as the registry does when a suspension runs out. Applied here,
+    // after RevocationComplaintDecided, never by its event sourcing handler: stored reinstatements replay, and read, as they were
+    private void reinstatedAsItStoodWhenRevoked(CommandContext context, PermitServices services) {
+        PermitSuspended was = suspensionAtRevocation;
+        if (status != PermitApplicationStatus.ACTIVE || was == null) {
+            return;
+        }
+        apply(new PermitSuspended(applicationId, was.ground(), was.evidenceSha256(), was.taxEvasions(), was.from(), was.until(),
+                context.receivedAt(), context.actor()));
+        if (UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(was.until())) {
+            apply(new RevocationGroundRaised(applicationId, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, context.receivedAt(),
+                    RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION.article()));
+            raise(PermitDuty.DECIDE_AFTER_SUSPENSION, services.due(context.receivedAt(), PermitDuty.AFTER_SUSPENSION_DECISION), context.receivedAt());
+        }
     }
 
     // 002 art. 29.6 ("in accordance with the General Administrative Law"; choice, ADR 0046 item 10, abuse audit F100): a complaint
@@ -1540,6 +1565,7 @@ class PermitApplication {
         this.remedyToBeInspected = event.ground() == SuspensionGround.INSPECTOR_OPINION;
         this.taxSettlementAwaited = event.ground() == SuspensionGround.TAX_EVASIONS;
         this.revocationGroundRaised = false;
+        this.suspensionInForce = event;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             this.pendingTaxRequest = null;
         } else {
@@ -1555,6 +1581,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitRestored event) {
         this.status = PermitApplicationStatus.ACTIVE;
+        this.suspensionInForce = null;
         this.suspendedUntil = null;
         this.remedyToBeInspected = false;
         this.taxSettlementAwaited = false;
@@ -1570,6 +1597,8 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitRevoked event) {
+        this.suspensionAtRevocation = status == PermitApplicationStatus.SUSPENDED ? suspensionInForce : null;
+        this.suspensionInForce = null;
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
         this.revokedOn = UlaanbaatarTime.dateOf(event.revokedAt());
@@ -1613,7 +1642,7 @@ class PermitApplication {
         this.complaintFiled = false;
         this.complaintDecided = true;
         if (event.upheld()) {
-            this.status = PermitApplicationStatus.ACTIVE;
+            this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler
             this.revocationGround = null;
             this.databaseHandedOver = false; // F111: the database goes back with the reinstatement; a later revocation is handed over anew
         }

@@ -113,4 +113,94 @@ class PermitAbuseRound14Test {
                                 refusedAt, REVIEWER, "002 art. 28.1"),
                         new PermitDutyFulfilled(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, refusedAt, false, null, REVIEWER));
     }
+
+    // ------------------------------------------------------------------ F197 (was O112): reinstated as it stood when revoked
+
+    private static final Instant REVOKED_AT = Instant.parse("2025-04-01T02:00:00Z");
+    private static final Instant COMPLAINED_AT = Instant.parse("2025-04-05T02:00:00Z");
+
+    /** Suspended on the inspector's opinion until {@link PermitLifecycleTest#SUSPENDED_UNTIL}, revoked meanwhile, complained against. */
+    private static List<Object> revokedWhileSuspendedAndComplained() {
+        List<Object> events = new ArrayList<>(suspended());
+        events.add(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", REVOKED_AT, SUPERVISOR, true));
+        events.add(dutyOnDate(PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 5, 1), REVOKED_AT));
+        events.add(new RevocationComplaintFiled(ID, SHA2, COMPLAINED_AT, HOLDER));
+        return events;
+    }
+
+    private static PermitSuspended asItStood(Instant at) {
+        return new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL, at, SUPERVISOR_2);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.2, 29.6 (choice, ADR 0046 item 56, F197): an upheld complaint against a revocation made while the permit was "
+            + "suspended reinstates it suspended, on the suspension's ground, evidence and days, with no new notice duty: no certificates are "
+            + "issued and it is restored only after an inspection finds the violation remedied")
+    void a_permit_revoked_while_suspended_is_reinstated_suspended() {
+        Instant decidedAt = Instant.parse("2025-04-10T02:00:00Z");
+        fixture.given(revokedWhileSuspendedAndComplained())
+                .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedAt))
+                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL), asItStood(decidedAt))
+                .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.SUSPENDED));
+
+        List<Object> reinstated = new ArrayList<>(revokedWhileSuspendedAndComplained());
+        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(asItStood(decidedAt));
+        Instant later = decidedAt.plusSeconds(86_400);
+        fixture.given(reinstated)
+                .when(signed(new ReportCertificatesIssued(ID, 12, LocalDate.of(2025, 4, 10)), HOLDER, later))
+                .expectException(problem("permit.suspended-no-new-certificates", null))
+                .expectNoEvents();
+        fixture.given(reinstated)
+                .when(signed(new RestorePermit(ID, "The complaint was upheld"), SUPERVISOR, later, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.restoration-without-inspection", null))
+                .expectNoEvents();
+        // a permit active when revoked is reinstated active, as before
+        List<Object> activeRevoked = new ArrayList<>(revoked(RevocationGround.FALSE_DOCUMENTS));
+        activeRevoked.add(new RevocationComplaintFiled(ID, SHA2, Instant.parse("2025-06-05T02:00:00Z"), HOLDER));
+        Instant decidedLater = Instant.parse("2025-06-10T02:00:00Z");
+        fixture();
+        fixture.given(activeRevoked)
+                .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedLater))
+                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedLater, SUPERVISOR_2, VALID_UNTIL))
+                .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.5, 29.6 (F197): reinstated after its suspension ran out, the permit is suspended and the ground of 29.1.5 is raised "
+            + "again at once, with the supervisor's duty to restore or revoke; the supervisor may then revoke on it")
+    void a_suspension_run_out_raises_its_ground_again_on_reinstatement() {
+        Instant decidedAt = Instant.parse("2025-06-10T02:00:00Z");
+        Deadline decision = CALENDAR.deadline(decidedAt, PermitDuty.AFTER_SUSPENSION_DECISION);
+        RevocationGroundRaised raised = new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, decidedAt,
+                "002 art. 29.1.5");
+        fixture.given(revokedWhileSuspendedAndComplained())
+                .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedAt))
+                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL), asItStood(decidedAt),
+                        raised, duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt));
+
+        List<Object> reinstated = new ArrayList<>(revokedWhileSuspendedAndComplained());
+        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(asItStood(decidedAt));
+        reinstated.add(raised);
+        reinstated.add(duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt));
+        Instant revokedAgain = decidedAt.plusSeconds(86_400);
+        fixture.given(reinstated)
+                .when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "Not remedied in the suspension"),
+                        SUPERVISOR, revokedAgain, Role.MINISTRY_SUPERVISOR))
+                .expectSuccessfulHandlerExecution()
+                .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6 (F197): a reinstatement stored before this release (no suspension after it) replays as it was: active")
+    void a_stored_reinstatement_replays_as_it_was() {
+        Instant decidedAt = Instant.parse("2025-04-10T02:00:00Z");
+        List<Object> stored = new ArrayList<>(revokedWhileSuspendedAndComplained());
+        stored.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        fixture.given(stored)
+                .when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, LocalDate.of(1999, 1, 1), decidedAt.plusSeconds(60)))
+                .expectNoEvents()
+                .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
+    }
 }
