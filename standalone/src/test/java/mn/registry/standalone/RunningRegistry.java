@@ -45,9 +45,20 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
         this.options = options;
     }
 
+    private boolean longLivedPeople;
+
+    /** Demo people whose certificates outlive a clock moved on by years (the demo's own last two years). */
+    RunningRegistry withLongLivedPeople() {
+        this.longLivedPeople = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext extension) throws IOException {
         dataDir = Files.createTempDirectory("registry-e2e");
+        if (longLivedPeople) {
+            mn.registry.keystore.LongLivedDemoPeople.create(dataDir);
+        }
         String[] args = Stream.concat(Stream.of("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true"), Stream.of(options))
                 .toArray(String[]::new);
         context = RegistryApplication.start(args);

@@ -68,6 +68,10 @@ class PermitApplication {
     private boolean expiredWhileSuspended;
     private LocalDate suspendedUntil;
     private boolean revocationGroundRaised;
+    /** The suspension in force (its event as stored), null when the permit is not suspended. */
+    private PermitSuspended suspensionInForce;
+    /** The suspension in force when the permit was revoked, null if it was active then (F197: an upheld complaint gives it back). */
+    private PermitSuspended suspensionAtRevocation;
     private RevocationGround revocationGround;
     /** The day in Ulaanbaatar the revocation in force was received: the holder's complaint period runs from it (ADR 0046 item 20). */
     private LocalDate revokedOn;
@@ -747,7 +751,18 @@ class PermitApplication {
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
                 command.until(), context.receivedAt(), context.actor()));
         raise(PermitDuty.NOTIFY_SUSPENSION, services.due(context.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE), context.receivedAt());
-        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+        onlyADecisionOnTheTaxRequestDischargesIt(command.ground(), context);
+    }
+
+    // 002 art. 28.1, ADR 0013 §4 (choice, ADR 0046 item 55, abuse audit F196, was O113): the duty to decide the tax authority's request is
+    // discharged by a decision on it: a suspension on its ground (this one), or its refusal (RefusePermitSuspensionRequest). A suspension on
+    // the inspector's opinion answers another ground: the request stays pending and its duty open, escalating as any duty once late
+    // (after F191 the supervisor then decides it). The discharge is the PermitDutyFulfilled this handler applies, so stored events replay
+    // as they were: no rule of the event sourcing handlers changed
+    private void onlyADecisionOnTheTaxRequestDischargesIt(SuspensionGround ground, CommandContext context) {
+        if (ground == SuspensionGround.TAX_EVASIONS) {
+            fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+        }
     }
 
     // 002 art. 28.1, ADR 0013 §4: a suspension takes effect on the day it is decided (the local date of receipt), never back-dated
@@ -1064,7 +1079,7 @@ class PermitApplication {
         }
         databaseWaitsForThePendingComplaint();
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
-        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), services);
+        databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
@@ -1096,12 +1111,12 @@ class PermitApplication {
 
     // 002 art. 29.4: the database goes to another holder (a permit in force), once: a second pass-on would hand the same certificates
     // to two holders
-    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, PermitServices services) {
+    private void databaseIsPassedOnOnceToAnotherPermit(ApplicationId successor, Instant receivedAt, PermitServices services) {
         if (databasePassedTo != null) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-already-passed-on", "The certificate database was passed on to "
                     + databasePassedTo + " already.", "successorPermit", "002 art. 29.4");
         }
-        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor)) {
+        if (successor == null || successor.equals(applicationId) || !services.permitInForce(successor, receivedAt)) {
             throw RegistryProblem.invalid("permit.database-successor-invalid", "The database is passed on to another holder's permit in force, not to "
                     + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
                     + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
@@ -1167,6 +1182,27 @@ class PermitApplication {
         documentWasReceived(command.decisionSha256(), "decisionSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+        reinstatedAsItStoodWhenRevoked(context, services);
+    }
+
+    // 002 art. 28.2, 28.4, 29.6 (choice, ADR 0046 item 56, abuse audit F197, was O112): an upheld complaint annuls the revocation, not the
+    // suspension it found: a permit revoked while suspended is reinstated suspended, on the suspension's ground, evidence and days as they
+    // stood (no new notice duty: the holder was notified of it), so that it issues no certificates (28.2) until the supervisor restores it
+    // after the inspection or the settlement (28.4, F108, F109). A suspension that ran out meanwhile raises its ground of 29.1.5 again at
+    // once, with the supervisor's duty to restore or revoke (ADR 0013 §4), as the registry does when a suspension runs out. Applied here,
+    // after RevocationComplaintDecided, never by its event sourcing handler: stored reinstatements replay, and read, as they were
+    private void reinstatedAsItStoodWhenRevoked(CommandContext context, PermitServices services) {
+        PermitSuspended was = suspensionAtRevocation;
+        if (status != PermitApplicationStatus.ACTIVE || was == null) {
+            return;
+        }
+        apply(new PermitSuspended(applicationId, was.ground(), was.evidenceSha256(), was.taxEvasions(), was.from(), was.until(),
+                context.receivedAt(), context.actor()));
+        if (UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(was.until())) {
+            apply(new RevocationGroundRaised(applicationId, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, context.receivedAt(),
+                    RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION.article()));
+            raise(PermitDuty.DECIDE_AFTER_SUSPENSION, services.due(context.receivedAt(), PermitDuty.AFTER_SUSPENSION_DECISION), context.receivedAt());
+        }
     }
 
     // 002 art. 29.6 ("in accordance with the General Administrative Law"; choice, ADR 0046 item 10, abuse audit F100): a complaint
@@ -1529,6 +1565,7 @@ class PermitApplication {
         this.remedyToBeInspected = event.ground() == SuspensionGround.INSPECTOR_OPINION;
         this.taxSettlementAwaited = event.ground() == SuspensionGround.TAX_EVASIONS;
         this.revocationGroundRaised = false;
+        this.suspensionInForce = event;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             this.pendingTaxRequest = null;
         } else {
@@ -1544,6 +1581,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitRestored event) {
         this.status = PermitApplicationStatus.ACTIVE;
+        this.suspensionInForce = null;
         this.suspendedUntil = null;
         this.remedyToBeInspected = false;
         this.taxSettlementAwaited = false;
@@ -1559,6 +1597,8 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitRevoked event) {
+        this.suspensionAtRevocation = status == PermitApplicationStatus.SUSPENDED ? suspensionInForce : null;
+        this.suspensionInForce = null;
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();
         this.revokedOn = UlaanbaatarTime.dateOf(event.revokedAt());
@@ -1602,7 +1642,7 @@ class PermitApplication {
         this.complaintFiled = false;
         this.complaintDecided = true;
         if (event.upheld()) {
-            this.status = PermitApplicationStatus.ACTIVE;
+            this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler
             this.revocationGround = null;
             this.databaseHandedOver = false; // F111: the database goes back with the reinstatement; a later revocation is handed over anew
         }
@@ -1645,6 +1685,16 @@ class PermitApplication {
 
     PermitApplicationStatus status() {
         return status;
+    }
+
+    /**
+     * 002 art. 29.2, 29.4 (abuse audit F195, was O115; ADR 0046 item 54): in force at {@code at}: active, and {@code at}'s day in
+     * Ulaanbaatar not after the term's last day. A permit not extended is invalid at the end of its term "without anyone acting", so a
+     * successor whose term ended minutes before the pass-on is no permit in force, even before its expiry deadline fired (as F67 judges
+     * the permit's own acts, {@link #termHasNotEndedAtReceipt}).
+     */
+    boolean inForceOn(Instant at) {
+        return status == PermitApplicationStatus.ACTIVE && validUntil != null && !UlaanbaatarTime.dateOf(at).isAfter(validUntil);
     }
 
     LocalDate validUntil() {

@@ -38,8 +38,12 @@ interface PermitServices {
      */
     boolean documentReceived(String sha256);
 
-    /** Whether the permit under {@code id} is issued and in force now (not suspended, revoked or expired), read from its events. */
-    boolean permitInForce(ApplicationId id);
+    /**
+     * Whether the permit under {@code id} is issued and in force at {@code receivedAt} (the receipt of the act that asks): active, and
+     * the receipt's day (Ulaanbaatar) not after its term's last day, whether or not its expiry deadline fired (002 art. 29.2, 29.4;
+     * abuse audit F195), read from its events.
+     */
+    boolean permitInForce(ApplicationId id, java.time.Instant receivedAt);
 
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);

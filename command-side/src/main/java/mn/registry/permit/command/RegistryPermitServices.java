@@ -80,15 +80,16 @@ class RegistryPermitServices implements PermitServices {
     /**
      * 002 art. 29.4: asks the successor's own aggregate, loaded inside the unit of work of the pass-on, so the permit's state machine
      * is written once, in {@link PermitApplication}; an id that names no application is no permit in force (asked of the event store
-     * first, so that a made-up id does not have Axon's repository log a stack trace).
+     * first, so that a made-up id does not have Axon's repository log a stack trace). In force at the act's receipt, as F67 judges a
+     * permit's own acts: a term that ended before it is no term in force, even before the expiry deadline records it (F195).
      */
     @Override
-    public boolean permitInForce(ApplicationId id) {
+    public boolean permitInForce(ApplicationId id, java.time.Instant receivedAt) {
         if (events.lastSequenceNumberFor(id.value()).isEmpty()) {
             return false;
         }
         try {
-            return permits.get().load(id.value()).invoke(PermitApplication::status) == PermitApplicationStatus.ACTIVE;
+            return permits.get().load(id.value()).invoke(permit -> permit.inForceOn(receivedAt));
         } catch (AggregateNotFoundException unknown) {
             return false;
         }

@@ -51,11 +51,18 @@ class RegistryPermitServicesTest {
         axon.shutdown();
     }
 
+    /** A receipt inside the fixtures' term (2024-12-10 to 2029-12-09), after every event of their histories. */
+    private static final Instant RECEIVED_AT = Instant.parse("2025-07-01T02:00:00Z");
+
     private boolean inForceAfter(List<Object> history) {
+        return inForceAfter(history, RECEIVED_AT);
+    }
+
+    private boolean inForceAfter(List<Object> history, Instant receivedAt) {
         for (int i = 0; i < history.size(); i++) {
             axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), i, history.get(i)));
         }
-        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> services.permitInForce(ID)).getPayload();
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> services.permitInForce(ID, receivedAt)).getPayload();
     }
 
     @Test
@@ -80,7 +87,7 @@ class RegistryPermitServicesTest {
         start();
         assertThat(inForceAfter(PermitLifecycleTest.revoked(RevocationGround.REPEATED_VIOLATIONS))).isFalse();
         ApplicationId unknown = ApplicationId.of(UUID.fromString("11111111-2222-3333-4444-555555555555"));
-        assertThat(DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> services.permitInForce(unknown)).getPayload()).isFalse();
+        assertThat(DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> services.permitInForce(unknown, RECEIVED_AT)).getPayload()).isFalse();
     }
 
     @Test
@@ -91,5 +98,16 @@ class RegistryPermitServicesTest {
         reinstated.add(new RevocationComplaintFiled(ID, SHA, at, PermitLifecycleTest.HOLDER));
         reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL));
         assertThat(inForceAfter(reinstated)).isTrue();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.2, 29.4 (F195, was O115): a permit whose term ended before the act's receipt is no permit in force, though its "
+            + "expiry deadline has not fired yet (no PermitExpired); on its last day (Ulaanbaatar) it still is")
+    void a_permit_whose_term_ended_at_receipt_is_not_in_force() {
+        Instant lastMinute = mn.registry.kernel.calendar.UlaanbaatarTime.endOf(VALID_UNTIL).toInstant().minusSeconds(60);
+        assertThat(inForceAfter(PermitLifecycleTest.active(), lastMinute)).isTrue();
+        shutdown();
+        start();
+        assertThat(inForceAfter(PermitLifecycleTest.active(), lastMinute.plusSeconds(120))).isFalse();
     }
 }

@@ -113,7 +113,7 @@ final class Signed {
         final java.util.Set<ApplicationId> permitsInForce = new java.util.HashSet<>();
 
         @Override
-        public boolean permitInForce(ApplicationId id) {
+        public boolean permitInForce(ApplicationId id, java.time.Instant receivedAt) {
             return permitsInForce.contains(id);
         }
 

@@ -75,7 +75,7 @@ class DeskController {
             model.addAttribute("file", file);
             model.addAttribute("status", status.name());
             Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
-            if (forms.contains("suspend") && file.get("taxSuspensionRequest") != null) {
+            if (refusalOfTheTaxRequestOffered(status, file.get("taxSuspensionRequest") != null)) {
                 forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
             }
             Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
@@ -277,6 +277,15 @@ class DeskController {
     }
 
     /** Which decisions the law allows from this status, and to whom (domain-rules §1, §3). */
+    /**
+     * 002 art. 28.1, ADR 0013 §4 (ADR 0046 item 55, F196): the tax authority's pending request is decided by a suspension on it or by its
+     * refusal; while the permit is suspended on the inspector's opinion (one suspension at a time) its duty stays open, and the refusal is
+     * the decision offered.
+     */
+    static boolean refusalOfTheTaxRequestOffered(PermitApplicationStatus status, boolean taxRequestPending) {
+        return taxRequestPending && (status == PermitApplicationStatus.ACTIVE || status == PermitApplicationStatus.SUSPENDED);
+    }
+
     static Set<String> forms(PermitApplicationStatus status, boolean supervisor, boolean extensionRequested) {
         java.util.Set<String> forms = new java.util.LinkedHashSet<>();
         switch (status) {

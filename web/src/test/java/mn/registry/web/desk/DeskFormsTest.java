@@ -216,5 +216,14 @@ class DeskFormsTest {
                         org.assertj.core.groups.Tuple.tuple("2025-06-02", "ab".repeat(32), false));
         assertThat(DeskController.changeReports(java.util.Map.of())).isEmpty();
     }
-}
 
+    @Test
+    @DisplayName("002 art. 28.1 (F196): the tax authority's pending request is refused on the desk while the permit is suspended on the "
+            + "inspector's opinion, as while it is active; with no request pending, or once revoked, no refusal is offered")
+    void a_pending_tax_request_is_refused_while_suspended_on_the_other_ground() {
+        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.ACTIVE, true)).isTrue();
+        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.SUSPENDED, true)).isTrue();
+        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.SUSPENDED, false)).isFalse();
+        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.REVOKED, true)).isFalse();
+    }
+}
