@@ -88,11 +88,51 @@ class OneKindPerDocumentTest {
                 refusedPairs.add(holder + "/" + other);
             }
         }
-        // 11 kinds: 110 ordered pairs of different kinds; the one shared pair both ways and the Free Zone's one collection (4 kinds since
-        // ADR 0035 item 28, 12 ordered pairs) pass
-        assertThat(refusedPairs).hasSize(110 - 2 - 12);
+        // 18 kinds (7 more in session 18's second round, O116): 306 ordered pairs of different kinds; the four shared pairs both ways and
+        // the Free Zone's one collection (4 kinds since ADR 0035 item 28, 12 ordered pairs) pass
+        assertThat(refusedPairs).hasSize(306 - 8 - 12);
         assertThat(OneKindPerDocument.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O116): the acts that cited a document without claiming it claim it now: a complaint on a change report's "
+            + "document, a reorganisation on a policy's, a contract on a tax request's are refused; the issue's contract on the insurance's "
+            + "document and a suspension on the inspector's findings or the tax authority's request pass; no document claims nothing")
+    void the_acts_that_cited_without_claiming_claim_now() {
+        String extract = document("state register extract of 6118002");
+        claims.claim(extract, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT);
+        RegistryProblem complaint = refused(extract, DocumentKind.REVOCATION_COMPLAINT, "complaintSha256", "002 art. 29.6");
+        assertThat(complaint.code()).isEqualTo("document.claimed-by-another-act.change-report");
+        assertThat(complaint.field()).isEqualTo("complaintSha256");
+        assertThat(complaint.article()).isEqualTo("002 art. 29.6");
+
+        String policy = document("the insurance policy of 6118002");
+        claims.claim(policy, DocumentKind.INSURANCE_POLICY, logged(), "proofSha256", "002 art. 26.2.3", AT);
+        assertThat(refused(policy, DocumentKind.REORGANISATION_EVIDENCE, "evidenceSha256", "002 art. 23.3").code())
+                .isEqualTo("document.claimed-by-another-act.insurance-policy");
+        assertThat(refused(policy, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7")).as("26.2.3, 26.7").isNull();
+
+        String findings = document("the inspection findings of 6118002");
+        claims.claim(findings, DocumentKind.INSPECTION_FINDINGS, logged(), "findingsSha256", "002 art. 31.1.7", AT);
+        assertThat(refused(findings, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1, 31.1.7").isNull();
+        assertThat(refused(findings, DocumentKind.COMPLAINT_DECISION, "decisionSha256", "002 art. 29.6").code())
+                .isEqualTo("document.claimed-by-another-act.inspection-findings");
+
+        String request = document("the tax authority's request on 6118002");
+        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        assertThat(refused(request, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1").isNull();
+        assertThat(refused(request, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7").code())
+                .isEqualTo("document.claimed-by-another-act.tax-authority-document");
+
+        // a suspension's evidence held first (its findings' claim released) is refused to a duty's evidence
+        String held = document("the ground of a suspension of 6118002");
+        claims.claim(held, DocumentKind.SUSPENSION_EVIDENCE, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        assertThat(refused(held, DocumentKind.DUTY_EVIDENCE, "evidenceSha256", "002 art. 28.3").code())
+                .isEqualTo("document.claimed-by-another-act.suspension-evidence");
+
+        assertThat(claims.claim(null, DocumentKind.CERTIFICATE_DATABASE_CONTRACT, logged(), "contractSha256", "002 art. 29.4", AT))
+                .as("no document, no claim").isFalse();
     }
 
     @Test
