@@ -254,6 +254,42 @@ class OneKindPerDocumentTest {
         assertThat(backfill.copyTheKindsClaims()).as("run again: nothing new").isZero();
     }
 
+    @Test
+    @DisplayName("ADR 0057 item 3, round 2 (O116): the backfill claims the documents the stored permit acts cited without claiming (a "
+            + "complaint, a database's contract) under their kinds, the first act in the store's order holding it; a suspension's findings "
+            + "stay the inspection's; a registry whose first round ran runs the second")
+    void the_backfill_claims_the_documents_of_the_stored_permit_acts() {
+        String complaint = document("a complaint filed in session 17");
+        String contract = document("a database's contract of session 17");
+        String findings = document("an inspection's findings grounding a suspension in session 17");
+        database.getCollection("permit_inspection_findings").insertOne(new Document("_id", findings).append("commandId", logged())
+                .append("applicationId", "app-2").append("claimedAt", AT.toString()));
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057").append("at", AT.toString()));
+        mn.registry.kernel.permit.ApplicationId app = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+        PersonId official = new PersonId("supervisor-1");
+
+        OneKindPerDocument starting = new OneKindPerDocument(database, log);
+        OneKindPerDocumentBackfill backfill = new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
+        assertThat(backfill.due()).as("the first round's marker does not stop the second").isTrue();
+        StartupBackfill.Pass pass = backfill.begin();
+        for (Object event : List.of(new mn.registry.kernel.permit.RevocationComplaintFiled(app, complaint, AT, official),
+                new mn.registry.kernel.permit.CertificateDatabasePassedOn(app, app, contract, AT, official),
+                new mn.registry.kernel.permit.RevocationComplaintFiled(app, contract, AT, official),
+                new mn.registry.kernel.permit.PermitSuspended(app, mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION, findings, 0,
+                        java.time.LocalDate.of(2027, 3, 1), java.time.LocalDate.of(2027, 4, 1), AT, official))) {
+            pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event)));
+        }
+        pass.finish(4);
+        assertThat(backfill.due()).isFalse();
+
+        assertThat(starting.holder(complaint)).contains(DocumentKind.REVOCATION_COMPLAINT);
+        assertThat(starting.holder(contract)).as("the first act in the store's order").contains(DocumentKind.CERTIFICATE_DATABASE_CONTRACT);
+        assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.CHANGE_REPORT, logged(), "documentSha256",
+                "002 art. 20.3.3", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.revocation-complaint");
+    }
+
     private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {
         return new mn.registry.kernel.identity.PersonEnrolled(new PersonId("reviewer-9"), "Reviewer Nine", "0".repeat(64), "AAAA", AT, null,
                 new PersonId("supervisor-1"), sha256);
