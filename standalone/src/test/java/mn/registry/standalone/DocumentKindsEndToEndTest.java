@@ -52,13 +52,22 @@ class DocumentKindsEndToEndTest {
 
     /** A permit of the demo applicant, issued today, insured on {@code policy}. */
     private static ApplicationId activePermit(String name, String number, String policy) {
+        ApplicationId id = insuredPermit(name, number, policy);
+        ok(registry.send("supervisor-1", "IssuePermit", issue(id, document("the contract of " + number + ", session 18 documents"))));
+        return id;
+    }
+
+    private static IssuePermit issue(ApplicationId id, String contract) {
+        return new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, contract);
+    }
+
+    /** A permit of the demo applicant, approved and insured on {@code policy}, not issued yet. */
+    private static ApplicationId insuredPermit(String name, String number, String policy) {
         JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), name, number)));
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
         ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number,
                 Money.mnt(200_000_000), today().plusYears(1), policy)));
-        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
-                null, document("the contract of " + number + ", session 18 documents"))));
         return id;
     }
 
@@ -121,6 +130,44 @@ class DocumentKindsEndToEndTest {
         ok(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(decision)));
         registry.refused(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18f", decision)), 409,
                 "document.claimed-by-another-act.land-fee-exemption-decision", "documentSha256", "001 art. 23.1.1");
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O116, round 2): the issue's contract claims its document: a change report on a permit's contract is refused, "
+            + "nothing stored, and a contract that is an enrolment's order too; the policy and contract recorded with the insurance are the "
+            + "issue's contract lawfully (002 art. 26.2.3, 26.7)")
+    void the_issues_contract_claims_its_document_and_shares_the_insurances() {
+        String order = document("power of representation of applicant-18g for Eighteen Documents Two LLC, session 18 round 2");
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18g", order)));
+        String policy = document("the insurance policy and contract of 6118104, session 18 round 2");
+        ApplicationId id = insuredPermit("Tes Tamga Eighteen Four LLC", "6118104", policy);
+        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(id, order)), 409,
+                "document.claimed-by-another-act.identity-order", "contractSha256", "002 art. 26.7");
+        ok(registry.send("supervisor-1", "IssuePermit", issue(id, policy)));
+
+        ApplicationId other = activePermit("Tes Tamga Eighteen Five LLC", "6118105", document("the insurance policy of 6118105, session 18 round 2"));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, today(), "New registered address",
+                policy)), 409, "document.claimed-by-another-act.insurance-policy", "documentSha256", "002 art. 20.3.3");
+        String contract = document("the contract of 6118106, session 18 round 2");
+        ApplicationId third = insuredPermit("Tes Tamga Eighteen Six LLC", "6118106", document("the insurance policy of 6118106, session 18 round 2"));
+        ok(registry.send("supervisor-1", "IssuePermit", issue(third, contract)));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(third, today(), "New registered address",
+                contract)), 409, "document.claimed-by-another-act.permit-contract", "documentSha256", "002 art. 20.3.3");
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O116, round 2): a permit transferred on a reorganisation 'shown' by the holder's insurance policy is refused, "
+            + "nothing stored and the successor's company claim released: the transfer on the merger's own document is recorded")
+    void a_transfer_on_the_policys_document_is_refused() {
+        String policy = document("the insurance policy of 6118107, session 18 round 2");
+        ApplicationId id = activePermit("Tes Tamga Eighteen Seven LLC", "6118107", policy);
+        mn.registry.kernel.permit.Company successor = new mn.registry.kernel.permit.Company("Tes Tamga Eighteen Eight Holding LLC", "6118108",
+                true, "Erdenet, Orkhon");
+        registry.refused(registry.send("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(id, successor,
+                mn.registry.kernel.permit.Reorganisation.MERGER, policy)), 409, "document.claimed-by-another-act.insurance-policy",
+                "evidenceSha256", "002 art. 23.3");
+        ok(registry.send("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(id, successor,
+                mn.registry.kernel.permit.Reorganisation.MERGER, document("the merger agreement of 6118107 into 6118108, session 18 round 2"))));
     }
 
     private static mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption exemption(String decision) {

@@ -41,7 +41,27 @@ public enum DocumentKind {
      * 001 art. 23.1.1 (ADR 0055): the order or letter an identity act rests on ({@code EnrolSigner}, {@code EndSignerRole},
      * {@code RevokeSignerCertificate}); one Government order may name several officials, so the kind's acts share it.
      */
-    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate");
+    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate"),
+    /**
+     * 002 art. 26.7: the contract a permit is issued with ({@code IssuePermit}); shares with {@link #INSURANCE_POLICY} (the policy and
+     * contract recorded with the insurance, 26.2.3, are cited again at the issue).
+     */
+    PERMIT_CONTRACT("permit-contract", "the contract a permit was issued with"),
+    /** 002 art. 27.7, 28.3, 29.3: the evidence a duty with no act of its own was done ({@code RecordPermitDutyFulfilled}). */
+    DUTY_EVIDENCE("duty-evidence", "the evidence that a permit's duty was done"),
+    /**
+     * 002 art. 28.1: a suspension's evidence ({@code SuspendPermit}), which is the inspector's findings or the tax authority's request
+     * the suspension rests on: shares with {@link #INSPECTION_FINDINGS} and {@link #TAX_AUTHORITY_DOCUMENT}.
+     */
+    SUSPENSION_EVIDENCE("suspension-evidence", "the ground of a permit's suspension"),
+    /** 002 art. 29.6: a holder's complaint against a revocation ({@code FileRevocationComplaint}). */
+    REVOCATION_COMPLAINT("revocation-complaint", "a complaint against a permit's revocation"),
+    /** 002 art. 29.6: the decision on a complaint against a revocation ({@code DecideRevocationComplaint}). */
+    COMPLAINT_DECISION("complaint-decision", "the decision on a complaint against a revocation"),
+    /** 002 art. 23.3: the document of the reorganisation a permit passes to its successor on ({@code TransferPermit}). */
+    REORGANISATION_EVIDENCE("reorganisation-evidence", "the document of a holder's reorganisation"),
+    /** 002 art. 29.4: the contract a revoked holder's certificate database is passed on with ({@code PassCertificateDatabaseOn}). */
+    CERTIFICATE_DATABASE_CONTRACT("certificate-database-contract", "the contract passing a certificate database on to another permit");
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";

@@ -51,7 +51,13 @@ public class OneKindPerDocument {
     public static final Map<Set<DocumentKind>, String> SHARED = Map.of(
             // the holder company's decision naming its new director is the new representative's power of representation (the
             // enrolment's document) and the document of the change of the permit's information the holder reports
-            Set.of(DocumentKind.IDENTITY_ORDER, DocumentKind.CHANGE_REPORT), "001 art. 23.1.1; 002 art. 20.3.3");
+            Set.of(DocumentKind.IDENTITY_ORDER, DocumentKind.CHANGE_REPORT), "001 art. 23.1.1; 002 art. 20.3.3",
+            // the policy and contract recorded as the permit's insurance are the documents the permit is issued with
+            Set.of(DocumentKind.PERMIT_CONTRACT, DocumentKind.INSURANCE_POLICY), "002 art. 26.2.3, 26.7",
+            // a suspension on the inspector's opinion rests on the findings of an inspection recorded on the permit
+            Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.INSPECTION_FINDINGS), "002 art. 28.1, 31.1.7",
+            // a suspension at the tax authority's request rests on that request's document
+            Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.TAX_AUTHORITY_DOCUMENT), "002 art. 28.1");
 
     /** Every refusal's code, written out so that each has its message in both languages (ProblemMessagesTest). */
     static final List<String> REFUSAL_CODES = List.of(
@@ -65,7 +71,14 @@ public class OneKindPerDocument {
             "document.claimed-by-another-act.zone-decision",
             "document.claimed-by-another-act.land-fee-exemption-decision",
             "document.claimed-by-another-act.land-fee-receipt",
-            "document.claimed-by-another-act.identity-order");
+            "document.claimed-by-another-act.identity-order",
+            "document.claimed-by-another-act.permit-contract",
+            "document.claimed-by-another-act.duty-evidence",
+            "document.claimed-by-another-act.suspension-evidence",
+            "document.claimed-by-another-act.revocation-complaint",
+            "document.claimed-by-another-act.complaint-decision",
+            "document.claimed-by-another-act.reorganisation-evidence",
+            "document.claimed-by-another-act.certificate-database-contract");
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;

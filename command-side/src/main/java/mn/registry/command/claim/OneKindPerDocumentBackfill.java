@@ -33,8 +33,11 @@ import java.util.function.Function;
 class OneKindPerDocumentBackfill implements StartupBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(OneKindPerDocumentBackfill.class);
-    /** The marker's id: never a SHA-256, so never a claim. */
-    static final String MARKER = "backfill:adr-0057";
+    /**
+     * The marker's id: never a SHA-256, so never a claim. Its second round (session 18, O116: the permit acts that cite a document claim
+     * it now) runs once more where the first ran: what the first claimed is a duplicate key, the stored acts' documents are new.
+     */
+    static final String MARKER = "backfill:adr-0057:2";
 
     /** A holder's reported receipt's key in {@code freezone_land_fee_receipts} (LandFeeReceiptClaims.reportKey); the governor's are paper receipts. */
     static final String LAND_REPORT_KEY = "SHA256:";
@@ -82,6 +85,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     public Pass begin() {
         long started = System.nanoTime();
         Set<String> identityDocuments = new LinkedHashSet<>();
+        Map<String, DocumentKind> citedByStoredActs = new java.util.LinkedHashMap<>();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -90,6 +94,10 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
                     identityDocuments.add(revoked.documentSha256());
+                } else {
+                    // O116: the acts that cited a document without claiming it, the first in the store's order holding it
+                    citedDocument(payload).ifPresent(cited -> citedByStoredActs.putIfAbsent(cited.getKey().toLowerCase(Locale.ROOT),
+                            cited.getValue()));
                 }
             }
 
@@ -101,15 +109,53 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     for (String sha256 : identityDocuments) {
                         identity += claimed(sha256, DocumentKind.IDENTITY_ORDER, BACKFILLED_IDENTITY_ACT) ? 1 : 0;
                     }
+                    int cited = 0;
+                    for (Map.Entry<String, DocumentKind> document : citedByStoredActs.entrySet()) {
+                        cited += claimed(document.getKey(), document.getValue(), OneKindPerDocument.BACKFILL + ":" + document.getValue().code())
+                                ? 1 : 0;
+                    }
                     claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
-                            .append("copied", copied).append("identity", identity)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                            .append("copied", copied).append("identity", identity).append("cited", cited)), new com.mongodb.client.model.UpdateOptions().upsert(true));
                     log.info("one kind of act per document (ADR 0057): {} claims copied from the kinds' collections, {} documents of identity acts "
-                            + "claimed (read {} events) in {} ms", copied, identity, read, (System.nanoTime() - started) / 1_000_000);
+                            + "and {} of permit acts claimed (read {} events) in {} ms", copied, identity, cited, read,
+                            (System.nanoTime() - started) / 1_000_000);
                 } finally {
                     claims.backfillDone();
                 }
             }
         };
+    }
+
+    /**
+     * The document a stored permit act cited without claiming it before session 18's second round (O116), with the kind it claims now;
+     * empty for every other event. A suspension's evidence is its findings' or tax request's, copied from their collections first.
+     */
+    static java.util.Optional<Map.Entry<String, DocumentKind>> citedDocument(Object payload) {
+        String sha256 = null;
+        DocumentKind kind = null;
+        if (payload instanceof mn.registry.kernel.permit.PermitIssued issued) {
+            sha256 = issued.contractSha256();
+            kind = DocumentKind.PERMIT_CONTRACT;
+        } else if (payload instanceof mn.registry.kernel.permit.PermitDutyFulfilled done) {
+            sha256 = done.evidenceSha256();
+            kind = DocumentKind.DUTY_EVIDENCE;
+        } else if (payload instanceof mn.registry.kernel.permit.PermitSuspended suspended) {
+            sha256 = suspended.evidenceSha256();
+            kind = DocumentKind.SUSPENSION_EVIDENCE;
+        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintFiled filed) {
+            sha256 = filed.complaintSha256();
+            kind = DocumentKind.REVOCATION_COMPLAINT;
+        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintDecided decided) {
+            sha256 = decided.decisionSha256();
+            kind = DocumentKind.COMPLAINT_DECISION;
+        } else if (payload instanceof mn.registry.kernel.permit.PermitTransferred transferred) {
+            sha256 = transferred.evidenceSha256();
+            kind = DocumentKind.REORGANISATION_EVIDENCE;
+        } else if (payload instanceof mn.registry.kernel.permit.CertificateDatabasePassedOn passed) {
+            sha256 = passed.contractSha256();
+            kind = DocumentKind.CERTIFICATE_DATABASE_CONTRACT;
+        }
+        return sha256 == null || !DocumentRef.isSha256Hex(sha256) ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(sha256, kind));
     }
 
     /** The command id of a claim of an identity act stored before the rule (held for ever, {@link OneKindPerDocument#BACKFILL}). */

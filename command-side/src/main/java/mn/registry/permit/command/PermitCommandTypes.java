@@ -4,6 +4,8 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
@@ -182,13 +184,15 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<IssuePermit> issuePermit() {
-        return signedBy(IssuePermit.class, SUPERVISOR);
+    SignedCommandType<IssuePermit> issuePermit(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(IssuePermit.class, SUPERVISOR, IssuePermit::contractSha256, DocumentKind.PERMIT_CONTRACT,
+                "contractSha256", b -> "002 art. 26.7", acrossKinds);
     }
 
     @Bean
-    SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled() {
-        return signedBy(RecordPermitDutyFulfilled.class, MINISTRY_OR_HOLDER);
+    SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(RecordPermitDutyFulfilled.class, MINISTRY_OR_HOLDER, RecordPermitDutyFulfilled::evidenceSha256,
+                DocumentKind.DUTY_EVIDENCE, "evidenceSha256", b -> b.duty() == null ? "002 art. 27.7, 28.3, 29.3" : b.duty().article(), acrossKinds);
     }
 
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
@@ -222,6 +226,18 @@ class PermitCommandTypes {
         });
     }
 
+    /**
+     * ADR 0057 (abuse audit O116): a command that cites a document with no one-act rule of its own claims it across kinds, released when
+     * the command is refused; no document (where it is optional, or missing: the aggregate refuses it) claims nothing.
+     */
+    private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
+                                                       DocumentKind kind, String field, java.util.function.Function<T, String> article,
+                                                       OneKindPerDocument acrossKinds) {
+        SignedCommandType<T> toApplication = signedBy(body, roles);
+        return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
+                : acrossKinds.claimedFor(document.apply(b), kind, c, field, article.apply(b), () -> toApplication.handle(b, c)));
+    }
+
     @Bean
     SignedCommandType<RequestPermitRevocation> requestPermitRevocation() {
         return signedBy(RequestPermitRevocation.class, HOLDER);
@@ -238,8 +254,9 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<SuspendPermit> suspendPermit() {
-        return signedBy(SuspendPermit.class, MINISTRY);
+    SignedCommandType<SuspendPermit> suspendPermit(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(SuspendPermit.class, MINISTRY, SuspendPermit::evidenceSha256, DocumentKind.SUSPENSION_EVIDENCE,
+                "evidenceSha256", b -> "002 art. 28.1", acrossKinds);
     }
 
     /** 002 art. 28.1: the tax authority's request to suspend, decided by the ministry within 5 working days (ADR 0013 §4). */
@@ -278,18 +295,21 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<PassCertificateDatabaseOn> passCertificateDatabaseOn() {
-        return signedBy(PassCertificateDatabaseOn.class, SUPERVISOR);
+    SignedCommandType<PassCertificateDatabaseOn> passCertificateDatabaseOn(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(PassCertificateDatabaseOn.class, SUPERVISOR, PassCertificateDatabaseOn::contractSha256,
+                DocumentKind.CERTIFICATE_DATABASE_CONTRACT, "contractSha256", b -> "002 art. 29.4", acrossKinds);
     }
 
     @Bean
-    SignedCommandType<FileRevocationComplaint> fileRevocationComplaint() {
-        return signedBy(FileRevocationComplaint.class, HOLDER);
+    SignedCommandType<FileRevocationComplaint> fileRevocationComplaint(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(FileRevocationComplaint.class, HOLDER, FileRevocationComplaint::complaintSha256,
+                DocumentKind.REVOCATION_COMPLAINT, "complaintSha256", b -> "002 art. 29.6", acrossKinds);
     }
 
     @Bean
-    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint() {
-        return signedBy(DecideRevocationComplaint.class, SUPERVISOR);
+    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(OneKindPerDocument acrossKinds) {
+        return citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR, DecideRevocationComplaint::decisionSha256,
+                DocumentKind.COMPLAINT_DECISION, "decisionSha256", b -> "002 art. 29.6", acrossKinds);
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
@@ -307,9 +327,11 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<TransferPermit> transferPermit(CompanyPermitClaims claims) {
-        // ADR 0031: the successor may not already hold an application or permit; claimed before the aggregate acts, released on refusal
-        SignedCommandType<TransferPermit> transfer = signedBy(TransferPermit.class, SUPERVISOR);
+    SignedCommandType<TransferPermit> transferPermit(CompanyPermitClaims claims, OneKindPerDocument acrossKinds) {
+        // ADR 0031: the successor may not already hold an application or permit; claimed before the aggregate acts, released on refusal;
+        // ADR 0057 (O116): then the reorganisation's document, across kinds
+        SignedCommandType<TransferPermit> transfer = citingItsDocument(TransferPermit.class, SUPERVISOR, TransferPermit::evidenceSha256,
+                DocumentKind.REORGANISATION_EVIDENCE, "evidenceSha256", b -> "002 art. 23.3", acrossKinds);
         return SignedCommandType.of("TransferPermit", TransferPermit.class, SUPERVISOR, (b, c) -> {
             if (b == null || b.applicationId() == null || b.successor() == null) {
                 return transfer.handle(b, c);

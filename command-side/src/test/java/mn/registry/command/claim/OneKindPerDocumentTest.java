@@ -88,11 +88,51 @@ class OneKindPerDocumentTest {
                 refusedPairs.add(holder + "/" + other);
             }
         }
-        // 11 kinds: 110 ordered pairs of different kinds; the one shared pair both ways and the Free Zone's one collection (4 kinds since
-        // ADR 0035 item 28, 12 ordered pairs) pass
-        assertThat(refusedPairs).hasSize(110 - 2 - 12);
+        // 18 kinds (7 more in session 18's second round, O116): 306 ordered pairs of different kinds; the four shared pairs both ways and
+        // the Free Zone's one collection (4 kinds since ADR 0035 item 28, 12 ordered pairs) pass
+        assertThat(refusedPairs).hasSize(306 - 8 - 12);
         assertThat(OneKindPerDocument.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
+    }
+
+    @Test
+    @DisplayName("ADR 0057 (O116): the acts that cited a document without claiming it claim it now: a complaint on a change report's "
+            + "document, a reorganisation on a policy's, a contract on a tax request's are refused; the issue's contract on the insurance's "
+            + "document and a suspension on the inspector's findings or the tax authority's request pass; no document claims nothing")
+    void the_acts_that_cited_without_claiming_claim_now() {
+        String extract = document("state register extract of 6118002");
+        claims.claim(extract, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT);
+        RegistryProblem complaint = refused(extract, DocumentKind.REVOCATION_COMPLAINT, "complaintSha256", "002 art. 29.6");
+        assertThat(complaint.code()).isEqualTo("document.claimed-by-another-act.change-report");
+        assertThat(complaint.field()).isEqualTo("complaintSha256");
+        assertThat(complaint.article()).isEqualTo("002 art. 29.6");
+
+        String policy = document("the insurance policy of 6118002");
+        claims.claim(policy, DocumentKind.INSURANCE_POLICY, logged(), "proofSha256", "002 art. 26.2.3", AT);
+        assertThat(refused(policy, DocumentKind.REORGANISATION_EVIDENCE, "evidenceSha256", "002 art. 23.3").code())
+                .isEqualTo("document.claimed-by-another-act.insurance-policy");
+        assertThat(refused(policy, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7")).as("26.2.3, 26.7").isNull();
+
+        String findings = document("the inspection findings of 6118002");
+        claims.claim(findings, DocumentKind.INSPECTION_FINDINGS, logged(), "findingsSha256", "002 art. 31.1.7", AT);
+        assertThat(refused(findings, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1, 31.1.7").isNull();
+        assertThat(refused(findings, DocumentKind.COMPLAINT_DECISION, "decisionSha256", "002 art. 29.6").code())
+                .isEqualTo("document.claimed-by-another-act.inspection-findings");
+
+        String request = document("the tax authority's request on 6118002");
+        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        assertThat(refused(request, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1").isNull();
+        assertThat(refused(request, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7").code())
+                .isEqualTo("document.claimed-by-another-act.tax-authority-document");
+
+        // a suspension's evidence held first (its findings' claim released) is refused to a duty's evidence
+        String held = document("the ground of a suspension of 6118002");
+        claims.claim(held, DocumentKind.SUSPENSION_EVIDENCE, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        assertThat(refused(held, DocumentKind.DUTY_EVIDENCE, "evidenceSha256", "002 art. 28.3").code())
+                .isEqualTo("document.claimed-by-another-act.suspension-evidence");
+
+        assertThat(claims.claim(null, DocumentKind.CERTIFICATE_DATABASE_CONTRACT, logged(), "contractSha256", "002 art. 29.4", AT))
+                .as("no document, no claim").isFalse();
     }
 
     @Test
@@ -212,6 +252,42 @@ class OneKindPerDocumentTest {
         assertThat(catchThrowableOfType(() -> starting.claim(order, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256",
                 "002 art. 28.1, 28.4", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.identity-order");
         assertThat(backfill.copyTheKindsClaims()).as("run again: nothing new").isZero();
+    }
+
+    @Test
+    @DisplayName("ADR 0057 item 3, round 2 (O116): the backfill claims the documents the stored permit acts cited without claiming (a "
+            + "complaint, a database's contract) under their kinds, the first act in the store's order holding it; a suspension's findings "
+            + "stay the inspection's; a registry whose first round ran runs the second")
+    void the_backfill_claims_the_documents_of_the_stored_permit_acts() {
+        String complaint = document("a complaint filed in session 17");
+        String contract = document("a database's contract of session 17");
+        String findings = document("an inspection's findings grounding a suspension in session 17");
+        database.getCollection("permit_inspection_findings").insertOne(new Document("_id", findings).append("commandId", logged())
+                .append("applicationId", "app-2").append("claimedAt", AT.toString()));
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057").append("at", AT.toString()));
+        mn.registry.kernel.permit.ApplicationId app = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+        PersonId official = new PersonId("supervisor-1");
+
+        OneKindPerDocument starting = new OneKindPerDocument(database, log);
+        OneKindPerDocumentBackfill backfill = new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
+        assertThat(backfill.due()).as("the first round's marker does not stop the second").isTrue();
+        StartupBackfill.Pass pass = backfill.begin();
+        for (Object event : List.of(new mn.registry.kernel.permit.RevocationComplaintFiled(app, complaint, AT, official),
+                new mn.registry.kernel.permit.CertificateDatabasePassedOn(app, app, contract, AT, official),
+                new mn.registry.kernel.permit.RevocationComplaintFiled(app, contract, AT, official),
+                new mn.registry.kernel.permit.PermitSuspended(app, mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION, findings, 0,
+                        java.time.LocalDate.of(2027, 3, 1), java.time.LocalDate.of(2027, 4, 1), AT, official))) {
+            pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event)));
+        }
+        pass.finish(4);
+        assertThat(backfill.due()).isFalse();
+
+        assertThat(starting.holder(complaint)).contains(DocumentKind.REVOCATION_COMPLAINT);
+        assertThat(starting.holder(contract)).as("the first act in the store's order").contains(DocumentKind.CERTIFICATE_DATABASE_CONTRACT);
+        assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.CHANGE_REPORT, logged(), "documentSha256",
+                "002 art. 20.3.3", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.revocation-complaint");
     }
 
     private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {
