@@ -569,8 +569,9 @@ class ZoneLand {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(LandCommands.GrantLandFeeExemption body, CommandContext context, LandServices services) {
         governmentDecisionWasReceived(body.decisionSha256(), services);
-        services.zone(body.zoneId());
+        Zones.Zone zone = services.zone(body.zoneId());
         governmentExemptionIsComplete(body, context.receivedAt());
+        exemptionIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
         exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(body.zoneId()));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
@@ -623,6 +624,20 @@ class ZoneLand {
         if (body.from().isBefore(body.decidedOn())) {
             throw RegistryProblem.invalid("freezone.exemption-retroactive", "The exemption starts on " + body.from() + ", before the decision that grants it ("
                     + body.decidedOn() + ").", "from", "003 art. 23.4");
+        }
+    }
+
+    /**
+     * 003 art. 6.1, 23.4 (ADR 0035 item 31; abuse audit F170, was O101): the Government exempts from the land fee of a zone the State Great
+     * Khural established (6.1): a decision dated before the zone's resolution exempts from the fee of a zone that was not, and its years
+     * reach back over fees the registry never saw. The exemption's first day is never before its decision (governmentExemptionIsComplete),
+     * so neither is it before the resolution. A zone recorded without its resolution's date (before this release) keeps the earlier rules.
+     */
+    static void exemptionIsNotOlderThanTheZone(LocalDate decidedOn, LocalDate resolutionDate) {
+        if (resolutionDate != null && decidedOn.isBefore(resolutionDate)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-before-zone", "The Government decision is dated " + decidedOn
+                    + ", before the State Great Khural resolution establishing the zone (" + resolutionDate + "): no exemption from the zone's "
+                    + "land fee is older than the zone.", "decidedOn", "003 art. 23.4, 6.1");
         }
     }
 

@@ -52,8 +52,20 @@ class FreeZone {
     @CommandHandler
     FreeZone(ZoneCommands.EstablishZone body, CommandContext context) {
         resolutionDescribesTheZone(body);
+        resolutionWasAdopted(body.resolutionDate(), context.receivedAt());
         apply(new ZoneEvents.ZoneEstablished(body.zoneId(), body.name(), body.location(), body.areaHectares(), body.boundary(),
-                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor()));
+                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor(),
+                body.resolutionDate()));
+    }
+
+    // 003 art. 6.1 (ADR 0035 item 31): the resolution's date, when given, is a day already passed in Ulaanbaatar: a resolution not yet
+    // adopted establishes nothing
+    static void resolutionWasAdopted(LocalDate resolutionDate, Instant receivedAt) {
+        LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
+        if (resolutionDate != null && resolutionDate.isAfter(today)) {
+            throw RegistryProblem.invalid("freezone.resolution-in-future", "The State Great Khural resolution is dated " + resolutionDate
+                    + ", after today (" + today + "): a resolution not yet adopted is not recorded.", "resolutionDate", "003 art. 6.1");
+        }
     }
 
     static void resolutionDescribesTheZone(ZoneCommands.EstablishZone body) {

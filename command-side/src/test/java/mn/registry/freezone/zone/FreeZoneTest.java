@@ -63,6 +63,28 @@ class FreeZoneTest {
     }
 
     @Test
+    @DisplayName("003 art. 6.1 (ADR 0035 item 31): the State Great Khural resolution's date is recorded with the zone; a date after today "
+            + "(a resolution not yet adopted) is refused, nothing recorded")
+    void the_resolutions_date_is_recorded_and_not_in_the_future() {
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        LocalDate resolved = LocalDate.of(2002, 6, 27);
+        fixture.givenNoPriorActivity()
+                .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(),
+                        false, body.resolution(), resolved)))
+                .expectEvents(new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(), false,
+                        body.resolution(), AT, CABINET, resolved));
+        fixture.givenNoPriorActivity()
+                .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(),
+                        false, body.resolution(), LocalDate.of(2026, 11, 21))))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("a resolution not yet adopted is not recorded"))
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FreeZone.resolutionWasAdopted(LocalDate.of(2026, 11, 21), AT))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(List.of(p.code(), p.field(), p.article()))
+                        .containsExactly("freezone.resolution-in-future", "resolutionDate", "003 art. 6.1"));
+    }
+
+    @Test
     @DisplayName("003 art. 6.1: a boundary that crosses itself is refused; nothing is recorded")
     void self_crossing_boundary_is_refused() {
         GeoPolygon bowTie = GeoPolygon.of(106.40, 50.30, 106.46, 50.34, 106.46, 50.30, 106.40, 50.34);
