@@ -578,7 +578,7 @@ class ZoneLand {
             LandHolders.Holder standing = services.standing(body.holder());
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
-            exemptedHolderHoldsLandHere(body.holder(), body.from());
+            exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
         }
         oneDecisionExemptsABeneficiaryOnceADay(body);
         int number = exemptions + 1;
@@ -673,13 +673,14 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 23.3 (abuse audit F94): an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land
-    // rights here that are not revoked and still run on the exemption's first day (an exemption from the fee of land whose period
-    // ended is an exemption from nothing, published as a benefit)
-    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from) {
-        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked() && !l.until().isBefore(from))) {
+    // 003 art. 23.3 (abuse audit F94, F171; ADR 0035 item 32): an exemption by name goes to one who concluded a land use agreement in the
+    // zone: a holder of land rights here, not revoked, that run on at least one day of the exemption's period. An exemption from the fee
+    // of land whose period ended before it (F94), or whose period begins only after it ends (F171: decided and dated years back for
+    // rights that start later), is an exemption from nothing, published as a benefit
+    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from, LocalDate until) {
+        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && l.activeDuring(from, until))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-holder-without-land", holder + " holds no land rights in "
-                    + "force in this zone on " + from + ".", "holder", "003 art. 23.3");
+                    + "force in this zone on any day from " + from + " to " + until + ".", "holder", "003 art. 23.3");
         }
     }
 
