@@ -184,8 +184,15 @@ class CabinetDeskBrowserTest {
             assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
             assertThat(browser.find("#command-result").getText()).contains("freezone.exemption-before-zone");
             browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
-            fill("#ex-decided", today.toString());
+            browser.open("/cabinet", lang); // a fresh page: the answer shown is the next command's
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-zone")).selectByValue(zone);
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-activity")).selectByValue("TRADE");
+            fill("#ex-percent", "50");
             fill("#ex-from", today.toString());
+            fill("#ex-years", "5");
+            fill("#ex-decision", "Government decision " + (30 + i) + " (demo)");
+            fill("#ex-decided", today.toString());
+            fill("#ex-sha", decision);
             assertThat(browser.signAndSend("form-exemption")).contains("\"type\":\"GrantLandFeeExemption\"").contains(decision)
                     .doesNotContain("\"holder\"");
             assertSent();
