@@ -165,6 +165,27 @@ class FreeZoneTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.3, 6.1 (ADR 0035 item 33, F172): no report is signed for a quarter that ended before the State Great Khural "
+            + "resolution establishing the zone (a sealed report of a zone that was not); the quarter of the resolution is reported; a zone "
+            + "recorded without the resolution's date keeps the earlier rules")
+    void no_report_of_a_quarter_before_the_zones_resolution() {
+        String built = "ab".repeat(32);
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        ZoneEvents.ZoneEstablished dated = new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
+                body.activities(), false, body.resolution(), AT, CABINET, LocalDate.of(2026, 8, 14));
+        fixture.given(dated)
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
+                .expectException(problem("freezone.report-before-zone", "quarter"))
+                .expectNoEvents();
+        fixture.given(dated)
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built), built, AT, GOVERNOR))
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR));
+        fixture.given(established())
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, built, AT, GOVERNOR));
+    }
+
+    @Test
     @DisplayName("003 art. 12.3: the governor signs only the report the registry built: any other hash (all zeros) is refused")
     void report_with_another_hash_is_refused() {
         String built = "ab".repeat(32);
