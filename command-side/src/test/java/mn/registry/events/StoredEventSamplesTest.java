@@ -77,6 +77,26 @@ class StoredEventSamplesTest {
         assertThat(documents).containsExactlyInAnyOrder("agreement null", "court null", "agreement " + "1".repeat(64), "court " + "2".repeat(64));
     }
 
+    @Test
+    @DisplayName("003 art. 6.1 (ADR 0035 item 31): a zone stored without its resolution's date replays with none and writes back the same "
+            + "fields; one established with it keeps it")
+    void zone_established_replays_with_and_without_its_resolutions_date() throws Exception {
+        String[] stored = samples().stream().filter(s -> s[0].endsWith("$ZoneEstablished")).findFirst().orElseThrow();
+        mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished old = SERIALIZER.deserialize(new SimpleSerializedObject<>(stored[1], String.class,
+                stored[0], null));
+        assertThat(old.resolutionDate()).isNull();
+        JsonNode again = MAPPER.readTree(SERIALIZER.serialize(old, String.class).getData());
+        assertThat(again).isEqualTo(MAPPER.readTree(stored[1]));
+        mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished dated = new mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished(old.zoneId(),
+                old.name(), old.location(), old.areaHectares(), old.boundary(), old.activities(), old.economicCooperationZone(), old.resolution(),
+                old.establishedAt(), old.recordedBy(), java.time.LocalDate.of(2002, 6, 27));
+        String written = SERIALIZER.serialize(dated, String.class).getData();
+        assertThat(written).contains("\"resolutionDate\":\"2002-06-27\"");
+        mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished read = SERIALIZER.deserialize(new SimpleSerializedObject<>(written, String.class,
+                stored[0], null));
+        assertThat(read.resolutionDate()).isEqualTo(java.time.LocalDate.of(2002, 6, 27));
+    }
+
     static List<String[]> samples() throws IOException {
         try (InputStream in = StoredEventSamplesTest.class.getResourceAsStream("/events/previous-release.jsonl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()

@@ -569,15 +569,16 @@ class ZoneLand {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(LandCommands.GrantLandFeeExemption body, CommandContext context, LandServices services) {
         governmentDecisionWasReceived(body.decisionSha256(), services);
-        services.zone(body.zoneId());
+        Zones.Zone zone = services.zone(body.zoneId());
         governmentExemptionIsComplete(body, context.receivedAt());
+        exemptionIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
         exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(body.zoneId()));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
             LandHolders.Holder standing = services.standing(body.holder());
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
-            exemptedHolderHoldsLandHere(body.holder(), body.from());
+            exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
         }
         oneDecisionExemptsABeneficiaryOnceADay(body);
         int number = exemptions + 1;
@@ -627,6 +628,20 @@ class ZoneLand {
     }
 
     /**
+     * 003 art. 6.1, 23.4 (ADR 0035 item 31; abuse audit F170, was O101): the Government exempts from the land fee of a zone the State Great
+     * Khural established (6.1): a decision dated before the zone's resolution exempts from the fee of a zone that was not, and its years
+     * reach back over fees the registry never saw. The exemption's first day is never before its decision (governmentExemptionIsComplete),
+     * so neither is it before the resolution. A zone recorded without its resolution's date (before this release) keeps the earlier rules.
+     */
+    static void exemptionIsNotOlderThanTheZone(LocalDate decidedOn, LocalDate resolutionDate) {
+        if (resolutionDate != null && decidedOn.isBefore(resolutionDate)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-before-zone", "The Government decision is dated " + decidedOn
+                    + ", before the State Great Khural resolution establishing the zone (" + resolutionDate + "): no exemption from the zone's "
+                    + "land fee is older than the zone.", "decidedOn", "003 art. 23.4, 6.1");
+        }
+    }
+
+    /**
      * 003 art. 6.1, 23.3-23.4 (ADR 0035 item 30; abuse audit F169): the zone's resolution sets the types of activity carried on in it (6.1,
      * and no entity registers here for another, 12.2); an exemption from the land fee of an activity the zone does not allow exempts no one
      * and would stand published as a benefit of the zone.
@@ -658,13 +673,14 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 23.3 (abuse audit F94): an exemption by name goes to one who concluded a land use agreement in the zone: a holder of land
-    // rights here that are not revoked and still run on the exemption's first day (an exemption from the fee of land whose period
-    // ended is an exemption from nothing, published as a benefit)
-    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from) {
-        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && !l.revoked() && !l.until().isBefore(from))) {
+    // 003 art. 23.3 (abuse audit F94, F171; ADR 0035 item 32): an exemption by name goes to one who concluded a land use agreement in the
+    // zone: a holder of land rights here, not revoked, that run on at least one day of the exemption's period. An exemption from the fee
+    // of land whose period ended before it (F94), or whose period begins only after it ends (F171: decided and dated years back for
+    // rights that start later), is an exemption from nothing, published as a benefit
+    void exemptedHolderHoldsLandHere(RegistrationId holder, LocalDate from, LocalDate until) {
+        if (licences.values().stream().noneMatch(l -> l.holder().equals(holder) && l.activeDuring(from, until))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-holder-without-land", holder + " holds no land rights in "
-                    + "force in this zone on " + from + ".", "holder", "003 art. 23.3");
+                    + "force in this zone on any day from " + from + " to " + until + ".", "holder", "003 art. 23.3");
         }
     }
 

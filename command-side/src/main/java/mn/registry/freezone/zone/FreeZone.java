@@ -35,6 +35,8 @@ class FreeZone {
     @AggregateIdentifier
     private String stream;
     private ZoneId zoneId;
+    /** The State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null for a zone recorded without it. */
+    private LocalDate resolutionDate;
     private boolean open;
     private final Set<PersonId> governors = new HashSet<>();
     /** Each reported quarter's latest report (its SHA-256), by the quarter's label (ADR 0035 item 26). */
@@ -52,8 +54,20 @@ class FreeZone {
     @CommandHandler
     FreeZone(ZoneCommands.EstablishZone body, CommandContext context) {
         resolutionDescribesTheZone(body);
+        resolutionWasAdopted(body.resolutionDate(), context.receivedAt());
         apply(new ZoneEvents.ZoneEstablished(body.zoneId(), body.name(), body.location(), body.areaHectares(), body.boundary(),
-                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor()));
+                java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor(),
+                body.resolutionDate()));
+    }
+
+    // 003 art. 6.1 (ADR 0035 item 31): the resolution's date, when given, is a day already passed in Ulaanbaatar: a resolution not yet
+    // adopted establishes nothing
+    static void resolutionWasAdopted(LocalDate resolutionDate, Instant receivedAt) {
+        LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
+        if (resolutionDate != null && resolutionDate.isAfter(today)) {
+            throw RegistryProblem.invalid("freezone.resolution-in-future", "The State Great Khural resolution is dated " + resolutionDate
+                    + ", after today (" + today + "): a resolution not yet adopted is not recorded.", "resolutionDate", "003 art. 6.1");
+        }
     }
 
     static void resolutionDescribesTheZone(ZoneCommands.EstablishZone body) {
@@ -135,6 +149,7 @@ class FreeZone {
         }
         Quarter quarter = new Quarter(body.year(), body.quarter());
         reportOnlyForAnEndedQuarter(quarter, UlaanbaatarTime.dateOf(command.at()));
+        reportNotOfAQuarterBeforeTheZone(quarter, resolutionDate);
         signedOverTheRegistrysContentOnly(body.reportSha256(), command.builtSha256(), quarter);
         String latest = latestReports.get(quarter.label());
         if (body.reportSha256().equals(latest)) {
@@ -161,6 +176,17 @@ class FreeZone {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.correction-not-of-the-latest", "A correction names the latest report "
                     + "of quarter " + quarter.label() + " of this zone (" + (latest == null ? "none was signed" : latest) + "), not " + corrects + ".",
                     "corrects", "003 art. 12.3");
+        }
+    }
+
+    // 003 art. 12.3, 6.1 (ADR 0035 item 33; abuse audit F172, part of O102): the office reports the quarters of a zone the State Great
+    // Khural established; a quarter that ended before the resolution is no quarter of the zone, and its sealed report would say no
+    // foreign-invested entity was there. A zone recorded without the resolution's date keeps the earlier rules (O102 stays open for it)
+    static void reportNotOfAQuarterBeforeTheZone(Quarter quarter, LocalDate resolutionDate) {
+        if (resolutionDate != null && quarter.lastDay().isBefore(resolutionDate)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.report-before-zone", "Quarter " + quarter.label() + " ended on "
+                    + quarter.lastDay() + ", before the State Great Khural resolution establishing the zone (" + resolutionDate + "): it is no "
+                    + "quarter of the zone.", "quarter", "003 art. 12.3, 6.1");
         }
     }
 
@@ -236,6 +262,7 @@ class FreeZone {
     void on(ZoneEvents.ZoneEstablished event) {
         stream = event.zoneId().stream();
         zoneId = event.zoneId();
+        resolutionDate = event.resolutionDate();
     }
 
     @EventSourcingHandler

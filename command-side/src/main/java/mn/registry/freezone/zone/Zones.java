@@ -21,8 +21,20 @@ import java.util.Set;
 @Component
 public class Zones {
 
-    /** A zone as its events say now. */
-    public record Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open) {
+    /**
+     * A zone as its events say now.
+     *
+     * @param resolutionDate the State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null for a zone recorded without it
+     */
+    public record Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open, java.time.LocalDate resolutionDate) {
+
+        public Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open) {
+            this(zoneId, name, areaHectares, boundary, open, null);
+        }
+
+        Zone opened(boolean isOpen) {
+            return new Zone(zoneId, name, areaHectares, boundary, isOpen, resolutionDate);
+        }
     }
 
     private final EventStore events;
@@ -35,11 +47,11 @@ public class Zones {
         Zone zone = null;
         for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
             if (e instanceof ZoneEvents.ZoneEstablished z) {
-                zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false);
+                zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false, z.resolutionDate());
             } else if (e instanceof ZoneEvents.ZoneOpened && zone != null) {
-                zone = new Zone(zone.zoneId(), zone.name(), zone.areaHectares(), zone.boundary(), true);
+                zone = zone.opened(true);
             } else if (e instanceof ZoneEvents.ZoneTemporarilyClosed && zone != null) {
-                zone = new Zone(zone.zoneId(), zone.name(), zone.areaHectares(), zone.boundary(), false);
+                zone = zone.opened(false);
             }
         }
         return Optional.ofNullable(zone);

@@ -77,10 +77,12 @@ class ZoneLandTest {
         boolean documentsReceived = true;
         int maxYears = 60;
         java.util.Set<Activity> activities = java.util.EnumSet.allOf(Activity.class);
+        /** The State Great Khural resolution's date the zone was recorded with (none: recorded before ADR 0035 item 31). */
+        LocalDate resolutionDate;
 
         @Override
         public Zones.Zone zone(ZoneId zone) {
-            return new Zones.Zone(zone, "Altanbulag", area, BOUNDARY, open);
+            return new Zones.Zone(zone, "Altanbulag", area, BOUNDARY, open, resolutionDate);
         }
 
         @Override

@@ -63,6 +63,28 @@ class FreeZoneTest {
     }
 
     @Test
+    @DisplayName("003 art. 6.1 (ADR 0035 item 31): the State Great Khural resolution's date is recorded with the zone; a date after today "
+            + "(a resolution not yet adopted) is refused, nothing recorded")
+    void the_resolutions_date_is_recorded_and_not_in_the_future() {
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        LocalDate resolved = LocalDate.of(2002, 6, 27);
+        fixture.givenNoPriorActivity()
+                .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(),
+                        false, body.resolution(), resolved)))
+                .expectEvents(new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(), false,
+                        body.resolution(), AT, CABINET, resolved));
+        fixture.givenNoPriorActivity()
+                .when(byCabinet(new ZoneCommands.EstablishZone(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(),
+                        false, body.resolution(), LocalDate.of(2026, 11, 21))))
+                .expectException(RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("a resolution not yet adopted is not recorded"))
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FreeZone.resolutionWasAdopted(LocalDate.of(2026, 11, 21), AT))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(List.of(p.code(), p.field(), p.article()))
+                        .containsExactly("freezone.resolution-in-future", "resolutionDate", "003 art. 6.1"));
+    }
+
+    @Test
     @DisplayName("003 art. 6.1: a boundary that crosses itself is refused; nothing is recorded")
     void self_crossing_boundary_is_refused() {
         GeoPolygon bowTie = GeoPolygon.of(106.40, 50.30, 106.46, 50.34, 106.46, 50.30, 106.40, 50.34);
@@ -140,6 +162,27 @@ class FreeZoneTest {
                 .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, hash), hash, lastDayOfQ3, GOVERNOR))
                 .expectException(problem("freezone.report-quarter-not-ended", "quarter"))
                 .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3, 6.1 (ADR 0035 item 33, F172): no report is signed for a quarter that ended before the State Great Khural "
+            + "resolution establishing the zone (a sealed report of a zone that was not); the quarter of the resolution is reported; a zone "
+            + "recorded without the resolution's date keeps the earlier rules")
+    void no_report_of_a_quarter_before_the_zones_resolution() {
+        String built = "ab".repeat(32);
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        ZoneEvents.ZoneEstablished dated = new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
+                body.activities(), false, body.resolution(), AT, CABINET, LocalDate.of(2026, 8, 14));
+        fixture.given(dated)
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
+                .expectException(problem("freezone.report-before-zone", "quarter"))
+                .expectNoEvents();
+        fixture.given(dated)
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built), built, AT, GOVERNOR))
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR));
+        fixture.given(established())
+                .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, built, AT, GOVERNOR));
     }
 
     @Test

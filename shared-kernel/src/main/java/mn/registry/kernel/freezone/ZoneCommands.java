@@ -15,9 +15,16 @@ public final class ZoneCommands {
     private ZoneCommands() {
     }
 
-    /** 003 art. 6.1-6.3: records a State Great Khural resolution establishing a zone; signed by the Cabinet member. */
+    /**
+     * 003 art. 6.1-6.3: records a State Great Khural resolution establishing a zone; signed by the Cabinet member.
+     *
+     * @param resolutionDate the day the State Great Khural adopted the resolution (003 art. 6.1; ADR 0035 item 31): no Government decision
+     *                       on the zone (an exemption from its land fee, 23.4) is older; optional (absent, the body's bytes are as before)
+     */
     public record EstablishZone(ZoneId zoneId, @PublishedText String name, @PublishedText String location, BigDecimal areaHectares, GeoPolygon boundary,
-                                List<Activity> activities, boolean economicCooperationZone, @PublishedText String resolution) {
+                                List<Activity> activities, boolean economicCooperationZone, @PublishedText String resolution,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) java.time.LocalDate resolutionDate) {
+        @JsonCreator
         public EstablishZone {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(name, "name");
@@ -26,6 +33,12 @@ public final class ZoneCommands {
             Objects.requireNonNull(boundary, "boundary");
             Objects.requireNonNull(activities, "activities");
             Objects.requireNonNull(resolution, "resolution");
+        }
+
+        /** Without the resolution's date, as bodies were signed before ADR 0035 item 31. */
+        public EstablishZone(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
+                             boolean economicCooperationZone, String resolution) {
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, null);
         }
     }
 

@@ -18,9 +18,18 @@ public final class ZoneEvents {
     private ZoneEvents() {
     }
 
+    /** @param resolutionDate the State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null in events stored before it (the same bytes back) */
     public record ZoneEstablished(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary,
                                   List<Activity> activities, boolean economicCooperationZone, String resolution,
-                                  Instant establishedAt, PersonId recordedBy) {
+                                  Instant establishedAt, PersonId recordedBy, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate resolutionDate) {
+        @JsonCreator
+        public ZoneEstablished {
+        }
+
+        public ZoneEstablished(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
+                               boolean economicCooperationZone, String resolution, Instant establishedAt, PersonId recordedBy) {
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, establishedAt, recordedBy, null);
+        }
     }
 
     /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */

@@ -132,7 +132,10 @@ class CabinetDeskBrowserTest {
                     + ",49.05],[" + west + ",49.05],[" + west + ",49.0]]]}");
             browser.find("#form-establish input[name=activity][value=TRADE]").click();
             fill("#est-resolution", "State Great Khural resolution " + (40 + i) + " (demo)");
-            assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone);
+            // ADR 0035 item 31 (F170): the resolution's date is signed with it
+            fill("#est-resolution-date", "2026-06-1" + i);
+            assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone)
+                    .contains("\"resolutionDate\":\"2026-06-1" + i + "\"");
             assertSent();
             browser.waitUntil("the zone is on the desk", d -> {
                 browser.open("/cabinet", lang);
@@ -166,6 +169,22 @@ class CabinetDeskBrowserTest {
             String decision = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nExemption " + zone + "\n%%EOF\n")
                     .getBytes(StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
             LocalDate today = UlaanbaatarTime.dateOf(Instant.now());
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-zone")).selectByValue(zone);
+            new org.openqa.selenium.support.ui.Select(browser.find("#ex-activity")).selectByValue("TRADE");
+            fill("#ex-percent", "50");
+            fill("#ex-from", today.toString());
+            fill("#ex-years", "5");
+            fill("#ex-decision", "Government decision " + (30 + i) + " (demo)");
+            fill("#ex-decided", today.toString());
+            fill("#ex-sha", decision);
+            // ADR 0035 item 31 (F170): a decision dated before the zone's resolution is refused on the page, nothing recorded
+            fill("#ex-decided", "2026-06-0" + (1 + i));
+            fill("#ex-from", "2026-06-0" + (1 + i));
+            assertThat(browser.signAndSend("form-exemption")).contains("\"type\":\"GrantLandFeeExemption\"");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("freezone.exemption-before-zone");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            browser.open("/cabinet", lang); // a fresh page: the answer shown is the next command's
             new org.openqa.selenium.support.ui.Select(browser.find("#ex-zone")).selectByValue(zone);
             new org.openqa.selenium.support.ui.Select(browser.find("#ex-activity")).selectByValue("TRADE");
             fill("#ex-percent", "50");
