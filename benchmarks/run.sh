@@ -76,7 +76,7 @@ case "$which" in
     step rising     "the lowest step, 10/s" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.RisingLoadBenchmark 5 10,25,50,75,100,150,200,300
     step checkpoint "the same at 10 commands/s" \
-         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark 100 15
+         java "${props[@]}" -cp "$cp" mn.registry.benchmarks.CheckpointLatencyBenchmark 100 30
     step log        "the Ed25519 seal with the key rebuilt per call; revalidating beside plain proof clients" \
          java "${props[@]}" -cp "$cp" mn.registry.benchmarks.TransparencyLogBenchmark 3 20 5
     step register   "the earlier scan search" \

@@ -102,6 +102,9 @@ Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplication
 for (const form of document.querySelectorAll('form.command')) {
   form.addEventListener('submit', event => {
     event.preventDefault();
+    // a new command: the previous one's outcome is no longer what the page says
+    delete result.dataset.outcome;
+    delete result.dataset.code;
     let body;
     try {
       body = bodies[form.dataset.type](form);

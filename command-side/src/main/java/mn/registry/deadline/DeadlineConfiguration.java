@@ -2,6 +2,7 @@ package mn.registry.deadline;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.infrastructure.time.RepeatedTask;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,9 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The deadline service's beans: the {@code deadlines} collection, the projection that fills it (processing group
@@ -55,32 +53,17 @@ class DeadlineConfiguration {
     @Bean
     SmartLifecycle deadlinePolling(DeadlinePoller poller, @Value("${registry.deadlines.poll-interval:2s}") Duration interval) {
         return new SmartLifecycle() {
-            private ScheduledExecutorService executor;
+            private RepeatedTask executor;
 
             @Override
             public void start() {
-                executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "deadline-poller");
-                    t.setDaemon(true);
-                    return t;
-                });
-                executor.scheduleWithFixedDelay(() -> {
-                    try {
-                        poller.pollOnce();
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(DeadlinePoller.class).warn("Deadline poll failed: {}", e.toString());
-                    }
-                }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                executor = RepeatedTask.start("deadline-poller", interval, interval, poller::pollOnce,
+                        org.slf4j.LoggerFactory.getLogger(DeadlinePoller.class), "Deadline poll");
             }
 
             @Override
             public void stop() {
-                executor.shutdownNow();
-                try {
-                    executor.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                executor.closeAndWait(Duration.ofSeconds(10));
                 executor = null;
             }
 

@@ -1,5 +1,6 @@
 package mn.registry.document;
 
+import mn.registry.infrastructure.time.RepeatedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,9 +8,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes, every {@code registry.documents.sweep-interval} (default 1 hour), the documents no command cited within
@@ -23,7 +21,7 @@ class UncitedDocumentSweep implements SmartLifecycle {
 
     private final DocumentStore store;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private RepeatedTask executor;
 
     UncitedDocumentSweep(DocumentStore store, @Value("${registry.documents.sweep-interval:1h}") Duration interval) {
         this.store = store;
@@ -41,24 +39,13 @@ class UncitedDocumentSweep implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "uncited-document-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                sweepOnce();
-            } catch (RuntimeException e) {
-                log.warn("Sweep of uncited documents failed (tried again in {}): {}", interval, e.toString());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor = RepeatedTask.start("uncited-document-sweep", interval, interval, this::sweepOnce, log, "Sweep of uncited documents");
     }
 
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.close();
             executor = null;
         }
     }

@@ -1,5 +1,6 @@
 package mn.registry.feed;
 
+import mn.registry.infrastructure.time.RepeatedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live feed as Server-Sent Events: each subscriber has a cursor (its {@code Last-Event-ID}, the last log index it
@@ -32,7 +30,7 @@ class FeedStreams implements SmartLifecycle {
     private final Duration interval;
     private final Duration timeout;
     private final ConcurrentHashMap<SseEmitter, long[]> subscribers = new ConcurrentHashMap<>();
-    private ScheduledExecutorService sender;
+    private RepeatedTask sender;
 
     FeedStreams(PublicFeed feed, @Value("${registry.feed.stream-interval:250ms}") Duration interval,
                 @Value("${registry.feed.stream-timeout:30m}") Duration timeout) {
@@ -74,24 +72,13 @@ class FeedStreams implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-stream");
-            t.setDaemon(true);
-            return t;
-        });
-        sender.scheduleWithFixedDelay(() -> {
-            try {
-                sendAll();
-            } catch (RuntimeException e) {
-                log.warn("feed stream could not send: {}", e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        sender = RepeatedTask.start("feed-stream", Duration.ZERO, interval, this::sendAll, log, "The feed stream's send");
     }
 
     @Override
     public synchronized void stop() {
         if (sender != null) {
-            sender.shutdownNow();
+            sender.close();
             sender = null;
         }
         List.copyOf(subscribers.keySet()).forEach(SseEmitter::complete);

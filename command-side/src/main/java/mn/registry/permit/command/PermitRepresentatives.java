@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import mn.registry.infrastructure.time.RepeatedTask;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
@@ -28,8 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -70,7 +69,7 @@ class PermitRepresentatives implements SmartLifecycle {
     private final MongoCollection<Document> representatives;
     private final EventStore events;
     private final ReentrantLock catchingUp = new ReentrantLock();
-    private ScheduledExecutorService background;
+    private RepeatedTask background;
 
     PermitRepresentatives(MongoDatabase database, EventStore events) {
         this.representatives = database.getCollection(COLLECTION);
@@ -179,24 +178,14 @@ class PermitRepresentatives implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        background = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "permit-representatives");
-            t.setDaemon(true);
-            return t;
-        });
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                catchUp();
-            } catch (RuntimeException e) {
-                log.warn("Catch-up of the permit representatives failed (tried again in {} s): {}", CATCH_UP_SECONDS, e.toString());
-            }
-        }, 0, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+        background = RepeatedTask.start("permit-representatives", Duration.ZERO, Duration.ofSeconds(CATCH_UP_SECONDS), this::catchUp, log,
+                "Catch-up of the permit representatives");
     }
 
     @Override
     public synchronized void stop() {
         if (background != null) {
-            background.shutdownNow();
+            background.close();
             background = null;
         }
     }

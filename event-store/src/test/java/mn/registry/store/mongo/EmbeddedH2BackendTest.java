@@ -50,6 +50,8 @@ class EmbeddedH2BackendTest {
                 Arbitraries.strings().ofMaxLength(40).map(s -> (Object) s),
                 Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(6).map(s -> (Object) (s + ":person-" + s)),
                 Arbitraries.strings().withCharRange('а', 'я').ofMaxLength(12).map(s -> (Object) s),
+                // UTF-8 cannot hold an unpaired surrogate: such strings keep H2's char-by-char form, pairs (emoji) take UTF-8's
+                Arbitraries.strings().withChars('a', 'ө', '\uD83D', '\uDE00', '\uDC00', '\uD800').ofMaxLength(12).map(s -> (Object) s),
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.doubles().map(d -> (Object) d),
@@ -138,6 +140,30 @@ class EmbeddedH2BackendTest {
         List<Object> values = new ArrayList<>();
         key.forEach(values::add);
         return values;
+    }
+
+    @Test
+    @DisplayName("session 19: a string value is written as its UTF-8 bytes, unless it holds an unpaired surrogate; a document of the earlier compact form (H2's char-by-char strings) still reads")
+    void strings_as_utf8_and_the_earlier_compact_form_still_reads() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "Улаанбаатар 😀").append("ascii", "SP-2026-000001")
+                .append("lone", "a\uD800b");
+        WriteBuffer buffer = new WriteBuffer();
+        new EmbeddedStorageEncoding.DocumentValues().write(buffer, document);
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        byte[] written = new byte[bytes.remaining()];
+        bytes.duplicate().get(written);
+        String asLatin1 = new String(written, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(asLatin1).as("the UTF-8 bytes of the Cyrillic and the emoji are in the file as they are")
+                .contains(new String("Улаанбаатар 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(new EmbeddedStorageEncoding.DocumentValues().read(bytes)).isEqualTo(document);
+
+        // the compact form before session 19: marker, field count, then each key and a value tagged 6 in H2's string form
+        WriteBuffer earlier = new WriteBuffer();
+        earlier.put((byte) EmbeddedStorageEncoding.DOCUMENT_MARKER).putVarInt(2);
+        earlier.putVarInt(3).putStringData("_id", 3).put((byte) 6).putVarInt(4).putStringData("ӨӨ-1", 4);
+        earlier.putVarInt(1).putStringData("n", 1).put((byte) 3).putVarInt(7);
+        assertThat(new EmbeddedStorageEncoding.DocumentValues().read(earlier.getBuffer().flip()))
+                .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "ӨӨ-1").append("n", 7));
     }
 
     @Test

@@ -164,10 +164,17 @@ final class Browser implements AutoCloseable {
         waitFor("#nav-signin");
     }
 
-    /** Prepares a decision form's command, checks the text shown is what will be signed, signs and sends it. */
+    /**
+     * Prepares a decision form's command, checks the text shown is what will be signed, signs and sends it, and waits for
+     * its outcome: preparing a command clears the previous one's ({@code commands.js}), so a second send from the same page
+     * waits for its own answer.
+     */
     String signAndSend(String formId) {
         find("#" + formId + " button[type=submit]").click();
         String shown = waitFor("#signed-text").getText();
+        if (driver.findElement(By.id("command-result")).getAttribute("data-outcome") != null) {
+            throw new AssertionError("the previous command's outcome is still shown after a new command was prepared from #" + formId);
+        }
         find("#sign-send").click();
         waitUntil("the command was answered", d -> d.findElement(By.id("command-result")).getAttribute("data-outcome") != null);
         return shown;
