@@ -9,9 +9,7 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCommands;
-import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,13 +44,7 @@ class FreeZoneAbuseRound11EndToEndTest {
     }
 
     private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
-                documents)));
-        RegistrationId registration = RegistrationId.of(zone, entity);
-        ok(registry.send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
+        return registry.registeredIn(zone, entity);
     }
 
     private static RegistrationCommands.RecordInvestmentAgreement agreement(RegistrationId registration, LocalDate signedOn) {
