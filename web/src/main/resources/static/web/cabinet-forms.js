@@ -15,6 +15,7 @@ export const cabinetBodies = {
     activities: [...f.querySelectorAll('input[name="activity"]:checked')].map(box => box.value),
     economicCooperationZone: f.elements.economicCooperationZone.checked, resolution: value(f, 'resolution'),
     resolutionDate: optional(f, 'resolutionDate') }),
+  RecordZoneResolutionDate: f => ({ zoneId: value(f, 'zoneId'), resolutionDate: value(f, 'resolutionDate') }),
   OpenZone: f => ({ zoneId: value(f, 'zoneId'), decision: value(f, 'decision'), decisionSha256: value(f, 'decisionSha256') }),
   CloseZoneTemporarily: f => ({ zoneId: value(f, 'zoneId'), decision: value(f, 'decision'), decisionSha256: value(f, 'decisionSha256') }),
   AppointGovernor: f => ({ zoneId: value(f, 'zoneId'), governor: value(f, 'governor'), decision: value(f, 'decision') }),

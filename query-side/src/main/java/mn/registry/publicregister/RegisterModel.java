@@ -60,6 +60,7 @@ final class RegisterModel {
         handlers.put(PermitExtendedAfterExpiry.class.getName(), (i, p) -> permit(i, p, "VALID", e -> e.until(date(p, "validUntil"))));
         handlers.put(PermitTransferred.class.getName(), this::permitTransferred);
         handlers.put(ZoneEvents.ZoneEstablished.class.getName(), this::zoneEstablished);
+        handlers.put(ZoneEvents.ZoneResolutionDateRecorded.class.getName(), (i, p) -> zone(i, p, null)); // ADR 0035 item 36: the status stays
         handlers.put(ZoneEvents.ZoneOpened.class.getName(), (i, p) -> zone(i, p, "OPEN"));
         handlers.put(ZoneEvents.ZoneTemporarilyClosed.class.getName(), (i, p) -> zone(i, p, "TEMPORARILY_CLOSED"));
         handlers.put(ZoneEvents.GovernorAppointed.class.getName(), this::governorAppointed);
@@ -278,7 +279,7 @@ final class RegisterModel {
     private void zone(long index, JsonNode p, String status) {
         RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
         if (zone != null) {
-            put(new Builder(zone).status(status).merge(p).add(index).build());
+            put(new Builder(zone).status(status == null ? zone.status() : status).merge(p).add(index).build());
         }
     }
 

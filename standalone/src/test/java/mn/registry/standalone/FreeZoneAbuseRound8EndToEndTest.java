@@ -97,13 +97,7 @@ class FreeZoneAbuseRound8EndToEndTest {
     }
 
     private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
-                documents)));
-        RegistrationId registration = RegistrationId.of(zone, entity);
-        ok(registry.send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
+        return registry.registeredIn(zone, entity);
     }
 
     private static LandLicenceId granted(ZoneId zone, RegistrationId holder, GeoPolygon parcel) {

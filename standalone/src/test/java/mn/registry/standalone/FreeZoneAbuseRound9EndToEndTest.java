@@ -2,15 +2,12 @@ package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCommands;
-import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,13 +39,7 @@ class FreeZoneAbuseRound9EndToEndTest {
     }
 
     private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
-                documents)));
-        RegistrationId registration = RegistrationId.of(zone, entity);
-        ok(registry.send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
+        return registry.registeredIn(zone, entity);
     }
 
     private static String reportPath(ZoneId zone, Quarter quarter) {

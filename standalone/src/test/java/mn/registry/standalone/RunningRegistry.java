@@ -101,6 +101,18 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
         return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
     }
 
+    /** 003 art. 12.1-12.2: the entity applies to the zone for trade with its documents (the demo applicant) and its governor registers it. */
+    mn.registry.kernel.freezone.RegistrationId registeredIn(mn.registry.kernel.freezone.ZoneId zone, mn.registry.kernel.freezone.LegalEntity entity) {
+        java.util.List<mn.registry.kernel.freezone.SubmittedZoneDocument> documents = mn.registry.kernel.freezone.ZoneDocument
+                .requiredFor(entity.jurisdiction()).stream().map(kind -> new mn.registry.kernel.freezone.SubmittedZoneDocument(kind,
+                        ReceiptTimeEndToEndTest.upload(context, entity.name() + " " + kind))).toList();
+        ok(send("applicant-1", "ApplyForZoneRegistration", new mn.registry.kernel.freezone.RegistrationCommands.ApplyForZoneRegistration(zone, entity,
+                mn.registry.kernel.freezone.Activity.TRADE, documents)));
+        mn.registry.kernel.freezone.RegistrationId registration = mn.registry.kernel.freezone.RegistrationId.of(zone, entity);
+        ok(send("governor-" + zone.value(), "RegisterEntity", new mn.registry.kernel.freezone.RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+
     RegistryClient.Reply command(String person, String type, Object body) {
         return send(person, type, body).reply();
     }

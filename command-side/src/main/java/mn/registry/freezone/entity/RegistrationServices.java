@@ -33,6 +33,9 @@ interface RegistrationServices {
      */
     void claimFeeReceipt(String sha256, String commandId, mn.registry.kernel.freezone.RegistrationId registration, Instant at);
 
+    /** 003 art. 6.1: the State Great Khural resolution's date, as the zone's events say now (ADR 0035 items 31, 36); null when not recorded. */
+    java.time.LocalDate resolutionDate(ZoneId zone);
+
     /** 003 art. 6.4: the zone's temporary closures, as its events say now (ADR 0035 item 21). */
     java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone);
 }

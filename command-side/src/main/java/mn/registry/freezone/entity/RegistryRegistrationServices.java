@@ -44,6 +44,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
+    public java.time.LocalDate resolutionDate(ZoneId zone) {
+        return zones.find(zone).map(Zones.Zone::resolutionDate).orElse(null);
+    }
+
+    @Override
     public Set<Activity> allowedActivities(ZoneId zone) {
         return zones.allowedActivities(zone);
     }

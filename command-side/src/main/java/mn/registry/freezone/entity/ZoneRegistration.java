@@ -74,6 +74,8 @@ class ZoneRegistration {
     private LocalDate deregisteredOn;
     private DeregistrationGround deregisteredOnGround;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
+    /** The day each raised ground arose (its {@code since}: the day after the year or the 12 months ran out, the court's decision). */
+    private final java.util.Map<DeregistrationGround, LocalDate> groundArose = new java.util.EnumMap<>(DeregistrationGround.class);
     /** The documents this stream's acts cited (applications, agreement, court decision; F48): kept across registrations. */
     private final Set<String> citedDocuments = new java.util.HashSet<>();
 
@@ -210,11 +212,23 @@ class ZoneRegistration {
         }
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
+        agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
         agreementOutlastsTheYearToStart(body.endsOn(), dueBy);
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), dueBy, context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.5.1, 6.1 (ADR 0035 item 35; abuse audit F174, was O105): the agreement is one "in a Free Zone"; signed before the State
+    // Great Khural resolution establishing it, it would be published as an agreement of a zone that was not. A zone recorded without the
+    // resolution's date keeps the earlier rules
+    static void agreementNotOlderThanTheZone(LocalDate signedOn, LocalDate resolutionDate) {
+        if (resolutionDate != null && signedOn.isBefore(resolutionDate)) {
+            throw RegistryProblem.invalid("freezone.agreement-before-zone", "The investment agreement is signed on " + signedOn + ", before the State "
+                    + "Great Khural resolution establishing the zone (" + resolutionDate + "): no agreement in the zone is older than the zone.",
+                    "signedOn", "003 art. 12.5.1, 6.1");
+        }
     }
 
     // 003 art. 12.5.1, 26.2 (choice, ADR 0035 item 15; abuse audit F95, was O84): the agreement is what the entity undertakes to start
@@ -512,7 +526,16 @@ class ZoneRegistration {
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
         apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
-                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, UlaanbaatarTime.dateOf(context.receivedAt())), context.actor()));
+                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, stoppedOn(ground,
+                UlaanbaatarTime.dateOf(context.receivedAt()))), context.actor()));
+    }
+
+    // 003 art. 26.2, 12.5 (ADR 0035 item 38; abuse audit F177): the entity stopped when its ground for removal arose, not when the governor
+    // got round to recording the removal: a deregistration received after the agreement's end, on a ground that arose before it, would
+    // otherwise spare the entity the clawback by the governor's delay alone. A ground stored without its day counts from the receipt
+    private LocalDate stoppedOn(DeregistrationGround ground, LocalDate receivedOn) {
+        LocalDate arose = groundArose.get(ground);
+        return arose != null && arose.isBefore(receivedOn) ? arose : receivedOn;
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt
@@ -585,6 +608,7 @@ class ZoneRegistration {
         bankruptcy = false;
         courtDecidedOn = null;
         raised.clear();
+        groundArose.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
         appliedBy = event.signedBy();
         reviewDue = event.reviewDue();
@@ -672,6 +696,9 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.DeregistrationGroundRaised event) {
         raised.add(event.ground());
+        if (event.since() != null) {
+            groundArose.put(event.ground(), event.since());
+        }
     }
 
     @EventSourcingHandler

@@ -89,6 +89,11 @@ class ZoneLand {
     private final java.util.Set<LandLicenceId> paymentReported = new java.util.HashSet<>();
     /** The receipts' documents those reports named (F131): one payment's receipt reports one licence's fee in this zone. */
     private final java.util.Set<String> reportedReceipts = new java.util.HashSet<>();
+    /**
+     * The day each holder concluded its first land use agreement in this zone (003 art. 23.3): the local day its first rights were granted,
+     * whatever became of them since (ADR 0035 item 34, F173).
+     */
+    private final Map<RegistrationId, LocalDate> firstAgreementConcludedOn = new java.util.HashMap<>();
 
     ZoneLand() {
     }
@@ -579,6 +584,7 @@ class ZoneLand {
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
+            decidedOnAConcludedAgreement(body.holder(), body.decidedOn());
         }
         oneDecisionExemptsABeneficiaryOnceADay(body);
         int number = exemptions + 1;
@@ -684,6 +690,21 @@ class ZoneLand {
         }
     }
 
+    /**
+     * 003 art. 23.3 (choice, ADR 0035 item 34; abuse audit F173, was O104): the Government may exempt "a ... legal entity who concluded a land
+     * use or land possession agreement in a Free Zone ... in consideration of performance of their obligations": a decision dated before the
+     * holder concluded any such agreement here (the day its first rights in the zone were granted) considers the performance of an agreement
+     * not yet concluded. A decision on or after that day is recorded, though the rights' period of use begins later.
+     */
+    void decidedOnAConcludedAgreement(RegistrationId holder, LocalDate decidedOn) {
+        LocalDate concludedOn = firstAgreementConcludedOn.get(holder);
+        if (concludedOn != null && decidedOn.isBefore(concludedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-before-land-agreement", "The Government decision is dated "
+                    + decidedOn + ", before " + holder + " concluded its first land use agreement in this zone (its rights granted on " + concludedOn
+                    + "): the exemption of 23.3 considers the performance of an agreement already concluded.", "decidedOn", "003 art. 23.3");
+        }
+    }
+
     // 003 art. 22.6: land rights are revoked on deregistration on 12.5.1 or 12.5.2; asking again revokes nothing more
     @CommandHandler
     void handle(LandStreamCommands.RevokeHolder command) {
@@ -730,6 +751,7 @@ class ZoneLand {
         }
         licences.put(event.licenceId(), new Licence(event.licenceId(), event.holder(), ParcelGeometry.polygon(event.parcel()), event.areaHectares(),
                 event.from(), event.until(), event.nominalValue(), false, false));
+        firstAgreementConcludedOn.merge(event.holder(), UlaanbaatarTime.dateOf(event.grantedAt()), (a, b) -> a.isBefore(b) ? a : b);
         if (event.feeDueBy() != null) {
             feeDueBy.put(event.licenceId(), event.feeDueBy());
         }

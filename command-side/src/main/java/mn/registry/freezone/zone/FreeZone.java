@@ -37,6 +37,8 @@ class FreeZone {
     private ZoneId zoneId;
     /** The State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null for a zone recorded without it. */
     private LocalDate resolutionDate;
+    /** The day the registry recorded the zone (its establishment's receipt, in Ulaanbaatar): before it the registry holds nothing of the zone. */
+    private LocalDate recordedOn;
     private boolean open;
     private final Set<PersonId> governors = new HashSet<>();
     /** Each reported quarter's latest report (its SHA-256), by the quarter's label (ADR 0035 item 26). */
@@ -44,7 +46,8 @@ class FreeZone {
     /** Quarters whose report has a recorded due date, with that date's end; those signed or escalated leave the map. */
     private final Map<String, Instant> reportsDue = new HashMap<>();
     private final Map<String, LocalDate> reportDueOn = new HashMap<>();
-    private final Set<String> quartersSigned = new HashSet<>();
+    /** The quarters reported (each with at least one signed report). */
+    private final Set<Quarter> reportedQuarters = new HashSet<>();
     private final Set<String> quartersEscalated = new HashSet<>();
 
     FreeZone() {
@@ -83,6 +86,43 @@ class FreeZone {
         }
         if (body.activities() == null || body.activities().isEmpty()) {
             throw RegistryProblem.invalid("freezone.activities-missing", "The resolution names the zone's types of activity.", "activities", article);
+        }
+    }
+
+    /**
+     * 003 art. 6.1 (choice, ADR 0035 item 36; abuse audit F175, was O103): the Cabinet member records the date of the State Great Khural
+     * resolution of a zone recorded without it, once. The date is one the record already allows: adopted by today, not after the day the
+     * registry recorded the zone, and not after any act the zone accepted that the date would have refused (a report of a quarter that
+     * ended before it, F172; an exemption decided before it, F170; an agreement signed before it, F174), so that the record never says a
+     * past acceptance was unlawful.
+     */
+    @CommandHandler
+    void handle(ZoneCommands.RecordZoneResolutionDate body, CommandContext context, DatedActsOfTheZone acts) {
+        LocalDate date = body.resolutionDate();
+        if (date == null) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The field resolutionDate is required.", "resolutionDate", "003 art. 6.1");
+        }
+        if (resolutionDate != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.resolution-date-recorded-already", "The resolution establishing "
+                    + zoneId + " is recorded as dated " + resolutionDate + "; its date is recorded once.", "resolutionDate", "003 art. 6.1");
+        }
+        resolutionWasAdopted(date, context.receivedAt());
+        notAfter(date, recordedOn, "freezone.resolution-after-zone-recorded", "the day the registry recorded the zone");
+        notAfter(date, reportedQuarters.stream().map(Quarter::lastDay).min(LocalDate::compareTo).orElse(null), "freezone.resolution-after-a-report",
+                "the last day of the first quarter the governor reported");
+        notAfter(date, acts.earliestExemptionDecision(zoneId), "freezone.resolution-after-an-exemption",
+                "the Government decision of an exemption from the zone's land fee recorded here");
+        notAfter(date, acts.earliestAgreement(zoneId), "freezone.resolution-after-an-agreement",
+                "the signing of an investment agreement recorded in the zone");
+        apply(new ZoneEvents.ZoneResolutionDateRecorded(zoneId, date, context.receivedAt(), context.actor()));
+    }
+
+    // ADR 0035 item 36: a resolution's date recorded late contradicts no act the zone accepted on an earlier day
+    private static void notAfter(LocalDate date, LocalDate act, String code, String what) {
+        if (act != null && date.isAfter(act)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, code, "A resolution dated " + date + " is after " + what + " (" + act
+                    + "): the record would say that act was refused; the zone keeps no date rather than a date its record contradicts.",
+                    "resolutionDate", "003 art. 6.1");
         }
     }
 
@@ -150,6 +190,7 @@ class FreeZone {
         Quarter quarter = new Quarter(body.year(), body.quarter());
         reportOnlyForAnEndedQuarter(quarter, UlaanbaatarTime.dateOf(command.at()));
         reportNotOfAQuarterBeforeTheZone(quarter, resolutionDate);
+        reportOfAQuarterTheRegistryHolds(quarter, recordedOn);
         signedOverTheRegistrysContentOnly(body.reportSha256(), command.builtSha256(), quarter);
         String latest = latestReports.get(quarter.label());
         if (body.reportSha256().equals(latest)) {
@@ -190,6 +231,17 @@ class FreeZone {
         }
     }
 
+    // 003 art. 12.3 (ADR 0035 item 37; abuse audit F176, was O102): the report is built from the registry's own records, which hold nothing
+    // of the zone before the day the registry recorded it: the sealed report of a quarter that ended before that day would say no
+    // foreign-invested entity was there, whatever the zone held. The quarter in which the zone was recorded is reported
+    static void reportOfAQuarterTheRegistryHolds(Quarter quarter, LocalDate recordedOn) {
+        if (recordedOn != null && quarter.lastDay().isBefore(recordedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.report-before-zone-recorded", "Quarter " + quarter.label()
+                    + " ended on " + quarter.lastDay() + ", before the registry recorded the zone (" + recordedOn + "): the registry holds no record "
+                    + "of the zone then, and reports from " + Quarter.of(recordedOn).label() + " on.", "quarter", "003 art. 12.3");
+        }
+    }
+
     // 003 art. 12.3: a quarter is reported once it has ended, judged at the registry's local date of receipt
     static void reportOnlyForAnEndedQuarter(Quarter quarter, LocalDate receivedOn) {
         if (!quarter.lastDay().isBefore(receivedOn)) {
@@ -217,7 +269,7 @@ class FreeZone {
             return;
         }
         String label = new Quarter(due.year(), due.quarter()).label();
-        if (reportDueOn.containsKey(label) || quartersSigned.contains(label)) {
+        if (reportDueOn.containsKey(label) || reportedQuarters.contains(new Quarter(due.year(), due.quarter()))) {
             return;
         }
         if (!FreeZoneTerms.REPORT_DUE.equals(due.workingDays()) || !due.dueOn().isAfter(due.quarterEnds())) {
@@ -232,7 +284,8 @@ class FreeZone {
     void handle(ZoneStreamCommands.EscalateOverdueReport command) {
         String label = new Quarter(command.year(), command.quarter()).label();
         Instant dueAt = reportsDue.get(label);
-        if (dueAt != null && !quartersSigned.contains(label) && !quartersEscalated.contains(label) && command.firedAt().isAfter(dueAt)) {
+        if (dueAt != null && !reportedQuarters.contains(new Quarter(command.year(), command.quarter())) && !quartersEscalated.contains(label)
+                && command.firedAt().isAfter(dueAt)) {
             apply(new ZoneEvents.QuarterlyReportOverdue(zoneId, command.year(), command.quarter(), reportDueOn.get(label), command.firedAt(),
                     FreeZoneTerms.REPORT_ARTICLE));
         }
@@ -243,7 +296,8 @@ class FreeZone {
     @CommandHandler
     void handle(ZoneStreamCommands.RecomputeReportDue command) {
         String label = new Quarter(command.year(), command.quarter()).label();
-        if (!reportDueOn.containsKey(label) || quartersSigned.contains(label) || command.dueOn().equals(reportDueOn.get(label))) {
+        if (!reportDueOn.containsKey(label) || reportedQuarters.contains(new Quarter(command.year(), command.quarter()))
+                || command.dueOn().equals(reportDueOn.get(label))) {
             return;
         }
         apply(new ZoneEvents.QuarterlyReportDueRecomputed(zoneId, command.year(), command.quarter(), new Quarter(command.year(), command.quarter())
@@ -262,6 +316,12 @@ class FreeZone {
     void on(ZoneEvents.ZoneEstablished event) {
         stream = event.zoneId().stream();
         zoneId = event.zoneId();
+        resolutionDate = event.resolutionDate();
+        recordedOn = event.establishedAt() == null ? null : UlaanbaatarTime.dateOf(event.establishedAt());
+    }
+
+    @EventSourcingHandler
+    void on(ZoneEvents.ZoneResolutionDateRecorded event) {
         resolutionDate = event.resolutionDate();
     }
 
@@ -307,7 +367,7 @@ class FreeZone {
     @EventSourcingHandler
     void on(ZoneEvents.QuarterlyReportSigned event) {
         latestReports.put(new Quarter(event.year(), event.quarter()).label(), event.reportSha256());
-        quartersSigned.add(new Quarter(event.year(), event.quarter()).label());
+        reportedQuarters.add(new Quarter(event.year(), event.quarter()));
     }
 
     boolean isOpen() {

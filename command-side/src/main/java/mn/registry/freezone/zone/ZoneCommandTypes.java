@@ -59,6 +59,16 @@ public class ZoneCommandTypes {
     }
 
     @Bean
+    SignedCommandType<ZoneCommands.RecordZoneResolutionDate> recordZoneResolutionDateType(CommandGateway gateway) {
+        return cabinet("RecordZoneResolutionDate", ZoneCommands.RecordZoneResolutionDate.class, (body, context) -> {
+            requireZone(body.zoneId());
+            // 003 art. 6.1 (ADR 0035 item 36, F175): once, for a zone recorded without it, and contradicting no act the zone accepted
+            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            return new ZoneAnswer(body.zoneId(), "RESOLUTION_DATE_RECORDED");
+        });
+    }
+
+    @Bean
     SignedCommandType<ZoneCommands.OpenZone> openZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneDecisionDocuments decisions) {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
             requireZone(body.zoneId());

@@ -35,6 +35,10 @@ public class Zones {
         Zone opened(boolean isOpen) {
             return new Zone(zoneId, name, areaHectares, boundary, isOpen, resolutionDate);
         }
+
+        Zone resolved(java.time.LocalDate date) {
+            return new Zone(zoneId, name, areaHectares, boundary, open, date);
+        }
     }
 
     private final EventStore events;
@@ -48,6 +52,8 @@ public class Zones {
         for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
             if (e instanceof ZoneEvents.ZoneEstablished z) {
                 zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false, z.resolutionDate());
+            } else if (e instanceof ZoneEvents.ZoneResolutionDateRecorded r && zone != null) {
+                zone = zone.resolved(r.resolutionDate()); // ADR 0035 item 36: recorded later, it counts as if recorded with the zone
             } else if (e instanceof ZoneEvents.ZoneOpened && zone != null) {
                 zone = zone.opened(true);
             } else if (e instanceof ZoneEvents.ZoneTemporarilyClosed && zone != null) {

@@ -118,6 +118,14 @@ class ZoneRegistrationTest {
             }
         }
 
+        /** The zone's resolution date (003 art. 6.1, ADR 0035 items 31, 35); none unless a test sets it. */
+        LocalDate resolutionDate;
+
+        @Override
+        public LocalDate resolutionDate(ZoneId zone) {
+            return resolutionDate;
+        }
+
         /** The zone's temporary closures (003 art. 6.4, ADR 0035 item 21); none unless a test sets them. */
         final List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures = new java.util.ArrayList<>();
 

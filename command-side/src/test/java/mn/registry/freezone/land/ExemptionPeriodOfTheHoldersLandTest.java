@@ -47,8 +47,8 @@ class ExemptionPeriodOfTheHoldersLandTest {
         // 2021-12-31 to 2026-12-30: ends the day before the rights begin
         fixture.given(land).when(signed(exemption(LocalDate.of(2021, 12, 31), 5), CABINET, AT, Role.CABINET_MEMBER))
                 .expectException(problem("freezone.exemption-holder-without-land", "holder", "003 art. 23.3")).expectNoEvents();
-        // 2022-01-02 to 2027-01-01: reaches the rights' first day
-        fixture.given(land).when(signed(exemption(LocalDate.of(2022, 1, 2), 5), CABINET, AT, Role.CABINET_MEMBER))
+        // decided on the rights' grant (F173: not before the holder's agreement), 2026-12-01 to 2027-11-30: reaches the rights' first day
+        fixture.given(land).when(signed(exemption(LocalDate.of(2026, 12, 1), 1), CABINET, AT, Role.CABINET_MEMBER))
                 .expectSuccessfulHandlerExecution();
     }
 }

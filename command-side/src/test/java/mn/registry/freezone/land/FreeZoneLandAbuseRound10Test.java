@@ -27,7 +27,8 @@ import static mn.registry.freezone.land.ZoneLandTest.granted;
 /** Session 18's abuse audit of a zone's land register (docs/abuse-audit.md F168 on; ADR 0035 items 28 on). */
 class FreeZoneLandAbuseRound10Test {
 
-    static final LocalDate DECIDED = LocalDate.of(2026, 11, 27);
+    /** The day the tests' rights are granted (AT): a decision by name is not older than the holder's agreement (F173). */
+    static final LocalDate DECIDED = LocalDate.of(2026, 12, 1);
     static final String DECISION = "ef".repeat(32);
     static final mn.registry.kernel.freezone.GeoPolygon PARCEL_B = mn.registry.kernel.freezone.GeoPolygon.of(106.43, 50.31, 106.44, 50.31, 106.44,
             50.32, 106.43, 50.32);

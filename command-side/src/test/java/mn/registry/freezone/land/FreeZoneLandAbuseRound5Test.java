@@ -215,7 +215,7 @@ class FreeZoneLandAbuseRound5Test {
                 .when(signed(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000470"),
                         REPRESENTATIVE, AT, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value())))
                 .expectException(problem("freezone.decider-is-applicant", "licenceId", "003 art. 8.7.7, 22.5")).expectNoEvents();
-        java.time.LocalDate decided = java.time.LocalDate.of(2026, 11, 27);
+        java.time.LocalDate decided = java.time.LocalDate.of(2026, 12, 1); // the rights' grant (F173)
         fixture.given(land)
                 .when(signed(ZoneLandTest.exemption(HOLDER, null, 30, FROM, 3, decided), REPRESENTATIVE, AT, Role.CABINET_MEMBER, Role.APPLICANT))
                 .expectException(problem("freezone.decider-is-applicant", "holder", "003 art. 23.4")).expectNoEvents();
@@ -227,7 +227,7 @@ class FreeZoneLandAbuseRound5Test {
     @Test
     @DisplayName("003 art. 23.3-23.4 (F94): the Government's exemption by name goes to a holder registered in the zone whose land rights run in the exemption's period: not to one deregistered or dissolved, nor for land whose period ended")
     void exemption_goes_to_a_registered_holder_of_land_in_force() {
-        java.time.LocalDate decided = java.time.LocalDate.of(2026, 11, 27);
+        java.time.LocalDate decided = java.time.LocalDate.of(2026, 12, 1); // the rights' grant (F173)
         Object[] land = {applied(1, HOLDER, PARCEL_A, FROM, FIRST_HALF), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF)};
         services.standing = new LandHolders.Holder(HOLDER, false, REPRESENTATIVE);
         fixture.given(land)

@@ -413,10 +413,11 @@ class ZoneLandTest {
     @DisplayName("003 art. 23.3-23.4: the Government's exemption for a holder of land in the zone, or for an activity, with its percentage and years")
     void government_exemption_is_recorded() {
         LocalDate decided = LocalDate.of(2026, 11, 27);
+        LocalDate concluded = LocalDate.of(2026, 12, 1); // the rights' grant (F173: a decision by name is not older than the holder's agreement)
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(signed(exemption(HOLDER, null, 30, FROM, 3, decided), CABINET, AT, Role.CABINET_MEMBER))
+                .when(signed(exemption(HOLDER, null, 30, FROM, 3, concluded), CABINET, AT, Role.CABINET_MEMBER))
                 .expectEvents(new LandEvents.LandFeeExemptionGranted(ZONE, 1, HOLDER, null, 30, FROM, LocalDate.of(2029, 12, 31),
-                        "Government resolution 2026/412", decided, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET))
+                        "Government resolution 2026/412", concluded, "ef".repeat(32), "003 art. 23.3-23.4", AT, CABINET))
                 .expectResultMessagePayload(1);
         fixture.givenNoPriorActivity()
                 .when(signed(exemption(null, Activity.PRODUCTION, 50, decided, 2, decided), CABINET, AT, Role.CABINET_MEMBER))

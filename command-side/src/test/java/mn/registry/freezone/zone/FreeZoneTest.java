@@ -47,10 +47,21 @@ class FreeZoneTest {
                 List.of(Activity.TRADE, Activity.PRODUCTION), false, "State Great Khural resolution 2002/15");
     }
 
+    /**
+     * When the zone of the tests' reports was recorded: early in 2026, so that the quarters they report (2026 Q2, Q3) are quarters the
+     * registry holds (F176: none that ended before the zone was recorded).
+     */
+    static final Instant RECORDED = Instant.parse("2026-01-05T03:00:00Z");
+
+    /** The zone as recorded at {@link #RECORDED}. */
     static ZoneEvents.ZoneEstablished established() {
+        return established(RECORDED);
+    }
+
+    static ZoneEvents.ZoneEstablished established(Instant at) {
         ZoneCommands.EstablishZone body = establish(BOUNDARY);
         return new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(), false,
-                body.resolution(), AT, CABINET);
+                body.resolution(), at, CABINET);
     }
 
     @Test
@@ -58,7 +69,7 @@ class FreeZoneTest {
     void zone_is_established_from_the_resolution() {
         fixture.givenNoPriorActivity()
                 .when(byCabinet(establish(BOUNDARY)))
-                .expectEvents(established())
+                .expectEvents(established(AT))
                 .expectState(zone -> assertThat(zone.isOpen()).isFalse());
     }
 
@@ -172,7 +183,7 @@ class FreeZoneTest {
         String built = "ab".repeat(32);
         ZoneCommands.EstablishZone body = establish(BOUNDARY);
         ZoneEvents.ZoneEstablished dated = new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
-                body.activities(), false, body.resolution(), AT, CABINET, LocalDate.of(2026, 8, 14));
+                body.activities(), false, body.resolution(), RECORDED, CABINET, LocalDate.of(2026, 8, 14));
         fixture.given(dated)
                 .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
                 .expectException(problem("freezone.report-before-zone", "quarter"))
@@ -183,6 +194,27 @@ class FreeZoneTest {
         fixture.given(established())
                 .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
                 .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, built, AT, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 37, F176, was O102): no report is signed for a quarter that ended before the registry recorded "
+            + "the zone (its records hold nothing of the zone then), whether or not the resolution's date is known; the quarter in which the "
+            + "zone was recorded is reported")
+    void no_report_of_a_quarter_before_the_registry_recorded_the_zone() {
+        String built = "ab".repeat(32);
+        Instant recorded = Instant.parse("2026-08-14T03:00:00Z"); // 2026 Q3
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        ZoneEvents.ZoneEstablished dated = new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
+                body.activities(), false, body.resolution(), recorded, CABINET, LocalDate.of(2002, 6, 27));
+        for (ZoneEvents.ZoneEstablished zone : List.of(established(recorded), dated)) {
+            fixture.given(zone)
+                    .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
+                    .expectException(problem("freezone.report-before-zone-recorded", "quarter"))
+                    .expectNoEvents();
+            fixture.given(zone)
+                    .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built), built, AT, GOVERNOR))
+                    .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR));
+        }
     }
 
     @Test

@@ -77,6 +77,15 @@ class GovernorDeskProjection {
                 Updates.set("areaHectares", e.areaHectares().toPlainString()), Updates.set("boundary", json(e.boundary())),
                 Updates.set("resolution", e.resolution()), Updates.set("economicCooperationZone", e.economicCooperationZone()),
                 Updates.set("activities", e.activities().stream().map(Enum::name).toList()), Updates.setOnInsert("open", false)), UPSERT);
+        if (e.resolutionDate() != null) {
+            zones.updateOne(eq("_id", e.zoneId().value()), Updates.set("resolutionDate", e.resolutionDate().toString()), UPSERT);
+        }
+    }
+
+    // 003 art. 6.1 (ADR 0035 item 36): the resolution's date recorded later; the Cabinet member's desk offers the form for zones without it
+    @EventHandler
+    void on(ZoneEvents.ZoneResolutionDateRecorded e) {
+        zones.updateOne(eq("_id", e.zoneId().value()), Updates.set("resolutionDate", e.resolutionDate().toString()), UPSERT);
     }
 
     @EventHandler

@@ -23,6 +23,7 @@ public final class FreeZonePublicRecords {
         Function<JsonNode, Optional<JsonNode>> whole = Optional::of;
         return Map.ofEntries(
                 Map.entry(ZoneEvents.ZoneEstablished.class.getName(), whole),
+                Map.entry(ZoneEvents.ZoneResolutionDateRecorded.class.getName(), whole),
                 Map.entry(ZoneEvents.ZoneOpened.class.getName(), whole),
                 Map.entry(ZoneEvents.ZoneTemporarilyClosed.class.getName(), whole),
                 Map.entry(ZoneEvents.GovernorAppointed.class.getName(), whole),

@@ -42,6 +42,17 @@ public final class ZoneCommands {
         }
     }
 
+    /**
+     * 003 art. 6.1 (choice, ADR 0035 item 36; abuse audit F175, was O103): the Cabinet member records, once, the date of the State Great
+     * Khural resolution establishing a zone recorded without it (every zone recorded before ADR 0035 item 31).
+     */
+    public record RecordZoneResolutionDate(ZoneId zoneId, java.time.LocalDate resolutionDate) {
+        @JsonCreator
+        public RecordZoneResolutionDate {
+            Objects.requireNonNull(zoneId, "zoneId");
+        }
+    }
+
     /** 003 art. 6.4: a Government decision opening the zone's activities, with the decision's uploaded document (ADR 0035 item 27). */
     public record OpenZone(ZoneId zoneId, @PublishedText String decision, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
         @JsonCreator

@@ -32,6 +32,13 @@ public final class ZoneEvents {
         }
     }
 
+    /**
+     * 003 art. 6.1 (ADR 0035 item 36): the date of the State Great Khural resolution establishing a zone recorded without it, recorded once
+     * by the Cabinet member; from it on the zone's acts are judged against the date as if it had been recorded with the zone.
+     */
+    public record ZoneResolutionDateRecorded(ZoneId zoneId, LocalDate resolutionDate, Instant recordedAt, PersonId recordedBy) {
+    }
+
     /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */
     public record ZoneOpened(ZoneId zoneId, String decision, Instant openedAt, PersonId recordedBy,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {

@@ -3,11 +3,17 @@ package mn.registry.standalone.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -205,6 +211,70 @@ class CabinetDeskBrowserTest {
             assertThat(browser.signAndSend("form-appoint")).contains("\"type\":\"AppointGovernor\"");
             assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
             assertThat(browser.find("#command-result").getText()).contains("freezone.");
+        }
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 23.3 (ADR 0035 items 34, 36; F173, F175): the exemption form says which day its decision may not precede, and "
+            + "the Cabinet member records an undated zone's resolution date on the desk, in Mongolian and English: a date after an exemption "
+            + "the zone accepted is refused on the page, an earlier one is recorded and shown on the zone's public page")
+    void cabinet_member_records_an_undated_zones_resolution_date() {
+        browser.signInAsDemo("cabinet-1");
+        List<String> langs = List.of("mn", "en");
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            // a zone recorded without its resolution's date (as every zone before ADR 0035 item 31), and an exemption of 2020 accepted in it
+            String zone = "tsagaannuur-" + lang;
+            double west = 104.0 + 0.2 * i;
+            RegistryClient.Reply established = registry.client.command(registry.client.sign("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(
+                    ZoneId.of(zone), "Tsagaannuur " + lang + " Free Zone", "Bayan-Ulgii aimag", new BigDecimal("120"), GeoPolygon.of(west, 48.0, west + 0.1,
+                    48.0, west + 0.1, 48.05, west, 48.05), List.of(Activity.TRADE), false, "State Great Khural resolution " + (60 + i) + " (demo)")));
+            assertThat(established.status()).as(established.body().toString()).isEqualTo(200);
+            LocalDate exempted = LocalDate.of(2020, 3, 2 + i);
+            String decision = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nExemption " + zone + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
+            RegistryClient.Reply exemption = registry.client.command(registry.client.sign("cabinet-1", "GrantLandFeeExemption",
+                    new LandCommands.GrantLandFeeExemption(ZoneId.of(zone), null, Activity.TRADE, 50, exempted, 3, "Government resolution 2020/" + i,
+                            exempted, decision)));
+            assertThat(exemption.status()).as(exemption.body().toString()).isEqualTo(200);
+
+            browser.waitUntil("the undated zone is offered on the desk", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(By.cssSelector("#rd-zone option[value='" + zone + "']")).isEmpty();
+            });
+            // F173: the exemption form says, where it asks the decision's date, which days it may not precede
+            assertThat(browser.find("#ex-decided-rule").getText()).contains(lang.equals("en") ? "not before it concluded its first land use agreement"
+                    : "анхны газар ашиглах гэрээгээ байгуулснаас");
+            assertThat(browser.find("#ex-decided").getAttribute("aria-describedby")).isEqualTo("ex-decided-rule");
+            // F175: the form explains the date it records, once
+            assertThat(browser.find("#rd-rule").getText()).startsWith(lang.equals("en") ? "For a zone recorded without it, once"
+                    : "Огноогүй бүртгэгдсэн бүсэд нэг удаа");
+            assertThat(browser.all("#rd-zone option[value=altanbulag]")).as("a demo zone established without a date is offered too").hasSize(1);
+            new org.openqa.selenium.support.ui.Select(browser.find("#rd-zone")).selectByValue(zone);
+            fill("#rd-date", exempted.plusDays(1).toString());
+            assertThat(browser.signAndSend("form-resolution-date")).contains("\"type\":\"RecordZoneResolutionDate\"").contains(zone)
+                    .contains("\"resolutionDate\":\"" + exempted.plusDays(1) + "\"");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("freezone.resolution-after-an-exemption");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            browser.open("/cabinet", lang); // a fresh page: the answer shown is the next command's
+            new org.openqa.selenium.support.ui.Select(browser.find("#rd-zone")).selectByValue(zone);
+            LocalDate resolved = LocalDate.of(2019, 6, 10 + i);
+            fill("#rd-date", resolved.toString());
+            assertThat(browser.signAndSend("form-resolution-date")).contains("\"resolutionDate\":\"" + resolved + "\"");
+            assertSent();
+            browser.waitUntil("the dated zone is no longer offered", d -> {
+                browser.open("/cabinet", lang);
+                return d.findElements(By.cssSelector("#rd-zone option[value='" + zone + "']")).isEmpty();
+            });
+            // public: the zone's page carries the date and the act in its history
+            browser.waitUntil("the date is on the zone's public page", d -> {
+                browser.open("/register/zones/" + zone, lang);
+                return !d.findElements(By.cssSelector("#history tr[data-type=ZoneResolutionDateRecorded]")).isEmpty();
+            });
+            assertThat(browser.find("#extract").getText()).contains(lang.equals("en") ? "Date of the State Great Khural's resolution establishing the zone"
+                    : "Бүсийг байгуулсан Улсын Их Хурлын тогтоолын огноо");
         }
         browser.signOut();
     }

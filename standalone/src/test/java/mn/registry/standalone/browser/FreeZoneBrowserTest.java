@@ -1,8 +1,11 @@
 package mn.registry.standalone.browser;
 
+import mn.registry.infrastructure.time.RegistryClock;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
@@ -24,7 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,10 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * land applied for on the applicant's page and granted by drawing the parcel on the map, the fee schedule and the
  * quarterly report, each act signed in the browser; then the public extract of the registration and its PDF. Every step's
  * page is screenshotted in both languages when {@code -Dscreenshots} is set. No command is sent from a shell: the
- * application itself is signed on the applicant's page ({@code /applicant/zones/apply}). The zone is Zamyn-Uud so that the quarter's
- * report is this test's own (GovernorDeskBrowserTest signs Altanbulag's).
+ * application itself is signed on the applicant's page ({@code /applicant/zones/apply}). The quarter's report is signed on a registry of the
+ * test's own, whose clock it moves past the end of the quarter in which the registry recorded the zone (the first it can report,
+ * ADR 0035 item 37).
  */
-@BrowserTest
+@BrowserTest(ownRegistry = true)
 class FreeZoneBrowserTest {
 
     static final String ZONE = "zamyn-uud";
@@ -252,7 +258,15 @@ class FreeZoneBrowserTest {
         });
         browser.screenshot("fz-07-land-fee-paid-en");
 
-        // 003 art. 12.3: the quarterly report, the period chosen with the (aligned) form, signed
+        // 003 art. 12.3: the quarterly report, the period chosen with the (aligned) form, signed. The registry reports no quarter that ended
+        // before it recorded the zone (ADR 0035 item 37, F176), and the zone was recorded at this registry's start: its clock is moved past
+        // the end of the quarter now running, which the report page then opens on, the quarter in which
+        // the entity was registered
+        browser.signOut();
+        RegistryClock clock = registry.context.getBean(RegistryClock.class);
+        LocalDate now = UlaanbaatarTime.dateOf(clock.instant());
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(now, Quarter.of(now).lastDay()) + 2));
+        browser.signInAsDemo("governor-" + ZONE);
         String reportPage = "/governor/" + ZONE + "/reports";
         browser.open(reportPage, "mn");
         browser.waitFor("#report-period");
@@ -262,6 +276,7 @@ class FreeZoneBrowserTest {
         assertThat(browser.find("label[for=rep-quarter]").getLocation().getY()).isLessThan(browser.find("#rep-quarter").getLocation().getY());
         browser.screenshot("fz-08-report-mn");
         browser.open(reportPage, "en");
+        assertThat(browser.find("#rep-quarter").getAttribute("value")).isEqualTo(String.valueOf(Quarter.of(now).quarter()));
         String reportHash = browser.find("#report-sha256").getText();
         browser.screenshot("fz-08-report-en");
         assertThat(browser.signAndSend("form-sign-report")).contains(reportHash);

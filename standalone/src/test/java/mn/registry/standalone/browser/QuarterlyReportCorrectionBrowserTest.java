@@ -101,6 +101,8 @@ class QuarterlyReportCorrectionBrowserTest {
         assertThat(browser.signAndSend("form-sign-report")).contains("\"type\":\"SignQuarterlyReport\"").contains(first).doesNotContain("\"corrects\"");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         signedAsTheLatest(quarter, first, "en");
+        // signed by the governor's published name beside the id (moved here from GovernorDeskBrowserTest, whose zone's quarter has not ended)
+        assertThat(browser.find("#report-signed").getText()).matches("Signed by \\S.* \\(governor-zamyn-uud\\), received by the registry at .*");
 
         // Erlian's agreement, signed on its day of registration, recorded after the report: the English page offers the correction
         agreementRecorded(erlian, registeredOn, "700000");

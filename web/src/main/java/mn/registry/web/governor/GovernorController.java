@@ -6,7 +6,11 @@ import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.identity.Role;
+import mn.registry.publicregister.PublicRegister;
+import mn.registry.publicregister.RegisterEntry;
+import mn.registry.publicregister.RegisterKind;
 import mn.registry.web.StaffSession;
 import mn.registry.web.WebDates;
 import org.bson.Document;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,10 +44,12 @@ class GovernorController {
     private final QuarterlyReport reports;
     private final StaffSession staff;
     private final WebDates dates;
+    private final PublicRegister register;
 
-    GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
+    GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
                        @Value("${registry.freezone.land.max-years:60}") int landMaxYears) {
         this.landMaxYears = landMaxYears;
+        this.register = register;
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
@@ -105,18 +112,35 @@ class GovernorController {
         });
     }
 
+    /**
+     * The quarter the report page opens on: the quarter before today's, the one due to be reported (003 art. 12.3), unless it ended before
+     * the registry recorded the zone (ADR 0035 item 37, F176): then the first quarter the registry can report.
+     */
+    private Quarter dueOrFirst(String zone) {
+        Quarter due = Quarter.of(dates.today().minusMonths(3));
+        return recordedOn(zone).filter(day -> due.lastDay().isBefore(day)).map(Quarter::of).orElse(due);
+    }
+
+    /** The day the registry recorded the zone (its establishment, as the public register holds it), if the register has it yet. */
+    private Optional<LocalDate> recordedOn(String zone) {
+        return register.entry(RegisterKind.ZONE, zone).map(RegisterEntry::since);
+    }
+
     @GetMapping("/governor/{zone}/reports")
     String report(@PathVariable String zone, @RequestParam(value = "year", required = false) Integer year,
                   @RequestParam(value = "quarter", required = false) Integer quarter,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // the quarter before today's, the one due to be reported (003 art. 12.3)
-            java.time.LocalDate lastQuarter = dates.today().minusMonths(3);
-            int y = year != null ? year : lastQuarter.getYear();
-            int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : (lastQuarter.getMonthValue() - 1) / 3 + 1;
-            model.addAttribute("year", y);
-            model.addAttribute("quarter", q);
-            model.addAttribute("signed", reports.signed(zone, y, q));
+            Quarter shown = year != null && quarter != null && quarter >= 1 && quarter <= 4 ? new Quarter(year, quarter) : dueOrFirst(zone);
+            model.addAttribute("year", shown.year());
+            model.addAttribute("quarter", shown.quarter());
+            model.addAttribute("signed", reports.signed(zone, shown.year(), shown.quarter()));
+            // 003 art. 12.3 (ADR 0035 item 37, F176): the registry reports the quarters from the one in which it recorded the zone
+            Optional<LocalDate> recordedOn = recordedOn(zone);
+            model.addAttribute("recordedOn", recordedOn.orElse(null));
+            model.addAttribute("firstQuarter", recordedOn.map(Quarter::of).orElse(null));
+            model.addAttribute("reportable", recordedOn.map(day -> !shown.lastDay().isBefore(day)).orElse(true));
+            model.addAttribute("ended", shown.lastDay().isBefore(dates.today()));
             return "governor/report";
         });
     }

@@ -394,6 +394,7 @@ class RegisterExtract {
                     p.path("successor").path("name").asText(""), value("reorganisation", p.path("reorganisation"))};
             case "ZoneEstablished" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("resolution").asText("")};
             case "ZoneOpened", "ZoneTemporarilyClosed" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("decision").asText("")};
+            case "ZoneResolutionDateRecorded" -> new Object[]{zoneName(p.path("zoneId").asText()), on, dates.date(p.path("resolutionDate").asText(null))};
             case "GovernorAppointed" -> new Object[]{p.path("displayName").asText(""), zoneName(p.path("zoneId").asText()), dates.value(p.path("from").asText(""))};
             case "GovernorDismissed" -> new Object[]{official(p.path("governor").asText(), "governor"), zoneName(p.path("zoneId").asText()), on};
             case "EntityRegistered" -> new Object[]{p.path("certificate").path("entity").path("name").asText(""),

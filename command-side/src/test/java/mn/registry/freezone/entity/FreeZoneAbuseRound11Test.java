@@ -1,0 +1,84 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static mn.registry.freezone.entity.ZoneRegistrationTest.GOVERNOR;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.ID;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.TODAY;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.ZONE;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.governor;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.agreement;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.agreementSigned;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.applied;
+import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
+import static mn.registry.freezone.entity.ZoneRegistrationAbuseTest.problem;
+
+/** Session 19, Free Zone round 11 (s19-freezone; docs/abuse-audit.md F174, was O105; ADR 0035 item 35). */
+class FreeZoneAbuseRound11Test {
+
+    /** The zone's State Great Khural resolution, as a zone established with its date records it (ADR 0035 item 31). */
+    static final LocalDate RESOLVED = LocalDate.of(2026, 6, 12);
+    static final LocalDate ENDS = LocalDate.of(2036, 12, 31);
+
+    private final ZoneRegistrationTest.Services services = new ZoneRegistrationTest.Services();
+    private AggregateTestFixture<ZoneRegistration> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = ZoneRegistrationTest.fixture(services);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 6.1 (ADR 0035 item 35, F174, was O105): an investment agreement signed before the State Great Khural "
+            + "resolution establishing the zone is refused, nothing recorded; one signed on the resolution's day is recorded (the year to start "
+            + "still runs from the later certificate)")
+    void no_agreement_in_the_zone_is_older_than_the_zone() {
+        services.resolutionDate = RESOLVED;
+        fixture.given(applied(), registered()).when(agreementSigned(LocalDate.of(1995, 5, 1), ENDS, TODAY))
+                .expectException(problem("freezone.agreement-before-zone", "signedOn", "003 art. 12.5.1, 6.1")).expectNoEvents();
+        fixture.given(applied(), registered()).when(agreementSigned(RESOLVED.minusDays(1), ENDS, TODAY))
+                .expectException(problem("freezone.agreement-before-zone", "signedOn", "003 art. 12.5.1, 6.1")).expectNoEvents();
+        fixture.given(applied(), registered()).when(agreementSigned(RESOLVED, ENDS, TODAY))
+                .expectEvents(agreement(RESOLVED, LocalDate.of(2027, 11, 23)));
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2, 12.5 (ADR 0035 item 38, F177): a governor who waits for the agreement's end before recording the removal on a "
+            + "ground that arose before it does not spare the entity the clawback: the stop is judged on the day the ground arose")
+    void the_clawback_is_judged_when_the_ground_arose_not_when_the_removal_is_recorded() {
+        LocalDate lastDay = LocalDate.of(2027, 11, 23); // the year to start ran out; the agreement ends on 2036-12-31
+        Instant raisedAt = Instant.parse("2027-11-24T01:00:00Z");
+        Instant late = Instant.parse("2037-01-05T02:00:00Z"); // after the agreement's end
+        RegistrationEvents.DeregistrationGroundRaised ground = new RegistrationEvents.DeregistrationGroundRaised(ID,
+                DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1", lastDay.plusDays(1), raisedAt, null);
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay), ground)
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "no operations"), late))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 12.5.1",
+                        "no operations", late, true, true, GOVERNOR));
+        // a court's dissolution decided after the agreement's end owes none, whenever it is recorded
+        LocalDate decided = LocalDate.of(2037, 1, 2);
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), lastDay),
+                        new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, false, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, late, GOVERNOR))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), late))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved", late,
+                        true, false, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("ADR 0035 item 35: in a zone recorded without its resolution's date an old agreement is recorded as before")
+    void a_zone_without_its_resolutions_date_keeps_the_earlier_rules() {
+        services.resolutionDate = null;
+        fixture.given(applied(), registered()).when(agreementSigned(LocalDate.of(1995, 5, 1), ENDS, TODAY))
+                .expectEvents(agreement(LocalDate.of(1995, 5, 1), LocalDate.of(2027, 11, 23)));
+    }
+}

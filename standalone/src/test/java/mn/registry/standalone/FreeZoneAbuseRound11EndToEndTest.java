@@ -1,0 +1,118 @@
+package mn.registry.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 19, Free Zone round 11 (s19-freezone; docs/abuse-audit.md F173 on; ADR 0035 items 34 on) on a running registry: each act the law
+ * forbids is refused over HTTP as {@code application/problem+json} with its code, field and article, and leaves no event and no command.
+ * The demo's zones are recorded at the registry's start, without their resolutions' dates (the seeds do not give them).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FreeZoneAbuseRound11EndToEndTest {
+
+    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+
+    @RegisterExtension
+    static final RunningRegistry registry = new RunningRegistry();
+
+    private static LocalDate today() {
+        return UlaanbaatarTime.dateOf(registry.clock().instant());
+    }
+
+    private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
+        return registry.registeredIn(zone, entity);
+    }
+
+    private static RegistrationCommands.RecordInvestmentAgreement agreement(RegistrationId registration, LocalDate signedOn) {
+        return new RegistrationCommands.RecordInvestmentAgreement(registration, signedOn, today().plusYears(10), new Money(new BigDecimal("500000"), "USD"),
+                true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration + " " + signedOn));
+    }
+
+    private static LandCommands.GrantLandFeeExemption exemption(ZoneId zone, LocalDate decidedOn) {
+        return new LandCommands.GrantLandFeeExemption(zone, null, Activity.TRADE, 50, decidedOn, 3, "Government resolution " + decidedOn + " (test)",
+                decidedOn, ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution on land-fee exemptions " + zone + " " + decidedOn));
+    }
+
+    private static ZoneCommands.RecordZoneResolutionDate dated(ZoneId zone, LocalDate date) {
+        return new ZoneCommands.RecordZoneResolutionDate(zone, date);
+    }
+
+    @Test
+    @Order(1) // before the demo zones get their resolutions' dates (F172 would answer first for a quarter before them)
+    @DisplayName("003 art. 12.3 (ADR 0035 item 37, F176, was O102): the governor's signature of the quarter before the zone was recorded in "
+            + "the registry is refused over HTTP, nothing stored")
+    void no_report_of_a_quarter_before_the_registry_recorded_the_zone() {
+        Quarter last = Quarter.of(today().minusMonths(3)); // the quarter before today's: ended before the demo zones were recorded
+        registry.refused(registry.send("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, last.year(),
+                last.quarter(), "ab".repeat(32))), 409, "freezone.report-before-zone-recorded", "quarter", "003 art. 12.3");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("003 art. 6.1 (ADR 0035 item 36, F175, was O103): the Cabinet member records an undated zone's resolution date once; a date "
+            + "after an exemption or an agreement the zone accepted, after today, or a second date is refused over HTTP, nothing stored; the "
+            + "recorded date then holds the zone's exemptions (F170) and agreements (F174, was O105), and the public register shows it")
+    void an_undated_zones_resolution_date_is_recorded_once_and_contradicts_nothing() throws InterruptedException {
+        LocalDate recorded = today(); // the demo zones were recorded at the registry's start
+        // an agreement signed a hundred days before, recorded while Zamyn-Uud had no date (first: the date's check finds the zone's
+        // registrations through the index the quarterly report reads, which follows the events; the governor's desk shows it has them)
+        RegistrationId gobi = registeredIn(ZAMYN_UUD, new LegalEntity("Erlian Dated Freight Co", Jurisdiction.FOREIGN, "CN", "911500881"));
+        ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(gobi, recorded.minusDays(100))));
+        registry.await("/api/governor/zones/zamyn-uud/entities", registry.signIn("governor-zamyn-uud"),
+                e -> e.toString().contains(recorded.minusDays(100).toString()));
+        // an exemption decided a month before the zone was recorded here, accepted while the zone had no date
+        ok(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ALTANBULAG, recorded.minusDays(30))));
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ALTANBULAG, recorded.plusDays(1))), 400,
+                "freezone.resolution-in-future", "resolutionDate", "003 art. 6.1");
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ALTANBULAG, recorded.minusDays(10))), 409,
+                "freezone.resolution-after-an-exemption", "resolutionDate", "003 art. 6.1");
+        registry.refused(registry.send("governor-altanbulag", "RecordZoneResolutionDate", dated(ALTANBULAG, recorded.minusDays(40))), 403,
+                "signer.role-missing", null, "");
+
+        // the agreement recorded above, while Zamyn-Uud had no date
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ZAMYN_UUD, recorded.minusDays(50))), 409,
+                "freezone.resolution-after-an-agreement", "resolutionDate", "003 art. 6.1");
+        ok(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ZAMYN_UUD, recorded.minusDays(100))));
+
+        ok(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ALTANBULAG, recorded.minusDays(40))));
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", dated(ALTANBULAG, recorded.minusDays(41))), 409,
+                "freezone.resolution-date-recorded-already", "resolutionDate", "003 art. 6.1");
+
+        // the date holds the zone's later acts as if recorded with it: F170 and F174 now reach the demo zones
+        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ALTANBULAG, recorded.minusDays(45))), 409,
+                "freezone.exemption-before-zone", "decidedOn", "003 art. 23.4, 6.1");
+        RegistrationId kharaa = registeredIn(ZAMYN_UUD, new LegalEntity("Kharaa Dated Trading LLC", Jurisdiction.MONGOLIAN, null, "6417881"));
+        registry.refused(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(kharaa, recorded.minusDays(101))), 400,
+                "freezone.agreement-before-zone", "signedOn", "003 art. 12.5.1, 6.1");
+        ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(kharaa, recorded.minusDays(100))));
+
+        // public: the zone's page in the register carries the date
+        JsonNode zone = registry.await("/api/public/register/zones/altanbulag", null,
+                r -> r.path("entry").path("details").path("resolutionDate").asText().equals(recorded.minusDays(40).toString()));
+        assertThat(zone.path("entry").path("status").asText()).isEqualTo("OPEN");
+    }
+}
