@@ -170,6 +170,23 @@ class DocumentKindsEndToEndTest {
                 mn.registry.kernel.permit.Reorganisation.MERGER, document("the merger agreement of 6118107 into 6118108, session 18 round 2"))));
     }
 
+    @Test
+    @DisplayName("ADR 0057, session 19 (F215, F219, was O120): one contract issues one permit: permit B issued on the contract permit A was "
+            + "issued with is refused (document.already-grounds-another-act), and on permit A's insurance policy (the lawful pair shares one "
+            + "permit's papers), nothing stored; B's own contract issues it")
+    void one_contract_issues_one_permit() {
+        String contract = document("the contract of 6119101, session 19 documents");
+        String policy = document("the insurance policy and contract of 6119101, session 19 documents");
+        ApplicationId first = insuredPermit("Tes Tamga Nineteen One LLC", "6119101", policy);
+        ok(registry.send("supervisor-1", "IssuePermit", issue(first, contract)));
+        ApplicationId second = insuredPermit("Tes Tamga Nineteen Two LLC", "6119102", document("the insurance policy of 6119102, session 19"));
+        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(second, contract)), 409, "document.already-grounds-another-act",
+                "contractSha256", "002 art. 26.7");
+        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(second, policy)), 409,
+                "document.claimed-by-another-act.insurance-policy", "contractSha256", "002 art. 26.7");
+        ok(registry.send("supervisor-1", "IssuePermit", issue(second, document("the contract of 6119102, session 19 documents"))));
+    }
+
     private static mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption exemption(String decision) {
         return new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(mn.registry.kernel.freezone.ZoneId.of("altanbulag"), null,
                 mn.registry.kernel.freezone.Activity.PRODUCTION, 30, today(), 2, "Government resolution 2027/140 (test)", today(), decision);

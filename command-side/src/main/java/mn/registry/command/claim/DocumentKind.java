@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of act that claim the document they cite, registry-wide ({@link OneKindPerDocument}, ADR 0057): each kind's own
- * one-act rule (its collection, its code) stays as it was; across kinds, a document is held by the kind of the first act that cited
- * it. A refusal names the kind that holds the document ({@code document.claimed-by-another-act.<code>}, a RegistryProblem of
- * {@link OneKindPerDocument}), never the act or the party.
+ * The kinds of act that claim the document they cite, registry-wide ({@link OneKindPerDocument}, ADR 0057), one table: across kinds, a
+ * document is held by the kind of the first act that cited it, and a refusal names that kind ({@code document.claimed-by-another-act.<code>}),
+ * never the act or the party; within a kind, its policy ({@link Acts}, session 19: one claim, one insert) says whether its document grounds
+ * one act ({@code ONE_ACT}: a second act is refused with the kind's own code, field and article, as the kind's own collection refused it
+ * before) or several ({@code MANY_ACTS}).
  *
  * @param code    the code's last part and the kind's name in the claim ({@code kind})
  * @param english what the kind is, in the refusal's detail
@@ -15,64 +16,160 @@ import java.util.Optional;
 public enum DocumentKind {
 
     /** 002 art. 26.2.3, 26.5: the policy's document recorded as a permit's insurance ({@code RecordPermitInsurance}). */
-    INSURANCE_POLICY("insurance-policy", "the insurance policy recorded for a permit"),
+    INSURANCE_POLICY("insurance-policy", "the insurance policy recorded for a permit", Acts.oneAct(new Refusal("permit.insurance-policy-of-another-permit",
+            "proofSha256", "002 art. 26.2.3", "This policy's document was recorded as the insurance of another permit; a policy insures one holder, "
+            + "and each permit records its own."), true)),
     /** 002 art. 27.2: the proof of payment of the stamp duty of an extension request ({@code RequestPermitExtension}). */
-    STAMP_DUTY_PROOF("stamp-duty-proof", "the proof of stamp duty paid for an extension request"),
+    STAMP_DUTY_PROOF("stamp-duty-proof", "the proof of stamp duty paid for an extension request", Acts.oneAct(new Refusal("permit.stamp-duty-proof-used",
+            null, "002 art. 27.2", "This proof of payment of the stamp duty was already used for an extension request; each payment pays for one "
+            + "request."), false)),
     /** 002 art. 28.1, 28.4: the tax authority's request to suspend, or its record that the evasions are settled. */
-    TAX_AUTHORITY_DOCUMENT("tax-authority-document", "a document of the tax authority (a request to suspend a permit, or a settlement)"),
+    TAX_AUTHORITY_DOCUMENT("tax-authority-document", "a document of the tax authority (a request to suspend a permit, or a settlement)",
+            Acts.oneAct(new Refusal("permit.tax-document-used", "evidenceSha256", "002 art. 28.1, 28.4", "This document of the tax authority is "
+                    + "the record of a request or settlement on another permit; each act of the tax authority comes with its own document."), true)),
     /** 002 art. 20.3.3: the document that shows a change reported by a permit's holder ({@code ReportPermitChange}). */
-    CHANGE_REPORT("change-report", "a report of a change to a permit's information"),
+    CHANGE_REPORT("change-report", "a report of a change to a permit's information", Acts.oneAct(new Refusal("permit.change-document-used",
+            "documentSha256", "002 art. 20.3.3", "This document was cited by a report of a change already (of this permit or another); each report "
+            + "cites the document that shows its own change."), false)),
     /** 002 art. 31.1.7: the findings of an inspection ({@code RecordPermitInspection}). */
-    INSPECTION_FINDINGS("inspection-findings", "the findings of an inspection"),
+    INSPECTION_FINDINGS("inspection-findings", "the findings of an inspection", Acts.oneAct(new Refusal("permit.inspection-findings-used",
+            "findingsSha256", "002 art. 31.1.7", "These findings are the record of an inspection recorded already (of this permit or another); "
+            + "each inspection is recorded with its own findings."), false)),
     /** 003 art. 12.5.1, 12.5.3, 23.1-23.2, 26.2: a Free Zone registration's investment agreement, start of operations or court decision. */
-    ZONE_REGISTRATION_ACT("zone-registration-act", "an act of a Free Zone registration (an investment agreement, a start of operations, a court decision)"),
+    ZONE_REGISTRATION_ACT("zone-registration-act", "an act of a Free Zone registration (an investment agreement, a start of operations, a court decision)",
+            Acts.oneAct(new Refusal("freezone.document-cited-elsewhere", "documentSha256", null, "This document is cited already by an act of "
+                    + "another registration; each registration's agreement, start of operations and court decision are recorded with their own "
+                    + "document."), true)),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
-    ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee"),
+    ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(
+            "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1", "This registration fee receipt is cited already by the application "
+            + "of another entity or zone; each registration pays its own fee."), true)),
     /** 003 art. 6.4: the Government decision a zone's opening or temporary closure rests on. */
-    ZONE_DECISION("zone-decision", "the Government decision opening or closing a Free Zone"),
+    ZONE_DECISION("zone-decision", "the Government decision opening or closing a Free Zone", Acts.oneAct(new Refusal(
+            "freezone.decision-cited-already", "decisionSha256", "003 art. 6.4", "This document is cited already by another act; each opening or "
+            + "closure of a zone is recorded with the Government's own decision."), false)),
     /**
      * 003 art. 23.4: the Government decision a land-fee exemption rests on ({@code GrantLandFeeExemption}; ADR 0035 item 28: every
      * exemption may cite it, since one decision may exempt several beneficiaries).
      */
-    LAND_FEE_EXEMPTION_DECISION("land-fee-exemption-decision", "the Government decision granting an exemption from the land fee"),
+    LAND_FEE_EXEMPTION_DECISION("land-fee-exemption-decision", "the Government decision granting an exemption from the land fee", Acts.many(
+            new Refusal("freezone.exemption-decision-cited-already", "decisionSha256", "003 art. 23.4, 6.4", "This document is cited already by "
+                    + "another kind of act (an opening or closure of a zone, an agreement, a start of operations or a court decision); a land-fee "
+                    + "exemption is recorded with the Government's own decision on it."))),
     /** 003 art. 22.5, 22.7: the receipt's document a land licence's holder reports its fee paid with ({@code ReportLandFeePaid}). */
-    LAND_FEE_RECEIPT("land-fee-receipt", "the receipt of a land fee reported paid"),
+    LAND_FEE_RECEIPT("land-fee-receipt", "the receipt of a land fee reported paid", Acts.oneAct(new Refusal("freezone.fee-receipt-reported-already",
+            "receiptSha256", "003 art. 22.5", "This receipt reported the fee of {holder} already; one payment pays one licence's fee."), true)),
     /**
      * 001 art. 23.1.1 (ADR 0055): the order or letter an identity act rests on ({@code EnrolSigner}, {@code EndSignerRole},
      * {@code RevokeSignerCertificate}); one Government order may name several officials, so the kind's acts share it.
      */
-    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate"),
+    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate", Acts.MANY),
     /**
      * 002 art. 26.7: the contract a permit is issued with ({@code IssuePermit}); shares with {@link #INSURANCE_POLICY} (the policy and
      * contract recorded with the insurance, 26.2.3, are cited again at the issue).
      */
-    PERMIT_CONTRACT("permit-contract", "the contract a permit was issued with"),
+    PERMIT_CONTRACT("permit-contract", "the contract a permit was issued with", Acts.oneAct(Refusal.groundsAnotherAct("contractSha256",
+            "002 art. 26.7"), true)),
     /** 002 art. 27.7, 28.3, 29.3: the evidence a duty with no act of its own was done ({@code RecordPermitDutyFulfilled}). */
-    DUTY_EVIDENCE("duty-evidence", "the evidence that a permit's duty was done"),
+    DUTY_EVIDENCE("duty-evidence", "the evidence that a permit's duty was done", Acts.MANY),
     /**
      * 002 art. 28.1: a suspension's evidence ({@code SuspendPermit}), which is the inspector's findings or the tax authority's request
      * the suspension rests on: shares with {@link #INSPECTION_FINDINGS} and {@link #TAX_AUTHORITY_DOCUMENT}.
      */
-    SUSPENSION_EVIDENCE("suspension-evidence", "the ground of a permit's suspension"),
+    SUSPENSION_EVIDENCE("suspension-evidence", "the ground of a permit's suspension", Acts.MANY),
     /** 002 art. 29.6: a holder's complaint against a revocation ({@code FileRevocationComplaint}). */
-    REVOCATION_COMPLAINT("revocation-complaint", "a complaint against a permit's revocation"),
+    REVOCATION_COMPLAINT("revocation-complaint", "a complaint against a permit's revocation", Acts.oneAct(Refusal.groundsAnotherAct("complaintSha256",
+            "002 art. 29.6"), true)),
     /** 002 art. 29.6: the decision on a complaint against a revocation ({@code DecideRevocationComplaint}). */
-    COMPLAINT_DECISION("complaint-decision", "the decision on a complaint against a revocation"),
+    COMPLAINT_DECISION("complaint-decision", "the decision on a complaint against a revocation", Acts.oneAct(Refusal.groundsAnotherAct(
+            "decisionSha256", "002 art. 29.6"), true)),
     /** 002 art. 23.3: the document of the reorganisation a permit passes to its successor on ({@code TransferPermit}). */
-    REORGANISATION_EVIDENCE("reorganisation-evidence", "the document of a holder's reorganisation"),
+    REORGANISATION_EVIDENCE("reorganisation-evidence", "the document of a holder's reorganisation", Acts.MANY),
     /** 002 art. 29.4: the contract a revoked holder's certificate database is passed on with ({@code PassCertificateDatabaseOn}). */
-    CERTIFICATE_DATABASE_CONTRACT("certificate-database-contract", "the contract passing a certificate database on to another permit");
+    CERTIFICATE_DATABASE_CONTRACT("certificate-database-contract", "the contract passing a certificate database on to another permit",
+            Acts.oneAct(Refusal.groundsAnotherAct("contractSha256", "002 art. 29.4"), true));
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";
 
+    /** The stable code of a second act of a {@code ONE_ACT} kind that has no code of its own (ADR 0057, session 19; was O120). */
+    public static final String ANOTHER_ACT_CODE = "document.already-grounds-another-act";
+
+    /**
+     * A kind's refusal of a document an act of its own kind holds for another act: its code, field, article (null: the article of the
+     * act refused) and words, as the kind's own collection answered them before session 19.
+     */
+    public record Refusal(String code, String field, String article, String english) {
+
+        /** The refusal of a kind with no code of its own: {@value DocumentKind#ANOTHER_ACT_CODE}, the act's field and article. */
+        static Refusal groundsAnotherAct(String field, String article) {
+            return new Refusal(ANOTHER_ACT_CODE, field, article, "This document grounds an act of its kind on another permit already; " + article
+                    + " records each act with a document of its own.");
+        }
+
+        /**
+         * The refusal of an act citing {@code actsArticle}, of a document whose claim grounds {@code holders} ({@code <register>:<record>});
+         * words that name the holder ({@code {holder}}: the land fee receipt's licence and zone, as its collection's refusal named them)
+         * name the record.
+         */
+        public mn.registry.kernel.problem.RegistryProblem problem(String actsArticle, String holders) {
+            String holder = holders == null ? "another" : holders.replaceFirst(":", " ");
+            return new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.CONFLICT, code,
+                    english.replace("{holder}", holder), field, article == null ? actsArticle : article);
+        }
+    }
+
+    /**
+     * Whether the kind's document grounds one act or several (ADR 0057, session 19: the per-kind rule is the claim's policy). A
+     * {@code ONE_ACT} kind's claim names the act it grounds ({@code grounds}, e.g. {@code permit:<application id>}); an act of the kind
+     * that grounds another is refused with {@link #refusal}; one that grounds the same (another act on the same permit) is left to its
+     * aggregate when {@link #leavesTheSameGroundsToTheAggregate}, whose own rule answers first ("recorded before", "pending").
+     */
+    public record Acts(boolean one, Refusal refusal, boolean leavesTheSameGroundsToTheAggregate) {
+
+        /** Several acts of the kind may rest on one document (the kind's own acts share it). */
+        static final Acts MANY = new Acts(false, null, false);
+
+        /**
+         * Several acts of the kind share one document, and a kind the Free Zone's acts judged together with it
+         * ({@code OneKindPerDocument.ONE_COLLECTION}) holding it is refused with {@code refusal} (the land-fee exemption's decision).
+         */
+        static Acts many(Refusal refusal) {
+            return new Acts(false, refusal, false);
+        }
+
+        static Acts oneAct(Refusal refusal, boolean leavesTheSameGroundsToTheAggregate) {
+            return new Acts(true, refusal, leavesTheSameGroundsToTheAggregate);
+        }
+    }
+
     private final String code;
     private final String english;
+    private final Acts acts;
 
-    DocumentKind(String code, String english) {
+    DocumentKind(String code, String english, Acts acts) {
         this.code = code;
         this.english = english;
+        this.acts = acts;
     }
+
+    /** Whether this kind's document grounds one act ({@code ONE_ACT}) or several, and how a second is refused. */
+    public Acts acts() {
+        return acts;
+    }
+
+    /** The field of the act that names this kind's document (its refusal's, for a {@code ONE_ACT} kind). */
+    public String field() {
+        return acts.one() && acts.refusal().field() != null ? acts.refusal().field() : FIELDS.getOrDefault(this, "documentSha256");
+    }
+
+    /** The article of this kind's one-act rule (a {@code ONE_ACT} kind's). */
+    public String article() {
+        return acts.one() ? acts.refusal().article() : null;
+    }
+
+    // the stamp duty's refusal named no field (it was RegistryProblem.conflict): the act's field is its command's
+    private static final java.util.Map<DocumentKind, String> FIELDS = java.util.Map.of(STAMP_DUTY_PROOF, "stampDutyProofSha256");
 
     public String code() {
         return code;

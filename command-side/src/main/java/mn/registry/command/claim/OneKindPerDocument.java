@@ -1,7 +1,5 @@
 package mn.registry.command.claim;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -24,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * ADR 0057 (choice; abuse audit F185-F189, was O111 and O110): a document is claimed registry-wide by the first act that cites it,
- * under the act's {@link DocumentKind}, in one collection ({@value #COLLECTION}: {@code {_id: sha256, kind, commandId, claimedAt}}),
- * inserted under the unique {@code _id} before the aggregate acts (atomic on every MongoDB server, as {@link RegistryWideClaim}'s
- * claims) and released when the command is refused. An act of another kind citing it is refused (409
- * {@code document.claimed-by-another-act.<holder's kind>}, the field and the article of the act refused), unless the two kinds
- * lawfully share a document ({@link #SHARED}). An act of the holder's own kind, or of a kind that shares with it, passes: its own
- * kind's one-act rule (the kind's collection and code, unchanged) decides; accepted, it keeps the document claimed should the holder's
- * claim be released meanwhile ({@link #adopt}).
+ * ADR 0057 (choice; abuse audit F185-F189, was O111 and O110; session 19, F215-F219): a document is claimed registry-wide by the first act
+ * that cites it, under the act's {@link DocumentKind}, in one collection ({@value #COLLECTION}: {@code {_id: sha256, kind, commandId,
+ * claimedAt, grounds}}), inserted under the unique {@code _id} before the aggregate acts (atomic on every MongoDB server, with the one
+ * insert-or-read-back of {@link RegistryWideClaim#take}) and released when the command is refused. One insert per claiming act in the
+ * usual case: the kind's "one act per document" rule is the claim's policy ({@link DocumentKind#acts}, judged in {@link #judge}), not a
+ * second collection. An act of another kind citing it is refused (409 {@code document.claimed-by-another-act.<holder's kind>}, the field
+ * and the article of the act refused), unless the two kinds lawfully share a document ({@link #SHARED}); an act of the holder's own kind
+ * is judged by the kind's policy; accepted on a document it did not claim, it keeps the document claimed should the holder's claim be
+ * released ({@link #adopt}).
  *
  * <p>A claim is held while its command is in the command log (accepted, or done and stored), as every registry-wide claim; one
  * written by the start-up backfill ({@link OneKindPerDocumentBackfill}, whose command ids start with {@value #BACKFILL}) is the
@@ -102,17 +101,18 @@ public class OneKindPerDocument {
     }
 
     /**
-     * Kinds one collection claims already, each refusing the others with its own code (ADR 0035 items 8, 19, 27, 28: {@code
-     * freezone_act_documents} holds the registrations' acts, their fee receipts, the zones' decisions and the land-fee exemptions'
-     * decisions): left to that rule, so that its
-     * codes ({@code freezone.document-cited-elsewhere}, {@code freezone.decision-cited-already}, ...) answer as before.
+     * The Free Zone's kinds that refuse each other with their own codes (ADR 0035 items 8, 19, 27, 28: before session 19 one collection,
+     * {@code freezone_act_documents}, held the registrations' acts, their fee receipts, the zones' decisions and the land-fee exemptions'
+     * decisions), so that {@code freezone.document-cited-elsewhere}, {@code freezone.decision-cited-already}, ... answer as before: an act
+     * of one of them on a document another holds is refused with the citing kind's own refusal, not across kinds.
      */
     static final Set<DocumentKind> ONE_COLLECTION = Set.of(DocumentKind.ZONE_REGISTRATION_ACT, DocumentKind.ZONE_REGISTRATION_FEE,
             DocumentKind.ZONE_DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION);
 
     /**
-     * Whether an act of kind {@code a} passes a document an act of kind {@code b} holds, leaving it to the kinds' own rules: the same kind
-     * (its own one-act rule decides), kinds one collection judges already ({@link #ONE_COLLECTION}), or a pair of {@link #SHARED}.
+     * Whether an act of kind {@code a} is not refused across kinds on a document an act of kind {@code b} holds: the same kind (its policy
+     * decides), the Free Zone's kinds judged together ({@link #ONE_COLLECTION}: the citing kind's own refusal decides), or a pair of
+     * {@link #SHARED} (shared within one record's papers where the citing kind is {@code ONE_ACT}).
      */
     public static boolean share(DocumentKind a, DocumentKind b) {
         return a == b || (ONE_COLLECTION.contains(a) && ONE_COLLECTION.contains(b)) || SHARED.containsKey(Set.of(a, b));
@@ -123,45 +123,90 @@ public class OneKindPerDocument {
      * command holds the claim ({@code false}: no well-formed hash, the aggregate refuses it; or an act of a kind that shares it holds it).
      */
     public boolean claim(String sha256, DocumentKind kind, String commandId, String field, String article, Instant at) {
+        return claim(sha256, kind, null, commandId, field, article, at);
+    }
+
+    /**
+     * Claims {@code sha256} for this command's act of {@code kind} that {@code grounds} the act named (e.g. {@code permit:<application
+     * id>}; null for a kind whose acts share): the one insert of a claiming act. Another command's claim is judged by the kinds' policy
+     * ({@link #judge}): refused across kinds, refused by a {@code ONE_ACT} kind's own rule, passed (shared, or left to the aggregate), or
+     * taken over when its command no longer holds it. Returns whether this command holds the claim.
+     */
+    public boolean claim(String sha256, DocumentKind kind, String grounds, String commandId, String field, String article, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return false;
         }
         awaitBackfill();
-        String key = sha256.toLowerCase(Locale.ROOT);
-        Document claim = claimOf(key, kind, commandId, at);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (inserted(claim)) {
-                return true;
-            }
-            Document holder = claims.find(Filters.eq("_id", key)).first();
-            if (holder == null) {
-                continue; // released meanwhile: try again
-            }
-            if (commandId.equals(holder.getString("commandId"))) {
-                return true; // the same command again (ADR 0002)
-            }
-            Optional<DocumentKind> holding = DocumentKind.ofCode(holder.getString("kind"));
-            if (held(holder)) {
-                if (holding.isPresent() && share(kind, holding.get())) {
-                    return false; // the kind's own rule, or the shared pair's, decides
-                }
-                throw refusal(holding.orElse(null), field, article);
-            }
-            // its command no longer holds it (refused, its release lost in a stop): take it over if nobody else did
-            claims.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("commandId", holder.getString("commandId"))));
+        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, commandId, at),
+                holder -> judge(holder, kind, grounds, field, article), () -> refusal(null, field, article));
+    }
+
+    /**
+     * What an act of {@code kind} grounding {@code grounds} does with the document another command's claim holds (ADR 0057, session 19):
+     * <ol>
+     * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
+     * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
+     * <li>the same {@code ONE_ACT} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an act on the same grounds
+     * passes to its aggregate where the kind leaves it so; else the citing kind's own refusal (its code, field and article);</li>
+     * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a {@code ONE_ACT} kind and the holder
+     * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
+     * papers);</li>
+     * <li>any other kind: refused, naming the kind that holds it.</li>
+     * </ol>
+     */
+    private RegistryWideClaim.Verdict judge(Document holder, DocumentKind kind, String grounds, String field, String article) {
+        if (!held(holder)) {
+            return RegistryWideClaim.Verdict.TAKE_OVER;
         }
-        throw refusal(null, field, article);
+        DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
+        if (holding == kind && !kind.acts().one()) {
+            return RegistryWideClaim.Verdict.PASS;
+        }
+        if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
+            if (kind.acts().leavesTheSameGroundsToTheAggregate() && grounds != null && grounds.equals(holder.getString(GROUNDS))) {
+                return RegistryWideClaim.Verdict.PASS;
+            }
+            throw kind.acts().refusal().problem(article, holder.getString(GROUNDS));
+        }
+        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().one() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
+            return RegistryWideClaim.Verdict.PASS;
+        }
+        throw refusal(holding, field, article);
+    }
+
+    // "permit:<id>" and "permit:<other id>": two acts of one register (its prefix), on two of its records
+    private static boolean groundsAnotherOfTheSameRegister(String grounds, String holders) {
+        return grounds != null && holders != null && !grounds.equals(holders)
+                && grounds.substring(0, grounds.indexOf(':') + 1).equals(holders.substring(0, holders.indexOf(':') + 1));
     }
 
     /**
      * After an act stored on a document it did not claim (one of its kind, or of a sharing kind, held it): keeps the document claimed
-     * under this act's kind should the holder's claim have been released meanwhile (its act refused). One insert, answered by a
-     * duplicate key in the usual case.
+     * under this act should the holder's claim be released afterwards. It takes the claim over from an act of its own kind (whose claim
+     * it passed on: that act is refused, or shares it) and from a holder no longer held; it leaves another kind's held claim (a sharing
+     * pair's, judged on its own). One read when the act holds it already; else the one loop ({@link RegistryWideClaim#take}).
      */
-    public void adopt(String sha256, DocumentKind kind, String commandId, Instant at) {
-        if (DocumentRef.isSha256Hex(sha256)) {
-            inserted(claimOf(sha256.toLowerCase(Locale.ROOT), kind, commandId, at));
+    public void adopt(String sha256, DocumentKind kind, String grounds, String commandId, Instant at) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            return;
         }
+        String key = sha256.toLowerCase(Locale.ROOT);
+        Document current = claims.find(Filters.eq("_id", key)).first();
+        if (current != null && commandId.equals(current.getString("commandId"))) {
+            return; // its own claim (an act whose claim the aggregate took: one read)
+        }
+        try {
+            RegistryWideClaim.take(claims, claimOf(key, kind, grounds, commandId, at),
+                    holder -> kind.code().equals(holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
+                            : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
+        } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
+            // three races lost to acts of its kind: one of them holds it for the kind
+        }
+    }
+
+    /** As {@link #adopt(String, DocumentKind, String, String, Instant)}, for a kind whose acts name no grounds. */
+    public void adopt(String sha256, DocumentKind kind, String commandId, Instant at) {
+        adopt(sha256, kind, null, commandId, at);
     }
 
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
@@ -176,7 +221,12 @@ public class OneKindPerDocument {
      * on a document a sharing act held.
      */
     public <T> T claimedFor(String sha256, DocumentKind kind, CommandContext context, String field, String article, Supplier<T> act) {
-        boolean holds = claim(sha256, kind, context.commandId(), field, article, context.receivedAt());
+        return claimedFor(sha256, kind, null, context, field, article, act);
+    }
+
+    /** As {@link #claimedFor(String, DocumentKind, CommandContext, String, String, Supplier)}, for an act that grounds {@code grounds}. */
+    public <T> T claimedFor(String sha256, DocumentKind kind, String grounds, CommandContext context, String field, String article, Supplier<T> act) {
+        boolean holds = claim(sha256, kind, grounds, context.commandId(), field, article, context.receivedAt());
         T answer;
         try {
             answer = act.get();
@@ -187,7 +237,7 @@ public class OneKindPerDocument {
             throw refused;
         }
         if (!holds) {
-            adopt(sha256, kind, context.commandId(), context.receivedAt());
+            adopt(sha256, kind, grounds, context.commandId(), context.receivedAt());
         }
         return answer;
     }
@@ -214,20 +264,43 @@ public class OneKindPerDocument {
         return command != null && (command.startsWith(BACKFILL) || commandLog.find(command).isPresent());
     }
 
-    private boolean inserted(Document claim) {
-        try {
-            claims.insertOne(claim);
-            return true;
-        } catch (MongoException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
+    /**
+     * The records whose acts a {@code ONE_ACT} kind's document grounds, as a claim names one ({@value #GROUNDS}: {@code <register>:<id>}):
+     * two claims of one register on two records ground two acts; of the same record, one aggregate's acts (left to it where the kind says).
+     */
+    public enum Grounds {
+        /** A permit (its application's id): the permit acts of 002. */
+        PERMIT("permit"),
+        /** A Free Zone registration (its stream): its agreement, start of operations, court decision and fee receipt (003 art. 12). */
+        REGISTRATION("registration"),
+        /** A Free Zone (its id): its opening or closure (003 art. 6.4). */
+        ZONE("zone"),
+        /** A land licence ({@code <licence> in zone <zone>}): the fee its holder reports paid (003 art. 22.5). */
+        LICENCE("licence");
+
+        private final String prefix;
+
+        Grounds(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** The grounds naming land licence {@code licence} of zone {@code zone} (a reported land fee's receipt). */
+        public static String licence(String licence, String zone) {
+            return licence == null || zone == null ? null : LICENCE.of(licence + " in zone " + zone);
+        }
+
+        /** The grounds naming record {@code id} of this register; null for none. */
+        public String of(String id) {
+            return id == null ? null : prefix + ":" + id;
         }
     }
 
-    static Document claimOf(String key, DocumentKind kind, String commandId, Instant at) {
-        return new Document("_id", key).append("kind", kind.code()).append("commandId", commandId).append("claimedAt", at.toString());
+    /** The claim's field naming the act a {@code ONE_ACT} kind's document grounds ({@code permit:<application id>}). */
+    static final String GROUNDS = "grounds";
+
+    static Document claimOf(String key, DocumentKind kind, String grounds, String commandId, Instant at) {
+        Document claim = new Document("_id", key).append("kind", kind.code()).append("commandId", commandId).append("claimedAt", at.toString());
+        return grounds == null ? claim : claim.append(GROUNDS, grounds);
     }
 
     // ADR 0057 (abuse audit O111, O110): one document is the record of acts of one kind; it names the kind that holds it, never the act,

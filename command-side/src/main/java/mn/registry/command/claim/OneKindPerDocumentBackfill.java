@@ -27,7 +27,9 @@ import java.util.function.Function;
  * command, so a claim that was stale stays stale), and claims under {@link DocumentKind#IDENTITY_ORDER} the documents of the identity
  * acts stored (enrolments and revocations: read in the one pass over the store the start-up backfills share, ADR 0044; those acts
  * never claimed their document). A claim already there is left alone (a duplicate key), so a second node starting at the same time, or
- * a start stopped half-way and run again, claims nothing twice. Then it writes its marker and lets the claims be judged.
+ * a start stopped half-way and run again, claims nothing twice. Then it writes its marker and lets the claims be judged. Since session 19
+ * (one claim, one insert: the kinds' collections are no longer used) it moves their claims with the act each grounds, names it on the
+ * claims written without it, and reports in the log, never overwrites, a claim another kind holds.
  */
 @Component
 class OneKindPerDocumentBackfill implements StartupBackfill {
@@ -35,17 +37,21 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     private static final Logger log = LoggerFactory.getLogger(OneKindPerDocumentBackfill.class);
     /**
      * The marker's id: never a SHA-256, so never a claim. Its second round (session 18, O116: the permit acts that cite a document claim
-     * it now) runs once more where the first ran: what the first claimed is a duplicate key, the stored acts' documents are new.
+     * it now) runs once more where the first ran: what the first claimed is a duplicate key, the stored acts' documents are new. Its third
+     * (session 19: one claim, one insert; the kinds' own collections are no longer used) moves the kinds' claims once more, now naming
+     * the permit each grounds ({@value OneKindPerDocument#GROUNDS}), and names it on the claims the first two rounds and the commands
+     * since wrote without it, so that a {@code ONE_ACT} kind's rule finds every stored act's permit.
      */
-    static final String MARKER = "backfill:adr-0057:2";
+    static final String MARKER = "backfill:adr-0057:3";
 
     /** A holder's reported receipt's key in {@code freezone_land_fee_receipts} (LandFeeReceiptClaims.reportKey); the governor's are paper receipts. */
     static final String LAND_REPORT_KEY = "SHA256:";
 
     /**
      * The kinds' own claim collections, each claim {@code {_id: key, commandId, ...}} read as the kind it is (null: not a document's
-     * claim). Their names as their classes declare them (StampDutyProofs, InsurancePolicies, InspectionFindings,
-     * TaxAuthorityDocuments, ChangeReportDocuments, ActDocumentClaims and ZoneDecisionDocuments, LandFeeReceiptClaims).
+     * claim). Their names as their classes declared them before session 19 (StampDutyProofs, InsurancePolicies, InspectionFindings,
+     * TaxAuthorityDocuments, ChangeReportDocuments, ActDocumentClaims, ZoneDecisionDocuments and ExemptionDecisionClaims,
+     * LandFeeReceiptClaims' reported receipts); since then no code writes them, and their data is left in place (ADR 0057, session 19).
      */
     static final Map<String, Function<Document, DocumentKind>> SOURCES = Map.of(
             "stamp_duty_proofs", claim -> DocumentKind.STAMP_DUTY_PROOF,
@@ -59,6 +65,8 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     private final MongoDatabase database;
     private final OneKindPerDocument claims;
     private final Clock clock;
+    /** What became of the claims this start moved, for its log line and marker. */
+    private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
     OneKindPerDocumentBackfill(MongoDatabase database, OneKindPerDocument claims, Clock clock) {
         this.database = database;
@@ -85,7 +93,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     public Pass begin() {
         long started = System.nanoTime();
         Set<String> identityDocuments = new LinkedHashSet<>();
-        Map<String, DocumentKind> citedByStoredActs = new java.util.LinkedHashMap<>();
+        Map<String, Cited> citedByStoredActs = new java.util.LinkedHashMap<>();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -96,8 +104,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     identityDocuments.add(revoked.documentSha256());
                 } else {
                     // O116: the acts that cited a document without claiming it, the first in the store's order holding it
-                    citedDocument(payload).ifPresent(cited -> citedByStoredActs.putIfAbsent(cited.getKey().toLowerCase(Locale.ROOT),
-                            cited.getValue()));
+                    citedDocument(payload).ifPresent(cited -> citedByStoredActs.putIfAbsent(cited.sha256(), cited));
                 }
             }
 
@@ -107,17 +114,20 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     int copied = copyTheKindsClaims();
                     int identity = 0;
                     for (String sha256 : identityDocuments) {
-                        identity += claimed(sha256, DocumentKind.IDENTITY_ORDER, BACKFILLED_IDENTITY_ACT) ? 1 : 0;
+                        identity += placed(sha256, DocumentKind.IDENTITY_ORDER, null, BACKFILLED_IDENTITY_ACT, "the stored identity acts") == Placed.CLAIMED ? 1 : 0;
                     }
                     int cited = 0;
-                    for (Map.Entry<String, DocumentKind> document : citedByStoredActs.entrySet()) {
-                        cited += claimed(document.getKey(), document.getValue(), OneKindPerDocument.BACKFILL + ":" + document.getValue().code())
-                                ? 1 : 0;
+                    for (Cited document : citedByStoredActs.values()) {
+                        cited += placed(document.sha256(), document.kind(), document.grounds(), OneKindPerDocument.BACKFILL + ":" + document.kind().code(),
+                                "the stored acts") == Placed.CLAIMED ? 1 : 0;
                     }
                     claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
-                            .append("copied", copied).append("identity", identity).append("cited", cited)), new com.mongodb.client.model.UpdateOptions().upsert(true));
-                    log.info("one kind of act per document (ADR 0057): {} claims copied from the kinds' collections, {} documents of identity acts "
-                            + "and {} of permit acts claimed (read {} events) in {} ms", copied, identity, cited, read,
+                            .append("copied", copied).append("identity", identity).append("cited", cited)
+                            .append("named", tally.getOrDefault(Placed.NAMED, 0)).append("leftToAnotherKind", tally.getOrDefault(Placed.ANOTHER_KINDS, 0))),
+                            new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    log.info("one claim per document (ADR 0057): {} claims moved from the kinds' collections, {} documents of identity acts "
+                            + "and {} of permit acts claimed, {} claims given the act they ground, {} left to another kind (read {} events) in {} ms",
+                            copied, identity, cited, tally.getOrDefault(Placed.NAMED, 0), tally.getOrDefault(Placed.ANOTHER_KINDS, 0), read,
                             (System.nanoTime() - started) / 1_000_000);
                 } finally {
                     claims.backfillDone();
@@ -130,7 +140,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
      * The document a stored permit act cited without claiming it before session 18's second round (O116), with the kind it claims now;
      * empty for every other event. A suspension's evidence is its findings' or tax request's, copied from their collections first.
      */
-    static java.util.Optional<Map.Entry<String, DocumentKind>> citedDocument(Object payload) {
+    static java.util.Optional<Cited> citedDocument(Object payload) {
         String sha256 = null;
         DocumentKind kind = null;
         if (payload instanceof mn.registry.kernel.permit.PermitIssued issued) {
@@ -155,15 +165,25 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             sha256 = passed.contractSha256();
             kind = DocumentKind.CERTIFICATE_DATABASE_CONTRACT;
         }
-        return sha256 == null || !DocumentRef.isSha256Hex(sha256) ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(sha256, kind));
+        if (sha256 == null || !DocumentRef.isSha256Hex(sha256)) {
+            return java.util.Optional.empty();
+        }
+        Object permit = mn.registry.command.api.TargetByRecordComponent.read(payload, "applicationId"); // each of these events names its permit
+        return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), kind, permit instanceof mn.registry.kernel.permit.ApplicationId id
+                ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null));
+    }
+
+    /** A document a stored permit act cited, the kind it claims and the permit it grounds. */
+    record Cited(String sha256, DocumentKind kind, String grounds) {
     }
 
     /** The command id of a claim of an identity act stored before the rule (held for ever, {@link OneKindPerDocument#BACKFILL}). */
     static final String BACKFILLED_IDENTITY_ACT = OneKindPerDocument.BACKFILL + ":identity";
 
     /**
-     * Copies every claim of the kinds' own collections; answers how many were new here. A document two kinds claimed before the rule
-     * (both acts stay stored and replay) goes to the kind that claimed it first ({@code claimedAt}), then the collections' order.
+     * Moves every claim of the kinds' own collections; answers how many were new here. A document two kinds claimed before the rule
+     * (both acts stay stored and replay) goes to the kind that claimed it first ({@code claimedAt}), then the collections' order; the
+     * other kind's claim is reported in the log. A permit kind's claim names the permit it grounds ({@code applicationId}).
      */
     int copyTheKindsClaims() {
         Map<String, Document> first = new java.util.TreeMap<>();
@@ -176,35 +196,88 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                 if (kind == null || command == null || !DocumentRef.isSha256Hex(sha256)) {
                     continue;
                 }
-                String at = String.valueOf(claim.get("claimedAt"));
+                Document found = new Document("kind", kind.code()).append("commandId", command).append("claimedAt", String.valueOf(claim.get("claimedAt")))
+                        .append("grounds", groundsOf(claim)).append("from", source.getKey());
                 Document earlier = first.get(sha256);
-                if (earlier == null || at.compareTo(earlier.getString("claimedAt")) < 0) {
-                    first.put(sha256, new Document("kind", kind.code()).append("commandId", command).append("claimedAt", at));
+                if (earlier == null || found.getString("claimedAt").compareTo(earlier.getString("claimedAt")) < 0) {
+                    first.put(sha256, found);
+                    found = earlier;
+                }
+                if (found != null) {
+                    log.warn("one claim per document (ADR 0057): document {} was claimed as {} in {} and as {} in {} before the rule; it is "
+                            + "claimed as the first ({}), the other claim is left", sha256, found.getString("kind"), found.getString("from"),
+                            first.get(sha256).getString("kind"), first.get(sha256).getString("from"), first.get(sha256).getString("kind"));
                 }
             }
         }
         int copied = 0;
         for (Map.Entry<String, Document> claim : first.entrySet()) {
-            copied += claimed(claim.getKey(), DocumentKind.ofCode(claim.getValue().getString("kind")).orElseThrow(),
-                    claim.getValue().getString("commandId")) ? 1 : 0;
+            copied += placed(claim.getKey(), DocumentKind.ofCode(claim.getValue().getString("kind")).orElseThrow(), claim.getValue().getString("grounds"),
+                    claim.getValue().getString("commandId"), claim.getValue().getString("from")) == Placed.CLAIMED ? 1 : 0;
         }
         return copied;
     }
 
-    private boolean claimed(String sha256, DocumentKind kind, String command) {
-        if (!DocumentRef.isSha256Hex(sha256.toLowerCase(Locale.ROOT))) {
-            return false;
+    /**
+     * The act a claim of the kinds' collections grounds, as the one claim names it: a permit ({@code applicationId}), a Free Zone
+     * registration ({@code registrationId}), a zone's decision ({@code zoneId}; a land-fee exemption's decision names none, its acts
+     * share it); null for the rest.
+     */
+    static String groundsOf(Document claim) {
+        if (claim.getString("applicationId") != null) {
+            return OneKindPerDocument.Grounds.PERMIT.of(claim.getString("applicationId"));
+        }
+        if (claim.getString("registrationId") != null) {
+            return OneKindPerDocument.Grounds.REGISTRATION.of(claim.getString("registrationId"));
+        }
+        if (claim.getString("licenceId") != null) {
+            return OneKindPerDocument.Grounds.licence(claim.getString("licenceId"), claim.getString("zoneId"));
+        }
+        if (claim.getString("zoneId") != null && !"land-fee exemption".equals(claim.getString("act"))) {
+            return OneKindPerDocument.Grounds.ZONE.of(claim.getString("zoneId"));
+        }
+        return null;
+    }
+
+    /** What became of a claim the backfill moved. */
+    enum Placed { CLAIMED, NAMED, THERE, ANOTHER_KINDS }
+
+    /**
+     * Claims {@code sha256} as {@code kind} (a duplicate key when a command, another node's backfill or a round before claimed it); a claim
+     * of the kind already there that names no grounds is given {@code grounds} (a claim of a round before, or of a command before session
+     * 19); a claim another kind holds is left as it is and reported in the log, never overwritten.
+     */
+    private Placed placed(String sha256, DocumentKind kind, String grounds, String command, String from) {
+        Placed placed = place(sha256, kind, grounds, command, from);
+        tally.merge(placed, 1, Integer::sum);
+        return placed;
+    }
+
+    private Placed place(String sha256, DocumentKind kind, String grounds, String command, String from) {
+        String key = sha256.toLowerCase(Locale.ROOT);
+        if (!DocumentRef.isSha256Hex(key)) {
+            return Placed.THERE;
         }
         try {
-            claims.collection().insertOne(OneKindPerDocument.claimOf(sha256.toLowerCase(Locale.ROOT), kind, command, clock.instant())
-                    .append("backfilled", true));
-            return true;
+            claims.collection().insertOne(OneKindPerDocument.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
+            return Placed.CLAIMED;
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return false; // claimed already: by a command, another node's backfill, or another kind's collection copied first
         }
+        if (grounds != null && claims.collection().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("kind", kind.code()),
+                Filters.exists(OneKindPerDocument.GROUNDS, false)), new Document("$set", new Document(OneKindPerDocument.GROUNDS, grounds))).getModifiedCount() > 0) {
+            return Placed.NAMED;
+        }
+        Document holder = claims.collection().find(Filters.eq("_id", key)).first();
+        DocumentKind holding = holder == null ? null : DocumentKind.ofCode(holder.getString("kind")).orElse(null);
+        if (holder != null && holding != kind && (holding == null || !OneKindPerDocument.share(kind, holding))) {
+            log.warn("one claim per document (ADR 0057): document {} claimed as {} by {} ({}) is held as {} by {}: left as it is", key, kind.code(),
+                    command, from, holder.getString("kind"), holder.getString("commandId"));
+            return Placed.ANOTHER_KINDS;
+        }
+        return Placed.THERE;
     }
 
     // freezone_act_documents holds four kinds (ADR 0035 items 8, 19, 27, 28): the fee receipts, the zones' decisions, the land-fee

@@ -93,23 +93,19 @@ class RegistrationCommandTypes {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
             String receipt = feeReceiptOf(body);
-            // ADR 0057: the fee receipt's document is not another kind of act's (a permit's, an identity order)
-            return claims.acrossKinds().claimedFor(receipt, mn.registry.command.claim.DocumentKind.ZONE_REGISTRATION_FEE, context,
-                    "documents." + mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT,
-                    mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT.article(), () -> {
-                Object answer;
-                try {
-                    answer = commands.sendAndWait(SignedCommandContext.message(body, context));
-                } catch (RuntimeException refused) {
-                    claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
-                    throw refused;
-                }
-                RegistrationId registration = registrationOf(body);
-                if (receipt != null && registration != null) {
-                    claims.adopt(receipt, context.commandId(), registration, ActDocumentClaims.FEE_RECEIPT, context.receivedAt());
-                }
-                return answer;
-            });
+            // ADR 0057 (session 19): the aggregate claims the receipt once, after its intake rules (its kind's rule and the other kinds')
+            Object answer;
+            try {
+                answer = commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (RuntimeException refused) {
+                claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
+                throw refused;
+            }
+            RegistrationId registration = registrationOf(body);
+            if (receipt != null && registration != null) {
+                claims.adoptFeeReceipt(receipt, context.commandId(), registration, context.receivedAt());
+            }
+            return answer;
         });
     }
 
@@ -146,45 +142,28 @@ class RegistrationCommandTypes {
      * 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 8; abuse audit F52): an act that cites its document claims it registry-wide
      * ({@link ActDocumentClaims}) after the zone check and before the aggregate acts, and releases the claim when it is refused.
      */
-    private <T extends ZoneCommand> SignedCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document, String act,
+    private <T extends ZoneCommand> SignedCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document,
                                                                          String article, ActDocumentClaims claims) {
         GovernorCommandType<T> toAggregate = GovernorCommandType.toAggregate(body, commands, RegistrationCommandTypes::unknownRegistration,
                 (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
         return GovernorCommandType.of(body.getSimpleName(), body, (b, context) -> {
-            String sha256 = document.apply(b);
             RegistrationId registration = (RegistrationId) TargetByRecordComponent.read(b, "registrationId");
-            // ADR 0057: the claim across kinds first (another kind's document, an identity order or a permit's, is refused as such)
-            return claims.acrossKinds().claimedFor(sha256, mn.registry.command.claim.DocumentKind.ZONE_REGISTRATION_ACT, context, "documentSha256",
-                    article, () -> {
-                boolean holds = claims.claim(sha256, context.commandId(), registration, act, article, context.receivedAt());
-                Object answer;
-                try {
-                    answer = toAggregate.carryOut().apply(b, context);
-                } catch (RuntimeException refused) {
-                    if (holds) {
-                        claims.release(sha256, context.commandId());
-                    }
-                    throw refused;
-                }
-                if (!holds && sha256 != null && registration != null) {
-                    claims.adopt(sha256, context.commandId(), registration, act, context.receivedAt());
-                }
-                return answer;
-            });
+            // ADR 0057: one claim of the document, naming the registration (another kind's, or another registration's, is refused)
+            return claims.claimedFor(document.apply(b), registration, article, context, () -> toAggregate.carryOut().apply(b, context));
         });
     }
 
     @Bean
     SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(ActDocumentClaims claims) {
         return citingItsDocument(RegistrationCommands.RecordInvestmentAgreement.class, "AGREEMENT_RECORDED",
-                RegistrationCommands.RecordInvestmentAgreement::documentSha256, "investment agreement", "003 art. 12.5.1, 26.2", claims);
+                RegistrationCommands.RecordInvestmentAgreement::documentSha256, "003 art. 12.5.1, 26.2", claims);
     }
 
     /** 003 art. 12.5.1, 23.1-23.2 (choice, ADR 0035 item 23): the start rests on its document, claimed registry-wide as the agreement's. */
     @Bean
     SignedCommandType<RegistrationCommands.RecordOperationsStarted> recordOperationsStartedType(ActDocumentClaims claims) {
         return citingItsDocument(RegistrationCommands.RecordOperationsStarted.class, "OPERATING",
-                RegistrationCommands.RecordOperationsStarted::documentSha256, "start of operations", "003 art. 12.5.1, 23.1-23.2", claims);
+                RegistrationCommands.RecordOperationsStarted::documentSha256, "003 art. 12.5.1, 23.1-23.2", claims);
     }
 
     @Bean
@@ -200,7 +179,7 @@ class RegistrationCommandTypes {
     @Bean
     SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType(ActDocumentClaims claims) {
         return citingItsDocument(RegistrationCommands.RecordCourtDecision.class, "GROUND_RAISED",
-                RegistrationCommands.RecordCourtDecision::documentSha256, "court decision", "003 art. 12.5.3, 26.2", claims);
+                RegistrationCommands.RecordCourtDecision::documentSha256, "003 art. 12.5.3, 26.2", claims);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package mn.registry.freezone.land;
 
-import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.OneKindPerDocument;
@@ -83,25 +82,22 @@ class LandCommandTypes {
             if (body.zoneId() == null || body.licenceId() == null) {
                 throw RegistryProblem.invalid("freezone.field-missing", "The report names the zone and the licence.", "licenceId", "003 art. 22.5");
             }
-            // ADR 0057: the receipt's document is not another kind of act's (a permit's, an identity order, a registration's)
-            return receipts.acrossKinds().claimedFor(body.receiptSha256(), mn.registry.command.claim.DocumentKind.LAND_FEE_RECEIPT, context,
-                    "receiptSha256", mn.registry.kernel.freezone.FreeZoneTerms.LAND_FEE_ARTICLE, () -> {
-                String claimed = receipts.claimReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
-                try {
-                    commands.sendAndWait(SignedCommandContext.message(body, context));
-                } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
-                    receipts.release(claimed, context.commandId());
-                    throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
-                            "licenceId", "003 art. 22.5");
-                } catch (RuntimeException refused) {
-                    receipts.release(claimed, context.commandId());
-                    throw refused;
-                }
-                if (claimed == null) {
-                    receipts.adoptReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
-                }
-                return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
-            });
+            // ADR 0057 (session 19): the one claim of the receipt's document (another licence's report, or another kind's act, refused)
+            String claimed = receipts.claimReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
+            try {
+                commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                receipts.release(claimed, context.commandId());
+                throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".",
+                        "licenceId", "003 art. 22.5");
+            } catch (RuntimeException refused) {
+                receipts.release(claimed, context.commandId());
+                throw refused;
+            }
+            if (claimed == null) {
+                receipts.adoptReport(body.receiptSha256(), context.commandId(), body.zoneId(), body.licenceId(), context.receivedAt());
+            }
+            return new LandAnswer(body.licenceId(), "GRANTED_FEE_REPORTED");
         });
     }
 
@@ -145,35 +141,19 @@ class LandCommandTypes {
 
     /**
      * 003 art. 23.3-23.4: the Government decides exemptions; the Cabinet member in charge of Free Zones records them (8.2). The decision's
-     * document is claimed for the exemptions registry-wide (ADR 0035 item 28, abuse audit F168: {@link ExemptionDecisionClaims}) before the
-     * land register acts, released when refused, taken over by an accepted exemption that shared it.
+     * document is claimed for the exemptions registry-wide (ADR 0035 item 28, abuse audit F168; since session 19 the one claim of the
+     * document, ADR 0057: kind {@link DocumentKind#LAND_FEE_EXEMPTION_DECISION}, whose acts share it, one decision exempting several
+     * beneficiaries) before the land register acts, released when refused, taken over by an accepted exemption that shared it.
      */
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(ExemptionDecisionClaims decisions, OneKindPerDocument acrossKinds) {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(OneKindPerDocument claims) {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");
             }
-            // ADR 0057: the decision is not another context's document (a permit's, an identity order); within the Free Zone acts, item 28's claim
-            return acrossKinds.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256",
-                    "003 art. 23.4, 6.4", () -> exempt(decisions, body, context));
+            return claims.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256",
+                    "003 art. 23.4, 6.4", () -> new ExemptionAnswer(body.zoneId(), commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)),
+                            "GRANTED"));
         });
-    }
-
-    private ExemptionAnswer exempt(ExemptionDecisionClaims decisions, LandCommands.GrantLandFeeExemption body, CommandContext context) {
-        boolean held = decisions.claim(body.decisionSha256(), body.zoneId(), context);
-        int number;
-        try {
-            number = commands.sendAndWait(SignedCommandContext.message(body, context));
-        } catch (RuntimeException refused) {
-            if (held) {
-                decisions.release(body.decisionSha256(), context.commandId());
-            }
-            throw refused;
-        }
-        if (!held) {
-            decisions.adopt(body.decisionSha256(), body.zoneId(), context);
-        }
-        return new ExemptionAnswer(body.zoneId(), number, "GRANTED");
     }
 }

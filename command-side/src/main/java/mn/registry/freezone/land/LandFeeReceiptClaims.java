@@ -2,9 +2,11 @@ package mn.registry.freezone.land;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -28,24 +30,19 @@ class LandFeeReceiptClaims {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
-    private final mn.registry.command.claim.OneKindPerDocument acrossKinds;
+    private final OneKindPerDocument documents;
 
-    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    /** As the registry runs it: a reported receipt's document is the registry's one claim of documents (ADR 0057), whose backfill it waits for. */
     @org.springframework.beans.factory.annotation.Autowired
-    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog, mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog, OneKindPerDocument documents) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
-        this.acrossKinds = acrossKinds;
+        this.documents = documents;
     }
 
-    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
+    /** For tests: the claim of documents on the same database, its backfill taken as done. */
     LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog) {
-        this(database, commandLog, mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
-    }
-
-    /** The registry-wide claim across kinds of act (ADR 0057), checked before the report's own (a holder's receipt's document). */
-    mn.registry.command.claim.OneKindPerDocument acrossKinds() {
-        return acrossKinds;
+        this(database, commandLog, OneKindPerDocument.backfilled(database, commandLog));
     }
 
     /** Claims the receipt for this command's fee; refuses one that paid another licence's fee. Returns the key claimed, or null (no receipt). */
@@ -54,60 +51,51 @@ class LandFeeReceiptClaims {
         if (key.isEmpty() || zone == null || licence == null) {
             return null; // the aggregate refuses a missing receipt or licence (freezone.field-missing, freezone.licence-unknown)
         }
-        Document existing = claims.find(Filters.eq("_id", key)).first();
-        if (existing != null && !commandId.equals(existing.getString("commandId")) && licence.value().equals(existing.getString("licenceId"))
-                && zone.value().equals(existing.getString("zoneId"))) {
-            return null; // the same licence's fee again: its land register decides (freezone.licence-already-issued)
-        }
-        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
-                LandFeeReceiptClaims::usedAlready);
-        return key;
+        // one insert; the same licence's fee again is left to its land register (freezone.licence-already-issued)
+        return RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> {
+            if (!RegistryWideClaim.whileItsCommandIsLogged(commandLog).test(holder)) {
+                return RegistryWideClaim.Verdict.TAKE_OVER;
+            }
+            if (!anotherLicence(licence).test(holder) && zone.value().equals(holder.getString("zoneId"))) {
+                return RegistryWideClaim.Verdict.PASS;
+            }
+            throw usedAlready(holder);
+        }, () -> usedAlready(null)) ? key : null;
     }
 
     /** The claim key of a receipt's uploaded document in a holder's report: never a receipt's key, which is letters and digits only. */
     static String reportKey(String sha256) {
-        return "SHA256:" + sha256;
+        return REPORT_KEY + sha256;
+    }
+
+    private static final String REPORT_KEY = "SHA256:";
+
+    /** The land licence a reported receipt pays, as the document's claim names it ({@code licence:<licence> in zone <zone>}). */
+    private static String grounds(ZoneId zone, LandLicenceId licence) {
+        return OneKindPerDocument.Grounds.licence(licence.value(), zone.value());
     }
 
     /**
      * 003 art. 22.5, 22.7 (abuse audit F163; ADR 0035 item 22 left it): the receipt's document a holder reports its fee paid with is one
-     * payment, registry-wide: refused ({@code freezone.fee-receipt-reported-already}, field {@code receiptSha256}) when another licence's
-     * report, in this zone or another, holds it. Returns the key claimed, or null (no well-formed hash: the land register refuses it; the
-     * same licence's report again: its land register decides, {@code freezone.fee-payment-reported-already}).
+     * payment, registry-wide: since session 19 the one claim of the document (ADR 0057: kind {@link DocumentKind#LAND_FEE_RECEIPT},
+     * {@code ONE_ACT}, naming the licence), refused ({@code freezone.fee-receipt-reported-already}, field {@code receiptSha256}) when
+     * another licence's report, in this zone or another, holds it, and refused as another kind's document when another kind of act holds
+     * it. Returns the key to release, or null (no well-formed hash: the land register refuses it; the same licence's report again: its land
+     * register decides, {@code freezone.fee-payment-reported-already}).
      */
     String claimReport(String sha256, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
         if (!mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256) || zone == null || licence == null) {
             return null;
         }
-        String key = reportKey(sha256);
-        Document existing = claims.find(Filters.eq("_id", key)).first();
-        if (existing != null && !commandId.equals(existing.getString("commandId")) && licence.value().equals(existing.getString("licenceId"))
-                && zone.value().equals(existing.getString("zoneId"))) {
-            return null;
-        }
-        RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
-                LandFeeReceiptClaims::reportedAlready);
-        return key;
+        return documents.claim(sha256, DocumentKind.LAND_FEE_RECEIPT, grounds(zone, licence), commandId, "receiptSha256",
+                FreeZoneTerms.LAND_FEE_ARTICLE, at) ? reportKey(sha256) : null;
     }
 
     /** As {@link #adopt}, for a report stored on a document this command did not claim. */
     void adoptReport(String sha256, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
-        if (!mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256)) {
-            return;
+        if (mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256) && zone != null && licence != null) {
+            documents.adopt(sha256, DocumentKind.LAND_FEE_RECEIPT, grounds(zone, licence), commandId, at);
         }
-        try {
-            RegistryWideClaim.take(claims, claimOf(reportKey(sha256), commandId, zone, licence, at),
-                    anotherLicence(licence).and(RegistryWideClaim.whileItsCommandIsLogged(commandLog)), LandFeeReceiptClaims::reportedAlready);
-        } catch (RegistryProblem takenMeanwhile) {
-            // another licence's report took it between the release and now: it was judged on its own claim; this report is stored
-        }
-    }
-
-    // 003 art. 22.5 (F131, F163): one payment's receipt reports one licence's fee, in this zone or another
-    private static RegistryProblem reportedAlready(Document holder) {
-        String where = holder == null ? "another licence" : "licence " + holder.getString("licenceId") + " in zone " + holder.getString("zoneId");
-        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt reported the fee of "
-                + where + " already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
     }
 
     /**
@@ -120,8 +108,9 @@ class LandFeeReceiptClaims {
             return;
         }
         try {
-            RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), anotherLicence(licence).and(RegistryWideClaim.whileItsCommandIsLogged(commandLog)),
-                    LandFeeReceiptClaims::usedAlready);
+            RegistryWideClaim.take(claims, claimOf(key, commandId, zone, licence, at), holder -> anotherLicence(licence)
+                    .and(RegistryWideClaim.whileItsCommandIsLogged(commandLog)).test(holder) ? RegistryWideClaim.Verdict.PASS
+                    : RegistryWideClaim.Verdict.TAKE_OVER, () -> usedAlready(null));
         } catch (RegistryProblem takenMeanwhile) {
             // another licence's fee took it between the release and now: it was judged on its own claim; this fee is stored
         }
@@ -133,7 +122,9 @@ class LandFeeReceiptClaims {
 
     /** Releases this command's claim (the command was refused: nothing was stored). */
     void release(String key, String commandId) {
-        if (key != null) {
+        if (key != null && key.startsWith(REPORT_KEY)) {
+            documents.release(key.substring(REPORT_KEY.length()), commandId);
+        } else if (key != null) {
             RegistryWideClaim.release(claims, key, commandId);
         }
     }

@@ -73,7 +73,7 @@ public class ZoneCommandTypes {
         return cabinet("OpenZone", ZoneCommands.OpenZone.class, (body, context) -> {
             requireZone(body.zoneId());
             // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
-            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "opening", context, () -> {
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), context, () -> {
                 send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
                 return null;
             });
@@ -87,7 +87,7 @@ public class ZoneCommandTypes {
         return cabinet("CloseZoneTemporarily", ZoneCommands.CloseZoneTemporarily.class, (body, context) -> {
             requireZone(body.zoneId());
             // 003 art. 6.4 (ADR 0035 item 27, F167): on the Government decision's received document, cited by this act only
-            decisions.claimedFor(body.decisionSha256(), body.zoneId(), "temporary closure", context, () -> {
+            decisions.claimedFor(body.decisionSha256(), body.zoneId(), context, () -> {
                 send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
                 return null;
             });

@@ -1,17 +1,14 @@
 package mn.registry.freezone.zone;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.OneKindPerDocument;
-import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.document.DocumentCitation;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.freezone.ZoneId;
-import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
@@ -19,35 +16,29 @@ import java.util.function.Supplier;
 /**
  * 003 art. 6.4 (choice, ADR 0035 item 27; abuse audit F167, was O97): the Government's decision opening or temporarily closing a zone is
  * recorded with its uploaded document, as the Government's land-fee exemption is (23.4), and that document is the record of one act,
- * registry-wide: its claim is a document of the Free Zone acts' collection ({@value #COLLECTION}, the one of ADR 0035 item 8, so an
- * agreement's or a court decision's file is not a closure's either), {@code {_id: sha256, commandId, zoneId, act, claimedAt}}, taken
- * before the zone acts ({@link RegistryWideClaim}) and released when the act is refused.
+ * registry-wide. Since session 19 (ADR 0057: one claim, one insert) its claim is the one claim of the document
+ * ({@link OneKindPerDocument}, kind {@link DocumentKind#ZONE_DECISION}, {@code ONE_ACT}, naming the zone), taken before the zone acts and
+ * released when the act is refused; an agreement's or a court decision's file is not a closure's either ({@code freezone_act_documents},
+ * where these claims were before, is no longer read or written).
  */
 @Component
 class ZoneDecisionDocuments {
 
-    /** The collection of ADR 0035 item 8's claims (ActDocumentClaims). */
-    static final String COLLECTION = "freezone_act_documents";
     static final String ARTICLE = "003 art. 6.4";
 
-    private final MongoCollection<Document> claims;
-    private final CommandLog commandLog;
     private final DocumentStore documents;
+    private final OneKindPerDocument claims;
 
-    private final OneKindPerDocument acrossKinds;
-
-    /** As the registry runs it: the claim across kinds (ADR 0057) is the registry's one, whose backfill it waits for. */
+    /** As the registry runs it: the registry's claim of documents (ADR 0057), whose backfill it waits for. */
     @org.springframework.beans.factory.annotation.Autowired
-    ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents, OneKindPerDocument acrossKinds) {
-        this.claims = database.getCollection(COLLECTION);
-        this.commandLog = commandLog;
+    ZoneDecisionDocuments(DocumentStore documents, OneKindPerDocument claims) {
         this.documents = documents;
-        this.acrossKinds = acrossKinds;
+        this.claims = claims;
     }
 
-    /** For tests: the claim across kinds on the same database, its backfill taken as done. */
+    /** For tests: the claim of documents on the same database, its backfill taken as done. */
     ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents) {
-        this(database, commandLog, documents, OneKindPerDocument.backfilled(database, commandLog));
+        this(documents, OneKindPerDocument.backfilled(database, commandLog));
     }
 
     private static final DocumentCitation DECISION = DocumentCitation.of("decisionSha256", ARTICLE)
@@ -67,29 +58,18 @@ class ZoneDecisionDocuments {
         documents.requireReceived(sha256, DECISION);
     }
 
-    /** Checks the document, claims it for this act, runs the act; the claim is released when the act is refused. */
-    <T> T claimedFor(String sha256, ZoneId zoneId, String act, CommandContext context, Supplier<T> actOnTheZone) {
+    /**
+     * Checks the document, claims it for this act on {@code zoneId} (another act, of this zone or another, is refused with
+     * {@code freezone.decision-cited-already}; another kind of act's document as such), runs the act; the claim is released when the act
+     * is refused.
+     */
+    <T> T claimedFor(String sha256, ZoneId zoneId, CommandContext context, Supplier<T> actOnTheZone) {
         decisionRestsOnItsDocument(sha256);
-        // ADR 0057: a decision's document is not another kind of act's (an identity order, a permit's, a registration's)
-        return acrossKinds.claimedFor(sha256, DocumentKind.ZONE_DECISION, context, "decisionSha256", ARTICLE,
-                () -> claimedForThisAct(sha256, zoneId, act, context, actOnTheZone));
+        return claims.claimedFor(sha256, DocumentKind.ZONE_DECISION, grounds(zoneId), context, "decisionSha256", ARTICLE, actOnTheZone);
     }
 
-    private <T> T claimedForThisAct(String sha256, ZoneId zoneId, String act, CommandContext context, Supplier<T> actOnTheZone) {
-        RegistryWideClaim.take(claims, new Document("_id", sha256).append("commandId", context.commandId()).append("zoneId", zoneId.value())
-                .append("act", act).append("claimedAt", context.receivedAt().toString()), RegistryWideClaim.whileItsCommandIsLogged(commandLog),
-                holder -> citedAlready());
-        try {
-            return actOnTheZone.get();
-        } catch (RuntimeException refused) {
-            RegistryWideClaim.release(claims, sha256, context.commandId());
-            throw refused;
-        }
-    }
-
-    // 003 art. 6.4 (ADR 0035 item 27): one decision's document is one act: a closure's file is not an opening's, nor another zone's act
-    private static RegistryProblem citedAlready() {
-        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.decision-cited-already", "This document is cited already by another "
-                + "act; each opening or closure of a zone is recorded with the Government's own decision.", "decisionSha256", ARTICLE);
+    /** The zone a Government decision grounds an act of, as its claim names it (a zone's opening or closure, a land-fee exemption). */
+    private static String grounds(ZoneId zone) {
+        return zone == null ? null : OneKindPerDocument.Grounds.ZONE.of(zone.value());
     }
 }

@@ -823,7 +823,7 @@ class PermitApplication {
     // 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144, F145): a document of the tax authority is the record of one of its
     // acts on this permit. The request the ministry refused, filed again on its own document, is the same request decided twice (until a
     // reviewer suspends on it); a request or settlement used before, named as the settlement, restores the permit on a document that
-    // says the opposite or nothing new. Another permit's documents are refused registry-wide by TaxAuthorityDocuments
+    // says the opposite or nothing new. Another permit's documents are refused registry-wide by the document's claim (DocumentKind.TAX_AUTHORITY_DOCUMENT)
     private void taxAuthorityDocumentRecordsOneAct(String evidenceSha256, String article) {
         if (taxAuthorityDocuments.contains(evidenceSha256.toLowerCase(java.util.Locale.ROOT))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-document-used", "This document of the tax authority ("
@@ -1247,7 +1247,7 @@ class PermitApplication {
 
     // 002 art. 20.3.3 (choice, ADR 0046 item 45, abuse audit F181, was O94): the day of a change is a fact the registry cannot see, and the
     // lateness of the report is computed from the day the holder names: a change of two months ago reported as one of last Tuesday was
-    // on time. The report cites the document that shows the change (one report each, ChangeReportDocuments), and the reviewer's desk
+    // on time. The report cites the document that shows the change (one report each, DocumentKind.CHANGE_REPORT), and the reviewer's desk
     // shows the day named beside it, so that a person compares them. Reports stored before this rule, without a document, replay
     private static void changeIsShownByItsDocument(String documentSha256) {
         if (documentSha256 == null || documentSha256.isBlank()) {

@@ -178,15 +178,14 @@ class PermitCommandTypes {
 
     // ADR 0046 item 43 (F152): a policy's document insures one permit's holder, registry-wide
     @Bean
-    SignedCommandType<RecordPermitInsurance> recordPermitInsurance(InsurancePolicies policies) {
-        return claimingItsDocument(RecordPermitInsurance.class, MINISTRY_OR_HOLDER, RecordPermitInsurance::proofSha256,
-                RecordPermitInsurance::applicationId, policies);
+    SignedCommandType<RecordPermitInsurance> recordPermitInsurance(OneKindPerDocument claims) {
+        return citingItsDocument(RecordPermitInsurance.class, MINISTRY_OR_HOLDER, RecordPermitInsurance::proofSha256, DocumentKind.INSURANCE_POLICY,
+                claims);
     }
 
     @Bean
     SignedCommandType<IssuePermit> issuePermit(OneKindPerDocument acrossKinds) {
-        return citingItsDocument(IssuePermit.class, SUPERVISOR, IssuePermit::contractSha256, DocumentKind.PERMIT_CONTRACT,
-                "contractSha256", b -> "002 art. 26.7", acrossKinds);
+        return citingItsDocument(IssuePermit.class, SUPERVISOR, IssuePermit::contractSha256, DocumentKind.PERMIT_CONTRACT, acrossKinds);
     }
 
     @Bean
@@ -197,45 +196,35 @@ class PermitCommandTypes {
 
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
     @Bean
-    SignedCommandType<RequestPermitExtension> requestPermitExtension(StampDutyProofs proofs) {
-        return claimingItsDocument(RequestPermitExtension.class, HOLDER, RequestPermitExtension::stampDutyProofSha256,
-                RequestPermitExtension::applicationId, proofs);
+    SignedCommandType<RequestPermitExtension> requestPermitExtension(OneKindPerDocument claims) {
+        return citingItsDocument(RequestPermitExtension.class, HOLDER, RequestPermitExtension::stampDutyProofSha256, DocumentKind.STAMP_DUTY_PROOF,
+                claims);
     }
 
     /**
-     * A command whose document is the evidence of one act ({@link OneActPerDocument}): claimed before the aggregate acts, released when
-     * the command is refused.
-     */
-    private <T> SignedCommandType<T> claimingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
-                                                         java.util.function.Function<T, ApplicationId> application, OneActPerDocument claims) {
-        SignedCommandType<T> toApplication = signedBy(body, roles);
-        return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> {
-            if (b == null) {
-                return toApplication.handle(null, c);
-            }
-            // ADR 0057: the claim across kinds first (a document another kind of act holds is refused as such), then the kind's own
-            return claims.acrossKinds().claimedFor(document.apply(b), claims.kind(), c, claims.field(), claims.article(), () -> {
-                claims.claim(document.apply(b), c.commandId(), application.apply(b), c.receivedAt());
-                try {
-                    return toApplication.handle(b, c);
-                } catch (RuntimeException refused) {
-                    claims.release(document.apply(b), c.commandId());
-                    throw refused;
-                }
-            });
-        });
-    }
-
-    /**
-     * ADR 0057 (abuse audit O116): a command that cites a document with no one-act rule of its own claims it across kinds, released when
-     * the command is refused; no document (where it is optional, or missing: the aggregate refuses it) claims nothing.
+     * ADR 0057 (session 19: one claim, one insert): a command that cites a document claims it in {@code document_claims} under its kind,
+     * naming the permit it grounds, before the aggregate acts, and releases it when the command is refused; the kind's policy
+     * ({@link DocumentKind#acts}) refuses a second act of a {@code ONE_ACT} kind with the kind's code, field and article. No document
+     * (where it is optional, or missing: the aggregate refuses it) claims nothing.
      */
     private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
+                                                       DocumentKind kind, OneKindPerDocument claims) {
+        return citingItsDocument(body, roles, document, kind, kind.field(), b -> kind.article(), claims);
+    }
+
+    /** As above, for a kind whose field and article are the act's (a duty's evidence cites the duty's article). */
+    private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
                                                        DocumentKind kind, String field, java.util.function.Function<T, String> article,
-                                                       OneKindPerDocument acrossKinds) {
+                                                       OneKindPerDocument claims) {
         SignedCommandType<T> toApplication = signedBy(body, roles);
         return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
-                : acrossKinds.claimedFor(document.apply(b), kind, c, field, article.apply(b), () -> toApplication.handle(b, c)));
+                : claims.claimedFor(document.apply(b), kind, grounds(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
+    }
+
+    /** The permit an act's document grounds, as its claim names it ({@code permit:<application id>}); null when the body names none. */
+    static String grounds(Object body) {
+        Object applicationId = TargetByRecordComponent.read(body, "applicationId");
+        return applicationId instanceof ApplicationId id ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null;
     }
 
     @Bean
@@ -261,17 +250,17 @@ class PermitCommandTypes {
 
     /** 002 art. 28.1: the tax authority's request to suspend, decided by the ministry within 5 working days (ADR 0013 §4). */
     @Bean
-    SignedCommandType<RequestPermitSuspension> requestPermitSuspension(TaxAuthorityDocuments documents) {
+    SignedCommandType<RequestPermitSuspension> requestPermitSuspension(OneKindPerDocument claims) {
         // ADR 0046 item 37: a document of the tax authority records one act of one permit, registry-wide
-        return claimingItsDocument(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER), RequestPermitSuspension::evidenceSha256,
-                RequestPermitSuspension::applicationId, documents);
+        return citingItsDocument(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER), RequestPermitSuspension::evidenceSha256,
+                DocumentKind.TAX_AUTHORITY_DOCUMENT, claims);
     }
 
     /** 002 art. 28.1, 28.4 (ADR 0046 item 19): the tax authority says the evasions it named are settled; then the ministry may restore. */
     @Bean
-    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled(TaxAuthorityDocuments documents) {
-        return claimingItsDocument(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER), RecordTaxEvasionsSettled::evidenceSha256,
-                RecordTaxEvasionsSettled::applicationId, documents);
+    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled(OneKindPerDocument claims) {
+        return citingItsDocument(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER), RecordTaxEvasionsSettled::evidenceSha256,
+                DocumentKind.TAX_AUTHORITY_DOCUMENT, claims);
     }
 
     @Bean
@@ -297,33 +286,32 @@ class PermitCommandTypes {
     @Bean
     SignedCommandType<PassCertificateDatabaseOn> passCertificateDatabaseOn(OneKindPerDocument acrossKinds) {
         return citingItsDocument(PassCertificateDatabaseOn.class, SUPERVISOR, PassCertificateDatabaseOn::contractSha256,
-                DocumentKind.CERTIFICATE_DATABASE_CONTRACT, "contractSha256", b -> "002 art. 29.4", acrossKinds);
+                DocumentKind.CERTIFICATE_DATABASE_CONTRACT, acrossKinds);
     }
 
     @Bean
     SignedCommandType<FileRevocationComplaint> fileRevocationComplaint(OneKindPerDocument acrossKinds) {
         return citingItsDocument(FileRevocationComplaint.class, HOLDER, FileRevocationComplaint::complaintSha256,
-                DocumentKind.REVOCATION_COMPLAINT, "complaintSha256", b -> "002 art. 29.6", acrossKinds);
+                DocumentKind.REVOCATION_COMPLAINT, acrossKinds);
     }
 
     @Bean
     SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(OneKindPerDocument acrossKinds) {
         return citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR, DecideRevocationComplaint::decisionSha256,
-                DocumentKind.COMPLAINT_DECISION, "decisionSha256", b -> "002 art. 29.6", acrossKinds);
+                DocumentKind.COMPLAINT_DECISION, acrossKinds);
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
     @Bean
-    SignedCommandType<ReportPermitChange> reportPermitChange(ChangeReportDocuments documents) {
-        return claimingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, ReportPermitChange::applicationId,
-                documents);
+    SignedCommandType<ReportPermitChange> reportPermitChange(OneKindPerDocument claims) {
+        return citingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, DocumentKind.CHANGE_REPORT, claims);
     }
 
     @Bean
-    SignedCommandType<RecordPermitInspection> recordPermitInspection(InspectionFindings findings) {
+    SignedCommandType<RecordPermitInspection> recordPermitInspection(OneKindPerDocument claims) {
         // 002 art. 31.1.7 (ADR 0046 item 26): one inspection's findings record one inspection
-        return claimingItsDocument(RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER),
-                RecordPermitInspection::findingsSha256, RecordPermitInspection::applicationId, findings);
+        return citingItsDocument(RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER),
+                RecordPermitInspection::findingsSha256, DocumentKind.INSPECTION_FINDINGS, claims);
     }
 
     @Bean

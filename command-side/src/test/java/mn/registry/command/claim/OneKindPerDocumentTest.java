@@ -74,6 +74,14 @@ class OneKindPerDocumentTest {
                 String sha256 = document(holder + " then " + other);
                 assertThat(claims.claim(sha256, holder, logged(), "first", "first article", AT)).isTrue();
                 RegistryProblem problem = refused(sha256, other, "secondSha256", "second article");
+                boolean freeZoneActs = OneKindPerDocument.ONE_COLLECTION.contains(other) && OneKindPerDocument.ONE_COLLECTION.contains(holder);
+                if ((other == holder && holder.acts().one()) || (other != holder && freeZoneActs)) {
+                    // session 19: the same kind is its own policy's, a ONE_ACT kind refusing another act (no grounds named: another's);
+                    // the Free Zone's acts refuse each other's with the citing kind's own code, as their one collection did
+                    assertThat(problem).as(other + " on " + holder + "'s document, its own rule").isNotNull();
+                    assertThat(problem.code()).isEqualTo(other.acts().refusal().code());
+                    continue;
+                }
                 if (OneKindPerDocument.share(other, holder)) {
                     assertThat(problem).as(other + " on " + holder + "'s document passes").isNull();
                     continue;
@@ -288,6 +296,64 @@ class OneKindPerDocumentTest {
         assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
         assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.CHANGE_REPORT, logged(), "documentSha256",
                 "002 art. 20.3.3", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.revocation-complaint");
+    }
+
+    @Test
+    @DisplayName("ADR 0057, session 19 (one claim, one insert): the backfill's third round moves the kinds' claims with the permit each "
+            + "grounds, names it on the claims written without it (a round before, a command before the release, a stored act), leaves a "
+            + "claim another kind holds (reported in the log), and two nodes starting at once end with one claim each; the stored claims then "
+            + "refuse another permit's act with the kind's own code")
+    void the_third_round_names_the_grounds_of_the_stored_claims() {
+        String policy = document("a policy recorded in session 18 on app-1");
+        String complaint = document("a complaint filed in session 18 on app-3");
+        String proof = document("a stamp duty proof of session 18, also cited as a change report");
+        String findings = document("findings recorded in session 16 on app-4, never copied");
+        String policyCommand = logged();
+        database.getCollection("permit_insurance_policies").insertOne(new Document("_id", policy).append("commandId", policyCommand)
+                .append("applicationId", "app-1").append("claimedAt", AT.toString()));
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", policy).append("kind", "insurance-policy")
+                .append("commandId", policyCommand).append("claimedAt", AT.toString())); // session 18's claim across kinds, no grounds
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", complaint).append("kind", "revocation-complaint")
+                .append("commandId", "backfill:adr-0057:revocation-complaint").append("claimedAt", AT.toString())); // round 2's
+        database.getCollection("stamp_duty_proofs").insertOne(new Document("_id", proof).append("commandId", logged())
+                .append("applicationId", "app-2").append("claimedAt", AT.toString()));
+        String report = logged();
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", proof).append("kind", "change-report")
+                .append("commandId", report).append("claimedAt", AT.toString()));
+        database.getCollection("permit_inspection_findings").insertOne(new Document("_id", findings).append("commandId", logged())
+                .append("applicationId", "app-4").append("claimedAt", AT.toString()));
+        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057:2").append("at", AT.toString()));
+        mn.registry.kernel.permit.ApplicationId app3 = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+
+        OneKindPerDocument starting = new OneKindPerDocument(database, log);
+        List<OneKindPerDocumentBackfill> nodes = List.of(new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC)),
+                new OneKindPerDocumentBackfill(database, OneKindPerDocument.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        assertThat(nodes.get(0).due()).as("the second round's marker does not stop the third").isTrue();
+        nodes.parallelStream().forEach(node -> {
+            StartupBackfill.Pass pass = node.begin();
+            pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null, org.axonframework.eventhandling.GenericEventMessage
+                    .asEventMessage(new mn.registry.kernel.permit.RevocationComplaintFiled(app3, complaint, AT, new PersonId("holder-3")))));
+            pass.finish(1);
+        });
+        assertThat(nodes.get(0).due()).isFalse();
+        for (String sha256 : List.of(policy, complaint, proof, findings)) {
+            assertThat(database.getCollection(OneKindPerDocument.COLLECTION).countDocuments(new Document("_id", sha256))).as("one claim").isEqualTo(1);
+        }
+        assertThat(starting.holder(proof)).as("another kind's claim is left (and logged)").contains(DocumentKind.CHANGE_REPORT);
+        assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
+
+        RegistryProblem anotherPermit = catchThrowableOfType(() -> starting.claim(policy, DocumentKind.INSURANCE_POLICY,
+                OneKindPerDocument.Grounds.PERMIT.of("app-9"), logged(), "proofSha256", "002 art. 26.2.3", AT), RegistryProblem.class);
+        assertThat(anotherPermit.code()).isEqualTo("permit.insurance-policy-of-another-permit");
+        assertThat(starting.claim(policy, DocumentKind.INSURANCE_POLICY, OneKindPerDocument.Grounds.PERMIT.of("app-1"), logged(), "proofSha256",
+                "002 art. 26.2.3", AT)).as("the same permit: its aggregate decides").isFalse();
+        assertThat(starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, OneKindPerDocument.Grounds.PERMIT.of(app3.value()), logged(),
+                "complaintSha256", "002 art. 29.6", AT)).as("the stored complaint's own permit, named from its event").isFalse();
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, OneKindPerDocument.Grounds.PERMIT.of("app-9"),
+                logged(), "complaintSha256", "002 art. 29.6", AT), RegistryProblem.class).code()).isEqualTo("document.already-grounds-another-act");
+        assertThat(catchThrowableOfType(() -> starting.claim(findings, DocumentKind.INSPECTION_FINDINGS, OneKindPerDocument.Grounds.PERMIT.of("app-4"),
+                logged(), "findingsSha256", "002 art. 31.1.7", AT), RegistryProblem.class).code())
+                .as("findings record one inspection, of this permit too").isEqualTo("permit.inspection-findings-used");
     }
 
     private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {

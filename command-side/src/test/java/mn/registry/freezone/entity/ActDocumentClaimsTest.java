@@ -206,12 +206,12 @@ class ActDocumentClaimsTest {
     @Test
     @DisplayName("003 art. 12.5.1, 26.2, ADR 0002: the same command carried out again after a stop finds its own claim and is recorded once; a claim whose command left no trace is taken over")
     void same_command_again_and_stale_claims() {
-        claims.claim(AGREEMENT, "cmd-1", FIRST, "investment agreement", AGREEMENT_ARTICLE, AGREEMENT_AT); // then the registry stopped
+        claims.claim(AGREEMENT, "cmd-1", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // then the registry stopped
         agreement(FIRST, AGREEMENT, "cmd-1");
         assertThat(events(FIRST)).hasSize(3);
         assertThat(holder(AGREEMENT)).isEqualTo("cmd-1");
 
-        claims.claim(OTHER_AGREEMENT, "cmd-gone", FIRST, "investment agreement", AGREEMENT_ARTICLE, AGREEMENT_AT); // refused, release lost
+        claims.claim(OTHER_AGREEMENT, "cmd-gone", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // refused, release lost
         agreement(SECOND, OTHER_AGREEMENT, "cmd-2");
         assertThat(holder(OTHER_AGREEMENT)).isEqualTo("cmd-2");
     }
@@ -220,7 +220,7 @@ class ActDocumentClaimsTest {
     @DisplayName("003 art. 12.5.1, 12.5.3, 26.2: an act of the same registration holding the claim is left to the registration's own rule; accepted (the other act never stored), the act takes the claim over")
     void same_registration_claim_is_adopted_when_the_act_is_stored() {
         signed("cmd-1", AGREEMENT_AT);
-        claims.claim(COURT, "cmd-1", FIRST, "investment agreement", AGREEMENT_ARTICLE, AGREEMENT_AT); // an agreement in flight, to be refused
+        claims.claim(COURT, "cmd-1", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // an agreement in flight, to be refused
         courtDecision(FIRST, COURT, "cmd-2");
         assertThat(holder(COURT)).isEqualTo("cmd-2");
         claims.release(COURT, "cmd-1"); // the agreement's refusal releases only its own claim

@@ -92,7 +92,6 @@ class GovernorAuthorityTest {
                 context.getBean(com.mongodb.client.MongoDatabase.class), context.getBean(mn.registry.command.api.CommandLog.class)));
         context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
         context.registerBean(Class.forName("mn.registry.freezone.land.LandFeeReceiptClaims"));
-        context.registerBean(Class.forName("mn.registry.freezone.land.ExemptionDecisionClaims")); // ADR 0035 item 28
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

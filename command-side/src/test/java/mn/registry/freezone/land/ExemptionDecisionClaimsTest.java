@@ -4,7 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
-import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.command.claim.DocumentKind;
+import mn.registry.command.claim.OneKindPerDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * 003 art. 23.4, 6.4 (choice, ADR 0035 item 28; abuse audit F168, was O100): the Government decision of a land-fee exemption is claimed for
- * the exemptions in the Free Zone acts' collection, on the embedded MongoDB.
+ * the exemptions (since session 19 the one claim of the document, ADR 0057: kind {@code land-fee-exemption-decision}, whose acts share it),
+ * on the embedded MongoDB.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
 class ExemptionDecisionClaimsTest {
@@ -45,11 +47,15 @@ class ExemptionDecisionClaimsTest {
     }
 
     /** A closure's claim as ZoneDecisionDocuments takes it (ADR 0035 item 27): held while its command is logged. */
-    private static void closureClaims(MongoCollection<Document> claims, CommandLog log, String sha256, String commandId) {
+    private static void closureClaims(OneKindPerDocument claims, CommandLog log, String sha256, String commandId) {
         context(log, commandId);
-        RegistryWideClaim.take(claims, new Document("_id", sha256).append("commandId", commandId).append("zoneId", "altanbulag")
-                .append("act", "temporary closure"), RegistryWideClaim.whileItsCommandIsLogged(log), holder -> RegistryProblem.conflict(
-                "freezone.decision-cited-already", "cited", "003 art. 6.4"));
+        claims.claim(sha256, DocumentKind.ZONE_DECISION, OneKindPerDocument.Grounds.ZONE.of("altanbulag"), commandId, "decisionSha256",
+                "003 art. 6.4", AT);
+    }
+
+    /** An exemption's claim of its decision, as GrantLandFeeExemption takes it. */
+    private static boolean exemptionClaims(OneKindPerDocument claims, String sha256, CommandContext context) {
+        return claims.claim(sha256, DocumentKind.LAND_FEE_EXEMPTION_DECISION, context.commandId(), "decisionSha256", "003 art. 23.4, 6.4", AT);
     }
 
     @Test
@@ -58,29 +64,29 @@ class ExemptionDecisionClaimsTest {
             + "exemption that shared it and was recorded")
     void an_exemptions_decision_is_claimed_for_the_exemptions(MongoDatabase database) {
         CommandLog log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
-        ExemptionDecisionClaims decisions = new ExemptionDecisionClaims(database, log);
-        MongoCollection<Document> claims = database.getCollection(ExemptionDecisionClaims.COLLECTION);
+        OneKindPerDocument decisions = OneKindPerDocument.backfilled(database, log);
+        MongoCollection<Document> claims = database.getCollection(OneKindPerDocument.COLLECTION);
 
         CommandContext first = context(log, "exempt-production");
-        assertThat(decisions.claim(DECISION, ALTANBULAG, first)).as("the first exemption holds the claim").isTrue();
+        assertThat(exemptionClaims(decisions, DECISION, first)).as("the first exemption holds the claim").isTrue();
         CommandContext second = context(log, "exempt-trade");
-        assertThat(decisions.claim(DECISION, ALTANBULAG, second)).as("another exemption of the same decision shares it").isFalse();
-        assertThat(decisions.claim(DECISION, ALTANBULAG, first)).as("the same command again (ADR 0002)").isTrue();
-        RegistryProblem closure = catchThrowableOfType(() -> closureClaims(claims, log, DECISION, "close-altanbulag"), RegistryProblem.class);
+        assertThat(exemptionClaims(decisions, DECISION, second)).as("another exemption of the same decision shares it").isFalse();
+        assertThat(exemptionClaims(decisions, DECISION, first)).as("the same command again (ADR 0002)").isTrue();
+        RegistryProblem closure = catchThrowableOfType(() -> closureClaims(decisions, log, DECISION, "close-altanbulag"), RegistryProblem.class);
         assertThat(closure.code()).isEqualTo("freezone.decision-cited-already");
 
         // the first exemption is refused by the land register; the second is recorded and keeps the decision claimed
         log.release("exempt-production", LEASES.get("exempt-production"));
         decisions.release(DECISION, first.commandId());
-        decisions.adopt(DECISION, ALTANBULAG, second);
+        decisions.adopt(DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION, second.commandId(), AT);
         assertThat(claims.find(eq("_id", DECISION)).first().getString("commandId")).isEqualTo("exempt-trade");
         decisions.release(DECISION, first.commandId()); // a late release of the refused one changes nothing
-        assertThat(catchThrowableOfType(() -> closureClaims(claims, log, DECISION, "close-altanbulag-2"), RegistryProblem.class)).isNotNull();
+        assertThat(catchThrowableOfType(() -> closureClaims(decisions, log, DECISION, "close-altanbulag-2"), RegistryProblem.class)).isNotNull();
 
         // a closure's decision is not an exemption's
         String closing = "c2".repeat(32);
-        closureClaims(claims, log, closing, "close-zamyn-uud");
-        RegistryProblem exemption = catchThrowableOfType(() -> decisions.claim(closing, ALTANBULAG, context(log, "exempt-hotel")), RegistryProblem.class);
+        closureClaims(decisions, log, closing, "close-zamyn-uud");
+        RegistryProblem exemption = catchThrowableOfType(() -> exemptionClaims(decisions, closing, context(log, "exempt-hotel")), RegistryProblem.class);
         assertThat(exemption.code()).isEqualTo("freezone.exemption-decision-cited-already");
         assertThat(exemption.field()).isEqualTo("decisionSha256");
         assertThat(exemption.article()).isEqualTo("003 art. 23.4, 6.4");
@@ -88,9 +94,9 @@ class ExemptionDecisionClaimsTest {
         // a lone exemption refused releases its decision for the act that is lawful
         String alone = "d3".repeat(32);
         CommandContext refused = context(log, "exempt-refused");
-        assertThat(decisions.claim(alone, ALTANBULAG, refused)).isTrue();
+        assertThat(exemptionClaims(decisions, alone, refused)).isTrue();
         decisions.release(alone, refused.commandId());
-        closureClaims(claims, log, alone, "close-after-refusal");
-        assertThat(claims.find(eq("_id", alone)).first().getString("act")).isEqualTo("temporary closure");
+        closureClaims(decisions, log, alone, "close-after-refusal");
+        assertThat(claims.find(eq("_id", alone)).first().getString("kind")).isEqualTo("zone-decision");
     }
 }

@@ -55,28 +55,28 @@ class ZoneDecisionDocumentsTest {
         ZoneDecisionDocuments decisions = new ZoneDecisionDocuments(database, log, store);
         boolean[] acted = new boolean[1];
         for (String missing : new String[]{null, " "}) {
-            refused(() -> decisions.claimedFor(missing, ZAMYN_UUD, "temporary closure", context(log, "close-" + missing), () -> acted[0] = true),
+            refused(() -> decisions.claimedFor(missing, ZAMYN_UUD, context(log, "close-" + missing), () -> acted[0] = true),
                     "freezone.field-missing");
         }
-        refused(() -> decisions.claimedFor("ABC", ZAMYN_UUD, "temporary closure", context(log, "close-abc"), () -> acted[0] = true),
+        refused(() -> decisions.claimedFor("ABC", ZAMYN_UUD, context(log, "close-abc"), () -> acted[0] = true),
                 "document.sha256-malformed");
-        refused(() -> decisions.claimedFor("7".repeat(64), ZAMYN_UUD, "temporary closure", context(log, "close-unknown"), () -> acted[0] = true),
+        refused(() -> decisions.claimedFor("7".repeat(64), ZAMYN_UUD, context(log, "close-unknown"), () -> acted[0] = true),
                 "document.unknown");
         assertThat(acted[0]).as("the zone never acted on a refused decision").isFalse();
 
         String decision = store.receive("%PDF-1.4\nGovernment resolution 2027/300 closing Zamyn-Uud\n%%EOF\n".getBytes(StandardCharsets.UTF_8),
                 "application/pdf", "decision.pdf").document().sha256();
         // the zone refuses the act (e.g. closed already): the claim is released, and the next act may cite the decision
-        RegistryProblem byTheZone = catchThrowableOfType(() -> decisions.claimedFor(decision, ZAMYN_UUD, "temporary closure",
+        RegistryProblem byTheZone = catchThrowableOfType(() -> decisions.claimedFor(decision, ZAMYN_UUD,
                 context(log, "close-refused"), () -> {
                     throw RegistryProblem.conflict("freezone.zone-not-open", "not open", "003 art. 6.4");
                 }), RegistryProblem.class);
         assertThat(byTheZone.code()).isEqualTo("freezone.zone-not-open");
-        assertThat(decisions.claimedFor(decision, ZAMYN_UUD, "temporary closure", context(log, "close-1"), () -> "CLOSED")).isEqualTo("CLOSED");
+        assertThat(decisions.claimedFor(decision, ZAMYN_UUD, context(log, "close-1"), () -> "CLOSED")).isEqualTo("CLOSED");
         // the same command again (ADR 0002) keeps its claim
-        assertThat(decisions.claimedFor(decision, ZAMYN_UUD, "temporary closure", context(log, "close-1"), () -> "CLOSED")).isEqualTo("CLOSED");
-        refused(() -> decisions.claimedFor(decision, ZAMYN_UUD, "opening", context(log, "open-1"), () -> "OPEN"), "freezone.decision-cited-already");
-        refused(() -> decisions.claimedFor(decision, ZoneId.of("altanbulag"), "temporary closure", context(log, "close-2"), () -> "CLOSED"),
+        assertThat(decisions.claimedFor(decision, ZAMYN_UUD, context(log, "close-1"), () -> "CLOSED")).isEqualTo("CLOSED");
+        refused(() -> decisions.claimedFor(decision, ZAMYN_UUD, context(log, "open-1"), () -> "OPEN"), "freezone.decision-cited-already");
+        refused(() -> decisions.claimedFor(decision, ZoneId.of("altanbulag"), context(log, "close-2"), () -> "CLOSED"),
                 "freezone.decision-cited-already");
     }
 }

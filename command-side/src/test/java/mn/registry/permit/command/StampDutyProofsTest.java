@@ -45,7 +45,7 @@ class StampDutyProofsTest {
 
     private Configuration axon;
     private CommandLog commandLog;
-    private StampDutyProofs proofs;
+    private mn.registry.command.claim.OneKindPerDocument proofs;
     private SignedCommandType<RequestPermitExtension> type;
 
     private MongoDatabase database;
@@ -67,7 +67,7 @@ class StampDutyProofsTest {
                 .buildConfiguration();
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
-        proofs = new StampDutyProofs(database, commandLog);
+        proofs = mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog);
         type = new PermitCommandTypes(axon.commandGateway())
                 .requestPermitExtension(proofs);
     }
@@ -132,13 +132,13 @@ class StampDutyProofsTest {
     @DisplayName("002 art. 27.2, ADR 0002: the same command carried out again after a stop keeps its own claim; a claim whose command left no trace is taken over")
     void same_command_again_and_stale_claims() {
         ApplicationId permit = permit(LocalDate.of(2025, 6, 1));
-        proofs.claim(proof, "cmd-1", permit, RECEIVED); // claimed, then the registry stopped before the aggregate acted
+        proofs.claim(proof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + permit.value(), "cmd-1", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // claimed, then the registry stopped before the aggregate acted
         request(permit, proof, "cmd-1");
 
         ApplicationId other = permit(LocalDate.of(2025, 6, 2));
-        proofs.claim(otherProof, "cmd-gone", other, RECEIVED); // its command was refused and its release lost: no entry in the log
+        proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + other.value(), "cmd-gone", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // its command was refused and its release lost: no entry in the log
         request(other, otherProof, "cmd-2");
-        assertThatThrownBy(() -> proofs.claim(otherProof, "cmd-3", other, RECEIVED))
+        assertThatThrownBy(() -> proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + other.value(), "cmd-3", "stampDutyProofSha256", "002 art. 27.2", RECEIVED))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
     }
     @Test
@@ -148,7 +148,7 @@ class StampDutyProofsTest {
         ApplicationId first = permit(LocalDate.of(2025, 6, 1));
         ApplicationId second = permit(LocalDate.of(2025, 6, 2));
         SignedCommandType<RecordPermitInspection> inspection = new PermitCommandTypes(axon.commandGateway())
-                .recordPermitInspection(new InspectionFindings(database, commandLog));
+                .recordPermitInspection(proofs);
         PersonId inspector = new PersonId("inspector-1");
         java.util.function.BiFunction<RecordPermitInspection, String, Object> record = (body, commandId) -> {
             commandLog.claim(commandId, commandId + "-jws", "jws", "RecordPermitInspection", inspector.value());

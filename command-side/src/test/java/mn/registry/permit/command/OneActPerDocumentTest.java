@@ -1,0 +1,207 @@
+package mn.registry.permit.command;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import mn.registry.command.api.CommandContext;
+import mn.registry.command.api.CommandLog;
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
+import mn.registry.kernel.permit.*;
+import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * ADR 0057, session 19 (abuse audit F215-F219, was O120): the papers the law makes one act's (002 art. 26.7: one contract, one permit's
+ * issue; 29.6: one complaint paper, one revocation's complaint, one decision on it; 29.4: one contract, one database passed on) ground the
+ * acts of one permit; another permit's act citing one is refused with {@code document.already-grounds-another-act}, the act's field and
+ * article. A lawful pair shares one permit's papers only. The aggregates here accept everything (a mock gateway), so that the document's
+ * claim alone is judged; and one claiming act makes one insert.
+ */
+@ExtendWith(EmbeddedMongoExtension.class)
+class OneActPerDocumentTest {
+
+    static final Instant AT = Instant.parse("2031-03-02T02:00:00Z");
+    private static final AtomicInteger COMMANDS = new AtomicInteger();
+
+    private MongoClient counted;
+    private final Map<String, Integer> roundTrips = new TreeMap<>();
+    private CommandLog log;
+    private OneKindPerDocument claims;
+    private PermitCommandTypes types;
+    private com.mongodb.client.MongoCollection<Document> claimsOnDisk;
+
+    @BeforeEach
+    void start(ConnectionString server, MongoDatabase database) {
+        // the same database through a client that counts its commands (as -Dregistry.mongo.roundTrips=true counts the registry's)
+        counted = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server).addCommandListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                roundTrips.merge(event.getCommandName(), 1, Integer::sum);
+            }
+        }).build());
+        MongoDatabase same = counted.getDatabase(database.getName());
+        claimsOnDisk = database.getCollection(OneKindPerDocument.COLLECTION);
+        log = new CommandLog(same, Clock.fixed(AT, ZoneOffset.UTC));
+        claims = OneKindPerDocument.backfilled(same, log);
+        types = new PermitCommandTypes(mock(CommandGateway.class)); // every aggregate accepts: the claim is what is judged
+    }
+
+    @AfterEach
+    void stop() {
+        counted.close();
+    }
+
+    /** A command accepted into the command log (it holds what it claims while it is logged), by a supervisor. */
+    private CommandContext signed() {
+        String id = "cmd-" + COMMANDS.incrementAndGet();
+        log.claim(id, id + "-jws", "jws", "Act", "supervisor-1");
+        return new CommandContext(id, AT, AT, new PersonId("supervisor-1"), Set.of(Role.MINISTRY_SUPERVISOR, Role.APPLICANT), Set.of(), "ab".repeat(32));
+    }
+
+    private static String document(String words) {
+        return Sha256.hex(words.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ApplicationId permit() {
+        return ApplicationId.of(UUID.randomUUID());
+    }
+
+    private static <T> RegistryProblem refused(SignedCommandType<T> type, T body, CommandContext context) {
+        return catchThrowableOfType(() -> type.handle(body, context), RegistryProblem.class);
+    }
+
+    private static void refusedAs(RegistryProblem problem, String code, String field, String article) {
+        assertThat(problem).as(code).isNotNull();
+        assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.CONFLICT);
+        assertThat(problem.code()).isEqualTo(code);
+        assertThat(problem.field()).isEqualTo(field);
+        assertThat(problem.article()).isEqualTo(article);
+    }
+
+    private String holderOf(String sha256) {
+        Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", sha256)).first();
+        return claim == null ? null : claim.getString("commandId");
+    }
+
+    @Test
+    @DisplayName("002 art. 26.7 (F215, was O120): the contract one permit was issued with, cited again to issue another permit, is refused "
+            + "(409 document.already-grounds-another-act, field contractSha256); the same permit's issue again passes to its aggregate")
+    void one_contract_issues_one_permit() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String contract = document("contract 2031/7 with the holder of permit A");
+        SignedCommandType<IssuePermit> issue = types.issuePermit(claims);
+        CommandContext first = signed();
+        issue.handle(new IssuePermit(a, "certificates", List.of("c"), null, contract), first);
+        refusedAs(refused(issue, new IssuePermit(b, "certificates", List.of("c"), null, contract), signed()),
+                "document.already-grounds-another-act", "contractSha256", "002 art. 26.7");
+        assertThat(holderOf(contract)).as("still the first issue's").isEqualTo(first.commandId());
+        assertThat(refused(issue, new IssuePermit(a, "certificates", List.of("c"), null, contract), signed()))
+                .as("the same permit's act: its aggregate decides (issued already)").isNull();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6 (F216, F217, was O120): one complaint paper complains of one revocation, one decision decides it: either "
+            + "cited for another permit's revocation is refused, with the act's field")
+    void one_complaint_and_one_decision_for_one_revocation() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String complaint = document("complaint of holder A against the revocation of its permit");
+        String decision = document("the ministry's decision on holder A's complaint");
+        types.fileRevocationComplaint(claims).handle(new FileRevocationComplaint(a, complaint), signed());
+        refusedAs(refused(types.fileRevocationComplaint(claims), new FileRevocationComplaint(b, complaint), signed()),
+                "document.already-grounds-another-act", "complaintSha256", "002 art. 29.6");
+        types.decideRevocationComplaint(claims).handle(new DecideRevocationComplaint(a, false, decision), signed());
+        refusedAs(refused(types.decideRevocationComplaint(claims), new DecideRevocationComplaint(b, true, decision), signed()),
+                "document.already-grounds-another-act", "decisionSha256", "002 art. 29.6");
+    }
+
+    @Test
+    @DisplayName("002 art. 29.4 (F218, was O120): the contract one revoked holder's certificate database was passed on with, cited for "
+            + "another revoked permit's database, is refused")
+    void one_contract_passes_one_database_on() {
+        ApplicationId revoked = permit();
+        ApplicationId otherRevoked = permit();
+        ApplicationId successor = permit();
+        String contract = document("contract passing the certificate database of permit A to permit C");
+        types.passCertificateDatabaseOn(claims).handle(new PassCertificateDatabaseOn(revoked, successor, contract), signed());
+        refusedAs(refused(types.passCertificateDatabaseOn(claims), new PassCertificateDatabaseOn(otherRevoked, successor, contract), signed()),
+                "document.already-grounds-another-act", "contractSha256", "002 art. 29.4");
+    }
+
+    @Test
+    @DisplayName("002 art. 26.2.3, 26.7 (F219): the pair that shares (the insurance's policy and contract cited again at the issue) shares one "
+            + "permit's papers: permit B issued on permit A's policy, or B's insurance recorded on A's contract, is refused naming the holder")
+    void the_insurance_and_the_contract_share_one_permits_papers() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String policy = document("policy and contract of holder A");
+        types.recordPermitInsurance(claims).handle(new RecordPermitInsurance(a, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
+                LocalDate.of(2035, 12, 29), policy), signed());
+        assertThat(refused(types.issuePermit(claims), new IssuePermit(a, "certificates", List.of("c"), null, policy), signed()))
+                .as("26.2.3, 26.7: permit A issued on its own insurance's contract").isNull();
+        refusedAs(refused(types.issuePermit(claims), new IssuePermit(b, "certificates", List.of("c"), null, policy), signed()),
+                "document.claimed-by-another-act.insurance-policy", "contractSha256", "002 art. 26.7");
+
+        String contract = document("contract 2031/9 of holder A");
+        types.issuePermit(claims).handle(new IssuePermit(a, "certificates", List.of("c"), null, contract), signed());
+        refusedAs(refused(types.recordPermitInsurance(claims), new RecordPermitInsurance(b, "Mongol Daatgal", "POL-2", Money.mnt(200_000_000),
+                LocalDate.of(2035, 12, 29), contract), signed()), "document.claimed-by-another-act.permit-contract", "proofSha256", "002 art. 26.2.3");
+    }
+
+    @Test
+    @DisplayName("ADR 0057, session 19: a claiming act makes one insert (one round trip) in the usual case; a resend of the same command "
+            + "finds its own claim")
+    void one_claim_one_insert() {
+        ApplicationId a = permit();
+        String proof = document("stamp duty paid for permit A's extension");
+        CommandContext extension = signed();
+        roundTrips.clear();
+        types.requestPermitExtension(claims).handle(new RequestPermitExtension(a, proof), extension);
+        assertThat(roundTrips).as("the registry's round trips for the claim").isEqualTo(Map.of("insert", 1));
+
+        String policy = document("policy of holder A");
+        CommandContext insurance = signed();
+        roundTrips.clear();
+        types.recordPermitInsurance(claims).handle(new RecordPermitInsurance(a, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
+                LocalDate.of(2035, 12, 29), policy), insurance);
+        assertThat(roundTrips).as("the insurance too (it read its kind's collection first before)").isEqualTo(Map.of("insert", 1));
+
+        roundTrips.clear();
+        types.requestPermitExtension(claims).handle(new RequestPermitExtension(a, proof), extension);
+        assertThat(roundTrips).as("the same command again: the insert answers a duplicate key, the read finds its own claim")
+                .isEqualTo(Map.of("insert", 1, "find", 1));
+    }
+}
