@@ -104,8 +104,7 @@ class RegisterRebuilds implements RebuildableProjection {
             if (model.logSize() < total) {
                 throw new IllegalStateException("the log has only " + model.logSize() + " entries, not " + total);
             }
-            write(model, generation);
-            String hash = model.hash();
+            String hash = writeAndHash(model, generation);
             boolean serving = false;
             if (switchWhenBuilt) {
                 long current = generation - 1;
@@ -140,6 +139,12 @@ class RegisterRebuilds implements RebuildableProjection {
             }
         });
         return model;
+    }
+
+    /** Writes the register as generation {@code generation} and returns its content hash (package-private: the benchmark times it alone). */
+    String writeAndHash(RegisterModel model, long generation) {
+        write(model, generation);
+        return model.hash();
     }
 
     /**
