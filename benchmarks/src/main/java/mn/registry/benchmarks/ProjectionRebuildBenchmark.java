@@ -479,7 +479,10 @@ public final class ProjectionRebuildBenchmark {
         }
     }
 
-    /** Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured). */
+    /**
+     * Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured);
+     * the same events in every run.
+     */
     static int fill(GaplessEventStorageEngine engine, int events) {
         WorkingDayCalendar calendar = WorkingDayCalendar.base();
         int apps = events / 5;
@@ -500,8 +503,11 @@ public final class ProjectionRebuildBenchmark {
                     new PermitIssued(id, PermitNumber.of(ReceiptNumber.of(2026, n + 1)), "Ministry", company, "payment services",
                             on.plusDays(12), on.plusDays(12).plusYears(5), List.of(), at(on.plusDays(12)), OFFICIAL, "00".repeat(32))};
             for (int seq = 0; seq < payloads.length; seq++) {
+                // identifiers and timestamps from n and seq (session 19): the permit cases' histories hold each event's
+                // timestamp, so the content hash is the same in every run and on every build, and comparable between them
                 commit.add(new GenericDomainEventMessage<>("PermitApplication", id.value(), seq, payloads[seq],
-                        MetaData.with("signedBy", OFFICIAL.value()).and("commandId", "cmd-" + n + "-" + seq).and("jwsSha256", "ef".repeat(32))));
+                        MetaData.with("signedBy", OFFICIAL.value()).and("commandId", "cmd-" + n + "-" + seq).and("jwsSha256", "ef".repeat(32)),
+                        new UUID(9, 5L * n + seq).toString(), at(on).plusSeconds(60L * seq)));
             }
             if (commit.size() >= 250 || n == apps - 1) {
                 engine.appendEvents(commit);
