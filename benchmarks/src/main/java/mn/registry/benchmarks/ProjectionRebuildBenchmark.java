@@ -5,6 +5,11 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import mn.registry.benchmarks.store.Timer;
@@ -120,15 +125,61 @@ public final class ProjectionRebuildBenchmark {
 
     /** CPU time of the embedded server's worker threads (they apply the writes), in nanoseconds. */
     private static long serverCpuNanos() {
+        return serverThreads(false);
+    }
+
+    /** Bytes the embedded server's worker threads allocated so far. */
+    private static long serverAllocated() {
+        return serverThreads(true);
+    }
+
+    private static long serverThreads(boolean allocated) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith("mongo-server-worker")) {
-                long cpu = threads.getThreadCpuTime(t.getThreadId());
-                sum += Math.max(cpu, 0);
+                long v = allocated ? ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(t.getThreadId())
+                        : threads.getThreadCpuTime(t.getThreadId());
+                sum += Math.max(v, 0);
             }
         }
         return sum;
+    }
+
+    /** Bytes the calling thread allocated so far. */
+    private static long allocatedHere() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /**
+     * What one run sends and costs, per event, independent of the machine's load: documents written, bulk writes and
+     * reads (counted by the rebuild's own client), the CPU of the process, of the calling thread and of the server's
+     * workers, and the bytes those threads allocated. Started before the run, printed after it.
+     */
+    private static final class Counts {
+        final long process = Timer.cpuNanos();
+        final long main = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        final long mainAllocated = allocatedHere();
+        final long server = serverCpuNanos();
+        final long serverAllocated = serverAllocated();
+        final long commands = WRITES.commands.sum();
+        final long statements = WRITES.statements.sum();
+        final long reads = WRITES.reads.sum();
+
+        /** The counts per event since this was made; {@code caller}: the calling thread did the run's work (not a processor's threads). */
+        void print(long events, boolean caller) {
+            double n = events;
+            System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us the process",
+                    (WRITES.statements.sum() - statements) / n, (WRITES.commands.sum() - commands) / n, (WRITES.reads.sum() - reads) / n,
+                    (Timer.cpuNanos() - process) / 1e3 / n);
+            if (caller) {
+                System.out.printf(Locale.ROOT, ", of which %.1f us the main thread (read, decode, handlers, client side of the writes)",
+                        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main) / 1e3 / n);
+            }
+            System.out.printf(Locale.ROOT, " and %.1f us the server's workers (applying the writes); allocated %s%.0f B by the server's workers%n",
+                    (serverCpuNanos() - server) / 1e3 / n, caller ? String.format(Locale.ROOT, "%.0f B by the main thread, ", (allocatedHere() - mainAllocated) / n) : "",
+                    (serverAllocated() - serverAllocated) / n);
+        }
     }
 
     private ProjectionRebuildBenchmark() {
@@ -187,6 +238,7 @@ public final class ProjectionRebuildBenchmark {
             String perEvent = rebuild(mongo, engine, "rebuild_per_event", 1, false, baselineEvents);
             String batched1 = rebuild(mongo, engine, "rebuild_batched_1", batch, true, Long.MAX_VALUE);
             String batched2 = rebuild(mongo, engine, "rebuild_batched_2", batch, true, Long.MAX_VALUE);
+            serverAlone(mongo, "rebuild_batched_2", n(stored, batch), stored);
             String byProcessor = processorRebuild(engine, "rebuild_by_processor", batch, stored);
             // a baseline over the first events only (a loaded machine) has a hash of its own: not compared
             boolean same = (baselineEvents < stored || perEvent.equals(batched1)) && batched1.equals(batched2) && batched1.equals(byProcessor);
@@ -197,6 +249,78 @@ public final class ProjectionRebuildBenchmark {
                 System.exit(1);
             }
         }
+    }
+
+    /** How many batches of {@code batch} events {@code events} make. */
+    private static int n(int events, int batch) {
+        return (events + batch - 1) / batch;
+    }
+
+    private static List<String> collections() {
+        return deadlines ? DeadlineReplay.COLLECTIONS : COLLECTIONS;
+    }
+
+    /**
+     * The embedded server alone doing a rebuild's writes (issue 15's Done-when): the documents the batched rebuild built
+     * (read back from {@code built}), written by a plain driver client into fresh databases of the same server, in as many
+     * bulk writes as the rebuild sent: each collection's documents in {@code batches} consecutive parts, one bulk write per
+     * collection and part. First as inserts, then as upserts by {@code _id} setting every field (one update per document,
+     * as the rebuild's folded writes are). Nothing decoded or handled: what the server costs for these documents.
+     */
+    private static void serverAlone(RegistryMongo mongo, String built, int batches, long events) {
+        List<List<org.bson.RawBsonDocument>> documents = new ArrayList<>();
+        for (String name : collections()) {
+            List<org.bson.RawBsonDocument> all = new ArrayList<>();
+            mongo.client().getDatabase(built).getCollection(name, org.bson.RawBsonDocument.class).find().batchSize(1000).into(all);
+            documents.add(all);
+        }
+        for (boolean upsert : new boolean[]{false, true}) {
+            List<List<List<WriteModel<org.bson.RawBsonDocument>>>> parts = new ArrayList<>();
+            long total = 0;
+            for (List<org.bson.RawBsonDocument> all : documents) {
+                List<List<WriteModel<org.bson.RawBsonDocument>>> byBatch = new ArrayList<>();
+                for (int b = 0; b < batches; b++) {
+                    List<WriteModel<org.bson.RawBsonDocument>> part = new ArrayList<>();
+                    for (org.bson.RawBsonDocument d : all.subList((int) ((long) all.size() * b / batches), (int) ((long) all.size() * (b + 1) / batches))) {
+                        part.add(upsert ? upsertOf(d) : new InsertOneModel<>(d));
+                    }
+                    byBatch.add(part);
+                    total += part.size();
+                }
+                parts.add(byBatch);
+            }
+            MongoDatabase db = mongo.client().getDatabase(upsert ? "server_alone_upserts" : "server_alone_inserts");
+            long t0 = System.nanoTime();
+            long c0 = Timer.cpuNanos();
+            long server0 = serverCpuNanos();
+            long allocated0 = serverAllocated();
+            long bulks = 0;
+            for (int b = 0; b < batches; b++) {
+                for (int c = 0; c < parts.size(); c++) {
+                    List<WriteModel<org.bson.RawBsonDocument>> part = parts.get(c).get(b);
+                    if (!part.isEmpty()) {
+                        db.getCollection(collections().get(c), org.bson.RawBsonDocument.class).bulkWrite(part, new BulkWriteOptions().ordered(false));
+                        bulks++;
+                    }
+                }
+            }
+            long nanos = System.nanoTime() - t0;
+            Timer.print("the server alone: the same documents " + (upsert ? "upserted by _id ($set)" : "inserted") + ", plain client", events, nanos,
+                    Timer.cpuNanos() - c0, "the bound of the rebuild's writes on this server");
+            System.out.printf(Locale.ROOT, "  per event: %.3f documents in %.4f bulk writes; CPU %.1f us the server's workers, allocated %.0f B by them%n",
+                    total / (double) events, bulks / (double) events, (serverCpuNanos() - server0) / 1e3 / events, (serverAllocated() - allocated0) / (double) events);
+        }
+    }
+
+    /** An upsert by {@code _id} that makes {@code d} from nothing: every other field set. */
+    private static WriteModel<org.bson.RawBsonDocument> upsertOf(org.bson.RawBsonDocument d) {
+        org.bson.BsonDocument fields = new org.bson.BsonDocument();
+        d.forEach((k, v) -> {
+            if (!k.equals("_id")) {
+                fields.put(k, v);
+            }
+        });
+        return new UpdateOneModel<>(new org.bson.BsonDocument("_id", d.get("_id")), new org.bson.BsonDocument("$set", fields), new UpdateOptions().upsert(true));
     }
 
     /** The projections (or the deadline service's) rebuilt: fresh handlers writing into {@code db}. */
@@ -237,10 +361,7 @@ public final class ProjectionRebuildBenchmark {
         long head = engine.createHeadToken().position().orElseThrow();
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
-        long server0 = serverCpuNanos();
-        long commands0 = WRITES.commands.sum();
-        long statements0 = WRITES.statements.sum();
-        long reads0 = WRITES.reads.sum();
+        Counts counts = new Counts();
         processor.start();
         try {
             while (true) {
@@ -267,9 +388,7 @@ public final class ProjectionRebuildBenchmark {
         }
         Timer.print("rebuild by the registry's processor (pooled, 2 segments, batches of " + batch + ")", events, nanos, Timer.cpuNanos() - c0,
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
-        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us the server's workers (reads of the store and writes)%n",
-                (WRITES.statements.sum() - statements0) / (double) events, (WRITES.commands.sum() - commands0) / (double) events,
-                (WRITES.reads.sum() - reads0) / (double) events, (serverCpuNanos() - server0) / 1e3 / events);
+        counts.print(events, false);
         return hash(db);
     }
 
@@ -313,11 +432,7 @@ public final class ProjectionRebuildBenchmark {
 
         long t0 = System.nanoTime();
         long c0 = Timer.cpuNanos();
-        long main0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        long server0 = serverCpuNanos();
-        long commands0 = WRITES.commands.sum();
-        long statements0 = WRITES.statements.sum();
-        long reads0 = WRITES.reads.sum();
+        Counts counts = new Counts();
         long n = 0;
         List<EventMessage<?>> pending = new ArrayList<>(batch);
         try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(engine.createTailToken(), false)) {
@@ -338,11 +453,7 @@ public final class ProjectionRebuildBenchmark {
                 : "rebuild, per event (every write sent at once; baseline)";
         Timer.print(what, n, System.nanoTime() - t0, Timer.cpuNanos() - c0,
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
-        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main0;
-        long serverCpu = serverCpuNanos() - server0;
-        System.out.printf(Locale.ROOT, "  per event: %.3f documents written in %.4f bulk writes, %.4f reads; CPU %.1f us main thread (read, decode, handlers, client side"
-                        + " of the writes) + %.1f us the server's workers (applying the writes)%n",
-                (WRITES.statements.sum() - statements0) / (double) n, (WRITES.commands.sum() - commands0) / (double) n, (WRITES.reads.sum() - reads0) / (double) n, mainCpu / 1e3 / n, serverCpu / 1e3 / n);
+        counts.print(n, true);
         return hash(db);
     }
 
@@ -368,7 +479,10 @@ public final class ProjectionRebuildBenchmark {
         }
     }
 
-    /** Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured). */
+    /**
+     * Appends {@code events / 5} applications of five events each, 50 applications per commit (the fill is not measured);
+     * the same events in every run.
+     */
     static int fill(GaplessEventStorageEngine engine, int events) {
         WorkingDayCalendar calendar = WorkingDayCalendar.base();
         int apps = events / 5;
@@ -389,8 +503,11 @@ public final class ProjectionRebuildBenchmark {
                     new PermitIssued(id, PermitNumber.of(ReceiptNumber.of(2026, n + 1)), "Ministry", company, "payment services",
                             on.plusDays(12), on.plusDays(12).plusYears(5), List.of(), at(on.plusDays(12)), OFFICIAL, "00".repeat(32))};
             for (int seq = 0; seq < payloads.length; seq++) {
+                // identifiers and timestamps from n and seq (session 19): the permit cases' histories hold each event's
+                // timestamp, so the content hash is the same in every run and on every build, and comparable between them
                 commit.add(new GenericDomainEventMessage<>("PermitApplication", id.value(), seq, payloads[seq],
-                        MetaData.with("signedBy", OFFICIAL.value()).and("commandId", "cmd-" + n + "-" + seq).and("jwsSha256", "ef".repeat(32))));
+                        MetaData.with("signedBy", OFFICIAL.value()).and("commandId", "cmd-" + n + "-" + seq).and("jwsSha256", "ef".repeat(32)),
+                        new UUID(9, 5L * n + seq).toString(), at(on).plusSeconds(60L * seq)));
             }
             if (commit.size() >= 250 || n == apps - 1) {
                 engine.appendEvents(commit);

@@ -116,6 +116,8 @@ public final class PublicRegisterBenchmark {
             System.out.printf(Locale.ROOT, "rebuild hashes over %d log entries: %s   target: same hash every run  %s%n", size, hashes,
                     hashes.get(0) != null && hashes.stream().distinct().count() == 1 ? "MET (equal)" : "MISSED (differ)");
 
+            steps(rebuilds, db, register.logSize());
+
             search(register, seconds, "public search, earlier scan (baseline)", register::scan);
             search(register, seconds, "public search, through the index", register::search);
             feed(db, size, seconds);
@@ -124,6 +126,45 @@ public final class PublicRegisterBenchmark {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A rebuild's steps one at a time on this thread (session 19), with what each costs per log entry independently of
+     * the machine's load: the process's CPU, this thread's CPU and the bytes it allocated (the index is built by as many
+     * threads as cores: its other threads' CPU is in the process's). The steps: the fold (one cursor over the log, each
+     * record parsed and applied), the generation's chunks written (into a spare collection, dropped) and the content hash,
+     * the search index built.
+     */
+    private static void steps(RegisterRebuilds rebuilds, MongoDatabase db, long logSize) {
+        RegisterModel[] model = new RegisterModel[1];
+        step("step: fold (read, parse, apply)", logSize, () -> model[0] = rebuilds.fold(logSize, null));
+        String[] hash = new String[1];
+        step("step: generation written (chunks of 1,000 entries) and hashed", logSize, () -> hash[0] = rebuilds.writeAndHash(model[0], 999_999));
+        String spare = mn.registry.projection.Generations.collection(RegisterRebuilds.NAME, 999_999);
+        long documents = 0;
+        long bytes = 0;
+        for (org.bson.RawBsonDocument d : db.getCollection(spare, org.bson.RawBsonDocument.class).find()) {
+            documents++;
+            bytes += d.getByteBuffer().remaining();
+        }
+        System.out.printf(Locale.ROOT, "   %d entries in %d documents written, %.1f KiB of BSON%n", model[0].size(), documents, bytes / 1024.0);
+        db.getCollection(spare).drop();
+        step("step: search index built (" + model[0].size() + " entries)", logSize, () -> RegisterIndex.of(model[0].entries()).discard());
+        System.out.println("   hash of the steps' fold: " + hash[0]);
+    }
+
+    private static void step(String what, long logEntries, Runnable step) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = Timer.cpuNanos();
+        long mine0 = threads.getCurrentThreadCpuTime();
+        long allocated0 = threads.getCurrentThreadAllocatedBytes();
+        long t0 = System.nanoTime();
+        step.run();
+        long nanos = System.nanoTime() - t0;
+        Timer.print(what, logEntries, nanos, Timer.cpuNanos() - c0, "(per log entry)");
+        System.out.printf(Locale.ROOT, "   per log entry: CPU %.1f us the process, %.1f us this thread; %.0f B allocated by this thread%n",
+                (Timer.cpuNanos() - c0) / 1e3 / logEntries, (threads.getCurrentThreadCpuTime() - mine0) / 1e3 / logEntries,
+                (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) logEntries);
     }
 
     private static void search(PublicRegister register, int seconds, String what,

@@ -167,18 +167,24 @@ public class StatisticsProjection {
     private void count(String what, String subject, Instant at, int n) {
         // $set with upsert rather than a replace: the driver sends a run of updates as one command but splits it at
         // every change between update and replace; these documents only ever hold these fields, so the result is the same
-        writes.upsertById("count/" + what + "/" + subject + "/" + at, new Document("$set", new Document("kind", "count")
+        // a fact per event: the event creates it (ADR 0060)
+        writes.createById("count/" + what + "/" + subject + "/" + at, new Document("$set", new Document("kind", "count")
                 .append("what", what).append("on", date(at).toString()).append("n", n)));
     }
 
     /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */
     private void received(String deadline, String subject, Instant receivedAt, LocalDate due, int workingDays, String article) {
         String id = "decision/" + deadline + "/" + subject + "/" + receivedAt;
-        writes.upsertById(id, new Document("$set", new Document("kind", "decision").append("deadline", deadline)
+        writes.createById(id, new Document("$set", new Document("kind", "decision").append("deadline", deadline)
                 .append("article", article).append("receivedOn", date(receivedAt).toString()).append("due", due.toString())
                 .append("workingDays", workingDays)));
         String pointer = "open/" + deadline + "/" + subject;
-        writes.upsertById(pointer, new Document("$set", new Document("kind", "pointer").append("decision", id)));
+        Document points = new Document("$set", new Document("kind", "pointer").append("decision", id));
+        if (EXTENSION.equals(deadline)) {
+            writes.upsertById(pointer, points); // a permit's later extension request points its pointer elsewhere
+        } else {
+            writes.createById(pointer, points); // one application, one registration: one request, its pointer created once
+        }
         InBatch batch = InBatch.current();
         if (batch != null) {
             batch.pointers.put(pointer, id);

@@ -19,6 +19,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,15 @@ public final class BatchedWrites {
     private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
+    /** The same collection, sending documents already encoded ({@link #createById}'s inserts) as they are. */
+    private final MongoCollection<RawBsonDocument> raw;
     private final boolean ordered;
     /** The first buffer size for encoding a folded update: about the last one's size (one thread sends a processor's batch). */
     private int sizeHint = 1024;
 
     private BatchedWrites(MongoCollection<Document> collection, boolean ordered) {
         this.collection = collection;
+        this.raw = collection.withDocumentClass(RawBsonDocument.class);
         this.ordered = ordered;
     }
 
@@ -113,17 +117,28 @@ public final class BatchedWrites {
      * update is the batch's after this call: the caller must not change it. Outside a unit of work it is sent at once.
      */
     public void upsertById(Object id, Document update) {
-        coalesce(id, update, true);
+        coalesce(id, update, true, false);
     }
 
     /** As {@link #upsertById}, without inserting a document that is not there. */
     public void updateById(Object id, Document update) {
-        coalesce(id, update, false);
+        coalesce(id, update, false, false);
     }
 
-    private void coalesce(Object id, Document update, boolean upsert) {
+    /**
+     * As {@link #upsertById}, for the event that creates the document (its first): the batch's folded update is sent as
+     * the insert of the document it makes from nothing ({@link CoalescedUpdate#created}), and as the update itself where
+     * a document with this {@code _id} is there already (the event handled again after a crash). The same documents as
+     * {@link #upsertById}; the embedded server stores an insert as it comes, where it applies an upsert field by field
+     * (ADR 0060).
+     */
+    public void createById(Object id, Document update) {
+        coalesce(id, update, true, true);
+    }
+
+    private void coalesce(Object id, Document update, boolean upsert, boolean creates) {
         if (!CurrentUnitOfWork.isStarted()) {
-            send(List.of(new Queued(null, null, new CoalescedUpdate(id, update, upsert))));
+            send(List.of(new Queued(null, null, new CoalescedUpdate(id, update, upsert, creates))));
             return;
         }
         Queue queue = pending().byCollection.computeIfAbsent(this, k -> new Queue());
@@ -131,7 +146,7 @@ public final class BatchedWrites {
         if (open != null && open.fold(update, upsert)) {
             return;
         }
-        CoalescedUpdate next = new CoalescedUpdate(id, update, upsert);
+        CoalescedUpdate next = new CoalescedUpdate(id, update, upsert, creates);
         queue.writes.add(new Queued(null, null, next));
         queue.open.put(id, next);
     }
@@ -221,12 +236,77 @@ public final class BatchedWrites {
             if (q.coalesced() == null) {
                 rest.add(q);
             } else {
-                rest.add(new Queued(q.coalesced().model(collection.getCodecRegistry(), sizeHint), null, null));
+                // a document its event creates: inserted, its update encoded only if the document is there already
+                RawBsonDocument created = q.coalesced().created(collection.getCodecRegistry(), sizeHint);
+                rest.add(created != null ? new Queued(insertOf(created), null, q.coalesced())
+                        : new Queued(q.coalesced().model(collection.getCodecRegistry(), sizeHint), null, null));
                 // the next update's buffer starts at about the size this collection's updates have
                 sizeHint = Math.min(1 << 20, q.coalesced().encodedSize() + q.coalesced().encodedSize() / 4);
             }
         }
-        sendModels(rest, ordered && !byDistinctIds);
+        if (byDistinctIds) {
+            sendDistinct(rest);
+        } else {
+            sendModels(rest, ordered);
+        }
+    }
+
+    /** An insert of encoded bytes, sent as they are ({@link #bulkWrite}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static WriteModel<Document> insertOf(RawBsonDocument document) {
+        return (WriteModel<Document>) (WriteModel) new InsertOneModel<>(document);
+    }
+
+    /**
+     * One write per document, no two of one document: sent in any order (the driver sends the inserts in one command and
+     * the updates in another), then, in one more bulk write, the fallback of each insert that found its document there.
+     */
+    private void sendDistinct(List<Queued> writes) {
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        writes.forEach(q -> models.add(q.model()));
+        try {
+            bulkWrite(models, false);
+        } catch (MongoBulkWriteException e) {
+            List<Queued> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                Queued failed = writes.get(error.getIndex());
+                if (!failed.fallsBack() || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                again.add(new Queued(fallback(failed), null, null));
+            }
+            sendDistinct(again);
+        }
+    }
+
+    /**
+     * The collection's bulk write; where every write is an update, a delete, or an insert or replacement of encoded
+     * bytes, through a view of the collection that sends those bytes as they are (the collection's own would take such
+     * an insert for a {@code Document}); otherwise through the collection, the encoded inserts decoded first.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void bulkWrite(List<WriteModel<Document>> models, boolean inOrder) {
+        BulkWriteOptions options = new BulkWriteOptions().ordered(inOrder);
+        if (models.stream().noneMatch(BatchedWrites::encodedInsert)) {
+            collection.bulkWrite(models, options);
+        } else if (models.stream().allMatch(m -> encodedInsert(m) || !(m instanceof InsertOneModel<?> || m instanceof ReplaceOneModel<?>))) {
+            raw.bulkWrite((List) models, options);
+        } else {
+            List<WriteModel<Document>> decoded = new ArrayList<>(models.size());
+            for (WriteModel<Document> m : models) {
+                decoded.add(encodedInsert(m) ? new InsertOneModel<>(decoded(((InsertOneModel<?>) m).getDocument())) : m);
+            }
+            collection.bulkWrite(decoded, options);
+        }
+    }
+
+    private static boolean encodedInsert(WriteModel<?> model) {
+        return model instanceof InsertOneModel<?> insert && insert.getDocument() instanceof RawBsonDocument;
+    }
+
+    private Document decoded(Object encoded) {
+        return collection.getCodecRegistry().get(Document.class).decode(((RawBsonDocument) encoded).asBsonReader(),
+                org.bson.codecs.DecoderContext.builder().build());
     }
 
     private void sendModels(List<Queued> writes, boolean inOrder) {
@@ -235,25 +315,37 @@ public final class BatchedWrites {
             List<WriteModel<Document>> models = new ArrayList<>(rest.size());
             rest.forEach(q -> models.add(q.model()));
             try {
-                collection.bulkWrite(models, new BulkWriteOptions().ordered(inOrder || rest.stream().anyMatch(q -> q.otherwise() != null)));
+                bulkWrite(models, inOrder || rest.stream().anyMatch(Queued::fallsBack));
                 return;
             } catch (MongoBulkWriteException e) {
                 // ordered: the first error stopped the bulk at its index; a duplicate insert with a fallback goes on from there
                 BulkWriteError error = e.getWriteErrors().get(0);
                 Queued failed = rest.get(error.getIndex());
-                if (e.getWriteErrors().size() != 1 || failed.otherwise() == null || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                if (e.getWriteErrors().size() != 1 || !failed.fallsBack() || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
                 List<Queued> next = new ArrayList<>(rest.size() - error.getIndex());
-                next.add(new Queued(failed.otherwise(), null, null));
+                next.add(new Queued(fallback(failed), null, null));
                 next.addAll(rest.subList(error.getIndex() + 1, rest.size()));
                 rest = next;
             }
         }
     }
 
-    /** A write, or an update still open to folding ({@code coalesced}, encoded when sent). */
+    /** The write applied instead of an insert that found its document there. */
+    private WriteModel<Document> fallback(Queued failed) {
+        return failed.otherwise() != null ? failed.otherwise() : failed.coalesced().model(collection.getCodecRegistry(), sizeHint);
+    }
+
+    /**
+     * A write, or an update still open to folding ({@code model} null, {@code coalesced} encoded when sent); an insert
+     * with what to apply instead where its document is there already: {@code otherwise}, or {@code coalesced}'s update
+     * (the insert of the document it creates, ADR 0060).
+     */
     private record Queued(WriteModel<Document> model, WriteModel<Document> otherwise, CoalescedUpdate coalesced) {
+        boolean fallsBack() {
+            return model != null && (otherwise != null || coalesced != null);
+        }
     }
 
     /** One collection's queued writes, and the folded update of each document a later update may still join. */

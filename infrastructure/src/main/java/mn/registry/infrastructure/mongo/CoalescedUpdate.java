@@ -51,15 +51,22 @@ final class CoalescedUpdate {
 
     private final Object id;
     private final boolean upsert;
+    /** The first update of a document its event creates ({@link BatchedWrites#createById}): sent as an insert where it can be. */
+    private final boolean creates;
     /** Operator to its fields; owned by this object (the caller's update is taken, not copied). */
     private final Document update;
     /** The size of the encoded update, once encoded. */
     private int encodedSize;
 
     CoalescedUpdate(Object id, Document update, boolean upsert) {
+        this(id, update, upsert, false);
+    }
+
+    CoalescedUpdate(Object id, Document update, boolean upsert, boolean creates) {
         this.id = id;
         this.update = update;
-        this.upsert = upsert;
+        this.upsert = upsert || creates;
+        this.creates = creates;
     }
 
     Object id() {
@@ -81,6 +88,166 @@ final class CoalescedUpdate {
         RawBsonDocument raw = PlainBson.encode(update, registry, sizeHint);
         encodedSize = raw.getByteBuffer().remaining();
         return upsert ? new UpdateOneModel<>(eq("_id", id), raw, UPSERT) : new UpdateOneModel<>(eq("_id", id), raw);
+    }
+
+    /**
+     * For a document its event creates: the document the update makes from nothing, encoded ({@link PlainBson}), to be
+     * inserted instead of upserted (the embedded server applies an upsert field path by field path to an empty document;
+     * an insert it stores as it comes). Null when this update does not create its document, or makes something this
+     * class does not build the server's way ({@link #fromNothing}); the update is then sent as it is.
+     */
+    RawBsonDocument created(CodecRegistry registry, int sizeHint) {
+        if (!creates) {
+            return null;
+        }
+        update.values().removeIf(fields -> fields instanceof Map<?, ?> m && m.isEmpty());
+        Document made = fromNothing();
+        if (made == null) {
+            return null;
+        }
+        RawBsonDocument raw = PlainBson.encode(made, registry, sizeHint);
+        encodedSize = raw.getByteBuffer().remaining();
+        return raw;
+    }
+
+    /**
+     * What the server's upsert makes of this update where no document has this {@code _id}: {@code _id} first, then the
+     * operators in order and each one's fields in order ({@code $set} and {@code $setOnInsert} set the value, creating
+     * the objects along a dotted path; {@code $unset} of a field not there does nothing; {@code $addToSet} makes the list
+     * of its values). Null for anything else: another operator, a path through a value the update itself set, a path
+     * step that is a number or starts with {@code $}, {@code _id} itself, values of one {@code $addToSet} that the server
+     * might take for the same (it would leave one out), or a removal of a field the update sets.
+     */
+    Document fromNothing() {
+        Document made = new Document("_id", id);
+        java.util.Set<Object> built = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        built.add(made);
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            if (!(operator.getValue() instanceof Map<?, ?> fields)) {
+                return null;
+            }
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                String[] path = ((String) field.getKey()).split("\\.", -1);
+                Map<String, Object> parent = parentOf(made, path, built, !operator.getKey().equals(UNSET));
+                String last = path[path.length - 1];
+                if (parent == null) {
+                    return null;
+                }
+                if (parent == ABSENT) {
+                    continue; // a removal where nothing is along the path: nothing to remove
+                }
+                switch (operator.getKey()) {
+                    case SET, SET_ON_INSERT -> {
+                        if (parent.containsKey(last)) {
+                            return null;
+                        }
+                        parent.put(last, field.getValue());
+                    }
+                    case UNSET -> {
+                        if (parent.containsKey(last)) {
+                            return null;
+                        }
+                    }
+                    case ADD_TO_SET -> {
+                        List<Object> items = items(field.getValue());
+                        if (items == null || parent.containsKey(last) || !distinct(items)) {
+                            return null;
+                        }
+                        parent.put(last, new ArrayList<>(items));
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+        }
+        return made;
+    }
+
+    /** {@link #parentOf}: a step of the path is missing and was not to be created. */
+    private static final Map<String, Object> ABSENT = Collections.emptyMap();
+
+    /**
+     * The object that holds the last step of {@code path} in {@code made}, the objects along it created where missing
+     * ({@code create}; else {@link #ABSENT}) and only ever ones made here (never a value of the update); null where that
+     * cannot be.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parentOf(Document made, String[] path, java.util.Set<Object> built, boolean create) {
+        Map<String, Object> at = made;
+        for (int i = 0; i < path.length; i++) {
+            String step = path[i];
+            if (step.isEmpty() || step.startsWith("$") || step.chars().allMatch(Character::isDigit) || (i == 0 && step.equals("_id"))) {
+                return null;
+            }
+            if (i == path.length - 1) {
+                return at;
+            }
+            Object next = at.get(step);
+            if (next == null && !at.containsKey(step)) {
+                if (!create) {
+                    return ABSENT;
+                }
+                Document created = new Document();
+                built.add(created);
+                at.put(step, created);
+                next = created;
+            }
+            if (!built.contains(next)) {
+                return null;
+            }
+            at = (Map<String, Object>) next;
+        }
+        return at;
+    }
+
+    /**
+     * Whether no two values could be one to the server: it leaves a value out of an {@code $addToSet} when an equal one
+     * is in the list, comparing objects as maps of their fields whatever class holds them; two values found equal so
+     * here, or of another kind than plain ones, say no.
+     */
+    private static boolean distinct(List<Object> items) {
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                if (maybeSame(items.get(i), items.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof java.util.Date;
+    }
+
+    private static boolean maybeSame(Object a, Object b) {
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !maybeSame(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!maybeSame(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!plain(a) || !plain(b) || (a instanceof Number && b instanceof Number && a.getClass() != b.getClass())) {
+            return true; // 1 and 1L, two arrays of the same bytes: what the server takes for equal is not decided here
+        }
+        return java.util.Objects.equals(a, b);
     }
 
     /** Folds {@code next} into this update if the result is that of both in order; {@code false} leaves this one unchanged. */

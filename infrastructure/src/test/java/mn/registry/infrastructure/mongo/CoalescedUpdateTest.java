@@ -43,6 +43,8 @@ class CoalescedUpdateTest {
     private static MongoClient client;
     /** The number of statements of each update command sent. */
     private static final List<Integer> UPDATES = Collections.synchronizedList(new ArrayList<>());
+    /** The number of documents of each insert command sent. */
+    private static final List<Integer> INSERTS = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private MongoCollection<Document> oneByOne;
@@ -55,6 +57,9 @@ class CoalescedUpdateTest {
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("update")) {
                     UPDATES.add(event.getCommand().getArray("updates").size());
+                }
+                if (event.getCommandName().equals("insert")) {
+                    INSERTS.add(event.getCommand().getArray("documents").size());
                 }
             }
         };
@@ -72,8 +77,16 @@ class CoalescedUpdateTest {
         folded = client.getDatabase("coalesced_" + DATABASES.incrementAndGet()).getCollection("rows");
     }
 
-    /** One update of a scenario: for the document {@code id}, {@code update} (JSON), upsert or not. */
-    private record Step(String id, String update, boolean upsert) {
+    /** One update of a scenario: for the document {@code id}, {@code update} (JSON), upsert or not, by the event that creates it or not. */
+    private record Step(String id, String update, boolean upsert, boolean creates) {
+        Step(String id, String update, boolean upsert) {
+            this(id, update, upsert, false);
+        }
+
+        /** The same update, by the event that creates its document ({@link BatchedWrites#createById}). */
+        Step creating() {
+            return new Step(id, update, true, true);
+        }
     }
 
     private static Step upsert(String id, String json) {
@@ -86,7 +99,9 @@ class CoalescedUpdateTest {
 
     private static void send(BatchedWrites writes, Step step) {
         Document update = Document.parse(step.update());
-        if (step.upsert()) {
+        if (step.creates()) {
+            writes.createById(step.id(), update);
+        } else if (step.upsert()) {
             writes.upsertById(step.id(), update);
         } else {
             writes.updateById(step.id(), update);
@@ -221,5 +236,93 @@ class CoalescedUpdateTest {
         assertThat(UPDATES.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         assertThat(all(folded)).isEqualTo(all(oneByOne));
         assertThat(all(folded).get(0).getList("list", Integer.class)).containsExactly(1, 2, 3);
+    }
+
+    /** The scenario with the first update of each document made by the event that creates it. */
+    private static List<Step> created(List<Step> steps) {
+        List<Step> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        steps.forEach(s -> out.add(seen.add(s.id()) ? s.creating() : s));
+        return out;
+    }
+
+    /** Every document as JSON, its fields in their stored order. */
+    private static List<String> inOrder(MongoCollection<Document> rows) {
+        return rows.find().sort(new Document("_id", 1)).map(Document::toJson).into(new ArrayList<>());
+    }
+
+    private static int sum(List<Integer> counts) {
+        return counts.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Test
+    @DisplayName("ADR 0060: a document its first event creates is inserted, field for field and in the same order as the batch's upsert of it"
+            + " makes it; handled again (the documents there), the upserts apply: the same documents as one by one")
+    void a_created_document_is_inserted_as_the_upsert_makes_it() {
+        MongoCollection<Document> upserted = client.getDatabase("coalesced_" + DATABASES.incrementAndGet()).getCollection("rows");
+        List<Step> creating = created(PERMIT_CASE);
+        BatchedWrites perWrite = BatchedWrites.ordered(oneByOne);
+        PERMIT_CASE.forEach(s -> send(perWrite, s));
+        inOneBatch(BatchedWrites.ordered(upserted), asSteps(PERMIT_CASE));
+        UPDATES.clear();
+        INSERTS.clear();
+        inOneBatch(BatchedWrites.ordered(folded), asSteps(creating));
+        assertThat(sum(INSERTS)).as("documents inserted").isEqualTo(2);
+        assertThat(sum(UPDATES)).as("statements of updates").isZero();
+        assertThat(inOrder(folded)).isEqualTo(inOrder(upserted));
+        assertThat(all(folded)).isEqualTo(all(oneByOne));
+        // handled again: each insert finds its document, and its update is sent in one more bulk write
+        PERMIT_CASE.forEach(s -> send(perWrite, s));
+        UPDATES.clear();
+        INSERTS.clear();
+        inOneBatch(BatchedWrites.ordered(upserted), asSteps(PERMIT_CASE));
+        inOneBatch(BatchedWrites.ordered(folded), asSteps(creating));
+        assertThat(UPDATES).as("the upserted batch's update, then the created batch's fallbacks").containsExactly(2, 2);
+        assertThat(inOrder(folded)).isEqualTo(inOrder(upserted));
+        assertThat(all(folded)).isEqualTo(all(oneByOne));
+    }
+
+    @Test
+    @DisplayName("ADR 0060: a creating event whose document is stored already (a wrong guess) gets the upsert; one by one, and a row made on insert")
+    void a_created_document_that_is_there_gets_the_upsert() {
+        Document stored = Document.parse("{_id: 'case-1', status: 'REGISTERED', history: [{sequence: 0, type: 'Registered'}],"
+                + " documents: [{kind: 'BANK', sha256: 'aa'}], decision: {due: '2026-01-20', escalated: false}, duties: {OLD: {due: '2025'}}}");
+        // case-1 is there: its insert fails and its update follows (1 statement); case-2 is not: inserted
+        assertSameAsOneByOne(created(PERMIT_CASE.subList(2, PERMIT_CASE.size())), 1, stored);
+        oneByOne.drop();
+        folded.drop();
+        List<Step> row = List.of(
+                upsert("app-1", "{$setOnInsert: {receiptNumber: 'R-1', due: '2026-01-20', status: 'REGISTERED', sequence: 0}}").creating(),
+                update("app-1", "{$set: {due: '2026-01-21', calendarVersion: 2}}"),
+                upsert("app-1", "{$setOnInsert: {receiptNumber: 'R-other', due: 'never'}}"),
+                update("app-1", "{$set: {status: 'APPROVED'}}"));
+        assertSameAsOneByOne(row, 0);
+        // outside a batch (the per-event path): the insert, then the upsert where the document is there
+        MongoCollection<Document> single = client.getDatabase("coalesced_" + DATABASES.incrementAndGet()).getCollection("rows");
+        BatchedWrites writes = BatchedWrites.ordered(single);
+        row.forEach(s -> send(writes, s));
+        row.forEach(s -> send(writes, s));
+        assertThat(all(single)).isEqualTo(all(folded));
+    }
+
+    @Test
+    @DisplayName("ADR 0060: what the server's upsert would make otherwise than set field by field is not built here: sent as the upsert")
+    void only_what_is_built_the_servers_way_is_inserted() {
+        assertThat(new CoalescedUpdate("a", Document.parse("{$inc: {n: 1}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$addToSet: {tags: {$each: [{a: 1}, {a: 1}]}}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$addToSet: {tags: {$each: [1, {$numberLong: '1'}]}}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$set: {'list.0': 1}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$set: {_id: 'b'}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$set: {seat: {city: 'UB'}, 'seat.district': 'SB'}}"), true, true).fromNothing()).isNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$set: {n: 1}}"), true, false).fromNothing()).isNotNull();
+        assertThat(new CoalescedUpdate("a", Document.parse("{$set: {'decision.due': 1, 'decision.days': 2}, $unset: {gone: '', 'x.y': ''},"
+                + " $addToSet: {tags: {$each: ['a', 'b']}, one: 'c'}}"), true, true).fromNothing().toJson())
+                .isEqualTo(Document.parse("{_id: 'a', decision: {due: 1, days: 2}, tags: ['a', 'b'], one: ['c']}").toJson());
+        MongoCollection<Document> rows = client.getDatabase("coalesced_" + DATABASES.incrementAndGet()).getCollection("rows");
+        List<Step> steps = List.of(upsert("y", "{$inc: {n: 1}, $set: {v: 1}}").creating(), upsert("y", "{$inc: {n: 1}}"));
+        INSERTS.clear();
+        inOneBatch(BatchedWrites.ordered(rows), asSteps(steps));
+        assertThat(INSERTS).isEmpty();
+        assertThat(all(rows)).containsExactly(Document.parse("{_id: 'y', n: 2, v: 1}"));
     }
 }

@@ -58,8 +58,13 @@ public class PermitCaseProjection {
         if (!(message instanceof DomainEventMessage<?> domain) || !event.getClass().getPackageName().equals(EVENTS_PACKAGE)) {
             return;
         }
-        // the events of one case in a batch become one write of it (Session 9): folded, then encoded once when sent
-        writes.upsertById(domain.getAggregateIdentifier(), combined(event, domain));
+        // the events of one case in a batch become one write of it (Session 9): folded, then encoded once when sent; the
+        // case's first event creates it, and the batch's write of it is then an insert (ADR 0060)
+        if (domain.getSequenceNumber() == 0) {
+            writes.createById(domain.getAggregateIdentifier(), combined(event, domain));
+        } else {
+            writes.upsertById(domain.getAggregateIdentifier(), combined(event, domain));
+        }
     }
 
     /** The one update of the case that {@code event} makes, encoded as it is sent alone (tests). */

@@ -54,7 +54,7 @@ public class ReviewerQueueProjection {
                 .append("article", event.article())
                 .append("status", PermitApplicationStatus.REGISTERED.name())
                 .append("sequence", sequence);
-        writes.upsertById(event.applicationId().value(), new Document("$setOnInsert", row));
+        writes.createById(event.applicationId().value(), new Document("$setOnInsert", row));
     }
 
     // 002 art. 26.1, domain-rules §2: a calendar change moves the due date
