@@ -187,7 +187,7 @@ class PermitDeadlinesEndToEndTest {
             ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint",
                     new DecideRevocationComplaint(id, true, ReceiptTimeEndToEndTest.upload(third, "the decision on the complaint")))));
             List<Object> after = events(third, permit);
-            Object decided = after.stream().filter(RevocationComplaintDecided.class::isInstance).reduce((first, last) -> last).orElseThrow();
+            Object decided = after.stream().filter(RevocationComplaintDecided.class::isInstance).reduce((earlier, later) -> later).orElseThrow();
             assertThat(decided).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
             assertThat(after.subList(after.indexOf(decided) + 1, after.size())).as("the open duties running again (ADR 0046 item 58)").isNotEmpty()
                     .allMatch(mn.registry.kernel.permit.PermitDutyRaised.class::isInstance);
