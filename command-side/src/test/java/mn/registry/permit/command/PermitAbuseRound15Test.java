@@ -67,9 +67,7 @@ class PermitAbuseRound15Test {
     }
 
     @Test
-    @DisplayName("002 art. 26.2.3, 28.1, 29.6, 31.1.7 (choice, ADR 0046 item 58, F206, was O119): an upheld complaint raises again each duty "
-            + "the revocation stopped, on its own date, or on the decision's day when that date passed meanwhile; not the hand-over (29.3), "
-            + "nor the registry's publication")
+    @DisplayName("002 art. 26.2.3, 28.1, 29.6, 31.1.7 (choice, ADR 0046 item 58, F206, was O119): an upheld complaint raises again each duty the revocation stopped, on its own date, or on the decision's day when that date passed meanwhile; not the hand-over (29.3), nor the registry's publication")
     void a_reinstated_permits_open_duties_run_again() {
         assertThat(PermitSuspensionTest.TAX_DECISION.due()).as("the tax request's decision fell due while the permit stood revoked")
                 .isAfter(UlaanbaatarTime.dateOf(REVOKED_AT)).isBefore(DECIDED_ON);

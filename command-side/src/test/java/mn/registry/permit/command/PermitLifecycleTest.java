@@ -557,8 +557,7 @@ class PermitLifecycleTest {
     }
 
     @Test
-    @DisplayName("002 art. 29.6: an upheld complaint starts the permit's term deadlines again and ends the hand-over's (ADR 0046 item 58); "
-            + "a rejected one does neither")
+    @DisplayName("002 art. 29.6: an upheld complaint starts the permit's term deadlines again and ends the hand-over's (ADR 0046 item 58); a rejected one does neither")
     void reinstated_permit_runs_its_term_again() {
         PermitDeadlineRules rules = new PermitDeadlineRules();
         Instant at = Instant.parse("2025-07-01T02:00:00Z");

@@ -73,8 +73,7 @@ class PermitPublicRecordsTest {
     }
 
     @Test
-    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 57, was O118): an upheld complaint is published (who decided, when, the article), "
-            + "without the decision's document; a rejected one is not")
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 57, was O118): an upheld complaint is published (who decided, when, the article), without the decision's document; a rejected one is not")
     void an_upheld_complaint_is_public_a_rejected_one_is_not() {
         Instant at = Instant.parse("2027-07-01T02:00:00Z");
         RevocationComplaintDecided upheld = new RevocationComplaintDecided(ID, true, "ef".repeat(32), at, new PersonId("supervisor-2"),
