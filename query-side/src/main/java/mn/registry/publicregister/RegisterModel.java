@@ -14,6 +14,7 @@ import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,7 @@ final class RegisterModel {
         handlers.put(PermitExpired.class.getName(), (i, p) -> permit(i, p, "EXPIRED", UnaryOperator.identity()));
         handlers.put(PermitExtendedAfterExpiry.class.getName(), (i, p) -> permit(i, p, "VALID", e -> e.until(date(p, "validUntil"))));
         handlers.put(PermitTransferred.class.getName(), this::permitTransferred);
+        handlers.put(RevocationComplaintDecided.class.getName(), this::reinstated);
         handlers.put(ZoneEvents.ZoneEstablished.class.getName(), this::zoneEstablished);
         handlers.put(ZoneEvents.ZoneResolutionDateRecorded.class.getName(), (i, p) -> zone(i, p, null)); // ADR 0035 item 36: the status stays
         handlers.put(ZoneEvents.ZoneOpened.class.getName(), (i, p) -> zone(i, p, "OPEN"));
@@ -210,6 +212,12 @@ final class RegisterModel {
         if (provider != null) {
             updateProvider(provider, index);
         }
+    }
+
+    // 002 art. 29.6 (ADR 0046 item 57): an upheld complaint annuls the revocation, the permit is valid again; a suspension it stood under
+    // follows as its own record (F197), and so does an expiry when its term ended meanwhile (F64). Only upheld decisions are published
+    private void reinstated(long index, JsonNode p) {
+        permit(index, p, p.path("upheld").asBoolean() ? "VALID" : null, UnaryOperator.identity());
     }
 
     // 002 art. 23.3: the successor company takes over the permit

@@ -87,6 +87,33 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.6 (ADR 0046 item 57, was O118): a permit whose revocation a complaint annulled is listed VALID again, and SUSPENDED "
+            + "when it was reinstated under its suspension (F197); its provider is active again; every rebuild of the log gives the same register")
+    void an_upheld_complaint_reinstates_the_permit_in_the_register() {
+        java.time.Instant decided = Records.T.plusSeconds(86400 * 95);
+        Records r = new Records().add(Records.permit(6, "Reinstated Co", "6666666", LocalDate.of(2026, 12, 1))).add(Records.revoked(6))
+                .add(new mn.registry.kernel.permit.RevocationComplaintDecided(Records.app(6), true, "ab".repeat(32), decided,
+                        new mn.registry.kernel.identity.PersonId("supervisor-2"), LocalDate.of(2031, 12, 1), mn.registry.kernel.permit.RevocationComplaintDecided.ARTICLE));
+        RegisterView v = view(r);
+        RegisterEntry permit = v.entry(RegisterKind.PERMIT, "P-2026-000006").orElseThrow();
+        assertThat(permit.status()).isEqualTo("VALID");
+        assertThat(permit.history()).containsExactly(0L, 1L, 2L);
+        assertThat(permit.details().path("recordedBy").asText()).isEqualTo("supervisor-2");
+        assertThat(permit.details().path("article").asText()).isEqualTo("002 art. 29.6");
+        assertThat(permit.details().has("decisionSha256")).as("the decision's document is not public").isFalse();
+        assertThat(v.entry(RegisterKind.PROVIDER, "6666666").orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(ids(search(v, new RegisterQuery(RegisterKind.PERMIT, null, null, "valid", null, null, null, null, 0, 50))))
+                .containsExactly("P-2026-000006");
+        assertThat(r.fold().hash()).as("the same log, the same register").isEqualTo(r.fold().hash());
+
+        r.add(new mn.registry.kernel.permit.PermitSuspended(Records.app(6), mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION,
+                "cd".repeat(32), 0, LocalDate.of(2027, 1, 5), LocalDate.of(2027, 4, 5), decided, new mn.registry.kernel.identity.PersonId("supervisor-2")));
+        RegisterView suspended = view(r);
+        assertThat(suspended.entry(RegisterKind.PERMIT, "P-2026-000006").orElseThrow().status()).isEqualTo("SUSPENDED");
+        assertThat(suspended.entry(RegisterKind.PROVIDER, "6666666").orElseThrow().status()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
     @DisplayName("002 art. 23.3: a transferred permit is listed under its successor; the predecessor keeps its history")
     void transfer_moves_the_permit() {
         Company from = new Company("Old Co", "3333333", true, "addr");

@@ -187,7 +187,10 @@ class PermitDeadlinesEndToEndTest {
             ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint",
                     new DecideRevocationComplaint(id, true, ReceiptTimeEndToEndTest.upload(third, "the decision on the complaint")))));
             List<Object> after = events(third, permit);
-            assertThat(after.get(after.size() - 1)).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
+            Object decided = after.stream().filter(RevocationComplaintDecided.class::isInstance).reduce((earlier, later) -> later).orElseThrow();
+            assertThat(decided).isInstanceOfSatisfying(RevocationComplaintDecided.class, d -> assertThat(d.upheld()).isTrue());
+            assertThat(after.subList(after.indexOf(decided) + 1, after.size())).as("the open duties running again (ADR 0046 item 58)").isNotEmpty()
+                    .allMatch(mn.registry.kernel.permit.PermitDutyRaised.class::isInstance);
             assertThat(after).noneMatch(PermitExtensionRequested.class::isInstance);
         } finally {
             third.close();

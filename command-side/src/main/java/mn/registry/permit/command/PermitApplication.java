@@ -455,6 +455,7 @@ class PermitApplication {
         if (due == null) {
             throw RegistryProblem.conflict("permit.duty-not-open", "There is no open duty " + command.duty() + " on this permit.", command.duty().article());
         }
+        handOverIsMarkedDoneOnlyWhileRevoked(command.duty());
         if (!DocumentRef.isSha256Hex(command.evidenceSha256())) {
             throw RegistryProblem.invalid("permit.duty-evidence-missing", "A duty marked done comes with its evidence (the notice or act, by SHA-256).",
                     "evidenceSha256", command.duty().article());
@@ -511,10 +512,26 @@ class PermitApplication {
         }
     }
 
-    // domain-rules §3: a duty not done by its due date is flagged, once
+    // 002 art. 29.3, 29.6 (ADR 0046 item 58, abuse audit F208): the hand-over of the certificate database is the revocation's duty; a permit
+    // reinstated on complaint keeps its database, so the hand-over raised by the revocation (still open in a stream that has no event ending
+    // it) is neither marked done nor flagged overdue unless the permit stands revoked (again: a later revocation raises it anew)
+    private boolean handOverOwed(PermitDuty duty) {
+        return duty != PermitDuty.HAND_OVER_DATABASE || status == PermitApplicationStatus.REVOKED;
+    }
+
+    private void handOverIsMarkedDoneOnlyWhileRevoked(PermitDuty duty) {
+        if (!handOverOwed(duty)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.hand-over-of-a-reinstated-permit", "The permit is not revoked (a "
+                    + "complaint reinstated it, or it expired): its holder keeps the certificate database and hands nothing over.", "duty",
+                    "002 art. 29.3, 29.6");
+        }
+    }
+
+    // domain-rules §3: a duty not done by its due date is flagged, once; a hand-over only while the permit stands revoked (F208: a deadline
+    // scheduled before the reinstatement ended it may still fire)
     @CommandHandler
     void handle(FlagOverdueDuty command) {
-        if (command.due().equals(openDuties.get(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false)) {
+        if (command.due().equals(openDuties.get(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false) && handOverOwed(command.duty())) {
             apply(new PermitDutyOverdue(applicationId, command.duty(), command.due(), command.at(), command.duty().article()));
         }
     }
@@ -1180,8 +1197,10 @@ class PermitApplication {
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
         documentWasReceived(command.decisionSha256(), "decisionSha256", "002 art. 29.6", services); // F106
-        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil));
+        apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil,
+                RevocationComplaintDecided.ARTICLE));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
+        reinstatedDutiesRunAgain(context.receivedAt());
         reinstatedAsItStoodWhenRevoked(context, services);
     }
 
@@ -1202,6 +1221,30 @@ class PermitApplication {
             apply(new RevocationGroundRaised(applicationId, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, context.receivedAt(),
                     RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION.article()));
             raise(PermitDuty.DECIDE_AFTER_SUSPENSION, services.due(context.receivedAt(), PermitDuty.AFTER_SUSPENSION_DECISION), context.receivedAt());
+        }
+    }
+
+    // 002 art. 29.6 (choice, ADR 0046 item 58, abuse audit F206, was O119): the revocation ended the deadline of every open duty (the
+    // deadline rules' end of a permit), and an upheld complaint annuls it: each duty still open runs again, due on its own date, or at the end
+    // of the decision's day if that date passed while the permit stood revoked (no one is flagged for the time it was revoked; no one gains
+    // time either: the policy's last day, the month before the term's end and the year since the last inspection are facts the complaint
+    // does not move, and a decision the ministry could not take meanwhile, F192, is late and escalates to the supervisor, F191). The
+    // hand-over of the database (29.3) is the revocation's own duty and runs no more (the deadline rules end it); the registry's own
+    // publications kept running through the revocation. Reinstated after its term (F64), the permit expired with the decision, and only an
+    // extension request made in time runs again, as an expiry leaves it running (ADR 0013 §3)
+    private void reinstatedDutiesRunAgain(Instant at) {
+        if (status != PermitApplicationStatus.ACTIVE && status != PermitApplicationStatus.EXPIRED) {
+            return; // rejected: the revocation stands
+        }
+        LocalDate decidedOn = UlaanbaatarTime.dateOf(at);
+        for (Map.Entry<PermitDuty, LocalDate> open : new EnumMap<>(openDuties).entrySet()) {
+            PermitDuty duty = open.getKey();
+            boolean runsAgain = status == PermitApplicationStatus.ACTIVE
+                    ? duty != PermitDuty.HAND_OVER_DATABASE && duty.owedBy() != PermitDuty.Party.REGISTRY
+                    : duty == PermitDuty.DECIDE_EXTENSION;
+            if (runsAgain) {
+                raiseOnDate(duty, open.getValue().isBefore(decidedOn) ? decidedOn : open.getValue(), at);
+            }
         }
     }
 

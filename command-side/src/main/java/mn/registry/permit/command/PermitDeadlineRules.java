@@ -152,7 +152,11 @@ public class PermitDeadlineRules implements DeadlineRules {
             return endOfPermit(e.applicationId());
         }
         if (event instanceof RevocationComplaintDecided e && e.upheld()) {
-            return term(e.applicationId(), e.validUntil()); // 002 art. 29.6: reinstated, its term runs again
+            // 002 art. 29.6: reinstated, its term runs again (the open duties run again by their PermitDutyRaised, ADR 0046 item 58), and
+            // the hand-over of its certificate database (29.3), the revocation's own duty, no more: it keeps the database
+            List<DeadlineInstruction> all = new ArrayList<>(term(e.applicationId(), e.validUntil()));
+            all.add(end(e.applicationId(), dutyKind(PermitDuty.HAND_OVER_DATABASE)));
+            return all;
         }
         return List.of();
     }

@@ -136,7 +136,7 @@ class PermitAbuseRound13Test {
                 .expectNoEvents();
         List<Object> reinstated = new ArrayList<>(revokedWhilePending);
         reinstated.add(new RevocationComplaintFiled(ID, SHA, decidedAt, HOLDER));
-        reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, decidedAt.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, decidedAt.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         fixture.given(reinstated)
                 .when(signed(new DecidePermitExtension(ID, false, stampDuty), REVIEWER, decidedAt.plusSeconds(2 * 86_400), Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();

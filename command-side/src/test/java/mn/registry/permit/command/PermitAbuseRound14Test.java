@@ -128,6 +128,22 @@ class PermitAbuseRound14Test {
         return events;
     }
 
+    /** ADR 0046 item 58: the duties open at the revocation run again: the suspension's notice (overdue then: due the decision's day), the
+     * annual inspection and the insurance's renewal on their own dates. */
+    private static List<PermitDutyRaised> runAgain(Instant decidedAt) {
+        return List.of(dutyOnDate(PermitDuty.NOTIFY_SUSPENSION, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(decidedAt), decidedAt),
+                dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), decidedAt), dutyOnDate(PermitDuty.RENEW_INSURANCE, INSURED_UNTIL, decidedAt));
+    }
+
+    /** The upheld decision, the duties running again, then {@code after}. */
+    private static Object[] reinstatedWith(Instant decidedAt, Object... after) {
+        List<Object> events = new ArrayList<>();
+        events.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
+        events.addAll(runAgain(decidedAt));
+        events.addAll(List.of(after));
+        return events.toArray();
+    }
+
     private static PermitSuspended asItStood(Instant at) {
         return new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL, at, SUPERVISOR_2);
     }
@@ -140,11 +156,11 @@ class PermitAbuseRound14Test {
         Instant decidedAt = Instant.parse("2025-04-10T02:00:00Z");
         fixture.given(revokedWhileSuspendedAndComplained())
                 .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedAt))
-                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL), asItStood(decidedAt))
+                .expectEvents(reinstatedWith(decidedAt, asItStood(decidedAt)))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.SUSPENDED));
 
         List<Object> reinstated = new ArrayList<>(revokedWhileSuspendedAndComplained());
-        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         reinstated.add(asItStood(decidedAt));
         Instant later = decidedAt.plusSeconds(86_400);
         fixture.given(reinstated)
@@ -162,7 +178,9 @@ class PermitAbuseRound14Test {
         fixture();
         fixture.given(activeRevoked)
                 .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedLater))
-                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedLater, SUPERVISOR_2, VALID_UNTIL))
+                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedLater, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE),
+                        dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), decidedLater),
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, INSURED_UNTIL, decidedLater))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
     }
 
@@ -176,11 +194,10 @@ class PermitAbuseRound14Test {
                 "002 art. 29.1.5");
         fixture.given(revokedWhileSuspendedAndComplained())
                 .when(signed(new DecideRevocationComplaint(ID, true, DECISION_SHA), SUPERVISOR_2, decidedAt))
-                .expectEvents(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL), asItStood(decidedAt),
-                        raised, duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt));
+                .expectEvents(reinstatedWith(decidedAt, asItStood(decidedAt), raised, duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt)));
 
         List<Object> reinstated = new ArrayList<>(revokedWhileSuspendedAndComplained());
-        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         reinstated.add(asItStood(decidedAt));
         reinstated.add(raised);
         reinstated.add(duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt));
@@ -197,7 +214,7 @@ class PermitAbuseRound14Test {
     void a_stored_reinstatement_replays_as_it_was() {
         Instant decidedAt = Instant.parse("2025-04-10T02:00:00Z");
         List<Object> stored = new ArrayList<>(revokedWhileSuspendedAndComplained());
-        stored.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL));
+        stored.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, null));
         fixture.given(stored)
                 .when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, LocalDate.of(1999, 1, 1), decidedAt.plusSeconds(60)))
                 .expectNoEvents()

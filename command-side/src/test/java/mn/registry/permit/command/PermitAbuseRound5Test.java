@@ -27,6 +27,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
 import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR_2;
 import static mn.registry.permit.command.PermitLifecycleTest.VALID_UNTIL;
 import static mn.registry.permit.command.PermitLifecycleTest.active;
+import static mn.registry.permit.command.PermitLifecycleTest.dutyOnDate;
 import static mn.registry.permit.command.PermitLifecycleTest.approved;
 import static mn.registry.permit.command.PermitLifecycleTest.insured;
 import static mn.registry.permit.command.PermitLifecycleTest.registered;
@@ -186,12 +187,14 @@ class PermitAbuseRound5Test {
         filed.add(new RevocationComplaintFiled(ID, SHA, filedAt, HOLDER));
         Instant afterTerm = Instant.parse("2029-12-09T16:30:00Z"); // 2029-12-10 00:30 in Ulaanbaatar: the day after the last day
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, afterTerm, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, afterTerm, SUPERVISOR_2, VALID_UNTIL),
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, afterTerm, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE),
                         new PermitExpired(ID, VALID_UNTIL, afterTerm, "002 art. 29.2"))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.EXPIRED));
         Instant lastDay = Instant.parse("2029-12-09T15:59:59Z"); // 23:59:59 of the last day in Ulaanbaatar
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, lastDay, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, lastDay, SUPERVISOR_2, VALID_UNTIL))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, lastDay, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE),
+                        dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_UNTIL, lastDay), // ADR 0046 item 58: overdue, due on the decision's day
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, VALID_UNTIL, lastDay))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
     }
 

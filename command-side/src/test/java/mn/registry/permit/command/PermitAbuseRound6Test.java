@@ -54,7 +54,7 @@ class PermitAbuseRound6Test {
                     .expectException(problem("permit.complaint-decided-by-the-revoker", "applicationId")).expectNoEvents();
         }
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR_2, at, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR_2, VALID_UNTIL));
+                .expectEvents(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
     }
 
     // ------------------------------------------------------------------ F101 (was O65): an inspection rests on its findings

@@ -178,7 +178,7 @@ class PermitAbuseRound7Test {
                         Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("permit.database-complaint-pending", "applicationId")).expectNoEvents();
         List<Object> rejected = new ArrayList<>(complained);
-        rejected.add(new RevocationComplaintDecided(ID, false, SHA, AT.plusSeconds(3600), PermitLifecycleTest.SUPERVISOR_2, PermitLifecycleTest.VALID_UNTIL));
+        rejected.add(new RevocationComplaintDecided(ID, false, SHA, AT.plusSeconds(3600), PermitLifecycleTest.SUPERVISOR_2, PermitLifecycleTest.VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         Signed.fixture(services).given(rejected).when(signed(new PassCertificateDatabaseOn(ID, successor, SHA), SUPERVISOR, later,
                         Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new CertificateDatabasePassedOn(ID, successor, SHA, later, SUPERVISOR));

@@ -148,7 +148,7 @@ class PermitAbuseRound8Test {
     void the_database_of_a_reinstated_permit_is_not_passed_on() {
         List<Object> reinstated = new ArrayList<>(handedOver(RevocationGround.REPEATED_VIOLATIONS));
         reinstated.add(new RevocationComplaintFiled(ID, SHA2, REVOKED_AT.plusSeconds(7200), HOLDER));
-        reinstated.add(new RevocationComplaintDecided(ID, true, SHA, REVOKED_AT.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL));
+        reinstated.add(new RevocationComplaintDecided(ID, true, SHA, REVOKED_AT.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         Instant later = REVOKED_AT.plusSeconds(40L * 86_400);
         withSuccessor().given(reinstated)
                 .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, SHA), SUPERVISOR, later))

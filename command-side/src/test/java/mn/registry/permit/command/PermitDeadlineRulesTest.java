@@ -96,4 +96,56 @@ class PermitDeadlineRulesTest {
         assertThat(rules.instructionsFor(new PermitDecisionOverdue(ID, DECISION.due(), Instant.parse("2024-12-17T00:00:00Z"), "002 art. 26.1"), 2))
                 .containsExactly(new DeadlineInstruction.End(ID.value(), PermitDeadlineRules.DECISION));
     }
+
+    /** The deadlines open after {@code events}, kind to due date, as the deadline projection folds the rules' instructions in order. */
+    private java.util.Map<String, LocalDate> openAfter(List<Object> events) {
+        java.util.Map<String, ScheduledDeadline> open = new java.util.LinkedHashMap<>();
+        for (int seq = 0; seq < events.size(); seq++) {
+            List<DeadlineInstruction> instructions = rules.instructionsFor(events.get(seq), seq);
+            List<String> started = started(instructions).stream().map(ScheduledDeadline::id).toList();
+            for (DeadlineInstruction instruction : instructions) {
+                if (instruction instanceof DeadlineInstruction.Start start) {
+                    open.put(start.deadline().id(), start.deadline());
+                } else if (instruction instanceof DeadlineInstruction.End end) {
+                    open.values().removeIf(d -> d.aggregateId().equals(end.aggregateId()) && d.kind().equals(end.kind()) && !started.contains(d.id()));
+                }
+            }
+        }
+        java.util.Map<String, LocalDate> byKind = new java.util.TreeMap<>();
+        open.values().forEach(d -> byKind.put(d.kind(), d.due()));
+        return byKind;
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3, 29.6 (ADR 0046 item 58, F206, was O119): replayed, a revocation annulled on complaint leaves each duty of the "
+            + "holder or the ministry running again on the date the reinstatement raised it with, the term running, and no hand-over of the "
+            + "database the holder keeps")
+    void a_reinstatement_restarts_each_open_duty_and_ends_the_hand_over() {
+        Instant revokedAt = Instant.parse("2025-06-01T02:00:00Z");
+        Instant decidedAt = Instant.parse("2025-06-20T02:00:00Z");
+        LocalDate decidedOn = LocalDate.of(2025, 6, 20);
+        for (mn.registry.kernel.permit.PermitDuty duty : mn.registry.kernel.permit.PermitDuty.values()) {
+            if (duty == mn.registry.kernel.permit.PermitDuty.HAND_OVER_DATABASE || duty.owedBy() == mn.registry.kernel.permit.PermitDuty.Party.REGISTRY) {
+                continue;
+            }
+            List<Object> events = new java.util.ArrayList<>(active());
+            events.add(dutyOnDate(duty, LocalDate.of(2025, 6, 5), revokedAt.minusSeconds(86_400 * 3)));
+            events.add(new mn.registry.kernel.permit.PermitRevoked(ID, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "forged", revokedAt,
+                    SUPERVISOR, true));
+            events.add(dutyOnDate(mn.registry.kernel.permit.PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 7, 1), revokedAt));
+            assertThat(openAfter(events)).as(duty + " while revoked").doesNotContainKey(PermitDeadlineRules.dutyKind(duty))
+                    .containsKey(PermitDeadlineRules.dutyKind(mn.registry.kernel.permit.PermitDuty.HAND_OVER_DATABASE));
+            events.add(new mn.registry.kernel.permit.RevocationComplaintDecided(ID, true, SHA2, decidedAt, SUPERVISOR_2, VALID_UNTIL,
+                    mn.registry.kernel.permit.RevocationComplaintDecided.ARTICLE));
+            events.add(dutyOnDate(duty, decidedOn, decidedAt)); // as PermitApplication records it (PermitAbuseRound15Test)
+            java.util.Map<String, LocalDate> open = openAfter(events);
+            assertThat(open).as(duty + " reinstated").containsEntry(PermitDeadlineRules.dutyKind(duty), decidedOn)
+                    .containsEntry(PermitDeadlineRules.EXPIRY, VALID_UNTIL)
+                    .doesNotContainKey(PermitDeadlineRules.dutyKind(mn.registry.kernel.permit.PermitDuty.HAND_OVER_DATABASE));
+            ScheduledDeadline restarted = started(rules.instructionsFor(events.get(events.size() - 1), events.size() - 1)).get(0);
+            Instant fired = Instant.parse("2025-06-20T16:00:01Z");
+            assertThat(restarted.isDueAt(fired)).isTrue();
+            assertThat(rules.firingCommand(restarted, fired)).isEqualTo(new FlagOverdueDuty(ID, duty, decidedOn, fired));
+        }
+    }
 }

@@ -478,7 +478,9 @@ class PermitLifecycleTest {
         List<Object> filed = new ArrayList<>(revoked(RevocationGround.REPEATED_VIOLATIONS));
         filed.add(new RevocationComplaintFiled(ID, SHA, at, HOLDER));
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, true, SHA2), SUPERVISOR_2, at.plusSeconds(86_400)))
-                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL))
+                .expectEvents(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE),
+                        dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), at.plusSeconds(86_400)),
+                        dutyOnDate(PermitDuty.RENEW_INSURANCE, INSURED_UNTIL, at.plusSeconds(86_400))) // ADR 0046 item 58: they run again
                 .expectSuccessfulHandlerExecution()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
         fixture.given(filed).when(signed(new DecideRevocationComplaint(ID, false, SHA2), SUPERVISOR_2, at.plusSeconds(86_400)))
@@ -555,13 +557,17 @@ class PermitLifecycleTest {
     }
 
     @Test
-    @DisplayName("002 art. 29.6: an upheld complaint starts the permit's term deadlines again; a rejected one does not")
+    @DisplayName("002 art. 29.6: an upheld complaint starts the permit's term deadlines again and ends the hand-over's (ADR 0046 item 58); a rejected one does neither")
     void reinstated_permit_runs_its_term_again() {
         PermitDeadlineRules rules = new PermitDeadlineRules();
         Instant at = Instant.parse("2025-07-01T02:00:00Z");
-        assertThat(rules.instructionsFor(new RevocationComplaintDecided(ID, true, SHA2, at, SUPERVISOR, VALID_UNTIL), 9))
+        List<mn.registry.deadline.DeadlineInstruction> upheld = rules.instructionsFor(new RevocationComplaintDecided(ID, true, SHA2, at, SUPERVISOR,
+                VALID_UNTIL, RevocationComplaintDecided.ARTICLE), 9);
+        assertThat(upheld).filteredOn(mn.registry.deadline.DeadlineInstruction.Start.class::isInstance)
                 .extracting(i -> ((mn.registry.deadline.DeadlineInstruction.Start) i).deadline().kind())
                 .containsExactlyInAnyOrder(PermitDeadlineRules.EXPIRY, PermitDeadlineRules.EXTENSION_REQUEST);
-        assertThat(rules.instructionsFor(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR, VALID_UNTIL), 9)).isEmpty();
+        assertThat(upheld).filteredOn(mn.registry.deadline.DeadlineInstruction.End.class::isInstance)
+                .containsExactly(new mn.registry.deadline.DeadlineInstruction.End(ID.value(), PermitDeadlineRules.dutyKind(PermitDuty.HAND_OVER_DATABASE)));
+        assertThat(rules.instructionsFor(new RevocationComplaintDecided(ID, false, SHA2, at, SUPERVISOR, VALID_UNTIL, RevocationComplaintDecided.ARTICLE), 9)).isEmpty();
     }
 }

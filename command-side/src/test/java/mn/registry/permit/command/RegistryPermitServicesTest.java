@@ -96,7 +96,7 @@ class RegistryPermitServicesTest {
         Instant at = Instant.parse("2025-06-10T02:00:00Z");
         List<Object> reinstated = new ArrayList<>(PermitLifecycleTest.revoked(RevocationGround.REPEATED_VIOLATIONS));
         reinstated.add(new RevocationComplaintFiled(ID, SHA, at, PermitLifecycleTest.HOLDER));
-        reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL));
+        reinstated.add(new RevocationComplaintDecided(ID, true, SHA2, at.plusSeconds(86_400), SUPERVISOR, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         assertThat(inForceAfter(reinstated)).isTrue();
     }
 

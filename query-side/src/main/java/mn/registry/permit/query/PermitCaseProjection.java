@@ -304,6 +304,7 @@ public class PermitCaseProjection {
             if (e.upheld()) {
                 u.add(status(PermitApplicationStatus.ACTIVE));
                 u.add(unset("revocation"));
+                u.add(unset("duties." + PermitDuty.HAND_OVER_DATABASE.name())); // 002 art. 29.3, 29.6 (ADR 0046 item 58): it keeps its database
             }
         } else if (event instanceof PermitTransferred e) {
             u.add(set("company", asDocument(e.successor())));

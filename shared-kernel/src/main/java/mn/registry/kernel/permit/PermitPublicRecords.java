@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The public part of each published permit decision (002 art. 26.4, 27.6, 31.1.6; domain-rules §5): grants,
- * extensions, suspensions, restorations, revocations, expiries and transfers, and the ministry's minimum insurance (26.5), whose
- * lowering is published during its notice period (ADR 0046 item 29). Company data and the acting
+ * extensions, suspensions, restorations, revocations, expiries and transfers, a revocation annulled on the holder's complaint
+ * (29.6, ADR 0046 item 57), and the ministry's minimum insurance (26.5), whose lowering is published during its notice period (ADR 0046
+ * item 29). Company data and the acting
  * official are public; the evidence behind a suspension (the inspector's opinion, the tax authority's request and
  * its count of evasions), the reasons' free text and document hashes of the case file are not.
  */
@@ -32,7 +33,17 @@ public final class PermitPublicRecords {
                 PermitRevoked.class.getName(), keep("applicationId", "ground", "revokedAt", "decidedBy", "issuedCertificatesStayValid"),
                 PermitExpired.class.getName(), keep("applicationId", "validUntil", "expiredAt", "article"),
                 PermitTransferred.class.getName(), keep("applicationId", "previousHolder", "successor", "reorganisation", "transferredAt", "decidedBy"),
-                MinimumInsuranceSet.class.getName(), keep("amount", "setAt", "setBy", "article", "inForceFrom"));
+                MinimumInsuranceSet.class.getName(), keep("amount", "setAt", "setBy", "article", "inForceFrom"),
+                RevocationComplaintDecided.class.getName(), PermitPublicRecords::reinstatement);
+    }
+
+    /**
+     * 002 art. 29.6, 31.1.6 (ADR 0046 item 57): an upheld complaint annuls the revocation, and the reinstatement is published as any decision
+     * of 31.1.6, without the decision's document; a rejected one changes nothing the register shows and is not published (empty).
+     */
+    private static Optional<JsonNode> reinstatement(JsonNode payload) {
+        return "false".equals(payload.path("upheld").asText()) ? Optional.empty()
+                : keep("applicationId", "upheld", "decidedAt", "recordedBy", "article").apply(payload);
     }
 
     private static Function<JsonNode, Optional<JsonNode>> keep(String... fields) {

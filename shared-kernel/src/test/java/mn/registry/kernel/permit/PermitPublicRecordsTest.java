@@ -71,4 +71,24 @@ class PermitPublicRecordsTest {
         assertThat(record.path("issuedCertificatesStayValid").asBoolean()).isTrue();
         assertThat(record.has("reason")).isFalse();
     }
+
+    @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 57, was O118): an upheld complaint is published (who decided, when, the article), without the decision's document; a rejected one is not")
+    void an_upheld_complaint_is_public_a_rejected_one_is_not() {
+        Instant at = Instant.parse("2027-07-01T02:00:00Z");
+        RevocationComplaintDecided upheld = new RevocationComplaintDecided(ID, true, "ef".repeat(32), at, new PersonId("supervisor-2"),
+                LocalDate.of(2031, 12, 9), RevocationComplaintDecided.ARTICLE);
+        JsonNode record = publicPayload(upheld).orElseThrow();
+        assertThat(record.path("applicationId").asText()).isEqualTo(ID.value());
+        assertThat(record.path("upheld").asBoolean()).isTrue();
+        assertThat(record.path("decidedAt").asText()).isEqualTo("2027-07-01T02:00:00Z");
+        assertThat(record.path("recordedBy").asText()).isEqualTo("supervisor-2");
+        assertThat(record.path("article").asText()).isEqualTo("002 art. 29.6");
+        assertThat(record.has("decisionSha256")).isFalse();
+        assertThat(record.has("validUntil")).isFalse();
+        assertThat(PublicRecords.mayBePublic(RevocationComplaintDecided.class.getName())).isTrue();
+        RevocationComplaintDecided rejected = new RevocationComplaintDecided(ID, false, "ef".repeat(32), at, new PersonId("supervisor-2"),
+                LocalDate.of(2031, 12, 9), RevocationComplaintDecided.ARTICLE);
+        assertThat(publicPayload(rejected)).isEmpty();
+    }
 }

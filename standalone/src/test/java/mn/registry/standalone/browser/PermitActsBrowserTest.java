@@ -418,8 +418,12 @@ class PermitActsBrowserTest {
         assertThat(browser.find("#tax-file").getAttribute("data-uploaded")).isEqualTo("yes");
     }
 
-    /** An application of applicant-1 taken through approval, insurance and issue by the API: a permit in force today. */
     private static String activePermit(String company, String number) {
+        return activePermit(registry, company, number);
+    }
+
+    /** An application of applicant-1 taken through approval, insurance and issue by the API: a permit in force today. */
+    static String activePermit(BrowserRegistry registry, String company, String number) {
         RegistryClient client = registry.client;
         // 002 art. 26.5: a minimum is set before any approval; an amount of its own, so that ReviewerDeskBrowserTest's setting
         // in the same registry is not "unchanged"; set already by the other test of this class, it is

@@ -81,11 +81,12 @@ class DeskController {
             Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
             Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
             Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
+            Set<String> escalated = escalatedDecisions(file, duties);
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
-                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today()), escalatedDecisions(file, duties)));
-            model.addAttribute("forms", offer.forms());
+                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today()), escalated));
+            model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
             model.addAttribute("minimumPending", minimumInsurance.pending().map(p -> java.util.Map.of("amount", p.amount().amount(),
@@ -96,7 +97,9 @@ class DeskController {
             model.addAttribute("groundToSuspend", groundToSuspend(file, status));
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
-            model.addAttribute("suspensionGrounds", SuspensionGround.values());
+            List<SuspensionGround> grounds = suspensionGroundsOffered(supervisor, escalated);
+            model.addAttribute("suspensionGrounds", grounds);
+            model.addAttribute("suspendOnTheTaxRequest", file.get("taxSuspensionRequest") != null && grounds.contains(SuspensionGround.TAX_EVASIONS));
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
             model.addAttribute("changeReports", changeReports(file));
             model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null,
@@ -173,6 +176,31 @@ class DeskController {
             }
         });
         return escalated;
+    }
+
+    /**
+     * domain-rules §1, 002 art. 31.1.7 (ADR 0046 item 59, abuse audit F209): the forms whose command the viewer's roles may sign. An
+     * inspection is recorded by a communications inspector or a reviewer ({@code PermitCommandTypes.recordPermitInspection}), not by a
+     * supervisor, whose desk offered the form all the same.
+     */
+    static Set<String> signableBy(Set<String> forms, Set<Role> roles) {
+        Set<String> signable = new java.util.LinkedHashSet<>(forms);
+        if (!roles.contains(Role.MINISTRY_REVIEWER) && !roles.contains(Role.COMMUNICATIONS_INSPECTOR)) {
+            signable.remove("inspect");
+        }
+        return signable;
+    }
+
+    /**
+     * domain-rules §1, 002 art. 28.1 (ADR 0046 item 59, abuse audit F207): the grounds the suspension form offers. Once the duty to decide the
+     * tax authority's request was flagged overdue, a suspension on it is the supervisor's (F191: {@code SuspendPermit} on the tax ground is
+     * refused to a reviewer), so the reviewer's form offers the inspector's opinion only, and the page says the supervisor decides the
+     * request ({@code desk.missing.escalatedToSupervisor}, from its refusal's form withheld the same way).
+     */
+    static List<SuspensionGround> suspensionGroundsOffered(boolean supervisor, Set<String> escalated) {
+        boolean taxRequestEscalated = escalated.contains("refuseTaxRequest");
+        return java.util.Arrays.stream(SuspensionGround.values())
+                .filter(g -> supervisor || !taxRequestEscalated || g != SuspensionGround.TAX_EVASIONS).toList();
     }
 
     /**

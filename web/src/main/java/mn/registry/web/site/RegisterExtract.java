@@ -387,7 +387,7 @@ class RegisterExtract {
             case "PermitExtended", "PermitExtendedAfterExpiry" -> new Object[]{msg("extract.ministry"), on, dates.date(p.path("validUntil").asText(null))};
             case "PermitSuspended" -> new Object[]{msg("extract.ministry"), on, dates.date(p.path("from").asText(null)), dates.date(p.path("until").asText(null)),
                     value("ground", p.path("ground"))};
-            case "PermitRestored" -> new Object[]{msg("extract.ministry"), on};
+            case "PermitRestored", "RevocationComplaintDecided" -> new Object[]{msg("extract.ministry"), on};
             case "PermitRevoked" -> new Object[]{msg("extract.ministry"), on, value("ground", p.path("ground"))};
             case "PermitExpired" -> new Object[]{dates.date(p.path("validUntil").asText(null))};
             case "PermitTransferred" -> new Object[]{msg("extract.ministry"), on, p.path("previousHolder").path("name").asText(""),

@@ -226,4 +226,38 @@ class DeskFormsTest {
         assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.SUSPENDED, false)).isFalse();
         assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.REVOKED, true)).isFalse();
     }
+
+    @Test
+    @DisplayName("domain-rules §1, 002 art. 28.1 (ADR 0046 item 59, F207): once the tax authority's request escalated, the reviewer's suspension "
+            + "form offers the inspector's opinion only (a suspension on the request is the supervisor's, F191), and the page says the supervisor "
+            + "decides it; the supervisor's form offers both grounds, as does the reviewer's while the request is not late")
+    void an_escalated_tax_request_is_not_offered_to_the_reviewer_as_a_ground() {
+        java.util.Map<String, Object> duties = java.util.Map.of("DECIDE_TAX_SUSPENSION_REQUEST", java.util.Map.of("overdue", true));
+        java.util.Set<String> escalated = DeskController.escalatedDecisions(java.util.Map.of(), duties);
+        assertThat(DeskController.suspensionGroundsOffered(false, escalated)).containsExactly(mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION);
+        assertThat(DeskController.suspensionGroundsOffered(true, escalated)).containsExactly(mn.registry.kernel.permit.SuspensionGround.values());
+        java.util.Set<String> onTime = DeskController.escalatedDecisions(java.util.Map.of(),
+                java.util.Map.of("DECIDE_TAX_SUSPENSION_REQUEST", java.util.Map.of("overdue", false)));
+        assertThat(DeskController.suspensionGroundsOffered(false, onTime)).containsExactly(mn.registry.kernel.permit.SuspensionGround.values());
+        java.util.Set<String> forms = DeskController.forms(PermitApplicationStatus.ACTIVE, false, false);
+        forms.add("refuseTaxRequest");
+        DeskController.Offer toTheReviewer = DeskController.offer(PermitApplicationStatus.ACTIVE, false, forms,
+                new DeskController.Facts(true, true, false, false, false, false, null, false, escalated));
+        assertThat(toTheReviewer.forms()).contains("suspend").doesNotContain("refuseTaxRequest");
+        assertThat(toTheReviewer.missing()).containsExactly("desk.missing.escalatedToSupervisor");
+    }
+
+    @Test
+    @DisplayName("domain-rules §1, 002 art. 31.1.7 (ADR 0046 item 59, F209): the inspection's form is offered to a reviewer, not to a supervisor, "
+            + "who may not record one")
+    void the_inspection_form_is_offered_to_whoever_may_record_it() {
+        java.util.Set<String> forms = DeskController.offer(PermitApplicationStatus.ACTIVE, true, DeskController.forms(PermitApplicationStatus.ACTIVE,
+                true, false), INSURED).forms();
+        assertThat(forms).contains("inspect");
+        assertThat(DeskController.signableBy(forms, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR)))
+                .doesNotContain("inspect").contains("suspend", "revoke", "transfer");
+        assertThat(DeskController.signableBy(forms, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))).contains("inspect");
+        assertThat(DeskController.signableBy(forms, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER,
+                mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))).contains("inspect");
+    }
 }
