@@ -83,15 +83,26 @@ class LegalTraceabilityTest {
         }
     }
 
-    /** The {@code @DisplayName} text just above {@code void method(}, or null when there is no such method. */
+    /**
+     * The {@code @DisplayName} text just above {@code void method(}, or null when there is no such method. A name written over
+     * several lines ({@code "..." + "..."}) is read whole: its string literals joined.
+     */
     static String displayNameOf(List<String> source, String method) {
         Pattern declaration = Pattern.compile("\\bvoid\\s+" + Pattern.quote(method) + "\\s*\\(");
         for (int i = 0; i < source.size(); i++) {
             if (declaration.matcher(source.get(i)).find()) {
-                for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
-                    Matcher m = Pattern.compile("@DisplayName\\(\"(.*)\"\\)").matcher(source.get(j));
-                    if (m.find()) {
-                        return m.group(1);
+                for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
+                    if (source.get(j).contains("@DisplayName(")) {
+                        int end = j;
+                        while (end < i - 1 && !source.get(end).strip().endsWith(")")) {
+                            end++;
+                        }
+                        StringBuilder name = new StringBuilder();
+                        Matcher literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(String.join("\n", source.subList(j, end + 1)));
+                        while (literal.find()) {
+                            name.append(literal.group(1));
+                        }
+                        return name.toString();
                     }
                 }
                 return "";

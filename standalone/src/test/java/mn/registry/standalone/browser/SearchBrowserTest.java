@@ -73,9 +73,13 @@ class SearchBrowserTest {
         assertThat(pages.rowKinds()).isNotEmpty().allMatch("zones"::equals);
         int zones = pages.total();
         assertThat(zones).isEqualTo(pages.countOf("zones"));
-        assertThat(pages.options("status")).anySatisfy(o -> assertThat(o).contains("(" + zones + ")"));
+        // the zones' statuses, each with its count, add up to the zones (other classes on this registry may leave a zone unopened)
+        java.util.Map<String, Integer> byStatus = pages.optionCounts("status");
+        assertThat(byStatus.values().stream().mapToInt(Integer::intValue).sum()).as(byStatus.toString()).isEqualTo(zones);
+        int open = byStatus.getOrDefault("OPEN", 0);
+        assertThat(open).as(byStatus.toString()).isPositive();
         pages.choose("status", "OPEN");
-        assertThat(pages.total()).isEqualTo(zones);
+        assertThat(pages.total()).isEqualTo(open);
         browser.screenshot("search-filters-mn");
 
         pages.choose("status", "");

@@ -65,6 +65,19 @@ final class SearchPages {
         return browser.all("#register-search #" + selectId + " option").stream().map(WebElement::getText).toList();
     }
 
+    /** The counts shown in a select's options, by value (e.g. OPEN -> 4 for "Нээлттэй (4)"), the "any" option left out. */
+    java.util.Map<String, Integer> optionCounts(String selectId) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("\\((\\d+)\\)\\s*$");
+        for (WebElement option : browser.all("#register-search #" + selectId + " option")) {
+            java.util.regex.Matcher m = count.matcher(option.getText());
+            if (!option.getAttribute("value").isEmpty() && m.find()) {
+                counts.put(option.getAttribute("value"), Integer.parseInt(m.group(1)));
+            }
+        }
+        return counts;
+    }
+
     boolean hasResultLink(String text) {
         return !browser.driver.findElements(By.linkText(text)).isEmpty();
     }
