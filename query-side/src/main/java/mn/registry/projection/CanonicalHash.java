@@ -78,11 +78,7 @@ public final class CanonicalHash {
     /** Documents per reply when reading a collection to hash it. */
     private static final int PAGE = 1000;
 
-    /**
-     * Adds one item given as its canonical bytes (what {@link #add} writes for its JSON, e.g. a line already serialized
-     * for something else); keys must come in strictly ascending order.
-     */
-    public CanonicalHash addCanonical(String key, byte[] canonicalContent) {
+    private void addCanonical(String key, byte[] canonicalContent) {
         if (lastKey != null && lastKey.compareTo(key) >= 0) {
             throw new IllegalArgumentException("keys must ascend: '" + key + "' after '" + lastKey + "'");
         }
@@ -92,7 +88,6 @@ public final class CanonicalHash {
         digest.update((byte) '\n');
         digest.update(canonicalContent);
         digest.update((byte) '\n');
-        return this;
     }
 
     /** RFC 8785 bytes of any JSON value (the canonicalizer takes objects and arrays: a scalar is written alone from a one-item array). */

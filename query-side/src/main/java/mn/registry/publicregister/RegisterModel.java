@@ -111,37 +111,12 @@ final class RegisterModel {
      * the log size under {@code ~logSize}.
      */
     String hash() {
-        return canonical().hash();
-    }
-
-    /** Every entry ({@link #entries()}) with its canonical JSON: serialized once for both the saved copy and the hash. */
-    Canonical canonical() {
-        List<RegisterEntry> all = entries();
-        List<byte[]> lines = new ArrayList<>(all.size());
-        all.forEach(e -> lines.add(canonical(e)));
-        return new Canonical(all, lines, logSize);
-    }
-
-    /** An entry's canonical JSON (RFC 8785): its line in a saved generation or snapshot, and its item in the hash. */
-    static byte[] canonical(RegisterEntry entry) {
-        return mn.registry.kernel.crypto.CanonicalJson.canonicalize(mn.registry.kernel.crypto.CanonicalJson.mapper().<JsonNode>valueToTree(entry));
-    }
-
-    /** The register's entries and, at the same index, each one's canonical JSON ({@link #canonical(RegisterEntry)}). */
-    record Canonical(List<RegisterEntry> entries, List<byte[]> lines, long logSize) {
-
-        /** {@link RegisterModel#hash()}: the items in key order, {@code ~logSize} (after every {@code kind/id}) last. */
-        String hash() {
-            java.util.TreeMap<String, byte[]> sorted = new java.util.TreeMap<>();
-            for (int i = 0; i < entries.size(); i++) {
-                RegisterEntry e = entries.get(i);
-                sorted.put(e.kind().path() + "/" + e.id(), lines.get(i));
-            }
-            mn.registry.projection.CanonicalHash hash = new mn.registry.projection.CanonicalHash();
-            sorted.forEach(hash::addCanonical);
-            hash.add("~logSize", mn.registry.kernel.crypto.CanonicalJson.mapper().getNodeFactory().numberNode(logSize));
-            return hash.hex();
-        }
+        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        entries.values().forEach(m -> m.values().forEach(e -> sorted.put(e.kind().path() + "/" + e.id(), mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(e))));
+        sorted.put("~logSize", mn.registry.kernel.crypto.CanonicalJson.mapper().getNodeFactory().numberNode(logSize));
+        mn.registry.projection.CanonicalHash hash = new mn.registry.projection.CanonicalHash();
+        sorted.forEach(hash::add);
+        return hash.hex();
     }
 
     /** The number of log entries applied: the next one must have this index. */

@@ -143,9 +143,8 @@ class RegisterRebuilds implements RebuildableProjection {
 
     /** Writes the register as generation {@code generation} and returns its content hash (package-private: the benchmark times it alone). */
     String writeAndHash(RegisterModel model, long generation) {
-        RegisterModel.Canonical canonical = model.canonical(); // each entry serialized once, for both (session 19)
-        write(model, canonical.lines(), generation);
-        return canonical.hash();
+        write(model, generation);
+        return model.hash();
     }
 
     /**
@@ -153,10 +152,10 @@ class RegisterRebuilds implements RebuildableProjection {
      * the entries as canonical JSON lines): a generation is a snapshot read whole, never queried by field, and the
      * embedded server's cost is per document.
      */
-    private void write(RegisterModel model, List<byte[]> lines, long generation) {
+    private void write(RegisterModel model, long generation) {
         MongoCollection<Document> target = database.getCollection(Generations.collection(NAME, generation));
         target.drop();
-        List<Document> chunks = chunks(lines, "", null);
+        List<Document> chunks = chunks(model.entries(), "", null);
         for (int i = 0; i < chunks.size(); i += WRITE_BATCH) {
             target.insertMany(chunks.subList(i, Math.min(chunks.size(), i + WRITE_BATCH)));
         }
@@ -175,8 +174,7 @@ class RegisterRebuilds implements RebuildableProjection {
         int chunkCount = 0;
         int step = CHUNK * WRITE_BATCH;
         for (int from = 0; from < entries.size(); from += step) {
-            List<Document> batch = chunks(entries.subList(from, Math.min(entries.size(), from + step)).stream().map(RegisterModel::canonical).toList(),
-                    key, logSize);
+            List<Document> batch = chunks(entries.subList(from, Math.min(entries.size(), from + step)), key, logSize);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).put("_id", key + (chunkCount + i));
             }
@@ -212,13 +210,12 @@ class RegisterRebuilds implements RebuildableProjection {
         return generation + ":" + logSize + "/";
     }
 
-    /** Chunks of the entries' canonical JSON ({@link RegisterModel#canonical(RegisterEntry)}), {@value #CHUNK} lines each. */
-    private static List<Document> chunks(List<byte[]> entries, String idPrefix, Long snapshot) {
+    private static List<Document> chunks(List<RegisterEntry> entries, String idPrefix, Long snapshot) {
         List<Document> chunks = new ArrayList<>();
         StringBuilder lines = new StringBuilder(1 << 20);
         int inChunk = 0;
-        for (byte[] e : entries) {
-            lines.append(new String(e, StandardCharsets.UTF_8)).append('\n');
+        for (RegisterEntry e : entries) {
+            lines.append(new String(CanonicalJson.canonicalizeValue(e), StandardCharsets.UTF_8)).append('\n');
             if (++inChunk == CHUNK) {
                 chunks.add(chunk(idPrefix, chunks.size(), lines, snapshot));
                 lines.setLength(0);
