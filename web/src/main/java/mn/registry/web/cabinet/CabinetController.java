@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.identity.Role;
+import mn.registry.publicregister.PublicRegister;
+import mn.registry.publicregister.RegisterEntry;
+import mn.registry.publicregister.RegisterKind;
 import mn.registry.web.StaffSession;
 import mn.registry.web.WebDates;
 import org.bson.Document;
@@ -34,18 +38,23 @@ class CabinetController {
     private final StaffSession staff;
     private final WebDates dates;
     private final mn.registry.infrastructure.calendar.CurrentCalendar calendars;
+    private final PublicRegister register;
 
     CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
-                      mn.registry.infrastructure.calendar.CurrentCalendar calendars) {
+                      mn.registry.infrastructure.calendar.CurrentCalendar calendars, PublicRegister register) {
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
         this.dates = dates;
         this.calendars = calendars;
+        this.register = register;
     }
 
-    /** One zone's report for the quarter due (the one before today's), as received. */
-    public record ReportRow(String zoneId, String zoneName, int year, int quarter, QuarterlyReport.Signed signed) {
+    /**
+     * One zone's report for the quarter due (the one before today's), as received; {@code recordedOn} is set when the registry
+     * recorded the zone after that quarter ended, so no report of it is signed here (003 art. 12.3, ADR 0035 item 37, F176).
+     */
+    public record ReportRow(String zoneId, String zoneName, int year, int quarter, QuarterlyReport.Signed signed, LocalDate recordedOn) {
     }
 
     @GetMapping("/cabinet")
@@ -57,9 +66,12 @@ class CabinetController {
             int year = lastQuarter.getYear();
             int quarter = (lastQuarter.getMonthValue() - 1) / 3 + 1;
             List<ReportRow> rows = new ArrayList<>();
+            Quarter due = new Quarter(year, quarter);
             for (Document zone : zones) {
                 String id = zone.getString("_id");
-                rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter)));
+                LocalDate recordedAfter = register.entry(RegisterKind.ZONE, id).map(RegisterEntry::since)
+                        .filter(day -> due.lastDay().isBefore(day)).orElse(null);
+                rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter), recordedAfter));
             }
             model.addAttribute("zones", zones);
             model.addAttribute("reports", rows);
