@@ -97,12 +97,13 @@ public final class ServerAloneBenchmark {
                     List.of(c.positions.get() - 1, c.positions.get()))).into(new ArrayList<>())),
             new Op("update tracking_tokens [lease] (bulk)", Side.AFTER, 0.03, (c, n) -> c.tokens.updateOne(Filters.eq("lease", "proc-" + (n % 6) + "#0|bench"),
                     Updates.set("token", new Document("index", n)), new UpdateOptions().upsert(true))),
-            bulk("update stat_facts [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "count/applications/" + n),
-                    Updates.combine(Updates.set("kind", "count"), Updates.set("at", "2026-12-04")), new UpdateOptions().upsert(true)), c -> c.statFacts),
-            bulk("update permit_cases [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "permit-" + n),
-                    Updates.set("case", c.caseDocument), new UpdateOptions().upsert(true)), c -> c.permitCases),
-            bulk("update reviewer_queue [_id]", (c, n) -> new UpdateOneModel<>(Filters.eq("_id", "permit-" + n),
-                    Updates.set("entry", c.queueEntry), new UpdateOptions().upsert(true)), c -> c.reviewerQueue),
+            // the documents a new application creates are inserted, as the registry does since ADR 0060 (BatchedWrites.createById)
+            bulk("insert stat_facts", (c, n) -> new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "count/applications/" + n)
+                    .append("kind", "count").append("at", "2026-12-04")), c -> c.statFacts),
+            bulk("insert permit_cases", (c, n) -> new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "permit-" + n)
+                    .append("case", c.caseDocument)), c -> c.permitCases),
+            bulk("insert reviewer_queue", (c, n) -> new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "permit-" + n)
+                    .append("entry", c.queueEntry)), c -> c.reviewerQueue),
             bulk("insert deadlines", (c, n) -> new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "deadline-" + n)
                     .append("aggregateId", "permit-" + n).append("kind", "DECISION").append("state", "OPEN").append("stateKey", "deadline-" + n + "|OPEN")
                     .append("dueAt", n)), c -> c.deadlines),
