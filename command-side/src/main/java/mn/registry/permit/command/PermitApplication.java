@@ -85,7 +85,14 @@ class PermitApplication {
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     private boolean complaintFiled;
+    /** The day in Ulaanbaatar the pending complaint was received: its decision is not older (ADR 0046 item 65). */
+    private LocalDate complaintFiledOn;
     private boolean databaseHandedOver;
+    /** The fingerprints of the databases handed over on this permit's revocations (ADR 0046 item 66). */
+    private final java.util.Set<String> handedOverDatabases = new java.util.HashSet<>();
+    /** Whether the holder reported certificates issued since the last hand-over (ADR 0046 item 66). */
+    private boolean certificatesReportedSinceTheHandOver;
+    private LocalDate lastHandedOverOn;
     private ApplicationId databasePassedTo;
     private boolean complaintDecided;
     private LocalDate lastReportedPeriodEnd;
@@ -101,7 +108,12 @@ class PermitApplication {
     private PermitSuspensionRequested pendingTaxRequest;
     /** The documents (SHA-256) of the tax authority's requests and settlements on this permit: each records one act (ADR 0046 item 37). */
     private final java.util.Set<String> taxAuthorityDocuments = new java.util.HashSet<>();
-    private final Map<PermitDuty, LocalDate> openDuties = new EnumMap<>(PermitDuty.class);
+    private final Map<PermitDuty, OpenDuty> openDuties = new EnumMap<>(PermitDuty.class);
+    /**
+     * The open duties whose deadlines the revocation in force (or the last one) ended, not raised again since (ADR 0046 items 58, 61): what
+     * an upheld complaint makes run again, and what a reinstatement stored before F206 still owes a deadline.
+     */
+    private final java.util.Set<PermitDuty> stoppedByTheRevocation = java.util.EnumSet.noneOf(PermitDuty.class);
     private final Map<PermitDuty, Boolean> flaggedDuties = new EnumMap<>(PermitDuty.class);
 
     PermitApplication() {
@@ -451,7 +463,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.duty-missing", "Name the duty that was done.", "duty", null);
         }
         dutyIsMarkedDoneOnlyByItsOwer(command, context);
-        LocalDate due = openDuties.get(command.duty());
+        LocalDate due = dueOf(command.duty());
         if (due == null) {
             throw RegistryProblem.conflict("permit.duty-not-open", "There is no open duty " + command.duty() + " on this permit.", command.duty().article());
         }
@@ -460,9 +472,42 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.duty-evidence-missing", "A duty marked done comes with its evidence (the notice or act, by SHA-256).",
                     "evidenceSha256", command.duty().article());
         }
+        evidenceDoesNotPrecedeTheAct(command.duty(), command.evidenceSha256(), services);
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", command.duty().article(), services); // F106
         apply(new PermitDutyFulfilled(applicationId, command.duty(), context.receivedAt(), UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(due),
                 command.evidenceSha256(), context.actor()));
+    }
+
+    // 002 art. 28.3, 29.3, 27.7 (ADR 0046 item 63, abuse audit F212): the ministry notifies the holder and the tax authority of a suspension
+    // it decided; the former holder hands its database over on the revocation; the holder tells its certificate holders that this term
+    // will not be extended. None is done before its act, so a document the registry received on a day before it is not its evidence: the
+    // letter of an earlier suspension (a duty's evidence is a kind several acts share, ADR 0057), the hand-over of a revocation a complaint
+    // annulled, or the notice of an earlier term would mark the duty done with nothing done. Judged by the registry's own receipts (of the
+    // document, and of the act that raised the duty), by their days in Ulaanbaatar: a letter uploaded the morning of the suspension, before
+    // it was signed, is its notice. The notice to the certificate holders is bound by the term, not by the duty: a holder may tell them
+    // it will not extend before the duty is raised three months before the end
+    private void evidenceDoesNotPrecedeTheAct(PermitDuty duty, String evidenceSha256, PermitServices services) {
+        LocalDate actOn = switch (duty) {
+            case NOTIFY_SUSPENSION, HAND_OVER_DATABASE -> {
+                Instant raised = openDuties.get(duty).since();
+                yield raised == null ? null : UlaanbaatarTime.dateOf(raised);
+            }
+            case NOTIFY_CERTIFICATE_HOLDERS -> extendedTermEnding == null ? issuedOn : extendedTermEnding.plusDays(1);
+            default -> null;
+        };
+        java.util.Optional<Instant> evidenceReceivedAt = actOn == null ? java.util.Optional.empty() : services.documentReceivedAt(evidenceSha256);
+        if (evidenceReceivedAt.isEmpty()) {
+            return; // no act to follow, or a document never received (refused next, document.unknown)
+        }
+        LocalDate received = UlaanbaatarTime.dateOf(evidenceReceivedAt.get());
+        if (received.isBefore(actOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.duty-evidence-before-the-duty", "The registry received this document "
+                    + "on " + received + ", before " + switch (duty) {
+                        case NOTIFY_SUSPENSION -> "the suspension it would give notice of (" + actOn + ")";
+                        case HAND_OVER_DATABASE -> "the revocation the hand-over follows (" + actOn + ")";
+                        default -> "the term whose end it would announce began (" + actOn + ")";
+                    } + "; the duty is done with a document of its own.", "evidenceSha256", duty.article());
+        }
     }
 
     // a decision, a publication or an inspection discharges its own duty; a notice is marked done by the party that owes it
@@ -497,7 +542,7 @@ class PermitApplication {
     // 002 art. 26.4, 27.6: the registry publishes a grant or an extension by the time-stamped checkpoint that covers its record
     @CommandHandler
     void handle(PublishedByCheckpoint command) {
-        LocalDate due = openDuties.get(command.duty());
+        LocalDate due = dueOf(command.duty());
         if (due != null && command.duty().dischargedBy() == PermitDuty.Discharge.CHECKPOINT) {
             apply(new PermitDutyFulfilled(applicationId, command.duty(), command.publishedAt(),
                     UlaanbaatarTime.dateOf(command.publishedAt()).isAfter(due), command.checkpointSha256(), null));
@@ -506,7 +551,7 @@ class PermitApplication {
 
     @CommandHandler
     void handle(RecomputeDutyDue command) {
-        if (openDuties.containsKey(command.duty()) && !command.due().equals(openDuties.get(command.duty()))) {
+        if (openDuties.containsKey(command.duty()) && !command.due().equals(dueOf(command.duty()))) {
             apply(new PermitDutyDueRecomputed(applicationId, command.duty(), command.deadlineId(), command.startedOn(), command.workingDays(),
                     command.due(), command.calendarVersion()));
         }
@@ -531,7 +576,7 @@ class PermitApplication {
     // scheduled before the reinstatement ended it may still fire)
     @CommandHandler
     void handle(FlagOverdueDuty command) {
-        if (command.due().equals(openDuties.get(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false) && handOverOwed(command.duty())) {
+        if (command.due().equals(dueOf(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false) && handOverOwed(command.duty())) {
             apply(new PermitDutyOverdue(applicationId, command.duty(), command.due(), command.at(), command.duty().article()));
         }
     }
@@ -634,7 +679,7 @@ class PermitApplication {
                 }
                 apply(new PermitExtendedAfterExpiry(applicationId, validUntil, next.lastDay(), context.receivedAt(), context.actor(), "002 art. 27.4, 29.2"));
                 for (PermitDuty runsAgain : List.of(PermitDuty.ANNUAL_INSPECTION, PermitDuty.RENEW_INSURANCE)) {
-                    LocalDate due = openDuties.get(runsAgain);
+                    LocalDate due = dueOf(runsAgain);
                     if (due != null) {
                         raiseOnDate(runsAgain, due, context.receivedAt()); // its deadline ended with the expiry; it runs again
                     }
@@ -673,11 +718,19 @@ class PermitApplication {
     // 002 art. 27.7: a request pending on the due date kept the notice duty back; refused after it, the term will not be extended:
     // the holder tells its certificate holders one month before expiry, or at once (by the end of the day) when that day has passed
     private void certificateHoldersAreToldOfARefusal(Instant at) {
-        LocalDate decidedOn = UlaanbaatarTime.dateOf(at);
-        LocalDate noticeDue = validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD);
-        if (decidedOn.isAfter(extensionRequestDue(validUntil)) && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
-            raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, noticeDue.isBefore(decidedOn) ? decidedOn : noticeDue, at);
+        if (UlaanbaatarTime.dateOf(at).isAfter(extensionRequestDue(validUntil)) && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+            certificateHoldersAreTold(at);
         }
+    }
+
+    // 002 art. 27.7: one month before expiry, or by the end of the day the duty is raised when that day has passed: a refusal decided in
+    // the last month, or (ADR 0046 item 64, abuse audit F213) a request's due date passed while the permit stood revoked, whose deadline
+    // the reinstatement restarts and which fires at once. Raised on a day already past, the duty would be flagged the moment it is raised,
+    // for a notice the holder could not give while revoked (item 58: no one is flagged for the time the permit stood revoked)
+    private void certificateHoldersAreTold(Instant at) {
+        LocalDate today = UlaanbaatarTime.dateOf(at);
+        LocalDate noticeDue = validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD);
+        raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, noticeDue.isBefore(today) ? today : noticeDue, at);
     }
 
     // 002 art. 28.1, 28.4, 27.5: a suspended permit is extended only once restored; one that expired suspended never was
@@ -718,8 +771,7 @@ class PermitApplication {
     void handle(ExtensionRequestDueDatePassed command) {
         if (isInForce() && isThisTermsRequestDue(command.requestDue()) && !extensionPending
                 && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
-            raiseOnDate(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, validUntil.plusDays(1).minus(PermitDeadlines.CERTIFICATE_HOLDERS_NOTICE_LEAD),
-                    command.at());
+            certificateHoldersAreTold(command.at());
         }
     }
 
@@ -1082,8 +1134,22 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
         }
         evidenceIsASha256(command.databaseSha256(), "databaseSha256", "002 art. 29.3");
+        databaseIsHandedOverAsItIsNow(command.databaseSha256());
         apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
         fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 29.3, 29.5, 29.6 (ADR 0046 item 66, abuse audit F230): the database handed over is the one the former holder keeps at the
+    // revocation, certificates issued since a reinstatement included (29.5: they stay valid, and the successor answers for them). The
+    // registry keeps only its fingerprint; the fingerprint of an earlier hand-over of this permit, recorded again after the holder reported
+    // certificates issued since, names a database without them: the successor would receive it, and their holders lose their provider.
+    // Without certificates reported since, the database may be the same, and its fingerprint is
+    private void databaseIsHandedOverAsItIsNow(String databaseSha256) {
+        if (certificatesReportedSinceTheHandOver && handedOverDatabases.contains(databaseSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-of-an-earlier-hand-over", "This fingerprint is the database "
+                    + "handed over on an earlier revocation of this permit; certificates were reported issued since, and the database handed over "
+                    + "now holds them.", "databaseSha256", "002 art. 29.3, 29.5");
+        }
     }
 
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
@@ -1196,11 +1262,12 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
         }
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", "002 art. 29.6");
+        decisionIsNotOlderThanTheComplaint(services.documentReceivedAt(command.decisionSha256()));
         documentWasReceived(command.decisionSha256(), "decisionSha256", "002 art. 29.6", services); // F106
         apply(new RevocationComplaintDecided(applicationId, command.upheld(), command.decisionSha256(), context.receivedAt(), context.actor(), validUntil,
                 RevocationComplaintDecided.ARTICLE));
         reinstatedPermitDoesNotOutliveItsTerm(context.receivedAt());
-        reinstatedDutiesRunAgain(context.receivedAt());
+        reinstatedDutiesRunAgain(context.receivedAt(), services);
         reinstatedAsItStoodWhenRevoked(context, services);
     }
 
@@ -1232,19 +1299,54 @@ class PermitApplication {
     // hand-over of the database (29.3) is the revocation's own duty and runs no more (the deadline rules end it); the registry's own
     // publications kept running through the revocation. Reinstated after its term (F64), the permit expired with the decision, and only an
     // extension request made in time runs again, as an expiry leaves it running (ADR 0013 §3)
-    private void reinstatedDutiesRunAgain(Instant at) {
-        if (status != PermitApplicationStatus.ACTIVE && status != PermitApplicationStatus.EXPIRED) {
+    private void reinstatedDutiesRunAgain(Instant at, PermitServices services) {
+        if (status == PermitApplicationStatus.REVOKED) {
             return; // rejected: the revocation stands
         }
-        LocalDate decidedOn = UlaanbaatarTime.dateOf(at);
-        for (Map.Entry<PermitDuty, LocalDate> open : new EnumMap<>(openDuties).entrySet()) {
-            PermitDuty duty = open.getKey();
-            boolean runsAgain = status == PermitApplicationStatus.ACTIVE
-                    ? duty != PermitDuty.HAND_OVER_DATABASE && duty.owedBy() != PermitDuty.Party.REGISTRY
+        LocalDate today = UlaanbaatarTime.dateOf(at);
+        for (PermitDuty duty : List.copyOf(stoppedByTheRevocation)) { // in the duties' order, as an EnumSet iterates
+            boolean runsAgain = isInForce() ? duty != PermitDuty.HAND_OVER_DATABASE && duty.owedBy() != PermitDuty.Party.REGISTRY
                     : duty == PermitDuty.DECIDE_EXTENSION;
-            if (runsAgain) {
-                raiseOnDate(duty, open.getValue().isBefore(decidedOn) ? decidedOn : open.getValue(), at);
+            if (runsAgain && openDuties.containsKey(duty)) {
+                runsAgainAsItWasCounted(duty, today, at, services);
             }
+        }
+    }
+
+    // domain-rules §2, 002 art. 27.3, 28.1, 28.3 (choice, ADR 0046 item 60, abuse audit F210, was O124): a duty counted in working days runs
+    // again as it was counted (its day 0, its length), with the calendar in force, as the deadline service moves every open working-day
+    // deadline when the calendar changes: a holiday declared while the permit stood revoked moves it as it moved the others, and one
+    // declared after moves it again. Its date passed meanwhile, it is due at the end of `today`, a date no calendar change moves back
+    private void runsAgainAsItWasCounted(PermitDuty duty, LocalDate today, Instant at, PermitServices services) {
+        OpenDuty again = openDuties.get(duty).countedAgain(services::due);
+        if (again.due().isBefore(today)) {
+            raiseOnDate(duty, today, at);
+        } else {
+            apply(again.raisedAgain(applicationId, duty, at));
+        }
+    }
+
+    // 002 art. 29.6 (choice, ADR 0046 item 61, abuse audit F211, was O125): a complaint upheld before F206 left the duties its revocation
+    // stopped open with no deadline behind them. Once per registry, the start-up backfill (ReinstatedDutiesBackfill) asks each reinstated
+    // permit to raise them again, as F206 raises them on the decision: due on their own date (a working-day duty counted again), or at the
+    // end of the backfill's day if it passed. A duty raised again since (an inspection recorded, a policy renewed) has its deadline and
+    // is left; a second request raises nothing; a permit revoked again since waits for that revocation's outcome
+    @CommandHandler
+    void handle(PermitCommands.RunReinstatedDutiesAgain command, PermitServices services) {
+        if (complaintDecided) {
+            reinstatedDutiesRunAgain(command.at(), services);
+        }
+    }
+
+    // 002 art. 29.6 (ADR 0046 item 65, abuse audit F214): the decision on a complaint answers the complaint; a decision's document the
+    // registry received on a day before the complaint was filed was written before there was a complaint to decide (a decision kept ready,
+    // upholding or rejecting whatever the holder would say). Judged by the registry's receipts, by their days in Ulaanbaatar: a complaint
+    // decided the day it was filed is decided
+    private void decisionIsNotOlderThanTheComplaint(java.util.Optional<Instant> decisionReceivedAt) {
+        if (complaintFiledOn != null && decisionReceivedAt.isPresent() && UlaanbaatarTime.dateOf(decisionReceivedAt.get()).isBefore(complaintFiledOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.complaint-decision-before-the-complaint", "The registry received this "
+                    + "decision on " + UlaanbaatarTime.dateOf(decisionReceivedAt.get()) + ", before the complaint was filed on " + complaintFiledOn
+                    + "; a complaint is decided by a decision on it.", "decisionSha256", "002 art. 29.6");
         }
     }
 
@@ -1433,8 +1535,14 @@ class PermitApplication {
         apply(new PermitDutyRaised(applicationId, duty, null, null, due, null, at, duty.article()));
     }
 
+    /** The last day an open duty is due; null when the duty is not open. */
+    private LocalDate dueOf(PermitDuty duty) {
+        OpenDuty open = openDuties.get(duty);
+        return open == null ? null : open.due();
+    }
+
     private void fulfil(PermitDuty duty, Instant at, mn.registry.kernel.identity.PersonId by) {
-        LocalDate due = openDuties.get(duty);
+        LocalDate due = dueOf(duty);
         if (due != null) {
             apply(new PermitDutyFulfilled(applicationId, duty, at, UlaanbaatarTime.dateOf(at).isAfter(due), null, by));
         }
@@ -1547,13 +1655,16 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitDutyRaised event) {
-        openDuties.put(event.duty(), event.due());
+        // raised again on reinstatement, the duty the revocation stopped runs on; any other raise is a duty of its own act (ADR 0046 item 63)
+        openDuties.put(event.duty(), OpenDuty.raised(event, stoppedByTheRevocation.remove(event.duty()) ? openDuties.get(event.duty()) : null));
         flaggedDuties.remove(event.duty());
     }
 
     @EventSourcingHandler
     void on(PermitDutyDueRecomputed event) {
-        openDuties.put(event.duty(), event.due());
+        OpenDuty open = openDuties.get(event.duty());
+        openDuties.put(event.duty(), open == null ? new OpenDuty(event.due(), event.startedOn(), event.workingDays(), event.calendarVersion(),
+                null) : open.recomputed(event));
     }
 
     @EventSourcingHandler
@@ -1565,6 +1676,7 @@ class PermitApplication {
     void on(PermitDutyFulfilled event) {
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
+        stoppedByTheRevocation.remove(event.duty());
     }
 
     @EventSourcingHandler
@@ -1648,6 +1760,8 @@ class PermitApplication {
         this.revokedBy = event.decidedBy();
         this.complaintDecided = false;
         this.revocationRequested = false;
+        stoppedByTheRevocation.clear();
+        openDuties.keySet().stream().filter(PermitDeadlineRules::endsWithThePermit).forEach(stoppedByTheRevocation::add);
     }
 
     @EventSourcingHandler
@@ -1663,11 +1777,18 @@ class PermitApplication {
     @EventSourcingHandler
     void on(CertificatesIssuedReported event) {
         this.lastReportedPeriodEnd = event.periodEnd();
+        // certificates of a period ending after the last hand-over's day: issued since (a late report of a period before it is not)
+        this.certificatesReportedSinceTheHandOver |= event.count() > 0 && lastHandedOverOn != null && event.periodEnd().isAfter(lastHandedOverOn);
     }
 
     @EventSourcingHandler
     void on(CertificateDatabaseHandedOver event) {
         this.databaseHandedOver = true;
+        if (event.databaseSha256() != null) {
+            handedOverDatabases.add(event.databaseSha256().toLowerCase(java.util.Locale.ROOT));
+        }
+        this.certificatesReportedSinceTheHandOver = false;
+        this.lastHandedOverOn = UlaanbaatarTime.dateOf(event.receivedAt());
     }
 
     @EventSourcingHandler
@@ -1678,6 +1799,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(RevocationComplaintFiled event) {
         this.complaintFiled = true;
+        this.complaintFiledOn = event.filedAt() == null ? null : UlaanbaatarTime.dateOf(event.filedAt());
     }
 
     @EventSourcingHandler
@@ -1745,6 +1867,8 @@ class PermitApplication {
     }
 
     Map<PermitDuty, LocalDate> openDuties() {
-        return Map.copyOf(openDuties);
+        Map<PermitDuty, LocalDate> due = new EnumMap<>(PermitDuty.class);
+        openDuties.forEach((duty, open) -> due.put(duty, open.due()));
+        return Map.copyOf(due);
     }
 }

@@ -34,6 +34,15 @@ final class PermitCommands {
                                     java.time.Instant at) {
     }
 
+    // --- start-up backfills ---
+
+    /**
+     * Raises again, at {@code at}, the duties a revocation stopped on a permit reinstated on complaint before ADR 0046 item 58 raised them
+     * on the decision (ADR 0046 item 61, {@link ReinstatedDutiesBackfill}); raises nothing on a permit that owes none.
+     */
+    record RunReinstatedDutiesAgain(@TargetAggregateIdentifier ApplicationId applicationId, Instant at) {
+    }
+
     // --- deadline service ---
 
     record RecomputeDecisionDue(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate decisionDue, Instant decisionDueAt,

@@ -186,11 +186,19 @@ public class PermitDeadlineRules implements DeadlineRules {
             all.add(end(applicationId, kind));
         }
         for (PermitDuty duty : PermitDuty.values()) {
-            if (duty != PermitDuty.HAND_OVER_DATABASE && duty != PermitDuty.PUBLISH_GRANT && duty != PermitDuty.PUBLISH_EXTENSION) {
+            if (endsWithThePermit(duty)) {
                 all.add(end(applicationId, dutyKind(duty)));
             }
         }
         return all;
+    }
+
+    /**
+     * Whether a revocation (or an expiry) ends the deadline of {@code duty}: all but the hand-over of the certificate database, which the
+     * revocation owes (29.3), and the registry's publications, which the checkpoint fulfils whatever the permit's state (26.4, 27.6).
+     */
+    static boolean endsWithThePermit(PermitDuty duty) {
+        return duty != PermitDuty.HAND_OVER_DATABASE && duty != PermitDuty.PUBLISH_GRANT && duty != PermitDuty.PUBLISH_EXTENSION;
     }
 
     private static DeadlineInstruction end(ApplicationId applicationId, String kind) {

@@ -39,6 +39,12 @@ interface PermitServices {
     boolean documentReceived(String sha256);
 
     /**
+     * When the registry received the document under this SHA-256 (the first receipt of its bytes, by the registry's clock, never a date
+     * its uploader gives); empty if it received none. A document found is marked cited, as {@link #documentReceived} marks it.
+     */
+    Optional<Instant> documentReceivedAt(String sha256);
+
+    /**
      * Whether the permit under {@code id} is issued and in force at {@code receivedAt} (the receipt of the act that asks): active, and
      * the receipt's day (Ulaanbaatar) not after its term's last day, whether or not its expiry deadline fired (002 art. 29.2, 29.4;
      * abuse audit F195), read from its events.

@@ -77,6 +77,11 @@ class RegistryPermitServices implements PermitServices {
         return documents.cite(sha256).isPresent();
     }
 
+    @Override
+    public Optional<Instant> documentReceivedAt(String sha256) {
+        return documents.cite(sha256).map(mn.registry.document.StoredDocument::receivedAt);
+    }
+
     /**
      * 002 art. 29.4: asks the successor's own aggregate, loaded inside the unit of work of the pass-on, so the permit's state machine
      * is written once, in {@link PermitApplication}; an id that names no application is no permit in force (asked of the event store

@@ -161,4 +161,48 @@ class PermitApplicationOnEventStoreTest {
         ObjectMapper strict = JsonMapper.builder().addModule(new JavaTimeModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         assertThat(strict.readValue(stored, PermitDocumentsReceived.class)).isEqualTo(old);
     }
+    @Test
+    @DisplayName("002 art. 29.6 (ADR 0046 item 61, F211, was O125): at start, a reinstatement stored before F206 (its stream appended as it "
+            + "was stored) has the duties its revocation stopped raised again, with their deadlines; a second start raises nothing")
+    void a_reinstatement_stored_before_F206_has_its_duties_raised_at_start() {
+        List<Object> stored = new ArrayList<>(PermitAbuseRound15Test.revokedWithDutiesOpenAndComplained());
+        stored.add(PermitAbuseRound15Test.upheld()); // and nothing after it: the duties stayed open with no deadline
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (int seq = 0; seq < stored.size(); seq++) {
+            messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("PermitApplication", PermitLifecycleTest.ID.value(), seq,
+                    stored.get(seq)));
+        }
+        axon.eventStore().publish(messages);
+        Instant started = PermitAbuseRound15Test.DECIDED_AT.plusSeconds(86_400 * 2);
+        ReinstatedDutiesBackfill backfill = new ReinstatedDutiesBackfill(database, axon.eventStore(), axon.commandGateway(),
+                Clock.fixed(started, ZoneOffset.UTC));
+
+        backfill.start();
+
+        List<Object> stream = axon.eventStore().readEvents(PermitLifecycleTest.ID.value()).asStream().map(m -> (Object) m.getPayload()).toList();
+        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(started);
+        assertThat(stream.subList(stored.size(), stream.size())).containsExactly(
+                PermitLifecycleTest.dutyOnDate(PermitDuty.ANNUAL_INSPECTION, PermitLifecycleTest.VALID_FROM.plusYears(1), started),
+                PermitLifecycleTest.dutyOnDate(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, today, started),
+                PermitLifecycleTest.dutyOnDate(PermitDuty.RENEW_INSURANCE, PermitLifecycleTest.INSURED_UNTIL, started));
+        PermitDeadlineRules rules = new PermitDeadlineRules();
+        java.util.Map<String, java.time.LocalDate> deadlines = new java.util.TreeMap<>();
+        for (int seq = stored.size(); seq < stream.size(); seq++) {
+            rules.instructionsFor(stream.get(seq), seq).stream().filter(mn.registry.deadline.DeadlineInstruction.Start.class::isInstance)
+                    .map(i -> ((mn.registry.deadline.DeadlineInstruction.Start) i).deadline())
+                    .forEach(d -> deadlines.put(d.kind(), d.due()));
+        }
+        assertThat(deadlines).containsExactly(
+                java.util.Map.entry(PermitDeadlineRules.dutyKind(PermitDuty.ANNUAL_INSPECTION), PermitLifecycleTest.VALID_FROM.plusYears(1)),
+                java.util.Map.entry(PermitDeadlineRules.dutyKind(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), today),
+                java.util.Map.entry(PermitDeadlineRules.dutyKind(PermitDuty.RENEW_INSURANCE), PermitLifecycleTest.INSURED_UNTIL));
+        Document marker = database.getCollection(mn.registry.deadline.MongoDeadlines.DAYS).find(new Document("_id", ReinstatedDutiesBackfill.MARKER)).first();
+        assertThat(marker).isNotNull();
+        assertThat(marker.getInteger("permits")).isEqualTo(1);
+
+        backfill.start(); // a second start: the marker is there, the store is not read
+        database.getCollection(mn.registry.deadline.MongoDeadlines.DAYS).deleteOne(new Document("_id", ReinstatedDutiesBackfill.MARKER));
+        backfill.start(); // the marker lost (a replay of the deadlines): the permit is asked again and raises nothing
+        assertThat(axon.eventStore().readEvents(PermitLifecycleTest.ID.value()).asStream().toList()).hasSize(stream.size());
+    }
 }

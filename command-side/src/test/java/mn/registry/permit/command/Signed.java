@@ -109,6 +109,14 @@ final class Signed {
             return documents.containsKey(sha256) || otherDocuments.contains(sha256);
         }
 
+        /** When the registry received the documents a test dates (the others: not asked, as a document received with the act). */
+        final Map<String, Instant> receivedAt = new HashMap<>();
+
+        @Override
+        public Optional<Instant> documentReceivedAt(String sha256) {
+            return Optional.ofNullable(receivedAt.get(sha256));
+        }
+
         /** Permits in force besides the one under test (the successors a database may be passed to, 002 art. 29.4). */
         final java.util.Set<ApplicationId> permitsInForce = new java.util.HashSet<>();
 

@@ -1,0 +1,112 @@
+package mn.registry.permit.command;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.StoreBackfills;
+import mn.registry.deadline.MongoDeadlines;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.PermitRevoked;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ADR 0046 item 61 (abuse audit F211, was O125): a complaint upheld before ADR 0046 item 58 (F206) reinstated its permit without raising
+ * again the duties its revocation had stopped (the annual inspection, the insurance's renewal, a pending extension or tax request, the
+ * suspension's notice), so they stayed open in the aggregate with no deadline behind them. Once per registry, at start, this reads the
+ * store from its first event (the pass {@link StoreBackfills} shares among the start-up backfills, ADR 0044), collects each permit whose
+ * last revocation a complaint annulled, and sends it {@link PermitCommands.RunReinstatedDutiesAgain} at the registry's time: the aggregate
+ * raises the duties still stopped with the same {@code PermitDutyRaised} as F206 (the deadlines projection schedules them), and nothing
+ * where they run already. So a second start, a second node or a start stopped half-way raises nothing twice. A permit revoked again since
+ * is not asked (its duties wait for that revocation's outcome). The marker ({@value #MARKER}, in {@value MongoDeadlines#DAYS} beside the
+ * other deadlines' backfill) is written once every permit answered; a permit that failed (a concurrent command) is asked again at the next
+ * start.
+ */
+@Component
+class ReinstatedDutiesBackfill implements StartupBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(ReinstatedDutiesBackfill.class);
+    /** The marker's id in {@value MongoDeadlines#DAYS}: never a day's bucket. */
+    static final String MARKER = "backfill:adr-0046-61";
+
+    private final MongoCollection<Document> markers;
+    private final EventStore events;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    ReinstatedDutiesBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
+        this.markers = database.getCollection(MongoDeadlines.DAYS);
+        this.events = events;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "duties of reinstated permits (ADR 0046 item 61)";
+    }
+
+    @Override
+    public boolean due() {
+        return markers.find(Filters.eq("_id", MARKER)).first() == null;
+    }
+
+    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
+    void start() {
+        StoreBackfills.run(events, List.of(this));
+    }
+
+    @Override
+    public Pass begin() {
+        long started = System.nanoTime();
+        Set<ApplicationId> reinstated = new LinkedHashSet<>();
+        return new Pass() {
+            @Override
+            public void accept(TrackedEventMessage<?> event) {
+                Class<?> type = event.getPayloadType();
+                if (type == RevocationComplaintDecided.class) {
+                    RevocationComplaintDecided decided = (RevocationComplaintDecided) event.getPayload();
+                    if (decided.upheld()) {
+                        reinstated.add(decided.applicationId());
+                    }
+                } else if (type == PermitRevoked.class) {
+                    reinstated.remove(((PermitRevoked) event.getPayload()).applicationId());
+                }
+            }
+
+            @Override
+            public void finish(long read) {
+                int failed = 0;
+                for (ApplicationId permit : reinstated) {
+                    try {
+                        commands.sendAndWait(new PermitCommands.RunReinstatedDutiesAgain(permit, clock.instant()));
+                    } catch (RuntimeException e) {
+                        failed++;
+                        log.warn("duties of reinstated permits (ADR 0046 item 61): {} not answered, asked again at the next start: {}", permit.value(),
+                                e.toString());
+                    }
+                }
+                if (failed == 0) {
+                    markers.updateOne(Filters.eq("_id", MARKER), Updates.combine(Updates.set("at", clock.instant().toString()),
+                            Updates.set("permits", reinstated.size())), new UpdateOptions().upsert(true));
+                }
+                log.info("duties of reinstated permits (ADR 0046 item 61): read {} events, asked {} reinstated permits ({} failed), in {} ms", read,
+                        reinstated.size(), failed, (System.nanoTime() - started) / 1_000_000);
+            }
+        };
+    }
+}
