@@ -182,6 +182,28 @@ class OneActPerDocumentTest {
     }
 
     @Test
+    @DisplayName("002 art. 27.7, 28.3, 29.3 (choice, ADR 0057 session 20 item 1, F220, was O127): the letter one permit's duty was done on "
+            + "grounds that permit's duties only: a second duty of the same permit on it passes to its aggregate; permit B's duty recorded done "
+            + "on permit A's letter is refused (409 document.already-grounds-another-act, field evidenceSha256, the duty's article), the claim "
+            + "left as it was")
+    void a_duty_letter_grounds_one_permits_duties() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String letter = document("holder A's letter to its certificate holders and the tax authority");
+        SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
+        duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed());
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letter), signed()))
+                .as("27.7, 28.3: permit A's second duty on the same letter").isNull();
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 27.7");
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, letter), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.3");
+        Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first();
+        assertThat(claim.getString("grounds")).as("still permit A's duties'").isEqualTo("permit:" + a.value());
+        assertThat(claim.getString("kind")).isEqualTo("duty-evidence");
+    }
+
+    @Test
     @DisplayName("ADR 0057, session 19: a claiming act makes one insert (one round trip) in the usual case; a resend of the same command "
             + "finds its own claim")
     void one_claim_one_insert() {
