@@ -142,13 +142,15 @@ public class OneKindPerDocument {
     }
 
     /**
-     * What an act of {@code kind} grounding {@code grounds} does with the document another command's claim holds (ADR 0057, session 19):
+     * What an act of {@code kind} grounding {@code grounds} does with the document another command's claim holds (ADR 0057, sessions 19
+     * and 20):
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
      * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
-     * <li>the same {@code ONE_ACT} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an act on the same grounds
-     * passes to its aggregate where the kind leaves it so; else the citing kind's own refusal (its code, field and article);</li>
-     * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a {@code ONE_ACT} kind and the holder
+     * <li>the same {@code ONE_ACT} or {@code ONE_GROUNDS} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an
+     * act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS} kind always does); else the citing
+     * kind's own refusal (its code, field and article);</li>
+     * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
      * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
      * papers);</li>
      * <li>any other kind: refused, naming the kind that holds it.</li>
@@ -159,7 +161,7 @@ public class OneKindPerDocument {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
-        if (holding == kind && !kind.acts().one()) {
+        if (holding == kind && !kind.acts().namesItsGrounds()) {
             return RegistryWideClaim.Verdict.PASS;
         }
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
@@ -168,7 +170,7 @@ public class OneKindPerDocument {
             }
             throw kind.acts().refusal().problem(article, holder.getString(GROUNDS));
         }
-        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().one() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
+        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
             return RegistryWideClaim.Verdict.PASS;
         }
         throw refusal(holding, field, article);

@@ -75,7 +75,7 @@ class OneKindPerDocumentTest {
                 assertThat(claims.claim(sha256, holder, logged(), "first", "first article", AT)).isTrue();
                 RegistryProblem problem = refused(sha256, other, "secondSha256", "second article");
                 boolean freeZoneActs = OneKindPerDocument.ONE_COLLECTION.contains(other) && OneKindPerDocument.ONE_COLLECTION.contains(holder);
-                if ((other == holder && holder.acts().one()) || (other != holder && freeZoneActs)) {
+                if ((other == holder && holder.acts().namesItsGrounds()) || (other != holder && freeZoneActs)) {
                     // session 19: the same kind is its own policy's, a ONE_ACT kind refusing another act (no grounds named: another's);
                     // the Free Zone's acts refuse each other's with the citing kind's own code, as their one collection did
                     assertThat(problem).as(other + " on " + holder + "'s document, its own rule").isNotNull();
