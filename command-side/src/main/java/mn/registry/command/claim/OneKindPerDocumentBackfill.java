@@ -7,7 +7,14 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.permit.CertificateDatabasePassedOn;
 import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.PermitDutyFulfilled;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import mn.registry.kernel.permit.RevocationComplaintFiled;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -137,39 +144,36 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     }
 
     /**
-     * The document a stored permit act cited without claiming it before session 18's second round (O116), with the kind it claims now;
-     * empty for every other event. A suspension's evidence is its findings' or tax request's, copied from their collections first.
+     * The stored permit acts that cited a document without claiming it before session 18's second round (O116): each event's class, the
+     * document it names and the kind that claims it now (read as {@code PermitPublicRecords.mappers()} reads the public parts). A
+     * suspension's evidence is its findings' or tax request's, copied from their collections first.
      */
+    static final Map<Class<?>, CitingAct> CITING_ACTS = Map.ofEntries(
+            citing(PermitIssued.class, PermitIssued::contractSha256, DocumentKind.PERMIT_CONTRACT),
+            citing(PermitDutyFulfilled.class, PermitDutyFulfilled::evidenceSha256, DocumentKind.DUTY_EVIDENCE),
+            citing(PermitSuspended.class, PermitSuspended::evidenceSha256, DocumentKind.SUSPENSION_EVIDENCE),
+            citing(RevocationComplaintFiled.class, RevocationComplaintFiled::complaintSha256, DocumentKind.REVOCATION_COMPLAINT),
+            citing(RevocationComplaintDecided.class, RevocationComplaintDecided::decisionSha256, DocumentKind.COMPLAINT_DECISION),
+            citing(PermitTransferred.class, PermitTransferred::evidenceSha256, DocumentKind.REORGANISATION_EVIDENCE),
+            citing(CertificateDatabasePassedOn.class, CertificateDatabasePassedOn::contractSha256, DocumentKind.CERTIFICATE_DATABASE_CONTRACT));
+
+    /** What a stored act of one event class cites: its document, and the kind that claims it. */
+    record CitingAct(Function<Object, String> document, DocumentKind kind) {
+    }
+
+    private static <E> Map.Entry<Class<?>, CitingAct> citing(Class<E> event, Function<E, String> document, DocumentKind kind) {
+        return Map.entry(event, new CitingAct(payload -> document.apply(event.cast(payload)), kind));
+    }
+
+    /** The document a stored permit act of {@link #CITING_ACTS} cited, with the kind it claims and its permit; empty for every other event. */
     static java.util.Optional<Cited> citedDocument(Object payload) {
-        String sha256 = null;
-        DocumentKind kind = null;
-        if (payload instanceof mn.registry.kernel.permit.PermitIssued issued) {
-            sha256 = issued.contractSha256();
-            kind = DocumentKind.PERMIT_CONTRACT;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitDutyFulfilled done) {
-            sha256 = done.evidenceSha256();
-            kind = DocumentKind.DUTY_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitSuspended suspended) {
-            sha256 = suspended.evidenceSha256();
-            kind = DocumentKind.SUSPENSION_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintFiled filed) {
-            sha256 = filed.complaintSha256();
-            kind = DocumentKind.REVOCATION_COMPLAINT;
-        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintDecided decided) {
-            sha256 = decided.decisionSha256();
-            kind = DocumentKind.COMPLAINT_DECISION;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitTransferred transferred) {
-            sha256 = transferred.evidenceSha256();
-            kind = DocumentKind.REORGANISATION_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.CertificateDatabasePassedOn passed) {
-            sha256 = passed.contractSha256();
-            kind = DocumentKind.CERTIFICATE_DATABASE_CONTRACT;
-        }
+        CitingAct act = CITING_ACTS.get(payload.getClass());
+        String sha256 = act == null ? null : act.document().apply(payload);
         if (sha256 == null || !DocumentRef.isSha256Hex(sha256)) {
             return java.util.Optional.empty();
         }
         Object permit = mn.registry.command.api.TargetByRecordComponent.read(payload, "applicationId"); // each of these events names its permit
-        return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), kind, permit instanceof mn.registry.kernel.permit.ApplicationId id
+        return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), act.kind(), permit instanceof mn.registry.kernel.permit.ApplicationId id
                 ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null));
     }
 
