@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of act that claim the document they cite, registry-wide ({@link OneKindPerDocument}, ADR 0057), one table: across kinds, a
+ * The kinds of act that claim the document they cite, registry-wide ({@link DocumentClaims}, ADR 0057), one table: across kinds, a
  * document is held by the kind of the first act that cited it, and a refusal names that kind ({@code document.claimed-by-another-act.<code>}),
  * never the act or the party; within a kind, its policy ({@link Acts}, session 19: one claim, one insert) says whether its document grounds
  * one act ({@code ONE_ACT}: a second act is refused with the kind's own code, field and article, as the kind's own collection refused it

@@ -10,7 +10,7 @@ import com.mongodb.event.CommandStartedEvent;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -58,7 +58,7 @@ class OneActPerDocumentTest {
     private MongoClient counted;
     private final Map<String, Integer> roundTrips = new TreeMap<>();
     private CommandLog log;
-    private OneKindPerDocument claims;
+    private DocumentClaims claims;
     private PermitCommandTypes types;
     private com.mongodb.client.MongoCollection<Document> claimsOnDisk;
 
@@ -72,9 +72,9 @@ class OneActPerDocumentTest {
             }
         }).build());
         MongoDatabase same = counted.getDatabase(database.getName());
-        claimsOnDisk = database.getCollection(OneKindPerDocument.COLLECTION);
+        claimsOnDisk = database.getCollection(DocumentClaims.COLLECTION);
         log = new CommandLog(same, Clock.fixed(AT, ZoneOffset.UTC));
-        claims = OneKindPerDocument.backfilled(same, log);
+        claims = DocumentClaims.backfilled(same, log);
         types = new PermitCommandTypes(mock(CommandGateway.class)); // every aggregate accepts: the claim is what is judged
     }
 

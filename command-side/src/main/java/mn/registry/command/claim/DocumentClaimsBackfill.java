@@ -30,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * ADR 0057 item 3: the documents acts claimed before the registry-wide claim across kinds are found by it. Once per registry, at start,
- * it copies every claim of the kinds' own collections into {@value OneKindPerDocument#COLLECTION} under its kind (keeping the claim's
+ * it copies every claim of the kinds' own collections into {@value DocumentClaims#COLLECTION} under its kind (keeping the claim's
  * command, so a claim that was stale stays stale), and claims under {@link DocumentKind#IDENTITY_ORDER} the documents of the identity
  * acts stored (enrolments and revocations: read in the one pass over the store the start-up backfills share, ADR 0044; those acts
  * never claimed their document). A claim already there is left alone (a duplicate key), so a second node starting at the same time, or
@@ -39,14 +39,14 @@ import java.util.function.Function;
  * claims written without it, and reports in the log, never overwrites, a claim another kind holds.
  */
 @Component
-class OneKindPerDocumentBackfill implements StartupBackfill {
+class DocumentClaimsBackfill implements StartupBackfill {
 
-    private static final Logger log = LoggerFactory.getLogger(OneKindPerDocumentBackfill.class);
+    private static final Logger log = LoggerFactory.getLogger(DocumentClaimsBackfill.class);
     /**
      * The marker's id: never a SHA-256, so never a claim. Its second round (session 18, O116: the permit acts that cite a document claim
      * it now) runs once more where the first ran: what the first claimed is a duplicate key, the stored acts' documents are new. Its third
      * (session 19: one claim, one insert; the kinds' own collections are no longer used) moves the kinds' claims once more, now naming
-     * the permit each grounds ({@value OneKindPerDocument#GROUNDS}), and names it on the claims the first two rounds and the commands
+     * the permit each grounds ({@value DocumentClaims#GROUNDS}), and names it on the claims the first two rounds and the commands
      * since wrote without it, so that a {@code ONE_ACT} kind's rule finds every stored act's permit.
      */
     static final String MARKER = "backfill:adr-0057:3";
@@ -66,16 +66,16 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             "permit_inspection_findings", claim -> DocumentKind.INSPECTION_FINDINGS,
             "permit_tax_authority_documents", claim -> DocumentKind.TAX_AUTHORITY_DOCUMENT,
             "permit_change_documents", claim -> DocumentKind.CHANGE_REPORT,
-            "freezone_act_documents", OneKindPerDocumentBackfill::freeZoneActKind,
+            "freezone_act_documents", DocumentClaimsBackfill::freeZoneActKind,
             "freezone_land_fee_receipts", claim -> String.valueOf(claim.get("_id")).startsWith(LAND_REPORT_KEY) ? DocumentKind.LAND_FEE_RECEIPT : null);
 
     private final MongoDatabase database;
-    private final OneKindPerDocument claims;
+    private final DocumentClaims claims;
     private final Clock clock;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
-    OneKindPerDocumentBackfill(MongoDatabase database, OneKindPerDocument claims, Clock clock) {
+    DocumentClaimsBackfill(MongoDatabase database, DocumentClaims claims, Clock clock) {
         this.database = database;
         this.claims = claims;
         this.clock = clock;
@@ -83,7 +83,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
 
     @Override
     public String name() {
-        return "one kind of act per document (ADR 0057)";
+        return "one claim per document (ADR 0057)";
     }
 
     @Override
@@ -125,7 +125,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     }
                     int cited = 0;
                     for (Cited document : citedByStoredActs.values()) {
-                        cited += placed(document.sha256(), document.kind(), document.grounds(), OneKindPerDocument.BACKFILL + ":" + document.kind().code(),
+                        cited += placed(document.sha256(), document.kind(), document.grounds(), DocumentClaims.BACKFILL + ":" + document.kind().code(),
                                 "the stored acts") == Placed.CLAIMED ? 1 : 0;
                     }
                     claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
@@ -174,15 +174,15 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
         }
         Object permit = mn.registry.command.api.TargetByRecordComponent.read(payload, "applicationId"); // each of these events names its permit
         return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), act.kind(), permit instanceof mn.registry.kernel.permit.ApplicationId id
-                ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null));
+                ? DocumentClaims.Grounds.PERMIT.of(id.value()) : null));
     }
 
     /** A document a stored permit act cited, the kind it claims and the permit it grounds. */
     record Cited(String sha256, DocumentKind kind, String grounds) {
     }
 
-    /** The command id of a claim of an identity act stored before the rule (held for ever, {@link OneKindPerDocument#BACKFILL}). */
-    static final String BACKFILLED_IDENTITY_ACT = OneKindPerDocument.BACKFILL + ":identity";
+    /** The command id of a claim of an identity act stored before the rule (held for ever, {@link DocumentClaims#BACKFILL}). */
+    static final String BACKFILLED_IDENTITY_ACT = DocumentClaims.BACKFILL + ":identity";
 
     /**
      * Moves every claim of the kinds' own collections; answers how many were new here. A document two kinds claimed before the rule
@@ -229,16 +229,16 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
      */
     static String groundsOf(Document claim) {
         if (claim.getString("applicationId") != null) {
-            return OneKindPerDocument.Grounds.PERMIT.of(claim.getString("applicationId"));
+            return DocumentClaims.Grounds.PERMIT.of(claim.getString("applicationId"));
         }
         if (claim.getString("registrationId") != null) {
-            return OneKindPerDocument.Grounds.REGISTRATION.of(claim.getString("registrationId"));
+            return DocumentClaims.Grounds.REGISTRATION.of(claim.getString("registrationId"));
         }
         if (claim.getString("licenceId") != null) {
-            return OneKindPerDocument.Grounds.licence(claim.getString("licenceId"), claim.getString("zoneId"));
+            return DocumentClaims.Grounds.licence(claim.getString("licenceId"), claim.getString("zoneId"));
         }
         if (claim.getString("zoneId") != null && !"land-fee exemption".equals(claim.getString("act"))) {
-            return OneKindPerDocument.Grounds.ZONE.of(claim.getString("zoneId"));
+            return DocumentClaims.Grounds.ZONE.of(claim.getString("zoneId"));
         }
         return null;
     }
@@ -263,7 +263,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             return Placed.THERE;
         }
         try {
-            claims.collection().insertOne(OneKindPerDocument.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
+            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
             return Placed.CLAIMED;
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -271,12 +271,12 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             }
         }
         if (grounds != null && claims.collection().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("kind", kind.code()),
-                Filters.exists(OneKindPerDocument.GROUNDS, false)), new Document("$set", new Document(OneKindPerDocument.GROUNDS, grounds))).getModifiedCount() > 0) {
+                Filters.exists(DocumentClaims.GROUNDS, false)), new Document("$set", new Document(DocumentClaims.GROUNDS, grounds))).getModifiedCount() > 0) {
             return Placed.NAMED;
         }
         Document holder = claims.collection().find(Filters.eq("_id", key)).first();
         DocumentKind holding = holder == null ? null : DocumentKind.ofCode(holder.getString("kind")).orElse(null);
-        if (holder != null && holding != kind && (holding == null || !OneKindPerDocument.share(kind, holding))) {
+        if (holder != null && holding != kind && (holding == null || !DocumentClaims.share(kind, holding))) {
             log.warn("one claim per document (ADR 0057): document {} claimed as {} by {} ({}) is held as {} by {}: left as it is", key, kind.code(),
                     command, from, holder.getString("kind"), holder.getString("commandId"));
             return Placed.ANOTHER_KINDS;

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * ADR 0057 (choice; abuse audit F185-F189, was O111 and O110; session 19, F215-F219): a document is claimed registry-wide by the first act
+ * The one claim of each document a signed act cites (named {@code OneKindPerDocument} until session 20, when the claim had become the
+ * kinds' own rules too). ADR 0057 (choice; abuse audit F185-F189, was O111 and O110; session 19, F215-F219; session 20, F220): a document
+ * is claimed registry-wide by the first act
  * that cites it, under the act's {@link DocumentKind}, in one collection ({@value #COLLECTION}: {@code {_id: sha256, kind, commandId,
  * claimedAt, grounds}}), inserted under the unique {@code _id} before the aggregate acts (atomic on every MongoDB server, with the one
  * insert-or-read-back of {@link RegistryWideClaim#take}) and released when the command is refused. One insert per claiming act in the
@@ -33,11 +35,11 @@ import java.util.function.Supplier;
  * released ({@link #adopt}).
  *
  * <p>A claim is held while its command is in the command log (accepted, or done and stored), as every registry-wide claim; one
- * written by the start-up backfill ({@link OneKindPerDocumentBackfill}, whose command ids start with {@value #BACKFILL}) is the
+ * written by the start-up backfill ({@link DocumentClaimsBackfill}, whose command ids start with {@value #BACKFILL}) is the
  * record of an act stored before this rule and is held for ever.
  */
 @Component
-public class OneKindPerDocument {
+public class DocumentClaims {
 
     public static final String COLLECTION = "document_claims";
     /** The prefix of the command id of a claim the backfill wrote from an act stored before the rule. */
@@ -85,16 +87,16 @@ public class OneKindPerDocument {
     private final CountDownLatch backfilled;
 
     @Autowired
-    OneKindPerDocument(MongoDatabase database, CommandLog commandLog) {
+    DocumentClaims(MongoDatabase database, CommandLog commandLog) {
         this(database, commandLog, new CountDownLatch(1));
     }
 
     /** A claim store whose backfill is done (tests, and tools on a registry started before). */
-    public static OneKindPerDocument backfilled(MongoDatabase database, CommandLog commandLog) {
-        return new OneKindPerDocument(database, commandLog, new CountDownLatch(0));
+    public static DocumentClaims backfilled(MongoDatabase database, CommandLog commandLog) {
+        return new DocumentClaims(database, commandLog, new CountDownLatch(0));
     }
 
-    private OneKindPerDocument(MongoDatabase database, CommandLog commandLog, CountDownLatch backfilled) {
+    private DocumentClaims(MongoDatabase database, CommandLog commandLog, CountDownLatch backfilled) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.backfilled = backfilled;
