@@ -778,7 +778,7 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(second,
                 "Selenge civil court 2026/602", today(), true, document)), 409, "freezone.document-cited-elsewhere", "documentSha256",
                 "003 art. 12.5.3, 26.2");
-        org.assertj.core.api.Assertions.assertThat(database.getCollection(mn.registry.command.claim.OneKindPerDocument.COLLECTION)
+        org.assertj.core.api.Assertions.assertThat(database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION)
                 .find(com.mongodb.client.model.Filters.eq("_id", document)).first().getString("commandId")).isEqualTo(envelope.commandId());
         ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(second, today(),
                 today().plusYears(10), investment, false, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement 2026/22 " + second))));

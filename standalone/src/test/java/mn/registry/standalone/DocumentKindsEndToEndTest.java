@@ -1,29 +1,17 @@
 package mn.registry.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.identity.EnrolSigner;
-import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
-import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.ReportPermitChange;
-import mn.registry.kernel.permit.SetMinimumInsurance;
-import mn.registry.kernel.pki.Certificates;
-import mn.registry.kernel.pki.SigningIdentity;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
 
@@ -35,75 +23,44 @@ import static mn.registry.standalone.RunningRegistry.ok;
 class DocumentKindsEndToEndTest {
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    @BeforeAll
-    static void start() {
-        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    static String document(String words) {
-        return ReceiptTimeEndToEndTest.upload(registry.context(), words);
-    }
+    static final PermitRegistry registry = new PermitRegistry();
 
     /** A permit of the demo applicant, issued today, insured on {@code policy}. */
     private static ApplicationId activePermit(String name, String number, String policy) {
-        ApplicationId id = insuredPermit(name, number, policy);
-        ok(registry.send("supervisor-1", "IssuePermit", issue(id, document("the contract of " + number + ", session 18 documents"))));
-        return id;
-    }
-
-    private static IssuePermit issue(ApplicationId id, String contract) {
-        return new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null, contract);
-    }
-
-    /** A permit of the demo applicant, approved and insured on {@code policy}, not issued yet. */
-    private static ApplicationId insuredPermit(String name, String number, String policy) {
-        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), name, number)));
-        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
-        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
-        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number,
-                Money.mnt(200_000_000), today().plusYears(1), policy)));
-        return id;
+        return registry.issuedPermit(name, number, policy, registry.document("the contract of " + number + ", session 18 documents"));
     }
 
     private static EnrolSigner enrolment(String person, String document) {
-        Instant now = registry.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        SigningIdentity who = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new PersonId(person), "Signer " + person,
-                "Eighteen Documents LLC", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-        return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT, document);
+        return PermitRegistry.enrolment(registry.newPerson(person, "Signer " + person, "Eighteen Documents LLC", Duration.ofDays(365)), Role.APPLICANT,
+                document);
     }
 
     @Test
     @DisplayName("ADR 0057 (F185, was O111): a holder's report of a change on its insurance policy's document is refused, 409 naming the "
             + "kind that holds it, nothing stored; on a document of its own it is recorded")
     void a_change_report_on_the_policys_document_is_refused() {
-        String policy = document("the insurance policy of 6118101, session 18 documents");
+        String policy = registry.document("the insurance policy of 6118101, session 18 documents");
         ApplicationId id = activePermit("Tes Tamga Eighteen LLC", "6118101", policy);
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", policy)),
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New registered address", policy)),
                 409, "document.claimed-by-another-act.insurance-policy", "documentSha256", "002 art. 20.3.3");
-        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address",
-                document("state register extract of 6118101: new registered address, session 18"))));
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New registered address",
+                registry.document("state register extract of 6118101: new registered address, session 18"))));
     }
 
     @Test
     @DisplayName("ADR 0057 (F187, F188, was O110): a supervisor enrolling a signer on a permit's document (another company's insurance policy) is "
             + "refused, nothing stored, and a holder's insurance on the document of an enrolment too; two enrolments share one order")
     void an_identity_act_on_a_permits_document_is_refused_and_the_reverse() {
-        String policy = document("the insurance policy of 6118102, session 18 documents");
+        String policy = registry.document("the insurance policy of 6118102, session 18 documents");
         ApplicationId id = activePermit("Tes Tamga Eighteen Two LLC", "6118102", policy);
         registry.refused(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18a", policy)), 409,
                 "document.claimed-by-another-act.insurance-policy", "documentSha256", "001 art. 23.1.1");
 
-        String order = document("power of representation of applicant-18b and applicant-18c for Eighteen Documents LLC, session 18");
+        String order = registry.document("power of representation of applicant-18b and applicant-18c for Eighteen Documents LLC, session 18");
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18b", order)));
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18c", order)));
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6118102-2",
-                Money.mnt(200_000_000), today().plusYears(2), order)), 409, "document.claimed-by-another-act.identity-order", "proofSha256",
+                Money.mnt(200_000_000), registry.today().plusYears(2), order)), 409, "document.claimed-by-another-act.identity-order", "proofSha256",
                 "002 art. 26.2.3");
     }
 
@@ -111,22 +68,22 @@ class DocumentKindsEndToEndTest {
     @DisplayName("ADR 0057 item 2: the company's decision naming its new director is the new representative's power and the document "
             + "of the change the holder reports: both acts are recorded on it")
     void the_enrolment_and_the_change_report_share_the_companys_decision() {
-        ApplicationId id = activePermit("Tes Tamga Eighteen Three LLC", "6118103", document("the insurance policy of 6118103, session 18"));
-        String decision = document("decision of the board of 6118103 naming its new director applicant-18d, session 18");
+        ApplicationId id = activePermit("Tes Tamga Eighteen Three LLC", "6118103", registry.document("the insurance policy of 6118103, session 18"));
+        String decision = registry.document("decision of the board of 6118103 naming its new director applicant-18d, session 18");
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18d", decision)));
-        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director", decision)));
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New director", decision)));
     }
 
     @Test
     @DisplayName("ADR 0057, ADR 0035 item 28: a land-fee exemption's Government decision is a kind of its own across contexts: an exemption "
             + "on an enrolment's order is refused, and an enrolment on an exemption's decision, nothing stored")
     void an_exemptions_decision_and_an_identity_order_are_not_each_others() {
-        String order = document("power of representation of applicant-18e for Eighteen Documents LLC, session 18");
+        String order = registry.document("power of representation of applicant-18e for Eighteen Documents LLC, session 18");
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18e", order)));
         registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(order)), 409,
                 "document.claimed-by-another-act.identity-order", "decisionSha256", "003 art. 23.4, 6.4");
 
-        String decision = document("Government resolution 2027/140 on land-fee exemptions, session 18 documents");
+        String decision = registry.document("Government resolution 2027/140 on land-fee exemptions, session 18 documents");
         ok(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(decision)));
         registry.refused(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18f", decision)), 409,
                 "document.claimed-by-another-act.land-fee-exemption-decision", "documentSha256", "001 art. 23.1.1");
@@ -137,21 +94,21 @@ class DocumentKindsEndToEndTest {
             + "nothing stored, and a contract that is an enrolment's order too; the policy and contract recorded with the insurance are the "
             + "issue's contract lawfully (002 art. 26.2.3, 26.7)")
     void the_issues_contract_claims_its_document_and_shares_the_insurances() {
-        String order = document("power of representation of applicant-18g for Eighteen Documents Two LLC, session 18 round 2");
+        String order = registry.document("power of representation of applicant-18g for Eighteen Documents Two LLC, session 18 round 2");
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18g", order)));
-        String policy = document("the insurance policy and contract of 6118104, session 18 round 2");
-        ApplicationId id = insuredPermit("Tes Tamga Eighteen Four LLC", "6118104", policy);
-        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(id, order)), 409,
+        String policy = registry.document("the insurance policy and contract of 6118104, session 18 round 2");
+        ApplicationId id = registry.insuredPermit("Tes Tamga Eighteen Four LLC", "6118104", policy);
+        registry.refused(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(id, order)), 409,
                 "document.claimed-by-another-act.identity-order", "contractSha256", "002 art. 26.7");
-        ok(registry.send("supervisor-1", "IssuePermit", issue(id, policy)));
+        ok(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(id, policy)));
 
-        ApplicationId other = activePermit("Tes Tamga Eighteen Five LLC", "6118105", document("the insurance policy of 6118105, session 18 round 2"));
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, today(), "New registered address",
+        ApplicationId other = activePermit("Tes Tamga Eighteen Five LLC", "6118105", registry.document("the insurance policy of 6118105, session 18 round 2"));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, registry.today(), "New registered address",
                 policy)), 409, "document.claimed-by-another-act.insurance-policy", "documentSha256", "002 art. 20.3.3");
-        String contract = document("the contract of 6118106, session 18 round 2");
-        ApplicationId third = insuredPermit("Tes Tamga Eighteen Six LLC", "6118106", document("the insurance policy of 6118106, session 18 round 2"));
-        ok(registry.send("supervisor-1", "IssuePermit", issue(third, contract)));
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(third, today(), "New registered address",
+        String contract = registry.document("the contract of 6118106, session 18 round 2");
+        ApplicationId third = registry.insuredPermit("Tes Tamga Eighteen Six LLC", "6118106", registry.document("the insurance policy of 6118106, session 18 round 2"));
+        ok(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(third, contract)));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(third, registry.today(), "New registered address",
                 contract)), 409, "document.claimed-by-another-act.permit-contract", "documentSha256", "002 art. 20.3.3");
     }
 
@@ -159,7 +116,7 @@ class DocumentKindsEndToEndTest {
     @DisplayName("ADR 0057 (O116, round 2): a permit transferred on a reorganisation 'shown' by the holder's insurance policy is refused, "
             + "nothing stored and the successor's company claim released: the transfer on the merger's own document is recorded")
     void a_transfer_on_the_policys_document_is_refused() {
-        String policy = document("the insurance policy of 6118107, session 18 round 2");
+        String policy = registry.document("the insurance policy of 6118107, session 18 round 2");
         ApplicationId id = activePermit("Tes Tamga Eighteen Seven LLC", "6118107", policy);
         mn.registry.kernel.permit.Company successor = new mn.registry.kernel.permit.Company("Tes Tamga Eighteen Eight Holding LLC", "6118108",
                 true, "Erdenet, Orkhon");
@@ -167,7 +124,7 @@ class DocumentKindsEndToEndTest {
                 mn.registry.kernel.permit.Reorganisation.MERGER, policy)), 409, "document.claimed-by-another-act.insurance-policy",
                 "evidenceSha256", "002 art. 23.3");
         ok(registry.send("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(id, successor,
-                mn.registry.kernel.permit.Reorganisation.MERGER, document("the merger agreement of 6118107 into 6118108, session 18 round 2"))));
+                mn.registry.kernel.permit.Reorganisation.MERGER, registry.document("the merger agreement of 6118107 into 6118108, session 18 round 2"))));
     }
 
     @Test
@@ -175,20 +132,20 @@ class DocumentKindsEndToEndTest {
             + "issued with is refused (document.already-grounds-another-act), and on permit A's insurance policy (the lawful pair shares one "
             + "permit's papers), nothing stored; B's own contract issues it")
     void one_contract_issues_one_permit() {
-        String contract = document("the contract of 6119101, session 19 documents");
-        String policy = document("the insurance policy and contract of 6119101, session 19 documents");
-        ApplicationId first = insuredPermit("Tes Tamga Nineteen One LLC", "6119101", policy);
-        ok(registry.send("supervisor-1", "IssuePermit", issue(first, contract)));
-        ApplicationId second = insuredPermit("Tes Tamga Nineteen Two LLC", "6119102", document("the insurance policy of 6119102, session 19"));
-        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(second, contract)), 409, "document.already-grounds-another-act",
+        String contract = registry.document("the contract of 6119101, session 19 documents");
+        String policy = registry.document("the insurance policy and contract of 6119101, session 19 documents");
+        ApplicationId first = registry.insuredPermit("Tes Tamga Nineteen One LLC", "6119101", policy);
+        ok(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(first, contract)));
+        ApplicationId second = registry.insuredPermit("Tes Tamga Nineteen Two LLC", "6119102", registry.document("the insurance policy of 6119102, session 19"));
+        registry.refused(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(second, contract)), 409, "document.already-grounds-another-act",
                 "contractSha256", "002 art. 26.7");
-        registry.refused(registry.send("supervisor-1", "IssuePermit", issue(second, policy)), 409,
+        registry.refused(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(second, policy)), 409,
                 "document.claimed-by-another-act.insurance-policy", "contractSha256", "002 art. 26.7");
-        ok(registry.send("supervisor-1", "IssuePermit", issue(second, document("the contract of 6119102, session 19 documents"))));
+        ok(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(second, registry.document("the contract of 6119102, session 19 documents"))));
     }
 
     private static mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption exemption(String decision) {
         return new mn.registry.kernel.freezone.LandCommands.GrantLandFeeExemption(mn.registry.kernel.freezone.ZoneId.of("altanbulag"), null,
-                mn.registry.kernel.freezone.Activity.PRODUCTION, 30, today(), 2, "Government resolution 2027/140 (test)", today(), decision);
+                mn.registry.kernel.freezone.Activity.PRODUCTION, 30, registry.today(), 2, "Government resolution 2027/140 (test)", registry.today(), decision);
     }
 }

@@ -1,6 +1,5 @@
 package mn.registry.standalone;
 
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.ZoneCommands;
@@ -11,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
+import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
 import static mn.registry.standalone.RunningRegistry.ok;
 
 /**
@@ -19,18 +20,11 @@ import static mn.registry.standalone.RunningRegistry.ok;
  */
 class FreeZoneAbuseRound10EndToEndTest {
 
-    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
-
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     private static LandCommands.GrantLandFeeExemption exemption(ZoneId zone, Activity activity, int percent, LocalDate from, int years, String decision) {
-        return new LandCommands.GrantLandFeeExemption(zone, null, activity, percent, from, years, "Government resolution 2027/120 (test)", today(), decision);
+        return new LandCommands.GrantLandFeeExemption(zone, null, activity, percent, from, years, "Government resolution 2027/120 (test)", registry.today(), decision);
     }
 
     @Test
@@ -39,7 +33,7 @@ class FreeZoneAbuseRound10EndToEndTest {
             + "activities and zones, and one activity by stages, but never one activity twice on a day")
     void an_exemptions_decision_grounds_exemptions_only() {
         String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/120 on land-fee exemptions (test)");
-        LocalDate from = today();
+        LocalDate from = registry.today();
         ok(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ALTANBULAG, Activity.PRODUCTION, 40, from, 3, decision)));
 
         // the exemption's decision is not a closure's
@@ -71,7 +65,7 @@ class FreeZoneAbuseRound10EndToEndTest {
             + "Zamyn-Uud) is refused, nothing stored")
     void an_exemption_is_for_an_activity_the_zone_allows() {
         String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/130 on hotels in Zamyn-Uud (test)");
-        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ZAMYN_UUD, Activity.HOTEL, 100, today(), 5, decision)), 409,
+        registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ZAMYN_UUD, Activity.HOTEL, 100, registry.today(), 5, decision)), 409,
                 "freezone.exemption-activity-not-allowed", "activity", "003 art. 6.1, 23.4");
     }
 }

@@ -1,7 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LandCommands;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
+import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,22 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreeZoneAbuseRound11EndToEndTest {
 
-    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
-
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        return registry.registeredIn(zone, entity);
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     private static RegistrationCommands.RecordInvestmentAgreement agreement(RegistrationId registration, LocalDate signedOn) {
-        return new RegistrationCommands.RecordInvestmentAgreement(registration, signedOn, today().plusYears(10), new Money(new BigDecimal("500000"), "USD"),
+        return new RegistrationCommands.RecordInvestmentAgreement(registration, signedOn, registry.today().plusYears(10), new Money(new BigDecimal("500000"), "USD"),
                 true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + registration + " " + signedOn));
     }
 
@@ -66,7 +56,7 @@ class FreeZoneAbuseRound11EndToEndTest {
     @DisplayName("003 art. 12.3 (ADR 0035 item 37, F176, was O102): the governor's signature of the quarter before the zone was recorded in "
             + "the registry is refused over HTTP, nothing stored")
     void no_report_of_a_quarter_before_the_registry_recorded_the_zone() {
-        Quarter last = Quarter.of(today().minusMonths(3)); // the quarter before today's: ended before the demo zones were recorded
+        Quarter last = Quarter.of(registry.today().minusMonths(3)); // the quarter before today's: ended before the demo zones were recorded
         registry.refused(registry.send("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, last.year(),
                 last.quarter(), "ab".repeat(32))), 409, "freezone.report-before-zone-recorded", "quarter", "003 art. 12.3");
     }
@@ -77,10 +67,10 @@ class FreeZoneAbuseRound11EndToEndTest {
             + "after an exemption or an agreement the zone accepted, after today, or a second date is refused over HTTP, nothing stored; the "
             + "recorded date then holds the zone's exemptions (F170) and agreements (F174, was O105), and the public register shows it")
     void an_undated_zones_resolution_date_is_recorded_once_and_contradicts_nothing() throws InterruptedException {
-        LocalDate recorded = today(); // the demo zones were recorded at the registry's start
+        LocalDate recorded = registry.today(); // the demo zones were recorded at the registry's start
         // an agreement signed a hundred days before, recorded while Zamyn-Uud had no date (first: the date's check finds the zone's
         // registrations through the index the quarterly report reads, which follows the events; the governor's desk shows it has them)
-        RegistrationId gobi = registeredIn(ZAMYN_UUD, new LegalEntity("Erlian Dated Freight Co", Jurisdiction.FOREIGN, "CN", "911500881"));
+        RegistrationId gobi = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Erlian Dated Freight Co", Jurisdiction.FOREIGN, "CN", "911500881"));
         ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(gobi, recorded.minusDays(100))));
         registry.await("/api/governor/zones/zamyn-uud/entities", registry.signIn("governor-zamyn-uud"),
                 e -> e.toString().contains(recorded.minusDays(100).toString()));
@@ -105,7 +95,7 @@ class FreeZoneAbuseRound11EndToEndTest {
         // the date holds the zone's later acts as if recorded with it: F170 and F174 now reach the demo zones
         registry.refused(registry.send("cabinet-1", "GrantLandFeeExemption", exemption(ALTANBULAG, recorded.minusDays(45))), 409,
                 "freezone.exemption-before-zone", "decidedOn", "003 art. 23.4, 6.1");
-        RegistrationId kharaa = registeredIn(ZAMYN_UUD, new LegalEntity("Kharaa Dated Trading LLC", Jurisdiction.MONGOLIAN, null, "6417881"));
+        RegistrationId kharaa = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Kharaa Dated Trading LLC", Jurisdiction.MONGOLIAN, null, "6417881"));
         registry.refused(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(kharaa, recorded.minusDays(101))), 400,
                 "freezone.agreement-before-zone", "signedOn", "003 art. 12.5.1, 6.1");
         ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(kharaa, recorded.minusDays(100))));

@@ -1,7 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.LocalDate;
 import java.util.List;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
+import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
 import static mn.registry.standalone.RunningRegistry.ok;
 
 /**
@@ -37,42 +38,23 @@ import static mn.registry.standalone.RunningRegistry.ok;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreeZoneAbuseRound5EndToEndTest {
 
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
-    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
     static final LandCommands.AllocationMethod TENDER = LandCommands.AllocationMethod.TENDER;
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    private static List<SubmittedZoneDocument> zoneDocuments(LegalEntity entity) {
-        return ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-    }
-
-    private static RegistrationId registeredInAltanbulag(LegalEntity entity) {
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
-                zoneDocuments(entity))));
-        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     @Test
     @DisplayName("003 art. 12.1.2 (F80): a 'foreign' entity of Mongolia, its number spelled 06001234 beside a registered 6001234, is refused; nothing stored; one of China is received")
     void foreign_entity_of_mongolia_is_refused() {
-        registeredInAltanbulag(new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6401001"));
+        registry.registeredIn(ALTANBULAG, new LegalEntity("Darkhan Wool LLC", Jurisdiction.MONGOLIAN, null, "6401001"));
         LegalEntity posing = new LegalEntity("Darkhan Wool LLC", Jurisdiction.FOREIGN, "MN", "06401001");
         // documents of its own (the registered entity's fee receipt would be refused first, F123)
-        List<SubmittedZoneDocument> ownDocuments = zoneDocuments(new LegalEntity("Darkhan Wool LLC posing", Jurisdiction.FOREIGN, "MN", "06401001"));
+        List<SubmittedZoneDocument> ownDocuments = registry.documentsOf(new LegalEntity("Darkhan Wool LLC posing", Jurisdiction.FOREIGN, "MN", "06401001"));
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, posing,
                 Activity.TRADE, ownDocuments)), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
         LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, chinese,
-                Activity.TRADE, zoneDocuments(chinese))));
+                Activity.TRADE, registry.documentsOf(chinese))));
     }
 
     @Test
@@ -85,19 +67,19 @@ class FreeZoneAbuseRound5EndToEndTest {
     @Test
     @DisplayName("003 art. 12.1, 12.3, 12.5.1, 22.2, 22.5 (F82, F84, F85, F87): an agreement of 0 MNT, a parcel under a square metre, a purpose with a bidirectional override, and one fee receipt for two certificates are refused; nothing stored")
     void free_zone_acts_read_as_signed_and_pay_once() {
-        RegistrationId first = registeredInAltanbulag(new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6401002"));
-        RegistrationId second = registeredInAltanbulag(new LegalEntity("Orkhon Glass LLC", Jurisdiction.MONGOLIAN, null, "6401003"));
+        RegistrationId first = registry.registeredIn(ALTANBULAG, new LegalEntity("Selenge Timber LLC", Jurisdiction.MONGOLIAN, null, "6401002"));
+        RegistrationId second = registry.registeredIn(ALTANBULAG, new LegalEntity("Orkhon Glass LLC", Jurisdiction.MONGOLIAN, null, "6401003"));
 
-        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(first, today(),
-                today().plusYears(10), Money.mnt(0), true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement of nothing"))), 400,
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(first, registry.today(),
+                registry.today().plusYears(10), Money.mnt(0), true, ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement of nothing"))), 400,
                 "freezone.agreement-invalid", "investment", "003 art. 12.3, 12.5.1");
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG,
                 new LegalEntity("Khuvsgul \u202eCLL hsif", Jurisdiction.MONGOLIAN, null, "6401004"), Activity.TRADE,
-                zoneDocuments(new LegalEntity("Khuvsgul Fish LLC", Jurisdiction.MONGOLIAN, null, "6401004")))), 400,
+                registry.documentsOf(new LegalEntity("Khuvsgul Fish LLC", Jurisdiction.MONGOLIAN, null, "6401004")))), 400,
                 "privacy.published-text-has-control-characters", "entity.name", "002 art. 30.1 (domain-rules §5)");
 
-        LocalDate from = today().plusDays(1);
-        LocalDate until = today().plusYears(5);
+        LocalDate from = registry.today().plusDays(1);
+        LocalDate until = registry.today().plusYears(5);
         GeoPolygon speck = GeoPolygon.of(106.44, 50.315, 106.440001, 50.315, 106.440001, 50.315001, 106.44, 50.315001);
         registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, first, "Lot 17", speck,
                 "timber yard", from, until, TENDER)), 400, "freezone.parcel-too-small", "parcel", "003 art. 22.2");
@@ -120,14 +102,14 @@ class FreeZoneAbuseRound5EndToEndTest {
     @DisplayName("003 art. 22.5 (F122, was O82): the receipt that paid a licence's fee in Altanbulag does not pay another licence's fee in Zamyn-Uud, "
             + "in any spelling; nothing stored; a refused fee does not keep the receipt")
     void one_receipt_pays_one_fee_in_the_whole_registry() {
-        RegistrationId north = registeredInAltanbulag(new LegalEntity("Selenge Fur LLC", Jurisdiction.MONGOLIAN, null, "6401011"));
+        RegistrationId north = registry.registeredIn(ALTANBULAG, new LegalEntity("Selenge Fur LLC", Jurisdiction.MONGOLIAN, null, "6401011"));
         LegalEntity southern = new LegalEntity("Dornogovi Glass LLC", Jurisdiction.MONGOLIAN, null, "6401012");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZAMYN_UUD, southern,
-                Activity.TRADE, zoneDocuments(southern))));
+                Activity.TRADE, registry.documentsOf(southern))));
         RegistrationId south = RegistrationId.of(ZAMYN_UUD, southern);
         ok(registry.send("governor-zamyn-uud", "RegisterEntity", new RegistrationCommands.RegisterEntity(south)));
-        LocalDate from = today().plusDays(1);
-        LocalDate until = today().plusYears(5);
+        LocalDate from = registry.today().plusDays(1);
+        LocalDate until = registry.today().plusYears(5);
         LandLicenceId inAltanbulag = granted(ALTANBULAG, "governor-altanbulag", north, "Lot 40", GeoPolygon.of(106.455, 50.315, 106.46, 50.315,
                 106.46, 50.32, 106.455, 50.32), "fur store", from, until, "Governor decision 2026/140");
         LandLicenceId inZamynUud = granted(ZAMYN_UUD, "governor-zamyn-uud", south, "Lot 3", GeoPolygon.of(111.89, 43.71, 111.895, 43.71, 111.895,
@@ -153,11 +135,11 @@ class FreeZoneAbuseRound5EndToEndTest {
     void one_fee_receipt_pays_one_registration() {
         LegalEntity first = new LegalEntity("Selenge Honey LLC", Jurisdiction.MONGOLIAN, null, "6401021");
         LegalEntity second = new LegalEntity("Orkhon Honey LLC", Jurisdiction.MONGOLIAN, null, "6401022");
-        List<SubmittedZoneDocument> documents = zoneDocuments(first);
+        List<SubmittedZoneDocument> documents = registry.documentsOf(first);
         String receipt = documents.stream().filter(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT).findFirst().orElseThrow().sha256();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, first, Activity.TRADE,
                 documents)));
-        List<SubmittedZoneDocument> secondsWithTheSameReceipt = zoneDocuments(second).stream()
+        List<SubmittedZoneDocument> secondsWithTheSameReceipt = registry.documentsOf(second).stream()
                 .map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, second,
                 Activity.TRADE, secondsWithTheSameReceipt)), 409, "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1");
@@ -171,7 +153,7 @@ class FreeZoneAbuseRound5EndToEndTest {
                 documents)));
         // the second entity with a receipt of its own
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, second,
-                Activity.TRADE, zoneDocuments(second))));
+                Activity.TRADE, registry.documentsOf(second))));
     }
 
     private static LandLicenceId granted(RegistrationId holder, String name, GeoPolygon lot, String purpose, LocalDate from, LocalDate until,
@@ -193,21 +175,21 @@ class FreeZoneAbuseRound5EndToEndTest {
     @Order(Integer.MAX_VALUE)
     @DisplayName("003 art. 12.5.1, 22.6 (F91): once the 12.5.1 ground is raised, land applied for in time is not granted, nor applied for anew; nothing stored")
     void no_land_for_an_entity_whose_ground_for_losing_it_is_raised() throws InterruptedException {
-        RegistrationId idle = registeredInAltanbulag(new LegalEntity("Bulgan Felt LLC", Jurisdiction.MONGOLIAN, null, "6401005"));
+        RegistrationId idle = registry.registeredIn(ALTANBULAG, new LegalEntity("Bulgan Felt LLC", Jurisdiction.MONGOLIAN, null, "6401005"));
         GeoPolygon lot = GeoPolygon.of(106.43, 50.325, 106.435, 50.325, 106.435, 50.33, 106.43, 50.33);
-        LocalDate from = today().plusYears(1);
-        LocalDate until = today().plusYears(6);
+        LocalDate from = registry.today().plusYears(1);
+        LocalDate until = registry.today().plusYears(6);
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
                 "felt workshop", from, until, TENDER)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
-        LocalDate lastDay = today().plusYears(1).minusDays(1);
-        registry.clock().advance(java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        LocalDate lastDay = registry.today().plusYears(1).minusDays(1);
+        registry.clock().advance(java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(registry.today(), lastDay) + 1));
         registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
                 grounds -> grounds.toString().contains(idle.value()));
         registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, idle, "Lot 19", lot,
                 "felt workshop", from, until, TENDER, Money.mnt(30_000_000), "Governor decision 2027/12", application)), 409,
                 "freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6");
         registry.refused(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, idle, "Lot 19", lot,
-                "felt workshop", today().plusDays(1), until, TENDER)), 409, "freezone.holder-ground-raised", "applicant", "003 art. 12.5, 22.6");
+                "felt workshop", registry.today().plusDays(1), until, TENDER)), 409, "freezone.holder-ground-raised", "applicant", "003 art. 12.5, 22.6");
     }
 }

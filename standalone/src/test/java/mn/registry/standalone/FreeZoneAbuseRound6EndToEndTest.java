@@ -1,8 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -10,11 +8,7 @@ import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
-import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.SubmittedZoneDocument;
-import mn.registry.kernel.freezone.ZoneDocument;
-import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,25 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreeZoneAbuseRound6EndToEndTest {
 
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
     static final GeoPolygon LOT = GeoPolygon.of(106.46, 50.32, 106.465, 50.32, 106.465, 50.325, 106.46, 50.325);
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    private static RegistrationId registered(LegalEntity entity) {
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity,
-                Activity.TRADE, documents)));
-        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     private static LandApplicationId applied(RegistrationId holder, LocalDate from, LocalDate until) {
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, holder, "Lot 31", LOT,
@@ -69,13 +48,13 @@ class FreeZoneAbuseRound6EndToEndTest {
     @DisplayName("003 art. 22.5, 22.7 (F125): unpaid 30 days after the grant, the rights lapse on the deadline, the desk and the register say so, a "
             + "late fee is refused, and the parcel goes to another entity")
     void unpaid_land_lapses_and_the_parcel_is_free() throws InterruptedException {
-        RegistrationId idle = registered(new LegalEntity("Tuv Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401031"));
-        RegistrationId next = registered(new LegalEntity("Dornod Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401032"));
-        LocalDate from = today().plusMonths(3);
-        LocalDate until = today().plusYears(5);
+        RegistrationId idle = registry.registeredIn(ALTANBULAG, new LegalEntity("Tuv Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401031"));
+        RegistrationId next = registry.registeredIn(ALTANBULAG, new LegalEntity("Dornod Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401032"));
+        LocalDate from = registry.today().plusMonths(3);
+        LocalDate until = registry.today().plusYears(5);
         LandLicenceId licence = new LandLicenceId(ok(grant(idle, applied(idle, from, until), from, until, "Governor decision 2027/31"))
                 .path("licenceId").asText());
-        LocalDate dueBy = FreeZoneTerms.landFeeDueBy(today());
+        LocalDate dueBy = FreeZoneTerms.landFeeDueBy(registry.today());
         String governor = registry.signIn("governor-altanbulag");
         JsonNode desk = registry.await("/api/governor/zones/altanbulag/land", governor, land -> land.toString().contains(licence.value()));
         assertThat(desk.toString()).contains("\"feeDueBy\":\"" + dueBy + "\"");
@@ -85,7 +64,7 @@ class FreeZoneAbuseRound6EndToEndTest {
         registry.refused(grant(next, waiting, from, until, "Governor decision 2027/32"), 409, "freezone.parcel-already-licensed", null,
                 "003 art. 22.2");
 
-        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), dueBy) + 1));
+        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(registry.today(), dueBy) + 1));
         registry.await("/api/governor/zones/altanbulag/land", registry.signIn("governor-altanbulag"), // a month later: a new session
                 land -> land.toString().contains("\"status\":\"LAPSED\""));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
@@ -97,13 +76,13 @@ class FreeZoneAbuseRound6EndToEndTest {
     @DisplayName("003 art. 6.4, 12.5.1 (F129): a zone closed for 30 days in an entity's year to start moves that year by 30 days: when the year "
             + "runs out the registry records the move, and the governor's desk shows the moved last day, not a ground")
     void a_closure_moves_the_year_to_start() throws InterruptedException {
-        RegistrationId waiting = registered(new LegalEntity("Khovsgol Logistics LLC", Jurisdiction.MONGOLIAN, null, "6401033"));
-        LocalDate lastDay = FreeZoneTerms.startDueBy(today());
+        RegistrationId waiting = registry.registeredIn(ALTANBULAG, new LegalEntity("Khovsgol Logistics LLC", Jurisdiction.MONGOLIAN, null, "6401033"));
+        LocalDate lastDay = FreeZoneTerms.startDueBy(registry.today());
         ok(registry.send("cabinet-1", "CloseZoneTemporarily", new mn.registry.kernel.freezone.ZoneCommands.CloseZoneTemporarily(ALTANBULAG,
                 "Government resolution 2027/40 (border closed)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         registry.clock().advance(Duration.ofDays(30));
         ok(registry.send("cabinet-1", "OpenZone", new mn.registry.kernel.freezone.ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/41", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
-        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today(), lastDay) + 1));
+        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(registry.today(), lastDay) + 1));
         String moved = lastDay.plusDays(30).toString();
         JsonNode entities = registry.await("/api/governor/zones/altanbulag/entities", registry.signIn("governor-altanbulag"),
                 list -> list.toString().contains("\"startDueBy\":\"" + moved + "\""));

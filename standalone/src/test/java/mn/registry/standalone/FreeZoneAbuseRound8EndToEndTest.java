@@ -1,7 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -11,9 +10,7 @@ import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
-import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCommands;
-import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,33 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreeZoneAbuseRound8EndToEndTest {
 
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
-
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    private static RegistrationId registered(LegalEntity entity) {
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream()
-                .map(kind -> new SubmittedZoneDocument(kind, ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " " + kind))).toList();
-        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity,
-                Activity.TRADE, documents)));
-        RegistrationId registration = RegistrationId.of(ALTANBULAG, entity);
-        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
-        return registration;
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     @Test
     @DisplayName("003 art. 12.5.1, 23.1-23.2 (choice, ADR 0035 item 23, F160, was O90): a start of operations without its document, or with a "
             + "document never received, is refused; with it, the day it names is the start the desk shows; another entity's start citing "
             + "that document is refused")
     void a_start_of_operations_rests_on_its_document() throws InterruptedException {
-        RegistrationId first = registered(new LegalEntity("Orkhon Start Trading LLC", Jurisdiction.MONGOLIAN, null, "6416001"));
-        RegistrationId second = registered(new LegalEntity("Selbe Start Trading LLC", Jurisdiction.MONGOLIAN, null, "6416002"));
-        LocalDate began = today().plusDays(3);
+        RegistrationId first = registry.registeredIn(ALTANBULAG, new LegalEntity("Orkhon Start Trading LLC", Jurisdiction.MONGOLIAN, null, "6416001"));
+        RegistrationId second = registry.registeredIn(ALTANBULAG, new LegalEntity("Selbe Start Trading LLC", Jurisdiction.MONGOLIAN, null, "6416002"));
+        LocalDate began = registry.today().plusDays(3);
         registry.clock().advance(Duration.ofDays(40)); // the governor records the start 37 days after it
 
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(first,
@@ -72,7 +54,7 @@ class FreeZoneAbuseRound8EndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(first, began, notice)));
         JsonNode entities = registry.await("/api/governor/zones/altanbulag/entities", registry.signIn("governor-altanbulag"),
                 list -> list.toString().contains("\"operationsStartedOn\":\"" + began + "\""));
-        assertThat(entities.toString()).doesNotContain("\"operationsStartedOn\":\"" + today() + "\"");
+        assertThat(entities.toString()).doesNotContain("\"operationsStartedOn\":\"" + registry.today() + "\"");
 
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(second,
                 began, notice)), 409, "freezone.document-cited-elsewhere", "documentSha256", "003 art. 12.5.1, 23.1-23.2");
@@ -96,12 +78,8 @@ class FreeZoneAbuseRound8EndToEndTest {
                 "State Great Khural resolution 2027/11 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
     }
 
-    private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        return registry.registeredIn(zone, entity);
-    }
-
     private static LandLicenceId granted(ZoneId zone, RegistrationId holder, GeoPolygon parcel) {
-        LocalDate from = today().plusDays(10);
+        LocalDate from = registry.today().plusDays(10);
         LocalDate until = from.plusYears(5);
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(zone, holder, "Lot 8", parcel,
                 "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER)));
@@ -115,8 +93,8 @@ class FreeZoneAbuseRound8EndToEndTest {
     @DisplayName("003 art. 22.5, 22.7 (F163): one bank slip's scan reported as the fee of a licence in Altanbulag and of one in Zamyn-Uud (two "
             + "entities of one representative): the second report is refused, and that licence is left to lapse")
     void one_receipt_reports_one_fee_in_the_whole_registry() {
-        RegistrationId north = registeredIn(ALTANBULAG, new LegalEntity("Bulgan Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416011"));
-        RegistrationId south = registeredIn(ZoneId.of("zamyn-uud"), new LegalEntity("Gobi Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416012"));
+        RegistrationId north = registry.registeredIn(ALTANBULAG, new LegalEntity("Bulgan Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416011"));
+        RegistrationId south = registry.registeredIn(ZoneId.of("zamyn-uud"), new LegalEntity("Gobi Bonded Depot LLC", Jurisdiction.MONGOLIAN, null, "6416012"));
         LandLicenceId inAltanbulag = granted(ALTANBULAG, north, GeoPolygon.of(106.455, 50.325, 106.46, 50.325, 106.46, 50.328, 106.455, 50.328));
         LandLicenceId inZamynUud = granted(ZoneId.of("zamyn-uud"), south, GeoPolygon.of(111.90, 43.71, 111.905, 43.71, 111.905, 43.715, 111.90, 43.715));
         String slip = ReceiptTimeEndToEndTest.upload(registry.context(), "Bank slip KHAN-2027-0451 40,000,000 MNT");
@@ -132,16 +110,16 @@ class FreeZoneAbuseRound8EndToEndTest {
             + "dated on the reopening's day is recorded")
     void no_start_dated_in_a_closure() {
         ZoneId zamynUud = ZoneId.of("zamyn-uud");
-        RegistrationId waiting = registeredIn(zamynUud, new LegalEntity("Erlian Gate Trading LLC", Jurisdiction.MONGOLIAN, null, "6416021"));
+        RegistrationId waiting = registry.registeredIn(zamynUud, new LegalEntity("Erlian Gate Trading LLC", Jurisdiction.MONGOLIAN, null, "6416021"));
         ok(registry.send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud,
                 "Government resolution 2027/50 (border closed, test)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
-        LocalDate closedOn = today();
+        LocalDate closedOn = registry.today();
         registry.clock().advance(Duration.ofDays(10));
         ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(zamynUud, "Government resolution 2027/51 (test)", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))));
         registry.refused(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting,
                 closedOn.plusDays(5), ReceiptTimeEndToEndTest.upload(registry.context(), "Start notice " + waiting + " in the closure"))), 400,
                 "freezone.date-in-closure", "on", "003 art. 6.4, 12.5.1");
-        ok(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting, today(),
+        ok(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(waiting, registry.today(),
                 ReceiptTimeEndToEndTest.upload(registry.context(), "Start notice " + waiting + " after the reopening"))));
     }
 }

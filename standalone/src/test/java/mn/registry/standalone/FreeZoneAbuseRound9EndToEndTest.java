@@ -1,7 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
@@ -19,6 +18,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
+import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreeZoneAbuseRound9EndToEndTest {
 
-    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
-    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
-
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    private static RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
-        return registry.registeredIn(zone, entity);
-    }
+    static final FreeZoneRegistry registry = new FreeZoneRegistry();
 
     private static String reportPath(ZoneId zone, Quarter quarter) {
         return "/api/governor/zones/" + zone.value() + "/reports/" + quarter.year() + "/" + quarter.quarter();
@@ -51,8 +41,8 @@ class FreeZoneAbuseRound9EndToEndTest {
             + "quarter, changes the registry's report; a second report naming nothing, or naming another zone's report, is refused; the "
             + "correction naming the quarter's latest report is signed, and the desk shows it as the latest and what it corrects")
     void a_quarter_is_reported_again_only_as_a_correction_of_its_latest_report() throws InterruptedException {
-        RegistrationId registration = registeredIn(ZAMYN_UUD, new LegalEntity("Dornogovi Correction Trading LLC", Jurisdiction.MONGOLIAN, null, "6417001"));
-        LocalDate registeredOn = today();
+        RegistrationId registration = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Dornogovi Correction Trading LLC", Jurisdiction.MONGOLIAN, null, "6417001"));
+        LocalDate registeredOn = registry.today();
         Quarter quarter = Quarter.of(registeredOn);
         registry.clock().advance(Duration.ofDays(ChronoUnit.DAYS.between(registeredOn, quarter.lastDay()) + 2));
 

@@ -1,20 +1,16 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.ReportPermitChange;
-import mn.registry.kernel.permit.SetMinimumInsurance;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
@@ -27,32 +23,12 @@ import static mn.registry.standalone.RunningRegistry.ok;
 class PermitAbuseRound12EndToEndTest {
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    @BeforeAll
-    static void start() {
-        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
-
-    /** A document uploaded first, as the registry requires (ADR 0046 item 13); the same words, the same document. */
-    static String document(String words) {
-        return ReceiptTimeEndToEndTest.upload(registry.context(), words);
-    }
+    static final PermitRegistry registry = new PermitRegistry();
 
     /** A permit of the demo applicant, issued today. */
     private static ApplicationId activePermit(String name, String number) {
-        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), name, number)));
-        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
-        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
-        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number,
-                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of " + number + ", session 17"))));
-        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
-                null, document("the contract of " + number + ", session 17"))));
-        return id;
+        return registry.issuedPermit(name, number, registry.document("the insurance policy of " + number + ", session 17"),
+                registry.document("the contract of " + number + ", session 17"));
     }
 
     @Test
@@ -61,33 +37,21 @@ class PermitAbuseRound12EndToEndTest {
     void a_report_of_a_change_cites_its_document() {
         ApplicationId id = activePermit("Tes Tamga Seventeen LLC", "6117001");
         ApplicationId other = activePermit("Tes Tamga Seventeen Two LLC", "6117002");
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", null)),
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New registered address", null)),
                 400, "permit.change-document-missing", "documentSha256", "002 art. 20.3.3");
-        String extract = document("state register extract of 6117001: new registered address, session 17");
-        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New registered address", extract)));
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director", extract)),
+        String extract = registry.document("state register extract of 6117001: new registered address, session 17");
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New registered address", extract)));
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New director", extract)),
                 409, "permit.change-document-used", "documentSha256", "002 art. 20.3.3");
-        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, today(), "New registered address", extract)),
+        registry.refused(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(other, registry.today(), "New registered address", extract)),
                 409, "permit.change-document-used", "documentSha256", "002 art. 20.3.3");
-        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, today(), "New director",
-                document("state register extract of 6117001: new director, session 17"))));
+        ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New director",
+                registry.document("state register extract of 6117001: new director, session 17"))));
     }
     /** A new applicant of this test, enrolled by the supervisor as the demo applicants are. */
     private static mn.registry.kernel.pki.SigningIdentity newApplicant(String id) {
-        java.time.Instant now = registry.clock().instant();
-        mn.registry.kernel.pki.SigningIdentity who = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId(id), "Applicant " + id, "Session 17 LLC", now.minus(java.time.Duration.ofDays(1)),
-                now.plus(java.time.Duration.ofDays(365)));
-        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(who.person(), "Applicant " + id, who.certificate(),
-                mn.registry.kernel.identity.Role.APPLICANT, null, new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment, session 17");
-        return who;
-    }
-
-    /** Signs {@code body} as {@code who} with the registry's time and posts it. */
-    private static RunningRegistry.Sent send(mn.registry.kernel.pki.SigningIdentity who, String type, Object body) {
-        mn.registry.kernel.signing.CommandEnvelope envelope = mn.registry.kernel.signing.CommandEnvelope.fresh(type,
-                mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(body), registry.clock());
-        return new RunningRegistry.Sent(envelope.commandId(), registry.client().command(registry.client().sign(who, envelope)));
+        return registry.enrolled(id, "Applicant " + id, "Session 17 LLC", java.time.Duration.ofDays(365), mn.registry.kernel.identity.Role.APPLICANT,
+                "test enrolment, session 17");
     }
 
     @Test
@@ -96,14 +60,14 @@ class PermitAbuseRound12EndToEndTest {
             + "claims name): refused over HTTP, nothing stored, the key kept")
     void the_representative_of_a_revoked_holder_is_not_erased_after_the_company_applies_again() {
         mn.registry.kernel.pki.SigningIdentity representative = newApplicant("applicant-17r");
-        JsonNode receipt = ok(send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+        JsonNode receipt = ok(registry.send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Tes Tamga Revoked Seventeen LLC", "6117011")));
         ApplicationId revoked = new ApplicationId(receipt.path("applicationId").asText());
         ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(revoked)));
-        ok(send(representative, "RecordPermitInsurance", new RecordPermitInsurance(revoked, "Mongol Daatgal", "POL-6117011",
-                Money.mnt(200_000_000), today().plusYears(1), document("the insurance policy of 6117011, session 17"))));
+        ok(registry.send(representative, "RecordPermitInsurance", new RecordPermitInsurance(revoked, "Mongol Daatgal", "POL-6117011",
+                Money.mnt(200_000_000), registry.today().plusYears(1), registry.document("the insurance policy of 6117011, session 17"))));
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(revoked, "Issuing signature certificates",
-                List.of("Keep the database in Mongolia"), null, document("the contract of 6117011, session 17"))));
+                List.of("Keep the database in Mongolia"), null, registry.document("the contract of 6117011, session 17"))));
         ok(registry.send("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(revoked,
                 mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         // the company applies again through another representative while the complaint period runs: the claim of its number passes on
@@ -120,19 +84,16 @@ class PermitAbuseRound12EndToEndTest {
     @DisplayName("001 art. 23.1.1 (F184): a supervisor revoking a holder's representative's certificate, or ending their role, on the power of "
             + "representation their enrolment rested on is refused over HTTP, nothing stored; on a document of its own it is revoked")
     void the_enrolments_document_is_not_the_ground_of_its_undoing() {
-        java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        mn.registry.kernel.pki.SigningIdentity representative = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId("applicant-17p"), "Representative Seventeen", "Seventeen LLC",
-                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
-        String power = document("power of representation of applicant-17p for Seventeen LLC, session 17");
-        ok(registry.send("supervisor-1", "EnrolSigner", new mn.registry.kernel.identity.EnrolSigner(representative.person(),
-                mn.registry.kernel.pki.Certificates.toPem(List.of(representative.chain().get(0))), mn.registry.kernel.identity.Role.APPLICANT, power)));
+        mn.registry.kernel.pki.SigningIdentity representative = registry.newPerson("applicant-17p", "Representative Seventeen", "Seventeen LLC",
+                java.time.Duration.ofDays(365));
+        String power = registry.document("power of representation of applicant-17p for Seventeen LLC, session 17");
+        ok(registry.send("supervisor-1", "EnrolSigner", PermitRegistry.enrolment(representative, mn.registry.kernel.identity.Role.APPLICANT, power)));
         registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(
                 representative.person(), null, "key reported lost", power)), 409, "identity.document-of-the-enrolment", "documentSha256",
                 "001 art. 23.1.1");
         registry.refused(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(representative.person(),
                 mn.registry.kernel.identity.Role.APPLICANT, power)), 409, "identity.document-of-the-enrolment", "documentSha256", "001 art. 23.1.1");
         ok(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(representative.person(),
-                null, "key reported lost", document("Seventeen LLC's written report of a lost key, session 17"))));
+                null, "key reported lost", registry.document("Seventeen LLC's written report of a lost key, session 17"))));
     }
 }

@@ -5,14 +5,9 @@ import mn.registry.deadline.DeadlinePoller;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.YearConfirmed;
-import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.PermitDecisionOverdue;
-import mn.registry.kernel.permit.SetMinimumInsurance;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,16 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound13EndToEndTest {
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    @BeforeAll
-    static void start() {
-        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
-
-    private static List<Object> events(String stream) {
-        return registry.getBean(EventStore.class).readEvents(stream).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
-    }
+    static final PermitRegistry registry = new PermitRegistry();
 
     /** The first {@code n} working days of the law's calendar from {@code from}, each declared a day off by its own resolution. */
     private static List<PublicHolidayDeclared> daysOffFrom(LocalDate from, int n) {
@@ -79,11 +65,11 @@ class PermitAbuseRound13EndToEndTest {
                 "Tes Tamga Eighteen Overdue LLC", "6118001")));
         ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
         ok(registry.send("supervisor-1", "AdvanceDemoClock", new mn.registry.demo.AdvanceDemoClock(40)));
-        for (int i = 0; i < 200 && events(id.value()).stream().noneMatch(PermitDecisionOverdue.class::isInstance); i++) {
+        for (int i = 0; i < 200 && registry.events(id.value()).stream().noneMatch(PermitDecisionOverdue.class::isInstance); i++) {
             registry.getBean(DeadlinePoller.class).pollOnce();
             Thread.sleep(100);
         }
-        assertThat(events(id.value())).as("the decision escalated").anyMatch(PermitDecisionOverdue.class::isInstance);
+        assertThat(registry.events(id.value())).as("the decision escalated").anyMatch(PermitDecisionOverdue.class::isInstance);
         registry.refused(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)), 403,
                 "permit.escalated-decision-is-the-supervisors", "applicationId", "002 art. 26.1");
         ok(registry.send("supervisor-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
@@ -94,12 +80,8 @@ class PermitAbuseRound13EndToEndTest {
             + "certificate, not eight hours later; a reviewer of a certificate valid for a year gets the eight hours")
     void a_session_ends_when_its_certificate_does() {
         java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        mn.registry.kernel.pki.SigningIdentity ending = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId("reviewer-18s"), "Reviewer Eighteen", "Ministry", now.minus(java.time.Duration.ofDays(1)),
-                now.plus(java.time.Duration.ofHours(1)));
-        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(ending.person(), "Reviewer Eighteen", ending.certificate(),
-                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
-                "test enrolment, session 18");
+        mn.registry.kernel.pki.SigningIdentity ending = registry.enrolled("reviewer-18s", "Reviewer Eighteen", "Ministry", java.time.Duration.ofHours(1),
+                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, "test enrolment, session 18");
         java.time.Instant certificateEnds = ending.chain().get(0).getNotAfter().toInstant();
         assertThat(sessionEnds(ending)).isAfter(now).isBeforeOrEqualTo(certificateEnds);
         assertThat(sessionEnds(registry.client().person("reviewer-1"))).isAfterOrEqualTo(now.plus(java.time.Duration.ofHours(8)));
@@ -108,13 +90,8 @@ class PermitAbuseRound13EndToEndTest {
     @Test
     @DisplayName("001 art. 23.1.1 (held): a session signed in before the reviewer's certificate was revoked reads nothing after the revocation")
     void a_session_ends_with_the_certificates_revocation() {
-        java.time.Instant now = registry.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        mn.registry.kernel.pki.SigningIdentity reviewer = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId("reviewer-18r"), "Reviewer Eighteen R", "Ministry", now.minus(java.time.Duration.ofDays(1)),
-                now.plus(java.time.Duration.ofDays(365)));
-        registry.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(reviewer.person(), "Reviewer Eighteen R", reviewer.certificate(),
-                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
-                "test enrolment, session 18");
+        mn.registry.kernel.pki.SigningIdentity reviewer = registry.enrolled("reviewer-18r", "Reviewer Eighteen R", "Ministry",
+                java.time.Duration.ofDays(365), mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, "test enrolment, session 18");
         String token = registry.signIn(reviewer);
         assertThat(registry.client().get("/api/session", token).status()).isEqualTo(200);
         ok(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(reviewer.person(), null,

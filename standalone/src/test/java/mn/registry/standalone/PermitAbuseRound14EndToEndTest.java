@@ -2,27 +2,19 @@ package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
-import mn.registry.kernel.permit.ApprovePermitApplication;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.permit.FileRevocationComplaint;
-import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.PassCertificateDatabaseOn;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver;
-import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.RecordPermitInspection;
 import mn.registry.kernel.permit.ReportCertificatesIssued;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
-import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.kernel.permit.SuspendPermit;
 import mn.registry.kernel.permit.SuspensionGround;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,35 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound14EndToEndTest {
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry("--registry.deadlines.poll-interval=1h").withLongLivedPeople();
-
-    @BeforeAll
-    static void start() {
-        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
+    static final PermitRegistry registry = new PermitRegistry("--registry.deadlines.poll-interval=1h").withLongLivedPeople();
 
     private static List<Object> events(ApplicationId id) {
-        return registry.getBean(EventStore.class).readEvents(id.value()).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
-    }
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
+        return registry.events(id.value());
     }
 
     static String document(String what) {
-        return ReceiptTimeEndToEndTest.upload(registry.context(), what + ", session 18 permits round 10");
+        return registry.document(what + ", session 18 permits round 10");
     }
 
     /** A permit issued to {@code company} on the application of applicant-1 (who then acts for the holder). */
     private static ApplicationId issuedPermit(String company, String number) {
-        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(), company, number)));
-        ApplicationId id = new ApplicationId(receipt.path("applicationId").asText());
-        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(id)));
-        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-" + number, Money.mnt(200_000_000),
-                today().plusYears(1), document("the policy of " + company))));
-        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"), null,
-                document("the issue's evidence of " + company))));
-        return id;
+        return registry.issuedPermit(company, number, document("the policy of " + company), document("the issue's evidence of " + company));
     }
 
     @Test
@@ -139,16 +115,16 @@ class PermitAbuseRound14EndToEndTest {
         ApplicationId id = issuedPermit("Tes Tamga Nineteen Reinstated LLC", "6119003");
         String number = permitNumber(id);
         String findings = document("the inspector's findings of a violation by Tes Tamga Nineteen Reinstated LLC");
-        ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today(), findings, true)));
-        ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today(),
-                today().plusDays(30))));
+        ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, registry.today(), findings, true)));
+        ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, registry.today(),
+                registry.today().plusDays(30))));
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         await("the register showing it revoked", () -> "REVOKED".equals(registerStatus(number)));
         await("the trusted list showing it revoked", () -> "withdrawn".equals(trustedService(number).path("status").asText()));
         ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the holder's complaint"))));
         ok(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true, document("the complaint's decision"))));
 
-        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(id, 12, today())), 409,
+        registry.refused(registry.send("applicant-1", "ReportCertificatesIssued", new ReportCertificatesIssued(id, 12, registry.today())), 409,
                 "permit.suspended-no-new-certificates", null, "002 art. 28.2");
         await("the register showing it suspended", () -> "SUSPENDED".equals(registerStatus(number)));
         await("the trusted list showing it suspended", () -> !trustedService(number).path("trustedForNewCertificates").asBoolean(true)

@@ -1,7 +1,6 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.ApprovePermitApplication;
@@ -11,14 +10,11 @@ import mn.registry.kernel.permit.RecordPermitInsurance;
 import mn.registry.kernel.permit.Reorganisation;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
-import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.kernel.permit.TransferPermit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static mn.registry.standalone.RunningRegistry.ok;
@@ -33,16 +29,7 @@ class PermitAbuseRound5EndToEndTest {
     static final String HASH = "cd".repeat(32);
 
     @RegisterExtension
-    static final RunningRegistry registry = new RunningRegistry();
-
-    @BeforeAll
-    static void start() {
-        ok(registry.send("supervisor-1", "SetMinimumInsurance", new SetMinimumInsurance(Money.mnt(100_000_000))));
-    }
-
-    private static LocalDate today() {
-        return UlaanbaatarTime.dateOf(registry.clock().instant());
-    }
+    static final PermitRegistry registry = new PermitRegistry();
 
     @Test
     @DisplayName("002 art. 26.2.3, 23.3, 29.1: insurance without its proof, a transfer without the reorganisation's evidence and a revocation with an invisible reason are refused, nothing stored; with them they are recorded")
@@ -55,18 +42,18 @@ class PermitAbuseRound5EndToEndTest {
         // F60: the holder's word alone for the insurance that opens the way to the permit
         for (String proof : java.util.Arrays.asList(null, "", "policy-2026.pdf")) {
             registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
-                    Money.mnt(200_000_000), today().plusYears(1), proof)), 400, "permit.document-hash-missing", "proofSha256", "002 art. 26.2.3");
+                    Money.mnt(200_000_000), registry.today().plusYears(1), proof)), 400, "permit.document-hash-missing", "proofSha256", "002 art. 26.2.3");
         }
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "\u00A0\u200B", "POL-6105001",
-                Money.mnt(200_000_000), today().plusYears(1), proof())), 400, "permit.field-missing", "insurer", "002 art. 26.2.3");
+                Money.mnt(200_000_000), registry.today().plusYears(1), proof())), 400, "permit.field-missing", "insurer", "002 art. 26.2.3");
         // F103 (ADR 0046 item 13): a well-formed hash of nothing the registry received names no policy
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
-                Money.mnt(200_000_000), today().plusYears(1), "9f".repeat(32))), 400, "document.unknown", "proofSha256", "002 art. 26.2.3");
+                Money.mnt(200_000_000), registry.today().plusYears(1), "9f".repeat(32))), 400, "document.unknown", "proofSha256", "002 art. 26.2.3");
         // F139 (ADR 0046 item 33): a policy of a week, which leaves the holder uninsured for the five-year term
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001",
-                Money.mnt(200_000_000), today().plusDays(7), proof())), 400, "permit.insurance-too-short", "insuredUntil", "002 art. 26.2.3");
+                Money.mnt(200_000_000), registry.today().plusDays(7), proof())), 400, "permit.insurance-too-short", "insuredUntil", "002 art. 26.2.3");
         ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6105001", Money.mnt(200_000_000),
-                today().plusYears(1), proof())));
+                registry.today().plusYears(1), proof())));
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(id, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
                 null, proof())));
 

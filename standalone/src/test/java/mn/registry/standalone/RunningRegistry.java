@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import mn.registry.infrastructure.time.RegistryClock;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -26,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A demo registry started for one end-to-end test class ({@code @RegisterExtension static final RunningRegistry registry}), in a data
  * directory of its own, and the signed-command preamble those tests share: sign a body as a demo person with the registry's own time
- * (so that commands stay fresh after the demo clock moved), post it, read the answer, sign in, wait for a projection.
+ * (so that commands stay fresh after the demo clock moved), post it, read the answer, sign in, wait for a projection. The abuse rounds of
+ * each law start theirs with the law's set-up: {@link PermitRegistry}, {@link FreeZoneRegistry}.
  */
-final class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
+class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
 
     /** A signed command as sent, so that a test can look for its id in the store afterwards. */
     record Sent(String commandId, RegistryClient.Reply reply) {
@@ -96,21 +102,29 @@ final class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
 
     /** Signs {@code body} as the demo {@code person} with the registry's time and posts it. */
     Sent send(String person, String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
-        return new Sent(envelope.commandId(), client.command(client.sign(client.person(person), envelope)));
+        return send(client.person(person), type, body);
     }
 
-    /** 003 art. 12.1-12.2: the entity applies to the zone for trade with its documents (the demo applicant) and its governor registers it. */
-    mn.registry.kernel.freezone.RegistrationId registeredIn(mn.registry.kernel.freezone.ZoneId zone, mn.registry.kernel.freezone.LegalEntity entity) {
-        java.util.List<mn.registry.kernel.freezone.SubmittedZoneDocument> documents = mn.registry.kernel.freezone.ZoneDocument
-                .requiredFor(entity.jurisdiction()).stream().map(kind -> new mn.registry.kernel.freezone.SubmittedZoneDocument(kind,
-                        ReceiptTimeEndToEndTest.upload(context, entity.name() + " " + kind))).toList();
-        ok(send("applicant-1", "ApplyForZoneRegistration", new mn.registry.kernel.freezone.RegistrationCommands.ApplyForZoneRegistration(zone, entity,
-                mn.registry.kernel.freezone.Activity.TRADE, documents)));
-        mn.registry.kernel.freezone.RegistrationId registration = mn.registry.kernel.freezone.RegistrationId.of(zone, entity);
-        ok(send("governor-" + zone.value(), "RegisterEntity", new mn.registry.kernel.freezone.RegistrationCommands.RegisterEntity(registration)));
-        return registration;
+    /** Signs {@code body} as {@code who} (a person of the test's own, or a demo person) with the registry's time and posts it. */
+    Sent send(SigningIdentity who, String type, Object body) {
+        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
+        CommandEnvelope envelope = CommandEnvelope.fresh(type, json, clock);
+        return new Sent(envelope.commandId(), client.command(client.sign(who, envelope)));
+    }
+
+    /** The registry's day in Ulaanbaatar (its clock may have been moved on). */
+    LocalDate today() {
+        return UlaanbaatarTime.dateOf(clock.instant());
+    }
+
+    /** A document uploaded first, as the registry requires before an act cites it (ADR 0046 item 13); the same words, the same document. */
+    String document(String words) {
+        return ReceiptTimeEndToEndTest.upload(context, words);
+    }
+
+    /** The payloads of the events of {@code stream}, as stored. */
+    List<Object> events(String stream) {
+        return context.getBean(EventStore.class).readEvents(stream).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
     }
 
     RegistryClient.Reply command(String person, String type, Object body) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of act that claim the document they cite, registry-wide ({@link OneKindPerDocument}, ADR 0057), one table: across kinds, a
+ * The kinds of act that claim the document they cite, registry-wide ({@link DocumentClaims}, ADR 0057), one table: across kinds, a
  * document is held by the kind of the first act that cited it, and a refusal names that kind ({@code document.claimed-by-another-act.<code>}),
  * never the act or the party; within a kind, its policy ({@link Acts}, session 19: one claim, one insert) says whether its document grounds
  * one act ({@code ONE_ACT}: a second act is refused with the kind's own code, field and article, as the kind's own collection refused it
@@ -70,8 +70,12 @@ public enum DocumentKind {
      */
     PERMIT_CONTRACT("permit-contract", "the contract a permit was issued with", Acts.oneAct(Refusal.groundsAnotherAct("contractSha256",
             "002 art. 26.7"), true)),
-    /** 002 art. 27.7, 28.3, 29.3: the evidence a duty with no act of its own was done ({@code RecordPermitDutyFulfilled}). */
-    DUTY_EVIDENCE("duty-evidence", "the evidence that a permit's duty was done", Acts.MANY),
+    /**
+     * 002 art. 27.7, 28.3, 29.3: the evidence a duty with no act of its own was done ({@code RecordPermitDutyFulfilled}); one letter may
+     * show several of one permit's duties done (28.3 tells the holder and the tax authority together), never another permit's (session
+     * 20, was O127: {@code ONE_GROUNDS}).
+     */
+    DUTY_EVIDENCE("duty-evidence", "the evidence that a permit's duty was done", Acts.oneGrounds(Refusal.groundsAnotherAct("evidenceSha256", null))),
     /**
      * 002 art. 28.1: a suspension's evidence ({@code SuspendPermit}), which is the inspector's findings or the tax authority's request
      * the suspension rests on: shares with {@link #INSPECTION_FINDINGS} and {@link #TAX_AUTHORITY_DOCUMENT}.
@@ -101,11 +105,17 @@ public enum DocumentKind {
      */
     public record Refusal(String code, String field, String article, String english) {
 
-        /** The refusal of a kind with no code of its own: {@value DocumentKind#ANOTHER_ACT_CODE}, the act's field and article. */
+        /**
+         * The refusal of a kind with no code of its own: {@value DocumentKind#ANOTHER_ACT_CODE}, the act's field and article (null: the
+         * article of the act refused, a duty's).
+         */
         static Refusal groundsAnotherAct(String field, String article) {
-            return new Refusal(ANOTHER_ACT_CODE, field, article, "This document grounds an act of its kind on another permit already; " + article
-                    + " records each act with a document of its own.");
+            return new Refusal(ANOTHER_ACT_CODE, field, article, "This document grounds an act of its kind on another permit already; "
+                    + (article == null ? ACTS_ARTICLE : article) + " records each act with a document of its own.");
         }
+
+        // in the words of a refusal whose article is the act's
+        private static final String ACTS_ARTICLE = "{article}";
 
         /**
          * The refusal of an act citing {@code actsArticle}, of a document whose claim grounds {@code holders} ({@code <register>:<record>});
@@ -114,32 +124,57 @@ public enum DocumentKind {
          */
         public mn.registry.kernel.problem.RegistryProblem problem(String actsArticle, String holders) {
             String holder = holders == null ? "another" : holders.replaceFirst(":", " ");
+            String cited = article == null ? actsArticle : article;
             return new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.CONFLICT, code,
-                    english.replace("{holder}", holder), field, article == null ? actsArticle : article);
+                    english.replace("{holder}", holder).replace(ACTS_ARTICLE, String.valueOf(cited)), field, cited);
         }
     }
 
+    /** How many acts of a kind one document grounds (ADR 0057, session 19: the per-kind rule is the claim's policy; session 20). */
+    public enum Policy {
+        /** One act: the claim names it ({@code grounds}); a second act of the kind is refused, or left to its aggregate on the same grounds. */
+        ONE_ACT,
+        /**
+         * Several acts of one grounds (session 20, was O127): the claim names the grounds (one permit); the kind's acts on the same grounds
+         * share the document (their aggregate judges each), an act of the kind on other grounds is refused.
+         */
+        ONE_GROUNDS,
+        /** Several acts, whatever their grounds: the kind's acts share the document. */
+        MANY_ACTS
+    }
+
     /**
-     * Whether the kind's document grounds one act or several (ADR 0057, session 19: the per-kind rule is the claim's policy). A
-     * {@code ONE_ACT} kind's claim names the act it grounds ({@code grounds}, e.g. {@code permit:<application id>}); an act of the kind
-     * that grounds another is refused with {@link #refusal}; one that grounds the same (another act on the same permit) is left to its
-     * aggregate when {@link #leavesTheSameGroundsToTheAggregate}, whose own rule answers first ("recorded before", "pending").
+     * Whether the kind's document grounds one act, several of one grounds or several (its {@link Policy}). A {@code ONE_ACT} or
+     * {@code ONE_GROUNDS} kind's claim names the grounds of the act ({@code grounds}, e.g. {@code permit:<application id>}); an act of
+     * the kind on other grounds is refused with {@link #refusal}; one on the same grounds (another act on the same permit) is left to its
+     * aggregate when {@link #leavesTheSameGroundsToTheAggregate} (always for {@code ONE_GROUNDS}), whose own rule answers first
+     * ("recorded before", "pending").
      */
-    public record Acts(boolean one, Refusal refusal, boolean leavesTheSameGroundsToTheAggregate) {
+    public record Acts(Policy policy, Refusal refusal, boolean leavesTheSameGroundsToTheAggregate) {
 
         /** Several acts of the kind may rest on one document (the kind's own acts share it). */
-        static final Acts MANY = new Acts(false, null, false);
+        static final Acts MANY = new Acts(Policy.MANY_ACTS, null, false);
 
         /**
          * Several acts of the kind share one document, and a kind the Free Zone's acts judged together with it
-         * ({@code OneKindPerDocument.ONE_COLLECTION}) holding it is refused with {@code refusal} (the land-fee exemption's decision).
+         * ({@code DocumentClaims.ONE_COLLECTION}) holding it is refused with {@code refusal} (the land-fee exemption's decision).
          */
         static Acts many(Refusal refusal) {
-            return new Acts(false, refusal, false);
+            return new Acts(Policy.MANY_ACTS, refusal, false);
         }
 
         static Acts oneAct(Refusal refusal, boolean leavesTheSameGroundsToTheAggregate) {
-            return new Acts(true, refusal, leavesTheSameGroundsToTheAggregate);
+            return new Acts(Policy.ONE_ACT, refusal, leavesTheSameGroundsToTheAggregate);
+        }
+
+        /** Several acts of one grounds share the document; an act on other grounds is refused with {@code refusal}. */
+        static Acts oneGrounds(Refusal refusal) {
+            return new Acts(Policy.ONE_GROUNDS, refusal, true);
+        }
+
+        /** Whether the claim names the grounds its document is limited to ({@code ONE_ACT}, {@code ONE_GROUNDS}). */
+        public boolean namesItsGrounds() {
+            return policy != Policy.MANY_ACTS;
         }
     }
 
@@ -160,12 +195,12 @@ public enum DocumentKind {
 
     /** The field of the act that names this kind's document (its refusal's, for a {@code ONE_ACT} kind). */
     public String field() {
-        return acts.one() && acts.refusal().field() != null ? acts.refusal().field() : FIELDS.getOrDefault(this, "documentSha256");
+        return acts.namesItsGrounds() && acts.refusal().field() != null ? acts.refusal().field() : FIELDS.getOrDefault(this, "documentSha256");
     }
 
-    /** The article of this kind's one-act rule (a {@code ONE_ACT} kind's). */
+    /** The article of this kind's one-act or one-grounds rule (null: the act's). */
     public String article() {
-        return acts.one() ? acts.refusal().article() : null;
+        return acts.namesItsGrounds() ? acts.refusal().article() : null;
     }
 
     // the stamp duty's refusal named no field (it was RegistryProblem.conflict): the act's field is its command's

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneDocument;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 8; abuse audit F52): the document of a Free Zone act (an investment agreement, a
  * start of operations, a court decision) is the act of one registration, registry-wide; 003 art. 12.1 (ADR 0035 item 19; F123): the
  * registration fee's receipt pays one registration. Since session 19 (ADR 0057: one claim, one insert) both are the one claim of the
- * document ({@link OneKindPerDocument}, kinds {@link DocumentKind#ZONE_REGISTRATION_ACT} and {@link DocumentKind#ZONE_REGISTRATION_FEE},
+ * document ({@link DocumentClaims}, kinds {@link DocumentKind#ZONE_REGISTRATION_ACT} and {@link DocumentKind#ZONE_REGISTRATION_FEE},
  * {@code ONE_ACT}) naming the registration the document grounds; {@code freezone_act_documents} is no longer read or written (its
  * claims moved by the backfill). A claim of the same registration (its stream: another of its acts citing the document) is left to the
  * registration's aggregate, whose F48 rule ({@code freezone.document-cited-already}) decides; an act accepted on it takes the claim over.
@@ -26,36 +26,32 @@ import java.util.function.Supplier;
 class ActDocumentClaims {
 
     /** The collection the registrations' claims are in since session 19: the one claim of a document. */
-    static final String COLLECTION = OneKindPerDocument.COLLECTION;
+    static final String COLLECTION = DocumentClaims.COLLECTION;
 
-    private final OneKindPerDocument claims;
+    private final DocumentClaims claims;
 
     /** As the registry runs it: the registry's claim of documents, whose backfill it waits for. */
     @Autowired
-    ActDocumentClaims(OneKindPerDocument claims) {
+    ActDocumentClaims(DocumentClaims claims) {
         this.claims = claims;
     }
 
     /** For tests: the claim of documents on the same database, its backfill taken as done. */
     ActDocumentClaims(MongoDatabase database, CommandLog commandLog) {
-        this(OneKindPerDocument.backfilled(database, commandLog));
+        this(DocumentClaims.backfilled(database, commandLog));
     }
 
     /** The registration a document grounds, as its claim names it. */
     static String grounds(RegistrationId registration) {
-        return registration == null ? null : OneKindPerDocument.Grounds.REGISTRATION.of(registration.stream());
+        return registration == null ? null : DocumentClaims.Grounds.REGISTRATION.of(registration.stream());
     }
 
     /**
-     * Claims the document for this command's act of {@code registration}; refuses one another kind of act, or another registration's act,
-     * holds ({@code freezone.document-cited-elsewhere}, field {@code documentSha256}, the act's article). A missing or malformed hash is
-     * left to the aggregate (F47). Returns whether this command holds the claim: {@code false} when an act of the same registration holds it.
+     * Runs the registration's act with its document claimed: refused when another kind of act, or another registration's act, holds it
+     * ({@code freezone.document-cited-elsewhere}, field {@code documentSha256}, the act's article); a missing or malformed hash is left to
+     * the aggregate (F47); an act of the same registration holding it is left to the aggregate's rule. Released when the act is refused,
+     * taken over when stored on the same registration's.
      */
-    boolean claim(String sha256, String commandId, RegistrationId registration, String article, Instant at) {
-        return claims.claim(sha256, DocumentKind.ZONE_REGISTRATION_ACT, grounds(registration), commandId, "documentSha256", article, at);
-    }
-
-    /** Runs the registration's act with its document claimed: released when the act is refused, taken over when stored on the same registration's. */
     <T> T claimedFor(String sha256, RegistrationId registration, String article, CommandContext context, Supplier<T> act) {
         return claims.claimedFor(sha256, DocumentKind.ZONE_REGISTRATION_ACT, grounds(registration), context, "documentSha256", article, act);
     }

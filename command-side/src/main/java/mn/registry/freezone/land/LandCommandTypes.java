@@ -2,7 +2,7 @@ package mn.registry.freezone.land;
 
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
@@ -146,7 +146,7 @@ class LandCommandTypes {
      * beneficiaries) before the land register acts, released when refused, taken over by an accepted exemption that shared it.
      */
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(OneKindPerDocument claims) {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(DocumentClaims claims) {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -30,11 +30,11 @@ class LandFeeReceiptClaims {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
-    private final OneKindPerDocument documents;
+    private final DocumentClaims documents;
 
     /** As the registry runs it: a reported receipt's document is the registry's one claim of documents (ADR 0057), whose backfill it waits for. */
     @org.springframework.beans.factory.annotation.Autowired
-    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog, OneKindPerDocument documents) {
+    LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog, DocumentClaims documents) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.documents = documents;
@@ -42,7 +42,7 @@ class LandFeeReceiptClaims {
 
     /** For tests: the claim of documents on the same database, its backfill taken as done. */
     LandFeeReceiptClaims(MongoDatabase database, CommandLog commandLog) {
-        this(database, commandLog, OneKindPerDocument.backfilled(database, commandLog));
+        this(database, commandLog, DocumentClaims.backfilled(database, commandLog));
     }
 
     /** Claims the receipt for this command's fee; refuses one that paid another licence's fee. Returns the key claimed, or null (no receipt). */
@@ -72,7 +72,7 @@ class LandFeeReceiptClaims {
 
     /** The land licence a reported receipt pays, as the document's claim names it ({@code licence:<licence> in zone <zone>}). */
     private static String grounds(ZoneId zone, LandLicenceId licence) {
-        return OneKindPerDocument.Grounds.licence(licence.value(), zone.value());
+        return DocumentClaims.Grounds.licence(licence.value(), zone.value());
     }
 
     /**

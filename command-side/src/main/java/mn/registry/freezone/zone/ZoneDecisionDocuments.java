@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.document.DocumentCitation;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.freezone.ZoneId;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * 003 art. 6.4 (choice, ADR 0035 item 27; abuse audit F167, was O97): the Government's decision opening or temporarily closing a zone is
  * recorded with its uploaded document, as the Government's land-fee exemption is (23.4), and that document is the record of one act,
  * registry-wide. Since session 19 (ADR 0057: one claim, one insert) its claim is the one claim of the document
- * ({@link OneKindPerDocument}, kind {@link DocumentKind#ZONE_DECISION}, {@code ONE_ACT}, naming the zone), taken before the zone acts and
+ * ({@link DocumentClaims}, kind {@link DocumentKind#ZONE_DECISION}, {@code ONE_ACT}, naming the zone), taken before the zone acts and
  * released when the act is refused; an agreement's or a court decision's file is not a closure's either ({@code freezone_act_documents},
  * where these claims were before, is no longer read or written).
  */
@@ -27,18 +27,18 @@ class ZoneDecisionDocuments {
     static final String ARTICLE = "003 art. 6.4";
 
     private final DocumentStore documents;
-    private final OneKindPerDocument claims;
+    private final DocumentClaims claims;
 
     /** As the registry runs it: the registry's claim of documents (ADR 0057), whose backfill it waits for. */
     @org.springframework.beans.factory.annotation.Autowired
-    ZoneDecisionDocuments(DocumentStore documents, OneKindPerDocument claims) {
+    ZoneDecisionDocuments(DocumentStore documents, DocumentClaims claims) {
         this.documents = documents;
         this.claims = claims;
     }
 
     /** For tests: the claim of documents on the same database, its backfill taken as done. */
     ZoneDecisionDocuments(MongoDatabase database, CommandLog commandLog, DocumentStore documents) {
-        this(documents, OneKindPerDocument.backfilled(database, commandLog));
+        this(documents, DocumentClaims.backfilled(database, commandLog));
     }
 
     private static final DocumentCitation DECISION = DocumentCitation.of("decisionSha256", ARTICLE)
@@ -70,6 +70,6 @@ class ZoneDecisionDocuments {
 
     /** The zone a Government decision grounds an act of, as its claim names it (a zone's opening or closure, a land-fee exemption). */
     private static String grounds(ZoneId zone) {
-        return zone == null ? null : OneKindPerDocument.Grounds.ZONE.of(zone.value());
+        return zone == null ? null : DocumentClaims.Grounds.ZONE.of(zone.value());
     }
 }

@@ -4,7 +4,7 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.identity.PersonId;
@@ -39,20 +39,20 @@ class EnrolSignerType {
 
     @Bean
     SignedCommandType<EnrolSigner> enrolSigner(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier,
-                                               OneKindPerDocument acrossKinds) {
+                                               DocumentClaims acrossKinds) {
         return SignedCommandType.of("EnrolSigner", EnrolSigner.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
                 (body, context) -> enrol(commands, documents, verifier, acrossKinds, body, context));
     }
 
     @Bean
     SignedCommandType<mn.registry.kernel.identity.EndSignerRole> endSignerRole(CommandGateway commands, DocumentStore documents,
-                                                                                OneKindPerDocument acrossKinds) {
+                                                                                DocumentClaims acrossKinds) {
         return SignedCommandType.of("EndSignerRole", mn.registry.kernel.identity.EndSignerRole.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
                 (body, context) -> endRole(commands, documents, acrossKinds, body, context));
     }
 
     // ADR 0055: a role granted by an enrolment ends by the same officials' act, on a document, from the receipt on
-    private static Object endRole(CommandGateway commands, DocumentStore documents, OneKindPerDocument acrossKinds,
+    private static Object endRole(CommandGateway commands, DocumentStore documents, DocumentClaims acrossKinds,
                                   mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose role ends in 'personId'.", "personId", ARTICLE);
@@ -99,14 +99,14 @@ class EnrolSignerType {
      * it, but a permit's or a Free Zone act's document (another company's letter, a tax authority's request) is refused, and the reverse.
      * Claimed before the person's stream acts, released when it refuses.
      */
-    static void onAnIdentityOrder(OneKindPerDocument acrossKinds, String document, CommandContext context, Runnable act) {
+    static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, CommandContext context, Runnable act) {
         acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, context, "documentSha256", ARTICLE, () -> {
             act.run();
             return null;
         });
     }
 
-    private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, OneKindPerDocument acrossKinds,
+    private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, DocumentClaims acrossKinds,
                                 EnrolSigner body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person to enrol in 'personId'.", "personId", ARTICLE);

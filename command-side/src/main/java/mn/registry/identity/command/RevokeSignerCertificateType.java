@@ -39,13 +39,13 @@ class RevokeSignerCertificateType {
 
     @Bean
     SignedCommandType<RevokeSignerCertificate> revokeSignerCertificate(CommandGateway commands, mn.registry.document.DocumentStore documents,
-                                                                       mn.registry.command.claim.OneKindPerDocument acrossKinds) {
+                                                                       mn.registry.command.claim.DocumentClaims acrossKinds) {
         return SignedCommandType.of("RevokeSignerCertificate", RevokeSignerCertificate.class, Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER),
                 (body, context) -> revoke(commands, documents, acrossKinds, body, context));
     }
 
     private static Object revoke(CommandGateway commands, mn.registry.document.DocumentStore documents,
-                                 mn.registry.command.claim.OneKindPerDocument acrossKinds, RevokeSignerCertificate body, CommandContext context) {
+                                 mn.registry.command.claim.DocumentClaims acrossKinds, RevokeSignerCertificate body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose certificate is revoked in 'personId'.", "personId",
                     "001 art. 23.1.1");

@@ -5,7 +5,7 @@ import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
@@ -178,25 +178,25 @@ class PermitCommandTypes {
 
     // ADR 0046 item 43 (F152): a policy's document insures one permit's holder, registry-wide
     @Bean
-    SignedCommandType<RecordPermitInsurance> recordPermitInsurance(OneKindPerDocument claims) {
+    SignedCommandType<RecordPermitInsurance> recordPermitInsurance(DocumentClaims claims) {
         return citingItsDocument(RecordPermitInsurance.class, MINISTRY_OR_HOLDER, RecordPermitInsurance::proofSha256, DocumentKind.INSURANCE_POLICY,
                 claims);
     }
 
     @Bean
-    SignedCommandType<IssuePermit> issuePermit(OneKindPerDocument acrossKinds) {
+    SignedCommandType<IssuePermit> issuePermit(DocumentClaims acrossKinds) {
         return citingItsDocument(IssuePermit.class, SUPERVISOR, IssuePermit::contractSha256, DocumentKind.PERMIT_CONTRACT, acrossKinds);
     }
 
     @Bean
-    SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled(OneKindPerDocument acrossKinds) {
+    SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled(DocumentClaims acrossKinds) {
         return citingItsDocument(RecordPermitDutyFulfilled.class, MINISTRY_OR_HOLDER, RecordPermitDutyFulfilled::evidenceSha256,
                 DocumentKind.DUTY_EVIDENCE, "evidenceSha256", b -> b.duty() == null ? "002 art. 27.7, 28.3, 29.3" : b.duty().article(), acrossKinds);
     }
 
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
     @Bean
-    SignedCommandType<RequestPermitExtension> requestPermitExtension(OneKindPerDocument claims) {
+    SignedCommandType<RequestPermitExtension> requestPermitExtension(DocumentClaims claims) {
         return citingItsDocument(RequestPermitExtension.class, HOLDER, RequestPermitExtension::stampDutyProofSha256, DocumentKind.STAMP_DUTY_PROOF,
                 claims);
     }
@@ -208,14 +208,14 @@ class PermitCommandTypes {
      * (where it is optional, or missing: the aggregate refuses it) claims nothing.
      */
     private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
-                                                       DocumentKind kind, OneKindPerDocument claims) {
+                                                       DocumentKind kind, DocumentClaims claims) {
         return citingItsDocument(body, roles, document, kind, kind.field(), b -> kind.article(), claims);
     }
 
     /** As above, for a kind whose field and article are the act's (a duty's evidence cites the duty's article). */
     private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
                                                        DocumentKind kind, String field, java.util.function.Function<T, String> article,
-                                                       OneKindPerDocument claims) {
+                                                       DocumentClaims claims) {
         SignedCommandType<T> toApplication = signedBy(body, roles);
         return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
                 : claims.claimedFor(document.apply(b), kind, grounds(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
@@ -224,7 +224,7 @@ class PermitCommandTypes {
     /** The permit an act's document grounds, as its claim names it ({@code permit:<application id>}); null when the body names none. */
     static String grounds(Object body) {
         Object applicationId = TargetByRecordComponent.read(body, "applicationId");
-        return applicationId instanceof ApplicationId id ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null;
+        return applicationId instanceof ApplicationId id ? DocumentClaims.Grounds.PERMIT.of(id.value()) : null;
     }
 
     @Bean
@@ -243,14 +243,14 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<SuspendPermit> suspendPermit(OneKindPerDocument acrossKinds) {
+    SignedCommandType<SuspendPermit> suspendPermit(DocumentClaims acrossKinds) {
         return citingItsDocument(SuspendPermit.class, MINISTRY, SuspendPermit::evidenceSha256, DocumentKind.SUSPENSION_EVIDENCE,
                 "evidenceSha256", b -> "002 art. 28.1", acrossKinds);
     }
 
     /** 002 art. 28.1: the tax authority's request to suspend, decided by the ministry within 5 working days (ADR 0013 §4). */
     @Bean
-    SignedCommandType<RequestPermitSuspension> requestPermitSuspension(OneKindPerDocument claims) {
+    SignedCommandType<RequestPermitSuspension> requestPermitSuspension(DocumentClaims claims) {
         // ADR 0046 item 37: a document of the tax authority records one act of one permit, registry-wide
         return citingItsDocument(RequestPermitSuspension.class, Set.of(Role.TAX_OFFICER), RequestPermitSuspension::evidenceSha256,
                 DocumentKind.TAX_AUTHORITY_DOCUMENT, claims);
@@ -258,7 +258,7 @@ class PermitCommandTypes {
 
     /** 002 art. 28.1, 28.4 (ADR 0046 item 19): the tax authority says the evasions it named are settled; then the ministry may restore. */
     @Bean
-    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled(OneKindPerDocument claims) {
+    SignedCommandType<RecordTaxEvasionsSettled> recordTaxEvasionsSettled(DocumentClaims claims) {
         return citingItsDocument(RecordTaxEvasionsSettled.class, Set.of(Role.TAX_OFFICER), RecordTaxEvasionsSettled::evidenceSha256,
                 DocumentKind.TAX_AUTHORITY_DOCUMENT, claims);
     }
@@ -284,38 +284,38 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<PassCertificateDatabaseOn> passCertificateDatabaseOn(OneKindPerDocument acrossKinds) {
+    SignedCommandType<PassCertificateDatabaseOn> passCertificateDatabaseOn(DocumentClaims acrossKinds) {
         return citingItsDocument(PassCertificateDatabaseOn.class, SUPERVISOR, PassCertificateDatabaseOn::contractSha256,
                 DocumentKind.CERTIFICATE_DATABASE_CONTRACT, acrossKinds);
     }
 
     @Bean
-    SignedCommandType<FileRevocationComplaint> fileRevocationComplaint(OneKindPerDocument acrossKinds) {
+    SignedCommandType<FileRevocationComplaint> fileRevocationComplaint(DocumentClaims acrossKinds) {
         return citingItsDocument(FileRevocationComplaint.class, HOLDER, FileRevocationComplaint::complaintSha256,
                 DocumentKind.REVOCATION_COMPLAINT, acrossKinds);
     }
 
     @Bean
-    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(OneKindPerDocument acrossKinds) {
+    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(DocumentClaims acrossKinds) {
         return citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR, DecideRevocationComplaint::decisionSha256,
                 DocumentKind.COMPLAINT_DECISION, acrossKinds);
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
     @Bean
-    SignedCommandType<ReportPermitChange> reportPermitChange(OneKindPerDocument claims) {
+    SignedCommandType<ReportPermitChange> reportPermitChange(DocumentClaims claims) {
         return citingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, DocumentKind.CHANGE_REPORT, claims);
     }
 
     @Bean
-    SignedCommandType<RecordPermitInspection> recordPermitInspection(OneKindPerDocument claims) {
+    SignedCommandType<RecordPermitInspection> recordPermitInspection(DocumentClaims claims) {
         // 002 art. 31.1.7 (ADR 0046 item 26): one inspection's findings record one inspection
         return citingItsDocument(RecordPermitInspection.class, Set.of(Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER),
                 RecordPermitInspection::findingsSha256, DocumentKind.INSPECTION_FINDINGS, claims);
     }
 
     @Bean
-    SignedCommandType<TransferPermit> transferPermit(CompanyPermitClaims claims, OneKindPerDocument acrossKinds) {
+    SignedCommandType<TransferPermit> transferPermit(CompanyPermitClaims claims, DocumentClaims acrossKinds) {
         // ADR 0031: the successor may not already hold an application or permit; claimed before the aggregate acts, released on refusal;
         // ADR 0057 (O116): then the reorganisation's document, across kinds
         SignedCommandType<TransferPermit> transfer = citingItsDocument(TransferPermit.class, SUPERVISOR, TransferPermit::evidenceSha256,

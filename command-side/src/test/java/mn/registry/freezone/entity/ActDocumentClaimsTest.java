@@ -6,6 +6,8 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.DocumentClaims;
+import mn.registry.command.claim.DocumentKind;
 import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.Activity;
@@ -76,6 +78,7 @@ class ActDocumentClaimsTest {
     private Configuration axon;
     private CommandLog commandLog;
     private ActDocumentClaims claims;
+    private DocumentClaims documents;
     private MongoCollection<Document> claimed;
     private SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> agreementType;
     private SignedCommandType<RegistrationCommands.RecordCourtDecision> courtType;
@@ -91,6 +94,7 @@ class ActDocumentClaimsTest {
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
         claims = new ActDocumentClaims(database, commandLog);
+        documents = DocumentClaims.backfilled(database, commandLog);
         claimed = database.getCollection(ActDocumentClaims.COLLECTION);
         RegistrationCommandTypes types = new RegistrationCommandTypes(axon.commandGateway());
         agreementType = types.recordInvestmentAgreementType(claims);
@@ -122,6 +126,15 @@ class ActDocumentClaimsTest {
     private CommandContext signed(String commandId, Instant at) {
         commandLog.claim(commandId, commandId + "-jws", "jws", "RecordInvestmentAgreement", GOVERNOR.value());
         return new CommandContext(commandId, at, at, GOVERNOR, Set.of(Role.ZONE_GOVERNOR), Set.of(ZONE.value()), "ab".repeat(32));
+    }
+
+    /**
+     * The claim an agreement's command takes of {@code sha256} for the first registration before its aggregate acts (what
+     * {@link ActDocumentClaims#claimedFor} does first), left as a stop, a lost release or a command still in flight leaves it.
+     */
+    private void claimedByAnAgreement(String sha256, String commandId) {
+        documents.claim(sha256, DocumentKind.ZONE_REGISTRATION_ACT, ActDocumentClaims.grounds(FIRST), commandId, "documentSha256", AGREEMENT_ARTICLE,
+                AGREEMENT_AT);
     }
 
     /** What the pipeline does when the command is refused: its command-log entry is released. */
@@ -206,12 +219,12 @@ class ActDocumentClaimsTest {
     @Test
     @DisplayName("003 art. 12.5.1, 26.2, ADR 0002: the same command carried out again after a stop finds its own claim and is recorded once; a claim whose command left no trace is taken over")
     void same_command_again_and_stale_claims() {
-        claims.claim(AGREEMENT, "cmd-1", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // then the registry stopped
+        claimedByAnAgreement(AGREEMENT, "cmd-1"); // then the registry stopped
         agreement(FIRST, AGREEMENT, "cmd-1");
         assertThat(events(FIRST)).hasSize(3);
         assertThat(holder(AGREEMENT)).isEqualTo("cmd-1");
 
-        claims.claim(OTHER_AGREEMENT, "cmd-gone", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // refused, release lost
+        claimedByAnAgreement(OTHER_AGREEMENT, "cmd-gone"); // refused, release lost
         agreement(SECOND, OTHER_AGREEMENT, "cmd-2");
         assertThat(holder(OTHER_AGREEMENT)).isEqualTo("cmd-2");
     }
@@ -220,7 +233,7 @@ class ActDocumentClaimsTest {
     @DisplayName("003 art. 12.5.1, 12.5.3, 26.2: an act of the same registration holding the claim is left to the registration's own rule; accepted (the other act never stored), the act takes the claim over")
     void same_registration_claim_is_adopted_when_the_act_is_stored() {
         signed("cmd-1", AGREEMENT_AT);
-        claims.claim(COURT, "cmd-1", FIRST, AGREEMENT_ARTICLE, AGREEMENT_AT); // an agreement in flight, to be refused
+        claimedByAnAgreement(COURT, "cmd-1"); // an agreement in flight, to be refused
         courtDecision(FIRST, COURT, "cmd-2");
         assertThat(holder(COURT)).isEqualTo("cmd-2");
         claims.release(COURT, "cmd-1"); // the agreement's refusal releases only its own claim

@@ -5,8 +5,6 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +29,7 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
  * Session 10's abuse audit of a Free Zone registration (docs/abuse-audit.md F80-F99): a Mongolian entity posing as a foreign
  * one, a governor deciding the application they signed themselves, an investment agreement of no investment.
  */
-class FreeZoneAbuseRound5Test {
-
-    private AggregateTestFixture<ZoneRegistration> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services());
-    }
+class FreeZoneAbuseRound5Test extends ZoneRegistrationAbuseFixture {
 
     @Test
     @DisplayName("003 art. 12.1.2 (F80): a 'foreign' entity of Mongolia (MN) or of no country (XX) is refused; one of China is received")

@@ -2,8 +2,6 @@ package mn.registry.freezone.entity;
 
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +19,7 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
  * Session 11 of docs/abuse-audit.md (the Free Zone, rows F120 on, ADR 0035 items 16 on): acts of a careless or dishonest governor
  * that main accepted.
  */
-class FreeZoneAbuseRound6Test {
-
-    private AggregateTestFixture<ZoneRegistration> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services());
-    }
+class FreeZoneAbuseRound6Test extends ZoneRegistrationAbuseFixture {
 
     // ------------------------------------------------------------------ F121 (was O80): an interruption dated far back
 

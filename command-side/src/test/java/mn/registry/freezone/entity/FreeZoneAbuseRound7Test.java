@@ -6,8 +6,6 @@ import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Government on the Cabinet member's proposal (003 art. 6.4) no longer make the year to start (12.5.1) or the 12 months of interruption
  * (12.5.2) run out for entities that could not operate meanwhile.
  */
-class FreeZoneAbuseRound7Test {
+class FreeZoneAbuseRound7Test extends ZoneRegistrationAbuseFixture {
 
     /** Closed 1 March 2027, open again 30 April: 60 days closed (1 March to 29 April), all within the certificate's year. */
     static final FreeZoneTerms.Closure SPRING = new FreeZoneTerms.Closure(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 30));
     static final LocalDate MOVED = CERTIFICATE_YEAR_ENDS.plusDays(60);
-
-    private AggregateTestFixture<ZoneRegistration> fixture;
-    private ZoneRegistrationTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneRegistrationTest.Services();
-        fixture = ZoneRegistrationTest.fixture(services);
-    }
 
     private static RegistrationStreamCommands.RaiseGroundIfDue raiseOn(DeregistrationGround ground, LocalDate today) {
         return new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, ground, today, UlaanbaatarTime.endOf(today.minusDays(1)).toInstant().plusSeconds(1));

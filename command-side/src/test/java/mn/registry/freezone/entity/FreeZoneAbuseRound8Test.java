@@ -2,8 +2,6 @@ package mn.registry.freezone.entity;
 
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +20,10 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
 /**
  * Session 16's abuse audit of a Free Zone registration (docs/abuse-audit.md F160 on; ADR 0035 items 23 on).
  */
-class FreeZoneAbuseRound8Test {
+class FreeZoneAbuseRound8Test extends ZoneRegistrationAbuseFixture {
 
     /** The SHA-256 of the document the start of operations rests on (ADR 0035 item 23). */
     static final String START_DOC = "3".repeat(64);
-
-    private AggregateTestFixture<ZoneRegistration> fixture;
-    private ZoneRegistrationTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneRegistrationTest.Services();
-        fixture = ZoneRegistrationTest.fixture(services);
-    }
 
     @Test
     @DisplayName("003 art. 12.5.1, 23.1-23.2 (choice, ADR 0035 item 23, F160, was O90): the start of operations names its day and the "

@@ -88,7 +88,7 @@ class GovernorAuthorityTest {
         context.registerBean(com.mongodb.client.MongoDatabase.class, () -> mock(com.mongodb.client.MongoDatabase.class));
         context.registerBean(mn.registry.command.api.CommandLog.class, () -> mock(mn.registry.command.api.CommandLog.class));
         // ADR 0057: the claim across kinds of act, checked before each kind's own
-        context.registerBean(mn.registry.command.claim.OneKindPerDocument.class, () -> mn.registry.command.claim.OneKindPerDocument.backfilled(
+        context.registerBean(mn.registry.command.claim.DocumentClaims.class, () -> mn.registry.command.claim.DocumentClaims.backfilled(
                 context.getBean(com.mongodb.client.MongoDatabase.class), context.getBean(mn.registry.command.api.CommandLog.class)));
         context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
         context.registerBean(Class.forName("mn.registry.freezone.land.LandFeeReceiptClaims"));

@@ -4,8 +4,6 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.identity.Role;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +16,10 @@ import static mn.registry.freezone.land.ZoneLandTest.CABINET;
 import static mn.registry.freezone.land.ZoneLandTest.ZONE;
 
 /** Session 18, Free Zone round 10 (s18-freezone2; docs/abuse-audit.md F170, was O101; ADR 0035 item 31). */
-class ExemptionBeforeTheZoneTest {
+class ExemptionBeforeTheZoneTest extends ZoneLandAbuseFixture {
 
     static final String DECISION = "d1".repeat(32);
     static final LocalDate RESOLVED = LocalDate.of(2026, 6, 12);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-    private ZoneLandTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneLandTest.Services();
-        fixture = ZoneLandTest.fixture(services);
-    }
 
     private static LandCommands.GrantLandFeeExemption exemption(LocalDate decidedOn, LocalDate from) {
         return new LandCommands.GrantLandFeeExemption(ZONE, null, Activity.TRADE, 100, from, 5, "Government resolution 2015/3", decidedOn, DECISION);

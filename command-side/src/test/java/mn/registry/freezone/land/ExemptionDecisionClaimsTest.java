@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -47,14 +47,14 @@ class ExemptionDecisionClaimsTest {
     }
 
     /** A closure's claim as ZoneDecisionDocuments takes it (ADR 0035 item 27): held while its command is logged. */
-    private static void closureClaims(OneKindPerDocument claims, CommandLog log, String sha256, String commandId) {
+    private static void closureClaims(DocumentClaims claims, CommandLog log, String sha256, String commandId) {
         context(log, commandId);
-        claims.claim(sha256, DocumentKind.ZONE_DECISION, OneKindPerDocument.Grounds.ZONE.of("altanbulag"), commandId, "decisionSha256",
+        claims.claim(sha256, DocumentKind.ZONE_DECISION, DocumentClaims.Grounds.ZONE.of("altanbulag"), commandId, "decisionSha256",
                 "003 art. 6.4", AT);
     }
 
     /** An exemption's claim of its decision, as GrantLandFeeExemption takes it. */
-    private static boolean exemptionClaims(OneKindPerDocument claims, String sha256, CommandContext context) {
+    private static boolean exemptionClaims(DocumentClaims claims, String sha256, CommandContext context) {
         return claims.claim(sha256, DocumentKind.LAND_FEE_EXEMPTION_DECISION, context.commandId(), "decisionSha256", "003 art. 23.4, 6.4", AT);
     }
 
@@ -64,8 +64,8 @@ class ExemptionDecisionClaimsTest {
             + "exemption that shared it and was recorded")
     void an_exemptions_decision_is_claimed_for_the_exemptions(MongoDatabase database) {
         CommandLog log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
-        OneKindPerDocument decisions = OneKindPerDocument.backfilled(database, log);
-        MongoCollection<Document> claims = database.getCollection(OneKindPerDocument.COLLECTION);
+        DocumentClaims decisions = DocumentClaims.backfilled(database, log);
+        MongoCollection<Document> claims = database.getCollection(DocumentClaims.COLLECTION);
 
         CommandContext first = context(log, "exempt-production");
         assertThat(exemptionClaims(decisions, DECISION, first)).as("the first exemption holds the claim").isTrue();

@@ -4,8 +4,6 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.identity.Role;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,22 +23,13 @@ import static mn.registry.freezone.land.ZoneLandTest.applied;
 import static mn.registry.freezone.land.ZoneLandTest.granted;
 
 /** Session 18's abuse audit of a zone's land register (docs/abuse-audit.md F168 on; ADR 0035 items 28 on). */
-class FreeZoneLandAbuseRound10Test {
+class FreeZoneLandAbuseRound10Test extends ZoneLandAbuseFixture {
 
     /** The day the tests' rights are granted (AT): a decision by name is not older than the holder's agreement (F173). */
     static final LocalDate DECIDED = LocalDate.of(2026, 12, 1);
     static final String DECISION = "ef".repeat(32);
     static final mn.registry.kernel.freezone.GeoPolygon PARCEL_B = mn.registry.kernel.freezone.GeoPolygon.of(106.43, 50.31, 106.44, 50.31, 106.44,
             50.32, 106.43, 50.32);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-    private ZoneLandTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneLandTest.Services();
-        fixture = ZoneLandTest.fixture(services);
-    }
 
     private static LandCommands.GrantLandFeeExemption exemption(mn.registry.kernel.freezone.RegistrationId holder, Activity activity, int percent,
                                                                 LocalDate from, int years, String decisionSha256) {

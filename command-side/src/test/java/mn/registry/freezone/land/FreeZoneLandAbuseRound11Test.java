@@ -3,8 +3,6 @@ package mn.registry.freezone.land;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.identity.Role;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +22,10 @@ import static mn.registry.freezone.land.ZoneLandTest.applied;
 import static mn.registry.freezone.land.ZoneLandTest.granted;
 
 /** Session 19, Free Zone round 11 (s19-freezone; docs/abuse-audit.md F173, was O104; ADR 0035 item 34). */
-class FreeZoneLandAbuseRound11Test {
+class FreeZoneLandAbuseRound11Test extends ZoneLandAbuseFixture {
 
     /** The day {@link ZoneLandTest#AT} falls on in Ulaanbaatar: the rights' grant, the holder's land use agreement concluded. */
     static final LocalDate CONCLUDED = LocalDate.of(2026, 12, 1);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = ZoneLandTest.fixture(new ZoneLandTest.Services());
-    }
 
     private static LandCommands.GrantLandFeeExemption exemption(LocalDate decidedOn, LocalDate from) {
         return new LandCommands.GrantLandFeeExemption(ZONE, HOLDER, null, 50, from, 3, "Government resolution 2026/77", decidedOn, "c4".repeat(32));

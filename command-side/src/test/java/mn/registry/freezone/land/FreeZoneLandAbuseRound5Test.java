@@ -7,11 +7,9 @@ import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,18 +37,9 @@ import static mn.registry.freezone.land.ZoneLandTest.granted;
  * Session 10's abuse audit of a zone's land register (docs/abuse-audit.md F80-F99): a governor deciding the land application
  * they signed as the entity's representative, one fee receipt for two certificates, a parcel too small to publish.
  */
-class FreeZoneLandAbuseRound5Test {
+class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
 
     static final GeoPolygon PARCEL_B = GeoPolygon.of(106.43, 50.31, 106.44, 50.31, 106.44, 50.32, 106.43, 50.32);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-    private ZoneLandTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneLandTest.Services();
-        fixture = ZoneLandTest.fixture(services);
-    }
 
     static Matcher<RegistryProblem> problem(String code, String field, String article) {
         return new TypeSafeMatcher<>() {

@@ -8,8 +8,6 @@ import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.money.Money;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paid for kept its parcel from every other entity for its whole period; now the fee has a last day, judged at receipt, and the
  * rights lapse after it.
  */
-class FreeZoneLandAbuseRound6Test {
+class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
 
     static final LandLicenceId L1 = LandLicenceId.of(ZONE, 1);
     static final Money FEE = Money.mnt(120_000_000);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-    private ZoneLandTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneLandTest.Services();
-        fixture = ZoneLandTest.fixture(services);
-    }
 
     /** Noon in Ulaanbaatar on {@code day}. */
     private static Instant noonOn(LocalDate day) {

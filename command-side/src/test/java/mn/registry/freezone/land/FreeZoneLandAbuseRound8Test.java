@@ -7,8 +7,6 @@ import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +27,11 @@ import static mn.registry.freezone.land.ZoneLandTest.granted;
 /**
  * Session 16's abuse audit of a zone's land register (docs/abuse-audit.md F160 on; ADR 0035 items 23 on): the land licence's later life.
  */
-class FreeZoneLandAbuseRound8Test {
+class FreeZoneLandAbuseRound8Test extends ZoneLandAbuseFixture {
 
     static final LandLicenceId L1 = LandLicenceId.of(ZONE, 1);
     static final Money FEE = Money.mnt(120_000_000);
     static final String RECEIPT_SHA = "7d".repeat(32);
-
-    private AggregateTestFixture<ZoneLand> fixture;
-    private ZoneLandTest.Services services;
-
-    @BeforeEach
-    void fixture() {
-        services = new ZoneLandTest.Services();
-        fixture = ZoneLandTest.fixture(services);
-    }
 
     private static Instant noonOn(LocalDate day) {
         return day.atTime(12, 0).atZone(UlaanbaatarTime.ZONE).toInstant();

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * 002 art. 20.3.3 (choice, ADR 0046 item 45, abuse audit F181, was O94): the document that shows a change is cited by one report only,
- * registry-wide (the document's claim, {@link mn.registry.command.claim.OneKindPerDocument}): the same extract named again for a later change would show nothing of it.
+ * registry-wide (the document's claim, {@link mn.registry.command.claim.DocumentClaims}): the same extract named again for a later change would show nothing of it.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
 class ChangeReportDocumentsTest {
@@ -71,7 +71,7 @@ class ChangeReportDocumentsTest {
             axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), i, active.get(i)));
         }
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
-        type = new PermitCommandTypes(axon.commandGateway()).reportPermitChange(mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+        type = new PermitCommandTypes(axon.commandGateway()).reportPermitChange(mn.registry.command.claim.DocumentClaims.backfilled(database, commandLog));
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class ChangeReportDocumentsTest {
     void a_refused_report_leaves_nothing_claimed() {
         assertThatThrownBy(() -> report(ID, LocalDate.of(2025, 7, 1), extract, "cmd-1"))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("permit.change-in-future"));
-        assertThat(database.getCollection(mn.registry.command.claim.OneKindPerDocument.COLLECTION).countDocuments()).isZero();
+        assertThat(database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION).countDocuments()).isZero();
         report(ID, LocalDate.of(2025, 6, 2), extract, "cmd-2");
         assertThat(reports()).isEqualTo(1);
     }

@@ -61,7 +61,7 @@ class InsurancePoliciesTest {
                 .buildConfiguration();
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
-        type = new PermitCommandTypes(axon.commandGateway()).recordPermitInsurance(mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog));
+        type = new PermitCommandTypes(axon.commandGateway()).recordPermitInsurance(mn.registry.command.claim.DocumentClaims.backfilled(database, commandLog));
     }
 
     @AfterEach

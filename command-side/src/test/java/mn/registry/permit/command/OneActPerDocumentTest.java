@@ -10,7 +10,7 @@ import com.mongodb.event.CommandStartedEvent;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
-import mn.registry.command.claim.OneKindPerDocument;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -58,7 +58,7 @@ class OneActPerDocumentTest {
     private MongoClient counted;
     private final Map<String, Integer> roundTrips = new TreeMap<>();
     private CommandLog log;
-    private OneKindPerDocument claims;
+    private DocumentClaims claims;
     private PermitCommandTypes types;
     private com.mongodb.client.MongoCollection<Document> claimsOnDisk;
 
@@ -72,9 +72,9 @@ class OneActPerDocumentTest {
             }
         }).build());
         MongoDatabase same = counted.getDatabase(database.getName());
-        claimsOnDisk = database.getCollection(OneKindPerDocument.COLLECTION);
+        claimsOnDisk = database.getCollection(DocumentClaims.COLLECTION);
         log = new CommandLog(same, Clock.fixed(AT, ZoneOffset.UTC));
-        claims = OneKindPerDocument.backfilled(same, log);
+        claims = DocumentClaims.backfilled(same, log);
         types = new PermitCommandTypes(mock(CommandGateway.class)); // every aggregate accepts: the claim is what is judged
     }
 
@@ -179,6 +179,28 @@ class OneActPerDocumentTest {
         types.issuePermit(claims).handle(new IssuePermit(a, "certificates", List.of("c"), null, contract), signed());
         refusedAs(refused(types.recordPermitInsurance(claims), new RecordPermitInsurance(b, "Mongol Daatgal", "POL-2", Money.mnt(200_000_000),
                 LocalDate.of(2035, 12, 29), contract), signed()), "document.claimed-by-another-act.permit-contract", "proofSha256", "002 art. 26.2.3");
+    }
+
+    @Test
+    @DisplayName("002 art. 27.7, 28.3, 29.3 (choice, ADR 0057 session 20 item 1, F220, was O127): the letter one permit's duty was done on "
+            + "grounds that permit's duties only: a second duty of the same permit on it passes to its aggregate; permit B's duty recorded done "
+            + "on permit A's letter is refused (409 document.already-grounds-another-act, field evidenceSha256, the duty's article), the claim "
+            + "left as it was")
+    void a_duty_letter_grounds_one_permits_duties() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String letter = document("holder A's letter to its certificate holders and the tax authority");
+        SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
+        duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed());
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letter), signed()))
+                .as("27.7, 28.3: permit A's second duty on the same letter").isNull();
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 27.7");
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, letter), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.3");
+        Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first();
+        assertThat(claim.getString("grounds")).as("still permit A's duties'").isEqualTo("permit:" + a.value());
+        assertThat(claim.getString("kind")).isEqualTo("duty-evidence");
     }
 
     @Test

@@ -10,11 +10,9 @@ import mn.registry.kernel.permit.PermitDeadlines;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RefusalReason;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +35,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.registered;
  * session): a reviewer who approves a refused application or approves twice, and a change report that is empty, made by
  * someone who does not act for the holder, or made before any permit exists.
  */
-class PermitAbuseAuditTest {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-    }
+class PermitAbuseAuditTest extends PermitAbuseFixture {
 
     static Matcher<RegistryProblem> code(String code) {
         return new TypeSafeMatcher<>() {

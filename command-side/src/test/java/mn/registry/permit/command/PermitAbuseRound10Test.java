@@ -4,8 +4,6 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.PermitInsuranceRecorded;
 import mn.registry.kernel.permit.RecordPermitInsurance;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +26,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.approved;
 import static mn.registry.permit.command.Signed.signed;
 
 /** Session 15's abuse audit of the permit rules (docs/abuse-audit.md, "Session 15, permits"; ADR 0046 items 33 on). */
-class PermitAbuseRound10Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(new Signed.Services());
-    }
+class PermitAbuseRound10Test extends PermitAbuseFixture {
 
     private static List<Object> insuredUntil(LocalDate lastDay) {
         List<Object> events = new ArrayList<>(approved());

@@ -4,7 +4,6 @@ import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.PermitInsuranceRecorded;
 import mn.registry.kernel.permit.RecordPermitInsurance;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +22,13 @@ import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.Signed.signed;
 
 /** Session 16's abuse audit of the permit rules (docs/abuse-audit.md, "Session 16, permits and identity"; ADR 0046 items 36 on). */
-class PermitAbuseRound11Test {
+class PermitAbuseRound11Test extends PermitAbuseFixture {
 
     /** A renewed policy's document, received by the registry (fixtures' {@code otherDocuments}). */
     static final String RENEWED = "e1".repeat(32);
 
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        services.otherDocuments.add(RENEWED);
-        fixture = Signed.fixture(services);
+    PermitAbuseRound11Test() {
+        super(RENEWED);
     }
 
     // ------------------------------------------------------------------ F143: one policy document, one record of insurance

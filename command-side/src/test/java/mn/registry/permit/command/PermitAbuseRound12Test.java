@@ -2,8 +2,6 @@ package mn.registry.permit.command;
 
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ReportPermitChange;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +15,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.Signed.signed;
 
 /** Session 17's abuse audit of the permit rules (docs/abuse-audit.md, "Session 17, permits and identity"; ADR 0046 items 44 on). */
-class PermitAbuseRound12Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-    }
+class PermitAbuseRound12Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ F181: a report of a change cites its document
 

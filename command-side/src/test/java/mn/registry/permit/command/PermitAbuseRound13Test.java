@@ -3,8 +3,6 @@ package mn.registry.permit.command;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
 import mn.registry.permit.command.PermitCommands.FlagOverdueDuty;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +15,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.*;
 import static mn.registry.permit.command.Signed.signed;
 
 /** Session 18's abuse audit of the permit rules (docs/abuse-audit.md, "Session 18, permits and identity"; ADR 0046 items 49 on). */
-class PermitAbuseRound13Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-    }
+class PermitAbuseRound13Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ F191: an escalated decision is the supervisor's
 

@@ -4,8 +4,6 @@ import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
 import mn.registry.permit.command.PermitCommands.FlagOverdueDuty;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 18's permits round 10 (docs/abuse-audit.md, "Session 18, permits round 10"; ADR 0046 items 54 on): the open rows O113 and O112
  * closed on the lead's decisions (O115 in {@link RegistryPermitServicesTest}).
  */
-class PermitAbuseRound14Test {
+class PermitAbuseRound14Test extends PermitAbuseFixture {
 
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-        services.otherDocuments.add(DECISION_SHA);
+    PermitAbuseRound14Test() {
+        super(DECISION_SHA);
     }
 
     /** The complaint's decision, a document the registry received. */

@@ -4,8 +4,6 @@ import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
 import mn.registry.permit.command.PermitCommands.FlagOverdueDuty;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 19's permits round 11 (docs/abuse-audit.md, "Session 19, permits round 11"; ADR 0046 items 57 on): the open row O119 closed on the
  * lead's decision (O118 is the log's and the register's: PermitPublicRecordsTest, RegisterModelTest, PermitAbuseRound15EndToEndTest).
  */
-class PermitAbuseRound15Test {
+class PermitAbuseRound15Test extends PermitAbuseFixture {
 
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-        services.otherDocuments.add(DECISION_SHA);
+    PermitAbuseRound15Test() {
+        super(DECISION_SHA);
     }
 
     static final String DECISION_SHA = "34".repeat(32);

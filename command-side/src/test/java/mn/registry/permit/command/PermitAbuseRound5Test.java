@@ -8,7 +8,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or holder that main accepted, each refused with its code, field and article and no event; and the edges of a day in
  * Ulaanbaatar time that held.
  */
-class PermitAbuseRound5Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(new Signed.Services());
-    }
+class PermitAbuseRound5Test extends PermitAbuseFixture {
 
     static Matcher<RegistryProblem> problem(String code, String field) {
         return new TypeSafeMatcher<>() {

@@ -2,8 +2,6 @@ package mn.registry.permit.command;
 
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +28,7 @@ import static mn.registry.permit.command.Signed.signed;
  * Session 11 of docs/abuse-audit.md (permits, rows F100 on, ADR 0046 items 10 on): acts of a careless or dishonest official
  * that main accepted, each refused with its code, field and article and no event.
  */
-class PermitAbuseRound6Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(new Signed.Services());
-    }
+class PermitAbuseRound6Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ F100 (was O60): the revoker does not judge the complaint
 

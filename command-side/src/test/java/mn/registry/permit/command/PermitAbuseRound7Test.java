@@ -3,8 +3,6 @@ package mn.registry.permit.command;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +24,10 @@ import static mn.registry.permit.command.Signed.signed;
  * Session 12 of docs/abuse-audit.md (permits, rows F104 on, ADR 0046 items 14 on): acts of a careless or dishonest official
  * that main accepted, each refused with its code, field and article and no event.
  */
-class PermitAbuseRound7Test {
+class PermitAbuseRound7Test extends PermitAbuseFixture {
 
     private static final Instant AT = Instant.parse("2025-06-02T02:00:00Z");
 
-    private AggregateTestFixture<PermitApplication> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(new Signed.Services());
-    }
 
     // ------------------------------------------------------------------ F104 (was O61): the holder's request is the holder's act
 

@@ -2,7 +2,6 @@ package mn.registry.permit.command;
 
 import mn.registry.kernel.permit.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +21,13 @@ import static mn.registry.permit.command.Signed.signed;
  * Session 13 of docs/abuse-audit.md (permits, rows F109 on, ADR 0046 items 19 on): acts of a careless or dishonest official
  * that main accepted, each refused with its code, field and article and no event.
  */
-class PermitAbuseRound8Test {
+class PermitAbuseRound8Test extends PermitAbuseFixture {
 
     private static final Instant AT = Instant.parse("2025-03-10T02:00:00Z");
     private static final String SETTLED_SHA = "5e".repeat(32);
 
-    private AggregateTestFixture<PermitApplication> fixture;
-    private final Signed.Services services = new Signed.Services();
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(services);
-        services.otherDocuments.add(SETTLED_SHA);
+    PermitAbuseRound8Test() {
+        super(SETTLED_SHA);
     }
 
     static List<Object> taxSuspended() {

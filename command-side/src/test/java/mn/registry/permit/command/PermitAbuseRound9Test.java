@@ -3,8 +3,6 @@ package mn.registry.permit.command;
 import mn.registry.kernel.permit.FileRevocationComplaint;
 import mn.registry.kernel.permit.RevocationComplaintFiled;
 import mn.registry.kernel.permit.RevocationGround;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +16,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.revoked;
 import static mn.registry.permit.command.Signed.signed;
 
 /** Session 14's abuse audit of the permit rules (docs/abuse-audit.md, "Session 14, permits and identity"; ADR 0046 items 27 on). */
-class PermitAbuseRound9Test {
-
-    private AggregateTestFixture<PermitApplication> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = Signed.fixture(new Signed.Services());
-    }
+class PermitAbuseRound9Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ F127 (was O62): the complaint has its period too
 

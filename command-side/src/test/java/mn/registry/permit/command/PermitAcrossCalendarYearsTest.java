@@ -108,10 +108,10 @@ class PermitAcrossCalendarYearsTest {
 
         types.setMinimumInsurance(axon.eventStore()).handle(new SetMinimumInsurance(Money.mnt(100_000_000)), by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2030-12-20T04:00:00Z"));
         types.approvePermitApplication().handle(new ApprovePermitApplication(id), by("reviewer-1", Role.MINISTRY_REVIEWER, "2030-12-27T02:00:00Z"));
-        types.recordPermitInsurance(mn.registry.command.claim.OneKindPerDocument.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
+        types.recordPermitInsurance(mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
                 LocalDate.of(2035, 12, 29), SHA), by("applicant-1", Role.APPLICANT, "2030-12-30T02:00:00Z")); // at most a term (F148)
         // 002 art. 26.4: the publication duty of a permit issued on 2031-01-06 is due in 2031
-        types.issuePermit(mn.registry.command.claim.OneKindPerDocument.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA),
+        types.issuePermit(mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA),
                 by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2031-01-06T02:00:00Z"));
         assertThat(last(PermitIssued.class).validUntil()).isEqualTo(LocalDate.of(2036, 1, 5));
         assertThat(events()).filteredOn(PermitDutyRaised.class::isInstance).map(PermitDutyRaised.class::cast)

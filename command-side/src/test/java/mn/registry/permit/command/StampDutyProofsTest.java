@@ -45,7 +45,7 @@ class StampDutyProofsTest {
 
     private Configuration axon;
     private CommandLog commandLog;
-    private mn.registry.command.claim.OneKindPerDocument proofs;
+    private mn.registry.command.claim.DocumentClaims proofs;
     private SignedCommandType<RequestPermitExtension> type;
 
     private MongoDatabase database;
@@ -67,7 +67,7 @@ class StampDutyProofsTest {
                 .buildConfiguration();
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
-        proofs = mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog);
+        proofs = mn.registry.command.claim.DocumentClaims.backfilled(database, commandLog);
         type = new PermitCommandTypes(axon.commandGateway())
                 .requestPermitExtension(proofs);
     }

@@ -46,7 +46,7 @@ class TaxAuthorityDocumentsTest {
 
     private Configuration axon;
     private CommandLog commandLog;
-    private mn.registry.command.claim.OneKindPerDocument claims;
+    private mn.registry.command.claim.DocumentClaims claims;
     private SignedCommandType<RequestPermitSuspension> type;
     private SignedCommandType<RecordTaxEvasionsSettled> settlement;
 
@@ -69,7 +69,7 @@ class TaxAuthorityDocumentsTest {
                 .buildConfiguration();
         axon.start();
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
-        claims = mn.registry.command.claim.OneKindPerDocument.backfilled(database, commandLog);
+        claims = mn.registry.command.claim.DocumentClaims.backfilled(database, commandLog);
         type = new PermitCommandTypes(axon.commandGateway()).requestPermitSuspension(claims);
         settlement = new PermitCommandTypes(axon.commandGateway()).recordTaxEvasionsSettled(claims);
     }

@@ -7,7 +7,14 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.permit.CertificateDatabasePassedOn;
 import mn.registry.kernel.permit.DocumentRef;
+import mn.registry.kernel.permit.PermitDutyFulfilled;
+import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import mn.registry.kernel.permit.RevocationComplaintFiled;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * ADR 0057 item 3: the documents acts claimed before the registry-wide claim across kinds are found by it. Once per registry, at start,
- * it copies every claim of the kinds' own collections into {@value OneKindPerDocument#COLLECTION} under its kind (keeping the claim's
+ * it copies every claim of the kinds' own collections into {@value DocumentClaims#COLLECTION} under its kind (keeping the claim's
  * command, so a claim that was stale stays stale), and claims under {@link DocumentKind#IDENTITY_ORDER} the documents of the identity
  * acts stored (enrolments and revocations: read in the one pass over the store the start-up backfills share, ADR 0044; those acts
  * never claimed their document). A claim already there is left alone (a duplicate key), so a second node starting at the same time, or
@@ -32,14 +39,14 @@ import java.util.function.Function;
  * claims written without it, and reports in the log, never overwrites, a claim another kind holds.
  */
 @Component
-class OneKindPerDocumentBackfill implements StartupBackfill {
+class DocumentClaimsBackfill implements StartupBackfill {
 
-    private static final Logger log = LoggerFactory.getLogger(OneKindPerDocumentBackfill.class);
+    private static final Logger log = LoggerFactory.getLogger(DocumentClaimsBackfill.class);
     /**
      * The marker's id: never a SHA-256, so never a claim. Its second round (session 18, O116: the permit acts that cite a document claim
      * it now) runs once more where the first ran: what the first claimed is a duplicate key, the stored acts' documents are new. Its third
      * (session 19: one claim, one insert; the kinds' own collections are no longer used) moves the kinds' claims once more, now naming
-     * the permit each grounds ({@value OneKindPerDocument#GROUNDS}), and names it on the claims the first two rounds and the commands
+     * the permit each grounds ({@value DocumentClaims#GROUNDS}), and names it on the claims the first two rounds and the commands
      * since wrote without it, so that a {@code ONE_ACT} kind's rule finds every stored act's permit.
      */
     static final String MARKER = "backfill:adr-0057:3";
@@ -59,16 +66,16 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             "permit_inspection_findings", claim -> DocumentKind.INSPECTION_FINDINGS,
             "permit_tax_authority_documents", claim -> DocumentKind.TAX_AUTHORITY_DOCUMENT,
             "permit_change_documents", claim -> DocumentKind.CHANGE_REPORT,
-            "freezone_act_documents", OneKindPerDocumentBackfill::freeZoneActKind,
+            "freezone_act_documents", DocumentClaimsBackfill::freeZoneActKind,
             "freezone_land_fee_receipts", claim -> String.valueOf(claim.get("_id")).startsWith(LAND_REPORT_KEY) ? DocumentKind.LAND_FEE_RECEIPT : null);
 
     private final MongoDatabase database;
-    private final OneKindPerDocument claims;
+    private final DocumentClaims claims;
     private final Clock clock;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
-    OneKindPerDocumentBackfill(MongoDatabase database, OneKindPerDocument claims, Clock clock) {
+    DocumentClaimsBackfill(MongoDatabase database, DocumentClaims claims, Clock clock) {
         this.database = database;
         this.claims = claims;
         this.clock = clock;
@@ -76,7 +83,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
 
     @Override
     public String name() {
-        return "one kind of act per document (ADR 0057)";
+        return "one claim per document (ADR 0057)";
     }
 
     @Override
@@ -118,7 +125,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
                     }
                     int cited = 0;
                     for (Cited document : citedByStoredActs.values()) {
-                        cited += placed(document.sha256(), document.kind(), document.grounds(), OneKindPerDocument.BACKFILL + ":" + document.kind().code(),
+                        cited += placed(document.sha256(), document.kind(), document.grounds(), DocumentClaims.BACKFILL + ":" + document.kind().code(),
                                 "the stored acts") == Placed.CLAIMED ? 1 : 0;
                     }
                     claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
@@ -137,48 +144,45 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
     }
 
     /**
-     * The document a stored permit act cited without claiming it before session 18's second round (O116), with the kind it claims now;
-     * empty for every other event. A suspension's evidence is its findings' or tax request's, copied from their collections first.
+     * The stored permit acts that cited a document without claiming it before session 18's second round (O116): each event's class, the
+     * document it names and the kind that claims it now (read as {@code PermitPublicRecords.mappers()} reads the public parts). A
+     * suspension's evidence is its findings' or tax request's, copied from their collections first.
      */
+    static final Map<Class<?>, CitingAct> CITING_ACTS = Map.ofEntries(
+            citing(PermitIssued.class, PermitIssued::contractSha256, DocumentKind.PERMIT_CONTRACT),
+            citing(PermitDutyFulfilled.class, PermitDutyFulfilled::evidenceSha256, DocumentKind.DUTY_EVIDENCE),
+            citing(PermitSuspended.class, PermitSuspended::evidenceSha256, DocumentKind.SUSPENSION_EVIDENCE),
+            citing(RevocationComplaintFiled.class, RevocationComplaintFiled::complaintSha256, DocumentKind.REVOCATION_COMPLAINT),
+            citing(RevocationComplaintDecided.class, RevocationComplaintDecided::decisionSha256, DocumentKind.COMPLAINT_DECISION),
+            citing(PermitTransferred.class, PermitTransferred::evidenceSha256, DocumentKind.REORGANISATION_EVIDENCE),
+            citing(CertificateDatabasePassedOn.class, CertificateDatabasePassedOn::contractSha256, DocumentKind.CERTIFICATE_DATABASE_CONTRACT));
+
+    /** What a stored act of one event class cites: its document, and the kind that claims it. */
+    record CitingAct(Function<Object, String> document, DocumentKind kind) {
+    }
+
+    private static <E> Map.Entry<Class<?>, CitingAct> citing(Class<E> event, Function<E, String> document, DocumentKind kind) {
+        return Map.entry(event, new CitingAct(payload -> document.apply(event.cast(payload)), kind));
+    }
+
+    /** The document a stored permit act of {@link #CITING_ACTS} cited, with the kind it claims and its permit; empty for every other event. */
     static java.util.Optional<Cited> citedDocument(Object payload) {
-        String sha256 = null;
-        DocumentKind kind = null;
-        if (payload instanceof mn.registry.kernel.permit.PermitIssued issued) {
-            sha256 = issued.contractSha256();
-            kind = DocumentKind.PERMIT_CONTRACT;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitDutyFulfilled done) {
-            sha256 = done.evidenceSha256();
-            kind = DocumentKind.DUTY_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitSuspended suspended) {
-            sha256 = suspended.evidenceSha256();
-            kind = DocumentKind.SUSPENSION_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintFiled filed) {
-            sha256 = filed.complaintSha256();
-            kind = DocumentKind.REVOCATION_COMPLAINT;
-        } else if (payload instanceof mn.registry.kernel.permit.RevocationComplaintDecided decided) {
-            sha256 = decided.decisionSha256();
-            kind = DocumentKind.COMPLAINT_DECISION;
-        } else if (payload instanceof mn.registry.kernel.permit.PermitTransferred transferred) {
-            sha256 = transferred.evidenceSha256();
-            kind = DocumentKind.REORGANISATION_EVIDENCE;
-        } else if (payload instanceof mn.registry.kernel.permit.CertificateDatabasePassedOn passed) {
-            sha256 = passed.contractSha256();
-            kind = DocumentKind.CERTIFICATE_DATABASE_CONTRACT;
-        }
+        CitingAct act = CITING_ACTS.get(payload.getClass());
+        String sha256 = act == null ? null : act.document().apply(payload);
         if (sha256 == null || !DocumentRef.isSha256Hex(sha256)) {
             return java.util.Optional.empty();
         }
         Object permit = mn.registry.command.api.TargetByRecordComponent.read(payload, "applicationId"); // each of these events names its permit
-        return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), kind, permit instanceof mn.registry.kernel.permit.ApplicationId id
-                ? OneKindPerDocument.Grounds.PERMIT.of(id.value()) : null));
+        return java.util.Optional.of(new Cited(sha256.toLowerCase(Locale.ROOT), act.kind(), permit instanceof mn.registry.kernel.permit.ApplicationId id
+                ? DocumentClaims.Grounds.PERMIT.of(id.value()) : null));
     }
 
     /** A document a stored permit act cited, the kind it claims and the permit it grounds. */
     record Cited(String sha256, DocumentKind kind, String grounds) {
     }
 
-    /** The command id of a claim of an identity act stored before the rule (held for ever, {@link OneKindPerDocument#BACKFILL}). */
-    static final String BACKFILLED_IDENTITY_ACT = OneKindPerDocument.BACKFILL + ":identity";
+    /** The command id of a claim of an identity act stored before the rule (held for ever, {@link DocumentClaims#BACKFILL}). */
+    static final String BACKFILLED_IDENTITY_ACT = DocumentClaims.BACKFILL + ":identity";
 
     /**
      * Moves every claim of the kinds' own collections; answers how many were new here. A document two kinds claimed before the rule
@@ -225,16 +229,16 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
      */
     static String groundsOf(Document claim) {
         if (claim.getString("applicationId") != null) {
-            return OneKindPerDocument.Grounds.PERMIT.of(claim.getString("applicationId"));
+            return DocumentClaims.Grounds.PERMIT.of(claim.getString("applicationId"));
         }
         if (claim.getString("registrationId") != null) {
-            return OneKindPerDocument.Grounds.REGISTRATION.of(claim.getString("registrationId"));
+            return DocumentClaims.Grounds.REGISTRATION.of(claim.getString("registrationId"));
         }
         if (claim.getString("licenceId") != null) {
-            return OneKindPerDocument.Grounds.licence(claim.getString("licenceId"), claim.getString("zoneId"));
+            return DocumentClaims.Grounds.licence(claim.getString("licenceId"), claim.getString("zoneId"));
         }
         if (claim.getString("zoneId") != null && !"land-fee exemption".equals(claim.getString("act"))) {
-            return OneKindPerDocument.Grounds.ZONE.of(claim.getString("zoneId"));
+            return DocumentClaims.Grounds.ZONE.of(claim.getString("zoneId"));
         }
         return null;
     }
@@ -259,7 +263,7 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             return Placed.THERE;
         }
         try {
-            claims.collection().insertOne(OneKindPerDocument.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
+            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
             return Placed.CLAIMED;
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -267,12 +271,12 @@ class OneKindPerDocumentBackfill implements StartupBackfill {
             }
         }
         if (grounds != null && claims.collection().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("kind", kind.code()),
-                Filters.exists(OneKindPerDocument.GROUNDS, false)), new Document("$set", new Document(OneKindPerDocument.GROUNDS, grounds))).getModifiedCount() > 0) {
+                Filters.exists(DocumentClaims.GROUNDS, false)), new Document("$set", new Document(DocumentClaims.GROUNDS, grounds))).getModifiedCount() > 0) {
             return Placed.NAMED;
         }
         Document holder = claims.collection().find(Filters.eq("_id", key)).first();
         DocumentKind holding = holder == null ? null : DocumentKind.ofCode(holder.getString("kind")).orElse(null);
-        if (holder != null && holding != kind && (holding == null || !OneKindPerDocument.share(kind, holding))) {
+        if (holder != null && holding != kind && (holding == null || !DocumentClaims.share(kind, holding))) {
             log.warn("one claim per document (ADR 0057): document {} claimed as {} by {} ({}) is held as {} by {}: left as it is", key, kind.code(),
                     command, from, holder.getString("kind"), holder.getString("commandId"));
             return Placed.ANOTHER_KINDS;

@@ -33,20 +33,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * found by it (the backfill), on the embedded MongoDB.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
-class OneKindPerDocumentTest {
+class DocumentClaimsTest {
 
     static final Instant AT = Instant.parse("2027-03-01T02:00:00Z");
     private static final AtomicInteger COMMANDS = new AtomicInteger();
 
     private MongoDatabase database;
     private CommandLog log;
-    private OneKindPerDocument claims;
+    private DocumentClaims claims;
 
     @BeforeEach
     void fresh(MongoDatabase database) {
         this.database = database;
         log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
-        claims = OneKindPerDocument.backfilled(database, log);
+        claims = DocumentClaims.backfilled(database, log);
     }
 
     /** A command accepted into the command log (it holds what it claims while it is logged). */
@@ -74,15 +74,15 @@ class OneKindPerDocumentTest {
                 String sha256 = document(holder + " then " + other);
                 assertThat(claims.claim(sha256, holder, logged(), "first", "first article", AT)).isTrue();
                 RegistryProblem problem = refused(sha256, other, "secondSha256", "second article");
-                boolean freeZoneActs = OneKindPerDocument.ONE_COLLECTION.contains(other) && OneKindPerDocument.ONE_COLLECTION.contains(holder);
-                if ((other == holder && holder.acts().one()) || (other != holder && freeZoneActs)) {
+                boolean freeZoneActs = DocumentClaims.ONE_COLLECTION.contains(other) && DocumentClaims.ONE_COLLECTION.contains(holder);
+                if ((other == holder && holder.acts().namesItsGrounds()) || (other != holder && freeZoneActs)) {
                     // session 19: the same kind is its own policy's, a ONE_ACT kind refusing another act (no grounds named: another's);
                     // the Free Zone's acts refuse each other's with the citing kind's own code, as their one collection did
                     assertThat(problem).as(other + " on " + holder + "'s document, its own rule").isNotNull();
                     assertThat(problem.code()).isEqualTo(other.acts().refusal().code());
                     continue;
                 }
-                if (OneKindPerDocument.share(other, holder)) {
+                if (DocumentClaims.share(other, holder)) {
                     assertThat(problem).as(other + " on " + holder + "'s document passes").isNull();
                     continue;
                 }
@@ -99,7 +99,7 @@ class OneKindPerDocumentTest {
         // 18 kinds (7 more in session 18's second round, O116): 306 ordered pairs of different kinds; the four shared pairs both ways and
         // the Free Zone's one collection (4 kinds since ADR 0035 item 28, 12 ordered pairs) pass
         assertThat(refusedPairs).hasSize(306 - 8 - 12);
-        assertThat(OneKindPerDocument.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
+        assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }
 
@@ -240,8 +240,8 @@ class OneKindPerDocumentTest {
         database.getCollection("stamp_duty_proofs").insertOne(new Document("_id", stale).append("commandId", "never-logged")
                 .append("claimedAt", AT.toString()));
 
-        OneKindPerDocument starting = new OneKindPerDocument(database, log);
-        OneKindPerDocumentBackfill backfill = new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
+        DocumentClaims starting = new DocumentClaims(database, log);
+        DocumentClaimsBackfill backfill = new DocumentClaimsBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
         assertThat(backfill.due()).isTrue();
         StartupBackfill.Pass pass = backfill.begin();
         pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
@@ -272,12 +272,12 @@ class OneKindPerDocumentTest {
         String findings = document("an inspection's findings grounding a suspension in session 17");
         database.getCollection("permit_inspection_findings").insertOne(new Document("_id", findings).append("commandId", logged())
                 .append("applicationId", "app-2").append("claimedAt", AT.toString()));
-        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057").append("at", AT.toString()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057").append("at", AT.toString()));
         mn.registry.kernel.permit.ApplicationId app = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
         PersonId official = new PersonId("supervisor-1");
 
-        OneKindPerDocument starting = new OneKindPerDocument(database, log);
-        OneKindPerDocumentBackfill backfill = new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
+        DocumentClaims starting = new DocumentClaims(database, log);
+        DocumentClaimsBackfill backfill = new DocumentClaimsBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC));
         assertThat(backfill.due()).as("the first round's marker does not stop the second").isTrue();
         StartupBackfill.Pass pass = backfill.begin();
         for (Object event : List.of(new mn.registry.kernel.permit.RevocationComplaintFiled(app, complaint, AT, official),
@@ -311,23 +311,23 @@ class OneKindPerDocumentTest {
         String policyCommand = logged();
         database.getCollection("permit_insurance_policies").insertOne(new Document("_id", policy).append("commandId", policyCommand)
                 .append("applicationId", "app-1").append("claimedAt", AT.toString()));
-        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", policy).append("kind", "insurance-policy")
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", policy).append("kind", "insurance-policy")
                 .append("commandId", policyCommand).append("claimedAt", AT.toString())); // session 18's claim across kinds, no grounds
-        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", complaint).append("kind", "revocation-complaint")
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", complaint).append("kind", "revocation-complaint")
                 .append("commandId", "backfill:adr-0057:revocation-complaint").append("claimedAt", AT.toString())); // round 2's
         database.getCollection("stamp_duty_proofs").insertOne(new Document("_id", proof).append("commandId", logged())
                 .append("applicationId", "app-2").append("claimedAt", AT.toString()));
         String report = logged();
-        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", proof).append("kind", "change-report")
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", proof).append("kind", "change-report")
                 .append("commandId", report).append("claimedAt", AT.toString()));
         database.getCollection("permit_inspection_findings").insertOne(new Document("_id", findings).append("commandId", logged())
                 .append("applicationId", "app-4").append("claimedAt", AT.toString()));
-        database.getCollection(OneKindPerDocument.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057:2").append("at", AT.toString()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057:2").append("at", AT.toString()));
         mn.registry.kernel.permit.ApplicationId app3 = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
 
-        OneKindPerDocument starting = new OneKindPerDocument(database, log);
-        List<OneKindPerDocumentBackfill> nodes = List.of(new OneKindPerDocumentBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC)),
-                new OneKindPerDocumentBackfill(database, OneKindPerDocument.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        DocumentClaims starting = new DocumentClaims(database, log);
+        List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC)),
+                new DocumentClaimsBackfill(database, DocumentClaims.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
         assertThat(nodes.get(0).due()).as("the second round's marker does not stop the third").isTrue();
         nodes.parallelStream().forEach(node -> {
             StartupBackfill.Pass pass = node.begin();
@@ -337,21 +337,21 @@ class OneKindPerDocumentTest {
         });
         assertThat(nodes.get(0).due()).isFalse();
         for (String sha256 : List.of(policy, complaint, proof, findings)) {
-            assertThat(database.getCollection(OneKindPerDocument.COLLECTION).countDocuments(new Document("_id", sha256))).as("one claim").isEqualTo(1);
+            assertThat(database.getCollection(DocumentClaims.COLLECTION).countDocuments(new Document("_id", sha256))).as("one claim").isEqualTo(1);
         }
         assertThat(starting.holder(proof)).as("another kind's claim is left (and logged)").contains(DocumentKind.CHANGE_REPORT);
         assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
 
         RegistryProblem anotherPermit = catchThrowableOfType(() -> starting.claim(policy, DocumentKind.INSURANCE_POLICY,
-                OneKindPerDocument.Grounds.PERMIT.of("app-9"), logged(), "proofSha256", "002 art. 26.2.3", AT), RegistryProblem.class);
+                DocumentClaims.Grounds.PERMIT.of("app-9"), logged(), "proofSha256", "002 art. 26.2.3", AT), RegistryProblem.class);
         assertThat(anotherPermit.code()).isEqualTo("permit.insurance-policy-of-another-permit");
-        assertThat(starting.claim(policy, DocumentKind.INSURANCE_POLICY, OneKindPerDocument.Grounds.PERMIT.of("app-1"), logged(), "proofSha256",
+        assertThat(starting.claim(policy, DocumentKind.INSURANCE_POLICY, DocumentClaims.Grounds.PERMIT.of("app-1"), logged(), "proofSha256",
                 "002 art. 26.2.3", AT)).as("the same permit: its aggregate decides").isFalse();
-        assertThat(starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, OneKindPerDocument.Grounds.PERMIT.of(app3.value()), logged(),
+        assertThat(starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, DocumentClaims.Grounds.PERMIT.of(app3.value()), logged(),
                 "complaintSha256", "002 art. 29.6", AT)).as("the stored complaint's own permit, named from its event").isFalse();
-        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, OneKindPerDocument.Grounds.PERMIT.of("app-9"),
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, DocumentClaims.Grounds.PERMIT.of("app-9"),
                 logged(), "complaintSha256", "002 art. 29.6", AT), RegistryProblem.class).code()).isEqualTo("document.already-grounds-another-act");
-        assertThat(catchThrowableOfType(() -> starting.claim(findings, DocumentKind.INSPECTION_FINDINGS, OneKindPerDocument.Grounds.PERMIT.of("app-4"),
+        assertThat(catchThrowableOfType(() -> starting.claim(findings, DocumentKind.INSPECTION_FINDINGS, DocumentClaims.Grounds.PERMIT.of("app-4"),
                 logged(), "findingsSha256", "002 art. 31.1.7", AT), RegistryProblem.class).code())
                 .as("findings record one inspection, of this permit too").isEqualTo("permit.inspection-findings-used");
     }

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * ADR 0057 (choice; abuse audit F185-F189, was O111 and O110; session 19, F215-F219): a document is claimed registry-wide by the first act
+ * The one claim of each document a signed act cites (named {@code OneKindPerDocument} until session 20, when the claim had become the
+ * kinds' own rules too). ADR 0057 (choice; abuse audit F185-F189, was O111 and O110; session 19, F215-F219; session 20, F220): a document
+ * is claimed registry-wide by the first act
  * that cites it, under the act's {@link DocumentKind}, in one collection ({@value #COLLECTION}: {@code {_id: sha256, kind, commandId,
  * claimedAt, grounds}}), inserted under the unique {@code _id} before the aggregate acts (atomic on every MongoDB server, with the one
  * insert-or-read-back of {@link RegistryWideClaim#take}) and released when the command is refused. One insert per claiming act in the
@@ -33,11 +35,11 @@ import java.util.function.Supplier;
  * released ({@link #adopt}).
  *
  * <p>A claim is held while its command is in the command log (accepted, or done and stored), as every registry-wide claim; one
- * written by the start-up backfill ({@link OneKindPerDocumentBackfill}, whose command ids start with {@value #BACKFILL}) is the
+ * written by the start-up backfill ({@link DocumentClaimsBackfill}, whose command ids start with {@value #BACKFILL}) is the
  * record of an act stored before this rule and is held for ever.
  */
 @Component
-public class OneKindPerDocument {
+public class DocumentClaims {
 
     public static final String COLLECTION = "document_claims";
     /** The prefix of the command id of a claim the backfill wrote from an act stored before the rule. */
@@ -85,16 +87,16 @@ public class OneKindPerDocument {
     private final CountDownLatch backfilled;
 
     @Autowired
-    OneKindPerDocument(MongoDatabase database, CommandLog commandLog) {
+    DocumentClaims(MongoDatabase database, CommandLog commandLog) {
         this(database, commandLog, new CountDownLatch(1));
     }
 
     /** A claim store whose backfill is done (tests, and tools on a registry started before). */
-    public static OneKindPerDocument backfilled(MongoDatabase database, CommandLog commandLog) {
-        return new OneKindPerDocument(database, commandLog, new CountDownLatch(0));
+    public static DocumentClaims backfilled(MongoDatabase database, CommandLog commandLog) {
+        return new DocumentClaims(database, commandLog, new CountDownLatch(0));
     }
 
-    private OneKindPerDocument(MongoDatabase database, CommandLog commandLog, CountDownLatch backfilled) {
+    private DocumentClaims(MongoDatabase database, CommandLog commandLog, CountDownLatch backfilled) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.backfilled = backfilled;
@@ -142,13 +144,15 @@ public class OneKindPerDocument {
     }
 
     /**
-     * What an act of {@code kind} grounding {@code grounds} does with the document another command's claim holds (ADR 0057, session 19):
+     * What an act of {@code kind} grounding {@code grounds} does with the document another command's claim holds (ADR 0057, sessions 19
+     * and 20):
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
      * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
-     * <li>the same {@code ONE_ACT} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an act on the same grounds
-     * passes to its aggregate where the kind leaves it so; else the citing kind's own refusal (its code, field and article);</li>
-     * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a {@code ONE_ACT} kind and the holder
+     * <li>the same {@code ONE_ACT} or {@code ONE_GROUNDS} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an
+     * act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS} kind always does); else the citing
+     * kind's own refusal (its code, field and article);</li>
+     * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
      * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
      * papers);</li>
      * <li>any other kind: refused, naming the kind that holds it.</li>
@@ -159,7 +163,7 @@ public class OneKindPerDocument {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
-        if (holding == kind && !kind.acts().one()) {
+        if (holding == kind && !kind.acts().namesItsGrounds()) {
             return RegistryWideClaim.Verdict.PASS;
         }
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
@@ -168,7 +172,7 @@ public class OneKindPerDocument {
             }
             throw kind.acts().refusal().problem(article, holder.getString(GROUNDS));
         }
-        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().one() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
+        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
             return RegistryWideClaim.Verdict.PASS;
         }
         throw refusal(holding, field, article);

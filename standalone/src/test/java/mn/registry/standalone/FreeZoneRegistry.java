@@ -1,0 +1,44 @@
+package mn.registry.standalone;
+
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
+
+import java.util.List;
+
+import static mn.registry.standalone.RunningRegistry.ok;
+
+/**
+ * The Free Zone's abuse rounds on a running registry (003): the set-up rounds 5 to 11 each copied (duplicates of session 19's review),
+ * once. The demo's two zones, and an entity registered in one of them: it applies for trade with the documents its jurisdiction requires
+ * (uploaded first) as the demo applicant, and its zone's governor registers it.
+ */
+final class FreeZoneRegistry extends RunningRegistry {
+
+    static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+
+    /** @param options Spring options besides a free port, the data directory and the demo people */
+    FreeZoneRegistry(String... options) {
+        super(options);
+    }
+
+    /** 003 art. 12.2: the documents {@code entity}'s application names, each uploaded ({@code <name> <kind>}). */
+    List<SubmittedZoneDocument> documentsOf(LegalEntity entity) {
+        return ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind, document(entity.name() + " " + kind)))
+                .toList();
+    }
+
+    /** 003 art. 12.1-12.2: the entity applies to the zone for trade with its documents (the demo applicant) and its governor registers it. */
+    RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
+        ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
+                documentsOf(entity))));
+        RegistrationId registration = RegistrationId.of(zone, entity);
+        ok(send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        return registration;
+    }
+}
