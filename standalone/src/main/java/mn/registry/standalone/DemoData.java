@@ -113,23 +113,35 @@ class DemoData {
         }
     }
 
-    /** 003 art. 6.1, 6.4, 8.2: the two demo zones established, opened and given their governors, each act signed by cabinet-1. */
+    /** The demo zones' State Great Khural resolutions, as their establishments name them; each one's document reads "%PDF-1.4", it, "%%EOF". */
+    public static final String ALTANBULAG_RESOLUTION = "State Great Khural resolution 2002/15 (demo)";
+    public static final String ZAMYN_UUD_RESOLUTION = "State Great Khural resolution 2004/27 (demo)";
+
+    /**
+     * 003 art. 6.1, 6.4, 8.2: the two demo zones established, opened and given their governors, each act signed by cabinet-1. Each
+     * establishment cites its resolution's document (ADR 0035 item 41); the resolutions' dates are not given (the seeds do not give them).
+     */
     private void freeZones(SigningIdentity cabinet) {
         submit(cabinet, "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag"), "Altanbulag Free Trade Zone",
                 "Altanbulag soum, Selenge aimag", new BigDecimal("500"), GeoPolygon.of(106.43, 50.31, 106.47, 50.31, 106.47, 50.33, 106.43, 50.33),
                 List.of(Activity.TRADE, Activity.TOURISM, Activity.HOTEL, Activity.PRODUCTION, Activity.INFRASTRUCTURE), false,
-                "State Great Khural resolution 2002/15 (demo)"));
+                ALTANBULAG_RESOLUTION, null, pdf(ALTANBULAG_RESOLUTION)));
         submit(cabinet, "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("zamyn-uud"), "Zamyn-Uud Free Economic Zone",
                 "Zamyn-Üüd soum, Dornogovi aimag", new BigDecimal("900"), GeoPolygon.of(111.88, 43.70, 111.92, 43.70, 111.92, 43.73, 111.88, 43.73),
-                List.of(Activity.TRADE, Activity.PRODUCTION, Activity.INFRASTRUCTURE), true, "State Great Khural resolution 2004/27 (demo)"));
+                List.of(Activity.TRADE, Activity.PRODUCTION, Activity.INFRASTRUCTURE), true, ZAMYN_UUD_RESOLUTION, null, pdf(ZAMYN_UUD_RESOLUTION)));
         for (String zone : List.of("altanbulag", "zamyn-uud")) {
             // 003 art. 6.4 (ADR 0035 item 27): the opening rests on the Government decision's document, received first
-            String decision = documents.receive(("%PDF-1.4\nGovernment resolution on opening " + zone + " (demo)\n%%EOF\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf", "opening-" + zone + ".pdf").document().sha256();
-            submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), "Government resolution on opening " + zone + " (demo)", decision));
+            String decision = "Government resolution on opening " + zone + " (demo)";
+            submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), decision, pdf(decision)));
             submit(cabinet, "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of(zone), new PersonId("governor-" + zone),
                     "Cabinet member's order on the governor of " + zone + " (demo)"));
         }
+    }
+
+    /** A demo document received: "%PDF-1.4", its text, "%%EOF"; its SHA-256. */
+    private String pdf(String text) {
+        return documents.receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
+                text + ".pdf").document().sha256();
     }
 
     private void submit(SigningIdentity who, String type, Object body) {

@@ -47,8 +47,41 @@ class FreeZoneAbuseRound11EndToEndTest {
                 decidedOn, ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution on land-fee exemptions " + zone + " " + decidedOn));
     }
 
+    /** The date, read from the demo zone's resolution, the document its establishment cited (ADR 0035 item 41). */
     private static ZoneCommands.RecordZoneResolutionDate dated(ZoneId zone, LocalDate date) {
-        return new ZoneCommands.RecordZoneResolutionDate(zone, date);
+        return new ZoneCommands.RecordZoneResolutionDate(zone, date, resolutionOf(zone));
+    }
+
+    /** The demo zone's resolution document: the same bytes as the demo data received, so the same SHA-256. */
+    private static String resolutionOf(ZoneId zone) {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), zone.equals(ALTANBULAG) ? DemoData.ALTANBULAG_RESOLUTION : DemoData.ZAMYN_UUD_RESOLUTION);
+    }
+
+    @Test
+    @Order(2) // before the demo zones get their dates: the document's own rule answers only for an undated zone
+    @DisplayName("003 art. 6.1 (ADR 0035 item 41, F235, was O132): an establishment and the record of a zone's date cite the State Great "
+            + "Khural resolution's uploaded document: without it, with another zone's, or with another file than the zone's own establishment "
+            + "cited, refused over HTTP, nothing stored")
+    void the_resolution_is_cited_by_its_document() {
+        LocalDate recorded = registry.today();
+        ZoneId gobi = ZoneId.of("gobi-resolved");
+        ZoneCommands.EstablishZone undocumented = new ZoneCommands.EstablishZone(gobi, "Gobi Resolved Free Zone (test)", "Dalanzadgad soum",
+                new BigDecimal("100"), mn.registry.kernel.freezone.GeoPolygon.of(104.70, 43.50, 104.71, 43.50, 104.71, 43.51, 104.70, 43.51),
+                java.util.List.of(Activity.TRADE), false, "State Great Khural resolution gobi-resolved (test)", recorded.minusYears(1));
+        registry.refused(registry.send("cabinet-1", "EstablishZone", undocumented), 400, "freezone.field-missing", "resolutionSha256", "003 art. 6.1");
+        registry.refused(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(gobi, undocumented.name(), undocumented.location(),
+                undocumented.areaHectares(), undocumented.boundary(), undocumented.activities(), false, undocumented.resolution(),
+                undocumented.resolutionDate(), resolutionOf(ALTANBULAG))), 409, "freezone.resolution-cited-already", "resolutionSha256", "003 art. 6.1");
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", new ZoneCommands.RecordZoneResolutionDate(ALTANBULAG,
+                recorded.minusYears(20))), 400, "freezone.field-missing", "resolutionSha256", "003 art. 6.1");
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", new ZoneCommands.RecordZoneResolutionDate(ALTANBULAG,
+                recorded.minusYears(20), resolutionOf(ZAMYN_UUD))), 409, "freezone.resolution-cited-already", "resolutionSha256", "003 art. 6.1");
+        registry.refused(registry.send("cabinet-1", "RecordZoneResolutionDate", new ZoneCommands.RecordZoneResolutionDate(ALTANBULAG,
+                recorded.minusYears(20), ReceiptTimeEndToEndTest.upload(registry.context(), "A resolution of 20 years ago, not Altanbulag's"))), 409,
+                "freezone.resolution-document-differs", "resolutionSha256", "003 art. 6.1");
+        ok(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(gobi, undocumented.name(), undocumented.location(),
+                undocumented.areaHectares(), undocumented.boundary(), undocumented.activities(), false, undocumented.resolution(),
+                undocumented.resolutionDate(), ReceiptTimeEndToEndTest.upload(registry.context(), undocumented.resolution()))));
     }
 
     @Test
@@ -62,7 +95,7 @@ class FreeZoneAbuseRound11EndToEndTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     @DisplayName("003 art. 6.1 (ADR 0035 item 36, F175, was O103): the Cabinet member records an undated zone's resolution date once; a date "
             + "after an exemption or an agreement the zone accepted, after today, or a second date is refused over HTTP, nothing stored; the "
             + "recorded date then holds the zone's exemptions (F170) and agreements (F174, was O105), and the public register shows it")

@@ -67,15 +67,20 @@ class FreeZoneAbuseRound8EndToEndTest {
         registry.refused(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-north"),
                 "Altanbulag North Free Zone", "Altanbulag soum, Selenge aimag", new BigDecimal("300"),
                 GeoPolygon.of(106.44, 50.32, 106.48, 50.32, 106.48, 50.36, 106.44, 50.36), List.of(Activity.TRADE), false,
-                "State Great Khural resolution 2027/9 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
+                "State Great Khural resolution 2027/9 (test)", null, resolution("2027/9"))), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
         ok(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-east"), "Altanbulag East Free Zone",
                 "Altanbulag soum, Selenge aimag", new BigDecimal("200"), GeoPolygon.of(106.47, 50.31, 106.50, 50.31, 106.50, 50.33, 106.47, 50.33),
-                List.of(Activity.TRADE), false, "State Great Khural resolution 2027/10 (test)")));
+                List.of(Activity.TRADE), false, "State Great Khural resolution 2027/10 (test)", null, resolution("2027/10"))));
         // and the neighbour, once established, is itself another zone's ground
         registry.refused(registry.send("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of("altanbulag-east-2"),
                 "Altanbulag East 2", "Altanbulag soum, Selenge aimag", new BigDecimal("10"),
                 GeoPolygon.of(106.48, 50.315, 106.49, 50.315, 106.49, 50.32, 106.48, 50.32), List.of(Activity.TRADE), false,
-                "State Great Khural resolution 2027/11 (test)")), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
+                "State Great Khural resolution 2027/11 (test)", null, resolution("2027/11"))), 409, "freezone.zone-overlaps", "boundary", "003 art. 6.1, 22.2");
+    }
+
+    /** The State Great Khural resolution's document, received (ADR 0035 item 41: an establishment cites it). */
+    private static String resolution(String number) {
+        return ReceiptTimeEndToEndTest.upload(registry.context(), "State Great Khural resolution " + number + " (test)");
     }
 
     private static LandLicenceId granted(ZoneId zone, RegistrationId holder, GeoPolygon parcel) {

@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * compared; {@code deadline_days}: the poller's index of deadlines by due day, whose floor and emptied days depend on
  * when the poller ran (the deadlines it lists are compared); {@code freezone_zone_establishing}: the registry-wide key an
  * establishment of a zone holds while it runs (ADR 0035 item 25), a lock that exists once any zone was established;
+ * {@code freezone_zone_dating} and {@code freezone_zone_earliest_agreements}: the key a zone's dated acts hold while they run and the zone's
+ * earliest agreement its holders keep (ADR 0035 item 40): a stop between an agreement's storing and the keeping of its day leaves the day to
+ * the zone's next dated act, which settles it before it reads;
  * {@code document_claims}: the registry-wide claim of a document by the kind of act that cited it first (ADR 0057), which a
  * rebuild never creates and whose backfill marker records when it ran.</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
@@ -60,7 +63,8 @@ final class ProjectionHash {
             "permit_change_documents", "permit_representatives",
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
-            "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims");
+            "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
+            "freezone_zone_earliest_agreements");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
 

@@ -81,7 +81,7 @@ class PublicFeedEndToEndTest {
         int n = zones++;
         ZoneCommands.EstablishZone zone = new ZoneCommands.EstablishZone(ZoneId.of("feed-test-" + n), "Feed test zone " + n, "Dornogovi",
                 new BigDecimal("10"), cell(n), List.of(Activity.TRADE), false,
-                "Test resolution " + n);
+                "Test resolution " + n, null, ReceiptTimeEndToEndTest.upload(registry, "Test resolution " + n + " establishing feed-test-" + n));
         RegistryClient.Reply reply = client.command(client.sign("cabinet-1", "EstablishZone", zone));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply;
@@ -239,7 +239,7 @@ class PublicFeedEndToEndTest {
     void register_reads_your_writes() {
         ZoneCommands.EstablishZone zone = new ZoneCommands.EstablishZone(ZoneId.of("khan-uul-test"), "Хан-Уул чөлөөт бүс", "Улаанбаатар",
                 new BigDecimal("12"), GeoPolygon.of(106.9, 47.9, 106.95, 47.9, 106.95, 47.95, 106.9, 47.95), List.of(Activity.TRADE), false,
-                "Test resolution");
+                "Test resolution", null, ReceiptTimeEndToEndTest.upload(registry, "Test resolution establishing khan-uul-test"));
         RegistryClient.Reply reply = client.command(client.sign("cabinet-1", "EstablishZone", zone));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         String position = reply.raw().headers().firstValue("Registry-Position").orElseThrow();

@@ -32,7 +32,8 @@ class ZoneResolutionDateEndToEndTest {
     private static ZoneCommands.EstablishZone zone(ZoneId id, double west, LocalDate resolutionDate) {
         return new ZoneCommands.EstablishZone(id, "Gobi " + id.value() + " Free Zone (test)", "Dalanzadgad soum, Umnugovi aimag",
                 new BigDecimal("100"), GeoPolygon.of(west, 43.50, west + 0.01, 43.50, west + 0.01, 43.51, west, 43.51), List.of(Activity.TRADE), false,
-                "State Great Khural resolution " + id.value() + " (test)", resolutionDate);
+                "State Great Khural resolution " + id.value() + " (test)", resolutionDate,
+                ReceiptTimeEndToEndTest.upload(registry.context(), "State Great Khural resolution " + id.value() + " (test)"));
     }
 
     private static LandCommands.GrantLandFeeExemption exemption(ZoneId zone, LocalDate decidedOn, LocalDate from, String decision) {

@@ -70,6 +70,7 @@ public class DocumentClaims {
             "document.claimed-by-another-act.zone-registration-act",
             "document.claimed-by-another-act.zone-registration-fee",
             "document.claimed-by-another-act.zone-decision",
+            "document.claimed-by-another-act.zone-resolution",
             "document.claimed-by-another-act.land-fee-exemption-decision",
             "document.claimed-by-another-act.land-fee-receipt",
             "document.claimed-by-another-act.identity-order",

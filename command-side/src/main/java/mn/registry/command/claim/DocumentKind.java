@@ -49,6 +49,13 @@ public enum DocumentKind {
             "freezone.decision-cited-already", "decisionSha256", "003 art. 6.4", "This document is cited already by another act; each opening or "
             + "closure of a zone is recorded with the Government's own decision."), false)),
     /**
+     * 003 art. 6.1 (ADR 0035 item 41; abuse audit F235, was O132): the State Great Khural resolution establishing a zone, cited by the zone's
+     * establishment or by the record of its date; one zone's (a second act on the same zone is left to the zone, whose own rule answers).
+     */
+    ZONE_RESOLUTION("zone-resolution", "the State Great Khural resolution establishing a Free Zone", Acts.oneAct(new Refusal(
+            "freezone.resolution-cited-already", "resolutionSha256", "003 art. 6.1", "This document is cited already as the resolution "
+            + "establishing another zone; each zone is recorded with the State Great Khural's own resolution establishing it."), true)),
+    /**
      * 003 art. 23.4: the Government decision a land-fee exemption rests on ({@code GrantLandFeeExemption}; ADR 0035 item 28: every
      * exemption may cite it, since one decision may exempt several beneficiaries).
      */

@@ -5,6 +5,7 @@ import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
 import mn.registry.freezone.governor.StreamTarget;
+import mn.registry.freezone.zone.ZoneDating;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneCommand;
@@ -142,7 +143,7 @@ class RegistrationCommandTypes {
      * 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 8; abuse audit F52): an act that cites its document claims it registry-wide
      * ({@link ActDocumentClaims}) after the zone check and before the aggregate acts, and releases the claim when it is refused.
      */
-    private <T extends ZoneCommand> SignedCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document,
+    private <T extends ZoneCommand> GovernorCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document,
                                                                          String article, ActDocumentClaims claims) {
         GovernorCommandType<T> toAggregate = GovernorCommandType.toAggregate(body, commands, RegistrationCommandTypes::unknownRegistration,
                 (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
@@ -154,9 +155,13 @@ class RegistrationCommandTypes {
     }
 
     @Bean
-    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(ActDocumentClaims claims) {
-        return citingItsDocument(RegistrationCommands.RecordInvestmentAgreement.class, "AGREEMENT_RECORDED",
-                RegistrationCommands.RecordInvestmentAgreement::documentSha256, "003 art. 12.5.1, 26.2", claims);
+    SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> recordInvestmentAgreementType(ActDocumentClaims claims, ZoneDating dating) {
+        GovernorCommandType<RegistrationCommands.RecordInvestmentAgreement> citing = citingItsDocument(RegistrationCommands.RecordInvestmentAgreement.class,
+                "AGREEMENT_RECORDED", RegistrationCommands.RecordInvestmentAgreement::documentSha256, "003 art. 12.5.1, 26.2", claims);
+        // 003 art. 12.5.1, 6.1 (ADR 0035 item 40, F179): alone among the zone's dated acts, its signing day kept for the resolution date's check
+        return GovernorCommandType.of("RecordInvestmentAgreement", RegistrationCommands.RecordInvestmentAgreement.class, (b, context) -> b.signedOn() == null
+                ? citing.carryOut().apply(b, context)
+                : dating.agreementAlone(b.zoneId(), b.signedOn(), context.commandId(), context.receivedAt(), () -> citing.carryOut().apply(b, context)));
     }
 
     /** 003 art. 12.5.1, 23.1-23.2 (choice, ADR 0035 item 23): the start rests on its document, claimed registry-wide as the agreement's. */

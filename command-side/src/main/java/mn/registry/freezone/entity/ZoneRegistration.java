@@ -526,16 +526,25 @@ class ZoneRegistration {
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
         apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
-                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, stoppedOn(ground,
+                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, stoppedOn(
                 UlaanbaatarTime.dateOf(context.receivedAt()))), context.actor()));
     }
 
     // 003 art. 26.2, 12.5 (ADR 0035 item 38; abuse audit F177): the entity stopped when its ground for removal arose, not when the governor
     // got round to recording the removal: a deregistration received after the agreement's end, on a ground that arose before it, would
-    // otherwise spare the entity the clawback by the governor's delay alone. A ground stored without its day counts from the receipt
-    private LocalDate stoppedOn(DeregistrationGround ground, LocalDate receivedOn) {
-        LocalDate arose = groundArose.get(ground);
-        return arose != null && arose.isBefore(receivedOn) ? arose : receivedOn;
+    // otherwise spare the entity the clawback by the governor's delay alone. A ground stored without its day counts from the receipt.
+    // (ADR 0035 item 42; abuse audit F236) The earliest day any raised ground shows, whichever ground the removal is recorded on: with two
+    // raised, the governor's choice of ground would otherwise decide the clawback for an entity that stopped on the same day
+    private LocalDate stoppedOn(LocalDate receivedOn) {
+        return raised.stream().map(this::stopShownBy).filter(java.util.Objects::nonNull).filter(day -> day.isBefore(receivedOn))
+                .min(LocalDate::compareTo).orElse(receivedOn);
+    }
+
+    // 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 39; abuse audit F178, was O135): "interruption or cessation of operation ... for a
+    // consecutive 12 months' period": the 12 months prove the cessation, which began on the interruption's first day (as stated, not the
+    // later day item 17 counts the months from: that would give back the delay item 38 took away). Other grounds: the day they arose
+    private LocalDate stopShownBy(DeregistrationGround ground) {
+        return ground == DeregistrationGround.INTERRUPTED_TWELVE_MONTHS && interruptedOn != null ? interruptedOn : groundArose.get(ground);
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt

@@ -7,6 +7,7 @@ import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.freezone.governor.GovernorCommandType;
 import mn.registry.freezone.governor.StreamTarget;
+import mn.registry.freezone.zone.ZoneDating;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -146,14 +147,16 @@ class LandCommandTypes {
      * beneficiaries) before the land register acts, released when refused, taken over by an accepted exemption that shared it.
      */
     @Bean
-    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(DocumentClaims claims) {
+    SignedCommandType<LandCommands.GrantLandFeeExemption> grantLandFeeExemptionType(DocumentClaims claims, ZoneDating dating) {
         return SignedCommandType.of("GrantLandFeeExemption", LandCommands.GrantLandFeeExemption.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The exemption names its zone.", "zoneId", "003 art. 23.3");
             }
-            return claims.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256",
-                    "003 art. 23.4, 6.4", () -> new ExemptionAnswer(body.zoneId(), commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)),
-                            "GRANTED"));
+            // 003 art. 6.1 (ADR 0035 item 40, F179): alone among the zone's dated acts, so that a resolution's date recorded on another node
+            // at the same instant reads this exemption, or this exemption reads the date
+            return dating.alone(body.zoneId(), context.commandId(), context.receivedAt(), () -> claims.claimedFor(body.decisionSha256(),
+                    DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256", "003 art. 23.4, 6.4", () -> new ExemptionAnswer(body.zoneId(),
+                            commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "GRANTED")));
         });
     }
 }

@@ -1,9 +1,8 @@
 package mn.registry.freezone.report;
 
 import mn.registry.freezone.zone.DatedActsOfTheZone;
+import mn.registry.freezone.zone.ZoneDating;
 import mn.registry.kernel.freezone.LandEvents;
-import mn.registry.kernel.freezone.RegistrationEvents;
-import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,42 +10,33 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * {@link DatedActsOfTheZone} on the running registry: the zone's land register stream, and each of its registrations' streams (found
- * through the index the quarterly report reads: an agreement follows its registration's application, indexed long before), read from
- * the events at the moment of asking, on the Cabinet member's rare act.
+ * {@link DatedActsOfTheZone} on the running registry, read at the moment of asking, on the Cabinet member's rare act, while the zone's key
+ * is held ({@link ZoneDating}, ADR 0035 item 40): the exemptions from the zone's land register stream, the earliest agreement from what the
+ * key's holders kept (no longer every registration stream found through the quarterly report's index, which lags and is emptied by a
+ * rebuild).
  */
 @Component
 class RegistryDatedActsOfTheZone implements DatedActsOfTheZone {
 
-    private final ZoneRegistrationIndex index;
+    private final ZoneDating dating;
     private final EventStore events;
 
-    RegistryDatedActsOfTheZone(ZoneRegistrationIndex index, EventStore events) {
-        this.index = index;
+    RegistryDatedActsOfTheZone(ZoneDating dating, EventStore events) {
+        this.dating = dating;
         this.events = events;
     }
 
     @Override
     public LocalDate earliestExemptionDecision(ZoneId zone) {
-        return earliest(payloads(zone.landStream()).filter(LandEvents.LandFeeExemptionGranted.class::isInstance)
-                .map(e -> ((LandEvents.LandFeeExemptionGranted) e).decidedOn()));
+        return events.readEvents(zone.landStream()).asStream().map(EventMessage::getPayload)
+                .filter(LandEvents.LandFeeExemptionGranted.class::isInstance)
+                .map(e -> ((LandEvents.LandFeeExemptionGranted) e).decidedOn()).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     }
 
     @Override
     public LocalDate earliestAgreement(ZoneId zone) {
-        return earliest(index.registrationsOf(zone).stream().map(RegistrationId::stream).flatMap(this::payloads)
-                .filter(RegistrationEvents.InvestmentAgreementRecorded.class::isInstance)
-                .map(e -> ((RegistrationEvents.InvestmentAgreementRecorded) e).signedOn()));
-    }
-
-    private Stream<Object> payloads(String stream) {
-        return events.readEvents(stream).asStream().map(EventMessage::getPayload);
-    }
-
-    private static LocalDate earliest(Stream<LocalDate> days) {
-        return days.filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        return dating.earliestAgreement(zone);
     }
 }

@@ -37,6 +37,8 @@ class FreeZone {
     private ZoneId zoneId;
     /** The State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null for a zone recorded without it. */
     private LocalDate resolutionDate;
+    /** The resolution's uploaded document (ADR 0035 item 41), cited by the establishment or by the date's record; null for a zone without one. */
+    private String resolutionSha256;
     /** The day the registry recorded the zone (its establishment's receipt, in Ulaanbaatar): before it the registry holds nothing of the zone. */
     private LocalDate recordedOn;
     private boolean open;
@@ -60,7 +62,7 @@ class FreeZone {
         resolutionWasAdopted(body.resolutionDate(), context.receivedAt());
         apply(new ZoneEvents.ZoneEstablished(body.zoneId(), body.name(), body.location(), body.areaHectares(), body.boundary(),
                 java.util.List.copyOf(body.activities()), body.economicCooperationZone(), body.resolution(), context.receivedAt(), context.actor(),
-                body.resolutionDate()));
+                body.resolutionDate(), body.resolutionSha256()));
     }
 
     // 003 art. 6.1 (ADR 0035 item 31): the resolution's date, when given, is a day already passed in Ulaanbaatar: a resolution not yet
@@ -106,6 +108,7 @@ class FreeZone {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.resolution-date-recorded-already", "The resolution establishing "
                     + zoneId + " is recorded as dated " + resolutionDate + "; its date is recorded once.", "resolutionDate", "003 art. 6.1");
         }
+        theZonesOwnResolution(body.resolutionSha256());
         resolutionWasAdopted(date, context.receivedAt());
         notAfter(date, recordedOn, "freezone.resolution-after-zone-recorded", "the day the registry recorded the zone");
         notAfter(date, reportedQuarters.stream().map(Quarter::lastDay).min(LocalDate::compareTo).orElse(null), "freezone.resolution-after-a-report",
@@ -114,7 +117,17 @@ class FreeZone {
                 "the Government decision of an exemption from the zone's land fee recorded here");
         notAfter(date, acts.earliestAgreement(zoneId), "freezone.resolution-after-an-agreement",
                 "the signing of an investment agreement recorded in the zone");
-        apply(new ZoneEvents.ZoneResolutionDateRecorded(zoneId, date, context.receivedAt(), context.actor()));
+        apply(new ZoneEvents.ZoneResolutionDateRecorded(zoneId, date, context.receivedAt(), context.actor(), body.resolutionSha256()));
+    }
+
+    // 003 art. 6.1 (ADR 0035 item 41; abuse audit F235, was O132): a zone established with its resolution's document is dated from that
+    // document; another file would give the zone two resolutions, the date read from the one the establishment did not cite
+    private void theZonesOwnResolution(String sha256) {
+        if (resolutionSha256 != null && sha256 != null && !resolutionSha256.equals(sha256)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.resolution-document-differs", "Zone " + zoneId + " was established "
+                    + "on the resolution's document " + resolutionSha256 + "; its date is recorded from that document, not from another.",
+                    "resolutionSha256", "003 art. 6.1");
+        }
     }
 
     // ADR 0035 item 36: a resolution's date recorded late contradicts no act the zone accepted on an earlier day
@@ -317,12 +330,16 @@ class FreeZone {
         stream = event.zoneId().stream();
         zoneId = event.zoneId();
         resolutionDate = event.resolutionDate();
+        resolutionSha256 = event.resolutionSha256();
         recordedOn = event.establishedAt() == null ? null : UlaanbaatarTime.dateOf(event.establishedAt());
     }
 
     @EventSourcingHandler
     void on(ZoneEvents.ZoneResolutionDateRecorded event) {
         resolutionDate = event.resolutionDate();
+        if (event.resolutionSha256() != null) {
+            resolutionSha256 = event.resolutionSha256();
+        }
     }
 
     @EventSourcingHandler

@@ -5,8 +5,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.backfill.BackfillDone;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.claim.RegistryWideClaim;
+import mn.registry.command.claim.RegistryWideKey;
 import mn.registry.freezone.land.ParcelGeometry;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
@@ -19,12 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -50,18 +49,15 @@ class ZoneBoundaries implements StartupBackfill {
      */
     static final String ESTABLISHING = "freezone_zone_establishing";
     static final String ESTABLISHING_KEY = "establishment";
-    /** How long an establishment waits for another to finish before answering 503 (a retry is safe). */
-    static final Duration WAIT = Duration.ofSeconds(30);
-
     private final MongoCollection<Document> boundaries;
-    private final MongoCollection<Document> establishing;
-    private final CommandLog commandLog;
-    private final CountDownLatch done = new CountDownLatch(1);
+    private final RegistryWideKey establishing;
+    private final BackfillDone done = new BackfillDone();
 
     ZoneBoundaries(MongoDatabase database, CommandLog commandLog) {
         this.boundaries = database.getCollection(COLLECTION);
-        this.establishing = database.getCollection(ESTABLISHING);
-        this.commandLog = commandLog;
+        this.establishing = new RegistryWideKey(database.getCollection(ESTABLISHING), commandLog, () -> new RegistryProblem(
+                RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "Another zone is being established; retry in a minute.", null,
+                "003 art. 6.1"));
     }
 
     /** A zone and its boundary as established. */
@@ -120,47 +116,13 @@ class ZoneBoundaries implements StartupBackfill {
      * refused, or its lease expired in a stop) is taken over.
      */
     <T> T establishAlone(ZoneId zoneId, GeoPolygon boundary, String commandId, Instant at, Supplier<T> establish) {
-        holdTheEstablishmentKey(commandId, at);
-        try {
-            requireNoOverlap(zoneId, boundary);
-            T answer = establish.get();
-            record(zoneId, boundary);
-            return answer;
-        } finally {
-            RegistryWideClaim.release(establishing, ESTABLISHING_KEY, commandId);
-        }
-    }
-
-    private void holdTheEstablishmentKey(String commandId, Instant at) {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                RegistryWideClaim.take(establishing, new Document("_id", ESTABLISHING_KEY).append("commandId", commandId).append("claimedAt", at.toString()),
-                        this::stillEstablishing, holder -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready",
-                                "Another zone is being established; retry in a minute.", null, "003 art. 6.1"));
-                return;
-            } catch (RegistryProblem busy) {
-                if (System.nanoTime() - until > 0) {
-                    throw busy;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "Another zone is being established; "
-                        + "retry in a minute.", null, "003 art. 6.1");
-            }
-        }
-    }
-
-    /** The key's holder is still establishing while its command is accepted (not yet answered) and its lease has not expired. */
-    private boolean stillEstablishing(Document holder) {
-        return commandLog.find(holder.getString("commandId"))
-                .filter(entry -> "accepted".equals(entry.getString("state")))
-                .map(entry -> entry.get("acceptedAt", Number.class))
-                .filter(acceptedAt -> !commandLog.leaseExpired(Instant.ofEpochMilli(acceptedAt.longValue())))
-                .isPresent();
+        return establishing.hold(new Document("_id", ESTABLISHING_KEY).append("commandId", commandId).append("claimedAt", at.toString()),
+                holder -> { }, () -> {
+                    requireNoOverlap(zoneId, boundary);
+                    T answer = establish.get();
+                    record(zoneId, boundary);
+                    return answer;
+                });
     }
 
     // ---------------------------------------------------------------- the backfill of zones established before the rule
@@ -177,7 +139,7 @@ class ZoneBoundaries implements StartupBackfill {
 
     @Override
     public void skipped() {
-        done.countDown();
+        done.done();
     }
 
     @Override
@@ -196,7 +158,7 @@ class ZoneBoundaries implements StartupBackfill {
             @Override
             public void finish(long read) {
                 boundaries.replaceOne(Filters.eq("_id", MARKER), new Document("_id", MARKER), new ReplaceOptions().upsert(true));
-                done.countDown();
+                done.done();
                 log.info("zone boundaries (ADR 0035 item 24): read {} events, recorded {} zones", read, zones);
             }
         };
@@ -204,14 +166,7 @@ class ZoneBoundaries implements StartupBackfill {
 
     /** An establishment waits for the backfill; 503 (a retry is safe) if it takes longer than a minute. */
     void awaitDone() {
-        try {
-            if (done.await(60, TimeUnit.SECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
-                + "of the zones established before this release; retry in a minute.", null, "003 art. 6.1");
+        done.await(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
+                + "of the zones established before this release; retry in a minute.", null, "003 art. 6.1"));
     }
 }

@@ -41,29 +41,39 @@ public class ZoneCommandTypes {
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneBoundaries boundaries) {
+    SignedCommandType<ZoneCommands.EstablishZone> establishZoneType(CommandGateway gateway, QuarterlyReportSchedule reports, ZoneBoundaries boundaries,
+                                                                    ZoneDecisionDocuments documents) {
         return cabinet("EstablishZone", ZoneCommands.EstablishZone.class, (body, context) -> {
             requireZone(body.zoneId());
-            // 003 art. 6.1, 22.2: no zone over another's ground (ADR 0035 item 24, F161), checked and established alone in the
-            // registry (item 25, F165: one registry-wide key, so that two nodes do not both pass the check)
-            boundaries.establishAlone(body.zoneId(), body.boundary(), context.commandId(), context.receivedAt(), () -> {
-                try {
-                    return gateway.sendAndWait(SignedCommandContext.message(body, context));
-                } catch (AggregateStreamCreationException e) {
-                    throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
-                }
-            });
+            // 003 art. 6.1: on the State Great Khural resolution's received document, this zone's only (ADR 0035 item 41, F235); no zone
+            // over another's ground (item 24, F161), checked and established alone in the registry (item 25, F165: one registry-wide key,
+            // so that two nodes do not both pass the check)
+            documents.resolutionClaimedFor(body.resolutionSha256(), body.zoneId(), context, () -> boundaries.establishAlone(body.zoneId(),
+                    body.boundary(), context.commandId(), context.receivedAt(), () -> {
+                        try {
+                            return gateway.sendAndWait(SignedCommandContext.message(body, context));
+                        } catch (AggregateStreamCreationException e) {
+                            throw RegistryProblem.conflict("freezone.zone-exists", "Zone " + body.zoneId() + " is established already.", "003 art. 6.1");
+                        }
+                    }));
             reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
             return new ZoneAnswer(body.zoneId(), "ESTABLISHED");
         });
     }
 
     @Bean
-    SignedCommandType<ZoneCommands.RecordZoneResolutionDate> recordZoneResolutionDateType(CommandGateway gateway) {
+    SignedCommandType<ZoneCommands.RecordZoneResolutionDate> recordZoneResolutionDateType(CommandGateway gateway, ZoneDating dating,
+                                                                                          ZoneDecisionDocuments documents) {
         return cabinet("RecordZoneResolutionDate", ZoneCommands.RecordZoneResolutionDate.class, (body, context) -> {
             requireZone(body.zoneId());
-            // 003 art. 6.1 (ADR 0035 item 36, F175): once, for a zone recorded without it, and contradicting no act the zone accepted
-            send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+            // 003 art. 6.1 (ADR 0035 item 36, F175): once, for a zone recorded without it, and contradicting no act the zone accepted,
+            // alone among the zone's dated acts (item 40, F179: an exemption or agreement on another node waits, or is read), on the
+            // resolution's received document (item 41, F235)
+            dating.alone(body.zoneId(), context.commandId(), context.receivedAt(), () -> documents.resolutionClaimedFor(body.resolutionSha256(),
+                    body.zoneId(), context, () -> {
+                        send(gateway, body.zoneId(), SignedCommandContext.message(body, context));
+                        return null;
+                    }));
             return new ZoneAnswer(body.zoneId(), "RESOLUTION_DATE_RECORDED");
         });
     }

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * registry-wide. Since session 19 (ADR 0057: one claim, one insert) its claim is the one claim of the document
  * ({@link DocumentClaims}, kind {@link DocumentKind#ZONE_DECISION}, {@code ONE_ACT}, naming the zone), taken before the zone acts and
  * released when the act is refused; an agreement's or a court decision's file is not a closure's either ({@code freezone_act_documents},
- * where these claims were before, is no longer read or written).
+ * where these claims were before, is no longer read or written). 003 art. 6.1 (ADR 0035 item 41; abuse audit F235, was O132): the State
+ * Great Khural's resolution establishing a zone is cited likewise, by the establishment and by the record of its date (kind
+ * {@link DocumentKind#ZONE_RESOLUTION}, one zone's).
  */
 @Component
 class ZoneDecisionDocuments {
@@ -41,21 +43,31 @@ class ZoneDecisionDocuments {
         this(documents, DocumentClaims.backfilled(database, commandLog));
     }
 
-    private static final DocumentCitation DECISION = DocumentCitation.of("decisionSha256", ARTICLE)
-            .malformedSays("A document is named by its SHA-256 in lower-case hex.")
-            .unknownSays("The Government decision's document (SHA-256) was not received; upload it to POST /api/documents first.");
+    /** What an act of the zone cites: the kind of its document, the field that names it, the article and what a missing one is told. */
+    private record Citing(DocumentKind kind, String field, String article, String what) {
+
+        DocumentCitation citation() {
+            return DocumentCitation.of(field, article).malformedSays("A document is named by its SHA-256 in lower-case hex.")
+                    .unknownSays(what + "'s document (SHA-256) was not received; upload it to POST /api/documents first.");
+        }
+    }
+
+    private static final Citing DECISION = new Citing(DocumentKind.ZONE_DECISION, "decisionSha256", ARTICLE, "The Government decision");
+    private static final Citing RESOLUTION = new Citing(DocumentKind.ZONE_RESOLUTION, "resolutionSha256", "003 art. 6.1",
+            "The State Great Khural resolution");
 
     /**
      * 003 art. 6.4 (choice, ADR 0035 item 27): since F129 a closure moves every entity's year to start and 12 months of interruption, and an
      * opening lets registrations and land licences in again; the act rests on the Government's decision, received (uploaded first, POST
-     * /api/documents), not on a reference typed into a form.
+     * /api/documents), not on a reference typed into a form. 003 art. 6.1 (ADR 0035 item 41): likewise a zone's establishment and the record
+     * of its date rest on the State Great Khural's resolution.
      */
-    private void decisionRestsOnItsDocument(String sha256) {
+    private void restsOnItsDocument(String sha256, Citing citing) {
         if (sha256 == null || sha256.isBlank()) {
-            throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's document (its SHA-256) is required; upload it to "
-                    + "POST /api/documents first.", "decisionSha256", ARTICLE);
+            throw RegistryProblem.invalid("freezone.field-missing", citing.what() + "'s document (its SHA-256) is required; upload it to "
+                    + "POST /api/documents first.", citing.field(), citing.article());
         }
-        documents.requireReceived(sha256, DECISION);
+        documents.requireReceived(sha256, citing.citation());
     }
 
     /**
@@ -64,8 +76,21 @@ class ZoneDecisionDocuments {
      * is refused.
      */
     <T> T claimedFor(String sha256, ZoneId zoneId, CommandContext context, Supplier<T> actOnTheZone) {
-        decisionRestsOnItsDocument(sha256);
-        return claims.claimedFor(sha256, DocumentKind.ZONE_DECISION, grounds(zoneId), context, "decisionSha256", ARTICLE, actOnTheZone);
+        return claimedFor(sha256, DECISION, zoneId, context, actOnTheZone);
+    }
+
+    /**
+     * 003 art. 6.1 (ADR 0035 item 41; abuse audit F235, was O132): the resolution's document of a zone's establishment or of the record of
+     * its date, checked and claimed for the zone ({@code ONE_ACT} per zone: the zone's two acts may cite it, another zone's is refused with
+     * {@code freezone.resolution-cited-already}), released when the act is refused.
+     */
+    <T> T resolutionClaimedFor(String sha256, ZoneId zoneId, CommandContext context, Supplier<T> actOnTheZone) {
+        return claimedFor(sha256, RESOLUTION, zoneId, context, actOnTheZone);
+    }
+
+    private <T> T claimedFor(String sha256, Citing citing, ZoneId zoneId, CommandContext context, Supplier<T> actOnTheZone) {
+        restsOnItsDocument(sha256, citing);
+        return claims.claimedFor(sha256, citing.kind(), grounds(zoneId), context, citing.field(), citing.article(), actOnTheZone);
     }
 
     /** The zone a Government decision grounds an act of, as its claim names it (a zone's opening or closure, a land-fee exemption). */

@@ -48,7 +48,7 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
     private final EventStore events;
     private final CommandGateway commands;
     private final Clock clock;
-    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private final mn.registry.command.backfill.BackfillDone done = new mn.registry.command.backfill.BackfillDone();
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
         this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
@@ -69,7 +69,7 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
 
     @Override
     public void skipped() {
-        done.countDown();
+        done.done();
     }
 
     /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
@@ -109,7 +109,7 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
                         .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
                 log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
                         read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
-                done.countDown();
+                done.done();
             }
         };
     }
@@ -119,16 +119,9 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
      * company's second application must not slip in before its first is claimed. 503 (retry is safe) if it takes longer.
      */
     void awaitDone() {
-        try {
-            if (done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
+        done.await(() -> new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
                 "registry.claims-not-ready", "The registry is still claiming the companies of applications registered before ADR 0031; "
-                + "retry in a minute.", null, "002 art. 23.2");
+                + "retry in a minute.", null, "002 art. 23.2"));
     }
 
     private static void candidate(Map<String, List<ApplicationId>> companies, Company company, ApplicationId application) {

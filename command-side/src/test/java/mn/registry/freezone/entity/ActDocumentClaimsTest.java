@@ -97,7 +97,9 @@ class ActDocumentClaimsTest {
         documents = DocumentClaims.backfilled(database, commandLog);
         claimed = database.getCollection(ActDocumentClaims.COLLECTION);
         RegistrationCommandTypes types = new RegistrationCommandTypes(axon.commandGateway());
-        agreementType = types.recordInvestmentAgreementType(claims);
+        mn.registry.freezone.zone.ZoneDating dating = new mn.registry.freezone.zone.ZoneDating(database, commandLog);
+        dating.skipped(); // ADR 0035 item 40: no agreement stored before the rule
+        agreementType = types.recordInvestmentAgreementType(claims, dating);
         courtType = types.recordCourtDecisionType(claims);
         registered(FIRST, FIRST_ENTITY, "a");
         registered(SECOND, SECOND_ENTITY, "b");

@@ -75,6 +75,55 @@ class FreeZoneAbuseRound11Test {
     }
 
     @Test
+    @DisplayName("003 art. 26.2, 12.5.2 (ADR 0035 item 39, F178, was O135): an entity interrupted before its agreement's end, whose 12 months "
+            + "run out after it, is removed on 12.5.2 with the clawback due: its operations ceased on the interruption's first day; one "
+            + "interrupted after the end owes none")
+    void a_twelve_months_removal_is_judged_on_the_interruptions_first_day() {
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
+        LocalDate before = LocalDate.of(2036, 6, 1); // the agreement ends on 2036-12-31
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
+                        new RegistrationEvents.OperationsInterrupted(ID, before, LocalDate.of(2037, 5, 31), GOVERNOR),
+                        twelveMonthsRanOut(LocalDate.of(2037, 6, 1)))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), AFTER))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
+                        "no operations", AFTER, true, true, GOVERNOR));
+        LocalDate after = LocalDate.of(2037, 1, 10);
+        Instant later = Instant.parse("2038-01-15T02:00:00Z");
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
+                        new RegistrationEvents.OperationsInterrupted(ID, after, LocalDate.of(2038, 1, 9), GOVERNOR),
+                        twelveMonthsRanOut(LocalDate.of(2038, 1, 10)))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), later))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
+                        "no operations", later, true, false, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2, 12.5 (ADR 0035 item 42, F236): with the 12 months of an interruption begun before the agreement's end raised, "
+            + "and a court's dissolution decided after it raised too, a removal recorded on the court's ground owes the clawback all the same: "
+            + "the governor's choice of ground does not move the day the entity stopped")
+    void the_ground_chosen_does_not_move_the_stop() {
+        RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
+        LocalDate decided = LocalDate.of(2037, 3, 1); // after the agreement's end (2036-12-31), before the 12 months ran out
+        fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
+                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2036, 6, 1), LocalDate.of(2037, 5, 31), GOVERNOR),
+                        new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, false, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
+                                Instant.parse("2037-03-02T02:00:00Z"), GOVERNOR),
+                        twelveMonthsRanOut(LocalDate.of(2037, 6, 1)))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), AFTER))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved",
+                        AFTER, true, true, GOVERNOR));
+    }
+
+    /** Received on 2037-06-05, after the agreement's end (2036-12-31). */
+    private static final Instant AFTER = Instant.parse("2037-06-05T02:00:00Z");
+
+    private static RegistrationEvents.DeregistrationGroundRaised twelveMonthsRanOut(LocalDate since) {
+        return new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2", since,
+                since.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null);
+    }
+
+    @Test
     @DisplayName("ADR 0035 item 35: in a zone recorded without its resolution's date an old agreement is recorded as before")
     void a_zone_without_its_resolutions_date_keeps_the_earlier_rules() {
         services.resolutionDate = null;

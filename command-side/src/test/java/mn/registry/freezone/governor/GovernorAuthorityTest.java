@@ -92,6 +92,8 @@ class GovernorAuthorityTest {
                 context.getBean(com.mongodb.client.MongoDatabase.class), context.getBean(mn.registry.command.api.CommandLog.class)));
         context.registerBean(Class.forName("mn.registry.freezone.entity.ActDocumentClaims"));
         context.registerBean(Class.forName("mn.registry.freezone.land.LandFeeReceiptClaims"));
+        // ADR 0035 item 40: the zone's dated acts one at a time (the agreement's key, taken only after the zone check)
+        context.registerBean(mn.registry.freezone.zone.ZoneDating.class);
         for (String config : List.of("mn.registry.freezone.entity.RegistrationCommandTypes", "mn.registry.freezone.land.LandCommandTypes",
                 "mn.registry.freezone.report.QuarterlyReportTypes")) {
             context.registerBean(Class.forName(config));

@@ -443,7 +443,7 @@ class ZoneLandTest {
     @Test
     @DisplayName("003 art. 23.3-23.4: only the Cabinet member records the Government's exemption; a governor or a ministry supervisor cannot")
     void only_the_cabinet_member_grants_an_exemption() {
-        var type = new LandCommandTypes(null).grantLandFeeExemptionType(null);
+        var type = new LandCommandTypes(null).grantLandFeeExemptionType(null, null);
         assertThat(type.allowedRoles()).containsExactly(mn.registry.kernel.identity.Role.CABINET_MEMBER);
         assertThat(type.allowedRoles()).doesNotContain(mn.registry.kernel.identity.Role.ZONE_GOVERNOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR);
     }

@@ -108,6 +108,29 @@ class RecordZoneResolutionDateTest {
     }
 
     @Test
+    @DisplayName("003 art. 6.1 (ADR 0035 item 41, F235, was O132): a zone established on its resolution's document is dated from that document: "
+            + "another file is refused, nothing recorded; the date recorded names the document; a zone established without one (before the "
+            + "rule) takes the document its date is read from; an establishment names its document")
+    void the_date_is_read_from_the_zones_own_resolution() {
+        String own = "a".repeat(64);
+        String other = "b".repeat(64);
+        ZoneCommands.EstablishZone body = establish(BOUNDARY);
+        ZoneEvents.ZoneEstablished withItsDocument = new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
+                body.activities(), false, body.resolution(), RECORDED, CABINET, null, own);
+        LocalDate resolved = LocalDate.of(2002, 6, 27);
+        fixture.given(withItsDocument).when(byCabinet(new ZoneCommands.RecordZoneResolutionDate(ZONE, resolved, other)))
+                .expectException(problem("freezone.resolution-document-differs", "resolutionSha256")).expectNoEvents();
+        fixture.given(withItsDocument).when(byCabinet(new ZoneCommands.RecordZoneResolutionDate(ZONE, resolved, own)))
+                .expectEvents(new ZoneEvents.ZoneResolutionDateRecorded(ZONE, resolved, AT, CABINET, own));
+        fixture.given(established(RECORDED)).when(byCabinet(new ZoneCommands.RecordZoneResolutionDate(ZONE, resolved, other)))
+                .expectEvents(new ZoneEvents.ZoneResolutionDateRecorded(ZONE, resolved, AT, CABINET, other));
+        fixture.givenNoPriorActivity().when(byCabinet(new ZoneCommands.EstablishZone(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY,
+                        body.activities(), false, body.resolution(), resolved, own)))
+                .expectEvents(new ZoneEvents.ZoneEstablished(ZONE, body.name(), body.location(), body.areaHectares(), BOUNDARY, body.activities(), false,
+                        body.resolution(), AT, CABINET, resolved, own));
+    }
+
+    @Test
     @DisplayName("ADR 0035 item 36 (F175): once recorded, the date holds the zone's reports as if recorded with the zone (F172)")
     void the_recorded_date_holds_the_zones_reports() {
         String built = "ab".repeat(32);

@@ -38,11 +38,50 @@ class ZoneDecisionDocumentsTest {
     }
 
     private static void refused(Runnable act, String code) {
+        refused(act, code, "decisionSha256", "003 art. 6.4");
+    }
+
+    private static void refused(Runnable act, String code, String field, String article) {
         RegistryProblem problem = catchThrowableOfType(act::run, RegistryProblem.class);
         assertThat(problem).as(code).isNotNull();
         assertThat(problem.code()).isEqualTo(code);
-        assertThat(problem.field()).isEqualTo("decisionSha256");
-        assertThat(problem.article()).isEqualTo("003 art. 6.4");
+        assertThat(problem.field()).isEqualTo(field);
+        assertThat(problem.article()).isEqualTo(article);
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1 (ADR 0035 item 41, F235, was O132): a zone's establishment and the record of its date rest on the State Great "
+            + "Khural resolution's received document: without it, malformed or never received, refused before the zone acts; the zone's two acts "
+            + "cite it, another zone's act is refused; a claim is released when its act is refused; a Government decision is no resolution")
+    void the_establishment_and_its_date_rest_on_the_resolutions_own_document(MongoDatabase database) {
+        CommandLog log = new CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC));
+        DocumentStore store = new DocumentStore(database, Clock.fixed(AT, ZoneOffset.UTC), org.springframework.util.unit.DataSize.ofMegabytes(10));
+        ZoneDecisionDocuments documents = new ZoneDecisionDocuments(database, log, store);
+        boolean[] acted = new boolean[1];
+        for (String missing : new String[]{null, " "}) {
+            refused(() -> documents.resolutionClaimedFor(missing, ZAMYN_UUD, context(log, "establish-" + missing), () -> acted[0] = true),
+                    "freezone.field-missing", "resolutionSha256", "003 art. 6.1");
+        }
+        refused(() -> documents.resolutionClaimedFor("ABC", ZAMYN_UUD, context(log, "establish-abc"), () -> acted[0] = true),
+                "document.sha256-malformed", "resolutionSha256", "003 art. 6.1");
+        refused(() -> documents.resolutionClaimedFor("7".repeat(64), ZAMYN_UUD, context(log, "establish-unknown"), () -> acted[0] = true),
+                "document.unknown", "resolutionSha256", "003 art. 6.1");
+        assertThat(acted[0]).as("the zone never acted on a refused resolution").isFalse();
+
+        String resolution = store.receive("%PDF-1.4\nState Great Khural resolution 2004/27 establishing Zamyn-Uud\n%%EOF\n"
+                .getBytes(StandardCharsets.UTF_8), "application/pdf", "resolution.pdf").document().sha256();
+        RegistryProblem byTheZone = catchThrowableOfType(() -> documents.resolutionClaimedFor(resolution, ZoneId.of("altanbulag"),
+                context(log, "establish-overlapping"), () -> {
+                    throw RegistryProblem.conflict("freezone.zone-overlaps", "overlaps", "003 art. 6.1, 22.2");
+                }), RegistryProblem.class);
+        assertThat(byTheZone.code()).isEqualTo("freezone.zone-overlaps");
+        assertThat(documents.resolutionClaimedFor(resolution, ZAMYN_UUD, context(log, "establish-1"), () -> "ESTABLISHED")).isEqualTo("ESTABLISHED");
+        // the zone's date read from the same resolution: left to the zone (its own rule: once, from its own document)
+        assertThat(documents.resolutionClaimedFor(resolution, ZAMYN_UUD, context(log, "date-1"), () -> "DATED")).isEqualTo("DATED");
+        refused(() -> documents.resolutionClaimedFor(resolution, ZoneId.of("altanbulag"), context(log, "date-2"), () -> "DATED"),
+                "freezone.resolution-cited-already", "resolutionSha256", "003 art. 6.1");
+        refused(() -> documents.claimedFor(resolution, ZAMYN_UUD, context(log, "open-2"), () -> "OPEN"),
+                "document.claimed-by-another-act.zone-resolution", "decisionSha256", "003 art. 6.4");
     }
 
     @Test

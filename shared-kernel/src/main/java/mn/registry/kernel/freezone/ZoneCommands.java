@@ -23,7 +23,8 @@ public final class ZoneCommands {
      */
     public record EstablishZone(ZoneId zoneId, @PublishedText String name, @PublishedText String location, BigDecimal areaHectares, GeoPolygon boundary,
                                 List<Activity> activities, boolean economicCooperationZone, @PublishedText String resolution,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) java.time.LocalDate resolutionDate) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) java.time.LocalDate resolutionDate,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String resolutionSha256) {
         @JsonCreator
         public EstablishZone {
             Objects.requireNonNull(zoneId, "zoneId");
@@ -38,18 +39,31 @@ public final class ZoneCommands {
         /** Without the resolution's date, as bodies were signed before ADR 0035 item 31. */
         public EstablishZone(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
                              boolean economicCooperationZone, String resolution) {
-            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, null);
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, null, null);
+        }
+
+        /** Without the resolution's document, as bodies were signed before ADR 0035 item 41: refused by the command type since. */
+        public EstablishZone(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
+                             boolean economicCooperationZone, String resolution, java.time.LocalDate resolutionDate) {
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, resolutionDate, null);
         }
     }
 
     /**
      * 003 art. 6.1 (choice, ADR 0035 item 36; abuse audit F175, was O103): the Cabinet member records, once, the date of the State Great
-     * Khural resolution establishing a zone recorded without it (every zone recorded before ADR 0035 item 31).
+     * Khural resolution establishing a zone recorded without it (every zone recorded before ADR 0035 item 31), citing the resolution's
+     * uploaded document (item 41, F235, was O132).
      */
-    public record RecordZoneResolutionDate(ZoneId zoneId, java.time.LocalDate resolutionDate) {
+    public record RecordZoneResolutionDate(ZoneId zoneId, java.time.LocalDate resolutionDate,
+                                           @JsonInclude(JsonInclude.Include.NON_NULL) String resolutionSha256) {
         @JsonCreator
         public RecordZoneResolutionDate {
             Objects.requireNonNull(zoneId, "zoneId");
+        }
+
+        /** Without the resolution's document: refused by the command type (ADR 0035 item 41); for the aggregate's own tests. */
+        public RecordZoneResolutionDate(ZoneId zoneId, java.time.LocalDate resolutionDate) {
+            this(zoneId, resolutionDate, null);
         }
     }
 

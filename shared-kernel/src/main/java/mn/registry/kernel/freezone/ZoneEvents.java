@@ -18,17 +18,28 @@ public final class ZoneEvents {
     private ZoneEvents() {
     }
 
-    /** @param resolutionDate the State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null in events stored before it (the same bytes back) */
+    /**
+     * @param resolutionDate   the State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null in events stored before it (the same bytes back)
+     * @param resolutionSha256 the resolution's uploaded document (ADR 0035 item 41); null in events stored before it (the same bytes back)
+     */
     public record ZoneEstablished(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary,
                                   List<Activity> activities, boolean economicCooperationZone, String resolution,
-                                  Instant establishedAt, PersonId recordedBy, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate resolutionDate) {
+                                  Instant establishedAt, PersonId recordedBy, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate resolutionDate,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String resolutionSha256) {
         @JsonCreator
         public ZoneEstablished {
         }
 
+        /** Without the resolution's document (ADR 0035 item 41): every establishment stored before it. */
+        public ZoneEstablished(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
+                               boolean economicCooperationZone, String resolution, Instant establishedAt, PersonId recordedBy, LocalDate resolutionDate) {
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, establishedAt, recordedBy,
+                    resolutionDate, null);
+        }
+
         public ZoneEstablished(ZoneId zoneId, String name, String location, BigDecimal areaHectares, GeoPolygon boundary, List<Activity> activities,
                                boolean economicCooperationZone, String resolution, Instant establishedAt, PersonId recordedBy) {
-            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, establishedAt, recordedBy, null);
+            this(zoneId, name, location, areaHectares, boundary, activities, economicCooperationZone, resolution, establishedAt, recordedBy, null, null);
         }
     }
 
@@ -36,7 +47,16 @@ public final class ZoneEvents {
      * 003 art. 6.1 (ADR 0035 item 36): the date of the State Great Khural resolution establishing a zone recorded without it, recorded once
      * by the Cabinet member; from it on the zone's acts are judged against the date as if it had been recorded with the zone.
      */
-    public record ZoneResolutionDateRecorded(ZoneId zoneId, LocalDate resolutionDate, Instant recordedAt, PersonId recordedBy) {
+    public record ZoneResolutionDateRecorded(ZoneId zoneId, LocalDate resolutionDate, Instant recordedAt, PersonId recordedBy,
+                                             @JsonInclude(JsonInclude.Include.NON_NULL) String resolutionSha256) {
+        @JsonCreator
+        public ZoneResolutionDateRecorded {
+        }
+
+        /** Without the resolution's document (ADR 0035 item 41): every date recorded before it. */
+        public ZoneResolutionDateRecorded(ZoneId zoneId, LocalDate resolutionDate, Instant recordedAt, PersonId recordedBy) {
+            this(zoneId, resolutionDate, recordedAt, recordedBy, null);
+        }
     }
 
     /** @param decisionSha256 the Government decision's document (ADR 0035 item 27); null in events stored before it (the same bytes back) */

@@ -51,6 +51,28 @@ class CabinetDeskBrowserTest {
         browser.script("const e = document.querySelector(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input'));", css, text);
     }
 
+    /**
+     * Chooses a document's file in a form (a PDF of {@code text}): the page hashes it into {@code #<sha>} and the registry keeps it (ADR 0035
+     * items 27, 41); the file's label is shown.
+     */
+    private void chooseFile(String file, String sha, String text) {
+        java.nio.file.Path chosen;
+        try {
+            chosen = java.nio.file.Files.createTempFile("document-", ".pdf");
+            java.nio.file.Files.writeString(chosen, pdf(text));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(browser.find("label[for=" + file + "]").getText()).isNotBlank();
+        browser.find("#" + file).sendKeys(chosen.toAbsolutePath().toString());
+        browser.waitUntil("the document hashed and kept", d -> d.findElement(By.id(sha)).getAttribute("value").length() == 64
+                && "yes".equals(d.findElement(By.id(file)).getAttribute("data-uploaded")));
+    }
+
+    private static String pdf(String text) {
+        return "%PDF-1.4\n" + text + "\n%%EOF\n";
+    }
+
     private void assertSent() {
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
     }
@@ -143,8 +165,11 @@ class CabinetDeskBrowserTest {
             fill("#est-resolution", "State Great Khural resolution " + (40 + i) + " (demo)");
             // ADR 0035 item 31 (F170): the resolution's date is signed with it
             fill("#est-resolution-date", "2026-06-1" + i);
+            // ADR 0035 item 41 (F235): and the resolution's own document, chosen as a file, hashed in the browser and kept by the registry
+            chooseFile("est-resolution-file", "est-resolution-sha", "State Great Khural resolution " + (40 + i) + " establishing " + zone + " "
+                    + System.nanoTime());
             assertThat(browser.signAndSend("form-establish")).contains("\"type\":\"EstablishZone\"").contains(zone)
-                    .contains("\"resolutionDate\":\"2026-06-1" + i + "\"");
+                    .contains("\"resolutionDate\":\"2026-06-1" + i + "\"").contains("\"resolutionSha256\"");
             assertSent();
             browser.waitUntil("the zone is on the desk", d -> {
                 browser.open("/cabinet", lang);
@@ -156,17 +181,7 @@ class CabinetDeskBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.find("#OpenZone-zone")).selectByValue(zone);
             fill("#OpenZone-decision", "Government decision " + (20 + i) + " (demo)");
             // ADR 0035 item 27 (F167): the decision's own document, chosen as a file, hashed in the browser and kept by the registry
-            java.nio.file.Path opening;
-            try {
-                opening = java.nio.file.Files.createTempFile("government-decision-", ".pdf");
-                java.nio.file.Files.writeString(opening, "%PDF-1.4\nGovernment decision " + (20 + i) + " opening " + zone + " " + System.nanoTime() + "\n%%EOF\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            assertThat(browser.find("label[for=OpenZone-file]").getText()).isNotBlank();
-            browser.find("#OpenZone-file").sendKeys(opening.toAbsolutePath().toString());
-            browser.waitUntil("the decision hashed and kept", d -> d.findElement(By.id("OpenZone-sha")).getAttribute("value").length() == 64
-                    && "yes".equals(d.findElement(By.id("OpenZone-file")).getAttribute("data-uploaded")));
+            chooseFile("OpenZone-file", "OpenZone-sha", "Government decision " + (20 + i) + " opening " + zone + " " + System.nanoTime());
             assertThat(browser.signAndSend("form-open")).contains("\"type\":\"OpenZone\"").contains(zone).contains("\"decisionSha256\"");
             assertSent();
             browser.waitUntil("the zone is open", d -> {
@@ -219,9 +234,10 @@ class CabinetDeskBrowserTest {
     }
 
     @Test
-    @DisplayName("003 art. 6.1, 23.3 (ADR 0035 items 34, 36; F173, F175): the exemption form says which day its decision may not precede, and "
-            + "the Cabinet member records an undated zone's resolution date on the desk, in Mongolian and English: a date after an exemption "
-            + "the zone accepted is refused on the page, an earlier one is recorded and shown on the zone's public page")
+    @DisplayName("003 art. 6.1, 23.3 (ADR 0035 items 34, 36, 41; F173, F175, F235): the exemption form says which day its decision may not precede, "
+            + "and the Cabinet member records an undated zone's resolution date on the desk, from the resolution's document the establishment "
+            + "cited, in Mongolian and English: a date after an exemption the zone accepted is refused on the page, an earlier one is recorded "
+            + "and shown on the zone's public page")
     void cabinet_member_records_an_undated_zones_resolution_date() {
         browser.signInAsDemo("cabinet-1");
         List<String> langs = List.of("mn", "en");
@@ -230,9 +246,11 @@ class CabinetDeskBrowserTest {
             // a zone recorded without its resolution's date (as every zone before ADR 0035 item 31), and an exemption of 2020 accepted in it
             String zone = "tsagaannuur-" + lang;
             double west = 104.0 + 0.2 * i;
+            String resolution = "State Great Khural resolution " + (60 + i) + " (demo)";
             RegistryClient.Reply established = registry.client.command(registry.client.sign("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(
                     ZoneId.of(zone), "Tsagaannuur " + lang + " Free Zone", "Bayan-Ulgii aimag", new BigDecimal("120"), GeoPolygon.of(west, 48.0, west + 0.1,
-                    48.0, west + 0.1, 48.05, west, 48.05), List.of(Activity.TRADE), false, "State Great Khural resolution " + (60 + i) + " (demo)")));
+                    48.0, west + 0.1, 48.05, west, 48.05), List.of(Activity.TRADE), false, resolution, null, registry.context.getBean(DocumentStore.class)
+                    .receive(pdf(resolution).getBytes(StandardCharsets.UTF_8), "application/pdf", "resolution.pdf").document().sha256())));
             assertThat(established.status()).as(established.body().toString()).isEqualTo(200);
             LocalDate exempted = LocalDate.of(2020, 3, 2 + i);
             String decision = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nExemption " + zone + "\n%%EOF\n")
@@ -256,6 +274,8 @@ class CabinetDeskBrowserTest {
             assertThat(browser.all("#rd-zone option[value=altanbulag]")).as("a demo zone established without a date is offered too").hasSize(1);
             new org.openqa.selenium.support.ui.Select(browser.find("#rd-zone")).selectByValue(zone);
             fill("#rd-date", exempted.plusDays(1).toString());
+            // ADR 0035 item 41 (F235): the date is read from the resolution's document, the one the establishment cited
+            chooseFile("rd-file", "rd-sha", resolution);
             assertThat(browser.signAndSend("form-resolution-date")).contains("\"type\":\"RecordZoneResolutionDate\"").contains(zone)
                     .contains("\"resolutionDate\":\"" + exempted.plusDays(1) + "\"");
             assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
@@ -265,7 +285,9 @@ class CabinetDeskBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.find("#rd-zone")).selectByValue(zone);
             LocalDate resolved = LocalDate.of(2019, 6, 10 + i);
             fill("#rd-date", resolved.toString());
-            assertThat(browser.signAndSend("form-resolution-date")).contains("\"resolutionDate\":\"" + resolved + "\"");
+            chooseFile("rd-file", "rd-sha", resolution);
+            assertThat(browser.signAndSend("form-resolution-date")).contains("\"resolutionDate\":\"" + resolved + "\"")
+                    .contains("\"resolutionSha256\"");
             assertSent();
             browser.waitUntil("the dated zone is no longer offered", d -> {
                 browser.open("/cabinet", lang);
