@@ -153,7 +153,7 @@ class StreamUnchangedTest {
     private void stallOnce() {
         if (stall.getAndSet(false)) {
             stalled.countDown();
-            awaitQuietly(release);
+            await(release);
         }
     }
 
@@ -172,21 +172,5 @@ class StreamUnchangedTest {
         release.countDown();
         leading.get(10, TimeUnit.SECONDS);
         return List.of(one, two);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitWaiting(GaplessEventStorageEngine engine, int commits) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (engine.waitingCommits() < commits) {
-            assertThat(System.nanoTime()).as("%d commits queued", commits).isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(1);
-        }
     }
 }
