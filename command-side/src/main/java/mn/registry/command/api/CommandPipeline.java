@@ -17,6 +17,8 @@ import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.signing.SignatureProblems;
 import mn.registry.kernel.signing.SignedCommandVerifier;
 import mn.registry.kernel.signing.VerifiedCommand;
+import mn.registry.store.StreamChangedException;
+import mn.registry.store.mongo.StreamUnchanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -93,11 +95,11 @@ public class CommandPipeline {
         if (type == null) {
             throw RegistryProblem.invalid("command.type-unknown", "No command is called '" + verified.type() + "'. Known: " + knownTypes() + ".", "type", null);
         }
-        Actor actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), receivedAt)
+        IdentityDirectory.Signer signer = directory.signerAt(verified.signer(), verified.signerFingerprint(), receivedAt)
                 .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + verified.signer()
                         + " (SHA-256 " + verified.signerFingerprint() + ") is not enrolled with the registry.", "001 art. 23.1.1"));
-        requireRole(type, actor, receivedAt);
-        return carryOut(type, verified, actor, jws, receivedAt);
+        requireRole(type, signer.actor(), receivedAt);
+        return carryOut(type, verified, signer, jws, receivedAt);
     }
 
     /**
@@ -166,7 +168,9 @@ public class CommandPipeline {
         }
     }
 
-    private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, Actor actor, String jws, Instant receivedAt) {
+    private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, IdentityDirectory.Signer signer, String jws,
+                                Instant receivedAt) {
+        Actor actor = signer.actor();
         T body = readBody(type, verified);
         PublishedTextScreen.screen(body); // ADR 0013 §8: no person's details in published text; refused before anything is claimed
         CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
@@ -189,8 +193,10 @@ public class CommandPipeline {
                 actor.roles(), actor.zones(), verified.jwsSha256());
         Object result;
         try {
-            result = CurrentCommand.runAs(context, () -> type.handle(body, context));
-        } catch (RuntimeException e) {
+            // ADR 0061: the act's commits are stored only while the signer's stream is as judged above
+            result = StreamUnchanged.during(signer.unchanged(), () -> CurrentCommand.runAs(context, () -> type.handle(body, context)));
+        } catch (RuntimeException failure) {
+            RuntimeException e = judgedAgainIfTheSignerChanged(failure, type, verified);
             if (releasesItsClaim(e, tookOver, () -> commandLog.eventsOf(verified.commandId()))) {
                 commandLog.release(verified.commandId(), leaseKey);
             } else {
@@ -205,6 +211,38 @@ public class CommandPipeline {
         commandLog.done(verified.commandId(), answer, 200);
         log.info("{} {} signed by {} carried out", type.type(), verified.commandId(), actor.person());
         return new Answer(200, answer, false);
+    }
+
+    /**
+     * ADR 0061 (abuse audit F240, was O92): the act was refused by the store because the signer's stream moved between the read that
+     * judged its authority and the act's commit: something about the signer (a role ended, a certificate revoked) was stored before the
+     * act, which is therefore not stored. 001 art. 23.1.1, domain-rules §1: the signer is judged again at the registry's time now, with
+     * what was stored before the act counted: 403 {@code identity.authority-ended-during-act} if the act's role or its certificate ended
+     * (in the store's order the end comes first, and a signed, published act cannot be taken back); else 409
+     * {@code identity.signer-changed-during-act} (the signer's enrolment changed otherwise: the same command sent again is judged afresh).
+     * Any other failure is returned as it is.
+     */
+    private RuntimeException judgedAgainIfTheSignerChanged(RuntimeException failure, SignedCommandType<?> type, VerifiedCommand verified) {
+        if (StreamChangedException.in(failure) == null) {
+            return failure;
+        }
+        Instant now = clock.instant();
+        try {
+            Optional<Actor> actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), now);
+            if (actor.isPresent() && actor.get().roles().stream().anyMatch(type.allowedRoles()::contains)) {
+                log.info("{} {}: the signer's enrolment changed while it was carried out, its authority stands; nothing stored", type.type(),
+                        verified.commandId());
+                return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.signer-changed-during-act", "The enrolment of "
+                        + verified.signer() + " changed while " + type.type() + " was being recorded; nothing was stored. Send the same signed "
+                        + "command again.", "signer", "001 art. 23.1.1");
+            }
+        } catch (RegistryProblem revoked) {
+            // signer.certificate-revoked: the certificate's end is the authority's end
+        }
+        log.info("{} {}: the signer's authority ended before the act was stored; nothing stored", type.type(), verified.commandId());
+        return new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.authority-ended-during-act", "The role or the certificate of "
+                + verified.signer() + " ended while " + type.type() + " was being recorded, and the end was stored first (at " + now
+                + ", the registry's time); the act is not theirs to make and nothing was stored.", "signer", "001 art. 23.1.1; domain-rules §1");
     }
 
     /**

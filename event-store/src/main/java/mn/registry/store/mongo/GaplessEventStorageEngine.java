@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import mn.registry.store.SealingKey;
+import mn.registry.store.StreamChangedException;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.AbstractEventEntry;
@@ -232,7 +233,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         // ADR 0019: only a signed command's own commits, while it runs; taken on this thread, as the group may be inserted by another
         String commandKey = CommandCommits.keyFor(messages);
-        Pending own = new Pending(sealed, commandKey, documentCodec); // built and encoded here, in parallel; only its position is set under the lock
+        // ADR 0061: the precondition of this thread's work (a signed command: its signer's stream unchanged), checked under the lock
+        Pending own = new Pending(sealed, commandKey, StreamUnchanged.current(), documentCodec); // built and encoded here, in parallel
         waiting.add(own);
         insertOrAwait(own);
         if (own.error != null) {
@@ -246,6 +248,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             throw own.failure;
         }
         CommandCommits.stored(commandKey);
+        StreamUnchanged.placed();
         remember(sealed);
         lastDurabilityMark.get()[0] = own.durabilityMark;
     }
@@ -323,6 +326,10 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private static final class Pending {
         final List<StoredEvent> sealed;
         final String commandKey;
+        /** ADR 0061: the stream that must not have moved before this commit, or null. */
+        final StreamUnchanged precondition;
+        /** The position up to which {@link #precondition} is known to hold (guarded by appendLock). */
+        long checkedUpTo;
         /** The commit document; its {@code _id} is set to the position chosen under the lock. */
         final Document commit;
         /** {@link #commit} encoded to BSON outside the lock, {@code _id} first (ADR 0024). */
@@ -335,9 +342,11 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         RuntimeException failure;
         Error error;
 
-        Pending(List<StoredEvent> sealed, String commandKey, org.bson.codecs.Encoder<Document> codec) {
+        Pending(List<StoredEvent> sealed, String commandKey, StreamUnchanged precondition, org.bson.codecs.Encoder<Document> codec) {
             this.sealed = sealed;
             this.commandKey = commandKey;
+            this.precondition = precondition;
+            this.checkedUpTo = precondition == null ? Long.MAX_VALUE : precondition.checkedUpTo();
             this.commit = CommitDocuments.commit(0L, sealed);
             if (commandKey != null) {
                 commit.append(CommandCommits.FIELD, commandKey);
@@ -372,10 +381,15 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         try {
             long known = end >= 0 ? end : startingEnd();
             while (!todo.isEmpty()) {
-                long nextPosition = Math.max(known, knownReserved.get()) + 1;
+                long chainEnd = Math.max(known, knownReserved.get());
+                long nextPosition = chainEnd + 1;
                 List<Pending> tried = new ArrayList<>(todo.size());
                 List<RawBsonDocument> docs = new ArrayList<>(todo.size());
                 for (Pending p : todo) {
+                    if (streamMoved(p, chainEnd, tried)) {
+                        p.fail(new StreamChangedException(p.precondition.aggregateId(), p.precondition.lastSequence()));
+                        continue; // not inserted: it takes no position, the commits after it close up
+                    }
                     try {
                         reservationHook.reserved(nextPosition, p.sealed.size());
                     } catch (RuntimeException | Error e) {
@@ -454,6 +468,40 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                 }
             }
         }
+    }
+
+    /**
+     * ADR 0061: whether the stream {@code p}'s precondition names has an event after the sequence number read, at a position
+     * before the one {@code p} is about to take: in the commits of its own group inserted before it ({@code before}), or up to
+     * {@code chainEnd} (every position of which was stored before now). This engine's own commits there are looked at in memory
+     * ({@link #held}); the first position it did not store (another node's commit, a tombstone, a commit no longer held) costs one
+     * look-up of the stream's next key instead, which covers every position up to {@code chainEnd}. Guarded by appendLock.
+     */
+    private boolean streamMoved(Pending p, long chainEnd, List<Pending> before) {
+        StreamUnchanged precondition = p.precondition;
+        if (precondition == null) {
+            return false;
+        }
+        for (Pending earlier : before) {
+            if (precondition.movedBy(earlier.sealed)) {
+                return true;
+            }
+        }
+        long position = p.checkedUpTo + 1;
+        while (position <= chainEnd) {
+            List<StoredEvent> own = held.get(position);
+            if (own == null) {
+                boolean moved = events.find(Filters.eq(HEADS, precondition.nextKey())).projection(Projections.include(ID)).first() != null;
+                p.checkedUpTo = moved ? p.checkedUpTo : chainEnd;
+                return moved;
+            }
+            if (precondition.movedBy(own)) {
+                return true;
+            }
+            position += own.size();
+        }
+        p.checkedUpTo = Math.max(p.checkedUpTo, chainEnd);
+        return false;
     }
 
     private void succeed(Pending p) {
@@ -878,6 +926,15 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     public long positionAfterOwnCommits() {
         long known = knownReserved.get();
         return known > 0 ? known : reservedUpTo();
+    }
+
+    /**
+     * ADR 0061: a position every commit at or below which is stored and visible to a read that starts after this call, with no
+     * look-up (the highest this engine stored or found stored). Taken before a stream's head is read, it is the
+     * {@link StreamUnchanged#checkedUpTo} of a precondition on what that read found.
+     */
+    public long storedUpTo() {
+        return knownReserved.get();
     }
 
     /** Just before the first event (in global order) whose timestamp is at or after {@code dateTime}; the head if none. */

@@ -253,13 +253,6 @@ class GaplessEventStorageEngineTest {
                 .satisfies(r -> assertThat(r.tombstones()).isZero());
     }
 
-    private static void awaitWaiting(GaplessEventStorageEngine engine, int commits) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (engine.waitingCommits() < commits) {
-            assertThat(System.nanoTime()).as("%d commits queued", commits).isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(1);
-        }
-    }
 
     @Test
     @org.junit.jupiter.api.DisplayName("ADR 0001/0024: positions reserved under the earlier counter and never written are waited for, then tombstoned; the next commit goes after them")
@@ -430,13 +423,6 @@ class GaplessEventStorageEngineTest {
         assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify().events()).isEqualTo(1600);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     @org.junit.jupiter.api.DisplayName("issue 15: a reader resuming at a commit boundary a reader of this engine walked to starts there without looking the commit up; the same events as an engine that looks it up")

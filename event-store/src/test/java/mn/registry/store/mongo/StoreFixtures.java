@@ -56,4 +56,22 @@ final class StoreFixtures {
             return new ArrayList<>(stream.toList());
         }
     }
+
+    /** Waits (at most 10 s) for a latch a stalled writer is held on; an interrupt ends the wait. */
+    static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits (at most 10 s) until {@code commits} sealed commits queue for the append leader. */
+    static void awaitWaiting(GaplessEventStorageEngine engine, int commits) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (engine.waitingCommits() < commits) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("%d commits queued", commits).isLessThan(deadline);
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1);
+        }
+    }
 }

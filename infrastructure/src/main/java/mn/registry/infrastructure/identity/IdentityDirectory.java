@@ -6,7 +6,11 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.infrastructure.axon.DurableEventStorageEngine;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.StreamUnchanged;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +33,9 @@ import java.util.Set;
  * only while the event store says that is still the stream's last event (one lookup, instead of reading
  * the stream and its snapshot and deserializing every event at each command). An event appended to the
  * stream by any node changes the last sequence number, so the next question reads the stream again.
+ *
+ * <p>ADR 0061 (abuse audit F240, was O92): the stream as read for a signed command's judgement is also the precondition its act
+ * is stored under ({@link Signer#unchanged()}): an end of the signer's authority stored after this read refuses the act's commit.
  */
 @Component
 public class IdentityDirectory {
@@ -37,6 +44,8 @@ public class IdentityDirectory {
     static final int REMEMBERED = 10_000;
 
     private final EventStore events;
+    /** ADR 0061: the engine's {@code storedUpTo()}, taken before a person's stream head is read (0: unknown, the store is asked). */
+    private final java.util.function.LongSupplier storedUpTo;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final Map<PersonId, History> remembered = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -46,13 +55,38 @@ public class IdentityDirectory {
                 }
             });
 
+    /** A directory whose engine is not known: a signer's act is then checked against its stream by a look-up in the store (tests). */
     public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
+        this(events, vault, (EventStorageEngine) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault,
+                      org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine) {
+        this(events, vault, engine.getIfUnique());
+    }
+
+    /** A directory on {@code events}, whose engine ({@code null}: unknown) says how far a read of a stream's head saw. */
+    public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault, EventStorageEngine engine) {
         this.events = events;
         this.vault = vault;
+        EventStorageEngine stored = engine instanceof DurableEventStorageEngine durable ? durable.delegate() : engine;
+        this.storedUpTo = stored instanceof GaplessEventStorageEngine gapless ? gapless::storedUpTo : () -> 0;
     }
 
     /** A person's events, as of the stream's event {@code lastSequence}. */
     private record History(long lastSequence, List<Object> events) {
+    }
+
+    /** A person's events as read now, and the precondition under which an act judged on them is stored (ADR 0061). */
+    private record Read(List<Object> events, StreamUnchanged unchanged) {
+    }
+
+    /**
+     * A signer as judged at an instant: the actor, and the precondition its act is stored under (ADR 0061, abuse audit F240): the
+     * signer's stream as read for the judgement, so that an end of the authority stored before the act refuses the act's commit.
+     */
+    public record Signer(Actor actor, StreamUnchanged unchanged) {
     }
 
     /** The event stream (aggregate id) of a person. */
@@ -65,7 +99,13 @@ public class IdentityDirectory {
      * {@code signer.certificate-revoked} problem if it was revoked at or before {@code at}.
      */
     public Optional<Actor> actorAt(PersonId person, String certificateSha256, Instant at) {
-        List<Object> history = historyOf(person);
+        return signerAt(person, certificateSha256, at).map(Signer::actor);
+    }
+
+    /** As {@link #actorAt}, with the precondition of the signer's act: its stream as read for this judgement. */
+    public Optional<Signer> signerAt(PersonId person, String certificateSha256, Instant at) {
+        Read read = historyOf(person);
+        List<Object> history = read.events();
         PersonEnrolled enrolled = null;
         for (Object e : history) {
             if (e instanceof PersonEnrolled p && p.certificateSha256().equalsIgnoreCase(certificateSha256)) {
@@ -88,7 +128,8 @@ public class IdentityDirectory {
         }
         PersonEnrolled certificate = enrolled;
         // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
-        return Optional.of(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), () -> vault.displayName(certificate)));
+        return Optional.of(new Signer(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), () -> vault.displayName(certificate)),
+                read.unchanged()));
     }
 
     /**
@@ -104,15 +145,19 @@ public class IdentityDirectory {
         }
     }
 
-    /** The person's events: those remembered if the stream still ends where they did, else read now. */
-    private List<Object> historyOf(PersonId person) {
+    /**
+     * The person's events: those remembered if the stream still ends where they did, else read now; with the position every commit
+     * at or below which the look-up saw (taken before it), for the precondition of ADR 0061.
+     */
+    private Read historyOf(PersonId person) {
+        long storedBefore = storedUpTo.getAsLong();
         Optional<Long> last = events.lastSequenceNumberFor(streamOf(person));
         if (last.isEmpty()) {
-            return List.of();
+            return new Read(List.of(), new StreamUnchanged(streamOf(person), -1, storedBefore));
         }
         History known = remembered.get(person);
         if (known != null && known.lastSequence() == last.get()) {
-            return known.events();
+            return new Read(known.events(), new StreamUnchanged(streamOf(person), known.lastSequence(), storedBefore));
         }
         List<Object> read = new ArrayList<>();
         long[] lastRead = {-1};
@@ -122,13 +167,13 @@ public class IdentityDirectory {
         });
         List<Object> history = List.copyOf(read);
         remembered.put(person, new History(lastRead[0], history));
-        return history;
+        return new Read(history, new StreamUnchanged(streamOf(person), lastRead[0], storedBefore));
     }
 
     /** Every role ever granted to {@code person}, held now or revoked since. */
     public Set<Role> rolesEverHeld(PersonId person) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        historyOf(person).stream().filter(RoleGranted.class::isInstance).map(e -> ((RoleGranted) e).role()).forEach(roles::add);
+        historyOf(person).events().stream().filter(RoleGranted.class::isInstance).map(e -> ((RoleGranted) e).role()).forEach(roles::add);
         return roles;
     }
 

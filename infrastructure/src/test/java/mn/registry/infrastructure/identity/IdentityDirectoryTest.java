@@ -9,7 +9,9 @@ import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
 import mn.registry.kernel.problem.RegistryProblem;
+import mn.registry.store.StreamChangedException;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
+import mn.registry.store.mongo.StreamUnchanged;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -40,26 +42,27 @@ class IdentityDirectoryTest {
     private static final String CERT = "ab".repeat(32);
 
     private final MongoDatabase db;
+    private final GaplessEventStorageEngine engineA;
     private final EmbeddedEventStore nodeA;
     private final EmbeddedEventStore nodeB;
     private final PersonalDataVault vault;
 
     IdentityDirectoryTest(MongoDatabase db) {
         this.db = db;
-        this.nodeA = store();
-        this.nodeB = store();
+        this.engineA = engine();
+        this.nodeA = EmbeddedEventStore.builder().storageEngine(engineA).build();
+        this.nodeB = EmbeddedEventStore.builder().storageEngine(engine()).build();
         this.vault = new PersonalDataVault(db, Clock.systemUTC());
     }
 
-    private EmbeddedEventStore store() {
+    private GaplessEventStorageEngine engine() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
+        return GaplessEventStorageEngine.builder()
                 .database(db)
                 .sealingKey(TestSealingKeys.sealingKey())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();
-        return EmbeddedEventStore.builder().storageEngine(engine).build();
     }
 
     @AfterEach
@@ -89,6 +92,37 @@ class IdentityDirectoryTest {
 
         assertThat(directory.actorAt(REVIEWER, CERT, later).orElseThrow().roles()).isEmpty();
         assertThat(directory.actorAt(REVIEWER, CERT, T0.plusSeconds(60)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
+    }
+
+    @Test
+    @DisplayName("ADR 0061 (F240, was O92): the signer as judged carries its stream as read; the end of its role stored through another node "
+            + "after the judgement refuses the act's commit on this one, nothing stored; unmoved, the act is stored, judged from memory or not")
+    void the_judgement_guards_the_acts_commit_on_every_node() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault, engineA);
+        Instant receivedAt = T0.plusSeconds(7_200);
+
+        IdentityDirectory.Signer judged = directory.signerAt(REVIEWER, CERT, receivedAt).orElseThrow();
+        assertThat(judged.unchanged().lastSequence()).isEqualTo(1);
+        actUnder(judged, 0);
+        IdentityDirectory.Signer remembered = directory.signerAt(REVIEWER, CERT, receivedAt).orElseThrow(); // the history remembered
+        actUnder(remembered, 1);
+
+        IdentityDirectory.Signer beforeTheEnd = directory.signerAt(REVIEWER, CERT, receivedAt).orElseThrow();
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, receivedAt, SUPERVISOR, "dismissed"));
+        assertThatThrownBy(() -> actUnder(beforeTheEnd, 2)).satisfies(e -> assertThat(StreamChangedException.in(e)).isNotNull());
+
+        assertThat(nodeA.lastSequenceNumberFor("act-of-reviewer-9")).contains(1L);
+        assertThat(directory.signerAt(REVIEWER, CERT, receivedAt.plusSeconds(1)).orElseThrow().actor().roles()).isEmpty();
+    }
+
+    /** The reviewer's act (event {@code seq} of its own stream) stored under the precondition of its judgement. */
+    private void actUnder(IdentityDirectory.Signer signer, long seq) {
+        StreamUnchanged.during(signer.unchanged(), () -> {
+            nodeA.publish(new GenericDomainEventMessage<>("Act", "act-of-reviewer-9", seq, java.util.Map.of("seq", seq)));
+            return null;
+        });
     }
 
     @Test
