@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandContext;
+import mn.registry.command.backfill.BackfillDone;
 import mn.registry.command.api.CommandLog;
 import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -17,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -84,20 +83,22 @@ public class DocumentClaims {
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
-    /** Counted down once the backfill ran or was found done; a claim waits for it (the web server may answer meanwhile). */
-    private final CountDownLatch backfilled;
+    /** Done once the backfill ran or was found done; a claim waits for it (the web server may answer meanwhile). */
+    private final BackfillDone backfilled;
 
     @Autowired
     DocumentClaims(MongoDatabase database, CommandLog commandLog) {
-        this(database, commandLog, new CountDownLatch(1));
+        this(database, commandLog, new BackfillDone());
     }
 
     /** A claim store whose backfill is done (tests, and tools on a registry started before). */
     public static DocumentClaims backfilled(MongoDatabase database, CommandLog commandLog) {
-        return new DocumentClaims(database, commandLog, new CountDownLatch(0));
+        BackfillDone done = new BackfillDone();
+        done.done();
+        return new DocumentClaims(database, commandLog, done);
     }
 
-    private DocumentClaims(MongoDatabase database, CommandLog commandLog, CountDownLatch backfilled) {
+    private DocumentClaims(MongoDatabase database, CommandLog commandLog, BackfillDone backfilled) {
         this.claims = database.getCollection(COLLECTION);
         this.commandLog = commandLog;
         this.backfilled = backfilled;
@@ -257,7 +258,7 @@ public class DocumentClaims {
     }
 
     void backfillDone() {
-        backfilled.countDown();
+        backfilled.done();
     }
 
     MongoCollection<Document> collection() {
@@ -318,16 +319,9 @@ public class DocumentClaims {
     }
 
     private void awaitBackfill() {
-        try {
-            if (backfilled.await(60, TimeUnit.SECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         // the code (and its messages) of the company claims' backfill, written as CompanyPermitClaimsBackfill writes it
-        throw new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
+        backfilled.await(() -> new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
                 "registry.claims-not-ready", "The registry is still claiming the documents of acts stored before ADR 0057; retry in a minute.",
-                null, null);
+                null, null));
     }
 }
