@@ -1,10 +1,6 @@
 package mn.registry.freezone.entity;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import mn.registry.deadline.MongoDeadlines;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.freezone.DeregistrationGround;
@@ -15,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
@@ -49,13 +46,13 @@ class StartDeadlineBackfill implements StartupBackfill {
     record Stored(Object payload, long sequence) {
     }
 
-    private final MongoCollection<Document> markers;
+    private final BackfillMarker marker;
     private final MongoDeadlines deadlines;
     private final EventStore events;
     private final Clock clock;
 
     StartDeadlineBackfill(MongoDatabase database, MongoDeadlines deadlines, EventStore events, Clock clock) {
-        this.markers = database.getCollection(MongoDeadlines.DAYS);
+        this.marker = new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER);
         this.deadlines = deadlines;
         this.events = events;
         this.clock = clock;
@@ -68,7 +65,7 @@ class StartDeadlineBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return markers.find(Filters.eq("_id", MARKER)).first() == null;
+        return marker.missing();
     }
 
     /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
@@ -125,8 +122,7 @@ class StartDeadlineBackfill implements StartupBackfill {
     /** Starts the deadline of every registration still waiting; marks the backfill done. */
     private int schedule(Map<String, ScheduledDeadline> waiting) {
         List.copyOf(waiting.values()).forEach(deadlines::start);
-        markers.updateOne(Filters.eq("_id", MARKER), Updates.combine(Updates.set("at", clock.instant().toString()),
-                Updates.set("scheduled", waiting.size())), new UpdateOptions().upsert(true));
+        marker.write(clock.instant(), new Document("scheduled", waiting.size()));
         return waiting.size();
     }
 

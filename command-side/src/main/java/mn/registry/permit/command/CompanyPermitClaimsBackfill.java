@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
@@ -16,6 +15,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
@@ -49,9 +49,11 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
     private final CommandGateway commands;
     private final Clock clock;
     private final mn.registry.command.backfill.BackfillDone done = new mn.registry.command.backfill.BackfillDone();
+    private final BackfillMarker marker;
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
         this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
+        this.marker = new BackfillMarker(claims, MARKER);
         this.events = events;
         this.commands = commands;
         this.clock = clock;
@@ -64,7 +66,7 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return claims.find(Filters.eq("_id", MARKER)).first() == null;
+        return marker.missing();
     }
 
     @Override
@@ -105,8 +107,7 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
                         }
                     }
                 }
-                claims.updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
-                        .append("claimed", claimed)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                marker.write(clock.instant(), new Document("claimed", claimed));
                 log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
                         read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
                 done.done();

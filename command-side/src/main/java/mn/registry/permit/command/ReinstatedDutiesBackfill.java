@@ -1,10 +1,7 @@
 package mn.registry.permit.command;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import mn.registry.deadline.MongoDeadlines;
@@ -43,13 +40,13 @@ class ReinstatedDutiesBackfill implements StartupBackfill {
     /** The marker's id in {@value MongoDeadlines#DAYS}: never a day's bucket. */
     static final String MARKER = "backfill:adr-0046-61";
 
-    private final MongoCollection<Document> markers;
+    private final BackfillMarker marker;
     private final EventStore events;
     private final CommandGateway commands;
     private final Clock clock;
 
     ReinstatedDutiesBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
-        this.markers = database.getCollection(MongoDeadlines.DAYS);
+        this.marker = new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER);
         this.events = events;
         this.commands = commands;
         this.clock = clock;
@@ -62,7 +59,7 @@ class ReinstatedDutiesBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return markers.find(Filters.eq("_id", MARKER)).first() == null;
+        return marker.missing();
     }
 
     /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
@@ -101,8 +98,7 @@ class ReinstatedDutiesBackfill implements StartupBackfill {
                     }
                 }
                 if (failed == 0) {
-                    markers.updateOne(Filters.eq("_id", MARKER), Updates.combine(Updates.set("at", clock.instant().toString()),
-                            Updates.set("permits", reinstated.size())), new UpdateOptions().upsert(true));
+                    marker.write(clock.instant(), new Document("permits", reinstated.size()));
                 }
                 log.info("duties of reinstated permits (ADR 0046 item 61): read {} events, asked {} reinstated permits ({} failed), in {} ms", read,
                         reinstated.size(), failed, (System.nanoTime() - started) / 1_000_000);
