@@ -526,7 +526,7 @@ class ZoneRegistration {
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
         apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
-                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, stoppedOn(
+                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(stoppedOn(
                 UlaanbaatarTime.dateOf(context.receivedAt()))), context.actor()));
     }
 
@@ -548,9 +548,17 @@ class ZoneRegistration {
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt
-    boolean taxClawbackDue(DeregistrationGround ground, LocalDate on) {
-        boolean byBankruptcy = ground == DeregistrationGround.COURT_DECISION && bankruptcy;
-        return agreementEndsOn != null && on.isBefore(agreementEndsOn) && !byBankruptcy;
+    private boolean taxClawbackDue(LocalDate stop) {
+        return agreementEndsOn != null && stop.isBefore(agreementEndsOn) && !stoppedByBankruptcy(stop);
+    }
+
+    // 003 art. 26.2 (the lead, ADR 0035 item 44; abuse audit F237, was O141): "cessation of operation ... for reasons other than bankruptcy":
+    // an entity whose operations stopped before its bankruptcy did not stop by reason of it, so the exception holds only when no raised
+    // ground shows a stop earlier than the court's bankruptcy decision (the same day keeps it). (ADR 0035 item 45; F238) Whatever ground the
+    // removal is recorded on, as the stop itself (item 42): a governor removing on 12.5.2 an entity that stopped by its bankruptcy would
+    // otherwise impose the clawback the law spares it
+    private boolean stoppedByBankruptcy(LocalDate stop) {
+        return bankruptcy && courtDecidedOn != null && raised.contains(DeregistrationGround.COURT_DECISION) && !courtDecidedOn.isAfter(stop);
     }
 
     // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence

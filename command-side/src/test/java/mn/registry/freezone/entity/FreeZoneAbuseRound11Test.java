@@ -3,8 +3,6 @@ package mn.registry.freezone.entity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +21,11 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
 import static mn.registry.freezone.entity.ZoneRegistrationAbuseTest.problem;
 
 /** Session 19, Free Zone round 11 (s19-freezone; docs/abuse-audit.md F174, was O105; ADR 0035 item 35). */
-class FreeZoneAbuseRound11Test {
+class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
 
     /** The zone's State Great Khural resolution, as a zone established with its date records it (ADR 0035 item 31). */
     static final LocalDate RESOLVED = LocalDate.of(2026, 6, 12);
     static final LocalDate ENDS = LocalDate.of(2036, 12, 31);
-
-    private final ZoneRegistrationTest.Services services = new ZoneRegistrationTest.Services();
-    private AggregateTestFixture<ZoneRegistration> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = ZoneRegistrationTest.fixture(services);
-    }
 
     @Test
     @DisplayName("003 art. 12.5.1, 6.1 (ADR 0035 item 35, F174, was O105): an investment agreement signed before the State Great Khural "
@@ -113,6 +103,62 @@ class FreeZoneAbuseRound11Test {
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), AFTER))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved",
                         AFTER, true, true, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2 (the lead, ADR 0035 item 44, F237, was O141): an entity whose operations stopped before its bankruptcy did "
+            + "not stop by reason of it: interrupted before the agreement's end, its 12 months run out, then declared bankrupt by a court (before "
+            + "or after the end), it is removed on the court's ground with the clawback due")
+    void an_entity_that_stopped_before_its_bankruptcy_owes_the_clawback() {
+        for (LocalDate decided : new LocalDate[] {LocalDate.of(2036, 9, 1), LocalDate.of(2037, 3, 1)}) {
+            fixture.given(interruptedBeforeTheEnd(LocalDate.of(2036, 6, 1), bankruptcy(decided)))
+                    .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "bankrupt"), AFTER))
+                    .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3",
+                            "bankrupt", AFTER, true, true, GOVERNOR));
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2 (ADR 0035 items 44-45, F238): an entity declared bankrupt before its operations were interrupted stopped by "
+            + "reason of its bankruptcy: no clawback, whether the removal is recorded on the court's ground or on the 12 months' (the governor's "
+            + "choice of ground does not take the exception away); a bankruptcy on the interruption's own first day keeps it too")
+    void an_entity_that_stopped_by_its_bankruptcy_owes_none_whatever_the_ground_recorded() {
+        LocalDate interrupted = LocalDate.of(2036, 6, 1);
+        for (LocalDate decided : new LocalDate[] {LocalDate.of(2036, 5, 1), interrupted}) {
+            for (DeregistrationGround ground : new DeregistrationGround[] {DeregistrationGround.COURT_DECISION,
+                    DeregistrationGround.INTERRUPTED_TWELVE_MONTHS}) {
+                fixture.given(interruptedBeforeTheEnd(interrupted, bankruptcy(decided)))
+                        .when(governor(new RegistrationCommands.DeregisterEntity(ID, ground, "bankrupt"), AFTER))
+                        .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, ground, ground.article(), "bankrupt", AFTER, true,
+                                false, GOVERNOR));
+            }
+        }
+        // a dissolution that is not a bankruptcy, before the interruption, owes the clawback (it stopped before the agreement's end)
+        fixture.given(interruptedBeforeTheEnd(interrupted, dissolution(LocalDate.of(2036, 5, 1), false)))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), AFTER))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3",
+                        "dissolved", AFTER, true, true, GOVERNOR));
+    }
+
+    /** A registration with its agreement (ending 2036-12-31), started, interrupted on {@code on}, its 12 months run out, and {@code court}. */
+    private static Object[] interruptedBeforeTheEnd(LocalDate on, Object[] court) {
+        java.util.List<Object> events = new java.util.ArrayList<>(java.util.List.of(applied(), registered(),
+                agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
+                new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null),
+                new RegistrationEvents.OperationsInterrupted(ID, on, on.plusYears(1).minusDays(1), GOVERNOR)));
+        events.addAll(java.util.List.of(court));
+        events.add(twelveMonthsRanOut(on.plusYears(1)));
+        return events.toArray();
+    }
+
+    private static Object[] bankruptcy(LocalDate decided) {
+        return dissolution(decided, true);
+    }
+
+    private static Object[] dissolution(LocalDate decided, boolean bankruptcy) {
+        return new Object[] {new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, bankruptcy, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
+                new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
+                        decided.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), GOVERNOR)};
     }
 
     /** Received on 2037-06-05, after the agreement's end (2036-12-31). */
