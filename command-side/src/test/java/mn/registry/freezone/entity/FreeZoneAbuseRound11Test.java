@@ -72,7 +72,7 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         LocalDate before = LocalDate.of(2036, 6, 1); // the agreement ends on 2036-12-31
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, before, LocalDate.of(2037, 5, 31), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, before, LocalDate.of(2037, 5, 31), GOVERNOR, null),
                         twelveMonthsRanOut(LocalDate.of(2037, 6, 1)))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), AFTER))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
@@ -80,7 +80,7 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
         LocalDate after = LocalDate.of(2037, 1, 10);
         Instant later = Instant.parse("2038-01-15T02:00:00Z");
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, after, LocalDate.of(2038, 1, 9), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, after, LocalDate.of(2038, 1, 9), GOVERNOR, null),
                         twelveMonthsRanOut(LocalDate.of(2038, 1, 10)))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), later))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
@@ -95,7 +95,7 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         LocalDate decided = LocalDate.of(2037, 3, 1); // after the agreement's end (2036-12-31), before the 12 months ran out
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2036, 6, 1), LocalDate.of(2037, 5, 31), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2036, 6, 1), LocalDate.of(2037, 5, 31), GOVERNOR, null),
                         new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, false, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
                                 Instant.parse("2037-03-02T02:00:00Z"), GOVERNOR),
@@ -140,12 +140,49 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
                         "dissolved", AFTER, true, true, GOVERNOR));
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46, F239, was O140): the interruption, whose first day decides a 12.5.2 "
+            + "removal's clawback, rests on its uploaded document: without one, with one never received, or with the start's own it is refused "
+            + "and nothing stored; a day after the document's receipt is refused; on the receipt's day, or before it, recorded with the document")
+    void an_interruption_rests_on_its_document() {
+        Object[] operating = {applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
+                new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, FreeZoneAbuseRound8Test.START_DOC)};
+        Instant received = Instant.parse("2027-03-10T02:00:00Z");
+        LocalDate uploadedOn = LocalDate.of(2027, 3, 5);
+        services.receivedAt.put(ZoneRegistrationTest.INTERRUPTION_DOC, Instant.parse("2027-03-05T01:00:00Z")); // 09:00 in Ulaanbaatar
+        java.util.function.Function<String, Object> interruption = sha -> governor(
+                new RegistrationCommands.RecordOperationsInterrupted(ID, uploadedOn, sha), received);
+        fixture.given(operating).when(interruption.apply(null))
+                .expectException(problem("freezone.field-missing", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        services.unknownDocuments.add("9".repeat(64));
+        fixture.given(operating).when(interruption.apply("9".repeat(64)))
+                .expectException(problem("document.unknown", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        fixture.given(operating).when(interruption.apply(FreeZoneAbuseRound8Test.START_DOC))
+                .expectException(problem("freezone.document-cited-already", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        fixture.given(operating).when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, uploadedOn.plusDays(1),
+                        ZoneRegistrationTest.INTERRUPTION_DOC), received))
+                .expectException(problem("freezone.interruption-after-its-document", "on", "003 art. 12.5.2")).expectNoEvents();
+        fixture.given(operating).when(interruption.apply(ZoneRegistrationTest.INTERRUPTION_DOC))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, uploadedOn, LocalDate.of(2028, 3, 4), GOVERNOR,
+                        ZoneRegistrationTest.INTERRUPTION_DOC));
+        // a second interruption, after a resumption, cites a document of its own
+        fixture.given(operating).andGiven(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9),
+                        GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC), new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 2, 1), GOVERNOR))
+                .when(interruption.apply(ZoneRegistrationTest.INTERRUPTION_DOC))
+                .expectException(problem("freezone.document-cited-already", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        // an interruption stored without a document (before this rule) stays valid: the entity resumes from it
+        fixture.given(operating).andGiven(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9),
+                        GOVERNOR, null))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 3, 1)), received))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 3, 1), GOVERNOR));
+    }
+
     /** A registration with its agreement (ending 2036-12-31), started, interrupted on {@code on}, its 12 months run out, and {@code court}. */
     private static Object[] interruptedBeforeTheEnd(LocalDate on, Object[] court) {
         java.util.List<Object> events = new java.util.ArrayList<>(java.util.List.of(applied(), registered(),
                 agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
                 new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null),
-                new RegistrationEvents.OperationsInterrupted(ID, on, on.plusYears(1).minusDays(1), GOVERNOR)));
+                new RegistrationEvents.OperationsInterrupted(ID, on, on.plusYears(1).minusDays(1), GOVERNOR, null)));
         events.addAll(java.util.List.of(court));
         events.add(twelveMonthsRanOut(on.plusYears(1)));
         return events.toArray();
