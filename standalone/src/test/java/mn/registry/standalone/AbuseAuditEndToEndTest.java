@@ -468,7 +468,7 @@ class AbuseAuditEndToEndTest {
                 "investment agreement " + idleRegistration))));
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(pausedRegistration, today(), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + pausedRegistration + " " + System.nanoTime()))));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(pausedRegistration,
-                today())));
+                today(), ReceiptTimeEndToEndTest.upload(registry.context(), "interruption " + pausedRegistration + " " + System.nanoTime()))));
         LocalDate insideTheWindows = today().plusMonths(6);
 
         // a year and a day on, the governor records a start and a resumption "on" a day inside the windows: the grounds are due
@@ -601,10 +601,10 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, started, ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))));
         registry.clock().advance(Duration.ofDays(10));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
-                started.plusDays(2))));
+                started.plusDays(2), ReceiptTimeEndToEndTest.upload(registry.context(), "interruption " + registration + " " + System.nanoTime()))));
         ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, started.plusDays(8))));
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
-                started.plusDays(5))), 400, "freezone.date-before-resumption", "on", "003 art. 12.5.2");
+                started.plusDays(5), ReceiptTimeEndToEndTest.upload(registry.context(), "interruption " + registration + " " + System.nanoTime()))), 400, "freezone.date-before-resumption", "on", "003 art. 12.5.2");
         // held: a deregistration on a ground the registry has not raised
         registry.refused(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 mn.registry.kernel.freezone.DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "interrupted")), 409, "freezone.ground-not-raised", null,

@@ -138,4 +138,33 @@ class FreeZoneAbuseRound11EndToEndTest {
                 r -> r.path("entry").path("details").path("resolutionDate").asText().equals(recorded.minusDays(40).toString()));
         assertThat(zone.path("entry").path("status").asText()).isEqualTo("OPEN");
     }
+
+    @Test
+    @Order(4) // last: it moves the registry's clock two days on
+    @DisplayName("003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46, F239, was O140): an interruption cites its uploaded document: without one, "
+            + "dated after the day the registry received it, or citing another registration's interruption's document, refused over HTTP, "
+            + "nothing stored; with its own, recorded")
+    void an_interruption_is_cited_by_its_document() {
+        RegistrationId wool = started(new LegalEntity("Orkhon Paused Wool LLC", Jurisdiction.MONGOLIAN, null, "6417902"));
+        RegistrationId cashmere = started(new LegalEntity("Tuul Paused Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6417903"));
+        LocalDate uploadedOn = registry.today();
+        String finding = ReceiptTimeEndToEndTest.upload(registry.context(), "governor's finding: " + wool + " interrupted " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(2));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(wool,
+                uploadedOn, null)), 400, "freezone.field-missing", "documentSha256", "003 art. 12.5.2, 26.2");
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(wool,
+                uploadedOn.plusDays(1), finding)), 400, "freezone.interruption-after-its-document", "on", "003 art. 12.5.2");
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(wool, uploadedOn,
+                finding)));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(cashmere,
+                uploadedOn, finding)), 409, "freezone.document-cited-elsewhere", "documentSha256", "003 art. 12.5.2, 26.2");
+    }
+
+    /** A registration in Altanbulag whose operations started today, on their document. */
+    private static RegistrationId started(LegalEntity entity) {
+        RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
+                registry.today(), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))));
+        return registration;
+    }
 }

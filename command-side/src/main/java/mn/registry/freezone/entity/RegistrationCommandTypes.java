@@ -171,9 +171,11 @@ class RegistrationCommandTypes {
                 RegistrationCommands.RecordOperationsStarted::documentSha256, "003 art. 12.5.1, 23.1-23.2", claims);
     }
 
+    /** 003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46): the interruption rests on its document, claimed registry-wide as the start's. */
     @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> recordOperationsInterruptedType() {
-        return governor(RegistrationCommands.RecordOperationsInterrupted.class, "INTERRUPTED");
+    SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> recordOperationsInterruptedType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.RecordOperationsInterrupted.class, "INTERRUPTED",
+                RegistrationCommands.RecordOperationsInterrupted::documentSha256, "003 art. 12.5.2, 26.2", claims);
     }
 
     @Bean

@@ -27,6 +27,9 @@ interface RegistrationServices {
     /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
     boolean documentReceived(String sha256);
 
+    /** When the registry received the document with this SHA-256; empty if it did not (ADR 0035 item 46). */
+    java.util.Optional<Instant> documentReceivedAt(String sha256);
+
     /**
      * 003 art. 12.1 (ADR 0035 item 19): claims the registration fee receipt for this command's application of {@code registration},
      * registry-wide; refuses ({@code freezone.fee-receipt-used-elsewhere}) one another registration's application holds.

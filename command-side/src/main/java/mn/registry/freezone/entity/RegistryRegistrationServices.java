@@ -59,6 +59,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
+    public java.util.Optional<Instant> documentReceivedAt(String sha256) {
+        return documents.cite(sha256).map(mn.registry.document.StoredDocument::receivedAt);
+    }
+
+    @Override
     public void claimFeeReceipt(String sha256, String commandId, mn.registry.kernel.freezone.RegistrationId registration, Instant at) {
         claims.claimFeeReceipt(sha256, commandId, registration, at);
     }

@@ -284,7 +284,7 @@ class ZoneRegistration {
     private void documentNotCitedForAnotherActOfThisRegistration(String sha256, String article) {
         if (citedDocuments.contains(sha256)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-already", "This document is cited already by "
-                    + registrationId + " (its application, agreement, start of operations or court decision); each act is recorded with its own document.",
+                    + registrationId + " (its application, agreement, start of operations, interruption or court decision); each act is recorded with its own document.",
                     "documentSha256", article);
         }
     }
@@ -359,9 +359,11 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.5.2: 12 consecutive months of interruption after operations started
+    // 003 art. 12.5.2: 12 consecutive months of interruption after operations started. 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 46;
+    // abuse audit F239, was O140): since item 39 the interruption's first day decides the clawback of a 12.5.2 removal, so it rests on a
+    // document (the governor's finding, the entity's notice), as the start's day does (item 23)
     @CommandHandler
-    void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context) {
+    void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
         LocalDate on = requireDate(body.on());
@@ -373,9 +375,22 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
         }
         notBeforeTheLastResumption(on);
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
+        interruptionNotAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
-                context.actor()));
+                context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start is not dated after the day the registry receives it (a date stated
+    // for a fact has happened), an interruption is not dated after the day the registry received the document it rests on: a finding or
+    // a notice cannot show an interruption that had not begun when it was received. Judged by the registry's own receipt of the
+    // document, by its day in Ulaanbaatar (a notice uploaded the morning the operations stop is that day's)
+    private static void interruptionNotAfterItsDocument(LocalDate on, java.util.Optional<Instant> documentReceivedAt) {
+        documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(on::isAfter).ifPresent(received -> {
+            throw RegistryProblem.invalid("freezone.interruption-after-its-document", "The registry received the interruption's document on "
+                    + received + "; it cannot show operations interrupted from " + on + ", a later day.", "on", "003 art. 12.5.2");
+        });
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035 item 17, abuse audit F121): the 12 months count from the day the interruption is recorded as
@@ -526,7 +541,7 @@ class ZoneRegistration {
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }
         apply(new RegistrationEvents.EntityDeregistered(registrationId, zoneId, ground, ground.article(), body.reasons(), context.receivedAt(),
-                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(ground, stoppedOn(
+                true /* land rights end on every ground: 22.6, 22.7 (ADR 0035 item 16) */, taxClawbackDue(stoppedOn(
                 UlaanbaatarTime.dateOf(context.receivedAt()))), context.actor()));
     }
 
@@ -548,9 +563,17 @@ class ZoneRegistration {
     }
 
     // 003 art. 26.2: stopping before the agreement with the governor ends, other than by bankruptcy, turns tax credits and exemptions into tax debt
-    boolean taxClawbackDue(DeregistrationGround ground, LocalDate on) {
-        boolean byBankruptcy = ground == DeregistrationGround.COURT_DECISION && bankruptcy;
-        return agreementEndsOn != null && on.isBefore(agreementEndsOn) && !byBankruptcy;
+    private boolean taxClawbackDue(LocalDate stop) {
+        return agreementEndsOn != null && stop.isBefore(agreementEndsOn) && !stoppedByBankruptcy(stop);
+    }
+
+    // 003 art. 26.2 (the lead, ADR 0035 item 44; abuse audit F237, was O141): "cessation of operation ... for reasons other than bankruptcy":
+    // an entity whose operations stopped before its bankruptcy did not stop by reason of it, so the exception holds only when no raised
+    // ground shows a stop earlier than the court's bankruptcy decision (the same day keeps it). (ADR 0035 item 45; F238) Whatever ground the
+    // removal is recorded on, as the stop itself (item 42): a governor removing on 12.5.2 an entity that stopped by its bankruptcy would
+    // otherwise impose the clawback the law spares it
+    private boolean stoppedByBankruptcy(LocalDate stop) {
+        return bankruptcy && courtDecidedOn != null && raised.contains(DeregistrationGround.COURT_DECISION) && !courtDecidedOn.isAfter(stop);
     }
 
     // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence
@@ -680,6 +703,9 @@ class ZoneRegistration {
 
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsInterrupted event) {
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
         interruptedOn = event.on();
         resumeDueBy = event.resumeDueBy();
         interruptionRunsFrom = event.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS);

@@ -3,8 +3,6 @@ package mn.registry.freezone.entity;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +21,11 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
 import static mn.registry.freezone.entity.ZoneRegistrationAbuseTest.problem;
 
 /** Session 19, Free Zone round 11 (s19-freezone; docs/abuse-audit.md F174, was O105; ADR 0035 item 35). */
-class FreeZoneAbuseRound11Test {
+class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
 
     /** The zone's State Great Khural resolution, as a zone established with its date records it (ADR 0035 item 31). */
     static final LocalDate RESOLVED = LocalDate.of(2026, 6, 12);
     static final LocalDate ENDS = LocalDate.of(2036, 12, 31);
-
-    private final ZoneRegistrationTest.Services services = new ZoneRegistrationTest.Services();
-    private AggregateTestFixture<ZoneRegistration> fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = ZoneRegistrationTest.fixture(services);
-    }
 
     @Test
     @DisplayName("003 art. 12.5.1, 6.1 (ADR 0035 item 35, F174, was O105): an investment agreement signed before the State Great Khural "
@@ -82,7 +72,7 @@ class FreeZoneAbuseRound11Test {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         LocalDate before = LocalDate.of(2036, 6, 1); // the agreement ends on 2036-12-31
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, before, LocalDate.of(2037, 5, 31), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, before, LocalDate.of(2037, 5, 31), GOVERNOR, null),
                         twelveMonthsRanOut(LocalDate.of(2037, 6, 1)))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), AFTER))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
@@ -90,7 +80,7 @@ class FreeZoneAbuseRound11Test {
         LocalDate after = LocalDate.of(2037, 1, 10);
         Instant later = Instant.parse("2038-01-15T02:00:00Z");
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, after, LocalDate.of(2038, 1, 9), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, after, LocalDate.of(2038, 1, 9), GOVERNOR, null),
                         twelveMonthsRanOut(LocalDate.of(2038, 1, 10)))
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "no operations"), later))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
@@ -105,7 +95,7 @@ class FreeZoneAbuseRound11Test {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         LocalDate decided = LocalDate.of(2037, 3, 1); // after the agreement's end (2036-12-31), before the 12 months ran out
         fixture.given(applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2036, 6, 1), LocalDate.of(2037, 5, 31), GOVERNOR),
+                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2036, 6, 1), LocalDate.of(2037, 5, 31), GOVERNOR, null),
                         new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, false, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
                                 Instant.parse("2037-03-02T02:00:00Z"), GOVERNOR),
@@ -113,6 +103,99 @@ class FreeZoneAbuseRound11Test {
                 .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), AFTER))
                 .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved",
                         AFTER, true, true, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2 (the lead, ADR 0035 item 44, F237, was O141): an entity whose operations stopped before its bankruptcy did "
+            + "not stop by reason of it: interrupted before the agreement's end, its 12 months run out, then declared bankrupt by a court (before "
+            + "or after the end), it is removed on the court's ground with the clawback due")
+    void an_entity_that_stopped_before_its_bankruptcy_owes_the_clawback() {
+        for (LocalDate decided : new LocalDate[] {LocalDate.of(2036, 9, 1), LocalDate.of(2037, 3, 1)}) {
+            fixture.given(interruptedBeforeTheEnd(LocalDate.of(2036, 6, 1), bankruptcy(decided)))
+                    .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "bankrupt"), AFTER))
+                    .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3",
+                            "bankrupt", AFTER, true, true, GOVERNOR));
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2 (ADR 0035 items 44-45, F238): an entity declared bankrupt before its operations were interrupted stopped by "
+            + "reason of its bankruptcy: no clawback, whether the removal is recorded on the court's ground or on the 12 months' (the governor's "
+            + "choice of ground does not take the exception away); a bankruptcy on the interruption's own first day keeps it too")
+    void an_entity_that_stopped_by_its_bankruptcy_owes_none_whatever_the_ground_recorded() {
+        LocalDate interrupted = LocalDate.of(2036, 6, 1);
+        for (LocalDate decided : new LocalDate[] {LocalDate.of(2036, 5, 1), interrupted}) {
+            for (DeregistrationGround ground : new DeregistrationGround[] {DeregistrationGround.COURT_DECISION,
+                    DeregistrationGround.INTERRUPTED_TWELVE_MONTHS}) {
+                fixture.given(interruptedBeforeTheEnd(interrupted, bankruptcy(decided)))
+                        .when(governor(new RegistrationCommands.DeregisterEntity(ID, ground, "bankrupt"), AFTER))
+                        .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, ground, ground.article(), "bankrupt", AFTER, true,
+                                false, GOVERNOR));
+            }
+        }
+        // a dissolution that is not a bankruptcy, before the interruption, owes the clawback (it stopped before the agreement's end)
+        fixture.given(interruptedBeforeTheEnd(interrupted, dissolution(LocalDate.of(2036, 5, 1), false)))
+                .when(governor(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"), AFTER))
+                .expectEvents(new RegistrationEvents.EntityDeregistered(ID, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3",
+                        "dissolved", AFTER, true, true, GOVERNOR));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46, F239, was O140): the interruption, whose first day decides a 12.5.2 "
+            + "removal's clawback, rests on its uploaded document: without one, with one never received, or with the start's own it is refused "
+            + "and nothing stored; a day after the document's receipt is refused; on the receipt's day, or before it, recorded with the document")
+    void an_interruption_rests_on_its_document() {
+        Object[] operating = {applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
+                new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, FreeZoneAbuseRound8Test.START_DOC)};
+        Instant received = Instant.parse("2027-03-10T02:00:00Z");
+        LocalDate uploadedOn = LocalDate.of(2027, 3, 5);
+        services.receivedAt.put(ZoneRegistrationTest.INTERRUPTION_DOC, Instant.parse("2027-03-05T01:00:00Z")); // 09:00 in Ulaanbaatar
+        java.util.function.Function<String, Object> interruption = sha -> governor(
+                new RegistrationCommands.RecordOperationsInterrupted(ID, uploadedOn, sha), received);
+        fixture.given(operating).when(interruption.apply(null))
+                .expectException(problem("freezone.field-missing", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        services.unknownDocuments.add("9".repeat(64));
+        fixture.given(operating).when(interruption.apply("9".repeat(64)))
+                .expectException(problem("document.unknown", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        fixture.given(operating).when(interruption.apply(FreeZoneAbuseRound8Test.START_DOC))
+                .expectException(problem("freezone.document-cited-already", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        fixture.given(operating).when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, uploadedOn.plusDays(1),
+                        ZoneRegistrationTest.INTERRUPTION_DOC), received))
+                .expectException(problem("freezone.interruption-after-its-document", "on", "003 art. 12.5.2")).expectNoEvents();
+        fixture.given(operating).when(interruption.apply(ZoneRegistrationTest.INTERRUPTION_DOC))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, uploadedOn, LocalDate.of(2028, 3, 4), GOVERNOR,
+                        ZoneRegistrationTest.INTERRUPTION_DOC));
+        // a second interruption, after a resumption, cites a document of its own
+        fixture.given(operating).andGiven(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9),
+                        GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC), new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 2, 1), GOVERNOR))
+                .when(interruption.apply(ZoneRegistrationTest.INTERRUPTION_DOC))
+                .expectException(problem("freezone.document-cited-already", "documentSha256", "003 art. 12.5.2, 26.2")).expectNoEvents();
+        // an interruption stored without a document (before this rule) stays valid: the entity resumes from it
+        fixture.given(operating).andGiven(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9),
+                        GOVERNOR, null))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 3, 1)), received))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 3, 1), GOVERNOR));
+    }
+
+    /** A registration with its agreement (ending 2036-12-31), started, interrupted on {@code on}, its 12 months run out, and {@code court}. */
+    private static Object[] interruptedBeforeTheEnd(LocalDate on, Object[] court) {
+        java.util.List<Object> events = new java.util.ArrayList<>(java.util.List.of(applied(), registered(),
+                agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
+                new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null),
+                new RegistrationEvents.OperationsInterrupted(ID, on, on.plusYears(1).minusDays(1), GOVERNOR, null)));
+        events.addAll(java.util.List.of(court));
+        events.add(twelveMonthsRanOut(on.plusYears(1)));
+        return events.toArray();
+    }
+
+    private static Object[] bankruptcy(LocalDate decided) {
+        return dissolution(decided, true);
+    }
+
+    private static Object[] dissolution(LocalDate decided, boolean bankruptcy) {
+        return new Object[] {new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, bankruptcy, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
+                new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
+                        decided.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), GOVERNOR)};
     }
 
     /** Received on 2037-06-05, after the agreement's end (2036-12-31). */

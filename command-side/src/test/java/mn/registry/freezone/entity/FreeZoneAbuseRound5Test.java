@@ -174,7 +174,7 @@ class FreeZoneAbuseRound5Test extends ZoneRegistrationAbuseFixture {
         LocalDate started = TODAY.minusDays(30);
         var startedEvent = new mn.registry.kernel.freezone.RegistrationEvents.OperationsStarted(ID, started, ZoneRegistrationTest.GOVERNOR, null);
         var interrupted = new mn.registry.kernel.freezone.RegistrationEvents.OperationsInterrupted(ID, TODAY.minusDays(10), TODAY.plusMonths(12),
-                ZoneRegistrationTest.GOVERNOR);
+                ZoneRegistrationTest.GOVERNOR, null);
         fixture.given(applied(), registered())
                 .when(asRepresentative.apply(new RegistrationCommands.RecordInvestmentAgreement(ID, TODAY.minusDays(3), LocalDate.of(2036, 12, 31),
                         Money.mnt(5_000_000_000L), true, AGREEMENT_DOC)))
@@ -183,7 +183,7 @@ class FreeZoneAbuseRound5Test extends ZoneRegistrationAbuseFixture {
                 .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsStarted(ID, started, FreeZoneAbuseRound8Test.START_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.1")).expectNoEvents();
         fixture.given(applied(), registered(), startedEvent)
-                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsInterrupted(ID, TODAY.minusDays(10))))
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsInterrupted(ID, TODAY.minusDays(10), ZoneRegistrationTest.INTERRUPTION_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered(), startedEvent, interrupted)
                 .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsResumed(ID, TODAY)))

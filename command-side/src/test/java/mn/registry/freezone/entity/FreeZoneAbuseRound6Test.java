@@ -30,18 +30,18 @@ class FreeZoneAbuseRound6Test extends ZoneRegistrationAbuseFixture {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 10), GOVERNOR, null);
         Instant received = on(LocalDate.of(2028, 3, 1));
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1)), received))
-                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1), LocalDate.of(2029, 2, 28), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1), ZoneRegistrationTest.INTERRUPTION_DOC), received))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1), LocalDate.of(2029, 2, 28), GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC));
         // 31 days back: from the receipt; 30 days back: from the day named, as before
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2028, 1, 30)), received))
-                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2028, 1, 30), LocalDate.of(2029, 2, 28), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2028, 1, 30), ZoneRegistrationTest.INTERRUPTION_DOC), received))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2028, 1, 30), LocalDate.of(2029, 2, 28), GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC));
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2028, 1, 31)), received))
-                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2028, 1, 31), LocalDate.of(2029, 1, 30), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2028, 1, 31), ZoneRegistrationTest.INTERRUPTION_DOC), received))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2028, 1, 31), LocalDate.of(2029, 1, 30), GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC));
         // the entity resumes within the 12 months from the receipt: recorded, not refused as late (F37)
         fixture.given(applied(), registered(), started,
-                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1), LocalDate.of(2029, 2, 28), GOVERNOR))
+                        new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1), LocalDate.of(2029, 2, 28), GOVERNOR, null))
                 .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 6, 1)), on(LocalDate.of(2028, 6, 2))))
                 .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2028, 6, 1), GOVERNOR));
     }

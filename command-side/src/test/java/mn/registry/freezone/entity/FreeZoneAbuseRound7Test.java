@@ -102,7 +102,7 @@ class FreeZoneAbuseRound7Test extends ZoneRegistrationAbuseFixture {
         services.closures.add(SPRING);
         RegistrationStreamCommands.RaiseGroundIfDue due = raiseOn(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, resumeDueBy.plusDays(1));
         fixture.given(applied(), registered(), new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2026, 12, 1), GOVERNOR, null),
-                        new RegistrationEvents.OperationsInterrupted(ID, interrupted, resumeDueBy, GOVERNOR))
+                        new RegistrationEvents.OperationsInterrupted(ID, interrupted, resumeDueBy, GOVERNOR, null))
                 .when(due)
                 .expectEvents(new RegistrationEvents.GroundDueMovedByClosure(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS,
                         resumeDueBy.plusDays(60), 60, "003 art. 6.4, 12.5.2", due.at()));

@@ -102,7 +102,7 @@ class FreeZoneAbuseRound8Test extends ZoneRegistrationAbuseFixture {
                 .expectSuccessfulHandlerExecution();
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1),
-                LocalDate.of(2028, 1, 31), GOVERNOR);
+                LocalDate.of(2028, 1, 31), GOVERNOR, null);
         fixture.given(applied(), registered(), started, interrupted)
                 .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 4, 1)), on(today)))
                 .expectException(problem("freezone.date-in-closure", "on"))

@@ -54,7 +54,7 @@ class FreeZoneDeadlineRulesTest {
                 .containsExactly(new DeadlineInstruction.End(ZoneRegistrationTest.ID.value(), "freezone.start"));
 
         ScheduledDeadline interruption = ((DeadlineInstruction.Start) rules.instructionsFor(new RegistrationEvents.OperationsInterrupted(ZoneRegistrationTest.ID,
-                LocalDate.of(2027, 3, 1), LocalDate.of(2028, 2, 29), null), 5).get(0)).deadline();
+                LocalDate.of(2027, 3, 1), LocalDate.of(2028, 2, 29), null, null), 5).get(0)).deadline();
         assertThat(interruption.due()).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(rules.firingCommand(interruption, Instant.parse("2028-02-29T16:00:01Z")))
                 .extracting(c -> ((RegistrationStreamCommands.RaiseGroundIfDue) c).ground()).isEqualTo(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);

@@ -151,7 +151,7 @@ class ZoneRegistrationAbuseTest {
         LocalDate interrupted = LocalDate.of(2027, 3, 1);
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
-        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
+        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR, null);
         fixture.given(applied(), registered(), started, interruption)
                 .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay.plusDays(1))))
                 .expectException(problem("freezone.interruption-window-passed", "on", "003 art. 12.5.2")).expectNoEvents();
@@ -229,18 +229,18 @@ class ZoneRegistrationAbuseTest {
     void interruption_is_not_dated_before_the_last_resumption() {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         RegistrationEvents.OperationsInterrupted first = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
-                LocalDate.of(2028, 2, 29), GOVERNOR);
+                LocalDate.of(2028, 2, 29), GOVERNOR, null);
         RegistrationEvents.OperationsResumed resumed = new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR);
         Instant at = on(LocalDate.of(2027, 10, 1));
         fixture.given(applied(), registered(), started, first, resumed)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1)), at))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 2, 1), ZoneRegistrationTest.INTERRUPTION_DOC), at))
                 .expectException(problem("freezone.date-before-resumption", "on", "003 art. 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered(), started, first, resumed)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 8, 31)), at))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 8, 31), ZoneRegistrationTest.INTERRUPTION_DOC), at))
                 .expectException(problem("freezone.date-before-resumption", "on", "003 art. 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered(), started, first, resumed)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 9, 1)), at))
-                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 9, 1), LocalDate.of(2028, 8, 31), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 9, 1), ZoneRegistrationTest.INTERRUPTION_DOC), at))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 9, 1), LocalDate.of(2028, 8, 31), GOVERNOR, ZoneRegistrationTest.INTERRUPTION_DOC));
     }
 
     @Test
@@ -271,7 +271,7 @@ class ZoneRegistrationAbuseTest {
         for (Object body : List.of(new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.COURT_DECISION, "dissolved"),
                 new RegistrationCommands.DeregisterEntity(ID, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "again"),
                 new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 6, 1), FreeZoneAbuseRound8Test.START_DOC),
-                new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 6, 1)),
+                new RegistrationCommands.RecordOperationsInterrupted(ID, LocalDate.of(2027, 6, 1), ZoneRegistrationTest.INTERRUPTION_DOC),
                 new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2028/3", LocalDate.of(2028, 1, 9), true, ZoneRegistrationTest.COURT_DOC))) {
             fixture.given(applied(), registered(), deregistered)
                     .when(governor(body, later))

@@ -62,6 +62,8 @@ class ZoneRegistrationTest {
     /** The SHA-256 of the signed investment agreement and of the court's decision, uploaded first (ADR 0035 item 7). */
     static final String AGREEMENT_DOC = "1".repeat(64);
     static final String COURT_DOC = "2".repeat(64);
+    /** The SHA-256 of the document an interruption rests on (ADR 0035 item 46). */
+    static final String INTERRUPTION_DOC = "7".repeat(64);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
     private final Services services = new Services();
@@ -104,6 +106,14 @@ class ZoneRegistrationTest {
         @Override
         public boolean documentReceived(String sha256) {
             return !unknownDocuments.contains(sha256);
+        }
+
+        /** When the registry received a document, by SHA-256 (ADR 0035 item 46); a document not in it has no day to compare. */
+        final java.util.Map<String, Instant> receivedAt = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<Instant> documentReceivedAt(String sha256) {
+            return documentReceived(sha256) ? java.util.Optional.ofNullable(receivedAt.get(sha256)) : java.util.Optional.empty();
         }
 
         /** The fee receipts claimed, by SHA-256 (ADR 0035 item 19); another registration's is refused as the registry's claim refuses it. */
@@ -278,10 +288,10 @@ class ZoneRegistrationTest {
         LocalDate lastDay = LocalDate.of(2028, 2, 29);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted), on(interrupted.plusDays(2))))
-                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, interrupted, INTERRUPTION_DOC), on(interrupted.plusDays(2))))
+                .expectEvents(new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR, INTERRUPTION_DOC));
         Instant at = Instant.parse("2028-03-01T01:00:00Z");
-        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR);
+        RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR, null);
         fixture.given(applied(), registered(), started, interruption)
                 .when(new RegistrationStreamCommands.RaiseGroundIfDue(STREAM, ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, lastDay.plusDays(1), at))
                 .expectEvents(new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, "003 art. 12.5.2",
@@ -450,11 +460,11 @@ class ZoneRegistrationTest {
         LocalDate today = LocalDate.of(2027, 5, 1);
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         fixture.given(applied(), registered(), started)
-                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, today.plusDays(1), INTERRUPTION_DOC), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
-                LocalDate.of(2028, 2, 29), GOVERNOR);
+                LocalDate.of(2028, 2, 29), GOVERNOR, null);
         fixture.given(applied(), registered(), started, interrupted)
                 .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1)), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))

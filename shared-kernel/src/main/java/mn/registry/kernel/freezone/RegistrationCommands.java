@@ -61,8 +61,15 @@ public final class RegistrationCommands {
         }
     }
 
-    /** 003 art. 12.5.2: operations were interrupted or stopped for the entity's own reasons from this day. */
-    public record RecordOperationsInterrupted(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+    /**
+     * 003 art. 12.5.2: operations were interrupted or stopped for the entity's own reasons from this day.
+     *
+     * @param on             the interruption's first day, not after the day the registry received its document (ADR 0035 item 46)
+     * @param documentSha256 the SHA-256 of the document the interruption rests on (the governor's finding, the entity's notice), uploaded
+     *                       first ({@code POST /api/documents}; ADR 0035 items 23, 46)
+     */
+    public record RecordOperationsInterrupted(RegistrationId registrationId, LocalDate on,
+                                              @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();

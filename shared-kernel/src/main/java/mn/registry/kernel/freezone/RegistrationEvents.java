@@ -48,8 +48,13 @@ public final class RegistrationEvents {
                                     @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
-    /** @param resumeDueBy the last day of the 12 consecutive months (003 art. 12.5.2) */
-    public record OperationsInterrupted(RegistrationId registrationId, LocalDate on, LocalDate resumeDueBy, PersonId recordedBy) {
+    /**
+     * @param resumeDueBy    the last day of the 12 consecutive months (003 art. 12.5.2)
+     * @param documentSha256 the SHA-256 of the document the interruption rests on (ADR 0035 item 46); null in events stored before it,
+     *                       which stay valid and are written back without it (the same bytes)
+     */
+    public record OperationsInterrupted(RegistrationId registrationId, LocalDate on, LocalDate resumeDueBy, PersonId recordedBy,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
     public record OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {

@@ -204,7 +204,7 @@ class GovernorDeskBrowserTest {
     static final LegalEntity DISSOLVED = new LegalEntity("Tuul Felt LLC", Jurisdiction.MONGOLIAN, null, "6207712");
 
     @Test
-    @DisplayName("003 art. 12.5.1, 12.5.3, 23.1, 26.2 (ADR 0035 items 7, 23): the governor records the investment agreement, the start of operations and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
+    @DisplayName("003 art. 12.5.1, 12.5.2, 12.5.3, 23.1, 26.2 (ADR 0035 items 7, 23, 46): the governor records the investment agreement, the start of operations, an interruption and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
     void agreement_and_court_decision_are_recorded_with_their_documents() throws IOException {
         String registrationId = apply(registry, DISSOLVED, "altanbulag");
         RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
@@ -263,6 +263,30 @@ class GovernorDeskBrowserTest {
         browser.waitUntil("the start is recorded", d -> {
             browser.open(page, "en");
             return d.findElements(By.id("form-started")).isEmpty();
+        });
+        // 003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46): the interruption names its first day (none filled in) and its document, in
+        // either language
+        assertThat(browser.find("label[for=in-on]").getText()).contains("First day of the interruption");
+        assertThat(browser.find("#in-rule").getText()).contains("not after the day the registry received the document");
+        assertThat(browser.find("label[for=in-sha]").getText()).contains("SHA-256 of the document the interruption rests on");
+        assertThat(browser.find("#in-on").getAttribute("value")).isEmpty();
+        assertThat(browser.find("#in-sha").getAttribute("required")).isNotNull();
+        browser.open(page, "mn");
+        assertThat(browser.find("label[for=in-on]").getText()).contains("Тасалдсан эхний өдөр");
+        assertThat(browser.find("#in-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
+        assertThat(browser.find("label[for=in-sha]").getText()).contains("Тасалдсаныг нотлох баримт бичгийн SHA-256");
+        Path finding = Files.createTempFile("interrupted-", ".pdf");
+        Files.writeString(finding, "%PDF-1.4\nInterruption of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String findingSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(finding));
+        browser.script("document.getElementById('in-on').value = arguments[0]", today.toString());
+        browser.find("#in-file").sendKeys(finding.toAbsolutePath().toString());
+        browser.waitUntil("the interruption's document is hashed and kept", d -> findingSha.equals(browser.find("#in-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#in-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend("form-interrupted")).contains("\"type\":\"RecordOperationsInterrupted\"").contains(findingSha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the interruption is recorded", d -> {
+            browser.open(page, "en");
+            return d.findElements(By.id("form-interrupted")).isEmpty();
         });
         Path decision = Files.createTempFile("court-", ".pdf");
         Files.writeString(decision, "%PDF-1.4\nTuul civil court 2026/88 " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
