@@ -90,6 +90,8 @@ class PermitApplication {
     private boolean databaseHandedOver;
     /** The fingerprints of the databases handed over on this permit's revocations (ADR 0046 item 66). */
     private final java.util.Set<String> handedOverDatabases = new java.util.HashSet<>();
+    // the receipts the database's hand-overs were recorded on (ADR 0057, session 20 round 2); none in hand-overs stored before it
+    private final java.util.Set<String> handedOverReceipts = new java.util.HashSet<>();
     /** Whether the holder reported certificates issued since the last hand-over (ADR 0046 item 66). */
     private boolean certificatesReportedSinceTheHandOver;
     private LocalDate lastHandedOverOn;
@@ -1127,7 +1129,7 @@ class PermitApplication {
 
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
-    void handle(RecordCertificateDatabaseHandedOver command, CommandContext context) {
+    void handle(RecordCertificateDatabaseHandedOver command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
@@ -1135,8 +1137,24 @@ class PermitApplication {
         }
         evidenceIsASha256(command.databaseSha256(), "databaseSha256", "002 art. 29.3");
         databaseIsHandedOverAsItIsNow(command.databaseSha256());
-        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
+        handOverRestsOnItsOwnReceipt(command.receiptSha256(), services);
+        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor(),
+                command.receiptSha256()));
         fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 29.3 (ADR 0057, session 20 round 2; abuse audit F221, F222, was O121): the registry never receives the database, only its
+    // fingerprint, so the hand-over rests on the database's signed receipt (the ministry's or the receiving provider's), uploaded and
+    // received; a receipt records one hand-over: another permit's is refused by its claim (DocumentKind.CERTIFICATE_DATABASE_RECEIPT),
+    // an earlier hand-over's of this permit (revoked again after a reinstatement) here
+    private void handOverRestsOnItsOwnReceipt(String receiptSha256, PermitServices services) {
+        evidenceIsASha256(receiptSha256, "receiptSha256", "002 art. 29.3");
+        documentWasReceived(receiptSha256, "receiptSha256", "002 art. 29.3", services);
+        if (handedOverReceipts.contains(receiptSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.receipt-of-an-earlier-hand-over", "This receipt records the "
+                    + "database handed over on an earlier revocation of this permit; each hand-over is recorded on the receipt of its own.",
+                    "receiptSha256", "002 art. 29.3");
+        }
     }
 
     // 002 art. 29.3, 29.5, 29.6 (ADR 0046 item 66, abuse audit F230): the database handed over is the one the former holder keeps at the
@@ -1786,6 +1804,9 @@ class PermitApplication {
         this.databaseHandedOver = true;
         if (event.databaseSha256() != null) {
             handedOverDatabases.add(event.databaseSha256().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (event.receiptSha256() != null) {
+            handedOverReceipts.add(event.receiptSha256().toLowerCase(java.util.Locale.ROOT));
         }
         this.certificatesReportedSinceTheHandOver = false;
         this.lastHandedOverOn = UlaanbaatarTime.dateOf(event.receivedAt());
