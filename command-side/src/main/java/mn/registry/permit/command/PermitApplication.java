@@ -1150,10 +1150,23 @@ class PermitApplication {
     private void handOverRestsOnItsOwnReceipt(String receiptSha256, PermitServices services) {
         evidenceIsASha256(receiptSha256, "receiptSha256", "002 art. 29.3");
         documentWasReceived(receiptSha256, "receiptSha256", "002 art. 29.3", services);
+        receiptDoesNotPrecedeTheRevocation(receiptSha256, services);
         if (handedOverReceipts.contains(receiptSha256.toLowerCase(java.util.Locale.ROOT))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.receipt-of-an-earlier-hand-over", "This receipt records the "
                     + "database handed over on an earlier revocation of this permit; each hand-over is recorded on the receipt of its own.",
                     "receiptSha256", "002 art. 29.3");
+        }
+    }
+
+    // 002 art. 29.3 (abuse audit F223): the database is handed over on the revocation, so a receipt the registry received on a day before it
+    // (the receipt of a hand-over of a revocation a complaint annulled, stored before receipts were required) receipts nothing done; judged
+    // by the registry's own receipts by their days in Ulaanbaatar, as a duty's evidence is (F212)
+    private void receiptDoesNotPrecedeTheRevocation(String receiptSha256, PermitServices services) {
+        java.util.Optional<LocalDate> received = services.documentReceivedAt(receiptSha256).map(UlaanbaatarTime::dateOf);
+        if (received.isPresent() && revokedOn != null && received.get().isBefore(revokedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-receipt-before-the-revocation", "The registry received this "
+                    + "receipt on " + received.get() + ", before the revocation the hand-over follows (" + revokedOn + "); the hand-over is "
+                    + "recorded on a receipt of its own.", "receiptSha256", "002 art. 29.3");
         }
     }
 

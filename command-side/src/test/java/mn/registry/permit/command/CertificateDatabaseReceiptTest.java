@@ -72,6 +72,22 @@ class CertificateDatabaseReceiptTest extends PermitAbuseFixture {
         }
     }
 
+    @Test
+    @DisplayName("002 art. 29.3 (F223): a receipt the registry received on a day before the revocation receipts no hand-over of it (409 "
+            + "permit.database-receipt-before-the-revocation, field receiptSha256); one received the day of the revocation does")
+    void the_receipt_is_not_older_than_the_revocation() {
+        List<Object> revoked = PermitLifecycleTest.revoked(RevocationGround.HOLDER_REQUEST); // revoked 2025-06-01 02:00Z, 10:00 in Ulaanbaatar
+        services.receivedAt.put(SECOND_RECEIPT, Instant.parse("2025-05-31T15:00:00Z")); // 23:00 the day before, in Ulaanbaatar
+        fixture.given(revoked).when(signed(new RecordCertificateDatabaseHandedOver(ID, DATABASE, SECOND_RECEIPT), REVIEWER, AT,
+                        Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.database-receipt-before-the-revocation", "receiptSha256")).expectNoEvents();
+        services.receivedAt.put(SECOND_RECEIPT, Instant.parse("2025-05-31T16:00:00Z")); // midnight, the revocation's day
+        fixture.given(revoked).when(signed(new RecordCertificateDatabaseHandedOver(ID, DATABASE, SECOND_RECEIPT), REVIEWER, AT,
+                        Role.MINISTRY_REVIEWER))
+                .expectEvents(new CertificateDatabaseHandedOver(ID, DATABASE, AT, REVIEWER, SECOND_RECEIPT),
+                        new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, AT, false, null, REVIEWER));
+    }
+
     /** Revoked, {@code handOver} recorded, reinstated by an upheld complaint, and revoked again at {@code again}. */
     private static List<Object> revokedAgainAfter(CertificateDatabaseHandedOver handOver, Instant again) {
         List<Object> complained = PermitAbuseRound15Test.revokedWithDutiesOpenAndComplained();
