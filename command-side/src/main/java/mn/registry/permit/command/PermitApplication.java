@@ -497,19 +497,22 @@ class PermitApplication {
             case NOTIFY_CERTIFICATE_HOLDERS -> extendedTermEnding == null ? issuedOn : extendedTermEnding.plusDays(1);
             default -> null;
         };
-        java.util.Optional<Instant> evidenceReceivedAt = actOn == null ? java.util.Optional.empty() : services.documentReceivedAt(evidenceSha256);
-        if (evidenceReceivedAt.isEmpty()) {
-            return; // no act to follow, or a document never received (refused next, document.unknown)
-        }
-        LocalDate received = UlaanbaatarTime.dateOf(evidenceReceivedAt.get());
-        if (received.isBefore(actOn)) {
+        // no act to follow, or a document never received (refused next, document.unknown): nothing precedes it
+        java.util.Optional<LocalDate> receivedBefore = receivedBefore(evidenceSha256, actOn, services);
+        if (receivedBefore.isPresent()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.duty-evidence-before-the-duty", "The registry received this document "
-                    + "on " + received + ", before " + switch (duty) {
+                    + "on " + receivedBefore.get() + ", before " + switch (duty) {
                         case NOTIFY_SUSPENSION -> "the suspension it would give notice of (" + actOn + ")";
                         case HAND_OVER_DATABASE -> "the revocation the hand-over follows (" + actOn + ")";
                         default -> "the term whose end it would announce began (" + actOn + ")";
                     } + "; the duty is done with a document of its own.", "evidenceSha256", duty.article());
         }
+    }
+
+    // the day in Ulaanbaatar the registry received a document, if it is before the day of the act it follows (null: no act)
+    private static java.util.Optional<LocalDate> receivedBefore(String sha256, LocalDate actOn, PermitServices services) {
+        return actOn == null ? java.util.Optional.empty()
+                : services.documentReceivedAt(sha256).map(UlaanbaatarTime::dateOf).filter(received -> received.isBefore(actOn));
     }
 
     // a decision, a publication or an inspection discharges its own duty; a notice is marked done by the party that owes it
@@ -1162,8 +1165,8 @@ class PermitApplication {
     // (the receipt of a hand-over of a revocation a complaint annulled, stored before receipts were required) receipts nothing done; judged
     // by the registry's own receipts by their days in Ulaanbaatar, as a duty's evidence is (F212)
     private void receiptDoesNotPrecedeTheRevocation(String receiptSha256, PermitServices services) {
-        java.util.Optional<LocalDate> received = services.documentReceivedAt(receiptSha256).map(UlaanbaatarTime::dateOf);
-        if (received.isPresent() && revokedOn != null && received.get().isBefore(revokedOn)) {
+        java.util.Optional<LocalDate> received = receivedBefore(receiptSha256, revokedOn, services);
+        if (received.isPresent()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-receipt-before-the-revocation", "The registry received this "
                     + "receipt on " + received.get() + ", before the revocation the hand-over follows (" + revokedOn + "); the hand-over is "
                     + "recorded on a receipt of its own.", "receiptSha256", "002 art. 29.3");
