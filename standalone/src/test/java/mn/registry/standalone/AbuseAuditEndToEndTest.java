@@ -163,10 +163,16 @@ class AbuseAuditEndToEndTest {
         // 29.3-29.4: handed over once, passed on once, to another permit
         registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, successor, HASH)), 409,
                 "permit.database-not-handed-over", null, "002 art. 29.4");
-        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, "x".repeat(10_000))), 400,
-                "permit.document-hash-missing", "databaseSha256", "002 art. 29.3");
-        ok(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)));
-        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH)), 409,
+        String receipt = document("the ministry's signed receipt of the revoked holder's database");
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, "x".repeat(10_000),
+                receipt)), 400, "permit.document-hash-missing", "databaseSha256", "002 art. 29.3");
+        // F221 (was O121): the hand-over rests on the database's receipt, uploaded
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH, null)), 400,
+                "permit.document-hash-missing", "receiptSha256", "002 art. 29.3");
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH, "9e".repeat(32))),
+                400, "document.unknown", "receiptSha256", "002 art. 29.3");
+        ok(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH, receipt)));
+        registry.refused(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked, HASH, receipt)), 409,
                 "permit.database-already-handed-over", null, "002 art. 29.3");
         registry.refused(registry.send("supervisor-1", "PassCertificateDatabaseOn", new PassCertificateDatabaseOn(revoked, revoked, HASH)), 400,
                 "permit.database-successor-invalid", "successorPermit", "002 art. 29.4");

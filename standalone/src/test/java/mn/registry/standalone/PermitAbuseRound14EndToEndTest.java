@@ -59,7 +59,7 @@ class PermitAbuseRound14EndToEndTest {
         ApplicationId successor = issuedPermit("Tes Tamga Nineteen Successor LLC", "6119002");
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
         ok(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked,
-                document("the revoked holder's certificate database"))));
+                document("the revoked holder's certificate database"), document("the ministry's receipt of the revoked holder's database"))));
         LocalDate successorEnds = events(successor).stream().filter(PermitIssued.class::isInstance).map(PermitIssued.class::cast)
                 .findFirst().orElseThrow().validUntil();
         // the clock moved on to ten minutes into the day after the successor's last day; the poller has not run

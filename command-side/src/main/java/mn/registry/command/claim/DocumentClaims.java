@@ -57,7 +57,10 @@ public class DocumentClaims {
             // a suspension on the inspector's opinion rests on the findings of an inspection recorded on the permit
             Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.INSPECTION_FINDINGS), "002 art. 28.1, 31.1.7",
             // a suspension at the tax authority's request rests on that request's document
-            Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.TAX_AUTHORITY_DOCUMENT), "002 art. 28.1");
+            Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.TAX_AUTHORITY_DOCUMENT), "002 art. 28.1",
+            // the receipt of the database handed over is the former holder's evidence of its duty to hand it over done (ADR 0057,
+            // session 20 round 2): one permit's, as both kinds name their permit
+            Set.of(DocumentKind.CERTIFICATE_DATABASE_RECEIPT, DocumentKind.DUTY_EVIDENCE), "002 art. 29.3");
 
     /** Every refusal's code, written out so that each has its message in both languages (ProblemMessagesTest). */
     static final List<String> REFUSAL_CODES = List.of(
@@ -79,7 +82,8 @@ public class DocumentClaims {
             "document.claimed-by-another-act.revocation-complaint",
             "document.claimed-by-another-act.complaint-decision",
             "document.claimed-by-another-act.reorganisation-evidence",
-            "document.claimed-by-another-act.certificate-database-contract");
+            "document.claimed-by-another-act.certificate-database-contract",
+            "document.claimed-by-another-act.certificate-database-receipt");
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;

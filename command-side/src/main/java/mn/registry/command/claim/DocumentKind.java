@@ -102,7 +102,14 @@ public enum DocumentKind {
     REORGANISATION_EVIDENCE("reorganisation-evidence", "the document of a holder's reorganisation", Acts.MANY),
     /** 002 art. 29.4: the contract a revoked holder's certificate database is passed on with ({@code PassCertificateDatabaseOn}). */
     CERTIFICATE_DATABASE_CONTRACT("certificate-database-contract", "the contract passing a certificate database on to another permit",
-            Acts.oneAct(Refusal.groundsAnotherAct("contractSha256", "002 art. 29.4"), true));
+            Acts.oneAct(Refusal.groundsAnotherAct("contractSha256", "002 art. 29.4"), true)),
+    /**
+     * 002 art. 29.3 (ADR 0057, session 20 round 2; abuse audit F221, was O121): the signed receipt of a revoked holder's certificate
+     * database ({@code RecordCertificateDatabaseHandedOver}), the ministry's or the receiving provider's: it records one permit's
+     * hand-over; the same permit's hand-over again is left to its aggregate (one hand-over per revocation, each on its own receipt).
+     */
+    CERTIFICATE_DATABASE_RECEIPT("certificate-database-receipt", "the receipt of a revoked holder's certificate database handed over",
+            Acts.oneAct(Refusal.groundsAnotherAct("receiptSha256", "002 art. 29.3"), true));
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";

@@ -90,6 +90,8 @@ class PermitApplication {
     private boolean databaseHandedOver;
     /** The fingerprints of the databases handed over on this permit's revocations (ADR 0046 item 66). */
     private final java.util.Set<String> handedOverDatabases = new java.util.HashSet<>();
+    // the receipts the database's hand-overs were recorded on (ADR 0057, session 20 round 2); none in hand-overs stored before it
+    private final java.util.Set<String> handedOverReceipts = new java.util.HashSet<>();
     /** Whether the holder reported certificates issued since the last hand-over (ADR 0046 item 66). */
     private boolean certificatesReportedSinceTheHandOver;
     private LocalDate lastHandedOverOn;
@@ -495,19 +497,22 @@ class PermitApplication {
             case NOTIFY_CERTIFICATE_HOLDERS -> extendedTermEnding == null ? issuedOn : extendedTermEnding.plusDays(1);
             default -> null;
         };
-        java.util.Optional<Instant> evidenceReceivedAt = actOn == null ? java.util.Optional.empty() : services.documentReceivedAt(evidenceSha256);
-        if (evidenceReceivedAt.isEmpty()) {
-            return; // no act to follow, or a document never received (refused next, document.unknown)
-        }
-        LocalDate received = UlaanbaatarTime.dateOf(evidenceReceivedAt.get());
-        if (received.isBefore(actOn)) {
+        // no act to follow, or a document never received (refused next, document.unknown): nothing precedes it
+        java.util.Optional<LocalDate> receivedBefore = receivedBefore(evidenceSha256, actOn, services);
+        if (receivedBefore.isPresent()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.duty-evidence-before-the-duty", "The registry received this document "
-                    + "on " + received + ", before " + switch (duty) {
+                    + "on " + receivedBefore.get() + ", before " + switch (duty) {
                         case NOTIFY_SUSPENSION -> "the suspension it would give notice of (" + actOn + ")";
                         case HAND_OVER_DATABASE -> "the revocation the hand-over follows (" + actOn + ")";
                         default -> "the term whose end it would announce began (" + actOn + ")";
                     } + "; the duty is done with a document of its own.", "evidenceSha256", duty.article());
         }
+    }
+
+    // the day in Ulaanbaatar the registry received a document, if it is before the day of the act it follows (null: no act)
+    private static java.util.Optional<LocalDate> receivedBefore(String sha256, LocalDate actOn, PermitServices services) {
+        return actOn == null ? java.util.Optional.empty()
+                : services.documentReceivedAt(sha256).map(UlaanbaatarTime::dateOf).filter(received -> received.isBefore(actOn));
     }
 
     // a decision, a publication or an inspection discharges its own duty; a notice is marked done by the party that owes it
@@ -1127,7 +1132,7 @@ class PermitApplication {
 
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
-    void handle(RecordCertificateDatabaseHandedOver command, CommandContext context) {
+    void handle(RecordCertificateDatabaseHandedOver command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
@@ -1135,8 +1140,37 @@ class PermitApplication {
         }
         evidenceIsASha256(command.databaseSha256(), "databaseSha256", "002 art. 29.3");
         databaseIsHandedOverAsItIsNow(command.databaseSha256());
-        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor()));
+        handOverRestsOnItsOwnReceipt(command.receiptSha256(), services);
+        apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor(),
+                command.receiptSha256()));
         fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 29.3 (ADR 0057, session 20 round 2; abuse audit F221, F222, was O121): the registry never receives the database, only its
+    // fingerprint, so the hand-over rests on the database's signed receipt (the ministry's or the receiving provider's), uploaded and
+    // received; a receipt records one hand-over: another permit's is refused by its claim (DocumentKind.CERTIFICATE_DATABASE_RECEIPT),
+    // an earlier hand-over's of this permit (revoked again after a reinstatement) here
+    private void handOverRestsOnItsOwnReceipt(String receiptSha256, PermitServices services) {
+        evidenceIsASha256(receiptSha256, "receiptSha256", "002 art. 29.3");
+        documentWasReceived(receiptSha256, "receiptSha256", "002 art. 29.3", services);
+        receiptDoesNotPrecedeTheRevocation(receiptSha256, services);
+        if (handedOverReceipts.contains(receiptSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.receipt-of-an-earlier-hand-over", "This receipt records the "
+                    + "database handed over on an earlier revocation of this permit; each hand-over is recorded on the receipt of its own.",
+                    "receiptSha256", "002 art. 29.3");
+        }
+    }
+
+    // 002 art. 29.3 (abuse audit F223): the database is handed over on the revocation, so a receipt the registry received on a day before it
+    // (the receipt of a hand-over of a revocation a complaint annulled, stored before receipts were required) receipts nothing done; judged
+    // by the registry's own receipts by their days in Ulaanbaatar, as a duty's evidence is (F212)
+    private void receiptDoesNotPrecedeTheRevocation(String receiptSha256, PermitServices services) {
+        java.util.Optional<LocalDate> received = receivedBefore(receiptSha256, revokedOn, services);
+        if (received.isPresent()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-receipt-before-the-revocation", "The registry received this "
+                    + "receipt on " + received.get() + ", before the revocation the hand-over follows (" + revokedOn + "); the hand-over is "
+                    + "recorded on a receipt of its own.", "receiptSha256", "002 art. 29.3");
+        }
     }
 
     // 002 art. 29.3, 29.5, 29.6 (ADR 0046 item 66, abuse audit F230): the database handed over is the one the former holder keeps at the
@@ -1786,6 +1820,9 @@ class PermitApplication {
         this.databaseHandedOver = true;
         if (event.databaseSha256() != null) {
             handedOverDatabases.add(event.databaseSha256().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (event.receiptSha256() != null) {
+            handedOverReceipts.add(event.receiptSha256().toLowerCase(java.util.Locale.ROOT));
         }
         this.certificatesReportedSinceTheHandOver = false;
         this.lastHandedOverOn = UlaanbaatarTime.dateOf(event.receivedAt());

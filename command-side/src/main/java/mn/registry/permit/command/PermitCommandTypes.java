@@ -278,9 +278,11 @@ class PermitCommandTypes {
         return signedBy(RevokePermit.class, SUPERVISOR);
     }
 
+    // 002 art. 29.3 (ADR 0057, session 20 round 2; F221, was O121): the database's receipt records one permit's hand-over, registry-wide
     @Bean
-    SignedCommandType<RecordCertificateDatabaseHandedOver> recordCertificateDatabaseHandedOver() {
-        return signedBy(RecordCertificateDatabaseHandedOver.class, MINISTRY);
+    SignedCommandType<RecordCertificateDatabaseHandedOver> recordCertificateDatabaseHandedOver(DocumentClaims acrossKinds) {
+        return citingItsDocument(RecordCertificateDatabaseHandedOver.class, MINISTRY, RecordCertificateDatabaseHandedOver::receiptSha256,
+                DocumentKind.CERTIFICATE_DATABASE_RECEIPT, acrossKinds);
     }
 
     @Bean

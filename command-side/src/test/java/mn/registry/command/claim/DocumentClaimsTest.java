@@ -96,10 +96,10 @@ class DocumentClaimsTest {
                 refusedPairs.add(holder + "/" + other);
             }
         }
-        // 19 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41): 342 ordered pairs of
-        // different kinds; the four shared pairs both ways and the Free Zone's one collection (4 kinds since ADR 0035 item 28, 12 ordered
-        // pairs) pass
-        assertThat(refusedPairs).hasSize(342 - 8 - 12);
+        // 20 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41; the certificate
+        // database's receipt in session 20's second round, O121): 380 ordered pairs of different kinds; the five shared pairs both ways
+        // and the Free Zone's one collection (4 kinds since ADR 0035 item 28, 12 ordered pairs) pass
+        assertThat(refusedPairs).hasSize(380 - 10 - 12);
         assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }

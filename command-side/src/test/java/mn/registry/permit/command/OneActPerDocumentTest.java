@@ -162,6 +162,35 @@ class OneActPerDocumentTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.3 (F221, was O121): the signed receipt of one revoked holder's certificate database, cited to record another "
+            + "revoked permit's database handed over, is refused (409 document.already-grounds-another-act, field receiptSha256), nothing "
+            + "claimed for it; the same permit's hand-over again passes to its aggregate; the receipt as the holder's evidence of the "
+            + "hand-over duty shares with it on its own permit only")
+    void one_receipt_records_one_database_handed_over() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String database = document("certificate database of permit A");
+        String receipt = document("the ministry's signed receipt of permit A's certificate database");
+        SignedCommandType<RecordCertificateDatabaseHandedOver> handOver = types.recordCertificateDatabaseHandedOver(claims);
+        CommandContext first = signed();
+        handOver.handle(new RecordCertificateDatabaseHandedOver(a, database, receipt), first);
+        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, receipt), signed()),
+                "document.already-grounds-another-act", "receiptSha256", "002 art. 29.3");
+        assertThat(holderOf(receipt)).as("still permit A's hand-over's").isEqualTo(first.commandId());
+        assertThat(refused(handOver, new RecordCertificateDatabaseHandedOver(a, database, receipt), signed()))
+                .as("the same permit's hand-over: its aggregate decides (handed over already)").isNull();
+
+        assertThat(refused(types.recordPermitDutyFulfilled(claims), new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, receipt),
+                signed())).as("29.3: permit A's hand-over duty on its own receipt").isNull();
+        refusedAs(refused(types.recordPermitDutyFulfilled(claims), new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, receipt),
+                signed()), "document.claimed-by-another-act.certificate-database-receipt", "evidenceSha256", "002 art. 29.3");
+        String contract = document("contract passing permit A's certificate database to permit C");
+        types.passCertificateDatabaseOn(claims).handle(new PassCertificateDatabaseOn(a, permit(), contract), signed());
+        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, contract), signed()),
+                "document.claimed-by-another-act.certificate-database-contract", "receiptSha256", "002 art. 29.3");
+    }
+
+    @Test
     @DisplayName("002 art. 26.2.3, 26.7 (F219): the pair that shares (the insurance's policy and contract cited again at the issue) shares one "
             + "permit's papers: permit B issued on permit A's policy, or B's insurance recorded on A's contract, is refused naming the holder")
     void the_insurance_and_the_contract_share_one_permits_papers() {

@@ -50,7 +50,7 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
     }
 
     /** What the upheld decision records: the decision, then each duty still open running again (ADR 0046 item 58). */
-    private static List<Object> reinstated() {
+    static List<Object> reinstated() {
         List<Object> events = new ArrayList<>(revokedWithDutiesOpenAndComplained());
         events.add(upheld());
         events.add(dutyOnDate(PermitDuty.ANNUAL_INSPECTION, VALID_FROM.plusYears(1), DECIDED_AT));
@@ -445,12 +445,12 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
         }
         Instant recorded = again.plusSeconds(86_400);
         fixture.given(issuedSince)
-                .when(signed(new RecordCertificateDatabaseHandedOver(ID, firstDatabase), REVIEWER, recorded, Role.MINISTRY_REVIEWER))
+                .when(signed(new RecordCertificateDatabaseHandedOver(ID, firstDatabase, DATABASE_RECEIPT), REVIEWER, recorded, Role.MINISTRY_REVIEWER))
                 .expectException(problem("permit.database-of-an-earlier-hand-over", "databaseSha256"))
                 .expectNoEvents();
         fixture.given(reinstated)
-                .when(signed(new RecordCertificateDatabaseHandedOver(ID, firstDatabase), REVIEWER, recorded, Role.MINISTRY_REVIEWER))
-                .expectEvents(new CertificateDatabaseHandedOver(ID, firstDatabase, recorded, REVIEWER),
+                .when(signed(new RecordCertificateDatabaseHandedOver(ID, firstDatabase, DATABASE_RECEIPT), REVIEWER, recorded, Role.MINISTRY_REVIEWER))
+                .expectEvents(new CertificateDatabaseHandedOver(ID, firstDatabase, recorded, REVIEWER, DATABASE_RECEIPT),
                         new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, recorded, false, null, REVIEWER));
     }
 }

@@ -51,6 +51,8 @@ class PermitLifecycleTest {
     /** The last day the policy of {@link #insured()} covers: the holder owes a renewed policy by then (F140). */
     static final LocalDate INSURED_UNTIL = LocalDate.of(2025, 12, 31);
     static final String SHA2 = "cd".repeat(32);
+    /** The signed receipt of the certificate database handed over (002 art. 29.3; ADR 0057, session 20 round 2), received. */
+    static final String DATABASE_RECEIPT = "dd".repeat(32);
 
     private AggregateTestFixture<PermitApplication> fixture;
     private final Signed.Services services = new Signed.Services();
@@ -458,8 +460,8 @@ class PermitLifecycleTest {
         Instant at = Instant.parse("2025-06-10T02:00:00Z");
         ApplicationId other = ApplicationId.of(UUID.fromString("11111111-2222-3333-4444-555555555555"));
         services.permitsInForce.add(other);
-        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new RecordCertificateDatabaseHandedOver(ID, SHA), REVIEWER, at))
-                .expectEvents(new CertificateDatabaseHandedOver(ID, SHA, at, REVIEWER),
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new RecordCertificateDatabaseHandedOver(ID, SHA, DATABASE_RECEIPT), REVIEWER, at))
+                .expectEvents(new CertificateDatabaseHandedOver(ID, SHA, at, REVIEWER, DATABASE_RECEIPT),
                         new PermitDutyFulfilled(ID, PermitDuty.HAND_OVER_DATABASE, at, false, null, REVIEWER));
         fixture.given(revoked(RevocationGround.HOLDER_REQUEST)).when(signed(new PassCertificateDatabaseOn(ID, other, SHA2), SUPERVISOR, at))
                 .expectException(RegistryProblem.class);

@@ -339,7 +339,9 @@ class PermitActsBrowserTest {
                 new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged")));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
         RegistryClient.Reply handedOver = client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver",
-                new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32))));
+                new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32), registry.context.getBean(DocumentStore.class)
+                        .receive("%PDF-1.4\nthe ministry's receipt of Uvs Trust's database\n%%EOF\n".getBytes(StandardCharsets.UTF_8),
+                                "application/pdf", "receipt.pdf").document().sha256())));
         assertThat(handedOver.status()).as(handedOver.body().toString()).isEqualTo(200);
 
         browser.signInAsDemo("supervisor-2");
@@ -367,6 +369,57 @@ class PermitActsBrowserTest {
         assertThat(browser.all("#form-complaint")).hasSize(1);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3 (F221, was O121): the reviewer records a revoked holder's database handed over on the desk with the "
+            + "database's signed receipt, chosen as a file (hashed and kept), in English; the same receipt for another revoked permit's "
+            + "database is refused in Mongolian")
+    void the_database_is_handed_over_on_its_receipt_in_the_browser() {
+        String first = activePermit("Khovd Receipt Services LLC", "6400318");
+        String second = activePermit("Bayan-Ulgii Receipt Services LLC", "6400319");
+        RegistryClient client = registry.client;
+        for (String id : List.of(first, second)) {
+            ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id),
+                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged"))));
+        }
+        Path receipt = document("database-receipt-6400318", "The ministry received the certificate database of permit 6400318");
+        browser.signInWithFiles("reviewer-1");
+        browser.waitUntil("the desk offers the hand-over", d -> {
+            browser.open("/desk/applications/" + first, "en");
+            return !browser.all("#form-database-handed-over").isEmpty();
+        });
+        assertThat(browser.find("label[for='dh-receipt']").getText()).startsWith("SHA-256 of the database's signed receipt");
+        assertThat(browser.find("#dh-receipt").getAttribute("required")).isNotNull();
+        handOver(document("database-6400318", "certificate database of 6400318"), receipt);
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.waitUntil("the desk offers the second hand-over", d -> {
+            browser.open("/desk/applications/" + second, "mn");
+            return !browser.all("#form-database-handed-over").isEmpty();
+        });
+        assertThat(browser.find("label[for='dh-receipt']").getText()).startsWith("Мэдээллийн санг хүлээн авсныг баталсан");
+        handOver(document("database-6400319", "certificate database of 6400319"), receipt);
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("document.already-grounds-another-act")
+                .contains("хүлээлгэн өгсөн мэдээллийн санг хүлээн авсны баримт").doesNotContain("grounds an act");
+        browser.screenshot("desk-database-receipt-refused-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /** The desk's hand-over on the open page, with the database's and its receipt's files chosen; signed and sent. */
+    private static void handOver(Path database, Path receipt) {
+        browser.find("#dh-file").sendKeys(database.toAbsolutePath().toString());
+        browser.find("#dh-receipt-file").sendKeys(receipt.toAbsolutePath().toString());
+        String sha = sha256(receipt);
+        browser.waitUntil("the receipt is hashed and uploaded in the browser", d -> sha.equals(browser.find("#dh-receipt").getAttribute("value"))
+                && browser.find("#dh-receipt-file").getAttribute("data-uploaded") != null && sha256(database).equals(browser.find("#dh-sha")
+                .getAttribute("value")));
+        assertThat(browser.find("#dh-receipt-file").getAttribute("data-uploaded")).isEqualTo("yes");
+        JsonNode sent = parse(browser.signAndSend("form-database-handed-over"));
+        assertThat(sent.path("type").asText()).isEqualTo("RecordCertificateDatabaseHandedOver");
+        assertThat(sent.path("command").path("receiptSha256").asText()).isEqualTo(sha);
     }
 
     @Test
