@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static mn.registry.store.mongo.StoreFixtures.*;
@@ -88,6 +89,32 @@ class TakesEffectWhenStoredTest {
         assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify()).satisfies(r -> assertThat(r.ok()).isTrue())
                 .satisfies(r -> assertThat(r.events()).isEqualTo(3));
         assertThat(readAll(engine, null)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("ADR 0061 item 9: another node takes the end's position first (its act stored before the end): the end is sealed again, in "
+            + "force from a time read after that act was stored")
+    void an_end_whose_position_another_node_took_is_in_force_after_that_commit() {
+        Ticking clock = new Ticking();
+        AtomicBoolean otherNodeFirst = new AtomicBoolean(true);
+        GaplessEventStorageEngine otherNode = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).clock(clock).reservationHook((first, count) -> {
+            if (otherNodeFirst.getAndSet(false)) {
+                otherNode.appendEvents(event("act-of-reviewer-61", 0)); // stored at the position this node was about to take
+            }
+        }).build();
+        engine.appendEvents(event("permit-1", 0));
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Person", "person-reviewer-61", 0,
+                new Ended("reviewer-61", RECEIVED.toEpochMilli(), null)));
+
+        assertThat(clock.readings).as("read when the position was fixed, and again after the other node's commit").hasValue(2);
+        assertThat(readAll(engine, null).stream().map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()))
+                .containsExactly("permit-1", "act-of-reviewer-61", "person-reviewer-61");
+        assertThat(engine.readEvents("person-reviewer-61").asStream().findFirst().orElseThrow().getPayload())
+                .isEqualTo(new Ended("reviewer-61", RECEIVED.plusSeconds(3_602).toEpochMilli(), RECEIVED.toEpochMilli()));
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify()).satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.events()).isEqualTo(3)).satisfies(r -> assertThat(r.tombstones()).isZero());
     }
 
     @Test
