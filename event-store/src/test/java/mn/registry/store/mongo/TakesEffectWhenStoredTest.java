@@ -96,7 +96,7 @@ class TakesEffectWhenStoredTest {
             + "force from a time read after that act was stored")
     void an_end_whose_position_another_node_took_is_in_force_after_that_commit() {
         Ticking clock = new Ticking();
-        AtomicBoolean otherNodeFirst = new AtomicBoolean(true);
+        AtomicBoolean otherNodeFirst = new AtomicBoolean();
         GaplessEventStorageEngine otherNode = engine(database).build();
         GaplessEventStorageEngine engine = engine(database).clock(clock).reservationHook((first, count) -> {
             if (otherNodeFirst.getAndSet(false)) {
@@ -104,6 +104,7 @@ class TakesEffectWhenStoredTest {
             }
         }).build();
         engine.appendEvents(event("permit-1", 0));
+        otherNodeFirst.set(true); // the end's insert: the other node's act takes its position first
 
         engine.appendEvents(new GenericDomainEventMessage<>("Person", "person-reviewer-61", 0,
                 new Ended("reviewer-61", RECEIVED.toEpochMilli(), null)));
