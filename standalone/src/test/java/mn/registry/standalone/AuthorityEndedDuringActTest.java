@@ -55,6 +55,11 @@ class AuthorityEndedDuringActTest {
 
     /** The registry's pipeline with a command log that runs {@code meanwhile} right after the act {@code commandId} is claimed. */
     private static CommandPipeline pipelineWith(String commandId, Runnable meanwhile) {
+        return pipelineWith(registry, commandId, meanwhile);
+    }
+
+    /** As above, on {@code registry}: the command {@code commandId} is held after its receipt and identity read while {@code meanwhile} runs. */
+    static CommandPipeline pipelineWith(RunningRegistry registry, String commandId, Runnable meanwhile) {
         var context = registry.context();
         Clock clock = context.getBean(Clock.class);
         CommandLog racing = new CommandLog(context.getBean(MongoDatabase.class), clock, Duration.ofSeconds(60), context.getBean(PersonalDataVault.class)) {

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import mn.registry.kernel.log.TakesEffectWhenStored;
 import mn.registry.store.SealingKey;
 import mn.registry.store.StreamChangedException;
 import org.axonframework.common.AxonConfigurationException;
@@ -17,6 +18,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -88,6 +90,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private final ReservationHook reservationHook;
     /** See {@link Builder#durabilityMark}. */
     private final java.util.function.LongSupplier durabilityMark;
+    /** The registry's clock: the time at which a commit taking effect when stored has its position fixed (ADR 0061 item 9). */
+    private final java.time.Clock clock;
     private final ThreadLocal<long[]> lastDurabilityMark = ThreadLocal.withInitial(() -> new long[]{-1});
     /**
      * One insert at a time per engine (ADR 0024): a commit is inserted right after the end of the chain this engine
@@ -204,6 +208,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         this.batchSize = builder.batchSize;
         this.reservationHook = builder.reservationHook;
         this.durabilityMark = builder.durabilityMark;
+        this.clock = builder.clock;
         this.knownReservedFreshNanos = builder.headLookInterval.toNanos();
         ensureIndexes();
     }
@@ -235,6 +240,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         String commandKey = CommandCommits.keyFor(messages);
         // ADR 0061: the precondition of this thread's work (a signed command: its signer's stream unchanged), checked under the lock
         Pending own = new Pending(sealed, commandKey, StreamUnchanged.current(), documentCodec); // built and encoded here, in parallel
+        if (messages.stream().anyMatch(m -> m.getPayload() instanceof TakesEffectWhenStored)) {
+            own.sealAgainAt = storedAt -> seal(inForceFrom(messages, storedAt), serializer); // ADR 0061 item 9: under the lock
+        }
         waiting.add(own);
         insertOrAwait(own);
         if (own.error != null) {
@@ -249,7 +257,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
         CommandCommits.stored(commandKey);
         StreamUnchanged.placed();
-        remember(sealed);
+        remember(own.sealed);
         lastDurabilityMark.get()[0] = own.durabilityMark;
     }
 
@@ -324,16 +332,19 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     /** A sealed commit waiting for the append lock, and what became of it (set under the lock). */
     private static final class Pending {
-        final List<StoredEvent> sealed;
+        /** The sealed events: sealed again under the lock for a commit taking effect when stored ({@link #sealAgainAt}). */
+        List<StoredEvent> sealed;
+        /** ADR 0061 item 9: seals this commit's events again, in force from the given time; null for a commit that takes effect when received. */
+        java.util.function.Function<Instant, List<StoredEvent>> sealAgainAt;
         final String commandKey;
         /** ADR 0061: the stream that must not have moved before this commit, or null. */
         final StreamUnchanged precondition;
         /** The position up to which {@link #precondition} is known to hold (guarded by appendLock). */
         long checkedUpTo;
         /** The commit document; its {@code _id} is set to the position chosen under the lock. */
-        final Document commit;
+        Document commit;
         /** {@link #commit} encoded to BSON outside the lock, {@code _id} first (ADR 0024). */
-        private final byte[] encoded;
+        private byte[] encoded;
         long lastPosition;
         /** The durability mark taken right after the insert that stored this commit returned (-1: none). */
         long durabilityMark = -1;
@@ -347,11 +358,26 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             this.commandKey = commandKey;
             this.precondition = precondition;
             this.checkedUpTo = precondition == null ? Long.MAX_VALUE : precondition.checkedUpTo();
+            encode(codec);
+        }
+
+        private void encode(org.bson.codecs.Encoder<Document> codec) {
             this.commit = CommitDocuments.commit(0L, sealed);
             if (commandKey != null) {
                 commit.append(CommandCommits.FIELD, commandKey);
             }
             this.encoded = CommitDocuments.encode(commit, codec);
+        }
+
+        /**
+         * ADR 0061 item 9: a commit taking effect when stored is sealed and encoded again, in force from {@code storedAt}'s time, each time its
+         * position is fixed (under the lock, every position before it stored); any other commit is left as sealed outside the lock.
+         */
+        void inForceFrom(java.time.Clock storedAt, org.bson.codecs.Encoder<Document> codec) {
+            if (sealAgainAt != null) {
+                sealed = sealAgainAt.apply(storedAt.instant());
+                encode(codec);
+            }
         }
 
         /** The commit at {@code position}, as bytes for the insert (the encoding done outside the lock, its id replaced). */
@@ -391,6 +417,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                         continue; // not inserted: it takes no position, the commits after it close up
                     }
                     try {
+                        p.inForceFrom(clock, documentCodec); // once every position before this one is stored
                         reservationHook.reserved(nextPosition, p.sealed.size());
                     } catch (RuntimeException | Error e) {
                         p.fail(e);
@@ -660,6 +687,20 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             return reservedUpTo();
         }
         return knownReserved.get();
+    }
+
+    /** ADR 0061 item 9: the messages whose payload takes effect when stored, in force from {@code storedAt}; the others as they are. */
+    private static List<EventMessage<?>> inForceFrom(List<? extends EventMessage<?>> messages, Instant storedAt) {
+        List<EventMessage<?>> stamped = new ArrayList<>(messages.size());
+        for (EventMessage<?> m : messages) {
+            if (m.getPayload() instanceof TakesEffectWhenStored end && m instanceof DomainEventMessage<?> dm) {
+                stamped.add(new GenericDomainEventMessage<>(dm.getType(), dm.getAggregateIdentifier(), dm.getSequenceNumber(),
+                        end.inForceFrom(storedAt), dm.getMetaData(), dm.getIdentifier(), dm.getTimestamp()));
+            } else {
+                stamped.add(m);
+            }
+        }
+        return stamped;
     }
 
     private List<StoredEvent> seal(List<? extends EventMessage<?>> messages, Serializer serializer) {
@@ -1011,6 +1052,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         private ReservationHook reservationHook = (first, count) -> {
         };
         private java.util.function.LongSupplier durabilityMark = () -> -1;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         protected Builder() {
             persistenceExceptionResolver(GaplessEventStorageEngine::isDuplicateKeyViolation);
@@ -1063,6 +1105,15 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
          */
         public Builder durabilityMark(java.util.function.LongSupplier durabilityMark) {
             this.durabilityMark = durabilityMark;
+            return this;
+        }
+
+        /**
+         * The registry's clock, which times the receipt of commands: an event that takes effect when stored (ADR 0061 item 9) is in force
+         * from its time when its commit's position is fixed. Default: the system's UTC clock.
+         */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -54,7 +54,7 @@ public class AxonStorageConfiguration {
     @ConditionalOnMissingBean(EventStorageEngine.class)
     public DurableEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
                                                        @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-                                                       GroupCommit groupCommit) {
+                                                       GroupCommit groupCommit, Clock registryClock) {
         GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(sealingKey)
@@ -62,6 +62,7 @@ public class AxonStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .durabilityMark(groupCommit::mark) // session 9: one durability step per group insert
+                .clock(registryClock) // ADR 0061 item 9: an end of authority is in force from its storing, on the clock of receipts
                 .build();
         engine.ensureIndexes();
         log.info("Event store ready: gapless positions, events sealed with key {}, acknowledged only once durable", sealingKey.keyId());

@@ -46,6 +46,8 @@ class IdentityDirectoryTest {
     private final EmbeddedEventStore nodeA;
     private final EmbeddedEventStore nodeB;
     private final PersonalDataVault vault;
+    /** ADR 0061 item 9: the registry's time at which the engines store an end, which is in force from it (each test names it). */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> storingAt = new java.util.concurrent.atomic.AtomicReference<>(T0);
 
     IdentityDirectoryTest(MongoDatabase db) {
         this.db = db;
@@ -62,6 +64,22 @@ class IdentityDirectoryTest {
                 .sealingKey(TestSealingKeys.sealingKey())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .clock(new Clock() {
+                    @Override
+                    public Instant instant() {
+                        return storingAt.get();
+                    }
+
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return java.time.ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+                })
                 .build();
     }
 
@@ -88,10 +106,14 @@ class IdentityDirectoryTest {
         // asked again: answered from what it remembered, the same
         assertThat(directory.actorAt(REVIEWER, CERT, later).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
 
-        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(3_600), SUPERVISOR, "moved"));
+        storingAt.set(T0.plusSeconds(3_600));
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(3_500), SUPERVISOR, "moved"));
 
         assertThat(directory.actorAt(REVIEWER, CERT, later).orElseThrow().roles()).isEmpty();
         assertThat(directory.actorAt(REVIEWER, CERT, T0.plusSeconds(60)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
+        // ADR 0061 item 9 (F241): received at T0 + 3,500 s, stored at T0 + 3,600 s, the end is in force from its storing
+        assertThat(directory.actorAt(REVIEWER, CERT, T0.plusSeconds(3_550)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
+        assertThat(directory.actorAt(REVIEWER, CERT, T0.plusSeconds(3_600)).orElseThrow().roles()).isEmpty();
     }
 
     @Test
@@ -110,6 +132,7 @@ class IdentityDirectoryTest {
         actUnder(remembered, 1);
 
         IdentityDirectory.Signer beforeTheEnd = directory.signerAt(REVIEWER, CERT, receivedAt).orElseThrow();
+        storingAt.set(receivedAt);
         append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, receivedAt, SUPERVISOR, "dismissed"));
         assertThatThrownBy(() -> actUnder(beforeTheEnd, 2)).satisfies(e -> assertThat(StreamChangedException.in(e)).isNotNull());
 
@@ -182,8 +205,10 @@ class IdentityDirectoryTest {
         append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
         append(nodeA, 1, new PersonEnrolled(REVIEWER, "Reviewer Nine", other, "AAAA", T0));
         append(nodeA, 2, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
-        Instant revokedAt = T0.plusSeconds(3_600);
-        append(nodeB, 3, new SignerCertificateRevoked(REVIEWER, CERT.toUpperCase(java.util.Locale.ROOT), revokedAt, SUPERVISOR, "key reported lost"));
+        Instant revokedAt = T0.plusSeconds(3_600); // stored then, received a minute before: in force from its storing (ADR 0061 item 9)
+        storingAt.set(revokedAt);
+        append(nodeB, 3, new SignerCertificateRevoked(REVIEWER, CERT.toUpperCase(java.util.Locale.ROOT), revokedAt.minusSeconds(60), SUPERVISOR,
+                "key reported lost"));
         IdentityDirectory directory = new IdentityDirectory(nodeA, vault);
 
         assertThat(directory.actorAt(REVIEWER, CERT, revokedAt.minusSeconds(1))).isPresent();

@@ -1,0 +1,133 @@
+package mn.registry.store.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.kernel.identity.SignerCertificateRevoked;
+import mn.registry.kernel.log.TakesEffectWhenStored;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import mn.registry.store.testing.TestSealingKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static mn.registry.store.mongo.StoreFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ADR 0061 item 9 (abuse audit F241, was O145): an event that takes effect when stored (the end of a signer's authority) is in force
+ * from the registry's time at which its commit's position is fixed, not from the time its command applied it; its receipt is kept. The
+ * commit is sealed again for it, and verifies; other commits are stored as sealed.
+ */
+@ExtendWith(EmbeddedMongoExtension.class)
+class TakesEffectWhenStoredTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-12-06T10:00:00Z");
+
+    /** A payload taking effect when stored, as {@code RoleRevoked}: times in epoch milliseconds (the default serializer's JSON). */
+    record Ended(String person, long validUntil, Long receivedAt) implements TakesEffectWhenStored {
+        @Override
+        public Ended inForceFrom(Instant storedAt) {
+            return new Ended(person, storedAt.toEpochMilli(), receivedAt != null ? receivedAt : validUntil);
+        }
+    }
+
+    /** A clock a second later at each reading, from RECEIVED + 1 h: every reading is told apart, and none is the receipt. */
+    private static final class Ticking extends Clock {
+        final AtomicLong readings = new AtomicLong();
+
+        @Override
+        public Instant instant() {
+            return RECEIVED.plusSeconds(3_600 + readings.incrementAndGet());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private MongoDatabase database;
+
+    @BeforeEach
+    void setUp(MongoDatabase freshDatabase) {
+        this.database = freshDatabase;
+    }
+
+    @Test
+    @DisplayName("ADR 0061 item 9: an end is in force from the registry's time its position was fixed, its receipt kept; ordinary commits are "
+            + "not read by the clock; the store verifies")
+    void an_end_is_in_force_from_its_storing() {
+        Ticking clock = new Ticking();
+        GaplessEventStorageEngine engine = engine(database).clock(clock).build();
+        engine.appendEvents(event("permit-1", 0));
+        assertThat(clock.readings).as("an ordinary commit takes no time of storing").hasValue(0);
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Person", "person-reviewer-61", 0,
+                new Ended("reviewer-61", RECEIVED.toEpochMilli(), null)));
+        engine.appendEvents(event("permit-1", 1));
+
+        assertThat(clock.readings).hasValue(1);
+        DomainEventMessage<?> stored = engine.readEvents("person-reviewer-61").asStream().findFirst().orElseThrow();
+        assertThat(stored.getPayload()).isEqualTo(new Ended("reviewer-61", RECEIVED.plusSeconds(3_601).toEpochMilli(), RECEIVED.toEpochMilli()));
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify()).satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.events()).isEqualTo(3));
+        assertThat(readAll(engine, null)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("ADR 0061 item 9: another node takes the end's position first (its act stored before the end): the end is sealed again, in "
+            + "force from a time read after that act was stored")
+    void an_end_whose_position_another_node_took_is_in_force_after_that_commit() {
+        Ticking clock = new Ticking();
+        AtomicBoolean otherNodeFirst = new AtomicBoolean();
+        GaplessEventStorageEngine otherNode = engine(database).build();
+        GaplessEventStorageEngine engine = engine(database).clock(clock).reservationHook((first, count) -> {
+            if (otherNodeFirst.getAndSet(false)) {
+                otherNode.appendEvents(event("act-of-reviewer-61", 0)); // stored at the position this node was about to take
+            }
+        }).build();
+        engine.appendEvents(event("permit-1", 0));
+        otherNodeFirst.set(true); // the end's insert: the other node's act takes its position first
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Person", "person-reviewer-61", 0,
+                new Ended("reviewer-61", RECEIVED.toEpochMilli(), null)));
+
+        assertThat(clock.readings).as("read when the position was fixed, and again after the other node's commit").hasValue(2);
+        assertThat(readAll(engine, null).stream().map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()))
+                .containsExactly("permit-1", "act-of-reviewer-61", "person-reviewer-61");
+        assertThat(engine.readEvents("person-reviewer-61").asStream().findFirst().orElseThrow().getPayload())
+                .isEqualTo(new Ended("reviewer-61", RECEIVED.plusSeconds(3_602).toEpochMilli(), RECEIVED.toEpochMilli()));
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify()).satisfies(r -> assertThat(r.ok()).isTrue())
+                .satisfies(r -> assertThat(r.events()).isEqualTo(3)).satisfies(r -> assertThat(r.tombstones()).isZero());
+    }
+
+    @Test
+    @DisplayName("ADR 0061 item 9: the ends of authority take effect when stored; sealed again (a position taken by another node), an end "
+            + "keeps its first receipt")
+    void an_end_sealed_again_keeps_its_first_receipt() {
+        PersonId person = new PersonId("reviewer-61");
+        RoleRevoked role = new RoleRevoked(person, Role.MINISTRY_REVIEWER, null, RECEIVED, new PersonId("supervisor-1"), "ended");
+        assertThat(role.inForceFrom(RECEIVED.plusSeconds(1)).inForceFrom(RECEIVED.plusSeconds(2)))
+                .isEqualTo(new RoleRevoked(person, Role.MINISTRY_REVIEWER, null, RECEIVED.plusSeconds(2), new PersonId("supervisor-1"), "ended", RECEIVED));
+        SignerCertificateRevoked certificate = new SignerCertificateRevoked(person, "ab12", RECEIVED, new PersonId("supervisor-1"), "lost", "cd34");
+        assertThat(certificate.inForceFrom(RECEIVED.plusSeconds(1)).inForceFrom(RECEIVED.plusSeconds(2))).isEqualTo(new SignerCertificateRevoked(
+                person, "ab12", RECEIVED.plusSeconds(2), new PersonId("supervisor-1"), "lost", "cd34", RECEIVED));
+    }
+}
