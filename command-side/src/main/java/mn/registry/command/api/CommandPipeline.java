@@ -161,11 +161,16 @@ public class CommandPipeline {
 
     private static void requireRole(SignedCommandType<?> type, Actor actor, Instant receivedAt) {
         Set<Role> allowed = type.allowedRoles();
-        if (actor.roles().stream().noneMatch(allowed::contains)) {
+        if (!holdsARoleFor(type, actor)) {
             throw RegistryProblem.forbidden("signer.role-missing", actor.person() + " held " + (actor.roles().isEmpty() ? "no role" : actor.roles())
                     + " at " + receivedAt + " (the registry's time of receipt); " + type.type() + " needs one of " + new TreeSet<>(allowed) + ".",
                     "domain-rules §1");
         }
+    }
+
+    /** Domain-rules §1: whether {@code actor} holds one of the roles {@code type} may be signed under. */
+    private static boolean holdsARoleFor(SignedCommandType<?> type, Actor actor) {
+        return actor.roles().stream().anyMatch(type.allowedRoles()::contains);
     }
 
     private <T> Answer carryOut(SignedCommandType<T> type, VerifiedCommand verified, IdentityDirectory.Signer signer, String jws,
@@ -229,7 +234,7 @@ public class CommandPipeline {
         Instant now = clock.instant();
         try {
             Optional<Actor> actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), now);
-            if (actor.isPresent() && actor.get().roles().stream().anyMatch(type.allowedRoles()::contains)) {
+            if (actor.isPresent() && holdsARoleFor(type, actor.get())) {
                 log.info("{} {}: the signer's enrolment changed while it was carried out, its authority stands; nothing stored", type.type(),
                         verified.commandId());
                 return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.signer-changed-during-act", "The enrolment of "
