@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.backfill.BackfillDone;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.command.claim.RegistryWideKey;
@@ -51,10 +52,12 @@ class ZoneBoundaries implements StartupBackfill {
     static final String ESTABLISHING_KEY = "establishment";
     private final MongoCollection<Document> boundaries;
     private final RegistryWideKey establishing;
+    private final BackfillMarker marker;
     private final BackfillDone done = new BackfillDone();
 
     ZoneBoundaries(MongoDatabase database, CommandLog commandLog) {
         this.boundaries = database.getCollection(COLLECTION);
+        this.marker = new BackfillMarker(boundaries, MARKER);
         this.establishing = new RegistryWideKey(database.getCollection(ESTABLISHING), commandLog, () -> new RegistryProblem(
                 RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "Another zone is being established; retry in a minute.", null,
                 "003 art. 6.1"));
@@ -134,7 +137,7 @@ class ZoneBoundaries implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return boundaries.find(Filters.eq("_id", MARKER)).first() == null;
+        return marker.missing();
     }
 
     @Override
@@ -157,7 +160,7 @@ class ZoneBoundaries implements StartupBackfill {
 
             @Override
             public void finish(long read) {
-                boundaries.replaceOne(Filters.eq("_id", MARKER), new Document("_id", MARKER), new ReplaceOptions().upsert(true));
+                marker.write(Instant.now(), new Document("zones", zones));
                 done.done();
                 log.info("zone boundaries (ADR 0035 item 24): read {} events, recorded {} zones", read, zones);
             }

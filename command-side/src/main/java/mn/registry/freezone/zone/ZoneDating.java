@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.backfill.BackfillDone;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.command.claim.RegistryWideKey;
 import mn.registry.kernel.freezone.RegistrationEvents;
@@ -47,10 +48,12 @@ public class ZoneDating implements StartupBackfill {
 
     private final RegistryWideKey key;
     private final MongoCollection<Document> agreements;
+    private final BackfillMarker marker;
     private final BackfillDone done = new BackfillDone();
 
     public ZoneDating(MongoDatabase database, CommandLog commandLog) {
         this.agreements = database.getCollection(AGREEMENTS);
+        this.marker = new BackfillMarker(agreements, MARKER);
         this.key = new RegistryWideKey(database.getCollection(KEYS), commandLog, () -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE,
                 "freezone.zone-acts-busy", "Another act dated in this zone is being recorded; retry in a minute.", null, "003 art. 6.1"));
     }
@@ -101,7 +104,7 @@ public class ZoneDating implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return agreements.find(Filters.eq("_id", MARKER)).first() == null;
+        return marker.missing();
     }
 
     @Override
@@ -124,7 +127,7 @@ public class ZoneDating implements StartupBackfill {
             @Override
             public void finish(long read) {
                 earliest.forEach(ZoneDating.this::keep);
-                agreements.replaceOne(Filters.eq("_id", MARKER), new Document("_id", MARKER), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                marker.write(Instant.now(), new Document("zones", earliest.size()));
                 done.done();
                 log.info("zones' earliest agreements (ADR 0035 item 40): read {} events, kept the earliest agreement of {} zones", read, earliest.size());
             }
