@@ -148,14 +148,15 @@ public final class QuarterlyReportContent {
     }
 
     /**
-     * Whether version 2 lists a registration period (an entity's, by the day it was registered) that version 1 of the same records left
-     * out (ADR 0035 item 52): a quarter reported on version 1 is then to be corrected, the earlier period having been missing.
+     * Whether version 2 lists a registration period that version 1 of the same records left out (ADR 0035 item 54): version 1 lists at
+     * most one period of an entity, its stream's latest, so it left one out where version 2 lists an entity with more periods than version 1
+     * lists of it (two periods may share their day and, within a year, their certificate number: periods are counted, not matched). A
+     * quarter reported on version 1 is then to be corrected, the earlier period having been missing.
      */
     public static boolean version1LeftOutAPeriod(Report version1, ReportV2 version2) {
         java.util.Set<String> listed = new java.util.HashSet<>();
-        version1.entities().forEach(e -> listed.add(e.registrationId() + "/" + e.registeredOn()));
-        return version2.entities().stream()
-                .anyMatch(e -> e.periods().stream().anyMatch(p -> !listed.contains(e.registrationId() + "/" + p.registeredOn())));
+        version1.entities().forEach(e -> listed.add(e.registrationId()));
+        return version2.entities().stream().anyMatch(e -> e.periods().size() > (listed.contains(e.registrationId()) ? 1 : 0));
     }
 
     /** One registration period as the quarter's report states it, or null when it is not a foreign-invested entity's in the quarter. */

@@ -132,4 +132,24 @@ class QuarterlyReportContentTest {
                 .containsExactly(LocalDate.of(2026, 8, 10));
         assertThat(QuarterlyReportContent.foldPeriods(events.subList(0, 1))).isEmpty();
     }
+
+    static boolean version1LeftOutAPeriod(List<Object> stream, QuarterlyReportContent.Quarter quarter) {
+        return QuarterlyReportContent.version1LeftOutAPeriod(QuarterlyReportContent.build(ZONE, quarter, List.of(QuarterlyReportContent.fold(stream))),
+                QuarterlyReportContent.buildV2(ZONE, quarter, List.of(QuarterlyReportContent.foldPeriods(stream))));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 54): version 1 left out a period where version 2 lists more of an entity's periods, also two "
+            + "registered on one day with one certificate number; not where the entity had one period")
+    void version_1_left_out_a_period() {
+        QuarterlyReportContent.Quarter q3 = new QuarterlyReportContent.Quarter(2026, 3);
+        assertThat(version1LeftOutAPeriod(reRegisteredWithinTheQuarter(), q3)).isTrue();
+        assertThat(version1LeftOutAPeriod(reRegisteredWithinTheQuarter(), q3.next())).as("the first period ended before Q4").isFalse();
+        LocalDate day = LocalDate.of(2026, 8, 10);
+        List<Object> oneDay = new java.util.ArrayList<>(registration(KYAKHTA, day));
+        oneDay.add(removedByTheCourt(RegistrationId.of(ZONE, KYAKHTA), day));
+        oneDay.addAll(registration(KYAKHTA, day));
+        assertThat(version1LeftOutAPeriod(oneDay, q3)).isTrue();
+        assertThat(version1LeftOutAPeriod(registration(KYAKHTA, day), q3)).isFalse();
+    }
 }
