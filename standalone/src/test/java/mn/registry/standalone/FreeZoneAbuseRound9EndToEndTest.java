@@ -1,12 +1,16 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.money.Money;
 import org.junit.jupiter.api.DisplayName;
@@ -90,5 +94,40 @@ class FreeZoneAbuseRound9EndToEndTest {
                 409, "freezone.decision-cited-already", "decisionSha256", "003 art. 6.4");
         ok(registry.send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(ALTANBULAG, "Government resolution 2027/71 (test)",
                 ReceiptTimeEndToEndTest.upload(registry.context(), "Government resolution 2027/71 opening Altanbulag (test)"))));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 items 43 and 52, F250, was O96): an entity registered, removed and registered again within one "
+            + "quarter is in the quarter's report with both its periods, each with its certificate; neither is left out")
+    void a_re_registered_entitys_report_lists_both_its_periods() throws InterruptedException {
+        LegalEntity entity = new LegalEntity("Khiagt Re-registered Trading OOO", Jurisdiction.FOREIGN, "RU", "1027700990121");
+        RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);
+        LocalDate today = registry.today();
+        String governor = registry.signIn("governor-altanbulag");
+        String entities = "/api/governor/zones/altanbulag/entities";
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registration,
+                "Selenge civil court 2026/412 (test)", today, false, registry.document("court decision " + registration))));
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
+                DeregistrationGround.COURT_DECISION, "dissolved by the court (test)")));
+        registry.await(entities, governor, rows -> "DEREGISTERED".equals(rowOf(rows, registration).path("status").asText()));
+        ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
+                ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
+                        registry.document(entity.name() + " again " + kind))).toList())));
+        ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
+        registry.await(entities, governor, rows -> "REGISTERED".equals(rowOf(rows, registration).path("status").asText()));
+
+        JsonNode report = registry.client().get(reportPath(ALTANBULAG, Quarter.of(today)), governor).body();
+        JsonNode listed = rowOf(report.path("report").path("entities"), registration);
+        assertThat(listed.findValues("statusAtQuarterEnd")).as("both periods of " + registration + ": " + report).extracting(JsonNode::asText)
+                .containsExactly("DEREGISTERED", "REGISTERED");
+    }
+
+    private static JsonNode rowOf(JsonNode rows, RegistrationId registration) {
+        for (JsonNode row : rows) {
+            if (registration.value().equals(row.path("_id").asText(row.path("registrationId").asText()))) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The quarterly report of 003 art. 12.3 as the registry builds it from its own records: the zone's registrations, each
- * read from its own event stream at the moment of asking, given to the kernel's pure {@link QuarterlyReportContent#build}.
+ * read from its own event stream at the moment of asking, given to the kernel's pure {@link QuarterlyReportContent#buildV2}
+ * (version 2, ADR 0035 item 52: every registration period of the quarter).
  */
 @Component
 public class RegistryQuarterlyReport {
@@ -25,15 +26,12 @@ public class RegistryQuarterlyReport {
         this.events = events;
     }
 
-    public QuarterlyReportContent.Report build(ZoneId zone, QuarterlyReportContent.Quarter quarter) {
-        List<QuarterlyReportContent.EntityRecord> records = new ArrayList<>();
+    /** Version 2 (ADR 0035 item 52): each registration's periods, read from its stream at the moment of asking. */
+    public QuarterlyReportContent.ReportV2 build(ZoneId zone, QuarterlyReportContent.Quarter quarter) {
+        List<List<QuarterlyReportContent.EntityRecord>> streams = new ArrayList<>();
         for (RegistrationId id : index.registrationsOf(zone)) {
-            QuarterlyReportContent.EntityRecord record = QuarterlyReportContent.fold(
-                    events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList());
-            if (record != null) {
-                records.add(record);
-            }
+            streams.add(QuarterlyReportContent.foldPeriods(events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList()));
         }
-        return QuarterlyReportContent.build(zone, quarter, records);
+        return QuarterlyReportContent.buildV2(zone, quarter, streams);
     }
 }

@@ -4,6 +4,7 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.freezone.land.ParcelGeometry;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneEvents;
@@ -200,6 +201,7 @@ class FreeZone {
             throw RegistryProblem.invalid("freezone.report-hash-malformed", "The corrected report is named by its SHA-256 in lower-case hex.",
                     "corrects", "003 art. 12.3");
         }
+        signedOnTheContentsCurrentVersion(body.contentVersion());
         Quarter quarter = new Quarter(body.year(), body.quarter());
         reportOnlyForAnEndedQuarter(quarter, UlaanbaatarTime.dateOf(command.at()));
         reportNotOfAQuarterBeforeTheZone(quarter, resolutionDate);
@@ -211,7 +213,20 @@ class FreeZone {
         }
         reportedAgainOnlyAsACorrectionOfTheLatest(quarter, latest, body.corrects());
         apply(new ZoneEvents.QuarterlyReportSigned(zoneId, body.year(), body.quarter(), body.reportSha256(), command.at(), command.by(),
-                body.corrects()));
+                body.corrects(), body.contentVersion()));
+    }
+
+    /**
+     * 003 art. 12.3 (ADR 0035 item 52; abuse audit F251): the registry builds the report's version 2 only, which lists every registration
+     * period of the quarter; version 1 (a body naming no version, from a client of the release before it) left out an entity's earlier
+     * period and is no longer signed. Reports signed on version 1 stay valid; a quarter reported on it is reported again as a correction.
+     */
+    static void signedOnTheContentsCurrentVersion(Integer contentVersion) {
+        if (contentVersion == null || contentVersion != QuarterlyReportContent.VERSION_2) {
+            throw RegistryProblem.invalid("freezone.report-version-retired", "The registry builds version " + QuarterlyReportContent.VERSION_2
+                    + " of the quarterly report only (it lists every registration period of the quarter); a report is signed on it and names it as "
+                    + "contentVersion, not " + (contentVersion == null ? "none (version 1)" : contentVersion) + ".", "contentVersion", "003 art. 12.3");
+        }
     }
 
     /**

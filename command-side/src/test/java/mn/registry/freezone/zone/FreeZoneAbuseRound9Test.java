@@ -81,7 +81,7 @@ class FreeZoneAbuseRound9Test {
     void a_correction_names_the_quarters_latest_report() {
         ZoneEvents.QuarterlyReportSigned corrected = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, SECOND, AT.minusSeconds(3600), GOVERNOR, FIRST);
         fixture.given(established(), first()).when(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND, FIRST)))
-                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, SECOND, AT, GOVERNOR, FIRST));
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, SECOND, AT, GOVERNOR, FIRST, 2));
         ZoneEvents.QuarterlyReportSigned otherQuarter = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, OTHER_QUARTER, AT.minusSeconds(7200), GOVERNOR);
         for (String named : new String[]{FIRST, OTHER_QUARTER}) {
             RegistryProblem problem = problemOf(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, THIRD, named)), first(), corrected, otherQuarter);
@@ -91,10 +91,10 @@ class FreeZoneAbuseRound9Test {
             assertThat(problem.getMessage()).contains(SECOND);
         }
         fixture.given(established(), first(), corrected).when(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, THIRD, SECOND)))
-                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, THIRD, AT, GOVERNOR, SECOND));
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, THIRD, AT, GOVERNOR, SECOND, 2));
         // a report back to the first content corrects the latest, not the first (the first's hash is not the latest any more)
         fixture.given(established(), first(), corrected).when(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, FIRST, SECOND)))
-                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, FIRST, AT, GOVERNOR, SECOND));
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, FIRST, AT, GOVERNOR, SECOND, 2));
         RegistryProblem nothing = problemOf(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, FIRST, OTHER_QUARTER)), otherQuarter);
         assertThat(nothing.code()).isEqualTo("freezone.correction-not-of-the-latest");
         RegistryProblem malformed = problemOf(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND, "not-a-hash")), first());
@@ -102,5 +102,25 @@ class FreeZoneAbuseRound9Test {
         assertThat(malformed.field()).isEqualTo("corrects");
         fixture.given(established(), first(), corrected).when(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND, FIRST))).expectNoEvents()
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 52, F251): a report naming no content version (version 1, which left out an entity's earlier "
+            + "period) or another than 2 is refused, nothing stored; version 2 corrects a quarter reported on version 1 and only so")
+    void version_1_is_retired() {
+        for (Integer version : java.util.Arrays.asList(null, 1, 3)) {
+            ZoneCommands.SignQuarterlyReport body = new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND, null, version);
+            RegistryProblem problem = problemOf(sign(body));
+            assertThat(problem.code()).isEqualTo("freezone.report-version-retired");
+            assertThat(problem.field()).isEqualTo("contentVersion");
+            assertThat(problem.article()).isEqualTo("003 art. 12.3");
+            fixture.given(established()).when(sign(body)).expectException(RegistryProblem.class).expectNoEvents();
+        }
+        // first() was stored before item 52: it names no version, so it is version 1
+        assertThat(first().version()).isEqualTo(1);
+        fixture.given(established(), first()).when(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND, FIRST)))
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, SECOND, AT, GOVERNOR, FIRST, 2));
+        assertThat(problemOf(sign(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, SECOND)), first()).code())
+                .isEqualTo("freezone.quarter-reported-already");
     }
 }

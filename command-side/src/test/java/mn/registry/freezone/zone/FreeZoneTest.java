@@ -147,7 +147,7 @@ class FreeZoneTest {
     void quarterly_report_signed_once() {
         String built = "ab".repeat(32);
         ZoneCommands.SignQuarterlyReport body = new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built);
-        ZoneEvents.QuarterlyReportSigned signed = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR);
+        ZoneEvents.QuarterlyReportSigned signed = new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR, null, 2);
         fixture.given(established()).when(new ZoneStreamCommands.RecordReportSigned(body, built, AT, GOVERNOR)).expectEvents(signed);
         fixture.given(established(), signed).when(new ZoneStreamCommands.RecordReportSigned(body, built, AT, GOVERNOR)).expectNoEvents();
         fixture.given(established())
@@ -190,10 +190,10 @@ class FreeZoneTest {
                 .expectNoEvents();
         fixture.given(dated)
                 .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built), built, AT, GOVERNOR))
-                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR));
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR, null, 2));
         fixture.given(established())
                 .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 2, built), built, AT, GOVERNOR))
-                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, built, AT, GOVERNOR));
+                .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 2, built, AT, GOVERNOR, null, 2));
     }
 
     @Test
@@ -213,7 +213,7 @@ class FreeZoneTest {
                     .expectNoEvents();
             fixture.given(zone)
                     .when(new ZoneStreamCommands.RecordReportSigned(new ZoneCommands.SignQuarterlyReport(ZONE, 2026, 3, built), built, AT, GOVERNOR))
-                    .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR));
+                    .expectEvents(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, built, AT, GOVERNOR, null, 2));
         }
     }
 

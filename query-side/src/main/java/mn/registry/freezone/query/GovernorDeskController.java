@@ -3,6 +3,7 @@ package mn.registry.freezone.query;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.infrastructure.session.Sessions;
 import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -66,21 +68,31 @@ class GovernorDeskController {
         return reports.signed(reader(zone, authorization), year, checked(quarter));
     }
 
-    /** The report's RFC 8785 bytes: what the governor signs by SHA-256. */
+    /**
+     * The report's RFC 8785 bytes: what the governor signs by SHA-256; version 2 (ADR 0035 item 52), or with {@code version=1} the content
+     * the reports signed before it were signed over, rebuilt to check them.
+     */
     @GetMapping(path = "/api/governor/zones/{zone}/reports/{year}/{quarter}/report.json")
     ResponseEntity<byte[]> reportJson(@PathVariable String zone, @PathVariable int year, @PathVariable int quarter,
+                                      @RequestParam(value = "version", defaultValue = "2") int version,
                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        QuarterlyReport.Report report = reports.build(reader(zone, authorization), year, checked(quarter));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Report-SHA256", QuarterlyReport.sha256(report))
+        String reader = reader(zone, authorization);
+        if (version == 1) {
+            QuarterlyReport.Report report = reports.build(reader, year, checked(quarter));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Report-SHA256", QuarterlyReport.sha256(report))
+                    .body(CanonicalJson.canonicalizeValue(report));
+        }
+        QuarterlyReportContent.ReportV2 report = reports.buildV2(reader, year, checked(quarter));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Report-SHA256", QuarterlyReportContent.sha256(report))
                 .body(CanonicalJson.canonicalizeValue(report));
     }
 
     @GetMapping(path = "/api/governor/zones/{zone}/reports/{year}/{quarter}/report.csv")
     ResponseEntity<byte[]> reportCsv(@PathVariable String zone, @PathVariable int year, @PathVariable int quarter,
                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        QuarterlyReport.Report report = reports.build(reader(zone, authorization), year, checked(quarter));
+        QuarterlyReportContent.ReportV2 report = reports.buildV2(reader(zone, authorization), year, checked(quarter));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Report-SHA256", QuarterlyReport.sha256(report))
+                .header("Report-SHA256", QuarterlyReportContent.sha256(report))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + zone + "-" + year + "-Q" + quarter + ".csv\"")
                 .body(QuarterlyReport.utf8(QuarterlyReport.csv(report)));
     }

@@ -113,19 +113,21 @@ class GovernorDeskProjection {
         reports.updateOne(eq("_id", e.zoneId().value() + "/" + e.year() + "-Q" + e.quarter() + "/" + e.reportSha256()),
                 Updates.combine(Updates.set("zoneId", e.zoneId().value()), Updates.set("year", e.year()), Updates.set("quarter", e.quarter()),
                         Updates.set("reportSha256", e.reportSha256()), Updates.set("signedAt", e.signedAt().toString()),
-                        Updates.set("signedBy", e.signedBy().value()), Updates.set("corrects", e.corrects())), UPSERT);
+                        Updates.set("signedBy", e.signedBy().value()), Updates.set("corrects", e.corrects()),
+                        Updates.set("contentVersion", e.version())), UPSERT);
         // the zone accepts a quarter's reports in its stream's order, each the latest (ADR 0035 item 26): the last one projected stands
         reportLatest.replaceOne(eq("_id", quarterKey(e.zoneId().value(), e.year(), e.quarter())), latestRow(e.zoneId().value(), e.year(), e.quarter(),
-                e.reportSha256(), e.signedAt().toString(), e.signedBy().value(), e.corrects()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                e.reportSha256(), e.signedAt().toString(), e.signedBy().value(), e.corrects(), e.version()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     static String quarterKey(String zoneId, int year, int quarter) {
         return zoneId + "/" + year + "-Q" + quarter;
     }
 
-    static Document latestRow(String zoneId, int year, int quarter, String sha256, String signedAt, String signedBy, String corrects) {
+    static Document latestRow(String zoneId, int year, int quarter, String sha256, String signedAt, String signedBy, String corrects, int version) {
         return new Document("_id", quarterKey(zoneId, year, quarter)).append("zoneId", zoneId).append("year", year).append("quarter", quarter)
-                .append("reportSha256", sha256).append("signedAt", signedAt).append("signedBy", signedBy).append("corrects", corrects);
+                .append("reportSha256", sha256).append("signedAt", signedAt).append("signedBy", signedBy).append("corrects", corrects)
+                .append("contentVersion", version);
     }
 
     /**
@@ -148,7 +150,7 @@ class GovernorDeskProjection {
         }
         for (Document d : last.values()) {
             insertIfAbsent(latest, latestRow(d.getString("zoneId"), d.getInteger("year"), d.getInteger("quarter"), d.getString("reportSha256"),
-                    d.getString("signedAt"), d.getString("signedBy"), d.getString("corrects")));
+                    d.getString("signedAt"), d.getString("signedBy"), d.getString("corrects"), d.getInteger("contentVersion", 1)));
         }
         insertIfAbsent(latest, new Document("_id", LATEST_FILLED).append("article", "003 art. 12.3"));
     }
@@ -180,18 +182,47 @@ class GovernorDeskProjection {
                 UPSERT);
     }
 
+    /** The fields of a registration period, kept in the row's {@code periods} when a new application starts the row afresh. */
+    static final List<String> PERIOD_FIELDS = List.of("entityName", "jurisdiction", "country", "activity", "certificateNumber",
+            "certificateIssuedOn", "registeredAt", "agreementSignedOn", "agreementEndsOn", "investmentAmount", "investmentCurrency",
+            "foreignInvested", "deregisteredOn");
+
     @EventHandler
     void on(RegistrationEvents.ZoneRegistrationApplied e) {
-        // a new application (also after a rejection) starts the row afresh
+        // a new application (also after a rejection) starts the row afresh, keeping the registration periods before it (003 art. 12.3,
+        // ADR 0035 item 52: the quarterly report's version 2 lists each period of the quarter)
+        BatchedWrites.flushPending();
+        List<Document> periods = periodsBefore(registrations.collection().find(eq("_id", e.registrationId().value())).first(), e.receivedAt());
         Document row = new Document("zoneId", e.zoneId().value()).append("entityName", e.entity().name())
                 .append("jurisdiction", e.entity().jurisdiction().name()).append("country", e.entity().country())
                 .append("entityRegistrationNumber", e.entity().registrationNumber()).append("activity", e.activity().name())
                 .append("documents", e.documents().stream().map(d -> new Document("kind", d.kind().name()).append("sha256", d.sha256())).toList())
                 .append("receivedAt", e.receivedAt().toString()).append("reviewDue", e.reviewDue().toString())
                 .append("workingDays", e.workingDays().value()).append("calendarVersion", e.calendarVersion().value())
-                .append("article", e.article()).append("status", "APPLIED").append("grounds", List.of());
+                .append("article", e.article()).append("status", "APPLIED").append("grounds", List.of()).append("periods", periods);
         registrations.replaceOne(eq("_id", e.registrationId().value()), row.append("_id", e.registrationId().value()),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The registration periods before an application received at {@code receivedAt}: those the row keeps and, if it holds a period of its
+     * own (a certificate), that period too, each registered before the application and kept once (by the moment of its registration), so
+     * that an application handled again (a batch that failed half-way) gives the same periods.
+     */
+    static List<Document> periodsBefore(Document row, java.time.Instant receivedAt) {
+        List<Document> periods = new java.util.ArrayList<>();
+        if (row == null) {
+            return periods;
+        }
+        java.util.function.Predicate<Document> before = p -> java.time.Instant.parse(p.getString("registeredAt")).isBefore(receivedAt);
+        row.getList("periods", Document.class, List.of()).stream().filter(before).forEach(periods::add);
+        if (row.getString("certificateIssuedOn") != null && before.test(row)
+                && periods.stream().noneMatch(p -> row.getString("registeredAt").equals(p.getString("registeredAt")))) {
+            Document period = new Document();
+            PERIOD_FIELDS.forEach(field -> period.append(field, row.get(field)));
+            periods.add(period);
+        }
+        return periods;
     }
 
     @EventHandler

@@ -215,7 +215,7 @@ class GovernorDeskTest {
         assertThat(q1.entities()).extracting(QuarterlyReport.Entity::name).containsExactlyInAnyOrder("Erlian Logistics Co", "Altai Hotel LLC");
         assertThat(q1.totalInvestment()).containsEntry("USD", new BigDecimal("3300000"));
 
-        String csv = QuarterlyReport.csv(q4);
+        String csv = QuarterlyReport.csv(reports.buildV2(ZONE.value(), 2026, 4));
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv.split("\r\n")[1]).startsWith("zamyn-uud,2026,4,zamyn-uud:cn-911500001,Erlian Logistics Co,FOREIGN,CN,").contains(",2500000,USD,REGISTERED");
 
@@ -247,7 +247,7 @@ class GovernorDeskTest {
         assertThat(changed.signedBy()).isNull();
         assertThat(changed.latest().sha256()).as("the report a new signature corrects").isEqualTo(first);
         assertThat(changed.latest().corrects()).isNull();
-        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, changed.sha256(), Instant.parse("2027-01-10T02:00:00Z"), GOVERNOR, first));
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, changed.sha256(), Instant.parse("2027-01-10T02:00:00Z"), GOVERNOR, first, 2));
         QuarterlyReport.Signed corrected = reports.signed(ZONE.value(), 2026, 4);
         assertThat(corrected.signedBy()).isEqualTo("governor-zamyn-uud");
         assertThat(corrected.corrects()).isEqualTo(first);
@@ -294,7 +294,7 @@ class GovernorDeskTest {
         String third = "3c".repeat(32);
         started.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, third, Instant.parse("2027-01-20T02:00:00Z"), GOVERNOR, second));
         assertThat(reports.signed(ZONE.value(), 2026, 4).latest()).isEqualTo(new QuarterlyReport.Latest(third, GOVERNOR.value(),
-                "2027-01-20T02:00:00Z", second));
+                "2027-01-20T02:00:00Z", second, 1));
     }
 
     @Test
@@ -322,6 +322,12 @@ class GovernorDeskTest {
             assertThat(QuarterlyReport.sha256(reports.build(ZONE.value(), yq[0], yq[1]))).as(yq[0] + "-Q" + yq[1])
                     .isEqualTo(QuarterlyReportContent.sha256(fromEvents));
         }
+        for (int[] yq : new int[][]{{2026, 4}, {2027, 1}, {2027, 2}}) {
+            QuarterlyReportContent.ReportV2 fromEvents = QuarterlyReportContent.buildV2(ZONE, new QuarterlyReportContent.Quarter(yq[0], yq[1]),
+                    List.of(QuarterlyReportContent.foldPeriods(gobiEvents), QuarterlyReportContent.foldPeriods(erlianEvents)));
+            assertThat(QuarterlyReportContent.sha256(reports.buildV2(ZONE.value(), yq[0], yq[1]))).as("version 2, " + yq[0] + "-Q" + yq[1])
+                    .isEqualTo(QuarterlyReportContent.sha256(fromEvents));
+        }
         // 2026-Q4: Erlian is foreign but its agreement was signed only in February: listed without an investment
         assertThat(reports.build(ZONE.value(), 2026, 4).entities()).extracting(QuarterlyReport.Entity::investment).containsExactly(null, new BigDecimal("900000"));
         assertThat(reports.build(ZONE.value(), 2027, 1).entities()).extracting(QuarterlyReport.Entity::statusAtQuarterEnd).containsExactly("REGISTERED", "REGISTERED");
@@ -338,6 +344,71 @@ class GovernorDeskTest {
         } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
             projection.on(e);
         }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 items 43, 52; F252, was O96): an entity registered, removed and registered again within the quarter: "
+            + "the desk's version 2, rebuilt from its events, lists both periods with the bytes the command side builds from the stream; a quarter "
+            + "signed on version 1 is offered the correction, the earlier period having been missing")
+    void version_2_keeps_each_period_with_the_command_sides_bytes() {
+        RegistrationId erlian = RegistrationId.of(ZONE, ERLIAN);
+        List<Object> events = List.of(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 12)),
+                registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 10, 9)),
+                new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2026, 10, 20), LocalDate.of(2036, 10, 20),
+                        new Money(new BigDecimal("400000"), "USD"), true, LocalDate.of(2027, 10, 20), GOVERNOR, null),
+                new RegistrationEvents.EntityDeregistered(erlian, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "r",
+                        Instant.parse("2026-11-02T03:00:00Z"), false, false, GOVERNOR),
+                applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 17)),
+                registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 16)));
+        events.forEach(this::project);
+        QuarterlyReport reports = new QuarterlyReport(database);
+        QuarterlyReportContent.Quarter q4 = new QuarterlyReportContent.Quarter(2026, 4);
+        QuarterlyReportContent.ReportV2 desk = reports.buildV2(ZONE.value(), 2026, 4);
+        assertThat(QuarterlyReportContent.sha256(desk))
+                .isEqualTo(QuarterlyReportContent.sha256(QuarterlyReportContent.buildV2(ZONE, q4, List.of(QuarterlyReportContent.foldPeriods(events)))));
+        assertThat(desk.entities()).singleElement().satisfies(e -> {
+            assertThat(e.periods()).extracting(QuarterlyReportContent.Period::statusAtQuarterEnd).containsExactly("DEREGISTERED", "REGISTERED");
+            assertThat(e.investment()).isEqualByComparingTo("400000"); // the first period's agreement, the only one by the quarter's end
+        });
+        // version 1 (the row's latest period only) left out the first; a quarter signed on it is offered version 2 as its correction
+        String version1 = QuarterlyReport.sha256(reports.build(ZONE.value(), 2026, 4));
+        assertThat(version1).isEqualTo(QuarterlyReportContent.sha256(QuarterlyReportContent.build(ZONE, q4, List.of(QuarterlyReportContent.fold(events)))));
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, version1, Instant.parse("2027-01-03T02:00:00Z"), GOVERNOR));
+        QuarterlyReport.Signed offered = reports.signed(ZONE.value(), 2026, 4);
+        assertThat(offered.sha256()).isEqualTo(QuarterlyReportContent.sha256(desk));
+        assertThat(offered.signedBy()).as("version 2 is not signed").isNull();
+        assertThat(offered.latest().version()).isEqualTo(1);
+        assertThat(offered.version1().sha256()).isEqualTo(version1);
+        assertThat(offered.version1().earlierPeriodMissing()).isTrue();
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, offered.sha256(), Instant.parse("2027-01-10T02:00:00Z"), GOVERNOR, version1, 2));
+        QuarterlyReport.Signed corrected = reports.signed(ZONE.value(), 2026, 4);
+        assertThat(corrected.signedBy()).isEqualTo(GOVERNOR.value());
+        assertThat(corrected.latest().version()).isEqualTo(2);
+        assertThat(corrected.version1()).isNull();
+
+        // the rebuild (reset and replay) gives the same rows, so the same bytes
+        projection.reset();
+        events.forEach(this::project);
+        assertThat(QuarterlyReportContent.sha256(reports.buildV2(ZONE.value(), 2026, 4))).isEqualTo(QuarterlyReportContent.sha256(desk));
+        // the applications handled again (a batch that failed half-way, from either) keep each period once
+        events.subList(4, 6).forEach(this::project);
+        assertThat(QuarterlyReportContent.sha256(reports.buildV2(ZONE.value(), 2026, 4))).isEqualTo(QuarterlyReportContent.sha256(desk));
+        events.forEach(this::project);
+        assertThat(QuarterlyReportContent.sha256(reports.buildV2(ZONE.value(), 2026, 4))).isEqualTo(QuarterlyReportContent.sha256(desk));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 52): a quarter signed on version 1 that version 2 adds no period to stands on version 1, shown signed")
+    void a_quarter_signed_on_version_1_stands_when_version_2_adds_no_period() {
+        projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25)));
+        projection.on(registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 24)));
+        QuarterlyReport reports = new QuarterlyReport(database);
+        String version1 = QuarterlyReport.sha256(reports.build(ZONE.value(), 2026, 4));
+        projection.on(new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 4, version1, Instant.parse("2027-01-03T02:00:00Z"), GOVERNOR));
+        QuarterlyReport.Signed stands = reports.signed(ZONE.value(), 2026, 4);
+        assertThat(stands.signedBy()).isEqualTo(GOVERNOR.value());
+        assertThat(stands.version1().earlierPeriodMissing()).isFalse();
+        assertThat(stands.version1().report().entities()).extracting(QuarterlyReport.Entity::name).containsExactly("Erlian Logistics Co");
     }
 
     @Test

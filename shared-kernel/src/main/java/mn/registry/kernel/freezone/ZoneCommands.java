@@ -116,20 +116,28 @@ public final class ZoneCommands {
     /**
      * 003 art. 12.3: the governor signs the quarter's report (by its SHA-256) before it goes to the Cabinet member.
      *
-     * @param corrects the SHA-256 of the quarter's latest signed report that this one corrects (ADR 0035 item 26): a quarter already
-     *                 reported is reported again only as a correction of its latest report; null for a quarter's first report
+     * @param corrects       the SHA-256 of the quarter's latest signed report that this one corrects (ADR 0035 item 26): a quarter already
+     *                       reported is reported again only as a correction of its latest report; null for a quarter's first report
+     * @param contentVersion the version of {@code QuarterlyReportContent} the hash is of (ADR 0035 item 52): the registry builds version 2
+     *                       only, and refuses a body naming none (a client of the release before it, which signed version 1)
      */
     public record SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256,
-                                      @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) implements ZoneCommand {
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String corrects,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer contentVersion) implements ZoneCommand {
         @JsonCreator
         public SignQuarterlyReport {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(reportSha256, "reportSha256");
         }
 
-        /** A quarter's first report. */
+        /** A quarter's first report, of the content's current version (2). */
         public SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256) {
             this(zoneId, year, quarter, reportSha256, null);
+        }
+
+        /** A report of the content's current version (2), correcting {@code corrects} if not null. */
+        public SignQuarterlyReport(ZoneId zoneId, int year, int quarter, String reportSha256, String corrects) {
+            this(zoneId, year, quarter, reportSha256, corrects, QuarterlyReportContent.VERSION_2);
         }
     }
 }

@@ -93,18 +93,31 @@ public final class ZoneEvents {
     /**
      * 003 art. 12.3: the governor signed the quarter's report.
      *
-     * @param corrects the SHA-256 of the quarter's earlier report this one corrects (ADR 0035 item 26); null for a quarter's first
-     *                 report and in events stored before the item, which are written back without it (the same bytes)
+     * @param corrects       the SHA-256 of the quarter's earlier report this one corrects (ADR 0035 item 26); null for a quarter's first
+     *                       report and in events stored before the item, which are written back without it (the same bytes)
+     * @param contentVersion the version of {@code QuarterlyReportContent} signed (ADR 0035 item 52): 2 from the item on; null in events
+     *                       stored before it (version 1), which are written back without it (the same bytes)
      */
     public record QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy,
-                                        @JsonInclude(JsonInclude.Include.NON_NULL) String corrects) {
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) String corrects,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer contentVersion) {
         @JsonCreator
         public QuarterlyReportSigned {
         }
 
-        /** A quarter's first report. */
+        /** A report of version 1 (as stored before ADR 0035 item 52), correcting {@code corrects} if not null. */
+        public QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy, String corrects) {
+            this(zoneId, year, quarter, reportSha256, signedAt, signedBy, corrects, null);
+        }
+
+        /** A quarter's first report of version 1 (as stored before ADR 0035 item 52). */
         public QuarterlyReportSigned(ZoneId zoneId, int year, int quarter, String reportSha256, Instant signedAt, PersonId signedBy) {
             this(zoneId, year, quarter, reportSha256, signedAt, signedBy, null);
+        }
+
+        /** The version of {@code QuarterlyReportContent} the report was signed on: 1 when the event names none (stored before item 52). */
+        public int version() {
+            return contentVersion == null ? 1 : contentVersion;
         }
     }
 

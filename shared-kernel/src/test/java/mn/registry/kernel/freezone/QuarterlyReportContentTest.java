@@ -64,4 +64,92 @@ class QuarterlyReportContentTest {
         assertThat(new QuarterlyReportContent.Quarter(2026, 4).next()).isEqualTo(new QuarterlyReportContent.Quarter(2027, 1));
         assertThat(QuarterlyReportContent.Quarter.of(LocalDate.of(2026, 7, 1))).isEqualTo(new QuarterlyReportContent.Quarter(2026, 3));
     }
+
+    static RegistrationEvents.EntityDeregistered removedByTheCourt(RegistrationId id, LocalDate on) {
+        return new RegistrationEvents.EntityDeregistered(id, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved",
+                on.atTime(12, 0).atZone(UlaanbaatarTime.ZONE).toInstant(), false, false, GOVERNOR);
+    }
+
+    /** Kyakhta registered on 10 August, removed by the court on 20 August, registered again on 1 September (its agreement in the second period). */
+    static List<Object> reRegisteredWithinTheQuarter() {
+        RegistrationId id = RegistrationId.of(ZONE, KYAKHTA);
+        List<Object> events = new java.util.ArrayList<>(registration(KYAKHTA, LocalDate.of(2026, 8, 10)));
+        events.add(removedByTheCourt(id, LocalDate.of(2026, 8, 20)));
+        events.addAll(registration(KYAKHTA, LocalDate.of(2026, 9, 1), new RegistrationEvents.InvestmentAgreementRecorded(id, LocalDate.of(2026, 9, 5),
+                LocalDate.of(2036, 9, 5), new Money(new BigDecimal("2500"), "EUR"), true, LocalDate.of(2027, 9, 5), GOVERNOR, null)));
+        return events;
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3: version 1's bytes are those every report signed before ADR 0035 item 52 was signed over (hashes computed on b35606ca)")
+    void version_1_bytes_unchanged() {
+        List<Object> selenge = registration(SELENGE, LocalDate.of(2026, 9, 1),
+                new RegistrationEvents.InvestmentAgreementRecorded(RegistrationId.of(ZONE, SELENGE), LocalDate.of(2026, 10, 2), LocalDate.of(2036, 1, 1),
+                        new Money(new BigDecimal("1000"), "USD"), true, LocalDate.of(2027, 10, 2), GOVERNOR, null));
+        List<QuarterlyReportContent.EntityRecord> records = List.of(QuarterlyReportContent.fold(registration(KYAKHTA, LocalDate.of(2026, 8, 10))),
+                QuarterlyReportContent.fold(selenge), QuarterlyReportContent.fold(reRegisteredWithinTheQuarter()));
+        assertThat(QuarterlyReportContent.sha256(QuarterlyReportContent.build(ZONE, new QuarterlyReportContent.Quarter(2026, 4), records.subList(0, 2))))
+                .isEqualTo("f8c84cf6422b4beb65814e0731d9660089703a9ba69fd49637b4085e3f934805");
+        assertThat(QuarterlyReportContent.sha256(QuarterlyReportContent.build(ZONE, new QuarterlyReportContent.Quarter(2026, 3), records.subList(2, 3))))
+                .isEqualTo("7a150dd83093a445b0cf9ad5d5ddb684eceb09f5c9ac3e8da272d61b58bc2ed1");
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 items 43, 52; O96): version 2 lists both periods of an entity registered, removed and registered "
+            + "again within the quarter, with the agreement of the period that has one; version 1 listed the second only")
+    void version_2_lists_every_period_of_the_quarter() {
+        List<Object> stream = reRegisteredWithinTheQuarter();
+        QuarterlyReportContent.Quarter q3 = new QuarterlyReportContent.Quarter(2026, 3);
+        assertThat(QuarterlyReportContent.build(ZONE, q3, List.of(QuarterlyReportContent.fold(stream))).entities())
+                .extracting(QuarterlyReportContent.Entity::registeredOn).containsExactly(LocalDate.of(2026, 9, 1));
+
+        QuarterlyReportContent.ReportV2 report = QuarterlyReportContent.buildV2(ZONE, q3, List.of(QuarterlyReportContent.foldPeriods(stream)));
+        assertThat(report.version()).isEqualTo(2);
+        assertThat(report.entities()).singleElement().satisfies(kyakhta -> {
+            assertThat(kyakhta.periods()).containsExactly(
+                    new QuarterlyReportContent.Period(LocalDate.of(2026, 8, 10), "C", LocalDate.of(2026, 8, 20), "DEREGISTERED"),
+                    new QuarterlyReportContent.Period(LocalDate.of(2026, 9, 1), "C", null, "REGISTERED"));
+            assertThat(kyakhta.agreementSignedOn()).isEqualTo("2026-09-05");
+            assertThat(kyakhta.investment()).isEqualByComparingTo("2500");
+        });
+        assertThat(report.totalInvestment()).containsExactly(java.util.Map.entry("EUR", new BigDecimal("2500")));
+        // the next quarter: the first period ended before it, so only the second is listed
+        assertThat(QuarterlyReportContent.buildV2(ZONE, q3.next(), List.of(QuarterlyReportContent.foldPeriods(stream))).entities().get(0).periods())
+                .extracting(QuarterlyReportContent.Period::registeredOn).containsExactly(LocalDate.of(2026, 9, 1));
+        assertThat(QuarterlyReportContent.sha256(report)).matches("[0-9a-f]{64}")
+                .isNotEqualTo(QuarterlyReportContent.sha256(QuarterlyReportContent.build(ZONE, q3, List.of(QuarterlyReportContent.fold(stream)))));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 52): a rejected or undecided application is no period; a stream never registered gives none")
+    void only_registered_periods() {
+        RegistrationId id = RegistrationId.of(ZONE, KYAKHTA);
+        List<Object> events = new java.util.ArrayList<>(registration(KYAKHTA, LocalDate.of(2026, 8, 10)));
+        events.add(removedByTheCourt(id, LocalDate.of(2026, 8, 20)));
+        events.add(registration(KYAKHTA, LocalDate.of(2026, 9, 1)).get(0)); // applied again, not decided
+        assertThat(QuarterlyReportContent.fold(events)).as("version 1 lost the first period").isNull();
+        assertThat(QuarterlyReportContent.foldPeriods(events)).extracting(QuarterlyReportContent.EntityRecord::registeredOn)
+                .containsExactly(LocalDate.of(2026, 8, 10));
+        assertThat(QuarterlyReportContent.foldPeriods(events.subList(0, 1))).isEmpty();
+    }
+
+    static boolean version1LeftOutAPeriod(List<Object> stream, QuarterlyReportContent.Quarter quarter) {
+        return QuarterlyReportContent.version1LeftOutAPeriod(QuarterlyReportContent.build(ZONE, quarter, List.of(QuarterlyReportContent.fold(stream))),
+                QuarterlyReportContent.buildV2(ZONE, quarter, List.of(QuarterlyReportContent.foldPeriods(stream))));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 54): version 1 left out a period where version 2 lists more of an entity's periods, also two "
+            + "registered on one day with one certificate number; not where the entity had one period")
+    void version_1_left_out_a_period() {
+        QuarterlyReportContent.Quarter q3 = new QuarterlyReportContent.Quarter(2026, 3);
+        assertThat(version1LeftOutAPeriod(reRegisteredWithinTheQuarter(), q3)).isTrue();
+        assertThat(version1LeftOutAPeriod(reRegisteredWithinTheQuarter(), q3.next())).as("the first period ended before Q4").isFalse();
+        LocalDate day = LocalDate.of(2026, 8, 10);
+        List<Object> oneDay = new java.util.ArrayList<>(registration(KYAKHTA, day));
+        oneDay.add(removedByTheCourt(RegistrationId.of(ZONE, KYAKHTA), day));
+        oneDay.addAll(registration(KYAKHTA, day));
+        assertThat(version1LeftOutAPeriod(oneDay, q3)).isTrue();
+        assertThat(version1LeftOutAPeriod(registration(KYAKHTA, day), q3)).isFalse();
+    }
 }

@@ -42,6 +42,7 @@ class PersonalDataInventoryTest {
             "Quarter",                   // QuarterlyReportContent: a quarter, computed
             "EntityRecord",              // QuarterlyReportContent: its input, read from registration events (inventoried there)
             "Report",                    // QuarterlyReportContent: the report the registry builds and the governor signs (by hash)
+            "ReportV2",                  // QuarterlyReportContent: its version 2 (ADR 0035 item 52), built and signed (by hash) as version 1
             "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
             "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
             "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)

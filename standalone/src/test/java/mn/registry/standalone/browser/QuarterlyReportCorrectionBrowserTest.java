@@ -2,14 +2,24 @@ package mn.registry.standalone.browser;
 
 import mn.registry.infrastructure.time.RegistryClock;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.freezone.query.QuarterlyReport;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.money.Money;
 import mn.registry.standalone.RegistryClient;
 import mn.registry.document.DocumentStore;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,6 +59,16 @@ class QuarterlyReportCorrectionBrowserTest {
         return id;
     }
 
+    /** A PDF received by the registry, answered by its SHA-256. */
+    private static String document(String words) {
+        return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + words + " " + System.nanoTime() + "\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8), "application/pdf", "document.pdf").document().sha256();
+    }
+
+    private static void sent(String who, String type, Object body) {
+        ok(registry.client.command(registry.client.sign(who, type, body)));
+    }
+
     /** The entity's investment agreement, signed on {@code on} (inside the reported quarter), recorded now by the governor by API. */
     private static void agreementRecorded(RegistrationId id, LocalDate on, String amount) {
         String sha = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nInvestment agreement " + id + " " + System.nanoTime()
@@ -58,7 +78,11 @@ class QuarterlyReportCorrectionBrowserTest {
     }
 
     private static String page(Quarter quarter) {
-        return "/governor/" + ZONE + "/reports?year=" + quarter.year() + "&quarter=" + quarter.quarter();
+        return page(ZONE, quarter);
+    }
+
+    private static String page(String zone, Quarter quarter) {
+        return "/governor/" + zone + "/reports?year=" + quarter.year() + "&quarter=" + quarter.quarter();
     }
 
     /** Waits until the quarter's page shows a report other than {@code hash} to sign, and answers its hash. */
@@ -71,8 +95,12 @@ class QuarterlyReportCorrectionBrowserTest {
     }
 
     private static void signedAsTheLatest(Quarter quarter, String hash, String lang) {
+        signedAsTheLatest(ZONE, quarter, hash, lang);
+    }
+
+    private static void signedAsTheLatest(String zone, Quarter quarter, String hash, String lang) {
         browser.waitUntil("the report is signed", d -> {
-            browser.open(page(quarter), lang);
+            browser.open(page(zone, quarter), lang);
             return !d.findElements(By.id("report-signed")).isEmpty() && hash.equals(browser.find("#report-sha256").getText());
         });
     }
@@ -125,6 +153,64 @@ class QuarterlyReportCorrectionBrowserTest {
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         signedAsTheLatest(quarter, third, "mn");
         assertThat(browser.find("#report-corrects").getText()).isEqualTo("Энэ тайлан нь улирлын өмнөх " + second + " тайланг зассан (12.3 дугаар зүйл).");
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 52, F252, was O96): a quarter reported on version 1, which left out the earlier period of an "
+            + "entity registered, removed and registered again within it: the governor's page lists both periods, says why, and signs version 2 "
+            + "as the correction of that report, in Mongolian and in English")
+    void a_quarter_reported_on_version_1_is_corrected_by_version_2() {
+        String zone = "altanbulag";
+        String governor = "governor-" + zone;
+        LegalEntity kyakhta = new LegalEntity("Kyakhta Re-registered Freight OOO", Jurisdiction.FOREIGN, "RU", "1027700990131");
+        RegistryClock clock = registry.context.getBean(RegistryClock.class);
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        Quarter quarter = Quarter.of(today);
+        RegistrationId id = new RegistrationId(GovernorDeskBrowserTest.apply(registry, kyakhta, zone));
+        sent(governor, "RegisterEntity", new RegistrationCommands.RegisterEntity(id));
+        sent(governor, "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(id, "Selenge civil court 2026/413 (test)", today, false,
+                document("court decision " + id)));
+        sent(governor, "DeregisterEntity", new RegistrationCommands.DeregisterEntity(id, DeregistrationGround.COURT_DECISION, "dissolved (test)"));
+        sent("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), kyakhta, Activity.TRADE,
+                ZoneDocument.requiredFor(kyakhta.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
+                        document(kyakhta.name() + " again " + kind))).toList()));
+        sent(governor, "RegisterEntity", new RegistrationCommands.RegisterEntity(id));
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today, quarter.lastDay()) + 2)); // the quarter has ended
+
+        browser.signInAsDemo(governor);
+        browser.waitUntil("both periods are in the quarter's report", d -> {
+            browser.open(page(zone, quarter), "en");
+            return d.findElements(By.cssSelector("#report tbody tr")).stream().filter(row -> row.getText().contains(kyakhta.name())).count() == 2;
+        });
+        // the quarter as the release before version 2 signed it: version 1, rebuilt by the desk, without the first period; stored as it stored it
+        String version1 = QuarterlyReport.sha256(registry.context.getBean(QuarterlyReport.class).build(zone, quarter.year(), quarter.quarter()));
+        EventStore events = registry.context.getBean(EventStore.class);
+        String stream = ZoneId.of(zone).stream();
+        events.publish(new GenericDomainEventMessage<>("FreeZone", stream, events.lastSequenceNumberFor(stream).map(n -> n + 1).orElse(0L),
+                new ZoneEvents.QuarterlyReportSigned(ZoneId.of(zone), quarter.year(), quarter.quarter(), version1, clock.instant(), new PersonId(governor))));
+
+        browser.waitUntil("the page offers version 2 as the correction of version 1", d -> {
+            browser.open(page(zone, quarter), "mn");
+            return !d.findElements(By.id("report-period-missing")).isEmpty();
+        });
+        assertThat(browser.find("#report-period-missing").getText()).startsWith("Энэ улирлыг тайлангийн эхний хувилбараар тайлагнасан (" + version1);
+        assertThat(browser.find("#form-sign-report button[type=submit]").getText()).isEqualTo("Залруулгын гарын үсэг бэлтгэж илгээх");
+        browser.open(page(zone, quarter), "en");
+        assertThat(browser.find("#report-period-missing").getText()).startsWith("The quarter was reported on the report's first version (report " + version1)
+                .contains("left out an entity's earlier registration period");
+        assertThat(browser.all("#report-latest")).isEmpty();
+        assertThat(browser.all("#report tbody tr").stream().filter(row -> row.getText().contains(kyakhta.name())).map(row -> row.getText()).toList())
+                .satisfiesExactly(first -> assertThat(first).contains(" to ").endsWith("DEREGISTERED"), second -> assertThat(second).endsWith(" REGISTERED"));
+        String version2 = browser.find("#report-sha256").getText();
+        assertThat(version2).isNotEqualTo(version1);
+        assertThat(browser.find("#form-sign-report input[name=corrects]").getAttribute("value")).isEqualTo(version1);
+        assertThat(browser.signAndSend("form-sign-report")).contains(version2).contains("\"corrects\":\"" + version1 + "\"").contains("\"contentVersion\":2");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        signedAsTheLatest(zone, quarter, version2, "en");
+        assertThat(browser.find("#report-corrects").getText()).isEqualTo("This report corrects the quarter's earlier report " + version1 + " (art. 12.3).");
+        assertThat(browser.all("#report-period-missing")).isEmpty();
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
     }
