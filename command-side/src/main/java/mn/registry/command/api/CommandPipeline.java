@@ -233,7 +233,8 @@ public class CommandPipeline {
         }
         Instant now = clock.instant();
         try {
-            Optional<Actor> actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), now);
+            // as any act received now: every end stored counts (ADR 0061 item 12)
+            Optional<Actor> actor = directory.signerAt(verified.signer(), verified.signerFingerprint(), now).map(IdentityDirectory.Signer::actor);
             if (actor.isPresent() && holdsARoleFor(type, actor.get())) {
                 log.info("{} {}: the signer's enrolment changed while it was carried out, its authority stands; nothing stored", type.type(),
                         verified.commandId());

@@ -21,8 +21,8 @@ final class CurrentCommand implements MessageDispatchInterceptor<CommandMessage<
         CommandContext previous = CURRENT.get();
         CURRENT.set(context);
         try {
-            // ADR 0019: the commits this run makes get the command key (events its handlers cause later do not)
-            return mn.registry.store.mongo.CommandCommits.during(context.commandId(), work);
+            // ADR 0019: the commits this run makes get the command key (events its handlers cause later do not), and its receipt (ADR 0061 item 12)
+            return mn.registry.store.mongo.CommandCommits.during(context.commandId(), context.receivedAt(), work);
         } finally {
             if (previous == null) {
                 CURRENT.remove();
