@@ -145,7 +145,7 @@ class TakesEffectWhenStoredTest {
     }
 
     @Test
-    @DisplayName("ADR 0061 item 12 (O147): an act received on a node whose clock runs 5 minutes ahead is stored first; the end, stored on a "
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): an act received on a node whose clock runs 5 minutes ahead is stored first; the end, stored on a "
             + "node whose position it took, is in force after the act's receipt, not from its own clock's time")
     void an_end_is_in_force_after_the_receipt_of_an_act_stored_first_on_a_node_whose_clock_runs_ahead() {
         Instant storing = RECEIVED.plusSeconds(1);
@@ -165,7 +165,7 @@ class TakesEffectWhenStoredTest {
     }
 
     @Test
-    @DisplayName("ADR 0061 item 12 (O147): the act stored first on a node whose clock runs ahead was found by the head look of the end's "
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): the act stored first on a node whose clock runs ahead was found by the head look of the end's "
             + "node (its readers); the end is in force after the act's receipt")
     void an_end_is_in_force_after_the_receipt_of_an_act_its_node_found_by_the_head_look() {
         Instant storing = RECEIVED.plusSeconds(1);
@@ -180,7 +180,7 @@ class TakesEffectWhenStoredTest {
     }
 
     @Test
-    @DisplayName("ADR 0061 item 12 (O147): an act whose receipt is later than the clock of its own node at the end's storing (the clock set "
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): an act whose receipt is later than the clock of its own node at the end's storing (the clock set "
             + "back meanwhile) is stored first; the end is in force after that receipt")
     void an_end_is_in_force_after_the_receipt_of_an_act_its_own_node_stored() {
         Instant storing = RECEIVED.plusSeconds(1);
