@@ -118,7 +118,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * ADR 0061 item 12: the latest receipt (epoch ms, {@link CommandCommits#RECEIVED}) of the commits this engine stored or found
      * stored, raised before {@link #knownReserved} is: every commit up to a position this engine knows is stored had its receipt
-     * looked at, by whichever node's clock it was timed (the commits before this engine first learned the end aside, ADR 0061 item 13).
+     * looked at, by whichever node's clock it was timed (those below the start hint by the receipt kept beside it, ADR 0061 item 13).
      */
     private final java.util.concurrent.atomic.AtomicLong latestReceipt = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
     private volatile long knownReservedReadAt = System.nanoTime() - Long.MAX_VALUE / 2;
@@ -564,7 +564,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return p.receivedAt == null ? Long.MIN_VALUE : p.receivedAt.toEpochMilli();
     }
 
-    /** ADR 0061 item 12: a stored commit's receipt (none: nothing) counts for the ends stored after it. */
+    /** ADR 0061 item 12: a stored commit's receipt (none: nothing) counts for the ends stored after it; item 13: so does the start hint's. */
     private void receiptFound(Document commit) {
         Number received = commit.get(CommandCommits.RECEIVED, Number.class);
         if (received != null) {
@@ -677,11 +677,15 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * Raises the start hint to {@code position} if it is lower (a conditional update, atomic on both servers); once
      * every {@value #COUNTER_STRIDE} positions, so that a new engine's walk to the end stays short. Best effort: a
-     * failure only makes a later start walk further.
+     * failure only makes a later start walk further. ADR 0061 item 13: the latest receipt this engine knows goes with it (it covers
+     * every commit up to {@code position}, which this engine stored or found, and those below its own start hint by the receipt it read
+     * there), so that an engine starting from the hint knows the receipts below it without reading their commits.
      */
     private void raiseCounter(long position) {
         try {
-            counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.lt(NEXT, position)), Updates.set(NEXT, position));
+            long receipt = latestReceipt.get();
+            counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.lt(NEXT, position)), receipt == Long.MIN_VALUE
+                    ? Updates.set(NEXT, position) : Updates.combine(Updates.set(NEXT, position), Updates.max(CommandCommits.RECEIVED, receipt)));
             counterWritten = position;
         } catch (MongoException e) {
             log.debug("could not raise the position hint to {}", position, e);
@@ -691,6 +695,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private long readOrCreateCounter() {
         Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
         if (counter != null) {
+            receiptFound(counter); // ADR 0061 item 13: the receipts of the commits below the hint, which this engine does not walk
             return counter.get(NEXT, Number.class).longValue();
         }
         try {
@@ -711,6 +716,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         long from = knownReserved.get();
         if (from == 0) {
             Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
+            if (counter != null) {
+                receiptFound(counter); // ADR 0061 item 13, as at the start of appending
+            }
             from = counter == null ? 0 : counter.get(NEXT, Number.class).longValue();
         }
         long found = walkToEnd(from);

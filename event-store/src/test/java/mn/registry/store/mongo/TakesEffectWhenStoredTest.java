@@ -192,4 +192,20 @@ class TakesEffectWhenStoredTest {
         assertThat(database.getCollection("events").find(new org.bson.Document(CommandCommits.FIELD, "act-1#0")).first())
                 .as("the act's commit records its receipt").satisfies(c -> assertThat(c.get(CommandCommits.RECEIVED)).isEqualTo(actReceived.toEpochMilli()));
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 13): a node that starts from the start hint, the act stored below it on a node whose clock "
+            + "runs ahead, stores an end: the end is in force after the act's receipt, kept beside the hint")
+    void an_end_stored_by_a_node_just_started_is_in_force_after_the_receipts_below_its_start_hint() {
+        Instant storing = RECEIVED.plusSeconds(1);
+        GaplessEventStorageEngine aheadNode = engine(database).build();
+        Instant actReceived = storing.plusSeconds(300);
+        actReceivedAt(aheadNode, "act-1", actReceived);
+        aheadNode.appendEvents(events("permit-1", 0, (int) GaplessEventStorageEngine.COUNTER_STRIDE)); // the start hint raised past the act
+
+        GaplessEventStorageEngine startedNode = engine(database).clock(Clock.fixed(storing, ZoneOffset.UTC)).build();
+        Ended end = endStoredThrough(startedNode);
+
+        assertThat(Instant.ofEpochMilli(end.validUntil())).isAfter(actReceived);
+    }
 }
