@@ -36,6 +36,8 @@ import java.util.Set;
  *
  * <p>ADR 0061 (abuse audit F240, was O92): the stream as read for a signed command's judgement is also the precondition its act
  * is stored under ({@link Signer#unchanged()}): an end of the signer's authority stored after this read refuses the act's commit.
+ * ADR 0061 item 12 (F259): for an act received now ({@link #signerAt}) every end already stored counts, whatever its time; asked about
+ * the past ({@link #actorAt}), each end counts from its own time.
  */
 @Component
 public class IdentityDirectory {
