@@ -145,6 +145,29 @@ class TransparencyLogTest {
     }
 
     @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 14, O146): a signed act's public record names the role it was signed under, sealed at "
+            + "receipt, and its bundle verifies; the whole log passes the offline check that no act was signed after its signer's role ended")
+    void the_act_names_its_role_and_the_log_passes_the_authority_check() throws Exception {
+        long index = declareHoliday(16);
+        awaitCheckpointCovering(index);
+        assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(index)).verified()).isTrue();
+        MongoDatabase db = registry.getBean(MongoDatabase.class);
+        List<JsonNode> log = new ArrayList<>();
+        for (Document entry : db.getCollection(LogCollections.ENTRIES).find().sort(new Document("_id", 1))) {
+            log.add(CanonicalJson.mapper().readTree(entry.getString(LogCollections.LEAF)));
+        }
+        JsonNode act = CanonicalJson.mapper().readTree(db.getCollection(LogCollections.ENTRIES).find(new Document("_id", index)).first()
+                .getString(LogCollections.LEAF));
+        assertThat(act.path("actingRoles").toString()).isEqualTo("[\"CABINET_MEMBER\"]");
+        assertThat(log).as("the officials enrolled at the start are public, by no signed act").anySatisfy(r -> assertThat(r.path("type").asText())
+                .endsWith("RoleGranted"));
+
+        mn.registry.kernel.log.ActsWithinAuthority check = mn.registry.kernel.log.ActsWithinAuthority.check(log);
+        assertThat(check.findings()).isEmpty();
+        assertThat(check.checked()).isPositive();
+    }
+
+    @Test
     @DisplayName("002 art. 26.4: a signed declaration is in a time-stamped checkpoint within seconds and its bundle verifies offline; each altered part is named")
     void signed_declaration_bundle_verifies_and_tampering_is_named() throws Exception {
         long index = declareHoliday(6);

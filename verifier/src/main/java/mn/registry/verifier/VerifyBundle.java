@@ -22,10 +22,13 @@ public final class VerifyBundle {
     static final String USAGE = """
             usage: java -jar verifier.jar bundle.json [--key log.key] [--ca ca.pem]
                    java -jar verifier.jar trusted-list.json --ca ca.pem
+                   java -jar verifier.jar --acts records.jsonl
               bundle.json  a bundle from GET /api/public/bundle/{logIndex}
               trusted-list.json  a list from GET /api/public/trusted-list[?at=instant]: its seal is checked
               --key        the log's verifier key line (GET /api/public/log/key), obtained independently
               --ca         the registry CA certificate (PEM), obtained independently
+              --acts       the log's public records, one a line, in log order from the first (the leaves of
+                           GET /api/public/log/tile/entries/<N>): no act signed after its signer's role ended
             Checks the official's signed command, the registry seal, the public record, the inclusion proof,
             the checkpoint signature and the checkpoint's RFC 3161 time-stamp. Exit code 0: verified; 1: not.""";
 
@@ -46,6 +49,9 @@ public final class VerifyBundle {
                 switch (args[i]) {
                     case "--key" -> key = Optional.of(NoteKey.parse(read(Path.of(value(args, ++i, "--key")))));
                     case "--ca" -> ca = Optional.of(Certificates.fromPem(read(Path.of(value(args, ++i, "--ca")))).get(0));
+                    case "--acts" -> {
+                        return VerifyActs.run(Path.of(value(args, ++i, "--acts")), out);
+                    }
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;

@@ -168,6 +168,13 @@ public class CommandPipeline {
         }
     }
 
+    /** ADR 0061 item 14: the roles the act is signed under: those of the signer's that {@code type} may be signed under. */
+    private static Set<Role> actingRoles(SignedCommandType<?> type, Actor actor) {
+        Set<Role> acting = java.util.EnumSet.noneOf(Role.class);
+        actor.roles().stream().filter(type.allowedRoles()::contains).forEach(acting::add);
+        return acting;
+    }
+
     /** Domain-rules §1: whether {@code actor} holds one of the roles {@code type} may be signed under. */
     private static boolean holdsARoleFor(SignedCommandType<?> type, Actor actor) {
         return actor.roles().stream().anyMatch(type.allowedRoles()::contains);
@@ -199,7 +206,7 @@ public class CommandPipeline {
         Object result;
         try {
             // ADR 0061: the act's commits are stored only while the signer's stream is as judged above
-            result = StreamUnchanged.during(signer.unchanged(), () -> CurrentCommand.runAs(context, () -> type.handle(body, context)));
+            result = StreamUnchanged.during(signer.unchanged(), () -> CurrentCommand.runAs(context, actingRoles(type, actor), () -> type.handle(body, context)));
         } catch (RuntimeException failure) {
             RuntimeException e = judgedAgainIfTheSignerChanged(failure, type, verified);
             if (releasesItsClaim(e, tookOver, () -> commandLog.eventsOf(verified.commandId()))) {
@@ -233,7 +240,8 @@ public class CommandPipeline {
         }
         Instant now = clock.instant();
         try {
-            Optional<Actor> actor = directory.actorAt(verified.signer(), verified.signerFingerprint(), now);
+            // as any act received now: every end stored counts (ADR 0061 item 12)
+            Optional<Actor> actor = directory.signerAt(verified.signer(), verified.signerFingerprint(), now).map(IdentityDirectory.Signer::actor);
             if (actor.isPresent() && holdsARoleFor(type, actor.get())) {
                 log.info("{} {}: the signer's enrolment changed while it was carried out, its authority stands; nothing stored", type.type(),
                         verified.commandId());

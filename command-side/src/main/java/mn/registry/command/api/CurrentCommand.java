@@ -15,14 +15,25 @@ import java.util.function.BiFunction;
  */
 final class CurrentCommand implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    private static final ThreadLocal<CommandContext> CURRENT = new ThreadLocal<>();
+    /** The signed command being carried out, and the roles its act is signed under (null: not all of them public). */
+    private record Running(CommandContext context, List<String> actingRoles) {
+    }
 
-    static <T> T runAs(CommandContext context, java.util.function.Supplier<T> work) {
-        CommandContext previous = CURRENT.get();
-        CURRENT.set(context);
+    private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
+
+    /**
+     * Carries out {@code work} as the run of the signed command of {@code context}, signed under {@code actingRoles} (the signer's
+     * roles the command may be signed under, ADR 0061 item 14): the Axon commands it sends carry them as metadata
+     * ({@link AxonStorageConfiguration#ACTING_ROLES}) when every one is an official's (published), so that the events of the act
+     * itself, and not its later consequences, name them in the public log.
+     */
+    static <T> T runAs(CommandContext context, java.util.Set<mn.registry.kernel.identity.Role> actingRoles, java.util.function.Supplier<T> work) {
+        Running previous = CURRENT.get();
+        boolean published = !actingRoles.isEmpty() && actingRoles.stream().allMatch(mn.registry.kernel.identity.Role::official);
+        CURRENT.set(new Running(context, published ? actingRoles.stream().map(Enum::name).sorted().toList() : null));
         try {
-            // ADR 0019: the commits this run makes get the command key (events its handlers cause later do not)
-            return mn.registry.store.mongo.CommandCommits.during(context.commandId(), work);
+            // ADR 0019: the commits this run makes get the command key (events its handlers cause later do not), and its receipt (ADR 0061 item 12)
+            return mn.registry.store.mongo.CommandCommits.during(context.commandId(), context.receivedAt(), work);
         } finally {
             if (previous == null) {
                 CURRENT.remove();
@@ -35,14 +46,19 @@ final class CurrentCommand implements MessageDispatchInterceptor<CommandMessage<
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, message) -> {
-            CommandContext context = CURRENT.get();
-            if (context == null) {
+            Running running = CURRENT.get();
+            if (running == null) {
                 return message;
             }
-            return message.andMetaData(Map.of(
+            CommandContext context = running.context();
+            Map<String, Object> metaData = new java.util.HashMap<>(Map.of(
                     AxonStorageConfiguration.COMMAND_ID, context.commandId(),
                     AxonStorageConfiguration.SIGNED_BY, context.actor().value(),
                     AxonStorageConfiguration.JWS_SHA256, context.jwsSha256()));
+            if (running.actingRoles() != null) {
+                metaData.put(AxonStorageConfiguration.ACTING_ROLES, running.actingRoles());
+            }
+            return message.andMetaData(metaData);
         };
     }
 }

@@ -31,16 +31,24 @@ public final class CommandCommits {
 
     /** The commit's top-level key. */
     public static final String FIELD = "command";
+    /**
+     * ADR 0061 item 12 (abuse audit F258, was O147): the registry's time of receipt of the signed command whose run made the commit,
+     * in epoch milliseconds, beside {@value #FIELD} (not sealed: the store's own record, as the key). An end of authority is stored
+     * in force from after the latest receipt of the commits before it, whichever node's clock timed them.
+     */
+    public static final String RECEIVED = "received";
     /** The metadata key of a signed command's id (AxonStorageConfiguration.COMMAND_ID). */
     static final String METADATA_KEY = "commandId";
 
     /** The signed command being carried out on this thread and how many commits it stored so far. */
     private static final class Run {
         private final String commandId;
+        private final java.time.Instant receivedAt;
         private int stored;
 
-        private Run(String commandId) {
+        private Run(String commandId, java.time.Instant receivedAt) {
             this.commandId = commandId;
+            this.receivedAt = receivedAt;
         }
     }
 
@@ -54,8 +62,16 @@ public final class CommandCommits {
      * that carry the command's id get their key. A nested call for the same command continues its count.
      */
     public static <T> T during(String commandId, Supplier<T> work) {
+        return during(commandId, null, work);
+    }
+
+    /**
+     * As {@link #during(String, Supplier)}, the command received at {@code receivedAt} (the registry's time of receipt, ADR 0013): its
+     * commits also record it ({@value #RECEIVED}, ADR 0061 item 12). Null: none recorded.
+     */
+    public static <T> T during(String commandId, java.time.Instant receivedAt, Supplier<T> work) {
         Run previous = RUNNING.get();
-        RUNNING.set(previous != null && previous.commandId.equals(commandId) ? previous : new Run(commandId));
+        RUNNING.set(previous != null && previous.commandId.equals(commandId) ? previous : new Run(commandId, receivedAt));
         try {
             return work.get();
         } finally {
@@ -86,6 +102,12 @@ public final class CommandCommits {
     static String keyFor(List<? extends EventMessage<?>> messages) {
         Run run = RUNNING.get();
         return run != null && run.commandId.equals(commandIdOf(messages)) ? key(run.commandId, run.stored) : null;
+    }
+
+    /** The receipt a commit of these messages records: that of their signed command, only while it runs on this thread; null otherwise. */
+    static java.time.Instant receiptFor(List<? extends EventMessage<?>> messages) {
+        Run run = RUNNING.get();
+        return run != null && run.commandId.equals(commandIdOf(messages)) ? run.receivedAt : null;
     }
 
     /** The commit that got {@code key} (from {@link #keyFor}, on this thread) is stored; null is nothing. */

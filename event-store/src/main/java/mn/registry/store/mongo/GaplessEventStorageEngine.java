@@ -115,6 +115,12 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
      * commits are looked for at most once per {@link #knownReservedFreshNanos}.
      */
     private final java.util.concurrent.atomic.AtomicLong knownReserved = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * ADR 0061 item 12: the latest receipt (epoch ms, {@link CommandCommits#RECEIVED}) of the commits this engine stored or found
+     * stored, raised before {@link #knownReserved} is: every commit up to a position this engine knows is stored had its receipt
+     * looked at, by whichever node's clock it was timed (those below the start hint by the receipt kept beside it, ADR 0061 item 13).
+     */
+    private final java.util.concurrent.atomic.AtomicLong latestReceipt = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
     private volatile long knownReservedReadAt = System.nanoTime() - Long.MAX_VALUE / 2;
     private final long knownReservedFreshNanos;
     private final Map<Long, Long> holesFirstSeen = new ConcurrentHashMap<>();
@@ -239,7 +245,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         // ADR 0019: only a signed command's own commits, while it runs; taken on this thread, as the group may be inserted by another
         String commandKey = CommandCommits.keyFor(messages);
         // ADR 0061: the precondition of this thread's work (a signed command: its signer's stream unchanged), checked under the lock
-        Pending own = new Pending(sealed, commandKey, StreamUnchanged.current(), documentCodec); // built and encoded here, in parallel
+        Pending own = new Pending(sealed, commandKey, CommandCommits.receiptFor(messages), StreamUnchanged.current(), documentCodec); // built and encoded here, in parallel
         if (messages.stream().anyMatch(m -> m.getPayload() instanceof TakesEffectWhenStored)) {
             own.sealAgainAt = storedAt -> seal(inForceFrom(messages, storedAt), serializer); // ADR 0061 item 9: under the lock
         }
@@ -337,6 +343,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         /** ADR 0061 item 9: seals this commit's events again, in force from the given time; null for a commit that takes effect when received. */
         java.util.function.Function<Instant, List<StoredEvent>> sealAgainAt;
         final String commandKey;
+        /** ADR 0061 item 12: the registry's time of receipt of the signed command whose run made this commit, or null. */
+        final Instant receivedAt;
         /** ADR 0061: the stream that must not have moved before this commit, or null. */
         final StreamUnchanged precondition;
         /** The position up to which {@link #precondition} is known to hold (guarded by appendLock). */
@@ -353,9 +361,11 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         RuntimeException failure;
         Error error;
 
-        Pending(List<StoredEvent> sealed, String commandKey, StreamUnchanged precondition, org.bson.codecs.Encoder<Document> codec) {
+        Pending(List<StoredEvent> sealed, String commandKey, Instant receivedAt, StreamUnchanged precondition,
+                org.bson.codecs.Encoder<Document> codec) {
             this.sealed = sealed;
             this.commandKey = commandKey;
+            this.receivedAt = receivedAt;
             this.precondition = precondition;
             this.checkedUpTo = precondition == null ? Long.MAX_VALUE : precondition.checkedUpTo();
             encode(codec);
@@ -366,6 +376,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
             if (commandKey != null) {
                 commit.append(CommandCommits.FIELD, commandKey);
             }
+            if (receivedAt != null) {
+                commit.append(CommandCommits.RECEIVED, receivedAt.toEpochMilli());
+            }
             this.encoded = CommitDocuments.encode(commit, codec);
         }
 
@@ -373,9 +386,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
          * ADR 0061 item 9: a commit taking effect when stored is sealed and encoded again, in force from {@code storedAt}'s time, each time its
          * position is fixed (under the lock, every position before it stored); any other commit is left as sealed outside the lock.
          */
-        void inForceFrom(java.time.Clock storedAt, org.bson.codecs.Encoder<Document> codec) {
+        void inForceFrom(java.util.function.Supplier<Instant> storedAt, org.bson.codecs.Encoder<Document> codec) {
             if (sealAgainAt != null) {
-                sealed = sealAgainAt.apply(storedAt.instant());
+                sealed = sealAgainAt.apply(storedAt.get());
                 encode(codec);
             }
         }
@@ -417,7 +430,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                         continue; // not inserted: it takes no position, the commits after it close up
                     }
                     try {
-                        p.inForceFrom(clock, documentCodec); // once every position before this one is stored
+                        p.inForceFrom(() -> storedAt(tried), documentCodec); // once every position before this one is stored
                         reservationHook.reserved(nextPosition, p.sealed.size());
                     } catch (RuntimeException | Error e) {
                         p.fail(e);
@@ -466,6 +479,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                     todo.addAll(after);
                 } else if (atPosition != null) {
                     // another writer (another node) took the position first: learn the end from there, try again after it
+                    receiptFound(atPosition);
                     known = walkToEnd(CommitDocuments.id(atPosition) + CommitDocuments.count(atPosition) - 1);
                     end = known;
                     todo.add(refused);
@@ -531,7 +545,35 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return false;
     }
 
+    /**
+     * ADR 0061 items 9 and 12: the time from which a commit taking effect when stored, about to be inserted after every commit this
+     * engine knows is stored and after {@code before} (its group's commits ahead of it), is in force: the registry's clock now, or the
+     * millisecond after the latest receipt of those commits if that is later (an act received on a node whose clock runs ahead, or
+     * before this clock was set back). Guarded by appendLock.
+     */
+    private Instant storedAt(List<Pending> before) {
+        long latest = latestReceipt.get();
+        for (Pending earlier : before) {
+            latest = Math.max(latest, receiptOf(earlier));
+        }
+        Instant now = clock.instant();
+        return latest == Long.MIN_VALUE || now.toEpochMilli() > latest ? now : Instant.ofEpochMilli(latest + 1);
+    }
+
+    private static long receiptOf(Pending p) {
+        return p.receivedAt == null ? Long.MIN_VALUE : p.receivedAt.toEpochMilli();
+    }
+
+    /** ADR 0061 item 12: a stored commit's receipt (none: nothing) counts for the ends stored after it; item 13: so does the start hint's. */
+    private void receiptFound(Document commit) {
+        Number received = commit.get(CommandCommits.RECEIVED, Number.class);
+        if (received != null) {
+            latestReceipt.accumulateAndGet(received.longValue(), Math::max);
+        }
+    }
+
     private void succeed(Pending p) {
+        latestReceipt.accumulateAndGet(receiptOf(p), Math::max); // before landed() raises knownReserved past it
         hold(p.lastPosition - p.sealed.size() + 1, p.sealed);
         p.durabilityMark = durabilityMark.getAsLong();
         landed(p.lastPosition);
@@ -581,7 +623,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
 
     private Document documentAtQuietly(long position) {
         try {
-            return events.find(Filters.eq(ID, position)).projection(Projections.include(EVENT_IDS, COUNT)).first();
+            return events.find(Filters.eq(ID, position)).projection(Projections.include(EVENT_IDS, COUNT, CommandCommits.RECEIVED)).first();
         } catch (MongoException e) {
             return null;
         }
@@ -620,7 +662,8 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
                 ids.add(p);
             }
             long highest = at;
-            for (Document d : events.find(Filters.in(ID, ids)).projection(Projections.include(ID, COUNT))) {
+            for (Document d : events.find(Filters.in(ID, ids)).projection(Projections.include(ID, COUNT, CommandCommits.RECEIVED))) {
+                receiptFound(d); // ADR 0061 item 12: the head look reads the receipts of the commits it finds
                 highest = Math.max(highest, CommitDocuments.id(d) + CommitDocuments.count(d) - 1);
             }
             if (highest == at) {
@@ -634,11 +677,15 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * Raises the start hint to {@code position} if it is lower (a conditional update, atomic on both servers); once
      * every {@value #COUNTER_STRIDE} positions, so that a new engine's walk to the end stays short. Best effort: a
-     * failure only makes a later start walk further.
+     * failure only makes a later start walk further. ADR 0061 item 13: the latest receipt this engine knows goes with it (it covers
+     * every commit up to {@code position}, which this engine stored or found, and those below its own start hint by the receipt it read
+     * there), so that an engine starting from the hint knows the receipts below it without reading their commits.
      */
     private void raiseCounter(long position) {
         try {
-            counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.lt(NEXT, position)), Updates.set(NEXT, position));
+            long receipt = latestReceipt.get();
+            counters.updateOne(Filters.and(Filters.eq(ID, POSITION_COUNTER), Filters.lt(NEXT, position)), receipt == Long.MIN_VALUE
+                    ? Updates.set(NEXT, position) : Updates.combine(Updates.set(NEXT, position), Updates.max(CommandCommits.RECEIVED, receipt)));
             counterWritten = position;
         } catch (MongoException e) {
             log.debug("could not raise the position hint to {}", position, e);
@@ -648,6 +695,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     private long readOrCreateCounter() {
         Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
         if (counter != null) {
+            receiptFound(counter); // ADR 0061 item 13: the receipts of the commits below the hint, which this engine does not walk
             return counter.get(NEXT, Number.class).longValue();
         }
         try {
@@ -668,6 +716,9 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         long from = knownReserved.get();
         if (from == 0) {
             Document counter = counters.find(Filters.eq(ID, POSITION_COUNTER)).first();
+            if (counter != null) {
+                receiptFound(counter); // ADR 0061 item 13, as at the start of appending
+            }
             from = counter == null ? 0 : counter.get(NEXT, Number.class).longValue();
         }
         long found = walkToEnd(from);

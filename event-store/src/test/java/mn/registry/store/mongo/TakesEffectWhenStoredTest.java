@@ -130,4 +130,82 @@ class TakesEffectWhenStoredTest {
         assertThat(certificate.inForceFrom(RECEIVED.plusSeconds(1)).inForceFrom(RECEIVED.plusSeconds(2))).isEqualTo(new SignerCertificateRevoked(
                 person, "ab12", RECEIVED.plusSeconds(2), new PersonId("supervisor-1"), "lost", "cd34", RECEIVED));
     }
+
+    /** A signed act's commit, made during its command's run as the registry's pipeline makes it, received at {@code receivedAt}. */
+    private static void actReceivedAt(GaplessEventStorageEngine node, String commandId, Instant receivedAt) {
+        CommandCommits.during(commandId, receivedAt, () -> {
+            node.appendEvents(event("act-of-reviewer-61", 0).andMetaData(org.axonframework.messaging.MetaData.with("commandId", commandId)));
+            return null;
+        });
+    }
+
+    private static Ended endStoredThrough(GaplessEventStorageEngine node) {
+        node.appendEvents(new GenericDomainEventMessage<>("Person", "person-reviewer-61", 0, new Ended("reviewer-61", RECEIVED.toEpochMilli(), null)));
+        return (Ended) node.readEvents("person-reviewer-61").asStream().findFirst().orElseThrow().getPayload();
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): an act received on a node whose clock runs 5 minutes ahead is stored first; the end, stored on a "
+            + "node whose position it took, is in force after the act's receipt, not from its own clock's time")
+    void an_end_is_in_force_after_the_receipt_of_an_act_stored_first_on_a_node_whose_clock_runs_ahead() {
+        Instant storing = RECEIVED.plusSeconds(1);
+        GaplessEventStorageEngine endsNode = engine(database).clock(Clock.fixed(storing, ZoneOffset.UTC)).build();
+        GaplessEventStorageEngine aheadNode = engine(database).clock(Clock.fixed(storing.plusSeconds(300), ZoneOffset.UTC)).build();
+        endsNode.appendEvents(event("permit-1", 0));
+        Instant actReceived = storing.plusSeconds(300).minusMillis(3); // on the node ahead: received, then stored
+        actReceivedAt(aheadNode, "act-1", actReceived);
+
+        Ended end = endStoredThrough(endsNode); // its position taken by the act: learned from the store
+
+        assertThat(readAll(endsNode, null).stream().map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()))
+                .containsExactly("permit-1", "act-of-reviewer-61", "person-reviewer-61");
+        assertThat(Instant.ofEpochMilli(end.validUntil())).as("in force after the receipt of every act stored before it").isAfter(actReceived);
+        assertThat(end.receivedAt()).isEqualTo(RECEIVED.toEpochMilli());
+        assertThat(new StoreVerifier(database, TestSealingKeys.publicKeys()).verify()).satisfies(r -> assertThat(r.ok()).isTrue());
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): the act stored first on a node whose clock runs ahead was found by the head look of the end's "
+            + "node (its readers); the end is in force after the act's receipt")
+    void an_end_is_in_force_after_the_receipt_of_an_act_its_node_found_by_the_head_look() {
+        Instant storing = RECEIVED.plusSeconds(1);
+        GaplessEventStorageEngine endsNode = engine(database).clock(Clock.fixed(storing, ZoneOffset.UTC)).build();
+        GaplessEventStorageEngine aheadNode = engine(database).build();
+        endsNode.appendEvents(event("permit-1", 0));
+        Instant actReceived = storing.plusSeconds(120);
+        actReceivedAt(aheadNode, "act-1", actReceived);
+        assertThat(endsNode.reservedUpTo()).as("the end's node looked at the head: it knows the act is stored").isEqualTo(2);
+
+        assertThat(Instant.ofEpochMilli(endStoredThrough(endsNode).validUntil())).isAfter(actReceived);
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): an act whose receipt is later than the clock of its own node at the end's storing (the clock set "
+            + "back meanwhile) is stored first; the end is in force after that receipt")
+    void an_end_is_in_force_after_the_receipt_of_an_act_its_own_node_stored() {
+        Instant storing = RECEIVED.plusSeconds(1);
+        GaplessEventStorageEngine node = engine(database).clock(Clock.fixed(storing, ZoneOffset.UTC)).build();
+        Instant actReceived = storing.plusMillis(1_500);
+        actReceivedAt(node, "act-1", actReceived);
+
+        assertThat(Instant.ofEpochMilli(endStoredThrough(node).validUntil())).isAfter(actReceived);
+        assertThat(database.getCollection("events").find(new org.bson.Document(CommandCommits.FIELD, "act-1#0")).first())
+                .as("the act's commit records its receipt").satisfies(c -> assertThat(c.get(CommandCommits.RECEIVED)).isEqualTo(actReceived.toEpochMilli()));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 13): a node that starts from the start hint, the act stored below it on a node whose clock "
+            + "runs ahead, stores an end: the end is in force after the act's receipt, kept beside the hint")
+    void an_end_stored_by_a_node_just_started_is_in_force_after_the_receipts_below_its_start_hint() {
+        Instant storing = RECEIVED.plusSeconds(1);
+        GaplessEventStorageEngine aheadNode = engine(database).build();
+        Instant actReceived = storing.plusSeconds(300);
+        actReceivedAt(aheadNode, "act-1", actReceived);
+        aheadNode.appendEvents(events("permit-1", 0, (int) GaplessEventStorageEngine.COUNTER_STRIDE)); // the start hint raised past the act
+
+        GaplessEventStorageEngine startedNode = engine(database).clock(Clock.fixed(storing, ZoneOffset.UTC)).build();
+        Ended end = endStoredThrough(startedNode);
+
+        assertThat(Instant.ofEpochMilli(end.validUntil())).isAfter(actReceived);
+    }
 }

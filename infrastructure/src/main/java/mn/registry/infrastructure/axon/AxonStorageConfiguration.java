@@ -42,6 +42,11 @@ public class AxonStorageConfiguration {
     public static final String COMMAND_ID = "commandId";
     public static final String SIGNED_BY = "signedBy";
     public static final String JWS_SHA256 = "jwsSha256";
+    /**
+     * ADR 0061 item 14: the roles a signed act is signed under, copied only from a command into the events its handling applies: the
+     * act itself names them; a consequence made later (a deadline fired, a process's next step) does not, as it handles no such command.
+     */
+    public static final String ACTING_ROLES = "actingRoles";
 
     /** Makes completed writes durable, grouped across concurrent writers (see {@link RegistryMongo#makeDurable()}). */
     @Bean
@@ -129,6 +134,13 @@ public class AxonStorageConfiguration {
     @Bean
     public CorrelationDataProvider signedCommandCorrelation() {
         return new SimpleCorrelationDataProvider(COMMAND_ID, SIGNED_BY, JWS_SHA256);
+    }
+
+    /** ADR 0061 item 14: {@link #ACTING_ROLES} travels from a command message to its events, from nothing else. */
+    @Bean
+    public CorrelationDataProvider actingRolesCorrelation() {
+        return message -> message instanceof org.axonframework.commandhandling.CommandMessage<?> && message.getMetaData().containsKey(ACTING_ROLES)
+                ? java.util.Map.of(ACTING_ROLES, message.getMetaData().get(ACTING_ROLES)) : java.util.Map.of();
     }
 
     @Bean

@@ -36,6 +36,8 @@ import java.util.Set;
  *
  * <p>ADR 0061 (abuse audit F240, was O92): the stream as read for a signed command's judgement is also the precondition its act
  * is stored under ({@link Signer#unchanged()}): an end of the signer's authority stored after this read refuses the act's commit.
+ * ADR 0061 item 12 (F259): for an act received now ({@link #signerAt}) every end already stored counts, whatever its time; asked about
+ * the past ({@link #actorAt}), each end counts from its own time.
  */
 @Component
 public class IdentityDirectory {
@@ -99,12 +101,35 @@ public class IdentityDirectory {
      * {@code signer.certificate-revoked} problem if it was revoked at or before {@code at}.
      */
     public Optional<Actor> actorAt(PersonId person, String certificateSha256, Instant at) {
-        return signerAt(person, certificateSha256, at).map(Signer::actor);
+        return judged(historyOf(person), person, certificateSha256, at).map(Signer::actor);
     }
 
-    /** As {@link #actorAt}, with the precondition of the signer's act: its stream as read for this judgement. */
-    public Optional<Signer> signerAt(PersonId person, String certificateSha256, Instant at) {
+    /**
+     * The signer of an act received now, at {@code receivedAt}, with the precondition of its act: its stream as read for this
+     * judgement. ADR 0061 item 12: every end of its authority already stored is in force for it, whatever time the end is in force
+     * from: the act can only be stored after that end, and an end stored after an act received on a node whose clock runs ahead is
+     * in force from after that act's receipt, so possibly from after this receipt on a clock running behind. Judged at the later of
+     * the receipt and the latest time an end of the person's is in force from (every end and grant is dated at a receipt or a storing,
+     * never later, so nothing not yet in force is counted).
+     */
+    public Optional<Signer> signerAt(PersonId person, String certificateSha256, Instant receivedAt) {
         Read read = historyOf(person);
+        return judged(read, person, certificateSha256, latestOf(receivedAt, read.events()));
+    }
+
+    /** ADR 0061 item 12: {@code receivedAt}, or the latest time a stored end of authority in {@code history} is in force from if later. */
+    private static Instant latestOf(Instant receivedAt, List<Object> history) {
+        Instant latest = receivedAt;
+        for (Object e : history) {
+            Instant end = e instanceof RoleRevoked r ? r.validUntil() : e instanceof SignerCertificateRevoked c ? c.validUntil() : null;
+            if (end != null && end.isAfter(latest)) {
+                latest = end;
+            }
+        }
+        return latest;
+    }
+
+    private Optional<Signer> judged(Read read, PersonId person, String certificateSha256, Instant at) {
         List<Object> history = read.events();
         PersonEnrolled enrolled = null;
         for (Object e : history) {

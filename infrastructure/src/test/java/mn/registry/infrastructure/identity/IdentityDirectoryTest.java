@@ -218,4 +218,22 @@ class IdentityDirectoryTest {
         }
         assertThat(directory.actorAt(REVIEWER, other, revokedAt.plusSeconds(60)).orElseThrow().roles()).containsExactly(Role.MINISTRY_REVIEWER);
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 12, O147): an end stored in force from after an act received on a node whose clock runs "
+            + "ahead is in force for every act judged after it was stored, though received earlier by a clock running behind; asked about "
+            + "the past, the directory keeps the end's time")
+    void an_end_stored_counts_for_an_act_judged_after_it_whatever_its_time() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant receivedBehind = T0.plusSeconds(7_200); // this node's clock
+        storingAt.set(receivedBehind.plusSeconds(300)); // stored after an act received 5 minutes ahead, on another node
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, receivedBehind.minusSeconds(1), SUPERVISOR, "dismissed"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault, engineA);
+
+        assertThat(directory.signerAt(REVIEWER, CERT, receivedBehind).orElseThrow().actor().roles())
+                .as("an act judged now comes after the end in the store's order").isEmpty();
+        assertThat(directory.actorAt(REVIEWER, CERT, receivedBehind).orElseThrow().roles())
+                .as("the past: the role stood until the end's time").containsExactly(Role.MINISTRY_REVIEWER);
+    }
 }

@@ -71,7 +71,7 @@ public final class PublicRecords {
     /**
      * The public record of a sealed event at a global position, or empty if the event is not public: position,
      * event id, aggregate, sequence, type, time, the public payload, the signed command behind it (id, acting
-     * official, SHA-256 of the JWS) and the seal's hash and key. Its RFC 8785 bytes are the log leaf's data.
+     * official, SHA-256 of the JWS; on the act itself, the roles it was signed under) and the seal's hash and key. Its RFC 8785 bytes are the log leaf's data.
      */
     public static Optional<ObjectNode> record(SealedEvent event, long position) {
         Mapper mapper = MAPPERS.get(event.payloadType());
@@ -92,6 +92,10 @@ public final class PublicRecords {
             record.put("commandId", text(meta, "commandId"));
             record.put("actingOfficial", text(meta, "signedBy"));
             record.put("jwsSha256", text(meta, "jwsSha256"));
+            JsonNode actingRoles = meta.get(ActsWithinAuthority.ACTING_ROLES); // ADR 0061 item 14: only on the signed act itself
+            if (actingRoles != null && actingRoles.isArray()) {
+                record.set(ActsWithinAuthority.ACTING_ROLES, actingRoles);
+            }
             record.put("sealHash", event.hash());
             record.put("sealKeyId", event.keyId());
             return record;

@@ -65,5 +65,15 @@ class PublicVerifyBrowserTest {
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
         assertThat(browser.find("li.verify-bad[data-check=inclusion]").isDisplayed()).isTrue();
         assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
+
+        // ADR 0061 item 14: the role the act was signed under is the one sealed at receipt; another role named in the record is refused
+        String otherRole = bundle.replaceFirst("(\"actingRoles\"\\s*:\\s*\\[\\s*\")CABINET_MEMBER\"", "$1ZONE_GOVERNOR\""); // the record's, not the sealed metadata's (escaped)
+        assertThat(otherRole).as("the establishment names the Cabinet member's role: %s", bundle).isNotEqualTo(bundle);
+        browser.script("document.getElementById('bundle-text').value = arguments[0];", otherRole);
+        browser.script("document.getElementById('verify-verdict').removeAttribute('data-outcome');");
+        browser.find("#verify-submit").click();
+        browser.waitUntil("the bundle naming another role is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
     }
 }
