@@ -57,6 +57,8 @@ class ZoneRegistration {
     private LocalDate startDueBy;
     private LocalDate startedOn;
     private LocalDate interruptedOn;
+    /** The first day of the latest interruption, kept after its resumption (ADR 0035 item 47: was it running at the court's decision?). */
+    private LocalDate lastInterruptionBegan;
     private LocalDate resumeDueBy;
     /** The first days of the year to start and of the 12 months of interruption (ADR 0035 item 21: closures count within them). */
     private LocalDate startRunsFrom;
@@ -333,6 +335,8 @@ class ZoneRegistration {
         }
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
+        notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()), "freezone.start-after-its-document", "The registry "
+                + "received the start's document on %s; it cannot show operations started on %s, a later day.", "003 art. 12.5.1, 23.1-23.2");
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
@@ -376,7 +380,8 @@ class ZoneRegistration {
         }
         notBeforeTheLastResumption(on);
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
-        interruptionNotAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()), "freezone.interruption-after-its-document", "The registry "
+                + "received the interruption's document on %s; it cannot show operations interrupted from %s, a later day.", "003 art. 12.5.2");
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
                 context.actor(), body.documentSha256()));
@@ -384,12 +389,14 @@ class ZoneRegistration {
 
     // 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start is not dated after the day the registry receives it (a date stated
     // for a fact has happened), an interruption is not dated after the day the registry received the document it rests on: a finding or
-    // a notice cannot show an interruption that had not begun when it was received. Judged by the registry's own receipt of the
-    // document, by its day in Ulaanbaatar (a notice uploaded the morning the operations stop is that day's)
-    private static void interruptionNotAfterItsDocument(LocalDate on, java.util.Optional<Instant> documentReceivedAt) {
+    // a notice cannot show an interruption that had not begun when it was received. 003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item
+    // 48; abuse audit F246, was O143): the start likewise (a notice uploaded in March naming June). Judged by the registry's own receipt
+    // of the document, by its day in Ulaanbaatar (a notice uploaded the morning the operations stop is that day's); the message names
+    // the day of receipt, then the day stated
+    private static void notAfterItsDocument(LocalDate on, java.util.Optional<Instant> documentReceivedAt, String code, String message,
+                                            String article) {
         documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(on::isAfter).ifPresent(received -> {
-            throw RegistryProblem.invalid("freezone.interruption-after-its-document", "The registry received the interruption's document on "
-                    + received + "; it cannot show operations interrupted from " + on + ", a later day.", "on", "003 art. 12.5.2");
+            throw RegistryProblem.invalid(code, String.format(message, received, on), "on", article);
         });
     }
 
@@ -550,9 +557,23 @@ class ZoneRegistration {
     // otherwise spare the entity the clawback by the governor's delay alone. A ground stored without its day counts from the receipt.
     // (ADR 0035 item 42; abuse audit F236) The earliest day any raised ground shows, whichever ground the removal is recorded on: with two
     // raised, the governor's choice of ground would otherwise decide the clawback for an entity that stopped on the same day
+    // (the lead, ADR 0035 item 47; abuse audit F245, was O142) and the first day of an interruption still running when the court decided
     private LocalDate stoppedOn(LocalDate receivedOn) {
-        return raised.stream().map(this::stopShownBy).filter(java.util.Objects::nonNull).filter(day -> day.isBefore(receivedOn))
-                .min(LocalDate::compareTo).orElse(receivedOn);
+        return java.util.stream.Stream.concat(raised.stream().map(this::stopShownBy), java.util.stream.Stream.of(interruptionRunningAtTheDissolution()))
+                .filter(java.util.Objects::nonNull).filter(day -> day.isBefore(receivedOn)).min(LocalDate::compareTo).orElse(receivedOn);
+    }
+
+    // 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 47; abuse audit F245, was O142): the 12 months of 12.5.2 exist because an interrupted
+    // entity might resume; one dissolved by a court while interrupted no longer can, so its cessation is shown from the interruption's
+    // first day, not from the court's decision: for the 26.2 stop only (no ground is raised by it). An interruption the entity resumed
+    // from by the decision's day, or one begun after it, shows none
+    private LocalDate interruptionRunningAtTheDissolution() {
+        if (courtDecidedOn == null || !raised.contains(DeregistrationGround.COURT_DECISION) || lastInterruptionBegan == null
+                || lastInterruptionBegan.isAfter(courtDecidedOn)) {
+            return null;
+        }
+        boolean running = interruptedOn != null || resumedOn != null && resumedOn.isAfter(courtDecidedOn);
+        return running ? lastInterruptionBegan : null;
     }
 
     // 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 39; abuse audit F178, was O135): "interruption or cessation of operation ... for a
@@ -635,6 +656,7 @@ class ZoneRegistration {
         startDueBy = null;
         startedOn = null;
         interruptedOn = null;
+        lastInterruptionBegan = null;
         resumeDueBy = null;
         resumedOn = null;
         bankruptcy = false;
@@ -707,6 +729,7 @@ class ZoneRegistration {
             citedDocuments.add(event.documentSha256());
         }
         interruptedOn = event.on();
+        lastInterruptionBegan = event.on();
         resumeDueBy = event.resumeDueBy();
         interruptionRunsFrom = event.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS);
         movedDue.remove(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);
