@@ -160,6 +160,20 @@ class FreeZoneAbuseRound11EndToEndTest {
                 uploadedOn, finding)), 409, "freezone.document-cited-elsewhere", "documentSha256", "003 art. 12.5.2, 26.2");
     }
 
+    @Test
+    @Order(5) // after the interruption's: it moves the registry's clock two days on again
+    @DisplayName("003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item 48, F246, was O143): a start of operations dated after the day the "
+            + "registry received its document is refused over HTTP, nothing stored, as the interruption; dated on that day, recorded")
+    void a_start_is_not_dated_after_its_document() {
+        RegistrationId felt = registry.registeredIn(ALTANBULAG, new LegalEntity("Selenge Late Felt LLC", Jurisdiction.MONGOLIAN, null, "6417904"));
+        LocalDate uploadedOn = registry.today();
+        String notice = ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + felt + " " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(2));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(felt,
+                uploadedOn.plusDays(1), notice)), 400, "freezone.start-after-its-document", "on", "003 art. 12.5.1, 23.1-23.2");
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(felt, uploadedOn, notice)));
+    }
+
     /** A registration in Altanbulag whose operations started today, on their document. */
     private static RegistrationId started(LegalEntity entity) {
         RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);

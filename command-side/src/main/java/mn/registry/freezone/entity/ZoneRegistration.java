@@ -323,6 +323,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
+        noOperationsRecordedAfterTheDissolution();
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
@@ -338,6 +339,19 @@ class ZoneRegistration {
         notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()), "freezone.start-after-its-document", "The registry "
                 + "received the start's document on %s; it cannot show operations started on %s, a later day.", "003 art. 12.5.1, 23.1-23.2");
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.5.3, 26.2 (choice, ADR 0035 item 49; abuse audit F247): once the court's decision to dissolve the entity is recorded,
+    // the registry records no start, interruption or resumption of its operations. Since item 47 an interruption running on the court's
+    // day decides the 26.2 clawback, so a resumption back-dated to before a bankruptcy, recorded after it, would spare the clawback, and
+    // an interruption back-dated likewise would impose it; the removal is judged on the operations as they stood when the dissolution
+    // was recorded (a governor records them as they happen, not once the court has ruled)
+    private void noOperationsRecordedAfterTheDissolution() {
+        if (courtDecidedOn != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.operations-after-dissolution", "The court's decision of "
+                    + courtDecidedOn + " to dissolve " + registrationId + " is recorded; no start, interruption or resumption of its "
+                    + "operations is recorded after it: its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
+        }
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
@@ -370,6 +384,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
+        noOperationsRecordedAfterTheDissolution();
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
@@ -421,6 +436,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
+        noOperationsRecordedAfterTheDissolution();
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {

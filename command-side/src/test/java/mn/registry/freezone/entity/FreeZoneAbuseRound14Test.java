@@ -82,6 +82,32 @@ class FreeZoneAbuseRound14Test extends ZoneRegistrationAbuseFixture {
         }
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the court's decision to dissolve the entity is recorded, no start, "
+            + "interruption or resumption of its operations is recorded: a resumption back-dated to before a bankruptcy would end the "
+            + "interruption F245 counts and spare the clawback, an interruption back-dated to before it would impose one; refused, nothing stored")
+    void no_operations_are_recorded_once_the_dissolution_is() {
+        LocalDate decided = INTERRUPTED.plusMonths(3);
+        Instant afterTheRecord = Instant.parse("2036-09-10T02:00:00Z");
+        fixture.given(interrupted(bankruptcy(decided)))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10)), afterTheRecord))
+                .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        services.receivedAt.put(ZoneRegistrationTest.INTERRUPTION_DOC, afterTheRecord);
+        List<Object> bankruptThenRecorded = new ArrayList<>(List.of(operating()));
+        bankruptThenRecorded.addAll(List.of(bankruptcy(decided)));
+        fixture.given(bankruptThenRecorded.toArray())
+                .when(governor(new RegistrationCommands.RecordOperationsInterrupted(ID, INTERRUPTED, ZoneRegistrationTest.INTERRUPTION_DOC), afterTheRecord))
+                .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        fixture.given(applied(), registered()).andGiven(bankruptcy(LocalDate.of(2027, 2, 1)))
+                .when(governor(new RegistrationCommands.RecordOperationsStarted(ID, LocalDate.of(2027, 1, 10), FreeZoneAbuseRound8Test.START_DOC),
+                        Instant.parse("2027-03-01T02:00:00Z")))
+                .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        // before the dissolution is recorded, the resumption is recorded as before
+        fixture.given(interrupted(new Object[0]))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10)), afterTheRecord))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR));
+    }
+
     /** A registration with its agreement, started on 2026-12-10. */
     private static Object[] operating() {
         return new Object[] {applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
