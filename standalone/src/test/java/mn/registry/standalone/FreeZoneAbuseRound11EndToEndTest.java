@@ -174,6 +174,22 @@ class FreeZoneAbuseRound11EndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(felt, uploadedOn, notice)));
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the court's bankruptcy decision of an interrupted entity is recorded, a "
+            + "resumption back-dated to before it (which would take F245's clawback away) is refused over HTTP, nothing stored")
+    void no_resumption_is_recorded_after_the_dissolution() {
+        RegistrationId leather = started(new LegalEntity("Khovd Bankrupt Leather LLC", Jurisdiction.MONGOLIAN, null, "6417905"));
+        LocalDate interrupted = registry.today();
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(leather,
+                interrupted, ReceiptTimeEndToEndTest.upload(registry.context(), "governor's finding: " + leather + " interrupted " + System.nanoTime()))));
+        registry.clock().advance(java.time.Duration.ofDays(3));
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(leather, "Khovd civil court 2027/3",
+                registry.today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "bankruptcy of " + leather + " " + System.nanoTime()))));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(leather,
+                interrupted.plusDays(1))), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+    }
+
     /** A registration in Altanbulag whose operations started today, on their document. */
     private static RegistrationId started(LegalEntity entity) {
         RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);
