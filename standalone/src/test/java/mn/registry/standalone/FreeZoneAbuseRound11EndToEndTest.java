@@ -190,6 +190,29 @@ class FreeZoneAbuseRound11EndToEndTest {
                 interrupted.plusDays(1))), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
     }
 
+    @Test
+    @Order(7) // it moves the registry's clock on
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2 (ADR 0035 items 50-51, F248-F249): an investment agreement signed, or a court's decision "
+            + "dated, after the day the registry received its document is refused over HTTP, nothing stored; dated on that day, recorded")
+    void an_agreement_and_a_court_decision_are_not_dated_after_their_documents() {
+        RegistrationId hides = registry.registeredIn(ALTANBULAG, new LegalEntity("Dornod Late Hides LLC", Jurisdiction.MONGOLIAN, null, "6417906"));
+        LocalDate uploadedOn = registry.today();
+        String signed = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + hides + " " + System.nanoTime());
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + hides + " " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(5));
+        Money investment = new Money(new BigDecimal("500000"), "USD");
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(hides,
+                uploadedOn.plusDays(5), uploadedOn.plusYears(10), investment, true, signed)), 400, "freezone.agreement-after-its-document", "signedOn",
+                "003 art. 12.5.1");
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(hides, uploadedOn,
+                uploadedOn.plusYears(10), investment, true, signed)));
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(hides,
+                "Dornod civil court 2027/8", uploadedOn.plusDays(2), false, decision)), 400, "freezone.court-decision-after-its-document", "decidedOn",
+                "003 art. 12.5.3, 26.2");
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(hides, "Dornod civil court 2027/8",
+                uploadedOn, false, decision)));
+    }
+
     /** A registration in Altanbulag whose operations started today, on their document. */
     private static RegistrationId started(LegalEntity entity) {
         RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);

@@ -214,6 +214,7 @@ class ZoneRegistration {
         }
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
+        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), services.documentReceivedAt(body.documentSha256()));
         agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
@@ -336,8 +337,7 @@ class ZoneRegistration {
         }
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
-        notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()), "freezone.start-after-its-document", "The registry "
-                + "received the start's document on %s; it cannot show operations started on %s, a later day.", "003 art. 12.5.1, 23.1-23.2");
+        DatedFact.START.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
@@ -395,24 +395,46 @@ class ZoneRegistration {
         }
         notBeforeTheLastResumption(on);
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
-        notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()), "freezone.interruption-after-its-document", "The registry "
-                + "received the interruption's document on %s; it cannot show operations interrupted from %s, a later day.", "003 art. 12.5.2");
+        DatedFact.INTERRUPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
                 context.actor(), body.documentSha256()));
     }
 
-    // 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start is not dated after the day the registry receives it (a date stated
-    // for a fact has happened), an interruption is not dated after the day the registry received the document it rests on: a finding or
-    // a notice cannot show an interruption that had not begun when it was received. 003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item
-    // 48; abuse audit F246, was O143): the start likewise (a notice uploaded in March naming June). Judged by the registry's own receipt
-    // of the document, by its day in Ulaanbaatar (a notice uploaded the morning the operations stop is that day's); the message names
-    // the day of receipt, then the day stated
-    private static void notAfterItsDocument(LocalDate on, java.util.Optional<Instant> documentReceivedAt, String code, String message,
-                                            String article) {
-        documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(on::isAfter).ifPresent(received -> {
-            throw RegistryProblem.invalid(code, String.format(message, received, on), "on", article);
-        });
+    /**
+     * A day a governor states for a fact its uploaded document records. 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start
+     * is not dated after the day the registry receives it (a date stated for a fact has happened), an interruption is not dated after the
+     * day the registry received the document it rests on: a finding or a notice cannot show an interruption that had not begun when it was
+     * received. 003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item 48; F246, was O143): the start likewise (a notice uploaded in March
+     * naming June). 003 art. 12.5.1 (item 50; F248): the agreement's signing, which starts the year to start (a later day gains time).
+     * 003 art. 12.5.3, 26.2 (item 51; F249): the court's decision, whose day decides the clawback (a later day, past the agreement's end,
+     * spares it). Judged by the registry's own receipt of the document, by its day in Ulaanbaatar (a notice uploaded the morning the
+     * operations stop is that day's).
+     */
+    enum DatedFact {
+        START("freezone.start-after-its-document", "on", "003 art. 12.5.1, 23.1-23.2", "operations started on"),
+        INTERRUPTION("freezone.interruption-after-its-document", "on", "003 art. 12.5.2", "operations interrupted from"),
+        AGREEMENT("freezone.agreement-after-its-document", "signedOn", "003 art. 12.5.1", "an agreement signed on"),
+        COURT_DECISION("freezone.court-decision-after-its-document", "decidedOn", "003 art. 12.5.3, 26.2", "a court's decision of");
+
+        private final String code;
+        private final String field;
+        private final String article;
+        private final String shows;
+
+        DatedFact(String code, String field, String article, String shows) {
+            this.code = code;
+            this.field = field;
+            this.article = article;
+            this.shows = shows;
+        }
+
+        void notAfterItsDocument(LocalDate day, java.util.Optional<Instant> documentReceivedAt) {
+            documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(day::isAfter).ifPresent(received -> {
+                throw RegistryProblem.invalid(code, "The registry received the document on " + received + "; it cannot show " + shows + " "
+                        + day + ", a later day.", field, article);
+            });
+        }
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035 item 17, abuse audit F121): the 12 months count from the day the interruption is recorded as
@@ -473,6 +495,7 @@ class ZoneRegistration {
         courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
+        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
                 body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
@@ -608,7 +631,7 @@ class ZoneRegistration {
     // an entity whose operations stopped before its bankruptcy did not stop by reason of it, so the exception holds only when no raised
     // ground shows a stop earlier than the court's bankruptcy decision (the same day keeps it). (ADR 0035 item 45; F238) Whatever ground the
     // removal is recorded on, as the stop itself (item 42): a governor removing on 12.5.2 an entity that stopped by its bankruptcy would
-    // otherwise impose the clawback the law spares it
+    // otherwise impose the clawback the law spares it. (Item 47; F245) The stop includes an interruption running on the court's day
     private boolean stoppedByBankruptcy(LocalDate stop) {
         return bankruptcy && courtDecidedOn != null && raised.contains(DeregistrationGround.COURT_DECISION) && !courtDecidedOn.isAfter(stop);
     }

@@ -108,6 +108,45 @@ class FreeZoneAbuseRound14Test extends ZoneRegistrationAbuseFixture {
                 .expectEvents(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR));
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.1 (ADR 0035 item 50, F248): an investment agreement is not signed after the day the registry received its "
+            + "document: a signing day moved to the day of the record would move the year to start later (a date chosen to gain time); "
+            + "refused, nothing stored; signed on that day or before it, recorded")
+    void an_agreement_is_not_dated_after_its_document() {
+        services.receivedAt.put(ZoneRegistrationTest.AGREEMENT_DOC, Instant.parse("2027-01-05T02:00:00Z"));
+        Instant received = Instant.parse("2027-03-01T02:00:00Z");
+        for (LocalDate after : new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 1, 6)}) {
+            fixture.given(applied(), registered()).when(agreementSigned(after, received))
+                    .expectException(problem("freezone.agreement-after-its-document", "signedOn", "003 art. 12.5.1")).expectNoEvents();
+        }
+        LocalDate signed = LocalDate.of(2027, 1, 5);
+        fixture.given(applied(), registered()).when(agreementSigned(signed, received))
+                .expectEvents(agreement(signed, mn.registry.kernel.freezone.FreeZoneTerms.startDueBy(signed)));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 51, F249): a court's decision to dissolve is not dated after the day the registry "
+            + "received its document: moved past the agreement's end it would spare the clawback; refused, nothing stored; dated on "
+            + "that day or before, recorded")
+    void a_court_decision_is_not_dated_after_its_document() {
+        services.receivedAt.put(ZoneRegistrationTest.COURT_DOC, Instant.parse("2036-12-16T02:00:00Z"));
+        Instant received = Instant.parse("2037-01-05T02:00:00Z");
+        fixture.given(operating()).when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Court 2036/9", LocalDate.of(2037, 1, 2), false,
+                        ZoneRegistrationTest.COURT_DOC), received))
+                .expectException(problem("freezone.court-decision-after-its-document", "decidedOn", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        LocalDate decided = LocalDate.of(2036, 12, 15);
+        fixture.given(operating()).when(governor(new RegistrationCommands.RecordCourtDecision(ID, "Court 2036/9", decided, false,
+                        ZoneRegistrationTest.COURT_DOC), received))
+                .expectEvents(new RegistrationEvents.CourtDissolutionRecorded(ID, "Court 2036/9", decided, false, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
+                        new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided, received,
+                                GOVERNOR));
+    }
+
+    private static Object agreementSigned(LocalDate signedOn, Instant received) {
+        return governor(new RegistrationCommands.RecordInvestmentAgreement(ID, signedOn, LocalDate.of(2036, 12, 31),
+                mn.registry.kernel.money.Money.mnt(5_000_000_000L), true, ZoneRegistrationTest.AGREEMENT_DOC), received);
+    }
+
     /** A registration with its agreement, started on 2026-12-10. */
     private static Object[] operating() {
         return new Object[] {applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
