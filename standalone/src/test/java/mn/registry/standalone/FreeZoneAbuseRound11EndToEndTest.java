@@ -160,6 +160,59 @@ class FreeZoneAbuseRound11EndToEndTest {
                 uploadedOn, finding)), 409, "freezone.document-cited-elsewhere", "documentSha256", "003 art. 12.5.2, 26.2");
     }
 
+    @Test
+    @Order(5) // after the interruption's: it moves the registry's clock two days on again
+    @DisplayName("003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item 48, F246, was O143): a start of operations dated after the day the "
+            + "registry received its document is refused over HTTP, nothing stored, as the interruption; dated on that day, recorded")
+    void a_start_is_not_dated_after_its_document() {
+        RegistrationId felt = registry.registeredIn(ALTANBULAG, new LegalEntity("Selenge Late Felt LLC", Jurisdiction.MONGOLIAN, null, "6417904"));
+        LocalDate uploadedOn = registry.today();
+        String notice = ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + felt + " " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(2));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(felt,
+                uploadedOn.plusDays(1), notice)), 400, "freezone.start-after-its-document", "on", "003 art. 12.5.1, 23.1-23.2");
+        ok(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(felt, uploadedOn, notice)));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the court's bankruptcy decision of an interrupted entity is recorded, a "
+            + "resumption back-dated to before it (which would take F245's clawback away) is refused over HTTP, nothing stored")
+    void no_resumption_is_recorded_after_the_dissolution() {
+        RegistrationId leather = started(new LegalEntity("Khovd Bankrupt Leather LLC", Jurisdiction.MONGOLIAN, null, "6417905"));
+        LocalDate interrupted = registry.today();
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(leather,
+                interrupted, ReceiptTimeEndToEndTest.upload(registry.context(), "governor's finding: " + leather + " interrupted " + System.nanoTime()))));
+        registry.clock().advance(java.time.Duration.ofDays(3));
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(leather, "Khovd civil court 2027/3",
+                registry.today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "bankruptcy of " + leather + " " + System.nanoTime()))));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(leather,
+                interrupted.plusDays(1))), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+    }
+
+    @Test
+    @Order(7) // it moves the registry's clock on
+    @DisplayName("003 art. 12.5.1, 12.5.3, 26.2 (ADR 0035 items 50-51, F248-F249): an investment agreement signed, or a court's decision "
+            + "dated, after the day the registry received its document is refused over HTTP, nothing stored; dated on that day, recorded")
+    void an_agreement_and_a_court_decision_are_not_dated_after_their_documents() {
+        RegistrationId hides = registry.registeredIn(ALTANBULAG, new LegalEntity("Dornod Late Hides LLC", Jurisdiction.MONGOLIAN, null, "6417906"));
+        LocalDate uploadedOn = registry.today();
+        String signed = ReceiptTimeEndToEndTest.upload(registry.context(), "investment agreement " + hides + " " + System.nanoTime());
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + hides + " " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(5));
+        Money investment = new Money(new BigDecimal("500000"), "USD");
+        registry.refused(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(hides,
+                uploadedOn.plusDays(5), uploadedOn.plusYears(10), investment, true, signed)), 400, "freezone.agreement-after-its-document", "signedOn",
+                "003 art. 12.5.1");
+        ok(registry.send("governor-altanbulag", "RecordInvestmentAgreement", new RegistrationCommands.RecordInvestmentAgreement(hides, uploadedOn,
+                uploadedOn.plusYears(10), investment, true, signed)));
+        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(hides,
+                "Dornod civil court 2027/8", uploadedOn.plusDays(2), false, decision)), 400, "freezone.court-decision-after-its-document", "decidedOn",
+                "003 art. 12.5.3, 26.2");
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(hides, "Dornod civil court 2027/8",
+                uploadedOn, false, decision)));
+    }
+
     /** A registration in Altanbulag whose operations started today, on their document. */
     private static RegistrationId started(LegalEntity entity) {
         RegistrationId registration = registry.registeredIn(ALTANBULAG, entity);

@@ -57,6 +57,8 @@ class ZoneRegistration {
     private LocalDate startDueBy;
     private LocalDate startedOn;
     private LocalDate interruptedOn;
+    /** The first day of the latest interruption, kept after its resumption (ADR 0035 item 47: was it running at the court's decision?). */
+    private LocalDate lastInterruptionBegan;
     private LocalDate resumeDueBy;
     /** The first days of the year to start and of the 12 months of interruption (ADR 0035 item 21: closures count within them). */
     private LocalDate startRunsFrom;
@@ -212,6 +214,7 @@ class ZoneRegistration {
         }
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
+        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), services.documentReceivedAt(body.documentSha256()));
         agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
@@ -321,6 +324,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
+        noOperationsRecordedAfterTheDissolution();
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
@@ -333,7 +337,21 @@ class ZoneRegistration {
         }
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
+        DatedFact.START.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
+    }
+
+    // 003 art. 12.5.3, 26.2 (choice, ADR 0035 item 49; abuse audit F247): once the court's decision to dissolve the entity is recorded,
+    // the registry records no start, interruption or resumption of its operations. Since item 47 an interruption running on the court's
+    // day decides the 26.2 clawback, so a resumption back-dated to before a bankruptcy, recorded after it, would spare the clawback, and
+    // an interruption back-dated likewise would impose it; the removal is judged on the operations as they stood when the dissolution
+    // was recorded (a governor records them as they happen, not once the court has ruled)
+    private void noOperationsRecordedAfterTheDissolution() {
+        if (courtDecidedOn != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.operations-after-dissolution", "The court's decision of "
+                    + courtDecidedOn + " to dissolve " + registrationId + " is recorded; no start, interruption or resumption of its "
+                    + "operations is recorded after it: its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
+        }
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
@@ -366,6 +384,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
+        noOperationsRecordedAfterTheDissolution();
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
@@ -376,21 +395,46 @@ class ZoneRegistration {
         }
         notBeforeTheLastResumption(on);
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
-        interruptionNotAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        DatedFact.INTERRUPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
                 context.actor(), body.documentSha256()));
     }
 
-    // 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start is not dated after the day the registry receives it (a date stated
-    // for a fact has happened), an interruption is not dated after the day the registry received the document it rests on: a finding or
-    // a notice cannot show an interruption that had not begun when it was received. Judged by the registry's own receipt of the
-    // document, by its day in Ulaanbaatar (a notice uploaded the morning the operations stop is that day's)
-    private static void interruptionNotAfterItsDocument(LocalDate on, java.util.Optional<Instant> documentReceivedAt) {
-        documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(on::isAfter).ifPresent(received -> {
-            throw RegistryProblem.invalid("freezone.interruption-after-its-document", "The registry received the interruption's document on "
-                    + received + "; it cannot show operations interrupted from " + on + ", a later day.", "on", "003 art. 12.5.2");
-        });
+    /**
+     * A day a governor states for a fact its uploaded document records. 003 art. 12.5.2 (ADR 0035 item 46; abuse audit F239): as a start
+     * is not dated after the day the registry receives it (a date stated for a fact has happened), an interruption is not dated after the
+     * day the registry received the document it rests on: a finding or a notice cannot show an interruption that had not begun when it was
+     * received. 003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item 48; F246, was O143): the start likewise (a notice uploaded in March
+     * naming June). 003 art. 12.5.1 (item 50; F248): the agreement's signing, which starts the year to start (a later day gains time).
+     * 003 art. 12.5.3, 26.2 (item 51; F249): the court's decision, whose day decides the clawback (a later day, past the agreement's end,
+     * spares it). Judged by the registry's own receipt of the document, by its day in Ulaanbaatar (a notice uploaded the morning the
+     * operations stop is that day's).
+     */
+    enum DatedFact {
+        START("freezone.start-after-its-document", "on", "003 art. 12.5.1, 23.1-23.2", "operations started on"),
+        INTERRUPTION("freezone.interruption-after-its-document", "on", "003 art. 12.5.2", "operations interrupted from"),
+        AGREEMENT("freezone.agreement-after-its-document", "signedOn", "003 art. 12.5.1", "an agreement signed on"),
+        COURT_DECISION("freezone.court-decision-after-its-document", "decidedOn", "003 art. 12.5.3, 26.2", "a court's decision of");
+
+        private final String code;
+        private final String field;
+        private final String article;
+        private final String shows;
+
+        DatedFact(String code, String field, String article, String shows) {
+            this.code = code;
+            this.field = field;
+            this.article = article;
+            this.shows = shows;
+        }
+
+        void notAfterItsDocument(LocalDate day, java.util.Optional<Instant> documentReceivedAt) {
+            documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(day::isAfter).ifPresent(received -> {
+                throw RegistryProblem.invalid(code, "The registry received the document on " + received + "; it cannot show " + shows + " "
+                        + day + ", a later day.", field, article);
+            });
+        }
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035 item 17, abuse audit F121): the 12 months count from the day the interruption is recorded as
@@ -414,6 +458,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
+        noOperationsRecordedAfterTheDissolution();
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
@@ -450,6 +495,7 @@ class ZoneRegistration {
         courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
+        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
                 body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
@@ -550,9 +596,23 @@ class ZoneRegistration {
     // otherwise spare the entity the clawback by the governor's delay alone. A ground stored without its day counts from the receipt.
     // (ADR 0035 item 42; abuse audit F236) The earliest day any raised ground shows, whichever ground the removal is recorded on: with two
     // raised, the governor's choice of ground would otherwise decide the clawback for an entity that stopped on the same day
+    // (the lead, ADR 0035 item 47; abuse audit F245, was O142) and the first day of an interruption still running when the court decided
     private LocalDate stoppedOn(LocalDate receivedOn) {
-        return raised.stream().map(this::stopShownBy).filter(java.util.Objects::nonNull).filter(day -> day.isBefore(receivedOn))
-                .min(LocalDate::compareTo).orElse(receivedOn);
+        return java.util.stream.Stream.concat(raised.stream().map(this::stopShownBy), java.util.stream.Stream.of(interruptionRunningAtTheDissolution()))
+                .filter(java.util.Objects::nonNull).filter(day -> day.isBefore(receivedOn)).min(LocalDate::compareTo).orElse(receivedOn);
+    }
+
+    // 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 47; abuse audit F245, was O142): the 12 months of 12.5.2 exist because an interrupted
+    // entity might resume; one dissolved by a court while interrupted no longer can, so its cessation is shown from the interruption's
+    // first day, not from the court's decision: for the 26.2 stop only (no ground is raised by it). An interruption the entity resumed
+    // from by the decision's day, or one begun after it, shows none
+    private LocalDate interruptionRunningAtTheDissolution() {
+        if (courtDecidedOn == null || !raised.contains(DeregistrationGround.COURT_DECISION) || lastInterruptionBegan == null
+                || lastInterruptionBegan.isAfter(courtDecidedOn)) {
+            return null;
+        }
+        boolean running = interruptedOn != null || resumedOn != null && resumedOn.isAfter(courtDecidedOn);
+        return running ? lastInterruptionBegan : null;
     }
 
     // 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 39; abuse audit F178, was O135): "interruption or cessation of operation ... for a
@@ -571,7 +631,7 @@ class ZoneRegistration {
     // an entity whose operations stopped before its bankruptcy did not stop by reason of it, so the exception holds only when no raised
     // ground shows a stop earlier than the court's bankruptcy decision (the same day keeps it). (ADR 0035 item 45; F238) Whatever ground the
     // removal is recorded on, as the stop itself (item 42): a governor removing on 12.5.2 an entity that stopped by its bankruptcy would
-    // otherwise impose the clawback the law spares it
+    // otherwise impose the clawback the law spares it. (Item 47; F245) The stop includes an interruption running on the court's day
     private boolean stoppedByBankruptcy(LocalDate stop) {
         return bankruptcy && courtDecidedOn != null && raised.contains(DeregistrationGround.COURT_DECISION) && !courtDecidedOn.isAfter(stop);
     }
@@ -635,6 +695,7 @@ class ZoneRegistration {
         startDueBy = null;
         startedOn = null;
         interruptedOn = null;
+        lastInterruptionBegan = null;
         resumeDueBy = null;
         resumedOn = null;
         bankruptcy = false;
@@ -707,6 +768,7 @@ class ZoneRegistration {
             citedDocuments.add(event.documentSha256());
         }
         interruptedOn = event.on();
+        lastInterruptionBegan = event.on();
         resumeDueBy = event.resumeDueBy();
         interruptionRunsFrom = event.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS);
         movedDue.remove(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);

@@ -188,11 +188,11 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
         return events.toArray();
     }
 
-    private static Object[] bankruptcy(LocalDate decided) {
+    static Object[] bankruptcy(LocalDate decided) {
         return dissolution(decided, true);
     }
 
-    private static Object[] dissolution(LocalDate decided, boolean bankruptcy) {
+    static Object[] dissolution(LocalDate decided, boolean bankruptcy) {
         return new Object[] {new RegistrationEvents.CourtDissolutionRecorded(ID, "ref", decided, bankruptcy, GOVERNOR, ZoneRegistrationTest.COURT_DOC),
                 new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", decided,
                         decided.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), GOVERNOR)};

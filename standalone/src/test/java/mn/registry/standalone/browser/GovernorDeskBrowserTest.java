@@ -303,6 +303,10 @@ class GovernorDeskBrowserTest {
             browser.open(page, "mn");
             return d.findElements(By.id("form-court")).isEmpty();
         });
+        // 003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the dissolution is recorded the page offers no resumption (nor start or
+        // interruption): the registry refuses them
+        assertThat(browser.driver.findElements(By.id("form-resumed"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-interrupted"))).isEmpty();
         browser.signOut();
     }
 }
