@@ -303,6 +303,13 @@ class PermitCommandTypes {
                 DocumentKind.COMPLAINT_DECISION, acrossKinds);
     }
 
+    // 002 art. 29.6, 31.1.6 (ADR 0046 item 67): the correcting public record of a complaint upheld before item 57 is the supervisor's, as the
+    // decision was; it cites the decision claimed already and claims nothing
+    @Bean
+    SignedCommandType<PublishReinstatement> publishReinstatement() {
+        return signedBy(PublishReinstatement.class, SUPERVISOR);
+    }
+
     // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
     @Bean
     SignedCommandType<ReportPermitChange> reportPermitChange(DocumentClaims claims) {
