@@ -27,6 +27,7 @@ export const permitBodies = {
   RecordPermitDutyFulfilled: f => ({ applicationId: value(f, 'applicationId'), duty: value(f, 'duty'), evidenceSha256: value(f, 'evidenceSha256') }),
   DecideRevocationComplaint: f => ({ applicationId: value(f, 'applicationId'), upheld: value(f, 'upheld') === 'true',
     decisionSha256: value(f, 'decisionSha256') }),
+  PublishReinstatement: f => ({ applicationId: value(f, 'applicationId'), decisionSha256: value(f, 'decisionSha256') }),
   RecordCertificateDatabaseHandedOver: f => ({ applicationId: value(f, 'applicationId'), databaseSha256: value(f, 'databaseSha256'),
     receiptSha256: value(f, 'receiptSha256') }),
   PassCertificateDatabaseOn: f => ({ applicationId: value(f, 'applicationId'), successorPermit: value(f, 'successorPermit'),

@@ -14,6 +14,7 @@ import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.ReinstatementPublished;
 import mn.registry.kernel.permit.RevocationComplaintDecided;
 
 import java.time.Instant;
@@ -61,6 +62,7 @@ final class RegisterModel {
         handlers.put(PermitExtendedAfterExpiry.class.getName(), (i, p) -> permit(i, p, "VALID", e -> e.until(date(p, "validUntil"))));
         handlers.put(PermitTransferred.class.getName(), this::permitTransferred);
         handlers.put(RevocationComplaintDecided.class.getName(), this::reinstated);
+        handlers.put(ReinstatementPublished.class.getName(), this::reinstatementPublished);
         handlers.put(ZoneEvents.ZoneEstablished.class.getName(), this::zoneEstablished);
         handlers.put(ZoneEvents.ZoneResolutionDateRecorded.class.getName(), (i, p) -> zone(i, p, null)); // ADR 0035 item 36: the status stays
         handlers.put(ZoneEvents.ZoneOpened.class.getName(), (i, p) -> zone(i, p, "OPEN"));
@@ -193,6 +195,20 @@ final class RegisterModel {
     // follows as its own record (F197), and so does an expiry when its term ended meanwhile (F64). Only upheld decisions are published
     private void reinstated(long index, JsonNode p) {
         permit(index, p, p.path("upheld").asBoolean() ? "VALID" : null, UnaryOperator.identity());
+    }
+
+    // 002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): the correcting record of a complaint upheld before its decisions were public. It
+    // lands in the log now, after whatever the permit's later records set, so it sets the permit VALID only when the permit's latest status
+    // record is the revocation the decision annulled: the entry stands REVOKED (every later status record sets another status: a suspension,
+    // a restoration, an expiry, an extension after expiry, an upheld decision) by a revocation received before the decision (a revocation
+    // received after it is a revocation again, which stands). Otherwise a line of the history only. Read from the entry as the log left it,
+    // so a register restored from a saved generation folds it as a rebuild does
+    private void reinstatementPublished(long index, JsonNode p) {
+        String number = permitOfApplication.get(p.path("applicationId").asText());
+        RegisterEntry permit = number == null ? null : entries.get(RegisterKind.PERMIT).get(number);
+        boolean annulsTheLatest = permit != null && "REVOKED".equals(permit.status()) && permit.details().hasNonNull("revokedAt")
+                && Instant.parse(permit.details().path("revokedAt").asText()).isBefore(Instant.parse(p.path("decidedAt").asText()));
+        permit(index, p, annulsTheLatest ? "VALID" : null, UnaryOperator.identity());
     }
 
     // 002 art. 23.3: the successor company takes over the permit

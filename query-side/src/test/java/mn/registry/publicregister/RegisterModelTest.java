@@ -114,6 +114,64 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): a complaint upheld before its decisions were public leaves the permit "
+            + "REVOKED in the log; the supervisor's correcting record makes it VALID again when the revocation it annulled is still the "
+            + "permit's latest status record, on every fold and on a register restored from a saved generation")
+    void a_reinstatement_stored_before_it_was_public_is_published_by_its_correcting_record() {
+        java.time.Instant decided = Records.T.plusSeconds(86400 * 95); // after Records.revoked's day 90
+        Records r = new Records().add(Records.permit(7, "Stored Reinstated Co", "7777777", LocalDate.of(2026, 12, 1))).add(Records.revoked(7));
+        // the decision upholding the complaint, stored before item 57 (no article), was not public: the log holds nothing of it
+        assertThat(mn.registry.kernel.permit.PermitPublicRecords.mappers().get(mn.registry.kernel.permit.RevocationComplaintDecided.class.getName())
+                .apply(mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(
+                        new mn.registry.kernel.permit.RevocationComplaintDecided(Records.app(7), true, "ab".repeat(32), decided, SUPERVISOR_2,
+                                LocalDate.of(2031, 12, 1), null)))).isEmpty();
+        assertThat(view(r).entry(RegisterKind.PERMIT, "P-2026-000007").orElseThrow().status()).isEqualTo("REVOKED");
+        RegisterModel saved = r.fold();
+        r.add(published(7, decided));
+        RegisterView v = view(r);
+        RegisterEntry permit = v.entry(RegisterKind.PERMIT, "P-2026-000007").orElseThrow();
+        assertThat(permit.status()).as("the correcting record of the stored reinstatement").isEqualTo("VALID");
+        assertThat(permit.history()).containsExactly(0L, 1L, 2L);
+        assertThat(permit.details().path("article").asText()).isEqualTo("002 art. 29.6, 31.1.6");
+        assertThat(v.entry(RegisterKind.PROVIDER, "7777777").orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(r.fold().hash()).as("the same log, the same register").isEqualTo(r.fold().hash());
+        RegisterModel restored = RegisterModel.restore(saved.entries(), saved.logSize(), saved.position());
+        restored.apply(2, r.all().get(2));
+        assertThat(restored.hash()).as("a register restored from a generation folds it the same").isEqualTo(r.fold().hash());
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 67): the correcting record of a stored reinstatement sets no status over a later "
+            + "status record of the permit (a suspension, an expiry, a revocation again): a line of its history only")
+    void a_correcting_record_after_a_later_status_record_is_a_history_line_only() {
+        java.time.Instant decided = Records.T.plusSeconds(86400 * 95);
+        Records suspended = new Records().add(Records.permit(8, "Later Suspended Co", "8888888", LocalDate.of(2026, 12, 1))).add(Records.revoked(8))
+                .add(new mn.registry.kernel.permit.PermitSuspended(Records.app(8), mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION,
+                        "cd".repeat(32), 0, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 1), decided.plusSeconds(86400 * 10), SUPERVISOR_2))
+                .add(published(8, decided));
+        RegisterEntry permit = view(suspended).entry(RegisterKind.PERMIT, "P-2026-000008").orElseThrow();
+        assertThat(permit.status()).isEqualTo("SUSPENDED");
+        assertThat(permit.history()).containsExactly(0L, 1L, 2L, 3L);
+        Records revokedAgain = new Records().add(Records.permit(9, "Revoked Again Co", "9999999", LocalDate.of(2026, 12, 1)))
+                .add(new mn.registry.kernel.permit.PermitRevoked(Records.app(9), mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "again",
+                        decided.plusSeconds(86400 * 20), SUPERVISOR_2, true))
+                .add(published(9, decided));
+        assertThat(view(revokedAgain).entry(RegisterKind.PERMIT, "P-2026-000009").orElseThrow().status())
+                .as("revoked after the stored decision: the revocation stands").isEqualTo("REVOKED");
+        Records expired = new Records().add(Records.permit(10, "Expired Co", "1010101", LocalDate.of(2021, 12, 1))).add(Records.revoked(10))
+                .add(new mn.registry.kernel.permit.PermitExpired(Records.app(10), LocalDate.of(2026, 11, 30), decided, "002 art. 29.2"))
+                .add(published(10, decided));
+        assertThat(view(expired).entry(RegisterKind.PERMIT, "P-2026-000010").orElseThrow().status()).isEqualTo("EXPIRED");
+    }
+
+    private static final mn.registry.kernel.identity.PersonId SUPERVISOR_2 = new mn.registry.kernel.identity.PersonId("supervisor-2");
+
+    private static mn.registry.kernel.permit.ReinstatementPublished published(int n, java.time.Instant decided) {
+        return new mn.registry.kernel.permit.ReinstatementPublished(Records.app(n), decided, decided.plusSeconds(86400 * 400), SUPERVISOR_2,
+                mn.registry.kernel.permit.ReinstatementPublished.ARTICLE);
+    }
+
+    @Test
     @DisplayName("002 art. 23.3: a transferred permit is listed under its successor; the predecessor keeps its history")
     void transfer_moves_the_permit() {
         Company from = new Company("Old Co", "3333333", true, "addr");

@@ -172,22 +172,36 @@ public class DocumentClaims {
         if (holding == kind && !kind.acts().namesItsGrounds()) {
             return RegistryWideClaim.Verdict.PASS;
         }
+        String holders = holder.getString(GROUNDS);
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
-            if (kind.acts().leavesTheSameGroundsToTheAggregate() && grounds != null && grounds.equals(holder.getString(GROUNDS))) {
+            if (kind.acts().leavesTheSameGroundsToTheAggregate() && Grounds.covers(holders, grounds)) {
                 return RegistryWideClaim.Verdict.PASS;
             }
-            throw kind.acts().refusal().problem(article, holder.getString(GROUNDS));
+            if (grounds != null && holders != null && !grounds.equals(holders) && Grounds.record(grounds).equals(Grounds.record(holders))) {
+                throw Grounds.anotherArticle(field, article, holders); // one permit's letter, a duty of another article (O129)
+            }
+            throw kind.acts().refusal().problem(article, holders);
         }
-        if (SHARED.containsKey(Set.of(kind, holding)) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holder.getString(GROUNDS)))) {
+        Set<DocumentKind> pair = Set.of(kind, holding);
+        if (SHARED.containsKey(pair) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holders, SHARED.get(pair)))) {
             return RegistryWideClaim.Verdict.PASS;
         }
         throw refusal(holding, field, article);
     }
 
-    // "permit:<id>" and "permit:<other id>": two acts of one register (its prefix), on two of its records
-    private static boolean groundsAnotherOfTheSameRegister(String grounds, String holders) {
-        return grounds != null && holders != null && !grounds.equals(holders)
-                && grounds.substring(0, grounds.indexOf(':') + 1).equals(holders.substring(0, holders.indexOf(':') + 1));
+    // "permit:<id>" and "permit:<other id>": two acts of one register (its prefix), on two of its records; or (session 21, O129) one
+    // record's papers of which one names an article other than the one the pair shares under ("permit:<id>#002 art. 27.7", the notice to
+    // the certificate holders, is not the hand-over's receipt of 29.3). A claim naming the record alone grounds it under every article
+    private static boolean groundsAnotherOfTheSameRegister(String grounds, String holders, String pairsArticles) {
+        if (grounds == null || holders == null) {
+            return false;
+        }
+        String record = Grounds.record(grounds);
+        String holdersRecord = Grounds.record(holders);
+        if (!record.equals(holdersRecord)) {
+            return record.substring(0, record.indexOf(':') + 1).equals(holdersRecord.substring(0, holdersRecord.indexOf(':') + 1));
+        }
+        return !Grounds.under(grounds, pairsArticles) || !Grounds.under(holders, pairsArticles);
     }
 
     /**
@@ -205,8 +219,11 @@ public class DocumentClaims {
         if (current != null && commandId.equals(current.getString("commandId"))) {
             return; // its own claim (an act whose claim the aggregate took: one read)
         }
+        // a claim of its kind naming the permit alone (stored before session 21) keeps its grounds: the letter stays the permit's for every duty
+        String kept = current != null && kind.code().equals(current.getString("kind")) && Grounds.covers(current.getString(GROUNDS), grounds)
+                ? current.getString(GROUNDS) : grounds;
         try {
-            RegistryWideClaim.take(claims, claimOf(key, kind, grounds, commandId, at),
+            RegistryWideClaim.take(claims, claimOf(key, kind, kept, commandId, at),
                     holder -> kind.code().equals(holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
@@ -302,6 +319,49 @@ public class DocumentClaims {
         /** The grounds naming record {@code id} of this register; null for none. */
         public String of(String id) {
             return id == null ? null : prefix + ":" + id;
+        }
+
+        /**
+         * The grounds naming record {@code id} of this register under {@code article} (session 21, was O129: a duty's letter grounds one
+         * permit's duties of one article, {@code permit:<id>#002 art. 27.7}, since 27.7, 28.3 and 29.3 each ask for a paper of its own);
+         * null for none.
+         */
+        public String of(String id, String article) {
+            return id == null ? null : article == null ? of(id) : of(id) + "#" + article;
+        }
+
+        /** The refusal of a letter of one permit's duty of one article cited for its duty of another (session 21, was O129). */
+        static final String ANOTHER_ARTICLE_CODE = "document.evidences-a-duty-of-another-article";
+
+        static mn.registry.kernel.problem.RegistryProblem anotherArticle(String field, String article, String holders) {
+            return new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.CONFLICT, ANOTHER_ARTICLE_CODE,
+                    "This document is the evidence of this permit's duty under " + article(holders) + " already; " + article
+                            + " asks for a paper of its own.", field, article);
+        }
+
+        /** The record of grounds, without the article a duty's letter names ({@code permit:<id>}). */
+        static String record(String grounds) {
+            int article = grounds.indexOf('#');
+            return article < 0 ? grounds : grounds.substring(0, article);
+        }
+
+        /** The article grounds name, null when they name the record alone. */
+        static String article(String grounds) {
+            int article = grounds.indexOf('#');
+            return article < 0 ? null : grounds.substring(article + 1);
+        }
+
+        /** Whether the grounds name no article, or {@code article}. */
+        static boolean under(String grounds, String article) {
+            return article(grounds) == null || article(grounds).equals(article);
+        }
+
+        /**
+         * Whether a claim naming {@code holders} grounds an act naming {@code grounds}: the same grounds, or (a claim stored before session
+         * 21 named the permit alone, {@code permit:<id>}, for every duty of it) the record alone, honoured as it was, for every article.
+         */
+        static boolean covers(String holders, String grounds) {
+            return grounds != null && holders != null && (grounds.equals(holders) || (article(holders) == null && record(grounds).equals(holders)));
         }
     }
 

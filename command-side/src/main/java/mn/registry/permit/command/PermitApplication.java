@@ -97,6 +97,13 @@ class PermitApplication {
     private LocalDate lastHandedOverOn;
     private ApplicationId databasePassedTo;
     private boolean complaintDecided;
+    /**
+     * The last upheld decision on a complaint when it was stored before item 57 (no article: never public), not yet published by its
+     * correcting record (ADR 0046 item 67); null otherwise.
+     */
+    private RevocationComplaintDecided unpublishedReinstatement;
+    /** The decision (its document) whose reinstatement a correcting record published (ADR 0046 item 67). */
+    private String publishedReinstatementOf;
     private LocalDate lastReportedPeriodEnd;
     private boolean violationFoundAtLastInspection;
     /** How many recorded inspections found a violation: "repeatedly" in 29.1.4 is two or more (ADR 0046 item 23). */
@@ -1372,6 +1379,35 @@ class PermitApplication {
         }
     }
 
+    // 002 art. 29.6, 31.1.6 (choice, ADR 0046 item 67, was O123): a complaint upheld before item 57 was never public, so the register and
+    // the log still show the permit revoked. The supervisor publishes the reinstatement by a correcting record naming the stored decision
+    // by its document: once; only the last upheld decision, and only one stored unpublished; not after a revocation since (it stands)
+    @CommandHandler
+    void handle(PublishReinstatement command, CommandContext context) {
+        officialIsNotTheHoldersRepresentative(context);
+        evidenceIsASha256(command.decisionSha256(), "decisionSha256", ReinstatementPublished.ARTICLE);
+        reinstatementIsStoredUnpublished(command.decisionSha256().toLowerCase(java.util.Locale.ROOT));
+        apply(new ReinstatementPublished(applicationId, unpublishedReinstatement.decidedAt(), context.receivedAt(), context.actor(),
+                ReinstatementPublished.ARTICLE));
+    }
+
+    private void reinstatementIsStoredUnpublished(String decisionSha256) {
+        if (decisionSha256.equals(publishedReinstatementOf)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reinstatement-published-already", "The reinstatement on this "
+                    + "decision is published already.", "decisionSha256", ReinstatementPublished.ARTICLE);
+        }
+        if (unpublishedReinstatement == null || !decisionSha256.equals(unpublishedReinstatement.decisionSha256().toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reinstatement-not-stored-unpublished", "This document is not the "
+                    + "permit's last upheld decision on a complaint stored before upheld decisions were published; a decision since is "
+                    + "public already.", "decisionSha256", ReinstatementPublished.ARTICLE);
+        }
+        if (status == PermitApplicationStatus.REVOKED) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reinstatement-revoked-again", "The permit was revoked again "
+                    + "after this decision; the revocation in force stands and the reinstatement is not published over it.", "decisionSha256",
+                    ReinstatementPublished.ARTICLE);
+        }
+    }
+
     // 002 art. 29.6 (ADR 0046 item 65, abuse audit F214): the decision on a complaint answers the complaint; a decision's document the
     // registry received on a day before the complaint was filed was written before there was a complaint to decide (a decision kept ready,
     // upholding or rejecting whatever the holder would say). Judged by the registry's receipts, by their days in Ulaanbaatar: a complaint
@@ -1844,10 +1880,17 @@ class PermitApplication {
         this.complaintFiled = false;
         this.complaintDecided = true;
         if (event.upheld()) {
+            this.unpublishedReinstatement = event.article() == null && event.decisionSha256() != null ? event : null; // stored before item 57
             this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler
             this.revocationGround = null;
             this.databaseHandedOver = false; // F111: the database goes back with the reinstatement; a later revocation is handed over anew
         }
+    }
+
+    @EventSourcingHandler
+    void on(ReinstatementPublished event) {
+        this.publishedReinstatementOf = unpublishedReinstatement.decisionSha256().toLowerCase(java.util.Locale.ROOT);
+        this.unpublishedReinstatement = null;
     }
 
     @EventSourcingHandler

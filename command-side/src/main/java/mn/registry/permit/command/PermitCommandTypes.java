@@ -191,7 +191,15 @@ class PermitCommandTypes {
     @Bean
     SignedCommandType<RecordPermitDutyFulfilled> recordPermitDutyFulfilled(DocumentClaims acrossKinds) {
         return citingItsDocument(RecordPermitDutyFulfilled.class, MINISTRY_OR_HOLDER, RecordPermitDutyFulfilled::evidenceSha256,
-                DocumentKind.DUTY_EVIDENCE, "evidenceSha256", b -> b.duty() == null ? "002 art. 27.7, 28.3, 29.3" : b.duty().article(), acrossKinds);
+                DocumentKind.DUTY_EVIDENCE, "evidenceSha256", b -> b.duty() == null ? "002 art. 27.7, 28.3, 29.3" : b.duty().article(),
+                PermitCommandTypes::dutysGrounds, acrossKinds);
+    }
+
+    // 002 art. 27.7, 28.3, 29.3 (session 21, was O129: the lead's reading): each duty's article asks for a paper of its own, so a duty's
+    // letter grounds one permit's duties of one article (28.3's letters to the holder and the tax authority), never two articles'
+    private static String dutysGrounds(RecordPermitDutyFulfilled body) {
+        return body.applicationId() == null ? null : DocumentClaims.Grounds.PERMIT.of(body.applicationId().value(),
+                body.duty() == null ? null : body.duty().article());
     }
 
     // 002 art. 27.2: a proof of stamp duty pays for one request, registry-wide: claimed before the aggregate acts, released on refusal
@@ -216,9 +224,16 @@ class PermitCommandTypes {
     private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
                                                        DocumentKind kind, String field, java.util.function.Function<T, String> article,
                                                        DocumentClaims claims) {
+        return citingItsDocument(body, roles, document, kind, field, article, PermitCommandTypes::grounds, claims);
+    }
+
+    /** As above, for an act whose grounds name more than its permit (a duty's letter: its article too). */
+    private <T> SignedCommandType<T> citingItsDocument(Class<T> body, Set<Role> roles, java.util.function.Function<T, String> document,
+                                                       DocumentKind kind, String field, java.util.function.Function<T, String> article,
+                                                       java.util.function.Function<T, String> grounds, DocumentClaims claims) {
         SignedCommandType<T> toApplication = signedBy(body, roles);
         return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
-                : claims.claimedFor(document.apply(b), kind, grounds(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
+                : claims.claimedFor(document.apply(b), kind, grounds.apply(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
     }
 
     /** The permit an act's document grounds, as its claim names it ({@code permit:<application id>}); null when the body names none. */
@@ -301,6 +316,13 @@ class PermitCommandTypes {
     SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(DocumentClaims acrossKinds) {
         return citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR, DecideRevocationComplaint::decisionSha256,
                 DocumentKind.COMPLAINT_DECISION, acrossKinds);
+    }
+
+    // 002 art. 29.6, 31.1.6 (ADR 0046 item 67): the correcting public record of a complaint upheld before item 57 is the supervisor's, as the
+    // decision was; it cites the decision claimed already and claims nothing
+    @Bean
+    SignedCommandType<PublishReinstatement> publishReinstatement() {
+        return signedBy(PublishReinstatement.class, SUPERVISOR);
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide

@@ -212,7 +212,7 @@ class OneActPerDocumentTest {
 
     @Test
     @DisplayName("002 art. 27.7, 28.3, 29.3 (choice, ADR 0057 session 20 item 1, F220, was O127): the letter one permit's duty was done on "
-            + "grounds that permit's duties only: a second duty of the same permit on it passes to its aggregate; permit B's duty recorded done "
+            + "grounds that permit's duties only: a duty of the same permit and article on it passes to its aggregate (session 21, O129); permit B's duty recorded done "
             + "on permit A's letter is refused (409 document.already-grounds-another-act, field evidenceSha256, the duty's article), the claim "
             + "left as it was")
     void a_duty_letter_grounds_one_permits_duties() {
@@ -221,15 +221,68 @@ class OneActPerDocumentTest {
         String letter = document("holder A's letter to its certificate holders and the tax authority");
         SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
         duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed());
-        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letter), signed()))
-                .as("27.7, 28.3: permit A's second duty on the same letter").isNull();
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()))
+                .as("27.7: permit A's duty of the same article on the same letter").isNull();
         refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 27.7");
         refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, letter), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.3");
         Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first();
-        assertThat(claim.getString("grounds")).as("still permit A's duties'").isEqualTo("permit:" + a.value());
+        assertThat(claim.getString("grounds")).as("still permit A's duties' of 27.7").isEqualTo("permit:" + a.value() + "#002 art. 27.7");
         assertThat(claim.getString("kind")).isEqualTo("duty-evidence");
+    }
+
+    @Test
+    @DisplayName("002 art. 27.7, 28.3, 29.3 (session 21, was O129; the lead's reading): the holder's notice to its certificate holders (27.7) "
+            + "is not the evidence of the same permit's duty under another article, nor the receipt of its database handed over; 28.3's "
+            + "letters of one permit may show its duties of that article, and the receipt the hand-over duty's evidence (29.3)")
+    void a_duty_letter_grounds_one_permits_duties_of_one_article() {
+        ApplicationId a = permit();
+        String notice = document("holder A's notice to its certificate holders that its term will not be extended");
+        SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
+        SignedCommandType<RecordCertificateDatabaseHandedOver> handOver = types.recordCertificateDatabaseHandedOver(claims);
+        duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, notice), signed());
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, notice), signed()),
+                "document.evidences-a-duty-of-another-article", "evidenceSha256", "002 art. 29.3");
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, notice), signed()),
+                "document.evidences-a-duty-of-another-article", "evidenceSha256", "002 art. 28.3");
+        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(a, document("database of A"), notice), signed()),
+                "document.claimed-by-another-act.duty-evidence", "receiptSha256", "002 art. 29.3");
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, notice), signed()))
+                .as("27.7 again: its aggregate judges it").isNull();
+        Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", notice)).first();
+        assertThat(claim.getString("grounds")).isEqualTo("permit:" + a.value() + "#002 art. 27.7");
+
+        String letters = document("the ministry's letters to holder A and to the tax authority of A's suspension");
+        duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letters), signed());
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letters), signed()))
+                .as("28.3: one permit's letters of one article").isNull();
+
+        String receipt = document("the ministry's receipt of A's certificate database");
+        handOver.handle(new RecordCertificateDatabaseHandedOver(a, document("database of A, handed over"), receipt), signed());
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, receipt), signed()))
+                .as("29.3: the lawful pair (ADR 0057)").isNull();
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, receipt), signed()),
+                "document.claimed-by-another-act.certificate-database-receipt", "evidenceSha256", "002 art. 27.7");
+    }
+
+    @Test
+    @DisplayName("002 art. 27.7, 28.3, 29.3 (session 21, O129): a duty's letter claimed before it named the article (permit:<id>) keeps its "
+            + "meaning: the permit's duties of every article, and its database's receipt, as before; adopted, it keeps its grounds")
+    void a_duty_letter_claimed_before_the_article_is_honoured_as_it_was() {
+        ApplicationId a = permit();
+        String letter = document("holder A's letter, claimed by a release before session 21");
+        claimsOnDisk.insertOne(new Document("_id", letter).append("kind", "duty-evidence").append("commandId", DocumentClaims.BACKFILL + ":3")
+                .append("claimedAt", AT.toString()).append("grounds", "permit:" + a.value()));
+        SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, letter), signed())).isNull();
+        assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, letter), signed())).isNull();
+        assertThat(refused(types.recordCertificateDatabaseHandedOver(claims), new RecordCertificateDatabaseHandedOver(a, document("database of A"),
+                letter), signed())).isNull();
+        refusedAs(refused(duty, new RecordPermitDutyFulfilled(permit(), PermitDuty.NOTIFY_SUSPENSION, letter), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 28.3");
+        assertThat(claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first().getString("grounds"))
+                .isEqualTo("permit:" + a.value());
     }
 
     @Test

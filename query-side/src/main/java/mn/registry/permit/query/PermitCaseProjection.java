@@ -301,11 +301,17 @@ public class PermitCaseProjection {
         } else if (event instanceof RevocationComplaintDecided e) {
             u.add(set("complaint.upheld", e.upheld()));
             u.add(set("complaint.decidedAt", e.decidedAt().toString()));
+            u.add(set("complaint.decisionSha256", e.decisionSha256()));
+            // ADR 0046 item 67: upheld before item 57 (no article), never public; the supervisor's desk offers its correcting record
+            u.add(set("complaint.storedUnpublished", e.upheld() && e.article() == null));
             if (e.upheld()) {
                 u.add(status(PermitApplicationStatus.ACTIVE));
                 u.add(unset("revocation"));
                 u.add(unset("duties." + PermitDuty.HAND_OVER_DATABASE.name())); // 002 art. 29.3, 29.6 (ADR 0046 item 58): it keeps its database
             }
+        } else if (event instanceof ReinstatementPublished e) {
+            u.add(set("complaint.storedUnpublished", false));
+            u.add(set("complaint.publishedAt", e.recordedAt().toString()));
         } else if (event instanceof PermitTransferred e) {
             u.add(set("company", asDocument(e.successor())));
             u.add(set("permit.holder", asDocument(e.successor())));

@@ -91,4 +91,21 @@ class PermitPublicRecordsTest {
                 LocalDate.of(2031, 12, 9), RevocationComplaintDecided.ARTICLE);
         assertThat(publicPayload(rejected)).isEmpty();
     }
+
+    @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): a decision stored before item 57 (no article) stays unpublished; the "
+            + "supervisor's correcting record is public with the stored decision's time, who published it and when, never the decision's document")
+    void a_reinstatement_stored_unpublished_is_published_by_its_correcting_record() {
+        Instant at = Instant.parse("2025-03-25T02:00:00Z");
+        assertThat(publicPayload(new RevocationComplaintDecided(ID, true, "ef".repeat(32), at, new PersonId("supervisor-2"),
+                LocalDate.of(2031, 12, 9), null))).as("as the log took it when it was stored").isEmpty();
+        JsonNode record = publicPayload(new ReinstatementPublished(ID, at, Instant.parse("2027-01-10T02:00:00Z"), new PersonId("supervisor-3"),
+                ReinstatementPublished.ARTICLE)).orElseThrow();
+        assertThat(record.path("decidedAt").asText()).isEqualTo("2025-03-25T02:00:00Z");
+        assertThat(record.path("recordedAt").asText()).isEqualTo("2027-01-10T02:00:00Z");
+        assertThat(record.path("recordedBy").asText()).isEqualTo("supervisor-3");
+        assertThat(record.path("article").asText()).isEqualTo("002 art. 29.6, 31.1.6");
+        assertThat(record.has("decisionSha256")).isFalse();
+        assertThat(PublicRecords.mayBePublic(ReinstatementPublished.class.getName())).isTrue();
+    }
 }

@@ -6,9 +6,12 @@ import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
+import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.FileRevocationComplaint;
+import mn.registry.kernel.permit.PublishReinstatement;
 import mn.registry.kernel.permit.RecordPermitInspection;
 import mn.registry.kernel.permit.RequestPermitSuspension;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SuspendPermit;
@@ -16,6 +19,8 @@ import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.standalone.RegistryClient;
 import mn.registry.verifier.VerifyBundle;
 import mn.registry.web.WebDates;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,17 +71,7 @@ class ReinstatementAndEscalationBrowserTest {
         assertThat(record.path("payload").path("upheld").asBoolean()).isTrue();
         assertThat(record.path("payload").path("article").asText()).isEqualTo("002 art. 29.6");
         assertThat(record.path("payload").has("decisionSha256")).as("the decision's document is not public").isFalse();
-        BrowserRegistry.await("a checkpoint covering the decision", () -> checkpointSize() > index);
-        Path dir = Files.createDirectories(work.resolve("bundle-" + index));
-        Files.writeString(dir.resolve("bundle.json"), registry.text("/api/public/bundle/" + index));
-        Files.copy(registry.dataDir.resolve("keys").resolve("ca.cert.pem"), dir.resolve("ca.pem"));
-        Files.writeString(dir.resolve("log.key"), registry.text("/api/public/log/key").strip() + "\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = VerifyBundle.run(new String[]{dir.resolve("bundle.json").toString(), "--key", dir.resolve("log.key").toString(),
-                "--ca", dir.resolve("ca.pem").toString()}, print, print);
-        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("VERIFIED: ").contains("RevocationComplaintDecided").contains("signed by supervisor-2");
+        assertThat(verifiedBundle(index)).contains("RevocationComplaintDecided").contains("signed by supervisor-2");
 
         browser.open("/register/permits/" + number, "en");
         assertThat(browser.find("#entry-status").getAttribute("data-status")).isEqualTo("VALID");
@@ -163,6 +158,79 @@ class ReinstatementAndEscalationBrowserTest {
         assertThat(browser.all("#missing-first li[data-missing=\"desk.missing.escalatedToSupervisor\"]")).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
+    }
+
+    /** What {@link VerifyBundle} says offline of the bundle of log entry {@code index}, once a checkpoint covers it; it verified. */
+    private static String verifiedBundle(long index) throws java.io.IOException {
+        BrowserRegistry.await("a checkpoint covering entry " + index, () -> checkpointSize() > index);
+        Path dir = Files.createDirectories(work.resolve("bundle-" + index));
+        Files.writeString(dir.resolve("bundle.json"), registry.text("/api/public/bundle/" + index));
+        Files.copy(registry.dataDir.resolve("keys").resolve("ca.cert.pem"), dir.resolve("ca.pem"));
+        Files.writeString(dir.resolve("log.key"), registry.text("/api/public/log/key").strip() + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = VerifyBundle.run(new String[]{dir.resolve("bundle.json").toString(), "--key", dir.resolve("log.key").toString(),
+                "--ca", dir.resolve("ca.pem").toString()}, print, print);
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("VERIFIED: ");
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): a complaint upheld before its decisions were public (stored without its "
+            + "article) leaves the permit REVOKED on the register; the supervisor's desk offers the correcting record in both languages, "
+            + "signed in the browser it makes the permit VALID, its line reads in both languages, its bundle verifies offline; a second "
+            + "publication and a reviewer's are refused")
+    void a_reinstatement_stored_unpublished_is_published_from_the_supervisors_desk() throws Exception {
+        RegistryClient client = registry.client;
+        String permit = PermitActsBrowserTest.activePermit(registry, "Darkhan Stored Reinstatement LLC", "6400504");
+        ApplicationId id = new ApplicationId(permit);
+        String number = permitNumber(permit);
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
+        ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
+        String decision = document("the decision upholding the complaint of " + permit + ", taken before item 57");
+        // the decision as a release before ADR 0046 item 57 stored it: no article, so the log passed it as not public
+        EventStore store = registry.context.getBean(EventStore.class);
+        LocalDate validUntil = LocalDate.parse(client.get("/api/reviewer/permits/" + permit, client.signIn("reviewer-1")).body().path("permit")
+                .path("validUntil").asText());
+        store.publish(new GenericDomainEventMessage<>("PermitApplication", permit, store.lastSequenceNumberFor(permit).orElseThrow() + 1,
+                new RevocationComplaintDecided(id, true, decision, registry.context.getBean(java.time.Clock.class).instant(),
+                        new PersonId("supervisor-2"), validUntil, null)));
+        String reviewer = client.signIn("reviewer-1");
+        BrowserRegistry.await("the case file showing the reinstatement unpublished", () -> client.get("/api/reviewer/applications/" + permit,
+                reviewer).body().path("complaint").path("storedUnpublished").asBoolean());
+        assertThat(registerEntry(number).path("status").asText()).as("as a registry of the last releases shows it").isEqualTo("REVOKED");
+
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + permit, "mn");
+        assertThat(browser.find("#form-publish-reinstatement h3").getText()).startsWith("Гомдлын дагуу сэргээснийг нийтлэх");
+        assertThat(browser.find("#reinstatement-explain").getText()).doesNotContain("??");
+        browser.screenshot("desk-publish-reinstatement-mn");
+        browser.open("/desk/applications/" + permit, "en");
+        assertThat(browser.find("#pr-sha").getAttribute("value")).as("the stored decision, from the case file").isEqualTo(decision);
+        JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.signAndSend("form-publish-reinstatement"));
+        assertThat(sent.path("type").asText()).isEqualTo("PublishReinstatement");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.signOut();
+
+        BrowserRegistry.await("the register showing it valid again", () -> "VALID".equals(registerEntry(number).path("status").asText()));
+        assertThat(client.get("/api/public/register/providers/6400504").body().path("entry").path("status").asText()).isEqualTo("ACTIVE");
+        long index = logIndexOf(permit, "ReinstatementPublished");
+        assertThat(verifiedBundle(index)).contains("ReinstatementPublished").contains("signed by supervisor-1");
+        browser.open("/register/permits/" + number, "en");
+        assertThat(browser.find("#entry-status").getAttribute("data-status")).isEqualTo("VALID");
+        assertThat(browser.find("#history tr[data-type$='ReinstatementPublished'] .sentence").getText())
+                .startsWith("The reinstatement on the complaint against the revocation, decided on").contains("was published by");
+        browser.screenshot("register-reinstatement-published-en");
+        browser.open("/register/permits/" + number, "mn");
+        assertThat(browser.find("#history tr[data-type$='ReinstatementPublished'] .sentence").getText()).contains("сэргээснийг")
+                .contains("нийтэлсэн").doesNotContain("??");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        RegistryClient.Reply again = client.command(client.sign("supervisor-2", "PublishReinstatement", new PublishReinstatement(id, decision)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().toString()).contains("permit.reinstatement-published-already");
+        assertThat(client.command(client.sign("reviewer-1", "PublishReinstatement", new PublishReinstatement(id, decision))).status()).isEqualTo(403);
     }
 
     private static String document(String text) {

@@ -82,6 +82,9 @@ class DeskController {
             Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
             Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
             Set<String> escalated = escalatedDecisions(file, duties);
+            if (supervisor && reinstatementStoredUnpublished(status, complaint)) {
+                forms.add("publishReinstatement");
+            }
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
@@ -183,6 +186,14 @@ class DeskController {
      * inspection is recorded by a communications inspector or a reviewer ({@code PermitCommandTypes.recordPermitInspection}), not by a
      * supervisor, whose desk offered the form all the same.
      */
+    /**
+     * 002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): the case file shows the complaint upheld before such decisions were published and
+     * no correcting record since, and the permit not revoked again (the aggregate refuses the record over a revocation in force).
+     */
+    static boolean reinstatementStoredUnpublished(PermitApplicationStatus status, Map<?, ?> complaint) {
+        return status != PermitApplicationStatus.REVOKED && complaint != null && Boolean.TRUE.equals(complaint.get("storedUnpublished"));
+    }
+
     static Set<String> signableBy(Set<String> forms, Set<Role> roles) {
         Set<String> signable = new java.util.LinkedHashSet<>(forms);
         if (!roles.contains(Role.MINISTRY_REVIEWER) && !roles.contains(Role.COMMUNICATIONS_INSPECTOR)) {

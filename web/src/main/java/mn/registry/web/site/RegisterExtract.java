@@ -388,6 +388,8 @@ class RegisterExtract {
             case "PermitSuspended" -> new Object[]{msg("extract.ministry"), on, dates.date(p.path("from").asText(null)), dates.date(p.path("until").asText(null)),
                     value("ground", p.path("ground"))};
             case "PermitRestored", "RevocationComplaintDecided" -> new Object[]{msg("extract.ministry"), on};
+            case "ReinstatementPublished" -> new Object[]{msg("extract.ministry"), on, p.hasNonNull("decidedAt")
+                    ? dates.date(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.parse(p.path("decidedAt").asText()))) : ""};
             case "PermitRevoked" -> new Object[]{msg("extract.ministry"), on, value("ground", p.path("ground"))};
             case "PermitExpired" -> new Object[]{dates.date(p.path("validUntil").asText(null))};
             case "PermitTransferred" -> new Object[]{msg("extract.ministry"), on, p.path("previousHolder").path("name").asText(""),

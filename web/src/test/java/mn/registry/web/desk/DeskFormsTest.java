@@ -260,4 +260,19 @@ class DeskFormsTest {
         assertThat(DeskController.signableBy(forms, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER,
                 mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))).contains("inspect");
     }
+
+    @Test
+    @DisplayName("002 art. 29.6, 31.1.6 (ADR 0046 item 67, was O123): the correcting record's form is offered on a complaint upheld before its "
+            + "decisions were published, not once published, not on a decision published when taken, not while revoked again")
+    void the_reinstatements_correcting_record_is_offered_while_stored_unpublished() {
+        assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.ACTIVE,
+                java.util.Map.of("upheld", true, "storedUnpublished", true))).isTrue();
+        assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.SUSPENDED,
+                java.util.Map.of("upheld", true, "storedUnpublished", true))).isTrue();
+        assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.ACTIVE,
+                java.util.Map.of("upheld", true, "storedUnpublished", false))).as("published, or public when taken").isFalse();
+        assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.REVOKED,
+                java.util.Map.of("upheld", true, "storedUnpublished", true))).as("revoked again").isFalse();
+        assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.ACTIVE, null)).isFalse();
+    }
 }
