@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * earliest agreement its holders keep (ADR 0035 item 40): a stop between an agreement's storing and the keeping of its day leaves the day to
  * the zone's next dated act, which settles it before it reads;
  * {@code document_claims}: the registry-wide claim of a document by the kind of act that cited it first (ADR 0057), which a
- * rebuild never creates and whose backfill marker records when it ran.</li>
+ * rebuild never creates and whose backfill marker records when it ran; the marker of the zone boundaries' backfill
+ * ({@code backfill:adr-0035-24} in {@code freezone_zone_boundaries}, {@code BackfillMarker}) records when it ran and what it counted
+ * (the boundaries themselves are compared).</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
  * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
  * (the pointer, with its switch time) is operational.</li>
@@ -66,7 +68,8 @@ final class ProjectionHash {
             "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
             "freezone_zone_earliest_agreements");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
-    static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"));
+    static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
+            "freezone_zone_boundaries", Set.of("backfill:adr-0035-24"));
 
     private static final Pattern GENERATION = Pattern.compile(".+_g\\d+");
 
