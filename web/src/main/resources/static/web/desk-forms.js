@@ -53,7 +53,7 @@ export const entityBodies = {
     documentSha256: value(f, 'documentSha256') }),
   RecordOperationsStarted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
   RecordOperationsInterrupted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
-  RecordOperationsResumed: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on') }),
+  RecordOperationsResumed: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
   RecordCourtDecision: f => ({ registrationId: value(f, 'registrationId'), reference: value(f, 'reference'), decidedOn: value(f, 'decidedOn'),
     bankruptcy: f.elements.bankruptcy.checked, documentSha256: value(f, 'documentSha256') })
 };

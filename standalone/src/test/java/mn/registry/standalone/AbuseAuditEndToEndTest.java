@@ -223,7 +223,7 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration,
                 today().plusDays(1), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + registration + " " + System.nanoTime()))), 400, "freezone.date-in-future", "on", "003 art. 12.5.1");
         // held: resumption without an interruption
-        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today())), 409,
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, today(), null)), 409,
                 "freezone.operations-not-interrupted", null, "003 art. 12.5.2");
     }
 
@@ -482,7 +482,7 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(idleRegistration,
                 insideTheWindows, ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + idleRegistration + " " + System.nanoTime()))), 409, "freezone.start-window-passed", "on", "003 art. 12.5.1");
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(pausedRegistration,
-                insideTheWindows)), 409, "freezone.interruption-window-passed", "on", "003 art. 12.5.2");
+                insideTheWindows, null)), 409, "freezone.interruption-window-passed", "on", "003 art. 12.5.2");
 
         // deregistered on 12.5.1, it applies again in the same zone at once: no new year to start; another zone is not barred
         registry.await("/api/governor/zones/altanbulag/grounds", registry.signIn("governor-altanbulag"),
@@ -608,7 +608,8 @@ class AbuseAuditEndToEndTest {
         registry.clock().advance(Duration.ofDays(10));
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
                 started.plusDays(2), ReceiptTimeEndToEndTest.upload(registry.context(), "interruption " + registration + " " + System.nanoTime()))));
-        ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, started.plusDays(8))));
+        ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(registration, started.plusDays(8),
+                ReceiptTimeEndToEndTest.upload(registry.context(), "resumption " + registration + " " + System.nanoTime()))));
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration,
                 started.plusDays(5), ReceiptTimeEndToEndTest.upload(registry.context(), "interruption " + registration + " " + System.nanoTime()))), 400, "freezone.date-before-resumption", "on", "003 art. 12.5.2");
         // held: a deregistration on a ground the registry has not raised

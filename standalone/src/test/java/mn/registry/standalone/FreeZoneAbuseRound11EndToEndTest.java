@@ -187,7 +187,7 @@ class FreeZoneAbuseRound11EndToEndTest {
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(leather, "Khovd civil court 2027/3",
                 registry.today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "bankruptcy of " + leather + " " + System.nanoTime()))));
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(leather,
-                interrupted.plusDays(1))), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+                interrupted.plusDays(1), null)), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
     }
 
     @Test
@@ -211,6 +211,24 @@ class FreeZoneAbuseRound11EndToEndTest {
                 "003 art. 12.5.3, 26.2");
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(hides, "Dornod civil court 2027/8",
                 uploadedOn, false, decision)));
+    }
+
+    @Test
+    @Order(8) // it moves the registry's clock on
+    @DisplayName("003 art. 12.5.2 (the lead, ADR 0035 item 56, F263, was O150): a resumption cites its uploaded document: without one, or "
+            + "dated after the day the registry received it, refused over HTTP, nothing stored; with its own, dated on that day, recorded")
+    void a_resumption_is_cited_by_its_document() {
+        RegistrationId yarn = started(new LegalEntity("Zavkhan Resumed Yarn LLC", Jurisdiction.MONGOLIAN, null, "6417907"));
+        LocalDate uploadedOn = registry.today();
+        ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(yarn,
+                uploadedOn, ReceiptTimeEndToEndTest.upload(registry.context(), "governor's finding: " + yarn + " interrupted " + System.nanoTime()))));
+        String notice = ReceiptTimeEndToEndTest.upload(registry.context(), "entity's notice: " + yarn + " resumed " + System.nanoTime());
+        registry.clock().advance(java.time.Duration.ofDays(2));
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(yarn,
+                uploadedOn, null)), 400, "freezone.field-missing", "documentSha256", "003 art. 12.5.2");
+        registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(yarn,
+                uploadedOn.plusDays(1), notice)), 400, "freezone.resumption-after-its-document", "on", "003 art. 12.5.2");
+        ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(yarn, uploadedOn, notice)));
     }
 
     /** A registration in Altanbulag whose operations started today, on their document. */

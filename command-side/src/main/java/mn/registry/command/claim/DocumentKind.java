@@ -37,12 +37,12 @@ public enum DocumentKind {
             + "each inspection is recorded with its own findings."), false)),
     /**
      * 003 art. 12.5.1, 12.5.2, 12.5.3, 23.1-23.2, 26.2: a Free Zone registration's investment agreement, start of operations, interruption
-     * (ADR 0035 item 46) or court decision.
+     * (ADR 0035 item 46), resumption (item 56) or court decision.
      */
     ZONE_REGISTRATION_ACT("zone-registration-act", "an act of a Free Zone registration (an investment agreement, a start of operations, an "
-            + "interruption of operations, a court decision)",
+            + "interruption or resumption of operations, a court decision)",
             Acts.oneAct(new Refusal("freezone.document-cited-elsewhere", "documentSha256", null, "This document is cited already by an act of "
-                    + "another registration; each registration's agreement, start of operations, interruption and court decision are recorded with their own "
+                    + "another registration; each registration's agreement, start of operations, interruption, resumption and court decision are recorded with their own "
                     + "document."), true)),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(

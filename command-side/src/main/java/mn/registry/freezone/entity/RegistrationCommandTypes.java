@@ -178,9 +178,11 @@ class RegistrationCommandTypes {
                 RegistrationCommands.RecordOperationsInterrupted::documentSha256, "003 art. 12.5.2, 26.2", claims);
     }
 
+    /** 003 art. 12.5.2 (the lead, ADR 0035 item 56): the resumption rests on its document, claimed registry-wide as the interruption's. */
     @Bean
-    SignedCommandType<RegistrationCommands.RecordOperationsResumed> recordOperationsResumedType() {
-        return governor(RegistrationCommands.RecordOperationsResumed.class, "OPERATING");
+    SignedCommandType<RegistrationCommands.RecordOperationsResumed> recordOperationsResumedType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.RecordOperationsResumed.class, "OPERATING",
+                RegistrationCommands.RecordOperationsResumed::documentSha256, "003 art. 12.5.2", claims);
     }
 
     @Bean

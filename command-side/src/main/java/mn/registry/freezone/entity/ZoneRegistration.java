@@ -287,7 +287,7 @@ class ZoneRegistration {
     private void documentNotCitedForAnotherActOfThisRegistration(String sha256, String article) {
         if (citedDocuments.contains(sha256)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-cited-already", "This document is cited already by "
-                    + registrationId + " (its application, agreement, start of operations, interruption or court decision); each act is recorded with its own document.",
+                    + registrationId + " (its application, agreement, start of operations, interruption, resumption or court decision); each act is recorded with its own document.",
                     "documentSha256", article);
         }
     }
@@ -407,6 +407,7 @@ class ZoneRegistration {
      * day the registry received the document it rests on: a finding or a notice cannot show an interruption that had not begun when it was
      * received. 003 art. 12.5.1, 23.1-23.2 (the lead, ADR 0035 item 48; F246, was O143): the start likewise (a notice uploaded in March
      * naming June). 003 art. 12.5.1 (item 50; F248): the agreement's signing, which starts the year to start (a later day gains time).
+     * 003 art. 12.5.2 (the lead, item 56; F263, was O150): the resumption, whose day ends the 12 months.
      * 003 art. 12.5.3, 26.2 (item 51; F249): the court's decision, whose day decides the clawback (a later day, past the agreement's end,
      * spares it). Judged by the registry's own receipt of the document, by its day in Ulaanbaatar (a notice uploaded the morning the
      * operations stop is that day's).
@@ -414,6 +415,7 @@ class ZoneRegistration {
     enum DatedFact {
         START("freezone.start-after-its-document", "on", "003 art. 12.5.1, 23.1-23.2", "operations started on"),
         INTERRUPTION("freezone.interruption-after-its-document", "on", "003 art. 12.5.2", "operations interrupted from"),
+        RESUMPTION("freezone.resumption-after-its-document", "on", "003 art. 12.5.2", "operations resumed on"),
         AGREEMENT("freezone.agreement-after-its-document", "signedOn", "003 art. 12.5.1", "an agreement signed on"),
         COURT_DECISION("freezone.court-decision-after-its-document", "decidedOn", "003 art. 12.5.3, 26.2", "a court's decision of");
 
@@ -454,6 +456,10 @@ class ZoneRegistration {
         }
     }
 
+    // 003 art. 12.5.2: operations resumed within the 12 months keep the entity registered. (The lead, ADR 0035 item 56; abuse audit F263,
+    // was O150) The resumption's day ends the 12 months and, since item 47, whether an interruption ran at a court's dissolution: on the
+    // governor's word alone a resumption that never happened keeps a stopped entity registered past 12.5.2 and spares it 26.2's
+    // clawback. It rests on its document (the entity's notice, the governor's finding), as the start's and the interruption's do
     @CommandHandler
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
@@ -466,7 +472,9 @@ class ZoneRegistration {
         }
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
-        apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor()));
+        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
+        DatedFact.RESUMPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
     }
 
     // 003 art. 6.4, 12.5.1-12.5.2 (abuse audit F164): while the Government has the zone's activities closed no entity starts or resumes
@@ -776,6 +784,9 @@ class ZoneRegistration {
 
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsResumed event) {
+        if (event.documentSha256() != null) {
+            citedDocuments.add(event.documentSha256());
+        }
         resumedOn = event.on();
         interruptedOn = null;
         resumeDueBy = null;

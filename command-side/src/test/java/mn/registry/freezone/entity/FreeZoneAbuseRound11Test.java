@@ -173,8 +173,8 @@ class FreeZoneAbuseRound11Test extends ZoneRegistrationAbuseFixture {
         // an interruption stored without a document (before this rule) stays valid: the entity resumes from it
         fixture.given(operating).andGiven(new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9),
                         GOVERNOR, null))
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 3, 1)), received))
-                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 3, 1), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 3, 1), ZoneRegistrationTest.RESUMPTION_DOC), received))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 3, 1), GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
     }
 
     /** A registration with its agreement (ending 2036-12-31), started, interrupted on {@code on}, its 12 months run out, and {@code court}. */

@@ -90,7 +90,7 @@ class FreeZoneAbuseRound14Test extends ZoneRegistrationAbuseFixture {
         LocalDate decided = INTERRUPTED.plusMonths(3);
         Instant afterTheRecord = Instant.parse("2036-09-10T02:00:00Z");
         fixture.given(interrupted(bankruptcy(decided)))
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10)), afterTheRecord))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10), ZoneRegistrationTest.RESUMPTION_DOC), afterTheRecord))
                 .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
         services.receivedAt.put(ZoneRegistrationTest.INTERRUPTION_DOC, afterTheRecord);
         List<Object> bankruptThenRecorded = new ArrayList<>(List.of(operating()));
@@ -104,8 +104,8 @@ class FreeZoneAbuseRound14Test extends ZoneRegistrationAbuseFixture {
                 .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
         // before the dissolution is recorded, the resumption is recorded as before
         fixture.given(interrupted(new Object[0]))
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10)), afterTheRecord))
-                .expectEvents(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10), ZoneRegistrationTest.RESUMPTION_DOC), afterTheRecord))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
     }
 
     @Test

@@ -186,7 +186,7 @@ class FreeZoneAbuseRound5Test extends ZoneRegistrationAbuseFixture {
                 .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsInterrupted(ID, TODAY.minusDays(10), ZoneRegistrationTest.INTERRUPTION_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered(), startedEvent, interrupted)
-                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsResumed(ID, TODAY)))
+                .when(asRepresentative.apply(new RegistrationCommands.RecordOperationsResumed(ID, TODAY, ZoneRegistrationTest.RESUMPTION_DOC)))
                 .expectException(problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered())
                 .when(asRepresentative.apply(new RegistrationCommands.RecordCourtDecision(ID, "Selenge court 2027/118", TODAY.minusDays(2), true,

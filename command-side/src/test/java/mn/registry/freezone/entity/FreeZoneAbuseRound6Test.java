@@ -42,7 +42,7 @@ class FreeZoneAbuseRound6Test extends ZoneRegistrationAbuseFixture {
         // the entity resumes within the 12 months from the receipt: recorded, not refused as late (F37)
         fixture.given(applied(), registered(), started,
                         new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1), LocalDate.of(2029, 2, 28), GOVERNOR, null))
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 6, 1)), on(LocalDate.of(2028, 6, 2))))
-                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2028, 6, 1), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 6, 1), ZoneRegistrationTest.RESUMPTION_DOC), on(LocalDate.of(2028, 6, 2))))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2028, 6, 1), GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
     }
 }

@@ -104,14 +104,14 @@ class FreeZoneAbuseRound8Test extends ZoneRegistrationAbuseFixture {
         RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 2, 1),
                 LocalDate.of(2028, 1, 31), GOVERNOR, null);
         fixture.given(applied(), registered(), started, interrupted)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 4, 1)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 4, 1), ZoneRegistrationTest.RESUMPTION_DOC), on(today)))
                 .expectException(problem("freezone.date-in-closure", "on"))
                 .expectNoEvents();
         // a closure still in force: every day from its first is closed
         services.closures.clear();
         services.closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(LocalDate.of(2027, 5, 1), null));
         fixture.given(applied(), registered(), started, interrupted)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 5, 3)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 5, 3), ZoneRegistrationTest.RESUMPTION_DOC), on(today)))
                 .expectException(problem("freezone.date-in-closure", "on"))
                 .expectNoEvents();
     }

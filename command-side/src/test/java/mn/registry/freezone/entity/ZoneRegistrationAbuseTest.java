@@ -153,11 +153,11 @@ class ZoneRegistrationAbuseTest {
         RegistrationEvents.OperationsStarted started = new RegistrationEvents.OperationsStarted(ID, LocalDate.of(2027, 1, 10), GOVERNOR, null);
         RegistrationEvents.OperationsInterrupted interruption = new RegistrationEvents.OperationsInterrupted(ID, interrupted, lastDay, GOVERNOR, null);
         fixture.given(applied(), registered(), started, interruption)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay.plusDays(1))))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1), ZoneRegistrationTest.RESUMPTION_DOC), on(lastDay.plusDays(1))))
                 .expectException(problem("freezone.interruption-window-passed", "on", "003 art. 12.5.2")).expectNoEvents();
         fixture.given(applied(), registered(), started, interruption)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1)), on(lastDay)))
-                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2027, 9, 1), ZoneRegistrationTest.RESUMPTION_DOC), on(lastDay)))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, LocalDate.of(2027, 9, 1), GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
     }
 
     private static RegistrationEvents.EntityDeregistered deregistered(DeregistrationGround ground, Instant at) {

@@ -64,6 +64,8 @@ class ZoneRegistrationTest {
     static final String COURT_DOC = "2".repeat(64);
     /** The SHA-256 of the document an interruption rests on (ADR 0035 item 46). */
     static final String INTERRUPTION_DOC = "7".repeat(64);
+    /** The SHA-256 of the document a resumption rests on (ADR 0035 item 56). */
+    static final String RESUMPTION_DOC = "8".repeat(64);
 
     private AggregateTestFixture<ZoneRegistration> fixture;
     private final Services services = new Services();
@@ -466,12 +468,12 @@ class ZoneRegistrationTest {
         RegistrationEvents.OperationsInterrupted interrupted = new RegistrationEvents.OperationsInterrupted(ID, LocalDate.of(2027, 3, 1),
                 LocalDate.of(2028, 2, 29), GOVERNOR, null);
         fixture.given(applied(), registered(), started, interrupted)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1)), on(today)))
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, LocalDate.of(2028, 1, 1), ZoneRegistrationTest.RESUMPTION_DOC), on(today)))
                 .expectException(problem("freezone.date-in-future", "on"))
                 .expectNoEvents();
         fixture.given(applied(), registered(), started, interrupted)
-                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, today), on(today)))
-                .expectEvents(new RegistrationEvents.OperationsResumed(ID, today, GOVERNOR));
+                .when(governor(new RegistrationCommands.RecordOperationsResumed(ID, today, ZoneRegistrationTest.RESUMPTION_DOC), on(today)))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, today, GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
     }
 
     @Test

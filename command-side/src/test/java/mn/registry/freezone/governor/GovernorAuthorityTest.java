@@ -58,7 +58,7 @@ class GovernorAuthorityTest {
                     LocalDate.of(2036, 12, 1), Money.mnt(1_000_000), true, "1".repeat(64))),
             Map.entry("RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(REGISTRATION, LocalDate.of(2027, 1, 5), "3".repeat(64))),
             Map.entry("RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(REGISTRATION, LocalDate.of(2027, 6, 5), "4".repeat(64))),
-            Map.entry("RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(REGISTRATION, LocalDate.of(2027, 7, 5))),
+            Map.entry("RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(REGISTRATION, LocalDate.of(2027, 7, 5), "5".repeat(64))),
             Map.entry("RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(REGISTRATION, "court 1", LocalDate.of(2027, 7, 5), false, "2".repeat(64))),
             Map.entry("DeregisterEntity", new RegistrationCommands.DeregisterEntity(REGISTRATION, DeregistrationGround.COURT_DECISION, "dissolved")),
             Map.entry("GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "p", GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32),

@@ -76,8 +76,15 @@ public final class RegistrationCommands {
         }
     }
 
-    /** 003 art. 12.5.2: operations resumed on this day. */
-    public record RecordOperationsResumed(RegistrationId registrationId, LocalDate on) implements ZoneCommand {
+    /**
+     * 003 art. 12.5.2: operations resumed on this day.
+     *
+     * @param on             the first day of operations again, not after the day the registry received its document (ADR 0035 item 56)
+     * @param documentSha256 the SHA-256 of the document the resumption rests on (the entity's notice, the governor's finding), uploaded
+     *                       first ({@code POST /api/documents}; ADR 0035 items 46, 56)
+     */
+    public record RecordOperationsResumed(RegistrationId registrationId, LocalDate on,
+                                          @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
         @Override
         public ZoneId zoneId() {
             return registrationId.zoneId();

@@ -57,7 +57,16 @@ public final class RegistrationEvents {
                                         @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
-    public record OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
+    /**
+     * @param documentSha256 the SHA-256 of the document the resumption rests on (ADR 0035 item 56); null in events stored before it, which
+     *                       stay valid and are written back without it (the same bytes)
+     */
+    public record OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
+        /** A resumption stored before ADR 0035 item 56, on the governor's word. */
+        public OperationsResumed(RegistrationId registrationId, LocalDate on, PersonId recordedBy) {
+            this(registrationId, on, recordedBy, null);
+        }
     }
 
     /**

@@ -204,7 +204,7 @@ class GovernorDeskBrowserTest {
     static final LegalEntity DISSOLVED = new LegalEntity("Tuul Felt LLC", Jurisdiction.MONGOLIAN, null, "6207712");
 
     @Test
-    @DisplayName("003 art. 12.5.1, 12.5.2, 12.5.3, 23.1, 26.2 (ADR 0035 items 7, 23, 46): the governor records the investment agreement, the start of operations, an interruption and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
+    @DisplayName("003 art. 12.5.1, 12.5.2, 12.5.3, 23.1, 26.2 (ADR 0035 items 7, 23, 46, 56): the governor records the investment agreement, the start of operations, an interruption, its resumption and the court's decision with their documents, each chosen as a file, hashed and kept, in either language")
     void agreement_and_court_decision_are_recorded_with_their_documents() throws IOException {
         String registrationId = apply(registry, DISSOLVED, "altanbulag");
         RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
@@ -287,6 +287,29 @@ class GovernorDeskBrowserTest {
         browser.waitUntil("the interruption is recorded", d -> {
             browser.open(page, "en");
             return d.findElements(By.id("form-interrupted")).isEmpty();
+        });
+        // 003 art. 12.5.2 (the lead, ADR 0035 item 56, F263): the resumption names its day (none filled in) and its document, in either language
+        assertThat(browser.find("label[for=re-on]").getText()).contains("First day of operations again");
+        assertThat(browser.find("#re-rule").getText()).contains("not after the day the registry received the document");
+        assertThat(browser.find("label[for=re-sha]").getText()).contains("SHA-256 of the document the resumption rests on");
+        assertThat(browser.find("#re-on").getAttribute("value")).isEmpty();
+        assertThat(browser.find("#re-sha").getAttribute("required")).isNotNull();
+        browser.open(page, "mn");
+        assertThat(browser.find("label[for=re-on]").getText()).contains("Үйл ажиллагаа сэргэсэн эхний өдөр");
+        assertThat(browser.find("#re-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
+        assertThat(browser.find("label[for=re-sha]").getText()).contains("Сэргэснийг нотлох баримт бичгийн SHA-256");
+        Path resumed = Files.createTempFile("resumed-", ".pdf");
+        Files.writeString(resumed, "%PDF-1.4\nResumption of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String resumedSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(resumed));
+        browser.script("document.getElementById('re-on').value = arguments[0]", today.toString());
+        browser.find("#re-file").sendKeys(resumed.toAbsolutePath().toString());
+        browser.waitUntil("the resumption's document is hashed and kept", d -> resumedSha.equals(browser.find("#re-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#re-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend("form-resumed")).contains("\"type\":\"RecordOperationsResumed\"").contains(resumedSha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the resumption is recorded", d -> {
+            browser.open(page, "en");
+            return d.findElements(By.id("form-resumed")).isEmpty();
         });
         Path decision = Files.createTempFile("court-", ".pdf");
         Files.writeString(decision, "%PDF-1.4\nTuul civil court 2026/88 " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
