@@ -188,6 +188,8 @@ class ReinstatementAndEscalationBrowserTest {
         String number = permitNumber(permit);
         ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
+        // the register folds the log as it is sequenced: wait for the revocation there (on a loaded machine the case file is ahead of it)
+        BrowserRegistry.await("the register showing the revocation", () -> "REVOKED".equals(registerEntry(number).path("status").asText()));
         String decision = document("the decision upholding the complaint of " + permit + ", taken before item 57");
         // the decision as a release before ADR 0046 item 57 stored it: no article, so the log passed it as not public
         EventStore store = registry.context.getBean(EventStore.class);

@@ -1,6 +1,7 @@
 package mn.registry.standalone.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -26,8 +27,7 @@ final class SearchPages {
     /** Chooses an option of one of the search form's filters by its value and submits the form. */
     void choose(String selectId, String value) {
         new Select(browser.find("#register-search #" + selectId)).selectByValue(value);
-        browser.find("#register-submit").click();
-        browser.waitFor("#register-search");
+        submit();
     }
 
     /** Fills a date filter ({@code from}/{@code to}) with an ISO date through the page's script (date inputs differ by locale). */
@@ -35,8 +35,22 @@ final class SearchPages {
         browser.script("document.getElementById(arguments[0]).value = arguments[1];", inputId, isoDate);
     }
 
+    /**
+     * Submits the search form and waits for the page it loads: the form is a plain GET, so the page before it stays in place (its
+     * {@code #register-search} too) until the answer replaces it; reading the results before that reads the old page's, or elements the
+     * new page has just made stale (seen on a loaded machine).
+     */
     void submit() {
+        WebElement before = browser.find("#register-search");
         browser.find("#register-submit").click();
+        browser.waitUntil("the search page submitted", d -> {
+            try {
+                before.isDisplayed();
+                return false;
+            } catch (StaleElementReferenceException replaced) {
+                return true;
+            }
+        });
         browser.waitFor("#register-search");
     }
 
