@@ -120,6 +120,9 @@ class FreeZoneAbuseRound9EndToEndTest {
         JsonNode listed = rowOf(report.path("report").path("entities"), registration);
         assertThat(listed.findValues("statusAtQuarterEnd")).as("both periods of " + registration + ": " + report).extracting(JsonNode::asText)
                 .containsExactly("DEREGISTERED", "REGISTERED");
+        // ADR 0035 item 57 (F264, was O153): the second period's certificate has a number of its own, its period's ordinal after the first's
+        java.util.Set<String> numbers = new java.util.TreeSet<>(listed.findValues("certificateNumber").stream().map(JsonNode::asText).toList());
+        assertThat(numbers).as("the certificates' numbers, as issued: " + report).hasSize(2).contains(numbers.iterator().next() + "/2");
     }
 
     private static JsonNode rowOf(JsonNode rows, RegistrationId registration) {

@@ -52,6 +52,8 @@ class ZoneRegistration {
     private Activity activity;
     private Status status;
     private LocalDate certificateIssuedOn;
+    /** The certificates this stream was issued, one per registration period (ADR 0035 item 57: the next one's number carries its ordinal). */
+    private int certificatesIssued;
     private LocalDate agreementSignedOn;
     private LocalDate agreementEndsOn;
     private LocalDate startDueBy;
@@ -166,9 +168,17 @@ class ZoneRegistration {
         deciderIsNotTheApplicant(context);
         activityAllowedInTheZone(activity, services.allowedActivities(zoneId), zoneId);
         LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
-        String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + issuedOn.getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
         apply(new RegistrationEvents.EntityRegistered(registrationId,
-                new ZoneCertificate(number, registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
+                new ZoneCertificate(certificateNumber(issuedOn), registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 12.2, 12.3 (ADR 0035 item 57; abuse audit F264, was O153): each registration period has a certificate of its own, so an
+    // entity registered again (in the same year, after a court's dissolution) does not hold two certificates of one number, nor does the
+    // quarterly report list two periods under one. From the stream's second period on, the number carries the period's ordinal; the
+    // first period's number, and every certificate issued before this rule, stay as issued
+    private String certificateNumber(LocalDate issuedOn) {
+        String number = zoneId.value().toUpperCase(Locale.ROOT) + "/" + issuedOn.getYear() + "/" + entity.key().toUpperCase(Locale.ROOT);
+        return certificatesIssued == 0 ? number : number + "/" + (certificatesIssued + 1);
     }
 
     // 003 art. 8.7.6, 12.2 (choice, ADR 0035 item 9; abuse audit F81, F92): the governor reviews an application and records the entity's
@@ -734,6 +744,7 @@ class ZoneRegistration {
     @EventSourcingHandler
     void on(RegistrationEvents.EntityRegistered event) {
         status = Status.REGISTERED;
+        certificatesIssued++;
         certificateIssuedOn = event.certificate().issuedOn();
         startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
         startRunsFrom = certificateIssuedOn;
