@@ -236,4 +236,22 @@ class IdentityDirectoryTest {
         assertThat(directory.actorAt(REVIEWER, CERT, receivedBehind).orElseThrow().roles())
                 .as("the past: the role stood until the end's time").containsExactly(Role.MINISTRY_REVIEWER);
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 16): an act refused because its certificate's revocation, stored in force from after its "
+            + "receipt (a clock running ahead), was stored first is told the registry's time of its receipt, not the time it was judged at")
+    void a_refusal_for_a_revoked_certificate_names_the_receipt() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant receivedBehind = T0.plusSeconds(7_200); // this node's clock
+        Instant inForceFrom = receivedBehind.plusSeconds(300); // stored after an act received 5 minutes ahead, on another node
+        storingAt.set(inForceFrom);
+        append(nodeB, 2, new SignerCertificateRevoked(REVIEWER, CERT, receivedBehind.minusSeconds(1), SUPERVISOR, "key reported lost"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault, engineA);
+
+        assertThatThrownBy(() -> directory.signerAt(REVIEWER, CERT, receivedBehind)).isInstanceOfSatisfying(RegistryProblem.class, p -> {
+            assertThat(p.code()).isEqualTo("signer.certificate-revoked");
+            assertThat(p.getMessage()).contains("received this at " + receivedBehind + ".").contains("with effect from " + inForceFrom);
+        });
+    }
 }
