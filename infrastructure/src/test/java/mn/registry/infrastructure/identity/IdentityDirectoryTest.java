@@ -254,4 +254,24 @@ class IdentityDirectoryTest {
             assertThat(p.getMessage()).contains("received this at " + receivedBehind + ".").contains("with effect from " + inForceFrom);
         });
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 17): a session's request judged after an end of the role was stored, the end in force from a "
+            + "time ahead (stored after an act received on a clock running ahead), is refused the role: the desk is not read until that time")
+    void a_session_counts_every_stored_end_whatever_its_time() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant now = T0.plusSeconds(7_200); // this node's clock
+        storingAt.set(now.plusSeconds(300)); // stored after an act received 5 minutes ahead, on another node
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, now.minusSeconds(1), SUPERVISOR, "dismissed"));
+        String token = "token-of-reviewer-9";
+        db.getCollection("sessions").insertOne(new org.bson.Document("_id", mn.registry.kernel.crypto.Sha256.hex(token.getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII))).append("person", REVIEWER.value()).append("certificateSha256", CERT)
+                .append("expiresAt", now.plusSeconds(3_600).toEpochMilli()));
+        mn.registry.infrastructure.session.Sessions sessions = new mn.registry.infrastructure.session.Sessions(db, null,
+                new IdentityDirectory(nodeA, vault, engineA), Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> sessions.require("Bearer " + token, Role.MINISTRY_REVIEWER))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("signer.role-missing"));
+    }
 }
