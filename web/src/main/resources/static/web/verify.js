@@ -118,7 +118,8 @@ async function verifyDisclosures(bundle) {
       || !same(r.aggregateId, c.aggregateId) || !same(r.seq, c.seq) || !same(r.type, c.payloadType) || !same(r.timestamp, c.timestamp)
       || !same(r.sealHash, c.sealHash) || !same(r.sealKeyId, c.keyId) || !same(r.commandId, meta.commandId)
       || !same(r.actingOfficial, meta.signedBy) || !same(r.jwsSha256, meta.jwsSha256)
-      || canonicalize(r.actingRoles ?? null) !== canonicalize(Array.isArray(meta.actingRoles) ? meta.actingRoles : null)) return false; // ADR 0061 item 14
+      || canonicalize(r.actingRoles ?? null) !== canonicalize(Array.isArray(meta.actingRoles) ? meta.actingRoles : null) // ADR 0061 item 14
+      || !same(r.actingZone, typeof meta.actingZone === 'string' ? meta.actingZone : null)) return false; // ADR 0061 item 15
   const sealed = {
     eventId: c.eventId ?? null, aggregateType: c.aggregateType ?? null, aggregateId: c.aggregateId ?? null, seq: c.seq,
     timestamp: c.timestamp ?? null, payloadType: c.payloadType ?? null, payloadRevision: c.payloadRevision ?? null,

@@ -4,7 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
+import mn.registry.document.DocumentStore;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.log.BundleVerifier;
 import mn.registry.kernel.log.Checkpoint;
@@ -113,9 +122,12 @@ class TransparencyLogTest {
     private static long declareHoliday(int day) throws InterruptedException {
         PublicHolidayDeclared holiday = new PublicHolidayDeclared(LocalDate.of(2056, 10, day), "Log test holiday " + day,
                 "Бүртгэлийн амралтын өдөр", "Government resolution 2028/" + day);
-        CommandEnvelope envelope = CommandEnvelope.fresh("DeclarePublicHoliday", CanonicalJson.mapper().valueToTree(holiday), Clock.systemUTC());
-        RegistryClient.Reply reply = client.command(client.sign(client.person("cabinet-1"), envelope));
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return signedAndSequenced("cabinet-1", "DeclarePublicHoliday", holiday);
+    }
+
+    /** Sends {@code body} signed by {@code person}, carried out; the log index of its first public record once sequenced. */
+    private static long signedAndSequenced(String person, String type, Object body) throws InterruptedException {
+        CommandEnvelope envelope = signed(person, type, body);
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
@@ -125,7 +137,7 @@ class TransparencyLogTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the declaration was not sequenced within 20 s");
+        throw new AssertionError(envelope.type() + " was not sequenced within 20 s");
     }
 
     private static String bundle(long index) {
@@ -151,18 +163,60 @@ class TransparencyLogTest {
         long index = declareHoliday(16);
         awaitCheckpointCovering(index);
         assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(index)).verified()).isTrue();
-        MongoDatabase db = registry.getBean(MongoDatabase.class);
+        JsonNode act = leaf(index);
+        assertThat(act.path("actingRoles").toString()).isEqualTo("[\"CABINET_MEMBER\"]");
+        assertThat(act.has("actingZone")).as("no zone for a role that names none").isFalse();
+        assertThat(publicLog()).as("the officials enrolled at the start are public, by no signed act").anySatisfy(r -> assertThat(r.path("type").asText())
+                .endsWith("RoleGranted"));
+        assertTheLogPassesTheAuthorityCheck();
+    }
+
+    @Test
+    @DisplayName("003 art. 8.7 (ADR 0061 item 15, O159): a governor's act names, sealed at receipt, the zone it was judged in, and its bundle "
+            + "verifies; the whole log passes the offline check folding the roles by zone")
+    void a_governors_act_names_its_zone_and_the_log_passes_the_authority_check() throws Exception {
+        LegalEntity entity = new LegalEntity("Zamyn-Uud Log Trading LLC", Jurisdiction.MONGOLIAN, null, "6417021");
+        ZoneId zone = ZoneId.of("zamyn-uud");
+        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
+                registry.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                        "application/pdf", kind + ".pdf").document().sha256())).toList();
+        signed("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
+                documents));
+        long index = signedAndSequenced("governor-zamyn-uud", "RegisterEntity", new RegistrationCommands.RegisterEntity(RegistrationId.of(zone, entity)));
+
+        JsonNode act = leaf(index);
+        assertThat(act.path("type").asText()).endsWith("EntityRegistered");
+        assertThat(act.path("actingRoles").toString()).isEqualTo("[\"ZONE_GOVERNOR\"]");
+        assertThat(act.path("actingZone").asText()).isEqualTo("zamyn-uud");
+        awaitCheckpointCovering(index);
+        assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(index)).verified()).isTrue();
+        assertTheLogPassesTheAuthorityCheck();
+    }
+
+    /** Sends {@code body} signed by {@code person}; carried out. */
+    private static CommandEnvelope signed(String person, String type, Object body) {
+        CommandEnvelope envelope = CommandEnvelope.fresh(type, CanonicalJson.mapper().valueToTree(body), Clock.systemUTC());
+        RegistryClient.Reply reply = client.command(client.sign(client.person(person), envelope));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return envelope;
+    }
+
+    private static JsonNode leaf(long index) throws IOException {
+        return CanonicalJson.mapper().readTree(registry.getBean(MongoDatabase.class).getCollection(LogCollections.ENTRIES)
+                .find(new Document("_id", index)).first().getString(LogCollections.LEAF));
+    }
+
+    /** The log's public records in log order, from the first. */
+    private static List<JsonNode> publicLog() throws IOException {
         List<JsonNode> log = new ArrayList<>();
-        for (Document entry : db.getCollection(LogCollections.ENTRIES).find().sort(new Document("_id", 1))) {
+        for (Document entry : registry.getBean(MongoDatabase.class).getCollection(LogCollections.ENTRIES).find().sort(new Document("_id", 1))) {
             log.add(CanonicalJson.mapper().readTree(entry.getString(LogCollections.LEAF)));
         }
-        JsonNode act = CanonicalJson.mapper().readTree(db.getCollection(LogCollections.ENTRIES).find(new Document("_id", index)).first()
-                .getString(LogCollections.LEAF));
-        assertThat(act.path("actingRoles").toString()).isEqualTo("[\"CABINET_MEMBER\"]");
-        assertThat(log).as("the officials enrolled at the start are public, by no signed act").anySatisfy(r -> assertThat(r.path("type").asText())
-                .endsWith("RoleGranted"));
+        return log;
+    }
 
-        mn.registry.kernel.log.ActsWithinAuthority check = mn.registry.kernel.log.ActsWithinAuthority.check(log);
+    private static void assertTheLogPassesTheAuthorityCheck() throws IOException {
+        mn.registry.kernel.log.ActsWithinAuthority check = mn.registry.kernel.log.ActsWithinAuthority.check(publicLog());
         assertThat(check.findings()).isEmpty();
         assertThat(check.checked()).isPositive();
     }

@@ -49,6 +49,27 @@ class VerifyActsTest {
         return "{\"personId\":\"" + person + "\",\"role\":\"" + role + "\",\"validFrom\":\"2026-12-06T12:00:00Z\",\"validUntil\":\"2026-12-06T12:00:00Z\"}";
     }
 
+    /** A governor's act, judged in {@code zone} (ADR 0061 item 15): the zone sealed beside the roles. */
+    private static String governorsAct(String commandId, String governor, String zone) {
+        return "{\"commandId\":\"" + commandId + "\",\"signedBy\":\"" + governor + "\",\"jwsSha256\":\"ab\",\"actingRoles\":[\"ZONE_GOVERNOR\"],"
+                + "\"actingZone\":\"" + zone + "\"}";
+    }
+
+    private static String governor(String person, String zone) {
+        return "{\"personId\":\"" + person + "\",\"role\":\"ZONE_GOVERNOR\",\"zoneId\":\"" + zone + "\",\"validFrom\":\"2026-12-06T12:00:00Z\","
+                + "\"validUntil\":\"2026-12-06T12:00:00Z\"}";
+    }
+
+    /** A governor appointed in zones A and B, acting in A, then dismissed in A and still governing B. */
+    private void governorOfTwoZonesDismissedInOne() {
+        lawfulLog();
+        stored(RoleGranted.class, governor("governor-3", "zone-a"), act("g1", "cabinet-1", "CABINET_MEMBER"));
+        stored(RoleGranted.class, governor("governor-3", "zone-b"), act("g2", "cabinet-1", "CABINET_MEMBER"));
+        stored(PublicHolidayDeclared.class, HOLIDAY, governorsAct("g3", "governor-3", "zone-a"));
+        stored(RoleRevoked.class, governor("governor-3", "zone-a"), act("g4", "cabinet-1", "CABINET_MEMBER"));
+        stored(PublicHolidayDeclared.class, HOLIDAY, governorsAct("g5", "governor-3", "zone-b"));
+    }
+
     private static final String HOLIDAY = "{\"date\":\"2026-12-29\",\"name\":\"Independence Day\"}";
 
     /** A lawful log: the Cabinet member appoints supervisor-2, who acts; the appointment ends; the act's consequence follows later. */
@@ -103,5 +124,28 @@ class VerifyActsTest {
         stored(RoleRevoked.class, role("supervisor-2", "MINISTRY_SUPERVISOR"), act("c6", "supervisor-2", "MINISTRY_SUPERVISOR"));
 
         assertThat(verify()).startsWith("0 VERIFIED: 8 record(s), 5 act(s)");
+    }
+
+    @Test
+    @DisplayName("003 art. 8.7 (O159): a governor dismissed in zone A who still governs zone B, and whose record says the act was judged "
+            + "in zone A, is flagged; the governor's acts in A before the dismissal and in B after it verify")
+    void a_governors_act_in_a_zone_after_dismissal_there_is_flagged_though_another_zone_is_still_governed() throws Exception {
+        governorOfTwoZonesDismissedInOne();
+        assertThat(verify()).startsWith("0 VERIFIED: 11 record(s), 8 act(s)");
+
+        stored(PublicHolidayDeclared.class, HOLIDAY, governorsAct("g6", "governor-3", "zone-a"));
+
+        assertThat(verify()).startsWith("1 NOT VERIFIED: position 12 (event e12) signed by governor-3 under [ZONE_GOVERNOR] in zone zone-a");
+        assertThat(log.get(8).path("actingZone").asText()).as("the record names the zone").isEqualTo("zone-a");
+    }
+
+    @Test
+    @DisplayName("003 art. 8.7 (O159): a governor's act stored before the zone was sealed (no actingZone) is checked as before: the role "
+            + "in any zone counts")
+    void a_governors_act_without_its_zone_counts_the_role_in_any_zone() throws Exception {
+        governorOfTwoZonesDismissedInOne();
+        stored(PublicHolidayDeclared.class, HOLIDAY, act("g6", "governor-3", "ZONE_GOVERNOR"));
+
+        assertThat(verify()).startsWith("0 VERIFIED: 12 record(s), 9 act(s)");
     }
 }

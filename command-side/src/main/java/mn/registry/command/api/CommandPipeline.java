@@ -206,7 +206,8 @@ public class CommandPipeline {
         Object result;
         try {
             // ADR 0061: the act's commits are stored only while the signer's stream is as judged above
-            result = StreamUnchanged.during(signer.unchanged(), () -> CurrentCommand.runAs(context, actingRoles(type, actor), () -> type.handle(body, context)));
+            result = StreamUnchanged.during(signer.unchanged(), () -> CurrentCommand.runAs(context, actingRoles(type, actor), type.actingZone(body).orElse(null),
+                    () -> type.handle(body, context)));
         } catch (RuntimeException failure) {
             RuntimeException e = judgedAgainIfTheSignerChanged(failure, type, verified);
             if (releasesItsClaim(e, tookOver, () -> commandLog.eventsOf(verified.commandId()))) {

@@ -31,6 +31,14 @@ public interface SignedCommandType<T> {
      */
     Object handle(T body, CommandContext context);
 
+    /**
+     * ADR 0061 item 15 (abuse audit O159): the zone {@link #handle} judges the signer's authority in, for a command whose role is held
+     * per zone (a governor's, 003 art. 8.7); sealed beside the acting roles so that the public log tells it. Empty for every other command.
+     */
+    default java.util.Optional<String> actingZone(T body) {
+        return java.util.Optional.empty();
+    }
+
     /** A command type whose roles are fixed and whose handling is one function. */
     static <T> SignedCommandType<T> of(String type, Class<T> bodyType, Set<Role> allowedRoles,
                                        BiFunction<T, CommandContext, Object> handler) {

@@ -32,17 +32,26 @@ public record GovernorCommandType<T extends ZoneCommand>(String type, Class<T> b
 
     @Override
     public final Object handle(T body, CommandContext context) {
-        ZoneId zone;
-        try {
-            zone = body.zoneId();
-        } catch (NullPointerException e) {
-            zone = null; // derived from an id the body left out (e.g. registrationId): the zone is missing too
-        }
+        ZoneId zone = zoneOf(body);
         if (zone == null) {
             throw mn.registry.kernel.problem.RegistryProblem.invalid("freezone.zone-missing", "The command names its zone.", "zoneId", GovernorAuthority.ARTICLE);
         }
         GovernorAuthority.requireGovernorOf(context, zone);
         return carryOut.apply(body, context);
+    }
+
+    /** ADR 0061 item 15: the zone {@link #handle} judges the governor in, sealed with the act. */
+    @Override
+    public final java.util.Optional<String> actingZone(T body) {
+        return java.util.Optional.ofNullable(zoneOf(body)).map(ZoneId::value);
+    }
+
+    private static ZoneId zoneOf(ZoneCommand body) {
+        try {
+            return body.zoneId();
+        } catch (NullPointerException e) {
+            return null; // derived from an id the body left out (e.g. registrationId): the zone is missing too
+        }
     }
 
     /** A governor command type carried out by {@code carryOut}. */

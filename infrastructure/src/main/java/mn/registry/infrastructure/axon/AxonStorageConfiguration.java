@@ -47,6 +47,8 @@ public class AxonStorageConfiguration {
      * act itself names them; a consequence made later (a deadline fired, a process's next step) does not, as it handles no such command.
      */
     public static final String ACTING_ROLES = "actingRoles";
+    /** ADR 0061 item 15: the zone a governor's act is judged in, beside {@link #ACTING_ROLES} and under the same rule. */
+    public static final String ACTING_ZONE = "actingZone";
 
     /** Makes completed writes durable, grouped across concurrent writers (see {@link RegistryMongo#makeDurable()}). */
     @Bean
@@ -136,11 +138,21 @@ public class AxonStorageConfiguration {
         return new SimpleCorrelationDataProvider(COMMAND_ID, SIGNED_BY, JWS_SHA256);
     }
 
-    /** ADR 0061 item 14: {@link #ACTING_ROLES} travels from a command message to its events, from nothing else. */
+    /** ADR 0061 items 14-15: {@link #ACTING_ROLES} and {@link #ACTING_ZONE} travel from a command message to its events, from nothing else. */
     @Bean
     public CorrelationDataProvider actingRolesCorrelation() {
-        return message -> message instanceof org.axonframework.commandhandling.CommandMessage<?> && message.getMetaData().containsKey(ACTING_ROLES)
-                ? java.util.Map.of(ACTING_ROLES, message.getMetaData().get(ACTING_ROLES)) : java.util.Map.of();
+        return message -> {
+            if (!(message instanceof org.axonframework.commandhandling.CommandMessage<?>)) {
+                return java.util.Map.of();
+            }
+            java.util.Map<String, Object> acting = new java.util.HashMap<>();
+            for (String key : java.util.List.of(ACTING_ROLES, ACTING_ZONE)) {
+                if (message.getMetaData().containsKey(key)) {
+                    acting.put(key, message.getMetaData().get(key));
+                }
+            }
+            return acting;
+        };
     }
 
     @Bean

@@ -101,7 +101,7 @@ public class IdentityDirectory {
      * {@code signer.certificate-revoked} problem if it was revoked at or before {@code at}.
      */
     public Optional<Actor> actorAt(PersonId person, String certificateSha256, Instant at) {
-        return judged(historyOf(person), person, certificateSha256, at).map(Signer::actor);
+        return judged(historyOf(person), person, certificateSha256, at, at).map(Signer::actor);
     }
 
     /**
@@ -114,7 +114,7 @@ public class IdentityDirectory {
      */
     public Optional<Signer> signerAt(PersonId person, String certificateSha256, Instant receivedAt) {
         Read read = historyOf(person);
-        return judged(read, person, certificateSha256, latestOf(receivedAt, read.events()));
+        return judged(read, person, certificateSha256, latestOf(receivedAt, read.events()), receivedAt);
     }
 
     /** ADR 0061 item 12: {@code receivedAt}, or the latest time a stored end of authority in {@code history} is in force from if later. */
@@ -129,7 +129,8 @@ public class IdentityDirectory {
         return latest;
     }
 
-    private Optional<Signer> judged(Read read, PersonId person, String certificateSha256, Instant at) {
+    /** The signer judged at {@code at}; {@code receivedAt}, the act's receipt, is what a refusal tells (ADR 0061 item 16). */
+    private Optional<Signer> judged(Read read, PersonId person, String certificateSha256, Instant at, Instant receivedAt) {
         List<Object> history = read.events();
         PersonEnrolled enrolled = null;
         for (Object e : history) {
@@ -140,7 +141,7 @@ public class IdentityDirectory {
         if (enrolled == null) {
             return Optional.empty();
         }
-        refuseRevoked(history, person, certificateSha256, at);
+        refuseRevoked(history, person, certificateSha256, at, receivedAt);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> zones = new HashSet<>();
         for (Object e : history) {
@@ -159,13 +160,16 @@ public class IdentityDirectory {
 
     /**
      * 001 art. 23.1.1: a certificate revoked at or before {@code at} (the registry's time of receipt) signs nothing, whatever
-     * time the signer claims; refused with its own code so that the signer learns why.
+     * time the signer claims; refused with its own code so that the signer learns why, told the act's receipt {@code receivedAt} (an
+     * act judged later than its receipt, after a revocation stored first, is told so: ADR 0061 items 12 and 16).
      */
-    private static void refuseRevoked(List<Object> history, PersonId person, String certificateSha256, Instant at) {
+    private static void refuseRevoked(List<Object> history, PersonId person, String certificateSha256, Instant at, Instant receivedAt) {
         for (Object e : history) {
             if (e instanceof SignerCertificateRevoked r && r.certificateSha256().equalsIgnoreCase(certificateSha256) && !r.validUntil().isAfter(at)) {
                 throw RegistryProblem.forbidden("signer.certificate-revoked", "The certificate of " + person + " (SHA-256 " + certificateSha256
-                        + ") was revoked with effect from " + r.validUntil() + "; the registry received this at " + at + ".", "001 art. 23.1.1");
+                        + ") was revoked with effect from " + r.validUntil() + "; the registry received this at " + receivedAt + "."
+                        + (r.validUntil().isAfter(receivedAt) ? " The revocation was stored before this act, so it counts for it." : ""),
+                        "001 art. 23.1.1");
             }
         }
     }

@@ -77,7 +77,7 @@ public class Sessions {
                     "The challenge is unknown, used or expired; ask GET /api/session/challenge for a new one and sign it within "
                             + CHALLENGE_LIFETIME.toMinutes() + " minutes.");
         }
-        Actor actor = directory.actorAt(signed.signer(), signed.signerFingerprint(), clock.instant())
+        Actor actor = actorNow(signed.signer(), signed.signerFingerprint(), clock.instant())
                 .orElseThrow(() -> RegistryProblem.forbidden("signer.not-enrolled", "The certificate of " + signed.signer()
                         + " is not enrolled with the registry.", "001 art. 23.1.1"));
         String token = randomToken();
@@ -110,13 +110,22 @@ public class Sessions {
         if (session == null || session.getLong("expiresAt") < now.toEpochMilli()) {
             throw RegistryProblem.unauthenticated("session.invalid", "The session token is unknown or expired; sign in again.");
         }
-        Actor actor = directory.actorAt(new PersonId(session.getString("person")), session.getString("certificateSha256"), now)
+        Actor actor = actorNow(new PersonId(session.getString("person")), session.getString("certificateSha256"), now)
                 .orElseThrow(() -> RegistryProblem.unauthenticated("session.invalid", "The signer is no longer enrolled; sign in again."));
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(actor.roles()::contains)) {
             throw RegistryProblem.forbidden("signer.role-missing", actor.person() + " holds " + (actor.roles().isEmpty() ? "no role" : actor.roles())
                     + "; this needs one of " + new TreeSet<>(Arrays.asList(roles)) + ".", "domain-rules §1");
         }
         return actor;
+    }
+
+    /**
+     * ADR 0061 item 17: a sign-in and each request are judged now, as a signed act received now is: every end of the person's authority
+     * already stored counts, whatever time it is in force from (an end stored after an act received on a clock running ahead is in
+     * force from after that act's receipt, possibly after this node's now). 001 art. 23.1.1; the past ({@code actorAt}) is not asked.
+     */
+    private java.util.Optional<Actor> actorNow(PersonId person, String certificateSha256, Instant now) {
+        return directory.signerAt(person, certificateSha256, now).map(IdentityDirectory.Signer::actor);
     }
 
     /**

@@ -236,4 +236,42 @@ class IdentityDirectoryTest {
         assertThat(directory.actorAt(REVIEWER, CERT, receivedBehind).orElseThrow().roles())
                 .as("the past: the role stood until the end's time").containsExactly(Role.MINISTRY_REVIEWER);
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 16): an act refused because its certificate's revocation, stored in force from after its "
+            + "receipt (a clock running ahead), was stored first is told the registry's time of its receipt, not the time it was judged at")
+    void a_refusal_for_a_revoked_certificate_names_the_receipt() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant receivedBehind = T0.plusSeconds(7_200); // this node's clock
+        Instant inForceFrom = receivedBehind.plusSeconds(300); // stored after an act received 5 minutes ahead, on another node
+        storingAt.set(inForceFrom);
+        append(nodeB, 2, new SignerCertificateRevoked(REVIEWER, CERT, receivedBehind.minusSeconds(1), SUPERVISOR, "key reported lost"));
+        IdentityDirectory directory = new IdentityDirectory(nodeA, vault, engineA);
+
+        assertThatThrownBy(() -> directory.signerAt(REVIEWER, CERT, receivedBehind)).isInstanceOfSatisfying(RegistryProblem.class, p -> {
+            assertThat(p.code()).isEqualTo("signer.certificate-revoked");
+            assertThat(p.getMessage()).contains("received this at " + receivedBehind + ".").contains("with effect from " + inForceFrom);
+        });
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 17): a session's request judged after an end of the role was stored, the end in force from a "
+            + "time ahead (stored after an act received on a clock running ahead), is refused the role: the desk is not read until that time")
+    void a_session_counts_every_stored_end_whatever_its_time() {
+        append(nodeA, 0, new PersonEnrolled(REVIEWER, "Reviewer Nine", CERT, "AAAA", T0));
+        append(nodeA, 1, new RoleGranted(REVIEWER, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed"));
+        Instant now = T0.plusSeconds(7_200); // this node's clock
+        storingAt.set(now.plusSeconds(300)); // stored after an act received 5 minutes ahead, on another node
+        append(nodeB, 2, new RoleRevoked(REVIEWER, Role.MINISTRY_REVIEWER, null, now.minusSeconds(1), SUPERVISOR, "dismissed"));
+        String token = "token-of-reviewer-9";
+        db.getCollection("sessions").insertOne(new org.bson.Document("_id", mn.registry.kernel.crypto.Sha256.hex(token.getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII))).append("person", REVIEWER.value()).append("certificateSha256", CERT)
+                .append("expiresAt", now.plusSeconds(3_600).toEpochMilli()));
+        mn.registry.infrastructure.session.Sessions sessions = new mn.registry.infrastructure.session.Sessions(db, null,
+                new IdentityDirectory(nodeA, vault, engineA), Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> sessions.require("Bearer " + token, Role.MINISTRY_REVIEWER))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("signer.role-missing"));
+    }
 }

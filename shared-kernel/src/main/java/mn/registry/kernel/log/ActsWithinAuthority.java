@@ -20,28 +20,35 @@ import java.util.Set;
  *
  * <p>Not checked: a record without {@value #ACTING_ROLES} (a consequence of an act made later, a deadline fired, whose signer is that of
  * the command that started it; a record stored before the field; an act signed under a role not published, a company
- * representative's); a certificate's revocation (not public). The zone of a governor's act is not told: holding the role in any zone
- * counts, so a lawful record is never flagged.
+ * representative's); a certificate's revocation (not public).
+ *
+ * <p>Roles are folded by role and zone (ADR 0061 item 15, abuse audit O159): a governor's act names the zone it was judged in
+ * ({@value #ACTING_ZONE}), and the governor must hold the role in that zone (003 art. 8.7: a governor acts in their own zone). A record
+ * naming no zone (a governor's act stored before the field) is checked as before: the role held in any zone counts.
  */
 public final class ActsWithinAuthority {
 
     /** The public record's field naming the roles the act itself was signed under (sealed in its event's metadata at receipt). */
     public static final String ACTING_ROLES = "actingRoles";
+    /** The public record's field naming the zone a governor's act was judged in (sealed beside {@value #ACTING_ROLES}). */
+    public static final String ACTING_ZONE = "actingZone";
+    /** The zone key of a role that names no zone. */
+    private static final String NO_ZONE = "";
 
     private static final String GRANTED = RoleGranted.class.getName();
     private static final String REVOKED = RoleRevoked.class.getName();
 
     /** A record signed by an official holding none of the roles it was signed under, where it stands in the log. */
-    public record Finding(long position, String eventId, String actingOfficial, List<String> actingRoles) {
+    public record Finding(long position, String eventId, String actingOfficial, List<String> actingRoles, String actingZone) {
         @Override
         public String toString() {
             return "position " + position + " (event " + eventId + ") signed by " + actingOfficial + " under " + actingRoles
-                    + ", whose role had ended earlier in the log";
+                    + (actingZone == null ? "" : " in zone " + actingZone) + ", whose role had ended earlier in the log";
         }
     }
 
-    /** Roles held per official, as the log's records so far say. */
-    private final Map<String, Map<String, Integer>> held = new HashMap<>();
+    /** Per official, per role, the appointments held in each zone ({@link #NO_ZONE} for a role that names none), as the log so far says. */
+    private final Map<String, Map<String, Map<String, Integer>>> held = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     /** The signed commands whose act was judged (at its first record). */
     private final Set<String> acts = new HashSet<>();
@@ -59,8 +66,9 @@ public final class ActsWithinAuthority {
         String type = record.path("type").asText();
         JsonNode payload = record.path("payload");
         if (GRANTED.equals(type) || REVOKED.equals(type)) {
-            Map<String, Integer> roles = held.computeIfAbsent(payload.path("personId").asText(), person -> new HashMap<>());
-            roles.merge(payload.path("role").asText(), GRANTED.equals(type) ? 1 : -1, (a, b) -> Math.max(0, a + b)); // zones counted
+            held.computeIfAbsent(payload.path("personId").asText(), person -> new HashMap<>())
+                    .computeIfAbsent(payload.path("role").asText(), role -> new HashMap<>())
+                    .merge(payload.path("zoneId").asText(NO_ZONE), GRANTED.equals(type) ? 1 : -1, (a, b) -> Math.max(0, a + b));
         }
     }
 
@@ -73,10 +81,24 @@ public final class ActsWithinAuthority {
         Set<String> roles = new HashSet<>();
         acting.forEach(role -> roles.add(role.asText()));
         String signer = record.path("actingOfficial").asText();
-        Map<String, Integer> signersRoles = held.getOrDefault(signer, Map.of());
-        if (roles.stream().noneMatch(role -> signersRoles.getOrDefault(role, 0) > 0)) {
-            findings.add(new Finding(record.path("position").asLong(), record.path("eventId").asText(), signer, roles.stream().sorted().toList()));
+        JsonNode zone = record.get(ACTING_ZONE);
+        String actingZone = zone == null || !zone.isTextual() ? null : zone.asText();
+        Map<String, Map<String, Integer>> signersRoles = held.getOrDefault(signer, Map.of());
+        if (roles.stream().noneMatch(role -> holds(signersRoles.getOrDefault(role, Map.of()), actingZone))) {
+            findings.add(new Finding(record.path("position").asLong(), record.path("eventId").asText(), signer, roles.stream().sorted().toList(),
+                    actingZone));
         }
+    }
+
+    /**
+     * 003 art. 8.7 (ADR 0061 item 15): whether the appointments of one role, by zone, let its holder act in {@code actingZone}: a role
+     * naming no zone counts anywhere; a governor's in that zone; with no zone told (a record stored before the field), in any zone.
+     */
+    private static boolean holds(Map<String, Integer> byZone, String actingZone) {
+        if (byZone.getOrDefault(NO_ZONE, 0) > 0) {
+            return true;
+        }
+        return actingZone == null ? byZone.values().stream().anyMatch(held -> held > 0) : byZone.getOrDefault(actingZone, 0) > 0;
     }
 
     /** The acts signed by an official whose every role they were signed under had ended, in log order. */

@@ -71,7 +71,7 @@ public final class PublicRecords {
     /**
      * The public record of a sealed event at a global position, or empty if the event is not public: position,
      * event id, aggregate, sequence, type, time, the public payload, the signed command behind it (id, acting
-     * official, SHA-256 of the JWS; on the act itself, the roles it was signed under) and the seal's hash and key. Its RFC 8785 bytes are the log leaf's data.
+     * official, SHA-256 of the JWS; on the act itself, the roles it was signed under and a governor's zone) and the seal's hash and key. Its RFC 8785 bytes are the log leaf's data.
      */
     public static Optional<ObjectNode> record(SealedEvent event, long position) {
         Mapper mapper = MAPPERS.get(event.payloadType());
@@ -95,6 +95,10 @@ public final class PublicRecords {
             JsonNode actingRoles = meta.get(ActsWithinAuthority.ACTING_ROLES); // ADR 0061 item 14: only on the signed act itself
             if (actingRoles != null && actingRoles.isArray()) {
                 record.set(ActsWithinAuthority.ACTING_ROLES, actingRoles);
+            }
+            JsonNode actingZone = meta.get(ActsWithinAuthority.ACTING_ZONE); // ADR 0061 item 15: a governor's act, the zone it was judged in
+            if (actingZone != null && actingZone.isTextual()) {
+                record.set(ActsWithinAuthority.ACTING_ZONE, actingZone);
             }
             record.put("sealHash", event.hash());
             record.put("sealKeyId", event.keyId());

@@ -75,5 +75,15 @@ class PublicVerifyBrowserTest {
         browser.waitUntil("the bundle naming another role is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
         assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
+
+        // ADR 0061 item 15: a zone the act was not judged in, added to the record (as if a governor's act), is refused: none was sealed
+        String aZone = bundle.replaceFirst("(\"actingRoles\"\\s*:)", "\"actingZone\":\"altanbulag\",$1");
+        assertThat(aZone).as("the record names its roles: %s", bundle).isNotEqualTo(bundle);
+        browser.script("document.getElementById('bundle-text').value = arguments[0];", aZone);
+        browser.script("document.getElementById('verify-verdict').removeAttribute('data-outcome');");
+        browser.find("#verify-submit").click();
+        browser.waitUntil("the bundle naming a zone is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
     }
 }
