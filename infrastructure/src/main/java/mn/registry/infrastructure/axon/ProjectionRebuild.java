@@ -69,7 +69,12 @@ public record ProjectionRebuild(String processor, String release) {
                 return false;
             }
             if (take(markers, marker, node)) {
-                reset(streaming, tokens);
+                try {
+                    reset(streaming, tokens);
+                } catch (RuntimeException failed) { // the marker released, so that the next start resets at once rather than after the lease
+                    markers.deleteOne(Filters.and(Filters.eq("_id", markerId()), Filters.eq("state", "resetting"), Filters.eq("by", node)));
+                    throw failed;
+                }
                 markers.updateOne(Filters.eq("_id", markerId()), Updates.combine(Updates.set("state", "reset"), Updates.set("by", node),
                         Updates.set("at", System.currentTimeMillis())));
                 log.info("projection {} reset for release {}: it replays every event", processor, release);
