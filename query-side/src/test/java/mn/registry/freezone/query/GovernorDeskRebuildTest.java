@@ -130,14 +130,14 @@ class GovernorDeskRebuildTest {
             assertThat(p.code()).isEqualTo("freezone.desk-rebuilding");
             assertThat(p.kind()).isEqualTo(RegistryProblem.Kind.UNAVAILABLE);
         });
+        // one node's processors replay it (the two configurations of this test share one token owner, this JVM's, so they would both take
+        // every segment: two nodes have two owners and split them)
         a.start();
-        b.start();
         try {
             awaitRebuilt();
             assertThat(sha256OfTheDesk()).isEqualTo(sha256FromTheStream());
         } finally {
             a.shutdown();
-            b.shutdown();
         }
     }
 
