@@ -62,15 +62,20 @@ public record ProjectionRebuild(String processor, String release) {
      * returns whether this node reset it.
      */
     public boolean run(MongoDatabase database, StreamingEventProcessor streaming, TokenStore tokens, String node) {
+        return run(database, streaming, tokens, node, CLAIMS_WAIT, LEASE);
+    }
+
+    /** As above, with the waits given (a test's). */
+    boolean run(MongoDatabase database, StreamingEventProcessor streaming, TokenStore tokens, String node, Duration claimsWait, Duration lease) {
         MongoCollection<Document> markers = database.getCollection(COLLECTION);
         while (true) {
             Document marker = markers.find(Filters.eq("_id", markerId())).first();
             if (marker != null && "reset".equals(marker.getString("state"))) {
                 return false;
             }
-            if (take(markers, marker, node)) {
+            if (take(markers, marker, node, lease)) {
                 try {
-                    reset(streaming, tokens);
+                    reset(streaming, tokens, claimsWait);
                 } catch (RuntimeException failed) { // the marker released, so that the next start resets at once rather than after the lease
                     markers.deleteOne(Filters.and(Filters.eq("_id", markerId()), Filters.eq("state", "resetting"), Filters.eq("by", node)));
                     throw failed;
@@ -85,7 +90,7 @@ public record ProjectionRebuild(String processor, String release) {
     }
 
     /** Inserts the marker {@code resetting}, or takes over one whose holder's lease has run out; false while another node holds it. */
-    private boolean take(MongoCollection<Document> markers, Document marker, String node) {
+    private boolean take(MongoCollection<Document> markers, Document marker, String node, Duration lease) {
         long now = System.currentTimeMillis();
         Document resetting = new Document("state", "resetting").append("by", node).append("at", now);
         if (marker == null) {
@@ -100,12 +105,12 @@ public record ProjectionRebuild(String processor, String release) {
                 return false;
             }
         }
-        return marker.get("at", Number.class).longValue() < now - LEASE.toMillis() && markers.updateOne(Filters.and(Filters.eq("_id", markerId()),
+        return marker.get("at", Number.class).longValue() < now - lease.toMillis() && markers.updateOne(Filters.and(Filters.eq("_id", markerId()),
                 Filters.eq("state", "resetting"), Filters.eq("at", marker.get("at"))), new Document("$set", resetting)).getModifiedCount() == 1;
     }
 
-    private void reset(StreamingEventProcessor streaming, TokenStore tokens) {
-        long until = System.currentTimeMillis() + CLAIMS_WAIT.toMillis();
+    private void reset(StreamingEventProcessor streaming, TokenStore tokens, Duration claimsWait) {
+        long until = System.currentTimeMillis() + claimsWait.toMillis();
         while (true) {
             try {
                 streaming.resetTokens();
