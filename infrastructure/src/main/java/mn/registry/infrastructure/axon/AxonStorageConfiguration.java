@@ -133,6 +133,15 @@ public class AxonStorageConfiguration {
                 .registerDefaultHandlerInterceptor((config, name) -> BatchedWrites.flushInterceptor()));
     }
 
+    /**
+     * The projections the release rebuilds once per registry ({@link ProjectionRebuild}, ADR 0035 item 58): each reset on this node's start,
+     * before the event processors start here (unless its marker says a node did it), so that no node runs it while it is reset.
+     */
+    @Bean
+    public ConfigurerModule projectionRebuilds(MongoDatabase database, org.springframework.beans.factory.ObjectProvider<ProjectionRebuild> rebuilds) {
+        return ProjectionRebuild.module(database, () -> rebuilds.orderedStream().toList(), ManagementFactory.getRuntimeMXBean().getName());
+    }
+
     @Bean
     public CorrelationDataProvider signedCommandCorrelation() {
         return new SimpleCorrelationDataProvider(COMMAND_ID, SIGNED_BY, JWS_SHA256);

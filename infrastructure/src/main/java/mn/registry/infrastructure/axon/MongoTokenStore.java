@@ -314,6 +314,13 @@ final class MongoTokenStore implements TokenStore {
         return segments.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /** The tokens of {@code processorName}'s segments as written, read without claiming them (for {@link ProjectionRebuild#rebuilding}). */
+    List<TrackingToken> peek(String processorName) {
+        List<TrackingToken> written = new ArrayList<>();
+        tokens.find(Filters.eq("processorName", processorName)).forEach(doc -> written.add(readToken(doc)));
+        return written;
+    }
+
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
         int[] all = fetchSegments(processorName);

@@ -10,6 +10,9 @@ import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.projection.Csv;
 import org.bson.Document;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -63,8 +66,19 @@ public class QuarterlyReport {
     private final MongoCollection<Document> reports;
     private final MongoCollection<Document> dues;
     private final MongoCollection<Document> latestReports;
+    private final MongoDatabase database;
+    /** The desk's tokens: while they replay (ADR 0035 item 58) the desk is not the quarter's report. */
+    private final TokenStore tokens;
 
+    /** A desk no processor writes (its rows written directly): rebuilt unless its marker says it is being reset. */
     QuarterlyReport(MongoDatabase database) {
+        this(database, new InMemoryTokenStore());
+    }
+
+    @Autowired
+    QuarterlyReport(MongoDatabase database, TokenStore tokens) {
+        this.database = database;
+        this.tokens = tokens;
         this.latestReports = database.getCollection(GovernorDeskProjection.REPORT_LATEST);
         this.registrations = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
         this.reports = database.getCollection(GovernorDeskProjection.REPORTS);
@@ -86,6 +100,7 @@ public class QuarterlyReport {
     }
 
     private List<Document> rows(String zoneId) {
+        GovernorDeskRebuild.awaitRebuilt(database, tokens); // ADR 0035 item 58: a desk half replayed is not the quarter's report
         return registrations.find(eq("zoneId", zoneId)).into(new ArrayList<>());
     }
 
