@@ -177,17 +177,23 @@ class FreeZoneAbuseRound11EndToEndTest {
     @Test
     @Order(6)
     @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the court's bankruptcy decision of an interrupted entity is recorded, a "
-            + "resumption back-dated to before it (which would take F245's clawback away) is refused over HTTP, nothing stored")
+            + "resumption back-dated to before it (which would take F245's clawback away) on a document received after it is refused over "
+            + "HTTP, nothing stored; 003 art. 12.5.2 (ADR 0035 item 60, F269, was O165): the honest late record, on a document the registry "
+            + "received before the court's day, is recorded")
     void no_resumption_is_recorded_after_the_dissolution() {
         RegistrationId leather = started(new LegalEntity("Khovd Bankrupt Leather LLC", Jurisdiction.MONGOLIAN, null, "6417905"));
         LocalDate interrupted = registry.today();
         ok(registry.send("governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(leather,
                 interrupted, ReceiptTimeEndToEndTest.upload(registry.context(), "governor's finding: " + leather + " interrupted " + System.nanoTime()))));
+        String noticeBeforeTheCourt = ReceiptTimeEndToEndTest.upload(registry.context(), "entity's notice: " + leather + " resumed " + System.nanoTime());
         registry.clock().advance(java.time.Duration.ofDays(3));
         ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(leather, "Khovd civil court 2027/3",
                 registry.today(), true, ReceiptTimeEndToEndTest.upload(registry.context(), "bankruptcy of " + leather + " " + System.nanoTime()))));
+        String noticeAfterTheCourt = ReceiptTimeEndToEndTest.upload(registry.context(), "entity's later notice: " + leather + " " + System.nanoTime());
         registry.refused(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(leather,
-                interrupted.plusDays(1), null)), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+                interrupted.plusDays(1), noticeAfterTheCourt)), 409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+        ok(registry.send("governor-altanbulag", "RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(leather, interrupted,
+                noticeBeforeTheCourt)));
     }
 
     @Test

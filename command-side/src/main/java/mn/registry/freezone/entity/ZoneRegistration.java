@@ -360,7 +360,7 @@ class ZoneRegistration {
         if (courtDecidedOn != null) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.operations-after-dissolution", "The court's decision of "
                     + courtDecidedOn + " to dissolve " + registrationId + " is recorded; no start, interruption or resumption of its "
-                    + "operations is recorded after it: its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
+                    + "operations is recorded after it (save a resumption on a document the registry received before the court's day): its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
         }
     }
 
@@ -384,6 +384,16 @@ class ZoneRegistration {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
                     + registrationId + " ran out on " + due + "; a resumption received on " + receivedOn + " is late whatever day it "
                     + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
+        }
+    }
+
+    // 003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 item 60; abuse audit F269, was O165): item 49 refuses a resumption recorded after the court's
+    // dissolution, save the honest late record: one whose document the registry received before the court's day. That document existed
+    // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
+    // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
+    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Instant> documentReceivedAt) {
+        if (courtDecidedOn != null && documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(courtDecidedOn::isAfter).isEmpty()) {
+            noOperationsRecordedAfterTheDissolution();
         }
     }
 
@@ -474,7 +484,6 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsResumed body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
-        noOperationsRecordedAfterTheDissolution();
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
@@ -484,6 +493,7 @@ class ZoneRegistration {
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
         DatedFact.RESUMPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(services.documentReceivedAt(body.documentSha256()));
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
     }
 

@@ -147,6 +147,27 @@ class FreeZoneAbuseRound14Test extends ZoneRegistrationAbuseFixture {
                 mn.registry.kernel.money.Money.mnt(5_000_000_000L), true, ZoneRegistrationTest.AGREEMENT_DOC), received);
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 item 60, F269, was O165): after the court's dissolution a resumption is recorded "
+            + "only on a document the registry received before the court's day (the honest late record), dated before it; the interruption "
+            + "then ended before the bankruptcy and F245 owes no clawback. A document received on the court's day or later is refused, "
+            + "nothing stored")
+    void a_resumption_shown_before_the_dissolution_is_recorded_after_it() {
+        LocalDate decided = INTERRUPTED.plusMonths(3);
+        Instant afterTheRecord = Instant.parse("2036-09-10T02:00:00Z");
+        RegistrationCommands.RecordOperationsResumed late = new RegistrationCommands.RecordOperationsResumed(ID, decided.minusDays(10),
+                ZoneRegistrationTest.RESUMPTION_DOC);
+        services.receivedAt.put(ZoneRegistrationTest.RESUMPTION_DOC, decided.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant());
+        fixture.given(interrupted(bankruptcy(decided))).when(governor(late, afterTheRecord))
+                .expectException(problem("freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2")).expectNoEvents();
+        services.receivedAt.put(ZoneRegistrationTest.RESUMPTION_DOC, decided.minusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant());
+        fixture.given(interrupted(bankruptcy(decided))).when(governor(late, afterTheRecord))
+                .expectEvents(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR, ZoneRegistrationTest.RESUMPTION_DOC));
+        fixture.given(interrupted(bankruptcy(decided))).andGiven(new RegistrationEvents.OperationsResumed(ID, decided.minusDays(10), GOVERNOR,
+                        ZoneRegistrationTest.RESUMPTION_DOC))
+                .when(removedByTheCourt()).expectEvents(removal(false));
+    }
+
     /** A registration with its agreement, started on 2026-12-10. */
     private static Object[] operating() {
         return new Object[] {applied(), registered(), agreement(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 11, 23)),
