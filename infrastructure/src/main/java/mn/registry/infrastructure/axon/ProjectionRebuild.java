@@ -75,6 +75,11 @@ public record ProjectionRebuild(String processor, String release) {
             }
             if (take(markers, marker, node, lease)) {
                 try {
+                    if (tokens.fetchSegments(processor).length == 0) { // a first start: no earlier release projected anything to rebuild
+                        markers.updateOne(Filters.eq("_id", markerId()), Updates.combine(Updates.set("state", "reset"), Updates.set("by", node),
+                                Updates.set("at", System.currentTimeMillis()), Updates.set("nothingToRebuild", true)));
+                        return false;
+                    }
                     reset(streaming, tokens, claimsWait);
                 } catch (RuntimeException failed) { // the marker released, so that the next start resets at once rather than after the lease
                     markers.deleteOne(Filters.and(Filters.eq("_id", markerId()), Filters.eq("state", "resetting"), Filters.eq("by", node)));

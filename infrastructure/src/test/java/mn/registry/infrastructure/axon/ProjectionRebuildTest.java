@@ -95,6 +95,19 @@ class ProjectionRebuildTest {
         assertThat(ProjectionRebuild.rebuilding(database, tokens("reader"), PROCESSOR)).isTrue();
     }
 
+    @Test
+    @DisplayName("003 art. 12.3 (ADR 0035 item 58): a registry's first start, its processor holding no token (no earlier release projected "
+            + "anything), resets nothing and marks the rebuild done, so no report is refused while a replay nobody needs runs")
+    void a_first_start_has_nothing_to_rebuild() {
+        String fresh = "never-projected";
+        ProjectionRebuild rebuild = new ProjectionRebuild(fresh, "release-2");
+        assertThat(rebuild.run(database, processor(), tokens("node-new"), "node-new", Duration.ofMillis(300), ProjectionRebuild.LEASE)).isFalse();
+        assertThat(resets).hasValue(0);
+        assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find().first()).containsEntry("state", "reset")
+                .containsEntry("nothingToRebuild", true);
+        assertThat(ProjectionRebuild.rebuilding(database, tokens("reader"), fresh)).isFalse();
+    }
+
     private StreamingEventProcessor processor() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).build())
