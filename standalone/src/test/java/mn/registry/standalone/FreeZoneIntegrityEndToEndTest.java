@@ -103,7 +103,8 @@ class FreeZoneIntegrityEndToEndTest {
 
         String governor = registry.signIn("governor-altanbulag");
         String path = "/api/governor/zones/altanbulag/reports/" + running.year() + "/" + running.quarter();
-        JsonNode due = registry.await(path, governor, r -> !r.path("dueOn").isNull() && !r.path("dueOn").isMissingNode());
+        // read again until 200: at a registry's start the desk may still replay for this release (ADR 0035 item 58: 503 meanwhile)
+        JsonNode due = registry.awaitVisible(path, governor, r -> !r.path("dueOn").isNull() && !r.path("dueOn").isMissingNode());
         LocalDate dueOn = LocalDate.parse(due.path("dueOn").asText());
         assertThat(dueOn).isAfter(running.lastDay().plusDays(15)).isBefore(running.lastDay().plusDays(35));
 
