@@ -151,6 +151,11 @@ public record ProjectionRebuild(String processor, String release) {
         if (database.getCollection(COLLECTION).find(Filters.and(Filters.eq("processor", processor), Filters.eq("state", "resetting"))).first() != null) {
             return true;
         }
+        // only after a reset a release made (item 61: a first start resets nothing, and a replay token found then is none of a release's)
+        if (database.getCollection(COLLECTION).find(Filters.and(Filters.eq("processor", processor), Filters.eq("state", "reset"),
+                Filters.ne("nothingToRebuild", true))).first() == null) {
+            return false;
+        }
         return tokens instanceof MongoTokenStore written && written.peek(processor).stream().anyMatch(token -> token instanceof ReplayToken replay
                 && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
     }
