@@ -492,8 +492,9 @@ class ZoneRegistration {
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
         actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
-        DatedFact.RESUMPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
-        noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(services.documentReceivedAt(body.documentSha256()));
+        java.util.Optional<Instant> documentReceivedAt = services.documentReceivedAt(body.documentSha256()); // one read of the document store
+        DatedFact.RESUMPTION.notAfterItsDocument(on, documentReceivedAt);
+        noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(documentReceivedAt);
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
     }
 
