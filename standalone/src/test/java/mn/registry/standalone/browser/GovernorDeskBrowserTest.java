@@ -225,21 +225,10 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#ag-sha").getAttribute("required")).isNotNull();
         assertThat(browser.find("#co-sha").getAttribute("required")).isNotNull();
 
-        java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.now());
-        Path agreement = Files.createTempFile("agreement-", ".pdf");
-        Files.writeString(agreement, "%PDF-1.4\nInvestment agreement " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
-        String agreementSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(agreement));
-        browser.script("document.getElementById('ag-ends').value = arguments[0]", today.plusYears(10).toString());
-        browser.find("#ag-investment").sendKeys("2500000000");
-        browser.find("#ag-file").sendKeys(agreement.toAbsolutePath().toString());
-        browser.waitUntil("the agreement is hashed and kept", d -> agreementSha.equals(browser.find("#ag-sha").getAttribute("value"))
-                && "yes".equals(browser.find("#ag-file").getAttribute("data-uploaded")));
-        assertThat(browser.signAndSend("form-agreement")).contains("\"type\":\"RecordInvestmentAgreement\"").contains(agreementSha);
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-
-        browser.waitUntil("the agreement is recorded", d -> {
-            browser.open(page, "en");
-            return d.findElements(By.id("form-agreement")).isEmpty();
+        java.time.LocalDate today = UlaanbaatarTime.dateOf(java.time.Instant.now());
+        recordWithItsDocument(page, "en", "ag", "form-agreement", "RecordInvestmentAgreement", "Investment agreement " + registrationId, () -> {
+            browser.script("document.getElementById('ag-ends').value = arguments[0]", today.plusYears(10).toString());
+            browser.find("#ag-investment").sendKeys("2500000000");
         });
         // 003 art. 12.5.1, 23.1-23.2 (ADR 0035 item 23): the start names the day operations started (no day filled in for the governor:
         // the record's day is not the start's) and its document, in either language
@@ -251,19 +240,8 @@ class GovernorDeskBrowserTest {
         browser.open(page, "mn");
         assertThat(browser.find("label[for=st-on]").getText()).contains("Үйл ажиллагаа эхэлсэн өдөр");
         assertThat(browser.find("label[for=st-sha]").getText()).contains("Эхэлсэн гэдгийг нотлох баримт бичгийн SHA-256");
-        Path notice = Files.createTempFile("started-", ".pdf");
-        Files.writeString(notice, "%PDF-1.4\nStart of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
-        String noticeSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(notice));
-        browser.script("document.getElementById('st-on').value = arguments[0]", today.toString());
-        browser.find("#st-file").sendKeys(notice.toAbsolutePath().toString());
-        browser.waitUntil("the start's document is hashed and kept", d -> noticeSha.equals(browser.find("#st-sha").getAttribute("value"))
-                && "yes".equals(browser.find("#st-file").getAttribute("data-uploaded")));
-        assertThat(browser.signAndSend("form-started")).contains("\"type\":\"RecordOperationsStarted\"").contains(noticeSha);
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the start is recorded", d -> {
-            browser.open(page, "en");
-            return d.findElements(By.id("form-started")).isEmpty();
-        });
+        recordWithItsDocument(page, "en", "st", "form-started", "RecordOperationsStarted", "Start of operations " + registrationId, () ->
+                browser.script("document.getElementById('st-on').value = arguments[0]", today.toString()));
         // 003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46): the interruption names its first day (none filled in) and its document, in
         // either language
         assertThat(browser.find("label[for=in-on]").getText()).contains("First day of the interruption");
@@ -275,19 +253,8 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("label[for=in-on]").getText()).contains("Тасалдсан эхний өдөр");
         assertThat(browser.find("#in-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
         assertThat(browser.find("label[for=in-sha]").getText()).contains("Тасалдсаныг нотлох баримт бичгийн SHA-256");
-        Path finding = Files.createTempFile("interrupted-", ".pdf");
-        Files.writeString(finding, "%PDF-1.4\nInterruption of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
-        String findingSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(finding));
-        browser.script("document.getElementById('in-on').value = arguments[0]", today.toString());
-        browser.find("#in-file").sendKeys(finding.toAbsolutePath().toString());
-        browser.waitUntil("the interruption's document is hashed and kept", d -> findingSha.equals(browser.find("#in-sha").getAttribute("value"))
-                && "yes".equals(browser.find("#in-file").getAttribute("data-uploaded")));
-        assertThat(browser.signAndSend("form-interrupted")).contains("\"type\":\"RecordOperationsInterrupted\"").contains(findingSha);
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the interruption is recorded", d -> {
-            browser.open(page, "en");
-            return d.findElements(By.id("form-interrupted")).isEmpty();
-        });
+        recordWithItsDocument(page, "en", "in", "form-interrupted", "RecordOperationsInterrupted", "Interruption of operations " + registrationId, () ->
+                browser.script("document.getElementById('in-on').value = arguments[0]", today.toString()));
         // 003 art. 12.5.2 (the lead, ADR 0035 item 56, F263): the resumption names its day (none filled in) and its document, in either language
         assertThat(browser.find("label[for=re-on]").getText()).contains("First day of operations again");
         assertThat(browser.find("#re-rule").getText()).contains("not after the day the registry received the document");
@@ -298,38 +265,39 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("label[for=re-on]").getText()).contains("Үйл ажиллагаа сэргэсэн эхний өдөр");
         assertThat(browser.find("#re-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
         assertThat(browser.find("label[for=re-sha]").getText()).contains("Сэргэснийг нотлох баримт бичгийн SHA-256");
-        Path resumed = Files.createTempFile("resumed-", ".pdf");
-        Files.writeString(resumed, "%PDF-1.4\nResumption of operations " + registrationId + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
-        String resumedSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(resumed));
-        browser.script("document.getElementById('re-on').value = arguments[0]", today.toString());
-        browser.find("#re-file").sendKeys(resumed.toAbsolutePath().toString());
-        browser.waitUntil("the resumption's document is hashed and kept", d -> resumedSha.equals(browser.find("#re-sha").getAttribute("value"))
-                && "yes".equals(browser.find("#re-file").getAttribute("data-uploaded")));
-        assertThat(browser.signAndSend("form-resumed")).contains("\"type\":\"RecordOperationsResumed\"").contains(resumedSha);
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the resumption is recorded", d -> {
-            browser.open(page, "en");
-            return d.findElements(By.id("form-resumed")).isEmpty();
-        });
-        Path decision = Files.createTempFile("court-", ".pdf");
-        Files.writeString(decision, "%PDF-1.4\nTuul civil court 2026/88 " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
-        String decisionSha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(decision));
-        browser.find("#co-ref").sendKeys("Tuul civil court 2026/88");
-        browser.script("document.getElementById('co-on').value = arguments[0]", today.toString());
-        browser.find("#co-bankruptcy").click();
-        browser.find("#co-file").sendKeys(decision.toAbsolutePath().toString());
-        browser.waitUntil("the court's decision is hashed and kept", d -> decisionSha.equals(browser.find("#co-sha").getAttribute("value"))
-                && "yes".equals(browser.find("#co-file").getAttribute("data-uploaded")));
-        assertThat(browser.signAndSend("form-court")).contains("\"type\":\"RecordCourtDecision\"").contains(decisionSha);
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the court decision is recorded", d -> {
-            browser.open(page, "mn");
-            return d.findElements(By.id("form-court")).isEmpty();
+        recordWithItsDocument(page, "en", "re", "form-resumed", "RecordOperationsResumed", "Resumption of operations " + registrationId, () ->
+                browser.script("document.getElementById('re-on').value = arguments[0]", today.toString()));
+        recordWithItsDocument(page, "mn", "co", "form-court", "RecordCourtDecision", "Tuul civil court 2026/88", () -> {
+            browser.find("#co-ref").sendKeys("Tuul civil court 2026/88");
+            browser.script("document.getElementById('co-on').value = arguments[0]", today.toString());
+            browser.find("#co-bankruptcy").click();
         });
         // 003 art. 12.5.3, 26.2 (ADR 0035 item 49, F247): once the dissolution is recorded the page offers no resumption (nor start or
         // interruption): the registry refuses them
         assertThat(browser.driver.findElements(By.id("form-resumed"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("form-interrupted"))).isEmpty();
         browser.signOut();
+    }
+
+    /**
+     * Fills the governor's form {@code form} (its fields prefixed {@code prefix}) with {@code fill}, chooses a new file saying {@code text} as
+     * its document, waits until the page has hashed and kept it, signs and sends the act (of type {@code type}, citing the file's SHA-256),
+     * and waits until the form is gone from {@code page} opened in {@code language}: the act is recorded.
+     */
+    private static void recordWithItsDocument(String page, String language, String prefix, String form, String type, String text, Runnable fill)
+            throws IOException {
+        Path file = Files.createTempFile(prefix + "-", ".pdf");
+        Files.writeString(file, "%PDF-1.4\n" + text + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
+        String sha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(file));
+        fill.run();
+        browser.find("#" + prefix + "-file").sendKeys(file.toAbsolutePath().toString());
+        browser.waitUntil("the document of " + type + " is hashed and kept", d -> sha.equals(browser.find("#" + prefix + "-sha").getAttribute("value"))
+                && "yes".equals(browser.find("#" + prefix + "-file").getAttribute("data-uploaded")));
+        assertThat(browser.signAndSend(form)).contains("\"type\":\"" + type + "\"").contains(sha);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil(type + " is recorded", d -> {
+            browser.open(page, language);
+            return d.findElements(By.id(form)).isEmpty();
+        });
     }
 }

@@ -17,7 +17,7 @@ class PublicVerifyBrowserTest {
     private static Browser browser;
 
     @Test
-    @DisplayName("domain-rules §5: search, open a published decision, verify it in the browser; a changed record does not verify")
+    @DisplayName("domain-rules §5: search, open a published decision, verify it in the browser in English and in Mongolian; a changed record does not verify")
     void the_public_searches_opens_and_verifies_a_decision() {
         browser.open("/", "en");
         assertThat(browser.find("#stats").getText()).contains("Special permits").contains("Free zones");
@@ -46,6 +46,7 @@ class PublicVerifyBrowserTest {
         browser.screenshot("public-decision");
 
         browser.find("#verify-link").click();
+        String verifyPage = java.net.URI.create(browser.driver.getCurrentUrl()).getRawPath() + "?" + java.net.URI.create(browser.driver.getCurrentUrl()).getRawQuery();
         browser.waitUntil("the bundle is verified", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).as(browser.find("#verify-results").getText()).isEqualTo("verified");
         assertThat(browser.all("#verify-results li.verify-good")).hasSize(5);
@@ -85,5 +86,20 @@ class PublicVerifyBrowserTest {
         browser.waitUntil("the bundle naming a zone is checked", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
         assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
         assertThat(browser.find("li.verify-bad[data-check=disclosed]").isDisplayed()).isTrue();
+
+        // the same verification in Mongolian: the verdict and every check read in the page's language, the changed role refused there too
+        browser.open(verifyPage.replaceAll("[?&]lang=[a-z]+", ""), "mn");
+        browser.waitUntil("the bundle is verified in Mongolian", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).as(browser.find("#verify-results").getText()).isEqualTo("verified");
+        assertThat(browser.find("#verify-verdict").getText()).contains("Баталгаажлаа");
+        assertThat(browser.find("#verify-results").getText()).contains("бүртгэлийн тамгалсан (давсалсан хэш) талбарууд мөн")
+                .doesNotContain("the ones the registry sealed");
+        browser.script("document.getElementById('bundle-text').value = arguments[0];", otherRole);
+        browser.script("document.getElementById('verify-verdict').removeAttribute('data-outcome');");
+        browser.find("#verify-submit").click();
+        browser.waitUntil("the bundle naming another role is checked in Mongolian", d -> d.findElement(By.id("verify-verdict")).getAttribute("data-outcome") != null);
+        assertThat(browser.find("#verify-verdict").getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(browser.find("#verify-verdict").getText()).contains("Баталгаажсангүй");
+        assertThat(browser.find("li.verify-bad[data-check=disclosed]").getText()).contains("тамгалсан");
     }
 }
