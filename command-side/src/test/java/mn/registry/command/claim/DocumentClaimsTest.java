@@ -409,7 +409,10 @@ class DocumentClaimsTest {
                 .as("O171: two articles' stored duties share it, it grounds the permit's duties of every article").isFalse();
         assertThat(grounds(notice)).isEqualTo("permit:" + a.value() + "#002 art. 27.7");
         assertThat(grounds(shared)).isEqualTo("permit:" + a.value());
-        assertThat(grounds(refused)).as("no stored duty: left, the next act takes it over").isEqualTo("permit:" + a.value());
+        assertThat(grounds(refused)).as("no stored duty: left").isEqualTo("permit:" + a.value());
+        assertThat(starting.claim(refused, DocumentKind.DUTY_EVIDENCE, handOver, logged(), "evidenceSha256", "002 art. 29.3", AT))
+                .as("not held: the next act takes it over").isTrue();
+        assertThat(grounds(refused)).as("under its own article").isEqualTo(handOver);
         Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", DutyLetterArticles.MARKER)).first();
         assertThat(marker.getInteger("named") + marker.getInteger("sharedByTwoArticles")).as("one node's counts").isPositive();
     }
