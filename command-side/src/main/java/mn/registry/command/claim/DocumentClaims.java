@@ -359,6 +359,8 @@ public class DocumentClaims {
         /**
          * Whether a claim naming {@code holders} grounds an act naming {@code grounds}: the same grounds, or (a claim stored before session
          * 21 named the permit alone, {@code permit:<id>}, for every duty of it) the record alone, honoured as it was, for every article.
+         * Since session 22 (F280) the start-up pass has named the stored duty's article on each such claim ({@link DutyLetterArticles}): the
+         * record alone is left only on a letter two articles' stored duties share (abuse audit O171), or one no stored duty holds.
          */
         static boolean covers(String holders, String grounds) {
             return grounds != null && holders != null && (grounds.equals(holders) || (article(holders) == null && record(grounds).equals(holders)));

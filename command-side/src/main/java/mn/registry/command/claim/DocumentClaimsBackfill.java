@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import mn.registry.command.backfill.BackfillMarker;
 import mn.registry.command.backfill.StartupBackfill;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
@@ -36,7 +37,10 @@ import java.util.function.Function;
  * never claimed their document). A claim already there is left alone (a duplicate key), so a second node starting at the same time, or
  * a start stopped half-way and run again, claims nothing twice. Then it writes its marker and lets the claims be judged. Since session 19
  * (one claim, one insert: the kinds' collections are no longer used) it moves their claims with the act each grounds, names it on the
- * claims written without it, and reports in the log, never overwrites, a claim another kind holds.
+ * claims written without it, and reports in the log, never overwrites, a claim another kind holds. Since session 22 (F280, was O155) the
+ * same pass, under a marker of its own ({@value DutyLetterArticles#MARKER}: a registry whose third round ran runs this step alone), names
+ * on each duty's letter claimed in the old form the article of the stored duty done on it ({@link DutyLetterArticles}); a claim waits for
+ * both.
  */
 @Component
 class DocumentClaimsBackfill implements StartupBackfill {
@@ -72,6 +76,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final MongoDatabase database;
     private final DocumentClaims claims;
     private final Clock clock;
+    /** Session 22 (F280, was O155): the duty letters' articles named, once per registry after the rounds above. */
+    private final BackfillMarker articlesNamed;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -79,6 +85,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.database = database;
         this.claims = claims;
         this.clock = clock;
+        this.articlesNamed = new BackfillMarker(claims.collection(), DutyLetterArticles.MARKER);
     }
 
     @Override
@@ -88,6 +95,11 @@ class DocumentClaimsBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
+        return claimsMoved() || articlesNamed.missing();
+    }
+
+    // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
+    private boolean claimsMoved() {
         return claims.collection().find(Filters.eq("_id", MARKER)).first() == null;
     }
 
@@ -101,10 +113,14 @@ class DocumentClaimsBackfill implements StartupBackfill {
         long started = System.nanoTime();
         Set<String> identityDocuments = new LinkedHashSet<>();
         Map<String, Cited> citedByStoredActs = new java.util.LinkedHashMap<>();
+        boolean moving = claimsMoved();
+        boolean naming = articlesNamed.missing();
+        DutyLetterArticles dutyLetters = new DutyLetterArticles();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
                 Object payload = event.getPayload();
+                dutyLetters.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -118,27 +134,36 @@ class DocumentClaimsBackfill implements StartupBackfill {
             @Override
             public void finish(long read) {
                 try {
-                    int copied = copyTheKindsClaims();
-                    int identity = 0;
-                    for (String sha256 : identityDocuments) {
-                        identity += placed(sha256, DocumentKind.IDENTITY_ORDER, null, BACKFILLED_IDENTITY_ACT, "the stored identity acts") == Placed.CLAIMED ? 1 : 0;
+                    if (moving) {
+                        moveTheClaims(read);
                     }
-                    int cited = 0;
-                    for (Cited document : citedByStoredActs.values()) {
-                        cited += placed(document.sha256(), document.kind(), document.grounds(), DocumentClaims.BACKFILL + ":" + document.kind().code(),
-                                "the stored acts") == Placed.CLAIMED ? 1 : 0;
+                    if (naming) { // after the claims are moved: the third round writes the stored duties' letters in the old form
+                        articlesNamed.write(clock.instant(), dutyLetters.name(claims.collection()));
                     }
-                    claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
-                            .append("copied", copied).append("identity", identity).append("cited", cited)
-                            .append("named", tally.getOrDefault(Placed.NAMED, 0)).append("leftToAnotherKind", tally.getOrDefault(Placed.ANOTHER_KINDS, 0))),
-                            new com.mongodb.client.model.UpdateOptions().upsert(true));
-                    log.info("one claim per document (ADR 0057): {} claims moved from the kinds' collections, {} documents of identity acts "
-                            + "and {} of permit acts claimed, {} claims given the act they ground, {} left to another kind (read {} events) in {} ms",
-                            copied, identity, cited, tally.getOrDefault(Placed.NAMED, 0), tally.getOrDefault(Placed.ANOTHER_KINDS, 0), read,
-                            (System.nanoTime() - started) / 1_000_000);
                 } finally {
                     claims.backfillDone();
                 }
+            }
+
+            private void moveTheClaims(long read) {
+                int copied = copyTheKindsClaims();
+                int identity = 0;
+                for (String sha256 : identityDocuments) {
+                    identity += placed(sha256, DocumentKind.IDENTITY_ORDER, null, BACKFILLED_IDENTITY_ACT, "the stored identity acts") == Placed.CLAIMED ? 1 : 0;
+                }
+                int cited = 0;
+                for (Cited document : citedByStoredActs.values()) {
+                    cited += placed(document.sha256(), document.kind(), document.grounds(), DocumentClaims.BACKFILL + ":" + document.kind().code(),
+                            "the stored acts") == Placed.CLAIMED ? 1 : 0;
+                }
+                claims.collection().updateOne(Filters.eq("_id", MARKER), new Document("$set", new Document("at", clock.instant().toString())
+                        .append("copied", copied).append("identity", identity).append("cited", cited)
+                        .append("named", tally.getOrDefault(Placed.NAMED, 0)).append("leftToAnotherKind", tally.getOrDefault(Placed.ANOTHER_KINDS, 0))),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+                log.info("one claim per document (ADR 0057): {} claims moved from the kinds' collections, {} documents of identity acts "
+                        + "and {} of permit acts claimed, {} claims given the act they ground, {} left to another kind (read {} events) in {} ms",
+                        copied, identity, cited, tally.getOrDefault(Placed.NAMED, 0), tally.getOrDefault(Placed.ANOTHER_KINDS, 0), read,
+                        (System.nanoTime() - started) / 1_000_000);
             }
         };
     }

@@ -84,6 +84,8 @@ class PermitApplication {
     private LocalDate suspendedFrom;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
+    /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
+    private LocalDate taxRequestedOn;
     private boolean complaintFiled;
     /** The day in Ulaanbaatar the pending complaint was received: its decision is not older (ADR 0046 item 65). */
     private LocalDate complaintFiledOn;
@@ -1010,8 +1012,21 @@ class PermitApplication {
                     + "comes with its document (SHA-256).", "evidenceSha256", "002 art. 28.4");
         }
         taxAuthorityDocumentRecordsOneAct(command.evidenceSha256(), "002 art. 28.1, 28.4");
+        settlementIsNotOlderThanTheRequest(command.evidenceSha256(), services);
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 28.4", services);
         apply(new TaxEvasionsSettled(applicationId, command.evidenceSha256(), context.receivedAt(), context.actor(), "002 art. 28.1, 28.4"));
+    }
+
+    // 002 art. 28.1, 28.4 (ADR 0046 item 70, abuse audit F283): the settlement answers the evasions the tax authority's request named; a
+    // document the registry received on a day before that request was written before there were evasions named to settle (a paper kept
+    // ready, recorded to lift the suspension). Judged by the registry's receipts, by their days in Ulaanbaatar: a settlement received
+    // between the request and the suspension is recorded
+    private void settlementIsNotOlderThanTheRequest(String evidenceSha256, PermitServices services) {
+        receivedBefore(evidenceSha256, taxRequestedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-settlement-before-the-request", "The registry received this "
+                    + "document on " + received + ", before the tax authority's request of " + taxRequestedOn + " named the evasions it would "
+                    + "settle; the settlement is recorded with a document of its own.", "evidenceSha256", "002 art. 28.1, 28.4");
+        });
     }
 
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
@@ -1490,6 +1505,7 @@ class PermitApplication {
         inspectionIsNotDatedBeforeTheLast(inspectedOn);
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
+        findingsAreNotOlderThanTheInspection(command.findingsSha256(), inspectedOn, services);
         documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
         LocalDate next = inspectedOn.plus(PermitDeadlines.INSPECTION_INTERVAL);
         apply(new PermitInspected(applicationId, inspectedOn, command.findingsSha256(), command.violationFound(), context.receivedAt(),
@@ -1521,6 +1537,18 @@ class PermitApplication {
                     + "inspections are recorded in the order they took place, not one of " + inspectedOn + " after it.", "inspectedOn",
                     "002 art. 31.1.7, 28.4");
         }
+    }
+
+    // 002 art. 31.1.7, 28.4 (ADR 0046 item 69, abuse audit F282): the findings are the record of the inspection; a document the registry
+    // received on a day before the inspection's date was written before it took place (a clean report kept from before a suspension, dated
+    // after it, would show the violation remedied and let the permit be restored). Judged by the registry's receipt, by its day in
+    // Ulaanbaatar: findings received on the inspection's day, or after it, pass
+    private static void findingsAreNotOlderThanTheInspection(String findingsSha256, LocalDate inspectedOn, PermitServices services) {
+        receivedBefore(findingsSha256, inspectedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.inspection-findings-before-the-inspection", "The registry received "
+                    + "these findings on " + received + ", before the inspection of " + inspectedOn + " they would record; an inspection is "
+                    + "recorded with its own findings.", "findingsSha256", "002 art. 31.1.7, 28.4");
+        });
     }
 
     // 002 art. 31.1.7 (choice, ADR 0046 item 11, abuse audit F101): the inspection that discharges the year's duty is recorded with its
@@ -1792,6 +1820,9 @@ class PermitApplication {
         this.revocationGroundRaised = false;
         this.suspensionInForce = event;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
+            if (pendingTaxRequest != null) { // a suspension reinstated by a complaint (F197) keeps its request's day
+                this.taxRequestedOn = UlaanbaatarTime.dateOf(pendingTaxRequest.requestedAt());
+            }
             this.pendingTaxRequest = null;
         } else {
             violationOpinions.remove(event.evidenceSha256()); // one opinion grounds one suspension

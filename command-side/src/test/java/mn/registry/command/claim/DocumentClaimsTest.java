@@ -357,6 +357,70 @@ class DocumentClaimsTest {
                 .as("findings record one inspection, of this permit too").isEqualTo("permit.inspection-findings-used");
     }
 
+    @Test
+    @DisplayName("002 art. 27.7, 28.3, 29.3 (F280, was O155): a duty's letter claimed before session 21 (permit:<id>) is given, once at start, "
+            + "the article of the stored duty done on it: the holder's 27.7 notice recorded last month is then refused as its 29.3 hand-over's "
+            + "evidence; a letter two articles' stored duties share keeps the permit alone (O171); two nodes starting at once name it once")
+    void a_duty_letter_claimed_before_session_21_is_given_its_stored_duty_s_article() {
+        mn.registry.kernel.permit.ApplicationId a = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+        String notice = document("holder A's notice to its certificate holders (27.7), recorded by a release before session 21");
+        String shared = document("holder A's letter recorded for 27.7 and for 28.3 when one permit's letter grounded all its duties");
+        String refused = document("a letter whose duty was refused, its release lost");
+        PersonId holder = new PersonId("holder-a");
+        // the claims as the release before session 21 wrote them: the command's own claim, and the third round's of a stored act
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", notice).append("kind", "duty-evidence")
+                .append("commandId", logged()).append("claimedAt", AT.toString()).append("grounds", "permit:" + a.value()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", shared).append("kind", "duty-evidence")
+                .append("commandId", "backfill:adr-0057:duty-evidence").append("claimedAt", AT.toString()).append("grounds", "permit:" + a.value()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", refused).append("kind", "duty-evidence")
+                .append("commandId", "never-logged").append("claimedAt", AT.toString()).append("grounds", "permit:" + a.value()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057:3").append("at", AT.toString()));
+        List<Object> stored = List.of(
+                new mn.registry.kernel.permit.PermitDutyFulfilled(a, mn.registry.kernel.permit.PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, AT, false, notice, holder),
+                new mn.registry.kernel.permit.PermitDutyFulfilled(a, mn.registry.kernel.permit.PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, AT, false, shared, holder),
+                new mn.registry.kernel.permit.PermitDutyFulfilled(a, mn.registry.kernel.permit.PermitDuty.NOTIFY_SUSPENSION, AT, false, shared,
+                        new PersonId("supervisor-1")));
+
+        DocumentClaims starting = new DocumentClaims(database, log);
+        List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, starting, Clock.fixed(AT, ZoneOffset.UTC)),
+                new DocumentClaimsBackfill(database, DocumentClaims.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        assertThat(nodes.get(0).due()).as("the third round's marker does not stop it").isTrue();
+        nodes.parallelStream().forEach(node -> {
+            StartupBackfill.Pass pass = node.begin();
+            stored.forEach(event -> pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event))));
+            pass.finish(stored.size());
+        });
+        assertThat(nodes.get(0).due()).as("its marker written").isFalse();
+
+        String handOver = DocumentClaims.Grounds.PERMIT.of(a.value(), "002 art. 29.3"); // as RecordPermitDutyFulfilled claims it since session 21
+        RegistryProblem lastMonthsNotice = catchThrowableOfType(() -> starting.claim(notice, DocumentKind.DUTY_EVIDENCE, handOver, logged(),
+                "evidenceSha256", "002 art. 29.3", AT), RegistryProblem.class);
+        assertThat(lastMonthsNotice).as("the 27.7 notice as the 29.3 hand-over's evidence").isNotNull();
+        assertThat(lastMonthsNotice.code()).isEqualTo("document.evidences-a-duty-of-another-article");
+        assertThat(lastMonthsNotice.field()).isEqualTo("evidenceSha256");
+        assertThat(lastMonthsNotice.article()).isEqualTo("002 art. 29.3");
+        assertThat(catchThrowableOfType(() -> starting.claim(notice, DocumentKind.CERTIFICATE_DATABASE_RECEIPT, DocumentClaims.Grounds.PERMIT.of(a.value()),
+                logged(), "receiptSha256", "002 art. 29.3", AT), RegistryProblem.class).code()).as("nor as the database's receipt")
+                .isEqualTo("document.claimed-by-another-act.duty-evidence");
+        assertThat(starting.claim(notice, DocumentKind.DUTY_EVIDENCE, DocumentClaims.Grounds.PERMIT.of(a.value(), "002 art. 27.7"), logged(),
+                "evidenceSha256", "002 art. 27.7", AT)).as("its own article: the aggregate's to judge").isFalse();
+        assertThat(starting.claim(shared, DocumentKind.DUTY_EVIDENCE, handOver, logged(), "evidenceSha256", "002 art. 29.3", AT))
+                .as("O171: two articles' stored duties share it, it grounds the permit's duties of every article").isFalse();
+        assertThat(grounds(notice)).isEqualTo("permit:" + a.value() + "#002 art. 27.7");
+        assertThat(grounds(shared)).isEqualTo("permit:" + a.value());
+        assertThat(grounds(refused)).as("no stored duty: left").isEqualTo("permit:" + a.value());
+        assertThat(starting.claim(refused, DocumentKind.DUTY_EVIDENCE, handOver, logged(), "evidenceSha256", "002 art. 29.3", AT))
+                .as("not held: the next act takes it over").isTrue();
+        assertThat(grounds(refused)).as("under its own article").isEqualTo(handOver);
+        Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", DutyLetterArticles.MARKER)).first();
+        assertThat(marker.getInteger("named") + marker.getInteger("sharedByTwoArticles")).as("one node's counts").isPositive();
+    }
+
+    private String grounds(String sha256) {
+        return database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", sha256)).first().getString(DocumentClaims.GROUNDS);
+    }
+
     private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {
         return new mn.registry.kernel.identity.PersonEnrolled(new PersonId("reviewer-9"), "Reviewer Nine", "0".repeat(64), "AAAA", AT, null,
                 new PersonId("supervisor-1"), sha256);
