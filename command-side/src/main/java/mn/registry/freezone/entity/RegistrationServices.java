@@ -24,10 +24,10 @@ interface RegistrationServices {
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as its events say now. */
     Set<Activity> allowedActivities(ZoneId zone);
 
-    /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
-    boolean documentReceived(String sha256);
-
-    /** When the registry received the document with this SHA-256; empty if it did not (ADR 0035 item 46). */
+    /**
+     * When the registry received the document with this SHA-256 (uploaded to {@code POST /api/documents}); empty if it did not. One read
+     * answers both whether an act's document was received and the day its dated fact is judged by (ADR 0035 items 46, 63).
+     */
     java.util.Optional<Instant> documentReceivedAt(String sha256);
 
     /**

@@ -54,11 +54,6 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
-    public boolean documentReceived(String sha256) {
-        return documents.cite(sha256).isPresent();
-    }
-
-    @Override
     public java.util.Optional<Instant> documentReceivedAt(String sha256) {
         return documents.cite(sha256).map(mn.registry.document.StoredDocument::receivedAt);
     }

@@ -119,7 +119,7 @@ class ZoneRegistration {
     // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)
     private static void everyDocumentWasReceived(List<SubmittedZoneDocument> documents, RegistrationServices services) {
         for (SubmittedZoneDocument d : documents) {
-            DocumentCitation.of("documents." + d.kind(), d.kind().article()).received(d.sha256(), services::documentReceived);
+            DocumentCitation.of("documents." + d.kind(), d.kind().article()).found(d.sha256(), services::documentReceivedAt);
         }
     }
 
@@ -217,14 +217,14 @@ class ZoneRegistration {
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), services);
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
+        Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
-        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), services.documentReceivedAt(body.documentSha256()));
+        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), documentReceivedAt);
         agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
@@ -279,8 +279,9 @@ class ZoneRegistration {
     // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 7; abuse audit F47): the agreement's date starts the year to start and a court
     // decision "in bankruptcy" spares the entity the clawback, so neither rests on the governor's word: each names the SHA-256 of its
     // document, uploaded first (POST /api/documents), as the Government's exemption does (23.4). Looking it up cites it, so the uncited
-    // sweep keeps it for ever (DocumentStore.find)
-    private void actRestsOnItsUploadedDocument(String sha256, RegistrationServices services, String article) {
+    // sweep keeps it for ever (DocumentStore.find). Returns when the registry received it (session 22: the one read of the document store
+    // the act makes; its day judged by DatedFact)
+    private Instant actRestsOnItsUploadedDocument(String sha256, RegistrationServices services, String article) {
         if (sha256 == null || sha256.isBlank()) {
             throw RegistryProblem.invalid("freezone.field-missing", "The act is recorded with its document: upload it to POST /api/documents and "
                     + "name its SHA-256.", "documentSha256", article);
@@ -289,7 +290,7 @@ class ZoneRegistration {
                 .malformedSays("A document is named by the SHA-256 of its bytes in lower-case hex (64 characters).");
         act.wellFormed(sha256);
         documentNotCitedForAnotherActOfThisRegistration(sha256, article);
-        act.received(sha256, services::documentReceived);
+        return act.found(sha256, services::documentReceivedAt);
     }
 
     // 003 art. 12.5.1, 12.5.3, 26.2 (abuse audit F48): one document is one act: the agreement's own file, or one of the application's,
@@ -346,8 +347,7 @@ class ZoneRegistration {
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
-        DatedFact.START.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        DatedFact.START.notAfterItsDocument(on, actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2"));
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
@@ -391,8 +391,8 @@ class ZoneRegistration {
     // dissolution, save the honest late record: one whose document the registry received before the court's day. That document existed
     // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
     // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
-    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Instant> documentReceivedAt) {
-        if (courtDecidedOn != null && documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(courtDecidedOn::isAfter).isEmpty()) {
+    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(Instant documentReceivedAt) {
+        if (courtDecidedOn != null && !courtDecidedOn.isAfter(UlaanbaatarTime.dateOf(documentReceivedAt))) {
             noOperationsRecordedAfterTheDissolution();
         }
     }
@@ -414,8 +414,7 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
         }
         notBeforeTheLastResumption(on);
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
-        DatedFact.INTERRUPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        DatedFact.INTERRUPTION.notAfterItsDocument(on, actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2"));
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
                 context.actor(), body.documentSha256()));
@@ -451,11 +450,12 @@ class ZoneRegistration {
             this.shows = shows;
         }
 
-        void notAfterItsDocument(LocalDate day, java.util.Optional<Instant> documentReceivedAt) {
-            documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(day::isAfter).ifPresent(received -> {
+        void notAfterItsDocument(LocalDate day, Instant documentReceivedAt) {
+            LocalDate received = UlaanbaatarTime.dateOf(documentReceivedAt);
+            if (day.isAfter(received)) {
                 throw RegistryProblem.invalid(code, "The registry received the document on " + received + "; it cannot show " + shows + " "
                         + day + ", a later day.", field, article);
-            });
+            }
         }
     }
 
@@ -491,8 +491,7 @@ class ZoneRegistration {
         }
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
-        java.util.Optional<Instant> documentReceivedAt = services.documentReceivedAt(body.documentSha256()); // one read of the document store
+        Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
         DatedFact.RESUMPTION.notAfterItsDocument(on, documentReceivedAt);
         noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(documentReceivedAt);
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
@@ -523,8 +522,8 @@ class ZoneRegistration {
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
         courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
-        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), services.documentReceivedAt(body.documentSha256()));
+        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), actRestsOnItsUploadedDocument(body.documentSha256(), services,
+                "003 art. 12.5.3, 26.2"));
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
                 body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
