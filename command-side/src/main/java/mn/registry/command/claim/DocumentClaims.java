@@ -295,6 +295,16 @@ public class DocumentClaims {
         return holder == null || !held(holder) ? Optional.empty() : DocumentKind.ofCode(holder.getString("kind"));
     }
 
+    /** The grounds a held claim of {@code kind} names for the document, if one holds it (ADR 0035 item 64: whose court decision it is). */
+    public Optional<String> grounds(String sha256, DocumentKind kind) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            return Optional.empty();
+        }
+        Document holder = claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
+        return holder == null || !kind.code().equals(holder.getString("kind")) || !held(holder) ? Optional.empty()
+                : Optional.ofNullable(holder.getString(GROUNDS));
+    }
+
     void backfillDone() {
         backfilled.done();
     }

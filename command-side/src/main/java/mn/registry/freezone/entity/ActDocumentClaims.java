@@ -83,6 +83,18 @@ class ActDocumentClaims {
         claims.adopt(sha256, DocumentKind.ZONE_REGISTRATION_FEE, grounds(registration), commandId, at);
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 64): the registration whose court decision holds this document's claim
+     * ({@link DocumentKind#ZONE_COURT_DECISION}, naming the registration that recorded it last), if any.
+     */
+    java.util.Optional<RegistrationId> courtDecisionRecordedBy(String sha256) {
+        return claims.grounds(sha256, DocumentKind.ZONE_COURT_DECISION).filter(g -> g.startsWith(REGISTRATION_STREAM))
+                .map(g -> new RegistrationId(g.substring(REGISTRATION_STREAM.length())));
+    }
+
+    // a registration's grounds: "registration:" and its stream, "fz-registration-" and its id
+    private static final String REGISTRATION_STREAM = DocumentClaims.Grounds.REGISTRATION.of("fz-registration-");
+
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     void release(String sha256, String commandId) {
         claims.release(sha256, commandId);

@@ -31,6 +31,12 @@ interface RegistrationServices {
     java.util.Optional<Instant> documentReceivedAt(String sha256);
 
     /**
+     * 003 art. 12.5.3 (ADR 0035 item 64): the court's decision another registration of the same entity recorded on the document with this
+     * SHA-256 (its claim names that registration, item 62), as that registration's events say now; empty if none did.
+     */
+    java.util.Optional<mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256);
+
+    /**
      * 003 art. 12.1 (ADR 0035 item 19): claims the registration fee receipt for this command's application of {@code registration},
      * registry-wide; refuses ({@code freezone.fee-receipt-used-elsewhere}) one another registration's application holds.
      */

@@ -524,11 +524,25 @@ class ZoneRegistration {
         oneCourtDecisionPerRegistration();
         DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), actRestsOnItsUploadedDocument(body.documentSha256(), services,
                 "003 art. 12.5.3, 26.2"));
+        services.courtDecisionRecordedElsewhere(body.documentSha256()).ifPresent(first -> theDecisionTheEntitysOtherZoneRecorded(body, first));
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
                 body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
+        }
+    }
+
+    // 003 art. 12.5.3, 26.2 (ADR 0035 item 64; abuse audit F274): since item 62 the entity's registrations in every zone record one court
+    // decision on its one document; its day and whether it declares a bankruptcy are the decision's, not the zone's: another day moves the
+    // stop around the agreement's end, and a bankruptcy the first record did not find takes 26.2's exception, for one registration of the
+    // entity only. The reference is the governor's spelling of the decision's number and is not compared
+    private void theDecisionTheEntitysOtherZoneRecorded(RegistrationCommands.RecordCourtDecision body, RegistrationEvents.CourtDissolutionRecorded first) {
+        String differs = !body.decidedOn().equals(first.decidedOn()) ? "decidedOn" : body.bankruptcy() != first.bankruptcy() ? "bankruptcy" : null;
+        if (differs != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.court-decision-differs", "This court decision was recorded for "
+                    + first.registrationId() + " as decided on " + first.decidedOn() + (first.bankruptcy() ? ", declaring a bankruptcy" : ", declaring no "
+                    + "bankruptcy") + "; the same decision is recorded for the entity's other registrations as it was.", differs, "003 art. 12.5.3, 26.2");
         }
     }
 

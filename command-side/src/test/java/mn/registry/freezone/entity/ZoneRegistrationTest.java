@@ -121,6 +121,14 @@ class ZoneRegistrationTest {
                     : java.util.Optional.of(receivedAt.getOrDefault(sha256, UNDATED_RECEIPT));
         }
 
+        /** The court decisions another registration of the entity recorded, by their document's SHA-256 (ADR 0035 item 64); none unless set. */
+        final java.util.Map<String, RegistrationEvents.CourtDissolutionRecorded> courtDecisions = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256) {
+            return java.util.Optional.ofNullable(courtDecisions.get(sha256));
+        }
+
         /** The fee receipts claimed, by SHA-256 (ADR 0035 item 19); another registration's is refused as the registry's claim refuses it. */
         final java.util.Map<String, RegistrationId> feeReceipts = new java.util.HashMap<>();
 
