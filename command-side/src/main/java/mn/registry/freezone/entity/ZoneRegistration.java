@@ -82,6 +82,9 @@ class ZoneRegistration {
     private final java.util.Map<DeregistrationGround, LocalDate> groundArose = new java.util.EnumMap<>(DeregistrationGround.class);
     /** The documents this stream's acts cited (applications, agreement, court decision; F48): kept across registrations. */
     private final Set<String> citedDocuments = new java.util.HashSet<>();
+    /** The fee receipt the latest application named, and those of applications that were registered (ADR 0035 item 65: spent). */
+    private String applicationsFeeReceipt;
+    private final Set<String> feeReceiptsSpent = new java.util.HashSet<>();
 
     ZoneRegistration() {
     }
@@ -98,6 +101,7 @@ class ZoneRegistration {
         onePendingOrActiveRegistrationPerEntityPerZone();
         noNewYearToStartRightAfterDeregistration(UlaanbaatarTime.dateOf(context.receivedAt()));
         RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
+        feeReceiptPaysOneRegistrationPeriod(body.documents());
         oneFeeReceiptPaysOneRegistration(body.documents(), id, context, services);
         Deadline review = services.due(context.receivedAt(), FreeZoneTerms.REVIEW); // due after the day of receipt (Deadline refuses else)
         apply(new RegistrationEvents.ZoneRegistrationApplied(id, body.zoneId(), body.entity(), body.activity(), List.copyOf(body.documents()),
@@ -112,8 +116,25 @@ class ZoneRegistration {
     // the other intake rules, so that an application refused on them claims nothing
     private static void oneFeeReceiptPaysOneRegistration(List<SubmittedZoneDocument> documents, RegistrationId id, CommandContext context,
                                                          RegistrationServices services) {
-        documents.stream().filter(d -> d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT).findFirst()
-                .ifPresent(receipt -> services.claimFeeReceipt(receipt.sha256(), context.commandId(), id, context.receivedAt()));
+        feeReceiptOf(documents).ifPresent(receipt -> services.claimFeeReceipt(receipt, context.commandId(), id, context.receivedAt()));
+    }
+
+    // 003 art. 12.1 (ADR 0035 item 65; abuse audit F275): the fee paid the registration its application led to. Item 19 lets the same
+    // registration's application again name its receipt after a rejection (no registration was made on it); once the entity was
+    // registered on it, the receipt is spent: after its removal (a court's dissolution bars nothing, 12.5.1-12.5.2 a year) the entity
+    // applying here again would be registered for a new period on the fee of the old one. The claim (item 19) passes the same
+    // registration's receipt on to this rule
+    private void feeReceiptPaysOneRegistrationPeriod(List<SubmittedZoneDocument> documents) {
+        feeReceiptOf(documents).filter(feeReceiptsSpent::contains).ifPresent(spent -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-paid-an-earlier-registration", "This registration fee "
+                    + "receipt paid an earlier registration of " + registrationId + " in this zone; a new registration pays its own fee.", "documents",
+                    "003 art. 12.1");
+        });
+    }
+
+    private static java.util.Optional<String> feeReceiptOf(List<SubmittedZoneDocument> documents) {
+        return documents == null ? java.util.Optional.empty() : documents.stream()
+                .filter(d -> d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT).map(SubmittedZoneDocument::sha256).findFirst();
     }
 
     // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)
@@ -752,6 +773,7 @@ class ZoneRegistration {
         if (event.documents() != null) {
             event.documents().forEach(d -> citedDocuments.add(d.sha256()));
         }
+        applicationsFeeReceipt = feeReceiptOf(event.documents()).orElse(null);
     }
 
     @EventSourcingHandler
@@ -773,6 +795,9 @@ class ZoneRegistration {
         startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
         startRunsFrom = certificateIssuedOn;
         movedDue.clear();
+        if (applicationsFeeReceipt != null) {
+            feeReceiptsSpent.add(applicationsFeeReceipt);
+        }
     }
 
     @EventSourcingHandler

@@ -53,4 +53,31 @@ class FreeZoneAbuseRound17Test extends ZoneRegistrationAbuseFixture {
                         new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", DECIDED, RECEIVED,
                                 GOVERNOR));
     }
+
+    /** Registered, dissolved by a court and removed: its registration period is over, and it may apply here again (no bar after 12.5.3). */
+    private static final Object[] DISSOLVED_AND_REMOVED = {applied(), registered(),
+            new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge civil court 2027/118", DECIDED, true, GOVERNOR, COURT_DOC),
+            new RegistrationEvents.DeregistrationGroundRaised(ID, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", DECIDED, RECEIVED, GOVERNOR),
+            new RegistrationEvents.EntityDeregistered(ID, ZoneRegistrationTest.ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved",
+                    RECEIVED.plusSeconds(86400), true, false, GOVERNOR)};
+
+    // the test services' review due date is fixed (DUE, a week after RECEIVED), so the application again is received when the first was:
+    // the rule reads the stream's registrations, not the days between them
+    private static Object applicationAgain(java.util.List<mn.registry.kernel.freezone.SubmittedZoneDocument> documents) {
+        return ZoneRegistrationTest.apply(MONGOLIAN, documents);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1 (ADR 0035 item 65, F275): the registration fee receipt that paid a registration period does not pay the next: "
+            + "the entity applying in the zone again after its removal names it, refused, nothing stored; with a receipt of its own, received; "
+            + "after a rejection the same receipt still serves the application again (item 19)")
+    void a_fee_receipt_pays_one_registration_period() {
+        java.util.List<mn.registry.kernel.freezone.SubmittedZoneDocument> sameDocuments = ZoneRegistrationTest.documents(mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN);
+        fixture.given(DISSOLVED_AND_REMOVED).when(applicationAgain(sameDocuments))
+                .expectException(problem("freezone.fee-receipt-paid-an-earlier-registration", "documents", "003 art. 12.1")).expectNoEvents();
+        fixture.given(DISSOLVED_AND_REMOVED).when(applicationAgain(ZoneRegistrationTest.paidAnew(sameDocuments, "c".repeat(64))))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(applied(), new RegistrationEvents.ZoneRegistrationRejected(ID, java.util.List.of("The form is not signed"), RECEIVED.plusSeconds(86400),
+                GOVERNOR)).when(applicationAgain(sameDocuments)).expectSuccessfulHandlerExecution();
+    }
 }

@@ -167,6 +167,11 @@ class ZoneRegistrationTest {
         return ZoneDocument.requiredFor(jurisdiction).stream().map(k -> new SubmittedZoneDocument(k, Integer.toHexString(k.ordinal() + 10).repeat(64))).toList();
     }
 
+    /** The same documents, the fee paid anew: a receipt of its own ({@code receipt}), as an application for a new registration period names it. */
+    static List<SubmittedZoneDocument> paidAnew(List<SubmittedZoneDocument> documents, String receipt) {
+        return documents.stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
+    }
+
     static RegistrationCommands.ApplyForZoneRegistration application(LegalEntity entity, List<SubmittedZoneDocument> documents) {
         return new RegistrationCommands.ApplyForZoneRegistration(ZONE, entity, Activity.TRADE, documents);
     }
