@@ -119,7 +119,7 @@ class ZoneRegistration {
         feeReceiptOf(documents).ifPresent(receipt -> services.claimFeeReceipt(receipt, context.commandId(), id, context.receivedAt()));
     }
 
-    // 003 art. 12.1 (ADR 0035 item 65; abuse audit F275): the fee paid the registration its application led to. Item 19 lets the same
+    // 003 art. 12.1 (ADR 0035 item 65; abuse audit F274): the fee paid the registration its application led to. Item 19 lets the same
     // registration's application again name its receipt after a rejection (no registration was made on it); once the entity was
     // registered on it, the receipt is spent: after its removal (a court's dissolution bars nothing, 12.5.1-12.5.2 a year) the entity
     // applying here again would be registered for a new period on the fee of the old one. The claim (item 19) passes the same
@@ -554,7 +554,7 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.5.3, 26.2 (ADR 0035 item 64; abuse audit F274): since item 62 the entity's registrations in every zone record one court
+    // 003 art. 12.5.3, 26.2 (ADR 0035 item 64; abuse audit F273): since item 62 the entity's registrations in every zone record one court
     // decision on its one document; its day and whether it declares a bankruptcy are the decision's, not the zone's: another day moves the
     // stop around the agreement's end, and a bankruptcy the first record did not find takes 26.2's exception, for one registration of the
     // entity only. The reference is the governor's spelling of the decision's number and is not compared

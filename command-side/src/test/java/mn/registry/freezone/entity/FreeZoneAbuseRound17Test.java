@@ -21,7 +21,7 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.governor;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.registered;
 
 /**
- * Session 22, Free Zone round 16 (helper "freezone"; docs/abuse-audit.md F274; ADR 0035 item 64): the class numbering follows the test
+ * Session 22, Free Zone round 16 (helper "freezone"; docs/abuse-audit.md F273; ADR 0035 item 64): the class numbering follows the test
  * classes' (Round16Test is session 21's).
  */
 class FreeZoneAbuseRound17Test extends ZoneRegistrationAbuseFixture {
@@ -36,7 +36,7 @@ class FreeZoneAbuseRound17Test extends ZoneRegistrationAbuseFixture {
     }
 
     @Test
-    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 64, F274): one court decision recorded in the entity's second zone says what the first "
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 64, F273): one court decision recorded in the entity's second zone says what the first "
             + "zone recorded: another day (which moves the stop around the agreement's end) or a bankruptcy the first record did not find "
             + "(26.2's exception) is refused, nothing stored; the same day and finding, recorded")
     void the_same_decision_is_recorded_with_the_same_facts_in_every_zone() {
@@ -68,7 +68,7 @@ class FreeZoneAbuseRound17Test extends ZoneRegistrationAbuseFixture {
     }
 
     @Test
-    @DisplayName("003 art. 12.1 (ADR 0035 item 65, F275): the registration fee receipt that paid a registration period does not pay the next: "
+    @DisplayName("003 art. 12.1 (ADR 0035 item 65, F274): the registration fee receipt that paid a registration period does not pay the next: "
             + "the entity applying in the zone again after its removal names it, refused, nothing stored; with a receipt of its own, received; "
             + "after a rejection the same receipt still serves the application again (item 19)")
     void a_fee_receipt_pays_one_registration_period() {
