@@ -88,12 +88,12 @@ class ActDocumentClaims {
      * ({@link DocumentKind#ZONE_COURT_DECISION}, naming the registration that recorded it last), if any.
      */
     java.util.Optional<RegistrationId> courtDecisionRecordedBy(String sha256) {
-        return claims.grounds(sha256, DocumentKind.ZONE_COURT_DECISION).filter(g -> g.startsWith(REGISTRATION_STREAM))
-                .map(g -> new RegistrationId(g.substring(REGISTRATION_STREAM.length())));
+        return claims.grounds(sha256, DocumentKind.ZONE_COURT_DECISION).filter(g -> g.startsWith(REGISTRATION))
+                .flatMap(g -> RegistrationId.ofStream(g.substring(REGISTRATION.length())));
     }
 
-    // a registration's grounds: "registration:" and its stream, "fz-registration-" and its id
-    private static final String REGISTRATION_STREAM = DocumentClaims.Grounds.REGISTRATION.of("fz-registration-");
+    // a registration's grounds: this, then its stream
+    private static final String REGISTRATION = DocumentClaims.Grounds.REGISTRATION.of("");
 
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     void release(String sha256, String commandId) {
