@@ -288,21 +288,19 @@ public class DocumentClaims {
 
     /** The kind that holds the document now, if a held claim names one (tests and the backfill's check). */
     public Optional<DocumentKind> holder(String sha256) {
-        if (!DocumentRef.isSha256Hex(sha256)) {
-            return Optional.empty();
-        }
-        Document holder = claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
-        return holder == null || !held(holder) ? Optional.empty() : DocumentKind.ofCode(holder.getString("kind"));
+        return heldClaim(sha256).flatMap(holder -> DocumentKind.ofCode(holder.getString("kind")));
     }
 
     /** The grounds a held claim of {@code kind} names for the document, if one holds it (ADR 0035 item 64: whose court decision it is). */
     public Optional<String> grounds(String sha256, DocumentKind kind) {
+        return heldClaim(sha256).filter(holder -> kind.code().equals(holder.getString("kind"))).map(holder -> holder.getString(GROUNDS));
+    }
+
+    private Optional<Document> heldClaim(String sha256) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return Optional.empty();
         }
-        Document holder = claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
-        return holder == null || !kind.code().equals(holder.getString("kind")) || !held(holder) ? Optional.empty()
-                : Optional.ofNullable(holder.getString(GROUNDS));
+        return Optional.ofNullable(claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first()).filter(this::held);
     }
 
     void backfillDone() {
