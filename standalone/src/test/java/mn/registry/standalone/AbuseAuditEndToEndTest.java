@@ -648,8 +648,11 @@ class AbuseAuditEndToEndTest {
                 "Bulgan civil court 2026/77", today(), false, ReceiptTimeEndToEndTest.upload(registry.context(), "court decision " + registration))));
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(registration,
                 mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
+        // the new registration period pays its own fee (ADR 0035 item 65, F274)
+        List<SubmittedZoneDocument> paidAnew = zoneDocuments(entity).stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT
+                ? new SubmittedZoneDocument(d.kind(), ReceiptTimeEndToEndTest.upload(registry.context(), entity.name() + " fee again")) : d).toList();
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, entity, Activity.TRADE,
-                zoneDocuments(entity))));
+                paidAnew)));
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
                 registration, "Lot 22", lot, "brick yard", from, until, tender, Money.mnt(10_000_000), "Governor decision 2026/97",

@@ -220,6 +220,36 @@ class FreeZoneAbuseRound11EndToEndTest {
     }
 
     @Test
+    @Order(9) // every day in it is the registry's today: the certificates', the upload's and the court's
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 62, F272, was O151): one court decision dissolving an entity registered in two zones is "
+            + "recorded in each over HTTP on its one document; cited for another entity, or (item 64, F273) as a bankruptcy the first zone's "
+            + "record did not find, refused, nothing stored; 003 art. 12.1 (item 65, F274): removed, it applies in the zone again on a fee "
+            + "of its own, not on the receipt that paid its first registration")
+    void one_court_decision_is_recorded_in_both_zones_of_its_entity() {
+        LegalEntity dissolved = new LegalEntity("Selenge Two-Zone Trade LLC", Jurisdiction.MONGOLIAN, null, "6417908");
+        RegistrationId inAltanbulag = registry.registeredIn(ALTANBULAG, dissolved);
+        RegistrationId inZamynUud = registry.registeredAlsoIn(ZAMYN_UUD, dissolved);
+        RegistrationId another = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Dornogovi Other Trade LLC", Jurisdiction.MONGOLIAN, null, "6417909"));
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Selenge civil court dissolves " + dissolved.name() + " " + System.nanoTime());
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(inAltanbulag,
+                "Selenge civil court 2027/12", registry.today(), false, decision)));
+        // ADR 0035 item 64 (F273): the same decision, with the first zone's day and finding
+        registry.refused(registry.send("governor-zamyn-uud", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(inZamynUud,
+                "Selenge civil court 2027/12", registry.today(), true, decision)), 409, "freezone.court-decision-differs", "bankruptcy",
+                "003 art. 12.5.3, 26.2");
+        ok(registry.send("governor-zamyn-uud", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(inZamynUud,
+                "Selenge civil court 2027/12", registry.today(), false, decision)));
+        registry.refused(registry.send("governor-zamyn-uud", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(another,
+                "Selenge civil court 2027/12", registry.today(), false, decision)), 409, "freezone.document-cited-elsewhere", "documentSha256",
+                "003 art. 12.5.3, 26.2");
+        // ADR 0035 item 65 (F274): removed, it may apply in the zone again (12.5.3 bars nothing), but on a fee of its own
+        ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(inAltanbulag,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court (test)")));
+        registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, dissolved,
+                Activity.TRADE, registry.documentsOf(dissolved))), 409, "freezone.fee-receipt-paid-an-earlier-registration", "documents", "003 art. 12.1");
+    }
+
+    @Test
     @Order(8) // it moves the registry's clock on
     @DisplayName("003 art. 12.5.2 (the lead, ADR 0035 item 56, F263, was O150): a resumption cites its uploaded document: without one, or "
             + "dated after the day the registry received it, refused over HTTP, nothing stored; with its own, dated on that day, recorded")

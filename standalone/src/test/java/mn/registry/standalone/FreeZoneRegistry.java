@@ -35,8 +35,21 @@ final class FreeZoneRegistry extends RunningRegistry {
 
     /** 003 art. 12.1-12.2: the entity applies to the zone for trade with its documents (the demo applicant) and its governor registers it. */
     RegistrationId registeredIn(ZoneId zone, LegalEntity entity) {
+        return registeredIn(zone, entity, documentsOf(entity));
+    }
+
+    /**
+     * 003 art. 12.1-12.2: the entity registered in a second zone too, as {@link #registeredIn(ZoneId, LegalEntity)}, its application
+     * paying the zone's fee with a receipt of its own (F123: one receipt pays one registration).
+     */
+    RegistrationId registeredAlsoIn(ZoneId zone, LegalEntity entity) {
+        return registeredIn(zone, entity, documentsOf(entity).stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT
+                ? new SubmittedZoneDocument(d.kind(), document(entity.name() + " in " + zone + " " + d.kind())) : d).toList());
+    }
+
+    private RegistrationId registeredIn(ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents) {
         ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
-                documentsOf(entity))));
+                documents)));
         RegistrationId registration = RegistrationId.of(zone, entity);
         ok(send("governor-" + zone.value(), "RegisterEntity", new RegistrationCommands.RegisterEntity(registration)));
         return registration;

@@ -70,6 +70,7 @@ public class DocumentClaims {
             "document.claimed-by-another-act.change-report",
             "document.claimed-by-another-act.inspection-findings",
             "document.claimed-by-another-act.zone-registration-act",
+            "document.claimed-by-another-act.zone-court-decision",
             "document.claimed-by-another-act.zone-registration-fee",
             "document.claimed-by-another-act.zone-decision",
             "document.claimed-by-another-act.zone-resolution",
@@ -114,8 +115,8 @@ public class DocumentClaims {
      * decisions), so that {@code freezone.document-cited-elsewhere}, {@code freezone.decision-cited-already}, ... answer as before: an act
      * of one of them on a document another holds is refused with the citing kind's own refusal, not across kinds.
      */
-    static final Set<DocumentKind> ONE_COLLECTION = Set.of(DocumentKind.ZONE_REGISTRATION_ACT, DocumentKind.ZONE_REGISTRATION_FEE,
-            DocumentKind.ZONE_DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION);
+    static final Set<DocumentKind> ONE_COLLECTION = Set.of(DocumentKind.ZONE_REGISTRATION_ACT, DocumentKind.ZONE_COURT_DECISION,
+            DocumentKind.ZONE_REGISTRATION_FEE, DocumentKind.ZONE_DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION);
 
     /**
      * Whether an act of kind {@code a} is not refused across kinds on a document an act of kind {@code b} holds: the same kind (its policy
@@ -155,9 +156,10 @@ public class DocumentClaims {
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
      * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
-     * <li>the same {@code ONE_ACT} or {@code ONE_GROUNDS} kind, or a Free Zone kind judged with the holder's ({@link #ONE_COLLECTION}): an
-     * act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS} kind always does); else the citing
-     * kind's own refusal (its code, field and article);</li>
+     * <li>the same {@code ONE_ACT}, {@code ONE_GROUNDS} or {@code ONE_ENTITY} kind, or a Free Zone kind judged with the holder's
+     * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
+     * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names; else
+     * the citing kind's own refusal (its code, field and article);</li>
      * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
      * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
      * papers);</li>
@@ -174,7 +176,7 @@ public class DocumentClaims {
         }
         String holders = holder.getString(GROUNDS);
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
-            if (kind.acts().leavesTheSameGroundsToTheAggregate() && Grounds.covers(holders, grounds)) {
+            if (kind.acts().leavesTheSameGroundsToTheAggregate() && (Grounds.covers(holders, grounds) || sharedByTheEntity(kind, holding, holders, grounds))) {
                 return RegistryWideClaim.Verdict.PASS;
             }
             if (grounds != null && holders != null && !grounds.equals(holders) && Grounds.record(grounds).equals(Grounds.record(holders))) {
@@ -187,6 +189,13 @@ public class DocumentClaims {
             return RegistryWideClaim.Verdict.PASS;
         }
         throw refusal(holding, field, article);
+    }
+
+    // ADR 0035 item 62 (abuse audit F272, was O151): a court dissolves the legal entity, so its decision, claimed by the entity's registration
+    // in one zone, is the document of the same act on its registration in another; never of another entity's, nor of another kind's act
+    private static boolean sharedByTheEntity(DocumentKind kind, DocumentKind holding, String holders, String grounds) {
+        return kind == holding && kind.acts().policy() == DocumentKind.Policy.ONE_ENTITY && Grounds.entity(grounds) != null
+                && Grounds.entity(grounds).equals(Grounds.entity(holders));
     }
 
     // "permit:<id>" and "permit:<other id>": two acts of one register (its prefix), on two of its records; or (session 21, O129) one
@@ -208,7 +217,8 @@ public class DocumentClaims {
      * After an act stored on a document it did not claim (one of its kind, or of a sharing kind, held it): keeps the document claimed
      * under this act should the holder's claim be released afterwards. It takes the claim over from an act of its own kind (whose claim
      * it passed on: that act is refused, or shares it) and from a holder no longer held; it leaves another kind's held claim (a sharing
-     * pair's, judged on its own). One read when the act holds it already; else the one loop ({@link RegistryWideClaim#take}).
+     * pair's, judged on its own), save a Free Zone kind judged with its own ({@link #ONE_COLLECTION}: since session 22 the court's decision
+     * is a kind of its own). One read when the act holds it already; else the one loop ({@link RegistryWideClaim#take}).
      */
     public void adopt(String sha256, DocumentKind kind, String grounds, String commandId, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
@@ -224,11 +234,18 @@ public class DocumentClaims {
                 ? current.getString(GROUNDS) : grounds;
         try {
             RegistryWideClaim.take(claims, claimOf(key, kind, kept, commandId, at),
-                    holder -> kind.code().equals(holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
+                    holder -> judgedWithItsOwn(kind, holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
             // three races lost to acts of its kind: one of them holds it for the kind
         }
+    }
+
+    // the holder's claim passed this act on to its aggregate under the act's own rule: its kind, or (session 22, ADR 0035 item 62: a court's
+    // decision on a document an act of its registration holds, each refused by the other in the one stream) a Free Zone kind judged with it
+    private static boolean judgedWithItsOwn(DocumentKind kind, String holdersKind) {
+        return DocumentKind.ofCode(holdersKind).filter(holding -> holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding)))
+                .isPresent();
     }
 
     /** As {@link #adopt(String, DocumentKind, String, String, Instant)}, for a kind whose acts name no grounds. */
@@ -271,11 +288,19 @@ public class DocumentClaims {
 
     /** The kind that holds the document now, if a held claim names one (tests and the backfill's check). */
     public Optional<DocumentKind> holder(String sha256) {
+        return heldClaim(sha256).flatMap(holder -> DocumentKind.ofCode(holder.getString("kind")));
+    }
+
+    /** The grounds a held claim of {@code kind} names for the document, if one holds it (ADR 0035 item 64: whose court decision it is). */
+    public Optional<String> grounds(String sha256, DocumentKind kind) {
+        return heldClaim(sha256).filter(holder -> kind.code().equals(holder.getString("kind"))).map(holder -> holder.getString(GROUNDS));
+    }
+
+    private Optional<Document> heldClaim(String sha256) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return Optional.empty();
         }
-        Document holder = claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
-        return holder == null || !held(holder) ? Optional.empty() : DocumentKind.ofCode(holder.getString("kind"));
+        return Optional.ofNullable(claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first()).filter(this::held);
     }
 
     void backfillDone() {
@@ -298,7 +323,10 @@ public class DocumentClaims {
     public enum Grounds {
         /** A permit (its application's id): the permit acts of 002. */
         PERMIT("permit"),
-        /** A Free Zone registration (its stream): its agreement, start of operations, court decision and fee receipt (003 art. 12). */
+        /**
+         * A Free Zone registration (its stream): its agreement, start of operations, interruption, resumption, court decision and fee
+         * receipt (003 art. 12); a court decision's is shared by the registrations of the entity it names (ADR 0035 item 62).
+         */
         REGISTRATION("registration"),
         /** A Free Zone (its id): its opening or closure (003 art. 6.4). */
         ZONE("zone"),
@@ -309,6 +337,14 @@ public class DocumentClaims {
 
         Grounds(String prefix) {
             this.prefix = prefix;
+        }
+
+        /**
+         * The legal entity a registration's grounds name ({@code registration:fz-registration-<zone>:<entity>}: its key, jurisdiction or
+         * country and registration number, as {@code RegistrationId} writes it after the zone); null for other grounds (ADR 0035 item 62).
+         */
+        static String entity(String grounds) {
+            return grounds == null || !grounds.startsWith(REGISTRATION.prefix + ":") ? null : grounds.substring(grounds.lastIndexOf(':') + 1);
         }
 
         /** The grounds naming land licence {@code licence} of zone {@code zone} (a reported land fee's receipt). */

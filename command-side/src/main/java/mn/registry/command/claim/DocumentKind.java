@@ -36,14 +36,20 @@ public enum DocumentKind {
             "findingsSha256", "002 art. 31.1.7", "These findings are the record of an inspection recorded already (of this permit or another); "
             + "each inspection is recorded with its own findings."), false)),
     /**
-     * 003 art. 12.5.1, 12.5.2, 12.5.3, 23.1-23.2, 26.2: a Free Zone registration's investment agreement, start of operations, interruption
-     * (ADR 0035 item 46), resumption (item 56) or court decision.
+     * 003 art. 12.5.1, 12.5.2, 23.1-23.2, 26.2: a Free Zone registration's investment agreement, start of operations, interruption
+     * (ADR 0035 item 46) or resumption (item 56); and a court decision (12.5.3) claimed before session 22, which reads as it did: the act
+     * of the one registration it names (ADR 0035 item 62).
      */
     ZONE_REGISTRATION_ACT("zone-registration-act", "an act of a Free Zone registration (an investment agreement, a start of operations, an "
-            + "interruption or resumption of operations, a court decision)",
-            Acts.oneAct(new Refusal("freezone.document-cited-elsewhere", "documentSha256", null, "This document is cited already by an act of "
-                    + "another registration; each registration's agreement, start of operations, interruption, resumption and court decision are recorded with their own "
-                    + "document."), true)),
+            + "interruption or resumption of operations, a court decision)", Acts.oneAct(Refusal.CITED_ELSEWHERE, true)),
+    /**
+     * 003 art. 12.5.3, 26.2 (ADR 0035 item 62; abuse audit F272, was O151): the court's decision dissolving a legal entity, or declaring it
+     * bankrupt, recorded on the entity's registrations: a court dissolves the legal entity, not its registration in one zone, so the
+     * entity's registrations in every zone record the one decision on its one document ({@code ONE_ENTITY}); another entity's act is
+     * refused as another registration's act was, and the same registration's second record is left to its aggregate (F44, F48).
+     */
+    ZONE_COURT_DECISION("zone-court-decision", "the court's decision dissolving a legal entity registered in a Free Zone",
+            Acts.oneEntity(Refusal.CITED_ELSEWHERE)),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(
             "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1", "This registration fee receipt is cited already by the application "
@@ -124,6 +130,14 @@ public enum DocumentKind {
     public record Refusal(String code, String field, String article, String english) {
 
         /**
+         * The refusal of a Free Zone registration's act, or court decision, on a document another registration's act holds (ADR 0035
+         * item 8; since item 62, another entity's court decision too): one code, as one collection answered it before session 19.
+         */
+        static final Refusal CITED_ELSEWHERE = new Refusal("freezone.document-cited-elsewhere", "documentSha256", null, "This document is "
+                + "cited already by an act of another registration; each registration's agreement, start of operations, interruption and "
+                + "resumption are recorded with their own document, and a court's decision with the one document of the entity it dissolves.");
+
+        /**
          * The refusal of a kind with no code of its own: {@value DocumentKind#ANOTHER_ACT_CODE}, the act's field and article (null: the
          * article of the act refused, a duty's).
          */
@@ -157,6 +171,12 @@ public enum DocumentKind {
          * share the document (their aggregate judges each), an act of the kind on other grounds is refused.
          */
         ONE_GROUNDS,
+        /**
+         * One act per Free Zone registration, on the registrations of one legal entity (session 22, ADR 0035 item 62): the claim names a
+         * registration; the kind's acts on the same entity's registrations in every zone share the document (each registration's aggregate
+         * judges its own), an act on another entity's registration is refused.
+         */
+        ONE_ENTITY,
         /** Several acts, whatever their grounds: the kind's acts share the document. */
         MANY_ACTS
     }
@@ -185,12 +205,20 @@ public enum DocumentKind {
             return new Acts(Policy.ONE_ACT, refusal, leavesTheSameGroundsToTheAggregate);
         }
 
+        /**
+         * One act per registration of one legal entity: the entity's registrations share the document; another entity's act is refused
+         * with {@code refusal}.
+         */
+        static Acts oneEntity(Refusal refusal) {
+            return new Acts(Policy.ONE_ENTITY, refusal, true);
+        }
+
         /** Several acts of one grounds share the document; an act on other grounds is refused with {@code refusal}. */
         static Acts oneGrounds(Refusal refusal) {
             return new Acts(Policy.ONE_GROUNDS, refusal, true);
         }
 
-        /** Whether the claim names the grounds its document is limited to ({@code ONE_ACT}, {@code ONE_GROUNDS}). */
+        /** Whether the claim names the grounds its document is limited to ({@code ONE_ACT}, {@code ONE_GROUNDS}, {@code ONE_ENTITY}). */
         public boolean namesItsGrounds() {
             return policy != Policy.MANY_ACTS;
         }

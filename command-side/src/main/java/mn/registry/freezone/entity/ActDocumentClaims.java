@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * {@code ONE_ACT}) naming the registration the document grounds; {@code freezone_act_documents} is no longer read or written (its
  * claims moved by the backfill). A claim of the same registration (its stream: another of its acts citing the document) is left to the
  * registration's aggregate, whose F48 rule ({@code freezone.document-cited-already}) decides; an act accepted on it takes the claim over.
+ * Since session 22 (ADR 0035 item 62) a court's decision is claimed as a kind of its own, {@link DocumentKind#ZONE_COURT_DECISION}, which
+ * the registrations of the entity it dissolves share in every zone.
  */
 @Component
 class ActDocumentClaims {
@@ -53,7 +55,15 @@ class ActDocumentClaims {
      * taken over when stored on the same registration's.
      */
     <T> T claimedFor(String sha256, RegistrationId registration, String article, CommandContext context, Supplier<T> act) {
-        return claims.claimedFor(sha256, DocumentKind.ZONE_REGISTRATION_ACT, grounds(registration), context, "documentSha256", article, act);
+        return claimedFor(sha256, DocumentKind.ZONE_REGISTRATION_ACT, registration, article, context, act);
+    }
+
+    /**
+     * As {@link #claimedFor(String, RegistrationId, String, CommandContext, Supplier)}, for an act of {@code kind}: the court's decision
+     * ({@link DocumentKind#ZONE_COURT_DECISION}, ADR 0035 item 62) is shared by the registrations of the entity it dissolves, in every zone.
+     */
+    <T> T claimedFor(String sha256, DocumentKind kind, RegistrationId registration, String article, CommandContext context, Supplier<T> act) {
+        return claims.claimedFor(sha256, kind, grounds(registration), context, "documentSha256", article, act);
     }
 
     /**
@@ -72,6 +82,18 @@ class ActDocumentClaims {
     void adoptFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
         claims.adopt(sha256, DocumentKind.ZONE_REGISTRATION_FEE, grounds(registration), commandId, at);
     }
+
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 64): the registration whose court decision holds this document's claim
+     * ({@link DocumentKind#ZONE_COURT_DECISION}, naming the registration that recorded it last), if any.
+     */
+    java.util.Optional<RegistrationId> courtDecisionRecordedBy(String sha256) {
+        return claims.grounds(sha256, DocumentKind.ZONE_COURT_DECISION).filter(g -> g.startsWith(REGISTRATION))
+                .flatMap(g -> RegistrationId.ofStream(g.substring(REGISTRATION.length())));
+    }
+
+    // a registration's grounds: this, then its stream
+    private static final String REGISTRATION = DocumentClaims.Grounds.REGISTRATION.of("");
 
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     void release(String sha256, String commandId) {

@@ -3,6 +3,7 @@ package mn.registry.freezone.entity;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.command.claim.DocumentKind;
 import mn.registry.freezone.governor.GovernorCommandType;
 import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.freezone.zone.ZoneDating;
@@ -145,12 +146,18 @@ class RegistrationCommandTypes {
      */
     private <T extends ZoneCommand> GovernorCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document,
                                                                          String article, ActDocumentClaims claims) {
+        return citingItsDocument(body, result, document, DocumentKind.ZONE_REGISTRATION_ACT, article, claims);
+    }
+
+    /** As above, the document claimed as {@code kind}'s (the court's decision's, ADR 0035 item 62). */
+    private <T extends ZoneCommand> GovernorCommandType<T> citingItsDocument(Class<T> body, String result, Function<T, String> document,
+                                                                         DocumentKind kind, String article, ActDocumentClaims claims) {
         GovernorCommandType<T> toAggregate = GovernorCommandType.toAggregate(body, commands, RegistrationCommandTypes::unknownRegistration,
                 (b, context, returned) -> new RegistrationAnswer((RegistrationId) TargetByRecordComponent.read(b, "registrationId"), result));
         return GovernorCommandType.of(body.getSimpleName(), body, (b, context) -> {
             RegistrationId registration = (RegistrationId) TargetByRecordComponent.read(b, "registrationId");
             // ADR 0057: one claim of the document, naming the registration (another kind's, or another registration's, is refused)
-            return claims.claimedFor(document.apply(b), registration, article, context, () -> toAggregate.carryOut().apply(b, context));
+            return claims.claimedFor(document.apply(b), kind, registration, article, context, () -> toAggregate.carryOut().apply(b, context));
         });
     }
 
@@ -185,10 +192,14 @@ class RegistrationCommandTypes {
                 RegistrationCommands.RecordOperationsResumed::documentSha256, "003 art. 12.5.2", claims);
     }
 
+    /**
+     * 003 art. 12.5.3, 26.2 (ADR 0035 item 62; abuse audit F272, was O151): the court's decision rests on its document, claimed as the
+     * court's decision on the entity it dissolves: its registrations in every zone record the one decision.
+     */
     @Bean
     SignedCommandType<RegistrationCommands.RecordCourtDecision> recordCourtDecisionType(ActDocumentClaims claims) {
         return citingItsDocument(RegistrationCommands.RecordCourtDecision.class, "GROUND_RAISED",
-                RegistrationCommands.RecordCourtDecision::documentSha256, "003 art. 12.5.3, 26.2", claims);
+                RegistrationCommands.RecordCourtDecision::documentSha256, DocumentKind.ZONE_COURT_DECISION, "003 art. 12.5.3, 26.2", claims);
     }
 
     @Bean

@@ -24,11 +24,17 @@ interface RegistrationServices {
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as its events say now. */
     Set<Activity> allowedActivities(ZoneId zone);
 
-    /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
-    boolean documentReceived(String sha256);
-
-    /** When the registry received the document with this SHA-256; empty if it did not (ADR 0035 item 46). */
+    /**
+     * When the registry received the document with this SHA-256 (uploaded to {@code POST /api/documents}); empty if it did not. One read
+     * answers both whether an act's document was received and the day its dated fact is judged by (ADR 0035 items 46, 63).
+     */
     java.util.Optional<Instant> documentReceivedAt(String sha256);
+
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 64): the court's decision another registration of the same entity recorded on the document with this
+     * SHA-256 (its claim names that registration, item 62), as that registration's events say now; empty if none did.
+     */
+    java.util.Optional<mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256);
 
     /**
      * 003 art. 12.1 (ADR 0035 item 19): claims the registration fee receipt for this command's application of {@code registration},

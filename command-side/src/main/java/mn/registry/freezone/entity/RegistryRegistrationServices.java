@@ -6,13 +6,19 @@ import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.ZoneId;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Set;
 
-/** {@link RegistrationServices} on the running registry: the current calendar, the zones' events, the document store. */
+/**
+ * {@link RegistrationServices} on the running registry: the current calendar, the zones' events, the document store, the claims of
+ * documents and (ADR 0035 item 64) the events of the registration whose claim holds a court decision's document.
+ */
 @Component
 class RegistryRegistrationServices implements RegistrationServices {
 
@@ -20,12 +26,14 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final Zones zones;
     private final DocumentStore documents;
     private final ActDocumentClaims claims;
+    private final EventStore events;
 
-    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims) {
+    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events) {
         this.calendar = calendar;
         this.zones = zones;
         this.documents = documents;
         this.claims = claims;
+        this.events = events;
     }
 
     @Override
@@ -54,13 +62,16 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
-    public boolean documentReceived(String sha256) {
-        return documents.cite(sha256).isPresent();
+    public java.util.Optional<Instant> documentReceivedAt(String sha256) {
+        return documents.cite(sha256).map(mn.registry.document.StoredDocument::receivedAt);
     }
 
     @Override
-    public java.util.Optional<Instant> documentReceivedAt(String sha256) {
-        return documents.cite(sha256).map(mn.registry.document.StoredDocument::receivedAt);
+    public java.util.Optional<RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256) {
+        return claims.courtDecisionRecordedBy(sha256).flatMap(registration -> events.readEvents(registration.stream()).asStream()
+                .map(EventMessage::getPayload).filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
+                .map(RegistrationEvents.CourtDissolutionRecorded.class::cast).filter(recorded -> sha256.equals(recorded.documentSha256()))
+                .reduce((earlier, later) -> later));
     }
 
     @Override

@@ -82,6 +82,9 @@ class ZoneRegistration {
     private final java.util.Map<DeregistrationGround, LocalDate> groundArose = new java.util.EnumMap<>(DeregistrationGround.class);
     /** The documents this stream's acts cited (applications, agreement, court decision; F48): kept across registrations. */
     private final Set<String> citedDocuments = new java.util.HashSet<>();
+    /** The fee receipt the latest application named, and those of applications that were registered (ADR 0035 item 65: spent). */
+    private String applicationsFeeReceipt;
+    private final Set<String> feeReceiptsSpent = new java.util.HashSet<>();
 
     ZoneRegistration() {
     }
@@ -98,6 +101,7 @@ class ZoneRegistration {
         onePendingOrActiveRegistrationPerEntityPerZone();
         noNewYearToStartRightAfterDeregistration(UlaanbaatarTime.dateOf(context.receivedAt()));
         RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
+        feeReceiptPaysOneRegistrationPeriod(body.documents());
         oneFeeReceiptPaysOneRegistration(body.documents(), id, context, services);
         Deadline review = services.due(context.receivedAt(), FreeZoneTerms.REVIEW); // due after the day of receipt (Deadline refuses else)
         apply(new RegistrationEvents.ZoneRegistrationApplied(id, body.zoneId(), body.entity(), body.activity(), List.copyOf(body.documents()),
@@ -112,14 +116,31 @@ class ZoneRegistration {
     // the other intake rules, so that an application refused on them claims nothing
     private static void oneFeeReceiptPaysOneRegistration(List<SubmittedZoneDocument> documents, RegistrationId id, CommandContext context,
                                                          RegistrationServices services) {
-        documents.stream().filter(d -> d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT).findFirst()
-                .ifPresent(receipt -> services.claimFeeReceipt(receipt.sha256(), context.commandId(), id, context.receivedAt()));
+        feeReceiptOf(documents).ifPresent(receipt -> services.claimFeeReceipt(receipt, context.commandId(), id, context.receivedAt()));
+    }
+
+    // 003 art. 12.1 (ADR 0035 item 65; abuse audit F274): the fee paid the registration its application led to. Item 19 lets the same
+    // registration's application again name its receipt after a rejection (no registration was made on it); once the entity was
+    // registered on it, the receipt is spent: after its removal (a court's dissolution bars nothing, 12.5.1-12.5.2 a year) the entity
+    // applying here again would be registered for a new period on the fee of the old one. The claim (item 19) passes the same
+    // registration's receipt on to this rule
+    private void feeReceiptPaysOneRegistrationPeriod(List<SubmittedZoneDocument> documents) {
+        feeReceiptOf(documents).filter(feeReceiptsSpent::contains).ifPresent(spent -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-paid-an-earlier-registration", "This registration fee "
+                    + "receipt paid an earlier registration of " + registrationId + " in this zone; a new registration pays its own fee.", "documents",
+                    "003 art. 12.1");
+        });
+    }
+
+    private static java.util.Optional<String> feeReceiptOf(List<SubmittedZoneDocument> documents) {
+        return documents == null ? java.util.Optional.empty() : documents.stream()
+                .filter(d -> d.kind() == mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT).map(SubmittedZoneDocument::sha256).findFirst();
     }
 
     // 003 art. 12.1: each document named was uploaded to the registry first (POST /api/documents)
     private static void everyDocumentWasReceived(List<SubmittedZoneDocument> documents, RegistrationServices services) {
         for (SubmittedZoneDocument d : documents) {
-            DocumentCitation.of("documents." + d.kind(), d.kind().article()).received(d.sha256(), services::documentReceived);
+            DocumentCitation.of("documents." + d.kind(), d.kind().article()).found(d.sha256(), services::documentReceivedAt);
         }
     }
 
@@ -217,14 +238,14 @@ class ZoneRegistration {
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), services);
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
+        Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
                     "endsOn", "003 art. 12.5.1");
         }
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
-        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), services.documentReceivedAt(body.documentSha256()));
+        DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), documentReceivedAt);
         agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
@@ -279,8 +300,9 @@ class ZoneRegistration {
     // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 7; abuse audit F47): the agreement's date starts the year to start and a court
     // decision "in bankruptcy" spares the entity the clawback, so neither rests on the governor's word: each names the SHA-256 of its
     // document, uploaded first (POST /api/documents), as the Government's exemption does (23.4). Looking it up cites it, so the uncited
-    // sweep keeps it for ever (DocumentStore.find)
-    private void actRestsOnItsUploadedDocument(String sha256, RegistrationServices services, String article) {
+    // sweep keeps it for ever (DocumentStore.find). Returns when the registry received it (session 22: the one read of the document store
+    // the act makes; its day judged by DatedFact)
+    private Instant actRestsOnItsUploadedDocument(String sha256, RegistrationServices services, String article) {
         if (sha256 == null || sha256.isBlank()) {
             throw RegistryProblem.invalid("freezone.field-missing", "The act is recorded with its document: upload it to POST /api/documents and "
                     + "name its SHA-256.", "documentSha256", article);
@@ -289,7 +311,7 @@ class ZoneRegistration {
                 .malformedSays("A document is named by the SHA-256 of its bytes in lower-case hex (64 characters).");
         act.wellFormed(sha256);
         documentNotCitedForAnotherActOfThisRegistration(sha256, article);
-        act.received(sha256, services::documentReceived);
+        return act.found(sha256, services::documentReceivedAt);
     }
 
     // 003 art. 12.5.1, 12.5.3, 26.2 (abuse audit F48): one document is one act: the agreement's own file, or one of the application's,
@@ -346,8 +368,7 @@ class ZoneRegistration {
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2");
-        DatedFact.START.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        DatedFact.START.notAfterItsDocument(on, actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2"));
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
 
@@ -391,8 +412,8 @@ class ZoneRegistration {
     // dissolution, save the honest late record: one whose document the registry received before the court's day. That document existed
     // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
     // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
-    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Instant> documentReceivedAt) {
-        if (courtDecidedOn != null && documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(courtDecidedOn::isAfter).isEmpty()) {
+    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(Instant documentReceivedAt) {
+        if (courtDecidedOn != null && !courtDecidedOn.isAfter(UlaanbaatarTime.dateOf(documentReceivedAt))) {
             noOperationsRecordedAfterTheDissolution();
         }
     }
@@ -414,8 +435,7 @@ class ZoneRegistration {
             throw RegistryProblem.conflict("freezone.operations-already-interrupted", "Operations are interrupted since " + interruptedOn + ".", "003 art. 12.5.2");
         }
         notBeforeTheLastResumption(on);
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2");
-        DatedFact.INTERRUPTION.notAfterItsDocument(on, services.documentReceivedAt(body.documentSha256()));
+        DatedFact.INTERRUPTION.notAfterItsDocument(on, actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2, 26.2"));
         apply(new RegistrationEvents.OperationsInterrupted(registrationId, on,
                 LegalTerm.months(twelveMonthsCountFrom(on, UlaanbaatarTime.dateOf(context.receivedAt())), FreeZoneTerms.INTERRUPTION_MONTHS).lastDay(),
                 context.actor(), body.documentSha256()));
@@ -451,11 +471,12 @@ class ZoneRegistration {
             this.shows = shows;
         }
 
-        void notAfterItsDocument(LocalDate day, java.util.Optional<Instant> documentReceivedAt) {
-            documentReceivedAt.map(UlaanbaatarTime::dateOf).filter(day::isAfter).ifPresent(received -> {
+        void notAfterItsDocument(LocalDate day, Instant documentReceivedAt) {
+            LocalDate received = UlaanbaatarTime.dateOf(documentReceivedAt);
+            if (day.isAfter(received)) {
                 throw RegistryProblem.invalid(code, "The registry received the document on " + received + "; it cannot show " + shows + " "
                         + day + ", a later day.", field, article);
-            });
+            }
         }
     }
 
@@ -491,8 +512,7 @@ class ZoneRegistration {
         }
         interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
-        java.util.Optional<Instant> documentReceivedAt = services.documentReceivedAt(body.documentSha256()); // one read of the document store
+        Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
         DatedFact.RESUMPTION.notAfterItsDocument(on, documentReceivedAt);
         noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(documentReceivedAt);
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
@@ -523,13 +543,27 @@ class ZoneRegistration {
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
         courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();
-        actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.3, 26.2");
-        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), services.documentReceivedAt(body.documentSha256()));
+        DatedFact.COURT_DECISION.notAfterItsDocument(body.decidedOn(), actRestsOnItsUploadedDocument(body.documentSha256(), services,
+                "003 art. 12.5.3, 26.2"));
+        services.courtDecisionRecordedElsewhere(body.documentSha256()).ifPresent(first -> theDecisionTheEntitysOtherZoneRecorded(body, first));
         apply(new RegistrationEvents.CourtDissolutionRecorded(registrationId, body.reference(), body.decidedOn(), body.bankruptcy(), context.actor(),
                 body.documentSha256()));
         if (!raised.contains(DeregistrationGround.COURT_DECISION)) {
             apply(new RegistrationEvents.DeregistrationGroundRaised(registrationId, DeregistrationGround.COURT_DECISION,
                     DeregistrationGround.COURT_DECISION.article(), body.decidedOn(), context.receivedAt(), context.actor()));
+        }
+    }
+
+    // 003 art. 12.5.3, 26.2 (ADR 0035 item 64; abuse audit F273): since item 62 the entity's registrations in every zone record one court
+    // decision on its one document; its day and whether it declares a bankruptcy are the decision's, not the zone's: another day moves the
+    // stop around the agreement's end, and a bankruptcy the first record did not find takes 26.2's exception, for one registration of the
+    // entity only. The reference is the governor's spelling of the decision's number and is not compared
+    private void theDecisionTheEntitysOtherZoneRecorded(RegistrationCommands.RecordCourtDecision body, RegistrationEvents.CourtDissolutionRecorded first) {
+        String differs = !body.decidedOn().equals(first.decidedOn()) ? "decidedOn" : body.bankruptcy() != first.bankruptcy() ? "bankruptcy" : null;
+        if (differs != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.court-decision-differs", "This court decision was recorded for "
+                    + first.registrationId() + " as decided on " + first.decidedOn() + (first.bankruptcy() ? ", declaring a bankruptcy" : ", declaring no "
+                    + "bankruptcy") + "; the same decision is recorded for the entity's other registrations as it was.", differs, "003 art. 12.5.3, 26.2");
         }
     }
 
@@ -739,6 +773,7 @@ class ZoneRegistration {
         if (event.documents() != null) {
             event.documents().forEach(d -> citedDocuments.add(d.sha256()));
         }
+        applicationsFeeReceipt = feeReceiptOf(event.documents()).orElse(null);
     }
 
     @EventSourcingHandler
@@ -760,6 +795,9 @@ class ZoneRegistration {
         startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
         startRunsFrom = certificateIssuedOn;
         movedDue.clear();
+        if (applicationsFeeReceipt != null) {
+            feeReceiptsSpent.add(applicationsFeeReceipt);
+        }
     }
 
     @EventSourcingHandler

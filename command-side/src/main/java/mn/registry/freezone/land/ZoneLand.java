@@ -166,7 +166,9 @@ class ZoneLand {
     // 003 art. 12.5, 22.6 (choice, ADR 0035 item 14; abuse audit F91): "in case of circumstances referred to in 12.5.1 and 12.5.2, the
     // land rights shall be revoked". Once the registry has raised one of those grounds (the year to start or the 12 months of
     // interruption ran out; F36-F37 keep it raised), new land rights, an application for them or the certificate of rights already
-    // granted would be rights the law revokes in the same circumstances, and a governor slow to deregister could keep handing them out
+    // granted would be rights the law revokes in the same circumstances, and a governor slow to deregister could keep handing them out.
+    // (ADR 0035 item 66; abuse audit F275) Nor is the Government's exemption by name from the fee of those rights recorded (23.3: it
+    // considers the holder's performance of its land use, which ends with its removal): a benefit published for land about to go
     static void noGroundForLosingLandIsRaised(LandHolders.Holder standing, String field) {
         if (standing.landGroundRaised()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-ground-raised", standing.registrationId() + " has a ground of "
@@ -582,6 +584,7 @@ class ZoneLand {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
             LandHolders.Holder standing = services.standing(body.holder());
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
+            noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
             actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());

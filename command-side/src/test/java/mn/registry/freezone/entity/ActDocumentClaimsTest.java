@@ -64,6 +64,8 @@ class ActDocumentClaimsTest {
     static final LegalEntity SECOND_ENTITY = new LegalEntity("Orkhon Leather LLC", Jurisdiction.MONGOLIAN, null, "6001999");
     static final RegistrationId FIRST = RegistrationId.of(ZONE, FIRST_ENTITY);
     static final RegistrationId SECOND = RegistrationId.of(ZONE, SECOND_ENTITY);
+    /** The first entity registered in a second zone too (003 art. 12.2: one registration per entity per zone). */
+    static final RegistrationId FIRST_IN_ZAMYN_UUD = RegistrationId.of(mn.registry.kernel.freezone.ZoneId.of("zamyn-uud"), FIRST_ENTITY);
     static final LocalDate SIGNED = CERTIFIED.plusDays(10);
     static final LocalDate ENDS = LocalDate.of(2036, 12, 31);
     static final Instant AGREEMENT_AT = on(LocalDate.of(2027, 2, 10));
@@ -82,6 +84,9 @@ class ActDocumentClaimsTest {
     private MongoCollection<Document> claimed;
     private SignedCommandType<RegistrationCommands.RecordInvestmentAgreement> agreementType;
     private SignedCommandType<RegistrationCommands.RecordCourtDecision> courtType;
+    private SignedCommandType<RegistrationCommands.RecordOperationsStarted> startType;
+    private SignedCommandType<RegistrationCommands.RecordOperationsInterrupted> interruptionType;
+    private SignedCommandType<RegistrationCommands.RecordOperationsResumed> resumptionType;
 
     @BeforeEach
     void start(MongoDatabase database) {
@@ -103,6 +108,10 @@ class ActDocumentClaimsTest {
         courtType = types.recordCourtDecisionType(claims);
         registered(FIRST, FIRST_ENTITY, "a");
         registered(SECOND, SECOND_ENTITY, "b");
+        registered(FIRST_IN_ZAMYN_UUD, FIRST_ENTITY, "c");
+        startType = types.recordOperationsStartedType(claims);
+        interruptionType = types.recordOperationsInterruptedType(claims);
+        resumptionType = types.recordOperationsResumedType(claims);
     }
 
     @AfterEach
@@ -115,10 +124,10 @@ class ActDocumentClaimsTest {
         List<mn.registry.kernel.freezone.SubmittedZoneDocument> documents = ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN).stream()
                 .map(d -> new mn.registry.kernel.freezone.SubmittedZoneDocument(d.kind(), documentDigit + d.sha256().substring(1))).toList();
         List<Object> events = List.of(
-                new RegistrationEvents.ZoneRegistrationApplied(id, ZONE, entity, Activity.TRADE, documents, RECEIVED, DUE, DUE_AT,
+                new RegistrationEvents.ZoneRegistrationApplied(id, id.zoneId(), entity, Activity.TRADE, documents, RECEIVED, DUE, DUE_AT,
                         WorkingDays.of(5), VERSION, "003 art. 12.2", ZoneRegistrationTest.APPLICANT),
-                new RegistrationEvents.EntityRegistered(id, new ZoneCertificate("ALTANBULAG/2026/MN-" + entity.registrationNumber(), id, entity,
-                        Activity.TRADE, CERTIFIED, ZONE), RECEIVED.plusSeconds(4 * 86400), GOVERNOR));
+                new RegistrationEvents.EntityRegistered(id, new ZoneCertificate(id.zoneId().value().toUpperCase(java.util.Locale.ROOT) + "/2026/MN-"
+                        + entity.registrationNumber(), id, entity, Activity.TRADE, CERTIFIED, id.zoneId()), RECEIVED.plusSeconds(4 * 86400), GOVERNOR));
         for (int i = 0; i < events.size(); i++) {
             axon.eventStore().publish(new GenericDomainEventMessage<>("ZoneRegistration", id.stream(), i, events.get(i)));
         }
@@ -126,8 +135,13 @@ class ActDocumentClaimsTest {
 
     /** What the command pipeline does first: the command id is claimed in the command log. */
     private CommandContext signed(String commandId, Instant at) {
+        return signed(commandId, at, ZONE);
+    }
+
+    /** The same, signed by the governor of {@code zone}. */
+    private CommandContext signed(String commandId, Instant at, mn.registry.kernel.freezone.ZoneId zone) {
         commandLog.claim(commandId, commandId + "-jws", "jws", "RecordInvestmentAgreement", GOVERNOR.value());
-        return new CommandContext(commandId, at, at, GOVERNOR, Set.of(Role.ZONE_GOVERNOR), Set.of(ZONE.value()), "ab".repeat(32));
+        return new CommandContext(commandId, at, at, GOVERNOR, Set.of(Role.ZONE_GOVERNOR), Set.of(zone.value()), "ab".repeat(32));
     }
 
     /**
@@ -151,7 +165,7 @@ class ActDocumentClaimsTest {
 
     private Object courtDecision(RegistrationId id, String sha256, String commandId) {
         return courtType.handle(new RegistrationCommands.RecordCourtDecision(id, "Selenge court 2027/118", DECIDED, true, sha256),
-                signed(commandId, COURT_AT));
+                signed(commandId, COURT_AT, id.zoneId()));
     }
 
     private List<Object> events(RegistrationId id) {
@@ -258,5 +272,58 @@ class ActDocumentClaimsTest {
         claims.release(receipt, "cmd-1");
         assertThat(claims.claimFeeReceipt(receipt, signed("cmd-4", RECEIVED).commandId(), SECOND, RECEIVED)).isTrue();
         assertThat(holder(receipt)).isEqualTo("cmd-4");
+    }
+
+    private static void refusedAs(Throwable t, String code) {
+        assertThat(((RegistryProblem) t).code()).isEqualTo(code);
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 62; abuse audit F272, was O151): one court decision dissolving an entity registered in two "
+            + "zones is recorded in each zone on its one document; refused for another entity, again on the same registration, or as a start, "
+            + "interruption or resumption")
+    void one_court_decision_dissolves_the_entity_in_every_zone() {
+        courtDecision(FIRST, COURT, "cmd-1");
+        // abuse: the court's decision cited in the entity's other zone as a start, an interruption or a resumption
+        LocalDate day = CERTIFIED.plusDays(20);
+        assertThatThrownBy(() -> startType.handle(new RegistrationCommands.RecordOperationsStarted(FIRST_IN_ZAMYN_UUD, day, COURT),
+                signed("cmd-2", COURT_AT, FIRST_IN_ZAMYN_UUD.zoneId()))).satisfies(t -> refusedAs(t, "freezone.document-cited-elsewhere", "003 art. 12.5.1, 23.1-23.2"));
+        assertThatThrownBy(() -> interruptionType.handle(new RegistrationCommands.RecordOperationsInterrupted(FIRST_IN_ZAMYN_UUD, day, COURT),
+                signed("cmd-3", COURT_AT, FIRST_IN_ZAMYN_UUD.zoneId()))).satisfies(t -> refusedAs(t, "freezone.document-cited-elsewhere", "003 art. 12.5.2, 26.2"));
+        assertThatThrownBy(() -> resumptionType.handle(new RegistrationCommands.RecordOperationsResumed(FIRST_IN_ZAMYN_UUD, day, COURT),
+                signed("cmd-4", COURT_AT, FIRST_IN_ZAMYN_UUD.zoneId()))).satisfies(t -> refusedAs(t, "freezone.document-cited-elsewhere", "003 art. 12.5.2"));
+        assertThat(events(FIRST_IN_ZAMYN_UUD)).as("nothing stored in the second zone").hasSize(2);
+        assertThat(holder(COURT)).isEqualTo("cmd-1");
+
+        // the lawful act: the second zone's governor records the same decision for the same entity
+        courtDecision(FIRST_IN_ZAMYN_UUD, COURT, "cmd-5");
+        assertThat(events(FIRST_IN_ZAMYN_UUD)).as("applied, registered, the court's decision and its ground").hasSize(4)
+                .anySatisfy(e -> assertThat(e).isInstanceOf(RegistrationEvents.CourtDissolutionRecorded.class));
+        assertThat(documents.holder(COURT)).contains(DocumentKind.ZONE_COURT_DECISION);
+
+        // abuse: the decision cited for another entity, or again on a registration that recorded it
+        assertThatThrownBy(() -> courtDecision(SECOND, COURT, "cmd-6"))
+                .satisfies(t -> refusedAs(t, "freezone.document-cited-elsewhere", COURT_ARTICLE));
+        assertThat(events(SECOND)).hasSize(2);
+        assertThatThrownBy(() -> courtDecision(FIRST, COURT, "cmd-7"))
+                .satisfies(t -> refusedAs(t, "freezone.court-decision-already-recorded"));
+        assertThat(events(FIRST)).hasSize(4);
+        assertThat(events(FIRST_IN_ZAMYN_UUD)).hasSize(4);
+        assertThat(List.of("cmd-1", "cmd-5")).as("held by one of the two records").contains(holder(COURT));
+        // another register's act citing it names the kind that holds it
+        assertThatThrownBy(() -> documents.claim(COURT, DocumentKind.CHANGE_REPORT, signed("cmd-8", COURT_AT).commandId(), "documentSha256",
+                "002 art. 20.3.3", COURT_AT)).satisfies(t -> refusedAs(t, "document.claimed-by-another-act.zone-court-decision"));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3 (ADR 0035 item 62): a court decision's document claimed before the release, as an act of its registration, "
+            + "reads as it did: its registration's own acts are left to the registration, another zone's court decision is refused")
+    void a_court_decision_claimed_before_the_release_reads_as_it_did() {
+        claimedByAnAgreement(COURT, "backfill:adr-0057:court"); // the claim of a decision recorded before the release (held for ever)
+        assertThatThrownBy(() -> courtDecision(FIRST_IN_ZAMYN_UUD, COURT, "cmd-1"))
+                .satisfies(t -> refusedAs(t, "freezone.document-cited-elsewhere", COURT_ARTICLE));
+        assertThat(events(FIRST_IN_ZAMYN_UUD)).hasSize(2);
+        assertThat(holder(COURT)).isEqualTo("backfill:adr-0057:court");
+        assertThat(documents.holder(COURT)).contains(DocumentKind.ZONE_REGISTRATION_ACT);
     }
 }

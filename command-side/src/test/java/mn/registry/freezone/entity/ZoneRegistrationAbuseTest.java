@@ -165,9 +165,11 @@ class ZoneRegistrationAbuseTest {
                 true, false, GOVERNOR);
     }
 
+    // the application for a new registration period pays its fee anew (ADR 0035 item 65: the first receipt paid the first period)
     private static org.axonframework.commandhandling.CommandMessage<Object> applyAgain(Instant at) {
         return mn.registry.freezone.FreeZoneSigned.signed(ZoneRegistrationTest.application(ZoneRegistrationTest.MONGOLIAN,
-                ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN)), ZoneRegistrationTest.APPLICANT, at, Role.APPLICANT);
+                ZoneRegistrationTest.paidAnew(ZoneRegistrationTest.documents(Jurisdiction.MONGOLIAN), "c".repeat(64))), ZoneRegistrationTest.APPLICANT,
+                at, Role.APPLICANT);
     }
 
     @Test

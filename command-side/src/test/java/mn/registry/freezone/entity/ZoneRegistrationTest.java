@@ -105,17 +105,28 @@ class ZoneRegistrationTest {
             return ALLOWED;
         }
 
-        @Override
-        public boolean documentReceived(String sha256) {
-            return !unknownDocuments.contains(sha256);
-        }
-
-        /** When the registry received a document, by SHA-256 (ADR 0035 item 46); a document not in it has no day to compare. */
+        /** When the registry received a document, by SHA-256 (ADR 0035 item 46), for the tests that judge an act's day by it. */
         final java.util.Map<String, Instant> receivedAt = new java.util.HashMap<>();
+
+        /**
+         * When the registry received a document a test does not date (session 22, ADR 0035 item 63: a received document has its
+         * receipt): late enough that no day an act names is after it (item 46's rules judge only a day a test sets), and after any
+         * court's day (item 60 admits a resumption after the dissolution only on a document received before it).
+         */
+        static final Instant UNDATED_RECEIPT = Instant.parse("2099-12-31T00:00:00Z");
 
         @Override
         public java.util.Optional<Instant> documentReceivedAt(String sha256) {
-            return documentReceived(sha256) ? java.util.Optional.ofNullable(receivedAt.get(sha256)) : java.util.Optional.empty();
+            return unknownDocuments.contains(sha256) ? java.util.Optional.empty()
+                    : java.util.Optional.of(receivedAt.getOrDefault(sha256, UNDATED_RECEIPT));
+        }
+
+        /** The court decisions another registration of the entity recorded, by their document's SHA-256 (ADR 0035 item 64); none unless set. */
+        final java.util.Map<String, RegistrationEvents.CourtDissolutionRecorded> courtDecisions = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256) {
+            return java.util.Optional.ofNullable(courtDecisions.get(sha256));
         }
 
         /** The fee receipts claimed, by SHA-256 (ADR 0035 item 19); another registration's is refused as the registry's claim refuses it. */
@@ -154,6 +165,11 @@ class ZoneRegistrationTest {
 
     static List<SubmittedZoneDocument> documents(Jurisdiction jurisdiction) {
         return ZoneDocument.requiredFor(jurisdiction).stream().map(k -> new SubmittedZoneDocument(k, Integer.toHexString(k.ordinal() + 10).repeat(64))).toList();
+    }
+
+    /** The same documents, the fee paid anew: a receipt of its own ({@code receipt}), as an application for a new registration period names it. */
+    static List<SubmittedZoneDocument> paidAnew(List<SubmittedZoneDocument> documents, String receipt) {
+        return documents.stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
     }
 
     static RegistrationCommands.ApplyForZoneRegistration application(LegalEntity entity, List<SubmittedZoneDocument> documents) {

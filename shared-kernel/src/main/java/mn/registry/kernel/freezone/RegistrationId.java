@@ -35,8 +35,17 @@ public record RegistrationId(String value) implements TypedId {
         return value;
     }
 
+    /** What the name of a registration's event stream starts with, before its id. */
+    public static final String STREAM_PREFIX = "fz-registration-";
+
     /** The event stream of the registration (one per entity per zone), as {@link ZoneId#stream()} names a zone's. */
     public String stream() {
-        return "fz-registration-" + value;
+        return STREAM_PREFIX + value;
+    }
+
+    /** The registration whose event stream is {@code stream} ({@link #stream()}); empty for another stream. */
+    public static java.util.Optional<RegistrationId> ofStream(String stream) {
+        return stream == null || !stream.startsWith(STREAM_PREFIX) ? java.util.Optional.empty()
+                : java.util.Optional.of(new RegistrationId(stream.substring(STREAM_PREFIX.length())));
     }
 }
