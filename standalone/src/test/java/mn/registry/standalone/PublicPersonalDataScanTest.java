@@ -243,10 +243,7 @@ class PublicPersonalDataScanTest {
     }
 
     private static String storedPayload(String eventId) {
-        Document commit = registry.getBean(MongoDatabase.class).getCollection("events").find(new Document("eventIds", eventId)).first();
-        assertThat(commit).as("the store holds event " + eventId).isNotNull();
-        return commit.getList("events", Document.class).stream().filter(e -> eventId.equals(e.getString("eventId"))).findFirst()
-                .orElseThrow().getString("payload");
+        return new mn.registry.tlog.SealedEvents(registry.getBean(MongoDatabase.class)).byId(eventId).orElseThrow().event().payload();
     }
 
     private static long revocationIndex() throws Exception {
