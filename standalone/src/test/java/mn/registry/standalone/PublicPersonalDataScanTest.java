@@ -1,7 +1,13 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.log.Commitment;
+import mn.registry.kernel.log.Disclosures;
+import mn.registry.kernel.log.SealedEvent;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LegalEntity;
@@ -120,6 +126,10 @@ class PublicPersonalDataScanTest {
         publish("PermitApplication", revoked.value(), new PermitRevoked(revoked, RevocationGround.HOLDER_REQUEST,
                 "asked by the director Сараа (ЧО88020233, 88775566, saraa@example.mn, Сансар 21-р байр; "
                 + "registration УБ99112233, phone +976 9595 1212, director.saraa@example.mn)", now, new PersonId("supervisor-1"), true));
+        // 003 art. 26.2, domain-rules §5: a deregistration is published, whether the entity owes its exemptions back (a tax matter) is not
+        publish("ZoneRegistration3", registration.value() + "-deregistered", new RegistrationEvents.EntityDeregistered(registration,
+                ZoneId.of("altanbulag"), DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved by the court", now, true, true,
+                new PersonId("governor-altanbulag")));
         publish("ZoneLand", "altanbulag-land-x", new LandEvents.LandLicenceIssued(ZoneId.of("altanbulag"), LandLicenceId.of(ZoneId.of("altanbulag"), 9),
                 registration, new Money(new BigDecimal("100"), "MNT"), "paid in cash by Сараа ЧО88020233, phone 88775566", now, new PersonId("governor-altanbulag")));
         // wait until the log has the last public one
@@ -184,6 +194,56 @@ class PublicPersonalDataScanTest {
                 java.util.Optional.of(ca)).verify(bundle);
         assertThat(verdict.failure()).isNull();
         assertThat(verdict.summary()).contains("PermitRevoked").contains("fields disclosed 5 of 6");
+    }
+
+    @Test
+    @DisplayName("003 art. 26.2, 002 art. 30.1 (domain-rules §5): a bundle confirms no guess of a field its record withholds: not whether a "
+            + "deregistered entity owes its exemptions back, nor a revocation's reason or a payment receipt guessed right")
+    void a_bundle_confirms_no_guess_of_a_withheld_field() throws Exception {
+        int withholding = 0;
+        org.assertj.core.api.SoftAssertions confirmed = new org.assertj.core.api.SoftAssertions();
+        for (JsonNode entry : CanonicalJsonReader.read(fetch("/api/public/feed?after=-1&limit=1000")).path("entries")) {
+            JsonNode bundle = CanonicalJsonReader.read(fetch("/api/public/bundle/" + entry.path("logIndex").asLong()));
+            if (bundle.path("commitment").isNull() || bundle.path("commitment").path("sd").size() == bundle.path("disclosures").size()) {
+                continue;
+            }
+            withholding++;
+            Commitment commitment = Commitment.fromJson(bundle.path("commitment"));
+            // a reader who guessed every withheld field right: the payload exactly as sealed
+            String sealedPayload = storedPayload(commitment.eventId());
+            confirmed.assertThat(publicHashOf(commitment, sealedPayload)).as("log index " + entry.path("logIndex") + " (" + commitment.payloadType()
+                    + "): the envelope rebuilt from the bundle and a right guess hashes to the published sealHash").isNotEqualTo(commitment.sealHash());
+            if (commitment.payloadType().endsWith("EntityDeregistered")) {
+                // two guesses are all it takes for a boolean
+                for (boolean owes : new boolean[]{true, false}) {
+                    ObjectNode guessed = disclosedPayload(bundle);
+                    guessed.put("taxClawbackDue", owes);
+                    confirmed.assertThat(publicHashOf(commitment, guessed.toString())).as("the guess taxClawbackDue=" + owes + " is confirmed by the bundle")
+                            .isNotEqualTo(commitment.sealHash()).isNotEqualTo(bundle.path("record").path("sealHash").asText());
+                }
+            }
+        }
+        assertThat(withholding).as("bundles withholding a field: the revocation, the land licence, the deregistration").isGreaterThanOrEqualTo(3);
+        confirmed.assertAll();
+    }
+
+    /** What anyone computes from a bundle's commitment and a payload: the SHA-256 of the canonical envelope (the public cannot know more). */
+    private static String publicHashOf(Commitment c, String payload) {
+        return Sha256.hex(new SealedEvent(c.eventId(), c.aggregateType(), c.aggregateId(), c.seq(), c.timestamp(), c.payloadType(),
+                c.payloadRevision(), payload, c.metaData(), c.prevHash(), null, null, null).canonicalEnvelope());
+    }
+
+    private static ObjectNode disclosedPayload(JsonNode bundle) {
+        ObjectNode payload = mn.registry.kernel.crypto.CanonicalJson.mapper().createObjectNode();
+        for (JsonNode disclosure : bundle.path("disclosures")) {
+            Disclosures.Disclosed opened = Disclosures.open(disclosure.asText());
+            payload.set(opened.name(), opened.value());
+        }
+        return payload;
+    }
+
+    private static String storedPayload(String eventId) {
+        return new mn.registry.tlog.SealedEvents(registry.getBean(MongoDatabase.class)).byId(eventId).orElseThrow().event().payload();
     }
 
     private static long revocationIndex() throws Exception {

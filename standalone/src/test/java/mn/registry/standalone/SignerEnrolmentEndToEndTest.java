@@ -1,6 +1,8 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.EndSignerRole;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.permit.ApplicationId;
@@ -53,6 +55,44 @@ class SignerEnrolmentEndToEndTest {
 
     private static void signsIn(SigningIdentity who) {
         assertThat(registry.signIn(who)).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("002 art. 15.3, 30.1 (domain-rules §5): an official whose person id holds a civil registration number or a phone is not "
+            + "enrolled, as the id is published with every act they sign; an id with a staff number of seven digits is")
+    void a_person_id_holding_a_civil_number_or_a_phone_is_not_enrolled() {
+        String order = ReceiptTimeEndToEndTest.upload(registry.context(), "Minister's order appointing a reviewer named by a number");
+        for (String id : List.of("ub99010112", "reviewer-99112233", "97699112233")) {
+            SigningIdentity official = issued(id);
+            registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(official.person(), pem(official), Role.MINISTRY_REVIEWER,
+                    order)), 400, "privacy.personal-details-in-person-id", "personId", "002 art. 15.3, 30.1 (domain-rules §5)");
+        }
+        SigningIdentity staff = issued("reviewer-1234567");
+        assertThat(ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(staff.person(), pem(staff), Role.MINISTRY_REVIEWER, order)))
+                .path("personId").asText()).isEqualTo("reviewer-1234567");
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2; 002 art. 15.3, 30.1 (domain-rules §5): a governor whose certificate's name holds a civil registration number "
+            + "is not appointed under it, as the appointment publishes the name; with a certificate whose name does not, they are")
+    void a_governors_name_holding_a_civil_number_is_not_published() {
+        String order = ReceiptTimeEndToEndTest.upload(registry.context(), "Cabinet member's order enrolling governor-9");
+        Instant now = registry.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        SigningIdentity numbered = ca().newPerson(new PersonId("governor-9"), "Бат Болд УБ99010112", "Zamyn-Uud", now.minus(1, ChronoUnit.DAYS),
+                now.plus(365, ChronoUnit.DAYS));
+        ok(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(numbered.person(), pem(numbered), null, order)));
+        ok(registry.send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZoneId.of("zamyn-uud"), new PersonId("governor-zamyn-uud"),
+                "Cabinet member's order 2026/90")));
+        registry.refused(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), numbered.person(),
+                "Cabinet member's order 2026/92")), 400, "privacy.personal-details-in-published-text", "governor", "002 art. 15.3, 30.1 (domain-rules §5)");
+        assertThat(registry.client().get("/api/public/register/zones/zamyn-uud").body().toString()).doesNotContain("99010112");
+
+        String renewal = ReceiptTimeEndToEndTest.upload(registry.context(), "Cabinet member's order: governor-9's certificate by name only");
+        SigningIdentity named = ca().newPerson(new PersonId("governor-9"), "Бат Болд", "Zamyn-Uud", now.minus(1, ChronoUnit.DAYS),
+                now.plus(365, ChronoUnit.DAYS));
+        ok(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(named.person(), pem(named), null, renewal)));
+        ok(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), named.person(),
+                "Cabinet member's order 2026/93")));
     }
 
     @Test

@@ -188,6 +188,9 @@ class TransparencyLogTest {
         assertThat(act.path("type").asText()).endsWith("EntityRegistered");
         assertThat(act.path("actingRoles").toString()).isEqualTo("[\"ZONE_GOVERNOR\"]");
         assertThat(act.path("actingZone").asText()).isEqualTo("zamyn-uud");
+        // domain-rules §5 (session 22, privacy): the application was the representative's act and is not public; no record names them
+        assertThat(publicLog()).as("no public record names the company's representative").noneMatch(r -> "applicant-1".equals(
+                r.path("actingOfficial").asText()));
         awaitCheckpointCovering(index);
         assertThat(new BundleVerifier(Optional.of(logKey()), Optional.of(ca())).verify(bundle(index)).verified()).isTrue();
         assertTheLogPassesTheAuthorityCheck();

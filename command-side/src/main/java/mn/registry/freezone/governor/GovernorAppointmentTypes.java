@@ -116,6 +116,7 @@ class GovernorAppointmentTypes {
         appointeeIsNotTheCabinetMember(body.governor(), context);
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
+        appointeesNameIsPublishable(displayName);
         gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
                 context.receivedAt(), context.actor()));
         try {
@@ -153,6 +154,19 @@ class GovernorAppointmentTypes {
                 .filter(PersonEnrolled.class::isInstance).map(p -> vault.displayName((PersonEnrolled) p)).reduce((a, b) -> b)
                 .orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown",
                         "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));
+    }
+
+    // 003 art. 8.2; 002 art. 15.3, 30.1 (domain-rules §5; choice, ADR 0015 item 5; abuse audit F290): the appointment publishes the
+    // governor's name as enrolled, the common name of their certificate, which no official typed and no screen read; a CA may write the
+    // holder's civil registration number (or a phone, an e-mail) into it. The name is public, those details are not: refused, and the
+    // Cabinet member enrols the person's certificate whose name does not hold them (EnrolSigner), then appoints
+    static void appointeesNameIsPublishable(String displayName) {
+        mn.registry.kernel.privacy.PersonalDetailsInText.first(displayName).ifPresent(found -> {
+            throw RegistryProblem.invalid(mn.registry.kernel.privacy.PublishedTextScreen.CODE, "The appointment publishes the governor's name as "
+                    + "enrolled (their certificate's name), and it holds " + found.kind().description() + " (characters " + (found.start() + 1)
+                    + "-" + found.end() + "), which is never published. Enrol the person's certificate whose name does not, then appoint.",
+                    "governor", mn.registry.kernel.privacy.PublishedTextScreen.ARTICLE);
+        });
     }
 
     // 003 art. 8.2, 12.3 (choice, ADR 0035 item 9; abuse audit F86): the Cabinet member appoints a governor, another person: appointed

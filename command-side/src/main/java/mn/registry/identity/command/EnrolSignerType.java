@@ -116,6 +116,7 @@ class EnrolSignerType {
                     + "governor is appointed by the Cabinet member (AppointGovernor, 003 art. 8.2); enrol the person's certificate with no role "
                     + "first.", "role", "003 art. 8.2");
         }
+        personIdHoldsNoPersonalDetails(body.personId());
         X509Certificate certificate = certificateInForceAtReceipt(verifier, body.certificatePem(), context);
         certificateNamesThePerson(certificate, body.personId());
         String document = restsOnAReceivedDocument(documents, body.documentSha256());
@@ -130,6 +131,20 @@ class EnrolSignerType {
             answer.put("role", body.role().name());
         }
         return answer;
+    }
+
+    // 002 art. 15.3, 30.1 (domain-rules §5; choice, ADR 0015 item 4; abuse audit F289): a person id is published for good once its holder
+    // acts for the state (an official's RoleGranted, every record's actingOfficial, the register's addresses), and a CA may put a civil
+    // registration number or a phone into the certificate's UID; both are eight digits, so an id holding eight in a row is not enrolled
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("[0-9]{8}");
+
+    static void personIdHoldsNoPersonalDetails(PersonId person) {
+        if (EIGHT_DIGITS.matcher(person.value()).find()) {
+            throw RegistryProblem.invalid("privacy.personal-details-in-person-id", "A person id is published with every act its holder signs "
+                    + "for the state and cannot be taken back; '" + person.value().replaceAll("[0-9]", "#") + "' holds eight digits in a row, "
+                    + "as a civil registration number or a phone does. Enrol a certificate whose subject's UID does not.", "personId",
+                    "002 art. 15.3, 30.1 (domain-rules §5)");
+        }
     }
 
     // 001 art. 23.1.1: a certificate a CA the registry trusts issued for signing, in force when the registry receives the enrolment

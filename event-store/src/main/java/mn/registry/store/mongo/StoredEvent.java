@@ -15,14 +15,16 @@ import java.util.Map;
 /**
  * One sealed event as stored inside a commit document. The seal is Ed25519 over the RFC 8785 canonical JSON
  * of the envelope {eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision,
- * payload, metaData, prevHash}; {@code hash} is the SHA-256 hex of that canonical envelope and becomes the
- * next event's {@code prevHash} in the same aggregate. The global position is NOT sealed: it is assigned at
+ * payload, metaData, prevHash, envelopeSalt}; {@code hash} is the SHA-256 hex of that canonical envelope and becomes the
+ * next event's {@code prevHash} in the same aggregate. {@code envelopeSalt} (ADR 0062) is a secret of the store, like
+ * the fields' {@code salts}: the hash is published, so without it a guess of a withheld field could be confirmed; an
+ * event sealed before it has none, and its envelope is hashed as it was. The global position is NOT sealed: it is assigned at
  * write time, after sealing, and is proved by the chain of commits instead.
  */
 record StoredEvent(String eventId, boolean domain, String aggregateType, String aggregateId, long seq,
                    String timestamp, String payloadType, String payloadRevision, String payload,
                    String metaData, String prevHash, String hash, String keyId, String seal, String salts,
-                   String sdSeal) {
+                   String sdSeal, String envelopeSalt) {
 
     /** Aggregate id given to an event published outside any aggregate, so unique keys still hold. */
     static final String GENERIC_PREFIX = "~event:";
@@ -34,8 +36,9 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
     static StoredEvent seal(String eventId, boolean domain, String aggregateType, String aggregateId, long seq,
                             String timestamp, String payloadType, String payloadRevision, String payload,
                             String metaData, String prevHash, SealingKey key) {
+        String envelopeSalt = Disclosures.newSalt(); // ADR 0062: the published hash hides what the record withholds
         byte[] canonical = canonicalEnvelope(eventId, aggregateType, aggregateId, seq, timestamp, payloadType,
-                payloadRevision, payload, metaData, prevHash);
+                payloadRevision, payload, metaData, prevHash, envelopeSalt);
         String hash = Sha256.hex(canonical);
         // ADR 0015: a salted commitment to each payload field, sealed beside the event, so that a bundle can disclose
         // the public fields only; the salts stay here, beside the event, never in it
@@ -51,7 +54,7 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
         }
         return new StoredEvent(eventId, domain, aggregateType, aggregateId, seq, timestamp, payloadType,
                 payloadRevision, payload, metaData, prevHash, hash, key.keyId(),
-                B64URL.encodeToString(key.sign(canonical)), salts, sdSeal);
+                B64URL.encodeToString(key.sign(canonical)), salts, sdSeal, envelopeSalt);
     }
 
     /** The sealed commitment to this event's fields (ADR 0015), or null for an event stored before it. */
@@ -67,7 +70,7 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
     /** The canonical envelope of the stored fields (what the seal signs). */
     byte[] canonicalEnvelope() {
         return canonicalEnvelope(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision,
-                payload, metaData, prevHash);
+                payload, metaData, prevHash, envelopeSalt);
     }
 
     /** True when the seal is a valid signature by {@code publicKey} over the recomputed envelope. */
@@ -87,9 +90,9 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
      */
     static byte[] canonicalEnvelope(String eventId, String aggregateType, String aggregateId, long seq,
                                     String timestamp, String payloadType, String payloadRevision, String payload,
-                                    String metaData, String prevHash) {
+                                    String metaData, String prevHash, String envelopeSalt) {
         return new SealedEvent(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision, payload,
-                metaData, prevHash, null, null, null).canonicalEnvelope();
+                metaData, prevHash, null, null, null, envelopeSalt).canonicalEnvelope();
     }
 
     Document toBson() {
@@ -110,6 +113,9 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
         if (salts != null) {
             d.append("salts", salts).append("sdSeal", sdSeal);
         }
+        if (envelopeSalt != null) {
+            d.append("envelopeSalt", envelopeSalt);
+        }
         return d;
     }
 
@@ -119,6 +125,7 @@ record StoredEvent(String eventId, boolean domain, String aggregateType, String 
                 d.getString("aggregateType"), d.getString("aggregateId"), seq == null ? -1 : seq.longValue(),
                 d.getString("timestamp"), d.getString("payloadType"), d.getString("payloadRevision"),
                 d.getString("payload"), d.getString("metaData"), d.getString("prevHash"), d.getString("hash"),
-                d.getString("keyId"), d.getString("seal"), d.getString("salts"), d.getString("sdSeal"));
+                d.getString("keyId"), d.getString("seal"), d.getString("salts"), d.getString("sdSeal"),
+                d.getString("envelopeSalt"));
     }
 }

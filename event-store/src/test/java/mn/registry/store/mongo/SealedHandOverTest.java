@@ -12,7 +12,7 @@ class SealedHandOverTest {
 
     private static StoredEvent event(long position) {
         return new StoredEvent("event-" + position, true, "PermitApplication", "app-" + position, 0, "2026-12-06T00:00:00Z", "PermitIssued", null,
-                "{}", "{}", null, "hash-" + position, "key", "seal", null, null);
+                "{}", "{}", null, "hash-" + position, "key", "seal", null, null, null);
     }
 
     private static SealedHandOver handOver(int capacity) {

@@ -64,13 +64,41 @@ class StoreVerifierTest {
         String forged = "{\"aggregate\":\"permit-2\",\"seq\":0,\"forged\":true}";
         String forgedHash = mn.registry.kernel.crypto.Sha256.hex(StoredEvent.canonicalEnvelope(original.eventId(),
                 original.aggregateType(), original.aggregateId(), original.seq(), original.timestamp(), original.payloadType(),
-                original.payloadRevision(), forged, original.metaData(), original.prevHash()));
+                original.payloadRevision(), forged, original.metaData(), original.prevHash(), original.envelopeSalt()));
         database.getCollection("events").updateOne(Filters.eq("_id", 3L),
                 Updates.combine(Updates.set("events.0.payload", forged), Updates.set("events.0.hash", forgedHash)));
 
         VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
         assertThat(b.position()).isEqualTo(3);
         assertThat(b.problem()).isEqualTo("seal does not verify");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0062: the envelope's salt is sealed with it; an edited salt is a changed event")
+    void an_edited_envelope_salt_is_named() {
+        StoredEvent original = CommitDocuments.events(database.getCollection("events").find(Filters.eq("_id", 3L)).first()).get(0);
+        assertThat(original.envelopeSalt()).as("every event sealed from ADR 0062 on has its salt").hasSize(22);
+        database.getCollection("events").updateOne(Filters.eq("_id", 3L), Updates.set("events.0.envelopeSalt", "A".repeat(22)));
+
+        VerificationReport.Break b = verifier.verify().firstBreak().orElseThrow();
+        assertThat(b.position()).isEqualTo(3);
+        assertThat(b.problem()).contains("content changed");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0062: an event sealed before the envelope's salt (none stored) verifies as it was sealed")
+    void an_event_sealed_before_the_envelope_salt_verifies() {
+        StoredEvent notice = CommitDocuments.events(database.getCollection("events").find(Filters.eq("_id", 7L)).first()).get(0);
+        byte[] asSealedBefore = StoredEvent.canonicalEnvelope(notice.eventId(), notice.aggregateType(), notice.aggregateId(), notice.seq(),
+                notice.timestamp(), notice.payloadType(), notice.payloadRevision(), notice.payload(), notice.metaData(), notice.prevHash(), null);
+        database.getCollection("events").updateOne(Filters.eq("_id", 7L), Updates.combine(Updates.unset("events.0.envelopeSalt"),
+                Updates.set("events.0.hash", mn.registry.kernel.crypto.Sha256.hex(asSealedBefore)),
+                Updates.set("events.0.seal", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        TestSealingKeys.sealingKey().sign(asSealedBefore)))));
+
+        VerificationReport report = verifier.verify();
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.events()).isEqualTo(8);
     }
 
     @Test

@@ -38,12 +38,17 @@ public final class Disclosures {
         Map<String, String> salts = new LinkedHashMap<>();
         if (payload != null && payload.isObject()) {
             for (Iterator<String> names = payload.fieldNames(); names.hasNext(); ) {
-                byte[] salt = new byte[16];
-                RANDOM.nextBytes(salt);
-                salts.put(names.next(), B64URL.encodeToString(salt));
+                salts.put(names.next(), newSalt());
             }
         }
         return salts;
+    }
+
+    /** 128 random bits, base64url: a field's salt, or a sealed envelope's (ADR 0062). */
+    public static String newSalt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return B64URL.encodeToString(salt);
     }
 
     /** The disclosure of one field. */

@@ -16,12 +16,26 @@ import java.util.Base64;
 /**
  * An event as the event store sealed it: the envelope fields, its hash (SHA-256 hex of the RFC 8785 canonical
  * envelope {eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision, payload, metaData,
- * prevHash}, payload and metaData as JSON when they are JSON) and the Ed25519 seal over the same bytes
- * (base64url, no padding), with the seal key's id. Mirrors the store's sealing so anyone can recompute it.
+ * prevHash, envelopeSalt}, payload and metaData as JSON when they are JSON, {@code envelopeSalt} only when there is one)
+ * and the Ed25519 seal over the same bytes (base64url, no padding), with the seal key's id. Mirrors the store's sealing
+ * so that whoever holds the whole event recomputes it.
+ *
+ * <p>{@code envelopeSalt} (ADR 0062): 128 random bits the store draws for each event it seals and keeps beside it, never
+ * published. The hash of an event is published (a record's {@code sealHash}, a commitment's {@code prevHash}) while
+ * its withheld fields are not; without a secret in the envelope, anyone holding a bundle confirms a guess of a withheld
+ * field (a yes-or-no, a count, a receipt's number) by hashing the envelope again. Null for an event sealed before.
  */
 public record SealedEvent(String eventId, String aggregateType, String aggregateId, long seq, String timestamp,
                           String payloadType, String payloadRevision, String payload, String metaData,
-                          String prevHash, String hash, String keyId, String seal) {
+                          String prevHash, String hash, String keyId, String seal,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String envelopeSalt) {
+
+    /** An event as the public or the log sees it: no envelope salt (one sealed before ADR 0062, or one whose salt stays in the store). */
+    public SealedEvent(String eventId, String aggregateType, String aggregateId, long seq, String timestamp, String payloadType,
+                       String payloadRevision, String payload, String metaData, String prevHash, String hash, String keyId, String seal) {
+        this(eventId, aggregateType, aggregateId, seq, timestamp, payloadType, payloadRevision, payload, metaData, prevHash, hash, keyId, seal,
+                null);
+    }
 
     private static final ObjectReader STRICT = CanonicalJson.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -32,6 +46,9 @@ public record SealedEvent(String eventId, String aggregateType, String aggregate
         envelope.set("payload", jsonOrText(payload));
         envelope.set("metaData", jsonOrText(metaData));
         envelope.put("prevHash", prevHash);
+        if (envelopeSalt != null) {
+            envelope.put("envelopeSalt", envelopeSalt);
+        }
         return CanonicalJson.canonicalize(envelope);
     }
 
