@@ -348,7 +348,7 @@ public final class ProjectionRebuildBenchmark {
         MongoDatabase db = rebuildClient.getDatabase(database);
         org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(engine).build();
-        java.util.concurrent.ScheduledExecutorService coordinator = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        CoordinatorWaits coordinator = new CoordinatorWaits();
         java.util.concurrent.ScheduledExecutorService workers = java.util.concurrent.Executors.newScheduledThreadPool(2);
         org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore tokens = new org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore();
         String name = "rebuild-" + database;
@@ -403,7 +403,29 @@ public final class ProjectionRebuildBenchmark {
                 + batch + (limited ? ", read-ahead limit" : ", no read-ahead limit") + ")", events, nanos, Timer.cpuNanos() - c0,
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
         counts.print(events, false);
+        System.out.printf(Locale.ROOT, "  the coordinator's waits of 100 ms on a full work package queue (ADR 0063): %d (%.1f s)%n",
+                coordinator.fullQueueWaits.sum(), coordinator.fullQueueWaits.sum() / 10.0);
         return alone ? "" : hash(db);
+    }
+
+    /**
+     * The processor's coordinator thread, counting the times Axon 4.13's coordinator schedules itself 100 ms later: it does so only
+     * when a work package's queue is full ({@code Coordinator.CoordinationTask#run}, {@code scheduleCoordinationTask(100)}).
+     */
+    private static final class CoordinatorWaits extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        final LongAdder fullQueueWaits = new LongAdder();
+
+        CoordinatorWaits() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable command, long delay, java.util.concurrent.TimeUnit unit) {
+            if (unit.toMillis(delay) == 100) {
+                fullQueueWaits.increment();
+            }
+            return super.schedule(command, delay, unit);
+        }
     }
 
     /** The handler of Axon's processor alone: each payload decoded, nothing written. */

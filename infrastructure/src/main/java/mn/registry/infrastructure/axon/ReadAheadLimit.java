@@ -44,6 +44,11 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
      * events arrive (Axon's EmbeddedEventStore): the 500 ms the coordinator waits by itself for such a stream.
      */
     static final Duration NO_EVENT_LOOK_AGAIN = Duration.ofMillis(500);
+    /**
+     * How long a held-back stream lets the coordinator wait at most: the 100 ms it waited by itself on a full queue. So it looks
+     * at least as often as before at what it does in each run (a work package that failed, a segment to release or claim).
+     */
+    static final Duration HELD_BACK_AT_MOST = Duration.ofMillis(100);
 
     private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "processor-read-ahead");
@@ -107,6 +112,7 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final AtomicBoolean lookingAgain = new AtomicBoolean();
+        private volatile long heldBackSince;
         private final AtomicBoolean noEventLookAgain = new AtomicBoolean();
         private volatile boolean closed;
         private volatile Runnable onAvailable = () -> {
@@ -198,6 +204,7 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
 
         private void lookAgainSoon() {
             if (lookingAgain.compareAndSet(false, true)) {
+                heldBackSince = System.nanoTime();
                 WAKER.schedule(this::wakeWhenCaughtUp, LOOK_AGAIN.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
@@ -207,7 +214,7 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
                 lookingAgain.set(false);
                 return;
             }
-            if (ahead()) {
+            if (ahead() && System.nanoTime() - heldBackSince < HELD_BACK_AT_MOST.toNanos()) {
                 WAKER.schedule(this::wakeWhenCaughtUp, LOOK_AGAIN.toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
