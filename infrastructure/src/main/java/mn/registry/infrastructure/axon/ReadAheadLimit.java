@@ -35,8 +35,11 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
 
     /** Axon's queue of one work package, which the reader must stay below (WorkPackage.BUFFER_SIZE, 1,024), with room to spare. */
     static final int MOST = 1_000;
-    /** The fewest positions ahead: a work package of two segments still finds more than two full batches of its own queued. */
-    static final int LEAST = 256;
+    /**
+     * The fewest positions ahead: a work package of two segments finds about five batches of its own queued, so that a coordinator
+     * woken late (a loaded machine) still leaves it full batches.
+     */
+    static final int LEAST = 512;
     /** How often a held-back stream looks whether the work packages have caught up. */
     static final Duration LOOK_AGAIN = Duration.ofMillis(1);
     /**
@@ -75,11 +78,11 @@ public final class ReadAheadLimit implements StreamableMessageSource<TrackedEven
 
     /**
      * Positions the reader may be ahead when the processor has {@code segments} segments in all: each work package gets every
-     * event and handles its segment's share, so two batches of its own need about {@code 2 × batch × segments} positions;
+     * event and handles its segment's share, so four batches of its own need about {@code 4 × batch × segments} positions;
      * at least {@link #LEAST}, below Axon's queue of 1,024.
      */
     int limit(int segments) {
-        return (int) Math.min(MOST, Math.max(LEAST, 2L * batchSize * segments));
+        return (int) Math.min(MOST, Math.max(LEAST, 4L * batchSize * segments));
     }
 
     @Override
