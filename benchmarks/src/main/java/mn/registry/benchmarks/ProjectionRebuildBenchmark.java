@@ -339,8 +339,9 @@ public final class ProjectionRebuildBenchmark {
     /**
      * The rebuild as the registry replays a processing group (session 17): Axon's pooled streaming processor, configured
      * as {@code AxonStorageConfiguration} configures the registry's (batches of {@code batch}, two segments, BatchedWrites'
-     * flush interceptor, failures propagated), reading the store from its tail through an event store on this engine
-     * until both segments' tokens reach the head. Its coordinator reads while the work packages handle, one thread per
+     * flush interceptor, failures propagated; read through {@link ReadAheadLimit}, ADR 0063, unless {@code limited} is false),
+     * reading the store from its tail through an event store on this engine until both segments' tokens reach the head.
+     * {@code alone}: handlers that only decode each payload, nothing written (Axon's processor alone). Its coordinator reads while the work packages handle, one thread per
      * segment. Returns the content hash of what it built.
      */
     private static String processorRebuild(GaplessEventStorageEngine engine, String database, int batch, long events, boolean limited, boolean alone)

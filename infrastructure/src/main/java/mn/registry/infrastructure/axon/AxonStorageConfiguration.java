@@ -120,7 +120,8 @@ public class AxonStorageConfiguration {
     static final int INITIAL_SEGMENTS = 2;
 
     /**
-     * Every processor pooled and streaming, with batches of {@link #PROCESSOR_BATCH} and
+     * Every processor pooled and streaming, reading the store a few batches ahead of its work packages ({@link #readAheadLimited}),
+     * with batches of {@link #PROCESSOR_BATCH} and
      * {@code registry.processors.initial-segments} segments (default {@link #INITIAL_SEGMENTS}); the projections' writes of a
      * batch are queued ({@link BatchedWrites}) and sent as one bulk write per collection after the batch's last event,
      * before the token is stored. A handler's failure fails its batch, handled again later (Axon's default would log
@@ -141,7 +142,8 @@ public class AxonStorageConfiguration {
      * this node, so that Axon's coordinator never fills a work package's queue and sleeps its fixed 100 ms. The same events in the
      * same order; the processor is looked up by name once it is built (after its source).
      */
-    static PooledStreamingEventProcessor.Builder readAheadLimited(org.axonframework.config.Configuration config, PooledStreamingEventProcessor.Builder builder) {
+    static PooledStreamingEventProcessor.Builder readAheadLimited(org.axonframework.config.Configuration config,
+                                                                  PooledStreamingEventProcessor.Builder builder) {
         if (!(config.eventBus() instanceof EventStore store)) {
             return builder; // no store to read: Axon's own source
         }
