@@ -47,6 +47,11 @@ class ReadAheadLimitTest {
 
     private static final int EVENTS = 3_000;
     private static final int BATCH = 50;
+    /**
+     * Read-ahead is measured for events from this position on. Before a work package has reported its first batch, the stream counts
+     * from the slowest that has (ADR 0063), and Axon's 1,024 still bounds it; by this position both have.
+     */
+    private static final long MEASURED_FROM = 1_024;
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final ScheduledExecutorService coordinator = Executors.newScheduledThreadPool(1);
@@ -55,7 +60,7 @@ class ReadAheadLimitTest {
 
     /** Positions handed by the store to the coordinator, the furthest so far. */
     private final AtomicLong furthestRead = new AtomicLong(-1);
-    /** For each event handled: how far ahead of it the coordinator had read. */
+    /** For each event handled from {@link #MEASURED_FROM} on: how far ahead of it the coordinator had read. */
     private final AtomicLong mostAhead = new AtomicLong();
     private final Map<String, List<Long>> handledByAggregate = new ConcurrentHashMap<>();
 
@@ -149,7 +154,9 @@ class ReadAheadLimitTest {
     private Object handle(EventMessage<?> event) {
         TrackedEventMessage<?> tracked = (TrackedEventMessage<?>) event;
         long position = tracked.trackingToken().position().orElseThrow();
-        mostAhead.accumulateAndGet(furthestRead.get() - position, Math::max);
+        if (position >= MEASURED_FROM) {
+            mostAhead.accumulateAndGet(furthestRead.get() - position, Math::max);
+        }
         DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
         handledByAggregate.computeIfAbsent(domain.getAggregateIdentifier(), a -> new CopyOnWriteArrayList<>()).add(domain.getSequenceNumber());
         LockSupport.parkNanos(100_000);
