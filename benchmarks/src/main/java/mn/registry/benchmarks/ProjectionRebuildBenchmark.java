@@ -15,6 +15,7 @@ import com.mongodb.event.CommandStartedEvent;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.deadline.DeadlineReplay;
 import mn.registry.permit.command.PermitDeadlineRules;
+import mn.registry.infrastructure.axon.ReadAheadLimit;
 import mn.registry.infrastructure.mongo.BatchedWrites;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
@@ -92,6 +93,8 @@ public final class ProjectionRebuildBenchmark {
 
     /** {@code deadlines} as the first argument: the deadline service's projection rebuilt instead of the permit projections. */
     private static boolean deadlines;
+    /** ADR 0063: the processor's rebuild reads through {@link ReadAheadLimit}, as the registry's processors do; {@code -Dbench.readAheadLimit=false}: not. */
+    private static final boolean READ_AHEAD_LIMIT = !"false".equals(System.getProperty("bench.readAheadLimit"));
     /** The catch-up read alone of this run (events/s), printed beside each rebuild. */
     private static double catchUp;
     /** The client the rebuilds write through, counting their writes. */
@@ -239,7 +242,11 @@ public final class ProjectionRebuildBenchmark {
             String batched1 = rebuild(mongo, engine, "rebuild_batched_1", batch, true, Long.MAX_VALUE);
             String batched2 = rebuild(mongo, engine, "rebuild_batched_2", batch, true, Long.MAX_VALUE);
             serverAlone(mongo, "rebuild_batched_2", n(stored, batch), stored);
-            String byProcessor = processorRebuild(engine, "rebuild_by_processor", batch, stored);
+            if (READ_AHEAD_LIMIT) { // ADR 0063: Axon's processor alone (handlers that only decode), without and with the read-ahead limit
+                processorRebuild(engine, "processor_alone", batch, stored, false, true);
+                processorRebuild(engine, "processor_alone_limited", batch, stored, true, true);
+            }
+            String byProcessor = processorRebuild(engine, "rebuild_by_processor", batch, stored, READ_AHEAD_LIMIT, false);
             // a baseline over the first events only (a loaded machine) has a hash of its own: not compared
             boolean same = (baselineEvents < stored || perEvent.equals(batched1)) && batched1.equals(batched2) && batched1.equals(byProcessor);
             String perEventSays = baselineEvents < stored ? "per-event (first " + baselineEvents + " events only, not compared) " : "per-event ";
@@ -332,23 +339,29 @@ public final class ProjectionRebuildBenchmark {
     /**
      * The rebuild as the registry replays a processing group (session 17): Axon's pooled streaming processor, configured
      * as {@code AxonStorageConfiguration} configures the registry's (batches of {@code batch}, two segments, BatchedWrites'
-     * flush interceptor, failures propagated), reading the store from its tail through an event store on this engine
-     * until both segments' tokens reach the head. Its coordinator reads while the work packages handle, one thread per
+     * flush interceptor, failures propagated; read through {@link ReadAheadLimit}, ADR 0063, unless {@code limited} is false),
+     * reading the store from its tail through an event store on this engine until both segments' tokens reach the head.
+     * {@code alone}: handlers that only decode each payload, nothing written (Axon's processor alone). Its coordinator reads while the work packages handle, one thread per
      * segment. Returns the content hash of what it built.
      */
-    private static String processorRebuild(GaplessEventStorageEngine engine, String database, int batch, long events) throws Exception {
+    private static String processorRebuild(GaplessEventStorageEngine engine, String database, int batch, long events, boolean limited, boolean alone)
+            throws Exception {
         MongoDatabase db = rebuildClient.getDatabase(database);
         org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(engine).build();
-        java.util.concurrent.ScheduledExecutorService coordinator = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        CoordinatorWaits coordinator = new CoordinatorWaits();
         java.util.concurrent.ScheduledExecutorService workers = java.util.concurrent.Executors.newScheduledThreadPool(2);
         org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore tokens = new org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore();
         String name = "rebuild-" + database;
+        // ADR 0063: read through the registry's ReadAheadLimit (-Dbench.readAheadLimit=false: Axon's coordinator reading the store itself)
+        java.util.concurrent.atomic.AtomicReference<org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor> built = new java.util.concurrent.atomic.AtomicReference<>();
+        org.axonframework.messaging.StreamableMessageSource<TrackedEventMessage<?>> source = limited
+                ? new ReadAheadLimit(store, batch, () -> built.get() == null ? java.util.Map.of() : built.get().processingStatus()) : store;
         org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor processor = org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(org.axonframework.eventhandling.SimpleEventHandlerInvoker.builder().eventHandlers(projections(db))
+                .eventHandlerInvoker(org.axonframework.eventhandling.SimpleEventHandlerInvoker.builder().eventHandlers(alone ? List.of(DECODE_ONLY) : projections(db))
                         .listenerInvocationErrorHandler(org.axonframework.eventhandling.PropagatingErrorHandler.instance()).build())
-                .messageSource(store)
+                .messageSource(source)
                 .tokenStore(tokens)
                 .transactionManager(org.axonframework.common.transaction.NoTransactionManager.INSTANCE)
                 .coordinatorExecutor(coordinator)
@@ -357,6 +370,7 @@ public final class ProjectionRebuildBenchmark {
                 .initialSegmentCount(2)
                 .initialToken(org.axonframework.messaging.StreamableMessageSource::createTailToken)
                 .build();
+        built.set(processor);
         processor.registerHandlerInterceptor(BatchedWrites.flushInterceptor());
         long head = engine.createHeadToken().position().orElseThrow();
         long t0 = System.nanoTime();
@@ -386,11 +400,37 @@ public final class ProjectionRebuildBenchmark {
         if (processor.isError()) {
             throw new IllegalStateException("the processor failed");
         }
-        Timer.print("rebuild by the registry's processor (pooled, 2 segments, batches of " + batch + ")", events, nanos, Timer.cpuNanos() - c0,
+        Timer.print((alone ? "Axon's processor alone, handlers only decoding" : "rebuild by the registry's processor") + " (pooled, 2 segments, batches of "
+                + batch + (limited ? ", read-ahead limit" : ", no read-ahead limit") + ")", events, nanos, Timer.cpuNanos() - c0,
                 String.format("≥ 10,000/s; beside it, the catch-up read alone %,.0f/s", catchUp));
         counts.print(events, false);
-        return hash(db);
+        System.out.printf(Locale.ROOT, "  the coordinator's waits of 100 ms on a full work package queue (ADR 0063): %d (%.1f s)%n",
+                coordinator.fullQueueWaits.sum(), coordinator.fullQueueWaits.sum() / 10.0);
+        return alone ? "" : hash(db);
     }
+
+    /**
+     * The processor's coordinator thread, counting the times Axon 4.13's coordinator schedules itself 100 ms later: it does so only
+     * when a work package's queue is full ({@code Coordinator.CoordinationTask#run}, {@code scheduleCoordinationTask(100)}).
+     */
+    private static final class CoordinatorWaits extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        final LongAdder fullQueueWaits = new LongAdder();
+
+        CoordinatorWaits() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable command, long delay, java.util.concurrent.TimeUnit unit) {
+            if (unit.toMillis(delay) == 100) {
+                fullQueueWaits.increment();
+            }
+            return super.schedule(command, delay, unit);
+        }
+    }
+
+    /** The handler of Axon's processor alone: each payload decoded, nothing written. */
+    private static final org.axonframework.eventhandling.EventMessageHandler DECODE_ONLY = event -> event.getPayload();
 
     /**
      * The content hash of what a rebuild built. The deadline service's lists ({@code ids} and {@code at} of open sets and

@@ -10,6 +10,8 @@ import mn.registry.store.mongo.RegistryMongo;
 import mn.registry.store.SealingKey;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -118,7 +120,8 @@ public class AxonStorageConfiguration {
     static final int INITIAL_SEGMENTS = 2;
 
     /**
-     * Every processor pooled and streaming, with batches of {@link #PROCESSOR_BATCH} and
+     * Every processor pooled and streaming, reading the store a few batches ahead of its work packages ({@link #readAheadLimited}),
+     * with batches of {@link #PROCESSOR_BATCH} and
      * {@code registry.processors.initial-segments} segments (default {@link #INITIAL_SEGMENTS}); the projections' writes of a
      * batch are queued ({@link BatchedWrites}) and sent as one bulk write per collection after the batch's last event,
      * before the token is stored. A handler's failure fails its batch, handled again later (Axon's default would log
@@ -128,9 +131,32 @@ public class AxonStorageConfiguration {
     public ConfigurerModule pooledStreamingProcessors(
             @org.springframework.beans.factory.annotation.Value("${registry.processors.initial-segments:" + INITIAL_SEGMENTS + "}") int initialSegments) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(PROCESSOR_BATCH).initialSegmentCount(initialSegments))
+                .usingPooledStreamingEventProcessors((config, builder) -> readAheadLimited(config,
+                        builder.batchSize(PROCESSOR_BATCH).initialSegmentCount(initialSegments)))
                 .registerDefaultListenerInvocationErrorHandler(config -> org.axonframework.eventhandling.PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, name) -> BatchedWrites.flushInterceptor()));
+    }
+
+    /**
+     * ADR 0063: the processor reads the event store through a {@link ReadAheadLimit}, a few batches ahead of its work packages on
+     * this node, so that Axon's coordinator never fills a work package's queue and sleeps its fixed 100 ms. The same events in the
+     * same order; the processor is looked up by name once it is built (after its source).
+     */
+    static PooledStreamingEventProcessor.Builder readAheadLimited(org.axonframework.config.Configuration config,
+                                                                  PooledStreamingEventProcessor.Builder builder) {
+        if (!(config.eventBus() instanceof EventStore store)) {
+            return builder; // no store to read: Axon's own source
+        }
+        String name = builder.name();
+        java.util.concurrent.atomic.AtomicReference<StreamingEventProcessor> built = new java.util.concurrent.atomic.AtomicReference<>();
+        return builder.messageSource(new ReadAheadLimit(store, PROCESSOR_BATCH, () -> {
+            StreamingEventProcessor processor = built.get();
+            if (processor == null) {
+                processor = config.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+                built.set(processor);
+            }
+            return processor == null ? java.util.Map.of() : processor.processingStatus();
+        }));
     }
 
     /**
