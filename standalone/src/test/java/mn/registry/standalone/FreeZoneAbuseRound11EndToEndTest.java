@@ -250,6 +250,24 @@ class FreeZoneAbuseRound11EndToEndTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67, F300, was O168): a court dissolves the entity, not one registration: "
+            + "once its dissolution is recorded in one zone, a start in its other zone is refused over HTTP before that zone's governor "
+            + "records the decision (nothing stored), and the decision is then recorded there")
+    void a_dissolution_recorded_in_one_zone_stops_the_operations_records_in_the_other() {
+        LegalEntity dissolved = new LegalEntity("Orkhon Two-Zone Wool LLC", Jurisdiction.MONGOLIAN, null, "6417910");
+        RegistrationId inAltanbulag = registry.registeredIn(ALTANBULAG, dissolved);
+        RegistrationId inZamynUud = registry.registeredAlsoIn(ZAMYN_UUD, dissolved);
+        String decision = ReceiptTimeEndToEndTest.upload(registry.context(), "Orkhon civil court dissolves " + dissolved.name() + " " + System.nanoTime());
+        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(inAltanbulag,
+                "Orkhon civil court 2027/40", registry.today(), false, decision)));
+        registry.refused(registry.send("governor-zamyn-uud", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(inZamynUud,
+                registry.today(), ReceiptTimeEndToEndTest.upload(registry.context(), "start of operations " + inZamynUud + " " + System.nanoTime()))),
+                409, "freezone.operations-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2");
+        ok(registry.send("governor-zamyn-uud", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(inZamynUud,
+                "Orkhon civil court 2027/40", registry.today(), false, decision)));
+    }
+
+    @Test
     @Order(8) // it moves the registry's clock on
     @DisplayName("003 art. 12.5.2 (the lead, ADR 0035 item 56, F263, was O150): a resumption cites its uploaded document: without one, or "
             + "dated after the day the registry received it, refused over HTTP, nothing stored; with its own, dated on that day, recorded")

@@ -40,7 +40,8 @@ import java.util.function.Function;
  * claims written without it, and reports in the log, never overwrites, a claim another kind holds. Since session 22 (F280, was O155) the
  * same pass, under a marker of its own ({@value DutyLetterArticles#MARKER}: a registry whose third round ran runs this step alone), names
  * on each duty's letter claimed in the old form the article of the stored duty done on it ({@link DutyLetterArticles}); a claim waits for
- * both.
+ * both. Since session 22's Free Zone round 18 (F301, was O167) likewise, under {@value CourtDecisionClaims#MARKER}, the claim of each
+ * stored court decision's document is re-kinded to {@code zone-court-decision} ({@link CourtDecisionClaims}).
  */
 @Component
 class DocumentClaimsBackfill implements StartupBackfill {
@@ -78,6 +79,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final Clock clock;
     /** Session 22 (F280, was O155): the duty letters' articles named, once per registry after the rounds above. */
     private final BackfillMarker articlesNamed;
+    /** Session 22, Free Zone round 18 (F301, was O167): the stored court decisions' claims re-kinded, once per registry. */
+    private final BackfillMarker courtDecisionsRekinded;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -86,6 +89,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.claims = claims;
         this.clock = clock;
         this.articlesNamed = new BackfillMarker(claims.collection(), DutyLetterArticles.MARKER);
+        this.courtDecisionsRekinded = new BackfillMarker(claims.collection(), CourtDecisionClaims.MARKER);
     }
 
     @Override
@@ -95,7 +99,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return claimsMoved() || articlesNamed.missing();
+        return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing();
     }
 
     // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
@@ -116,11 +120,14 @@ class DocumentClaimsBackfill implements StartupBackfill {
         boolean moving = claimsMoved();
         boolean naming = articlesNamed.missing();
         DutyLetterArticles dutyLetters = new DutyLetterArticles();
+        boolean rekinding = courtDecisionsRekinded.missing();
+        CourtDecisionClaims courtDecisions = new CourtDecisionClaims();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
                 Object payload = event.getPayload();
                 dutyLetters.accept(payload);
+                courtDecisions.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -139,6 +146,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
                     }
                     if (naming) { // after the claims are moved: the third round writes the stored duties' letters in the old form
                         articlesNamed.write(clock.instant(), dutyLetters.name(claims.collection()));
+                    }
+                    if (rekinding) { // after the claims are moved: the third round writes the stored decisions' claims in the old kind
+                        courtDecisionsRekinded.write(clock.instant(), courtDecisions.rekind(claims.collection()));
                     }
                 } finally {
                     claims.backfillDone();

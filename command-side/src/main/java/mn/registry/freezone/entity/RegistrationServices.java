@@ -37,6 +37,13 @@ interface RegistrationServices {
     java.util.Optional<mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256);
 
     /**
+     * 003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67): the court decisions recorded on the same entity's registrations in the other
+     * established zones, as their events say now (any registration period); one read of a stream per zone.
+     */
+    java.util.List<mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded> courtDecisionsOfTheEntityElsewhere(
+            mn.registry.kernel.freezone.RegistrationId registration);
+
+    /**
      * 003 art. 12.1 (ADR 0035 item 19): claims the registration fee receipt for this command's application of {@code registration},
      * registry-wide; refuses ({@code freezone.fee-receipt-used-elsewhere}) one another registration's application holds.
      */

@@ -1,6 +1,7 @@
 package mn.registry.freezone.entity;
 
 import mn.registry.document.DocumentStore;
+import mn.registry.freezone.zone.ZoneBoundaries;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
@@ -27,8 +28,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final DocumentStore documents;
     private final ActDocumentClaims claims;
     private final EventStore events;
+    private final ZoneBoundaries established;
 
-    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events) {
+    RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events,
+                                 ZoneBoundaries established) {
+        this.established = established;
         this.calendar = calendar;
         this.zones = zones;
         this.documents = documents;
@@ -72,6 +76,15 @@ class RegistryRegistrationServices implements RegistrationServices {
                 .map(EventMessage::getPayload).filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
                 .map(RegistrationEvents.CourtDissolutionRecorded.class::cast).filter(recorded -> sha256.equals(recorded.documentSha256()))
                 .reduce((earlier, later) -> later));
+    }
+
+    @Override
+    public java.util.List<RegistrationEvents.CourtDissolutionRecorded> courtDecisionsOfTheEntityElsewhere(
+            mn.registry.kernel.freezone.RegistrationId registration) {
+        return established.established().stream().filter(zone -> !zone.equals(registration.zoneId()))
+                .flatMap(zone -> events.readEvents(registration.inZone(zone).stream()).asStream()).map(EventMessage::getPayload)
+                .filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance).map(RegistrationEvents.CourtDissolutionRecorded.class::cast)
+                .toList();
     }
 
     @Override

@@ -356,7 +356,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsStarted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1");
-        noOperationsRecordedAfterTheDissolution();
+        noOperationsRecordedAfterTheDissolution(entitysDissolution(services));
         if (startedOn != null) {
             throw RegistryProblem.conflict("freezone.operations-already-started", "Operations started on " + startedOn + ".", "003 art. 12.5.1");
         }
@@ -376,13 +376,32 @@ class ZoneRegistration {
     // the registry records no start, interruption or resumption of its operations. Since item 47 an interruption running on the court's
     // day decides the 26.2 clawback, so a resumption back-dated to before a bankruptcy, recorded after it, would spare the clawback, and
     // an interruption back-dated likewise would impose it; the removal is judged on the operations as they stood when the dissolution
-    // was recorded (a governor records them as they happen, not once the court has ruled)
-    private void noOperationsRecordedAfterTheDissolution() {
-        if (courtDecidedOn != null) {
+    // was recorded (a governor records them as they happen, not once the court has ruled). (The lead, item 67; F300, was O168) recorded
+    // in any zone of the entity: the court dissolves the entity, not one registration
+    private void noOperationsRecordedAfterTheDissolution(java.util.Optional<Dissolution> dissolution) {
+        dissolution.ifPresent(recorded -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.operations-after-dissolution", "The court's decision of "
-                    + courtDecidedOn + " to dissolve " + registrationId + " is recorded; no start, interruption or resumption of its "
-                    + "operations is recorded after it (save a resumption on a document the registry received before the court's day): its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
-        }
+                    + recorded.decidedOn() + " to dissolve the entity is recorded" + (recorded.registrationId().equals(registrationId) ? ""
+                    : " in zone " + recorded.registrationId().zoneId()) + "; no start, interruption or resumption of " + registrationId
+                    + "'s operations is recorded after it (save a resumption on a document the registry received before the court's day): its removal is judged on them as they stood.", "registrationId", "003 art. 12.5.3, 26.2");
+        });
+    }
+
+    /** A court's dissolution of the entity as a registration of it recorded it: the day decided, and the registration (its zone). */
+    record Dissolution(LocalDate decidedOn, RegistrationId registrationId) {
+    }
+
+    // 003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67; abuse audit F300, was O168): a court's decision dissolves the legal entity, not its
+    // registration in one zone. Once its dissolution is recorded in any zone, items 49 and 60 judge this registration's operations against
+    // the earliest court day recorded for the entity: this registration's own, or another zone's not dated before this registration's
+    // certificate (F88: a decision before it was not about this registration; an entity registered here after it starts afresh, item 49)
+    private java.util.Optional<Dissolution> entitysDissolution(RegistrationServices services) {
+        java.util.stream.Stream<Dissolution> own = courtDecidedOn == null ? java.util.stream.Stream.empty()
+                : java.util.stream.Stream.of(new Dissolution(courtDecidedOn, registrationId));
+        java.util.stream.Stream<Dissolution> elsewhere = services.courtDecisionsOfTheEntityElsewhere(registrationId).stream()
+                .filter(recorded -> !recorded.decidedOn().isBefore(certificateIssuedOn))
+                .map(recorded -> new Dissolution(recorded.decidedOn(), recorded.registrationId()));
+        return java.util.stream.Stream.concat(own, elsewhere).min(java.util.Comparator.comparing(Dissolution::decidedOn));
     }
 
     // 003 art. 12.5.1 (choice, ADR 0035): judged at the registry's receipt, never at the day the record claims. Once the year to start
@@ -412,10 +431,8 @@ class ZoneRegistration {
     // dissolution, save the honest late record: one whose document the registry received before the court's day. That document existed
     // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
     // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
-    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(Instant documentReceivedAt) {
-        if (courtDecidedOn != null && !courtDecidedOn.isAfter(UlaanbaatarTime.dateOf(documentReceivedAt))) {
-            noOperationsRecordedAfterTheDissolution();
-        }
+    private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Dissolution> dissolution, Instant documentReceivedAt) {
+        noOperationsRecordedAfterTheDissolution(dissolution.filter(recorded -> !recorded.decidedOn().isAfter(UlaanbaatarTime.dateOf(documentReceivedAt))));
     }
 
     // 003 art. 12.5.2: 12 consecutive months of interruption after operations started. 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 46;
@@ -425,7 +442,7 @@ class ZoneRegistration {
     void handle(RegistrationCommands.RecordOperationsInterrupted body, CommandContext context, RegistrationServices services) {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.2");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.2");
-        noOperationsRecordedAfterTheDissolution();
+        noOperationsRecordedAfterTheDissolution(entitysDissolution(services));
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.2");
         if (startedOn == null || on.isBefore(startedOn)) {
@@ -514,7 +531,7 @@ class ZoneRegistration {
         notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
         Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
         DatedFact.RESUMPTION.notAfterItsDocument(on, documentReceivedAt);
-        noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(documentReceivedAt);
+        noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(entitysDissolution(services), documentReceivedAt);
         apply(new RegistrationEvents.OperationsResumed(registrationId, on, context.actor(), body.documentSha256()));
     }
 

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * {@code ZoneEstablished}'s, then the marker. An establishment waits for that pass ({@link #awaitDone}).
  */
 @Component
-class ZoneBoundaries implements StartupBackfill {
+public class ZoneBoundaries implements StartupBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneBoundaries.class);
 
@@ -71,6 +71,14 @@ class ZoneBoundaries implements StartupBackfill {
     void record(ZoneId zoneId, GeoPolygon boundary) {
         boundaries.replaceOne(Filters.eq("_id", zoneId.value()), new Document("_id", zoneId.value()).append("coordinates", boundary.coordinates()),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 67): the zones established, as this collection names them (a zone established without a boundary,
+     * before F161 required one, is not named: the backfill writes only boundaries).
+     */
+    public List<ZoneId> established() {
+        return all().stream().map(Established::zoneId).toList();
     }
 
     /** Every established zone's boundary (after the backfill of zones established before ADR 0035 item 24). */

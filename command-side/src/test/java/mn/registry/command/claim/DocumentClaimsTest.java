@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -416,6 +417,59 @@ class DocumentClaimsTest {
         assertThat(grounds(refused)).as("under its own article").isEqualTo(handOver);
         Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", DutyLetterArticles.MARKER)).first();
         assertThat(marker.getInteger("named") + marker.getInteger("sharedByTwoArticles")).as("one node's counts").isPositive();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 62, F301, was O167): a court decision's claim written before session 22 as an act of its "
+            + "registration (zone-registration-act) is re-kinded once at start to zone-court-decision: the entity's other zone, refused its "
+            + "record on the document before, records it after; nothing else changes; two nodes starting at once re-kind it once")
+    void a_court_decision_claimed_before_session_22_is_shared_by_the_entity_after_the_start() {
+        mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Selenge Trade LLC",
+                mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6001234");
+        mn.registry.kernel.freezone.RegistrationId inAltanbulag = mn.registry.kernel.freezone.RegistrationId.of(
+                mn.registry.kernel.freezone.ZoneId.of("altanbulag"), entity);
+        mn.registry.kernel.freezone.RegistrationId inZamynUud = inAltanbulag.inZone(mn.registry.kernel.freezone.ZoneId.of("zamyn-uud"));
+        String decision = document("Selenge civil court dissolves Selenge Trade LLC, recorded in Altanbulag before session 22");
+        String agreement = document("Selenge Trade LLC's investment agreement in Altanbulag");
+        String recordedBy = DocumentClaims.Grounds.REGISTRATION.of(inAltanbulag.stream());
+        String command = logged();
+        // the claims as the release before session 22 wrote them: the decision's and the agreement's, each an act of the registration
+        for (String sha256 : List.of(decision, agreement)) {
+            database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", sha256).append("kind", "zone-registration-act")
+                    .append("commandId", command).append("claimedAt", AT.toString()).append("grounds", recordedBy));
+        }
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", "backfill:adr-0057:3").append("at", AT.toString()));
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", DutyLetterArticles.MARKER).append("at", AT.toString()));
+        List<Object> stored = List.of(new mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded(inAltanbulag,
+                "Selenge civil court 2026/9", java.time.LocalDate.of(2026, 12, 1), false, new PersonId("governor-altanbulag"), decision));
+        String inTheOtherZone = DocumentClaims.Grounds.REGISTRATION.of(inZamynUud.stream());
+        DocumentClaims starting = DocumentClaims.backfilled(database, log);
+        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, inTheOtherZone, logged(), "documentSha256",
+                "003 art. 12.5.3, 26.2", AT), RegistryProblem.class)).as("before the start: another registration's act").isNotNull();
+
+        List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT, ZoneOffset.UTC)),
+                new DocumentClaimsBackfill(database, DocumentClaims.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        assertThat(nodes.get(0).due()).as("the earlier rounds' markers do not stop it").isTrue();
+        nodes.parallelStream().forEach(node -> {
+            StartupBackfill.Pass pass = node.begin();
+            stored.forEach(event -> pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event))));
+            pass.finish(stored.size());
+        });
+        assertThat(nodes.get(0).due()).as("its marker written").isFalse();
+        Document rekinded = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", decision)).first();
+        assertThat(rekinded.getString("kind")).isEqualTo("zone-court-decision");
+        assertThat(rekinded.getString("commandId")).as("its command kept").isEqualTo(command);
+        assertThat(rekinded.getString(DocumentClaims.GROUNDS)).as("the registration that recorded it").isEqualTo(recordedBy);
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", agreement)).first().getString("kind"))
+                .as("nothing else").isEqualTo("zone-registration-act");
+        Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", CourtDecisionClaims.MARKER)).first();
+        assertThat(marker.getInteger("storedDecisions")).isEqualTo(1);
+
+        assertThatCode(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, inTheOtherZone, logged(), "documentSha256",
+                "003 art. 12.5.3, 26.2", AT)).as("after the start: the entity's other zone records it").doesNotThrowAnyException();
+        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_REGISTRATION_ACT, inTheOtherZone, logged(), "documentSha256",
+                "003 art. 12.5.1", AT), RegistryProblem.class)).as("still no start on it in the other zone").isNotNull();
     }
 
     private String grounds(String sha256) {

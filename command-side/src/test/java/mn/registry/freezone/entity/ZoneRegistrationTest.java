@@ -129,6 +129,14 @@ class ZoneRegistrationTest {
             return java.util.Optional.ofNullable(courtDecisions.get(sha256));
         }
 
+        /** The court decisions recorded on the entity's registrations in other zones (ADR 0035 item 67); none unless a test adds one. */
+        final List<RegistrationEvents.CourtDissolutionRecorded> decisionsElsewhere = new java.util.ArrayList<>();
+
+        @Override
+        public List<RegistrationEvents.CourtDissolutionRecorded> courtDecisionsOfTheEntityElsewhere(RegistrationId registration) {
+            return decisionsElsewhere.stream().filter(recorded -> !recorded.registrationId().zoneId().equals(registration.zoneId())).toList();
+        }
+
         /** The fee receipts claimed, by SHA-256 (ADR 0035 item 19); another registration's is refused as the registry's claim refuses it. */
         final java.util.Map<String, RegistrationId> feeReceipts = new java.util.HashMap<>();
 

@@ -83,6 +83,25 @@ public class GovernorDesk {
                 .map(GovernorDesk::withStartDueBy);
     }
 
+    /**
+     * 003 art. 12.5.3 (the lead, ADR 0035 item 67): the earliest court's dissolution of this row's entity recorded on its registration in
+     * another zone ({@code zoneId}, {@code zoneName}, {@code decidedOn}), not dated before this row's certificate; empty if none. One read
+     * of a row per established zone, as the command side reads one stream per zone. The desk keeps each registration's current period,
+     * so a decision recorded in another zone's earlier period is not shown here (the command side still judges by it).
+     */
+    public java.util.Optional<Document> dissolutionRecordedElsewhere(Document row) {
+        String id = row.getString("_id");
+        String entity = id.substring(id.indexOf(':'));
+        String certified = row.getString("certificateIssuedOn");
+        return zones().stream().filter(zone -> !zone.getString("_id").equals(row.getString("zoneId")))
+                .flatMap(zone -> java.util.Optional.ofNullable(registrations.find(eq("_id", zone.getString("_id") + entity)).first())
+                        .filter(other -> other.getString("courtDecidedOn") != null)
+                        .filter(other -> certified == null || other.getString("courtDecidedOn").compareTo(certified) >= 0)
+                        .map(other -> new Document("zoneId", zone.getString("_id")).append("zoneName", zone.getString("name"))
+                                .append("decidedOn", other.getString("courtDecidedOn"))).stream())
+                .min(java.util.Comparator.comparing((Document d) -> d.getString("decidedOn")));
+    }
+
     // 003 art. 12.2: the zone's queue, most urgent first by business days left
     public List<QueueEntry> queue(String zoneId) {
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());

@@ -30,6 +30,11 @@ public record RegistrationId(String value) implements TypedId {
         return ZoneId.of(value.substring(0, value.indexOf(':')));
     }
 
+    /** The same entity's registration in {@code zone} (one per entity per zone, 003 art. 12.2; ADR 0035 item 67). */
+    public RegistrationId inZone(ZoneId zone) {
+        return new RegistrationId(zone.value() + value.substring(value.indexOf(':')));
+    }
+
     @Override
     public String toString() {
         return value;

@@ -37,10 +37,10 @@ class GovernorDeskBrowserTest {
     private static BrowserRegistry registry;
     private static Browser browser;
 
-    /** An entity's application to a zone with its documents, signed by the demo applicant by API (003 art. 12.1), for tests about other pages. */
+    /** An entity's application to a zone with its documents (its own in each zone: one fee pays one registration, F123), signed by the demo applicant by API (003 art. 12.1), for tests about other pages. */
     static String apply(BrowserRegistry registry, LegalEntity entity, String zone) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
-                registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + " " + zone + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                         "application/pdf", kind + ".pdf").document().sha256())).toList();
         RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), entity, Activity.TRADE, documents)));
@@ -276,6 +276,43 @@ class GovernorDeskBrowserTest {
         // interruption): the registry refuses them
         assertThat(browser.driver.findElements(By.id("form-resumed"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("form-interrupted"))).isEmpty();
+        browser.signOut();
+    }
+
+    static final LegalEntity DISSOLVED_IN_TWO_ZONES = new LegalEntity("Ider Two-Zone Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6207713");
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67, F300, was O168): the governor of the entity's other zone sees, in either "
+            + "language, that its dissolution was recorded in another zone (the zone and the court's day); the page offers no start, and "
+            + "offers the court's decision to record it here")
+    void the_other_zones_governor_sees_the_dissolution_recorded_elsewhere() {
+        RegistrationId[] registrations = new RegistrationId[2];
+        String[] zones = {"altanbulag", "zamyn-uud"};
+        for (int i = 0; i < 2; i++) {
+            registrations[i] = new RegistrationId(apply(registry, DISSOLVED_IN_TWO_ZONES, zones[i]));
+            RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-" + zones[i], "RegisterEntity",
+                    new RegistrationCommands.RegisterEntity(registrations[i])));
+            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        }
+        java.time.LocalDate today = UlaanbaatarTime.dateOf(java.time.Instant.now());
+        RegistryClient.Reply recorded = registry.client.command(registry.client.sign("governor-altanbulag", "RecordCourtDecision",
+                new RegistrationCommands.RecordCourtDecision(registrations[0], "Ider civil court 2026/5", today, false,
+                        registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nIder civil court 2026/5\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                                "application/pdf", "court.pdf").document().sha256())));
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("governor-zamyn-uud");
+        String page = "/governor/zamyn-uud/entities/" + registrations[1].value();
+        browser.waitUntil("the other zone's record reaches the desk", d -> {
+            browser.open(page, "en");
+            return !d.findElements(By.id("court-decision-elsewhere")).isEmpty();
+        });
+        assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("(altanbulag)")
+                .contains("no start, interruption or resumption");
+        assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-court"))).isNotEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("татан буулгасан шүүхийн шийдвэр");
+        assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
         browser.signOut();
     }
 

@@ -95,6 +95,7 @@ class GovernorController {
                 return "notfound";
             }
             model.addAttribute("e", entity.get());
+            model.addAttribute("elsewhere", desk.dissolutionRecordedElsewhere(entity.get()).orElse(null));
             model.addAttribute("deregistrationGrounds", DeregistrationGround.values());
             return "governor/entity";
         });
