@@ -115,6 +115,10 @@ class PermitApplication {
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
+    /** The day of the inspection each opinion of a violation was found on (F310); new state, read by no other rule. */
+    private final Map<String, LocalDate> opinionFoundOn = new java.util.HashMap<>();
+    /** The opinions of a violation a later inspection found no more, with that inspection's day (ADR 0046 item 71, F310); new state. */
+    private final Map<String, LocalDate> opinionsFoundRemedied = new java.util.HashMap<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
     private PermitSuspensionRequested pendingTaxRequest;
     /** The documents (SHA-256) of the tax authority's requests and settlements on this permit: each records one act (ADR 0046 item 37). */
@@ -824,6 +828,7 @@ class PermitApplication {
         int evasions = command.taxEvasions();
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
+            opinionWasNotFoundRemediedSince(evidence);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
@@ -863,6 +868,19 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-without-inspector-opinion",
                     "A suspension on the inspector's opinion names the findings (SHA-256) of an inspection recorded on this permit by a "
                             + "communications inspector that found a violation and grounded no suspension yet.", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1, 31.1.7 (ADR 0046 item 71, abuse audit F310): the opinion grounds a suspension while the violation it found stands. An
+    // inspection recorded after it that found no violation (the last inspection is the one the law's consequences read, item 22) found
+    // the violation remedied: suspended on the older opinion, a holder the ministry's own last inspection found compliant would stop
+    // issuing certificates, and be restored only after yet another inspection (item 18)
+    private void opinionWasNotFoundRemediedSince(String evidenceSha256) {
+        if (opinionsFoundRemedied.containsKey(evidenceSha256)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.suspension-on-an-opinion-found-remedied", "The inspection of "
+                    + opinionFoundOn.get(evidenceSha256) + " found this violation; an inspection recorded since, of "
+                    + opinionsFoundRemedied.get(evidenceSha256) + ", found none. A suspension rests on an opinion of a violation no later inspection found remedied.", "evidenceSha256",
+                    "002 art. 28.1, 31.1.7");
         }
     }
 
@@ -1220,8 +1238,21 @@ class PermitApplication {
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
+        contractIsNotOlderThanTheRevocation(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.3, 29.4 (ADR 0046 item 72, abuse audit F311): the contract passes on the database the revocation made the former holder
+    // hand over; a contract the registry received on a day before the revocation in force was made before there was a database to pass on
+    // (a successor chosen for a revocation not yet signed, or the contract of a revocation a complaint annulled). Judged by the registry's
+    // receipts, by their days in Ulaanbaatar, as the hand-over's receipt is (F223)
+    private void contractIsNotOlderThanTheRevocation(String contractSha256, PermitServices services) {
+        receivedBefore(contractSha256, revokedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-contract-before-the-revocation", "The registry received "
+                    + "this contract on " + received + ", before the revocation of " + revokedOn + " whose database it would pass on; the "
+                    + "database is passed on under a contract made for it.", "contractSha256", "002 art. 29.3, 29.4");
+        });
     }
 
     // 002 art. 29.4, 29.6 (choice, ADR 0046 item 17, abuse audit F107): while a complaint against the revocation is pending, its outcome
@@ -1938,6 +1969,11 @@ class PermitApplication {
         }
         if (event.violationFound() && event.findingsSha256() != null) {
             violationOpinions.add(event.findingsSha256());
+            opinionFoundOn.put(event.findingsSha256(), event.inspectedOn());
+        }
+        if (!event.violationFound()) { // F310: the opinions found on or before this clean inspection's day, recorded before it
+            violationOpinions.stream().filter(opinion -> !opinionFoundOn.get(opinion).isAfter(event.inspectedOn()))
+                    .forEach(opinion -> opinionsFoundRemedied.putIfAbsent(opinion, event.inspectedOn()));
         }
     }
 
