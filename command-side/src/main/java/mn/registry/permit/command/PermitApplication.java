@@ -82,6 +82,11 @@ class PermitApplication {
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
     private boolean remedyToBeInspected;
     private LocalDate suspendedFrom;
+    /**
+     * The day the ground of the suspension in force was found removed (an inspection finding the violation remedied, the tax authority's
+     * settlement), null while it stands (ADR 0046 item 73, F312); new state, read by no other rule.
+     */
+    private LocalDate suspensionGroundRemovedOn;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
@@ -1105,6 +1110,7 @@ class PermitApplication {
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
         }
         violationsAreOnRecord(command.ground());
+        theGroundWasNotRemovedDuringTheSuspension(command.ground());
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
@@ -1125,6 +1131,20 @@ class PermitApplication {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-run-out", "Ground 29.1.5 is judged when "
                     + "the suspension has run out without restoration (until " + suspendedUntil + "); the holder remedies during it.", "ground",
                     "002 art. 29.1.5");
+        }
+    }
+
+    // 002 art. 28.4, 29.1.5 (ADR 0046 item 73, abuse audit F312): 29.1.5 is a holder who "during the period of suspension did not fulfil
+    // the requirements for eliminating violations". One whose violation an inspection during the suspension found remedied, or whose
+    // evasions the tax authority recorded settled in it, fulfilled them: the ministry owed the restoration (28.4), and its own delay until the
+    // suspension ran out is no ground to revoke. Remedied only after the suspension's last day, the ground stands
+    private void theGroundWasNotRemovedDuringTheSuspension(RevocationGround ground) {
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && suspensionGroundRemovedOn != null
+                && !suspensionGroundRemovedOn.isAfter(suspendedUntil)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-ground-removed-during-the-suspension", "The ground of "
+                    + "the suspension was found removed on " + suspensionGroundRemovedOn + ", during the suspension to " + suspendedUntil
+                    + "; the holder remedied it, and the permit is restored (002 art. 28.4), not revoked on 29.1.5.", "ground",
+                    "002 art. 28.4, 29.1.5");
         }
     }
 
@@ -1850,6 +1870,7 @@ class PermitApplication {
         this.taxSettlementAwaited = event.ground() == SuspensionGround.TAX_EVASIONS;
         this.revocationGroundRaised = false;
         this.suspensionInForce = event;
+        this.suspensionGroundRemovedOn = null;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             if (pendingTaxRequest != null) { // a suspension reinstated by a complaint (F197) keeps its request's day
                 this.taxRequestedOn = UlaanbaatarTime.dateOf(pendingTaxRequest.requestedAt());
@@ -1876,6 +1897,9 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(TaxEvasionsSettled event) {
+        if (taxSettlementAwaited) {
+            this.suspensionGroundRemovedOn = UlaanbaatarTime.dateOf(event.recordedAt());
+        }
         this.taxSettlementAwaited = false;
         if (event.evidenceSha256() != null) {
             taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
@@ -1960,9 +1984,13 @@ class PermitApplication {
         this.violationFoundAtLastInspection = event.violationFound();
         this.lastInspectedOn = lastInspectedOn == null || event.inspectedOn().isAfter(lastInspectedOn) ? event.inspectedOn() : lastInspectedOn;
         if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
+            if (remedyToBeInspected) {
+                this.suspensionGroundRemovedOn = event.inspectedOn();
+            }
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {
             this.remedyToBeInspected = true; // a violation found during the suspension is remedied before it ends too
+            this.suspensionGroundRemovedOn = null;
         }
         if (event.violationFound()) {
             violationsFound++;

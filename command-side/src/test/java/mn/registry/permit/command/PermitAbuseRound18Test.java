@@ -101,4 +101,43 @@ class PermitAbuseRound18Test extends PermitAbuseFixture {
                 .when(signed(new PassCertificateDatabaseOn(ID, SUCCESSOR, CONTRACT), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new CertificateDatabasePassedOn(ID, SUCCESSOR, CONTRACT, at, SUPERVISOR));
     }
+
+    private static Object revokeOnTheRunOut(Instant at) {
+        return signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "not remedied"), SUPERVISOR, at,
+                Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4, 29.1.5 (F312): the suspension runs out unrestored after an inspection during it found the violation remedied, "
+            + "or after the tax authority recorded the evasions settled, and the supervisor revokes the permit for violations not remedied "
+            + "during the suspension: refused, nothing stored (the supervisor restores it); remedied only after the run-out, the revocation stands")
+    void no_revocation_for_violations_not_remedied_when_the_record_shows_them_remedied_during_the_suspension() {
+        Instant at = Instant.parse("2025-06-03T02:00:00Z");
+        fixture.given(PermitSuspensionTest.ranOut(remedied())) // the clean inspection of 2025-03-20, during the suspension to 2025-05-31
+                .when(revokeOnTheRunOut(at))
+                .expectException(problem("permit.revocation-ground-removed-during-the-suspension", "ground"))
+                .expectNoEvents();
+        fixture.given(PermitSuspensionTest.ranOut(remedied()))
+                .when(signed(new RestorePermit(ID, "Violations remedied"), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+                .expectSuccessfulHandlerExecution();
+
+        List<Object> settled = new ArrayList<>(PermitAbuseRound8Test.taxSuspended());
+        settled.add(new TaxEvasionsSettled(ID, "5d".repeat(32), Instant.parse("2025-04-10T02:00:00Z"), PermitSuspensionTest.TAX_OFFICER,
+                "002 art. 28.1, 28.4"));
+        fixture.given(PermitSuspensionTest.ranOut(settled))
+                .when(revokeOnTheRunOut(at))
+                .expectException(problem("permit.revocation-ground-removed-during-the-suspension", "ground"))
+                .expectNoEvents();
+
+        List<Object> violatedAgain = new ArrayList<>(remedied());
+        violatedAgain.add(inspected(LocalDate.of(2025, 4, 15), NEW_OPINION, true)); // a violation found again before the end
+        fixture.given(PermitSuspensionTest.ranOut(violatedAgain))
+                .when(revokeOnTheRunOut(at))
+                .expectSuccessfulHandlerExecution();
+        List<Object> remediedAfterTheRunOut = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
+        remediedAfterTheRunOut.add(inspected(LocalDate.of(2025, 6, 2), SHA2, false));
+        fixture.given(remediedAfterTheRunOut)
+                .when(revokeOnTheRunOut(at))
+                .expectSuccessfulHandlerExecution();
+    }
 }
