@@ -140,4 +140,22 @@ class PermitAbuseRound18Test extends PermitAbuseFixture {
                 .when(revokeOnTheRunOut(at))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    @DisplayName("002 art. 29.1.1, 29.6: the holder's request to revoke, pending when the permit was revoked on another ground, is not used "
+            + "again for a revocation after an upheld complaint reinstated the permit (no complaint lies against 29.1.1): refused")
+    void a_holders_request_to_revoke_grounds_one_revocation() {
+        Instant revokedAt = Instant.parse("2025-06-01T02:00:00Z");
+        List<Object> reinstated = new ArrayList<>(active());
+        reinstated.add(new PermitRevocationRequested(ID, Instant.parse("2025-05-20T02:00:00Z"), HOLDER));
+        reinstated.add(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "reason", revokedAt, SUPERVISOR, true));
+        reinstated.add(new RevocationComplaintFiled(ID, "5e".repeat(32), revokedAt.plusSeconds(86_400), HOLDER));
+        reinstated.add(new RevocationComplaintDecided(ID, true, "5f".repeat(32), revokedAt.plusSeconds(86_400 * 10), SUPERVISOR_2, VALID_UNTIL,
+                RevocationComplaintDecided.ARTICLE));
+        fixture.given(reinstated)
+                .when(signed(new RevokePermit(ID, RevocationGround.HOLDER_REQUEST, "at the holder's request"), SUPERVISOR,
+                        revokedAt.plusSeconds(86_400 * 20), Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.revocation-not-requested", "ground"))
+                .expectNoEvents();
+    }
 }
