@@ -52,8 +52,6 @@ class PermitApplication {
     private mn.registry.kernel.identity.PersonId representative;
     private LocalDate receivedOn;
     private LocalDate decisionDue;
-    /** The day in Ulaanbaatar the application was approved (ADR 0046 item 74, F313); new state, read by no other rule. */
-    private LocalDate approvedOn;
     private boolean escalated;
     private Money minimumInsurance;
     private boolean insured;
@@ -398,7 +396,6 @@ class PermitApplication {
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
         insuredForAYearFromItsRecord(insuredUntil, insuranceRecordedOn, null); // a policy recorded before F139
-        contractIsNotOlderThanTheApproval(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services); // last: a document found is cited
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
         apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), ISSUER, holder, command.activity(),
@@ -407,17 +404,6 @@ class PermitApplication {
         raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
         insuredThroughTheTerm(context.receivedAt());
-    }
-
-    // 002 art. 26.2.2, 26.2.3, 26.7 (ADR 0046 item 74, abuse audit F313): the contract is signed when the permit is issued to an applicant
-    // the ministry found to meet the requirements; a contract the registry received on a day before the approval was made before anyone
-    // had found so (a grant agreed before the review). Judged by the registry's receipts, by their days in Ulaanbaatar, as item 63's
-    private void contractIsNotOlderThanTheApproval(String contractSha256, PermitServices services) {
-        receivedBefore(contractSha256, approvedOn, services).ifPresent(received -> {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.contract-before-the-approval", "The registry received this "
-                    + "contract on " + received + ", before the application was approved on " + approvedOn + "; the permit is issued with a "
-                    + "contract made after the request was found to meet the requirements.", "contractSha256", "002 art. 26.2.2, 26.7");
-        });
     }
 
     // 002 art. 26.2.3, 26.5 (abuse audit F68): issued on insurance of at least the minimum the ministry has set, judged when the permit is
@@ -1790,7 +1776,6 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitApplicationApproved event) {
         this.status = PermitApplicationStatus.APPROVED_PENDING_INSURANCE;
-        this.approvedOn = UlaanbaatarTime.dateOf(event.approvedAt());
         this.minimumInsurance = event.minimumInsurance();
     }
 

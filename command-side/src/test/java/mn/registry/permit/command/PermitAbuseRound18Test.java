@@ -27,12 +27,10 @@ class PermitAbuseRound18Test extends PermitAbuseFixture {
     private static final String CONTRACT_KEPT_READY = "5b".repeat(32);
     /** A contract passing the certificate database on, received after the revocation. */
     private static final String CONTRACT = "5c".repeat(32);
-    /** A permit's contract received before the application was approved. */
-    private static final String PERMIT_CONTRACT_KEPT_READY = "60".repeat(32);
     private static final ApplicationId SUCCESSOR = ApplicationId.of(UUID.fromString("11111111-2222-3333-4444-555555555556"));
 
     PermitAbuseRound18Test() {
-        super(NEW_OPINION, CONTRACT_KEPT_READY, CONTRACT, PERMIT_CONTRACT_KEPT_READY);
+        super(NEW_OPINION, CONTRACT_KEPT_READY, CONTRACT);
     }
 
     private static PermitInspected inspected(LocalDate on, String findings, boolean violation) {
@@ -159,23 +157,5 @@ class PermitAbuseRound18Test extends PermitAbuseFixture {
                         revokedAt.plusSeconds(86_400 * 20), Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("permit.revocation-not-requested", "ground"))
                 .expectNoEvents();
-    }
-
-    @Test
-    @DisplayName("002 art. 26.2.2, 26.2.3, 26.7 (F313): the permit is issued with a contract the registry received before the ministry "
-            + "approved the application (a contract made before anyone found the request met the requirements): refused, nothing stored; "
-            + "a contract received the approval's day or after is the permit's")
-    void a_permit_is_issued_with_a_contract_not_older_than_the_approval() {
-        services.receivedAt.put(PERMIT_CONTRACT_KEPT_READY, APPROVED_AT.minusSeconds(86_400 * 3));
-        services.receivedAt.put(SHA2, APPROVED_AT.minusSeconds(3600)); // the approval's morning
-        fixture.given(insured())
-                .when(signed(new IssuePermit(ID, "qualified certificates", List.of("keep the CPS current"), null, PERMIT_CONTRACT_KEPT_READY),
-                        SUPERVISOR, ISSUED_AT, Role.MINISTRY_SUPERVISOR))
-                .expectException(problem("permit.contract-before-the-approval", "contractSha256"))
-                .expectNoEvents();
-        fixture.given(insured())
-                .when(signed(new IssuePermit(ID, "qualified certificates", List.of("keep the CPS current"), null, SHA2),
-                        SUPERVISOR, ISSUED_AT, Role.MINISTRY_SUPERVISOR))
-                .expectSuccessfulHandlerExecution();
     }
 }
