@@ -82,6 +82,11 @@ class PermitApplication {
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
     private boolean remedyToBeInspected;
     private LocalDate suspendedFrom;
+    /**
+     * The day the ground of the suspension in force was found removed (an inspection finding the violation remedied, the tax authority's
+     * settlement), null while it stands (ADR 0046 item 73, F312); new state, read by no other rule.
+     */
+    private LocalDate suspensionGroundRemovedOn;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
@@ -115,6 +120,10 @@ class PermitApplication {
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
     /** Findings hashes of inspectors' opinions of a violation not yet used for a suspension (002 art. 28.1). */
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
+    /** The day of the inspection each opinion of a violation was found on (F310); new state, read by no other rule. */
+    private final Map<String, LocalDate> opinionFoundOn = new java.util.HashMap<>();
+    /** The opinions of a violation a later inspection found no more, with that inspection's day (ADR 0046 item 71, F310); new state. */
+    private final Map<String, LocalDate> opinionsFoundRemedied = new java.util.HashMap<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
     private PermitSuspensionRequested pendingTaxRequest;
     /** The documents (SHA-256) of the tax authority's requests and settlements on this permit: each records one act (ADR 0046 item 37). */
@@ -824,6 +833,7 @@ class PermitApplication {
         int evasions = command.taxEvasions();
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
+            opinionWasNotFoundRemediedSince(evidence);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
@@ -863,6 +873,19 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-without-inspector-opinion",
                     "A suspension on the inspector's opinion names the findings (SHA-256) of an inspection recorded on this permit by a "
                             + "communications inspector that found a violation and grounded no suspension yet.", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1, 31.1.7 (ADR 0046 item 71, abuse audit F310): the opinion grounds a suspension while the violation it found stands. An
+    // inspection recorded after it that found no violation (the last inspection is the one the law's consequences read, item 22) found
+    // the violation remedied: suspended on the older opinion, a holder the ministry's own last inspection found compliant would stop
+    // issuing certificates, and be restored only after yet another inspection (item 18)
+    private void opinionWasNotFoundRemediedSince(String evidenceSha256) {
+        if (opinionsFoundRemedied.containsKey(evidenceSha256)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.suspension-on-an-opinion-found-remedied", "The inspection of "
+                    + opinionFoundOn.get(evidenceSha256) + " found this violation; an inspection recorded since, of "
+                    + opinionsFoundRemedied.get(evidenceSha256) + ", found none. A suspension rests on an opinion of a violation no later inspection found remedied.", "evidenceSha256",
+                    "002 art. 28.1, 31.1.7");
         }
     }
 
@@ -1087,6 +1110,7 @@ class PermitApplication {
                     "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
         }
         violationsAreOnRecord(command.ground());
+        theGroundWasNotRemovedDuringTheSuspension(command.ground());
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
@@ -1107,6 +1131,20 @@ class PermitApplication {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-run-out", "Ground 29.1.5 is judged when "
                     + "the suspension has run out without restoration (until " + suspendedUntil + "); the holder remedies during it.", "ground",
                     "002 art. 29.1.5");
+        }
+    }
+
+    // 002 art. 28.4, 29.1.5 (ADR 0046 item 73, abuse audit F312): 29.1.5 is a holder who "during the period of suspension did not fulfil
+    // the requirements for eliminating violations". One whose violation an inspection during the suspension found remedied, or whose
+    // evasions the tax authority recorded settled in it, fulfilled them: the ministry owed the restoration (28.4), and its own delay until the
+    // suspension ran out is no ground to revoke. Remedied only after the suspension's last day, the ground stands
+    private void theGroundWasNotRemovedDuringTheSuspension(RevocationGround ground) {
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && suspensionGroundRemovedOn != null
+                && !suspensionGroundRemovedOn.isAfter(suspendedUntil)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-ground-removed-during-the-suspension", "The ground of "
+                    + "the suspension was found removed on " + suspensionGroundRemovedOn + ", during the suspension to " + suspendedUntil
+                    + "; the holder remedied it, and the permit is restored (002 art. 28.4), not revoked on 29.1.5.", "ground",
+                    "002 art. 28.4, 29.1.5");
         }
     }
 
@@ -1220,8 +1258,21 @@ class PermitApplication {
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
+        contractIsNotOlderThanTheRevocation(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
         apply(new CertificateDatabasePassedOn(applicationId, command.successorPermit(), command.contractSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 29.3, 29.4 (ADR 0046 item 72, abuse audit F311): the contract passes on the database the revocation made the former holder
+    // hand over; a contract the registry received on a day before the revocation in force was made before there was a database to pass on
+    // (a successor chosen for a revocation not yet signed, or the contract of a revocation a complaint annulled). Judged by the registry's
+    // receipts, by their days in Ulaanbaatar, as the hand-over's receipt is (F223)
+    private void contractIsNotOlderThanTheRevocation(String contractSha256, PermitServices services) {
+        receivedBefore(contractSha256, revokedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-contract-before-the-revocation", "The registry received "
+                    + "this contract on " + received + ", before the revocation of " + revokedOn + " whose database it would pass on; the "
+                    + "database is passed on under a contract made for it.", "contractSha256", "002 art. 29.3, 29.4");
+        });
     }
 
     // 002 art. 29.4, 29.6 (choice, ADR 0046 item 17, abuse audit F107): while a complaint against the revocation is pending, its outcome
@@ -1819,6 +1870,7 @@ class PermitApplication {
         this.taxSettlementAwaited = event.ground() == SuspensionGround.TAX_EVASIONS;
         this.revocationGroundRaised = false;
         this.suspensionInForce = event;
+        this.suspensionGroundRemovedOn = null;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             if (pendingTaxRequest != null) { // a suspension reinstated by a complaint (F197) keeps its request's day
                 this.taxRequestedOn = UlaanbaatarTime.dateOf(pendingTaxRequest.requestedAt());
@@ -1845,6 +1897,9 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(TaxEvasionsSettled event) {
+        if (taxSettlementAwaited) {
+            this.suspensionGroundRemovedOn = UlaanbaatarTime.dateOf(event.recordedAt());
+        }
         this.taxSettlementAwaited = false;
         if (event.evidenceSha256() != null) {
             taxAuthorityDocuments.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
@@ -1929,15 +1984,24 @@ class PermitApplication {
         this.violationFoundAtLastInspection = event.violationFound();
         this.lastInspectedOn = lastInspectedOn == null || event.inspectedOn().isAfter(lastInspectedOn) ? event.inspectedOn() : lastInspectedOn;
         if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
+            if (remedyToBeInspected) {
+                this.suspensionGroundRemovedOn = event.inspectedOn();
+            }
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {
             this.remedyToBeInspected = true; // a violation found during the suspension is remedied before it ends too
+            this.suspensionGroundRemovedOn = null;
         }
         if (event.violationFound()) {
             violationsFound++;
         }
         if (event.violationFound() && event.findingsSha256() != null) {
             violationOpinions.add(event.findingsSha256());
+            opinionFoundOn.put(event.findingsSha256(), event.inspectedOn());
+        }
+        if (!event.violationFound()) { // F310: the opinions found on or before this clean inspection's day, recorded before it
+            violationOpinions.stream().filter(opinion -> !opinionFoundOn.get(opinion).isAfter(event.inspectedOn()))
+                    .forEach(opinion -> opinionsFoundRemedied.putIfAbsent(opinion, event.inspectedOn()));
         }
     }
 

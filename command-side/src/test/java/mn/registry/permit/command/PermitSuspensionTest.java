@@ -48,7 +48,12 @@ class PermitSuspensionTest {
     static final Deadline AFTER = CALENDAR.deadline(RAN_OUT_AT, PermitDuty.AFTER_SUSPENSION_DECISION);
 
     static List<Object> ranOut() {
-        List<Object> events = new ArrayList<>(suspended());
+        return ranOut(suspended());
+    }
+
+    /** The given suspension, run out unrestored: the ground of 29.1.5 raised with the supervisor's decision due. */
+    static List<Object> ranOut(List<Object> suspension) {
+        List<Object> events = new ArrayList<>(suspension);
         events.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, RAN_OUT_AT, "002 art. 29.1.5"));
         events.add(duty(PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER, RAN_OUT_AT));
         return events;
