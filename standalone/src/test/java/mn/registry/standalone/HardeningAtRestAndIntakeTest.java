@@ -50,6 +50,22 @@ class HardeningAtRestAndIntakeTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Every file or directory under {@code dir} that its group or other accounts may read, write or enter. */
+    /**
+     * Nothing in {@code dir} is open to the group or others, allowing the window ADR 0014 and {@code DataDirectory} name: the public
+     * register's index (public data only) gets its files from Lucene under the process umask and narrows each one right after Lucene
+     * created it ({@code RegisterIndex.PrivateFiles}), so a file created at the moment of the look (a restart's catch-up; seen once in CI)
+     * is open until then. Looks again for up to 10 s, and only when every open file is the index's.
+     */
+    static void assertClosedToOthers(Path dir, String when) throws IOException, InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> open = openToOthers(dir);
+        while (!open.isEmpty() && open.stream().allMatch(p -> p.startsWith("public-register-index/")) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            open = openToOthers(dir);
+        }
+        assertThat(open).as(when).isEmpty();
+    }
+
     static List<String> openToOthers(Path dir) throws IOException {
         List<String> open = new ArrayList<>();
         try (Stream<Path> tree = Files.walk(dir)) {
@@ -89,7 +105,7 @@ class HardeningAtRestAndIntakeTest {
             int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
             assertThat(Files.exists(dataDir.resolve(EmbeddedMongo.DATA_FILE))).isTrue();
-            assertThat(openToOthers(dataDir)).as("after start").isEmpty();
+            assertClosedToOthers(dataDir, "after start");
 
             RegistryClient client = new RegistryClient(port, dataDir);
             MongoDatabase db = registry.getBean(MongoDatabase.class);
@@ -120,11 +136,11 @@ class HardeningAtRestAndIntakeTest {
             RegistryClient.Reply erased = client.command(client.sign("supervisor-1", "ErasePersonalData",
                     new ErasePersonalData(new PersonId("applicant-1"), "the person's request")));
             assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
-            assertThat(openToOthers(dataDir)).as("after commands, uploads and an open-data export").isEmpty();
+            assertClosedToOthers(dataDir, "after commands, uploads and an open-data export");
         } finally {
             registry.close();
         }
-        assertThat(openToOthers(dataDir)).as("after stop").isEmpty();
+        assertClosedToOthers(dataDir, "after stop");
 
         // the vault is restored from the copy taken before the erasure (the events are current)
         try (EmbeddedMongo mongo = EmbeddedMongo.persistent(dataDir); MongoClient client = MongoClients.create(mongo.connectionString())) {
@@ -142,7 +158,7 @@ class HardeningAtRestAndIntakeTest {
             assertThat(vault.getString("erasedBy")).isEqualTo("supervisor-1");
             assertThat(registry.getBean(MongoDatabase.class).getCollection("personal_data_keys").countDocuments(Filters.exists("key", true)))
                     .as("no one else's key is touched").isEqualTo(keysHeld - 1);
-            assertThat(openToOthers(dataDir)).as("after a restart").isEmpty();
+            assertClosedToOthers(dataDir, "after a restart");
 
             // the registry's sweep works on the registry's clock: 7 days on, the upload no command cited is gone,
             // the documents the demo applications cite are kept
