@@ -90,11 +90,10 @@ public class GovernorDesk {
      * so a decision recorded in another zone's earlier period is not shown here (the command side still judges by it).
      */
     public java.util.Optional<Document> dissolutionRecordedElsewhere(Document row) {
-        String id = row.getString("_id");
-        String entity = id.substring(id.indexOf(':'));
+        mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"));
         String certified = row.getString("certificateIssuedOn");
         return zones().stream().filter(zone -> !zone.getString("_id").equals(row.getString("zoneId")))
-                .flatMap(zone -> java.util.Optional.ofNullable(registrations.find(eq("_id", zone.getString("_id") + entity)).first())
+                .flatMap(zone -> java.util.Optional.ofNullable(registrations.find(eq("_id", registration.inZone(mn.registry.kernel.freezone.ZoneId.of(zone.getString("_id"))).value())).first())
                         .filter(other -> other.getString("courtDecidedOn") != null)
                         .filter(other -> certified == null || other.getString("courtDecidedOn").compareTo(certified) >= 0)
                         .map(other -> new Document("zoneId", zone.getString("_id")).append("zoneName", zone.getString("name"))
