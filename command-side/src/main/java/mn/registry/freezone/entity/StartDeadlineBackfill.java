@@ -12,7 +12,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ import java.util.Map;
  * absence only makes the next start read the store once more.
  */
 @Component
-class StartDeadlineBackfill implements StartupBackfill {
+class StartDeadlineBackfill extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(StartDeadlineBackfill.class);
     /** The marker's id in {@value MongoDeadlines#DAYS}: never a day's bucket. */
@@ -46,31 +46,13 @@ class StartDeadlineBackfill implements StartupBackfill {
     record Stored(Object payload, long sequence) {
     }
 
-    private final BackfillMarker marker;
     private final MongoDeadlines deadlines;
-    private final EventStore events;
     private final Clock clock;
 
     StartDeadlineBackfill(MongoDatabase database, MongoDeadlines deadlines, EventStore events, Clock clock) {
-        this.marker = new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER);
+        super("years to start (ADR 0035 item 6)", new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER), events);
         this.deadlines = deadlines;
-        this.events = events;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "years to start (ADR 0035 item 6)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
-    }
-
-    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
-    void start() {
-        StoreBackfills.run(events, List.of(this));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ import java.util.Map;
  * time, or a start stopped half-way and run again, claims nothing twice.
  */
 @Component
-class CompanyPermitClaimsBackfill implements StartupBackfill {
+class CompanyPermitClaimsBackfill extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(CompanyPermitClaimsBackfill.class);
     /** The marker's id: never a seven-digit registration number, so never a claim. */
@@ -45,38 +45,20 @@ class CompanyPermitClaimsBackfill implements StartupBackfill {
     static final String BACKFILL_COMMAND = "backfill:adr-0031";
 
     private final MongoCollection<Document> claims;
-    private final EventStore events;
     private final CommandGateway commands;
     private final Clock clock;
     private final mn.registry.command.backfill.BackfillDone done = new mn.registry.command.backfill.BackfillDone();
-    private final BackfillMarker marker;
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
+        super("company claims (ADR 0031)", new BackfillMarker(database.getCollection(CompanyPermitClaims.COLLECTION), MARKER), events);
         this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
-        this.marker = new BackfillMarker(claims, MARKER);
-        this.events = events;
         this.commands = commands;
         this.clock = clock;
     }
 
     @Override
-    public String name() {
-        return "company claims (ADR 0031)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
-    }
-
-    @Override
     public void skipped() {
         done.done();
-    }
-
-    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
-    void start() {
-        StoreBackfills.run(events, List.of(this));
     }
 
     @Override

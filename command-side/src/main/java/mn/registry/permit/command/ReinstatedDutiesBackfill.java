@@ -2,7 +2,7 @@ package mn.registry.permit.command;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.command.backfill.StoreBackfills;
 import mn.registry.deadline.MongoDeadlines;
 import mn.registry.kernel.permit.ApplicationId;
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,37 +33,19 @@ import java.util.Set;
  * start.
  */
 @Component
-class ReinstatedDutiesBackfill implements StartupBackfill {
+class ReinstatedDutiesBackfill extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ReinstatedDutiesBackfill.class);
     /** The marker's id in {@value MongoDeadlines#DAYS}: never a day's bucket. */
     static final String MARKER = "backfill:adr-0046-61";
 
-    private final BackfillMarker marker;
-    private final EventStore events;
     private final CommandGateway commands;
     private final Clock clock;
 
     ReinstatedDutiesBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
-        this.marker = new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER);
-        this.events = events;
+        super("duties of reinstated permits (ADR 0046 item 61)", new BackfillMarker(database.getCollection(MongoDeadlines.DAYS), MARKER), events);
         this.commands = commands;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "duties of reinstated permits (ADR 0046 item 61)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
-    }
-
-    /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
-    void start() {
-        StoreBackfills.run(events, List.of(this));
     }
 
     @Override
