@@ -111,4 +111,24 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
                 .when(issueWith(CONTRACT))
                 .expectSuccessfulHandlerExecution();
     }
+
+    private static Object transferTo(Company successor, String evidence, Instant at) {
+        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3 (F322): the permit passed to its successor on a merger's document passes again, to a third company, on the "
+            + "same document (which shows no reorganisation of the successor): refused, nothing stored; a document of its own passes it")
+    void a_reorganisations_document_passes_the_permit_once() {
+        List<Object> transferred = new ArrayList<>(active());
+        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR));
+        Company third = new Company("Third Trust LLC", "6400598", true, "Peace Avenue 3, Ulaanbaatar");
+        fixture.given(transferred)
+                .when(transferTo(third, SHA2, TRANSFERRED_AT.plusSeconds(86_400)))
+                .expectException(problem("permit.reorganisation-evidence-of-an-earlier-transfer", "evidenceSha256"))
+                .expectNoEvents();
+        fixture.given(transferred)
+                .when(transferTo(third, CONTRACT, TRANSFERRED_AT.plusSeconds(86_400)))
+                .expectSuccessfulHandlerExecution();
+    }
 }

@@ -104,8 +104,11 @@ class DeskController {
             model.addAttribute("suspensionGrounds", grounds);
             model.addAttribute("suspendOnTheTaxRequest", file.get("taxSuspensionRequest") != null && grounds.contains(SuspensionGround.TAX_EVASIONS));
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
+            boolean holderRequested = RevocationRequestOnFile.theHolders(file); // 002 art. 23.3, 29.1.1 (ADR 0046 item 74)
+            model.addAttribute("holderRequested", holderRequested);
+            model.addAttribute("revocationRequestOfThePredecessor", RevocationRequestOnFile.thePredecessors(file));
             model.addAttribute("changeReports", changeReports(file));
-            model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null,
+            model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
                     file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0, file.get("revocationGroundRaised") != null));
             return "desk/application";
         });
@@ -138,7 +141,7 @@ class DeskController {
 
     /**
      * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
-     * record (002 art. 29.1.1, ADR 0046 item 14); repeated violations only after two or more inspections found one (29.1.4), and violations
+     * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4), and violations
      * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23).
      */
     static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {
