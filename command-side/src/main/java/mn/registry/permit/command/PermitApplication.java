@@ -83,6 +83,8 @@ class PermitApplication {
     private Instant revocationRequestedAt;
     /** When the registry received the permit's last transfer to a successor (002 art. 23.3, F320); null if it never passed. */
     private Instant lastTransferredAt;
+    /** The reorganisations' documents (SHA-256) the permit passed on (002 art. 23.3, F322); new state, read by the transfer only. */
+    private final java.util.Set<String> transferEvidence = new java.util.HashSet<>();
     /** The day in Ulaanbaatar the application was approved (002 art. 26.2.2, F321); new state, read by the issue only. */
     private LocalDate approvedOn;
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
@@ -1703,9 +1705,22 @@ class PermitApplication {
         }
         // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
+        reorganisationIsNotOneThePermitPassedOnBefore(command.evidenceSha256());
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3", services);
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
                 context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 23.3 (ADR 0046 item 76, abuse audit F322): the right passes "to the newly created company" of the holder's reorganisation. The
+    // document of a reorganisation the permit already passed on shows the successor created, not a reorganisation of it: cited again, it
+    // would pass the permit to a third company no document shows created from the holder, a permit granted without review (26). A document
+    // may still ground other permits' transfers (ADR 0057: a merger of two holders); on this permit, once
+    private void reorganisationIsNotOneThePermitPassedOnBefore(String evidenceSha256) {
+        if (transferEvidence.contains(evidenceSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reorganisation-evidence-of-an-earlier-transfer", "The permit already passed to its "
+                    + "present holder on this reorganisation's document; a further transfer is shown by the document of the present holder's "
+                    + "own reorganisation.", "evidenceSha256", "002 art. 23.3");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -2059,6 +2074,9 @@ class PermitApplication {
     void on(PermitTransferred event) {
         this.holder = event.successor();
         this.lastTransferredAt = event.transferredAt();
+        if (event.evidenceSha256() != null) {
+            transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     PermitApplicationStatus status() {
