@@ -121,21 +121,15 @@ class DeskController {
      */
     static List<Map<String, Object>> changeReports(Map<String, Object> file) {
         List<Map<String, Object>> reports = new java.util.ArrayList<>();
-        if (file.get("history") instanceof List<?> history) {
-            history.stream().filter(h -> h instanceof Map<?, ?> entry && "PermitChangeReported".equals(entry.get("type")))
-                    .map(h -> (Map<?, ?>) h)
-                    .sorted(java.util.Comparator.comparingLong(h -> ((Number) h.get("sequence")).longValue()))
-                    .forEach(h -> {
-                        Map<?, ?> event = h.get("event") instanceof Map<?, ?> e ? e : Map.of();
-                        Map<String, Object> report = new java.util.LinkedHashMap<>();
-                        report.put("changedOn", event.get("changedOn"));
-                        report.put("documentSha256", event.get("documentSha256") instanceof String sha && !sha.isBlank() ? sha : null);
-                        report.put("description", event.get("description"));
-                        report.put("reportedAt", event.get("reportedAt"));
-                        report.put("late", Boolean.TRUE.equals(event.get("late")));
-                        reports.add(report);
-                    });
-        }
+        CaseHistory.entries(file, "PermitChangeReported").map(CaseHistory::event).forEach(event -> {
+            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("changedOn", event.get("changedOn"));
+            report.put("documentSha256", event.get("documentSha256") instanceof String sha && !sha.isBlank() ? sha : null);
+            report.put("description", event.get("description"));
+            report.put("reportedAt", event.get("reportedAt"));
+            report.put("late", Boolean.TRUE.equals(event.get("late")));
+            reports.add(report);
+        });
         return reports;
     }
 

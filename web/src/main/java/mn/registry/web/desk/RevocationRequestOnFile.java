@@ -32,10 +32,7 @@ public final class RevocationRequestOnFile {
 
     /** When the registry received the permit's last transfer, from the case's history (the case file keeps no field of its own for it). */
     private static Optional<Instant> lastTransferredAt(Map<String, Object> file) {
-        return file.get("history") instanceof java.util.List<?> history ? history.stream()
-                .filter(h -> h instanceof Map<?, ?> entry && "PermitTransferred".equals(entry.get("type")))
-                .map(h -> ((Map<?, ?>) h).get("event")).filter(e -> e instanceof Map<?, ?> event && event.get("transferredAt") != null)
-                .map(e -> Instant.parse(String.valueOf(((Map<?, ?>) e).get("transferredAt"))))
-                .max(Instant::compareTo) : Optional.empty();
+        return CaseHistory.entries(file, "PermitTransferred").map(CaseHistory::event).filter(event -> event.get("transferredAt") != null)
+                .map(event -> Instant.parse(String.valueOf(event.get("transferredAt")))).max(Instant::compareTo);
     }
 }
