@@ -79,6 +79,14 @@ class PermitApplication {
     private PersonId revokedBy;
     /** The holder's own request to revoke, waiting for the ministry (002 art. 29.1.1, ADR 0046 item 14). */
     private boolean revocationRequested;
+    /** When the registry received the request waiting (F320); new state, read with {@link #lastTransferredAt}. */
+    private Instant revocationRequestedAt;
+    /** When the registry received the permit's last transfer to a successor (002 art. 23.3, F320); null if it never passed. */
+    private Instant lastTransferredAt;
+    /** The reorganisations' documents (SHA-256) the permit passed on (002 art. 23.3, F322); new state, read by the transfer only. */
+    private final java.util.Set<String> transferEvidence = new java.util.HashSet<>();
+    /** The day in Ulaanbaatar the application was approved (002 art. 26.2.2, F321); new state, read by the issue only. */
+    private LocalDate approvedOn;
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
     private boolean remedyToBeInspected;
     private LocalDate suspendedFrom;
@@ -396,6 +404,7 @@ class PermitApplication {
         termStartsOnTheDayOfIssue(command.validFrom(), context.receivedAt());
         insuredOnTheDayOfIssue(context.receivedAt());
         insuredForAYearFromItsRecord(insuredUntil, insuranceRecordedOn, null); // a policy recorded before F139
+        contractIsNotOlderThanTheApproval(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 26.7", services); // last: a document found is cited
         LegalTerm term = LegalTerm.years(validFrom, PermitDeadlines.TERM_YEARS);
         apply(new PermitIssued(applicationId, PermitNumber.of(receiptNumber), ISSUER, holder, command.activity(),
@@ -404,6 +413,19 @@ class PermitApplication {
         raise(PermitDuty.PUBLISH_GRANT, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, validFrom.plus(PermitDeadlines.INSPECTION_INTERVAL), context.receivedAt());
         insuredThroughTheTerm(context.receivedAt());
+    }
+
+    // 002 art. 26.2.2, 26.7 (the lead's reading, ADR 0046 item 75, abuse audit F321, was O188): the ministry "shall sign a contract with
+    // the holder of a special permit when issuing" it, after it reviewed the request and notified the approval (26.2.2). A contract the
+    // registry received on a day before the approval was agreed before the review: a grant settled before the request was judged. Judged
+    // by the registry's receipts, by their days in Ulaanbaatar: a contract received the day of the approval, even before it was signed, is
+    // the issue's contract
+    private void contractIsNotOlderThanTheApproval(String contractSha256, PermitServices services) {
+        receivedBefore(contractSha256, approvedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.contract-before-the-approval", "The registry received this "
+                    + "contract on " + received + ", before the application was approved on " + approvedOn + "; the contract is signed when "
+                    + "the permit is issued, after the review.", "contractSha256", "002 art. 26.2.2, 26.7");
+        });
     }
 
     // 002 art. 26.2.3, 26.5 (abuse audit F68): issued on insurance of at least the minimum the ministry has set, judged when the permit is
@@ -1156,6 +1178,21 @@ class PermitApplication {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-not-requested", "The holder has not asked for "
                     + "revocation; ground 29.1.1 needs the holder's signed request (RequestPermitRevocation) on record.", "ground", "002 art. 29.1.1");
         }
+        if (ground == RevocationGround.HOLDER_REQUEST && !theHoldersRequestIsWaiting()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-requested-before-the-transfer", "The request for "
+                    + "revocation was received on " + revocationRequestedAt + ", before the permit passed to its successor on "
+                    + lastTransferredAt + "; it was the former holder's will, not one of the rights and obligations the successor took on. "
+                    + "Ground 29.1.1 needs the successor's own request.", "ground", "002 art. 23.3, 29.1.1");
+        }
+    }
+
+    // 002 art. 23.3, 29.1.1 (the lead's reading, ADR 0046 item 74, abuse audit F320, was O187): on a reorganisation the successor "shall
+    // undertake the rights and obligations specified in paragraphs 20.1, 20.2 and 20.3"; a request to revoke is the will of the company
+    // that made it, not one of them. A request waits for the holder in force only when the registry received it on or after the permit's
+    // last transfer; one received before stays on record, the former holder's act, and grounds neither a revocation at the holder's
+    // request (against which no complaint lies, 29.6) nor the successor's withdrawal, nor bars the successor's own request
+    private boolean theHoldersRequestIsWaiting() {
+        return revocationRequested && (lastTransferredAt == null || revocationRequestedAt == null || !revocationRequestedAt.isBefore(lastTransferredAt));
     }
 
     // 002 art. 29.1.1: the holder asks for revocation by its own signed act; one request waits at a time
@@ -1164,7 +1201,7 @@ class PermitApplication {
         actsForTheHolder(context.actor(), "002 art. 29.1.1");
         requireStatus("002 art. 29.1.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(context.receivedAt());
-        if (revocationRequested) {
+        if (theHoldersRequestIsWaiting()) {
             throw RegistryProblem.conflict("permit.revocation-already-requested", "The holder's request for revocation is already waiting for "
                     + "the ministry's decision.", "002 art. 29.1.1");
         }
@@ -1177,7 +1214,7 @@ class PermitApplication {
     @CommandHandler
     void handle(WithdrawPermitRevocationRequest command, CommandContext context) {
         actsForTheHolder(context.actor(), "002 art. 29.1.1");
-        if (!revocationRequested) {
+        if (!theHoldersRequestIsWaiting()) {
             throw RegistryProblem.conflict("permit.no-revocation-request", "No request of the holder for revocation is waiting for the ministry.",
                     "002 art. 29.1.1");
         }
@@ -1668,9 +1705,22 @@ class PermitApplication {
         }
         // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
+        reorganisationIsNotOneThePermitPassedOnBefore(command.evidenceSha256());
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3", services);
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
                 context.receivedAt(), context.actor()));
+    }
+
+    // 002 art. 23.3 (ADR 0046 item 76, abuse audit F322): the right passes "to the newly created company" of the holder's reorganisation. The
+    // document of a reorganisation the permit already passed on shows the successor created, not a reorganisation of it: cited again, it
+    // would pass the permit to a third company no document shows created from the holder, a permit granted without review (26). A document
+    // may still ground other permits' transfers (ADR 0057: a merger of two holders); on this permit, once
+    private void reorganisationIsNotOneThePermitPassedOnBefore(String evidenceSha256) {
+        if (transferEvidence.contains(evidenceSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reorganisation-evidence-of-an-earlier-transfer", "The permit already passed to its "
+                    + "present holder on this reorganisation's document; a further transfer is shown by the document of the present holder's "
+                    + "own reorganisation.", "evidenceSha256", "002 art. 23.3");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1777,6 +1827,7 @@ class PermitApplication {
     void on(PermitApplicationApproved event) {
         this.status = PermitApplicationStatus.APPROVED_PENDING_INSURANCE;
         this.minimumInsurance = event.minimumInsurance();
+        this.approvedOn = event.approvedAt() == null ? null : UlaanbaatarTime.dateOf(event.approvedAt());
     }
 
     @EventSourcingHandler
@@ -1923,6 +1974,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitRevocationRequested event) {
         this.revocationRequested = true;
+        this.revocationRequestedAt = event.requestedAt();
     }
 
     @EventSourcingHandler
@@ -2021,6 +2073,10 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitTransferred event) {
         this.holder = event.successor();
+        this.lastTransferredAt = event.transferredAt();
+        if (event.evidenceSha256() != null) {
+            transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     PermitApplicationStatus status() {

@@ -40,9 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedMongoExtension.class)
 class PermitAcrossCalendarYearsTest {
 
-    /** The policy, contract and other proofs this permit names: documents the registry received (ADR 0046 item 13). */
+    /** The policy and other proofs this permit names: documents the registry received (ADR 0046 item 13). */
     private String SHA;
     private String SHA2;
+    /**
+     * The contract of 26.7, received on the day of the issue: signed when issuing, after the approval (ADR 0046 item 75, F321). It was the
+     * policy's document, received with the application's eight days before the approval: the order the reading refuses.
+     */
+    private String CONTRACT;
     private static final PersonId HOLDER = new PersonId("applicant-1");
 
     private MongoDatabase database;
@@ -59,8 +64,11 @@ class PermitAcrossCalendarYearsTest {
         for (RequiredDocument kind : RequiredDocument.values()) {
             documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
         }
-        SHA = documents.receive("the insurance policy and the contract".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+        SHA = documents.receive("the insurance policy".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
                 "proof.txt").document().sha256();
+        CONTRACT = new DocumentStore(database, Clock.fixed(Instant.parse("2031-01-06T01:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
+                .receive("the contract signed when issuing".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                        "contract.txt").document().sha256();
         SHA2 = documents.receive("the stamp duty's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
                 "stamp-duty.txt").document().sha256();
         engine = new InMemoryEventStorageEngine();
@@ -111,7 +119,7 @@ class PermitAcrossCalendarYearsTest {
         types.recordPermitInsurance(mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new RecordPermitInsurance(id, "Mongol Daatgal", "POL-1", Money.mnt(200_000_000),
                 LocalDate.of(2035, 12, 29), SHA), by("applicant-1", Role.APPLICANT, "2030-12-30T02:00:00Z")); // at most a term (F148)
         // 002 art. 26.4: the publication duty of a permit issued on 2031-01-06 is due in 2031
-        types.issuePermit(mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, SHA),
+        types.issuePermit(mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, Clock.systemUTC()))).handle(new IssuePermit(id, "Issuing signature certificates", List.of("Keep the certificate database in Mongolia"), null, CONTRACT),
                 by("supervisor-1", Role.MINISTRY_SUPERVISOR, "2031-01-06T02:00:00Z"));
         assertThat(last(PermitIssued.class).validUntil()).isEqualTo(LocalDate.of(2036, 1, 5));
         assertThat(events()).filteredOn(PermitDutyRaised.class::isInstance).map(PermitDutyRaised.class::cast)

@@ -456,6 +456,62 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 23.3, 29.1.1 (ADR 0046 item 74, F320): the predecessor asked to revoke, the permit passed to its successor; the "
+            + "desk shows the request as the former holder's and offers no revocation at the holder's request, in English and Mongolian; the "
+            + "successor's page offers its own request, signed in the browser, which the desk then offers as the ground")
+    void a_request_received_before_the_transfer_is_the_predecessors_in_the_browser() {
+        String id = activePermit("Uvs Tamga LLC", "6423001");
+        RegistryClient client = registry.client;
+        ok(client.command(client.sign("applicant-1", "RequestPermitRevocation", new mn.registry.kernel.permit.RequestPermitRevocation(new ApplicationId(id)))));
+        String evidence = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nmerger of Uvs Tamga LLC\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8), "application/pdf", "merger.pdf").document().sha256();
+        ok(client.command(client.sign("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(new ApplicationId(id),
+                new Company("Uvs Tamga Successor LLC", "6423002", true, "Peace Avenue 3, Ulaanbaatar"), mn.registry.kernel.permit.Reorganisation.MERGER,
+                evidence))));
+
+        browser.signInAsDemo("supervisor-1");
+        browser.waitUntil("the transfer is on the desk", d -> {
+            browser.open("/desk/applications/" + id, "en");
+            return !browser.all("#revocation-request-predecessors").isEmpty();
+        });
+        assertThat(browser.find("#revocation-request-predecessors").getText()).startsWith("This request was received before the permit passed");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                .doesNotContain("HOLDER_REQUEST").isNotEmpty();
+        assertThat(browser.all("#revoke-no-request")).hasSize(1);
+        browser.open("/desk/applications/" + id, "mn");
+        assertThat(browser.find("#revocation-request-predecessors").getText()).startsWith("Энэ хүсэлтийг зөвшөөрөл залгамжлагч компанид шилжихээс өмнө");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                .doesNotContain("HOLDER_REQUEST");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        browser.signInAsDemo("applicant-1");
+        browser.open("/applicant/applications/" + id, "mn");
+        assertThat(browser.find("#revocation-request-predecessors").getText()).startsWith("Зөвшөөрөл танай компанид шилжихээс өмнө");
+        assertThat(browser.all("#revocation-request-pending")).isEmpty();
+        assertThat(browser.all("#form-revocation-withdrawal")).isEmpty();
+        browser.open("/applicant/applications/" + id, "en");
+        assertThat(browser.find("#revocation-request-predecessors").getText()).startsWith("A request for revocation was received before the permit passed");
+        JsonNode request = parse(browser.signAndSend("form-revocation-request"));
+        assertThat(request.path("type").asText()).isEqualTo("RequestPermitRevocation");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the successor's own request is pending", d -> {
+            browser.open("/applicant/applications/" + id, "en");
+            return !browser.all("#revocation-request-pending").isEmpty();
+        });
+        assertThat(browser.all("#revocation-request-predecessors")).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk/applications/" + id, "en");
+        assertThat(browser.all("#revocation-request-predecessors")).isEmpty();
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                .contains("HOLDER_REQUEST");
+        browser.signOut();
+    }
+
     private static String outcome() {
         return browser.find("#command-result").getAttribute("data-outcome");
     }

@@ -57,6 +57,9 @@ class ApplicantController {
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
                 model.addAttribute("extension", extension(file, today));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
+                // 002 art. 23.3, 29.1.1 (ADR 0046 item 74): a request received before the permit passed to this holder is not its own
+                model.addAttribute("revocationRequested", mn.registry.web.desk.RevocationRequestOnFile.theHolders(file));
+                model.addAttribute("revocationRequestOfThePredecessor", mn.registry.web.desk.RevocationRequestOnFile.thePredecessors(file));
                 return "applicant/case";
             });
         });

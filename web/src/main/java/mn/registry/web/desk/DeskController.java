@@ -104,8 +104,11 @@ class DeskController {
             model.addAttribute("suspensionGrounds", grounds);
             model.addAttribute("suspendOnTheTaxRequest", file.get("taxSuspensionRequest") != null && grounds.contains(SuspensionGround.TAX_EVASIONS));
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
+            boolean holderRequested = RevocationRequestOnFile.theHolders(file); // 002 art. 23.3, 29.1.1 (ADR 0046 item 74)
+            model.addAttribute("holderRequested", holderRequested);
+            model.addAttribute("revocationRequestOfThePredecessor", RevocationRequestOnFile.thePredecessors(file));
             model.addAttribute("changeReports", changeReports(file));
-            model.addAttribute("revocationGrounds", revocationGrounds(file.get("revocationRequest") != null,
+            model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
                     file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0, file.get("revocationGroundRaised") != null));
             return "desk/application";
         });
@@ -118,27 +121,21 @@ class DeskController {
      */
     static List<Map<String, Object>> changeReports(Map<String, Object> file) {
         List<Map<String, Object>> reports = new java.util.ArrayList<>();
-        if (file.get("history") instanceof List<?> history) {
-            history.stream().filter(h -> h instanceof Map<?, ?> entry && "PermitChangeReported".equals(entry.get("type")))
-                    .map(h -> (Map<?, ?>) h)
-                    .sorted(java.util.Comparator.comparingLong(h -> ((Number) h.get("sequence")).longValue()))
-                    .forEach(h -> {
-                        Map<?, ?> event = h.get("event") instanceof Map<?, ?> e ? e : Map.of();
-                        Map<String, Object> report = new java.util.LinkedHashMap<>();
-                        report.put("changedOn", event.get("changedOn"));
-                        report.put("documentSha256", event.get("documentSha256") instanceof String sha && !sha.isBlank() ? sha : null);
-                        report.put("description", event.get("description"));
-                        report.put("reportedAt", event.get("reportedAt"));
-                        report.put("late", Boolean.TRUE.equals(event.get("late")));
-                        reports.add(report);
-                    });
-        }
+        CaseHistory.entries(file, "PermitChangeReported").map(CaseHistory::event).forEach(event -> {
+            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("changedOn", event.get("changedOn"));
+            report.put("documentSha256", event.get("documentSha256") instanceof String sha && !sha.isBlank() ? sha : null);
+            report.put("description", event.get("description"));
+            report.put("reportedAt", event.get("reportedAt"));
+            report.put("late", Boolean.TRUE.equals(event.get("late")));
+            reports.add(report);
+        });
         return reports;
     }
 
     /**
      * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
-     * record (002 art. 29.1.1, ADR 0046 item 14); repeated violations only after two or more inspections found one (29.1.4), and violations
+     * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4), and violations
      * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23).
      */
     static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {

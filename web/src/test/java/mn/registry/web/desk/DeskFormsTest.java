@@ -275,4 +275,26 @@ class DeskFormsTest {
                 java.util.Map.of("upheld", true, "storedUnpublished", true))).as("revoked again").isFalse();
         assertThat(DeskController.reinstatementStoredUnpublished(PermitApplicationStatus.ACTIVE, null)).isFalse();
     }
+
+    @Test
+    @DisplayName("002 art. 23.3, 29.1.1 (ADR 0046 item 74, F320): a request to revoke received before the permit's last transfer is the "
+            + "former holder's: the desk offers no revocation at the holder's request on it, the holder's page offers the successor's own request")
+    void a_request_received_before_the_transfer_is_the_predecessors() {
+        java.util.Map<String, Object> request = java.util.Map.of("requestedAt", "2025-05-01T02:00:00Z", "requestedBy", "applicant-1");
+        java.util.Map<String, Object> transfer = java.util.Map.of("type", "PermitTransferred", "sequence", 9L,
+                "event", java.util.Map.of("transferredAt", "2025-05-10T02:00:00Z"));
+        java.util.Map<String, Object> asked = java.util.Map.of("type", "PermitRevocationRequested", "sequence", 8L, "event", request);
+        java.util.Map<String, Object> predecessors = java.util.Map.of("revocationRequest", request, "history", java.util.List.of(asked, transfer));
+        assertThat(RevocationRequestOnFile.theHolders(predecessors)).isFalse();
+        assertThat(RevocationRequestOnFile.thePredecessors(predecessors)).isTrue();
+
+        java.util.Map<String, Object> successors = java.util.Map.of("revocationRequest", java.util.Map.of("requestedAt", "2025-05-10T02:00:00Z"),
+                "history", java.util.List.of(asked, transfer));
+        assertThat(RevocationRequestOnFile.theHolders(successors)).as("received the transfer's instant or after").isTrue();
+        assertThat(RevocationRequestOnFile.thePredecessors(successors)).isFalse();
+        java.util.Map<String, Object> neverTransferred = java.util.Map.of("revocationRequest", request, "history", java.util.List.of(asked));
+        assertThat(RevocationRequestOnFile.theHolders(neverTransferred)).isTrue();
+        assertThat(RevocationRequestOnFile.theHolders(java.util.Map.of("history", java.util.List.of(transfer)))).as("no request").isFalse();
+        assertThat(RevocationRequestOnFile.thePredecessors(java.util.Map.of("history", java.util.List.of(transfer)))).isFalse();
+    }
 }
