@@ -28,9 +28,9 @@ class LateResumptionDocuments implements LateResumption.Documents {
     }
 
     @Override
-    public List<LateResumption.Document> citable(PersonId uploader, LocalDate courtsDay) {
+    public List<LateResumption.CitableDocument> citable(PersonId uploader, LocalDate courtsDay) {
         return store.uploadedBy(uploader).stream().filter(document -> LateResumption.shownBeforeTheCourtsDay(document.receivedAt(), courtsDay))
                 .filter(document -> !claims.held(document.sha256())).sorted(Comparator.comparing(StoredDocument::receivedAt))
-                .map(document -> new LateResumption.Document(document.sha256(), document.receivedAt())).toList();
+                .map(document -> new LateResumption.CitableDocument(document.sha256(), document.receivedAt())).toList();
     }
 }

@@ -24,7 +24,7 @@ public final class LateResumption {
     }
 
     /** A document a late resumption could cite: its SHA-256 and when the registry received it. */
-    public record Document(String sha256, Instant receivedAt) {
+    public record CitableDocument(String sha256, Instant receivedAt) {
     }
 
     /** The command side's answer to the desk: which documents a governor could cite for a resumption after the court's day. */
@@ -34,6 +34,6 @@ public final class LateResumption {
          * The documents {@code uploader} uploaded that show a resumption before {@code courtsDay} ({@link #shownBeforeTheCourtsDay}) and that
          * no act cites (an act of another kind, or of another registration, holding one would be refused), oldest first.
          */
-        List<Document> citable(PersonId uploader, LocalDate courtsDay);
+        List<CitableDocument> citable(PersonId uploader, LocalDate courtsDay);
     }
 }

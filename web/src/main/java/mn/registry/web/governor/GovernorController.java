@@ -115,7 +115,7 @@ class GovernorController {
      * side would record its resumption, as the command side answers ({@link LateResumption.Documents}): those the signed-in governor uploaded,
      * received before the court's day, that no act cites. None when no interruption runs or no dissolution is recorded.
      */
-    private List<LateResumption.Document> lateResumptionDocuments(HttpServletRequest request, Document row, Optional<LocalDate> courtsDay) {
+    private List<LateResumption.CitableDocument> lateResumptionDocuments(HttpServletRequest request, Document row, Optional<LocalDate> courtsDay) {
         if (courtsDay.isEmpty() || row.getString("interruptedOn") == null || row.getString("resumedOn") != null) {
             return List.of();
         }
