@@ -284,6 +284,16 @@ public class DocumentStore implements PersonalDataHolder {
         return Optional.of(row);
     }
 
+    /**
+     * The documents {@code person} uploaded, without their bytes or names and without citing them (ADR 0035 item 70: the governor's desk
+     * offers the ones a late resumption could cite).
+     */
+    public java.util.List<StoredDocument> uploadedBy(PersonId person) {
+        return documents.find(Filters.eq(UPLOADED_BY, person.value())).projection(Projections.exclude("content", "fileName"))
+                .map(row -> new StoredDocument(row.getString("_id"), ((Number) row.get("size")).longValue(), row.getString("mediaType"), null,
+                        row.getDate("receivedAt").toInstant())).into(new java.util.ArrayList<>());
+    }
+
     /** What the store holds of these bytes, without citing them. */
     private Optional<StoredDocument> metadataOf(String sha256) {
         return Optional.ofNullable(documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first())

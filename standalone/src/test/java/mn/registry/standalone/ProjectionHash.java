@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * the zone's next dated act, which settles it before it reads;
  * {@code document_claims}: the registry-wide claim of a document by the kind of act that cited it first (ADR 0057), which a
  * rebuild never creates and whose backfill marker records when it ran; the marker of the zone boundaries' backfill
- * ({@code backfill:adr-0035-24} in {@code freezone_zone_boundaries}, {@code BackfillMarker}) records when it ran and what it counted
+ * ({@code backfill:adr-0035-24} and, ADR 0035 item 72, {@code backfill:adr-0035-24:every-zone} in {@code freezone_zone_boundaries}, {@code BackfillMarker}) records when it ran and what it counted
  * (the boundaries themselves are compared); {@code projection_rebuilds}: the marker of a projection a release rebuilt at start (ADR 0035 item
  * 58, {@code ProjectionRebuild}), which node reset it and when (the projection it rebuilt is compared).</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
@@ -70,7 +70,7 @@ final class ProjectionHash {
             "freezone_zone_earliest_agreements", "projection_rebuilds");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
-            "freezone_zone_boundaries", Set.of("backfill:adr-0035-24"));
+            "freezone_zone_boundaries", Set.of("backfill:adr-0035-24", "backfill:adr-0035-24:every-zone"));
 
     private static final Pattern GENERATION = Pattern.compile(".+_g\\d+");
 

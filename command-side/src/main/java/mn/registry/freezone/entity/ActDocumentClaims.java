@@ -43,6 +43,11 @@ class ActDocumentClaims {
         this(DocumentClaims.backfilled(database, commandLog));
     }
 
+    /** Whether an act holds the document (ADR 0035 item 70: then no late resumption of any registration cites it). */
+    boolean held(String sha256) {
+        return claims.holder(sha256).isPresent();
+    }
+
     /** The registration a document grounds, as its claim names it. */
     static String grounds(RegistrationId registration) {
         return registration == null ? null : DocumentClaims.Grounds.REGISTRATION.of(registration.stream());

@@ -432,7 +432,8 @@ class ZoneRegistration {
     // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
     // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
     private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Dissolution> dissolution, Instant documentReceivedAt) {
-        noOperationsRecordedAfterTheDissolution(dissolution.filter(recorded -> !recorded.decidedOn().isAfter(UlaanbaatarTime.dateOf(documentReceivedAt))));
+        noOperationsRecordedAfterTheDissolution(dissolution.filter(recorded -> !mn.registry.kernel.freezone.LateResumption.shownBeforeTheCourtsDay(
+                documentReceivedAt, recorded.decidedOn()))); // the rule the governor's desk offers the form by (ADR 0035 item 70)
     }
 
     // 003 art. 12.5.2: 12 consecutive months of interruption after operations started. 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 46;

@@ -40,8 +40,14 @@ public class ZoneBoundaries implements StartupBackfill {
     private static final Logger log = LoggerFactory.getLogger(ZoneBoundaries.class);
 
     static final String COLLECTION = "freezone_zone_boundaries";
-    /** The backfill's marker: never a zone id (a zone id is lower-case letters, digits and '-'). */
-    static final String MARKER = "backfill:adr-0035-24";
+    /**
+     * The backfill's marker: never a zone id (a zone id is lower-case letters, digits and '-'). (ADR 0035 item 72; F338, was O181) The second
+     * round's: the first ({@code backfill:adr-0035-24}) wrote the zones with a boundary only, so a registry whose first round ran reads the
+     * store once more for the zones established without one.
+     */
+    static final String MARKER = "backfill:adr-0035-24:every-zone";
+    /** Every marker of this collection's backfill rounds (a zone id holds no ':'). */
+    private static final org.bson.conversions.Bson A_ZONE = Filters.not(Filters.regex("_id", "^backfill:"));
 
     /**
      * 003 art. 6.1, 22.2 (choice, ADR 0035 item 25; abuse audit F165, was O98): the one registry-wide key every establishment holds
@@ -67,27 +73,28 @@ public class ZoneBoundaries implements StartupBackfill {
     record Established(ZoneId zoneId, GeoPolygon boundary) {
     }
 
-    /** Writes (again: idempotent) the boundary of an established zone. */
+    /** Writes (again: idempotent) an established zone and its boundary ({@code null}: a zone established before F161 required one). */
     void record(ZoneId zoneId, GeoPolygon boundary) {
-        boundaries.replaceOne(Filters.eq("_id", zoneId.value()), new Document("_id", zoneId.value()).append("coordinates", boundary.coordinates()),
-                new ReplaceOptions().upsert(true));
+        boundaries.replaceOne(Filters.eq("_id", zoneId.value()), new Document("_id", zoneId.value()).append("coordinates",
+                boundary == null ? null : boundary.coordinates()), new ReplaceOptions().upsert(true));
     }
 
     /**
-     * 003 art. 12.5.3 (ADR 0035 item 67): the zones established, as this collection names them (a zone established without a boundary,
-     * before F161 required one, is not named: the backfill writes only boundaries).
+     * 003 art. 6.1, 12.5.3 (ADR 0035 items 67, 72): every zone established, as this collection names them: each {@code ZoneEstablished}
+     * writes its zone, with its boundary or (established before F161 required one) without (F338, was O181).
      */
     public List<ZoneId> established() {
         return all().stream().map(Established::zoneId).toList();
     }
 
-    /** Every established zone's boundary (after the backfill of zones established before ADR 0035 item 24). */
+    /** Every established zone and its boundary, null if it has none (after the backfill of zones established before ADR 0035 item 24). */
     @SuppressWarnings("unchecked")
     List<Established> all() {
         awaitDone();
         List<Established> all = new ArrayList<>();
-        for (Document d : boundaries.find(Filters.ne("_id", MARKER))) {
-            all.add(new Established(ZoneId.of(d.getString("_id")), new GeoPolygon("Polygon", (List<List<List<Double>>>) d.get("coordinates"))));
+        for (Document d : boundaries.find(A_ZONE)) {
+            List<List<List<Double>>> coordinates = (List<List<List<Double>>>) d.get("coordinates");
+            all.add(new Established(ZoneId.of(d.getString("_id")), coordinates == null ? null : new GeoPolygon("Polygon", coordinates)));
         }
         return all;
     }
@@ -104,8 +111,8 @@ public class ZoneBoundaries implements StartupBackfill {
         }
         Polygon proposed = ParcelGeometry.polygon(boundary);
         for (Established other : established) {
-            if (other.zoneId().equals(zoneId) || !ParcelGeometry.isValid(other.boundary())) {
-                continue; // the same id is refused as established already
+            if (other.zoneId().equals(zoneId) || other.boundary() == null || !ParcelGeometry.isValid(other.boundary())) {
+                continue; // the same id is refused as established already; a zone without a boundary (before F161) takes in no ground
             }
             if (ParcelGeometry.overlap(proposed, ParcelGeometry.polygon(other.boundary()))) {
                 throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.zone-overlaps", "The boundary of " + zoneId + " takes in ground "
@@ -160,7 +167,7 @@ public class ZoneBoundaries implements StartupBackfill {
 
             @Override
             public void accept(TrackedEventMessage<?> event) {
-                if (event.getPayload() instanceof ZoneEvents.ZoneEstablished z && z.boundary() != null) {
+                if (event.getPayload() instanceof ZoneEvents.ZoneEstablished z) { // with or without a boundary (ADR 0035 item 72)
                     record(z.zoneId(), z.boundary());
                     zones++;
                 }

@@ -76,6 +76,34 @@ class ZoneBoundariesTest {
     }
 
     @Test
+    @DisplayName("003 art. 6.1, 12.5.3 (ADR 0035 items 67, 72; F338, was O181): every zone established is listed, one established before F161 "
+            + "without a boundary too, also on a registry whose first pass (boundaries only) ran; such a zone is no ground an establishment overlaps")
+    void every_zone_established_is_listed_with_or_without_a_boundary(com.mongodb.client.MongoDatabase database) {
+        // the registry as the earlier release left it: its pass ran and wrote the zones with a boundary, then its marker
+        database.getCollection(ZoneBoundaries.COLLECTION).insertOne(new org.bson.Document("_id", "backfill:adr-0035-24").append("zones", 1));
+        database.getCollection(ZoneBoundaries.COLLECTION).insertOne(new org.bson.Document("_id", "zamyn-uud")
+                .append("coordinates", ESTABLISHED.get(1).boundary().coordinates()));
+        ZoneBoundaries boundaries = new ZoneBoundaries(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()));
+        assertThat(boundaries.due()).as("the zones established without a boundary are read once more").isTrue();
+        mn.registry.command.backfill.StartupBackfill.Pass pass = boundaries.begin();
+        for (mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished established : List.of(
+                new mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished(ZoneId.of("khankh"), "Khankh Free Zone", "Khovsgol", new java.math.BigDecimal("300"),
+                        null, List.of(mn.registry.kernel.freezone.Activity.TRADE), false, "resolution 2010/3", java.time.Instant.parse("2020-01-01T00:00:00Z"),
+                        new mn.registry.kernel.identity.PersonId("cabinet-1")),
+                new mn.registry.kernel.freezone.ZoneEvents.ZoneEstablished(ZoneId.of("zamyn-uud"), "Zamyn-Uud Free Economic Zone", "Dornogovi",
+                        new java.math.BigDecimal("900"), ESTABLISHED.get(1).boundary(), List.of(mn.registry.kernel.freezone.Activity.TRADE), false,
+                        "resolution 2004/12", java.time.Instant.parse("2020-01-02T00:00:00Z"), new mn.registry.kernel.identity.PersonId("cabinet-1")))) {
+            pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(established)));
+        }
+        pass.finish(2);
+        assertThat(boundaries.established()).containsExactlyInAnyOrder(ZoneId.of("khankh"), ZoneId.of("zamyn-uud"));
+        assertThatCode(() -> boundaries.requireNoOverlap(ZoneId.of("khankh-2"), GeoPolygon.of(100.0, 51.0, 100.1, 51.0, 100.1, 51.1, 100.0, 51.1)))
+                .doesNotThrowAnyException();
+        assertThat(new ZoneBoundaries(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC())).due()).isFalse();
+    }
+
+    @Test
     @DisplayName("003 art. 6.1, 22.2 (choice, ADR 0035 item 25, F165, was O98): two establishments of overlapping zones received at the same "
             + "instant on two nodes are serialised by one registry-wide key: the second waits for the first, then is refused as overlapping")
     void two_overlapping_establishments_on_two_nodes_are_serialised(com.mongodb.client.MongoDatabase database) throws Exception {

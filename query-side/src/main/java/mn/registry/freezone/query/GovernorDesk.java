@@ -86,19 +86,34 @@ public class GovernorDesk {
     /**
      * 003 art. 12.5.3 (the lead, ADR 0035 item 67): the earliest court's dissolution of this row's entity recorded on its registration in
      * another zone ({@code zoneId}, {@code zoneName}, {@code decidedOn}), not dated before this row's certificate; empty if none. One read
-     * of a row per established zone, as the command side reads one stream per zone. The desk keeps each registration's current period,
-     * so a decision recorded in another zone's earlier period is not shown here (the command side still judges by it).
+     * of a row per established zone, as the command side reads one stream per zone. (ADR 0035 item 71; F337, was O180) In any registration
+     * period there, as the command side reads every event of the stream: the row keeps each earlier period's court day.
      */
     public java.util.Optional<Document> dissolutionRecordedElsewhere(Document row) {
         mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"));
         String certified = row.getString("certificateIssuedOn");
         return zones().stream().filter(zone -> !zone.getString("_id").equals(row.getString("zoneId")))
                 .flatMap(zone -> java.util.Optional.ofNullable(registrations.find(eq("_id", registration.inZone(mn.registry.kernel.freezone.ZoneId.of(zone.getString("_id"))).value())).first())
-                        .filter(other -> other.getString("courtDecidedOn") != null)
-                        .filter(other -> certified == null || other.getString("courtDecidedOn").compareTo(certified) >= 0)
-                        .map(other -> new Document("zoneId", zone.getString("_id")).append("zoneName", zone.getString("name"))
-                                .append("decidedOn", other.getString("courtDecidedOn"))).stream())
+                        .stream().flatMap(GovernorDesk::courtDaysOfEveryPeriod)
+                        .filter(decidedOn -> certified == null || decidedOn.compareTo(certified) >= 0)
+                        .map(decidedOn -> new Document("zoneId", zone.getString("_id")).append("zoneName", zone.getString("name"))
+                                .append("decidedOn", decidedOn)))
                 .min(java.util.Comparator.comparing((Document d) -> d.getString("decidedOn")));
+    }
+
+    /** The court's days a row records: its current period's and each earlier period's (ADR 0035 item 71). */
+    private static java.util.stream.Stream<String> courtDaysOfEveryPeriod(Document row) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(row), row.getList("periods", Document.class, List.of()).stream())
+                .map(period -> period.getString("courtDecidedOn")).filter(java.util.Objects::nonNull);
+    }
+
+    /**
+     * 003 art. 12.5.3, 26.2 (ADR 0035 items 67, 70): the court's day the command side judges this registration's operations against, the
+     * earliest of its own current period's and {@code elsewhere}'s ({@link #dissolutionRecordedElsewhere}); empty if neither.
+     */
+    public static java.util.Optional<LocalDate> courtsDay(Document row, java.util.Optional<Document> elsewhere) {
+        return java.util.stream.Stream.concat(java.util.Optional.ofNullable(row.getString("courtDecidedOn")).stream(),
+                elsewhere.map(d -> d.getString("decidedOn")).stream()).map(LocalDate::parse).min(Comparator.naturalOrder());
     }
 
     // 003 art. 12.2: the zone's queue, most urgent first by business days left

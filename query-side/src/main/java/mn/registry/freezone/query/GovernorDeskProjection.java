@@ -182,10 +182,14 @@ class GovernorDeskProjection {
                 UPSERT);
     }
 
-    /** The fields of a registration period, kept in the row's {@code periods} when a new application starts the row afresh. */
+    /**
+     * The fields of a registration period, kept in the row's {@code periods} when a new application starts the row afresh. The court's day
+     * (003 art. 12.5.3; ADR 0035 item 71, F337, was O180): a decision recorded in an earlier period dissolves the entity, so the desk of its
+     * other zone judges by it as the command side does ({@link GovernorDesk#dissolutionRecordedElsewhere}).
+     */
     static final List<String> PERIOD_FIELDS = List.of("entityName", "jurisdiction", "country", "activity", "certificateNumber",
             "certificateIssuedOn", "registeredAt", "agreementSignedOn", "agreementEndsOn", "investmentAmount", "investmentCurrency",
-            "foreignInvested", "deregisteredOn");
+            "foreignInvested", "deregisteredOn", "courtDecidedOn");
 
     @EventHandler
     void on(RegistrationEvents.ZoneRegistrationApplied e) {

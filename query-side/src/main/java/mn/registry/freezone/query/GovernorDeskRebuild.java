@@ -22,6 +22,17 @@ class GovernorDeskRebuild {
         return PERIODS;
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 71; F337, was O180): the release that keeps the court's day with each period rebuilds the desk once more,
+     * since the periods projected before it hold none.
+     */
+    static final ProjectionRebuild COURT_DAYS = new ProjectionRebuild(GovernorDeskProjection.PROCESSING_GROUP, "adr-0035-item-71-court-days");
+
+    @Bean
+    ProjectionRebuild governorDeskCourtDays() {
+        return COURT_DAYS;
+    }
+
     /** 003 art. 12.3: the quarter's report is built from the desk only once the desk is rebuilt; until then a retry is asked for (503). */
     static void awaitRebuilt(MongoDatabase database, TokenStore tokens) {
         if (ProjectionRebuild.rebuilding(database, tokens, GovernorDeskProjection.PROCESSING_GROUP)) {

@@ -68,6 +68,7 @@ class GovernorDeskRebuildTest {
                 registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 10, 9)),
                 new RegistrationEvents.InvestmentAgreementRecorded(erlian, LocalDate.of(2026, 10, 20), LocalDate.of(2036, 10, 20),
                         new Money(new BigDecimal("400000"), "USD"), true, LocalDate.of(2027, 10, 20), GOVERNOR, null),
+                new RegistrationEvents.CourtDissolutionRecorded(erlian, "Erlian civil court 2026/9", LocalDate.of(2026, 10, 30), false, GOVERNOR, null),
                 new RegistrationEvents.EntityDeregistered(erlian, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "r",
                         Instant.parse("2026-11-02T03:00:00Z"), false, false, GOVERNOR),
                 applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 17)),
@@ -141,6 +142,35 @@ class GovernorDeskRebuildTest {
         }
     }
 
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 71; F337, was O180): a desk item 52's release rebuilt, whose kept periods hold no court's "
+            + "day, is rebuilt once more by the release of item 71: the court's day of the entity's earlier period is then on its row")
+    void the_release_of_item_71_rebuilds_the_desk_for_the_court_days() {
+        // the desk as item 52's release left it: rebuilt (its marker reset), each kept period without its court's day
+        project(new GovernorDeskProjection(database), events);
+        com.mongodb.client.MongoCollection<Document> rows = database.getCollection(GovernorDeskProjection.REGISTRATIONS);
+        Document row = rows.find().first();
+        row.getList("periods", Document.class).forEach(period -> period.remove("courtDecidedOn"));
+        rows.replaceOne(Filters.eq("_id", row.get("_id")), row);
+        database.getCollection(ProjectionRebuild.COLLECTION).insertOne(new Document("_id", DESK + "@" + GovernorDeskRebuild.PERIODS.release())
+                .append("release", GovernorDeskRebuild.PERIODS.release()).append("processor", DESK).append("state", "reset").append("by", "node-0")
+                .append("at", System.currentTimeMillis()));
+        assertThat(courtDaysOfTheKeptPeriods()).containsExactly((String) null);
+        Configuration node = start("node-a", List.of(GovernorDeskRebuild.PERIODS, GovernorDeskRebuild.COURT_DAYS));
+        try {
+            awaitRebuilt();
+            assertThat(courtDaysOfTheKeptPeriods()).containsExactly("2026-10-30");
+            assertThat(sha256OfTheDesk()).isEqualTo(sha256FromTheStream());
+        } finally {
+            node.shutdown();
+        }
+    }
+
+    private List<String> courtDaysOfTheKeptPeriods() {
+        return database.getCollection(GovernorDeskProjection.REGISTRATIONS).find().first().getList("periods", Document.class).stream()
+                .map(period -> period.getString("courtDecidedOn")).toList();
+    }
+
     private boolean runWhen(CountDownLatch go, Configuration node, String name) {
         try {
             go.await();
@@ -152,18 +182,26 @@ class GovernorDeskRebuildTest {
     }
 
     private Configuration start(String name) {
-        Configuration node = configure(name);
+        return start(name, List.of(GovernorDeskRebuild.PERIODS));
+    }
+
+    private Configuration start(String name, List<ProjectionRebuild> rebuilds) {
+        Configuration node = configure(name, rebuilds);
         node.start();
         return node;
     }
 
-    /** A node of the release: the desk's projection under the registry's pooled processors, with the release's rebuild at its start. */
     private Configuration configure(String name) {
+        return configure(name, List.of(GovernorDeskRebuild.PERIODS));
+    }
+
+    /** A node of the release: the desk's projection under the registry's pooled processors, with the releases' rebuilds at its start. */
+    private Configuration configure(String name, List<ProjectionRebuild> rebuilds) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration().configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).build())
                 .registerComponent(TokenStore.class, c -> tokens());
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new GovernorDeskProjection(database)));
         new AxonStorageConfiguration().pooledStreamingProcessors(2).configureModule(configurer);
-        ProjectionRebuild.module(database, () -> List.of(GovernorDeskRebuild.PERIODS), name).configureModule(configurer);
+        ProjectionRebuild.module(database, () -> rebuilds, name).configureModule(configurer);
         return configurer.buildConfiguration();
     }
 
@@ -201,6 +239,8 @@ class GovernorDeskRebuildTest {
             } else if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
                 projection.on(e);
             } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
+                projection.on(e);
+            } else if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
                 projection.on(e);
             }
         }

@@ -46,7 +46,8 @@ class PersonalDataInventoryTest {
             "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
             "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
             "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)
-            "Found", "PublishedField", "ScreenStep" // PublishedTextScreen: a refusal's field and the components it reads, never stored
+            "Found", "PublishedField", "ScreenStep", // PublishedTextScreen: a refusal's field and the components it reads, never stored
+            "CitableDocument"            // LateResumption: a document the governor's desk offers, read from the document store, never stored
     );
 
     @Test

@@ -40,7 +40,7 @@ class GovernorDeskBrowserTest {
     /** An entity's application to a zone with its documents (its own in each zone: one fee pays one registration, F123), signed by the demo applicant by API (003 art. 12.1), for tests about other pages. */
     static String apply(BrowserRegistry registry, LegalEntity entity, String zone) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
-                registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + " " + zone + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + " " + zone + " " + System.nanoTime() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                         "application/pdf", kind + ".pdf").document().sha256())).toList();
         RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), entity, Activity.TRADE, documents)));
@@ -310,6 +310,48 @@ class GovernorDeskBrowserTest {
                 .contains("no start, interruption or resumption");
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("form-court"))).isNotEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("татан буулгасан шүүхийн шийдвэр");
+        assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+        browser.signOut();
+    }
+
+    static final LegalEntity DISSOLVED_IN_AN_EARLIER_PERIOD = new LegalEntity("Orkhon Re-Registered Wool LLC", Jurisdiction.MONGOLIAN, null, "6207714");
+
+    @Test
+    @DisplayName("003 art. 12.5.3, 26.2 (ADR 0035 item 71, F337, was O180): a court's dissolution recorded in an earlier registration period of "
+            + "the entity's other zone (the entity removed and registered there again since), dated on or after this registration's certificate, "
+            + "is shown on this zone's desk in either language, which then offers no start, as the command side refuses it")
+    void a_dissolution_recorded_in_an_earlier_period_of_the_other_zone_is_shown() {
+        RegistrationId here = new RegistrationId(apply(registry, DISSOLVED_IN_AN_EARLIER_PERIOD, "zamyn-uud"));
+        RegistrationId there = new RegistrationId(apply(registry, DISSOLVED_IN_AN_EARLIER_PERIOD, "altanbulag"));
+        for (String[] act : new String[][]{{"governor-zamyn-uud", here.value()}, {"governor-altanbulag", there.value()}}) {
+            RegistryClient.Reply registered = registry.client.command(registry.client.sign(act[0], "RegisterEntity",
+                    new RegistrationCommands.RegisterEntity(new RegistrationId(act[1]))));
+            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        }
+        java.time.LocalDate today = UlaanbaatarTime.dateOf(registry.context.getBean(RegistryClock.class).instant());
+        RegistryClient.Reply recorded = registry.client.command(registry.client.sign("governor-altanbulag", "RecordCourtDecision",
+                new RegistrationCommands.RecordCourtDecision(there, "Orkhon civil court 2026/14", today, false,
+                        registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nOrkhon civil court 2026/14 " + System.nanoTime() + "\n%%EOF\n")
+                                .getBytes(StandardCharsets.UTF_8), "application/pdf", "court.pdf").document().sha256())));
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+        RegistryClient.Reply removed = registry.client.command(registry.client.sign("governor-altanbulag", "DeregisterEntity",
+                new RegistrationCommands.DeregisterEntity(there, mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
+        assertThat(removed.status()).as(removed.body().toString()).isEqualTo(200);
+        // registered there again (ADR 0035 item 68): the desk's row of that zone now holds the new period, the decision in its earlier one
+        assertThat(apply(registry, DISSOLVED_IN_AN_EARLIER_PERIOD, "altanbulag")).isEqualTo(there.value());
+        RegistryClient.Reply again = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
+                new RegistrationCommands.RegisterEntity(there)));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("governor-zamyn-uud");
+        String page = "/governor/zamyn-uud/entities/" + here.value();
+        browser.waitUntil("the other zone's earlier period reaches the desk", d -> {
+            browser.open(page, "en");
+            return !d.findElements(By.id("court-decision-elsewhere")).isEmpty();
+        });
+        assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("(altanbulag)");
+        assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
         browser.open(page, "mn");
         assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("татан буулгасан шүүхийн шийдвэр");
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();

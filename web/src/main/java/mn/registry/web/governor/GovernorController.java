@@ -6,6 +6,7 @@ import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LateResumption;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.identity.Role;
 import mn.registry.publicregister.PublicRegister;
@@ -14,6 +15,7 @@ import mn.registry.publicregister.RegisterKind;
 import mn.registry.web.StaffSession;
 import mn.registry.web.WebDates;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,8 +48,11 @@ class GovernorController {
     private final WebDates dates;
     private final PublicRegister register;
 
+    private final ObjectProvider<LateResumption.Documents> lateResumption;
+
     GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
-                       @Value("${registry.freezone.land.max-years:60}") int landMaxYears) {
+                       @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption) {
+        this.lateResumption = lateResumption;
         this.landMaxYears = landMaxYears;
         this.register = register;
         this.desk = desk;
@@ -95,10 +100,27 @@ class GovernorController {
                 return "notfound";
             }
             model.addAttribute("e", entity.get());
-            model.addAttribute("elsewhere", desk.dissolutionRecordedElsewhere(entity.get()).orElse(null));
+            Optional<Document> elsewhere = desk.dissolutionRecordedElsewhere(entity.get());
+            model.addAttribute("elsewhere", elsewhere.orElse(null));
+            Optional<LocalDate> courtsDay = GovernorDesk.courtsDay(entity.get(), elsewhere);
+            model.addAttribute("courtsDay", courtsDay.orElse(null));
+            model.addAttribute("lateDocuments", lateResumptionDocuments(request, entity.get(), courtsDay));
             model.addAttribute("deregistrationGrounds", DeregistrationGround.values());
             return "governor/entity";
         });
+    }
+
+    /**
+     * 003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 items 60, 70; F336): once the entity's dissolution is recorded, the documents on which the command
+     * side would record its resumption, as the command side answers ({@link LateResumption.Documents}): those the signed-in governor uploaded,
+     * received before the court's day, that no act cites. None when no interruption runs or no dissolution is recorded.
+     */
+    private List<LateResumption.CitableDocument> lateResumptionDocuments(HttpServletRequest request, Document row, Optional<LocalDate> courtsDay) {
+        if (courtsDay.isEmpty() || row.getString("interruptedOn") == null || row.getString("resumedOn") != null) {
+            return List.of();
+        }
+        LateResumption.Documents documents = lateResumption.getIfAvailable();
+        return documents == null ? List.of() : staff.current(request).map(actor -> documents.citable(actor.person(), courtsDay.get())).orElse(List.of());
     }
 
     @GetMapping("/governor/{zone}/land")
