@@ -336,7 +336,8 @@ class PermitActsBrowserTest {
         RegistryClient client = registry.client;
         ApplicationId permit = new ApplicationId(id);
         RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
-                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged")));
+                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
+                        ReinstatementAndEscalationBrowserTest.document("the finding that " + id + "'s audit report was forged"))));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
         RegistryClient.Reply handedOver = client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver",
                 new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32), registry.context.getBean(DocumentStore.class)
@@ -381,7 +382,8 @@ class PermitActsBrowserTest {
         RegistryClient client = registry.client;
         for (String id : List.of(first, second)) {
             ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id),
-                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged"))));
+                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
+                    ReinstatementAndEscalationBrowserTest.document("the finding that " + id + "'s audit report was forged")))));
         }
         Path receipt = document("database-receipt-6400318", "The ministry received the certificate database of permit 6400318");
         browser.signInWithFiles("reviewer-1");

@@ -108,7 +108,8 @@ class ReinstatementAndEscalationBrowserTest {
     private static void revokeComplainAndUphold(String permit) {
         RegistryClient client = registry.client;
         ApplicationId id = new ApplicationId(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + permit)))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true,
                 document("the decision upholding the complaint of " + permit)))));
@@ -186,7 +187,8 @@ class ReinstatementAndEscalationBrowserTest {
         String permit = PermitActsBrowserTest.activePermit(registry, "Darkhan Stored Reinstatement LLC", "6400504");
         ApplicationId id = new ApplicationId(permit);
         String number = permitNumber(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + permit)))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         // the register folds the log as it is sequenced: wait for the revocation there (on a loaded machine the case file is ahead of it)
         BrowserRegistry.await("the register showing the revocation", () -> "REVOKED".equals(registerEntry(number).path("status").asText()));
@@ -235,7 +237,8 @@ class ReinstatementAndEscalationBrowserTest {
         assertThat(client.command(client.sign("reviewer-1", "PublishReinstatement", new PublishReinstatement(id, decision))).status()).isEqualTo(403);
     }
 
-    private static String document(String text) {
+    /** A document the registry received, as an act that cites it needs (the browser tests of the permit share it). */
+    static String document(String text) {
         return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                 "application/pdf", "document.pdf").document().sha256();
     }
