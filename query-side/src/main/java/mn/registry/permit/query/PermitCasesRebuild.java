@@ -21,7 +21,7 @@ class PermitCasesRebuild {
             "adr-0046-item-81-suspension-findings");
 
     @Bean
-    ProjectionRebuild permitCasesRebuild() {
+    ProjectionRebuild permitCasesSuspensionFindings() {
         return SUSPENSION_FINDINGS;
     }
 }

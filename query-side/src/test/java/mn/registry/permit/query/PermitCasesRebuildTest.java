@@ -142,7 +142,7 @@ class PermitCasesRebuildTest {
                 .registerComponent(TokenStore.class, c -> tokens(database));
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new PermitCaseProjection(database)));
         new AxonStorageConfiguration().pooledStreamingProcessors(2).configureModule(configurer);
-        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesRebuild()), name).configureModule(configurer);
+        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesSuspensionFindings()), name).configureModule(configurer);
         Configuration node = configurer.buildConfiguration();
         node.start();
         return node;

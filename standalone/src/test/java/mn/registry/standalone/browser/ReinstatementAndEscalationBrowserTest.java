@@ -3,7 +3,6 @@ package mn.registry.standalone.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.deadline.DeadlinePoller;
 import mn.registry.demo.AdvanceDemoClock;
-import mn.registry.document.DocumentStore;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.identity.PersonId;
@@ -237,10 +236,8 @@ class ReinstatementAndEscalationBrowserTest {
         assertThat(client.command(client.sign("reviewer-1", "PublishReinstatement", new PublishReinstatement(id, decision))).status()).isEqualTo(403);
     }
 
-    /** A document the registry received, as an act that cites it needs (the browser tests of the permit share it). */
-    static String document(String text) {
-        return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
-                "application/pdf", "document.pdf").document().sha256();
+    private static String document(String text) {
+        return PermitActsBrowserTest.uploaded(registry, text);
     }
 
     private static String permitNumber(String permit) {
