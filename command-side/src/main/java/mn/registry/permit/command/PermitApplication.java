@@ -92,6 +92,8 @@ class PermitApplication {
      * upheld complaint annulled; none in revocations stored before ADR 0064.
      */
     private final java.util.Set<String> annulledRevocationsEvidence = new java.util.HashSet<>();
+    /** The day in Ulaanbaatar the holder came to hold the permit: its application's receipt, or its last transfer (ADR 0046 item 84). */
+    private LocalDate holderSince;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
@@ -1151,11 +1153,27 @@ class PermitApplication {
                     + "received this document at " + received + ", after the revocation's receipt (" + at + "); a revocation rests on a "
                     + "document received by then.", "evidenceSha256", article);
         });
+        evidenceIsNotOlderThanItsGround(command.ground(), evidence, services);
         if (annulledRevocationsEvidence.contains(evidence.toLowerCase(java.util.Locale.ROOT))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-of-an-annulled-revocation", "This document "
                     + "grounded an earlier revocation of this permit, which the decision on the holder's complaint annulled; a new revocation "
                     + "rests on a document of its own.", "evidenceSha256", article + ", 29.6");
         }
+    }
+
+    // 002 art. 29.1.2, 29.1.3, 23.3 (ADR 0046 item 84, abuse audit F331): false documents "prepared when obtaining the permit" are found
+    // after the application that submitted them; the liquidation is the holder's, who holds the permit since its application or since the
+    // transfer that made it the holder (a reorganisation's predecessor is dissolved as the permit passes on). A document the registry
+    // received on a day before then shows neither of this permit's holder: an old paper, or the predecessor's dissolution. By the
+    // registry's receipts, in days in Ulaanbaatar, as every document's age is judged (receivedBefore)
+    private void evidenceIsNotOlderThanItsGround(RevocationGround ground, String evidence, PermitServices services) {
+        LocalDate since = ground == RevocationGround.LIQUIDATION ? holderSince : receivedOn;
+        receivedBefore(evidence, since, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-before-its-ground", "The registry received this "
+                    + "document on " + received + ", before " + (ground == RevocationGround.LIQUIDATION ? "the holder held the permit ("
+                    : "the application whose documents it would find false (") + since + "); it does not show this ground of this permit.",
+                    "evidenceSha256", ground.article());
+        });
     }
 
     // 002 art. 29.1.4, 29.1.5 (choice, ADR 0046 item 23, abuse audit F113, F114): the grounds of violations rest on the record. "Repeatedly
@@ -1803,6 +1821,7 @@ class PermitApplication {
         this.representative = event.signedBy();
         this.decisionDue = event.decisionDue();
         this.receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+        this.holderSince = receivedOn;
     }
 
     @EventSourcingHandler
@@ -2066,6 +2085,7 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitTransferred event) {
         this.holder = event.successor();
+        this.holderSince = UlaanbaatarTime.dateOf(event.transferredAt());
     }
 
     PermitApplicationStatus status() {

@@ -93,6 +93,28 @@ class PermitRevocationEvidenceTest extends PermitAbuseFixture {
     }
 
     @Test
+    @DisplayName("002 art. 29.1.3, 29.1.2, 23.3 (F331): a revocation on false documents on a finding the registry received before the "
+            + "application whose documents it would find false, or because the legal entity was liquidated on a record received before the "
+            + "transfer that made it the holder (the predecessor's dissolution): refused, nothing stored; received since, revoked")
+    void a_revocations_document_is_not_older_than_its_ground() {
+        services.receivedAt.put(LATE, Instant.parse("2024-11-19T03:00:00Z")); // the day before the application (2024-11-20)
+        fixture.given(active()).when(revoke(RevocationGround.FALSE_DOCUMENTS, LATE, AT))
+                .expectException(problem("permit.revocation-evidence-before-its-ground", "evidenceSha256")).expectNoEvents();
+        services.receivedAt.put(NEW_FINDING, RECEIVED); // the application's day
+        fixture.given(active()).when(revoke(RevocationGround.FALSE_DOCUMENTS, NEW_FINDING, AT)).expectSuccessfulHandlerExecution();
+
+        Instant transferredAt = Instant.parse("2025-04-01T02:00:00Z");
+        List<Object> transferred = new ArrayList<>(active());
+        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar"),
+                Reorganisation.MERGER, SHA2, transferredAt, SUPERVISOR));
+        services.receivedAt.put(LIQUIDATION, Instant.parse("2025-03-31T02:00:00Z")); // the predecessor's dissolution, before the transfer
+        fixture.given(transferred).when(revoke(RevocationGround.LIQUIDATION, LIQUIDATION, AT))
+                .expectException(problem("permit.revocation-evidence-before-its-ground", "evidenceSha256")).expectNoEvents();
+        services.receivedAt.put(LIQUIDATION, transferredAt.plusSeconds(3_600)); // the transfer's day
+        fixture.given(transferred).when(revoke(RevocationGround.LIQUIDATION, LIQUIDATION, AT)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     @DisplayName("002 art. 29.1.2, 29.1.3 (ADR 0064): a revocation stored before the document was asked (no evidenceSha256) replays as "
             + "before: the permit is revoked, the complaint lies and is decided")
     void a_revocation_stored_without_a_document_replays() {
