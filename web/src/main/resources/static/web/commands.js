@@ -28,7 +28,9 @@ const bodies = {
     taxEvasions: Number(value(f, 'taxEvasions') || 0), from: value(f, 'from'), until: value(f, 'until') }),
   RestorePermit: f => ({ applicationId: value(f, 'applicationId'), reason: value(f, 'reason') }),
   DecidePermitExtension: f => ({ applicationId: value(f, 'applicationId'), extend: value(f, 'extend') === 'true', reasons: checkedReasons(f) }),
-  RevokePermit: f => ({ applicationId: value(f, 'applicationId'), ground: value(f, 'ground'), reason: value(f, 'reason') }),
+  // ADR 0064: the document of 29.1.2 or 29.1.3, left out when none is chosen (the other grounds name none)
+  RevokePermit: f => ({ applicationId: value(f, 'applicationId'), ground: value(f, 'ground'), reason: value(f, 'reason'),
+    evidenceSha256: value(f, 'evidenceSha256') || undefined }),
   RegisterEntity: f => ({ registrationId: value(f, 'registrationId') }),
   RejectZoneRegistration: f => ({ registrationId: value(f, 'registrationId'), reasons: lines(value(f, 'reasons')) }),
   DeregisterEntity: f => ({ registrationId: value(f, 'registrationId'), ground: value(f, 'ground'), reasons: value(f, 'reasons') }),

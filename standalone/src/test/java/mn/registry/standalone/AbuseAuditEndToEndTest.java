@@ -130,7 +130,8 @@ class AbuseAuditEndToEndTest {
                 409, "permit.revocation-violations-not-repeated", "ground", "002 art. 29.1.4");
         registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 "not remedied")), 409, "permit.revocation-ground-needs-suspension", null, "002 art. 29.1.5");
-        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + revoked))));
         // held: a revoked permit is not restored, revoked again, reported on or extended
         registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(revoked, "ground removed")), 409, "permit.wrong-state", null, "002 art. 28.4");
         registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.REPEATED_VIOLATIONS, "again")), 409,

@@ -69,7 +69,8 @@ class PermitAbuseRound12EndToEndTest {
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(revoked, "Issuing signature certificates",
                 List.of("Keep the database in Mongolia"), null, registry.document("the contract of 6117011, session 17"))));
         ok(registry.send("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(revoked,
-                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                registry.document("the finding of false documents of 6117011"))));
         // the company applies again through another representative while the complaint period runs: the claim of its number passes on
         ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Tes Tamga Revoked Seventeen Again LLC", "6117011")));

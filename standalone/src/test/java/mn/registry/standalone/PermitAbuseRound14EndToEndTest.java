@@ -57,7 +57,8 @@ class PermitAbuseRound14EndToEndTest {
     void the_database_is_not_passed_on_to_a_permit_whose_term_ended() {
         ApplicationId revoked = issuedPermit("Tes Tamga Nineteen Revoked LLC", "6119001");
         ApplicationId successor = issuedPermit("Tes Tamga Nineteen Successor LLC", "6119002");
-        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(revoked, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of 6119001"))));
         ok(registry.send("reviewer-1", "RecordCertificateDatabaseHandedOver", new RecordCertificateDatabaseHandedOver(revoked,
                 document("the revoked holder's certificate database"), document("the ministry's receipt of the revoked holder's database"))));
         LocalDate successorEnds = events(successor).stream().filter(PermitIssued.class::isInstance).map(PermitIssued.class::cast)
@@ -118,7 +119,8 @@ class PermitAbuseRound14EndToEndTest {
         ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, registry.today(), findings, true)));
         ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, registry.today(),
                 registry.today().plusDays(30))));
-        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report")));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + id))));
         await("the register showing it revoked", () -> "REVOKED".equals(registerStatus(number)));
         await("the trusted list showing it revoked", () -> "withdrawn".equals(trustedService(number).path("status").asText()));
         ok(registry.send("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the holder's complaint"))));

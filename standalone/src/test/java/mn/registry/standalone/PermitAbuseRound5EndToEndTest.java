@@ -70,7 +70,7 @@ class PermitAbuseRound5EndToEndTest {
                     "permit.field-missing", "reason", "002 art. 29.1");
         }
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, proof())));
-        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "the audited statements were forged")));
+        ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "the audited statements were forged", proof())));
     }
 
     @Test

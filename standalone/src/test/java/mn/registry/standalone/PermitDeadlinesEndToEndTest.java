@@ -181,7 +181,8 @@ class PermitDeadlinesEndToEndTest {
             RegistryClient.Reply early = client.command(at.sign("applicant-1", "RequestPermitExtension", new RequestPermitExtension(id, SHA)));
             assertThat(early.status()).isEqualTo(400);
             assertThat(early.code()).isEqualTo("permit.extension-too-early");
-            ok(client.command(at.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "The audit report was forged"))));
+            ok(client.command(at.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "The audit report was forged",
+                    ReceiptTimeEndToEndTest.upload(third, "the finding that the audit report was forged")))));
             ok(client.command(at.sign("applicant-1", "FileRevocationComplaint",
                     new FileRevocationComplaint(id, ReceiptTimeEndToEndTest.upload(third, "the holder's complaint")))));
             ok(client.command(at.sign("supervisor-2", "DecideRevocationComplaint",

@@ -93,7 +93,8 @@ class PublishedTextEndToEndTest {
 
         // issue 14: the reason is withheld by selective disclosure, so it may say whom the case concerns
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS,
-                "Forged audit report signed by director УБ99010112, phone +976 8811 2233, e-mail director@tamga.mn")));
+                "Forged audit report signed by director УБ99010112, phone +976 8811 2233, e-mail director@tamga.mn",
+                ReceiptTimeEndToEndTest.upload(registry.context(), "the finding of false documents of " + id))));
         await("the revocation in the public feed", () -> registry.client().get("/api/public/feed").body().toString().contains("PermitRevoked"));
         String feed = registry.client().get("/api/public/feed").body().toString();
         assertThat(feed).contains("Keep the database in Mongolia").doesNotContain("УБ99010112", "8811 2233", "director@tamga.mn", "Forged audit report");

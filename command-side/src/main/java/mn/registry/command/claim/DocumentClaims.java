@@ -84,7 +84,8 @@ public class DocumentClaims {
             "document.claimed-by-another-act.complaint-decision",
             "document.claimed-by-another-act.reorganisation-evidence",
             "document.claimed-by-another-act.certificate-database-contract",
-            "document.claimed-by-another-act.certificate-database-receipt");
+            "document.claimed-by-another-act.certificate-database-receipt",
+            "document.claimed-by-another-act.revocation-evidence");
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;

@@ -115,7 +115,15 @@ public enum DocumentKind {
      * hand-over; the same permit's hand-over again is left to its aggregate (one hand-over per revocation, each on its own receipt).
      */
     CERTIFICATE_DATABASE_RECEIPT("certificate-database-receipt", "the receipt of a revoked holder's certificate database handed over",
-            Acts.oneAct(Refusal.groundsAnotherAct("receiptSha256", "002 art. 29.3"), true));
+            Acts.oneAct(Refusal.groundsAnotherAct("receiptSha256", "002 art. 29.3"), true)),
+    /**
+     * 002 art. 29.1.2, 29.1.3, 29.6 (ADR 0064; abuse audit F328, was O185): the document a revocation rests on ({@code RevokePermit}): the
+     * state registration's or the court's document of the legal entity's liquidation, the finding that false documents were prepared. It
+     * grounds one permit's revocation; the same permit's revocation again (after an upheld complaint) is left to its aggregate, which
+     * refuses it (F329).
+     */
+    REVOCATION_EVIDENCE("revocation-evidence", "the document a permit's revocation rests on (a liquidation, false documents determined)",
+            Acts.oneAct(Refusal.groundsAnotherAct("evidenceSha256", "002 art. 29.1.2, 29.1.3"), true));
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";

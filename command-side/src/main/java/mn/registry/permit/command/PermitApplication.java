@@ -95,6 +95,13 @@ class PermitApplication {
      * settlement), null while it stands (ADR 0046 item 73, F312); new state, read by no other rule.
      */
     private LocalDate suspensionGroundRemovedOn;
+    /**
+     * The documents this permit's revocations rested on (ADR 0064, F329): read only while the permit is not revoked, so of revocations an
+     * upheld complaint annulled; none in revocations stored before ADR 0064.
+     */
+    private final java.util.Set<String> annulledRevocationsEvidence = new java.util.HashSet<>();
+    /** The day in Ulaanbaatar the holder came to hold the permit: its application's receipt, or its last transfer (ADR 0046 item 84). */
+    private LocalDate holderSince;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
@@ -1118,7 +1125,7 @@ class PermitApplication {
 
     // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
     @CommandHandler
-    void handle(RevokePermit command, CommandContext context) {
+    void handle(RevokePermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(context.receivedAt());
@@ -1126,6 +1133,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
         revocationStatesItsReason(command.reason());
+        revocationRestsOnTheDocumentOfItsGround(command, context.receivedAt(), services);
         holderRequestIsOnRecord(command.ground());
         if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
@@ -1133,9 +1141,61 @@ class PermitApplication {
         }
         violationsAreOnRecord(command.ground());
         theGroundWasNotRemovedDuringTheSuspension(command.ground());
-        apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true));
+        apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true,
+                command.evidenceSha256()));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
+    }
+
+    // 002 art. 29.1.2, 29.1.3, 29.6 (ADR 0064, abuse audit F328, was O185): the liquidation and the false documents determined are facts
+    // outside the registry; the revocation names the document that shows them, one the registry received by the revocation's receipt (its
+    // receipt time, never a date the signer claims), so that the holder's complaint answers a paper on record, not the reason's text. The
+    // other grounds are on the record and name none (a document named there would be claimed for a ground it does not show). A document
+    // of an earlier revocation of this permit, which an upheld complaint annulled, grounds no second one (F329)
+    private void revocationRestsOnTheDocumentOfItsGround(RevokePermit command, Instant at, PermitServices services) {
+        String evidence = command.evidenceSha256();
+        String article = command.ground().article();
+        if (!command.ground().restsOnADocument()) {
+            if (evidence != null) {
+                throw RegistryProblem.invalid("permit.revocation-evidence-on-a-ground-on-record", "Ground " + article + " is on the "
+                        + "registry's record; the revocation names no document (a document is named for 29.1.2 and 29.1.3 only).",
+                        "evidenceSha256", article);
+            }
+            return;
+        }
+        if (evidence == null || evidence.isBlank()) {
+            throw RegistryProblem.invalid("permit.revocation-evidence-missing", "A revocation on " + article + " names the "
+                    + "document that shows its ground (the liquidation's registration or court decision; the finding of false documents), "
+                    + "uploaded to the registry first.", "evidenceSha256", article + ", 29.6");
+        }
+        evidenceIsASha256(evidence, "evidenceSha256", article);
+        documentWasReceived(evidence, "evidenceSha256", article, services);
+        services.documentReceivedAt(evidence).filter(received -> received.isAfter(at)).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-after-the-revocation", "The registry "
+                    + "received this document at " + received + ", after the revocation's receipt (" + at + "); a revocation rests on a "
+                    + "document received by then.", "evidenceSha256", article);
+        });
+        evidenceIsNotOlderThanItsGround(command.ground(), evidence, services);
+        if (annulledRevocationsEvidence.contains(evidence.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-of-an-annulled-revocation", "This document "
+                    + "grounded an earlier revocation of this permit, which the decision on the holder's complaint annulled; a new revocation "
+                    + "rests on a document of its own.", "evidenceSha256", article + ", 29.6");
+        }
+    }
+
+    // 002 art. 29.1.2, 29.1.3, 23.3 (ADR 0046 item 84, abuse audit F331): false documents "prepared when obtaining the permit" are found
+    // after the application that submitted them; the liquidation is the holder's, who holds the permit since its application or since the
+    // transfer that made it the holder (a reorganisation's predecessor is dissolved as the permit passes on). A document the registry
+    // received on a day before then shows neither of this permit's holder: an old paper, or the predecessor's dissolution. By the
+    // registry's receipts, in days in Ulaanbaatar, as every document's age is judged (receivedBefore)
+    private void evidenceIsNotOlderThanItsGround(RevocationGround ground, String evidence, PermitServices services) {
+        LocalDate since = ground == RevocationGround.LIQUIDATION ? holderSince : receivedOn;
+        receivedBefore(evidence, since, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-before-its-ground", "The registry received this "
+                    + "document on " + received + ", before " + (ground == RevocationGround.LIQUIDATION ? "the holder held the permit ("
+                    : "the application whose documents it would find false (") + since + "); it does not show this ground of this permit.",
+                    "evidenceSha256", ground.article());
+        });
     }
 
     // 002 art. 29.1.4, 29.1.5 (choice, ADR 0046 item 23, abuse audit F113, F114): the grounds of violations rest on the record. "Repeatedly
@@ -1811,6 +1871,7 @@ class PermitApplication {
         this.representative = event.signedBy();
         this.decisionDue = event.decisionDue();
         this.receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
+        this.holderSince = receivedOn;
     }
 
     @EventSourcingHandler
@@ -1959,6 +2020,9 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitRevoked event) {
+        if (event.evidenceSha256() != null) {
+            annulledRevocationsEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT)); // read once a complaint annuls it
+        }
         this.suspensionAtRevocation = status == PermitApplicationStatus.SUSPENDED ? suspensionInForce : null;
         this.suspensionInForce = null;
         this.status = PermitApplicationStatus.REVOKED;
@@ -2077,6 +2141,7 @@ class PermitApplication {
         if (event.evidenceSha256() != null) {
             transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
         }
+        this.holderSince = UlaanbaatarTime.dateOf(event.transferredAt());
     }
 
     PermitApplicationStatus status() {

@@ -288,9 +288,11 @@ class PermitCommandTypes {
         return signedBy(RestorePermit.class, MINISTRY);
     }
 
+    // 002 art. 29.1.2, 29.1.3 (ADR 0064, F328, was O185): the document that shows the liquidation or the false documents grounds one
+    // permit's revocation, registry-wide; a revocation on a ground on record names none and claims nothing
     @Bean
-    SignedCommandType<RevokePermit> revokePermit() {
-        return signedBy(RevokePermit.class, SUPERVISOR);
+    SignedCommandType<RevokePermit> revokePermit(DocumentClaims acrossKinds) {
+        return citingItsDocument(RevokePermit.class, SUPERVISOR, RevokePermit::evidenceSha256, DocumentKind.REVOCATION_EVIDENCE, acrossKinds);
     }
 
     // 002 art. 29.3 (ADR 0057, session 20 round 2; F221, was O121): the database's receipt records one permit's hand-over, registry-wide

@@ -76,7 +76,7 @@ class PublishedTextCoverageTest {
         NOT_SCREENED.put("LegalEntity.registrationNumber", new Identifier(
                 "the entity's number in its country's register (a foreign one may have 8 digits, e.g. CN 91152599): an identifier, its format the register's"));
         for (String hash : List.of("SubmittedDocument.sha256", "SubmittedZoneDocument.sha256", "IssuePermit.contractSha256", "DecideRevocationComplaint.decisionSha256", "PublishReinstatement.decisionSha256",
-                "FileRevocationComplaint.complaintSha256", "PassCertificateDatabaseOn.contractSha256", "RecordCertificateDatabaseHandedOver.databaseSha256", "RecordCertificateDatabaseHandedOver.receiptSha256",
+                "FileRevocationComplaint.complaintSha256", "PassCertificateDatabaseOn.contractSha256", "RecordCertificateDatabaseHandedOver.databaseSha256", "RecordCertificateDatabaseHandedOver.receiptSha256", "RevokePermit.evidenceSha256",
                 "RecordPermitDutyFulfilled.evidenceSha256", "RecordPermitInspection.findingsSha256", "RecordPermitInsurance.proofSha256",
                 "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256", "RecordTaxEvasionsSettled.evidenceSha256",
                 "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "SignQuarterlyReport.corrects", "GrantLandFeeExemption.decisionSha256", "OpenZone.decisionSha256", "CloseZoneTemporarily.decisionSha256",

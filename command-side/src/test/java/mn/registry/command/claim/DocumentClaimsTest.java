@@ -97,11 +97,11 @@ class DocumentClaimsTest {
                 refusedPairs.add(holder + "/" + other);
             }
         }
-        // 21 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41; the certificate
-        // database's receipt in session 20's second round, O121; the court's decision on a Free Zone entity in session 22, item 62):
-        // 420 ordered pairs of different kinds; the five shared pairs both ways and the Free Zone's one collection (5 kinds since ADR
-        // 0035 item 62, 20 ordered pairs) pass
-        assertThat(refusedPairs).hasSize(420 - 10 - 20);
+        // 22 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41; the certificate
+        // database's receipt in session 20's second round, O121; the court's decision on a Free Zone entity in session 22, item 62; the
+        // revocation's evidence in session 23, ADR 0064): 462 ordered pairs of different kinds; the five shared pairs both ways and the
+        // Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass
+        assertThat(refusedPairs).hasSize(462 - 10 - 20);
         assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }

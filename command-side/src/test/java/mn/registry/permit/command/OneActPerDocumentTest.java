@@ -191,6 +191,32 @@ class OneActPerDocumentTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.1.2, 29.1.3 (F328, was O185; ADR 0064): the document one permit's revocation rests on (the liquidation's "
+            + "record, the finding of false documents), cited to revoke another permit, is refused (409 document.already-grounds-another-act, "
+            + "field evidenceSha256), nothing claimed for it; the same permit's revocation again passes to its aggregate; another kind's "
+            + "paper is refused across kinds; a revocation on a ground on record claims nothing")
+    void one_document_grounds_one_permits_revocation() {
+        ApplicationId a = permit();
+        ApplicationId b = permit();
+        String finding = document("the finding that permit A's holder submitted a forged audit report");
+        SignedCommandType<RevokePermit> revoke = types.revokePermit(claims);
+        CommandContext first = signed();
+        revoke.handle(new RevokePermit(a, RevocationGround.FALSE_DOCUMENTS, "forged audit report", finding), first);
+        refusedAs(refused(revoke, new RevokePermit(b, RevocationGround.LIQUIDATION, "liquidated", finding), signed()),
+                "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.1.2, 29.1.3");
+        assertThat(holderOf(finding)).as("still permit A's revocation's").isEqualTo(first.commandId());
+        assertThat(refused(revoke, new RevokePermit(a, RevocationGround.FALSE_DOCUMENTS, "forged audit report", finding), signed()))
+                .as("the same permit's revocation: its aggregate decides (F329)").isNull();
+        String contract = document("contract 2031/9 with the holder of permit B");
+        types.issuePermit(claims).handle(new IssuePermit(b, "certificates", List.of("c"), null, contract), signed());
+        refusedAs(refused(revoke, new RevokePermit(b, RevocationGround.FALSE_DOCUMENTS, "forged", contract), signed()),
+                "document.claimed-by-another-act.permit-contract", "evidenceSha256", "002 art. 29.1.2, 29.1.3");
+        long before = claimsOnDisk.countDocuments();
+        revoke.handle(new RevokePermit(b, RevocationGround.REPEATED_VIOLATIONS, "two inspections found violations"), signed());
+        assertThat(claimsOnDisk.countDocuments()).as("no document, no claim").isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("002 art. 26.2.3, 26.7 (F219): the pair that shares (the insurance's policy and contract cited again at the issue) shares one "
             + "permit's papers: permit B issued on permit A's policy, or B's insurance recorded on A's contract, is refused naming the holder")
     void the_insurance_and_the_contract_share_one_permits_papers() {

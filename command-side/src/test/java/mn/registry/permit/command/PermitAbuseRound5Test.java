@@ -20,6 +20,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.APPROVED_AT;
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static mn.registry.permit.command.PermitLifecycleTest.REVIEWER;
+import static mn.registry.permit.command.PermitLifecycleTest.REVOCATION_EVIDENCE;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
 import static mn.registry.permit.command.PermitLifecycleTest.SUPERVISOR;
@@ -149,8 +150,8 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
         // the same acts by another official are decided
         fixture.given(registered()).when(signed(new ApprovePermitApplication(ID), REVIEWER, at, Role.MINISTRY_REVIEWER))
                 .expectSuccessfulHandlerExecution();
-        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report"), SUPERVISOR, later,
-                Role.MINISTRY_SUPERVISOR)).expectSuccessfulHandlerExecution();
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", REVOCATION_EVIDENCE),
+                SUPERVISOR, later, Role.MINISTRY_SUPERVISOR)).expectSuccessfulHandlerExecution();
     }
 
     // ------------------------------------------------------------------ F63: a revocation states its reason
@@ -163,10 +164,11 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
             fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, reason), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
                     .expectException(problem("permit.field-missing", "reason")).expectNoEvents();
         }
-        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report"), SUPERVISOR, at,
-                Role.MINISTRY_SUPERVISOR)).expectSuccessfulHandlerExecution()
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", REVOCATION_EVIDENCE),
+                SUPERVISOR, at, Role.MINISTRY_SUPERVISOR)).expectSuccessfulHandlerExecution()
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
-                        org.hamcrest.Matchers.<Object>equalTo(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", at, SUPERVISOR, true)))));
+                        org.hamcrest.Matchers.<Object>equalTo(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report", at, SUPERVISOR, true,
+                                REVOCATION_EVIDENCE)))));
     }
 
     // ------------------------------------------------------------------ F64: an upheld complaint does not outlive the term

@@ -53,6 +53,8 @@ class PermitLifecycleTest {
     static final String SHA2 = "cd".repeat(32);
     /** The signed receipt of the certificate database handed over (002 art. 29.3; ADR 0057, session 20 round 2), received. */
     static final String DATABASE_RECEIPT = "dd".repeat(32);
+    /** The finding of false documents a revocation on 29.1.3 rests on (ADR 0064). */
+    static final String REVOCATION_EVIDENCE = "de".repeat(32);
 
     private AggregateTestFixture<PermitApplication> fixture;
     private final Signed.Services services = new Signed.Services();
@@ -446,8 +448,8 @@ class PermitLifecycleTest {
     @DisplayName("002 art. 29.1, 29.3, 29.5: a revocation names its ground, keeps issued certificates valid and makes the database hand-over a duty")
     void revocation_with_hand_over_duty() {
         Instant at = Instant.parse("2025-06-01T02:00:00Z");
-        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "reason"), SUPERVISOR, at))
-                .expectEvents(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "reason", at, SUPERVISOR, true),
+        fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "reason", REVOCATION_EVIDENCE), SUPERVISOR, at))
+                .expectEvents(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "reason", at, SUPERVISOR, true, REVOCATION_EVIDENCE),
                         dutyOnDate(PermitDuty.HAND_OVER_DATABASE, LocalDate.of(2025, 7, 1), at))
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.REVOKED));
         fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "r"), SUPERVISOR, at))

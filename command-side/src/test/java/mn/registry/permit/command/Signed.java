@@ -102,7 +102,7 @@ final class Signed {
 
         /** Documents received besides the application's (proofs, contracts, evidence): the fixtures' hashes unless a test says otherwise. */
         final java.util.Set<String> otherDocuments = new java.util.HashSet<>(java.util.Set.of(PermitLifecycleTest.SHA, PermitLifecycleTest.SHA2,
-                PermitSuspensionTest.TAX_SHA, PermitLifecycleTest.DATABASE_RECEIPT));
+                PermitSuspensionTest.TAX_SHA, PermitLifecycleTest.DATABASE_RECEIPT, PermitLifecycleTest.REVOCATION_EVIDENCE));
 
         @Override
         public boolean documentReceived(String sha256) {

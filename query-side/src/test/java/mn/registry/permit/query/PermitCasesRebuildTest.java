@@ -6,6 +6,11 @@ import mn.registry.infrastructure.axon.AxonStorageConfiguration;
 import mn.registry.infrastructure.axon.ProjectionRebuild;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.PermitInspected;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevocationGroundRaised;
+import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.kernel.permit.RevocationComplaintDecided;
 import mn.registry.kernel.permit.RevocationComplaintFiled;
 import mn.registry.store.testing.EmbeddedMongoExtension;
@@ -70,11 +75,57 @@ class PermitCasesRebuildTest {
         try {
             awaitRebuilt(database);
             assertThat(offersTheCorrectingRecord(database)).isTrue();
-            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.STORED_UNPUBLISHED.release()))
+            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.SUSPENSION_FINDINGS.release()))
                     .first().getString("state")).isEqualTo("reset");
         } finally {
             node.shutdown();
         }
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 81; F330, was O186): a node of session 23's release starting on case files an earlier "
+            + "release projected (a suspension that ran out after a clean inspection during it, without suspensionFindings) rebuilds them "
+            + "once: the case file then holds the inspection from which the desk reads the ground removed during the suspension")
+    @SuppressWarnings("unchecked")
+    void the_release_rebuilds_the_case_files_with_the_suspensions_findings(MongoDatabase database) {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        PermitCaseProjection old = new PermitCaseProjection(database);
+        ApplicationId permit = ApplicationId.of(UUID.randomUUID());
+        List<Object> events = List.of(new PermitSuspended(permit, SuspensionGround.INSPECTOR_OPINION, "ab".repeat(32), 0, LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 5, 31), Instant.parse("2026-03-01T02:00:00Z"), SUPERVISOR),
+                new PermitInspected(permit, LocalDate.of(2026, 3, 20), "cd".repeat(32), false, Instant.parse("2026-03-20T02:00:00Z"),
+                        new PersonId("inspector-1"), LocalDate.of(2027, 3, 20)),
+                new RevocationGroundRaised(permit, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, Instant.parse("2026-06-01T00:00:00Z"),
+                        "002 art. 29.1.5"));
+        for (int i = 0; i < events.size(); i++) {
+            GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("PermitApplication", permit.value(), i + 1L, events.get(i),
+                    MetaData.with("signedBy", SUPERVISOR.value()));
+            store.publish(message);
+            old.on(events.get(i), message);
+        }
+        // the case file as a release before item 81 left it: no suspensionFindings, the tokens at the store's head
+        database.getCollection(PermitCaseProjection.COLLECTION).updateMany(new Document(), Updates.unset(PermitCaseProjection.SUSPENSION_FINDINGS));
+        TrackingToken head = store.createHeadToken();
+        store.shutDown();
+        tokens(database).initializeTokenSegments(CASES, 1, head);
+        assertThat(findings(database, permit)).as("the case file as the earlier release left it").isNull();
+
+        Configuration node = start(database, engine, "node-a");
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((ProjectionRebuild.rebuilding(database, tokens(database), CASES) || findings(database, permit) == null) && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertThat((List<Map<String, Object>>) findings(database, permit)).singleElement().satisfies(inspection -> assertThat(inspection)
+                    .containsEntry("on", "2026-03-20").containsEntry("violationFound", false).containsEntry("sha256", "cd".repeat(32)));
+        } finally {
+            node.shutdown();
+        }
+    }
+
+    private static Object findings(MongoDatabase database, ApplicationId permit) {
+        return new PermitCases(database).application(permit.value()).orElse(Map.of()).get(PermitCaseProjection.SUSPENSION_FINDINGS);
     }
 
     /** What the supervisor's desk reads (DeskController.reinstatementStoredUnpublished): the case in force, its complaint stored unpublished. */
@@ -91,7 +142,7 @@ class PermitCasesRebuildTest {
                 .registerComponent(TokenStore.class, c -> tokens(database));
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new PermitCaseProjection(database)));
         new AxonStorageConfiguration().pooledStreamingProcessors(2).configureModule(configurer);
-        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesStoredUnpublished()), name).configureModule(configurer);
+        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesSuspensionFindings()), name).configureModule(configurer);
         Configuration node = configurer.buildConfiguration();
         node.start();
         return node;

@@ -22,4 +22,13 @@ public enum RevocationGround {
     public boolean complaintAllowed() {
         return this != HOLDER_REQUEST;
     }
+
+    /**
+     * ADR 0064 (abuse audit F328, was O185): the liquidation (29.1.2) and the false documents determined (29.1.3) are facts outside the
+     * registry, shown by a document it receives; the other grounds are on its record (the holder's request, the inspections, the
+     * suspension's run-out).
+     */
+    public boolean restsOnADocument() {
+        return this == LIQUIDATION || this == FALSE_DOCUMENTS;
+    }
 }

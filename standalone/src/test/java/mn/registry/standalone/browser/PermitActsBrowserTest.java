@@ -336,7 +336,8 @@ class PermitActsBrowserTest {
         RegistryClient client = registry.client;
         ApplicationId permit = new ApplicationId(id);
         RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
-                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged")));
+                new mn.registry.kernel.permit.RevokePermit(permit, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
+                        uploaded(registry, "the finding that " + id + "'s audit report was forged"))));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
         RegistryClient.Reply handedOver = client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver",
                 new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(permit, "d4".repeat(32), registry.context.getBean(DocumentStore.class)
@@ -381,7 +382,8 @@ class PermitActsBrowserTest {
         RegistryClient client = registry.client;
         for (String id : List.of(first, second)) {
             ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id),
-                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged"))));
+                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
+                    uploaded(registry, "the finding that " + id + "'s audit report was forged")))));
         }
         Path receipt = document("database-receipt-6400318", "The ministry received the certificate database of permit 6400318");
         browser.signInWithFiles("reviewer-1");
@@ -563,7 +565,14 @@ class PermitActsBrowserTest {
         return id.value();
     }
 
-    private static Path document(String name, String text) {
+    /** A document the registry received, by its hash, as an act that cites it needs (the permit's browser tests share it). */
+    static String uploaded(BrowserRegistry registry, String text) {
+        return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                "application/pdf", "document.pdf").document().sha256();
+    }
+
+    /** A file to choose in a form: the browser hashes it and uploads it. */
+    static Path document(String name, String text) {
         try {
             Path file = Files.createTempFile(name, ".pdf");
             Files.writeString(file, "%PDF-1.4\n" + text + "\n%%EOF\n", StandardCharsets.UTF_8);
@@ -573,7 +582,7 @@ class PermitActsBrowserTest {
         }
     }
 
-    private static String sha256(Path file) {
+    static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (Exception e) {

@@ -3,7 +3,6 @@ package mn.registry.standalone.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import mn.registry.deadline.DeadlinePoller;
 import mn.registry.demo.AdvanceDemoClock;
-import mn.registry.document.DocumentStore;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.identity.PersonId;
@@ -108,7 +107,8 @@ class ReinstatementAndEscalationBrowserTest {
     private static void revokeComplainAndUphold(String permit) {
         RegistryClient client = registry.client;
         ApplicationId id = new ApplicationId(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + permit)))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true,
                 document("the decision upholding the complaint of " + permit)))));
@@ -186,7 +186,8 @@ class ReinstatementAndEscalationBrowserTest {
         String permit = PermitActsBrowserTest.activePermit(registry, "Darkhan Stored Reinstatement LLC", "6400504");
         ApplicationId id = new ApplicationId(permit);
         String number = permitNumber(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report"))));
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
+                document("the finding of false documents of " + permit)))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         // the register folds the log as it is sequenced: wait for the revocation there (on a loaded machine the case file is ahead of it)
         BrowserRegistry.await("the register showing the revocation", () -> "REVOKED".equals(registerEntry(number).path("status").asText()));
@@ -236,8 +237,7 @@ class ReinstatementAndEscalationBrowserTest {
     }
 
     private static String document(String text) {
-        return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
-                "application/pdf", "document.pdf").document().sha256();
+        return PermitActsBrowserTest.uploaded(registry, text);
     }
 
     private static String permitNumber(String permit) {

@@ -108,8 +108,12 @@ class DeskController {
             model.addAttribute("holderRequested", holderRequested);
             model.addAttribute("revocationRequestOfThePredecessor", RevocationRequestOnFile.thePredecessors(file));
             model.addAttribute("changeReports", changeReports(file));
+            // 002 art. 28.4, 29.1.5 (ADR 0046 item 81, F330, was O186): the run-out raised the ground, but the record shows it removed in time
+            boolean groundRemoved = file.get("revocationGroundRaised") != null && SuspensionGroundRemoval.removedDuringTheSuspension(file);
+            model.addAttribute("suspensionGroundRemoved", groundRemoved);
             model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
-                    file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0, file.get("revocationGroundRaised") != null));
+                    file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0,
+                    file.get("revocationGroundRaised") != null && !groundRemoved));
             return "desk/application";
         });
     }
@@ -136,7 +140,8 @@ class DeskController {
     /**
      * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
      * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4), and violations
-     * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23).
+     * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23) and the record does not show its ground
+     * removed during it (28.4; items 73, 81: the caller says so in {@code suspensionRanOut}).
      */
     static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {
         return java.util.Arrays.stream(RevocationGround.values())

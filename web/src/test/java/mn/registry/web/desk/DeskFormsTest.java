@@ -3,6 +3,7 @@ package mn.registry.web.desk;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,6 +189,35 @@ class DeskFormsTest {
         assertThat(DeskController.revocationGrounds(false, 0, true)).contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
                 .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
     }
+    @Test
+    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 81, F330, was O186): the suspension ran out after an inspection during it found the "
+            + "violation remedied, or after the tax authority recorded the evasions settled: the ground is found removed during it (29.1.5 "
+            + "withheld, as F312 refuses it); remedied only after the last day, found again after the clean inspection, or a case file "
+            + "projected before item 81: not")
+    void the_desk_reads_the_day_the_suspensions_ground_was_found_removed() {
+        java.util.Map<String, Object> opinion = java.util.Map.of("ground", "INSPECTOR_OPINION", "from", "2025-03-01", "until", "2025-05-31");
+        java.util.Map<String, Object> clean = java.util.Map.of("on", "2025-03-20", "violationFound", false, "sha256", "a1");
+        java.util.Map<String, Object> remedied = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(clean));
+        assertThat(SuspensionGroundRemoval.removedOn(remedied)).isEqualTo(java.time.LocalDate.of(2025, 3, 20));
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(remedied)).isTrue();
+        java.util.Map<String, Object> violatedAgain = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(clean,
+                java.util.Map.of("on", "2025-04-15", "violationFound", true, "sha256", "a2")));
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(violatedAgain)).as("found again after the clean inspection").isFalse();
+        java.util.Map<String, Object> afterTheRunOut = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(
+                java.util.Map.of("on", "2025-06-02", "violationFound", false, "sha256", "a3")));
+        assertThat(SuspensionGroundRemoval.removedOn(afterTheRunOut)).isEqualTo(java.time.LocalDate.of(2025, 6, 2));
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(afterTheRunOut)).as("remedied after the last day").isFalse();
+        java.util.Map<String, Object> beforeItBegan = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(
+                java.util.Map.of("on", "2025-02-27", "violationFound", false, "sha256", "a4")));
+        assertThat(SuspensionGroundRemoval.removedOn(beforeItBegan)).as("an inspection dated before the suspension").isNull();
+        java.util.Map<String, Object> tax = java.util.Map.of("ground", "TAX_EVASIONS", "from", "2025-03-01", "until", "2025-05-31");
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(java.util.Map.of("suspension", tax, "suspensionFindings", List.of(
+                java.util.Map.of("on", "2025-04-10", "settled", true, "sha256", "a5"))))).as("settled during it").isTrue();
+        assertThat(SuspensionGroundRemoval.removedOn(java.util.Map.of("suspension", tax, "suspensionFindings", List.of(clean))))
+                .as("a clean inspection does not settle taxes").isNull();
+        assertThat(SuspensionGroundRemoval.removedOn(java.util.Map.of("suspension", opinion))).as("projected before item 81").isNull();
+    }
+
     @Test
     @DisplayName("002 art. 27.5 (ADR 0046 item 24): a ground to suspend stands with a violation at the last inspection, a tax request, a suspension or an expiry while suspended")
     void a_ground_to_suspend_is_read_from_the_case() {

@@ -1,0 +1,161 @@
+package mn.registry.standalone.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.deadline.DeadlinePoller;
+import mn.registry.demo.AdvanceDemoClock;
+import mn.registry.kernel.crypto.CanonicalJson;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.RecordPermitInspection;
+import mn.registry.kernel.permit.SuspendPermit;
+import mn.registry.kernel.permit.SuspensionGround;
+import mn.registry.standalone.RegistryClient;
+import mn.registry.web.WebDates;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 23, the revocation's evidence (docs/abuse-audit.md, "Session 23, the revocation's evidence"; ADR 0064, ADR 0046 items 80 on) in
+ * the browser, in English and Mongolian: the supervisor revokes on 29.1.2 with the document that shows the liquidation, chosen as a file
+ * (F328, was O185); the desk withholds 29.1.5 where the record shows the suspension's ground removed during it, and offers it where lawful
+ * (F330, was O186). A registry of its own: the second test moves the demo clock on.
+ */
+@BrowserTest(ownRegistry = true)
+class RevocationEvidenceBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    @Test
+    @DisplayName("002 art. 29.1.2, 29.1.3, 29.6 (F328, was O185): on the supervisor's desk a revocation because the legal entity was liquidated, "
+            + "with no document, is refused in English; with the liquidation's record chosen as a file (hashed and uploaded) it is signed "
+            + "naming it, and the holder's page shows it; the same record to revoke another permit on false documents is refused in Mongolian")
+    void the_supervisor_revokes_on_the_document_that_shows_the_ground() {
+        String first = PermitActsBrowserTest.activePermit(registry, "Khentii Liquidated LLC", "6400601");
+        String second = PermitActsBrowserTest.activePermit(registry, "Dornod Other LLC", "6400602");
+        Path liquidation = PermitActsBrowserTest.document("liquidation-6400601",
+                "State registration: the legal entity Khentii Liquidated LLC (6400601) is liquidated");
+        String sha = PermitActsBrowserTest.sha256(liquidation);
+
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + first, "en");
+        assertThat(browser.find("label[for='revoke-evidence']").getText()).startsWith("SHA-256 of the document that shows the ground");
+        assertThat(browser.find("#revoke-evidence-note").getText()).startsWith("Ground 29.1.2 or 29.1.3 rests on a document");
+        revoke("LIQUIDATION", "The legal entity was liquidated", null);
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.revocation-evidence-missing").contains("liquidated");
+        browser.screenshot("desk-revocation-evidence-missing-en");
+        browser.open("/desk/applications/" + first, "en");
+        JsonNode sent = revoke("LIQUIDATION", "The legal entity was liquidated", liquidation);
+        assertThat(sent.path("command").path("evidenceSha256").asText()).isEqualTo(sha);
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.open("/desk/applications/" + second, "mn");
+        assertThat(browser.find("label[for='revoke-evidence']").getText()).startsWith("Үндэслэлийг нотлох баримтын SHA-256");
+        revoke("FALSE_DOCUMENTS", "Хуурамч аудитын тайлан", liquidation);
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("document.already-grounds-another-act").doesNotContain("grounds an act");
+        browser.screenshot("desk-revocation-evidence-used-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+
+        browser.signInAsDemo("applicant-1");
+        browser.waitUntil("the holder's page shows the revocation", d -> {
+            browser.open("/applicant/applications/" + first, "en");
+            return !browser.all("#decisions tr[data-type='PermitRevoked']").isEmpty();
+        });
+        assertThat(browser.find("#decisions tr[data-type='PermitRevoked'] dd[data-field='evidenceSha256']").getText()).isEqualTo(sha);
+        browser.open("/applicant/applications/" + first, "mn");
+        assertThat(browser.find("#decisions tr[data-type='PermitRevoked'] dd[data-field='evidenceSha256']").getText()).isEqualTo(sha);
+        assertThat(browser.find("#decisions").getText()).doesNotContain("??");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    /** The desk's revocation on the open page, the document's file chosen if any; signed and sent: the text shown for signing. */
+    private static JsonNode revoke(String ground, String reason, Path evidence) {
+        new Select(browser.find("#revoke-ground")).selectByValue(ground);
+        browser.find("#revoke-reason").sendKeys(reason);
+        if (evidence != null) {
+            browser.find("#revoke-file").sendKeys(evidence.toAbsolutePath().toString());
+            String sha = PermitActsBrowserTest.sha256(evidence);
+            browser.waitUntil("the document is hashed and uploaded in the browser", d -> sha.equals(browser.find("#revoke-evidence").getAttribute("value"))
+                    && browser.find("#revoke-file").getAttribute("data-uploaded") != null);
+            assertThat(browser.find("#revoke-file").getAttribute("data-uploaded")).isEqualTo("yes");
+        }
+        try {
+            JsonNode sent = CanonicalJson.mapper().readTree(browser.signAndSend("form-revoke"));
+            assertThat(sent.path("type").asText()).isEqualTo("RevokePermit");
+            assertThat(sent.path("command").has("evidenceSha256")).as("left out when no file is chosen").isEqualTo(evidence != null);
+            return sent;
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the text shown for signing is not JSON", e);
+        }
+    }
+
+    private static String outcome() {
+        return browser.find("#command-result").getAttribute("data-outcome");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4, 29.1.5 (F330, was O186): a suspension on the inspector's opinion runs out after an inspection during it found "
+            + "the violation remedied: the supervisor's desk does not offer revocation on 29.1.5 and says the permit is restored, in English and "
+            + "Mongolian, and offers the restoration; for a permit whose violation no inspection found remedied it offers 29.1.5, and the "
+            + "revocation signed in the browser is recorded")
+    void the_desk_offers_29_1_5_only_where_the_record_shows_the_violation_not_remedied() {
+        RegistryClient client = registry.client;
+        String remedied = PermitActsBrowserTest.activePermit(registry, "Govi-Altai Remedied LLC", "6400603");
+        String unremedied = PermitActsBrowserTest.activePermit(registry, "Zavkhan Unremedied LLC", "6400604");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        for (String permit : List.of(remedied, unremedied)) {
+            ApplicationId id = new ApplicationId(permit);
+            String findings = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation by " + permit);
+            ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true))));
+            ok(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today,
+                    today.plusDays(10)))));
+        }
+        // an inspection the day the suspension began finds the violation remedied; the ministry does not restore before the last day
+        ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(new ApplicationId(remedied), today,
+                PermitActsBrowserTest.uploaded(registry, "the inspector's findings: the violation of " + remedied + " remedied"), false))));
+        ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(12))));
+        String reviewer = client.signIn("reviewer-1");
+        for (String permit : List.of(remedied, unremedied)) {
+            BrowserRegistry.await("the suspension ran out unrestored", () -> {
+                registry.context.getBean(DeadlinePoller.class).pollOnce();
+                return !client.get("/api/reviewer/applications/" + permit, reviewer).body().path("revocationGroundRaised").isMissingNode();
+            });
+        }
+
+        browser.signInAsDemo("supervisor-1");
+        for (String lang : List.of("en", "mn")) {
+            browser.open("/desk/applications/" + remedied, lang);
+            assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                    .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
+            assertThat(browser.find("#revoke-ground-removed").getText())
+                    .startsWith(lang.equals("en") ? "The suspension ran out, but the record shows its ground removed" : "Түдгэлзүүлсэн хугацаа дууссан боловч");
+            assertThat(browser.all("#form-restore")).hasSize(1);
+            browser.screenshot("desk-29-1-5-withheld-" + lang);
+        }
+        browser.open("/desk/applications/" + unremedied, "mn");
+        assertThat(browser.all("#revoke-ground-removed")).isEmpty();
+        new Select(browser.find("#revoke-ground")).selectByValue("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
+        browser.find("#revoke-reason").sendKeys("Түдгэлзүүлсэн хугацаанд зөрчлөө арилгаагүй");
+        assertThat(browser.signAndSend("form-revoke")).contains("\"ground\":\"VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION\"")
+                .doesNotContain("evidenceSha256");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        BrowserRegistry.await("the permit revoked", () -> "REVOKED".equals(client.get("/api/reviewer/applications/" + unremedied, reviewer)
+                .body().path("status").asText()));
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    private static void ok(RegistryClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+    }
+}
