@@ -49,6 +49,8 @@ class Person {
     private boolean everOfficial;
     /** The documents (SHA-256, lower-case) the person's enrolments rested on: the appointment order, the power of representation (F184). */
     private final Set<String> enrolmentDocuments = new HashSet<>();
+    /** For each role ended on this stream, the enrolments' documents cited before its latest end (F344). */
+    private final java.util.Map<String, Set<String>> ordersUsedBeforeTheEnd = new java.util.HashMap<>();
 
     Person() {
     }
@@ -211,6 +213,7 @@ class Person {
             throw RegistryProblem.conflict("identity.role-already-held", body.personId() + " already holds " + body.role() + ".", null);
         }
         String document = body.documentSha256().strip();
+        roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(body.personId(), body.role(), document);
         if (stream == null) {
             stream = mn.registry.infrastructure.identity.IdentityDirectory.streamOf(body.personId());
         }
@@ -225,6 +228,20 @@ class Person {
         }
         if (body.role() != null) {
             apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
+        }
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 18; abuse audit F344): a role ended is granted again only on an order of its own. The order an enrolment
+     * of the person rested on before the role's end (the appointment) was spent on the grant the end undid; cited again, a supervisor would
+     * give a dismissed colleague the role back with no new decision. A role never ended may still be granted on the enrolment's order (one
+     * order may appoint to two roles), and an order first cited after the end (the new appointment, with its new certificate) grants it.
+     */
+    private void roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(mn.registry.kernel.identity.PersonId person, Role role, String document) {
+        if (role != null && ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(document.toLowerCase(Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.role-again-on-a-used-order", "The role " + role + " of "
+                    + person + " was ended after an enrolment that rested on this document; the role is granted again on an order of its own "
+                    + "(the new appointment), not on the one the ended grant was made on.", "documentSha256", EnrolSignerType.ARTICLE);
         }
     }
 
@@ -337,5 +354,6 @@ class Person {
     @EventSourcingHandler
     void on(RoleRevoked event) {
         activeGrants.remove(key(event.role(), event.zoneId()));
+        ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(enrolmentDocuments));
     }
 }
