@@ -64,11 +64,22 @@ class Person {
     @CommandHandler
     void handle(PersonCommands.Grant command) {
         RoleGranted grant = command.grant();
+        notErased(grant.personId());
         if (activeGrants.contains(key(grant.role(), grant.zoneId()))) {
             throw RegistryProblem.conflict("identity.role-already-held",
                     grant.personId() + " already holds " + grant.role() + (grant.zoneId() == null ? "" : " for zone " + grant.zoneId()) + ".", null);
         }
         apply(grant);
+    }
+
+    /**
+     * ADR 0055 item 7 (abuse audit F345 for a role granted by another act: a governor appointed by the Cabinet member, 003 art. 8.2, would hold
+     * the zone's one office and never act): {@link mn.registry.identity.api.RoleGrants#personErased}.
+     */
+    private void notErased(mn.registry.kernel.identity.PersonId person) {
+        if (erased) {
+            throw mn.registry.identity.api.RoleGrants.personErased(person);
+        }
     }
 
     @CommandHandler
@@ -196,10 +207,7 @@ class Person {
             throw RegistryProblem.forbidden("identity.self-enrolment", "Nobody enrols a certificate or grants a role for themselves; another "
                     + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
         }
-        if (erased) {
-            throw RegistryProblem.conflict("identity.person-erased", body.personId() + "'s personal data was erased; a person enrolled again "
-                    + "is enrolled under a new person id.", "001 art. 15.6, 002 art. 15.3");
-        }
+        notErased(body.personId());
         enrolledByTheCabinetMember(body, context);
         java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
         String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);

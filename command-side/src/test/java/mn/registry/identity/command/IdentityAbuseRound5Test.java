@@ -72,4 +72,21 @@ class IdentityAbuseRound5Test {
                         new CommandContext("grant-new", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32))))
                 .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
     }
+
+    @Test
+    @DisplayName("003 art. 8.2; 001 art. 15.6 (ADR 0055 item 7; abuse audit F345): the Cabinet member appoints as governor a former representative "
+            + "whose personal data was erased: their key is destroyed, so they could never sign, and the zone would have a serving governor who "
+            + "cannot act; refused on the person's stream as an enrolment is, nothing stored")
+    void an_erased_person_is_granted_no_role() {
+        RoleGranted governor = new RoleGranted(PERSON, Role.ZONE_GOVERNOR, "zamyn-uud", AT, PersonEnrolmentTest.CABINET, "Cabinet member's order 2026/94");
+        fixture().given(PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, DOCUMENT),
+                        new RoleGranted(PERSON, Role.APPLICANT, null, T0, SUPERVISOR, Person.ENROLMENT_GROUND),
+                        new mn.registry.kernel.identity.PersonalDataErased(PERSON, "person-reviewer-7", "asked", T0.plusSeconds(60), SUPERVISOR))
+                .when(new PersonCommands.Grant(governor))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.person-erased", null));
+        fixture().given(PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, DOCUMENT))
+                .when(new PersonCommands.Grant(governor))
+                .expectEvents(governor);
+    }
 }
