@@ -85,4 +85,45 @@ class IdentityAbuseRound5EndToEndTest {
         ok(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), governor.person(),
                 "Cabinet member's order 2026/97")));
     }
+
+    /** A reviewer enrolled with no role, then granted it on their enrolled certificate: the grant's order, returned. */
+    private static String grantedOnTheEnrolledCertificate(SigningIdentity reviewer, String number) {
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), null,
+                upload("Minister's order 2026/" + number + " enrolling " + reviewer.person() + "'s certificate"))));
+        String appointment = upload("Minister's order 2026/" + number + " appointing " + reviewer.person());
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER, appointment)));
+        return appointment;
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F346): a reviewer granted the role on their enrolled certificate is not dismissed on "
+            + "that grant's order (F184 saw only an enrolment's), nothing stored; on a dismissal order of its own they are")
+    void a_grants_order_is_not_its_undoing() {
+        SigningIdentity reviewer = issued("reviewer-33");
+        String appointment = grantedOnTheEnrolledCertificate(reviewer, "33");
+        long stored = eventsOf(reviewer.person());
+        registry.refused(registry.send("supervisor-2", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER, appointment)),
+                409, "identity.document-of-the-enrolment", "documentSha256", "001 art. 23.1.1");
+        assertThat(eventsOf(reviewer.person())).as("nothing stored").isEqualTo(stored);
+        ok(registry.send("supervisor-2", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER,
+                upload("Minister's order 2026/35 dismissing reviewer-33"))));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F347): a reviewer re-appointed after a dismissal is not dismissed again on the first "
+            + "dismissal's order, nor given the role back on the order of the grant the dismissal ended; on orders of their own they are")
+    void an_order_ends_a_role_once() {
+        SigningIdentity reviewer = issued("reviewer-34");
+        String appointment = grantedOnTheEnrolledCertificate(reviewer, "34");
+        String dismissal = upload("Minister's order 2026/38 dismissing reviewer-34");
+        ok(registry.send("supervisor-2", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER, dismissal)));
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER,
+                upload("Minister's order 2026/39 appointing reviewer-34 again"))));
+        registry.refused(registry.send("supervisor-2", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER, dismissal)),
+                409, "identity.end-on-a-used-order", "documentSha256", "001 art. 23.1.1");
+        ok(registry.send("supervisor-2", "EndSignerRole", new EndSignerRole(reviewer.person(), Role.MINISTRY_REVIEWER,
+                upload("Minister's order 2026/41 dismissing reviewer-34 again"))));
+        registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), pem(reviewer), Role.MINISTRY_REVIEWER,
+                appointment)), 409, "identity.role-again-on-a-used-order", "documentSha256", "001 art. 23.1.1");
+    }
 }

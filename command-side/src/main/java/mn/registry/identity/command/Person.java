@@ -49,8 +49,13 @@ class Person {
     private boolean everOfficial;
     /** The documents (SHA-256, lower-case) the person's enrolments rested on: the appointment order, the power of representation (F184). */
     private final Set<String> enrolmentDocuments = new HashSet<>();
-    /** For each role ended on this stream, the enrolments' documents cited before its latest end (F344). */
+    /** Every document this stream's identity acts rested on: enrolments, grants and ends (ADR 0061 items 18, 21). */
+    private final Set<String> citedDocuments = new HashSet<>();
+    /** For each role ended on this stream, the documents cited up to its latest end (F344). */
     private final java.util.Map<String, Set<String>> ordersUsedBeforeTheEnd = new java.util.HashMap<>();
+    /** For each role, the documents its grants and its ends rested on (ADR 0061 item 21; grants and ends stored before name none). */
+    private final java.util.Map<String, Set<String>> grantOrders = new java.util.HashMap<>();
+    private final java.util.Map<String, Set<String>> endOrders = new java.util.HashMap<>();
 
     Person() {
     }
@@ -235,7 +240,7 @@ class Person {
                     document)));
         }
         if (body.role() != null) {
-            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
+            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND, lower(document)));
         }
     }
 
@@ -246,9 +251,9 @@ class Person {
      * order may appoint to two roles), and an order first cited after the end (the new appointment, with its new certificate) grants it.
      */
     private void roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(mn.registry.kernel.identity.PersonId person, Role role, String document) {
-        if (role != null && ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(document.toLowerCase(Locale.ROOT))) {
+        if (role != null && ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(lower(document))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.role-again-on-a-used-order", "The role " + role + " of "
-                    + person + " was ended after an enrolment that rested on this document; the role is granted again on an order of its own "
+                    + person + " was ended after an act of the person's that rested on this document; the role is granted again on an order of its own "
                     + "(the new appointment), not on the one the ended grant was made on.", "documentSha256", EnrolSignerType.ARTICLE);
         }
     }
@@ -278,7 +283,34 @@ class Person {
             throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
         }
         restsOnAnotherDocumentThanAnEnrolment(body.documentSha256(), body.personId());
-        apply(new RoleRevoked(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ROLE_END_GROUND));
+        String document = lower(body.documentSha256());
+        endRestsOnAnOrderOfItsOwn(body, document);
+        apply(RoleRevoked.onDocument(body.personId(), body.role(), context.receivedAt(), context.actor(), ROLE_END_GROUND, document));
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 21; abuse audit F346, F347): the end of a role rests on an order of its own, judged per role
+     * now that grants and ends name their document: not the order a grant of that role rested on (F184 saw only the orders that enrolled a
+     * certificate, so a reviewer granted the role on their enrolled certificate was dismissed on their appointment order), and not the order
+     * an earlier end of that role rested on (a dismissal order used again to dismiss a reviewer re-appointed since). Per role, so that one
+     * order ending one role and granting another (a promotion) ends and grants.
+     */
+    private void endRestsOnAnOrderOfItsOwn(mn.registry.kernel.identity.EndSignerRole body, String document) {
+        String role = key(body.role(), null);
+        if (grantOrders.getOrDefault(role, Set.of()).contains(document)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of "
+                    + body.role() + " to " + body.personId() + " rested on (the appointment); the end of the role rests on a document of its own.",
+                    "documentSha256", EnrolSignerType.ARTICLE);
+        }
+        if (endOrders.getOrDefault(role, Set.of()).contains(document)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.end-on-a-used-order", "This document ended " + body.role() + " of "
+                    + body.personId() + " before; the role granted since is ended on an order of its own (the new dismissal).", "documentSha256",
+                    EnrolSignerType.ARTICLE);
+        }
+    }
+
+    private static String lower(String document) {
+        return document == null ? null : document.strip().toLowerCase(Locale.ROOT);
     }
 
     // 001 art. 23.1.1 (abuse audit F184): the end of a role, or the revocation of a certificate, rests on a document of its own (the
@@ -344,7 +376,8 @@ class Person {
         }
         enrolledCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
         if (event.documentSha256() != null) {
-            enrolmentDocuments.add(event.documentSha256().strip().toLowerCase(Locale.ROOT));
+            enrolmentDocuments.add(lower(event.documentSha256()));
+            citedDocuments.add(lower(event.documentSha256()));
         }
     }
 
@@ -357,11 +390,19 @@ class Person {
     void on(RoleGranted event) {
         activeGrants.add(key(event.role(), event.zoneId()));
         everOfficial |= event.role().official();
+        if (event.documentSha256() != null) {
+            grantOrders.computeIfAbsent(key(event.role(), event.zoneId()), k -> new HashSet<>()).add(lower(event.documentSha256()));
+            citedDocuments.add(lower(event.documentSha256()));
+        }
     }
 
     @EventSourcingHandler
     void on(RoleRevoked event) {
         activeGrants.remove(key(event.role(), event.zoneId()));
-        ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(enrolmentDocuments));
+        if (event.documentSha256() != null) {
+            endOrders.computeIfAbsent(key(event.role(), event.zoneId()), k -> new HashSet<>()).add(lower(event.documentSha256()));
+            citedDocuments.add(lower(event.documentSha256()));
+        }
+        ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(citedDocuments));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * ADR 0015 item 7 (abuse audit O176; 002 art. 15.3, 30.1; 001 art. 15.6): F289 and F290 refuse, for new acts, a person id holding a civil
+ * ADR 0015 item 7 (abuse audit F348, was O176; 002 art. 15.3, 30.1; 001 art. 15.6): F289 and F290 refuse, for new acts, a person id holding a civil
  * registration number or a phone and a governor's name holding a personal detail; what was published before them cannot be rewritten.
  * Once per registry, in the start's one pass over the store (ADR 0044), this reads the published records that carry an official's identity
  * with the same two rules ({@link PublishedIdentityDetails}): each official's {@code RoleGranted} (the grant of an enrolment or an

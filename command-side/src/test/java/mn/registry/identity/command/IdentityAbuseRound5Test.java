@@ -55,22 +55,22 @@ class IdentityAbuseRound5Test {
         fixture().given(enrolledOn(DOCUMENT), new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, Person.ENROLMENT_GROUND),
                         ended(Role.MINISTRY_REVIEWER))
                 .when(grant(Role.MINISTRY_REVIEWER, NEW_ORDER))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, NEW_ORDER));
         fixture().given(enrolledOn(DOCUMENT))
                 .when(grant(Role.MINISTRY_REVIEWER, DOCUMENT))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
-    @DisplayName("001 art. 23.1.1 (abuse audit F344): a person enrolled again on a new order after the end is not given the ended role on the order "
-            + "of the enrolment that came after the end only if that order was cited before the end: the new appointment order grants it")
+    @DisplayName("001 art. 23.1.1 (abuse audit F344): after the end, a new certificate enrolled on a new appointment order (first cited after the "
+            + "end): the role is granted again on that order")
     void an_order_first_cited_after_the_end_grants_the_role() {
         fixture().given(enrolledOn(DOCUMENT), new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, Person.ENROLMENT_GROUND),
                         ended(Role.MINISTRY_REVIEWER), PersonEnrolled.signed(PERSON, fingerprint(PersonEnrolmentTest.SECOND), T0.plusSeconds(7_200),
                                 SEALED, SUPERVISOR, NEW_ORDER))
                 .when(SignedCommandContext.message(new EnrolSigner(PERSON, pem(PersonEnrolmentTest.SECOND), Role.MINISTRY_REVIEWER, NEW_ORDER),
                         new CommandContext("grant-new", AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32))))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, NEW_ORDER));
     }
 
     @Test
@@ -88,5 +88,69 @@ class IdentityAbuseRound5Test {
         fixture().given(PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, DOCUMENT))
                 .when(new PersonCommands.Grant(governor))
                 .expectEvents(governor);
+    }
+
+    private static CommandMessage<Object> end(Role role, String document) {
+        return SignedCommandContext.message(new mn.registry.kernel.identity.EndSignerRole(PERSON, role, document),
+                new CommandContext("end-" + document.substring(0, 4), AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32)));
+    }
+
+    private static RoleGranted grantedOn(Role role, String document) {
+        return new RoleGranted(PERSON, role, null, T0, SUPERVISOR, Person.ENROLMENT_GROUND, document);
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F346): a reviewer granted the role on their enrolled certificate is dismissed on the "
+            + "appointment order of that grant: refused as F184 refuses the enrolment's order; the grant and the end name their document, "
+            + "withheld from the public record")
+    void the_grants_order_is_not_its_undoing() {
+        String enrolment = "e1".repeat(32);
+        fixture().given(enrolledOn(enrolment))
+                .when(grant(Role.MINISTRY_REVIEWER, NEW_ORDER))
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, NEW_ORDER));
+        fixture().given(enrolledOn(enrolment), grantedOn(Role.MINISTRY_REVIEWER, NEW_ORDER))
+                .when(end(Role.MINISTRY_REVIEWER, NEW_ORDER))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.document-of-the-enrolment", "documentSha256"));
+        fixture().given(enrolledOn(enrolment), grantedOn(Role.MINISTRY_REVIEWER, NEW_ORDER))
+                .when(end(Role.MINISTRY_REVIEWER, "d1".repeat(32)))
+                .expectEvents(RoleRevoked.onDocument(PERSON, Role.MINISTRY_REVIEWER, AT, SUPERVISOR, Person.ROLE_END_GROUND, "d1".repeat(32)));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F347): a reviewer re-appointed after a dismissal is dismissed again on the first dismissal's "
+            + "order, or given the role back on an order that granted it before the end: refused; one order ending one role and granting "
+            + "another (a promotion) does both")
+    void an_order_ends_a_role_once() {
+        String dismissal = "d1".repeat(32);
+        String reappointment = "a7".repeat(32);
+        Object[] history = {enrolledOn("e1".repeat(32)), grantedOn(Role.MINISTRY_REVIEWER, NEW_ORDER),
+                new RoleRevoked(PERSON, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(60), SUPERVISOR, Person.ROLE_END_GROUND, null, dismissal)};
+        fixture().given(append(history, grantedOn(Role.MINISTRY_REVIEWER, reappointment)))
+                .when(end(Role.MINISTRY_REVIEWER, dismissal))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.end-on-a-used-order", "documentSha256"));
+        fixture().given(history)
+                .when(grant(Role.MINISTRY_REVIEWER, NEW_ORDER))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.role-again-on-a-used-order", "documentSha256"));
+        fixture().given(history)
+                .when(grant(Role.MINISTRY_REVIEWER, dismissal))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.role-again-on-a-used-order", "documentSha256"));
+        String promotion = "b2".repeat(32);
+        fixture().given(enrolledOn("e1".repeat(32)), grantedOn(Role.MINISTRY_REVIEWER, NEW_ORDER), grantedOn(Role.APPLICANT, "c3".repeat(32)))
+                .when(end(Role.APPLICANT, promotion))
+                .expectSuccessfulHandlerExecution();
+        fixture().given(enrolledOn("e1".repeat(32)), grantedOn(Role.APPLICANT, "c3".repeat(32)),
+                        RoleRevoked.onDocument(PERSON, Role.APPLICANT, T0, SUPERVISOR, Person.ROLE_END_GROUND, promotion))
+                .when(grant(Role.MINISTRY_REVIEWER, promotion))
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, promotion));
+    }
+
+    private static Object[] append(Object[] events, Object event) {
+        Object[] all = java.util.Arrays.copyOf(events, events.length + 1);
+        all[events.length] = event;
+        return all;
     }
 }

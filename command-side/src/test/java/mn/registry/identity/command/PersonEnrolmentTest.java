@@ -72,7 +72,7 @@ class PersonEnrolmentTest {
         fixture().givenNoPriorActivity()
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, SUPERVISOR, DOCUMENT),
-                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
@@ -102,7 +102,7 @@ class PersonEnrolmentTest {
         // an enrolled certificate with a new role: the role alone
         fixture().given(first, applicant)
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
@@ -132,7 +132,7 @@ class PersonEnrolmentTest {
             fixture().givenNoPriorActivity()
                     .when(enrol(FIRST, role, CABINET, Role.CABINET_MEMBER))
                     .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, CABINET, DOCUMENT),
-                            new RoleGranted(PERSON, role, null, AT, CABINET, Person.ENROLMENT_GROUND));
+                            new RoleGranted(PERSON, role, null, AT, CABINET, Person.ENROLMENT_GROUND, DOCUMENT));
             fixture().given(enrolled(FIRST), granted(role))
                     .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                     .expectNoEvents()
@@ -169,7 +169,7 @@ class PersonEnrolmentTest {
     void a_role_ends_by_the_officials_who_grant_it() {
         fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
                 .when(endRole(Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ROLE_END_GROUND));
+                .expectEvents(mn.registry.kernel.identity.RoleRevoked.onDocument(PERSON, Role.MINISTRY_REVIEWER, AT, SUPERVISOR, Person.ROLE_END_GROUND, DOCUMENT));
         fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
                 .when(endRole(Role.APPLICANT, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectNoEvents()
@@ -185,7 +185,7 @@ class PersonEnrolmentTest {
                     .expectException(PersonCertificateRevocationTest.problem("identity.role-ended-by-the-cabinet-member", "role"));
             fixture().given(enrolled(FIRST), granted(role))
                     .when(endRole(role, CABINET, Role.CABINET_MEMBER))
-                    .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, role, null, AT, CABINET, Person.ROLE_END_GROUND));
+                    .expectEvents(mn.registry.kernel.identity.RoleRevoked.onDocument(PERSON, role, AT, CABINET, Person.ROLE_END_GROUND, DOCUMENT));
         }
     }
 
@@ -204,7 +204,7 @@ class PersonEnrolmentTest {
                 .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, SUPERVISOR, DOCUMENT));
         fixture().given(enrolled(FIRST), granted(Role.APPLICANT))
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
