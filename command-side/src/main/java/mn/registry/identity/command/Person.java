@@ -309,6 +309,14 @@ class Person {
         }
     }
 
+    // ADR 0061 item 21: a grant's or an end's order, by role and among every order the stream cited (none in events stored before)
+    private void cited(java.util.Map<String, Set<String>> byRole, String role, String document) {
+        if (document != null) {
+            byRole.computeIfAbsent(role, k -> new HashSet<>()).add(lower(document));
+            citedDocuments.add(lower(document));
+        }
+    }
+
     private static String lower(String document) {
         return document == null ? null : document.strip().toLowerCase(Locale.ROOT);
     }
@@ -390,19 +398,13 @@ class Person {
     void on(RoleGranted event) {
         activeGrants.add(key(event.role(), event.zoneId()));
         everOfficial |= event.role().official();
-        if (event.documentSha256() != null) {
-            grantOrders.computeIfAbsent(key(event.role(), event.zoneId()), k -> new HashSet<>()).add(lower(event.documentSha256()));
-            citedDocuments.add(lower(event.documentSha256()));
-        }
+        cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
     }
 
     @EventSourcingHandler
     void on(RoleRevoked event) {
         activeGrants.remove(key(event.role(), event.zoneId()));
-        if (event.documentSha256() != null) {
-            endOrders.computeIfAbsent(key(event.role(), event.zoneId()), k -> new HashSet<>()).add(lower(event.documentSha256()));
-            citedDocuments.add(lower(event.documentSha256()));
-        }
+        cited(endOrders, key(event.role(), event.zoneId()), event.documentSha256());
         ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(citedDocuments));
     }
 }
