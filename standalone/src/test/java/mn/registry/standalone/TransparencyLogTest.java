@@ -172,6 +172,31 @@ class TransparencyLogTest {
     }
 
     @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 21): a reviewer's grant by enrolment and the end of the role name their orders on the person's "
+            + "stream, and their public records withhold them: the bundles verify and the leaves do not hold the orders' hashes")
+    void an_officials_grant_and_end_are_published_without_their_orders() throws Exception {
+        String appointment = ReceiptTimeEndToEndTest.upload(registry, "Minister's order appointing reviewer-71 (log test)");
+        String dismissal = ReceiptTimeEndToEndTest.upload(registry, "Minister's order dismissing reviewer-71 (log test)");
+        Instant now = registry.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        mn.registry.kernel.pki.SigningIdentity reviewer = registry.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("reviewer-71"), "Шинэ Ажилтан", "Ministry", now.minus(1, java.time.temporal.ChronoUnit.DAYS),
+                now.plus(365, java.time.temporal.ChronoUnit.DAYS));
+        long granted = signedAndSequenced("supervisor-1", "EnrolSigner", new mn.registry.kernel.identity.EnrolSigner(reviewer.person(),
+                Certificates.toPem(java.util.List.of(reviewer.chain().get(0))), mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, appointment));
+        long ended = signedAndSequenced("supervisor-2", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(reviewer.person(),
+                mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, dismissal));
+        awaitCheckpointCovering(ended);
+        BundleVerifier verifier = new BundleVerifier(Optional.of(logKey()), Optional.of(ca()));
+        for (long index : new long[] {granted, ended}) {
+            String bundle = bundle(index);
+            assertThat(verifier.verify(bundle).verified()).as(bundle).isTrue();
+            assertThat(bundle).doesNotContain(appointment).doesNotContain(dismissal);
+        }
+        assertThat(publicLog()).anySatisfy(r -> assertThat(r.path("type").asText() + r.path("payload").path("personId").asText())
+                .endsWith("RoleRevokedreviewer-71"));
+    }
+
+    @Test
     @DisplayName("003 art. 8.7 (ADR 0061 item 15, O159): a governor's act names, sealed at receipt, the zone it was judged in, and its bundle "
             + "verifies; the whole log passes the offline check folding the roles by zone")
     void a_governors_act_names_its_zone_and_the_log_passes_the_authority_check() throws Exception {

@@ -114,6 +114,7 @@ class GovernorAppointmentTypes {
     GovernorAnswer appoint(ZoneCommands.AppointGovernor body, CommandContext context) {
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
+        appointeeIsNotErased(body.governor());
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
         appointeesNameIsPublishable(displayName);
@@ -161,12 +162,21 @@ class GovernorAppointmentTypes {
     // holder's civil registration number (or a phone, an e-mail) into it. The name is public, those details are not: refused, and the
     // Cabinet member enrols the person's certificate whose name does not hold them (EnrolSigner), then appoints
     static void appointeesNameIsPublishable(String displayName) {
-        mn.registry.kernel.privacy.PersonalDetailsInText.first(displayName).ifPresent(found -> {
+        mn.registry.identity.api.PublishedIdentityDetails.detailInTheName(displayName).ifPresent(found -> {
             throw RegistryProblem.invalid(mn.registry.kernel.privacy.PublishedTextScreen.CODE, "The appointment publishes the governor's name as "
                     + "enrolled (their certificate's name), and it holds " + found.kind().description() + " (characters " + (found.start() + 1)
                     + "-" + found.end() + "), which is never published. Enrol the person's certificate whose name does not, then appoint.",
                     "governor", mn.registry.kernel.privacy.PublishedTextScreen.ARTICLE);
         });
+    }
+
+    // 003 art. 8.2; ADR 0055 item 7 (abuse audit F345): a person whose personal data was erased signs nothing again (their key is destroyed);
+    // appointed, they would hold the zone's one office and never act. The person's stream refuses the grant too, but the zone's record is
+    // stored first (it refuses a second serving governor before any authority is granted), so the erasure is judged here, before it
+    private void appointeeIsNotErased(PersonId governor) {
+        if (vault.erased(governor)) {
+            throw RoleGrants.personErased(governor);
+        }
     }
 
     // 003 art. 8.2, 12.3 (choice, ADR 0035 item 9; abuse audit F86): the Cabinet member appoints a governor, another person: appointed

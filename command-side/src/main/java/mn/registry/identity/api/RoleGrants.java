@@ -13,4 +13,13 @@ public interface RoleGrants {
     void grant(RoleGranted grant);
 
     void revoke(RoleRevoked revocation);
+
+    /**
+     * ADR 0055 item 7 (001 art. 15.6, 002 art. 15.3; abuse audit F345): the refusal of an enrolment of, or a role for, a person whose personal
+     * data was erased: their key is destroyed, so they sign nothing again; a person enrolled again, or given a role, is a new person.
+     */
+    static mn.registry.kernel.problem.RegistryProblem personErased(mn.registry.kernel.identity.PersonId person) {
+        return mn.registry.kernel.problem.RegistryProblem.conflict("identity.person-erased", person + "'s personal data was erased; a person "
+                + "enrolled again, or given a role, is enrolled under a new person id.", "001 art. 15.6, 002 art. 15.3");
+    }
 }

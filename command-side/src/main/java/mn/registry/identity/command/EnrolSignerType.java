@@ -136,10 +136,8 @@ class EnrolSignerType {
     // 002 art. 15.3, 30.1 (domain-rules §5; choice, ADR 0015 item 4; abuse audit F289): a person id is published for good once its holder
     // acts for the state (an official's RoleGranted, every record's actingOfficial, the register's addresses), and a CA may put a civil
     // registration number or a phone into the certificate's UID; both are eight digits, so an id holding eight in a row is not enrolled
-    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("[0-9]{8}");
-
     static void personIdHoldsNoPersonalDetails(PersonId person) {
-        if (EIGHT_DIGITS.matcher(person.value()).find()) {
+        if (mn.registry.identity.api.PublishedIdentityDetails.personIdHoldsPersonalDetails(person)) {
             throw RegistryProblem.invalid("privacy.personal-details-in-person-id", "A person id is published with every act its holder signs "
                     + "for the state and cannot be taken back; '" + person.value().replaceAll("[0-9]", "#") + "' holds eight digits in a row, "
                     + "as a civil registration number or a phone does. Enrol a certificate whose subject's UID does not.", "personId",

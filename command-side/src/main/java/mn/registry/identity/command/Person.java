@@ -49,6 +49,13 @@ class Person {
     private boolean everOfficial;
     /** The documents (SHA-256, lower-case) the person's enrolments rested on: the appointment order, the power of representation (F184). */
     private final Set<String> enrolmentDocuments = new HashSet<>();
+    /** Every document this stream's identity acts rested on: enrolments, grants and ends (ADR 0061 items 18, 21). */
+    private final Set<String> citedDocuments = new HashSet<>();
+    /** For each role ended on this stream, the documents cited up to its latest end (F344). */
+    private final java.util.Map<String, Set<String>> ordersUsedBeforeTheEnd = new java.util.HashMap<>();
+    /** For each role, the documents its grants and its ends rested on (ADR 0061 item 21; grants and ends stored before name none). */
+    private final java.util.Map<String, Set<String>> grantOrders = new java.util.HashMap<>();
+    private final java.util.Map<String, Set<String>> endOrders = new java.util.HashMap<>();
 
     Person() {
     }
@@ -62,11 +69,22 @@ class Person {
     @CommandHandler
     void handle(PersonCommands.Grant command) {
         RoleGranted grant = command.grant();
+        notErased(grant.personId());
         if (activeGrants.contains(key(grant.role(), grant.zoneId()))) {
             throw RegistryProblem.conflict("identity.role-already-held",
                     grant.personId() + " already holds " + grant.role() + (grant.zoneId() == null ? "" : " for zone " + grant.zoneId()) + ".", null);
         }
         apply(grant);
+    }
+
+    /**
+     * ADR 0055 item 7 (abuse audit F345 for a role granted by another act: a governor appointed by the Cabinet member, 003 art. 8.2, would hold
+     * the zone's one office and never act): {@link mn.registry.identity.api.RoleGrants#personErased}.
+     */
+    private void notErased(mn.registry.kernel.identity.PersonId person) {
+        if (erased) {
+            throw mn.registry.identity.api.RoleGrants.personErased(person);
+        }
     }
 
     @CommandHandler
@@ -194,10 +212,7 @@ class Person {
             throw RegistryProblem.forbidden("identity.self-enrolment", "Nobody enrols a certificate or grants a role for themselves; another "
                     + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
         }
-        if (erased) {
-            throw RegistryProblem.conflict("identity.person-erased", body.personId() + "'s personal data was erased; a person enrolled again "
-                    + "is enrolled under a new person id.", "001 art. 15.6, 002 art. 15.3");
-        }
+        notErased(body.personId());
         enrolledByTheCabinetMember(body, context);
         java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
         String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);
@@ -211,6 +226,7 @@ class Person {
             throw RegistryProblem.conflict("identity.role-already-held", body.personId() + " already holds " + body.role() + ".", null);
         }
         String document = body.documentSha256().strip();
+        roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(body.personId(), body.role(), document);
         if (stream == null) {
             stream = mn.registry.infrastructure.identity.IdentityDirectory.streamOf(body.personId());
         }
@@ -224,7 +240,21 @@ class Person {
                     document)));
         }
         if (body.role() != null) {
-            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND));
+            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND, lower(document)));
+        }
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 18; abuse audit F344): a role ended is granted again only on an order of its own. The order an enrolment
+     * of the person rested on before the role's end (the appointment) was spent on the grant the end undid; cited again, a supervisor would
+     * give a dismissed colleague the role back with no new decision. A role never ended may still be granted on the enrolment's order (one
+     * order may appoint to two roles), and an order first cited after the end (the new appointment, with its new certificate) grants it.
+     */
+    private void roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(mn.registry.kernel.identity.PersonId person, Role role, String document) {
+        if (role != null && ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(lower(document))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.role-again-on-a-used-order", "The role " + role + " of "
+                    + person + " was ended after an act of the person's that rested on this document; the role is granted again on an order of its own "
+                    + "(the new appointment), not on the one the ended grant was made on.", "documentSha256", EnrolSignerType.ARTICLE);
         }
     }
 
@@ -253,7 +283,42 @@ class Person {
             throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
         }
         restsOnAnotherDocumentThanAnEnrolment(body.documentSha256(), body.personId());
-        apply(new RoleRevoked(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ROLE_END_GROUND));
+        String document = lower(body.documentSha256());
+        endRestsOnAnOrderOfItsOwn(body, document);
+        apply(RoleRevoked.onDocument(body.personId(), body.role(), context.receivedAt(), context.actor(), ROLE_END_GROUND, document));
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 21; abuse audit F346, F347): the end of a role rests on an order of its own, judged per role
+     * now that grants and ends name their document: not the order a grant of that role rested on (F184 saw only the orders that enrolled a
+     * certificate, so a reviewer granted the role on their enrolled certificate was dismissed on their appointment order), and not the order
+     * an earlier end of that role rested on (a dismissal order used again to dismiss a reviewer re-appointed since). Per role, so that one
+     * order ending one role and granting another (a promotion) ends and grants.
+     */
+    private void endRestsOnAnOrderOfItsOwn(mn.registry.kernel.identity.EndSignerRole body, String document) {
+        String role = key(body.role(), null);
+        if (grantOrders.getOrDefault(role, Set.of()).contains(document)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of "
+                    + body.role() + " to " + body.personId() + " rested on (the appointment); the end of the role rests on a document of its own.",
+                    "documentSha256", EnrolSignerType.ARTICLE);
+        }
+        if (endOrders.getOrDefault(role, Set.of()).contains(document)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.end-on-a-used-order", "This document ended " + body.role() + " of "
+                    + body.personId() + " before; the role granted since is ended on an order of its own (the new dismissal).", "documentSha256",
+                    EnrolSignerType.ARTICLE);
+        }
+    }
+
+    // ADR 0061 item 21: a grant's or an end's order, by role and among every order the stream cited (none in events stored before)
+    private void cited(java.util.Map<String, Set<String>> byRole, String role, String document) {
+        if (document != null) {
+            byRole.computeIfAbsent(role, k -> new HashSet<>()).add(lower(document));
+            citedDocuments.add(lower(document));
+        }
+    }
+
+    private static String lower(String document) {
+        return document == null ? null : document.strip().toLowerCase(Locale.ROOT);
     }
 
     // 001 art. 23.1.1 (abuse audit F184): the end of a role, or the revocation of a certificate, rests on a document of its own (the
@@ -319,7 +384,8 @@ class Person {
         }
         enrolledCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
         if (event.documentSha256() != null) {
-            enrolmentDocuments.add(event.documentSha256().strip().toLowerCase(Locale.ROOT));
+            enrolmentDocuments.add(lower(event.documentSha256()));
+            citedDocuments.add(lower(event.documentSha256()));
         }
     }
 
@@ -332,10 +398,13 @@ class Person {
     void on(RoleGranted event) {
         activeGrants.add(key(event.role(), event.zoneId()));
         everOfficial |= event.role().official();
+        cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
     }
 
     @EventSourcingHandler
     void on(RoleRevoked event) {
         activeGrants.remove(key(event.role(), event.zoneId()));
+        cited(endOrders, key(event.role(), event.zoneId()), event.documentSha256());
+        ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(citedDocuments));
     }
 }

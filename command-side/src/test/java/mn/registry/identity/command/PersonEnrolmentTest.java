@@ -26,29 +26,29 @@ import java.util.Set;
 /** ADR 0055 on a person's stream: who may enrol whose certificate and role (001 art. 23.1.1; abuse audit F132-F135, O88). */
 class PersonEnrolmentTest {
 
-    private static final PersonId PERSON = new PersonId("reviewer-7");
-    private static final PersonId SUPERVISOR = new PersonId("supervisor-1");
-    private static final PersonId CABINET = new PersonId("cabinet-1");
-    private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
-    private static final Instant AT = T0.plusSeconds(86_400);
-    private static final String DOCUMENT = "d0".repeat(32);
-    private static final EncryptedPersonalData SEALED = new EncryptedPersonalData("person-reviewer-7", "bm9uY2U=", "c2VhbGVk");
+    static final PersonId PERSON = new PersonId("reviewer-7");
+    static final PersonId SUPERVISOR = new PersonId("supervisor-1");
+    static final PersonId CABINET = new PersonId("cabinet-1");
+    static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
+    static final Instant AT = T0.plusSeconds(86_400);
+    static final String DOCUMENT = "d0".repeat(32);
+    static final EncryptedPersonalData SEALED = new EncryptedPersonalData("person-reviewer-7", "bm9uY2U=", "c2VhbGVk");
     private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", T0.minus(1, ChronoUnit.DAYS), T0.plus(800, ChronoUnit.DAYS));
-    private static final SigningIdentity FIRST = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
-    private static final SigningIdentity SECOND = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
+    static final SigningIdentity FIRST = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
+    static final SigningIdentity SECOND = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
 
-    private static AggregateTestFixture<Person> fixture() {
+    static AggregateTestFixture<Person> fixture() {
         AggregateTestFixture<Person> fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
         fixture.registerInjectableResource((PersonalDataSealer) (person, details) -> SEALED);
         return fixture;
     }
 
-    private static String pem(SigningIdentity identity) {
+    static String pem(SigningIdentity identity) {
         return Certificates.toPem(List.of(identity.chain().get(0)));
     }
 
-    private static String fingerprint(SigningIdentity identity) {
+    static String fingerprint(SigningIdentity identity) {
         return Certificates.fingerprint(identity.chain().get(0));
     }
 
@@ -72,7 +72,7 @@ class PersonEnrolmentTest {
         fixture().givenNoPriorActivity()
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, SUPERVISOR, DOCUMENT),
-                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                        new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
@@ -102,7 +102,7 @@ class PersonEnrolmentTest {
         // an enrolled certificate with a new role: the role alone
         fixture().given(first, applicant)
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test
@@ -132,7 +132,7 @@ class PersonEnrolmentTest {
             fixture().givenNoPriorActivity()
                     .when(enrol(FIRST, role, CABINET, Role.CABINET_MEMBER))
                     .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(FIRST), AT, SEALED, CABINET, DOCUMENT),
-                            new RoleGranted(PERSON, role, null, AT, CABINET, Person.ENROLMENT_GROUND));
+                            new RoleGranted(PERSON, role, null, AT, CABINET, Person.ENROLMENT_GROUND, DOCUMENT));
             fixture().given(enrolled(FIRST), granted(role))
                     .when(enrol(SECOND, null, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                     .expectNoEvents()
@@ -169,7 +169,7 @@ class PersonEnrolmentTest {
     void a_role_ends_by_the_officials_who_grant_it() {
         fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
                 .when(endRole(Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ROLE_END_GROUND));
+                .expectEvents(mn.registry.kernel.identity.RoleRevoked.onDocument(PERSON, Role.MINISTRY_REVIEWER, AT, SUPERVISOR, Person.ROLE_END_GROUND, DOCUMENT));
         fixture().given(enrolled(FIRST), granted(Role.MINISTRY_REVIEWER))
                 .when(endRole(Role.APPLICANT, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectNoEvents()
@@ -185,7 +185,7 @@ class PersonEnrolmentTest {
                     .expectException(PersonCertificateRevocationTest.problem("identity.role-ended-by-the-cabinet-member", "role"));
             fixture().given(enrolled(FIRST), granted(role))
                     .when(endRole(role, CABINET, Role.CABINET_MEMBER))
-                    .expectEvents(new mn.registry.kernel.identity.RoleRevoked(PERSON, role, null, AT, CABINET, Person.ROLE_END_GROUND));
+                    .expectEvents(mn.registry.kernel.identity.RoleRevoked.onDocument(PERSON, role, AT, CABINET, Person.ROLE_END_GROUND, DOCUMENT));
         }
     }
 
@@ -204,7 +204,7 @@ class PersonEnrolmentTest {
                 .expectEvents(PersonEnrolled.signed(PERSON, fingerprint(SECOND), AT, SEALED, SUPERVISOR, DOCUMENT));
         fixture().given(enrolled(FIRST), granted(Role.APPLICANT))
                 .when(enrol(FIRST, Role.MINISTRY_REVIEWER, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND));
+                .expectEvents(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, AT, SUPERVISOR, Person.ENROLMENT_GROUND, DOCUMENT));
     }
 
     @Test

@@ -14,13 +14,21 @@ import java.util.Objects;
  * @param validFrom  the role counts for acts signed at or after this instant
  * @param grantedBy  who granted it ({@code null} for the registry's own first-start enrolment)
  * @param ground     the act or article it rests on, e.g. a Cabinet decision number (may be {@code null})
+ * @param documentSha256 the document an enrolment's grant rests on (the appointment order, the power of representation), never published
+ *                   ({@code PublicRecords} withholds it); null in grants stored before session 23 and in an appointment's (ADR 0061 item 21)
  */
 public record RoleGranted(PersonId personId,
                           Role role,
                           String zoneId,
                           Instant validFrom,
                           PersonId grantedBy,
-                          String ground) {
+                          String ground,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String documentSha256) {
+
+    /** A grant that names no document (an appointment, whose decision is its ground; the registry's first-start enrolment). */
+    public RoleGranted(PersonId personId, Role role, String zoneId, Instant validFrom, PersonId grantedBy, String ground) {
+        this(personId, role, zoneId, validFrom, grantedBy, ground, null);
+    }
 
     public RoleGranted {
         Objects.requireNonNull(personId, "personId");

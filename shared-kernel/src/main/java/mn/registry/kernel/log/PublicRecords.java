@@ -58,10 +58,21 @@ public final class PublicRecords {
         return Optional.of(payload);
     }
 
-    // domain-rules §1: who may act for the state is public; a company representative's (APPLICANT) grant is not.
+    // domain-rules §1: who may act for the state is public; a company representative's (APPLICANT) grant is not. The document an
+    // official's grant or end rests on (ADR 0061 item 21) is the staff's, as an enrolment's is: withheld
     private static Optional<JsonNode> officialsRole(JsonNode payload) {
-        return Role.APPLICANT.name().equals(payload.path("role").asText()) ? Optional.empty() : Optional.of(payload);
+        if (Role.APPLICANT.name().equals(payload.path("role").asText())) {
+            return Optional.empty();
+        }
+        if (!payload.has(DOCUMENT) || !payload.isObject()) {
+            return Optional.of(payload);
+        }
+        ObjectNode kept = ((ObjectNode) payload).deepCopy();
+        kept.remove(DOCUMENT);
+        return Optional.of(kept);
     }
+
+    private static final String DOCUMENT = "documentSha256";
 
     /** Whether events of this payload type can be public at all (some are public only for some payloads). */
     public static boolean mayBePublic(String payloadType) {
