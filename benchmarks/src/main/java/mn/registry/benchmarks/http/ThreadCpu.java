@@ -87,6 +87,36 @@ final class ThreadCpu {
         return out.append(String.format(Locale.ROOT, " other %.2f", ms(rest, commands))).toString();
     }
 
+    /**
+     * The process's writes so far from {@code /proc/<pid>/io}: write calls ({@code syscw}) and bytes handed to them ({@code wchar}),
+     * the embedded server's file commits and the log's lines alike; an empty array where it cannot be read.
+     */
+    static long[] writes(long pid) {
+        try {
+            long calls = -1;
+            long bytes = -1;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscw:")) {
+                    calls = Long.parseLong(line.substring(6).trim());
+                } else if (line.startsWith("wchar:")) {
+                    bytes = Long.parseLong(line.substring(6).trim());
+                }
+            }
+            return calls < 0 || bytes < 0 ? new long[0] : new long[]{calls, bytes};
+        } catch (IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
+    /** Per command between two readings of {@link #writes}: write calls and KiB written by the server process. */
+    static String writesPerCommand(long[] before, long[] after, int commands) {
+        if (before.length == 0 || after.length == 0) {
+            return "server writes: n/a";
+        }
+        return String.format(Locale.ROOT, "server writes per command: %.2f write calls, %.1f KiB (the embedded file's commits, logs)",
+                (after[0] - before[0]) / (double) commands, (after[1] - before[1]) / 1024.0 / commands);
+    }
+
     private static double ms(long ticks, int commands) {
         return ticks * 1000.0 / TICKS_PER_SECOND / commands;
     }
