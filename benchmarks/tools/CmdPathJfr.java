@@ -3,10 +3,13 @@ import java.nio.file.*;
 import java.util.*;
 
 /**
- * Session 15 (s15-cmdpath): java benchmarks/tools/CmdPathJfr.java registry.jfr [top] -- where a signed command's server CPU
+ * Session 15 (s15-cmdpath): java benchmarks/tools/CmdPathJfr.java registry.jfr [top] [window] -- where a signed command's server CPU
  * and allocation go. Execution samples and allocation samples (weight) per thread group (start-up threads apart), and for
  * the request threads per step: the innermost frame on the stack that names a step (table STEPS, first match from the top
  * of the stack). With [top] (a number) also the top innermost methods of the request threads and of each step's allocation.
+ * Session 23: with [window] (seconds) only the samples of the last [window] seconds before the last sample inside
+ * CommandController (the benchmark's last, warmest round: earlier rounds run while the JIT still compiles, and their
+ * samples over-weigh code not yet compiled); and the command's samples by library (the innermost frame that is not the JDK's).
  */
 public class CmdPathJfr {
     // step name, then substrings of "class.method" that mark it; checked from the innermost frame outwards
@@ -56,8 +59,44 @@ public class CmdPathJfr {
         return fr.getMethod().getType().getName() + "." + fr.getMethod().getName();
     }
 
+    static final String[][] LIBRARIES = {{"org.apache.", "Tomcat"}, {"org.springframework.", "Spring"}, {"com.fasterxml.", "Jackson"},
+        {"org.bouncycastle.", "BouncyCastle"}, {"org.h2.", "H2"}, {"com.mongodb.", "MongoDB driver"}, {"org.bson.", "MongoDB driver (BSON)"},
+        {"de.bwaldvogel.", "mongo-java-server"}, {"org.axonframework.", "Axon"}, {"ch.qos.logback", "logging"}, {"org.slf4j", "logging"},
+        {"mn.registry.", "registry"}};
+
+    // the library of the innermost frame outside the JDK
+    static String library(RecordedStackTrace st) {
+        if (st == null) return "(no stack)";
+        for (RecordedFrame fr : st.getFrames()) {
+            String c = fr.getMethod().getType().getName();
+            for (String[] l : LIBRARIES) if (c.startsWith(l[0])) return l[1];
+        }
+        return "JDK only";
+    }
+
+    static boolean inCommand(RecordedStackTrace st) {
+        if (st == null) return false;
+        for (RecordedFrame fr : st.getFrames()) if (fr.getMethod().getType().getName().endsWith("CommandController")) return true;
+        return false;
+    }
+
     public static void main(String[] a) throws Exception {
         int topN = a.length > 1 ? Integer.parseInt(a[1]) : 0;
+        double window = a.length > 2 ? Double.parseDouble(a[2]) : 0;
+        java.time.Instant last = java.time.Instant.MAX;
+        java.time.Instant from = java.time.Instant.MIN;
+        if (window > 0) {
+            last = java.time.Instant.MIN;
+            try (RecordingFile f = new RecordingFile(Path.of(a[0]))) {
+                while (f.hasMoreEvents()) {
+                    RecordedEvent e = f.readEvent();
+                    if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStartTime().isAfter(last) && inCommand(e.getStackTrace())) last = e.getStartTime();
+                }
+            }
+            from = last.minusMillis((long) (window * 1000));
+            System.out.println("samples from " + from + " to " + last);
+        }
+        Map<String, Integer> libraries = new TreeMap<>();
         Map<String, long[]> groups = new TreeMap<>(); // samples, allocated bytes
         Map<String, long[]> steps = new TreeMap<>();
         Map<String, Integer> hot = new HashMap<>();
@@ -69,6 +108,7 @@ public class CmdPathJfr {
                 boolean exec = type.equals("jdk.ExecutionSample");
                 boolean alloc = type.equals("jdk.ObjectAllocationSample");
                 if (!exec && !alloc) continue;
+                if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(last)) continue;
                 RecordedThread t = e.getThread(exec ? "sampledThread" : "eventThread");
                 String g = group(t == null ? "?" : String.valueOf(t.getJavaName()));
                 long w = alloc ? e.getLong("weight") : 0;
@@ -77,6 +117,7 @@ public class CmdPathJfr {
                 if (!g.startsWith("request")) continue;
                 String s = step(e.getStackTrace());
                 long[] sv = steps.computeIfAbsent(s, k -> new long[2]);
+                if (exec && inCommand(e.getStackTrace())) libraries.merge(library(e.getStackTrace()), 1, Integer::sum);
                 if (exec) {
                     sv[0]++;
                     hot.merge(top(e.getStackTrace()), 1, Integer::sum);
@@ -100,6 +141,10 @@ public class CmdPathJfr {
         steps.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).forEach(x ->
                 System.out.printf("  %6d %5.1f %%  alloc %5.1f %%  %s%n", x.getValue()[0], 100.0 * x.getValue()[0] / req,
                         100.0 * x.getValue()[1] / Math.max(1, reqAlloc), x.getKey()));
+        long commandSamples = libraries.values().stream().mapToLong(Integer::longValue).sum();
+        System.out.printf("request threads inside CommandController, by library of the innermost frame outside the JDK: %d samples%n", commandSamples);
+        libraries.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).forEach(x ->
+                System.out.printf("  %6d %5.1f %%  %s%n", x.getValue(), 100.0 * x.getValue() / commandSamples, x.getKey()));
         if (topN > 0) {
             System.out.println("request threads, innermost methods:");
             hot.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(topN).forEach(x ->

@@ -21,6 +21,8 @@ public final class CpuMeter {
     private long[] machineStart;
     private final ServerProbe probe;
     private ServerProbe.Reading probeStart;
+    private java.util.Map<String, Long> threadsStart;
+    private long[] writesStart;
 
     public CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -29,6 +31,8 @@ public final class CpuMeter {
 
     public void start() {
         probeStart = probe == null ? null : probe.read();
+        threadsStart = ThreadCpu.read(serverPid);
+        writesStart = ThreadCpu.writes(serverPid);
         serverStart = serverCpuNanos();
         clientStart = clientCpuNanos();
         wallStart = System.nanoTime();
@@ -41,7 +45,8 @@ public final class CpuMeter {
      * that took the most time.
      */
     public String since(int commands, int topKinds) {
-        String cpu = since(commands);
+        String cpu = since(commands) + "\n    " + ThreadCpu.perCommand(threadsStart, ThreadCpu.read(serverPid), commands, 0.02)
+                + "\n    " + ThreadCpu.writesPerCommand(writesStart, ThreadCpu.writes(serverPid), commands);
         return probe == null ? cpu : cpu + "\n    " + ServerProbe.perCommand(probeStart, probe.read(), commands, topKinds);
     }
 

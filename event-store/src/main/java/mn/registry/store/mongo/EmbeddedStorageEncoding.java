@@ -377,14 +377,31 @@ final class EmbeddedStorageEncoding {
 
     /** A string value with its tag: {@link #UTF8_STRING} when its UTF-8 bytes hold it exactly, else {@link #STRING}. */
     private static void writeStringValue(WriteBuffer buff, String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        // getBytes puts '?' for an unpaired surrogate: the bytes hold the string exactly when they decode to it (both intrinsic)
-        if (value.equals(new String(utf8, StandardCharsets.UTF_8))) {
-            buff.put((byte) UTF8_STRING).putVarInt(utf8.length).put(utf8);
-        } else {
+        if (hasUnpairedSurrogate(value)) {
             buff.put((byte) STRING);
             writeString(buff, value);
+        } else {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            buff.put((byte) UTF8_STRING).putVarInt(utf8.length).put(utf8);
         }
+    }
+
+    /**
+     * Whether {@code value} holds a surrogate that is not half of a pair: the one thing its UTF-8 bytes cannot hold
+     * ({@code getBytes} puts '?' for it). Session 23: a scan of the chars, where session 19 decoded the bytes again and
+     * compared (a second array and a string per value, at every page write of every commit).
+     */
+    static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0, length = value.length(); i < length; i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 
     private static void writeString(WriteBuffer buff, String value) {

@@ -142,6 +142,20 @@ class EmbeddedH2BackendTest {
         return values;
     }
 
+    @Property(tries = 5_000)
+    @net.jqwik.api.Label("session 23: the scan for an unpaired surrogate answers as session 19's test did: the UTF-8 bytes, decoded, are not the string")
+    void the_surrogate_scan_agrees_with_decoding_the_bytes_again(
+            @ForAll("surrogateStrings") String value) {
+        boolean bytesDoNotHoldIt = !value.equals(new String(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(EmbeddedStorageEncoding.hasUnpairedSurrogate(value)).isEqualTo(bytesDoNotHoldIt);
+    }
+
+    @Provide
+    Arbitrary<String> surrogateStrings() {
+        return Arbitraries.strings().withChars('a', '?', 'ө', '\uD83D', '\uDE00', '\uDC00', '\uD800', '\uDBFF', '\uDFFF').ofMaxLength(10);
+    }
+
     @Test
     @DisplayName("session 19: a string value is written as its UTF-8 bytes, unless it holds an unpaired surrogate; a document of the earlier compact form (H2's char-by-char strings) still reads")
     void strings_as_utf8_and_the_earlier_compact_form_still_reads() {
