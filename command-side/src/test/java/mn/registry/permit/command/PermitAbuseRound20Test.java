@@ -15,9 +15,9 @@ import static mn.registry.permit.command.PermitLifecycleTest.*;
 import static mn.registry.permit.command.Signed.signed;
 
 /**
- * Session 23's permits round 17 (docs/abuse-audit.md, "Session 23, permits round 17"; ADR 0046 items 86 on): the lead's readings of
- * O192 (an inspection removes the suspension's ground by its record's receipt) and O196 (an upheld complaint spends the violations of the
- * revocation it annulled).
+ * Session 23's permits round 17 (docs/abuse-audit.md, "Session 23, permits round 17"; ADR 0046 items 86-90): the lead's readings of
+ * O189 and O190 (the successor's extension and the predecessor's violations, held), O192 (an inspection removes the suspension's ground by
+ * its record's receipt) and O196 (an upheld complaint spends the violations of the revocation it annulled; 29.1.5 after F197).
  */
 class PermitAbuseRound20Test extends PermitAbuseFixture {
 
@@ -134,5 +134,41 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
                 .when(signed(new DecideRevocationComplaint(ID, true, "7d".repeat(32)), SUPERVISOR_2, decidedOn5))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
                         org.hamcrest.Matchers.instanceOf(RevocationGroundRaised.class))));
+    }
+
+    private static final Company SUCCESSOR = new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar");
+
+    private static PermitTransferred transferred(Instant at) {
+        return new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, "8a".repeat(32), at, SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3, 27.2, 27.3 (ADR 0046 item 86, the lead's reading of O189): the predecessor's request to extend, pending when "
+            + "the permit passed to its successor, is decided for the successor: extended (the right to hold the permit passed, and the "
+            + "ministry's delay does not let its term run out on the successor)")
+    void an_extension_requested_before_the_transfer_is_decided_for_the_successor() {
+        Instant requestedAt = Instant.parse("2029-08-01T02:00:00Z");
+        mn.registry.kernel.calendar.Deadline fastPath = CALENDAR.deadline(requestedAt, PermitDeadlines.EXTENSION_FAST_PATH);
+        List<Object> events = new ArrayList<>(active());
+        events.add(new PermitExtensionRequested(ID, SHA2, requestedAt, LocalDate.of(2029, 9, 10), false, fastPath.due(), HOLDER));
+        events.add(duty(PermitDuty.DECIDE_EXTENSION, fastPath, requestedAt));
+        events.add(transferred(requestedAt.plusSeconds(86_400)));
+        fixture.given(events)
+                .when(signed(new DecidePermitExtension(ID, true, List.of()), REVIEWER, requestedAt.plusSeconds(2 * 86_400), Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3, 29.1.4, 29.6 (ADR 0046 item 87, the lead's reading of O190): the inspections that found the predecessor in "
+            + "violation count for repeated violations after the transfer (the successor undertakes the permit's conditions): revoked; the "
+            + "holder may complain")
+    void the_predecessors_violations_count_for_29_1_4_after_the_transfer() {
+        List<Object> events = new ArrayList<>(active());
+        events.add(violation(LocalDate.of(2025, 3, 10), "8b".repeat(32)));
+        events.add(violation(LocalDate.of(2025, 4, 10), "8c".repeat(32)));
+        events.add(transferred(Instant.parse("2025-05-10T02:00:00Z")));
+        fixture.given(events)
+                .when(revoke(RevocationGround.REPEATED_VIOLATIONS, Instant.parse("2025-06-01T02:00:00Z")))
+                .expectSuccessfulHandlerExecution();
     }
 }
