@@ -92,7 +92,8 @@ class PermitApplication {
     private LocalDate suspendedFrom;
     /**
      * The day the ground of the suspension in force was found removed (an inspection finding the violation remedied, the tax authority's
-     * settlement), null while it stands (ADR 0046 item 73, F312); new state, read by no other rule.
+     * settlement), null while it stands (ADR 0046 item 73, F312); new state, read by no other rule. The day the registry received the
+     * record that found it, never the day the record names (the lead's reading of O192, ADR 0046 item 88).
      */
     private LocalDate suspensionGroundRemovedOn;
     /**
@@ -130,6 +131,11 @@ class PermitApplication {
     private boolean violationFoundAtLastInspection;
     /** How many recorded inspections found a violation: "repeatedly" in 29.1.4 is two or more (ADR 0046 item 23). */
     private int violationsFound;
+    /**
+     * How many of {@link #violationsFound} an upheld complaint against a revocation on 29.1.4 spent: those that revocation counted (the lead's
+     * reading of O196, ADR 0046 item 89); new state, read by 29.1.4's rule only.
+     */
+    private int violationsSpent;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -1209,10 +1215,23 @@ class PermitApplication {
                     + "violations; " + violationsFound + " inspection(s) of this permit found a violation, and two or more are needed.", "ground",
                     "002 art. 29.1.4");
         }
+        violationsAreNotThoseOfAnAnnulledRevocation(ground);
         if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && !revocationGroundRaised) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-run-out", "Ground 29.1.5 is judged when "
                     + "the suspension has run out without restoration (until " + suspendedUntil + "); the holder remedies during it.", "ground",
                     "002 art. 29.1.5");
+        }
+    }
+
+    // 002 art. 29.1.4, 29.6 (the lead's reading of O196, ADR 0046 item 89): a complaint upheld against a revocation for repeated violations
+    // annulled it on those violations; revoking again on them would make the decision void by a second signature. Counted again on 29.1.4
+    // are only the violations found by inspections the registry received after the decision (none is received while the permit is revoked)
+    private void violationsAreNotThoseOfAnAnnulledRevocation(RevocationGround ground) {
+        if (ground == RevocationGround.REPEATED_VIOLATIONS && violationsFound - violationsSpent < 2) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-violations-of-an-annulled-revocation", "Ground 29.1.4 "
+                    + "is repeated violations; " + violationsSpent + " of the " + violationsFound + " violation(s) on record grounded a revocation "
+                    + "the decision on the holder's complaint annulled, and " + (violationsFound - violationsSpent) + " inspection(s) received "
+                    + "since found one; two or more are needed.", "ground", "002 art. 29.1.4, 29.6");
         }
     }
 
@@ -1223,8 +1242,8 @@ class PermitApplication {
     private void theGroundWasNotRemovedDuringTheSuspension(RevocationGround ground) {
         if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && suspensionGroundRemovedOn != null
                 && !suspensionGroundRemovedOn.isAfter(suspendedUntil)) {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-ground-removed-during-the-suspension", "The ground of "
-                    + "the suspension was found removed on " + suspensionGroundRemovedOn + ", during the suspension to " + suspendedUntil
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-ground-removed-during-the-suspension", "The record "
+                    + "that found the suspension's ground removed was received on " + suspensionGroundRemovedOn + ", during the suspension to " + suspendedUntil
                     + "; the holder remedied it, and the permit is restored (002 art. 28.4), not revoked on 29.1.5.", "ground",
                     "002 art. 28.4, 29.1.5");
         }
@@ -2082,6 +2101,9 @@ class PermitApplication {
         this.complaintFiled = false;
         this.complaintDecided = true;
         if (event.upheld()) {
+            if (revocationGround == RevocationGround.REPEATED_VIOLATIONS) { // O196, ADR 0046 item 89: the annulled revocation's violations
+                this.violationsSpent = violationsFound;
+            }
             this.unpublishedReinstatement = event.article() == null && event.decisionSha256() != null ? event : null; // stored before item 57
             this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler
             this.revocationGround = null;
@@ -2100,8 +2122,8 @@ class PermitApplication {
         this.violationFoundAtLastInspection = event.violationFound();
         this.lastInspectedOn = lastInspectedOn == null || event.inspectedOn().isAfter(lastInspectedOn) ? event.inspectedOn() : lastInspectedOn;
         if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
-            if (remedyToBeInspected) {
-                this.suspensionGroundRemovedOn = event.inspectedOn();
+            if (remedyToBeInspected) { // the lead's reading of O192 (ADR 0046 item 88): the day the registry received the record
+                this.suspensionGroundRemovedOn = event.recordedAt() == null ? event.inspectedOn() : UlaanbaatarTime.dateOf(event.recordedAt());
             }
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {

@@ -326,8 +326,9 @@ public class PermitCaseProjection {
             u.add(set("permit.holder", asDocument(e.successor())));
         } else if (event instanceof PermitInspected e) {
             u.add(set("lastInspection", asDocument(e)));
+            // ADR 0046 item 88 (the lead's reading of O192): the day the registry received the record, which removes the ground, beside the day it names
             u.add(addEachToSet(SUSPENSION_FINDINGS, List.of(new Document("on", e.inspectedOn().toString()).append("violationFound", e.violationFound())
-                    .append("sha256", e.findingsSha256()))));
+                    .append("sha256", e.findingsSha256()).append("received", mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(e.recordedAt()).toString()))));
             if (e.violationFound()) { // 002 art. 29.1.4 (ADR 0046 item 23): the violations on record, each once (a set: replays add nothing)
                 u.add(addEachToSet("violationsFound", List.of(asDocument(e))));
             }

@@ -118,7 +118,8 @@ class PermitCasesRebuildTest {
                 Thread.onSpinWait();
             }
             assertThat((List<Map<String, Object>>) findings(database, permit)).singleElement().satisfies(inspection -> assertThat(inspection)
-                    .containsEntry("on", "2026-03-20").containsEntry("violationFound", false).containsEntry("sha256", "cd".repeat(32)));
+                    .containsEntry("on", "2026-03-20").containsEntry("violationFound", false).containsEntry("sha256", "cd".repeat(32))
+                    .containsEntry("received", "2026-03-20")); // ADR 0046 item 88: the day the registry received the record
         } finally {
             node.shutdown();
         }

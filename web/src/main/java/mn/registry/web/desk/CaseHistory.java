@@ -11,10 +11,11 @@ final class CaseHistory {
     private CaseHistory() {
     }
 
-    /** The entries of events of {@code type} (the event's simple class name), in the order the permit's stream holds them. */
-    static Stream<Map<?, ?>> entries(Map<String, Object> file, String type) {
+    /** The entries of events of {@code types} (the events' simple class names), in the order the permit's stream holds them. */
+    static Stream<Map<?, ?>> entries(Map<String, Object> file, String... types) {
+        List<String> wanted = List.of(types);
         return file.get("history") instanceof List<?> history ? history.stream()
-                .filter(h -> h instanceof Map<?, ?> entry && type.equals(entry.get("type"))).<Map<?, ?>>map(h -> (Map<?, ?>) h)
+                .filter(h -> h instanceof Map<?, ?> entry && wanted.contains(entry.get("type"))).<Map<?, ?>>map(h -> (Map<?, ?>) h)
                 .sorted(Comparator.comparingLong(h -> ((Number) h.get("sequence")).longValue())) : Stream.empty();
     }
 

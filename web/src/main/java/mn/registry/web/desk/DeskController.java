@@ -112,7 +112,7 @@ class DeskController {
             boolean groundRemoved = file.get("revocationGroundRaised") != null && SuspensionGroundRemoval.removedDuringTheSuspension(file);
             model.addAttribute("suspensionGroundRemoved", groundRemoved);
             model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
-                    file.get("violationsFound") instanceof List<?> violations ? violations.size() : 0,
+                    ViolationsOnRecord.notSpent(file), // 002 art. 29.1.4, 29.6 (ADR 0046 item 89, the lead's reading of O196)
                     file.get("revocationGroundRaised") != null && !groundRemoved));
             return "desk/application";
         });
@@ -139,7 +139,8 @@ class DeskController {
 
     /**
      * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
-     * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4), and violations
+     * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4; not those of a revocation an upheld complaint
+     * annulled, item 89: the caller counts them), and violations
      * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23) and the record does not show its ground
      * removed during it (28.4; items 73, 81: the caller says so in {@code suspensionRanOut}).
      */

@@ -8,7 +8,7 @@ import java.util.Map;
  * 002 art. 28.4, 29.1.5 (ADR 0046 items 73, 81; abuse audit F312, F330, was O186): the day the ground of the suspension in force was found
  * removed, read from the case file as the aggregate folds it ({@code PermitApplication}: its {@code suspensionGroundRemovedOn}), so that
  * the desk offers revocation on 29.1.5 only where the registry would accept it. On the inspector's opinion the ground is removed by an
- * inspection since the suspension began that finds no violation; at the tax authority's request, by its record of the evasions settled;
+ * inspection since the suspension began that finds no violation, on the day the registry received its record (item 88); at the tax authority's request, by its record of the evasions settled;
  * a violation found during the suspension must be found remedied the same way, and undoes a removal found before it.
  */
 final class SuspensionGroundRemoval {
@@ -35,11 +35,19 @@ final class SuspensionGroundRemoval {
                 remedyToBeInspected = true;
                 removedOn = null;
             } else if (on.compareTo(from) >= 0) {
-                removedOn = remedyToBeInspected ? LocalDate.parse(on) : removedOn;
+                removedOn = remedyToBeInspected ? receivedOn(finding) : removedOn;
                 remedyToBeInspected = false;
             }
         }
         return removedOn;
+    }
+
+    /**
+     * The day the registry received an inspection's record (ADR 0046 item 88, the lead's reading of O192: the legal day is the receipt, never
+     * the day the record names); a finding projected before item 88's release, which has none, by the day it names until the rebuild.
+     */
+    private static LocalDate receivedOn(Map<?, ?> finding) {
+        return LocalDate.parse(String.valueOf(finding.get(finding.get("received") != null ? "received" : "on")));
     }
 
     /** Whether the ground was found removed on or before the suspension's last day: then 29.1.5 is refused and the permit restored. */

@@ -327,4 +327,43 @@ class DeskFormsTest {
         assertThat(RevocationRequestOnFile.theHolders(java.util.Map.of("history", java.util.List.of(transfer)))).as("no request").isFalse();
         assertThat(RevocationRequestOnFile.thePredecessors(java.util.Map.of("history", java.util.List.of(transfer)))).isFalse();
     }
+
+    @Test
+    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 88, the lead's reading of O192): the desk reads the day the registry received the clean "
+            + "inspection's record, not the day it names: dated on the suspension's last day and received after it, the ground was not "
+            + "removed during the suspension (29.1.5 offered, as the registry accepts it); received on the last day, it was")
+    void the_desk_reads_the_day_the_inspections_record_was_received() {
+        java.util.Map<String, Object> opinion = java.util.Map.of("ground", "INSPECTOR_OPINION", "from", "2025-03-01", "until", "2025-05-31");
+        java.util.Map<String, Object> receivedLate = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(java.util.Map.of(
+                "on", "2025-05-31", "violationFound", false, "sha256", "b1", "received", "2025-06-02")));
+        assertThat(SuspensionGroundRemoval.removedOn(receivedLate)).isEqualTo(java.time.LocalDate.of(2025, 6, 2));
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(receivedLate)).as("recorded after the run-out").isFalse();
+        java.util.Map<String, Object> receivedThatDay = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(java.util.Map.of(
+                "on", "2025-05-31", "violationFound", false, "sha256", "b2", "received", "2025-05-31")));
+        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(receivedThatDay)).as("recorded on the last day").isTrue();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.4, 29.6 (ADR 0046 item 89, the lead's reading of O196): after a complaint upheld against a revocation for "
+            + "repeated violations the desk counts only the violations recorded since the decision (29.1.4 withheld on the annulled "
+            + "revocation's two, offered after two new ones); a complaint upheld against a revocation on another ground spends none")
+    void the_desk_counts_the_violations_an_upheld_complaint_did_not_spend() {
+        java.util.Map<String, Object> march = java.util.Map.of("violationFound", true, "recordedAt", "2025-03-10T02:00:00Z");
+        java.util.Map<String, Object> april = java.util.Map.of("violationFound", true, "recordedAt", "2025-04-10T02:00:00Z");
+        java.util.Map<String, Object> july = java.util.Map.of("violationFound", true, "recordedAt", "2025-07-01T02:00:00Z");
+        java.util.Map<String, Object> august = java.util.Map.of("violationFound", true, "recordedAt", "2025-08-01T02:00:00Z");
+        java.util.function.Function<String, List<Object>> annulled = ground -> List.of(
+                java.util.Map.of("sequence", 20L, "type", "PermitRevoked", "event", java.util.Map.of("ground", ground)),
+                java.util.Map.of("sequence", 22L, "type", "RevocationComplaintDecided", "event", java.util.Map.of("upheld", true,
+                        "decidedAt", "2025-06-20T02:00:00Z")));
+        java.util.Map<String, Object> spent = java.util.Map.of("violationsFound", List.of(march, april), "history", annulled.apply("REPEATED_VIOLATIONS"));
+        assertThat(ViolationsOnRecord.notSpent(spent)).isZero();
+        assertThat(DeskController.revocationGrounds(false, ViolationsOnRecord.notSpent(spent), false))
+                .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
+        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april, july, august), "history",
+                annulled.apply("REPEATED_VIOLATIONS")))).as("two found since the decision").isEqualTo(2);
+        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april), "history",
+                annulled.apply("FALSE_DOCUMENTS")))).as("annulled on another ground").isEqualTo(2);
+        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april)))).as("never revoked").isEqualTo(2);
+    }
 }
