@@ -136,6 +136,12 @@ class PermitApplication {
      * reading of O196, ADR 0046 item 89); new state, read by 29.1.4's rule only.
      */
     private int violationsSpent;
+    /**
+     * The suspension whose run-out an upheld complaint spent: it grounded the revocation on 29.1.5 the complaint annulled, and item 56 applies
+     * it again as it stood (the lead's reading of O205, ADR 0046 item 91); only a suspension decided later, run out unrestored, grounds 29.1.5
+     * again. New state, read by 29.1.5's rule only.
+     */
+    private PermitSuspended runOutSpentOf;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -1221,6 +1227,31 @@ class PermitApplication {
                     + "the suspension has run out without restoration (until " + suspendedUntil + "); the holder remedies during it.", "ground",
                     "002 art. 29.1.5");
         }
+        runOutIsNotThatOfAnAnnulledRevocation(ground);
+    }
+
+    // 002 art. 29.1.5, 29.6 (the lead's reading of O205, ADR 0046 item 91): a complaint upheld against a revocation on 29.1.5 annulled it on
+    // the run-out it rested on; item 56 applies that suspension again on the days as they stood, which ran out already, so revoking again
+    // on that run-out would make the decision void by a second signature, as F351 is for violations. 29.1.5 needs a suspension decided after
+    // the decision (the permit restored first, 28.4) and run out unrestored
+    private void runOutIsNotThatOfAnAnnulledRevocation(RevocationGround ground) {
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && isTheSuspensionInForce(runOutSpentOf)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-run-out-of-an-annulled-revocation", "The suspension to "
+                    + suspendedUntil + " ran out before the revocation on 29.1.5 that the decision on the holder's complaint annulled, and was "
+                    + "applied again as it stood; ground 29.1.5 needs a suspension decided since that decision and run out unrestored.", "ground",
+                    "002 art. 29.1.5, 29.6");
+        }
+    }
+
+    /**
+     * Whether {@code suspension} is the one in force: the same decision, or that decision applied again as it stood by an upheld complaint
+     * (item 56: its ground, evidence and days). A suspension decided later starts on its decision's day, after the complaint's decision.
+     */
+    private boolean isTheSuspensionInForce(PermitSuspended suspension) {
+        PermitSuspended inForce = suspensionInForce;
+        return suspension != null && inForce != null && inForce.ground() == suspension.ground()
+                && java.util.Objects.equals(inForce.evidenceSha256(), suspension.evidenceSha256())
+                && java.util.Objects.equals(inForce.from(), suspension.from()) && java.util.Objects.equals(inForce.until(), suspension.until());
     }
 
     // 002 art. 29.1.4, 29.6 (the lead's reading of O196, ADR 0046 item 89): a complaint upheld against a revocation for repeated violations
@@ -2103,6 +2134,9 @@ class PermitApplication {
         if (event.upheld()) {
             if (revocationGround == RevocationGround.REPEATED_VIOLATIONS) { // O196, ADR 0046 item 89: the annulled revocation's violations
                 this.violationsSpent = violationsFound;
+            }
+            if (revocationGround == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION) { // O205, ADR 0046 item 91: its run-out
+                this.runOutSpentOf = suspensionAtRevocation;
             }
             this.unpublishedReinstatement = event.article() == null && event.decisionSha256() != null ? event : null; // stored before item 57
             this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler

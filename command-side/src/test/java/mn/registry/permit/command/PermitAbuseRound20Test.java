@@ -17,7 +17,8 @@ import static mn.registry.permit.command.Signed.signed;
 /**
  * Session 23's permits round 17 (docs/abuse-audit.md, "Session 23, permits round 17"; ADR 0046 items 86-90): the lead's readings of
  * O189 and O190 (the successor's extension and the predecessor's violations, held), O192 (an inspection removes the suspension's ground by
- * its record's receipt) and O196 (an upheld complaint spends the violations of the revocation it annulled; 29.1.5 after F197).
+ * its record's receipt) and O196 (an upheld complaint spends the violations of the revocation it annulled; 29.1.5 after F197); session 23's permits round 18 (ADR 0046
+ * item 91): O205, an upheld complaint spends the run-out of the 29.1.5 revocation it annulled.
  */
 class PermitAbuseRound20Test extends PermitAbuseFixture {
 
@@ -97,13 +98,67 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** Revoked on 29.1.5 on 2025-06-03 (its suspension ran out unrestored), the holder's complaint filed the next day. */
+    private static List<Object> revokedOnTheRunOut() {
+        List<Object> events = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
+        Instant revokedAt = Instant.parse("2025-06-03T02:00:00Z");
+        events.add(new PermitRevoked(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "reason", revokedAt, SUPERVISOR, true));
+        events.add(new RevocationComplaintFiled(ID, "7c".repeat(32), revokedAt.plusSeconds(86_400), HOLDER));
+        return events;
+    }
+
+    private static final Instant DECIDED_ON_THE_RUN_OUT = Instant.parse("2025-06-20T02:00:00Z");
+
+    /** {@link #revokedOnTheRunOut()} with the complaint upheld: reinstated suspended on the days as they stood, which ran out (item 56). */
+    private static List<Object> reinstatedOnTheRunOut() {
+        List<Object> events = new ArrayList<>(revokedOnTheRunOut());
+        events.add(new RevocationComplaintDecided(ID, true, "7d".repeat(32), DECIDED_ON_THE_RUN_OUT, SUPERVISOR_2, VALID_UNTIL,
+                RevocationComplaintDecided.ARTICLE));
+        events.add(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL,
+                DECIDED_ON_THE_RUN_OUT, SUPERVISOR_2));
+        events.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, DECIDED_ON_THE_RUN_OUT,
+                "002 art. 29.1.5"));
+        return events;
+    }
+
     @Test
-    @DisplayName("002 art. 28.4, 29.1.5, 29.6 (ADR 0046 item 90; F197): a permit reinstated suspended is revoked on 29.1.5 only once the "
-            + "suspension applied again has run out unrestored: refused while it runs (the holder remedies during it), recorded once its "
-            + "run-out raised the ground; a 29.1.5 revocation annulled is reinstated on a suspension that ran out, and raises the ground again "
-            + "with the decision")
-    void a_suspension_applied_again_grounds_29_1_5_once_it_runs_out() {
-        // revoked on 29.1.3 while suspended to 2025-05-31, the complaint upheld on 2025-04-10: the suspension applied again runs on
+    @DisplayName("002 art. 28.4, 29.1.5, 29.6 (ADR 0046 item 91; was O205): the permit an upheld complaint reinstated from a revocation on "
+            + "29.1.5 is suspended again on the days as they stood, which ran out, but revoked again on 29.1.5 on that run-out: refused, "
+            + "nothing stored; restored, then suspended anew and run out unrestored, 29.1.5 is recorded; a complaint upheld against a "
+            + "revocation on another ground spends no run-out (the suspension applied again, once run out, grounds 29.1.5)")
+    void an_upheld_complaint_spends_the_run_out_of_the_revocation_it_annulled() {
+        services.otherDocuments.add("7d".repeat(32));
+        services.receivedAt.put("7d".repeat(32), DECIDED_ON_THE_RUN_OUT.minusSeconds(3600));
+        fixture.given(revokedOnTheRunOut()) // item 56 stays: the decision applies the suspension again and raises its ground at once
+                .when(signed(new DecideRevocationComplaint(ID, true, "7d".repeat(32)), SUPERVISOR_2, DECIDED_ON_THE_RUN_OUT))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                        org.hamcrest.Matchers.instanceOf(RevocationGroundRaised.class))));
+        fixture.given(reinstatedOnTheRunOut())
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, DECIDED_ON_THE_RUN_OUT.plusSeconds(3600)))
+                .expectException(problem("permit.revocation-run-out-of-an-annulled-revocation", "ground"))
+                .expectNoEvents();
+
+        // restored (the ground removed, 28.4), then suspended anew to 2025-09-30, which ran out unrestored: its own run-out grounds 29.1.5
+        List<Object> suspendedAnew = new ArrayList<>(reinstatedOnTheRunOut());
+        suspendedAnew.add(new PermitRestored(ID, "remedied", Instant.parse("2025-06-25T02:00:00Z"), SUPERVISOR_2, "002 art. 28.4"));
+        Instant suspendedAgainAt = Instant.parse("2025-07-01T02:00:00Z");
+        LocalDate until = LocalDate.of(2025, 9, 30);
+        suspendedAnew.add(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SHA2, 0, LocalDate.of(2025, 7, 1), until, suspendedAgainAt,
+                REVIEWER));
+        Instant at = Instant.parse("2025-10-03T02:00:00Z");
+        fixture.given(suspendedAnew)
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, at))
+                .expectException(problem("permit.revocation-suspension-not-run-out", "ground"))
+                .expectNoEvents();
+        List<Object> ranOutAnew = new ArrayList<>(suspendedAnew);
+        ranOutAnew.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                Instant.parse("2025-09-30T16:00:00Z"), "002 art. 29.1.5"));
+        fixture.given(ranOutAnew)
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, at))
+                .expectSuccessfulHandlerExecution();
+
+        // revoked on 29.1.3 while suspended to 2025-05-31, the complaint upheld on 2025-04-10: the suspension applied again runs on, and
+        // its own run-out (none was spent) grounds 29.1.5
         List<Object> reinstated = new ArrayList<>(suspended());
         Instant revokedAt = Instant.parse("2025-04-01T02:00:00Z");
         reinstated.add(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "reason", revokedAt, SUPERVISOR, true));
@@ -120,20 +175,6 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
         fixture.given(PermitSuspensionTest.ranOut(reinstated))
                 .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, Instant.parse("2025-06-03T02:00:00Z")))
                 .expectSuccessfulHandlerExecution();
-
-        // revoked on 29.1.5 (its suspension ran out), the complaint upheld: applied again on the days as they stood, which ran out
-        List<Object> revokedOnTheRunOut = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
-        Instant revokedOn5 = Instant.parse("2025-06-03T02:00:00Z");
-        revokedOnTheRunOut.add(new PermitRevoked(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "reason", revokedOn5, SUPERVISOR,
-                true));
-        revokedOnTheRunOut.add(new RevocationComplaintFiled(ID, "7c".repeat(32), revokedOn5.plusSeconds(86_400), HOLDER));
-        Instant decidedOn5 = Instant.parse("2025-06-20T02:00:00Z");
-        services.otherDocuments.add("7d".repeat(32));
-        services.receivedAt.put("7d".repeat(32), decidedOn5.minusSeconds(3600));
-        fixture.given(revokedOnTheRunOut)
-                .when(signed(new DecideRevocationComplaint(ID, true, "7d".repeat(32)), SUPERVISOR_2, decidedOn5))
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
-                        org.hamcrest.Matchers.instanceOf(RevocationGroundRaised.class))));
     }
 
     private static final Company SUCCESSOR = new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar");

@@ -113,7 +113,7 @@ class DeskController {
             model.addAttribute("suspensionGroundRemoved", groundRemoved);
             model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
                     ViolationsOnRecord.notSpent(file), // 002 art. 29.1.4, 29.6 (ADR 0046 item 89, the lead's reading of O196)
-                    file.get("revocationGroundRaised") != null && !groundRemoved));
+                    runOutGroundsRevocation(file, groundRemoved)));
             return "desk/application";
         });
     }
@@ -138,11 +138,22 @@ class DeskController {
     }
 
     /**
+     * 002 art. 28.4, 29.1.5, 29.6: whether the suspension's run-out grounds a revocation on 29.1.5, as the aggregate judges it: the run-out
+     * raised the ground (item 23), the record does not show the ground removed during the suspension ({@code groundRemoved}, items 73, 81),
+     * and no upheld complaint spent it (the lead's reading of O205, item 91: the suspension applied again as it stood after the annulled
+     * revocation on 29.1.5 rested on it).
+     */
+    static boolean runOutGroundsRevocation(Map<String, Object> file, boolean groundRemoved) {
+        return file.get("revocationGroundRaised") != null && !groundRemoved && !SpentRunOut.ofTheSuspensionInForce(file);
+    }
+
+    /**
      * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
      * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4; not those of a revocation an upheld complaint
      * annulled, item 89: the caller counts them), and violations
      * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23) and the record does not show its ground
-     * removed during it (28.4; items 73, 81: the caller says so in {@code suspensionRanOut}).
+     * removed during it (28.4; items 73, 81), nor was it the run-out of a revocation an upheld complaint annulled (29.6, item 91: the caller
+     * says so in {@code suspensionRanOut}).
      */
     static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {
         return java.util.Arrays.stream(RevocationGround.values())

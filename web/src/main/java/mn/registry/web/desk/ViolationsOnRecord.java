@@ -27,16 +27,7 @@ final class ViolationsOnRecord {
 
     /** When the last complaint upheld against a revocation on 29.1.4 was decided, or null: no violation spent. */
     private static Instant spentAt(Map<String, Object> file) {
-        Object lastRevocationGround = null;
-        Instant spentAt = null;
-        for (Map<?, ?> entry : CaseHistory.entries(file, "PermitRevoked", "RevocationComplaintDecided").toList()) {
-            Map<?, ?> event = CaseHistory.event(entry);
-            if ("PermitRevoked".equals(entry.get("type"))) {
-                lastRevocationGround = event.get("ground");
-            } else if (Boolean.TRUE.equals(event.get("upheld")) && "REPEATED_VIOLATIONS".equals(String.valueOf(lastRevocationGround))) {
-                spentAt = Instant.parse(String.valueOf(event.get("decidedAt")));
-            }
-        }
-        return spentAt;
+        return AnnulledRevocation.last(file, "REPEATED_VIOLATIONS").map(a -> Instant.parse(String.valueOf(a.decision().get("decidedAt"))))
+                .orElse(null);
     }
 }

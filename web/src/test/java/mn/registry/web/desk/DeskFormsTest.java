@@ -366,4 +366,40 @@ class DeskFormsTest {
                 annulled.apply("FALSE_DOCUMENTS")))).as("annulled on another ground").isEqualTo(2);
         assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april)))).as("never revoked").isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("002 art. 29.1.5, 29.6 (ADR 0046 item 91, the lead's reading of O205): after a complaint upheld against a revocation on "
+            + "29.1.5 the desk does not offer 29.1.5 on the suspension applied again as it stood, whose run-out that revocation rested on; "
+            + "offered on a suspension decided later and run out; a complaint upheld against a revocation on another ground spends no run-out")
+    void the_desk_does_not_offer_29_1_5_on_the_run_out_an_upheld_complaint_spent() {
+        java.util.Map<String, Object> march = java.util.Map.of("ground", "INSPECTOR_OPINION", "evidenceSha256", "ab".repeat(32),
+                "from", "2025-03-01", "until", "2025-05-31", "suspendedAt", "2025-03-01T02:00:00Z");
+        java.util.Map<String, Object> marchAgain = new java.util.HashMap<>(march);
+        marchAgain.put("suspendedAt", "2025-06-20T02:00:00Z"); // item 56: applied again by the decision, as it stood
+        java.util.Map<String, Object> july = java.util.Map.of("ground", "INSPECTOR_OPINION", "evidenceSha256", "cd".repeat(32),
+                "from", "2025-07-01", "until", "2025-09-30", "suspendedAt", "2025-07-01T02:00:00Z");
+        java.util.function.Function<String, List<Object>> annulled = ground -> new java.util.ArrayList<>(List.of(
+                java.util.Map.of("sequence", 10L, "type", "PermitSuspended", "event", march),
+                java.util.Map.of("sequence", 20L, "type", "PermitRevoked", "event", java.util.Map.of("ground", ground)),
+                java.util.Map.of("sequence", 22L, "type", "RevocationComplaintDecided", "event", java.util.Map.of("upheld", true,
+                        "decidedAt", "2025-06-20T02:00:00Z")),
+                java.util.Map.of("sequence", 23L, "type", "PermitSuspended", "event", marchAgain)));
+        java.util.Map<String, Object> spent = java.util.Map.of("suspension", marchAgain, "revocationGroundRaised", java.util.Map.of(),
+                "history", annulled.apply("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION"));
+        assertThat(SpentRunOut.ofTheSuspensionInForce(spent)).isTrue();
+        assertThat(DeskController.revocationGrounds(false, 0, DeskController.runOutGroundsRevocation(spent, false)))
+                .doesNotContain(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+
+        List<Object> suspendedAnew = annulled.apply("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
+        suspendedAnew.add(java.util.Map.of("sequence", 30L, "type", "PermitRestored", "event", java.util.Map.of()));
+        suspendedAnew.add(java.util.Map.of("sequence", 31L, "type", "PermitSuspended", "event", july));
+        java.util.Map<String, Object> ranOutAnew = java.util.Map.of("suspension", july, "revocationGroundRaised", java.util.Map.of(),
+                "history", suspendedAnew);
+        assertThat(SpentRunOut.ofTheSuspensionInForce(ranOutAnew)).as("a suspension decided later").isFalse();
+        assertThat(DeskController.revocationGrounds(false, 0, DeskController.runOutGroundsRevocation(ranOutAnew, false)))
+                .contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(SpentRunOut.ofTheSuspensionInForce(java.util.Map.of("suspension", marchAgain, "history", annulled.apply("FALSE_DOCUMENTS"))))
+                .as("annulled on another ground").isFalse();
+        assertThat(SpentRunOut.ofTheSuspensionInForce(java.util.Map.of("suspension", march))).as("never revoked").isFalse();
+    }
 }
