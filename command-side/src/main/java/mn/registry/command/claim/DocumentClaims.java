@@ -206,7 +206,8 @@ public class DocumentClaims {
     }
 
     // ADR 0035 item 73 (abuse audit F356, was O197): an application's document is the record of no act of another kind; the same
-    // registration's act citing it is left to its aggregate, whose F48 rule answers (freezone.document-cited-already), as before the claim
+    // registration's act citing it (its claim names the registration of the application that named it first) is left to its aggregate,
+    // whose F48 rule answers (freezone.document-cited-already), as before the claim
     private static boolean leftToTheRegistration(DocumentKind kind, DocumentKind holding, String holders, String grounds) {
         return holding == DocumentKind.ZONE_APPLICATION_DOCUMENT && ONE_COLLECTION.contains(kind) && Grounds.covers(holders, grounds);
     }

@@ -53,14 +53,12 @@ public enum DocumentKind {
     /**
      * 003 art. 12.1, 12.1.1, 12.1.2 (ADR 0035 item 73; abuse audit F356, was O197): a document of a Free Zone application other than its
      * fee receipt (the application, the state registration certificate, the incorporation document, the power of attorney), claimed by the
-     * application ({@code ApplyForZoneRegistration}): the entity's applications in every zone share it ({@code ONE_ENTITY}, as the court's
-     * decision is shared), another entity's application is refused, and no act of another kind rests on it (the same registration's act is
-     * left to its aggregate, F48).
+     * application ({@code ApplyForZoneRegistration}) with the registration it applies for as its grounds: no act of another kind rests on
+     * it (the same registration's act is left to its aggregate, F48); applications share it, the entity's in every zone and, as a power of
+     * attorney may name one agent for several entities, another entity's too (its review is the governor's, 12.2).
      */
     ZONE_APPLICATION_DOCUMENT("zone-application-document", "a document of a Free Zone application (its application, state registration "
-            + "certificate, incorporation document or power of attorney)", Acts.oneEntity(new Refusal("freezone.application-document-of-another-entity",
-            "documents", "003 art. 12.1", "This document was named already by the Free Zone application of another legal entity; each entity "
-            + "applies with its own documents."))),
+            + "certificate, incorporation document or power of attorney)", Acts.MANY),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(
             "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1", "This registration fee receipt is cited already by the application "

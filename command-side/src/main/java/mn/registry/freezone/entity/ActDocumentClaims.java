@@ -87,10 +87,9 @@ class ActDocumentClaims {
 
     /**
      * 003 art. 12.1, 12.1.1, 12.1.2 (ADR 0035 item 73; abuse audit F356, was O197): runs the application with its documents other than the
-     * fee receipt claimed ({@link DocumentKind#ZONE_APPLICATION_DOCUMENT}, grounds the registration it applies for): the entity's
-     * applications in every zone share them; another entity's application, or an act of another kind, holding one refuses it (field
-     * {@code documents.<kind>}, its article). Released when the application is refused; a claim of the entity's application in another zone is
-     * left with it.
+     * fee receipt claimed ({@link DocumentKind#ZONE_APPLICATION_DOCUMENT}, grounds the registration it applies for): applications share
+     * them; an act of another kind holding one refuses it (field {@code documents.<kind>}, its article). Released when the application is
+     * refused; a claim of another registration's application is left with it.
      */
     <T> T applicationDocumentsClaimedFor(List<SubmittedZoneDocument> documents, RegistrationId registration, CommandContext context, Supplier<T> act) {
         List<SubmittedZoneDocument> cited = registration == null || documents == null ? List.of() : documents.stream()

@@ -152,8 +152,8 @@ class FreeZoneAbuseRound20Test {
 
     @Test
     @DisplayName("003 art. 12.1, 12.5.3, 26.2 (F356, was O197): another entity's application document is the ground of no act: a court's "
-            + "decision of another registration on it is refused, as is an act of a permit, nothing stored; another entity's application naming "
-            + "it is refused too; the document stays the applicant's")
+            + "decision of another registration on it is refused, as is an act of a permit, nothing stored; the document stays the "
+            + "applicant's")
     void an_application_document_grounds_no_act_of_another_registration_or_register() {
         List<SubmittedZoneDocument> selenge = documentsOf("a", "1".repeat(64));
         apply(ZONE, SELENGE, selenge, RECEIVED);
@@ -169,28 +169,32 @@ class FreeZoneAbuseRound20Test {
         refusedAs(catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, DocumentClaims.Grounds.PERMIT.of("app-1"),
                         signed(new PersonId("holder-1"), Role.APPLICANT, null, COURT_AT).commandId(), "documentSha256", "002 art. 20.3.3", COURT_AT),
                 RegistryProblem.class), "document.claimed-by-another-act.zone-application-document", "documentSha256", "002 art. 20.3.3");
-        // another entity applying on it (in another zone): refused, its fee receipt released
-        List<SubmittedZoneDocument> borrowed = documentsOf("c", "3".repeat(64)).stream().map(d -> d.kind() == ZoneDocument.STATE_REGISTRATION_CERTIFICATE
-                ? new SubmittedZoneDocument(d.kind(), copy) : d).toList();
-        refusedAs(catchThrowableOfType(() -> apply(ZAMYN_UUD, ORKHON, borrowed, COURT_AT), RegistryProblem.class),
-                "freezone.application-document-of-another-entity", "documents", "003 art. 12.1");
-
         assertThat(events(ORKHON_HERE)).as("nothing stored").hasSize(stored);
-        assertThat(events(RegistrationId.of(ZAMYN_UUD, ORKHON))).as("nothing stored").isEmpty();
-        assertThat(claimOf("c" + stateRegistrationCopy(documentsOf("0", "0".repeat(64))).substring(1))).as("no claim left taken")
-                .isNull();
         assertThat(claimOf(copy).getString("kind")).isEqualTo("zone-application-document");
         assertThat(claims.grounds(copy, DocumentKind.ZONE_APPLICATION_DOCUMENT).orElseThrow()).as("still the applicant's").isEqualTo(ActDocumentClaims.grounds(SELENGE_HERE));
     }
 
     @Test
-    @DisplayName("003 art. 12.1, 12.2, 12.5.3 (F356, the lawful cases): the entity's applications in two zones name the same documents, and "
-            + "again after its removal on a court's decision (a new fee receipt, F274); its own registration's act on one is its aggregate's (F48)")
+    @DisplayName("003 art. 12.1, 12.1.2, 12.2, 12.5.3 (F356, the lawful cases): the entity's applications in two zones name the same documents, "
+            + "and again after its removal on a court's decision (a new fee receipt, F274); another entity's names the same agent's power of "
+            + "attorney; its own registration's act on one is its aggregate's (F48)")
     void the_entitys_applications_share_their_documents() {
         List<SubmittedZoneDocument> selenge = documentsOf("a", "1".repeat(64));
         apply(ZONE, SELENGE, selenge, RECEIVED);
         apply(ZAMYN_UUD, SELENGE, ZoneRegistrationTest.paidAnew(selenge, "4".repeat(64)), RECEIVED);
         assertThat(events(RegistrationId.of(ZAMYN_UUD, SELENGE))).as("applied in the second zone").hasSize(1);
+
+        // two foreign entities' applications naming one power of attorney (one agent for both, 12.1.2): both received, the claim the first's
+        LegalEntity erlian = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
+        LegalEntity baotou = new LegalEntity("Baotou Freight Co", Jurisdiction.FOREIGN, "CN", "91150200MA0Q");
+        List<SubmittedZoneDocument> erlians = ZoneRegistrationTest.documents(Jurisdiction.FOREIGN).stream().map(d -> new SubmittedZoneDocument(d.kind(),
+                "c" + d.sha256().substring(1))).toList();
+        String attorney = erlians.stream().filter(d -> d.kind() == ZoneDocument.POWER_OF_ATTORNEY).findFirst().orElseThrow().sha256();
+        apply(ZONE, erlian, erlians, RECEIVED);
+        apply(ZONE, baotou, ZoneRegistrationTest.documents(Jurisdiction.FOREIGN).stream().map(d -> new SubmittedZoneDocument(d.kind(),
+                d.kind() == ZoneDocument.POWER_OF_ATTORNEY ? attorney : "d" + d.sha256().substring(1))).toList(), RECEIVED);
+        assertThat(events(RegistrationId.of(ZONE, baotou))).as("applied with the same agent's power of attorney").hasSize(1);
+        assertThat(claims.grounds(attorney, DocumentKind.ZONE_APPLICATION_DOCUMENT)).contains(ActDocumentClaims.grounds(RegistrationId.of(ZONE, erlian)));
 
         // within the review's days the test's services give (the fee receipt's claim, the court's day and the removal in one week)
         Instant registered = RECEIVED.plusSeconds(3 * 86400);
