@@ -71,6 +71,7 @@ public class DocumentClaims {
             "document.claimed-by-another-act.inspection-findings",
             "document.claimed-by-another-act.zone-registration-act",
             "document.claimed-by-another-act.zone-court-decision",
+            "document.claimed-by-another-act.zone-application-document",
             "document.claimed-by-another-act.zone-registration-fee",
             "document.claimed-by-another-act.zone-decision",
             "document.claimed-by-another-act.zone-resolution",
@@ -161,6 +162,8 @@ public class DocumentClaims {
      * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
      * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names; else
      * the citing kind's own refusal (its code, field and article);</li>
+     * <li>a Free Zone kind judged with its own, on its own registration's application document (ADR 0035 item 73): passes to its
+     * aggregate (F48);</li>
      * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
      * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
      * papers);</li>
@@ -185,6 +188,9 @@ public class DocumentClaims {
             }
             throw kind.acts().refusal().problem(article, holders);
         }
+        if (leftToTheRegistration(kind, holding, holders, grounds)) {
+            return RegistryWideClaim.Verdict.PASS;
+        }
         Set<DocumentKind> pair = Set.of(kind, holding);
         if (SHARED.containsKey(pair) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holders, SHARED.get(pair)))) {
             return RegistryWideClaim.Verdict.PASS;
@@ -197,6 +203,13 @@ public class DocumentClaims {
     private static boolean sharedByTheEntity(DocumentKind kind, DocumentKind holding, String holders, String grounds) {
         return kind == holding && kind.acts().policy() == DocumentKind.Policy.ONE_ENTITY && Grounds.entity(grounds) != null
                 && Grounds.entity(grounds).equals(Grounds.entity(holders));
+    }
+
+    // ADR 0035 item 73 (abuse audit F356, was O197): an application's document is the record of no act of another kind; the same
+    // registration's act citing it (its claim names the registration of the application that named it first) is left to its aggregate,
+    // whose F48 rule answers (freezone.document-cited-already), as before the claim
+    private static boolean leftToTheRegistration(DocumentKind kind, DocumentKind holding, String holders, String grounds) {
+        return holding == DocumentKind.ZONE_APPLICATION_DOCUMENT && ONE_COLLECTION.contains(kind) && Grounds.covers(holders, grounds);
     }
 
     // "permit:<id>" and "permit:<other id>": two acts of one register (its prefix), on two of its records; or (session 21, O129) one

@@ -81,6 +81,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final BackfillMarker articlesNamed;
     /** Session 22, Free Zone round 18 (F301, was O167): the stored court decisions' claims re-kinded, once per registry. */
     private final BackfillMarker courtDecisionsRekinded;
+    /** Session 23, Free Zone round 20 (F357): the stored applications' documents claimed, once per registry. */
+    private final BackfillMarker applicationDocumentsClaimed;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -90,6 +92,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.clock = clock;
         this.articlesNamed = new BackfillMarker(claims.collection(), DutyLetterArticles.MARKER);
         this.courtDecisionsRekinded = new BackfillMarker(claims.collection(), CourtDecisionClaims.MARKER);
+        this.applicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.MARKER);
     }
 
     @Override
@@ -99,7 +102,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
 
     @Override
     public boolean due() {
-        return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing();
+        return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing()
+                || applicationDocumentsClaimed.missing();
     }
 
     // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
@@ -122,12 +126,15 @@ class DocumentClaimsBackfill implements StartupBackfill {
         DutyLetterArticles dutyLetters = new DutyLetterArticles();
         boolean rekinding = courtDecisionsRekinded.missing();
         CourtDecisionClaims courtDecisions = new CourtDecisionClaims();
+        boolean claimingApplications = applicationDocumentsClaimed.missing();
+        ApplicationDocumentClaims applications = new ApplicationDocumentClaims();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
                 Object payload = event.getPayload();
                 dutyLetters.accept(payload);
                 courtDecisions.accept(payload);
+                applications.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -149,6 +156,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
                     }
                     if (rekinding) { // after the claims are moved: the third round writes the stored decisions' claims in the old kind
                         courtDecisionsRekinded.write(clock.instant(), courtDecisions.rekind(claims.collection()));
+                    }
+                    if (claimingApplications) { // after the claims are moved: a stored act's claim of another kind is left as it is
+                        applicationDocumentsClaimed.write(clock.instant(), applications.claim(claims.collection(), clock.instant()));
                     }
                 } finally {
                     claims.backfillDone();

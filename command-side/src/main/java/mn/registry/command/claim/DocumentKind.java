@@ -50,6 +50,15 @@ public enum DocumentKind {
      */
     ZONE_COURT_DECISION("zone-court-decision", "the court's decision dissolving a legal entity registered in a Free Zone",
             Acts.oneEntity(Refusal.CITED_ELSEWHERE)),
+    /**
+     * 003 art. 12.1, 12.1.1, 12.1.2 (ADR 0035 item 73; abuse audit F356, was O197): a document of a Free Zone application other than its
+     * fee receipt (the application, the state registration certificate, the incorporation document, the power of attorney), claimed by the
+     * application ({@code ApplyForZoneRegistration}) with the registration it applies for as its grounds: no act of another kind rests on
+     * it (the same registration's act is left to its aggregate, F48); applications share it, the entity's in every zone and, as a power of
+     * attorney may name one agent for several entities, another entity's too (its review is the governor's, 12.2).
+     */
+    ZONE_APPLICATION_DOCUMENT("zone-application-document", "a document of a Free Zone application (its application, state registration "
+            + "certificate, incorporation document or power of attorney)", Acts.MANY),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(
             "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1", "This registration fee receipt is cited already by the application "

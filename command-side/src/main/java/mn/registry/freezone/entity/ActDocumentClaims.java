@@ -6,11 +6,13 @@ import mn.registry.command.api.CommandLog;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -81,6 +83,38 @@ class ActDocumentClaims {
     boolean claimFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
         return claims.claim(sha256, DocumentKind.ZONE_REGISTRATION_FEE, grounds(registration), commandId,
                 "documents." + ZoneDocument.REGISTRATION_FEE_RECEIPT, ZoneDocument.REGISTRATION_FEE_RECEIPT.article(), at);
+    }
+
+    /**
+     * 003 art. 12.1, 12.1.1, 12.1.2 (ADR 0035 item 73; abuse audit F356, was O197): runs the application with its documents other than the
+     * fee receipt claimed ({@link DocumentKind#ZONE_APPLICATION_DOCUMENT}, grounds the registration it applies for): applications share
+     * them; an act of another kind holding one refuses it (field {@code documents.<kind>}, its article). Released when the application is
+     * refused; a claim of another registration's application is left with it.
+     */
+    <T> T applicationDocumentsClaimedFor(List<SubmittedZoneDocument> documents, RegistrationId registration, CommandContext context, Supplier<T> act) {
+        List<SubmittedZoneDocument> cited = registration == null || documents == null ? List.of() : documents.stream()
+                .filter(d -> d != null && d.kind() != null && d.kind() != ZoneDocument.REGISTRATION_FEE_RECEIPT).toList();
+        List<SubmittedZoneDocument> taken = new java.util.ArrayList<>();
+        T answer;
+        try {
+            for (SubmittedZoneDocument d : cited) {
+                if (claims.claim(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds(registration), context.commandId(),
+                        "documents." + d.kind(), d.kind().article(), context.receivedAt())) {
+                    taken.add(d);
+                }
+            }
+            answer = act.get();
+        } catch (RuntimeException refused) {
+            taken.forEach(d -> claims.release(d.sha256(), context.commandId()));
+            throw refused;
+        }
+        // the claim stays with the registration that named the document first (its own acts on it are its aggregate's, F48; the entity's
+        // other zones' acts are refused across kinds); it is taken over only on that registration's own application again, or once released
+        String grounds = grounds(registration);
+        cited.stream().filter(d -> !taken.contains(d))
+                .filter(d -> claims.grounds(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT).map(grounds::equals).orElse(true))
+                .forEach(d -> claims.adopt(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds, context.commandId(), context.receivedAt()));
+        return answer;
     }
 
     /** After the aggregate accepted an application whose fee receipt an application of the same registration held: it takes the claim over. */

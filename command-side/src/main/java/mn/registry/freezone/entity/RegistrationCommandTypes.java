@@ -95,15 +95,17 @@ class RegistrationCommandTypes {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
             String receipt = feeReceiptOf(body);
-            // ADR 0057 (session 19): the aggregate claims the receipt once, after its intake rules (its kind's rule and the other kinds')
-            Object answer;
-            try {
-                answer = commands.sendAndWait(SignedCommandContext.message(body, context));
-            } catch (RuntimeException refused) {
-                claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
-                throw refused;
-            }
             RegistrationId registration = registrationOf(body);
+            // ADR 0057 (session 19): the aggregate claims the receipt once, after its intake rules (its kind's rule and the other kinds');
+            // ADR 0035 item 73: the application's other documents are claimed before it acts, for the entity's applications
+            Object answer = claims.applicationDocumentsClaimedFor(body.documents(), registration, context, () -> {
+                try {
+                    return commands.sendAndWait(SignedCommandContext.message(body, context));
+                } catch (RuntimeException refused) {
+                    claims.release(receipt, context.commandId()); // only this command's own claim, if the aggregate took one
+                    throw refused;
+                }
+            });
             if (receipt != null && registration != null) {
                 claims.adoptFeeReceipt(receipt, context.commandId(), registration, context.receivedAt());
             }

@@ -97,11 +97,12 @@ class DocumentClaimsTest {
                 refusedPairs.add(holder + "/" + other);
             }
         }
-        // 22 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41; the certificate
+        // 23 kinds (7 more in session 18's second round, O116; the zone's resolution in session 20, ADR 0035 item 41; the certificate
         // database's receipt in session 20's second round, O121; the court's decision on a Free Zone entity in session 22, item 62; the
-        // revocation's evidence in session 23, ADR 0064): 462 ordered pairs of different kinds; the five shared pairs both ways and the
-        // Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass
-        assertThat(refusedPairs).hasSize(462 - 10 - 20);
+        // revocation's evidence in session 23, ADR 0064; a Free Zone application's documents in session 23, ADR 0035 item 73, judged
+        // across kinds, the same registration's act on one apart, which names grounds): 506 ordered pairs of different kinds; the five
+        // shared pairs both ways and the Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass
+        assertThat(refusedPairs).hasSize(506 - 10 - 20);
         assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }
@@ -470,6 +471,81 @@ class DocumentClaimsTest {
                 "003 art. 12.5.3, 26.2", AT)).as("after the start: the entity's other zone records it").doesNotThrowAnyException();
         assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_REGISTRATION_ACT, inTheOtherZone, logged(), "documentSha256",
                 "003 art. 12.5.1", AT), RegistryProblem.class)).as("still no start on it in the other zone").isNotNull();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1 (ADR 0035 item 74, F357): the documents of a Free Zone application stored before item 73 are claimed once at start "
+            + "as zone-application-document for its registration: another registration's act on one, accepted before the pass, is refused after; "
+            + "the fee receipt and a document an act of another kind holds are left as they are; two nodes claim once; a second start does nothing")
+    void a_stored_applications_documents_are_claimed_once_at_the_start() {
+        mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Selenge Trade LLC",
+                mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6001234");
+        mn.registry.kernel.freezone.ZoneId altanbulag = mn.registry.kernel.freezone.ZoneId.of("altanbulag");
+        mn.registry.kernel.freezone.RegistrationId applied = mn.registry.kernel.freezone.RegistrationId.of(altanbulag, entity);
+        mn.registry.kernel.freezone.RegistrationId other = mn.registry.kernel.freezone.RegistrationId.of(altanbulag,
+                new mn.registry.kernel.freezone.LegalEntity("Orkhon Leather LLC", mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6001999"));
+        String copy = document("Selenge Trade LLC's state registration certificate, a copy");
+        String application = document("Selenge Trade LLC's application to Altanbulag");
+        String receipt = document("Selenge Trade LLC's registration fee receipt");
+        String agreement = document("an investment agreement stored on a document an application named too");
+        String othersGrounds = DocumentClaims.Grounds.REGISTRATION.of(other.stream());
+        String command = logged();
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", agreement).append("kind", "zone-registration-act")
+                .append("commandId", command).append("claimedAt", AT.toString()).append("grounds", othersGrounds));
+        for (String marker : List.of("backfill:adr-0057:3", DutyLetterArticles.MARKER, CourtDecisionClaims.MARKER)) {
+            database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", marker).append("at", AT.toString()));
+        }
+        List<mn.registry.kernel.freezone.SubmittedZoneDocument> documents = List.of(
+                new mn.registry.kernel.freezone.SubmittedZoneDocument(mn.registry.kernel.freezone.ZoneDocument.APPLICATION, application),
+                new mn.registry.kernel.freezone.SubmittedZoneDocument(mn.registry.kernel.freezone.ZoneDocument.STATE_REGISTRATION_CERTIFICATE, copy),
+                new mn.registry.kernel.freezone.SubmittedZoneDocument(mn.registry.kernel.freezone.ZoneDocument.POWER_OF_ATTORNEY, agreement),
+                new mn.registry.kernel.freezone.SubmittedZoneDocument(mn.registry.kernel.freezone.ZoneDocument.REGISTRATION_FEE_RECEIPT, receipt));
+        List<Object> stored = List.of(new mn.registry.kernel.freezone.RegistrationEvents.ZoneRegistrationApplied(applied, altanbulag, entity,
+                mn.registry.kernel.freezone.Activity.TRADE, documents, AT, java.time.LocalDate.of(2026, 12, 1), AT.plusSeconds(14 * 86400),
+                mn.registry.kernel.calendar.WorkingDays.of(5), new mn.registry.kernel.calendar.CalendarVersion("MN-2024.1"), "003 art. 12.2",
+                new PersonId("applicant-1")));
+        String beforeTheStart = logged();
+        assertThat(claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, othersGrounds, beforeTheStart, "documentSha256", "003 art. 12.5.2", AT))
+                .as("before the start: the copy claimed by nothing, another registration's resumption takes it").isTrue();
+        claims.release(copy, beforeTheStart);
+
+        List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT, ZoneOffset.UTC)),
+                new DocumentClaimsBackfill(database, DocumentClaims.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        assertThat(nodes.get(0).due()).as("the earlier rounds' markers do not stop it").isTrue();
+        nodes.parallelStream().forEach(node -> pass(node, stored));
+        assertThat(nodes.get(0).due()).as("its marker written").isFalse();
+        for (String named : List.of(application, copy)) {
+            Document claim = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", named)).first();
+            assertThat(claim.getString("kind")).isEqualTo("zone-application-document");
+            assertThat(claim.getString(DocumentClaims.GROUNDS)).isEqualTo(DocumentClaims.Grounds.REGISTRATION.of(applied.stream()));
+        }
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", receipt)).first()).as("the fee receipt: its own kind's")
+                .isNull();
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", agreement)).first().getString("kind"))
+                .as("another kind's claim left as it is").isEqualTo("zone-registration-act");
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).countDocuments(new Document("kind", "zone-application-document")))
+                .as("two nodes claim once").isEqualTo(2);
+        Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.MARKER)).first();
+        assertThat(marker.getInteger("storedDocuments")).isEqualTo(3);
+
+        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, othersGrounds, logged(),
+                "documentSha256", "003 art. 12.5.2", AT), RegistryProblem.class);
+        assertThat(after).as("after the start: another registration's resumption is refused").isNotNull();
+        assertThat(after.code()).isEqualTo("document.claimed-by-another-act.zone-application-document");
+
+        database.getCollection(DocumentClaims.COLLECTION).deleteOne(new Document("_id", copy)); // a claim the pass would write again if it ran
+        pass(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC)), stored);
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", copy)).first()).as("a second start does nothing")
+                .isNull();
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.MARKER)).first()
+                .getString("at")).isEqualTo(AT.toString());
+    }
+
+    private static void pass(DocumentClaimsBackfill node, List<Object> stored) {
+        StartupBackfill.Pass pass = node.begin();
+        stored.forEach(event -> pass.accept(new org.axonframework.eventhandling.GenericTrackedEventMessage<>(null,
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event))));
+        pass.finish(stored.size());
     }
 
     private String grounds(String sha256) {
