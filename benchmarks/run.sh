@@ -4,9 +4,10 @@
 #   benchmarks/run.sh               all: every benchmark below once, in a short mode (total under 15 minutes on 2
 #                                   idle cores; each benchmark's time and the total are printed at the end)
 #   benchmarks/run.sh store|throughput|server|rising|log|checkpoint|register|rebuild|search|mixed|nodes|calendar [arguments of that benchmark]
-#   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]:
-#   the registry's throughput rounds, then the same database operations one signed ApplyForPermit causes, done by a
-#   plain driver client at 1 and 8 threads on a fresh embedded server: "commands/s the server alone allows")
+#   (server [server-alone commands, default 3000] [registry commands per round, default 3000] [warm-up, default 1000]
+#   [threads, default 1,8]: the registry's throughput rounds, then the same database operations one signed ApplyForPermit
+#   causes, documents of the registry's sizes, done by a plain driver client at 1 and 8 threads on a fresh embedded
+#   server: "commands/s the server alone allows" and its CPU per command by thread group)
 #   (search http [seconds, default 10] [readers, default 50]: the search box's queries over HTTP against registry.jar
 #   whose log holds 10,000 entities and 2,000 permits, written offline through its own log writer)
 #   (rebuild [events, default 100000] [batch, default 50] [baseline events]: the permit projections rebuilt from one

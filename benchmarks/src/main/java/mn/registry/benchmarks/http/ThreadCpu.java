@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * process's total it says where the time went; like the total it is CPU time, which other processes on the machine spread
  * less than they spread rates. Linux only: elsewhere (or if the files cannot be read) a reading is empty.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     /** Clock ticks per second of {@code /proc}'s utime and stime (USER_HZ, 100 on Linux). */
     private static final long TICKS_PER_SECOND = 100;
@@ -26,7 +26,7 @@ final class ThreadCpu {
     }
 
     /** CPU ticks (user + system) by thread group of {@code pid}'s threads now, living ones only (a thread that ended is lost). */
-    static Map<String, Long> read(long pid) {
+    public static Map<String, Long> read(long pid) {
         Map<String, Long> ticks = new HashMap<>();
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
@@ -65,17 +65,22 @@ final class ThreadCpu {
     }
 
     /** Per command between two readings: each group's CPU, most first, down to {@code minShare} of the whole. */
-    static String perCommand(Map<String, Long> before, Map<String, Long> after, int commands, double minShare) {
+    public static String perCommand(Map<String, Long> before, Map<String, Long> after, int commands, double minShare) {
+        return perCommand("server", before, after, commands, minShare);
+    }
+
+    /** As {@link #perCommand(Map, Map, int, double)}, the line starting with {@code whose} instead of "server". */
+    public static String perCommand(String whose, Map<String, Long> before, Map<String, Long> after, int commands, double minShare) {
         if (after.isEmpty()) {
-            return "server CPU by thread: n/a";
+            return whose + " CPU by thread: n/a";
         }
         Map<String, Long> used = new HashMap<>();
         after.forEach((group, ticks) -> used.put(group, ticks - before.getOrDefault(group, 0L)));
         long all = used.values().stream().mapToLong(Long::longValue).sum();
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(used.entrySet());
         sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "server CPU by thread, per command (of %.2f ms):",
-                ms(all, commands)));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s CPU by thread, per command (of %.2f ms):",
+                whose, ms(all, commands)));
         long rest = 0;
         for (Map.Entry<String, Long> e : sorted) {
             if (e.getValue() > 0 && e.getValue() >= minShare * all) {
