@@ -101,8 +101,6 @@ class PermitApplication {
      * upheld complaint annulled; none in revocations stored before ADR 0064.
      */
     private final java.util.Set<String> annulledRevocationsEvidence = new java.util.HashSet<>();
-    /** The day in Ulaanbaatar the holder came to hold the permit: its application's receipt, or its last transfer (ADR 0046 item 84). */
-    private LocalDate holderSince;
     /** A suspension at the tax authority's request waits for its word that the evasions are settled (002 art. 28.4, ADR 0046 item 19). */
     private boolean taxSettlementAwaited;
     /** The day the tax authority's request that grounded the suspension in force was received (F283); new state, read by no other rule. */
@@ -1182,12 +1180,13 @@ class PermitApplication {
         }
         evidenceIsASha256(evidence, "evidenceSha256", article);
         documentWasReceived(evidence, "evidenceSha256", article, services);
-        services.documentReceivedAt(evidence).filter(received -> received.isAfter(at)).ifPresent(received -> {
+        java.util.Optional<Instant> receivedAt = services.documentReceivedAt(evidence); // read once for both ages
+        receivedAt.filter(received -> received.isAfter(at)).ifPresent(received -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-after-the-revocation", "The registry "
                     + "received this document at " + received + ", after the revocation's receipt (" + at + "); a revocation rests on a "
                     + "document received by then.", "evidenceSha256", article);
         });
-        evidenceIsNotOlderThanItsGround(command.ground(), evidence, services);
+        receivedAt.ifPresent(received -> evidenceIsNotOlderThanItsGround(command.ground(), received));
         if (annulledRevocationsEvidence.contains(evidence.toLowerCase(java.util.Locale.ROOT))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-of-an-annulled-revocation", "This document "
                     + "grounded an earlier revocation of this permit, which the decision on the holder's complaint annulled; a new revocation "
@@ -1200,14 +1199,20 @@ class PermitApplication {
     // transfer that made it the holder (a reorganisation's predecessor is dissolved as the permit passes on). A document the registry
     // received on a day before then shows neither of this permit's holder: an old paper, or the predecessor's dissolution. By the
     // registry's receipts, in days in Ulaanbaatar, as every document's age is judged (receivedBefore)
-    private void evidenceIsNotOlderThanItsGround(RevocationGround ground, String evidence, PermitServices services) {
-        LocalDate since = ground == RevocationGround.LIQUIDATION ? holderSince : receivedOn;
-        receivedBefore(evidence, since, services).ifPresent(received -> {
+    private void evidenceIsNotOlderThanItsGround(RevocationGround ground, Instant receivedAt) {
+        LocalDate since = ground == RevocationGround.LIQUIDATION ? holderSince() : receivedOn;
+        LocalDate received = UlaanbaatarTime.dateOf(receivedAt);
+        if (since != null && received.isBefore(since)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-evidence-before-its-ground", "The registry received this "
                     + "document on " + received + ", before " + (ground == RevocationGround.LIQUIDATION ? "the holder held the permit ("
                     : "the application whose documents it would find false (") + since + "); it does not show this ground of this permit.",
                     "evidenceSha256", ground.article());
-        });
+        }
+    }
+
+    /** The day in Ulaanbaatar the holder came to hold the permit: its application's receipt, or its last transfer (ADR 0046 item 84). */
+    private LocalDate holderSince() {
+        return lastTransferredAt == null ? receivedOn : UlaanbaatarTime.dateOf(lastTransferredAt);
     }
 
     // 002 art. 29.1.4, 29.1.5 (choice, ADR 0046 item 23, abuse audit F113, F114): the grounds of violations rest on the record. "Repeatedly
@@ -1921,7 +1926,6 @@ class PermitApplication {
         this.representative = event.signedBy();
         this.decisionDue = event.decisionDue();
         this.receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
-        this.holderSince = receivedOn;
     }
 
     @EventSourcingHandler
@@ -2197,7 +2201,6 @@ class PermitApplication {
         if (event.evidenceSha256() != null) {
             transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
         }
-        this.holderSince = UlaanbaatarTime.dateOf(event.transferredAt());
     }
 
     PermitApplicationStatus status() {
