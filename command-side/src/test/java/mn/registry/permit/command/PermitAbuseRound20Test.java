@@ -27,7 +27,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
     }
 
     /** A clean inspection dated on the suspension's last day (2025-05-31), its record received by the registry at {@code receivedAt}. */
-    private static List<Object> cleanOnTheLastDay(Instant receivedAt) {
+    static List<Object> cleanOnTheLastDay(Instant receivedAt) {
         List<Object> events = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
         events.add(new PermitInspected(ID, SUSPENDED_UNTIL, SHA2, false, receivedAt, INSPECTOR, SUSPENDED_UNTIL.plusYears(1)));
         return events;
@@ -57,7 +57,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
     }
 
     /** Two violations found, the permit revoked on {@code ground}, the holder's complaint upheld on 2025-06-20. */
-    private static List<Object> reinstatedAfter(RevocationGround ground) {
+    static List<Object> reinstatedAfter(RevocationGround ground) {
         List<Object> events = new ArrayList<>(active());
         events.add(violation(LocalDate.of(2025, 3, 10), "6a".repeat(32)));
         events.add(violation(LocalDate.of(2025, 4, 10), "6b".repeat(32)));

@@ -59,9 +59,11 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
     }
 
     @Test
-    @DisplayName("002 art. 29.1.1-29.1.5, 23.3, 28.4, 29.6 (ADR 0065): for each ground, the answer the desk and the holder's page read is the "
-            + "revocation command's own verdict at the same receipt: accepted (on its document for 29.1.2 and 29.1.3), or refused with the "
-            + "code the command is refused with; whose request to revoke is on record as the handlers judge it")
+    @DisplayName("002 art. 29.1.1, 29.1.2, 29.1.3, 29.1.4, 29.1.5, 23.3, 28.4, 29.6 (ADR 0065): for each ground, the answer the desk and the "
+            + "holder's page read is the revocation command's own verdict at the same receipt: accepted (on its document for 29.1.2 and "
+            + "29.1.3), or refused with the code the command is refused with, on the holder's and the predecessor's request (items 14, 74), "
+            + "violations on record and spent (items 23, 89), a run-out, its ground removed by a record received in it or after it (items 81, "
+            + "88), and spent (item 91); whose request to revoke is on record as the handlers judge it")
     void the_answer_is_the_revocation_commands_verdict_on_every_ground() {
         Instant at = Instant.parse("2025-07-20T02:00:00Z");
         Instant requested = Instant.parse("2025-07-01T02:00:00Z");
@@ -76,6 +78,9 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("ran out", PermitSuspensionTest.ranOut());
         histories.put("remedied, then ran out", PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()));
         histories.put("reinstated on a spent run-out", reinstatedOnTheRunOut());
+        histories.put("reinstated on spent violations", PermitAbuseRound20Test.reinstatedAfter(RevocationGround.REPEATED_VIOLATIONS));
+        histories.put("remedied on the last day, recorded after it", PermitAbuseRound20Test.cleanOnTheLastDay(Instant.parse("2025-06-02T02:00:00Z")));
+        histories.put("remedied on the last day, recorded that day", PermitAbuseRound20Test.cleanOnTheLastDay(Instant.parse("2025-05-31T15:30:00Z")));
         histories.put("revoked", revoked(RevocationGround.FALSE_DOCUMENTS));
         histories.put("term ended", active());
         Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
@@ -96,6 +101,12 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(histories.get("the holder asked"), at).offered()).contains(RevocationGround.HOLDER_REQUEST);
         assertThat(answer(histories.get("two violations"), at).offered()).contains(RevocationGround.REPEATED_VIOLATIONS);
         assertThat(answer(histories.get("ran out"), at).offered()).contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("reinstated on spent violations"), at).refusedWith(RevocationGround.REPEATED_VIOLATIONS,
+                "permit.revocation-violations-of-an-annulled-revocation")).isTrue();
+        assertThat(answer(histories.get("remedied on the last day, recorded after it"), at).offered())
+                .contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("reinstated on a spent run-out"), at).refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                "permit.revocation-run-out-of-an-annulled-revocation")).isTrue();
         assertThat(answer(active(), now.get("term ended")).refusedWith(RevocationGround.LIQUIDATION, "permit.term-ended")).isTrue();
         assertThat(answer(histories.get("the holder asked"), at).holderRequest()).isEqualTo(RevocationGrounds.HolderRequest.THE_HOLDERS);
         assertThat(answer(histories.get("the predecessor asked"), at).holderRequest()).isEqualTo(RevocationGrounds.HolderRequest.THE_PREDECESSORS);
