@@ -140,6 +140,8 @@ class PermitApplication {
      * again. New state, read by 29.1.5's rule only.
      */
     private PermitSuspended runOutSpentOf;
+    /** When the registry received the decision that spent {@link #runOutSpentOf} (ADR 0046 item 92); new state, read by item 92's rule only. */
+    private Instant runOutSpentAt;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -147,6 +149,8 @@ class PermitApplication {
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The day of the inspection each opinion of a violation was found on (F310); new state, read by no other rule. */
     private final Map<String, LocalDate> opinionFoundOn = new java.util.HashMap<>();
+    /** When the registry received the record of each opinion of a violation (ADR 0046 item 92); new state, read by item 92's rule only. */
+    private final Map<String, Instant> opinionRecordedAt = new java.util.HashMap<>();
     /** The opinions of a violation a later inspection found no more, with that inspection's day (ADR 0046 item 71, F310); new state. */
     private final Map<String, LocalDate> opinionsFoundRemedied = new java.util.HashMap<>();
     /** The tax authority's request to suspend waiting for the ministry's decision, if any (002 art. 28.1). */
@@ -860,10 +864,13 @@ class PermitApplication {
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
-        if (status == PermitApplicationStatus.SUSPENDED) {
+        boolean anew = suspendedOnASpentRunOut(); // ADR 0046 item 92 (was O213)
+        if (status == PermitApplicationStatus.SUSPENDED && !anew) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
-        requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        if (!anew) {
+            requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        }
         termHasNotEndedAtReceipt(context.receivedAt());
         suspensionHasItsGround(command);
         suspensionStartsOnTheDayOfTheDecision(from, context.receivedAt());
@@ -880,10 +887,40 @@ class PermitApplication {
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
+        if (anew) {
+            suspensionAnewRestsOnAFindingSinceTheDecision(command.ground(), evidence);
+            escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
+        }
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
                 command.until(), context.receivedAt(), context.actor()));
         raise(PermitDuty.NOTIFY_SUSPENSION, services.due(context.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE), context.receivedAt());
         onlyADecisionOnTheTaxRequestDischargesIt(command.ground(), context);
+        if (anew) {
+            fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor()); // the decision item 56 raised, answered
+        }
+    }
+
+    // 002 art. 28.1, 29.1.5, 29.6 (the lead's reading of O213, ADR 0046 item 92, abuse audit F365): a permit an upheld complaint reinstated
+    // suspended on a run-out the decision spent (items 56, 91) stays suspended with no revocation on 29.1.5 to reach it; the ministry may
+    // suspend it anew, replacing the suspension applied again: for new days (at most three months, from the decision's day, as any
+    // suspension), on a ground found anew. Other suspensions in force admit none (permit.already-suspended)
+    private boolean suspendedOnASpentRunOut() {
+        return status == PermitApplicationStatus.SUSPENDED && isTheSuspensionInForce(runOutSpentOf);
+    }
+
+    // 002 art. 28.1, 29.6 (ADR 0046 item 92, abuse audit F366): the suspension anew rests on a finding the registry received after the decision
+    // on the complaint: the inspector's opinion of an inspection recorded since, or a request of the tax authority received since. A finding
+    // on record before it was the holder's to answer in the complaint, and the decision stands on it; suspending anew on it would make the
+    // suspension the decision spent last another three months on the same facts. An opinion used by a suspension already grounds none
+    // (suspensionRestsOnARecordedInspectorsOpinion, judged first)
+    private void suspensionAnewRestsOnAFindingSinceTheDecision(SuspensionGround ground, String evidence) {
+        Instant found = ground == SuspensionGround.INSPECTOR_OPINION ? opinionRecordedAt.get(evidence) : pendingTaxRequest.requestedAt();
+        if (found == null || runOutSpentAt == null || !found.isAfter(runOutSpentAt)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.suspension-anew-on-a-finding-before-the-decision", "The permit "
+                    + "is suspended on a run-out the decision on the holder's complaint of " + runOutSpentAt + " spent; a suspension anew rests "
+                    + "on a finding the registry received after that decision" + (found == null ? "." : ", not on one received at " + found + "."),
+                    "evidenceSha256", "002 art. 28.1, 29.6");
+        }
     }
 
     // 002 art. 28.1, ADR 0013 §4 (choice, ADR 0046 item 55, abuse audit F196, was O113): the duty to decide the tax authority's request is
@@ -1137,24 +1174,57 @@ class PermitApplication {
     @CommandHandler
     void handle(RevokePermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
-        requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
-        termHasNotEndedAtReceipt(context.receivedAt());
+        permitIsRevocableAt(context.receivedAt());
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
         }
         revocationStatesItsReason(command.reason());
         revocationRestsOnTheDocumentOfItsGround(command, context.receivedAt(), services);
-        holderRequestIsOnRecord(command.ground());
-        if (command.ground() == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
-            throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
-                    "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
-        }
-        violationsAreOnRecord(command.ground());
-        theGroundWasNotRemovedDuringTheSuspension(command.ground());
+        groundIsOnRecord(command.ground());
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true,
                 command.evidenceSha256()));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
+    }
+
+    // 002 art. 29.1, 29.2: a permit in force, whose term has not ended at the revocation's receipt, is revoked
+    private void permitIsRevocableAt(Instant at) {
+        requireStatus("002 art. 29.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(at);
+    }
+
+    // 002 art. 29.1.1, 29.1.4, 29.1.5, 28.4, 29.6: the ground's facts the registry's record holds (the holder's request, the violations, the
+    // suspension's run-out); the grounds on a document (29.1.2, 29.1.3) are judged by their document (revocationRestsOnTheDocumentOfItsGround)
+    private void groundIsOnRecord(RevocationGround ground) {
+        holderRequestIsOnRecord(ground);
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
+            throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
+                    "Ground 29.1.5 concerns violations not remedied during a suspension; the permit is not suspended.", "002 art. 29.1.5");
+        }
+        violationsAreOnRecord(ground);
+        theGroundWasNotRemovedDuringTheSuspension(ground);
+    }
+
+    /**
+     * ADR 0065: the pages' answer, by the rules {@link #handle(RevokePermit, CommandContext, PermitServices)} applies in its order (the
+     * signer's own checks and the revocation's reason aside): for each ground, the problem a revocation received at {@code now} would be
+     * refused with, or accepted (on the document of its ground, for 29.1.2 and 29.1.3, which the act names); whose request to revoke is on
+     * record; whether a suspension anew is open (item 92). Reads the state only: applies nothing.
+     */
+    RevocationGrounds.Answer revocationGroundsAt(Instant now) {
+        Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new EnumMap<>(RevocationGround.class);
+        for (RevocationGround ground : RevocationGround.values()) {
+            try {
+                permitIsRevocableAt(now);
+                groundIsOnRecord(ground);
+                verdicts.put(ground, ground.restsOnADocument() ? RevocationGrounds.Verdict.DOCUMENT_NEEDED : RevocationGrounds.Verdict.ACCEPTED);
+            } catch (RegistryProblem refused) {
+                verdicts.put(ground, RevocationGrounds.Verdict.refused(refused.code()));
+            }
+        }
+        RevocationGrounds.HolderRequest request = theHoldersRequestIsWaiting() ? RevocationGrounds.HolderRequest.THE_HOLDERS
+                : revocationRequested ? RevocationGrounds.HolderRequest.THE_PREDECESSORS : RevocationGrounds.HolderRequest.NONE;
+        return new RevocationGrounds.Answer(verdicts, request, suspendedOnASpentRunOut());
     }
 
     // 002 art. 29.1.2, 29.1.3, 29.6 (ADR 0064, abuse audit F328, was O185): the liquidation and the false documents determined are facts
@@ -1240,7 +1310,7 @@ class PermitApplication {
     // on that run-out would make the decision void by a second signature, as F351 is for violations. 29.1.5 needs a suspension decided after
     // the decision (the permit restored first, 28.4) and run out unrestored
     private void runOutIsNotThatOfAnAnnulledRevocation(RevocationGround ground) {
-        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && isTheSuspensionInForce(runOutSpentOf)) {
+        if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && suspendedOnASpentRunOut()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-run-out-of-an-annulled-revocation", "The suspension to "
                     + suspendedUntil + " ran out before the revocation on 29.1.5 that the decision on the holder's complaint annulled, and was "
                     + "applied again as it stood; ground 29.1.5 needs a suspension decided since that decision and run out unrestored.", "ground",
@@ -2141,6 +2211,7 @@ class PermitApplication {
             }
             if (revocationGround == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION) { // O205, ADR 0046 item 91: its run-out
                 this.runOutSpentOf = suspensionAtRevocation;
+                this.runOutSpentAt = event.decidedAt();
             }
             this.unpublishedReinstatement = event.article() == null && event.decisionSha256() != null ? event : null; // stored before item 57
             this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler
@@ -2174,6 +2245,9 @@ class PermitApplication {
         if (event.violationFound() && event.findingsSha256() != null) {
             violationOpinions.add(event.findingsSha256());
             opinionFoundOn.put(event.findingsSha256(), event.inspectedOn());
+            if (event.recordedAt() != null) {
+                opinionRecordedAt.put(event.findingsSha256(), event.recordedAt());
+            }
         }
         if (!event.violationFound()) { // F310: the opinions found on or before this clean inspection's day, recorded before it
             violationOpinions.stream().filter(opinion -> !opinionFoundOn.get(opinion).isAfter(event.inspectedOn()))

@@ -22,12 +22,12 @@ import static mn.registry.permit.command.Signed.signed;
  */
 class PermitAbuseRound20Test extends PermitAbuseFixture {
 
-    private static Object revoke(RevocationGround ground, Instant at) {
+    static Object revoke(RevocationGround ground, Instant at) {
         return signed(new RevokePermit(ID, ground, "the record"), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     /** A clean inspection dated on the suspension's last day (2025-05-31), its record received by the registry at {@code receivedAt}. */
-    private static List<Object> cleanOnTheLastDay(Instant receivedAt) {
+    static List<Object> cleanOnTheLastDay(Instant receivedAt) {
         List<Object> events = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
         events.add(new PermitInspected(ID, SUSPENDED_UNTIL, SHA2, false, receivedAt, INSPECTOR, SUSPENDED_UNTIL.plusYears(1)));
         return events;
@@ -57,7 +57,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
     }
 
     /** Two violations found, the permit revoked on {@code ground}, the holder's complaint upheld on 2025-06-20. */
-    private static List<Object> reinstatedAfter(RevocationGround ground) {
+    static List<Object> reinstatedAfter(RevocationGround ground) {
         List<Object> events = new ArrayList<>(active());
         events.add(violation(LocalDate.of(2025, 3, 10), "6a".repeat(32)));
         events.add(violation(LocalDate.of(2025, 4, 10), "6b".repeat(32)));
@@ -99,7 +99,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
     }
 
     /** Revoked on 29.1.5 on 2025-06-03 (its suspension ran out unrestored), the holder's complaint filed the next day. */
-    private static List<Object> revokedOnTheRunOut() {
+    static List<Object> revokedOnTheRunOut() {
         List<Object> events = new ArrayList<>(PermitSuspensionTest.ranOut(suspended()));
         Instant revokedAt = Instant.parse("2025-06-03T02:00:00Z");
         events.add(new PermitRevoked(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "reason", revokedAt, SUPERVISOR, true));
@@ -107,10 +107,10 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
         return events;
     }
 
-    private static final Instant DECIDED_ON_THE_RUN_OUT = Instant.parse("2025-06-20T02:00:00Z");
+    static final Instant DECIDED_ON_THE_RUN_OUT = Instant.parse("2025-06-20T02:00:00Z");
 
     /** {@link #revokedOnTheRunOut()} with the complaint upheld: reinstated suspended on the days as they stood, which ran out (item 56). */
-    private static List<Object> reinstatedOnTheRunOut() {
+    static List<Object> reinstatedOnTheRunOut() {
         List<Object> events = new ArrayList<>(revokedOnTheRunOut());
         events.add(new RevocationComplaintDecided(ID, true, "7d".repeat(32), DECIDED_ON_THE_RUN_OUT, SUPERVISOR_2, VALID_UNTIL,
                 RevocationComplaintDecided.ARTICLE));
@@ -179,7 +179,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
 
     private static final Company SUCCESSOR = new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar");
 
-    private static PermitTransferred transferred(Instant at) {
+    static PermitTransferred transferred(Instant at) {
         return new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, "8a".repeat(32), at, SUPERVISOR);
     }
 

@@ -43,9 +43,9 @@ public class PermitCaseProjection {
     static final String PROCESSING_GROUP = "permit-cases";
     /**
      * 002 art. 28.4, 29.1.5 (ADR 0046 item 81, abuse audit F330, was O186): the inspections and the tax authority's settlement recorded since
-     * the suspension in force began, in the order recorded (each once: its document names it), from which the desk reads the day its
-     * ground was found removed as the aggregate folds it ({@code SuspensionGroundRemoval}); reset by each suspension, gone with a
-     * restoration. The projection writes without reading, so the fold is the reader's.
+     * the suspension in force began, in the order recorded (each once: its document names it), shown to the case file's readers; reset by
+     * each suspension, gone with a restoration. The desk read from it the day the ground was found removed until ADR 0065: it now asks the
+     * command side's answer ({@code RevocationGrounds}). The projection writes without reading.
      */
     public static final String SUSPENSION_FINDINGS = "suspensionFindings";
     public static final String COLLECTION = "permit_cases";

@@ -5,6 +5,10 @@ import mn.registry.deadline.DeadlinePoller;
 import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.DecideRevocationComplaint;
+import mn.registry.kernel.permit.FileRevocationComplaint;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.RecordPermitInspection;
 import mn.registry.kernel.permit.SuspendPermit;
 import mn.registry.kernel.permit.SuspensionGround;
@@ -152,6 +156,62 @@ class RevocationEvidenceBrowserTest {
         BrowserRegistry.await("the permit revoked", () -> "REVOKED".equals(client.get("/api/reviewer/applications/" + unremedied, reviewer)
                 .body().path("status").asText()));
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.1.5, 29.6 (ADR 0046 item 92, the lead's reading of O213): a permit revoked on 29.1.5 and reinstated "
+            + "suspended on the spent run-out by the upheld complaint: the desk offers no 29.1.5 and offers the suspension anew, saying what it "
+            + "rests on, in English and Mongolian; the reviewer signs it in the browser on an inspector's opinion recorded since the decision, "
+            + "and the permit is suspended to the new day")
+    void a_permit_reinstated_on_a_spent_run_out_is_suspended_anew_from_the_desk() {
+        RegistryClient client = registry.client;
+        String permit = PermitActsBrowserTest.activePermit(registry, "Uvs Spent Run-out LLC", "6400605");
+        ApplicationId id = new ApplicationId(permit);
+        LocalDate suspendedOn = registry.context.getBean(WebDates.class).today();
+        String first = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation by " + permit);
+        ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, suspendedOn, first, true))));
+        ok(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, first, 0,
+                suspendedOn, suspendedOn.plusDays(10)))));
+        ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(12))));
+        String reviewer = client.signIn("reviewer-1");
+        BrowserRegistry.await("the suspension ran out unrestored", () -> {
+            registry.context.getBean(DeadlinePoller.class).pollOnce();
+            return !client.get("/api/reviewer/applications/" + permit, reviewer).body().path("revocationGroundRaised").isMissingNode();
+        });
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                "not remedied during the suspension"))));
+        ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id,
+                PermitActsBrowserTest.uploaded(registry, "the complaint of " + permit)))));
+        ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true,
+                PermitActsBrowserTest.uploaded(registry, "the decision upholding the complaint of " + permit)))));
+        String since = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation since the decision, " + permit);
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, since, true))));
+
+        browser.signInAsDemo("reviewer-1");
+        for (String lang : List.of("en", "mn")) {
+            browser.open("/desk/applications/" + permit, lang);
+            assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("SUSPENDED");
+            assertThat(browser.find("#suspend-anew").getText()).startsWith(lang.equals("en")
+                    ? "The permit is suspended on a run-out that the decision on the holder's complaint spent" : "Тусгай зөвшөөрлийг эзэмшигчийн гомдлын шийдвэрээр");
+            browser.screenshot("desk-suspension-anew-" + lang);
+        }
+        browser.find("#suspend-evidence").sendKeys(since);
+        browser.script("document.getElementById('suspend-until').value = arguments[0]", today.plusMonths(1).toString());
+        assertThat(browser.signAndSend("form-suspend")).contains("\"evidenceSha256\":\"" + since + "\"");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        BrowserRegistry.await("suspended anew", () -> today.plusMonths(1).toString().equals(client.get("/api/reviewer/applications/" + permit,
+                reviewer).body().path("suspension").path("until").asText()));
+        browser.open("/desk/applications/" + permit, "en");
+        assertThat(browser.all("#form-suspend")).as("one suspension anew").isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk/applications/" + permit, "en");
+        assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
         browser.signOut();
     }
 

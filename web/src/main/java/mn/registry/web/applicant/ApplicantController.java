@@ -31,13 +31,17 @@ class ApplicantController {
     private final java.time.Clock clock;
     private final mn.registry.freezone.query.GovernorDesk zones;
 
+    private final mn.registry.web.RevocationAnswers revocationAnswers;
+
     ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
-                        mn.registry.freezone.query.GovernorDesk zones) {
+                        mn.registry.freezone.query.GovernorDesk zones,
+                        mn.registry.web.RevocationAnswers revocationAnswers) {
         this.cases = cases;
         this.session = session;
         this.registrations = registrations;
         this.clock = clock;
         this.zones = zones;
+        this.revocationAnswers = revocationAnswers;
     }
 
     @GetMapping("/applicant")
@@ -57,9 +61,14 @@ class ApplicantController {
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
                 model.addAttribute("extension", extension(file, today));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
-                // 002 art. 23.3, 29.1.1 (ADR 0046 item 74): a request received before the permit passed to this holder is not its own
-                model.addAttribute("revocationRequested", mn.registry.web.desk.RevocationRequestOnFile.theHolders(file));
-                model.addAttribute("revocationRequestOfThePredecessor", mn.registry.web.desk.RevocationRequestOnFile.thePredecessors(file));
+                // 002 art. 23.3, 29.1.1 (ADR 0046 item 74): a request received before the permit passed to this holder is not its own, as
+                // the command side answers (ADR 0065)
+                var holderRequest = revocationAnswers.of(applicationId)
+                        .map(mn.registry.kernel.permit.RevocationGrounds.Answer::holderRequest)
+                        .orElse(mn.registry.kernel.permit.RevocationGrounds.HolderRequest.NONE);
+                model.addAttribute("revocationRequested", holderRequest == mn.registry.kernel.permit.RevocationGrounds.HolderRequest.THE_HOLDERS);
+                model.addAttribute("revocationRequestOfThePredecessor",
+                        holderRequest == mn.registry.kernel.permit.RevocationGrounds.HolderRequest.THE_PREDECESSORS);
                 return "applicant/case";
             });
         });

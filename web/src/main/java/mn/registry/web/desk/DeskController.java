@@ -6,6 +6,7 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevocationGrounds;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.permit.query.PermitCases;
 import mn.registry.permit.query.ReviewerQueue;
@@ -36,13 +37,16 @@ class DeskController {
     private final MinistryParameter minimumInsurance;
 
     private final mn.registry.web.WebDates dates;
+    private final mn.registry.web.RevocationAnswers revocationAnswers;
 
-    DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates) {
+    DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
+                   mn.registry.web.RevocationAnswers revocationAnswers) {
         this.queue = queue;
         this.cases = cases;
         this.staff = staff;
         this.minimumInsurance = minimumInsurance;
         this.dates = dates;
+        this.revocationAnswers = revocationAnswers;
     }
 
     @GetMapping("/desk")
@@ -71,10 +75,14 @@ class DeskController {
             }
             Map<String, Object> file = found.get();
             PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
+            RevocationOffer offered = RevocationOffer.of(revocationAnswers.of(applicationId)); // ADR 0065
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
             model.addAttribute("file", file);
             model.addAttribute("status", status.name());
             Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
+            if (offered.suspensionAnew()) {
+                forms.add("suspend"); // 002 art. 28.1, 29.6 (ADR 0046 item 92): a spent run-out is suspended anew
+            }
             if (refusalOfTheTaxRequestOffered(status, file.get("taxSuspensionRequest") != null)) {
                 forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
             }
@@ -82,6 +90,9 @@ class DeskController {
             Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
             Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
             Set<String> escalated = escalatedDecisions(file, duties);
+            if (offered.suspensionAnew() && escalated.contains("restore")) {
+                escalated.add("suspend"); // ADR 0046 item 92: the suspension anew answers the escalated decision after the run-out too
+            }
             if (supervisor && reinstatementStoredUnpublished(status, complaint)) {
                 forms.add("publishReinstatement");
             }
@@ -104,16 +115,12 @@ class DeskController {
             model.addAttribute("suspensionGrounds", grounds);
             model.addAttribute("suspendOnTheTaxRequest", file.get("taxSuspensionRequest") != null && grounds.contains(SuspensionGround.TAX_EVASIONS));
             model.addAttribute("revocationRequest", file.get("revocationRequest"));
-            boolean holderRequested = RevocationRequestOnFile.theHolders(file); // 002 art. 23.3, 29.1.1 (ADR 0046 item 74)
-            model.addAttribute("holderRequested", holderRequested);
-            model.addAttribute("revocationRequestOfThePredecessor", RevocationRequestOnFile.thePredecessors(file));
+            model.addAttribute("holderRequested", offered.holderRequested());
+            model.addAttribute("revocationRequestOfThePredecessor", offered.predecessorsRequest());
             model.addAttribute("changeReports", changeReports(file));
-            // 002 art. 28.4, 29.1.5 (ADR 0046 item 81, F330, was O186): the run-out raised the ground, but the record shows it removed in time
-            boolean groundRemoved = file.get("revocationGroundRaised") != null && SuspensionGroundRemoval.removedDuringTheSuspension(file);
-            model.addAttribute("suspensionGroundRemoved", groundRemoved);
-            model.addAttribute("revocationGrounds", revocationGrounds(holderRequested,
-                    ViolationsOnRecord.notSpent(file), // 002 art. 29.1.4, 29.6 (ADR 0046 item 89, the lead's reading of O196)
-                    runOutGroundsRevocation(file, groundRemoved)));
+            model.addAttribute("suspensionGroundRemoved", offered.groundRemoved());
+            model.addAttribute("suspensionAnew", offered.suspensionAnew());
+            model.addAttribute("revocationGrounds", offered.grounds());
             return "desk/application";
         });
     }
@@ -138,29 +145,20 @@ class DeskController {
     }
 
     /**
-     * 002 art. 28.4, 29.1.5, 29.6: whether the suspension's run-out grounds a revocation on 29.1.5, as the aggregate judges it: the run-out
-     * raised the ground (item 23), the record does not show the ground removed during the suspension ({@code groundRemoved}, items 73, 81),
-     * and no upheld complaint spent it (the lead's reading of O205, item 91: the suspension applied again as it stood after the annulled
-     * revocation on 29.1.5 rested on it).
+     * The revocation form as the command side answers it (ADR 0065; the desk keeps no copy of the aggregate's rules): the grounds it would
+     * accept (29.1.2 and 29.1.3 on the document the form names); whether the holder's own request waits (29.1.1, ADR 0046 items 14, 74) or
+     * the request on record is the former holder's (23.3); whether 29.1.5 is refused because the record shows the suspension's ground
+     * removed during it (28.4, items 73, 81, 88), which the page says; and whether a suspension anew is open (item 92).
      */
-    static boolean runOutGroundsRevocation(Map<String, Object> file, boolean groundRemoved) {
-        return file.get("revocationGroundRaised") != null && !groundRemoved && !SpentRunOut.ofTheSuspensionInForce(file);
-    }
+    record RevocationOffer(List<RevocationGround> grounds, boolean holderRequested, boolean predecessorsRequest, boolean groundRemoved,
+                           boolean suspensionAnew) {
 
-    /**
-     * The grounds the record supports, as the aggregate judges them: the holder's own request only when the holder's signed request is on
-     * record (002 art. 29.1.1, ADR 0046 item 14), received since the permit's last transfer (23.3, item 74); repeated violations only after two or more inspections found one (29.1.4; not those of a revocation an upheld complaint
-     * annulled, item 89: the caller counts them), and violations
-     * not remedied during a suspension only once the suspension ran out unrestored (29.1.5; item 23) and the record does not show its ground
-     * removed during it (28.4; items 73, 81), nor was it the run-out of a revocation an upheld complaint annulled (29.6, item 91: the caller
-     * says so in {@code suspensionRanOut}).
-     */
-    static List<RevocationGround> revocationGrounds(boolean holderRequested, int violationsFound, boolean suspensionRanOut) {
-        return java.util.Arrays.stream(RevocationGround.values())
-                .filter(g -> holderRequested || g != RevocationGround.HOLDER_REQUEST)
-                .filter(g -> violationsFound >= 2 || g != RevocationGround.REPEATED_VIOLATIONS)
-                .filter(g -> suspensionRanOut || g != RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
-                .toList();
+        static RevocationOffer of(Optional<RevocationGrounds.Answer> answer) {
+            return answer.map(a -> new RevocationOffer(a.offered(), a.holderRequest() == RevocationGrounds.HolderRequest.THE_HOLDERS,
+                    a.holderRequest() == RevocationGrounds.HolderRequest.THE_PREDECESSORS,
+                    a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension"),
+                    a.suspensionAnew())).orElse(new RevocationOffer(List.of(), false, false, false, false));
+        }
     }
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */

@@ -1,6 +1,8 @@
 package mn.registry.web.desk;
 
 import mn.registry.kernel.permit.PermitApplicationStatus;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevocationGrounds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import java.util.List;
@@ -126,14 +128,6 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("002 art. 29.1.1, 29.6 (ADR 0046 item 14): the revocation form offers the holder's own request as a ground only once the holder's signed request is on record")
-    void the_holders_request_is_a_ground_only_when_the_holder_asked() {
-        assertThat(DeskController.revocationGrounds(false, 2, true)).doesNotContain(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST)
-                .hasSize(mn.registry.kernel.permit.RevocationGround.values().length - 1);
-        assertThat(DeskController.revocationGrounds(true, 2, true)).containsExactly(mn.registry.kernel.permit.RevocationGround.values());
-    }
-
-    @Test
     @DisplayName("002 art. 28.4 (ADR 0046 item 18): a permit suspended on the inspector's opinion is offered for restoration once an inspection since the suspension found no violation")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {
         DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection", false));
@@ -179,45 +173,6 @@ class DeskFormsTest {
         file.put("complaint", java.util.Map.of("upheld", false));
         assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
     }
-    @Test
-    @DisplayName("002 art. 29.1.4, 29.1.5 (ADR 0046 item 23): repeated violations are a ground after two violations on record; not remedied during a suspension once it ran out")
-    void the_grounds_of_violations_rest_on_the_record() {
-        assertThat(DeskController.revocationGrounds(true, 1, false)).containsExactly(mn.registry.kernel.permit.RevocationGround.HOLDER_REQUEST,
-                mn.registry.kernel.permit.RevocationGround.LIQUIDATION, mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS);
-        assertThat(DeskController.revocationGrounds(false, 2, false)).contains(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS)
-                .doesNotContain(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
-        assertThat(DeskController.revocationGrounds(false, 0, true)).contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION)
-                .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
-    }
-    @Test
-    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 81, F330, was O186): the suspension ran out after an inspection during it found the "
-            + "violation remedied, or after the tax authority recorded the evasions settled: the ground is found removed during it (29.1.5 "
-            + "withheld, as F312 refuses it); remedied only after the last day, found again after the clean inspection, or a case file "
-            + "projected before item 81: not")
-    void the_desk_reads_the_day_the_suspensions_ground_was_found_removed() {
-        java.util.Map<String, Object> opinion = java.util.Map.of("ground", "INSPECTOR_OPINION", "from", "2025-03-01", "until", "2025-05-31");
-        java.util.Map<String, Object> clean = java.util.Map.of("on", "2025-03-20", "violationFound", false, "sha256", "a1");
-        java.util.Map<String, Object> remedied = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(clean));
-        assertThat(SuspensionGroundRemoval.removedOn(remedied)).isEqualTo(java.time.LocalDate.of(2025, 3, 20));
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(remedied)).isTrue();
-        java.util.Map<String, Object> violatedAgain = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(clean,
-                java.util.Map.of("on", "2025-04-15", "violationFound", true, "sha256", "a2")));
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(violatedAgain)).as("found again after the clean inspection").isFalse();
-        java.util.Map<String, Object> afterTheRunOut = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(
-                java.util.Map.of("on", "2025-06-02", "violationFound", false, "sha256", "a3")));
-        assertThat(SuspensionGroundRemoval.removedOn(afterTheRunOut)).isEqualTo(java.time.LocalDate.of(2025, 6, 2));
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(afterTheRunOut)).as("remedied after the last day").isFalse();
-        java.util.Map<String, Object> beforeItBegan = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(
-                java.util.Map.of("on", "2025-02-27", "violationFound", false, "sha256", "a4")));
-        assertThat(SuspensionGroundRemoval.removedOn(beforeItBegan)).as("an inspection dated before the suspension").isNull();
-        java.util.Map<String, Object> tax = java.util.Map.of("ground", "TAX_EVASIONS", "from", "2025-03-01", "until", "2025-05-31");
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(java.util.Map.of("suspension", tax, "suspensionFindings", List.of(
-                java.util.Map.of("on", "2025-04-10", "settled", true, "sha256", "a5"))))).as("settled during it").isTrue();
-        assertThat(SuspensionGroundRemoval.removedOn(java.util.Map.of("suspension", tax, "suspensionFindings", List.of(clean))))
-                .as("a clean inspection does not settle taxes").isNull();
-        assertThat(SuspensionGroundRemoval.removedOn(java.util.Map.of("suspension", opinion))).as("projected before item 81").isNull();
-    }
-
     @Test
     @DisplayName("002 art. 27.5 (ADR 0046 item 24): a ground to suspend stands with a violation at the last inspection, a tax request, a suspension or an expiry while suspended")
     void a_ground_to_suspend_is_read_from_the_case() {
@@ -307,99 +262,36 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("002 art. 23.3, 29.1.1 (ADR 0046 item 74, F320): a request to revoke received before the permit's last transfer is the "
-            + "former holder's: the desk offers no revocation at the holder's request on it, the holder's page offers the successor's own request")
-    void a_request_received_before_the_transfer_is_the_predecessors() {
-        java.util.Map<String, Object> request = java.util.Map.of("requestedAt", "2025-05-01T02:00:00Z", "requestedBy", "applicant-1");
-        java.util.Map<String, Object> transfer = java.util.Map.of("type", "PermitTransferred", "sequence", 9L,
-                "event", java.util.Map.of("transferredAt", "2025-05-10T02:00:00Z"));
-        java.util.Map<String, Object> asked = java.util.Map.of("type", "PermitRevocationRequested", "sequence", 8L, "event", request);
-        java.util.Map<String, Object> predecessors = java.util.Map.of("revocationRequest", request, "history", java.util.List.of(asked, transfer));
-        assertThat(RevocationRequestOnFile.theHolders(predecessors)).isFalse();
-        assertThat(RevocationRequestOnFile.thePredecessors(predecessors)).isTrue();
+    @DisplayName("002 art. 29.1.1-29.1.5, 23.3, 28.4, 28.1 (ADR 0065): the revocation form offers the grounds the command side answers it "
+            + "would accept, says whose request to revoke is on record and that the suspension's ground was found removed where 29.1.5 is "
+            + "refused for it, and offers a suspension anew where the answer opens one (ADR 0046 item 92); with no answer, nothing")
+    void the_revocation_form_is_the_command_sides_answer() {
+        java.util.Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new java.util.EnumMap<>(RevocationGround.class);
+        verdicts.put(RevocationGround.HOLDER_REQUEST, RevocationGrounds.Verdict.refused("permit.revocation-requested-before-the-transfer"));
+        verdicts.put(RevocationGround.LIQUIDATION, RevocationGrounds.Verdict.DOCUMENT_NEEDED);
+        verdicts.put(RevocationGround.FALSE_DOCUMENTS, RevocationGrounds.Verdict.DOCUMENT_NEEDED);
+        verdicts.put(RevocationGround.REPEATED_VIOLATIONS, RevocationGrounds.Verdict.ACCEPTED);
+        verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                RevocationGrounds.Verdict.refused("permit.revocation-ground-removed-during-the-suspension"));
+        DeskController.RevocationOffer offer = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
+                RevocationGrounds.HolderRequest.THE_PREDECESSORS, false)));
+        assertThat(offer.grounds()).containsExactly(RevocationGround.LIQUIDATION, RevocationGround.FALSE_DOCUMENTS, RevocationGround.REPEATED_VIOLATIONS);
+        assertThat(offer.predecessorsRequest()).isTrue();
+        assertThat(offer.holderRequested()).isFalse();
+        assertThat(offer.groundRemoved()).isTrue();
+        assertThat(offer.suspensionAnew()).isFalse();
 
-        java.util.Map<String, Object> successors = java.util.Map.of("revocationRequest", java.util.Map.of("requestedAt", "2025-05-10T02:00:00Z"),
-                "history", java.util.List.of(asked, transfer));
-        assertThat(RevocationRequestOnFile.theHolders(successors)).as("received the transfer's instant or after").isTrue();
-        assertThat(RevocationRequestOnFile.thePredecessors(successors)).isFalse();
-        java.util.Map<String, Object> neverTransferred = java.util.Map.of("revocationRequest", request, "history", java.util.List.of(asked));
-        assertThat(RevocationRequestOnFile.theHolders(neverTransferred)).isTrue();
-        assertThat(RevocationRequestOnFile.theHolders(java.util.Map.of("history", java.util.List.of(transfer)))).as("no request").isFalse();
-        assertThat(RevocationRequestOnFile.thePredecessors(java.util.Map.of("history", java.util.List.of(transfer)))).isFalse();
-    }
+        verdicts.put(RevocationGround.HOLDER_REQUEST, RevocationGrounds.Verdict.ACCEPTED);
+        verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                RevocationGrounds.Verdict.refused("permit.revocation-run-out-of-an-annulled-revocation"));
+        DeskController.RevocationOffer spent = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
+                RevocationGrounds.HolderRequest.THE_HOLDERS, true)));
+        assertThat(spent.grounds()).contains(RevocationGround.HOLDER_REQUEST).doesNotContain(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(spent.holderRequested()).isTrue();
+        assertThat(spent.groundRemoved()).as("refused for another reason").isFalse();
+        assertThat(spent.suspensionAnew()).isTrue();
 
-    @Test
-    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 88, the lead's reading of O192): the desk reads the day the registry received the clean "
-            + "inspection's record, not the day it names: dated on the suspension's last day and received after it, the ground was not "
-            + "removed during the suspension (29.1.5 offered, as the registry accepts it); received on the last day, it was")
-    void the_desk_reads_the_day_the_inspections_record_was_received() {
-        java.util.Map<String, Object> opinion = java.util.Map.of("ground", "INSPECTOR_OPINION", "from", "2025-03-01", "until", "2025-05-31");
-        java.util.Map<String, Object> receivedLate = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(java.util.Map.of(
-                "on", "2025-05-31", "violationFound", false, "sha256", "b1", "received", "2025-06-02")));
-        assertThat(SuspensionGroundRemoval.removedOn(receivedLate)).isEqualTo(java.time.LocalDate.of(2025, 6, 2));
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(receivedLate)).as("recorded after the run-out").isFalse();
-        java.util.Map<String, Object> receivedThatDay = java.util.Map.of("suspension", opinion, "suspensionFindings", List.of(java.util.Map.of(
-                "on", "2025-05-31", "violationFound", false, "sha256", "b2", "received", "2025-05-31")));
-        assertThat(SuspensionGroundRemoval.removedDuringTheSuspension(receivedThatDay)).as("recorded on the last day").isTrue();
-    }
-
-    @Test
-    @DisplayName("002 art. 29.1.4, 29.6 (ADR 0046 item 89, the lead's reading of O196): after a complaint upheld against a revocation for "
-            + "repeated violations the desk counts only the violations recorded since the decision (29.1.4 withheld on the annulled "
-            + "revocation's two, offered after two new ones); a complaint upheld against a revocation on another ground spends none")
-    void the_desk_counts_the_violations_an_upheld_complaint_did_not_spend() {
-        java.util.Map<String, Object> march = java.util.Map.of("violationFound", true, "recordedAt", "2025-03-10T02:00:00Z");
-        java.util.Map<String, Object> april = java.util.Map.of("violationFound", true, "recordedAt", "2025-04-10T02:00:00Z");
-        java.util.Map<String, Object> july = java.util.Map.of("violationFound", true, "recordedAt", "2025-07-01T02:00:00Z");
-        java.util.Map<String, Object> august = java.util.Map.of("violationFound", true, "recordedAt", "2025-08-01T02:00:00Z");
-        java.util.function.Function<String, List<Object>> annulled = ground -> List.of(
-                java.util.Map.of("sequence", 20L, "type", "PermitRevoked", "event", java.util.Map.of("ground", ground)),
-                java.util.Map.of("sequence", 22L, "type", "RevocationComplaintDecided", "event", java.util.Map.of("upheld", true,
-                        "decidedAt", "2025-06-20T02:00:00Z")));
-        java.util.Map<String, Object> spent = java.util.Map.of("violationsFound", List.of(march, april), "history", annulled.apply("REPEATED_VIOLATIONS"));
-        assertThat(ViolationsOnRecord.notSpent(spent)).isZero();
-        assertThat(DeskController.revocationGrounds(false, ViolationsOnRecord.notSpent(spent), false))
-                .doesNotContain(mn.registry.kernel.permit.RevocationGround.REPEATED_VIOLATIONS);
-        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april, july, august), "history",
-                annulled.apply("REPEATED_VIOLATIONS")))).as("two found since the decision").isEqualTo(2);
-        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april), "history",
-                annulled.apply("FALSE_DOCUMENTS")))).as("annulled on another ground").isEqualTo(2);
-        assertThat(ViolationsOnRecord.notSpent(java.util.Map.of("violationsFound", List.of(march, april)))).as("never revoked").isEqualTo(2);
-    }
-
-    @Test
-    @DisplayName("002 art. 29.1.5, 29.6 (ADR 0046 item 91, the lead's reading of O205): after a complaint upheld against a revocation on "
-            + "29.1.5 the desk does not offer 29.1.5 on the suspension applied again as it stood, whose run-out that revocation rested on; "
-            + "offered on a suspension decided later and run out; a complaint upheld against a revocation on another ground spends no run-out")
-    void the_desk_does_not_offer_29_1_5_on_the_run_out_an_upheld_complaint_spent() {
-        java.util.Map<String, Object> march = java.util.Map.of("ground", "INSPECTOR_OPINION", "evidenceSha256", "ab".repeat(32),
-                "from", "2025-03-01", "until", "2025-05-31", "suspendedAt", "2025-03-01T02:00:00Z");
-        java.util.Map<String, Object> marchAgain = new java.util.HashMap<>(march);
-        marchAgain.put("suspendedAt", "2025-06-20T02:00:00Z"); // item 56: applied again by the decision, as it stood
-        java.util.Map<String, Object> july = java.util.Map.of("ground", "INSPECTOR_OPINION", "evidenceSha256", "cd".repeat(32),
-                "from", "2025-07-01", "until", "2025-09-30", "suspendedAt", "2025-07-01T02:00:00Z");
-        java.util.function.Function<String, List<Object>> annulled = ground -> new java.util.ArrayList<>(List.of(
-                java.util.Map.of("sequence", 10L, "type", "PermitSuspended", "event", march),
-                java.util.Map.of("sequence", 20L, "type", "PermitRevoked", "event", java.util.Map.of("ground", ground)),
-                java.util.Map.of("sequence", 22L, "type", "RevocationComplaintDecided", "event", java.util.Map.of("upheld", true,
-                        "decidedAt", "2025-06-20T02:00:00Z")),
-                java.util.Map.of("sequence", 23L, "type", "PermitSuspended", "event", marchAgain)));
-        java.util.Map<String, Object> spent = java.util.Map.of("suspension", marchAgain, "revocationGroundRaised", java.util.Map.of(),
-                "history", annulled.apply("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION"));
-        assertThat(SpentRunOut.ofTheSuspensionInForce(spent)).isTrue();
-        assertThat(DeskController.revocationGrounds(false, 0, DeskController.runOutGroundsRevocation(spent, false)))
-                .doesNotContain(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
-
-        List<Object> suspendedAnew = annulled.apply("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
-        suspendedAnew.add(java.util.Map.of("sequence", 30L, "type", "PermitRestored", "event", java.util.Map.of()));
-        suspendedAnew.add(java.util.Map.of("sequence", 31L, "type", "PermitSuspended", "event", july));
-        java.util.Map<String, Object> ranOutAnew = java.util.Map.of("suspension", july, "revocationGroundRaised", java.util.Map.of(),
-                "history", suspendedAnew);
-        assertThat(SpentRunOut.ofTheSuspensionInForce(ranOutAnew)).as("a suspension decided later").isFalse();
-        assertThat(DeskController.revocationGrounds(false, 0, DeskController.runOutGroundsRevocation(ranOutAnew, false)))
-                .contains(mn.registry.kernel.permit.RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
-        assertThat(SpentRunOut.ofTheSuspensionInForce(java.util.Map.of("suspension", marchAgain, "history", annulled.apply("FALSE_DOCUMENTS"))))
-                .as("annulled on another ground").isFalse();
-        assertThat(SpentRunOut.ofTheSuspensionInForce(java.util.Map.of("suspension", march))).as("never revoked").isFalse();
+        assertThat(DeskController.RevocationOffer.of(java.util.Optional.empty())).isEqualTo(new DeskController.RevocationOffer(List.of(), false,
+                false, false, false));
     }
 }

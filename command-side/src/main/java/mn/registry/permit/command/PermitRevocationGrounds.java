@@ -1,0 +1,55 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.RevocationGrounds;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * 002 art. 28.1, 29.1 (ADR 0065): the command side's answer to the supervisor's desk and the holder's page, given by the permit's aggregate
+ * itself ({@link PermitApplication#revocationGroundsAt}): loaded from Axon's repository (its stream folded as for a command) inside a unit of
+ * work that is rolled back, so the answer stores nothing and holds the permit's lock only while it is read.
+ */
+@Component
+class PermitRevocationGrounds implements RevocationGrounds {
+
+    private final EventStore events;
+    private final Supplier<Repository<PermitApplication>> permits;
+
+    @Autowired
+    PermitRevocationGrounds(EventStore events, ObjectProvider<Configuration> axon) {
+        this(events, () -> axon.getObject().repository(PermitApplication.class));
+    }
+
+    PermitRevocationGrounds(EventStore events, Supplier<Repository<PermitApplication>> permits) {
+        this.events = events;
+        this.permits = permits;
+    }
+
+    /** An id that names no stream is no permit (asked of the event store first, so that Axon's repository logs no stack trace). */
+    @Override
+    public Optional<Answer> at(ApplicationId id, Instant now) {
+        if (events.lastSequenceNumberFor(id.value()).isEmpty()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> readOnly = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return Optional.of(permits.get().load(id.value()).invoke(permit -> permit.revocationGroundsAt(now)));
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        } finally {
+            readOnly.rollback();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.*;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static mn.registry.permit.command.PermitAbuseRound20Test.DECIDED_ON_THE_RUN_OUT;
+import static mn.registry.permit.command.PermitAbuseRound20Test.reinstatedOnTheRunOut;
+import static mn.registry.permit.command.PermitAbuseRound20Test.revoke;
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.*;
+import static mn.registry.permit.command.Signed.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 24's permits round 19 (docs/abuse-audit.md, "Session 24, permits round 19"; ADR 0065, ADR 0046 item 92): the command side
+ * answers which revocation grounds it would accept, by the aggregate's own rules (the desk's mirrors gone), and O213: a permit reinstated
+ * suspended on a spent run-out is suspended anew on a finding received since the decision.
+ */
+class PermitAbuseRound21Test extends PermitAbuseFixture {
+
+    PermitAbuseRound21Test() {
+        super(FOUND_SINCE, FOUND_BEFORE);
+    }
+
+    /** The findings of an inspection recorded after the complaint's decision, and of one recorded during the first suspension. */
+    private static final String FOUND_SINCE = "9a".repeat(32);
+    private static final String FOUND_BEFORE = "9b".repeat(32);
+
+    /** The aggregate's answer on {@code history} at {@code now}, loaded from the fixture's repository as the registry loads it. */
+    private RevocationGrounds.Answer answer(List<Object> history, Instant now) {
+        fixture = Signed.fixture(services);
+        fixture.given(history);
+        return new PermitRevocationGrounds(fixture.getEventStore(), fixture::getRepository).at(ID, now).orElseThrow();
+    }
+
+    private static Object revokeNaming(RevocationGround ground, Instant at) {
+        return signed(new RevokePermit(ID, ground, "the record", ground.restsOnADocument() ? REVOCATION_EVIDENCE : null), SUPERVISOR, at,
+                Role.MINISTRY_SUPERVISOR);
+    }
+
+    private static List<Object> with(List<Object> history, Object... more) {
+        List<Object> events = new ArrayList<>(history);
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    private static PermitInspected violation(LocalDate on, String findings, Instant recordedAt) {
+        return new PermitInspected(ID, on, findings, true, recordedAt, INSPECTOR, on.plusYears(1));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.1, 29.1.2, 29.1.3, 29.1.4, 29.1.5, 23.3, 28.4, 29.6 (ADR 0065): for each ground, the answer the desk and the "
+            + "holder's page read is the revocation command's own verdict at the same receipt: accepted (on its document for 29.1.2 and "
+            + "29.1.3), or refused with the code the command is refused with, on the holder's and the predecessor's request (items 14, 74), "
+            + "violations on record and spent (items 23, 89), a run-out, its ground removed by a record received in it or after it (items 81, "
+            + "88), and spent (item 91); whose request to revoke is on record as the handlers judge it")
+    void the_answer_is_the_revocation_commands_verdict_on_every_ground() {
+        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+        Instant requested = Instant.parse("2025-07-01T02:00:00Z");
+        Map<String, List<Object>> histories = new LinkedHashMap<>();
+        histories.put("active", active());
+        histories.put("the holder asked", with(active(), new PermitRevocationRequested(ID, requested, HOLDER)));
+        histories.put("the predecessor asked", with(active(), new PermitRevocationRequested(ID, requested, HOLDER),
+                PermitAbuseRound20Test.transferred(requested.plusSeconds(86_400))));
+        histories.put("two violations", with(active(), violation(LocalDate.of(2025, 3, 10), "6a".repeat(32), Instant.parse("2025-03-10T02:00:00Z")),
+                violation(LocalDate.of(2025, 4, 10), "6b".repeat(32), Instant.parse("2025-04-10T02:00:00Z"))));
+        histories.put("suspended", suspended());
+        histories.put("ran out", PermitSuspensionTest.ranOut());
+        histories.put("remedied, then ran out", PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()));
+        histories.put("reinstated on a spent run-out", reinstatedOnTheRunOut());
+        histories.put("reinstated on spent violations", PermitAbuseRound20Test.reinstatedAfter(RevocationGround.REPEATED_VIOLATIONS));
+        histories.put("remedied on the last day, recorded after it", PermitAbuseRound20Test.cleanOnTheLastDay(Instant.parse("2025-06-02T02:00:00Z")));
+        histories.put("remedied on the last day, recorded that day", PermitAbuseRound20Test.cleanOnTheLastDay(Instant.parse("2025-05-31T15:30:00Z")));
+        histories.put("revoked", revoked(RevocationGround.FALSE_DOCUMENTS));
+        histories.put("term ended", active());
+        Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
+        histories.forEach((name, history) -> {
+            Instant receivedAt = now.getOrDefault(name, at);
+            RevocationGrounds.Answer answer = answer(history, receivedAt);
+            for (RevocationGround ground : RevocationGround.values()) {
+                RevocationGrounds.Verdict verdict = answer.verdict(ground);
+                assertThat(verdict.documentNeeded()).as(name + ", " + ground).isEqualTo(verdict.accepted() && ground.restsOnADocument());
+                if (verdict.accepted()) {
+                    fixture = Signed.fixture(services);
+                    fixture.given(history).when(revokeNaming(ground, receivedAt)).expectSuccessfulHandlerExecution();
+                } else {
+                    assertCode(history, ground, receivedAt, verdict.refusedWith());
+                }
+            }
+        });
+        assertThat(answer(histories.get("the holder asked"), at).offered()).contains(RevocationGround.HOLDER_REQUEST);
+        assertThat(answer(histories.get("two violations"), at).offered()).contains(RevocationGround.REPEATED_VIOLATIONS);
+        assertThat(answer(histories.get("ran out"), at).offered()).contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("reinstated on spent violations"), at).refusedWith(RevocationGround.REPEATED_VIOLATIONS,
+                "permit.revocation-violations-of-an-annulled-revocation")).isTrue();
+        assertThat(answer(histories.get("remedied on the last day, recorded after it"), at).offered())
+                .contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("reinstated on a spent run-out"), at).refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                "permit.revocation-run-out-of-an-annulled-revocation")).isTrue();
+        assertThat(answer(active(), now.get("term ended")).refusedWith(RevocationGround.LIQUIDATION, "permit.term-ended")).isTrue();
+        assertThat(answer(histories.get("the holder asked"), at).holderRequest()).isEqualTo(RevocationGrounds.HolderRequest.THE_HOLDERS);
+        assertThat(answer(histories.get("the predecessor asked"), at).holderRequest()).isEqualTo(RevocationGrounds.HolderRequest.THE_PREDECESSORS);
+        assertThat(answer(active(), at).holderRequest()).isEqualTo(RevocationGrounds.HolderRequest.NONE);
+        assertThat(answer(active(), at).offered()).containsExactly(RevocationGround.LIQUIDATION, RevocationGround.FALSE_DOCUMENTS);
+        assertThat(answer(revoked(RevocationGround.FALSE_DOCUMENTS), at).offered()).isEmpty();
+        assertThat(answer(PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()), at).refusedWith(
+                RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension")).isTrue();
+    }
+
+    /** The revocation on {@code ground} is refused with the problem {@code code} (whatever its field). */
+    private void assertCode(List<Object> history, RevocationGround ground, Instant at, String code) {
+        fixture = Signed.fixture(services);
+        fixture.given(history).when(revokeNaming(ground, at)).expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
+            @Override
+            protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
+                return code.equals(problem.code());
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a problem " + code);
+            }
+        }).expectNoEvents();
+    }
+
+    // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)
+
+    private static final Instant FOUND_SINCE_AT = Instant.parse("2025-06-25T02:00:00Z");
+    private static final Instant ANEW_AT = Instant.parse("2025-07-01T02:00:00Z");
+    private static final LocalDate ANEW_FROM = LocalDate.of(2025, 7, 1);
+    private static final LocalDate ANEW_UNTIL = LocalDate.of(2025, 9, 30);
+    private static final mn.registry.kernel.calendar.Deadline DECISION_AFTER = CALENDAR.deadline(DECIDED_ON_THE_RUN_OUT,
+            PermitDuty.AFTER_SUSPENSION_DECISION);
+
+    /** Reinstated suspended on the spent run-out (items 56, 91), with the supervisor's duty the decision raised. */
+    private static List<Object> spent() {
+        return with(reinstatedOnTheRunOut(), duty(PermitDuty.DECIDE_AFTER_SUSPENSION, DECISION_AFTER, DECIDED_ON_THE_RUN_OUT));
+    }
+
+    /** {@link #spent()}, and an inspector's opinion of a violation recorded after the decision. */
+    private static List<Object> foundSince() {
+        return with(spent(), violation(LocalDate.of(2025, 6, 24), FOUND_SINCE, FOUND_SINCE_AT));
+    }
+
+    private static Object suspendAnew(String evidence, LocalDate until, PersonId by, Role role) {
+        return signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, evidence, 0, ANEW_FROM, until), by, ANEW_AT, role);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.1.5, 29.6 (ADR 0046 item 92, the lead's reading of O213): a permit reinstated suspended on a run-out the "
+            + "decision spent is suspended anew on an inspector's opinion recorded since the decision, for new days; the suspension anew answers "
+            + "the supervisor's duty the decision raised (it escalates no more), runs out unrestored, and then grounds 29.1.5; 29.1.5 on the "
+            + "spent run-out is still refused")
+    void a_permit_suspended_on_a_spent_run_out_is_suspended_anew_on_a_finding_since_the_decision() {
+        fixture.given(foundSince())
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, ANEW_AT))
+                .expectException(problem("permit.revocation-run-out-of-an-annulled-revocation", "ground"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(foundSince())
+                .when(suspendAnew(FOUND_SINCE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectEvents(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, FOUND_SINCE, 0, ANEW_FROM, ANEW_UNTIL, ANEW_AT, REVIEWER),
+                        duty(PermitDuty.NOTIFY_SUSPENSION, CALENDAR.deadline(ANEW_AT, PermitDeadlines.SUSPENSION_NOTICE), ANEW_AT),
+                        new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, ANEW_AT, ANEW_AT.isAfter(DECISION_AFTER.dueAt().toInstant()),
+                                null, REVIEWER));
+        assertThat(answer(foundSince(), ANEW_AT).suspensionAnew()).as("the desk's answer").isTrue();
+
+        List<Object> suspendedAnew = with(foundSince(), new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, FOUND_SINCE, 0, ANEW_FROM,
+                ANEW_UNTIL, ANEW_AT, REVIEWER), new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, ANEW_AT, false, null, REVIEWER));
+        fixture = Signed.fixture(services);
+        fixture.given(suspendedAnew)
+                .when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, DECISION_AFTER.due(),
+                        DECISION_AFTER.dueAt().toInstant().plusSeconds(1)))
+                .expectNoEvents();
+        assertThat(answer(suspendedAnew, ANEW_AT.plusSeconds(3600)).suspensionAnew()).as("one suspension anew").isFalse();
+        Instant revokedAt = Instant.parse("2025-10-03T02:00:00Z");
+        fixture = Signed.fixture(services);
+        fixture.given(suspendedAnew)
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, revokedAt))
+                .expectException(problem("permit.revocation-suspension-not-run-out", "ground"))
+                .expectNoEvents();
+        List<Object> ranOutAnew = with(suspendedAnew, new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                Instant.parse("2025-09-30T16:00:00Z"), "002 art. 29.1.5"));
+        fixture = Signed.fixture(services);
+        fixture.given(ranOutAnew)
+                .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, revokedAt))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.6 (ADR 0046 item 92): a suspension anew on an opinion the registry received before the decision on the "
+            + "complaint, on the spent suspension's own opinion, for more than three months, or by a reviewer once the supervisor's duty "
+            + "escalated: refused, nothing stored; a permit suspended on a run-out no complaint spent, or still running, is not suspended anew")
+    void a_suspension_anew_rests_on_new_findings_and_new_days() {
+        List<Object> foundBefore = new ArrayList<>(spent()); // recorded during the first suspension, never used
+        foundBefore.add(suspended().size(), violation(LocalDate.of(2025, 4, 1), FOUND_BEFORE, Instant.parse("2025-04-01T02:00:00Z")));
+        fixture.given(foundBefore)
+                .when(suspendAnew(FOUND_BEFORE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-anew-on-a-finding-before-the-decision", "evidenceSha256"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(foundSince())
+                .when(suspendAnew(SHA, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER)) // the spent suspension's own opinion
+                .expectException(problem("permit.suspension-without-inspector-opinion", null))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(foundSince())
+                .when(suspendAnew(FOUND_SINCE, ANEW_FROM.plusMonths(3), REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-too-long", "until"))
+                .expectNoEvents();
+        List<Object> escalated = with(foundSince(), new PermitDutyOverdue(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, DECISION_AFTER.due(),
+                DECISION_AFTER.dueAt().toInstant().plusSeconds(1), PermitDuty.DECIDE_AFTER_SUSPENSION.article()));
+        fixture = Signed.fixture(services);
+        fixture.given(escalated)
+                .when(suspendAnew(FOUND_SINCE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.escalated-decision-is-the-supervisors", "applicationId"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(escalated)
+                .when(suspendAnew(FOUND_SINCE, ANEW_UNTIL, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectSuccessfulHandlerExecution();
+
+        List<Object> ranOut = with(PermitSuspensionTest.ranOut(), violation(LocalDate.of(2025, 6, 2), FOUND_SINCE, Instant.parse("2025-06-02T02:00:00Z")));
+        for (List<Object> notSpent : List.of(ranOut, with(suspended(), violation(LocalDate.of(2025, 4, 2), FOUND_SINCE,
+                Instant.parse("2025-04-02T02:00:00Z"))))) {
+            fixture = Signed.fixture(services);
+            fixture.given(notSpent)
+                    .when(suspendAnew(FOUND_SINCE, ANEW_UNTIL, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                    .expectException(problem("permit.already-suspended", null))
+                    .expectNoEvents();
+            assertThat(answer(notSpent, ANEW_AT).suspensionAnew()).isFalse();
+        }
+    }
+}

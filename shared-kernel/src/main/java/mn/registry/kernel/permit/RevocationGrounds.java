@@ -1,0 +1,67 @@
+package mn.registry.kernel.permit;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 002 art. 28.1, 29.1.1-29.1.5, 23.3 (ADR 0065): the command side's answer to the pages that offer a revocation (the supervisor's desk) or
+ * show the holder's request to revoke (the holder's page). The permit's aggregate answers by its own rules, the rules its command handlers
+ * apply, judged at the registry's receipt time {@code now}; no page keeps a copy of them.
+ */
+public interface RevocationGrounds {
+
+    /** What the permit's aggregate would accept at {@code now}, or empty when no permit has that id. */
+    Optional<Answer> at(ApplicationId id, Instant now);
+
+    /**
+     * A ground's verdict: accepted on the record; accepted once the revocation names the document that shows the ground (29.1.2, 29.1.3,
+     * ADR 0064: a document not yet uploaded is not judged); or refused, with the code of the problem the revocation would be refused with.
+     */
+    record Verdict(boolean accepted, boolean documentNeeded, String refusedWith) {
+
+        public static final Verdict ACCEPTED = new Verdict(true, false, null);
+        public static final Verdict DOCUMENT_NEEDED = new Verdict(true, true, null);
+
+        public static Verdict refused(String code) {
+            return new Verdict(false, false, code);
+        }
+    }
+
+    /** Whose request to revoke is on the permit's record (002 art. 29.1.1, 23.3; ADR 0046 item 74). */
+    enum HolderRequest {
+        /** None waits. */
+        NONE,
+        /** The holder in force asked: its request waits for the ministry, and the holder may withdraw it. */
+        THE_HOLDERS,
+        /** The request on record was received before the permit's last transfer: the former holder's, grounding nothing. */
+        THE_PREDECESSORS
+    }
+
+    /**
+     * The answer: each ground's verdict; whose request to revoke is on record; and whether the permit, suspended on a run-out an upheld
+     * complaint spent, may be suspended anew on a finding received since the decision (ADR 0046 item 92; its evidence is judged by the act).
+     */
+    record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew) {
+
+        public Answer {
+            grounds = Map.copyOf(grounds);
+        }
+
+        /** The grounds a revocation could name, in the law's order (those needing a document included). */
+        public List<RevocationGround> offered() {
+            return Arrays.stream(RevocationGround.values()).filter(g -> verdict(g).accepted()).toList();
+        }
+
+        /** Whether the revocation on {@code ground} would be refused with the problem {@code code}. */
+        public boolean refusedWith(RevocationGround ground, String code) {
+            return code.equals(verdict(ground).refusedWith());
+        }
+
+        public Verdict verdict(RevocationGround ground) {
+            return grounds.getOrDefault(ground, Verdict.refused("permit.wrong-state"));
+        }
+    }
+}

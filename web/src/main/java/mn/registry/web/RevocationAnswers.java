@@ -1,0 +1,31 @@
+package mn.registry.web;
+
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.RevocationGrounds;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * ADR 0065: the command side's answer for a permit, asked at the registry's clock now (as a receipt now would be judged), for the pages
+ * that offer a revocation or show the holder's request to revoke: the supervisor's desk and the holder's page. Empty when no permit has the
+ * id, or no command side runs in this application (the pages then offer no ground and show no request).
+ */
+@Component
+public class RevocationAnswers {
+
+    private final ObjectProvider<RevocationGrounds> grounds;
+    private final Clock clock;
+
+    RevocationAnswers(ObjectProvider<RevocationGrounds> grounds, Clock clock) {
+        this.grounds = grounds;
+        this.clock = clock;
+    }
+
+    public Optional<RevocationGrounds.Answer> of(String applicationId) {
+        RevocationGrounds answers = grounds.getIfAvailable();
+        return answers == null ? Optional.empty() : answers.at(new ApplicationId(applicationId), clock.instant());
+    }
+}
