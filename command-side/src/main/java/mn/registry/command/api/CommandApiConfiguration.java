@@ -16,8 +16,10 @@ class CommandApiConfiguration {
 
     @Bean
     CommandLog commandLog(MongoDatabase database, Clock clock,
-                          @Value("${registry.commands.lease:60s}") Duration lease, mn.registry.infrastructure.privacy.PersonalDataVault vault) {
-        CommandLog log = new CommandLog(database, clock, lease, vault);
+                          @Value("${registry.commands.lease:60s}") Duration lease, mn.registry.infrastructure.privacy.PersonalDataVault vault,
+                          @Value("${registry.commands.answer-delay:10ms}") Duration answerDelay) {
+        // ADR 0066: answers written in batches off the request thread; 0 writes each on the request thread, as before
+        CommandLog log = new CommandLog(database, clock, lease, vault, answerDelay);
         log.ensureIndexes();
         return log;
     }

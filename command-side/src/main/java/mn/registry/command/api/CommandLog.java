@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * recovery checks use only what stays in clear ({@code jwsSha256}, {@code state}, {@code answer}, the signer's id).
  * Erasing the signer destroys the JWS; before that a court or auditor obtains it through {@link #archived}.
  */
-public class CommandLog implements PersonalDataHolder {
+public class CommandLog implements PersonalDataHolder, AutoCloseable {
 
     static final String COLLECTION = "commands";
     private static final Logger log = LoggerFactory.getLogger(CommandLog.class);
@@ -62,6 +62,8 @@ public class CommandLog implements PersonalDataHolder {
     private final Clock clock;
     private final Duration lease;
     private final PersonalDataVault vault;
+    /** ADR 0066: the answers of carried-out commands, written in batches off the request thread; null: each written at once. */
+    private final CommandAnswers answers;
 
     public CommandLog(MongoDatabase database, Clock clock) {
         this(database, clock, LEASE);
@@ -72,11 +74,20 @@ public class CommandLog implements PersonalDataHolder {
     }
 
     public CommandLog(MongoDatabase database, Clock clock, Duration lease, PersonalDataVault vault) {
+        this(database, clock, lease, vault, Duration.ZERO);
+    }
+
+    /**
+     * ADR 0066: {@code answerDelay} above zero: a carried-out command's answer ({@link #answered}) is written off the request
+     * thread, with the others handed over meanwhile, at most that long after it; zero: at once, on the caller's thread.
+     */
+    public CommandLog(MongoDatabase database, Clock clock, Duration lease, PersonalDataVault vault, Duration answerDelay) {
         this.commands = database.getCollection(COLLECTION);
         this.events = database.getCollection("events");
         this.clock = clock;
         this.lease = lease;
         this.vault = vault;
+        this.answers = answerDelay.isZero() ? null : new CommandAnswers(commands, answerDelay);
     }
 
     static String acceptedKey(String commandId, long acceptedAtMillis) {
@@ -170,10 +181,26 @@ public class CommandLog implements PersonalDataHolder {
         return won ? Optional.of(key) : Optional.empty();
     }
 
+    /** Stores the answer of {@code commandId} now (a recovered answer: a resend settles the entry). */
     public void done(String commandId, String answerJson, int status) {
-        commands.updateOne(Filters.eq("_id", commandId), new Document("$set", new Document("state", "done")
-                .append("answer", answerJson).append("status", status).append("doneAt", clock.instant().toEpochMilli())
-                .append(LEASE_KEY, commandId)));
+        commands.updateOne(Filters.eq("_id", commandId), new Document("$set", answer(commandId, answerJson, status)));
+    }
+
+    /**
+     * ADR 0066: the answer of a command just carried out, to be stored for resends: held and written with others off the request
+     * thread when the log was made with an answer delay ({@link #find} shows it meanwhile), else stored now as {@link #done} does.
+     */
+    public void answered(String commandId, String answerJson, int status) {
+        if (answers == null) {
+            done(commandId, answerJson, status);
+        } else {
+            answers.hold(commandId, answer(commandId, answerJson, status));
+        }
+    }
+
+    private Document answer(String commandId, String answerJson, int status) {
+        return new Document("state", "done").append("answer", answerJson).append("status", status)
+                .append("doneAt", clock.instant().toEpochMilli()).append(LEASE_KEY, commandId);
     }
 
     /**
@@ -221,8 +248,24 @@ public class CommandLog implements PersonalDataHolder {
         }
     }
 
+    /** The entry of {@code commandId}, with its answer if this node holds it not yet written (ADR 0066). */
     public Optional<Document> find(String commandId) {
-        return Optional.ofNullable(commands.find(Filters.eq("_id", commandId)).first());
+        // looked at before the read: an answer let go meanwhile was written before it was let go, so the read finds it
+        Optional<Document> held = answers == null ? Optional.empty() : answers.held(commandId);
+        Optional<Document> entry = Optional.ofNullable(commands.find(Filters.eq("_id", commandId)).first());
+        return held.isEmpty() ? entry : entry.map(stored -> {
+            Document shown = new Document(stored);
+            shown.putAll(held.get());
+            return shown;
+        });
+    }
+
+    /** A stop: the answers this node holds are written first (ADR 0066). */
+    @Override
+    public void close() {
+        if (answers != null) {
+            answers.close();
+        }
     }
 
     /** An archived signed command: its type, signer and JWS SHA-256 (in clear), and the JWS itself unless its signer was erased. */

@@ -221,7 +221,7 @@ public class CommandPipeline {
         }
         // serialized once: these bytes are both the command log's answer (a resend gets them again) and the response
         String answer = answerJson(result);
-        commandLog.done(verified.commandId(), answer, 200);
+        commandLog.answered(verified.commandId(), answer, 200);
         log.info("{} {} signed by {} carried out", type.type(), verified.commandId(), actor.person());
         return new Answer(200, answer, false);
     }

@@ -40,6 +40,8 @@ public final class FilterRecorder implements CommandListener, AutoCloseable {
     private final EmbeddedMongo server = EmbeddedMongo.inMemory();
     private final MongoClient client;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    /** The names of the commands sent since the last {@link #clear}: one per round trip. */
+    private final List<String> commands = new CopyOnWriteArrayList<>();
 
     public FilterRecorder() {
         client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server.connectionString()))
@@ -57,12 +59,19 @@ public final class FilterRecorder implements CommandListener, AutoCloseable {
 
     public void clear() {
         sent.clear();
+        commands.clear();
+    }
+
+    /** How many commands called {@code name} (round trips) were sent since the last {@link #clear}. */
+    public long commandsSent(String name) {
+        return commands.stream().filter(name::equals).count();
     }
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
         BsonDocument command = event.getCommand();
         String name = event.getCommandName();
+        commands.add(name);
         switch (name) {
             case "find" -> add(name, command.getString("find").getValue(), command.getDocument("filter", new BsonDocument()));
             case "update" -> statements(name, command.getString("update").getValue(), command.getArray("updates", new BsonArray()));
