@@ -47,7 +47,8 @@ class PersonalDataInventoryTest {
             "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
             "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)
             "Found", "PublishedField", "ScreenStep", // PublishedTextScreen: a refusal's field and the components it reads, never stored
-            "CitableDocument"            // LateResumption: a document the governor's desk offers, read from the document store, never stored
+            "CitableDocument",           // LateResumption: a document the governor's desk offers, read from the document store, never stored
+            "GovernorActs"               // the acts the governor's desk offers, the aggregate's answer, never stored (ADR 0035 item 75)
     );
 
     @Test
