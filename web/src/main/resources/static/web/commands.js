@@ -72,7 +72,9 @@ for (const input of document.querySelectorAll('input[type=file][data-hash-into]'
     const token = document.querySelector('input[name="_csrf"]')?.value;
     const headers = { 'Content-Type': file.type || 'application/pdf', 'X-CSRF-Token': token || '' };
     if (/^[\x20-\x7e]+$/.test(file.name)) headers['X-File-Name'] = file.name;
-    const reply = await fetch('/api/documents', { method: 'POST', headers, body: file });
+    // uploaded for an act (data-upload-for: the resumption's registration, ADR 0035 item 76): kept while that act may cite it
+    const target = input.dataset.uploadFor ? '/api/documents?for=' + encodeURIComponent(input.dataset.uploadFor) : '/api/documents';
+    const reply = await fetch(target, { method: 'POST', headers, body: file });
     input.dataset.uploaded = reply.ok ? 'yes' : 'no';
   });
 }

@@ -30,7 +30,8 @@ import java.util.HexFormat;
  * {@code POST /api/documents}: the raw bytes as the body, their media type as {@code Content-Type},
  * optionally {@code X-File-Name} (percent-encoded UTF-8), and {@code Authorization: Bearer <session>} of a signed-in
  * person (staff, or an applicant signed in with their certificate; 401 without). Answers 201 with the receipt, or 200
- * with the first receipt when the same bytes were already received.
+ * with the first receipt when the same bytes were already received. {@code ?for=<record>}: the upload is for that record's act
+ * ({@link UploadForAnAct}, ADR 0035 item 76), kept past the retention while the act may cite it.
  * {@code GET /api/documents/{sha256}}: the original bytes with their original media type.
  */
 @RestController
@@ -46,11 +47,32 @@ class DocumentController {
     private final UploadGuard guard;
     private final DocumentReaders readers;
 
+    /** The register that says whether an upload may be for an act and keeps it while the act may cite it (ADR 0035 item 76); null: none. */
+    private final java.util.function.Supplier<UploadForAnAct> acts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard, DocumentReaders readers,
+                       org.springframework.beans.factory.ObjectProvider<UploadForAnAct> acts) {
+        this(store, sessions, guard, readers, acts::getIfAvailable);
+    }
+
     DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard, DocumentReaders readers) {
+        this(store, sessions, guard, readers, () -> null);
+    }
+
+    private DocumentController(DocumentStore store, Sessions sessions, UploadGuard guard, DocumentReaders readers,
+                               java.util.function.Supplier<UploadForAnAct> acts) {
         this.store = store;
         this.sessions = sessions;
         this.guard = guard;
         this.readers = readers;
+        this.acts = acts;
+    }
+
+    /** ADR 0035 item 76: the record whose act the upload is for, if its register lets this uploader name it; else the upload is for no act. */
+    private String forAnAct(Actor uploader, String record) {
+        UploadForAnAct act = record == null ? null : acts.get();
+        return act != null && act.mayName(uploader, record) ? record : null;
     }
 
     /** The answer to an upload: what an applicant puts in {@code ApplyForPermit.documents[].sha256}. */
@@ -62,7 +84,8 @@ class DocumentController {
                                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                            @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
                                            @RequestHeader(value = "X-File-Name", required = false) String fileName,
-                                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) throws IOException {
+                                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                           @RequestParam(value = "for", required = false) String uploadedFor) throws IOException {
         Actor uploader = sessions.require(authorization); // an upload belongs to a signed-in person (ADR 0014)
         long declared = request.getContentLengthLong();
         guard.admit(request.getRemoteAddr(), declared < 0 ? 0 : Math.min(declared, store.maxBytes() + 1));
@@ -77,7 +100,7 @@ class DocumentController {
         if (content.length > store.maxBytes()) {
             throw tooLarge();
         }
-        DocumentStore.Upload upload = store.receive(content, contentType, fileName(fileName), uploader.person());
+        DocumentStore.Upload upload = store.receive(content, contentType, fileName(fileName), uploader.person(), forAnAct(uploader, uploadedFor));
         StoredDocument d = upload.document();
         return ResponseEntity.status(upload.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(HttpHeaders.LOCATION, "/api/documents/" + d.sha256())

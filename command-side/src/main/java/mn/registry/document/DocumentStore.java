@@ -89,6 +89,7 @@ public class DocumentStore implements PersonalDataHolder {
             throw new IllegalArgumentException("registry.documents.uncited-retention must be positive: " + uncitedRetention);
         }
         this.documents = database.getCollection(COLLECTION);
+        mn.registry.store.mongo.MongoIndexes.ensure(documents); // by uploader (ADR 0035 item 77): read by the governor's desk, a person's erasure
         this.quota = database.getCollection(QUOTA_COLLECTION);
         this.clock = clock;
         this.intake = new DocumentIntake(maxBytes);
@@ -127,6 +128,14 @@ public class DocumentStore implements PersonalDataHolder {
      * against the uploader's quota. Bytes already held answer with the first receipt and count for no one again.
      */
     public Upload receive(byte[] content, String mediaType, String fileName, PersonId uploader) {
+        return receive(content, mediaType, fileName, uploader, null);
+    }
+
+    /**
+     * As {@link #receive(byte[], String, String, PersonId)}, for the act of {@code uploadedFor} (ADR 0035 item 76: {@link UploadForAnAct}, the
+     * caller has asked whether the uploader may name it; null: for no act). Bytes already held keep their first receipt, for no act if it was.
+     */
+    public Upload receive(byte[] content, String mediaType, String fileName, PersonId uploader, String uploadedFor) {
         String normalizedType = intake.check(content, mediaType);
         String sha256 = Sha256.hex(content);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -148,6 +157,9 @@ public class DocumentStore implements PersonalDataHolder {
                 .append("receivedAt", Date.from(receivedAt));
         if (uploader != null) {
             row.append(UPLOADED_BY, uploader.value());
+            if (uploadedFor != null) {
+                row.append(UPLOADED_FOR, uploadedFor);
+            }
         }
         try {
             documents.insertOne(row);
@@ -168,6 +180,7 @@ public class DocumentStore implements PersonalDataHolder {
     static final String UPLOADED_BY = "uploadedBy";
     static final String FILE_NAME_SEALED_AS = "document-file-name";
     static final String CITED_AT = "citedAt";
+    static final String UPLOADED_FOR = "uploadedFor";
 
     /**
      * The bytes of new documents one person may upload within any {@link #uncitedRetention} (a choice, ADR 0014): uncited
@@ -224,9 +237,24 @@ public class DocumentStore implements PersonalDataHolder {
      * citing it is refused as citing an unknown document).
      */
     public long deleteUncited() {
-        Instant cutoff = clock.instant().minus(uncitedRetention);
-        return documents.deleteMany(Filters.and(Filters.exists(CITED_AT, false), Filters.lt("receivedAt", Date.from(cutoff))))
-                .getDeletedCount();
+        return deleteUncited((record, receivedAt) -> false);
+    }
+
+    /**
+     * As {@link #deleteUncited()}, keeping a document uploaded for an act ({@value #UPLOADED_FOR}, ADR 0035 item 76) while {@code stillCitable}
+     * says the act may still cite it; each such document is deleted, when it is not, on the same condition (uncited) as the others.
+     */
+    public long deleteUncited(java.util.function.BiPredicate<String, Instant> stillCitable) {
+        org.bson.conversions.Bson expired = Filters.and(Filters.exists(CITED_AT, false),
+                Filters.lt("receivedAt", Date.from(clock.instant().minus(uncitedRetention))));
+        long deleted = documents.deleteMany(Filters.and(expired, Filters.exists(UPLOADED_FOR, false))).getDeletedCount();
+        for (Document row : documents.find(Filters.and(expired, Filters.exists(UPLOADED_FOR, true)))
+                .projection(Projections.include("receivedAt", UPLOADED_FOR)).into(new java.util.ArrayList<>())) {
+            if (!stillCitable.test(row.getString(UPLOADED_FOR), row.getDate("receivedAt").toInstant())) {
+                deleted += documents.deleteOne(Filters.and(Filters.eq("_id", row.get("_id")), Filters.exists(CITED_AT, false))).getDeletedCount();
+            }
+        }
+        return deleted;
     }
 
     /**

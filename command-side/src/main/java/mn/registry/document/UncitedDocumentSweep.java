@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * Deletes, every {@code registry.documents.sweep-interval} (default 1 hour), the documents no command cited within
- * their retention ({@link DocumentStore#deleteUncited()}), as of the registry's clock: in demo mode moving the clock
+ * their retention ({@link DocumentStore#deleteUncited()}; one uploaded for an act while the act may still cite it is kept, ADR 0035 item 76,
+ * {@link UploadForAnAct}), as of the registry's clock: in demo mode moving the clock
  * forward expires them too. Any node may sweep; the deletion is the same on every node.
  */
 @Component
@@ -21,16 +22,30 @@ class UncitedDocumentSweep implements SmartLifecycle {
 
     private final DocumentStore store;
     private final Duration interval;
+    private final java.util.function.Supplier<UploadForAnAct> acts;
     private RepeatedTask executor;
 
-    UncitedDocumentSweep(DocumentStore store, @Value("${registry.documents.sweep-interval:1h}") Duration interval) {
-        this.store = store;
-        this.interval = interval;
+    @org.springframework.beans.factory.annotation.Autowired
+    UncitedDocumentSweep(DocumentStore store, @Value("${registry.documents.sweep-interval:1h}") Duration interval,
+                         org.springframework.beans.factory.ObjectProvider<UploadForAnAct> acts) {
+        this(store, interval, acts::getIfAvailable);
     }
 
-    /** One sweep; answers how many documents were deleted. */
+    /** With no register of acts uploads are for (tests of the store alone): every uncited document expires. */
+    UncitedDocumentSweep(DocumentStore store, Duration interval) {
+        this(store, interval, () -> null);
+    }
+
+    private UncitedDocumentSweep(DocumentStore store, Duration interval, java.util.function.Supplier<UploadForAnAct> acts) {
+        this.store = store;
+        this.interval = interval;
+        this.acts = acts;
+    }
+
+    /** One sweep; answers how many documents were deleted (one uploaded for an act kept while the act may cite it, ADR 0035 item 76). */
     long sweepOnce() {
-        long deleted = store.deleteUncited();
+        UploadForAnAct act = acts.get();
+        long deleted = act == null ? store.deleteUncited() : store.deleteUncited(act::stillCitable);
         if (deleted > 0) {
             log.info("Deleted {} uploaded documents that no command cited within {} days of receipt", deleted, store.uncitedRetention().toDays());
         }

@@ -45,9 +45,9 @@ class ActDocumentClaims {
         this(DocumentClaims.backfilled(database, commandLog));
     }
 
-    /** Whether an act holds the document (ADR 0035 item 70: then no late resumption of any registration cites it). */
-    boolean held(String sha256) {
-        return claims.holder(sha256).isPresent();
+    /** Which of these documents an act holds (ADR 0035 items 70, 77: then no late resumption of any registration cites it), in one read. */
+    java.util.Set<String> heldAmong(java.util.Collection<String> sha256s) {
+        return claims.heldAmong(sha256s);
     }
 
     /** The registration a document grounds, as its claim names it. */

@@ -288,13 +288,12 @@ class ZoneRegistration {
     // certificate. An agreement received after that year ran out is refused whatever day it names: recorded, it would open a new
     // year to start for an entity whose ground for deregistration is due (the registry raised it, or its poller is about to)
     private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn, RegistrationServices services) {
-        LocalDate due = startDue(services, receivedOn);
-        if (due != null && receivedOn.isAfter(due)) {
+        yearToStartRanOutBy(receivedOn, services).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-too-late", "The year to start operations of "
                     + registrationId + ", counted from its certificate of " + certificateIssuedOn + ", ran out on " + due
                     + "; an investment agreement received on " + receivedOn + " is late whatever day it names: the ground for "
                     + "deregistration is due.", "signedOn", "003 art. 12.5.1");
-        }
+        });
     }
 
     // 003 art. 12.5.1, 12.5.3, 26.2 (choice, ADR 0035 item 7; abuse audit F47): the agreement's date starts the year to start and a court
@@ -409,22 +408,53 @@ class ZoneRegistration {
     // poller may not have fired yet). The year's last day is inside it ("within one year", LegalTerm), so a record received that
     // day is in time
     private void startWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
-        LocalDate due = startDue(services, receivedOn);
-        if (due != null && receivedOn.isAfter(due)) {
+        yearToStartRanOutBy(receivedOn, services).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.start-window-passed", "The year to start operations of "
                     + registrationId + " ran out on " + due + "; a start received on " + receivedOn + " is late whatever day it names: "
                     + "the ground for deregistration is due.", "on", "003 art. 12.5.1");
-        }
+        });
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035): likewise for a resumption received after the 12 months of interruption ran out
     private void interruptionWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
-        LocalDate due = resumeDue(services, receivedOn);
-        if (due != null && receivedOn.isAfter(due)) {
+        twelveMonthsRanOutBy(receivedOn, services).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
                     + registrationId + " ran out on " + due + "; a resumption received on " + receivedOn + " is late whatever day it "
                     + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
+        });
+    }
+
+    // 003 art. 6.4, 12.5.1 (ADR 0035 items 6, 21): the year to start's last day, moved by the zone's closures, when a record received on
+    // receivedOn comes after it: the agreement and the start are then late whatever day they name
+    private java.util.Optional<LocalDate> yearToStartRanOutBy(LocalDate receivedOn, RegistrationServices services) {
+        return java.util.Optional.ofNullable(startDue(services, receivedOn)).filter(receivedOn::isAfter);
+    }
+
+    // 003 art. 6.4, 12.5.2 (ADR 0035 items 17, 21): the 12 months of interruption's last day, moved likewise, when a record received on
+    // receivedOn comes after it: a resumption is then late whatever day it names
+    private java.util.Optional<LocalDate> twelveMonthsRanOutBy(LocalDate receivedOn, RegistrationServices services) {
+        return java.util.Optional.ofNullable(resumeDue(services, receivedOn)).filter(receivedOn::isAfter);
+    }
+
+    /**
+     * 003 art. 6.4, 8.7.6, 12.5 (ADR 0035 item 75; abuse audit F377): the governor's acts this registration would record on a command
+     * received on {@code receivedOn}, by the rules above that its handlers refuse by (the window of the year to start and of the 12 months,
+     * the grounds raised); the governor's desk offers these only. A dissolution recorded, and who signs, the desk judges as before.
+     */
+    mn.registry.kernel.freezone.GovernorActs actsAcceptedOn(LocalDate receivedOn, RegistrationServices services) {
+        if (status != Status.REGISTERED) {
+            return mn.registry.kernel.freezone.GovernorActs.NONE;
         }
+        java.util.Optional<LocalDate> yearRanOut = yearToStartRanOutBy(receivedOn, services); // the agreement's too, after a start
+        java.util.Optional<LocalDate> monthsRanOut = twelveMonthsRanOutBy(receivedOn, services);
+        return new mn.registry.kernel.freezone.GovernorActs(agreementSignedOn == null && yearRanOut.isEmpty(), startedOn == null && yearRanOut.isEmpty(),
+                interruptedOn != null && monthsRanOut.isEmpty(), startedOn == null ? yearRanOut.orElse(null) : null, monthsRanOut.orElse(null),
+                groundsARemovalRestsOn());
+    }
+
+    // 003 art. 12.5: the governor removes the entity on a ground the registry raised (the year or the 12 months ran out, a court's decision)
+    private Set<DeregistrationGround> groundsARemovalRestsOn() {
+        return raised;
     }
 
     // 003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 item 60; abuse audit F269, was O165): item 49 refuses a resumption recorded after the court's
@@ -432,8 +462,23 @@ class ZoneRegistration {
     // before the court ruled, so it was not made to take F245's clawback away, and the resumption's day, not after its receipt
     // (DatedFact), is before the court's day too: the interruption had ended when the court decided, and F245 judges it so
     private void noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(java.util.Optional<Dissolution> dissolution, Instant documentReceivedAt) {
-        noOperationsRecordedAfterTheDissolution(dissolution.filter(recorded -> !mn.registry.kernel.freezone.LateResumption.shownBeforeTheCourtsDay(
-                documentReceivedAt, recorded.decidedOn()))); // the rule the governor's desk offers the form by (ADR 0035 item 70)
+        noOperationsRecordedAfterTheDissolution(dissolution.filter(recorded -> !shownBeforeTheCourtsDay(recorded, documentReceivedAt)));
+    }
+
+    // the rule the governor's desk offers the form by (ADR 0035 item 70) and the sweep keeps a notice by (item 76)
+    private static boolean shownBeforeTheCourtsDay(Dissolution recorded, Instant documentReceivedAt) {
+        return mn.registry.kernel.freezone.LateResumption.shownBeforeTheCourtsDay(documentReceivedAt, recorded.decidedOn());
+    }
+
+    /**
+     * 003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 item 76; abuse audit F380, was O198): whether a resumption received on {@code receivedOn} could
+     * rest on a document the registry received at {@code documentReceivedAt}, by the rules its handler refuses by: operations interrupted and
+     * the 12 months running ({@link #actsAcceptedOn}), and after the entity's dissolution the document received before the court's day (item 60).
+     * The sweep of uncited documents keeps a notice uploaded for the resumption while this holds.
+     */
+    boolean resumptionCouldRestOn(Instant documentReceivedAt, LocalDate receivedOn, RegistrationServices services) {
+        return actsAcceptedOn(receivedOn, services).operationsResumed()
+                && entitysDissolution(services).map(recorded -> shownBeforeTheCourtsDay(recorded, documentReceivedAt)).orElse(true);
     }
 
     // 003 art. 12.5.2: 12 consecutive months of interruption after operations started. 003 art. 26.2, 12.5.2 (the lead, ADR 0035 item 46;
@@ -663,7 +708,7 @@ class ZoneRegistration {
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5");
         mn.registry.freezone.zone.ReadableText.requireReadable(body.reasons(), "reasons", "003 art. 12.5"); // F89: published as signed
         DeregistrationGround ground = body.ground();
-        if (ground == null || !raised.contains(ground)) {
+        if (ground == null || !groundsARemovalRestsOn().contains(ground)) {
             throw RegistryProblem.conflict("freezone.ground-not-raised", "Ground " + (ground == null ? "(none)" : ground.article())
                     + " has not been raised for " + registrationId + "; raised: " + raised + ".", "003 art. 12.5");
         }

@@ -8,7 +8,6 @@ import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
-import mn.registry.freezone.governor.StreamTarget;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
@@ -21,12 +20,9 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,13 +86,7 @@ class ActDocumentClaimsTest {
 
     @BeforeEach
     void start(MongoDatabase database) {
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ZoneRegistration.class)
-                        .configureCommandTargetResolver(c -> new StreamTarget(RegistrationCommandTypes::streamOf)))
-                .registerComponent(RegistrationServices.class, c -> new ZoneRegistrationTest.Services())
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .buildConfiguration();
-        axon.start();
+        axon = ZoneRegistrationAbuseFixture.registrations(new ZoneRegistrationTest.Services());
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
         claims = new ActDocumentClaims(database, commandLog);
         documents = DocumentClaims.backfilled(database, commandLog);

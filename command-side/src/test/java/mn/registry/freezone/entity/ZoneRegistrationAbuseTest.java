@@ -116,7 +116,7 @@ class ZoneRegistrationAbuseTest {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RegistryProblem problem) {
-                return code.equals(problem.code()) && field.equals(problem.field()) && article.equals(problem.article());
+                return code.equals(problem.code()) && java.util.Objects.equals(field, problem.field()) && article.equals(problem.article());
             }
 
             @Override

@@ -54,7 +54,9 @@ public final class MongoIndexes {
             unique("commands", "lease", "lease_unique",
                     "the command log's state as one key (`commandId@acceptedAt` while accepted, `commandId` when done): takeover and "
                             + "release by compare-and-set on one key (ADR 0002, 0019); entries from before get it at start"),
-            plain("personal_data_reads", List.of("personId"), "a person's record of who read their personal data (001 art. 53.1)"));
+            plain("personal_data_reads", List.of("personId"), "a person's record of who read their personal data (001 art. 53.1)"),
+            plain("documents", List.of("uploadedBy"), "the documents a person uploaded: those the governor's desk offers a late resumption "
+                    + "on (ADR 0035 items 70, 77), a person's erasure"));
 
     private MongoIndexes() {
     }

@@ -159,6 +159,25 @@ final class Browser implements AutoCloseable {
         waitFor("#signed-in-as");
     }
 
+    /**
+     * Chooses a document's file in a form ({@code content} as a PDF's bytes): the page hashes it into {@code #<sha>} and the registry keeps it (ADR
+     * 0035 items 27, 41); the file's label is shown. Answers the document's SHA-256 (session 24: shared by the Cabinet's and the governor's tests).
+     */
+    String chooseFile(String file, String sha, String content) {
+        Path chosen;
+        try {
+            chosen = java.nio.file.Files.createTempFile("document-", ".pdf");
+            java.nio.file.Files.writeString(chosen, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.assertj.core.api.Assertions.assertThat(find("label[for=" + file + "]").getText()).isNotBlank();
+        find("#" + file).sendKeys(chosen.toAbsolutePath().toString());
+        waitUntil("the document hashed and kept", d -> d.findElement(By.id(sha)).getAttribute("value").length() == 64
+                && "yes".equals(d.findElement(By.id(file)).getAttribute("data-uploaded")));
+        return find("#" + sha).getAttribute("value");
+    }
+
     void signOut() {
         find("#signout-form button").click();
         waitFor("#nav-signin");

@@ -51,22 +51,9 @@ class CabinetDeskBrowserTest {
         browser.script("const e = document.querySelector(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('input'));", css, text);
     }
 
-    /**
-     * Chooses a document's file in a form (a PDF of {@code text}): the page hashes it into {@code #<sha>} and the registry keeps it (ADR 0035
-     * items 27, 41); the file's label is shown.
-     */
+    /** As {@link Browser#chooseFile}: a document's file chosen in a form, hashed and kept. */
     private void chooseFile(String file, String sha, String text) {
-        java.nio.file.Path chosen;
-        try {
-            chosen = java.nio.file.Files.createTempFile("document-", ".pdf");
-            java.nio.file.Files.writeString(chosen, pdf(text));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        assertThat(browser.find("label[for=" + file + "]").getText()).isNotBlank();
-        browser.find("#" + file).sendKeys(chosen.toAbsolutePath().toString());
-        browser.waitUntil("the document hashed and kept", d -> d.findElement(By.id(sha)).getAttribute("value").length() == 64
-                && "yes".equals(d.findElement(By.id(file)).getAttribute("data-uploaded")));
+        browser.chooseFile(file, sha, pdf(text));
     }
 
     private static String pdf(String text) {

@@ -7,6 +7,8 @@ import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
@@ -17,13 +19,15 @@ import org.openqa.selenium.support.ui.Select;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 items 60, 70; abuse audit F336): after a court's dissolution the governor's page offers the
- * resumption only where the registry would record it, on a document received before the court's day. A registry of its own: the test moves
- * its clock on (the court's day after the notice's).
+ * resumption only where the registry would record it, on a document received before the court's day. 003 art. 6.4, 12.5.1, 12.5.2 (ADR 0035
+ * item 75; F377, F378): it offers the resumption, the agreement and the start only while their periods, moved by the zone's closures, run.
+ * A registry of its own: the tests move its clock on (the court's day after the notice's; a year and more).
  */
 @BrowserTest(ownRegistry = true)
 class LateResumptionBrowserTest {
@@ -42,7 +46,11 @@ class LateResumptionBrowserTest {
     }
 
     private static void send(String type, Object body) {
-        RegistryClient.Reply reply = registry.client.command(registry.client.sign("governor-altanbulag", type, body));
+        send("governor-altanbulag", type, body);
+    }
+
+    private static void send(String signer, String type, Object body) {
+        RegistryClient.Reply reply = registry.client.command(registry.client.sign(signer, type, body));
         assertThat(reply.status()).as(type + " " + reply.body()).isEqualTo(200);
     }
 
@@ -57,9 +65,10 @@ class LateResumptionBrowserTest {
     }
 
     @Test
-    @DisplayName("003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 items 60, 70, F336): after the entity's dissolution the governor's page offers, in "
-            + "either language, the resumption on the documents the governor uploaded before the court's day that no act cites, and records it; "
-            + "with none (the notice received on the court's day), it offers no resumption, as the registry would refuse it")
+    @DisplayName("003 art. 12.5.2, 12.5.3, 26.2 (ADR 0035 items 60, 70, 75, F336, F379): after the entity's dissolution the governor's page "
+            + "offers, in either language, the resumption on the documents the governor uploaded before the court's day that no act cites, and "
+            + "records it; with none (the notice received on the court's day), it offers no resumption, as the registry would refuse it; the "
+            + "removal on the ground raised only")
     void the_honest_late_resumption_is_offered_only_on_a_document_received_before_the_courts_day() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate first = UlaanbaatarTime.dateOf(clock.instant());
@@ -75,6 +84,9 @@ class LateResumptionBrowserTest {
         });
         // the only document the governor uploaded was received on the court's day, not before: no resumption offered (item 49)
         assertThat(browser.driver.findElements(By.id("form-resumed"))).isEmpty();
+        // ADR 0035 item 75 (F379): the removal is offered on the ground raised, the court's decision, not on the others
+        assertThat(new Select(browser.find("#dereg-ground")).getOptions()).extracting(option -> option.getAttribute("value"))
+                .containsExactly("COURT_DECISION");
         assertThat(browser.driver.findElements(By.id("form-interrupted"))).isEmpty();
 
         browser.signOut(); // the session does not outlive the days the clock moves on
@@ -108,6 +120,74 @@ class LateResumptionBrowserTest {
         // the notice now cites that act: the other entity's page still offers nothing
         browser.open(refusedPage, "en");
         assertThat(browser.driver.findElements(By.id("form-resumed"))).isEmpty();
+        browser.signOut();
+    }
+
+    /** The governor's page of {@code registration} in {@code lang}, signed in (the session does not outlive the days the clock moves on). */
+    private static void openAsTheGovernor(RegistrationId registration, String lang) {
+        browser.open("/governor/altanbulag/entities/" + registration.value(), lang);
+    }
+
+    private static void movedOnTo(RegistryClock clock, LocalDate day) {
+        browser.signOut();
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(UlaanbaatarTime.dateOf(clock.instant()), day)));
+        browser.signInAsDemo("governor-altanbulag");
+    }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.5.1, 12.5.2 (ADR 0035 item 75, F377, F378): the governor's page offers, in either language, the resumption "
+            + "while the 12 months of interruption, moved by the zone's closure, run, and the agreement and the start while the year to start, "
+            + "moved likewise, runs; once they ran out it offers none of them and says on which day they ran out, as the registry refuses them")
+    void the_resumption_start_and_agreement_are_offered_only_while_their_periods_moved_by_the_closures_run() {
+        RegistryClock clock = registry.context.getBean(RegistryClock.class);
+        LocalDate first = UlaanbaatarTime.dateOf(clock.instant());
+        RegistrationId paused = interrupted(new LegalEntity("Selenge Long Pause LLC", Jurisdiction.MONGOLIAN, null, "6207731"), first);
+        RegistrationId waiting = new RegistrationId(GovernorDeskBrowserTest.apply(registry, new LegalEntity("Selenge Slow Start LLC",
+                Jurisdiction.MONGOLIAN, null, "6207732"), "altanbulag"));
+        send("RegisterEntity", new RegistrationCommands.RegisterEntity(waiting));
+        // the Government closes the zone's activities for 20 days (003 art. 6.4): neither period counts them (ADR 0035 item 21)
+        ZoneId altanbulag = ZoneId.of("altanbulag");
+        send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(altanbulag, "Government resolution 2027/90 (test)",
+                upload("Government resolution closing Altanbulag", null)));
+        browser.signInAsDemo("governor-altanbulag");
+        movedOnTo(clock, first.plusDays(20));
+        send("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(altanbulag, "Government resolution 2027/91 (test)",
+                upload("Government resolution opening Altanbulag", null)));
+        // ten days after the law's 12 months and year, within the 20 days they are moved by: offered
+        movedOnTo(clock, first.plusMonths(12).plusDays(9));
+        for (String lang : java.util.List.of("mn", "en")) {
+            openAsTheGovernor(paused, lang);
+            assertThat(browser.find("#form-resumed h3").getText()).contains("mn".equals(lang) ? "Үйл ажиллагаа сэргэснийг бүртгэх"
+                    : "Record that operations resumed");
+            assertThat(browser.driver.findElements(By.id("re-ran-out"))).isEmpty();
+            if ("en".equals(lang)) { // ADR 0035 item 76 (F380): the notice chosen on the form is uploaded for the resumption
+                String notice = browser.chooseFile("re-file", "re-sha", "%PDF-1.4\nnotice of " + paused.value() + " " + System.nanoTime() + "\n%%EOF\n");
+                assertThat(registry.context.getBean(com.mongodb.client.MongoDatabase.class).getCollection("documents")
+                        .find(com.mongodb.client.model.Filters.eq("_id", notice)).first().getString("uploadedFor")).isEqualTo(paused.value());
+            }
+            openAsTheGovernor(waiting, lang);
+            assertThat(browser.driver.findElements(By.id("form-started"))).as(lang).hasSize(1);
+            assertThat(browser.driver.findElements(By.id("form-agreement"))).as(lang).hasSize(1);
+            assertThat(browser.driver.findElements(By.id("st-ran-out"))).isEmpty();
+        }
+        // past the moved last days: the registry refuses them (409), and the page no longer offers them
+        LocalDate monthsRanOut = first.plusMonths(12).minusDays(1).plusDays(20);
+        movedOnTo(clock, first.plusMonths(12).plusDays(25));
+        for (String lang : java.util.List.of("mn", "en")) {
+            openAsTheGovernor(paused, lang);
+            assertThat(browser.driver.findElements(By.id("form-resumed"))).as(lang).isEmpty();
+            assertThat(browser.find("#re-ran-out").getAttribute("data-day")).isEqualTo(monthsRanOut.toString());
+            assertThat(browser.find("#re-ran-out").getText()).contains("mn".equals(lang) ? "12 сар" : "12 months");
+            openAsTheGovernor(waiting, lang);
+            assertThat(browser.driver.findElements(By.id("form-started"))).as(lang).isEmpty();
+            assertThat(browser.driver.findElements(By.id("form-agreement"))).as(lang).isEmpty();
+            assertThat(browser.find("#st-ran-out").getAttribute("data-day")).isEqualTo(first.plusYears(1).minusDays(1).plusDays(20).toString());
+            assertThat(browser.find("#st-ran-out").getText()).contains("mn".equals(lang) ? "нэг жил" : "year to start");
+        }
+        RegistryClient.Reply late = registry.client.command(registry.client.sign("governor-altanbulag", "RecordOperationsResumed",
+                new RegistrationCommands.RecordOperationsResumed(paused, first.plusMonths(6), upload("notice of " + paused.value(), null))));
+        assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
+        assertThat(late.body().toString()).contains("freezone.interruption-window-passed");
         browser.signOut();
     }
 }

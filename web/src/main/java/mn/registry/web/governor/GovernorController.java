@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
-import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.GovernorActs;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LateResumption;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
@@ -49,10 +49,13 @@ class GovernorController {
     private final PublicRegister register;
 
     private final ObjectProvider<LateResumption.Documents> lateResumption;
+    private final ObjectProvider<GovernorActs.OfTheRegistration> acts;
 
     GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
-                       @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption) {
+                       @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption,
+                       ObjectProvider<GovernorActs.OfTheRegistration> acts) {
         this.lateResumption = lateResumption;
+        this.acts = acts;
         this.landMaxYears = landMaxYears;
         this.register = register;
         this.desk = desk;
@@ -105,7 +108,7 @@ class GovernorController {
             Optional<LocalDate> courtsDay = GovernorDesk.courtsDay(entity.get(), elsewhere);
             model.addAttribute("courtsDay", courtsDay.orElse(null));
             model.addAttribute("lateDocuments", lateResumptionDocuments(request, entity.get(), courtsDay));
-            model.addAttribute("deregistrationGrounds", DeregistrationGround.values());
+            model.addAttribute("acts", actsNow(entity.get()));
             return "governor/entity";
         });
     }
@@ -121,6 +124,17 @@ class GovernorController {
         }
         LateResumption.Documents documents = lateResumption.getIfAvailable();
         return documents == null ? List.of() : staff.current(request).map(actor -> documents.citable(actor.person(), courtsDay.get())).orElse(List.of());
+    }
+
+    /**
+     * 003 art. 6.4, 8.7.6, 12.5 (ADR 0035 item 75; F377-F379): the acts the registration's aggregate would record now, as the command side
+     * answers ({@link GovernorActs.OfTheRegistration}): the page offers the agreement, the start, the resumption and the removal's grounds by
+     * them, not by the desk's copy of the periods (which does not count the zone's closures). {@link GovernorActs#NONE} if the command side
+     * does not run here or knows no such registration: no such act is offered.
+     */
+    private GovernorActs actsNow(Document row) {
+        GovernorActs.OfTheRegistration answer = acts.getIfAvailable();
+        return answer == null ? GovernorActs.NONE : answer.now(new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"))).orElse(GovernorActs.NONE);
     }
 
     @GetMapping("/governor/{zone}/land")

@@ -1,0 +1,75 @@
+package mn.registry.freezone.entity;
+
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.GovernorActs;
+import mn.registry.kernel.freezone.RegistrationId;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * 003 art. 6.4, 8.7.6, 12.5 (ADR 0035 item 75; abuse audit F377): the command side's answer to the governor's desk, which offers an act only
+ * where the registration would record it. The registration's own aggregate answers ({@link ZoneRegistration#actsAcceptedOn}, on the rules its
+ * handlers refuse by, the zone's closures counted), loaded by Axon's repository inside a unit of work that is rolled back: nothing is
+ * applied or stored, and its lock is released; a command on the registration meanwhile waits for it, as for another command. Judged on the
+ * registry's clock (a demo registry's moved clock too), as a command received now would be.
+ */
+@Component
+class GovernorActsNow implements GovernorActs.OfTheRegistration {
+
+    private final Clock clock;
+    private final RegistrationServices services;
+    private final EventStore events;
+    private final Supplier<Repository<ZoneRegistration>> registrations;
+
+    @Autowired
+    GovernorActsNow(Clock clock, RegistrationServices services, EventStore events, ObjectProvider<Configuration> axon) {
+        this(clock, services, events, () -> axon.getObject().repository(ZoneRegistration.class));
+    }
+
+    GovernorActsNow(Clock clock, RegistrationServices services, EventStore events, Supplier<Repository<ZoneRegistration>> registrations) {
+        this.clock = clock;
+        this.services = services;
+        this.events = events;
+        this.registrations = registrations;
+    }
+
+    @Override
+    public Optional<GovernorActs> now(RegistrationId registration) {
+        return judgedNow(registration, (aggregate, today) -> aggregate.actsAcceptedOn(today, services));
+    }
+
+    /**
+     * What the registration's aggregate answers {@code question} on the registry's day now (in Ulaanbaatar), read in a unit of work rolled back;
+     * empty when no such registration was applied for.
+     */
+    <R> Optional<R> judgedNow(RegistrationId registration, BiFunction<ZoneRegistration, LocalDate, R> question) {
+        if (events.lastSequenceNumberFor(registration.stream()).isEmpty()) {
+            return Optional.empty(); // asked of the event store first, so that an unknown id does not have the repository log a stack trace
+        }
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        UnitOfWork<?> look = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("governor-acts " + registration.value()));
+        try {
+            return Optional.of(registrations.get().load(registration.stream()).invoke(aggregate -> question.apply(aggregate, today)));
+        } finally {
+            look.rollback();
+        }
+    }
+
+    /** The services the aggregate judges with (the zone's closures, the entity's court decisions elsewhere). */
+    RegistrationServices services() {
+        return services;
+    }
+}
