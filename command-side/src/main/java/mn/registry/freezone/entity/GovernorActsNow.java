@@ -1,13 +1,11 @@
 package mn.registry.freezone.entity;
 
+import mn.registry.command.look.AggregateLook;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.GovernorActs;
 import mn.registry.kernel.freezone.RegistrationId;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,16 +54,8 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
      * empty when no such registration was applied for.
      */
     <R> Optional<R> judgedNow(RegistrationId registration, BiFunction<ZoneRegistration, LocalDate, R> question) {
-        if (events.lastSequenceNumberFor(registration.stream()).isEmpty()) {
-            return Optional.empty(); // asked of the event store first, so that an unknown id does not have the repository log a stack trace
-        }
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
-        UnitOfWork<?> look = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("governor-acts " + registration.value()));
-        try {
-            return Optional.of(registrations.get().load(registration.stream()).invoke(aggregate -> question.apply(aggregate, today)));
-        } finally {
-            look.rollback();
-        }
+        return AggregateLook.ask(events, registrations.get(), registration.stream(), aggregate -> question.apply(aggregate, today));
     }
 
     /** The services the aggregate judges with (the zone's closures, the entity's court decisions elsewhere). */

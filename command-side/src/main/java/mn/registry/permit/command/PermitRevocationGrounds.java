@@ -1,12 +1,10 @@
 package mn.registry.permit.command;
 
+import mn.registry.command.look.AggregateLook;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.RevocationGrounds;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,19 +35,9 @@ class PermitRevocationGrounds implements RevocationGrounds {
         this.permits = permits;
     }
 
-    /** An id that names no stream is no permit (asked of the event store first, so that Axon's repository logs no stack trace). */
+    /** An id that names no stream is no permit. */
     @Override
     public Optional<Answer> at(ApplicationId id, Instant now) {
-        if (events.lastSequenceNumberFor(id.value()).isEmpty()) {
-            return Optional.empty();
-        }
-        UnitOfWork<?> readOnly = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return Optional.of(permits.get().load(id.value()).invoke(permit -> permit.revocationGroundsAt(now)));
-        } catch (AggregateNotFoundException unknown) {
-            return Optional.empty();
-        } finally {
-            readOnly.rollback();
-        }
+        return AggregateLook.ask(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now));
     }
 }
