@@ -62,6 +62,10 @@ class Person {
      */
     private final java.util.Map<Long, String> grantsNamingNoOrder = new java.util.HashMap<>();
     private final java.util.Map<Long, String> endsNamingNoOrder = new java.util.HashMap<>();
+    /** The documents the revocations of this stream's certificates rested on (F386). */
+    private final Set<String> revocationDocuments = new HashSet<>();
+    /** For each certificate enrolled, the documents revocations rested on before its enrolment (F386: none of them reports its loss). */
+    private final java.util.Map<String, Set<String>> revocationDocumentsBeforeEnrolment = new java.util.HashMap<>();
     /** The sequence of each role's latest end (ADR 0061 item 23: the orders read from the archive cited up to it). */
     private final java.util.Map<String, Long> latestEnd = new java.util.HashMap<>();
 
@@ -120,7 +124,7 @@ class Person {
      * certificate still in use is revoked. The ground is not published, but says something.
      */
     @CommandHandler
-    void handle(RevokeSignerCertificate body, CommandContext context) {
+    void handle(RevokeSignerCertificate body, CommandContext context, OrdersOfStoredActs archive) {
         String named = body.certificateSha256() == null || VisibleText.saysNothing(body.certificateSha256()) ? null
                 : body.certificateSha256().strip().toLowerCase(Locale.ROOT);
         if (named != null && !SHA256_HEX.matcher(named).matches()) {
@@ -152,6 +156,7 @@ class Person {
         }
         String document = representativesRevocationRestsOnADocument(body, context);
         restsOnAnotherDocumentThanAnEnrolment(document, body.personId());
+        revocationRestsOnADocumentOfItsOwn(document, revoked, archive);
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
                 body.ground().strip(), document)));
     }
@@ -384,6 +389,41 @@ class Person {
     }
 
     /**
+     * 001 art. 23.1.1 (abuse audit F385, F386; ADR 0061 item 25): the revocation of a certificate rests on a document of its own, as F184 has
+     * it for the enrolment's document:
+     * <ul>
+     * <li>not the order a grant of a role to the person rested on (the appointment, the power of representation that made them a company's
+     * representative), whatever the role, nor one the archive names for a grant stored before grants named theirs (item 23): F184 knew only
+     * the documents that enrolled a certificate, so a representative granted the role on a certificate enrolled before was locked out on the
+     * very power that made them one (F130 asks a document of the revocation, and this one passed);</li>
+     * <li>not a document a revocation rested on before the certificate was enrolled (F386): a report of a lost key written before a
+     * certificate existed does not report that certificate's loss, and a supervisor would lock a representative out of their new key on the
+     * old report. One report naming two certificates enrolled before it revokes each in its own act.</li>
+     * </ul>
+     */
+    private void revocationRestsOnADocumentOfItsOwn(String document, List<String> revoked, OrdersOfStoredActs archive) {
+        if (document == null) {
+            return;
+        }
+        String cited = lower(document);
+        boolean aGrantsOrder = grantOrders.values().stream().anyMatch(orders -> orders.contains(cited))
+                || (!grantsNamingNoOrder.isEmpty() && archivedOrders(grantsNamingNoOrder, archive.ordersOf(stream), null, Long.MAX_VALUE).contains(cited));
+        if (aGrantsOrder) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of a "
+                    + "role to the person rested on (the appointment, the power of representation); the revocation of a certificate rests on a "
+                    + "document of its own.", "documentSha256", EnrolSignerType.ARTICLE);
+        }
+        for (String certificate : revoked) {
+            if (revocationDocumentsBeforeEnrolment.getOrDefault(certificate, Set.of()).contains(cited)) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.revocation-on-a-used-document", "This document grounded a "
+                        + "revocation before the certificate " + certificate + " was enrolled, so it does not report that certificate's loss; its "
+                        + "revocation rests on a document of its own (the holder's new report, the issuer's notice).", "documentSha256",
+                        EnrolSignerType.ARTICLE);
+            }
+        }
+    }
+
+    /**
      * 001 art. 23.1.1 (choice, ADR 0055 consequences, abuse audit F146): a new certificate enrolled for a person replaces the ones in force,
      * revoked from the same receipt on, on the enrolment's document. An enrolment is the remedy for a lost key (F132); left in force
      * beside the new one, the lost key went on signing as the person for whoever holds it, and a supervisor who enrolled a new certificate
@@ -433,6 +473,7 @@ class Person {
             stream = source;
         }
         enrolledCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
+        revocationDocumentsBeforeEnrolment.put(event.certificateSha256().toLowerCase(Locale.ROOT), Set.copyOf(revocationDocuments));
         if (event.documentSha256() != null) {
             enrolmentDocuments.add(lower(event.documentSha256()));
             citedDocuments.add(lower(event.documentSha256()));
@@ -442,6 +483,9 @@ class Person {
     @EventSourcingHandler
     void on(SignerCertificateRevoked event) {
         revokedCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
+        if (event.documentSha256() != null) {
+            revocationDocuments.add(lower(event.documentSha256()));
+        }
     }
 
     @EventSourcingHandler

@@ -210,6 +210,64 @@ class IdentityAbuseRound6Test {
                 .expectEvents(RoleRevoked.onDocument(PERSON, Role.MINISTRY_REVIEWER, AT, SUPERVISOR, Person.ROLE_END_GROUND, NEW_DISMISSAL));
     }
 
+    private static CommandMessage<Object> revoke(String certificate, String document) {
+        return SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, "key reported lost", document),
+                new CommandContext("revoke-" + document.substring(0, 4), AT, AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32)));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F385): a supervisor revokes a representative's certificate on the power of representation their "
+            + "role was granted on (a certificate enrolled before, so F184 knew only the enrolment's document), or on the order of a grant stored "
+            + "before the grants named it, read from the archive: refused, nothing stored; on the holder's own report it is revoked")
+    void a_certificate_is_not_revoked_on_the_order_of_a_grant() {
+        String power = "b1".repeat(32);
+        String report = "c1".repeat(32);
+        PersonEnrolled enrolled = PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, ENROLMENT);
+        RoleGranted representative = new RoleGranted(PERSON, Role.APPLICANT, null, T0.plusSeconds(60), SUPERVISOR, Person.ENROLMENT_GROUND, power);
+        fixture().given(enrolled, representative)
+                .when(revoke(null, power))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.document-of-the-enrolment", "documentSha256"));
+        fixture().given(enrolled, representative)
+                .when(revoke(null, report))
+                .expectEvents(new mn.registry.kernel.identity.SignerCertificateRevoked(PERSON, fingerprint(FIRST), AT, SUPERVISOR, "key reported lost", report));
+
+        grantedBeforeItem21();
+        ArchivedIdentityOrders archive = passRun();
+        fixture(archive).given(history)
+                .when(revoke(null, APPOINTMENT))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.document-of-the-enrolment", "documentSha256"));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (abuse audit F386): a representative whose lost key was revoked on their written report is enrolled a new "
+            + "certificate, and a supervisor revokes the new one on the same old report (no new report): refused, nothing stored; one report "
+            + "naming two certificates enrolled before it revokes each in its own act")
+    void a_report_revokes_only_certificates_enrolled_before_it() {
+        String report = "c1".repeat(32);
+        String newEnrolment = "e2".repeat(32);
+        PersonEnrolled first = PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, ENROLMENT);
+        RoleGranted representative = new RoleGranted(PERSON, Role.APPLICANT, null, T0, SUPERVISOR, Person.ENROLMENT_GROUND, ENROLMENT);
+        mn.registry.kernel.identity.SignerCertificateRevoked lost = new mn.registry.kernel.identity.SignerCertificateRevoked(PERSON, fingerprint(FIRST),
+                T0.plusSeconds(60), SUPERVISOR, "key reported lost", report);
+        PersonEnrolled second = PersonEnrolled.signed(PERSON, fingerprint(PersonEnrolmentTest.SECOND), T0.plusSeconds(120), SEALED, SUPERVISOR, newEnrolment);
+        fixture().given(first, representative, lost, second)
+                .when(revoke(null, report))
+                .expectNoEvents()
+                .expectException(PersonCertificateRevocationTest.problem("identity.revocation-on-a-used-document", "documentSha256"));
+        fixture().given(first, representative, lost, second)
+                .when(revoke(null, "c2".repeat(32)))
+                .expectEvents(new mn.registry.kernel.identity.SignerCertificateRevoked(PERSON, fingerprint(PersonEnrolmentTest.SECOND), AT, SUPERVISOR,
+                        "key reported lost", "c2".repeat(32)));
+        // both certificates enrolled before the report: the second revoked on it in an act of its own
+        PersonEnrolled secondBefore = PersonEnrolled.signed(PERSON, fingerprint(PersonEnrolmentTest.SECOND), T0.plusSeconds(30), SEALED, SUPERVISOR, newEnrolment);
+        fixture().given(first, representative, secondBefore, lost)
+                .when(revoke(fingerprint(PersonEnrolmentTest.SECOND), report))
+                .expectEvents(new mn.registry.kernel.identity.SignerCertificateRevoked(PERSON, fingerprint(PersonEnrolmentTest.SECOND), AT, SUPERVISOR,
+                        "key reported lost", report));
+    }
+
     // ---------------------------------------------------------------- the pass: waited for, two nodes, a second start
 
     @Test
