@@ -50,7 +50,9 @@ import java.util.regex.Pattern;
  * (the boundaries themselves are compared); {@code projection_rebuilds}: the marker of a projection a release rebuilt at start (ADR 0035 item
  * 58, {@code ProjectionRebuild}), which node reset it and when (the projection it rebuilt is compared); {@code privacy_scans}: the marker of
  * the one-off scan of published person ids and governors' names (ADR 0015 item 7, {@code PublishedPersonDetailsScan}), when it ran and
- * what it counted: the scan derives nothing.</li>
+ * what it counted: the scan derives nothing; {@code identity_archived_orders}: the orders of grants and ends stored before ADR 0061 item 21,
+ * read once per registry at start from the archived signed commands ({@code ArchivedIdentityOrders}, item 23), which a rebuild never
+ * creates, and its marker.</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
  * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
  * (the pointer, with its switch time) is operational.</li>
@@ -69,7 +71,7 @@ final class ProjectionHash {
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
             "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
-            "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans");
+            "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans", "identity_archived_orders");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
             "freezone_zone_boundaries", Set.of("backfill:adr-0035-24", "backfill:adr-0035-24:every-zone"));

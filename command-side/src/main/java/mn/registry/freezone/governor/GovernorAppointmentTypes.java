@@ -115,6 +115,7 @@ class GovernorAppointmentTypes {
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
         appointeeIsNotErased(body.governor());
+        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision());
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
         appointeesNameIsPublishable(displayName);
@@ -135,6 +136,7 @@ class GovernorAppointmentTypes {
     // 003 art. 8.2: the Cabinet member dismisses a governor; acts signed at or after the signing time are no longer theirs
     GovernorAnswer dismiss(ZoneCommands.DismissGovernor body, CommandContext context) {
         requireDecision(body.decision());
+        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision());
         zones.require(body.zoneId());
         displayName(body.governor());
         enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
@@ -148,6 +150,33 @@ class GovernorAppointmentTypes {
         }
         reports.scheduleQuarterOf(body.zoneId(), context.receivedAt());
         return new GovernorAnswer(body.zoneId(), body.governor(), "DISMISSED", context.receivedAt());
+    }
+
+    /**
+     * 003 art. 8.2 (abuse audit F387; ADR 0061 item 26): the Cabinet member appoints and dismisses a zone's governor, each by a decision of
+     * its own, as an official's grant and end each rest on an order of their own (F344, F346, F347). The decision is free text published as
+     * the act's ground (ADR 0046 item 12), and the governor's stream keeps each appointment's and dismissal's for the zone ({@code
+     * RoleGranted}/{@code RoleRevoked} with the zone, the decision as ground): the governor dismissed on the decision that appointed them,
+     * or appointed again on the decision of an earlier appointment or of a dismissal, would be an act with no decision behind it. Judged
+     * before anything is recorded (the zone's record comes first in an appointment, the revocation first in a dismissal), compared with
+     * spaces and case set aside; per zone, so that one decision moving a governor from one zone to another does both.
+     */
+    void decisionOfItsOwn(PersonId governor, ZoneId zone, String decision) {
+        String cited = decisionAsCompared(decision);
+        boolean used = events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload).anyMatch(payload ->
+                payload instanceof RoleGranted grant && grant.role() == Role.ZONE_GOVERNOR && zone.value().equals(grant.zoneId())
+                        && cited.equals(decisionAsCompared(grant.ground()))
+                || payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId())
+                        && cited.equals(decisionAsCompared(end.ground())));
+        if (used) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.governor-decision-used", "An earlier appointment or dismissal of "
+                    + governor + " as governor of " + zone + " rested on this decision; each appointment and each dismissal rests on a decision of "
+                    + "its own.", "decision", "003 art. 8.2");
+        }
+    }
+
+    private static String decisionAsCompared(String decision) {
+        return decision == null ? "" : decision.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private String displayName(PersonId person) {

@@ -56,6 +56,27 @@ class Person {
     /** For each role, the documents its grants and its ends rested on (ADR 0061 item 21; grants and ends stored before name none). */
     private final java.util.Map<String, Set<String>> grantOrders = new java.util.HashMap<>();
     private final java.util.Map<String, Set<String>> endOrders = new java.util.HashMap<>();
+    /**
+     * ADR 0061 item 23 (F383, was O202): the grants and the ends stored before item 21 that name no order, by their sequence on the stream
+     * (each the role's key); their orders are read from the archive ({@link OrdersOfStoredActs}), only when such an act is on the stream.
+     */
+    private final java.util.Map<Long, String> grantsNamingNoOrder = new java.util.HashMap<>();
+    private final java.util.Map<Long, String> endsNamingNoOrder = new java.util.HashMap<>();
+    /** The documents the revocations of this stream's certificates rested on (F386). */
+    private final Set<String> revocationDocuments = new HashSet<>();
+    /** For each certificate enrolled, the documents revocations rested on before its enrolment (F386: none of them reports its loss). */
+    private final java.util.Map<String, Set<String>> revocationDocumentsBeforeEnrolment = new java.util.HashMap<>();
+    /** The sequence of each role's latest end (ADR 0061 item 23: the orders read from the archive cited up to it). */
+    private final java.util.Map<String, Long> latestEnd = new java.util.HashMap<>();
+
+    /**
+     * ADR 0061 item 23: the orders of this stream's grants and ends stored before item 21, by their sequence, as the start-up pass read
+     * them from the archived signed commands ({@link ArchivedIdentityOrders}, which waits for its pass first).
+     */
+    @FunctionalInterface
+    interface OrdersOfStoredActs {
+        java.util.Map<Long, String> ordersOf(String stream);
+    }
 
     Person() {
     }
@@ -103,7 +124,7 @@ class Person {
      * certificate still in use is revoked. The ground is not published, but says something.
      */
     @CommandHandler
-    void handle(RevokeSignerCertificate body, CommandContext context) {
+    void handle(RevokeSignerCertificate body, CommandContext context, OrdersOfStoredActs archive) {
         String named = body.certificateSha256() == null || VisibleText.saysNothing(body.certificateSha256()) ? null
                 : body.certificateSha256().strip().toLowerCase(Locale.ROOT);
         if (named != null && !SHA256_HEX.matcher(named).matches()) {
@@ -135,6 +156,7 @@ class Person {
         }
         String document = representativesRevocationRestsOnADocument(body, context);
         restsOnAnotherDocumentThanAnEnrolment(document, body.personId());
+        revocationRestsOnADocumentOfItsOwn(document, revoked, archive);
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
                 body.ground().strip(), document)));
     }
@@ -207,7 +229,7 @@ class Person {
      */
     @CommandHandler
     @org.axonframework.modelling.command.CreationPolicy(org.axonframework.modelling.command.AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(mn.registry.kernel.identity.EnrolSigner body, CommandContext context, PersonalDataSealer sealer) {
+    void handle(mn.registry.kernel.identity.EnrolSigner body, CommandContext context, PersonalDataSealer sealer, OrdersOfStoredActs archive) {
         if (body.personId().equals(context.actor())) {
             throw RegistryProblem.forbidden("identity.self-enrolment", "Nobody enrols a certificate or grants a role for themselves; another "
                     + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
@@ -226,7 +248,7 @@ class Person {
             throw RegistryProblem.conflict("identity.role-already-held", body.personId() + " already holds " + body.role() + ".", null);
         }
         String document = body.documentSha256().strip();
-        roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(body.personId(), body.role(), document);
+        roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(body.personId(), body.role(), document, archive);
         if (stream == null) {
             stream = mn.registry.infrastructure.identity.IdentityDirectory.streamOf(body.personId());
         }
@@ -250,8 +272,10 @@ class Person {
      * give a dismissed colleague the role back with no new decision. A role never ended may still be granted on the enrolment's order (one
      * order may appoint to two roles), and an order first cited after the end (the new appointment, with its new certificate) grants it.
      */
-    private void roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(mn.registry.kernel.identity.PersonId person, Role role, String document) {
-        if (role != null && ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(lower(document))) {
+    private void roleEndedIsNotGrantedAgainOnAnOrderUsedBefore(mn.registry.kernel.identity.PersonId person, Role role, String document,
+                                                                OrdersOfStoredActs archive) {
+        if (role != null && (ordersUsedBeforeTheEnd.getOrDefault(key(role, null), Set.of()).contains(lower(document))
+                || archivedOrdersCitedBeforeTheEnd(key(role, null), archive).contains(lower(document)))) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.role-again-on-a-used-order", "The role " + role + " of "
                     + person + " was ended after an act of the person's that rested on this document; the role is granted again on an order of its own "
                     + "(the new appointment), not on the one the ended grant was made on.", "documentSha256", EnrolSignerType.ARTICLE);
@@ -265,7 +289,7 @@ class Person {
      * re-enrolled by a colleague), and only a role held.
      */
     @CommandHandler
-    void handle(mn.registry.kernel.identity.EndSignerRole body, CommandContext context) {
+    void handle(mn.registry.kernel.identity.EndSignerRole body, CommandContext context, OrdersOfStoredActs archive) {
         if (body.personId().equals(context.actor())) {
             throw RegistryProblem.forbidden("identity.own-role-ended", "Nobody ends their own role; another official signs the end of "
                     + body.personId() + "'s role.", EnrolSignerType.ARTICLE);
@@ -284,7 +308,7 @@ class Person {
         }
         restsOnAnotherDocumentThanAnEnrolment(body.documentSha256(), body.personId());
         String document = lower(body.documentSha256());
-        endRestsOnAnOrderOfItsOwn(body, document);
+        endRestsOnAnOrderOfItsOwn(body, document, archive);
         apply(RoleRevoked.onDocument(body.personId(), body.role(), context.receivedAt(), context.actor(), ROLE_END_GROUND, document));
     }
 
@@ -293,20 +317,51 @@ class Person {
      * now that grants and ends name their document: not the order a grant of that role rested on (F184 saw only the orders that enrolled a
      * certificate, so a reviewer granted the role on their enrolled certificate was dismissed on their appointment order), and not the order
      * an earlier end of that role rested on (a dismissal order used again to dismiss a reviewer re-appointed since). Per role, so that one
-     * order ending one role and granting another (a promotion) ends and grants.
+     * order ending one role and granting another (a promotion) ends and grants. Since item 23 (F383, was O202) the grants and ends stored
+     * before item 21 count with the orders the archive names for them.
      */
-    private void endRestsOnAnOrderOfItsOwn(mn.registry.kernel.identity.EndSignerRole body, String document) {
+    private void endRestsOnAnOrderOfItsOwn(mn.registry.kernel.identity.EndSignerRole body, String document, OrdersOfStoredActs archive) {
         String role = key(body.role(), null);
-        if (grantOrders.getOrDefault(role, Set.of()).contains(document)) {
+        java.util.Map<Long, String> archived = grantsNamingNoOrder.isEmpty() && endsNamingNoOrder.isEmpty() ? java.util.Map.of()
+                : archive.ordersOf(stream);
+        if (grantOrders.getOrDefault(role, Set.of()).contains(document) || archivedOrders(grantsNamingNoOrder, archived, role, Long.MAX_VALUE)
+                .contains(document)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of "
                     + body.role() + " to " + body.personId() + " rested on (the appointment); the end of the role rests on a document of its own.",
                     "documentSha256", EnrolSignerType.ARTICLE);
         }
-        if (endOrders.getOrDefault(role, Set.of()).contains(document)) {
+        if (endOrders.getOrDefault(role, Set.of()).contains(document) || archivedOrders(endsNamingNoOrder, archived, role, Long.MAX_VALUE)
+                .contains(document)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.end-on-a-used-order", "This document ended " + body.role() + " of "
                     + body.personId() + " before; the role granted since is ended on an order of its own (the new dismissal).", "documentSha256",
                     EnrolSignerType.ARTICLE);
         }
+    }
+
+    /**
+     * ADR 0061 item 23 (F383, was O202): the orders the archive names for the grants and ends stored before item 21 up to the latest end of
+     * {@code role} (of any role: F344 counts every order cited before the end); asks the archive only when the role was ended after such an act.
+     */
+    private Set<String> archivedOrdersCitedBeforeTheEnd(String role, OrdersOfStoredActs archive) {
+        Long end = latestEnd.get(role);
+        if (end == null || (grantsNamingNoOrder.keySet().stream().noneMatch(s -> s <= end) && endsNamingNoOrder.keySet().stream().noneMatch(s -> s <= end))) {
+            return Set.of();
+        }
+        java.util.Map<Long, String> archived = archive.ordersOf(stream);
+        Set<String> cited = new HashSet<>(archivedOrders(grantsNamingNoOrder, archived, null, end));
+        cited.addAll(archivedOrders(endsNamingNoOrder, archived, null, end));
+        return cited;
+    }
+
+    // ADR 0061 item 23: the archive's orders of the acts of {@code acts} of {@code role} (null: any) at or before sequence {@code upTo}
+    private static Set<String> archivedOrders(java.util.Map<Long, String> acts, java.util.Map<Long, String> archived, String role, long upTo) {
+        Set<String> orders = new HashSet<>();
+        acts.forEach((sequence, actsRole) -> {
+            if (sequence <= upTo && (role == null || role.equals(actsRole)) && archived.get(sequence) != null) {
+                orders.add(lower(archived.get(sequence)));
+            }
+        });
+        return orders;
     }
 
     // ADR 0061 item 21: a grant's or an end's order, by role and among every order the stream cited (none in events stored before)
@@ -330,6 +385,41 @@ class Person {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one an "
                     + "enrolment of " + person + " rested on (the appointment, the power of representation); the end of a role or the revocation "
                     + "of a certificate rests on a document of its own.", "documentSha256", "001 art. 23.1.1");
+        }
+    }
+
+    /**
+     * 001 art. 23.1.1 (abuse audit F385, F386; ADR 0061 item 25): the revocation of a certificate rests on a document of its own, as F184 has
+     * it for the enrolment's document:
+     * <ul>
+     * <li>not the order a grant of a role to the person rested on (the appointment, the power of representation that made them a company's
+     * representative), whatever the role, nor one the archive names for a grant stored before grants named theirs (item 23): F184 knew only
+     * the documents that enrolled a certificate, so a representative granted the role on a certificate enrolled before was locked out on the
+     * very power that made them one (F130 asks a document of the revocation, and this one passed);</li>
+     * <li>not a document a revocation rested on before the certificate was enrolled (F386): a report of a lost key written before a
+     * certificate existed does not report that certificate's loss, and a supervisor would lock a representative out of their new key on the
+     * old report. One report naming two certificates enrolled before it revokes each in its own act.</li>
+     * </ul>
+     */
+    private void revocationRestsOnADocumentOfItsOwn(String document, List<String> revoked, OrdersOfStoredActs archive) {
+        if (document == null) {
+            return;
+        }
+        String cited = lower(document);
+        boolean aGrantsOrder = grantOrders.values().stream().anyMatch(orders -> orders.contains(cited))
+                || (!grantsNamingNoOrder.isEmpty() && archivedOrders(grantsNamingNoOrder, archive.ordersOf(stream), null, Long.MAX_VALUE).contains(cited));
+        if (aGrantsOrder) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of a "
+                    + "role to the person rested on (the appointment, the power of representation); the revocation of a certificate rests on a "
+                    + "document of its own.", "documentSha256", EnrolSignerType.ARTICLE);
+        }
+        for (String certificate : revoked) {
+            if (revocationDocumentsBeforeEnrolment.getOrDefault(certificate, Set.of()).contains(cited)) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.revocation-on-a-used-document", "This document grounded a "
+                        + "revocation before the certificate " + certificate + " was enrolled, so it does not report that certificate's loss; its "
+                        + "revocation rests on a document of its own (the holder's new report, the issuer's notice).", "documentSha256",
+                        EnrolSignerType.ARTICLE);
+            }
         }
     }
 
@@ -383,6 +473,7 @@ class Person {
             stream = source;
         }
         enrolledCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
+        revocationDocumentsBeforeEnrolment.put(event.certificateSha256().toLowerCase(Locale.ROOT), Set.copyOf(revocationDocuments));
         if (event.documentSha256() != null) {
             enrolmentDocuments.add(lower(event.documentSha256()));
             citedDocuments.add(lower(event.documentSha256()));
@@ -392,19 +483,31 @@ class Person {
     @EventSourcingHandler
     void on(SignerCertificateRevoked event) {
         revokedCertificates.add(event.certificateSha256().toLowerCase(Locale.ROOT));
+        if (event.documentSha256() != null) {
+            revocationDocuments.add(lower(event.documentSha256()));
+        }
     }
 
     @EventSourcingHandler
-    void on(RoleGranted event) {
+    void on(RoleGranted event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.add(key(event.role(), event.zoneId()));
         everOfficial |= event.role().official();
         cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
+        if (sequence != null && ArchivedIdentityOrders.namesNoOrder(event)) {
+            grantsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));
+        }
     }
 
     @EventSourcingHandler
-    void on(RoleRevoked event) {
+    void on(RoleRevoked event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.remove(key(event.role(), event.zoneId()));
         cited(endOrders, key(event.role(), event.zoneId()), event.documentSha256());
         ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(citedDocuments));
+        if (sequence != null) {
+            latestEnd.put(key(event.role(), event.zoneId()), sequence);
+            if (ArchivedIdentityOrders.namesNoOrder(event)) {
+                endsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));
+            }
+        }
     }
 }

@@ -2,12 +2,13 @@ package mn.registry.identity.command;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.identity.api.PublishedIdentityDetails;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.RoleGranted;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,32 +24,22 @@ import java.time.Clock;
  * appointment; an applicant's is never published) for its person id, each {@code GovernorAppointed} for the governor's id and name. Each
  * finding is logged as a warning naming the event's position in the store and what holds a detail, never the detail; the counts go in its
  * marker, {@value #MARKER} in {@value #COLLECTION}, so a second start does not scan again. What the operator does with a finding is in
- * docs/production.md (the official enrolled under a new id for their future acts). Nothing is written to the store.
+ * docs/production.md (the official enrolled under a new id for their future acts). Nothing is written to the store. Its name, marker
+ * and lone run are {@link MarkedBackfill}'s (ADR 0015 item 9); no rule reads what it finds, so nothing waits for it.
  */
 @Component
-class PublishedPersonDetailsScan implements StartupBackfill {
+class PublishedPersonDetailsScan extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedPersonDetailsScan.class);
     /** The collection of the registry's one-off privacy scans' markers. */
     static final String COLLECTION = "privacy_scans";
     static final String MARKER = "scan:adr-0015:published-person-details";
 
-    private final BackfillMarker marker;
     private final Clock clock;
 
-    PublishedPersonDetailsScan(MongoDatabase database, Clock clock) {
-        this.marker = new BackfillMarker(database.getCollection(COLLECTION), MARKER);
+    PublishedPersonDetailsScan(MongoDatabase database, EventStore events, Clock clock) {
+        super("published person details (ADR 0015 item 7)", new BackfillMarker(database.getCollection(COLLECTION), MARKER), events);
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "published person details (ADR 0015 item 7)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
     }
 
     @Override

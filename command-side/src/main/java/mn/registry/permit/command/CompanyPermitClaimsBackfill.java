@@ -47,18 +47,12 @@ class CompanyPermitClaimsBackfill extends MarkedBackfill {
     private final MongoCollection<Document> claims;
     private final CommandGateway commands;
     private final Clock clock;
-    private final mn.registry.command.backfill.BackfillDone done = new mn.registry.command.backfill.BackfillDone();
 
     CompanyPermitClaimsBackfill(MongoDatabase database, EventStore events, CommandGateway commands, Clock clock) {
         super("company claims (ADR 0031)", new BackfillMarker(database.getCollection(CompanyPermitClaims.COLLECTION), MARKER), events);
         this.claims = database.getCollection(CompanyPermitClaims.COLLECTION);
         this.commands = commands;
         this.clock = clock;
-    }
-
-    @Override
-    public void skipped() {
-        done.done();
     }
 
     @Override
@@ -92,7 +86,7 @@ class CompanyPermitClaimsBackfill extends MarkedBackfill {
                 marker.write(clock.instant(), new Document("claimed", claimed));
                 log.info("company claims (ADR 0031): read {} events, claimed {} of {} companies for applications registered before the rule, in {} ms",
                         read, claimed, companies.size(), (System.nanoTime() - started) / 1_000_000);
-                done.done();
+                passDone();
             }
         };
     }
@@ -102,7 +96,7 @@ class CompanyPermitClaimsBackfill extends MarkedBackfill {
      * company's second application must not slip in before its first is claimed. 503 (retry is safe) if it takes longer.
      */
     void awaitDone() {
-        done.await(() -> new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
+        awaitPass(() -> new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
                 "registry.claims-not-ready", "The registry is still claiming the companies of applications registered before ADR 0031; "
                 + "retry in a minute.", null, "002 art. 23.2"));
     }

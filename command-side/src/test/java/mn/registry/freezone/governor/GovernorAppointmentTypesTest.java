@@ -56,6 +56,56 @@ class GovernorAppointmentTypesTest {
         verifyNoInteractions(gateway, grants, zones, events);
     }
 
+    /** The governor's stream as stored: its appointments and dismissals (each RoleGranted / RoleRevoked names its decision as ground). */
+    private static GovernorAppointmentTypes withStream(CommandGateway gateway, RoleGrants grants, Object... stored) {
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", "person-" + GOVERNOR.value(), 0,
+                mn.registry.kernel.identity.PersonEnrolled.signed(GOVERNOR, "f0".repeat(32), AT.minusSeconds(90_000),
+                        new mn.registry.kernel.privacy.EncryptedPersonalData("k", "bm9uY2U=", "c2VhbGVk"), new PersonId("cabinet-1"), "e0".repeat(32))));
+        for (int seq = 0; seq < stored.length; seq++) {
+            store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", "person-" + GOVERNOR.value(), seq + 1, stored[seq]));
+        }
+        return new GovernorAppointmentTypes(gateway, grants, mock(Zones.class), store, mock(PersonalDataVault.class), mock(QuarterlyReportSchedule.class));
+    }
+
+    private static mn.registry.kernel.identity.RoleGranted appointed(ZoneId zone, String decision) {
+        return new mn.registry.kernel.identity.RoleGranted(GOVERNOR, Role.ZONE_GOVERNOR, zone.value(), AT.minusSeconds(86_400), new PersonId("cabinet-1"), decision);
+    }
+
+    private static mn.registry.kernel.identity.RoleRevoked dismissed(ZoneId zone, String decision) {
+        return new mn.registry.kernel.identity.RoleRevoked(GOVERNOR, Role.ZONE_GOVERNOR, zone.value(), AT.minusSeconds(3_600), new PersonId("cabinet-1"), decision);
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2 (abuse audit F387): the Cabinet member dismisses a governor on the decision that appointed them, or appoints a "
+            + "dismissed governor again on the decision of their earlier appointment or of their dismissal (spaced or cased otherwise): refused "
+            + "before anything is revoked, granted or recorded")
+    void a_governors_decision_is_used_once() {
+        ZoneId zamynUud = ZoneId.of("zamyn-uud");
+        CommandGateway gateway = mock(CommandGateway.class);
+        RoleGrants grants = mock(RoleGrants.class);
+        GovernorAppointmentTypes inOffice = withStream(gateway, grants, appointed(ALTANBULAG, "Cabinet member's order 2026/94"));
+        RegistryProblem dismissal = catchThrowableOfType(RegistryProblem.class,
+                () -> inOffice.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, " cabinet member's  ORDER 2026/94"), CABINET));
+        GovernorAppointmentTypes dismissedOnce = withStream(gateway, grants, appointed(ALTANBULAG, "Cabinet member's order 2026/94"),
+                dismissed(ALTANBULAG, "Cabinet member's order 2026/120"));
+        RegistryProblem again = catchThrowableOfType(RegistryProblem.class,
+                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/94"), CABINET));
+        RegistryProblem onTheDismissal = catchThrowableOfType(RegistryProblem.class,
+                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/120"), CABINET));
+        for (RegistryProblem p : new RegistryProblem[]{dismissal, again, onTheDismissal}) {
+            assertThat(p).isNotNull();
+            assertThat(p.code()).isEqualTo("freezone.governor-decision-used");
+            assertThat(p.field()).isEqualTo("decision");
+            assertThat(p.article()).isEqualTo("003 art. 8.2");
+        }
+        verifyNoInteractions(gateway, grants);
+        // a decision of its own; one decision appointing the governor of one zone to another (per zone)
+        dismissedOnce.decisionOfItsOwn(GOVERNOR, ALTANBULAG, "Cabinet member's order 2026/130");
+        dismissedOnce.decisionOfItsOwn(GOVERNOR, zamynUud, "Cabinet member's order 2026/120");
+    }
+
     @Test
     @DisplayName("003 art. 8.2: a decision in visible text passes the check (the appointment then goes on to the zone)")
     void decision_in_visible_text_passes() {

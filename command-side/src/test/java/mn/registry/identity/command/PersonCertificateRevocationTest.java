@@ -28,6 +28,7 @@ class PersonCertificateRevocationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
+        fixture.registerInjectableResource((Person.OrdersOfStoredActs) stream -> java.util.Map.of()); // no grant stored before ADR 0061 item 21
     }
 
     /** The body as a supervisor signs it, received at {@code AT} (ADR 0026). */

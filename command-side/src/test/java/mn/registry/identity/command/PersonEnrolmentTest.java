@@ -38,9 +38,16 @@ class PersonEnrolmentTest {
     static final SigningIdentity SECOND = CA.newPerson(PERSON, "Reviewer Seven", "Ministry", T0, T0.plus(700, ChronoUnit.DAYS));
 
     static AggregateTestFixture<Person> fixture() {
+        // the grants and ends these tests give as stored before ADR 0061 item 21 have no archived command (IdentityAbuseRound6Test has)
+        return fixture(stream -> java.util.Map.of());
+    }
+
+    /** The person's stream with the orders of its grants and ends stored before ADR 0061 item 21 read by {@code archive}. */
+    static AggregateTestFixture<Person> fixture(Person.OrdersOfStoredActs archive) {
         AggregateTestFixture<Person> fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
         fixture.registerInjectableResource((PersonalDataSealer) (person, details) -> SEALED);
+        fixture.registerInjectableResource(archive);
         return fixture;
     }
 

@@ -62,7 +62,7 @@ class PublishedPersonDetailsScanTest {
     }
 
     private PublishedPersonDetailsScan scan() {
-        return new PublishedPersonDetailsScan(database, Clock.fixed(AT, ZoneOffset.UTC));
+        return new PublishedPersonDetailsScan(database, store, Clock.fixed(AT, ZoneOffset.UTC));
     }
 
     private Document marker() {

@@ -121,9 +121,16 @@ public final class SignedCommandVerifier {
      * (compared by their SHA-256) when a resend arrives after the signature's age limit (ADR 0002, ADR 0013 §1).
      */
     public static Optional<String> unverifiedCommandId(String jwsJson) {
+        return unverifiedEnvelope(jwsJson).map(p -> p.path("commandId").asText(null));
+    }
+
+    /**
+     * The envelope a JWS carries ({@code commandId}, {@code type}, {@code signedAt}, {@code command}), read WITHOUT verifying it: only
+     * for a JWS the registry applied and archived, whose SHA-256 its stored events name (ADR 0061 item 23); empty if it is not one.
+     */
+    public static Optional<JsonNode> unverifiedEnvelope(String jwsJson) {
         try {
-            JsonNode payload = Jws.parse(new String(parts(jwsJson).payloadBytes(), StandardCharsets.UTF_8));
-            return Optional.ofNullable(payload).map(p -> p.path("commandId").asText(null));
+            return Optional.ofNullable(Jws.parse(new String(parts(jwsJson).payloadBytes(), StandardCharsets.UTF_8))).filter(JsonNode::isObject);
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
