@@ -86,7 +86,7 @@ class PermitCommandTypes {
     }
 
     /** 002 art. 23.2, 26.2.1: the application is registered on receipt; a refusal stores nothing and takes no receipt number. */
-    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims)
+    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims, DocumentClaims documents)
             implements SignedCommandType<ApplyForPermit> {
 
         @Override
@@ -110,21 +110,37 @@ class PermitCommandTypes {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
             claims.claim(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber");
+            Set<String> taken = Set.of();
             try {
+                taken = documentsClaimed(body, application, context);
                 return commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
                         + ") already registered application " + application + "; it is not registered twice.", "002 art. 26.2.1");
             } catch (RuntimeException refused) {
+                taken.forEach(sha256 -> documents.release(sha256, context.commandId()));
                 claims.release(number, context.commandId());
                 throw refused;
             }
         }
+
+        // 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209): the application's documents are claimed as its own, in one
+        // insert of them all (one round trip, beside the company's claim), the permit it applies for as their grounds; applications share
+        // them, an act of another kind holding one refuses the application (field documents.<kind>, its article)
+        private Set<String> documentsClaimed(ApplyForPermit body, ApplicationId application, CommandContext context) {
+            if (body == null || body.documents() == null || application == null) {
+                return Set.of();
+            }
+            List<DocumentClaims.Citation> cited = body.documents().stream().filter(d -> d != null && d.kind() != null)
+                    .map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(), d.kind().article())).toList();
+            return documents.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
+                    context.commandId(), context.receivedAt());
+        }
     }
 
     @Bean
-    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims) {
-        return new ApplyForPermitType(commands, ids, claims);
+    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims, DocumentClaims documents) {
+        return new ApplyForPermitType(commands, ids, claims, documents);
     }
 
     @Bean
