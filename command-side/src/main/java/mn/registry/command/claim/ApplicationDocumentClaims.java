@@ -8,6 +8,7 @@ import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.permit.DocumentRef;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
+import mn.registry.kernel.permit.PermitDocumentsReceived;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import java.util.function.BiConsumer;
  * id {@code backfill:adr-0057:<kind>}). A document already claimed (a command since the release, another node's pass, or an act of another
  * kind stored on it before) is left as it is and counted: inserts under the unique {@code _id}, so two nodes or a start run again claim
  * nothing twice. Session 24 (abuse audit F374, was O209): the same step, under a marker of its own ({@link #PERMIT_MARKER}), claims each
- * document a stored {@code PermitApplicationRegistered} names as {@code permit-application-document}, grounded on its permit.
+ * document a stored {@code PermitApplicationRegistered} or {@code PermitDocumentsReceived} names as {@code permit-application-document},
+ * grounded on its permit.
  */
 final class ApplicationDocumentClaims {
 
@@ -63,15 +65,16 @@ final class ApplicationDocumentClaims {
         });
     }
 
-    /** The permit applications (002 art. 25.1): their documents, on the permit applied for (session 24). */
+    /** The permit applications (002 art. 25.1): their documents, named with them or recorded received in review, on the permit applied for (session 24). */
     static ApplicationDocumentClaims permit() {
         return new ApplicationDocumentClaims(DocumentKind.PERMIT_APPLICATION_DOCUMENT, (payload, document) -> {
-            if (payload instanceof PermitApplicationRegistered application && application.applicationId() != null
-                    && application.documents() != null) {
-                String grounds = DocumentClaims.Grounds.PERMIT.of(application.applicationId().value());
-                for (DocumentRef d : application.documents()) {
+            java.util.List<DocumentRef> named = payload instanceof PermitApplicationRegistered application ? application.documents()
+                    : payload instanceof PermitDocumentsReceived received ? received.documents() : null;
+            Object permit = named == null ? null : mn.registry.command.api.TargetByRecordComponent.read(payload, "applicationId");
+            if (permit instanceof mn.registry.kernel.permit.ApplicationId id) {
+                for (DocumentRef d : named) {
                     if (d != null) {
-                        document.accept(d.sha256(), grounds);
+                        document.accept(d.sha256(), DocumentClaims.Grounds.PERMIT.of(id.value()));
                     }
                 }
             }

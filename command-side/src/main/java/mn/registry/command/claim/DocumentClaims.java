@@ -155,7 +155,7 @@ public class DocumentClaims {
         }
         awaitBackfill();
         return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, commandId, at),
-                holder -> judge(holder, kind, grounds, field, article), () -> refusal(null, field, article));
+                holder -> judge(holder, held(holder), kind, grounds, field, article), () -> refusal(null, field, article));
     }
 
     /** A document an act cites, with the field and article a refusal of it names. */
@@ -193,18 +193,39 @@ public class DocumentClaims {
             }
             e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
         }
-        for (String key : keys.stream().filter(k -> !taken.contains(k)).toList()) {
-            Citation d = cited.get(key);
-            try {
-                if (claim(key, kind, grounds, commandId, d.field(), d.article(), at)) {
-                    taken.add(key);
-                }
-            } catch (RuntimeException refused) {
-                taken.forEach(k -> release(k, commandId));
-                throw refused;
-            }
+        try {
+            judgeTheHeld(keys.stream().filter(k -> !taken.contains(k)).toList(), cited, kind, grounds, commandId, at, taken);
+        } catch (RuntimeException refused) {
+            taken.forEach(k -> release(k, commandId));
+            throw refused;
         }
         return taken;
+    }
+
+    // the documents claimed already: their claims read in one find, the commands holding them in one more (not one of each per document:
+    // an application naming the papers of an earlier one pays three round trips, not three per paper); a held claim is judged as claim()
+    // judges it, and one that is this command's, released meanwhile or no longer held goes through claim() itself
+    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, String grounds, String commandId, Instant at,
+                              Set<String> taken) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Map<String, Document> holders = new java.util.HashMap<>();
+        claims.find(Filters.in("_id", claimed)).forEach(holder -> holders.put(holder.getString("_id"), holder));
+        Set<String> logged = commandLog.present(holders.values().stream().map(h -> h.getString("commandId"))
+                .filter(c -> c != null && !c.startsWith(BACKFILL)).distinct().toList());
+        for (String key : claimed) {
+            Citation d = cited.get(key);
+            Document holder = holders.get(key);
+            String command = holder == null ? null : holder.getString("commandId");
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.contains(command));
+            if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
+                continue;
+            }
+            if (claim(key, kind, grounds, commandId, d.field(), d.article(), at)) {
+                taken.add(key);
+            }
+        }
     }
 
     /**
@@ -225,8 +246,8 @@ public class DocumentClaims {
      * <li>any other kind: refused, naming the kind that holds it.</li>
      * </ol>
      */
-    private RegistryWideClaim.Verdict judge(Document holder, DocumentKind kind, String grounds, String field, String article) {
-        if (!held(holder)) {
+    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, String grounds, String field, String article) {
+        if (!holderHeld) {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));

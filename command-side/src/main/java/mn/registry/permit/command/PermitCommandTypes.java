@@ -124,17 +124,8 @@ class PermitCommandTypes {
             }
         }
 
-        // 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209): the application's documents are claimed as its own, in one
-        // insert of them all (one round trip, beside the company's claim), the permit it applies for as their grounds; applications share
-        // them, an act of another kind holding one refuses the application (field documents.<kind>, its article)
         private Set<String> documentsClaimed(ApplyForPermit body, ApplicationId application, CommandContext context) {
-            if (body == null || body.documents() == null || application == null) {
-                return Set.of();
-            }
-            List<DocumentClaims.Citation> cited = body.documents().stream().filter(d -> d != null && d.kind() != null)
-                    .map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(), d.kind().article())).toList();
-            return documents.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
-                    context.commandId(), context.receivedAt());
+            return body == null ? Set.of() : applicationDocumentsClaimed(body.documents(), application, context, documents);
         }
     }
 
@@ -177,9 +168,33 @@ class PermitCommandTypes {
         return signedBy(RequestPermitDocuments.class, MINISTRY);
     }
 
+    // 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209; F375, was O220): a permit application's documents, named
+    // with it or recorded received during its review, are claimed as its own, in one insert of them all (one round trip), the permit it
+    // applies for as their grounds; applications share them, an act of another kind holding one refuses the act (field documents.<kind>,
+    // its article). Answers the documents this command holds, for the release on a refusal
+    static Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
+                                                   DocumentClaims claims) {
+        if (submitted == null || application == null) {
+            return Set.of();
+        }
+        List<DocumentClaims.Citation> cited = submitted.stream().filter(d -> d != null && d.kind() != null)
+                .map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(), d.kind().article())).toList();
+        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
+                context.commandId(), context.receivedAt());
+    }
+
     @Bean
-    SignedCommandType<RecordPermitDocumentsReceived> recordPermitDocumentsReceived() {
-        return signedBy(RecordPermitDocumentsReceived.class, MINISTRY);
+    SignedCommandType<RecordPermitDocumentsReceived> recordPermitDocumentsReceived(DocumentClaims claims) {
+        SignedCommandType<RecordPermitDocumentsReceived> toApplication = signedBy(RecordPermitDocumentsReceived.class, MINISTRY);
+        return SignedCommandType.of("RecordPermitDocumentsReceived", RecordPermitDocumentsReceived.class, MINISTRY, (b, c) -> {
+            Set<String> taken = b == null ? Set.of() : applicationDocumentsClaimed(b.documents(), b.applicationId(), c, claims);
+            try {
+                return toApplication.handle(b, c);
+            } catch (RuntimeException refused) {
+                taken.forEach(sha256 -> claims.release(sha256, c.commandId()));
+                throw refused;
+            }
+        });
     }
 
     @Bean

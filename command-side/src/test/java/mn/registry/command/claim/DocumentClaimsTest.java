@@ -543,8 +543,8 @@ class DocumentClaimsTest {
     }
 
     @Test
-    @DisplayName("002 art. 25.1, 20.3.3 (F374, was O209): the documents of a permit application stored before session 24 are claimed once at "
-            + "start as permit-application-document for its permit, under a marker of their own (the Free Zone step's marker does not stop it): "
+    @DisplayName("002 art. 25.1, 20.3.3 (F374, was O209; F375): the documents of a permit application stored before session 24 (named with "
+            + "it or recorded received in its review) are claimed once at start as permit-application-document for its permit, under a marker of their own (the Free Zone step's marker does not stop it): "
             + "a change report on one, accepted before the pass, is refused after; a document another kind's act holds is left; two nodes "
             + "claim once; a second start does nothing")
     void a_stored_permit_applications_documents_are_claimed_once_at_the_start() {
@@ -552,6 +552,7 @@ class DocumentClaimsTest {
                 "00000000-0000-4000-8000-000000000024"));
         String copy = document("Tenger Trust LLC's state registration certificate, a copy");
         String audit = document("Tenger Trust LLC's security audit, stored on a document an inspection cited first");
+        String corrected = document("Tenger Trust LLC's corrected statements, recorded received during the review");
         String command = logged();
         database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", audit).append("kind", "inspection-findings")
                 .append("commandId", command).append("claimedAt", AT.toString()).append("grounds", "permit:another"));
@@ -567,7 +568,9 @@ class DocumentClaimsTest {
                 new mn.registry.kernel.permit.ReceiptNumber("SP-2026-000024"), new mn.registry.kernel.permit.Company("Tenger Trust LLC", "6400001",
                 true, "Ulaanbaatar"), documents, AT, java.time.LocalDate.of(2026, 12, 24), AT.plusSeconds(30 * 86400),
                 mn.registry.kernel.calendar.WorkingDays.of(17), new mn.registry.kernel.calendar.CalendarVersion("MN-2024.1"), "002 art. 26.1",
-                new PersonId("applicant-1"), "ef".repeat(32)));
+                new PersonId("applicant-1"), "ef".repeat(32)), new mn.registry.kernel.permit.PermitDocumentsReceived(permit, List.of(
+                new mn.registry.kernel.permit.DocumentRef(mn.registry.kernel.permit.RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, corrected, 100,
+                        "application/pdf", AT.plusSeconds(86400))), AT.plusSeconds(86400)));
         String grounds = DocumentClaims.Grounds.PERMIT.of(permit.value());
         String beforeTheStart = logged();
         assertThat(claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, beforeTheStart, "documentSha256", "002 art. 20.3.3", AT))
@@ -579,13 +582,15 @@ class DocumentClaimsTest {
         assertThat(nodes.get(0).due()).as("the earlier steps' markers do not stop it").isTrue();
         nodes.parallelStream().forEach(node -> pass(node, stored));
         assertThat(nodes.get(0).due()).as("its marker written").isFalse();
-        Document claim = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", copy)).first();
-        assertThat(claim.getString("kind")).isEqualTo("permit-application-document");
-        assertThat(claim.getString(DocumentClaims.GROUNDS)).isEqualTo(grounds);
+        for (String named : List.of(copy, corrected)) {
+            Document claim = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", named)).first();
+            assertThat(claim.getString("kind")).isEqualTo("permit-application-document");
+            assertThat(claim.getString(DocumentClaims.GROUNDS)).isEqualTo(grounds);
+        }
         assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", audit)).first().getString("kind"))
                 .as("another kind's claim left as it is").isEqualTo("inspection-findings");
         assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.PERMIT_MARKER)).first()
-                .getInteger("storedDocuments")).isEqualTo(2);
+                .getInteger("storedDocuments")).isEqualTo(3);
 
         RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, logged(), "documentSha256",
                 "002 art. 20.3.3", AT), RegistryProblem.class);

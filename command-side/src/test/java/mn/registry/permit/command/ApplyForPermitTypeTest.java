@@ -257,6 +257,41 @@ class ApplyForPermitTypeTest {
                 Applications.MONGOLIAN.registrationNumber())).first()).as("the company's claim released").isNull();
     }
 
+    @Test
+    @DisplayName("002 art. 26.2, 25.1 (F375, was O220): the documents a reviewer records received during the review are claimed as the "
+            + "application's; one another kind of act holds is refused, nothing stored, and the command's other document left unclaimed")
+    void documents_received_in_review_are_claimed_as_the_applications() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
+        String corrected = documents.receive("the corrected audited statements".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "corrected.txt").document().sha256();
+        String findings = documents.receive("an inspection's findings".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "findings.txt").document().sha256();
+        String more = documents.receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "reference.txt").document().sha256();
+        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+                "002 art. 31.1.7", t);
+        var received = new PermitCommandTypes(axon.commandGateway()).recordPermitDocumentsReceived(claims);
+        CommandContext reviewer = new CommandContext(logged("cmd-2"), t.plusSeconds(3_600), t.plusSeconds(3_600), new PersonId("reviewer-1"),
+                Set.of(Role.MINISTRY_REVIEWER), Set.of(), "ab".repeat(32));
+        received.handle(new RecordPermitDocumentsReceived(receipt.applicationId(), List.of(new SubmittedDocument(
+                RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, corrected))), reviewer);
+        assertThat(claims.grounds(corrected, mn.registry.command.claim.DocumentKind.PERMIT_APPLICATION_DOCUMENT))
+                .contains(mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value()));
+        CommandContext again = new CommandContext(logged("cmd-3"), t.plusSeconds(7_200), t.plusSeconds(7_200), new PersonId("reviewer-1"),
+                Set.of(Role.MINISTRY_REVIEWER), Set.of(), "ac".repeat(32));
+        assertThatThrownBy(() -> received.handle(new RecordPermitDocumentsReceived(receipt.applicationId(), List.of(
+                new SubmittedDocument(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, more),
+                new SubmittedDocument(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, findings))), again))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.claimed-by-another-act.inspection-findings");
+                    assertThat(p.field()).isEqualTo("documents.SECURITY_RISK_ASSESSMENT_AND_AUDIT");
+                });
+        assertThat(claims.holder(more)).as("the refused command's other document released").isEmpty();
+        assertThat(storedEvents()).hasSize(2);
+    }
+
     private void assertNothingStored() {
         assertThat(storedEvents()).isEmpty();
         assertThat(database.getCollection(MongoPermitApplicationIds.COLLECTION).countDocuments()).isZero();
