@@ -136,7 +136,8 @@ public enum DocumentKind {
     /**
      * 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209): a document of a permit application (its state registration
      * certificate, its procedure, its bank's reference, its audited statements, its security audit, its standards report, another permit's
-     * copy), claimed by the application ({@code ApplyForPermit}) with the permit it applies for as its grounds: no permit act of another
+     * copy), claimed by the application ({@code ApplyForPermit}; and, F375, a document recorded received in its review,
+     * {@code RecordPermitDocumentsReceived}) with the permit it applies for as its grounds: no permit act of another
      * kind rests on it (a change reported, a revocation's evidence, a reorganisation's record); applications share it (the same company's
      * application again, after a refusal or expiry, names the same papers; the reviewer reads each, 26.2).
      */
