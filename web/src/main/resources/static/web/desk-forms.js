@@ -23,7 +23,7 @@ export const permitBodies = {
   RecordPermitInspection: f => ({ applicationId: value(f, 'applicationId'), inspectedOn: value(f, 'inspectedOn'),
     findingsSha256: value(f, 'findingsSha256'), violationFound: f.elements.violationFound ? f.elements.violationFound.checked : false }),
   TransferPermit: f => ({ applicationId: value(f, 'applicationId'), successor: company(f), reorganisation: value(f, 'reorganisation'),
-    evidenceSha256: value(f, 'evidenceSha256') }),
+    reorganisedOn: value(f, 'reorganisedOn'), evidenceSha256: value(f, 'evidenceSha256') }),
   RecordPermitDutyFulfilled: f => ({ applicationId: value(f, 'applicationId'), duty: value(f, 'duty'), evidenceSha256: value(f, 'evidenceSha256') }),
   DecideRevocationComplaint: f => ({ applicationId: value(f, 'applicationId'), upheld: value(f, 'upheld') === 'true',
     decisionSha256: value(f, 'decisionSha256') }),

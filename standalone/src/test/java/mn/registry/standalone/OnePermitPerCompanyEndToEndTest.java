@@ -76,10 +76,10 @@ class OnePermitPerCompanyEndToEndTest {
         apply("Erdenet Sign LLC", "6102003");
 
         registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Erdenet Sign LLC", "6102003", true,
-                "Erdenet, Orkhon"), Reorganisation.MERGER, proof())), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
+                "Erdenet, Orkhon"), Reorganisation.MERGER, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
 
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Darkhan Trust Holding LLC", "6102004", true,
-                "Darkhan, Darkhan-Uul"), Reorganisation.TRANSFORMATION, proof())));
+                "Darkhan, Darkhan-Uul"), Reorganisation.TRANSFORMATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
         apply("Darkhan Trust LLC", "6102002");
         registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Darkhan Trust Holding LLC", "6102004")), 409, "permit.company-already-holds", "company.registrationNumber", "002 art. 23.2");

@@ -268,6 +268,16 @@ public class CommandLog implements PersonalDataHolder, AutoCloseable {
         }
     }
 
+    /** Which of {@code commandIds} are in the log (accepted, or done and stored): one read of their ids (ADR 0057, session 24). */
+    public java.util.Set<String> present(java.util.Collection<String> commandIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (!commandIds.isEmpty()) {
+            commands.find(Filters.in("_id", commandIds)).projection(com.mongodb.client.model.Projections.include("_id"))
+                    .forEach(d -> found.add(String.valueOf(d.get("_id"))));
+        }
+        return found;
+    }
+
     /** An archived signed command: its type, signer and JWS SHA-256 (in clear), and the JWS itself unless its signer was erased. */
     public record Archived(String commandId, String type, PersonId signer, String jwsSha256, Optional<String> jws) {
     }

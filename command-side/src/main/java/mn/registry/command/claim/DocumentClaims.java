@@ -1,5 +1,6 @@
 package mn.registry.command.claim;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -60,7 +61,11 @@ public class DocumentClaims {
             Set.of(DocumentKind.SUSPENSION_EVIDENCE, DocumentKind.TAX_AUTHORITY_DOCUMENT), "002 art. 28.1",
             // the receipt of the database handed over is the former holder's evidence of its duty to hand it over done (ADR 0057,
             // session 20 round 2): one permit's, as both kinds name their permit
-            Set.of(DocumentKind.CERTIFICATE_DATABASE_RECEIPT, DocumentKind.DUTY_EVIDENCE), "002 art. 29.3");
+            Set.of(DocumentKind.CERTIFICATE_DATABASE_RECEIPT, DocumentKind.DUTY_EVIDENCE), "002 art. 29.3",
+            // ADR 0057, session 24 (abuse audit F373): a company's state registration certificate is the paper it names in its permit
+            // application and in its Free Zone application alike (as before the permit application claimed it; limited to one legal
+            // entity once the two registers' companies are matched: abuse audit O210, O218)
+            Set.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentKind.ZONE_APPLICATION_DOCUMENT), "002 art. 25.1.1; 003 art. 12.1.1");
 
     /** Every refusal's code, written out so that each has its message in both languages (ProblemMessagesTest). */
     static final List<String> REFUSAL_CODES = List.of(
@@ -86,7 +91,8 @@ public class DocumentClaims {
             "document.claimed-by-another-act.reorganisation-evidence",
             "document.claimed-by-another-act.certificate-database-contract",
             "document.claimed-by-another-act.certificate-database-receipt",
-            "document.claimed-by-another-act.revocation-evidence");
+            "document.claimed-by-another-act.revocation-evidence",
+            "document.claimed-by-another-act.permit-application-document");
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
@@ -149,7 +155,77 @@ public class DocumentClaims {
         }
         awaitBackfill();
         return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, commandId, at),
-                holder -> judge(holder, kind, grounds, field, article), () -> refusal(null, field, article));
+                holder -> judge(holder, held(holder), kind, grounds, field, article), () -> refusal(null, field, article));
+    }
+
+    /** A document an act cites, with the field and article a refusal of it names. */
+    public record Citation(String sha256, String field, String article) {
+    }
+
+    /**
+     * Claims each of an act's documents of one {@code kind} grounding {@code grounds} (ADR 0057, session 24: a permit application's documents)
+     * in <b>one</b> insert of them all, unordered, so that an application pays one round trip for its documents, not one each; a document
+     * already claimed (the insert's duplicate key) is then judged as {@link #claim} judges it, one by one. A refusal of one releases what this
+     * call took and is thrown. Answers the documents (lower-case SHA-256) this command holds; a malformed hash is left to the act's rules.
+     */
+    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at) {
+        Map<String, Citation> cited = new java.util.LinkedHashMap<>();
+        for (Citation d : documents) {
+            if (d != null && DocumentRef.isSha256Hex(d.sha256())) {
+                cited.putIfAbsent(d.sha256().toLowerCase(Locale.ROOT), d);
+            }
+        }
+        if (cited.isEmpty()) {
+            return Set.of();
+        }
+        awaitBackfill();
+        List<String> keys = List.copyOf(cited.keySet());
+        Set<String> taken = new java.util.LinkedHashSet<>(keys);
+        try {
+            claims.insertMany(keys.stream().map(key -> claimOf(key, kind, grounds, commandId, at)).toList(),
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            return taken;
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
+                taken.forEach(key -> release(key, commandId));
+                throw e;
+            }
+            e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
+        }
+        try {
+            judgeTheHeld(keys.stream().filter(k -> !taken.contains(k)).toList(), cited, kind, grounds, commandId, at, taken);
+        } catch (RuntimeException refused) {
+            taken.forEach(k -> release(k, commandId));
+            throw refused;
+        }
+        return taken;
+    }
+
+    // the documents claimed already: their claims read in one find, the commands holding them in one more (not one of each per document:
+    // an application naming the papers of an earlier one pays three round trips, not three per paper); a held claim is judged as claim()
+    // judges it, and one that is this command's, released meanwhile or no longer held goes through claim() itself
+    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, String grounds, String commandId, Instant at,
+                              Set<String> taken) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Map<String, Document> holders = new java.util.HashMap<>();
+        claims.find(Filters.in("_id", claimed)).forEach(holder -> holders.put(holder.getString("_id"), holder));
+        Set<String> logged = commandLog.present(holders.values().stream().map(h -> h.getString("commandId"))
+                .filter(c -> c != null && !c.startsWith(BACKFILL)).distinct().toList());
+        for (String key : claimed) {
+            Citation d = cited.get(key);
+            Document holder = holders.get(key);
+            String command = holder == null ? null : holder.getString("commandId");
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.contains(command));
+            if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
+                continue;
+            }
+            if (claim(key, kind, grounds, commandId, d.field(), d.article(), at)) {
+                taken.add(key);
+            }
+        }
     }
 
     /**
@@ -170,8 +246,8 @@ public class DocumentClaims {
      * <li>any other kind: refused, naming the kind that holds it.</li>
      * </ol>
      */
-    private RegistryWideClaim.Verdict judge(Document holder, DocumentKind kind, String grounds, String field, String article) {
-        if (!held(holder)) {
+    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, String grounds, String field, String article) {
+        if (!holderHeld) {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));

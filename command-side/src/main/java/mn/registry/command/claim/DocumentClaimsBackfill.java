@@ -41,7 +41,8 @@ import java.util.function.Function;
  * same pass, under a marker of its own ({@value DutyLetterArticles#MARKER}: a registry whose third round ran runs this step alone), names
  * on each duty's letter claimed in the old form the article of the stored duty done on it ({@link DutyLetterArticles}); a claim waits for
  * both. Since session 22's Free Zone round 18 (F301, was O167) likewise, under {@value CourtDecisionClaims#MARKER}, the claim of each
- * stored court decision's document is re-kinded to {@code zone-court-decision} ({@link CourtDecisionClaims}).
+ * stored court decision's document is re-kinded to {@code zone-court-decision} ({@link CourtDecisionClaims}). Since session 23 (F357) and 24
+ * (F374) the stored Free Zone and permit applications' documents are claimed ({@link ApplicationDocumentClaims}), each under its own marker.
  */
 @Component
 class DocumentClaimsBackfill implements StartupBackfill {
@@ -83,6 +84,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final BackfillMarker courtDecisionsRekinded;
     /** Session 23, Free Zone round 20 (F357): the stored applications' documents claimed, once per registry. */
     private final BackfillMarker applicationDocumentsClaimed;
+    /** Session 24, permits round 20 (F374, was O209): the stored permit applications' documents claimed, once per registry. */
+    private final BackfillMarker permitApplicationDocumentsClaimed;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -93,6 +96,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.articlesNamed = new BackfillMarker(claims.collection(), DutyLetterArticles.MARKER);
         this.courtDecisionsRekinded = new BackfillMarker(claims.collection(), CourtDecisionClaims.MARKER);
         this.applicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.MARKER);
+        this.permitApplicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.PERMIT_MARKER);
     }
 
     @Override
@@ -103,7 +107,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
     @Override
     public boolean due() {
         return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing()
-                || applicationDocumentsClaimed.missing();
+                || applicationDocumentsClaimed.missing() || permitApplicationDocumentsClaimed.missing();
     }
 
     // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
@@ -127,7 +131,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
         boolean rekinding = courtDecisionsRekinded.missing();
         CourtDecisionClaims courtDecisions = new CourtDecisionClaims();
         boolean claimingApplications = applicationDocumentsClaimed.missing();
-        ApplicationDocumentClaims applications = new ApplicationDocumentClaims();
+        ApplicationDocumentClaims applications = ApplicationDocumentClaims.zone();
+        boolean claimingPermitApplications = permitApplicationDocumentsClaimed.missing();
+        ApplicationDocumentClaims permitApplications = ApplicationDocumentClaims.permit();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -135,6 +141,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
                 dutyLetters.accept(payload);
                 courtDecisions.accept(payload);
                 applications.accept(payload);
+                permitApplications.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -159,6 +166,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
                     }
                     if (claimingApplications) { // after the claims are moved: a stored act's claim of another kind is left as it is
                         applicationDocumentsClaimed.write(clock.instant(), applications.claim(claims.collection(), clock.instant()));
+                    }
+                    if (claimingPermitApplications) { // likewise: a stored permit act's claim of another kind is left as it is
+                        permitApplicationDocumentsClaimed.write(clock.instant(), permitApplications.claim(claims.collection(), clock.instant()));
                     }
                 } finally {
                     claims.backfillDone();

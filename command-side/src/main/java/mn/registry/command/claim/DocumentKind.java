@@ -132,7 +132,17 @@ public enum DocumentKind {
      * refuses it (F329).
      */
     REVOCATION_EVIDENCE("revocation-evidence", "the document a permit's revocation rests on (a liquidation, false documents determined)",
-            Acts.oneAct(Refusal.groundsAnotherAct("evidenceSha256", "002 art. 29.1.2, 29.1.3"), true));
+            Acts.oneAct(Refusal.groundsAnotherAct("evidenceSha256", "002 art. 29.1.2, 29.1.3"), true)),
+    /**
+     * 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209): a document of a permit application (its state registration
+     * certificate, its procedure, its bank's reference, its audited statements, its security audit, its standards report, another permit's
+     * copy), claimed by the application ({@code ApplyForPermit}; and, F375, a document recorded received in its review,
+     * {@code RecordPermitDocumentsReceived}) with the permit it applies for as its grounds: no permit act of another
+     * kind rests on it (a change reported, a revocation's evidence, a reorganisation's record); applications share it (the same company's
+     * application again, after a refusal or expiry, names the same papers; the reviewer reads each, 26.2).
+     */
+    PERMIT_APPLICATION_DOCUMENT("permit-application-document", "a document of a permit application (its state registration certificate, "
+            + "procedure, bank reference, audited statements, security audit, standards report or copy of another permit)", Acts.MANY);
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";

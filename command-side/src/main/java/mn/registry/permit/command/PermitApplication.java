@@ -1882,6 +1882,7 @@ class PermitApplication {
                     "A permit passes only on a reorganisation: merger, consolidation, division, separation or transformation.",
                     "reorganisation", "002 art. 23.3");
         }
+        reorganisationTookEffectWhileTheHolderHeldThePermit(command.reorganisedOn(), context.receivedAt());
         PermitIntakePolicy.companyIsDescribed(command.successor());
         PermitIntakePolicy.applicantIsEstablishedUnderMongolianLaw(command.successor());
         PermitIntakePolicy.registrationNumberIsTheStateRegisters(command.successor(), "successor.registrationNumber");
@@ -1892,8 +1893,43 @@ class PermitApplication {
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
         reorganisationIsNotOneThePermitPassedOnBefore(command.evidenceSha256());
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3", services);
+        evidenceIsNotOlderThanTheReorganisation(command.evidenceSha256(), command.reorganisedOn(), services);
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
-                context.receivedAt(), context.actor()));
+                context.receivedAt(), context.actor(), command.reorganisedOn()));
+    }
+
+    // 002 art. 23.3 (ADR 0046 items 96-97, abuse audit F370, was O191): the permit passes to the company newly created by the holder's
+    // reorganisation, which took effect on the new company's state registration: the supervisor names that day. A day before the permit
+    // was issued, or before the present holder came to hold it (its last transfer), is a reorganisation of another company, or of the
+    // predecessor the permit passed from; a day after the registry received the transfer is a date chosen to gain time (judged at the
+    // receipt, in days in Ulaanbaatar, never on a day the signer claims)
+    private void reorganisationTookEffectWhileTheHolderHeldThePermit(LocalDate reorganisedOn, Instant receivedAt) {
+        if (reorganisedOn == null) {
+            throw RegistryProblem.invalid("permit.reorganisation-date-missing", "Name the day the reorganisation took effect: the state "
+                    + "registration of the new company.", "reorganisedOn", "002 art. 23.3");
+        }
+        LocalDate received = UlaanbaatarTime.dateOf(receivedAt);
+        if (reorganisedOn.isAfter(received)) {
+            throw RegistryProblem.invalid("permit.reorganisation-date-after-receipt", "The registry received this transfer on " + received
+                    + "; a reorganisation on " + reorganisedOn + " has not taken effect yet.", "reorganisedOn", "002 art. 23.3");
+        }
+        LocalDate heldSince = lastTransferredAt == null ? issuedOn : UlaanbaatarTime.dateOf(lastTransferredAt);
+        if (heldSince != null && reorganisedOn.isBefore(heldSince)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reorganisation-before-the-holder-held-the-permit", "The present holder "
+                    + "holds the permit since " + heldSince + " (" + (lastTransferredAt == null ? "its issue" : "its last transfer") + "); a "
+                    + "reorganisation on " + reorganisedOn + " is not its reorganisation as holder.", "reorganisedOn", "002 art. 23.3");
+        }
+    }
+
+    // 002 art. 23.3 (ADR 0046 item 97, choice): the document shows the reorganisation took effect, a record of the new company's state
+    // registration; the registry cannot have received that record on a day before the registration (a plan of the reorganisation, or an
+    // older paper, shows no new company). By the registry's receipt, in days in Ulaanbaatar (receivedBefore)
+    private static void evidenceIsNotOlderThanTheReorganisation(String evidenceSha256, LocalDate reorganisedOn, PermitServices services) {
+        receivedBefore(evidenceSha256, reorganisedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.reorganisation-evidence-before-the-reorganisation", "The registry "
+                    + "received this document on " + received + ", before the reorganisation took effect (" + reorganisedOn + "); it does not "
+                    + "record the new company's state registration.", "evidenceSha256", "002 art. 23.3");
+        });
     }
 
     // 002 art. 23.3 (ADR 0046 item 76, abuse audit F322): the right passes "to the newly created company" of the holder's reorganisation. The

@@ -86,7 +86,7 @@ class PermitCommandTypes {
     }
 
     /** 002 art. 23.2, 26.2.1: the application is registered on receipt; a refusal stores nothing and takes no receipt number. */
-    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims)
+    record ApplyForPermitType(CommandGateway commands, PermitApplicationIds ids, CompanyPermitClaims claims, DocumentClaims documents)
             implements SignedCommandType<ApplyForPermit> {
 
         @Override
@@ -110,21 +110,28 @@ class PermitCommandTypes {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
             claims.claim(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber");
+            Set<String> taken = Set.of();
             try {
+                taken = documentsClaimed(body, application, context);
                 return commands.sendAndWait(SignedCommandContext.message(body, context));
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
                         + ") already registered application " + application + "; it is not registered twice.", "002 art. 26.2.1");
             } catch (RuntimeException refused) {
+                taken.forEach(sha256 -> documents.release(sha256, context.commandId()));
                 claims.release(number, context.commandId());
                 throw refused;
             }
         }
+
+        private Set<String> documentsClaimed(ApplyForPermit body, ApplicationId application, CommandContext context) {
+            return body == null ? Set.of() : applicationDocumentsClaimed(body.documents(), application, context, documents);
+        }
     }
 
     @Bean
-    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims) {
-        return new ApplyForPermitType(commands, ids, claims);
+    SignedCommandType<ApplyForPermit> applyForPermit(PermitApplicationIds ids, CompanyPermitClaims claims, DocumentClaims documents) {
+        return new ApplyForPermitType(commands, ids, claims, documents);
     }
 
     @Bean
@@ -161,9 +168,33 @@ class PermitCommandTypes {
         return signedBy(RequestPermitDocuments.class, MINISTRY);
     }
 
+    // 002 art. 25.1, 26.2 (ADR 0057, session 24; abuse audit F373, was O209; F375, was O220): a permit application's documents, named
+    // with it or recorded received during its review, are claimed as its own, in one insert of them all (one round trip), the permit it
+    // applies for as their grounds; applications share them, an act of another kind holding one refuses the act (field documents.<kind>,
+    // its article). Answers the documents this command holds, for the release on a refusal
+    static Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
+                                                   DocumentClaims claims) {
+        if (submitted == null || application == null) {
+            return Set.of();
+        }
+        List<DocumentClaims.Citation> cited = submitted.stream().filter(d -> d != null && d.kind() != null)
+                .map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(), d.kind().article())).toList();
+        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
+                context.commandId(), context.receivedAt());
+    }
+
     @Bean
-    SignedCommandType<RecordPermitDocumentsReceived> recordPermitDocumentsReceived() {
-        return signedBy(RecordPermitDocumentsReceived.class, MINISTRY);
+    SignedCommandType<RecordPermitDocumentsReceived> recordPermitDocumentsReceived(DocumentClaims claims) {
+        SignedCommandType<RecordPermitDocumentsReceived> toApplication = signedBy(RecordPermitDocumentsReceived.class, MINISTRY);
+        return SignedCommandType.of("RecordPermitDocumentsReceived", RecordPermitDocumentsReceived.class, MINISTRY, (b, c) -> {
+            Set<String> taken = b == null ? Set.of() : applicationDocumentsClaimed(b.documents(), b.applicationId(), c, claims);
+            try {
+                return toApplication.handle(b, c);
+            } catch (RuntimeException refused) {
+                taken.forEach(sha256 -> claims.release(sha256, c.commandId()));
+                throw refused;
+            }
+        });
     }
 
     @Bean

@@ -101,8 +101,9 @@ class DocumentClaimsTest {
         // database's receipt in session 20's second round, O121; the court's decision on a Free Zone entity in session 22, item 62; the
         // revocation's evidence in session 23, ADR 0064; a Free Zone application's documents in session 23, ADR 0035 item 73, judged
         // across kinds, the same registration's act on one apart, which names grounds): 506 ordered pairs of different kinds; the five
-        // shared pairs both ways and the Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass
-        assertThat(refusedPairs).hasSize(506 - 10 - 20);
+        // shared pairs both ways and the Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass. Session 24
+        // (F373, was O209): a permit application's documents, 24 kinds, 552 ordered pairs; a sixth shared pair (the two applications')
+        assertThat(refusedPairs).hasSize(552 - 12 - 20);
         assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }
@@ -539,6 +540,67 @@ class DocumentClaimsTest {
                 .isNull();
         assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.MARKER)).first()
                 .getString("at")).isEqualTo(AT.toString());
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1, 20.3.3 (F374, was O209; F375): the documents of a permit application stored before session 24 (named with "
+            + "it or recorded received in its review) are claimed once at start as permit-application-document for its permit, under a marker of their own (the Free Zone step's marker does not stop it): "
+            + "a change report on one, accepted before the pass, is refused after; a document another kind's act holds is left; two nodes "
+            + "claim once; a second start does nothing")
+    void a_stored_permit_applications_documents_are_claimed_once_at_the_start() {
+        mn.registry.kernel.permit.ApplicationId permit = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.fromString(
+                "00000000-0000-4000-8000-000000000024"));
+        String copy = document("Tenger Trust LLC's state registration certificate, a copy");
+        String audit = document("Tenger Trust LLC's security audit, stored on a document an inspection cited first");
+        String corrected = document("Tenger Trust LLC's corrected statements, recorded received during the review");
+        String command = logged();
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", audit).append("kind", "inspection-findings")
+                .append("commandId", command).append("claimedAt", AT.toString()).append("grounds", "permit:another"));
+        for (String marker : List.of("backfill:adr-0057:3", DutyLetterArticles.MARKER, CourtDecisionClaims.MARKER, ApplicationDocumentClaims.MARKER)) {
+            database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", marker).append("at", AT.toString()));
+        }
+        List<mn.registry.kernel.permit.DocumentRef> documents = List.of(
+                new mn.registry.kernel.permit.DocumentRef(mn.registry.kernel.permit.RequiredDocument.STATE_REGISTRATION_CERTIFICATE, copy, 100,
+                        "application/pdf", AT),
+                new mn.registry.kernel.permit.DocumentRef(mn.registry.kernel.permit.RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, audit, 100,
+                        "application/pdf", AT));
+        List<Object> stored = List.of(new mn.registry.kernel.permit.PermitApplicationRegistered(permit,
+                new mn.registry.kernel.permit.ReceiptNumber("SP-2026-000024"), new mn.registry.kernel.permit.Company("Tenger Trust LLC", "6400001",
+                true, "Ulaanbaatar"), documents, AT, java.time.LocalDate.of(2026, 12, 24), AT.plusSeconds(30 * 86400),
+                mn.registry.kernel.calendar.WorkingDays.of(17), new mn.registry.kernel.calendar.CalendarVersion("MN-2024.1"), "002 art. 26.1",
+                new PersonId("applicant-1"), "ef".repeat(32)), new mn.registry.kernel.permit.PermitDocumentsReceived(permit, List.of(
+                new mn.registry.kernel.permit.DocumentRef(mn.registry.kernel.permit.RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, corrected, 100,
+                        "application/pdf", AT.plusSeconds(86400))), AT.plusSeconds(86400)));
+        String grounds = DocumentClaims.Grounds.PERMIT.of(permit.value());
+        String beforeTheStart = logged();
+        assertThat(claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, beforeTheStart, "documentSha256", "002 art. 20.3.3", AT))
+                .as("before the start: the copy claimed by nothing, a change report takes it").isTrue();
+        claims.release(copy, beforeTheStart);
+
+        List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT, ZoneOffset.UTC)),
+                new DocumentClaimsBackfill(database, DocumentClaims.backfilled(database, log), Clock.fixed(AT, ZoneOffset.UTC)));
+        assertThat(nodes.get(0).due()).as("the earlier steps' markers do not stop it").isTrue();
+        nodes.parallelStream().forEach(node -> pass(node, stored));
+        assertThat(nodes.get(0).due()).as("its marker written").isFalse();
+        for (String named : List.of(copy, corrected)) {
+            Document claim = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", named)).first();
+            assertThat(claim.getString("kind")).isEqualTo("permit-application-document");
+            assertThat(claim.getString(DocumentClaims.GROUNDS)).isEqualTo(grounds);
+        }
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", audit)).first().getString("kind"))
+                .as("another kind's claim left as it is").isEqualTo("inspection-findings");
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.PERMIT_MARKER)).first()
+                .getInteger("storedDocuments")).isEqualTo(3);
+
+        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, logged(), "documentSha256",
+                "002 art. 20.3.3", AT), RegistryProblem.class);
+        assertThat(after).as("after the start: the change report is refused").isNotNull();
+        assertThat(after.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");
+
+        database.getCollection(DocumentClaims.COLLECTION).deleteOne(new Document("_id", copy)); // a claim the pass would write again if it ran
+        pass(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC)), stored);
+        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", copy)).first()).as("a second start does nothing")
+                .isNull();
     }
 
     private static void pass(DocumentClaimsBackfill node, List<Object> stored) {

@@ -70,7 +70,7 @@ class ApplyForPermitTypeTest {
                 .buildConfiguration();
         axon.start();
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon));
+                CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
     }
 
     @AfterEach
@@ -204,6 +204,92 @@ class ApplyForPermitTypeTest {
         PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z")));
         assertThat(database.getCollection(PermitRepresentatives.COLLECTION).countDocuments()).as("nothing written on the command's path").isZero();
         assertThat(representatives.of(new PersonId("applicant-1"))).containsExactly(receipt.applicationId());
+    }
+
+    /** A command in the command log, as the registry logs a signed command before carrying it out: its claims are held. */
+    private String logged(String commandId) {
+        new mn.registry.command.api.CommandLog(database, Clock.systemUTC()).claim(commandId, commandId + "-jws", "jws", "Act", "official-1");
+        return commandId;
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1.1, 20.3.3 (F373, was O209): an application's documents are claimed as its own (permit-application-document, "
+            + "its permit the grounds); a change of a permit reported on its state registration copy is refused across kinds; another "
+            + "application naming it shares it")
+    void an_applications_documents_are_claimed_as_its_own() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
+        String copy = Applications.submitted(RequiredDocument.STATE_REGISTRATION_CERTIFICATE).sha256();
+        for (SubmittedDocument d : Applications.complete().documents()) {
+            assertThat(claims.grounds(d.sha256(), mn.registry.command.claim.DocumentKind.PERMIT_APPLICATION_DOCUMENT)).as(d.kind().name())
+                    .contains(mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value()));
+        }
+        String grounds = mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value());
+        assertThatThrownBy(() -> claims.claim(copy, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, grounds, logged("cmd-2"),
+                "documentSha256", "002 art. 20.3.3", t.plusSeconds(86_400 * 60)))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");
+                    assertThat(p.field()).isEqualTo("documentSha256");
+                });
+        assertThat(type.handle(Applications.completeFor("6543211"), signed(logged("cmd-3"), t)).receiptNumber().value()).isEqualTo("SP-2026-000002");
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1 (F373, was O209): an application naming a document another kind of act holds (an inspection's findings) is "
+            + "refused, naming the document; nothing stored, and nothing left claimed: not its other documents, not its company")
+    void an_application_on_another_acts_document_leaves_nothing_claimed() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
+        String audit = Applications.submitted(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT).sha256();
+        claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+                "002 art. 31.1.7", t.minusSeconds(86_400));
+        assertThatThrownBy(() -> type.handle(Applications.complete(), signed(logged("cmd-1"), t)))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.claimed-by-another-act.inspection-findings");
+                    assertThat(p.field()).isEqualTo("documents.SECURITY_RISK_ASSESSMENT_AND_AUDIT");
+                    assertThat(p.article()).isEqualTo("002 art. 25.1.5");
+                });
+        assertNothingStored();
+        assertThat(database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION).countDocuments()).as("only the findings' claim")
+                .isEqualTo(1);
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(new org.bson.Document("_id",
+                Applications.MONGOLIAN.registrationNumber())).first()).as("the company's claim released").isNull();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.2, 25.1 (F375, was O220): the documents a reviewer records received during the review are claimed as the "
+            + "application's; one another kind of act holds is refused, nothing stored, and the command's other document left unclaimed")
+    void documents_received_in_review_are_claimed_as_the_applications() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
+        String corrected = documents.receive("the corrected audited statements".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "corrected.txt").document().sha256();
+        String findings = documents.receive("an inspection's findings".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "findings.txt").document().sha256();
+        String more = documents.receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", "reference.txt").document().sha256();
+        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+                "002 art. 31.1.7", t);
+        var received = new PermitCommandTypes(axon.commandGateway()).recordPermitDocumentsReceived(claims);
+        CommandContext reviewer = new CommandContext(logged("cmd-2"), t.plusSeconds(3_600), t.plusSeconds(3_600), new PersonId("reviewer-1"),
+                Set.of(Role.MINISTRY_REVIEWER), Set.of(), "ab".repeat(32));
+        received.handle(new RecordPermitDocumentsReceived(receipt.applicationId(), List.of(new SubmittedDocument(
+                RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, corrected))), reviewer);
+        assertThat(claims.grounds(corrected, mn.registry.command.claim.DocumentKind.PERMIT_APPLICATION_DOCUMENT))
+                .contains(mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value()));
+        CommandContext again = new CommandContext(logged("cmd-3"), t.plusSeconds(7_200), t.plusSeconds(7_200), new PersonId("reviewer-1"),
+                Set.of(Role.MINISTRY_REVIEWER), Set.of(), "ac".repeat(32));
+        assertThatThrownBy(() -> received.handle(new RecordPermitDocumentsReceived(receipt.applicationId(), List.of(
+                new SubmittedDocument(RequiredDocument.CORRESPONDENT_BANK_REFERENCE, more),
+                new SubmittedDocument(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT, findings))), again))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("document.claimed-by-another-act.inspection-findings");
+                    assertThat(p.field()).isEqualTo("documents.SECURITY_RISK_ASSESSMENT_AND_AUDIT");
+                });
+        assertThat(claims.holder(more)).as("the refused command's other document released").isEmpty();
+        assertThat(storedEvents()).hasSize(2);
     }
 
     private void assertNothingStored() {

@@ -25,12 +25,14 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
     private static final String CONTRACT_OF_THE_APPROVAL_DAY = "6b".repeat(32);
     /** A contract received after the approval. */
     private static final String CONTRACT = "6c".repeat(32);
+    /** The record of the successor's own reorganisation (undated: received with the act; session 24, ADR 0046 item 97). */
+    private static final String SUCCESSORS_REORGANISATION = "6d".repeat(32);
     private static final Company SUCCESSOR = new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar");
     private static final Instant REQUESTED_AT = Instant.parse("2025-05-01T02:00:00Z");
     private static final Instant TRANSFERRED_AT = Instant.parse("2025-05-10T02:00:00Z");
 
     PermitAbuseRound19Test() {
-        super(CONTRACT_BEFORE_THE_REVIEW, CONTRACT_OF_THE_APPROVAL_DAY, CONTRACT);
+        super(CONTRACT_BEFORE_THE_REVIEW, CONTRACT_OF_THE_APPROVAL_DAY, CONTRACT, SUCCESSORS_REORGANISATION);
         services.receivedAt.put(CONTRACT_BEFORE_THE_REVIEW, APPROVED_AT.minusSeconds(8 * 86_400));
         services.receivedAt.put(CONTRACT_OF_THE_APPROVAL_DAY, APPROVED_AT.minusSeconds(3_600));
         services.receivedAt.put(CONTRACT, APPROVED_AT.plusSeconds(86_400));
@@ -40,7 +42,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
     private static List<Object> transferredWithTheRequestWaiting() {
         List<Object> events = new ArrayList<>(active());
         events.add(new PermitRevocationRequested(ID, REQUESTED_AT, HOLDER));
-        events.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR));
+        events.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
         return events;
     }
 
@@ -79,7 +81,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
             + "revocation at the holder's request")
     void a_request_received_after_the_transfer_grounds_the_revocation() {
         List<Object> requestedAfter = new ArrayList<>(active());
-        requestedAfter.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR));
+        requestedAfter.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
         requestedAfter.add(new PermitRevocationRequested(ID, TRANSFERRED_AT.plusSeconds(60), HOLDER));
         fixture.given(requestedAfter)
                 .when(revokeAtTheHoldersRequest(TRANSFERRED_AT.plusSeconds(86_400)))
@@ -113,7 +115,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
     }
 
     private static Object transferTo(Company successor, String evidence, Instant at) {
-        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(at)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     @Test
@@ -121,14 +123,14 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
             + "same document (which shows no reorganisation of the successor): refused, nothing stored; a document of its own passes it")
     void a_reorganisations_document_passes_the_permit_once() {
         List<Object> transferred = new ArrayList<>(active());
-        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR));
+        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
         Company third = new Company("Third Trust LLC", "6400598", true, "Peace Avenue 3, Ulaanbaatar");
         fixture.given(transferred)
                 .when(transferTo(third, SHA2, TRANSFERRED_AT.plusSeconds(86_400)))
                 .expectException(problem("permit.reorganisation-evidence-of-an-earlier-transfer", "evidenceSha256"))
                 .expectNoEvents();
         fixture.given(transferred)
-                .when(transferTo(third, CONTRACT, TRANSFERRED_AT.plusSeconds(86_400)))
+                .when(transferTo(third, SUCCESSORS_REORGANISATION, TRANSFERRED_AT.plusSeconds(86_400)))
                 .expectSuccessfulHandlerExecution();
     }
 }

@@ -81,7 +81,7 @@ class PermitAcrossCalendarYearsTest {
                 .buildConfiguration();
         axon.start();
         apply = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon));
+                CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
         types = new PermitCommandTypes(axon.commandGateway());
     }
 

@@ -85,7 +85,7 @@ class PermitApplicationOnEventStoreTest {
                 .buildConfiguration();
         axon.start();
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon));
+                CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ public final class PermitPublicRecords {
                 Map.entry(PermitRevoked.class.getName(), keep("applicationId", "ground", "revokedAt", "decidedBy", "issuedCertificatesStayValid")),
                 Map.entry(PermitExpired.class.getName(), keep("applicationId", "validUntil", "expiredAt", "article")),
                 Map.entry(PermitTransferred.class.getName(), keep("applicationId", "previousHolder", "successor", "reorganisation", "transferredAt",
-                        "decidedBy")),
+                        "decidedBy", "reorganisedOn")), // ADR 0046 item 96: the day of the state registration the state register publishes
                 Map.entry(MinimumInsuranceSet.class.getName(), keep("amount", "setAt", "setBy", "article", "inForceFrom")),
                 Map.entry(RevocationComplaintDecided.class.getName(), PermitPublicRecords::reinstatement),
                 Map.entry(ReinstatementPublished.class.getName(), keep("applicationId", "decidedAt", "recordedAt", "recordedBy", "article")));

@@ -470,7 +470,7 @@ class PermitActsBrowserTest {
                 .getBytes(StandardCharsets.UTF_8), "application/pdf", "merger.pdf").document().sha256();
         ok(client.command(client.sign("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(new ApplicationId(id),
                 new Company("Uvs Tamga Successor LLC", "6423002", true, "Peace Avenue 3, Ulaanbaatar"), mn.registry.kernel.permit.Reorganisation.MERGER,
-                evidence))));
+                evidence, registry.context.getBean(WebDates.class).today()))));
 
         browser.signInAsDemo("supervisor-1");
         browser.waitUntil("the transfer is on the desk", d -> {
@@ -512,6 +512,52 @@ class PermitActsBrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
                 .contains("HOLDER_REQUEST");
         browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3 (ADR 0046 item 96, F370-F371, was O191): the supervisor transfers the permit on the desk naming the day the "
+            + "reorganisation took effect, with its record chosen as a file, in English; a reorganisation dated before the permit's issue is "
+            + "refused in Mongolian")
+    void the_supervisor_transfers_on_the_reorganisations_day_in_the_browser() {
+        String first = activePermit("Dornod Tamga LLC", "6424001");
+        String second = activePermit("Sukhbaatar Tamga LLC", "6424003");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("supervisor-1");
+        browser.waitUntil("the desk offers the transfer", d -> {
+            browser.open("/desk/applications/" + first, "en");
+            return !browser.all("#form-transfer").isEmpty();
+        });
+        assertThat(browser.find("label[for='tr-on']").getText()).startsWith("Day the reorganisation took effect");
+        assertThat(browser.find("#tr-on").getAttribute("required")).isNotNull();
+        JsonNode sent = transfer("Dornod Tamga Holding LLC", "6424002", today, document("merger-6424001", "state registration of 6424002"));
+        assertThat(sent.path("command").path("reorganisedOn").asText()).isEqualTo(today.toString());
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.open("/desk/applications/" + second, "mn");
+        assertThat(browser.find("label[for='tr-on']").getText()).startsWith("Өөрчлөн байгуулалт хүчин төгөлдөр болсон өдөр");
+        transfer("Sukhbaatar Tamga Holding LLC", "6424004", today.minusDays(1), document("merger-6424003", "state registration of 6424004"));
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.reorganisation-before-the-holder-held-the-permit")
+                .contains("одоогийн эзэмшигч зөвшөөрлийг эзэмшиж эхэлснээс").doesNotContain("present holder");
+        browser.screenshot("desk-transfer-before-the-issue-refused-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /** The desk's transfer on the open page: the successor, the day its reorganisation took effect and its record's file; signed and sent. */
+    private static JsonNode transfer(String successor, String number, LocalDate reorganisedOn, Path record) {
+        browser.find("#tr-name").sendKeys(successor);
+        browser.find("#tr-number").sendKeys(number);
+        browser.find("#tr-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
+        browser.script("document.getElementById('tr-on').value = arguments[0]", reorganisedOn.toString());
+        browser.find("#tr-file").sendKeys(record.toAbsolutePath().toString());
+        String sha = sha256(record);
+        browser.waitUntil("the record is hashed and uploaded in the browser", d -> sha.equals(browser.find("#tr-sha").getAttribute("value"))
+                && browser.find("#tr-file").getAttribute("data-uploaded") != null);
+        JsonNode sent = parse(browser.signAndSend("form-transfer"));
+        assertThat(sent.path("type").asText()).isEqualTo("TransferPermit");
+        assertThat(sent.path("command").path("evidenceSha256").asText()).isEqualTo(sha);
+        return sent;
     }
 
     private static String outcome() {

@@ -393,7 +393,8 @@ class RegisterExtract {
             case "PermitRevoked" -> new Object[]{msg("extract.ministry"), on, value("ground", p.path("ground"))};
             case "PermitExpired" -> new Object[]{dates.date(p.path("validUntil").asText(null))};
             case "PermitTransferred" -> new Object[]{msg("extract.ministry"), on, p.path("previousHolder").path("name").asText(""),
-                    p.path("successor").path("name").asText(""), value("reorganisation", p.path("reorganisation"))};
+                    p.path("successor").path("name").asText(""), value("reorganisation", p.path("reorganisation")),
+                    dates.date(p.path("reorganisedOn").asText(null))};
             case "ZoneEstablished" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("resolution").asText("")};
             case "ZoneOpened", "ZoneTemporarilyClosed" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("decision").asText("")};
             case "ZoneResolutionDateRecorded" -> new Object[]{zoneName(p.path("zoneId").asText()), on, dates.date(p.path("resolutionDate").asText(null))};
@@ -414,6 +415,7 @@ class RegisterExtract {
         if (args == null) {
             return msg("history.other", msgOrEmpty("record." + type).orElse(msg("record.other")), on, by);
         }
-        return msg("history." + type, args);
+        // ADR 0046 item 96: a transfer since names the day its reorganisation took effect; one stored before reads as it did
+        return msg("history." + type + ("PermitTransferred".equals(type) && p.hasNonNull("reorganisedOn") ? ".reorganisedOn" : ""), args);
     }
 }

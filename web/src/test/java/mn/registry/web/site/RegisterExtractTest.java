@@ -30,6 +30,8 @@ import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitNumber;
 import mn.registry.kernel.permit.PermitPublicRecords;
+import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.Reorganisation;
 import mn.registry.publicregister.PublicRegister;
 import mn.registry.publicregister.RegisterEntry;
 import mn.registry.publicregister.RegisterKind;
@@ -213,6 +215,28 @@ class RegisterExtractTest {
         assertThat(mn).containsEntry("Олгогч", "Цахим хөгжил, инновац, харилцаа холбооны яам")
                 .containsEntry("Монгол Улсын хуулийн дагуу үүсгэн байгуулагдсан", "Тийм").containsEntry("Хүчинтэй дуусах", "2031.12.03");
         assertThat(extract.step(5, record).sentence()).isEqualTo("Цахим хөгжил, инновац, харилцаа холбооны яам 2026.12.04-нд тусгай зөвшөөрөл олгосон, 2031.12.03 хүртэл хүчинтэй.");
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3 (ADR 0046 item 96): a transfer reads with the day its reorganisation took effect, public as the state register "
+            + "publishes it; one stored before the day was named reads as it did")
+    void a_transfer_reads_with_the_day_its_reorganisation_took_effect() {
+        ApplicationId id = ApplicationId.of(UUID.fromString("00000000-0000-4000-8000-000000000001"));
+        Company from = new Company("Tenger Trust LLC", "6400001", true, "Seoul Street 5, Ulaanbaatar");
+        Company to = new Company("Tenger Trust Holding LLC", "6400002", true, "Seoul Street 5, Ulaanbaatar");
+        JsonNode dated = record(PermitTransferred.class, new PermitTransferred(id, from, to, Reorganisation.MERGER, "ab".repeat(32), GRANTED,
+                new PersonId("supervisor-1"), LocalDate.of(2026, 12, 1)), "supervisor-1");
+        JsonNode stored = record(PermitTransferred.class, new PermitTransferred(id, from, to, Reorganisation.MERGER, "ab".repeat(32), GRANTED,
+                new PersonId("supervisor-1"), null), "supervisor-1");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(byLabel(extract.facts(dated.path("payload")))).containsEntry("Reorganisation took effect", "1 Dec 2026");
+        assertThat(extract.step(6, dated).sentence()).isEqualTo("Permit transferred by the Ministry of Digital Development, Innovation and "
+                + "Communications on 4 Dec 2026 from Tenger Trust LLC to Tenger Trust Holding LLC (merger, which took effect on 1 Dec 2026).");
+        assertThat(extract.step(6, stored).sentence()).isEqualTo("Permit transferred by the Ministry of Digital Development, Innovation and "
+                + "Communications on 4 Dec 2026 from Tenger Trust LLC to Tenger Trust Holding LLC (merger).");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("mn"));
+        assertThat(extract.step(6, dated).sentence()).contains("2026.12.01-нд хүчин төгөлдөр болсон").doesNotContain("??");
+        assertThat(extract.step(6, stored).sentence()).doesNotContain("хүчин төгөлдөр").doesNotContain("??");
     }
 
     @Test
