@@ -14,6 +14,7 @@ import com.mongodb.client.model.WriteModel;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.RegistryProcess;
+import mn.registry.benchmarks.http.ServerProbe;
 import mn.registry.benchmarks.http.ThreadCpu;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.infrastructure.mongo.GroupCommit;
@@ -147,6 +148,8 @@ public final class ServerAloneBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the embedded file's commits counted in this JVM as in the registry's (FileCommits), without the round trips' listener
+        System.setProperty("registry.h2.commits", System.getProperty("registry.h2.commits", "true"));
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
         int registryPerRound = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         int registryWarmUp = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
@@ -226,6 +229,7 @@ public final class ServerAloneBenchmark {
             long steps0 = c.durable.steps();
             long inserts0 = c.appendGroup.inserts.get();
             Map<String, Long> threads0 = ThreadCpu.read(self);
+            ServerProbe.FileReading file0 = ServerProbe.readFileHere();
             long t0 = System.nanoTime();
             long cpu0 = Timer.cpuNanos();
             long roundTrips = runCommands(callers, c, ops, threads, 0, commands);
@@ -242,7 +246,8 @@ public final class ServerAloneBenchmark {
                     (c.durable.steps() - steps0) / (double) commands);
             System.out.printf(Locale.ROOT, "    CPU per command in this JVM (the embedded server and its callers): %.2f ms; of 2 cores busy %.0f%%; load average %s%n",
                     cpu / 1e6 / commands, 100.0 * cpu / nanos / Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
-            System.out.println("    " + ThreadCpu.perCommand("this JVM's", threads0, threads1, commands, 0.02));
+            System.out.println("    " + ThreadCpu.perCommand("this JVM's", threads0, threads1, commands, 0.02)
+                    + ServerProbe.fileLine(file0, ServerProbe.readFileHere(), commands));
             return perSecond;
         }
     }
