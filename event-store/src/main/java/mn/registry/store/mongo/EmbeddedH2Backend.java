@@ -166,31 +166,27 @@ final class EmbeddedH2Backend extends H2Backend {
     /** Housekeeping runs while less than this percentage of the chunks' bytes is live. */
     static final int HOUSEKEEPING_FILL_RATE = Integer.getInteger("registry.h2.housekeepingFillRate", 50);
     /** The most live bytes one housekeeping pass moves out of old chunks (one pass a second). */
-    static final int HOUSEKEEPING_BYTES = Integer.getInteger("registry.h2.housekeepingBytes", 1 << 20);
+    static final int HOUSEKEEPING_BYTES = Integer.getInteger("registry.h2.housekeepingBytes", 512 * 1024);
 
     /**
-     * The committer's pass: the commit, then, in the same hold of the lock, a bounded housekeeping step and the commit of
-     * what it moved. Housekeeping copies live pages of the emptiest chunks older than H2's retention time, unchanged, into
-     * the unsaved tree; only {@link #commitHoldingTheLock} writes them, so the file still holds only states between whole
-     * write commands, and an old chunk is freed only once nothing in the last written version points into it.
+     * The committer's pass: the commit, then a bounded housekeeping step, then the commit of what it moved. Housekeeping copies
+     * the live pages of the emptiest chunks older than H2's retention time, unchanged, into the unsaved tree: it changes no
+     * document, so it does not take the consistency lock and write commands go on meanwhile (H2 holds its own store lock for
+     * it, so a commit waits for it). Only {@link #commit()} writes the file, under the lock, so the file still holds only
+     * states between whole write commands; an old chunk is freed only once nothing in the last written version points into it.
      */
     void commitAndKeepHouse() {
-        consistency.writeLock().lock();
-        try {
-            commitHoldingTheLock();
-            MVStore store = getMvStore();
-            if (!HOUSEKEEPING || store.isClosed()) {
-                return;
+        commit();
+        MVStore store = getMvStore();
+        if (!HOUSEKEEPING || store.isClosed()) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_BYTES)) {
+            commit();
+            if (counted != null) {
+                counted.housekept(System.nanoTime() - start);
             }
-            long start = System.nanoTime();
-            if (store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_BYTES)) {
-                super.commit(); // counted with the housekeeping, not as a commit
-                if (counted != null) {
-                    counted.housekept(System.nanoTime() - start);
-                }
-            }
-        } finally {
-            consistency.writeLock().unlock();
         }
     }
 
