@@ -71,12 +71,9 @@ final class EmbeddedH2Backend extends H2Backend {
      */
     static final int PAGE_SPLIT_SIZE = Integer.getInteger("registry.h2.pageSplitSize", 4 * 1024);
 
-    /** H2's page cache, MiB (H2's default, 16, unless asked otherwise). */
-    static final int CACHE_MB = Integer.getInteger("registry.h2.cacheSize", 16);
-
     /** The H2 file with auto-commit off: {@link #commit()} (on request and every {@link #COMMIT_INTERVAL}) writes it. */
     static MVStore openStore(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_SIZE).cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_SIZE).open();
         if (RETENTION_MILLIS != null) {
             store.setRetentionTime(RETENTION_MILLIS);
         }
@@ -158,27 +155,35 @@ final class EmbeddedH2Backend extends H2Backend {
     }
 
     /**
-     * Whether the 1 s committer also keeps the file's house (ADR 0067): H2 rewrites the live pages of old, mostly empty chunks
-     * only from its own background writer, which runs with auto-commit, which this backend turns off. Without it every chunk
-     * that keeps one live page stays in the file and in its layout for good (5,515 chunks and 1 GB after 7,000 commands).
+     * Whether the 1 s committer also keeps the file's house (ADR 0067; off unless {@code -Dregistry.h2.housekeeping=true}): H2
+     * rewrites the live pages of old, mostly empty chunks only from its own background writer, which runs with auto-commit,
+     * which this backend turns off, so every chunk that keeps one live page stays in the file. Tried under load and not kept on:
+     * it did not lower a commit's cost and cost CPU (docs/benchmarks.md, session 24).
      */
-    static final boolean HOUSEKEEPING = !"false".equalsIgnoreCase(System.getProperty("registry.h2.housekeeping", "true"));
+    static final boolean HOUSEKEEPING = Boolean.getBoolean("registry.h2.housekeeping");
     /** Housekeeping runs while less than this percentage of the chunks' bytes is live. */
     static final int HOUSEKEEPING_FILL_RATE = Integer.getInteger("registry.h2.housekeepingFillRate", 50);
     /** The most live bytes one housekeeping pass moves out of old chunks (one pass a second). */
     static final int HOUSEKEEPING_BYTES = Integer.getInteger("registry.h2.housekeepingBytes", 512 * 1024);
 
-    /**
-     * The committer's pass: the commit, then a bounded housekeeping step, then the commit of what it moved. Housekeeping copies
-     * the live pages of the emptiest chunks older than H2's retention time, unchanged, into the unsaved tree: it changes no
-     * document, so it does not take the consistency lock and write commands go on meanwhile (H2 holds its own store lock for
-     * it, so a commit waits for it). Only {@link #commit()} writes the file, under the lock, so the file still holds only
-     * states between whole write commands; an old chunk is freed only once nothing in the last written version points into it.
-     */
-    void commitAndKeepHouse() {
+    /** The committer's pass: the commit, then, if asked, a housekeeping pass. */
+    private void commitAndKeepHouse() {
         commit();
+        if (HOUSEKEEPING) {
+            keepHouse();
+        }
+    }
+
+    /**
+     * One bounded housekeeping pass, then the commit of what it moved. It copies the live pages of the emptiest chunks older
+     * than H2's retention time, unchanged, into the unsaved tree: it changes no document, so it does not take the consistency
+     * lock and write commands go on meanwhile (H2 holds its own store lock for it, so a commit waits for it). Only
+     * {@link #commit()} writes the file, under the lock, so the file still holds only states between whole write commands; an
+     * old chunk is freed only once nothing in the last written version points into it.
+     */
+    void keepHouse() {
         MVStore store = getMvStore();
-        if (!HOUSEKEEPING || store.isClosed()) {
+        if (store.isClosed()) {
             return;
         }
         long start = System.nanoTime();
