@@ -14,6 +14,7 @@ import com.mongodb.client.model.WriteModel;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.RegistryProcess;
+import mn.registry.benchmarks.http.ServerProbe;
 import mn.registry.benchmarks.http.ThreadCpu;
 import mn.registry.benchmarks.store.Timer;
 import mn.registry.infrastructure.mongo.GroupCommit;
@@ -93,17 +94,28 @@ public final class ServerAloneBenchmark {
      * of their collection, read from the registry's own data after its round ({@link Stored}); indexes are the registry's
      * ({@link MongoIndexes#ensure}).
      */
+    /**
+     * With {@code -Dbench.randomKeys=true} the request thread's keys are spread over their indexes as the registry's are (command
+     * ids and application ids are UUIDs: each command touches its own leaf of each unique index), else they follow {@code n}
+     * (the commands of one durability step share the leaves). ADR 0067's measurement of why a registry commit writes more.
+     */
+    static final boolean RANDOM_KEYS = Boolean.getBoolean("bench.randomKeys");
+
+    static String key(String prefix, long n) {
+        return RANDOM_KEYS ? UUID.nameUUIDFromBytes((prefix + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : prefix + n;
+    }
+
     static final List<Op> OPERATIONS = List.of(
-            new Op("find events [heads]", Side.REQUEST, 1, (c, n) -> c.events.find(Filters.eq("heads", "0:permit-" + Math.max(0, n - 32))).first()),
-            new Op("insert commands", Side.REQUEST, 1, (c, n) -> c.commands.insertOne(c.padded("commands", new Document("_id", "cmd-" + n)
-                    .append("state", "ACCEPTED").append("lease", "cmd-" + n + "@" + n).append("jws", c.jws).append("acceptedAt", n)))),
+            new Op("find events [heads]", Side.REQUEST, 1, (c, n) -> c.events.find(Filters.eq("heads", "0:" + key("permit-", Math.max(0, n - 32)))).first()),
+            new Op("insert commands", Side.REQUEST, 1, (c, n) -> c.commands.insertOne(c.padded("commands", new Document("_id", key("cmd-", n))
+                    .append("state", "ACCEPTED").append("lease", key("cmd-", n) + "@" + n).append("jws", c.jws).append("acceptedAt", n)))),
             new Op("update permit_receipt_counters [$and]", Side.REQUEST, 1, (c, n) -> c.receiptCounters.updateOne(
                     Filters.and(Filters.eq("_id", "2026"), Filters.gte("last", 0L)), Updates.inc("last", 1L))),
             new Op("insert company_permit_claims", Side.REQUEST, 1, (c, n) -> c.companyClaims.insertOne(c.padded("company_permit_claims",
-                    new Document("_id", "10" + n).append("applicationId", "permit-" + n).append("commandId", "cmd-" + n)))),
+                    new Document("_id", key("10", n)).append("applicationId", key("permit-", n)).append("commandId", key("cmd-", n))))),
             new Op("insert events (grouped) + durability step", Side.REQUEST, 1, (c, n) -> c.appendGroup.append(c.eventCommit(n))),
-            new Op("update commands [_id]", Side.REQUEST, 1, (c, n) -> c.commands.updateOne(Filters.eq("_id", "cmd-" + n),
-                    Updates.combine(Updates.set("state", "DONE"), Updates.set("lease", "cmd-" + n), Updates.set("answer", c.answer)))),
+            new Op("update commands [_id]", Side.REQUEST, 1, (c, n) -> c.commands.updateOne(Filters.eq("_id", key("cmd-", n)),
+                    Updates.combine(Updates.set("state", "DONE"), Updates.set("lease", key("cmd-", n)), Updates.set("answer", c.answer)))),
             // the store's readers look for the next positions by $in (index look-ups; a range on _id is a scan on this server)
             new Op("find events [_id] (readers at the head)", Side.AFTER, 0.10, (c, n) -> c.events.find(Filters.in("_id",
                     List.of(c.positions.get() - 2, c.positions.get() - 1, c.positions.get()))).into(new ArrayList<>())),
@@ -147,6 +159,8 @@ public final class ServerAloneBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the embedded file's commits counted in this JVM as in the registry's (FileCommits), without the round trips' listener
+        System.setProperty("registry.h2.commits", System.getProperty("registry.h2.commits", "true"));
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
         int registryPerRound = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         int registryWarmUp = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
@@ -226,6 +240,7 @@ public final class ServerAloneBenchmark {
             long steps0 = c.durable.steps();
             long inserts0 = c.appendGroup.inserts.get();
             Map<String, Long> threads0 = ThreadCpu.read(self);
+            ServerProbe.FileReading file0 = ServerProbe.readFileHere();
             long t0 = System.nanoTime();
             long cpu0 = Timer.cpuNanos();
             long roundTrips = runCommands(callers, c, ops, threads, 0, commands);
@@ -242,7 +257,8 @@ public final class ServerAloneBenchmark {
                     (c.durable.steps() - steps0) / (double) commands);
             System.out.printf(Locale.ROOT, "    CPU per command in this JVM (the embedded server and its callers): %.2f ms; of 2 cores busy %.0f%%; load average %s%n",
                     cpu / 1e6 / commands, 100.0 * cpu / nanos / Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
-            System.out.println("    " + ThreadCpu.perCommand("this JVM's", threads0, threads1, commands, 0.02));
+            System.out.println("    " + ThreadCpu.perCommand("this JVM's", threads0, threads1, commands, 0.02)
+                    + ServerProbe.fileLine(file0, ServerProbe.readFileHere(), commands));
             return perSecond;
         }
     }
@@ -461,10 +477,10 @@ public final class ServerAloneBenchmark {
 
         /** One command's commit document: one event, its heads, tails, event id and command key, padded to the registry's commit size. */
         Document eventCommit(long n) {
-            String aggregate = "permit-" + n;
+            String aggregate = key("permit-", n);
             String eventId = UUID.randomUUID().toString();
             return padded("events", new Document("_id", positions.getAndIncrement()).append("heads", List.of("0:" + aggregate))
-                    .append("tails", List.of("0:" + aggregate)).append("eventIds", List.of(eventId)).append("command", "cmd-" + n + "#0")
+                    .append("tails", List.of("0:" + aggregate)).append("eventIds", List.of(eventId)).append("command", key("cmd-", n) + "#0")
                     .append("events", List.of(new Document("eventId", eventId).append("aggregateId", aggregate).append("seq", 0L)
                             .append("type", "PermitApplied"))));
         }

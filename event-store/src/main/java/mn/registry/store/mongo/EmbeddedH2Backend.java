@@ -43,6 +43,8 @@ final class EmbeddedH2Backend extends H2Backend {
      */
     private final java.util.concurrent.locks.ReentrantReadWriteLock consistency = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final java.util.concurrent.ScheduledExecutorService committer;
+    /** The commits' counter for the benchmarks (null unless counting, {@link FileCommits}). */
+    private final FileCommits counted;
 
     EmbeddedH2Backend(MVStore store) {
         this(store, false);
@@ -51,12 +53,13 @@ final class EmbeddedH2Backend extends H2Backend {
     private EmbeddedH2Backend(MVStore store, boolean commitEveryWrite) {
         super(store);
         this.commitEveryWrite = commitEveryWrite;
+        this.counted = FileCommits.ifEnabled(store);
         this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-mongo-commit");
             thread.setDaemon(true);
             return thread;
         });
-        committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(),
+        committer.scheduleWithFixedDelay(this::commitAndKeepHouseQuietly, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
@@ -70,8 +73,19 @@ final class EmbeddedH2Backend extends H2Backend {
 
     /** The H2 file with auto-commit off: {@link #commit()} (on request and every {@link #COMMIT_INTERVAL}) writes it. */
     static MVStore openStore(String fileName) {
-        return new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_SIZE).open();
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_SIZE).open();
+        if (RETENTION_MILLIS != null) {
+            store.setRetentionTime(RETENTION_MILLIS);
+        }
+        return store;
     }
+
+    /**
+     * How long H2 keeps a chunk with no live page before reusing its space, and how old a chunk must be before housekeeping
+     * moves its live pages: H2's 45 s unless set, for tests that want housekeeping at once ({@code KillNineUnderLoadTest}
+     * run with it at 0, ADR 0067).
+     */
+    static final Integer RETENTION_MILLIS = Integer.getInteger("registry.h2.retentionMillis");
 
     static EmbeddedH2Backend open(String fileName) {
         return new EmbeddedH2Backend(openStore(fileName));
@@ -115,17 +129,75 @@ final class EmbeddedH2Backend extends H2Backend {
     public void commit() {
         consistency.writeLock().lock();
         try {
-            if (!getMvStore().isClosed()) {
-                super.commit();
-            }
+            commitHoldingTheLock();
         } finally {
             consistency.writeLock().unlock();
         }
     }
 
-    private void commitQuietly() {
-        try {
+    private void commitHoldingTheLock() {
+        MVStore store = getMvStore();
+        if (store.isClosed()) {
+            return;
+        }
+        if (counted == null) {
+            super.commit();
+            return;
+        }
+        counted.beforeCommit();
+        long version = store.getCurrentVersion();
+        long start = System.nanoTime();
+        long cpu = FileCommits.cpuNanos();
+        super.commit();
+        if (store.getCurrentVersion() != version) {
+            counted.committed(System.nanoTime() - start, FileCommits.cpuNanos() - cpu);
+        }
+    }
+
+    /**
+     * Whether the 1 s committer also keeps the file's house (ADR 0067; off unless {@code -Dregistry.h2.housekeeping=true}): H2
+     * rewrites the live pages of old, mostly empty chunks only from its own background writer, which runs with auto-commit,
+     * which this backend turns off, so every chunk that keeps one live page stays in the file. Tried under load and not kept on:
+     * it did not lower a commit's cost and cost CPU (docs/benchmarks.md, session 24).
+     */
+    static final boolean HOUSEKEEPING = Boolean.getBoolean("registry.h2.housekeeping");
+    /** Housekeeping runs while less than this percentage of the chunks' bytes is live. */
+    static final int HOUSEKEEPING_FILL_RATE = Integer.getInteger("registry.h2.housekeepingFillRate", 50);
+    /** The most live bytes one housekeeping pass moves out of old chunks (one pass a second). */
+    static final int HOUSEKEEPING_BYTES = Integer.getInteger("registry.h2.housekeepingBytes", 512 * 1024);
+
+    /** The committer's pass: the commit, then, if asked, a housekeeping pass. */
+    private void commitAndKeepHouse() {
+        commit();
+        if (HOUSEKEEPING) {
+            keepHouse();
+        }
+    }
+
+    /**
+     * One bounded housekeeping pass, then the commit of what it moved. It copies the live pages of the emptiest chunks older
+     * than H2's retention time, unchanged, into the unsaved tree: it changes no document, so it does not take the consistency
+     * lock and write commands go on meanwhile (H2 holds its own store lock for it, so a commit waits for it). Only
+     * {@link #commit()} writes the file, under the lock, so the file still holds only states between whole write commands; an
+     * old chunk is freed only once nothing in the last written version points into it.
+     */
+    void keepHouse() {
+        MVStore store = getMvStore();
+        if (store.isClosed()) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (store.compact(HOUSEKEEPING_FILL_RATE, HOUSEKEEPING_BYTES)) {
             commit();
+            if (counted != null) {
+                counted.housekept(System.nanoTime() - start);
+            }
+        }
+    }
+
+    private void commitAndKeepHouseQuietly() {
+        try {
+            commitAndKeepHouse();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(EmbeddedH2Backend.class).warn("periodic commit of the embedded MongoDB file failed; the next one retries", e);
         }

@@ -258,6 +258,62 @@ class EmbeddedH2BackendTest {
                 .find(Filters.eq("_id", "a")).first()).isNotNull());
     }
 
+    @Test
+    @DisplayName("ADR 0067: a housekeeping pass moves the live pages out of old, mostly empty chunks: the file holds a fraction of the chunks, and every document and unique key reads back, after a kill -9 as after a close")
+    void housekeeping_frees_old_chunks_and_keeps_every_document(@TempDir Path dir) {
+        String file = dir.resolve("mongo.mv").toString();
+        int count = 3_000;
+        EmbeddedH2Backend backend = EmbeddedH2Backend.open(file);
+        MVStore store = backend.getMvStore();
+        store.setRetentionTime(0); // every chunk old enough at once (H2's 45 s otherwise)
+        // the passes below are the test's own: the 1 s committer makes none unless -Dregistry.h2.housekeeping=true, and if it
+        // did, the chunks would be fewer before them than this test counts on
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        long before;
+        try (MongoClient client = RegistryMongo.client("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> docs = client.getDatabase("registry").getCollection("things");
+            docs.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                batch.add(new Document("_id", (long) i).append("key", "k" + i).append("name", "Хишиг " + i).append("hot", -1));
+            }
+            docs.insertMany(batch);
+            backend.commit();
+            java.util.Random random = new java.util.Random(67);
+            for (int step = 0; step < 400; step++) {
+                // one durability step per write, as a quiet registry makes them: each chunk keeps the pages no later step rewrote
+                docs.updateOne(Filters.eq("_id", (long) random.nextInt(count)), Updates.set("hot", step));
+                backend.commit();
+            }
+            before = chunks(store);
+            for (int pass = 0; pass < 20; pass++) {
+                backend.keepHouse();
+            }
+            assertThat(before).as("chunks before housekeeping").isGreaterThan(40);
+            assertThat(chunks(store)).as("chunks before housekeeping: %d", before).isLessThan(before / 4);
+            assertThat(docs.countDocuments()).isEqualTo(count);
+        }
+        store.closeImmediately(); // as kill -9: the file as the last commit left it
+        server.shutdownNow();
+        withServer(EmbeddedH2Backend.open(file), client -> {
+            MongoCollection<Document> docs = client.getDatabase("registry").getCollection("things");
+            assertThat(docs.countDocuments()).isEqualTo(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(docs.find(Filters.eq("key", "k" + i)).first()).as("key k%d", i).isNotNull()
+                        .extracting(d -> d.get("name")).isEqualTo("Хишиг " + i);
+            }
+            assertThat(docs.countDocuments(Filters.eq("hot", 399))).isEqualTo(1);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", -1L).append("key", "k10")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+        });
+    }
+
+    /** The chunks the file's layout lists. */
+    private static long chunks(MVStore store) {
+        return store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
+    }
+
     private static void withServer(H2Backend backend, java.util.function.Consumer<MongoClient> work) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
