@@ -89,29 +89,25 @@ class ActDocumentClaims {
      * 003 art. 12.1, 12.1.1, 12.1.2 (ADR 0035 item 73; abuse audit F356, was O197): runs the application with its documents other than the
      * fee receipt claimed ({@link DocumentKind#ZONE_APPLICATION_DOCUMENT}, grounds the registration it applies for): applications share
      * them; an act of another kind holding one refuses it (field {@code documents.<kind>}, its article). Released when the application is
-     * refused; a claim of another registration's application is left with it.
+     * refused; a claim of another registration's application is left with it. Claimed in one unordered insert of them all
+     * ({@link DocumentClaims#claimTogether}, as a permit application's, ADR 0035 item 79), not one insert each.
      */
     <T> T applicationDocumentsClaimedFor(List<SubmittedZoneDocument> documents, RegistrationId registration, CommandContext context, Supplier<T> act) {
         List<SubmittedZoneDocument> cited = registration == null || documents == null ? List.of() : documents.stream()
                 .filter(d -> d != null && d.kind() != null && d.kind() != ZoneDocument.REGISTRATION_FEE_RECEIPT).toList();
-        List<SubmittedZoneDocument> taken = new java.util.ArrayList<>();
+        String grounds = grounds(registration);
+        java.util.Set<String> taken = claims.claimTogether(cited.stream().map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(),
+                d.kind().article())).toList(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds, context.commandId(), context.receivedAt());
         T answer;
         try {
-            for (SubmittedZoneDocument d : cited) {
-                if (claims.claim(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds(registration), context.commandId(),
-                        "documents." + d.kind(), d.kind().article(), context.receivedAt())) {
-                    taken.add(d);
-                }
-            }
             answer = act.get();
         } catch (RuntimeException refused) {
-            taken.forEach(d -> claims.release(d.sha256(), context.commandId()));
+            taken.forEach(sha256 -> claims.release(sha256, context.commandId()));
             throw refused;
         }
         // the claim stays with the registration that named the document first (its own acts on it are its aggregate's, F48; the entity's
         // other zones' acts are refused across kinds); it is taken over only on that registration's own application again, or once released
-        String grounds = grounds(registration);
-        cited.stream().filter(d -> !taken.contains(d))
+        cited.stream().filter(d -> d.sha256() == null || !taken.contains(d.sha256().toLowerCase(java.util.Locale.ROOT)))
                 .filter(d -> claims.grounds(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT).map(grounds::equals).orElse(true))
                 .forEach(d -> claims.adopt(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds, context.commandId(), context.receivedAt()));
         return answer;

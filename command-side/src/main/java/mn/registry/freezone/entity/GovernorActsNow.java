@@ -45,8 +45,8 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
     }
 
     @Override
-    public Optional<GovernorActs> now(RegistrationId registration) {
-        return judgedNow(registration, (aggregate, today) -> aggregate.actsAcceptedOn(today, services));
+    public Optional<GovernorActs> now(RegistrationId registration, mn.registry.kernel.identity.PersonId governor) {
+        return judgedNow(registration, (aggregate, today) -> aggregate.actsAcceptedOn(today, services, governor));
     }
 
     /**

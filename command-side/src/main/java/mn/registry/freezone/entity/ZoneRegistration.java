@@ -212,10 +212,15 @@ class ZoneRegistration {
     }
 
     private void deciderIsNotTheApplicant(CommandContext context, String article) {
-        if (appliedBy != null && appliedBy.equals(context.actor())) {
+        if (signedTheApplication(context.actor())) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of "
                     + registrationId + " as the entity's representative and does not decide on it or record its acts.", "registrationId", article);
         }
+    }
+
+    // the rule above, which the desk's answer asks too (ADR 0035 item 78, F381)
+    private boolean signedTheApplication(mn.registry.kernel.identity.PersonId actor) {
+        return appliedBy != null && appliedBy.equals(actor);
     }
 
     // 003 art. 12.2: an application that does not meet the requirements is rejected with reasons
@@ -447,9 +452,19 @@ class ZoneRegistration {
         }
         java.util.Optional<LocalDate> yearRanOut = yearToStartRanOutBy(receivedOn, services); // the agreement's too, after a start
         java.util.Optional<LocalDate> monthsRanOut = twelveMonthsRanOutBy(receivedOn, services);
-        return new mn.registry.kernel.freezone.GovernorActs(agreementSignedOn == null && yearRanOut.isEmpty(), startedOn == null && yearRanOut.isEmpty(),
+        return new mn.registry.kernel.freezone.GovernorActs(true, agreementSignedOn == null && yearRanOut.isEmpty(), startedOn == null && yearRanOut.isEmpty(),
                 interruptedOn != null && monthsRanOut.isEmpty(), startedOn == null ? yearRanOut.orElse(null) : null, monthsRanOut.orElse(null),
                 groundsARemovalRestsOn());
+    }
+
+    /**
+     * 003 art. 8.7.6, 12.2 (ADR 0035 item 78; abuse audit F381, was O221): the acts this registration would record on {@code governor}'s
+     * signature on a command received on {@code receivedOn}: none when they signed its application as the entity's representative (the rule
+     * {@link #deciderIsNotTheApplicant} refuses by), else {@link #actsAcceptedOn(LocalDate, RegistrationServices)}.
+     */
+    mn.registry.kernel.freezone.GovernorActs actsAcceptedOn(LocalDate receivedOn, RegistrationServices services, mn.registry.kernel.identity.PersonId governor) {
+        mn.registry.kernel.freezone.GovernorActs acts = actsAcceptedOn(receivedOn, services);
+        return signedTheApplication(governor) ? acts.toTheApplicant() : acts;
     }
 
     // 003 art. 12.5: the governor removes the entity on a ground the registry raised (the year or the 12 months ran out, a court's decision)

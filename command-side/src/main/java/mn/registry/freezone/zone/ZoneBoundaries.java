@@ -5,9 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import mn.registry.command.api.CommandLog;
-import mn.registry.command.backfill.BackfillDone;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.command.claim.RegistryWideKey;
 import mn.registry.freezone.land.ParcelGeometry;
@@ -16,10 +15,12 @@ import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.locationtech.jts.geom.Polygon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
  * {@code ZoneEstablished}'s, then the marker. An establishment waits for that pass ({@link #awaitDone}).
  */
 @Component
-public class ZoneBoundaries implements StartupBackfill {
+public class ZoneBoundaries extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneBoundaries.class);
 
@@ -58,12 +59,17 @@ public class ZoneBoundaries implements StartupBackfill {
     static final String ESTABLISHING_KEY = "establishment";
     private final MongoCollection<Document> boundaries;
     private final RegistryWideKey establishing;
-    private final BackfillMarker marker;
-    private final BackfillDone done = new BackfillDone();
 
+    /** For tests: no pass of its own over the store (the shared pass, or {@link #begin}, runs it). */
     ZoneBoundaries(MongoDatabase database, CommandLog commandLog) {
+        this(database, commandLog, null);
+    }
+
+    /** A {@link MarkedBackfill} (ADR 0035 item 80), its marker unchanged. */
+    @Autowired
+    ZoneBoundaries(MongoDatabase database, CommandLog commandLog, EventStore events) {
+        super("zone boundaries (ADR 0035 item 24)", new BackfillMarker(database.getCollection(COLLECTION), MARKER), events);
         this.boundaries = database.getCollection(COLLECTION);
-        this.marker = new BackfillMarker(boundaries, MARKER);
         this.establishing = new RegistryWideKey(database.getCollection(ESTABLISHING), commandLog, () -> new RegistryProblem(
                 RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "Another zone is being established; retry in a minute.", null,
                 "003 art. 6.1"));
@@ -146,21 +152,6 @@ public class ZoneBoundaries implements StartupBackfill {
     // ---------------------------------------------------------------- the backfill of zones established before the rule
 
     @Override
-    public String name() {
-        return "zone boundaries (ADR 0035 item 24)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
-    }
-
-    @Override
-    public void skipped() {
-        done.done();
-    }
-
-    @Override
     public Pass begin() {
         return new Pass() {
             int zones;
@@ -176,7 +167,7 @@ public class ZoneBoundaries implements StartupBackfill {
             @Override
             public void finish(long read) {
                 marker.write(Instant.now(), new Document("zones", zones));
-                done.done();
+                passDone();
                 log.info("zone boundaries (ADR 0035 item 24): read {} events, recorded {} zones", read, zones);
             }
         };
@@ -184,7 +175,7 @@ public class ZoneBoundaries implements StartupBackfill {
 
     /** An establishment waits for the backfill; 503 (a retry is safe) if it takes longer than a minute. */
     void awaitDone() {
-        done.await(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
+        awaitPass(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the boundaries "
                 + "of the zones established before this release; retry in a minute.", null, "003 art. 6.1"));
     }
 }

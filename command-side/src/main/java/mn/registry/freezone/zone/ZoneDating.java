@@ -6,17 +6,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import mn.registry.command.api.CommandLog;
-import mn.registry.command.backfill.BackfillDone;
 import mn.registry.command.backfill.BackfillMarker;
-import mn.registry.command.backfill.StartupBackfill;
+import mn.registry.command.backfill.MarkedBackfill;
 import mn.registry.command.claim.RegistryWideKey;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,10 +35,10 @@ import java.util.function.Supplier;
  * is released: the date's check reads it there, current on every node, instead of every registration stream found through the quarterly
  * report's lagging index. An agreement stored by a command that stopped before writing it is written by whoever takes the key over (the
  * key names the agreement's day); agreements stored before this release are written once per registry by the shared pass over the store
- * (ADR 0044), and the date's check waits for it.
+ * (ADR 0044), and the date's check waits for it: a {@link MarkedBackfill} (ADR 0035 item 80), its marker unchanged.
  */
 @Component
-public class ZoneDating implements StartupBackfill {
+public class ZoneDating extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneDating.class);
 
@@ -48,12 +49,16 @@ public class ZoneDating implements StartupBackfill {
 
     private final RegistryWideKey key;
     private final MongoCollection<Document> agreements;
-    private final BackfillMarker marker;
-    private final BackfillDone done = new BackfillDone();
 
+    /** For tests: no pass of its own over the store (the shared pass, or {@link #begin}, runs it). */
     public ZoneDating(MongoDatabase database, CommandLog commandLog) {
+        this(database, commandLog, null);
+    }
+
+    @Autowired
+    public ZoneDating(MongoDatabase database, CommandLog commandLog, EventStore events) {
+        super("zones' earliest agreements (ADR 0035 item 40)", new BackfillMarker(database.getCollection(AGREEMENTS), MARKER), events);
         this.agreements = database.getCollection(AGREEMENTS);
-        this.marker = new BackfillMarker(agreements, MARKER);
         this.key = new RegistryWideKey(database.getCollection(KEYS), commandLog, () -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE,
                 "freezone.zone-acts-busy", "Another act dated in this zone is being recorded; retry in a minute.", null, "003 art. 6.1"));
     }
@@ -98,21 +103,6 @@ public class ZoneDating implements StartupBackfill {
     // ---------------------------------------------------------------- the backfill of agreements stored before the rule
 
     @Override
-    public String name() {
-        return "zones' earliest agreements (ADR 0035 item 40)";
-    }
-
-    @Override
-    public boolean due() {
-        return marker.missing();
-    }
-
-    @Override
-    public void skipped() {
-        done.done();
-    }
-
-    @Override
     public Pass begin() {
         return new Pass() {
             final Map<ZoneId, LocalDate> earliest = new HashMap<>();
@@ -128,7 +118,7 @@ public class ZoneDating implements StartupBackfill {
             public void finish(long read) {
                 earliest.forEach(ZoneDating.this::keep);
                 marker.write(Instant.now(), new Document("zones", earliest.size()));
-                done.done();
+                passDone();
                 log.info("zones' earliest agreements (ADR 0035 item 40): read {} events, kept the earliest agreement of {} zones", read, earliest.size());
             }
         };
@@ -136,7 +126,7 @@ public class ZoneDating implements StartupBackfill {
 
     /** The date's check waits for the backfill; 503 (a retry is safe) if it takes longer than a minute. */
     private void awaitDone() {
-        done.await(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the agreements "
+        awaitPass(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "freezone.zones-not-ready", "The registry is still reading the agreements "
                 + "recorded before this release; retry in a minute.", null, "003 art. 6.1"));
     }
 }

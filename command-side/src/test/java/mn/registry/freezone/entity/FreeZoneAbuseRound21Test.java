@@ -67,6 +67,11 @@ class FreeZoneAbuseRound21Test extends ZoneRegistrationAbuseFixture {
 
     /** What the aggregate answers the desk on {@code day}, read as the registry reads it (a unit of work rolled back), on these events. */
     private GovernorActs actsOn(LocalDate day, Object... events) {
+        return actsOn(day, GOVERNOR, events);
+    }
+
+    /** What the aggregate answers the desk on {@code day} for {@code governor} signed in, on these events. */
+    private GovernorActs actsOn(LocalDate day, PersonId governor, Object... events) {
         Configuration axon = registrations(services);
         try {
             for (int i = 0; i < events.length; i++) {
@@ -74,9 +79,9 @@ class FreeZoneAbuseRound21Test extends ZoneRegistrationAbuseFixture {
             }
             GovernorActsNow acts = new GovernorActsNow(Clock.fixed(on(day), ZoneOffset.UTC), services, axon.eventStore(),
                     () -> axon.repository(ZoneRegistration.class));
-            GovernorActs answer = acts.now(ID).orElseThrow();
+            GovernorActs answer = acts.now(ID, governor).orElseThrow();
             assertThat(axon.eventStore().readEvents(ID.stream()).asStream().count()).as("the answer stores nothing").isEqualTo(events.length);
-            assertThat(acts.now(RegistrationId.of(ZoneRegistrationTest.ZONE, ZoneRegistrationTest.FOREIGN))).as("no such registration").isEmpty();
+            assertThat(acts.now(RegistrationId.of(ZoneRegistrationTest.ZONE, ZoneRegistrationTest.FOREIGN), governor)).as("no such registration").isEmpty();
             return answer;
         } finally {
             axon.shutdown();
@@ -269,5 +274,35 @@ class FreeZoneAbuseRound21Test extends ZoneRegistrationAbuseFixture {
         assertThat(new ActDocumentClaims(claims).heldAmong(List.of(held, lost, free, "not a hash", held.toUpperCase(java.util.Locale.ROOT))))
                 .containsExactly(held);
         assertThat(claims.heldAmong(List.of())).isEmpty();
+    }
+    @Test
+    @DisplayName("003 art. 8.7.6, 12.2 (ADR 0035 item 78, F381, was O221): the governor who signed the registration's application as the "
+            + "entity's representative is answered no act on it (registration, rejection, start, resumption, removal), by the rule the aggregate "
+            + "refuses each by; another governor is answered them")
+    void the_governor_who_signed_the_application_is_answered_no_act() {
+        PersonId applicant = ZoneRegistrationTest.APPLICANT;
+        Set<Role> both = Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT);
+        Instant at = on(TWELVE_MONTHS_LAST_DAY.plusDays(1));
+        GovernorActs pending = actsOn(TWELVE_MONTHS_LAST_DAY, applicant, applied());
+        assertThat(pending.deciderIsNotTheApplicant()).isFalse();
+        assertThat(actsOn(TWELVE_MONTHS_LAST_DAY, applied()).deciderIsNotTheApplicant()).as("another governor").isTrue();
+        fixture.given(applied()).when(mn.registry.freezone.FreeZoneSigned.signed(new RegistrationCommands.RegisterEntity(ID), applicant, at, both,
+                        Set.of(ZoneRegistrationTest.ZONE.value())))
+                .expectException(ZoneRegistrationAbuseTest.problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.2")).expectNoEvents();
+        // the 12 months ran out (a ground raised), an interruption running: the other governor is answered the resumption and the removal
+        Object[] interrupted = {applied(), registered(), STARTED_EVENT, INTERRUPTED_EVENT};
+        GovernorActs theirs = actsOn(TWELVE_MONTHS_LAST_DAY, applicant, interrupted);
+        GovernorActs another = actsOn(TWELVE_MONTHS_LAST_DAY, interrupted);
+        assertThat(another.operationsResumed()).isTrue();
+        assertThat(another.deciderIsNotTheApplicant()).isTrue();
+        assertThat(theirs).isEqualTo(new GovernorActs(false, false, false, false, null, null, Set.of()));
+        fixture.given(interrupted).when(mn.registry.freezone.FreeZoneSigned.signed(resumption(), applicant, on(TWELVE_MONTHS_LAST_DAY), both,
+                        Set.of(ZoneRegistrationTest.ZONE.value())))
+                .expectException(ZoneRegistrationAbuseTest.problem("freezone.decider-is-applicant", "registrationId", "003 art. 8.7.6, 12.5.2")).expectNoEvents();
+        // what ran out stays shown to them; no act is offered
+        GovernorActs ranOut = actsOn(MOVED_LAST_DAY.plusDays(1), applicant, interrupted);
+        assertThat(ranOut.twelveMonthsRanOutOn()).isEqualTo(TWELVE_MONTHS_LAST_DAY);
+        assertThat(ranOut.operationsResumed()).isFalse();
+        assertThat(ranOut.deregistrationGrounds()).isEmpty();
     }
 }

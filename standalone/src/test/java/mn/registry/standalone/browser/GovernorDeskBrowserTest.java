@@ -39,10 +39,15 @@ class GovernorDeskBrowserTest {
 
     /** An entity's application to a zone with its documents (its own in each zone: one fee pays one registration, F123), signed by the demo applicant by API (003 art. 12.1), for tests about other pages. */
     static String apply(BrowserRegistry registry, LegalEntity entity, String zone) {
+        return apply(registry, "applicant-1", entity, zone);
+    }
+
+    /** As {@link #apply(BrowserRegistry, LegalEntity, String)}, signed by {@code signer} as the entity's representative. */
+    static String apply(BrowserRegistry registry, String signer, LegalEntity entity, String zone) {
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(entity.jurisdiction()).stream().map(kind -> new SubmittedZoneDocument(kind,
                 registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + entity.name() + " " + kind + " " + zone + " " + System.nanoTime() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                         "application/pdf", kind + ".pdf").document().sha256())).toList();
-        RegistryClient.Reply applied = registry.client.command(registry.client.sign("applicant-1", "ApplyForZoneRegistration",
+        RegistryClient.Reply applied = registry.client.command(registry.client.sign(signer, "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), entity, Activity.TRADE, documents)));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         return applied.body().path("registrationId").asText();
@@ -315,6 +320,52 @@ class GovernorDeskBrowserTest {
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
         browser.signOut();
     }
+
+    static final LegalEntity THE_GOVERNORS_OWN = new LegalEntity("Dornogobi Governor's Family Trade LLC", Jurisdiction.MONGOLIAN, null, "6207715");
+
+    @Test
+    @DisplayName("003 art. 8.7.6, 12.2 (ADR 0035 item 78, F381, was O221): a governor who signed the registration's application as the entity's "
+            + "representative is offered no act on it (no registration, no rejection) and the page says in either language that another governor decides")
+    void the_governor_who_signed_the_application_is_offered_no_act_on_it() {
+        mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
+        mn.registry.kernel.identity.PersonId governor = new mn.registry.kernel.identity.PersonId("governor-zamyn-uud");
+        mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
+        java.time.Instant granted = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1);
+        enrolment.grant(new mn.registry.kernel.identity.RoleGranted(governor, mn.registry.kernel.identity.Role.APPLICANT, null, granted, supervisor,
+                "test: the governor also represents an entity"));
+        String registration;
+        try {
+            registration = apply(registry, governor.value(), THE_GOVERNORS_OWN, "zamyn-uud");
+        } finally {
+            enrolment.revoke(new mn.registry.kernel.identity.RoleRevoked(governor, mn.registry.kernel.identity.Role.APPLICANT, null,
+                    java.time.Instant.now(), supervisor, "test: the representation ended"));
+        }
+        browser.signInAsDemo(governor.value());
+        String page = "/governor/zamyn-uud/entities/" + registration;
+        browser.waitUntil("the application reaches the desk", d -> {
+            browser.open(page, "en");
+            return !d.findElements(By.id("entity-status")).isEmpty();
+        });
+        assertThat(browser.find("#entity-status").getAttribute("data-status")).isEqualTo("APPLIED");
+        assertThat(browser.find("#decider-is-applicant").getText()).contains("another governor of the zone decides");
+        assertThat(browser.driver.findElements(By.id("form-register"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-reject"))).isEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find("#decider-is-applicant").getText()).contains("өөр Засаг дарга шийдвэр гаргаж");
+        assertThat(browser.driver.findElements(By.id("form-register"))).isEmpty();
+        browser.signOut();
+        // an application the demo applicant signed still offers the decision to the same governor
+        String others = apply(registry, THE_GOVERNORS_OWN_NEIGHBOUR, "zamyn-uud");
+        browser.signInAsDemo(governor.value());
+        browser.waitUntil("the other application reaches the desk", d -> {
+            browser.open("/governor/zamyn-uud/entities/" + others, "en");
+            return !d.findElements(By.id("form-register")).isEmpty();
+        });
+        assertThat(browser.driver.findElements(By.id("decider-is-applicant"))).isEmpty();
+        browser.signOut();
+    }
+
+    static final LegalEntity THE_GOVERNORS_OWN_NEIGHBOUR = new LegalEntity("Dornogobi Neighbour Trade LLC", Jurisdiction.MONGOLIAN, null, "6207716");
 
     static final LegalEntity DISSOLVED_IN_AN_EARLIER_PERIOD = new LegalEntity("Orkhon Re-Registered Wool LLC", Jurisdiction.MONGOLIAN, null, "6207714");
 

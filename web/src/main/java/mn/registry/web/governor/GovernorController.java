@@ -108,7 +108,7 @@ class GovernorController {
             Optional<LocalDate> courtsDay = GovernorDesk.courtsDay(entity.get(), elsewhere);
             model.addAttribute("courtsDay", courtsDay.orElse(null));
             model.addAttribute("lateDocuments", lateResumptionDocuments(request, entity.get(), courtsDay));
-            model.addAttribute("acts", actsNow(entity.get()));
+            model.addAttribute("acts", actsNow(request, entity.get()));
             return "governor/entity";
         });
     }
@@ -130,11 +130,14 @@ class GovernorController {
      * 003 art. 6.4, 8.7.6, 12.5 (ADR 0035 item 75; F377-F379): the acts the registration's aggregate would record now, as the command side
      * answers ({@link GovernorActs.OfTheRegistration}): the page offers the agreement, the start, the resumption and the removal's grounds by
      * them, not by the desk's copy of the periods (which does not count the zone's closures). {@link GovernorActs#NONE} if the command side
-     * does not run here or knows no such registration: no such act is offered.
+     * does not run here or knows no such registration: no such act is offered. Asked for the signed-in governor (ADR 0035 item 78, F381): to
+     * the governor who signed the application as the entity's representative it answers no act, and the page says another governor decides.
      */
-    private GovernorActs actsNow(Document row) {
+    private GovernorActs actsNow(HttpServletRequest request, Document row) {
         GovernorActs.OfTheRegistration answer = acts.getIfAvailable();
-        return answer == null ? GovernorActs.NONE : answer.now(new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"))).orElse(GovernorActs.NONE);
+        mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"));
+        return answer == null ? GovernorActs.NONE
+                : staff.current(request).flatMap(governor -> answer.now(registration, governor.person())).orElse(GovernorActs.NONE);
     }
 
     @GetMapping("/governor/{zone}/land")
