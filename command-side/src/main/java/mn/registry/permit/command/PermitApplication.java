@@ -981,7 +981,7 @@ class PermitApplication {
     // 002 art. 28.1: the tax authority requests a suspension after two or more tax evasions or avoidances; the ministry decides
     @CommandHandler
     void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
-        requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        taxRequestFindsAPermitToSuspend();
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
@@ -1000,6 +1000,16 @@ class PermitApplication {
         apply(new PermitSuspensionRequested(applicationId, command.taxEvasions(), command.evidenceSha256(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
+    }
+
+    // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F368): the tax authority requests the suspension of a
+    // permit in force, or of one suspended on a run-out an upheld complaint spent, which the ministry may suspend anew on "its own ground
+    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); a
+    // permit under a suspension that runs, or ran out with no complaint spending it, takes none (one suspension at a time)
+    private void taxRequestFindsAPermitToSuspend() {
+        if (!suspendedOnASpentRunOut()) {
+            requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        }
     }
 
     // 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144, F145): a document of the tax authority is the record of one of its
