@@ -95,12 +95,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
             for (RevocationGround ground : RevocationGround.values()) {
                 RevocationGrounds.Verdict verdict = answer.verdict(ground);
                 assertThat(verdict.documentNeeded()).as(name + ", " + ground).isEqualTo(verdict.accepted() && ground.restsOnADocument());
-                if (verdict.accepted()) {
-                    fixture = Signed.fixture(services);
-                    fixture.given(history).when(revokeNaming(ground, receivedAt)).expectSuccessfulHandlerExecution();
-                } else {
-                    assertCode(history, ground, receivedAt, verdict.refusedWith());
-                }
+                agrees(history, revokeNaming(ground, receivedAt), verdict, name + ", " + ground);
             }
         });
         assertThat(answer(histories.get("the holder asked"), at).offered()).contains(RevocationGround.HOLDER_REQUEST);
@@ -120,22 +115,6 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(revoked(RevocationGround.FALSE_DOCUMENTS), at).offered()).isEmpty();
         assertThat(answer(PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()), at).refusedWith(
                 RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension")).isTrue();
-    }
-
-    /** The revocation on {@code ground} is refused with the problem {@code code} (whatever its field). */
-    private void assertCode(List<Object> history, RevocationGround ground, Instant at, String code) {
-        fixture = Signed.fixture(services);
-        fixture.given(history).when(revokeNaming(ground, at)).expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
-            @Override
-            protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
-                return code.equals(problem.code());
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("a problem " + code);
-            }
-        }).expectNoEvents();
     }
 
     // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)
@@ -329,5 +308,78 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 .when(suspendAnew(FOUND_BEFORE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
                 .expectException(problem("permit.suspension-anew-on-a-finding-before-the-decision", "evidenceSha256"))
                 .expectNoEvents();
+    }
+
+    // ------------------------------------------------------------------ the desk's remaining mirrors, answered (ADR 0065, second round)
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4, 27.5 (ADR 0065, session 24's second round): the answer the desk reads for the restoration, the "
+            + "refusal of the tax authority's request and an extension's refusal on a ground to suspend is the verdict of RestorePermit, "
+            + "RefusePermitSuspensionRequest and DecidePermitExtension at the same receipt, on each history: suspended on the inspector's "
+            + "opinion with no inspection since (item 18), remedied, suspended at the tax authority's request with no settlement (item 19), "
+            + "run out, reinstated on a spent run-out and suspended anew on the tax ground (item 93), a request waiting while suspended on "
+            + "the other ground (item 55), a violation at the last inspection, the term ended")
+    void the_answer_is_the_suspension_commands_verdict_on_every_history() {
+        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+        Map<String, List<Object>> histories = new LinkedHashMap<>();
+        histories.put("active", active());
+        histories.put("suspended, no inspection since", suspended());
+        histories.put("remedied", PermitLifecycleTest.remedied());
+        histories.put("ran out", PermitSuspensionTest.ranOut());
+        histories.put("reinstated on a spent run-out", spent());
+        List<Object> requestedSince = with(spent(), requested(TAX_SINCE, TAX_SINCE_AT));
+        histories.put("tax request on a spent run-out", requestedSince);
+        histories.put("suspended anew on the tax request", with(requestedSince, new PermitSuspended(ID, SuspensionGround.TAX_EVASIONS,
+                TAX_SINCE, 3, ANEW_FROM, ANEW_UNTIL, ANEW_AT, SUPERVISOR)));
+        List<Object> requestWaits = new ArrayList<>(suspended());
+        requestWaits.add(active().size(), requested(TAX_BEFORE, Instant.parse("2025-02-20T02:00:00Z")));
+        histories.put("a request waits, suspended on the other ground", requestWaits);
+        histories.put("a violation at the last inspection", with(active(), violation(LocalDate.of(2025, 4, 10), "6b".repeat(32),
+                Instant.parse("2025-04-10T02:00:00Z"))));
+        histories.put("term ended", suspended());
+        Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
+        histories.forEach((name, history) -> {
+            Instant receivedAt = now.getOrDefault(name, at);
+            RevocationGrounds.Answer answer = answer(history, receivedAt);
+            agrees(history, signed(new RestorePermit(ID, "the ground removed"), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR),
+                    answer.restoration(), name + ", restoration");
+            agrees(history, signed(new RefusePermitSuspensionRequest(ID, "not proven"), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR),
+                    answer.taxRequestRefusal(), name + ", the tax request's refusal");
+            List<Object> extensionRequested = new ArrayList<>(history);
+            extensionRequested.add(active().size(), new PermitExtensionRequested(ID, SHA2, Instant.parse("2025-02-01T02:00:00Z"),
+                    LocalDate.of(2029, 9, 10), false, null, HOLDER));
+            agrees(extensionRequested, signed(new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.NO_GROUND_TO_SUSPEND,
+                    "a ground stands"))), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR), answer.groundToSuspend() ? RevocationGrounds.Verdict.ACCEPTED
+                    : RevocationGrounds.Verdict.refused("permit.extension-refusal-without-ground"), name + ", an extension's refusal");
+        });
+        assertThat(answer(suspended(), at).restoration().refusedWith()).isEqualTo("permit.restoration-without-inspection");
+        assertThat(answer(PermitLifecycleTest.remedied(), at).restoration()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("suspended anew on the tax request"), at).restoration().refusedWith())
+                .isEqualTo("permit.restoration-without-tax-settlement");
+        assertThat(answer(requestedSince, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(requestWaits, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(active(), at).groundToSuspend()).isFalse();
+        assertThat(answer(histories.get("a violation at the last inspection"), at).groundToSuspend()).isTrue();
+        assertThat(answer(suspended(), now.get("term ended")).restoration().refusedWith()).isEqualTo("permit.term-ended");
+    }
+
+    /** The command, on {@code history}, is accepted where {@code verdict} accepts it and refused with its code where it refuses it. */
+    private void agrees(List<Object> history, Object command, RevocationGrounds.Verdict verdict, String what) {
+        fixture = Signed.fixture(services);
+        if (verdict.accepted()) {
+            fixture.given(history).when(command).expectSuccessfulHandlerExecution();
+        } else {
+            fixture.given(history).when(command).expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
+                @Override
+                protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
+                    return verdict.refusedWith().equals(problem.code());
+                }
+
+                @Override
+                public void describeTo(org.hamcrest.Description description) {
+                    description.appendText(what + ": a problem " + verdict.refusedWith());
+                }
+            }).expectNoEvents();
+        }
     }
 }
