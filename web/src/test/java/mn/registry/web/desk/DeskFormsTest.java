@@ -128,7 +128,8 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("002 art. 28.4 (ADR 0046 item 18): a permit suspended on the inspector's opinion is offered for restoration once an inspection since the suspension found no violation")
+    @DisplayName("002 art. 28.4 (ADR 0046 item 18, ADR 0065): a suspended permit is offered for restoration where the command side's answer "
+            + "accepts it; where the remedy waits for its inspection the page says so, another refusal by its problem's message")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {
         DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection", false));
         assertThat(waiting.forms()).doesNotContain("restore").contains("inspect");
