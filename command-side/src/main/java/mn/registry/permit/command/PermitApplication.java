@@ -1008,7 +1008,7 @@ class PermitApplication {
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
     }
 
-    // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F368): the tax authority requests the suspension of a
+    // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F367): the tax authority requests the suspension of a
     // permit in force, or of one suspended on a run-out an upheld complaint spent, which the ministry may suspend anew on "its own ground
     // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); a
     // permit under a suspension that runs, or ran out with no complaint spending it, takes none (one suspension at a time)
