@@ -811,14 +811,20 @@ class PermitApplication {
                         + "27.2) or on a ground to suspend the permit (27.5), not on " + reason.requirement() + ".", "reasons", "002 art. 27.2, 27.5");
             }
         }
-        boolean groundToSuspend = violationFoundAtLastInspection || pendingTaxRequest != null
-                || status == PermitApplicationStatus.SUSPENDED || (status == PermitApplicationStatus.EXPIRED && expiredWhileSuspended);
+        boolean groundToSuspend = aGroundToSuspendStands();
         boolean stampDuty = reasons.stream().anyMatch(r -> r.requirement() == PermitRequirement.STAMP_DUTY_PAID);
         if (!groundToSuspend && !stampDuty) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-refusal-without-ground", "No ground to suspend the permit "
                     + "(002 art. 28.1) stands: no violation found at the last inspection, no request of the tax authority, no suspension. The "
                     + "extension is granted.", "extend", "002 art. 27.5");
         }
+    }
+
+    // 002 art. 27.5, 28.1 (ADR 0046 item 24): a violation found at the last inspection, a request of the tax authority waiting, a suspension,
+    // or an expiry while suspended
+    private boolean aGroundToSuspendStands() {
+        return violationFoundAtLastInspection || pendingTaxRequest != null
+                || status == PermitApplicationStatus.SUSPENDED || (status == PermitApplicationStatus.EXPIRED && expiredWhileSuspended);
     }
 
     private void extensionFollowsTheSuspension() {
@@ -981,7 +987,7 @@ class PermitApplication {
     // 002 art. 28.1: the tax authority requests a suspension after two or more tax evasions or avoidances; the ministry decides
     @CommandHandler
     void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
-        requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        taxRequestFindsAPermitToSuspend();
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
@@ -1002,6 +1008,16 @@ class PermitApplication {
         raise(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, services.due(context.receivedAt(), PermitDuty.TAX_REQUEST_DECISION), context.receivedAt());
     }
 
+    // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F367): the tax authority requests the suspension of a
+    // permit in force, or of one suspended on a run-out an upheld complaint spent, which the ministry may suspend anew on "its own ground
+    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); a
+    // permit under a suspension that runs, or ran out with no complaint spending it, takes none (one suspension at a time)
+    private void taxRequestFindsAPermitToSuspend() {
+        if (!suspendedOnASpentRunOut()) {
+            requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
+        }
+    }
+
     // 002 art. 28.1, 28.4 (choice, ADR 0046 item 37, abuse audit F144, F145): a document of the tax authority is the record of one of its
     // acts on this permit. The request the ministry refused, filed again on its own document, is the same request decided twice (until a
     // reviewer suspends on it); a request or settlement used before, named as the settlement, restores the permit on a document that
@@ -1018,15 +1034,20 @@ class PermitApplication {
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
-        if (pendingTaxRequest == null) {
-            throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
-        }
+        aTaxRequestWaitsForADecision();
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                 PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
         requireText(command.reasons(), "reasons", "002 art. 28.1");
         apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
+    private void aTaxRequestWaitsForADecision() {
+        if (pendingTaxRequest == null) {
+            throw RegistryProblem.conflict("permit.no-suspension-request", "No request of the tax authority is waiting for a decision.", "002 art. 28.1");
+        }
     }
 
     // 002 art. 28.1: the ground is the inspector's opinion, or the tax authority's request on two or more evasions
@@ -1066,14 +1087,24 @@ class PermitApplication {
     @CommandHandler
     void handle(RestorePermit command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
-        requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
-        termHasNotEndedAtReceipt(context.receivedAt());
+        permitIsRestorableAt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
-        theRemedyWasInspected();
-        theTaxEvasionsWereSettled();
+        theSuspensionsGroundWasRemoved();
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
+    private void permitIsRestorableAt(Instant at) {
+        requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(at);
+    }
+
+    // 002 art. 28.4: "when the ground of the suspension is removed": the remedy inspected (item 18), the evasions settled (item 19)
+    private void theSuspensionsGroundWasRemoved() {
+        theRemedyWasInspected();
+        theTaxEvasionsWereSettled();
     }
 
     // 002 art. 28.4 (choice, ADR 0046 item 18, abuse audit F108): the ground of a suspension on the inspector's opinion is the violation
@@ -1209,7 +1240,11 @@ class PermitApplication {
      * ADR 0065: the pages' answer, by the rules {@link #handle(RevokePermit, CommandContext, PermitServices)} applies in its order (the
      * signer's own checks and the revocation's reason aside): for each ground, the problem a revocation received at {@code now} would be
      * refused with, or accepted (on the document of its ground, for 29.1.2 and 29.1.3, which the act names); whose request to revoke is on
-     * record; whether a suspension anew is open (item 92). Reads the state only: applies nothing.
+     * record; whether a suspension anew is open (item 92). And, by the rules of their handlers (the signer's own checks, the reason and an
+     * escalated duty aside, which the desk judges apart): the restoration's verdict ({@code RestorePermit}: the status, the term, the
+     * suspension's ground removed, 28.4), the refusal of the tax authority's request ({@code RefusePermitSuspensionRequest}, 28.1), and
+     * whether a ground to suspend stands for an extension's refusal ({@code DecidePermitExtension}, 27.5). Reads the state only: applies
+     * nothing.
      */
     RevocationGrounds.Answer revocationGroundsAt(Instant now) {
         Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new EnumMap<>(RevocationGround.class);
@@ -1224,7 +1259,22 @@ class PermitApplication {
         }
         RevocationGrounds.HolderRequest request = theHoldersRequestIsWaiting() ? RevocationGrounds.HolderRequest.THE_HOLDERS
                 : revocationRequested ? RevocationGrounds.HolderRequest.THE_PREDECESSORS : RevocationGrounds.HolderRequest.NONE;
-        return new RevocationGrounds.Answer(verdicts, request, suspendedOnASpentRunOut());
+        RevocationGrounds.Verdict restoration = verdictOf(() -> {
+            permitIsRestorableAt(now);
+            theSuspensionsGroundWasRemoved();
+        });
+        return new RevocationGrounds.Answer(verdicts, request, suspendedOnASpentRunOut(), restoration,
+                verdictOf(this::aTaxRequestWaitsForADecision), aGroundToSuspendStands());
+    }
+
+    /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
+    private static RevocationGrounds.Verdict verdictOf(Runnable rules) {
+        try {
+            rules.run();
+            return RevocationGrounds.Verdict.ACCEPTED;
+        } catch (RegistryProblem refused) {
+            return RevocationGrounds.Verdict.refused(refused.code());
+        }
     }
 
     // 002 art. 29.1.2, 29.1.3, 29.6 (ADR 0064, abuse audit F328, was O185): the liquidation and the false documents determined are facts

@@ -29,12 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound21Test extends PermitAbuseFixture {
 
     PermitAbuseRound21Test() {
-        super(FOUND_SINCE, FOUND_BEFORE);
+        super(FOUND_SINCE, FOUND_BEFORE, TAX_SINCE, TAX_BEFORE, FOUND_DATED_BEFORE);
     }
 
     /** The findings of an inspection recorded after the complaint's decision, and of one recorded during the first suspension. */
     private static final String FOUND_SINCE = "9a".repeat(32);
     private static final String FOUND_BEFORE = "9b".repeat(32);
+    /** The tax authority's requests: one received after the complaint's decision, one received before the revocation. */
+    private static final String TAX_SINCE = "9c".repeat(32);
+    private static final String TAX_BEFORE = "9d".repeat(32);
+    /** The opinion of an inspection the inspector dates before the complaint's decision, recorded after it. */
+    private static final String FOUND_DATED_BEFORE = "9e".repeat(32);
 
     /** The aggregate's answer on {@code history} at {@code now}, loaded from the fixture's repository as the registry loads it. */
     private RevocationGrounds.Answer answer(List<Object> history, Instant now) {
@@ -90,12 +95,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
             for (RevocationGround ground : RevocationGround.values()) {
                 RevocationGrounds.Verdict verdict = answer.verdict(ground);
                 assertThat(verdict.documentNeeded()).as(name + ", " + ground).isEqualTo(verdict.accepted() && ground.restsOnADocument());
-                if (verdict.accepted()) {
-                    fixture = Signed.fixture(services);
-                    fixture.given(history).when(revokeNaming(ground, receivedAt)).expectSuccessfulHandlerExecution();
-                } else {
-                    assertCode(history, ground, receivedAt, verdict.refusedWith());
-                }
+                agrees(history, revokeNaming(ground, receivedAt), verdict, name + ", " + ground);
             }
         });
         assertThat(answer(histories.get("the holder asked"), at).offered()).contains(RevocationGround.HOLDER_REQUEST);
@@ -115,22 +115,6 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(revoked(RevocationGround.FALSE_DOCUMENTS), at).offered()).isEmpty();
         assertThat(answer(PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()), at).refusedWith(
                 RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension")).isTrue();
-    }
-
-    /** The revocation on {@code ground} is refused with the problem {@code code} (whatever its field). */
-    private void assertCode(List<Object> history, RevocationGround ground, Instant at, String code) {
-        fixture = Signed.fixture(services);
-        fixture.given(history).when(revokeNaming(ground, at)).expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
-            @Override
-            protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
-                return code.equals(problem.code());
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("a problem " + code);
-            }
-        }).expectNoEvents();
     }
 
     // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)
@@ -239,6 +223,163 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                     .expectException(problem("permit.already-suspended", null))
                     .expectNoEvents();
             assertThat(answer(notSpent, ANEW_AT).suspensionAnew()).isFalse();
+        }
+    }
+
+    // ------------------------------------------------------------------ O214: the tax authority's request on a spent run-out (item 93)
+
+    private static final Instant TAX_SINCE_AT = Instant.parse("2025-06-25T02:00:00Z");
+
+    private static Object requestSuspension(String evidence, Instant at) {
+        return signed(new RequestPermitSuspension(ID, 3, evidence), PermitSuspensionTest.TAX_OFFICER, at, Role.TAX_OFFICER);
+    }
+
+    private static Object suspendAnewOnTheTaxRequest(String evidence) {
+        return signed(new SuspendPermit(ID, SuspensionGround.TAX_EVASIONS, evidence, 0, ANEW_FROM, ANEW_UNTIL), SUPERVISOR, ANEW_AT,
+                Role.MINISTRY_SUPERVISOR);
+    }
+
+    private static PermitSuspensionRequested requested(String evidence, Instant at) {
+        return new PermitSuspensionRequested(ID, 3, evidence, at, PermitSuspensionTest.TAX_OFFICER, "002 art. 28.1");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.6 (ADR 0046 item 93, the lead's reading of O214): the tax authority files its request on a permit "
+            + "suspended on a run-out the complaint's decision spent; the request received after the decision grounds a suspension anew on "
+            + "the tax ground, which then waits for the tax authority's settlement; the desk's answer offers the request's refusal")
+    void the_tax_authority_requests_a_suspension_anew_on_a_spent_run_out() {
+        fixture.given(spent())
+                .when(requestSuspension(TAX_SINCE, TAX_SINCE_AT))
+                .expectEvents(requested(TAX_SINCE, TAX_SINCE_AT), duty(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST,
+                        CALENDAR.deadline(TAX_SINCE_AT, PermitDuty.TAX_REQUEST_DECISION), TAX_SINCE_AT));
+        List<Object> requestedSince = with(spent(), requested(TAX_SINCE, TAX_SINCE_AT), duty(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST,
+                CALENDAR.deadline(TAX_SINCE_AT, PermitDuty.TAX_REQUEST_DECISION), TAX_SINCE_AT));
+        fixture = Signed.fixture(services);
+        fixture.given(requestedSince)
+                .when(suspendAnewOnTheTaxRequest(TAX_SINCE))
+                .expectEvents(new PermitSuspended(ID, SuspensionGround.TAX_EVASIONS, TAX_SINCE, 3, ANEW_FROM, ANEW_UNTIL, ANEW_AT, SUPERVISOR),
+                        duty(PermitDuty.NOTIFY_SUSPENSION, CALENDAR.deadline(ANEW_AT, PermitDeadlines.SUSPENSION_NOTICE), ANEW_AT),
+                        new PermitDutyFulfilled(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, ANEW_AT, false, null, SUPERVISOR),
+                        new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, ANEW_AT, ANEW_AT.isAfter(DECISION_AFTER.dueAt().toInstant()),
+                                null, SUPERVISOR));
+        assertThat(answer(requestedSince, ANEW_AT).suspensionAnew()).as("the desk's answer").isTrue();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.6 (ADR 0046 items 92, 93): the tax authority's request received before the complaint's decision grounds "
+            + "no suspension anew (it was the holder's to answer in the complaint), and a second request waits for the first's decision; a "
+            + "permit suspended on a run-out no complaint spent, or still running, takes no request of the tax authority: nothing stored")
+    void a_tax_request_before_the_decision_grounds_no_suspension_anew() {
+        List<Object> requestedBefore = new ArrayList<>(spent()); // received while active, before the first suspension; never decided
+        requestedBefore.add(active().size(), requested(TAX_BEFORE, Instant.parse("2025-02-20T02:00:00Z")));
+        fixture.given(requestedBefore)
+                .when(suspendAnewOnTheTaxRequest(TAX_BEFORE))
+                .expectException(problem("permit.suspension-anew-on-a-finding-before-the-decision", "evidenceSha256"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(requestedBefore)
+                .when(requestSuspension(TAX_SINCE, TAX_SINCE_AT))
+                .expectException(problem("permit.suspension-request-pending", null))
+                .expectNoEvents();
+        for (List<Object> notSpent : List.of(PermitSuspensionTest.ranOut(), suspended())) {
+            fixture = Signed.fixture(services);
+            fixture.given(notSpent)
+                    .when(requestSuspension(TAX_SINCE, TAX_SINCE_AT))
+                    .expectException(problem("permit.wrong-state", null))
+                    .expectNoEvents();
+        }
+    }
+
+    // ------------------------------------------------------------------ O215: a finding counts from its receipt (item 94)
+
+    @Test
+    @DisplayName("002 art. 28.1, 29.6, 31.1.7 (ADR 0046 item 94, the lead's reading of O215): a finding counts from the day the registry "
+            + "received it, never from the date the inspector names: an inspection dated before the complaint's decision and recorded after "
+            + "it grounds a suspension anew; one recorded before the decision grounds none")
+    void a_finding_counts_from_its_receipt_not_from_the_date_it_names() {
+        List<Object> datedBefore = with(spent(), violation(LocalDate.of(2025, 6, 2), FOUND_DATED_BEFORE, FOUND_SINCE_AT));
+        fixture.given(datedBefore)
+                .when(suspendAnew(FOUND_DATED_BEFORE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+        List<Object> recordedBefore = new ArrayList<>(spent());
+        recordedBefore.add(suspended().size(), violation(LocalDate.of(2025, 4, 1), FOUND_BEFORE, Instant.parse("2025-04-01T02:00:00Z")));
+        fixture = Signed.fixture(services);
+        fixture.given(recordedBefore)
+                .when(suspendAnew(FOUND_BEFORE, ANEW_UNTIL, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-anew-on-a-finding-before-the-decision", "evidenceSha256"))
+                .expectNoEvents();
+    }
+
+    // ------------------------------------------------------------------ the desk's remaining mirrors, answered (ADR 0065, second round)
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4, 27.5 (ADR 0065, session 24's second round): the answer the desk reads for the restoration, the "
+            + "refusal of the tax authority's request and an extension's refusal on a ground to suspend is the verdict of RestorePermit, "
+            + "RefusePermitSuspensionRequest and DecidePermitExtension at the same receipt, on each history: suspended on the inspector's "
+            + "opinion with no inspection since (item 18), remedied, suspended at the tax authority's request with no settlement (item 19), "
+            + "run out, reinstated on a spent run-out and suspended anew on the tax ground (item 93), a request waiting while suspended on "
+            + "the other ground (item 55), a violation at the last inspection, the term ended")
+    void the_answer_is_the_suspension_commands_verdict_on_every_history() {
+        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+        Map<String, List<Object>> histories = new LinkedHashMap<>();
+        histories.put("active", active());
+        histories.put("suspended, no inspection since", suspended());
+        histories.put("remedied", PermitLifecycleTest.remedied());
+        histories.put("ran out", PermitSuspensionTest.ranOut());
+        histories.put("reinstated on a spent run-out", spent());
+        List<Object> requestedSince = with(spent(), requested(TAX_SINCE, TAX_SINCE_AT));
+        histories.put("tax request on a spent run-out", requestedSince);
+        histories.put("suspended anew on the tax request", with(requestedSince, new PermitSuspended(ID, SuspensionGround.TAX_EVASIONS,
+                TAX_SINCE, 3, ANEW_FROM, ANEW_UNTIL, ANEW_AT, SUPERVISOR)));
+        List<Object> requestWaits = new ArrayList<>(suspended());
+        requestWaits.add(active().size(), requested(TAX_BEFORE, Instant.parse("2025-02-20T02:00:00Z")));
+        histories.put("a request waits, suspended on the other ground", requestWaits);
+        histories.put("a violation at the last inspection", with(active(), violation(LocalDate.of(2025, 4, 10), "6b".repeat(32),
+                Instant.parse("2025-04-10T02:00:00Z"))));
+        histories.put("term ended", suspended());
+        Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
+        histories.forEach((name, history) -> {
+            Instant receivedAt = now.getOrDefault(name, at);
+            RevocationGrounds.Answer answer = answer(history, receivedAt);
+            agrees(history, signed(new RestorePermit(ID, "the ground removed"), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR),
+                    answer.restoration(), name + ", restoration");
+            agrees(history, signed(new RefusePermitSuspensionRequest(ID, "not proven"), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR),
+                    answer.taxRequestRefusal(), name + ", the tax request's refusal");
+            List<Object> extensionRequested = new ArrayList<>(history);
+            extensionRequested.add(active().size(), new PermitExtensionRequested(ID, SHA2, Instant.parse("2025-02-01T02:00:00Z"),
+                    LocalDate.of(2029, 9, 10), false, null, HOLDER));
+            agrees(extensionRequested, signed(new DecidePermitExtension(ID, false, List.of(new RefusalReason(PermitRequirement.NO_GROUND_TO_SUSPEND,
+                    "a ground stands"))), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR), answer.groundToSuspend() ? RevocationGrounds.Verdict.ACCEPTED
+                    : RevocationGrounds.Verdict.refused("permit.extension-refusal-without-ground"), name + ", an extension's refusal");
+        });
+        assertThat(answer(suspended(), at).restoration().refusedWith()).isEqualTo("permit.restoration-without-inspection");
+        assertThat(answer(PermitLifecycleTest.remedied(), at).restoration()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("suspended anew on the tax request"), at).restoration().refusedWith())
+                .isEqualTo("permit.restoration-without-tax-settlement");
+        assertThat(answer(requestedSince, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(requestWaits, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(active(), at).groundToSuspend()).isFalse();
+        assertThat(answer(histories.get("a violation at the last inspection"), at).groundToSuspend()).isTrue();
+        assertThat(answer(suspended(), now.get("term ended")).restoration().refusedWith()).isEqualTo("permit.term-ended");
+    }
+
+    /** The command, on {@code history}, is accepted where {@code verdict} accepts it and refused with its code where it refuses it. */
+    private void agrees(List<Object> history, Object command, RevocationGrounds.Verdict verdict, String what) {
+        fixture = Signed.fixture(services);
+        if (verdict.accepted()) {
+            fixture.given(history).when(command).expectSuccessfulHandlerExecution();
+        } else {
+            fixture.given(history).when(command).expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
+                @Override
+                protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
+                    return verdict.refusedWith().equals(problem.code());
+                }
+
+                @Override
+                public void describeTo(org.hamcrest.Description description) {
+                    description.appendText(what + ": a problem " + verdict.refusedWith());
+                }
+            }).expectNoEvents();
         }
     }
 }

@@ -163,7 +163,8 @@ class RevocationEvidenceBrowserTest {
     @DisplayName("002 art. 28.1, 29.1.5, 29.6 (ADR 0046 item 92, the lead's reading of O213): a permit revoked on 29.1.5 and reinstated "
             + "suspended on the spent run-out by the upheld complaint: the desk offers no 29.1.5 and offers the suspension anew, saying what it "
             + "rests on, in English and Mongolian; the reviewer signs it in the browser on an inspector's opinion recorded since the decision, "
-            + "and the permit is suspended to the new day")
+            + "and the permit is suspended to the new day; the tax officer's page offers the spent run-out the tax authority's request, "
+            + "saying why (item 93), and withholds it once suspended anew")
     void a_permit_reinstated_on_a_spent_run_out_is_suspended_anew_from_the_desk() {
         RegistryClient client = registry.client;
         String permit = PermitActsBrowserTest.activePermit(registry, "Uvs Spent Run-out LLC", "6400605");
@@ -189,6 +190,17 @@ class RevocationEvidenceBrowserTest {
         LocalDate today = registry.context.getBean(WebDates.class).today();
         ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, since, true))));
 
+        browser.signInAsDemo("tax-officer-1");
+        for (String lang : List.of("en", "mn")) { // ADR 0046 item 93: the request is the tax authority's "own ground found"
+            browser.open("/tax", lang);
+            assertThat(new Select(browser.find("#tax-permit")).getOptions()).extracting(o -> o.getAttribute("value")).contains(permit);
+            assertThat(browser.find("#tax-suspended-anew").getText()).startsWith(lang.equals("en")
+                    ? "A permit listed as suspended is suspended on a run-out" : "Түдгэлзүүлсэн гэж жагсаасан тусгай зөвшөөрлийг");
+            browser.screenshot("tax-suspension-anew-" + lang);
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
         browser.signInAsDemo("reviewer-1");
         for (String lang : List.of("en", "mn")) {
             browser.open("/desk/applications/" + permit, lang);
@@ -206,6 +218,11 @@ class RevocationEvidenceBrowserTest {
         browser.open("/desk/applications/" + permit, "en");
         assertThat(browser.all("#form-suspend")).as("one suspension anew").isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+
+        browser.signInAsDemo("tax-officer-1");
+        browser.open("/tax", "en");
+        assertThat(browser.all("#tax-permit option[value='" + permit + "']")).as("suspended anew: no spent run-out").isEmpty();
         browser.signOut();
 
         browser.signInAsDemo("supervisor-1");

@@ -75,7 +75,9 @@ class DeskController {
             }
             Map<String, Object> file = found.get();
             PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
-            RevocationOffer offered = RevocationOffer.of(revocationAnswers.of(applicationId)); // ADR 0065
+            Optional<RevocationGrounds.Answer> answer = revocationAnswers.of(applicationId); // ADR 0065
+            RevocationOffer offered = RevocationOffer.of(answer);
+            SuspensionOffer suspension = SuspensionOffer.of(answer);
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
             model.addAttribute("file", file);
             model.addAttribute("status", status.name());
@@ -83,7 +85,7 @@ class DeskController {
             if (offered.suspensionAnew()) {
                 forms.add("suspend"); // 002 art. 28.1, 29.6 (ADR 0046 item 92): a spent run-out is suspended anew
             }
-            if (refusalOfTheTaxRequestOffered(status, file.get("taxSuspensionRequest") != null)) {
+            if (suspension.taxRequestRefusable()) {
                 forms.add("refuseTaxRequest"); // 002 art. 28.1: the tax authority's pending request is decided by suspending or by this refusal
             }
             Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
@@ -99,7 +101,7 @@ class DeskController {
             Offer offer = offer(status, supervisor, forms, new Facts(file.get("insurance") != null, minimumInsurance.inForce().isPresent(),
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
-                    restorationWaitsFor(file), ComplaintPeriod.running(file, dates.today()), escalated));
+                    suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -108,7 +110,7 @@ class DeskController {
             model.addAttribute("documentKinds", mn.registry.kernel.permit.RequiredDocument.values());
             model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
             model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
-            model.addAttribute("groundToSuspend", groundToSuspend(file, status));
+            model.addAttribute("groundToSuspend", suspension.groundToSuspend());
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
             List<SuspensionGround> grounds = suspensionGroundsOffered(supervisor, escalated);
@@ -158,6 +160,29 @@ class DeskController {
                     a.holderRequest() == RevocationGrounds.HolderRequest.THE_PREDECESSORS,
                     a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension"),
                     a.suspensionAnew())).orElse(new RevocationOffer(List.of(), false, false, false, false));
+        }
+    }
+
+    /**
+     * The suspension's decisions as the command side answers them (ADR 0065, session 24's second round; the desk keeps no copy of the
+     * aggregate's rules): what the restoration waits for (a message key, or null when the aggregate would restore: 28.4, the remedy
+     * inspected, ADR 0046 item 18, or the evasions settled, item 19, each with the desk's own note; another refusal, such as the term ended,
+     * by its problem's message); whether the tax authority's request waits to be refused (28.1, item 55); whether a ground to suspend
+     * stands, on which an extension may be refused (27.5, item 24). With no answer, the restoration is withheld as the aggregate's default
+     * verdict, and neither the refusal nor the ground is offered.
+     */
+    record SuspensionOffer(String restorationWaitsFor, boolean taxRequestRefusable, boolean groundToSuspend) {
+
+        private static final Map<String, String> NOTE_OF_REFUSAL = Map.of("permit.restoration-without-inspection", "desk.missing.remedyInspection",
+                "permit.restoration-without-tax-settlement", "desk.missing.taxSettlement");
+
+        static SuspensionOffer of(Optional<RevocationGrounds.Answer> answer) {
+            RevocationGrounds.Verdict restoration = answer.map(RevocationGrounds.Answer::restoration)
+                    .orElse(RevocationGrounds.Verdict.refused("permit.wrong-state"));
+            String waitsFor = restoration.accepted() ? null
+                    : NOTE_OF_REFUSAL.getOrDefault(restoration.refusedWith(), "problem." + restoration.refusedWith());
+            return new SuspensionOffer(waitsFor, answer.map(a -> a.taxRequestRefusal().accepted()).orElse(false),
+                    answer.map(RevocationGrounds.Answer::groundToSuspend).orElse(false));
         }
     }
 
@@ -224,41 +249,6 @@ class DeskController {
         boolean taxRequestEscalated = escalated.contains("refuseTaxRequest");
         return java.util.Arrays.stream(SuspensionGround.values())
                 .filter(g -> supervisor || !taxRequestEscalated || g != SuspensionGround.TAX_EVASIONS).toList();
-    }
-
-    /**
-     * 002 art. 28.4: what a suspension waits for before it is restored, as the aggregate judges it (the message key of the missing
-     * act), or null: on the inspector's opinion (or with a violation found during it), an inspection since it began that finds no
-     * violation (ADR 0046 item 18); at the tax authority's request, the tax authority's record that the evasions are settled (item 19).
-     */
-    static String restorationWaitsFor(Map<String, Object> file) {
-        if (!(file.get("suspension") instanceof Map<?, ?> suspension)) {
-            return null;
-        }
-        if ("TAX_EVASIONS".equals(String.valueOf(suspension.get("ground"))) && file.get("taxSettlement") == null) {
-            return "desk.missing.taxSettlement";
-        }
-        return remedyNotInspected(file, suspension) ? "desk.missing.remedyInspection" : null;
-    }
-
-    private static boolean remedyNotInspected(Map<String, Object> file, Map<?, ?> suspension) {
-        Map<?, ?> last = file.get("lastInspection") instanceof Map<?, ?> l ? l : null;
-        String from = String.valueOf(suspension.get("from"));
-        boolean sinceSuspension = last != null && String.valueOf(last.get("inspectedOn")).compareTo(from) >= 0;
-        if (sinceSuspension) {
-            return Boolean.TRUE.equals(last.get("violationFound"));
-        }
-        return "INSPECTOR_OPINION".equals(String.valueOf(suspension.get("ground")));
-    }
-
-    /**
-     * 002 art. 27.5 (ADR 0046 item 24): a ground to suspend the permit stands, as the aggregate judges it for refusing an extension: a
-     * violation found at the last inspection, a request of the tax authority waiting, a suspension, or an expiry while suspended.
-     */
-    static boolean groundToSuspend(Map<String, Object> file, PermitApplicationStatus status) {
-        boolean violation = file.get("lastInspection") instanceof Map<?, ?> last && Boolean.TRUE.equals(last.get("violationFound"));
-        return violation || file.get("taxSuspensionRequest") != null || status == PermitApplicationStatus.SUSPENDED
-                || (status == PermitApplicationStatus.EXPIRED && file.get("suspension") != null);
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */
@@ -328,15 +318,6 @@ class DeskController {
     }
 
     /** Which decisions the law allows from this status, and to whom (domain-rules §1, §3). */
-    /**
-     * 002 art. 28.1, ADR 0013 §4 (ADR 0046 item 55, F196): the tax authority's pending request is decided by a suspension on it or by its
-     * refusal; while the permit is suspended on the inspector's opinion (one suspension at a time) its duty stays open, and the refusal is
-     * the decision offered.
-     */
-    static boolean refusalOfTheTaxRequestOffered(PermitApplicationStatus status, boolean taxRequestPending) {
-        return taxRequestPending && (status == PermitApplicationStatus.ACTIVE || status == PermitApplicationStatus.SUSPENDED);
-    }
-
     static Set<String> forms(PermitApplicationStatus status, boolean supervisor, boolean extensionRequested) {
         java.util.Set<String> forms = new java.util.LinkedHashSet<>();
         switch (status) {

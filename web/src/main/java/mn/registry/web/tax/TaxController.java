@@ -3,18 +3,23 @@ package mn.registry.web.tax;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.RevocationGrounds;
 import mn.registry.permit.query.PermitCases;
+import mn.registry.web.RevocationAnswers;
 import mn.registry.web.StaffSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tax officer's page ({@code /tax}): the active permits, and a form to sign the tax authority's request to suspend
  * one for two or more tax evasions (002 art. 28.1, ADR 0013 §4). A suspended permit is not offered for a request: it cannot be
- * suspended again, and the request may be filed once it is restored. The permits suspended at the tax authority's request
+ * suspended again, and the request may be filed once it is restored; except one suspended on a run-out an upheld complaint spent, which
+ * the ministry may suspend anew on the request (ADR 0046 items 92, 93), as the command side answers ({@code suspensionAnew}, ADR 0065:
+ * asked for the suspended permits only). The permits suspended at the tax authority's request
  * whose evasions are not yet recorded as settled are listed apart, with the form to record the settlement, without which the
  * ministry does not restore them (28.4, ADR 0046 item 19).
  */
@@ -23,18 +28,29 @@ class TaxController {
 
     private final PermitCases cases;
     private final StaffSession session;
+    private final RevocationAnswers answers;
 
-    TaxController(PermitCases cases, StaffSession session) {
+    TaxController(PermitCases cases, StaffSession session, RevocationAnswers answers) {
         this.cases = cases;
         this.session = session;
+        this.answers = answers;
     }
 
     @GetMapping("/tax")
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.TAX_OFFICER), actor -> {
-            model.addAttribute("permits", cases.all().stream().filter(c -> "ACTIVE".equals(c.get("status"))).toList());
+            List<Map<String, Object>> permits = cases.all().stream().filter(this::takesARequest).toList();
+            model.addAttribute("permits", permits);
+            model.addAttribute("suspendedAnew", permits.stream().anyMatch(p -> "SUSPENDED".equals(p.get("status"))));
             model.addAttribute("suspended", cases.awaitingTaxSettlement());
             return "tax/permits";
         });
+    }
+
+    /** 002 art. 28.1, 29.6 (ADR 0046 item 93): in force, or suspended on a spent run-out as the command side answers. */
+    private boolean takesARequest(Map<String, Object> file) {
+        Object status = file.get("status");
+        return "ACTIVE".equals(status) || "SUSPENDED".equals(status)
+                && answers.of(String.valueOf(file.get("applicationId"))).map(RevocationGrounds.Answer::suspensionAnew).orElse(false);
     }
 }

@@ -128,35 +128,37 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("002 art. 28.4 (ADR 0046 item 18): a permit suspended on the inspector's opinion is offered for restoration once an inspection since the suspension found no violation")
+    @DisplayName("002 art. 28.4 (ADR 0046 item 18, ADR 0065): a suspended permit is offered for restoration where the command side's answer "
+            + "accepts it; where the remedy waits for its inspection the page says so, another refusal by its problem's message")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {
         DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false, "desk.missing.remedyInspection", false));
         assertThat(waiting.forms()).doesNotContain("restore").contains("inspect");
         assertThat(waiting.missing()).containsExactly("desk.missing.remedyInspection");
         assertThat(offer(PermitApplicationStatus.SUSPENDED, false, INSURED).forms()).contains("restore");
-        java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("suspension", java.util.Map.of("ground", "INSPECTOR_OPINION",
-                "from", "2025-03-01")));
-        assertThat(DeskController.restorationWaitsFor(file)).isEqualTo("desk.missing.remedyInspection");
-        file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-02-20", "violationFound", false));
-        assertThat(DeskController.restorationWaitsFor(file)).as("an inspection before the suspension").isEqualTo("desk.missing.remedyInspection");
-        file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-03-10", "violationFound", false));
-        assertThat(DeskController.restorationWaitsFor(file)).isNull();
-        file.put("lastInspection", java.util.Map.of("inspectedOn", "2025-03-12", "violationFound", true));
-        assertThat(DeskController.restorationWaitsFor(file)).as("a violation found during the suspension").isEqualTo("desk.missing.remedyInspection");
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.refused("permit.restoration-without-inspection"), false, true).restorationWaitsFor())
+                .isEqualTo("desk.missing.remedyInspection");
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.ACCEPTED, false, true).restorationWaitsFor()).isNull();
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.refused("permit.term-ended"), false, true).restorationWaitsFor())
+                .as("another refusal, by its problem's message").isEqualTo("problem.permit.term-ended");
+    }
+
+    /** The desk's reading of a command-side answer with these suspension verdicts (ADR 0065, session 24's second round). */
+    private static DeskController.SuspensionOffer suspensionOffer(RevocationGrounds.Verdict restoration, boolean taxRequestWaits, boolean groundToSuspend) {
+        return DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(java.util.Map.of(),
+                RevocationGrounds.HolderRequest.NONE, false, restoration, taxRequestWaits ? RevocationGrounds.Verdict.ACCEPTED
+                : RevocationGrounds.Verdict.refused("permit.no-suspension-request"), groundToSuspend)));
     }
 
     @Test
     @DisplayName("002 art. 28.1, 28.4 (ADR 0046 item 19): a permit suspended at the tax authority's request is offered for restoration once the tax authority recorded the evasions settled")
     void restoration_waits_for_the_tax_authoritys_settlement() {
-        java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of("suspension", java.util.Map.of("ground", "TAX_EVASIONS",
-                "from", "2025-03-01")));
-        assertThat(DeskController.restorationWaitsFor(file)).isEqualTo("desk.missing.taxSettlement");
+        String waitsFor = suspensionOffer(RevocationGrounds.Verdict.refused("permit.restoration-without-tax-settlement"), false, true)
+                .restorationWaitsFor();
+        assertThat(waitsFor).isEqualTo("desk.missing.taxSettlement");
         DeskController.Offer waiting = offer(PermitApplicationStatus.SUSPENDED, false, new DeskController.Facts(true, true, false, false, false, false,
-                DeskController.restorationWaitsFor(file), false));
+                waitsFor, false));
         assertThat(waiting.forms()).doesNotContain("restore");
         assertThat(waiting.missing()).containsExactly("desk.missing.taxSettlement");
-        file.put("taxSettlement", java.util.Map.of("evidenceSha256", "5e".repeat(32)));
-        assertThat(DeskController.restorationWaitsFor(file)).isNull();
     }
     @Test
     @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 20): the pass-on form waits for the holder's complaint period, not on a revocation at its own request, nor once a complaint is decided")
@@ -174,17 +176,11 @@ class DeskFormsTest {
         assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
     }
     @Test
-    @DisplayName("002 art. 27.5 (ADR 0046 item 24): a ground to suspend stands with a violation at the last inspection, a tax request, a suspension or an expiry while suspended")
-    void a_ground_to_suspend_is_read_from_the_case() {
-        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.ACTIVE)).isFalse();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of("lastInspection", java.util.Map.of("violationFound", false)), PermitApplicationStatus.ACTIVE))
-                .isFalse();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of("lastInspection", java.util.Map.of("violationFound", true)), PermitApplicationStatus.ACTIVE))
-                .isTrue();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of("taxSuspensionRequest", java.util.Map.of()), PermitApplicationStatus.ACTIVE)).isTrue();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.SUSPENDED)).isTrue();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of("suspension", java.util.Map.of()), PermitApplicationStatus.EXPIRED)).isTrue();
-        assertThat(DeskController.groundToSuspend(java.util.Map.of(), PermitApplicationStatus.EXPIRED)).isFalse();
+    @DisplayName("002 art. 27.5 (ADR 0046 item 24, ADR 0065): a ground to suspend, on which an extension may be refused, is the command side's answer; with no answer, none")
+    void a_ground_to_suspend_is_the_command_sides_answer() {
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.ACCEPTED, false, true).groundToSuspend()).isTrue();
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.ACCEPTED, false, false).groundToSuspend()).isFalse();
+        assertThat(DeskController.SuspensionOffer.of(java.util.Optional.empty()).groundToSuspend()).isFalse();
     }
     @Test
     @DisplayName("002 art. 20.3.3 (ADR 0046 item 45, F181): the desk shows each report of a change with the day the holder names beside the "
@@ -203,13 +199,12 @@ class DeskFormsTest {
     }
 
     @Test
-    @DisplayName("002 art. 28.1 (F196): the tax authority's pending request is refused on the desk while the permit is suspended on the "
-            + "inspector's opinion, as while it is active; with no request pending, or once revoked, no refusal is offered")
-    void a_pending_tax_request_is_refused_while_suspended_on_the_other_ground() {
-        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.ACTIVE, true)).isTrue();
-        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.SUSPENDED, true)).isTrue();
-        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.SUSPENDED, false)).isFalse();
-        assertThat(DeskController.refusalOfTheTaxRequestOffered(PermitApplicationStatus.REVOKED, true)).isFalse();
+    @DisplayName("002 art. 28.1 (F196, ADR 0065): the tax authority's request is offered for refusal where the command side answers it "
+            + "would refuse it; with no request waiting, or no answer, no refusal is offered")
+    void the_tax_requests_refusal_is_the_command_sides_answer() {
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.ACCEPTED, true, true).taxRequestRefusable()).isTrue();
+        assertThat(suspensionOffer(RevocationGrounds.Verdict.ACCEPTED, false, true).taxRequestRefusable()).isFalse();
+        assertThat(DeskController.SuspensionOffer.of(java.util.Optional.empty()).taxRequestRefusable()).isFalse();
     }
 
     @Test
@@ -274,7 +269,7 @@ class DeskFormsTest {
         verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 RevocationGrounds.Verdict.refused("permit.revocation-ground-removed-during-the-suspension"));
         DeskController.RevocationOffer offer = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
-                RevocationGrounds.HolderRequest.THE_PREDECESSORS, false)));
+                RevocationGrounds.HolderRequest.THE_PREDECESSORS, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
         assertThat(offer.grounds()).containsExactly(RevocationGround.LIQUIDATION, RevocationGround.FALSE_DOCUMENTS, RevocationGround.REPEATED_VIOLATIONS);
         assertThat(offer.predecessorsRequest()).isTrue();
         assertThat(offer.holderRequested()).isFalse();
@@ -285,7 +280,7 @@ class DeskFormsTest {
         verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 RevocationGrounds.Verdict.refused("permit.revocation-run-out-of-an-annulled-revocation"));
         DeskController.RevocationOffer spent = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
-                RevocationGrounds.HolderRequest.THE_HOLDERS, true)));
+                RevocationGrounds.HolderRequest.THE_HOLDERS, true, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
         assertThat(spent.grounds()).contains(RevocationGround.HOLDER_REQUEST).doesNotContain(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
         assertThat(spent.holderRequested()).isTrue();
         assertThat(spent.groundRemoved()).as("refused for another reason").isFalse();
