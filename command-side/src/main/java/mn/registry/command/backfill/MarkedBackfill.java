@@ -1,9 +1,12 @@
 package mn.registry.command.backfill;
 
 import mn.registry.kernel.problem.RegistryProblem;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,5 +57,10 @@ public abstract class MarkedBackfill implements StartupBackfill {
     /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
     public void start() {
         StoreBackfills.run(events, List.of(this));
+    }
+
+    /** The global position of an event the pass reads, for its log lines (an event without a tracking token has none). */
+    protected static OptionalLong positionOf(EventMessage<?> event) {
+        return event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null ? tracked.trackingToken().position() : OptionalLong.empty();
     }
 }

@@ -129,7 +129,7 @@ class ArchivedIdentityOrders extends MarkedBackfill implements Person.OrdersOfSt
     private static Unnamed unnamed(DomainEventMessage<?> stored, String act, String type, String person, String role) {
         Object command = stored.getMetaData().get(AxonStorageConfiguration.COMMAND_ID);
         Object jws = stored.getMetaData().get(AxonStorageConfiguration.JWS_SHA256);
-        return new Unnamed(stored.getAggregateIdentifier(), stored.getSequenceNumber(), position(stored), act, type, person, role,
+        return new Unnamed(stored.getAggregateIdentifier(), stored.getSequenceNumber(), positionOf(stored).orElse(-1), act, type, person, role,
                 command == null ? null : command.toString(), jws == null ? null : jws.toString());
     }
 
@@ -155,10 +155,6 @@ class ArchivedIdentityOrders extends MarkedBackfill implements Person.OrdersOfSt
                     + "the archive; its order stays unknown (abuse audit O225)", act.act(), act.role(), act.position(), act.commandId());
         }
         return order;
-    }
-
-    private static long position(org.axonframework.eventhandling.EventMessage<?> event) {
-        return event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null ? tracked.trackingToken().position().orElse(-1) : -1;
     }
 
     /**

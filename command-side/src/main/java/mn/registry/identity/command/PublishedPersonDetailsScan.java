@@ -83,7 +83,6 @@ class PublishedPersonDetailsScan extends MarkedBackfill {
     // the event's position and what holds the detail, never the detail itself (the log is read by more people than the record's subject)
     private static void warn(TrackedEventMessage<?> event, String type, String what, String detail) {
         log.warn("published person details (ADR 0015 item 7, O176): the {} at position {} publishes {} holding {}", type,
-                event.trackingToken() == null ? "unknown" : event.trackingToken().position().stream().mapToObj(Long::toString).findFirst()
-                        .orElse("unknown"), what, detail);
+                positionOf(event).stream().mapToObj(Long::toString).findFirst().orElse("unknown"), what, detail);
     }
 }
