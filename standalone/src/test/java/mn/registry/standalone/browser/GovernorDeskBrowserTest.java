@@ -246,7 +246,7 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("label[for=st-on]").getText()).contains("Үйл ажиллагаа эхэлсэн өдөр");
         assertThat(browser.find("label[for=st-sha]").getText()).contains("Эхэлсэн гэдгийг нотлох баримт бичгийн SHA-256");
         recordWithItsDocument(page, "en", "st", "form-started", "RecordOperationsStarted", "Start of operations " + registrationId, () ->
-                browser.script("document.getElementById('st-on').value = arguments[0]", today.toString()));
+                browser.script("document.getElementById('st-on').value = arguments[0]", today.toString()), "form-interrupted");
         // 003 art. 12.5.2, 26.2 (the lead, ADR 0035 item 46): the interruption names its first day (none filled in) and its document, in
         // either language
         assertThat(browser.find("label[for=in-on]").getText()).contains("First day of the interruption");
@@ -271,7 +271,7 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#re-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
         assertThat(browser.find("label[for=re-sha]").getText()).contains("Сэргэснийг нотлох баримт бичгийн SHA-256");
         recordWithItsDocument(page, "en", "re", "form-resumed", "RecordOperationsResumed", "Resumption of operations " + registrationId, () ->
-                browser.script("document.getElementById('re-on').value = arguments[0]", today.toString()));
+                browser.script("document.getElementById('re-on').value = arguments[0]", today.toString()), "form-interrupted");
         recordWithItsDocument(page, "mn", "co", "form-court", "RecordCourtDecision", "Tuul civil court 2026/88", () -> {
             browser.find("#co-ref").sendKeys("Tuul civil court 2026/88");
             browser.script("document.getElementById('co-on').value = arguments[0]", today.toString());
@@ -414,8 +414,13 @@ class GovernorDeskBrowserTest {
      * its document, waits until the page has hashed and kept it, signs and sends the act (of type {@code type}, citing the file's SHA-256),
      * and waits until the form is gone from {@code page} opened in {@code language}: the act is recorded.
      */
-    private static void recordWithItsDocument(String page, String language, String prefix, String form, String type, String text, Runnable fill)
-            throws IOException {
+    /**
+     * Records one act through its form and waits until the page has it. The page asks the command side whether a form is offered
+     * (ADR 0035 item 75) and reads the entity from the register, which follows a moment later: a form can be gone before the register
+     * shows the act. {@code thenOffered} names the forms the act opens, so the wait ends only once the register shows it too.
+     */
+    private static void recordWithItsDocument(String page, String language, String prefix, String form, String type, String text, Runnable fill,
+            String... thenOffered) throws IOException {
         Path file = Files.createTempFile(prefix + "-", ".pdf");
         Files.writeString(file, "%PDF-1.4\n" + text + " " + System.nanoTime() + "\n%%EOF\n", StandardCharsets.UTF_8);
         String sha = mn.registry.kernel.crypto.Sha256.hex(Files.readAllBytes(file));
@@ -427,7 +432,8 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil(type + " is recorded", d -> {
             browser.open(page, language);
-            return d.findElements(By.id(form)).isEmpty();
+            return d.findElements(By.id(form)).isEmpty()
+                    && java.util.Arrays.stream(thenOffered).allMatch(next -> !d.findElements(By.id(next)).isEmpty());
         });
     }
 }
