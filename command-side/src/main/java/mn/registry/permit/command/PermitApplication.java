@@ -884,7 +884,8 @@ class PermitApplication {
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
-        boolean anew = suspendedOnASpentRunOut(); // ADR 0046 item 92 (was O213)
+        boolean anew = suspensionAnewIsOpen(); // ADR 0046 items 92 (was O213), 98 (was O216)
+        boolean onASpentRunOut = suspendedOnASpentRunOut();
         if (status == PermitApplicationStatus.SUSPENDED && !anew) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
@@ -907,8 +908,10 @@ class PermitApplication {
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
-        if (anew) {
+        if (onASpentRunOut) {
             suspensionAnewRestsOnAFindingSinceTheDecision(command.ground(), evidence);
+        }
+        if (anew) {
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         }
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
@@ -924,6 +927,19 @@ class PermitApplication {
     // suspended on a run-out the decision spent (items 56, 91) stays suspended with no revocation on 29.1.5 to reach it; the ministry may
     // suspend it anew, replacing the suspension applied again: for new days (at most three months, from the decision's day, as any
     // suspension), on a ground found anew. Other suspensions in force admit none (permit.already-suspended)
+    private boolean suspensionAnewIsOpen() {
+        return suspendedOnASpentRunOut() || suspendedOnARunOutNotNoticed();
+    }
+
+    // 002 art. 28.1, 28.3, 29.1.5 (choice, ADR 0046 item 98, was O216): a suspension that ran out unrestored, its notice to the holder not
+    // recorded in its days, grounds no 29.1.5 (theHolderWasToldOfTheSuspensionInItsDays); left so, the permit would stay suspended to its
+    // term's end with the supervisor's duty escalating, as item 92 found of a spent run-out. The ministry suspends it anew as item 92 lets
+    // it, on its own ground found (an opinion no suspension used, a request of the tax authority waiting), for new days, and this time
+    // gives notice; no decision weighed the old findings, so item 92's "since the decision" does not apply
+    private boolean suspendedOnARunOutNotNoticed() {
+        return status == PermitApplicationStatus.SUSPENDED && revocationGroundRaised && !theHolderWasToldInItsDays();
+    }
+
     private boolean suspendedOnASpentRunOut() {
         return status == PermitApplicationStatus.SUSPENDED && runOutSpent != null && isTheSuspensionInForce(runOutSpent.of());
     }
@@ -1025,10 +1041,11 @@ class PermitApplication {
 
     // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F367): the tax authority requests the suspension of a
     // permit in force, or of one suspended on a run-out an upheld complaint spent, which the ministry may suspend anew on "its own ground
-    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); a
-    // permit under a suspension that runs, or ran out with no complaint spending it, takes none (one suspension at a time)
+    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); and
+    // (item 98) of one whose suspension ran out with no notice recorded in its days, which grounds no 29.1.5 either. A permit under a
+    // suspension that runs, or ran out noticed with no complaint spending it, takes none (one suspension at a time)
     private void taxRequestFindsAPermitToSuspend() {
-        if (!suspendedOnASpentRunOut()) {
+        if (!suspensionAnewIsOpen()) {
             requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         }
     }
@@ -1281,8 +1298,7 @@ class PermitApplication {
             return;
         }
         SuspensionNotice notice = suspensionNotice;
-        boolean told = notice != null && isTheSuspensionInForce(notice.of()) && !notice.recordedOn().isAfter(suspendedUntil);
-        if (!told) {
+        if (!theHolderWasToldInItsDays()) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-notified", "The holder was not told of "
                     + "the suspension to " + suspendedUntil + " within its days: " + (notice == null || !isTheSuspensionInForce(notice.of())
                     ? "no notice of it is recorded" : "its notice was recorded on " + notice.recordedOn()) + ". Ground 29.1.5 needs the "
@@ -1318,7 +1334,7 @@ class PermitApplication {
             permitIsRestorableAt(now);
             theSuspensionsGroundWasRemoved();
         });
-        return new RevocationGrounds.Answer(verdicts, request, suspendedOnASpentRunOut(), restoration,
+        return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(), restoration,
                 verdictOf(this::theTaxRequestIsDecidedNow), aGroundToSuspendStands());
     }
 
@@ -1458,6 +1474,12 @@ class PermitApplication {
                     + "; the holder remedied it, and the permit is restored (002 art. 28.4), not revoked on 29.1.5.", "ground",
                     "002 art. 28.4, 29.1.5");
         }
+    }
+
+    /** Whether the notice of the suspension in force was recorded on or before its last day (ADR 0046 item 98). */
+    private boolean theHolderWasToldInItsDays() {
+        SuspensionNotice notice = suspensionNotice;
+        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.recordedOn().isAfter(suspendedUntil);
     }
 
     // 002 art. 29.1.1, 29.6 (choice, ADR 0046 item 14, abuse audit F104): the holder's own request is the holder's signed act, recorded

@@ -127,6 +127,8 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         }
         assertThat(answer(histories.get("one day, noticed in its last hour"), at).offered())
                 .contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("one day, never noticed"), at).suspensionAnew()).as("item 98: suspended anew").isTrue();
+        assertThat(answer(histories.get("one day, noticed in its last hour"), at).suspensionAnew()).isFalse();
     }
 
     // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)

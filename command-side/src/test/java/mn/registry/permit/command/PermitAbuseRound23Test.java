@@ -151,6 +151,49 @@ class PermitAbuseRound23Test extends PermitAbuseFixture {
         }
     }
 
+    @Test
+    @DisplayName("002 art. 28.1, 28.3, 29.1.5 (ADR 0046 item 98, as item 92): a suspension run out with no notice in its days is suspended "
+            + "anew by the ministry, on a ground of its own (an opinion no suspension used), for new days, which answers the supervisor's "
+            + "duty; not on the opinion the first suspension used; the tax authority may file its request on it; a run-out noticed in its "
+            + "days takes neither (one suspension at a time)")
+    void a_run_out_not_noticed_is_suspended_anew_on_a_ground_of_its_own() {
+        Instant at = Instant.parse("2025-03-04T02:00:00Z");
+        List<Object> foundAgain = with(oneDayRanOut(), new PermitInspected(ID, LocalDate.of(2025, 3, 3), SECOND_OPINION, true,
+                Instant.parse("2025-03-03T02:00:00Z"), INSPECTOR, LocalDate.of(2026, 3, 3)));
+        fixture.given(foundAgain)
+                .when(signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, SECOND_OPINION, 0, LocalDate.of(2025, 3, 4),
+                        LocalDate.of(2025, 4, 30)), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.equalTo(new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, SECOND_OPINION, 0,
+                                        LocalDate.of(2025, 3, 4), LocalDate.of(2025, 4, 30), at, REVIEWER)),
+                                org.hamcrest.Matchers.instanceOf(PermitDutyRaised.class),
+                                org.hamcrest.Matchers.equalTo(new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, at, false, null, REVIEWER)))));
+        fixture = Signed.fixture(services);
+        fixture.given(foundAgain) // the opinion the first suspension used grounds no second one
+                .when(signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, SHA, 0, LocalDate.of(2025, 3, 4),
+                        LocalDate.of(2025, 4, 30)), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-without-inspector-opinion", null))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(oneDayRanOut())
+                .when(signed(new RequestPermitSuspension(ID, 3, TAX_REQUEST), PermitSuspensionTest.TAX_OFFICER, at, Role.TAX_OFFICER))
+                .expectSuccessfulHandlerExecution();
+        List<Object> noticedInItsDays = with(foundAgain, noticed(Instant.parse("2025-03-01T03:00:00Z")));
+        fixture = Signed.fixture(services);
+        fixture.given(noticedInItsDays)
+                .when(signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, SECOND_OPINION, 0, LocalDate.of(2025, 3, 4),
+                        LocalDate.of(2025, 4, 30)), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.already-suspended", null))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(noticedInItsDays)
+                .when(signed(new RequestPermitSuspension(ID, 3, TAX_REQUEST), PermitSuspensionTest.TAX_OFFICER, at, Role.TAX_OFFICER))
+                .expectException(problem("permit.wrong-state", null))
+                .expectNoEvents();
+    }
+
     // ------------------------------------------------------------------ O229: the tax request on a revoked permit waits (item 99)
 
     /** Active, the tax authority's request waiting for the ministry's decision. */
