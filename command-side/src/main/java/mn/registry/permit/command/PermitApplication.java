@@ -137,7 +137,8 @@ class PermitApplication {
     /**
      * The suspension whose run-out an upheld complaint spent: it grounded the revocation on 29.1.5 the complaint annulled, and item 56 applies
      * it again as it stood (the lead's reading of O205, ADR 0046 item 91); only a suspension decided later, run out unrestored, grounds 29.1.5
-     * again. New state, read by 29.1.5's rule only.
+     * again; with when the registry received that decision (ADR 0046 item 92: a suspension anew rests on a finding received since). One
+     * record, the two always set together from the stored {@code RevocationComplaintDecided} (session 25); new state, read by items 91, 92.
      */
     private SpentRunOut runOutSpent;
     /**
