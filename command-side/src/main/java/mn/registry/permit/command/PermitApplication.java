@@ -924,10 +924,7 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 28.1, 29.1.5, 29.6 (the lead's reading of O213, ADR 0046 item 92, abuse audit F365): a permit an upheld complaint reinstated
-    // suspended on a run-out the decision spent (items 56, 91) stays suspended with no revocation on 29.1.5 to reach it; the ministry may
-    // suspend it anew, replacing the suspension applied again: for new days (at most three months, from the decision's day, as any
-    // suspension), on a ground found anew. Other suspensions in force admit none (permit.already-suspended)
+    /** A suspension anew is open on a spent run-out (item 92) or on a run-out not noticed in its days (item 98). */
     private boolean suspensionAnewIsOpen() {
         return suspendedOnASpentRunOut() || suspendedOnARunOutNotNoticed();
     }
@@ -941,6 +938,10 @@ class PermitApplication {
         return status == PermitApplicationStatus.SUSPENDED && revocationGroundRaised && !theHolderWasToldInItsDays();
     }
 
+    // 002 art. 28.1, 29.1.5, 29.6 (the lead's reading of O213, ADR 0046 item 92, abuse audit F365): a permit an upheld complaint reinstated
+    // suspended on a run-out the decision spent (items 56, 91) stays suspended with no revocation on 29.1.5 to reach it; the ministry may
+    // suspend it anew, replacing the suspension applied again: for new days (at most three months, from the decision's day, as any
+    // suspension), on a ground found anew. Other suspensions in force admit none (permit.already-suspended)
     private boolean suspendedOnASpentRunOut() {
         return status == PermitApplicationStatus.SUSPENDED && runOutSpent != null && isTheSuspensionInForce(runOutSpent.of());
     }
