@@ -53,7 +53,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 Role.MINISTRY_SUPERVISOR);
     }
 
-    private static List<Object> with(List<Object> history, Object... more) {
+    static List<Object> with(List<Object> history, Object... more) {
         List<Object> events = new ArrayList<>(history);
         events.addAll(List.of(more));
         return events;
@@ -90,9 +90,9 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("term ended", active());
         // session 25 (ADR 0046 item 98, was O216): a suspension of one day, its notice never recorded, recorded after it, or in its last hour
         histories.put("one day, never noticed", PermitAbuseRound23Test.oneDayRanOut());
-        histories.put("one day, noticed after it", PermitAbuseRound23Test.with(PermitAbuseRound23Test.oneDayRanOut(),
+        histories.put("one day, noticed after it", with(PermitAbuseRound23Test.oneDayRanOut(),
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-03T02:00:00Z"))));
-        histories.put("one day, noticed in its last hour", PermitAbuseRound23Test.with(PermitAbuseRound23Test.oneDayRanOut(),
+        histories.put("one day, noticed in its last hour", with(PermitAbuseRound23Test.oneDayRanOut(),
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-01T15:30:00Z"))));
         Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
         histories.forEach((name, history) -> {
@@ -354,7 +354,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         // session 25 (ADR 0046 item 99, was O229): a request waiting on a revoked permit, on one reinstated, on one expired
         histories.put("a request waits, revoked", PermitAbuseRound23Test.requestedThenRevoked());
         histories.put("a request waits, reinstated", PermitAbuseRound23Test.requestedThenReinstated());
-        histories.put("a request waits, expired", PermitAbuseRound23Test.with(PermitAbuseRound23Test.requested(), new PermitExpired(ID,
+        histories.put("a request waits, expired", with(PermitAbuseRound23Test.requested(), new PermitExpired(ID,
                 VALID_UNTIL, VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), "002 art. 29.2")));
         Instant afterTheTerm = VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant();
         Map<String, Instant> now = Map.of("term ended", afterTheTerm, "a request waits, expired", afterTheTerm);

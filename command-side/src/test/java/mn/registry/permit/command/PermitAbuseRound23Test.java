@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static mn.registry.permit.command.PermitAbuseRound21Test.with;
 import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
 import static mn.registry.permit.command.PermitLifecycleTest.*;
 import static mn.registry.permit.command.PermitSuspensionTest.noticed;
@@ -43,12 +44,6 @@ class PermitAbuseRound23Test extends PermitAbuseFixture {
         events.add(duty(PermitDuty.NOTIFY_SUSPENSION, CALENDAR.deadline(SUSPENDED_AT, PermitDeadlines.SUSPENSION_NOTICE), SUSPENDED_AT));
         events.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, ONE_DAY_RAN_OUT, "002 art. 29.1.5"));
         events.add(duty(PermitDuty.DECIDE_AFTER_SUSPENSION, CALENDAR.deadline(ONE_DAY_RAN_OUT, PermitDuty.AFTER_SUSPENSION_DECISION), ONE_DAY_RAN_OUT));
-        return events;
-    }
-
-    static List<Object> with(List<Object> history, Object... more) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(List.of(more));
         return events;
     }
 
