@@ -137,11 +137,15 @@ class PermitApplication {
     /**
      * The suspension whose run-out an upheld complaint spent: it grounded the revocation on 29.1.5 the complaint annulled, and item 56 applies
      * it again as it stood (the lead's reading of O205, ADR 0046 item 91); only a suspension decided later, run out unrestored, grounds 29.1.5
-     * again. New state, read by 29.1.5's rule only.
+     * again; with when the registry received that decision (ADR 0046 item 92: a suspension anew rests on a finding received since). One
+     * record, the two always set together from the stored {@code RevocationComplaintDecided} (session 25); new state, read by items 91, 92.
      */
-    private PermitSuspended runOutSpentOf;
-    /** When the registry received the decision that spent {@link #runOutSpentOf} (ADR 0046 item 92); new state, read by item 92's rule only. */
-    private Instant runOutSpentAt;
+    private SpentRunOut runOutSpent;
+    /**
+     * The last notice of a suspension recorded (the ministry's {@code NOTIFY_SUSPENSION} marked done, 002 art. 28.3): the suspension it
+     * noticed and the day in Ulaanbaatar the registry received its record (ADR 0046 item 98); new state, read by 29.1.5's rule only.
+     */
+    private SuspensionNotice suspensionNotice;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -167,6 +171,17 @@ class PermitApplication {
 
     PermitApplication() {
         // for Axon: state comes from events
+    }
+
+    /**
+     * The suspension whose run-out an upheld complaint spent, and when the registry received that decision (ADR 0046 items 91, 92): set
+     * together, from the decision's event.
+     */
+    private record SpentRunOut(PermitSuspended of, Instant decidedAt) {
+    }
+
+    /** A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, and the day the registry received its record. */
+    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn) {
     }
 
     // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
@@ -870,7 +885,8 @@ class PermitApplication {
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
-        boolean anew = suspendedOnASpentRunOut(); // ADR 0046 item 92 (was O213)
+        boolean anew = suspensionAnewIsOpen(); // ADR 0046 items 92 (was O213), 98 (was O216)
+        boolean onASpentRunOut = suspendedOnASpentRunOut();
         if (status == PermitApplicationStatus.SUSPENDED && !anew) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
@@ -893,8 +909,10 @@ class PermitApplication {
             evidence = pendingTaxRequest.evidenceSha256();
             evasions = pendingTaxRequest.taxEvasions();
         }
-        if (anew) {
+        if (onASpentRunOut) {
             suspensionAnewRestsOnAFindingSinceTheDecision(command.ground(), evidence);
+        }
+        if (anew) {
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         }
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
@@ -906,12 +924,26 @@ class PermitApplication {
         }
     }
 
+    /** A suspension anew is open on a spent run-out (item 92) or on a run-out not noticed in its days (item 98). */
+    private boolean suspensionAnewIsOpen() {
+        return suspendedOnASpentRunOut() || suspendedOnARunOutNotNoticed();
+    }
+
+    // 002 art. 28.1, 28.3, 29.1.5 (choice, ADR 0046 item 98, was O216): a suspension that ran out unrestored, its notice to the holder not
+    // recorded in its days, grounds no 29.1.5 (theHolderWasToldOfTheSuspensionInItsDays); left so, the permit would stay suspended to its
+    // term's end with the supervisor's duty escalating, as item 92 found of a spent run-out. The ministry suspends it anew as item 92 lets
+    // it, on its own ground found (an opinion no suspension used, a request of the tax authority waiting), for new days, and this time
+    // gives notice; no decision weighed the old findings, so item 92's "since the decision" does not apply
+    private boolean suspendedOnARunOutNotNoticed() {
+        return status == PermitApplicationStatus.SUSPENDED && revocationGroundRaised && !theHolderWasToldInItsDays();
+    }
+
     // 002 art. 28.1, 29.1.5, 29.6 (the lead's reading of O213, ADR 0046 item 92, abuse audit F365): a permit an upheld complaint reinstated
     // suspended on a run-out the decision spent (items 56, 91) stays suspended with no revocation on 29.1.5 to reach it; the ministry may
     // suspend it anew, replacing the suspension applied again: for new days (at most three months, from the decision's day, as any
     // suspension), on a ground found anew. Other suspensions in force admit none (permit.already-suspended)
     private boolean suspendedOnASpentRunOut() {
-        return status == PermitApplicationStatus.SUSPENDED && isTheSuspensionInForce(runOutSpentOf);
+        return status == PermitApplicationStatus.SUSPENDED && runOutSpent != null && isTheSuspensionInForce(runOutSpent.of());
     }
 
     // 002 art. 28.1, 29.6 (ADR 0046 item 92, abuse audit F366): the suspension anew rests on a finding the registry received after the decision
@@ -921,9 +953,10 @@ class PermitApplication {
     // (suspensionRestsOnARecordedInspectorsOpinion, judged first)
     private void suspensionAnewRestsOnAFindingSinceTheDecision(SuspensionGround ground, String evidence) {
         Instant found = ground == SuspensionGround.INSPECTOR_OPINION ? opinionRecordedAt.get(evidence) : pendingTaxRequest.requestedAt();
-        if (found == null || runOutSpentAt == null || !found.isAfter(runOutSpentAt)) {
+        Instant decidedAt = runOutSpent.decidedAt();
+        if (found == null || decidedAt == null || !found.isAfter(decidedAt)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.suspension-anew-on-a-finding-before-the-decision", "The permit "
-                    + "is suspended on a run-out the decision on the holder's complaint of " + runOutSpentAt + " spent; a suspension anew rests "
+                    + "is suspended on a run-out the decision on the holder's complaint of " + decidedAt + " spent; a suspension anew rests "
                     + "on a finding the registry received after that decision" + (found == null ? "." : ", not on one received at " + found + "."),
                     "evidenceSha256", "002 art. 28.1, 29.6");
         }
@@ -1010,10 +1043,11 @@ class PermitApplication {
 
     // 002 art. 28.1, 29.6 (the lead's reading of O214, ADR 0046 item 93, abuse audit F367): the tax authority requests the suspension of a
     // permit in force, or of one suspended on a run-out an upheld complaint spent, which the ministry may suspend anew on "its own ground
-    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); a
-    // permit under a suspension that runs, or ran out with no complaint spending it, takes none (one suspension at a time)
+    // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); and
+    // (item 98) of one whose suspension ran out with no notice recorded in its days, which grounds no 29.1.5 either. A permit under a
+    // suspension that runs, or ran out noticed with no complaint spending it, takes none (one suspension at a time)
     private void taxRequestFindsAPermitToSuspend() {
-        if (!suspendedOnASpentRunOut()) {
+        if (!suspensionAnewIsOpen()) {
             requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         }
     }
@@ -1034,13 +1068,31 @@ class PermitApplication {
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
-        aTaxRequestWaitsForADecision();
+        theTaxRequestIsDecidedNow();
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                 PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
         requireText(command.reasons(), "reasons", "002 art. 28.1");
         apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
         fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+    }
+
+    // 002 art. 28.1, 29.6: a request waits for a decision, and the permit is not revoked (its refusal waits for the revocation's outcome)
+    private void theTaxRequestIsDecidedNow() {
+        aTaxRequestWaitsForADecision();
+        taxRequestWaitsForTheRevocationsOutcome();
+    }
+
+    // 002 art. 28.1, 29.6 (choice, the lead's reading of O229, ADR 0046 item 99): as an extension request does (item 51), the tax
+    // authority's request on a revoked permit waits for the revocation's outcome: a decision on it in the complaint period decides about a
+    // permit that, until then, is not in force; reinstated, the request is decided as before. An expired permit's request is refused as
+    // before (item 99: no outcome is pending that would bring the permit back without the ministry's own decision)
+    private void taxRequestWaitsForTheRevocationsOutcome() {
+        if (status == PermitApplicationStatus.REVOKED) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-request-of-a-revoked-permit", "The permit was revoked on "
+                    + revokedOn + "; the tax authority's request waits for the outcome of the revocation (an upheld complaint reinstates the "
+                    + "permit, and the request is decided then).", "applicationId", "002 art. 28.1, 29.6");
+        }
     }
 
     // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
@@ -1234,6 +1286,27 @@ class PermitApplication {
         }
         violationsAreOnRecord(ground);
         theGroundWasNotRemovedDuringTheSuspension(ground);
+        theHolderWasToldOfTheSuspensionInItsDays(ground);
+    }
+
+    // 002 art. 28.1, 28.3, 29.1.5 (choice, the lead's reading of O216, ADR 0046 item 98): 29.1.5 is a holder who "during the period of
+    // suspension did not fulfil the requirements"; one not told of the suspension (28.3: the ministry notifies it within 3 working days)
+    // had no period to remedy in. The ground stands only when the ministry's notice of the suspension in force (its NOTIFY_SUSPENSION
+    // marked done) was recorded on or before the suspension's last day: by the day in Ulaanbaatar the registry received that record,
+    // never a day the official writes. A notice recorded after it, or none, grounds no 29.1.5; the other grounds stay. The law sets no
+    // shortest suspension (28.1: "up to three months"): a suspension of a day or two grounds 29.1.5 only if the notice came within it
+    private void theHolderWasToldOfTheSuspensionInItsDays(RevocationGround ground) {
+        if (ground != RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION) {
+            return;
+        }
+        SuspensionNotice notice = suspensionNotice;
+        if (!theHolderWasToldInItsDays()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-not-notified", "The holder was not told of "
+                    + "the suspension to " + suspendedUntil + " within its days: " + (notice == null || !isTheSuspensionInForce(notice.of())
+                    ? "no notice of it is recorded" : "its notice was recorded on " + notice.recordedOn()) + ". Ground 29.1.5 needs the "
+                    + "suspension's notice (002 art. 28.3) recorded on or before its last day; the ministry may decide on another ground.",
+                    "ground", "002 art. 28.1, 28.3, 29.1.5");
+        }
     }
 
     /**
@@ -1263,8 +1336,8 @@ class PermitApplication {
             permitIsRestorableAt(now);
             theSuspensionsGroundWasRemoved();
         });
-        return new RevocationGrounds.Answer(verdicts, request, suspendedOnASpentRunOut(), restoration,
-                verdictOf(this::aTaxRequestWaitsForADecision), aGroundToSuspendStands());
+        return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(), restoration,
+                verdictOf(this::theTaxRequestIsDecidedNow), aGroundToSuspendStands());
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -1403,6 +1476,12 @@ class PermitApplication {
                     + "; the holder remedied it, and the permit is restored (002 art. 28.4), not revoked on 29.1.5.", "ground",
                     "002 art. 28.4, 29.1.5");
         }
+    }
+
+    /** Whether the notice of the suspension in force was recorded on or before its last day (ADR 0046 item 98). */
+    private boolean theHolderWasToldInItsDays() {
+        SuspensionNotice notice = suspensionNotice;
+        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.recordedOn().isAfter(suspendedUntil);
     }
 
     // 002 art. 29.1.1, 29.6 (choice, ADR 0046 item 14, abuse audit F104): the holder's own request is the holder's signed act, recorded
@@ -2145,6 +2224,10 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitDutyFulfilled event) {
+        if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) { // ADR 0046 item 98: of the suspension in force, or of the one a revocation found
+            PermitSuspended noticed = status == PermitApplicationStatus.REVOKED ? suspensionAtRevocation : suspensionInForce;
+            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()));
+        }
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
         stoppedByTheRevocation.remove(event.duty());
@@ -2296,8 +2379,7 @@ class PermitApplication {
                 this.violationsSpent = violationsFound;
             }
             if (revocationGround == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION) { // O205, ADR 0046 item 91: its run-out
-                this.runOutSpentOf = suspensionAtRevocation;
-                this.runOutSpentAt = event.decidedAt();
+                this.runOutSpent = new SpentRunOut(suspensionAtRevocation, event.decidedAt());
             }
             this.unpublishedReinstatement = event.article() == null && event.decisionSha256() != null ? event : null; // stored before item 57
             this.status = PermitApplicationStatus.ACTIVE; // F197: a suspension at revocation is applied again by the command handler

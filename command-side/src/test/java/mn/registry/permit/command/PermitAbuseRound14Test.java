@@ -190,6 +190,7 @@ class PermitAbuseRound14Test extends PermitAbuseFixture {
                 .expectEvents(reinstatedWith(decidedAt, asItStood(decidedAt), raised, duty(PermitDuty.DECIDE_AFTER_SUSPENSION, decision, decidedAt)));
 
         List<Object> reinstated = new ArrayList<>(revokedWhileSuspendedAndComplained());
+        reinstated.add(suspended().size(), PermitSuspensionTest.noticed(SUSPENDED_AT.plusSeconds(3_600))); // noticed in its days (item 98)
         reinstated.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, RevocationComplaintDecided.ARTICLE));
         reinstated.add(asItStood(decidedAt));
         reinstated.add(raised);

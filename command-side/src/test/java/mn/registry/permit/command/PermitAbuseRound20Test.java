@@ -151,6 +151,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
                 .expectException(problem("permit.revocation-suspension-not-run-out", "ground"))
                 .expectNoEvents();
         List<Object> ranOutAnew = new ArrayList<>(suspendedAnew);
+        ranOutAnew.add(PermitSuspensionTest.noticed(Instant.parse("2025-07-01T03:00:00Z"))); // within its days (ADR 0046 item 98)
         ranOutAnew.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 Instant.parse("2025-09-30T16:00:00Z"), "002 art. 29.1.5"));
         fixture.given(ranOutAnew)

@@ -53,7 +53,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 Role.MINISTRY_SUPERVISOR);
     }
 
-    private static List<Object> with(List<Object> history, Object... more) {
+    static List<Object> with(List<Object> history, Object... more) {
         List<Object> events = new ArrayList<>(history);
         events.addAll(List.of(more));
         return events;
@@ -88,6 +88,12 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("remedied on the last day, recorded that day", PermitAbuseRound20Test.cleanOnTheLastDay(Instant.parse("2025-05-31T15:30:00Z")));
         histories.put("revoked", revoked(RevocationGround.FALSE_DOCUMENTS));
         histories.put("term ended", active());
+        // session 25 (ADR 0046 item 98, was O216): a suspension of one day, its notice never recorded, recorded after it, or in its last hour
+        histories.put("one day, never noticed", PermitAbuseRound23Test.oneDayRanOut());
+        histories.put("one day, noticed after it", with(PermitAbuseRound23Test.oneDayRanOut(),
+                PermitSuspensionTest.noticed(Instant.parse("2025-03-03T02:00:00Z"))));
+        histories.put("one day, noticed in its last hour", with(PermitAbuseRound23Test.oneDayRanOut(),
+                PermitSuspensionTest.noticed(Instant.parse("2025-03-01T15:30:00Z"))));
         Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
         histories.forEach((name, history) -> {
             Instant receivedAt = now.getOrDefault(name, at);
@@ -115,6 +121,14 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(revoked(RevocationGround.FALSE_DOCUMENTS), at).offered()).isEmpty();
         assertThat(answer(PermitSuspensionTest.ranOut(PermitLifecycleTest.remedied()), at).refusedWith(
                 RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension")).isTrue();
+        for (String unnoticed : List.of("one day, never noticed", "one day, noticed after it")) {
+            assertThat(answer(histories.get(unnoticed), at).refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                    "permit.revocation-suspension-not-notified")).as(unnoticed).isTrue();
+        }
+        assertThat(answer(histories.get("one day, noticed in its last hour"), at).offered())
+                .contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(answer(histories.get("one day, never noticed"), at).suspensionAnew()).as("item 98: suspended anew").isTrue();
+        assertThat(answer(histories.get("one day, noticed in its last hour"), at).suspensionAnew()).isFalse();
     }
 
     // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)
@@ -173,7 +187,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 .when(revoke(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, revokedAt))
                 .expectException(problem("permit.revocation-suspension-not-run-out", "ground"))
                 .expectNoEvents();
-        List<Object> ranOutAnew = with(suspendedAnew, new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+        List<Object> ranOutAnew = with(suspendedAnew, PermitSuspensionTest.noticed(ANEW_AT.plusSeconds(3_600)), new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 Instant.parse("2025-09-30T16:00:00Z"), "002 art. 29.1.5"));
         fixture = Signed.fixture(services);
         fixture.given(ranOutAnew)
@@ -337,7 +351,13 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("a violation at the last inspection", with(active(), violation(LocalDate.of(2025, 4, 10), "6b".repeat(32),
                 Instant.parse("2025-04-10T02:00:00Z"))));
         histories.put("term ended", suspended());
-        Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
+        // session 25 (ADR 0046 item 99, was O229): a request waiting on a revoked permit, on one reinstated, on one expired
+        histories.put("a request waits, revoked", PermitAbuseRound23Test.requestedThenRevoked());
+        histories.put("a request waits, reinstated", PermitAbuseRound23Test.requestedThenReinstated());
+        histories.put("a request waits, expired", with(PermitAbuseRound23Test.requested(), new PermitExpired(ID,
+                VALID_UNTIL, VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), "002 art. 29.2")));
+        Instant afterTheTerm = VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant();
+        Map<String, Instant> now = Map.of("term ended", afterTheTerm, "a request waits, expired", afterTheTerm);
         histories.forEach((name, history) -> {
             Instant receivedAt = now.getOrDefault(name, at);
             RevocationGrounds.Answer answer = answer(history, receivedAt);
@@ -345,6 +365,9 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                     answer.restoration(), name + ", restoration");
             agrees(history, signed(new RefusePermitSuspensionRequest(ID, "not proven"), SUPERVISOR, receivedAt, Role.MINISTRY_SUPERVISOR),
                     answer.taxRequestRefusal(), name + ", the tax request's refusal");
+            if (name.endsWith("revoked")) {
+                return; // an extension on a revoked permit waits for the revocation's outcome whatever the ground (item 51): no decision offered
+            }
             List<Object> extensionRequested = new ArrayList<>(history);
             extensionRequested.add(active().size(), new PermitExtensionRequested(ID, SHA2, Instant.parse("2025-02-01T02:00:00Z"),
                     LocalDate.of(2029, 9, 10), false, null, HOLDER));
@@ -361,6 +384,10 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(active(), at).groundToSuspend()).isFalse();
         assertThat(answer(histories.get("a violation at the last inspection"), at).groundToSuspend()).isTrue();
         assertThat(answer(suspended(), now.get("term ended")).restoration().refusedWith()).isEqualTo("permit.term-ended");
+        assertThat(answer(histories.get("a request waits, revoked"), at).taxRequestRefusal().refusedWith())
+                .isEqualTo("permit.tax-request-of-a-revoked-permit");
+        assertThat(answer(histories.get("a request waits, reinstated"), at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("a request waits, expired"), afterTheTerm).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
     }
 
     /** The command, on {@code history}, is accepted where {@code verdict} accepts it and refused with its code where it refuses it. */

@@ -47,13 +47,25 @@ class PermitSuspensionTest {
     static final Instant RAN_OUT_AT = Instant.parse("2025-05-31T16:00:00Z");
     static final Deadline AFTER = CALENDAR.deadline(RAN_OUT_AT, PermitDuty.AFTER_SUSPENSION_DECISION);
 
+    /** The ministry's letter that gives the holder notice of a suspension (002 art. 28.3). */
+    static final String NOTICE_SHA = "b1".repeat(32);
+
+    /** The suspension in force noticed to the holder (its {@code NOTIFY_SUSPENSION} marked done), the record received at {@code at}. */
+    static PermitDutyFulfilled noticed(Instant at) {
+        return new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, at, false, NOTICE_SHA, REVIEWER);
+    }
+
     static List<Object> ranOut() {
         return ranOut(suspended());
     }
 
-    /** The given suspension, run out unrestored: the ground of 29.1.5 raised with the supervisor's decision due. */
+    /**
+     * The given suspension (of {@link PermitLifecycleTest#SUSPENDED_AT}), its notice to the holder recorded within its days (ADR 0046 item
+     * 98), run out unrestored: the ground of 29.1.5 raised with the supervisor's decision due.
+     */
     static List<Object> ranOut(List<Object> suspension) {
         List<Object> events = new ArrayList<>(suspension);
+        events.add(noticed(SUSPENDED_AT.plusSeconds(3_600)));
         events.add(new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, RAN_OUT_AT, "002 art. 29.1.5"));
         events.add(duty(PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER, RAN_OUT_AT));
         return events;

@@ -7,6 +7,8 @@ import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.permit.FileRevocationComplaint;
+import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.RecordPermitDutyFulfilled;
 import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.RecordPermitInspection;
@@ -111,25 +113,30 @@ class RevocationEvidenceBrowserTest {
     @DisplayName("002 art. 28.4, 29.1.5 (F330, was O186): a suspension on the inspector's opinion runs out after an inspection during it found "
             + "the violation remedied: the supervisor's desk does not offer revocation on 29.1.5 and says the permit is restored, in English and "
             + "Mongolian, and offers the restoration; for a permit whose violation no inspection found remedied it offers 29.1.5, and the "
-            + "revocation signed in the browser is recorded")
+            + "revocation signed in the browser is recorded; for a permit whose suspension the holder was never told of (its notice not "
+            + "recorded in its days, ADR 0046 item 98, was O216) it withholds 29.1.5 and says why, in English and Mongolian")
     void the_desk_offers_29_1_5_only_where_the_record_shows_the_violation_not_remedied() {
         RegistryClient client = registry.client;
         String remedied = PermitActsBrowserTest.activePermit(registry, "Govi-Altai Remedied LLC", "6400603");
         String unremedied = PermitActsBrowserTest.activePermit(registry, "Zavkhan Unremedied LLC", "6400604");
+        String unnoticed = PermitActsBrowserTest.activePermit(registry, "Khovd Unnoticed LLC", "6400606");
         LocalDate today = registry.context.getBean(WebDates.class).today();
-        for (String permit : List.of(remedied, unremedied)) {
+        for (String permit : List.of(remedied, unremedied, unnoticed)) {
             ApplicationId id = new ApplicationId(permit);
             String findings = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation by " + permit);
             ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true))));
             ok(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today,
                     today.plusDays(10)))));
+            if (!permit.equals(unnoticed)) {
+                noticed(client, id);
+            }
         }
         // an inspection the day the suspension began finds the violation remedied; the ministry does not restore before the last day
         ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(new ApplicationId(remedied), today,
                 PermitActsBrowserTest.uploaded(registry, "the inspector's findings: the violation of " + remedied + " remedied"), false))));
         ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(12))));
         String reviewer = client.signIn("reviewer-1");
-        for (String permit : List.of(remedied, unremedied)) {
+        for (String permit : List.of(remedied, unremedied, unnoticed)) {
             BrowserRegistry.await("the suspension ran out unrestored", () -> {
                 registry.context.getBean(DeadlinePoller.class).pollOnce();
                 return !client.get("/api/reviewer/applications/" + permit, reviewer).body().path("revocationGroundRaised").isMissingNode();
@@ -146,8 +153,18 @@ class RevocationEvidenceBrowserTest {
             assertThat(browser.all("#form-restore")).hasSize(1);
             browser.screenshot("desk-29-1-5-withheld-" + lang);
         }
+        for (String lang : List.of("en", "mn")) { // ADR 0046 item 98: the holder was not told of the suspension in its days
+            browser.open("/desk/applications/" + unnoticed, lang);
+            assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                    .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION").contains("FALSE_DOCUMENTS");
+            assertThat(browser.find("#revoke-not-notified").getText()).startsWith(lang.equals("en")
+                    ? "The suspension ran out, but its notice to the holder was recorded after its last day, or never"
+                    : "Түдгэлзүүлсэн хугацаа дууссан боловч эзэмшигчид мэдэгдсэнийг");
+            browser.screenshot("desk-29-1-5-not-notified-" + lang);
+        }
         browser.open("/desk/applications/" + unremedied, "mn");
         assertThat(browser.all("#revoke-ground-removed")).isEmpty();
+        assertThat(browser.all("#revoke-not-notified")).isEmpty();
         new Select(browser.find("#revoke-ground")).selectByValue("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
         browser.find("#revoke-reason").sendKeys("Түдгэлзүүлсэн хугацаанд зөрчлөө арилгаагүй");
         assertThat(browser.signAndSend("form-revoke")).contains("\"ground\":\"VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION\"")
@@ -174,6 +191,7 @@ class RevocationEvidenceBrowserTest {
         ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, suspendedOn, first, true))));
         ok(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, first, 0,
                 suspendedOn, suspendedOn.plusDays(10)))));
+        noticed(client, id);
         ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(12))));
         String reviewer = client.signIn("reviewer-1");
         BrowserRegistry.await("the suspension ran out unrestored", () -> {
@@ -195,7 +213,7 @@ class RevocationEvidenceBrowserTest {
             browser.open("/tax", lang);
             assertThat(new Select(browser.find("#tax-permit")).getOptions()).extracting(o -> o.getAttribute("value")).contains(permit);
             assertThat(browser.find("#tax-suspended-anew").getText()).startsWith(lang.equals("en")
-                    ? "A permit listed as suspended is suspended on a run-out" : "Түдгэлзүүлсэн гэж жагсаасан тусгай зөвшөөрлийг");
+                    ? "A permit listed as suspended is suspended on a run-out" : "Түдгэлзүүлсэн гэж жагсаасан тусгай зөвшөөрл");
             browser.screenshot("tax-suspension-anew-" + lang);
         }
         assertThat(browser.consoleErrors()).isEmpty();
@@ -230,6 +248,12 @@ class RevocationEvidenceBrowserTest {
         assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
                 .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION");
         browser.signOut();
+    }
+
+    /** The reviewer records the suspension's notice to the holder (002 art. 28.3), on the day it was decided: 29.1.5 needs it (item 98). */
+    private static void noticed(RegistryClient client, ApplicationId id) {
+        ok(client.command(client.sign("reviewer-1", "RecordPermitDutyFulfilled", new RecordPermitDutyFulfilled(id, PermitDuty.NOTIFY_SUSPENSION,
+                PermitActsBrowserTest.uploaded(registry, "the notice of the suspension to the holder of " + id.value())))));
     }
 
     private static void ok(RegistryClient.Reply reply) {

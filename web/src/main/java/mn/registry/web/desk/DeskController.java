@@ -121,6 +121,7 @@ class DeskController {
             model.addAttribute("revocationRequestOfThePredecessor", offered.predecessorsRequest());
             model.addAttribute("changeReports", changeReports(file));
             model.addAttribute("suspensionGroundRemoved", offered.groundRemoved());
+            model.addAttribute("suspensionNotNotified", offered.notNotified());
             model.addAttribute("suspensionAnew", offered.suspensionAnew());
             model.addAttribute("revocationGrounds", offered.grounds());
             return "desk/application";
@@ -150,16 +151,18 @@ class DeskController {
      * The revocation form as the command side answers it (ADR 0065; the desk keeps no copy of the aggregate's rules): the grounds it would
      * accept (29.1.2 and 29.1.3 on the document the form names); whether the holder's own request waits (29.1.1, ADR 0046 items 14, 74) or
      * the request on record is the former holder's (23.3); whether 29.1.5 is refused because the record shows the suspension's ground
-     * removed during it (28.4, items 73, 81, 88), which the page says; and whether a suspension anew is open (item 92).
+     * removed during it (28.4, items 73, 81, 88), which the page says; whether a suspension anew is open (item 92); and whether 29.1.5 is
+     * refused because the suspension's notice to the holder was not recorded within its days (28.3, item 98), which the page says too.
      */
     record RevocationOffer(List<RevocationGround> grounds, boolean holderRequested, boolean predecessorsRequest, boolean groundRemoved,
-                           boolean suspensionAnew) {
+                           boolean suspensionAnew, boolean notNotified) {
 
         static RevocationOffer of(Optional<RevocationGrounds.Answer> answer) {
             return answer.map(a -> new RevocationOffer(a.offered(), a.holderRequest() == RevocationGrounds.HolderRequest.THE_HOLDERS,
                     a.holderRequest() == RevocationGrounds.HolderRequest.THE_PREDECESSORS,
                     a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension"),
-                    a.suspensionAnew())).orElse(new RevocationOffer(List.of(), false, false, false, false));
+                    a.suspensionAnew(), a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                            "permit.revocation-suspension-not-notified"))).orElse(new RevocationOffer(List.of(), false, false, false, false, false));
         }
     }
 

@@ -259,7 +259,8 @@ class DeskFormsTest {
     @Test
     @DisplayName("002 art. 29.1.1-29.1.5, 23.3, 28.4, 28.1 (ADR 0065): the revocation form offers the grounds the command side answers it "
             + "would accept, says whose request to revoke is on record and that the suspension's ground was found removed where 29.1.5 is "
-            + "refused for it, and offers a suspension anew where the answer opens one (ADR 0046 item 92); with no answer, nothing")
+            + "refused for it, or that the suspension's notice was not recorded in its days where it is refused for that (28.3, ADR 0046 "
+            + "item 98), and offers a suspension anew where the answer opens one (ADR 0046 item 92); with no answer, nothing")
     void the_revocation_form_is_the_command_sides_answer() {
         java.util.Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new java.util.EnumMap<>(RevocationGround.class);
         verdicts.put(RevocationGround.HOLDER_REQUEST, RevocationGrounds.Verdict.refused("permit.revocation-requested-before-the-transfer"));
@@ -285,8 +286,17 @@ class DeskFormsTest {
         assertThat(spent.holderRequested()).isTrue();
         assertThat(spent.groundRemoved()).as("refused for another reason").isFalse();
         assertThat(spent.suspensionAnew()).isTrue();
+        assertThat(spent.notNotified()).as("refused for another reason").isFalse();
+
+        // ADR 0046 item 98 (was O216): 29.1.5 refused because the holder was not told of the suspension in its days: the page says so
+        verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, RevocationGrounds.Verdict.refused("permit.revocation-suspension-not-notified"));
+        DeskController.RevocationOffer unnoticed = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
+                RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
+        assertThat(unnoticed.grounds()).doesNotContain(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
+        assertThat(unnoticed.notNotified()).isTrue();
+        assertThat(unnoticed.groundRemoved()).isFalse();
 
         assertThat(DeskController.RevocationOffer.of(java.util.Optional.empty())).isEqualTo(new DeskController.RevocationOffer(List.of(), false,
-                false, false, false));
+                false, false, false, false));
     }
 }
