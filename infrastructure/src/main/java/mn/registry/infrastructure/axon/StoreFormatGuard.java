@@ -172,7 +172,8 @@ public final class StoreFormatGuard {
                 return;
             }
             if (write(recorded)) {
-                log.info("Store format raised from {} to {} by {}", recorded == null ? "none" : recorded, own, node);
+                log.info(recorded == null ? "Store format {}recorded as {} by {}" : "Store format raised from {} to {} by {}",
+                        recorded == null ? "" : recorded, own, node);
                 if (recorded != null) {
                     pause(olderNodesStop);
                 }
