@@ -20,7 +20,7 @@ import java.util.Set;
  * deadlines fired in that poll (deadlines started by events not yet projected fire at the next poll, 2 s later).
  */
 @Component
-@ConditionalOnProperty(name = "registry.demo", havingValue = "true")
+@ConditionalOnProperty(prefix = "registry", name = "demo", havingValue = "true")
 class AdvanceDemoClockType implements SignedCommandType<AdvanceDemoClock> {
 
     static final int MAX_DAYS = 400;

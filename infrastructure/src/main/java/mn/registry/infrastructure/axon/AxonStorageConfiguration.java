@@ -63,7 +63,7 @@ public class AxonStorageConfiguration {
     @ConditionalOnMissingBean(EventStorageEngine.class)
     public DurableEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
                                                        @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-                                                       GroupCommit groupCommit, Clock registryClock) {
+                                                       GroupCommit groupCommit, Clock registryClock, StoreFormatGuard storeFormat) {
         GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
                 .database(database)
                 .sealingKey(sealingKey)
@@ -75,7 +75,55 @@ public class AxonStorageConfiguration {
                 .build();
         engine.ensureIndexes();
         log.info("Event store ready: gapless positions, events sealed with key {}, acknowledged only once durable", sealingKey.keyId());
-        return new DurableEventStorageEngine(engine, groupCommit);
+        return new DurableEventStorageEngine(engine, groupCommit, storeFormat::beforeAppend);
+    }
+
+    /**
+     * ADR 0068: the store's format, read before the event store is built (so before any processor, backfill or command) and checked
+     * against this release's ({@link mn.registry.kernel.store.StoreFormat#CURRENT}): a newer one refuses the start unless the operator
+     * accepted that exact number ({@value NewerStoreFormat#ACCEPT}).
+     */
+    @Bean
+    public StoreFormatGuard storeFormat(MongoDatabase database,
+                                        @org.springframework.beans.factory.annotation.Value("${" + NewerStoreFormat.ACCEPT + ":0}") int accepted) {
+        return StoreFormatGuard.check(database, mn.registry.kernel.store.StoreFormat.CURRENT, accepted,
+                ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /**
+     * ADR 0068: once every other part of this node has started (the last phase: after the processors, the start-up backfills, the
+     * projection rebuilds and the deadline poller), the store's format is raised if lower, and watched; a newer release's raising it
+     * closes this node.
+     */
+    @Bean
+    public org.springframework.context.SmartLifecycle storeFormatRaisedOnceStarted(StoreFormatGuard storeFormat,
+                                                                                   org.springframework.context.ApplicationContext context) {
+        return new org.springframework.context.SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                storeFormat.started(() -> new Thread(((org.springframework.context.ConfigurableApplicationContext) context)::close,
+                        "store-format-stop").start());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                storeFormat.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     /**

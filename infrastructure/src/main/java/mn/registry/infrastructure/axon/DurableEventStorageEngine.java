@@ -24,10 +24,18 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final GroupCommit durability;
+    private final Runnable beforeAppend;
 
     public DurableEventStorageEngine(EventStorageEngine delegate, GroupCommit durability) {
+        this(delegate, durability, () -> {
+        });
+    }
+
+    /** {@code beforeAppend} runs before each append and may refuse it (the store's format, ADR 0068: {@link StoreFormatGuard#beforeAppend}). */
+    public DurableEventStorageEngine(EventStorageEngine delegate, GroupCommit durability, Runnable beforeAppend) {
         this.delegate = delegate;
         this.durability = durability;
+        this.beforeAppend = beforeAppend;
     }
 
     /** The engine underneath. */
@@ -37,6 +45,7 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
+        beforeAppend.run();
         delegate.appendEvents(events);
         long mark = delegate instanceof mn.registry.store.mongo.GaplessEventStorageEngine gapless ? gapless.takeDurabilityMark() : -1;
         if (mark >= 0) {

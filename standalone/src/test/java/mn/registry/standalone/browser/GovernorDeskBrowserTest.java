@@ -234,7 +234,7 @@ class GovernorDeskBrowserTest {
         recordWithItsDocument(page, "en", "ag", "form-agreement", "RecordInvestmentAgreement", "Investment agreement " + registrationId, () -> {
             browser.script("document.getElementById('ag-ends').value = arguments[0]", today.plusYears(10).toString());
             browser.find("#ag-investment").sendKeys("2500000000");
-        });
+        }, "form-started");
         // 003 art. 12.5.1, 23.1-23.2 (ADR 0035 item 23): the start names the day operations started (no day filled in for the governor:
         // the record's day is not the start's) and its document, in either language
         assertThat(browser.find("label[for=st-on]").getText()).contains("Day operations started");
@@ -259,7 +259,7 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#in-rule").getText()).contains("хүлээн авсан өдрөөс хэтрүүлэхгүй");
         assertThat(browser.find("label[for=in-sha]").getText()).contains("Тасалдсаныг нотлох баримт бичгийн SHA-256");
         recordWithItsDocument(page, "en", "in", "form-interrupted", "RecordOperationsInterrupted", "Interruption of operations " + registrationId, () ->
-                browser.script("document.getElementById('in-on').value = arguments[0]", today.toString()));
+                browser.script("document.getElementById('in-on').value = arguments[0]", today.toString()), "form-resumed");
         // 003 art. 12.5.2 (the lead, ADR 0035 item 56, F263): the resumption names its day (none filled in) and its document, in either language
         assertThat(browser.find("label[for=re-on]").getText()).contains("First day of operations again");
         assertThat(browser.find("#re-rule").getText()).contains("not after the day the registry received the document");
@@ -412,12 +412,10 @@ class GovernorDeskBrowserTest {
     /**
      * Fills the governor's form {@code form} (its fields prefixed {@code prefix}) with {@code fill}, chooses a new file saying {@code text} as
      * its document, waits until the page has hashed and kept it, signs and sends the act (of type {@code type}, citing the file's SHA-256),
-     * and waits until the form is gone from {@code page} opened in {@code language}: the act is recorded.
-     */
-    /**
-     * Records one act through its form and waits until the page has it. The page asks the command side whether a form is offered
-     * (ADR 0035 item 75) and reads the entity from the register, which follows a moment later: a form can be gone before the register
-     * shows the act. {@code thenOffered} names the forms the act opens, so the wait ends only once the register shows it too.
+     * and waits until the page opened in {@code language} has the act: the form gone and the forms the next step needs, {@code thenOffered},
+     * there. The page asks the command side whether a form is offered (ADR 0035 item 75), which changes at once, and reads the entity from
+     * the register, which follows a moment later: a form can be gone before the register shows the act, and a form that waits for the
+     * register is then not there yet.
      */
     private static void recordWithItsDocument(String page, String language, String prefix, String form, String type, String text, Runnable fill,
             String... thenOffered) throws IOException {

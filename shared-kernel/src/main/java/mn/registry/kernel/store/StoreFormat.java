@@ -1,0 +1,31 @@
+package mn.registry.kernel.store;
+
+/**
+ * The store's format (ADR 0068): a number that grows each time a release stores events an earlier release would mishandle (a new
+ * event type, a new or removed field, a new constant of an enum an event holds, a field's type or meaning changed). A release reads
+ * stores up to its own {@link #CURRENT} and refuses to start on a store whose recorded format is higher, so that an operator who rolls
+ * back does not start a release that drops what it does not know (abuse audit O227).
+ * <p>
+ * {@code StoreFormatShapesTest} (shared-kernel) holds the event shapes of {@link #CURRENT} in {@code store-format-<CURRENT>.shapes}: an
+ * event record or enum that changes fails it until its author records the new shapes, under a new number when the change ships in a
+ * release after the last one that raised it (ADR 0068 item 3).
+ */
+public final class StoreFormat {
+
+    /**
+     * This release's format. 1: the stores of every release up to session 22's. 2: session 23's release, whose grants and ends name
+     * their order ({@code RoleGranted.documentSha256}, {@code RoleRevoked.documentSha256}, ADR 0061 item 21) and whose revocations
+     * name their evidence ({@code PermitRevoked.evidenceSha256}, F328), the shapes of session 24's and 25's releases too.
+     */
+    public static final int CURRENT = 2;
+
+    /**
+     * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
+     * reads as if it were theirs: a number records only that no event is newer than it says). A fresh store also records none
+     * until its first node has started.
+     */
+    public static final int UNRECORDED = 2;
+
+    private StoreFormat() {
+    }
+}
