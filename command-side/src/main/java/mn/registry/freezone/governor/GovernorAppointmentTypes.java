@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -179,25 +180,50 @@ class GovernorAppointmentTypes {
      * <p>Since ADR 0061 item 27 (abuse audit F400, was O226) the decision is named by its document ({@code decisionSha256}, kept on the
      * stream as an official's order is, {@code RoleGranted}/{@code RoleRevoked.documentSha256}): an earlier act on the same document is
      * refused however its reference was written ("order 2026/94", "Order No. 2026/94"), field {@code decisionSha256}; the references
-     * are still compared, as stored acts name none other.
+     * are still compared, as stored acts name none other. Item 30 (F401): the zone's own record of the governor's appointments and dismissals
+     * counts too ({@code GovernorAppointed}/{@code GovernorDismissed}): an appointment of a governor who held the role already (enrolled with
+     * it at the registry's first start) is recorded on the zone alone, and its decision was not seen.
      */
     void decisionOfItsOwn(PersonId governor, ZoneId zone, String decision, String decisionSha256) {
         String cited = decisionAsCompared(decision);
-        java.util.List<Object> earlier = events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload)
-                .filter(payload -> payload instanceof RoleGranted grant && grant.role() == Role.ZONE_GOVERNOR && zone.value().equals(grant.zoneId())
-                        || payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId()))
-                .map(Object.class::cast).toList();
-        if (earlier.stream().map(GovernorAppointmentTypes::documentOf).anyMatch(document -> document != null && document.equalsIgnoreCase(decisionSha256))) {
+        List<CitedDecision> earlier = java.util.stream.Stream.concat(
+                events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload)
+                        .map(payload -> CitedDecision.ofTheRole(payload, zone)),
+                events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload)
+                        .map(payload -> CitedDecision.ofTheZone(payload, governor)))
+                .flatMap(java.util.Optional::stream).toList();
+        if (earlier.stream().anyMatch(act -> act.document() != null && act.document().equalsIgnoreCase(decisionSha256))) {
             throw decisionUsed(governor, zone, "this decision's document", "decisionSha256");
         }
-        if (earlier.stream().map(act -> act instanceof RoleGranted grant ? grant.ground() : ((RoleRevoked) act).ground())
-                .anyMatch(ground -> cited.equals(decisionAsCompared(ground)))) {
+        if (earlier.stream().anyMatch(act -> cited.equals(decisionAsCompared(act.reference())))) {
             throw decisionUsed(governor, zone, "this decision", "decision");
         }
     }
 
-    private static String documentOf(Object act) {
-        return act instanceof RoleGranted grant ? grant.documentSha256() : ((RoleRevoked) act).documentSha256();
+    /** The decision an earlier appointment or dismissal of the governor in the zone rested on: its reference, and its document (none before item 27). */
+    private record CitedDecision(String reference, String document) {
+
+        // the governor's stream: a grant or end of the role in the zone, its decision as ground
+        static java.util.Optional<CitedDecision> ofTheRole(Object payload, ZoneId zone) {
+            if (payload instanceof RoleGranted grant && grant.role() == Role.ZONE_GOVERNOR && zone.value().equals(grant.zoneId())) {
+                return java.util.Optional.of(new CitedDecision(grant.ground(), grant.documentSha256()));
+            }
+            if (payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId())) {
+                return java.util.Optional.of(new CitedDecision(end.ground(), end.documentSha256()));
+            }
+            return java.util.Optional.empty();
+        }
+
+        // the zone's public record of the governor's appointment or dismissal
+        static java.util.Optional<CitedDecision> ofTheZone(Object payload, PersonId governor) {
+            if (payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed && governor.equals(appointed.governor())) {
+                return java.util.Optional.of(new CitedDecision(appointed.decision(), appointed.decisionSha256()));
+            }
+            if (payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed dismissed && governor.equals(dismissed.governor())) {
+                return java.util.Optional.of(new CitedDecision(dismissed.decision(), dismissed.decisionSha256()));
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     private static RegistryProblem decisionUsed(PersonId governor, ZoneId zone, String what, String field) {

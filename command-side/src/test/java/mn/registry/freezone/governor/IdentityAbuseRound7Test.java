@@ -235,4 +235,25 @@ class IdentityAbuseRound7Test {
         assertThat(claims.holder(fresh)).isEmpty();
         assertThat(governorsStream()).hasSize(2);
     }
+
+    @Test
+    @DisplayName("003 art. 8.2 (abuse audit F401): a governor enrolled with the role at the registry's first start, whose appointment was then "
+            + "recorded on the zone alone (the role already held), is not dismissed on that appointment's decision, by its document or its "
+            + "reference: the zone's record counts with the governor's stream")
+    void an_appointment_recorded_on_the_zone_alone_counts() {
+        store.publish(new GenericDomainEventMessage<>("Person", "person-" + GOVERNOR.value(), 1, new RoleGranted(GOVERNOR, Role.ZONE_GOVERNOR,
+                ALTANBULAG.value(), AT.minusSeconds(80_000), null, "first start")));
+        String appointment = decision("Cabinet member's order 2026/94 on the governor of Altanbulag");
+        store.publish(new GenericDomainEventMessage<>("FreeZone", ALTANBULAG.stream(), 0, new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(
+                ALTANBULAG, GOVERNOR, "Ганзориг Батсүх", "order 2026/94", AT.minusSeconds(70_000), CABINET_MEMBER, appointment)));
+
+        refused(catchThrowableOfType(RegistryProblem.class, () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR,
+                "Order No. 2026/94", appointment), cabinet())), "freezone.governor-decision-used", "decisionSha256");
+        refused(catchThrowableOfType(RegistryProblem.class, () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR,
+                "Order 2026/94", decision("a copy of order 2026/94")), cabinet())), "freezone.governor-decision-used", "decision");
+        assertThat(governorsStream()).hasSize(2);
+
+        types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, "order 2026/120", decision("order 2026/120")), cabinet());
+        assertThat(governorsStream()).last().isInstanceOf(RoleRevoked.class);
+    }
 }
