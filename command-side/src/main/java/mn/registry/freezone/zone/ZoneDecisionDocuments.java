@@ -82,7 +82,7 @@ public class ZoneDecisionDocuments {
      * document, a zone's opening decision or a permit's, is refused), released when the act is refused. Which governor's acts it may ground
      * again is the governor's stream's ({@code GovernorAppointmentTypes.decisionOfItsOwn}), run inside the claim by {@code act}.
      *
-     * @return the document's SHA-256 as cited (lower-case hex)
+     * @param act the act on the document's SHA-256 as cited (lower-case hex); its answer is returned
      */
     public <T> T governorsDecisionClaimedFor(String sha256, CommandContext context, java.util.function.Function<String, T> act) {
         mn.registry.document.StoredDocument decision = restsOnItsDocument(sha256, GOVERNORS_DECISION);
