@@ -133,8 +133,10 @@ class DemoData {
             // 003 art. 6.4 (ADR 0035 item 27): the opening rests on the Government decision's document, received first
             String decision = "Government resolution on opening " + zone + " (demo)";
             submit(cabinet, "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), decision, pdf(decision)));
-            submit(cabinet, "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of(zone), new PersonId("governor-" + zone),
-                    "Cabinet member's order on the governor of " + zone + " (demo)"));
+            // 003 art. 8.2 (ADR 0061 item 27): the appointment rests on the Cabinet member's decision's document, received first
+            String appointment = "Cabinet member's order on the governor of " + zone + " (demo)";
+            submit(cabinet, "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of(zone), new PersonId("governor-" + zone), appointment,
+                    pdf(appointment)));
         }
     }
 

@@ -179,7 +179,7 @@ class AuthorizationMatrixTest {
         assertThat(storedDocuments()).isEqualTo(before);
 
         assertThat(signed("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(zamynUud, new PersonId("governor-zamyn-uud"),
-                "Cabinet member's order (authorisation test)")).status()).isEqualTo(200);
+                "Cabinet member's order (authorisation test)", ReceiptTimeEndToEndTest.upload(registry, "Cabinet member's order (authorisation test)"))).status()).isEqualTo(200);
         before = storedDocuments();
         RegistryClient.Reply dismissed = signed("governor-zamyn-uud", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration));
         assertThat(dismissed.status()).isEqualTo(403);

@@ -3,6 +3,8 @@ package mn.registry.standalone;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import mn.registry.kernel.freezone.ZoneEvents;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
@@ -41,6 +43,7 @@ class EarlierReleaseReadsNewerEventsTest {
     private static final Instant AT = Instant.parse("2026-12-01T02:00:00Z");
     private static final PersonId REVIEWER = new PersonId("reviewer-7");
     private static final PersonId SUPERVISOR = new PersonId("supervisor-1");
+    private static final PersonId CABINET = new PersonId("cabinet-1");
     private static final ApplicationId PERMIT = new ApplicationId("0b6a1f2e-3c4d-4e5f-8a9b-1c2d3e4f5a6b");
 
     /** {@code RoleGranted} before session 23 (ADR 0061 item 21 added {@code documentSha256}). */
@@ -57,6 +60,18 @@ class EarlierReleaseReadsNewerEventsTest {
                                         boolean issuedCertificatesStayValid) {
     }
 
+    /** {@code GovernorAppointed} before session 25 (ADR 0061 item 27 added {@code decisionSha256}). */
+    record GovernorAppointedBeforeSession25(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from,
+                                            PersonId appointedBy) {
+    }
+
+    /** {@code GovernorDismissed} before session 25 (ADR 0061 item 27 added {@code decisionSha256}). */
+    record GovernorDismissedBeforeSession25(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
+    }
+
+    private static final ZoneId ZONE = ZoneId.of("altanbulag");
+    private static final PersonId GOVERNOR = new PersonId("governor-7");
+
     /** An event as the newer release stores it, the earlier release's record of its type, and what that record reads. */
     record Newer(Object stored, Class<?> earlierType, Object earlierReads) {
     }
@@ -71,11 +86,16 @@ class EarlierReleaseReadsNewerEventsTest {
                             "end of the role (EndSignerRole, 001 art. 23.1.1)", AT)),
             new Newer(new PermitRevoked(PERMIT, RevocationGround.LIQUIDATION, "the holder was liquidated", AT, SUPERVISOR, false, "e1".repeat(32)),
                     PermitRevokedBeforeSession23.class,
-                    new PermitRevokedBeforeSession23(PERMIT, RevocationGround.LIQUIDATION, "the holder was liquidated", AT, SUPERVISOR, false)));
+                    new PermitRevokedBeforeSession23(PERMIT, RevocationGround.LIQUIDATION, "the holder was liquidated", AT, SUPERVISOR, false)),
+            new Newer(new ZoneEvents.GovernorAppointed(ZONE, GOVERNOR, "Ганзориг Батсүх", "order 2026/94", AT, CABINET, "a7".repeat(32)),
+                    GovernorAppointedBeforeSession25.class,
+                    new GovernorAppointedBeforeSession25(ZONE, GOVERNOR, "Ганзориг Батсүх", "order 2026/94", AT, CABINET)),
+            new Newer(new ZoneEvents.GovernorDismissed(ZONE, GOVERNOR, "order 2026/120", AT, CABINET, "d7".repeat(32)),
+                    GovernorDismissedBeforeSession25.class, new GovernorDismissedBeforeSession25(ZONE, GOVERNOR, "order 2026/120", AT, CABINET)));
 
     @Test
-    @DisplayName("docs/production.md, rolling back (ADR 0061 item 24): a RoleGranted and a RoleRevoked naming their order and a PermitRevoked naming "
-            + "its evidence, written by the registry's own event serializer, are read by the earlier release's records without the field, which is "
+    @DisplayName("docs/production.md, rolling back (ADR 0061 items 24, 27): a RoleGranted and a RoleRevoked naming their order, a PermitRevoked naming "
+            + "its evidence and a governor's GovernorAppointed and GovernorDismissed naming their decision's document, written by the registry's own event serializer, are read by the earlier release's records without the field, which is "
             + "ignored; a mapper failing on unknown fields would refuse them (the check is not blind)")
     void the_earlier_releases_records_read_the_newer_events() {
         ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");
@@ -84,7 +104,7 @@ class EarlierReleaseReadsNewerEventsTest {
             ObjectMapper strict = ((JacksonSerializer) events).getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             for (Newer newer : NEWER) {
                 String stored = events.serialize(newer.stored(), String.class).getData();
-                assertThat(stored).as("the newer release stores the field").containsAnyOf("\"documentSha256\"", "\"evidenceSha256\"");
+                assertThat(stored).as("the newer release stores the field").containsAnyOf("\"documentSha256\"", "\"evidenceSha256\"", "\"decisionSha256\"");
 
                 Object read = events.deserialize(new SimpleSerializedObject<>(stored, String.class, newer.earlierType().getName(), null));
 

@@ -61,7 +61,7 @@ class FreeZoneAbuseRound5EndToEndTest {
     @DisplayName("003 art. 8.2, 12.3 (F86): the Cabinet member appointing themselves a zone's governor is refused (403); nothing stored")
     void cabinet_member_does_not_appoint_themselves() {
         registry.refused(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), new PersonId("cabinet-1"),
-                "Cabinet member's order 2026/140")), 403, "freezone.self-appointment", "governor", "003 art. 8.2, 12.3");
+                "Cabinet member's order 2026/140", registry.document("Cabinet member's order 2026/140"))), 403, "freezone.self-appointment", "governor", "003 art. 8.2, 12.3");
     }
 
     @Test

@@ -127,7 +127,7 @@ class FreeZoneEndToEndTest {
     @DisplayName("003 art. 8.2, 8.7: a dismissed governor's next command is refused 403, and the Cabinet member can appoint them again")
     void dismissed_governor_is_refused() {
         RegistryClient.Reply dismissed = registry.command("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZoneId.of("zamyn-uud"),
-                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/90"));
+                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/90", registry.document("Cabinet member's order 2026/90")));
         assertThat(dismissed.status()).as(dismissed.body().toString()).isEqualTo(200);
         RegistryClient.Reply afterDismissal = registry.command("governor-zamyn-uud", "SignQuarterlyReport",
                 new ZoneCommands.SignQuarterlyReport(ZoneId.of("zamyn-uud"), 2026, 4, "ab".repeat(32)));
@@ -135,10 +135,10 @@ class FreeZoneEndToEndTest {
         assertThat(afterDismissal.code()).isIn("signer.role-missing", "freezone.governor-not-in-tenure");
 
         RegistryClient.Reply byGovernor = registry.command("governor-altanbulag", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"),
-                new PersonId("governor-altanbulag"), "not theirs to give"));
+                new PersonId("governor-altanbulag"), "not theirs to give", registry.document("not theirs to give")));
         assertThat(byGovernor.status()).isEqualTo(403);
         RegistryClient.Reply reappointed = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"),
-                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/91"));
+                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/91", registry.document("Cabinet member's order 2026/91")));
         assertThat(reappointed.status()).as(reappointed.body().toString()).isEqualTo(200);
         // the reappointed governor acts again: signs the last ended quarter's report the registry built (003 art. 12.3); none that ended
         // before the registry recorded the zone (ADR 0035 item 37, F176): if none has ended since, the clock passes the first one's end

@@ -72,7 +72,7 @@ class FreeZoneIntegrityEndToEndTest {
     @DisplayName("003 art. 8.2: a second governor cannot be appointed to a zone while one serves, and gains no authority there")
     void two_governors_at_once_are_impossible() {
         RegistryClient.Reply second = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
-                new PersonId("governor-altanbulag"), "Cabinet member's order 2026/120"));
+                new PersonId("governor-altanbulag"), "Cabinet member's order 2026/120", registry.document("Cabinet member's order 2026/120")));
         assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("freezone.zone-has-governor");
         assertThat(second.body().path("article").asText()).isEqualTo("003 art. 8.2");

@@ -74,16 +74,16 @@ class IdentityAbuseRound5EndToEndTest {
                 upload("power of representation of representative-45"))));
         ok(registry.send("supervisor-1", "ErasePersonalData", new ErasePersonalData(former.person(), "the person's request")));
         ok(registry.send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZoneId.of("zamyn-uud"), new PersonId("governor-zamyn-uud"),
-                "Cabinet member's order 2026/95")));
+                "Cabinet member's order 2026/95", upload("Cabinet member's order 2026/95"))));
 
         registry.refused(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), former.person(),
-                "Cabinet member's order 2026/96")), 409, "identity.person-erased", null, "001 art. 15.6, 002 art. 15.3");
+                "Cabinet member's order 2026/96", upload("Cabinet member's order 2026/96"))), 409, "identity.person-erased", null, "001 art. 15.6, 002 art. 15.3");
         assertThat(registry.client().get("/api/public/register/zones/zamyn-uud").body().toString()).doesNotContain("representative-45");
 
         SigningIdentity governor = issued("governor-46");
         ok(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(governor.person(), pem(governor), null, upload("Cabinet order enrolling governor-46"))));
         ok(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), governor.person(),
-                "Cabinet member's order 2026/97")));
+                "Cabinet member's order 2026/97", upload("Cabinet member's order 2026/97"))));
     }
 
     /** A reviewer enrolled with no role, then granted it on their enrolled certificate: the grant's order, returned. */

@@ -177,7 +177,7 @@ class ReceiptTimeEndToEndTest {
         Optional<Long> before = lastEvent(registrationStream(pending));
         Instant beforeDismissal = registryNow();
         RegistryClient.Reply dismissed = send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZAMYN_UUD,
-                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/190"), registryNow());
+                new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/190", upload("Cabinet member's order 2026/190")), registryNow());
         assertThat(dismissed.status()).as(dismissed.body().toString()).isEqualTo(200);
 
         // within the skew: the signature passes, but at the registry's time of receipt they no longer hold the office

@@ -82,9 +82,9 @@ class SignerEnrolmentEndToEndTest {
                 now.plus(365, ChronoUnit.DAYS));
         ok(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(numbered.person(), pem(numbered), null, order)));
         ok(registry.send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZoneId.of("zamyn-uud"), new PersonId("governor-zamyn-uud"),
-                "Cabinet member's order 2026/90")));
+                "Cabinet member's order 2026/90", registry.document("Cabinet member's order 2026/90"))));
         registry.refused(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), numbered.person(),
-                "Cabinet member's order 2026/92")), 400, "privacy.personal-details-in-published-text", "governor", "002 art. 15.3, 30.1 (domain-rules §5)");
+                "Cabinet member's order 2026/92", registry.document("Cabinet member's order 2026/92"))), 400, "privacy.personal-details-in-published-text", "governor", "002 art. 15.3, 30.1 (domain-rules §5)");
         assertThat(registry.client().get("/api/public/register/zones/zamyn-uud").body().toString()).doesNotContain("99010112");
 
         String renewal = ReceiptTimeEndToEndTest.upload(registry.context(), "Cabinet member's order: governor-9's certificate by name only");
@@ -92,7 +92,7 @@ class SignerEnrolmentEndToEndTest {
                 now.plus(365, ChronoUnit.DAYS));
         ok(registry.send("cabinet-1", "EnrolSigner", new EnrolSigner(named.person(), pem(named), null, renewal)));
         ok(registry.send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZoneId.of("zamyn-uud"), named.person(),
-                "Cabinet member's order 2026/93")));
+                "Cabinet member's order 2026/93", registry.document("Cabinet member's order 2026/93"))));
     }
 
     @Test

@@ -5,6 +5,7 @@ import mn.registry.command.api.SignedCommandType;
 import mn.registry.freezone.zone.ZoneStreamCommands;
 import mn.registry.freezone.zone.QuarterlyReportSchedule;
 import mn.registry.freezone.zone.Zones;
+import mn.registry.freezone.zone.ZoneDecisionDocuments;
 import mn.registry.identity.api.RoleGrants;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.freezone.ZoneCommands;
@@ -21,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,10 +42,13 @@ class GovernorAppointmentTypes {
     private final EventStore events;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final QuarterlyReportSchedule reports;
+    private final ZoneDecisionDocuments decisions;
 
     GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
-                             mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports) {
+                             mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports,
+                             ZoneDecisionDocuments decisions) {
         this.reports = reports;
+        this.decisions = decisions;
         this.gateway = gateway;
         this.enrolment = enrolment;
         this.zones = zones;
@@ -110,19 +115,25 @@ class GovernorAppointmentTypes {
     }
 
     // 003 art. 8.2: the Cabinet member appoints a governor; tenure starts at the registry's time of receipt. The zone's record
-    // comes first: it refuses a second serving governor (freezone.zone-has-governor) before any authority is granted
+    // comes first: it refuses a second serving governor (freezone.zone-has-governor) before any authority is granted. Since ADR 0061
+    // item 27 on the decision's document, claimed for the act and released when it is refused
     GovernorAnswer appoint(ZoneCommands.AppointGovernor body, CommandContext context) {
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
         appointeeIsNotErased(body.governor());
-        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision());
+        return decisions.governorsDecisionClaimedFor(body.decisionSha256(), context, document -> appoint(body, document, context));
+    }
+
+    private GovernorAnswer appoint(ZoneCommands.AppointGovernor body, String document, CommandContext context) {
+        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision(), document);
         zones.require(body.zoneId());
         String displayName = displayName(body.governor());
         appointeesNameIsPublishable(displayName);
         gateway.sendAndWait(new ZoneStreamCommands.RecordAppointment(body.zoneId(), body.governor(), displayName, body.decision(),
-                context.receivedAt(), context.actor()));
+                context.receivedAt(), context.actor(), document));
         try {
-            enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
+            enrolment.grant(new RoleGranted(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(),
+                    body.decision(), document));
         } catch (RegistryProblem e) {
             if (!"identity.role-already-held".equals(e.code())) {
                 throw e;
@@ -136,12 +147,18 @@ class GovernorAppointmentTypes {
     // 003 art. 8.2: the Cabinet member dismisses a governor; acts signed at or after the signing time are no longer theirs
     GovernorAnswer dismiss(ZoneCommands.DismissGovernor body, CommandContext context) {
         requireDecision(body.decision());
-        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision());
+        return decisions.governorsDecisionClaimedFor(body.decisionSha256(), context, document -> dismiss(body, document, context));
+    }
+
+    private GovernorAnswer dismiss(ZoneCommands.DismissGovernor body, String document, CommandContext context) {
+        decisionOfItsOwn(body.governor(), body.zoneId(), body.decision(), document);
         zones.require(body.zoneId());
         displayName(body.governor());
-        enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(), body.decision()));
+        enrolment.revoke(new RoleRevoked(body.governor(), Role.ZONE_GOVERNOR, body.zoneId().value(), context.receivedAt(), context.actor(),
+                body.decision(), null, document));
         try {
-            gateway.sendAndWait(new ZoneStreamCommands.RecordDismissal(body.zoneId(), body.governor(), body.decision(), context.receivedAt(), context.actor()));
+            gateway.sendAndWait(new ZoneStreamCommands.RecordDismissal(body.zoneId(), body.governor(), body.decision(), context.receivedAt(),
+                    context.actor(), document));
         } catch (RegistryProblem e) {
             if (!"freezone.not-governor".equals(e.code())) {
                 throw e;
@@ -160,19 +177,59 @@ class GovernorAppointmentTypes {
      * or appointed again on the decision of an earlier appointment or of a dismissal, would be an act with no decision behind it. Judged
      * before anything is recorded (the zone's record comes first in an appointment, the revocation first in a dismissal), compared with
      * spaces and case set aside; per zone, so that one decision moving a governor from one zone to another does both.
+     * <p>Since ADR 0061 item 27 (abuse audit F400, was O226) the decision is named by its document ({@code decisionSha256}, kept on the
+     * stream as an official's order is, {@code RoleGranted}/{@code RoleRevoked.documentSha256}): an earlier act on the same document is
+     * refused however its reference was written ("order 2026/94", "Order No. 2026/94"), field {@code decisionSha256}; the references
+     * are still compared, as stored acts name none other. Item 30 (F401): the zone's own record of the governor's appointments and dismissals
+     * counts too ({@code GovernorAppointed}/{@code GovernorDismissed}): an appointment of a governor who held the role already (enrolled with
+     * it at the registry's first start) is recorded on the zone alone, and its decision was not seen.
      */
-    void decisionOfItsOwn(PersonId governor, ZoneId zone, String decision) {
+    void decisionOfItsOwn(PersonId governor, ZoneId zone, String decision, String decisionSha256) {
         String cited = decisionAsCompared(decision);
-        boolean used = events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload).anyMatch(payload ->
-                payload instanceof RoleGranted grant && grant.role() == Role.ZONE_GOVERNOR && zone.value().equals(grant.zoneId())
-                        && cited.equals(decisionAsCompared(grant.ground()))
-                || payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId())
-                        && cited.equals(decisionAsCompared(end.ground())));
-        if (used) {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.governor-decision-used", "An earlier appointment or dismissal of "
-                    + governor + " as governor of " + zone + " rested on this decision; each appointment and each dismissal rests on a decision of "
-                    + "its own.", "decision", "003 art. 8.2");
+        List<CitedDecision> earlier = java.util.stream.Stream.concat(
+                events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload)
+                        .map(payload -> CitedDecision.ofTheRole(payload, zone)),
+                events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload)
+                        .map(payload -> CitedDecision.ofTheZone(payload, governor)))
+                .flatMap(java.util.Optional::stream).toList();
+        if (earlier.stream().anyMatch(act -> act.document() != null && act.document().equalsIgnoreCase(decisionSha256))) {
+            throw decisionUsed(governor, zone, "this decision's document", "decisionSha256");
         }
+        if (earlier.stream().anyMatch(act -> cited.equals(decisionAsCompared(act.reference())))) {
+            throw decisionUsed(governor, zone, "this decision", "decision");
+        }
+    }
+
+    /** The decision an earlier appointment or dismissal of the governor in the zone rested on: its reference, and its document (none before item 27). */
+    private record CitedDecision(String reference, String document) {
+
+        // the governor's stream: a grant or end of the role in the zone, its decision as ground
+        static java.util.Optional<CitedDecision> ofTheRole(Object payload, ZoneId zone) {
+            if (payload instanceof RoleGranted grant && grant.role() == Role.ZONE_GOVERNOR && zone.value().equals(grant.zoneId())) {
+                return java.util.Optional.of(new CitedDecision(grant.ground(), grant.documentSha256()));
+            }
+            if (payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId())) {
+                return java.util.Optional.of(new CitedDecision(end.ground(), end.documentSha256()));
+            }
+            return java.util.Optional.empty();
+        }
+
+        // the zone's public record of the governor's appointment or dismissal
+        static java.util.Optional<CitedDecision> ofTheZone(Object payload, PersonId governor) {
+            if (payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed && governor.equals(appointed.governor())) {
+                return java.util.Optional.of(new CitedDecision(appointed.decision(), appointed.decisionSha256()));
+            }
+            if (payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed dismissed && governor.equals(dismissed.governor())) {
+                return java.util.Optional.of(new CitedDecision(dismissed.decision(), dismissed.decisionSha256()));
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static RegistryProblem decisionUsed(PersonId governor, ZoneId zone, String what, String field) {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.governor-decision-used", "An earlier appointment or dismissal of "
+                + governor + " as governor of " + zone + " rested on " + what + "; each appointment and each dismissal rests on a decision of "
+                + "its own.", field, "003 art. 8.2");
     }
 
     private static String decisionAsCompared(String decision) {

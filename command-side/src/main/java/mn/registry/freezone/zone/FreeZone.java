@@ -167,7 +167,8 @@ class FreeZone {
             throw RegistryProblem.conflict("freezone.governor-already-appointed", command.governor() + " already governs " + zoneId + ".", "003 art. 8.2");
         }
         oneServingGovernorPerZone();
-        apply(new ZoneEvents.GovernorAppointed(zoneId, command.governor(), command.displayName(), command.decision(), command.from(), command.by()));
+        apply(new ZoneEvents.GovernorAppointed(zoneId, command.governor(), command.displayName(), command.decision(), command.from(), command.by(),
+                command.decisionSha256()));
     }
 
     // 003 art. 8.1-8.2 (ADR 0013 §7): a zone has one Governor; a new one is appointed only after the serving one's dismissal
@@ -184,7 +185,7 @@ class FreeZone {
         if (!governors.contains(command.governor())) {
             throw RegistryProblem.conflict("freezone.not-governor", command.governor() + " does not govern " + zoneId + ".", "003 art. 8.2");
         }
-        apply(new ZoneEvents.GovernorDismissed(zoneId, command.governor(), command.decision(), command.until(), command.by()));
+        apply(new ZoneEvents.GovernorDismissed(zoneId, command.governor(), command.decision(), command.until(), command.by(), command.decisionSha256()));
     }
 
     // 003 art. 12.3: the governor's office reports each quarter to the Cabinet member

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * {@link DocumentKind#ZONE_RESOLUTION}, one zone's).
  */
 @Component
-class ZoneDecisionDocuments {
+public class ZoneDecisionDocuments {
 
     static final String ARTICLE = "003 art. 6.4";
 
@@ -33,7 +33,7 @@ class ZoneDecisionDocuments {
 
     /** As the registry runs it: the registry's claim of documents (ADR 0057), whose backfill it waits for. */
     @org.springframework.beans.factory.annotation.Autowired
-    ZoneDecisionDocuments(DocumentStore documents, DocumentClaims claims) {
+    public ZoneDecisionDocuments(DocumentStore documents, DocumentClaims claims) {
         this.documents = documents;
         this.claims = claims;
     }
@@ -55,6 +55,9 @@ class ZoneDecisionDocuments {
     private static final Citing DECISION = new Citing(DocumentKind.ZONE_DECISION, "decisionSha256", ARTICLE, "The Government decision");
     private static final Citing RESOLUTION = new Citing(DocumentKind.ZONE_RESOLUTION, "resolutionSha256", "003 art. 6.1",
             "The State Great Khural resolution");
+    /** ADR 0061 item 27: the Cabinet member's decision appointing or dismissing a governor, an order of an identity act (it grants or ends a role). */
+    private static final Citing GOVERNORS_DECISION = new Citing(DocumentKind.IDENTITY_ORDER, "decisionSha256", "003 art. 8.2",
+            "The Cabinet member's decision");
 
     /**
      * 003 art. 6.4 (choice, ADR 0035 item 27): since F129 a closure moves every entity's year to start and 12 months of interruption, and an
@@ -62,12 +65,41 @@ class ZoneDecisionDocuments {
      * /api/documents), not on a reference typed into a form. 003 art. 6.1 (ADR 0035 item 41): likewise a zone's establishment and the record
      * of its date rest on the State Great Khural's resolution.
      */
-    private void restsOnItsDocument(String sha256, Citing citing) {
+    private mn.registry.document.StoredDocument restsOnItsDocument(String sha256, Citing citing) {
         if (sha256 == null || sha256.isBlank()) {
             throw RegistryProblem.invalid("freezone.field-missing", citing.what() + "'s document (its SHA-256) is required; upload it to "
                     + "POST /api/documents first.", citing.field(), citing.article());
         }
-        documents.requireReceived(sha256, citing.citation());
+        return documents.requireReceived(sha256, citing.citation());
+    }
+
+    /**
+     * 003 art. 8.2 (ADR 0061 item 27; abuse audit F400, was O226): the Cabinet member appoints and dismisses a governor on a decision named
+     * by its uploaded document, as an official's grant and end rest on their order (item 21), not on a reference typed into a form that may
+     * be written otherwise ("order 2026/94", "Order No. 2026/94"). The document is one the registry received, <em>no later than the act</em>
+     * (judged at the registry's receipt, never at a time the signer claims), and is claimed as an identity act's order
+     * ({@link DocumentKind#IDENTITY_ORDER}, shared by the identity acts: one decision may name several governors or officials; another kind's
+     * document, a zone's opening decision or a permit's, is refused), released when the act is refused. Which governor's acts it may ground
+     * again is the governor's stream's ({@code GovernorAppointmentTypes.decisionOfItsOwn}), run inside the claim by {@code act}.
+     *
+     * @param act the act on the document's SHA-256 as cited (lower-case hex); its answer is returned
+     */
+    public <T> T governorsDecisionClaimedFor(String sha256, CommandContext context, java.util.function.Function<String, T> act) {
+        mn.registry.document.StoredDocument decision = restsOnItsDocument(sha256, GOVERNORS_DECISION);
+        receivedNoLaterThanTheAct(decision, context);
+        return claims.claimedFor(decision.sha256(), GOVERNORS_DECISION.kind(), context, GOVERNORS_DECISION.field(), GOVERNORS_DECISION.article(),
+                () -> act.apply(decision.sha256()));
+    }
+
+    // 003 art. 8.2 (ADR 0061 item 27; abuse audit F400): the act rests on a decision the registry held when it received the act; a document
+    // received after it (the signed command sent again once the decision was drawn up) was not what the act was signed on
+    private static void receivedNoLaterThanTheAct(mn.registry.document.StoredDocument decision, CommandContext context) {
+        if (decision.receivedAt().isAfter(context.receivedAt())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.governor-decision-received-after-the-act", "The decision's document "
+                    + "was received at " + decision.receivedAt() + ", after the registry received this act (" + context.receivedAt() + "); an "
+                    + "appointment or dismissal rests on a decision the registry held when it received the act: sign the act again.",
+                    GOVERNORS_DECISION.field(), GOVERNORS_DECISION.article());
+        }
     }
 
     /**

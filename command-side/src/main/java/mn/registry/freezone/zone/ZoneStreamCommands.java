@@ -25,17 +25,28 @@ public final class ZoneStreamCommands {
     }
 
     /** The public record of an appointment, sent by the governor command types after the role is granted. */
+    /** @param decisionSha256 the decision's document (ADR 0061 item 27), null in the aggregate's own tests of a record without it */
     public record RecordAppointment(@TargetAggregateIdentifier String stream, ZoneId zoneId, PersonId governor, String displayName,
-                                    String decision, Instant from, PersonId by) {
+                                    String decision, Instant from, PersonId by, String decisionSha256) {
+        public RecordAppointment(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from, PersonId by,
+                                 String decisionSha256) {
+            this(zoneId.stream(), zoneId, governor, displayName, decision, from, by, decisionSha256);
+        }
+
         public RecordAppointment(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from, PersonId by) {
-            this(zoneId.stream(), zoneId, governor, displayName, decision, from, by);
+            this(zoneId, governor, displayName, decision, from, by, null);
         }
     }
 
+    /** @param decisionSha256 the decision's document (ADR 0061 item 27), null in the aggregate's own tests of a record without it */
     public record RecordDismissal(@TargetAggregateIdentifier String stream, ZoneId zoneId, PersonId governor, String decision,
-                                  Instant until, PersonId by) {
+                                  Instant until, PersonId by, String decisionSha256) {
+        public RecordDismissal(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId by, String decisionSha256) {
+            this(zoneId.stream(), zoneId, governor, decision, until, by, decisionSha256);
+        }
+
         public RecordDismissal(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId by) {
-            this(zoneId.stream(), zoneId, governor, decision, until, by);
+            this(zoneId, governor, decision, until, by, null);
         }
     }
 

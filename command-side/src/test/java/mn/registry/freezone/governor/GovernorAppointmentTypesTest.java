@@ -37,16 +37,29 @@ class GovernorAppointmentTypesTest {
     private final Zones zones = mock(Zones.class);
     private final EventStore events = mock(EventStore.class);
     private final GovernorAppointmentTypes types = new GovernorAppointmentTypes(gateway, grants, zones, events, mock(PersonalDataVault.class),
-            mock(QuarterlyReportSchedule.class));
+            mock(QuarterlyReportSchedule.class), decisionsAsCited());
+
+    /** A decision's document as the act cites it (ADR 0061 item 27), taken as received and claimed: the checks of the document are IdentityAbuseRound7Test's. */
+    @SuppressWarnings("unchecked")
+    static mn.registry.freezone.zone.ZoneDecisionDocuments decisionsAsCited() {
+        mn.registry.freezone.zone.ZoneDecisionDocuments decisions = mock(mn.registry.freezone.zone.ZoneDecisionDocuments.class);
+        org.mockito.Mockito.when(decisions.governorsDecisionClaimedFor(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any())).thenAnswer(call -> ((java.util.function.Function<String, Object>) call.getArgument(2))
+                .apply(call.getArgument(0)));
+        return decisions;
+    }
+
+    /** The SHA-256 of a decision's document, uploaded first (its bytes are not read here). */
+    static final String DECISION_DOCUMENT = "dd".repeat(32);
 
     @Test
     @DisplayName("003 art. 8.2: a governor appointed or dismissed on a decision of one no-break or zero-width space is refused; nothing is granted, revoked or recorded")
     void decision_of_invisible_text_is_refused() {
         for (String decision : new String[]{"\u00a0", "\u200b", " "}) {
             RegistryProblem appointed = catchThrowableOfType(RegistryProblem.class,
-                    () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+                    () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, decision, DECISION_DOCUMENT), CABINET));
             RegistryProblem dismissed = catchThrowableOfType(RegistryProblem.class,
-                    () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+                    () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision, DECISION_DOCUMENT), CABINET));
             for (RegistryProblem p : new RegistryProblem[]{appointed, dismissed}) {
                 assertThat(p).as(String.valueOf(decision)).isNotNull();
                 assertThat(p.code()).isEqualTo("freezone.field-missing");
@@ -66,7 +79,8 @@ class GovernorAppointmentTypesTest {
         for (int seq = 0; seq < stored.length; seq++) {
             store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", "person-" + GOVERNOR.value(), seq + 1, stored[seq]));
         }
-        return new GovernorAppointmentTypes(gateway, grants, mock(Zones.class), store, mock(PersonalDataVault.class), mock(QuarterlyReportSchedule.class));
+        return new GovernorAppointmentTypes(gateway, grants, mock(Zones.class), store, mock(PersonalDataVault.class), mock(QuarterlyReportSchedule.class),
+                decisionsAsCited());
     }
 
     private static mn.registry.kernel.identity.RoleGranted appointed(ZoneId zone, String decision) {
@@ -87,13 +101,13 @@ class GovernorAppointmentTypesTest {
         RoleGrants grants = mock(RoleGrants.class);
         GovernorAppointmentTypes inOffice = withStream(gateway, grants, appointed(ALTANBULAG, "Cabinet member's order 2026/94"));
         RegistryProblem dismissal = catchThrowableOfType(RegistryProblem.class,
-                () -> inOffice.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, " cabinet member's  ORDER 2026/94"), CABINET));
+                () -> inOffice.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, " cabinet member's  ORDER 2026/94", DECISION_DOCUMENT), CABINET));
         GovernorAppointmentTypes dismissedOnce = withStream(gateway, grants, appointed(ALTANBULAG, "Cabinet member's order 2026/94"),
                 dismissed(ALTANBULAG, "Cabinet member's order 2026/120"));
         RegistryProblem again = catchThrowableOfType(RegistryProblem.class,
-                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/94"), CABINET));
+                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/94", DECISION_DOCUMENT), CABINET));
         RegistryProblem onTheDismissal = catchThrowableOfType(RegistryProblem.class,
-                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/120"), CABINET));
+                () -> dismissedOnce.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Cabinet member's order 2026/120", DECISION_DOCUMENT), CABINET));
         for (RegistryProblem p : new RegistryProblem[]{dismissal, again, onTheDismissal}) {
             assertThat(p).isNotNull();
             assertThat(p.code()).isEqualTo("freezone.governor-decision-used");
@@ -102,8 +116,8 @@ class GovernorAppointmentTypesTest {
         }
         verifyNoInteractions(gateway, grants);
         // a decision of its own; one decision appointing the governor of one zone to another (per zone)
-        dismissedOnce.decisionOfItsOwn(GOVERNOR, ALTANBULAG, "Cabinet member's order 2026/130");
-        dismissedOnce.decisionOfItsOwn(GOVERNOR, zamynUud, "Cabinet member's order 2026/120");
+        dismissedOnce.decisionOfItsOwn(GOVERNOR, ALTANBULAG, "Cabinet member's order 2026/130", DECISION_DOCUMENT);
+        dismissedOnce.decisionOfItsOwn(GOVERNOR, zamynUud, "Cabinet member's order 2026/120", DECISION_DOCUMENT);
     }
 
     @Test

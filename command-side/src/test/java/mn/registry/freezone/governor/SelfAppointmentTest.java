@@ -27,13 +27,13 @@ class SelfAppointmentTest {
     private final Zones zones = mock(Zones.class);
     private final EventStore events = mock(EventStore.class);
     private final GovernorAppointmentTypes types = new GovernorAppointmentTypes(gateway, grants, zones, events, mock(PersonalDataVault.class),
-            mock(QuarterlyReportSchedule.class));
+            mock(QuarterlyReportSchedule.class), GovernorAppointmentTypesTest.decisionsAsCited());
 
     @Test
     @DisplayName("003 art. 8.2, 12.3 (F86): the Cabinet member appointing themselves governor is refused; nothing is granted or recorded")
     void cabinet_member_does_not_appoint_themselves() {
         RegistryProblem p = catchThrowableOfType(RegistryProblem.class,
-                () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, CABINET.actor(), "Order A/12"), CABINET));
+                () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, CABINET.actor(), "Order A/12", GovernorAppointmentTypesTest.DECISION_DOCUMENT), CABINET));
         assertThat(p).isNotNull();
         assertThat(p.code()).isEqualTo("freezone.self-appointment");
         assertThat(p.field()).isEqualTo("governor");
@@ -45,7 +45,7 @@ class SelfAppointmentTest {
     @DisplayName("003 art. 8.2 (F86): another person appointed by the Cabinet member passes the check")
     void another_person_passes() {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-                () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Order A/12"), CABINET));
+                () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, "Order A/12", GovernorAppointmentTypesTest.DECISION_DOCUMENT), CABINET));
         // the mocks know no person, so the appointment stops further on (or goes through): never at this check
         assertThat(t instanceof RegistryProblem rp && "freezone.self-appointment".equals(rp.code())).isFalse();
     }
@@ -55,9 +55,9 @@ class SelfAppointmentTest {
     void appointment_decision_has_no_control_characters() {
         for (String decision : new String[]{"Order \u202e21/A", "Order A/12\u200f", "Order\u0007 A/12"}) {
             RegistryProblem appointed = catchThrowableOfType(RegistryProblem.class,
-                    () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+                    () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR, decision, GovernorAppointmentTypesTest.DECISION_DOCUMENT), CABINET));
             RegistryProblem dismissed = catchThrowableOfType(RegistryProblem.class,
-                    () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision), CABINET));
+                    () -> types.dismiss(new ZoneCommands.DismissGovernor(ALTANBULAG, GOVERNOR, decision, GovernorAppointmentTypesTest.DECISION_DOCUMENT), CABINET));
             for (RegistryProblem p : new RegistryProblem[]{appointed, dismissed}) {
                 assertThat(p).as(decision).isNotNull();
                 assertThat(p.code()).isEqualTo("privacy.published-text-has-control-characters");

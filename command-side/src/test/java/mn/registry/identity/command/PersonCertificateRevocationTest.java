@@ -225,4 +225,23 @@ class PersonCertificateRevocationTest {
                 new mn.registry.command.api.CommandContext("revoke-with-" + documentSha256, AT, AT, SUPERVISOR,
                         java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR), java.util.Set.of(), "ab".repeat(32)));
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 27; abuse audit F385's rule, session 25): a dismissed governor's certificate is not "
+            + "revoked on the document of the decision that appointed them, which their grant now names; on a document of its own it is")
+    void a_governors_certificate_is_not_revoked_on_the_appointments_decision() {
+        String appointment = "a7".repeat(32);
+        RoleGranted appointed = new RoleGranted(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR, "altanbulag", T0, new PersonId("cabinet-1"),
+                "order 2026/94", appointment);
+        mn.registry.kernel.identity.RoleRevoked dismissed = new mn.registry.kernel.identity.RoleRevoked(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR,
+                "altanbulag", T0.plusSeconds(60), new PersonId("cabinet-1"), "order 2026/120", null, "d7".repeat(32));
+        fixture.given(enrolled(CERT), appointed, dismissed)
+                .when(revokeWith(PERSON, appointment))
+                .expectNoEvents()
+                .expectException(problem("identity.document-of-the-enrolment", "documentSha256"));
+        setUp();
+        fixture.given(enrolled(CERT), appointed, dismissed)
+                .when(revokeWith(PERSON, "e7".repeat(32)))
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key lost", "e7".repeat(32)));
+    }
 }

@@ -95,8 +95,16 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 8.2: the Cabinet member appoints a governor of a zone. */
-    public record AppointGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision) {
+    /**
+     * 003 art. 8.2: the Cabinet member appoints a governor of a zone.
+     *
+     * @param decision       the decision's reference as published ("order 2026/94"), screened as every published text
+     * @param decisionSha256 the decision's document, uploaded first (ADR 0061 item 27; abuse audit F400, was O226): the act is named by it,
+     *                       not by its reference; null in commands signed before, which the command type refuses
+     */
+    public record AppointGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public AppointGovernor {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(governor, "governor");
@@ -104,8 +112,15 @@ public final class ZoneCommands {
         }
     }
 
-    /** 003 art. 8.2: the Cabinet member dismisses a governor; tenure ends at the signing time. */
-    public record DismissGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision) {
+    /**
+     * 003 art. 8.2: the Cabinet member dismisses a governor; tenure ends at the registry's receipt (ADR 0061 item 9: at its storing).
+     *
+     * @param decision       the decision's reference as published, screened as every published text
+     * @param decisionSha256 the decision's document, uploaded first (ADR 0061 item 27); null in commands signed before, refused
+     */
+    public record DismissGovernor(ZoneId zoneId, PersonId governor, @PublishedText String decision,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
         public DismissGovernor {
             Objects.requireNonNull(zoneId, "zoneId");
             Objects.requireNonNull(governor, "governor");

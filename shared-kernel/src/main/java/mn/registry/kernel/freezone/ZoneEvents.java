@@ -83,11 +83,35 @@ public final class ZoneEvents {
         }
     }
 
-    /** The public record of an appointment; the authority itself is the RoleGranted on the governor's own stream. */
-    public record GovernorAppointed(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from, PersonId appointedBy) {
+    /**
+     * The public record of an appointment; the authority itself is the RoleGranted on the governor's own stream.
+     *
+     * @param decisionSha256 the Cabinet member's decision's document (ADR 0061 item 27), published as a zone's opening decision's is; null in
+     *                       events stored before it (the same bytes back)
+     */
+    public record GovernorAppointed(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from, PersonId appointedBy,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public GovernorAppointed {
+        }
+
+        /** An appointment on a decision named by its reference alone, as stored before ADR 0061 item 27. */
+        public GovernorAppointed(ZoneId zoneId, PersonId governor, String displayName, String decision, Instant from, PersonId appointedBy) {
+            this(zoneId, governor, displayName, decision, from, appointedBy, null);
+        }
     }
 
-    public record GovernorDismissed(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
+    /** @param decisionSha256 the Cabinet member's decision's document (ADR 0061 item 27); null in events stored before it (the same bytes back) */
+    public record GovernorDismissed(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) String decisionSha256) {
+        @JsonCreator
+        public GovernorDismissed {
+        }
+
+        /** A dismissal on a decision named by its reference alone, as stored before ADR 0061 item 27. */
+        public GovernorDismissed(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
+            this(zoneId, governor, decision, until, dismissedBy, null);
+        }
     }
 
     /**

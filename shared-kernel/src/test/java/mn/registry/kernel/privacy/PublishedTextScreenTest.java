@@ -88,7 +88,7 @@ class PublishedTextScreenTest {
                 List.of(Activity.TRADE), false, "Resolution 2026/12"));
         fields.put("resolution", t -> new ZoneCommands.EstablishZone(ZONE, "Altanbulag", "Selenge", java.math.BigDecimal.TEN, LOT,
                 List.of(Activity.TRADE), false, "Resolution 2026/12 " + t));
-        fields.put("decision ", t -> new ZoneCommands.AppointGovernor(ZONE, new PersonId("governor-2"), "Cabinet decision 2026/4 " + t));
+        fields.put("decision ", t -> new ZoneCommands.AppointGovernor(ZONE, new PersonId("governor-2"), "Cabinet decision 2026/4 " + t, "d4".repeat(32)));
         fields.put("decision  ", t -> new ZoneCommands.CloseZoneTemporarily(ZONE, "Government decision 2026/9 " + t));
         fields.put("nameMn", t -> new PublicHolidayDeclared(DAY, "Election day", "Сонгуулийн өдөр " + t, "Government resolution 2026/31"));
         fields.put("decisionReference", t -> WorkingDayDeclared.workingDay(LocalDate.of(2026, 3, 21), "Government resolution 2026/31 " + t));

@@ -52,8 +52,8 @@ class CabinetDeskBrowserTest {
     }
 
     /** As {@link Browser#chooseFile}: a document's file chosen in a form, hashed and kept. */
-    private void chooseFile(String file, String sha, String text) {
-        browser.chooseFile(file, sha, pdf(text));
+    private String chooseFile(String file, String sha, String text) {
+        return browser.chooseFile(file, sha, pdf(text));
     }
 
     private static String pdf(String text) {
@@ -213,9 +213,41 @@ class CabinetDeskBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.find("#AppointGovernor-zone")).selectByValue("altanbulag");
             fill("#AppointGovernor-governor", "governor-zamyn-uud");
             fill("#AppointGovernor-decision", "Government decision " + (7 + i) + " (demo)");
+            chooseFile("AppointGovernor-file", "AppointGovernor-sha", "Cabinet member's order " + (7 + i) + " " + System.nanoTime());
             assertThat(browser.signAndSend("form-appoint")).contains("\"type\":\"AppointGovernor\"");
             assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
             assertThat(browser.find("#command-result").getText()).contains("freezone.");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+
+            // 003 art. 8.2 (ADR 0061 item 27; F400, was O226): the new zone's governor appointed on the decision's document, chosen as a
+            // file and hashed in the browser; dismissed on that same document, its reference written otherwise, refused on the page; then
+            // dismissed on a decision of its own
+            browser.open("/cabinet", lang);
+            new org.openqa.selenium.support.ui.Select(browser.find("#AppointGovernor-zone")).selectByValue(zone);
+            fill("#AppointGovernor-governor", "governor-zamyn-uud");
+            fill("#AppointGovernor-decision", "order 2026/" + (94 + i));
+            String appointment = chooseFile("AppointGovernor-file", "AppointGovernor-sha", "Cabinet member's order 2026/" + (94 + i) + " appointing "
+                    + "the governor of " + zone + " " + System.nanoTime());
+            assertThat(browser.signAndSend("form-appoint")).contains("\"type\":\"AppointGovernor\"").contains(appointment);
+            assertSent();
+            browser.open("/cabinet", lang);
+            new org.openqa.selenium.support.ui.Select(browser.find("#DismissGovernor-zone")).selectByValue(zone);
+            fill("#DismissGovernor-governor", "governor-zamyn-uud");
+            fill("#DismissGovernor-decision", "Order No. 2026/" + (94 + i));
+            fill("#DismissGovernor-sha", appointment);
+            assertThat(browser.signAndSend("form-dismiss")).contains("\"type\":\"DismissGovernor\"").contains(appointment);
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("freezone.governor-decision-used");
+            browser.consoleErrors();
+            browser.open("/cabinet", lang);
+            browser.axe();
+            new org.openqa.selenium.support.ui.Select(browser.find("#DismissGovernor-zone")).selectByValue(zone);
+            fill("#DismissGovernor-governor", "governor-zamyn-uud");
+            fill("#DismissGovernor-decision", "Order No. 2026/" + (120 + i));
+            chooseFile("DismissGovernor-file", "DismissGovernor-sha", "Cabinet member's order 2026/" + (120 + i) + " dismissing the governor of "
+                    + zone + " " + System.nanoTime());
+            assertThat(browser.signAndSend("form-dismiss")).contains("\"type\":\"DismissGovernor\"");
+            assertSent();
         }
         browser.signOut();
     }
