@@ -15,9 +15,11 @@ public final class StoreFormat {
     /**
      * This release's format. 1: the stores of every release up to session 22's. 2: session 23's release, whose grants and ends name
      * their order ({@code RoleGranted.documentSha256}, {@code RoleRevoked.documentSha256}, ADR 0061 item 21) and whose revocations
-     * name their evidence ({@code PermitRevoked.evidenceSha256}, F328), the shapes of session 24's and 25's releases too.
+     * name their evidence ({@code PermitRevoked.evidenceSha256}, F328), the shapes of session 24's release too. 3: session 25's
+     * release, whose governors' appointments and dismissals name their decision's document ({@code GovernorAppointed.decisionSha256},
+     * {@code GovernorDismissed.decisionSha256}, ADR 0061 item 27).
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
