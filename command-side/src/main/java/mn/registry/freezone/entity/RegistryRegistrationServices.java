@@ -1,7 +1,6 @@
 package mn.registry.freezone.entity;
 
 import mn.registry.document.DocumentStore;
-import mn.registry.freezone.zone.ZoneBoundaries;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
@@ -28,11 +27,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final DocumentStore documents;
     private final ActDocumentClaims claims;
     private final EventStore events;
-    private final ZoneBoundaries established;
+    private final CourtDecisionsElsewhere elsewhere;
 
     RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events,
-                                 ZoneBoundaries established) {
-        this.established = established;
+                                 CourtDecisionsElsewhere elsewhere) {
+        this.elsewhere = elsewhere;
         this.calendar = calendar;
         this.zones = zones;
         this.documents = documents;
@@ -81,10 +80,7 @@ class RegistryRegistrationServices implements RegistrationServices {
     @Override
     public java.util.List<RegistrationEvents.CourtDissolutionRecorded> courtDecisionsOfTheEntityElsewhere(
             mn.registry.kernel.freezone.RegistrationId registration) {
-        return established.established().stream().filter(zone -> !zone.equals(registration.zoneId()))
-                .flatMap(zone -> events.readEvents(registration.inZone(zone).stream()).asStream()).map(EventMessage::getPayload)
-                .filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance).map(RegistrationEvents.CourtDissolutionRecorded.class::cast)
-                .toList();
+        return elsewhere.of(registration);
     }
 
     @Override

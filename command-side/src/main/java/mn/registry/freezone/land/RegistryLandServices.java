@@ -17,13 +17,13 @@ class RegistryLandServices implements LandServices {
     private final DocumentStore documents;
     private final int maxLandYears;
 
-    RegistryLandServices(Zones zones, EventStore events, DocumentStore documents,
+    RegistryLandServices(Zones zones, EventStore events, DocumentStore documents, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere,
                          @Value("${registry.freezone.land.max-years:60}") int maxLandYears) {
         if (maxLandYears < 1) {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
         this.zones = zones;
-        this.holders = new LandHolders(events);
+        this.holders = new LandHolders(events, elsewhere::of);
         this.documents = documents;
         this.maxLandYears = maxLandYears;
     }

@@ -220,7 +220,7 @@ class ZoneLand {
     @CommandHandler
     void handle(LandCommands.RefuseLandUse body, CommandContext context) {
         Application application = applicationIsPending(body.applicationId());
-        deciderIsNotTheApplicant(application, context);
+        deciderIsNotTheApplicant(application, context.actor());
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
@@ -253,16 +253,11 @@ class ZoneLand {
     @CommandHandler
     LandLicenceId handle(LandCommands.GrantLandRights body, CommandContext context, LandServices services) {
         Zones.Zone zone = services.zone(body.zoneId());
-        zoneIsOpen(zone.open(), body.zoneId());
         decisionIsComplete(body);
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
-        deciderIsNotTheApplicant(application, context);
         holderIsTheApplicant(body.holder(), application);
-        LandHolders.Holder standing = services.standing(body.holder());
-        registrationIsCurrent(standing, body.holder(), "holder");
-        noGroundForLosingLandIsRaised(standing, "holder");
-        appliedUnderTheCurrentRegistration(application, standing);
+        applicationIsGrantable(application, zone, services.standing(application.applicant()), context.actor(), context.receivedAt());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -280,13 +275,39 @@ class ZoneLand {
         return id;
     }
 
+    /**
+     * 003 art. 6.4, 8.7.7, 12.2, 22.2, 22.6 (ADR 0035 item 81; abuse audit F396-F397): the rules of a grant that the decision's own content
+     * (parcel, period, purpose, value) does not change, in the order the handler calls them: the zone open, a governor who did not sign the
+     * application, the applicant registered here now with no ground of 12.5 raised, under the registration it applied in, and the period it
+     * applied for not yet ended. The land desk is answered by the same method ({@link #actsAcceptedAt}).
+     */
+    void applicationIsGrantable(Application application, Zones.Zone zone, LandHolders.Holder standing, PersonId governor, Instant receivedAt) {
+        zoneIsOpen(zone.open(), zone.zoneId());
+        deciderIsNotTheApplicant(application, governor);
+        registrationIsCurrent(standing, application.applicant(), "holder");
+        noGroundForLosingLandIsRaised(standing, "holder");
+        appliedUnderTheCurrentRegistration(application, standing);
+        applicationsPeriodHasNotEnded(application, UlaanbaatarTime.dateOf(receivedAt));
+    }
+
+    // 003 art. 22.2 (abuse audit F397): a grant lies within the period applied for and starts no earlier than the day it is received, so
+    // once the last day applied for has passed no grant can be recorded on the application; said so, instead of a period's fault the
+    // governor could not mend (the application is refused instead)
+    static void applicationsPeriodHasNotEnded(Application application, LocalDate receivedOn) {
+        if (application.until().isBefore(receivedOn)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-application-period-ended", "Application " + application.id()
+                    + " asked for land from " + application.from() + " to " + application.until() + "; that period ended before " + receivedOn
+                    + ", and a grant lies within it: no land is granted on it, it is refused.", "applicationId", "003 art. 22.2");
+        }
+    }
+
     // 003 art. 8.7.7, 22.2 (choice, ADR 0035 item 9; abuse audit F83): the governor decides on land use as the registry's official, not
     // as the entity: a governor who signed the application as the entity's representative neither grants the land to it nor refuses
     // it (for a rival's benefit); the decision waits for another governor
-    void deciderIsNotTheApplicant(Application application, CommandContext context) {
+    void deciderIsNotTheApplicant(Application application, PersonId actor) {
         PersonId signer = appliedBy.get(application.id());
-        if (signer != null && signer.equals(context.actor())) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed application "
+        if (signer != null && signer.equals(actor)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", actor + " signed application "
                     + application.id() + " as the representative of " + application.applicant() + " and does not decide on it.", "applicationId",
                     "003 art. 8.7.7, 22.2");
         }
@@ -295,9 +316,9 @@ class ZoneLand {
     // 003 art. 8.7.7, 22.5, 23.4 (choice, ADR 0035 item 9; abuse audit F93): the governor who records the fee (issuing the certificate
     // of rights) or the Cabinet member who records the Government's exemption is not the holder's representative (the person who
     // signed its registration application and so applies for its land)
-    static void actorIsNotTheHoldersRepresentative(LandHolders.Holder holder, CommandContext context, String field, String article) {
-        if (holder != null && holder.representative() != null && holder.representative().equals(context.actor())) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " represents "
+    static void actorIsNotTheHoldersRepresentative(LandHolders.Holder holder, PersonId actor, String field, String article) {
+        if (holder != null && holder.representative() != null && holder.representative().equals(actor)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", actor + " represents "
                     + holder.registrationId() + " and does not record its fee or exemption.", field, article);
         }
     }
@@ -429,6 +450,24 @@ class ZoneLand {
         if (licence == null) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId", "003 art. 22.5");
         }
+        feeIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), context.actor());
+        if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
+            throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
+        }
+        receiptIssuesOneCertificate(body.receipt());
+        if (!licence.nominalValue().sameAs(body.paid())) {
+            throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
+                    + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
+        }
+        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * 003 art. 8.7.7, 12.5, 22.5-22.7 (ADR 0035 item 81): the rules of the fee's record that the receipt and sum named do not change, in the
+     * handler's order: rights neither lapsed, revoked nor certified, their period not ended, the fee in time, the holder registered here with
+     * no ground of 12.5 raised, and a governor who does not represent it. The land desk is answered by the same method.
+     */
+    void feeIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder holder, PersonId governor) {
         if (lapsed.contains(licence.id())) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.licence-lapsed", "The rights of " + licence.id() + " lapsed unpaid after "
                     + feeDueBy.get(licence.id()) + "; the land is decided anew.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
@@ -439,21 +478,42 @@ class ZoneLand {
         if (licence.issued()) {
             throw RegistryProblem.conflict("freezone.licence-already-issued", "The certificate of " + licence.id() + " was issued already.", "003 art. 22.5");
         }
-        periodHasNotEnded(licence, UlaanbaatarTime.dateOf(context.receivedAt()));
-        feeIsPaidInTime(licence.id(), UlaanbaatarTime.dateOf(context.receivedAt()));
-        LandHolders.Holder holder = services.standing(licence.holder());
+        periodHasNotEnded(licence, receivedOn);
+        feeIsPaidInTime(licence.id(), receivedOn);
         registrationIsCurrent(holder, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(holder, "licenceId");
-        actorIsNotTheHoldersRepresentative(holder, context, "licenceId", "003 art. 8.7.7, 22.5");
-        if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
-            throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
+        actorIsNotTheHoldersRepresentative(holder, governor, "licenceId", "003 art. 8.7.7, 22.5");
+    }
+
+    /**
+     * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396-F398, was O223): the governor's land acts this register would record on a
+     * command received at {@code receivedAt} signed by {@code governor}, for the land desk: for each pending application a grant and a refusal,
+     * for each licence awaiting its certificate the fee, each judged by the method its handler calls ({@link #applicationIsGrantable},
+     * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. Each
+     * entity's standing is read once.
+     */
+    mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId governor) {
+        Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>();
+        java.util.function.Function<RegistrationId, LandHolders.Holder> standing = entity -> standings.computeIfAbsent(entity, services::standing);
+        Zones.Zone zone = services.zone(zoneId);
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Decision> decisions = new LinkedHashMap<>();
+        applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> decisions.put(a.id(),
+                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()), governor,
+                        receivedAt)), verdictOf(() -> deciderIsNotTheApplicant(a, governor)))));
+        Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> fees = new LinkedHashMap<>();
+        licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> fees.put(l.id(),
+                verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), governor))));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees);
+    }
+
+    /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
+    private static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
+        try {
+            rules.run();
+            return mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED;
+        } catch (RegistryProblem refused) {
+            return new mn.registry.kernel.freezone.LandActs.Verdict(refused.code());
         }
-        receiptIssuesOneCertificate(body.receipt());
-        if (!licence.nominalValue().sameAs(body.paid())) {
-            throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
-                    + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
-        }
-        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
     }
 
     // 003 art. 22.5 (choice, ADR 0035 item 10; abuse audit F84): the certificate is issued after the fee is paid, and one payment pays one
@@ -585,7 +645,7 @@ class ZoneLand {
             LandHolders.Holder standing = services.standing(body.holder());
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
-            actorIsNotTheHoldersRepresentative(standing, context, "holder", "003 art. 23.4");
+            actorIsNotTheHoldersRepresentative(standing, context.actor(), "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());
         }

@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.GovernorActs;
+import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.freezone.LateResumption;
 import mn.registry.kernel.freezone.QuarterlyReportContent.Quarter;
 import mn.registry.kernel.identity.Role;
@@ -50,12 +54,14 @@ class GovernorController {
 
     private final ObjectProvider<LateResumption.Documents> lateResumption;
     private final ObjectProvider<GovernorActs.OfTheRegistration> acts;
+    private final ObjectProvider<LandActs.OfTheZone> landActs;
 
     GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
                        @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption,
-                       ObjectProvider<GovernorActs.OfTheRegistration> acts) {
+                       ObjectProvider<GovernorActs.OfTheRegistration> acts, ObjectProvider<LandActs.OfTheZone> landActs) {
         this.lateResumption = lateResumption;
         this.acts = acts;
+        this.landActs = landActs;
         this.landMaxYears = landMaxYears;
         this.register = register;
         this.desk = desk;
@@ -143,13 +149,45 @@ class GovernorController {
     @GetMapping("/governor/{zone}/land")
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            model.addAttribute("licences", desk.licences(zone));
+            List<GovernorDesk.Licence> licences = desk.licences(zone);
+            model.addAttribute("licences", licences);
             // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
-            model.addAttribute("applications", desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList());
+            List<Document> pending = desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList();
+            model.addAttribute("applications", pending);
+            // 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; F396-F398, was O223): each decision and fee offered only where the land register
+            // would record it on this governor's signature, and why not otherwise
+            LandActs answer = landActsNow(request, zone);
+            model.addAttribute("grantable", pending.stream().filter(a -> verdict(answer, a, LandActs.Decision::grant).accepted()).toList());
+            model.addAttribute("refusable", pending.stream().filter(a -> verdict(answer, a, LandActs.Decision::refusal).accepted()).toList());
+            java.util.Map<String, String> notGranted = new java.util.LinkedHashMap<>();
+            pending.forEach(a -> java.util.Optional.ofNullable(verdict(answer, a, LandActs.Decision::grant).refusedWith()).filter(code -> !code.isEmpty())
+                    .ifPresent(code -> notGranted.put(a.getString("_id"), code)));
+            model.addAttribute("notGranted", notGranted);
+            java.util.Map<String, LandActs.Verdict> fees = new java.util.HashMap<>();
+            licences.forEach(l -> fees.put(l.licenceId(), answer.feeOf(new LandLicenceId(l.licenceId())).orElse(UNANSWERED)));
+            model.addAttribute("fees", fees);
             model.addAttribute("methods", LandCommands.AllocationMethod.values());
             model.addAttribute("landMaxYears", landMaxYears);
             return "governor/land";
         });
+    }
+
+    /** An act the land register did not answer on (no command side here, or not pending there any more): not offered, no reason given. */
+    private static final LandActs.Verdict UNANSWERED = new LandActs.Verdict("");
+
+    private static LandActs.Verdict verdict(LandActs answer, Document application, java.util.function.Function<LandActs.Decision, LandActs.Verdict> act) {
+        return answer.on(new LandApplicationId(application.getString("_id"))).map(act).orElse(UNANSWERED);
+    }
+
+    /**
+     * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; F396, was O223): the land acts the zone's land register would record now on the signed-in
+     * governor's signature, as the command side answers ({@link LandActs.OfTheZone}): one load of the register per page. {@link LandActs#NONE}
+     * if the command side does not run here or the zone has no land register: no land act is offered.
+     */
+    private LandActs landActsNow(HttpServletRequest request, String zone) {
+        LandActs.OfTheZone answer = landActs.getIfAvailable();
+        return answer == null ? LandActs.NONE
+                : staff.current(request).flatMap(governor -> answer.now(ZoneId.of(zone), governor.person())).orElse(LandActs.NONE);
     }
 
     /**

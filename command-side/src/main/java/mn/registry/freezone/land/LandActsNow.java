@@ -1,0 +1,51 @@
+package mn.registry.freezone.land;
+
+import mn.registry.command.look.AggregateLook;
+import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.ZoneId;
+import mn.registry.kernel.identity.PersonId;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396, was O223): the command side's answer to the land desk, which offers a grant,
+ * a refusal or a fee's record only where the zone's land register would record it on the signed-in governor's signature. The register's own
+ * aggregate answers ({@link ZoneLand#actsAcceptedAt}, on the rules its handlers refuse by), loaded by Axon's repository inside a unit of work
+ * that is rolled back ({@link AggregateLook}, ADR 0065): one load of the zone's land register per page, whatever the number of applications.
+ * Judged on the registry's clock, as a command received now would be.
+ */
+@Component
+class LandActsNow implements LandActs.OfTheZone {
+
+    private final Clock clock;
+    private final LandServices services;
+    private final EventStore events;
+    private final Supplier<Repository<ZoneLand>> registers;
+
+    @Autowired
+    LandActsNow(Clock clock, LandServices services, EventStore events, ObjectProvider<Configuration> axon) {
+        this(clock, services, events, () -> axon.getObject().repository(ZoneLand.class));
+    }
+
+    LandActsNow(Clock clock, LandServices services, EventStore events, Supplier<Repository<ZoneLand>> registers) {
+        this.clock = clock;
+        this.services = services;
+        this.events = events;
+        this.registers = registers;
+    }
+
+    @Override
+    public Optional<LandActs> now(ZoneId zone, PersonId governor) {
+        Instant now = clock.instant();
+        return AggregateLook.ask(events, registers.get(), zone.landStream(), register -> register.actsAcceptedAt(now, services, governor));
+    }
+}

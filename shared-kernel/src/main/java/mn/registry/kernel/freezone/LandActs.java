@@ -1,0 +1,56 @@
+package mn.registry.kernel.freezone;
+
+import mn.registry.kernel.identity.PersonId;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396, was O223): which of the governor's land acts the zone's land register would
+ * record now, at the registry's clock, on the signed-in governor's signature, judged by the rules its command handlers refuse by: the land
+ * desk offers those acts only, and says why it offers no other. One answer for the whole zone (one land register per zone).
+ *
+ * @param applications for each application still pending in the register: whether a grant and a refusal of it would be recorded
+ * @param fees         for each licence granted whose certificate is not issued (nor revoked, nor lapsed): whether its fee would be recorded
+ */
+public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees) {
+
+    /** No land register answered (no command side here, or no application received in the zone yet): no land act is offered. */
+    public static final LandActs NONE = new LandActs(Map.of(), Map.of());
+
+    public LandActs {
+        applications = Map.copyOf(applications);
+        fees = Map.copyOf(fees);
+    }
+
+    /** Accepted, or refused with the stable code of the problem the act would be refused with. */
+    public record Verdict(String refusedWith) {
+
+        public static final Verdict ACCEPTED = new Verdict(null);
+
+        public boolean accepted() {
+            return refusedWith == null;
+        }
+    }
+
+    /** The verdicts on a grant and on a refusal of one pending application (003 art. 22.2). */
+    public record Decision(Verdict grant, Verdict refusal) {
+    }
+
+    /** The register's verdicts on {@code application}; empty when it holds no such pending application. */
+    public Optional<Decision> on(LandApplicationId application) {
+        return Optional.ofNullable(applications.get(application));
+    }
+
+    /** The register's verdict on the fee of {@code licence}; empty when it holds no such licence awaiting its certificate. */
+    public Optional<Verdict> feeOf(LandLicenceId licence) {
+        return Optional.ofNullable(fees.get(licence));
+    }
+
+    /** The command side's answer to the land desk. */
+    public interface OfTheZone {
+
+        /** The land acts the zone's land register would record now on {@code governor}'s signature; empty when the zone has no land register. */
+        Optional<LandActs> now(ZoneId zone, PersonId governor);
+    }
+}
