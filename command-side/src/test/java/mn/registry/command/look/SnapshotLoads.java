@@ -39,6 +39,16 @@ public final class SnapshotLoads<A> implements AutoCloseable {
 
     /** {@code aggregate} with the registry's snapshot trigger, on {@code database} (fresh), with the components {@code more} registers. */
     public static <A> SnapshotLoads<A> on(MongoDatabase database, Class<A> type, AggregateConfigurer<A> aggregate, UnaryOperator<Configurer> more) {
+        return build(database, type, aggregate.configureSnapshotTrigger(c -> AggregateSnapshots.trigger(c.snapshotter())), more);
+    }
+
+    /** {@code aggregate} as configured, with no snapshot trigger of its own: the base the benchmarks compare with (as before ADR 0069). */
+    public static <A> SnapshotLoads<A> withoutTrigger(MongoDatabase database, Class<A> type, AggregateConfigurer<A> aggregate,
+                                                     UnaryOperator<Configurer> more) {
+        return build(database, type, aggregate, more);
+    }
+
+    private static <A> SnapshotLoads<A> build(MongoDatabase database, Class<A> type, AggregateConfigurer<A> aggregate, UnaryOperator<Configurer> more) {
         JacksonSerializer events = JacksonSerializer.defaultSerializer();
         AtomicReference<Configuration> built = new AtomicReference<>();
         GaplessEventStorageEngine engine = AggregateSnapshots.on(GaplessEventStorageEngine.builder(), built::get)
@@ -46,7 +56,7 @@ public final class SnapshotLoads<A> implements AutoCloseable {
                 .build();
         engine.ensureIndexes();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(aggregate.configureSnapshotTrigger(c -> AggregateSnapshots.trigger(c.snapshotter())))
+                .configureAggregate(aggregate)
                 .configureEmbeddedEventStore(c -> engine);
         Configuration axon = more.apply(configurer).buildConfiguration();
         built.set(axon);
