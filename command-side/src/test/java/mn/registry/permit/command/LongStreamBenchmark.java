@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
@@ -45,6 +46,8 @@ class LongStreamBenchmark {
     private static final Instant NOW = Instant.parse("2025-07-20T02:00:00Z");
 
     private final AtomicLong roundTrips = new AtomicLong();
+    /** The round trips of the operation being timed, by command and collection (printed for the last round). */
+    private final java.util.Map<String, Long> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Test
     void long_streams(ConnectionString server) throws Exception {
@@ -52,6 +55,8 @@ class LongStreamBenchmark {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 roundTrips.incrementAndGet();
+                org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
+                kinds.merge(event.getCommandName() + (collection != null && collection.isString() ? " " + collection.asString().getValue() : ""), 1L, Long::sum);
             }
         };
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server)
@@ -67,12 +72,16 @@ class LongStreamBenchmark {
                 for (int i = 0; i < ROUNDS; i++) {
                     for (Bench bench : benches) { // interleaved: base and branch share the machine's moments
                         bench.looks.add(timed(bench::look));
+                        bench.lookKinds = Map.copyOf(kinds);
                         bench.commands.add(timed(bench::command));
+                        bench.commandKinds = Map.copyOf(kinds);
                     }
                 }
                 for (Bench bench : benches) {
                     System.out.printf("LONG-STREAM %-6s %5d events: look %s; command %s; snapshot at %d; load %s%n", bench.name, events,
                             bench.looks, bench.commands, bench.permits.snapshotAt(ID.value()), loadAverage());
+                    System.out.printf("LONG-STREAM %-6s %5d events: a look's round trips %s; a command's %s%n", bench.name, events, bench.lookKinds,
+                            bench.commandKinds);
                     bench.permits.close();
                 }
             }
@@ -87,6 +96,8 @@ class LongStreamBenchmark {
         final Figures looks = new Figures();
         final Figures commands = new Figures();
         int commandsSent;
+        Map<String, Long> lookKinds = Map.of();
+        Map<String, Long> commandKinds = Map.of();
 
         Bench(String name, MongoClient client, int events, boolean snapshots) {
             this.name = name;
@@ -138,6 +149,7 @@ class LongStreamBenchmark {
     }
 
     private double[] timed(Runnable operation) {
+        kinds.clear();
         long trips = roundTrips.get();
         long start = System.nanoTime();
         operation.run();
