@@ -90,8 +90,8 @@ public final class ServerAloneBenchmark {
      * main 2d0dd842, {@code -Dregistry.mongo.roundTrips=true}: 7.4-7.6 round trips per command): the request thread's seven kinds (the
      * signer's head, the command log's claim, the receipt counter, the company's claim, the documents' claims and their read, F373-F375,
      * the events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
-     * log's answers written several in one update off the request thread (ADR 0066), the readers at the head, the processors' bulk writes (one write of {@code 1 / perCommand} documents, one document
-     * per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
+     * log's answers written several in one update off the request thread (ADR 0066), the readers at the head, the processors' bulk
+     * writes (one write of {@code 1 / perCommand} documents, one document per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
      * of their collection, read from the registry's own data after its round ({@link Stored}); indexes are the registry's
      * ({@link MongoIndexes#ensure}).
      */

@@ -68,7 +68,7 @@ public final class SnapshotLoads<A> implements AutoCloseable {
         return axon;
     }
 
-    /** Appends {@code payloads} to id {@code id}, after the events it has. */
+    /** Appends {@code payloads} to stream {@code id}, after the events it has. */
     public void append(String id, List<?> payloads) {
         long next = axon.eventStore().lastSequenceNumberFor(id).map(last -> last + 1).orElse(0L);
         List<DomainEventMessage<?>> messages = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class SnapshotLoads<A> implements AutoCloseable {
         axon.eventStore().publish(messages);
     }
 
-    /** Axon's snapshotter takes a snapshot of id {@code id} now (at its last event). */
+    /** Axon's snapshotter takes a snapshot of stream {@code id} now (at its last event). */
     public void snapshot(String id) {
         axon.snapshotter().scheduleSnapshot(type, id);
     }
