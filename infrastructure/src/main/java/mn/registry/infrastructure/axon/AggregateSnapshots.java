@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.DomainEventData;
@@ -40,9 +41,18 @@ public final class AggregateSnapshots {
     private AggregateSnapshots() {
     }
 
-    /** Axon's event-count trigger on {@code snapshotter} at {@link #THRESHOLD}. */
+    /**
+     * Axon's event-count trigger on {@code snapshotter} at {@code threshold} events ({@link #THRESHOLD} unless the deployment sets
+     * {@code registry.snapshots.threshold}); 0 or less: Axon's no-snapshot trigger (every load folds the whole stream, as before ADR 0069:
+     * the base the benchmarks measure beside it).
+     */
+    public static SnapshotTriggerDefinition trigger(Snapshotter snapshotter, int threshold) {
+        return threshold > 0 ? new EventCountSnapshotTriggerDefinition(snapshotter, threshold) : NoSnapshotTriggerDefinition.INSTANCE;
+    }
+
+    /** {@link #trigger(Snapshotter, int)} at {@link #THRESHOLD}. */
     public static SnapshotTriggerDefinition trigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, THRESHOLD);
+        return trigger(snapshotter, THRESHOLD);
     }
 
     /**

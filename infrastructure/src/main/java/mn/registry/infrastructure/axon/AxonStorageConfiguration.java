@@ -168,10 +168,11 @@ public class AxonStorageConfiguration {
         return ProjectionRebuild.module(database, () -> rebuilds.orderedStream().toList(), ManagementFactory.getRuntimeMXBean().getName());
     }
 
-    /** ADR 0069: the snapshot trigger the aggregates whose stream grows with time name, on Axon's snapshotter. */
+    /** ADR 0069: the snapshot trigger the aggregates whose stream grows with time name, on Axon's snapshotter ({@code registry.snapshots.threshold}, 0 = none). */
     @Bean(AggregateSnapshots.TRIGGER)
-    public org.axonframework.eventsourcing.SnapshotTriggerDefinition longStreamSnapshots(org.axonframework.eventsourcing.Snapshotter snapshotter) {
-        return AggregateSnapshots.trigger(snapshotter);
+    public org.axonframework.eventsourcing.SnapshotTriggerDefinition longStreamSnapshots(org.axonframework.eventsourcing.Snapshotter snapshotter,
+            @org.springframework.beans.factory.annotation.Value("${registry.snapshots.threshold:" + AggregateSnapshots.THRESHOLD + "}") int threshold) {
+        return AggregateSnapshots.trigger(snapshotter, threshold);
     }
 
     @Bean
