@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * ADR 0069: snapshots of the aggregates whose stream grows with time, by Axon's own means. An aggregate opts in with
  * {@code @Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)} and a {@code @Revision} of its shape: Axon's snapshotter
- * stores the aggregate once a load has folded more than {@link #THRESHOLD} events since the last snapshot, and a load then folds
+ * stores the aggregate once a load has folded {@link #THRESHOLD} events or more since the last snapshot, and a load then folds
  * at most that many events after it. A snapshot is a cache: the events stay the record, and a snapshot that is missing, of another
  * revision or unreadable ({@link #readable}) is passed over and the aggregate folded from its events.
  */
