@@ -86,11 +86,12 @@ public final class ServerAloneBenchmark {
     }
 
     /**
-     * One signed {@code ApplyForPermit} today, at 8 clients (recounted in session 23 from the registry's round of this
-     * benchmark, main 2f12e289, {@code -Dregistry.mongo.roundTrips=true}: 6.3 round trips per command): the request thread's
-     * six kinds (the events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it),
-     * then the readers at the head, the processors' bulk writes (one write of {@code 1 / perCommand} documents, one document
-     * per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
+     * One signed {@code ApplyForPermit} today, at 8 clients (recounted in session 25 from the lead's session 24 run of the registry's round,
+     * main 2d0dd842, {@code -Dregistry.mongo.roundTrips=true}: 7.4-7.6 round trips per command): the request thread's seven kinds (the
+     * signer's head, the command log's claim, the receipt counter, the company's claim, the documents' claims and their read, F373-F375,
+     * the events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
+     * log's answers written several in one update off the request thread (ADR 0066), the readers at the head, the processors' bulk
+     * writes (one write of {@code 1 / perCommand} documents, one document per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
      * of their collection, read from the registry's own data after its round ({@link Stored}); indexes are the registry's
      * ({@link MongoIndexes#ensure}).
      */
@@ -113,9 +114,16 @@ public final class ServerAloneBenchmark {
                     Filters.and(Filters.eq("_id", "2026"), Filters.gte("last", 0L)), Updates.inc("last", 1L))),
             new Op("insert company_permit_claims", Side.REQUEST, 1, (c, n) -> c.companyClaims.insertOne(c.padded("company_permit_claims",
                     new Document("_id", key("10", n)).append("applicationId", key("permit-", n)).append("commandId", key("cmd-", n))))),
+            // F373-F375 (session 24): the application's six documents claimed in one unordered insert; the benchmark's applications all
+            // name the same six, uploaded once, so the insert meets their claims and the claims are read (a real application's own papers: the insert alone)
+            new Op("insert document_claims", Side.REQUEST, 1, (c, n) -> c.claimDocuments(n)),
+            new Op("find document_claims [_id]", Side.REQUEST, 1, (c, n) -> c.documentClaims.find(Filters.in("_id", Collections.DOCUMENTS))
+                    .into(new ArrayList<>())),
             new Op("insert events (grouped) + durability step", Side.REQUEST, 1, (c, n) -> c.appendGroup.append(c.eventCommit(n))),
-            new Op("update commands [_id]", Side.REQUEST, 1, (c, n) -> c.commands.updateOne(Filters.eq("_id", key("cmd-", n)),
-                    Updates.combine(Updates.set("state", "DONE"), Updates.set("lease", key("cmd-", n)), Updates.set("answer", c.answer)))),
+            // ADR 0066: the command log's answers written off the request thread, several in one update (0.29 a command at 8 clients,
+            // the lead's session 24 run of main 2d0dd842 with the answer delay of 10 ms)
+            bulk("update commands [_id]", 0.29, (c, n) -> new UpdateOneModel<>(Filters.eq("_id", key("cmd-", n)),
+                    Updates.combine(Updates.set("state", "DONE"), Updates.set("lease", key("cmd-", n)), Updates.set("answer", c.answer))), c -> c.commands),
             // the store's readers look for the next positions by $in (index look-ups; a range on _id is a scan on this server)
             new Op("find events [_id] (readers at the head)", Side.AFTER, 0.10, (c, n) -> c.events.find(Filters.in("_id",
                     List.of(c.positions.get() - 2, c.positions.get() - 1, c.positions.get()))).into(new ArrayList<>())),
@@ -434,6 +442,7 @@ public final class ServerAloneBenchmark {
         final MongoCollection<Document> logState;
         final MongoCollection<Document> logNotices;
         final MongoCollection<Document> representatives;
+        final MongoCollection<Document> documentClaims;
         final GroupCommit durable;
         final GroupAppend appendGroup;
         final AtomicLong positions = new AtomicLong();
@@ -461,6 +470,7 @@ public final class ServerAloneBenchmark {
             logState = db.getCollection("log_state");
             logNotices = db.getCollection("log_publication_notices");
             representatives = db.getCollection("permit_representatives");
+            documentClaims = db.getCollection("document_claims");
             for (MongoCollection<Document> indexed : List.of(events, commands, tokens, deadlines, logEntries)) {
                 MongoIndexes.ensure(indexed);
             }
@@ -473,6 +483,20 @@ public final class ServerAloneBenchmark {
             durable = new GroupCommit(mongo::makeDurable);
             appendGroup = new GroupAppend(events, durable);
             mongo.makeDurable();
+        }
+
+        /** The six documents every application of the benchmark names (uploaded once, as {@link CommandThroughputBenchmark} does). */
+        static final List<String> DOCUMENTS = java.util.stream.IntStream.range(0, 6).mapToObj(i -> String.format("%064x", i)).toList();
+
+        /** The application's claims of its documents in one unordered insert, as {@code DocumentClaims.claimTogether}: the held ones collide. */
+        void claimDocuments(long n) {
+            try {
+                documentClaims.insertMany(DOCUMENTS.stream().map(sha256 -> padded("document_claims", new Document("_id", sha256)
+                        .append("kind", "permit-application-document").append("commandId", key("cmd-", n)).append("at", n))).toList(),
+                        new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException held) {
+                // claimed by an earlier application: shared by its kind, judged from the claims read next
+            }
         }
 
         /** One command's commit document: one event, its heads, tails, event id and command key, padded to the registry's commit size. */

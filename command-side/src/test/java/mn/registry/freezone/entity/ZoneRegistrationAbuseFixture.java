@@ -29,10 +29,15 @@ abstract class ZoneRegistrationAbuseFixture {
      * The registration aggregate wired as the registry wires it (its stream named from the body), on {@code services} and an in-memory event
      * store, started; the caller shuts it down (session 24: copied before between {@code FreeZoneAbuseRound20Test} and {@code ActDocumentClaimsTest}).
      */
+    /** The registration aggregate configured as the registry configures it (its stream named from the body). */
+    static AggregateConfigurer<ZoneRegistration> aggregate() {
+        return AggregateConfigurer.defaultConfiguration(ZoneRegistration.class)
+                .configureCommandTargetResolver(c -> new StreamTarget(RegistrationCommandTypes::streamOf));
+    }
+
     static Configuration registrations(RegistrationServices services) {
         Configuration axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ZoneRegistration.class)
-                        .configureCommandTargetResolver(c -> new StreamTarget(RegistrationCommandTypes::streamOf)))
+                .configureAggregate(aggregate())
                 .registerComponent(RegistrationServices.class, c -> services)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();

@@ -63,14 +63,8 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         return new PermitInspected(ID, on, findings, true, recordedAt, INSPECTOR, on.plusYears(1));
     }
 
-    @Test
-    @DisplayName("002 art. 29.1.1, 29.1.2, 29.1.3, 29.1.4, 29.1.5, 23.3, 28.4, 29.6 (ADR 0065): for each ground, the answer the desk and the "
-            + "holder's page read is the revocation command's own verdict at the same receipt: accepted (on its document for 29.1.2 and "
-            + "29.1.3), or refused with the code the command is refused with, on the holder's and the predecessor's request (items 14, 74), "
-            + "violations on record and spent (items 23, 89), a run-out, its ground removed by a record received in it or after it (items 81, "
-            + "88), and spent (item 91); whose request to revoke is on record as the handlers judge it")
-    void the_answer_is_the_revocation_commands_verdict_on_every_ground() {
-        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+    /** The histories the revocation's answer is tested on (also ADR 0069's snapshot tests), by name. */
+    static Map<String, List<Object>> revocationHistories() {
         Instant requested = Instant.parse("2025-07-01T02:00:00Z");
         Map<String, List<Object>> histories = new LinkedHashMap<>();
         histories.put("active", active());
@@ -94,6 +88,18 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-03T02:00:00Z"))));
         histories.put("one day, noticed in its last hour", with(PermitAbuseRound23Test.oneDayRanOut(),
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-01T15:30:00Z"))));
+        return histories;
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.1, 29.1.2, 29.1.3, 29.1.4, 29.1.5, 23.3, 28.4, 29.6 (ADR 0065): for each ground, the answer the desk and the "
+            + "holder's page read is the revocation command's own verdict at the same receipt: accepted (on its document for 29.1.2 and "
+            + "29.1.3), or refused with the code the command is refused with, on the holder's and the predecessor's request (items 14, 74), "
+            + "violations on record and spent (items 23, 89), a run-out, its ground removed by a record received in it or after it (items 81, "
+            + "88), and spent (item 91); whose request to revoke is on record as the handlers judge it")
+    void the_answer_is_the_revocation_commands_verdict_on_every_ground() {
+        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+        Map<String, List<Object>> histories = revocationHistories();
         Map<String, Instant> now = Map.of("term ended", VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant());
         histories.forEach((name, history) -> {
             Instant receivedAt = now.getOrDefault(name, at);
@@ -326,15 +332,8 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ the desk's remaining mirrors, answered (ADR 0065, second round)
 
-    @Test
-    @DisplayName("002 art. 28.1, 28.4, 27.5 (ADR 0065, session 24's second round): the answer the desk reads for the restoration, the "
-            + "refusal of the tax authority's request and an extension's refusal on a ground to suspend is the verdict of RestorePermit, "
-            + "RefusePermitSuspensionRequest and DecidePermitExtension at the same receipt, on each history: suspended on the inspector's "
-            + "opinion with no inspection since (item 18), remedied, suspended at the tax authority's request with no settlement (item 19), "
-            + "run out, reinstated on a spent run-out and suspended anew on the tax ground (item 93), a request waiting while suspended on "
-            + "the other ground (item 55), a violation at the last inspection, the term ended")
-    void the_answer_is_the_suspension_commands_verdict_on_every_history() {
-        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+    /** The histories the suspension's answer is tested on (also ADR 0069's snapshot tests), by name. */
+    static Map<String, List<Object>> suspensionHistories() {
         Map<String, List<Object>> histories = new LinkedHashMap<>();
         histories.put("active", active());
         histories.put("suspended, no inspection since", suspended());
@@ -356,6 +355,19 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("a request waits, reinstated", PermitAbuseRound23Test.requestedThenReinstated());
         histories.put("a request waits, expired", with(PermitAbuseRound23Test.requested(), new PermitExpired(ID,
                 VALID_UNTIL, VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), "002 art. 29.2")));
+        return histories;
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4, 27.5 (ADR 0065, session 24's second round): the answer the desk reads for the restoration, the "
+            + "refusal of the tax authority's request and an extension's refusal on a ground to suspend is the verdict of RestorePermit, "
+            + "RefusePermitSuspensionRequest and DecidePermitExtension at the same receipt, on each history: suspended on the inspector's "
+            + "opinion with no inspection since (item 18), remedied, suspended at the tax authority's request with no settlement (item 19), "
+            + "run out, reinstated on a spent run-out and suspended anew on the tax ground (item 93), a request waiting while suspended on "
+            + "the other ground (item 55), a violation at the last inspection, the term ended")
+    void the_answer_is_the_suspension_commands_verdict_on_every_history() {
+        Instant at = Instant.parse("2025-07-20T02:00:00Z");
+        Map<String, List<Object>> histories = suspensionHistories();
         Instant afterTheTerm = VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant();
         Map<String, Instant> now = Map.of("term ended", afterTheTerm, "a request waits, expired", afterTheTerm);
         histories.forEach((name, history) -> {
@@ -379,8 +391,8 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(PermitLifecycleTest.remedied(), at).restoration()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
         assertThat(answer(histories.get("suspended anew on the tax request"), at).restoration().refusedWith())
                 .isEqualTo("permit.restoration-without-tax-settlement");
-        assertThat(answer(requestedSince, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
-        assertThat(answer(requestWaits, at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("tax request on a spent run-out"), at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("a request waits, suspended on the other ground"), at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
         assertThat(answer(active(), at).groundToSuspend()).isFalse();
         assertThat(answer(histories.get("a violation at the last inspection"), at).groundToSuspend()).isTrue();
         assertThat(answer(suspended(), now.get("term ended")).restoration().refusedWith()).isEqualTo("permit.term-ended");

@@ -490,4 +490,22 @@ class GaplessEventStorageEngineTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("ADR 0001, ADR 0069 item 5: two nodes snapshot one aggregate, the latest wins: a node with an older view stores its "
+            + "older snapshot after a newer one and the newer stays; a newer one replaces it; each node reads the newest")
+    void the_latest_snapshot_wins_across_nodes() {
+        GaplessEventStorageEngine one = engine(database).build();
+        GaplessEventStorageEngine other = engine(database).build();
+        one.appendEvents(events("agg-s", 0, 13));
+
+        one.storeSnapshot(event("agg-s", 10));
+        other.storeSnapshot(event("agg-s", 5)); // the other node's view was older
+        assertThat(one.readSnapshot("agg-s").orElseThrow().getSequenceNumber()).isEqualTo(10);
+        assertThat(other.readSnapshot("agg-s").orElseThrow().getSequenceNumber()).isEqualTo(10);
+
+        other.storeSnapshot(event("agg-s", 12));
+        assertThat(one.readSnapshot("agg-s").orElseThrow().getSequenceNumber()).isEqualTo(12);
+        assertThat(database.getCollection("snapshots").countDocuments()).isEqualTo(1);
+    }
 }

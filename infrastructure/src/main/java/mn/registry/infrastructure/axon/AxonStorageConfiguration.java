@@ -62,14 +62,14 @@ public class AxonStorageConfiguration {
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
     public DurableEventStorageEngine eventStorageEngine(MongoDatabase database, SealingKey sealingKey, RegistryProperties properties,
-                                                       @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-                                                       GroupCommit groupCommit, Clock registryClock, StoreFormatGuard storeFormat) {
-        GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder()
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                       GroupCommit groupCommit, Clock registryClock, StoreFormatGuard storeFormat,
+                                                       org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon) {
+        GaplessEventStorageEngine engine = AggregateSnapshots.on(GaplessEventStorageEngine.builder(), axon::getObject) // ADR 0069
                 .database(database)
                 .sealingKey(sealingKey)
                 .holeTimeout(properties.holeTimeout())
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
                 .durabilityMark(groupCommit::mark) // session 9: one durability step per group insert
                 .clock(registryClock) // ADR 0061 item 9: an end of authority is in force from its storing, on the clock of receipts
                 .build();
@@ -214,6 +214,13 @@ public class AxonStorageConfiguration {
     @Bean
     public ConfigurerModule projectionRebuilds(MongoDatabase database, org.springframework.beans.factory.ObjectProvider<ProjectionRebuild> rebuilds) {
         return ProjectionRebuild.module(database, () -> rebuilds.orderedStream().toList(), ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** ADR 0069: the snapshot trigger the aggregates whose stream grows with time name, on Axon's snapshotter ({@code registry.snapshots.threshold}, 0 = none). */
+    @Bean(AggregateSnapshots.TRIGGER)
+    public org.axonframework.eventsourcing.SnapshotTriggerDefinition longStreamSnapshots(org.axonframework.eventsourcing.Snapshotter snapshotter,
+            @org.springframework.beans.factory.annotation.Value("${registry.snapshots.threshold:" + AggregateSnapshots.THRESHOLD + "}") int threshold) {
+        return AggregateSnapshots.trigger(snapshotter, threshold);
     }
 
     @Bean
