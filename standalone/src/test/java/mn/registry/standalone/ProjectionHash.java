@@ -67,7 +67,7 @@ final class ProjectionHash {
     static final String GENERATIONS = "projection_generations";
     static final Set<String> SOURCES = Set.of("events", "counters", "snapshots", "commands", "documents", "demo_data", "permit_receipt_counters",
             "personal_data_keys", "personal_data_reads", "company_permit_claims", "stamp_duty_proofs", "permit_inspection_findings", "permit_tax_authority_documents", "permit_insurance_policies",
-            "permit_change_documents", "permit_representatives",
+            "permit_change_documents", "permit_representatives", "permit_companies_on_record",
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
             "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",

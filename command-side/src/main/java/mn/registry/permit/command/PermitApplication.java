@@ -2028,6 +2028,8 @@ class PermitApplication {
         if (command.successor().registrationNumber().equals(holder.registrationNumber())) {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }
+        successorHasNotCeased(command.successor(), services);
+        successorWasCreatedByTheReorganisation(command.successor(), command.reorganisation(), command.reorganisedOn(), services);
         // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
         reorganisationIsNotOneThePermitPassedOnBefore(command.evidenceSha256());
@@ -2058,6 +2060,37 @@ class PermitApplication {
                     + "holds the permit since " + heldSince + " (" + (lastTransferredAt == null ? "its issue" : "its last transfer") + "); a "
                     + "reorganisation on " + reorganisedOn + " is not its reorganisation as holder.", "reorganisedOn", "002 art. 23.3");
         }
+    }
+
+    // 002 art. 23.3 (ADR 0046 item 102, the lead's reading; abuse audit F393, was O220): a merger, a consolidation or a division ends the
+    // holder it passed a permit from; a company that no longer exists holds no permit, so no later transfer passes one to it (a merger into it
+    // included). By what the registry has on record at this transfer's receipt (the index of the stored acts)
+    private static void successorHasNotCeased(Company successor, PermitServices services) {
+        services.companyOnRecord(successor.registrationNumber()).filter(CompanyOnRecord::ceased).ifPresent(ended -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.successor-ceased-by-a-reorganisation", "The company "
+                    + successor.registrationNumber() + " ceased on " + ended.ceasedOn() + " by its " + ended.ceasedBy().name().toLowerCase(
+                    java.util.Locale.ROOT) + " (a permit it held passed on); a company that no longer exists receives no permit.",
+                    "successor.registrationNumber", "002 art. 23.3");
+        });
+    }
+
+    // 002 art. 23.3 (ADR 0046 item 102, the lead's reading; abuse audit F392, was O220): the right passes "to the newly created company". In a
+    // merger the holder is absorbed by a company that existed before; a consolidation, a division, a separation or a transformation creates
+    // the company it passes to, so that company was not on record before the day the reorganisation took effect (an application, a permit
+    // or a transfer naming it received before that day, in Ulaanbaatar: the registry's receipt, never a day the signer names)
+    private static void successorWasCreatedByTheReorganisation(Company successor, Reorganisation form, LocalDate reorganisedOn,
+                                                               PermitServices services) {
+        if (!form.createsTheSuccessor()) {
+            return;
+        }
+        services.companyOnRecord(successor.registrationNumber()).map(known -> UlaanbaatarTime.dateOf(known.since()))
+                .filter(known -> known.isBefore(reorganisedOn)).ifPresent(known -> {
+                    throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.successor-on-record-before-the-reorganisation", "The "
+                            + "registry has had the company " + successor.registrationNumber() + " on record since " + known + ", before the "
+                            + form.name().toLowerCase(java.util.Locale.ROOT) + " took effect (" + reorganisedOn + "); a " + form.name()
+                            .toLowerCase(java.util.Locale.ROOT) + " passes the permit to the company it creates (only a merger's successor "
+                            + "existed before).", "successor.registrationNumber", "002 art. 23.3");
+                });
     }
 
     // 002 art. 23.3 (ADR 0046 item 97, choice): the document shows the reorganisation took effect, a record of the new company's state

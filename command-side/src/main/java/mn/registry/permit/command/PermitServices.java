@@ -51,6 +51,12 @@ interface PermitServices {
      */
     boolean permitInForce(ApplicationId id, java.time.Instant receivedAt);
 
+    /**
+     * The company under this state registration number as the permit register has it on record (ADR 0046 item 102): since the first stored
+     * act naming it, and whether a reorganisation ended it; every act stored before the question counted. Empty if no stored act names it.
+     */
+    Optional<CompanyOnRecord> companyOnRecord(String registrationNumber);
+
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);
 

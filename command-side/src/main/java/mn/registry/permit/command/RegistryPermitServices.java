@@ -36,20 +36,28 @@ class RegistryPermitServices implements PermitServices {
     private final DocumentStore documents;
     private final PermitApplicationIds ids;
     private final Supplier<Repository<PermitApplication>> permits;
+    private final CompaniesOnRecord companies;
 
     @Autowired
     RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
-                           ObjectProvider<Configuration> axon) {
-        this(calendar, events, documents, ids, () -> axon.getObject().repository(PermitApplication.class));
+                           ObjectProvider<Configuration> axon, CompaniesOnRecord companies) {
+        this(calendar, events, documents, ids, () -> axon.getObject().repository(PermitApplication.class), companies);
+    }
+
+    /** For the tests of acts other than a transfer: no index of the companies on record (a transfer would fail loudly). */
+    RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
+                           Supplier<Repository<PermitApplication>> permits) {
+        this(calendar, events, documents, ids, permits, null);
     }
 
     RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
-                           Supplier<Repository<PermitApplication>> permits) {
+                           Supplier<Repository<PermitApplication>> permits, CompaniesOnRecord companies) {
         this.calendar = calendar;
         this.events = events;
         this.documents = documents;
         this.ids = ids;
         this.permits = permits;
+        this.companies = companies;
     }
 
     @Override
@@ -98,6 +106,12 @@ class RegistryPermitServices implements PermitServices {
         } catch (AggregateNotFoundException unknown) {
             return false;
         }
+    }
+
+    /** 002 art. 23.3 (ADR 0046 item 102): the index folded from the stored events, caught up to the store's head before it answers. */
+    @Override
+    public Optional<CompanyOnRecord> companyOnRecord(String registrationNumber) {
+        return companies.of(registrationNumber);
     }
 
     @Override

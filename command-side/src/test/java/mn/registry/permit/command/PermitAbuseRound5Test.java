@@ -44,15 +44,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound5Test extends PermitAbuseFixture {
 
     static Matcher<RegistryProblem> problem(String code, String field) {
+        return problem(code, field, null);
+    }
+
+    /** As {@link #problem(String, String)}, citing {@code article} too (null: any article). */
+    static Matcher<RegistryProblem> problem(String code, String field, String article) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RegistryProblem problem) {
-                return code.equals(problem.code()) && java.util.Objects.equals(field, problem.field());
+                return code.equals(problem.code()) && java.util.Objects.equals(field, problem.field())
+                        && (article == null || article.equals(problem.article()));
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a RegistryProblem with code " + code + " and field " + field);
+                description.appendText("a RegistryProblem with code " + code + " and field " + field + (article == null ? "" : " citing " + article));
             }
         };
     }

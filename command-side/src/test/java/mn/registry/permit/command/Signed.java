@@ -125,6 +125,14 @@ final class Signed {
             return permitsInForce.contains(id);
         }
 
+        /** The companies the registry has on record (ADR 0046 item 102), by registration number: none unless a test names them. */
+        final Map<String, CompanyOnRecord> companiesOnRecord = new HashMap<>();
+
+        @Override
+        public Optional<CompanyOnRecord> companyOnRecord(String registrationNumber) {
+            return Optional.ofNullable(companiesOnRecord.get(registrationNumber));
+        }
+
         @Override
         public ApplicationId applicationId(CommandContext context) {
             return applicationId;

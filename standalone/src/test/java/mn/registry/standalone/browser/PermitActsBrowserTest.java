@@ -10,6 +10,7 @@ import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.RecordPermitInsurance;
+import mn.registry.kernel.permit.Reorganisation;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SetMinimumInsurance;
 import mn.registry.kernel.permit.SubmittedDocument;
@@ -529,13 +530,15 @@ class PermitActsBrowserTest {
         });
         assertThat(browser.find("label[for='tr-on']").getText()).startsWith("Day the reorganisation took effect");
         assertThat(browser.find("#tr-on").getAttribute("required")).isNotNull();
-        JsonNode sent = transfer("Dornod Tamga Holding LLC", "6424002", today, document("merger-6424001", "state registration of 6424002"));
+        JsonNode sent = transfer("Dornod Tamga Holding LLC", "6424002", Reorganisation.SEPARATION, today, document("merger-6424001",
+                "state registration of 6424002"));
         assertThat(sent.path("command").path("reorganisedOn").asText()).isEqualTo(today.toString());
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
 
         browser.open("/desk/applications/" + second, "mn");
         assertThat(browser.find("label[for='tr-on']").getText()).startsWith("Өөрчлөн байгуулалт хүчин төгөлдөр болсон өдөр");
-        transfer("Sukhbaatar Tamga Holding LLC", "6424004", today.minusDays(1), document("merger-6424003", "state registration of 6424004"));
+        transfer("Sukhbaatar Tamga Holding LLC", "6424004", Reorganisation.SEPARATION, today.minusDays(1), document("merger-6424003",
+                "state registration of 6424004"));
         assertThat(outcome()).isEqualTo("refused");
         assertThat(browser.find("#command-result").getText()).contains("permit.reorganisation-before-the-holder-held-the-permit")
                 .contains("одоогийн эзэмшигч зөвшөөрлийг эзэмшиж эхэлснээс").doesNotContain("present holder");
@@ -544,11 +547,50 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
-    /** The desk's transfer on the open page: the successor, the day its reorganisation took effect and its record's file; signed and sent. */
-    private static JsonNode transfer(String successor, String number, LocalDate reorganisedOn, Path record) {
+    @Test
+    @DisplayName("002 art. 23.3 (ADR 0046 item 102, F392-F394, was O220): the supervisor chooses the reorganisation's form on the desk (none "
+            + "chosen until they do), in English a consolidation passes the permit to the company it creates; in Mongolian a merger into "
+            + "the company that consolidation ended is refused")
+    void the_supervisor_names_the_reorganisations_form_and_a_company_it_ended_receives_no_permit_in_the_browser() {
+        String first = activePermit("Khovd Tamga LLC", "6425001");
+        String second = activePermit("Zavkhan Tamga LLC", "6425003");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("supervisor-1");
+        browser.waitUntil("the desk offers the transfer", d -> {
+            browser.open("/desk/applications/" + first, "en");
+            return !browser.all("#form-transfer").isEmpty();
+        });
+        assertThat(browser.find("#tr-reorganisation").getAttribute("value")).as("no form chosen for the supervisor").isEmpty();
+        assertThat(browser.find("#tr-reorganisation").getAttribute("required")).isNotNull();
+        assertThat(browser.find("#tr-reorganisation").getText()).contains("Choose the form of the reorganisation", "merger", "consolidation",
+                "division", "separation", "transformation");
+        assertThat(browser.find("#transfer-explain").getText()).contains("In a merger the holder is absorbed by a company that existed before");
+        JsonNode sent = transfer("Khovd Tamga Consolidated LLC", "6425002", Reorganisation.CONSOLIDATION, today, document("consolidation-6425001",
+                "state registration of 6425002"));
+        assertThat(sent.path("command").path("reorganisation").asText()).isEqualTo("CONSOLIDATION");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.open("/desk/applications/" + second, "mn");
+        assertThat(browser.find("#tr-reorganisation").getText()).contains("Өөрчлөн байгуулалтын хэлбэрийг сонгоно уу", "нэгтгэх", "нийлүүлэх");
+        assertThat(browser.find("#transfer-explain").getText()).contains("Нэгтгэх үед");
+        transfer("Khovd Tamga LLC", "6425001", Reorganisation.MERGER, today, document("merger-6425003", "merger of 6425003 into 6425001"));
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.successor-ceased-by-a-reorganisation")
+                .contains("байхгүй болсон компанид зөвшөөрөл шилжихгүй").doesNotContain("no longer exists");
+        browser.screenshot("desk-transfer-to-a-company-that-ceased-refused-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /**
+     * The desk's transfer on the open page: the successor, the reorganisation's form, the day it took effect and its record's file; signed
+     * and sent.
+     */
+    private static JsonNode transfer(String successor, String number, Reorganisation form, LocalDate reorganisedOn, Path record) {
         browser.find("#tr-name").sendKeys(successor);
         browser.find("#tr-number").sendKeys(number);
         browser.find("#tr-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
+        browser.script("document.getElementById('tr-reorganisation').value = arguments[0]", form.name());
         browser.script("document.getElementById('tr-on').value = arguments[0]", reorganisedOn.toString());
         browser.find("#tr-file").sendKeys(record.toAbsolutePath().toString());
         String sha = sha256(record);
