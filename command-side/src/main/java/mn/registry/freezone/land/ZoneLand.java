@@ -103,13 +103,8 @@ class ZoneLand {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     LandApplicationId handle(LandCommands.ApplyForLandUse body, CommandContext context, LandServices services) {
         Zones.Zone zone = services.zone(body.zoneId());
-        zoneIsOpen(zone.open(), body.zoneId());
         applicationIsComplete(body);
-        entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
-        LandHolders.Holder applicant = services.standing(body.applicant());
-        registrationIsCurrent(applicant, body.applicant(), "applicant");
-        noGroundForLosingLandIsRaised(applicant, "applicant");
-        signerRepresentsTheEntity(applicant, context.actor());
+        entityMayApplyForLand(zone, body.applicant(), services, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -120,6 +115,21 @@ class ZoneLand {
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
                 body.purpose().strip(), body.from(), body.until(), body.method(), context.receivedAt(), context.actor()));
         return id;
+    }
+
+    /**
+     * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; abuse audit F402): the rules of an application for land that what it names (parcel,
+     * period, purpose) does not change, in the handler's order: the zone open, the entity registered in it now with no ground of 12.5 raised
+     * (F399's dissolution recorded in another zone included), and the application signed by its representative. The holder's page is answered
+     * by the same method ({@link mn.registry.kernel.freezone.LandActs.OfTheZone#applicationBy}).
+     */
+    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, PersonId signer) {
+        zoneIsOpen(zone.open(), zone.zoneId());
+        entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
+        LandHolders.Holder standing = services.standing(applicant);
+        registrationIsCurrent(standing, applicant, "applicant");
+        noGroundForLosingLandIsRaised(standing, "applicant");
+        signerRepresentsTheEntity(standing, signer);
     }
 
     // 003 art. 22.2, 22.4: what an application names
@@ -511,7 +521,7 @@ class ZoneLand {
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
-    private static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
+    static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
         try {
             rules.run();
             return mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED;

@@ -4,6 +4,7 @@ import mn.registry.kernel.freezone.LandActs;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
@@ -29,9 +30,9 @@ import static mn.registry.freezone.land.ZoneLandTest.granted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Session 25, Free Zone round 24 (abuse audit F391; ADR 0035 item 83, was O239): the holder's page offers the report of its land fee paid only
- * where the zone's land register would record it on the signed-in representative's signature, as the register answers
- * ({@link ZoneLand#reportIsRecordable}, the method the report's handler calls).
+ * Session 25, Free Zone round 24 (abuse audit F391, was O239, and F402; ADR 0035 items 83-84): the holder's page offers the report of its land
+ * fee paid, and the application for land, only where the zone's land register would record it on the signed-in representative's signature,
+ * as the register answers ({@link ZoneLand#reportIsRecordable}, {@link ZoneLand#entityMayApplyForLand}, the methods the handlers call).
  */
 class FreeZoneAbuseRound23Test extends ZoneLandAbuseFixture {
 
@@ -78,5 +79,44 @@ class FreeZoneAbuseRound23Test extends ZoneLandAbuseFixture {
         reportIs("freezone.holder-ground-raised", GRANTED, REPRESENTATIVE, AT);
         services.standing = null;
         reportIs(null, GRANTED, REPRESENTATIVE, AT);
+    }
+
+    /** What the land register answers the holder's page on an application for land in {@code applicant}'s name signed by {@code signer}. */
+    private LandActs.Verdict applicationBy(RegistrationId applicant, PersonId signer) {
+        org.axonframework.config.Configuration axon = landRegisters(services);
+        try {
+            return new LandActsNow(java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC), services, axon.eventStore(), () -> axon.repository(ZoneLand.class))
+                    .applicationBy(ZONE, applicant, signer);
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    /** The answer on an application, asserted to be {@code expected}'s and to agree with what the register does with the application itself. */
+    private void applicationIs(String expected, RegistrationId applicant, PersonId by) {
+        LandActs.Verdict verdict = applicationBy(applicant, by);
+        assertThat(verdict.refusedWith()).isEqualTo(expected);
+        agrees(verdict, new Object[0], mn.registry.freezone.FreeZoneSigned.signed(ZoneLandTest.application(applicant, PARCEL_A, FROM, UNTIL), by, AT,
+                Role.APPLICANT));
+    }
+
+    @Test
+    @DisplayName("003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): the holder's page is answered that its representative applies for "
+            + "land while the zone is open and the entity registered in it with no ground of 12.5 raised (a dissolution recorded in another zone, "
+            + "F399), and that nobody else applies in its name, as the register records or refuses the application itself, with no land register "
+            + "in the zone yet")
+    void the_application_is_answered_by_the_zone_and_the_entitys_standing() {
+        applicationIs(null, HOLDER, REPRESENTATIVE);
+        applicationIs("freezone.not-representative", HOLDER, GOVERNOR);
+        services.open = false;
+        applicationIs("freezone.zone-closed", HOLDER, REPRESENTATIVE);
+        services.open = true;
+        services.standing = new LandHolders.Holder(HOLDER, false, REPRESENTATIVE);
+        applicationIs("freezone.holder-not-registered", HOLDER, REPRESENTATIVE);
+        services.standing = new LandHolders.Holder(HOLDER, true, REPRESENTATIVE, null, true);
+        applicationIs("freezone.holder-ground-raised", HOLDER, REPRESENTATIVE);
+        services.standing = null;
+        applicationIs("freezone.holder-other-zone", RegistrationId.of(mn.registry.kernel.freezone.ZoneId.of("zamyn-uud"), LandHoldersTest.ENTITY),
+                REPRESENTATIVE);
     }
 }

@@ -60,5 +60,12 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
 
         /** The land acts the zone's land register would record now on {@code signer}'s signature; empty when the zone has no land register. */
         Optional<LandActs> now(ZoneId zone, PersonId signer);
+
+        /**
+         * Whether an application for land in {@code zone} in {@code applicant}'s name, signed by {@code signer}, would be recorded now as far as
+         * who applies decides (the zone open, the entity registered in it with no ground of 003 art. 12.5 raised, the signer its representative;
+         * ADR 0035 item 84, F402): what the application names is left to the act. Answered with or without a land register in the zone.
+         */
+        Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer);
     }
 }
