@@ -2,6 +2,7 @@ package mn.registry.freezone.land;
 
 import mn.registry.command.look.AggregateLook;
 import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.config.Configuration;
@@ -47,5 +48,11 @@ class LandActsNow implements LandActs.OfTheZone {
     public Optional<LandActs> now(ZoneId zone, PersonId governor) {
         Instant now = clock.instant();
         return AggregateLook.ask(events, registers.get(), zone.landStream(), register -> register.actsAcceptedAt(now, services, governor));
+    }
+
+    /** 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): judged by the rules the application's handler calls first; no register read. */
+    @Override
+    public LandActs.Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer) {
+        return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services, signer));
     }
 }

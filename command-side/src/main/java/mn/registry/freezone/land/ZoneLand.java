@@ -103,13 +103,8 @@ class ZoneLand {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     LandApplicationId handle(LandCommands.ApplyForLandUse body, CommandContext context, LandServices services) {
         Zones.Zone zone = services.zone(body.zoneId());
-        zoneIsOpen(zone.open(), body.zoneId());
         applicationIsComplete(body);
-        entityIsOfThisZone(body.applicant(), body.zoneId(), "applicant");
-        LandHolders.Holder applicant = services.standing(body.applicant());
-        registrationIsCurrent(applicant, body.applicant(), "applicant");
-        noGroundForLosingLandIsRaised(applicant, "applicant");
-        signerRepresentsTheEntity(applicant, context.actor());
+        entityMayApplyForLand(zone, body.applicant(), services, context.actor());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -120,6 +115,21 @@ class ZoneLand {
         apply(new LandEvents.LandUseApplied(body.zoneId(), id, body.applicant(), body.parcelName(), body.parcel(), ParcelGeometry.hectares(parcel),
                 body.purpose().strip(), body.from(), body.until(), body.method(), context.receivedAt(), context.actor()));
         return id;
+    }
+
+    /**
+     * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; abuse audit F402): the rules of an application for land that what it names (parcel,
+     * period, purpose) does not change, in the handler's order: the zone open, the entity registered in it now with no ground of 12.5 raised
+     * (F399's dissolution recorded in another zone included), and the application signed by its representative. The holder's page is answered
+     * by the same method ({@link mn.registry.kernel.freezone.LandActs.OfTheZone#applicationBy}).
+     */
+    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, PersonId signer) {
+        zoneIsOpen(zone.open(), zone.zoneId());
+        entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
+        LandHolders.Holder standing = services.standing(applicant);
+        registrationIsCurrent(standing, applicant, "applicant");
+        noGroundForLosingLandIsRaised(standing, "applicant");
+        signerRepresentsTheEntity(standing, signer);
     }
 
     // 003 art. 22.2, 22.4: what an application names
@@ -489,8 +499,9 @@ class ZoneLand {
      * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396-F398, was O223): the governor's land acts this register would record on a
      * command received at {@code receivedAt} signed by {@code governor}, for the land desk: for each pending application a grant and a refusal,
      * for each licence awaiting its certificate the fee, each judged by the method its handler calls ({@link #applicationIsGrantable},
-     * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. Each
-     * entity's standing is read once.
+     * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. For the
+     * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid on the same signature
+     * ({@link #reportIsRecordable}). Each entity's standing is read once.
      */
     mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId governor) {
         Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>();
@@ -503,11 +514,14 @@ class ZoneLand {
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> fees = new LinkedHashMap<>();
         licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> fees.put(l.id(),
                 verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), governor))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees);
+        Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
+        fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
+                standing.apply(licences.get(id).holder()), governor))));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports);
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
-    private static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
+    static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
         try {
             rules.run();
             return mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED;
@@ -573,24 +587,7 @@ class ZoneLand {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId",
                     "003 art. 22.5");
         }
-        LandHolders.Holder standing = services.standing(licence.holder());
-        signerRepresentsTheHolder(standing, context.actor());
-        if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
-            throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
-                    : "freezone.licence-revoked", "Licence " + licence.id() + " is " + (licence.issued() ? "issued" : lapsed.contains(licence.id())
-                    ? "lapsed" : "revoked") + ": there is no fee to report.", FreeZoneTerms.LAND_FEE_ARTICLE);
-        }
-        if (paymentReported.contains(licence.id())) {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-payment-reported-already", "The fee of " + licence.id()
-                    + " was reported paid already.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
-        }
-        LocalDate due = feeDueBy.get(licence.id());
-        if (due == null) {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-without-last-day", "Licence " + licence.id() + " was granted "
-                    + "before the fee had a last day; it does not lapse, and the governor records its fee.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
-        }
-        feeIsPaidInTime(licence.id(), UlaanbaatarTime.dateOf(context.receivedAt()));
-        reportKeepsOnlyRightsTheGovernorCanCertify(licence, standing, UlaanbaatarTime.dateOf(context.receivedAt()));
+        reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), context.actor());
         if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
@@ -602,6 +599,30 @@ class ZoneLand {
         }
         apply(new LandEvents.LandFeePaymentReported(zoneId, licence.id(), licence.holder(), body.paid(), body.receiptSha256(), context.receivedAt(),
                 context.actor()));
+    }
+
+    /**
+     * 003 art. 12.1, 12.5, 22.5-22.7 (ADR 0035 items 22, 83): the rules of the holder's report that the receipt and sum named do not change, in the
+     * handler's order: signed by the holder's representative, rights neither lapsed, revoked nor certified, not reported already, with a last
+     * day to pay that has not passed, and rights the governor could still certify. The holder's page is answered by the same method (F391).
+     */
+    void reportIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder standing, PersonId signer) {
+        signerRepresentsTheHolder(standing, signer);
+        if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
+            throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
+                    : "freezone.licence-revoked", "Licence " + licence.id() + " is " + (licence.issued() ? "issued" : lapsed.contains(licence.id())
+                    ? "lapsed" : "revoked") + ": there is no fee to report.", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        if (paymentReported.contains(licence.id())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-payment-reported-already", "The fee of " + licence.id()
+                    + " was reported paid already.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        if (feeDueBy.get(licence.id()) == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-without-last-day", "Licence " + licence.id() + " was granted "
+                    + "before the fee had a last day; it does not lapse, and the governor records its fee.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
+        }
+        feeIsPaidInTime(licence.id(), receivedOn);
+        reportKeepsOnlyRightsTheGovernorCanCertify(licence, standing, receivedOn);
     }
 
     // 003 art. 12.5, 22.5-22.7 (abuse audit F162): a report keeps the rights from lapsing so that the governor certifies them later

@@ -8,17 +8,12 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static mn.registry.freezone.FreeZoneSigned.byGovernor;
@@ -49,43 +44,6 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
 
     static final GeoPolygon PARCEL_B = FreeZoneLandAbuseRound5Test.PARCEL_B;
     static final LandLicenceId L1 = LandLicenceId.of(ZONE, 1);
-
-    /** What the register answers the land desk at {@code at} for {@code governor} signed in, read as the registry reads it, on these events. */
-    private LandActs actsAt(Instant at, PersonId governor, Object... events) {
-        Configuration axon = landRegisters(services);
-        try {
-            for (int i = 0; i < events.length; i++) {
-                axon.eventStore().publish(new GenericDomainEventMessage<>("ZoneLand", ZONE.landStream(), i, events[i]));
-            }
-            LandActsNow acts = new LandActsNow(Clock.fixed(at, ZoneOffset.UTC), services, axon.eventStore(), () -> axon.repository(ZoneLand.class));
-            LandActs answer = acts.now(ZONE, governor).orElseThrow();
-            assertThat(axon.eventStore().readEvents(ZONE.landStream()).asStream().count()).as("the answer stores nothing").isEqualTo(events.length);
-            assertThat(acts.now(mn.registry.kernel.freezone.ZoneId.of("zamyn-uud"), governor)).as("a zone with no land register").isEmpty();
-            return answer;
-        } finally {
-            axon.shutdown();
-        }
-    }
-
-    /** The act signed by {@code governor}, received at {@code at}, is recorded if {@code verdict} accepts it, else refused with its code. */
-    private void agrees(LandActs.Verdict verdict, Object[] given, CommandMessage<Object> act) {
-        var result = fixture.given(given).when(act);
-        if (verdict.accepted()) {
-            result.expectSuccessfulHandlerExecution();
-        } else {
-            result.expectException(new TypeSafeMatcher<RegistryProblem>() {
-                @Override
-                protected boolean matchesSafely(RegistryProblem problem) {
-                    return verdict.refusedWith().equals(problem.code());
-                }
-
-                @Override
-                public void describeTo(Description description) {
-                    description.appendText("a RegistryProblem " + verdict.refusedWith());
-                }
-            }).expectNoEvents();
-        }
-    }
 
     private static LandCommands.GrantLandRights grant(LandCommands.GrantLandRights applied, LocalDate from) {
         return new LandCommands.GrantLandRights(ZONE, applied.holder(), applied.parcelName(), applied.parcel(), applied.purpose(), from, applied.until(),

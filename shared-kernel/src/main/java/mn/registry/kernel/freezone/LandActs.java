@@ -12,15 +12,18 @@ import java.util.Optional;
  *
  * @param applications for each application still pending in the register: whether a grant and a refusal of it would be recorded
  * @param fees         for each licence granted whose certificate is not issued (nor revoked, nor lapsed): whether its fee would be recorded
+ * @param reports      for the same licences: whether the holder's report of its fee paid (003 art. 22.5, 22.7; ADR 0035 items 22, 83) would be
+ *                     recorded on the same person's signature, for the holder's page (abuse audit F391, was O239)
  */
-public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees) {
+public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports) {
 
     /** No land register answered (no command side here, or no application received in the zone yet): no land act is offered. */
-    public static final LandActs NONE = new LandActs(Map.of(), Map.of());
+    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of());
 
     public LandActs {
         applications = Map.copyOf(applications);
         fees = Map.copyOf(fees);
+        reports = Map.copyOf(reports);
     }
 
     /** Accepted, or refused with the stable code of the problem the act would be refused with. */
@@ -47,10 +50,22 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
         return Optional.ofNullable(fees.get(licence));
     }
 
-    /** The command side's answer to the land desk. */
+    /** The register's verdict on the holder's report of the fee of {@code licence} paid; empty when it holds no such licence awaiting its certificate. */
+    public Optional<Verdict> reportOf(LandLicenceId licence) {
+        return Optional.ofNullable(reports.get(licence));
+    }
+
+    /** The command side's answer to the land desk and to the holder's page (each reads the acts of its own role). */
     public interface OfTheZone {
 
-        /** The land acts the zone's land register would record now on {@code governor}'s signature; empty when the zone has no land register. */
-        Optional<LandActs> now(ZoneId zone, PersonId governor);
+        /** The land acts the zone's land register would record now on {@code signer}'s signature; empty when the zone has no land register. */
+        Optional<LandActs> now(ZoneId zone, PersonId signer);
+
+        /**
+         * Whether an application for land in {@code zone} in {@code applicant}'s name, signed by {@code signer}, would be recorded now as far as
+         * who applies decides (the zone open, the entity registered in it with no ground of 003 art. 12.5 raised, the signer its representative;
+         * ADR 0035 item 84, F402): what the application names is left to the act. Answered with or without a land register in the zone.
+         */
+        Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer);
     }
 }

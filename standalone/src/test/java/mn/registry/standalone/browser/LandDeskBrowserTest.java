@@ -58,6 +58,12 @@ class LandDeskBrowserTest {
                 LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
     }
 
+    /** The decision's document, received first (ADR 0061 item 27): its SHA-256. */
+    private static String upload(String decision) {
+        return registry.context.getBean(mn.registry.document.DocumentStore.class).receive(("%PDF-1.4\n" + decision + "\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
+    }
+
     private static List<String> options(String select) {
         return browser.all("#" + select + " option").stream().map(o -> o.getAttribute("value")).toList();
     }
@@ -87,8 +93,10 @@ class LandDeskBrowserTest {
         String shortApplication = applyForLand("applicant-1", shortStay, 111.90, today, today.plusDays(2));
         String longApplication = applyForLand("applicant-1", longStay, 111.91, today, today.plusYears(5));
         // the Cabinet member makes governor-altanbulag Zamyn-Uud's governor too
-        send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZAMYN_UUD, new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/301"));
-        send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD, governor, "Cabinet member's order 2026/302"));
+        send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZAMYN_UUD, new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/301",
+                upload("Cabinet member's order 2026/301")));
+        send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD, governor, "Cabinet member's order 2026/302",
+                upload("Cabinet member's order 2026/302")));
         clock.advance(Duration.ofDays(3)); // the short stay's period ended yesterday
 
         browser.signInAsDemo(governor.value());
@@ -127,6 +135,62 @@ class LandDeskBrowserTest {
             return !browser.find("body").getText().contains(shortApplication);
         });
         assertThat(options("refuse-land-application")).containsExactly(longApplication);
+        browser.signOut();
+    }
+
+    static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
+    static final LegalEntity TWO_DAY_YARD = new LegalEntity("Altanbulag Two Day Yard LLC", Jurisdiction.MONGOLIAN, null, "6207734");
+
+    @Test
+    @DisplayName("003 art. 22.5, 22.7 (ADR 0035 item 83, F391, was O239): the holder's page offers the report of its land fee paid while the land "
+            + "register would record it, and once the licence's period has ended (its last day to pay not yet passed) offers it no more and says "
+            + "why in either language; 003 art. 6.4, 22.2 (item 84, F402): likewise the application for land once the zone is closed")
+    void the_holders_page_offers_the_fee_report_only_where_the_land_register_would_record_it() {
+        RegistryClock clock = registry.context.getBean(RegistryClock.class);
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        RegistrationId yard = new RegistrationId(GovernorDeskBrowserTest.apply(registry, TWO_DAY_YARD, ALTANBULAG.value()));
+        send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(yard));
+        GeoPolygon parcel = GeoPolygon.of(106.44, 50.315, 106.442, 50.315, 106.442, 50.317, 106.44, 50.317);
+        String application = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, yard, "Two day yard", parcel,
+                "Container yard", today, today.plusDays(2), LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        String licence = send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, yard, "Two day yard", parcel,
+                "Container yard", today, today.plusDays(2), LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.money.Money.mnt(45_000_000),
+                "Governor decision 2026/91", new mn.registry.kernel.freezone.LandApplicationId(application))).body().path("licenceId").asText();
+
+        browser.signInAsDemo("applicant-1");
+        String page = "/applicant/registrations/" + yard.value();
+        String form = "form.fee-report[data-licence='" + licence + "']";
+        String notOffered = ".fee-report-not-offered[data-licence='" + licence + "']";
+        browser.waitUntil("the grant is on the holder's page and its fee's report form is offered", d -> {
+            browser.open(page, "en");
+            return !browser.all(form).isEmpty();
+        });
+        assertThat(browser.all(notOffered)).isEmpty();
+        browser.signOut();
+        clock.advance(Duration.ofDays(3)); // the period of use ended yesterday; the last day to pay has not passed, so nothing lapses
+        browser.signInAsDemo("applicant-1"); // the session of three days ago has expired
+        browser.open(page, "en");
+        assertThat(browser.find("#land-applications").getText()).contains("Two day yard");
+        assertThat(browser.all(form)).as("a report the land register refuses (freezone.licence-ended) is not offered").isEmpty();
+        WebElement why = browser.find(notOffered);
+        assertThat(why.getAttribute("data-code")).isEqualTo("freezone.licence-ended");
+        assertThat(why.getText()).startsWith("The fee of " + licence + " cannot be reported paid here: ").contains("period of use has ended");
+        browser.open(page, "mn");
+        assertThat(browser.all(form)).isEmpty();
+        assertThat(browser.find(notOffered).getText()).startsWith(licence + " эрхийн төлбөрийг төлсөн гэж энд мэдэгдэх боломжгүй: ");
+        // F402: the land application's form while the zone is open; once the Cabinet member closes it (6.4) the form is not offered, and why
+        assertThat(browser.all("#form-land")).hasSize(1);
+        assertThat(browser.all("#land-application-not-offered")).isEmpty();
+        send("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(ALTANBULAG, "Government resolution 2026/92",
+                upload("Government resolution 2026/92")));
+        browser.open(page, "en");
+        assertThat(browser.all("#form-land")).as("an application the land register refuses (freezone.zone-closed) is not offered").isEmpty();
+        assertThat(browser.find("#land-application-not-offered").getAttribute("data-code")).isEqualTo("freezone.zone-closed");
+        assertThat(browser.find("#land-application-not-offered").getText())
+                .isEqualTo("No land can be applied for in this entity's name now: The zone is closed: it takes no new registrations or land licences.");
+        browser.open(page, "mn");
+        assertThat(browser.all("#form-land")).isEmpty();
+        assertThat(browser.find("#land-application-not-offered").getText()).startsWith("Энэ хуулийн этгээдийн нэрээр одоо газар хүсэх боломжгүй: Бүс хаалттай");
         browser.signOut();
     }
 }

@@ -3,6 +3,9 @@ package mn.registry.web.applicant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.ApplicantRegistrations;
+import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.permit.query.PermitCases;
 import mn.registry.web.StaffSession;
@@ -32,16 +35,19 @@ class ApplicantController {
     private final mn.registry.freezone.query.GovernorDesk zones;
 
     private final mn.registry.web.RevocationAnswers revocationAnswers;
+    private final org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs;
 
     ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
                         mn.registry.freezone.query.GovernorDesk zones,
-                        mn.registry.web.RevocationAnswers revocationAnswers) {
+                        mn.registry.web.RevocationAnswers revocationAnswers,
+                        org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs) {
         this.cases = cases;
         this.session = session;
         this.registrations = registrations;
         this.clock = clock;
         this.zones = zones;
         this.revocationAnswers = revocationAnswers;
+        this.landActs = landActs;
     }
 
     @GetMapping("/applicant")
@@ -145,8 +151,40 @@ class ApplicantController {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
             return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
+                model.addAttribute("feeReports", feeReports(file, actor.person()));
+                model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
                 return "applicant/registration";
             });
         });
+    }
+
+    /** A report the land register did not answer on (no command side here, or no licence awaiting its certificate): not offered, no reason. */
+    private static final LandActs.Verdict UNANSWERED = new LandActs.Verdict("");
+
+    /**
+     * 003 art. 22.5, 22.7 (ADR 0035 item 83; abuse audit F391, was O239): for each licence of the registration's land applications, whether the
+     * zone's land register would record the holder's report of its fee paid now on the signed-in person's signature, as the command side
+     * answers ({@link LandActs.OfTheZone}, the answer the land desk reads): one load of the zone's land register per page.
+     */
+    private Map<String, LandActs.Verdict> feeReports(Map<String, Object> file, mn.registry.kernel.identity.PersonId signer) {
+        LandActs.OfTheZone answer = landActs.getIfAvailable();
+        LandActs acts = answer == null || file.get("zoneId") == null ? LandActs.NONE
+                : answer.now(ZoneId.of(String.valueOf(file.get("zoneId"))), signer).orElse(LandActs.NONE);
+        Map<String, LandActs.Verdict> reports = new java.util.HashMap<>();
+        if (file.get("landApplications") instanceof List<?> applications) {
+            applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get("licenceId")).filter(java.util.Objects::nonNull)
+                    .map(String::valueOf).forEach(licence -> reports.put(licence, acts.reportOf(new LandLicenceId(licence)).orElse(UNANSWERED)));
+        }
+        return reports;
+    }
+
+    /**
+     * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; abuse audit F402): whether the zone's land register would record an application for
+     * land in the registration's name signed by the signed-in person now, as the command side answers ({@link LandActs.OfTheZone#applicationBy}).
+     */
+    private LandActs.Verdict landApplication(Map<String, Object> file, String registrationId, mn.registry.kernel.identity.PersonId signer) {
+        LandActs.OfTheZone answer = landActs.getIfAvailable();
+        return answer == null || file.get("zoneId") == null ? UNANSWERED
+                : answer.applicationBy(ZoneId.of(String.valueOf(file.get("zoneId"))), new mn.registry.kernel.freezone.RegistrationId(registrationId), signer);
     }
 }
