@@ -52,7 +52,8 @@ import java.util.regex.Pattern;
  * the one-off scan of published person ids and governors' names (ADR 0015 item 7, {@code PublishedPersonDetailsScan}), when it ran and
  * what it counted: the scan derives nothing; {@code identity_archived_orders}: the orders of grants and ends stored before ADR 0061 item 21,
  * read once per registry at start from the archived signed commands ({@code ArchivedIdentityOrders}, item 23), which a rebuild never
- * creates, and its marker.</li>
+ * creates, and its marker; {@code registry_meta}: the store's format (ADR 0068), which node recorded it and when: a fact about the
+ * store, not derived from its events.</li>
  * <li>Blue/green projections ({@code <name>_g<n>}): only the serving generation is compared, under the name
  * {@code <name>@active}; which number it has depends on how many rebuilds ran, and {@code projection_generations}
  * (the pointer, with its switch time) is operational.</li>
@@ -71,7 +72,7 @@ final class ProjectionHash {
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
             "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
-            "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans", "identity_archived_orders");
+            "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans", "identity_archived_orders", "registry_meta");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
             "freezone_zone_boundaries", Set.of("backfill:adr-0035-24", "backfill:adr-0035-24:every-zone"));
