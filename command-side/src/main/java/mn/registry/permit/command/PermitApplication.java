@@ -1134,12 +1134,13 @@ class PermitApplication {
     // 002 art. 28.1, 29.6 (choice, the lead's reading of O229, ADR 0046 item 99): as an extension request does (item 51), the tax
     // authority's request on a revoked permit waits for the revocation's outcome: a decision on it in the complaint period decides about a
     // permit that, until then, is not in force; reinstated, the request is decided as before. An expired permit's request is refused as
-    // before (item 99: no outcome is pending that would bring the permit back without the ministry's own decision)
+    // before (item 99: no outcome is pending that would bring the permit back without the ministry's own decision), and so is a revoked
+    // permit's once the revocation stands (item 106)
     private void taxRequestWaitsForTheRevocationsOutcome(Instant at) {
         if (theRevocationMayStillBeAnnulled(at)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-request-of-a-revoked-permit", "The permit was revoked on "
                     + revokedOn + "; the tax authority's request waits for the outcome of the revocation (an upheld complaint reinstates the "
-                    + "permit, and the request is decided then).", "applicationId", "002 art. 28.1, 29.6");
+                    + "permit, and the request is decided then; once the revocation stands, it is refused).", "applicationId", "002 art. 28.1, 29.6");
         }
     }
 
