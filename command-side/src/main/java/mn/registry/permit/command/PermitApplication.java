@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "1";
+    static final String SHAPE = "2";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -156,6 +156,12 @@ class PermitApplication {
      * noticed and the day in Ulaanbaatar the registry received its record (ADR 0046 item 98); new state, read by 29.1.5's rule only.
      */
     private SuspensionNotice suspensionNotice;
+    /**
+     * The first day of the first suspension in a chain of suspensions anew on run-outs the holder could not remedy in (item 98's, F389): they
+     * count together toward 28.1's three months (ADR 0046 item 105, was O231); null when the suspension in force is no such suspension anew.
+     * New state, read by item 105's rule only.
+     */
+    private LocalDate unremediedChainFrom;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -895,8 +901,9 @@ class PermitApplication {
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
-        boolean anew = suspensionAnewIsOpen(); // ADR 0046 items 92 (was O213), 98 (was O216)
         boolean onASpentRunOut = suspendedOnASpentRunOut();
+        boolean onAnUnremediedRunOut = !onASpentRunOut && suspendedOnARunOutNotNoticed(services);
+        boolean anew = onASpentRunOut || onAnUnremediedRunOut; // ADR 0046 items 92 (was O213), 98 (was O216), 104
         if (status == PermitApplicationStatus.SUSPENDED && !anew) {
             throw RegistryProblem.conflict("permit.already-suspended", "The permit is already suspended until " + suspendedUntil + ".", "002 art. 28.1");
         }
@@ -907,6 +914,9 @@ class PermitApplication {
         suspensionHasItsGround(command);
         suspensionStartsOnTheDayOfTheDecision(from, context.receivedAt());
         suspensionLastsAtMostThreeMonths(from, command.until());
+        if (onAnUnremediedRunOut) {
+            suspensionAnewKeepsToTheChainsThreeMonths(command.until());
+        }
         String evidence = command.evidenceSha256();
         int evasions = command.taxEvasions();
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
@@ -934,9 +944,36 @@ class PermitApplication {
         }
     }
 
-    /** A suspension anew is open on a spent run-out (item 92) or on a run-out not noticed in its days (item 98). */
-    private boolean suspensionAnewIsOpen() {
-        return suspendedOnASpentRunOut() || suspendedOnARunOutNotNoticed();
+    /**
+     * A suspension anew is open on a spent run-out (item 92), or on a run-out the holder could not remedy in (item 98, 104) while the three
+     * months of its chain are not spent at {@code at} (item 105).
+     */
+    private boolean suspensionAnewIsOpen(Instant at, PermitServices services) {
+        return suspendedOnASpentRunOut() || (suspendedOnARunOutNotNoticed(services) && !UlaanbaatarTime.dateOf(at).isAfter(unremediedChainsLastDay()));
+    }
+
+    // 002 art. 28.1, 28.2, 28.3 (choice, the lead's reading of O231, ADR 0046 item 105): a suspension anew on a run-out the holder could not
+    // remedy in (item 98) rests on a new finding and new days, but the permit has been suspended all along, issuing no certificate (28.2):
+    // left so, a reviewer who never gives notice would keep a permit suspended past 28.1's three months, one unnoticed run-out opening the
+    // next. The suspensions of such a chain count together: a suspension anew runs at most to the last day of three months from the first
+    // day of the chain's first suspension; once those days are spent, none is open (other grounds, the restoration and item 92 stay)
+    private void suspensionAnewKeepsToTheChainsThreeMonths(LocalDate until) {
+        LocalDate lastDay = unremediedChainsLastDay();
+        if (until.isAfter(lastDay)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.suspension-anew-beyond-three-months", "The permit has been "
+                    + "suspended since " + chainFrom() + " on suspensions the holder was not told of in time to remedy; a suspension anew on "
+                    + "them runs to no later than " + lastDay + ", the end of 28.1's three months from that day, not to " + until + ".",
+                    "until", "002 art. 28.1, 28.2, 28.3");
+        }
+    }
+
+    /** The first day of the chain the suspension in force belongs to: its own first day when it is the chain's first (item 105). */
+    private LocalDate chainFrom() {
+        return unremediedChainFrom != null ? unremediedChainFrom : suspendedFrom;
+    }
+
+    private LocalDate unremediedChainsLastDay() {
+        return new LegalTerm(chainFrom(), PermitDeadlines.MAXIMUM_SUSPENSION).lastDay();
     }
 
     // 002 art. 28.1, 28.3, 29.1.5 (choice, ADR 0046 item 98, was O216): a suspension that ran out unrestored, its notice to the holder not
@@ -944,8 +981,9 @@ class PermitApplication {
     // term's end with the supervisor's duty escalating, as item 92 found of a spent run-out. The ministry suspends it anew as item 92 lets
     // it, on its own ground found (an opinion no suspension used, a request of the tax authority waiting), for new days, and this time
     // gives notice; no decision weighed the old findings, so item 92's "since the decision" does not apply
-    private boolean suspendedOnARunOutNotNoticed() {
-        return status == PermitApplicationStatus.SUSPENDED && revocationGroundRaised && !theHolderWasToldInItsDays();
+    private boolean suspendedOnARunOutNotNoticed(PermitServices services) {
+        return status == PermitApplicationStatus.SUSPENDED && revocationGroundRaised
+                && (!theHolderWasToldInItsDays() || !theHolderHadThreeWorkingDaysAfterTheNotice(services));
     }
 
     // 002 art. 28.1, 29.1.5, 29.6 (the lead's reading of O213, ADR 0046 item 92, abuse audit F365): a permit an upheld complaint reinstated
@@ -1030,7 +1068,7 @@ class PermitApplication {
     // 002 art. 28.1: the tax authority requests a suspension after two or more tax evasions or avoidances; the ministry decides
     @CommandHandler
     void handle(RequestPermitSuspension command, CommandContext context, PermitServices services) {
-        taxRequestFindsAPermitToSuspend();
+        taxRequestFindsAPermitToSuspend(context.receivedAt(), services);
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.taxEvasions() < 2) {
             throw RegistryProblem.invalid("permit.suspension-tax-evasions-fewer-than-two",
@@ -1056,8 +1094,8 @@ class PermitApplication {
     // found" (item 92): the request, received after the decision, is such a ground (suspensionAnewRestsOnAFindingSinceTheDecision); and
     // (item 98) of one whose suspension ran out with no notice recorded in its days, which grounds no 29.1.5 either. A permit under a
     // suspension that runs, or ran out noticed with no complaint spending it, takes none (one suspension at a time)
-    private void taxRequestFindsAPermitToSuspend() {
-        if (!suspensionAnewIsOpen()) {
+    private void taxRequestFindsAPermitToSuspend(Instant at, PermitServices services) {
+        if (!suspensionAnewIsOpen(at, services)) {
             requireStatus("002 art. 28.1", PermitApplicationStatus.ACTIVE);
         }
     }
@@ -1078,7 +1116,7 @@ class PermitApplication {
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context) {
         officialIsNotTheHoldersRepresentative(context);
-        theTaxRequestIsDecidedNow();
+        theTaxRequestIsDecidedNow(context.receivedAt());
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                 PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
         requireText(command.reasons(), "reasons", "002 art. 28.1");
@@ -1088,21 +1126,37 @@ class PermitApplication {
     }
 
     // 002 art. 28.1, 29.6: a request waits for a decision, and the permit is not revoked (its refusal waits for the revocation's outcome)
-    private void theTaxRequestIsDecidedNow() {
+    private void theTaxRequestIsDecidedNow(Instant at) {
         aTaxRequestWaitsForADecision();
-        taxRequestWaitsForTheRevocationsOutcome();
+        taxRequestWaitsForTheRevocationsOutcome(at);
     }
 
     // 002 art. 28.1, 29.6 (choice, the lead's reading of O229, ADR 0046 item 99): as an extension request does (item 51), the tax
     // authority's request on a revoked permit waits for the revocation's outcome: a decision on it in the complaint period decides about a
     // permit that, until then, is not in force; reinstated, the request is decided as before. An expired permit's request is refused as
-    // before (item 99: no outcome is pending that would bring the permit back without the ministry's own decision)
-    private void taxRequestWaitsForTheRevocationsOutcome() {
-        if (status == PermitApplicationStatus.REVOKED) {
+    // before (item 99: no outcome is pending that would bring the permit back without the ministry's own decision), and so is a revoked
+    // permit's once the revocation stands (item 106)
+    private void taxRequestWaitsForTheRevocationsOutcome(Instant at) {
+        if (theRevocationMayStillBeAnnulled(at)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.tax-request-of-a-revoked-permit", "The permit was revoked on "
                     + revokedOn + "; the tax authority's request waits for the outcome of the revocation (an upheld complaint reinstates the "
-                    + "permit, and the request is decided then).", "applicationId", "002 art. 28.1, 29.6");
+                    + "permit, and the request is decided then; once the revocation stands, it is refused).", "applicationId", "002 art. 28.1, 29.6");
         }
+    }
+
+    // 002 art. 28.1, 29.4, 29.6 (choice, the lead's reading of O232, ADR 0046 item 106): a request waits for the revocation's outcome only
+    // while there is one to wait for. The revocation can no longer be annulled, by the registry's own reading, from the first of: the
+    // holder's complaint rejected (one complaint per revocation: once decided, the holder's remedy is the court), the complaint period over
+    // with none filed (F127: a late complaint is refused), a revocation against which no complaint lies (29.1.1), the permit's term ended
+    // (an upheld complaint does not outlive the term, item 5). The certificate database passes on (29.4) only after one of these. From then
+    // the request is decided as an expired permit's (item 99): its refusal, the one decision left, is received and closes the ministry's duty
+    private boolean theRevocationMayStillBeAnnulled(Instant at) {
+        if (status != PermitApplicationStatus.REVOKED) {
+            return false;
+        }
+        LocalDate today = UlaanbaatarTime.dateOf(at);
+        boolean complaintPeriodOverWithNone = !complaintFiled && today.isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD));
+        return revocationGround.complaintAllowed() && !complaintDecided && !complaintPeriodOverWithNone && !today.isAfter(validUntil);
     }
 
     // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
@@ -1273,7 +1327,7 @@ class PermitApplication {
         }
         revocationStatesItsReason(command.reason());
         revocationRestsOnTheDocumentOfItsGround(command, context.receivedAt(), services);
-        groundIsOnRecord(command.ground());
+        groundIsOnRecord(command.ground(), services);
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true,
                 command.evidenceSha256()));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
@@ -1288,7 +1342,7 @@ class PermitApplication {
 
     // 002 art. 29.1.1, 29.1.4, 29.1.5, 28.4, 29.6: the ground's facts the registry's record holds (the holder's request, the violations, the
     // suspension's run-out); the grounds on a document (29.1.2, 29.1.3) are judged by their document (revocationRestsOnTheDocumentOfItsGround)
-    private void groundIsOnRecord(RevocationGround ground) {
+    private void groundIsOnRecord(RevocationGround ground, PermitServices services) {
         holderRequestIsOnRecord(ground);
         if (ground == RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION && status != PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.revocation-ground-needs-suspension",
@@ -1297,6 +1351,34 @@ class PermitApplication {
         violationsAreOnRecord(ground);
         theGroundWasNotRemovedDuringTheSuspension(ground);
         theHolderWasToldOfTheSuspensionInItsDays(ground);
+        theHolderHadThreeWorkingDaysToRemedyAfterTheNotice(ground, services);
+    }
+
+    // 002 art. 28.1, 28.3, 29.1.5 (choice, the lead's reading of O230, ADR 0046 item 104): 28.3 gives the ministry three working days to
+    // tell the holder in writing; the holder has at least as long to act on it. A suspension of a day noticed that day, or one noticed on
+    // its second-to-last day, leaves the holder hours to remedy what 28.1 gives up to three months for. 29.1.5 stands only when the
+    // suspension's last day is on or after the third working day after the day in Ulaanbaatar the registry received the notice's record
+    // (the registry's calendar, the one the deadlines use; never a day the official writes); the other grounds stay. Judged after item 98
+    // (a notice recorded in the suspension's days), so its notice is the one in force
+    private void theHolderHadThreeWorkingDaysToRemedyAfterTheNotice(RevocationGround ground, PermitServices services) {
+        if (ground != RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION || theHolderHadThreeWorkingDaysAfterTheNotice(services)) {
+            return;
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.revocation-suspension-too-short-after-notice", "The suspension's "
+                + "notice was recorded on " + suspensionNotice.recordedOn() + "; the suspension ended on " + suspendedUntil + ", before "
+                + remedyFromTheNoticeEnds(services) + ", the third working day after it. Ground 29.1.5 needs the holder to have had at least "
+                + "the notice's three working days (002 art. 28.3) to remedy; the ministry may decide on another ground.", "ground",
+                "002 art. 28.1, 28.3, 29.1.5");
+    }
+
+    /** Whether the suspension in force lasted to the third working day after its notice's record, or later (item 104). */
+    private boolean theHolderHadThreeWorkingDaysAfterTheNotice(PermitServices services) {
+        return theHolderWasToldInItsDays() && !suspendedUntil.isBefore(remedyFromTheNoticeEnds(services));
+    }
+
+    /** The third working day after the day the notice of the suspension in force was recorded (002 art. 28.3, item 104). */
+    private LocalDate remedyFromTheNoticeEnds(PermitServices services) {
+        return services.due(suspensionNotice.recordedOn(), PermitDeadlines.SUSPENSION_NOTICE).due();
     }
 
     // 002 art. 28.1, 28.3, 29.1.5 (choice, the lead's reading of O216, ADR 0046 item 98): 29.1.5 is a holder who "during the period of
@@ -1329,12 +1411,12 @@ class PermitApplication {
      * whether a ground to suspend stands for an extension's refusal ({@code DecidePermitExtension}, 27.5). Reads the state only: applies
      * nothing.
      */
-    RevocationGrounds.Answer revocationGroundsAt(Instant now) {
+    RevocationGrounds.Answer revocationGroundsAt(Instant now, PermitServices services) {
         Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new EnumMap<>(RevocationGround.class);
         for (RevocationGround ground : RevocationGround.values()) {
             try {
                 permitIsRevocableAt(now);
-                groundIsOnRecord(ground);
+                groundIsOnRecord(ground, services);
                 verdicts.put(ground, ground.restsOnADocument() ? RevocationGrounds.Verdict.DOCUMENT_NEEDED : RevocationGrounds.Verdict.ACCEPTED);
             } catch (RegistryProblem refused) {
                 verdicts.put(ground, RevocationGrounds.Verdict.refused(refused.code()));
@@ -1346,8 +1428,8 @@ class PermitApplication {
             permitIsRestorableAt(now);
             theSuspensionsGroundWasRemoved();
         });
-        return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(), restoration,
-                verdictOf(this::theTaxRequestIsDecidedNow), aGroundToSuspendStands());
+        return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
+                verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands());
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -2311,6 +2393,10 @@ class PermitApplication {
 
     @EventSourcingHandler
     void on(PermitSuspended event) {
+        // item 105: a suspension anew replacing one in force that no upheld complaint spent is item 98's, on a run-out the holder could not
+        // remedy in (the only other one a suspension in force admits): it joins that suspension's chain; any other suspension starts none
+        boolean joinsAChain = status == PermitApplicationStatus.SUSPENDED && suspensionInForce != null && !suspendedOnASpentRunOut();
+        this.unremediedChainFrom = joinsAChain ? chainFrom() : null;
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();

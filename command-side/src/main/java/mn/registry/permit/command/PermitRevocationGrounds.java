@@ -24,20 +24,23 @@ class PermitRevocationGrounds implements RevocationGrounds {
 
     private final EventStore events;
     private final Supplier<Repository<PermitApplication>> permits;
+    /** The calendar the deadlines use, which 29.1.5's rule reads (ADR 0046 item 104), as the handlers are given it. */
+    private final PermitServices services;
 
     @Autowired
-    PermitRevocationGrounds(EventStore events, ObjectProvider<Configuration> axon) {
-        this(events, () -> axon.getObject().repository(PermitApplication.class));
+    PermitRevocationGrounds(EventStore events, ObjectProvider<Configuration> axon, PermitServices services) {
+        this(events, () -> axon.getObject().repository(PermitApplication.class), services);
     }
 
-    PermitRevocationGrounds(EventStore events, Supplier<Repository<PermitApplication>> permits) {
+    PermitRevocationGrounds(EventStore events, Supplier<Repository<PermitApplication>> permits, PermitServices services) {
         this.events = events;
         this.permits = permits;
+        this.services = services;
     }
 
     /** An id that names no stream is no permit. */
     @Override
     public Optional<Answer> at(ApplicationId id, Instant now) {
-        return AggregateLook.ask(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now));
+        return AggregateLook.ask(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now, services));
     }
 }

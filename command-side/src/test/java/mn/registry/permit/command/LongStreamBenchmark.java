@@ -117,7 +117,8 @@ class LongStreamBenchmark {
                 }
                 permits.append(ID.value(), chunk);
             }
-            this.grounds = new PermitRevocationGrounds(permits.axon().eventStore(), () -> permits.axon().repository(PermitApplication.class));
+            this.grounds = new PermitRevocationGrounds(permits.axon().eventStore(), () -> permits.axon().repository(PermitApplication.class),
+                    new Signed.Services());
         }
 
         void look() {

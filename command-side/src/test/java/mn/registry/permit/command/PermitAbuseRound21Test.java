@@ -45,7 +45,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
     private RevocationGrounds.Answer answer(List<Object> history, Instant now) {
         fixture = Signed.fixture(services);
         fixture.given(history);
-        return new PermitRevocationGrounds(fixture.getEventStore(), fixture::getRepository).at(ID, now).orElseThrow();
+        return new PermitRevocationGrounds(fixture.getEventStore(), fixture::getRepository, services).at(ID, now).orElseThrow();
     }
 
     private static Object revokeNaming(RevocationGround ground, Instant at) {
@@ -88,6 +88,11 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-03T02:00:00Z"))));
         histories.put("one day, noticed in its last hour", with(PermitAbuseRound23Test.oneDayRanOut(),
                 PermitSuspensionTest.noticed(Instant.parse("2025-03-01T15:30:00Z"))));
+        // session 26 (ADR 0046 items 104, 105, was O230, O231): a week noticed on its second-to-last day, or on its Tuesday; two
+        // suspensions anew chained on unnoticed run-outs
+        histories.put("a week, noticed on its second-to-last day", PermitAbuseRound25Test.weekNoticedOn(LocalDate.of(2025, 4, 10)));
+        histories.put("a week, noticed on its Tuesday", PermitAbuseRound25Test.weekNoticedOn(LocalDate.of(2025, 4, 8)));
+        histories.put("two chained run-outs", PermitAbuseRound25Test.twoChainedRunOuts());
         return histories;
     }
 
@@ -131,10 +136,22 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
             assertThat(answer(histories.get(unnoticed), at).refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                     "permit.revocation-suspension-not-notified")).as(unnoticed).isTrue();
         }
-        assertThat(answer(histories.get("one day, noticed in its last hour"), at).offered())
+        assertThat(answer(histories.get("one day, noticed in its last hour"), at).refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                "permit.revocation-suspension-too-short-after-notice")).as("item 104 (session 26), item 98's rule passed").isTrue();
+        assertThat(answer(histories.get("one day, never noticed"), Instant.parse("2025-03-04T02:00:00Z")).suspensionAnew())
+                .as("item 98: suspended anew").isTrue();
+        assertThat(answer(histories.get("one day, never noticed"), at).suspensionAnew()).as("item 105: three months from 1 March spent").isFalse();
+        assertThat(answer(histories.get("ran out"), at).suspensionAnew()).isFalse();
+        assertThat(answer(histories.get("a week, noticed on its second-to-last day"), at).refusedWith(
+                RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-suspension-too-short-after-notice")).isTrue();
+        assertThat(answer(histories.get("a week, noticed on its second-to-last day"), PermitAbuseRound25Test.at(LocalDate.of(2025, 4, 14)))
+                .suspensionAnew()).as("item 104").isTrue();
+        assertThat(answer(histories.get("a week, noticed on its Tuesday"), at).offered())
                 .contains(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
-        assertThat(answer(histories.get("one day, never noticed"), at).suspensionAnew()).as("item 98: suspended anew").isTrue();
-        assertThat(answer(histories.get("one day, noticed in its last hour"), at).suspensionAnew()).isFalse();
+        assertThat(answer(histories.get("two chained run-outs"), PermitAbuseRound25Test.at(LocalDate.of(2025, 7, 6))).suspensionAnew())
+                .as("item 105: the chain's last day").isTrue();
+        assertThat(answer(histories.get("two chained run-outs"), PermitAbuseRound25Test.at(LocalDate.of(2025, 7, 7))).suspensionAnew())
+                .as("item 105: the chain's months spent").isFalse();
     }
 
     // ------------------------------------------------------------------ O213: a suspension anew on a spent run-out (ADR 0046 item 92)
@@ -355,6 +372,9 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         histories.put("a request waits, reinstated", PermitAbuseRound23Test.requestedThenReinstated());
         histories.put("a request waits, expired", with(PermitAbuseRound23Test.requested(), new PermitExpired(ID,
                 VALID_UNTIL, VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant(), "002 art. 29.2")));
+        // session 26 (ADR 0046 item 106, was O232): a request waiting on a revocation that stands, and on one still open to a complaint
+        histories.put("a request waits, complaint rejected, revoked", PermitAbuseRound25Test.requestedRevokedRejected());
+        histories.put("a request waits, complaint pending, revoked", PermitAbuseRound25Test.requestedRevokedComplained());
         return histories;
     }
 
@@ -369,7 +389,9 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         Instant at = Instant.parse("2025-07-20T02:00:00Z");
         Map<String, List<Object>> histories = suspensionHistories();
         Instant afterTheTerm = VALID_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(8)).plusHours(10).toInstant();
-        Map<String, Instant> now = Map.of("term ended", afterTheTerm, "a request waits, expired", afterTheTerm);
+        Instant inTheComplaintPeriod = Instant.parse("2025-06-05T02:00:00Z"); // item 106: after it, with none filed, the revocation stands
+        Map<String, Instant> now = Map.of("term ended", afterTheTerm, "a request waits, expired", afterTheTerm, "a request waits, revoked",
+                inTheComplaintPeriod);
         histories.forEach((name, history) -> {
             Instant receivedAt = now.getOrDefault(name, at);
             RevocationGrounds.Answer answer = answer(history, receivedAt);
@@ -396,10 +418,16 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         assertThat(answer(active(), at).groundToSuspend()).isFalse();
         assertThat(answer(histories.get("a violation at the last inspection"), at).groundToSuspend()).isTrue();
         assertThat(answer(suspended(), now.get("term ended")).restoration().refusedWith()).isEqualTo("permit.term-ended");
-        assertThat(answer(histories.get("a request waits, revoked"), at).taxRequestRefusal().refusedWith())
+        assertThat(answer(histories.get("a request waits, revoked"), inTheComplaintPeriod).taxRequestRefusal().refusedWith())
                 .isEqualTo("permit.tax-request-of-a-revoked-permit");
         assertThat(answer(histories.get("a request waits, reinstated"), at).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
         assertThat(answer(histories.get("a request waits, expired"), afterTheTerm).taxRequestRefusal()).isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("a request waits, complaint rejected, revoked"), at).taxRequestRefusal())
+                .as("item 106: the revocation stands").isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
+        assertThat(answer(histories.get("a request waits, complaint pending, revoked"), at).taxRequestRefusal().refusedWith())
+                .isEqualTo("permit.tax-request-of-a-revoked-permit");
+        assertThat(answer(PermitAbuseRound23Test.requestedThenRevoked(), at).taxRequestRefusal()).as("item 106: the complaint period over, "
+                + "none filed").isEqualTo(RevocationGrounds.Verdict.ACCEPTED);
     }
 
     /** The command, on {@code history}, is accepted where {@code verdict} accepts it and refused with its code where it refuses it. */

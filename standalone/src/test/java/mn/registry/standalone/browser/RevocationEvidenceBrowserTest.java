@@ -114,19 +114,21 @@ class RevocationEvidenceBrowserTest {
             + "the violation remedied: the supervisor's desk does not offer revocation on 29.1.5 and says the permit is restored, in English and "
             + "Mongolian, and offers the restoration; for a permit whose violation no inspection found remedied it offers 29.1.5, and the "
             + "revocation signed in the browser is recorded; for a permit whose suspension the holder was never told of (its notice not "
-            + "recorded in its days, ADR 0046 item 98, was O216) it withholds 29.1.5 and says why, in English and Mongolian")
+            + "recorded in its days, ADR 0046 item 98, was O216), or was told on its first day of a suspension of two days (too late to "
+            + "remedy, item 104, was O230), it withholds 29.1.5 and says why, in English and Mongolian")
     void the_desk_offers_29_1_5_only_where_the_record_shows_the_violation_not_remedied() {
         RegistryClient client = registry.client;
         String remedied = PermitActsBrowserTest.activePermit(registry, "Govi-Altai Remedied LLC", "6400603");
         String unremedied = PermitActsBrowserTest.activePermit(registry, "Zavkhan Unremedied LLC", "6400604");
         String unnoticed = PermitActsBrowserTest.activePermit(registry, "Khovd Unnoticed LLC", "6400606");
+        String tooShort = PermitActsBrowserTest.activePermit(registry, "Bayan-Ulgii Two Days LLC", "6400607");
         LocalDate today = registry.context.getBean(WebDates.class).today();
-        for (String permit : List.of(remedied, unremedied, unnoticed)) {
+        for (String permit : List.of(remedied, unremedied, unnoticed, tooShort)) {
             ApplicationId id = new ApplicationId(permit);
             String findings = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation by " + permit);
             ok(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true))));
             ok(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today,
-                    today.plusDays(10)))));
+                    today.plusDays(permit.equals(tooShort) ? 1 : 10)))));
             if (!permit.equals(unnoticed)) {
                 noticed(client, id);
             }
@@ -136,7 +138,7 @@ class RevocationEvidenceBrowserTest {
                 PermitActsBrowserTest.uploaded(registry, "the inspector's findings: the violation of " + remedied + " remedied"), false))));
         ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(12))));
         String reviewer = client.signIn("reviewer-1");
-        for (String permit : List.of(remedied, unremedied, unnoticed)) {
+        for (String permit : List.of(remedied, unremedied, unnoticed, tooShort)) {
             BrowserRegistry.await("the suspension ran out unrestored", () -> {
                 registry.context.getBean(DeadlinePoller.class).pollOnce();
                 return !client.get("/api/reviewer/applications/" + permit, reviewer).body().path("revocationGroundRaised").isMissingNode();
@@ -153,13 +155,15 @@ class RevocationEvidenceBrowserTest {
             assertThat(browser.all("#form-restore")).hasSize(1);
             browser.screenshot("desk-29-1-5-withheld-" + lang);
         }
-        for (String lang : List.of("en", "mn")) { // ADR 0046 item 98: the holder was not told of the suspension in its days
-            browser.open("/desk/applications/" + unnoticed, lang);
-            assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
-                    .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION").contains("FALSE_DOCUMENTS");
-            assertThat(browser.find("#revoke-not-notified").getText()).startsWith(lang.equals("en")
-                    ? "The suspension ran out, but its notice to the holder was recorded after its last day, or never"
-                    : "Түдгэлзүүлсэн хугацаа дууссан боловч эзэмшигчид мэдэгдсэнийг");
+        for (String lang : List.of("en", "mn")) { // ADR 0046 items 98, 104: the holder was not told of the suspension in time to remedy
+            for (String permit : List.of(unnoticed, tooShort)) {
+                browser.open("/desk/applications/" + permit, lang);
+                assertThat(new Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
+                        .doesNotContain("VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION").contains("FALSE_DOCUMENTS");
+                assertThat(browser.find("#revoke-not-notified").getText()).startsWith(lang.equals("en")
+                        ? "The suspension ran out, but its notice to the holder was recorded after its last day, or never, or so late"
+                        : "Түдгэлзүүлсэн хугацаа дууссан боловч эзэмшигчид мэдэгдсэнийг");
+            }
             browser.screenshot("desk-29-1-5-not-notified-" + lang);
         }
         browser.open("/desk/applications/" + unremedied, "mn");

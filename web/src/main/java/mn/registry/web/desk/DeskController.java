@@ -152,7 +152,8 @@ class DeskController {
      * accept (29.1.2 and 29.1.3 on the document the form names); whether the holder's own request waits (29.1.1, ADR 0046 items 14, 74) or
      * the request on record is the former holder's (23.3); whether 29.1.5 is refused because the record shows the suspension's ground
      * removed during it (28.4, items 73, 81, 88), which the page says; whether a suspension anew is open (item 92); and whether 29.1.5 is
-     * refused because the suspension's notice to the holder was not recorded within its days (28.3, item 98), which the page says too.
+     * refused because the suspension's notice to the holder was not recorded within its days (28.3, item 98), or too late to leave the holder
+     * three working days to remedy (item 104), which the page says too.
      */
     record RevocationOffer(List<RevocationGround> grounds, boolean holderRequested, boolean predecessorsRequest, boolean groundRemoved,
                            boolean suspensionAnew, boolean notNotified) {
@@ -162,7 +163,8 @@ class DeskController {
                     a.holderRequest() == RevocationGrounds.HolderRequest.THE_PREDECESSORS,
                     a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, "permit.revocation-ground-removed-during-the-suspension"),
                     a.suspensionAnew(), a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
-                            "permit.revocation-suspension-not-notified"))).orElse(new RevocationOffer(List.of(), false, false, false, false, false));
+                            "permit.revocation-suspension-not-notified") || a.refusedWith(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
+                            "permit.revocation-suspension-too-short-after-notice"))).orElse(new RevocationOffer(List.of(), false, false, false, false, false));
         }
     }
 
