@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -47,23 +46,29 @@ public class ReadYourWrites {
      * when it has no token yet.
      */
     public OptionalLong position(String processingGroup) {
+        java.util.Map<Integer, OptionalLong> segments = positions(processingGroup);
         long lowest = Long.MAX_VALUE;
-        boolean any = false;
-        for (Document doc : tokens.find(Filters.eq("processorName", processingGroup))) {
-            String data = doc.getString("token");
-            if (data == null) {
-                return OptionalLong.of(0);
-            }
-            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(data, String.class,
-                    new SimpleSerializedType(doc.getString("tokenType"), null)));
-            OptionalLong p = token.position();
+        for (OptionalLong p : segments.values()) {
             if (p.isEmpty()) {
                 return OptionalLong.empty();
             }
             lowest = Math.min(lowest, p.getAsLong());
-            any = true;
         }
-        return any ? OptionalLong.of(lowest) : OptionalLong.empty();
+        return segments.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lowest);
+    }
+
+    /**
+     * The global position each stored segment of a processing group has handled, by segment id (one read of its tokens): 0 for a
+     * segment with no token yet, empty for a token that has no position.
+     */
+    public java.util.Map<Integer, OptionalLong> positions(String processingGroup) {
+        java.util.Map<Integer, OptionalLong> segments = new java.util.HashMap<>();
+        for (Document doc : tokens.find(Filters.eq("processorName", processingGroup))) {
+            String data = doc.getString("token");
+            segments.put(doc.getInteger("segment"), data == null ? OptionalLong.of(0) : serializer.<String, org.axonframework.eventhandling.TrackingToken>deserialize(
+                    new SimpleSerializedObject<>(data, String.class, new SimpleSerializedType(doc.getString("tokenType"), null))).position());
+        }
+        return segments;
     }
 
     /**

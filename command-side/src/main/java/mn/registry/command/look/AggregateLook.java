@@ -36,4 +36,17 @@ public final class AggregateLook {
             readOnly.rollback();
         }
     }
+
+    /**
+     * The answer's verdict on an act (ADR 0065 item 1; ADR 0035 items 75, 81): {@code accepted} when {@code rules}, the rules the act's handler
+     * calls, refuse nothing; otherwise {@code refused} of the code of the problem they refuse it with. Each answer keeps its own verdict type.
+     */
+    public static <V> V verdictOf(Runnable rules, V accepted, Function<String, V> refused) {
+        try {
+            rules.run();
+            return accepted;
+        } catch (mn.registry.kernel.problem.RegistryProblem refusal) {
+            return refused.apply(refusal.code());
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package mn.registry.freezone.entity;
 
-import mn.registry.command.look.AggregateLook;
+import mn.registry.command.look.AggregateNow;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.GovernorActs;
 import mn.registry.kernel.freezone.RegistrationId;
@@ -27,10 +27,8 @@ import java.util.function.Supplier;
 @Component
 class GovernorActsNow implements GovernorActs.OfTheRegistration {
 
-    private final Clock clock;
     private final RegistrationServices services;
-    private final EventStore events;
-    private final Supplier<Repository<ZoneRegistration>> registrations;
+    private final AggregateNow<ZoneRegistration> registrations;
 
     @Autowired
     GovernorActsNow(Clock clock, RegistrationServices services, EventStore events, ObjectProvider<Configuration> axon) {
@@ -38,10 +36,8 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
     }
 
     GovernorActsNow(Clock clock, RegistrationServices services, EventStore events, Supplier<Repository<ZoneRegistration>> registrations) {
-        this.clock = clock;
         this.services = services;
-        this.events = events;
-        this.registrations = registrations;
+        this.registrations = new AggregateNow<>(clock, events, registrations);
     }
 
     @Override
@@ -54,8 +50,7 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
      * empty when no such registration was applied for.
      */
     <R> Optional<R> judgedNow(RegistrationId registration, BiFunction<ZoneRegistration, LocalDate, R> question) {
-        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
-        return AggregateLook.ask(events, registrations.get(), registration.stream(), aggregate -> question.apply(aggregate, today));
+        return registrations.ask(registration.stream(), (aggregate, now) -> question.apply(aggregate, UlaanbaatarTime.dateOf(now)));
     }
 
     /** The services the aggregate judges with (the zone's closures, the entity's court decisions elsewhere). */

@@ -1,6 +1,6 @@
 package mn.registry.freezone.land;
 
-import mn.registry.command.look.AggregateLook;
+import mn.registry.command.look.AggregateNow;
 import mn.registry.kernel.freezone.LandActs;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,16 +20,14 @@ import java.util.function.Supplier;
  * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396, was O223): the command side's answer to the land desk, which offers a grant,
  * a refusal or a fee's record only where the zone's land register would record it on the signed-in governor's signature. The register's own
  * aggregate answers ({@link ZoneLand#actsAcceptedAt}, on the rules its handlers refuse by), loaded by Axon's repository inside a unit of work
- * that is rolled back ({@link AggregateLook}, ADR 0065): one load of the zone's land register per page, whatever the number of applications.
+ * that is rolled back ({@link mn.registry.command.look.AggregateLook}, ADR 0065): one load of the zone's land register per page, whatever the number of applications.
  * Judged on the registry's clock, as a command received now would be.
  */
 @Component
 class LandActsNow implements LandActs.OfTheZone {
 
-    private final Clock clock;
     private final LandServices services;
-    private final EventStore events;
-    private final Supplier<Repository<ZoneLand>> registers;
+    private final AggregateNow<ZoneLand> registers;
 
     @Autowired
     LandActsNow(Clock clock, LandServices services, EventStore events, ObjectProvider<Configuration> axon) {
@@ -38,16 +35,13 @@ class LandActsNow implements LandActs.OfTheZone {
     }
 
     LandActsNow(Clock clock, LandServices services, EventStore events, Supplier<Repository<ZoneLand>> registers) {
-        this.clock = clock;
         this.services = services;
-        this.events = events;
-        this.registers = registers;
+        this.registers = new AggregateNow<>(clock, events, registers);
     }
 
     @Override
     public Optional<LandActs> now(ZoneId zone, PersonId governor) {
-        Instant now = clock.instant();
-        return AggregateLook.ask(events, registers.get(), zone.landStream(), register -> register.actsAcceptedAt(now, services, governor));
+        return registers.ask(zone.landStream(), (register, now) -> register.actsAcceptedAt(now, services, governor));
     }
 
     /** 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): judged by the rules the application's handler calls first; no register read. */

@@ -522,12 +522,8 @@ class ZoneLand {
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
     static mn.registry.kernel.freezone.LandActs.Verdict verdictOf(Runnable rules) {
-        try {
-            rules.run();
-            return mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED;
-        } catch (RegistryProblem refused) {
-            return new mn.registry.kernel.freezone.LandActs.Verdict(refused.code());
-        }
+        return mn.registry.command.look.AggregateLook.verdictOf(rules, mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED,
+                mn.registry.kernel.freezone.LandActs.Verdict::new);
     }
 
     // 003 art. 22.5 (choice, ADR 0035 item 10; abuse audit F84): the certificate is issued after the fee is paid, and one payment pays one

@@ -1434,12 +1434,7 @@ class PermitApplication {
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
     private static RevocationGrounds.Verdict verdictOf(Runnable rules) {
-        try {
-            rules.run();
-            return RevocationGrounds.Verdict.ACCEPTED;
-        } catch (RegistryProblem refused) {
-            return RevocationGrounds.Verdict.refused(refused.code());
-        }
+        return mn.registry.command.look.AggregateLook.verdictOf(rules, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict::refused);
     }
 
     // 002 art. 29.1.2, 29.1.3, 29.6 (ADR 0064, abuse audit F328, was O185): the liquidation and the false documents determined are facts

@@ -996,6 +996,26 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return seq < 0 ? Optional.empty() : Optional.of(seq);
     }
 
+    /**
+     * ADR 0071: the global position of the aggregate's last event, empty when it has none: the last sequence number as
+     * {@link #lastSequenceNumberFor} finds it, then the commit holding it by its unique key (one more indexed find). A page waits
+     * for the projections it reads to pass it before it reads them.
+     */
+    public java.util.OptionalLong lastPositionFor(String aggregateIdentifier) {
+        Optional<Long> last = lastSequenceNumberFor(aggregateIdentifier);
+        if (last.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        Document commit = events.find(Filters.eq(HEADS, streamKey(last.get(), aggregateIdentifier))).first();
+        List<StoredEvent> stored = commit == null ? List.of() : CommitDocuments.events(commit);
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).aggregateId().equals(aggregateIdentifier) && stored.get(i).seq() == last.get()) {
+                return java.util.OptionalLong.of(commit.get(CommitDocuments.ID, Number.class).longValue() + i);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     // ---------------------------------------------------------------- tokens
 
     /** Before position 1: a processor starting here reads everything. */

@@ -26,6 +26,10 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class ApplicantRegistrations {
 
+    /** The processing group that writes what this reads: a page waits for it (ADR 0071). */
+    public static final String WRITTEN_BY = ApplicantRegistrationProjection.PROCESSING_GROUP;
+
+
     /** The applicant's own acts: its applications are its receipts, not decisions told to it. */
     private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied", "LandFeePaymentReported");
 

@@ -26,6 +26,10 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class GovernorDesk {
 
+    /** The processing group that writes what this reads: a page waits for it (ADR 0071). */
+    public static final String WRITTEN_BY = GovernorDeskProjection.PROCESSING_GROUP;
+
+
     /** An application awaiting review (003 art. 12.2), with business days left: 0 on the due date, negative when overdue. */
     public record QueueEntry(String registrationId, String entityName, String jurisdiction, String activity, String receivedAt, LocalDate reviewDue,
                       int workingDays, int businessDaysLeft, boolean overdue, boolean escalated, String calendarVersion, String article) {

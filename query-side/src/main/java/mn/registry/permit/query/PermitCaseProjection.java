@@ -41,13 +41,6 @@ import static com.mongodb.client.model.Filters.eq;
 public class PermitCaseProjection {
 
     static final String PROCESSING_GROUP = "permit-cases";
-    /**
-     * 002 art. 28.4, 29.1.5 (ADR 0046 item 81, abuse audit F330, was O186): the inspections and the tax authority's settlement recorded since
-     * the suspension in force began, in the order recorded (each once: its document names it), shown to the case file's readers; reset by
-     * each suspension, gone with a restoration. The desk read from it the day the ground was found removed until ADR 0065: it now asks the
-     * command side's answer ({@code RevocationGrounds}). The projection writes without reading.
-     */
-    public static final String SUSPENSION_FINDINGS = "suspensionFindings";
     public static final String COLLECTION = "permit_cases";
     private static final String EVENTS_PACKAGE = PermitApplicationRegistered.class.getPackageName();
 
@@ -285,14 +278,12 @@ public class PermitCaseProjection {
             u.add(status(PermitApplicationStatus.SUSPENDED));
             u.add(set("suspension", asDocument(e)));
             u.add(unset("taxSettlement")); // a settlement answers the suspension it was recorded on (002 art. 28.4)
-            u.add(set(SUSPENSION_FINDINGS, List.of())); // ADR 0046 item 81: what this suspension's record finds, from its start
             if (e.ground() == SuspensionGround.TAX_EVASIONS) {
                 u.add(unset("taxSuspensionRequest")); // the request is decided by this suspension
             }
         } else if (event instanceof PermitRestored) {
             u.add(status(PermitApplicationStatus.ACTIVE));
             u.add(unset("suspension"));
-            u.add(unset(SUSPENSION_FINDINGS));
             u.add(unset("revocationGroundRaised"));
         } else if (event instanceof RevocationGroundRaised e) {
             u.add(set("revocationGroundRaised", asDocument(e)));
@@ -326,9 +317,6 @@ public class PermitCaseProjection {
             u.add(set("permit.holder", asDocument(e.successor())));
         } else if (event instanceof PermitInspected e) {
             u.add(set("lastInspection", asDocument(e)));
-            // ADR 0046 item 88 (the lead's reading of O192): the day the registry received the record, which removes the ground, beside the day it names
-            u.add(addEachToSet(SUSPENSION_FINDINGS, List.of(new Document("on", e.inspectedOn().toString()).append("violationFound", e.violationFound())
-                    .append("sha256", e.findingsSha256()).append("received", mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(e.recordedAt()).toString()))));
             if (e.violationFound()) { // 002 art. 29.1.4 (ADR 0046 item 23): the violations on record, each once (a set: replays add nothing)
                 u.add(addEachToSet("violationsFound", List.of(asDocument(e))));
             }
@@ -336,8 +324,6 @@ public class PermitCaseProjection {
             u.add(set("taxSuspensionRequest", asDocument(e))); // 002 art. 28.1: waiting for the ministry's decision
         } else if (event instanceof TaxEvasionsSettled e) {
             u.add(set("taxSettlement", asDocument(e))); // 002 art. 28.4: the tax authority's word that the ground is removed
-            u.add(addEachToSet(SUSPENSION_FINDINGS, List.of(new Document("on", mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(e.recordedAt())
-                    .toString()).append("settled", true).append("sha256", e.evidenceSha256()))));
         } else if (event instanceof PermitSuspensionRequestRefused e) {
             u.add(unset("taxSuspensionRequest"));
             u.add(set("taxSuspensionRequestRefused", asDocument(e)));

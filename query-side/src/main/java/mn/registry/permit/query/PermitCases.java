@@ -25,6 +25,9 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class PermitCases {
 
+    /** The processing group that writes what this reads: a page waits for it (ADR 0071). */
+    public static final String WRITTEN_BY = PermitCaseProjection.PROCESSING_GROUP;
+
     private final MongoCollection<Document> cases;
 
     PermitCases(MongoDatabase database) {

@@ -73,21 +73,23 @@ class PermitCasesRebuildTest {
 
         Configuration node = start(database, engine, "node-a");
         try {
-            awaitRebuilt(database);
+            awaitRebuilt(database, () -> offersTheCorrectingRecord(database));
             assertThat(offersTheCorrectingRecord(database)).isTrue();
-            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.SUSPENSION_FINDINGS.release()))
+            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.WITHOUT_SUSPENSION_FINDINGS.release()))
                     .first().getString("state")).isEqualTo("reset");
         } finally {
             node.shutdown();
         }
     }
 
+    /** What a release from item 81's (session 23) to session 25's kept on a case file under suspension; no page has read it since ADR 0065. */
+    private static final String SUSPENSION_FINDINGS = "suspensionFindings";
+
     @Test
-    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0046 item 81; F330, was O186): a node of session 23's release starting on case files an earlier "
-            + "release projected (a suspension that ran out after a clean inspection during it, without suspensionFindings) rebuilds them "
-            + "once: the case file then holds the inspection from which the desk reads the ground removed during the suspension")
-    @SuppressWarnings("unchecked")
-    void the_release_rebuilds_the_case_files_with_the_suspensions_findings(MongoDatabase database) {
+    @DisplayName("002 art. 28.4, 29.1.5 (ADR 0071 item 7; ADR 0046 item 81): a node of session 26's release starting on case files item 81's "
+            + "release rebuilt (its marker done, each suspension with its findings) rebuilds them once more: the case file keeps the suspension and "
+            + "its inspection, and holds no suspensionFindings, which nothing reads")
+    void the_release_rebuilds_the_case_files_without_the_suspensions_findings(MongoDatabase database) {
         InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         PermitCaseProjection old = new PermitCaseProjection(database);
@@ -104,29 +106,29 @@ class PermitCasesRebuildTest {
             store.publish(message);
             old.on(events.get(i), message);
         }
-        // the case file as a release before item 81 left it: no suspensionFindings, the tokens at the store's head
-        database.getCollection(PermitCaseProjection.COLLECTION).updateMany(new Document(), Updates.unset(PermitCaseProjection.SUSPENSION_FINDINGS));
+        // the case file as item 81's release left it (its rebuild done): the suspension's findings, the tokens at the store's head
+        database.getCollection(PermitCaseProjection.COLLECTION).updateMany(new Document(), Updates.set(SUSPENSION_FINDINGS, List.of(
+                new Document("on", "2026-03-20").append("violationFound", false).append("sha256", "cd".repeat(32)).append("received", "2026-03-20"))));
+        database.getCollection(ProjectionRebuild.COLLECTION).insertOne(new Document("_id", CASES + "@adr-0046-item-81-suspension-findings")
+                .append("state", "reset"));
         TrackingToken head = store.createHeadToken();
         store.shutDown();
         tokens(database).initializeTokenSegments(CASES, 1, head);
-        assertThat(findings(database, permit)).as("the case file as the earlier release left it").isNull();
+        assertThat(caseFile(database, permit)).as("the case file as the earlier release left it").containsKey(SUSPENSION_FINDINGS);
 
         Configuration node = start(database, engine, "node-a");
         try {
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((ProjectionRebuild.rebuilding(database, tokens(database), CASES) || findings(database, permit) == null) && System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
-            assertThat((List<Map<String, Object>>) findings(database, permit)).singleElement().satisfies(inspection -> assertThat(inspection)
-                    .containsEntry("on", "2026-03-20").containsEntry("violationFound", false).containsEntry("sha256", "cd".repeat(32))
-                    .containsEntry("received", "2026-03-20")); // ADR 0046 item 88: the day the registry received the record
+            awaitRebuilt(database, () -> caseFile(database, permit).containsKey("revocationGroundRaised")
+                    && !caseFile(database, permit).containsKey(SUSPENSION_FINDINGS));
+            assertThat(caseFile(database, permit)).doesNotContainKey(SUSPENSION_FINDINGS).containsEntry("status", "SUSPENDED")
+                    .containsKeys("suspension", "lastInspection", "revocationGroundRaised");
         } finally {
             node.shutdown();
         }
     }
 
-    private static Object findings(MongoDatabase database, ApplicationId permit) {
-        return new PermitCases(database).application(permit.value()).orElse(Map.of()).get(PermitCaseProjection.SUSPENSION_FINDINGS);
+    private static Map<String, Object> caseFile(MongoDatabase database, ApplicationId permit) {
+        return new PermitCases(database).application(permit.value()).orElse(Map.of());
     }
 
     /** What the supervisor's desk reads (DeskController.reinstatementStoredUnpublished): the case in force, its complaint stored unpublished. */
@@ -143,7 +145,7 @@ class PermitCasesRebuildTest {
                 .registerComponent(TokenStore.class, c -> tokens(database));
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new PermitCaseProjection(database)));
         new AxonStorageConfiguration().pooledStreamingProcessors(2).configureModule(configurer);
-        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesSuspensionFindings()), name).configureModule(configurer);
+        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesWithoutSuspensionFindings()), name).configureModule(configurer);
         Configuration node = configurer.buildConfiguration();
         node.start();
         return node;
@@ -153,9 +155,10 @@ class PermitCasesRebuildTest {
         return new AxonStorageConfiguration().tokenStore(database, JacksonSerializer.defaultSerializer(), java.util.Set.of(), Duration.ofSeconds(1));
     }
 
-    private static void awaitRebuilt(MongoDatabase database) {
+    /** Until the replay has passed the store's head and {@code filled} (what the test reads) holds, at most 30 s. */
+    private static void awaitRebuilt(MongoDatabase database, java.util.function.BooleanSupplier filled) {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ProjectionRebuild.rebuilding(database, tokens(database), CASES) || !offersTheCorrectingRecord(database)) {
+        while (ProjectionRebuild.rebuilding(database, tokens(database), CASES) || !filled.getAsBoolean()) {
             if (System.nanoTime() > until) {
                 return; // the assertions say what is missing
             }

@@ -105,10 +105,9 @@ class GovernorDeskBrowserTest {
         String shown = browser.signAndSend("form-register");
         assertThat(shown).contains("\"type\":\"RegisterEntity\"").contains(registrationId);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the entity is registered", d -> {
-            browser.open("/governor/altanbulag/entities/" + registrationId, "en");
-            return "REGISTERED".equals(browser.find("#entity-status").getAttribute("data-status"));
-        });
+        // ADR 0071: one load; the page waits for the register to have the registration's last event
+        browser.open("/governor/altanbulag/entities/" + registrationId, "en");
+        assertThat(browser.find("#entity-status").getAttribute("data-status")).isEqualTo("REGISTERED");
         browser.screenshot("governor-entity");
 
         // 003 art. 22.2-22.4, 23.1: the entity applies for land (its own act, by API), its operations have started, and the governor
@@ -126,10 +125,8 @@ class GovernorDeskBrowserTest {
                         "Bonded warehouse", from, from.plusYears(10).minusDays(1), mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION)));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         String applicationId = applied.body().path("applicationId").asText();
-        browser.waitUntil("the application is on the land page", d -> {
-            browser.open("/governor/altanbulag/land", "en");
-            return !d.findElements(By.id("grant-application")).isEmpty();
-        });
+        browser.open("/governor/altanbulag/land", "en"); // ADR 0071: the land register's last event is the application
+        assertThat(browser.driver.findElements(By.id("grant-application"))).isNotEmpty();
         // 003 art. 22.2, 22.7 (ADR 0035): the form says the period's bounds the register checks, in both languages, tied to both date fields
         browser.open("/governor/altanbulag/land", "mn");
         assertThat(browser.find("#grant-period-rule").getText()).contains("60 жил").contains("Газрын тухай хуулийн 35").contains("нэг жилийн дотор");
@@ -144,10 +141,8 @@ class GovernorDeskBrowserTest {
         browser.find("#grant-decision").sendKeys("Governor decision A/12 (demo)");
         assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"").contains(applicationId).contains(registrationId);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the licence is on the desk with its fee schedule", d -> {
-            browser.open("/governor/altanbulag/land", "en");
-            return !d.findElements(By.cssSelector(".licence tbody tr")).isEmpty();
-        });
+        browser.open("/governor/altanbulag/land", "en"); // ADR 0071: one load after the grant
+        assertThat(browser.all(".licence tbody tr")).isNotEmpty();
         assertThat(browser.find(".licence").getText()).contains("Parcel A-1").contains("100 %");
         // the holder by its registered name beside its registration id
         assertThat(browser.find(".licence .holder").getText()).endsWith(" (" + registrationId + ")").doesNotStartWith(registrationId);
@@ -217,10 +212,8 @@ class GovernorDeskBrowserTest {
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         browser.signInAsDemo("governor-altanbulag");
         String page = "/governor/altanbulag/entities/" + registrationId;
-        browser.waitUntil("the entity is registered on the desk", d -> {
-            browser.open(page, "mn");
-            return !d.findElements(By.id("form-agreement")).isEmpty();
-        });
+        browser.open(page, "mn"); // ADR 0071: one load after the registration
+        assertThat(browser.driver.findElements(By.id("form-agreement"))).isNotEmpty();
         // both forms ask for the document in the page's language: a file chooser and the SHA-256 it fills, each labelled (axe runs on each page)
         assertThat(browser.find("label[for=ag-sha]").getText()).contains("хөрөнгө оруулалтын гэрээний SHA-256");
         assertThat(browser.find("label[for=co-sha]").getText()).contains("Шүүхийн шийдвэрийн SHA-256");
@@ -342,10 +335,8 @@ class GovernorDeskBrowserTest {
         }
         browser.signInAsDemo(governor.value());
         String page = "/governor/zamyn-uud/entities/" + registration;
-        browser.waitUntil("the application reaches the desk", d -> {
-            browser.open(page, "en");
-            return !d.findElements(By.id("entity-status")).isEmpty();
-        });
+        browser.open(page, "en"); // ADR 0071: one load after the application
+        assertThat(browser.driver.findElements(By.id("entity-status"))).isNotEmpty();
         assertThat(browser.find("#entity-status").getAttribute("data-status")).isEqualTo("APPLIED");
         assertThat(browser.find("#decider-is-applicant").getText()).contains("another governor of the zone decides");
         assertThat(browser.driver.findElements(By.id("form-register"))).isEmpty();
@@ -357,10 +348,8 @@ class GovernorDeskBrowserTest {
         // an application the demo applicant signed still offers the decision to the same governor
         String others = apply(registry, THE_GOVERNORS_OWN_NEIGHBOUR, "zamyn-uud");
         browser.signInAsDemo(governor.value());
-        browser.waitUntil("the other application reaches the desk", d -> {
-            browser.open("/governor/zamyn-uud/entities/" + others, "en");
-            return !d.findElements(By.id("form-register")).isEmpty();
-        });
+        browser.open("/governor/zamyn-uud/entities/" + others, "en"); // ADR 0071: one load after the application
+        assertThat(browser.driver.findElements(By.id("form-register"))).isNotEmpty();
         assertThat(browser.driver.findElements(By.id("decider-is-applicant"))).isEmpty();
         browser.signOut();
     }
@@ -409,13 +398,68 @@ class GovernorDeskBrowserTest {
         browser.signOut();
     }
 
+    static final LegalEntity WAITED_FOR = new LegalEntity("Selenge Catch-Up Timber LLC", Jurisdiction.MONGOLIAN, null, "6207717");
+
+    @Test
+    @DisplayName("ADR 0071 (003 art. 12.5.1, 23.1): the entity's page waits, bounded, for the register to record the act the command side already "
+            + "answers by: with the desk's projection held back it shows the next form once the projection runs again; stopped, it renders after the "
+            + "bound and says in either language that the register is catching up")
+    void the_entity_page_waits_for_the_register_within_its_bound() throws Exception {
+        String registrationId = apply(registry, WAITED_FOR, "altanbulag");
+        RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-altanbulag", "RegisterEntity",
+                new RegistrationCommands.RegisterEntity(new RegistrationId(registrationId))));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("governor-altanbulag");
+        String page = "/governor/altanbulag/entities/" + registrationId;
+        org.axonframework.eventhandling.StreamingEventProcessor desk = registry.context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor(mn.registry.freezone.query.GovernorDesk.WRITTEN_BY, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        java.time.LocalDate today = UlaanbaatarTime.dateOf(java.time.Instant.now());
+        try {
+            desk.shutDown();
+            RegistryClient.Reply started = registry.client.command(registry.client.sign("governor-altanbulag", "RecordOperationsStarted",
+                    new RegistrationCommands.RecordOperationsStarted(new RegistrationId(registrationId), today,
+                            registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nStart of operations " + registrationId + "\n%%EOF\n")
+                                    .getBytes(StandardCharsets.UTF_8), "application/pdf", "start.pdf").document().sha256())));
+            assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+            // stopped: the page renders after the bound (2 s), not before; the start's form is gone (the command side's answer), the
+            // interruption's not there yet (it waits for the register's day of the start), and the page says the register is catching up
+            long opened = System.nanoTime();
+            browser.open(page, "en");
+            long tookMillis = (System.nanoTime() - opened) / 1_000_000;
+            assertThat(tookMillis).as("rendered after the bound, not long after").isBetween(2_000L, 10_000L);
+            assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+            assertThat(browser.driver.findElements(By.id("form-interrupted"))).isEmpty();
+            assertThat(browser.find("#register-catching-up").getText()).contains("The register is catching up");
+            browser.open(page, "mn");
+            assertThat(browser.find("#register-catching-up").getText()).contains("Бүртгэл хамгийн сүүлийн үйлдлийг тусгаж байна");
+            // held back for a moment only: one load waits for it and shows the act's next form, the interruption, with no such line
+            java.util.concurrent.CompletableFuture<Void> resumed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                desk.start();
+            });
+            browser.open(page, "en");
+            resumed.get();
+            assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+            assertThat(browser.driver.findElements(By.id("form-interrupted"))).isNotEmpty();
+            assertThat(browser.driver.findElements(By.id("register-catching-up"))).isEmpty();
+        } finally {
+            if (!desk.isRunning()) {
+                desk.start();
+            }
+        }
+        browser.signOut();
+    }
+
     /**
      * Fills the governor's form {@code form} (its fields prefixed {@code prefix}) with {@code fill}, chooses a new file saying {@code text} as
      * its document, waits until the page has hashed and kept it, signs and sends the act (of type {@code type}, citing the file's SHA-256),
-     * and waits until the page opened in {@code language} has the act: the form gone and the forms the next step needs, {@code thenOffered},
-     * there. The page asks the command side whether a form is offered (ADR 0035 item 75), which changes at once, and reads the entity from
-     * the register, which follows a moment later: a form can be gone before the register shows the act, and a form that waits for the
-     * register is then not there yet.
+     * and opens the page in {@code language} once: the form is gone and the forms the next step needs, {@code thenOffered}, are there. The
+     * page asks the command side whether a form is offered (ADR 0035 item 75), which changes at once, and reads the entity from the register,
+     * which follows a moment later; the page waits for the register to have the registration's last event (ADR 0071), so one load shows both.
      */
     private static void recordWithItsDocument(String page, String language, String prefix, String form, String type, String text, Runnable fill,
             String... thenOffered) throws IOException {
@@ -428,10 +472,11 @@ class GovernorDeskBrowserTest {
                 && "yes".equals(browser.find("#" + prefix + "-file").getAttribute("data-uploaded")));
         assertThat(browser.signAndSend(form)).contains("\"type\":\"" + type + "\"").contains(sha);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil(type + " is recorded", d -> {
-            browser.open(page, language);
-            return d.findElements(By.id(form)).isEmpty()
-                    && java.util.Arrays.stream(thenOffered).allMatch(next -> !d.findElements(By.id(next)).isEmpty());
-        });
+        browser.open(page, language);
+        assertThat(browser.driver.findElements(By.id(form))).as(type + " recorded: its form gone").isEmpty();
+        for (String next : thenOffered) {
+            assertThat(browser.driver.findElements(By.id(next))).as(type + " recorded: " + next + " offered").isNotEmpty();
+        }
+        assertThat(browser.driver.findElements(By.id("register-catching-up"))).isEmpty();
     }
 }

@@ -71,10 +71,8 @@ class PermitActsBrowserTest {
 
         // the reviewer's desk shows the pending request and refuses it with reasons (English)
         browser.signInAsDemo("reviewer-1");
-        browser.waitUntil("the desk shows the tax authority's request", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return !browser.all("#tax-request").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#tax-request").isEmpty()).as("the desk shows the tax authority's request").isTrue();
         assertThat(browser.find("#tax-request").getText()).contains(requestSha).contains("tax-officer-1").contains("3");
         // the document was uploaded from the officer's browser with its session: the ministry opens it by its hash
         assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry.url("/api/documents/" + requestSha)))
@@ -86,10 +84,8 @@ class PermitActsBrowserTest {
         JsonNode refusal = parse(browser.signAndSend("form-refuse-tax"));
         assertThat(refusal.path("type").asText()).isEqualTo("RefusePermitSuspensionRequest");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the request is decided", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return browser.all("#tax-request").isEmpty() && browser.all("#form-refuse-tax").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#tax-request").isEmpty() && browser.all("#form-refuse-tax").isEmpty()).as("the request is decided").isTrue();
         browser.signOut();
 
         // the officer asks again (Mongolian); a second request while that one waits is refused, in Mongolian
@@ -113,10 +109,8 @@ class PermitActsBrowserTest {
 
         // the reviewer suspends on the request (Mongolian): the ground and the evidence come from the pending request
         browser.signInAsDemo("reviewer-1");
-        browser.waitUntil("the desk shows the second request", d -> {
-            browser.open("/desk/applications/" + id, "mn");
-            return !browser.all("#tax-request").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#tax-request").isEmpty()).as("the desk shows the second request").isTrue();
         assertThat(browser.find("#suspend-evidence").getAttribute("value")).isEqualTo(sha256(second));
         assertThat(browser.find("#suspend-tax").getAttribute("value")).isEqualTo("2");
         assertThat(browser.find("label[for=suspend-evidence]").getText()).isEqualTo("Хүсэлтийн баримтын SHA-256");
@@ -126,10 +120,8 @@ class PermitActsBrowserTest {
         JsonNode suspension = parse(browser.signAndSend("form-suspend"));
         assertThat(suspension.path("command").path("ground").asText()).isEqualTo("TAX_EVASIONS");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the permit is suspended", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return "SUSPENDED".equals(browser.find("#status").getAttribute("data-status"));
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat("SUSPENDED".equals(browser.find("#status").getAttribute("data-status"))).as("the permit is suspended").isTrue();
         assertThat(browser.all("#tax-request")).isEmpty();
         // 002 art. 28.4 (ADR 0046 item 19): no restoration on the reviewer's word; the desk says the tax authority settles first
         assertThat(browser.all("#form-restore")).isEmpty();
@@ -150,20 +142,16 @@ class PermitActsBrowserTest {
         JsonNode settlement = parse(browser.signAndSend("form-tax-settled"));
         assertThat(settlement.path("command").path("evidenceSha256").asText()).isEqualTo(sha256(settled));
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the permit leaves the list of settlements to record", d -> {
-            browser.open("/tax", "mn");
-            return browser.all("#suspended").isEmpty();
-        });
+        browser.open("/tax", "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#suspended").isEmpty()).as("the permit leaves the list of settlements to record").isTrue();
         assertThat(browser.find("#suspended-none").getText()).isEqualTo("Татварын албаны хүсэлтээр түдгэлзүүлж, зөрчил нь барагдаагүй зөвшөөрөл алга.");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
 
         // the reviewer is now offered the restoration (Mongolian)
         browser.signInAsDemo("reviewer-1");
-        browser.waitUntil("the desk offers the restoration", d -> {
-            browser.open("/desk/applications/" + id, "mn");
-            return !browser.all("#form-restore").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-restore").isEmpty()).as("the desk offers the restoration").isTrue();
         assertThat(browser.find("#form-restore h3").getText()).isNotBlank();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
@@ -174,10 +162,8 @@ class PermitActsBrowserTest {
     void holder_reports_and_asks_for_an_extension_in_the_browser() throws Exception {
         String id = activePermit("Darkhan Signature Services LLC", "6400312");
         browser.signInWithFiles("applicant-1");
-        browser.waitUntil("the permit is active on the applicant's page", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#form-certificates").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-certificates").isEmpty()).as("the permit is active on the applicant's page").isTrue();
         assertThat(browser.find("#holder-acts h2").getText()).isEqualTo("Acts of the permit holder");
         browser.find("#certificates-count").sendKeys("12");
         JsonNode report = parse(browser.signAndSend("form-certificates"));
@@ -210,10 +196,8 @@ class PermitActsBrowserTest {
         String id = activePermit("Zavkhan Change Services LLC", "6400317");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("applicant-1");
-        browser.waitUntil("the permit is active on the applicant's page", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#form-change").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-change").isEmpty()).as("the permit is active on the applicant's page").isTrue();
         assertThat(browser.find("label[for='change-file']").getText()).startsWith("Document that shows the change");
         assertThat(browser.find("#change-document").getAttribute("required")).isNotNull();
         String english = reportChange("New registered address", document("extract-6400317-1", "state register extract of 6400317: new address"));
@@ -223,10 +207,8 @@ class PermitActsBrowserTest {
         browser.signOut();
 
         browser.signInWithFiles("reviewer-1");
-        browser.waitUntil("both reports are on the reviewer's desk", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return browser.all("#change-reports tbody tr").size() == 2;
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#change-reports tbody tr").size() == 2).as("both reports are on the reviewer's desk").isTrue();
         assertThat(browser.find("#change-reports h2").getText()).startsWith("The holder's reports of a change").contains("20.3.3");
         List<org.openqa.selenium.WebElement> rows = browser.all("#change-reports tbody tr");
         String day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(today);
@@ -264,10 +246,8 @@ class PermitActsBrowserTest {
         String id = activePermit("Uvs Insured Services LLC", "6400313");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("applicant-1");
-        browser.waitUntil("the renewal's day is on the applicant's page", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#insurance-renewal-due").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#insurance-renewal-due").isEmpty()).as("the renewal's day is on the applicant's page").isTrue();
         // the day in the page's words, and the records' section under its own heading, not a second "Acts of the permit holder"
         assertThat(browser.find("#insurance-renewal-due").getText())
                 .contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(today.plusYears(1)))
@@ -284,10 +264,8 @@ class PermitActsBrowserTest {
         JsonNode sent = parse(browser.signAndSend("form-insurance"));
         assertThat(sent.path("type").asText()).isEqualTo("RecordPermitInsurance");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the next renewal's day is on the page", d -> {
-            browser.open("/applicant/applications/" + id, "mn");
-            return browser.find("#insurance-renewal-due").getText().contains(java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd").format(renewed));
-        });
+        browser.open("/applicant/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.find("#insurance-renewal-due").getText().contains(java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd").format(renewed))).as("the next renewal's day is on the page").isTrue();
         assertThat(browser.find("#insurance-renewal-due").getText()).contains("сунгасан гэрээг");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
@@ -303,10 +281,8 @@ class PermitActsBrowserTest {
         ok(registry.client.command(registry.client.sign("governor-zamyn-uud", "RegisterEntity",
                 new mn.registry.kernel.freezone.RegistrationCommands.RegisterEntity(new mn.registry.kernel.freezone.RegistrationId(registrationId)))));
         browser.signInWithFiles("applicant-1");
-        browser.waitUntil("the registration is registered on the applicant's page", d -> {
-            browser.open("/applicant/registrations/" + registrationId, "mn");
-            return !browser.all("#form-land").isEmpty();
-        });
+        browser.open("/applicant/registrations/" + registrationId, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-land").isEmpty()).as("the registration is registered on the applicant's page").isTrue();
         assertThat(browser.find("#entity-acts h2").getText()).isEqualTo("Газар ашиглах хүсэлт (Чөлөөт бүсийн тухай хууль, 22.2-р зүйл)");
         LocalDate from = registry.context.getBean(WebDates.class).today().plusDays(7);
         browser.find("#land-name").sendKeys("Parcel S-3");
@@ -320,10 +296,8 @@ class PermitActsBrowserTest {
         assertThat(signed.path("command").path("parcel").path("type").asText()).isEqualTo("Polygon");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.screenshot("applicant-land-mn");
-        browser.waitUntil("the land application is on the applicant's page", d -> {
-            browser.open("/applicant/registrations/" + registrationId, "en");
-            return !browser.all("#land-applications").isEmpty();
-        });
+        browser.open("/applicant/registrations/" + registrationId, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#land-applications").isEmpty()).as("the land application is on the applicant's page").isTrue();
         assertThat(browser.find("#land-applications").getText()).contains("Parcel S-3");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
@@ -347,10 +321,8 @@ class PermitActsBrowserTest {
         assertThat(handedOver.status()).as(handedOver.body().toString()).isEqualTo(200);
 
         browser.signInAsDemo("supervisor-2");
-        browser.waitUntil("the desk shows the database handed over", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return !browser.all("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").isEmpty()).as("the desk shows the database handed over").isTrue();
         assertThat(browser.all("#form-pass-database")).isEmpty();
         assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").getText())
                 .startsWith("The holder may still complain against the revocation");
@@ -362,10 +334,8 @@ class PermitActsBrowserTest {
         browser.signOut();
         // 002 art. 29.6 (ADR 0046 item 30): the holder's page offers the complaint while its period runs, in both languages
         browser.signInAsDemo("applicant-1");
-        browser.waitUntil("the holder's page offers the complaint", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#form-complaint").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-complaint").isEmpty()).as("the holder's page offers the complaint").isTrue();
         assertThat(browser.all("#complaint-period-over")).isEmpty();
         browser.open("/applicant/applications/" + id, "mn");
         assertThat(browser.all("#form-complaint")).hasSize(1);
@@ -388,19 +358,15 @@ class PermitActsBrowserTest {
         }
         Path receipt = document("database-receipt-6400318", "The ministry received the certificate database of permit 6400318");
         browser.signInWithFiles("reviewer-1");
-        browser.waitUntil("the desk offers the hand-over", d -> {
-            browser.open("/desk/applications/" + first, "en");
-            return !browser.all("#form-database-handed-over").isEmpty();
-        });
+        browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-database-handed-over").isEmpty()).as("the desk offers the hand-over").isTrue();
         assertThat(browser.find("label[for='dh-receipt']").getText()).startsWith("SHA-256 of the database's signed receipt");
         assertThat(browser.find("#dh-receipt").getAttribute("required")).isNotNull();
         handOver(document("database-6400318", "certificate database of 6400318"), receipt);
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
 
-        browser.waitUntil("the desk offers the second hand-over", d -> {
-            browser.open("/desk/applications/" + second, "mn");
-            return !browser.all("#form-database-handed-over").isEmpty();
-        });
+        browser.open("/desk/applications/" + second, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-database-handed-over").isEmpty()).as("the desk offers the second hand-over").isTrue();
         assertThat(browser.find("label[for='dh-receipt']").getText()).startsWith("Мэдээллийн санг хүлээн авсныг баталсан");
         handOver(document("database-6400319", "certificate database of 6400319"), receipt);
         assertThat(outcome()).isEqualTo("refused");
@@ -436,18 +402,14 @@ class PermitActsBrowserTest {
         assertThat(requested.status()).as(requested.body().toString()).isEqualTo(200);
 
         browser.signInAsDemo("applicant-1");
-        browser.waitUntil("the request is pending on the holder's page", d -> {
-            browser.open("/applicant/applications/" + id, "mn");
-            return !browser.all("#form-revocation-withdrawal").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-revocation-withdrawal").isEmpty()).as("the request is pending on the holder's page").isTrue();
         assertThat(browser.find("#form-revocation-withdrawal h3").getText()).isEqualTo("Хүчингүй болгуулах хүсэлтээ буцаах (Цахим гарын үсгийн тухай хууль, 29.1.1-р зүйл)");
         JsonNode withdrawal = parse(browser.signAndSend("form-revocation-withdrawal"));
         assertThat(withdrawal.path("type").asText()).isEqualTo("WithdrawPermitRevocationRequest");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the request can be made again", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#form-revocation-request").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-revocation-request").isEmpty()).as("the request can be made again").isTrue();
         assertThat(browser.all("#revocation-request-pending")).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
@@ -474,10 +436,8 @@ class PermitActsBrowserTest {
                 evidence, registry.context.getBean(WebDates.class).today()))));
 
         browser.signInAsDemo("supervisor-1");
-        browser.waitUntil("the transfer is on the desk", d -> {
-            browser.open("/desk/applications/" + id, "en");
-            return !browser.all("#revocation-request-predecessors").isEmpty();
-        });
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#revocation-request-predecessors").isEmpty()).as("the transfer is on the desk").isTrue();
         assertThat(browser.find("#revocation-request-predecessors").getText()).startsWith("This request was received before the permit passed");
         assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#revoke-ground")).getOptions()).extracting(o -> o.getAttribute("value"))
                 .doesNotContain("HOLDER_REQUEST").isNotEmpty();
@@ -499,10 +459,8 @@ class PermitActsBrowserTest {
         JsonNode request = parse(browser.signAndSend("form-revocation-request"));
         assertThat(request.path("type").asText()).isEqualTo("RequestPermitRevocation");
         assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.waitUntil("the successor's own request is pending", d -> {
-            browser.open("/applicant/applications/" + id, "en");
-            return !browser.all("#revocation-request-pending").isEmpty();
-        });
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#revocation-request-pending").isEmpty()).as("the successor's own request is pending").isTrue();
         assertThat(browser.all("#revocation-request-predecessors")).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.signOut();
@@ -524,10 +482,8 @@ class PermitActsBrowserTest {
         String second = activePermit("Sukhbaatar Tamga LLC", "6424003");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("supervisor-1");
-        browser.waitUntil("the desk offers the transfer", d -> {
-            browser.open("/desk/applications/" + first, "en");
-            return !browser.all("#form-transfer").isEmpty();
-        });
+        browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-transfer").isEmpty()).as("the desk offers the transfer").isTrue();
         assertThat(browser.find("label[for='tr-on']").getText()).startsWith("Day the reorganisation took effect");
         assertThat(browser.find("#tr-on").getAttribute("required")).isNotNull();
         JsonNode sent = transfer("Dornod Tamga Holding LLC", "6424002", Reorganisation.SEPARATION, today, document("merger-6424001",
@@ -556,10 +512,8 @@ class PermitActsBrowserTest {
         String second = activePermit("Zavkhan Tamga LLC", "6425003");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("supervisor-1");
-        browser.waitUntil("the desk offers the transfer", d -> {
-            browser.open("/desk/applications/" + first, "en");
-            return !browser.all("#form-transfer").isEmpty();
-        });
+        browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-transfer").isEmpty()).as("the desk offers the transfer").isTrue();
         assertThat(browser.find("#tr-reorganisation").getAttribute("value")).as("no form chosen for the supervisor").isEmpty();
         assertThat(browser.find("#tr-reorganisation").getAttribute("required")).isNotNull();
         assertThat(browser.find("#tr-reorganisation").getText()).contains("Choose the form of the reorganisation", "merger", "consolidation",

@@ -1,5 +1,6 @@
 package mn.registry.web.applicant;
 
+import mn.registry.projection.RegisterCatchUp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.ApplicantRegistrations;
@@ -36,11 +37,13 @@ class ApplicantController {
 
     private final mn.registry.web.RevocationAnswers revocationAnswers;
     private final org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs;
+    private final RegisterCatchUp catchUp;
 
     ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
                         mn.registry.freezone.query.GovernorDesk zones,
                         mn.registry.web.RevocationAnswers revocationAnswers,
-                        org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs) {
+                        org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.cases = cases;
         this.session = session;
         this.registrations = registrations;
@@ -62,6 +65,8 @@ class ApplicantController {
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            // ADR 0071: the case file read once the register has the permit's last event, as the command side's answer has it
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(applicationId), PermitCases.WRITTEN_BY));
             return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
                 model.addAttribute("holderDuties", holderDuties(file));
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
@@ -149,6 +154,8 @@ class ApplicantController {
     @GetMapping("/applicant/registrations/{registrationId}")
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
+            // ADR 0071: the registration and its land read once the register has their last events
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(streamsShownWith(registrationId), ApplicantRegistrations.WRITTEN_BY));
             return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
                 model.addAttribute("feeReports", feeReports(file, actor.person()));
@@ -156,6 +163,19 @@ class ApplicantController {
                 return "applicant/registration";
             });
         });
+    }
+
+    /**
+     * ADR 0071: what the registration's page shows, the registration's stream and its zone's land register (its applications and licences);
+     * none for an id that names no registration (the page then answers not found).
+     */
+    private static List<String> streamsShownWith(String registrationId) {
+        try {
+            mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(registrationId);
+            return List.of(registration.stream(), registration.zoneId().landStream());
+        } catch (IllegalArgumentException notARegistration) {
+            return List.of();
+        }
     }
 
     /** A report the land register did not answer on (no command side here, or no licence awaiting its certificate): not offered, no reason. */

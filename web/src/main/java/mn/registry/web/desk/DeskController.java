@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.List;
 import java.util.Map;
+import mn.registry.projection.RegisterCatchUp;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,9 +39,11 @@ class DeskController {
 
     private final mn.registry.web.WebDates dates;
     private final mn.registry.web.RevocationAnswers revocationAnswers;
+    private final RegisterCatchUp catchUp;
 
     DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
-                   mn.registry.web.RevocationAnswers revocationAnswers) {
+                   mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.queue = queue;
         this.cases = cases;
         this.staff = staff;
@@ -68,6 +71,8 @@ class DeskController {
     @GetMapping("/desk/applications/{applicationId}")
     String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
+            // ADR 0071: the case file read once the register has the permit's last event, as the command side's answer has it
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(applicationId), PermitCases.WRITTEN_BY));
             Optional<Map<String, Object>> found = cases.application(applicationId);
             if (found.isEmpty()) {
                 response.setStatus(404);

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.GovernorActs;
+import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.projection.RegisterCatchUp;
 import mn.registry.kernel.freezone.LandActs;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
@@ -55,10 +57,12 @@ class GovernorController {
     private final ObjectProvider<LateResumption.Documents> lateResumption;
     private final ObjectProvider<GovernorActs.OfTheRegistration> acts;
     private final ObjectProvider<LandActs.OfTheZone> landActs;
+    private final RegisterCatchUp catchUp;
 
     GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
                        @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption,
-                       ObjectProvider<GovernorActs.OfTheRegistration> acts, ObjectProvider<LandActs.OfTheZone> landActs) {
+                       ObjectProvider<GovernorActs.OfTheRegistration> acts, ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.lateResumption = lateResumption;
         this.acts = acts;
         this.landActs = landActs;
@@ -103,6 +107,9 @@ class GovernorController {
     @GetMapping("/governor/{zone}/entities/{registrationId}")
     String entity(@PathVariable String zone, @PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
+            // ADR 0071: the desk's row read once the register has the registration's last event, as the command side's answer below has it
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(RegistrationId.STREAM_PREFIX + registrationId),
+                    GovernorDesk.WRITTEN_BY));
             Optional<Document> entity = desk.entity(zone, registrationId);
             if (entity.isEmpty()) {
                 response.setStatus(404);
@@ -149,6 +156,8 @@ class GovernorController {
     @GetMapping("/governor/{zone}/land")
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
+            // ADR 0071: the licences and applications read once the register has the land register's last event
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(ZoneId.of(zone).landStream()), GovernorDesk.WRITTEN_BY));
             List<GovernorDesk.Licence> licences = desk.licences(zone);
             model.addAttribute("licences", licences);
             // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)

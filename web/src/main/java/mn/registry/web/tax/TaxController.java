@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.RevocationGrounds;
 import mn.registry.permit.query.PermitCases;
+import mn.registry.projection.RegisterCatchUp;
 import mn.registry.web.RevocationAnswers;
 import mn.registry.web.StaffSession;
 import mn.registry.web.WebDates;
@@ -34,8 +35,10 @@ class TaxController {
     private final StaffSession session;
     private final RevocationAnswers answers;
     private final WebDates dates;
+    private final RegisterCatchUp catchUp;
 
-    TaxController(PermitCases cases, StaffSession session, RevocationAnswers answers, WebDates dates) {
+    TaxController(PermitCases cases, StaffSession session, RevocationAnswers answers, WebDates dates, RegisterCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.cases = cases;
         this.session = session;
         this.answers = answers;
@@ -45,6 +48,8 @@ class TaxController {
     @GetMapping("/tax")
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.TAX_OFFICER), actor -> {
+            // ADR 0071: a list of permits, each of which the command side may be asked about: read once the register has every event stored
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWithTheStore(PermitCases.WRITTEN_BY));
             LocalDate today = dates.today();
             List<Map<String, Object>> permits = cases.all().stream().filter(file -> takesARequest(file, today, answers::of)).toList();
             model.addAttribute("permits", permits);
