@@ -200,17 +200,24 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
 
     // the zone's public record of the governor's appointments and dismissals (ADR 0061 item 30)
     private java.util.stream.Stream<java.util.Optional<CitedDecision>> onTheZonesRecord(PersonId governor, ZoneId zone) {
-        return events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload).map(payload -> CitedDecision.ofTheZone(payload, governor));
+        return zoneRecord(zone).map(payload -> CitedDecision.ofTheZone(payload, governor));
+    }
+
+    private java.util.stream.Stream<Object> zoneRecord(ZoneId zone) {
+        return events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload);
     }
 
     /**
-     * ADR 0061 item 32 (abuse audit F421, was O243; 001 art. 23.1.1): the documents of the decisions the zones' records name for the
-     * governor, for the person's stream, which judges a certificate's revocation and has no grant of an appointment recorded on the zone alone.
+     * ADR 0061 item 32 (abuse audit F421, was O243; 001 art. 23.1.1): the documents of the decisions that appointed the governor, as the
+     * zones' records name them, for the person's stream, which judges a certificate's revocation and has no grant of an appointment recorded
+     * on the zone alone. Appointments only: the stream judges a revocation on a grant's order, not on an end's (F385).
      */
     @Override
-    public Set<String> decisionDocuments(PersonId governor, Set<String> zones) {
-        return zones.stream().flatMap(zone -> onTheZonesRecord(governor, ZoneId.of(zone))).flatMap(java.util.Optional::stream)
-                .map(CitedDecision::document).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    public Set<String> appointmentDocuments(PersonId governor, Set<String> zones) {
+        return zones.stream().flatMap(zone -> zoneRecord(ZoneId.of(zone)))
+                .filter(payload -> payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed && governor.equals(appointed.governor()))
+                .map(payload -> ((mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed) payload).decisionSha256())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The decision an earlier appointment or dismissal of the governor in the zone rested on: its reference, and its document (none before item 27). */

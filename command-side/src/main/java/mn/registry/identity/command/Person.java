@@ -444,7 +444,7 @@ class Person {
      */
     private boolean aZoneRecordsDecision(String cited, mn.registry.kernel.identity.PersonId person,
                                          mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
-        return !governedZones.isEmpty() && zoneRecords.decisionDocuments(person, Set.copyOf(governedZones)).stream()
+        return !governedZones.isEmpty() && zoneRecords.appointmentDocuments(person, Set.copyOf(governedZones)).stream()
                 .anyMatch(decision -> cited.equals(lower(decision)));
     }
 

@@ -283,7 +283,8 @@ class IdentityAbuseRound8Test {
 
     @Test
     @DisplayName("003 art. 8.2, 001 art. 23.1.1 (ADR 0061 item 31, abuse audit F422, was O242): the decision of a governor's appointment stored "
-            + "before decisions were uploaded is stated by the Cabinet member on a copy uploaded now (with its zone), never by a supervisor")
+            + "before decisions were uploaded is stated by the Cabinet member on a copy uploaded now (with its zone), never by a supervisor; the "
+            + "governor's certificate is then not revoked on it")
     void a_governors_stored_appointment_is_stated_by_the_cabinet_member() {
         stored(PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, CABINET, ENROLMENT), null);
         stored(new RoleGranted(PERSON, Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(60), CABINET, "order 2026/94"), null);
@@ -296,6 +297,11 @@ class IdentityAbuseRound8Test {
         fixture(stream -> Map.of()).given(history)
                 .when(state(1, copy, CABINET, Role.CABINET_MEMBER))
                 .expectEvents(new StoredActOrderStated(PERSON, 1, "grant", Role.ZONE_GOVERNOR, "altanbulag", copy, AT, CABINET));
+        // once stated, the governor's certificate is not revoked on it either (F385's rule counts the appointment's document)
+        fixture(stream -> Map.of()).given(and(new StoredActOrderStated(PERSON, 1, "grant", Role.ZONE_GOVERNOR, "altanbulag", copy, AT, CABINET)))
+                .when(SignedCommandContext.message(new RevokeSignerCertificate(PERSON, null, "key reported lost", copy), by(CABINET, Role.CABINET_MEMBER)))
+                .expectNoEvents()
+                .expectException(problem("identity.document-of-the-enrolment", "documentSha256"));
     }
 
     // ---------------------------------------------------------------- O243: an appointment recorded on the zone alone
