@@ -70,7 +70,7 @@ class Person {
     private final java.util.Map<String, Long> latestEnd = new java.util.HashMap<>();
     /**
      * ADR 0061 item 31 (O225, O242): the grants and ends of this stream that name no document and that someone signed (an official's act,
-     * a governor's appointment or dismissal), by sequence: the acts whose order a statement may give; a stated one leaves.
+     * a governor's appointment or dismissal), by sequence: the acts whose order a statement may give (once: {@link #statedActs}).
      */
     private final java.util.Map<Long, StoredActStatements.StoredAct> actsNamingNoDocument = new java.util.HashMap<>();
     /** ADR 0061 item 31: the sequences of the acts whose order was stated (once each). */
