@@ -16,6 +16,7 @@ export const permitBodies = {
   EnrolSigner: f => ({ personId: value(f, 'personId'), certificatePem: value(f, 'certificatePem'), role: optional(f, 'role'),
     documentSha256: value(f, 'documentSha256') }),
   EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256') }),
+  StateStoredActOrder: f => ({ personId: value(f, 'personId'), sequence: Number(value(f, 'sequence')), documentSha256: value(f, 'documentSha256') }),
   RequestPermitDocuments: f => ({ applicationId: value(f, 'applicationId'), kinds: checked(f, 'kind'), note: value(f, 'note') }),
   RecordPermitDocumentsReceived: f => ({ applicationId: value(f, 'applicationId'), documents: [{ kind: value(f, 'kind'), sha256: value(f, 'sha256') }] }),
   RecordPermitInsurance: f => ({ applicationId: value(f, 'applicationId'), insurer: value(f, 'insurer'), policyNumber: value(f, 'policyNumber'),

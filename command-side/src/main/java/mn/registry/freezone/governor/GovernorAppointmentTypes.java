@@ -31,7 +31,7 @@ import java.util.Set;
  * the zone's stream keeps the public record (GovernorAppointed / GovernorDismissed).
  */
 @Component
-class GovernorAppointmentTypes {
+class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOfAppointments {
 
     record GovernorAnswer(ZoneId zoneId, PersonId governor, String tenure, Instant at) {
     }
@@ -189,15 +189,35 @@ class GovernorAppointmentTypes {
         List<CitedDecision> earlier = java.util.stream.Stream.concat(
                 events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload)
                         .map(payload -> CitedDecision.ofTheRole(payload, zone)),
-                events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload)
-                        .map(payload -> CitedDecision.ofTheZone(payload, governor)))
-                .flatMap(java.util.Optional::stream).toList();
+                onTheZonesRecord(governor, zone)).flatMap(java.util.Optional::stream).toList();
         if (earlier.stream().anyMatch(act -> act.document() != null && act.document().equalsIgnoreCase(decisionSha256))) {
             throw decisionUsed(governor, zone, "this decision's document", "decisionSha256");
         }
         if (earlier.stream().anyMatch(act -> cited.equals(decisionAsCompared(act.reference())))) {
             throw decisionUsed(governor, zone, "this decision", "decision");
         }
+    }
+
+    // the zone's public record of the governor's appointments and dismissals (ADR 0061 item 30)
+    private java.util.stream.Stream<java.util.Optional<CitedDecision>> onTheZonesRecord(PersonId governor, ZoneId zone) {
+        return zoneRecord(zone).map(payload -> CitedDecision.ofTheZone(payload, governor));
+    }
+
+    private java.util.stream.Stream<Object> zoneRecord(ZoneId zone) {
+        return events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload);
+    }
+
+    /**
+     * ADR 0061 item 32 (abuse audit F421, was O243; 001 art. 23.1.1): the documents of the decisions that appointed the governor, as the
+     * zones' records name them, for the person's stream, which judges a certificate's revocation and has no grant of an appointment recorded
+     * on the zone alone. Appointments only: the stream judges a revocation on a grant's order, not on an end's (F385).
+     */
+    @Override
+    public Set<String> appointmentDocuments(PersonId governor, Set<String> zones) {
+        return zones.stream().flatMap(zone -> zoneRecord(ZoneId.of(zone)))
+                .filter(payload -> payload instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed && governor.equals(appointed.governor()))
+                .map(payload -> ((mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed) payload).decisionSha256())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The decision an earlier appointment or dismissal of the governor in the zone rested on: its reference, and its document (none before item 27). */
@@ -210,6 +230,11 @@ class GovernorAppointmentTypes {
             }
             if (payload instanceof RoleRevoked end && end.role() == Role.ZONE_GOVERNOR && zone.value().equals(end.zoneId())) {
                 return java.util.Optional.of(new CitedDecision(end.ground(), end.documentSha256()));
+            }
+            // ADR 0061 item 31 (F422, was O242): the document stated for an appointment or dismissal stored before item 27
+            if (payload instanceof mn.registry.kernel.identity.StoredActOrderStated stated && stated.role() == Role.ZONE_GOVERNOR
+                    && zone.value().equals(stated.zoneId())) {
+                return java.util.Optional.of(new CitedDecision(null, stated.documentSha256()));
             }
             return java.util.Optional.empty();
         }

@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * no order, and waits for this node's pass to be done first ({@link #ordersOf}): an act judged before the pass ran does not slip through.
  * Two nodes starting together write the same documents (each a whole replace, derived from the same stored events); a second start reads
  * nothing. An event whose archived command cannot be read (none, its signer's key destroyed, another JWS) is logged by its position and
- * counted in the marker ({@code unread}); its order stays unknown (abuse audit O225).
+ * counted in the marker ({@code unread}), with the person and the act's number on their stream; its order stays unknown until an official
+ * states it ({@code StateStoredActOrder}, item 31, F420, was O225).
  */
 @Component
 class ArchivedIdentityOrders extends MarkedBackfill implements Person.OrdersOfStoredActs {
@@ -152,7 +153,8 @@ class ArchivedIdentityOrders extends MarkedBackfill implements Person.OrdersOfSt
                 .map(document -> document.asText().strip().toLowerCase(Locale.ROOT));
         if (order.isEmpty()) {
             log.warn("orders of grants and ends stored before ADR 0061 item 21: the {} of the {} at position {} (command {}) is not readable in "
-                    + "the archive; its order stays unknown (abuse audit O225)", act.act(), act.role(), act.position(), act.commandId());
+                    + "the archive; its order stays unknown until an official states it from the paper file (StateStoredActOrder for person {}, "
+                    + "number {}: ADR 0061 item 31)", act.act(), act.role(), act.position(), act.commandId(), act.personId(), act.sequence());
         }
         return order;
     }

@@ -68,6 +68,15 @@ class Person {
     private final java.util.Map<String, Set<String>> revocationDocumentsBeforeEnrolment = new java.util.HashMap<>();
     /** The sequence of each role's latest end (ADR 0061 item 23: the orders read from the archive cited up to it). */
     private final java.util.Map<String, Long> latestEnd = new java.util.HashMap<>();
+    /**
+     * ADR 0061 item 31 (O225, O242): the grants and ends of this stream that name no document and that someone signed (an official's act,
+     * a governor's appointment or dismissal), by sequence: the acts whose order a statement may give (once: {@link #statedActs}).
+     */
+    private final java.util.Map<Long, StoredActStatements.StoredAct> actsNamingNoDocument = new java.util.HashMap<>();
+    /** ADR 0061 item 31: the sequences of the acts whose order was stated (once each). */
+    private final Set<Long> statedActs = new HashSet<>();
+    /** ADR 0061 item 32 (F421, was O243): the zones this person was ever granted a governor's role in (their records are read on a revocation). */
+    private final Set<String> governedZones = new HashSet<>();
 
     /**
      * ADR 0061 item 23: the orders of this stream's grants and ends stored before item 21, by their sequence, as the start-up pass read
@@ -124,7 +133,8 @@ class Person {
      * certificate still in use is revoked. The ground is not published, but says something.
      */
     @CommandHandler
-    void handle(RevokeSignerCertificate body, CommandContext context, OrdersOfStoredActs archive) {
+    void handle(RevokeSignerCertificate body, CommandContext context, OrdersOfStoredActs archive,
+                mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         String named = body.certificateSha256() == null || VisibleText.saysNothing(body.certificateSha256()) ? null
                 : body.certificateSha256().strip().toLowerCase(Locale.ROOT);
         if (named != null && !SHA256_HEX.matcher(named).matches()) {
@@ -156,7 +166,7 @@ class Person {
         }
         String document = representativesRevocationRestsOnADocument(body, context);
         restsOnAnotherDocumentThanAnEnrolment(document, body.personId());
-        revocationRestsOnADocumentOfItsOwn(document, revoked, archive);
+        revocationRestsOnADocumentOfItsOwn(document, revoked, archive, body.personId(), zoneRecords);
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
                 body.ground().strip(), document)));
     }
@@ -401,13 +411,16 @@ class Person {
      * old report. One report naming two certificates enrolled before it revokes each in its own act.</li>
      * </ul>
      */
-    private void revocationRestsOnADocumentOfItsOwn(String document, List<String> revoked, OrdersOfStoredActs archive) {
+    private void revocationRestsOnADocumentOfItsOwn(String document, List<String> revoked, OrdersOfStoredActs archive,
+                                                    mn.registry.kernel.identity.PersonId person,
+                                                    mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         if (document == null) {
             return;
         }
         String cited = lower(document);
         boolean aGrantsOrder = grantOrders.values().stream().anyMatch(orders -> orders.contains(cited))
-                || (!grantsNamingNoOrder.isEmpty() && archivedOrders(grantsNamingNoOrder, archive.ordersOf(stream), null, Long.MAX_VALUE).contains(cited));
+                || (!grantsNamingNoOrder.isEmpty() && archivedOrders(grantsNamingNoOrder, archive.ordersOf(stream), null, Long.MAX_VALUE).contains(cited))
+                || aZoneRecordsDecision(cited, person, zoneRecords);
         if (aGrantsOrder) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.document-of-the-enrolment", "This document is the one a grant of a "
                     + "role to the person rested on (the appointment, the power of representation); the revocation of a certificate rests on a "
@@ -421,6 +434,49 @@ class Person {
                         EnrolSignerType.ARTICLE);
             }
         }
+    }
+
+    /**
+     * 001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 32; abuse audit F421, was O243): a governor appointed while holding the role (enrolled
+     * with it at the registry's first start) has the appointment recorded on the zone alone (item 30), with no grant on this stream naming
+     * its decision; the zones' records are read for it ({@link mn.registry.identity.api.ZoneRecordsOfAppointments}), only for a person ever
+     * granted a governor's role. The stream's fold is unchanged: stored events are read as they were.
+     */
+    private boolean aZoneRecordsDecision(String cited, mn.registry.kernel.identity.PersonId person,
+                                         mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+        return !governedZones.isEmpty() && zoneRecords.appointmentDocuments(person, Set.copyOf(governedZones)).stream()
+                .anyMatch(decision -> cited.equals(lower(decision)));
+    }
+
+    /**
+     * 001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 31; abuse audit F420, was O225; F422, was O242): the statement of the order a stored
+     * grant or end rested on, when the registry does not know it ({@link StoredActStatements} judges it): from then on the order counts as
+     * that act's, for every rule that reads the stream's orders.
+     */
+    @CommandHandler
+    void handle(mn.registry.kernel.identity.StateStoredActOrder body, CommandContext context, OrdersOfStoredActs archive,
+                mn.registry.document.DocumentStore documents) {
+        StoredActStatements.StoredAct act = new StoredActStatements(actsNamingNoDocument, statedActs, role -> ANSWER_TO_THE_CABINET.stream()
+                .anyMatch(rule -> rule.roles().contains(role))).statable(body, context, () -> archive.ordersOf(stream), documents);
+        apply(new mn.registry.kernel.identity.StoredActOrderStated(body.personId(), body.sequence(), act.act(), act.role(), act.zoneId(),
+                lower(body.documentSha256()), context.receivedAt(), context.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(mn.registry.kernel.identity.StoredActOrderStated event) {
+        statedActs.add(event.sequence());
+        grantsNamingNoOrder.remove(event.sequence());
+        endsNamingNoOrder.remove(event.sequence());
+        String role = key(event.role(), event.zoneId());
+        cited("grant".equals(event.act()) ? grantOrders : endOrders, role, event.documentSha256());
+        // F344: an order of an act at or before a role's latest end was cited before that end
+        latestEnd.forEach((ended, at) -> {
+            if (at >= event.sequence()) {
+                Set<String> before = new HashSet<>(ordersUsedBeforeTheEnd.getOrDefault(ended, Set.of()));
+                before.add(event.documentSha256());
+                ordersUsedBeforeTheEnd.put(ended, before);
+            }
+        });
     }
 
     /**
@@ -496,6 +552,12 @@ class Person {
         if (sequence != null && ArchivedIdentityOrders.namesNoOrder(event)) {
             grantsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));
         }
+        if (event.zoneId() != null) {
+            governedZones.add(event.zoneId());
+        }
+        if (sequence != null && event.documentSha256() == null && event.grantedBy() != null) {
+            actsNamingNoDocument.put(sequence, new StoredActStatements.StoredAct("grant", event.role(), event.zoneId(), event.validFrom()));
+        }
     }
 
     @EventSourcingHandler
@@ -507,6 +569,10 @@ class Person {
             latestEnd.put(key(event.role(), event.zoneId()), sequence);
             if (ArchivedIdentityOrders.namesNoOrder(event)) {
                 endsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));
+            }
+            if (event.documentSha256() == null && event.revokedBy() != null) {
+                actsNamingNoDocument.put(sequence, new StoredActStatements.StoredAct("end", event.role(), event.zoneId(),
+                        event.receivedAt() != null ? event.receivedAt() : event.validUntil()));
             }
         }
     }

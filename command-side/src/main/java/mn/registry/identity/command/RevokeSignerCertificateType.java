@@ -34,6 +34,7 @@ class RevokeSignerCertificateType {
                 body -> body instanceof RevokeSignerCertificate r && r.personId() != null ? IdentityDirectory.streamOf(r.personId())
                         : body instanceof mn.registry.kernel.identity.EnrolSigner e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
                         : body instanceof mn.registry.kernel.identity.EndSignerRole e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
+                        : body instanceof mn.registry.kernel.identity.StateStoredActOrder s && s.personId() != null ? IdentityDirectory.streamOf(s.personId())
                         : null, "personId");
     }
 

@@ -70,7 +70,7 @@ class GovernorAppointmentTypesTest {
     }
 
     /** The governor's stream as stored: its appointments and dismissals (each RoleGranted / RoleRevoked names its decision as ground). */
-    private static GovernorAppointmentTypes withStream(CommandGateway gateway, RoleGrants grants, Object... stored) {
+    static GovernorAppointmentTypes withStream(CommandGateway gateway, RoleGrants grants, Object... stored) {
         org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
         store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", "person-" + GOVERNOR.value(), 0,

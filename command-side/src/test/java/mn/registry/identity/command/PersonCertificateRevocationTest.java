@@ -29,6 +29,7 @@ class PersonCertificateRevocationTest {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
         fixture.registerInjectableResource((Person.OrdersOfStoredActs) stream -> java.util.Map.of()); // no grant stored before ADR 0061 item 21
+        fixture.registerInjectableResource((mn.registry.identity.api.ZoneRecordsOfAppointments) (governor, zones) -> java.util.Set.of()); // item 32
     }
 
     /** The body as a supervisor signs it, received at {@code AT} (ADR 0026). */

@@ -44,10 +44,21 @@ class PersonEnrolmentTest {
 
     /** The person's stream with the orders of its grants and ends stored before ADR 0061 item 21 read by {@code archive}. */
     static AggregateTestFixture<Person> fixture(Person.OrdersOfStoredActs archive) {
+        return fixture(archive, org.mockito.Mockito.mock(mn.registry.document.DocumentStore.class), (governor, zones) -> Set.of());
+    }
+
+    /**
+     * ... with the registry's documents (their receipts: ADR 0061 item 31) and the zones' records of appointments (item 32) as the test
+     * gives them.
+     */
+    static AggregateTestFixture<Person> fixture(Person.OrdersOfStoredActs archive, mn.registry.document.DocumentStore documents,
+                                                mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         AggregateTestFixture<Person> fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerCommandTargetResolver(new RevokeSignerCertificateType().personTarget());
         fixture.registerInjectableResource((PersonalDataSealer) (person, details) -> SEALED);
         fixture.registerInjectableResource(archive);
+        fixture.registerInjectableResource(documents);
+        fixture.registerInjectableResource(zoneRecords);
         return fixture;
     }
 

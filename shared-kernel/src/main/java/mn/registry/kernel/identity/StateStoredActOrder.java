@@ -1,0 +1,15 @@
+package mn.registry.kernel.identity;
+
+/**
+ * The signed command's body (ADR 0061 item 31; abuse audit O225, O242): a ministry supervisor's, or the Cabinet member's, statement from
+ * the paper file of the order a stored grant or end of {@code personId}'s role rested on, when the registry does not know it: the act at
+ * {@code sequence} on the person's stream names no document, and its archived signed command cannot be read (item 23), or it is a
+ * governor's appointment or dismissal stored before decisions were uploaded (item 27). The order is the document {@code documentSha256},
+ * uploaded first. Recorded once per stored act; from then on the order counts as used.
+ *
+ * @param personId       whose stream
+ * @param sequence       the stored act's number on the person's stream (the registry's log names it)
+ * @param documentSha256 the SHA-256 of the order's document, uploaded first
+ */
+public record StateStoredActOrder(PersonId personId, Long sequence, String documentSha256) {
+}
