@@ -298,6 +298,36 @@ class ZoneLand {
         noGroundForLosingLandIsRaised(standing, "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         applicationsPeriodHasNotEnded(application, UlaanbaatarTime.dateOf(receivedAt));
+        someOfTheAppliedGroundIsFree(application, receivedAt);
+    }
+
+    // 003 art. 6.1, 22.2 (abuse audit F415, was O240): a grant lies within the parcel and period applied for, starts no earlier than its receipt
+    // and covers no ground licensed for an overlapping period; where the whole parcel applied for is licensed on every day of the period still to
+    // come on which a grant may start (within a year of its receipt), no grant can be recorded on the application, however drawn: said so (the
+    // desk offers its refusal only). Judged on the days the licensed ground changes (the first day, the day after each overlapping licence
+    // ends) with the grant's own overlap check and start rule
+    void someOfTheAppliedGroundIsFree(Application application, Instant receivedAt) {
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(receivedAt);
+        LocalDate first = application.from().isAfter(receivedOn) ? application.from() : receivedOn;
+        List<Licence> over = licencesOver(application.parcel(), first, application.until()).toList();
+        TreeSet<LocalDate> days = new TreeSet<>(List.of(first));
+        over.stream().map(l -> l.until().plusDays(1)).filter(day -> !day.isAfter(application.until())
+                && verdictOf(() -> periodStartsWithinAYearOfReceipt(day, receivedAt)).accepted()).forEach(days::add);
+        for (LocalDate day : days) {
+            org.locationtech.jts.geom.Geometry free = application.parcel();
+            for (Licence l : over) {
+                if (l.activeOn(day)) {
+                    free = free.difference(l.parcel());
+                }
+            }
+            if (!free.isEmpty() && ParcelGeometry.hectares(free).signum() > 0) {
+                return;
+            }
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.applied-ground-licensed", "Every part of the parcel of application "
+                + application.id() + " is licensed on every day from " + first + " on which a grant may start ("
+                + over.stream().map(l -> l.id().toString()).distinct().collect(java.util.stream.Collectors.joining(", "))
+                + "): no land is granted on it, it is refused.", "applicationId", "003 art. 6.1, 22.2");
     }
 
     // 003 art. 22.2 (abuse audit F397): a grant lies within the period applied for and starts no earlier than the day it is received, so
@@ -427,12 +457,15 @@ class ZoneLand {
 
     // 003 art. 22.2 (choice): no ground is licensed twice for overlapping periods
     void parcelIsNotLicensedForAnOverlappingPeriod(Polygon parcel, LocalDate from, LocalDate until) {
-        for (Licence l : licences.values()) {
-            if (l.activeDuring(from, until) && ParcelGeometry.overlap(parcel, l.parcel())) {
-                throw RegistryProblem.conflict("freezone.parcel-already-licensed", "The parcel overlaps licence " + l.id() + " (" + l.from() + " to "
-                        + l.until() + ").", "003 art. 22.2");
-            }
-        }
+        licencesOver(parcel, from, until).findFirst().ifPresent(l -> {
+            throw RegistryProblem.conflict("freezone.parcel-already-licensed", "The parcel overlaps licence " + l.id() + " (" + l.from() + " to "
+                    + l.until() + ").", "003 art. 22.2");
+        });
+    }
+
+    /** The licences in force on some day from {@code from} to {@code until} whose ground shares some of {@code parcel}'s (interiors meet). */
+    private java.util.stream.Stream<Licence> licencesOver(Polygon parcel, LocalDate from, LocalDate until) {
+        return licences.values().stream().filter(l -> l.activeDuring(from, until) && ParcelGeometry.overlap(parcel, l.parcel()));
     }
 
     // 003 art. 6.1 (choice): on no day does the licensed area exceed the zone's area

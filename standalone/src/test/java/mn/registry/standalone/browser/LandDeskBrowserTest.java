@@ -54,8 +54,12 @@ class LandDeskBrowserTest {
     /** The entity's application for land in Zamyn-Uud, signed by its representative, from {@code from} to {@code until}: its id. */
     private static String applyForLand(String representative, RegistrationId entity, double west, LocalDate from, LocalDate until) {
         return send(representative, "ApplyForLandUse", new LandCommands.ApplyForLandUse(ZAMYN_UUD, entity, "Yard of " + entity.value(),
-                GeoPolygon.of(west, 43.72, west + 0.002, 43.72, west + 0.002, 43.722, west, 43.722), "Container yard", from, until,
-                LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+                yard(west), "Container yard", from, until, LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+    }
+
+    /** A yard in Zamyn-Uud whose west side runs along {@code west}. */
+    private static GeoPolygon yard(double west) {
+        return GeoPolygon.of(west, 43.72, west + 0.002, 43.72, west + 0.002, 43.722, west, 43.722);
     }
 
     /** The decision's document, received first (ADR 0061 item 27): its SHA-256. */
@@ -71,7 +75,9 @@ class LandDeskBrowserTest {
     @Test
     @DisplayName("003 art. 8.7.7, 22.2 (ADR 0035 item 81, F396, was O223; F397): a governor who signed a land application as the entity's "
             + "representative is offered neither its grant nor its refusal, and the land page says in either language that another governor "
-            + "decides; an application whose period ended is offered for refusal only, and says why; another application is offered both")
+            + "decides; an application whose period ended is offered for refusal only, and says why; another application is offered both; "
+            + "003 art. 6.1, 22.2 (ADR 0035 item 87, F415, was O240): an application whose whole parcel is licensed for its whole period is "
+            + "offered for refusal only, and the page says why in either language")
     void the_land_desk_offers_only_what_the_land_register_would_record() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
@@ -135,6 +141,25 @@ class LandDeskBrowserTest {
             return !browser.find("body").getText().contains(shortApplication);
         });
         assertThat(options("refuse-land-application")).containsExactly(longApplication);
+
+        // F415: the long stay's yard granted to it, the short stay applies for the whole of it for the same period: no grant is offered
+        LocalDate now = UlaanbaatarTime.dateOf(clock.instant());
+        send(governor.value(), "GrantLandRights", new LandCommands.GrantLandRights(ZAMYN_UUD, longStay, "Yard of " + longStay.value(), yard(111.91),
+                "Container yard", now, today.plusYears(5), LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.money.Money.mnt(45_000_000),
+                "Governor decision 2026/93", new mn.registry.kernel.freezone.LandApplicationId(longApplication)));
+        String covered = applyForLand("applicant-1", shortStay, 111.91, now, today.plusYears(5));
+        String why = "#land-not-granted li[data-application='" + covered + "']";
+        browser.waitUntil("the application on licensed ground is on the land page", d -> {
+            browser.open(page, "en");
+            return !browser.all(why).isEmpty();
+        });
+        assertThat(browser.find(why).getAttribute("data-code")).isEqualTo("freezone.applied-ground-licensed");
+        assertThat(browser.find(why).getText()).startsWith(covered + " is not granted now: Every part of the parcel applied for is licensed");
+        assertThat(options("grant-application")).doesNotContain(covered);
+        assertThat(options("refuse-land-application")).containsExactly(covered);
+        browser.open(page, "mn");
+        assertThat(browser.find(why).getText()).contains("Хүссэн газрын бүх хэсэг нь");
+        assertThat(options("refuse-land-application")).containsExactly(covered);
         browser.signOut();
     }
 
