@@ -67,7 +67,7 @@ class ZoneLand {
         }
     }
 
-    enum Decision { PENDING, GRANTED, REFUSED }
+    enum Decision { PENDING, GRANTED, REFUSED, WITHDRAWN }
 
     @AggregateIdentifier
     private String stream;
@@ -252,11 +252,32 @@ class ZoneLand {
                     + (id == null ? "was named" : id + " was received in this zone") + "; land is granted only on an entity's application.",
                     "applicationId", "003 art. 22.2, 8.7.7");
         }
+        if (application.decision() == Decision.WITHDRAWN) { // 003 art. 22.2 (ADR 0035 item 86; F416): nothing is decided on a withdrawn application
+            throw RegistryProblem.conflict("freezone.land-application-withdrawn", "Application " + id + " was withdrawn by its applicant; "
+                    + "nothing is decided on it.", "003 art. 22.2");
+        }
         if (application.decision() != Decision.PENDING) {
             throw RegistryProblem.conflict("freezone.land-application-decided", "Application " + id + " was decided already ("
                     + application.decision() + ").", "003 art. 22.2");
         }
         return application;
+    }
+
+    // 003 art. 22.2 (the lead's reading, ADR 0035 item 86; abuse audit F416, was O244): the entity withdraws its own pending application
+    @CommandHandler
+    void handle(LandCommands.WithdrawLandApplication body, CommandContext context, LandServices services) {
+        Application application = applicationIsPending(body.applicationId());
+        withdrawalIsTheApplicants(application, services.standing(application.applicant()), context.actor());
+        apply(new LandEvents.LandApplicationWithdrawn(zoneId, application.id(), application.applicant(), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * 003 art. 12.1, 22.2 (ADR 0035 item 86; F416): an application is the entity's act, and only the entity withdraws it: signed by its
+     * representative, on the signer rule of an application ({@link #entityMayApplyForLand}). Whether the application is still pending is
+     * {@link #applicationIsPending}'s. The holder's page is answered by the same methods.
+     */
+    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, PersonId signer) {
+        signerRepresentsTheEntity(standing, signer);
     }
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
@@ -550,7 +571,10 @@ class ZoneLand {
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
                 standing.apply(licences.get(id).holder()), governor))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports);
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
+        decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
+                standing.apply(applications.get(id).applicant()), governor))));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals);
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -849,6 +873,11 @@ class ZoneLand {
     @EventSourcingHandler
     void on(LandEvents.LandUseRefused event) {
         applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.REFUSED));
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandApplicationWithdrawn event) {
+        applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.WITHDRAWN));
     }
 
     @EventSourcingHandler

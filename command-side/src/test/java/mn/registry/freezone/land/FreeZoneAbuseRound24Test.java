@@ -3,6 +3,7 @@ package mn.registry.freezone.land;
 import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LandLicenceId;
 import org.junit.jupiter.api.DisplayName;
@@ -81,5 +82,52 @@ class FreeZoneAbuseRound24Test extends ZoneLandAbuseFixture {
                 DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6", AT)};
         assertThat(actsAt(AT, GOVERNOR, revoked[0], revoked[1], revoked[2], applied(2, HOLDER, PARCEL_A, FROM, UNTIL)).on(A2).orElseThrow().grant())
                 .isEqualTo(LandActs.Verdict.ACCEPTED);
+    }
+
+    private static org.axonframework.commandhandling.CommandMessage<Object> withdrawn(mn.registry.kernel.identity.PersonId by) {
+        return mn.registry.freezone.FreeZoneSigned.signed(new LandCommands.WithdrawLandApplication(ZONE, ZoneLandTest.A1), by, AT,
+                mn.registry.kernel.identity.Role.APPLICANT);
+    }
+
+    private static void refusedWith(org.axonframework.test.aggregate.ResultValidator<ZoneLand> result, String code) {
+        result.expectException(new org.hamcrest.FeatureMatcher<mn.registry.kernel.problem.RegistryProblem, String>(org.hamcrest.Matchers.equalTo(code),
+                "a problem with code", "code") {
+            @Override
+            protected String featureValueOf(mn.registry.kernel.problem.RegistryProblem problem) {
+                return problem.code();
+            }
+        }).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.2 (ADR 0035 item 86; F416, was O244): the entity's representative withdraws its own pending application, and the "
+            + "holder's page is answered so; a withdrawal by anybody else, after the governor's decision, or a second time is refused and stores "
+            + "nothing, and no grant or refusal is recorded or offered on a withdrawn application")
+    void a_pending_land_application_is_withdrawn_by_its_applicant_only() {
+        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        LandActs.Verdict byTheRepresentative = actsAt(AT, ZoneLandTest.REPRESENTATIVE, pending).withdrawalOf(ZoneLandTest.A1).orElseThrow();
+        assertThat(byTheRepresentative).isEqualTo(LandActs.Verdict.ACCEPTED);
+        agrees(byTheRepresentative, pending, withdrawn(ZoneLandTest.REPRESENTATIVE));
+        fixture.given(pending).when(withdrawn(ZoneLandTest.REPRESENTATIVE)).expectEvents(new LandEvents.LandApplicationWithdrawn(ZONE, ZoneLandTest.A1,
+                HOLDER, AT, ZoneLandTest.REPRESENTATIVE));
+        LandActs.Verdict bySomebodyElse = actsAt(AT, GOVERNOR, pending).withdrawalOf(ZoneLandTest.A1).orElseThrow();
+        assertThat(bySomebodyElse.refusedWith()).isEqualTo("freezone.not-representative");
+        agrees(bySomebodyElse, pending, withdrawn(GOVERNOR));
+        // after the decision: nothing pending to withdraw
+        Object[] granted = {pending[0], granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        assertThat(actsAt(AT, ZoneLandTest.REPRESENTATIVE, granted).withdrawalOf(ZoneLandTest.A1)).isEmpty();
+        refusedWith(fixture.given(granted).when(withdrawn(ZoneLandTest.REPRESENTATIVE)), "freezone.land-application-decided");
+        Object[] refused = {pending[0], new LandEvents.LandUseRefused(ZONE, ZoneLandTest.A1, HOLDER, java.util.List.of("no"), "003 art. 22.2", AT, GOVERNOR)};
+        refusedWith(fixture.given(refused).when(withdrawn(ZoneLandTest.REPRESENTATIVE)), "freezone.land-application-decided");
+        // withdrawn: not again, and no decision on it, offered or recorded
+        Object[] withdrawnAlready = {pending[0], new LandEvents.LandApplicationWithdrawn(ZONE, ZoneLandTest.A1, HOLDER, AT, ZoneLandTest.REPRESENTATIVE)};
+        refusedWith(fixture.given(withdrawnAlready).when(withdrawn(ZoneLandTest.REPRESENTATIVE)), "freezone.land-application-withdrawn");
+        LandActs afterwards = actsAt(AT, GOVERNOR, withdrawnAlready);
+        assertThat(afterwards.on(ZoneLandTest.A1)).as("the desk offers no decision").isEmpty();
+        assertThat(afterwards.withdrawalOf(ZoneLandTest.A1)).isEmpty();
+        refusedWith(fixture.given(withdrawnAlready).when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, ZoneLandTest.A1), GOVERNOR, ZONE, AT)),
+                "freezone.land-application-withdrawn");
+        refusedWith(fixture.given(withdrawnAlready).when(byGovernor(new LandCommands.RefuseLandUse(ZONE, ZoneLandTest.A1, java.util.List.of("late")),
+                GOVERNOR, ZONE, AT)), "freezone.land-application-withdrawn");
     }
 }

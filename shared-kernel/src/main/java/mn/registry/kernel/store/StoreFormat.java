@@ -19,7 +19,7 @@ public final class StoreFormat {
      * release, whose governors' appointments and dismissals name their decision's document ({@code GovernorAppointed.decisionSha256},
      * {@code GovernorDismissed.decisionSha256}, ADR 0061 item 27).
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
