@@ -332,6 +332,13 @@ class GovernorDeskProjection {
                 Updates.set("reasons", e.reasons()), Updates.set("decidedAt", e.refusedAt().toString())), UPSERT);
     }
 
+    // 003 art. 22.2 (ADR 0035 item 86; F416): withdrawn by its applicant: no longer pending, nothing is decided on it
+    @EventHandler
+    void on(LandEvents.LandApplicationWithdrawn e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "WITHDRAWN"),
+                Updates.set("decidedAt", e.withdrawnAt().toString())), UPSERT);
+    }
+
     // 003 art. 23.3-23.4: the Government's exemptions, applied in the fee schedules
     @EventHandler
     void on(LandEvents.LandFeeExemptionGranted e) {

@@ -169,7 +169,9 @@ class LandDeskBrowserTest {
     @Test
     @DisplayName("003 art. 22.5, 22.7 (ADR 0035 item 83, F391, was O239): the holder's page offers the report of its land fee paid while the land "
             + "register would record it, and once the licence's period has ended (its last day to pay not yet passed) offers it no more and says "
-            + "why in either language; 003 art. 6.4, 22.2 (item 84, F402): likewise the application for land once the zone is closed")
+            + "why in either language; 003 art. 6.4, 22.2 (item 84, F402): likewise the application for land once the zone is closed; 003 art. "
+            + "22.2 (item 86, F416, was O244): the representative withdraws a pending application on the page, which then shows it withdrawn in "
+            + "either language and offers no second withdrawal")
     void the_holders_page_offers_the_fee_report_only_where_the_land_register_would_record_it() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
@@ -203,6 +205,28 @@ class LandDeskBrowserTest {
         browser.open(page, "mn");
         assertThat(browser.all(form)).isEmpty();
         assertThat(browser.find(notOffered).getText()).startsWith(licence + " эрхийн төлбөрийг төлсөн гэж энд мэдэгдэх боломжгүй: ");
+        // F416: a pending application is withdrawn on the page; then shown withdrawn, with no second withdrawal offered
+        LocalDate now = UlaanbaatarTime.dateOf(clock.instant());
+        String pending = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, yard, "Second yard",
+                GeoPolygon.of(106.444, 50.315, 106.446, 50.315, 106.446, 50.317, 106.444, 50.317), "Container yard", now, now.plusYears(1),
+                LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        String withdrawal = "form.land-withdrawal[data-application='" + pending + "']";
+        browser.waitUntil("the pending application's withdrawal is offered", d -> {
+            browser.open(page, "en");
+            return !browser.all(withdrawal).isEmpty();
+        });
+        assertThat(browser.find(withdrawal + " h3").getText()).isEqualTo("Withdraw the application " + pending + " (003 art. 22.2)");
+        assertThat(browser.signAndSend(browser.find(withdrawal).getAttribute("id"))).contains("\"type\":\"WithdrawLandApplication\"").contains(pending);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        String row = "#land-applications tr[data-land-application='" + pending + "'] td:nth-child(3)";
+        browser.waitUntil("the application is shown withdrawn", d -> {
+            browser.open(page, "en");
+            return "Withdrawn".equals(browser.find(row).getText());
+        });
+        assertThat(browser.all(withdrawal)).as("withdrawn once").isEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find(row).getText()).isEqualTo("Буцаан авсан");
+        assertThat(browser.all(withdrawal)).isEmpty();
         // F402: the land application's form while the zone is open; once the Cabinet member closes it (6.4) the form is not offered, and why
         assertThat(browser.all("#form-land")).hasSize(1);
         assertThat(browser.all("#land-application-not-offered")).isEmpty();
