@@ -43,6 +43,7 @@ const bodies = {
   ReportLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid.amount')), currency: value(f, 'paid.currency') || 'MNT' }, receiptSha256: value(f, 'receiptSha256') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
+  WithdrawLandApplication: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId') }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),
     reportSha256: value(f, 'reportSha256'), contentVersion: Number(value(f, 'contentVersion')),
     ...(value(f, 'corrects') ? { corrects: value(f, 'corrects') } : {}) }),

@@ -59,10 +59,10 @@ class FreeZoneAbuseRound6EndToEndTest {
         JsonNode desk = registry.await("/api/governor/zones/altanbulag/land", governor, land -> land.toString().contains(licence.value()));
         assertThat(desk.toString()).contains("\"feeDueBy\":\"" + dueBy + "\"");
 
-        // the other entity's application for the same ground waits: the parcel is licensed
+        // the other entity's application for the same ground waits: the parcel is licensed (wholly, for the whole period: F415, session 26)
         LandApplicationId waiting = applied(next, from, until);
-        registry.refused(grant(next, waiting, from, until, "Governor decision 2027/32"), 409, "freezone.parcel-already-licensed", null,
-                "003 art. 22.2");
+        registry.refused(grant(next, waiting, from, until, "Governor decision 2027/32"), 409, "freezone.applied-ground-licensed", "applicationId",
+                "003 art. 6.1, 22.2");
 
         registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(registry.today(), dueBy) + 1));
         registry.await("/api/governor/zones/altanbulag/land", registry.signIn("governor-altanbulag"), // a month later: a new session

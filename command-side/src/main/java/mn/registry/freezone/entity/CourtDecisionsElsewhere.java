@@ -27,9 +27,14 @@ public class CourtDecisionsElsewhere {
 
     /** The decisions recorded on {@code registration}'s entity in every established zone but its own. */
     public List<RegistrationEvents.CourtDissolutionRecorded> of(RegistrationId registration) {
-        return established.established().stream().filter(zone -> !zone.equals(registration.zoneId()))
-                .flatMap(zone -> events.readEvents(registration.inZone(zone).stream()).asStream()).map(EventMessage::getPayload)
+        return inTheOtherZones(registration).stream()
+                .flatMap(other -> events.readEvents(other.stream()).asStream()).map(EventMessage::getPayload)
                 .filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance).map(RegistrationEvents.CourtDissolutionRecorded.class::cast)
                 .toList();
+    }
+
+    /** The ids {@code registration}'s entity has (or would have) in every established zone but its own (read: one find of the zones' list). */
+    List<RegistrationId> inTheOtherZones(RegistrationId registration) {
+        return established.established().stream().filter(zone -> !zone.equals(registration.zoneId())).map(registration::inZone).toList();
     }
 }

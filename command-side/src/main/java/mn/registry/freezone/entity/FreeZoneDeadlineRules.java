@@ -40,6 +40,8 @@ class FreeZoneDeadlineRules implements DeadlineRules {
     static final String INTERRUPTION = "freezone.interruption";
     /** 003 art. 12.3: the quarterly report, one deadline per zone and quarter (aggregate id {@code <zone>/<year>-Q<n>}). */
     static final String REPORT = "freezone.report";
+    /** 003 art. 12.5.3 (ADR 0035 item 85, F417): a court's dissolution recorded in another zone, to be recorded on this registration. */
+    static final String COURT_DECISION = "freezone.court-decision";
 
     private final Supplier<WorkingDayCalendar> calendar;
 
@@ -58,7 +60,7 @@ class FreeZoneDeadlineRules implements DeadlineRules {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(REVIEW, START, INTERRUPTION, REPORT);
+        return Set.of(REVIEW, START, INTERRUPTION, REPORT, COURT_DECISION);
     }
 
     private static String reportDeadlineId(ZoneId zone, int year, int quarter) {
@@ -116,8 +118,19 @@ class FreeZoneDeadlineRules implements DeadlineRules {
         if (event instanceof ZoneEvents.QuarterlyReportOverdue e) {
             return List.of(new DeadlineInstruction.End(reportDeadlineId(e.zoneId(), e.year(), e.quarter()), REPORT));
         }
+        if (event instanceof RegistrationEvents.CourtDecisionToRecord e) { // ADR 0035 item 85: the governor's duty, escalated once
+            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), COURT_DECISION, sequence, e.dueOn(),
+                    "court decision recorded in " + e.recordedIn().value(), e.article())));
+        }
+        if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
+            return List.of(end(e.registrationId(), COURT_DECISION));
+        }
+        if (event instanceof RegistrationEvents.CourtDecisionToRecordOverdue e) {
+            return List.of(end(e.registrationId(), COURT_DECISION));
+        }
         if (event instanceof RegistrationEvents.EntityDeregistered e) {
-            return List.of(end(e.registrationId(), REVIEW), end(e.registrationId(), START), end(e.registrationId(), INTERRUPTION));
+            return List.of(end(e.registrationId(), REVIEW), end(e.registrationId(), START), end(e.registrationId(), INTERRUPTION),
+                    end(e.registrationId(), COURT_DECISION));
         }
         return List.of();
     }
@@ -154,6 +167,7 @@ class FreeZoneDeadlineRules implements DeadlineRules {
         String stream = RegistrationStreamCommands.stream(id);
         return switch (deadline.kind()) {
             case REVIEW -> new RegistrationStreamCommands.EscalateOverdueReview(stream, id, deadline.due(), firedAt);
+            case COURT_DECISION -> new RegistrationStreamCommands.EscalateCourtDecisionDuty(stream, id, firedAt);
             case START -> new RegistrationStreamCommands.RaiseGroundIfDue(stream, id, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
                     UlaanbaatarTime.dateOf(firedAt), firedAt);
             case INTERRUPTION -> new RegistrationStreamCommands.RaiseGroundIfDue(stream, id, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS,

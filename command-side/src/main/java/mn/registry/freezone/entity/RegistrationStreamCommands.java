@@ -34,4 +34,16 @@ final class RegistrationStreamCommands {
     record RecomputeReviewDue(@TargetAggregateIdentifier String stream, RegistrationId registrationId, LocalDate due, Instant dueAt,
                               CalendarVersion calendarVersion) {
     }
+
+    /**
+     * The registry, on a court's dissolution recorded on the entity's registration in {@code recordedIn} (ADR 0035 item 85; F417): this
+     * registration's governor is to record it here too, from {@code raisedAt}.
+     */
+    record RaiseCourtDecisionDuty(@TargetAggregateIdentifier String stream, RegistrationId registrationId, mn.registry.kernel.freezone.ZoneId recordedIn,
+                                  String reference, LocalDate decidedOn, Instant raisedAt) {
+    }
+
+    /** The deadline service: the business days to record a court decision recorded elsewhere ran out (ADR 0035 item 85). */
+    record EscalateCourtDecisionDuty(@TargetAggregateIdentifier String stream, RegistrationId registrationId, Instant firedAt) {
+    }
 }

@@ -50,7 +50,7 @@ class ZoneRegistration {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "1";
+    static final String SHAPE = "2";
 
     enum Status { APPLIED, REGISTERED, REJECTED, DEREGISTERED }
 
@@ -85,6 +85,9 @@ class ZoneRegistration {
     private LocalDate reviewDue;
     private java.time.Instant reviewDueAt;
     private boolean reviewEscalated;
+    /** The last day to record here a court's dissolution recorded in another zone (ADR 0035 item 85, F417); null when no such duty is open. */
+    private LocalDate courtDecisionDueOn;
+    private boolean courtDecisionDutyEscalated;
     private LocalDate deregisteredOn;
     private DeregistrationGround deregisteredOnGround;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
@@ -787,6 +790,40 @@ class ZoneRegistration {
         return bankruptcy && courtDecidedOn != null && raised.contains(DeregistrationGround.COURT_DECISION) && !courtDecidedOn.isAfter(stop);
     }
 
+    /**
+     * 003 art. 12.5.3, 22.6, 22.7 (the lead's reading, ADR 0035 item 85; abuse audit F417, was O238): a court's dissolution of the entity recorded
+     * in another zone is this zone's governor's to record here too (this zone's licences are theirs to end, and a decision may be contested,
+     * item 68): the registry gives them 5 business days (the registration's review period, 003 art. 8.7, 12.2: choice) and escalates it once
+     * on the desk. Raised once per open duty, on a registration the decision concerns ({@link #courtDecisionElsewhereIsToBeRecordedHere}).
+     */
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RaiseCourtDecisionDuty command, RegistrationServices services) {
+        if (!courtDecisionElsewhereIsToBeRecordedHere(command.decidedOn())) {
+            return;
+        }
+        Deadline due = services.due(command.raisedAt(), FreeZoneTerms.REVIEW);
+        apply(new RegistrationEvents.CourtDecisionToRecord(registrationId, command.recordedIn(), command.reference(), command.decidedOn(), due.due(),
+                command.raisedAt(), DeregistrationGround.COURT_DECISION.article()));
+    }
+
+    // ADR 0035 items 67, 85: registered here now, no decision recorded here and no duty open, and the decision dated on or after this
+    // registration's certificate (one before it was not about this registration, F88)
+    private boolean courtDecisionElsewhereIsToBeRecordedHere(LocalDate decidedOn) {
+        return status == Status.REGISTERED && courtDecidedOn == null && courtDecisionDueOn == null && certificateIssuedOn != null
+                && decidedOn != null && !decidedOn.isBefore(certificateIssuedOn);
+    }
+
+    // 003 art. 12.5.3 (ADR 0035 item 85; F417): a court decision recorded elsewhere and not here within its business days is escalated once
+    @CommandHandler
+    void handle(RegistrationStreamCommands.EscalateCourtDecisionDuty command) {
+        if (status != Status.REGISTERED || courtDecisionDueOn == null || courtDecisionDutyEscalated
+                || !UlaanbaatarTime.dateOf(command.firedAt()).isAfter(courtDecisionDueOn)) {
+            return;
+        }
+        apply(new RegistrationEvents.CourtDecisionToRecordOverdue(registrationId, courtDecisionDueOn, command.firedAt(),
+                DeregistrationGround.COURT_DECISION.article()));
+    }
+
     // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence
     @CommandHandler
     void handle(RegistrationStreamCommands.EscalateOverdueReview command) {
@@ -851,6 +888,8 @@ class ZoneRegistration {
         resumedOn = null;
         bankruptcy = false;
         courtDecidedOn = null;
+        courtDecisionDueOn = null;
+        courtDecisionDutyEscalated = false;
         raised.clear();
         groundArose.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
@@ -941,9 +980,21 @@ class ZoneRegistration {
     }
 
     @EventSourcingHandler
+    void on(RegistrationEvents.CourtDecisionToRecord event) {
+        courtDecisionDueOn = event.dueOn();
+        courtDecisionDutyEscalated = false;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.CourtDecisionToRecordOverdue event) {
+        courtDecisionDutyEscalated = true;
+    }
+
+    @EventSourcingHandler
     void on(RegistrationEvents.CourtDissolutionRecorded event) {
         bankruptcy = event.bankruptcy();
         courtDecidedOn = event.decidedOn();
+        courtDecisionDueOn = null; // ADR 0035 item 85: recorded here, the duty ends
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
         }
@@ -962,6 +1013,7 @@ class ZoneRegistration {
         status = Status.DEREGISTERED;
         deregisteredOn = UlaanbaatarTime.dateOf(event.deregisteredAt());
         deregisteredOnGround = event.ground();
+        courtDecisionDueOn = null; // ADR 0035 item 85: removed here, nothing is left to record
     }
 
     Status status() {

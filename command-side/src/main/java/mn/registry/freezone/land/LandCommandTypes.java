@@ -102,6 +102,24 @@ class LandCommandTypes {
         });
     }
 
+    // 003 art. 22.2 (ADR 0035 item 86; abuse audit F416, was O244): the entity's own withdrawal of its pending application, signed by its
+    // representative; a zone with no land register has received no application
+    @Bean
+    SignedCommandType<LandCommands.WithdrawLandApplication> withdrawLandApplicationType() {
+        return SignedCommandType.of("WithdrawLandApplication", LandCommands.WithdrawLandApplication.class, Set.of(Role.APPLICANT), (body, context) -> {
+            if (body.zoneId() == null || body.applicationId() == null) {
+                throw RegistryProblem.invalid("freezone.field-missing", "The withdrawal names the zone and the application.", "applicationId",
+                        "003 art. 22.2");
+            }
+            try {
+                commands.sendAndWait(SignedCommandContext.message(body, context));
+            } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                throw unknownApplication(body.applicationId());
+            }
+            return new ApplicationAnswer(body.applicationId(), context.receivedAt(), "WITHDRAWN");
+        });
+    }
+
     @Bean
     SignedCommandType<LandCommands.RefuseLandUse> refuseLandUseType() {
         return GovernorCommandType.toAggregate(LandCommands.RefuseLandUse.class, commands, b -> unknownApplication(b.applicationId()),

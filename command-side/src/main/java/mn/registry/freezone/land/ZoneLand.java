@@ -67,7 +67,7 @@ class ZoneLand {
         }
     }
 
-    enum Decision { PENDING, GRANTED, REFUSED }
+    enum Decision { PENDING, GRANTED, REFUSED, WITHDRAWN }
 
     @AggregateIdentifier
     private String stream;
@@ -252,11 +252,32 @@ class ZoneLand {
                     + (id == null ? "was named" : id + " was received in this zone") + "; land is granted only on an entity's application.",
                     "applicationId", "003 art. 22.2, 8.7.7");
         }
+        if (application.decision() == Decision.WITHDRAWN) { // 003 art. 22.2 (ADR 0035 item 86; F416): nothing is decided on a withdrawn application
+            throw RegistryProblem.conflict("freezone.land-application-withdrawn", "Application " + id + " was withdrawn by its applicant; "
+                    + "nothing is decided on it.", "003 art. 22.2");
+        }
         if (application.decision() != Decision.PENDING) {
             throw RegistryProblem.conflict("freezone.land-application-decided", "Application " + id + " was decided already ("
                     + application.decision() + ").", "003 art. 22.2");
         }
         return application;
+    }
+
+    // 003 art. 22.2 (the lead's reading, ADR 0035 item 86; abuse audit F416, was O244): the entity withdraws its own pending application
+    @CommandHandler
+    void handle(LandCommands.WithdrawLandApplication body, CommandContext context, LandServices services) {
+        Application application = applicationIsPending(body.applicationId());
+        withdrawalIsTheApplicants(application, services.standing(application.applicant()), context.actor());
+        apply(new LandEvents.LandApplicationWithdrawn(zoneId, application.id(), application.applicant(), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * 003 art. 12.1, 22.2 (ADR 0035 item 86; F416): an application is the entity's act, and only the entity withdraws it: signed by its
+     * representative, on the signer rule of an application ({@link #entityMayApplyForLand}). Whether the application is still pending is
+     * {@link #applicationIsPending}'s. The holder's page is answered by the same methods.
+     */
+    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, PersonId signer) {
+        signerRepresentsTheEntity(standing, signer);
     }
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
@@ -298,6 +319,36 @@ class ZoneLand {
         noGroundForLosingLandIsRaised(standing, "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         applicationsPeriodHasNotEnded(application, UlaanbaatarTime.dateOf(receivedAt));
+        someOfTheAppliedGroundIsFree(application, receivedAt);
+    }
+
+    // 003 art. 6.1, 22.2 (abuse audit F415, was O240): a grant lies within the parcel and period applied for, starts no earlier than its receipt
+    // and covers no ground licensed for an overlapping period; where the whole parcel applied for is licensed on every day of the period still to
+    // come on which a grant may start (within a year of its receipt), no grant can be recorded on the application, however drawn: said so (the
+    // desk offers its refusal only). Judged on the days the licensed ground changes (the first day, the day after each overlapping licence
+    // ends) with the grant's own overlap check and start rule
+    void someOfTheAppliedGroundIsFree(Application application, Instant receivedAt) {
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(receivedAt);
+        LocalDate first = application.from().isAfter(receivedOn) ? application.from() : receivedOn;
+        List<Licence> over = licencesOver(application.parcel(), first, application.until()).toList();
+        TreeSet<LocalDate> days = new TreeSet<>(List.of(first));
+        over.stream().map(l -> l.until().plusDays(1)).filter(day -> !day.isAfter(application.until())
+                && verdictOf(() -> periodStartsWithinAYearOfReceipt(day, receivedAt)).accepted()).forEach(days::add);
+        for (LocalDate day : days) {
+            org.locationtech.jts.geom.Geometry free = application.parcel();
+            for (Licence l : over) {
+                if (l.activeOn(day)) {
+                    free = free.difference(l.parcel());
+                }
+            }
+            if (!free.isEmpty() && ParcelGeometry.hectares(free).signum() > 0) {
+                return;
+            }
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.applied-ground-licensed", "Every part of the parcel of application "
+                + application.id() + " is licensed on every day from " + first + " on which a grant may start ("
+                + over.stream().map(l -> l.id().toString()).distinct().collect(java.util.stream.Collectors.joining(", "))
+                + "): no land is granted on it, it is refused.", "applicationId", "003 art. 6.1, 22.2");
     }
 
     // 003 art. 22.2 (abuse audit F397): a grant lies within the period applied for and starts no earlier than the day it is received, so
@@ -427,12 +478,15 @@ class ZoneLand {
 
     // 003 art. 22.2 (choice): no ground is licensed twice for overlapping periods
     void parcelIsNotLicensedForAnOverlappingPeriod(Polygon parcel, LocalDate from, LocalDate until) {
-        for (Licence l : licences.values()) {
-            if (l.activeDuring(from, until) && ParcelGeometry.overlap(parcel, l.parcel())) {
-                throw RegistryProblem.conflict("freezone.parcel-already-licensed", "The parcel overlaps licence " + l.id() + " (" + l.from() + " to "
-                        + l.until() + ").", "003 art. 22.2");
-            }
-        }
+        licencesOver(parcel, from, until).findFirst().ifPresent(l -> {
+            throw RegistryProblem.conflict("freezone.parcel-already-licensed", "The parcel overlaps licence " + l.id() + " (" + l.from() + " to "
+                    + l.until() + ").", "003 art. 22.2");
+        });
+    }
+
+    /** The licences in force on some day from {@code from} to {@code until} whose ground shares some of {@code parcel}'s (interiors meet). */
+    private java.util.stream.Stream<Licence> licencesOver(Polygon parcel, LocalDate from, LocalDate until) {
+        return licences.values().stream().filter(l -> l.activeDuring(from, until) && ParcelGeometry.overlap(parcel, l.parcel()));
     }
 
     // 003 art. 6.1 (choice): on no day does the licensed area exceed the zone's area
@@ -517,7 +571,10 @@ class ZoneLand {
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
                 standing.apply(licences.get(id).holder()), governor))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports);
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
+        decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
+                standing.apply(applications.get(id).applicant()), governor))));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals);
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -812,6 +869,11 @@ class ZoneLand {
     @EventSourcingHandler
     void on(LandEvents.LandUseRefused event) {
         applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.REFUSED));
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandApplicationWithdrawn event) {
+        applications.computeIfPresent(event.applicationId(), (id, a) -> a.decided(Decision.WITHDRAWN));
     }
 
     @EventSourcingHandler

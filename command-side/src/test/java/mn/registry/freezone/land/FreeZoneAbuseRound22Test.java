@@ -196,7 +196,8 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         for (GeoPolygon parcel : List.of(PARCEL_A, inside, around)) {
             Object[] licensed = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
                     applied(2, OTHER, parcel, FROM, UNTIL)};
-            agrees(new LandActs.Verdict("freezone.parcel-already-licensed"), licensed,
+            // an application wholly on licensed ground is refused as such since F415 (session 26): none of it can be granted
+            agrees(new LandActs.Verdict(parcel == around ? "freezone.parcel-already-licensed" : "freezone.applied-ground-licensed"), licensed,
                     byGovernor(ZoneLandTest.grant(OTHER, parcel, FROM, UNTIL, A2), GOVERNOR, ZONE, AT));
         }
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),

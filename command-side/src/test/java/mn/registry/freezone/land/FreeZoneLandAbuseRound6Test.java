@@ -104,7 +104,8 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
         fixture.given(held)
                 .when(byGovernor(toOther, GOVERNOR, ZONE, AT))
                 .expectException(new org.hamcrest.FeatureMatcher<mn.registry.kernel.problem.RegistryProblem, String>(
-                        org.hamcrest.Matchers.equalTo("freezone.parcel-already-licensed"), "a problem with code", "code") {
+                        // an application wholly on licensed ground is refused as such since F415 (session 26)
+                        org.hamcrest.Matchers.equalTo("freezone.applied-ground-licensed"), "a problem with code", "code") {
                     @Override
                     protected String featureValueOf(mn.registry.kernel.problem.RegistryProblem problem) {
                         return problem.code();

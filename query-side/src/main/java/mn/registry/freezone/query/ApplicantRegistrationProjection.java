@@ -101,6 +101,9 @@ class ApplicantRegistrationProjection {
         } else if (event instanceof LandEvents.LandUseRefused e) {
             id = e.applicant();
             at = e.refusedAt();
+        } else if (event instanceof LandEvents.LandApplicationWithdrawn e) {
+            id = e.applicant();
+            at = e.withdrawnAt();
         } else if (event instanceof LandEvents.LandRightsGranted e) {
             id = e.holder();
             at = e.grantedAt();

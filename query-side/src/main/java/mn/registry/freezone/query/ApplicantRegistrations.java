@@ -31,7 +31,8 @@ public class ApplicantRegistrations {
 
 
     /** The applicant's own acts: its applications are its receipts, not decisions told to it. */
-    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied", "LandFeePaymentReported");
+    private static final Set<String> APPLICANT_ACTS = Set.of("ZoneRegistrationApplied", "LandUseApplied", "LandFeePaymentReported",
+            "LandApplicationWithdrawn");
 
     private final MongoCollection<Document> registrations;
 
@@ -164,6 +165,7 @@ public class ApplicantRegistrations {
                     application.putIfAbsent("status", "PENDING");
                 }
                 case "LandUseRefused" -> decided(land, event.get("applicationId"), "REFUSED", at).put("reasons", event.get("reasons"));
+                case "LandApplicationWithdrawn" -> decided(land, event.get("applicationId"), "WITHDRAWN", at);
                 case "LandRightsGranted" -> {
                     if (event.get("applicationId") != null) {
                         Map<String, Object> granted = decided(land, event.get("applicationId"), "GRANTED", at);

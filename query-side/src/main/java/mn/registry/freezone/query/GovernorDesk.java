@@ -39,6 +39,14 @@ public class GovernorDesk {
     public record GroundDue(String registrationId, String entityName, String ground, String article, LocalDate since) {
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 85; F417, was O238): a court's dissolution recorded in another zone that the governor is to record on this
+     * registration by {@code dueOn}, with business days left (0 on the last day, negative after it), and whether it was escalated.
+     */
+    public record CourtDecisionToRecord(String registrationId, String entityName, String recordedIn, String reference, LocalDate decidedOn,
+                                        LocalDate dueOn, int businessDaysLeft, boolean overdue, boolean escalated, String article) {
+    }
+
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
     public record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
@@ -133,6 +141,24 @@ public class GovernorDesk {
         }
         entries.sort(Comparator.comparingInt(QueueEntry::businessDaysLeft).thenComparing(QueueEntry::receivedAt));
         return entries;
+    }
+
+    // 003 art. 12.5.3 (ADR 0035 item 85): the court decisions recorded elsewhere this zone's governor is to record here, most urgent first
+    public List<CourtDecisionToRecord> courtDecisionsToRecord(String zoneId) {
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        WorkingDayCalendar days = calendar.get();
+        List<CourtDecisionToRecord> due = new ArrayList<>();
+        for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "REGISTERED")))) {
+            Document duty = row.get("courtDecisionToRecord", Document.class);
+            if (duty != null) {
+                LocalDate dueOn = LocalDate.parse(duty.getString("dueOn"));
+                due.add(new CourtDecisionToRecord(row.getString("_id"), row.getString("entityName"), duty.getString("recordedIn"),
+                        duty.getString("reference"), LocalDate.parse(duty.getString("decidedOn")), dueOn, days.workingDaysBetween(today, dueOn),
+                        today.isAfter(dueOn), duty.getString("escalatedAt") != null, duty.getString("article")));
+            }
+        }
+        due.sort(Comparator.comparing(CourtDecisionToRecord::dueOn).thenComparing(CourtDecisionToRecord::registrationId));
+        return due;
     }
 
     // 003 art. 12.5: registered entities with a raised ground, oldest first

@@ -47,6 +47,13 @@ class GovernorDeskController {
         return desk.groundsDue(governorOf(zone, authorization));
     }
 
+    /** 003 art. 12.5.3 (ADR 0035 item 85; F417): the court decisions recorded in another zone this zone's governor is to record, with their last day. */
+    @GetMapping(path = "/api/governor/zones/{zone}/court-decisions", produces = "application/json")
+    List<GovernorDesk.CourtDecisionToRecord> courtDecisions(@PathVariable String zone,
+                                                            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return desk.courtDecisionsToRecord(governorOf(zone, authorization));
+    }
+
     @GetMapping(path = "/api/governor/zones/{zone}/entities", produces = "application/json")
     List<Document> entities(@PathVariable String zone, @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return desk.entities(governorOf(zone, authorization));

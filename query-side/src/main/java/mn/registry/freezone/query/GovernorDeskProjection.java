@@ -285,7 +285,21 @@ class GovernorDeskProjection {
 
     @EventHandler
     void on(RegistrationEvents.CourtDissolutionRecorded e) {
-        set(e.registrationId().value(), Updates.set("courtReference", e.reference()), Updates.set("courtDecidedOn", e.decidedOn().toString()));
+        set(e.registrationId().value(), Updates.set("courtReference", e.reference()), Updates.set("courtDecidedOn", e.decidedOn().toString()),
+                Updates.unset("courtDecisionToRecord"));
+    }
+
+    // 003 art. 12.5.3 (ADR 0035 item 85; F417): the governor's duty to record here a dissolution recorded in another zone, its last day, its escalation
+    @EventHandler
+    void on(RegistrationEvents.CourtDecisionToRecord e) {
+        set(e.registrationId().value(), Updates.set("courtDecisionToRecord", new Document("recordedIn", e.recordedIn().value())
+                .append("reference", e.reference()).append("decidedOn", e.decidedOn().toString()).append("dueOn", e.dueOn().toString())
+                .append("article", e.article())));
+    }
+
+    @EventHandler
+    void on(RegistrationEvents.CourtDecisionToRecordOverdue e) {
+        set(e.registrationId().value(), Updates.set("courtDecisionToRecord.escalatedAt", e.escalatedAt().toString()));
     }
 
     @EventHandler
@@ -298,7 +312,7 @@ class GovernorDeskProjection {
     void on(RegistrationEvents.EntityDeregistered e) {
         set(e.registrationId().value(), Updates.set("status", "DEREGISTERED"), Updates.set("deregisteredOn", e.deregisteredAt().toString()),
                 Updates.set("deregistrationGround", e.ground().name()), Updates.set("deregistrationArticle", e.article()),
-                Updates.set("taxClawbackDue", e.taxClawbackDue()));
+                Updates.set("taxClawbackDue", e.taxClawbackDue()), Updates.unset("courtDecisionToRecord"));
     }
 
     @EventHandler
@@ -330,6 +344,13 @@ class GovernorDeskProjection {
     void on(LandEvents.LandUseRefused e) {
         landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "REFUSED"),
                 Updates.set("reasons", e.reasons()), Updates.set("decidedAt", e.refusedAt().toString())), UPSERT);
+    }
+
+    // 003 art. 22.2 (ADR 0035 item 86; F416): withdrawn by its applicant: no longer pending, nothing is decided on it
+    @EventHandler
+    void on(LandEvents.LandApplicationWithdrawn e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "WITHDRAWN"),
+                Updates.set("decidedAt", e.withdrawnAt().toString())), UPSERT);
     }
 
     // 003 art. 23.3-23.4: the Government's exemptions, applied in the fee schedules

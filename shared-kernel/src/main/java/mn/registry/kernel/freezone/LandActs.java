@@ -14,16 +14,20 @@ import java.util.Optional;
  * @param fees         for each licence granted whose certificate is not issued (nor revoked, nor lapsed): whether its fee would be recorded
  * @param reports      for the same licences: whether the holder's report of its fee paid (003 art. 22.5, 22.7; ADR 0035 items 22, 83) would be
  *                     recorded on the same person's signature, for the holder's page (abuse audit F391, was O239)
+ * @param withdrawals  for each application still pending: whether its withdrawal (003 art. 22.2; ADR 0035 item 86, F416, was O244) would be
+ *                     recorded on the same person's signature, for the holder's page
  */
-public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports) {
+public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports,
+                       Map<LandApplicationId, Verdict> withdrawals) {
 
     /** No land register answered (no command side here, or no application received in the zone yet): no land act is offered. */
-    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of());
+    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of(), Map.of());
 
     public LandActs {
         applications = Map.copyOf(applications);
         fees = Map.copyOf(fees);
         reports = Map.copyOf(reports);
+        withdrawals = Map.copyOf(withdrawals);
     }
 
     /** Accepted, or refused with the stable code of the problem the act would be refused with. */
@@ -53,6 +57,11 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
     /** The register's verdict on the holder's report of the fee of {@code licence} paid; empty when it holds no such licence awaiting its certificate. */
     public Optional<Verdict> reportOf(LandLicenceId licence) {
         return Optional.ofNullable(reports.get(licence));
+    }
+
+    /** The register's verdict on the withdrawal of {@code application} by its applicant; empty when it holds no such pending application. */
+    public Optional<Verdict> withdrawalOf(LandApplicationId application) {
+        return Optional.ofNullable(withdrawals.get(application));
     }
 
     /** The command side's answer to the land desk and to the holder's page (each reads the acts of its own role). */

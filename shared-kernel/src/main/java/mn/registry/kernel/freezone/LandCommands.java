@@ -62,4 +62,11 @@ public final class LandCommands {
      */
     public record ReportLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receiptSha256) implements ZoneCommand {
     }
+
+    /**
+     * 003 art. 22.2 (the lead's reading, ADR 0035 item 86; abuse audit F416, was O244): the entity's representative withdraws its own application
+     * for land while it is pending (neither granted, refused nor withdrawn); the governor then decides nothing on it.
+     */
+    public record WithdrawLandApplication(ZoneId zoneId, LandApplicationId applicationId) implements ZoneCommand {
+    }
 }

@@ -25,6 +25,11 @@ public final class LandEvents {
                                  Instant refusedAt, PersonId refusedBy) {
     }
 
+    /** 003 art. 22.2 (ADR 0035 item 86; F416, was O244): the entity's representative withdrew its pending application; nothing is decided on it. */
+    public record LandApplicationWithdrawn(ZoneId zoneId, LandApplicationId applicationId, RegistrationId applicant, Instant withdrawnAt,
+                                           PersonId withdrawnBy) {
+    }
+
     /**
      * @param applicationId the application this decision grants (003 art. 22.2); null only in licences granted before
      *                      applications were recorded (issue 13)

@@ -77,6 +77,20 @@ public final class RegistrationEvents {
                                            @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) {
     }
 
+    /**
+     * 003 art. 12.5.3, 22.6, 22.7 (the lead's reading, ADR 0035 item 85; abuse audit F417, was O238): a court's dissolution of the entity was
+     * recorded on its registration in the zone {@code recordedIn}; this zone's governor is to record the same decision on this registration by
+     * {@code dueOn} (5 business days from {@code raisedAt}, the zone's own registration period: choice), which ends the duty. Raised by the
+     * registry, not signed.
+     */
+    public record CourtDecisionToRecord(RegistrationId registrationId, ZoneId recordedIn, String reference, LocalDate decidedOn, LocalDate dueOn,
+                                        Instant raisedAt, String article) {
+    }
+
+    /** 003 art. 12.5.3 (ADR 0035 item 85; F417): the duty's business days ran out with the decision not recorded here; escalated once. */
+    public record CourtDecisionToRecordOverdue(RegistrationId registrationId, LocalDate dueOn, Instant escalatedAt, String article) {
+    }
+
     /** A ground of 003 art. 12.5 is due: raised by the registry itself (12.5.1, 12.5.2; raisedBy null) or by recording a court decision. */
     /**
      * 003 art. 6.4, 12.5.1, 12.5.2 (choice, ADR 0035 item 21): the last day of the year to start, or of the 12 months of interruption,

@@ -282,7 +282,8 @@ class GovernorDeskBrowserTest {
     @Test
     @DisplayName("003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67, F300, was O168): the governor of the entity's other zone sees, in either "
             + "language, that its dissolution was recorded in another zone (the zone and the court's day); the page offers no start, and "
-            + "offers the court's decision to record it here")
+            + "offers the court's decision to record it here; 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 item 85, F417, was O238): the desk lists it "
+            + "as a decision to record here by its last day, in either language")
     void the_other_zones_governor_sees_the_dissolution_recorded_elsewhere() {
         RegistrationId[] registrations = new RegistrationId[2];
         String[] zones = {"altanbulag", "zamyn-uud"};
@@ -311,6 +312,16 @@ class GovernorDeskBrowserTest {
         browser.open(page, "mn");
         assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("татан буулгасан шүүхийн шийдвэр");
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+        // F417: the desk lists the duty to record it here, with its last day
+        String duty = "#court-decisions-to-record li[data-registration='" + registrations[1].value() + "']";
+        browser.waitUntil("the duty reaches the desk", d -> {
+            browser.open("/governor/zamyn-uud", "en");
+            return !browser.all(duty).isEmpty();
+        });
+        assertThat(browser.find(duty).getText()).contains("Altanbulag Free Trade Zone").contains("Ider civil court 2026/5")
+                .contains("record it on this registration by").contains("business days left");
+        browser.open("/governor/zamyn-uud", "mn");
+        assertThat(browser.find(duty).getText()).contains("энэ бүртгэлд бүртгэх эцсийн хугацаа").contains("ажлын өдөр үлдсэн");
         browser.signOut();
     }
 

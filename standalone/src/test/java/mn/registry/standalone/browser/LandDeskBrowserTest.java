@@ -54,8 +54,12 @@ class LandDeskBrowserTest {
     /** The entity's application for land in Zamyn-Uud, signed by its representative, from {@code from} to {@code until}: its id. */
     private static String applyForLand(String representative, RegistrationId entity, double west, LocalDate from, LocalDate until) {
         return send(representative, "ApplyForLandUse", new LandCommands.ApplyForLandUse(ZAMYN_UUD, entity, "Yard of " + entity.value(),
-                GeoPolygon.of(west, 43.72, west + 0.002, 43.72, west + 0.002, 43.722, west, 43.722), "Container yard", from, until,
-                LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+                yard(west), "Container yard", from, until, LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+    }
+
+    /** A yard in Zamyn-Uud whose west side runs along {@code west}. */
+    private static GeoPolygon yard(double west) {
+        return GeoPolygon.of(west, 43.72, west + 0.002, 43.72, west + 0.002, 43.722, west, 43.722);
     }
 
     /** The decision's document, received first (ADR 0061 item 27): its SHA-256. */
@@ -71,7 +75,9 @@ class LandDeskBrowserTest {
     @Test
     @DisplayName("003 art. 8.7.7, 22.2 (ADR 0035 item 81, F396, was O223; F397): a governor who signed a land application as the entity's "
             + "representative is offered neither its grant nor its refusal, and the land page says in either language that another governor "
-            + "decides; an application whose period ended is offered for refusal only, and says why; another application is offered both")
+            + "decides; an application whose period ended is offered for refusal only, and says why; another application is offered both; "
+            + "003 art. 6.1, 22.2 (ADR 0035 item 87, F415, was O240): an application whose whole parcel is licensed for its whole period is "
+            + "offered for refusal only, and the page says why in either language")
     void the_land_desk_offers_only_what_the_land_register_would_record() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
@@ -133,6 +139,25 @@ class LandDeskBrowserTest {
         browser.open(page, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(!browser.find("body").getText().contains(shortApplication)).as("the refused application leaves the page").isTrue();
         assertThat(options("refuse-land-application")).containsExactly(longApplication);
+
+        // F415: the long stay's yard granted to it, the short stay applies for the whole of it for the same period: no grant is offered
+        LocalDate now = UlaanbaatarTime.dateOf(clock.instant());
+        send(governor.value(), "GrantLandRights", new LandCommands.GrantLandRights(ZAMYN_UUD, longStay, "Yard of " + longStay.value(), yard(111.91),
+                "Container yard", now, today.plusYears(5), LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.money.Money.mnt(45_000_000),
+                "Governor decision 2026/93", new mn.registry.kernel.freezone.LandApplicationId(longApplication)));
+        String covered = applyForLand("applicant-1", shortStay, 111.91, now, today.plusYears(5));
+        String why = "#land-not-granted li[data-application='" + covered + "']";
+        browser.waitUntil("the application on licensed ground is on the land page", d -> {
+            browser.open(page, "en");
+            return !browser.all(why).isEmpty();
+        });
+        assertThat(browser.find(why).getAttribute("data-code")).isEqualTo("freezone.applied-ground-licensed");
+        assertThat(browser.find(why).getText()).startsWith(covered + " is not granted now: Every part of the parcel applied for is licensed");
+        assertThat(options("grant-application")).doesNotContain(covered);
+        assertThat(options("refuse-land-application")).containsExactly(covered);
+        browser.open(page, "mn");
+        assertThat(browser.find(why).getText()).contains("Хүссэн газрын бүх хэсэг нь");
+        assertThat(options("refuse-land-application")).containsExactly(covered);
         browser.signOut();
     }
 
@@ -142,7 +167,9 @@ class LandDeskBrowserTest {
     @Test
     @DisplayName("003 art. 22.5, 22.7 (ADR 0035 item 83, F391, was O239): the holder's page offers the report of its land fee paid while the land "
             + "register would record it, and once the licence's period has ended (its last day to pay not yet passed) offers it no more and says "
-            + "why in either language; 003 art. 6.4, 22.2 (item 84, F402): likewise the application for land once the zone is closed")
+            + "why in either language; 003 art. 6.4, 22.2 (item 84, F402): likewise the application for land once the zone is closed; 003 art. "
+            + "22.2 (item 86, F416, was O244): the representative withdraws a pending application on the page, which then shows it withdrawn in "
+            + "either language and offers no second withdrawal")
     void the_holders_page_offers_the_fee_report_only_where_the_land_register_would_record_it() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
@@ -174,6 +201,28 @@ class LandDeskBrowserTest {
         browser.open(page, "mn");
         assertThat(browser.all(form)).isEmpty();
         assertThat(browser.find(notOffered).getText()).startsWith(licence + " эрхийн төлбөрийг төлсөн гэж энд мэдэгдэх боломжгүй: ");
+        // F416: a pending application is withdrawn on the page; then shown withdrawn, with no second withdrawal offered
+        LocalDate now = UlaanbaatarTime.dateOf(clock.instant());
+        String pending = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, yard, "Second yard",
+                GeoPolygon.of(106.444, 50.315, 106.446, 50.315, 106.446, 50.317, 106.444, 50.317), "Container yard", now, now.plusYears(1),
+                LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        String withdrawal = "form.land-withdrawal[data-application='" + pending + "']";
+        browser.waitUntil("the pending application's withdrawal is offered", d -> {
+            browser.open(page, "en");
+            return !browser.all(withdrawal).isEmpty();
+        });
+        assertThat(browser.find(withdrawal + " h3").getText()).startsWith("Withdraw the application " + pending + " (");
+        assertThat(browser.signAndSend(browser.find(withdrawal).getAttribute("id"))).contains("\"type\":\"WithdrawLandApplication\"").contains(pending);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        String row = "#land-applications tr[data-land-application='" + pending + "'] td:nth-child(3)";
+        browser.waitUntil("the application is shown withdrawn", d -> {
+            browser.open(page, "en");
+            return "Withdrawn".equals(browser.find(row).getText());
+        });
+        assertThat(browser.all(withdrawal)).as("withdrawn once").isEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find(row).getText()).isEqualTo("Буцаан авсан");
+        assertThat(browser.all(withdrawal)).isEmpty();
         // F402: the land application's form while the zone is open; once the Cabinet member closes it (6.4) the form is not offered, and why
         assertThat(browser.all("#form-land")).hasSize(1);
         assertThat(browser.all("#land-application-not-offered")).isEmpty();

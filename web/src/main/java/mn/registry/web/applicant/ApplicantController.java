@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.ApplicantRegistrations;
 import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.Role;
@@ -158,7 +159,9 @@ class ApplicantController {
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(streamsShownWith(registrationId), ApplicantRegistrations.WRITTEN_BY));
             return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
-                model.addAttribute("feeReports", feeReports(file, actor.person()));
+                LandActs acts = landActsNow(file, actor.person());
+                model.addAttribute("feeReports", feeReports(file, acts));
+                model.addAttribute("withdrawals", withdrawals(file, acts));
                 model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
                 return "applicant/registration";
             });
@@ -186,16 +189,33 @@ class ApplicantController {
      * zone's land register would record the holder's report of its fee paid now on the signed-in person's signature, as the command side
      * answers ({@link LandActs.OfTheZone}, the answer the land desk reads): one load of the zone's land register per page.
      */
-    private Map<String, LandActs.Verdict> feeReports(Map<String, Object> file, mn.registry.kernel.identity.PersonId signer) {
-        LandActs.OfTheZone answer = landActs.getIfAvailable();
-        LandActs acts = answer == null || file.get("zoneId") == null ? LandActs.NONE
-                : answer.now(ZoneId.of(String.valueOf(file.get("zoneId"))), signer).orElse(LandActs.NONE);
+    private static Map<String, LandActs.Verdict> feeReports(Map<String, Object> file, LandActs acts) {
         Map<String, LandActs.Verdict> reports = new java.util.HashMap<>();
         if (file.get("landApplications") instanceof List<?> applications) {
             applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get("licenceId")).filter(java.util.Objects::nonNull)
                     .map(String::valueOf).forEach(licence -> reports.put(licence, acts.reportOf(new LandLicenceId(licence)).orElse(UNANSWERED)));
         }
         return reports;
+    }
+
+    /** The land acts the zone's land register would record now on the signed-in person's signature ({@link LandActs.OfTheZone}). */
+    private LandActs landActsNow(Map<String, Object> file, mn.registry.kernel.identity.PersonId signer) {
+        LandActs.OfTheZone answer = landActs.getIfAvailable();
+        return answer == null || file.get("zoneId") == null ? LandActs.NONE
+                : answer.now(ZoneId.of(String.valueOf(file.get("zoneId"))), signer).orElse(LandActs.NONE);
+    }
+
+    /**
+     * 003 art. 22.2 (ADR 0035 item 86; abuse audit F416, was O244): for each of the registration's land applications, whether the zone's land
+     * register would record its withdrawal now on the signed-in person's signature (pending, signed by the entity's representative).
+     */
+    private static Map<String, LandActs.Verdict> withdrawals(Map<String, Object> file, LandActs acts) {
+        Map<String, LandActs.Verdict> withdrawals = new java.util.HashMap<>();
+        if (file.get("landApplications") instanceof List<?> applications) {
+            applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get("applicationId")).filter(java.util.Objects::nonNull)
+                    .map(String::valueOf).forEach(id -> withdrawals.put(id, acts.withdrawalOf(new LandApplicationId(id)).orElse(UNANSWERED)));
+        }
+        return withdrawals;
     }
 
     /**

@@ -99,6 +99,7 @@ class GovernorController {
         return zonePage(zone, request, response, model, () -> {
             model.addAttribute("queue", desk.queue(zone));
             model.addAttribute("grounds", desk.groundsDue(zone));
+            model.addAttribute("courtDecisions", desk.courtDecisionsToRecord(zone)); // ADR 0035 item 85, F417
             model.addAttribute("entities", desk.entities(zone));
             return "governor/desk";
         });
