@@ -21,7 +21,7 @@ public class CmdPathJfr {
         {"command log done (update commands)", "CommandLog.done"},
         {"identity lookup (IdentityDirectory)", "IdentityDirectory."},
         {"receipt number (permit_receipt_counters)", "MongoPermitApplicationIds."},
-        {"company claim (company_permit_claims)", "CompanyPermitClaims."},
+        {"company claim (document_claims, ADR 0070)", "CompanyPermitClaims."},
         {"event append (group insert, outside sealing and barrier)", "GaplessEventStorageEngine."},
         {"body read (treeToValue)", "CommandPipeline.readBody"},
         {"answer JSON", "CommandPipeline.answerJson"},

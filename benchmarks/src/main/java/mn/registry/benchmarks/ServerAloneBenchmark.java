@@ -86,10 +86,10 @@ public final class ServerAloneBenchmark {
     }
 
     /**
-     * One signed {@code ApplyForPermit} today, at 8 clients (recounted in session 25 from the lead's session 24 run of the registry's round,
-     * main 2d0dd842, {@code -Dregistry.mongo.roundTrips=true}: 7.4-7.6 round trips per command): the request thread's seven kinds (the
-     * signer's head, the command log's claim, the receipt counter, the company's claim, the documents' claims and their read, F373-F375,
-     * the events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
+     * One signed {@code ApplyForPermit} today, at 8 clients (recounted in session 26 after ADR 0070, from the registry's round with
+     * {@code -Dregistry.mongo.roundTrips=true}; session 25: 7.4-7.6 round trips per command): the request thread's five kinds (the
+     * signer's head, the command log's claim, the receipt counter, the company's and the documents' claims in one insert, ADR 0070, the
+     * events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
      * log's answers written several in one update off the request thread (ADR 0066), the readers at the head, the processors' bulk
      * writes (one write of {@code 1 / perCommand} documents, one document per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
      * of their collection, read from the registry's own data after its round ({@link Stored}); indexes are the registry's
@@ -112,13 +112,10 @@ public final class ServerAloneBenchmark {
                     .append("state", "ACCEPTED").append("lease", key("cmd-", n) + "@" + n).append("jws", c.jws).append("acceptedAt", n)))),
             new Op("update permit_receipt_counters [$and]", Side.REQUEST, 1, (c, n) -> c.receiptCounters.updateOne(
                     Filters.and(Filters.eq("_id", "2026"), Filters.gte("last", 0L)), Updates.inc("last", 1L))),
-            new Op("insert company_permit_claims", Side.REQUEST, 1, (c, n) -> c.companyClaims.insertOne(c.padded("company_permit_claims",
-                    new Document("_id", key("10", n)).append("applicationId", key("permit-", n)).append("commandId", key("cmd-", n))))),
-            // F373-F375 (session 24): the application's six documents claimed in one unordered insert; the benchmark's applications all
-            // name the same six, uploaded once, so the insert meets their claims and the claims are read (a real application's own papers: the insert alone)
-            new Op("insert document_claims", Side.REQUEST, 1, (c, n) -> c.claimDocuments(n)),
-            new Op("find document_claims [_id]", Side.REQUEST, 1, (c, n) -> c.documentClaims.find(Filters.in("_id", Collections.DOCUMENTS))
-                    .into(new ArrayList<>())),
+            // ADR 0070 (session 26): the company's claim and the application's six documents' claims in one unordered insert; the
+            // benchmark's applications all name the same six, uploaded once, so the insert meets their claims, which the registry knows
+            // are held for good by an application stored before (no read: ClaimsHeldForGood)
+            new Op("insert document_claims", Side.REQUEST, 1, (c, n) -> c.claimCompanyAndDocuments(n)),
             new Op("insert events (grouped) + durability step", Side.REQUEST, 1, (c, n) -> c.appendGroup.append(c.eventCommit(n))),
             // ADR 0066: the command log's answers written off the request thread, several in one update (0.29 a command at 8 clients,
             // the lead's session 24 run of main 2d0dd842 with the answer delay of 10 ms)
@@ -437,7 +434,6 @@ public final class ServerAloneBenchmark {
         final MongoCollection<Document> deadlines;
         final MongoCollection<Document> openDeadlines;
         final MongoCollection<Document> deadlineDays;
-        final MongoCollection<Document> companyClaims;
         final MongoCollection<Document> logEntries;
         final MongoCollection<Document> logState;
         final MongoCollection<Document> logNotices;
@@ -465,7 +461,6 @@ public final class ServerAloneBenchmark {
             deadlines = db.getCollection("deadlines");
             openDeadlines = db.getCollection("open_deadlines");
             deadlineDays = db.getCollection("deadline_days");
-            companyClaims = db.getCollection("company_permit_claims");
             logEntries = db.getCollection("log_entries");
             logState = db.getCollection("log_state");
             logNotices = db.getCollection("log_publication_notices");
@@ -488,12 +483,18 @@ public final class ServerAloneBenchmark {
         /** The six documents every application of the benchmark names (uploaded once, as {@link CommandThroughputBenchmark} does). */
         static final List<String> DOCUMENTS = java.util.stream.IntStream.range(0, 6).mapToObj(i -> String.format("%064x", i)).toList();
 
-        /** The application's claims of its documents in one unordered insert, as {@code DocumentClaims.claimTogether}: the held ones collide. */
-        void claimDocuments(long n) {
+        /**
+         * The application's claims of its company and its documents in one unordered insert, as {@code DocumentClaims.claimTogether} with the
+         * company's claim beside them (ADR 0070): the documents' collide.
+         */
+        void claimCompanyAndDocuments(long n) {
+            List<Document> claims = new ArrayList<>();
+            claims.add(padded("document_claims", new Document("_id", key("10", n)).append("applicationId", key("permit-", n))
+                    .append("commandId", key("cmd-", n)).append("claimedAt", n)));
+            DOCUMENTS.forEach(sha256 -> claims.add(padded("document_claims", new Document("_id", sha256)
+                    .append("kind", "permit-application-document").append("commandId", key("cmd-", n)).append("at", n))));
             try {
-                documentClaims.insertMany(DOCUMENTS.stream().map(sha256 -> padded("document_claims", new Document("_id", sha256)
-                        .append("kind", "permit-application-document").append("commandId", key("cmd-", n)).append("at", n))).toList(),
-                        new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                documentClaims.insertMany(claims, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             } catch (com.mongodb.MongoBulkWriteException held) {
                 // claimed by an earlier application: shared by its kind, judged from the claims read next
             }

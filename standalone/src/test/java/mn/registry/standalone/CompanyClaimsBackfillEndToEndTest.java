@@ -34,13 +34,20 @@ class CompanyClaimsBackfillEndToEndTest {
         return new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort(), dataDir);
     }
 
+    // ADR 0070: the company claims are kept beside the documents' claims
     private static MongoCollection<Document> claims(RegistryMongo mongo) {
+        return mongo.client().getDatabase("registry").getCollection("document_claims");
+    }
+
+    // where a release before ADR 0070 (session 25's) kept them
+    private static MongoCollection<Document> formerClaims(RegistryMongo mongo) {
         return mongo.client().getDatabase("registry").getCollection("company_permit_claims");
     }
 
     @Test
-    @DisplayName("002 art. 23.2, 28.2 (ADR 0031): an application registered before the rule, with no claim stored, still holds its company "
-            + "after the upgrade: a second application of that company is refused, nothing stored; the backfill runs once")
+    @DisplayName("002 art. 23.2, 28.2 (ADR 0031, ADR 0070): an application registered before the rule, or by a release that kept the company "
+            + "claims in a collection of their own, still holds its company after the upgrade: a second application of that company is "
+            + "refused, nothing stored; the backfill runs once")
     void applications_registered_before_the_rule_hold_their_company() throws Exception {
         ConfigurableApplicationContext first = start();
         try {
@@ -55,7 +62,11 @@ class CompanyClaimsBackfillEndToEndTest {
         }
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
             assertThat(claims(mongo).find(eq("_id", DEMO_COMPANY)).first()).as("the demo application's claim, taken at intake").isNotNull();
-            claims(mongo).drop(); // the store as a release before ADR 0031 left it: events, no claims, no marker
+            // the store as session 25's release left it: the claim and ADR 0031's marker in company_permit_claims, none beside the documents'
+            formerClaims(mongo).insertOne(claims(mongo).find(eq("_id", DEMO_COMPANY)).first());
+            formerClaims(mongo).insertOne(new Document("_id", "backfill:adr-0031").append("at", "2026-12-06T00:00:00Z"));
+            claims(mongo).deleteOne(eq("_id", DEMO_COMPANY));
+            claims(mongo).deleteOne(eq("_id", "backfill:adr-0070"));
         }
 
         String markedAt;
@@ -74,7 +85,7 @@ class CompanyClaimsBackfillEndToEndTest {
             Document claim = claims(mongo).find(eq("_id", DEMO_COMPANY)).first();
             assertThat(claim).isNotNull();
             assertThat(claim.getString("commandId")).isEqualTo("backfill:adr-0031");
-            Document marker = claims(mongo).find(eq("_id", "backfill:adr-0031")).first();
+            Document marker = claims(mongo).find(eq("_id", "backfill:adr-0070")).first();
             assertThat(marker).as("the backfill's marker").isNotNull();
             markedAt = marker.getString("at");
             claims(mongo).deleteOne(eq("_id", DEMO_COMPANY)); // a claim lost after the backfill: not the backfill's to restore again
@@ -83,7 +94,7 @@ class CompanyClaimsBackfillEndToEndTest {
         ConfigurableApplicationContext third = start();
         third.close();
         try (RegistryMongo mongo = RegistryMongo.open(null, dataDir)) {
-            assertThat(claims(mongo).find(eq("_id", "backfill:adr-0031")).first().getString("at")).as("the backfill ran once").isEqualTo(markedAt);
+            assertThat(claims(mongo).find(eq("_id", "backfill:adr-0070")).first().getString("at")).as("the backfill ran once").isEqualTo(markedAt);
             assertThat(claims(mongo).find(eq("_id", DEMO_COMPANY)).first()).as("not backfilled a second time").isNull();
         }
     }

@@ -268,12 +268,16 @@ public class CommandLog implements PersonalDataHolder, AutoCloseable {
         }
     }
 
-    /** Which of {@code commandIds} are in the log (accepted, or done and stored): one read of their ids (ADR 0057, session 24). */
-    public java.util.Set<String> present(java.util.Collection<String> commandIds) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+    /**
+     * The state of each of {@code commandIds} in the log ({@code accepted}, or {@code done} and stored), in one read; an id not in the log is
+     * not in the answer (ADR 0070: a document claim whose command is done is held for good). An answer this node still holds unwritten (ADR
+     * 0066) reads as {@code accepted} here.
+     */
+    public java.util.Map<String, String> states(java.util.Collection<String> commandIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
         if (!commandIds.isEmpty()) {
-            commands.find(Filters.in("_id", commandIds)).projection(com.mongodb.client.model.Projections.include("_id"))
-                    .forEach(d -> found.add(String.valueOf(d.get("_id"))));
+            commands.find(Filters.in("_id", commandIds)).projection(com.mongodb.client.model.Projections.include("_id", "state"))
+                    .forEach(d -> found.put(String.valueOf(d.get("_id")), d.getString("state")));
         }
         return found;
     }

@@ -98,6 +98,8 @@ public class DocumentClaims {
     private final CommandLog commandLog;
     /** Done once the backfill ran or was found done; a claim waits for it (the web server may answer meanwhile). */
     private final BackfillDone backfilled;
+    /** The claims this node knows are held for good (ADR 0070), by which kind. */
+    private final ClaimsHeldForGood heldForGood = new ClaimsHeldForGood();
 
     @Autowired
     DocumentClaims(MongoDatabase database, CommandLog commandLog) {
@@ -163,43 +165,88 @@ public class DocumentClaims {
     }
 
     /**
-     * Claims each of an act's documents of one {@code kind} grounding {@code grounds} (ADR 0057, session 24: a permit application's documents)
-     * in <b>one</b> insert of them all, unordered, so that an application pays one round trip for its documents, not one each; a document
-     * already claimed (the insert's duplicate key) is then judged as {@link #claim} judges it, one by one. A refusal of one releases what this
-     * call took and is thrown. Answers the documents (lower-case SHA-256) this command holds; a malformed hash is left to the act's rules.
+     * A registry-wide claim of another key written in the same insert as an act's documents' claims (ADR 0070: the company's claim of ADR
+     * 0031, {@code {_id: registration number, ...}}), with the judge of a claim another command holds and the refusal after three races lost.
      */
+    public record Beside(Document claim, RegistryWideClaim.Judge judge, Supplier<RegistryProblem> gaveUp) {
+    }
+
+    /** As {@link #claimTogether(List, DocumentKind, String, String, Instant, Beside)} with no other claim. */
     public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at) {
+        return claimTogether(documents, kind, grounds, commandId, at, null);
+    }
+
+    /**
+     * Claims each of an act's documents of one {@code kind} grounding {@code grounds} (ADR 0057, session 24: a permit application's documents)
+     * and {@code beside} (ADR 0070: the company's claim; null for none) in <b>one</b> unordered insert of them all, so that an application pays
+     * one round trip for its claims, not one each nor one per collection; a key already claimed (the insert's duplicate key) is then judged:
+     * {@code beside} by its own judge, first (its refusal came first when it was a write of its own); a document as {@link #claim} judges it,
+     * without a read when this node knows its claim is its kind's for good ({@link ClaimsHeldForGood}). A refusal releases what this call took
+     * (one delete) and is thrown. Answers the keys this command holds (the documents' lower-case SHA-256, and {@code beside}'s {@code _id}), for
+     * {@link #release(java.util.Collection, String)} and {@link #stored}; a malformed hash is left to the act's rules.
+     */
+    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at, Beside beside) {
         Map<String, Citation> cited = new java.util.LinkedHashMap<>();
         for (Citation d : documents) {
             if (d != null && DocumentRef.isSha256Hex(d.sha256())) {
                 cited.putIfAbsent(d.sha256().toLowerCase(Locale.ROOT), d);
             }
         }
-        if (cited.isEmpty()) {
+        if (cited.isEmpty() && beside == null) {
             return Set.of();
         }
-        awaitBackfill();
-        List<String> keys = List.copyOf(cited.keySet());
+        if (!cited.isEmpty()) {
+            awaitBackfill();
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        List<Document> written = new java.util.ArrayList<>();
+        String besideKey = beside == null ? null : String.valueOf(beside.claim().get("_id"));
+        if (beside != null) {
+            keys.add(besideKey);
+            written.add(beside.claim());
+        }
+        cited.keySet().forEach(key -> {
+            keys.add(key);
+            written.add(claimOf(key, kind, grounds, commandId, at));
+        });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
         try {
-            claims.insertMany(keys.stream().map(key -> claimOf(key, kind, grounds, commandId, at)).toList(),
-                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            claims.insertMany(written, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             return taken;
         } catch (com.mongodb.MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
             if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
-                taken.forEach(key -> release(key, commandId));
+                release(taken, commandId);
                 throw e;
             }
-            e.getWriteErrors().forEach(w -> taken.remove(keys.get(w.getIndex())));
         }
         try {
-            judgeTheHeld(keys.stream().filter(k -> !taken.contains(k)).toList(), cited, kind, grounds, commandId, at, taken);
+            if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
+                taken.add(besideKey);
+            }
+            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind)).toList(), cited, kind,
+                    grounds, commandId, at, taken);
         } catch (RuntimeException refused) {
-            taken.forEach(k -> release(k, commandId));
+            release(taken, commandId);
             throw refused;
         }
         return taken;
+    }
+
+    /**
+     * The act that claimed {@code keys} as {@code kind} is stored (ADR 0070): its documents' claims are its kind's for good (a stored act's
+     * command stays in the command log, and only a refused command releases its claims), so a later act of the kind on one of them passes
+     * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it.
+     */
+    public void stored(java.util.Collection<String> keys, DocumentKind kind) {
+        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind));
+    }
+
+    /** Releases this command's claims of {@code keys} (the command was refused: nothing was stored), in one delete. */
+    public void release(java.util.Collection<String> keys, String commandId) {
+        if (!keys.isEmpty()) {
+            claims.deleteMany(Filters.and(Filters.in("_id", keys), Filters.eq("commandId", commandId)));
+        }
     }
 
     // the documents claimed already: their claims read in one find, the commands holding them in one more (not one of each per document:
@@ -212,13 +259,18 @@ public class DocumentClaims {
         }
         Map<String, Document> holders = new java.util.HashMap<>();
         claims.find(Filters.in("_id", claimed)).forEach(holder -> holders.put(holder.getString("_id"), holder));
-        Set<String> logged = commandLog.present(holders.values().stream().filter(h -> !sharedByItsKind(h, kind)).map(h -> h.getString("commandId"))
+        // ADR 0070: the holders of the citing kind's claims are asked too, in the same read, so that a claim whose act is stored is known
+        // for good and never read again on this node (their verdict does not depend on it: judge's second case)
+        Map<String, String> logged = commandLog.states(holders.values().stream().map(h -> h.getString("commandId"))
                 .filter(c -> c != null && !c.startsWith(BACKFILL)).distinct().toList());
         for (String key : claimed) {
             Citation d = cited.get(key);
             Document holder = holders.get(key);
             String command = holder == null ? null : holder.getString("commandId");
-            boolean held = command != null && (command.startsWith(BACKFILL) || logged.contains(command) || sharedByItsKind(holder, kind));
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind));
+            if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
+                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding));
+            }
             if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
             }

@@ -46,12 +46,17 @@ public final class RegistryWideClaim {
      * document decides between {@code refusal} of it and a takeover.
      */
     public static void take(MongoCollection<Document> claims, Document claim, Predicate<Document> stillHeld, Function<Document, RegistryProblem> refusal) {
-        take(claims, claim, holder -> {
+        take(claims, claim, refusedWhileHeld(stillHeld, refusal), () -> refusal.apply(null));
+    }
+
+    /** The usual judge: {@code refusal} of a holder {@code stillHeld}, else its claim taken over. */
+    public static Judge refusedWhileHeld(Predicate<Document> stillHeld, Function<Document, RegistryProblem> refusal) {
+        return holder -> {
             if (stillHeld.test(holder)) {
                 throw refusal.apply(holder);
             }
             return Verdict.TAKE_OVER;
-        }, () -> refusal.apply(null));
+        };
     }
 
     /**

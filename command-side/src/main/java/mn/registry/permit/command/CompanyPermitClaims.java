@@ -3,6 +3,7 @@ package mn.registry.permit.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.RegistryWideClaim;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -23,6 +24,11 @@ import java.util.Optional;
  * it atomic on every MongoDB server, without transactions. The command type claims the number before the aggregate acts and
  * releases it when the command is refused, so a refusal leaves nothing claimed.
  *
+ * <p>ADR 0070: the claims live beside the documents' claims of ADR 0057 (a seven-digit {@code _id} is never a document's SHA-256 nor a
+ * marker), so that {@code ApplyForPermit} writes its company's claim and its documents' claims in one unordered insert
+ * ({@link #claimBeside}); until session 25 they were a collection of their own, {@value #FORMER_COLLECTION}, which this release no
+ * longer reads or writes: its backfill claims again, from the events, what a store of an earlier release holds.
+ *
  * <p>Nothing releases a claim when an application ends: a claim counts only while its application still holds the company, and
  * that is asked of the application itself ({@link PermitCommands.HoldsCompany}) when another command wants the number. So a
  * refused, expired or revoked application, or a permit passed to a successor (23.3), frees the number at once, on every node and
@@ -33,7 +39,9 @@ import java.util.Optional;
 @Component
 class CompanyPermitClaims {
 
-    static final String COLLECTION = "company_permit_claims";
+    static final String COLLECTION = DocumentClaims.COLLECTION;
+    /** Where the claims were until session 25 (ADR 0070): left as it was, for a release rolled back to. */
+    static final String FORMER_COLLECTION = "company_permit_claims";
 
     private final MongoCollection<Document> claims;
     private final CommandLog commandLog;
@@ -55,16 +63,29 @@ class CompanyPermitClaims {
      * application or permit holds the company. A number that is not a registration number is left to the intake rules.
      */
     void claim(String registrationNumber, String commandId, ApplicationId applicationId, Instant at, String field) {
+        DocumentClaims.Beside claim = claimBeside(registrationNumber, commandId, applicationId, at, field);
+        if (claim != null) {
+            RegistryWideClaim.take(claims, claim.claim(), claim.judge(), claim.gaveUp());
+        }
+    }
+
+    /**
+     * The claim of {@code registrationNumber} for {@code applicationId}, to be written in one insert with the documents' claims of the same
+     * command (ADR 0070), with how a claim another command holds is judged (refused while its application still holds the company, else
+     * taken over); null for a number that is not a registration number (left to the intake rules). Waits for the backfill.
+     */
+    DocumentClaims.Beside claimBeside(String registrationNumber, String commandId, ApplicationId applicationId, Instant at, String field) {
         if (!PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
-            return;
+            return null;
         }
         backfill.awaitDone();
         Document claim = new Document("_id", registrationNumber).append("applicationId", applicationId.value()).append("commandId", commandId)
                 .append("claimedAt", at.toString());
-        RegistryWideClaim.take(claims, claim, existing -> {
+        return new DocumentClaims.Beside(claim, RegistryWideClaim.refusedWhileHeld(existing -> {
             ApplicationId held = new ApplicationId(existing.getString("applicationId"));
             return !held.equals(applicationId) && stillHolds(held, existing.getString("commandId"), registrationNumber);
-        }, existing -> alreadyHolds(registrationNumber, existing == null ? null : new ApplicationId(existing.getString("applicationId")), field));
+        }, existing -> alreadyHolds(registrationNumber, existing == null ? null : new ApplicationId(existing.getString("applicationId")), field)),
+                () -> alreadyHolds(registrationNumber, null, field));
     }
 
     /** Releases this command's claim of the number (the command was refused: nothing was stored). */

@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * ADR 0031 "Later": applications registered before the one-permit-per-company rule have no claim in
- * {@value CompanyPermitClaims#COLLECTION}, so without this a company holding such an application could apply again. Once per
+ * {@value CompanyPermitClaims#COLLECTION} (nor those registered by a release before ADR 0070, whose claims are in
+ * {@value CompanyPermitClaims#FORMER_COLLECTION}), so without this a company holding such an application could apply again. Once per
  * registry, at start, after Axon has subscribed its handlers (a claim waits for it: {@link #awaitDone()}), it reads the store once from its first event
  * (the pass {@link StoreBackfills} shares among the start-up backfills, ADR 0044),
  * collects every company an application was registered for or passed to (23.3), asks each application whether it still holds
@@ -40,8 +41,13 @@ import java.util.Map;
 class CompanyPermitClaimsBackfill extends MarkedBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(CompanyPermitClaimsBackfill.class);
-    /** The marker's id: never a seven-digit registration number, so never a claim. */
-    static final String MARKER = "backfill:adr-0031";
+    /**
+     * The marker's id: never a seven-digit registration number nor a SHA-256, so never a claim. ADR 0070 moved the claims into
+     * {@value CompanyPermitClaims#COLLECTION} under a new marker (the one of ADR 0031, {@code backfill:adr-0031}, stays in
+     * {@value CompanyPermitClaims#FORMER_COLLECTION}): a store written by an earlier release is claimed again from its events once, every
+     * company an application still holds, as a store from before ADR 0031 was.
+     */
+    static final String MARKER = "backfill:adr-0070";
     static final String BACKFILL_COMMAND = "backfill:adr-0031";
 
     private final MongoCollection<Document> claims;

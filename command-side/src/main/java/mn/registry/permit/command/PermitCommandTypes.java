@@ -104,28 +104,28 @@ class PermitCommandTypes {
             return HOLDER;
         }
 
-        /** Answers with the registration receipt, which the aggregate returns. */
+        /**
+         * Answers with the registration receipt, which the aggregate returns. The company's claim (ADR 0031) and the documents' (ADR 0057)
+         * are written in one insert (ADR 0070), released together (one delete) when the command is refused.
+         */
         @Override
         public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
-            claims.claim(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber");
-            Set<String> taken = Set.of();
+            Set<String> taken = documents.claimTogether(body == null ? List.of() : applicationDocuments(body.documents()),
+                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()), context.commandId(),
+                    context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber"));
             try {
-                taken = documentsClaimed(body, application, context);
-                return commands.sendAndWait(SignedCommandContext.message(body, context));
+                PermitRegistrationReceipt receipt = commands.sendAndWait(SignedCommandContext.message(body, context));
+                documents.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT);
+                return receipt;
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
                         + ") already registered application " + application + "; it is not registered twice.", "002 art. 26.2.1");
             } catch (RuntimeException refused) {
-                taken.forEach(sha256 -> documents.release(sha256, context.commandId()));
-                claims.release(number, context.commandId());
+                documents.release(taken, context.commandId());
                 throw refused;
             }
-        }
-
-        private Set<String> documentsClaimed(ApplyForPermit body, ApplicationId application, CommandContext context) {
-            return body == null ? Set.of() : applicationDocumentsClaimed(body.documents(), application, context, documents);
         }
     }
 
@@ -177,10 +177,14 @@ class PermitCommandTypes {
         if (submitted == null || application == null) {
             return Set.of();
         }
-        List<DocumentClaims.Citation> cited = submitted.stream().filter(d -> d != null && d.kind() != null)
+        return claims.claimTogether(applicationDocuments(submitted), DocumentKind.PERMIT_APPLICATION_DOCUMENT,
+                DocumentClaims.Grounds.PERMIT.of(application.value()), context.commandId(), context.receivedAt());
+    }
+
+    /** An application's documents as their claims cite them: the field {@code documents.<kind>}, the kind's article (25.1.x). */
+    static List<DocumentClaims.Citation> applicationDocuments(List<SubmittedDocument> submitted) {
+        return submitted == null ? List.of() : submitted.stream().filter(d -> d != null && d.kind() != null)
                 .map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(), d.kind().article())).toList();
-        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
-                context.commandId(), context.receivedAt());
     }
 
     @Bean
@@ -189,9 +193,11 @@ class PermitCommandTypes {
         return SignedCommandType.of("RecordPermitDocumentsReceived", RecordPermitDocumentsReceived.class, MINISTRY, (b, c) -> {
             Set<String> taken = b == null ? Set.of() : applicationDocumentsClaimed(b.documents(), b.applicationId(), c, claims);
             try {
-                return toApplication.handle(b, c);
+                Object answer = toApplication.handle(b, c);
+                claims.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT);
+                return answer;
             } catch (RuntimeException refused) {
-                taken.forEach(sha256 -> claims.release(sha256, c.commandId()));
+                claims.release(taken, c.commandId());
                 throw refused;
             }
         });

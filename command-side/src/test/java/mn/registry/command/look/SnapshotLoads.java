@@ -30,11 +30,13 @@ public final class SnapshotLoads<A> implements AutoCloseable {
     private final Class<A> type;
     private final MongoDatabase database;
     private final Configuration axon;
+    private final DecodeCounting snapshots;
 
-    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon) {
+    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon, DecodeCounting snapshots) {
         this.type = type;
         this.database = database;
         this.axon = axon;
+        this.snapshots = snapshots;
     }
 
     /** {@code aggregate} with the registry's snapshot trigger, on {@code database} (fresh), with the components {@code more} registers. */
@@ -54,7 +56,8 @@ public final class SnapshotLoads<A> implements AutoCloseable {
     private static <A> SnapshotLoads<A> build(MongoDatabase database, Class<A> type, AggregateConfigurer<A> aggregate, UnaryOperator<Configurer> more) {
         JacksonSerializer events = JacksonSerializer.defaultSerializer();
         AtomicReference<Configuration> built = new AtomicReference<>();
-        GaplessEventStorageEngine engine = AggregateSnapshots.on(GaplessEventStorageEngine.builder(), built::get)
+        DecodeCounting snapshots = new DecodeCounting(AggregateSnapshots.serializer(), type);
+        GaplessEventStorageEngine engine = AggregateSnapshots.on(GaplessEventStorageEngine.builder(), built::get, snapshots)
                 .database(database).sealingKey(TestSealingKeys.sealingKey()).eventSerializer(events)
                 .build();
         engine.ensureIndexes();
@@ -64,11 +67,59 @@ public final class SnapshotLoads<A> implements AutoCloseable {
         Configuration axon = more.apply(configurer).buildConfiguration();
         built.set(axon);
         axon.start();
-        return new SnapshotLoads<>(type, database, axon);
+        return new SnapshotLoads<>(type, database, axon, snapshots);
     }
 
     public Configuration axon() {
         return axon;
+    }
+
+    /** How many times a snapshot of the aggregate was decoded since the bench was built (session 26: once per load that reads one). */
+    public int snapshotsDecoded() {
+        return snapshots.decoded.get();
+    }
+
+    /** The snapshot serializer of the registry, counting the aggregate's payloads it decodes. */
+    private record DecodeCounting(org.axonframework.serialization.Serializer serializer, Class<?> aggregate,
+                                  java.util.concurrent.atomic.AtomicInteger decoded) implements org.axonframework.serialization.Serializer {
+
+        DecodeCounting(org.axonframework.serialization.Serializer serializer, Class<?> aggregate) {
+            this(serializer, aggregate, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        @Override
+        public <T> org.axonframework.serialization.SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+            return serializer.serialize(object, expectedRepresentation);
+        }
+
+        @Override
+        public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+            return serializer.canSerializeTo(expectedRepresentation);
+        }
+
+        @Override
+        public <S, T> T deserialize(org.axonframework.serialization.SerializedObject<S> serializedObject) {
+            if (aggregate.getName().equals(serializedObject.getType().getName())) {
+                decoded.incrementAndGet();
+            }
+            return serializer.deserialize(serializedObject);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public Class classForType(org.axonframework.serialization.SerializedType type) {
+            return serializer.classForType(type);
+        }
+
+        @Override
+        public org.axonframework.serialization.SerializedType typeForClass(Class type) {
+            return serializer.typeForClass(type);
+        }
+
+        @Override
+        public org.axonframework.serialization.Converter getConverter() {
+            return serializer.getConverter();
+        }
     }
 
     /** Appends {@code payloads} to stream {@code id}, after the events it has. */

@@ -251,8 +251,8 @@ class ApplyForPermitTypeTest {
                     assertThat(p.article()).isEqualTo("002 art. 25.1.5");
                 });
         assertNothingStored();
-        assertThat(database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION).countDocuments()).as("only the findings' claim")
-                .isEqualTo(1);
+        assertThat(database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.ne("_id",
+                CompanyPermitClaimsBackfill.MARKER))).as("only the findings' claim").isEqualTo(1);
         assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(new org.bson.Document("_id",
                 Applications.MONGOLIAN.registrationNumber())).first()).as("the company's claim released").isNull();
     }
@@ -290,6 +290,69 @@ class ApplyForPermitTypeTest {
                 });
         assertThat(claims.holder(more)).as("the refused command's other document released").isEmpty();
         assertThat(storedEvents()).hasSize(2);
+    }
+
+    /** The writes and reads of claims (the company's and the documents') {@code act} sends, as {@code "<command> <collection>"}. */
+    private java.util.Map<String, Integer> claimRoundTrips(com.mongodb.ConnectionString server, java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
+        java.util.Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        try (com.mongodb.client.MongoClient counted = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
+                        if (counting.get() && collection != null && collection.isString() && collection.asString().getValue().contains("claims")) {
+                            sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
+                        }
+                    }
+                }).build())) {
+            MongoDatabase same = counted.getDatabase(database.getName());
+            PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
+                    new MongoPermitApplicationIds(same), CompanyClaimsFixture.claims(same, axon), CompanyClaimsFixture.documentClaims(same));
+            counting.set(true);
+            act.accept(countedType);
+        }
+        return sent;
+    }
+
+    @Test
+    @DisplayName("ADR 0070 (002 art. 23.2, 25.1): an application writes its company's claim and its documents' claims in one insert, and "
+            + "another company's application naming the same papers reads the claims once per node, then no more: one round trip each")
+    void an_applications_claims_are_one_insert(com.mongodb.ConnectionString server) {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        assertThat(claimRoundTrips(server, counted -> counted.handle(Applications.complete(), signed(logged("cmd-1"), t))))
+                .as("the first application: its company and its six documents").isEqualTo(java.util.Map.of("insert document_claims", 1));
+        new mn.registry.command.api.CommandLog(database, Clock.systemUTC()).done("cmd-1", "{}", 200); // answered, as the pipeline does
+        assertThat(claimRoundTrips(server, counted -> {
+            counted.handle(Applications.completeFor("6543211"), signed(logged("cmd-2"), t.plusSeconds(60)));
+            counted.handle(Applications.completeFor("6543212"), signed(logged("cmd-3"), t.plusSeconds(120)));
+        })).as("two more companies naming the same six documents (a fresh node: the first reads the claims, the second not)")
+                .isEqualTo(java.util.Map.of("insert document_claims", 2, "find document_claims", 1));
+        assertThat(storedEvents()).hasSize(3);
+        assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.in("_id", "6543210",
+                "6543211", "6543212"))).as("the three companies' claims").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("ADR 0070 (002 art. 23.2), abuse: a company with an application under review applies again naming fresh documents; refused, "
+            + "naming the application that holds the company, and none of its documents is left claimed")
+    void a_refused_company_leaves_its_documents_unclaimed() {
+        Instant t = Instant.parse("2026-11-20T03:00:00Z");
+        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        List<SubmittedDocument> fresh = new ArrayList<>();
+        for (SubmittedDocument d : Applications.mandatoryDocuments()) {
+            fresh.add(new SubmittedDocument(d.kind(), documents.receive(("second " + d.kind()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8", "second.txt").document().sha256()));
+        }
+        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.MONGOLIAN, false, fresh), signed(logged("cmd-2"), t.plusSeconds(60))))
+                .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                    assertThat(p.code()).isEqualTo("permit.company-already-holds");
+                    assertThat(p.field()).isEqualTo("company.registrationNumber");
+                    assertThat(p.getMessage()).contains(first.applicationId().value());
+                });
+        mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
+        assertThat(fresh).allSatisfy(d -> assertThat(claims.holder(d.sha256())).as(d.kind().name()).isEmpty());
+        assertThat(storedEvents()).hasSize(1);
     }
 
     private void assertNothingStored() {

@@ -84,6 +84,27 @@ class PermitSnapshotsTest {
     }
 
     @Test
+    @DisplayName("ADR 0069 (session 26): a load from a snapshot decodes the snapshot once, not once to judge it readable and once to load it; "
+            + "one the class cannot read is still passed over, decoded once too, and the permit folded from its events")
+    void a_snapshot_is_decoded_once_per_load(MongoDatabase database) {
+        try (SnapshotLoads<PermitApplication> permits = permits(database)) {
+            permits.append(ID.value(), PermitLifecycleTest.active());
+            permits.snapshot(ID.value());
+            int before = permits.snapshotsDecoded();
+            assertThat(permits.load(ID.value()).status()).isEqualTo(PermitApplicationStatus.ACTIVE);
+            assertThat(permits.snapshotsDecoded() - before).as("decodes of the snapshot by one load").isEqualTo(1);
+
+            var snapshots = database.getCollection("snapshots");
+            String payload = snapshots.find(new Document("_id", ID.value())).first().getString("payload");
+            snapshots.updateOne(new Document("_id", ID.value()), Updates.set("payload", payload.replace("\"status\":\"ACTIVE\"",
+                    "\"status\":\"REVOKED\"").replaceFirst("\\{", "{\"addedLater\":1,")));
+            before = permits.snapshotsDecoded();
+            assertThat(permits.load(ID.value()).status()).as("folded from the events").isEqualTo(PermitApplicationStatus.ACTIVE);
+            assertThat(permits.snapshotsDecoded() - before).as("the unreadable snapshot tried once").isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("ADR 0069: the permit's fields are those of its snapshot revision; a field added, removed or retyped fails here until the "
             + "revision (PermitApplication.SHAPE) is raised and the shape pinned again")
     void the_shape_is_pinned_to_its_revision() {
