@@ -30,11 +30,13 @@ public final class SnapshotLoads<A> implements AutoCloseable {
     private final Class<A> type;
     private final MongoDatabase database;
     private final Configuration axon;
+    private final GaplessEventStorageEngine engine;
 
-    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon) {
+    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon, GaplessEventStorageEngine engine) {
         this.type = type;
         this.database = database;
         this.axon = axon;
+        this.engine = engine;
     }
 
     /** {@code aggregate} with the registry's snapshot trigger, on {@code database} (fresh), with the components {@code more} registers. */
@@ -64,11 +66,16 @@ public final class SnapshotLoads<A> implements AutoCloseable {
         Configuration axon = more.apply(configurer).buildConfiguration();
         built.set(axon);
         axon.start();
-        return new SnapshotLoads<>(type, database, axon);
+        return new SnapshotLoads<>(type, database, axon, engine);
     }
 
     public Configuration axon() {
         return axon;
+    }
+
+    /** The registry's event storage engine under {@link #axon()}'s event store. */
+    public GaplessEventStorageEngine engine() {
+        return engine;
     }
 
     /** Appends {@code payloads} to stream {@code id}, after the events it has. */
