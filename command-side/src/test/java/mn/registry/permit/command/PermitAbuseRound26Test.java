@@ -215,7 +215,8 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ O236: a Free Zone entity on record (002 art. 23.3; 003 art. 12.1)
 
-    private static ZoneRegistrationApplied zoneApplication(LegalEntity entity, Instant receivedAt) {
+    /** The application of {@code entity} to register in Zamyn-Uud, received at {@code receivedAt} (003 art. 12.1-12.2). */
+    static ZoneRegistrationApplied zoneApplication(LegalEntity entity, Instant receivedAt) {
         RegistrationId id = RegistrationId.of(ZoneId.of("zamyn-uud"), entity);
         return new ZoneRegistrationApplied(id, id.zoneId(), entity, Activity.TRADE, List.of(), receivedAt, UlaanbaatarTime.dateOf(receivedAt)
                 .plusDays(7), receivedAt.plusSeconds(7 * 86_400), WorkingDays.of(5), new CalendarVersion("MN-2024.1"), "003 art. 12.2", HOLDER);
