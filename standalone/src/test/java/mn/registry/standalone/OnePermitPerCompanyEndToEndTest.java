@@ -78,11 +78,32 @@ class OnePermitPerCompanyEndToEndTest {
         registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Erdenet Sign LLC", "6102003", true,
                 "Erdenet, Orkhon"), Reorganisation.MERGER, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
 
+        // a separation leaves the holder standing (ADR 0046 item 108; a transformation would end it: F412 below)
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Darkhan Trust Holding LLC", "6102004", true,
-                "Darkhan, Darkhan-Uul"), Reorganisation.TRANSFORMATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
+                "Darkhan, Darkhan-Uul"), Reorganisation.SEPARATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
         apply("Darkhan Trust LLC", "6102002");
         registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Darkhan Trust Holding LLC", "6102004")), 409, "permit.company-already-holds", "company.registrationNumber", "002 art. 23.2");
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 23.3 (F412, was O235): the holder whose permit passed on a transformation (it ended, ADR 0046 item 108) "
+            + "applies for a new permit at once: refused (409 permit.applicant-ceased-by-a-reorganisation), nothing stored; its successor holds "
+            + "the permit")
+    void a_company_a_reorganisation_ended_applies_for_no_permit() {
+        ApplicationId permit = apply("Khovd Trust LLC", "6102005");
+        ok(registry.send("reviewer-1", "ApprovePermitApplication", new ApprovePermitApplication(permit)));
+        ok(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(permit, "Mongol Daatgal", "POL-6102005",
+                Money.mnt(200_000_000), UlaanbaatarTime.dateOf(registry.clock().instant()).plusYears(1), proof())));
+        ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(permit, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
+                null, proof())));
+        ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Khovd Trust JSC", "6102006", true,
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
+
+        registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Khovd Trust LLC", "6102005")), 409, "permit.applicant-ceased-by-a-reorganisation", "company.registrationNumber", "002 art. 23.3");
+        registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Khovd Trust JSC", "6102006")), 409, "permit.company-already-holds", "company.registrationNumber", "002 art. 23.2");
     }
 
     /** The policy, contract or evidence an act names: a document uploaded first, as the registry requires (ADR 0046 item 13). */

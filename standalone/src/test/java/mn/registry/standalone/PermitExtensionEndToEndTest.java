@@ -160,12 +160,15 @@ class PermitExtensionEndToEndTest {
                     400, "permit.change-before-issue");
 
             // 002 art. 27.2: not on the day of issue; the refusal names the window
-            RegistryClient.Reply early = send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(1)));
+            RegistryClient.Reply early = send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(0)));
             refused(early, 400, "permit.extension-too-early");
             assertThat(early.body().toString()).contains(validUntil.plusDays(1).minusMonths(6).toString(), validUntil.toString());
 
             // in the window, four months before expiry: requested in time, granted; the same signed request resent is answered, not applied again
             advanceTo(validUntil.minusMonths(4));
+            // 002 art. 27.2 (ADR 0046 item 107, F410): the proof received on the day of issue, before the window, is not this request's
+            refused(send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(0))), 409,
+                    "permit.extension-stamp-duty-proof-before-the-window");
             String request = signed("applicant-1", "RequestPermitExtension", new RequestPermitExtension(extended, stampDuty(1)));
             RegistryClient.Reply first = client.command(request);
             ok(first);

@@ -5,7 +5,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.LegalEntity;
+import mn.registry.kernel.freezone.RegistrationEvents.ZoneRegistrationApplied;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitTransferred;
@@ -43,16 +45,32 @@ import java.util.Set;
  * catch-up run again or by two nodes changes nothing; a registry reads its store once from the start to build it (no marker: the
  * position is the index's own). No command writes here: a claim of a company (ADR 0031) is released on a refusal and taken over by the
  * next one, so it does not keep when the registry first knew the company.
+ * <p>
+ * Session 26 (fold 2, ADR 0046 items 108-110): a transformation ends its predecessor too; a Mongolian entity that applied for registration
+ * in a Free Zone ({@link ZoneRegistrationApplied}, its receipt) is on record under its state registration number (seven digits, the same
+ * number as a permit company's: 003 art. 12.1, F38); and the companies ended are also listed in one document ({@value #CEASED}), which
+ * {@link CeasedCompanies} reads once at start to answer {@code ApplyForPermit} from memory. A registry whose index an earlier release
+ * wrote reads its store again from the start once, at the first catch-up after the release starts ({@link StoredEventsIndex}'s fold).
  */
 @Component
 class CompaniesOnRecord extends StoredEventsIndex {
 
     static final String COLLECTION = "permit_companies_on_record";
+    /** The document listing every company a reorganisation ended ({@code companies: [{number, on, by, permit}]}); no colon in a number. */
+    static final String CEASED = "ceased:companies";
+    /** Session 26: transformations end their predecessor, zone entities are on record, {@value #CEASED} is written. */
+    static final int FOLD = 2;
 
     CompaniesOnRecord(MongoDatabase database, EventStore events) {
         super(database.getCollection(COLLECTION), events, "companies on record (ADR 0046 item 102)", () -> new RegistryProblem(
                 RegistryProblem.Kind.UNAVAILABLE, "permit.companies-not-ready", "The registry is still indexing the companies it has on "
-                + "record; retry the transfer in a minute.", null, "002 art. 23.3"));
+                + "record; retry the act in a minute.", null, "002 art. 23.3"), FOLD);
+    }
+
+    /** The companies a reorganisation ended, as {@value #CEASED} lists them: every ending read by the catch-ups so far (at least). */
+    List<CompanyCeased> ceased() {
+        Document listed = index.find(Filters.eq("_id", CEASED)).first();
+        return listed == null ? List.of() : listed.getList("companies", Document.class, List.of()).stream().map(CompanyCeased::of).toList();
     }
 
     /** The company under {@code registrationNumber} as every act stored before this call records it; empty if none names it. */
@@ -72,7 +90,7 @@ class CompaniesOnRecord extends StoredEventsIndex {
     @Override
     Fold fold() {
         Map<String, Instant> since = new LinkedHashMap<>();
-        Map<String, Set<Document>> ceased = new LinkedHashMap<>();
+        Map<String, Set<CompanyCeased>> ceased = new LinkedHashMap<>();
         return new Fold() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -84,34 +102,42 @@ class CompaniesOnRecord extends StoredEventsIndex {
                     PermitTransferred transferred = (PermitTransferred) event.getPayload();
                     onRecord(transferred.successor(), transferred.transferredAt());
                     onRecord(transferred.previousHolder(), transferred.transferredAt());
-                    if (transferred.reorganisation() != null && transferred.reorganisation().endsThePredecessor()
-                            && named(transferred.previousHolder())) {
-                        LocalDate on = transferred.reorganisedOn() != null ? transferred.reorganisedOn()
-                                : UlaanbaatarTime.dateOf(transferred.transferredAt());
-                        ceased.computeIfAbsent(transferred.previousHolder().registrationNumber(), k -> new LinkedHashSet<>())
-                                .add(new Document("on", on.toString()).append("by", transferred.reorganisation().name())
-                                        .append("permit", transferred.applicationId().value()));
+                    CompanyCeased.by(transferred).ifPresent(ended -> ceased.computeIfAbsent(ended.registrationNumber(),
+                            k -> new LinkedHashSet<>()).add(ended));
+                } else if (type == ZoneRegistrationApplied.class) {
+                    ZoneRegistrationApplied applied = (ZoneRegistrationApplied) event.getPayload();
+                    if (isStateRegistrationNumber(applied.entity()) && applied.receivedAt() != null) {
+                        onRecord(applied.entity().registrationNumber(), applied.receivedAt());
                     }
                 }
             }
 
             private void onRecord(Company company, Instant at) {
                 if (named(company) && at != null) {
-                    since.merge(company.registrationNumber(), at, (a, b) -> a.isBefore(b) ? a : b);
+                    onRecord(company.registrationNumber(), at);
                 }
+            }
+
+            private void onRecord(String number, Instant at) {
+                since.merge(number, at, (a, b) -> a.isBefore(b) ? a : b);
             }
 
             @Override
             public List<UpdateOneModel<Document>> writes() {
-                List<UpdateOneModel<Document>> writes = new ArrayList<>(since.size());
+                List<UpdateOneModel<Document>> writes = new ArrayList<>(since.size() + 1);
                 since.forEach((number, first) -> {
                     List<Bson> updates = new ArrayList<>(List.of(Updates.min("since", Date.from(first))));
-                    Set<Document> ended = ceased.get(number);
+                    Set<CompanyCeased> ended = ceased.get(number);
                     if (ended != null) {
-                        updates.add(Updates.addEachToSet("ceased", new ArrayList<>(ended)));
+                        updates.add(Updates.addEachToSet("ceased", ended.stream().map(CompanyCeased::toDocument).toList()));
                     }
                     writes.add(new UpdateOneModel<>(Filters.eq("_id", number), Updates.combine(updates), new UpdateOptions().upsert(true)));
                 });
+                if (!ceased.isEmpty()) {
+                    List<Document> listed = ceased.values().stream().flatMap(Set::stream).map(CompanyCeased::listed).toList();
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", CEASED), Updates.addEachToSet("companies", listed),
+                            new UpdateOptions().upsert(true)));
+                }
                 return writes;
             }
         };
@@ -119,5 +145,13 @@ class CompaniesOnRecord extends StoredEventsIndex {
 
     private static boolean named(Company company) {
         return company != null && company.registrationNumber() != null && !company.registrationNumber().isBlank();
+    }
+
+    /**
+     * 003 art. 12.1 (F38), 002 art. 25.1.1 (ADR 0046 item 110): a Mongolian entity's registration number in a zone is its state registration
+     * number, seven digits, as a permit company's is; a foreign entity's, or one stored before F38 in another spelling, is not.
+     */
+    private static boolean isStateRegistrationNumber(LegalEntity entity) {
+        return entity != null && entity.jurisdiction() == Jurisdiction.MONGOLIAN && PermitIntakePolicy.isRegistrationNumber(entity.registrationNumber());
     }
 }

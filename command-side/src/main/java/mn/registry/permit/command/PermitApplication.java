@@ -207,6 +207,7 @@ class PermitApplication {
     PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context, PermitServices services) {
         this.status = PermitApplicationStatus.SUBMITTED;
         PermitIntakePolicy.check(body);
+        applicantHasNotCeased(body.company(), services);
         List<DocumentRef> received = body.documents().stream().map(d -> receivedDocument(d, "documents." + d.kind(), d.kind().article(), services))
                 .toList();
         Deadline due = services.due(context.receivedAt(), PermitDeadlines.DECISION);
@@ -215,6 +216,18 @@ class PermitApplication {
         apply(new PermitApplicationRegistered(id, receipt, body.company(), received, context.receivedAt(), due.due(), due.dueAt().toInstant(),
                 PermitDeadlines.DECISION, due.calendarVersion(), PermitDeadlines.DECISION_ARTICLE, context.actor(), context.jwsSha256()));
         return new PermitRegistrationReceipt(id, receipt, context.receivedAt(), due.due(), due.dueAt(), due.calendarVersion());
+    }
+
+    // 002 art. 23.2, 23.3 (ADR 0046 items 108-109, abuse audit F412, was O235): a merger, a consolidation, a division or a transformation
+    // ended the company whose permit it passed on; a company that no longer exists applies for no permit (its number is free of claims once
+    // its permit passed on, ADR 0031). By every transfer stored before this application's receipt (CeasedCompanies), never a date it names
+    private static void applicantHasNotCeased(Company company, PermitServices services) {
+        services.companyCeased(company.registrationNumber()).ifPresent(ended -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.applicant-ceased-by-a-reorganisation", "The company "
+                    + company.registrationNumber() + " ceased on " + ended.on() + " by its " + ended.by().name().toLowerCase(java.util.Locale.ROOT)
+                    + " (a permit it held passed on); a company that no longer exists applies for no permit.", "company.registrationNumber",
+                    "002 art. 23.3");
+        });
     }
 
     // 001 art. 38.1: a document is registered only as the original bytes the registry received and keeps
@@ -700,6 +713,7 @@ class PermitApplication {
                     "stampDutyProofSha256", "002 art. 27.2");
         }
         documentWasReceived(command.stampDutyProofSha256(), "stampDutyProofSha256", "002 art. 27.2", services); // F106
+        stampDutyProofIsOfThisRequest(command.stampDutyProofSha256(), services);
         LocalDate requestDue = extensionRequestDueOnAWorkingDay(validUntil, services::due);
         apply(new PermitExtensionRequested(applicationId, command.stampDutyProofSha256(), context.receivedAt(), requestDue,
                 requestedOn.isAfter(requestDue), services.due(context.receivedAt(), PermitDeadlines.EXTENSION_FAST_PATH).due(), context.actor()));
@@ -713,6 +727,20 @@ class PermitApplication {
                     + " was already extended to " + validUntil + "; the next request may be made from " + extensionWindowOpens(validUntil) + ".",
                     "002 art. 27.1, 27.4");
         }
+    }
+
+    // 002 art. 27.2 (ADR 0046 item 107, the lead's reading of O224; abuse audit F410): the request is submitted "along with the proof of
+    // payment of the state stamp duty": the proof is this request's, paid for it, so the registry received it on or after the first day this
+    // request may be made (extensionWindowOpens). A proof received before (before the issue, or in the term an earlier extension began) paid
+    // for another request, even when its claim (ADR 0057) was released by that request's refusal. By the registry's receipt of the document,
+    // in days in Ulaanbaatar, never a date the holder writes
+    private void stampDutyProofIsOfThisRequest(String stampDutyProofSha256, PermitServices services) {
+        LocalDate opens = extensionWindowOpens(validUntil);
+        receivedBefore(stampDutyProofSha256, opens, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-stamp-duty-proof-before-the-window", "The registry "
+                    + "received this proof of the stamp duty on " + received + ", before this term's requests could be made (from " + opens
+                    + "); the proof submitted with a request is paid for it.", "stampDutyProofSha256", "002 art. 27.2");
+        });
     }
 
     // 002 art. 27.2 (choice, ADR 0013 §3): a request is made in the last six months of the term; it is due three months before expiry
@@ -2139,8 +2167,8 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 23.3 (ADR 0046 item 102, the lead's reading; abuse audit F393, was O220): a merger, a consolidation or a division ends the
-    // holder it passed a permit from; a company that no longer exists holds no permit, so no later transfer passes one to it (a merger into it
+    // 002 art. 23.3 (ADR 0046 items 102 and 108, the lead's readings; abuse audit F393, was O220, and F411, was O228): a merger, a
+    // consolidation, a division or a transformation ends the holder it passed a permit from; a company that no longer exists holds no permit, so no later transfer passes one to it (a merger into it
     // included). By what the registry has on record at this transfer's receipt (the index of the stored acts)
     private static void successorHasNotCeased(Company successor, PermitServices services) {
         services.companyOnRecord(successor.registrationNumber()).filter(CompanyOnRecord::ceased).ifPresent(ended -> {

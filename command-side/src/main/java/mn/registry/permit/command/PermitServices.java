@@ -57,6 +57,12 @@ interface PermitServices {
      */
     Optional<CompanyOnRecord> companyOnRecord(String registrationNumber);
 
+    /**
+     * How the company under this state registration number ceased by a reorganisation (002 art. 23.3; ADR 0046 items 108-109), if one
+     * ended it: every transfer stored before the question counted, answered without a round trip in the common case ({@link CeasedCompanies}).
+     */
+    Optional<CompanyCeased> companyCeased(String registrationNumber);
+
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);
 

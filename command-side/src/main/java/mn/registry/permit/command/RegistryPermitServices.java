@@ -37,27 +37,32 @@ class RegistryPermitServices implements PermitServices {
     private final PermitApplicationIds ids;
     private final Supplier<Repository<PermitApplication>> permits;
     private final CompaniesOnRecord companies;
+    private final CeasedCompanies ceased;
 
     @Autowired
     RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
-                           ObjectProvider<Configuration> axon, CompaniesOnRecord companies) {
-        this(calendar, events, documents, ids, () -> axon.getObject().repository(PermitApplication.class), companies);
+                           ObjectProvider<Configuration> axon, CompaniesOnRecord companies, CeasedCompanies ceased) {
+        this(calendar, events, documents, ids, () -> axon.getObject().repository(PermitApplication.class), companies, ceased);
     }
 
-    /** For the tests of acts other than a transfer: no index of the companies on record (a transfer would fail loudly). */
+    /**
+     * For the tests of acts other than a transfer: no index of the companies on record (a transfer would fail loudly), and no company
+     * ended by a reorganisation (an application is not asked about one).
+     */
     RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
                            Supplier<Repository<PermitApplication>> permits) {
-        this(calendar, events, documents, ids, permits, null);
+        this(calendar, events, documents, ids, permits, null, null);
     }
 
     RegistryPermitServices(CurrentCalendar calendar, EventStore events, DocumentStore documents, PermitApplicationIds ids,
-                           Supplier<Repository<PermitApplication>> permits, CompaniesOnRecord companies) {
+                           Supplier<Repository<PermitApplication>> permits, CompaniesOnRecord companies, CeasedCompanies ceased) {
         this.calendar = calendar;
         this.events = events;
         this.documents = documents;
         this.ids = ids;
         this.permits = permits;
         this.companies = companies;
+        this.ceased = ceased;
     }
 
     @Override
@@ -112,6 +117,12 @@ class RegistryPermitServices implements PermitServices {
     @Override
     public Optional<CompanyOnRecord> companyOnRecord(String registrationNumber) {
         return companies.of(registrationNumber);
+    }
+
+    /** 002 art. 23.3 (ADR 0046 item 109): the companies ended, in memory, read to the store's head this node knows before it answers. */
+    @Override
+    public Optional<CompanyCeased> companyCeased(String registrationNumber) {
+        return ceased == null ? Optional.empty() : ceased.of(registrationNumber);
     }
 
     @Override

@@ -53,6 +53,12 @@ abstract class StoredEventsIndex implements SmartLifecycle {
     private final EventStore events;
     private final String name;
     private final Supplier<RegistryProblem> notReady;
+    /**
+     * What the fold reads, numbered: an index whose position was written by an earlier fold (a release that read fewer events into it) is
+     * read again from the start, once, by the next catch-up; its writes add nothing twice, so what it had stays. 1 for an index that never
+     * changed its fold (the position of such an index names none).
+     */
+    private final int foldVersion;
     private final ReentrantLock catchingUp = new ReentrantLock();
     private RepeatedTask background;
 
@@ -61,10 +67,16 @@ abstract class StoredEventsIndex implements SmartLifecycle {
      * @param notReady the refusal of an act that waited {@link #WAIT} for another thread's catch-up (503: retry is safe)
      */
     StoredEventsIndex(MongoCollection<Document> index, EventStore events, String name, Supplier<RegistryProblem> notReady) {
+        this(index, events, name, notReady, 1);
+    }
+
+    /** @param foldVersion what the fold reads, numbered from 1: raised, the index is read again from the start once */
+    StoredEventsIndex(MongoCollection<Document> index, EventStore events, String name, Supplier<RegistryProblem> notReady, int foldVersion) {
         this.index = index;
         this.events = events;
         this.name = name;
         this.notReady = notReady;
+        this.foldVersion = foldVersion;
     }
 
     /** A fold of the events one catch-up reads. */
@@ -124,7 +136,8 @@ abstract class StoredEventsIndex implements SmartLifecycle {
         }
         if (through > from) {
             // after the fold's writes: a stop in between reads the events again, and the writes add nothing twice
-            index.updateOne(Filters.eq("_id", THROUGH), Updates.max("position", through), new UpdateOptions().upsert(true));
+            index.updateOne(Filters.eq("_id", THROUGH), Updates.combine(Updates.max("position", through), Updates.max("fold", foldVersion)),
+                    new UpdateOptions().upsert(true));
         }
         if (read > 1_000) {
             log.info("{}: read {} events to position {}, {} documents updated, in {} ms", name, read, through, writes.size(),
@@ -133,10 +146,13 @@ abstract class StoredEventsIndex implements SmartLifecycle {
         return read;
     }
 
-    /** The position of the last stored event the index has read; 0 before the first. */
+    /** The position of the last stored event the index has read; 0 before the first, or when an earlier fold read them (to read again). */
     long position() {
         Document through = index.find(Filters.eq("_id", THROUGH)).first();
-        return through == null ? 0 : ((Number) through.get("position")).longValue();
+        if (through == null || ((Number) through.get("fold", 1)).intValue() < foldVersion) {
+            return 0;
+        }
+        return ((Number) through.get("position")).longValue();
     }
 
     // ------------------------------------------------------------------ the background catch-up

@@ -30,12 +30,15 @@ public final class SnapshotLoads<A> implements AutoCloseable {
     private final Class<A> type;
     private final MongoDatabase database;
     private final Configuration axon;
+    private final GaplessEventStorageEngine engine;
     private final DecodeCounting snapshots;
 
-    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon, DecodeCounting snapshots) {
+    private SnapshotLoads(Class<A> type, MongoDatabase database, Configuration axon, GaplessEventStorageEngine engine,
+                          DecodeCounting snapshots) {
         this.type = type;
         this.database = database;
         this.axon = axon;
+        this.engine = engine;
         this.snapshots = snapshots;
     }
 
@@ -67,11 +70,16 @@ public final class SnapshotLoads<A> implements AutoCloseable {
         Configuration axon = more.apply(configurer).buildConfiguration();
         built.set(axon);
         axon.start();
-        return new SnapshotLoads<>(type, database, axon, snapshots);
+        return new SnapshotLoads<>(type, database, axon, engine, snapshots);
     }
 
     public Configuration axon() {
         return axon;
+    }
+
+    /** The registry's event storage engine under {@link #axon()}'s event store. */
+    public GaplessEventStorageEngine engine() {
+        return engine;
     }
 
     /** How many times a snapshot of the aggregate was decoded since the bench was built (session 26: once per load that reads one). */

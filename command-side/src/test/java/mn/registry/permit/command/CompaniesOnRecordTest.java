@@ -77,6 +77,42 @@ class CompaniesOnRecordTest {
         }
     }
 
+    @Test
+    @DisplayName("002 art. 23.3 (ADR 0046 items 108-110): an index session 25's release wrote (its position without a fold, a transformation "
+            + "not read as an end, no zone entity, no list of the ended) is read again from the start once: the transformation ends its "
+            + "predecessor, the Mongolian zone entity is on record from its application's receipt, the list names the ended; then the index "
+            + "reads only what follows")
+    void an_index_an_earlier_release_folded_is_read_again_from_the_start(MongoDatabase database) {
+        database.getCollection(CompaniesOnRecord.COLLECTION).drop();
+        EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Instant zoneAppliedAt = Instant.parse("2023-05-02T02:00:00Z");
+        mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Zone Trade LLC",
+                mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6400703");
+        List<Object> stored = new ArrayList<>(PermitLifecycleTest.active());
+        stored.add(new PermitTransferred(ID, A, B, Reorganisation.TRANSFORMATION, PermitLifecycleTest.SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON));
+        stored.add(PermitAbuseRound26Test.zoneApplication(entity, zoneAppliedAt));
+        publish(events, stored, 0);
+        try {
+            // as session 25's fold left it: A and B on record, no end, the position at the head, no fold named
+            database.getCollection(CompaniesOnRecord.COLLECTION).insertMany(List.of(
+                    new org.bson.Document("_id", A.registrationNumber()).append("since", java.util.Date.from(RECEIVED)),
+                    new org.bson.Document("_id", B.registrationNumber()).append("since", java.util.Date.from(SEPARATED_AT)),
+                    new org.bson.Document("_id", StoredEventsIndex.THROUGH).append("position", stored.size() - 1L)));
+            CompaniesOnRecord companies = new CompaniesOnRecord(database, events);
+            assertThat(companies.position()).as("an earlier fold's position is read again from the start").isZero();
+
+            assertThat(companies.catchUp()).isEqualTo(stored.size());
+            assertThat(companies.of(A.registrationNumber())).contains(new CompanyOnRecord(RECEIVED, SEPARATED_ON, Reorganisation.TRANSFORMATION));
+            assertThat(companies.of(entity.registrationNumber())).contains(new CompanyOnRecord(zoneAppliedAt, null, null));
+            assertThat(companies.ceased()).containsExactly(new CompanyCeased(A.registrationNumber(), SEPARATED_ON, Reorganisation.TRANSFORMATION,
+                    ID.value()));
+            assertThat(companies.position()).isEqualTo(stored.size() - 1L);
+            assertThat(companies.catchUp()).as("read once").isZero();
+        } finally {
+            events.shutDown();
+        }
+    }
+
     private static void publish(EmbeddedEventStore events, List<Object> payloads, int from) {
         for (int i = 0; i < payloads.size(); i++) {
             events.publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), from + i, payloads.get(i)));

@@ -107,7 +107,8 @@ class PermitAbuseRound24Test extends PermitAbuseFixture {
 
     @Test
     @DisplayName("002 art. 23.3 (F393): a company a merger, a consolidation or a division ended (the holder whose permit passed on) receives "
-            + "no permit by a later transfer, a merger into it included: refused, nothing stored; one a separation or a transformation left "
+            + "no permit by a later transfer, a merger into it included: refused, nothing stored; one a separation left (a transformation: "
+            + "item 108, PermitAbuseRound26Test) "
             + "receives it by a merger")
     void a_company_a_reorganisation_ended_receives_no_permit() {
         Instant at = Instant.parse("2025-06-02T02:00:00Z");

@@ -69,7 +69,9 @@ class PermitAcrossCalendarYearsTest {
         CONTRACT = new DocumentStore(database, Clock.fixed(Instant.parse("2031-01-06T01:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
                 .receive("the contract signed when issuing".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
                         "contract.txt").document().sha256();
-        SHA2 = documents.receive("the stamp duty's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+        // ADR 0046 item 107 (F410): the stamp duty's proof is received in the request's window (the term ends in January 2036)
+        SHA2 = new DocumentStore(database, Clock.fixed(Instant.parse("2035-09-16T02:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
+                .receive("the stamp duty's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
                 "stamp-duty.txt").document().sha256();
         engine = new InMemoryEventStorageEngine();
         axon = DefaultConfigurer.defaultConfiguration()

@@ -133,6 +133,14 @@ final class Signed {
             return Optional.ofNullable(companiesOnRecord.get(registrationNumber));
         }
 
+        /** The companies a reorganisation ended (ADR 0046 item 109), by registration number: none unless a test names them. */
+        final Map<String, CompanyCeased> companiesCeased = new HashMap<>();
+
+        @Override
+        public Optional<CompanyCeased> companyCeased(String registrationNumber) {
+            return Optional.ofNullable(companiesCeased.get(registrationNumber));
+        }
+
         @Override
         public ApplicationId applicationId(CommandContext context) {
             return applicationId;

@@ -53,8 +53,9 @@ class StampDutyProofsTest {
     @BeforeEach
     void start(MongoDatabase database) {
         this.database = database;
-        mn.registry.document.DocumentStore documents = new mn.registry.document.DocumentStore(database, Clock.systemUTC(),
-                org.springframework.util.unit.DataSize.ofMegabytes(1));
+        // ADR 0046 item 107 (F410): the proofs are received in the requests' window, the day before them
+        mn.registry.document.DocumentStore documents = new mn.registry.document.DocumentStore(database, Clock.fixed(RECEIVED.minusSeconds(86_400),
+                ZoneOffset.UTC), org.springframework.util.unit.DataSize.ofMegabytes(1));
         proof = documents.receive("stamp duty paid, receipt 1".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "proof-1.txt")
                 .document().sha256();
         otherProof = documents.receive("stamp duty paid, receipt 2".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "proof-2.txt")

@@ -107,6 +107,15 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
         return delegate.createHeadToken().position().orElse(0L);
     }
 
+    /**
+     * ADR 0061: {@code engine}'s {@code storedUpTo()} (a position every commit at or below which is stored and visible, with no look-up),
+     * through this wrapper; 0 for an engine that does not know it (tests on another engine), whose callers then read what is there.
+     */
+    public static java.util.function.LongSupplier storedUpTo(EventStorageEngine engine) {
+        EventStorageEngine stored = engine instanceof DurableEventStorageEngine durable ? durable.delegate() : engine;
+        return stored instanceof mn.registry.store.mongo.GaplessEventStorageEngine gapless ? gapless::storedUpTo : () -> 0;
+    }
+
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         return delegate.createTokenAt(dateTime);

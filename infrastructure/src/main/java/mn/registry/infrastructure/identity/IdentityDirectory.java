@@ -8,7 +8,6 @@ import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
 import mn.registry.infrastructure.axon.DurableEventStorageEngine;
 import mn.registry.kernel.problem.RegistryProblem;
-import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.mongo.StreamUnchanged;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -72,8 +71,7 @@ public class IdentityDirectory {
     public IdentityDirectory(EventStore events, mn.registry.infrastructure.privacy.PersonalDataVault vault, EventStorageEngine engine) {
         this.events = events;
         this.vault = vault;
-        EventStorageEngine stored = engine instanceof DurableEventStorageEngine durable ? durable.delegate() : engine;
-        this.storedUpTo = stored instanceof GaplessEventStorageEngine gapless ? gapless::storedUpTo : () -> 0;
+        this.storedUpTo = DurableEventStorageEngine.storedUpTo(engine);
     }
 
     /** A person's events, as of the stream's event {@code lastSequence}. */
