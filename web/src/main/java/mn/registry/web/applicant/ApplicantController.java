@@ -190,12 +190,7 @@ class ApplicantController {
      * answers ({@link LandActs.OfTheZone}, the answer the land desk reads): one load of the zone's land register per page.
      */
     private static Map<String, LandActs.Verdict> feeReports(Map<String, Object> file, LandActs acts) {
-        Map<String, LandActs.Verdict> reports = new java.util.HashMap<>();
-        if (file.get("landApplications") instanceof List<?> applications) {
-            applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get("licenceId")).filter(java.util.Objects::nonNull)
-                    .map(String::valueOf).forEach(licence -> reports.put(licence, acts.reportOf(new LandLicenceId(licence)).orElse(UNANSWERED)));
-        }
-        return reports;
+        return perLandApplication(file, "licenceId", licence -> acts.reportOf(new LandLicenceId(licence)));
     }
 
     /** The land acts the zone's land register would record now on the signed-in person's signature ({@link LandActs.OfTheZone}). */
@@ -210,12 +205,18 @@ class ApplicantController {
      * register would record its withdrawal now on the signed-in person's signature (pending, signed by the entity's representative).
      */
     private static Map<String, LandActs.Verdict> withdrawals(Map<String, Object> file, LandActs acts) {
-        Map<String, LandActs.Verdict> withdrawals = new java.util.HashMap<>();
+        return perLandApplication(file, "applicationId", id -> acts.withdrawalOf(new LandApplicationId(id)));
+    }
+
+    /** The answer {@code verdict} gives for the value of {@code key} in each of the case file's land applications that has one. */
+    private static Map<String, LandActs.Verdict> perLandApplication(Map<String, Object> file, String key,
+                                                                     java.util.function.Function<String, java.util.Optional<LandActs.Verdict>> verdict) {
+        Map<String, LandActs.Verdict> verdicts = new java.util.HashMap<>();
         if (file.get("landApplications") instanceof List<?> applications) {
-            applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get("applicationId")).filter(java.util.Objects::nonNull)
-                    .map(String::valueOf).forEach(id -> withdrawals.put(id, acts.withdrawalOf(new LandApplicationId(id)).orElse(UNANSWERED)));
+            applications.stream().filter(Map.class::isInstance).map(a -> ((Map<?, ?>) a).get(key)).filter(java.util.Objects::nonNull)
+                    .map(String::valueOf).forEach(value -> verdicts.put(value, verdict.apply(value).orElse(UNANSWERED)));
         }
-        return withdrawals;
+        return verdicts;
     }
 
     /**
