@@ -47,7 +47,8 @@ public final class EventRecords {
             "CitableDocument",           // LateResumption: a document the governor's desk offers, read from the document store, never stored
             "Answer",                    // RevocationGrounds: the permit's answer to the desk (ADR 0065), computed from its events, never stored
             "GovernorActs",              // the acts the governor's desk offers, the aggregate's answer, never stored (ADR 0035 item 75)
-            "LandActs", "Decision", "Verdict" // LandActs: the land acts the land desk offers, the land register's answer, never stored (ADR 0035 item 81)
+            "LandActs", "Decision", "Verdict", // LandActs: the land acts the land desk offers, the land register's answer, never stored (ADR 0035 item 81)
+            "ActNamingNoOrder"           // StoredActsNamingNoOrder: a person's stored act the staff pages list, the stream's answer, never stored (ADR 0061 item 33)
     );
 
     private EventRecords() {

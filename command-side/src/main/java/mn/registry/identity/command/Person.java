@@ -456,10 +456,22 @@ class Person {
     @CommandHandler
     void handle(mn.registry.kernel.identity.StateStoredActOrder body, CommandContext context, OrdersOfStoredActs archive,
                 mn.registry.document.DocumentStore documents) {
-        StoredActStatements.StoredAct act = new StoredActStatements(actsNamingNoDocument, statedActs, role -> ANSWER_TO_THE_CABINET.stream()
-                .anyMatch(rule -> rule.roles().contains(role))).statable(body, context, () -> archive.ordersOf(stream), documents);
+        StoredActStatements.StoredAct act = statements().statable(body, context, () -> archive.ordersOf(stream), documents);
         apply(new mn.registry.kernel.identity.StoredActOrderStated(body.personId(), body.sequence(), act.act(), act.role(), act.zoneId(),
                 lower(body.documentSha256()), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * ADR 0061 item 33 (F423, was O261): the stored acts a statement may name, for the staff pages ({@link PersonsStoredActs}), judged by
+     * the statement's own rules.
+     */
+    List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> actsNamingNoOrder(OrdersOfStoredActs archive) {
+        return statements().namingNoOrder(() -> archive.ordersOf(stream));
+    }
+
+    private StoredActStatements statements() {
+        return new StoredActStatements(actsNamingNoDocument, statedActs, role -> ANSWER_TO_THE_CABINET.stream()
+                .anyMatch(rule -> rule.roles().contains(role)));
     }
 
     @EventSourcingHandler

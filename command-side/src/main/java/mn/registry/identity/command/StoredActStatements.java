@@ -5,12 +5,15 @@ import mn.registry.document.DocumentStore;
 import mn.registry.document.StoredDocument;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.StateStoredActOrder;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder;
 import mn.registry.kernel.problem.RegistryProblem;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -65,12 +68,12 @@ final class StoredActStatements {
             throw RegistryProblem.forbidden("identity.own-act-stated", "Nobody states the order of their own grant or end; another official "
                     + "signs the statement for " + body.personId() + ".", ARTICLE);
         }
-        if (answersToTheCabinet.test(act.role()) && !context.roles().contains(Role.CABINET_MEMBER)) {
+        if (byTheCabinetMember(act) && !context.roles().contains(Role.CABINET_MEMBER)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.statement-by-the-cabinet-member", "The act at number "
                     + body.sequence() + " is a grant or end of " + act.role() + ", a role the Cabinet member grants and ends; its order is stated "
                     + "by the Cabinet member.", "sequence", act.zoneId() == null ? ARTICLE : ARTICLE + ", 003 art. 8.2");
         }
-        if (act.zoneId() == null && archive.get().containsKey(body.sequence())) {
+        if (theArchiveReadItsOrder(body.sequence(), act, archive)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.stored-act-has-its-order", "The registry read the order of the "
                     + "act at number " + body.sequence() + " from its archived signed command; it is counted already, and the act has no other.",
                     "sequence", ARTICLE);
@@ -79,6 +82,29 @@ final class StoredActStatements {
             receivedNoLaterThanTheAct(documents, body.documentSha256().strip().toLowerCase(Locale.ROOT), act);
         }
         return act;
+    }
+
+    /**
+     * ADR 0061 item 33 (F423, was O261): the acts a statement may name, oldest first, for the staff pages: every act {@link #statable} does
+     * not refuse as unknown or as having its order (the same two rules), each saying whether its order was stated already and whether the
+     * Cabinet member states it. The archive is read once, and only when some act could be in it.
+     */
+    List<StoredActsNamingNoOrder.ActNamingNoOrder> namingNoOrder(Supplier<Map<Long, String>> archive) {
+        Map<Long, String> read = actsNamingNoDocument.values().stream().anyMatch(act -> act.zoneId() == null) ? archive.get() : Map.of();
+        return new TreeMap<>(actsNamingNoDocument).entrySet().stream()
+                .filter(stored -> !theArchiveReadItsOrder(stored.getKey(), stored.getValue(), () -> read))
+                .map(stored -> new StoredActsNamingNoOrder.ActNamingNoOrder(stored.getKey(), stored.getValue().act(), stored.getValue().role(),
+                        stored.getValue().zoneId(), stored.getValue().at(), stated.contains(stored.getKey()), byTheCabinetMember(stored.getValue())))
+                .toList();
+    }
+
+    private boolean byTheCabinetMember(StoredAct act) {
+        return answersToTheCabinet.test(act.role());
+    }
+
+    /** The start's pass read the act's order from its archived signed command (item 23); a governor's act is never read by it. */
+    private static boolean theArchiveReadItsOrder(long sequence, StoredAct act, Supplier<Map<Long, String>> archive) {
+        return act.zoneId() == null && archive.get().containsKey(sequence);
     }
 
     private static void receivedNoLaterThanTheAct(DocumentStore documents, String document, StoredAct act) {

@@ -19,6 +19,7 @@ import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.kernel.identity.SignerCertificateRevoked;
 import mn.registry.kernel.identity.StateStoredActOrder;
 import mn.registry.kernel.identity.StoredActOrderStated;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -327,4 +328,76 @@ class IdentityAbuseRound8Test {
                 .when(SignedCommandContext.message(new RevokeSignerCertificate(PERSON, null, "key reported lost", report), by(CABINET, Role.CABINET_MEMBER)))
                 .expectEvents(new SignerCertificateRevoked(PERSON, fingerprint(FIRST), AT, CABINET, "key reported lost", report));
     }
+
+    // ---------------------------------------------------------------- O261 (round 9): the stored acts the staff pages list
+
+    /**
+     * A stream of every kind of act (round 9): the enrolment (0), a reviewer's grant whose archived command the pass read (1), the first
+     * start's grant (2), a tax officer's grant naming its order (3), a reviewer's end naming none (4), a governor's appointment stored before
+     * decisions were uploaded (5), a supervisor's grant naming none (6), and the statement of the end's order (7).
+     */
+    private void everyKindOfAct() {
+        stored(PersonEnrolled.signed(PERSON, fingerprint(FIRST), T0, SEALED, SUPERVISOR, ENROLMENT), null);
+        stored(new RoleGranted(PERSON, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(60), SUPERVISOR, Person.ENROLMENT_GROUND), "grant-1");
+        stored(new RoleGranted(PERSON, Role.APPLICANT, null, T0, null, "first start"), null);
+        stored(new RoleGranted(PERSON, Role.TAX_OFFICER, null, T0.plusSeconds(90), CABINET, Person.ENROLMENT_GROUND, "a3".repeat(32)), null);
+        stored(new RoleRevoked(PERSON, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), SUPERVISOR, Person.ROLE_END_GROUND), "end-1");
+        stored(new RoleGranted(PERSON, Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(150), CABINET, "order 2026/94"), null);
+        stored(new RoleGranted(PERSON, Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(180), CABINET, Person.ENROLMENT_GROUND), "grant-2");
+        stored(stated(4, "end", dismissal), null);
+    }
+
+    private List<StoredActsNamingNoOrder.ActNamingNoOrder> listed(Person.OrdersOfStoredActs archive) {
+        AggregateTestFixture<Person> fixture = fixture(archive);
+        fixture.given(history);
+        return new PersonsStoredActs(fixture.getEventStore(), fixture::getRepository, archive).of(PERSON).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 33, abuse audit F423, was O261): the staff pages list a person's stored grants "
+            + "and ends naming no order the registry can read, with number, act, role, zone, date, whether stated and whether the Cabinet "
+            + "member states it; never an act whose order the pass read, names its order, the first start's grant or the enrolment")
+    void the_stored_acts_naming_no_order_are_listed() {
+        everyKindOfAct();
+        Person.OrdersOfStoredActs read = stream -> Map.of(1L, appointment); // the pass read the reviewer's grant's archived EnrolSigner
+
+        assertThat(listed(read)).containsExactly(
+                new StoredActsNamingNoOrder.ActNamingNoOrder(4, "end", Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), true, false),
+                new StoredActsNamingNoOrder.ActNamingNoOrder(5, "grant", Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(150), false, true),
+                new StoredActsNamingNoOrder.ActNamingNoOrder(6, "grant", Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(180), false, true));
+        assertThat(new PersonsStoredActs(store, () -> null, read).of(new PersonId("nobody-here"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 33, abuse audit F423): the list offers (listed, not stated) exactly the acts whose "
+            + "statement is not refused as unknown, as having its order or as stated already, whichever the archive reads: the list and the "
+            + "command read the same rules")
+    void the_list_offers_what_the_statement_accepts() {
+        everyKindOfAct();
+        Set<String> notStatable = Set.of("identity.stated-act-unknown", "identity.stored-act-has-its-order", "identity.stored-act-stated-already");
+        for (Person.OrdersOfStoredActs archive : List.<Person.OrdersOfStoredActs>of(stream -> Map.of(), stream -> Map.of(1L, appointment),
+                stream -> Map.of(1L, appointment, 6L, appointment))) {
+            Set<Long> offered = new java.util.HashSet<>();
+            listed(archive).stream().filter(act -> !act.stated()).forEach(act -> offered.add(act.sequence()));
+            for (long sequence = 0; sequence <= history.size(); sequence++) {
+                var result = fixture(archive).given(history).when(state(sequence, appointment, CABINET, Role.CABINET_MEMBER));
+                if (offered.contains(sequence)) {
+                    result.expectSuccessfulHandlerExecution();
+                } else {
+                    result.expectNoEvents().expectException(new org.hamcrest.TypeSafeMatcher<mn.registry.kernel.problem.RegistryProblem>() {
+                        @Override
+                        protected boolean matchesSafely(mn.registry.kernel.problem.RegistryProblem problem) {
+                            return notStatable.contains(problem.code());
+                        }
+
+                        @Override
+                        public void describeTo(org.hamcrest.Description description) {
+                            description.appendText("a refusal of an act not statable, one of " + notStatable);
+                        }
+                    });
+                }
+            }
+        }
+    }
 }
+

@@ -228,7 +228,9 @@ class PermitFormsBrowserTest {
     @Test
     @DisplayName("001 art. 23.1.1 (ADR 0061 item 31, abuse audit F420): the supervisor states, on the desk in Mongolian, the order of a stored grant "
             + "that names none (stored as a release before session 23 stored it), its document chosen as a file; a second statement of the "
-            + "same act is refused in English and nothing is stored; the Cabinet member's page offers the form too, both languages, with axe")
+            + "same act is refused in English and nothing is stored; the Cabinet member's page offers the form too, both languages, with axe; "
+            + "the act is found in the desk's list of the person's stored acts naming no order, which fills the form, and once stated is "
+            + "listed as stated and not offered (ADR 0061 item 33, F423, was O261)")
     void supervisor_states_a_stored_grants_order_from_the_desk() {
         browser.signInAsDemo("cabinet-1");
         for (String lang : new String[]{"en", "mn"}) {
@@ -245,6 +247,10 @@ class PermitFormsBrowserTest {
         }
         String order = browser.chooseFile("sto-file", "sto-document", "%PDF-1.4\nthe minister's order appointing reviewer-1 " + System.nanoTime()
                 + "\n%%EOF\n");
+        // ADR 0061 item 33 (F423, was O261): a person with no such act, and no person, are said so
+        browser.find("#sa-person").sendKeys("nobody-here");
+        browser.find("#stored-acts-of button").click();
+        assertThat(browser.find("#stored-acts-none").getText()).contains("nobody-here");
         // a grant of reviewer-1's role stored after the order was received, naming no order (as before ADR 0061 item 21), whose archived
         // command the start's pass did not read: the role is held already, so nothing but the stream's record changes
         org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
@@ -255,8 +261,15 @@ class PermitFormsBrowserTest {
                 new mn.registry.kernel.identity.RoleGranted(new mn.registry.kernel.identity.PersonId("reviewer-1"),
                         mn.registry.kernel.identity.Role.MINISTRY_REVIEWER, null, now, new mn.registry.kernel.identity.PersonId("supervisor-1"),
                         "enrolment (EnrolSigner, 001 art. 23.1.1)")));
-        browser.find("#sto-person").sendKeys("reviewer-1");
-        browser.find("#sto-sequence").sendKeys(Long.toString(sequence));
+        // the desk lists it (in Mongolian), and choosing it fills the form (ADR 0061 item 33, F423, was O261)
+        browser.open("/desk", "mn");
+        browser.find("#sa-person").sendKeys("reviewer-1");
+        browser.find("#stored-acts-of button").click();
+        browser.find("#stored-acts-list tr[data-sequence='" + sequence + "'] a.choose-act").click();
+        assertThat(browser.find("#sto-person").getAttribute("value")).isEqualTo("reviewer-1");
+        assertThat(browser.find("#sto-sequence").getAttribute("value")).isEqualTo(Long.toString(sequence));
+        browser.axe();
+        browser.find("#sto-document").sendKeys(order); // uploaded above, before the act
         String shown = browser.signAndSend("form-state-order");
         assertThat(shown).contains("\"type\":\"StateStoredActOrder\"").contains("\"sequence\":" + sequence).contains(order);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
@@ -273,6 +286,21 @@ class PermitFormsBrowserTest {
         browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
         assertThat(events.readEvents(stream).asStream().filter(e -> e.getPayload() instanceof mn.registry.kernel.identity.StoredActOrderStated))
                 .hasSize(1);
+        // abuse (F423): once stated, the act is listed as stated and never offered, nor filled into the form by its link's address
+        browser.open("/desk?storedActsOf=reviewer-1&act=" + sequence, "en");
+        assertThat(browser.find("#stored-acts-list tr[data-sequence='" + sequence + "']").getText()).contains("Order stated already");
+        assertThat(browser.all("#stored-acts-list a.choose-act")).isEmpty();
+        assertThat(browser.find("#sto-sequence").getAttribute("value")).isEmpty();
+        browser.signOut();
+        browser.signInAsDemo("cabinet-1");
+        for (String lang : new String[]{"en", "mn"}) {
+            browser.open("/cabinet?storedActsOf=reviewer-1", lang);
+            assertThat(browser.all("#stored-acts-list tr[data-sequence='" + sequence + "']")).hasSize(1);
+        }
+        // a person whose grants the registry's first start made (signed by nobody): the page says there is no order to state
+        browser.open("/cabinet?storedActsOf=inspector-1", "en");
+        assertThat(browser.find("#stored-acts-none").getText()).contains("inspector-1 has no stored grant or end");
+        assertThat(browser.all("#stored-acts-list")).isEmpty();
         browser.signOut();
     }
 }

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,9 +40,12 @@ class CabinetController {
     private final WebDates dates;
     private final mn.registry.infrastructure.calendar.CurrentCalendar calendars;
     private final PublicRegister register;
+    private final mn.registry.web.StoredActsOfAPerson storedActs;
 
     CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
-                      mn.registry.infrastructure.calendar.CurrentCalendar calendars, PublicRegister register) {
+                      mn.registry.infrastructure.calendar.CurrentCalendar calendars, PublicRegister register,
+                      mn.registry.web.StoredActsOfAPerson storedActs) {
+        this.storedActs = storedActs;
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
@@ -58,8 +62,11 @@ class CabinetController {
     }
 
     @GetMapping("/cabinet")
-    String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
+    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.CABINET_MEMBER), actor -> {
+            // ADR 0061 item 33 (F423, was O261): the stored acts whose order the Cabinet member may state, beside the statement's form
+            storedActs.addTo(model, storedActsOf, act, actor);
             List<Document> zones = desk.zones();
             // 003 art. 12.3: the quarter before today's is the one due to be reported
             LocalDate lastQuarter = dates.today().minusMonths(3);

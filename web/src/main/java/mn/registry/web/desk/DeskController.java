@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,12 @@ class DeskController {
     private final mn.registry.web.WebDates dates;
     private final mn.registry.web.RevocationAnswers revocationAnswers;
     private final RegisterCatchUp catchUp;
+    private final mn.registry.web.StoredActsOfAPerson storedActs;
 
     DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
-                   mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp) {
+                   mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp, mn.registry.web.StoredActsOfAPerson storedActs) {
         this.catchUp = catchUp;
+        this.storedActs = storedActs;
         this.queue = queue;
         this.cases = cases;
         this.staff = staff;
@@ -53,9 +56,12 @@ class DeskController {
     }
 
     @GetMapping("/desk")
-    String desk(HttpServletRequest request, HttpServletResponse response, Model model) {
+    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
+            // ADR 0061 item 33 (F423, was O261): the stored acts whose order the supervisor may state, beside the statement's form
+            storedActs.addTo(model, supervisor ? storedActsOf : null, act, actor);
             model.addAttribute("queue", queue.awaitingDecision());
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("files", cases.all());

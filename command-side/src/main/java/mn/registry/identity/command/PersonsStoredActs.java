@@ -1,0 +1,45 @@
+package mn.registry.identity.command;
+
+import mn.registry.command.look.AggregateLook;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * 001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 33; abuse audit F423, was O261): the person's stream answers which of its stored grants and
+ * ends a statement of their order may name ({@link Person#actsNamingNoOrder}, the statement's own rules), loaded from Axon's repository in
+ * a unit of work that is rolled back (ADR 0065), with the orders the start's pass read from the archive as the statement reads them.
+ */
+@Component
+class PersonsStoredActs implements StoredActsNamingNoOrder {
+
+    private final EventStore events;
+    private final Supplier<Repository<Person>> persons;
+    private final Person.OrdersOfStoredActs archive;
+
+    @Autowired
+    PersonsStoredActs(EventStore events, ObjectProvider<Configuration> axon, Person.OrdersOfStoredActs archive) {
+        this(events, () -> axon.getObject().repository(Person.class), archive);
+    }
+
+    PersonsStoredActs(EventStore events, Supplier<Repository<Person>> persons, Person.OrdersOfStoredActs archive) {
+        this.events = events;
+        this.persons = persons;
+        this.archive = archive;
+    }
+
+    @Override
+    public Optional<List<ActNamingNoOrder>> of(PersonId person) {
+        return AggregateLook.ask(events, persons.get(), PersonCommands.streamOf(person),
+                stream -> stream.actsNamingNoOrder(archive));
+    }
+}

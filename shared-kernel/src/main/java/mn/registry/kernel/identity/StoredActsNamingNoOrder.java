@@ -1,0 +1,30 @@
+package mn.registry.kernel.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ADR 0061 item 33 (abuse audit F423, was O261; 001 art. 23.1.1, 003 art. 8.2): the person's stream answers the supervisor's desk and the
+ * Cabinet member's page which of its stored grants and ends name no order the registry can read, the acts a {@link StateStoredActOrder}
+ * names: by the rules the statement is judged by, so the page offers no act the statement would refuse as unknown or as having its order.
+ */
+public interface StoredActsNamingNoOrder {
+
+    /** The person's acts, oldest first; empty when no person has the id. */
+    Optional<List<ActNamingNoOrder>> of(PersonId person);
+
+    /**
+     * A stored grant or end naming no order the registry can read.
+     *
+     * @param sequence           its number on the person's stream (the statement's {@code sequence})
+     * @param act                {@code grant} or {@code end}
+     * @param role               the role granted or ended
+     * @param zoneId             a governor's zone, or null
+     * @param at                 when it took effect, on the registry's clock
+     * @param stated             its order was stated already (a second statement is refused)
+     * @param byTheCabinetMember its order is the Cabinet member's to state (a role the Cabinet member grants and ends)
+     */
+    record ActNamingNoOrder(long sequence, String act, Role role, String zoneId, Instant at, boolean stated, boolean byTheCabinetMember) {
+    }
+}

@@ -1,0 +1,73 @@
+package mn.registry.web;
+
+import mn.registry.infrastructure.identity.Actor;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 33; abuse audit F423, was O261): beside the statement's form on the supervisor's desk and the
+ * Cabinet member's page, the stored grants and ends of the person asked for that name no order the registry can read, as the person's
+ * stream answers them (the statement's own rules, no copy here); the act chosen fills the form. The page offers an act the signer's
+ * statement would not be refused for by whom it is: not stated yet, not the signer's own, and one the Cabinet member states only to the
+ * Cabinet member. Nothing shown when no command side runs in this application.
+ */
+@Component
+public class StoredActsOfAPerson {
+
+    /** The page's model attribute. */
+    public static final String MODEL = "storedActs";
+
+    private final ObjectProvider<StoredActsNamingNoOrder> answers;
+
+    StoredActsOfAPerson(ObjectProvider<StoredActsNamingNoOrder> answers) {
+        this.answers = answers;
+    }
+
+    /**
+     * The list of the person asked for.
+     *
+     * @param person the person id asked for (blank: none)
+     * @param known  false when no enrolled person has the id
+     * @param acts   their acts, oldest first
+     * @param chosen the number chosen, which fills the form, or null
+     */
+    public record Listing(String person, boolean known, List<Row> acts, Long chosen) {
+    }
+
+    /** An act and whether this signer may choose it. */
+    public record Row(ActNamingNoOrder act, boolean offered) {
+    }
+
+    /** Adds the listing of {@code person} (and the act {@code chosen}, if offered) for {@code signer} to the page's model. */
+    public void addTo(Model model, String person, Long chosen, Actor signer) {
+        model.addAttribute(MODEL, listing(person, chosen, signer));
+    }
+
+    private Listing listing(String person, Long chosen, Actor signer) {
+        StoredActsNamingNoOrder stream = answers.getIfAvailable();
+        if (person == null || person.isBlank() || stream == null) {
+            return new Listing("", true, List.of(), null);
+        }
+        Optional<List<ActNamingNoOrder>> acts;
+        try {
+            acts = stream.of(new PersonId(person.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            acts = Optional.empty();
+        }
+        boolean own = person.strip().equals(signer.person().value());
+        boolean cabinetMember = signer.roles().contains(Role.CABINET_MEMBER);
+        List<Row> rows = acts.orElse(List.of()).stream()
+                .map(act -> new Row(act, !act.stated() && !own && (cabinetMember || !act.byTheCabinetMember()))).toList();
+        Long offered = rows.stream().filter(row -> row.offered() && chosen != null && row.act().sequence() == chosen).findFirst()
+                .map(row -> row.act().sequence()).orElse(null);
+        return new Listing(person.strip(), acts.isPresent(), rows, offered);
+    }
+}
