@@ -102,7 +102,7 @@ class ApplicantController {
 
     /**
      * Whether the holder may request the extension today (002 art. 27.2, ADR 0013 §3: in the last six months of the term,
-     * none after the expiry, one pending at a time, none while revoked): "open", "pending", or the first day it opens ("opens" with the
+     * none after the expiry, one pending at a time): "open", "pending", or the first day it opens ("opens" with the
      * date); "closed" when the request waited on a revocation that now stands, as the command side answers ({@code closedByTheRevocation},
      * 27.3, 29.6, ADR 0046 item 111): it ended with the permit and is decided no more.
      */
@@ -113,8 +113,7 @@ class ApplicantController {
         if (file.get("extensionRequest") != null) {
             return new Extension(closedByTheRevocation ? "closed" : "pending", null);
         }
-        if (!(file.get("permit") instanceof Map<?, ?> permit) || permit.get("validUntil") == null
-                || String.valueOf(mn.registry.kernel.permit.PermitApplicationStatus.REVOKED).equals(String.valueOf(file.get("status")))) {
+        if (!(file.get("permit") instanceof Map<?, ?> permit) || permit.get("validUntil") == null) {
             return new Extension("none", null);
         }
         java.time.LocalDate validUntil = java.time.LocalDate.parse(String.valueOf(permit.get("validUntil")));
