@@ -789,7 +789,7 @@ class PermitApplication {
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
-        extensionWaitsForTheRevocationsOutcome();
+        extensionWaitsForTheRevocationsOutcome(context.receivedAt());
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_EXTENSION), context, PermitDuty.DECIDE_EXTENSION.article());
         boolean termEnded = UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(validUntil);
         if (command.extend()) {
@@ -832,12 +832,32 @@ class PermitApplication {
     // still decide the request"; ADR 0046 item 51, abuse audit F192): while the permit is revoked its pending request is not decided. A
     // refusal in the complaint period would take from a holder whose complaint is upheld the extension it asked for in time (after the
     // term, 29.2 lets no new request in), on a decision about a permit that, until the complaint's outcome, is not in force to extend
-    private void extensionWaitsForTheRevocationsOutcome() {
+    private void extensionWaitsForTheRevocationsOutcome(Instant at) {
+        extensionRequestIsNotClosedByTheRevocation(at);
         if (status == PermitApplicationStatus.REVOKED) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-of-a-revoked-permit", "The permit was revoked on "
                     + revokedOn + "; its extension request waits for the outcome of the revocation (an upheld complaint reinstates the permit, "
                     + "and the request is decided then).", "applicationId", "002 art. 27.3, 29.6");
         }
+    }
+
+    // 002 art. 27.3, 29.6 (choice, the lead's reading of O249, ADR 0046 item 111, abuse audit F428): the request waits for the revocation's
+    // outcome only while there is one to wait for; once the revocation stands, the request is closed with it, as the tax authority's is
+    // (item 106), counted so from what the aggregate folds (no event: no decision is taken on it, and none may be). Unlike the tax
+    // request's, the permit's term ending does not close it: a complaint pending then may still be upheld after the term (F64), and the
+    // request made in time is decided then, the permit reinstated expired (ADR 0013 §3)
+    private void extensionRequestIsNotClosedByTheRevocation(Instant at) {
+        if (extensionRequestClosedByTheRevocation(at)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.extension-request-closed-by-the-revocation", "The permit was "
+                    + "revoked on " + revokedOn + " and the revocation stands (the complaint rejected, the complaint period over with none "
+                    + "filed, or no complaint lies against it): the extension request ended with the permit and is not decided.",
+                    "applicationId", "002 art. 27.3, 29.6");
+        }
+    }
+
+    /** 002 art. 27.3, 29.6 (ADR 0046 item 111): an extension request waited on a revocation that now stands, and ended with it. */
+    private boolean extensionRequestClosedByTheRevocation(Instant at) {
+        return extensionPending && theRevocationStands(at);
     }
 
     // 002 art. 27.7: a request pending on the due date kept the notice duty back; refused after it, the term will not be extended:
@@ -1179,12 +1199,19 @@ class PermitApplication {
     // (an upheld complaint does not outlive the term, item 5). The certificate database passes on (29.4) only after one of these. From then
     // the request is decided as an expired permit's (item 99): its refusal, the one decision left, is received and closes the ministry's duty
     private boolean theRevocationMayStillBeAnnulled(Instant at) {
+        return status == PermitApplicationStatus.REVOKED && !theRevocationStands(at)
+                && !UlaanbaatarTime.dateOf(at).isAfter(validUntil);
+    }
+
+    // 002 art. 29.6 (ADR 0046 items 106, 111): no complaint can annul the revocation any more, whatever the term: the holder's complaint
+    // rejected, the complaint period over with none filed, or a revocation against which none lies (29.1.1)
+    private boolean theRevocationStands(Instant at) {
         if (status != PermitApplicationStatus.REVOKED) {
             return false;
         }
-        LocalDate today = UlaanbaatarTime.dateOf(at);
-        boolean complaintPeriodOverWithNone = !complaintFiled && today.isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD));
-        return revocationGround.complaintAllowed() && !complaintDecided && !complaintPeriodOverWithNone && !today.isAfter(validUntil);
+        boolean complaintPeriodOverWithNone = !complaintFiled
+                && UlaanbaatarTime.dateOf(at).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD));
+        return !revocationGround.complaintAllowed() || complaintDecided || complaintPeriodOverWithNone;
     }
 
     // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
@@ -1436,8 +1463,8 @@ class PermitApplication {
      * record; whether a suspension anew is open (item 92). And, by the rules of their handlers (the signer's own checks, the reason and an
      * escalated duty aside, which the desk judges apart): the restoration's verdict ({@code RestorePermit}: the status, the term, the
      * suspension's ground removed, 28.4), the refusal of the tax authority's request ({@code RefusePermitSuspensionRequest}, 28.1), and
-     * whether a ground to suspend stands for an extension's refusal ({@code DecidePermitExtension}, 27.5). Reads the state only: applies
-     * nothing.
+     * whether a ground to suspend stands for an extension's refusal ({@code DecidePermitExtension}, 27.5), and whether the extension
+     * request is closed by a revocation that stands (its decision refused, item 111). Reads the state only: applies nothing.
      */
     RevocationGrounds.Answer revocationGroundsAt(Instant now, PermitServices services) {
         Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new EnumMap<>(RevocationGround.class);
@@ -1457,7 +1484,7 @@ class PermitApplication {
             theSuspensionsGroundWasRemoved();
         });
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
-                verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands());
+                verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now));
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */

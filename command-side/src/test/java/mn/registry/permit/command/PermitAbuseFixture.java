@@ -26,4 +26,14 @@ abstract class PermitAbuseFixture {
     void fixture() {
         fixture = Signed.fixture(services);
     }
+
+    /**
+     * The aggregate's answer to the pages (ADR 0065) on {@code history} at {@code now}, loaded from a fresh fixture's repository as the
+     * registry loads it (moved here from {@code PermitAbuseRound21Test} for round 27's holder's-page answer).
+     */
+    mn.registry.kernel.permit.RevocationGrounds.Answer answer(List<Object> history, java.time.Instant now) {
+        fixture = Signed.fixture(services);
+        fixture.given(history);
+        return new PermitRevocationGrounds(fixture.getEventStore(), fixture::getRepository, services).at(PermitLifecycleTest.ID, now).orElseThrow();
+    }
 }

@@ -41,13 +41,6 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
     /** The opinion of an inspection the inspector dates before the complaint's decision, recorded after it. */
     private static final String FOUND_DATED_BEFORE = "9e".repeat(32);
 
-    /** The aggregate's answer on {@code history} at {@code now}, loaded from the fixture's repository as the registry loads it. */
-    private RevocationGrounds.Answer answer(List<Object> history, Instant now) {
-        fixture = Signed.fixture(services);
-        fixture.given(history);
-        return new PermitRevocationGrounds(fixture.getEventStore(), fixture::getRepository, services).at(ID, now).orElseThrow();
-    }
-
     private static Object revokeNaming(RevocationGround ground, Instant at) {
         return signed(new RevokePermit(ID, ground, "the record", ground.restsOnADocument() ? REVOCATION_EVIDENCE : null), SUPERVISOR, at,
                 Role.MINISTRY_SUPERVISOR);

@@ -45,11 +45,12 @@ public interface RevocationGrounds {
      * complaint spent, may be suspended anew on a finding received since the decision (ADR 0046 item 92; its evidence is judged by the act);
      * and (ADR 0065, session 24's second round) the other decisions the desk offers on the permit's state: the restoration's verdict (28.4:
      * refused while the suspension's ground stands), the verdict on refusing the tax authority's request (28.1: refused when none waits),
-     * and whether a ground to suspend stands, on which an extension may be refused (27.5). The signer's role, the reason and an escalated
-     * duty are the act's and the desk's.
+     * and whether a ground to suspend stands, on which an extension may be refused (27.5); and whether the extension request waited on a
+     * revocation that now stands, and ended with it (27.3, 29.6, ADR 0046 item 111: the holder's page shows it closed, not pending). The
+     * signer's role, the reason and an escalated duty are the act's and the desk's.
      */
     record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
-                  Verdict taxRequestRefusal, boolean groundToSuspend) {
+                  Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed) {
 
         public Answer {
             grounds = Map.copyOf(grounds);

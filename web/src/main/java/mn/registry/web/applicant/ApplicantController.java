@@ -71,11 +71,13 @@ class ApplicantController {
             return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
                 model.addAttribute("holderDuties", holderDuties(file));
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
-                model.addAttribute("extension", extension(file, today));
+                var answer = revocationAnswers.of(applicationId);
+                model.addAttribute("extension", extension(file, today,
+                        answer.map(mn.registry.kernel.permit.RevocationGrounds.Answer::extensionRequestClosed).orElse(false)));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
                 // 002 art. 23.3, 29.1.1 (ADR 0046 item 74): a request received before the permit passed to this holder is not its own, as
                 // the command side answers (ADR 0065)
-                var holderRequest = revocationAnswers.of(applicationId)
+                var holderRequest = answer
                         .map(mn.registry.kernel.permit.RevocationGrounds.Answer::holderRequest)
                         .orElse(mn.registry.kernel.permit.RevocationGrounds.HolderRequest.NONE);
                 model.addAttribute("revocationRequested", holderRequest == mn.registry.kernel.permit.RevocationGrounds.HolderRequest.THE_HOLDERS);
@@ -100,14 +102,16 @@ class ApplicantController {
 
     /**
      * Whether the holder may request the extension today (002 art. 27.2, ADR 0013 §3: in the last six months of the term,
-     * none after the expiry, one pending at a time): "open", "pending", or the first day it opens ("opens" with the date).
+     * none after the expiry, one pending at a time): "open", "pending", or the first day it opens ("opens" with the
+     * date); "closed" when the request waited on a revocation that now stands, as the command side answers ({@code closedByTheRevocation},
+     * 27.3, 29.6, ADR 0046 item 111): it ended with the permit and is decided no more.
      */
     record Extension(String state, java.time.LocalDate opens) {
     }
 
-    static Extension extension(Map<String, Object> file, java.time.LocalDate today) {
+    static Extension extension(Map<String, Object> file, java.time.LocalDate today, boolean closedByTheRevocation) {
         if (file.get("extensionRequest") != null) {
-            return new Extension("pending", null);
+            return new Extension(closedByTheRevocation ? "closed" : "pending", null);
         }
         if (!(file.get("permit") instanceof Map<?, ?> permit) || permit.get("validUntil") == null) {
             return new Extension("none", null);

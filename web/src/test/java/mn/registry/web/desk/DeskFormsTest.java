@@ -146,7 +146,7 @@ class DeskFormsTest {
     private static DeskController.SuspensionOffer suspensionOffer(RevocationGrounds.Verdict restoration, boolean taxRequestWaits, boolean groundToSuspend) {
         return DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(java.util.Map.of(),
                 RevocationGrounds.HolderRequest.NONE, false, restoration, taxRequestWaits ? RevocationGrounds.Verdict.ACCEPTED
-                : RevocationGrounds.Verdict.refused("permit.no-suspension-request"), groundToSuspend)));
+                : RevocationGrounds.Verdict.refused("permit.no-suspension-request"), groundToSuspend, false)));
     }
 
     @Test
@@ -270,7 +270,7 @@ class DeskFormsTest {
         verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 RevocationGrounds.Verdict.refused("permit.revocation-ground-removed-during-the-suspension"));
         DeskController.RevocationOffer offer = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
-                RevocationGrounds.HolderRequest.THE_PREDECESSORS, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
+                RevocationGrounds.HolderRequest.THE_PREDECESSORS, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false, false)));
         assertThat(offer.grounds()).containsExactly(RevocationGround.LIQUIDATION, RevocationGround.FALSE_DOCUMENTS, RevocationGround.REPEATED_VIOLATIONS);
         assertThat(offer.predecessorsRequest()).isTrue();
         assertThat(offer.holderRequested()).isFalse();
@@ -281,7 +281,7 @@ class DeskFormsTest {
         verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION,
                 RevocationGrounds.Verdict.refused("permit.revocation-run-out-of-an-annulled-revocation"));
         DeskController.RevocationOffer spent = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
-                RevocationGrounds.HolderRequest.THE_HOLDERS, true, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
+                RevocationGrounds.HolderRequest.THE_HOLDERS, true, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false, false)));
         assertThat(spent.grounds()).contains(RevocationGround.HOLDER_REQUEST).doesNotContain(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
         assertThat(spent.holderRequested()).isTrue();
         assertThat(spent.groundRemoved()).as("refused for another reason").isFalse();
@@ -291,7 +291,7 @@ class DeskFormsTest {
         // ADR 0046 item 98 (was O216): 29.1.5 refused because the holder was not told of the suspension in its days: the page says so
         verdicts.put(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, RevocationGrounds.Verdict.refused("permit.revocation-suspension-not-notified"));
         DeskController.RevocationOffer unnoticed = DeskController.RevocationOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(verdicts,
-                RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false)));
+                RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false, false)));
         assertThat(unnoticed.grounds()).doesNotContain(RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION);
         assertThat(unnoticed.notNotified()).isTrue();
         assertThat(unnoticed.groundRemoved()).isFalse();

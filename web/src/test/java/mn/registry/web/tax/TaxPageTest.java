@@ -25,7 +25,7 @@ class TaxPageTest {
 
     private static RevocationGrounds.Answer answer(boolean suspensionAnew) {
         return new RevocationGrounds.Answer(Map.<RevocationGround, RevocationGrounds.Verdict>of(), RevocationGrounds.HolderRequest.NONE,
-                suspensionAnew, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false);
+                suspensionAnew, RevocationGrounds.Verdict.ACCEPTED, RevocationGrounds.Verdict.ACCEPTED, false, false);
     }
 
     @Test
