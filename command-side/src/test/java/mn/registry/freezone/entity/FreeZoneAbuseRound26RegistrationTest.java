@@ -101,25 +101,6 @@ class FreeZoneAbuseRound26RegistrationTest extends ZoneRegistrationAbuseFixture 
     }
 
     @Test
-    @DisplayName("003 art. 8.2, 8.7, 12.5.3 (ADR 0035 item 88; F418): another zone's governor, or one no longer in office at the registry's "
-            + "receipt, is refused before anything is claimed or sent to the registration")
-    void only_this_zones_governor_in_office_declines() {
-        org.axonframework.commandhandling.gateway.CommandGateway gateway = org.mockito.Mockito.mock(org.axonframework.commandhandling.gateway.CommandGateway.class);
-        ActDocumentClaims claims = org.mockito.Mockito.mock(ActDocumentClaims.class);
-        var type = new RegistrationCommandTypes(gateway).declineCourtDecisionRecordingType(claims);
-        var body = decline(REASONS, APPEAL_DOC);
-        var anotherZones = new mn.registry.command.api.CommandContext("cmd-1", DECLINED_AT, DECLINED_AT, new mn.registry.kernel.identity.PersonId(
-                "governor-zamyn-uud"), java.util.Set.of(mn.registry.kernel.identity.Role.ZONE_GOVERNOR), java.util.Set.of("zamyn-uud"), "cd".repeat(32));
-        var dismissed = new mn.registry.command.api.CommandContext("cmd-2", DECLINED_AT, DECLINED_AT, GOVERNOR, java.util.Set.of(),
-                java.util.Set.of(), "cd".repeat(32));
-        assertThatThrownBy(() -> type.handle(body, anotherZones))
-                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("freezone.governor-outside-zone"));
-        assertThatThrownBy(() -> type.handle(body, dismissed))
-                .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("freezone.governor-not-in-tenure"));
-        org.mockito.Mockito.verifyNoInteractions(gateway, claims);
-    }
-
-    @Test
     @DisplayName("003 art. 12.5.3; 002 art. 15.3, 30.1 (ADR 0035 item 88; F418): the decline's reasons are published, so a person's civil "
             + "registration number, phone or e-mail in them is refused before the act")
     void the_reasons_are_screened_as_published_text() {
