@@ -331,7 +331,7 @@ class GovernorDeskBrowserTest {
         return registrations;
     }
 
-    static final LegalEntity UNDER_APPEAL = new LegalEntity("Ider Appealed Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6207716");
+    static final LegalEntity UNDER_APPEAL = new LegalEntity("Ider Appealed Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6207791");
 
     @Test
     @DisplayName("003 art. 12.5.3 (ADR 0035 items 68, 88; F418, was O256): the other zone's governor declines on the entity's page to record "
