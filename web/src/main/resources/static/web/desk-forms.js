@@ -56,5 +56,7 @@ export const entityBodies = {
   RecordOperationsInterrupted: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
   RecordOperationsResumed: f => ({ registrationId: value(f, 'registrationId'), on: value(f, 'on'), documentSha256: value(f, 'documentSha256') }),
   RecordCourtDecision: f => ({ registrationId: value(f, 'registrationId'), reference: value(f, 'reference'), decidedOn: value(f, 'decidedOn'),
-    bankruptcy: f.elements.bankruptcy.checked, documentSha256: value(f, 'documentSha256') })
+    bankruptcy: f.elements.bankruptcy.checked, documentSha256: value(f, 'documentSha256') }),
+  DeclineCourtDecisionRecording: f => ({ registrationId: value(f, 'registrationId'), reasons: value(f, 'reasons'),
+    documentSha256: value(f, 'documentSha256') })
 };

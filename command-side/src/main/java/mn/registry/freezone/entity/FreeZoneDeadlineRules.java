@@ -128,6 +128,9 @@ class FreeZoneDeadlineRules implements DeadlineRules {
         if (event instanceof RegistrationEvents.CourtDecisionToRecordOverdue e) {
             return List.of(end(e.registrationId(), COURT_DECISION));
         }
+        if (event instanceof RegistrationEvents.CourtDecisionRecordingDeclined e) { // ADR 0035 item 88: declined with reasons
+            return List.of(end(e.registrationId(), COURT_DECISION));
+        }
         if (event instanceof RegistrationEvents.EntityDeregistered e) {
             return List.of(end(e.registrationId(), REVIEW), end(e.registrationId(), START), end(e.registrationId(), INTERRUPTION),
                     end(e.registrationId(), COURT_DECISION));

@@ -204,6 +204,16 @@ class RegistrationCommandTypes {
                 RegistrationCommands.RecordCourtDecision::documentSha256, DocumentKind.ZONE_COURT_DECISION, "003 art. 12.5.3, 26.2", claims);
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 item 88; abuse audit F418, was O256): the decline of F417's duty rests on its document, claimed as this
+     * registration's act (the appeal or the state register's extract; the court's decision itself is claimed as the decision, item 62).
+     */
+    @Bean
+    SignedCommandType<RegistrationCommands.DeclineCourtDecisionRecording> declineCourtDecisionRecordingType(ActDocumentClaims claims) {
+        return citingItsDocument(RegistrationCommands.DeclineCourtDecisionRecording.class, "COURT_DECISION_DECLINED",
+                RegistrationCommands.DeclineCourtDecisionRecording::documentSha256, "003 art. 12.5.3", claims);
+    }
+
     @Bean
     SignedCommandType<RegistrationCommands.DeregisterEntity> deregisterEntityType() {
         return governor(RegistrationCommands.DeregisterEntity.class, "DEREGISTERED");

@@ -88,6 +88,9 @@ class ZoneRegistration {
     /** The last day to record here a court's dissolution recorded in another zone (ADR 0035 item 85, F417); null when no such duty is open. */
     private LocalDate courtDecisionDueOn;
     private boolean courtDecisionDutyEscalated;
+    /** The day of the court's decision the open duty is about, and of the one whose recording the governor declined (ADR 0035 item 88, F418). */
+    private LocalDate courtDecisionDutyDecidedOn;
+    private LocalDate courtDecisionDeclinedFor;
     private LocalDate deregisteredOn;
     private DeregistrationGround deregisteredOnGround;
     private final Set<DeregistrationGround> raised = EnumSet.noneOf(DeregistrationGround.class);
@@ -807,10 +810,51 @@ class ZoneRegistration {
     }
 
     // ADR 0035 items 67, 85: registered here now, no decision recorded here and no duty open, and the decision dated on or after this
-    // registration's certificate (one before it was not about this registration, F88)
+    // registration's certificate (one before it was not about this registration, F88); (item 88, F418) nor the decision whose recording
+    // the governor declined with reasons: the entity's third zone recording it too raises no second duty for it
     private boolean courtDecisionElsewhereIsToBeRecordedHere(LocalDate decidedOn) {
         return status == Status.REGISTERED && courtDecidedOn == null && courtDecisionDueOn == null && certificateIssuedOn != null
-                && decidedOn != null && !decidedOn.isBefore(certificateIssuedOn);
+                && decidedOn != null && !decidedOn.isBefore(certificateIssuedOn) && !decidedOn.equals(courtDecisionDeclinedFor);
+    }
+
+    /**
+     * 003 art. 12.5.3 (ADR 0035 items 68, 88; abuse audit F418, was O256): the governor ends F417's duty without recording the decision here,
+     * with their reasons (published: screened as {@code @PublishedText}) and the document they rest on (the appeal, the state register's
+     * extract of a successor under the number, item 68), received by the registry no later than the act. Only while the duty is open (not
+     * after the decision was recorded here, the entity removed, or a first decline), and not by the governor who signed the entity's
+     * application (F81, F83). Recording the decision later stays open to them: a decline refuses nothing.
+     */
+    @CommandHandler
+    void handle(RegistrationCommands.DeclineCourtDecisionRecording body, CommandContext context, RegistrationServices services) {
+        String article = DeregistrationGround.COURT_DECISION.article();
+        courtDecisionDutyIsOpen(article);
+        deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.3");
+        if (!saysSomething(body.reasons())) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The reasons for not recording the court's decision here are required.",
+                    "reasons", article);
+        }
+        Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, article);
+        documentReceivedNoLaterThanTheAct(documentReceivedAt, context, article);
+        apply(new RegistrationEvents.CourtDecisionRecordingDeclined(registrationId, courtDecisionDutyDecidedOn, body.reasons().strip(),
+                body.documentSha256(), context.actor(), context.receivedAt(), article));
+    }
+
+    // 003 art. 12.5.3 (ADR 0035 item 88; F418): a decline ends an open duty: none raised, the decision recorded here, the entity removed,
+    // or the duty declined once already leave nothing to decline
+    private void courtDecisionDutyIsOpen(String article) {
+        if (status != Status.REGISTERED || courtDecisionDueOn == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.no-court-decision-to-record", "No court decision recorded in another "
+                    + "zone is open for " + registrationId + " to record or decline.", "registrationId", article);
+        }
+    }
+
+    // 003 art. 12.5.3 (ADR 0035 item 88; F418): the reasons rest on a document the registry held when it received the act (as F400's)
+    private static void documentReceivedNoLaterThanTheAct(Instant documentReceivedAt, CommandContext context, String article) {
+        if (documentReceivedAt.isAfter(context.receivedAt())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.document-received-after-the-act", "The document was received at "
+                    + documentReceivedAt + ", after the registry received this act (" + context.receivedAt() + "); sign the act again.",
+                    "documentSha256", article);
+        }
     }
 
     // 003 art. 12.5.3 (ADR 0035 item 85; F417): a court decision recorded elsewhere and not here within its business days is escalated once
@@ -890,6 +934,8 @@ class ZoneRegistration {
         courtDecidedOn = null;
         courtDecisionDueOn = null;
         courtDecisionDutyEscalated = false;
+        courtDecisionDutyDecidedOn = null;
+        courtDecisionDeclinedFor = null;
         raised.clear();
         groundArose.clear();
         receivedOn = UlaanbaatarTime.dateOf(event.receivedAt());
@@ -983,6 +1029,14 @@ class ZoneRegistration {
     void on(RegistrationEvents.CourtDecisionToRecord event) {
         courtDecisionDueOn = event.dueOn();
         courtDecisionDutyEscalated = false;
+        courtDecisionDutyDecidedOn = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.CourtDecisionRecordingDeclined event) {
+        courtDecisionDueOn = null; // ADR 0035 item 88: declined with reasons, the duty ends
+        courtDecisionDeclinedFor = event.decidedOn();
+        citedDocuments.add(event.documentSha256());
     }
 
     @EventSourcingHandler

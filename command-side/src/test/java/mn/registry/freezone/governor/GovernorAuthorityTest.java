@@ -60,6 +60,7 @@ class GovernorAuthorityTest {
             Map.entry("RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(REGISTRATION, LocalDate.of(2027, 6, 5), "4".repeat(64))),
             Map.entry("RecordOperationsResumed", new RegistrationCommands.RecordOperationsResumed(REGISTRATION, LocalDate.of(2027, 7, 5), "5".repeat(64))),
             Map.entry("RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(REGISTRATION, "court 1", LocalDate.of(2027, 7, 5), false, "2".repeat(64))),
+            Map.entry("DeclineCourtDecisionRecording", new RegistrationCommands.DeclineCourtDecisionRecording(REGISTRATION, "under appeal", "3".repeat(64))),
             Map.entry("DeregisterEntity", new RegistrationCommands.DeregisterEntity(REGISTRATION, DeregistrationGround.COURT_DECISION, "dissolved")),
             Map.entry("GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "p", GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32),
                     "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), LandCommands.AllocationMethod.AUCTION, Money.mnt(5), "d",

@@ -297,6 +297,14 @@ class GovernorDeskProjection {
                 .append("article", e.article())));
     }
 
+    // 003 art. 12.5.3 (ADR 0035 item 88; F418): the governor declined with reasons: the duty leaves the desk's list, the entity's page says why
+    @EventHandler
+    void on(RegistrationEvents.CourtDecisionRecordingDeclined e) {
+        set(e.registrationId().value(), Updates.unset("courtDecisionToRecord"), Updates.set("courtDecisionDeclined",
+                new Document("decidedOn", e.decidedOn().toString()).append("reasons", e.reasons()).append("declinedAt", e.declinedAt().toString())
+                        .append("declinedBy", e.declinedBy().value()).append("article", e.article())));
+    }
+
     @EventHandler
     void on(RegistrationEvents.CourtDecisionToRecordOverdue e) {
         set(e.registrationId().value(), Updates.set("courtDecisionToRecord.escalatedAt", e.escalatedAt().toString()));

@@ -104,6 +104,21 @@ public final class RegistrationCommands {
         }
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 items 68, 88; abuse audit F418, was O256): the zone's governor does not record here the court's dissolution
+     * recorded in another zone (F417's duty), and says why (the decision under appeal, or about a successor the state register holds under
+     * the number): the duty ends with its published reasons and the document they rest on.
+     *
+     * @param documentSha256 the SHA-256 of the document the reasons rest on, uploaded first ({@code POST /api/documents})
+     */
+    public record DeclineCourtDecisionRecording(RegistrationId registrationId, @PublishedText String reasons,
+                                                @JsonInclude(JsonInclude.Include.NON_NULL) String documentSha256) implements ZoneCommand {
+        @Override
+        public ZoneId zoneId() {
+            return registrationId.zoneId();
+        }
+    }
+
     /** 003 art. 8.7.6, 12.5: the governor removes the entity from the register on a ground that has been raised. */
     public record DeregisterEntity(RegistrationId registrationId, DeregistrationGround ground, @PublishedText String reasons) implements ZoneCommand {
         @Override

@@ -87,6 +87,14 @@ public final class RegistrationEvents {
                                         Instant raisedAt, String article) {
     }
 
+    /**
+     * 003 art. 12.5.3 (ADR 0035 items 68, 88; abuse audit F418, was O256): the zone's governor ended the duty of {@link CourtDecisionToRecord}
+     * without recording the decision of {@code decidedOn} here, with their published {@code reasons} and the document they rest on.
+     */
+    public record CourtDecisionRecordingDeclined(RegistrationId registrationId, LocalDate decidedOn, String reasons, String documentSha256,
+                                                 PersonId declinedBy, Instant declinedAt, String article) {
+    }
+
     /** 003 art. 12.5.3 (ADR 0035 item 85; F417): the duty's business days ran out with the decision not recorded here; escalated once. */
     public record CourtDecisionToRecordOverdue(RegistrationId registrationId, LocalDate dueOn, Instant escalatedAt, String article) {
     }

@@ -285,20 +285,7 @@ class GovernorDeskBrowserTest {
             + "offers the court's decision to record it here; 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 item 85, F417, was O238): the desk lists it "
             + "as a decision to record here by its last day, in either language")
     void the_other_zones_governor_sees_the_dissolution_recorded_elsewhere() {
-        RegistrationId[] registrations = new RegistrationId[2];
-        String[] zones = {"altanbulag", "zamyn-uud"};
-        for (int i = 0; i < 2; i++) {
-            registrations[i] = new RegistrationId(apply(registry, DISSOLVED_IN_TWO_ZONES, zones[i]));
-            RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-" + zones[i], "RegisterEntity",
-                    new RegistrationCommands.RegisterEntity(registrations[i])));
-            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
-        }
-        java.time.LocalDate today = UlaanbaatarTime.dateOf(java.time.Instant.now());
-        RegistryClient.Reply recorded = registry.client.command(registry.client.sign("governor-altanbulag", "RecordCourtDecision",
-                new RegistrationCommands.RecordCourtDecision(registrations[0], "Ider civil court 2026/5", today, false,
-                        registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nIder civil court 2026/5\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
-                                "application/pdf", "court.pdf").document().sha256())));
-        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(DISSOLVED_IN_TWO_ZONES, "Ider civil court 2026/5");
         browser.signInAsDemo("governor-zamyn-uud");
         String page = "/governor/zamyn-uud/entities/" + registrations[1].value();
         browser.waitUntil("the other zone's record reaches the desk", d -> {
@@ -322,6 +309,66 @@ class GovernorDeskBrowserTest {
                 .contains("record it on this registration by").contains("business days left");
         browser.open("/governor/zamyn-uud", "mn");
         assertThat(browser.find(duty).getText()).contains("энэ бүртгэлд бүртгэх эцсийн хугацаа").contains("ажлын өдөр үлдсэн");
+        browser.signOut();
+    }
+
+    /** The entity registered in Altanbulag and Zamyn-Uud, its court's dissolution recorded in Altanbulag today (F417's duty in Zamyn-Uud). */
+    private RegistrationId[] dissolvedInAltanbulagAndRegisteredInZamynUud(LegalEntity entity, String reference) {
+        RegistrationId[] registrations = new RegistrationId[2];
+        String[] zones = {"altanbulag", "zamyn-uud"};
+        for (int i = 0; i < 2; i++) {
+            registrations[i] = new RegistrationId(apply(registry, entity, zones[i]));
+            RegistryClient.Reply registered = registry.client.command(registry.client.sign("governor-" + zones[i], "RegisterEntity",
+                    new RegistrationCommands.RegisterEntity(registrations[i])));
+            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        }
+        java.time.LocalDate today = UlaanbaatarTime.dateOf(java.time.Instant.now());
+        RegistryClient.Reply recorded = registry.client.command(registry.client.sign("governor-altanbulag", "RecordCourtDecision",
+                new RegistrationCommands.RecordCourtDecision(registrations[0], reference, today, false,
+                        registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + reference + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
+                                "application/pdf", "court.pdf").document().sha256())));
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+        return registrations;
+    }
+
+    static final LegalEntity UNDER_APPEAL = new LegalEntity("Ider Appealed Cashmere LLC", Jurisdiction.MONGOLIAN, null, "6207791");
+
+    @Test
+    @DisplayName("003 art. 12.5.3 (ADR 0035 items 68, 88; F418, was O256): the other zone's governor declines on the entity's page to record "
+            + "the court's decision here, with reasons and a document chosen as a file: reasons with a phone number are refused on the page; "
+            + "once declined, the page says why in either language, the form is gone and the desk no longer lists the duty")
+    void the_other_zones_governor_declines_to_record_the_decision_with_reasons() {
+        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(UNDER_APPEAL, "Ider civil court 2026/9");
+        browser.signInAsDemo("governor-zamyn-uud");
+        String page = "/governor/zamyn-uud/entities/" + registrations[1].value();
+        browser.waitUntil("the duty reaches the entity's page", d -> {
+            browser.open(page, "mn");
+            return !d.findElements(By.id("form-court-decline")).isEmpty();
+        });
+        assertThat(browser.find("#form-court-decline h3").getText()).contains("шалтгааныг нь дурдах");
+        browser.open(page, "en");
+        browser.find("#cd-reasons").sendKeys("Under appeal; ask the director on 99112233");
+        browser.chooseFile("cd-file", "cd-sha", "%PDF-1.4\nAppeal 2026/44 against Ider civil court 2026/9 " + System.nanoTime() + "\n%%EOF\n");
+        assertThat(browser.signAndSend("form-court-decline")).contains("\"type\":\"DeclineCourtDecisionRecording\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("privacy.personal-details-in-published-text");
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        browser.open(page, "en");
+        browser.find("#cd-reasons").sendKeys("Under appeal at the Supreme Court, appeal 2026/44");
+        browser.chooseFile("cd-file", "cd-sha", "%PDF-1.4\nAppeal 2026/44 of Ider civil court 2026/9 " + System.nanoTime() + "\n%%EOF\n");
+        browser.signAndSend("form-court-decline");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.waitUntil("the decline reaches the entity's page", d -> {
+            browser.open(page, "en");
+            return !d.findElements(By.id("court-decision-declined")).isEmpty();
+        });
+        assertThat(browser.find("#court-decision-declined").getText()).contains("was not recorded here").contains("Under appeal at the Supreme Court");
+        assertThat(browser.driver.findElements(By.id("form-court-decline"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-court"))).isNotEmpty();
+        browser.open(page, "mn");
+        assertThat(browser.find("#court-decision-declined").getText()).contains("энд бүртгээгүй").contains("Under appeal at the Supreme Court");
+        browser.open("/governor/zamyn-uud", "en");
+        assertThat(browser.all("#court-decisions-to-record li[data-registration='" + registrations[1].value() + "']")).isEmpty();
         browser.signOut();
     }
 
