@@ -175,11 +175,12 @@ class PermitCommandTypes {
     // its article). Answers the documents this command holds, for the release on a refusal
     Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
                                             DocumentClaims claims) {
-        if (submitted == null || application == null) {
+        List<DocumentClaims.Citation> cited = applicationDocuments(submitted);
+        if (application == null || cited.stream().noneMatch(d -> mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))) {
             return Set.of();
         }
-        return claims.claimTogether(applicationDocuments(submitted), DocumentKind.PERMIT_APPLICATION_DOCUMENT,
-                DocumentClaims.Grounds.PERMIT.of(application.value()), itsCompany(application), context.commandId(), context.receivedAt());
+        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
+                itsCompany(application), context.commandId(), context.receivedAt());
     }
 
     /** The company an application names, as its claims name it (ADR 0057, session 27): a state registration number, else none. */

@@ -188,6 +188,21 @@ class DocumentClaimsRound27Test {
     }
 
     @Test
+    @DisplayName("002 art. 20.3.3 (F452; ADR 0057 round 1's pair): abuse: the holder reports two changes on the director's decision an "
+            + "identity act holds (the pair passes each, the claim stays the order's); the second is refused by the permit, nothing stored")
+    void a_second_report_on_an_identity_orders_document_is_refused() {
+        String decision = received("the holder's decision naming its new director, an enrolment's power of representation");
+        claimed(decision, DocumentKind.IDENTITY_ORDER, null, null);
+
+        reportOn(decision, "cmd-1");
+
+        assertThatThrownBy(() -> reportOn(decision, "cmd-2")).satisfies(t -> refusedAs(t, "permit.change-document-used", "documentSha256",
+                "002 art. 20.3.3"));
+        assertThat(stored(PermitChangeReported.class)).hasSize(1);
+        assertThat(claimOf(decision).getString("kind")).isEqualTo("identity-order");
+    }
+
+    @Test
     @DisplayName("002 art. 20.3.3, 25.1.1 (F449; abuse that held): the holder reports a change on another company's application copy, or on "
             + "a copy claimed before session 27 (no company named): refused across kinds, nothing stored, the claim left as it was")
     void another_companys_copy_is_refused_to_the_report() {
