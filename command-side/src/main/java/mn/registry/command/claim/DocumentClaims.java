@@ -67,6 +67,16 @@ public class DocumentClaims {
             // entity once the two registers' companies are matched: abuse audit O210, O218)
             Set.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentKind.ZONE_APPLICATION_DOCUMENT), "002 art. 25.1.1; 003 art. 12.1.1");
 
+    /**
+     * The pairs of kinds that lawfully share one <b>company's</b> papers only (ADR 0057, session 27; abuse audit F449, was O234; F451, was
+     * O210): both claims must name the same company ({@value #COMPANY}, its state registration number, {@link #companyOf}); a claim that
+     * names none (stored before session 27) is refused across kinds as before. A company's papers describe the company (ADR 0046 item 103):
+     * it may report a change on its own application's copy and apply again on the extract its report cited; another company may not.
+     */
+    public static final Map<Set<DocumentKind>, String> SHARED_BY_ONE_COMPANY = Map.of(
+            Set.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentKind.CHANGE_REPORT), "002 art. 20.3.3, 25.1.1",
+            Set.of(DocumentKind.ZONE_APPLICATION_DOCUMENT, DocumentKind.CHANGE_REPORT), "002 art. 20.3.3; 003 art. 12.1.1");
+
     /** Every refusal's code, written out so that each has its message in both languages (ProblemMessagesTest). */
     static final List<String> REFUSAL_CODES = List.of(
             "document.claimed-by-another-act.insurance-policy",
@@ -152,12 +162,22 @@ public class DocumentClaims {
      * taken over when its command no longer holds it. Returns whether this command holds the claim.
      */
     public boolean claim(String sha256, DocumentKind kind, String grounds, String commandId, String field, String article, Instant at) {
+        return claim(sha256, kind, grounds, null, commandId, field, article, at);
+    }
+
+    /**
+     * As {@link #claim(String, DocumentKind, String, String, String, String, Instant)} for an act of {@code company} (its state registration
+     * number; null when the act names none): the claim names it ({@value #COMPANY}), and a pair of {@link #SHARED_BY_ONE_COMPANY} passes on a
+     * claim naming the same company only (ADR 0057, session 27).
+     */
+    public boolean claim(String sha256, DocumentKind kind, String grounds, String company, String commandId, String field, String article,
+                         Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return false;
         }
         awaitBackfill();
-        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, commandId, at),
-                holder -> judge(holder, held(holder), kind, grounds, field, article), () -> refusal(null, field, article));
+        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, company, commandId, at),
+                holder -> judge(holder, held(holder), kind, grounds, company, field, article), () -> refusal(null, field, article));
     }
 
     /** A document an act cites, with the field and article a refusal of it names. */
@@ -173,7 +193,12 @@ public class DocumentClaims {
 
     /** As {@link #claimTogether(List, DocumentKind, String, String, Instant, Beside)} with no other claim. */
     public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at) {
-        return claimTogether(documents, kind, grounds, commandId, at, null);
+        return claimTogether(documents, kind, grounds, null, commandId, at, null);
+    }
+
+    /** As {@link #claimTogether(List, DocumentKind, String, String, String, Instant, Beside)} with no other claim. */
+    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
+        return claimTogether(documents, kind, grounds, company, commandId, at, null);
     }
 
     /**
@@ -185,7 +210,8 @@ public class DocumentClaims {
      * (one delete) and is thrown. Answers the keys this command holds (the documents' lower-case SHA-256, and {@code beside}'s {@code _id}), for
      * {@link #release(java.util.Collection, String)} and {@link #stored}; a malformed hash is left to the act's rules.
      */
-    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at, Beside beside) {
+    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String company, String commandId, Instant at,
+                                     Beside beside) {
         Map<String, Citation> cited = new java.util.LinkedHashMap<>();
         for (Citation d : documents) {
             if (d != null && DocumentRef.isSha256Hex(d.sha256())) {
@@ -207,7 +233,7 @@ public class DocumentClaims {
         }
         cited.keySet().forEach(key -> {
             keys.add(key);
-            written.add(claimOf(key, kind, grounds, commandId, at));
+            written.add(claimOf(key, kind, grounds, company, commandId, at));
         });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
         try {
@@ -225,7 +251,7 @@ public class DocumentClaims {
                 taken.add(besideKey);
             }
             judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind)).toList(), cited, kind,
-                    grounds, commandId, at, taken);
+                    grounds, company, commandId, at, taken);
         } catch (RuntimeException refused) {
             release(taken, commandId);
             throw refused;
@@ -252,8 +278,8 @@ public class DocumentClaims {
     // the documents claimed already: their claims read in one find, the commands holding them in one more (not one of each per document:
     // an application naming the papers of an earlier one pays three round trips, not three per paper); a held claim is judged as claim()
     // judges it, and one that is this command's, released meanwhile or no longer held goes through claim() itself
-    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, String grounds, String commandId, Instant at,
-                              Set<String> taken) {
+    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, String grounds, String company, String commandId,
+                              Instant at, Set<String> taken) {
         if (claimed.isEmpty()) {
             return;
         }
@@ -271,10 +297,10 @@ public class DocumentClaims {
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
                 DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding));
             }
-            if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
+            if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, company, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
             }
-            if (claim(key, kind, grounds, commandId, d.field(), d.article(), at)) {
+            if (claim(key, kind, grounds, company, commandId, d.field(), d.article(), at)) {
                 taken.add(key);
             }
         }
@@ -301,11 +327,13 @@ public class DocumentClaims {
      * aggregate (F48);</li>
      * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
      * grounds another act of the same register (another permit's insurance as this permit's contract: the pair shares one permit's
-     * papers);</li>
+     * papers), or the two claims name two companies (session 27, F450: a Free Zone registration's grounds name its entity);</li>
+     * <li>a pair of one company's papers ({@link #SHARED_BY_ONE_COMPANY}) passes when both name the same company (session 27, F449);</li>
      * <li>any other kind: refused, naming the kind that holds it.</li>
      * </ol>
      */
-    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, String grounds, String field, String article) {
+    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, String grounds, String company, String field,
+                                            String article) {
         if (!holderHeld) {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
@@ -327,10 +355,44 @@ public class DocumentClaims {
             return RegistryWideClaim.Verdict.PASS;
         }
         Set<DocumentKind> pair = Set.of(kind, holding);
-        if (SHARED.containsKey(pair) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holders, SHARED.get(pair)))) {
+        if (SHARED.containsKey(pair) && !(kind.acts().namesItsGrounds() && groundsAnotherOfTheSameRegister(grounds, holders, SHARED.get(pair)))
+                && !twoCompanies(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+            return RegistryWideClaim.Verdict.PASS;
+        }
+        if (SHARED_BY_ONE_COMPANY.containsKey(pair) && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             return RegistryWideClaim.Verdict.PASS;
         }
         throw refusal(holding, field, article);
+    }
+
+    /** The claim's field naming the company whose act it is (ADR 0057, session 27): its state registration number, seven ASCII digits. */
+    static final String COMPANY = "company";
+
+    /**
+     * The company an act (or a claim) names: the company it names itself ({@value #COMPANY}), else the legal entity of the Free Zone
+     * registration its grounds name (a Mongolian entity's registration number is its state registration number, 003 art. 12.1, ADR 0046
+     * item 110; a foreign entity's is {@code entity:<its key>}, which no permit's company is, 002 art. 23.2); null when neither is known.
+     */
+    static String companyOf(String company, String grounds) {
+        if (company != null) {
+            return company;
+        }
+        String entity = Grounds.entity(grounds);
+        if (entity == null || entity.isEmpty()) {
+            return null;
+        }
+        return entity.matches("mn-[0-9]{7}") ? entity.substring(3) : "entity:" + entity;
+    }
+
+    // ADR 0057 session 27 (abuse audit F450, was O218): a pair that shares papers never shares them between two companies both named
+    private static boolean twoCompanies(String citing, String holding) {
+        return citing != null && holding != null && !citing.equals(holding);
+    }
+
+    // ADR 0057 session 27 (F449, was O234): a pair of one company's papers passes when both name the same company; a claim naming none
+    // (stored before session 27) is refused across kinds as before
+    private static boolean oneCompany(String citing, String holding) {
+        return citing != null && citing.equals(holding);
     }
 
     // ADR 0035 item 62 (abuse audit F272, was O151): a court dissolves the legal entity, so its decision, claimed by the entity's registration
@@ -370,6 +432,11 @@ public class DocumentClaims {
      * is a kind of its own). One read when the act holds it already; else the one loop ({@link RegistryWideClaim#take}).
      */
     public void adopt(String sha256, DocumentKind kind, String grounds, String commandId, Instant at) {
+        adopt(sha256, kind, grounds, null, commandId, at);
+    }
+
+    /** As {@link #adopt(String, DocumentKind, String, String, Instant)} for an act of {@code company}, which the claim it takes names. */
+    public void adopt(String sha256, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return;
         }
@@ -382,7 +449,7 @@ public class DocumentClaims {
         String kept = current != null && kind.code().equals(current.getString("kind")) && Grounds.covers(current.getString(GROUNDS), grounds)
                 ? current.getString(GROUNDS) : grounds;
         try {
-            RegistryWideClaim.take(claims, claimOf(key, kind, kept, commandId, at),
+            RegistryWideClaim.take(claims, claimOf(key, kind, kept, company, commandId, at),
                     holder -> judgedWithItsOwn(kind, holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
@@ -419,7 +486,13 @@ public class DocumentClaims {
 
     /** As {@link #claimedFor(String, DocumentKind, CommandContext, String, String, Supplier)}, for an act that grounds {@code grounds}. */
     public <T> T claimedFor(String sha256, DocumentKind kind, String grounds, CommandContext context, String field, String article, Supplier<T> act) {
-        boolean holds = claim(sha256, kind, grounds, context.commandId(), field, article, context.receivedAt());
+        return claimedFor(sha256, kind, grounds, null, context, field, article, act);
+    }
+
+    /** As above, for an act of {@code company} (ADR 0057, session 27: the change report's, the holder at its receipt). */
+    public <T> T claimedFor(String sha256, DocumentKind kind, String grounds, String company, CommandContext context, String field, String article,
+                            Supplier<T> act) {
+        boolean holds = claim(sha256, kind, grounds, company, context.commandId(), field, article, context.receivedAt());
         T answer;
         try {
             answer = act.get();
@@ -430,7 +503,7 @@ public class DocumentClaims {
             throw refused;
         }
         if (!holds) {
-            adopt(sha256, kind, grounds, context.commandId(), context.receivedAt());
+            adopt(sha256, kind, grounds, company, context.commandId(), context.receivedAt());
         }
         return answer;
     }
@@ -574,8 +647,15 @@ public class DocumentClaims {
     static final String GROUNDS = "grounds";
 
     static Document claimOf(String key, DocumentKind kind, String grounds, String commandId, Instant at) {
+        return claimOf(key, kind, grounds, null, commandId, at);
+    }
+
+    static Document claimOf(String key, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
         Document claim = new Document("_id", key).append("kind", kind.code()).append("commandId", commandId).append("claimedAt", at.toString());
-        return grounds == null ? claim : claim.append(GROUNDS, grounds);
+        if (grounds != null) {
+            claim.append(GROUNDS, grounds);
+        }
+        return company == null ? claim : claim.append(COMPANY, company);
     }
 
     // ADR 0057 (abuse audit O111, O110): one document is the record of acts of one kind; it names the kind that holds it, never the act,

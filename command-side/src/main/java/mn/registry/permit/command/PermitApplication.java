@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "2";
+    static final String SHAPE = "3";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -95,6 +95,12 @@ class PermitApplication {
     private Instant lastTransferredAt;
     /** The reorganisations' documents (SHA-256) the permit passed on (002 art. 23.3, F322); new state, read by the transfer only. */
     private final java.util.Set<String> transferEvidence = new java.util.HashSet<>();
+    /**
+     * The documents (SHA-256, lower case) of the changes reported on this permit (002 art. 20.3.3; ADR 0057 session 27, F452): a report on the
+     * holder's own application's copy holds no claim of its own, so the one-report rule does not rest on the claim alone; new state, read
+     * by the report only; none in reports stored before ADR 0046 item 45.
+     */
+    private final java.util.Set<String> reportedChangeDocuments = new java.util.HashSet<>();
     /** The day in Ulaanbaatar the application was approved (002 art. 26.2.2, F321); new state, read by the issue only. */
     private LocalDate approvedOn;
     /** A suspension on the inspector's opinion waits for an inspection that finds the violation remedied (002 art. 28.4, ADR 0046 item 18). */
@@ -2015,6 +2021,7 @@ class PermitApplication {
         }
         changeIsShownByItsDocument(command.documentSha256());
         documentWasReceived(command.documentSha256(), "documentSha256", "002 art. 20.3.3", services); // F106
+        aChangeIsReportedOnceOnItsDocument(command.documentSha256());
         apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), context.receivedAt(),
                 report.due(), reportedOn.isAfter(report.due()), context.actor()));
     }
@@ -2114,6 +2121,22 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.inspection-findings-missing", "An opinion of a violation comes with its findings (SHA-256).",
                     "findingsSha256", "002 art. 28.1");
         }
+    }
+
+    // 002 art. 20.3.3 (ADR 0046 item 45; ADR 0057 session 27, F452): the document of a change shows one change, reported once. The claim
+    // refuses a second report on a document a report holds; a report on the holder's own application's copy passes on the application's
+    // claim (ADR 0046 item 103) and holds none, so this permit refuses its second report on it, with the kind's code
+    private void aChangeIsReportedOnceOnItsDocument(String documentSha256) {
+        if (reportedChangeDocuments.contains(documentSha256.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.change-document-used", "This document was cited by a report of a "
+                    + "change of this permit already; each report cites the document that shows its own change.", "documentSha256", "002 art. 20.3.3");
+        }
+    }
+
+    // ADR 0057 session 27 (002 art. 20.3.3, 25.1.1): the company whose papers an act on this application cites: its holder now
+    @CommandHandler
+    String handle(PermitCommands.ItsCompany question) {
+        return holder == null ? null : holder.registrationNumber();
     }
 
     // ADR 0031 (002 art. 23.2, 28.2): a company has one application under review or permit in force at a time; asked by the claim
@@ -2621,6 +2644,13 @@ class PermitApplication {
         this.lastTransferredAt = event.transferredAt();
         if (event.evidenceSha256() != null) {
             transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PermitChangeReported event) {
+        if (event.documentSha256() != null) {
+            reportedChangeDocuments.add(event.documentSha256().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

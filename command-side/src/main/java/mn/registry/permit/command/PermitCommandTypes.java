@@ -113,8 +113,9 @@ class PermitCommandTypes {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
             Set<String> taken = documents.claimTogether(body == null ? List.of() : applicationDocuments(body.documents()),
-                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()), context.commandId(),
-                    context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber"));
+                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()), companyNamed(number),
+                    context.commandId(), context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(),
+                            "company.registrationNumber"));
             try {
                 PermitRegistrationReceipt receipt = commands.sendAndWait(SignedCommandContext.message(body, context));
                 documents.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT);
@@ -172,13 +173,30 @@ class PermitCommandTypes {
     // with it or recorded received during its review, are claimed as its own, in one insert of them all (one round trip), the permit it
     // applies for as their grounds; applications share them, an act of another kind holding one refuses the act (field documents.<kind>,
     // its article). Answers the documents this command holds, for the release on a refusal
-    static Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
-                                                   DocumentClaims claims) {
-        if (submitted == null || application == null) {
+    Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
+                                            DocumentClaims claims) {
+        List<DocumentClaims.Citation> cited = applicationDocuments(submitted);
+        if (application == null || cited.stream().noneMatch(d -> mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))) {
             return Set.of();
         }
-        return claims.claimTogether(applicationDocuments(submitted), DocumentKind.PERMIT_APPLICATION_DOCUMENT,
-                DocumentClaims.Grounds.PERMIT.of(application.value()), context.commandId(), context.receivedAt());
+        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
+                itsCompany(application), context.commandId(), context.receivedAt());
+    }
+
+    /** The company an application names, as its claims name it (ADR 0057, session 27): a state registration number, else none. */
+    static String companyNamed(String registrationNumber) {
+        return PermitIntakePolicy.isRegistrationNumber(registrationNumber) ? registrationNumber : null;
+    }
+
+    // ADR 0057 session 27 (abuse audit F449, was O234; 002 art. 20.3.3, 25.1.1): the company whose papers an act on an existing application
+    // cites is the application's holder at the act's receipt (the applicant, or a transfer's successor), asked of the aggregate (one load:
+    // these two acts name only the permit); none for an application the registry does not know (the act is refused)
+    private String itsCompany(ApplicationId application) {
+        try {
+            return commands.sendAndWait(new PermitCommands.ItsCompany(application));
+        } catch (AggregateNotFoundException unknown) {
+            return null;
+        }
     }
 
     /** An application's documents as their claims cite them: the field {@code documents.<kind>}, the kind's article (25.1.x). */
@@ -364,10 +382,16 @@ class PermitCommandTypes {
         return signedBy(PublishReinstatement.class, SUPERVISOR);
     }
 
-    // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide
+    // 002 art. 20.3.3 (ADR 0046 item 45, F181): the document that shows a change is cited by one report, registry-wide; (ADR 0057 session
+    // 27, F449, was O234) its claim names the holder's company, so that the holder may report on its own application's copy
     @Bean
     SignedCommandType<ReportPermitChange> reportPermitChange(DocumentClaims claims) {
-        return citingItsDocument(ReportPermitChange.class, HOLDER, ReportPermitChange::documentSha256, DocumentKind.CHANGE_REPORT, claims);
+        SignedCommandType<ReportPermitChange> toApplication = signedBy(ReportPermitChange.class, HOLDER);
+        DocumentKind kind = DocumentKind.CHANGE_REPORT;
+        return SignedCommandType.of("ReportPermitChange", ReportPermitChange.class, HOLDER, (b, c) -> b == null || b.applicationId() == null
+                ? toApplication.handle(b, c) : claims.claimedFor(b.documentSha256(), kind, grounds(b),
+                mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256()) ? itsCompany(b.applicationId()) : null, c, kind.field(),
+                kind.article(), () -> toApplication.handle(b, c)));
     }
 
     @Bean

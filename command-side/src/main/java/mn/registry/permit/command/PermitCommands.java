@@ -27,6 +27,13 @@ final class PermitCommands {
     }
 
     /**
+     * Asks (applies nothing): the state registration number of the company this application is of now, its applicant or the successor a
+     * transfer passed it to (ADR 0057, session 27: the company a claim of its papers names).
+     */
+    record ItsCompany(@TargetAggregateIdentifier ApplicationId applicationId) {
+    }
+
+    /**
      * Asks (applies nothing): is {@code person} the representative of this application's holder while the holder has acts to make (ADR 0046
      * item 42): approved and to be insured, in force, or revoked within its complaint period?
      */

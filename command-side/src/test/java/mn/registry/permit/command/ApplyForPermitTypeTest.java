@@ -294,25 +294,7 @@ class ApplyForPermitTypeTest {
 
     /** The writes and reads of claims (the company's and the documents') {@code act} sends, as {@code "<command> <collection>"}. */
     private java.util.Map<String, Integer> claimRoundTrips(com.mongodb.ConnectionString server, java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
-        java.util.Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
-        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
-        try (com.mongodb.client.MongoClient counted = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
-                    @Override
-                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                        org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
-                        if (counting.get() && collection != null && collection.isString() && collection.asString().getValue().contains("claims")) {
-                            sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
-                        }
-                    }
-                }).build())) {
-            MongoDatabase same = counted.getDatabase(database.getName());
-            PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
-                    new MongoPermitApplicationIds(same), CompanyClaimsFixture.claims(same, axon), CompanyClaimsFixture.documentClaims(same));
-            counting.set(true);
-            act.accept(countedType);
-        }
-        return sent;
+        return CompanyClaimsFixture.roundTrips(server, database, axon, collection -> collection.contains("claims"), act);
     }
 
     @Test

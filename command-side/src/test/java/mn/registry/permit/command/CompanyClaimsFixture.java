@@ -23,4 +23,33 @@ final class CompanyClaimsFixture {
     static mn.registry.command.claim.DocumentClaims documentClaims(MongoDatabase database) {
         return mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()));
     }
+
+    /**
+     * The database commands {@code act} sends through an {@code ApplyForPermit} type of its own (its ids, company claims and document claims
+     * on a counted client), as {@code "<command> <collection>"}, for the collections {@code counted} names (moved here from
+     * {@code ApplyForPermitTypeTest} for session 27's count of every round trip).
+     */
+    static java.util.Map<String, Integer> roundTrips(com.mongodb.ConnectionString server, MongoDatabase database, Configuration axon,
+                                                     java.util.function.Predicate<String> counted,
+                                                     java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
+        java.util.Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
+                        if (counting.get() && collection != null && collection.isString() && counted.test(collection.asString().getValue())) {
+                            sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
+                        }
+                    }
+                }).build())) {
+            MongoDatabase same = client.getDatabase(database.getName());
+            PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
+                    new MongoPermitApplicationIds(same), claims(same, axon), documentClaims(same));
+            counting.set(true);
+            act.accept(countedType);
+        }
+        return sent;
+    }
 }
