@@ -129,7 +129,7 @@ class ZoneLand {
         LandHolders.Holder standing = services.standing(applicant);
         registrationIsCurrent(standing, applicant, "applicant");
         noGroundForLosingLandIsRaised(standing, "applicant");
-        signerRepresentsTheEntity(standing, signer);
+        signerRepresentsTheEntity(standing, signer, APPLY);
     }
 
     // 003 art. 22.2, 22.4: what an application names
@@ -187,11 +187,16 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 12.1, 22.2 (choice): the entity applies through the representative who signed its registration application
-    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer) {
+    /** What the entity's representative alone does in its name, as {@link #signerRepresentsTheEntity}'s refusal names it. */
+    static final String APPLY = "apply for land";
+    static final String WITHDRAW = "withdraw its land application";
+
+    // 003 art. 12.1, 22.2 (choice): the entity applies (and, ADR 0035 item 86, withdraws its application) through the representative who
+    // signed its registration application; the refusal names the act refused (review of session 26: a withdrawal was told "apply")
+    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer, String act) {
         if (standing.representative() == null || !standing.representative().equals(signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
-                    + standing.registrationId() + "'s registration application may apply for land in its name.", "applicant", "003 art. 12.1, 22.2");
+                    + standing.registrationId() + "'s registration application may " + act + " in its name.", "applicant", "003 art. 12.1, 22.2");
         }
     }
 
@@ -277,7 +282,7 @@ class ZoneLand {
      * {@link #applicationIsPending}'s. The holder's page is answered by the same methods.
      */
     static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, PersonId signer) {
-        signerRepresentsTheEntity(standing, signer);
+        signerRepresentsTheEntity(standing, signer, WITHDRAW);
     }
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
