@@ -21,6 +21,7 @@ import java.time.LocalDate;
 
 import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
 import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
+import static mn.registry.standalone.FreeZoneRegistry.dutyOf;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,20 +46,6 @@ class FreeZoneAbuseRound27EndToEndTest {
     private static RegistryClient.Reply decline(RegistrationId registration, String document) {
         return registry.send("governor-" + registration.zoneId().value(), "DeclineCourtDecisionRecording",
                 new RegistrationCommands.DeclineCourtDecisionRecording(registration, REASONS, document)).reply();
-    }
-
-    private static void dissolvedIn(RegistrationId registration, String court) {
-        ok(registry.send("governor-" + registration.zoneId().value(), "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(
-                registration, court, registry.today(), false, registry.document(court))));
-    }
-
-    private static JsonNode dutyOf(JsonNode duties, RegistrationId registration) {
-        for (JsonNode duty : duties) {
-            if (registration.value().equals(duty.path("registrationId").asText())) {
-                return duty;
-            }
-        }
-        return null;
     }
 
     @Test
@@ -87,7 +74,7 @@ class FreeZoneAbuseRound27EndToEndTest {
         ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(here, own)));
 
         // the duty: the dissolution recorded in Altanbulag is on the Zamyn-Uud desk; declined with reasons on the appeal
-        dissolvedIn(elsewhere, "Selenge civil court 2026/77");
+        registry.dissolvedIn(elsewhere, "Selenge civil court 2026/77", registry.today());
         String governor = registry.signIn("governor-zamyn-uud");
         registry.await("/api/governor/zones/zamyn-uud/court-decisions", governor, d -> dutyOf(d, here) != null);
         String appeal = registry.document("appeal to the Supreme Court " + here);
@@ -120,7 +107,7 @@ class FreeZoneAbuseRound27EndToEndTest {
         LegalEntity moved = new LegalEntity("Khongor Moved LLC", Jurisdiction.MONGOLIAN, null, "6207774");
         RegistrationId here = registry.registeredIn(ZAMYN_UUD, moved);
         RegistrationId elsewhere = registry.registeredAlsoIn(ALTANBULAG, moved);
-        dissolvedIn(elsewhere, "Selenge civil court 2026/78");
+        registry.dissolvedIn(elsewhere, "Selenge civil court 2026/78", registry.today());
         String governor = registry.signIn("governor-zamyn-uud");
         JsonNode duties = registry.await("/api/governor/zones/zamyn-uud/court-decisions", governor, d -> dutyOf(d, here) != null);
         LocalDate dueBefore = LocalDate.parse(dutyOf(duties, here).path("dueOn").asText());
