@@ -45,8 +45,7 @@ public class RegisterCatchUp {
 
     RegisterCatchUp(ObjectProvider<EventStorageEngine> engine, ObjectProvider<Configuration> axon, ReadYourWrites stored,
                     @Value("${registry.pages.catch-up:2s}") Duration bound) {
-        EventStorageEngine own = engine.getIfAvailable() instanceof DurableEventStorageEngine durable ? durable.delegate() : engine.getIfAvailable();
-        GaplessEventStorageEngine gapless = own instanceof GaplessEventStorageEngine g ? g : null;
+        GaplessEventStorageEngine gapless = DurableEventStorageEngine.gapless(engine.getIfAvailable());
         this.storedUpTo = gapless == null ? () -> 0 : gapless::storedUpTo;
         this.lastPositionOf = gapless == null ? stream -> 0 : stream -> gapless.lastPositionFor(stream).orElse(0);
         this.axon = axon;

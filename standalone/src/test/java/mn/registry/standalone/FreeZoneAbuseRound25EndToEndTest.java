@@ -19,6 +19,7 @@ import java.time.LocalDate;
 
 import static mn.registry.standalone.FreeZoneRegistry.ALTANBULAG;
 import static mn.registry.standalone.FreeZoneRegistry.ZAMYN_UUD;
+import static mn.registry.standalone.FreeZoneRegistry.dutyOf;
 import static mn.registry.standalone.RunningRegistry.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,20 +36,6 @@ class FreeZoneAbuseRound25EndToEndTest {
     static final LegalEntity NEVER_RECORDED = new LegalEntity("Khongor Never Recorded LLC", Jurisdiction.MONGOLIAN, null, "6207751");
     static final LegalEntity RECORDED = new LegalEntity("Khongor Recorded LLC", Jurisdiction.MONGOLIAN, null, "6207752");
     static final GeoPolygon YARD = GeoPolygon.of(111.915, 43.705, 111.917, 43.705, 111.917, 43.707, 111.915, 43.707);
-
-    private static void dissolvedIn(RegistrationId registration, String court, LocalDate decidedOn) {
-        ok(registry.send("governor-" + registration.zoneId().value(), "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(
-                registration, court, decidedOn, false, registry.document(court))));
-    }
-
-    private static JsonNode dutyOf(JsonNode duties, RegistrationId registration) {
-        for (JsonNode duty : duties) {
-            if (registration.value().equals(duty.path("registrationId").asText())) {
-                return duty;
-            }
-        }
-        return null;
-    }
 
     @Test
     @DisplayName("003 art. 12.5.3, 22.6, 22.7 (ADR 0035 item 85; F417, was O238): a dissolution recorded in Altanbulag is on the Zamyn-Uud governor's "
@@ -67,8 +54,8 @@ class FreeZoneAbuseRound25EndToEndTest {
                 YARD, "Container yard", today, today.plusYears(5), LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000), "Governor decision 2026/95",
                 new mn.registry.kernel.freezone.LandApplicationId(application)))).path("licenceId").asText();
 
-        dissolvedIn(neverA, "Selenge civil court 2026/41", today);
-        dissolvedIn(recordedA, "Selenge civil court 2026/42", today);
+        registry.dissolvedIn(neverA, "Selenge civil court 2026/41", today);
+        registry.dissolvedIn(recordedA, "Selenge civil court 2026/42", today);
         String governor = registry.signIn("governor-zamyn-uud");
         JsonNode duties = registry.await("/api/governor/zones/zamyn-uud/court-decisions", governor,
                 d -> dutyOf(d, neverB) != null && dutyOf(d, recordedB) != null);
@@ -80,7 +67,7 @@ class FreeZoneAbuseRound25EndToEndTest {
         assertThat(registry.events(neverA.stream())).noneMatch(RegistrationEvents.CourtDecisionToRecord.class::isInstance);
 
         // the governor records the second entity's decision in Zamyn-Uud and removes it: the duty ends, the land is revoked as before
-        dissolvedIn(recordedB, "Selenge civil court 2026/42", today);
+        registry.dissolvedIn(recordedB, "Selenge civil court 2026/42", today);
         ok(registry.send("governor-zamyn-uud", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(recordedB, DeregistrationGround.COURT_DECISION,
                 "The court dissolved the entity.")));
         registry.await("/api/governor/zones/zamyn-uud/court-decisions", governor, d -> dutyOf(d, recordedB) == null);

@@ -47,6 +47,22 @@ final class FreeZoneRegistry extends RunningRegistry {
                 ? new SubmittedZoneDocument(d.kind(), document(entity.name() + " in " + zone + " " + d.kind())) : d).toList());
     }
 
+    /** 003 art. 12.5.3: the registration's zone's governor records a court's dissolution of {@code decidedOn} on a document of {@code court}'s words. */
+    void dissolvedIn(RegistrationId registration, String court, java.time.LocalDate decidedOn) {
+        ok(send("governor-" + registration.zoneId().value(), "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(
+                registration, court, decidedOn, false, document(court))));
+    }
+
+    /** The duty of {@code registration} in a governor's list of court decisions to record ({@code /api/governor/zones/{zone}/court-decisions}), or null. */
+    static com.fasterxml.jackson.databind.JsonNode dutyOf(com.fasterxml.jackson.databind.JsonNode duties, RegistrationId registration) {
+        for (com.fasterxml.jackson.databind.JsonNode duty : duties) {
+            if (registration.value().equals(duty.path("registrationId").asText())) {
+                return duty;
+            }
+        }
+        return null;
+    }
+
     private RegistrationId registeredIn(ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents) {
         ok(send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE,
                 documents)));

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The Free Zone deadlines for the deadline service: the review of an application within 5 business days (003 art.
- * 12.2, escalated once, moved by a calendar change), the year to start operations (12.5.1) and the 12 months of
+ * 12.2, escalated once, moved by a calendar change), the duty to record a court decision recorded in another zone (12.5.3, as
+ * the review: ADR 0035 items 85, 89), the year to start operations (12.5.1) and the 12 months of
  * interruption (12.5.2), whose passing raises the ground; the year to start runs from the certificate until an investment
  * agreement is recorded (ADR 0035 item 6). Due dates are facts in the events; every firing command
  * is idempotent in the ZoneRegistration aggregate. The quarterly report (003 art. 12.3, due 15 working days after the
@@ -119,8 +120,11 @@ class FreeZoneDeadlineRules implements DeadlineRules {
             return List.of(new DeadlineInstruction.End(reportDeadlineId(e.zoneId(), e.year(), e.quarter()), REPORT));
         }
         if (event instanceof RegistrationEvents.CourtDecisionToRecord e) { // ADR 0035 item 85: the governor's duty, escalated once
-            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), COURT_DECISION, sequence, e.dueOn(),
-                    "court decision recorded in " + e.recordedIn().value(), e.article())));
+            return List.of(new DeadlineInstruction.Start(courtDecisionDue(e, sequence)));
+        }
+        if (event instanceof RegistrationEvents.CourtDecisionToRecordDueRecomputed e) { // ADR 0035 item 89: moved by a calendar change
+            return List.of(end(e.registrationId(), COURT_DECISION), new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.registrationId().value(),
+                    COURT_DECISION, sequence, e.raisedOn(), FreeZoneTerms.REVIEW, e.dueOn(), e.calendarVersion(), COURT_DECISION_RULE, e.article())));
         }
         if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
             return List.of(end(e.registrationId(), COURT_DECISION));
@@ -146,6 +150,20 @@ class FreeZoneDeadlineRules implements DeadlineRules {
     static DeadlineInstruction.Start startFromCertificate(RegistrationEvents.EntityRegistered e, long sequence) {
         return new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.registrationId().value(), START, sequence,
                 FreeZoneTerms.startDueBy(e.certificate().issuedOn()), "start of operations", DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR.article()));
+    }
+
+    private static final String COURT_DECISION_RULE = "court decision recorded in another zone";
+
+    /**
+     * 003 art. 12.5.3 (ADR 0035 items 85, 89; O259): the duty's business days counted from its raise on the calendar it names, so that the
+     * deadline service's recompute of every open working-day deadline moves it as it moves the review's; a duty stored before item 89 names no
+     * calendar and ends with its recorded last day, as it did.
+     */
+    private static ScheduledDeadline courtDecisionDue(RegistrationEvents.CourtDecisionToRecord e, long sequence) {
+        String id = e.registrationId().value();
+        return e.calendarVersion() == null ? ScheduledDeadline.endOfDay(id, COURT_DECISION, sequence, e.dueOn(), COURT_DECISION_RULE, e.article())
+                : ScheduledDeadline.workingDays(id, COURT_DECISION, sequence, UlaanbaatarTime.dateOf(e.raisedAt()), FreeZoneTerms.REVIEW, e.dueOn(),
+                        e.calendarVersion(), COURT_DECISION_RULE, e.article());
     }
 
     private static DeadlineInstruction end(RegistrationId id, String kind) {
@@ -192,7 +210,13 @@ class FreeZoneDeadlineRules implements DeadlineRules {
                     recomputed.dueAt().toInstant(), recomputed.calendarVersion());
         }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
-        return new RegistrationStreamCommands.RecomputeReviewDue(RegistrationStreamCommands.stream(id), id, recomputed.due(), recomputed.dueAt().toInstant(),
-                recomputed.calendarVersion());
+        String stream = RegistrationStreamCommands.stream(id);
+        return switch (deadline.kind()) {
+            case REVIEW -> new RegistrationStreamCommands.RecomputeReviewDue(stream, id, recomputed.due(), recomputed.dueAt().toInstant(),
+                    recomputed.calendarVersion());
+            case COURT_DECISION -> new RegistrationStreamCommands.RecomputeCourtDecisionDue(stream, id, deadline.startedOn(), recomputed.due(),
+                    recomputed.calendarVersion());
+            default -> throw new IllegalArgumentException("not a working-day Free Zone deadline: " + deadline.kind());
+        };
     }
 }

@@ -43,6 +43,14 @@ final class RegistrationStreamCommands {
                                   String reference, LocalDate decidedOn, Instant raisedAt) {
     }
 
+    /**
+     * The deadline service: a calendar change moved the last day of the duty to record a court decision recorded elsewhere, counted from the
+     * day it was raised (ADR 0035 item 89; O259).
+     */
+    record RecomputeCourtDecisionDue(@TargetAggregateIdentifier String stream, RegistrationId registrationId, LocalDate raisedOn, LocalDate due,
+                                     CalendarVersion calendarVersion) {
+    }
+
     /** The deadline service: the business days to record a court decision recorded elsewhere ran out (ADR 0035 item 85). */
     record EscalateCourtDecisionDuty(@TargetAggregateIdentifier String stream, RegistrationId registrationId, Instant firedAt) {
     }

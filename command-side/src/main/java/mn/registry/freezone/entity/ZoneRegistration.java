@@ -806,7 +806,7 @@ class ZoneRegistration {
         }
         Deadline due = services.due(command.raisedAt(), FreeZoneTerms.REVIEW);
         apply(new RegistrationEvents.CourtDecisionToRecord(registrationId, command.recordedIn(), command.reference(), command.decidedOn(), due.due(),
-                command.raisedAt(), DeregistrationGround.COURT_DECISION.article()));
+                due.calendarVersion(), command.raisedAt(), DeregistrationGround.COURT_DECISION.article()));
     }
 
     // ADR 0035 items 67, 85: registered here now, no decision recorded here and no duty open, and the decision dated on or after this
@@ -865,6 +865,21 @@ class ZoneRegistration {
             return;
         }
         apply(new RegistrationEvents.CourtDecisionToRecordOverdue(registrationId, courtDecisionDueOn, command.firedAt(),
+                DeregistrationGround.COURT_DECISION.article()));
+    }
+
+    /**
+     * 003 art. 12.5.3; domain-rules §2 (ADR 0035 item 89; abuse audit O259): a calendar change moves the open duty's last day as it moves the
+     * review's ({@link #handle(RegistrationStreamCommands.RecomputeReviewDue)}): the Cabinet member records the change (the Government's act,
+     * never the governor's), and the calendar refuses a change of a day before its receipt, so a change received after the last day finds
+     * nothing to move. An escalation already recorded stands: the duty's deadline ended with it, and its badge is not taken back.
+     */
+    @CommandHandler
+    void handle(RegistrationStreamCommands.RecomputeCourtDecisionDue command) {
+        if (status != Status.REGISTERED || courtDecisionDueOn == null || courtDecisionDutyEscalated || command.due().equals(courtDecisionDueOn)) {
+            return;
+        }
+        apply(new RegistrationEvents.CourtDecisionToRecordDueRecomputed(registrationId, command.raisedOn(), command.due(), command.calendarVersion(),
                 DeregistrationGround.COURT_DECISION.article()));
     }
 
@@ -1030,6 +1045,11 @@ class ZoneRegistration {
         courtDecisionDueOn = event.dueOn();
         courtDecisionDutyEscalated = false;
         courtDecisionDutyDecidedOn = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationEvents.CourtDecisionToRecordDueRecomputed event) {
+        courtDecisionDueOn = event.dueOn();
     }
 
     @EventSourcingHandler

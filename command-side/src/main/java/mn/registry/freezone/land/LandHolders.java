@@ -7,6 +7,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -44,27 +49,60 @@ class LandHolders {
         return id.stream();
     }
 
+    /**
+     * The court decisions recorded on each registration's entity in the other zones, asked for several registrations at once
+     * ({@code CourtDecisionsElsewhere.ofEach}: ADR 0035 items 67, 82, 91); a registration asked and not answered has none.
+     */
+    interface DecisionsElsewhere {
+        Map<RegistrationId, List<RegistrationEvents.CourtDissolutionRecorded>> ofEach(Collection<RegistrationId> registrations);
+    }
+
     private final EventStore events;
-    private final java.util.function.Function<RegistrationId, java.util.List<RegistrationEvents.CourtDissolutionRecorded>> courtDecisionsElsewhere;
+    private final DecisionsElsewhere courtDecisionsElsewhere;
 
     /** The standing read from this zone's registration streams only (no other zone is established). */
     LandHolders(EventStore events) {
-        this(events, registration -> java.util.List.of());
+        this(events, registrations -> Map.of());
     }
 
-    /** @param courtDecisionsElsewhere the court decisions recorded on the entity's registrations in the other zones (ADR 0035 items 67, 82) */
-    LandHolders(EventStore events, java.util.function.Function<RegistrationId, java.util.List<RegistrationEvents.CourtDissolutionRecorded>> courtDecisionsElsewhere) {
+    LandHolders(EventStore events, DecisionsElsewhere courtDecisionsElsewhere) {
         this.events = events;
         this.courtDecisionsElsewhere = courtDecisionsElsewhere;
     }
 
     /** The registration's standing now: registered or not (never applied, applied, rejected, deregistered), and its representative. */
     Holder standing(RegistrationId id) {
+        return standings(List.of(id)).get(id);
+    }
+
+    /**
+     * The standing of each of {@code ids} now, as {@link #standing} (ADR 0035 item 91; abuse audit O257): each one's own stream, and the court
+     * decisions elsewhere of those registered with a certificate asked together (the zones' list read once for the land desk's answer, not once
+     * per entity).
+     */
+    Map<RegistrationId, Holder> standings(Collection<RegistrationId> ids) {
+        Map<RegistrationId, OwnStream> own = new LinkedHashMap<>();
+        ids.forEach(id -> own.computeIfAbsent(id, this::ownStream));
+        List<RegistrationId> certified = own.entrySet().stream().filter(e -> e.getValue().registered() && e.getValue().certificateIssuedOn() != null)
+                .map(Map.Entry::getKey).toList();
+        Map<RegistrationId, List<RegistrationEvents.CourtDissolutionRecorded>> elsewhere = certified.isEmpty() ? Map.of()
+                : courtDecisionsElsewhere.ofEach(certified);
+        Map<RegistrationId, Holder> standings = new LinkedHashMap<>();
+        own.forEach((id, stream) -> standings.put(id, new Holder(id, stream.registered(), stream.representative(), stream.registeredAt(),
+                stream.landGroundRaised() || dissolvedElsewhere(stream, elsewhere.getOrDefault(id, List.of())))));
+        return standings;
+    }
+
+    /** What the registration's own stream says (its current period). */
+    private record OwnStream(boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised, LocalDate certificateIssuedOn) {
+    }
+
+    private OwnStream ownStream(RegistrationId id) {
         boolean registered = false;
         PersonId representative = null;
         Instant registeredAt = null;
         boolean landGroundRaised = false;
-        java.time.LocalDate certificateIssuedOn = null;
+        LocalDate certificateIssuedOn = null;
         for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
@@ -81,14 +119,14 @@ class LandHolders {
                 registered = false;
             }
         }
-        return new Holder(id, registered, representative, registeredAt, landGroundRaised || dissolvedElsewhere(id, registered, certificateIssuedOn));
+        return new OwnStream(registered, representative, registeredAt, landGroundRaised, certificateIssuedOn);
     }
 
     // 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 items 16, 67, 82; abuse audit F399): a court's dissolution of the entity recorded in another zone,
     // dated on or after this registration's certificate (one before it was not about this registration, item 67), ends its land rights here
     // as one recorded here does: no land is applied for, granted, certified, reported paid or exempted until this zone's governor records it
-    private boolean dissolvedElsewhere(RegistrationId id, boolean registered, java.time.LocalDate certificateIssuedOn) {
-        return registered && certificateIssuedOn != null && courtDecisionsElsewhere.apply(id).stream()
-                .anyMatch(decision -> !decision.decidedOn().isBefore(certificateIssuedOn));
+    private static boolean dissolvedElsewhere(OwnStream stream, List<RegistrationEvents.CourtDissolutionRecorded> decisionsElsewhere) {
+        return stream.registered() && stream.certificateIssuedOn() != null
+                && decisionsElsewhere.stream().anyMatch(decision -> !decision.decidedOn().isBefore(stream.certificateIssuedOn()));
     }
 }

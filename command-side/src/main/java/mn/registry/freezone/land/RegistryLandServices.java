@@ -23,7 +23,7 @@ class RegistryLandServices implements LandServices {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
         this.zones = zones;
-        this.holders = new LandHolders(events, elsewhere::of);
+        this.holders = new LandHolders(events, elsewhere::ofEach);
         this.documents = documents;
         this.maxLandYears = maxLandYears;
     }
@@ -36,6 +36,11 @@ class RegistryLandServices implements LandServices {
     @Override
     public LandHolders.Holder standing(RegistrationId registration) {
         return holders.standing(registration);
+    }
+
+    @Override
+    public java.util.Map<RegistrationId, LandHolders.Holder> standings(java.util.Collection<RegistrationId> registrations) {
+        return holders.standings(registrations);
     }
 
     @Override

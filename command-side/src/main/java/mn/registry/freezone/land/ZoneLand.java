@@ -129,7 +129,7 @@ class ZoneLand {
         LandHolders.Holder standing = services.standing(applicant);
         registrationIsCurrent(standing, applicant, "applicant");
         noGroundForLosingLandIsRaised(standing, "applicant");
-        signerRepresentsTheEntity(standing, signer);
+        signerRepresentsTheEntity(standing, signer, APPLY);
     }
 
     // 003 art. 22.2, 22.4: what an application names
@@ -187,11 +187,16 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 12.1, 22.2 (choice): the entity applies through the representative who signed its registration application
-    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer) {
+    /** What the entity's representative alone does in its name, as {@link #signerRepresentsTheEntity}'s refusal names it. */
+    static final String APPLY = "apply for land";
+    static final String WITHDRAW = "withdraw its land application";
+
+    // 003 art. 12.1, 22.2 (choice): the entity applies (and, ADR 0035 item 86, withdraws its application) through the representative who
+    // signed its registration application; the refusal names the act refused (review of session 26: a withdrawal was told "apply")
+    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer, String act) {
         if (standing.representative() == null || !standing.representative().equals(signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
-                    + standing.registrationId() + "'s registration application may apply for land in its name.", "applicant", "003 art. 12.1, 22.2");
+                    + standing.registrationId() + "'s registration application may " + act + " in its name.", "applicant", "003 art. 12.1, 22.2");
         }
     }
 
@@ -277,7 +282,7 @@ class ZoneLand {
      * {@link #applicationIsPending}'s. The holder's page is answered by the same methods.
      */
     static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, PersonId signer) {
-        signerRepresentsTheEntity(standing, signer);
+        signerRepresentsTheEntity(standing, signer, WITHDRAW);
     }
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
@@ -551,29 +556,33 @@ class ZoneLand {
 
     /**
      * 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; abuse audit F396-F398, was O223): the governor's land acts this register would record on a
-     * command received at {@code receivedAt} signed by {@code governor}, for the land desk: for each pending application a grant and a refusal,
+     * command received at {@code receivedAt} signed by {@code signer}, for the land desk: for each pending application a grant and a refusal,
      * for each licence awaiting its certificate the fee, each judged by the method its handler calls ({@link #applicationIsGrantable},
      * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. For the
-     * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid on the same signature
-     * ({@link #reportIsRecordable}). Each entity's standing is read once.
+     * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid, and the withdrawals (item 86), on the same
+     * signature ({@link #reportIsRecordable}, {@link #withdrawalIsTheApplicants}): {@code signer} is the signed-in governor on the desk, the
+     * entity's representative on the holder's page. Every entity judged is asked its standing once, all together (item 91, O257).
      */
-    mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId governor) {
-        Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>();
+    mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId signer) {
+        java.util.Set<RegistrationId> judged = new java.util.LinkedHashSet<>();
+        applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> judged.add(a.applicant()));
+        licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> judged.add(l.holder()));
+        Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>(services.standings(judged));
         java.util.function.Function<RegistrationId, LandHolders.Holder> standing = entity -> standings.computeIfAbsent(entity, services::standing);
         Zones.Zone zone = services.zone(zoneId);
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Decision> decisions = new LinkedHashMap<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> decisions.put(a.id(),
-                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()), governor,
-                        receivedAt)), verdictOf(() -> deciderIsNotTheApplicant(a, governor)))));
+                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()), signer,
+                        receivedAt)), verdictOf(() -> deciderIsNotTheApplicant(a, signer)))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> fees = new LinkedHashMap<>();
         licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> fees.put(l.id(),
-                verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), governor))));
+                verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), signer))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
-                standing.apply(licences.get(id).holder()), governor))));
+                standing.apply(licences.get(id).holder()), signer))));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
-                standing.apply(applications.get(id).applicant()), governor))));
+                standing.apply(applications.get(id).applicant()), signer))));
         return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals);
     }
 

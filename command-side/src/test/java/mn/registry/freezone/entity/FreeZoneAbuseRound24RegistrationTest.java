@@ -45,7 +45,7 @@ class FreeZoneAbuseRound24RegistrationTest extends ZoneRegistrationAbuseFixture 
     static final RegistrationEvents.CourtDissolutionRecorded DISSOLVED_THERE = new RegistrationEvents.CourtDissolutionRecorded(THERE,
             "Dornogovi civil court 2027/12", DECIDED, false, new mn.registry.kernel.identity.PersonId("governor-zamyn-uud"), COURT_DOC);
     static final RegistrationEvents.CourtDecisionToRecord TO_RECORD = new RegistrationEvents.CourtDecisionToRecord(ID, ZAMYN_UUD,
-            DISSOLVED_THERE.reference(), DECIDED, DUE, RECORDED_THERE, DeregistrationGround.COURT_DECISION.article());
+            DISSOLVED_THERE.reference(), DECIDED, DUE, ZoneRegistrationTest.VERSION, RECORDED_THERE, DeregistrationGround.COURT_DECISION.article());
 
     private static RegistrationStreamCommands.RaiseCourtDecisionDuty raise(LocalDate decidedOn) {
         return new RegistrationStreamCommands.RaiseCourtDecisionDuty(STREAM, ID, ZAMYN_UUD, DISSOLVED_THERE.reference(), decidedOn, RECORDED_THERE);

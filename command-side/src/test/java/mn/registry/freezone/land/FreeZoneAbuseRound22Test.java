@@ -160,10 +160,11 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         events.publish(new GenericDomainEventMessage<>("ZoneRegistration", here.stream(), 0, LandHoldersTest.applied(here)),
                 new GenericDomainEventMessage<>("ZoneRegistration", here.stream(), 1, LandHoldersTest.registered(here)));
         // the court decisions of the other zone's stream, as CourtDecisionsElsewhere reads every established zone's
-        LandHolders holders = new LandHolders(events, entity -> events.readEvents(entity.inZone(zamynUud).stream()).asStream()
-                .map(org.axonframework.eventhandling.EventMessage::getPayload)
-                .filter(mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
-                .map(mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded.class::cast).toList());
+        LandHolders holders = new LandHolders(events, registrations -> registrations.stream().collect(java.util.stream.Collectors.toMap(entity -> entity,
+                entity -> events.readEvents(entity.inZone(zamynUud).stream()).asStream()
+                        .map(org.axonframework.eventhandling.EventMessage::getPayload)
+                        .filter(mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
+                        .map(mn.registry.kernel.freezone.RegistrationEvents.CourtDissolutionRecorded.class::cast).toList())));
         LocalDate certificate = LandHoldersTest.registered(here).certificate().issuedOn();
         events.publish(new GenericDomainEventMessage<>("ZoneRegistration", there.stream(), 0, new mn.registry.kernel.freezone.RegistrationEvents
                 .CourtDissolutionRecorded(there, "Dornogovi civil court 2026/7", certificate.minusDays(1), false, new PersonId("governor-zamyn-uud"), null)));

@@ -43,6 +43,15 @@ public final class DurableEventStorageEngine implements EventStorageEngine {
         return delegate;
     }
 
+    /**
+     * The registry's own engine behind {@code engine} (this wrapper's delegate, or the engine itself), null when it is another (a test's
+     * in-memory one) or none: for the reads beside Axon's interface (ADR 0071's positions, ADR 0035 item 91's streams begun).
+     */
+    public static mn.registry.store.mongo.GaplessEventStorageEngine gapless(EventStorageEngine engine) {
+        EventStorageEngine own = engine instanceof DurableEventStorageEngine durable ? durable.delegate() : engine;
+        return own instanceof mn.registry.store.mongo.GaplessEventStorageEngine g ? g : null;
+    }
+
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         beforeAppend.run();

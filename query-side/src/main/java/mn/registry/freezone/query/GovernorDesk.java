@@ -41,9 +41,10 @@ public class GovernorDesk {
 
     /**
      * 003 art. 12.5.3 (ADR 0035 item 85; F417, was O238): a court's dissolution recorded in another zone that the governor is to record on this
-     * registration by {@code dueOn}, with business days left (0 on the last day, negative after it), and whether it was escalated.
+     * registration (of {@code zoneId}) by {@code dueOn}, with business days left (0 on the last day, negative after it), and whether it was
+     * escalated.
      */
-    public record CourtDecisionToRecord(String registrationId, String entityName, String recordedIn, String reference, LocalDate decidedOn,
+    public record CourtDecisionToRecord(String registrationId, String zoneId, String entityName, String recordedIn, String reference, LocalDate decidedOn,
                                         LocalDate dueOn, int businessDaysLeft, boolean overdue, boolean escalated, String article) {
     }
 
@@ -145,14 +146,24 @@ public class GovernorDesk {
 
     // 003 art. 12.5.3 (ADR 0035 item 85): the court decisions recorded elsewhere this zone's governor is to record here, most urgent first
     public List<CourtDecisionToRecord> courtDecisionsToRecord(String zoneId) {
+        return courtDecisionDuties(and(eq("zoneId", zoneId), eq("status", "REGISTERED")));
+    }
+
+    // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; abuse audit F439, was O259's second half): the duties every zone's governor left undone past
+    // their last day, escalated by the deadline service, for the Cabinet member who appoints and dismisses the governors, oldest first
+    public List<CourtDecisionToRecord> escalatedCourtDecisions() {
+        return courtDecisionDuties(and(eq("status", "REGISTERED"), com.mongodb.client.model.Filters.exists("courtDecisionToRecord.escalatedAt")));
+    }
+
+    private List<CourtDecisionToRecord> courtDecisionDuties(org.bson.conversions.Bson registrationsWithADuty) {
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
         WorkingDayCalendar days = calendar.get();
         List<CourtDecisionToRecord> due = new ArrayList<>();
-        for (Document row : registrations.find(and(eq("zoneId", zoneId), eq("status", "REGISTERED")))) {
+        for (Document row : registrations.find(registrationsWithADuty)) {
             Document duty = row.get("courtDecisionToRecord", Document.class);
             if (duty != null) {
                 LocalDate dueOn = LocalDate.parse(duty.getString("dueOn"));
-                due.add(new CourtDecisionToRecord(row.getString("_id"), row.getString("entityName"), duty.getString("recordedIn"),
+                due.add(new CourtDecisionToRecord(row.getString("_id"), row.getString("zoneId"), row.getString("entityName"), duty.getString("recordedIn"),
                         duty.getString("reference"), LocalDate.parse(duty.getString("decidedOn")), dueOn, days.workingDaysBetween(today, dueOn),
                         today.isAfter(dueOn), duty.getString("escalatedAt") != null, duty.getString("article")));
             }

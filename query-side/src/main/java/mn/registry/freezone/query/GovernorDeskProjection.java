@@ -297,6 +297,12 @@ class GovernorDeskProjection {
                 .append("article", e.article())));
     }
 
+    // 003 art. 12.5.3; domain-rules §2 (ADR 0035 item 89; O259): a calendar change moved the duty's last day
+    @EventHandler
+    void on(RegistrationEvents.CourtDecisionToRecordDueRecomputed e) {
+        set(e.registrationId().value(), Updates.set("courtDecisionToRecord.dueOn", e.dueOn().toString()));
+    }
+
     // 003 art. 12.5.3 (ADR 0035 item 88; F418): the governor declined with reasons: the duty leaves the desk's list, the entity's page says why
     @EventHandler
     void on(RegistrationEvents.CourtDecisionRecordingDeclined e) {

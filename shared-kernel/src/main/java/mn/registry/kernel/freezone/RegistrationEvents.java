@@ -81,10 +81,20 @@ public final class RegistrationEvents {
      * 003 art. 12.5.3, 22.6, 22.7 (the lead's reading, ADR 0035 item 85; abuse audit F417, was O238): a court's dissolution of the entity was
      * recorded on its registration in the zone {@code recordedIn}; this zone's governor is to record the same decision on this registration by
      * {@code dueOn} (5 business days from {@code raisedAt}, the zone's own registration period: choice), which ends the duty. Raised by the
-     * registry, not signed.
+     * registry, not signed. (ADR 0035 item 89; O259) {@code calendarVersion} is the calendar the last day was counted on, so that a calendar
+     * change moves it ({@link CourtDecisionToRecordDueRecomputed}); null in a duty stored before item 89, whose last day does not move.
      */
     public record CourtDecisionToRecord(RegistrationId registrationId, ZoneId recordedIn, String reference, LocalDate decidedOn, LocalDate dueOn,
-                                        Instant raisedAt, String article) {
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) CalendarVersion calendarVersion, Instant raisedAt, String article) {
+    }
+
+    /**
+     * 003 art. 12.5.3; domain-rules §2 (ADR 0035 item 89; abuse audit O259): a calendar change moved the last day of the open duty of
+     * {@link CourtDecisionToRecord}, counted again from the day it was raised ({@code raisedOn}) on the calendar {@code calendarVersion}, as the
+     * review's due date moves ({@link ZoneRegistrationReviewDueRecomputed}). The registry's act, not signed.
+     */
+    public record CourtDecisionToRecordDueRecomputed(RegistrationId registrationId, LocalDate raisedOn, LocalDate dueOn, CalendarVersion calendarVersion,
+                                                     String article) {
     }
 
     /**

@@ -285,7 +285,7 @@ class GovernorDeskBrowserTest {
             + "offers the court's decision to record it here; 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 item 85, F417, was O238): the desk lists it "
             + "as a decision to record here by its last day, in either language")
     void the_other_zones_governor_sees_the_dissolution_recorded_elsewhere() {
-        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(DISSOLVED_IN_TWO_ZONES, "Ider civil court 2026/5");
+        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(registry, DISSOLVED_IN_TWO_ZONES, "Ider civil court 2026/5");
         browser.signInAsDemo("governor-zamyn-uud");
         String page = "/governor/zamyn-uud/entities/" + registrations[1].value();
         browser.waitUntil("the other zone's record reaches the desk", d -> {
@@ -313,7 +313,8 @@ class GovernorDeskBrowserTest {
     }
 
     /** The entity registered in Altanbulag and Zamyn-Uud, its court's dissolution recorded in Altanbulag today (F417's duty in Zamyn-Uud). */
-    private RegistrationId[] dissolvedInAltanbulagAndRegisteredInZamynUud(LegalEntity entity, String reference) {
+    /** The entity registered in Altanbulag and Zamyn-Uud, its dissolution recorded in Altanbulag today (also the Cabinet member's desk's test). */
+    static RegistrationId[] dissolvedInAltanbulagAndRegisteredInZamynUud(BrowserRegistry registry, LegalEntity entity, String reference) {
         RegistrationId[] registrations = new RegistrationId[2];
         String[] zones = {"altanbulag", "zamyn-uud"};
         for (int i = 0; i < 2; i++) {
@@ -338,7 +339,7 @@ class GovernorDeskBrowserTest {
             + "the court's decision here, with reasons and a document chosen as a file: reasons with a phone number are refused on the page; "
             + "once declined, the page says why in either language, the form is gone and the desk no longer lists the duty")
     void the_other_zones_governor_declines_to_record_the_decision_with_reasons() {
-        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(UNDER_APPEAL, "Ider civil court 2026/9");
+        RegistrationId[] registrations = dissolvedInAltanbulagAndRegisteredInZamynUud(registry, UNDER_APPEAL, "Ider civil court 2026/9");
         browser.signInAsDemo("governor-zamyn-uud");
         String page = "/governor/zamyn-uud/entities/" + registrations[1].value();
         browser.waitUntil("the duty reaches the entity's page", d -> {

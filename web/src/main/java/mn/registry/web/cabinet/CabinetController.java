@@ -82,6 +82,8 @@ class CabinetController {
             }
             model.addAttribute("zones", zones);
             model.addAttribute("reports", rows);
+            // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; F439, was O259): the court decisions a zone's governor left unrecorded past their last day
+            model.addAttribute("escalatedCourtDecisions", desk.escalatedCourtDecisions());
             model.addAttribute("activities", Activity.values());
             model.addAttribute("today", dates.today());
             // domain-rules §2 (ADR 0046 items 28, 44): the most the Government's declarations take on any day of this year and the next, against the ceiling
