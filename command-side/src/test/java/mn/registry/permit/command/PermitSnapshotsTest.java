@@ -109,6 +109,6 @@ class PermitSnapshotsTest {
             + "revision (PermitApplication.SHAPE) is raised and the shape pinned again")
     void the_shape_is_pinned_to_its_revision() {
         assertThat(PermitApplication.SHAPE + "/" + SnapshotLoads.shapeHash(PermitApplication.class))
-                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("2/b34de12e93ac9c78"); // revision 2: unremediedChainFrom (session 26, ADR 0046 item 105)
+                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("3/4c90a1d641eac5ad"); // revision 3: chainFromAtRevocation (session 27, ADR 0046 item 112)
     }
 }
