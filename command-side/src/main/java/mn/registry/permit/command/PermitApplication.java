@@ -1227,9 +1227,8 @@ class PermitApplication {
         if (status != PermitApplicationStatus.REVOKED) {
             return false;
         }
-        boolean complaintPeriodOverWithNone = !complaintFiled
-                && UlaanbaatarTime.dateOf(at).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD));
-        return !revocationGround.complaintAllowed() || complaintDecided || complaintPeriodOverWithNone;
+        // complaintFiled is the complaint pending; complaintDecided, revoked still, the complaint rejected
+        return RevocationStanding.stands(revocationGround, revokedOn, complaintFiled || complaintDecided, complaintDecided, UlaanbaatarTime.dateOf(at));
     }
 
     // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
