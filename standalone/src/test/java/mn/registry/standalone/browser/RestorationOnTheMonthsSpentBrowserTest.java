@@ -48,6 +48,7 @@ class RestorationOnTheMonthsSpentBrowserTest {
         browser.open("/desk/applications/" + permit, "en");
         assertThat(browser.all("#form-restore")).isEmpty(); // the remedy not inspected (item 18)
         assertThat(browser.all("#restore-months-spent")).isEmpty();
+        browser.signOut(); // a session does not outlive the months the demo clock moves on
 
         long days = ChronoUnit.DAYS.between(today, lastDay.plusDays(2));
         ok(client.command(client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock((int) days))));
@@ -56,6 +57,7 @@ class RestorationOnTheMonthsSpentBrowserTest {
             registry.context.getBean(DeadlinePoller.class).pollOnce();
             return !client.get("/api/reviewer/applications/" + permit, reviewer).body().path("revocationGroundRaised").isMissingNode();
         });
+        browser.signInAsDemo("reviewer-1");
         browser.open("/desk/applications/" + permit, "en");
         assertThat(browser.find("#restore-months-spent").getText()).startsWith("28.1's three months are spent");
         browser.screenshot("desk-restore-months-spent-en");
