@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.DateOutsideCalendarException;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevocationStanding;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +38,7 @@ class Statistics {
      */
     public record ServiceLevel(String deadline, String article, int workingDaysAllowed, long decided, long onTime, Double onTimePercent,
                                Integer medianWorkingDays, Integer p90WorkingDays, Integer maxWorkingDays, Map<Integer, Long> distribution,
-                               long pending, long pendingOverdue, String summary) {
+                               long pending, long pendingOverdue, long closedByTheRevocation, String summary) {
     }
 
     public record Report(List<Counts> byYear, List<Counts> byMonth, List<ServiceLevel> serviceLevels) {
@@ -110,6 +112,7 @@ class Statistics {
         long onTime = 0;
         long pending = 0;
         long pendingOverdue = 0;
+        long closedByTheRevocation = 0;
         int allowed = 0;
         String article = null;
         for (Document row : rows) {
@@ -117,6 +120,10 @@ class Statistics {
             article = row.getString("article");
             LocalDate due = LocalDate.parse(row.getString("due"));
             String decidedOn = row.getString("decidedOn");
+            if (decidedOn == null && closedByTheRevocation(row, today)) {
+                closedByTheRevocation++;
+                continue;
+            }
             if (decidedOn == null) {
                 pending++;
                 if (today.isAfter(due)) {
@@ -146,6 +153,18 @@ class Statistics {
         String summary = allowed + " working days allowed; " + (decidedCount == 0 ? "no decisions yet"
                 : "median " + median + "; " + percent + " % on time (" + onTime + " of " + decidedCount + ")");
         return new ServiceLevel(deadline, article, allowed, decidedCount, onTime, percent, median, p90, max, distribution, pending,
-                pendingOverdue, summary);
+                pendingOverdue, closedByTheRevocation, summary);
+    }
+
+    /**
+     * 002 art. 27.3, 29.6 (the lead's reading of O269, ADR 0046 item 114): an extension request undecided on a revoked permit is closed,
+     * neither pending nor decided, once the revocation stands at the registry's clock ({@code today}); the projection keeps the facts.
+     */
+    static boolean closedByTheRevocation(Document row, LocalDate today) {
+        String revokedOn = row.getString(StatisticsProjection.REVOKED_ON);
+        String ground = row.getString(StatisticsProjection.REVOCATION_GROUND);
+        return revokedOn != null && ground != null && RevocationStanding.stands(RevocationGround.valueOf(ground), LocalDate.parse(revokedOn),
+                Boolean.TRUE.equals(row.getBoolean(StatisticsProjection.COMPLAINT_FILED)),
+                Boolean.TRUE.equals(row.getBoolean(StatisticsProjection.COMPLAINT_REJECTED)), today);
     }
 }

@@ -54,9 +54,10 @@ class StatisticsController {
         List<List<Object>> lines = new ArrayList<>();
         for (Statistics.ServiceLevel s : statistics.report().serviceLevels()) {
             lines.add(Arrays.asList(s.deadline(), s.article(), s.workingDaysAllowed(), s.decided(), s.onTime(), s.onTimePercent(),
-                    s.medianWorkingDays(), s.p90WorkingDays(), s.maxWorkingDays(), s.pending(), s.pendingOverdue()));
+                    s.medianWorkingDays(), s.p90WorkingDays(), s.maxWorkingDays(), s.pending(), s.pendingOverdue(), s.closedByTheRevocation()));
         }
         return ResponseEntity.ok().contentType(CSV).body(Csv.of(List.of("deadline", "article", "working_days_allowed", "decided", "on_time",
-                "on_time_percent", "median_working_days", "p90_working_days", "max_working_days", "pending", "pending_overdue"), lines));
+                "on_time_percent", "median_working_days", "p90_working_days", "max_working_days", "pending", "pending_overdue",
+                "closed_by_the_revocation"), lines));
     }
 }

@@ -18,6 +18,8 @@ import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import mn.registry.kernel.permit.RevocationComplaintFiled;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -50,6 +52,11 @@ public class StatisticsProjection {
     static final String PERMIT_DECISION = "permit-decision";
     static final String EXTENSION = "permit-extension";
     static final String ZONE_REGISTRATION = "zone-registration";
+    /** The facts of a revocation on an extension request's row (item 114): the revocation's day, its ground, the complaint's course. */
+    static final String REVOKED_ON = "revokedOn";
+    static final String REVOCATION_GROUND = "revocationGround";
+    static final String COMPLAINT_FILED = "complaintFiled";
+    static final String COMPLAINT_REJECTED = "complaintRejected";
     private static final ZoneId MONGOLIA = mn.registry.kernel.calendar.UlaanbaatarTime.ZONE;
 
     private final MongoCollection<Document> facts;
@@ -93,6 +100,21 @@ public class StatisticsProjection {
     @EventHandler
     public void on(PermitRevoked e) {
         count("revoked", e.applicationId().value(), e.revokedAt(), 1);
+        revocationOfTheRequest(e.applicationId().value(), new Document("$set", new Document(REVOKED_ON, date(e.revokedAt()).toString())
+                .append(REVOCATION_GROUND, e.ground().name())).append("$unset", new Document(COMPLAINT_FILED, "").append(COMPLAINT_REJECTED, "")));
+    }
+
+    @EventHandler
+    public void on(RevocationComplaintFiled e) {
+        revocationOfTheRequest(e.applicationId().value(), new Document("$set", new Document(COMPLAINT_FILED, true)));
+    }
+
+    // upheld, the revocation is annulled and the request waits for its decision again; rejected, the revocation stands
+    @EventHandler
+    public void on(RevocationComplaintDecided e) {
+        revocationOfTheRequest(e.applicationId().value(), e.upheld()
+                ? new Document("$unset", new Document(REVOKED_ON, "").append(REVOCATION_GROUND, "").append(COMPLAINT_FILED, "").append(COMPLAINT_REJECTED, ""))
+                : new Document("$set", new Document(COMPLAINT_REJECTED, true)));
     }
 
     @EventHandler
@@ -139,6 +161,17 @@ public class StatisticsProjection {
     @EventHandler
     public void on(PermitExtensionRefused e) {
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
+    }
+
+    /**
+     * 002 art. 27.3, 29.6 (the lead's reading of O269, ADR 0046 item 114): the facts of a revocation on the permit's open extension request
+     * (a request on a revoked permit waits for the revocation's outcome, item 51, and is closed once the revocation stands, item 111). No
+     * event marks the moment "the complaint period over with none filed": the row keeps the revocation's day, its ground and the
+     * complaint's course, and the answer ({@link Statistics}) judges the standing at its own clock ({@code RevocationStanding}), so the
+     * facts, and a rebuild's hash, are the same whenever they are folded. Written on a decided row too, where the answer does not read them.
+     */
+    private void revocationOfTheRequest(String subject, Document update) {
+        open(EXTENSION, subject).ifPresent(id -> writes.updateById(id, update));
     }
 
     // 003 art. 12.2: a registration is reviewed within 5 business days

@@ -12,7 +12,12 @@ import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitNumber;
+import mn.registry.kernel.permit.PermitExtensionRequested;
+import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
+import mn.registry.kernel.permit.RevocationComplaintFiled;
+import mn.registry.kernel.permit.RevocationGround;
 import mn.registry.kernel.permit.ReceiptNumber;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.store.testing.EmbeddedMongoExtension;
@@ -106,5 +111,58 @@ class StatisticsTest {
         assertThat(report.byYear().get(0).counts()).containsEntry("issued", 2L).containsEntry("suspended", 0L);
         assertThat(report.byYear().get(1).counts()).containsEntry("issued", 1L).containsEntry("suspended", 1L);
         assertThat(report.byMonth()).extracting(Statistics.Counts::period).containsExactly("2026-11", "2027-01");
+    }
+
+    // ------------------------------------------------------------------ session 27, permits round 28 (ADR 0046 item 114, was O269)
+
+    private static final Instant REQUESTED_AT = Instant.parse("2029-08-01T02:00:00Z");
+    /** Revoked on 2 August 2029: the complaint period's last day is 1 September. */
+    private static final Instant REVOKED_AT = Instant.parse("2029-08-02T02:00:00Z");
+
+    /** Permit {@code n}'s extension requested in time on 1 August 2029 (its three working days' deadline), revoked on {@code ground} the next day. */
+    private void requestedThenRevoked(StatisticsProjection projection, int n, RevocationGround ground) {
+        projection.on(new PermitExtensionRequested(app(n), "00".repeat(32), REQUESTED_AT, LocalDate.of(2029, 9, 10), false,
+                calendar.deadline(REQUESTED_AT, new WorkingDays(3)).due(), OFFICIAL));
+        projection.on(new PermitRevoked(app(n), ground, "the record", REVOKED_AT, OFFICIAL, true));
+    }
+
+    private Statistics.ServiceLevel extensionsOn(MongoDatabase db, LocalDate today) {
+        CurrentCalendar current = Mockito.mock(CurrentCalendar.class);
+        Mockito.when(current.get()).thenReturn(calendar);
+        return new Statistics(db, current, Clock.fixed(at(today), UB)).report().serviceLevels().stream()
+                .filter(level -> level.deadline().equals(StatisticsProjection.EXTENSION)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("002 art. 27.3, 29.6; 22.1.2 (ADR 0046 item 114, the lead's reading of O269): the public statistics count an extension "
+            + "request on a revoked permit pending while the revocation may be annulled, and closed (neither pending nor decided) from its "
+            + "standing: the complaint period over with none filed (read at the answer's clock), the complaint rejected, or 29.1.1 at once; "
+            + "a complaint upheld brings it back pending")
+    void an_extension_request_is_counted_closed_from_the_revocations_standing(MongoDatabase db) {
+        StatisticsProjection projection = new StatisticsProjection(db);
+        requestedThenRevoked(projection, 1, RevocationGround.FALSE_DOCUMENTS); // none filed
+        requestedThenRevoked(projection, 2, RevocationGround.FALSE_DOCUMENTS); // a complaint filed, pending, then rejected
+        projection.on(new RevocationComplaintFiled(app(2), "01".repeat(32), Instant.parse("2029-08-03T02:00:00Z"), OFFICIAL));
+        requestedThenRevoked(projection, 3, RevocationGround.HOLDER_REQUEST); // no complaint lies
+        requestedThenRevoked(projection, 4, RevocationGround.FALSE_DOCUMENTS); // a complaint upheld
+        projection.on(new RevocationComplaintFiled(app(4), "02".repeat(32), Instant.parse("2029-08-03T02:00:00Z"), OFFICIAL));
+        projection.on(new RevocationComplaintDecided(app(4), true, "03".repeat(32), Instant.parse("2029-08-10T02:00:00Z"), OFFICIAL,
+                LocalDate.of(2030, 12, 9), RevocationComplaintDecided.ARTICLE));
+
+        Statistics.ServiceLevel lastDay = extensionsOn(db, LocalDate.of(2029, 9, 1));
+        assertThat(lastDay.pending()).as("the period's last day: 1, 2, 4 pending").isEqualTo(3);
+        assertThat(lastDay.closedByTheRevocation()).as("29.1.1 at once").isEqualTo(1);
+        Statistics.ServiceLevel after = extensionsOn(db, LocalDate.of(2029, 9, 2));
+        assertThat(after.pending()).as("the period over: 2 (its complaint pending) and 4 (reinstated) pending").isEqualTo(2);
+        assertThat(after.closedByTheRevocation()).isEqualTo(2);
+        assertThat(after.decided()).isZero();
+
+        RevocationComplaintDecided rejected = new RevocationComplaintDecided(app(2), false, "04".repeat(32), Instant.parse("2029-09-20T02:00:00Z"),
+                OFFICIAL, LocalDate.of(2030, 12, 9), RevocationComplaintDecided.ARTICLE);
+        projection.on(rejected);
+        projection.on(rejected); // redelivered: the same facts
+        Statistics.ServiceLevel afterTheRejection = extensionsOn(db, LocalDate.of(2029, 9, 21));
+        assertThat(afterTheRejection.pending()).as("4 only").isEqualTo(1);
+        assertThat(afterTheRejection.closedByTheRevocation()).isEqualTo(3);
     }
 }

@@ -82,6 +82,11 @@ class PermitApplication {
     private PermitSuspended suspensionInForce;
     /** The suspension in force when the permit was revoked, null if it was active then (F197: an upheld complaint gives it back). */
     private PermitSuspended suspensionAtRevocation;
+    /**
+     * The first day of the chain (item 105) {@link #suspensionAtRevocation} belonged to, null when it was none's or the first of its own:
+     * item 56's suspension applied again rejoins it (ADR 0046 item 112, was O248); new state, read by item 105's rule only.
+     */
+    private LocalDate chainFromAtRevocation;
     private RevocationGround revocationGround;
     /** The day in Ulaanbaatar the revocation in force was received: the holder's complaint period runs from it (ADR 0046 item 20). */
     private LocalDate revokedOn;
@@ -1003,7 +1008,20 @@ class PermitApplication {
      * months of its chain are not spent at {@code at} (item 105).
      */
     private boolean suspensionAnewIsOpen(Instant at, PermitServices services) {
-        return suspendedOnASpentRunOut() || (suspendedOnARunOutNotNoticed(services) && !UlaanbaatarTime.dateOf(at).isAfter(unremediedChainsLastDay()));
+        return suspendedOnASpentRunOut() || (suspendedOnARunOutNotNoticed(services) && !theChainsThreeMonthsAreSpent(at));
+    }
+
+    private boolean theChainsThreeMonthsAreSpent(Instant at) {
+        return UlaanbaatarTime.dateOf(at).isAfter(unremediedChainsLastDay());
+    }
+
+    // 002 art. 28.1, 28.4 (choice, the lead's reading of O250, ADR 0046 item 113): 28.1 suspends "for up to three months". Once the chain's
+    // three months (item 105) are spent on a run-out the holder was not told of in time to remedy (29.1.5 closed, items 98, 104), no
+    // suspension anew is open and the suspension has no ground left in 28.1: the ministry's one lawful act on it is to restore the permit,
+    // and the restoration needs neither the remedy inspected (item 18) nor the evasions settled (item 19). A run-out spent by an upheld
+    // complaint is item 92's, whose suspension anew counts from the decision, not a chain's
+    private boolean suspensionOutlivedItsThreeMonthsUnnoticed(Instant at, PermitServices services) {
+        return !suspendedOnASpentRunOut() && suspendedOnARunOutNotNoticed(services) && theChainsThreeMonthsAreSpent(at);
     }
 
     // 002 art. 28.1, 28.2, 28.3 (choice, the lead's reading of O231, ADR 0046 item 105): a suspension anew on a run-out the holder could not
@@ -1215,9 +1233,8 @@ class PermitApplication {
         if (status != PermitApplicationStatus.REVOKED) {
             return false;
         }
-        boolean complaintPeriodOverWithNone = !complaintFiled
-                && UlaanbaatarTime.dateOf(at).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD));
-        return !revocationGround.complaintAllowed() || complaintDecided || complaintPeriodOverWithNone;
+        // complaintFiled is the complaint pending; complaintDecided, revoked still, the complaint rejected
+        return RevocationStanding.stands(revocationGround, revokedOn, complaintFiled || complaintDecided, complaintDecided, UlaanbaatarTime.dateOf(at));
     }
 
     // 002 art. 28.1: the request refused is one of the tax authority waiting for the ministry's decision
@@ -1261,21 +1278,38 @@ class PermitApplication {
     }
 
     // 002 art. 28.4: restored when the ground of the suspension is removed
+    // (item 113: or, once 28.1's three months are spent unnoticed, with no ground left; the event says which by its article)
     @CommandHandler
-    void handle(RestorePermit command, CommandContext context) {
+    void handle(RestorePermit command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         permitIsRestorableAt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
-        theSuspensionsGroundWasRemoved();
+        boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
-        apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(), "002 art. 28.4"));
+        apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
+                monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
+
+    /** The article of a restoration once 28.1's three months are spent unnoticed (item 113): 28.1 left the suspension no ground. */
+    static final String RESTORED_ON_THE_MONTHS_SPENT = "002 art. 28.1, 28.4";
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
     private void permitIsRestorableAt(Instant at) {
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(at);
+    }
+
+    /**
+     * 002 art. 28.1, 28.4: the suspension's ground removed, or (item 113) none left to it in 28.1, its three months spent unnoticed; true
+     * in the second case, whose restoration says so by its article.
+     */
+    private boolean theSuspensionsGroundWasRemovedOrItsMonthsSpent(Instant at, PermitServices services) {
+        if (suspensionOutlivedItsThreeMonthsUnnoticed(at, services)) {
+            return true;
+        }
+        theSuspensionsGroundWasRemoved();
+        return false;
     }
 
     // 002 art. 28.4: "when the ground of the suspension is removed": the remedy inspected (item 18), the evasions settled (item 19)
@@ -1487,10 +1521,11 @@ class PermitApplication {
                 : revocationRequested ? RevocationGrounds.HolderRequest.THE_PREDECESSORS : RevocationGrounds.HolderRequest.NONE;
         RevocationGrounds.Verdict restoration = verdictOf(() -> {
             permitIsRestorableAt(now);
-            theSuspensionsGroundWasRemoved();
+            theSuspensionsGroundWasRemovedOrItsMonthsSpent(now, services);
         });
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
-                verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now));
+                verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
+                suspensionOutlivedItsThreeMonthsUnnoticed(now, services));
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -1594,10 +1629,23 @@ class PermitApplication {
      * (item 56: its ground, evidence and days). A suspension decided later starts on its decision's day, after the complaint's decision.
      */
     private boolean isTheSuspensionInForce(PermitSuspended suspension) {
-        PermitSuspended inForce = suspensionInForce;
-        return suspension != null && inForce != null && inForce.ground() == suspension.ground()
-                && java.util.Objects.equals(inForce.evidenceSha256(), suspension.evidenceSha256())
-                && java.util.Objects.equals(inForce.from(), suspension.from()) && java.util.Objects.equals(inForce.until(), suspension.until());
+        return sameDecision(suspensionInForce, suspension);
+    }
+
+    /**
+     * Whether {@code suspension}, applied to a permit in force, is item 56's: the suspension at the revocation an upheld complaint annulled,
+     * applied again as it stood. Any other suspension of a permit in force is decided on its own day, on an opinion or a request no
+     * suspension used (item 112).
+     */
+    private boolean isAppliedAgainByTheComplaint(PermitSuspended suspension) {
+        return status == PermitApplicationStatus.ACTIVE && complaintDecided && sameDecision(suspensionAtRevocation, suspension);
+    }
+
+    /** The same decision to suspend: its ground, evidence and days (item 56 applies a suspension again with these as they stood). */
+    private static boolean sameDecision(PermitSuspended one, PermitSuspended other) {
+        return one != null && other != null && one.ground() == other.ground()
+                && java.util.Objects.equals(one.evidenceSha256(), other.evidenceSha256())
+                && java.util.Objects.equals(one.from(), other.from()) && java.util.Objects.equals(one.until(), other.until());
     }
 
     // 002 art. 29.1.4, 29.6 (the lead's reading of O196, ADR 0046 item 89): a complaint upheld against a revocation for repeated violations
@@ -2469,7 +2517,8 @@ class PermitApplication {
         // item 105: a suspension anew replacing one in force that no upheld complaint spent is item 98's, on a run-out the holder could not
         // remedy in (the only other one a suspension in force admits): it joins that suspension's chain; any other suspension starts none
         boolean joinsAChain = status == PermitApplicationStatus.SUSPENDED && suspensionInForce != null && !suspendedOnASpentRunOut();
-        this.unremediedChainFrom = joinsAChain ? chainFrom() : null;
+        // item 112 (was O248): the suspension an upheld complaint applies again (item 56) keeps the chain it belonged to when revoked
+        this.unremediedChainFrom = joinsAChain ? chainFrom() : isAppliedAgainByTheComplaint(event) ? chainFromAtRevocation : null;
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();
@@ -2519,6 +2568,7 @@ class PermitApplication {
             annulledRevocationsEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT)); // read once a complaint annuls it
         }
         this.suspensionAtRevocation = status == PermitApplicationStatus.SUSPENDED ? suspensionInForce : null;
+        this.chainFromAtRevocation = status == PermitApplicationStatus.SUSPENDED ? unremediedChainFrom : null;
         this.suspensionInForce = null;
         this.status = PermitApplicationStatus.REVOKED;
         this.revocationGround = event.ground();

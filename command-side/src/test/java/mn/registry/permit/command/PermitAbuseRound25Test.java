@@ -29,8 +29,8 @@ class PermitAbuseRound25Test extends PermitAbuseFixture {
         super(PermitSuspensionTest.NOTICE_SHA, SECOND_OPINION, THIRD_OPINION, PermitAbuseRound23Test.TAX_REQUEST, COMPLAINT, DECISION);
     }
 
-    private static final String SECOND_OPINION = "c2".repeat(32);
-    private static final String THIRD_OPINION = "c3".repeat(32);
+    static final String SECOND_OPINION = "c2".repeat(32);
+    static final String THIRD_OPINION = "c3".repeat(32);
     private static final String COMPLAINT = "c4".repeat(32);
     private static final String DECISION = "c5".repeat(32);
 
@@ -124,11 +124,11 @@ class PermitAbuseRound25Test extends PermitAbuseFixture {
 
     // ------------------------------------------------------------------ O231: a chain of suspensions anew keeps to three months (item 105)
 
-    private static PermitInspected inspected(String findings, LocalDate on) {
+    static PermitInspected inspected(String findings, LocalDate on) {
         return new PermitInspected(ID, on, findings, true, at(on), INSPECTOR, on.plusYears(1));
     }
 
-    private static Object suspend(String opinion, LocalDate from, LocalDate until, Instant at) {
+    static Object suspend(String opinion, LocalDate from, LocalDate until, Instant at) {
         return signed(new SuspendPermit(ID, SuspensionGround.INSPECTOR_OPINION, opinion, 0, from, until), REVIEWER, at, Role.MINISTRY_REVIEWER);
     }
 

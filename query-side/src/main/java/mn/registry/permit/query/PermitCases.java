@@ -3,7 +3,11 @@ package mn.registry.permit.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.permit.PermitApplicationStatus;
+import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevocationStanding;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SuspensionGround;
 import org.bson.Document;
@@ -29,9 +33,16 @@ public class PermitCases {
     public static final String WRITTEN_BY = PermitCaseProjection.PROCESSING_GROUP;
 
     private final MongoCollection<Document> cases;
+    private final java.time.Clock clock;
 
     PermitCases(MongoDatabase database) {
+        this(database, java.time.Clock.systemUTC());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PermitCases(MongoDatabase database, java.time.Clock clock) {
         this.cases = database.getCollection(PermitCaseProjection.COLLECTION);
+        this.clock = clock;
     }
 
     /** The page data of one application: its case with the 25.1 checklist (each kind: present or missing, with hashes). */
@@ -39,13 +50,14 @@ public class PermitCases {
         return Optional.ofNullable(cases.find(eq("_id", applicationId)).first()).filter(c -> c.get("status") != null).map(c -> {
             Map<String, Object> page = page(c);
             page.put("checklist", checklist(c));
-            return page;
+            return extensionRequestClosedByTheRevocation(page, c);
         });
     }
 
     /** The page data of an issued permit; empty when no permit was issued under this id. */
     public Optional<Map<String, Object>> permit(String applicationId) {
-        return Optional.ofNullable(cases.find(eq("_id", applicationId)).first()).filter(c -> c.get("permit") != null).map(PermitCases::page);
+        return Optional.ofNullable(cases.find(eq("_id", applicationId)).first()).filter(c -> c.get("permit") != null)
+                .map(c -> extensionRequestClosedByTheRevocation(page(c), c));
     }
 
     /** Every case in brief (id, receipt number, company, status, permit number), by receipt number: the desk's list of files. */
@@ -91,6 +103,40 @@ public class PermitCases {
             }
         }
         return list;
+    }
+
+    /**
+     * 002 art. 27.3, 29.6 (the lead's reading of O269, ADR 0046 item 114): an extension request on a revoked permit is closed once the
+     * revocation stands at the registry's clock (the complaint rejected, the period over with none filed, 29.1.1), as the aggregate counts
+     * it (item 111): the page shows the request {@code closedByTheRevocation} and its {@code DECIDE_EXTENSION} duty no longer open. The
+     * file keeps the facts (the revocation, the complaint filed since it and its decision); a complaint older than the revocation is an
+     * earlier revocation's.
+     */
+    private Map<String, Object> extensionRequestClosedByTheRevocation(Map<String, Object> page, Document c) {
+        Document request = c.get("extensionRequest", Document.class);
+        Document revocation = c.get("revocation", Document.class);
+        if (request == null || revocation == null || !PermitApplicationStatus.REVOKED.name().equals(c.getString("status"))
+                || revocation.getString("revokedAt") == null || revocation.getString("ground") == null) {
+            return page;
+        }
+        java.time.Instant revokedAt = java.time.Instant.parse(revocation.getString("revokedAt"));
+        Document complaint = c.get("complaint", Document.class);
+        boolean filed = complaint != null && complaint.getString("filedAt") != null
+                && !java.time.Instant.parse(complaint.getString("filedAt")).isBefore(revokedAt);
+        boolean stands = RevocationStanding.stands(RevocationGround.valueOf(revocation.getString("ground")),
+                UlaanbaatarTime.dateOf(revokedAt), filed, filed && Boolean.FALSE.equals(complaint.getBoolean("upheld")),
+                UlaanbaatarTime.dateOf(clock.instant()));
+        if (stands) {
+            Map<String, Object> closed = new LinkedHashMap<>(request);
+            closed.put("closedByTheRevocation", true);
+            page.put("extensionRequest", closed);
+            if (c.get("duties") instanceof Document duties) {
+                Map<String, Object> open = new LinkedHashMap<>(duties);
+                open.remove(PermitDuty.DECIDE_EXTENSION.name());
+                page.put("duties", open);
+            }
+        }
+        return page;
     }
 
     private static Map<String, Object> page(Document c) {
@@ -189,7 +235,7 @@ public class PermitCases {
             decisions.add(decision);
         }
         page.put("decisions", decisions);
-        return Optional.of(page);
+        return Optional.of(extensionRequestClosedByTheRevocation(page, c));
     }
 
     /** The time of an act: the instant its event states (e.g. {@code refusedAt}, the registry's time of receipt), else when it was stored. */

@@ -193,4 +193,38 @@ class PermitCasesTest {
                 Instant.parse("2026-12-22T02:00:00Z"), new PersonId("reviewer-1"), "002 art. 26.3"));
         assertThat(queue.awaitingDecision()).isEmpty();
     }
+
+    @Test
+    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 item 114, the lead's reading of O269): the case file shows an extension request on a revoked "
+            + "permit pending, its DECIDE_EXTENSION duty open, while the revocation may be annulled, and closed, the duty no longer open, "
+            + "once the revocation stands at the registry's clock: the period over with none filed, or the complaint rejected")
+    void the_case_file_counts_the_request_closed_from_the_revocations_standing() {
+        Instant requestedAt = Instant.parse("2029-08-01T02:00:00Z");
+        Instant revokedAt = Instant.parse("2029-08-02T02:00:00Z"); // the complaint period's last day is 1 September
+        PersonId supervisor = new PersonId("supervisor-1");
+        deliver(REGISTERED, "applicant-1");
+        deliver(new PermitExtensionRequested(ID, "00".repeat(32), requestedAt, LocalDate.of(2029, 9, 10), false, LocalDate.of(2029, 8, 6),
+                new PersonId("applicant-1")), "applicant-1");
+        deliver(new PermitDutyRaised(ID, PermitDuty.DECIDE_EXTENSION, null, null, LocalDate.of(2029, 8, 6), null, requestedAt,
+                PermitDuty.DECIDE_EXTENSION.article()), "registry");
+        deliver(new PermitRevoked(ID, RevocationGround.FALSE_DOCUMENTS, "false documents", revokedAt, supervisor, true), "supervisor-1");
+        assertThat(closed(LocalDate.of(2029, 9, 1))).as("the period's last day").isFalse();
+        assertThat(closed(LocalDate.of(2029, 9, 2))).as("the period over with none filed").isTrue();
+
+        deliver(new RevocationComplaintFiled(ID, "01".repeat(32), Instant.parse("2029-08-03T02:00:00Z"), new PersonId("applicant-1")), "applicant-1");
+        assertThat(closed(LocalDate.of(2029, 9, 2))).as("the complaint pending").isFalse();
+        deliver(new RevocationComplaintDecided(ID, false, "02".repeat(32), Instant.parse("2029-09-05T02:00:00Z"), new PersonId("supervisor-2"),
+                LocalDate.of(2030, 12, 9), RevocationComplaintDecided.ARTICLE), "supervisor-2");
+        assertThat(closed(LocalDate.of(2029, 9, 5))).as("the complaint rejected").isTrue();
+    }
+
+    /** Whether the case file, read at 10:00 in Ulaanbaatar on {@code today}, shows the request closed and its duty no longer open. */
+    private boolean closed(LocalDate today) {
+        Map<String, Object> file = new PermitCases(database, Clock.fixed(today.atTime(10, 0).atZone(UlaanbaatarTime.ZONE).toInstant(),
+                ZoneOffset.UTC)).application(ID.value()).orElseThrow();
+        boolean requestClosed = file.get("extensionRequest") instanceof Map<?, ?> request && Boolean.TRUE.equals(request.get("closedByTheRevocation"));
+        boolean dutyOpen = file.get("duties") instanceof Map<?, ?> duties && duties.containsKey(PermitDuty.DECIDE_EXTENSION.name());
+        assertThat(requestClosed).as("the request closed exactly when the duty is no longer open").isEqualTo(!dutyOpen);
+        return requestClosed;
+    }
 }

@@ -46,14 +46,21 @@ public interface RevocationGrounds {
      * and (ADR 0065, session 24's second round) the other decisions the desk offers on the permit's state: the restoration's verdict (28.4:
      * refused while the suspension's ground stands), the verdict on refusing the tax authority's request (28.1: refused when none waits),
      * and whether a ground to suspend stands, on which an extension may be refused (27.5); and whether the extension request waited on a
-     * revocation that now stands, and ended with it (27.3, 29.6, ADR 0046 item 111: the holder's page shows it closed, not pending). The
-     * signer's role, the reason and an escalated duty are the act's and the desk's.
+     * revocation that now stands, and ended with it (27.3, 29.6, ADR 0046 item 111: the holder's page shows it closed, not pending); and
+     * whether the suspension outlived 28.1's three months with no notice in time, so that the restoration needs no remedy (28.1, 28.4,
+     * ADR 0046 item 113: the desk says so). The signer's role, the reason and an escalated duty are the act's and the desk's.
      */
     record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
-                  Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed) {
+                  Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent) {
 
         public Answer {
             grounds = Map.copyOf(grounds);
+        }
+
+        /** An answer in which the suspension did not outlive its three months unnoticed (item 113). */
+        public Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
+                      Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed) {
+            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed, false);
         }
 
         /** The grounds a revocation could name, in the law's order (those needing a document included). */

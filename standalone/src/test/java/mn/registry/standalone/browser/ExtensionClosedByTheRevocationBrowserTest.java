@@ -31,9 +31,10 @@ class ExtensionClosedByTheRevocationBrowserTest {
     private static Browser browser;
 
     @Test
-    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 item 111, F428, was O249): the holder requests the extension in time; the permit is revoked "
-            + "and the complaint rejected: the ministry's extension is refused (409), and the holder's page shows the request closed, not "
-            + "pending, and offers no new request, in both languages")
+    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 items 111, 115; F428, was O249; F431, was O270): the holder requests the extension in "
+            + "time; the permit is revoked and the holder complains: the page says the request waits for the revocation's outcome and comes "
+            + "back if the complaint is upheld; the complaint rejected, the ministry's extension is refused (409), and the holder's page "
+            + "shows the request closed, not pending, and offers no new request, in both languages")
     void an_extension_request_closed_by_the_revocation_in_the_browser() {
         RegistryClient client = registry.client;
         String permit = PermitActsBrowserTest.activePermit(registry, "Khentii Closed Request LLC", "6400511");
@@ -51,6 +52,18 @@ class ExtensionClosedByTheRevocationBrowserTest {
                 PermitActsBrowserTest.uploaded(registry, "the finding of false documents of " + permit)))));
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id,
                 PermitActsBrowserTest.uploaded(registry, "the complaint of " + permit)))));
+        // ADR 0046 item 115 (F431, was O270): while the complaint may annul the revocation, the page says the request waits for its outcome
+        BrowserRegistry.await("the holder's page showing the request waiting for the revocation's outcome", () -> {
+            browser.open("/applicant/applications/" + permit, "en");
+            return !browser.all("#extension-waits").isEmpty();
+        });
+        assertThat(browser.find("#extension-waits").getText()).contains("waits for the outcome of the revocation")
+                .contains("if a complaint against it is upheld, the request comes back");
+        assertThat(browser.all("#extension-closed")).isEmpty();
+        browser.screenshot("applicant-extension-waits-en");
+        browser.open("/applicant/applications/" + permit, "mn");
+        assertThat(browser.find("#extension-waits").getText()).contains("хүчингүй болголтын үр дүнг хүлээж байна").doesNotContain("??");
+        browser.screenshot("applicant-extension-waits-mn");
         ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, false,
                 PermitActsBrowserTest.uploaded(registry, "the decision rejecting the complaint of " + permit)))));
         RegistryClient.Reply extended = client.command(client.sign("supervisor-2", "DecidePermitExtension", new DecidePermitExtension(id, true, List.of())));
@@ -62,6 +75,7 @@ class ExtensionClosedByTheRevocationBrowserTest {
             return !browser.all("#extension-closed").isEmpty();
         });
         assertThat(browser.find("#extension-closed").getText()).contains("ended with the permit");
+        assertThat(browser.all("#extension-waits")).isEmpty();
         assertThat(browser.all("#extension-pending")).isEmpty();
         assertThat(browser.all("#form-extension")).isEmpty();
         browser.screenshot("applicant-extension-closed-en");

@@ -104,14 +104,15 @@ class ApplicantController {
      * Whether the holder may request the extension today (002 art. 27.2, ADR 0013 §3: in the last six months of the term,
      * none after the expiry, one pending at a time): "open", "pending", or the first day it opens ("opens" with the
      * date); "closed" when the request waited on a revocation that now stands, as the command side answers ({@code closedByTheRevocation},
-     * 27.3, 29.6, ADR 0046 item 111): it ended with the permit and is decided no more.
+     * 27.3, 29.6, ADR 0046 item 111): it ended with the permit and is decided no more; "waits" while the permit is revoked and the answer
+     * does not say so (item 51: it waits for the revocation's outcome, and an upheld complaint brings it back; was O270).
      */
     record Extension(String state, java.time.LocalDate opens) {
     }
 
     static Extension extension(Map<String, Object> file, java.time.LocalDate today, boolean closedByTheRevocation) {
         if (file.get("extensionRequest") != null) {
-            return new Extension(closedByTheRevocation ? "closed" : "pending", null);
+            return new Extension(closedByTheRevocation ? "closed" : "REVOKED".equals(String.valueOf(file.get("status"))) ? "waits" : "pending", null);
         }
         if (!(file.get("permit") instanceof Map<?, ?> permit) || permit.get("validUntil") == null) {
             return new Extension("none", null);

@@ -122,6 +122,7 @@ class DeskController {
             model.addAttribute("reorganisations", mn.registry.kernel.permit.Reorganisation.values());
             model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
             model.addAttribute("groundToSuspend", suspension.groundToSuspend());
+            model.addAttribute("restorationOnTheMonthsSpent", suspension.restorationOnTheMonthsSpent());
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
             List<SuspensionGround> grounds = suspensionGroundsOffered(supervisor, escalated);
@@ -184,10 +185,11 @@ class DeskController {
      * aggregate's rules): what the restoration waits for (a message key, or null when the aggregate would restore: 28.4, the remedy
      * inspected, ADR 0046 item 18, or the evasions settled, item 19, each with the desk's own note; another refusal, such as the term ended,
      * by its problem's message); whether the tax authority's request waits to be refused (28.1, item 55); whether a ground to suspend
-     * stands, on which an extension may be refused (27.5, item 24). With no answer, the restoration is withheld as the aggregate's default
+     * stands, on which an extension may be refused (27.5, item 24); whether the restoration needs no remedy, the suspension having outlived
+     * 28.1's three months unnoticed (item 113: the form says so). With no answer, the restoration is withheld as the aggregate's default
      * verdict, and neither the refusal nor the ground is offered.
      */
-    record SuspensionOffer(String restorationWaitsFor, boolean taxRequestRefusable, boolean groundToSuspend) {
+    record SuspensionOffer(String restorationWaitsFor, boolean taxRequestRefusable, boolean groundToSuspend, boolean restorationOnTheMonthsSpent) {
 
         private static final Map<String, String> NOTE_OF_REFUSAL = Map.of("permit.restoration-without-inspection", "desk.missing.remedyInspection",
                 "permit.restoration-without-tax-settlement", "desk.missing.taxSettlement");
@@ -198,7 +200,8 @@ class DeskController {
             String waitsFor = restoration.accepted() ? null
                     : NOTE_OF_REFUSAL.getOrDefault(restoration.refusedWith(), "problem." + restoration.refusedWith());
             return new SuspensionOffer(waitsFor, answer.map(a -> a.taxRequestRefusal().accepted()).orElse(false),
-                    answer.map(RevocationGrounds.Answer::groundToSuspend).orElse(false));
+                    answer.map(RevocationGrounds.Answer::groundToSuspend).orElse(false),
+                    restoration.accepted() && answer.map(RevocationGrounds.Answer::restorationOnTheMonthsSpent).orElse(false));
         }
     }
 

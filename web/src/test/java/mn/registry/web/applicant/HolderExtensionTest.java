@@ -21,10 +21,11 @@ class HolderExtensionTest {
     }
 
     @Test
-    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 item 111): the holder's page shows the extension request pending while the command side "
-            + "answers it waits, closed once the answer says the revocation that stands closed it")
+    @DisplayName("002 art. 27.3, 29.6 (ADR 0046 items 111, 115; F431, was O270): the holder's page shows the extension request waiting for the "
+            + "revocation's outcome while the command side answers it is not closed, closed once the answer says the revocation that stands "
+            + "closed it, and pending on a permit in force")
     void the_holders_page_shows_the_request_as_the_command_side_answers() {
-        assertThat(ApplicantController.extension(file("REVOKED", true), IN_THE_WINDOW, false).state()).isEqualTo("pending");
+        assertThat(ApplicantController.extension(file("REVOKED", true), IN_THE_WINDOW, false).state()).isEqualTo("waits");
         assertThat(ApplicantController.extension(file("REVOKED", true), IN_THE_WINDOW, true).state()).isEqualTo("closed");
         assertThat(ApplicantController.extension(file("ACTIVE", false), IN_THE_WINDOW, false).state()).isEqualTo("open");
         assertThat(ApplicantController.extension(file("ACTIVE", true), IN_THE_WINDOW, false).state()).isEqualTo("pending");
