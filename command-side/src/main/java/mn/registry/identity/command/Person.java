@@ -85,6 +85,14 @@ class Person {
     @FunctionalInterface
     interface OrdersOfStoredActs {
         java.util.Map<Long, String> ordersOf(String stream);
+
+        /**
+         * The same, for a page (abuse audit F441, was O262): refused at once ({@code identity.orders-not-ready}) instead of waiting while the
+         * pass has not run. An archive that never waits answers as {@link #ordersOf}.
+         */
+        default java.util.Map<Long, String> ordersWithoutWaiting(String stream) {
+            return ordersOf(stream);
+        }
     }
 
     Person() {
