@@ -18,9 +18,11 @@ public final class StoreFormat {
      * name their evidence ({@code PermitRevoked.evidenceSha256}, F328), the shapes of session 24's release too. 3: session 25's
      * release, whose governors' appointments and dismissals name their decision's document ({@code GovernorAppointed.decisionSha256},
      * {@code GovernorDismissed.decisionSha256}, ADR 0061 item 27). 4: session 26's release, whose persons' streams may hold a stored act's
-     * stated order ({@code StoredActOrderStated}, ADR 0061 item 31), a type session 25's release does not know.
+     * stated order ({@code StoredActOrderStated}, ADR 0061 item 31), a type session 25's release does not know. 5: session 27's release,
+     * whose statement may name an act of a zone's stream ({@code StoredActOrderStated.onTheZonesStream}, ADR 0061 item 36), which session
+     * 26's release would read as a number of the person's own stream.
      */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
