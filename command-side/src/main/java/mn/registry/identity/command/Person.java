@@ -509,17 +509,15 @@ class Person {
 
     @EventSourcingHandler
     void on(mn.registry.kernel.identity.StoredActOrderStated event) {
+        cited("grant".equals(event.act()) ? grantOrders : endOrders, key(event.role(), event.zoneId()), event.documentSha256());
         if (event.onTheZonesStream() != null) {
-            // ADR 0061 item 36 (F442, was O260): an act of the zone's stream, its number there; the decision counts as the role's in that zone
+            // ADR 0061 item 36 (F442, was O260): an act of the zone's stream, its number there, not one of this stream's
             statedOnTheZonesStreams.computeIfAbsent(event.onTheZonesStream(), zone -> new HashSet<>()).add(event.sequence());
-            cited("grant".equals(event.act()) ? grantOrders : endOrders, key(event.role(), event.zoneId()), event.documentSha256());
             return;
         }
         statedActs.add(event.sequence());
         grantsNamingNoOrder.remove(event.sequence());
         endsNamingNoOrder.remove(event.sequence());
-        String role = key(event.role(), event.zoneId());
-        cited("grant".equals(event.act()) ? grantOrders : endOrders, role, event.documentSha256());
         // F344: an order of an act at or before a role's latest end was cited before that end
         latestEnd.forEach((ended, at) -> {
             if (at >= event.sequence()) {
