@@ -69,6 +69,15 @@ class EarlierReleaseReadsNewerEventsTest {
     record GovernorDismissedBeforeSession25(ZoneId zoneId, PersonId governor, String decision, Instant until, PersonId dismissedBy) {
     }
 
+    /**
+     * {@code StoredActOrderStated} before session 27 (ADR 0061 item 36 added {@code onTheZonesStream}): session 26's release reads a
+     * statement of a zone's act as one of the person's own stream (docs/production.md's row; store format 5 stops it first).
+     */
+    record StoredActOrderStatedBeforeSession27(PersonId personId, long sequence, String act, Role role,
+                                               @JsonInclude(JsonInclude.Include.NON_NULL) String zoneId, String documentSha256, Instant statedAt,
+                                               PersonId statedBy) {
+    }
+
     private static final ZoneId ZONE = ZoneId.of("altanbulag");
     private static final PersonId GOVERNOR = new PersonId("governor-7");
 
@@ -91,11 +100,14 @@ class EarlierReleaseReadsNewerEventsTest {
                     GovernorAppointedBeforeSession25.class,
                     new GovernorAppointedBeforeSession25(ZONE, GOVERNOR, "Ганзориг Батсүх", "order 2026/94", AT, CABINET)),
             new Newer(new ZoneEvents.GovernorDismissed(ZONE, GOVERNOR, "order 2026/120", AT, CABINET, "d7".repeat(32)),
-                    GovernorDismissedBeforeSession25.class, new GovernorDismissedBeforeSession25(ZONE, GOVERNOR, "order 2026/120", AT, CABINET)));
+                    GovernorDismissedBeforeSession25.class, new GovernorDismissedBeforeSession25(ZONE, GOVERNOR, "order 2026/120", AT, CABINET)),
+            new Newer(new mn.registry.kernel.identity.StoredActOrderStated(GOVERNOR, 2, "grant", Role.ZONE_GOVERNOR, ZONE.value(), "c9".repeat(32), AT,
+                    CABINET, ZONE.stream()), StoredActOrderStatedBeforeSession27.class,
+                    new StoredActOrderStatedBeforeSession27(GOVERNOR, 2, "grant", Role.ZONE_GOVERNOR, ZONE.value(), "c9".repeat(32), AT, CABINET)));
 
     @Test
-    @DisplayName("docs/production.md, rolling back (ADR 0061 items 24, 27): a RoleGranted and a RoleRevoked naming their order, a PermitRevoked naming "
-            + "its evidence and a governor's GovernorAppointed and GovernorDismissed naming their decision's document, written by the registry's own event serializer, are read by the earlier release's records without the field, which is "
+    @DisplayName("docs/production.md, rolling back (ADR 0061 items 24, 27, 36): a RoleGranted and a RoleRevoked naming their order, a PermitRevoked naming "
+            + "its evidence, a governor's GovernorAppointed and GovernorDismissed naming their decision's document and a StoredActOrderStated naming a zone's stream, written by the registry's own event serializer, are read by the earlier release's records without the field, which is "
             + "ignored; a mapper failing on unknown fields would refuse them (the check is not blind)")
     void the_earlier_releases_records_read_the_newer_events() {
         ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true");

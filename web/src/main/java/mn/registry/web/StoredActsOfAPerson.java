@@ -5,6 +5,7 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.StoredActsNamingNoOrder;
 import mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder;
+import mn.registry.kernel.problem.RegistryProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Cabinet member's page, the stored grants and ends of the person asked for that name no order the registry can read, as the person's
  * stream answers them (the statement's own rules, no copy here); the act chosen fills the form. The page offers an act the signer's
  * statement would not be refused for by whom it is: not stated yet, not the signer's own, and one the Cabinet member states only to the
- * Cabinet member. Nothing shown when no command side runs in this application.
+ * Cabinet member. Nothing shown when no command side runs in this application. While the node's start-up pass has not read the archived
+ * orders a person's list needs, the page says at once that the list follows the pass (abuse audit F441, was O262), and the rest of it works.
  */
 @Component
 public class StoredActsOfAPerson {
@@ -38,8 +40,9 @@ public class StoredActsOfAPerson {
      * @param known  false when no enrolled person has the id
      * @param acts   their acts, oldest first
      * @param chosen the number chosen, which fills the form, or null
+     * @param notReady the node's start-up pass has not read the archived orders the list needs: it follows the pass (F441, was O262)
      */
-    public record Listing(String person, boolean known, List<Row> acts, Long chosen) {
+    public record Listing(String person, boolean known, List<Row> acts, Long chosen, boolean notReady) {
     }
 
     /** An act and whether this signer may choose it. */
@@ -54,13 +57,18 @@ public class StoredActsOfAPerson {
     private Listing listing(String person, Long chosen, Actor signer) {
         StoredActsNamingNoOrder stream = answers.getIfAvailable();
         if (person == null || person.isBlank() || stream == null) {
-            return new Listing("", true, List.of(), null);
+            return new Listing("", true, List.of(), null, false);
         }
         Optional<List<ActNamingNoOrder>> acts;
         try {
             acts = stream.of(new PersonId(person.strip()));
         } catch (IllegalArgumentException notAnId) {
             acts = Optional.empty();
+        } catch (RegistryProblem problem) {
+            if (!StoredActsNamingNoOrder.NOT_READY.equals(problem.code())) {
+                throw problem;
+            }
+            return new Listing(person.strip(), true, List.of(), null, true);
         }
         boolean own = person.strip().equals(signer.person().value());
         boolean cabinetMember = signer.roles().contains(Role.CABINET_MEMBER);
@@ -68,6 +76,6 @@ public class StoredActsOfAPerson {
                 .map(act -> new Row(act, !act.stated() && !own && (cabinetMember || !act.byTheCabinetMember()))).toList();
         Long offered = rows.stream().filter(row -> row.offered() && chosen != null && row.act().sequence() == chosen).findFirst()
                 .map(row -> row.act().sequence()).orElse(null);
-        return new Listing(person.strip(), acts.isPresent(), rows, offered);
+        return new Listing(person.strip(), acts.isPresent(), rows, offered, false);
     }
 }

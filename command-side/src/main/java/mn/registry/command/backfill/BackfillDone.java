@@ -19,6 +19,11 @@ public final class BackfillDone {
         done.countDown();
     }
 
+    /** Whether the pass is done, asked without waiting (a page that says "not yet" instead of holding its reader a minute). */
+    public boolean isDone() {
+        return done.getCount() == 0;
+    }
+
     /** Waits up to a minute for the pass; then {@code notReady}'s refusal. */
     public void await(Supplier<RegistryProblem> notReady) {
         try {

@@ -54,6 +54,11 @@ public abstract class MarkedBackfill implements StartupBackfill {
         done.await(notReady);
     }
 
+    /** Whether this node's pass is done (or the marker found), asked without waiting. */
+    protected final boolean passIsDone() {
+        return done.isDone();
+    }
+
     /** Runs this backfill alone (its own pass over the store), as at start when the other backfills' markers are written. */
     public void start() {
         StoreBackfills.run(events, List.of(this));

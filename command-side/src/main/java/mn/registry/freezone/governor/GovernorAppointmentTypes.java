@@ -220,6 +220,26 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): the governor's appointments and dismissals on the zone's record that name
+     * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision.
+     */
+    @Override
+    public java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId governor, String zone) {
+        java.util.Map<Long, RecordNamingNoDocument> records = new java.util.TreeMap<>();
+        events.readEvents(ZoneId.of(zone).stream()).asStream().forEach(stored -> {
+            if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
+                    && governor.equals(appointed.governor()) && appointed.decisionSha256() == null) {
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from()));
+            }
+            if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed dismissed
+                    && governor.equals(dismissed.governor()) && dismissed.decisionSha256() == null) {
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("end", dismissed.until()));
+            }
+        });
+        return records;
+    }
+
     /** The decision an earlier appointment or dismissal of the governor in the zone rested on: its reference, and its document (none before item 27). */
     private record CitedDecision(String reference, String document) {
 

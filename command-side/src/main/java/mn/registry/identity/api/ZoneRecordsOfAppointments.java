@@ -15,4 +15,22 @@ public interface ZoneRecordsOfAppointments {
 
     /** The documents (SHA-256) of the decisions the records of {@code zones} name for {@code governor}'s appointments. */
     Set<String> appointmentDocuments(PersonId governor, Set<String> zones);
+
+    /**
+     * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): {@code governor}'s appointments and dismissals on the record of {@code zone}
+     * that name no decision's document (stored before item 27), by their number on the zone's stream, whose decision a statement may give.
+     * The default reads no zone and knows none (a registry with no Free Zone side).
+     */
+    default java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId governor, String zone) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * An appointment or dismissal on a zone's record naming no decision's document.
+     *
+     * @param act {@code grant} (an appointment) or {@code end} (a dismissal), as a statement names it
+     * @param at  the registry's time it took effect
+     */
+    record RecordNamingNoDocument(String act, java.time.Instant at) {
+    }
 }

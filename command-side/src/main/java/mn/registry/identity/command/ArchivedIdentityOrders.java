@@ -12,6 +12,7 @@ import mn.registry.infrastructure.axon.AxonStorageConfiguration;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
+import mn.registry.kernel.identity.StoredActsNamingNoOrder;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.kernel.signing.SignedCommandVerifier;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -165,8 +166,28 @@ class ArchivedIdentityOrders extends MarkedBackfill implements Person.OrdersOfSt
      */
     @Override
     public Map<Long, String> ordersOf(String stream) {
-        awaitPass(() -> new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "identity.orders-not-ready", "The registry is still reading the "
-                + "orders of grants and ends stored before ADR 0061 item 21; retry in a minute.", null, "001 art. 23.1.1"));
+        awaitPass(ArchivedIdentityOrders::notReady);
+        return read(stream);
+    }
+
+    /**
+     * Abuse audit F441 (was O262; ADR 0061 item 35): the same orders for a page, which does not wait: while this node's pass has not run,
+     * 503 {@code identity.orders-not-ready} at once, and the page says the list follows the start's pass.
+     */
+    @Override
+    public Map<Long, String> ordersWithoutWaiting(String stream) {
+        if (!passIsDone()) {
+            throw notReady();
+        }
+        return read(stream);
+    }
+
+    private static RegistryProblem notReady() {
+        return new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, StoredActsNamingNoOrder.NOT_READY, "The registry is still reading the "
+                + "orders of grants and ends stored before ADR 0061 item 21; retry in a minute.", null, "001 art. 23.1.1");
+    }
+
+    private Map<Long, String> read(String stream) {
         Document person = orders.find(Filters.eq("_id", stream)).first();
         Map<Long, String> named = new LinkedHashMap<>();
         if (person != null) {

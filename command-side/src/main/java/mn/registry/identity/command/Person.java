@@ -75,6 +75,8 @@ class Person {
     private final java.util.Map<Long, StoredActStatements.StoredAct> actsNamingNoDocument = new java.util.HashMap<>();
     /** ADR 0061 item 31: the sequences of the acts whose order was stated (once each). */
     private final Set<Long> statedActs = new HashSet<>();
+    /** ADR 0061 item 36 (F442, was O260): by zone's stream, the numbers there of the appointments and dismissals whose decision was stated. */
+    private final java.util.Map<String, Set<Long>> statedOnTheZonesStreams = new java.util.HashMap<>();
     /** ADR 0061 item 32 (F421, was O243): the zones this person was ever granted a governor's role in (their records are read on a revocation). */
     private final Set<String> governedZones = new HashSet<>();
 
@@ -85,6 +87,14 @@ class Person {
     @FunctionalInterface
     interface OrdersOfStoredActs {
         java.util.Map<Long, String> ordersOf(String stream);
+
+        /**
+         * The same, for a page (abuse audit F441, was O262): refused at once ({@code identity.orders-not-ready}) instead of waiting while the
+         * pass has not run. An archive that never waits answers as {@link #ordersOf}.
+         */
+        default java.util.Map<Long, String> ordersWithoutWaiting(String stream) {
+            return ordersOf(stream);
+        }
     }
 
     Person() {
@@ -455,10 +465,30 @@ class Person {
      */
     @CommandHandler
     void handle(mn.registry.kernel.identity.StateStoredActOrder body, CommandContext context, OrdersOfStoredActs archive,
-                mn.registry.document.DocumentStore documents) {
-        StoredActStatements.StoredAct act = statements().statable(body, context, () -> archive.ordersOf(stream), documents);
+                mn.registry.document.DocumentStore documents, mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+        String zoneStream = body.zoneId() == null ? null : body.zoneId().stream();
+        StoredActStatements statements = zoneStream == null ? statements() : recordedOnTheZoneAlone(body, zoneStream, zoneRecords);
+        StoredActStatements.StoredAct act = statements.statable(body, context, () -> archive.ordersOf(stream), documents);
         apply(new mn.registry.kernel.identity.StoredActOrderStated(body.personId(), body.sequence(), act.act(), act.role(), act.zoneId(),
-                lower(body.documentSha256()), context.receivedAt(), context.actor()));
+                lower(body.documentSha256()), context.receivedAt(), context.actor(), zoneStream));
+    }
+
+    /**
+     * 003 art. 8.2 (ADR 0061 item 36; abuse audit F442, was O260): the acts of the zone's record a statement naming the zone may give the
+     * decision of: the governor's appointments and dismissals there naming no document (stored before item 27) that left no act on this
+     * stream (an appointment of a governor holding the role from the registry's first start grants nothing, item 30); an act recorded here
+     * too is stated here, once. Judged as every statement is ({@link StoredActStatements}: once, never by the person, by the Cabinet member).
+     */
+    private StoredActStatements recordedOnTheZoneAlone(mn.registry.kernel.identity.StateStoredActOrder body, String zoneStream,
+                                                       mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+        java.util.Map<Long, StoredActStatements.StoredAct> alone = new java.util.HashMap<>();
+        zoneRecords.recordsNamingNoDocument(body.personId(), body.zoneId().value()).forEach((number, recorded) -> {
+            StoredActStatements.StoredAct act = new StoredActStatements.StoredAct(recorded.act(), Role.ZONE_GOVERNOR, body.zoneId().value(), recorded.at());
+            if (!actsNamingNoDocument.containsValue(act)) {
+                alone.put(number, act);
+            }
+        });
+        return new StoredActStatements(alone, statedOnTheZonesStreams.getOrDefault(zoneStream, Set.of()), this::answersToTheCabinet);
     }
 
     /**
@@ -470,17 +500,24 @@ class Person {
     }
 
     private StoredActStatements statements() {
-        return new StoredActStatements(actsNamingNoDocument, statedActs, role -> ANSWER_TO_THE_CABINET.stream()
-                .anyMatch(rule -> rule.roles().contains(role)));
+        return new StoredActStatements(actsNamingNoDocument, statedActs, this::answersToTheCabinet);
+    }
+
+    private boolean answersToTheCabinet(Role role) {
+        return ANSWER_TO_THE_CABINET.stream().anyMatch(rule -> rule.roles().contains(role));
     }
 
     @EventSourcingHandler
     void on(mn.registry.kernel.identity.StoredActOrderStated event) {
+        cited("grant".equals(event.act()) ? grantOrders : endOrders, key(event.role(), event.zoneId()), event.documentSha256());
+        if (event.onTheZonesStream() != null) {
+            // ADR 0061 item 36 (F442, was O260): an act of the zone's stream, its number there, not one of this stream's
+            statedOnTheZonesStreams.computeIfAbsent(event.onTheZonesStream(), zone -> new HashSet<>()).add(event.sequence());
+            return;
+        }
         statedActs.add(event.sequence());
         grantsNamingNoOrder.remove(event.sequence());
         endsNamingNoOrder.remove(event.sequence());
-        String role = key(event.role(), event.zoneId());
-        cited("grant".equals(event.act()) ? grantOrders : endOrders, role, event.documentSha256());
         // F344: an order of an act at or before a role's latest end was cited before that end
         latestEnd.forEach((ended, at) -> {
             if (at >= event.sequence()) {

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 /**
  * 001 art. 23.1.1, 003 art. 8.2 (ADR 0061 item 33; abuse audit F423, was O261): the person's stream answers which of its stored grants and
  * ends a statement of their order may name ({@link Person#actsNamingNoOrder}, the statement's own rules), loaded from Axon's repository in
- * a unit of work that is rolled back (ADR 0065), with the orders the start's pass read from the archive as the statement reads them.
+ * a unit of work that is rolled back (ADR 0065), with the orders the start's pass read from the archive as the statement reads them. A
+ * page does not wait for the pass (abuse audit F441, was O262): while it has not run, a person whose list needs the archive is answered at
+ * once with {@value StoredActsNamingNoOrder#NOT_READY}.
  */
 @Component
 class PersonsStoredActs implements StoredActsNamingNoOrder {
@@ -40,6 +42,6 @@ class PersonsStoredActs implements StoredActsNamingNoOrder {
     @Override
     public Optional<List<ActNamingNoOrder>> of(PersonId person) {
         return AggregateLook.ask(events, persons.get(), PersonCommands.streamOf(person),
-                stream -> stream.actsNamingNoOrder(archive));
+                stream -> stream.actsNamingNoOrder(archive::ordersWithoutWaiting));
     }
 }

@@ -53,6 +53,9 @@ class StateStoredActOrderType {
         answer.put("type", "StateStoredActOrder");
         answer.put("personId", body.personId().value());
         answer.put("sequence", body.sequence());
+        if (body.zoneId() != null) {
+            answer.put("zoneId", body.zoneId().value());
+        }
         answer.put("statedAt", context.receivedAt().toString());
         return answer;
     }

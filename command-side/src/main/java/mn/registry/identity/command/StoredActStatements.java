@@ -57,8 +57,9 @@ final class StoredActStatements {
         StoredAct act = body.sequence() == null ? null : actsNamingNoDocument.get(body.sequence());
         if (act == null) {
             throw RegistryProblem.invalid("identity.stated-act-unknown", "No grant or end of a role signed by an official and naming no document "
-                    + "is stored at number " + body.sequence() + " of " + body.personId() + "'s stream; a statement gives the order of such an act.",
-                    "sequence", ARTICLE);
+                    + "is stored at number " + body.sequence() + " of " + (body.zoneId() == null ? body.personId() + "'s stream" : "zone " + body.zoneId().value()
+                    + "'s stream as " + body.personId() + "'s appointment or dismissal recorded there alone") + "; a statement gives the order of "
+                    + "such an act.", "sequence", ARTICLE);
         }
         if (stated.contains(body.sequence())) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.stored-act-stated-already", "The order of the act at number "

@@ -7,9 +7,23 @@ package mn.registry.kernel.identity;
  * governor's appointment or dismissal stored before decisions were uploaded (item 27). The order is the document {@code documentSha256},
  * uploaded first. Recorded once per stored act; from then on the order counts as used.
  *
+ * <p>With {@code zoneId} (ADR 0061 item 36; abuse audit F442, was O260) the act is a governor's appointment or dismissal recorded on the
+ * zone alone before decisions were uploaded (the governor held the role from the registry's first start, so nothing was granted on their
+ * stream): {@code sequence} is then its number on <b>the zone's stream</b>, and the statement is kept on the governor's stream.
+ *
  * @param personId       whose stream
- * @param sequence       the stored act's number on the person's stream (the registry's log names it)
+ * @param sequence       the stored act's number on the person's stream (the registry's log names it), or on the zone's with {@code zoneId}
  * @param documentSha256 the SHA-256 of the order's document, uploaded first
+ * @param zoneId         the zone whose stream holds the act (a governor's appointment or dismissal recorded on the zone alone), else null
  */
-public record StateStoredActOrder(PersonId personId, Long sequence, String documentSha256) {
+public record StateStoredActOrder(PersonId personId, Long sequence, String documentSha256, mn.registry.kernel.freezone.ZoneId zoneId) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public StateStoredActOrder {
+    }
+
+    /** A statement of an act on the person's own stream. */
+    public StateStoredActOrder(PersonId personId, Long sequence, String documentSha256) {
+        this(personId, sequence, documentSha256, null);
+    }
 }

@@ -16,15 +16,26 @@ import java.util.Objects;
  * @param documentSha256 the order's document (lower-case SHA-256), received by the registry
  * @param statedAt       the registry's time of receipt of the statement
  * @param statedBy       the official who signed it
+ * @param onTheZonesStream ADR 0061 item 36 (abuse audit F442, was O260): the zone's stream holding the act, a governor's appointment or
+ *                       dismissal recorded on the zone alone ({@code sequence} is then its number there); null for an act of the person's
+ *                       own stream, and in every statement stored before (left out of the JSON: the same bytes back)
  */
 public record StoredActOrderStated(PersonId personId, long sequence, String act, Role role,
                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String zoneId,
-                                   String documentSha256, Instant statedAt, PersonId statedBy) {
+                                   String documentSha256, Instant statedAt, PersonId statedBy,
+                                   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String onTheZonesStream) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public StoredActOrderStated {
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(documentSha256, "documentSha256");
         Objects.requireNonNull(statedAt, "statedAt");
+    }
+
+    /** The statement of an act of the person's own stream (ADR 0061 item 31), as stored since session 26. */
+    public StoredActOrderStated(PersonId personId, long sequence, String act, Role role, String zoneId, String documentSha256, Instant statedAt,
+                                PersonId statedBy) {
+        this(personId, sequence, act, role, zoneId, documentSha256, statedAt, statedBy, null);
     }
 }

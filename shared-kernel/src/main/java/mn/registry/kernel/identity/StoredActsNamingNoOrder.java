@@ -11,7 +11,13 @@ import java.util.Optional;
  */
 public interface StoredActsNamingNoOrder {
 
-    /** The person's acts, oldest first; empty when no person has the id. */
+    /**
+     * The code of the refusal {@link #of} answers at once while the node's start-up pass has not read the archived orders and the person's
+     * list needs them (abuse audit F441, was O262): the page says the list follows the start's pass, and the rest of it works.
+     */
+    String NOT_READY = "identity.orders-not-ready";
+
+    /** The person's acts, oldest first; empty when no person has the id; {@link #NOT_READY} at once while the start's pass has not run. */
     Optional<List<ActNamingNoOrder>> of(PersonId person);
 
     /**

@@ -20,7 +20,9 @@ public final class StoreFormat {
      * {@code GovernorDismissed.decisionSha256}, ADR 0061 item 27). 4: session 26's release, whose persons' streams may hold a stored act's
      * stated order ({@code StoredActOrderStated}, ADR 0061 item 31), a type session 25's release does not know. 5: session 27's release,
      * whose registrations' duties to record a court decision name their calendar and move with it ({@code CourtDecisionToRecord.calendarVersion},
-     * {@code CourtDecisionToRecordDueRecomputed}, ADR 0035 item 89), a type session 26's release does not know.
+     * {@code CourtDecisionToRecordDueRecomputed}, ADR 0035 item 89), a type session 26's release does not know, and whose statement may name
+     * an act of a zone's stream ({@code StoredActOrderStated.onTheZonesStream}, ADR 0061 item 36), which session 26's release would read as a
+     * number of the person's own stream.
      */
     public static final int CURRENT = 5;
 

@@ -303,4 +303,55 @@ class PermitFormsBrowserTest {
         assertThat(browser.all("#stored-acts-list")).isEmpty();
         browser.signOut();
     }
+
+    @Test
+    @DisplayName("003 art. 8.2 (ADR 0061 item 36, abuse audit F442, was O260): the Cabinet member states, on the cabinet page in Mongolian, the "
+            + "decision of a governor's appointment recorded on the zone alone before decisions were uploaded (the governor enrolled with the "
+            + "role at the first start), named by its number on the zone's stream and the zone, a copy of the decision chosen as a file: kept on "
+            + "the governor's stream naming the zone's stream; stated again in English, refused and nothing stored; axe in both languages")
+    void cabinet_member_states_a_zone_alone_appointments_decision() {
+        org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        String zoneStream = "zone-altanbulag";
+        long number = events.lastSequenceNumberFor(zoneStream).orElseThrow() + 1;
+        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant();
+        // the appointment as a release before session 25 recorded it for a governor holding the role: on the zone alone, by reference
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("FreeZone", zoneStream, number,
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(mn.registry.kernel.freezone.ZoneId.of("altanbulag"),
+                        new mn.registry.kernel.identity.PersonId("governor-altanbulag"), "Altanbulag governor", "order 2025/7", now,
+                        new mn.registry.kernel.identity.PersonId("cabinet-1"))));
+        browser.signInAsDemo("cabinet-1");
+        String copy = null;
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/cabinet", lang);
+            if (copy == null) {
+                copy = browser.chooseFile("sto-file", "sto-document", "%PDF-1.4\na copy of the Cabinet member's order 2025/7 appointing the "
+                        + "governor of altanbulag " + System.nanoTime() + "\n%%EOF\n");
+            } else {
+                browser.find("#sto-document").sendKeys(copy);
+            }
+            browser.find("#sto-person").sendKeys("governor-altanbulag");
+            browser.find("#sto-sequence").sendKeys(Long.toString(number));
+            browser.find("#sto-zone").sendKeys("altanbulag");
+            browser.axe();
+            String shown = browser.signAndSend("form-state-order");
+            assertThat(shown).contains("\"zoneId\":\"altanbulag\"").contains("\"sequence\":" + number);
+            String outcome = browser.find("#command-result").getAttribute("data-outcome");
+            if ("mn".equals(lang)) {
+                assertThat(outcome).as(browser.find("#command-result").getText()).isEqualTo("sent");
+                assertThat(browser.consoleErrors()).isEmpty();
+            } else {
+                // abuse: the same appointment stated again: refused, nothing stored
+                assertThat(outcome).isEqualTo("refused");
+                assertThat(browser.find("#command-result").getText()).contains("identity.stored-act-stated-already");
+                browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            }
+        }
+        String stated = copy;
+        assertThat(events.readEvents("person-governor-altanbulag").asStream().map(org.axonframework.eventhandling.EventMessage::getPayload)
+                .filter(mn.registry.kernel.identity.StoredActOrderStated.class::isInstance).map(mn.registry.kernel.identity.StoredActOrderStated.class::cast)
+                .filter(s -> zoneStream.equals(s.onTheZonesStream()))).singleElement()
+                .satisfies(s -> assertThat(s.sequence()).isEqualTo(number))
+                .satisfies(s -> assertThat(s.documentSha256()).isEqualTo(stated));
+        browser.signOut();
+    }
 }
