@@ -50,7 +50,10 @@ import java.util.UUID;
  * the next store after the interval writes the held tokens of all the processor's segments in one bulk write, and a
  * segment's claim extension (Axon's, about every 5 s when idle) or release writes its own. After a crash such a processor handles again what it handled since its last written token, as after a
  * failed batch; the claim's timestamp is still written at least once per interval while it works, well inside the
- * claim timeout. Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
+ * claim timeout. ADR 0071 item 12 (abuse audit O264): a segment's store that follows a quiet interval of that segment (it stored nothing for
+ * the write interval) is written at once, so that after an act on a quiet registry the stored tokens, which a page on another node reads,
+ * pass it within the batch; a segment that stores more often than once per interval (under load) is deferred as above.
+ * Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
  */
 final class MongoTokenStore implements TokenStore {
 
@@ -74,10 +77,13 @@ final class MongoTokenStore implements TokenStore {
         final String processorName;
         final int segment;
         final java.util.concurrent.atomic.AtomicReference<TrackingToken> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        /** When the segment last stored a token (ADR 0071 item 12: a store after a quiet interval of its segment is written at once). */
+        volatile long storedAt;
 
-        Held(String processorName, int segment) {
+        Held(String processorName, int segment, long storedAt) {
             this.processorName = processorName;
             this.segment = segment;
+            this.storedAt = storedAt;
         }
     }
 
@@ -179,8 +185,11 @@ final class MongoTokenStore implements TokenStore {
             return;
         }
         h.pending.set(token);
+        long at = now();
+        boolean afterAQuietInterval = at - h.storedAt >= writeIntervalMillis;
+        h.storedAt = at;
         Long last = processorWrittenAt.get(processorName);
-        if (last != null && now() - last < writeIntervalMillis) {
+        if (!afterAQuietInterval && last != null && at - last < writeIntervalMillis) {
             return;
         }
         writeHeld(processorName);
@@ -244,7 +253,7 @@ final class MongoTokenStore implements TokenStore {
             }
         }
         if (deferred.contains(processorName)) {
-            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment));
+            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment, at));
             processorWrittenAt.put(processorName, at);
         }
     }

@@ -223,4 +223,40 @@ class MongoTokenStoreTest {
         assertThat(s1.getString("token")).contains("12");
         assertThat(nodeB.fetchToken("permit-cases", 2)).as("node-b's segment untouched").isEqualTo(new GlobalSequenceTrackingToken(2));
     }
+
+    @Test
+    @DisplayName("ADR 0071 item 12 (O264): after a quiet interval every segment's token of the next batch is written at once, so a page on "
+            + "another node sees the act; segments that store more often than once per interval stay deferred")
+    void a_batch_after_a_quiet_interval_is_written_at_once_and_the_deferral_holds_under_load() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 3, null);
+        for (int segment = 0; segment < 3; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(1), "permit-cases", segment);
+        }
+        now.set(now.get().plusSeconds(30)); // quiet: no batch for 30 s
+        for (int segment = 0; segment < 3; segment++) {
+            node.storeToken(new GlobalSequenceTrackingToken(20), "permit-cases", segment); // one act: each segment stores its token
+        }
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(tokenOf("permit-cases", segment)).as("segment " + segment + " after the quiet interval").contains("20");
+        }
+        for (int batch = 21; batch <= 30; batch++) { // under load: a batch every 50 ms on every segment
+            now.set(now.get().plusMillis(50));
+            for (int segment = 0; segment < 3; segment++) {
+                node.storeToken(new GlobalSequenceTrackingToken(batch), "permit-cases", segment);
+            }
+        }
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(tokenOf("permit-cases", segment)).as("segment " + segment + " under load: held back").contains("20");
+        }
+        now.set(now.get().plusMillis(500)); // the processor's interval (last written 1 s ago) passed: the next store writes all held ones
+        node.storeToken(new GlobalSequenceTrackingToken(31), "permit-cases", 0);
+        assertThat(tokenOf("permit-cases", 0)).contains("31");
+        assertThat(tokenOf("permit-cases", 1)).contains("30");
+    }
+
+    private String tokenOf(String processor, int segment) {
+        return database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", processor + "#" + segment)).first().getString("token");
+    }
 }
