@@ -1,6 +1,7 @@
 package mn.registry.web;
 
 import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.permit.RevocationGrounds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,5 +28,11 @@ public class RevocationAnswers {
     public Optional<RevocationGrounds.Answer> of(String applicationId) {
         RevocationGrounds answers = grounds.getIfAvailable();
         return answers == null ? Optional.empty() : answers.at(new ApplicationId(applicationId), clock.instant());
+    }
+
+    /** As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0072). */
+    public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId) {
+        RevocationGrounds answers = grounds.getIfAvailable();
+        return answers == null ? Optional.empty() : answers.foldedAt(new ApplicationId(applicationId), clock.instant());
     }
 }
