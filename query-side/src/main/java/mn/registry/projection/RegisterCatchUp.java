@@ -56,7 +56,7 @@ public class RegisterCatchUp {
     /**
      * Waits until every processing group in {@code groups} has handled the last event of each of {@code streams} (one or two indexed reads
      * of the store each), at most the bound; whether they have. For a stream the page also asks the command side about, the position the
-     * answer folded is the one to wait for ({@link #caughtUpTo}, ADR 0072).
+     * answer folded is the one to wait for ({@link #caughtUpTo}, ADR 0071 item 10).
      */
     public boolean caughtUpWith(java.util.List<String> streams, String... groups) {
         return caughtUpTo(lastPositionOf(streams), groups);
@@ -73,7 +73,7 @@ public class RegisterCatchUp {
     }
 
     /**
-     * ADR 0072 (O265): waits until every processing group in {@code groups} has handled global position {@code position}, the position
+     * ADR 0071 item 10 (O265): waits until every processing group in {@code groups} has handled global position {@code position}, the position
      * the command side's answer folded ({@link mn.registry.kernel.look.Folded}), at most the bound; whether they have. 0 or less: at once.
      */
     public boolean caughtUpTo(long position, String... groups) {

@@ -30,7 +30,7 @@ public class RevocationAnswers {
         return answers == null ? Optional.empty() : answers.at(new ApplicationId(applicationId), clock.instant());
     }
 
-    /** As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0072). */
+    /** As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0071 item 10). */
     public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId) {
         RevocationGrounds answers = grounds.getIfAvailable();
         return answers == null ? Optional.empty() : answers.foldedAt(new ApplicationId(applicationId), clock.instant());

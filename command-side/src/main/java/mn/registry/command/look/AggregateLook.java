@@ -33,7 +33,7 @@ public final class AggregateLook {
     }
 
     /**
-     * As {@link #ask}, with the global position of the last event the answer folded (ADR 0072, abuse audit O265): the aggregate's version
+     * As {@link #ask}, with the global position of the last event the answer folded (ADR 0071 item 10, abuse audit O265): the aggregate's version
      * after the load, and that event's position as the event store gives it (read by its key; 0 when the store gives none). An event stored
      * after the load is not in the answer and not in its position; one stored before it is in both. A page waits for the register to reach
      * that position.

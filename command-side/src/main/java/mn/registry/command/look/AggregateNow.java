@@ -33,7 +33,7 @@ public final class AggregateNow<A> {
         return AggregateLook.ask(events, repository.get(), streamId, atNow(question));
     }
 
-    /** As {@link #ask}, with the position of the last event the answer folded ({@link AggregateLook#fold}, ADR 0072). */
+    /** As {@link #ask}, with the position of the last event the answer folded ({@link AggregateLook#fold}, ADR 0071 item 10). */
     public <R> Optional<Folded<R>> fold(String streamId, BiFunction<A, Instant, R> question) {
         return AggregateLook.fold(events, repository.get(), streamId, atNow(question));
     }

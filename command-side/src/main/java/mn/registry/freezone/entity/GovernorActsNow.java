@@ -45,7 +45,7 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
         return judgedNow(registration, actsOn(governor));
     }
 
-    /** As {@link #now}, with the position of the registration's last event it folded (ADR 0072). */
+    /** As {@link #now}, with the position of the registration's last event it folded (ADR 0071 item 10). */
     @Override
     public Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor) {
         return registrations.fold(registration.stream(), onTheDay(actsOn(governor)));

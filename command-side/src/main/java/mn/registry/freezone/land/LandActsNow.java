@@ -44,7 +44,7 @@ class LandActsNow implements LandActs.OfTheZone {
         return registers.ask(zone.landStream(), question(governor));
     }
 
-    /** As {@link #now}, with the position of the land register's last event it folded (ADR 0072). */
+    /** As {@link #now}, with the position of the land register's last event it folded (ADR 0071 item 10). */
     @Override
     public Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId governor) {
         return registers.fold(zone.landStream(), question(governor));

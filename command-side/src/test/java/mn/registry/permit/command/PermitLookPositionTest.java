@@ -18,7 +18,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ADR 0072 (abuse audit O265): the command side's answer to a page carries the global position of the permit's last event it folded, so that
+ * ADR 0071 item 10 (abuse audit O265): the command side's answer to a page carries the global position of the permit's last event it folded, so that
  * the page waits for the register to reach what the answer was judged on, not for a position it read before asking.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
@@ -37,7 +37,7 @@ class PermitLookPositionTest {
     }
 
     @Test
-    @DisplayName("ADR 0072 (O265): an act stored after the page's old wait read the permit's last position, before the look, is in the answer "
+    @DisplayName("ADR 0071 item 10 (O265): an act stored after the page's old wait read the permit's last position, before the look, is in the answer "
             + "and in the position the page now waits for; from a snapshot too")
     void the_answer_carries_the_position_of_the_last_event_it_folded(MongoDatabase database) {
         try (SnapshotLoads<PermitApplication> permits = permits(database)) {
@@ -60,7 +60,7 @@ class PermitLookPositionTest {
     }
 
     @Test
-    @DisplayName("ADR 0072 (O265): an act stored while the look answers (after its load) is neither in the answer nor in its position: the page "
+    @DisplayName("ADR 0071 item 10 (O265): an act stored while the look answers (after its load) is neither in the answer nor in its position: the page "
             + "waits for what the answer was judged on")
     void an_act_stored_during_the_look_is_not_in_its_position(MongoDatabase database) throws Exception {
         try (SnapshotLoads<PermitApplication> permits = permits(database)) {

@@ -940,7 +940,7 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The aggregate's events from {@code firstSequenceNumber}, each with its global position (ADR 0072): Axon makes a tracked domain
+     * The aggregate's events from {@code firstSequenceNumber}, each with its global position (ADR 0071 item 10): Axon makes a tracked domain
      * message of each ({@code GenericTrackedDomainEventMessage}), so that a page's look knows the position of the last event it folded.
      * The position is the commit's {@code _id} plus the event's index in it, as the chain reader numbers events.
      */

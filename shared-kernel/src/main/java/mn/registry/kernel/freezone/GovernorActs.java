@@ -51,7 +51,7 @@ public record GovernorActs(boolean deciderIsNotTheApplicant, boolean investmentA
             return foldedNow(registration, governor).map(mn.registry.kernel.look.Folded::answer);
         }
 
-        /** As {@link #now}, with the position of the registration's last event the answer folded, which a page waits for (ADR 0072). */
+        /** As {@link #now}, with the position of the registration's last event the answer folded, which a page waits for (ADR 0071 item 10). */
         Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor);
     }
 }

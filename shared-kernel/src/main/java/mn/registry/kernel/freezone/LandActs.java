@@ -72,7 +72,7 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
             return foldedNow(zone, signer).map(mn.registry.kernel.look.Folded::answer);
         }
 
-        /** As {@link #now}, with the position of the land register's last event the answer folded, which a page waits for (ADR 0072). */
+        /** As {@link #now}, with the position of the land register's last event the answer folded, which a page waits for (ADR 0071 item 10). */
         Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer);
 
         /**

@@ -3,7 +3,7 @@ package mn.registry.kernel.look;
 import java.util.function.Function;
 
 /**
- * ADR 0072 (abuse audit O265): the command side's answer to a page together with the global position of the last event of the aggregate's
+ * ADR 0071 item 10 (abuse audit O265): the command side's answer to a page together with the global position of the last event of the aggregate's
  * stream it folded. The page waits for the register to reach that position, so that the register it shows beside the answer holds at least
  * what the answer was judged on (one read of the stream, not a position read before the look and a look after it). Never stored.
  *

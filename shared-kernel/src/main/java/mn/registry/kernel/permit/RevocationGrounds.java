@@ -18,7 +18,7 @@ public interface RevocationGrounds {
         return foldedAt(id, now).map(mn.registry.kernel.look.Folded::answer);
     }
 
-    /** As {@link #at}, with the position of the permit's last event the answer folded, which a page waits for (ADR 0072). */
+    /** As {@link #at}, with the position of the permit's last event the answer folded, which a page waits for (ADR 0071 item 10). */
     Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now);
 
     /**

@@ -67,7 +67,7 @@ class ApplicantController {
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            // ADR 0065: the command side's answer; ADR 0072 (O265): the case file read once the register has the event the answer folded
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
             var folded = revocationAnswers.folded(applicationId);
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
             return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
@@ -161,7 +161,7 @@ class ApplicantController {
     @GetMapping("/applicant/registrations/{registrationId}")
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            // ADR 0071: the registration read once the register has its last event; ADR 0072 (O265): and the land register's event the
+            // ADR 0071: the registration read once the register has its last event; ADR 0071 item 10 (O265): and the land register's event the
             // command side's answer below folded
             Folded<LandActs> land = landActsNow(registrationId, actor.person());
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(Math.max(land.position(), catchUp.lastPositionOf(streamsShownWith(registrationId))),
@@ -180,7 +180,7 @@ class ApplicantController {
     /**
      * ADR 0071: the registration's stream, which the page shows; none for an id that names no registration (the page then answers not
      * found). The zone's land register, whose applications and licences it shows too, is waited for at the position the command side's
-     * answer folded (ADR 0072).
+     * answer folded (ADR 0071 item 10).
      */
     private static List<String> streamsShownWith(String registrationId) {
         return mn.registry.kernel.freezone.RegistrationId.named(registrationId).map(registration -> List.of(registration.stream())).orElse(List.of());

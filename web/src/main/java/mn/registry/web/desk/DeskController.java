@@ -78,7 +78,7 @@ class DeskController {
     @GetMapping("/desk/applications/{applicationId}")
     String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
-            // ADR 0065: the command side's answer; ADR 0072 (O265): the case file read once the register has the event the answer folded
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
             Optional<Folded<RevocationGrounds.Answer>> folded = revocationAnswers.folded(applicationId);
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
             Optional<Map<String, Object>> found = cases.application(applicationId);

@@ -109,7 +109,7 @@ class GovernorController {
     @GetMapping("/governor/{zone}/entities/{registrationId}")
     String entity(@PathVariable String zone, @PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // ADR 0065: the command side's answer; ADR 0072 (O265): the desk's row read once the register has the event the answer folded
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the desk's row read once the register has the event the answer folded
             Folded<GovernorActs> acts = actsNow(request, registrationId);
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(acts.position(), GovernorDesk.WRITTEN_BY));
             Optional<Document> entity = desk.entity(zone, registrationId);
@@ -158,7 +158,7 @@ class GovernorController {
     @GetMapping("/governor/{zone}/land")
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // ADR 0035 item 81: the command side's answer; ADR 0072 (O265): the licences and applications read once the register has the
+            // ADR 0035 item 81: the command side's answer; ADR 0071 item 10 (O265): the licences and applications read once the register has the
             // land register's event the answer folded
             Folded<LandActs> folded = landActsNow(request, zone);
             LandActs answer = folded.answer();
