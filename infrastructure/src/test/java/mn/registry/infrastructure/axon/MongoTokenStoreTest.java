@@ -136,9 +136,16 @@ class MongoTokenStoreTest {
         assertThat(nodeA.fetchToken("old", 0)).isEqualTo(new GlobalSequenceTrackingToken(5));
     }
 
+    /** The trailing writes a deferring store asked for (ADR 0071 item 13), each with its delay, run by the test's hand. */
+    private final List<Long> trailingDelays = new java.util.ArrayList<>();
+    private final List<Runnable> trailingWrites = new java.util.ArrayList<>();
+
     private MongoTokenStore deferring(String owner) {
         MongoTokenStore store = new MongoTokenStore(database, JacksonSerializer.defaultSerializer(), owner, Duration.ofSeconds(10), clock,
-                java.util.Set.of("permit-cases"), Duration.ofSeconds(1));
+                java.util.Set.of("permit-cases"), Duration.ofSeconds(1), (millis, write) -> {
+                    trailingDelays.add(millis);
+                    trailingWrites.add(write);
+                });
         store.ensureIndexes();
         return store;
     }
@@ -258,5 +265,33 @@ class MongoTokenStoreTest {
 
     private String tokenOf(String processor, int segment) {
         return database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", processor + "#" + segment)).first().getString("token");
+    }
+
+    @Test
+    @DisplayName("ADR 0071 item 13 (O286): a token held back is written when the interval ends though no batch follows (a second act within a "
+            + "second of the first), by one waiting write per processor")
+    void a_held_token_is_written_when_the_interval_ends() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 2, null);
+        for (int segment = 0; segment < 2; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(1), "permit-cases", segment); // the first act: written
+        }
+        now.set(now.get().plusMillis(300));
+        node.storeToken(new GlobalSequenceTrackingToken(2), "permit-cases", 0); // the second act, 0.3 s later: held
+        node.storeToken(new GlobalSequenceTrackingToken(2), "permit-cases", 1);
+        assertThat(tokenOf("permit-cases", 0)).contains("1");
+        assertThat(trailingDelays).as("one waiting write for the processor, when its interval ends").containsExactly(700L);
+
+        now.set(now.get().plusMillis(700)); // nothing follows; the interval ends
+        trailingWrites.get(0).run();
+        assertThat(tokenOf("permit-cases", 0)).contains("2");
+        assertThat(tokenOf("permit-cases", 1)).contains("2");
+
+        now.set(now.get().plusMillis(100));
+        node.storeToken(new GlobalSequenceTrackingToken(3), "permit-cases", 0); // within the interval of that write: held, and a new wait
+        assertThat(tokenOf("permit-cases", 0)).contains("2");
+        assertThat(trailingDelays).containsExactly(700L, 900L);
+        node.close();
     }
 }
