@@ -30,9 +30,22 @@ public class RevocationAnswers {
         return answers == null ? Optional.empty() : answers.at(new ApplicationId(applicationId), clock.instant());
     }
 
-    /** As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0071 item 10). */
+    /**
+     * As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0071 item 10). Asked
+     * before the page reads the register, so an id that names no permit (not even an application id's form) is answered empty here, and
+     * the page answers as it did (not found, or forbidden to a holder).
+     */
     public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId) {
         RevocationGrounds answers = grounds.getIfAvailable();
-        return answers == null ? Optional.empty() : answers.foldedAt(new ApplicationId(applicationId), clock.instant());
+        if (answers == null) {
+            return Optional.empty();
+        }
+        ApplicationId id;
+        try {
+            id = new ApplicationId(applicationId);
+        } catch (IllegalArgumentException notAnApplicationId) {
+            return Optional.empty();
+        }
+        return answers.foldedAt(id, clock.instant());
     }
 }
