@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Read-your-writes: a query may name a global event position ({@code atLeast=} or header {@value #HEADER}; the command
@@ -80,20 +81,35 @@ public class ReadYourWrites {
             return -1;
         }
         long wanted = parse(atLeast);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        OptionalLong handled = until(wanted, System.nanoTime() + timeout.toNanos(), () -> position(LOG_SEQUENCER));
+        if (handled.isEmpty()) {
+            throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "projection.position-not-reached",
+                    "The public register has not reached global position " + wanted + " within " + timeout.toMillis()
+                            + " ms; try again.", "atLeast", null);
+        }
+        catchUp.getAsLong();
+        return handled.getAsLong();
+    }
+
+    /** How often the wait asks how far the register is. */
+    static final long POLL_MILLIS = 20;
+
+    /**
+     * The one wait for the register (ADR 0071 item 11): asks {@code handled} until it reaches {@code position}, every {@value #POLL_MILLIS} ms,
+     * until {@code deadline} ({@link System#nanoTime}); the position it reached, or empty when the deadline passed first. The public
+     * register's read-your-writes above and a desk page's wait ({@link RegisterCatchUp}) each keep their own bound, source and answer.
+     */
+    static OptionalLong until(long position, long deadline, Supplier<OptionalLong> handled) {
         while (true) {
-            OptionalLong handled = position(LOG_SEQUENCER);
-            if (handled.isPresent() && handled.getAsLong() >= wanted) {
-                catchUp.getAsLong();
-                return handled.getAsLong();
+            OptionalLong reached = handled.get();
+            if (reached.isPresent() && reached.getAsLong() >= position) {
+                return reached;
             }
-            if (System.nanoTime() > deadline) {
-                throw new RegistryProblem(RegistryProblem.Kind.UNAVAILABLE, "projection.position-not-reached",
-                        "The public register has not reached global position " + wanted + " within " + timeout.toMillis()
-                                + " ms; try again.", "atLeast", null);
+            if (System.nanoTime() - deadline >= 0) {
+                return OptionalLong.empty();
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

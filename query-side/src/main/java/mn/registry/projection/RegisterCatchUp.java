@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
  * the bound the page renders anyway and says the register is catching up.
  *
  * <p>How far a projection is: on a node that runs every segment of its processor, the processor's own status in memory (advanced
- * after the batch's writes are committed; no database read, looked at every {@value #IN_NODE_MILLIS} ms). Otherwise (several nodes,
+ * after the batch's writes are committed; no database read, looked at every {@value ReadYourWrites#POLL_MILLIS} ms). Otherwise (several nodes,
  * ADR 0016: the segments run elsewhere) the stored tokens, read at most once per {@value #STORED_MILLIS} ms, with this node's
  * segments from memory; a processor that writes its token at most once a second (ADR 0038) is then seen up to that much later.
  */
@@ -34,7 +34,6 @@ public class RegisterCatchUp {
     /** The page's model attribute, true when the page rendered before the register caught up (the layout then says so). */
     public static final String CATCHING_UP = "registerCatchingUp";
 
-    static final long IN_NODE_MILLIS = 20;
     static final long STORED_MILLIS = 100;
 
     private final LongSupplier storedUpTo;
@@ -55,40 +54,49 @@ public class RegisterCatchUp {
 
     /**
      * Waits until every processing group in {@code groups} has handled the last event of each of {@code streams} (one or two indexed reads
-     * of the store each), at most the bound; whether they have.
+     * of the store each), at most the bound; whether they have. For a stream the page also asks the command side about, the position the
+     * answer folded is the one to wait for ({@link #caughtUpTo}, ADR 0071 item 10).
      */
     public boolean caughtUpWith(java.util.List<String> streams, String... groups) {
-        return reached(streams.stream().mapToLong(lastPositionOf).max().orElse(0), groups);
+        return caughtUpTo(lastPositionOf(streams), groups);
+    }
+
+    /** The highest global position of the last events of {@code streams} (one or two indexed reads of the store each); 0 for none. */
+    public long lastPositionOf(java.util.List<String> streams) {
+        return streams.stream().mapToLong(lastPositionOf).max().orElse(0);
     }
 
     /** As {@link #caughtUpWith}, for a page that lists many aggregates: every event this node knows stored (no read of the store). */
     public boolean caughtUpWithTheStore(String... groups) {
-        return reached(storedUpTo.getAsLong(), groups);
+        return caughtUpTo(storedUpTo.getAsLong(), groups);
     }
 
-    private boolean reached(long position, String... groups) {
+    /**
+     * ADR 0071 item 10 (O265): waits until every processing group in {@code groups} has handled global position {@code position}, the position
+     * the command side's answer folded ({@link mn.registry.kernel.look.Folded}), at most the bound; whether they have. 0 or less: at once.
+     */
+    public boolean caughtUpTo(long position, String... groups) {
         if (position <= 0) {
             return true;
         }
         long deadline = System.nanoTime() + bound.toNanos();
-        long storedReadAt = System.nanoTime() - Duration.ofMillis(STORED_MILLIS).toNanos();
+        long[] storedReadAt = {System.nanoTime() - Duration.ofMillis(STORED_MILLIS).toNanos()};
         for (String group : groups) {
-            while (true) {
-                OptionalLong handled = inNode(group);
-                if (handled.isEmpty() && System.nanoTime() - storedReadAt >= Duration.ofMillis(STORED_MILLIS).toNanos()) {
-                    storedReadAt = System.nanoTime();
-                    handled = withStored(group);
-                }
-                if (handled.isPresent() && handled.getAsLong() >= position) {
-                    break;
-                }
-                if (System.nanoTime() >= deadline) {
-                    return false;
-                }
-                sleep();
+            if (ReadYourWrites.until(position, deadline, () -> handled(group, storedReadAt)).isEmpty()) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** How far {@code group} is: from memory when this node runs all of it, else by its stored tokens at most once per {@value #STORED_MILLIS} ms. */
+    private OptionalLong handled(String group, long[] storedReadAt) {
+        OptionalLong handled = inNode(group);
+        if (handled.isEmpty() && System.nanoTime() - storedReadAt[0] >= Duration.ofMillis(STORED_MILLIS).toNanos()) {
+            storedReadAt[0] = System.nanoTime();
+            handled = withStored(group);
+        }
+        return handled;
     }
 
     /** The processor of {@code group} running here, if any. */
@@ -131,14 +139,5 @@ public class RegisterCatchUp {
             lowest = Math.min(lowest, at.getAsLong());
         }
         return segments.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lowest);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(IN_NODE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package mn.registry.web;
 
 import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.permit.RevocationGrounds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,5 +28,24 @@ public class RevocationAnswers {
     public Optional<RevocationGrounds.Answer> of(String applicationId) {
         RevocationGrounds answers = grounds.getIfAvailable();
         return answers == null ? Optional.empty() : answers.at(new ApplicationId(applicationId), clock.instant());
+    }
+
+    /**
+     * As {@link #of}, with the position of the permit's last event the answer folded, which the page waits for (ADR 0071 item 10). Asked
+     * before the page reads the register, so an id that names no permit (not even an application id's form) is answered empty here, and
+     * the page answers as it did (not found, or forbidden to a holder).
+     */
+    public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId) {
+        RevocationGrounds answers = grounds.getIfAvailable();
+        if (answers == null) {
+            return Optional.empty();
+        }
+        ApplicationId id;
+        try {
+            id = new ApplicationId(applicationId);
+        } catch (IllegalArgumentException notAnApplicationId) {
+            return Optional.empty();
+        }
+        return answers.foldedAt(id, clock.instant());
     }
 }

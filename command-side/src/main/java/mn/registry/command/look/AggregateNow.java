@@ -1,5 +1,6 @@
 package mn.registry.command.look;
 
+import mn.registry.kernel.look.Folded;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 
@@ -29,7 +30,16 @@ public final class AggregateNow<A> {
 
     /** What the aggregate of stream {@code streamId} answers {@code question} at the registry's instant now; empty when no such stream exists. */
     public <R> Optional<R> ask(String streamId, BiFunction<A, Instant, R> question) {
+        return AggregateLook.ask(events, repository.get(), streamId, atNow(question));
+    }
+
+    /** As {@link #ask}, with the position of the last event the answer folded ({@link AggregateLook#fold}, ADR 0071 item 10). */
+    public <R> Optional<Folded<R>> fold(String streamId, BiFunction<A, Instant, R> question) {
+        return AggregateLook.fold(events, repository.get(), streamId, atNow(question));
+    }
+
+    private <R> java.util.function.Function<A, R> atNow(BiFunction<A, Instant, R> question) {
         Instant now = clock.instant();
-        return AggregateLook.ask(events, repository.get(), streamId, aggregate -> question.apply(aggregate, now));
+        return aggregate -> question.apply(aggregate, now);
     }
 }

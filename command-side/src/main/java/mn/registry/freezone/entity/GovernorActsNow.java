@@ -42,7 +42,17 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
 
     @Override
     public Optional<GovernorActs> now(RegistrationId registration, mn.registry.kernel.identity.PersonId governor) {
-        return judgedNow(registration, (aggregate, today) -> aggregate.actsAcceptedOn(today, services, governor));
+        return judgedNow(registration, actsOn(governor));
+    }
+
+    /** As {@link #now}, with the position of the registration's last event it folded (ADR 0071 item 10). */
+    @Override
+    public Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor) {
+        return registrations.fold(registration.stream(), onTheDay(actsOn(governor)));
+    }
+
+    private BiFunction<ZoneRegistration, LocalDate, GovernorActs> actsOn(mn.registry.kernel.identity.PersonId governor) {
+        return (aggregate, today) -> aggregate.actsAcceptedOn(today, services, governor);
     }
 
     /**
@@ -50,7 +60,11 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
      * empty when no such registration was applied for.
      */
     <R> Optional<R> judgedNow(RegistrationId registration, BiFunction<ZoneRegistration, LocalDate, R> question) {
-        return registrations.ask(registration.stream(), (aggregate, now) -> question.apply(aggregate, UlaanbaatarTime.dateOf(now)));
+        return registrations.ask(registration.stream(), onTheDay(question));
+    }
+
+    private static <R> BiFunction<ZoneRegistration, java.time.Instant, R> onTheDay(BiFunction<ZoneRegistration, LocalDate, R> question) {
+        return (aggregate, now) -> question.apply(aggregate, UlaanbaatarTime.dateOf(now));
     }
 
     /** The services the aggregate judges with (the zone's closures, the entity's court decisions elsewhere). */

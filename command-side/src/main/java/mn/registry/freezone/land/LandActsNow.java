@@ -41,7 +41,17 @@ class LandActsNow implements LandActs.OfTheZone {
 
     @Override
     public Optional<LandActs> now(ZoneId zone, PersonId governor) {
-        return registers.ask(zone.landStream(), (register, now) -> register.actsAcceptedAt(now, services, governor));
+        return registers.ask(zone.landStream(), question(governor));
+    }
+
+    /** As {@link #now}, with the position of the land register's last event it folded (ADR 0071 item 10). */
+    @Override
+    public Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId governor) {
+        return registers.fold(zone.landStream(), question(governor));
+    }
+
+    private java.util.function.BiFunction<ZoneLand, java.time.Instant, LandActs> question(PersonId governor) {
+        return (register, now) -> register.actsAcceptedAt(now, services, governor);
     }
 
     /** 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): judged by the rules the application's handler calls first; no register read. */

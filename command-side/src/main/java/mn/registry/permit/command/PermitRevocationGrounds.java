@@ -43,4 +43,10 @@ class PermitRevocationGrounds implements RevocationGrounds {
     public Optional<Answer> at(ApplicationId id, Instant now) {
         return AggregateLook.ask(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now, services));
     }
+
+    /** As {@link #at}, with the position of the permit's last event it folded (ADR 0071 item 10). */
+    @Override
+    public Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now) {
+        return AggregateLook.fold(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now, services));
+    }
 }

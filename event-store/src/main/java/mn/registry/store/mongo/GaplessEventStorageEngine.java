@@ -939,17 +939,24 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    /**
+     * The aggregate's events from {@code firstSequenceNumber}, each with its global position (ADR 0071 item 10): Axon makes a tracked domain
+     * message of each ({@code GenericTrackedDomainEventMessage}), so that a page's look knows the position of the last event it folded.
+     * The position is the commit's {@code _id} plus the event's index in it, as the chain reader numbers events.
+     */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
         List<DomainEventData<?>> result = new ArrayList<>();
         Document commit = commitHolding(aggregateIdentifier, firstSequenceNumber);
         while (commit != null) {
             long last = -1;
-            for (StoredEvent e : CommitDocuments.events(commit)) {
+            List<StoredEvent> stored = CommitDocuments.events(commit);
+            for (int i = 0; i < stored.size(); i++) {
+                StoredEvent e = stored.get(i);
                 if (e.domain() && e.aggregateId().equals(aggregateIdentifier)) {
                     last = Math.max(last, e.seq());
                     if (e.seq() >= firstSequenceNumber) {
-                        result.add(toDomainData(e));
+                        result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(CommitDocuments.id(commit) + i), toDomainData(e)));
                     }
                 }
             }

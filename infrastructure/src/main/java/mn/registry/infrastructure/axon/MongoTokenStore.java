@@ -50,11 +50,17 @@ import java.util.UUID;
  * the next store after the interval writes the held tokens of all the processor's segments in one bulk write, and a
  * segment's claim extension (Axon's, about every 5 s when idle) or release writes its own. After a crash such a processor handles again what it handled since its last written token, as after a
  * failed batch; the claim's timestamp is still written at least once per interval while it works, well inside the
- * claim timeout. Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
+ * claim timeout. ADR 0071 item 12 (abuse audit O264): a segment's store that follows a quiet interval of that segment (it stored nothing for
+ * the write interval) is written at once, so that after an act on a quiet registry the stored tokens, which a page on another node reads,
+ * pass it within the batch; a segment that stores more often than once per interval (under load) is deferred as above. ADR 0071 item 13:
+ * a token held back is written when the interval ends even if no batch follows (one waiting write per processor), so no stored token lags
+ * more than about the interval behind what the node handled.
+ * Every other processor (the log sequencer, whose token {@code ReadYourWrites} reads) stores each batch.
  */
 final class MongoTokenStore implements TokenStore {
 
     static final String COLLECTION = "tracking_tokens";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoTokenStore.class);
     private static final String IDENTIFIER_ID = "~storage-identifier";
 
     private final MongoCollection<Document> tokens;
@@ -67,6 +73,11 @@ final class MongoTokenStore implements TokenStore {
     /** Per segment of a deferred processor held by this store: when its token was last written, and the one not written yet. */
     private final java.util.concurrent.ConcurrentHashMap<String, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Writes later what is held when the interval ends (ADR 0071 item 13); null with no deferred processor. */
+    private final Later later;
+    /** The deferred processors whose trailing write is waiting (one at a time each). */
+    private final java.util.Set<String> trailingWrites = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** When each deferred processor last wrote its held tokens. */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> processorWrittenAt = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -74,10 +85,13 @@ final class MongoTokenStore implements TokenStore {
         final String processorName;
         final int segment;
         final java.util.concurrent.atomic.AtomicReference<TrackingToken> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        /** When the segment last stored a token (ADR 0071 item 12: a store after a quiet interval of its segment is written at once). */
+        volatile long storedAt;
 
-        Held(String processorName, int segment) {
+        Held(String processorName, int segment, long storedAt) {
             this.processorName = processorName;
             this.segment = segment;
+            this.storedAt = storedAt;
         }
     }
 
@@ -88,6 +102,12 @@ final class MongoTokenStore implements TokenStore {
     /** As above; the processors in {@code deferred} store their token at most once per {@code writeInterval} (ADR 0038). */
     public MongoTokenStore(MongoDatabase database, Serializer serializer, String owner, Duration claimTimeout, Clock clock,
                            java.util.Set<String> deferred, Duration writeInterval) {
+        this(database, serializer, owner, claimTimeout, clock, deferred, writeInterval, deferred.isEmpty() ? null : timer());
+    }
+
+    /** As above, the trailing writes run by {@code later} (a test's hand). */
+    MongoTokenStore(MongoDatabase database, Serializer serializer, String owner, Duration claimTimeout, Clock clock,
+                    java.util.Set<String> deferred, Duration writeInterval, Later later) {
         if (!deferred.isEmpty() && writeInterval.compareTo(claimTimeout.dividedBy(2)) > 0) {
             throw new IllegalArgumentException("a deferred token must be written well inside the claim timeout " + claimTimeout);
         }
@@ -98,6 +118,45 @@ final class MongoTokenStore implements TokenStore {
         this.clock = clock;
         this.deferred = java.util.Set.copyOf(deferred);
         this.writeIntervalMillis = writeInterval.toMillis();
+        this.later = later;
+    }
+
+    /**
+     * Runs a write later (ADR 0071 item 13): the held tokens' write when the interval ends with no store to write them. The registry's is one
+     * daemon thread ({@link #timer}), stopped by {@link #close}.
+     */
+    interface Later extends AutoCloseable {
+        void after(long millis, Runnable write);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    private static Later timer() {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(run -> {
+            Thread thread = new Thread(run, "deferred-token-writes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new Later() {
+            @Override
+            public void after(long millis, Runnable write) {
+                timer.schedule(write, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void close() {
+                timer.shutdownNow();
+            }
+        };
+    }
+
+    /** Stops the trailing writes' thread (Spring calls it when the registry stops, after the processors released their segments). */
+    public void close() {
+        if (later != null) {
+            later.close();
+        }
     }
 
     private static String id(String processorName, int segment) {
@@ -179,14 +238,38 @@ final class MongoTokenStore implements TokenStore {
             return;
         }
         h.pending.set(token);
+        long at = now();
+        boolean afterAQuietInterval = at - h.storedAt >= writeIntervalMillis;
+        h.storedAt = at;
         Long last = processorWrittenAt.get(processorName);
-        if (last != null && now() - last < writeIntervalMillis) {
+        if (!afterAQuietInterval && last != null && at - last < writeIntervalMillis) {
+            writeWhenTheIntervalEnds(processorName, last + writeIntervalMillis - at);
             return;
         }
         writeHeld(processorName);
         if (!held.containsKey(id(processorName, segment))) {
             throw new UnableToClaimTokenException("Unable to store token: segment " + segment + " of " + processorName
                     + " is no longer claimed by this node");
+        }
+    }
+
+    /**
+     * ADR 0071 item 13 (abuse audit O286): the held tokens of {@code processorName} written when the interval ends, whether or not a batch
+     * follows (the last batch before a quiet spell, such as a second act within a second of the first). One waiting write per processor:
+     * under load it is the processor's one write per interval (the stores after it are held until the next), so the deferral's cost is kept.
+     * A write that fails (the segment taken over, the database gone at shut-down) is left to the next store, the claim's extension or the
+     * release, as before.
+     */
+    private void writeWhenTheIntervalEnds(String processorName, long inMillis) {
+        if (trailingWrites.add(processorName)) {
+            later.after(Math.max(0, inMillis), () -> {
+                trailingWrites.remove(processorName);
+                try {
+                    writeHeld(processorName);
+                } catch (RuntimeException leftToTheNextWrite) {
+                    log.debug("the held tokens of {} stay held until the next write: {}", processorName, leftToTheNextWrite.toString());
+                }
+            });
         }
     }
 
@@ -244,7 +327,7 @@ final class MongoTokenStore implements TokenStore {
             }
         }
         if (deferred.contains(processorName)) {
-            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment));
+            held.putIfAbsent(id(processorName, segment), new Held(processorName, segment, at));
             processorWrittenAt.put(processorName, at);
         }
     }

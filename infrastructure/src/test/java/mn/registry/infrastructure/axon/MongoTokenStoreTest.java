@@ -136,9 +136,16 @@ class MongoTokenStoreTest {
         assertThat(nodeA.fetchToken("old", 0)).isEqualTo(new GlobalSequenceTrackingToken(5));
     }
 
+    /** The trailing writes a deferring store asked for (ADR 0071 item 13), each with its delay, run by the test's hand. */
+    private final List<Long> trailingDelays = new java.util.ArrayList<>();
+    private final List<Runnable> trailingWrites = new java.util.ArrayList<>();
+
     private MongoTokenStore deferring(String owner) {
         MongoTokenStore store = new MongoTokenStore(database, JacksonSerializer.defaultSerializer(), owner, Duration.ofSeconds(10), clock,
-                java.util.Set.of("permit-cases"), Duration.ofSeconds(1));
+                java.util.Set.of("permit-cases"), Duration.ofSeconds(1), (millis, write) -> {
+                    trailingDelays.add(millis);
+                    trailingWrites.add(write);
+                });
         store.ensureIndexes();
         return store;
     }
@@ -222,5 +229,69 @@ class MongoTokenStoreTest {
         assertThat(s0.getString("token")).contains("10");
         assertThat(s1.getString("token")).contains("12");
         assertThat(nodeB.fetchToken("permit-cases", 2)).as("node-b's segment untouched").isEqualTo(new GlobalSequenceTrackingToken(2));
+    }
+
+    @Test
+    @DisplayName("ADR 0071 item 12 (O264): after a quiet interval every segment's token of the next batch is written at once, so a page on "
+            + "another node sees the act; segments that store more often than once per interval stay deferred")
+    void a_batch_after_a_quiet_interval_is_written_at_once_and_the_deferral_holds_under_load() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 3, null);
+        for (int segment = 0; segment < 3; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(1), "permit-cases", segment);
+        }
+        now.set(now.get().plusSeconds(30)); // quiet: no batch for 30 s
+        for (int segment = 0; segment < 3; segment++) {
+            node.storeToken(new GlobalSequenceTrackingToken(20), "permit-cases", segment); // one act: each segment stores its token
+        }
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(tokenOf("permit-cases", segment)).as("segment " + segment + " after the quiet interval").contains("20");
+        }
+        for (int batch = 21; batch <= 30; batch++) { // under load: a batch every 50 ms on every segment
+            now.set(now.get().plusMillis(50));
+            for (int segment = 0; segment < 3; segment++) {
+                node.storeToken(new GlobalSequenceTrackingToken(batch), "permit-cases", segment);
+            }
+        }
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(tokenOf("permit-cases", segment)).as("segment " + segment + " under load: held back").contains("20");
+        }
+        now.set(now.get().plusMillis(500)); // the processor's interval (last written 1 s ago) passed: the next store writes all held ones
+        node.storeToken(new GlobalSequenceTrackingToken(31), "permit-cases", 0);
+        assertThat(tokenOf("permit-cases", 0)).contains("31");
+        assertThat(tokenOf("permit-cases", 1)).contains("30");
+    }
+
+    private String tokenOf(String processor, int segment) {
+        return database.getCollection(MongoTokenStore.COLLECTION).find(new org.bson.Document("_id", processor + "#" + segment)).first().getString("token");
+    }
+
+    @Test
+    @DisplayName("ADR 0071 item 13 (O286): a token held back is written when the interval ends though no batch follows (a second act within a "
+            + "second of the first), by one waiting write per processor")
+    void a_held_token_is_written_when_the_interval_ends() {
+        MongoTokenStore node = deferring("node-a");
+        node.initializeTokenSegments("permit-cases", 2, null);
+        for (int segment = 0; segment < 2; segment++) {
+            node.fetchToken("permit-cases", segment);
+            node.storeToken(new GlobalSequenceTrackingToken(1), "permit-cases", segment); // the first act: written
+        }
+        now.set(now.get().plusMillis(300));
+        node.storeToken(new GlobalSequenceTrackingToken(2), "permit-cases", 0); // the second act, 0.3 s later: held
+        node.storeToken(new GlobalSequenceTrackingToken(2), "permit-cases", 1);
+        assertThat(tokenOf("permit-cases", 0)).contains("1");
+        assertThat(trailingDelays).as("one waiting write for the processor, when its interval ends").containsExactly(700L);
+
+        now.set(now.get().plusMillis(700)); // nothing follows; the interval ends
+        trailingWrites.get(0).run();
+        assertThat(tokenOf("permit-cases", 0)).contains("2");
+        assertThat(tokenOf("permit-cases", 1)).contains("2");
+
+        now.set(now.get().plusMillis(100));
+        node.storeToken(new GlobalSequenceTrackingToken(3), "permit-cases", 0); // within the interval of that write: held, and a new wait
+        assertThat(tokenOf("permit-cases", 0)).contains("2");
+        assertThat(trailingDelays).containsExactly(700L, 900L);
+        node.close();
     }
 }

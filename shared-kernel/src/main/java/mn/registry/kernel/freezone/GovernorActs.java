@@ -47,6 +47,11 @@ public record GovernorActs(boolean deciderIsNotTheApplicant, boolean investmentA
          * The acts the registration's aggregate would record now (the registry's clock) on {@code governor}'s signature; empty when no such
          * registration was applied for.
          */
-        Optional<GovernorActs> now(RegistrationId registration, mn.registry.kernel.identity.PersonId governor);
+        default Optional<GovernorActs> now(RegistrationId registration, mn.registry.kernel.identity.PersonId governor) {
+            return foldedNow(registration, governor).map(mn.registry.kernel.look.Folded::answer);
+        }
+
+        /** As {@link #now}, with the position of the registration's last event the answer folded, which a page waits for (ADR 0071 item 10). */
+        Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor);
     }
 }

@@ -68,7 +68,12 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
     public interface OfTheZone {
 
         /** The land acts the zone's land register would record now on {@code signer}'s signature; empty when the zone has no land register. */
-        Optional<LandActs> now(ZoneId zone, PersonId signer);
+        default Optional<LandActs> now(ZoneId zone, PersonId signer) {
+            return foldedNow(zone, signer).map(mn.registry.kernel.look.Folded::answer);
+        }
+
+        /** As {@link #now}, with the position of the land register's last event the answer folded, which a page waits for (ADR 0071 item 10). */
+        Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer);
 
         /**
          * Whether an application for land in {@code zone} in {@code applicant}'s name, signed by {@code signer}, would be recorded now as far as

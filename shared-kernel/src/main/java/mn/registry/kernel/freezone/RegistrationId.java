@@ -48,6 +48,15 @@ public record RegistrationId(String value) implements TypedId {
         return STREAM_PREFIX + value;
     }
 
+    /** The registration {@code value} names, as a page's path gives it; empty when it names none (the page then answers not found). */
+    public static java.util.Optional<RegistrationId> named(String value) {
+        try {
+            return java.util.Optional.of(new RegistrationId(value));
+        } catch (IllegalArgumentException | NullPointerException notARegistration) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The registration whose event stream is {@code stream} ({@link #stream()}); empty for another stream. */
     public static java.util.Optional<RegistrationId> ofStream(String stream) {
         return stream == null || !stream.startsWith(STREAM_PREFIX) ? java.util.Optional.empty()

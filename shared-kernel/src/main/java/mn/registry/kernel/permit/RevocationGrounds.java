@@ -14,7 +14,12 @@ import java.util.Optional;
 public interface RevocationGrounds {
 
     /** What the permit's aggregate would accept at {@code now}, or empty when no permit has that id. */
-    Optional<Answer> at(ApplicationId id, Instant now);
+    default Optional<Answer> at(ApplicationId id, Instant now) {
+        return foldedAt(id, now).map(mn.registry.kernel.look.Folded::answer);
+    }
+
+    /** As {@link #at}, with the position of the permit's last event the answer folded, which a page waits for (ADR 0071 item 10). */
+    Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now);
 
     /**
      * A ground's verdict: accepted on the record; accepted once the revocation names the document that shows the ground (29.1.2, 29.1.3,

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.registry.freezone.query.ApplicantRegistrations;
 import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandLicenceId;
 import mn.registry.kernel.freezone.ZoneId;
@@ -66,12 +67,13 @@ class ApplicantController {
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            // ADR 0071: the case file read once the register has the permit's last event, as the command side's answer has it
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(applicationId), PermitCases.WRITTEN_BY));
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
+            var folded = revocationAnswers.folded(applicationId);
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
             return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
                 model.addAttribute("holderDuties", holderDuties(file));
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
-                var answer = revocationAnswers.of(applicationId);
+                var answer = folded.map(Folded::answer);
                 model.addAttribute("extension", extension(file, today,
                         answer.map(mn.registry.kernel.permit.RevocationGrounds.Answer::extensionRequestClosed).orElse(false)));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
@@ -160,11 +162,14 @@ class ApplicantController {
     @GetMapping("/applicant/registrations/{registrationId}")
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            // ADR 0071: the registration and its land read once the register has their last events
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(streamsShownWith(registrationId), ApplicantRegistrations.WRITTEN_BY));
+            // ADR 0071: the registration read once the register has its last event; ADR 0071 item 10 (O265): and the land register's event the
+            // command side's answer below folded
+            Folded<LandActs> land = landActsNow(registrationId, actor.person());
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(Math.max(land.position(), catchUp.lastPositionOf(streamsShownWith(registrationId))),
+                    ApplicantRegistrations.WRITTEN_BY));
             return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
-                LandActs acts = landActsNow(file, actor.person());
+                LandActs acts = land.answer();
                 model.addAttribute("feeReports", feeReports(file, acts));
                 model.addAttribute("withdrawals", withdrawals(file, acts));
                 model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
@@ -174,16 +179,12 @@ class ApplicantController {
     }
 
     /**
-     * ADR 0071: what the registration's page shows, the registration's stream and its zone's land register (its applications and licences);
-     * none for an id that names no registration (the page then answers not found).
+     * ADR 0071: the registration's stream, which the page shows; none for an id that names no registration (the page then answers not
+     * found). The zone's land register, whose applications and licences it shows too, is waited for at the position the command side's
+     * answer folded (ADR 0071 item 10).
      */
     private static List<String> streamsShownWith(String registrationId) {
-        try {
-            mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(registrationId);
-            return List.of(registration.stream(), registration.zoneId().landStream());
-        } catch (IllegalArgumentException notARegistration) {
-            return List.of();
-        }
+        return mn.registry.kernel.freezone.RegistrationId.named(registrationId).map(registration -> List.of(registration.stream())).orElse(List.of());
     }
 
     /** A report the land register did not answer on (no command side here, or no licence awaiting its certificate): not offered, no reason. */
@@ -198,11 +199,14 @@ class ApplicantController {
         return perLandApplication(file, "licenceId", licence -> acts.reportOf(new LandLicenceId(licence)));
     }
 
-    /** The land acts the zone's land register would record now on the signed-in person's signature ({@link LandActs.OfTheZone}). */
-    private LandActs landActsNow(Map<String, Object> file, mn.registry.kernel.identity.PersonId signer) {
+    /**
+     * The land acts the zone's land register would record now on the signed-in person's signature ({@link LandActs.OfTheZone}), with the
+     * position of the register's last event they folded; {@link LandActs#NONE} at position 0 when none is answered.
+     */
+    private Folded<LandActs> landActsNow(String registrationId, mn.registry.kernel.identity.PersonId signer) {
         LandActs.OfTheZone answer = landActs.getIfAvailable();
-        return answer == null || file.get("zoneId") == null ? LandActs.NONE
-                : answer.now(ZoneId.of(String.valueOf(file.get("zoneId"))), signer).orElse(LandActs.NONE);
+        return mn.registry.kernel.freezone.RegistrationId.named(registrationId).filter(registration -> answer != null)
+                .flatMap(registration -> answer.foldedNow(registration.zoneId(), signer)).orElse(new Folded<>(LandActs.NONE, 0));
     }
 
     /**

@@ -6,6 +6,7 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.permit.RevocationGrounds;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.permit.query.PermitCases;
@@ -77,8 +78,9 @@ class DeskController {
     @GetMapping("/desk/applications/{applicationId}")
     String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
-            // ADR 0071: the case file read once the register has the permit's last event, as the command side's answer has it
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(applicationId), PermitCases.WRITTEN_BY));
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
+            Optional<Folded<RevocationGrounds.Answer>> folded = revocationAnswers.folded(applicationId);
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
             Optional<Map<String, Object>> found = cases.application(applicationId);
             if (found.isEmpty()) {
                 response.setStatus(404);
@@ -86,7 +88,7 @@ class DeskController {
             }
             Map<String, Object> file = found.get();
             PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
-            Optional<RevocationGrounds.Answer> answer = revocationAnswers.of(applicationId); // ADR 0065
+            Optional<RevocationGrounds.Answer> answer = folded.map(Folded::answer);
             RevocationOffer offered = RevocationOffer.of(answer);
             SuspensionOffer suspension = SuspensionOffer.of(answer);
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);

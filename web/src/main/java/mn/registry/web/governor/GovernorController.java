@@ -8,6 +8,7 @@ import mn.registry.kernel.freezone.GovernorActs;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.projection.RegisterCatchUp;
 import mn.registry.kernel.freezone.LandActs;
+import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.freezone.LandApplicationId;
 import mn.registry.kernel.freezone.LandCommands;
 import mn.registry.kernel.freezone.LandLicenceId;
@@ -108,9 +109,9 @@ class GovernorController {
     @GetMapping("/governor/{zone}/entities/{registrationId}")
     String entity(@PathVariable String zone, @PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // ADR 0071: the desk's row read once the register has the registration's last event, as the command side's answer below has it
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(RegistrationId.STREAM_PREFIX + registrationId),
-                    GovernorDesk.WRITTEN_BY));
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the desk's row read once the register has the event the answer folded
+            Folded<GovernorActs> acts = actsNow(request, registrationId);
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(acts.position(), GovernorDesk.WRITTEN_BY));
             Optional<Document> entity = desk.entity(zone, registrationId);
             if (entity.isEmpty()) {
                 response.setStatus(404);
@@ -122,7 +123,7 @@ class GovernorController {
             Optional<LocalDate> courtsDay = GovernorDesk.courtsDay(entity.get(), elsewhere);
             model.addAttribute("courtsDay", courtsDay.orElse(null));
             model.addAttribute("lateDocuments", lateResumptionDocuments(request, entity.get(), courtsDay));
-            model.addAttribute("acts", actsNow(request, entity.get()));
+            model.addAttribute("acts", acts.answer());
             return "governor/entity";
         });
     }
@@ -147,18 +148,21 @@ class GovernorController {
      * does not run here or knows no such registration: no such act is offered. Asked for the signed-in governor (ADR 0035 item 78, F381): to
      * the governor who signed the application as the entity's representative it answers no act, and the page says another governor decides.
      */
-    private GovernorActs actsNow(HttpServletRequest request, Document row) {
+    private Folded<GovernorActs> actsNow(HttpServletRequest request, String registrationId) {
         GovernorActs.OfTheRegistration answer = acts.getIfAvailable();
-        mn.registry.kernel.freezone.RegistrationId registration = new mn.registry.kernel.freezone.RegistrationId(row.getString("_id"));
-        return answer == null ? GovernorActs.NONE
-                : staff.current(request).flatMap(governor -> answer.now(registration, governor.person())).orElse(GovernorActs.NONE);
+        Optional<Folded<GovernorActs>> folded = answer == null ? Optional.empty() : RegistrationId.named(registrationId)
+                .flatMap(registration -> staff.current(request).flatMap(governor -> answer.foldedNow(registration, governor.person())));
+        return folded.orElse(new Folded<>(GovernorActs.NONE, 0));
     }
 
     @GetMapping("/governor/{zone}/land")
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // ADR 0071: the licences and applications read once the register has the land register's last event
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpWith(List.of(ZoneId.of(zone).landStream()), GovernorDesk.WRITTEN_BY));
+            // ADR 0035 item 81: the command side's answer; ADR 0071 item 10 (O265): the licences and applications read once the register has the
+            // land register's event the answer folded
+            Folded<LandActs> folded = landActsNow(request, zone);
+            LandActs answer = folded.answer();
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.position(), GovernorDesk.WRITTEN_BY));
             List<GovernorDesk.Licence> licences = desk.licences(zone);
             model.addAttribute("licences", licences);
             // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
@@ -166,7 +170,6 @@ class GovernorController {
             model.addAttribute("applications", pending);
             // 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; F396-F398, was O223): each decision and fee offered only where the land register
             // would record it on this governor's signature, and why not otherwise
-            LandActs answer = landActsNow(request, zone);
             model.addAttribute("grantable", pending.stream().filter(a -> verdict(answer, a, LandActs.Decision::grant).accepted()).toList());
             model.addAttribute("refusable", pending.stream().filter(a -> verdict(answer, a, LandActs.Decision::refusal).accepted()).toList());
             java.util.Map<String, String> notGranted = new java.util.LinkedHashMap<>();
@@ -194,10 +197,11 @@ class GovernorController {
      * governor's signature, as the command side answers ({@link LandActs.OfTheZone}): one load of the register per page. {@link LandActs#NONE}
      * if the command side does not run here or the zone has no land register: no land act is offered.
      */
-    private LandActs landActsNow(HttpServletRequest request, String zone) {
+    private Folded<LandActs> landActsNow(HttpServletRequest request, String zone) {
         LandActs.OfTheZone answer = landActs.getIfAvailable();
-        return answer == null ? LandActs.NONE
-                : staff.current(request).flatMap(governor -> answer.now(ZoneId.of(zone), governor.person())).orElse(LandActs.NONE);
+        Optional<Folded<LandActs>> folded = answer == null ? Optional.empty()
+                : staff.current(request).flatMap(governor -> answer.foldedNow(ZoneId.of(zone), governor.person()));
+        return folded.orElse(new Folded<>(LandActs.NONE, 0));
     }
 
     /**
