@@ -30,8 +30,8 @@ import java.util.function.LongSupplier;
  * of the event store, ADR 0050's held commits), so an application adds no round trip while the node's readers are at the head; after a
  * long pause, or for another node's commits, the stream reads the store as every reader does. Only {@link PermitTransferred} is folded
  * ({@link CompanyCeased#by}); nothing is written. A stream that does not reach the head within {@value #WAIT_MILLIS} ms (the head is a
- * tombstone, or the store lags) answers with the index, caught up ({@link CompaniesOnRecord#of}), and the next application waits no more
- * for that head: it is answered by the index too while the stream has not passed it.
+ * tombstone, or the store lags) answers with the index, caught up ({@link CompaniesOnRecord#of}, outside the lock), and no question
+ * asked before that moment waits for the stream again: it is answered by the index too while the stream has not passed its head.
  * <p>
  * ADR 0070 item 5 (session 27, issue 15): the head is taken when the question is asked, before any wait, and a question whose head the
  * stream has already read is answered from memory without the lock; only a question that needs the stream to read further takes it, and
@@ -99,17 +99,18 @@ class CeasedCompanies {
         }
         reading.lock();
         try {
-            if (!readToTheHead(head)) {
-                return index.of(registrationNumber).filter(CompanyOnRecord::ceased)
-                        .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null));
+            if (readToTheHead(head)) {
+                return Optional.ofNullable(folded.ceased.get(registrationNumber));
             }
-            return Optional.ofNullable(folded.ceased.get(registrationNumber));
         } catch (RuntimeException e) {
             close(); // read again from the index at the next application
             throw e;
         } finally {
             reading.unlock();
         }
+        // the stream has not read the head: the index, caught up, answers (outside the lock: the questions behind need not wait for it)
+        return index.of(registrationNumber).filter(CompanyOnRecord::ceased)
+                .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null));
     }
 
     /**
@@ -132,7 +133,8 @@ class CeasedCompanies {
         if (folded.through >= head) {
             return true;
         }
-        gaveUpAt = Math.max(gaveUpAt, head); // nothing came: the next application does not wait for this head again
+        // nothing came: no question asked before now (every one queued behind this one) waits for the stream again up to here
+        gaveUpAt = Math.max(gaveUpAt, Math.max(head, storedUpTo.getAsLong()));
         return false;
     }
 
