@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -30,8 +30,14 @@ import java.util.function.LongSupplier;
  * of the event store, ADR 0050's held commits), so an application adds no round trip while the node's readers are at the head; after a
  * long pause, or for another node's commits, the stream reads the store as every reader does. Only {@link PermitTransferred} is folded
  * ({@link CompanyCeased#by}); nothing is written. A stream that does not reach the head within {@value #WAIT_MILLIS} ms (the head is a
- * tombstone, or the store lags) answers with the index, caught up ({@link CompaniesOnRecord#of}), and the next application waits no more
- * for that head.
+ * tombstone, or the store lags) answers with the index, caught up ({@link CompaniesOnRecord#of}, outside the lock), and no question
+ * asked before that moment waits for the stream again: it is answered by the index too while the stream has not passed its head.
+ * <p>
+ * ADR 0070 item 5 (session 27, issue 15): the head is taken when the question is asked, before any wait, and a question whose head the
+ * stream has already read is answered from memory without the lock; only a question that needs the stream to read further takes it, and
+ * a question that waited for the lock while another read finds its head read and waits no more. Session 26's reading took the head after
+ * the lock, so at 8 clients each question waited in turn for the commits stored while the one before it read (JFR: the applications queued
+ * on this lock and on the stream, about 4 ms per command, and the 8-client rate fell from 225-240/s to 167-211/s).
  */
 @Component
 class CeasedCompanies {
@@ -41,11 +47,35 @@ class CeasedCompanies {
     private final CompaniesOnRecord index;
     private final EventStore events;
     private final LongSupplier storedUpTo;
-    private final ReentrantLock reading = new ReentrantLock();
-    private final Map<String, CompanyCeased> ceased = new HashMap<>();
-    private BlockingStream<TrackedEventMessage<?>> stream;
-    /** The position the stream has read (or the head it gave up waiting for); meaningful once the stream is open. */
-    private long through;
+    /** Held by the question that reads the stream further; one that finds its head read needs it not. */
+    final ReentrantLock reading = new ReentrantLock();
+    private BlockingStream<TrackedEventMessage<?>> stream; // guarded by reading
+    /** What the open stream has read; null while none is open (then the next question opens one, under the lock). */
+    private volatile Folded folded;
+    /** The head a reading last gave up waiting for (guarded by reading): a question up to it is answered by the index, without a wait. */
+    private long gaveUpAt = NOT_READ;
+    private static final long NOT_READ = -1;
+
+    /** The companies ended by the transfers up to {@link #through}, the position the stream has read (written under the lock only). */
+    private static final class Folded {
+        final Map<String, CompanyCeased> ceased = new ConcurrentHashMap<>();
+        /** Raised after the events up to it are in {@link #ceased}: a question that reads it finds every ending up to it. */
+        volatile long through;
+
+        Folded(long through) {
+            this.through = through;
+        }
+
+        /** The first ending of a company counts (a company ends once; a second record of it changes nothing). */
+        void remember(CompanyCeased ended) {
+            ceased.merge(ended.registrationNumber(), ended, (a, b) -> a.on().isAfter(b.on()) ? b : a);
+        }
+
+        /** The answer if the stream has read {@code head} (0: unknown, never taken as read), else null. */
+        Optional<CompanyCeased> asOf(long head, String registrationNumber) {
+            return head > 0 && through >= head ? Optional.ofNullable(ceased.get(registrationNumber)) : null;
+        }
+    }
 
     @Autowired
     CeasedCompanies(CompaniesOnRecord index, EventStore events, ObjectProvider<EventStorageEngine> engine) {
@@ -61,39 +91,50 @@ class CeasedCompanies {
 
     /** How the company under {@code registrationNumber} ceased by a reorganisation stored before this call; empty if none ended it. */
     Optional<CompanyCeased> of(String registrationNumber) {
+        long head = storedUpTo.getAsLong(); // every transfer stored before the question is at or below it: taken before any wait
+        Folded read = folded;
+        Optional<CompanyCeased> answered = read == null ? null : read.asOf(head, registrationNumber);
+        if (answered != null) {
+            return answered; // read already, by this question's or another's wait
+        }
         reading.lock();
         try {
-            if (!readToTheHead(storedUpTo.getAsLong())) {
-                return index.of(registrationNumber).filter(CompanyOnRecord::ceased)
-                        .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null));
+            if (readToTheHead(head)) {
+                return Optional.ofNullable(folded.ceased.get(registrationNumber));
             }
-            return Optional.ofNullable(ceased.get(registrationNumber));
         } catch (RuntimeException e) {
             close(); // read again from the index at the next application
             throw e;
         } finally {
             reading.unlock();
         }
+        // the stream has not read the head: the index, caught up, answers (outside the lock: the questions behind need not wait for it)
+        return index.of(registrationNumber).filter(CompanyOnRecord::ceased)
+                .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null));
     }
 
-    /** Whether the stream reached {@code head}; every event available is folded in any case. */
+    /**
+     * Whether the stream reached {@code head}; every event available is folded in any case. A head at or below one a reading gave up on is
+     * not waited for again.
+     */
     private boolean readToTheHead(long head) {
         if (stream == null) {
             open();
         }
-        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(head <= gaveUpAt ? 0 : WAIT_MILLIS);
         try {
-            while (stream.hasNextAvailable() || (through < head && stream.hasNextAvailable(waitLeft(giveUpAt), TimeUnit.MILLISECONDS))) {
+            while (stream.hasNextAvailable() || (folded.through < head && stream.hasNextAvailable(waitLeft(giveUpAt), TimeUnit.MILLISECONDS))) {
                 fold(stream.nextAvailable());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the store for the companies ended", e);
         }
-        if (through >= head) {
+        if (folded.through >= head) {
             return true;
         }
-        through = head; // nothing came: the next application does not wait for this head again
+        // nothing came: no question asked before now (every one queued behind this one) waits for the stream again up to here
+        gaveUpAt = Math.max(gaveUpAt, Math.max(head, storedUpTo.getAsLong()));
         return false;
     }
 
@@ -104,25 +145,23 @@ class CeasedCompanies {
     private void open() {
         index.catchUpOrRefuse();
         long position = index.position();
-        ceased.clear();
-        index.ceased().forEach(this::remember);
-        through = position;
+        Folded read = new Folded(position);
+        index.ceased().forEach(read::remember);
         stream = events.openStream(position == 0 ? null : new GlobalSequenceTrackingToken(position));
+        gaveUpAt = NOT_READ;
+        folded = read;
     }
 
     private void fold(TrackedEventMessage<?> event) {
-        through = Math.max(through, event.trackingToken().position().orElse(through));
+        Folded read = folded;
         if (event.getPayloadType() == PermitTransferred.class) {
-            CompanyCeased.by((PermitTransferred) event.getPayload()).ifPresent(this::remember);
+            CompanyCeased.by((PermitTransferred) event.getPayload()).ifPresent(read::remember);
         }
-    }
-
-    /** The first ending of a company counts (a company ends once; a second record of it changes nothing). */
-    private void remember(CompanyCeased ended) {
-        ceased.merge(ended.registrationNumber(), ended, (a, b) -> a.on().isAfter(b.on()) ? b : a);
+        read.through = Math.max(read.through, event.trackingToken().position().orElse(read.through)); // after the fold
     }
 
     private void close() {
+        folded = null; // first: no question is answered from this reading any more
         if (stream != null) {
             stream.close();
             stream = null;

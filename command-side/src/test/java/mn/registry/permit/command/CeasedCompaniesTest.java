@@ -21,6 +21,7 @@ import mn.registry.kernel.permit.Reorganisation;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.BsonValue;
 import org.bson.UuidRepresentation;
@@ -33,10 +34,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA2;
@@ -137,6 +145,133 @@ class CeasedCompaniesTest {
             assertThat(roundTrips).as("the transfer stored on this node is read from memory").isEmpty();
             assertThat(refused(services, registry, C).field()).isEqualTo("company.registrationNumber");
             System.out.printf("CeasedCompaniesTest round trips of one ApplyForPermit's aggregate: first %s; base %s; checked %s%n", first, base, checked);
+        }
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 23.3 (F453, issue 15): a question whose head the stream has read is answered while another question holds "
+            + "the reading (it waited for that one's head before); a transfer stored meanwhile still ends its company for the next question")
+    void a_question_read_already_waits_for_no_other_and_a_transfer_stored_meanwhile_counts(ConnectionString server) throws Exception {
+        onTheStore(server, (registry, ceased, heads, stalling) -> {
+            LongSupplier stored = DurableEventStorageEngine.storedUpTo(registry.engine());
+            // one question holds the reading, waiting for a head the stream does not reach (a hole, a lagging store)
+            stalling.stall = true;
+            ExecutorService questions = Executors.newFixedThreadPool(2);
+            try {
+                Future<Optional<CompanyCeased>> waiting = questions.submit(() -> {
+                    heads.put(Thread.currentThread(), stored.getAsLong() + 1_000);
+                    return ceased.of(new Company("Waiting LLC", "6400740", true, "Ulaanbaatar").registrationNumber());
+                });
+                assertThat(stalling.waiting.await(30, TimeUnit.SECONDS)).as("the first question is waiting in the stream").isTrue();
+                assertThat(questions.submit(() -> ceased.of(A.registrationNumber())).get(10, TimeUnit.SECONDS))
+                        .as("a question whose head was read is answered while the other waits").map(CompanyCeased::by).contains(Reorganisation.MERGER);
+
+                registry.append("permit-of-c", List.of(new PermitTransferred(PermitLifecycleTest.ID, C, B, Reorganisation.CONSOLIDATION,
+                        "8f".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 7, 31))));
+                Future<Optional<CompanyCeased>> afterTheTransfer = questions.submit(() -> ceased.of(C.registrationNumber()));
+                stalling.stall = false;
+                stalling.released.countDown();
+                assertThat(waiting.get(30, TimeUnit.SECONDS)).isEmpty();
+                assertThat(afterTheTransfer.get(30, TimeUnit.SECONDS)).as("the transfer stored while the reading was held counts")
+                        .map(CompanyCeased::by).contains(Reorganisation.CONSOLIDATION);
+            } finally {
+                questions.shutdownNow();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 23.3 (F454): a transfer stored below a head a reading gave up on, which the stream has not delivered yet, ends "
+            + "its company for the next question (the index answers, caught up), as once the stream delivers it")
+    void a_transfer_below_a_head_given_up_on_is_not_missed(ConnectionString server) throws Exception {
+        onTheStore(server, (registry, ceased, heads, stalling) -> {
+            LongSupplier stored = DurableEventStorageEngine.storedUpTo(registry.engine());
+            heads.put(Thread.currentThread(), stored.getAsLong() + 1_000);
+            assertThat(ceased.of(C.registrationNumber())).as("no head 1,000 ahead comes: the reading gives up on it").isEmpty();
+            heads.clear();
+            stalling.blind = true;
+            Company d = new Company("Divided Trust LLC", "6400723", true, "Peace Avenue 23, Ulaanbaatar");
+            registry.append("permit-of-d", List.of(new PermitTransferred(PermitLifecycleTest.ID, d, B, Reorganisation.DIVISION,
+                    "9e".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 8, 1))));
+            assertThat(ceased.of(d.registrationNumber())).as("found by the index: the stream has not delivered it").map(CompanyCeased::by)
+                    .contains(Reorganisation.DIVISION);
+            stalling.blind = false;
+            assertThat(ceased.of(d.registrationNumber())).as("and by the stream once it delivers").map(CompanyCeased::by)
+                    .contains(Reorganisation.DIVISION);
+        });
+    }
+
+    private interface OnTheStore {
+        void run(SnapshotLoads<PermitApplication> registry, CeasedCompanies ceased, Map<Thread, Long> heads, Stalling stalling) throws Exception;
+    }
+
+    /**
+     * A registry's store with A ended by a merger and {@link CeasedCompanies} on it, its stream opened and read to the head by a first
+     * question; each question's head is the engine's unless {@code heads} names one for its thread.
+     */
+    private static void onTheStore(ConnectionString server, OnTheStore test) throws Exception {
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server)
+                .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            MongoDatabase database = client.getDatabase("ceased-companies-" + UUID.randomUUID());
+            try (SnapshotLoads<PermitApplication> registry = SnapshotLoads.on(database, PermitApplication.class, Signed.aggregate(),
+                    c -> c.registerComponent(PermitServices.class, x -> new Signed.Services()))) {
+                EventStore events = registry.axon().eventStore();
+                LongSupplier stored = DurableEventStorageEngine.storedUpTo(registry.engine());
+                Map<Thread, Long> heads = new ConcurrentHashMap<>();
+                Stalling stalling = new Stalling();
+                CeasedCompanies ceased = new CeasedCompanies(new CompaniesOnRecord(database, events), stalling.around(events),
+                        () -> heads.getOrDefault(Thread.currentThread(), stored.getAsLong()));
+                registry.append("permit-of-a", List.of(new PermitTransferred(PermitLifecycleTest.ID, A, B, Reorganisation.MERGER, SHA2,
+                        AT.minusSeconds(86_400), SUPERVISOR, LocalDate.of(2025, 7, 30))));
+                assertThat(ceased.of(A.registrationNumber())).as("the first question opens the stream and reads to the head").isPresent();
+                test.run(registry, ceased, heads, stalling);
+            }
+        }
+    }
+
+    /**
+     * The store's events with a stream the test holds back: while {@link #stall} is set, a wait for events blocks until {@link #released}
+     * (a reader stalled on a hole); while {@link #blind} is set, the stream offers no event (the store's reader has not delivered it yet).
+     */
+    private static final class Stalling {
+        final CountDownLatch waiting = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+        volatile boolean stall;
+        volatile boolean blind;
+
+        EventStore around(EventStore events) {
+            return proxy(EventStore.class, (method, args) -> method.getName().equals("openStream")
+                    ? stream((BlockingStream<?>) method.invoke(events, args)) : method.invoke(events, args));
+        }
+
+        private BlockingStream<?> stream(BlockingStream<?> stream) {
+            return proxy(BlockingStream.class, (method, args) -> {
+                if (method.getName().equals("hasNextAvailable")) {
+                    if (args != null && stall) {
+                        waiting.countDown();
+                        released.await();
+                    }
+                    if (blind) {
+                        return false;
+                    }
+                }
+                return method.invoke(stream, args);
+            });
+        }
+
+        private interface Call {
+            Object on(java.lang.reflect.Method method, Object[] args) throws Throwable;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<T> type, Call call) {
+            return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+                try {
+                    return call.on(method, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
         }
     }
 
