@@ -254,7 +254,7 @@ final class MongoTokenStore implements TokenStore {
     }
 
     /**
-     * ADR 0071 item 13 (abuse audit O286): the held tokens of {@code processorName} written when the interval ends, whether or not a batch
+     * ADR 0071 item 13 (abuse audit O264): the held tokens of {@code processorName} written when the interval ends, whether or not a batch
      * follows (the last batch before a quiet spell, such as a second act within a second of the first). One waiting write per processor:
      * under load it is the processor's one write per interval (the stores after it are held until the next), so the deferral's cost is kept.
      * A write that fails (the segment taken over, the database gone at shut-down) is left to the next store, the claim's extension or the

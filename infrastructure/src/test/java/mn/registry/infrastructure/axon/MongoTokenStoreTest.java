@@ -268,7 +268,7 @@ class MongoTokenStoreTest {
     }
 
     @Test
-    @DisplayName("ADR 0071 item 13 (O286): a token held back is written when the interval ends though no batch follows (a second act within a "
+    @DisplayName("ADR 0071 item 13 (O264): a token held back is written when the interval ends though no batch follows (a second act within a "
             + "second of the first), by one waiting write per processor")
     void a_held_token_is_written_when_the_interval_ends() {
         MongoTokenStore node = deferring("node-a");
