@@ -2068,6 +2068,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.change-in-future", "A change is reported after it happens.", "changedOn", "002 art. 20.3.3");
         }
         changeIsShownByItsDocument(command.documentSha256());
+        documentIsNotOlderThanTheChange(command.documentSha256(), command.changedOn(), services);
         documentWasReceived(command.documentSha256(), "documentSha256", "002 art. 20.3.3", services); // F106
         aChangeIsReportedOnceOnItsDocument(command.documentSha256());
         apply(new PermitChangeReported(applicationId, command.changedOn(), command.description(), command.documentSha256(), context.receivedAt(),
@@ -2084,6 +2085,18 @@ class PermitApplication {
                     + "(its SHA-256, uploaded to POST /api/documents first), so that the day of the change can be compared with it.",
                     "documentSha256", "002 art. 20.3.3");
         }
+    }
+
+    // 002 art. 20.3.3 (choice, the lead's reading, ADR 0046 item 117, abuse audit F456, was O294): the report's document shows the change
+    // (item 45); a paper the registry received on a day before the day of the change the holder names cannot show it (an application's
+    // copy, received before the issue, shows no change to the issued permit). Judged by the registry's first receipt, in days in
+    // Ulaanbaatar (receivedBefore), never by a date the holder writes: naming an earlier day to pass makes the report late instead
+    private static void documentIsNotOlderThanTheChange(String documentSha256, LocalDate changedOn, PermitServices services) {
+        receivedBefore(documentSha256, changedOn, services).ifPresent(received -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.change-document-before-the-change", "The registry received this "
+                    + "document on " + received + ", before the change of " + changedOn + " it would show; a change is reported with a "
+                    + "document of it.", "documentSha256", "002 art. 20.3.3");
+        });
     }
 
     // 002 art. 20.3.3: a change "in the information specified in the special permit" happens once the permit exists (ADR 0013 §3)

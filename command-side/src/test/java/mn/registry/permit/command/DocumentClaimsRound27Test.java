@@ -48,6 +48,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Session 27, claims (ADR 0057 "Session 27"; ADR 0046 item 103; abuse audit F449-F452, was O234, O218, O210): a company's own papers
@@ -107,6 +108,12 @@ class DocumentClaimsRound27Test {
 
     private String received(String words) {
         return documents.receive(words.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", "paper.txt").document().sha256();
+    }
+
+    /** A paper the registry received first at {@code at} (its receipt is what {@code PermitServices.documentReceivedAt} reads). */
+    private String receivedAt(String words, Instant at) {
+        return new DocumentStore(database, Clock.fixed(at, ZoneOffset.UTC), DataSize.ofMegabytes(1))
+                .receive(words.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", "paper.txt").document().sha256();
     }
 
     /** What the command pipeline does first: the command id is claimed in the command log. */
@@ -170,12 +177,50 @@ class DocumentClaimsRound27Test {
     }
 
     @Test
-    @DisplayName("002 art. 20.3.3, 25.1.1 (F449, was O234; ADR 0046 item 103): the holder reports a change on its own application's copy: "
-            + "accepted, the application's claim kept; abuse: a second report on the same copy is refused (permit.change-document-used), "
-            + "nothing stored")
-    void the_holder_reports_a_change_on_its_own_applications_copy() {
-        String copy = received("state register extract of 6543210, named in its application");
+    @DisplayName("002 art. 20.3.3 (F456, was O294; ADR 0046 item 117, narrowing item 103): abuse: the holder reports a change after the issue "
+            + "on its own application's copy, received with the application: refused (permit.change-document-before-the-change), nothing "
+            + "stored, the claim left the application's")
+    void the_applications_copy_is_refused_to_a_change_after_the_issue() {
+        String copy = receivedAt("state register extract of 6543210, named in its application", PermitLifecycleTest.RECEIVED);
         claimed(copy, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(ID.value()), COMPANY);
+
+        assertThatThrownBy(() -> reportOn(copy, "cmd-1")).satisfies(t -> refusedAs(t, "permit.change-document-before-the-change",
+                "documentSha256", "002 art. 20.3.3"));
+
+        assertThat(stored(PermitChangeReported.class)).isEmpty();
+        assertThat(List.of(claimOf(copy).getString("kind"), claimOf(copy).getString("commandId")))
+                .containsExactly("permit-application-document", "cmd-earlier-" + copy.substring(0, 8));
+    }
+
+    @Test
+    @DisplayName("002 art. 20.3.3 (F456, was O294; ADR 0046 item 117): abuse: a paper the registry received the day before the named change "
+            + "(23:59:59 in Ulaanbaatar) is refused, nothing stored, no claim left taken; happy: one received at 00:00 of the change's day, "
+            + "and one received after it, are accepted")
+    void a_change_is_shown_by_a_paper_received_on_or_after_its_day() {
+        LocalDate changedOn = LocalDate.of(2025, 6, 2);
+        String dayBefore = receivedAt("state register extract of 6543210, 1 June", Instant.parse("2025-06-01T15:59:59Z"));
+        String changesDay = receivedAt("state register extract of 6543210, 2 June", Instant.parse("2025-06-01T16:00:00Z"));
+        String dayAfter = receivedAt("state register extract of 6543210, 3 June", Instant.parse("2025-06-03T01:00:00Z"));
+
+        assertThatThrownBy(() -> reportOn(dayBefore, "cmd-1")).satisfies(t -> refusedAs(t, "permit.change-document-before-the-change",
+                "documentSha256", "002 art. 20.3.3"));
+        assertThat(stored(PermitChangeReported.class)).isEmpty();
+        assertThat(claimOf(dayBefore)).as("the report's claim released").isNull();
+
+        reportOn(changesDay, "cmd-2");
+        reportOn(dayAfter, "cmd-3");
+
+        assertThat(stored(PermitChangeReported.class)).extracting(PermitChangeReported::documentSha256, PermitChangeReported::changedOn)
+                .containsExactly(tuple(changesDay, changedOn), tuple(dayAfter, changedOn));
+    }
+
+    @Test
+    @DisplayName("002 art. 20.3.3, 25.1.1 (F449, F456; ADR 0046 items 103, 117): the holder reports a change on a copy its company named in "
+            + "an application, received on the change's day: accepted, the application's claim kept; abuse: a second report on the same copy "
+            + "is refused (permit.change-document-used), nothing stored")
+    void the_holder_reports_a_change_on_its_own_applications_copy_received_on_the_changes_day() {
+        String copy = receivedAt("state register extract of 6543210, named in its application again", Instant.parse("2025-06-02T01:00:00Z"));
+        claimed(copy, DocumentKind.PERMIT_APPLICATION_DOCUMENT, "permit:another-of-6543210", COMPANY);
 
         reportOn(copy, "cmd-1");
 

@@ -48,6 +48,8 @@ class PermitAcrossCalendarYearsTest {
      * policy's document, received with the application's eight days before the approval: the order the reading refuses.
      */
     private String CONTRACT;
+    /** The extract showing the change of 7 January 2031, received that day (ADR 0046 item 117, F456: not before the change). */
+    private String EXTRACT;
     private static final PersonId HOLDER = new PersonId("applicant-1");
 
     private MongoDatabase database;
@@ -69,6 +71,9 @@ class PermitAcrossCalendarYearsTest {
         CONTRACT = new DocumentStore(database, Clock.fixed(Instant.parse("2031-01-06T01:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
                 .receive("the contract signed when issuing".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
                         "contract.txt").document().sha256();
+        EXTRACT = new DocumentStore(database, Clock.fixed(Instant.parse("2031-01-07T03:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
+                .receive("the state register extract: new registered address".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/plain; charset=utf-8", "extract.txt").document().sha256();
         // ADR 0046 item 107 (F410): the stamp duty's proof is received in the request's window (the term ends in January 2036)
         SHA2 = new DocumentStore(database, Clock.fixed(Instant.parse("2035-09-16T02:00:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1))
                 .receive("the stamp duty's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
@@ -131,7 +136,7 @@ class PermitAcrossCalendarYearsTest {
         });
 
         // 002 art. 20.3.3: a change of 7 Jan 2031 was due by 10 Jan (3 working days); reported on 20 Jan it is late
-        axon.commandGateway().sendAndWait(signed(new ReportPermitChange(id, LocalDate.of(2031, 1, 7), "New registered address", SHA), HOLDER, Instant.parse("2031-01-20T02:00:00Z")));
+        axon.commandGateway().sendAndWait(signed(new ReportPermitChange(id, LocalDate.of(2031, 1, 7), "New registered address", EXTRACT), HOLDER, Instant.parse("2031-01-20T02:00:00Z")));
         assertThat(last(PermitChangeReported.class)).satisfies(change -> {
             assertThat(change.late()).isTrue();
             assertThat(change.reportDue()).isEqualTo(LocalDate.of(2031, 1, 10));
