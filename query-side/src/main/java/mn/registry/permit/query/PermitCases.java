@@ -120,11 +120,9 @@ public class PermitCases {
             return page;
         }
         java.time.Instant revokedAt = java.time.Instant.parse(revocation.getString("revokedAt"));
-        Document complaint = c.get("complaint", Document.class);
-        boolean filed = complaint != null && complaint.getString("filedAt") != null
-                && !java.time.Instant.parse(complaint.getString("filedAt")).isBefore(revokedAt);
+        Optional<Map<?, ?>> complaint = ComplaintAgainstTheRevocation.of(c);
         boolean stands = RevocationStanding.stands(RevocationGround.valueOf(revocation.getString("ground")),
-                UlaanbaatarTime.dateOf(revokedAt), filed, filed && Boolean.FALSE.equals(complaint.getBoolean("upheld")),
+                UlaanbaatarTime.dateOf(revokedAt), complaint.isPresent(), complaint.filter(f -> Boolean.FALSE.equals(f.get("upheld"))).isPresent(),
                 UlaanbaatarTime.dateOf(clock.instant()));
         if (stands) {
             Map<String, Object> closed = new LinkedHashMap<>(request);

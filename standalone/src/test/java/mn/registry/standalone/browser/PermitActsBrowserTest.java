@@ -344,6 +344,49 @@ class PermitActsBrowserTest {
     }
 
     @Test
+    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 120, F458, was O271): revoked again after an upheld complaint, the holder's page offers the "
+            + "complaint against the new revocation and the desk holds the database's pass-on in its period, in English and Mongolian")
+    void a_second_revocations_complaint_period_in_the_browser() {
+        String id = activePermit("Zavkhan Second Revocation LLC", "6400727");
+        RegistryClient client = registry.client;
+        ApplicationId permit = new ApplicationId(id);
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(permit,
+                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
+                uploaded(registry, "the finding that " + id + "'s audit report was forged")))));
+        ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new mn.registry.kernel.permit.FileRevocationComplaint(permit,
+                uploaded(registry, "the complaint of " + id)))));
+        ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new mn.registry.kernel.permit.DecideRevocationComplaint(permit,
+                true, uploaded(registry, "the decision upholding the complaint of " + id)))));
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(permit,
+                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the insurance policy was forged",
+                uploaded(registry, "the finding that " + id + "'s insurance policy was forged")))));
+        ok(client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver", new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(
+                permit, "d7".repeat(32), uploaded(registry, "the ministry's receipt of " + id + "'s database, handed over again")))));
+
+        browser.signInAsDemo("supervisor-2");
+        for (String lang : List.of("en", "mn")) {
+            browser.open("/desk/applications/" + id, lang); // ADR 0071: one load, the page waits for the register
+            assertThat(browser.all("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]")).as("the pass-on held, " + lang).hasSize(1);
+            assertThat(browser.all("#form-pass-database")).isEmpty();
+        }
+        assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.complaintPeriod\"]").getText())
+                .startsWith("Эзэмшигч хүчингүй болгосон шийдвэрийн талаар гомдол гаргах хугацаа дуусаагүй байна");
+        browser.screenshot("desk-second-revocation-complaint-period-mn");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+        browser.signInAsDemo("applicant-1");
+        for (String lang : List.of("en", "mn")) {
+            browser.open("/applicant/applications/" + id, lang); // ADR 0071: one load, the page waits for the register
+            assertThat(browser.all("#form-complaint")).as("the holder's page offers the complaint, " + lang).hasSize(1);
+            assertThat(browser.all("#complaint-period-over")).isEmpty();
+        }
+        assertThat(browser.find("#form-complaint h3").getText()).isNotBlank();
+        browser.screenshot("holder-second-revocation-complaint-mn");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("002 art. 29.3 (F221, was O121): the reviewer records a revoked holder's database handed over on the desk with the "
             + "database's signed receipt, chosen as a file (hashed and kept), in English; the same receipt for another revoked permit's "
             + "database is refused in Mongolian")

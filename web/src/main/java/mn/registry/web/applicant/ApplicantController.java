@@ -77,6 +77,8 @@ class ApplicantController {
                 model.addAttribute("extension", extension(file, today,
                         answer.map(mn.registry.kernel.permit.RevocationGrounds.Answer::extensionRequestClosed).orElse(false)));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
+                // ADR 0046 item 120 (F458): a complaint the file keeps from an earlier, annulled revocation is not one against this one
+                model.addAttribute("complaintFiled", mn.registry.permit.query.ComplaintAgainstTheRevocation.of(file).isPresent());
                 // 002 art. 23.3, 29.1.1 (ADR 0046 item 74): a request received before the permit passed to this holder is not its own, as
                 // the command side answers (ADR 0065)
                 var holderRequest = answer

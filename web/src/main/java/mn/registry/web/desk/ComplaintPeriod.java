@@ -1,6 +1,7 @@
 package mn.registry.web.desk;
 
 import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.permit.query.ComplaintAgainstTheRevocation;
 
 import java.util.Map;
 
@@ -11,16 +12,18 @@ public final class ComplaintPeriod {
     }
 
     /**
-     * 002 art. 29.4, 29.6 (ADR 0046 items 20, 30): the holder may still complain against the revocation (a ground a complaint lies against,
-     * none decided, and {@code today} within the complaint period from the revocation's day in Ulaanbaatar), as the aggregate judges it:
-     * the desk holds the database's pass-on meanwhile, the holder's page offers the complaint form only then.
+     * 002 art. 29.4, 29.6 (ADR 0046 items 20, 30, 120): the holder may still complain against the revocation (a ground a complaint lies
+     * against, none filed against it, and {@code today} within the complaint period from the revocation's day in Ulaanbaatar), as the
+     * aggregate judges it: the desk holds the database's pass-on meanwhile, the holder's page offers the complaint form only then. A
+     * complaint older than the revocation is an earlier revocation's ({@link ComplaintAgainstTheRevocation}, F458): it was upheld, and the
+     * new revocation has a complaint period of its own.
      */
     public static boolean running(Map<String, Object> file, java.time.LocalDate today) {
         if (!(file.get("revocation") instanceof Map<?, ?> revocation) || revocation.get("revokedAt") == null || revocation.get("ground") == null) {
             return false;
         }
         if (!RevocationGround.valueOf(String.valueOf(revocation.get("ground"))).complaintAllowed()
-                || file.get("complaint") instanceof Map<?, ?> complaint && complaint.get("upheld") != null) {
+                || ComplaintAgainstTheRevocation.of(file).isPresent()) {
             return false;
         }
         java.time.LocalDate revokedOn = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(java.time.Instant.parse(String.valueOf(revocation.get("revokedAt"))));

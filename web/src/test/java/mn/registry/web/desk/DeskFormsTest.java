@@ -172,8 +172,26 @@ class DeskFormsTest {
         assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 7, 3))).as("day 31").isFalse();
         assertThat(ComplaintPeriod.running(java.util.Map.of("revocation", java.util.Map.of("ground", "HOLDER_REQUEST",
                 "revokedAt", "2025-06-01T16:30:00Z")), java.time.LocalDate.of(2025, 6, 3))).as("no complaint lies").isFalse();
-        file.put("complaint", java.util.Map.of("upheld", false));
+        file.put("complaint", java.util.Map.of("filedAt", "2025-06-02T02:00:00Z", "upheld", false)); // filed against this revocation
         assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 6, 3))).as("a complaint decided").isFalse();
+    }
+    @Test
+    @DisplayName("002 art. 29.4, 29.6 (ADR 0046 item 120, F458, was O271): revoked again after an upheld complaint, the earlier complaint is "
+            + "the annulled revocation's: the holder may complain against the new one while its period runs, and the desk's pass-on waits")
+    void a_second_revocations_complaint_period_runs() {
+        java.util.Map<String, Object> file = new java.util.HashMap<>(java.util.Map.of(
+                "revocation", java.util.Map.of("ground", "FALSE_DOCUMENTS", "revokedAt", "2025-09-01T02:00:00Z"),
+                "complaint", java.util.Map.of("filedAt", "2025-06-03T02:00:00Z", "upheld", true, "decidedAt", "2025-06-20T02:00:00Z")));
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 9, 2))).as("the earlier revocation's complaint").isTrue();
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 10, 2))).as("day 31 of the new period").isFalse();
+        file.put("complaint", java.util.Map.of("filedAt", "2025-09-02T02:00:00Z"));
+        assertThat(ComplaintPeriod.running(file, java.time.LocalDate.of(2025, 9, 3))).as("one complaint against the new revocation, pending")
+                .isFalse();
+        DeskController.Offer held = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, false, false, false, false, null,
+                ComplaintPeriod.running(java.util.Map.of("revocation", java.util.Map.of("ground", "FALSE_DOCUMENTS", "revokedAt", "2025-09-01T02:00:00Z"),
+                        "complaint", java.util.Map.of("filedAt", "2025-06-03T02:00:00Z", "upheld", true)), java.time.LocalDate.of(2025, 9, 2))));
+        assertThat(held.forms()).doesNotContain("passDatabaseOn");
+        assertThat(held.missing()).containsExactly("desk.missing.complaintPeriod");
     }
     @Test
     @DisplayName("002 art. 27.5 (ADR 0046 item 24, ADR 0065): a ground to suspend, on which an extension may be refused, is the command side's answer; with no answer, none")
