@@ -48,6 +48,13 @@ public class GovernorDesk {
                                         LocalDate dueOn, int businessDaysLeft, boolean overdue, boolean escalated, String article) {
     }
 
+    /**
+     * 003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; abuse audit F460, was O286): a day by which the registered entity must start, or resume, its
+     * operations, or be removed on {@code ground}; {@code passed} once today in Ulaanbaatar is after it.
+     */
+    public record DayToAct(String ground, String article, LocalDate dueBy, boolean passed) {
+    }
+
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
     public record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
@@ -127,6 +134,35 @@ public class GovernorDesk {
     public static java.util.Optional<LocalDate> courtsDay(Document row, java.util.Optional<Document> elsewhere) {
         return java.util.stream.Stream.concat(java.util.Optional.ofNullable(row.getString("courtDecidedOn")).stream(),
                 elsewhere.map(d -> d.getString("decidedOn")).stream()).map(LocalDate::parse).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * 003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; F460, was O286): the days that run against the registration in its round received at
+     * {@code roundReceivedAt}, as the desk shows them (its row's {@code startDueBy} and {@code resumeDueBy}): the year to start until operations
+     * started, the 12 months of interruption until they resumed; none unless the row is that round's and it is registered (a later round, or
+     * the removal, ends them, as the deadline service ends its deadlines).
+     */
+    public List<DayToAct> daysToAct(String registrationId, Object roundReceivedAt) {
+        Document row = registrations.find(eq("_id", registrationId)).first();
+        if (row == null || !"REGISTERED".equals(row.getString("status")) || roundReceivedAt == null
+                || !java.time.Instant.parse(String.valueOf(roundReceivedAt)).equals(java.time.Instant.parse(row.getString("receivedAt")))) {
+            return List.of();
+        }
+        withStartDueBy(row);
+        LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
+        List<DayToAct> days = new ArrayList<>();
+        if (row.getString("operationsStartedOn") == null && row.getString("startDueBy") != null) {
+            days.add(dayToAct(mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, row.getString("startDueBy"), today));
+        }
+        if (row.getString("resumeDueBy") != null) {
+            days.add(dayToAct(mn.registry.kernel.freezone.DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, row.getString("resumeDueBy"), today));
+        }
+        return days;
+    }
+
+    private static DayToAct dayToAct(mn.registry.kernel.freezone.DeregistrationGround ground, String dueBy, LocalDate today) {
+        LocalDate day = LocalDate.parse(dueBy);
+        return new DayToAct(ground.name(), ground.article(), day, today.isAfter(day));
     }
 
     // 003 art. 12.2: the zone's queue, most urgent first by business days left

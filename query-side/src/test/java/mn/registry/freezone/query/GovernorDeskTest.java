@@ -441,4 +441,35 @@ class GovernorDeskTest {
                 new Money(new BigDecimal("2500000"), "USD"), true, LocalDate.of(2028, 1, 31), GOVERNOR, null));
         assertThat(desk.entity(ZONE.value(), gobi.value())).get().extracting(r -> r.getString("startDueBy")).isEqualTo("2028-01-31");
     }
+
+    @Test
+    @DisplayName("003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; F460, was O286): the entity's page reads the days that run against it as the desk shows "
+            + "them: the year to start until operations start, the 12 months of interruption until they resume, each passed once today is after it; "
+            + "none for an earlier round or after the removal")
+    void the_days_that_run_against_the_entity_are_the_desks() {
+        RegistrationId gobi = RegistrationId.of(ZONE, GOBI);
+        RegistrationEvents.ZoneRegistrationApplied applied = applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30));
+        String round = applied.receivedAt().toString();
+        projection.on(applied);
+        assertThat(deskOn(LocalDate.of(2026, 11, 24)).daysToAct(gobi.value(), round)).as("under review, nothing runs yet").isEmpty();
+        projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
+        GovernorDesk.DayToAct start = new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), false);
+        assertThat(deskOn(LocalDate.of(2027, 11, 24)).daysToAct(gobi.value(), round)).containsExactly(start);
+        assertThat(deskOn(LocalDate.of(2027, 11, 25)).daysToAct(gobi.value(), round))
+                .containsExactly(new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), true));
+        assertThat(deskOn(LocalDate.of(2026, 12, 1)).daysToAct(gobi.value(), "2026-11-01T01:00:00Z")).as("another round's reader").isEmpty();
+
+        projection.on(new RegistrationEvents.OperationsStarted(gobi, LocalDate.of(2027, 3, 1), GOVERNOR, null));
+        assertThat(deskOn(LocalDate.of(2027, 3, 2)).daysToAct(gobi.value(), round)).as("started: the year to start no longer runs").isEmpty();
+        projection.on(new RegistrationEvents.OperationsInterrupted(gobi, LocalDate.of(2027, 6, 1), LocalDate.of(2028, 5, 31), GOVERNOR, null));
+        assertThat(deskOn(LocalDate.of(2027, 6, 2)).daysToAct(gobi.value(), round))
+                .containsExactly(new GovernorDesk.DayToAct("INTERRUPTED_TWELVE_MONTHS", "003 art. 12.5.2", LocalDate.of(2028, 5, 31), false));
+        projection.on(new RegistrationEvents.OperationsResumed(gobi, LocalDate.of(2027, 9, 1), GOVERNOR, null));
+        assertThat(deskOn(LocalDate.of(2027, 9, 2)).daysToAct(gobi.value(), round)).isEmpty();
+
+        projection.on(new RegistrationEvents.OperationsInterrupted(gobi, LocalDate.of(2027, 10, 1), LocalDate.of(2028, 9, 30), GOVERNOR, null));
+        projection.on(new RegistrationEvents.EntityDeregistered(gobi, ZONE, DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "r",
+                Instant.parse("2027-11-30T01:00:00Z"), true, true, GOVERNOR));
+        assertThat(deskOn(LocalDate.of(2027, 12, 1)).daysToAct(gobi.value(), round)).as("removed: nothing runs").isEmpty();
+    }
 }

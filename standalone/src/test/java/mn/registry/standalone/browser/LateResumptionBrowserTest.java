@@ -35,13 +35,24 @@ class LateResumptionBrowserTest {
     private static BrowserRegistry registry;
     private static Browser browser;
 
-    /** Registered, started and interrupted on the registry's today, each act on a document of its own. */
     private static RegistrationId interrupted(LegalEntity entity, LocalDate today) {
+        return interrupted(registry, entity, today);
+    }
+
+    /** Applied for by applicant-1 in Altanbulag and registered by its governor, on {@code registry}. */
+    static RegistrationId registered(BrowserRegistry registry, LegalEntity entity) {
         RegistrationId registration = new RegistrationId(GovernorDeskBrowserTest.apply(registry, entity, "altanbulag"));
-        send("RegisterEntity", new RegistrationCommands.RegisterEntity(registration));
-        send("RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, today, upload("start of " + entity.name(), null)));
-        send("RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration, today,
-                upload("interruption of " + entity.name(), null)));
+        send(registry, "governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(registration));
+        return registration;
+    }
+
+    /** Registered, started and interrupted on the registry's today, each act on a document of its own. */
+    static RegistrationId interrupted(BrowserRegistry registry, LegalEntity entity, LocalDate today) {
+        RegistrationId registration = registered(registry, entity);
+        send(registry, "governor-altanbulag", "RecordOperationsStarted", new RegistrationCommands.RecordOperationsStarted(registration, today,
+                upload(registry, "start of " + entity.name(), null)));
+        send(registry, "governor-altanbulag", "RecordOperationsInterrupted", new RegistrationCommands.RecordOperationsInterrupted(registration, today,
+                upload(registry, "interruption of " + entity.name(), null)));
         return registration;
     }
 
@@ -50,11 +61,19 @@ class LateResumptionBrowserTest {
     }
 
     private static void send(String signer, String type, Object body) {
+        send(registry, signer, type, body);
+    }
+
+    private static void send(BrowserRegistry registry, String signer, String type, Object body) {
         RegistryClient.Reply reply = registry.client.command(registry.client.sign(signer, type, body));
         assertThat(reply.status()).as(type + " " + reply.body()).isEqualTo(200);
     }
 
     private static String upload(String text, PersonId uploader) {
+        return upload(registry, text, uploader);
+    }
+
+    private static String upload(BrowserRegistry registry, String text, PersonId uploader) {
         return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + " " + System.nanoTime() + "\n%%EOF\n")
                 .getBytes(StandardCharsets.UTF_8), "application/pdf", "document.pdf", uploader).document().sha256();
     }

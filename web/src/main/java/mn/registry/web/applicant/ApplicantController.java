@@ -168,13 +168,15 @@ class ApplicantController {
             // command side's answer below folded
             Folded<LandActs> land = landActsNow(registrationId, actor.person());
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(Math.max(land.position(), catchUp.lastPositionOf(streamsShownWith(registrationId))),
-                    ApplicantRegistrations.WRITTEN_BY));
+                    ApplicantRegistrations.WRITTEN_BY, mn.registry.freezone.query.GovernorDesk.WRITTEN_BY));
             return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
                 LandActs acts = land.answer();
                 model.addAttribute("feeReports", feeReports(file, acts));
                 model.addAttribute("withdrawals", withdrawals(file, acts));
                 model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
+                // 003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; F460, was O286): the days that run against the entity, as the governor's desk shows them
+                model.addAttribute("daysToAct", zones.daysToAct(registrationId, file.get("receivedAt")));
                 return "applicant/registration";
             });
         });
