@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
-import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
@@ -20,7 +19,6 @@ import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -62,13 +60,7 @@ class ApplyForPermitTypeTest {
             documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
         }
         engine = new InMemoryEventStorageEngine();
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(Signed.aggregate())
-                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
-                .configureEmbeddedEventStore(c -> engine)
-                .buildConfiguration();
-        axon.start();
+        axon = CompanyClaimsFixture.permitAxon(database, documents, engine);
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
                 CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
     }

@@ -20,6 +20,23 @@ final class CompanyClaimsFixture {
                 axon.commandGateway(), backfill);
     }
 
+    /**
+     * A started Axon configuration of the permit aggregate on {@code engine}, its services the registry's (the calendar, the document store,
+     * the receipt numbers), as the application tests of the claims need it.
+     */
+    static Configuration permitAxon(MongoDatabase database, mn.registry.document.DocumentStore documents,
+                                    org.axonframework.eventsourcing.eventstore.EventStorageEngine engine) {
+        Configuration axon = org.axonframework.config.DefaultConfigurer.defaultConfiguration()
+                .configureAggregate(Signed.aggregate())
+                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(
+                        new mn.registry.infrastructure.calendar.CurrentCalendar(c.eventStore(), java.time.Clock.systemUTC()),
+                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
+                .configureEmbeddedEventStore(c -> engine)
+                .buildConfiguration();
+        axon.start();
+        return axon;
+    }
+
     static mn.registry.command.claim.DocumentClaims documentClaims(MongoDatabase database) {
         return mn.registry.command.claim.DocumentClaims.backfilled(database, new mn.registry.command.api.CommandLog(database, java.time.Clock.systemUTC()));
     }

@@ -9,7 +9,6 @@ import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.document.DocumentStore;
-import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplyForPermit;
@@ -22,7 +21,6 @@ import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -83,13 +81,7 @@ class DocumentClaimsRound27Test {
             documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
         }
         engine = new InMemoryEventStorageEngine();
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(Signed.aggregate())
-                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
-                .configureEmbeddedEventStore(c -> engine)
-                .buildConfiguration();
-        axon.start();
+        axon = CompanyClaimsFixture.permitAxon(database, documents, engine);
         List<Object> active = PermitLifecycleTest.active();
         for (int i = 0; i < active.size(); i++) {
             axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), i, active.get(i)));

@@ -11,7 +11,6 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
-import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -24,7 +23,6 @@ import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -77,13 +75,7 @@ class PermitApplicationOnEventStoreTest {
                 .database(database).sealingKey(TestSealingKeys.sealingKey()).eventSerializer(serializer).snapshotSerializer(serializer)
                 .build();
         engine.ensureIndexes();
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(Signed.aggregate())
-                .registerComponent(PermitServices.class, c -> new RegistryPermitServices(new CurrentCalendar(c.eventStore(), Clock.systemUTC()),
-                        c.eventStore(), documents, new MongoPermitApplicationIds(database), () -> c.repository(PermitApplication.class)))
-                .configureEmbeddedEventStore(c -> engine)
-                .buildConfiguration();
-        axon.start();
+        axon = CompanyClaimsFixture.permitAxon(database, documents, engine);
         type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
                 CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
     }
