@@ -1286,13 +1286,46 @@ class PermitApplication {
         requireText(command.reason(), "reason", "002 art. 28.4");
         boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
+        boolean noticeUnmet = monthsSpent && !theSuspensionsNoticeWasRecordedInTime(services);
+        if (noticeUnmet) {
+            restorationOnUnnoticedMonthsIsTheSupervisors(context);
+        }
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
-                monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
+                noticeUnmet ? RESTORED_ON_THE_UNNOTICED_MONTHS : monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
 
     /** The article of a restoration once 28.1's three months are spent unnoticed (item 113): 28.1 left the suspension no ground. */
     static final String RESTORED_ON_THE_MONTHS_SPENT = "002 art. 28.1, 28.4";
+    /**
+     * The article of that restoration when the suspension's notice was not recorded by its due day (item 121): the public record names
+     * 28.3, the duty the ministry did not meet.
+     */
+    static final String RESTORED_ON_THE_UNNOTICED_MONTHS = "002 art. 28.1, 28.3, 28.4";
+
+    // 002 art. 28.1, 28.3, 28.4 (choice, the lead's reading of O274, ADR 0046 item 121, abuse audit F466): item 113 restores without the
+    // remedy a suspension that outlived 28.1's three months with no notice in time. A reviewer colluding with the holder would suspend,
+    // never give the written notice 28.3 owes within three working days, and let the months pass, to restore the permit with no inspection
+    // and no revocation on 29.1.5. Where the notice of the suspension in force was not recorded by its due day (never, or late), judged at
+    // the restoration's receipt, the restoration on the months spent is the supervisor's alone, and its record names 28.3 among its
+    // articles. A notice recorded in time (item 104's suspension too short after it) leaves it as item 113 has it
+    private static void restorationOnUnnoticedMonthsIsTheSupervisors(CommandContext context) {
+        if (context.roles() == null || !context.roles().contains(Role.MINISTRY_SUPERVISOR)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.restoration-on-unnoticed-months-is-the-supervisors", "28.1's "
+                    + "three months are spent, but the notice of the suspension (002 art. 28.3) was not recorded within its three working days; "
+                    + "a supervisor restores the permit.", "restoration", "002 art. 28.1, 28.3, 28.4");
+        }
+    }
+
+    /**
+     * Whether the notice of the suspension in force (its {@code NOTIFY_SUSPENSION} marked done) was recorded by its due day, the third working
+     * day after the registry received the suspension (002 art. 28.3), by the day in Ulaanbaatar the registry received that record (item 121).
+     */
+    private boolean theSuspensionsNoticeWasRecordedInTime(PermitServices services) {
+        SuspensionNotice notice = suspensionNotice;
+        return notice != null && isTheSuspensionInForce(notice.of())
+                && !notice.recordedOn().isAfter(services.due(notice.of().suspendedAt(), PermitDeadlines.SUSPENSION_NOTICE).due());
+    }
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
     private void permitIsRestorableAt(Instant at) {
@@ -1523,9 +1556,10 @@ class PermitApplication {
             permitIsRestorableAt(now);
             theSuspensionsGroundWasRemovedOrItsMonthsSpent(now, services);
         });
+        boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                suspensionOutlivedItsThreeMonthsUnnoticed(now, services));
+                monthsSpent, monthsSpent && !theSuspensionsNoticeWasRecordedInTime(services));
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
