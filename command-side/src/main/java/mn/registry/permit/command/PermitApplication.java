@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "3";
+    static final String SHAPE = "4";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -173,6 +173,11 @@ class PermitApplication {
      * New state, read by item 105's rule only.
      */
     private LocalDate unremediedChainFrom;
+    /**
+     * Whether a suspension of that chain before the one in force had its notice (002 art. 28.3) not recorded by its due day (ADR 0046 item
+     * 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule only.
+     */
+    private boolean chainNoticeUnmet;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -208,7 +213,8 @@ class PermitApplication {
     }
 
     /** A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, and the day the registry received its record. */
-    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn) {
+    /** {@code late}: recorded after its due day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121). */
+    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn, boolean late) {
     }
 
     // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
@@ -1286,7 +1292,7 @@ class PermitApplication {
         requireText(command.reason(), "reason", "002 art. 28.4");
         boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
-        boolean noticeUnmet = monthsSpent && !theSuspensionsNoticeWasRecordedInTime(services);
+        boolean noticeUnmet = monthsSpent && !theChainsNoticesWereRecordedInTime();
         if (noticeUnmet) {
             restorationOnUnnoticedMonthsIsTheSupervisors(context);
         }
@@ -1318,13 +1324,20 @@ class PermitApplication {
     }
 
     /**
-     * Whether the notice of the suspension in force (its {@code NOTIFY_SUSPENSION} marked done) was recorded by its due day, the third working
-     * day after the registry received the suspension (002 art. 28.3), by the day in Ulaanbaatar the registry received that record (item 121).
+     * Whether the notice of the suspension in force, and of every suspension of its chain before it (item 125), was recorded by its due day
+     * (002 art. 28.3, item 121).
      */
-    private boolean theSuspensionsNoticeWasRecordedInTime(PermitServices services) {
+    private boolean theChainsNoticesWereRecordedInTime() {
+        return !chainNoticeUnmet && theNoticeInForceWasRecordedInTime();
+    }
+
+    /**
+     * Whether the notice of the suspension in force (its {@code NOTIFY_SUSPENSION} marked done) was recorded by its due day, the third working
+     * day after the registry received the suspension: not late as the registry judged it when it received the record (item 121).
+     */
+    private boolean theNoticeInForceWasRecordedInTime() {
         SuspensionNotice notice = suspensionNotice;
-        return notice != null && isTheSuspensionInForce(notice.of())
-                && !notice.recordedOn().isAfter(services.due(notice.of().suspendedAt(), PermitDeadlines.SUSPENSION_NOTICE).due());
+        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.late();
     }
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
@@ -1559,7 +1572,7 @@ class PermitApplication {
         boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                monthsSpent, monthsSpent && !theSuspensionsNoticeWasRecordedInTime(services));
+                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTime());
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -2519,7 +2532,7 @@ class PermitApplication {
     void on(PermitDutyFulfilled event) {
         if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) { // ADR 0046 item 98: of the suspension in force, or of the one a revocation found
             PermitSuspended noticed = status == PermitApplicationStatus.REVOKED ? suspensionAtRevocation : suspensionInForce;
-            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()));
+            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()), event.late());
         }
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
@@ -2565,7 +2578,11 @@ class PermitApplication {
         // remedy in (the only other one a suspension in force admits): it joins that suspension's chain; any other suspension starts none
         boolean joinsAChain = status == PermitApplicationStatus.SUSPENDED && suspensionInForce != null && !suspendedOnASpentRunOut();
         // item 112 (was O248): the suspension an upheld complaint applies again (item 56) keeps the chain it belonged to when revoked
-        this.unremediedChainFrom = joinsAChain ? chainFrom() : isAppliedAgainByTheComplaint(event) ? chainFromAtRevocation : null;
+        boolean appliedAgain = isAppliedAgainByTheComplaint(event);
+        this.unremediedChainFrom = joinsAChain ? chainFrom() : appliedAgain ? chainFromAtRevocation : null;
+        // item 125 (F469): the notice of the suspension a suspension anew replaces stays on the chain's record (kept through a revocation
+        // an upheld complaint annuls, which no suspension comes between)
+        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || !theNoticeInForceWasRecordedInTime() : appliedAgain && chainNoticeUnmet;
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();

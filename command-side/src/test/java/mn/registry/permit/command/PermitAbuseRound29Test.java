@@ -70,8 +70,50 @@ class PermitAbuseRound29Test extends PermitAbuseFixture {
     @DisplayName("002 art. 28.1, 28.3, 28.4 (ADR 0046 item 121): a notice recorded after its due day, on the suspension's run-out or on the "
             + "morning of the restoration, does not give the restoration back to the reviewer (403, nothing stored)")
     void a_notice_recorded_late_leaves_the_restoration_the_supervisors() {
-        reviewersRestorationRefused(PermitAbuseRound25Test.weekNoticedOn(LocalDate.of(2025, 4, 14)));
-        reviewersRestorationRefused(with(PermitAbuseRound25Test.weekRanOut(), PermitSuspensionTest.noticed(Instant.parse("2025-07-06T23:00:00Z"))));
+        reviewersRestorationRefused(with(PermitAbuseRound25Test.weekRanOut(), noticedLate(at(LocalDate.of(2025, 4, 14)))));
+        reviewersRestorationRefused(with(PermitAbuseRound25Test.weekRanOut(), noticedLate(Instant.parse("2025-07-06T23:00:00Z"))));
+    }
+
+    /** The notice of the suspension in force recorded at {@code at}, after its due day: the registry marks it late on receipt. */
+    private static PermitDutyFulfilled noticedLate(Instant at) {
+        return new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, at, true, PermitSuspensionTest.NOTICE_SHA, REVIEWER);
+    }
+
+    // ------------------------------------------------------------------ the hunt: the chain's earlier notice (item 125)
+
+    /**
+     * {@code first} (the week, run out with 29.1.5 closed), then suspended anew on a second opinion from 15 to 17 April, its notice recorded
+     * on 15 April in time (due 18 April) but too late to remedy in it (item 104), run out on 17 April.
+     */
+    private static List<Object> chainNoticedInTimeTooShort(List<Object> first) {
+        Instant anew = at(LocalDate.of(2025, 4, 15));
+        Instant ranOut = Instant.parse("2025-04-17T16:00:00Z");
+        return with(first, PermitAbuseRound25Test.inspected(PermitAbuseRound25Test.SECOND_OPINION, LocalDate.of(2025, 4, 14)),
+                new PermitSuspended(ID, SuspensionGround.INSPECTOR_OPINION, PermitAbuseRound25Test.SECOND_OPINION, 0, LocalDate.of(2025, 4, 15),
+                        LocalDate.of(2025, 4, 17), anew, REVIEWER),
+                duty(PermitDuty.NOTIFY_SUSPENSION, CALENDAR.deadline(anew, PermitDeadlines.SUSPENSION_NOTICE), anew),
+                new PermitDutyFulfilled(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, anew, false, null, REVIEWER),
+                PermitSuspensionTest.noticed(anew.plusSeconds(3600)),
+                new RevocationGroundRaised(ID, RevocationGround.VIOLATIONS_NOT_REMEDIED_DURING_SUSPENSION, ranOut, "002 art. 29.1.5"),
+                duty(PermitDuty.DECIDE_AFTER_SUSPENSION, CALENDAR.deadline(ranOut, PermitDuty.AFTER_SUSPENSION_DECISION), ranOut));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.3, 28.4 (ADR 0046 item 125, F469): a reviewer who never gave notice of the chain's first suspension, then "
+            + "suspended anew for three days with a notice in time, does not restore the permit on the months spent: a suspension of the chain "
+            + "whose notice was not met makes the restoration the supervisor's (403, nothing stored); the supervisor's names 28.3")
+    void an_earlier_suspensions_unmet_notice_in_the_chain_leaves_the_restoration_the_supervisors() {
+        reviewersRestorationRefused(chainNoticedInTimeTooShort(PermitAbuseRound25Test.weekRanOut()));
+        restoredWithTheArticle(chainNoticedInTimeTooShort(PermitAbuseRound25Test.weekRanOut()), SUPERVISOR, Role.MINISTRY_SUPERVISOR,
+                "002 art. 28.1, 28.3, 28.4");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.3, 28.4 (ADR 0046 items 104, 113, 125; held): every suspension of the chain noticed in time, each too "
+            + "short after its notice for the holder to remedy: once the months are spent the reviewer restores the permit as item 113 has it")
+    void a_chain_noticed_in_time_leaves_item_113_as_it_was() {
+        restoredWithTheArticle(chainNoticedInTimeTooShort(PermitAbuseRound25Test.weekNoticedOn(LocalDate.of(2025, 4, 9))), REVIEWER,
+                Role.MINISTRY_REVIEWER, "002 art. 28.1, 28.4");
     }
 
     @Test
@@ -102,5 +144,38 @@ class PermitAbuseRound29Test extends PermitAbuseFixture {
         assertThat(inTime.restorationOnTheMonthsSpentIsTheSupervisors()).isFalse();
         RevocationGrounds.Answer running = answer(PermitAbuseRound25Test.weekRanOut(), at(LocalDate.of(2025, 7, 6)));
         assertThat(running.restorationOnTheMonthsSpentIsTheSupervisors()).as("the months still run: no such restoration").isFalse();
+    }
+
+    // ------------------------------------------------------------------ the hunt: attempts that held
+
+    @Test
+    @DisplayName("002 art. 28.4, 29.2 (ADR 0046 item 121; held): the supervisor restores on the months spent after the permit's term ended, "
+            + "before the expiry deadline fired, to hand back a permit the law ended: 409 permit.term-ended at the registry's receipt, nothing "
+            + "stored")
+    void a_restoration_on_the_months_spent_after_the_term_is_refused() {
+        fixture.given(PermitAbuseRound25Test.weekRanOut())
+                .when(signed(new RestorePermit(ID, "28.1's three months are spent"), SUPERVISOR,
+                        VALID_UNTIL.plusDays(1).atStartOfDay(mn.registry.kernel.calendar.UlaanbaatarTime.ZONE).toInstant().plusSeconds(60),
+                        Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.term-ended", null, "002 art. 29.2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.4, 30.1 (ADR 0046 item 121; held): a restoration's reason naming the holder's director, a civil register "
+            + "number and a phone is accepted and withheld: the public record of the restoration keeps its permit, time, signer and articles")
+    void a_restorations_reason_with_a_persons_details_stays_off_the_public_record() {
+        String reason = "Director Batbold, УБ99112233, 99112233: months spent";
+        fixture.given(PermitAbuseRound25Test.weekRanOut())
+                .when(signed(new RestorePermit(ID, reason), SUPERVISOR, MONTHS_SPENT, Role.MINISTRY_SUPERVISOR))
+                .expectSuccessfulHandlerExecution();
+        com.fasterxml.jackson.databind.JsonNode payload = mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(
+                new PermitRestored(ID, reason, MONTHS_SPENT, SUPERVISOR, "002 art. 28.1, 28.3, 28.4"));
+        com.fasterxml.jackson.databind.JsonNode published = PermitPublicRecords.mappers().get(PermitRestored.class.getName()).apply(payload)
+                .orElseThrow();
+        assertThat(published.toString()).doesNotContain("Batbold", "99112233");
+        List<String> fields = new java.util.ArrayList<>();
+        published.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("applicationId", "restoredAt", "decidedBy", "article");
     }
 }
