@@ -87,9 +87,16 @@ public class StatisticsProjection {
         decided(EXTENSION, e.applicationId().value(), e.decidedAt());
     }
 
+    // 002 art. 22.1.2 (choice, the lead's reading of O273, ADR 0046 item 123, abuse audit F468): a decision to suspend counts once, on its
+    // day. An upheld complaint applies the suspension at the revocation again (item 56) as it stood: its ground, evidence and days, received
+    // on the complaint's decision; that is no decision of the ministry on that day. The fact is named by the decision (the permit, the
+    // suspension's first day, its evidence: one opinion or one request of the tax authority grounds one suspension) and counted on its
+    // first day, which is the day of its receipt for every suspension the ministry decides (never back-dated), so the suspension applied
+    // again rewrites the same fact, on whichever day the complaint was decided
     @EventHandler
     public void on(PermitSuspended e) {
-        count("suspended", e.applicationId().value(), e.suspendedAt(), 1);
+        String subject = e.applicationId().value();
+        fact("count/suspended/" + subject + "/" + e.from() + "/" + e.evidenceSha256(), "suspended", e.from(), 1);
     }
 
     @EventHandler
@@ -198,11 +205,20 @@ public class StatisticsProjection {
     // --- writes by _id, one bulk write per batch of events -----------------------------------------------------------------------------------------
 
     private void count(String what, String subject, Instant at, int n) {
+        fact("count/" + what + "/" + subject + "/" + at, what, date(at), n);
+    }
+
+    private void fact(String id, String what, LocalDate on, int n) {
         // $set with upsert rather than a replace: the driver sends a run of updates as one command but splits it at
         // every change between update and replace; these documents only ever hold these fields, so the result is the same
         // a fact per event: the event creates it (ADR 0060)
-        writes.createById("count/" + what + "/" + subject + "/" + at, new Document("$set", new Document("kind", "count")
-                .append("what", what).append("on", date(at).toString()).append("n", n)));
+        writes.createById(id, new Document("$set", new Document("kind", "count").append("what", what).append("on", on.toString()).append("n", n)));
+    }
+
+    /** ADR 0046 item 123: the release whose stored counts changed rebuilds the facts from the first event (its marker, ProjectionRebuild). */
+    @org.axonframework.eventhandling.ResetHandler
+    public void reset() {
+        facts.deleteMany(new Document());
     }
 
     /** A request under a deadline; the open one per subject is pointed to by {@code open/{deadline}/{subject}}. */

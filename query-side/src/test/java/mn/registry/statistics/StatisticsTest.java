@@ -165,4 +165,47 @@ class StatisticsTest {
         assertThat(afterTheRejection.pending()).as("4 only").isEqualTo(1);
         assertThat(afterTheRejection.closedByTheRevocation()).isEqualTo(3);
     }
+
+    // ------------------------------------------------------------------ session 28, permits round 29 (ADR 0046 item 123, was O273)
+
+    @Test
+    @DisplayName("002 art. 22.1.2 (ADR 0046 item 123, the lead's reading of O273, F468): a suspension an upheld complaint applies again "
+            + "(item 56: its ground, evidence and days as they stood, received on the complaint's decision) is no decision of that day and is "
+            + "not counted again, on a later day nor on the suspension's own day; a suspension on another finding is counted; a redelivery once")
+    void a_suspension_applied_again_by_an_upheld_complaint_is_not_counted_again(MongoDatabase db) {
+        StatisticsProjection projection = new StatisticsProjection(db);
+        LocalDate from = LocalDate.of(2027, 1, 4);
+        PermitSuspended decided = new PermitSuspended(app(0), SuspensionGround.INSPECTOR_OPINION, "0a".repeat(32), 0, from,
+                LocalDate.of(2027, 3, 4), at(from), OFFICIAL);
+        projection.on(decided);
+        projection.on(decided); // redelivered
+        projection.on(new PermitSuspended(app(0), SuspensionGround.INSPECTOR_OPINION, "0a".repeat(32), 0, from, LocalDate.of(2027, 3, 4),
+                at(LocalDate.of(2027, 2, 15)), new PersonId("supervisor-2"))); // applied again by the complaint upheld on 15 February
+        PermitSuspended sameDay = new PermitSuspended(app(1), SuspensionGround.INSPECTOR_OPINION, "0b".repeat(32), 0, from,
+                LocalDate.of(2027, 2, 4), at(from), OFFICIAL);
+        projection.on(sameDay);
+        projection.on(new PermitSuspended(app(1), SuspensionGround.INSPECTOR_OPINION, "0b".repeat(32), 0, from, LocalDate.of(2027, 2, 4),
+                at(from).plusSeconds(6 * 3600), new PersonId("supervisor-2"))); // revoked and the complaint upheld on the suspension's day
+        projection.on(new PermitSuspended(app(0), SuspensionGround.INSPECTOR_OPINION, "0c".repeat(32), 0, LocalDate.of(2027, 2, 16),
+                LocalDate.of(2027, 4, 16), at(LocalDate.of(2027, 2, 16)), OFFICIAL)); // restored, then suspended on another opinion
+        CurrentCalendar current = Mockito.mock(CurrentCalendar.class);
+        Mockito.when(current.get()).thenReturn(calendar);
+        Statistics.Report report = new Statistics(db, current, Clock.systemUTC()).report();
+        assertThat(report.byMonth()).extracting(Statistics.Counts::period).containsExactly("2027-01", "2027-02");
+        assertThat(report.byMonth().get(0).counts()).containsEntry("suspended", 2L);
+        assertThat(report.byMonth().get(1).counts()).containsEntry("suspended", 1L);
+    }
+
+    @Test
+    @DisplayName("002 art. 22.1.2 (ADR 0046 item 123): the release rebuilds the statistics once (its marker on the statistics' processor), and "
+            + "the reset empties the facts the earlier release counted, so that the replay counts each suspension once")
+    void the_release_rebuilds_the_statistics(MongoDatabase db) {
+        StatisticsProjection projection = new StatisticsProjection(db);
+        projection.on(new PermitSuspended(app(2), SuspensionGround.INSPECTOR_OPINION, "0d".repeat(32), 0, LocalDate.of(2027, 1, 4),
+                LocalDate.of(2027, 3, 4), at(LocalDate.of(2027, 1, 4)), OFFICIAL));
+        assertThat(db.getCollection(StatisticsProjection.FACTS).countDocuments()).isPositive();
+        projection.reset();
+        assertThat(db.getCollection(StatisticsProjection.FACTS).countDocuments()).isZero();
+        assertThat(new StatisticsRebuild().statisticsWithSuspensionsCountedOnce().processor()).isEqualTo(StatisticsProjection.PROCESSING_GROUP);
+    }
 }

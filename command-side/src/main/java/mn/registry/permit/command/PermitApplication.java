@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "3";
+    static final String SHAPE = "4";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -173,6 +173,11 @@ class PermitApplication {
      * New state, read by item 105's rule only.
      */
     private LocalDate unremediedChainFrom;
+    /**
+     * Whether a suspension of that chain before the one in force had its notice (002 art. 28.3) not recorded by its due day (ADR 0046 item
+     * 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule only.
+     */
+    private boolean chainNoticeUnmet;
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -208,7 +213,8 @@ class PermitApplication {
     }
 
     /** A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, and the day the registry received its record. */
-    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn) {
+    /** {@code late}: recorded after its due day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121). */
+    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn, boolean late) {
     }
 
     // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
@@ -1286,13 +1292,53 @@ class PermitApplication {
         requireText(command.reason(), "reason", "002 art. 28.4");
         boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
+        boolean noticeUnmet = monthsSpent && !theChainsNoticesWereRecordedInTime();
+        if (noticeUnmet) {
+            restorationOnUnnoticedMonthsIsTheSupervisors(context);
+        }
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
-                monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
+                noticeUnmet ? RESTORED_ON_THE_UNNOTICED_MONTHS : monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
         fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
     }
 
     /** The article of a restoration once 28.1's three months are spent unnoticed (item 113): 28.1 left the suspension no ground. */
     static final String RESTORED_ON_THE_MONTHS_SPENT = "002 art. 28.1, 28.4";
+    /**
+     * The article of that restoration when the suspension's notice was not recorded by its due day (item 121): the public record names
+     * 28.3, the duty the ministry did not meet.
+     */
+    static final String RESTORED_ON_THE_UNNOTICED_MONTHS = "002 art. 28.1, 28.3, 28.4";
+
+    // 002 art. 28.1, 28.3, 28.4 (choice, the lead's reading of O274, ADR 0046 item 121, abuse audit F466): item 113 restores without the
+    // remedy a suspension that outlived 28.1's three months with no notice in time. A reviewer colluding with the holder would suspend,
+    // never give the written notice 28.3 owes within three working days, and let the months pass, to restore the permit with no inspection
+    // and no revocation on 29.1.5. Where the notice of the suspension in force was not recorded by its due day (never, or late), judged at
+    // the restoration's receipt, the restoration on the months spent is the supervisor's alone, and its record names 28.3 among its
+    // articles. A notice recorded in time (item 104's suspension too short after it) leaves it as item 113 has it
+    private static void restorationOnUnnoticedMonthsIsTheSupervisors(CommandContext context) {
+        if (context.roles() == null || !context.roles().contains(Role.MINISTRY_SUPERVISOR)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.restoration-on-unnoticed-months-is-the-supervisors", "28.1's "
+                    + "three months are spent, but the notice of the suspension (002 art. 28.3) was not recorded within its three working days; "
+                    + "a supervisor restores the permit.", "restoration", "002 art. 28.1, 28.3, 28.4");
+        }
+    }
+
+    /**
+     * Whether the notice of the suspension in force, and of every suspension of its chain before it (item 125), was recorded by its due day
+     * (002 art. 28.3, item 121).
+     */
+    private boolean theChainsNoticesWereRecordedInTime() {
+        return !chainNoticeUnmet && theNoticeInForceWasRecordedInTime();
+    }
+
+    /**
+     * Whether the notice of the suspension in force (its {@code NOTIFY_SUSPENSION} marked done) was recorded by its due day, the third working
+     * day after the registry received the suspension: not late as the registry judged it when it received the record (item 121).
+     */
+    private boolean theNoticeInForceWasRecordedInTime() {
+        SuspensionNotice notice = suspensionNotice;
+        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.late();
+    }
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
     private void permitIsRestorableAt(Instant at) {
@@ -1523,9 +1569,10 @@ class PermitApplication {
             permitIsRestorableAt(now);
             theSuspensionsGroundWasRemovedOrItsMonthsSpent(now, services);
         });
+        boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                suspensionOutlivedItsThreeMonthsUnnoticed(now, services));
+                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTime());
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -2485,7 +2532,7 @@ class PermitApplication {
     void on(PermitDutyFulfilled event) {
         if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) { // ADR 0046 item 98: of the suspension in force, or of the one a revocation found
             PermitSuspended noticed = status == PermitApplicationStatus.REVOKED ? suspensionAtRevocation : suspensionInForce;
-            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()));
+            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()), event.late());
         }
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
@@ -2531,7 +2578,11 @@ class PermitApplication {
         // remedy in (the only other one a suspension in force admits): it joins that suspension's chain; any other suspension starts none
         boolean joinsAChain = status == PermitApplicationStatus.SUSPENDED && suspensionInForce != null && !suspendedOnASpentRunOut();
         // item 112 (was O248): the suspension an upheld complaint applies again (item 56) keeps the chain it belonged to when revoked
-        this.unremediedChainFrom = joinsAChain ? chainFrom() : isAppliedAgainByTheComplaint(event) ? chainFromAtRevocation : null;
+        boolean appliedAgain = isAppliedAgainByTheComplaint(event);
+        this.unremediedChainFrom = joinsAChain ? chainFrom() : appliedAgain ? chainFromAtRevocation : null;
+        // item 125 (F469): the notice of the suspension a suspension anew replaces stays on the chain's record (kept through a revocation
+        // an upheld complaint annuls, which no suspension comes between)
+        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || !theNoticeInForceWasRecordedInTime() : appliedAgain && chainNoticeUnmet;
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();

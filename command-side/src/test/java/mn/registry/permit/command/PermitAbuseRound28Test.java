@@ -116,17 +116,18 @@ class PermitAbuseRound28Test extends PermitAbuseFixture {
             + "inspection, the event saying so by its article, and the duty after the run-out fulfilled")
     void once_the_months_are_spent_unnoticed_the_permit_is_restored_without_the_remedy() {
         Instant restoredAt = at(LocalDate.of(2025, 7, 7));
+        // the notice never recorded: since round 29 (ADR 0046 item 121, F466) the supervisor's, its record naming 28.3 too
         fixture.given(PermitAbuseRound25Test.twoChainedRunOuts())
-                .when(restore(restoredAt, REVIEWER, Role.MINISTRY_REVIEWER))
+                .when(restore(restoredAt, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                org.hamcrest.Matchers.equalTo(new PermitRestored(ID, "28.1's three months are spent", restoredAt, REVIEWER,
-                                        "002 art. 28.1, 28.4")),
+                                org.hamcrest.Matchers.equalTo(new PermitRestored(ID, "28.1's three months are spent", restoredAt, SUPERVISOR,
+                                        "002 art. 28.1, 28.3, 28.4")),
                                 org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
         fixture = Signed.fixture(services);
         fixture.given(PermitAbuseRound25Test.weekRanOut()) // one suspension of a week, never noticed: its three months from 7 April
-                .when(restore(restoredAt, REVIEWER, Role.MINISTRY_REVIEWER))
+                .when(restore(restoredAt, SUPERVISOR, Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution();
     }
 

@@ -290,6 +290,9 @@ public class PermitCaseProjection {
         } else if (event instanceof PermitRevoked e) {
             u.add(status(PermitApplicationStatus.REVOKED));
             u.add(set("revocation", asDocument(e)));
+            // 002 art. 29.6 (ADR 0046 item 122, abuse audit F467, was O298): one complaint per revocation; a permit revoked again after an
+            // upheld complaint holds no complaint until the holder complains against this revocation (the earlier one stays in the history)
+            u.add(unset("complaint"));
             u.add(unset("revocationGroundRaised"));
             u.add(unset("revocationRequest")); // answered by this revocation, whatever its ground
         } else if (event instanceof PermitRevocationRequested e) {

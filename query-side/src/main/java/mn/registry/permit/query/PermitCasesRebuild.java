@@ -11,17 +11,19 @@ import org.springframework.context.annotation.Configuration;
  * has read since ADR 0065 (the desk asks the command side); session 26's release no longer projects it, and its rebuild leaves no case file
  * holding it. Each release's marker is its own ({@code permit-cases@<release>}); the rebuild of the later release projects what the earlier
  * added too, so it replaces the earlier one (a registry that ran item 67's or item 81's rebuilds once more; one that ran neither, once). No
- * manual step; while it replays, the case files fill again from the first event.
+ * manual step; while it replays, the case files fill again from the first event. Session 28's release (ADR 0046 item 122, abuse audit F467,
+ * was O298): a permit revoked again after an upheld complaint no longer holds the earlier revocation's {@code complaint}; its rebuild
+ * replaces session 26's.
  */
 @Configuration(proxyBeanMethods = false)
 class PermitCasesRebuild {
 
-    /** The release whose case files are rebuilt: the latest whose case files differ (ADR 0071 item 7, after items 67 and 81). */
-    static final ProjectionRebuild WITHOUT_SUSPENSION_FINDINGS = new ProjectionRebuild(PermitCaseProjection.PROCESSING_GROUP,
-            "adr-0071-without-suspension-findings");
+    /** The release whose case files are rebuilt: the latest whose case files differ (ADR 0046 item 122, after items 67, 81 and ADR 0071 item 7). */
+    static final ProjectionRebuild COMPLAINT_PER_REVOCATION = new ProjectionRebuild(PermitCaseProjection.PROCESSING_GROUP,
+            "adr-0046-item-122-complaint-per-revocation");
 
     @Bean
-    ProjectionRebuild permitCasesWithoutSuspensionFindings() {
-        return WITHOUT_SUSPENSION_FINDINGS;
+    ProjectionRebuild permitCasesWithAComplaintPerRevocation() {
+        return COMPLAINT_PER_REVOCATION;
     }
 }

@@ -75,7 +75,7 @@ class PermitCasesRebuildTest {
         try {
             awaitRebuilt(database, () -> offersTheCorrectingRecord(database));
             assertThat(offersTheCorrectingRecord(database)).isTrue();
-            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.WITHOUT_SUSPENSION_FINDINGS.release()))
+            assertThat(database.getCollection(ProjectionRebuild.COLLECTION).find(new Document("_id", CASES + "@" + PermitCasesRebuild.COMPLAINT_PER_REVOCATION.release()))
                     .first().getString("state")).isEqualTo("reset");
         } finally {
             node.shutdown();
@@ -127,6 +127,41 @@ class PermitCasesRebuildTest {
         }
     }
 
+    @Test
+    @DisplayName("002 art. 29.6 (ADR 0046 item 122, F467, was O298): a node of session 28's release starting on case files session 26's release "
+            + "rebuilt (its marker done), a permit revoked again after an upheld complaint still holding that complaint, rebuilds them once "
+            + "more: the case file holds no complaint until the holder complains against the revocation in force")
+    void the_release_rebuilds_the_case_files_with_a_complaint_per_revocation(MongoDatabase database) {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        PermitCaseProjection old = new PermitCaseProjection(database);
+        ApplicationId permit = ApplicationId.of(UUID.randomUUID());
+        List<Object> events = PermitCasesTest.revokedAgainAfterAnUpheldComplaint(permit);
+        for (int i = 0; i < events.size(); i++) {
+            GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("PermitApplication", permit.value(), i + 1L, events.get(i),
+                    MetaData.with("signedBy", SUPERVISOR.value()));
+            store.publish(message);
+            old.on(events.get(i), message);
+        }
+        // the case file as session 26's release left it (its rebuild done): the earlier revocation's complaint, the tokens at the store's head
+        database.getCollection(PermitCaseProjection.COLLECTION).updateMany(new Document(), Updates.set("complaint",
+                new Document("complaintSha256", "e1".repeat(32)).append("upheld", true)));
+        database.getCollection(ProjectionRebuild.COLLECTION).insertOne(new Document("_id", CASES + "@adr-0071-without-suspension-findings")
+                .append("state", "reset"));
+        TrackingToken head = store.createHeadToken();
+        store.shutDown();
+        tokens(database).initializeTokenSegments(CASES, 1, head);
+        assertThat(caseFile(database, permit)).as("the case file as the earlier release left it").containsKey("complaint");
+
+        Configuration node = start(database, engine, "node-a");
+        try {
+            awaitRebuilt(database, () -> caseFile(database, permit).containsKey("revocation") && !caseFile(database, permit).containsKey("complaint"));
+            assertThat(caseFile(database, permit)).doesNotContainKey("complaint").containsEntry("status", "REVOKED").containsKey("revocation");
+        } finally {
+            node.shutdown();
+        }
+    }
+
     private static Map<String, Object> caseFile(MongoDatabase database, ApplicationId permit) {
         return new PermitCases(database).application(permit.value()).orElse(Map.of());
     }
@@ -145,7 +180,7 @@ class PermitCasesRebuildTest {
                 .registerComponent(TokenStore.class, c -> tokens(database));
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> new PermitCaseProjection(database)));
         new AxonStorageConfiguration().pooledStreamingProcessors(2).configureModule(configurer);
-        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesWithoutSuspensionFindings()), name).configureModule(configurer);
+        ProjectionRebuild.module(database, () -> List.of(new PermitCasesRebuild().permitCasesWithAComplaintPerRevocation()), name).configureModule(configurer);
         Configuration node = configurer.buildConfiguration();
         node.start();
         return node;

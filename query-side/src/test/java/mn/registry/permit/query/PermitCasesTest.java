@@ -227,4 +227,42 @@ class PermitCasesTest {
         assertThat(requestClosed).as("the request closed exactly when the duty is no longer open").isEqualTo(!dutyOpen);
         return requestClosed;
     }
+
+    /**
+     * A permit revoked on false documents on 2 August 2029, the holder's complaint (3 August) upheld on 20 August, then revoked again on 1
+     * September (ADR 0046 item 122's history; also {@code PermitCasesRebuildTest}'s).
+     */
+    static List<Object> revokedAgainAfterAnUpheldComplaint(ApplicationId permit) {
+        PersonId supervisor = new PersonId("supervisor-1");
+        return List.of(new PermitRevoked(permit, RevocationGround.FALSE_DOCUMENTS, "false documents", Instant.parse("2029-08-02T02:00:00Z"),
+                        supervisor, true),
+                new RevocationComplaintFiled(permit, "e1".repeat(32), Instant.parse("2029-08-03T02:00:00Z"), new PersonId("applicant-1")),
+                new RevocationComplaintDecided(permit, true, "e2".repeat(32), Instant.parse("2029-08-20T02:00:00Z"), new PersonId("supervisor-2"),
+                        LocalDate.of(2030, 12, 9), RevocationComplaintDecided.ARTICLE),
+                new PermitRevoked(permit, RevocationGround.REPEATED_VIOLATIONS, "violations again", Instant.parse("2029-09-01T02:00:00Z"),
+                        supervisor, true));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6 (ADR 0046 item 122, abuse audit F467, was O298): the case file the desks' and the holder's APIs return keeps "
+            + "one complaint per revocation: revoked again after an upheld complaint, it holds no complaint (the earlier one in its history) "
+            + "until the holder complains against the revocation in force, and then that one")
+    void a_permit_revoked_again_holds_no_earlier_complaint() {
+        deliver(REGISTERED, "applicant-1");
+        for (Object event : revokedAgainAfterAnUpheldComplaint(ID)) {
+            deliver(event, "supervisor-1");
+        }
+        PersonId holder = new PersonId("applicant-1");
+        Map<String, Object> desk = cases.application(ID.value()).orElseThrow();
+        Map<String, Object> holders = cases.forApplicant(ID.value(), holder).orElseThrow();
+        for (Map<String, Object> file : List.of(desk, holders)) {
+            assertThat(file).containsEntry("status", "REVOKED").doesNotContainKey("complaint");
+            assertThat(file.get("history").toString()).contains("RevocationComplaintFiled", "RevocationComplaintDecided");
+        }
+        deliver(new RevocationComplaintFiled(ID, "e3".repeat(32), Instant.parse("2029-09-02T02:00:00Z"), holder), "applicant-1");
+        for (Map<String, Object> file : List.of(cases.application(ID.value()).orElseThrow(), cases.forApplicant(ID.value(), holder).orElseThrow())) {
+            assertThat(file.get("complaint")).as("the complaint against the revocation in force")
+                    .isInstanceOfSatisfying(Map.class, c -> assertThat(c).containsEntry("complaintSha256", "e3".repeat(32)).doesNotContainKey("upheld"));
+        }
+    }
 }

@@ -6,8 +6,6 @@ import mn.registry.kernel.permit.DecidePermitExtension;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.permit.FileRevocationComplaint;
 import mn.registry.kernel.permit.RequestPermitExtension;
-import mn.registry.kernel.permit.RevocationGround;
-import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.standalone.RegistryClient;
 import mn.registry.web.WebDates;
 import org.junit.jupiter.api.DisplayName;
@@ -48,8 +46,7 @@ class ExtensionClosedByTheRevocationBrowserTest {
         browser.open("/applicant/applications/" + permit, "en");
         assertThat(browser.find("#extension-pending").getText()).contains("waiting for the ministry's decision");
 
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
-                PermitActsBrowserTest.uploaded(registry, "the finding of false documents of " + permit)))));
+        PermitActsBrowserTest.revokedOnFalseDocuments(registry, permit, "audit report");
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id,
                 PermitActsBrowserTest.uploaded(registry, "the complaint of " + permit)))));
         // ADR 0046 item 115 (F431, was O270): while the complaint may annul the revocation, the page says the request waits for its outcome

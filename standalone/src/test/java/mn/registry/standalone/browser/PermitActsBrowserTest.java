@@ -350,16 +350,12 @@ class PermitActsBrowserTest {
         String id = activePermit("Zavkhan Second Revocation LLC", "6400727");
         RegistryClient client = registry.client;
         ApplicationId permit = new ApplicationId(id);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(permit,
-                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
-                uploaded(registry, "the finding that " + id + "'s audit report was forged")))));
+        revokedOnFalseDocuments(registry, id, "audit report");
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new mn.registry.kernel.permit.FileRevocationComplaint(permit,
                 uploaded(registry, "the complaint of " + id)))));
         ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new mn.registry.kernel.permit.DecideRevocationComplaint(permit,
                 true, uploaded(registry, "the decision upholding the complaint of " + id)))));
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(permit,
-                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the insurance policy was forged",
-                uploaded(registry, "the finding that " + id + "'s insurance policy was forged")))));
+        revokedOnFalseDocuments(registry, id, "insurance policy");
         ok(client.command(client.sign("reviewer-1", "RecordCertificateDatabaseHandedOver", new mn.registry.kernel.permit.RecordCertificateDatabaseHandedOver(
                 permit, "d7".repeat(32), uploaded(registry, "the ministry's receipt of " + id + "'s database, handed over again")))));
 
@@ -395,9 +391,7 @@ class PermitActsBrowserTest {
         String second = activePermit("Bayan-Ulgii Receipt Services LLC", "6400319");
         RegistryClient client = registry.client;
         for (String id : List.of(first, second)) {
-            ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id),
-                    mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the audit report was forged",
-                    uploaded(registry, "the finding that " + id + "'s audit report was forged")))));
+            revokedOnFalseDocuments(registry, id, "audit report");
         }
         Path receipt = document("database-receipt-6400318", "The ministry received the certificate database of permit 6400318");
         browser.signInWithFiles("reviewer-1");
@@ -654,6 +648,18 @@ class PermitActsBrowserTest {
     static String uploaded(BrowserRegistry registry, String text) {
         return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
                 "application/pdf", "document.pdf").document().sha256();
+    }
+
+    /**
+     * Revoked by supervisor-1 on false documents (002 art. 29.1.3), on the finding that the permit's {@code what} was forged, uploaded as the
+     * registry receives a document (ADR 0064): the revocation the browser tests of a complaint, a reinstatement, a hand-over or an extension
+     * closed by it set up over HTTP (it was written out in each).
+     */
+    static void revokedOnFalseDocuments(BrowserRegistry registry, String permit, String what) {
+        RegistryClient client = registry.client;
+        ok(client.command(client.sign("supervisor-1", "RevokePermit", new mn.registry.kernel.permit.RevokePermit(new ApplicationId(permit),
+                mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS, "the " + what + " was forged",
+                uploaded(registry, "the finding that " + permit + "'s " + what + " was forged")))));
     }
 
     /** A file to choose in a form: the browser hashes it and uploads it. */

@@ -11,8 +11,6 @@ import mn.registry.kernel.permit.PublishReinstatement;
 import mn.registry.kernel.permit.RecordPermitInspection;
 import mn.registry.kernel.permit.RequestPermitSuspension;
 import mn.registry.kernel.permit.RevocationComplaintDecided;
-import mn.registry.kernel.permit.RevocationGround;
-import mn.registry.kernel.permit.RevokePermit;
 import mn.registry.kernel.permit.SuspendPermit;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.standalone.RegistryClient;
@@ -107,8 +105,7 @@ class ReinstatementAndEscalationBrowserTest {
     private static void revokeComplainAndUphold(String permit) {
         RegistryClient client = registry.client;
         ApplicationId id = new ApplicationId(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
-                document("the finding of false documents of " + permit)))));
+        PermitActsBrowserTest.revokedOnFalseDocuments(registry, permit, "audit report");
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         ok(client.command(client.sign("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true,
                 document("the decision upholding the complaint of " + permit)))));
@@ -186,8 +183,7 @@ class ReinstatementAndEscalationBrowserTest {
         String permit = PermitActsBrowserTest.activePermit(registry, "Darkhan Stored Reinstatement LLC", "6400504");
         ApplicationId id = new ApplicationId(permit);
         String number = permitNumber(permit);
-        ok(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "forged audit report",
-                document("the finding of false documents of " + permit)))));
+        PermitActsBrowserTest.revokedOnFalseDocuments(registry, permit, "audit report");
         ok(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(id, document("the complaint of " + permit)))));
         // the register folds the log as it is sequenced: wait for the revocation there (on a loaded machine the case file is ahead of it)
         BrowserRegistry.await("the register showing the revocation", () -> "REVOKED".equals(registerEntry(number).path("status").asText()));

@@ -115,6 +115,7 @@ class DeskController {
                     complaint != null && complaint.get("upheld") == null, duties.containsKey("HAND_OVER_DATABASE"),
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
                     suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
+            offer = restorationOnUnnoticedMonthsIsTheSupervisors(offer, supervisor, suspension);
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -125,6 +126,7 @@ class DeskController {
             model.addAttribute("taxRequest", file.get("taxSuspensionRequest"));
             model.addAttribute("groundToSuspend", suspension.groundToSuspend());
             model.addAttribute("restorationOnTheMonthsSpent", suspension.restorationOnTheMonthsSpent());
+            model.addAttribute("restorationOnTheMonthsSpentIsTheSupervisors", suspension.restorationIsTheSupervisors());
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("requirements", PermitRequirement.values());
             List<SuspensionGround> grounds = suspensionGroundsOffered(supervisor, escalated);
@@ -188,10 +190,12 @@ class DeskController {
      * inspected, ADR 0046 item 18, or the evasions settled, item 19, each with the desk's own note; another refusal, such as the term ended,
      * by its problem's message); whether the tax authority's request waits to be refused (28.1, item 55); whether a ground to suspend
      * stands, on which an extension may be refused (27.5, item 24); whether the restoration needs no remedy, the suspension having outlived
-     * 28.1's three months unnoticed (item 113: the form says so). With no answer, the restoration is withheld as the aggregate's default
-     * verdict, and neither the refusal nor the ground is offered.
+     * 28.1's three months unnoticed (item 113: the form says so), and whether that restoration is the supervisor's alone, the suspension's
+     * notice not recorded by its due day (28.3, item 121). With no answer, the restoration is withheld as the aggregate's default verdict,
+     * and neither the refusal nor the ground is offered.
      */
-    record SuspensionOffer(String restorationWaitsFor, boolean taxRequestRefusable, boolean groundToSuspend, boolean restorationOnTheMonthsSpent) {
+    record SuspensionOffer(String restorationWaitsFor, boolean taxRequestRefusable, boolean groundToSuspend, boolean restorationOnTheMonthsSpent,
+                           boolean restorationIsTheSupervisors) {
 
         private static final Map<String, String> NOTE_OF_REFUSAL = Map.of("permit.restoration-without-inspection", "desk.missing.remedyInspection",
                 "permit.restoration-without-tax-settlement", "desk.missing.taxSettlement");
@@ -203,8 +207,25 @@ class DeskController {
                     : NOTE_OF_REFUSAL.getOrDefault(restoration.refusedWith(), "problem." + restoration.refusedWith());
             return new SuspensionOffer(waitsFor, answer.map(a -> a.taxRequestRefusal().accepted()).orElse(false),
                     answer.map(RevocationGrounds.Answer::groundToSuspend).orElse(false),
-                    restoration.accepted() && answer.map(RevocationGrounds.Answer::restorationOnTheMonthsSpent).orElse(false));
+                    restoration.accepted() && answer.map(RevocationGrounds.Answer::restorationOnTheMonthsSpent).orElse(false),
+                    restoration.accepted() && answer.map(RevocationGrounds.Answer::restorationOnTheMonthsSpentIsTheSupervisors).orElse(false));
         }
+    }
+
+    /**
+     * 002 art. 28.1, 28.3, 28.4 (ADR 0046 item 121, abuse audit F466): a restoration on 28.1's months spent whose suspension's notice was not
+     * recorded by its due day is the supervisor's alone (the aggregate refuses a reviewer's, 403): a reviewer's desk offers no restoration
+     * form and says why ({@code desk.missing.restorationOnUnnoticedMonths}); a supervisor's offer is unchanged.
+     */
+    static Offer restorationOnUnnoticedMonthsIsTheSupervisors(Offer offer, boolean supervisor, SuspensionOffer suspension) {
+        if (supervisor || !suspension.restorationIsTheSupervisors()) {
+            return offer;
+        }
+        Set<String> forms = new java.util.LinkedHashSet<>(offer.forms());
+        forms.remove("restore");
+        List<String> missing = new java.util.ArrayList<>(offer.missing());
+        missing.add("desk.missing.restorationOnUnnoticedMonths");
+        return new Offer(forms, List.copyOf(missing));
     }
 
     /** What the desk knows of a case beyond its status, for the acts that need something first. */

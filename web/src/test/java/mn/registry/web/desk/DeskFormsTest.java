@@ -317,4 +317,29 @@ class DeskFormsTest {
         assertThat(DeskController.RevocationOffer.of(java.util.Optional.empty())).isEqualTo(new DeskController.RevocationOffer(List.of(), false,
                 false, false, false, false));
     }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.3, 28.4 (ADR 0046 item 121, F466): where the command side answers that the restoration on the months "
+            + "spent is the supervisor's (the notice not recorded in time), the reviewer's desk offers no restoration form and says why; the "
+            + "supervisor's offers it; with the notice in time the reviewer's offers it as before")
+    void the_restoration_on_unnoticed_months_is_offered_to_the_supervisor_only() {
+        DeskController.SuspensionOffer unnoticed = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
+                java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, true)));
+        assertThat(unnoticed.restorationOnTheMonthsSpent()).isTrue();
+        assertThat(unnoticed.restorationIsTheSupervisors()).isTrue();
+        DeskController.Offer toTheReviewer = DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(
+                offer(PermitApplicationStatus.SUSPENDED, false, INSURED), false, unnoticed);
+        assertThat(toTheReviewer.forms()).doesNotContain("restore").contains("inspect");
+        assertThat(toTheReviewer.missing()).containsExactly("desk.missing.restorationOnUnnoticedMonths");
+        DeskController.Offer toTheSupervisor = DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(
+                offer(PermitApplicationStatus.SUSPENDED, true, INSURED), true, unnoticed);
+        assertThat(toTheSupervisor.forms()).contains("restore");
+        assertThat(toTheSupervisor.missing()).isEmpty();
+        DeskController.SuspensionOffer inTime = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
+                java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, false)));
+        assertThat(DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(offer(PermitApplicationStatus.SUSPENDED, false, INSURED), false,
+                inTime).forms()).contains("restore");
+    }
 }
