@@ -27,7 +27,7 @@ class StoredActsOfAPersonTest {
     private static StoredActsOfAPerson.Listing listed(StoredActsNamingNoOrder stream, String person) {
         ExtendedModelMap model = new ExtendedModelMap();
         new StoredActsOfAPerson(new StaticListableBeanFactory(Map.of("stream", stream)).getBeanProvider(StoredActsNamingNoOrder.class))
-                .addTo(model, person, 1L, SUPERVISOR);
+                .addTo(model, person, new StoredActsOfAPerson.Chosen(1L, null), SUPERVISOR);
         return (StoredActsOfAPerson.Listing) model.getAttribute(StoredActsOfAPerson.MODEL);
     }
 
@@ -47,7 +47,7 @@ class StoredActsOfAPersonTest {
         assertThat(listing.chosen()).isNull();
 
         StoredActsNamingNoOrder.ActNamingNoOrder act = new StoredActsNamingNoOrder.ActNamingNoOrder(1, "grant", Role.MINISTRY_REVIEWER, null,
-                Instant.parse("2026-01-05T00:00:00Z"), false, false);
+                Instant.parse("2026-01-05T00:00:00Z"), false, false, null);
         StoredActsOfAPerson.Listing ready = listed(person -> Optional.of(List.of(act)), "reviewer-1");
         assertThat(ready.notReady()).isFalse();
         assertThat(ready.chosen()).isEqualTo(1L);
