@@ -39,7 +39,8 @@ class PersonCertificateRevocationTest {
 
     /** The body as a supervisor signs it, received at {@code AT} (ADR 0026). */
     private static org.axonframework.commandhandling.CommandMessage<Object> revoke(String certificate, String ground) {
-        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, ground),
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, ground,
+                        REPORT),
                 new mn.registry.command.api.CommandContext("revoke-" + ground, AT, AT, SUPERVISOR, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR),
                         java.util.Set.of(), "ab".repeat(32)));
     }
