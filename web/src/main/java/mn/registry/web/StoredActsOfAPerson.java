@@ -20,6 +20,8 @@ import java.util.Optional;
  * statement would not be refused for by whom it is: not stated yet, not the signer's own, and one the Cabinet member states only to the
  * Cabinet member. Nothing shown when no command side runs in this application. While the node's start-up pass has not read the archived
  * orders a person's list needs, the page says at once that the list follows the pass (abuse audit F441, was O262), and the rest of it works.
+ * A governor's appointments and dismissals recorded on a zone's stream alone are listed by their number there, and choosing one fills the
+ * form's zone too (ADR 0061 item 40; abuse audit F475, was O281).
  */
 @Component
 public class StoredActsOfAPerson {
@@ -41,8 +43,23 @@ public class StoredActsOfAPerson {
      * @param acts   their acts, oldest first
      * @param chosen the number chosen, which fills the form, or null
      * @param notReady the node's start-up pass has not read the archived orders the list needs: it follows the pass (F441, was O262)
+     * @param chosenZone the zone of the act chosen when its number is on the zone's stream (ADR 0061 item 40), which fills the form's zone;
+     *                   else null
      */
-    public record Listing(String person, boolean known, List<Row> acts, Long chosen, boolean notReady) {
+    public record Listing(String person, boolean known, List<Row> acts, Long chosen, boolean notReady, String chosenZone) {
+    }
+
+    /**
+     * The act a link chose: its number, and for an act recorded on a zone's stream alone (ADR 0061 item 40; abuse audit F475, was O281)
+     * the zone it is numbered on (blank or null: the person's stream).
+     */
+    public record Chosen(Long sequence, String zoneId) {
+
+        boolean is(ActNamingNoOrder act) {
+            boolean onTheZone = act.onTheZonesStream() != null;
+            boolean zoneNamed = zoneId != null && !zoneId.isBlank();
+            return sequence != null && act.sequence() == sequence && onTheZone == zoneNamed && (!onTheZone || zoneId.strip().equals(act.zoneId()));
+        }
     }
 
     /** An act and whether this signer may choose it. */
@@ -50,14 +67,14 @@ public class StoredActsOfAPerson {
     }
 
     /** Adds the listing of {@code person} (and the act {@code chosen}, if offered) for {@code signer} to the page's model. */
-    public void addTo(Model model, String person, Long chosen, Actor signer) {
+    public void addTo(Model model, String person, Chosen chosen, Actor signer) {
         model.addAttribute(MODEL, listing(person, chosen, signer));
     }
 
-    private Listing listing(String person, Long chosen, Actor signer) {
+    private Listing listing(String person, Chosen chosen, Actor signer) {
         StoredActsNamingNoOrder stream = answers.getIfAvailable();
         if (person == null || person.isBlank() || stream == null) {
-            return new Listing("", true, List.of(), null, false);
+            return new Listing("", true, List.of(), null, false, null);
         }
         Optional<List<ActNamingNoOrder>> acts;
         try {
@@ -68,14 +85,15 @@ public class StoredActsOfAPerson {
             if (!StoredActsNamingNoOrder.NOT_READY.equals(problem.code())) {
                 throw problem;
             }
-            return new Listing(person.strip(), true, List.of(), null, true);
+            return new Listing(person.strip(), true, List.of(), null, true, null);
         }
         boolean own = person.strip().equals(signer.person().value());
         boolean cabinetMember = signer.roles().contains(Role.CABINET_MEMBER);
         List<Row> rows = acts.orElse(List.of()).stream()
                 .map(act -> new Row(act, !act.stated() && !own && (cabinetMember || !act.byTheCabinetMember()))).toList();
-        Long offered = rows.stream().filter(row -> row.offered() && chosen != null && row.act().sequence() == chosen).findFirst()
-                .map(row -> row.act().sequence()).orElse(null);
-        return new Listing(person.strip(), acts.isPresent(), rows, offered, false);
+        Optional<ActNamingNoOrder> offered = rows.stream().filter(row -> row.offered() && chosen != null && chosen.is(row.act())).findFirst()
+                .map(Row::act);
+        return new Listing(person.strip(), acts.isPresent(), rows, offered.map(ActNamingNoOrder::sequence).orElse(null), false,
+                offered.filter(act -> act.onTheZonesStream() != null).map(ActNamingNoOrder::zoneId).orElse(null));
     }
 }

@@ -45,8 +45,6 @@ class Person {
     /** Fingerprints (lower-case hex) of the certificates enrolled on this stream, and of those revoked. */
     private final Set<String> enrolledCertificates = new HashSet<>();
     private final Set<String> revokedCertificates = new HashSet<>();
-    /** Whether the person has held a role other than the applicant's (F130: an official's certificate is revoked without a document). */
-    private boolean everOfficial;
     /** The documents (SHA-256, lower-case) the person's enrolments rested on: the appointment order, the power of representation (F184). */
     private final Set<String> enrolmentDocuments = new HashSet<>();
     /** Every document this stream's identity acts rested on: enrolments, grants and ends (ADR 0061 items 18, 21). */
@@ -174,7 +172,7 @@ class Person {
             }
             revoked = List.of(named);
         }
-        String document = representativesRevocationRestsOnADocument(body, context);
+        String document = revocationOfAnothersCertificateRestsOnADocument(body, context);
         restsOnAnotherDocumentThanAnEnrolment(document, body.personId());
         revocationRestsOnADocumentOfItsOwn(document, revoked, archive, body.personId(), zoneRecords);
         revoked.forEach(certificate -> apply(new SignerCertificateRevoked(body.personId(), certificate, context.receivedAt(), context.actor(),
@@ -216,20 +214,25 @@ class Person {
         }
     }
 
-    // 001 art. 23.1.1 (choice, ADR 0046 item 32, abuse audit F130): a holder's representative, who holds no official role, cannot sign a
-    // revocation and the registry enrols no new certificate: a supervisor's revocation on their word alone ("key reported lost") would lock
-    // the holder out of every act it has a period for (a complaint against a revocation, 29.6; an extension request, 27.2). The revocation
-    // names the document it rests on (the holder's written report, the issuer's notice), uploaded first and kept, as every act's is
-    private String representativesRevocationRestsOnADocument(RevokeSignerCertificate body, CommandContext context) {
+    /**
+     * 001 art. 23.1.1 (choice, ADR 0061 item 39; abuse audit F474, was O283; narrows ADR 0046 item 32, F130): the revocation of
+     * <b>another</b> person's certificate names the document it rests on (the holder's written report of a lost key, the issuer's notice,
+     * an order), uploaded first and kept, as every act's is: a supervisor's revocation of a reviewer's every certificate on their word
+     * alone ("key reported lost") put the reviewer out of office with no order ending the role (F346 asks one of an end), as it locked a
+     * holder's representative out of every act it has a period for (F130). The holder's revocation of their own certificate stays free:
+     * a compromised key is revoked at once by the one who holds it.
+     */
+    private String revocationOfAnothersCertificateRestsOnADocument(RevokeSignerCertificate body, CommandContext context) {
         String document = body.documentSha256() == null || VisibleText.saysNothing(body.documentSha256()) ? null : body.documentSha256().strip();
         if (document != null && !SHA256_HEX.matcher(document).matches()) {
             throw RegistryProblem.invalid("identity.revocation-document-invalid", "'documentSha256' is the SHA-256 of the uploaded document in 64 "
                     + "lower-case hexadecimal digits.", "documentSha256", "001 art. 23.1.1");
         }
-        if (document == null && !everOfficial && !body.personId().equals(context.actor())) {
-            throw RegistryProblem.invalid("identity.revocation-without-document", "The certificate of " + body.personId() + ", who holds no "
-                    + "official role, is revoked on the document it rests on (the holder's written report of a lost key, the issuer's notice): "
-                    + "upload it and give its SHA-256 in 'documentSha256'.", "documentSha256", "001 art. 23.1.1");
+        if (document == null && !body.personId().equals(context.actor())) {
+            throw RegistryProblem.invalid("identity.revocation-without-document", "The certificate of " + body.personId() + " is revoked by "
+                    + "another on the document it rests on (the holder's written report of a lost key, the issuer's notice, an order): upload it "
+                    + "and give its SHA-256 in 'documentSha256'. Only the holder revokes their own certificate without one.", "documentSha256",
+                    "001 art. 23.1.1");
         }
         return document;
     }
@@ -467,7 +470,7 @@ class Person {
     void handle(mn.registry.kernel.identity.StateStoredActOrder body, CommandContext context, OrdersOfStoredActs archive,
                 mn.registry.document.DocumentStore documents, mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         String zoneStream = body.zoneId() == null ? null : body.zoneId().stream();
-        StoredActStatements statements = zoneStream == null ? statements() : recordedOnTheZoneAlone(body, zoneStream, zoneRecords);
+        StoredActStatements statements = zoneStream == null ? statements() : recordedOnTheZoneAlone(body.personId(), body.zoneId(), zoneRecords);
         StoredActStatements.StoredAct act = statements.statable(body, context, () -> archive.ordersOf(stream), documents);
         apply(new mn.registry.kernel.identity.StoredActOrderStated(body.personId(), body.sequence(), act.act(), act.role(), act.zoneId(),
                 lower(body.documentSha256()), context.receivedAt(), context.actor(), zoneStream));
@@ -479,28 +482,35 @@ class Person {
      * stream (an appointment of a governor holding the role from the registry's first start grants nothing, item 30); an act recorded here
      * too is stated here, once. Judged as every statement is ({@link StoredActStatements}: once, never by the person, by the Cabinet member).
      */
-    private StoredActStatements recordedOnTheZoneAlone(mn.registry.kernel.identity.StateStoredActOrder body, String zoneStream,
+    private StoredActStatements recordedOnTheZoneAlone(mn.registry.kernel.identity.PersonId person, mn.registry.kernel.freezone.ZoneId zone,
                                                        mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         java.util.Map<Long, StoredActStatements.StoredAct> alone = new java.util.HashMap<>();
-        zoneRecords.recordsNamingNoDocument(body.personId(), body.zoneId().value()).forEach((number, recorded) -> {
-            StoredActStatements.StoredAct act = new StoredActStatements.StoredAct(recorded.act(), Role.ZONE_GOVERNOR, body.zoneId().value(), recorded.at());
+        zoneRecords.recordsNamingNoDocument(person, zone.value()).forEach((number, recorded) -> {
+            StoredActStatements.StoredAct act = new StoredActStatements.StoredAct(recorded.act(), Role.ZONE_GOVERNOR, zone.value(), recorded.at());
             if (!actsNamingNoDocument.containsValue(act)) {
                 alone.put(number, act);
             }
         });
-        return new StoredActStatements(alone, statedOnTheZonesStreams.getOrDefault(zoneStream, Set.of()), this::answersToTheCabinet);
+        return new StoredActStatements(alone, statedOnTheZonesStreams.getOrDefault(zone.stream(), Set.of()), this::answersToTheCabinet, zone.stream());
     }
 
     /**
      * ADR 0061 item 33 (F423, was O261): the stored acts a statement may name, for the staff pages ({@link PersonsStoredActs}), judged by
-     * the statement's own rules.
+     * the statement's own rules: this stream's, then (item 40; abuse audit F475, was O281) for a governor each governed zone's
+     * appointments and dismissals recorded there alone, by their number on the zone's stream, as a statement naming the zone judges them
+     * ({@link #recordedOnTheZoneAlone}, read once per zone and lookup).
      */
-    List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> actsNamingNoOrder(OrdersOfStoredActs archive) {
-        return statements().namingNoOrder(() -> archive.ordersOf(stream));
+    List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> actsNamingNoOrder(mn.registry.kernel.identity.PersonId person,
+            OrdersOfStoredActs archive, mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+        List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> acts = new java.util.ArrayList<>(
+                statements().namingNoOrder(() -> archive.ordersOf(stream)));
+        governedZones.stream().sorted().map(mn.registry.kernel.freezone.ZoneId::of)
+                .forEach(zone -> acts.addAll(recordedOnTheZoneAlone(person, zone, zoneRecords).namingNoOrder(java.util.Map::of)));
+        return acts;
     }
 
     private StoredActStatements statements() {
-        return new StoredActStatements(actsNamingNoDocument, statedActs, this::answersToTheCabinet);
+        return new StoredActStatements(actsNamingNoDocument, statedActs, this::answersToTheCabinet, null);
     }
 
     private boolean answersToTheCabinet(Role role) {
@@ -596,7 +606,6 @@ class Person {
     @EventSourcingHandler
     void on(RoleGranted event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.add(key(event.role(), event.zoneId()));
-        everOfficial |= event.role().official();
         cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
         if (sequence != null && ArchivedIdentityOrders.namesNoOrder(event)) {
             grantsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));

@@ -27,21 +27,26 @@ class PersonsStoredActs implements StoredActsNamingNoOrder {
     private final EventStore events;
     private final Supplier<Repository<Person>> persons;
     private final Person.OrdersOfStoredActs archive;
+    private final mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords;
 
     @Autowired
-    PersonsStoredActs(EventStore events, ObjectProvider<Configuration> axon, Person.OrdersOfStoredActs archive) {
-        this(events, () -> axon.getObject().repository(Person.class), archive);
+    PersonsStoredActs(EventStore events, ObjectProvider<Configuration> axon, Person.OrdersOfStoredActs archive,
+                      mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+        this(events, () -> axon.getObject().repository(Person.class), archive, zoneRecords);
     }
 
-    PersonsStoredActs(EventStore events, Supplier<Repository<Person>> persons, Person.OrdersOfStoredActs archive) {
+    /** The zones' records (ADR 0061 item 40) give a governor's appointments and dismissals recorded there alone. */
+    PersonsStoredActs(EventStore events, Supplier<Repository<Person>> persons, Person.OrdersOfStoredActs archive,
+                      mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         this.events = events;
         this.persons = persons;
         this.archive = archive;
+        this.zoneRecords = zoneRecords;
     }
 
     @Override
     public Optional<List<ActNamingNoOrder>> of(PersonId person) {
         return AggregateLook.ask(events, persons.get(), PersonCommands.streamOf(person),
-                stream -> stream.actsNamingNoOrder(archive::ordersWithoutWaiting));
+                stream -> stream.actsNamingNoOrder(person, archive::ordersWithoutWaiting, zoneRecords));
     }
 }

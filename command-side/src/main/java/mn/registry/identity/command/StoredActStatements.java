@@ -45,11 +45,17 @@ final class StoredActStatements {
     private final Map<Long, StoredAct> actsNamingNoDocument;
     private final Set<Long> stated;
     private final Predicate<Role> answersToTheCabinet;
+    private final String onTheZonesStream;
 
-    StoredActStatements(Map<Long, StoredAct> actsNamingNoDocument, Set<Long> stated, Predicate<Role> answersToTheCabinet) {
+    /**
+     * The acts of one stream: the person's ({@code onTheZonesStream} null), or a zone's record of the person's appointments and dismissals
+     * there alone (ADR 0061 item 36), named by that stream.
+     */
+    StoredActStatements(Map<Long, StoredAct> actsNamingNoDocument, Set<Long> stated, Predicate<Role> answersToTheCabinet, String onTheZonesStream) {
         this.actsNamingNoDocument = actsNamingNoDocument;
         this.stated = stated;
         this.answersToTheCabinet = answersToTheCabinet;
+        this.onTheZonesStream = onTheZonesStream;
     }
 
     /** The stored act the statement names, if its order may be stated by this signer; else the refusal, before anything is recorded. */
@@ -95,7 +101,8 @@ final class StoredActStatements {
         return new TreeMap<>(actsNamingNoDocument).entrySet().stream()
                 .filter(stored -> !theArchiveReadItsOrder(stored.getKey(), stored.getValue(), () -> read))
                 .map(stored -> new StoredActsNamingNoOrder.ActNamingNoOrder(stored.getKey(), stored.getValue().act(), stored.getValue().role(),
-                        stored.getValue().zoneId(), stored.getValue().at(), stated.contains(stored.getKey()), byTheCabinetMember(stored.getValue())))
+                        stored.getValue().zoneId(), stored.getValue().at(), stated.contains(stored.getKey()), byTheCabinetMember(stored.getValue()),
+                        onTheZonesStream))
                 .toList();
     }
 

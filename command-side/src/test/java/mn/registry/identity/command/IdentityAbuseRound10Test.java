@@ -100,7 +100,7 @@ class IdentityAbuseRound10Test {
     private StoredActsNamingNoOrder lookup(ArchivedIdentityOrders archive) {
         AggregateTestFixture<Person> fixture = PersonEnrolmentTest.fixture(archive);
         fixture.given(history);
-        return new PersonsStoredActs(fixture.getEventStore(), fixture::getRepository, archive);
+        return new PersonsStoredActs(fixture.getEventStore(), fixture::getRepository, archive, (governor, zones) -> Set.of());
     }
 
     @Test

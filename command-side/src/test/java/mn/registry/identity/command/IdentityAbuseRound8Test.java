@@ -350,7 +350,7 @@ class IdentityAbuseRound8Test {
     private List<StoredActsNamingNoOrder.ActNamingNoOrder> listed(Person.OrdersOfStoredActs archive) {
         AggregateTestFixture<Person> fixture = fixture(archive);
         fixture.given(history);
-        return new PersonsStoredActs(fixture.getEventStore(), fixture::getRepository, archive).of(PERSON).orElseThrow();
+        return new PersonsStoredActs(fixture.getEventStore(), fixture::getRepository, archive, (governor, zones) -> Set.of()).of(PERSON).orElseThrow();
     }
 
     @Test
@@ -362,10 +362,10 @@ class IdentityAbuseRound8Test {
         Person.OrdersOfStoredActs read = stream -> Map.of(1L, appointment); // the pass read the reviewer's grant's archived EnrolSigner
 
         assertThat(listed(read)).containsExactly(
-                new StoredActsNamingNoOrder.ActNamingNoOrder(4, "end", Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), true, false),
-                new StoredActsNamingNoOrder.ActNamingNoOrder(5, "grant", Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(150), false, true),
-                new StoredActsNamingNoOrder.ActNamingNoOrder(6, "grant", Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(180), false, true));
-        assertThat(new PersonsStoredActs(store, () -> null, read).of(new PersonId("nobody-here"))).isEmpty();
+                new StoredActsNamingNoOrder.ActNamingNoOrder(4, "end", Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), true, false, null),
+                new StoredActsNamingNoOrder.ActNamingNoOrder(5, "grant", Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(150), false, true, null),
+                new StoredActsNamingNoOrder.ActNamingNoOrder(6, "grant", Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(180), false, true, null));
+        assertThat(new PersonsStoredActs(store, () -> null, read, (governor, zones) -> Set.of()).of(new PersonId("nobody-here"))).isEmpty();
     }
 
     @Test

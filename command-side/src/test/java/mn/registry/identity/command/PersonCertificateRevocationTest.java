@@ -21,6 +21,11 @@ class PersonCertificateRevocationTest {
     private static final Instant AT = T0.plusSeconds(86_400);
     private static final String CERT = "ab".repeat(32);
     private static final String OTHER = "cd".repeat(32);
+    /**
+     * The holder's written report a revocation of another's certificate rests on (ADR 0061 item 39, abuse audit F474: an official's too,
+     * since session 28; ADR 0046 item 32's choice of F130 let a supervisor revoke an official's on their word).
+     */
+    private static final String REPORT = "5e".repeat(32);
 
     private AggregateTestFixture<Person> fixture;
 
@@ -34,7 +39,8 @@ class PersonCertificateRevocationTest {
 
     /** The body as a supervisor signs it, received at {@code AT} (ADR 0026). */
     private static org.axonframework.commandhandling.CommandMessage<Object> revoke(String certificate, String ground) {
-        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, ground),
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(PERSON, certificate, ground,
+                        REPORT),
                 new mn.registry.command.api.CommandContext("revoke-" + ground, AT, AT, SUPERVISOR, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR),
                         java.util.Set.of(), "ab".repeat(32)));
     }
@@ -66,7 +72,7 @@ class PersonCertificateRevocationTest {
     void named_certificate_is_revoked() {
         fixture.given(enrolled(CERT), REVIEWER, enrolled(OTHER))
                 .when(revoke(CERT, "key reported lost"))
-                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost", REPORT));
     }
 
     @Test
@@ -74,7 +80,7 @@ class PersonCertificateRevocationTest {
     void every_certificate_is_revoked_once() {
         fixture.given(enrolled(CERT), REVIEWER, enrolled(OTHER), new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
                 .when(revoke(null, "left the ministry"))
-                .expectEvents(new SignerCertificateRevoked(PERSON, OTHER, AT, SUPERVISOR, "left the ministry"));
+                .expectEvents(new SignerCertificateRevoked(PERSON, OTHER, AT, SUPERVISOR, "left the ministry", REPORT));
         fixture.given(enrolled(CERT), REVIEWER, new SignerCertificateRevoked(PERSON, CERT, T0.plusSeconds(60), SUPERVISOR, "lost"))
                 .when(revoke(null, "again"))
                 .expectNoEvents()
@@ -113,7 +119,8 @@ class PersonCertificateRevocationTest {
     }
 
     private static org.axonframework.commandhandling.CommandMessage<Object> revokeBy(PersonId target, PersonId actor, mn.registry.kernel.identity.Role role) {
-        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(target, null, "key lost"),
+        return mn.registry.command.api.SignedCommandContext.message(new mn.registry.kernel.identity.RevokeSignerCertificate(target, null, "key lost",
+                        target.equals(actor) ? null : REPORT),
                 new mn.registry.command.api.CommandContext("revoke-by-" + actor.value(), AT, AT, actor, java.util.Set.of(role), java.util.Set.of(),
                         "ab".repeat(32)));
     }
@@ -143,7 +150,7 @@ class PersonCertificateRevocationTest {
         setUp();
         fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
                 .when(revokeBy(other, cabinet, mn.registry.kernel.identity.Role.CABINET_MEMBER))
-                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, cabinet, "key lost"));
+                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, cabinet, "key lost", REPORT));
         setUp();
         fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
                 .when(revokeBy(other, other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
@@ -153,7 +160,7 @@ class PersonCertificateRevocationTest {
         fixture.given(otherEnrolled, granted(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR),
                         new mn.registry.kernel.identity.RoleRevoked(other, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(60), SUPERVISOR, "left"))
                 .when(revokeBy(other, SUPERVISOR, mn.registry.kernel.identity.Role.MINISTRY_SUPERVISOR))
-                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, SUPERVISOR, "key lost"));
+                .expectEvents(new SignerCertificateRevoked(other, CERT, AT, SUPERVISOR, "key lost", REPORT));
     }
 
     @Test
@@ -169,7 +176,7 @@ class PersonCertificateRevocationTest {
         fixture.given(enrolled(CERT), appointed, new mn.registry.kernel.identity.RoleRevoked(PERSON, mn.registry.kernel.identity.Role.ZONE_GOVERNOR,
                         "altanbulag", T0.plusSeconds(60), new PersonId("cabinet-1"), "Decision 13"))
                 .when(revoke(CERT, "dismissed"))
-                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "dismissed"));
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "dismissed", REPORT));
     }
 
     @Test
@@ -188,18 +195,18 @@ class PersonCertificateRevocationTest {
             setUp();
             fixture.given(enrolled(CERT), granted(PERSON, role))
                     .when(revokeBy(PERSON, cabinet, mn.registry.kernel.identity.Role.CABINET_MEMBER))
-                    .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, cabinet, "key lost"));
+                    .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, cabinet, "key lost", REPORT));
         }
         setUp();
         fixture.given(enrolled(CERT), granted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
                 .when(revoke(CERT, "key reported lost"))
-                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost"));
+                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key reported lost", REPORT));
     }
 
     @Test
     @DisplayName("001 art. 23.1.1 (choice, abuse audit F130): the certificate of a holder's representative (no official role) is not revoked on "
             + "a supervisor's word: a \"key reported lost\" locked the holder out of its complaint and extension periods; the revocation names "
-            + "the document it rests on, and an official's does not need one")
+            + "the document it rests on (an official's too since ADR 0061 item 39)")
     void a_representatives_certificate_is_revoked_on_a_document() {
         PersonId representative = new PersonId("applicant-1");
         PersonEnrolled enrolled = new PersonEnrolled(representative, "Applicant One", CERT, "AAAA", T0);
@@ -214,10 +221,12 @@ class PersonCertificateRevocationTest {
         fixture.given(enrolled, applicant)
                 .when(revokeWith(representative, report))
                 .expectEvents(new SignerCertificateRevoked(representative, CERT, AT, SUPERVISOR, "key lost", report));
+        // since ADR 0061 item 39 (F474, was O283) an official's is revoked on a document too (IdentityAbuseRound11Test)
         setUp();
         fixture.given(enrolled(CERT), granted(PERSON, mn.registry.kernel.identity.Role.MINISTRY_REVIEWER))
                 .when(revokeWith(PERSON, null))
-                .expectEvents(new SignerCertificateRevoked(PERSON, CERT, AT, SUPERVISOR, "key lost"));
+                .expectNoEvents()
+                .expectException(problem("identity.revocation-without-document", "documentSha256"));
     }
 
     private static org.axonframework.commandhandling.CommandMessage<Object> revokeWith(PersonId target, String documentSha256) {

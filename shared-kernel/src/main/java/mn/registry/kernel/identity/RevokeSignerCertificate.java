@@ -5,12 +5,13 @@ package mn.registry.kernel.identity;
  * longer signs for the registry (a key reported compromised or a certificate revoked by its issuer: 001 art. 23.1.1 asks
  * for a certificate valid when the signature is made), for {@code ground}. Without a fingerprint, every certificate the
  * person has enrolled. {@code documentSha256}: the document the revocation rests on (the holder's written report of a lost key,
- * the issuer's notice), uploaded first; required for a person who holds no official role (ADR 0046 item 32).
+ * the issuer's notice, an order), uploaded first; required unless the signer revokes their own certificate (ADR 0061 item 39, which
+ * narrows ADR 0046 item 32: an official's certificate is no longer revoked by another on their word alone).
  */
 public record RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground,
                                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String documentSha256) {
 
-    /** A revocation naming no document (an official's, or one signed before documents were named). */
+    /** A revocation naming no document (the holder's own, or one signed before documents were named). */
     public RevokeSignerCertificate(PersonId personId, String certificateSha256, String ground) {
         this(personId, certificateSha256, ground, null);
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
  * ADR 0061 item 33 (abuse audit F423, was O261; 001 art. 23.1.1, 003 art. 8.2): the person's stream answers the supervisor's desk and the
  * Cabinet member's page which of its stored grants and ends name no order the registry can read, the acts a {@link StateStoredActOrder}
  * names: by the rules the statement is judged by, so the page offers no act the statement would refuse as unknown or as having its order.
+ * Since ADR 0061 item 40 (abuse audit F475, was O281) a governor's list adds the appointments and dismissals recorded on a governed zone's
+ * stream alone, by their number there.
  */
 public interface StoredActsNamingNoOrder {
 
@@ -23,14 +25,18 @@ public interface StoredActsNamingNoOrder {
     /**
      * A stored grant or end naming no order the registry can read.
      *
-     * @param sequence           its number on the person's stream (the statement's {@code sequence})
+     * @param sequence           its number on the person's stream, or on the zone's for an act recorded there alone (the statement's
+     *                           {@code sequence})
      * @param act                {@code grant} or {@code end}
      * @param role               the role granted or ended
      * @param zoneId             a governor's zone, or null
      * @param at                 when it took effect, on the registry's clock
      * @param stated             its order was stated already (a second statement is refused)
      * @param byTheCabinetMember its order is the Cabinet member's to state (a role the Cabinet member grants and ends)
+     * @param onTheZonesStream   for a governor's appointment or dismissal recorded on the zone alone, the zone's stream its number is on
+     *                           (the statement names the zone, ADR 0061 items 36, 40); null for an act of the person's stream
      */
-    record ActNamingNoOrder(long sequence, String act, Role role, String zoneId, Instant at, boolean stated, boolean byTheCabinetMember) {
+    record ActNamingNoOrder(long sequence, String act, Role role, String zoneId, Instant at, boolean stated, boolean byTheCabinetMember,
+                            String onTheZonesStream) {
     }
 }

@@ -145,8 +145,34 @@ class PermitFormsBrowserTest {
         browser.find("#rev-ground").sendKeys("key reported lost");
         browser.signAndSend("form-revoke-certificate");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
-        assertThat(browser.find("#command-result").getText()).contains("identity.revocation-without-document").contains("holds no official role");
+        assertThat(browser.find("#command-result").getText()).contains("identity.revocation-without-document")
+                .contains("Only the holder revokes their own certificate without one");
         browser.consoleErrors();
+        browser.signOut();
+        browser.signInAsDemo("reviewer-1"); // still signs: nothing was revoked
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 39, abuse audit F474, was O283): the supervisor's form says the document is required unless "
+            + "the certificate is one's own, in both languages with axe; every certificate of a reviewer revoked naming no document is refused "
+            + "on the desk in Mongolian and in English, and the reviewer still signs in")
+    void supervisor_does_not_revoke_a_reviewers_certificate_on_their_word() {
+        browser.signInAsDemo("supervisor-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/desk", lang);
+            assertThat(browser.find("label[for=rev-document]").getText()).contains("mn".equals(lang)
+                    ? "өөрийн гэрчилгээг хүчингүй болгохоос бусад тохиолдолд заавал" : "required unless you revoke your own certificate");
+            browser.axe();
+            browser.find("#rev-person").sendKeys("reviewer-1");
+            browser.find("#rev-ground").sendKeys("mn".equals(lang) ? "түлхүүр алдагдсан гэж хэлсэн" : "key reported lost, on the phone");
+            assertThat(browser.signAndSend("form-revoke-certificate")).contains("\"personId\":\"reviewer-1\"").doesNotContain("documentSha256");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains("identity.revocation-without-document").contains("mn".equals(lang)
+                    ? "Зөвхөн эзэмшигч өөрийн гэрчилгээг баримтгүйгээр хүчингүй болгож болно" : "Only the holder revokes their own certificate without one");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        }
         browser.signOut();
         browser.signInAsDemo("reviewer-1"); // still signs: nothing was revoked
         assertThat(browser.driver.getCurrentUrl()).endsWith("/desk");
@@ -250,7 +276,7 @@ class PermitFormsBrowserTest {
         // ADR 0061 item 33 (F423, was O261): a person with no such act, and no person, are said so
         browser.find("#sa-person").sendKeys("nobody-here");
         browser.find("#stored-acts-of button").click();
-        assertThat(browser.find("#stored-acts-none").getText()).contains("nobody-here");
+        assertThat(browser.waitFor("#stored-acts-none").getText()).contains("nobody-here"); // the submitted lookup's page, once loaded
         // a grant of reviewer-1's role stored after the order was received, naming no order (as before ADR 0061 item 21), whose archived
         // command the start's pass did not read: the role is held already, so nothing but the stream's record changes
         org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
@@ -301,6 +327,36 @@ class PermitFormsBrowserTest {
         browser.open("/cabinet?storedActsOf=inspector-1", "en");
         assertThat(browser.find("#stored-acts-none").getText()).contains("inspector-1 has no stored grant or end");
         assertThat(browser.all("#stored-acts-list")).isEmpty();
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("003 art. 8.2 (ADR 0061 item 40, abuse audit F475, was O281): the Cabinet member looks up a governor enrolled with the role at "
+            + "the first start on the cabinet page and finds, in Mongolian and in English with axe, the appointment recorded on the zone alone "
+            + "by its number on the zone's stream, said to be on the zone's record; choosing it fills the statement's person, number and zone")
+    void cabinet_member_finds_a_zone_alone_appointment_on_the_staff_list() {
+        org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        String zoneStream = "zone-altanbulag";
+        long number = events.lastSequenceNumberFor(zoneStream).orElseThrow() + 1;
+        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant();
+        // the appointment as a release before session 25 recorded it for a governor holding the role: on the zone alone, by reference
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("FreeZone", zoneStream, number,
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(mn.registry.kernel.freezone.ZoneId.of("altanbulag"),
+                        new mn.registry.kernel.identity.PersonId("governor-altanbulag"), "Altanbulag governor", "order 2025/9", now,
+                        new mn.registry.kernel.identity.PersonId("cabinet-1"))));
+        browser.signInAsDemo("cabinet-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/cabinet?storedActsOf=governor-altanbulag", lang);
+            WebElement row = browser.find("#stored-acts-list tr[data-zone-stream='" + zoneStream + "'][data-sequence='" + number + "']");
+            assertThat(row.getText()).contains("mn".equals(lang) ? "зөвхөн altanbulag бүсийн бүртгэлд" : "on the record of zone altanbulag alone");
+            browser.axe();
+            browser.driver.get(row.findElement(org.openqa.selenium.By.cssSelector("a.choose-act")).getAttribute("href"));
+            assertThat(browser.driver.getCurrentUrl()).contains("zone=altanbulag");
+            assertThat(browser.find("#sto-person").getAttribute("value")).isEqualTo("governor-altanbulag");
+            assertThat(browser.find("#sto-sequence").getAttribute("value")).isEqualTo(Long.toString(number));
+            assertThat(browser.find("#sto-zone").getAttribute("value")).isEqualTo("altanbulag");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
         browser.signOut();
     }
 

@@ -62,11 +62,12 @@ class CabinetController {
     }
 
     @GetMapping("/cabinet")
-    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act, HttpServletRequest request,
+    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
+                @RequestParam(name = "zone", required = false) String actsZone, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.CABINET_MEMBER), actor -> {
             // ADR 0061 item 33 (F423, was O261): the stored acts whose order the Cabinet member may state, beside the statement's form
-            storedActs.addTo(model, storedActsOf, act, actor);
+            storedActs.addTo(model, storedActsOf, new mn.registry.web.StoredActsOfAPerson.Chosen(act, actsZone), actor);
             List<Document> zones = desk.zones();
             // 003 art. 12.3: the quarter before today's is the one due to be reported
             LocalDate lastQuarter = dates.today().minusMonths(3);

@@ -57,12 +57,13 @@ class DeskController {
     }
 
     @GetMapping("/desk")
-    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act, HttpServletRequest request,
+    String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
+                @RequestParam(name = "zone", required = false) String actsZone, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
             // ADR 0061 item 33 (F423, was O261): the stored acts whose order the supervisor may state, beside the statement's form
-            storedActs.addTo(model, supervisor ? storedActsOf : null, act, actor);
+            storedActs.addTo(model, supervisor ? storedActsOf : null, new mn.registry.web.StoredActsOfAPerson.Chosen(act, actsZone), actor);
             model.addAttribute("queue", queue.awaitingDecision());
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("files", cases.all());
