@@ -7,6 +7,7 @@ import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.freezone.FreeZoneTerms;
+import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -111,5 +112,51 @@ class FreeZoneAbuseRound28Test extends ZoneRegistrationAbuseFixture {
         Instant firedAfterTheMovedDay = moved.dueAt().toInstant().plusSeconds(1);
         fixture.given(received, recomputed).when(new RegistrationStreamCommands.EscalateOverdueReview(STREAM, ID, moved.due(), firedAfterTheMovedDay))
                 .expectEvents(new RegistrationEvents.ZoneRegistrationReviewOverdue(ID, moved.due(), firedAfterTheMovedDay, FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
+    // ---------------------------------------------------------------- the hunt: attempts that held (abuse audit, session 28)
+
+    @Test
+    @DisplayName("003 art. 12.5.3; domain-rules §2 (ADR 0035 item 94): a governor late with the duty gets a colluding Cabinet member to declare "
+            + "the day after its last day a day off (allowed on its own day) before a late firing: the count from day 0 ends where it did, "
+            + "escalated on the law's day")
+    void a_day_off_after_the_last_day_moves_nothing_at_a_late_firing() {
+        LocalDate dayAfter = COUNTED.due().plusDays(1);
+        while (!BASE.isWorkingDay(dayAfter)) {
+            dayAfter = dayAfter.plusDays(1);
+        }
+        calendar.inForce = BASE.apply(new PublicHolidayDeclared(dayAfter, "Day off", "Амралтын өдөр", "Government resolution 2026/313"));
+        fixture.given(applied(), registered(), TO_RECORD).when(escalate(COUNTED.due())).expectEvents(
+                new RegistrationEvents.CourtDecisionToRecordOverdue(ID, COUNTED.due(), escalate(COUNTED.due()).firedAt(), ARTICLE));
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5.3; domain-rules §2 (ADR 0035 item 94): the deadline service down for days past the moved day too: the firing "
+            + "records the moved day and the escalation on it, once; fired again, nothing")
+    void a_firing_days_late_escalates_once_on_the_moved_day() {
+        calendar.inForce = MOURNED;
+        LocalDate movedDay = MOURNED.deadline(RAISED_ON, FreeZoneTerms.REVIEW).due();
+        RegistrationEvents.CourtDecisionToRecordDueRecomputed moved = new RegistrationEvents.CourtDecisionToRecordDueRecomputed(ID, RAISED_ON,
+                movedDay, MOURNED.version(), ARTICLE);
+        RegistrationEvents.CourtDecisionToRecordOverdue overdue = new RegistrationEvents.CourtDecisionToRecordOverdue(ID, movedDay,
+                escalate(movedDay.plusDays(3)).firedAt(), ARTICLE);
+        fixture.given(applied(), registered(), TO_RECORD).when(escalate(movedDay.plusDays(3))).expectEvents(moved, overdue);
+        fixture.given(applied(), registered(), TO_RECORD, moved, overdue).when(escalate(movedDay.plusDays(4))).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.5, 12.5.3: a governor removes the entity on the court's dissolution while only the duty to record it here is "
+            + "open (recorded in another zone): refused, nothing stored; once the decision is recorded here and the ground raised, the removal "
+            + "is accepted")
+    void the_duty_to_record_a_decision_is_no_ground_to_remove() {
+        Instant at = escalate(COUNTED.due()).firedAt().minusSeconds(7200);
+        RegistrationCommands.DeregisterEntity removal = new RegistrationCommands.DeregisterEntity(ID,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "Dissolved by the court, recorded in Zamyn-Uud.");
+        fixture.given(applied(), registered(), TO_RECORD).when(ZoneRegistrationTest.governor(removal, at))
+                .expectException(mn.registry.kernel.problem.RegistryProblem.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("has not been raised")).expectNoEvents();
+        fixture.given(applied(), registered(), TO_RECORD, new RegistrationEvents.DeregistrationGroundRaised(ID,
+                mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, ARTICLE, FreeZoneAbuseRound24RegistrationTest.DECIDED, at.minusSeconds(60),
+                ZoneRegistrationTest.GOVERNOR)).when(ZoneRegistrationTest.governor(removal, at)).expectSuccessfulHandlerExecution();
     }
 }
