@@ -56,9 +56,7 @@ class FreeZoneAbuseRound27RegistrationTest extends ZoneRegistrationAbuseFixture 
 
     @BeforeEach
     void onTheBaseCalendar() {
-        calendar = new ZoneRegistrationTest.CalendarServices();
-        services = calendar;
-        fixture = ZoneRegistrationTest.fixture(services);
+        calendar = onTheCalendarInForce();
     }
 
     private static RegistrationStreamCommands.RaiseCourtDecisionDuty raise() {

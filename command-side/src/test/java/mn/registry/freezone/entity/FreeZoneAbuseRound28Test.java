@@ -51,9 +51,7 @@ class FreeZoneAbuseRound28Test extends ZoneRegistrationAbuseFixture {
 
     @BeforeEach
     void onTheBaseCalendar() {
-        calendar = new ZoneRegistrationTest.CalendarServices();
-        services = calendar;
-        fixture = ZoneRegistrationTest.fixture(services);
+        calendar = onTheCalendarInForce();
     }
 
     @Test
