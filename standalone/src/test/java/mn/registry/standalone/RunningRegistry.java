@@ -65,11 +65,26 @@ class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
         if (longLivedPeople) {
             mn.registry.keystore.LongLivedDemoPeople.create(dataDir);
         }
+        start();
+    }
+
+    private void start() {
         String[] args = Stream.concat(Stream.of("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true"), Stream.of(options))
                 .toArray(String[]::new);
         context = RegistryApplication.start(args);
         client = new RegistryClient(((WebServerApplicationContext) context).getWebServer().getPort(), dataDir);
         clock = context.getBean(RegistryClock.class);
+    }
+
+    /**
+     * Closes the registry and starts it again on the same data, its clock moved on as far as before (time does not go back over a restart;
+     * a node's demo offset is its memory's): what a restart keeps is what the store and the collections keep.
+     */
+    void restart() {
+        java.time.Duration movedOn = clock.offset();
+        context.close();
+        start();
+        clock.advance(movedOn);
     }
 
     @Override

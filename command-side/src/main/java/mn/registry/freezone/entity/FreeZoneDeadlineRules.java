@@ -46,9 +46,10 @@ class FreeZoneDeadlineRules implements DeadlineRules {
 
     private final Supplier<WorkingDayCalendar> calendar;
 
+    /** The calendar in force read again at each report's firing (ADR 0035 item 97: not the copy a node keeps for a few seconds). */
     @Autowired
     FreeZoneDeadlineRules(CurrentCalendar calendar) {
-        this.calendar = calendar::get;
+        this.calendar = calendar::refresh;
     }
 
     FreeZoneDeadlineRules(Supplier<WorkingDayCalendar> calendar) {
@@ -176,13 +177,14 @@ class FreeZoneDeadlineRules implements DeadlineRules {
             String[] zoneAndQuarter = deadline.aggregateId().split("/");
             Quarter overdue = quarterOf(zoneAndQuarter[1]);
             // the next quarter, not the one running at firing: after a long outage every quarter in between still falls due in turn
-            ZoneStreamCommands.ReportDue next;
-            try {
-                next = ZoneStreamCommands.ReportDue.of(overdue.next(), calendar.get());
-            } catch (DateOutsideCalendarException e) {
-                next = null; // the escalation is not held up by a calendar without the next year: the next act on the zone schedules it
-            }
-            return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt, next);
+            WorkingDayCalendar inForce = calendar.get();
+            // the overdue quarter counted on the calendar in force (ADR 0035 item 97; F473): the zone judges its escalation against it
+            ZoneStreamCommands.ReportDue counted = reportDueOn(overdue, inForce);
+            // the next quarter, not the one running at firing: after a long outage every quarter in between still falls due in turn;
+            // the escalation is not held up by a calendar without the next year: the next act on the zone schedules it
+            ZoneStreamCommands.ReportDue next = reportDueOn(overdue.next(), inForce);
+            return new ZoneStreamCommands.EscalateOverdueReport(ZoneId.of(zoneAndQuarter[0]), overdue.year(), overdue.quarter(), firedAt, counted,
+                    next);
         }
         RegistrationId id = new RegistrationId(deadline.aggregateId());
         String stream = RegistrationStreamCommands.stream(id);
@@ -195,6 +197,15 @@ class FreeZoneDeadlineRules implements DeadlineRules {
                     UlaanbaatarTime.dateOf(firedAt), firedAt);
             default -> throw new IllegalArgumentException("not a Free Zone deadline: " + deadline.kind());
         };
+    }
+
+    /** The quarter's report due date on {@code calendar}; null when the calendar has no data for it. */
+    private static ZoneStreamCommands.ReportDue reportDueOn(Quarter quarter, WorkingDayCalendar calendar) {
+        try {
+            return ZoneStreamCommands.ReportDue.of(quarter, calendar);
+        } catch (DateOutsideCalendarException e) {
+            return null;
+        }
     }
 
     private static Quarter quarterOf(String label) {

@@ -18,6 +18,13 @@ interface RegistrationServices {
     /** The due date {@code n} working days from the moment of receipt, with the calendar in force. */
     Deadline due(Instant from, WorkingDays n);
 
+    /**
+     * 003 art. 12.2, 12.5.3; domain-rules §2 (ADR 0035 item 94; F470, was O276): the last day {@code n} working days after {@code dayZero} on
+     * the calendar in force at this moment, read again from its stream (not the copy a node keeps for a few seconds after another node's
+     * declaration): what an escalation is judged against when the deadline service fires it.
+     */
+    Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n);
+
     /** 003 art. 6.4: refuses ({@code freezone.zone-unknown}, {@code freezone.zone-closed}) unless the zone is established and open. */
     void requireOpen(ZoneId zone);
 

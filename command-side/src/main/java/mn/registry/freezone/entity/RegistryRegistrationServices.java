@@ -45,6 +45,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
+    public Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n) {
+        return calendar.refresh().deadline(dayZero, n);
+    }
+
+    @Override
     public void requireOpen(ZoneId zone) {
         zones.requireOpen(zone);
     }

@@ -50,7 +50,7 @@ class ZoneRegistration {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "2";
+    static final String SHAPE = "3";
 
     enum Status { APPLIED, REGISTERED, REJECTED, DEREGISTERED }
 
@@ -88,6 +88,8 @@ class ZoneRegistration {
     /** The last day to record here a court's dissolution recorded in another zone (ADR 0035 item 85, F417); null when no such duty is open. */
     private LocalDate courtDecisionDueOn;
     private boolean courtDecisionDutyEscalated;
+    /** The open duty's day 0, from which its business days are counted (ADR 0035 item 94); null for a duty that names no calendar (item 89). */
+    private LocalDate courtDecisionDutyRaisedOn;
     /** The day of the court's decision the open duty is about, and of the one whose recording the governor declined (ADR 0035 item 88, F418). */
     private LocalDate courtDecisionDutyDecidedOn;
     private LocalDate courtDecisionDeclinedFor;
@@ -857,15 +859,38 @@ class ZoneRegistration {
         }
     }
 
-    // 003 art. 12.5.3 (ADR 0035 item 85; F417): a court decision recorded elsewhere and not here within its business days is escalated once
+    // 003 art. 12.5.3 (ADR 0035 item 85; F417): a court decision recorded elsewhere and not here within its business days is escalated once;
+    // (item 94; F470, was O276) on its last day as the calendar in force at the firing counts it
     @CommandHandler
-    void handle(RegistrationStreamCommands.EscalateCourtDecisionDuty command) {
-        if (status != Status.REGISTERED || courtDecisionDueOn == null || courtDecisionDutyEscalated
-                || !UlaanbaatarTime.dateOf(command.firedAt()).isAfter(courtDecisionDueOn)) {
+    void handle(RegistrationStreamCommands.EscalateCourtDecisionDuty command, RegistrationServices services) {
+        if (status != Status.REGISTERED || courtDecisionDueOn == null || courtDecisionDutyEscalated) {
             return;
         }
-        apply(new RegistrationEvents.CourtDecisionToRecordOverdue(registrationId, courtDecisionDueOn, command.firedAt(),
+        LocalDate lastDay = courtDecisionLastDayOnTheCalendarInForce(services);
+        if (!UlaanbaatarTime.dateOf(command.firedAt()).isAfter(lastDay)) {
+            return;
+        }
+        apply(new RegistrationEvents.CourtDecisionToRecordOverdue(registrationId, lastDay, command.firedAt(),
                 DeregistrationGround.COURT_DECISION.article()));
+    }
+
+    /**
+     * 003 art. 12.5.3; domain-rules §2 (ADR 0035 item 94; abuse audit F470, was O276): the duty's escalation is judged against the calendar in
+     * force when the registry handles it, not against the last day the deadline service held: a day of mourning declared on the last day
+     * itself moves it, and a deadline service behind at midnight fires the escalation before it handled the declaration. The last day is
+     * counted again from the duty's day 0; a day it moved is recorded ({@code CourtDecisionToRecordDueRecomputed}, the event of the
+     * service's own recompute), which schedules the deadline again for it. A duty stored before item 89 names no calendar and keeps its day.
+     */
+    private LocalDate courtDecisionLastDayOnTheCalendarInForce(RegistrationServices services) {
+        if (courtDecisionDutyRaisedOn == null) {
+            return courtDecisionDueOn;
+        }
+        Deadline inForce = services.dueOnTheCalendarInForceNow(courtDecisionDutyRaisedOn, FreeZoneTerms.REVIEW);
+        if (!inForce.due().equals(courtDecisionDueOn)) {
+            apply(new RegistrationEvents.CourtDecisionToRecordDueRecomputed(registrationId, courtDecisionDutyRaisedOn, inForce.due(),
+                    inForce.calendarVersion(), DeregistrationGround.COURT_DECISION.article()));
+        }
+        return inForce.due();
     }
 
     /**
@@ -883,13 +908,31 @@ class ZoneRegistration {
                 DeregistrationGround.COURT_DECISION.article()));
     }
 
-    // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence
+    // 003 art. 12.2: a review not decided within 5 business days is escalated once; it is never registered by silence; (ADR 0035 item 94;
+    // F470) judged against the calendar in force at the firing, as the court decision's duty
     @CommandHandler
-    void handle(RegistrationStreamCommands.EscalateOverdueReview command) {
-        if (status != Status.APPLIED || reviewEscalated || !command.firedAt().isAfter(reviewDueAt)) {
+    void handle(RegistrationStreamCommands.EscalateOverdueReview command, RegistrationServices services) {
+        if (status != Status.APPLIED || reviewEscalated) {
+            return;
+        }
+        if (!command.firedAt().isAfter(reviewDueAtOnTheCalendarInForce(services))) {
             return;
         }
         apply(new RegistrationEvents.ZoneRegistrationReviewOverdue(registrationId, reviewDue, command.firedAt(), FreeZoneTerms.REVIEW_ARTICLE));
+    }
+
+    /**
+     * 003 art. 12.2; domain-rules §2 (ADR 0035 item 94; F470, was O276): the review's 5 business days counted again from its receipt on the
+     * calendar in force when the escalation is handled; a day it moved is recorded ({@code ZoneRegistrationReviewDueRecomputed}), which
+     * schedules the deadline again for it.
+     */
+    private Instant reviewDueAtOnTheCalendarInForce(RegistrationServices services) {
+        Deadline inForce = services.dueOnTheCalendarInForceNow(receivedOn, FreeZoneTerms.REVIEW);
+        if (!inForce.due().equals(reviewDue)) {
+            apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, inForce.due(), inForce.dueAt().toInstant(),
+                    inForce.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
+        }
+        return reviewDueAt;
     }
 
     // 003 art. 12.2: a calendar change moves the review due date of an application still under review
@@ -949,6 +992,7 @@ class ZoneRegistration {
         courtDecidedOn = null;
         courtDecisionDueOn = null;
         courtDecisionDutyEscalated = false;
+        courtDecisionDutyRaisedOn = null;
         courtDecisionDutyDecidedOn = null;
         courtDecisionDeclinedFor = null;
         raised.clear();
@@ -1045,6 +1089,7 @@ class ZoneRegistration {
         courtDecisionDueOn = event.dueOn();
         courtDecisionDutyEscalated = false;
         courtDecisionDutyDecidedOn = event.decidedOn();
+        courtDecisionDutyRaisedOn = event.calendarVersion() == null ? null : UlaanbaatarTime.dateOf(event.raisedAt());
     }
 
     @EventSourcingHandler

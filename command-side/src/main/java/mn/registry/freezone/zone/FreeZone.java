@@ -308,17 +308,37 @@ class FreeZone {
                 due.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
     }
 
-    // 003 art. 12.3: a report not signed by its due date is escalated once to the Cabinet member; the next quarter's is scheduled
+    // 003 art. 12.3: a report not signed by its due date is escalated once to the Cabinet member; the next quarter's is scheduled;
+    // (ADR 0035 item 97; F473) judged against its due date on the calendar in force at the firing
     @CommandHandler
     void handle(ZoneStreamCommands.EscalateOverdueReport command) {
         String label = new Quarter(command.year(), command.quarter()).label();
-        Instant dueAt = reportsDue.get(label);
+        Instant dueAt = reportDueAtOnTheCalendarInForce(command, label);
         if (dueAt != null && !reportedQuarters.contains(new Quarter(command.year(), command.quarter())) && !quartersEscalated.contains(label)
                 && command.firedAt().isAfter(dueAt)) {
             apply(new ZoneEvents.QuarterlyReportOverdue(zoneId, command.year(), command.quarter(), reportDueOn.get(label), command.firedAt(),
                     FreeZoneTerms.REPORT_ARTICLE));
         }
         scheduleReport(command.current());
+    }
+
+    /**
+     * 003 art. 12.3; domain-rules §2 (ADR 0035 item 97; abuse audit F473, found in the hunt of F470): a day of mourning declared on a report's
+     * last working day moves it; a deadline service behind at midnight fires the escalation before it handled the declaration's recompute. The
+     * firing counts the quarter's 15 working days again on the calendar in force (read again, {@code FreeZoneDeadlineRules}); a day that moved
+     * is recorded with the recompute's own event ({@code QuarterlyReportDueRecomputed}), which schedules the deadline again for it, and the
+     * escalation waits for it. A report signed or escalated already, or a firing that names no count (a calendar without the year), keeps its day.
+     */
+    private Instant reportDueAtOnTheCalendarInForce(ZoneStreamCommands.EscalateOverdueReport command, String label) {
+        ZoneStreamCommands.ReportDue inForce = command.inForce();
+        Quarter quarter = new Quarter(command.year(), command.quarter());
+        if (inForce == null || inForce.year() != command.year() || inForce.quarter() != command.quarter() || !reportDueOn.containsKey(label)
+                || reportedQuarters.contains(quarter) || quartersEscalated.contains(label) || inForce.dueOn().equals(reportDueOn.get(label))) {
+            return reportsDue.get(label);
+        }
+        apply(new ZoneEvents.QuarterlyReportDueRecomputed(zoneId, command.year(), command.quarter(), quarter.lastDay(), inForce.dueOn(),
+                inForce.dueAt(), inForce.calendarVersion(), FreeZoneTerms.REPORT_ARTICLE));
+        return reportsDue.get(label);
     }
 
     // 003 art. 12.3: a calendar change moves the due date of a report not yet signed

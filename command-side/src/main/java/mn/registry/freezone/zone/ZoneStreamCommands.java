@@ -78,11 +78,15 @@ public final class ZoneStreamCommands {
         }
     }
 
-    /** The deadline service: the quarter's report is overdue; {@code current} is the due date of the next quarter, recorded if not yet. */
+    /**
+     * The deadline service: the quarter's report is overdue; {@code inForce} is that quarter's due date counted at the firing on the calendar
+     * in force (ADR 0035 item 97; F473: the escalation is judged against it; null when the calendar has no data for it); {@code current} is
+     * the due date of the next quarter, recorded if not yet.
+     */
     public record EscalateOverdueReport(@TargetAggregateIdentifier String stream, ZoneId zoneId, int year, int quarter, Instant firedAt,
-                                        ReportDue current) {
-        public EscalateOverdueReport(ZoneId zoneId, int year, int quarter, Instant firedAt, ReportDue current) {
-            this(zoneId.stream(), zoneId, year, quarter, firedAt, current);
+                                        ReportDue inForce, ReportDue current) {
+        public EscalateOverdueReport(ZoneId zoneId, int year, int quarter, Instant firedAt, ReportDue inForce, ReportDue current) {
+            this(zoneId.stream(), zoneId, year, quarter, firedAt, inForce, current);
         }
     }
 

@@ -13,12 +13,10 @@ import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -53,27 +51,23 @@ class FreeZoneAbuseRound27RegistrationTest extends ZoneRegistrationAbuseFixture 
             "Гашуудлын өдөр", "Government resolution 2026/301");
     static final WorkingDayCalendar DECLARED = BASE.apply(HOLIDAY);
 
-    /** The registration's services counting the business days on the calendar in force, as the registry's do. */
+    /** The registration's services counting the business days on the calendar in force, as the registry's do (the base one at first). */
+    ZoneRegistrationTest.CalendarServices calendar;
+
     @BeforeEach
     void onTheBaseCalendar() {
-        services = new ZoneRegistrationTest.Services() {
-            @Override
-            public Deadline due(Instant from, WorkingDays n) {
-                return BASE.deadline(from, n);
-            }
-        };
-        fixture = ZoneRegistrationTest.fixture(services);
+        calendar = onTheCalendarInForce();
     }
 
     private static RegistrationStreamCommands.RaiseCourtDecisionDuty raise() {
         return new RegistrationStreamCommands.RaiseCourtDecisionDuty(STREAM, ID, ZAMYN_UUD, DISSOLVED_THERE.reference(), DECIDED, RECORDED_THERE);
     }
 
-    private static RegistrationStreamCommands.EscalateCourtDecisionDuty escalate(LocalDate after) {
+    static RegistrationStreamCommands.EscalateCourtDecisionDuty escalate(LocalDate after) {
         return new RegistrationStreamCommands.EscalateCourtDecisionDuty(STREAM, ID, UlaanbaatarTime.endOf(after).toInstant().plusSeconds(1));
     }
 
-    private static ScheduledDeadline started(Object event, long sequence) {
+    static ScheduledDeadline started(Object event, long sequence) {
         return new FreeZoneDeadlineRules().instructionsFor(event, sequence).stream().filter(DeadlineInstruction.Start.class::isInstance)
                 .map(i -> ((DeadlineInstruction.Start) i).deadline()).findFirst().orElseThrow();
     }
@@ -113,6 +107,7 @@ class FreeZoneAbuseRound27RegistrationTest extends ZoneRegistrationAbuseFixture 
         assertThat(restarted.countsWorkingDays()).as("moved again by a later change").isTrue();
 
         // the escalation follows the moved day: none after the first last day, once after the moved one
+        calendar.inForce = DECLARED; // ADR 0035 item 94: the escalation is judged against the calendar in force
         fixture.given(applied(), registered(), TO_RECORD, moved()).when(escalate(COUNTED.due())).expectNoEvents();
         fixture.given(applied(), registered(), TO_RECORD, moved()).when(escalate(after.due()))
                 .expectEvents(new RegistrationEvents.CourtDecisionToRecordOverdue(ID, after.due(), escalate(after.due()).firedAt(), ARTICLE));

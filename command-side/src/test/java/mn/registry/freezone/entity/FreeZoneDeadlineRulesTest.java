@@ -75,7 +75,7 @@ class FreeZoneDeadlineRulesTest {
         assertThat(deadline.due()).isEqualTo(q4.dueOn());
 
         Instant firedAt = q4.dueAt().plusSeconds(400L * 86400); // even after a long outage, the next quarter (not the one running) is scheduled
-        assertThat(rules.firingCommand(deadline, firedAt)).isEqualTo(new ZoneStreamCommands.EscalateOverdueReport(zone, 2026, 4, firedAt,
+        assertThat(rules.firingCommand(deadline, firedAt)).isEqualTo(new ZoneStreamCommands.EscalateOverdueReport(zone, 2026, 4, firedAt, q4,
                 ZoneStreamCommands.ReportDue.of(new QuarterlyReportContent.Quarter(2027, 1), WorkingDayCalendar.base())));
         assertThat(rules.instructionsFor(new ZoneEvents.QuarterlyReportSigned(zone, 2026, 4, "ab".repeat(32), firedAt, null), 8))
                 .containsExactly(new DeadlineInstruction.End("altanbulag/2026-Q4", "freezone.report"));

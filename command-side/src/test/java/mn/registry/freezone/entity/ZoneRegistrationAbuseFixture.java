@@ -25,6 +25,14 @@ abstract class ZoneRegistrationAbuseFixture {
         fixture = ZoneRegistrationTest.fixture(services);
     }
 
+    /** Fresh services counting on a calendar the test sets, the base one at first (ADR 0035 items 89, 94), and the fixture on them. */
+    ZoneRegistrationTest.CalendarServices onTheCalendarInForce() {
+        ZoneRegistrationTest.CalendarServices calendar = new ZoneRegistrationTest.CalendarServices();
+        services = calendar;
+        fixture = ZoneRegistrationTest.fixture(services);
+        return calendar;
+    }
+
     /**
      * The registration aggregate wired as the registry wires it (its stream named from the body), on {@code services} and an in-memory event
      * store, started; the caller shuts it down (session 24: copied before between {@code FreeZoneAbuseRound20Test} and {@code ActDocumentClaimsTest}).

@@ -83,6 +83,16 @@ class ZoneRegistrationTest {
         return fixture;
     }
 
+    /** {@link Services} counting the business days on a calendar a test changes, as the registry's calendar in force (ADR 0035 items 89, 94). */
+    static class CalendarServices extends Services {
+        mn.registry.kernel.calendar.WorkingDayCalendar inForce = mn.registry.kernel.calendar.WorkingDayCalendar.base();
+
+        @Override
+        public Deadline due(Instant from, WorkingDays n) {
+            return inForce.deadline(from, n);
+        }
+    }
+
     /** {@link RegistrationServices} of a test: the review due {@link #DUE}, an open zone allowing {@link #ALLOWED}, every document received. */
     static class Services implements RegistrationServices {
         boolean open = true;
@@ -91,6 +101,12 @@ class ZoneRegistrationTest {
         @Override
         public Deadline due(Instant from, WorkingDays n) {
             return new Deadline(UlaanbaatarTime.dateOf(from), n, DUE, UlaanbaatarTime.endOf(DUE), VERSION, List.of());
+        }
+
+        /** The calendar in force at an escalation is the one {@link #due} counts on. */
+        @Override
+        public Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n) {
+            return due(UlaanbaatarTime.endOf(dayZero).toInstant(), n);
         }
 
         @Override

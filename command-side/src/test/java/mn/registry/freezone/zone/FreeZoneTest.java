@@ -274,19 +274,19 @@ class FreeZoneTest {
         Instant late = q3.dueAt().plusSeconds(60);
         ZoneEvents.QuarterlyReportOverdue overdue = new ZoneEvents.QuarterlyReportOverdue(ZONE, 2026, 3, q3.dueOn(), late, "003 art. 12.3");
         fixture.given(established(), recorded(q3))
-                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q4))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q3, q4))
                 .expectEvents(overdue, recorded(q4));
         fixture.given(established(), recorded(q3), overdue, recorded(q4))
-                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late.plusSeconds(3600), q4))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late.plusSeconds(3600), q3, q4))
                 .expectNoEvents();
         fixture.given(established(), recorded(q3)) // fired early (e.g. a clock moved back): nothing yet
-                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, q3.dueAt().minusSeconds(60), q4))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, q3.dueAt().minusSeconds(60), q3, q4))
                 .expectEvents(recorded(q4));
         fixture.given(established(), recorded(q3), new ZoneEvents.QuarterlyReportSigned(ZONE, 2026, 3, "ab".repeat(32), AT, GOVERNOR))
-                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q4))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q3, q4))
                 .expectEvents(recorded(q4));
         fixture.given(established(), recorded(q3)) // the calendar had no data for the next quarter: the escalation is not held up
-                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, null))
+                .when(new ZoneStreamCommands.EscalateOverdueReport(ZONE, 2026, 3, late, q3, null))
                 .expectEvents(overdue);
     }
 

@@ -24,10 +24,12 @@ class ApplicantRegistrationsController {
 
     private final ApplicantRegistrations registrations;
     private final Sessions sessions;
+    private final EntityDaysToAct daysToAct;
 
-    ApplicantRegistrationsController(ApplicantRegistrations registrations, Sessions sessions) {
+    ApplicantRegistrationsController(ApplicantRegistrations registrations, Sessions sessions, EntityDaysToAct daysToAct) {
         this.registrations = registrations;
         this.sessions = sessions;
+        this.daysToAct = daysToAct;
     }
 
     @GetMapping(path = "/api/applicant/registrations", produces = "application/json")
@@ -40,7 +42,11 @@ class ApplicantRegistrationsController {
     Map<String, Object> one(@PathVariable String registrationId,
                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor applicant = sessions.require(authorization, Role.APPLICANT);
-        return registrations.forApplicant(registrationId, applicant.person()).orElseThrow(() -> notYourRegistration(applicant));
+        Map<String, Object> file = registrations.forApplicant(registrationId, applicant.person()).orElseThrow(() -> notYourRegistration(applicant));
+        // 003 art. 12.5.1, 12.5.2 (ADR 0035 item 95; F471, was O300): the days that run against the entity, as its page shows them
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(file);
+        answer.put("daysToAct", daysToAct.of(registrationId, file));
+        return answer;
     }
 
     // 003 art. 12.1-12.2: the registration's case is told to the person who applied; to nobody else (domain-rules §5)

@@ -50,9 +50,15 @@ public class GovernorDesk {
 
     /**
      * 003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; abuse audit F460, was O286): a day by which the registered entity must start, or resume, its
-     * operations, or be removed on {@code ground}; {@code passed} once today in Ulaanbaatar is after it.
+     * operations, or be removed on {@code ground}; {@code passed} once today in Ulaanbaatar is after it; (ADR 0035 item 96; F472, was O301)
+     * {@code raisedOn}, the day the registry raised that ground, once it did (null before; {@link EntityDaysToAct} reads it).
      */
-    public record DayToAct(String ground, String article, LocalDate dueBy, boolean passed) {
+    public record DayToAct(String ground, String article, LocalDate dueBy, boolean passed, LocalDate raisedOn) {
+
+        /** The same day, with the day its ground was raised (null: not raised). */
+        DayToAct raisedOn(LocalDate day) {
+            return new DayToAct(ground, article, dueBy, passed, day);
+        }
     }
 
     /** A land licence with its fee schedule year by year (003 art. 22-23). */
@@ -162,7 +168,7 @@ public class GovernorDesk {
 
     private static DayToAct dayToAct(mn.registry.kernel.freezone.DeregistrationGround ground, String dueBy, LocalDate today) {
         LocalDate day = LocalDate.parse(dueBy);
-        return new DayToAct(ground.name(), ground.article(), day, today.isAfter(day));
+        return new DayToAct(ground.name(), ground.article(), day, today.isAfter(day), null);
     }
 
     // 003 art. 12.2: the zone's queue, most urgent first by business days left

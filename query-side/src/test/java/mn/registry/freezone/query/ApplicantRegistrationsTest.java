@@ -198,7 +198,7 @@ class ApplicantRegistrationsTest {
         when(sessions.require("Bearer other", Role.APPLICANT)).thenReturn(new Actor(OTHER_APPLICANT, "Other", Set.of(Role.APPLICANT), Set.of()));
         when(sessions.require("Bearer governor", Role.APPLICANT)).thenThrow(RegistryProblem.forbidden("signer.role-missing",
                 GOVERNOR + " does not hold the role APPLICANT.", null));
-        MockMvc http = MockMvcBuilders.standaloneSetup(new ApplicantRegistrationsController(registrations, sessions))
+        MockMvc http = MockMvcBuilders.standaloneSetup(new ApplicantRegistrationsController(registrations, sessions, new EntityDaysToAct(mock(GovernorDesk.class))))
                 .setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))

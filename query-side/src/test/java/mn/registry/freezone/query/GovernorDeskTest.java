@@ -453,17 +453,17 @@ class GovernorDeskTest {
         projection.on(applied);
         assertThat(deskOn(LocalDate.of(2026, 11, 24)).daysToAct(gobi.value(), round)).as("under review, nothing runs yet").isEmpty();
         projection.on(registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25)));
-        GovernorDesk.DayToAct start = new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), false);
+        GovernorDesk.DayToAct start = new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), false, null);
         assertThat(deskOn(LocalDate.of(2027, 11, 24)).daysToAct(gobi.value(), round)).containsExactly(start);
         assertThat(deskOn(LocalDate.of(2027, 11, 25)).daysToAct(gobi.value(), round))
-                .containsExactly(new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), true));
+                .containsExactly(new GovernorDesk.DayToAct("NOT_STARTED_WITHIN_ONE_YEAR", "003 art. 12.5.1", LocalDate.of(2027, 11, 24), true, null));
         assertThat(deskOn(LocalDate.of(2026, 12, 1)).daysToAct(gobi.value(), "2026-11-01T01:00:00Z")).as("another round's reader").isEmpty();
 
         projection.on(new RegistrationEvents.OperationsStarted(gobi, LocalDate.of(2027, 3, 1), GOVERNOR, null));
         assertThat(deskOn(LocalDate.of(2027, 3, 2)).daysToAct(gobi.value(), round)).as("started: the year to start no longer runs").isEmpty();
         projection.on(new RegistrationEvents.OperationsInterrupted(gobi, LocalDate.of(2027, 6, 1), LocalDate.of(2028, 5, 31), GOVERNOR, null));
         assertThat(deskOn(LocalDate.of(2027, 6, 2)).daysToAct(gobi.value(), round))
-                .containsExactly(new GovernorDesk.DayToAct("INTERRUPTED_TWELVE_MONTHS", "003 art. 12.5.2", LocalDate.of(2028, 5, 31), false));
+                .containsExactly(new GovernorDesk.DayToAct("INTERRUPTED_TWELVE_MONTHS", "003 art. 12.5.2", LocalDate.of(2028, 5, 31), false, null));
         projection.on(new RegistrationEvents.OperationsResumed(gobi, LocalDate.of(2027, 9, 1), GOVERNOR, null));
         assertThat(deskOn(LocalDate.of(2027, 9, 2)).daysToAct(gobi.value(), round)).isEmpty();
 

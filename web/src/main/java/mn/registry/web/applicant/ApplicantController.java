@@ -36,13 +36,14 @@ class ApplicantController {
     private final ApplicantRegistrations registrations;
     private final java.time.Clock clock;
     private final mn.registry.freezone.query.GovernorDesk zones;
+    private final mn.registry.freezone.query.EntityDaysToAct daysToAct;
 
     private final mn.registry.web.RevocationAnswers revocationAnswers;
     private final org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs;
     private final RegisterCatchUp catchUp;
 
     ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
-                        mn.registry.freezone.query.GovernorDesk zones,
+                        mn.registry.freezone.query.GovernorDesk zones, mn.registry.freezone.query.EntityDaysToAct daysToAct,
                         mn.registry.web.RevocationAnswers revocationAnswers,
                         org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp) {
         this.catchUp = catchUp;
@@ -51,6 +52,7 @@ class ApplicantController {
         this.registrations = registrations;
         this.clock = clock;
         this.zones = zones;
+        this.daysToAct = daysToAct;
         this.revocationAnswers = revocationAnswers;
         this.landActs = landActs;
     }
@@ -175,8 +177,9 @@ class ApplicantController {
                 model.addAttribute("feeReports", feeReports(file, acts));
                 model.addAttribute("withdrawals", withdrawals(file, acts));
                 model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
-                // 003 art. 12.5.1, 12.5.2 (ADR 0035 item 93; F460, was O286): the days that run against the entity, as the governor's desk shows them
-                model.addAttribute("daysToAct", zones.daysToAct(registrationId, file.get("receivedAt")));
+                // 003 art. 12.5.1, 12.5.2 (ADR 0035 items 93, 96; F460, F472): the days that run against the entity, as the governor's desk shows
+                // them, each with the day the registry raised its ground once it did
+                model.addAttribute("daysToAct", daysToAct.of(registrationId, file));
                 return "applicant/registration";
             });
         });
