@@ -1,0 +1,146 @@
+package mn.registry.standalone.browser;
+
+import mn.registry.command.api.SignedCommandType;
+import mn.registry.identity.command.Enrolment;
+import mn.registry.infrastructure.privacy.PersonalDataVault;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.pki.SigningIdentity;
+import mn.registry.keystore.RegistryKeys;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ADR 0071 item 14 (session 28, desks round 3): every act a role may sign has a form on that role's pages; a shell is for automation, not for
+ * officials. The acts found without one get their form here (F478: the supervisor's erasure of a person's personal data), in both languages,
+ * each page checked by axe.
+ */
+@BrowserTest
+class CompleteDesksBrowserTest {
+
+    private static BrowserRegistry registry;
+    private static Browser browser;
+
+    /** Each role's pages: the folder of their templates (the reviewer and the supervisor share the ministry's desk). */
+    private static final Map<Role, String> PAGES_OF = Map.of(Role.MINISTRY_REVIEWER, "desk", Role.MINISTRY_SUPERVISOR, "desk",
+            Role.COMMUNICATIONS_INSPECTOR, "inspector", Role.TAX_OFFICER, "tax", Role.CABINET_MEMBER, "cabinet", Role.ZONE_GOVERNOR, "governor",
+            Role.APPLICANT, "applicant");
+
+    /**
+     * ADR 0071 item 14 (choice): the one command no official makes, left without a form: the demo clock (demo mode only, moves the registry's
+     * clock for a demonstration; no law names it).
+     */
+    private static final Set<String> NO_OFFICIALS_ACT = Set.of("AdvanceDemoClock");
+
+    @Test
+    @DisplayName("domain-rules §1 (ADR 0071 item 14): every command a role may sign has a form on that role's pages whose body the page's "
+            + "scripts build, the demo clock alone left to automation")
+    void every_act_a_role_may_sign_has_a_form_on_its_roles_pages() {
+        Set<String> missing = new TreeSet<>();
+        Set<String> unbuilt = new TreeSet<>();
+        String scripts = text("classpath*:static/web/*.js");
+        for (SignedCommandType<?> type : registry.context.getBeansOfType(SignedCommandType.class).values()) {
+            if (NO_OFFICIALS_ACT.contains(type.type())) {
+                continue;
+            }
+            for (Role role : type.allowedRoles()) {
+                String pages = PAGES_OF.get(role);
+                if (pages == null || !formsOn(pages).contains(type.type())) {
+                    missing.add(type.type() + " (" + role + ", " + pages + ")");
+                }
+            }
+            if (!java.util.regex.Pattern.compile("\\b" + type.type() + ": f =>").matcher(scripts).find()) {
+                unbuilt.add(type.type()); // the form's fields become the command's body in the page's scripts (commands.js)
+            }
+        }
+        assertThat(missing).as("commands a role may sign with no form on that role's pages").isEmpty();
+        assertThat(unbuilt).as("forms whose command's body the page's scripts do not build").isEmpty();
+        assertThat(formsOn("desk")).as("the rule reads the forms (a form the desk has)").contains("ApprovePermitApplication", "EnrolSigner");
+        assertThat(formsOn("cabinet")).as("and the forms written as a list").contains("OpenZone", "DismissGovernor");
+    }
+
+    /** The command types of the forms in {@code folder}'s templates: {@code data-type="..."}, or a type named in a list the form is made of. */
+    private static Set<String> formsOn(String folder) {
+        Set<String> types = new TreeSet<>();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("data-type=\"([A-Za-z]+)\"|'([A-Z][A-Za-z]+)'")
+                .matcher(text("classpath*:templates/" + folder + "/*.html"));
+        while (named.find()) {
+            types.add(named.group(1) != null ? named.group(1) : named.group(2));
+        }
+        return types;
+    }
+
+    /** The resources matching {@code pattern}, their texts one after the other. */
+    private static String text(String pattern) {
+        StringBuilder text = new StringBuilder();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                text.append(resource.getContentAsString(StandardCharsets.UTF_8)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    @Test
+    @DisplayName("002 art. 15.3, 30.1 (ADR 0071 item 14, F478): the supervisor erases a person's personal data from the desk, in both languages; "
+            + "an official's erasure is refused in the page's language and nothing is erased")
+    void supervisor_erases_a_persons_personal_data_from_the_desk() {
+        PersonalDataVault vault = registry.context.getBean(PersonalDataVault.class);
+        PersonId person = enrolledApplicant();
+        browser.signInAsDemo("supervisor-1");
+        for (String lang : new String[]{"en", "mn"}) {
+            browser.open("/desk", lang);
+            assertThat(browser.all("#form-erase-personal-data")).hasSize(1);
+            assertThat(browser.find("label[for=era-ground]").getText()).isNotBlank();
+            browser.axe();
+        }
+        // the Mongolian page: an official's personal data is kept with the acts they signed (002 art. 6.3, 001 art. 15.6)
+        browser.find("#era-person").sendKeys("reviewer-1");
+        browser.find("#era-ground").sendKeys("хүний хүсэлтээр");
+        String refused = browser.signAndSend("form-erase-personal-data");
+        assertThat(refused).contains("\"type\":\"ErasePersonalData\"").contains("\"personId\":\"reviewer-1\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("privacy.official-acts-kept")
+                .contains("Албан тушаал эрхэлж байсан хүний мэдээллийг устгахгүй").doesNotContain("is not erased");
+        assertThat(vault.erased(new PersonId("reviewer-1"))).as("nothing erased on the refusal").isFalse();
+        browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+
+        // the English page: an applicant with no act to make is erased
+        browser.open("/desk", "en");
+        browser.find("#era-person").sendKeys(person.value());
+        browser.find("#era-ground").sendKeys("the person's request under the Personal Data Protection Law");
+        String sent = browser.signAndSend("form-erase-personal-data");
+        assertThat(sent).contains("\"personId\":\"" + person.value() + "\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        assertThat(vault.erased(person)).isTrue();
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** A person enrolled as an applicant who has made no act (an id of letters only, so that no digits read as a civil number). */
+    private static PersonId enrolledApplicant() {
+        String letters = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        PersonId person = new PersonId("erasable-" + letters);
+        Instant now = Instant.now();
+        SigningIdentity identity = registry.context.getBean(RegistryKeys.class).ca().newPerson(person, "Erasable Person", "Test",
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        registry.context.getBean(Enrolment.class).enrolIfAbsent(person, "Erasable Person", identity.certificate(), Role.APPLICANT, null,
+                new PersonId("supervisor-1"), "test enrolment");
+        return person;
+    }
+}
