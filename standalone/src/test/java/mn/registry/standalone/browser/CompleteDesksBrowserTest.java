@@ -5,8 +5,16 @@ import mn.registry.identity.command.Enrolment;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.FileRevocationComplaint;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RecordPermitInspection;
+import mn.registry.kernel.permit.RevokePermit;
+import mn.registry.kernel.permit.SuspendPermit;
+import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.keystore.RegistryKeys;
+import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -130,6 +138,85 @@ class CompleteDesksBrowserTest {
         assertThat(vault.erased(person)).isTrue();
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3, 29.6 (ADR 0071 item 17): on a revoked permit the holder records its certificate database handed over from its "
+            + "page and another supervisor decides the complaint from the desk, each form in both languages, checked by axe")
+    void a_revoked_permits_duty_and_complaint_are_sent_from_their_pages() {
+        String id = PermitActsBrowserTest.activePermit(registry, "Khovd Complete Desks LLC", "6400731");
+        ApplicationId permit = new ApplicationId(id);
+        RegistryClient client = registry.client;
+        accepted(client.command(client.sign("supervisor-1", "RevokePermit", new RevokePermit(permit, RevocationGround.FALSE_DOCUMENTS,
+                "the audit report was forged", PermitActsBrowserTest.uploaded(registry, "the finding that " + id + "'s audit report was forged")))));
+        accepted(client.command(client.sign("applicant-1", "FileRevocationComplaint", new FileRevocationComplaint(permit,
+                PermitActsBrowserTest.uploaded(registry, "the complaint of " + id)))));
+
+        // 002 art. 29.3: the holder's duty to hand its certificate database over, recorded from its own page
+        browser.signInAsDemo("applicant-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/applicant/applications/" + id, lang);
+            assertThat(browser.all("#form-duty-HAND_OVER_DATABASE")).as(lang).hasSize(1);
+            browser.axe();
+        }
+        browser.chooseFile("duty-file-HAND_OVER_DATABASE", "duty-sha-HAND_OVER_DATABASE", "%PDF-1.4\nthe certificate database of " + id
+                + " handed over to the ministry\n%%EOF\n");
+        String handedOver = browser.signAndSend("form-duty-HAND_OVER_DATABASE");
+        assertThat(handedOver).contains("\"type\":\"RecordPermitDutyFulfilled\"").contains("\"duty\":\"HAND_OVER_DATABASE\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#form-duty-HAND_OVER_DATABASE")).as("the duty is done").isEmpty();
+        browser.signOut();
+
+        // 002 art. 29.6: the complaint decided by a supervisor who did not revoke, from the desk
+        browser.signInAsDemo("supervisor-2");
+        for (String lang : new String[]{"en", "mn"}) {
+            browser.open("/desk/applications/" + id, lang);
+            assertThat(browser.all("#form-decide-complaint")).as(lang).hasSize(1);
+            browser.axe();
+        }
+        browser.chooseFile("dc-file", "dc-sha", "%PDF-1.4\nthe decision dismissing the complaint of " + id + "\n%%EOF\n");
+        String decided = browser.signAndSend("form-decide-complaint");
+        assertThat(decided).contains("\"type\":\"DecideRevocationComplaint\"").contains("\"upheld\":false");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.open("/desk/applications/" + id, "en");
+        assertThat(browser.all("#form-decide-complaint")).as("decided once").isEmpty();
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3 (ADR 0071 item 17): the reviewer records from the desk that the holder and the tax authority were told of the "
+            + "suspension, the form in both languages, checked by axe")
+    void the_suspensions_notification_is_recorded_from_the_desk() {
+        String id = PermitActsBrowserTest.activePermit(registry, "Dornod Complete Desks LLC", "6400733");
+        ApplicationId permit = new ApplicationId(id);
+        RegistryClient client = registry.client;
+        java.time.LocalDate today = registry.context.getBean(mn.registry.web.WebDates.class).today();
+        String findings = PermitActsBrowserTest.uploaded(registry, "the inspector's findings of a violation by " + id);
+        accepted(client.command(client.sign("inspector-1", "RecordPermitInspection", new RecordPermitInspection(permit, today, findings, true))));
+        accepted(client.command(client.sign("reviewer-1", "SuspendPermit", new SuspendPermit(permit, SuspensionGround.INSPECTOR_OPINION, findings, 0,
+                today, today.plusDays(30)))));
+
+        browser.signInAsDemo("reviewer-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open("/desk/applications/" + id, lang);
+            assertThat(browser.all("#form-duty-notify")).as(lang).hasSize(1);
+            browser.axe();
+        }
+        browser.chooseFile("dn-file", "dn-sha", "%PDF-1.4\nthe letters to the holder and the tax authority on the suspension of " + id
+                + "\n%%EOF\n");
+        String notified = browser.signAndSend("form-duty-notify");
+        assertThat(notified).contains("\"type\":\"RecordPermitDutyFulfilled\"").contains("\"duty\":\"NOTIFY_SUSPENSION\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#form-duty-notify")).as("recorded once").isEmpty();
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private static void accepted(RegistryClient.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
     }
 
     /** A person enrolled as an applicant who has made no act (an id of letters only, so that no digits read as a civil number). */
