@@ -3,6 +3,10 @@ package mn.registry.standalone.browser;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.identity.command.Enrolment;
 import mn.registry.infrastructure.privacy.PersonalDataVault;
+import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.GeoPolygon;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.ApplicationId;
@@ -25,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -211,6 +216,41 @@ class CompleteDesksBrowserTest {
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(browser.all("#form-duty-notify")).as("recorded once").isEmpty();
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("003 art. 6.4 (ADR 0071 item 17): the Cabinet member closes a zone temporarily from the desk, the form in both languages, "
+            + "checked by axe; a zone of the test's own, so that the demo zones stay open")
+    void the_cabinet_member_closes_a_zone_temporarily_from_the_desk() {
+        String zone = "khankh-desks";
+        String resolution = "State Great Khural resolution 71 (desks round 3)";
+        accepted(registry.client.command(registry.client.sign("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(ZoneId.of(zone),
+                "Khankh Free Zone (desks)", "Khuvsgul aimag", new java.math.BigDecimal("90"), GeoPolygon.of(100.60, 51.40, 100.70, 51.40, 100.70,
+                51.45, 100.60, 51.45), List.of(Activity.TRADE), false, resolution, null, PermitActsBrowserTest.uploaded(registry, resolution)))));
+        String opening = "Government decision 71 opening " + zone;
+        accepted(registry.client.command(registry.client.sign("cabinet-1", "OpenZone", new ZoneCommands.OpenZone(ZoneId.of(zone), opening,
+                PermitActsBrowserTest.uploaded(registry, opening)))));
+
+        browser.signInAsDemo("cabinet-1");
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.waitUntil("the zone is offered on the desk", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(org.openqa.selenium.By.cssSelector("#CloseZoneTemporarily-zone option[value='" + zone + "']")).isEmpty();
+            });
+            assertThat(browser.all("#form-close")).as(lang).hasSize(1);
+            browser.axe();
+        }
+        new org.openqa.selenium.support.ui.Select(browser.find("#CloseZoneTemporarily-zone")).selectByValue(zone);
+        browser.find("#CloseZoneTemporarily-decision").sendKeys("Government decision 72 closing " + zone + " for repairs");
+        browser.chooseFile("CloseZoneTemporarily-file", "CloseZoneTemporarily-sha", "%PDF-1.4\nGovernment decision 72 closing " + zone
+                + "\n%%EOF\n");
+        String closed = browser.signAndSend("form-close");
+        assertThat(closed).contains("\"type\":\"CloseZoneTemporarily\"").contains(zone);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        assertThat(registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(ZoneId.of(zone).stream())
+                .asStream().map(e -> e.getPayload().getClass().getSimpleName()).toList()).last().asString().contains("Closed");
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
     }
