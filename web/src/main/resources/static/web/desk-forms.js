@@ -37,7 +37,9 @@ export const permitBodies = {
   FileRevocationComplaint: f => ({ applicationId: value(f, 'applicationId'), complaintSha256: value(f, 'complaintSha256') }),
   ApplyForPermit: f => ({ company: company(f), holdsOtherPermit: f.elements.holdsOtherPermit.checked,
     documents: [...f.querySelectorAll('input[data-document-kind]')].filter(i => i.value.trim() !== '')
-      .map(i => ({ kind: i.dataset.documentKind, sha256: i.value.trim() })) })
+      .map(i => ({ kind: i.dataset.documentKind, sha256: i.value.trim() })) }),
+  // ADR 0071 item 14 (F478): the supervisor's erasure of a person's personal data (mn.registry.kernel.identity.ErasePersonalData)
+  ErasePersonalData: f => ({ personId: value(f, 'personId'), ground: value(f, 'ground') })
 };
 
 /** The Free Zone entity's application (003 art. 12.1; mn.registry.kernel.freezone.RegistrationCommands.ApplyForZoneRegistration). */

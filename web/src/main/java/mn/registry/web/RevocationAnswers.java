@@ -48,4 +48,12 @@ public class RevocationAnswers {
         }
         return answers.foldedAt(id, clock.instant());
     }
+
+    /**
+     * As {@link #folded}, for a page that reads it beside the register ({@code AnswerBesideTheRegister}, ADR 0071 item 15): an id that names no
+     * permit is answered empty at position 0, which the page neither waits for nor compares.
+     */
+    public Folded<Optional<RevocationGrounds.Answer>> foldedOrNone(String applicationId) {
+        return folded(applicationId).map(found -> found.map(Optional::of)).orElse(new Folded<>(Optional.empty(), 0));
+    }
 }

@@ -73,6 +73,17 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
         }
     }
 
+    // 002 art. 15.3, 30.1 (ADR 0071 item 14, abuse audit F479): the ground is kept in clear in the erasure's event, which is never erased
+    // (001 art. 15.6): a civil registration number, phone or e-mail written in it (the erased person's, as a careless ground names them)
+    // would outlive the key it destroys. Refused before the key is touched, as the erasure's form now puts the ground before every supervisor
+    static void groundHoldsNoPersonalDetails(String ground) {
+        mn.registry.kernel.privacy.PersonalDetailsInText.first(ground).ifPresent(found -> {
+            throw RegistryProblem.invalid("privacy.personal-details-in-erasure-ground", "The ground of an erasure is kept in clear after the "
+                    + "key is destroyed: remove the civil registration number, phone number or e-mail address (" + found.kind() + ").", "ground",
+                    "002 art. 15.3, 30.1");
+        });
+    }
+
     @Override
     public Object handle(ErasePersonalData body, CommandContext context) {
         if (body == null || body.personId() == null) {
@@ -83,6 +94,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
             throw RegistryProblem.invalid("privacy.ground-missing", "State the ground of the erasure (1-" + MAX_GROUND + " characters) in 'ground'.",
                     "ground", null);
         }
+        groundHoldsNoPersonalDetails(body.ground());
         if (!directory.isEnrolled(body.personId())) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + body.personId()
                     + " is enrolled with the registry.", "personId", null);

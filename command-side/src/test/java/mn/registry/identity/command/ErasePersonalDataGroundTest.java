@@ -40,4 +40,23 @@ class ErasePersonalDataGroundTest {
         assertThatThrownBy(() -> type.handle(new ErasePersonalData(new PersonId("applicant-1"), "the person's request"), SUPERVISOR))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    @DisplayName("002 art. 15.3, 30.1 (F479): an erasure whose ground holds a civil registration number, a phone or an e-mail is refused before "
+            + "the key is touched (the ground is kept in clear after the erasure); a ground without them passes")
+    void erasure_ground_keeps_no_personal_details() {
+        ErasePersonalDataType type = new ErasePersonalDataType(null, null, null, List.of(), List.of());
+        for (String ground : List.of("the request of Bat (УБ99112233)", "asked by phone 9911 2233", "request from bat.dorj@example.mn")) {
+            assertThatThrownBy(() -> type.handle(new ErasePersonalData(new PersonId("applicant-1"), ground), SUPERVISOR))
+                    .isInstanceOfSatisfying(RegistryProblem.class, p -> {
+                        assertThat(p.code()).isEqualTo("privacy.personal-details-in-erasure-ground");
+                        assertThat(p.field()).isEqualTo("ground");
+                        assertThat(p.article()).isEqualTo("002 art. 15.3, 30.1");
+                    });
+        }
+        // the vault, the directory and the enrolment are absent here: a refusal before them stores nothing and destroys no key;
+        // a ground naming no detail passes this check and reaches the directory
+        assertThatThrownBy(() -> type.handle(new ErasePersonalData(new PersonId("applicant-1"), "the person's request of 2026-12-01 (letter 7/15)"),
+                SUPERVISOR)).isInstanceOf(NullPointerException.class);
+    }
 }

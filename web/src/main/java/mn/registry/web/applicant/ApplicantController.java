@@ -41,12 +41,15 @@ class ApplicantController {
     private final mn.registry.web.RevocationAnswers revocationAnswers;
     private final org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs;
     private final RegisterCatchUp catchUp;
+    private final mn.registry.projection.AnswerBesideTheRegister beside;
 
     ApplicantController(PermitCases cases, StaffSession session, ApplicantRegistrations registrations, java.time.Clock clock,
                         mn.registry.freezone.query.GovernorDesk zones, mn.registry.freezone.query.EntityDaysToAct daysToAct,
                         mn.registry.web.RevocationAnswers revocationAnswers,
-                        org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp) {
+                        org.springframework.beans.factory.ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp,
+                        mn.registry.projection.AnswerBesideTheRegister beside) {
         this.catchUp = catchUp;
+        this.beside = beside;
         this.cases = cases;
         this.session = session;
         this.registrations = registrations;
@@ -69,13 +72,15 @@ class ApplicantController {
     @GetMapping("/applicant/applications/{applicationId}")
     String one(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
-            var folded = revocationAnswers.folded(applicationId);
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
-            return ownFile(cases.forApplicant(applicationId, actor.person()), response, model, file -> {
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded;
+            // item 15 (O285): asked again when an act was stored after the look
+            var shown = beside.read(applicationId, () -> revocationAnswers.foldedOrNone(applicationId),
+                    position -> catchUp.caughtUpTo(position, PermitCases.WRITTEN_BY), () -> cases.forApplicant(applicationId, actor.person()));
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
+            return ownFile(shown.register(), response, model, file -> {
                 model.addAttribute("holderDuties", holderDuties(file));
                 java.time.LocalDate today = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(clock.instant());
-                var answer = folded.map(Folded::answer);
+                var answer = shown.answer();
                 model.addAttribute("extension", extension(file, today,
                         answer.map(mn.registry.kernel.permit.RevocationGrounds.Answer::extensionRequestClosed).orElse(false)));
                 model.addAttribute("complaintOpen", mn.registry.web.desk.ComplaintPeriod.running(file, today));
@@ -167,13 +172,15 @@ class ApplicantController {
     String registration(@PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
             // ADR 0071: the registration read once the register has its last event; ADR 0071 item 10 (O265): and the land register's event the
-            // command side's answer below folded
-            Folded<LandActs> land = landActsNow(registrationId, actor.person());
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(Math.max(land.position(), catchUp.lastPositionOf(streamsShownWith(registrationId))),
-                    ApplicantRegistrations.WRITTEN_BY, mn.registry.freezone.query.GovernorDesk.WRITTEN_BY));
-            return ownFile(registrations.forApplicant(registrationId, actor.person()), response, model, file -> {
+            // command side's answer below folded; item 15 (O285): asked again when an act was stored on the land register after the look
+            long registrationAt = catchUp.lastPositionOf(streamsShownWith(registrationId));
+            var shown = beside.read(landStreamOf(registrationId), () -> landActsNow(registrationId, actor.person()),
+                    position -> catchUp.caughtUpTo(Math.max(position, registrationAt), ApplicantRegistrations.WRITTEN_BY,
+                            mn.registry.freezone.query.GovernorDesk.WRITTEN_BY), () -> registrations.forApplicant(registrationId, actor.person()));
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
+            return ownFile(shown.register(), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);
-                LandActs acts = land.answer();
+                LandActs acts = shown.answer();
                 model.addAttribute("feeReports", feeReports(file, acts));
                 model.addAttribute("withdrawals", withdrawals(file, acts));
                 model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
@@ -192,6 +199,11 @@ class ApplicantController {
      */
     private static List<String> streamsShownWith(String registrationId) {
         return mn.registry.kernel.freezone.RegistrationId.named(registrationId).map(registration -> List.of(registration.stream())).orElse(List.of());
+    }
+
+    /** The stream of the land register of the registration's zone, which the page's answer folds; none for an id that names no registration. */
+    private static String landStreamOf(String registrationId) {
+        return mn.registry.kernel.freezone.RegistrationId.named(registrationId).map(registration -> registration.zoneId().landStream()).orElse("");
     }
 
     /** A report the land register did not answer on (no command side here, or no licence awaiting its certificate): not offered, no reason. */

@@ -6,7 +6,6 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.PermitApplicationStatus;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RevocationGround;
-import mn.registry.kernel.look.Folded;
 import mn.registry.kernel.permit.RevocationGrounds;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.permit.query.PermitCases;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
+import mn.registry.projection.AnswerBesideTheRegister;
 import mn.registry.projection.RegisterCatchUp;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +43,13 @@ class DeskController {
     private final mn.registry.web.RevocationAnswers revocationAnswers;
     private final RegisterCatchUp catchUp;
     private final mn.registry.web.StoredActsOfAPerson storedActs;
+    private final AnswerBesideTheRegister beside;
 
     DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
-                   mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp, mn.registry.web.StoredActsOfAPerson storedActs) {
+                   mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp, mn.registry.web.StoredActsOfAPerson storedActs,
+                   AnswerBesideTheRegister beside) {
         this.catchUp = catchUp;
+        this.beside = beside;
         this.storedActs = storedActs;
         this.queue = queue;
         this.cases = cases;
@@ -79,17 +82,19 @@ class DeskController {
     @GetMapping("/desk/applications/{applicationId}")
     String application(@PathVariable String applicationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
-            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded
-            Optional<Folded<RevocationGrounds.Answer>> folded = revocationAnswers.folded(applicationId);
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.map(Folded::position).orElse(0L), PermitCases.WRITTEN_BY));
-            Optional<Map<String, Object>> found = cases.application(applicationId);
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded;
+            // item 15 (O285): asked again when an act was stored after the look, so the form is judged on what the case file shows
+            var shown = beside.read(applicationId, () -> revocationAnswers.foldedOrNone(applicationId),
+                    position -> catchUp.caughtUpTo(position, PermitCases.WRITTEN_BY), () -> cases.application(applicationId));
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
+            Optional<Map<String, Object>> found = shown.register();
             if (found.isEmpty()) {
                 response.setStatus(404);
                 return "notfound";
             }
             Map<String, Object> file = found.get();
             PermitApplicationStatus status = PermitApplicationStatus.valueOf(String.valueOf(file.get("status")));
-            Optional<RevocationGrounds.Answer> answer = folded.map(Folded::answer);
+            Optional<RevocationGrounds.Answer> answer = shown.answer();
             RevocationOffer offered = RevocationOffer.of(answer);
             SuspensionOffer suspension = SuspensionOffer.of(answer);
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);

@@ -6,6 +6,7 @@ import mn.registry.freezone.query.GovernorDesk;
 import mn.registry.freezone.query.QuarterlyReport;
 import mn.registry.kernel.freezone.GovernorActs;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.projection.AnswerBesideTheRegister;
 import mn.registry.projection.RegisterCatchUp;
 import mn.registry.kernel.freezone.LandActs;
 import mn.registry.kernel.look.Folded;
@@ -59,11 +60,14 @@ class GovernorController {
     private final ObjectProvider<GovernorActs.OfTheRegistration> acts;
     private final ObjectProvider<LandActs.OfTheZone> landActs;
     private final RegisterCatchUp catchUp;
+    private final AnswerBesideTheRegister beside;
 
     GovernorController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates, PublicRegister register,
                        @Value("${registry.freezone.land.max-years:60}") int landMaxYears, ObjectProvider<LateResumption.Documents> lateResumption,
-                       ObjectProvider<GovernorActs.OfTheRegistration> acts, ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp) {
+                       ObjectProvider<GovernorActs.OfTheRegistration> acts, ObjectProvider<LandActs.OfTheZone> landActs, RegisterCatchUp catchUp,
+                       AnswerBesideTheRegister beside) {
         this.catchUp = catchUp;
+        this.beside = beside;
         this.lateResumption = lateResumption;
         this.acts = acts;
         this.landActs = landActs;
@@ -109,10 +113,12 @@ class GovernorController {
     @GetMapping("/governor/{zone}/entities/{registrationId}")
     String entity(@PathVariable String zone, @PathVariable String registrationId, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
-            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the desk's row read once the register has the event the answer folded
-            Folded<GovernorActs> acts = actsNow(request, registrationId);
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(acts.position(), GovernorDesk.WRITTEN_BY));
-            Optional<Document> entity = desk.entity(zone, registrationId);
+            // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the desk's row read once the register has the event the answer folded;
+            // item 15 (O285): asked again when an act was stored after the look
+            var shown = beside.read(RegistrationId.named(registrationId).map(RegistrationId::stream).orElse(""), () -> actsNow(request, registrationId),
+                    position -> catchUp.caughtUpTo(position, GovernorDesk.WRITTEN_BY), () -> desk.entity(zone, registrationId));
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
+            Optional<Document> entity = shown.register();
             if (entity.isEmpty()) {
                 response.setStatus(404);
                 return "notfound";
@@ -123,7 +129,7 @@ class GovernorController {
             Optional<LocalDate> courtsDay = GovernorDesk.courtsDay(entity.get(), elsewhere);
             model.addAttribute("courtsDay", courtsDay.orElse(null));
             model.addAttribute("lateDocuments", lateResumptionDocuments(request, entity.get(), courtsDay));
-            model.addAttribute("acts", acts.answer());
+            model.addAttribute("acts", shown.answer());
             return "governor/entity";
         });
     }
@@ -159,14 +165,15 @@ class GovernorController {
     String land(@PathVariable String zone, HttpServletRequest request, HttpServletResponse response, Model model) {
         return zonePage(zone, request, response, model, () -> {
             // ADR 0035 item 81: the command side's answer; ADR 0071 item 10 (O265): the licences and applications read once the register has the
-            // land register's event the answer folded
-            Folded<LandActs> folded = landActsNow(request, zone);
-            LandActs answer = folded.answer();
-            model.addAttribute(RegisterCatchUp.CATCHING_UP, !catchUp.caughtUpTo(folded.position(), GovernorDesk.WRITTEN_BY));
-            List<GovernorDesk.Licence> licences = desk.licences(zone);
+            // land register's event the answer folded; item 15 (O285): asked again when an act was stored on the land register after the look
+            var shown = beside.read(ZoneId.of(zone).landStream(), () -> landActsNow(request, zone), position -> catchUp.caughtUpTo(position,
+                    GovernorDesk.WRITTEN_BY), () -> new LandRegister(desk.licences(zone), desk.landApplications(zone)));
+            LandActs answer = shown.answer();
+            model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
+            List<GovernorDesk.Licence> licences = shown.register().licences();
             model.addAttribute("licences", licences);
             // 003 art. 22.2: the governor decides on pending applications; the application itself is the entity's act (API: ApplyForLandUse)
-            List<Document> pending = desk.landApplications(zone).stream().filter(a -> "PENDING".equals(a.getString("status"))).toList();
+            List<Document> pending = shown.register().applications().stream().filter(a -> "PENDING".equals(a.getString("status"))).toList();
             model.addAttribute("applications", pending);
             // 003 art. 8.7.7, 22.2, 22.5 (ADR 0035 item 81; F396-F398, was O223): each decision and fee offered only where the land register
             // would record it on this governor's signature, and why not otherwise
@@ -183,6 +190,10 @@ class GovernorController {
             model.addAttribute("landMaxYears", landMaxYears);
             return "governor/land";
         });
+    }
+
+    /** The zone's land register as the land desk reads it beside the command side's answer: its licences and land applications. */
+    private record LandRegister(List<GovernorDesk.Licence> licences, List<Document> applications) {
     }
 
     /** An act the land register did not answer on (no command side here, or not pending there any more): not offered, no reason given. */
