@@ -318,7 +318,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
             return Placed.THERE;
         }
         try {
-            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
+            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, Claimant.grounding(grounds), command, clock.instant()).append("backfilled", true));
             return Placed.CLAIMED;
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {

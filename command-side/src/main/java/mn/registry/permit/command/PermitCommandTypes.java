@@ -4,6 +4,7 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.identity.Role;
@@ -113,8 +114,8 @@ class PermitCommandTypes {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
             Set<String> taken = documents.claimTogether(body == null ? List.of() : applicationDocuments(body.documents()),
-                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()), companyNamed(number),
-                    context.commandId(), context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(),
+                    DocumentKind.PERMIT_APPLICATION_DOCUMENT,
+                    Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(application.value())).ofCompany(companyNamed(number)), context.commandId(), context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(),
                             "company.registrationNumber"));
             try {
                 PermitRegistrationReceipt receipt = commands.sendAndWait(SignedCommandContext.message(body, context));
@@ -179,8 +180,9 @@ class PermitCommandTypes {
         if (application == null || cited.stream().noneMatch(d -> mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))) {
             return Set.of();
         }
-        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
-                itsCompany(application), context.commandId(), context.receivedAt());
+        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT,
+                Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(application.value())).ofCompany(itsCompany(application)), context.commandId(),
+                context.receivedAt(), null);
     }
 
     /** The company an application names, as its claims name it (ADR 0057, session 27): a state registration number, else none. */
@@ -288,7 +290,8 @@ class PermitCommandTypes {
                                                        java.util.function.Function<T, String> grounds, DocumentClaims claims) {
         SignedCommandType<T> toApplication = signedBy(body, roles);
         return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
-                : claims.claimedFor(document.apply(b), kind, grounds.apply(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
+                : claims.claimedFor(document.apply(b), kind, Claimant.grounding(grounds.apply(b)), c, field, article.apply(b),
+                        () -> toApplication.handle(b, c)));
     }
 
     /** The permit an act's document grounds, as its claim names it ({@code permit:<application id>}); null when the body names none. */
@@ -389,9 +392,9 @@ class PermitCommandTypes {
         SignedCommandType<ReportPermitChange> toApplication = signedBy(ReportPermitChange.class, HOLDER);
         DocumentKind kind = DocumentKind.CHANGE_REPORT;
         return SignedCommandType.of("ReportPermitChange", ReportPermitChange.class, HOLDER, (b, c) -> b == null || b.applicationId() == null
-                ? toApplication.handle(b, c) : claims.claimedFor(b.documentSha256(), kind, grounds(b),
-                mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256()) ? itsCompany(b.applicationId()) : null, c, kind.field(),
-                kind.article(), () -> toApplication.handle(b, c)));
+                ? toApplication.handle(b, c) : claims.claimedFor(b.documentSha256(), kind, Claimant.grounding(grounds(b))
+                        .ofCompany(mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256()) ? itsCompany(b.applicationId()) : null), c,
+                kind.field(), kind.article(), () -> toApplication.handle(b, c)));
     }
 
     @Bean

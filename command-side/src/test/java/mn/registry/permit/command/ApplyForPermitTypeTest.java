@@ -218,7 +218,7 @@ class ApplyForPermitTypeTest {
                     .contains(mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value()));
         }
         String grounds = mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value());
-        assertThatThrownBy(() -> claims.claim(copy, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, grounds, logged("cmd-2"),
+        assertThatThrownBy(() -> claims.claim(copy, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, mn.registry.command.claim.Claimant.grounding(grounds), logged("cmd-2"),
                 "documentSha256", "002 art. 20.3.3", t.plusSeconds(86_400 * 60)))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");
@@ -234,7 +234,7 @@ class ApplyForPermitTypeTest {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
         String audit = Applications.submitted(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT).sha256();
-        claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+        claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t.minusSeconds(86_400));
         assertThatThrownBy(() -> type.handle(Applications.complete(), signed(logged("cmd-1"), t)))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
@@ -262,7 +262,7 @@ class ApplyForPermitTypeTest {
                 "text/plain; charset=utf-8", "findings.txt").document().sha256();
         String more = documents.receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", "reference.txt").document().sha256();
-        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t);
         var received = new PermitCommandTypes(axon.commandGateway()).recordPermitDocumentsReceived(claims);
         CommandContext reviewer = new CommandContext(logged("cmd-2"), t.plusSeconds(3_600), t.plusSeconds(3_600), new PersonId("reviewer-1"),
