@@ -225,8 +225,9 @@ public class DocumentClaims {
             if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
                 taken.add(besideKey);
             }
-            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind)).toList(), cited, kind,
-                    claimant, commandId, at, taken);
+            String company = companyOf(claimant.company(), claimant.grounds());
+            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind, company)).toList(), cited,
+                    kind, claimant, commandId, at, taken);
         } catch (RuntimeException refused) {
             release(taken, commandId);
             throw refused;
@@ -237,10 +238,12 @@ public class DocumentClaims {
     /**
      * The act that claimed {@code keys} as {@code kind} is stored (ADR 0070): its documents' claims are its kind's for good (a stored act's
      * command stays in the command log, and only a refused command releases its claims), so a later act of the kind on one of them passes
-     * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it.
+     * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it; within one company only for a
+     * kind of {@link #SHARED_WITHIN_ONE_COMPANY} (session 28, F462: {@code claimant}'s company is remembered with the kind).
      */
-    public void stored(java.util.Collection<String> keys, DocumentKind kind) {
-        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind));
+    public void stored(java.util.Collection<String> keys, DocumentKind kind, Claimant claimant) {
+        String company = companyOf(claimant.company(), claimant.grounds());
+        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind, company));
     }
 
     /** Releases this command's claims of {@code keys} (the command was refused: nothing was stored), in one delete. */
@@ -268,9 +271,10 @@ public class DocumentClaims {
             Citation d = cited.get(key);
             Document holder = holders.get(key);
             String command = holder == null ? null : holder.getString("commandId");
-            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind));
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant));
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
-                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding));
+                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyOf(holder.getString(COMPANY),
+                        holder.getString(GROUNDS))));
             }
             if (held && !commandId.equals(command) && judge(holder, true, kind, claimant, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
@@ -283,9 +287,11 @@ public class DocumentClaims {
 
     // a claim of the citing kind, which its acts share whoever holds it (judge's second case): whether its command still holds it changes
     // nothing for this act (a stale claim of the kind is taken over by the first act of another kind, which asks), so the command log is not
-    // read for it: applications naming the same papers pay two round trips, not three
-    private static boolean sharedByItsKind(Document holder, DocumentKind kind) {
-        return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds();
+    // read for it: applications naming the same papers pay two round trips, not three. Not another company's paper of a kind shared within
+    // one company (session 28, F462): its claim, held, refuses the act; stale, it is taken over, so whether it is held is asked
+    private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant) {
+        return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds()
+                && !anotherCompanysPaper(kind, companyOf(claimant.company(), claimant.grounds()), companyOf(holder.getString(COMPANY), holder.getString(GROUNDS)));
     }
 
     /**
@@ -293,7 +299,8 @@ public class DocumentClaims {
      * and 20):
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
-     * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
+     * <li>the same kind, {@code MANY_ACTS}: its acts share it; within one company only for a kind of {@link #SHARED_WITHIN_ONE_COMPANY}
+     * (session 28, F462: two companies both named are refused with the kind's own code);</li>
      * <li>the same {@code ONE_ACT}, {@code ONE_GROUNDS} or {@code ONE_ENTITY} kind, or a Free Zone kind judged with the holder's
      * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
      * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names; else
@@ -315,10 +322,13 @@ public class DocumentClaims {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
+        String holders = holder.getString(GROUNDS);
         if (holding == kind && !kind.acts().namesItsGrounds()) {
+            if (anotherCompanysPaper(kind, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+                throw anotherCompanysPaperRefusal(kind, field, article);
+            }
             return RegistryWideClaim.Verdict.PASS;
         }
-        String holders = holder.getString(GROUNDS);
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
             if (kind.acts().leavesTheSameGroundsToTheAggregate() && (Grounds.covers(holders, grounds) || sharedByTheEntity(kind, holding, holders, grounds))) {
                 return RegistryWideClaim.Verdict.PASS;
@@ -364,6 +374,29 @@ public class DocumentClaims {
     // ADR 0057 session 27 (abuse audit F450, was O218): a pair that shares papers never shares them between two companies both named
     private static boolean twoCompanies(String citing, String holding) {
         return citing != null && holding != null && !citing.equals(holding);
+    }
+
+    /**
+     * The kinds whose acts share a document within one company only, each with its refusal's code (ADR 0057 item 8, session 28, the lead's
+     * reading, a choice; abuse audit F462, was O290): a permit application's papers describe its company (002 art. 25.1.1: its state
+     * registration certificate, and its procedure, bank's reference, audited statements, security audit and standards report), so an
+     * application of another company, both named, may not cite them, whichever company's application is stored first. A claim naming no
+     * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
+     */
+    static final Map<DocumentKind, String> SHARED_WITHIN_ONE_COMPANY = Map.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT,
+            "document.claimed-by-another-company.permit-application-document");
+
+    // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1): an act of a kind shared within one company, on a paper its kind's claim holds for
+    // another company, both named
+    static boolean anotherCompanysPaper(DocumentKind kind, String citing, String holding) {
+        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && twoCompanies(citing, holding);
+    }
+
+    // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
+    static RegistryProblem anotherCompanysPaperRefusal(DocumentKind kind, String field, String article) {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, SHARED_WITHIN_ONE_COMPANY.get(kind), "This document is cited already as "
+                + kind.english().replaceFirst("^a document of a ", "a document of another company's ") + "; " + article
+                + " asks each company for papers of its own.", field, article);
     }
 
     // ADR 0057 session 27 (F449, was O234): a pair of one company's papers passes when both name the same company; a claim naming none
