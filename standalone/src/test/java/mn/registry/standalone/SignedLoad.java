@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -103,12 +102,12 @@ final class SignedLoad {
 
     private String uploader;
 
-    /** Uploads the documents the applications cite (content-addressed: the same bytes each time). */
+    /**
+     * Uploads the documents the zone applications cite (content-addressed: the same bytes each time); a permit application uploads its
+     * company's own ({@link #uploadPapersOf}).
+     */
     void uploadDocuments() throws IOException, InterruptedException {
         uploader = signer.signIn("applicant-1"); // an upload belongs to a signed-in person (ADR 0014)
-        for (RequiredDocument kind : RequiredDocument.values()) {
-            upload("permit " + kind);
-        }
         for (ZoneDocument kind : ZoneDocument.values()) {
             upload("zone " + kind);
         }
@@ -124,6 +123,26 @@ final class SignedLoad {
         }
         upload(target(), what); // a live node: the first may be the one killed
         return ledger.uploads.get(what);
+    }
+
+    /**
+     * Uploads the papers of one company's permit application to a live node and answers them (ADR 0057 item 8, session 28: a permit
+     * application's papers serve one company's applications, abuse audit F462; as the zone's fee receipt, one of its own per application).
+     */
+    List<SubmittedDocument> uploadPapersOf(String company) throws IOException, InterruptedException {
+        if (uploader == null) {
+            uploader = signer.signIn("applicant-1");
+        }
+        String node = target();
+        List<SubmittedDocument> papers = new java.util.ArrayList<>();
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            if (kind.requiredWhen(false)) {
+                String what = "permit " + kind + " of " + company;
+                upload(node, what);
+                papers.add(new SubmittedDocument(kind, ledger.uploads.get(what)));
+            }
+        }
+        return papers;
     }
 
     private void upload(String what) throws IOException, InterruptedException {
@@ -180,9 +199,17 @@ final class SignedLoad {
 
     private void applyForPermit() {
         int n = ledger.numbers.incrementAndGet();
-        List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
-        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Kill Test " + n + " LLC", String.format("7%06d", n), true,
+        String company = "Kill Test " + n + " LLC";
+        List<SubmittedDocument> documents;
+        try {
+            documents = uploadPapersOf(company);
+        } catch (IOException | RuntimeException e) {
+            return; // an upload failed (a node down, the database out): no application is sent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company(company, String.format("7%06d", n), true,
                 "Peace Avenue " + n + ", Ulaanbaatar"), false, documents));
     }
 

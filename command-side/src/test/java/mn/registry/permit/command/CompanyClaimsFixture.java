@@ -53,16 +53,7 @@ final class CompanyClaimsFixture {
                                                      java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
         java.util.Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
-        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
-                    @Override
-                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                        org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
-                        if (counting.get() && collection != null && collection.isString() && counted.test(collection.asString().getValue())) {
-                            sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
-                        }
-                    }
-                }).build())) {
+        try (com.mongodb.client.MongoClient client = countingClient(server, counted, counting, sent)) {
             MongoDatabase same = client.getDatabase(database.getName());
             PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
                     new MongoPermitApplicationIds(same), claims(same, axon), documentClaims(same));
@@ -71,5 +62,23 @@ final class CompanyClaimsFixture {
             act.accept(countedType);
         }
         return sent;
+    }
+
+    /**
+     * A client of {@code server} that counts in {@code sent}, while {@code counting}, each database command on a collection {@code counted}
+     * names, as {@code "<command> <collection>"}.
+     */
+    static com.mongodb.client.MongoClient countingClient(com.mongodb.ConnectionString server, java.util.function.Predicate<String> counted,
+                                                         java.util.concurrent.atomic.AtomicBoolean counting, java.util.Map<String, Integer> sent) {
+        return com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder().applyConnectionString(server)
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
+                        if (counting.get() && collection != null && collection.isString() && counted.test(collection.asString().getValue())) {
+                            sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
+                        }
+                    }
+                }).build());
     }
 }

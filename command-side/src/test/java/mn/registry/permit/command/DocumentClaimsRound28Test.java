@@ -233,4 +233,34 @@ class DocumentClaimsRound28Test {
         // passed by ClaimsHeldForGood without a read), as ApplyForPermitTypeTest#an_applications_claims_are_one_insert counted there
         assertThat(own).isEqualTo(Map.of("insert document_claims", 1));
     }
+
+    @Test
+    @DisplayName("Issue 15 (002 art. 25.1.1, 26.2.1; ADR 0057 item 11): an application on papers of its own, which the node has not seen, "
+            + "reads them in one find and marks them cited in one update, not one of each per paper; the event names each as received")
+    void papers_of_its_own_are_read_in_one_round_trip(ConnectionString server) {
+        List<SubmittedDocument> as = Applications.papersOf(A, documents);
+        Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        try (com.mongodb.client.MongoClient client = CompanyClaimsFixture.countingClient(server, "documents"::equals, counting, sent)) {
+            MongoDatabase same = client.getDatabase(database.getName());
+            InMemoryEventStorageEngine itsEngine = new InMemoryEventStorageEngine();
+            Configuration counted = CompanyClaimsFixture.permitAxon(same, new DocumentStore(same, Clock.systemUTC(), DataSize.ofMegabytes(1)),
+                    itsEngine);
+            try {
+                PermitCommandTypes.ApplyForPermitType type = new PermitCommandTypes.ApplyForPermitType(counted.commandGateway(),
+                        new MongoPermitApplicationIds(same), CompanyClaimsFixture.claims(same, counted), DocumentClaims.backfilled(same, commandLog));
+                counting.set(true);
+                type.handle(Applications.completeOn(A, as), signed("cmd-a", APPLIED));
+                counting.set(false);
+                assertThat(itsEngine.readEvents(null, false).<EventMessage<?>>map(m -> m).map(EventMessage::getPayload)
+                        .filter(PermitApplicationRegistered.class::isInstance).map(PermitApplicationRegistered.class::cast)
+                        .flatMap(r -> r.documents().stream()).map(d -> d.sha256()).toList())
+                        .containsExactlyElementsOf(as.stream().map(SubmittedDocument::sha256).toList());
+            } finally {
+                counted.shutdown();
+            }
+        }
+        assertThat(sent).isEqualTo(Map.of("find documents", 1, "update documents", 1));
+        assertThat(documents.cite(certificateOf(as))).as("cited").isPresent();
+    }
 }
