@@ -16,6 +16,7 @@ import mn.registry.kernel.permit.PermitApplicationRefused;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitRequirement;
 import mn.registry.kernel.permit.RefusalReason;
+import mn.registry.kernel.permit.ReportPermitChange;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
@@ -34,6 +35,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +120,15 @@ class DocumentClaimsRound28Test {
     }
 
     private List<PermitApplicationRegistered> registered() {
-        return engine.readEvents(null, false).<EventMessage<?>>map(m -> m).map(EventMessage::getPayload)
-                .filter(PermitApplicationRegistered.class::isInstance).map(PermitApplicationRegistered.class::cast).toList();
+        return stored(PermitApplicationRegistered.class);
+    }
+
+    private String received(String words) {
+        return documents.receive(words.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8", "paper.txt").document().sha256();
+    }
+
+    private <T> List<T> stored(Class<T> type) {
+        return engine.readEvents(null, false).<EventMessage<?>>map(m -> m).map(EventMessage::getPayload).filter(type::isInstance).map(type::cast).toList();
     }
 
     private Document claimOf(String key) {
@@ -232,6 +241,97 @@ class DocumentClaimsRound28Test {
         // on 45b6c963 the same count, B naming A's six papers on the node that stored A's: {insert document_claims=1} (the duplicate keys
         // passed by ClaimsHeldForGood without a read), as ApplyForPermitTypeTest#an_applications_claims_are_one_insert counted there
         assertThat(own).isEqualTo(Map.of("insert document_claims", 1));
+    }
+
+    /** The permit {@link PermitLifecycleTest#ID} in force, of company 6543210, stored as its acts left it. */
+    private void permitInForce() {
+        List<Object> active = PermitLifecycleTest.active();
+        for (int i = 0; i < active.size(); i++) {
+            axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", PermitLifecycleTest.ID.value(), i, active.get(i)));
+        }
+    }
+
+    /** A claim as a release before session 27 wrote it: its kind and grounds, no company; held by a logged command. */
+    private void claimedTheOldWay(String sha256, DocumentKind kind, String grounds) {
+        String command = "cmd-old-" + sha256.substring(0, 8);
+        commandLog.claim(command, command + "-jws", "jws", "Act", "someone");
+        database.getCollection(DocumentClaims.COLLECTION).insertOne(new Document("_id", sha256).append("kind", kind.code()).append("commandId", command)
+                .append("claimedAt", PermitLifecycleTest.RECEIVED.toString()).append("grounds", grounds));
+    }
+
+    /** One start's step (ADR 0057 item 10): the store read in its order, then at most {@code atMost} claims named; its counts. */
+    private Document companiesNamed(long atMost) {
+        mn.registry.command.claim.CompanyOnClaimsBackfill step = new mn.registry.command.claim.CompanyOnClaimsBackfill();
+        engine.readEvents(null, false).forEach(event -> step.accept(event.getPayload()));
+        return step.name(database.getCollection(DocumentClaims.COLLECTION), atMost);
+    }
+
+    private String receivedAt(String words, Instant at) {
+        return new DocumentStore(database, Clock.fixed(at, java.time.ZoneOffset.UTC), DataSize.ofMegabytes(1))
+                .receive(words.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8", "paper.txt").document().sha256();
+    }
+
+    private Object reportOn(String document, String commandId) {
+        commandLog.claim(commandId, commandId + "-jws", "jws", "ReportPermitChange", PermitLifecycleTest.HOLDER.value());
+        return new PermitCommandTypes(axon.commandGateway()).reportPermitChange(DocumentClaims.backfilled(database, commandLog))
+                .handle(new ReportPermitChange(PermitLifecycleTest.ID, LocalDate.of(2025, 6, 2), "New registered address", document),
+                        new CommandContext(commandId, DocumentClaimsRound27Test.REPORTED, DocumentClaimsRound27Test.REPORTED,
+                                PermitLifecycleTest.HOLDER, Set.of(Role.APPLICANT), Set.of(), "ab".repeat(32)));
+    }
+
+    @Test
+    @DisplayName("002 art. 20.3.3, 25.1.1 (F463, was O293; ADR 0057 item 10): claims stored before session 27 name no company: the start-up "
+            + "step names the application's company on its papers' claims and the holder at the receipt on a report's; then the company's own "
+            + "report on its application's copy passes (refused before the step, nothing stored) and another company's application naming the "
+            + "copy is refused; run again it names nothing more")
+    void the_claims_stored_before_session_27_are_given_their_company() {
+        permitInForce();
+        String copy = receivedAt("state register extract of 6543210, named in its application", Instant.parse("2025-06-02T01:00:00Z"));
+        String reported = received("an extract a report of 6543210 cited");
+        String stale = received("a paper of an application the store does not know");
+        String grounds = DocumentClaims.Grounds.PERMIT.of(PermitLifecycleTest.ID.value());
+        claimedTheOldWay(copy, DocumentKind.PERMIT_APPLICATION_DOCUMENT, grounds);
+        claimedTheOldWay(reported, DocumentKind.CHANGE_REPORT, grounds);
+        claimedTheOldWay(stale, DocumentKind.PERMIT_APPLICATION_DOCUMENT, "permit:never-stored");
+        axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", PermitLifecycleTest.ID.value(),
+                PermitLifecycleTest.active().size(), new mn.registry.kernel.permit.PermitChangeReported(PermitLifecycleTest.ID, LocalDate.of(2025, 5, 2),
+                "New director", reported, Instant.parse("2025-05-03T02:00:00Z"), LocalDate.of(2025, 5, 16), false, PermitLifecycleTest.HOLDER)));
+
+        assertThatThrownBy(() -> reportOn(copy, "cmd-before")).isInstanceOfSatisfying(RegistryProblem.class,
+                p -> assertThat(p.code()).isEqualTo("document.claimed-by-another-act.permit-application-document"));
+        assertThat(stored(mn.registry.kernel.permit.PermitChangeReported.class)).hasSize(1);
+
+        Document counts = companiesNamed(Long.MAX_VALUE);
+
+        assertThat(List.of(counts.get("named"), counts.get("unknown"))).containsExactly(2L, 1L);
+        assertThat(List.of(String.valueOf(claimOf(copy).getString("company")), String.valueOf(claimOf(reported).getString("company")),
+                String.valueOf(claimOf(stale).getString("company")))).containsExactly("6543210", "6543210", "null");
+        reportOn(copy, "cmd-after");
+        assertThat(stored(mn.registry.kernel.permit.PermitChangeReported.class)).extracting(r -> r.documentSha256()).containsExactly(reported, copy);
+        List<SubmittedDocument> bs = Applications.papersOf(B, documents);
+        assertThatThrownBy(() -> apply.handle(Applications.completeOn(B, with(bs, RequiredDocument.STATE_REGISTRATION_CERTIFICATE, copy)),
+                signed("cmd-b", APPLIED))).satisfies(t -> refusedAsAnotherCompanysPaper(t, bs));
+        assertThat(registered()).hasSize(1);
+
+        Document again = companiesNamed(Long.MAX_VALUE);
+        assertThat(List.of(again.get("named"), again.get("unnamed"))).as("run again: nothing more").containsExactly(0L, 1);
+        assertThat(claimOf(copy).getString("company")).isEqualTo("6543210");
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1.1 (F463; ADR 0057 item 10): a start stopped after naming one claim (no marker written) is completed by the "
+            + "next start's step, each claim named once")
+    void a_start_stopped_half_way_is_completed_by_the_next() {
+        permitInForce();
+        String grounds = DocumentClaims.Grounds.PERMIT.of(PermitLifecycleTest.ID.value());
+        List<String> papers = List.of(received("paper one of 6543210"), received("paper two of 6543210"), received("paper three of 6543210"));
+        papers.forEach(paper -> claimedTheOldWay(paper, DocumentKind.PERMIT_APPLICATION_DOCUMENT, grounds));
+
+        assertThat(companiesNamed(1).get("named")).as("stopped after one").isEqualTo(1L);
+        assertThat(papers).filteredOn(paper -> claimOf(paper).getString("company") != null).hasSize(1);
+
+        assertThat(companiesNamed(Long.MAX_VALUE).get("named")).as("the next start").isEqualTo(2L);
+        assertThat(papers).allSatisfy(paper -> assertThat(claimOf(paper).getString("company")).isEqualTo("6543210"));
     }
 
     @Test
