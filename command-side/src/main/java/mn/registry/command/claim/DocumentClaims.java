@@ -225,7 +225,7 @@ public class DocumentClaims {
             if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
                 taken.add(besideKey);
             }
-            String company = companyOf(claimant.company(), claimant.grounds());
+            String company = companyClaiming(claimant);
             judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind, company)).toList(), cited,
                     kind, claimant, commandId, at, taken);
         } catch (RuntimeException refused) {
@@ -242,7 +242,7 @@ public class DocumentClaims {
      * kind of {@link #SHARED_WITHIN_ONE_COMPANY} (session 28, F462: {@code claimant}'s company is remembered with the kind).
      */
     public void stored(java.util.Collection<String> keys, DocumentKind kind, Claimant claimant) {
-        String company = companyOf(claimant.company(), claimant.grounds());
+        String company = companyClaiming(claimant);
         keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind, company));
     }
 
@@ -273,8 +273,7 @@ public class DocumentClaims {
             String command = holder == null ? null : holder.getString("commandId");
             boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant));
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
-                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyOf(holder.getString(COMPANY),
-                        holder.getString(GROUNDS))));
+                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyHolding(holder)));
             }
             if (held && !commandId.equals(command) && judge(holder, true, kind, claimant, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
@@ -291,7 +290,7 @@ public class DocumentClaims {
     // one company (session 28, F462): its claim, held, refuses the act; stale, it is taken over, so whether it is held is asked
     private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant) {
         return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds()
-                && !anotherCompanysPaper(kind, companyOf(claimant.company(), claimant.grounds()), companyOf(holder.getString(COMPANY), holder.getString(GROUNDS)));
+                && !anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder));
     }
 
     /**
@@ -324,7 +323,7 @@ public class DocumentClaims {
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
         String holders = holder.getString(GROUNDS);
         if (holding == kind && !kind.acts().namesItsGrounds()) {
-            if (anotherCompanysPaper(kind, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+            if (anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder))) {
                 throw anotherCompanysPaperRefusal(kind, field, article);
             }
             return RegistryWideClaim.Verdict.PASS;
@@ -369,6 +368,16 @@ public class DocumentClaims {
             return null;
         }
         return entity.matches("mn-[0-9]{7}") ? entity.substring(3) : "entity:" + entity;
+    }
+
+    /** The company an act claims for, as {@link #companyOf} reads it from the claimant's company or grounds. */
+    static String companyClaiming(Claimant claimant) {
+        return companyOf(claimant.company(), claimant.grounds());
+    }
+
+    /** The company a claim holds for, as {@link #companyOf} reads it from the claim's company or grounds. */
+    static String companyHolding(Document claim) {
+        return companyOf(claim.getString(COMPANY), claim.getString(GROUNDS));
     }
 
     // ADR 0057 session 27 (abuse audit F450, was O218): a pair that shares papers never shares them between two companies both named
