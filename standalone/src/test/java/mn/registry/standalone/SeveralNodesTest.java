@@ -100,10 +100,10 @@ class SeveralNodesTest {
             String uri = database.awaitReady(Duration.ofSeconds(60));
             Map<String, String> environment = Map.of("MONGODB_URI", uri);
             // the first node creates the keys and the demo data; the others open them
-            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE, POLL));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
             nodes.get(0).awaitReady(Duration.ofSeconds(180));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE, POLL));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE, POLL));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
             nodes.get(1).awaitReady(Duration.ofSeconds(180));
             nodes.get(2).awaitReady(Duration.ofSeconds(180));
             figures.put("start", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
@@ -187,7 +187,7 @@ class SeveralNodesTest {
                 readers.stop();
 
                 // the killed node started again on the same database and keys: it catches up with the others
-                ChildRegistry restarted = ChildRegistry.start(data, root.resolve("node-restarted.log"), environment, HEAP, LEASE, POLL);
+                ChildRegistry restarted = ChildRegistry.start(data, root.resolve("node-restarted.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS);
                 nodes.add(restarted);
                 restarted.awaitReady(Duration.ofSeconds(180));
                 RegistryClient again = new RegistryClient(restarted.port(), data);

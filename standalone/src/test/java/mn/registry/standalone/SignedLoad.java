@@ -126,6 +126,12 @@ final class SignedLoad {
     }
 
     /**
+     * The upload guard of a registry under this load (ADR 0014's 120 uploads a minute from one address): each permit application uploads six
+     * papers of its own (F462), each zone application its fee receipt, all from this one client.
+     */
+    static final String UPLOADS = "--registry.documents.uploads-per-minute=100000";
+
+    /**
      * Uploads the papers of one company's permit application to a live node and answers them (ADR 0057 item 8, session 28: a permit
      * application's papers serve one company's applications, abuse audit F462; as the zone's fee receipt, one of its own per application).
      */
