@@ -2,6 +2,7 @@ package mn.registry.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
 import mn.registry.benchmarks.http.Load;
@@ -83,7 +84,13 @@ public final class CheckpointLatencyBenchmark {
         BenchClient client = new BenchClient(registry.base(), registry.dataDir());
         long size = TransparencyLogBenchmark.awaitStableCheckpoint(client);
         System.out.printf(Locale.ROOT, "log has %d entries under its checkpoint after the demo data; %s = %s%n", size, INTERVAL_SETTING, interval());
-        List<SubmittedDocument> documents = client.uploadDocuments("checkpoint " + registry.pid());
+        try (CompanyPapers documents = CompanyPapers.of(registry, "checkpoint " + registry.pid())) {
+            return measure(registry, client, documents, rate, seconds, probes, baseline);
+        }
+    }
+
+    private static boolean measure(RegistryProcess registry, BenchClient client, CompanyPapers documents, double rate, int seconds, double probes,
+                                   double baseline) throws Exception {
         Declarations declarations = new Declarations(client.person("cabinet-1"));
 
         List<String> warm = client.signApplications(documents, "cp-warmup", 500);
@@ -130,7 +137,7 @@ public final class CheckpointLatencyBenchmark {
      * Background {@code rate} ApplyForPermit/s and {@code probes} DeclareWorkingDay/s, both open loop, for
      * {@code seconds}; then waits until the checkpoint covers every declaration (at most 20 s) and measures.
      */
-    private static Result round(RegistryProcess registry, BenchClient client, List<SubmittedDocument> documents, Declarations declarations,
+    private static Result round(RegistryProcess registry, BenchClient client, CompanyPapers documents, Declarations declarations,
                                 String prefix, double rate, int seconds, double probes, boolean print) throws Exception {
         List<String> load = client.signApplications(documents, prefix, (int) Math.round(rate * seconds));
         int count = Math.max(1, (int) Math.round(probes * seconds));

@@ -1,6 +1,7 @@
 package mn.registry.benchmarks;
 
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
 import mn.registry.benchmarks.http.Load;
@@ -53,14 +54,19 @@ public final class CommandThroughputBenchmark {
     /** Runs the warm-up, 1-client and 8-client rounds on {@code registry} and the checks; prints as {@link #main} does. */
     static Result run(RegistryProcess registry, int perRound, int warmUp) throws Exception {
         BenchClient client = new BenchClient(registry.base(), registry.dataDir());
-        List<SubmittedDocument> documents = client.uploadDocuments("run " + registry.pid());
 
         long signing = System.nanoTime();
-        List<String> warm = client.signApplications(documents, "warmup", warmUp);
-        List<String> one = client.signApplications(documents, "one-client", perRound);
-        List<String> eight = client.signApplications(documents, "eight-clients", perRound);
+        List<String> warm;
+        List<String> one;
+        List<String> eight;
+        try (CompanyPapers documents = CompanyPapers.of(registry, "run " + registry.pid())) {
+            warm = client.signApplications(documents, "warmup", warmUp);
+            one = client.signApplications(documents, "one-client", perRound);
+            eight = client.signApplications(documents, "eight-clients", perRound);
+        }
         signing = System.nanoTime() - signing;
-        System.out.printf(Locale.ROOT, "pre-signed %d ApplyForPermit commands as applicant-1 in %.1f s (%.2f ms each, client side, not timed below)%n",
+        System.out.printf(Locale.ROOT, "pre-signed %d ApplyForPermit commands as applicant-1, each company's six papers written first, in %.1f s "
+                        + "(%.2f ms each, client side, not timed below)%n",
                 warm.size() + one.size() + eight.size(), signing / 1e9, signing / 1e6 / (warm.size() + one.size() + eight.size()));
 
         CpuMeter cpu = new CpuMeter(registry.pid());

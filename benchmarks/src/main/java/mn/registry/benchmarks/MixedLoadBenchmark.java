@@ -1,6 +1,7 @@
 package mn.registry.benchmarks;
 
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
 import mn.registry.benchmarks.http.Load;
@@ -89,7 +90,8 @@ public final class MixedLoadBenchmark {
         private final Deque<String> undecided = new ArrayDeque<>();
         private final Deque<RegistrationId> unregistered = new ArrayDeque<>();
         private final List<String> decided = new ArrayList<>();
-        private List<SubmittedDocument> permitDocuments;
+        /** Each permit application's company's own papers (ADR 0057 item 8, session 28), written while the step's commands are signed. */
+        private CompanyPapers permitPapers;
         private List<SubmittedZoneDocument> zoneDocuments;
         private long serial;
 
@@ -106,7 +108,7 @@ public final class MixedLoadBenchmark {
         }
 
         boolean run(int seconds, int[] rates) throws Exception {
-            permitDocuments = client.uploadDocuments("mixed " + registry.pid());
+            permitPapers = CompanyPapers.of(registry, "mixed " + registry.pid());
             zoneDocuments = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
                     .map(kind -> new SubmittedZoneDocument(kind, client.uploadPdf(kind.name().toLowerCase(Locale.ROOT) + ".pdf", "zone " + kind + " " + registry.pid())))
                     .toList();
@@ -142,6 +144,7 @@ public final class MixedLoadBenchmark {
                     ? "knee: the highest offered rate held with p99 <= 100 ms (mixed commands, " + readers + " readers) is " + knee + " commands/s   target: >= 300 commands/s"
                     + (knee >= 300 ? "  MET" : "  MISSED")
                     : "knee: even the lowest offered rate passed p99 100 ms   target: >= 300 commands/s  MISSED");
+            permitPapers.close();
             return ok;
         }
 
@@ -245,7 +248,8 @@ public final class MixedLoadBenchmark {
             long n = ++serial;
             Company company = new Company(String.format(Locale.ROOT, "Mix permit %06d LLC", n), String.format(Locale.ROOT, "%07d", 6_000_000L + n), true,
                     "Bench street " + n + ", Khan-Uul district, Ulaanbaatar");
-            return new Signed("ApplyForPermit", BenchClient.sign("ApplyForPermit", new ApplyForPermit(company, false, permitDocuments), applicant), null);
+            List<SubmittedDocument> papers = permitPapers.write(company.name(), 1).get(0);
+            return new Signed("ApplyForPermit", BenchClient.sign("ApplyForPermit", new ApplyForPermit(company, false, papers), applicant), null);
         }
 
         /** The public and staff readers: each reads, waits, reads again, until stopped; latencies kept per kind and step. */

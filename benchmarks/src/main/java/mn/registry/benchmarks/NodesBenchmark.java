@@ -1,6 +1,7 @@
 package mn.registry.benchmarks;
 
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.MongoProcess;
@@ -60,20 +61,17 @@ public final class NodesBenchmark {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         boolean ok = true;
         List<Figures> table = new ArrayList<>();
-        try (MongoProcess database = MongoProcess.start(Duration.ofMinutes(2))) {
+        try (MongoProcess database = MongoProcess.start(Duration.ofMinutes(2));
+             CompanyPapers documents = CompanyPapers.on(database.uri(), "nodes run " + database.pid())) {
             List<RegistryProcess> nodes = new ArrayList<>();
             try {
                 List<BenchClient> clients = new ArrayList<>();
-                List<SubmittedDocument> documents = null;
                 List<String> expected = new ArrayList<>();
                 Set<String> receipts = new HashSet<>();
                 for (int n = 1; n <= largest; n++) {
                     RegistryProcess node = RegistryProcess.startNode(database.root(), "node-" + n, database.uri(), Duration.ofMinutes(3));
                     nodes.add(node);
                     clients.add(new BenchClient(node.base(), node.dataDir()));
-                    if (documents == null) {
-                        documents = clients.get(0).uploadDocuments("nodes run " + database.pid());
-                    }
                     int threads = clientsPerNode * n;
                     String warmPrefix = "warmup-" + n;
                     String prefix = "nodes-" + n;

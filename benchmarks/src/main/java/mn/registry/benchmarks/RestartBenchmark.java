@@ -1,6 +1,7 @@
 package mn.registry.benchmarks;
 
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
@@ -93,9 +94,8 @@ public final class RestartBenchmark {
             long logSize;
             int queued;
             String token;
-            try (RegistryProcess registry = first.registry()) {
+            try (RegistryProcess registry = first.registry(); CompanyPapers documents = CompanyPapers.of(registry, "restart " + registry.pid())) {
                 BenchClient client = new BenchClient(registry.base(), registry.dataDir());
-                List<SubmittedDocument> documents = client.uploadDocuments("restart " + registry.pid());
                 long t0 = System.nanoTime();
                 int sent = 0;
                 int refused = 0;
@@ -424,16 +424,13 @@ public final class RestartBenchmark {
         return perProcessor;
     }
 
-    private static final Pattern EMBEDDED = Pattern.compile("embedded MongoDB on (mongodb://127\\.0\\.0\\.1:\\d+)");
-
     /**
      * Waits until every processor segment's stored token is at {@code head}, reading {@code tracking_tokens} every
      * 2 s through the running registry's embedded server (its address from the registry's log), and prints each
      * processor's lowest token and events/s every 15 s. Seconds from {@code startNanos} to all at the head, or -1.
      */
     static double awaitProcessorsAtHead(RegistryProcess registry, long head, long startNanos, Duration timeout) throws InterruptedException {
-        String uri = registry.logLinesContaining("embedded MongoDB on").stream().map(EMBEDDED::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).findFirst().orElse(null);
+        String uri = registry.embeddedMongoUri();
         if (uri == null) {
             System.out.println("  (the registry did not log its embedded server's address: processors not followed)");
             return -1;

@@ -1,6 +1,7 @@
 package mn.registry.benchmarks;
 
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Load;
 import mn.registry.benchmarks.http.QueueCheck;
@@ -55,7 +56,12 @@ public final class RisingLoadBenchmark {
 
     private static boolean run(RegistryProcess registry, int seconds, int[] rates) throws Exception {
         BenchClient client = new BenchClient(registry.base(), registry.dataDir());
-        List<SubmittedDocument> documents = client.uploadDocuments("rising " + registry.pid());
+        try (CompanyPapers documents = CompanyPapers.of(registry, "rising " + registry.pid())) {
+            return measure(registry, client, documents, seconds, rates);
+        }
+    }
+
+    private static boolean measure(RegistryProcess registry, BenchClient client, CompanyPapers documents, int seconds, int[] rates) throws Exception {
         Set<String> receipts = new HashSet<>();
         List<String> expected = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package mn.registry.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mn.registry.benchmarks.http.BenchClient;
+import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
 import mn.registry.benchmarks.http.Load;
@@ -334,8 +335,10 @@ public final class TransparencyLogBenchmark {
      */
     private static boolean checkpointLatency(RegistryProcess registry, BenchClient client, long base, double perSecond, int seconds)
             throws Exception {
-        List<SubmittedDocument> documents = client.uploadDocuments("log " + registry.pid());
-        List<String> load = client.signApplications(documents, "log-bench", (int) (perSecond * (seconds + 5)));
+        List<String> load;
+        try (CompanyPapers documents = CompanyPapers.of(registry, "log " + registry.pid())) {
+            load = client.signApplications(documents, "log-bench", (int) (perSecond * (seconds + 5)));
+        }
         ConcurrentSkipListMap<Long, Long> firstSeen = new ConcurrentSkipListMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         Thread poller = checkpointPoller(client, firstSeen, stop);

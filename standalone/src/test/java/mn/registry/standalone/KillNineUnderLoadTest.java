@@ -50,7 +50,7 @@ class KillNineUnderLoadTest {
         long started = System.nanoTime();
         for (int kill = 1; kill <= kills; kill++) {
             long cycle = System.nanoTime();
-            ChildRegistry child = ChildRegistry.start(dataDir, root.resolve("registry-" + kill + ".log"));
+            ChildRegistry child = ChildRegistry.start(dataDir, root.resolve("registry-" + kill + ".log"), SignedLoad.UPLOADS);
             try {
                 child.awaitReady(Duration.ofSeconds(120));
                 long ready = System.nanoTime();

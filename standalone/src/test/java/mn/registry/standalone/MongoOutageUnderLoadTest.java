@@ -41,7 +41,7 @@ class MongoOutageUnderLoadTest {
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("registryMongo", mongo));
         System.setProperty("axoniq.update-checker.disabled", "true");
         ConfigurableApplicationContext registry = application.run("--server.port=0", "--registry.data-dir=" + dataDir, "--registry.demo=true",
-                "--registry.commands.lease=1s");
+                "--registry.commands.lease=1s", SignedLoad.UPLOADS);
         int outages = 2;
         long duringOutage;
         try {

@@ -19,7 +19,6 @@ import mn.registry.kernel.log.Merkle;
 import mn.registry.kernel.log.NoteKey;
 import mn.registry.kernel.permit.ApplyForPermit;
 import mn.registry.kernel.permit.Company;
-import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.publicregister.RegisterKind;
@@ -43,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,10 +100,10 @@ class SeveralNodesTest {
             String uri = database.awaitReady(Duration.ofSeconds(60));
             Map<String, String> environment = Map.of("MONGODB_URI", uri);
             // the first node creates the keys and the demo data; the others open them
-            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE, POLL));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-1.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
             nodes.get(0).awaitReady(Duration.ofSeconds(180));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE, POLL));
-            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE, POLL));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-2.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
+            nodes.add(ChildRegistry.start(data, root.resolve("node-3.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS));
             nodes.get(1).awaitReady(Duration.ofSeconds(180));
             nodes.get(2).awaitReady(Duration.ofSeconds(180));
             figures.put("start", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
@@ -159,7 +157,7 @@ class SeveralNodesTest {
                 List<String> twice = new ArrayList<>();
                 List<String> twiceStatuses = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    twice.add(sendToTwoAtOnce(first, ledger, live.get(0).port(), live.get(1).port(), i, twiceStatuses));
+                    twice.add(sendToTwoAtOnce(first, data, ledger, live.get(0).port(), live.get(1).port(), i, twiceStatuses));
                 }
                 figures.put("one command to two nodes at once", twice.size() + " times, answers " + twiceStatuses);
 
@@ -189,7 +187,7 @@ class SeveralNodesTest {
                 readers.stop();
 
                 // the killed node started again on the same database and keys: it catches up with the others
-                ChildRegistry restarted = ChildRegistry.start(data, root.resolve("node-restarted.log"), environment, HEAP, LEASE, POLL);
+                ChildRegistry restarted = ChildRegistry.start(data, root.resolve("node-restarted.log"), environment, HEAP, LEASE, POLL, SignedLoad.UPLOADS);
                 nodes.add(restarted);
                 restarted.awaitReady(Duration.ofSeconds(180));
                 RegistryClient again = new RegistryClient(restarted.port(), data);
@@ -328,11 +326,11 @@ class SeveralNodesTest {
     }
 
     /** One signed application, sent to two nodes by two threads released together; answers its command id. */
-    private String sendToTwoAtOnce(RegistryClient signer, SignedLoad.Ledger ledger, int portA, int portB, int n, List<String> statuses) throws Exception {
-        List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
+    private String sendToTwoAtOnce(RegistryClient signer, Path data, SignedLoad.Ledger ledger, int portA, int portB, int n, List<String> statuses) throws Exception {
+        String company = "Twice Sent " + n + " LLC";
+        List<SubmittedDocument> documents = new SignedLoad(portA, data, ledger).uploadPapersOf(company); // its company's own (F462)
         CommandEnvelope envelope = CommandEnvelope.fresh("ApplyForPermit", CanonicalJson.mapper().valueToTree(new ApplyForPermit(
-                new Company("Twice Sent " + n + " LLC", String.format("8%06d", n), true, "Peace Avenue " + n + ", Ulaanbaatar"), false, documents)),
+                new Company(company, String.format("8%06d", n), true, "Peace Avenue " + n + ", Ulaanbaatar"), false, documents)),
                 Clock.systemUTC());
         String jws = signer.sign(signer.person("applicant-1"), envelope);
         CountDownLatch go = new CountDownLatch(1);

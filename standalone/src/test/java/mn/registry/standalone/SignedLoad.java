@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -82,6 +81,7 @@ final class SignedLoad {
     SignedLoad(int port, Path dataDir, Ledger ledger) {
         this.base = "http://localhost:" + port;
         this.signer = new RegistryClient(port, dataDir);
+        this.dataDir = dataDir;
         this.ledger = ledger;
     }
 
@@ -101,14 +101,18 @@ final class SignedLoad {
         return live.isEmpty() ? base : live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
     }
 
-    private String uploader;
+    /**
+     * The uploader's session on each node, signed in there on the first upload and again when the node answers 401 (a demo clock moved on
+     * past the session's end, as {@code SeveralNodesTest}'s is): an upload belongs to a signed-in person (ADR 0014).
+     */
+    private final Map<String, String> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Path dataDir;
 
-    /** Uploads the documents the applications cite (content-addressed: the same bytes each time). */
+    /**
+     * Uploads the documents the zone applications cite (content-addressed: the same bytes each time); a permit application uploads its
+     * company's own ({@link #uploadPapersOf}).
+     */
     void uploadDocuments() throws IOException, InterruptedException {
-        uploader = signer.signIn("applicant-1"); // an upload belongs to a signed-in person (ADR 0014)
-        for (RequiredDocument kind : RequiredDocument.values()) {
-            upload("permit " + kind);
-        }
         for (ZoneDocument kind : ZoneDocument.values()) {
             upload("zone " + kind);
         }
@@ -119,11 +123,31 @@ final class SignedLoad {
      * returns its SHA-256.
      */
     String uploadFeeReceipt(String what) throws IOException, InterruptedException {
-        if (uploader == null) {
-            uploader = signer.signIn("applicant-1");
-        }
         upload(target(), what); // a live node: the first may be the one killed
         return ledger.uploads.get(what);
+    }
+
+    /**
+     * The upload guard of a registry under this load (ADR 0014's 120 uploads a minute from one address): each permit application uploads six
+     * papers of its own (F462), each zone application its fee receipt, all from this one client.
+     */
+    static final String UPLOADS = "--registry.documents.uploads-per-minute=100000";
+
+    /**
+     * Uploads the papers of one company's permit application to a live node and answers them (ADR 0057 item 8, session 28: a permit
+     * application's papers serve one company's applications, abuse audit F462; as the zone's fee receipt, one of its own per application).
+     */
+    List<SubmittedDocument> uploadPapersOf(String company) throws IOException, InterruptedException {
+        String node = target();
+        List<SubmittedDocument> papers = new java.util.ArrayList<>();
+        for (RequiredDocument kind : RequiredDocument.values()) {
+            if (kind.requiredWhen(false)) {
+                String what = "permit " + kind + " of " + company;
+                upload(node, what);
+                papers.add(new SubmittedDocument(kind, ledger.uploads.get(what)));
+            }
+        }
+        return papers;
     }
 
     private void upload(String what) throws IOException, InterruptedException {
@@ -132,13 +156,28 @@ final class SignedLoad {
 
     private void upload(String node, String what) throws IOException, InterruptedException {
         byte[] pdf = DemoData.demoPdf("Kill test: " + what);
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(node + "/api/documents")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/pdf").header("Authorization", "Bearer " + uploader)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = uploadAs(uploaders.computeIfAbsent(node, this::signIn), node, pdf);
+        if (reply.statusCode() == 401) {
+            reply = uploadAs(uploaders.compute(node, (n, expired) -> signIn(n)), node, pdf);
+        }
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("upload refused: " + reply.statusCode() + " " + reply.body());
         }
         ledger.uploads.put(what, CanonicalJson.mapper().readTree(reply.body()).path("sha256").asText());
+    }
+
+    private HttpResponse<String> uploadAs(String token, String node, byte[] pdf) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(node + "/api/documents")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/pdf").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signIn(String node) {
+        try {
+            return new RegistryClient(Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)), dataDir).signIn("applicant-1");
+        } catch (AssertionError refused) {
+            throw new IllegalStateException(refused.getMessage(), refused); // the node refused the sign-in: this upload fails, the load goes on
+        }
     }
 
     /** Starts {@code clients} threads, each with its own seeded choice of what to send next. */
@@ -180,9 +219,17 @@ final class SignedLoad {
 
     private void applyForPermit() {
         int n = ledger.numbers.incrementAndGet();
-        List<SubmittedDocument> documents = Arrays.stream(RequiredDocument.values()).filter(k -> k.requiredWhen(false))
-                .map(k -> new SubmittedDocument(k, ledger.uploads.get("permit " + k))).toList();
-        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company("Kill Test " + n + " LLC", String.format("7%06d", n), true,
+        String company = "Kill Test " + n + " LLC";
+        List<SubmittedDocument> documents;
+        try {
+            documents = uploadPapersOf(company);
+        } catch (IOException | RuntimeException e) {
+            return; // an upload failed (a node down, the database out): no application is sent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company(company, String.format("7%06d", n), true,
                 "Peace Avenue " + n + ", Ulaanbaatar"), false, documents));
     }
 

@@ -67,29 +67,10 @@ public final class BenchClient {
         }
     }
 
-    /** Uploads one made-up PDF per always-required document of 002 art. 25.1 and names them by kind and hash. */
-    public List<SubmittedDocument> uploadDocuments(String run) {
-        List<SubmittedDocument> documents = new ArrayList<>();
-        for (RequiredDocument kind : RequiredDocument.values()) {
-            if (!kind.requiredWhen(false)) {
-                continue;
-            }
-            Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/documents")).header("Content-Type", "application/pdf")
-                    .header("Authorization", uploader())
-                    .header("X-File-Name", kind.name().toLowerCase(Locale.ROOT) + ".pdf")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(pdf(run + " " + kind + " " + kind.article()))).build());
-            if (reply.status() != 201 && reply.status() != 200) {
-                throw new IllegalStateException("upload of " + kind + " answered " + reply.status() + ": " + reply.body());
-            }
-            documents.add(new SubmittedDocument(kind, json(reply.body()).path("sha256").asText()));
-        }
-        return documents;
-    }
-
     /** Uploads one made-up PDF of about 16 KiB; returns its SHA-256 as the registry named it. */
     public String uploadPdf(String fileName, String title) {
         Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/documents")).header("Content-Type", "application/pdf")
-                .header("Authorization", uploader()).header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofByteArray(pdf(title))).build());
+                .header("Authorization", uploader()).header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofByteArray(pdf(title, PDF_BYTES))).build());
         if (reply.status() != 201 && reply.status() != 200) {
             throw new IllegalStateException("upload of " + fileName + " answered " + reply.status() + ": " + reply.body());
         }
@@ -112,15 +93,19 @@ public final class BenchClient {
                 .thenApply(r -> new Reply(r.statusCode(), r.body()));
     }
 
-    /** {@code count} signed ApplyForPermit commands of distinct companies named {@code prefix-00001 LLC}..., as applicant-1. */
-    public List<String> signApplications(List<SubmittedDocument> documents, String prefix, int count) {
+    /**
+     * {@code count} signed ApplyForPermit commands of distinct companies named {@code prefix-00001 LLC}..., as applicant-1, each on six papers
+     * of its own that {@code papers} writes first (ADR 0057 item 8, session 28: another company's papers are refused).
+     */
+    public List<String> signApplications(CompanyPapers papers, String prefix, int count) {
+        List<List<SubmittedDocument>> own = papers.write(prefix, count);
         SigningIdentity applicant = person("applicant-1");
         CommandSigner signer = new CommandSigner();
         List<String> signed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Company company = new Company(companyName(prefix, i), nextRegistrationNumber(), true,
                     "Bench street " + i + ", Khan-Uul district, Ulaanbaatar");
-            ObjectNode body = CanonicalJson.mapper().valueToTree(new ApplyForPermit(company, false, documents));
+            ObjectNode body = CanonicalJson.mapper().valueToTree(new ApplyForPermit(company, false, own.get(i)));
             signed.add(signer.sign(CommandEnvelope.fresh("ApplyForPermit", body, Clock.systemUTC()), applicant));
         }
         return signed;
@@ -196,10 +181,13 @@ public final class BenchClient {
         }
     }
 
-    /** About 16 KiB starting with the PDF magic the registry checks: the size of a short scanned letter's text layer. */
-    private static byte[] pdf(String title) {
+    /** About {@value #PDF_BYTES} bytes starting with the PDF magic the registry checks: the size of a short scanned letter's text layer. */
+    static final int PDF_BYTES = 16 * 1024;
+
+    /** About {@code bytes} bytes starting with the PDF magic the registry checks, distinct per title. */
+    static byte[] pdf(String title, int bytes) {
         StringBuilder text = new StringBuilder("%PDF-1.4\n% ").append(title).append('\n');
-        while (text.length() < 16 * 1024) {
+        while (text.length() < bytes) {
             text.append("BT /F1 12 Tf 50 780 Td (").append(title).append(") Tj ET\n");
         }
         return text.append("%%EOF\n").toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -156,6 +156,14 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     /** The lines of the registry's log that contain {@code text} (e.g. " ERROR "). */
+    private static final java.util.regex.Pattern EMBEDDED = java.util.regex.Pattern.compile("embedded MongoDB on (mongodb://127\\.0\\.0\\.1:\\d+)");
+
+    /** The address of the registry's embedded server, as it logged it at its start; null when it logged none (a node on a database of its own). */
+    public String embeddedMongoUri() {
+        return logLinesContaining("embedded MongoDB on").stream().map(EMBEDDED::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).findFirst().orElse(null);
+    }
+
     public List<String> logLinesContaining(String text) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.contains(text)).toList();

@@ -96,7 +96,7 @@ final class ApplicationDocumentClaims {
         int claimed = 0;
         for (Map.Entry<String, String> document : applied.entrySet()) {
             try {
-                claims.insertOne(DocumentClaims.claimOf(document.getKey(), kind, document.getValue(), command, at).append("backfilled", true));
+                claims.insertOne(DocumentClaims.claimOf(document.getKey(), kind, Claimant.grounding(document.getValue()), command, at).append("backfilled", true));
                 claimed++;
             } catch (MongoException e) {
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {

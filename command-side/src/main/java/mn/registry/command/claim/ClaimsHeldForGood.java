@@ -8,31 +8,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the backfill's (held for ever). Such a claim never changes hands: a stored act's command stays in the command log, which is what
  * holds a claim, and only the command's own refusal releases it (ADR 0057), so nothing here goes stale, on this node or another. An act of
  * the same kind, whose acts share the document whoever holds it ({@code MANY_ACTS}), passes on the insert's duplicate key without the read of
- * the claim. Bounded: past {@value #LIMIT} documents it starts again (a miss costs the read it saves, nothing else).
+ * the claim. Bounded: past {@value #LIMIT} documents it starts again (a miss costs the read it saves, nothing else). Session 28 (F462, was
+ * O290): the claim's company is remembered with its kind, so that a kind shared within one company ({@link DocumentClaims#SHARED_WITHIN_ONE_COMPANY})
+ * passes another company's act on no duplicate key: that act reads the claim and is refused.
  */
 final class ClaimsHeldForGood {
 
     static final int LIMIT = 20_000;
 
-    private final Map<String, DocumentKind> kinds = new ConcurrentHashMap<>();
+    private final Map<String, Held> kinds = new ConcurrentHashMap<>();
+
+    /** A claim held for good: its kind, and the company it names (null: none). */
+    private record Held(DocumentKind kind, String company) {
+    }
 
     /**
-     * Remembers that {@code sha256}'s claim is {@code kind}'s for good: its command's act is stored (or the backfill holds it). Only a kind whose
+     * Remembers that {@code sha256}'s claim is {@code kind}'s for good, naming {@code company} (null: none): its command's act is stored (or the
+     * backfill holds it). Only a kind whose
      * acts share a document is kept: a {@code ONE_ACT} kind's claim may be adopted by a Free Zone act judged with its own, under that act's
      * kind (ADR 0057, session 22), and is never passed on a duplicate key anyway.
      */
-    void remember(String sha256, DocumentKind kind) {
+    void remember(String sha256, DocumentKind kind, String company) {
         if (kind.acts().namesItsGrounds() || DocumentClaims.ONE_COLLECTION.contains(kind)) {
             return;
         }
         if (kinds.size() >= LIMIT) {
             kinds.clear();
         }
-        kinds.put(sha256, kind);
+        kinds.put(sha256, new Held(kind, company));
     }
 
-    /** Whether {@code sha256}'s claim is held for good by {@code kind}, whose acts share a document whoever holds it. */
-    boolean sharedByItsKind(String sha256, DocumentKind kind) {
-        return !kind.acts().namesItsGrounds() && kinds.get(sha256) == kind;
+    /**
+     * Whether {@code sha256}'s claim is held for good by {@code kind}, whose acts share a document whoever holds it: for an act of
+     * {@code company} (null: none named), within one company only where the kind says so.
+     */
+    boolean sharedByItsKind(String sha256, DocumentKind kind, String company) {
+        Held held = kinds.get(sha256);
+        return !kind.acts().namesItsGrounds() && held != null && held.kind() == kind && !DocumentClaims.anotherCompanysPaper(kind, company, held.company());
     }
 }

@@ -148,36 +148,21 @@ public class DocumentClaims {
     }
 
     /**
-     * Claims {@code sha256} for this command's act of {@code kind}; refuses one an act of another kind holds. Returns whether this
-     * command holds the claim ({@code false}: no well-formed hash, the aggregate refuses it; or an act of a kind that shares it holds it).
+     * Claims {@code sha256} for this command's act of {@code kind} by {@code claimant}: the record it grounds (e.g. {@code
+     * permit:<application id>}; none for a kind whose acts share) and the company whose act it is (ADR 0057, session 27: the claim names it,
+     * {@value #COMPANY}; a pair of {@link #SHARED_BY_ONE_COMPANY} passes on a claim naming the same company only). The one insert of a
+     * claiming act. Another command's claim is judged by the kinds' policy ({@link #judge}): refused across kinds, refused by a
+     * {@code ONE_ACT} kind's own rule, passed (shared, or left to the aggregate), or taken over when its command no longer holds it. Returns
+     * whether this command holds the claim ({@code false}: no well-formed hash, the aggregate refuses it; or an act of a kind that shares it
+     * holds it).
      */
-    public boolean claim(String sha256, DocumentKind kind, String commandId, String field, String article, Instant at) {
-        return claim(sha256, kind, null, commandId, field, article, at);
-    }
-
-    /**
-     * Claims {@code sha256} for this command's act of {@code kind} that {@code grounds} the act named (e.g. {@code permit:<application
-     * id>}; null for a kind whose acts share): the one insert of a claiming act. Another command's claim is judged by the kinds' policy
-     * ({@link #judge}): refused across kinds, refused by a {@code ONE_ACT} kind's own rule, passed (shared, or left to the aggregate), or
-     * taken over when its command no longer holds it. Returns whether this command holds the claim.
-     */
-    public boolean claim(String sha256, DocumentKind kind, String grounds, String commandId, String field, String article, Instant at) {
-        return claim(sha256, kind, grounds, null, commandId, field, article, at);
-    }
-
-    /**
-     * As {@link #claim(String, DocumentKind, String, String, String, String, Instant)} for an act of {@code company} (its state registration
-     * number; null when the act names none): the claim names it ({@value #COMPANY}), and a pair of {@link #SHARED_BY_ONE_COMPANY} passes on a
-     * claim naming the same company only (ADR 0057, session 27).
-     */
-    public boolean claim(String sha256, DocumentKind kind, String grounds, String company, String commandId, String field, String article,
-                         Instant at) {
+    public boolean claim(String sha256, DocumentKind kind, Claimant claimant, String commandId, String field, String article, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return false;
         }
         awaitBackfill();
-        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, grounds, company, commandId, at),
-                holder -> judge(holder, held(holder), kind, grounds, company, field, article), () -> refusal(null, field, article));
+        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, claimant, commandId, at),
+                holder -> judge(holder, held(holder), kind, claimant, field, article), () -> refusal(null, field, article));
     }
 
     /** A document an act cites, with the field and article a refusal of it names. */
@@ -191,18 +176,8 @@ public class DocumentClaims {
     public record Beside(Document claim, RegistryWideClaim.Judge judge, Supplier<RegistryProblem> gaveUp) {
     }
 
-    /** As {@link #claimTogether(List, DocumentKind, String, String, Instant, Beside)} with no other claim. */
-    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String commandId, Instant at) {
-        return claimTogether(documents, kind, grounds, null, commandId, at, null);
-    }
-
-    /** As {@link #claimTogether(List, DocumentKind, String, String, String, Instant, Beside)} with no other claim. */
-    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
-        return claimTogether(documents, kind, grounds, company, commandId, at, null);
-    }
-
     /**
-     * Claims each of an act's documents of one {@code kind} grounding {@code grounds} (ADR 0057, session 24: a permit application's documents)
+     * Claims each of an act's documents of one {@code kind} by {@code claimant} (ADR 0057, session 24: a permit application's documents)
      * and {@code beside} (ADR 0070: the company's claim; null for none) in <b>one</b> unordered insert of them all, so that an application pays
      * one round trip for its claims, not one each nor one per collection; a key already claimed (the insert's duplicate key) is then judged:
      * {@code beside} by its own judge, first (its refusal came first when it was a write of its own); a document as {@link #claim} judges it,
@@ -210,7 +185,7 @@ public class DocumentClaims {
      * (one delete) and is thrown. Answers the keys this command holds (the documents' lower-case SHA-256, and {@code beside}'s {@code _id}), for
      * {@link #release(java.util.Collection, String)} and {@link #stored}; a malformed hash is left to the act's rules.
      */
-    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, String grounds, String company, String commandId, Instant at,
+    public Set<String> claimTogether(List<Citation> documents, DocumentKind kind, Claimant claimant, String commandId, Instant at,
                                      Beside beside) {
         Map<String, Citation> cited = new java.util.LinkedHashMap<>();
         for (Citation d : documents) {
@@ -233,7 +208,7 @@ public class DocumentClaims {
         }
         cited.keySet().forEach(key -> {
             keys.add(key);
-            written.add(claimOf(key, kind, grounds, company, commandId, at));
+            written.add(claimOf(key, kind, claimant, commandId, at));
         });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
         try {
@@ -250,8 +225,9 @@ public class DocumentClaims {
             if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
                 taken.add(besideKey);
             }
-            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind)).toList(), cited, kind,
-                    grounds, company, commandId, at, taken);
+            String company = companyClaiming(claimant);
+            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind, company)).toList(), cited,
+                    kind, claimant, commandId, at, taken);
         } catch (RuntimeException refused) {
             release(taken, commandId);
             throw refused;
@@ -262,10 +238,12 @@ public class DocumentClaims {
     /**
      * The act that claimed {@code keys} as {@code kind} is stored (ADR 0070): its documents' claims are its kind's for good (a stored act's
      * command stays in the command log, and only a refused command releases its claims), so a later act of the kind on one of them passes
-     * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it.
+     * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it; within one company only for a
+     * kind of {@link #SHARED_WITHIN_ONE_COMPANY} (session 28, F462: {@code claimant}'s company is remembered with the kind).
      */
-    public void stored(java.util.Collection<String> keys, DocumentKind kind) {
-        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind));
+    public void stored(java.util.Collection<String> keys, DocumentKind kind, Claimant claimant) {
+        String company = companyClaiming(claimant);
+        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind, company));
     }
 
     /** Releases this command's claims of {@code keys} (the command was refused: nothing was stored), in one delete. */
@@ -278,7 +256,7 @@ public class DocumentClaims {
     // the documents claimed already: their claims read in one find, the commands holding them in one more (not one of each per document:
     // an application naming the papers of an earlier one pays three round trips, not three per paper); a held claim is judged as claim()
     // judges it, and one that is this command's, released meanwhile or no longer held goes through claim() itself
-    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, String grounds, String company, String commandId,
+    private void judgeTheHeld(List<String> claimed, Map<String, Citation> cited, DocumentKind kind, Claimant claimant, String commandId,
                               Instant at, Set<String> taken) {
         if (claimed.isEmpty()) {
             return;
@@ -293,14 +271,14 @@ public class DocumentClaims {
             Citation d = cited.get(key);
             Document holder = holders.get(key);
             String command = holder == null ? null : holder.getString("commandId");
-            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind));
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant));
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
-                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding));
+                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyHolding(holder)));
             }
-            if (held && !commandId.equals(command) && judge(holder, true, kind, grounds, company, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
+            if (held && !commandId.equals(command) && judge(holder, true, kind, claimant, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
             }
-            if (claim(key, kind, grounds, company, commandId, d.field(), d.article(), at)) {
+            if (claim(key, kind, claimant, commandId, d.field(), d.article(), at)) {
                 taken.add(key);
             }
         }
@@ -308,9 +286,11 @@ public class DocumentClaims {
 
     // a claim of the citing kind, which its acts share whoever holds it (judge's second case): whether its command still holds it changes
     // nothing for this act (a stale claim of the kind is taken over by the first act of another kind, which asks), so the command log is not
-    // read for it: applications naming the same papers pay two round trips, not three
-    private static boolean sharedByItsKind(Document holder, DocumentKind kind) {
-        return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds();
+    // read for it: applications naming the same papers pay two round trips, not three. Not another company's paper of a kind shared within
+    // one company (session 28, F462): its claim, held, refuses the act; stale, it is taken over, so whether it is held is asked
+    private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant) {
+        return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds()
+                && !anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder));
     }
 
     /**
@@ -318,7 +298,8 @@ public class DocumentClaims {
      * and 20):
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
-     * <li>the same kind, {@code MANY_ACTS}: its acts share it;</li>
+     * <li>the same kind, {@code MANY_ACTS}: its acts share it; within one company only for a kind of {@link #SHARED_WITHIN_ONE_COMPANY}
+     * (session 28, F462: two companies both named are refused with the kind's own code);</li>
      * <li>the same {@code ONE_ACT}, {@code ONE_GROUNDS} or {@code ONE_ENTITY} kind, or a Free Zone kind judged with the holder's
      * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
      * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names; else
@@ -332,16 +313,21 @@ public class DocumentClaims {
      * <li>any other kind: refused, naming the kind that holds it.</li>
      * </ol>
      */
-    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, String grounds, String company, String field,
+    private RegistryWideClaim.Verdict judge(Document holder, boolean holderHeld, DocumentKind kind, Claimant claimant, String field,
                                             String article) {
+        String grounds = claimant.grounds();
+        String company = claimant.company();
         if (!holderHeld) {
             return RegistryWideClaim.Verdict.TAKE_OVER;
         }
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
+        String holders = holder.getString(GROUNDS);
         if (holding == kind && !kind.acts().namesItsGrounds()) {
+            if (anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder))) {
+                throw anotherCompanysPaperRefusal(kind, field, article);
+            }
             return RegistryWideClaim.Verdict.PASS;
         }
-        String holders = holder.getString(GROUNDS);
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
             if (kind.acts().leavesTheSameGroundsToTheAggregate() && (Grounds.covers(holders, grounds) || sharedByTheEntity(kind, holding, holders, grounds))) {
                 return RegistryWideClaim.Verdict.PASS;
@@ -384,9 +370,42 @@ public class DocumentClaims {
         return entity.matches("mn-[0-9]{7}") ? entity.substring(3) : "entity:" + entity;
     }
 
+    /** The company an act claims for, as {@link #companyOf} reads it from the claimant's company or grounds. */
+    static String companyClaiming(Claimant claimant) {
+        return companyOf(claimant.company(), claimant.grounds());
+    }
+
+    /** The company a claim holds for, as {@link #companyOf} reads it from the claim's company or grounds. */
+    static String companyHolding(Document claim) {
+        return companyOf(claim.getString(COMPANY), claim.getString(GROUNDS));
+    }
+
     // ADR 0057 session 27 (abuse audit F450, was O218): a pair that shares papers never shares them between two companies both named
     private static boolean twoCompanies(String citing, String holding) {
         return citing != null && holding != null && !citing.equals(holding);
+    }
+
+    /**
+     * The kinds whose acts share a document within one company only, each with its refusal's code (ADR 0057 item 8, session 28, the lead's
+     * reading, a choice; abuse audit F462, was O290): a permit application's papers describe its company (002 art. 25.1.1: its state
+     * registration certificate, and its procedure, bank's reference, audited statements, security audit and standards report), so an
+     * application of another company, both named, may not cite them, whichever company's application is stored first. A claim naming no
+     * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
+     */
+    static final Map<DocumentKind, String> SHARED_WITHIN_ONE_COMPANY = Map.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT,
+            "document.claimed-by-another-company.permit-application-document");
+
+    // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1): an act of a kind shared within one company, on a paper its kind's claim holds for
+    // another company, both named
+    static boolean anotherCompanysPaper(DocumentKind kind, String citing, String holding) {
+        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && twoCompanies(citing, holding);
+    }
+
+    // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
+    static RegistryProblem anotherCompanysPaperRefusal(DocumentKind kind, String field, String article) {
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, SHARED_WITHIN_ONE_COMPANY.get(kind), "This document is cited already as "
+                + kind.english().replaceFirst("^a document of a ", "a document of another company's ") + "; " + article
+                + " asks each company for papers of its own.", field, article);
     }
 
     // ADR 0057 session 27 (F449, was O234): a pair of one company's papers passes when both name the same company; a claim naming none
@@ -431,12 +450,7 @@ public class DocumentClaims {
      * pair's, judged on its own), save a Free Zone kind judged with its own ({@link #ONE_COLLECTION}: since session 22 the court's decision
      * is a kind of its own). One read when the act holds it already; else the one loop ({@link RegistryWideClaim#take}).
      */
-    public void adopt(String sha256, DocumentKind kind, String grounds, String commandId, Instant at) {
-        adopt(sha256, kind, grounds, null, commandId, at);
-    }
-
-    /** As {@link #adopt(String, DocumentKind, String, String, Instant)} for an act of {@code company}, which the claim it takes names. */
-    public void adopt(String sha256, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
+    public void adopt(String sha256, DocumentKind kind, Claimant claimant, String commandId, Instant at) {
         if (!DocumentRef.isSha256Hex(sha256)) {
             return;
         }
@@ -446,10 +460,10 @@ public class DocumentClaims {
             return; // its own claim (an act whose claim the aggregate took: one read)
         }
         // a claim of its kind naming the permit alone (stored before session 21) keeps its grounds: the letter stays the permit's for every duty
-        String kept = current != null && kind.code().equals(current.getString("kind")) && Grounds.covers(current.getString(GROUNDS), grounds)
-                ? current.getString(GROUNDS) : grounds;
+        String kept = current != null && kind.code().equals(current.getString("kind"))
+                && Grounds.covers(current.getString(GROUNDS), claimant.grounds()) ? current.getString(GROUNDS) : claimant.grounds();
         try {
-            RegistryWideClaim.take(claims, claimOf(key, kind, kept, company, commandId, at),
+            RegistryWideClaim.take(claims, claimOf(key, kind, new Claimant(kept, claimant.company()), commandId, at),
                     holder -> judgedWithItsOwn(kind, holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
@@ -464,11 +478,6 @@ public class DocumentClaims {
                 .isPresent();
     }
 
-    /** As {@link #adopt(String, DocumentKind, String, String, Instant)}, for a kind whose acts name no grounds. */
-    public void adopt(String sha256, DocumentKind kind, String commandId, Instant at) {
-        adopt(sha256, kind, null, commandId, at);
-    }
-
     /** Releases this command's claim of the document (the command was refused: nothing was stored). */
     public void release(String sha256, String commandId) {
         if (DocumentRef.isSha256Hex(sha256)) {
@@ -480,19 +489,9 @@ public class DocumentClaims {
      * Runs {@code act} with the document claimed for it: claimed first, released when the act is refused, adopted when the act is stored
      * on a document a sharing act held.
      */
-    public <T> T claimedFor(String sha256, DocumentKind kind, CommandContext context, String field, String article, Supplier<T> act) {
-        return claimedFor(sha256, kind, null, context, field, article, act);
-    }
-
-    /** As {@link #claimedFor(String, DocumentKind, CommandContext, String, String, Supplier)}, for an act that grounds {@code grounds}. */
-    public <T> T claimedFor(String sha256, DocumentKind kind, String grounds, CommandContext context, String field, String article, Supplier<T> act) {
-        return claimedFor(sha256, kind, grounds, null, context, field, article, act);
-    }
-
-    /** As above, for an act of {@code company} (ADR 0057, session 27: the change report's, the holder at its receipt). */
-    public <T> T claimedFor(String sha256, DocumentKind kind, String grounds, String company, CommandContext context, String field, String article,
+    public <T> T claimedFor(String sha256, DocumentKind kind, Claimant claimant, CommandContext context, String field, String article,
                             Supplier<T> act) {
-        boolean holds = claim(sha256, kind, grounds, company, context.commandId(), field, article, context.receivedAt());
+        boolean holds = claim(sha256, kind, claimant, context.commandId(), field, article, context.receivedAt());
         T answer;
         try {
             answer = act.get();
@@ -503,7 +502,7 @@ public class DocumentClaims {
             throw refused;
         }
         if (!holds) {
-            adopt(sha256, kind, grounds, company, context.commandId(), context.receivedAt());
+            adopt(sha256, kind, claimant, context.commandId(), context.receivedAt());
         }
         return answer;
     }
@@ -646,16 +645,12 @@ public class DocumentClaims {
     /** The claim's field naming the act a {@code ONE_ACT} kind's document grounds ({@code permit:<application id>}). */
     static final String GROUNDS = "grounds";
 
-    static Document claimOf(String key, DocumentKind kind, String grounds, String commandId, Instant at) {
-        return claimOf(key, kind, grounds, null, commandId, at);
-    }
-
-    static Document claimOf(String key, DocumentKind kind, String grounds, String company, String commandId, Instant at) {
+    static Document claimOf(String key, DocumentKind kind, Claimant claimant, String commandId, Instant at) {
         Document claim = new Document("_id", key).append("kind", kind.code()).append("commandId", commandId).append("claimedAt", at.toString());
-        if (grounds != null) {
-            claim.append(GROUNDS, grounds);
+        if (claimant.grounds() != null) {
+            claim.append(GROUNDS, claimant.grounds());
         }
-        return company == null ? claim : claim.append(COMPANY, company);
+        return claimant.company() == null ? claim : claim.append(COMPANY, claimant.company());
     }
 
     // ADR 0057 (abuse audit O111, O110): one document is the record of acts of one kind; it names the kind that holds it, never the act,

@@ -43,6 +43,8 @@ import java.util.function.Function;
  * both. Since session 22's Free Zone round 18 (F301, was O167) likewise, under {@value CourtDecisionClaims#MARKER}, the claim of each
  * stored court decision's document is re-kinded to {@code zone-court-decision} ({@link CourtDecisionClaims}). Since session 23 (F357) and 24
  * (F374) the stored Free Zone and permit applications' documents are claimed ({@link ApplicationDocumentClaims}), each under its own marker.
+ * Since session 28 (F463, was O293) the claims of a permit application's documents and of a change report written without a company are
+ * given it ({@link CompanyOnClaimsBackfill}), last, under its own marker.
  */
 @Component
 class DocumentClaimsBackfill implements StartupBackfill {
@@ -86,6 +88,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final BackfillMarker applicationDocumentsClaimed;
     /** Session 24, permits round 20 (F374, was O209): the stored permit applications' documents claimed, once per registry. */
     private final BackfillMarker permitApplicationDocumentsClaimed;
+    /** Session 28 (F463, was O293): the company named on the claims of the two kinds written before session 27, once per registry. */
+    private final BackfillMarker companiesNamed;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -97,6 +101,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.courtDecisionsRekinded = new BackfillMarker(claims.collection(), CourtDecisionClaims.MARKER);
         this.applicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.MARKER);
         this.permitApplicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.PERMIT_MARKER);
+        this.companiesNamed = new BackfillMarker(claims.collection(), CompanyOnClaimsBackfill.MARKER);
     }
 
     @Override
@@ -107,7 +112,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
     @Override
     public boolean due() {
         return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing()
-                || applicationDocumentsClaimed.missing() || permitApplicationDocumentsClaimed.missing();
+                || applicationDocumentsClaimed.missing() || permitApplicationDocumentsClaimed.missing() || companiesNamed.missing();
     }
 
     // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
@@ -134,6 +139,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
         ApplicationDocumentClaims applications = ApplicationDocumentClaims.zone();
         boolean claimingPermitApplications = permitApplicationDocumentsClaimed.missing();
         ApplicationDocumentClaims permitApplications = ApplicationDocumentClaims.permit();
+        boolean namingCompanies = companiesNamed.missing();
+        CompanyOnClaimsBackfill companies = new CompanyOnClaimsBackfill();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -142,6 +149,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
                 courtDecisions.accept(payload);
                 applications.accept(payload);
                 permitApplications.accept(payload);
+                companies.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -169,6 +177,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
                     }
                     if (claimingPermitApplications) { // likewise: a stored permit act's claim of another kind is left as it is
                         permitApplicationDocumentsClaimed.write(clock.instant(), permitApplications.claim(claims.collection(), clock.instant()));
+                    }
+                    if (namingCompanies) { // last: the claims the steps above wrote for stored applications are named too
+                        companiesNamed.write(clock.instant(), companies.name(claims.collection(), Long.MAX_VALUE));
                     }
                 } finally {
                     claims.backfillDone();
@@ -318,7 +329,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
             return Placed.THERE;
         }
         try {
-            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, grounds, command, clock.instant()).append("backfilled", true));
+            claims.collection().insertOne(DocumentClaims.claimOf(key, kind, Claimant.grounding(grounds), command, clock.instant()).append("backfilled", true));
             return Placed.CLAIMED;
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {

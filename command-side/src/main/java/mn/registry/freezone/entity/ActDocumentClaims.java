@@ -3,6 +3,7 @@ package mn.registry.freezone.entity;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.freezone.RegistrationId;
@@ -70,7 +71,7 @@ class ActDocumentClaims {
      * ({@link DocumentKind#ZONE_COURT_DECISION}, ADR 0035 item 62) is shared by the registrations of the entity it dissolves, in every zone.
      */
     <T> T claimedFor(String sha256, DocumentKind kind, RegistrationId registration, String article, CommandContext context, Supplier<T> act) {
-        return claims.claimedFor(sha256, kind, grounds(registration), context, "documentSha256", article, act);
+        return claims.claimedFor(sha256, kind, Claimant.grounding(grounds(registration)), context, "documentSha256", article, act);
     }
 
     /**
@@ -81,7 +82,7 @@ class ActDocumentClaims {
      * whether this command holds the claim.
      */
     boolean claimFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
-        return claims.claim(sha256, DocumentKind.ZONE_REGISTRATION_FEE, grounds(registration), commandId,
+        return claims.claim(sha256, DocumentKind.ZONE_REGISTRATION_FEE, Claimant.grounding(grounds(registration)), commandId,
                 "documents." + ZoneDocument.REGISTRATION_FEE_RECEIPT, ZoneDocument.REGISTRATION_FEE_RECEIPT.article(), at);
     }
 
@@ -97,7 +98,8 @@ class ActDocumentClaims {
                 .filter(d -> d != null && d.kind() != null && d.kind() != ZoneDocument.REGISTRATION_FEE_RECEIPT).toList();
         String grounds = grounds(registration);
         java.util.Set<String> taken = claims.claimTogether(cited.stream().map(d -> new DocumentClaims.Citation(d.sha256(), "documents." + d.kind(),
-                d.kind().article())).toList(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds, context.commandId(), context.receivedAt());
+                d.kind().article())).toList(), DocumentKind.ZONE_APPLICATION_DOCUMENT, Claimant.grounding(grounds), context.commandId(),
+                context.receivedAt(), null);
         T answer;
         try {
             answer = act.get();
@@ -109,13 +111,14 @@ class ActDocumentClaims {
         // other zones' acts are refused across kinds); it is taken over only on that registration's own application again, or once released
         cited.stream().filter(d -> d.sha256() == null || !taken.contains(d.sha256().toLowerCase(java.util.Locale.ROOT)))
                 .filter(d -> claims.grounds(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT).map(grounds::equals).orElse(true))
-                .forEach(d -> claims.adopt(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, grounds, context.commandId(), context.receivedAt()));
+                .forEach(d -> claims.adopt(d.sha256(), DocumentKind.ZONE_APPLICATION_DOCUMENT, Claimant.grounding(grounds), context.commandId(),
+                        context.receivedAt()));
         return answer;
     }
 
     /** After the aggregate accepted an application whose fee receipt an application of the same registration held: it takes the claim over. */
     void adoptFeeReceipt(String sha256, String commandId, RegistrationId registration, Instant at) {
-        claims.adopt(sha256, DocumentKind.ZONE_REGISTRATION_FEE, grounds(registration), commandId, at);
+        claims.adopt(sha256, DocumentKind.ZONE_REGISTRATION_FEE, Claimant.grounding(grounds(registration)), commandId, at);
     }
 
     /**

@@ -1,6 +1,7 @@
 package mn.registry.freezone.land;
 
 import mn.registry.command.api.SignedCommandContext;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.api.SignedCommandType;
@@ -173,7 +174,8 @@ class LandCommandTypes {
             // 003 art. 6.1 (ADR 0035 item 40, F179): alone among the zone's dated acts, so that a resolution's date recorded on another node
             // at the same instant reads this exemption, or this exemption reads the date
             return dating.alone(body.zoneId(), context.commandId(), context.receivedAt(), () -> claims.claimedFor(body.decisionSha256(),
-                    DocumentKind.LAND_FEE_EXEMPTION_DECISION, context, "decisionSha256", "003 art. 23.4, 6.4", () -> new ExemptionAnswer(body.zoneId(),
+                    DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, context, "decisionSha256", "003 art. 23.4, 6.4",
+                    () -> new ExemptionAnswer(body.zoneId(),
                             commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "GRANTED")));
         });
     }

@@ -3,6 +3,7 @@ package mn.registry.freezone.land;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.RegistryWideClaim;
@@ -87,14 +88,14 @@ class LandFeeReceiptClaims {
         if (!mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256) || zone == null || licence == null) {
             return null;
         }
-        return documents.claim(sha256, DocumentKind.LAND_FEE_RECEIPT, grounds(zone, licence), commandId, "receiptSha256",
+        return documents.claim(sha256, DocumentKind.LAND_FEE_RECEIPT, Claimant.grounding(grounds(zone, licence)), commandId, "receiptSha256",
                 FreeZoneTerms.LAND_FEE_ARTICLE, at) ? reportKey(sha256) : null;
     }
 
     /** As {@link #adopt}, for a report stored on a document this command did not claim. */
     void adoptReport(String sha256, String commandId, ZoneId zone, LandLicenceId licence, Instant at) {
         if (mn.registry.kernel.permit.DocumentRef.isSha256Hex(sha256) && zone != null && licence != null) {
-            documents.adopt(sha256, DocumentKind.LAND_FEE_RECEIPT, grounds(zone, licence), commandId, at);
+            documents.adopt(sha256, DocumentKind.LAND_FEE_RECEIPT, Claimant.grounding(grounds(zone, licence)), commandId, at);
         }
     }
 

@@ -3,6 +3,7 @@ package mn.registry.freezone.zone;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.document.DocumentCitation;
@@ -87,7 +88,8 @@ public class ZoneDecisionDocuments {
     public <T> T governorsDecisionClaimedFor(String sha256, CommandContext context, java.util.function.Function<String, T> act) {
         mn.registry.document.StoredDocument decision = restsOnItsDocument(sha256, GOVERNORS_DECISION);
         receivedNoLaterThanTheAct(decision, context);
-        return claims.claimedFor(decision.sha256(), GOVERNORS_DECISION.kind(), context, GOVERNORS_DECISION.field(), GOVERNORS_DECISION.article(),
+        return claims.claimedFor(decision.sha256(), GOVERNORS_DECISION.kind(), Claimant.NONE, context, GOVERNORS_DECISION.field(),
+                GOVERNORS_DECISION.article(),
                 () -> act.apply(decision.sha256()));
     }
 
@@ -122,7 +124,7 @@ public class ZoneDecisionDocuments {
 
     private <T> T claimedFor(String sha256, Citing citing, ZoneId zoneId, CommandContext context, Supplier<T> actOnTheZone) {
         restsOnItsDocument(sha256, citing);
-        return claims.claimedFor(sha256, citing.kind(), grounds(zoneId), context, citing.field(), citing.article(), actOnTheZone);
+        return claims.claimedFor(sha256, citing.kind(), Claimant.grounding(grounds(zoneId)), context, citing.field(), citing.article(), actOnTheZone);
     }
 
     /** The zone a Government decision grounds an act of, as its claim names it (a zone's opening or closure, a land-fee exemption). */

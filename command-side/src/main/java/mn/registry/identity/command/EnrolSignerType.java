@@ -3,6 +3,7 @@ package mn.registry.identity.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.document.DocumentStore;
@@ -100,7 +101,7 @@ class EnrolSignerType {
      * Claimed before the person's stream acts, released when it refuses.
      */
     static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, CommandContext context, Runnable act) {
-        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, context, "documentSha256", ARTICLE, () -> {
+        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, Claimant.NONE, context, "documentSha256", ARTICLE, () -> {
             act.run();
             return null;
         });

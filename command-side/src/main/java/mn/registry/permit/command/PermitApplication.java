@@ -225,6 +225,7 @@ class PermitApplication {
         this.status = PermitApplicationStatus.SUBMITTED;
         PermitIntakePolicy.check(body);
         applicantHasNotCeased(body.company(), services);
+        services.readTogether(body.documents()); // ADR 0057 item 11: its papers read in one round trip, then each asked
         List<DocumentRef> received = body.documents().stream().map(d -> receivedDocument(d, "documents." + d.kind(), d.kind().article(), services))
                 .toList();
         Deadline due = services.due(context.receivedAt(), PermitDeadlines.DECISION);

@@ -4,6 +4,7 @@ import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.identity.Role;
@@ -112,13 +113,13 @@ class PermitCommandTypes {
         public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
             ApplicationId application = ids.applicationId(context);
+            Claimant claimant = Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(application.value())).ofCompany(companyNamed(number));
             Set<String> taken = documents.claimTogether(body == null ? List.of() : applicationDocuments(body.documents()),
-                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()), companyNamed(number),
-                    context.commandId(), context.receivedAt(), claims.claimBeside(number, context.commandId(), application, context.receivedAt(),
-                            "company.registrationNumber"));
+                    DocumentKind.PERMIT_APPLICATION_DOCUMENT, claimant, context.commandId(), context.receivedAt(),
+                    claims.claimBeside(number, context.commandId(), application, context.receivedAt(), "company.registrationNumber"));
             try {
                 PermitRegistrationReceipt receipt = commands.sendAndWait(SignedCommandContext.message(body, context));
-                documents.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT);
+                documents.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT, claimant);
                 return receipt;
             } catch (AggregateStreamCreationException e) {
                 throw RegistryProblem.conflict("permit.already-registered", "This signed command (" + context.commandId()
@@ -173,14 +174,19 @@ class PermitCommandTypes {
     // with it or recorded received during its review, are claimed as its own, in one insert of them all (one round trip), the permit it
     // applies for as their grounds; applications share them, an act of another kind holding one refuses the act (field documents.<kind>,
     // its article). Answers the documents this command holds, for the release on a refusal
-    Set<String> applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
-                                            DocumentClaims claims) {
+    PapersClaimed applicationDocumentsClaimed(List<SubmittedDocument> submitted, ApplicationId application, CommandContext context,
+                                              DocumentClaims claims) {
         List<DocumentClaims.Citation> cited = applicationDocuments(submitted);
         if (application == null || cited.stream().noneMatch(d -> mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))) {
-            return Set.of();
+            return new PapersClaimed(Set.of(), Claimant.NONE);
         }
-        return claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, DocumentClaims.Grounds.PERMIT.of(application.value()),
-                itsCompany(application), context.commandId(), context.receivedAt());
+        Claimant claimant = Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(application.value())).ofCompany(itsCompany(application));
+        return new PapersClaimed(claims.claimTogether(cited, DocumentKind.PERMIT_APPLICATION_DOCUMENT, claimant, context.commandId(),
+                context.receivedAt(), null), claimant);
+    }
+
+    /** The documents' claims a command holds ({@code keys}, for the release on a refusal) and who claimed them (for {@link DocumentClaims#stored}). */
+    record PapersClaimed(Set<String> keys, Claimant claimant) {
     }
 
     /** The company an application names, as its claims name it (ADR 0057, session 27): a state registration number, else none. */
@@ -209,13 +215,14 @@ class PermitCommandTypes {
     SignedCommandType<RecordPermitDocumentsReceived> recordPermitDocumentsReceived(DocumentClaims claims) {
         SignedCommandType<RecordPermitDocumentsReceived> toApplication = signedBy(RecordPermitDocumentsReceived.class, MINISTRY);
         return SignedCommandType.of("RecordPermitDocumentsReceived", RecordPermitDocumentsReceived.class, MINISTRY, (b, c) -> {
-            Set<String> taken = b == null ? Set.of() : applicationDocumentsClaimed(b.documents(), b.applicationId(), c, claims);
+            PapersClaimed taken = b == null ? new PapersClaimed(Set.of(), Claimant.NONE)
+                    : applicationDocumentsClaimed(b.documents(), b.applicationId(), c, claims);
             try {
                 Object answer = toApplication.handle(b, c);
-                claims.stored(taken, DocumentKind.PERMIT_APPLICATION_DOCUMENT);
+                claims.stored(taken.keys(), DocumentKind.PERMIT_APPLICATION_DOCUMENT, taken.claimant());
                 return answer;
             } catch (RuntimeException refused) {
-                claims.release(taken, c.commandId());
+                claims.release(taken.keys(), c.commandId());
                 throw refused;
             }
         });
@@ -288,7 +295,8 @@ class PermitCommandTypes {
                                                        java.util.function.Function<T, String> grounds, DocumentClaims claims) {
         SignedCommandType<T> toApplication = signedBy(body, roles);
         return SignedCommandType.of(body.getSimpleName(), body, roles, (b, c) -> b == null ? toApplication.handle(null, c)
-                : claims.claimedFor(document.apply(b), kind, grounds.apply(b), c, field, article.apply(b), () -> toApplication.handle(b, c)));
+                : claims.claimedFor(document.apply(b), kind, Claimant.grounding(grounds.apply(b)), c, field, article.apply(b),
+                        () -> toApplication.handle(b, c)));
     }
 
     /** The permit an act's document grounds, as its claim names it ({@code permit:<application id>}); null when the body names none. */
@@ -389,9 +397,9 @@ class PermitCommandTypes {
         SignedCommandType<ReportPermitChange> toApplication = signedBy(ReportPermitChange.class, HOLDER);
         DocumentKind kind = DocumentKind.CHANGE_REPORT;
         return SignedCommandType.of("ReportPermitChange", ReportPermitChange.class, HOLDER, (b, c) -> b == null || b.applicationId() == null
-                ? toApplication.handle(b, c) : claims.claimedFor(b.documentSha256(), kind, grounds(b),
-                mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256()) ? itsCompany(b.applicationId()) : null, c, kind.field(),
-                kind.article(), () -> toApplication.handle(b, c)));
+                ? toApplication.handle(b, c) : claims.claimedFor(b.documentSha256(), kind, Claimant.grounding(grounds(b))
+                        .ofCompany(mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256()) ? itsCompany(b.applicationId()) : null), c,
+                kind.field(), kind.article(), () -> toApplication.handle(b, c)));
     }
 
     @Bean

@@ -33,6 +33,13 @@ interface PermitServices {
     Optional<DocumentRef> received(SubmittedDocument document);
 
     /**
+     * The documents an act names, read together before each is asked of {@link #received} (ADR 0057 item 11, session 28: an application's
+     * papers are its company's own, so they are seldom known to the node already); nothing by default.
+     */
+    default void readTogether(java.util.List<SubmittedDocument> documents) {
+    }
+
+    /**
      * Whether the registry received a document under this SHA-256 (uploaded to {@code POST /api/documents} and kept); a document found
      * is marked cited, so it is kept for as long as the act that names it (ADR 0046 item 13).
      */

@@ -86,6 +86,12 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
+    public void readTogether(java.util.List<SubmittedDocument> named) {
+        documents.citeTogether(named.stream().filter(d -> d != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))
+                .map(SubmittedDocument::sha256).toList());
+    }
+
+    @Override
     public boolean documentReceived(String sha256) {
         return documents.cite(sha256).isPresent();
     }

@@ -62,7 +62,7 @@ class DocumentClaimsTest {
     }
 
     private RegistryProblem refused(String sha256, DocumentKind kind, String field, String article) {
-        return catchThrowableOfType(() -> claims.claim(sha256, kind, logged(), field, article, AT), RegistryProblem.class);
+        return catchThrowableOfType(() -> claims.claim(sha256, kind, Claimant.NONE, logged(), field, article, AT), RegistryProblem.class);
     }
 
     @Test
@@ -73,7 +73,7 @@ class DocumentClaimsTest {
         for (DocumentKind holder : DocumentKind.values()) {
             for (DocumentKind other : DocumentKind.values()) {
                 String sha256 = document(holder + " then " + other);
-                assertThat(claims.claim(sha256, holder, logged(), "first", "first article", AT)).isTrue();
+                assertThat(claims.claim(sha256, holder, Claimant.NONE, logged(), "first", "first article", AT)).isTrue();
                 RegistryProblem problem = refused(sha256, other, "secondSha256", "second article");
                 boolean freeZoneActs = DocumentClaims.ONE_COLLECTION.contains(other) && DocumentClaims.ONE_COLLECTION.contains(holder);
                 if ((other == holder && holder.acts().namesItsGrounds()) || (other != holder && freeZoneActs)) {
@@ -114,37 +114,37 @@ class DocumentClaimsTest {
             + "document and a suspension on the inspector's findings or the tax authority's request pass; no document claims nothing")
     void the_acts_that_cited_without_claiming_claim_now() {
         String extract = document("state register extract of 6118002");
-        claims.claim(extract, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT);
+        claims.claim(extract, DocumentKind.CHANGE_REPORT, Claimant.NONE, logged(), "documentSha256", "002 art. 20.3.3", AT);
         RegistryProblem complaint = refused(extract, DocumentKind.REVOCATION_COMPLAINT, "complaintSha256", "002 art. 29.6");
         assertThat(complaint.code()).isEqualTo("document.claimed-by-another-act.change-report");
         assertThat(complaint.field()).isEqualTo("complaintSha256");
         assertThat(complaint.article()).isEqualTo("002 art. 29.6");
 
         String policy = document("the insurance policy of 6118002");
-        claims.claim(policy, DocumentKind.INSURANCE_POLICY, logged(), "proofSha256", "002 art. 26.2.3", AT);
+        claims.claim(policy, DocumentKind.INSURANCE_POLICY, Claimant.NONE, logged(), "proofSha256", "002 art. 26.2.3", AT);
         assertThat(refused(policy, DocumentKind.REORGANISATION_EVIDENCE, "evidenceSha256", "002 art. 23.3").code())
                 .isEqualTo("document.claimed-by-another-act.insurance-policy");
         assertThat(refused(policy, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7")).as("26.2.3, 26.7").isNull();
 
         String findings = document("the inspection findings of 6118002");
-        claims.claim(findings, DocumentKind.INSPECTION_FINDINGS, logged(), "findingsSha256", "002 art. 31.1.7", AT);
+        claims.claim(findings, DocumentKind.INSPECTION_FINDINGS, Claimant.NONE, logged(), "findingsSha256", "002 art. 31.1.7", AT);
         assertThat(refused(findings, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1, 31.1.7").isNull();
         assertThat(refused(findings, DocumentKind.COMPLAINT_DECISION, "decisionSha256", "002 art. 29.6").code())
                 .isEqualTo("document.claimed-by-another-act.inspection-findings");
 
         String request = document("the tax authority's request on 6118002");
-        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, Claimant.NONE, logged(), "evidenceSha256", "002 art. 28.1", AT);
         assertThat(refused(request, DocumentKind.SUSPENSION_EVIDENCE, "evidenceSha256", "002 art. 28.1")).as("28.1").isNull();
         assertThat(refused(request, DocumentKind.PERMIT_CONTRACT, "contractSha256", "002 art. 26.7").code())
                 .isEqualTo("document.claimed-by-another-act.tax-authority-document");
 
         // a suspension's evidence held first (its findings' claim released) is refused to a duty's evidence
         String held = document("the ground of a suspension of 6118002");
-        claims.claim(held, DocumentKind.SUSPENSION_EVIDENCE, logged(), "evidenceSha256", "002 art. 28.1", AT);
+        claims.claim(held, DocumentKind.SUSPENSION_EVIDENCE, Claimant.NONE, logged(), "evidenceSha256", "002 art. 28.1", AT);
         assertThat(refused(held, DocumentKind.DUTY_EVIDENCE, "evidenceSha256", "002 art. 28.3").code())
                 .isEqualTo("document.claimed-by-another-act.suspension-evidence");
 
-        assertThat(claims.claim(null, DocumentKind.CERTIFICATE_DATABASE_CONTRACT, logged(), "contractSha256", "002 art. 29.4", AT))
+        assertThat(claims.claim(null, DocumentKind.CERTIFICATE_DATABASE_CONTRACT, Claimant.NONE, logged(), "contractSha256", "002 art. 29.4", AT))
                 .as("no document, no claim").isFalse();
     }
 
@@ -153,15 +153,15 @@ class DocumentClaimsTest {
             + "report, are refused; a policy on a change report's document too")
     void a_change_report_on_a_policy_or_a_tax_document_is_refused() {
         String policy = document("the insurance policy of 6118001");
-        claims.claim(policy, DocumentKind.INSURANCE_POLICY, logged(), "proofSha256", "002 art. 26.2.3", AT);
+        claims.claim(policy, DocumentKind.INSURANCE_POLICY, Claimant.NONE, logged(), "proofSha256", "002 art. 26.2.3", AT);
         assertThat(refused(policy, DocumentKind.CHANGE_REPORT, "documentSha256", "002 art. 20.3.3").code())
                 .isEqualTo("document.claimed-by-another-act.insurance-policy");
         String request = document("the tax authority's request on 6118001");
-        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
+        claims.claim(request, DocumentKind.TAX_AUTHORITY_DOCUMENT, Claimant.NONE, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
         assertThat(refused(request, DocumentKind.CHANGE_REPORT, "documentSha256", "002 art. 20.3.3").code())
                 .isEqualTo("document.claimed-by-another-act.tax-authority-document");
         String extract = document("state register extract of 6118001");
-        claims.claim(extract, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT);
+        claims.claim(extract, DocumentKind.CHANGE_REPORT, Claimant.NONE, logged(), "documentSha256", "002 art. 20.3.3", AT);
         assertThat(refused(extract, DocumentKind.INSURANCE_POLICY, "proofSha256", "002 art. 26.2.3").code())
                 .isEqualTo("document.claimed-by-another-act.change-report");
     }
@@ -171,14 +171,14 @@ class DocumentClaimsTest {
             + "share one order (a Government order naming several officials)")
     void identity_acts_share_an_order_and_nothing_else() {
         String letter = document("another company's tax request");
-        claims.claim(letter, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
+        claims.claim(letter, DocumentKind.TAX_AUTHORITY_DOCUMENT, Claimant.NONE, logged(), "evidenceSha256", "002 art. 28.1, 28.4", AT);
         RegistryProblem enrol = refused(letter, DocumentKind.IDENTITY_ORDER, "documentSha256", "001 art. 23.1.1");
         assertThat(enrol.code()).isEqualTo("document.claimed-by-another-act.tax-authority-document");
         assertThat(enrol.article()).isEqualTo("001 art. 23.1.1");
 
         String order = document("Government order 2027/12 appointing three reviewers");
-        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, logged(), "documentSha256", "001 art. 23.1.1", AT)).isTrue();
-        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, logged(), "documentSha256", "001 art. 23.1.1", AT))
+        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, Claimant.NONE, logged(), "documentSha256", "001 art. 23.1.1", AT)).isTrue();
+        assertThat(claims.claim(order, DocumentKind.IDENTITY_ORDER, Claimant.NONE, logged(), "documentSha256", "001 art. 23.1.1", AT))
                 .as("a second official named by the same order").isFalse();
         assertThat(refused(order, DocumentKind.ZONE_DECISION, "decisionSha256", "003 art. 6.4").code())
                 .isEqualTo("document.claimed-by-another-act.identity-order");
@@ -192,13 +192,13 @@ class DocumentClaimsTest {
     void a_lawful_pair_shares_a_document() {
         String decision = document("decision of the board of 6118002 naming its new director");
         String enrolment = logged();
-        assertThat(claims.claim(decision, DocumentKind.IDENTITY_ORDER, enrolment, "documentSha256", "001 art. 23.1.1", AT)).isTrue();
+        assertThat(claims.claim(decision, DocumentKind.IDENTITY_ORDER, Claimant.NONE, enrolment, "documentSha256", "001 art. 23.1.1", AT)).isTrue();
         CommandContext report = context(logged());
-        assertThat(claims.claimedFor(decision, DocumentKind.CHANGE_REPORT, report, "documentSha256", "002 art. 20.3.3", () -> "REPORTED"))
+        assertThat(claims.claimedFor(decision, DocumentKind.CHANGE_REPORT, Claimant.NONE, report, "documentSha256", "002 art. 20.3.3", () -> "REPORTED"))
                 .isEqualTo("REPORTED");
         claims.release(decision, enrolment); // the enrolment refused after all
         assertThat(claims.holder(decision)).as("adopted by the report stored on it").isEmpty();
-        assertThat(claims.claim(decision, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3", AT)).isTrue();
+        assertThat(claims.claim(decision, DocumentKind.CHANGE_REPORT, Claimant.NONE, logged(), "documentSha256", "002 art. 20.3.3", AT)).isTrue();
     }
 
     @Test
@@ -207,19 +207,19 @@ class DocumentClaimsTest {
     void a_refusal_releases_and_a_stale_claim_is_taken_over() {
         String proof = document("a stamp duty receipt");
         CommandContext extension = context(logged());
-        RegistryProblem byThePermit = catchThrowableOfType(() -> claims.claimedFor(proof, DocumentKind.STAMP_DUTY_PROOF, extension,
+        RegistryProblem byThePermit = catchThrowableOfType(() -> claims.claimedFor(proof, DocumentKind.STAMP_DUTY_PROOF, Claimant.NONE, extension,
                 "stampDutyProofSha256", "002 art. 27.2", () -> {
                     throw RegistryProblem.conflict("permit.not-active", "not active", "002 art. 27.2");
                 }), RegistryProblem.class);
         assertThat(byThePermit.code()).isEqualTo("permit.not-active");
         assertThat(claims.holder(proof)).isEmpty();
-        assertThat(claims.claim(proof, DocumentKind.INSPECTION_FINDINGS, "never-logged", "findingsSha256", "002 art. 31.1.7", AT)).isTrue();
+        assertThat(claims.claim(proof, DocumentKind.INSPECTION_FINDINGS, Claimant.NONE, "never-logged", "findingsSha256", "002 art. 31.1.7", AT)).isTrue();
         String again = logged();
-        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, again, "stampDutyProofSha256", "002 art. 27.2", AT))
+        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, Claimant.NONE, again, "stampDutyProofSha256", "002 art. 27.2", AT))
                 .as("the findings' command was never logged: taken over").isTrue();
-        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, again, "stampDutyProofSha256", "002 art. 27.2", AT)).isTrue();
+        assertThat(claims.claim(proof, DocumentKind.STAMP_DUTY_PROOF, Claimant.NONE, again, "stampDutyProofSha256", "002 art. 27.2", AT)).isTrue();
         assertThat(claims.holder(proof)).contains(DocumentKind.STAMP_DUTY_PROOF);
-        assertThat(claims.claim("not a hash", DocumentKind.STAMP_DUTY_PROOF, logged(), "stampDutyProofSha256", "002 art. 27.2", AT))
+        assertThat(claims.claim("not a hash", DocumentKind.STAMP_DUTY_PROOF, Claimant.NONE, logged(), "stampDutyProofSha256", "002 art. 27.2", AT))
                 .as("a malformed hash is the aggregate's").isFalse();
     }
 
@@ -260,9 +260,9 @@ class DocumentClaimsTest {
         assertThat(starting.holder(report)).contains(DocumentKind.LAND_FEE_RECEIPT);
         assertThat(starting.holder(order)).contains(DocumentKind.IDENTITY_ORDER);
         assertThat(starting.holder(stale)).as("a stale claim stays stale").isEmpty();
-        assertThat(catchThrowableOfType(() -> starting.claim(policy, DocumentKind.CHANGE_REPORT, logged(), "documentSha256", "002 art. 20.3.3",
+        assertThat(catchThrowableOfType(() -> starting.claim(policy, DocumentKind.CHANGE_REPORT, Claimant.NONE, logged(), "documentSha256", "002 art. 20.3.3",
                 AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.insurance-policy");
-        assertThat(catchThrowableOfType(() -> starting.claim(order, DocumentKind.TAX_AUTHORITY_DOCUMENT, logged(), "evidenceSha256",
+        assertThat(catchThrowableOfType(() -> starting.claim(order, DocumentKind.TAX_AUTHORITY_DOCUMENT, Claimant.NONE, logged(), "evidenceSha256",
                 "002 art. 28.1, 28.4", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.identity-order");
         assertThat(backfill.copyTheKindsClaims()).as("run again: nothing new").isZero();
     }
@@ -299,7 +299,7 @@ class DocumentClaimsTest {
         assertThat(starting.holder(complaint)).contains(DocumentKind.REVOCATION_COMPLAINT);
         assertThat(starting.holder(contract)).as("the first act in the store's order").contains(DocumentKind.CERTIFICATE_DATABASE_CONTRACT);
         assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
-        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.CHANGE_REPORT, logged(), "documentSha256",
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.CHANGE_REPORT, Claimant.NONE, logged(), "documentSha256",
                 "002 art. 20.3.3", AT), RegistryProblem.class).code()).isEqualTo("document.claimed-by-another-act.revocation-complaint");
     }
 
@@ -348,15 +348,15 @@ class DocumentClaimsTest {
         assertThat(starting.holder(findings)).contains(DocumentKind.INSPECTION_FINDINGS);
 
         RegistryProblem anotherPermit = catchThrowableOfType(() -> starting.claim(policy, DocumentKind.INSURANCE_POLICY,
-                DocumentClaims.Grounds.PERMIT.of("app-9"), logged(), "proofSha256", "002 art. 26.2.3", AT), RegistryProblem.class);
+                Claimant.grounding(DocumentClaims.Grounds.PERMIT.of("app-9")), logged(), "proofSha256", "002 art. 26.2.3", AT), RegistryProblem.class);
         assertThat(anotherPermit.code()).isEqualTo("permit.insurance-policy-of-another-permit");
-        assertThat(starting.claim(policy, DocumentKind.INSURANCE_POLICY, DocumentClaims.Grounds.PERMIT.of("app-1"), logged(), "proofSha256",
+        assertThat(starting.claim(policy, DocumentKind.INSURANCE_POLICY, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of("app-1")), logged(), "proofSha256",
                 "002 art. 26.2.3", AT)).as("the same permit: its aggregate decides").isFalse();
-        assertThat(starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, DocumentClaims.Grounds.PERMIT.of(app3.value()), logged(),
+        assertThat(starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(app3.value())), logged(),
                 "complaintSha256", "002 art. 29.6", AT)).as("the stored complaint's own permit, named from its event").isFalse();
-        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, DocumentClaims.Grounds.PERMIT.of("app-9"),
+        assertThat(catchThrowableOfType(() -> starting.claim(complaint, DocumentKind.REVOCATION_COMPLAINT, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of("app-9")),
                 logged(), "complaintSha256", "002 art. 29.6", AT), RegistryProblem.class).code()).isEqualTo("document.already-grounds-another-act");
-        assertThat(catchThrowableOfType(() -> starting.claim(findings, DocumentKind.INSPECTION_FINDINGS, DocumentClaims.Grounds.PERMIT.of("app-4"),
+        assertThat(catchThrowableOfType(() -> starting.claim(findings, DocumentKind.INSPECTION_FINDINGS, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of("app-4")),
                 logged(), "findingsSha256", "002 art. 31.1.7", AT), RegistryProblem.class).code())
                 .as("findings record one inspection, of this permit too").isEqualTo("permit.inspection-findings-used");
     }
@@ -398,23 +398,23 @@ class DocumentClaimsTest {
         assertThat(nodes.get(0).due()).as("its marker written").isFalse();
 
         String handOver = DocumentClaims.Grounds.PERMIT.of(a.value(), "002 art. 29.3"); // as RecordPermitDutyFulfilled claims it since session 21
-        RegistryProblem lastMonthsNotice = catchThrowableOfType(() -> starting.claim(notice, DocumentKind.DUTY_EVIDENCE, handOver, logged(),
+        RegistryProblem lastMonthsNotice = catchThrowableOfType(() -> starting.claim(notice, DocumentKind.DUTY_EVIDENCE, Claimant.grounding(handOver), logged(),
                 "evidenceSha256", "002 art. 29.3", AT), RegistryProblem.class);
         assertThat(lastMonthsNotice).as("the 27.7 notice as the 29.3 hand-over's evidence").isNotNull();
         assertThat(lastMonthsNotice.code()).isEqualTo("document.evidences-a-duty-of-another-article");
         assertThat(lastMonthsNotice.field()).isEqualTo("evidenceSha256");
         assertThat(lastMonthsNotice.article()).isEqualTo("002 art. 29.3");
-        assertThat(catchThrowableOfType(() -> starting.claim(notice, DocumentKind.CERTIFICATE_DATABASE_RECEIPT, DocumentClaims.Grounds.PERMIT.of(a.value()),
+        assertThat(catchThrowableOfType(() -> starting.claim(notice, DocumentKind.CERTIFICATE_DATABASE_RECEIPT, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(a.value())),
                 logged(), "receiptSha256", "002 art. 29.3", AT), RegistryProblem.class).code()).as("nor as the database's receipt")
                 .isEqualTo("document.claimed-by-another-act.duty-evidence");
-        assertThat(starting.claim(notice, DocumentKind.DUTY_EVIDENCE, DocumentClaims.Grounds.PERMIT.of(a.value(), "002 art. 27.7"), logged(),
+        assertThat(starting.claim(notice, DocumentKind.DUTY_EVIDENCE, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(a.value(), "002 art. 27.7")), logged(),
                 "evidenceSha256", "002 art. 27.7", AT)).as("its own article: the aggregate's to judge").isFalse();
-        assertThat(starting.claim(shared, DocumentKind.DUTY_EVIDENCE, handOver, logged(), "evidenceSha256", "002 art. 29.3", AT))
+        assertThat(starting.claim(shared, DocumentKind.DUTY_EVIDENCE, Claimant.grounding(handOver), logged(), "evidenceSha256", "002 art. 29.3", AT))
                 .as("O171: two articles' stored duties share it, it grounds the permit's duties of every article").isFalse();
         assertThat(grounds(notice)).isEqualTo("permit:" + a.value() + "#002 art. 27.7");
         assertThat(grounds(shared)).isEqualTo("permit:" + a.value());
         assertThat(grounds(refused)).as("no stored duty: left").isEqualTo("permit:" + a.value());
-        assertThat(starting.claim(refused, DocumentKind.DUTY_EVIDENCE, handOver, logged(), "evidenceSha256", "002 art. 29.3", AT))
+        assertThat(starting.claim(refused, DocumentKind.DUTY_EVIDENCE, Claimant.grounding(handOver), logged(), "evidenceSha256", "002 art. 29.3", AT))
                 .as("not held: the next act takes it over").isTrue();
         assertThat(grounds(refused)).as("under its own article").isEqualTo(handOver);
         Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", DutyLetterArticles.MARKER)).first();
@@ -446,7 +446,7 @@ class DocumentClaimsTest {
                 "Selenge civil court 2026/9", java.time.LocalDate.of(2026, 12, 1), false, new PersonId("governor-altanbulag"), decision));
         String inTheOtherZone = DocumentClaims.Grounds.REGISTRATION.of(inZamynUud.stream());
         DocumentClaims starting = DocumentClaims.backfilled(database, log);
-        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, inTheOtherZone, logged(), "documentSha256",
+        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, Claimant.grounding(inTheOtherZone), logged(), "documentSha256",
                 "003 art. 12.5.3, 26.2", AT), RegistryProblem.class)).as("before the start: another registration's act").isNotNull();
 
         List<DocumentClaimsBackfill> nodes = List.of(new DocumentClaimsBackfill(database, new DocumentClaims(database, log), Clock.fixed(AT, ZoneOffset.UTC)),
@@ -468,9 +468,9 @@ class DocumentClaimsTest {
         Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", CourtDecisionClaims.MARKER)).first();
         assertThat(marker.getInteger("storedDecisions")).isEqualTo(1);
 
-        assertThatCode(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, inTheOtherZone, logged(), "documentSha256",
+        assertThatCode(() -> starting.claim(decision, DocumentKind.ZONE_COURT_DECISION, Claimant.grounding(inTheOtherZone), logged(), "documentSha256",
                 "003 art. 12.5.3, 26.2", AT)).as("after the start: the entity's other zone records it").doesNotThrowAnyException();
-        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_REGISTRATION_ACT, inTheOtherZone, logged(), "documentSha256",
+        assertThat(catchThrowableOfType(() -> starting.claim(decision, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(inTheOtherZone), logged(), "documentSha256",
                 "003 art. 12.5.1", AT), RegistryProblem.class)).as("still no start on it in the other zone").isNotNull();
     }
 
@@ -506,7 +506,7 @@ class DocumentClaimsTest {
                 mn.registry.kernel.calendar.WorkingDays.of(5), new mn.registry.kernel.calendar.CalendarVersion("MN-2024.1"), "003 art. 12.2",
                 new PersonId("applicant-1")));
         String beforeTheStart = logged();
-        assertThat(claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, othersGrounds, beforeTheStart, "documentSha256", "003 art. 12.5.2", AT))
+        assertThat(claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(othersGrounds), beforeTheStart, "documentSha256", "003 art. 12.5.2", AT))
                 .as("before the start: the copy claimed by nothing, another registration's resumption takes it").isTrue();
         claims.release(copy, beforeTheStart);
 
@@ -529,7 +529,7 @@ class DocumentClaimsTest {
         Document marker = database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.MARKER)).first();
         assertThat(marker.getInteger("storedDocuments")).isEqualTo(3);
 
-        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, othersGrounds, logged(),
+        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(othersGrounds), logged(),
                 "documentSha256", "003 art. 12.5.2", AT), RegistryProblem.class);
         assertThat(after).as("after the start: another registration's resumption is refused").isNotNull();
         assertThat(after.code()).isEqualTo("document.claimed-by-another-act.zone-application-document");
@@ -573,7 +573,7 @@ class DocumentClaimsTest {
                         "application/pdf", AT.plusSeconds(86400))), AT.plusSeconds(86400)));
         String grounds = DocumentClaims.Grounds.PERMIT.of(permit.value());
         String beforeTheStart = logged();
-        assertThat(claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, beforeTheStart, "documentSha256", "002 art. 20.3.3", AT))
+        assertThat(claims.claim(copy, DocumentKind.CHANGE_REPORT, Claimant.grounding(grounds), beforeTheStart, "documentSha256", "002 art. 20.3.3", AT))
                 .as("before the start: the copy claimed by nothing, a change report takes it").isTrue();
         claims.release(copy, beforeTheStart);
 
@@ -592,7 +592,7 @@ class DocumentClaimsTest {
         assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", ApplicationDocumentClaims.PERMIT_MARKER)).first()
                 .getInteger("storedDocuments")).isEqualTo(3);
 
-        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, grounds, logged(), "documentSha256",
+        RegistryProblem after = catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, Claimant.grounding(grounds), logged(), "documentSha256",
                 "002 art. 20.3.3", AT), RegistryProblem.class);
         assertThat(after).as("after the start: the change report is refused").isNotNull();
         assertThat(after.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");

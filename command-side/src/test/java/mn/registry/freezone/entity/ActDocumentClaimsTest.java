@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.kernel.calendar.WorkingDays;
@@ -139,7 +140,7 @@ class ActDocumentClaimsTest {
      * {@link ActDocumentClaims#claimedFor} does first), left as a stop, a lost release or a command still in flight leaves it.
      */
     private void claimedByAnAgreement(String sha256, String commandId) {
-        documents.claim(sha256, DocumentKind.ZONE_REGISTRATION_ACT, ActDocumentClaims.grounds(FIRST), commandId, "documentSha256", AGREEMENT_ARTICLE,
+        documents.claim(sha256, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(ActDocumentClaims.grounds(FIRST)), commandId, "documentSha256", AGREEMENT_ARTICLE,
                 AGREEMENT_AT);
     }
 
@@ -301,7 +302,7 @@ class ActDocumentClaimsTest {
         assertThat(events(FIRST_IN_ZAMYN_UUD)).hasSize(4);
         assertThat(List.of("cmd-1", "cmd-5")).as("held by one of the two records").contains(holder(COURT));
         // another register's act citing it names the kind that holds it
-        assertThatThrownBy(() -> documents.claim(COURT, DocumentKind.CHANGE_REPORT, signed("cmd-8", COURT_AT).commandId(), "documentSha256",
+        assertThatThrownBy(() -> documents.claim(COURT, DocumentKind.CHANGE_REPORT, Claimant.NONE, signed("cmd-8", COURT_AT).commandId(), "documentSha256",
                 "002 art. 20.3.3", COURT_AT)).satisfies(t -> refusedAs(t, "document.claimed-by-another-act.zone-court-decision"));
     }
 

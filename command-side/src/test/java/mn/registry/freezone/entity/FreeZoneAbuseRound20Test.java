@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandType;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.kernel.freezone.Activity;
@@ -156,7 +157,7 @@ class FreeZoneAbuseRound20Test {
         refusedAs(catchThrowableOfType(() -> courtDecision(ORKHON_HERE, copy), RegistryProblem.class),
                 "document.claimed-by-another-act.zone-application-document", "documentSha256", COURT_ARTICLE);
         // a permit's act (a change reported on it) likewise
-        refusedAs(catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, DocumentClaims.Grounds.PERMIT.of("app-1"),
+        refusedAs(catchThrowableOfType(() -> claims.claim(copy, DocumentKind.CHANGE_REPORT, Claimant.grounding(DocumentClaims.Grounds.PERMIT.of("app-1")),
                         signed(new PersonId("holder-1"), Role.APPLICANT, null, COURT_AT).commandId(), "documentSha256", "002 art. 20.3.3", COURT_AT),
                 RegistryProblem.class), "document.claimed-by-another-act.zone-application-document", "documentSha256", "002 art. 20.3.3");
         assertThat(events(ORKHON_HERE)).as("nothing stored").hasSize(stored);

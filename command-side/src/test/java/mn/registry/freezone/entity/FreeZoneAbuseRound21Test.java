@@ -2,6 +2,7 @@ package mn.registry.freezone.entity;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.document.DocumentStore;
@@ -267,9 +268,9 @@ class FreeZoneAbuseRound21Test extends ZoneRegistrationAbuseFixture {
         String lost = "b".repeat(64);
         String free = "c".repeat(64);
         commandLog.claim("cmd-held", "cmd-held-jws", "jws", "RecordInvestmentAgreement", GOVERNOR.value());
-        claims.claim(held, DocumentKind.ZONE_REGISTRATION_ACT, ActDocumentClaims.grounds(ID), "cmd-held", "documentSha256", "003 art. 12.5.1",
+        claims.claim(held, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(ActDocumentClaims.grounds(ID)), "cmd-held", "documentSha256", "003 art. 12.5.1",
                 ZoneRegistrationTest.RECEIVED);
-        claims.claim(lost, DocumentKind.ZONE_REGISTRATION_ACT, ActDocumentClaims.grounds(ID), "cmd-never-logged", "documentSha256", "003 art. 12.5.1",
+        claims.claim(lost, DocumentKind.ZONE_REGISTRATION_ACT, Claimant.grounding(ActDocumentClaims.grounds(ID)), "cmd-never-logged", "documentSha256", "003 art. 12.5.1",
                 ZoneRegistrationTest.RECEIVED);
         assertThat(new ActDocumentClaims(claims).heldAmong(List.of(held, lost, free, "not a hash", held.toUpperCase(java.util.Locale.ROOT))))
                 .containsExactly(held);

@@ -3,6 +3,7 @@ package mn.registry.freezone.governor;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.document.DocumentStore;
@@ -183,7 +184,7 @@ class IdentityAbuseRound7Test {
         assertThat(governorsStream()).hasSize(4);
         assertThat(claims.holder(move)).contains(DocumentKind.IDENTITY_ORDER);
         // the same order's grant of an official's role shares it (the identity acts' kind)
-        assertThat(claims.claim(move, DocumentKind.IDENTITY_ORDER, cabinet().commandId(), "documentSha256", "001 art. 23.1.1", AT)).isFalse();
+        assertThat(claims.claim(move, DocumentKind.IDENTITY_ORDER, Claimant.NONE, cabinet().commandId(), "documentSha256", "001 art. 23.1.1", AT)).isFalse();
     }
 
     @Test
@@ -222,7 +223,7 @@ class IdentityAbuseRound7Test {
     void another_acts_document_is_not_a_governors_decision() {
         String opening = decision("Government decision 2026/7 opening Altanbulag");
         commandLog.claim("open-1", "ef".repeat(32), "{}", "OpenZone", CABINET_MEMBER.value());
-        assertThat(claims.claim(opening, DocumentKind.ZONE_DECISION, DocumentClaims.Grounds.ZONE.of(ALTANBULAG.value()), "open-1", "decisionSha256",
+        assertThat(claims.claim(opening, DocumentKind.ZONE_DECISION, Claimant.grounding(DocumentClaims.Grounds.ZONE.of(ALTANBULAG.value())), "open-1", "decisionSha256",
                 "003 art. 6.4", AT)).isTrue();
         refused(catchThrowableOfType(RegistryProblem.class, () -> types.appoint(new ZoneCommands.AppointGovernor(ALTANBULAG, GOVERNOR,
                 "order 2026/7", opening), cabinet())), "document.claimed-by-another-act.zone-decision", "decisionSha256");

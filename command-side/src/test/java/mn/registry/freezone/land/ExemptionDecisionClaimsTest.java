@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.CommandLog;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
 import mn.registry.kernel.freezone.ZoneId;
@@ -49,13 +50,13 @@ class ExemptionDecisionClaimsTest {
     /** A closure's claim as ZoneDecisionDocuments takes it (ADR 0035 item 27): held while its command is logged. */
     private static void closureClaims(DocumentClaims claims, CommandLog log, String sha256, String commandId) {
         context(log, commandId);
-        claims.claim(sha256, DocumentKind.ZONE_DECISION, DocumentClaims.Grounds.ZONE.of("altanbulag"), commandId, "decisionSha256",
+        claims.claim(sha256, DocumentKind.ZONE_DECISION, Claimant.grounding(DocumentClaims.Grounds.ZONE.of("altanbulag")), commandId, "decisionSha256",
                 "003 art. 6.4", AT);
     }
 
     /** An exemption's claim of its decision, as GrantLandFeeExemption takes it. */
     private static boolean exemptionClaims(DocumentClaims claims, String sha256, CommandContext context) {
-        return claims.claim(sha256, DocumentKind.LAND_FEE_EXEMPTION_DECISION, context.commandId(), "decisionSha256", "003 art. 23.4, 6.4", AT);
+        return claims.claim(sha256, DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, context.commandId(), "decisionSha256", "003 art. 23.4, 6.4", AT);
     }
 
     @Test
@@ -78,7 +79,7 @@ class ExemptionDecisionClaimsTest {
         // the first exemption is refused by the land register; the second is recorded and keeps the decision claimed
         log.release("exempt-production", LEASES.get("exempt-production"));
         decisions.release(DECISION, first.commandId());
-        decisions.adopt(DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION, second.commandId(), AT);
+        decisions.adopt(DECISION, DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, second.commandId(), AT);
         assertThat(claims.find(eq("_id", DECISION)).first().getString("commandId")).isEqualTo("exempt-trade");
         decisions.release(DECISION, first.commandId()); // a late release of the refused one changes nothing
         assertThat(catchThrowableOfType(() -> closureClaims(decisions, log, DECISION, "close-altanbulag-2"), RegistryProblem.class)).isNotNull();

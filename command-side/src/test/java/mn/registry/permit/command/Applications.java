@@ -43,6 +43,21 @@ final class Applications {
         return new ApplyForPermit(new Company(MONGOLIAN.name() + " " + number, number, true, MONGOLIAN.address()), false, mandatoryDocuments());
     }
 
+    /**
+     * The six documents of company {@code number}'s own, received by {@code store} (ADR 0057 item 8, session 28: a permit application's papers
+     * serve one company's applications, F462), one text per kind and company.
+     */
+    static List<SubmittedDocument> papersOf(String number, mn.registry.document.DocumentStore store) {
+        return Arrays.stream(RequiredDocument.values()).filter(RequiredDocument::alwaysRequired).map(kind -> new SubmittedDocument(kind, store.receive(
+                ("sample " + kind + " of company " + number + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                kind.name().toLowerCase() + ".txt").document().sha256())).toList();
+    }
+
+    /** A complete application of company {@code number} on {@code papers}. */
+    static ApplyForPermit completeOn(String number, List<SubmittedDocument> papers) {
+        return new ApplyForPermit(completeFor(number).company(), false, papers);
+    }
+
     static ApplyForPermit without(RequiredDocument kind, boolean holdsOtherPermit) {
         List<SubmittedDocument> documents = new ArrayList<>();
         for (RequiredDocument k : RequiredDocument.values()) {

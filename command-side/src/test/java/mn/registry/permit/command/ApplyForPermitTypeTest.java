@@ -207,7 +207,7 @@ class ApplyForPermitTypeTest {
     @Test
     @DisplayName("002 art. 25.1.1, 20.3.3 (F373, was O209): an application's documents are claimed as its own (permit-application-document, "
             + "its permit the grounds); a change of a permit reported on its state registration copy is refused across kinds; another "
-            + "application naming it shares it")
+            + "company's application on papers of its own is the next (session 28, F462: another company's papers are refused)")
     void an_applications_documents_are_claimed_as_its_own() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
@@ -218,13 +218,14 @@ class ApplyForPermitTypeTest {
                     .contains(mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value()));
         }
         String grounds = mn.registry.command.claim.DocumentClaims.Grounds.PERMIT.of(receipt.applicationId().value());
-        assertThatThrownBy(() -> claims.claim(copy, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, grounds, logged("cmd-2"),
+        assertThatThrownBy(() -> claims.claim(copy, mn.registry.command.claim.DocumentKind.CHANGE_REPORT, mn.registry.command.claim.Claimant.grounding(grounds), logged("cmd-2"),
                 "documentSha256", "002 art. 20.3.3", t.plusSeconds(86_400 * 60)))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");
                     assertThat(p.field()).isEqualTo("documentSha256");
                 });
-        assertThat(type.handle(Applications.completeFor("6543211"), signed(logged("cmd-3"), t)).receiptNumber().value()).isEqualTo("SP-2026-000002");
+        assertThat(type.handle(Applications.completeOn("6543211", Applications.papersOf("6543211", documents)), signed(logged("cmd-3"), t))
+                .receiptNumber().value()).isEqualTo("SP-2026-000002");
     }
 
     @Test
@@ -234,7 +235,7 @@ class ApplyForPermitTypeTest {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
         String audit = Applications.submitted(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT).sha256();
-        claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+        claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t.minusSeconds(86_400));
         assertThatThrownBy(() -> type.handle(Applications.complete(), signed(logged("cmd-1"), t)))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
@@ -262,7 +263,7 @@ class ApplyForPermitTypeTest {
                 "text/plain; charset=utf-8", "findings.txt").document().sha256();
         String more = documents.receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", "reference.txt").document().sha256();
-        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, "permit:another", logged("cmd-0"), "findingsSha256",
+        claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t);
         var received = new PermitCommandTypes(axon.commandGateway()).recordPermitDocumentsReceived(claims);
         CommandContext reviewer = new CommandContext(logged("cmd-2"), t.plusSeconds(3_600), t.plusSeconds(3_600), new PersonId("reviewer-1"),
@@ -286,22 +287,22 @@ class ApplyForPermitTypeTest {
 
     /** The writes and reads of claims (the company's and the documents') {@code act} sends, as {@code "<command> <collection>"}. */
     private java.util.Map<String, Integer> claimRoundTrips(com.mongodb.ConnectionString server, java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
-        return CompanyClaimsFixture.roundTrips(server, database, axon, collection -> collection.contains("claims"), act);
+        return CompanyClaimsFixture.roundTrips(server, database, axon, collection -> collection.contains("claims"), type -> { }, act);
     }
 
     @Test
     @DisplayName("ADR 0070 (002 art. 23.2, 25.1): an application writes its company's claim and its documents' claims in one insert, and "
-            + "another company's application naming the same papers reads the claims once per node, then no more: one round trip each")
+            + "two more companies, each on papers of its own, one round trip each (session 28, F462: before, naming the same papers, the first "
+            + "read the claims once per node, then no more)")
     void an_applications_claims_are_one_insert(com.mongodb.ConnectionString server) {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         assertThat(claimRoundTrips(server, counted -> counted.handle(Applications.complete(), signed(logged("cmd-1"), t))))
                 .as("the first application: its company and its six documents").isEqualTo(java.util.Map.of("insert document_claims", 1));
         new mn.registry.command.api.CommandLog(database, Clock.systemUTC()).done("cmd-1", "{}", 200); // answered, as the pipeline does
         assertThat(claimRoundTrips(server, counted -> {
-            counted.handle(Applications.completeFor("6543211"), signed(logged("cmd-2"), t.plusSeconds(60)));
-            counted.handle(Applications.completeFor("6543212"), signed(logged("cmd-3"), t.plusSeconds(120)));
-        })).as("two more companies naming the same six documents (a fresh node: the first reads the claims, the second not)")
-                .isEqualTo(java.util.Map.of("insert document_claims", 2, "find document_claims", 1));
+            counted.handle(Applications.completeOn("6543211", Applications.papersOf("6543211", documents)), signed(logged("cmd-2"), t.plusSeconds(60)));
+            counted.handle(Applications.completeOn("6543212", Applications.papersOf("6543212", documents)), signed(logged("cmd-3"), t.plusSeconds(120)));
+        })).as("two more companies, each on six documents of its own").isEqualTo(java.util.Map.of("insert document_claims", 2));
         assertThat(storedEvents()).hasSize(3);
         assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.in("_id", "6543210",
                 "6543211", "6543212"))).as("the three companies' claims").isEqualTo(3);

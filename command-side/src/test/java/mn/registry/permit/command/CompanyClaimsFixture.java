@@ -44,15 +44,34 @@ final class CompanyClaimsFixture {
     /**
      * The database commands {@code act} sends through an {@code ApplyForPermit} type of its own (its ids, company claims and document claims
      * on a counted client), as {@code "<command> <collection>"}, for the collections {@code counted} names (moved here from
-     * {@code ApplyForPermitTypeTest} for session 27's count of every round trip).
+     * {@code ApplyForPermitTypeTest} for session 27's count of every round trip). {@code warmUp} runs first through the same type, uncounted
+     * (session 28: a node that has judged earlier applications, as a registry's after its first minutes).
      */
     static java.util.Map<String, Integer> roundTrips(com.mongodb.ConnectionString server, MongoDatabase database, Configuration axon,
                                                      java.util.function.Predicate<String> counted,
+                                                     java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> warmUp,
                                                      java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
         java.util.Map<String, Integer> sent = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
-        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
+        try (com.mongodb.client.MongoClient client = countingClient(server, counted, counting, sent)) {
+            MongoDatabase same = client.getDatabase(database.getName());
+            PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
+                    new MongoPermitApplicationIds(same), claims(same, axon), documentClaims(same));
+            warmUp.accept(countedType);
+            counting.set(true);
+            act.accept(countedType);
+        }
+        return sent;
+    }
+
+    /**
+     * A client of {@code server} that counts in {@code sent}, while {@code counting}, each database command on a collection {@code counted}
+     * names, as {@code "<command> <collection>"}.
+     */
+    static com.mongodb.client.MongoClient countingClient(com.mongodb.ConnectionString server, java.util.function.Predicate<String> counted,
+                                                         java.util.concurrent.atomic.AtomicBoolean counting, java.util.Map<String, Integer> sent) {
+        return com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder().applyConnectionString(server)
+                .addCommandListener(new com.mongodb.event.CommandListener() {
                     @Override
                     public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
                         org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
@@ -60,13 +79,6 @@ final class CompanyClaimsFixture {
                             sent.merge(event.getCommandName() + " " + collection.asString().getValue(), 1, Integer::sum);
                         }
                     }
-                }).build())) {
-            MongoDatabase same = client.getDatabase(database.getName());
-            PermitCommandTypes.ApplyForPermitType countedType = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(),
-                    new MongoPermitApplicationIds(same), claims(same, axon), documentClaims(same));
-            counting.set(true);
-            act.accept(countedType);
-        }
-        return sent;
+                }).build());
     }
 }

@@ -133,13 +133,13 @@ class StampDutyProofsTest {
     @DisplayName("002 art. 27.2, ADR 0002: the same command carried out again after a stop keeps its own claim; a claim whose command left no trace is taken over")
     void same_command_again_and_stale_claims() {
         ApplicationId permit = permit(LocalDate.of(2025, 6, 1));
-        proofs.claim(proof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + permit.value(), "cmd-1", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // claimed, then the registry stopped before the aggregate acted
+        proofs.claim(proof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, mn.registry.command.claim.Claimant.grounding("permit:" + permit.value()), "cmd-1", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // claimed, then the registry stopped before the aggregate acted
         request(permit, proof, "cmd-1");
 
         ApplicationId other = permit(LocalDate.of(2025, 6, 2));
-        proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + other.value(), "cmd-gone", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // its command was refused and its release lost: no entry in the log
+        proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, mn.registry.command.claim.Claimant.grounding("permit:" + other.value()), "cmd-gone", "stampDutyProofSha256", "002 art. 27.2", RECEIVED); // its command was refused and its release lost: no entry in the log
         request(other, otherProof, "cmd-2");
-        assertThatThrownBy(() -> proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, "permit:" + other.value(), "cmd-3", "stampDutyProofSha256", "002 art. 27.2", RECEIVED))
+        assertThatThrownBy(() -> proofs.claim(otherProof, mn.registry.command.claim.DocumentKind.STAMP_DUTY_PROOF, mn.registry.command.claim.Claimant.grounding("permit:" + other.value()), "cmd-3", "stampDutyProofSha256", "002 art. 27.2", RECEIVED))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("permit.stamp-duty-proof-used"));
     }
     @Test
