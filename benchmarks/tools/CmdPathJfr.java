@@ -86,7 +86,7 @@ public class CmdPathJfr {
     }
 
     /** A pause of command samples this long or longer separates two rounds (the benchmark sleeps one second between rounds). */
-    static final long PAUSE_MILLIS = 600;
+    static final long PAUSE_MILLIS = 1000;
 
     public static void main(String[] a) throws Exception {
         int topN = a.length > 1 ? Integer.parseInt(a[1]) : 0;

@@ -206,7 +206,9 @@ public class DocumentClaims {
      * and {@code beside} (ADR 0070: the company's claim; null for none) in <b>one</b> unordered insert of them all, so that an application pays
      * one round trip for its claims, not one each nor one per collection; a key already claimed (the insert's duplicate key) is then judged:
      * {@code beside} by its own judge, first (its refusal came first when it was a write of its own); a document as {@link #claim} judges it,
-     * without a read when this node knows its claim is its kind's for good ({@link ClaimsHeldForGood}). A refusal releases what this call took
+     * without a read when this node knows its claim is its kind's for good ({@link ClaimsHeldForGood}); such a claim is not written at all
+     * (session 28, ADR 0070 item 9: its insert could only meet the duplicate key, a failed write on the server per such document and
+     * a bulk write exception on the request thread, and pass). A refusal releases what this call took
      * (one delete) and is thrown. Answers the keys this command holds (the documents' lower-case SHA-256, and {@code beside}'s {@code _id}), for
      * {@link #release(java.util.Collection, String)} and {@link #stored}; a malformed hash is left to the act's rules.
      */
@@ -231,11 +233,14 @@ public class DocumentClaims {
             keys.add(besideKey);
             written.add(beside.claim());
         }
-        cited.keySet().forEach(key -> {
+        cited.keySet().stream().filter(key -> !heldForGood.sharedByItsKind(key, kind)).forEach(key -> {
             keys.add(key);
             written.add(claimOf(key, kind, grounds, company, commandId, at));
         });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
+        if (written.isEmpty()) {
+            return taken; // every document held for good by its kind's acts, which share it: nothing to write, nothing to judge
+        }
         try {
             claims.insertMany(written, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             return taken;
