@@ -233,7 +233,10 @@ public class DocumentClaims {
             keys.add(besideKey);
             written.add(beside.claim());
         }
-        cited.keySet().stream().filter(key -> !heldForGood.sharedByItsKind(key, kind)).forEach(key -> {
+        // ADR 0070 item 9: the keys this node knows its kind's acts hold for good, which they share: not written, not judged (one set for both)
+        Set<String> sharedForGood = cited.keySet().stream().filter(key -> heldForGood.sharedByItsKind(key, kind))
+                .collect(java.util.stream.Collectors.toSet());
+        cited.keySet().stream().filter(key -> !sharedForGood.contains(key)).forEach(key -> {
             keys.add(key);
             written.add(claimOf(key, kind, grounds, company, commandId, at));
         });
@@ -255,7 +258,7 @@ public class DocumentClaims {
             if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
                 taken.add(besideKey);
             }
-            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind)).toList(), cited, kind,
+            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !sharedForGood.contains(k)).toList(), cited, kind,
                     grounds, company, commandId, at, taken);
         } catch (RuntimeException refused) {
             release(taken, commandId);
