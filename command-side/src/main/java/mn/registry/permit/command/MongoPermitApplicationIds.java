@@ -47,8 +47,6 @@ class MongoPermitApplicationIds implements PermitApplicationIds {
     private final java.util.Map<String, Long> lastSeen = new java.util.HashMap<>();
     /** The applications waiting for a number, in the order they asked: the one holding the lock takes theirs with its own. */
     private final Queue<Taking> waiting = new ConcurrentLinkedQueue<>();
-    /** MEASUREMENT ONLY (s28-speed, removed before the report): F455 taken out, one compare-and-set per application. */
-    private static final boolean MEASURE_ONE_EACH = Boolean.getBoolean("registry.measure.receiptsOneEach");
 
     MongoPermitApplicationIds(MongoDatabase database) {
         this.counters = database.getCollection(COLLECTION);
@@ -84,9 +82,6 @@ class MongoPermitApplicationIds implements PermitApplicationIds {
         List<Taking> group = new ArrayList<>();
         for (java.util.Iterator<Taking> it = waiting.iterator(); it.hasNext(); ) {
             Taking next = it.next();
-            if (MEASURE_ONE_EACH && next != first) {
-                continue;
-            }
             if (next.counter.equals(first.counter)) {
                 group.add(next);
                 it.remove();
