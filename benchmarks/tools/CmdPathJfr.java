@@ -14,7 +14,8 @@ import java.util.*;
  * ends that long before the last sample inside CommandController instead of at it, so an earlier round can be read alone (the
  * throughput benchmark's 1-client round comes before its 8-client round); the command rounds found in the recording (runs of samples
  * inside CommandController apart by a pause of {@value #PAUSE_MILLIS} ms or more, the benchmark's one-second sleep) are printed first,
- * each with its start and end in seconds before the last sample: an offset of a round's end and a window of its length read that round.
+ * each with its start and end in seconds before the last sample: an offset of a round's end and a window of its length read that round;
+ * and the throwables created in the window (JFR's per-second count: each fills in a stack trace, a cost the execution samples miss).
  */
 public class CmdPathJfr {
     // step name, then substrings of "class.method" that mark it; checked from the innermost frame outwards
@@ -109,6 +110,7 @@ public class CmdPathJfr {
             from = last.minusMillis((long) (window * 1000));
             System.out.println("samples from " + from + " to " + last + (offset > 0 ? " (" + offset + " s before the last command sample)" : ""));
         }
+        long[] throwables = {Long.MAX_VALUE, Long.MIN_VALUE}; // the JVM's count of throwables created, at the window's first and last second
         Map<String, Integer> libraries = new TreeMap<>();
         Map<String, long[]> groups = new TreeMap<>(); // samples, allocated bytes
         Map<String, long[]> steps = new TreeMap<>();
@@ -118,6 +120,10 @@ public class CmdPathJfr {
             while (f.hasMoreEvents()) {
                 RecordedEvent e = f.readEvent();
                 String type = e.getEventType().getName();
+                if (type.equals("jdk.ExceptionStatistics") && !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(last)) {
+                    throwables[0] = Math.min(throwables[0], e.getLong("throwables"));
+                    throwables[1] = Math.max(throwables[1], e.getLong("throwables"));
+                }
                 boolean exec = type.equals("jdk.ExecutionSample");
                 boolean alloc = type.equals("jdk.ObjectAllocationSample");
                 if (!exec && !alloc) continue;
@@ -148,6 +154,9 @@ public class CmdPathJfr {
         groups.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(16).forEach(x ->
                 System.out.printf("  %6d %5.1f %%  alloc %5.1f %%  %s%n", x.getValue()[0], 100.0 * x.getValue()[0] / fAll,
                         100.0 * x.getValue()[1] / Math.max(1, fAlloc), x.getKey()));
+        if (throwables[1] >= throwables[0]) {
+            System.out.printf("throwables created in the window (jdk.ExceptionStatistics, every thread): %d%n", throwables[1] - throwables[0]);
+        }
         long req = steps.values().stream().mapToLong(v -> v[0]).sum();
         long reqAlloc = steps.values().stream().mapToLong(v -> v[1]).sum();
         System.out.printf("request threads by step: %d samples, %.0f MiB%n", req, reqAlloc / 1048576.0);
