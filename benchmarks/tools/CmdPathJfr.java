@@ -10,6 +10,12 @@ import java.util.*;
  * Session 23: with [window] (seconds) only the samples of the last [window] seconds before the last sample inside
  * CommandController (the benchmark's last, warmest round: earlier rounds run while the JIT still compiles, and their
  * samples over-weigh code not yet compiled); and the command's samples by library (the innermost frame that is not the JDK's).
+ * Session 28 (s28-speed): java benchmarks/tools/CmdPathJfr.java registry.jfr [top] [window] [offset] -- with [offset] (seconds) the window
+ * ends that long before the last sample inside CommandController instead of at it, so an earlier round can be read alone (the
+ * throughput benchmark's 1-client round comes before its 8-client round); the command rounds found in the recording (runs of samples
+ * inside CommandController apart by a pause of {@value #PAUSE_MILLIS} ms or more, the benchmark's one-second sleep) are printed first,
+ * each with its start and end in seconds before the last sample: an offset of a round's end and a window of its length read that round;
+ * and the throwables created in the window (JFR's per-second count: each fills in a stack trace, a cost the execution samples miss).
  */
 public class CmdPathJfr {
     // step name, then substrings of "class.method" that mark it; checked from the innermost frame outwards
@@ -80,22 +86,31 @@ public class CmdPathJfr {
         return false;
     }
 
+    /** A pause of command samples this long or longer separates two rounds (the benchmark sleeps one second between rounds). */
+    static final long PAUSE_MILLIS = 1000;
+
     public static void main(String[] a) throws Exception {
         int topN = a.length > 1 ? Integer.parseInt(a[1]) : 0;
         double window = a.length > 2 ? Double.parseDouble(a[2]) : 0;
+        double offset = a.length > 3 ? Double.parseDouble(a[3]) : 0;
         java.time.Instant last = java.time.Instant.MAX;
         java.time.Instant from = java.time.Instant.MIN;
         if (window > 0) {
-            last = java.time.Instant.MIN;
+            List<java.time.Instant> commandSamples = new ArrayList<>();
             try (RecordingFile f = new RecordingFile(Path.of(a[0]))) {
                 while (f.hasMoreEvents()) {
                     RecordedEvent e = f.readEvent();
-                    if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStartTime().isAfter(last) && inCommand(e.getStackTrace())) last = e.getStartTime();
+                    if (e.getEventType().getName().equals("jdk.ExecutionSample") && inCommand(e.getStackTrace())) commandSamples.add(e.getStartTime());
                 }
             }
+            java.util.Collections.sort(commandSamples);
+            java.time.Instant lastCommand = commandSamples.get(commandSamples.size() - 1);
+            printRounds(commandSamples, lastCommand);
+            last = lastCommand.minusMillis((long) (offset * 1000));
             from = last.minusMillis((long) (window * 1000));
-            System.out.println("samples from " + from + " to " + last);
+            System.out.println("samples from " + from + " to " + last + (offset > 0 ? " (" + offset + " s before the last command sample)" : ""));
         }
+        long[] throwables = {Long.MAX_VALUE, Long.MIN_VALUE}; // the JVM's count of throwables created, at the window's first and last second
         Map<String, Integer> libraries = new TreeMap<>();
         Map<String, long[]> groups = new TreeMap<>(); // samples, allocated bytes
         Map<String, long[]> steps = new TreeMap<>();
@@ -105,6 +120,10 @@ public class CmdPathJfr {
             while (f.hasMoreEvents()) {
                 RecordedEvent e = f.readEvent();
                 String type = e.getEventType().getName();
+                if (type.equals("jdk.ExceptionStatistics") && !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(last)) {
+                    throwables[0] = Math.min(throwables[0], e.getLong("throwables"));
+                    throwables[1] = Math.max(throwables[1], e.getLong("throwables"));
+                }
                 boolean exec = type.equals("jdk.ExecutionSample");
                 boolean alloc = type.equals("jdk.ObjectAllocationSample");
                 if (!exec && !alloc) continue;
@@ -135,6 +154,9 @@ public class CmdPathJfr {
         groups.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(16).forEach(x ->
                 System.out.printf("  %6d %5.1f %%  alloc %5.1f %%  %s%n", x.getValue()[0], 100.0 * x.getValue()[0] / fAll,
                         100.0 * x.getValue()[1] / Math.max(1, fAlloc), x.getKey()));
+        if (throwables[1] >= throwables[0]) {
+            System.out.printf("throwables created in the window (jdk.ExceptionStatistics, every thread): %d%n", throwables[1] - throwables[0]);
+        }
         long req = steps.values().stream().mapToLong(v -> v[0]).sum();
         long reqAlloc = steps.values().stream().mapToLong(v -> v[1]).sum();
         System.out.printf("request threads by step: %d samples, %.0f MiB%n", req, reqAlloc / 1048576.0);
@@ -155,6 +177,23 @@ public class CmdPathJfr {
                         System.out.printf("  %5.1f %% of request alloc  %s%n", 100.0 * x.getValue() / reqAlloc, x.getKey()));
             });
         }
+    }
+
+    /** The rounds of commands in the recording: runs of command samples apart by {@link #PAUSE_MILLIS} or more, in seconds before the last. */
+    static void printRounds(List<java.time.Instant> samples, java.time.Instant lastCommand) {
+        System.out.println("command rounds (seconds before the last command sample: start .. end, samples):");
+        int start = 0;
+        for (int i = 1; i <= samples.size(); i++) {
+            if (i == samples.size() || samples.get(i).toEpochMilli() - samples.get(i - 1).toEpochMilli() >= PAUSE_MILLIS) {
+                System.out.printf("  %7.1f .. %6.1f  %6d%n", secondsBefore(lastCommand, samples.get(start)),
+                        secondsBefore(lastCommand, samples.get(i - 1)), i - start);
+                start = i;
+            }
+        }
+    }
+
+    static double secondsBefore(java.time.Instant last, java.time.Instant at) {
+        return java.time.Duration.between(at, last).toMillis() / 1000.0;
     }
 
     // the first frame outside java.*, jdk.*, sun.*, com.fasterxml and the driver's codecs: the registry's or a library's caller

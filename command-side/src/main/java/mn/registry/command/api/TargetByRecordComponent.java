@@ -80,8 +80,26 @@ public record TargetByRecordComponent(String component) implements CommandTarget
         // scan the class and throw, with its stack trace, for every command of this kind)
         Object id = idOf.apply(command.getPayload());
         if (id == null) {
-            throw new IdentifierMissingException("The command " + command.getPayloadType().getSimpleName() + " names no " + what + ".");
+            throw new NoTargetNamed("The command " + command.getPayloadType().getSimpleName() + " names no " + what + ".");
         }
         return new VersionedAggregateIdentifier(id.toString(), null);
+    }
+
+    /**
+     * Axon's {@link IdentifierMissingException} without a stack trace (session 28, issue 15, ADR 0070 item 11): a creating command's
+     * handler ({@code AlwaysCreateAggregateCommandHandler}) asks the resolver and catches this for every command that creates its aggregate
+     * (every {@code ApplyForPermit}), so filling in the request thread's stack of some hundred frames was work per command for nobody; the
+     * message names the command and the missing id, which is all a refused command's log needs.
+     */
+    static final class NoTargetNamed extends IdentifierMissingException {
+
+        NoTargetNamed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

@@ -181,7 +181,9 @@ public class DocumentClaims {
      * and {@code beside} (ADR 0070: the company's claim; null for none) in <b>one</b> unordered insert of them all, so that an application pays
      * one round trip for its claims, not one each nor one per collection; a key already claimed (the insert's duplicate key) is then judged:
      * {@code beside} by its own judge, first (its refusal came first when it was a write of its own); a document as {@link #claim} judges it,
-     * without a read when this node knows its claim is its kind's for good ({@link ClaimsHeldForGood}). A refusal releases what this call took
+     * without a read when this node knows its claim is its kind's for good ({@link ClaimsHeldForGood}); such a claim is not written at all
+     * (session 28, ADR 0070 item 9: its insert could only meet the duplicate key, a failed write on the server per such document and
+     * a bulk write exception on the request thread, and pass). A refusal releases what this call took
      * (one delete) and is thrown. Answers the keys this command holds (the documents' lower-case SHA-256, and {@code beside}'s {@code _id}), for
      * {@link #release(java.util.Collection, String)} and {@link #stored}; a malformed hash is left to the act's rules.
      */
@@ -206,11 +208,19 @@ public class DocumentClaims {
             keys.add(besideKey);
             written.add(beside.claim());
         }
-        cited.keySet().forEach(key -> {
+        // ADR 0070 item 9: the keys this node knows its kind's acts hold for good, which they share: not written, not judged (one set for both)
+        // (session 28, F462: held for good by this company's acts; another company's claim is judged)
+        String company = companyClaiming(claimant);
+        Set<String> sharedForGood = cited.keySet().stream().filter(key -> heldForGood.sharedByItsKind(key, kind, company))
+                .collect(java.util.stream.Collectors.toSet());
+        cited.keySet().stream().filter(key -> !sharedForGood.contains(key)).forEach(key -> {
             keys.add(key);
             written.add(claimOf(key, kind, claimant, commandId, at));
         });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
+        if (written.isEmpty()) {
+            return taken; // every document held for good by its kind's acts, which share it: nothing to write, nothing to judge
+        }
         try {
             claims.insertMany(written, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             return taken;
@@ -225,9 +235,8 @@ public class DocumentClaims {
             if (beside != null && !taken.contains(besideKey) && RegistryWideClaim.take(claims, beside.claim(), beside.judge(), beside.gaveUp())) {
                 taken.add(besideKey);
             }
-            String company = companyClaiming(claimant);
-            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !heldForGood.sharedByItsKind(k, kind, company)).toList(), cited,
-                    kind, claimant, commandId, at, taken);
+            judgeTheHeld(cited.keySet().stream().filter(k -> !taken.contains(k) && !sharedForGood.contains(k)).toList(), cited, kind,
+                    claimant, commandId, at, taken);
         } catch (RuntimeException refused) {
             release(taken, commandId);
             throw refused;

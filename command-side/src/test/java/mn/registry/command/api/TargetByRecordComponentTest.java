@@ -46,4 +46,15 @@ class TargetByRecordComponentTest {
         assertThatThrownBy(() -> resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new KernelBody(null, "x"))))
                 .isInstanceOf(IdentifierMissingException.class).hasMessageContaining("names no applicationId");
     }
+
+    @Test
+    @DisplayName("ADR 0070 item 11 (session 28, issue 15): the refusal of a body naming no target, which Axon's creating handler asks for and "
+            + "catches on every application, fills in no stack trace; a body naming its target is resolved as before")
+    void no_target_costs_no_stack_trace() {
+        TargetByRecordComponent resolver = new TargetByRecordComponent("applicationId");
+        assertThatThrownBy(() -> resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new KernelBody(null, "x"))))
+                .isInstanceOf(IdentifierMissingException.class)
+                .satisfies(e -> assertThat(e.getStackTrace()).as("no stack walked (on main: the test's whole stack)").isEmpty());
+        assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new KernelBody("A-1", "x"))).getIdentifier()).isEqualTo("A-1");
+    }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ADR 0057 (abuse audit F185-F189, was O111 and O110): a document is claimed registry-wide by the kind of act that cited it first; an act
@@ -617,6 +618,61 @@ class DocumentClaimsTest {
     private static mn.registry.kernel.identity.PersonEnrolled enrolledOn(String sha256) {
         return new mn.registry.kernel.identity.PersonEnrolled(new PersonId("reviewer-9"), "Reviewer Nine", "0".repeat(64), "AAAA", AT, null,
                 new PersonId("supervisor-1"), sha256);
+    }
+
+    @Test
+    @DisplayName("ADR 0070 item 9 (session 28, issue 15): an application naming papers this node knows are held for good by applications writes "
+            + "no claim of them (no duplicate key met); a fresh paper is claimed, the company's claim written, an act of another kind still refused")
+    void claims_held_for_good_are_not_written_again(com.mongodb.ConnectionString server) {
+        DocumentKind kind = DocumentKind.PERMIT_APPLICATION_DOCUMENT;
+        String certificate = document("a certificate held for good");
+        String charter = document("a charter held for good");
+        List<Integer> documentsInserted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(server).addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (counting.get() && event.getCommandName().equals("insert")
+                                && event.getCommand().getString("insert").getValue().equals(DocumentClaims.COLLECTION)) {
+                            documentsInserted.add(event.getCommand().getArray("documents").size());
+                        }
+                    }
+                }).build())) {
+            DocumentClaims node = DocumentClaims.backfilled(client.getDatabase(database.getName()), log);
+            String first = logged();
+            Set<String> firstTook = node.claimTogether(List.of(citation(certificate), citation(charter)), kind,
+                    new Claimant("permit:first", "6543210"), first, AT, null);
+            assertThat(firstTook).containsExactlyInAnyOrder(certificate, charter);
+            node.stored(firstTook, kind, new Claimant("permit:first", "6543210")); // the first application is stored: its claims are the kind's for good
+
+            counting.set(true);
+            assertThat(node.claimTogether(List.of(citation(certificate), citation(charter)), kind, new Claimant("permit:second", "6543210"),
+                    logged(), AT, null)).as("papers held for good are shared by the company's second application, not its own").isEmpty();
+            assertThat(documentsInserted).as("no claim written (on main: one insert of the two, both meeting the duplicate key)").isEmpty();
+
+            String fresh = document("a fresh paper");
+            String third = logged();
+            Document company = new Document("_id", "6543210").append("commandId", third).append("kind", "company");
+            assertThat(node.claimTogether(List.of(citation(certificate), citation(fresh)), kind, new Claimant("permit:third", "6543210"),
+                    third, AT, new DocumentClaims.Beside(company, holder -> RegistryWideClaim.Verdict.PASS, () -> null)))
+                    .as("the happy path: the fresh paper and the company claimed").containsExactlyInAnyOrder(fresh, "6543210");
+            assertThat(documentsInserted).as("one insert of the company's claim and the fresh paper's").containsExactly(2);
+            assertThat(database.getCollection(DocumentClaims.COLLECTION).find(new Document("_id", certificate)).first().getString("commandId"))
+                    .as("the claim stays the first application's").isEqualTo(first);
+
+            documentsInserted.clear(); // the merge of F462 with item 9: a paper held for good by one company is judged for another
+            assertThatThrownBy(() -> node.claimTogether(List.of(citation(certificate)), kind, new Claimant("permit:other", "6543299"), logged(),
+                    AT, null)).as("another company's application on the paper held for good is refused, not passed unread")
+                    .isInstanceOf(RegistryProblem.class);
+            assertThat(documentsInserted).as("its claim is written, meets the duplicate key and is judged").containsExactly(1);
+        }
+        assertThat(refused(certificate, DocumentKind.INSPECTION_FINDINGS, "findingsSha256", "002 art. 28.1").code())
+                .as("an act of another kind is still refused on it").isEqualTo("document.claimed-by-another-act.permit-application-document");
+    }
+
+    private static DocumentClaims.Citation citation(String sha256) {
+        return new DocumentClaims.Citation(sha256, "documents.STATE_REGISTRATION_CERTIFICATE", "002 art. 25.1.1");
     }
 
     private static CommandContext context(String commandId) {
