@@ -115,4 +115,51 @@ class PermitAbuseRound29DeadlineTest extends PermitAbuseFixture {
         fixture.given(movedHistory).when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, moved.due(),
                 firedAfterTheMovedDay.plusSeconds(60), firedDeadline)).expectNoEvents();
     }
+
+    // ---------------------------------------------------------------- the hunt: attempts that held (abuse audit, session 28)
+
+    @Test
+    @DisplayName("002 art. 26.1; domain-rules §2 (ADR 0046 item 126, held): a reviewer late with the decision gets a colluding Cabinet "
+            + "member to declare the day after its last day a day off before a late firing: the count from day 0 ends where it did, "
+            + "escalated on the law's day and nothing recomputed")
+    void a_day_off_after_the_last_day_moves_nothing() {
+        services.calendar = CALENDAR.apply(new PublicHolidayDeclared(DECISION.due().plusDays(1), "Day of mourning", "Гашуудлын өдөр",
+                "Government resolution 2026/412"));
+        assertThat(services.calendar.deadline(RECEIVED, PermitDeadlines.DECISION).due()).isEqualTo(DECISION.due());
+        fixture = Signed.fixture(services);
+        Instant late = DECISION.dueAt().toInstant().plusSeconds(3 * 86_400);
+        fixture.given(registered()).when(new PermitCommands.EscalateOverdueDecision(ID, DECISION.due(), late))
+                .expectEvents(new PermitDecisionOverdue(ID, DECISION.due(), late, PermitDeadlines.DECISION_ARTICLE));
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1; domain-rules §2 (ADR 0046 item 126, held): a firing days late (a node down over the moved day) with the "
+            + "recompute never handled: the moved day recorded and the decision escalated at once, on the moved day; a firing of the old day "
+            + "after the recompute was handled records nothing (its deadline was scheduled again)")
+    void a_late_firing_records_the_moved_day_and_escalates_on_it() {
+        services.calendar = offOn(DECISION);
+        Deadline moved = services.calendar.deadline(RECEIVED, PermitDeadlines.DECISION);
+        PermitDecisionDueRecomputed recomputed = new PermitDecisionDueRecomputed(ID, UlaanbaatarTime.dateOf(RECEIVED), moved.due(),
+                moved.dueAt().toInstant(), moved.calendarVersion(), PermitDeadlines.DECISION_ARTICLE);
+        fixture = Signed.fixture(services);
+        Instant afterTheMovedDay = moved.dueAt().toInstant().plusSeconds(60);
+        fixture.given(registered()).when(new PermitCommands.EscalateOverdueDecision(ID, DECISION.due(), afterTheMovedDay))
+                .expectEvents(recomputed, new PermitDecisionOverdue(ID, moved.due(), afterTheMovedDay, PermitDeadlines.DECISION_ARTICLE));
+        fixture.given(registered(), recomputed)
+                .when(new PermitCommands.EscalateOverdueDecision(ID, DECISION.due(), DECISION.dueAt().toInstant().plusSeconds(1))).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 31.1.7; domain-rules §3 (ADR 0046 item 128, held): a duty due on a date (the yearly inspection) is no count of "
+            + "working days: a day off declared on it moves nothing, and it is flagged on its day as before")
+    void a_duty_due_on_a_date_keeps_its_day() {
+        java.time.LocalDate inspectionDue = PermitLifecycleTest.VALID_FROM.plusYears(1);
+        services.calendar = CALENDAR.apply(new PublicHolidayDeclared(inspectionDue, "Day of mourning", "Гашуудлын өдөр",
+                "Government resolution 2026/413"));
+        fixture = Signed.fixture(services);
+        Instant fired = UlaanbaatarTime.endOf(inspectionDue).toInstant().plusSeconds(1);
+        fixture.given(PermitLifecycleTest.active()).when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, inspectionDue,
+                fired, PermitLifecycleTest.FIRED_DEADLINE))
+                .expectEvents(new PermitDutyOverdue(ID, PermitDuty.ANNUAL_INSPECTION, inspectionDue, fired, PermitDuty.ANNUAL_INSPECTION.article()));
+    }
 }
