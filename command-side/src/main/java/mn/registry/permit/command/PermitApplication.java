@@ -275,13 +275,33 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 26.1: a missed decision deadline escalates to a supervisor; nothing is approved by silence
+    // 002 art. 26.1: a missed decision deadline escalates to a supervisor; nothing is approved by silence; (ADR 0046 item 126; F486, was
+    // O310) judged against its last day on the calendar in force when the registry handles the firing
     @CommandHandler
-    void handle(EscalateOverdueDecision command) {
-        if (status == PermitApplicationStatus.REGISTERED && !escalated && command.decisionDue().equals(decisionDue)
-                && command.at().isAfter(UlaanbaatarTime.endOf(decisionDue).toInstant())) {
-            apply(new PermitDecisionOverdue(applicationId, decisionDue, command.at(), PermitDeadlines.DECISION_ARTICLE));
+    void handle(EscalateOverdueDecision command, PermitServices services) {
+        if (status != PermitApplicationStatus.REGISTERED || escalated || !command.decisionDue().equals(decisionDue)) {
+            return;
         }
+        LocalDate lastDay = decisionLastDayOnTheCalendarInForce(services);
+        if (command.at().isAfter(UlaanbaatarTime.endOf(lastDay).toInstant())) {
+            apply(new PermitDecisionOverdue(applicationId, lastDay, command.at(), PermitDeadlines.DECISION_ARTICLE));
+        }
+    }
+
+    /**
+     * 002 art. 26.1; domain-rules §2 (ADR 0046 item 126; abuse audit F486, was O310): the decision's escalation is judged against the calendar
+     * in force when the registry handles it, not against the last day the deadline service held: a day off declared on the last day itself
+     * moves it, and a deadline service behind at midnight fires the escalation before it handled the declaration's recompute. The 17 working
+     * days are counted again from the day of receipt (day 0); a day they moved is recorded with the recompute's own event
+     * ({@code PermitDecisionDueRecomputed}), which schedules the deadline again for it, and the escalation waits for it.
+     */
+    private LocalDate decisionLastDayOnTheCalendarInForce(PermitServices services) {
+        Deadline inForce = services.dueOnTheCalendarInForceNow(receivedOn, PermitDeadlines.DECISION);
+        if (!inForce.due().equals(decisionDue)) {
+            apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, inForce.due(), inForce.dueAt().toInstant(), inForce.calendarVersion(),
+                    PermitDeadlines.DECISION_ARTICLE));
+        }
+        return decisionDue;
     }
 
     // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
@@ -701,12 +721,36 @@ class PermitApplication {
     }
 
     // domain-rules §3: a duty not done by its due date is flagged, once; a hand-over only while the permit stands revoked (F208: a deadline
-    // scheduled before the reinstatement ended it may still fire)
+    // scheduled before the reinstatement ended it may still fire); (ADR 0046 item 127; F487) a duty counted in working days on its last day
+    // as the calendar in force at the firing counts it
     @CommandHandler
-    void handle(FlagOverdueDuty command) {
-        if (command.due().equals(dueOf(command.duty())) && !flaggedDuties.getOrDefault(command.duty(), false) && handOverOwed(command.duty())) {
-            apply(new PermitDutyOverdue(applicationId, command.duty(), command.due(), command.at(), command.duty().article()));
+    void handle(FlagOverdueDuty command, PermitServices services) {
+        if (!command.due().equals(dueOf(command.duty())) || flaggedDuties.getOrDefault(command.duty(), false) || !handOverOwed(command.duty())) {
+            return;
         }
+        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command, services);
+        boolean moved = !lastDay.equals(command.due());
+        if (moved && !command.at().isAfter(UlaanbaatarTime.endOf(lastDay).toInstant())) {
+            return; // the moved day has not passed: its deadline, scheduled again, fires after it
+        }
+        apply(new PermitDutyOverdue(applicationId, command.duty(), lastDay, command.at(), command.duty().article()));
+    }
+
+    /**
+     * domain-rules §2, §3; 002 art. 27.3, 28.3, 28.4, 28.1 (ADR 0046 item 127; abuse audit F487, found beside F486): an open duty counted in
+     * working days (the extension's decision, the suspension's notice, the decisions after a suspension and on the tax authority's request)
+     * is judged against the calendar in force when the registry handles its firing, as the application's decision is (F486): counted again
+     * from its day 0 ({@link OpenDuty#countedAgain}); a day it moved is recorded with the recompute's own event ({@code PermitDutyDueRecomputed},
+     * under the deadline that fired), which schedules the deadline again for it. A duty due on a date keeps its day.
+     */
+    private LocalDate dutyLastDayOnTheCalendarInForce(FlagOverdueDuty command, PermitServices services) {
+        OpenDuty open = openDuties.get(command.duty());
+        OpenDuty inForce = open.countedAgain(services::dueOnTheCalendarInForceNow);
+        if (inForce != open) {
+            apply(new PermitDutyDueRecomputed(applicationId, command.duty(), command.deadlineId(), inForce.startedOn(), inForce.workingDays(),
+                    inForce.due(), inForce.calendarVersion()));
+        }
+        return inForce.due();
     }
 
     // ------------------------------------------------------------------ term and extension (002 art. 27, 29.2)

@@ -64,8 +64,11 @@ final class PermitCommands {
     record EscalateOverdueDecision(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate decisionDue, Instant at) {
     }
 
-    /** Fired: a duty's due date passed. */
-    record FlagOverdueDuty(@TargetAggregateIdentifier ApplicationId applicationId, PermitDuty duty, LocalDate due, Instant at) {
+    /**
+     * Fired: a duty's due date passed; {@code deadlineId} names the deadline that fired, scheduled again under it when the calendar in force
+     * at the firing moved the duty's last day (ADR 0046 item 127; F487).
+     */
+    record FlagOverdueDuty(@TargetAggregateIdentifier ApplicationId applicationId, PermitDuty duty, LocalDate due, Instant at, String deadlineId) {
     }
 
     /** Fired: the extension request due date (three months before expiry) passed. */

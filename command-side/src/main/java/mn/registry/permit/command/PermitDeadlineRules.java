@@ -214,7 +214,8 @@ public class PermitDeadlineRules implements DeadlineRules {
             case EXTENSION_REQUEST -> new ExtensionRequestDueDatePassed(id, deadline.due(), firedAt);
             case SUSPENSION -> new SuspensionRanOut(id, deadline.due(), firedAt,
                     calendar.get().deadline(firedAt, PermitDuty.AFTER_SUSPENSION_DECISION));
-            default -> new FlagOverdueDuty(id, PermitDuty.valueOf(deadline.kind().substring(DUTY.length())), deadline.due(), firedAt);
+            default -> new FlagOverdueDuty(id, PermitDuty.valueOf(deadline.kind().substring(DUTY.length())), deadline.due(), firedAt,
+                    deadline.id());
         };
     }
 

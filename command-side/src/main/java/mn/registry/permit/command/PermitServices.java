@@ -26,6 +26,14 @@ interface PermitServices {
     /** The due date {@code n} working days from a date (e.g. the day of a change), with the calendar in force. */
     Deadline due(LocalDate from, WorkingDays n);
 
+    /**
+     * 002 art. 26.1; domain-rules §2 (ADR 0046 item 126; abuse audit F486, was O310): the last day {@code n} working days after {@code dayZero}
+     * on the calendar in force at this moment, read again from its stream (not the copy a node keeps for a few seconds after another node's
+     * declaration), as the Free Zone's registrations read it (ADR 0035 item 94): what an escalation is judged against when the deadline
+     * service fires it.
+     */
+    Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n);
+
     /** The minimum insurance the ministry set last (002 art. 26.5), or null if none yet. */
     Money minimumInsuranceInForce(java.time.Instant at);
 

@@ -76,6 +76,11 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
+    public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
+        return calendar.refresh().deadline(dayZero, n);
+    }
+
+    @Override
     public Money minimumInsuranceInForce(java.time.Instant at) {
         return PermitCommandTypes.minimumInsuranceInForce(events, at);
     }

@@ -68,7 +68,7 @@ class PermitAbuseRound14Test extends PermitAbuseFixture {
 
         Instant late = PermitSuspensionTest.TAX_DECISION.dueAt().toInstant().plusSeconds(1);
         fixture.given(suspendedOnTheOpinionWhileTheRequestWaits())
-                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitSuspensionTest.TAX_DECISION.due(), late))
+                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitSuspensionTest.TAX_DECISION.due(), late, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, PermitSuspensionTest.TAX_DECISION.due(), late,
                         "002 art. 28.1"));
 
@@ -210,7 +210,7 @@ class PermitAbuseRound14Test extends PermitAbuseFixture {
         List<Object> stored = new ArrayList<>(revokedWhileSuspendedAndComplained());
         stored.add(new RevocationComplaintDecided(ID, true, DECISION_SHA, decidedAt, SUPERVISOR_2, VALID_UNTIL, null));
         fixture.given(stored)
-                .when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, LocalDate.of(1999, 1, 1), decidedAt.plusSeconds(60)))
+                .when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, LocalDate.of(1999, 1, 1), decidedAt.plusSeconds(60), PermitLifecycleTest.FIRED_DEADLINE))
                 .expectNoEvents()
                 .expectState(a -> assertThat(a.status()).isEqualTo(PermitApplicationStatus.ACTIVE));
     }

@@ -83,7 +83,7 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
     void a_decision_late_while_revoked_escalates_again() {
         Instant late = UlaanbaatarTime.endOf(DECIDED_ON).toInstant().plusSeconds(1);
         fixture.given(reinstated())
-                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, DECIDED_ON, late))
+                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, DECIDED_ON, late, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, DECIDED_ON, late, "002 art. 28.1"));
         List<Object> escalated = new ArrayList<>(reinstated());
         escalated.add(new PermitDutyOverdue(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, DECIDED_ON, late, "002 art. 28.1"));
@@ -120,7 +120,7 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
                 .expectNoEvents();
         Instant fired = UlaanbaatarTime.endOf(HANDED_OVER_BY).toInstant().plusSeconds(1);
         fixture.given(reinstated())
-                .when(new FlagOverdueDuty(ID, PermitDuty.HAND_OVER_DATABASE, HANDED_OVER_BY, fired))
+                .when(new FlagOverdueDuty(ID, PermitDuty.HAND_OVER_DATABASE, HANDED_OVER_BY, fired, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectNoEvents();
         List<Object> revokedAgain = new ArrayList<>(reinstated());
         Instant again = later.plusSeconds(86_400);
@@ -129,7 +129,7 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
         revokedAgain.add(dutyOnDate(PermitDuty.HAND_OVER_DATABASE, dueAgain, again));
         Instant firedAgain = UlaanbaatarTime.endOf(dueAgain).toInstant().plusSeconds(1);
         fixture.given(revokedAgain)
-                .when(new FlagOverdueDuty(ID, PermitDuty.HAND_OVER_DATABASE, dueAgain, firedAgain))
+                .when(new FlagOverdueDuty(ID, PermitDuty.HAND_OVER_DATABASE, dueAgain, firedAgain, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.HAND_OVER_DATABASE, dueAgain, firedAgain, "002 art. 29.3"));
     }
 

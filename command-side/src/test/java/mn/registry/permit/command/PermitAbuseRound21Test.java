@@ -194,7 +194,7 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         fixture = Signed.fixture(services);
         fixture.given(suspendedAnew)
                 .when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, DECISION_AFTER.due(),
-                        DECISION_AFTER.dueAt().toInstant().plusSeconds(1)))
+                        DECISION_AFTER.dueAt().toInstant().plusSeconds(1), PermitLifecycleTest.FIRED_DEADLINE))
                 .expectNoEvents();
         assertThat(answer(suspendedAnew, ANEW_AT.plusSeconds(3600)).suspensionAnew()).as("one suspension anew").isFalse();
         Instant revokedAt = Instant.parse("2025-10-03T02:00:00Z");

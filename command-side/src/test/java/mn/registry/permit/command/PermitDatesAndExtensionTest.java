@@ -252,7 +252,7 @@ class PermitDatesAndExtensionTest {
         List<Object> expired = with(active(), requested(lateRequest), duty(PermitDuty.DECIDE_EXTENSION, fastPath, lateRequest),
                 new PermitExpired(ID, VALID_UNTIL, AFTER_TERM, "002 art. 29.2"));
         Instant overdue = fastPath.dueAt().toInstant().plusSeconds(1);
-        fixture().given(expired).when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_EXTENSION, fastPath.due(), overdue))
+        fixture().given(expired).when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_EXTENSION, fastPath.due(), overdue, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_EXTENSION, fastPath.due(), overdue, "002 art. 27.3"));
         List<DeadlineInstruction> atExpiry = new PermitDeadlineRules().instructionsFor(new PermitExpired(ID, VALID_UNTIL, AFTER_TERM, "002 art. 29.2"), 20);
         assertThat(atExpiry).contains(new DeadlineInstruction.End(ID.value(), PermitDeadlineRules.EXPIRY))

@@ -87,7 +87,8 @@ class PermitDeadlineRulesTest {
         assertThat(duty.countsWorkingDays()).isTrue();
         assertThat(duty.calendarVersion()).isEqualTo(notice.calendarVersion());
         assertThat(rules.firingCommand(duty, Instant.parse("2025-03-20T00:00:00Z")))
-                .isEqualTo(new FlagOverdueDuty(ID, PermitDuty.NOTIFY_SUSPENSION, notice.due(), Instant.parse("2025-03-20T00:00:00Z")));
+                .isEqualTo(new FlagOverdueDuty(ID, PermitDuty.NOTIFY_SUSPENSION, notice.due(), Instant.parse("2025-03-20T00:00:00Z"),
+                        duty.id()));
     }
 
     @Test
@@ -145,7 +146,7 @@ class PermitDeadlineRulesTest {
             ScheduledDeadline restarted = started(rules.instructionsFor(events.get(events.size() - 1), events.size() - 1)).get(0);
             Instant fired = Instant.parse("2025-06-20T16:00:01Z");
             assertThat(restarted.isDueAt(fired)).isTrue();
-            assertThat(rules.firingCommand(restarted, fired)).isEqualTo(new FlagOverdueDuty(ID, duty, decidedOn, fired));
+            assertThat(rules.firingCommand(restarted, fired)).isEqualTo(new FlagOverdueDuty(ID, duty, decidedOn, fired, restarted.id()));
         }
     }
 }

@@ -36,6 +36,8 @@ class PermitLifecycleTest {
     static final Instant RECEIVED = Instant.parse("2024-11-20T03:00:00Z");
     static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.base();
     static final Deadline DECISION = CALENDAR.deadline(RECEIVED, PermitDeadlines.DECISION);
+    /** The deadline a test fires a duty under (the deadline service names it; ADR 0046 item 127). */
+    static final String FIRED_DEADLINE = ID.value() + ":permit.duty.fired:1";
     static final PersonId REVIEWER = new PersonId("reviewer-1");
     static final PersonId SUPERVISOR = new PersonId("supervisor-1");
     /** A second supervisor: a complaint against a revocation is decided by another official than the revoker (ADR 0046 item 10). */
@@ -280,10 +282,10 @@ class PermitLifecycleTest {
         Deadline publish = publication(ISSUED_AT);
         Instant after = publish.dueAt().toInstant().plusSeconds(1);
         fixture.given(active())
-                .when(new FlagOverdueDuty(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after))
+                .when(new FlagOverdueDuty(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after, "002 art. 26.4"));
         fixture.given(active(), new PermitDutyOverdue(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after, "002 art. 26.4"))
-                .when(new FlagOverdueDuty(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after.plusSeconds(9)))
+                .when(new FlagOverdueDuty(ID, PermitDuty.PUBLISH_GRANT, publish.due(), after.plusSeconds(9), PermitLifecycleTest.FIRED_DEADLINE))
                 .expectNoEvents();
         fixture.given(active())
                 .when(new PublishedByCheckpoint(ID, PermitDuty.PUBLISH_GRANT, 7, SHA, after))
@@ -514,7 +516,7 @@ class PermitLifecycleTest {
     void annual_inspection() {
         LocalDate due = LocalDate.of(2025, 12, 10);
         Instant after = Instant.parse("2025-12-10T16:00:00Z");
-        fixture.given(active()).when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, due, after))
+        fixture.given(active()).when(new FlagOverdueDuty(ID, PermitDuty.ANNUAL_INSPECTION, due, after, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.ANNUAL_INSPECTION, due, after, "002 art. 31.1.7"));
         Instant at = Instant.parse("2025-09-01T02:00:00Z");
         fixture.given(active()).when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 9, 1), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))

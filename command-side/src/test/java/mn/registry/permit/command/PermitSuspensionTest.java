@@ -76,7 +76,7 @@ class PermitSuspensionTest {
     void decision_after_suspension_has_a_deadline() {
         Instant late = AFTER.dueAt().toInstant().plusSeconds(1);
         fixture.given(ranOut())
-                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late))
+                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_AFTER_SUSPENSION, AFTER.due(), late, "002 art. 28.4, 29.1.5"));
         Instant decidedAt = Instant.parse("2025-06-03T02:00:00Z");
         List<Object> remediedLate = new ArrayList<>(ranOut()); // ADR 0046 item 18: the inspection that found it remedied
@@ -208,7 +208,7 @@ class PermitSuspensionTest {
                 .expectException(code("permit.suspension-request-pending"));
         Instant late = TAX_DECISION.dueAt().toInstant().plusSeconds(1);
         fixture.given(taxRequested())
-                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, TAX_DECISION.due(), late))
+                .when(new FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, TAX_DECISION.due(), late, PermitLifecycleTest.FIRED_DEADLINE))
                 .expectEvents(new PermitDutyOverdue(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, TAX_DECISION.due(), late, "002 art. 28.1"));
     }
 

@@ -110,4 +110,21 @@ class RegistryPermitServicesTest {
         start();
         assertThat(inForceAfter(PermitLifecycleTest.active(), lastMinute.plusSeconds(120))).isFalse();
     }
+
+    @Test
+    @DisplayName("002 art. 26.1; domain-rules §2 (ADR 0046 item 126; F486): the last day an escalation is judged against is counted on the "
+            + "calendar read again from its stream, not on the copy this node keeps after another node stored a declaration")
+    void the_last_day_at_a_firing_is_counted_on_the_calendar_read_again() {
+        RegistryPermitServices onAStoppedClock = new RegistryPermitServices(new CurrentCalendar(axon.eventStore(),
+                Clock.fixed(RECEIVED_AT, java.time.ZoneOffset.UTC)), axon.eventStore(), null, null, () -> axon.repository(PermitApplication.class));
+        java.time.LocalDate dayZero = mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(PermitLifecycleTest.RECEIVED);
+        mn.registry.kernel.calendar.Deadline counted = onAStoppedClock.due(dayZero, mn.registry.kernel.permit.PermitDeadlines.DECISION);
+        mn.registry.kernel.calendar.PublicHolidayDeclared mourning = new mn.registry.kernel.calendar.PublicHolidayDeclared(counted.due(),
+                "Day of mourning", "Гашуудлын өдөр", "Government resolution 2026/414");
+        axon.eventStore().publish(new GenericDomainEventMessage<>("Calendar", CurrentCalendar.STREAM, 0, mourning)); // by another node
+        assertThat(onAStoppedClock.due(dayZero, mn.registry.kernel.permit.PermitDeadlines.DECISION).due()).as("this node's copy")
+                .isEqualTo(counted.due());
+        assertThat(onAStoppedClock.dueOnTheCalendarInForceNow(dayZero, mn.registry.kernel.permit.PermitDeadlines.DECISION).due())
+                .isAfter(counted.due());
+    }
 }

@@ -89,6 +89,12 @@ final class Signed {
             return calendar.deadline(from, n);
         }
 
+        /** The calendar a test sets is the one in force, read again at each call as the registry reads it at a firing. */
+        @Override
+        public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
+            return calendar.deadline(dayZero, n);
+        }
+
         @Override
         public Money minimumInsuranceInForce(java.time.Instant at) {
             return minimum;
