@@ -159,33 +159,16 @@ class CompleteDesksBrowserTest {
 
         // 002 art. 29.3: the holder's duty to hand its certificate database over, recorded from its own page
         browser.signInAsDemo("applicant-1");
-        for (String lang : new String[]{"mn", "en"}) {
-            browser.open("/applicant/applications/" + id, lang);
-            assertThat(browser.all("#form-duty-HAND_OVER_DATABASE")).as(lang).hasSize(1);
-            browser.axe();
-        }
-        browser.chooseFile("duty-file-HAND_OVER_DATABASE", "duty-sha-HAND_OVER_DATABASE", "%PDF-1.4\nthe certificate database of " + id
-                + " handed over to the ministry\n%%EOF\n");
-        String handedOver = browser.signAndSend("form-duty-HAND_OVER_DATABASE");
+        String handedOver = sentFromItsPage("/applicant/applications/" + id, "form-duty-HAND_OVER_DATABASE", "duty-file-HAND_OVER_DATABASE",
+                "duty-sha-HAND_OVER_DATABASE", "the certificate database of " + id + " handed over to the ministry");
         assertThat(handedOver).contains("\"type\":\"RecordPermitDutyFulfilled\"").contains("\"duty\":\"HAND_OVER_DATABASE\"");
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.open("/applicant/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
-        assertThat(browser.all("#form-duty-HAND_OVER_DATABASE")).as("the duty is done").isEmpty();
         browser.signOut();
 
         // 002 art. 29.6: the complaint decided by a supervisor who did not revoke, from the desk
         browser.signInAsDemo("supervisor-2");
-        for (String lang : new String[]{"en", "mn"}) {
-            browser.open("/desk/applications/" + id, lang);
-            assertThat(browser.all("#form-decide-complaint")).as(lang).hasSize(1);
-            browser.axe();
-        }
-        browser.chooseFile("dc-file", "dc-sha", "%PDF-1.4\nthe decision dismissing the complaint of " + id + "\n%%EOF\n");
-        String decided = browser.signAndSend("form-decide-complaint");
+        String decided = sentFromItsPage("/desk/applications/" + id, "form-decide-complaint", "dc-file", "dc-sha",
+                "the decision dismissing the complaint of " + id);
         assertThat(decided).contains("\"type\":\"DecideRevocationComplaint\"").contains("\"upheld\":false");
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.open("/desk/applications/" + id, "en");
-        assertThat(browser.all("#form-decide-complaint")).as("decided once").isEmpty();
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
     }
@@ -204,18 +187,9 @@ class CompleteDesksBrowserTest {
                 today, today.plusDays(30)))));
 
         browser.signInAsDemo("reviewer-1");
-        for (String lang : new String[]{"mn", "en"}) {
-            browser.open("/desk/applications/" + id, lang);
-            assertThat(browser.all("#form-duty-notify")).as(lang).hasSize(1);
-            browser.axe();
-        }
-        browser.chooseFile("dn-file", "dn-sha", "%PDF-1.4\nthe letters to the holder and the tax authority on the suspension of " + id
-                + "\n%%EOF\n");
-        String notified = browser.signAndSend("form-duty-notify");
+        String notified = sentFromItsPage("/desk/applications/" + id, "form-duty-notify", "dn-file", "dn-sha",
+                "the letters to the holder and the tax authority on the suspension of " + id);
         assertThat(notified).contains("\"type\":\"RecordPermitDutyFulfilled\"").contains("\"duty\":\"NOTIFY_SUSPENSION\"");
-        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
-        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
-        assertThat(browser.all("#form-duty-notify")).as("recorded once").isEmpty();
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
     }
@@ -253,6 +227,24 @@ class CompleteDesksBrowserTest {
                 .asStream().map(e -> e.getPayload().getClass().getSimpleName()).toList()).last().asString().contains("Closed");
         browser.signOut();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * Opens {@code path} in Mongolian and English (the form {@code formId} offered, checked by axe), sends the form on a paper reading
+     * {@code paper} and checks that it was sent; loaded again, the page offers the form no more (the act recorded). Answers the command sent.
+     */
+    private String sentFromItsPage(String path, String formId, String fileInput, String shaInput, String paper) {
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open(path, lang);
+            assertThat(browser.all("#" + formId)).as(lang).hasSize(1);
+            browser.axe();
+        }
+        browser.chooseFile(fileInput, shaInput, "%PDF-1.4\n" + paper + "\n%%EOF\n");
+        String sent = browser.signAndSend(formId);
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.open(path, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#" + formId)).as("the act recorded: the form is offered no more").isEmpty();
+        return sent;
     }
 
     private static void accepted(RegistryClient.Reply reply) {

@@ -335,15 +335,8 @@ class PermitFormsBrowserTest {
             + "the first start on the cabinet page and finds, in Mongolian and in English with axe, the appointment recorded on the zone alone "
             + "by its number on the zone's stream, said to be on the zone's record; choosing it fills the statement's person, number and zone")
     void cabinet_member_finds_a_zone_alone_appointment_on_the_staff_list() {
-        org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
         String zoneStream = "zone-altanbulag";
-        long number = events.lastSequenceNumberFor(zoneStream).orElseThrow() + 1;
-        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant();
-        // the appointment as a release before session 25 recorded it for a governor holding the role: on the zone alone, by reference
-        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("FreeZone", zoneStream, number,
-                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(mn.registry.kernel.freezone.ZoneId.of("altanbulag"),
-                        new mn.registry.kernel.identity.PersonId("governor-altanbulag"), "Altanbulag governor", "order 2025/9", now,
-                        new mn.registry.kernel.identity.PersonId("cabinet-1"))));
+        long number = zoneAloneAppointmentStored(zoneStream, "order 2025/9");
         browser.signInAsDemo("cabinet-1");
         for (String lang : new String[]{"mn", "en"}) {
             browser.open("/cabinet?storedActsOf=governor-altanbulag", lang);
@@ -366,15 +359,8 @@ class PermitFormsBrowserTest {
             + "role at the first start), named by its number on the zone's stream and the zone, a copy of the decision chosen as a file: kept on "
             + "the governor's stream naming the zone's stream; stated again in English, refused and nothing stored; axe in both languages")
     void cabinet_member_states_a_zone_alone_appointments_decision() {
-        org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
         String zoneStream = "zone-altanbulag";
-        long number = events.lastSequenceNumberFor(zoneStream).orElseThrow() + 1;
-        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant();
-        // the appointment as a release before session 25 recorded it for a governor holding the role: on the zone alone, by reference
-        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("FreeZone", zoneStream, number,
-                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(mn.registry.kernel.freezone.ZoneId.of("altanbulag"),
-                        new mn.registry.kernel.identity.PersonId("governor-altanbulag"), "Altanbulag governor", "order 2025/7", now,
-                        new mn.registry.kernel.identity.PersonId("cabinet-1"))));
+        long number = zoneAloneAppointmentStored(zoneStream, "order 2025/7");
         browser.signInAsDemo("cabinet-1");
         String copy = null;
         for (String lang : new String[]{"mn", "en"}) {
@@ -403,11 +389,26 @@ class PermitFormsBrowserTest {
             }
         }
         String stated = copy;
-        assertThat(events.readEvents("person-governor-altanbulag").asStream().map(org.axonframework.eventhandling.EventMessage::getPayload)
+        assertThat(registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents("person-governor-altanbulag").asStream().map(org.axonframework.eventhandling.EventMessage::getPayload)
                 .filter(mn.registry.kernel.identity.StoredActOrderStated.class::isInstance).map(mn.registry.kernel.identity.StoredActOrderStated.class::cast)
                 .filter(s -> zoneStream.equals(s.onTheZonesStream()))).singleElement()
                 .satisfies(s -> assertThat(s.sequence()).isEqualTo(number))
                 .satisfies(s -> assertThat(s.documentSha256()).isEqualTo(stated));
         browser.signOut();
+    }
+
+    /**
+     * Stores, as a release before session 25 recorded it for a governor holding the role, an appointment of Altanbulag's governor on the
+     * zone's stream alone, by reference ({@code decision}); answers its number on the zone's stream.
+     */
+    private long zoneAloneAppointmentStored(String zoneStream, String decision) {
+        org.axonframework.eventsourcing.eventstore.EventStore events = registry.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        long number = events.lastSequenceNumberFor(zoneStream).orElseThrow() + 1;
+        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant();
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("FreeZone", zoneStream, number,
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(mn.registry.kernel.freezone.ZoneId.of("altanbulag"),
+                        new mn.registry.kernel.identity.PersonId("governor-altanbulag"), "Altanbulag governor", decision, now,
+                        new mn.registry.kernel.identity.PersonId("cabinet-1"))));
+        return number;
     }
 }
