@@ -228,7 +228,7 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
 
     @Test
     @DisplayName("ADR 0069 item 8: the land register's read of a registration with a snapshot asks no snapshot and reads each of the stream's "
-            + "commits once (one find each, and one for the end), as a stream without a snapshot; Axon's read from the snapshot asked it once more")
+            + "commits once (one find each, and one for the end), as a stream without a snapshot; Axon's read from the snapshot asks the snapshot")
     void reading_from_the_first_event_reads_each_commit_once() {
         Object[] history = {applied(HOLDER), registered(HOLDER), groundRaised(HOLDER), groundRaised(HOLDER),
                 groundRaised(HOLDER), groundRaised(HOLDER)};
@@ -244,5 +244,23 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
         assertThat(fromTheFirst.get("find events")).as("each commit once, and the end").isEqualTo(history.length + 1);
         assertThat(fromTheFirst).isEqualTo(noSnapshot);
         assertThat(fromTheSnapshot.get("find snapshots")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("ADR 0069 item 10 (F485, was O326): the aggregate's own load right after a snapshot taken at its stream's last event reads the "
+            + "snapshot and asks for the event after it (its head key, then the 64 before it), and walks no commit of the stream; it still reads "
+            + "an event stored after the snapshot")
+    void the_load_after_a_snapshot_at_the_last_event_walks_no_commit() {
+        Object[] history = {applied(HOLDER), registered(HOLDER), groundRaised(HOLDER), groundRaised(HOLDER), groundRaised(HOLDER),
+                groundRaised(HOLDER)};
+        snapshotted(HOLDER, history);
+        long[] read = new long[1];
+        Map<String, Integer> load = during(() -> read[0] = events.readEvents(HOLDER.stream()).asStream().count());
+        assertThat(read[0]).as("the snapshot alone").isEqualTo(1);
+        assertThat(load.get("find snapshots")).isEqualTo(1);
+        assertThat(load.get("find events")).as("the event after the snapshot asked, by its key and the 64 before it").isEqualTo(2);
+        bench.append(HOLDER.stream(), List.of(groundRaised(HOLDER)));
+        assertThat(events.readEvents(HOLDER.stream()).asStream().map(e -> e.getSequenceNumber()).toList()).as("the snapshot and the event after it")
+                .containsExactly((long) history.length - 1, (long) history.length);
     }
 }
