@@ -1,12 +1,8 @@
 package mn.registry.freezone.land;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import mn.registry.command.look.SnapshotLoads;
 import mn.registry.document.DocumentReadersOn;
 import mn.registry.freezone.entity.CourtDecisionsElsewhereOn;
@@ -40,7 +36,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static mn.registry.freezone.FreeZoneSigned.byGovernor;
 import static mn.registry.freezone.land.ZoneLandTest.A1;
@@ -71,7 +66,7 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
     static final LocalDate CERTIFIED = LocalDate.of(2026, 11, 2);
     static final LegalEntity FOREIGN = new LegalEntity("Baikal Logistics LLC", Jurisdiction.FOREIGN, "RU", "1027700132195");
 
-    private final Map<String, Integer> counted = new TreeMap<>();
+    private final CountedRoundTrips counted = new CountedRoundTrips();
     private MongoClient client;
     private SnapshotLoads<?> bench;
     private MongoDatabase database;
@@ -79,14 +74,7 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
 
     @BeforeEach
     void store(ConnectionString server, MongoDatabase fresh) {
-        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server).addCommandListener(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
-                counted.merge(event.getCommandName() + (collection != null && collection.isString() ? " " + collection.asString().getValue() : ""),
-                        1, Integer::sum);
-            }
-        }).build());
+        client = CountedRoundTrips.client(server, counted);
         database = client.getDatabase(fresh.getName());
         bench = RegistrationStreamReaders.snapshotBench(database);
         events = bench.axon().eventStore();
@@ -219,13 +207,6 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
         assertThat(DocumentReadersOn.admits(events, stranger, STATUTES, HOLDER.value())).as("another applicant").isFalse();
     }
 
-    /** Round trips by command and collection (e.g. {@code find events}) while {@code read} runs. */
-    private Map<String, Integer> during(Runnable read) {
-        counted.clear();
-        read.run();
-        return new TreeMap<>(counted);
-    }
-
     @Test
     @DisplayName("ADR 0069 item 8: the land register's read of a registration with a snapshot asks no snapshot and reads each of the stream's "
             + "commits once (one find each, and one for the end), as a stream without a snapshot; Axon's read from the snapshot asks the snapshot")
@@ -234,10 +215,10 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
                 groundRaised(HOLDER), groundRaised(HOLDER)};
         snapshotted(HOLDER, history);
         LandHolders holders = new LandHolders(events);
-        Map<String, Integer> fromTheFirst = during(() -> holders.standing(HOLDER));
-        Map<String, Integer> fromTheSnapshot = during(() -> events.readEvents(HOLDER.stream()).asStream().count());
+        Map<String, Integer> fromTheFirst = counted.during(() -> holders.standing(HOLDER));
+        Map<String, Integer> fromTheSnapshot = counted.during(() -> events.readEvents(HOLDER.stream()).asStream().count());
         bench.dropSnapshots();
-        Map<String, Integer> noSnapshot = during(() -> holders.standing(HOLDER));
+        Map<String, Integer> noSnapshot = counted.during(() -> holders.standing(HOLDER));
         System.out.println("ADR 0069 item 8 round trips of one registration's standing, " + history.length + " commits, a snapshot at the last: "
                 + "from the first event " + fromTheFirst + ", Axon's read from the snapshot " + fromTheSnapshot + ", no snapshot " + noSnapshot);
         assertThat(fromTheFirst.get("find snapshots")).as("no snapshot asked").isNull();
@@ -255,7 +236,7 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
                 groundRaised(HOLDER)};
         snapshotted(HOLDER, history);
         long[] read = new long[1];
-        Map<String, Integer> load = during(() -> read[0] = events.readEvents(HOLDER.stream()).asStream().count());
+        Map<String, Integer> load = counted.during(() -> read[0] = events.readEvents(HOLDER.stream()).asStream().count());
         assertThat(read[0]).as("the snapshot alone").isEqualTo(1);
         assertThat(load.get("find snapshots")).isEqualTo(1);
         assertThat(load.get("find events")).as("the event after the snapshot asked, by its key and the 64 before it").isEqualTo(2);
