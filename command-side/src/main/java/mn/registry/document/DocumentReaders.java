@@ -1,11 +1,11 @@
 package mn.registry.document;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class DocumentReaders {
         }
         RegistrationId id = registration(registration);
         if (id != null) {
-            for (Object e : events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList()) {
+            for (Object e : WholeStream.payloads(events, id.stream()).toList()) {
                 if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied && cites(applied, sha256)
                         && (governsTheZoneNow(reader, applied) || reader.person().equals(applied.signedBy()))) {
                     return;

@@ -277,4 +277,60 @@ class ArchitectureTest {
             return context.signedAt();
         }
     }
+
+    /**
+     * ADR 0069 item 8 (abuse audit F484, was O311): Axon's one-argument {@code readEvents(aggregateId)} on an event store answers the latest
+     * snapshot and only the events after it, which only the aggregate's own load (Axon's repository) may fold. Code beside the aggregate
+     * reads a stream through {@code WholeStream}, from its first event; a storage engine that hands the call to another (the durable
+     * engine's delegate) is no reader.
+     */
+    static ArchRule noOneArgumentStreamRead() {
+        DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> oneArgumentRead = DescribedPredicate.describe(
+                "Axon's one-argument readEvents(aggregateId) of an event store or storage engine", call -> call.getName().equals("readEvents")
+                        && call.getTarget().getRawParameterTypes().size() == 1 && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
+                        && (call.getTargetOwner().isAssignableTo(org.axonframework.eventsourcing.eventstore.EventStore.class)
+                        || call.getTargetOwner().isAssignableTo(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class)));
+        return noClasses().that().doNotHaveFullyQualifiedName("mn.registry.infrastructure.axon.DurableEventStorageEngine")
+                .should().callMethodWhere(oneArgumentRead)
+                .because("ADR 0069 item 8: a stream with a snapshot answers it from the snapshot on; a reader beside the aggregate reads "
+                        + "WholeStream.events or WholeStream.payloads, every event from the first");
+    }
+
+    @Test
+    @DisplayName("ADR 0069 item 8 (F484): no reader of the registry reads a stream with Axon's one-argument readEvents, which answers a snapshot")
+    void no_reader_reads_a_stream_from_its_snapshot() {
+        noOneArgumentStreamRead().check(all);
+    }
+
+    @Test
+    @DisplayName("ADR 0069 item 8: the stream rule catches a one-argument read of an event store and of a storage engine, not a read from 0")
+    void stream_rule_catches_a_one_argument_read() {
+        for (Class<?> offender : new Class<?>[]{ReadsTheStoreFromItsSnapshot.class, ReadsTheEngineByItsId.class}) {
+            assertThat(noOneArgumentStreamRead().evaluate(new ClassFileImporter().importClasses(offender)).hasViolation())
+                    .as(offender.getSimpleName()).isTrue();
+        }
+        assertThat(noOneArgumentStreamRead().evaluate(new ClassFileImporter().importClasses(ReadsTheWholeStream.class)).hasViolation())
+                .as("a read from the first event").isFalse();
+    }
+
+    /** What the stream rule forbids: the event store's one-argument read ... */
+    static final class ReadsTheStoreFromItsSnapshot {
+        long events(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store, String stream) {
+            return store.readEvents(stream).asStream().count();
+        }
+    }
+
+    /** ... and a storage engine's. */
+    static final class ReadsTheEngineByItsId {
+        long events(org.axonframework.eventsourcing.eventstore.EventStorageEngine engine, String stream) {
+            return engine.readEvents(stream).asStream().count();
+        }
+    }
+
+    /** What it allows: a read from the first event. */
+    static final class ReadsTheWholeStream {
+        long events(org.axonframework.eventsourcing.eventstore.EventStore store, String stream) {
+            return store.readEvents(stream, 0).asStream().count();
+        }
+    }
 }

@@ -2,11 +2,11 @@ package mn.registry.freezone.entity;
 
 import mn.registry.freezone.zone.ZoneBoundaries;
 import mn.registry.infrastructure.axon.DurableEventStorageEngine;
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +71,7 @@ public class CourtDecisionsElsewhere {
         Set<String> begun = asked.size() > 1 ? streamsBegun.apply(asked) : Set.copyOf(asked);
         Map<RegistrationId, List<RegistrationEvents.CourtDissolutionRecorded>> decisions = new LinkedHashMap<>();
         elsewhere.forEach((registration, others) -> decisions.put(registration, others.stream().map(RegistrationId::stream).filter(begun::contains)
-                .flatMap(stream -> events.readEvents(stream).asStream()).map(EventMessage::getPayload)
+                .flatMap(stream -> WholeStream.payloads(events, stream))
                 .filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance).map(RegistrationEvents.CourtDissolutionRecorded.class::cast)
                 .toList()));
         return decisions;

@@ -2,13 +2,13 @@ package mn.registry.freezone.entity;
 
 import mn.registry.document.DocumentStore;
 import mn.registry.freezone.zone.Zones;
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.ZoneId;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -76,8 +76,8 @@ class RegistryRegistrationServices implements RegistrationServices {
 
     @Override
     public java.util.Optional<RegistrationEvents.CourtDissolutionRecorded> courtDecisionRecordedElsewhere(String sha256) {
-        return claims.courtDecisionRecordedBy(sha256).flatMap(registration -> events.readEvents(registration.stream()).asStream()
-                .map(EventMessage::getPayload).filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
+        return claims.courtDecisionRecordedBy(sha256).flatMap(registration -> WholeStream.payloads(events, registration.stream())
+                .filter(RegistrationEvents.CourtDissolutionRecorded.class::isInstance)
                 .map(RegistrationEvents.CourtDissolutionRecorded.class::cast).filter(recorded -> sha256.equals(recorded.documentSha256()))
                 .reduce((earlier, later) -> later));
     }

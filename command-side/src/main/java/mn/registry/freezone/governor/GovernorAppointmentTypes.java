@@ -7,6 +7,7 @@ import mn.registry.freezone.zone.QuarterlyReportSchedule;
 import mn.registry.freezone.zone.Zones;
 import mn.registry.freezone.zone.ZoneDecisionDocuments;
 import mn.registry.identity.api.RoleGrants;
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
@@ -17,7 +18,6 @@ import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -187,7 +187,7 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     void decisionOfItsOwn(PersonId governor, ZoneId zone, String decision, String decisionSha256) {
         String cited = decisionAsCompared(decision);
         List<CitedDecision> earlier = java.util.stream.Stream.concat(
-                events.readEvents(IdentityDirectory.streamOf(governor)).asStream().map(EventMessage::getPayload)
+                WholeStream.payloads(events, IdentityDirectory.streamOf(governor))
                         .map(payload -> CitedDecision.ofTheRole(payload, zone)),
                 onTheZonesRecord(governor, zone)).flatMap(java.util.Optional::stream).toList();
         if (earlier.stream().anyMatch(act -> act.document() != null && act.document().equalsIgnoreCase(decisionSha256))) {
@@ -204,7 +204,7 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     }
 
     private java.util.stream.Stream<Object> zoneRecord(ZoneId zone) {
-        return events.readEvents(zone.stream()).asStream().map(EventMessage::getPayload);
+        return WholeStream.payloads(events, zone.stream());
     }
 
     /**
@@ -227,7 +227,7 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     @Override
     public java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId governor, String zone) {
         java.util.Map<Long, RecordNamingNoDocument> records = new java.util.TreeMap<>();
-        events.readEvents(ZoneId.of(zone).stream()).asStream().forEach(stored -> {
+        WholeStream.events(events, ZoneId.of(zone).stream()).forEach(stored -> {
             if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
                     && governor.equals(appointed.governor()) && appointed.decisionSha256() == null) {
                 records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from()));
@@ -282,7 +282,7 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     }
 
     private String displayName(PersonId person) {
-        return events.readEvents(IdentityDirectory.streamOf(person)).asStream().map(EventMessage::getPayload)
+        return WholeStream.payloads(events, IdentityDirectory.streamOf(person))
                 .filter(PersonEnrolled.class::isInstance).map(p -> vault.displayName((PersonEnrolled) p)).reduce((a, b) -> b)
                 .orElseThrow(() -> new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown",
                         "No person " + person + " is enrolled with the registry.", "governor", "003 art. 8.2"));

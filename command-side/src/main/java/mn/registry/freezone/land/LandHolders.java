@@ -1,9 +1,9 @@
 package mn.registry.freezone.land;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.PersonId;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
@@ -103,7 +103,7 @@ class LandHolders {
         Instant registeredAt = null;
         boolean landGroundRaised = false;
         LocalDate certificateIssuedOn = null;
-        for (Object e : events.readEvents(registrationStream(id)).asStream().map(EventMessage::getPayload).toList()) {
+        for (Object e : WholeStream.payloads(events, registrationStream(id)).toList()) {
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
                 representative = applied.signedBy();

@@ -2,9 +2,9 @@ package mn.registry.freezone.report;
 
 import mn.registry.freezone.zone.DatedActsOfTheZone;
 import mn.registry.freezone.zone.ZoneDating;
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.ZoneId;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class RegistryDatedActsOfTheZone implements DatedActsOfTheZone {
 
     @Override
     public LocalDate earliestExemptionDecision(ZoneId zone) {
-        return events.readEvents(zone.landStream()).asStream().map(EventMessage::getPayload)
+        return WholeStream.payloads(events, zone.landStream())
                 .filter(LandEvents.LandFeeExemptionGranted.class::isInstance)
                 .map(e -> ((LandEvents.LandFeeExemptionGranted) e).decidedOn()).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     }

@@ -1,9 +1,9 @@
 package mn.registry.freezone.report;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.freezone.QuarterlyReportContent;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ public class RegistryQuarterlyReport {
     public QuarterlyReportContent.ReportV2 build(ZoneId zone, QuarterlyReportContent.Quarter quarter) {
         List<List<QuarterlyReportContent.EntityRecord>> streams = new ArrayList<>();
         for (RegistrationId id : index.registrationsOf(zone)) {
-            streams.add(QuarterlyReportContent.foldPeriods(events.readEvents(id.stream()).asStream().map(EventMessage::getPayload).toList()));
+            streams.add(QuarterlyReportContent.foldPeriods(WholeStream.payloads(events, id.stream()).toList()));
         }
         return QuarterlyReportContent.buildV2(zone, quarter, streams);
     }

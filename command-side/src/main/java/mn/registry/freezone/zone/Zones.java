@@ -1,11 +1,11 @@
 package mn.registry.freezone.zone;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +49,7 @@ public class Zones {
 
     public Optional<Zone> find(ZoneId zoneId) {
         Zone zone = null;
-        for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
+        for (Object e : WholeStream.payloads(events, zoneId.stream()).toList()) {
             if (e instanceof ZoneEvents.ZoneEstablished z) {
                 zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false, z.resolutionDate());
             } else if (e instanceof ZoneEvents.ZoneResolutionDateRecorded r && zone != null) {
@@ -66,7 +66,7 @@ public class Zones {
     /** 003 art. 6.4: the zone's temporary closures in order, each with the day it was reopened (none while still closed). */
     public java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zoneId) {
         java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures = new java.util.ArrayList<>();
-        for (Object e : events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).toList()) {
+        for (Object e : WholeStream.payloads(events, zoneId.stream()).toList()) {
             if (e instanceof ZoneEvents.ZoneTemporarilyClosed c) {
                 closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(c.closedAt()), null));
             } else if (e instanceof ZoneEvents.ZoneOpened o && !closures.isEmpty() && closures.get(closures.size() - 1).reopenedOn() == null) {
@@ -80,7 +80,7 @@ public class Zones {
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1); empty when no zone was established. */
     public Set<Activity> allowedActivities(ZoneId zoneId) {
         Set<Activity> allowed = EnumSet.noneOf(Activity.class);
-        events.readEvents(zoneId.stream()).asStream().map(EventMessage::getPayload).filter(ZoneEvents.ZoneEstablished.class::isInstance)
+        WholeStream.payloads(events, zoneId.stream()).filter(ZoneEvents.ZoneEstablished.class::isInstance)
                 .forEach(e -> allowed.addAll(((ZoneEvents.ZoneEstablished) e).activities()));
         return Set.copyOf(allowed);
     }

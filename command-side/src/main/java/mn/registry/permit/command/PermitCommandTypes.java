@@ -7,12 +7,12 @@ import mn.registry.command.api.TargetByRecordComponent;
 import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.command.claim.DocumentClaims;
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.money.Money;
 import mn.registry.kernel.permit.*;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -159,7 +159,7 @@ class PermitCommandTypes {
 
     /** The ministry's settings of the minimum insurance, in the order they were set. */
     static List<MinimumInsuranceSet> minimumInsuranceSettings(EventStore events) {
-        return events.readEvents(MinistryParameters.STREAM).asStream().map(EventMessage::getPayload)
+        return WholeStream.payloads(events, MinistryParameters.STREAM)
                 .filter(MinimumInsuranceSet.class::isInstance).map(MinimumInsuranceSet.class::cast).toList();
     }
 

@@ -1,8 +1,8 @@
 package mn.registry.infrastructure.calendar;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.calendar.CalendarDeclaration;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
@@ -46,8 +46,7 @@ public class CurrentCalendar {
 
     /** Re-reads the declarations from the event store. */
     public WorkingDayCalendar refresh() {
-        List<CalendarDeclaration> declarations = events.readEvents(STREAM).asStream()
-                .map(EventMessage::getPayload)
+        List<CalendarDeclaration> declarations = WholeStream.payloads(events, STREAM)
                 .filter(CalendarDeclaration.class::isInstance)
                 .map(CalendarDeclaration.class::cast)
                 .toList();

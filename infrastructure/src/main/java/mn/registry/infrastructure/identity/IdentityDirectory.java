@@ -1,5 +1,6 @@
 package mn.registry.infrastructure.identity;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
@@ -188,7 +189,7 @@ public class IdentityDirectory {
         }
         List<Object> read = new ArrayList<>();
         long[] lastRead = {-1};
-        events.readEvents(streamOf(person)).asStream().forEach(e -> {
+        WholeStream.events(events, streamOf(person)).forEach(e -> {
             read.add(e.getPayload());
             lastRead[0] = Math.max(lastRead[0], e.getSequenceNumber());
         });

@@ -1,5 +1,6 @@
 package mn.registry.infrastructure.privacy;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.PersonalDataErased;
@@ -45,7 +46,7 @@ class ErasuresReapplied implements SmartInitializingSingleton {
         int reapplied = 0;
         for (PersonId person : vault.peopleWithKeys()) {
             PersonalDataErased[] last = {null};
-            events.readEvents(IdentityDirectory.streamOf(person), 0).asStream()
+            WholeStream.events(events, IdentityDirectory.streamOf(person))
                     .filter(e -> e.getPayload() instanceof PersonalDataErased)
                     .forEach(e -> last[0] = (PersonalDataErased) e.getPayload());
             if (last[0] != null && vault.reapply(last[0])) {

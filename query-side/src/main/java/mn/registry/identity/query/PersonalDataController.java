@@ -1,5 +1,6 @@
 package mn.registry.identity.query;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.identity.Actor;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.infrastructure.privacy.PersonalDataReads;
@@ -11,7 +12,6 @@ import mn.registry.kernel.identity.PersonalDataErased;
 import mn.registry.kernel.identity.PersonalDetails;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +62,7 @@ class PersonalDataController {
         Actor reader = sessions.require(authorization, Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR, Role.COMMUNICATIONS_INSPECTOR);
         PersonId person = personId(personIdText);
         List<Object> history = new ArrayList<>();
-        events.readEvents(IdentityDirectory.streamOf(person)).asStream().map(EventMessage::getPayload).forEach(history::add);
+        WholeStream.payloads(events, IdentityDirectory.streamOf(person)).forEach(history::add);
         if (history.isEmpty()) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "identity.person-unknown", "No person " + person
                     + " is enrolled with the registry.", "personId", null);

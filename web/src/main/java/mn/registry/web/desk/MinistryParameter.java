@@ -1,8 +1,8 @@
 package mn.registry.web.desk;
 
+import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.permit.MinimumInsuranceSet;
 import mn.registry.kernel.money.Money;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ class MinistryParameter {
 
     private List<MinimumInsuranceSet> settings() {
         try {
-            return events.readEvents(STREAM).asStream().map(EventMessage::getPayload).filter(MinimumInsuranceSet.class::isInstance)
+            return WholeStream.payloads(events, STREAM).filter(MinimumInsuranceSet.class::isInstance)
                     .map(MinimumInsuranceSet.class::cast).toList();
         } catch (RuntimeException e) {
             return List.of(); // no parameter stream yet
