@@ -102,6 +102,26 @@ const problemText = async answer => {
   return answer.detail || '';
 };
 
+/**
+ * 001 art. 23.1.1 (ADR 0061 item 39, abuse audit F490, was O315): another person's certificate is revoked on the document it rests on;
+ * only one's own is revoked without one. The revocation form marks its document required while the person typed is not the one signed
+ * in, and says why in the page's language (data-document-required), before the command is prepared: judged as the person is typed and
+ * again at the click that submits (a hashed file fills the field without an input event).
+ */
+for (const form of document.querySelectorAll('form[data-type="RevokeSignerCertificate"][data-signed-in]')) {
+  const person = form.elements.personId;
+  const documentField = form.elements.documentSha256;
+  const judge = () => {
+    const typed = person.value.trim();
+    documentField.required = typed !== '' && typed !== form.dataset.signedIn;
+    documentField.setCustomValidity(documentField.required && documentField.value.trim() === '' ? form.dataset.documentRequired : '');
+  };
+  person.addEventListener('input', judge);
+  documentField.addEventListener('input', judge);
+  form.querySelector('button[type=submit]')?.addEventListener('click', judge);
+  judge();
+}
+
 Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplicationBodies);
 
 for (const form of document.querySelectorAll('form.command')) {

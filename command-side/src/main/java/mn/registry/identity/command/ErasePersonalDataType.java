@@ -77,11 +77,8 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
     // (001 art. 15.6): a civil registration number, phone or e-mail written in it (the erased person's, as a careless ground names them)
     // would outlive the key it destroys. Refused before the key is touched, as the erasure's form now puts the ground before every supervisor
     static void groundHoldsNoPersonalDetails(String ground) {
-        mn.registry.kernel.privacy.PersonalDetailsInText.first(ground).ifPresent(found -> {
-            throw RegistryProblem.invalid("privacy.personal-details-in-erasure-ground", "The ground of an erasure is kept in clear after the "
-                    + "key is destroyed: remove the civil registration number, phone number or e-mail address (" + found.kind() + ").", "ground",
-                    "002 art. 15.3, 30.1");
-        });
+        GroundKeptInClear.holdsNoPersonalDetails(ground, "privacy.personal-details-in-erasure-ground", "ground",
+                "an erasure is kept in clear after the key is destroyed");
     }
 
     @Override

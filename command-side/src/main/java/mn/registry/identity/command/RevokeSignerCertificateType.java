@@ -45,12 +45,22 @@ class RevokeSignerCertificateType {
                 (body, context) -> revoke(commands, documents, acrossKinds, body, context));
     }
 
+    // 002 art. 15.3, 30.1 (ADR 0071 item 18, abuse audit F488, was O320): the revocation's ground is withheld from the public record but kept
+    // in clear in SignerCertificateRevoked on the person's stream, which the person's later erasure does not erase: a civil registration
+    // number, phone or e-mail written in it ("lost key, reported by Bat, 99112233") would outlive the key. Refused before the document is
+    // read or claimed and before the stream is asked: nothing revoked, claimed or stored
+    static void revocationGroundHoldsNoPersonalDetails(String ground) {
+        GroundKeptInClear.holdsNoPersonalDetails(ground, "privacy.personal-details-in-revocation-ground", "ground",
+                "a certificate's revocation is kept in clear on the person's record, after any later erasure of their personal data");
+    }
+
     private static Object revoke(CommandGateway commands, mn.registry.document.DocumentStore documents,
                                  mn.registry.command.claim.DocumentClaims acrossKinds, RevokeSignerCertificate body, CommandContext context) {
         if (body == null || body.personId() == null) {
             throw RegistryProblem.invalid("identity.person-missing", "Name the person whose certificate is revoked in 'personId'.", "personId",
                     "001 art. 23.1.1");
         }
+        revocationGroundHoldsNoPersonalDetails(body.ground());
         // ADR 0046 item 32: a document named is one the registry received (the person's stream checks when one is needed)
         if (body.documentSha256() != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(body.documentSha256().strip())) {
             documents.requireReceived(body.documentSha256().strip(), "documentSha256", "001 art. 23.1.1");

@@ -87,6 +87,22 @@ final class BrowserRegistry {
         }
     }
 
+    /**
+     * Moves the demo clock of a registry of its own forward to {@code target} (an Ulaanbaatar date), at most 400 days a step (the
+     * demo clock's largest move), each step answered 200.
+     */
+    void advanceDemoClockTo(java.time.LocalDate target) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(context.getBean(mn.registry.web.WebDates.class).today(), target);
+        while (days > 0) {
+            int step = (int) Math.min(days, 400);
+            RegistryClient.Reply reply = client.command(client.sign("supervisor-1", "AdvanceDemoClock", new mn.registry.demo.AdvanceDemoClock(step)));
+            if (reply.status() != 200) {
+                throw new AssertionError("the demo clock did not move: " + reply.body());
+            }
+            days -= step;
+        }
+    }
+
     static void await(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

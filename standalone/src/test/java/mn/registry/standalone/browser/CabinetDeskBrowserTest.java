@@ -336,6 +336,8 @@ class CabinetDeskBrowserTest {
         fill("#rev-person", "supervisor-1");
         fill("#rev-certificate", "ef".repeat(32));
         fill("#rev-ground", "түлхүүр алдагдсан");
+        // another's certificate is revoked on a document (F474), which the form asks before it is signed (F490): the supervisor's report
+        browser.chooseFile("rev-file", "rev-document", "%PDF-1.4\nsupervisor-1's written report of a lost key " + System.nanoTime() + "\n%%EOF\n");
         assertThat(browser.signAndSend("form-revoke-certificate")).contains("\"type\":\"RevokeSignerCertificate\"").contains("\"personId\":\"supervisor-1\"");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
         assertThat(browser.find("#command-result").getText()).contains("identity.certificate-unknown")

@@ -1,18 +1,15 @@
 package mn.registry.standalone.browser;
 
-import mn.registry.demo.AdvanceDemoClock;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.DecidePermitExtension;
 import mn.registry.kernel.permit.DecideRevocationComplaint;
 import mn.registry.kernel.permit.FileRevocationComplaint;
 import mn.registry.kernel.permit.RequestPermitExtension;
 import mn.registry.standalone.RegistryClient;
-import mn.registry.web.WebDates;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,12 +82,7 @@ class ExtensionClosedByTheRevocationBrowserTest {
 
     /** Moves the demo clock forward to {@code target} (Ulaanbaatar date), at most 400 days a step. */
     private static void advanceTo(LocalDate target) {
-        long days = ChronoUnit.DAYS.between(registry.context.getBean(WebDates.class).today(), target);
-        while (days > 0) {
-            int step = (int) Math.min(days, 400);
-            ok(registry.client.command(registry.client.sign("supervisor-1", "AdvanceDemoClock", new AdvanceDemoClock(step))));
-            days -= step;
-        }
+        registry.advanceDemoClockTo(target);
     }
 
     private static void ok(RegistryClient.Reply reply) {
