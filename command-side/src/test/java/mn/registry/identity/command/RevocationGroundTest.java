@@ -3,6 +3,7 @@ package mn.registry.identity.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.claim.DocumentClaims;
+import mn.registry.command.claim.Claimant;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.document.DocumentStore;
 import mn.registry.kernel.identity.PersonId;
@@ -62,8 +63,8 @@ class RevocationGroundTest {
         verifyNoInteractions(commands, documents, claims); // nothing read, claimed, sent or stored
 
         // the lawful act: the same revocation on a ground naming no one's details reaches the claim and the person's stream
-        when(claims.claimedFor(eq(REPORT), eq(DocumentKind.IDENTITY_ORDER), any(CommandContext.class), any(), any(), any()))
-                .thenAnswer(call -> ((Supplier<?>) call.getArgument(5)).get());
+        when(claims.claimedFor(eq(REPORT), eq(DocumentKind.IDENTITY_ORDER), any(Claimant.class), any(CommandContext.class), any(), any(), any()))
+                .thenAnswer(call -> ((Supplier<?>) call.getArgument(6)).get());
         Object answer = type.handle(new RevokeSignerCertificate(REVIEWER, null, "key reported lost (letter 7/15 of 2026-12-01)", REPORT), SUPERVISOR);
         assertThat(((Map<?, ?>) answer).get("personId")).isEqualTo("reviewer-1");
         verify(commands).sendAndWait(any());
