@@ -1,6 +1,9 @@
 package mn.registry.permit.command;
 
+import com.mongodb.client.MongoDatabase;
 import mn.registry.deadline.DeadlineInstruction;
+import mn.registry.deadline.DeadlineState;
+import mn.registry.deadline.MongoDeadlines;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
@@ -14,8 +17,12 @@ import mn.registry.kernel.permit.RecordPermitDutyFulfilled;
 import mn.registry.kernel.permit.RefusePermitSuspensionRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import mn.registry.store.testing.EmbeddedMongoExtension;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static mn.registry.permit.command.PermitAbuseRound29DeadlineTest.offOn;
 import static mn.registry.permit.command.PermitLifecycleTest.CALENDAR;
@@ -32,7 +39,7 @@ import static mn.registry.permit.command.Signed.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Session 28, a duty done on its moved day (abuse audit F491, was O329, and F492; ADR 0046 items 129-130): whether a duty was done late is
+ * Session 28, a duty done on its moved day (abuse audit F491, was O329; ADR 0046 items 129-130): whether a duty was done late is
  * judged against its last day on the calendar in force at the registry's receipt of the act that does it. A day off declared on a working-day
  * duty's last day moves it; the duty done on the moved day before the deadline service handled the declaration's recompute is in time (the
  * moved day recorded first, as a firing records it, F487); done after the moved day it is late; a day off declared after the last day moves
@@ -102,7 +109,7 @@ class PermitAbuseRound29DutyTest extends PermitAbuseFixture {
     }
 
     @Test
-    @DisplayName("002 art. 28.3; domain-rules §2 (ADR 0046 item 130; F492): the official does not gain a day by a declaration: the notice "
+    @DisplayName("002 art. 28.3; domain-rules §2 (ADR 0046 item 130, held): the official does not gain a day by a declaration: the notice "
             + "recorded the day after the moved day is late (the moved day recorded); a day off declared after the last day moves nothing, "
             + "the notice recorded after the last day is late")
     void a_duty_done_after_its_moved_day_is_late() {
@@ -120,5 +127,33 @@ class PermitAbuseRound29DutyTest extends PermitAbuseFixture {
         fixture = Signed.fixture(services);
         fixture.given(suspended()).when(noticeRecorded(afterTheLastDay))
                 .expectEvents(new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, afterTheLastDay, true, NOTICE_SHA, REVIEWER));
+    }
+
+    @Test
+    @ExtendWith(EmbeddedMongoExtension.class)
+    @DisplayName("002 art. 28.3; domain-rules §3 (ADR 0046 item 130, held): the moved day's deadline an act records before the duty's "
+            + "fulfilment is ended by it on the registry's deadline store, with the duty's own deadline: nothing of the duty stays open to fire")
+    void the_moved_days_deadline_ends_with_the_duty(MongoDatabase database) {
+        services.calendar = offOn(NOTICE);
+        Deadline moved = services.calendar.deadline(UlaanbaatarTime.dateOf(SUSPENDED_AT), PermitDeadlines.SUSPENSION_NOTICE);
+        Instant onTheMovedDay = onTheLastDay(moved);
+        List<Object> events = new ArrayList<>(suspended());
+        events.add(movedTo(PermitDuty.NOTIFY_SUSPENSION, moved));
+        events.add(new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, onTheMovedDay, false, NOTICE_SHA, REVIEWER));
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        PermitDeadlineRules rules = new PermitDeadlineRules(() -> services.calendar);
+        for (int position = 0; position < events.size(); position++) { // each event's instructions, in the store's order, as the projection applies them
+            for (DeadlineInstruction instruction : rules.instructionsFor(events.get(position), position)) {
+                if (instruction instanceof DeadlineInstruction.Start start) {
+                    deadlines.start(start.deadline(), position);
+                } else if (instruction instanceof DeadlineInstruction.End end) {
+                    deadlines.end(end.aggregateId(), end.kind(), List.of(), position);
+                }
+            }
+        }
+        String notice = PermitDeadlineRules.dutyKind(PermitDuty.NOTIFY_SUSPENSION);
+        assertThat(deadlines.openOf(ID.value())).extracting(mn.registry.deadline.ScheduledDeadline::kind).doesNotContain(notice).isNotEmpty();
+        assertThat(deadlines.state(PermitDeadlineRules.deadlineOfTheMovedDay(ID, PermitDuty.NOTIFY_SUSPENSION, moved.due())))
+                .contains(DeadlineState.CANCELLED);
     }
 }
