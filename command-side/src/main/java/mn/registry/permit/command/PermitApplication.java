@@ -2459,8 +2459,8 @@ class PermitApplication {
      * the permit holds. A day off declared on a working-day duty's last day moves it; the act done on the moved day before the deadline
      * service handled the declaration's recompute was marked late against the old day (for the suspension's notice, a late mark makes a
      * restoration on the months spent the supervisor's, item 121; the public record said late). While the held day has not passed at
-     * receipt the act is in time whatever the calendar (a day off declared after the last day moves nothing, item 128), so the calendar
-     * is read again only once it has passed: counted again from day 0 as a firing counts it (F487), the moved day recorded first with
+     * receipt the act is judged on it, no calendar read (a day off declared after the last day moves nothing, item 128; a working day
+     * declared inside the count, which moves it earlier, is left: abuse audit O334); the calendar is read again only once it has passed: counted again from day 0 as a firing counts it (F487), the moved day recorded first with
      * {@code PermitDutyDueRecomputed}, under the deadline of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the
      * fulfilment that follows ends.
      */
