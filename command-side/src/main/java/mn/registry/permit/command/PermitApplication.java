@@ -423,7 +423,7 @@ class PermitApplication {
                 command.insuredUntil(), command.proofSha256(), context.receivedAt()));
         if (renewal) {
             if (openDuties.containsKey(PermitDuty.RENEW_INSURANCE)) {
-                fulfil(PermitDuty.RENEW_INSURANCE, context.receivedAt(), context.actor());
+                dischargedByThisAct(PermitDuty.RENEW_INSURANCE, context, services);
             }
             insuredThroughTheTerm(context.receivedAt());
         }
@@ -619,8 +619,7 @@ class PermitApplication {
         }
         evidenceDoesNotPrecedeTheAct(command.duty(), command.evidenceSha256(), services);
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", command.duty().article(), services); // F106
-        apply(new PermitDutyFulfilled(applicationId, command.duty(), context.receivedAt(), UlaanbaatarTime.dateOf(context.receivedAt()).isAfter(due),
-                command.evidenceSha256(), context.actor()));
+        fulfil(command.duty(), context.receivedAt(), command.evidenceSha256(), context.actor(), services);
     }
 
     // 002 art. 28.3, 29.3, 27.7 (ADR 0046 item 63, abuse audit F212): the ministry notifies the holder and the tax authority of a suspension
@@ -689,11 +688,9 @@ class PermitApplication {
 
     // 002 art. 26.4, 27.6: the registry publishes a grant or an extension by the time-stamped checkpoint that covers its record
     @CommandHandler
-    void handle(PublishedByCheckpoint command) {
-        LocalDate due = dueOf(command.duty());
-        if (due != null && command.duty().dischargedBy() == PermitDuty.Discharge.CHECKPOINT) {
-            apply(new PermitDutyFulfilled(applicationId, command.duty(), command.publishedAt(),
-                    UlaanbaatarTime.dateOf(command.publishedAt()).isAfter(due), command.checkpointSha256(), null));
+    void handle(PublishedByCheckpoint command, PermitServices services) {
+        if (command.duty().dischargedBy() == PermitDuty.Discharge.CHECKPOINT) {
+            fulfil(command.duty(), command.publishedAt(), command.checkpointSha256(), null, services);
         }
     }
 
@@ -728,7 +725,7 @@ class PermitApplication {
         if (!command.due().equals(dueOf(command.duty())) || flaggedDuties.getOrDefault(command.duty(), false) || !handOverOwed(command.duty())) {
             return;
         }
-        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command, services);
+        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command.duty(), movedDay -> command.deadlineId(), services);
         boolean moved = !lastDay.equals(command.due());
         if (moved && !command.at().isAfter(UlaanbaatarTime.endOf(lastDay).toInstant())) {
             return; // the moved day has not passed: its deadline, scheduled again, fires after it
@@ -741,13 +738,15 @@ class PermitApplication {
      * working days (the extension's decision, the suspension's notice, the decisions after a suspension and on the tax authority's request)
      * is judged against the calendar in force when the registry handles its firing, as the application's decision is (F486): counted again
      * from its day 0 ({@link OpenDuty#countedAgain}); a day it moved is recorded with the recompute's own event ({@code PermitDutyDueRecomputed},
-     * under the deadline that fired), which schedules the deadline again for it. A duty due on a date keeps its day.
+     * under the deadline {@code deadlineOfTheDay} names for the moved day: at a firing, the deadline that fired), which schedules the deadline
+     * again for it. A duty due on a date keeps its day. Shared by the firing and by every act that does a duty ({@link #fulfil}, F491).
      */
-    private LocalDate dutyLastDayOnTheCalendarInForce(FlagOverdueDuty command, PermitServices services) {
-        OpenDuty open = openDuties.get(command.duty());
+    private LocalDate dutyLastDayOnTheCalendarInForce(PermitDuty duty, java.util.function.Function<LocalDate, String> deadlineOfTheDay,
+                                                      PermitServices services) {
+        OpenDuty open = openDuties.get(duty);
         OpenDuty inForce = open.countedAgain(services::dueOnTheCalendarInForceNow);
         if (inForce != open) {
-            apply(new PermitDutyDueRecomputed(applicationId, command.duty(), command.deadlineId(), inForce.startedOn(), inForce.workingDays(),
+            apply(new PermitDutyDueRecomputed(applicationId, duty, deadlineOfTheDay.apply(inForce.due()), inForce.startedOn(), inForce.workingDays(),
                     inForce.due(), inForce.calendarVersion()));
         }
         return inForce.due();
@@ -872,7 +871,7 @@ class PermitApplication {
                     }
                 }
             }
-            fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
+            dischargedByThisAct(PermitDuty.DECIDE_EXTENSION, context, services);
             raise(PermitDuty.PUBLISH_EXTENSION, services.due(context.receivedAt(), PermitDeadlines.PUBLICATION), context.receivedAt());
             if (!openDuties.containsKey(PermitDuty.RENEW_INSURANCE)) {
                 insuredThroughTheTerm(context.receivedAt()); // the policy covered the old term, not the new one
@@ -881,7 +880,7 @@ class PermitApplication {
             refusalStatesItsReasons(command.reasons(), "002 art. 27.3");
             refusalRestsOnAGroundToSuspend(command.reasons());
             apply(new PermitExtensionRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor()));
-            fulfil(PermitDuty.DECIDE_EXTENSION, context.receivedAt(), context.actor());
+            dischargedByThisAct(PermitDuty.DECIDE_EXTENSION, context, services);
             if (termEnded && isInForce()) {
                 apply(new PermitExpired(applicationId, validUntil, context.receivedAt(), "002 art. 29.2"));
             } else if (isInForce()) {
@@ -1048,9 +1047,9 @@ class PermitApplication {
         apply(new PermitSuspended(applicationId, command.ground(), evidence, evasions, from,
                 command.until(), context.receivedAt(), context.actor()));
         raise(PermitDuty.NOTIFY_SUSPENSION, services.due(context.receivedAt(), PermitDeadlines.SUSPENSION_NOTICE), context.receivedAt());
-        onlyADecisionOnTheTaxRequestDischargesIt(command.ground(), context);
+        onlyADecisionOnTheTaxRequestDischargesIt(command.ground(), context, services);
         if (anew) {
-            fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor()); // the decision item 56 raised, answered
+            dischargedByThisAct(PermitDuty.DECIDE_AFTER_SUSPENSION, context, services); // the decision item 56 raised, answered
         }
     }
 
@@ -1138,9 +1137,9 @@ class PermitApplication {
     // the inspector's opinion answers another ground: the request stays pending and its duty open, escalating as any duty once late
     // (after F191 the supervisor then decides it). The discharge is the PermitDutyFulfilled this handler applies, so stored events replay
     // as they were: no rule of the event sourcing handlers changed
-    private void onlyADecisionOnTheTaxRequestDischargesIt(SuspensionGround ground, CommandContext context) {
+    private void onlyADecisionOnTheTaxRequestDischargesIt(SuspensionGround ground, CommandContext context, PermitServices services) {
         if (ground == SuspensionGround.TAX_EVASIONS) {
-            fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+            dischargedByThisAct(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context, services);
         }
     }
 
@@ -1237,7 +1236,7 @@ class PermitApplication {
 
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
     @CommandHandler
-    void handle(RefusePermitSuspensionRequest command, CommandContext context) {
+    void handle(RefusePermitSuspensionRequest command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         theTaxRequestIsDecidedNow(context.receivedAt());
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
@@ -1245,7 +1244,7 @@ class PermitApplication {
         requireText(command.reasons(), "reasons", "002 art. 28.1");
         apply(new PermitSuspensionRequestRefused(applicationId, pendingTaxRequest.evidenceSha256(), command.reasons(), context.receivedAt(), context.actor(),
                 "002 art. 28.1"));
-        fulfil(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context.receivedAt(), context.actor());
+        dischargedByThisAct(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, context, services);
     }
 
     // 002 art. 28.1, 29.6: a request waits for a decision, and the permit is not revoked (its refusal waits for the revocation's outcome)
@@ -1343,7 +1342,7 @@ class PermitApplication {
         }
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
                 noticeUnmet ? RESTORED_ON_THE_UNNOTICED_MONTHS : monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
-        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
+        dischargedByThisAct(PermitDuty.DECIDE_AFTER_SUSPENSION, context, services);
     }
 
     /** The article of a restoration once 28.1's three months are spent unnoticed (item 113): 28.1 left the suspension no ground. */
@@ -1516,7 +1515,7 @@ class PermitApplication {
         groundIsOnRecord(command.ground(), services);
         apply(new PermitRevoked(applicationId, command.ground(), command.reason(), context.receivedAt(), context.actor(), true,
                 command.evidenceSha256()));
-        fulfil(PermitDuty.DECIDE_AFTER_SUSPENSION, context.receivedAt(), context.actor());
+        dischargedByThisAct(PermitDuty.DECIDE_AFTER_SUSPENSION, context, services);
         raiseOnDate(PermitDuty.HAND_OVER_DATABASE, UlaanbaatarTime.dateOf(context.receivedAt()).plusMonths(1), context.receivedAt());
     }
 
@@ -1842,7 +1841,7 @@ class PermitApplication {
         handOverRestsOnItsOwnReceipt(command.receiptSha256(), services);
         apply(new CertificateDatabaseHandedOver(applicationId, command.databaseSha256(), context.receivedAt(), context.actor(),
                 command.receiptSha256()));
-        fulfil(PermitDuty.HAND_OVER_DATABASE, context.receivedAt(), context.actor());
+        dischargedByThisAct(PermitDuty.HAND_OVER_DATABASE, context, services);
     }
 
     // 002 art. 29.3 (ADR 0057, session 20 round 2; abuse audit F221, F222, was O121): the registry never receives the database, only its
@@ -2215,7 +2214,7 @@ class PermitApplication {
         apply(new PermitInspected(applicationId, inspectedOn, command.findingsSha256(), command.violationFound(), context.receivedAt(),
                 context.actor(), next));
         if (openDuties.containsKey(PermitDuty.ANNUAL_INSPECTION)) {
-            fulfil(PermitDuty.ANNUAL_INSPECTION, context.receivedAt(), context.actor());
+            dischargedByThisAct(PermitDuty.ANNUAL_INSPECTION, context, services);
         }
         raiseOnDate(PermitDuty.ANNUAL_INSPECTION, next, context.receivedAt());
     }
@@ -2441,11 +2440,36 @@ class PermitApplication {
         return open == null ? null : open.due();
     }
 
-    private void fulfil(PermitDuty duty, Instant at, mn.registry.kernel.identity.PersonId by) {
-        LocalDate due = dueOf(duty);
-        if (due != null) {
-            apply(new PermitDutyFulfilled(applicationId, duty, at, UlaanbaatarTime.dateOf(at).isAfter(due), null, by));
+    /** The open {@code duty} done at {@code at} (the registry's receipt of the act, or its checkpoint's time), late or not (F491). */
+    private void fulfil(PermitDuty duty, Instant at, String evidenceSha256, PersonId by, PermitServices services) {
+        if (openDuties.containsKey(duty)) {
+            LocalDate lastDay = dutyLastDayAtReceipt(duty, at, services);
+            apply(new PermitDutyFulfilled(applicationId, duty, at, UlaanbaatarTime.dateOf(at).isAfter(lastDay), evidenceSha256, by));
         }
+    }
+
+    /** An act's duty discharged by its decision or record itself, with no evidence of its own. */
+    private void dischargedByThisAct(PermitDuty duty, CommandContext context, PermitServices services) {
+        fulfil(duty, context.receivedAt(), null, context.actor(), services);
+    }
+
+    /**
+     * 002 art. 28.3, 28.1, 28.4, 27.3, 26.4, 27.6; domain-rules §2 (ADR 0046 item 129; abuse audit F491, was O329): whether a duty was done
+     * late is judged against its last day on the calendar in force at the registry's receipt of the act that does it, not against the day
+     * the permit holds. A day off declared on a working-day duty's last day moves it; the act done on the moved day before the deadline
+     * service handled the declaration's recompute was marked late against the old day (for the suspension's notice, a late mark makes a
+     * restoration on the months spent the supervisor's, item 121; the public record said late). While the held day has not passed at
+     * receipt the act is judged on it, no calendar read (a day off declared after the last day moves nothing, item 128; a working day
+     * declared inside the count, which moves it earlier, is left: abuse audit O334); the calendar is read again only once it has passed: counted again from day 0 as a firing counts it (F487), the moved day recorded first with
+     * {@code PermitDutyDueRecomputed}, under the deadline of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the
+     * fulfilment that follows ends.
+     */
+    private LocalDate dutyLastDayAtReceipt(PermitDuty duty, Instant at, PermitServices services) {
+        LocalDate held = dueOf(duty);
+        if (!UlaanbaatarTime.dateOf(at).isAfter(held)) {
+            return held;
+        }
+        return dutyLastDayOnTheCalendarInForce(duty, movedDay -> PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, movedDay), services);
     }
 
     // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application

@@ -79,6 +79,15 @@ public class PermitDeadlineRules implements DeadlineRules {
         return DUTY + duty.name();
     }
 
+    /**
+     * ADR 0046 item 129 (abuse audit F491): the deadline of a duty's last day moved by a calendar change, recorded by the act that does the
+     * duty after the day held had passed ({@code PermitDutyDueRecomputed} before its {@code PermitDutyFulfilled}, which ends the duty's
+     * deadlines): one per moved day (its epoch day numbers it, as a term's deadlines are numbered by their last day).
+     */
+    static String deadlineOfTheMovedDay(ApplicationId applicationId, PermitDuty duty, LocalDate movedDay) {
+        return ScheduledDeadline.idOf(applicationId.value(), dutyKind(duty), movedDay.toEpochDay());
+    }
+
     @Override
     public Set<String> kinds() {
         return Stream.concat(Stream.of(DECISION, EXPIRY, EXTENSION_REQUEST, SUSPENSION),

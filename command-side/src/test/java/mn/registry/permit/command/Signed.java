@@ -89,9 +89,13 @@ final class Signed {
             return calendar.deadline(from, n);
         }
 
+        /** How many times the calendar in force was read again ({@link #dueOnTheCalendarInForceNow}). */
+        int calendarReadsAgain;
+
         /** The calendar a test sets is the one in force, read again at each call as the registry reads it at a firing. */
         @Override
         public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
+            calendarReadsAgain++;
             return calendar.deadline(dayZero, n);
         }
 
