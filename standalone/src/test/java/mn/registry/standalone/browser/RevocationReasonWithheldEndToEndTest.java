@@ -88,7 +88,11 @@ class RevocationReasonWithheldEndToEndTest {
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
 
         // the registry holds the reason (staff see it); the scan is not blind to how it is written
-        JsonNode staffView = client.get("/api/reviewer/applications/" + permit, client.signIn("reviewer-1")).body();
+        // (the case files are a projection of their own, which may still be behind the log under load: waited for, then read)
+        String reviewer = client.signIn("reviewer-1");
+        BrowserRegistry.await("the case file showing the revocation",
+                () -> client.get("/api/reviewer/applications/" + permit, reviewer).body().toString().contains("PermitRevoked"));
+        JsonNode staffView = client.get("/api/reviewer/applications/" + permit, reviewer).body();
         assertThat(staffView.toString()).contains(CIVIL_NUMBER).contains(EMAIL);
 
         // no public endpoint, bundle, feed, open-data file or page shows any of it
