@@ -1,0 +1,98 @@
+package mn.registry.freezone.land;
+
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.LandEvents;
+import mn.registry.kernel.freezone.LandLicenceId;
+import mn.registry.kernel.freezone.RegistrationEvents;
+import mn.registry.kernel.freezone.RegistrationId;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static mn.registry.freezone.land.ZoneLandTest.FROM;
+import static mn.registry.freezone.land.ZoneLandTest.GOVERNOR;
+import static mn.registry.freezone.land.ZoneLandTest.HOLDER;
+import static mn.registry.freezone.land.ZoneLandTest.PARCEL_A;
+import static mn.registry.freezone.land.ZoneLandTest.UNTIL;
+import static mn.registry.freezone.land.ZoneLandTest.ZONE;
+import static mn.registry.freezone.land.ZoneLandTest.granted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 29, Free Zone round 29 on the land register (003 art. 22.6): the land of an entity removed on 12.5.3 while a ground of 12.5.1 or
+ * 12.5.2 was raised is revoked under 22.6, on the circumstance raised, not as a dissolved holder's under 22.7 (F499).
+ */
+class FreeZoneAbuseRound29LandTest extends ZoneLandAbuseFixture {
+
+    static final Instant REMOVED_AT = Instant.parse("2027-12-06T02:00:00Z");
+
+    /** The revocation the process sends on {@code removal}, the registration's stream holding {@code stream}. */
+    private static LandStreamCommands.RevokeHolder revocationSentOn(RegistrationEvents.EntityDeregistered removal, Object... stream) {
+        EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        try {
+            for (int i = 0; i < stream.length; i++) {
+                events.publish(new GenericDomainEventMessage<>("ZoneRegistration", HOLDER.stream(), i, stream[i]));
+            }
+            List<LandStreamCommands.RevokeHolder> sent = new ArrayList<>();
+            SimpleCommandBus bus = SimpleCommandBus.builder().build();
+            bus.subscribe(LandStreamCommands.RevokeHolder.class.getName(), command -> {
+                sent.add((LandStreamCommands.RevokeHolder) command.getPayload());
+                return null;
+            });
+            new LandRevocationProcess(DefaultCommandGateway.builder().commandBus(bus).build(), events).on(removal);
+            assertThat(sent).hasSize(1);
+            return sent.get(0);
+        } finally {
+            events.shutDown();
+        }
+    }
+
+    private static RegistrationEvents.DeregistrationGroundRaised raised(DeregistrationGround ground, LocalDate since) {
+        return new RegistrationEvents.DeregistrationGroundRaised(HOLDER, ground, ground.article(), since, mn.registry.freezone.FreeZoneSigned.on(since), null);
+    }
+
+    private static RegistrationEvents.EntityDeregistered removedOn(DeregistrationGround ground, Instant at) {
+        return new RegistrationEvents.EntityDeregistered(HOLDER, ZONE, ground, ground.article(), "removed", at, true, false, GOVERNOR);
+    }
+
+    @Test
+    @DisplayName("003 art. 22.6 (ADR 0035 item 99, F499): the land of an entity whose year to start ran out (12.5.1 raised) and whose court's "
+            + "dissolution was recorded too, removed on 12.5.3, is revoked under 22.6 on 12.5.1, not as a dissolved holder's under 22.7; "
+            + "removed on 12.5.3 alone, under 22.7 as before, and a ground of an earlier registration period counts for nothing")
+    void land_is_revoked_on_the_circumstance_of_22_6_whatever_ground_the_removal_names() {
+        LocalDate courtDay = LocalDate.of(2027, 12, 1);
+        RegistrationEvents.EntityDeregistered onTheCourt = removedOn(DeregistrationGround.COURT_DECISION, REMOVED_AT);
+        Object[] notStartedAndDissolved = {LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER),
+                raised(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, LocalDate.of(2027, 12, 2)), raised(DeregistrationGround.COURT_DECISION, courtDay),
+                onTheCourt};
+        LandStreamCommands.RevokeHolder sent = revocationSentOn(onTheCourt, notStartedAndDissolved);
+        assertThat(sent.ground()).isEqualTo(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR);
+        fixture.given(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)).when(sent)
+                .expectEvents(new LandEvents.LandRightsRevoked(ZONE, LandLicenceId.of(ZONE, 1), HOLDER, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
+                        "003 art. 22.6", REMOVED_AT));
+        // lawful as before: a dissolution alone ends the rights under 22.7 (ADR 0035 item 16)
+        assertThat(revocationSentOn(onTheCourt, LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER),
+                raised(DeregistrationGround.COURT_DECISION, courtDay), onTheCourt).ground()).isEqualTo(DeregistrationGround.COURT_DECISION);
+        // 12.5.1 raised and removed on in an earlier period; registered again, dissolved and removed on 12.5.3: 22.7
+        Instant later = REMOVED_AT.plusSeconds(400L * 86400);
+        RegistrationEvents.EntityDeregistered again = removedOn(DeregistrationGround.COURT_DECISION, later);
+        assertThat(revocationSentOn(again, LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER),
+                raised(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, LocalDate.of(2027, 12, 2)),
+                removedOn(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, REMOVED_AT), LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER),
+                raised(DeregistrationGround.COURT_DECISION, LocalDate.of(2029, 1, 5)), again).ground()).isEqualTo(DeregistrationGround.COURT_DECISION);
+        // removed on 12.5.1 itself: 12.5.1, as before
+        RegistrationEvents.EntityDeregistered onTheYear = removedOn(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, REMOVED_AT);
+        assertThat(revocationSentOn(onTheYear, LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER),
+                raised(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, LocalDate.of(2027, 12, 2)), onTheYear).ground())
+                .isEqualTo(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR);
+    }
+}
