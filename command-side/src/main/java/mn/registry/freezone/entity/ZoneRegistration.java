@@ -176,19 +176,35 @@ class ZoneRegistration {
     // 003 art. 12.5.1, 12.5.2, 22.6 (choice, ADR 0035): an entity removed for not starting or for 12 months' interruption does not
     // register again in the same zone for one year from the deregistration's receipt (the term's first day counts, as every LegalTerm):
     // applying again at once would give it a new certificate and a new year to start, and its land back. A dissolution by a court
-    // (12.5.3) or a rejection bars nothing; another zone is another registration. The entity's registrations in a zone are one
+    // (12.5.3) or a rejection bars nothing (save a removal on 12.5.3 with 12.5.1 or 12.5.2 raised too: item 98, F498); another zone is another registration. The entity's registrations in a zone are one
     // stream (RegistrationId = zone and entity), so this check and the deregistration are ordered by the event store's sequence
     private void noNewYearToStartRightAfterDeregistration(LocalDate receivedOn) {
-        if (status != Status.DEREGISTERED || deregisteredOn == null || deregisteredOnGround == null
-                || deregisteredOnGround == DeregistrationGround.COURT_DECISION) {
+        java.util.Optional<DeregistrationGround> barring = groundThatBarsANewRegistration();
+        if (status != Status.DEREGISTERED || deregisteredOn == null || barring.isEmpty()) {
             return;
         }
         LegalTerm bar = LegalTerm.years(deregisteredOn, 1);
         if (bar.contains(receivedOn)) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.deregistered-recently", registrationId + " was removed from this zone's "
-                    + "register on " + deregisteredOn + " on ground " + deregisteredOnGround.article() + "; it may apply here again from "
-                    + bar.dayAfter() + ".", "entity.registrationNumber", "003 art. 12.5");
+                    + "register on " + deregisteredOn + " on ground " + deregisteredOnGround.article() + (barring.get() == deregisteredOnGround ? ""
+                    : ", ground " + barring.get().article() + " raised") + "; it may apply here again from " + bar.dayAfter() + ".",
+                    "entity.registrationNumber", "003 art. 12.5");
         }
+    }
+
+    /**
+     * 003 art. 12.5.1, 12.5.2, 22.6 (ADR 0035 item 98; abuse audit F498): the year's bar follows the circumstances of 12.5.1 or 12.5.2, not the
+     * ground the governor names: an entity whose year to start or 12 months of interruption ran out (the ground raised) and whose court's
+     * dissolution was recorded too, removed on 12.5.3, would otherwise apply here again at once for a new certificate and a new year to
+     * start, as item 42 keeps the governor's choice of ground from deciding the clawback. The grounds raised are those of the period removed
+     * (cleared by the next application, after this check). Empty when the removal was on 12.5.3 alone
+     */
+    private java.util.Optional<DeregistrationGround> groundThatBarsANewRegistration() {
+        if (deregisteredOnGround != null && deregisteredOnGround != DeregistrationGround.COURT_DECISION) {
+            return java.util.Optional.of(deregisteredOnGround);
+        }
+        return java.util.stream.Stream.of(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, DeregistrationGround.INTERRUPTED_TWELVE_MONTHS)
+                .filter(raised::contains).findFirst();
     }
 
     // 003 art. 6.1, 12.2: an entity operates in a zone only in a type of activity the zone's establishing resolution allows
@@ -260,6 +276,7 @@ class ZoneRegistration {
         requireStatus(Status.REGISTERED, "freezone.not-registered", "003 art. 12.5.1");
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
+        noAgreementRecordedAfterTheDissolution(entitysDissolution(services));
         agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), services);
         Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
@@ -275,6 +292,22 @@ class ZoneRegistration {
         agreementOutlastsTheYearToStart(body.endsOn(), dueBy);
         apply(new RegistrationEvents.InvestmentAgreementRecorded(registrationId, body.signedOn(), body.endsOn(), body.investment(),
                 body.foreignInvested(), dueBy, context.actor(), body.documentSha256()));
+    }
+
+    /**
+     * 003 art. 12.5.3, 26.2 (ADR 0035 item 100; abuse audit F500): 26.2 compares the entity's stop with the end of its agreement with the
+     * governor, so an agreement recorded after the court's dissolution of the entity (recorded here or in another zone, item 67) would decide
+     * the clawback after the court ruled: the removal of an entity dissolved with no agreement on record owes none, and a governor recording
+     * one "signed" months before would turn its tax credits into debts the dissolved entity can no longer answer. As item 49 judges the
+     * removal on the operations as they stood when the dissolution was recorded, it is judged on the agreement as it stood then.
+     */
+    private void noAgreementRecordedAfterTheDissolution(java.util.Optional<Dissolution> dissolution) {
+        dissolution.ifPresent(recorded -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-after-dissolution", "The court's decision of "
+                    + recorded.decidedOn() + " to dissolve the entity is recorded" + (recorded.registrationId().equals(registrationId) ? ""
+                    : " in zone " + recorded.registrationId().zoneId()) + "; no investment agreement of " + registrationId + " is recorded after it: "
+                    + "the tax clawback of its removal is judged on the agreement as it stood.", "registrationId", "003 art. 12.5.3, 26.2");
+        });
     }
 
     // 003 art. 12.5.1, 6.1 (ADR 0035 item 35; abuse audit F174, was O105): the agreement is one "in a Free Zone"; signed before the State

@@ -28,6 +28,7 @@ class LandActsNow implements LandActs.OfTheZone {
 
     private final LandServices services;
     private final AggregateNow<ZoneLand> registers;
+    private final Clock clock;
 
     @Autowired
     LandActsNow(Clock clock, LandServices services, EventStore events, ObjectProvider<Configuration> axon) {
@@ -36,6 +37,7 @@ class LandActsNow implements LandActs.OfTheZone {
 
     LandActsNow(Clock clock, LandServices services, EventStore events, Supplier<Repository<ZoneLand>> registers) {
         this.services = services;
+        this.clock = clock;
         this.registers = new AggregateNow<>(clock, events, registers);
     }
 
@@ -57,6 +59,6 @@ class LandActsNow implements LandActs.OfTheZone {
     /** 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): judged by the rules the application's handler calls first; no register read. */
     @Override
     public LandActs.Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer) {
-        return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services, signer));
+        return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services, signer, clock.instant()));
     }
 }

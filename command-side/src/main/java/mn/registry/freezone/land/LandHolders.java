@@ -1,8 +1,11 @@
 package mn.registry.freezone.land;
 
 import mn.registry.infrastructure.axon.WholeStream;
+import mn.registry.kernel.freezone.DeregistrationGround;
+import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -33,7 +36,8 @@ class LandHolders {
      *                       registration's certificate was recorded in another zone (item 82, F399: the court dissolves the entity, not
      *                       one registration)
      */
-    record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised) {
+    record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised,
+                  RunningPeriods periods) {
 
         Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
             this(registrationId, registered, representative, null, false);
@@ -41,6 +45,40 @@ class LandHolders {
 
         Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt) {
             this(registrationId, registered, representative, registeredAt, false);
+        }
+
+        Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised) {
+            this(registrationId, registered, representative, registeredAt, landGroundRaised, RunningPeriods.NONE);
+        }
+    }
+
+    /**
+     * 003 art. 6.4, 12.5.1, 12.5.2, 22.6 (ADR 0035 item 101; abuse audit F501): the year to start and the 12 months of interruption of the current
+     * registration period as its events stand, with the zone's closures that move them (item 21), as {@code ZoneRegistration} counts them: the
+     * land register judges at its receipt whether one ran out before the deadline service raised its ground.
+     *
+     * @param startRunsFrom        the later of the certificate and the agreement, or null
+     * @param startDueBy           the year to start's last day as the law counts it, or null before the certificate
+     * @param startedOn            the day operations started, or null
+     * @param interruptionRunsFrom the first day of the 12 months running, or null
+     * @param resumeDueBy          their last day as the law counts it, or null when operations are not interrupted
+     */
+    record RunningPeriods(LocalDate startRunsFrom, LocalDate startDueBy, LocalDate startedOn, LocalDate interruptionRunsFrom, LocalDate resumeDueBy,
+                          List<FreeZoneTerms.Closure> closures) {
+
+        static final RunningPeriods NONE = new RunningPeriods(null, null, null, null, null, List.of());
+
+        /** The last day of the period of 12.5.1 or 12.5.2 that ran out before {@code receivedOn}, moved by the closures; empty if none did. */
+        java.util.Optional<Map.Entry<DeregistrationGround, LocalDate>> ranOutBefore(LocalDate receivedOn) {
+            LocalDate start = startDueBy == null ? null : FreeZoneTerms.dueAfterClosures(startRunsFrom, startDueBy, closures, receivedOn);
+            if (start != null && receivedOn.isAfter(start) && (startedOn == null || startedOn.isAfter(start))) {
+                return java.util.Optional.of(Map.entry(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, start));
+            }
+            LocalDate resume = resumeDueBy == null ? null : FreeZoneTerms.dueAfterClosures(interruptionRunsFrom, resumeDueBy, closures, receivedOn);
+            if (resume != null && receivedOn.isAfter(resume)) {
+                return java.util.Optional.of(Map.entry(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, resume));
+            }
+            return java.util.Optional.empty();
         }
     }
 
@@ -59,15 +97,23 @@ class LandHolders {
 
     private final EventStore events;
     private final DecisionsElsewhere courtDecisionsElsewhere;
+    private final java.util.function.Function<ZoneId, List<FreeZoneTerms.Closure>> closures;
 
     /** The standing read from this zone's registration streams only (no other zone is established). */
     LandHolders(EventStore events) {
         this(events, registrations -> Map.of());
     }
 
+    /** The standing of registrations in zones never closed. */
     LandHolders(EventStore events, DecisionsElsewhere courtDecisionsElsewhere) {
+        this(events, courtDecisionsElsewhere, zone -> List.of());
+    }
+
+    /** @param closures each zone's temporary closures (003 art. 6.4; ADR 0035 item 21), which move the periods of 12.5.1 and 12.5.2 */
+    LandHolders(EventStore events, DecisionsElsewhere courtDecisionsElsewhere, java.util.function.Function<ZoneId, List<FreeZoneTerms.Closure>> closures) {
         this.events = events;
         this.courtDecisionsElsewhere = courtDecisionsElsewhere;
+        this.closures = closures;
     }
 
     /** The registration's standing now: registered or not (never applied, applied, rejected, deregistered), and its representative. */
@@ -88,13 +134,22 @@ class LandHolders {
         Map<RegistrationId, List<RegistrationEvents.CourtDissolutionRecorded>> elsewhere = certified.isEmpty() ? Map.of()
                 : courtDecisionsElsewhere.ofEach(certified);
         Map<RegistrationId, Holder> standings = new LinkedHashMap<>();
+        Map<ZoneId, List<FreeZoneTerms.Closure>> closed = new java.util.HashMap<>();
         own.forEach((id, stream) -> standings.put(id, new Holder(id, stream.registered(), stream.representative(), stream.registeredAt(),
-                stream.landGroundRaised() || dissolvedElsewhere(stream, elsewhere.getOrDefault(id, List.of())))));
+                stream.landGroundRaised() || dissolvedElsewhere(stream, elsewhere.getOrDefault(id, List.of())),
+                stream.periods().startDueBy() == null ? RunningPeriods.NONE : withClosures(stream.periods(),
+                        closed.computeIfAbsent(id.zoneId(), closures)))));
         return standings;
     }
 
+    private static RunningPeriods withClosures(RunningPeriods periods, List<FreeZoneTerms.Closure> closures) {
+        return new RunningPeriods(periods.startRunsFrom(), periods.startDueBy(), periods.startedOn(), periods.interruptionRunsFrom(),
+                periods.resumeDueBy(), List.copyOf(closures));
+    }
+
     /** What the registration's own stream says (its current period). */
-    private record OwnStream(boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised, LocalDate certificateIssuedOn) {
+    private record OwnStream(boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised, LocalDate certificateIssuedOn,
+                             RunningPeriods periods) {
     }
 
     private OwnStream ownStream(RegistrationId id) {
@@ -103,7 +158,9 @@ class LandHolders {
         Instant registeredAt = null;
         boolean landGroundRaised = false;
         LocalDate certificateIssuedOn = null;
+        RunningPeriods periods = RunningPeriods.NONE;
         for (Object e : WholeStream.payloads(events, registrationStream(id)).toList()) {
+            periods = folded(periods, e, certificateIssuedOn);
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
                 representative = applied.signedBy();
@@ -119,7 +176,34 @@ class LandHolders {
                 registered = false;
             }
         }
-        return new OwnStream(registered, representative, registeredAt, landGroundRaised, certificateIssuedOn);
+        return new OwnStream(registered, representative, registeredAt, landGroundRaised, certificateIssuedOn, periods);
+    }
+
+    // 003 art. 12.5.1, 12.5.2 (ADR 0035 items 6, 17, 101): the periods as ZoneRegistration folds them: the year from the certificate, from the
+    // later of it and the agreement once one is recorded; the 12 months from the interruption's recorded count until a resumption
+    private static RunningPeriods folded(RunningPeriods p, Object e, LocalDate certificateIssuedOn) {
+        if (e instanceof RegistrationEvents.ZoneRegistrationApplied) {
+            return RunningPeriods.NONE;
+        }
+        if (e instanceof RegistrationEvents.EntityRegistered registered) {
+            LocalDate certified = registered.certificate().issuedOn();
+            return new RunningPeriods(certified, FreeZoneTerms.startDueBy(certified), null, null, null, List.of());
+        }
+        if (e instanceof RegistrationEvents.InvestmentAgreementRecorded agreement && certificateIssuedOn != null) {
+            LocalDate from = agreement.signedOn().isAfter(certificateIssuedOn) ? agreement.signedOn() : certificateIssuedOn;
+            return new RunningPeriods(from, agreement.startDueBy(), p.startedOn(), p.interruptionRunsFrom(), p.resumeDueBy(), List.of());
+        }
+        if (e instanceof RegistrationEvents.OperationsStarted started) {
+            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), started.on(), p.interruptionRunsFrom(), p.resumeDueBy(), List.of());
+        }
+        if (e instanceof RegistrationEvents.OperationsInterrupted interrupted) {
+            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), p.startedOn(),
+                    interrupted.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS), interrupted.resumeDueBy(), List.of());
+        }
+        if (e instanceof RegistrationEvents.OperationsResumed) {
+            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), p.startedOn(), null, null, List.of());
+        }
+        return p;
     }
 
     // 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 items 16, 67, 82; abuse audit F399): a court's dissolution of the entity recorded in another zone,

@@ -23,7 +23,7 @@ class RegistryLandServices implements LandServices {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
         this.zones = zones;
-        this.holders = new LandHolders(events, elsewhere::ofEach);
+        this.holders = new LandHolders(events, elsewhere::ofEach, zones::closures); // ADR 0035 item 101: the closures move 12.5's periods
         this.documents = documents;
         this.maxLandYears = maxLandYears;
     }

@@ -104,7 +104,7 @@ class ZoneLand {
     LandApplicationId handle(LandCommands.ApplyForLandUse body, CommandContext context, LandServices services) {
         Zones.Zone zone = services.zone(body.zoneId());
         applicationIsComplete(body);
-        entityMayApplyForLand(zone, body.applicant(), services, context.actor());
+        entityMayApplyForLand(zone, body.applicant(), services, context.actor(), context.receivedAt());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -123,12 +123,13 @@ class ZoneLand {
      * (F399's dissolution recorded in another zone included), and the application signed by its representative. The holder's page is answered
      * by the same method ({@link mn.registry.kernel.freezone.LandActs.OfTheZone#applicationBy}).
      */
-    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, PersonId signer) {
+    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, PersonId signer, Instant receivedAt) {
         zoneIsOpen(zone.open(), zone.zoneId());
         entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
         LandHolders.Holder standing = services.standing(applicant);
         registrationIsCurrent(standing, applicant, "applicant");
         noGroundForLosingLandIsRaised(standing, "applicant");
+        noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "applicant");
         signerRepresentsTheEntity(standing, signer, APPLY);
     }
 
@@ -185,6 +186,23 @@ class ZoneLand {
                     + "003 art. 12.5 raised: its land rights end in those circumstances (22.6, 22.7), so none are applied for, "
                     + "granted or certified now; the governor deregisters it.", field, "003 art. 12.5, 22.6");
         }
+    }
+
+    /**
+     * 003 art. 12.5.1, 12.5.2, 22.6 (ADR 0035 item 101; abuse audit F501): judged at the registry's receipt, as the registration's own acts are
+     * (F36-F37, {@code ZoneRegistration.startWindowOpenAtReceipt}): once the year to start or the 12 months of interruption, moved by the zone's
+     * closures, ran out, the circumstance of 22.6 is there whether or not the deadline service has raised its ground yet (behind at midnight, or
+     * down for days); {@link #noGroundForLosingLandIsRaised} read only the ground raised, so land was applied for, granted, certified, reported
+     * paid or exempted in the window. The last day itself still counts.
+     */
+    static void noGroundForLosingLandIsDue(LandHolders.Holder standing, LocalDate receivedOn, String field) {
+        standing.periods().ranOutBefore(receivedOn).ifPresent(ranOut -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.holder-ground-due", standing.registrationId() + "'s "
+                    + (ranOut.getKey() == mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR ? "year to start operations"
+                    : "12 months of interruption") + " ran out on " + ranOut.getValue() + ": the ground of " + ranOut.getKey().article() + " is due "
+                    + "(the registry raises it) and its land rights end in those circumstances (22.6), so none are applied for, granted or certified "
+                    + "on " + receivedOn + ".", field, "003 art. 12.5, 22.6");
+        });
     }
 
     /** What the entity's representative alone does in its name, as {@link #signerRepresentsTheEntity}'s refusal names it. */
@@ -322,6 +340,7 @@ class ZoneLand {
         deciderIsNotTheApplicant(application, governor);
         registrationIsCurrent(standing, application.applicant(), "holder");
         noGroundForLosingLandIsRaised(standing, "holder");
+        noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "holder");
         appliedUnderTheCurrentRegistration(application, standing);
         applicationsPeriodHasNotEnded(application, UlaanbaatarTime.dateOf(receivedAt));
         someOfTheAppliedGroundIsFree(application, receivedAt);
@@ -551,6 +570,7 @@ class ZoneLand {
         feeIsPaidInTime(licence.id(), receivedOn);
         registrationIsCurrent(holder, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(holder, "licenceId");
+        noGroundForLosingLandIsDue(holder, receivedOn, "licenceId");
         actorIsNotTheHoldersRepresentative(holder, governor, "licenceId", "003 art. 8.7.7, 22.5");
     }
 
@@ -695,6 +715,7 @@ class ZoneLand {
         periodHasNotEnded(licence, receivedOn);
         registrationIsCurrent(standing, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(standing, "licenceId");
+        noGroundForLosingLandIsDue(standing, receivedOn, "licenceId");
     }
 
     // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application
@@ -728,6 +749,7 @@ class ZoneLand {
             LandHolders.Holder standing = services.standing(body.holder());
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
+            noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(context.receivedAt()), "holder"); // F501: nor one not yet raised
             actorIsNotTheHoldersRepresentative(standing, context.actor(), "holder", "003 art. 23.4");
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());

@@ -136,9 +136,10 @@ class ZoneRegistrationDocumentTest {
                 .expectNoEvents();
         RegistrationEvents.CourtDissolutionRecorded decision = new RegistrationEvents.CourtDissolutionRecorded(ID, "Selenge court 2027/118",
                 DECIDED, false, GOVERNOR, COURT_DOC);
+        // (ADR 0035 item 100, F500) an agreement after the court's decision is refused on that ground first, before its document is looked up
         fixture.given(applied(), registered(), decision)
                 .when(governor(agreementCiting(COURT_DOC), on(DECIDED.plusDays(1))))
-                .expectException(problem("freezone.document-cited-already", "003 art. 12.5.1, 26.2"))
+                .expectException(ZoneRegistrationAbuseTest.problem("freezone.agreement-after-dissolution", "registrationId", "003 art. 12.5.3, 26.2"))
                 .expectNoEvents();
         // its own document is recorded
         fixture.given(applied(), registered(), agreement)

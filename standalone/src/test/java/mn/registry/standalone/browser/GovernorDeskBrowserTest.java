@@ -281,7 +281,8 @@ class GovernorDeskBrowserTest {
 
     @Test
     @DisplayName("003 art. 12.5.3, 26.2 (the lead, ADR 0035 item 67, F300, was O168): the governor of the entity's other zone sees, in either "
-            + "language, that its dissolution was recorded in another zone (the zone and the court's day); the page offers no start, and "
+            + "language, that its dissolution was recorded in another zone (the zone and the court's day); the page offers no start, no "
+            + "investment agreement (ADR 0035 item 100, F500), and "
             + "offers the court's decision to record it here; 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 item 85, F417, was O238): the desk lists it "
             + "as a decision to record here by its last day, in either language")
     void the_other_zones_governor_sees_the_dissolution_recorded_elsewhere() {
@@ -295,10 +296,12 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("(altanbulag)")
                 .contains("no start, interruption or resumption");
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-agreement"))).as("ADR 0035 item 100, F500: no agreement after the dissolution").isEmpty();
         assertThat(browser.driver.findElements(By.id("form-court"))).isNotEmpty();
         browser.open(page, "mn");
         assertThat(browser.find("#court-decision-elsewhere").getText()).contains("Altanbulag Free Trade Zone").contains("татан буулгасан шүүхийн шийдвэр");
         assertThat(browser.driver.findElements(By.id("form-started"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("form-agreement"))).isEmpty();
         // F417: the desk lists the duty to record it here, with its last day
         String duty = "#court-decisions-to-record li[data-registration='" + registrations[1].value() + "']";
         browser.waitUntil("the duty reaches the desk", d -> {
