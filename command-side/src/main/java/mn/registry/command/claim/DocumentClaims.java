@@ -453,12 +453,17 @@ public class DocumentClaims {
      */
     static final Map<DocumentKind, String> ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY = Map.of(DocumentKind.CHANGE_REPORT, "002 art. 20.3.3");
 
-    // ADR 0057 item 14 (F510, was O296; 002 art. 20.3.3): the kind's act on another record of the same register (permit:<id>), both
-    // claims naming the same company
+    // ADR 0057 item 14 (F510, was O296; 002 art. 20.3.3): the kind's act on another permit (permit:<id>) than the claim's, both claims
+    // naming the same company
     private static boolean anotherRecordOfTheSameCompany(DocumentKind kind, DocumentKind holding, String grounds, String company, Document holder) {
         String holders = holder.getString(GROUNDS);
-        return kind == holding && ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY.containsKey(kind) && grounds != null && holders != null
-                && !Grounds.record(grounds).equals(Grounds.record(holders)) && groundsAnotherOfTheSameRegister(grounds, holders, null)
+        if (kind != holding || !ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY.containsKey(kind) || grounds == null || holders == null) {
+            return false;
+        }
+        String permit = Grounds.PERMIT.of("");
+        String record = Grounds.record(grounds);
+        String holdersRecord = Grounds.record(holders);
+        return record.startsWith(permit) && holdersRecord.startsWith(permit) && !record.equals(holdersRecord)
                 && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders));
     }
 
