@@ -90,9 +90,11 @@ public final class MixedLoadBenchmark {
         private final Deque<String> undecided = new ArrayDeque<>();
         private final Deque<RegistrationId> unregistered = new ArrayDeque<>();
         private final List<String> decided = new ArrayList<>();
-        /** Each permit application's company's own papers (ADR 0057 item 8, session 28), written while the step's commands are signed. */
-        private CompanyPapers permitPapers;
-        private List<SubmittedZoneDocument> zoneDocuments;
+        /**
+         * Each permit application's company's own papers (ADR 0057 item 8, session 28), and each zone application's entity's (item 13,
+         * session 29), written while the step's commands are signed.
+         */
+        private CompanyPapers papers;
         private long serial;
 
         Run(RegistryProcess registry, int readers, long thinkMs) {
@@ -108,10 +110,7 @@ public final class MixedLoadBenchmark {
         }
 
         boolean run(int seconds, int[] rates) throws Exception {
-            permitPapers = CompanyPapers.of(registry, "mixed " + registry.pid());
-            zoneDocuments = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
-                    .map(kind -> new SubmittedZoneDocument(kind, client.uploadPdf(kind.name().toLowerCase(Locale.ROOT) + ".pdf", "zone " + kind + " " + registry.pid())))
-                    .toList();
+            papers = CompanyPapers.of(registry, "mixed " + registry.pid());
             boolean ok = true;
             // warm-up: fills the pools of applications to decide and registrations to register, and warms the JIT
             ok &= step("warm-up, 8 clients (not counted)", 400, 0, false).ok;
@@ -144,7 +143,7 @@ public final class MixedLoadBenchmark {
                     ? "knee: the highest offered rate held with p99 <= 100 ms (mixed commands, " + readers + " readers) is " + knee + " commands/s   target: >= 300 commands/s"
                     + (knee >= 300 ? "  MET" : "  MISSED")
                     : "knee: even the lowest offered rate passed p99 100 ms   target: >= 300 commands/s  MISSED");
-            permitPapers.close();
+            papers.close();
             return ok;
         }
 
@@ -233,10 +232,11 @@ public final class MixedLoadBenchmark {
                 long n = ++serial;
                 ZoneId zone = ZONES[(int) (n % ZONES.length)];
                 LegalEntity entity = new LegalEntity(String.format(Locale.ROOT, "Mix %06d LLC", n), Jurisdiction.MONGOLIAN, null, String.format(Locale.ROOT, "8%06d", n));
-                // each registration pays its own fee (ADR 0035 item 19): its receipt uploaded here, while the step's commands are signed
+                // each registration pays its own fee (ADR 0035 item 19): its receipt uploaded here, while the step's commands are signed;
+                // each entity names papers of its own (ADR 0057 item 13, F508), written as the permit companies' are
                 String receipt = client.uploadPdf("fee.pdf", "zone fee receipt " + n + " " + registry.pid());
-                List<SubmittedZoneDocument> documents = zoneDocuments.stream().map(d -> d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT
-                        ? new SubmittedZoneDocument(d.kind(), receipt) : d).toList();
+                List<SubmittedZoneDocument> documents = new ArrayList<>(papers.writeZonePapers(entity.name()));
+                documents.add(new SubmittedZoneDocument(ZoneDocument.REGISTRATION_FEE_RECEIPT, receipt));
                 return new Signed("ApplyForZoneRegistration", BenchClient.sign("ApplyForZoneRegistration",
                         new RegistrationCommands.ApplyForZoneRegistration(zone, entity, Activity.TRADE, documents), applicant), RegistrationId.of(zone, entity));
             }
@@ -248,8 +248,8 @@ public final class MixedLoadBenchmark {
             long n = ++serial;
             Company company = new Company(String.format(Locale.ROOT, "Mix permit %06d LLC", n), String.format(Locale.ROOT, "%07d", 6_000_000L + n), true,
                     "Bench street " + n + ", Khan-Uul district, Ulaanbaatar");
-            List<SubmittedDocument> papers = permitPapers.write(company.name(), 1).get(0);
-            return new Signed("ApplyForPermit", BenchClient.sign("ApplyForPermit", new ApplyForPermit(company, false, papers), applicant), null);
+            List<SubmittedDocument> own = papers.write(company.name(), 1).get(0);
+            return new Signed("ApplyForPermit", BenchClient.sign("ApplyForPermit", new ApplyForPermit(company, false, own), applicant), null);
         }
 
         /** The public and staff readers: each reads, waits, reads again, until stopped; latencies kept per kind and step. */

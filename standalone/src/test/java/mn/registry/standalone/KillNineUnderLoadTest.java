@@ -55,7 +55,6 @@ class KillNineUnderLoadTest {
                 child.awaitReady(Duration.ofSeconds(120));
                 long ready = System.nanoTime();
                 SignedLoad load = new SignedLoad(child.port(), dataDir, ledger);
-                load.uploadDocuments();
                 long before = ledger.count(SignedLoad.Outcome.ACKNOWLEDGED);
                 load.start(CLIENTS, random.nextLong());
                 // the kill falls at a random moment once the load is flowing (the first commands after a start are slow)

@@ -47,7 +47,6 @@ class MongoOutageUnderLoadTest {
         try {
             int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
             SignedLoad load = new SignedLoad(port, dataDir, ledger);
-            load.uploadDocuments();
             load.start(3, 42);
             awaitAcknowledged(ledger, 5);
             long before = ledger.attempts.size();

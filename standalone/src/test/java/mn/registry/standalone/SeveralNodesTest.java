@@ -11,7 +11,6 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
-import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.log.Checkpoint;
 import mn.registry.tlog.LogCollections;
@@ -115,7 +114,6 @@ class SeveralNodesTest {
                 Readers readers = new Readers(ports);
                 readers.start();
                 SignedLoad load = new SignedLoad(ports, data, ledger);
-                load.uploadDocuments();
                 load.start(3, random.nextLong());
                 awaitAcknowledged(ledger, 40, Duration.ofSeconds(120));
 
@@ -368,14 +366,12 @@ class SeveralNodesTest {
         RegistryClient b = new RegistryClient(portB, data);
         String name = "Read Your Writes " + n + " LLC";
         LegalEntity entity = new LegalEntity(name, Jurisdiction.MONGOLIAN, null, String.format("5%06d", n));
-        String feeReceipt;
+        List<SubmittedZoneDocument> documents;
         try {
-            feeReceipt = new SignedLoad(portA, data, ledger).uploadFeeReceipt("read your writes fee " + n); // its own fee (ADR 0035 item 19)
+            documents = new SignedLoad(portA, data, ledger).uploadZonePapersOf(name); // its own papers and fee (F508; ADR 0035 item 19)
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
-                .map(k -> new SubmittedZoneDocument(k, k == ZoneDocument.REGISTRATION_FEE_RECEIPT ? feeReceipt : ledger.uploads.get("zone " + k))).toList();
         RegistryClient.Reply applied = a.command(a.sign("applicant-1", "ApplyForZoneRegistration",
                 new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of("altanbulag"), entity, Activity.TRADE, documents)));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);

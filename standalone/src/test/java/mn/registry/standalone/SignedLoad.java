@@ -109,22 +109,17 @@ final class SignedLoad {
     private final Path dataDir;
 
     /**
-     * Uploads the documents the zone applications cite (content-addressed: the same bytes each time); a permit application uploads its
-     * company's own ({@link #uploadPapersOf}).
+     * Uploads the papers of one Mongolian entity's zone application to a live node (the first may be the one killed) and answers them
+     * (ADR 0057 item 13, session 29: a zone application's papers serve one entity's applications, abuse audit F508; its fee receipt pays
+     * one registration, ADR 0035 item 19); a permit application uploads its company's own ({@link #uploadPapersOf}).
      */
-    void uploadDocuments() throws IOException, InterruptedException {
-        for (ZoneDocument kind : ZoneDocument.values()) {
-            upload("zone " + kind);
+    List<SubmittedZoneDocument> uploadZonePapersOf(String entity) throws IOException, InterruptedException {
+        String node = target();
+        List<SubmittedZoneDocument> papers = new java.util.ArrayList<>();
+        for (ZoneDocument kind : ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN)) {
+            papers.add(new SubmittedZoneDocument(kind, uploaded(node, "zone " + kind + " of " + entity)));
         }
-    }
-
-    /**
-     * Uploads a registration fee receipt of its own for one zone application (ADR 0035 item 19: one fee paid per registration) and
-     * returns its SHA-256.
-     */
-    String uploadFeeReceipt(String what) throws IOException, InterruptedException {
-        upload(target(), what); // a live node: the first may be the one killed
-        return ledger.uploads.get(what);
+        return papers;
     }
 
     /**
@@ -142,16 +137,16 @@ final class SignedLoad {
         List<SubmittedDocument> papers = new java.util.ArrayList<>();
         for (RequiredDocument kind : RequiredDocument.values()) {
             if (kind.requiredWhen(false)) {
-                String what = "permit " + kind + " of " + company;
-                upload(node, what);
-                papers.add(new SubmittedDocument(kind, ledger.uploads.get(what)));
+                papers.add(new SubmittedDocument(kind, uploaded(node, "permit " + kind + " of " + company)));
             }
         }
         return papers;
     }
 
-    private void upload(String what) throws IOException, InterruptedException {
-        upload(base, what);
+    /** Uploads the paper of {@code what}'s words to {@code node}, kept in the ledger; answers its SHA-256. */
+    private String uploaded(String node, String what) throws IOException, InterruptedException {
+        upload(node, what);
+        return ledger.uploads.get(what);
     }
 
     private void upload(String node, String what) throws IOException, InterruptedException {
@@ -235,22 +230,20 @@ final class SignedLoad {
 
     private void applyInZone(String zone) {
         int n = ledger.numbers.incrementAndGet();
-        String feeReceipt = "zone fee receipt " + n; // one registration fee paid per registration (ADR 0035 item 19)
+        LegalEntity entity = new LegalEntity("Kill Test Entity " + n + " LLC", Jurisdiction.MONGOLIAN, null, String.format("6%06d", n));
+        List<SubmittedZoneDocument> documents;
         try {
-            uploadFeeReceipt(feeReceipt);
+            documents = uploadZonePapersOf(entity.name()); // its own papers and fee receipt (F508; ADR 0035 item 19)
         } catch (IOException | RuntimeException e) {
             return; // the upload failed (a node down, the database out): no application is sent
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN).stream()
-                .map(k -> new SubmittedZoneDocument(k, ledger.uploads.get(k == ZoneDocument.REGISTRATION_FEE_RECEIPT ? feeReceipt : "zone " + k))).toList();
-        Sent sent = send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone),
-                new LegalEntity("Kill Test Entity " + n + " LLC", Jurisdiction.MONGOLIAN, null, String.format("6%06d", n)), Activity.TRADE, documents));
+        Sent sent = send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ZoneId.of(zone), entity,
+                Activity.TRADE, documents));
         if (sent != null && sent.outcome() == Outcome.ACKNOWLEDGED) {
-            ledger.toRegister.get(zone).add(RegistrationId.of(ZoneId.of(zone), new LegalEntity("Kill Test Entity " + n + " LLC",
-                    Jurisdiction.MONGOLIAN, null, String.format("6%06d", n))));
+            ledger.toRegister.get(zone).add(RegistrationId.of(ZoneId.of(zone), entity));
         }
     }
 

@@ -5,6 +5,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import mn.registry.kernel.crypto.Sha256;
+import mn.registry.kernel.freezone.Jurisdiction;
+import mn.registry.kernel.freezone.SubmittedZoneDocument;
+import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import org.bson.Document;
@@ -64,12 +67,9 @@ public final class CompanyPapers implements AutoCloseable {
             List<SubmittedDocument> own = new ArrayList<>();
             for (RequiredDocument kind : RequiredDocument.values()) {
                 if (kind.requiredWhen(false)) {
-                    byte[] pdf = BenchClient.pdf(run + " " + BenchClient.companyName(prefix, i) + " " + kind + " " + kind.article(), BYTES);
-                    String sha256 = Sha256.hex(pdf);
-                    own.add(new SubmittedDocument(kind, sha256));
-                    rows.add(new Document("_id", sha256).append("content", new Binary(pdf)).append("size", (long) pdf.length)
-                            .append("mediaType", "application/pdf").append("fileName", kind.name().toLowerCase(Locale.ROOT) + ".pdf")
-                            .append("receivedAt", receivedAt));
+                    Document row = row(BenchClient.companyName(prefix, i) + " " + kind + " " + kind.article(), kind.name(), receivedAt);
+                    own.add(new SubmittedDocument(kind, row.getString("_id")));
+                    rows.add(row);
                 }
             }
             papers.add(own);
@@ -82,6 +82,33 @@ public final class CompanyPapers implements AutoCloseable {
             documents.insertMany(rows, new InsertManyOptions().ordered(false));
         }
         return papers;
+    }
+
+    /**
+     * Writes the papers of one Mongolian entity's Free Zone application but its fee receipt (its application and state registration
+     * certificate, 003 art. 12.1, 12.1.1) and answers them (ADR 0057 item 13, session 29; abuse audit F508: a zone application's papers serve
+     * one entity's applications, as a permit application's serve one company's). One insert of the two.
+     */
+    public List<SubmittedZoneDocument> writeZonePapers(String entity) {
+        List<SubmittedZoneDocument> own = new ArrayList<>();
+        List<Document> rows = new ArrayList<>();
+        Date receivedAt = new Date();
+        for (ZoneDocument kind : ZoneDocument.requiredFor(Jurisdiction.MONGOLIAN)) {
+            if (kind != ZoneDocument.REGISTRATION_FEE_RECEIPT) {
+                Document row = row(entity + " zone " + kind + " " + kind.article(), kind.name(), receivedAt);
+                own.add(new SubmittedZoneDocument(kind, row.getString("_id")));
+                rows.add(row);
+            }
+        }
+        documents.insertMany(rows, new InsertManyOptions().ordered(false));
+        return own;
+    }
+
+    /** A paper of the run whose text layer reads {@code words}, as the registry stores a document it receives. */
+    private Document row(String words, String kind, Date receivedAt) {
+        byte[] pdf = BenchClient.pdf(run + " " + words, BYTES);
+        return new Document("_id", Sha256.hex(pdf)).append("content", new Binary(pdf)).append("size", (long) pdf.length)
+                .append("mediaType", "application/pdf").append("fileName", kind.toLowerCase(Locale.ROOT) + ".pdf").append("receivedAt", receivedAt);
     }
 
     @Override

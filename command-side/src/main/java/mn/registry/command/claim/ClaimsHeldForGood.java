@@ -40,10 +40,11 @@ final class ClaimsHeldForGood {
 
     /**
      * Whether {@code sha256}'s claim is held for good by {@code kind}, whose acts share a document whoever holds it: for an act of
-     * {@code company} (null: none named), within one company only where the kind says so.
+     * {@code company} (null: none named) naming it in {@code field}, within one company only where the kind says so.
      */
-    boolean sharedByItsKind(String sha256, DocumentKind kind, String company) {
+    boolean sharedByItsKind(String sha256, DocumentKind kind, String field, String company) {
         Held held = kinds.get(sha256);
-        return !kind.acts().namesItsGrounds() && held != null && held.kind() == kind && !DocumentClaims.anotherCompanysPaper(kind, company, held.company());
+        return !kind.acts().namesItsGrounds() && held != null && held.kind() == kind
+                && !DocumentClaims.anotherCompanysPaper(kind, field, company, held.company());
     }
 }

@@ -211,7 +211,7 @@ public class DocumentClaims {
         // ADR 0070 item 9: the keys this node knows its kind's acts hold for good, which they share: not written, not judged (one set for both)
         // (session 28, F462: held for good by this company's acts; another company's claim is judged)
         String company = companyClaiming(claimant);
-        Set<String> sharedForGood = cited.keySet().stream().filter(key -> heldForGood.sharedByItsKind(key, kind, company))
+        Set<String> sharedForGood = cited.keySet().stream().filter(key -> heldForGood.sharedByItsKind(key, kind, cited.get(key).field(), company))
                 .collect(java.util.stream.Collectors.toSet());
         cited.keySet().stream().filter(key -> !sharedForGood.contains(key)).forEach(key -> {
             keys.add(key);
@@ -280,7 +280,8 @@ public class DocumentClaims {
             Citation d = cited.get(key);
             Document holder = holders.get(key);
             String command = holder == null ? null : holder.getString("commandId");
-            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant));
+            boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant,
+                    d.field()));
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
                 DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyHolding(holder)));
             }
@@ -297,9 +298,9 @@ public class DocumentClaims {
     // nothing for this act (a stale claim of the kind is taken over by the first act of another kind, which asks), so the command log is not
     // read for it: applications naming the same papers pay two round trips, not three. Not another company's paper of a kind shared within
     // one company (session 28, F462): its claim, held, refuses the act; stale, it is taken over, so whether it is held is asked
-    private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant) {
+    private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant, String field) {
         return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds()
-                && !anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder));
+                && !anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder));
     }
 
     /**
@@ -308,11 +309,13 @@ public class DocumentClaims {
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
      * <li>the same kind, {@code MANY_ACTS}: its acts share it; within one company only for a kind of {@link #SHARED_WITHIN_ONE_COMPANY}
-     * (session 28, F462: two companies both named are refused with the kind's own code);</li>
+     * (session 28, F462: two companies both named are refused with the kind's own code; session 29, F508: a Free Zone application's papers,
+     * the entity read from the grounds, save a paper named where {@link #NAMED_BY_SEVERAL_COMPANIES} says);</li>
      * <li>the same {@code ONE_ACT}, {@code ONE_GROUNDS} or {@code ONE_ENTITY} kind, or a Free Zone kind judged with the holder's
      * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
-     * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names; else
-     * the citing kind's own refusal (its code, field and article);</li>
+     * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names, and
+     * one of a kind of {@link #ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY} on another permit of the company the claim names (session 29, F510);
+     * else the citing kind's own refusal (its code, field and article);</li>
      * <li>a Free Zone kind judged with its own, on its own registration's application document (ADR 0035 item 73): passes to its
      * aggregate (F48);</li>
      * <li>a pair of kinds that lawfully shares ({@link #SHARED}) passes, unless the act is of a kind that names its grounds and the holder
@@ -332,7 +335,7 @@ public class DocumentClaims {
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
         String holders = holder.getString(GROUNDS);
         if (holding == kind && !kind.acts().namesItsGrounds()) {
-            if (anotherCompanysPaper(kind, companyClaiming(claimant), companyHolding(holder))) {
+            if (anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder))) {
                 throw anotherCompanysPaperRefusal(kind, field, article);
             }
             return RegistryWideClaim.Verdict.PASS;
@@ -340,6 +343,9 @@ public class DocumentClaims {
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
             if (kind.acts().leavesTheSameGroundsToTheAggregate() && (Grounds.covers(holders, grounds) || sharedByTheEntity(kind, holding, holders, grounds))) {
                 return RegistryWideClaim.Verdict.PASS;
+            }
+            if (anotherRecordOfTheSameCompany(kind, holding, grounds, company, holder)) {
+                return RegistryWideClaim.Verdict.PASS; // its aggregate refuses a second act on one record (F452: the permit's reported documents)
             }
             if (grounds != null && holders != null && !grounds.equals(holders) && Grounds.record(grounds).equals(Grounds.record(holders))) {
                 throw Grounds.anotherArticle(field, article, holders); // one permit's letter, a duty of another article (O129)
@@ -402,12 +408,26 @@ public class DocumentClaims {
      * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
      */
     static final Map<DocumentKind, String> SHARED_WITHIN_ONE_COMPANY = Map.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT,
-            "document.claimed-by-another-company.permit-application-document");
+            "document.claimed-by-another-company.permit-application-document",
+            // ADR 0057 item 13 (session 29, F508, was O302; 003 art. 12.1.1, 12.1.2): a Free Zone application's papers describe its legal
+            // entity (its application, state registration certificate or incorporation document); the entity's applications in several
+            // zones share them (ADR 0035 items 8, 73), another entity's do not. The entity is read from the claim's grounds (companyOf)
+            DocumentKind.ZONE_APPLICATION_DOCUMENT, "document.claimed-by-another-company.zone-application-document");
 
-    // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1): an act of a kind shared within one company, on a paper its kind's claim holds for
-    // another company, both named
-    static boolean anotherCompanysPaper(DocumentKind kind, String citing, String holding) {
-        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && twoCompanies(citing, holding);
+    /**
+     * The papers of a kind of {@link #SHARED_WITHIN_ONE_COMPANY} that several companies may still name, by the field the citing act names
+     * them in (ADR 0057 item 13, choice; ADR 0035 item 73 (a)): one agent's power of attorney may serve several foreign entities (003 art.
+     * 12.1.2), so a zone application naming a paper as its power of attorney is not refused for another entity's claim; what it shows is
+     * the governor's review (12.2).
+     */
+    static final Map<DocumentKind, Set<String>> NAMED_BY_SEVERAL_COMPANIES = Map.of(DocumentKind.ZONE_APPLICATION_DOCUMENT,
+            Set.of("documents." + mn.registry.kernel.freezone.ZoneDocument.POWER_OF_ATTORNEY.name()));
+
+    // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1) and item 13 (F508, was O302; 003 art. 12.1.1): an act of a kind shared within one
+    // company, on a paper its kind's claim holds for another company, both named, unless the act names it in a field several companies share
+    static boolean anotherCompanysPaper(DocumentKind kind, String field, String citing, String holding) {
+        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && !NAMED_BY_SEVERAL_COMPANIES.getOrDefault(kind, Set.of()).contains(field)
+                && twoCompanies(citing, holding);
     }
 
     // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
@@ -421,6 +441,30 @@ public class DocumentClaims {
     // (stored before session 27) is refused across kinds as before
     private static boolean oneCompany(String citing, String holding) {
         return citing != null && citing.equals(holding);
+    }
+
+    /**
+     * The {@code ONE_ACT} kinds whose document grounds one act on each record of one company (ADR 0057 item 14, the lead's reading, a
+     * choice; abuse audit F510, was O296): a change of the company (its registered address, its director) concerns every permit it holds,
+     * and each permit's record is kept current (002 art. 20.3.3), so one paper shows that change to each of the company's permits, once per
+     * permit: the kind's act on another permit passes when both claims name the same company; the permit refuses a second report on it
+     * ({@code PermitApplication.aChangeIsReportedOnceOnItsDocument}, F452); another company's, or a claim naming none, is refused with the
+     * kind's own code as before.
+     */
+    static final Map<DocumentKind, String> ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY = Map.of(DocumentKind.CHANGE_REPORT, "002 art. 20.3.3");
+
+    // ADR 0057 item 14 (F510, was O296; 002 art. 20.3.3): the kind's act on another permit (permit:<id>) than the claim's, both claims
+    // naming the same company
+    private static boolean anotherRecordOfTheSameCompany(DocumentKind kind, DocumentKind holding, String grounds, String company, Document holder) {
+        String holders = holder.getString(GROUNDS);
+        if (kind != holding || !ONE_ACT_ON_EACH_RECORD_OF_ONE_COMPANY.containsKey(kind) || grounds == null || holders == null) {
+            return false;
+        }
+        String permit = Grounds.PERMIT.of("");
+        String record = Grounds.record(grounds);
+        String holdersRecord = Grounds.record(holders);
+        return record.startsWith(permit) && holdersRecord.startsWith(permit) && !record.equals(holdersRecord)
+                && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders));
     }
 
     // ADR 0035 item 62 (abuse audit F272, was O151): a court dissolves the legal entity, so its decision, claimed by the entity's registration
