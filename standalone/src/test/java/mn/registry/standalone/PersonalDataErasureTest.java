@@ -58,7 +58,7 @@ class PersonalDataErasureTest {
     Path dataDir;
 
     @Test
-    @DisplayName("001 art. 53.1: create, read with purpose, list the reads, erase; seals, log proofs and verify-store still pass")
+    @DisplayName("001 art. 53.1; 002 art. 15.3, 30.1: create, read with purpose, list the reads, erase; seals, log proofs and verify-store still pass")
     void erase_a_persons_data_without_breaking_anything() throws Exception {
         ConfigurableApplicationContext registry = RegistryApplication.start("--server.port=0", "--registry.data-dir=" + dataDir,
                 "--registry.demo=true");
