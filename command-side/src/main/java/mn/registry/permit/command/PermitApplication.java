@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "4";
+    static final String SHAPE = "5";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -174,10 +174,16 @@ class PermitApplication {
      */
     private LocalDate unremediedChainFrom;
     /**
-     * Whether a suspension of that chain before the one in force had its notice (002 art. 28.3) not recorded by its due day (ADR 0046 item
-     * 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule only.
+     * Whether a suspension of that chain before the one in force had no notice (002 art. 28.3) recorded while it was in force (ADR 0046
+     * item 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule
+     * only. A notice recorded late is kept in {@link #chainNoticesLate} (item 135).
      */
     private boolean chainNoticeUnmet;
+    /**
+     * The notices of that chain's earlier suspensions recorded after their due day (item 125), each with the count it was due on, so that
+     * one a release before item 129 stored as late can be found done in time (ADR 0046 item 135, abuse audit F482, was O333).
+     */
+    private final List<SuspensionNotice> chainNoticesLate = new java.util.ArrayList<>();
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -212,9 +218,30 @@ class PermitApplication {
     private record SpentRunOut(PermitSuspended of, Instant decidedAt) {
     }
 
-    /** A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, and the day the registry received its record. */
-    /** {@code late}: recorded after its due day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121). */
-    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn, boolean late) {
+    /**
+     * A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, when the registry received its record, the duty it did
+     * as the stream held it ({@code owed}: its day 0, length and last day; null if none was open), and {@code late}: recorded after its due
+     * day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121) and as the stream still says it (item 135).
+     */
+    private record SuspensionNotice(PermitSuspended of, Instant recordedAt, OpenDuty owed, boolean late) {
+
+        LocalDate recordedOn() {
+            return UlaanbaatarTime.dateOf(recordedAt);
+        }
+
+        /** Whether its record was received by {@code lastDay}, in Ulaanbaatar. */
+        boolean recordedBy(LocalDate lastDay) {
+            return !recordedOn().isAfter(lastDay);
+        }
+
+        /** Whether it did the duty counted from {@code startedOn} for {@code workingDays} (not a later raise of the same duty). */
+        boolean didTheDutyCounted(LocalDate startedOn, WorkingDays workingDays) {
+            return owed != null && owed.countsWorkingDays() && owed.startedOn().equals(startedOn) && owed.workingDays().equals(workingDays);
+        }
+
+        SuspensionNotice inTime() {
+            return new SuspensionNotice(of, recordedAt, owed, false);
+        }
     }
 
     // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
@@ -1338,6 +1365,10 @@ class PermitApplication {
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         boolean noticeUnmet = monthsSpent && !theChainsNoticesWereRecordedInTime();
         if (noticeUnmet) {
+            noticesStoredLateFoundDoneInTime(context.receivedAt(), services);
+            noticeUnmet = !theChainsNoticesWereRecordedInTime();
+        }
+        if (noticeUnmet) {
             restorationOnUnnoticedMonthsIsTheSupervisors(context);
         }
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
@@ -1372,7 +1403,7 @@ class PermitApplication {
      * (002 art. 28.3, item 121).
      */
     private boolean theChainsNoticesWereRecordedInTime() {
-        return !chainNoticeUnmet && theNoticeInForceWasRecordedInTime();
+        return !chainNoticeUnmet && chainNoticesLate.stream().noneMatch(SuspensionNotice::late) && theNoticeInForceWasRecordedInTime();
     }
 
     /**
@@ -1380,8 +1411,55 @@ class PermitApplication {
      * day after the registry received the suspension: not late as the registry judged it when it received the record (item 121).
      */
     private boolean theNoticeInForceWasRecordedInTime() {
+        SuspensionNotice notice = theNoticeOfTheSuspensionInForce();
+        return notice != null && !notice.late();
+    }
+
+    /** The notice recorded of the suspension in force; null when none is. */
+    private SuspensionNotice theNoticeOfTheSuspensionInForce() {
         SuspensionNotice notice = suspensionNotice;
-        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.late();
+        return notice != null && isTheSuspensionInForce(notice.of()) ? notice : null;
+    }
+
+    /**
+     * 002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 item 135; abuse audit F482, was O333): the notices of the chain (item 125) and of
+     * the suspension in force that the stream says late, but that were recorded by their last day counted again from their day 0 on the
+     * calendar in force ({@link OpenDuty#countedAgain}). A release before item 129 judged a notice recorded on the day a day off moved its last
+     * day to against the day the permit still held, and stored it late; the stream does not say the day moved (no recompute follows a duty
+     * done). The Government declares no day already past (domain-rules §2, {@code GovernmentCalendar}), so the calendar in force counts a
+     * past notice's days as it stood at the notice's receipt: a declaration made since moves none of them.
+     */
+    private List<SuspensionNotice> noticesStoredLateDoneByTheirDay(PermitServices services) {
+        SuspensionNotice inForce = theNoticeOfTheSuspensionInForce();
+        return java.util.stream.Stream.concat(chainNoticesLate.stream(), inForce == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(inForce))
+                .filter(notice -> notice.late() && notice.owed() != null
+                        && notice.recordedBy(notice.owed().countedAgain(services::dueOnTheCalendarInForceNow).due()))
+                .toList();
+    }
+
+    /** Item 135: each notice stored late but recorded by its last day on the calendar in force is found done in time, on the record. */
+    private void noticesStoredLateFoundDoneInTime(Instant at, PermitServices services) {
+        for (SuspensionNotice notice : noticesStoredLateDoneByTheirDay(services)) {
+            OpenDuty counted = notice.owed().countedAgain(services::dueOnTheCalendarInForceNow);
+            apply(new PermitDutyFoundDoneInTime(applicationId, PermitDuty.NOTIFY_SUSPENSION, notice.recordedAt(), counted.due(),
+                    counted.calendarVersion(), at, FOUND_DONE_IN_TIME));
+        }
+    }
+
+    /** The article of a notice found done in time (item 135): the notice's duty, on the calendar (domain-rules §2). */
+    static final String FOUND_DONE_IN_TIME = "002 art. 28.3; domain-rules §2";
+
+    /**
+     * The desk's reading of item 121 with item 135's (reads the state only): whether every notice of the chain and of the suspension in force
+     * was recorded in time, a notice stored late counted again on the calendar in force.
+     */
+    private boolean theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(PermitServices services) {
+        if (theChainsNoticesWereRecordedInTime()) {
+            return true;
+        }
+        SuspensionNotice inForce = theNoticeOfTheSuspensionInForce();
+        long late = chainNoticesLate.stream().filter(SuspensionNotice::late).count() + (inForce != null && inForce.late() ? 1 : 0);
+        return !chainNoticeUnmet && inForce != null && noticesStoredLateDoneByTheirDay(services).size() == late;
     }
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
@@ -1616,7 +1694,7 @@ class PermitApplication {
         boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTime());
+                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services));
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -2588,6 +2666,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitDutyDueRecomputed event) {
         OpenDuty open = openDuties.get(event.duty());
+        // item 135 (F482, was O333): the stream says the notice's day moved to a day its record met; it moves no duty done
+        if (open == null && event.duty() == PermitDuty.NOTIFY_SUSPENSION && noticeFoundInTime(notice -> notice.didTheDutyCounted(event.startedOn(),
+                event.workingDays()) && notice.recordedBy(event.due()))) {
+            return;
+        }
         openDuties.put(event.duty(), open == null ? new OpenDuty(event.due(), event.startedOn(), event.workingDays(), event.calendarVersion(),
                 null) : open.recomputed(event));
     }
@@ -2601,11 +2684,31 @@ class PermitApplication {
     void on(PermitDutyFulfilled event) {
         if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) { // ADR 0046 item 98: of the suspension in force, or of the one a revocation found
             PermitSuspended noticed = status == PermitApplicationStatus.REVOKED ? suspensionAtRevocation : suspensionInForce;
-            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()), event.late());
+            OpenDuty owed = openDuties.get(event.duty());
+            // item 135 (F482, was O333): stored late, but by the last day the stream held for it (a recompute before it): in time
+            boolean late = event.late() && (owed == null || UlaanbaatarTime.dateOf(event.fulfilledAt()).isAfter(owed.due()));
+            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, event.fulfilledAt(), owed, late);
         }
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
         stoppedByTheRevocation.remove(event.duty());
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyFoundDoneInTime event) {
+        if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) {
+            noticeFoundInTime(notice -> notice.recordedAt().equals(event.fulfilledAt()));
+        }
+    }
+
+    /** Item 135: the notices {@code found} (of the chain, or of the suspension in force) are in time; whether any was. */
+    private boolean noticeFoundInTime(java.util.function.Predicate<SuspensionNotice> found) {
+        boolean any = chainNoticesLate.removeIf(notice -> notice.late() && found.test(notice));
+        if (suspensionNotice != null && suspensionNotice.late() && found.test(suspensionNotice)) {
+            this.suspensionNotice = suspensionNotice.inTime();
+            any = true;
+        }
+        return any;
     }
 
     @EventSourcingHandler
@@ -2651,7 +2754,13 @@ class PermitApplication {
         this.unremediedChainFrom = joinsAChain ? chainFrom() : appliedAgain ? chainFromAtRevocation : null;
         // item 125 (F469): the notice of the suspension a suspension anew replaces stays on the chain's record (kept through a revocation
         // an upheld complaint annuls, which no suspension comes between)
-        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || !theNoticeInForceWasRecordedInTime() : appliedAgain && chainNoticeUnmet;
+        SuspensionNotice noticeInForce = theNoticeOfTheSuspensionInForce();
+        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || noticeInForce == null : appliedAgain && chainNoticeUnmet;
+        if (joinsAChain && noticeInForce != null && noticeInForce.late()) { // item 135: kept with its count, to be found in time
+            chainNoticesLate.add(noticeInForce);
+        } else if (!joinsAChain && !appliedAgain) {
+            chainNoticesLate.clear();
+        }
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();

@@ -1,0 +1,162 @@
+package mn.registry.permit.command;
+
+import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
+import mn.registry.kernel.identity.PersonId;
+import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.*;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static mn.registry.permit.command.PermitAbuseRound21Test.with;
+import static mn.registry.permit.command.PermitAbuseRound25Test.at;
+import static mn.registry.permit.command.PermitAbuseRound29DeadlineTest.offOn;
+import static mn.registry.permit.command.PermitAbuseRound5Test.problem;
+import static mn.registry.permit.command.PermitLifecycleTest.*;
+import static mn.registry.permit.command.Signed.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session 29's permits round 30 (docs/abuse-audit.md, "Session 29, permits round 30"; ADR 0046 items 135-140). O333 first: a suspension's
+ * notice recorded on the day a day off moved its last day to, stored as late by a release before F491 (ADR 0046 item 129), is found done
+ * in time (item 135). The histories are round 25's week ({@link PermitAbuseRound25Test}: suspended on 7 April 2025, its notice due on 10
+ * April, its three months ending on 6 July), with 10 April declared a day off before it passed: the notice's last day moved to 11 April.
+ */
+class PermitAbuseRound30Test extends PermitAbuseFixture {
+
+    PermitAbuseRound30Test() {
+        super(PermitAbuseRound25Test.SECOND_OPINION, PermitAbuseRound25Test.THIRD_OPINION, PermitSuspensionTest.NOTICE_SHA);
+    }
+
+    /** 7 July 2025: the day after the week's three months. */
+    private static final Instant MONTHS_SPENT = at(LocalDate.of(2025, 7, 7));
+    /** The week's notice as the suspension raised it: due on 10 April. */
+    private static final Deadline NOTICE = CALENDAR.deadline(Instant.parse("2025-04-07T02:00:00Z"), PermitDeadlines.SUSPENSION_NOTICE);
+    /** 11 April 2025, 10:00 in Ulaanbaatar: the moved day. */
+    private static final Instant ON_THE_MOVED_DAY = at(LocalDate.of(2025, 4, 11));
+
+    private static Object restore(PersonId by, Role role) {
+        return signed(new RestorePermit(ID, "28.1's three months are spent"), by, MONTHS_SPENT, role);
+    }
+
+    /** The notice of the suspension in force recorded at {@code at} and stored as late, as a release before F491 stored it. */
+    private static PermitDutyFulfilled storedLate(Instant at) {
+        return new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, at, true, PermitSuspensionTest.NOTICE_SHA, REVIEWER);
+    }
+
+    /** The week, its notice recorded on the moved day and stored late by a release before F491. */
+    private static List<Object> weekNoticedOnTheMovedDayStoredLate() {
+        return with(PermitAbuseRound25Test.weekRanOut(), storedLate(ON_THE_MOVED_DAY));
+    }
+
+    /** The calendar in force: 10 April 2025 declared a day off (before it passed), the notice's last day moved to 11 April. */
+    private void tenAprilDeclaredADayOff() {
+        services.calendar = offOn(NOTICE);
+        assertThat(services.calendar.deadline(NOTICE.receivedOn(), PermitDeadlines.SUSPENSION_NOTICE).due()).isEqualTo(LocalDate.of(2025, 4, 11));
+        fixture = Signed.fixture(services);
+    }
+
+    /** The notice of {@code at} found done in time at the restoration's receipt, on the calendar in force. */
+    private PermitDutyFoundDoneInTime foundInTime(Instant at) {
+        Deadline moved = services.calendar.deadline(NOTICE.receivedOn(), PermitDeadlines.SUSPENSION_NOTICE);
+        return new PermitDutyFoundDoneInTime(ID, PermitDuty.NOTIFY_SUSPENSION, at, moved.due(), moved.calendarVersion(), MONTHS_SPENT,
+                "002 art. 28.3; domain-rules §2");
+    }
+
+    /** The reviewer's restoration on {@code history} received, naming {@code article}, whatever the events before it. */
+    private void theReviewerRestores(List<Object> history, String article) {
+        fixture.given(history)
+                .when(restore(REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.anything(),
+                        org.hamcrest.Matchers.equalTo(new PermitRestored(ID, "28.1's three months are spent", MONTHS_SPENT, REVIEWER, article)),
+                        org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
+    }
+
+    // ------------------------------------------------------------------ O333: a notice stored late on its moved day (item 135)
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 item 135; F482, was O333): a notice recorded on the day a day off "
+            + "moved its last day to, stored as late by a release before F491: once 28.1's months are spent the reviewer restores the permit "
+            + "as item 113 has it (\"002 art. 28.1, 28.4\"), the notice found done in time on the calendar in force")
+    void a_notice_stored_late_on_its_moved_day_leaves_the_restoration_the_reviewers() {
+        tenAprilDeclaredADayOff();
+        theReviewerRestores(weekNoticedOnTheMovedDayStoredLate(), "002 art. 28.1, 28.4");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 item 135; F482): the notice found done in time is on the record "
+            + "before the restoration (PermitDutyFoundDoneInTime, the moved day and its calendar); the stored fulfilment is not rewritten")
+    void the_notice_found_in_time_is_on_the_record() {
+        tenAprilDeclaredADayOff();
+        fixture.given(weekNoticedOnTheMovedDayStoredLate())
+                .when(restore(REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(foundInTime(ON_THE_MOVED_DAY)),
+                        org.hamcrest.Matchers.instanceOf(PermitRestored.class),
+                        org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 items 125, 135; F482): an earlier suspension of the chain whose notice "
+            + "was stored late on its moved day leaves the chain's restoration on the months spent the reviewer's")
+    void a_chains_notice_stored_late_on_its_moved_day_leaves_the_restoration_the_reviewers() {
+        tenAprilDeclaredADayOff();
+        theReviewerRestores(PermitAbuseRound29Test.chainNoticedInTimeTooShort(weekNoticedOnTheMovedDayStoredLate()), "002 art. 28.1, 28.4");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 item 135; F482): where the stream itself shows the notice's day moved "
+            + "to a day its record met (a recompute before the fulfilment, or after it), the fold judges the notice in time: the reviewer "
+            + "restores with no correction recorded")
+    void a_stream_that_shows_the_moved_day_judges_the_notice_in_time() {
+        Deadline moved = offOn(NOTICE).deadline(NOTICE.receivedOn(), PermitDeadlines.SUSPENSION_NOTICE);
+        PermitDutyDueRecomputed recomputed = new PermitDutyDueRecomputed(ID, PermitDuty.NOTIFY_SUSPENSION, "deadline-moved", moved.receivedOn(),
+                moved.workingDays(), moved.due(), moved.calendarVersion());
+        PermitRestored restored = new PermitRestored(ID, "28.1's three months are spent", MONTHS_SPENT, REVIEWER, "002 art. 28.1, 28.4");
+        List<Object> before = with(PermitAbuseRound25Test.weekRanOut(), recomputed, storedLate(ON_THE_MOVED_DAY));
+        fixture.given(before).when(restore(REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(org.hamcrest.Matchers.equalTo(restored),
+                        org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
+        fixture = Signed.fixture(services);
+        List<Object> after = with(weekNoticedOnTheMovedDayStoredLate(), recomputed);
+        fixture.given(after).when(restore(REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(org.hamcrest.Matchers.equalTo(restored),
+                        org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 items 121, 135; held): a notice recorded the day after the moved day "
+            + "stays late: the reviewer's restoration on the months spent is refused (403, nothing stored), the supervisor's names 28.3")
+    void a_notice_recorded_after_its_moved_day_stays_late() {
+        tenAprilDeclaredADayOff();
+        List<Object> lateStill = with(PermitAbuseRound25Test.weekRanOut(), storedLate(at(LocalDate.of(2025, 4, 14))));
+        fixture.given(lateStill)
+                .when(restore(REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.restoration-on-unnoticed-months-is-the-supervisors", "restoration", "002 art. 28.1, 28.3, 28.4"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(lateStill)
+                .when(restore(SUPERVISOR, Role.MINISTRY_SUPERVISOR))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new PermitRestored(ID, "28.1's three months are spent", MONTHS_SPENT, SUPERVISOR,
+                                "002 art. 28.1, 28.3, 28.4")),
+                        org.hamcrest.Matchers.instanceOf(PermitDutyFulfilled.class))));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3, 28.1, 28.4 (ADR 0046 items 121, 135; ADR 0065): the desk's answer counts a notice stored late on its moved "
+            + "day in time (the reviewer's restoration), and one recorded after it late (the supervisor's)")
+    void the_answer_counts_a_notice_stored_late_on_its_moved_day_in_time() {
+        tenAprilDeclaredADayOff();
+        assertThat(answer(weekNoticedOnTheMovedDayStoredLate(), MONTHS_SPENT).restorationOnTheMonthsSpentIsTheSupervisors()).isFalse();
+        assertThat(answer(with(PermitAbuseRound25Test.weekRanOut(), storedLate(at(LocalDate.of(2025, 4, 14)))), MONTHS_SPENT)
+                .restorationOnTheMonthsSpentIsTheSupervisors()).isTrue();
+    }
+}
