@@ -1973,6 +1973,7 @@ class PermitApplication {
         databaseWaitsForThePendingComplaint();
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
+        databaseIsNotPassedBackToTheRevokedHolder(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         contractIsNotOlderThanTheRevocation(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
@@ -2027,6 +2028,25 @@ class PermitApplication {
                     + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
                     + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
         }
+    }
+
+    // 002 art. 29.3, 29.4 (ADR 0046 item 136, abuse audit F483, found in session 29's hunt): the revoked holder hands its database over
+    // (29.3) and the ministry passes it on to "another special permit holder" (29.4). A company whose permit was revoked holds no claim on
+    // its name once revoked (ADR 0031), so it may apply again and be issued a new permit; passed to that permit, the database would go back
+    // to the company the revocation took it from, and the hand-over would undo nothing. The holder is the company, by its state
+    // registration number, as the successor permit's own stream has it at the pass-on's receipt
+    private void databaseIsNotPassedBackToTheRevokedHolder(ApplicationId successor, PermitServices services) {
+        String revokedHolder = holderRegistrationNumber();
+        if (revokedHolder != null && services.holderOf(successor).filter(revokedHolder::equals).isPresent()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-to-the-revoked-holder", "The permit " + successor
+                    + " is held by " + revokedHolder + ", the company whose permit was revoked and which handed the database over; it is passed "
+                    + "on to another holder.", "successorPermit", "002 art. 29.3, 29.4");
+        }
+    }
+
+    /** The state registration number of the company that holds this permit (or applied for it); null before any. */
+    String holderRegistrationNumber() {
+        return holder == null ? null : holder.registrationNumber();
     }
 
     // 002 art. 29.3-29.6: an act that rests on a document names it by its SHA-256 (an empty or made-up reference proves nothing)
@@ -2285,6 +2305,7 @@ class PermitApplication {
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
         inspectionIsNotDatedBeforeTheLast(inspectedOn);
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
+        anInspectorsOpinionIsFoundRemediedByAnInspector(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
         findingsAreNotOlderThanTheInspection(command.findingsSha256(), inspectedOn, services);
         documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
@@ -2353,6 +2374,29 @@ class PermitApplication {
         }
     }
 
+    // 002 art. 28.1, 28.4, 31.1.7 (choice, ADR 0046 item 137, abuse audit F494, found in session 29's hunt): the violation that grounds a
+    // suspension is the State Communications Inspector's opinion (28.1), and only an inspector records one (onlyAnInspectorFindsAViolation).
+    // An inspection that finds none clears every opinion found on or before its day (F310: no suspension rests on it) and, during a
+    // suspension on the inspector's opinion, removes its ground (28.4: the restoration, F108). Recorded by a reviewer, a clean inspection
+    // would overrule the inspector: a reviewer colluding with the holder would record one the day after the opinion, so that no suspension
+    // could rest on it, or the day after the suspension, so that the permit is restored with nothing remedied. While an inspector's opinion
+    // of a violation stands (not yet found remedied, or the ground of the suspension in force to be inspected), a clean inspection is an
+    // inspector's; the reviewer's yearly inspection (31.1.7) is recorded when none stands
+    private void anInspectorsOpinionIsFoundRemediedByAnInspector(RecordPermitInspection command, boolean byInspector) {
+        if (command.violationFound() || byInspector || !anInspectorsOpinionStands()) {
+            return;
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.remedy-found-by-an-inspector", "A communications inspector's "
+                + "opinion of a violation stands on this permit; an inspection that finds the violation gone is recorded by an inspector, not "
+                + "by a reviewer.", "violationFound", "002 art. 28.1, 28.4, 31.1.7");
+    }
+
+    /** Whether an inspector's opinion of a violation stands: one not yet found remedied, or the suspension in force's, to be inspected. */
+    private boolean anInspectorsOpinionStands() {
+        boolean suspensionToBeInspected = status == PermitApplicationStatus.SUSPENDED && remedyToBeInspected;
+        return suspensionToBeInspected || violationOpinions.stream().anyMatch(opinion -> !opinionsFoundRemedied.containsKey(opinion));
+    }
+
     // 002 art. 20.3.3 (ADR 0046 item 45; ADR 0057 session 27, F452): the document of a change shows one change, reported once. The claim
     // refuses a second report on a document a report holds; a report on the holder's own application's copy passes on the application's
     // claim (ADR 0046 item 103) and holds none, so this permit refuses its second report on it, with the kind's code
@@ -2366,7 +2410,7 @@ class PermitApplication {
     // ADR 0057 session 27 (002 art. 20.3.3, 25.1.1): the company whose papers an act on this application cites: its holder now
     @CommandHandler
     String handle(PermitCommands.ItsCompany question) {
-        return holder == null ? null : holder.registrationNumber();
+        return holderRegistrationNumber();
     }
 
     // ADR 0031 (002 art. 23.2, 28.2): a company has one application under review or permit in force at a time; asked by the claim

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound30Test extends PermitAbuseFixture {
 
     PermitAbuseRound30Test() {
-        super(PermitAbuseRound25Test.SECOND_OPINION, PermitAbuseRound25Test.THIRD_OPINION, PermitSuspensionTest.NOTICE_SHA);
+        super(PermitAbuseRound25Test.SECOND_OPINION, PermitAbuseRound25Test.THIRD_OPINION, PermitSuspensionTest.NOTICE_SHA, CONTRACT, CLEAN_FINDINGS);
     }
 
     /** 7 July 2025: the day after the week's three months. */
@@ -158,5 +158,79 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
         assertThat(answer(weekNoticedOnTheMovedDayStoredLate(), MONTHS_SPENT).restorationOnTheMonthsSpentIsTheSupervisors()).isFalse();
         assertThat(answer(with(PermitAbuseRound25Test.weekRanOut(), storedLate(at(LocalDate.of(2025, 4, 14)))), MONTHS_SPENT)
                 .restorationOnTheMonthsSpentIsTheSupervisors()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ the hunt: the database passed back (item 136)
+
+    private static final String CONTRACT = "5e".repeat(32);
+    private static final ApplicationId THE_REVOKED_COMPANYS_NEW_PERMIT = ApplicationId.of(java.util.UUID.fromString("11111111-2222-3333-4444-555555555557"));
+    private static final ApplicationId ANOTHER_HOLDERS_PERMIT = ApplicationId.of(java.util.UUID.fromString("11111111-2222-3333-4444-555555555558"));
+
+    /** Revoked at the holder's request on 1 June 2025 (no complaint period to wait for), its database handed over five days later. */
+    private static List<Object> revokedAndHandedOver() {
+        Instant revokedAt = Instant.parse("2025-06-01T02:00:00Z");
+        return with(active(), new PermitRevoked(ID, RevocationGround.HOLDER_REQUEST, "reason", revokedAt, SUPERVISOR, true),
+                new CertificateDatabaseHandedOver(ID, SHA, revokedAt.plusSeconds(86_400 * 5), REVIEWER, DATABASE_RECEIPT));
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3, 29.4 (ADR 0046 item 136; F483): the supervisor passes the revoked holder's certificate database on to the "
+            + "new permit of the same company (it applied again once revoked): refused, 409, field successorPermit, nothing stored; passed on "
+            + "to another holder's permit, received")
+    void the_database_is_not_passed_back_to_the_revoked_holder() {
+        Instant at = Instant.parse("2025-07-15T02:00:00Z");
+        services.permitsInForce.addAll(List.of(THE_REVOKED_COMPANYS_NEW_PERMIT, ANOTHER_HOLDERS_PERMIT));
+        services.holders.put(THE_REVOKED_COMPANYS_NEW_PERMIT, Applications.MONGOLIAN.registrationNumber());
+        services.holders.put(ANOTHER_HOLDERS_PERMIT, "7654321");
+        fixture.given(revokedAndHandedOver())
+                .when(signed(new PassCertificateDatabaseOn(ID, THE_REVOKED_COMPANYS_NEW_PERMIT, CONTRACT), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+                .expectException(problem("permit.database-to-the-revoked-holder", "successorPermit", "002 art. 29.3, 29.4"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(revokedAndHandedOver())
+                .when(signed(new PassCertificateDatabaseOn(ID, ANOTHER_HOLDERS_PERMIT, CONTRACT), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+                .expectEvents(new CertificateDatabasePassedOn(ID, ANOTHER_HOLDERS_PERMIT, CONTRACT, at, SUPERVISOR));
+    }
+
+    // ------------------------------------------------------------------ the hunt: the inspector's opinion cleared by a reviewer (item 137)
+
+    private static final String CLEAN_FINDINGS = "5f".repeat(32);
+
+    private static Object cleanInspection(LocalDate on, PersonId by, Role role) {
+        return signed(new RecordPermitInspection(ID, on, CLEAN_FINDINGS, false), by, at(on), role);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4, 31.1.7 (ADR 0046 item 137; F494): a reviewer records a clean inspection after the inspector's opinion "
+            + "of a violation, so that no suspension rests on it, or during the suspension on it, so that the permit is restored with nothing "
+            + "remedied: refused, 403, field violationFound, nothing stored; the inspector's clean inspection received")
+    void a_reviewer_does_not_clear_an_inspectors_opinion() {
+        for (List<Object> history : List.of(withOpinion(), suspended())) {
+            fixture = Signed.fixture(services);
+            fixture.given(history)
+                    .when(cleanInspection(LocalDate.of(2025, 3, 10), REVIEWER, Role.MINISTRY_REVIEWER))
+                    .expectException(problem("permit.remedy-found-by-an-inspector", "violationFound", "002 art. 28.1, 28.4, 31.1.7"))
+                    .expectNoEvents();
+            fixture = Signed.fixture(services);
+            fixture.given(history)
+                    .when(cleanInspection(LocalDate.of(2025, 3, 10), INSPECTOR, Role.COMMUNICATIONS_INSPECTOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAnyOf(org.hamcrest.Matchers.equalTo(new PermitInspected(ID,
+                            LocalDate.of(2025, 3, 10), CLEAN_FINDINGS, false, at(LocalDate.of(2025, 3, 10)), INSPECTOR, LocalDate.of(2026, 3, 10))))));
+        }
+    }
+
+    @Test
+    @DisplayName("002 art. 31.1.7 (ADR 0046 item 137; held): the reviewer's yearly inspection finding no violation is recorded where no "
+            + "inspector's opinion stands: on a permit with none, and once an inspector's clean inspection found the opinion remedied")
+    void the_reviewers_yearly_inspection_is_recorded_where_no_opinion_stands() {
+        fixture.given(active())
+                .when(cleanInspection(LocalDate.of(2025, 3, 10), REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+        fixture = Signed.fixture(services);
+        fixture.given(with(withOpinion(), new PermitInspected(ID, LocalDate.of(2025, 3, 1), SHA2, false, at(LocalDate.of(2025, 3, 1)),
+                        INSPECTOR, LocalDate.of(2026, 3, 1))))
+                .when(cleanInspection(LocalDate.of(2025, 3, 10), REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution();
     }
 }
