@@ -2305,7 +2305,6 @@ class PermitApplication {
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
         inspectionIsNotDatedBeforeTheLast(inspectedOn);
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
-        anInspectorsOpinionIsFoundRemediedByAnInspector(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
         findingsAreNotOlderThanTheInspection(command.findingsSha256(), inspectedOn, services);
         documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
@@ -2372,29 +2371,6 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.inspection-findings-missing", "An opinion of a violation comes with its findings (SHA-256).",
                     "findingsSha256", "002 art. 28.1");
         }
-    }
-
-    // 002 art. 28.1, 28.4, 31.1.7 (choice, ADR 0046 item 137, abuse audit F494, found in session 29's hunt): the violation that grounds a
-    // suspension is the State Communications Inspector's opinion (28.1), and only an inspector records one (onlyAnInspectorFindsAViolation).
-    // An inspection that finds none clears every opinion found on or before its day (F310: no suspension rests on it) and, during a
-    // suspension on the inspector's opinion, removes its ground (28.4: the restoration, F108). Recorded by a reviewer, a clean inspection
-    // would overrule the inspector: a reviewer colluding with the holder would record one the day after the opinion, so that no suspension
-    // could rest on it, or the day after the suspension, so that the permit is restored with nothing remedied. While an inspector's opinion
-    // of a violation stands (not yet found remedied, or the ground of the suspension in force to be inspected), a clean inspection is an
-    // inspector's; the reviewer's yearly inspection (31.1.7) is recorded when none stands
-    private void anInspectorsOpinionIsFoundRemediedByAnInspector(RecordPermitInspection command, boolean byInspector) {
-        if (command.violationFound() || byInspector || !anInspectorsOpinionStands()) {
-            return;
-        }
-        throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.remedy-found-by-an-inspector", "A communications inspector's "
-                + "opinion of a violation stands on this permit; an inspection that finds the violation gone is recorded by an inspector, not "
-                + "by a reviewer.", "violationFound", "002 art. 28.1, 28.4, 31.1.7");
-    }
-
-    /** Whether an inspector's opinion of a violation stands: one not yet found remedied, or the suspension in force's, to be inspected. */
-    private boolean anInspectorsOpinionStands() {
-        boolean suspensionToBeInspected = status == PermitApplicationStatus.SUSPENDED && remedyToBeInspected;
-        return suspensionToBeInspected || violationOpinions.stream().anyMatch(opinion -> !opinionsFoundRemedied.containsKey(opinion));
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45; ADR 0057 session 27, F452): the document of a change shows one change, reported once. The claim
