@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermitAbuseRound30Test extends PermitAbuseFixture {
 
     PermitAbuseRound30Test() {
-        super(PermitAbuseRound25Test.SECOND_OPINION, PermitAbuseRound25Test.THIRD_OPINION, PermitSuspensionTest.NOTICE_SHA, CONTRACT);
+        super(PermitAbuseRound25Test.SECOND_OPINION, PermitAbuseRound25Test.THIRD_OPINION, PermitSuspensionTest.NOTICE_SHA, CONTRACT, REORGANISATION, COMPLAINT, DATABASE);
     }
 
     /** 7 July 2025: the day after the week's three months. */
@@ -190,5 +190,58 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
         fixture.given(revokedAndHandedOver())
                 .when(signed(new PassCertificateDatabaseOn(ID, ANOTHER_HOLDERS_PERMIT, CONTRACT), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new CertificateDatabasePassedOn(ID, ANOTHER_HOLDERS_PERMIT, CONTRACT, at, SUPERVISOR));
+    }
+
+    // ------------------------------------------------------------------ the hunt: attempts that held
+
+    private static final String REORGANISATION = "6a".repeat(32);
+    private static final String COMPLAINT = "6b".repeat(32);
+    private static final String DATABASE = "6c".repeat(32);
+
+    private static Object transfer(Company successor, Instant at) {
+        return signed(new TransferPermit(ID, successor, Reorganisation.TRANSFORMATION, REORGANISATION, UlaanbaatarTime.dateOf(at)), SUPERVISOR,
+                at, Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("002 art. 23.3, 23.2 (held): the supervisor passes on a suspended permit, to escape the suspension with a new holder, or "
+            + "passes the permit to its holder itself under a transformation: refused, nothing stored")
+    void a_suspended_permit_or_one_to_its_own_holder_is_not_transferred() {
+        Instant at = Instant.parse("2025-03-20T02:00:00Z");
+        fixture.given(suspended())
+                .when(transfer(new Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar, Sukhbaatar district"), at))
+                .expectException(problem("permit.wrong-state", null, "002 art. 23.3"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(active())
+                .when(transfer(Applications.MONGOLIAN, at))
+                .expectException(problem("permit.transfer-to-same-company", "successor", "002 art. 23.3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.6, 29.1.1 (held): the holder complains against a revocation at its own request (29.6 names 29.1.2-29.1.5 "
+            + "only): refused, nothing stored")
+    void no_complaint_lies_against_a_revocation_at_the_holders_request() {
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST))
+                .when(signed(new FileRevocationComplaint(ID, COMPLAINT), HOLDER, Instant.parse("2025-06-05T02:00:00Z"), Role.APPLICANT))
+                .expectException(problem("permit.complaint-not-allowed", null, "002 art. 29.6"))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("002 art. 29.3 (held): the ministry records the certificate database handed over before the permit is revoked, or a second "
+            + "time after it: refused, nothing stored")
+    void the_database_is_handed_over_once_and_only_after_the_revocation() {
+        Instant at = Instant.parse("2025-06-10T02:00:00Z");
+        fixture.given(active())
+                .when(signed(new RecordCertificateDatabaseHandedOver(ID, DATABASE, DATABASE_RECEIPT), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.wrong-state", null, "002 art. 29.3"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(revokedAndHandedOver())
+                .when(signed(new RecordCertificateDatabaseHandedOver(ID, DATABASE, DATABASE_RECEIPT), REVIEWER, at, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.database-already-handed-over", null, "002 art. 29.3"))
+                .expectNoEvents();
     }
 }
