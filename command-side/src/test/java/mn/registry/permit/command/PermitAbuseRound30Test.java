@@ -244,4 +244,18 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
                 .expectException(problem("permit.database-already-handed-over", null, "002 art. 29.3"))
                 .expectNoEvents();
     }
+
+    @Test
+    @DisplayName("002 art. 23.3, 28.1 (held): the tax authority's request pending, the permit passed on to the company a transformation "
+            + "created, to escape the suspension with a new holder: the request stays on the permit and the reviewer suspends on it")
+    void a_transfer_does_not_escape_a_pending_tax_request() {
+        Company successor = new Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar, Sukhbaatar district");
+        Instant transferredAt = Instant.parse("2025-02-26T02:00:00Z");
+        fixture.given(with(PermitSuspensionTest.taxRequested(), new PermitTransferred(ID, Applications.MONGOLIAN, successor,
+                        Reorganisation.TRANSFORMATION, REORGANISATION, transferredAt, SUPERVISOR, LocalDate.of(2025, 2, 25))))
+                .when(signed(new SuspendPermit(ID, SuspensionGround.TAX_EVASIONS, PermitSuspensionTest.TAX_SHA, 0, LocalDate.of(2025, 3, 1),
+                        SUSPENDED_UNTIL), REVIEWER, SUSPENDED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAnyOf(org.hamcrest.Matchers.instanceOf(PermitSuspended.class))));
+    }
 }
