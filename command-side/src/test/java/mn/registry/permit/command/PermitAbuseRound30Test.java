@@ -50,7 +50,7 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
     }
 
     /** The week, its notice recorded on the moved day and stored late by a release before F491. */
-    private static List<Object> weekNoticedOnTheMovedDayStoredLate() {
+    static List<Object> weekNoticedOnTheMovedDayStoredLate() {
         return with(PermitAbuseRound25Test.weekRanOut(), storedLate(ON_THE_MOVED_DAY));
     }
 
@@ -59,6 +59,13 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
         services.calendar = offOn(NOTICE);
         assertThat(services.calendar.deadline(NOTICE.receivedOn(), PermitDeadlines.SUSPENSION_NOTICE).due()).isEqualTo(LocalDate.of(2025, 4, 11));
         fixture = Signed.fixture(services);
+    }
+
+    /** The week's notice stored late on the moved day, found done in time on 7 July (10 April a day off). */
+    static PermitDutyFoundDoneInTime foundInTimeOnTheMovedDay() {
+        Deadline moved = offOn(NOTICE).deadline(NOTICE.receivedOn(), PermitDeadlines.SUSPENSION_NOTICE);
+        return new PermitDutyFoundDoneInTime(ID, PermitDuty.NOTIFY_SUSPENSION, ON_THE_MOVED_DAY, moved.due(), moved.calendarVersion(),
+                MONTHS_SPENT, "002 art. 28.3; domain-rules §2");
     }
 
     /** The notice of {@code at} found done in time at the restoration's receipt, on the calendar in force. */
