@@ -191,6 +191,8 @@ class PermitApplication {
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The day of the inspection each opinion of a violation was found on (F310); new state, read by no other rule. */
     private final Map<String, LocalDate> opinionFoundOn = new java.util.HashMap<>();
+    /** Who recorded each opinion of a violation (ADR 0046 item 138, F495); new state, read by that rule only. */
+    private final Map<String, PersonId> opinionRecordedBy = new java.util.HashMap<>();
     /** When the registry received the record of each opinion of a violation (ADR 0046 item 92); new state, read by item 92's rule only. */
     private final Map<String, Instant> opinionRecordedAt = new java.util.HashMap<>();
     /** The opinions of a violation a later inspection found no more, with that inspection's day (ADR 0046 item 71, F310); new state. */
@@ -1058,8 +1060,10 @@ class PermitApplication {
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
             opinionWasNotFoundRemediedSince(evidence);
+            theSuspensionIsNotDecidedByWhoseFindingGroundsIt(opinionRecordedBy.get(evidence), context);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
+            theSuspensionIsNotDecidedByWhoseFindingGroundsIt(pendingTaxRequest.requestedBy(), context);
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                     PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
             evidence = pendingTaxRequest.evidenceSha256();
@@ -1185,6 +1189,20 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-without-inspector-opinion",
                     "A suspension on the inspector's opinion names the findings (SHA-256) of an inspection recorded on this permit by a "
                             + "communications inspector that found a violation and grounded no suspension yet.", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1 (ADR 0046 item 138, abuse audit F495, found in session 29's hunt): the ministry suspends the permit "on the opinion of
+    // the State Communications Inspector" or "on the request of the tax authorities": two acts of two bodies (the inspector and the tax
+    // officer answer to the Cabinet, not to the ministry). The registry lets one person hold an inspector's or a tax officer's role beside a
+    // reviewer's or supervisor's; that person would find the ground and decide the suspension on it alone, the ministry's review of it left
+    // out. The suspension is decided by another person than the one who recorded its ground (as F62 has a second official decide on a
+    // company an official represents): judged by the ground's stored recorder, whatever roles the signer holds now
+    private static void theSuspensionIsNotDecidedByWhoseFindingGroundsIt(PersonId groundedBy, CommandContext context) {
+        if (groundedBy != null && groundedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.suspension-on-ones-own-finding", context.actor() + " recorded "
+                    + "the opinion or the request this suspension rests on; another official of the ministry decides the suspension on it.",
+                    "evidenceSha256", "002 art. 28.1");
         }
     }
 
@@ -2929,6 +2947,9 @@ class PermitApplication {
             opinionFoundOn.put(event.findingsSha256(), event.inspectedOn());
             if (event.recordedAt() != null) {
                 opinionRecordedAt.put(event.findingsSha256(), event.recordedAt());
+            }
+            if (event.inspector() != null) {
+                opinionRecordedBy.put(event.findingsSha256(), event.inspector());
             }
         }
         if (!event.violationFound()) { // F310: the opinions found on or before this clean inspection's day, recorded before it

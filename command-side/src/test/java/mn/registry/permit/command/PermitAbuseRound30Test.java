@@ -265,4 +265,37 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAnyOf(org.hamcrest.Matchers.instanceOf(PermitSuspended.class))));
     }
+
+    // ------------------------------------------------------------------ the hunt: a suspension on one's own finding (item 138)
+
+    private static Object suspendOn(SuspensionGround ground, String evidence, PersonId by, Role... roles) {
+        return signed(new SuspendPermit(ID, ground, evidence, 0, LocalDate.of(2025, 3, 1), SUSPENDED_UNTIL), by, SUSPENDED_AT, roles);
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1 (ADR 0046 item 138; F495): a person holding the inspector's role and the reviewer's records an opinion of a "
+            + "violation and suspends the permit on it; a tax officer who is also a reviewer suspends on the request they filed: refused, 403, "
+            + "field evidenceSha256, nothing stored; another reviewer suspends on the same ground")
+    void a_suspension_is_not_decided_by_the_one_who_recorded_its_ground() {
+        fixture.given(withOpinion())
+                .when(suspendOn(SuspensionGround.INSPECTOR_OPINION, SHA, INSPECTOR, Role.COMMUNICATIONS_INSPECTOR, Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-on-ones-own-finding", "evidenceSha256", "002 art. 28.1"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(withOpinion())
+                .when(suspendOn(SuspensionGround.INSPECTOR_OPINION, SHA, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAnyOf(org.hamcrest.Matchers.instanceOf(PermitSuspended.class))));
+        fixture = Signed.fixture(services);
+        fixture.given(PermitSuspensionTest.taxRequested())
+                .when(suspendOn(SuspensionGround.TAX_EVASIONS, PermitSuspensionTest.TAX_SHA, PermitSuspensionTest.TAX_OFFICER, Role.TAX_OFFICER,
+                        Role.MINISTRY_REVIEWER))
+                .expectException(problem("permit.suspension-on-ones-own-finding", "evidenceSha256", "002 art. 28.1"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(PermitSuspensionTest.taxRequested())
+                .when(suspendOn(SuspensionGround.TAX_EVASIONS, PermitSuspensionTest.TAX_SHA, REVIEWER, Role.MINISTRY_REVIEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAnyOf(org.hamcrest.Matchers.instanceOf(PermitSuspended.class))));
+    }
 }
