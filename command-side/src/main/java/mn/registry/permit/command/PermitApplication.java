@@ -50,7 +50,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "4";
+    static final String SHAPE = "5";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -174,10 +174,16 @@ class PermitApplication {
      */
     private LocalDate unremediedChainFrom;
     /**
-     * Whether a suspension of that chain before the one in force had its notice (002 art. 28.3) not recorded by its due day (ADR 0046 item
-     * 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule only.
+     * Whether a suspension of that chain before the one in force had no notice (002 art. 28.3) recorded while it was in force (ADR 0046
+     * item 125, abuse audit F469): the restoration on the months spent is then the supervisor's (item 121). New state, read by that rule
+     * only. A notice recorded late is kept in {@link #chainNoticesLate} (item 135).
      */
     private boolean chainNoticeUnmet;
+    /**
+     * The notices of that chain's earlier suspensions recorded after their due day (item 125), each with the count it was due on, so that
+     * one a release before item 129 stored as late can be found done in time (ADR 0046 item 135, abuse audit F482, was O333).
+     */
+    private final List<SuspensionNotice> chainNoticesLate = new java.util.ArrayList<>();
     /** The date of the latest inspection recorded: a later record does not go back before it (ADR 0046 item 22). */
     private LocalDate lastInspectedOn;
     /** The local date the permit was issued: no inspection is dated before it (002 art. 31.1.7). */
@@ -185,6 +191,8 @@ class PermitApplication {
     private final java.util.Set<String> violationOpinions = new java.util.HashSet<>();
     /** The day of the inspection each opinion of a violation was found on (F310); new state, read by no other rule. */
     private final Map<String, LocalDate> opinionFoundOn = new java.util.HashMap<>();
+    /** Who recorded each opinion of a violation (ADR 0046 item 138, F495); new state, read by that rule only. */
+    private final Map<String, PersonId> opinionRecordedBy = new java.util.HashMap<>();
     /** When the registry received the record of each opinion of a violation (ADR 0046 item 92); new state, read by item 92's rule only. */
     private final Map<String, Instant> opinionRecordedAt = new java.util.HashMap<>();
     /** The opinions of a violation a later inspection found no more, with that inspection's day (ADR 0046 item 71, F310); new state. */
@@ -212,9 +220,30 @@ class PermitApplication {
     private record SpentRunOut(PermitSuspended of, Instant decidedAt) {
     }
 
-    /** A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, and the day the registry received its record. */
-    /** {@code late}: recorded after its due day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121). */
-    private record SuspensionNotice(PermitSuspended of, LocalDate recordedOn, boolean late) {
+    /**
+     * A suspension's notice to the holder (002 art. 28.3): the suspension it noticed, when the registry received its record, the duty it did
+     * as the stream held it ({@code owed}: its day 0, length and last day; null if none was open), and {@code late}: recorded after its due
+     * day, as the registry judged it on receipt ({@code PermitDutyFulfilled.late}, item 121) and as the stream still says it (item 135).
+     */
+    private record SuspensionNotice(PermitSuspended of, Instant recordedAt, OpenDuty owed, boolean late) {
+
+        LocalDate recordedOn() {
+            return UlaanbaatarTime.dateOf(recordedAt);
+        }
+
+        /** Whether its record was received by {@code lastDay}, in Ulaanbaatar. */
+        boolean recordedBy(LocalDate lastDay) {
+            return !recordedOn().isAfter(lastDay);
+        }
+
+        /** Whether it did the duty counted from {@code startedOn} for {@code workingDays} (not a later raise of the same duty). */
+        boolean didTheDutyCounted(LocalDate startedOn, WorkingDays workingDays) {
+            return owed != null && owed.countsWorkingDays() && owed.startedOn().equals(startedOn) && owed.workingDays().equals(workingDays);
+        }
+
+        SuspensionNotice inTime() {
+            return new SuspensionNotice(of, recordedAt, owed, false);
+        }
     }
 
     // 002 art. 26.2.1: the request is registered on receipt and the applicant gets a registration receipt; a refusal stores nothing
@@ -1031,8 +1060,10 @@ class PermitApplication {
         if (command.ground() == SuspensionGround.INSPECTOR_OPINION) {
             suspensionRestsOnARecordedInspectorsOpinion(evidence);
             opinionWasNotFoundRemediedSince(evidence);
+            theSuspensionIsNotDecidedByWhoseFindingGroundsIt(opinionRecordedBy.get(evidence), context);
         } else {
             suspensionRestsOnAPendingTaxRequest(evidence);
+            theSuspensionIsNotDecidedByWhoseFindingGroundsIt(pendingTaxRequest.requestedBy(), context);
             escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                     PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
             evidence = pendingTaxRequest.evidenceSha256();
@@ -1158,6 +1189,20 @@ class PermitApplication {
             throw RegistryProblem.conflict("permit.suspension-without-inspector-opinion",
                     "A suspension on the inspector's opinion names the findings (SHA-256) of an inspection recorded on this permit by a "
                             + "communications inspector that found a violation and grounded no suspension yet.", "002 art. 28.1");
+        }
+    }
+
+    // 002 art. 28.1 (ADR 0046 item 138, abuse audit F495, found in session 29's hunt): the ministry suspends the permit "on the opinion of
+    // the State Communications Inspector" or "on the request of the tax authorities": two acts of two bodies (the inspector and the tax
+    // officer answer to the Cabinet, not to the ministry). The registry lets one person hold an inspector's or a tax officer's role beside a
+    // reviewer's or supervisor's; that person would find the ground and decide the suspension on it alone, the ministry's review of it left
+    // out. The suspension is decided by another person than the one who recorded its ground (as F62 has a second official decide on a
+    // company an official represents): judged by the ground's stored recorder, whatever roles the signer holds now
+    private static void theSuspensionIsNotDecidedByWhoseFindingGroundsIt(PersonId groundedBy, CommandContext context) {
+        if (groundedBy != null && groundedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.suspension-on-ones-own-finding", context.actor() + " recorded "
+                    + "the opinion or the request this suspension rests on; another official of the ministry decides the suspension on it.",
+                    "evidenceSha256", "002 art. 28.1");
         }
     }
 
@@ -1338,6 +1383,10 @@ class PermitApplication {
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         boolean noticeUnmet = monthsSpent && !theChainsNoticesWereRecordedInTime();
         if (noticeUnmet) {
+            noticesStoredLateFoundDoneInTime(context.receivedAt(), services);
+            noticeUnmet = !theChainsNoticesWereRecordedInTime();
+        }
+        if (noticeUnmet) {
             restorationOnUnnoticedMonthsIsTheSupervisors(context);
         }
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
@@ -1372,7 +1421,7 @@ class PermitApplication {
      * (002 art. 28.3, item 121).
      */
     private boolean theChainsNoticesWereRecordedInTime() {
-        return !chainNoticeUnmet && theNoticeInForceWasRecordedInTime();
+        return !chainNoticeUnmet && chainNoticesLate.stream().noneMatch(SuspensionNotice::late) && theNoticeInForceWasRecordedInTime();
     }
 
     /**
@@ -1380,8 +1429,55 @@ class PermitApplication {
      * day after the registry received the suspension: not late as the registry judged it when it received the record (item 121).
      */
     private boolean theNoticeInForceWasRecordedInTime() {
+        SuspensionNotice notice = theNoticeOfTheSuspensionInForce();
+        return notice != null && !notice.late();
+    }
+
+    /** The notice recorded of the suspension in force; null when none is. */
+    private SuspensionNotice theNoticeOfTheSuspensionInForce() {
         SuspensionNotice notice = suspensionNotice;
-        return notice != null && isTheSuspensionInForce(notice.of()) && !notice.late();
+        return notice != null && isTheSuspensionInForce(notice.of()) ? notice : null;
+    }
+
+    /**
+     * 002 art. 28.3, 28.1, 28.4; domain-rules §2 (ADR 0046 item 135; abuse audit F482, was O333): the notices of the chain (item 125) and of
+     * the suspension in force that the stream says late, but that were recorded by their last day counted again from their day 0 on the
+     * calendar in force ({@link OpenDuty#countedAgain}). A release before item 129 judged a notice recorded on the day a day off moved its last
+     * day to against the day the permit still held, and stored it late; the stream does not say the day moved (no recompute follows a duty
+     * done). The Government declares no day already past (domain-rules §2, {@code GovernmentCalendar}), so the calendar in force counts a
+     * past notice's days as it stood at the notice's receipt: a declaration made since moves none of them.
+     */
+    private List<SuspensionNotice> noticesStoredLateDoneByTheirDay(PermitServices services) {
+        SuspensionNotice inForce = theNoticeOfTheSuspensionInForce();
+        return java.util.stream.Stream.concat(chainNoticesLate.stream(), inForce == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(inForce))
+                .filter(notice -> notice.late() && notice.owed() != null
+                        && notice.recordedBy(notice.owed().countedAgain(services::dueOnTheCalendarInForceNow).due()))
+                .toList();
+    }
+
+    /** Item 135: each notice stored late but recorded by its last day on the calendar in force is found done in time, on the record. */
+    private void noticesStoredLateFoundDoneInTime(Instant at, PermitServices services) {
+        for (SuspensionNotice notice : noticesStoredLateDoneByTheirDay(services)) {
+            OpenDuty counted = notice.owed().countedAgain(services::dueOnTheCalendarInForceNow);
+            apply(new PermitDutyFoundDoneInTime(applicationId, PermitDuty.NOTIFY_SUSPENSION, notice.recordedAt(), counted.due(),
+                    counted.calendarVersion(), at, FOUND_DONE_IN_TIME));
+        }
+    }
+
+    /** The article of a notice found done in time (item 135): the notice's duty, on the calendar (domain-rules §2). */
+    static final String FOUND_DONE_IN_TIME = "002 art. 28.3; domain-rules §2";
+
+    /**
+     * The desk's reading of item 121 with item 135's (reads the state only): whether every notice of the chain and of the suspension in force
+     * was recorded in time, a notice stored late counted again on the calendar in force.
+     */
+    private boolean theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(PermitServices services) {
+        if (theChainsNoticesWereRecordedInTime()) {
+            return true;
+        }
+        SuspensionNotice inForce = theNoticeOfTheSuspensionInForce();
+        long late = chainNoticesLate.stream().filter(SuspensionNotice::late).count() + (inForce != null && inForce.late() ? 1 : 0);
+        return !chainNoticeUnmet && inForce != null && noticesStoredLateDoneByTheirDay(services).size() == late;
     }
 
     // 002 art. 28.4, 29.2: a suspended permit whose term has not ended at the restoration's receipt is restored
@@ -1616,7 +1712,7 @@ class PermitApplication {
         boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTime());
+                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services));
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -1895,6 +1991,7 @@ class PermitApplication {
         databaseWaitsForThePendingComplaint();
         databaseWaitsForTheComplaintPeriod(context.receivedAt());
         databaseIsPassedOnOnceToAnotherPermit(command.successorPermit(), context.receivedAt(), services);
+        databaseIsNotPassedBackToTheRevokedHolder(command.successorPermit(), services);
         evidenceIsASha256(command.contractSha256(), "contractSha256", "002 art. 29.4");
         contractIsNotOlderThanTheRevocation(command.contractSha256(), services);
         documentWasReceived(command.contractSha256(), "contractSha256", "002 art. 29.4", services); // F106
@@ -1949,6 +2046,25 @@ class PermitApplication {
                     + (successor == null ? "none" : successor.equals(applicationId) ? "the revoked permit itself" : successor
                     + ", which is no permit in force") + ".", "successorPermit", "002 art. 29.4");
         }
+    }
+
+    // 002 art. 29.3, 29.4 (ADR 0046 item 136, abuse audit F483, found in session 29's hunt): the revoked holder hands its database over
+    // (29.3) and the ministry passes it on to "another special permit holder" (29.4). A company whose permit was revoked holds no claim on
+    // its name once revoked (ADR 0031), so it may apply again and be issued a new permit; passed to that permit, the database would go back
+    // to the company the revocation took it from, and the hand-over would undo nothing. The holder is the company, by its state
+    // registration number, as the successor permit's own stream has it at the pass-on's receipt
+    private void databaseIsNotPassedBackToTheRevokedHolder(ApplicationId successor, PermitServices services) {
+        String revokedHolder = holderRegistrationNumber();
+        if (revokedHolder != null && services.holderOf(successor).filter(revokedHolder::equals).isPresent()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.database-to-the-revoked-holder", "The permit " + successor
+                    + " is held by " + revokedHolder + ", the company whose permit was revoked and which handed the database over; it is passed "
+                    + "on to another holder.", "successorPermit", "002 art. 29.3, 29.4");
+        }
+    }
+
+    /** The state registration number of the company that holds this permit (or applied for it); null before any. */
+    String holderRegistrationNumber() {
+        return holder == null ? null : holder.registrationNumber();
     }
 
     // 002 art. 29.3-29.6: an act that rests on a document names it by its SHA-256 (an empty or made-up reference proves nothing)
@@ -2288,7 +2404,7 @@ class PermitApplication {
     // ADR 0057 session 27 (002 art. 20.3.3, 25.1.1): the company whose papers an act on this application cites: its holder now
     @CommandHandler
     String handle(PermitCommands.ItsCompany question) {
-        return holder == null ? null : holder.registrationNumber();
+        return holderRegistrationNumber();
     }
 
     // ADR 0031 (002 art. 23.2, 28.2): a company has one application under review or permit in force at a time; asked by the claim
@@ -2588,6 +2704,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitDutyDueRecomputed event) {
         OpenDuty open = openDuties.get(event.duty());
+        // item 135 (F482, was O333): the stream says the notice's day moved to a day its record met; it moves no duty done
+        if (open == null && event.duty() == PermitDuty.NOTIFY_SUSPENSION && noticeFoundInTime(notice -> notice.didTheDutyCounted(event.startedOn(),
+                event.workingDays()) && notice.recordedBy(event.due()))) {
+            return;
+        }
         openDuties.put(event.duty(), open == null ? new OpenDuty(event.due(), event.startedOn(), event.workingDays(), event.calendarVersion(),
                 null) : open.recomputed(event));
     }
@@ -2601,11 +2722,31 @@ class PermitApplication {
     void on(PermitDutyFulfilled event) {
         if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) { // ADR 0046 item 98: of the suspension in force, or of the one a revocation found
             PermitSuspended noticed = status == PermitApplicationStatus.REVOKED ? suspensionAtRevocation : suspensionInForce;
-            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, UlaanbaatarTime.dateOf(event.fulfilledAt()), event.late());
+            OpenDuty owed = openDuties.get(event.duty());
+            // item 135 (F482, was O333): stored late, but by the last day the stream held for it (a recompute before it): in time
+            boolean late = event.late() && (owed == null || UlaanbaatarTime.dateOf(event.fulfilledAt()).isAfter(owed.due()));
+            this.suspensionNotice = noticed == null ? null : new SuspensionNotice(noticed, event.fulfilledAt(), owed, late);
         }
         openDuties.remove(event.duty());
         flaggedDuties.remove(event.duty());
         stoppedByTheRevocation.remove(event.duty());
+    }
+
+    @EventSourcingHandler
+    void on(PermitDutyFoundDoneInTime event) {
+        if (event.duty() == PermitDuty.NOTIFY_SUSPENSION) {
+            noticeFoundInTime(notice -> notice.recordedAt().equals(event.fulfilledAt()));
+        }
+    }
+
+    /** Item 135: the notices {@code found} (of the chain, or of the suspension in force) are in time; whether any was. */
+    private boolean noticeFoundInTime(java.util.function.Predicate<SuspensionNotice> found) {
+        boolean any = chainNoticesLate.removeIf(notice -> notice.late() && found.test(notice));
+        if (suspensionNotice != null && suspensionNotice.late() && found.test(suspensionNotice)) {
+            this.suspensionNotice = suspensionNotice.inTime();
+            any = true;
+        }
+        return any;
     }
 
     @EventSourcingHandler
@@ -2651,7 +2792,13 @@ class PermitApplication {
         this.unremediedChainFrom = joinsAChain ? chainFrom() : appliedAgain ? chainFromAtRevocation : null;
         // item 125 (F469): the notice of the suspension a suspension anew replaces stays on the chain's record (kept through a revocation
         // an upheld complaint annuls, which no suspension comes between)
-        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || !theNoticeInForceWasRecordedInTime() : appliedAgain && chainNoticeUnmet;
+        SuspensionNotice noticeInForce = theNoticeOfTheSuspensionInForce();
+        this.chainNoticeUnmet = joinsAChain ? chainNoticeUnmet || noticeInForce == null : appliedAgain && chainNoticeUnmet;
+        if (joinsAChain && noticeInForce != null && noticeInForce.late()) { // item 135: kept with its count, to be found in time
+            chainNoticesLate.add(noticeInForce);
+        } else if (!joinsAChain && !appliedAgain) {
+            chainNoticesLate.clear();
+        }
         this.status = PermitApplicationStatus.SUSPENDED;
         this.suspendedUntil = event.until();
         this.suspendedFrom = event.from();
@@ -2800,6 +2947,9 @@ class PermitApplication {
             opinionFoundOn.put(event.findingsSha256(), event.inspectedOn());
             if (event.recordedAt() != null) {
                 opinionRecordedAt.put(event.findingsSha256(), event.recordedAt());
+            }
+            if (event.inspector() != null) {
+                opinionRecordedBy.put(event.findingsSha256(), event.inspector());
             }
         }
         if (!event.violationFound()) { // F310: the opinions found on or before this clean inspection's day, recorded before it

@@ -67,6 +67,12 @@ interface PermitServices {
     boolean permitInForce(ApplicationId id, java.time.Instant receivedAt);
 
     /**
+     * The state registration number of the company that holds the permit under {@code id} now (002 art. 29.4; ADR 0046 item 136), read
+     * from its events; empty if no such permit is stored.
+     */
+    Optional<String> holderOf(ApplicationId id);
+
+    /**
      * The company under this state registration number as the permit register has it on record (ADR 0046 item 102): since the first stored
      * act naming it, and whether a reorganisation ended it; every act stored before the question counted. Empty if no stored act names it.
      */

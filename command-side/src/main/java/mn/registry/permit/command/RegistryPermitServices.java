@@ -124,6 +124,19 @@ class RegistryPermitServices implements PermitServices {
         }
     }
 
+    /** 002 art. 29.4 (ADR 0046 item 136): asked of the permit's own aggregate, as {@link #permitInForce} asks it. */
+    @Override
+    public Optional<String> holderOf(ApplicationId id) {
+        if (events.lastSequenceNumberFor(id.value()).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(permits.get().load(id.value()).invoke(PermitApplication::holderRegistrationNumber));
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
     /** 002 art. 23.3 (ADR 0046 item 102): the index folded from the stored events, caught up to the store's head before it answers. */
     @Override
     public Optional<CompanyOnRecord> companyOnRecord(String registrationNumber) {

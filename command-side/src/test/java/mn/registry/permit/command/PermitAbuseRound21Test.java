@@ -368,6 +368,10 @@ class PermitAbuseRound21Test extends PermitAbuseFixture {
         // session 26 (ADR 0046 item 106, was O232): a request waiting on a revocation that stands, and on one still open to a complaint
         histories.put("a request waits, complaint rejected, revoked", PermitAbuseRound25Test.requestedRevokedRejected());
         histories.put("a request waits, complaint pending, revoked", PermitAbuseRound25Test.requestedRevokedComplained());
+        // session 29 (ADR 0046 item 135, F482): a chain whose first notice was stored late on its moved day, and that notice found in time
+        List<Object> chainStoredLate = PermitAbuseRound29Test.chainNoticedInTimeTooShort(PermitAbuseRound30Test.weekNoticedOnTheMovedDayStoredLate());
+        histories.put("a chain's notice stored late on its moved day", chainStoredLate);
+        histories.put("a chain's notice stored late, found in time", with(chainStoredLate, PermitAbuseRound30Test.foundInTimeOnTheMovedDay()));
         return histories;
     }
 

@@ -85,7 +85,7 @@ class PermitAbuseRound29Test extends PermitAbuseFixture {
      * {@code first} (the week, run out with 29.1.5 closed), then suspended anew on a second opinion from 15 to 17 April, its notice recorded
      * on 15 April in time (due 18 April) but too late to remedy in it (item 104), run out on 17 April.
      */
-    private static List<Object> chainNoticedInTimeTooShort(List<Object> first) {
+    static List<Object> chainNoticedInTimeTooShort(List<Object> first) {
         Instant anew = at(LocalDate.of(2025, 4, 15));
         Instant ranOut = Instant.parse("2025-04-17T16:00:00Z");
         return with(first, PermitAbuseRound25Test.inspected(PermitAbuseRound25Test.SECOND_OPINION, LocalDate.of(2025, 4, 14)),

@@ -135,6 +135,14 @@ final class Signed {
             return permitsInForce.contains(id);
         }
 
+        /** The companies holding {@link #permitsInForce} (002 art. 29.4, ADR 0046 item 136), by permit: none unless a test names them. */
+        final Map<ApplicationId, String> holders = new HashMap<>();
+
+        @Override
+        public Optional<String> holderOf(ApplicationId id) {
+            return Optional.ofNullable(holders.get(id));
+        }
+
         /** The companies the registry has on record (ADR 0046 item 102), by registration number: none unless a test names them. */
         final Map<String, CompanyOnRecord> companiesOnRecord = new HashMap<>();
 
