@@ -77,7 +77,7 @@ class RegistryPermitServices implements PermitServices {
 
     @Override
     public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
-        return calendar.refresh().deadline(dayZero, n);
+        return calendar.dueOnTheCalendarInForceNow(dayZero, n);
     }
 
     @Override
