@@ -4,6 +4,7 @@ import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.HeldDeadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
@@ -296,11 +297,9 @@ class PermitApplication {
      * ({@code PermitDecisionDueRecomputed}), which schedules the deadline again for it, and the escalation waits for it.
      */
     private LocalDate decisionLastDayOnTheCalendarInForce(PermitServices services) {
-        Deadline inForce = services.dueOnTheCalendarInForceNow(receivedOn, PermitDeadlines.DECISION);
-        if (!inForce.due().equals(decisionDue)) {
-            apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, inForce.due(), inForce.dueAt().toInstant(), inForce.calendarVersion(),
-                    PermitDeadlines.DECISION_ARTICLE));
-        }
+        new HeldDeadline(receivedOn, PermitDeadlines.DECISION, decisionDue).movedOn(services::dueOnTheCalendarInForceNow)
+                .ifPresent(moved -> apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, moved.due(), moved.dueAt().toInstant(),
+                        moved.calendarVersion(), PermitDeadlines.DECISION_ARTICLE)));
         return decisionDue;
     }
 
