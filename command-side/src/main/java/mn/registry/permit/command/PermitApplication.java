@@ -51,7 +51,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "4";
+    static final String SHAPE = "5";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -69,6 +69,8 @@ class PermitApplication {
     private Money insuredAmount;
     private LocalDate validUntil;
     private boolean extensionPending;
+    /** The extension request's due date of a term, moved by the calendar in force at its firing (F476); of its term only while it runs. */
+    private PermitExtensionRequestDueRecomputed requestDueMoved;
     private LocalDate issuedOn;
     private LocalDate insuredUntil;
     /** The local day the insurance in force was recorded (F139: the policy covers a year from it). */
@@ -827,7 +829,13 @@ class PermitApplication {
     // the first working day on or after the calendar date is the first working day after the day before it.
     static LocalDate extensionRequestDueOnAWorkingDay(LocalDate validUntil,
                                                       java.util.function.BiFunction<LocalDate, WorkingDays, Deadline> workingDaysFrom) {
-        return workingDaysFrom.apply(extensionRequestDue(validUntil).minusDays(1), WorkingDays.of(1)).due();
+        return workingDaysFrom.apply(dayBeforeTheExtensionRequestDue(validUntil), ONE_WORKING_DAY).due();
+    }
+
+    private static final WorkingDays ONE_WORKING_DAY = WorkingDays.of(1);
+
+    private static LocalDate dayBeforeTheExtensionRequestDue(LocalDate validUntil) {
+        return extensionRequestDue(validUntil).minusDays(1);
     }
 
     // 002 art. 27.2: the request is due three months before expiry (moved off a day off by extensionRequestDueOnAWorkingDay where judged)
@@ -977,13 +985,34 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry
+    // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry; (ADR 0046 item
+    // 132; F476, was O328) once the request's due date, on the calendar in force when the registry handles the firing, has passed
     @CommandHandler
-    void handle(ExtensionRequestDueDatePassed command) {
+    void handle(ExtensionRequestDueDatePassed command, PermitServices services) {
         if (isInForce() && isThisTermsRequestDue(command.requestDue()) && !extensionPending
-                && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+                && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)
+                && extensionRequestDuePassedOnTheCalendarInForce(command, services)) {
             certificateHoldersAreTold(command.at());
         }
+    }
+
+    /**
+     * 002 art. 27.2, 27.7; domain-rules §2 (ADR 0046 item 132; abuse audit F476, was O328): the request's due date is a date moved off a day
+     * off (item 15), which the deadline service scheduled when the term began and never moves; a day off declared on it moves it, and its
+     * firing at the end of the old day raised 27.7's notice to the certificate holders while the holder's request was still in time. The
+     * firing is judged on {@link #extensionRequestDueOnAWorkingDay} over the calendar read again: a date that moved is recorded
+     * ({@code PermitExtensionRequestDueRecomputed}, which schedules the deadline again for it) and the notice waits until it has passed. The
+     * date held is the one the firing names, or the one recorded moved for this term. A day off declared after the date moves nothing (item
+     * 128): the first working day on or after it is still the date.
+     */
+    private boolean extensionRequestDuePassedOnTheCalendarInForce(ExtensionRequestDueDatePassed command, PermitServices services) {
+        LocalDate held = requestDueMoved != null && requestDueMoved.validUntil().equals(validUntil) ? requestDueMoved.requestDue()
+                : command.requestDue();
+        java.util.Optional<Deadline> moved = new HeldDeadline(dayBeforeTheExtensionRequestDue(validUntil), ONE_WORKING_DAY, held)
+                .movedOn(services::dueOnTheCalendarInForceNow);
+        moved.ifPresent(inForce -> apply(new PermitExtensionRequestDueRecomputed(applicationId, validUntil, inForce.due(), inForce.calendarVersion(),
+                "002 art. 27.2")));
+        return UlaanbaatarTime.dateOf(command.at()).isAfter(moved.map(Deadline::due).orElse(held));
     }
 
     // the deadline of this term's request (three months before its end, moved off days off: never more than a few weeks later), not of a
@@ -2610,6 +2639,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitExtensionRequested event) {
         this.extensionPending = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitExtensionRequestDueRecomputed event) {
+        this.requestDueMoved = event;
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ import mn.registry.kernel.permit.PermitDutyRaised;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
+import mn.registry.kernel.permit.PermitExtensionRequestDueRecomputed;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
@@ -99,6 +100,12 @@ public class PermitDeadlineRules implements DeadlineRules {
         if (event instanceof PermitApplicationRegistered e) {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
                     UlaanbaatarTime.dateOf(e.receivedAt()), e.workingDays(), e.decisionDue(), e.calendarVersion(), "decision", e.article())));
+        }
+        // 002 art. 27.2 (ADR 0046 item 132; F476): a request's due date moved at its firing is scheduled again, numbered by the moved date
+        // (a term's deadlines are numbered by its last day), so the moved deadline is not the one that fired
+        if (event instanceof PermitExtensionRequestDueRecomputed e) {
+            return List.of(end(e.applicationId(), EXTENSION_REQUEST), new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.applicationId().value(),
+                    EXTENSION_REQUEST, e.requestDue().toEpochDay(), e.requestDue(), "extension request due", e.article())));
         }
         if (event instanceof PermitDecisionDueRecomputed e) {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,

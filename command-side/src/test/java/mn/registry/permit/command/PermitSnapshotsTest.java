@@ -109,6 +109,6 @@ class PermitSnapshotsTest {
             + "revision (PermitApplication.SHAPE) is raised and the shape pinned again")
     void the_shape_is_pinned_to_its_revision() {
         assertThat(PermitApplication.SHAPE + "/" + SnapshotLoads.shapeHash(PermitApplication.class))
-                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("4/713b474d343c4ffb"); // revision 4: chainNoticeUnmet and the notice's late flag (session 28, ADR 0046 item 125, F469); 3 added reportedChangeDocuments (ADR 0057 "Session 27", F452) and chainFromAtRevocation (item 112)
+                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("5/7cb118421a4f39c3"); // revision 5: requestDueMoved (session 29, ADR 0046 item 132, F476); 4: chainNoticeUnmet and the notice's late flag (session 28, ADR 0046 item 125, F469); 3 added reportedChangeDocuments (ADR 0057 "Session 27", F452) and chainFromAtRevocation (item 112)
     }
 }
