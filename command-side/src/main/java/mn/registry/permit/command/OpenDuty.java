@@ -52,6 +52,14 @@ record OpenDuty(LocalDate due, LocalDate startedOn, WorkingDays workingDays, Cal
                 .orElse(this);
     }
 
+    /**
+     * domain-rules §2 (ADR 0046 item 133; F477): true when this duty counts working days and was counted on a state of the calendar other
+     * than {@code inForce} (the version the node holds, no read): a declaration since may have moved its last day, earlier or later.
+     */
+    boolean countedBefore(CalendarVersion inForce) {
+        return countsWorkingDays() && calendarVersion != null && !calendarVersion.sameStateAs(inForce);
+    }
+
     /** The event that raises this duty again at {@code at}, with its due date and, if counted in working days, its count. */
     PermitDutyRaised raisedAgain(ApplicationId applicationId, PermitDuty duty, Instant at) {
         return new PermitDutyRaised(applicationId, duty, startedOn, workingDays, due, calendarVersion, at, duty.article());

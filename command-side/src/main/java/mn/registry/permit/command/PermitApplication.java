@@ -2486,16 +2486,18 @@ class PermitApplication {
      * late is judged against its last day on the calendar in force at the registry's receipt of the act that does it, not against the day
      * the permit holds. A day off declared on a working-day duty's last day moves it; the act done on the moved day before the deadline
      * service handled the declaration's recompute was marked late against the old day (for the suspension's notice, a late mark makes a
-     * restoration on the months spent the supervisor's, item 121; the public record said late). While the held day has not passed at
-     * receipt the act is judged on it, no calendar read (a day off declared after the last day moves nothing, item 128; a working day
-     * declared inside the count, which moves it earlier, is left: abuse audit O334); the calendar is read again only once it has passed: counted again from day 0 as a firing counts it (F487), the moved day recorded first with
-     * {@code PermitDutyDueRecomputed}, under the deadline of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the
-     * fulfilment that follows ends.
+     * restoration on the months spent the supervisor's, item 121; the public record said late). The calendar is read again once the held
+     * day has passed at receipt, or (ADR 0046 item 133; abuse audit F477, was O334) when the calendar this node holds is no longer the state
+     * the duty was counted on: a working day declared inside the count (a Saturday worked, a day transfer) moves its last day earlier, and
+     * the act done on the held day after the moved one, before the deadline service handled the recompute, was judged in time. Counted
+     * again from day 0 as a firing counts it (F487), the moved day recorded first with {@code PermitDutyDueRecomputed}, under the deadline
+     * of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the fulfilment that follows ends. Otherwise (the common
+     * path: the held day not passed, the calendar unchanged since the count) the act is judged on the held day with no calendar read.
      */
     private LocalDate dutyLastDayAtReceipt(PermitDuty duty, Instant at, PermitServices services) {
-        LocalDate held = dueOf(duty);
-        if (!UlaanbaatarTime.dateOf(at).isAfter(held)) {
-            return held;
+        OpenDuty open = openDuties.get(duty);
+        if (!UlaanbaatarTime.dateOf(at).isAfter(open.due()) && !open.countedBefore(services.calendarVersionInForce())) {
+            return open.due();
         }
         return dutyLastDayOnTheCalendarInForce(duty, movedDay -> PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, movedDay), services);
     }

@@ -3,6 +3,7 @@ package mn.registry.permit.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.money.Money;
@@ -78,6 +79,11 @@ class RegistryPermitServices implements PermitServices {
     @Override
     public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
         return calendar.dueOnTheCalendarInForceNow(dayZero, n);
+    }
+
+    @Override
+    public CalendarVersion calendarVersionInForce() {
+        return calendar.get().version();
     }
 
     @Override

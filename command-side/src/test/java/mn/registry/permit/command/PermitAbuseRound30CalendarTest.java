@@ -3,14 +3,20 @@ package mn.registry.permit.command;
 import mn.registry.deadline.DeadlineInstruction;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.NonWorkingDay;
 import mn.registry.kernel.calendar.PublicHolidayDeclared;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDayDeclared;
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.PermitDeadlines;
 import mn.registry.kernel.permit.PermitDuty;
+import mn.registry.kernel.permit.PermitDutyDueRecomputed;
+import mn.registry.kernel.permit.PermitDutyFulfilled;
 import mn.registry.kernel.permit.PermitDutyRaised;
 import mn.registry.kernel.permit.PermitExtensionRequestDueRecomputed;
 import mn.registry.kernel.permit.PermitExtensionRequested;
+import mn.registry.kernel.permit.RecordPermitDutyFulfilled;
 import mn.registry.kernel.permit.RequestPermitExtension;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.DisplayName;
@@ -24,10 +30,13 @@ import java.util.List;
 import static mn.registry.permit.command.PermitLifecycleTest.CALENDAR;
 import static mn.registry.permit.command.PermitLifecycleTest.HOLDER;
 import static mn.registry.permit.command.PermitLifecycleTest.ID;
+import static mn.registry.permit.command.PermitLifecycleTest.REVIEWER;
 import static mn.registry.permit.command.PermitLifecycleTest.SHA;
+import static mn.registry.permit.command.PermitLifecycleTest.SUSPENDED_AT;
 import static mn.registry.permit.command.PermitLifecycleTest.VALID_UNTIL;
 import static mn.registry.permit.command.PermitLifecycleTest.active;
 import static mn.registry.permit.command.PermitLifecycleTest.dutyOnDate;
+import static mn.registry.permit.command.PermitLifecycleTest.suspended;
 import static mn.registry.permit.command.PermitSuspensionTest.NOTICE_SHA;
 import static mn.registry.permit.command.Signed.signed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,5 +156,58 @@ class PermitAbuseRound30CalendarTest extends PermitAbuseFixture {
         // and the request the holder makes then is late
         assertThat(recorded(active(), signed(new RequestPermitExtension(ID, SHA), HOLDER, firedLate))).first()
                 .isInstanceOfSatisfying(PermitExtensionRequested.class, r -> assertThat(r.late()).isTrue());
+    }
+
+    // ---------------------------------------------------------------- F477 (was O334): a working day declared inside a duty's count
+
+    /** The act that marks the suspension's notice done (002 art. 28.3), the ministry's record of it received at {@code at}. */
+    private static Object noticeRecorded(Instant at) {
+        return signed(new RecordPermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, NOTICE_SHA), REVIEWER, at, Role.MINISTRY_REVIEWER);
+    }
+
+    /** The Government declares the first day off inside the notice's count a working day: its last day moves a day earlier. */
+    private static WorkingDayCalendar aWorkingDayInsideTheCount() {
+        LocalDate inside = NOTICE.skipped().stream().map(NonWorkingDay::date).findFirst().orElseThrow();
+        return CALENDAR.apply(WorkingDayDeclared.workingDay(inside, "Government resolution 2025/77"));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3; domain-rules §2 (ADR 0046 item 133; F477, was O334): a working day declared inside the suspension notice's "
+            + "count moves its last day earlier; the notice recorded on the day the permit holds, after the moved day, before the deadline "
+            + "service handled the recompute: the moved day recorded and the notice late; recorded on the moved day: in time")
+    void a_duty_done_after_its_earlier_moved_day_is_late() {
+        services.calendar = aWorkingDayInsideTheCount();
+        Deadline moved = services.calendar.deadline(UlaanbaatarTime.dateOf(SUSPENDED_AT), PermitDeadlines.SUSPENSION_NOTICE);
+        assertThat(moved.due()).isBefore(NOTICE.due());
+        PermitDutyDueRecomputed recomputed = new PermitDutyDueRecomputed(ID, PermitDuty.NOTIFY_SUSPENSION,
+                PermitDeadlineRules.deadlineOfTheMovedDay(ID, PermitDuty.NOTIFY_SUSPENSION, moved.due()), moved.receivedOn(), moved.workingDays(),
+                moved.due(), moved.calendarVersion());
+
+        Instant onTheHeldDay = middayOf(NOTICE.due());
+        fixture = Signed.fixture(services);
+        fixture.given(suspended()).when(noticeRecorded(onTheHeldDay)).expectEvents(recomputed,
+                new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, onTheHeldDay, true, NOTICE_SHA, REVIEWER));
+
+        // the lawful act beside it: recorded on the moved day, in time
+        Instant onTheMovedDay = middayOf(moved.due());
+        fixture = Signed.fixture(services);
+        fixture.given(suspended()).when(noticeRecorded(onTheMovedDay)).expectEvents(recomputed,
+                new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, onTheMovedDay, false, NOTICE_SHA, REVIEWER));
+    }
+
+    @Test
+    @DisplayName("002 art. 28.3; domain-rules §2 (ADR 0046 item 133, held): the common path reads nothing new: the notice recorded by its "
+            + "day on the calendar it was counted on reads no calendar again; after a declaration that moves nothing (a day off after the "
+            + "last day), one read and the act in time, nothing recomputed")
+    void the_calendar_is_read_again_only_when_it_changed_since_the_count() {
+        Instant onTheHeldDay = middayOf(NOTICE.due());
+        PermitDutyFulfilled inTime = new PermitDutyFulfilled(ID, PermitDuty.NOTIFY_SUSPENSION, onTheHeldDay, false, NOTICE_SHA, REVIEWER);
+        fixture.given(suspended()).when(noticeRecorded(onTheHeldDay)).expectEvents(inTime);
+        assertThat(services.calendarReadsAgain).as("the calendar unchanged since the count: no read").isZero();
+
+        services.calendar = dayOffOn(NOTICE.due().plusDays(1));
+        fixture = Signed.fixture(services);
+        fixture.given(suspended()).when(noticeRecorded(onTheHeldDay)).expectEvents(inTime);
+        assertThat(services.calendarReadsAgain).as("the calendar changed since the count: read again once").isEqualTo(1);
     }
 }

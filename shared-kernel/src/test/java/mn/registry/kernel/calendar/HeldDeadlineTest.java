@@ -3,10 +3,12 @@ package mn.registry.kernel.calendar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one step every aggregate takes to ask whether the calendar in force moved a last day it holds (ADR 0046 item 131). */
+/** The one step every aggregate takes to ask whether the calendar in force moved a last day it holds (ADR 0046 items 131, 133). */
 class HeldDeadlineTest {
 
     private static final WorkingDays SEVENTEEN = WorkingDays.of(17);
@@ -47,5 +49,15 @@ class HeldDeadlineTest {
                 "Гашуудлын өдөр", "Government resolution 3"));
 
         assertThat(HELD.movedOn(inForce::deadline)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("domain-rules §2 (ADR 0046 item 133): a deadline's version names the calendar's state it was counted on, provisional years aside")
+    void a_version_names_the_state_it_was_counted_on() {
+        CalendarVersion counted = new CalendarVersion("MN-2024.3").provisionalFor(List.of(2031));
+
+        assertThat(counted.sameStateAs(new CalendarVersion("MN-2024.3"))).isTrue();
+        assertThat(counted.sameStateAs(new CalendarVersion("MN-2024.4"))).isFalse();
+        assertThat(counted.sameStateAs(new CalendarVersion("MN-2027.3"))).isFalse();
     }
 }
