@@ -726,7 +726,7 @@ class PermitApplication {
         if (!command.due().equals(dueOf(command.duty())) || flaggedDuties.getOrDefault(command.duty(), false) || !handOverOwed(command.duty())) {
             return;
         }
-        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command.duty(), movedDay -> command.deadlineId(), services);
+        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command.duty(), services);
         boolean moved = !lastDay.equals(command.due());
         if (moved && !command.at().isAfter(UlaanbaatarTime.endOf(lastDay).toInstant())) {
             return; // the moved day has not passed: its deadline, scheduled again, fires after it
@@ -739,16 +739,17 @@ class PermitApplication {
      * working days (the extension's decision, the suspension's notice, the decisions after a suspension and on the tax authority's request)
      * is judged against the calendar in force when the registry handles its firing, as the application's decision is (F486): counted again
      * from its day 0 ({@link OpenDuty#countedAgain}); a day it moved is recorded with the recompute's own event ({@code PermitDutyDueRecomputed},
-     * under the deadline {@code deadlineOfTheDay} names for the moved day: at a firing, the deadline that fired), which schedules the deadline
-     * again for it. A duty due on a date keeps its day. Shared by the firing and by every act that does a duty ({@link #fulfil}, F491).
+     * under the deadline of the moved day, {@link PermitDeadlineRules#deadlineOfTheMovedDay}), which schedules a deadline for it. A duty due
+     * on a date keeps its day. Shared by the firing and by every act that does a duty ({@link #fulfil}, F491). (ADR 0046 item 134; F480) At a
+     * firing it was recorded under the deadline that fired, which the deadline service marks fired after the command: the start, handled
+     * after that mark, left it fired, and the duty was never flagged on the moved day.
      */
-    private LocalDate dutyLastDayOnTheCalendarInForce(PermitDuty duty, java.util.function.Function<LocalDate, String> deadlineOfTheDay,
-                                                      PermitServices services) {
+    private LocalDate dutyLastDayOnTheCalendarInForce(PermitDuty duty, PermitServices services) {
         OpenDuty open = openDuties.get(duty);
         OpenDuty inForce = open.countedAgain(services::dueOnTheCalendarInForceNow);
         if (inForce != open) {
-            apply(new PermitDutyDueRecomputed(applicationId, duty, deadlineOfTheDay.apply(inForce.due()), inForce.startedOn(), inForce.workingDays(),
-                    inForce.due(), inForce.calendarVersion()));
+            apply(new PermitDutyDueRecomputed(applicationId, duty, PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, inForce.due()),
+                    inForce.startedOn(), inForce.workingDays(), inForce.due(), inForce.calendarVersion()));
         }
         return inForce.due();
     }
@@ -2499,7 +2500,7 @@ class PermitApplication {
         if (!UlaanbaatarTime.dateOf(at).isAfter(open.due()) && !open.countedBefore(services.calendarVersionInForce())) {
             return open.due();
         }
-        return dutyLastDayOnTheCalendarInForce(duty, movedDay -> PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, movedDay), services);
+        return dutyLastDayOnTheCalendarInForce(duty, services);
     }
 
     // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application

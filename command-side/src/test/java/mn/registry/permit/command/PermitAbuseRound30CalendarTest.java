@@ -1,5 +1,19 @@
 package mn.registry.permit.command;
 
+import com.mongodb.client.MongoDatabase;
+import mn.registry.deadline.DeadlinePoller;
+import mn.registry.deadline.MongoDeadlines;
+import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
+import mn.registry.store.testing.EmbeddedMongoExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import static mn.registry.permit.command.PermitLifecycleTest.DECISION;
+import static mn.registry.permit.command.PermitLifecycleTest.registered;
+import static mn.registry.permit.command.PermitSuspensionTest.TAX_DECISION;
+import static mn.registry.permit.command.PermitSuspensionTest.taxRequested;
+import static org.assertj.core.api.Assertions.tuple;
 import mn.registry.deadline.DeadlineInstruction;
 import mn.registry.deadline.ScheduledDeadline;
 import mn.registry.kernel.calendar.Deadline;
@@ -209,5 +223,76 @@ class PermitAbuseRound30CalendarTest extends PermitAbuseFixture {
         fixture = Signed.fixture(services);
         fixture.given(suspended()).when(noticeRecorded(onTheHeldDay)).expectEvents(inTime);
         assertThat(services.calendarReadsAgain).as("the calendar changed since the count: read again once").isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- F480: the moved day's deadline and the firing that recorded it
+
+    /** Each event's deadline instructions, in the stream's order from {@code first}, as the deadline service's projection applies them. */
+    private static void projected(MongoDeadlines deadlines, PermitDeadlineRules rules, List<Object> events, int first) {
+        for (int n = 0; n < events.size(); n++) {
+            for (DeadlineInstruction instruction : rules.instructionsFor(events.get(n), first + n)) {
+                if (instruction instanceof DeadlineInstruction.Start start) {
+                    deadlines.start(start.deadline(), first + n);
+                } else if (instruction instanceof DeadlineInstruction.End end) {
+                    deadlines.end(end.aggregateId(), end.kind(), List.of(), first + n);
+                }
+            }
+        }
+    }
+
+    /** What one pass of the deadline service's poller sends at {@code now} (each deadline it fires is marked fired after its command). */
+    private static List<Object> firedAt(MongoDeadlines deadlines, PermitDeadlineRules rules, Instant now) {
+        List<Object> sent = new ArrayList<>();
+        new DeadlinePoller(deadlines, List.of(rules), Clock.fixed(now, ZoneOffset.UTC), Clock.systemUTC(), Duration.ofSeconds(30), "node-1",
+                sent::add).pollOnce();
+        return sent;
+    }
+
+    private static boolean taxDecisionsFlag(Object command) {
+        return command instanceof PermitCommands.FlagOverdueDuty flag && flag.duty() == PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST;
+    }
+
+    @Test
+    @ExtendWith(EmbeddedMongoExtension.class)
+    @DisplayName("002 art. 26.1, 28.1; domain-rules §2 (ADR 0046 item 134; F480): a day off on the decision's and on a duty's last day, "
+            + "fired by a deadline service behind: the moved day recorded by the firing, whose deadline is marked fired after the command; "
+            + "the moved day's deadline, started after that mark, is open and fires after the moved day: escalated and flagged on it")
+    void the_moved_days_deadline_outlives_the_firing_that_recorded_it(MongoDatabase database) {
+        MongoDeadlines deadlines = new MongoDeadlines(database);
+        deadlines.ensureIndexes();
+        services.calendar = PermitAbuseRound29DeadlineTest.offOn(DECISION);
+        PermitDeadlineRules rules = new PermitDeadlineRules(() -> services.calendar);
+        List<Object> history = new ArrayList<>(List.of(registered()));
+        projected(deadlines, rules, history, 0);
+
+        // midnight after the old day: the poller fires, the permit records the moved day; the projection handles it after the fired mark
+        List<Object> sent = firedAt(deadlines, rules, justAfter(DECISION.due()));
+        assertThat(sent).singleElement().isInstanceOf(PermitCommands.EscalateOverdueDecision.class);
+        List<Object> moved = recorded(history, sent.get(0));
+        assertThat(moved).singleElement().isInstanceOf(PermitDecisionDueRecomputed.class);
+        projected(deadlines, rules, moved, history.size());
+        LocalDate movedDay = ((PermitDecisionDueRecomputed) moved.get(0)).decisionDue();
+        assertThat(deadlines.openOf(ID.value())).as("the moved day's deadline is open").extracting(ScheduledDeadline::kind, ScheduledDeadline::due)
+                .contains(tuple(PermitDeadlineRules.DECISION, movedDay));
+        assertThat(firedAt(deadlines, rules, middayOf(movedDay))).isEmpty();
+        Instant afterTheMovedDay = justAfter(movedDay);
+        assertThat(firedAt(deadlines, rules, afterTheMovedDay))
+                .containsExactly(new PermitCommands.EscalateOverdueDecision(ID, movedDay, afterTheMovedDay));
+
+        // a duty counted in working days likewise: the decision on the tax authority's request (28.1)
+        services.calendar = PermitAbuseRound29DeadlineTest.offOn(TAX_DECISION);
+        PermitDeadlineRules dutyRules = new PermitDeadlineRules(() -> services.calendar);
+        List<Object> requested = taxRequested();
+        projected(deadlines, dutyRules, requested, 0);
+        List<Object> flag = firedAt(deadlines, dutyRules, justAfter(TAX_DECISION.due())).stream().filter(PermitAbuseRound30CalendarTest::taxDecisionsFlag)
+                .toList();
+        assertThat(flag).singleElement();
+        List<Object> dutyMoved = recorded(requested, flag.get(0));
+        assertThat(dutyMoved).singleElement().isInstanceOf(PermitDutyDueRecomputed.class);
+        projected(deadlines, dutyRules, dutyMoved, requested.size());
+        LocalDate dutyMovedDay = ((PermitDutyDueRecomputed) dutyMoved.get(0)).due();
+        Instant afterTheDutysMovedDay = justAfter(dutyMovedDay);
+        assertThat(firedAt(deadlines, dutyRules, afterTheDutysMovedDay)).filteredOn(PermitAbuseRound30CalendarTest::taxDecisionsFlag)
+                .singleElement().satisfies(c -> assertThat(((PermitCommands.FlagOverdueDuty) c).due()).isEqualTo(dutyMovedDay));
     }
 }
