@@ -28,6 +28,7 @@ public final class EventRecords {
     /** Records of those packages that are neither events nor commands nor held by another record, with why. */
     static final Set<String> NOT_EVENTS = Set.of(
             "DeadlineChange",            // a computed change of a deadline, returned by the calendar
+            "HeldDeadline",              // a last day an aggregate holds, asked whether the calendar in force moved it (never stored)
             "FixedHoliday",              // the calendar's law-given data
             "LegalTerm",                 // a term of a law, computed
             "MovingHolidayData",         // the calendar's shipped data file

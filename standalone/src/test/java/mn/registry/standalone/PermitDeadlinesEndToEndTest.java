@@ -161,7 +161,13 @@ class PermitDeadlinesEndToEndTest {
             List<Object> events = events(third, permit);
             assertThat(count(events, RevocationGroundRaised.class)).as("fired once across three starts").isEqualTo(1);
             assertThat(count(events(third, other), PermitDecisionOverdue.class)).isEqualTo(1);
-            assertThat(third.getBean(MongoDeadlines.class).state(ScheduledDeadline.idOf(other, "permit.decision", 1))).contains(DeadlineState.FIRED);
+            // the calendar change moved the decision's deadline to one of its own, numbered after the recompute's sequence (ADR 0046 item 134)
+            int recomputedAt = events(third, other).indexOf(events(third, other).stream().filter(PermitDecisionDueRecomputed.class::isInstance)
+                    .findFirst().orElseThrow());
+            assertThat(third.getBean(MongoDeadlines.class).state(ScheduledDeadline.idOf(other, "permit.decision", recomputedAt + 1)))
+                    .contains(DeadlineState.FIRED);
+            assertThat(third.getBean(MongoDeadlines.class).state(ScheduledDeadline.idOf(other, "permit.decision", 1)))
+                    .as("the first, ended by the move").contains(DeadlineState.CANCELLED);
 
             ApplicationId id = new ApplicationId(permit);
             Clock registryTime = third.getBean(Clock.class); // moved 60 days on: commands are signed at the registry's time

@@ -46,7 +46,7 @@ class RegistryRegistrationServices implements RegistrationServices {
 
     @Override
     public Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n) {
-        return calendar.refresh().deadline(dayZero, n);
+        return calendar.dueOnTheCalendarInForceNow(dayZero, n);
     }
 
     @Override

@@ -2,6 +2,7 @@ package mn.registry.freezone.entity;
 
 import mn.registry.command.api.CommandContext;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.HeldDeadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
@@ -918,12 +919,10 @@ class ZoneRegistration {
         if (courtDecisionDutyRaisedOn == null) {
             return courtDecisionDueOn;
         }
-        Deadline inForce = services.dueOnTheCalendarInForceNow(courtDecisionDutyRaisedOn, FreeZoneTerms.REVIEW);
-        if (!inForce.due().equals(courtDecisionDueOn)) {
-            apply(new RegistrationEvents.CourtDecisionToRecordDueRecomputed(registrationId, courtDecisionDutyRaisedOn, inForce.due(),
-                    inForce.calendarVersion(), DeregistrationGround.COURT_DECISION.article()));
-        }
-        return inForce.due();
+        new HeldDeadline(courtDecisionDutyRaisedOn, FreeZoneTerms.REVIEW, courtDecisionDueOn).movedOn(services::dueOnTheCalendarInForceNow)
+                .ifPresent(moved -> apply(new RegistrationEvents.CourtDecisionToRecordDueRecomputed(registrationId, courtDecisionDutyRaisedOn,
+                        moved.due(), moved.calendarVersion(), DeregistrationGround.COURT_DECISION.article())));
+        return courtDecisionDueOn;
     }
 
     /**
@@ -960,11 +959,9 @@ class ZoneRegistration {
      * schedules the deadline again for it.
      */
     private Instant reviewDueAtOnTheCalendarInForce(RegistrationServices services) {
-        Deadline inForce = services.dueOnTheCalendarInForceNow(receivedOn, FreeZoneTerms.REVIEW);
-        if (!inForce.due().equals(reviewDue)) {
-            apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, inForce.due(), inForce.dueAt().toInstant(),
-                    inForce.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE));
-        }
+        new HeldDeadline(receivedOn, FreeZoneTerms.REVIEW, reviewDue).movedOn(services::dueOnTheCalendarInForceNow)
+                .ifPresent(moved -> apply(new RegistrationEvents.ZoneRegistrationReviewDueRecomputed(registrationId, receivedOn, moved.due(),
+                        moved.dueAt().toInstant(), moved.calendarVersion(), FreeZoneTerms.REVIEW_ARTICLE)));
         return reviewDueAt;
     }
 

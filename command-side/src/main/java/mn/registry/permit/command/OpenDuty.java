@@ -2,6 +2,7 @@ package mn.registry.permit.command;
 
 import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.HeldDeadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitDuty;
@@ -46,8 +47,17 @@ record OpenDuty(LocalDate due, LocalDate startedOn, WorkingDays workingDays, Cal
         if (!countsWorkingDays()) {
             return this;
         }
-        Deadline again = calendar.apply(startedOn, workingDays);
-        return again.due().equals(due) ? this : new OpenDuty(again.due(), again.receivedOn(), again.workingDays(), again.calendarVersion(), since);
+        return new HeldDeadline(startedOn, workingDays, due).movedOn(calendar)
+                .map(again -> new OpenDuty(again.due(), again.receivedOn(), again.workingDays(), again.calendarVersion(), since))
+                .orElse(this);
+    }
+
+    /**
+     * domain-rules §2 (ADR 0046 item 133; F477): true when this duty counts working days and was counted on a state of the calendar other
+     * than {@code inForce} (the version the node holds, no read): a declaration since may have moved its last day, earlier or later.
+     */
+    boolean countedBefore(CalendarVersion inForce) {
+        return countsWorkingDays() && calendarVersion != null && !calendarVersion.sameStateAs(inForce);
     }
 
     /** The event that raises this duty again at {@code at}, with its due date and, if counted in working days, its count. */

@@ -4,6 +4,7 @@ import mn.registry.permit.api.PublishedByCheckpoint;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentCitation;
 import mn.registry.kernel.calendar.Deadline;
+import mn.registry.kernel.calendar.HeldDeadline;
 import mn.registry.kernel.calendar.LegalTerm;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.calendar.WorkingDays;
@@ -68,6 +69,8 @@ class PermitApplication {
     private Money insuredAmount;
     private LocalDate validUntil;
     private boolean extensionPending;
+    /** The extension request's due date of a term, moved by the calendar in force at its firing (F476); of its term only while it runs. */
+    private PermitExtensionRequestDueRecomputed requestDueMoved;
     private LocalDate issuedOn;
     private LocalDate insuredUntil;
     /** The local day the insurance in force was recorded (F139: the policy covers a year from it). */
@@ -325,11 +328,9 @@ class PermitApplication {
      * ({@code PermitDecisionDueRecomputed}), which schedules the deadline again for it, and the escalation waits for it.
      */
     private LocalDate decisionLastDayOnTheCalendarInForce(PermitServices services) {
-        Deadline inForce = services.dueOnTheCalendarInForceNow(receivedOn, PermitDeadlines.DECISION);
-        if (!inForce.due().equals(decisionDue)) {
-            apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, inForce.due(), inForce.dueAt().toInstant(), inForce.calendarVersion(),
-                    PermitDeadlines.DECISION_ARTICLE));
-        }
+        new HeldDeadline(receivedOn, PermitDeadlines.DECISION, decisionDue).movedOn(services::dueOnTheCalendarInForceNow)
+                .ifPresent(moved -> apply(new PermitDecisionDueRecomputed(applicationId, receivedOn, moved.due(), moved.dueAt().toInstant(),
+                        moved.calendarVersion(), PermitDeadlines.DECISION_ARTICLE)));
         return decisionDue;
     }
 
@@ -754,7 +755,7 @@ class PermitApplication {
         if (!command.due().equals(dueOf(command.duty())) || flaggedDuties.getOrDefault(command.duty(), false) || !handOverOwed(command.duty())) {
             return;
         }
-        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command.duty(), movedDay -> command.deadlineId(), services);
+        LocalDate lastDay = dutyLastDayOnTheCalendarInForce(command.duty(), services);
         boolean moved = !lastDay.equals(command.due());
         if (moved && !command.at().isAfter(UlaanbaatarTime.endOf(lastDay).toInstant())) {
             return; // the moved day has not passed: its deadline, scheduled again, fires after it
@@ -767,16 +768,17 @@ class PermitApplication {
      * working days (the extension's decision, the suspension's notice, the decisions after a suspension and on the tax authority's request)
      * is judged against the calendar in force when the registry handles its firing, as the application's decision is (F486): counted again
      * from its day 0 ({@link OpenDuty#countedAgain}); a day it moved is recorded with the recompute's own event ({@code PermitDutyDueRecomputed},
-     * under the deadline {@code deadlineOfTheDay} names for the moved day: at a firing, the deadline that fired), which schedules the deadline
-     * again for it. A duty due on a date keeps its day. Shared by the firing and by every act that does a duty ({@link #fulfil}, F491).
+     * under the deadline of the moved day, {@link PermitDeadlineRules#deadlineOfTheMovedDay}), which schedules a deadline for it. A duty due
+     * on a date keeps its day. Shared by the firing and by every act that does a duty ({@link #fulfil}, F491). (ADR 0046 item 134; F480) At a
+     * firing it was recorded under the deadline that fired, which the deadline service marks fired after the command: the start, handled
+     * after that mark, left it fired, and the duty was never flagged on the moved day.
      */
-    private LocalDate dutyLastDayOnTheCalendarInForce(PermitDuty duty, java.util.function.Function<LocalDate, String> deadlineOfTheDay,
-                                                      PermitServices services) {
+    private LocalDate dutyLastDayOnTheCalendarInForce(PermitDuty duty, PermitServices services) {
         OpenDuty open = openDuties.get(duty);
         OpenDuty inForce = open.countedAgain(services::dueOnTheCalendarInForceNow);
         if (inForce != open) {
-            apply(new PermitDutyDueRecomputed(applicationId, duty, deadlineOfTheDay.apply(inForce.due()), inForce.startedOn(), inForce.workingDays(),
-                    inForce.due(), inForce.calendarVersion()));
+            apply(new PermitDutyDueRecomputed(applicationId, duty, PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, inForce.due()),
+                    inForce.startedOn(), inForce.workingDays(), inForce.due(), inForce.calendarVersion()));
         }
         return inForce.due();
     }
@@ -857,7 +859,13 @@ class PermitApplication {
     // the first working day on or after the calendar date is the first working day after the day before it.
     static LocalDate extensionRequestDueOnAWorkingDay(LocalDate validUntil,
                                                       java.util.function.BiFunction<LocalDate, WorkingDays, Deadline> workingDaysFrom) {
-        return workingDaysFrom.apply(extensionRequestDue(validUntil).minusDays(1), WorkingDays.of(1)).due();
+        return workingDaysFrom.apply(dayBeforeTheExtensionRequestDue(validUntil), ONE_WORKING_DAY).due();
+    }
+
+    private static final WorkingDays ONE_WORKING_DAY = WorkingDays.of(1);
+
+    private static LocalDate dayBeforeTheExtensionRequestDue(LocalDate validUntil) {
+        return extensionRequestDue(validUntil).minusDays(1);
     }
 
     // 002 art. 27.2: the request is due three months before expiry (moved off a day off by extensionRequestDueOnAWorkingDay where judged)
@@ -1007,13 +1015,34 @@ class PermitApplication {
         }
     }
 
-    // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry
+    // 002 art. 27.7: if the permit is not being extended, the holder tells its certificate holders one month before expiry; (ADR 0046 item
+    // 132; F476, was O328) once the request's due date, on the calendar in force when the registry handles the firing, has passed
     @CommandHandler
-    void handle(ExtensionRequestDueDatePassed command) {
+    void handle(ExtensionRequestDueDatePassed command, PermitServices services) {
         if (isInForce() && isThisTermsRequestDue(command.requestDue()) && !extensionPending
-                && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)) {
+                && !openDuties.containsKey(PermitDuty.NOTIFY_CERTIFICATE_HOLDERS)
+                && extensionRequestDuePassedOnTheCalendarInForce(command, services)) {
             certificateHoldersAreTold(command.at());
         }
+    }
+
+    /**
+     * 002 art. 27.2, 27.7; domain-rules §2 (ADR 0046 item 132; abuse audit F476, was O328): the request's due date is a date moved off a day
+     * off (item 15), which the deadline service scheduled when the term began and never moves; a day off declared on it moves it, and its
+     * firing at the end of the old day raised 27.7's notice to the certificate holders while the holder's request was still in time. The
+     * firing is judged on {@link #extensionRequestDueOnAWorkingDay} over the calendar read again: a date that moved is recorded
+     * ({@code PermitExtensionRequestDueRecomputed}, which schedules the deadline again for it) and the notice waits until it has passed. The
+     * date held is the one the firing names, or the one recorded moved for this term. A day off declared after the date moves nothing (item
+     * 128): the first working day on or after it is still the date.
+     */
+    private boolean extensionRequestDuePassedOnTheCalendarInForce(ExtensionRequestDueDatePassed command, PermitServices services) {
+        LocalDate held = requestDueMoved != null && requestDueMoved.validUntil().equals(validUntil) ? requestDueMoved.requestDue()
+                : command.requestDue();
+        java.util.Optional<Deadline> moved = new HeldDeadline(dayBeforeTheExtensionRequestDue(validUntil), ONE_WORKING_DAY, held)
+                .movedOn(services::dueOnTheCalendarInForceNow);
+        moved.ifPresent(inForce -> apply(new PermitExtensionRequestDueRecomputed(applicationId, validUntil, inForce.due(), inForce.calendarVersion(),
+                "002 art. 27.2")));
+        return UlaanbaatarTime.dateOf(command.at()).isAfter(moved.map(Deadline::due).orElse(held));
     }
 
     // the deadline of this term's request (three months before its end, moved off days off: never more than a few weeks later), not of a
@@ -2574,18 +2603,20 @@ class PermitApplication {
      * late is judged against its last day on the calendar in force at the registry's receipt of the act that does it, not against the day
      * the permit holds. A day off declared on a working-day duty's last day moves it; the act done on the moved day before the deadline
      * service handled the declaration's recompute was marked late against the old day (for the suspension's notice, a late mark makes a
-     * restoration on the months spent the supervisor's, item 121; the public record said late). While the held day has not passed at
-     * receipt the act is judged on it, no calendar read (a day off declared after the last day moves nothing, item 128; a working day
-     * declared inside the count, which moves it earlier, is left: abuse audit O334); the calendar is read again only once it has passed: counted again from day 0 as a firing counts it (F487), the moved day recorded first with
-     * {@code PermitDutyDueRecomputed}, under the deadline of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the
-     * fulfilment that follows ends.
+     * restoration on the months spent the supervisor's, item 121; the public record said late). The calendar is read again once the held
+     * day has passed at receipt, or (ADR 0046 item 133; abuse audit F477, was O334) when the calendar this node holds is no longer the state
+     * the duty was counted on: a working day declared inside the count (a Saturday worked, a day transfer) moves its last day earlier, and
+     * the act done on the held day after the moved one, before the deadline service handled the recompute, was judged in time. Counted
+     * again from day 0 as a firing counts it (F487), the moved day recorded first with {@code PermitDutyDueRecomputed}, under the deadline
+     * of the moved day ({@link PermitDeadlineRules#deadlineOfTheMovedDay}), which the fulfilment that follows ends. Otherwise (the common
+     * path: the held day not passed, the calendar unchanged since the count) the act is judged on the held day with no calendar read.
      */
     private LocalDate dutyLastDayAtReceipt(PermitDuty duty, Instant at, PermitServices services) {
-        LocalDate held = dueOf(duty);
-        if (!UlaanbaatarTime.dateOf(at).isAfter(held)) {
-            return held;
+        OpenDuty open = openDuties.get(duty);
+        if (!UlaanbaatarTime.dateOf(at).isAfter(open.due()) && !open.countedBefore(services.calendarVersionInForce())) {
+            return open.due();
         }
-        return dutyLastDayOnTheCalendarInForce(duty, movedDay -> PermitDeadlineRules.deadlineOfTheMovedDay(applicationId, duty, movedDay), services);
+        return dutyLastDayOnTheCalendarInForce(duty, services);
     }
 
     // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application
@@ -2752,6 +2783,11 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitExtensionRequested event) {
         this.extensionPending = true;
+    }
+
+    @EventSourcingHandler
+    void on(PermitExtensionRequestDueRecomputed event) {
+        this.requestDueMoved = event;
     }
 
     @EventSourcingHandler

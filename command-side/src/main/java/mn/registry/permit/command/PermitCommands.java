@@ -65,8 +65,9 @@ final class PermitCommands {
     }
 
     /**
-     * Fired: a duty's due date passed; {@code deadlineId} names the deadline that fired, scheduled again under it when the calendar in force
-     * at the firing moved the duty's last day (ADR 0046 item 127; F487).
+     * Fired: a duty's due date passed; {@code deadlineId} names the deadline that fired (ADR 0046 item 127; F487). A last day the calendar in
+     * force moved at the firing is no longer scheduled under it (the fired mark follows the command) but under the moved day's own deadline
+     * (item 134; F480), so the aggregate no longer reads it; kept for the tests and commands that name it.
      */
     record FlagOverdueDuty(@TargetAggregateIdentifier ApplicationId applicationId, PermitDuty duty, LocalDate due, Instant at, String deadlineId) {
     }

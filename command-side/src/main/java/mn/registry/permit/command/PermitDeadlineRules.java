@@ -22,6 +22,7 @@ import mn.registry.kernel.permit.PermitDutyRaised;
 import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.PermitExtended;
 import mn.registry.kernel.permit.PermitExtendedAfterExpiry;
+import mn.registry.kernel.permit.PermitExtensionRequestDueRecomputed;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitRestored;
 import mn.registry.kernel.permit.PermitRevoked;
@@ -82,7 +83,8 @@ public class PermitDeadlineRules implements DeadlineRules {
     /**
      * ADR 0046 item 129 (abuse audit F491): the deadline of a duty's last day moved by a calendar change, recorded by the act that does the
      * duty after the day held had passed ({@code PermitDutyDueRecomputed} before its {@code PermitDutyFulfilled}, which ends the duty's
-     * deadlines): one per moved day (its epoch day numbers it, as a term's deadlines are numbered by their last day).
+     * deadlines): one per moved day (its epoch day numbers it, as a term's deadlines are numbered by their last day). Also the deadline a
+     * firing records the moved day under (ADR 0046 item 134; F480): not the one that fired, which stays fired.
      */
     static String deadlineOfTheMovedDay(ApplicationId applicationId, PermitDuty duty, LocalDate movedDay) {
         return ScheduledDeadline.idOf(applicationId.value(), dutyKind(duty), movedDay.toEpochDay());
@@ -100,9 +102,19 @@ public class PermitDeadlineRules implements DeadlineRules {
             return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
                     UlaanbaatarTime.dateOf(e.receivedAt()), e.workingDays(), e.decisionDue(), e.calendarVersion(), "decision", e.article())));
         }
+        // 002 art. 27.2 (ADR 0046 item 132; F476): a request's due date moved at its firing is scheduled again, numbered by the moved date
+        // (a term's deadlines are numbered by its last day), so the moved deadline is not the one that fired
+        if (event instanceof PermitExtensionRequestDueRecomputed e) {
+            return List.of(end(e.applicationId(), EXTENSION_REQUEST), new DeadlineInstruction.Start(ScheduledDeadline.endOfDay(e.applicationId().value(),
+                    EXTENSION_REQUEST, e.requestDue().toEpochDay(), e.requestDue(), "extension request due", e.article())));
+        }
+        // domain-rules §2 (ADR 0046 item 134; F480): a moved decision deadline is a deadline of its own, numbered after the recompute's
+        // sequence (the registration's, at sequence 0, is numbered 1), and the earlier one ends: the firing that records the move (F486) has
+        // its deadline marked fired after the command, so a start under the fired deadline's id, handled after that mark, stayed fired and
+        // the decision was never escalated on the moved day
         if (event instanceof PermitDecisionDueRecomputed e) {
-            return List.of(new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(), DECISION, 1,
-                    e.receivedOn(), PermitDeadlines.DECISION, e.decisionDue(), e.calendarVersion(), "decision", e.article())));
+            return List.of(end(e.applicationId(), DECISION), new DeadlineInstruction.Start(ScheduledDeadline.workingDays(e.applicationId().value(),
+                    DECISION, sequence + 1, e.receivedOn(), PermitDeadlines.DECISION, e.decisionDue(), e.calendarVersion(), "decision", e.article())));
         }
         // a firing that left its event ends its deadline, so a replay of this processor does not send it again
         if (event instanceof PermitDecisionOverdue e) {

@@ -1,6 +1,7 @@
 package mn.registry.permit.command;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.money.Money;
@@ -33,6 +34,13 @@ interface PermitServices {
      * service fires it.
      */
     Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n);
+
+    /**
+     * domain-rules §2 (ADR 0046 item 133; abuse audit F477, was O334): the version of the calendar in force as this node holds it, with no
+     * read of the store beyond what every due date counted at receipt reads: a duty counted on another state is counted again at the act that
+     * does it, so that the common path (the calendar unchanged since the count) reads nothing new.
+     */
+    CalendarVersion calendarVersionInForce();
 
     /** The minimum insurance the ministry set last (002 art. 26.5), or null if none yet. */
     Money minimumInsuranceInForce(java.time.Instant at);

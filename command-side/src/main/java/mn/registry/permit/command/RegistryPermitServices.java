@@ -3,6 +3,7 @@ package mn.registry.permit.command;
 import mn.registry.command.api.CommandContext;
 import mn.registry.document.DocumentStore;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
+import mn.registry.kernel.calendar.CalendarVersion;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.money.Money;
@@ -77,7 +78,12 @@ class RegistryPermitServices implements PermitServices {
 
     @Override
     public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
-        return calendar.refresh().deadline(dayZero, n);
+        return calendar.dueOnTheCalendarInForceNow(dayZero, n);
+    }
+
+    @Override
+    public CalendarVersion calendarVersionInForce() {
+        return calendar.get().version();
     }
 
     @Override

@@ -63,9 +63,10 @@ class PermitAbuseRound29DeadlineTest extends PermitAbuseFixture {
         fixture = Signed.fixture(services);
         fixture.given(registered()).when(firstDay).expectEvents(recomputed);
         List<DeadlineInstruction> again = new PermitDeadlineRules().instructionsFor(recomputed, 2);
-        ScheduledDeadline rescheduled = ((DeadlineInstruction.Start) again.get(0)).deadline();
-        assertThat(rescheduled.id()).as("the decision's own deadline, scheduled again")
-                .isEqualTo(ScheduledDeadline.idOf(ID.value(), PermitDeadlineRules.DECISION, 1));
+        ScheduledDeadline rescheduled = again.stream().filter(DeadlineInstruction.Start.class::isInstance)
+                .map(i -> ((DeadlineInstruction.Start) i).deadline()).findFirst().orElseThrow();
+        assertThat(rescheduled.id()).as("a deadline of its own, not the one that fired (F480)")
+                .isEqualTo(ScheduledDeadline.idOf(ID.value(), PermitDeadlineRules.DECISION, 3));
         assertThat(rescheduled.due()).isEqualTo(moved.due());
         assertThat(rescheduled.isDueAt(firedAfterTheFirstDay)).isFalse();
 
@@ -96,12 +97,13 @@ class PermitAbuseRound29DeadlineTest extends PermitAbuseFixture {
         services.calendar = offOn(TAX_DECISION);
         Deadline moved = services.calendar.deadline(REQUESTED_AT, PermitDuty.TAX_REQUEST_DECISION);
         assertThat(moved.due()).isAfter(TAX_DECISION.due());
-        PermitDutyDueRecomputed recomputed = new PermitDutyDueRecomputed(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, firedDeadline,
+        String movedDeadline = PermitDeadlineRules.deadlineOfTheMovedDay(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, moved.due());
+        PermitDutyDueRecomputed recomputed = new PermitDutyDueRecomputed(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, movedDeadline,
                 moved.receivedOn(), moved.workingDays(), moved.due(), moved.calendarVersion());
         fixture = Signed.fixture(services);
         fixture.given(taxRequested()).when(firstDay).expectEvents(recomputed);
         ScheduledDeadline rescheduled = ((DeadlineInstruction.Start) new PermitDeadlineRules().instructionsFor(recomputed, 20).get(0)).deadline();
-        assertThat(rescheduled.id()).as("the deadline that fired, scheduled again").isEqualTo(firedDeadline);
+        assertThat(rescheduled.id()).as("the moved day's deadline, not the one that fired (F480)").isEqualTo(movedDeadline).isNotEqualTo(firedDeadline);
         assertThat(rescheduled.due()).isEqualTo(moved.due());
         assertThat(rescheduled.countsWorkingDays()).as("moved again by a later change").isTrue();
 
@@ -110,10 +112,10 @@ class PermitAbuseRound29DeadlineTest extends PermitAbuseFixture {
         movedHistory.add(recomputed);
         PermitDutyOverdue flagged = new PermitDutyOverdue(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, moved.due(), firedAfterTheMovedDay, article);
         fixture.given(movedHistory).when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, moved.due(),
-                firedAfterTheMovedDay, firedDeadline)).expectEvents(flagged);
+                firedAfterTheMovedDay, movedDeadline)).expectEvents(flagged);
         movedHistory.add(flagged);
         fixture.given(movedHistory).when(new PermitCommands.FlagOverdueDuty(ID, PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST, moved.due(),
-                firedAfterTheMovedDay.plusSeconds(60), firedDeadline)).expectNoEvents();
+                firedAfterTheMovedDay.plusSeconds(60), movedDeadline)).expectNoEvents();
     }
 
     // ---------------------------------------------------------------- the hunt: attempts that held (abuse audit, session 28)

@@ -99,6 +99,12 @@ final class Signed {
             return calendar.deadline(dayZero, n);
         }
 
+        /** The version of the calendar a test sets (the node's copy is the calendar in force in a test): not a read again. */
+        @Override
+        public mn.registry.kernel.calendar.CalendarVersion calendarVersionInForce() {
+            return calendar.version();
+        }
+
         @Override
         public Money minimumInsuranceInForce(java.time.Instant at) {
             return minimum;

@@ -2,12 +2,15 @@ package mn.registry.infrastructure.calendar;
 
 import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.kernel.calendar.CalendarDeclaration;
+import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
+import mn.registry.kernel.calendar.WorkingDays;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,5 +56,14 @@ public class CurrentCalendar {
         WorkingDayCalendar calendar = WorkingDayCalendar.replay(declarations);
         loaded.set(new Loaded(calendar, realTime.instant()));
         return calendar;
+    }
+
+    /**
+     * domain-rules §2 (ADR 0046 items 126, 131; ADR 0035 item 94): the last day {@code n} working days after {@code dayZero} on the calendar
+     * in force at this moment, read again from its stream (not the copy a node keeps for up to {@link #MAX_AGE} after another node's
+     * declaration): what a firing, or an act after the day held, is judged against. The permits' and the registrations' services both ask it.
+     */
+    public Deadline dueOnTheCalendarInForceNow(LocalDate dayZero, WorkingDays n) {
+        return refresh().deadline(dayZero, n);
     }
 }

@@ -54,6 +54,15 @@ public record CalendarVersion(String value) implements TypedId {
         return new CalendarVersion(value.toString());
     }
 
+    /**
+     * True when this version (a deadline's, which may name provisional years) and {@code other} name the same state of the calendar: the
+     * same data set and counter, whatever provisional years either names. A deadline counted on a state the calendar has since left may
+     * have moved (ADR 0046 item 133).
+     */
+    public boolean sameStateAs(CalendarVersion other) {
+        return dataset().equals(other.dataset()) && counter() == other.counter();
+    }
+
     /** The version after one more declaration. */
     public CalendarVersion next() {
         return new CalendarVersion(dataset() + "." + (counter() + 1));

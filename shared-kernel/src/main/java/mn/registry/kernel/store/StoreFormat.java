@@ -23,7 +23,9 @@ public final class StoreFormat {
      * {@code CourtDecisionToRecordDueRecomputed}, ADR 0035 item 89), a type session 26's release does not know, and whose statement may name
      * an act of a zone's stream ({@code StoredActOrderStated.onTheZonesStream}, ADR 0061 item 36), which session 26's release would read as a
      * number of the person's own stream. 6: session 29's release, whose permits' streams may hold a suspension's notice stored late by an
-     * earlier release found done in time ({@code PermitDutyFoundDoneInTime}, ADR 0046 item 135), a type session 28's release does not know.
+     * earlier release found done in time ({@code PermitDutyFoundDoneInTime}, ADR 0046 item 135), and the extension request's due date moved
+     * by the calendar in force at its firing ({@code PermitExtensionRequestDueRecomputed}, ADR 0046 item 132): types session 28's release
+     * does not know.
      */
     public static final int CURRENT = 6;
 
