@@ -87,9 +87,9 @@ public final class ServerAloneBenchmark {
 
     /**
      * One signed {@code ApplyForPermit} today, at 8 clients (recounted in session 26 after ADR 0070, from the registry's round with
-     * {@code -Dregistry.mongo.roundTrips=true}; session 25: 7.4-7.6 round trips per command): the request thread's five kinds (the
-     * signer's head, the command log's claim, the receipt counter, the company's and the documents' claims in one insert, ADR 0070, the
-     * events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
+     * {@code -Dregistry.mongo.roundTrips=true}; session 25: 7.4-7.6 round trips per command; session 29: the papers' find, ADR 0072): the
+     * request thread's six kinds (the signer's head, the command log's claim, the receipt counter, the company's and the documents' claims in
+     * one insert, ADR 0070, the papers of the company's own read in one find, ADR 0057 item 11, the events' insert shared by a group, ADR 0039, then one durability step for the group, as the store does it), then the command
      * log's answers written several in one update off the request thread (ADR 0066), the readers at the head, the processors' bulk
      * writes (one write of {@code 1 / perCommand} documents, one document per command: ADR 0019, 0041, 0060) and the transparency log's reads. Documents are padded to the registry's average size
      * of their collection, read from the registry's own data after its round ({@link Stored}); indexes are the registry's
@@ -112,10 +112,14 @@ public final class ServerAloneBenchmark {
                     .append("state", "ACCEPTED").append("lease", key("cmd-", n) + "@" + n).append("jws", c.jws).append("acceptedAt", n)))),
             new Op("update permit_receipt_counters [$and]", Side.REQUEST, 1, (c, n) -> c.receiptCounters.updateOne(
                     Filters.and(Filters.eq("_id", "2026"), Filters.gte("last", 0L)), Updates.inc("last", 1L))),
-            // ADR 0070 (session 26): the company's claim and the application's six documents' claims in one unordered insert; the
-            // benchmark's applications all name the same six, uploaded once, so the insert meets their claims, which the registry knows
-            // are held for good by an application stored before (no read: ClaimsHeldForGood)
+            // ADR 0070 (session 26): the company's claim and the application's six documents' claims in one unordered insert; since
+            // session 28 (ADR 0057 item 8, F462) each company names six papers of its own, so the seven keys are fresh (no duplicate key)
             new Op("insert document_claims", Side.REQUEST, 1, (c, n) -> c.claimCompanyAndDocuments(n)),
+            // ADR 0057 item 11, ADR 0072 (session 29): the application's six papers read in one find ($in on _id, without their bytes),
+            // not marked cited (its claims keep them); papers received by another node, as the benchmark writes them (none on papers
+            // just uploaded to the node: DocumentStore.readClaimed remembers them)
+            new Op("find documents [$in]", Side.REQUEST, 1, (c, n) -> c.documents.find(Filters.in("_id", Collections.papersOf(n)))
+                    .projection(com.mongodb.client.model.Projections.exclude("content")).into(new ArrayList<>())),
             new Op("insert events (grouped) + durability step", Side.REQUEST, 1, (c, n) -> c.appendGroup.append(c.eventCommit(n))),
             // ADR 0066: the command log's answers written off the request thread, several in one update (0.29 a command at 8 clients,
             // the lead's session 24 run of main 2d0dd842 with the answer delay of 10 ms)
@@ -439,6 +443,7 @@ public final class ServerAloneBenchmark {
         final MongoCollection<Document> logNotices;
         final MongoCollection<Document> representatives;
         final MongoCollection<Document> documentClaims;
+        final MongoCollection<Document> documents;
         final GroupCommit durable;
         final GroupAppend appendGroup;
         final AtomicLong positions = new AtomicLong();
@@ -466,6 +471,7 @@ public final class ServerAloneBenchmark {
             logNotices = db.getCollection("log_publication_notices");
             representatives = db.getCollection("permit_representatives");
             documentClaims = db.getCollection("document_claims");
+            documents = db.getCollection("documents");
             for (MongoCollection<Document> indexed : List.of(events, commands, tokens, deadlines, logEntries)) {
                 MongoIndexes.ensure(indexed);
             }
@@ -475,29 +481,51 @@ public final class ServerAloneBenchmark {
             for (long i = 0; i < 20; i++) {
                 logEntries.insertOne(padded("log_entries", new Document("_id", i).append("eventId", "e-" + i)));
             }
+            writePapers();
             durable = new GroupCommit(mongo::makeDurable);
             appendGroup = new GroupAppend(events, durable);
             mongo.makeDurable();
         }
 
-        /** The six documents every application of the benchmark names (uploaded once, as {@link CommandThroughputBenchmark} does). */
-        static final List<String> DOCUMENTS = java.util.stream.IntStream.range(0, 6).mapToObj(i -> String.format("%064x", i)).toList();
+        /**
+         * How many companies' papers the server holds ({@link CommandThroughputBenchmark}'s {@code CompanyPapers}: six each, about 2 KiB,
+         * written before the rounds); command {@code n} reads those of company {@code n} modulo this, each a document of the registry's
+         * average size in {@code documents}.
+         */
+        static final int COMPANIES = 500;
+
+        /** The six papers of command {@code n}'s company (SHA-256-like keys, spread over the index as the registry's are). */
+        static List<String> papersOf(long n) {
+            long company = Math.floorMod(n, COMPANIES);
+            return java.util.stream.IntStream.range(0, 6).mapToObj(i -> String.format("%032x%032x", company, i)).toList();
+        }
+
+        /** Writes the papers of {@link #COMPANIES} companies, padded to the registry's average document size. */
+        private void writePapers() {
+            List<Document> papers = new ArrayList<>();
+            for (long company = 0; company < COMPANIES; company++) {
+                for (String sha256 : papersOf(company)) {
+                    papers.add(padded("documents", new Document("_id", sha256).append("size", 2_048L).append("mediaType", "application/pdf")
+                            .append("fileName", "paper.pdf").append("receivedAt", new java.util.Date())));
+                }
+            }
+            documents.insertMany(papers);
+        }
 
         /**
-         * The application's claims of its company and its documents in one unordered insert, as {@code DocumentClaims.claimTogether} with the
-         * company's claim beside them (ADR 0070): the documents' collide.
+         * The application's claims of its company and its six papers in one unordered insert, as {@code DocumentClaims.claimTogether} with the
+         * company's claim beside them (ADR 0070): every key fresh, each company's papers its own (session 28: no duplicate key met).
          */
         void claimCompanyAndDocuments(long n) {
             List<Document> claims = new ArrayList<>();
             claims.add(padded("document_claims", new Document("_id", key("10", n)).append("applicationId", key("permit-", n))
                     .append("commandId", key("cmd-", n)).append("claimedAt", n)));
-            DOCUMENTS.forEach(sha256 -> claims.add(padded("document_claims", new Document("_id", sha256)
-                    .append("kind", "permit-application-document").append("commandId", key("cmd-", n)).append("at", n))));
-            try {
-                documentClaims.insertMany(claims, new com.mongodb.client.model.InsertManyOptions().ordered(false));
-            } catch (com.mongodb.MongoBulkWriteException held) {
-                // claimed by an earlier application: shared by its kind, judged from the claims read next
+            for (int i = 0; i < 6; i++) {
+                claims.add(padded("document_claims", new Document("_id", key("paper-" + i + "-", n)).append("kind", "permit-application-document")
+                        .append("commandId", key("cmd-", n)).append("grounds", key("permit:permit-", n)).append("company", key("10", n))
+                        .append("claimedAt", n)));
             }
+            documentClaims.insertMany(claims, new com.mongodb.client.model.InsertManyOptions().ordered(false));
         }
 
         /** One command's commit document: one event, its heads, tails, event id and command key, padded to the registry's commit size. */

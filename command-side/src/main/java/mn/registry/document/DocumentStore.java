@@ -33,7 +33,9 @@ import java.util.Optional;
  *
  * <p>Each upload names its uploader ({@code uploadedBy}, the signed-in person). A document is <em>cited</em> from the
  * moment a command looks it up ({@link #find}; every command that cites a document does so before it records the
- * citation): from then on it is kept for ever. A document no command cited within {@code registry.documents.uncited-retention}
+ * citation): from then on it is kept for ever. Since session 29 (ADR 0072) a claim of an act ({@code document_claims}) keeps its
+ * document as a citation does: a permit application, which claims its papers before it reads them, reads them without marking them
+ * cited ({@link #readClaimed}). A document neither cited nor claimed within {@code registry.documents.uncited-retention}
  * (default 7 days) of its receipt is deleted by {@link #deleteUncited()}. The bytes of new documents a person uploaded
  * within that period count against {@code registry.documents.quota-per-person} (default 200 MB); beyond it 429 (ADR 0014).
  *
@@ -48,6 +50,8 @@ public class DocumentStore implements PersonalDataHolder {
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> quota;
+    /** The acts' claims of documents (ADR 0057), each of which keeps its document (ADR 0072): read by {@link #deleteUncited}. */
+    private final MongoCollection<Document> claims;
     private final Clock clock;
     private final DocumentIntake intake;
     private final Duration uncitedRetention;
@@ -91,6 +95,7 @@ public class DocumentStore implements PersonalDataHolder {
         this.documents = database.getCollection(COLLECTION);
         mn.registry.store.mongo.MongoIndexes.ensure(documents); // by uploader (ADR 0035 item 77): read by the governor's desk, a person's erasure
         this.quota = database.getCollection(QUOTA_COLLECTION);
+        this.claims = database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION);
         this.clock = clock;
         this.intake = new DocumentIntake(maxBytes);
         this.uncitedRetention = uncitedRetention;
@@ -167,6 +172,8 @@ public class DocumentStore implements PersonalDataHolder {
                 recordUpload(uploader, sha256, content.length, receivedAt);
             }
             durable.run();
+            row.remove("content");
+            receivedHere.put(sha256, row); // ADR 0072: an act naming it on this node reads nothing
             return new Upload(stored, true);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -231,10 +238,12 @@ public class DocumentStore implements PersonalDataHolder {
     static final String QUOTA_COLLECTION = "document_uploads_by_person";
 
     /**
-     * Deletes every document no command cited that was received more than {@link #uncitedRetention} ago, as of the
-     * registry's clock; answers how many. A cited document is never deleted: the filter and the citation in {@link #find}
+     * Deletes every document no command cited and no act's claim holds (ADR 0072) that was received more than {@link #uncitedRetention} ago,
+     * as of the registry's clock; answers how many. A cited document is never deleted: the filter and the citation in {@link #find}
      * are single-document operations, so a document is either cited first (and kept) or deleted first (and a command
-     * citing it is refused as citing an unknown document).
+     * citing it is refused as citing an unknown document). A claimed one is never deleted either: its act claims it before it reads it,
+     * and reads it uncited only while its retention ends more than {@link #CLAIM_KEEPS_BEYOND} after the act's receipt
+     * ({@link #keptByTheActsClaim}), so a sweep that finds it due finds its claim.
      */
     public long deleteUncited() {
         return deleteUncited((record, receivedAt) -> false);
@@ -242,19 +251,44 @@ public class DocumentStore implements PersonalDataHolder {
 
     /**
      * As {@link #deleteUncited()}, keeping a document uploaded for an act ({@value #UPLOADED_FOR}, ADR 0035 item 76) while {@code stillCitable}
-     * says the act may still cite it; each such document is deleted, when it is not, on the same condition (uncited) as the others.
+     * says the act may still cite it; each such document is deleted, when it is not, on the same condition (uncited, unclaimed) as the others.
+     * One read of the candidates, one of their claims ({@code $in}), one delete of those due, each still uncited.
      */
     public long deleteUncited(java.util.function.BiPredicate<String, Instant> stillCitable) {
-        org.bson.conversions.Bson expired = Filters.and(Filters.exists(CITED_AT, false),
-                Filters.lt("receivedAt", Date.from(clock.instant().minus(uncitedRetention))));
-        long deleted = documents.deleteMany(Filters.and(expired, Filters.exists(UPLOADED_FOR, false))).getDeletedCount();
-        for (Document row : documents.find(Filters.and(expired, Filters.exists(UPLOADED_FOR, true)))
-                .projection(Projections.include("receivedAt", UPLOADED_FOR)).into(new java.util.ArrayList<>())) {
-            if (!stillCitable.test(row.getString(UPLOADED_FOR), row.getDate("receivedAt").toInstant())) {
-                deleted += documents.deleteOne(Filters.and(Filters.eq("_id", row.get("_id")), Filters.exists(CITED_AT, false))).getDeletedCount();
-            }
+        org.bson.conversions.Bson uncited = Filters.exists(CITED_AT, false);
+        java.util.List<Document> expired = documents.find(Filters.and(uncited, Filters.lt("receivedAt", Date.from(clock.instant().minus(uncitedRetention)))))
+                .projection(Projections.include("receivedAt", UPLOADED_FOR)).into(new java.util.ArrayList<>());
+        if (expired.isEmpty()) {
+            return 0;
         }
-        return deleted;
+        java.util.Set<Object> claimed = claimedAmong(expired.stream().map(row -> row.get("_id")).toList());
+        java.util.List<Object> due = expired.stream().filter(row -> !claimed.contains(row.get("_id")))
+                .filter(row -> row.getString(UPLOADED_FOR) == null || !stillCitable.test(row.getString(UPLOADED_FOR), row.getDate("receivedAt").toInstant()))
+                .map(row -> row.get("_id")).toList();
+        return due.isEmpty() ? 0 : documents.deleteMany(Filters.and(Filters.in("_id", due), uncited)).getDeletedCount();
+    }
+
+    /**
+     * ADR 0072 (choice; abuse audit F492, was O304): a claim of an act keeps its document as a citation does. Which of {@code ids} a claim
+     * names, in one read ({@code $in} on the claims' {@code _id}, the document's SHA-256): any claim, held or left by a command that never
+     * finished (keeping too much is the safe side, as a refused command's citation kept its documents before).
+     */
+    private java.util.Set<Object> claimedAmong(java.util.List<Object> ids) {
+        java.util.Set<Object> claimed = new java.util.HashSet<>();
+        claims.find(Filters.in("_id", ids)).projection(Projections.include("_id")).forEach(claim -> claimed.add(claim.get("_id")));
+        return claimed;
+    }
+
+    /**
+     * ADR 0072: how long after an act's receipt the retention of a document its claim keeps must still run for the act to read it without
+     * marking it cited. A paper whose retention ends sooner is marked cited as before, so that a sweep on another node, whose clock may
+     * differ from this one's by less than this, never finds it due while the act that claimed it is being stored.
+     */
+    static final Duration CLAIM_KEEPS_BEYOND = Duration.ofDays(1);
+
+    /** ADR 0072: whether the act's claim keeps this record's document (no citation needed): its retention ends after {@link #CLAIM_KEEPS_BEYOND}. */
+    private boolean keptByTheActsClaim(Document row, Instant now) {
+        return row.getDate("receivedAt").toInstant().plus(uncitedRetention).isAfter(now.plus(CLAIM_KEEPS_BEYOND));
     }
 
     /**
@@ -276,8 +310,13 @@ public class DocumentStore implements PersonalDataHolder {
      * (an AES-GCM cipher and key schedule each) was a sixth of the aggregate's allocation per {@code ApplyForPermit}.
      */
     public Optional<StoredDocument> cite(String sha256) {
-        return citedRecord(sha256).map(row -> new StoredDocument(row.getString("_id"), ((Number) row.get("size")).longValue(),
-                row.getString("mediaType"), null, row.getDate("receivedAt").toInstant()));
+        return citedRecord(sha256).map(DocumentStore::withoutName);
+    }
+
+    /** The record as {@link #cite} answers it: without its file name, which is not opened. */
+    private static StoredDocument withoutName(Document row) {
+        return new StoredDocument(row.getString("_id"), ((Number) row.get("size")).longValue(), row.getString("mediaType"), null,
+                row.getDate("receivedAt").toInstant());
     }
 
     /**
@@ -295,25 +334,47 @@ public class DocumentStore implements PersonalDataHolder {
     }
 
     /**
-     * Cites together the documents one act names, before each is asked of {@link #cite} (ADR 0057 item 11, session 28): those this node has
-     * not seen are read in one find ({@code $in} on {@code _id}, without their bytes) and the uncited among them marked cited in one update
-     * ({@code $min}, as {@link #citedRecord} marks one), then remembered, so that {@link #cite} finds each in memory. A permit application on
-     * papers of its own (abuse audit F462: another company's are refused) pays two round trips for its six papers, not twelve. A document
-     * deleted as uncited between the read and the update (the update matched fewer) is not remembered: {@link #cite} asks again, alone.
+     * The documents one act names <em>and has claimed</em> (ADR 0072, session 29; ADR 0057 item 11): by SHA-256, each as {@link #cite}
+     * answers it; a document not among them (unknown, malformed, or deleted as uncited a moment ago) is asked of {@link #cite} alone. The
+     * act's claims ({@code document_claims}, written before it reads its papers) keep them, so a paper is not marked cited while its
+     * retention ends more than {@link #CLAIM_KEEPS_BEYOND} from now ({@link #keptByTheActsClaim}); one nearer its end is marked cited as
+     * before ({@code $min}, one update of them all). Records this node received or cited are taken from memory; the rest are read in one
+     * find ({@code $in} on {@code _id}, without their bytes). An application on papers just uploaded to this node makes no round trip
+     * here; on papers another node received, one. The caller must hold the claims: only {@code ApplyForPermitType}'s aggregate calls it.
      */
-    public void citeTogether(java.util.Collection<String> sha256s) {
-        java.util.List<String> unseen = sha256s.stream().filter(java.util.Objects::nonNull).filter(sha256 -> !recent.containsKey(sha256)).distinct().toList();
-        if (unseen.isEmpty()) {
-            return;
+    public java.util.Map<String, StoredDocument> readClaimed(java.util.Collection<String> sha256s) {
+        Instant now = clock.instant();
+        java.util.Map<String, Document> found = new java.util.HashMap<>();
+        java.util.List<String> unseen = new java.util.ArrayList<>();
+        for (String sha256 : sha256s.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
+            Document known = recent.get(sha256);
+            if (known == null) {
+                known = receivedHere.get(sha256);
+                known = known != null && keptByTheActsClaim(known, now) ? known : null;
+            }
+            if (known == null) {
+                unseen.add(sha256);
+            } else {
+                found.put(sha256, known);
+            }
         }
-        java.util.List<Document> rows = documents.find(Filters.in("_id", unseen)).projection(Projections.exclude("content"))
-                .into(new java.util.ArrayList<>());
-        java.util.List<String> uncited = rows.stream().filter(row -> row.get(CITED_AT) == null).map(row -> row.getString("_id")).toList();
-        if (!uncited.isEmpty() && documents.updateMany(Filters.in("_id", uncited), Updates.min(CITED_AT, Date.from(clock.instant())))
-                .getMatchedCount() < uncited.size()) {
-            rows = rows.stream().filter(row -> row.get(CITED_AT) != null).toList();
+        if (!unseen.isEmpty()) {
+            java.util.List<Document> rows = documents.find(Filters.in("_id", unseen)).projection(Projections.exclude("content")).into(new java.util.ArrayList<>());
+            java.util.List<String> ending = rows.stream().filter(row -> row.get(CITED_AT) == null && !keptByTheActsClaim(row, now))
+                    .map(row -> row.getString("_id")).toList();
+            if (!ending.isEmpty() && documents.updateMany(Filters.in("_id", ending), Updates.min(CITED_AT, Date.from(now))).getMatchedCount() < ending.size()) {
+                rows = rows.stream().filter(row -> !ending.contains(row.getString("_id"))).toList(); // one deleted meanwhile: each asked alone
+            }
+            for (Document row : rows) {
+                if (row.get(CITED_AT) != null || ending.contains(row.getString("_id"))) {
+                    recent.put(row.getString("_id"), row);
+                }
+                found.put(row.getString("_id"), row);
+            }
         }
-        rows.forEach(row -> recent.put(row.getString("_id"), row));
+        java.util.Map<String, StoredDocument> read = new java.util.HashMap<>();
+        found.forEach((sha256, row) -> read.put(sha256, withoutName(row)));
+        return read;
     }
 
     private Optional<Document> citedRecord(String sha256) {
@@ -321,7 +382,10 @@ public class DocumentStore implements PersonalDataHolder {
         if (known != null) {
             return Optional.of(known);
         }
-        Document row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
+        Document row = receivedHere.get(sha256); // received on this node: its record is known, the citation still written (ADR 0072)
+        if (row == null) {
+            row = documents.find(Filters.eq("_id", sha256)).projection(Projections.exclude("content")).first();
+        }
         if (row == null) {
             return Optional.empty();
         }
@@ -361,14 +425,24 @@ public class DocumentStore implements PersonalDataHolder {
         return row != null && row.get(CITED_AT) != null;
     }
 
-    /** Recently seen document records (as stored, the file name sealed) by SHA-256, least recently used dropped first. */
-    private final java.util.Map<String, Document> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    /** Recently seen document records (as stored, the file name sealed) by SHA-256, cited: least recently used dropped first. */
+    private final java.util.Map<String, Document> recent = lastUsed();
+
+    /**
+     * ADR 0072 (abuse audit F492, was O304): the records of documents this node received (as stored, without their bytes), cited or not,
+     * least recently used dropped first: an application on papers just uploaded here reads nothing ({@link #readClaimed}).
+     */
+    private final java.util.Map<String, Document> receivedHere = lastUsed();
+
+    /** A map of records that keeps the 10,000 used last. */
+    private static java.util.Map<String, Document> lastUsed() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> eldest) {
+                return size() > 10_000;
+            }
+        });
+    }
 
     /** The original bytes and what the store knows of them. */
     public Optional<Original> original(String sha256) {
@@ -408,6 +482,7 @@ public class DocumentStore implements PersonalDataHolder {
             }
         }
         recent.clear();
+        receivedHere.clear();
         return changed;
     }
 }

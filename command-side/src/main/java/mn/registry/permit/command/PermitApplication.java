@@ -257,8 +257,10 @@ class PermitApplication {
         this.status = PermitApplicationStatus.SUBMITTED;
         PermitIntakePolicy.check(body);
         applicantHasNotCeased(body.company(), services);
-        services.readTogether(body.documents()); // ADR 0057 item 11: its papers read in one round trip, then each asked
-        List<DocumentRef> received = body.documents().stream().map(d -> receivedDocument(d, "documents." + d.kind(), d.kind().article(), services))
+        // ADR 0057 item 11: its papers read in one round trip (none when uploaded to this node), kept by the claims ApplyForPermitType wrote
+        // before it came here (ADR 0072), then each asked
+        java.util.function.Function<SubmittedDocument, java.util.Optional<DocumentRef>> papers = services.readTogether(body.documents());
+        List<DocumentRef> received = body.documents().stream().map(d -> receivedDocument(d, "documents." + d.kind(), d.kind().article(), papers))
                 .toList();
         Deadline due = services.due(context.receivedAt(), PermitDeadlines.DECISION);
         ApplicationId id = services.applicationId(context);
@@ -281,9 +283,10 @@ class PermitApplication {
     }
 
     // 001 art. 38.1: a document is registered only as the original bytes the registry received and keeps
-    private static DocumentRef receivedDocument(SubmittedDocument submitted, String field, String article, PermitServices services) {
+    private static DocumentRef receivedDocument(SubmittedDocument submitted, String field, String article,
+                                                java.util.function.Function<SubmittedDocument, java.util.Optional<DocumentRef>> received) {
         // a malformed hash (never one of ApplyForPermit's, refused at intake) is answered as a document never received, as it always was
-        return DocumentCitation.of(field, article).malformedAsUnknown().found(submitted.sha256(), sha256 -> services.received(submitted));
+        return DocumentCitation.of(field, article).malformedAsUnknown().found(submitted.sha256(), sha256 -> received.apply(submitted));
     }
 
     // 002 art. 26.2.3, 26.7, 23.3 (choice, ADR 0046 item 13, abuse audit F103): the policy, the contract and the reorganisation's evidence
@@ -350,7 +353,7 @@ class PermitApplication {
     void handle(RecordPermitDocumentsReceived command, CommandContext context, PermitServices services) {
         officialIsNotTheHoldersRepresentative(context);
         List<DocumentRef> documents = (command.documents() == null ? List.<SubmittedDocument>of() : command.documents()).stream()
-                .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services)).toList();
+                .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services::received)).toList();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (documents.isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-empty", "Record at least one received document.", "documents", "001 art. 38.1");

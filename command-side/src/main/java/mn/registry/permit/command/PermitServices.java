@@ -49,10 +49,12 @@ interface PermitServices {
     Optional<DocumentRef> received(SubmittedDocument document);
 
     /**
-     * The documents an act names, read together before each is asked of {@link #received} (ADR 0057 item 11, session 28: an application's
-     * papers are its company's own, so they are seldom known to the node already); nothing by default.
+     * The documents an application names and has claimed, read together (ADR 0057 item 11, session 28: an application's papers are its
+     * company's own, so they are seldom known to the node already), kept by its claims (ADR 0072, session 29: not marked cited): answers
+     * each as {@link #received} would, asking {@link #received} for one not read; by default {@link #received} itself.
      */
-    default void readTogether(java.util.List<SubmittedDocument> documents) {
+    default java.util.function.Function<SubmittedDocument, Optional<DocumentRef>> readTogether(java.util.List<SubmittedDocument> documents) {
+        return this::received;
     }
 
     /**

@@ -97,9 +97,10 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
-    public void readTogether(java.util.List<SubmittedDocument> named) {
-        documents.citeTogether(named.stream().filter(d -> d != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256()))
-                .map(SubmittedDocument::sha256).toList());
+    public java.util.function.Function<SubmittedDocument, Optional<DocumentRef>> readTogether(java.util.List<SubmittedDocument> named) {
+        java.util.Map<String, mn.registry.document.StoredDocument> read = documents.readClaimed(named.stream()
+                .filter(d -> d != null && mn.registry.kernel.permit.DocumentRef.isSha256Hex(d.sha256())).map(SubmittedDocument::sha256).toList());
+        return document -> read.containsKey(document.sha256()) ? Optional.of(read.get(document.sha256()).as(document.kind())) : received(document);
     }
 
     @Override

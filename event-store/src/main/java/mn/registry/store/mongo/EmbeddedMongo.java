@@ -33,6 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     private EmbeddedMongo(MongoBackend backend, Path dataFile, int requestedPort) {
+        leakTrackingOffUnlessAsked();
         this.server = new MongoServer(backend);
         this.backend = backend;
         InetSocketAddress address;
@@ -49,6 +50,23 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (dataFile != null) {
             // where a tool on this machine (RestartBenchmark) can read the running registry's progress; 127.0.0.1 only
             org.slf4j.LoggerFactory.getLogger(EmbeddedMongo.class).info("embedded MongoDB on {} ({})", connectionString, dataFile);
+        }
+    }
+
+    /** Netty's switch of its leak tracker (read by {@link io.netty.util.ResourceLeakDetector}). */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
+    /**
+     * Issue 15 (abuse audit F493, was O322): netty's leak tracker, a debugging aid at its default level ({@code simple}), records a stack
+     * trace for a sample of the buffers of the server this process runs (about 0.3 per command); it is turned off when the server starts
+     * in this process, unless the operator set {@value #LEAK_DETECTION} (e.g. {@code -Dio.netty.leakDetection.level=simple} to look for a
+     * leak). A registry on an external MongoDB starts no server and changes nothing. The property, not netty's API: netty is the server's
+     * library, not on this module's compile path.
+     */
+    static synchronized void leakTrackingOffUnlessAsked() {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            // read once, when netty's buffers are first used: by the server this process starts now (the driver does not use netty)
+            System.setProperty(LEAK_DETECTION, "disabled");
         }
     }
 
