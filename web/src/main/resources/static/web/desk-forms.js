@@ -14,7 +14,7 @@ export const permitBodies = {
   RevokeSignerCertificate: f => ({ personId: value(f, 'personId'), certificateSha256: optional(f, 'certificateSha256'),
     ground: value(f, 'ground'), documentSha256: optional(f, 'documentSha256') }),
   EnrolSigner: f => ({ personId: value(f, 'personId'), certificatePem: value(f, 'certificatePem'), role: optional(f, 'role'),
-    documentSha256: value(f, 'documentSha256') }),
+    documentSha256: value(f, 'documentSha256'), company: optional(f, 'company') }),
   EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256') }),
   StateStoredActOrder: f => ({ personId: value(f, 'personId'), sequence: Number(value(f, 'sequence')), documentSha256: value(f, 'documentSha256'),
     zoneId: value(f, 'zoneId') || null }),

@@ -357,6 +357,9 @@ public class DocumentClaims {
         if (SHARED_BY_ONE_COMPANY.containsKey(pair) && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             return RegistryWideClaim.Verdict.PASS;
         }
+        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+            throw anotherCompanysPaperRefusal(holding, field, article); // ADR 0061 item 44 (F503, was O291)
+        }
         throw refusal(holding, field, article);
     }
 
@@ -402,7 +405,12 @@ public class DocumentClaims {
      * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
      */
     static final Map<DocumentKind, String> SHARED_WITHIN_ONE_COMPANY = Map.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT,
-            "document.claimed-by-another-company.permit-application-document");
+            "document.claimed-by-another-company.permit-application-document",
+            // 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the document of a
+            // company's representative's enrolment (its decision naming its director, its power of representation) is that company's paper
+            // when the enrolment names it: another company's representative is not enrolled on it, nor (the pair of SHARED) does another
+            // company report a change on it; an official's order names no company and is shared as before
+            DocumentKind.IDENTITY_ORDER, "document.claimed-by-another-company.identity-order");
 
     // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1): an act of a kind shared within one company, on a paper its kind's claim holds for
     // another company, both named
@@ -412,8 +420,10 @@ public class DocumentClaims {
 
     // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
     static RegistryProblem anotherCompanysPaperRefusal(DocumentKind kind, String field, String article) {
+        String whose = kind.english().startsWith("a document of a ") ? kind.english().replaceFirst("^a document of a ", "a document of another company's ")
+                : kind.english() + ", another company's";
         return new RegistryProblem(RegistryProblem.Kind.CONFLICT, SHARED_WITHIN_ONE_COMPANY.get(kind), "This document is cited already as "
-                + kind.english().replaceFirst("^a document of a ", "a document of another company's ") + "; " + article
+                + whose + "; " + article
                 + " asks each company for papers of its own.", field, article);
     }
 
@@ -471,8 +481,12 @@ public class DocumentClaims {
         // a claim of its kind naming the permit alone (stored before session 21) keeps its grounds: the letter stays the permit's for every duty
         String kept = current != null && kind.code().equals(current.getString("kind"))
                 && Grounds.covers(current.getString(GROUNDS), claimant.grounds()) ? current.getString(GROUNDS) : claimant.grounds();
+        // ADR 0061 item 44 (F503): an act of the kind naming no company keeps the company the claim names (an end of a representative's role
+        // on the company's paper leaves it the company's)
+        String company = claimant.company() == null && current != null && kind.code().equals(current.getString("kind"))
+                ? current.getString(COMPANY) : claimant.company();
         try {
-            RegistryWideClaim.take(claims, claimOf(key, kind, new Claimant(kept, claimant.company()), commandId, at),
+            RegistryWideClaim.take(claims, claimOf(key, kind, new Claimant(kept, company), commandId, at),
                     holder -> judgedWithItsOwn(kind, holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
