@@ -39,7 +39,7 @@ class IdentityAbuseRound12EndToEndTest {
 
     /** 001 art. 23.1.1: the supervisor's enrolment of {@code who} as the representative of {@code company} on {@code document}. */
     private static EnrolSigner representativeOf(SigningIdentity who, String company, String document) {
-        return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT, document, company);
+        return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT, document, company, null);
     }
 
     private static Document claimOf(String sha256) {
@@ -81,7 +81,9 @@ class IdentityAbuseRound12EndToEndTest {
         SigningIdentity first = registry.newPerson("applicant-29c", "Representative C", "Twelve C LLC", Duration.ofDays(365));
         SigningIdentity second = registry.newPerson("applicant-29d", "Representative D", "Twelve D LLC", Duration.ofDays(365));
         String power = registry.document("power of representation of 6129003 for applicant-29c and applicant-29d, session 29");
-        ok(registry.send("supervisor-1", "EnrolSigner", representativeOf(first, "6129003", power)));
+        EnrolSigner firstOnIt = representativeOf(first, "6129003", power); // its first citation states both persons (item 45, F504)
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(first.person(), firstOnIt.certificatePem(), Role.APPLICANT, power,
+                "6129003", List.of(second.person()))));
 
         registry.refused(registry.send("supervisor-1", "EnrolSigner", representativeOf(second, "6129004", power)), 409,
                 "document.claimed-by-another-company.identity-order", "documentSha256", "001 art. 23.1.1");
@@ -98,7 +100,7 @@ class IdentityAbuseRound12EndToEndTest {
         SigningIdentity reviewer = registry.newPerson("reviewer-29", "Reviewer Twenty-Nine", "Ministry", Duration.ofDays(365));
         String appointment = registry.document("appointment order of reviewer-29, session 29");
         registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(reviewer.person(), Certificates.toPem(List.of(
-                reviewer.chain().get(0))), Role.MINISTRY_REVIEWER, appointment, "6129005")), 400, "identity.company-of-a-representative-only",
+                reviewer.chain().get(0))), Role.MINISTRY_REVIEWER, appointment, "6129005", null)), 400, "identity.company-of-a-representative-only",
                 "company", "001 art. 23.1.1");
         SigningIdentity representative = registry.newPerson("applicant-29e", "Representative E", "Twelve E LLC", Duration.ofDays(365));
         registry.refused(registry.send("supervisor-1", "EnrolSigner", representativeOf(representative, "612 9005",
@@ -106,5 +108,53 @@ class IdentityAbuseRound12EndToEndTest {
                 "001 art. 23.1.1");
         assertThat(registry.events("person-reviewer-29")).isEmpty();
         assertThat(registry.events("person-applicant-29e")).isEmpty();
+    }
+
+    private static SigningIdentity reviewer(String id) {
+        return registry.enrolled(id, "Reviewer " + id, "Ministry", Duration.ofDays(365), Role.MINISTRY_REVIEWER, "test enrolment, session 29");
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (F504, was O314; ADR 0061 item 45): abuse: a supervisor revokes a reviewer's certificate, or ends their role, "
+            + "citing the dismissal order first cited for another reviewer: refused identity.order-concerns-other-persons, nothing revoked "
+            + "or ended, the claim left as it was; on the reviewer's own report the certificate is revoked")
+    void another_officials_dismissal_order_is_not_cited_for_a_reviewer() {
+        SigningIdentity dismissed = reviewer("reviewer-29a");
+        SigningIdentity target = reviewer("reviewer-29b");
+        String order = registry.document("Order dismissing reviewer-29a, session 29");
+        ok(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(dismissed.person(), Role.MINISTRY_REVIEWER,
+                order)));
+        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
+
+        registry.refused(registry.send("supervisor-2", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(
+                target.person(), null, "key reported lost", order)), 409, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
+        registry.refused(registry.send("supervisor-2", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(target.person(),
+                Role.MINISTRY_REVIEWER, order)), 409, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
+        assertThat(registry.events("person-reviewer-29b")).noneMatch(e -> e instanceof mn.registry.kernel.identity.SignerCertificateRevoked
+                || e instanceof mn.registry.kernel.identity.RoleRevoked);
+        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
+
+        ok(registry.send("supervisor-2", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(target.person(), null,
+                "key reported lost", registry.document("reviewer-29b's written report of a lost key, session 29"))));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (F504, was O314; ADR 0061 item 45): one order ending two reviewers' roles, its first citation stating both, "
+            + "ends each; a third reviewer it was not stated to concern is refused, nothing stored; a statement naming more persons at a later "
+            + "citation adds none")
+    void an_order_stated_for_several_officials_is_cited_for_each_of_them_only() {
+        SigningIdentity first = reviewer("reviewer-29c");
+        SigningIdentity second = reviewer("reviewer-29d");
+        SigningIdentity third = reviewer("reviewer-29e");
+        String order = registry.document("Order dismissing reviewer-29c and reviewer-29d, session 29");
+        ok(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(first.person(), Role.MINISTRY_REVIEWER,
+                order, List.of(second.person()))));
+        registry.refused(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(third.person(),
+                Role.MINISTRY_REVIEWER, order, List.of(first.person(), second.person()))), 409, "identity.order-concerns-other-persons",
+                "documentSha256", "001 art. 23.1.1");
+        assertThat(registry.events("person-reviewer-29e")).noneMatch(mn.registry.kernel.identity.RoleRevoked.class::isInstance);
+        ok(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(second.person(), Role.MINISTRY_REVIEWER,
+                order)));
+        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29c", "reviewer-29d");
     }
 }

@@ -63,7 +63,8 @@ class EnrolSignerType {
                     + "the Cabinet member (DismissGovernor, 003 art. 8.2).", "role", "003 art. 8.2");
         }
         String document = restsOnAReceivedDocument(documents, body.documentSha256());
-        onAnIdentityOrder(acrossKinds, document, context, () -> toTheEnrolledPersonsStream(commands, body, body.personId(), context));
+        onAnIdentityOrder(acrossKinds, document, concerning(body.personId(), body.orderConcerns()), context,
+                () -> toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EndSignerRole");
         answer.put("personId", body.personId().value());
@@ -100,11 +101,25 @@ class EnrolSignerType {
      * it, but a permit's or a Free Zone act's document (another company's letter, a tax authority's request) is refused, and the reverse.
      * Claimed before the person's stream acts, released when it refuses.
      */
-    static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, CommandContext context, Runnable act) {
-        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, Claimant.NONE, context, "documentSha256", ARTICLE, () -> {
+    static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, Claimant claimant, CommandContext context, Runnable act) {
+        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, claimant, context, "documentSha256", ARTICLE, () -> {
             act.run();
             return null;
         });
+    }
+
+    /**
+     * 001 art. 23.1.1 (choice, the lead's reading, ADR 0061 item 45; abuse audit F504, was O314): the persons an identity act states its
+     * order concerns: the act's own person and the others the signer names ({@code orderConcerns}), as the order's claim keeps them at its
+     * first citation ({@link DocumentClaims}: a later citation for a person not stated is refused).
+     */
+    static Claimant concerning(PersonId person, List<PersonId> others) {
+        java.util.TreeSet<String> persons = new java.util.TreeSet<>();
+        persons.add(person.value());
+        if (others != null) {
+            others.stream().filter(java.util.Objects::nonNull).map(PersonId::value).forEach(persons::add);
+        }
+        return Claimant.NONE.concerning(List.copyOf(persons));
     }
 
     private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, DocumentClaims acrossKinds,
@@ -123,8 +138,8 @@ class EnrolSignerType {
         String company = representativesCompany(body);
         String document = restsOnAReceivedDocument(documents, body.documentSha256());
         // as signed (ADR 0026); the stream reads the same certificate. ADR 0061 item 44 (F503): the order's claim names the company
-        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, Claimant.NONE.ofCompany(company), context, "documentSha256", ARTICLE, () ->
-                commands.sendAndWait(SignedCommandContext.message(body, context)));
+        onAnIdentityOrder(acrossKinds, document, concerning(body.personId(), body.orderConcerns()).ofCompany(company), context,
+                () -> commands.sendAndWait(SignedCommandContext.message(body, context)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EnrolSigner");
         answer.put("personId", body.personId().value());
