@@ -4,6 +4,8 @@
 const value = (form, name) => (form.elements[name] ? form.elements[name].value.trim() : '');
 const optional = (form, name) => value(form, name) || undefined;
 const checked = (form, name) => [...form.querySelectorAll('input[name="' + name + '"]:checked')].map(box => box.value);
+// ADR 0061 item 45: person ids separated by commas, as a list; empty: left out
+const persons = (form, name) => { const ids = value(form, name).split(',').map(id => id.trim()).filter(id => id); return ids.length ? ids : undefined; };
 const mnt = amount => ({ amount: Number(amount), currency: 'MNT' });
 const company = f => ({ name: value(f, 'name'), registrationNumber: value(f, 'registrationNumber'),
   establishedUnderMongolianLaw: f.elements.establishedUnderMongolianLaw ? f.elements.establishedUnderMongolianLaw.checked : true,
@@ -12,10 +14,11 @@ const company = f => ({ name: value(f, 'name'), registrationNumber: value(f, 're
 export const permitBodies = {
   SetMinimumInsurance: f => ({ amount: mnt(value(f, 'amount')) }),
   RevokeSignerCertificate: f => ({ personId: value(f, 'personId'), certificateSha256: optional(f, 'certificateSha256'),
-    ground: value(f, 'ground'), documentSha256: optional(f, 'documentSha256') }),
+    ground: value(f, 'ground'), documentSha256: optional(f, 'documentSha256'), orderConcerns: persons(f, 'orderConcerns') }),
   EnrolSigner: f => ({ personId: value(f, 'personId'), certificatePem: value(f, 'certificatePem'), role: optional(f, 'role'),
-    documentSha256: value(f, 'documentSha256') }),
-  EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256') }),
+    documentSha256: value(f, 'documentSha256'), company: optional(f, 'company'), orderConcerns: persons(f, 'orderConcerns') }),
+  EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256'),
+    orderConcerns: persons(f, 'orderConcerns') }),
   StateStoredActOrder: f => ({ personId: value(f, 'personId'), sequence: Number(value(f, 'sequence')), documentSha256: value(f, 'documentSha256'),
     zoneId: value(f, 'zoneId') || null }),
   RequestPermitDocuments: f => ({ applicationId: value(f, 'applicationId'), kinds: checked(f, 'kind'), note: value(f, 'note') }),

@@ -57,7 +57,9 @@ class DocumentKindsEndToEndTest {
                 "document.claimed-by-another-act.insurance-policy", "documentSha256", "001 art. 23.1.1");
 
         String order = registry.document("power of representation of applicant-18b and applicant-18c for Eighteen Documents LLC, session 18");
-        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18b", order)));
+        EnrolSigner first = enrolment("applicant-18b", order); // its first citation states both persons (ADR 0061 item 45, F504)
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(first.personId(), first.certificatePem(), first.role(), order, null,
+                java.util.List.of(new mn.registry.kernel.identity.PersonId("applicant-18c")))));
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18c", order)));
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6118102-2",
                 Money.mnt(200_000_000), registry.today().plusYears(2), order)), 409, "document.claimed-by-another-act.identity-order", "proofSha256",

@@ -97,8 +97,10 @@ class IdentityAbuseRound11EndToEndTest {
         String jws = registry.client().sign(supervisor, revocation);
 
         String order = registry.document("Cabinet member's order ending the appointments of supervisor-28b and supervisor-28c, session 28");
-        theCabinetMemberEnds(supervisor, order);
-        theCabinetMemberEnds(colleague, order); // one order may end several officials' roles (ADR 0061 item 29's reading of O117)
+        // one order may end several officials' roles (ADR 0061 item 29's reading of O117): its first citation states both (item 45, F504)
+        ok(registry.send("cabinet-1", "EndSignerRole", new EndSignerRole(supervisor.person(), Role.MINISTRY_SUPERVISOR, order,
+                java.util.List.of(colleague.person()))));
+        theCabinetMemberEnds(colleague, order);
         assertThat(registry.events("person-supervisor-28c")).filteredOn(RoleRevoked.class::isInstance).singleElement()
                 .satisfies(end -> assertThat(((RoleRevoked) end).documentSha256()).isEqualTo(order));
 

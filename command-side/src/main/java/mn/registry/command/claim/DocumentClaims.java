@@ -338,6 +338,7 @@ public class DocumentClaims {
             if (anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder))) {
                 throw anotherCompanysPaperRefusal(kind, field, article);
             }
+            orderConcernsThePersonsOfTheAct(holder, claimant, field, article);
             return RegistryWideClaim.Verdict.PASS;
         }
         if (holding == kind || (ONE_COLLECTION.contains(kind) && ONE_COLLECTION.contains(holding))) {
@@ -363,11 +364,41 @@ public class DocumentClaims {
         if (SHARED_BY_ONE_COMPANY.containsKey(pair) && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             return RegistryWideClaim.Verdict.PASS;
         }
+        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+            throw anotherCompanysPaperRefusal(holding, field, article); // ADR 0061 item 44 (F503, was O291)
+        }
         throw refusal(holding, field, article);
     }
 
     /** The claim's field naming the company whose act it is (ADR 0057, session 27): its state registration number, seven ASCII digits. */
     static final String COMPANY = "company";
+
+    /**
+     * The claim's field naming the persons its first identity act stated the order concerns (ADR 0061 item 45; abuse audit F504, was O314):
+     * person ids, the act's own person among them; absent on the claims of other kinds and of identity acts stored before session 29.
+     */
+    static final String CONCERNS = "concerns";
+
+    /**
+     * 001 art. 23.1.1 (choice, the lead's reading, ADR 0061 item 45; abuse audit F504, was O314): an identity order concerns the persons its
+     * first citation stated (the citing official's signed statement, kept in the signed command and on the claim); a later identity act
+     * citing it for a person it was not stated to concern is refused (409 {@code identity.order-concerns-other-persons}), so a supervisor
+     * does not revoke a reviewer's certificate, or end their role, on another official's dismissal order. One order naming several officials
+     * is cited for each once its first citation stated them all. A claim stating none (stored before session 29) is not known and passes as
+     * before. The refusal names neither the persons stated nor the act that stated them.
+     */
+    @SuppressWarnings("unchecked")
+    static void orderConcernsThePersonsOfTheAct(Document holder, Claimant claimant, String field, String article) {
+        java.util.List<String> stated = (java.util.List<String>) holder.get(CONCERNS, java.util.List.class);
+        if (stated == null || claimant.concerns() == null || stated.containsAll(claimant.concerns())) {
+            return;
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.order-concerns-other-persons", "This document was first cited, by "
+                + "a signed act, as an order concerning other persons than " + String.join(", ", claimant.concerns().stream()
+                .filter(person -> !stated.contains(person)).toList()) + "; an act concerning a person rests on a document stated, at its "
+                + "first citation, to concern them (an order naming several officials states them all when first cited).", field,
+                article == null ? "001 art. 23.1.1" : article);
+    }
 
     /**
      * The company an act (or a claim) names: the company it names itself ({@value #COMPANY}), else the legal entity of the Free Zone
@@ -412,7 +443,12 @@ public class DocumentClaims {
             // ADR 0057 item 13 (session 29, F508, was O302; 003 art. 12.1.1, 12.1.2): a Free Zone application's papers describe its legal
             // entity (its application, state registration certificate or incorporation document); the entity's applications in several
             // zones share them (ADR 0035 items 8, 73), another entity's do not. The entity is read from the claim's grounds (companyOf)
-            DocumentKind.ZONE_APPLICATION_DOCUMENT, "document.claimed-by-another-company.zone-application-document");
+            DocumentKind.ZONE_APPLICATION_DOCUMENT, "document.claimed-by-another-company.zone-application-document",
+            // 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the document of a
+            // company's representative's enrolment (its decision naming its director, its power of representation) is that company's paper
+            // when the enrolment names it: another company's representative is not enrolled on it, nor (the pair of SHARED) does another
+            // company report a change on it; an official's order names no company and is shared as before
+            DocumentKind.IDENTITY_ORDER, "document.claimed-by-another-company.identity-order");
 
     /**
      * The papers of a kind of {@link #SHARED_WITHIN_ONE_COMPANY} that several companies may still name, by the field the citing act names
@@ -432,8 +468,10 @@ public class DocumentClaims {
 
     // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
     static RegistryProblem anotherCompanysPaperRefusal(DocumentKind kind, String field, String article) {
+        String whose = kind.english().startsWith("a document of a ") ? kind.english().replaceFirst("^a document of a ", "a document of another company's ")
+                : kind.english() + ", another company's";
         return new RegistryProblem(RegistryProblem.Kind.CONFLICT, SHARED_WITHIN_ONE_COMPANY.get(kind), "This document is cited already as "
-                + kind.english().replaceFirst("^a document of a ", "a document of another company's ") + "; " + article
+                + whose + "; " + article
                 + " asks each company for papers of its own.", field, article);
     }
 
@@ -515,8 +553,16 @@ public class DocumentClaims {
         // a claim of its kind naming the permit alone (stored before session 21) keeps its grounds: the letter stays the permit's for every duty
         String kept = current != null && kind.code().equals(current.getString("kind"))
                 && Grounds.covers(current.getString(GROUNDS), claimant.grounds()) ? current.getString(GROUNDS) : claimant.grounds();
+        // ADR 0061 item 44 (F503): an act of the kind naming no company keeps the company the claim names (an end of a representative's role
+        // on the company's paper leaves it the company's)
+        boolean itsKinds = current != null && kind.code().equals(current.getString("kind"));
+        String company = claimant.company() == null && itsKinds ? current.getString(COMPANY) : claimant.company();
+        // ADR 0061 item 45 (F504): the persons the order's first citation stated stay stated (a later act of the kind only passed on them)
+        @SuppressWarnings("unchecked")
+        java.util.List<String> concerns = itsKinds && current.containsKey(CONCERNS) ? (java.util.List<String>) current.get(CONCERNS, java.util.List.class)
+                : itsKinds ? null : claimant.concerns();
         try {
-            RegistryWideClaim.take(claims, claimOf(key, kind, new Claimant(kept, claimant.company()), commandId, at),
+            RegistryWideClaim.take(claims, claimOf(key, kind, new Claimant(kept, company, concerns), commandId, at),
                     holder -> judgedWithItsOwn(kind, holder.getString("kind")) || !held(holder) ? RegistryWideClaim.Verdict.TAKE_OVER
                             : RegistryWideClaim.Verdict.PASS, () -> refusal(null, null, null));
         } catch (mn.registry.kernel.problem.RegistryProblem racedThreeTimes) {
@@ -702,6 +748,9 @@ public class DocumentClaims {
         Document claim = new Document("_id", key).append("kind", kind.code()).append("commandId", commandId).append("claimedAt", at.toString());
         if (claimant.grounds() != null) {
             claim.append(GROUNDS, claimant.grounds());
+        }
+        if (claimant.concerns() != null) {
+            claim.append(CONCERNS, claimant.concerns());
         }
         return claimant.company() == null ? claim : claim.append(COMPANY, claimant.company());
     }

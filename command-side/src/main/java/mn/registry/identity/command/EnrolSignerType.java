@@ -63,7 +63,8 @@ class EnrolSignerType {
                     + "the Cabinet member (DismissGovernor, 003 art. 8.2).", "role", "003 art. 8.2");
         }
         String document = restsOnAReceivedDocument(documents, body.documentSha256());
-        onAnIdentityOrder(acrossKinds, document, context, () -> toTheEnrolledPersonsStream(commands, body, body.personId(), context));
+        onAnIdentityOrder(acrossKinds, document, concerning(body.personId(), body.orderConcerns()), context,
+                () -> toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EndSignerRole");
         answer.put("personId", body.personId().value());
@@ -100,11 +101,25 @@ class EnrolSignerType {
      * it, but a permit's or a Free Zone act's document (another company's letter, a tax authority's request) is refused, and the reverse.
      * Claimed before the person's stream acts, released when it refuses.
      */
-    static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, CommandContext context, Runnable act) {
-        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, Claimant.NONE, context, "documentSha256", ARTICLE, () -> {
+    static void onAnIdentityOrder(DocumentClaims acrossKinds, String document, Claimant claimant, CommandContext context, Runnable act) {
+        acrossKinds.claimedFor(document, DocumentKind.IDENTITY_ORDER, claimant, context, "documentSha256", ARTICLE, () -> {
             act.run();
             return null;
         });
+    }
+
+    /**
+     * 001 art. 23.1.1 (choice, the lead's reading, ADR 0061 item 45; abuse audit F504, was O314): the persons an identity act states its
+     * order concerns: the act's own person and the others the signer names ({@code orderConcerns}), as the order's claim keeps them at its
+     * first citation ({@link DocumentClaims}: a later citation for a person not stated is refused).
+     */
+    static Claimant concerning(PersonId person, List<PersonId> others) {
+        java.util.TreeSet<String> persons = new java.util.TreeSet<>();
+        persons.add(person.value());
+        if (others != null) {
+            others.stream().filter(java.util.Objects::nonNull).map(PersonId::value).forEach(persons::add);
+        }
+        return Claimant.NONE.concerning(List.copyOf(persons));
     }
 
     private static Object enrol(CommandGateway commands, DocumentStore documents, SignedCommandVerifier verifier, DocumentClaims acrossKinds,
@@ -120,9 +135,11 @@ class EnrolSignerType {
         personIdHoldsNoPersonalDetails(body.personId());
         X509Certificate certificate = certificateInForceAtReceipt(verifier, body.certificatePem(), context);
         certificateNamesThePerson(certificate, body.personId());
+        String company = representativesCompany(body);
         String document = restsOnAReceivedDocument(documents, body.documentSha256());
-        // as signed (ADR 0026); the stream reads the same certificate
-        onAnIdentityOrder(acrossKinds, document, context, () -> commands.sendAndWait(SignedCommandContext.message(body, context)));
+        // as signed (ADR 0026); the stream reads the same certificate. ADR 0061 item 44 (F503): the order's claim names the company
+        onAnIdentityOrder(acrossKinds, document, concerning(body.personId(), body.orderConcerns()).ofCompany(company), context,
+                () -> commands.sendAndWait(SignedCommandContext.message(body, context)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "EnrolSigner");
         answer.put("personId", body.personId().value());
@@ -133,6 +150,33 @@ class EnrolSignerType {
         }
         return answer;
     }
+
+    /**
+     * 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the enrolment of a company's
+     * representative ({@link Role#APPLICANT}) may name the company's state registration number, seven digits as a permit application's
+     * (002 art. 25.1.1); the enrolment's document (the company's decision naming its director, its power of representation) is then that
+     * company's paper, its claim names the company, and another company's report of a change citing it is refused
+     * ({@code document.claimed-by-another-company.identity-order}). An official acts for the state and represents no company: a company
+     * named with another role, or with none, is refused, as a number of another shape. Answers the company, or null where none is named.
+     */
+    static String representativesCompany(EnrolSigner body) {
+        if (body.company() == null || body.company().isBlank()) {
+            return null;
+        }
+        if (body.role() != Role.APPLICANT) {
+            throw RegistryProblem.invalid("identity.company-of-a-representative-only", "Only the enrolment of a company's representative (role "
+                    + "APPLICANT) names a company; an official acts for the state. Leave 'company' empty.", "company", COMPANY_ARTICLE);
+        }
+        String number = body.company().strip();
+        if (number.length() != 7 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw RegistryProblem.invalid("identity.company-number-malformed", "'company' is the represented company's state registration number: "
+                    + "seven digits 0-9, with no space or other character.", "company", COMPANY_ARTICLE);
+        }
+        return number;
+    }
+
+    /** The articles of the representative's company (ADR 0061 item 44): whose paper the enrolment's document is, and whose change it shows. */
+    static final String COMPANY_ARTICLE = "001 art. 23.1.1; 002 art. 20.3.3";
 
     // 002 art. 15.3, 30.1 (domain-rules §5; choice, ADR 0015 item 4; abuse audit F289): a person id is published for good once its holder
     // acts for the state (an official's RoleGranted, every record's actingOfficial, the register's addresses), and a CA may put a civil

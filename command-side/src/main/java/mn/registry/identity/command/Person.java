@@ -285,7 +285,9 @@ class Person {
                     document)));
         }
         if (body.role() != null) {
-            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND, lower(document)));
+            // ADR 0061 item 44 (F503, was O291): a representative's grant names the company the enrolment named (checked by EnrolSignerType)
+            apply(new RoleGranted(body.personId(), body.role(), null, context.receivedAt(), context.actor(), ENROLMENT_GROUND, lower(document),
+                    EnrolSignerType.representativesCompany(body)));
         }
     }
 

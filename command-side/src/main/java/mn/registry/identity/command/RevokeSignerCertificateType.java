@@ -66,8 +66,8 @@ class RevokeSignerCertificateType {
             documents.requireReceived(body.documentSha256().strip(), "documentSha256", "001 art. 23.1.1");
         }
         // ADR 0057 (O110): a document named is claimed as an identity order (none named: nothing to claim, the stream decides)
-        EnrolSignerType.onAnIdentityOrder(acrossKinds, body.documentSha256() == null ? null : body.documentSha256().strip(), context,
-                () -> EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context));
+        EnrolSignerType.onAnIdentityOrder(acrossKinds, body.documentSha256() == null ? null : body.documentSha256().strip(),
+                EnrolSignerType.concerning(body.personId(), body.orderConcerns()), context, () -> EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "RevokeSignerCertificate");
         answer.put("personId", body.personId().value());

@@ -47,7 +47,9 @@ class StateStoredActOrderType {
                     + "it and give its SHA-256 in 'documentSha256'.", "documentSha256", EnrolSignerType.ARTICLE);
         }
         documents.requireReceived(document, "documentSha256", EnrolSignerType.ARTICLE);
-        EnrolSignerType.onAnIdentityOrder(acrossKinds, document, context,
+        // ADR 0061 item 45: a statement of a stored act's order (a record of the past, which one order may have given several acts of)
+        // states no persons: on an order first cited here, the claim is "not known" as one stored before session 29
+        EnrolSignerType.onAnIdentityOrder(acrossKinds, document, mn.registry.command.claim.Claimant.NONE, context,
                 () -> EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "StateStoredActOrder");

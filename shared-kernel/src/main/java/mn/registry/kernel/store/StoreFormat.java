@@ -25,7 +25,8 @@ public final class StoreFormat {
      * number of the person's own stream. 6: session 29's release, whose permits' streams may hold a suspension's notice stored late by an
      * earlier release found done in time ({@code PermitDutyFoundDoneInTime}, ADR 0046 item 135), and the extension request's due date moved
      * by the calendar in force at its firing ({@code PermitExtensionRequestDueRecomputed}, ADR 0046 item 132): types session 28's release
-     * does not know.
+     * does not know; and whose representatives' grants name their company ({@code RoleGranted.company}, ADR 0061 item 44), which
+     * session 28's release would drop.
      */
     public static final int CURRENT = 6;
 
