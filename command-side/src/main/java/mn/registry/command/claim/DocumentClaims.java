@@ -364,7 +364,7 @@ public class DocumentClaims {
         if (SHARED_BY_ONE_COMPANY.containsKey(pair) && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             return RegistryWideClaim.Verdict.PASS;
         }
-        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, field, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             throw anotherCompanysPaperRefusal(holding, field, article); // ADR 0061 item 44 (F503, was O291)
         }
         throw refusal(holding, field, article);

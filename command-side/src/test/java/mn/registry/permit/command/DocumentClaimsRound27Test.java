@@ -286,8 +286,10 @@ class DocumentClaimsRound27Test {
         claimed(certificate, DocumentKind.ZONE_APPLICATION_DOCUMENT, "registration:fz-registration-altanbulag:mn-6543210", null);
         expire();
 
+        // session 29: the refusal names the paper another company's (ADR 0057 item 13 made the zone kind one company's; ADR 0061 item 44's
+        // refusal across a shared pair), where it named another act before
         assertThatThrownBy(() -> apply.handle(applicationOn("6543211", certificate), signed("cmd-1", APPLIED))).satisfies(t -> refusedAs(t,
-                "document.claimed-by-another-act.zone-application-document", "documents.STATE_REGISTRATION_CERTIFICATE", "002 art. 25.1.1"));
+                "document.claimed-by-another-company.zone-application-document", "documents.STATE_REGISTRATION_CERTIFICATE", "002 art. 25.1.1"));
         assertThat(stored(PermitApplicationRegistered.class)).hasSize(1);
 
         apply.handle(applicationOn(COMPANY, certificate), signed("cmd-2", APPLIED.plusSeconds(60)));
