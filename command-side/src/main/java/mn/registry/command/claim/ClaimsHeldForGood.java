@@ -18,24 +18,25 @@ final class ClaimsHeldForGood {
 
     private final Map<String, Held> kinds = new ConcurrentHashMap<>();
 
-    /** A claim held for good: its kind, and the company it names (null: none). */
-    private record Held(DocumentKind kind, String company) {
+    /** A claim held for good: its kind, the company it names and the paper its holder named it as (null: none, or not known; ADR 0057 item 17). */
+    private record Held(DocumentKind kind, String company, String paper) {
     }
 
     /**
-     * Remembers that {@code sha256}'s claim is {@code kind}'s for good, naming {@code company} (null: none): its command's act is stored (or the
+     * Remembers that {@code sha256}'s claim is {@code kind}'s for good, naming {@code company} and {@code paper} (null: none, or not known;
+     * ADR 0057 item 17, F509: a power of attorney is shared as one only): its command's act is stored (or the
      * backfill holds it). Only a kind whose
      * acts share a document is kept: a {@code ONE_ACT} kind's claim may be adopted by a Free Zone act judged with its own, under that act's
      * kind (ADR 0057, session 22), and is never passed on a duplicate key anyway.
      */
-    void remember(String sha256, DocumentKind kind, String company) {
+    void remember(String sha256, DocumentKind kind, String company, String paper) {
         if (kind.acts().namesItsGrounds() || DocumentClaims.ONE_COLLECTION.contains(kind)) {
             return;
         }
         if (kinds.size() >= LIMIT) {
             kinds.clear();
         }
-        kinds.put(sha256, new Held(kind, company));
+        kinds.put(sha256, new Held(kind, company, paper));
     }
 
     /**
@@ -45,6 +46,6 @@ final class ClaimsHeldForGood {
     boolean sharedByItsKind(String sha256, DocumentKind kind, String field, String company) {
         Held held = kinds.get(sha256);
         return !kind.acts().namesItsGrounds() && held != null && held.kind() == kind
-                && !DocumentClaims.anotherCompanysPaper(kind, field, company, held.company());
+                && !DocumentClaims.anotherCompanysPaper(kind, field, company, held.company(), held.paper());
     }
 }

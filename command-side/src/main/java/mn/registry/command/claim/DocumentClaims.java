@@ -161,7 +161,7 @@ public class DocumentClaims {
             return false;
         }
         awaitBackfill();
-        return RegistryWideClaim.take(claims, claimOf(sha256.toLowerCase(Locale.ROOT), kind, claimant, commandId, at),
+        return RegistryWideClaim.take(claims, namingThePaper(claimOf(sha256.toLowerCase(Locale.ROOT), kind, claimant, commandId, at), kind, field),
                 holder -> judge(holder, held(holder), kind, claimant, field, article), () -> refusal(null, field, article));
     }
 
@@ -215,7 +215,7 @@ public class DocumentClaims {
                 .collect(java.util.stream.Collectors.toSet());
         cited.keySet().stream().filter(key -> !sharedForGood.contains(key)).forEach(key -> {
             keys.add(key);
-            written.add(claimOf(key, kind, claimant, commandId, at));
+            written.add(namingThePaper(claimOf(key, kind, claimant, commandId, at), kind, cited.get(key).field()));
         });
         Set<String> taken = new java.util.LinkedHashSet<>(keys);
         if (written.isEmpty()) {
@@ -252,7 +252,7 @@ public class DocumentClaims {
      */
     public void stored(java.util.Collection<String> keys, DocumentKind kind, Claimant claimant) {
         String company = companyClaiming(claimant);
-        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind, company));
+        keys.stream().filter(DocumentRef::isSha256Hex).forEach(key -> heldForGood.remember(key, kind, company, null));
     }
 
     /** Releases this command's claims of {@code keys} (the command was refused: nothing was stored), in one delete. */
@@ -283,7 +283,8 @@ public class DocumentClaims {
             boolean held = command != null && (command.startsWith(BACKFILL) || logged.containsKey(command) || sharedByItsKind(holder, kind, claimant,
                     d.field()));
             if (command != null && (command.startsWith(BACKFILL) || "done".equals(logged.get(command)))) {
-                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyHolding(holder)));
+                DocumentKind.ofCode(holder.getString("kind")).ifPresent(holding -> heldForGood.remember(key, holding, companyHolding(holder),
+                        holder.getString(PAPER)));
             }
             if (held && !commandId.equals(command) && judge(holder, true, kind, claimant, d.field(), d.article()) == RegistryWideClaim.Verdict.PASS) {
                 continue;
@@ -300,7 +301,7 @@ public class DocumentClaims {
     // one company (session 28, F462): its claim, held, refuses the act; stale, it is taken over, so whether it is held is asked
     private static boolean sharedByItsKind(Document holder, DocumentKind kind, Claimant claimant, String field) {
         return holder != null && kind.code().equals(holder.getString("kind")) && !kind.acts().namesItsGrounds()
-                && !anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder));
+                && !anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder), holder.getString(PAPER));
     }
 
     /**
@@ -335,7 +336,7 @@ public class DocumentClaims {
         DocumentKind holding = DocumentKind.ofCode(holder.getString("kind")).orElseThrow(() -> refusal(null, field, article));
         String holders = holder.getString(GROUNDS);
         if (holding == kind && !kind.acts().namesItsGrounds()) {
-            if (anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder))) {
+            if (anotherCompanysPaper(kind, field, companyClaiming(claimant), companyHolding(holder), holder.getString(PAPER))) {
                 throw anotherCompanysPaperRefusal(kind, field, article);
             }
             orderConcernsThePersonsOfTheAct(holder, claimant, field, article);
@@ -364,7 +365,7 @@ public class DocumentClaims {
         if (SHARED_BY_ONE_COMPANY.containsKey(pair) && oneCompany(companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
             return RegistryWideClaim.Verdict.PASS;
         }
-        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, field, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders))) {
+        if (SHARED.containsKey(pair) && anotherCompanysPaper(holding, field, companyOf(company, grounds), companyOf(holder.getString(COMPANY), holders), holder.getString(PAPER))) {
             throw anotherCompanysPaperRefusal(holding, field, article); // ADR 0061 item 44 (F503, was O291)
         }
         throw refusal(holding, field, article);
@@ -461,9 +462,33 @@ public class DocumentClaims {
 
     // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1) and item 13 (F508, was O302; 003 art. 12.1.1): an act of a kind shared within one
     // company, on a paper its kind's claim holds for another company, both named, unless the act names it in a field several companies share
-    static boolean anotherCompanysPaper(DocumentKind kind, String field, String citing, String holding) {
-        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && !NAMED_BY_SEVERAL_COMPANIES.getOrDefault(kind, Set.of()).contains(field)
+    // as the paper the claim's holder named it as (item 17, F509; holdersPaper: the claim's PAPER, null when not known)
+    static boolean anotherCompanysPaper(DocumentKind kind, String field, String citing, String holding, String holdersPaper) {
+        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && !sharedAsThePaperItsHolderNamed(kind, field, holdersPaper)
                 && twoCompanies(citing, holding);
+    }
+
+    /**
+     * The claim's field naming the paper its holder named the document as (ADR 0057 item 17, session 29; abuse audit F509, was O355): the
+     * citing act's field ({@code documents.POWER_OF_ATTORNEY}), written on the claims of a kind of {@link #NAMED_BY_SEVERAL_COMPANIES} only,
+     * by the act that claims the document (or takes a stale claim over). A claim written before session 29 names none: not known.
+     */
+    static final String PAPER = "paper";
+
+    // ADR 0057 item 17 (F509, was O355; 003 art. 12.1.2): the claim names the paper (the citing field) of a kind of NAMED_BY_SEVERAL_COMPANIES
+    private static Document namingThePaper(Document claim, DocumentKind kind, String field) {
+        return field != null && NAMED_BY_SEVERAL_COMPANIES.containsKey(kind) ? claim.append(PAPER, field) : claim;
+    }
+
+    /**
+     * ADR 0057 item 17 (session 29, F509, was O355; 003 art. 12.1.2): one agent's power of attorney may serve several foreign entities, but a
+     * paper is shared only as the paper its claim's holder named it as: an act naming it in a field several companies share
+     * ({@link #NAMED_BY_SEVERAL_COMPANIES}) passes where the claim names that same paper; another entity's incorporation document (or any
+     * paper an entity named as its own) named as a power of attorney does not, nor a power of attorney named as anything else. A claim that
+     * names no paper (written before session 29: not known, choice) is judged on the citing field alone, as before.
+     */
+    static boolean sharedAsThePaperItsHolderNamed(DocumentKind kind, String field, String holdersPaper) {
+        return NAMED_BY_SEVERAL_COMPANIES.getOrDefault(kind, Set.of()).contains(field) && (holdersPaper == null || holdersPaper.equals(field));
     }
 
     // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())

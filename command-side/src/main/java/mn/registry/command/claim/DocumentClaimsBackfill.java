@@ -44,7 +44,8 @@ import java.util.function.Function;
  * stored court decision's document is re-kinded to {@code zone-court-decision} ({@link CourtDecisionClaims}). Since session 23 (F357) and 24
  * (F374) the stored Free Zone and permit applications' documents are claimed ({@link ApplicationDocumentClaims}), each under its own marker.
  * Since session 28 (F463, was O293) the claims of a permit application's documents and of a change report written without a company are
- * given it ({@link CompanyOnClaimsBackfill}), last, under its own marker.
+ * given it ({@link CompanyOnClaimsBackfill}), under its own marker. Since session 29 (F509, was O355) the claims of a Free Zone application's
+ * papers written without the paper they were named as are given it ({@link PaperOnClaimsBackfill}), last, under its own marker.
  */
 @Component
 class DocumentClaimsBackfill implements StartupBackfill {
@@ -90,6 +91,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     private final BackfillMarker permitApplicationDocumentsClaimed;
     /** Session 28 (F463, was O293): the company named on the claims of the two kinds written before session 27, once per registry. */
     private final BackfillMarker companiesNamed;
+    /** Session 29 (F509, was O355): the paper named on the claims of the Free Zone applications' papers written before it, once per registry. */
+    private final BackfillMarker papersNamed;
     /** What became of the claims this start moved, for its log line and marker. */
     private final Map<Placed, Integer> tally = java.util.Collections.synchronizedMap(new java.util.EnumMap<>(Placed.class));
 
@@ -102,6 +105,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
         this.applicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.MARKER);
         this.permitApplicationDocumentsClaimed = new BackfillMarker(claims.collection(), ApplicationDocumentClaims.PERMIT_MARKER);
         this.companiesNamed = new BackfillMarker(claims.collection(), CompanyOnClaimsBackfill.MARKER);
+        this.papersNamed = new BackfillMarker(claims.collection(), PaperOnClaimsBackfill.MARKER);
     }
 
     @Override
@@ -112,7 +116,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
     @Override
     public boolean due() {
         return claimsMoved() || articlesNamed.missing() || courtDecisionsRekinded.missing()
-                || applicationDocumentsClaimed.missing() || permitApplicationDocumentsClaimed.missing() || companiesNamed.missing();
+                || applicationDocumentsClaimed.missing() || permitApplicationDocumentsClaimed.missing() || companiesNamed.missing()
+                || papersNamed.missing();
     }
 
     // the third round's marker missing: the kinds' claims and the stored acts' documents still to be claimed
@@ -141,6 +146,8 @@ class DocumentClaimsBackfill implements StartupBackfill {
         ApplicationDocumentClaims permitApplications = ApplicationDocumentClaims.permit();
         boolean namingCompanies = companiesNamed.missing();
         CompanyOnClaimsBackfill companies = new CompanyOnClaimsBackfill();
+        boolean namingPapers = papersNamed.missing();
+        PaperOnClaimsBackfill papers = new PaperOnClaimsBackfill();
         return new Pass() {
             @Override
             public void accept(TrackedEventMessage<?> event) {
@@ -150,6 +157,7 @@ class DocumentClaimsBackfill implements StartupBackfill {
                 applications.accept(payload);
                 permitApplications.accept(payload);
                 companies.accept(payload);
+                papers.accept(payload);
                 if (payload instanceof PersonEnrolled enrolled && enrolled.documentSha256() != null) {
                     identityDocuments.add(enrolled.documentSha256());
                 } else if (payload instanceof SignerCertificateRevoked revoked && revoked.documentSha256() != null) {
@@ -180,6 +188,9 @@ class DocumentClaimsBackfill implements StartupBackfill {
                     }
                     if (namingCompanies) { // last: the claims the steps above wrote for stored applications are named too
                         companiesNamed.write(clock.instant(), companies.name(claims.collection(), Long.MAX_VALUE));
+                    }
+                    if (namingPapers) { // after the stored applications' documents are claimed: the claims that step wrote are named too
+                        papersNamed.write(clock.instant(), papers.name(claims.collection(), Long.MAX_VALUE));
                     }
                 } finally {
                     claims.backfillDone();

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * application naming one of them, in another zone or the same, is refused; the entity's own applications in several zones share them
  * (ADR 0035 items 8, 73); one agent's power of attorney still serves several foreign entities (ADR 0035 item 73 (a), choice). The entity is
  * read from the claim's grounds ({@code registration:fz-registration-<zone>:<entity>}), which every claim of the kind names: no backfill.
- * Through the command types the registry runs, on the embedded MongoDB (as {@code FreeZoneAbuseRound20Test}).
+ * Through the command types the registry runs, on the embedded MongoDB (as {@code FreeZoneAbuseRound20Test}). Its set-up and helpers are
+ * package-private: {@code DocumentClaimsRound29PaperTest} (ADR 0057 item 17) runs on them.
  */
 @ExtendWith(EmbeddedMongoExtension.class)
 class DocumentClaimsRound29ZoneTest {
@@ -55,10 +56,10 @@ class DocumentClaimsRound29ZoneTest {
     static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
     static final String REFUSED_AS = "document.claimed-by-another-company.zone-application-document";
 
-    private Configuration axon;
+    Configuration axon;
     private MongoDatabase database;
     private CommandLog commandLog;
-    private MongoCollection<Document> claimed;
+    MongoCollection<Document> claimed;
     private RegistrationCommandTypes types;
     private ActDocumentClaims node;
     private int commands;
@@ -79,27 +80,27 @@ class DocumentClaimsRound29ZoneTest {
     }
 
     /** A registry node on the same database: its own claims, so its own memory of the claims held for good. */
-    private ActDocumentClaims node() {
+    ActDocumentClaims node() {
         return new ActDocumentClaims(DocumentClaims.backfilled(database, commandLog));
     }
 
     /** The entity's documents (its jurisdiction's), each of its own leading digit, and its fee receipt {@code receipt}. */
-    private static List<SubmittedZoneDocument> documentsOf(LegalEntity entity, String digit, String receipt) {
+    static List<SubmittedZoneDocument> documentsOf(LegalEntity entity, String digit, String receipt) {
         return ZoneRegistrationTest.documents(entity.jurisdiction()).stream().map(d -> new SubmittedZoneDocument(d.kind(),
                 d.kind() == ZoneDocument.REGISTRATION_FEE_RECEIPT ? receipt : digit + d.sha256().substring(1))).toList();
     }
 
-    private static String paper(List<SubmittedZoneDocument> documents, ZoneDocument kind) {
+    static String paper(List<SubmittedZoneDocument> documents, ZoneDocument kind) {
         return documents.stream().filter(d -> d.kind() == kind).findFirst().orElseThrow().sha256();
     }
 
     /** {@code documents} with {@code kind}'s replaced by {@code instead}. */
-    private static List<SubmittedZoneDocument> with(List<SubmittedZoneDocument> documents, ZoneDocument kind, String instead) {
+    static List<SubmittedZoneDocument> with(List<SubmittedZoneDocument> documents, ZoneDocument kind, String instead) {
         return documents.stream().map(d -> d.kind() == kind ? new SubmittedZoneDocument(kind, instead) : d).toList();
     }
 
     /** The application, through the command type, as the pipeline runs it: its command claimed first, done once answered. */
-    private Object apply(ActDocumentClaims on, ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents, Instant at) {
+    Object apply(ActDocumentClaims on, ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents, Instant at) {
         String id = "cmd-" + ++commands;
         commandLog.claim(id, id + "-jws", "jws", "ApplyForZoneRegistration", ZoneRegistrationTest.APPLICANT.value());
         Object answer = types.applyForZoneRegistrationType(on).handle(new RegistrationCommands.ApplyForZoneRegistration(zone, entity,
@@ -109,20 +110,20 @@ class DocumentClaimsRound29ZoneTest {
         return answer;
     }
 
-    private RegistryProblem refused(ActDocumentClaims on, ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents, Instant at) {
+    RegistryProblem refused(ActDocumentClaims on, ZoneId zone, LegalEntity entity, List<SubmittedZoneDocument> documents, Instant at) {
         return catchThrowableOfType(() -> apply(on, zone, entity, documents, at), RegistryProblem.class);
     }
 
-    private long events(ZoneId zone, LegalEntity entity) {
+    long events(ZoneId zone, LegalEntity entity) {
         return axon.eventStore().readEvents(RegistrationId.of(zone, entity).stream()).asStream().count();
     }
 
-    private Document claimOf(String sha256) {
+    Document claimOf(String sha256) {
         return claimed.find(Filters.eq("_id", sha256)).first();
     }
 
     /** Refused 409 with the kind's own code, the field and article of the paper named; nothing stored; none of the refused one's papers claimed. */
-    private void refusedAsAnotherEntitysPaper(RegistryProblem problem, ZoneDocument named, ZoneId zone, LegalEntity entity,
+    void refusedAsAnotherEntitysPaper(RegistryProblem problem, ZoneDocument named, ZoneId zone, LegalEntity entity,
                                               List<SubmittedZoneDocument> itsOwn) {
         assertThat(problem).as("refused").isNotNull();
         assertThat(List.of(problem.code(), problem.kind().name(), problem.field(), problem.article()))

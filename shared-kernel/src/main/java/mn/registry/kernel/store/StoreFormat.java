@@ -26,7 +26,8 @@ public final class StoreFormat {
      * earlier release found done in time ({@code PermitDutyFoundDoneInTime}, ADR 0046 item 135), and the extension request's due date moved
      * by the calendar in force at its firing ({@code PermitExtensionRequestDueRecomputed}, ADR 0046 item 132): types session 28's release
      * does not know; and whose representatives' grants name their company ({@code RoleGranted.company}, ADR 0061 item 44), which
-     * session 28's release would drop.
+     * session 28's release would drop; and whose claims of a Free Zone application's papers name the paper each was named as
+     * ({@code document_claims.paper}, ADR 0057 items 17-18), which session 28's release ignores.
      */
     public static final int CURRENT = 6;
 
