@@ -22,9 +22,10 @@ public final class StoreFormat {
      * whose registrations' duties to record a court decision name their calendar and move with it ({@code CourtDecisionToRecord.calendarVersion},
      * {@code CourtDecisionToRecordDueRecomputed}, ADR 0035 item 89), a type session 26's release does not know, and whose statement may name
      * an act of a zone's stream ({@code StoredActOrderStated.onTheZonesStream}, ADR 0061 item 36), which session 26's release would read as a
-     * number of the person's own stream.
+     * number of the person's own stream. 6: session 29's release, whose certificates of land rights name the receipt's document
+     * ({@code LandLicenceIssued.receiptSha256}, ADR 0035 item 102), a field session 28's release drops.
      */
-    public static final int CURRENT = 5;
+    public static final int CURRENT = 6;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
