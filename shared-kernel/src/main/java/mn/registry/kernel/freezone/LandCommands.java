@@ -57,7 +57,9 @@ public final class LandCommands {
      * (ADR 0035 item 102; abuse audit F502, was O349) the payment is shown by the receipt's document ({@code receiptSha256}, uploaded first
      * and claimed for this licence's fee as the holder's report's is); {@code receipt} is the reference written on it.
      */
-    public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt, String receiptSha256) implements ZoneCommand {
+    public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    String receiptSha256) implements ZoneCommand {
     }
 
     /**

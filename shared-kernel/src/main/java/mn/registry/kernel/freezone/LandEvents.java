@@ -66,7 +66,8 @@ public final class LandEvents {
      * received document the payment is shown by; null on a certificate stored before session 29, read as "not recorded".
      */
     public record LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt,
-                                    Instant issuedAt, PersonId issuedBy, String receiptSha256) {
+                                    Instant issuedAt, PersonId issuedBy,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String receiptSha256) {
     }
 
     /**
