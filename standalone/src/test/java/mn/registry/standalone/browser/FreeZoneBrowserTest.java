@@ -339,7 +339,7 @@ class FreeZoneBrowserTest {
         }
     }
 
-    /** The holder's receipt (the same file its report named) chosen on the governor's fee form, hashed and kept (F502). */
+    /** A receipt's file chosen on the governor's fee form, hashed and kept (F502: the certificate names its document). */
     private void uploadTheReceipt(String feeForm) {
         browser.find("#" + feeForm + " input[type=file]").sendKeys(document("fee-receipt").toAbsolutePath().toString());
         browser.waitUntil("the receipt is hashed and kept", d -> "yes".equals(browser.find("#" + feeForm + " input[type=file]").getAttribute("data-uploaded")));
