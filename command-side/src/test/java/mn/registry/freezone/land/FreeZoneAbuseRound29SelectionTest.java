@@ -74,6 +74,8 @@ class FreeZoneAbuseRound29SelectionTest extends ZoneLandAbuseFixture {
         fixture.given(given).when(byGovernor(feeOfL1On(receiptDocument(RECEIPT)), GOVERNOR, ZONE, AT))
                 .expectException(problem("document.unknown", "receiptSha256", "003 art. 22.5")).expectNoEvents();
         services.documentsReceived = true;
+        fixture.given(given).when(byGovernor(feeOfL1On(receiptDocument(RECEIPT).toUpperCase(java.util.Locale.ROOT)), GOVERNOR, ZONE, AT))
+                .expectException(problem("document.unknown", "receiptSha256", "003 art. 22.5")).expectNoEvents(); // a hash in capitals is none
 
         String othersSlip = receiptDocument("TDB-2027-000200");
         Object[] otherLicence = {given[0], given[1], applied(2, OTHER, PARCEL_B, FROM, UNTIL), granted(2, 2, OTHER, PARCEL_B, FROM, UNTIL)};
