@@ -307,7 +307,7 @@ public final class PublicRegisterBenchmark {
                         new BigDecimal("1.5"), "warehouse", LocalDate.of(2026, 3, 1), LocalDate.of(2056, 3, 1), LandCommands.AllocationMethod.TENDER,
                         new Money(new BigDecimal("1000"), "MNT"), "decision", T, OFFICIAL, null));
                 add.apply(new LandEvents.LandLicenceIssued(zone, licence, new RegistrationId(zone.value() + ":mn-" + holder),
-                        new Money(new BigDecimal("1000"), "MNT"), null, T, OFFICIAL));
+                        new Money(new BigDecimal("1000"), "MNT"), null, T, OFFICIAL, null));
             } else if (kind < 7 || permits == 0) {
                 permits++;
                 ApplicationId app = ApplicationId.of(new UUID(1, permits));

@@ -368,15 +368,15 @@ class AbuseAuditEndToEndTest {
         mn.registry.kernel.freezone.LandLicenceId licence = new mn.registry.kernel.freezone.LandLicenceId(granted.path("licenceId").asText());
 
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                Money.mnt(45_000_000), "\u00A0")), 400, "freezone.field-missing", "receipt", "003 art. 22.5");
+                Money.mnt(45_000_000), "\u00A0", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"\u00A0"))), 400, "freezone.field-missing", "receipt", "003 art. 22.5");
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                new Money(new BigDecimal("45000000"), "USD"), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+                new Money(new BigDecimal("45000000"), "USD"), "Khan Bank 2026/5521", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Khan Bank 2026/5521"))), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                Money.mnt(44_999_999), "Khan Bank 2026/5521")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+                Money.mnt(44_999_999), "Khan Bank 2026/5521", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Khan Bank 2026/5521"))), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
         ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                new Money(new BigDecimal("45000000.00"), "MNT"), "Khan Bank 2026/5521")));
+                new Money(new BigDecimal("45000000.00"), "MNT"), "Khan Bank 2026/5521", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Khan Bank 2026/5521"))));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                Money.mnt(45_000_000), "Khan Bank 2026/5522")), 409, "freezone.licence-already-issued", null, "003 art. 22.5");
+                Money.mnt(45_000_000), "Khan Bank 2026/5522", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Khan Bank 2026/5522"))), 409, "freezone.licence-already-issued", null, "003 art. 22.5");
     }
 
     @Test
@@ -530,7 +530,7 @@ class AbuseAuditEndToEndTest {
                 new mn.registry.kernel.freezone.LandApplicationId(weekApplied.path("applicationId").asText()))));
         registry.clock().advance(Duration.ofDays(10));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new mn.registry.kernel.freezone.LandCommands.RecordLandFeePaid(ALTANBULAG,
-                new mn.registry.kernel.freezone.LandLicenceId(weekGranted.path("licenceId").asText()), Money.mnt(1_000_000), "Khan Bank 2026/6001")), 409,
+                new mn.registry.kernel.freezone.LandLicenceId(weekGranted.path("licenceId").asText()), Money.mnt(1_000_000), "Khan Bank 2026/6001", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Khan Bank 2026/6001"))), 409,
                 "freezone.licence-ended", "licenceId", "003 art. 22.5");
     }
 

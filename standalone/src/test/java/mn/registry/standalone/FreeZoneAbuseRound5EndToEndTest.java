@@ -91,11 +91,11 @@ class FreeZoneAbuseRound5EndToEndTest {
         LandLicenceId licenceA = granted(first, "Lot 17", lotA, "timber yard", from, until, "Governor decision 2026/91");
         LandLicenceId licenceB = granted(second, "Lot 18", lotB, "glass workshop", from, until, "Governor decision 2026/92");
         ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceA, Money.mnt(30_000_000),
-                "TDB-2026-000451")));
+                "TDB-2026-000451", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"TDB-2026-000451"))));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceB,
-                Money.mnt(30_000_000), "tdb 2026 000451")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+                Money.mnt(30_000_000), "tdb 2026 000451", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"tdb 2026 000451"))), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
         ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licenceB, Money.mnt(30_000_000),
-                "TDB-2026-000452")));
+                "TDB-2026-000452", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"TDB-2026-000452"))));
     }
 
     @Test
@@ -117,16 +117,16 @@ class FreeZoneAbuseRound5EndToEndTest {
 
         // a fee refused for another fault (not the nominal value) does not keep the receipt
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, inAltanbulag,
-                Money.mnt(29_000_000), "KHAN-2026-7781")), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
+                Money.mnt(29_000_000), "KHAN-2026-7781", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"KHAN-2026-7781"))), 400, "freezone.fee-not-nominal-value", "paid", "003 art. 22.5");
         ok(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, inAltanbulag, Money.mnt(30_000_000),
-                "KHAN-2026-7781")));
+                "KHAN-2026-7781", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"KHAN-2026-7781"))));
         // the same payment presented in the other zone, in another spelling
         registry.refused(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud,
-                Money.mnt(30_000_000), "khan 2026 7781")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+                Money.mnt(30_000_000), "khan 2026 7781", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"khan 2026 7781"))), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
         registry.refused(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud,
-                Money.mnt(30_000_000), "ＫＨＡＮ／２０２６／７７８１")), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
+                Money.mnt(30_000_000), "ＫＨＡＮ／２０２６／７７８１", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"ＫＨＡＮ／２０２６／７７８１"))), 409, "freezone.receipt-used-already", "receipt", "003 art. 22.5");
         ok(registry.send("governor-zamyn-uud", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ZAMYN_UUD, inZamynUud, Money.mnt(30_000_000),
-                "KHAN-2026-7790")));
+                "KHAN-2026-7790", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"KHAN-2026-7790"))));
     }
 
     @Test

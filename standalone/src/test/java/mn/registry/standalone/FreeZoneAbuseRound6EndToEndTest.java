@@ -68,7 +68,7 @@ class FreeZoneAbuseRound6EndToEndTest {
         registry.await("/api/governor/zones/altanbulag/land", registry.signIn("governor-altanbulag"), // a month later: a new session
                 land -> land.toString().contains("\"status\":\"LAPSED\""));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
-                Money.mnt(30_000_000), "TDB-2027-003101")), 409, "freezone.licence-lapsed", "licenceId", "003 art. 22.5, 22.7");
+                Money.mnt(30_000_000), "TDB-2027-003101", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"TDB-2027-003101"))), 409, "freezone.licence-lapsed", "licenceId", "003 art. 22.5, 22.7");
         ok(grant(next, waiting, from, until, "Governor decision 2027/33"));
     }
 

@@ -105,7 +105,7 @@ class FreeZoneEndToEndTest {
                 "Governor decision 2026/8", new LandApplicationId(applied3b.body().path("applicationId").asText())));
         assertThat(overlapping.code()).isEqualTo("freezone.parcel-already-licensed");
         assertThat(registry.command("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence, Money.mnt(45_000_000),
-                "Receipt 889")).status()).isEqualTo(200);
+                "Receipt 889", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"Receipt 889"))).status()).isEqualTo(200);
         registry.await("/api/governor/zones/altanbulag/land", governor, l -> l.size() == 1 && "ISSUED".equals(l.get(0).path("status").asText()));
 
         registry.clock().advance(Duration.ofDays(370));

@@ -131,7 +131,7 @@ class PublicPersonalDataScanTest {
                 ZoneId.of("altanbulag"), DeregistrationGround.COURT_DECISION, "003 art. 12.5.3", "dissolved by the court", now, true, true,
                 new PersonId("governor-altanbulag")));
         publish("ZoneLand", "altanbulag-land-x", new LandEvents.LandLicenceIssued(ZoneId.of("altanbulag"), LandLicenceId.of(ZoneId.of("altanbulag"), 9),
-                registration, new Money(new BigDecimal("100"), "MNT"), "paid in cash by Сараа ЧО88020233, phone 88775566", now, new PersonId("governor-altanbulag")));
+                registration, new Money(new BigDecimal("100"), "MNT"), "paid in cash by Сараа ЧО88020233, phone 88775566", now, new PersonId("governor-altanbulag"), null));
         // wait until the log has the last public one
         MongoDatabase db = registry.getBean(MongoDatabase.class);
         Instant deadline = Instant.now().plusSeconds(30);

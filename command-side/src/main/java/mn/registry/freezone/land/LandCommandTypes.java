@@ -145,15 +145,27 @@ class LandCommandTypes {
                 (b, context, returned) -> new LandAnswer(b.licenceId(), "ISSUED"));
         return GovernorCommandType.of("RecordLandFeePaid", LandCommands.RecordLandFeePaid.class, (b, context) -> {
             String claimed = receipts.claim(b.receipt(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
+            // F502 (ADR 0035 item 102): the receipt's document too, the one claim of the holder's report's (the same licence's passes)
+            String document;
+            try {
+                document = receipts.claimReport(b.receiptSha256(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
+            } catch (RuntimeException refused) {
+                receipts.release(claimed, context.commandId());
+                throw refused;
+            }
             Object answer;
             try {
                 answer = toAggregate.carryOut().apply(b, context);
             } catch (RuntimeException refused) {
                 receipts.release(claimed, context.commandId());
+                receipts.release(document, context.commandId());
                 throw refused;
             }
             if (claimed == null) {
                 receipts.adopt(b.receipt(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
+            }
+            if (document == null) {
+                receipts.adoptReport(b.receiptSha256(), context.commandId(), b.zoneId(), b.licenceId(), context.receivedAt());
             }
             return answer;
         });

@@ -89,6 +89,8 @@ class ZoneLand {
     private final java.util.Set<LandLicenceId> paymentReported = new java.util.HashSet<>();
     /** The receipts' documents those reports named (F131): one payment's receipt reports one licence's fee in this zone. */
     private final java.util.Set<String> reportedReceipts = new java.util.HashSet<>();
+    /** The receipts' documents (SHA-256, well-formed: lower case) each licence's report or certificate rests on (F502): one payment pays one licence's fee. */
+    private final Map<String, LandLicenceId> receiptDocuments = new java.util.HashMap<>();
     /**
      * The day each holder concluded its first land use agreement in this zone (003 art. 23.3): the local day its first rights were granted,
      * whatever became of them since (ADR 0035 item 34, F173).
@@ -547,7 +549,22 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
-        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor()));
+        feePaymentIsShownByAReceivedReceipt(licence.id(), body.receiptSha256(), services);
+        apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor(),
+                body.receiptSha256()));
+    }
+
+    // 003 art. 22.5 (ADR 0035 item 102; abuse audit F502, was O349): the certificate is issued after the fee is paid, and the payment is
+    // shown by the receipt's document, uploaded first and named in the act, not by a reference typed in: a governor could otherwise
+    // certify land on a receipt nobody holds. One payment pays one licence's fee: a document another licence's report or certificate of
+    // this zone rests on is refused here (registry-wide, the document's one claim refuses it first, LandFeeReceiptClaims#claimReport)
+    void feePaymentIsShownByAReceivedReceipt(LandLicenceId licence, String receiptSha256, LandServices services) {
+        PAID_RECEIPT.received(receiptSha256, services::documentReceived);
+        LandLicenceId paidBy = receiptDocuments.get(receiptSha256);
+        if (paidBy != null && !paidBy.equals(licence)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.fee-receipt-reported-already", "This receipt shows the fee of "
+                    + "another licence of this zone paid already; one payment pays one licence's fee.", "receiptSha256", "003 art. 22.5");
+        }
     }
 
     /**
@@ -774,6 +791,10 @@ class ZoneLand {
     private static final DocumentCitation RECEIPT = DocumentCitation.of("receiptSha256", FreeZoneTerms.LAND_FEE_ARTICLE).malformedAsUnknown()
             .unknownSays("The receipt's document is named by the SHA-256 of a file uploaded to POST /api/documents first.");
 
+    // 003 art. 22.5 (F502): the certificate's receipt, the same document as the holder's report's, cited under the article of the certificate
+    private static final DocumentCitation PAID_RECEIPT = DocumentCitation.of("receiptSha256", "003 art. 22.5").malformedAsUnknown()
+            .unknownSays("The certificate is issued on the receipt's document: upload it to POST /api/documents first and name its SHA-256.");
+
     // 003 art. 23.3-23.4: the Government decides the beneficiary (one entity or one activity), the percentage and the duration
     static void governmentExemptionIsComplete(LandCommands.GrantLandFeeExemption body, Instant receivedAt) {
         if ((body.holder() == null) == (body.activity() == null)) {
@@ -934,6 +955,13 @@ class ZoneLand {
     void on(LandEvents.LandFeePaymentReported event) {
         paymentReported.add(event.licenceId());
         reportedReceipts.add(event.receiptSha256());
+        paidByTheReceipt(event.receiptSha256(), event.licenceId());
+    }
+
+    private void paidByTheReceipt(String receiptSha256, LandLicenceId licence) {
+        if (receiptSha256 != null) { // a certificate stored before session 29 names no document ("not recorded")
+            receiptDocuments.putIfAbsent(receiptSha256, licence);
+        }
     }
 
     @EventSourcingHandler
@@ -946,6 +974,7 @@ class ZoneLand {
     @EventSourcingHandler
     void on(LandEvents.LandLicenceIssued event) {
         receipts.putIfAbsent(receiptKey(event.receipt()), event.licenceId());
+        paidByTheReceipt(event.receiptSha256(), event.licenceId());
         Licence l = licences.get(event.licenceId());
         licences.put(l.id(), new Licence(l.id(), l.holder(), l.parcel(), l.hectares(), l.from(), l.until(), l.nominalValue(), true, false));
     }

@@ -66,7 +66,7 @@ class GovernorAuthorityTest {
                     "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), LandCommands.AllocationMethod.AUCTION, Money.mnt(5), "d",
                     LandApplicationId.of(ALTANBULAG, 1))),
             Map.entry("RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1), List.of("reserved parcel"))),
-            Map.entry("RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, LandLicenceId.of(ALTANBULAG, 1), Money.mnt(5), "r")),
+            Map.entry("RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, LandLicenceId.of(ALTANBULAG, 1), Money.mnt(5), "r", "ab".repeat(32))),
             Map.entry("SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2026, 4, "ab".repeat(32))));
 
     private static AnnotationConfigApplicationContext context;

@@ -75,7 +75,7 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         Object[] granted = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
         LandActs.Verdict fee = actsAt(AT, signedIt, granted).feeOf(L1).orElseThrow();
         assertThat(fee.refusedWith()).isEqualTo("freezone.decider-is-applicant");
-        agrees(fee, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1"), signedIt, ZONE, AT));
+        agrees(fee, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), signedIt, ZONE, AT));
         assertThat(actsAt(AT, GOVERNOR, granted).feeOf(L1)).contains(LandActs.Verdict.ACCEPTED);
         assertThat(actsAt(AT, GOVERNOR, granted).on(A1)).as("decided: no longer pending").isEmpty();
     }
@@ -137,14 +137,14 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         Instant afterItsEnd = on(today.plusDays(6));
         LandActs.Verdict ended = actsAt(afterItsEnd, GOVERNOR, shortLicence).feeOf(L1).orElseThrow();
         assertThat(ended.refusedWith()).isEqualTo("freezone.licence-ended");
-        agrees(ended, shortLicence, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1"), GOVERNOR, ZONE, afterItsEnd));
+        agrees(ended, shortLicence, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), GOVERNOR, ZONE, afterItsEnd));
         Object[] granted = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
         assertThat(actsAt(on(FEE_DUE_BY), GOVERNOR, granted).feeOf(L1)).contains(LandActs.Verdict.ACCEPTED);
-        agrees(LandActs.Verdict.ACCEPTED, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1"), GOVERNOR,
+        agrees(LandActs.Verdict.ACCEPTED, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), GOVERNOR,
                 ZONE, on(FEE_DUE_BY)));
         LandActs.Verdict overdue = actsAt(on(FEE_DUE_BY.plusDays(1)), GOVERNOR, granted).feeOf(L1).orElseThrow();
         assertThat(overdue.refusedWith()).isEqualTo("freezone.land-fee-overdue");
-        agrees(overdue, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1"), GOVERNOR, ZONE,
+        agrees(overdue, granted, byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), GOVERNOR, ZONE,
                 on(FEE_DUE_BY.plusDays(1))));
     }
     @Test
@@ -184,7 +184,7 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
                 .expectException(FreeZoneLandAbuseRound5Test.problem("freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6")).expectNoEvents();
         assertThat(actsAt(AT, GOVERNOR, pending).on(A1).orElseThrow().grant().refusedWith()).isEqualTo("freezone.holder-ground-raised");
         Object[] granted = {applied(1, here, PARCEL_A, FROM, UNTIL), granted(1, 1, here, PARCEL_A, FROM, UNTIL)};
-        fixture.given(granted).when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1"), GOVERNOR, ZONE, AT))
+        fixture.given(granted).when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), GOVERNOR, ZONE, AT))
                 .expectException(FreeZoneLandAbuseRound5Test.problem("freezone.holder-ground-raised", "licenceId", "003 art. 12.5, 22.6")).expectNoEvents();
         assertThat(actsAt(AT, GOVERNOR, granted).feeOf(L1).orElseThrow().refusedWith()).isEqualTo("freezone.holder-ground-raised");
     }

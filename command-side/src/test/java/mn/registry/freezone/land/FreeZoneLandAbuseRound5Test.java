@@ -77,16 +77,16 @@ class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
         LandLicenceId second = LandLicenceId.of(ZONE, 2);
         Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, PARCEL_B, FROM, UNTIL),
                 granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), granted(2, 2, OTHER, PARCEL_B, FROM, UNTIL),
-                new LandEvents.LandLicenceIssued(ZONE, first, HOLDER, Money.mnt(120_000_000), "TDB-2026-000451", AT, GOVERNOR)};
+                new LandEvents.LandLicenceIssued(ZONE, first, HOLDER, Money.mnt(120_000_000), "TDB-2026-000451", AT, GOVERNOR, ZoneLandTest.receiptDocument("TDB-2026-000451"))};
         for (String receipt : new String[]{"TDB-2026-000451", " tdb-2026-000451 ", "ＴＤＢ－２０２６－０００４５１", "TDB-2026-\u200b000451", "tdb 2026 000451", "TDB/2026/000451"}) {
             fixture.given(given)
-                    .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), receipt), GOVERNOR, ZONE, AT))
+                    .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), receipt, ZoneLandTest.receiptDocument(receipt)), GOVERNOR, ZONE, AT))
                     .expectException(problem("freezone.receipt-used-already", "receipt", "003 art. 22.5"))
                     .expectNoEvents();
         }
         fixture.given(given)
-                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), "TDB-2026-000452"), GOVERNOR, ZONE, AT))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, second, OTHER, Money.mnt(120_000_000), "TDB-2026-000452", AT, GOVERNOR));
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, second, Money.mnt(120_000_000), "TDB-2026-000452", ZoneLandTest.receiptDocument("TDB-2026-000452")), GOVERNOR, ZONE, AT))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, second, OTHER, Money.mnt(120_000_000), "TDB-2026-000452", AT, GOVERNOR, ZoneLandTest.receiptDocument("TDB-2026-000452")));
     }
 
     @Test
@@ -160,12 +160,12 @@ class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
                 .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), GOVERNOR, ZONE, AT))
                 .expectException(problem("freezone.holder-ground-raised", "holder", "003 art. 12.5, 22.6")).expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460"),
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460", ZoneLandTest.receiptDocument("TDB-2026-000460")),
                         GOVERNOR, ZONE, AT))
                 .expectException(problem("freezone.holder-ground-raised", "licenceId", "003 art. 12.5, 22.6")).expectNoEvents();
         services.standing = ZoneLandTest.registered(HOLDER);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460"),
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000460", ZoneLandTest.receiptDocument("TDB-2026-000460")),
                         GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
     }
@@ -201,7 +201,7 @@ class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
     void no_fee_or_exemption_recorded_by_the_holders_representative() {
         Object[] land = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
         fixture.given(land)
-                .when(signed(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000470"),
+                .when(signed(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "TDB-2026-000470", ZoneLandTest.receiptDocument("TDB-2026-000470")),
                         REPRESENTATIVE, AT, Set.of(Role.ZONE_GOVERNOR, Role.APPLICANT), Set.of(ZONE.value())))
                 .expectException(problem("freezone.decider-is-applicant", "licenceId", "003 art. 8.7.7, 22.5")).expectNoEvents();
         java.time.LocalDate decided = java.time.LocalDate.of(2026, 12, 1); // the rights' grant (F173)
@@ -241,7 +241,7 @@ class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
                         GOVERNOR, ZONE, AT))
                 .expectException(problem("freezone.land-application-unknown", "applicationId", "003 art. 22.2, 8.7.7")).expectNoEvents();
         fixture.given(land)
-                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(zamynUud, 1), Money.mnt(120_000_000), "TDB-2026-000480"),
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(zamynUud, 1), Money.mnt(120_000_000), "TDB-2026-000480", ZoneLandTest.receiptDocument("TDB-2026-000480")),
                         GOVERNOR, ZONE, AT))
                 .expectException(problem("freezone.licence-unknown", "licenceId", "003 art. 22.5")).expectNoEvents();
     }

@@ -64,10 +64,10 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
             + "it is refused even before the lapse is stored; after the lapse it is refused as lapsed")
     void the_fee_is_paid_by_its_last_day() {
         Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
-        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000001");
+        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000001", ZoneLandTest.receiptDocument("TDB-2027-000001"));
         fixture.given(given)
                 .when(byGovernor(paid, GOVERNOR, ZONE, noonOn(FEE_DUE_BY)))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000001", noonOn(FEE_DUE_BY), GOVERNOR));
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000001", noonOn(FEE_DUE_BY), GOVERNOR, ZoneLandTest.receiptDocument("TDB-2027-000001")));
         fixture.given(given)
                 .when(byGovernor(paid, GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(1))))
                 .expectException(problem("freezone.land-fee-overdue", "licenceId", "003 art. 22.5, 22.7"))
@@ -87,7 +87,7 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
         fixture.given(given).when(lapse(FEE_DUE_BY.plusDays(1))).expectEvents(lapsed);
         fixture.given(given[0], given[1], lapsed).when(lapse(FEE_DUE_BY.plusDays(2))).expectNoEvents();
         fixture.given(given).when(lapse(FEE_DUE_BY)).expectNoEvents();
-        fixture.given(given[0], given[1], new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "R-1", AT, GOVERNOR))
+        fixture.given(given[0], given[1], new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "R-1", AT, GOVERNOR, ZoneLandTest.receiptDocument("R-1")))
                 .when(lapse(FEE_DUE_BY.plusDays(1))).expectNoEvents();
         fixture.given(given[0], given[1], new LandEvents.LandRightsRevoked(ZONE, L1, HOLDER, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
                         "003 art. 22.6", AT))
@@ -127,7 +127,7 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
         Object[] given = {applied(1, HOLDER, PARCEL_B, FROM, UNTIL), stored};
         fixture.given(given).when(lapse(FEE_DUE_BY.plusDays(300))).expectNoEvents();
         fixture.given(given)
-                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "R-9"), GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(300))))
+                .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "R-9", ZoneLandTest.receiptDocument("R-9")), GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(300))))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -147,7 +147,7 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
                 grant.decision(), grant.grantedAt(), grant.grantedBy(), grant.applicationId());
         assertThat(rules.instructionsFor(old, 3)).isEmpty();
         DeadlineInstruction.End end = new DeadlineInstruction.End(L1.value(), LandDeadlineRules.FEE);
-        assertThat(rules.instructionsFor(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "R", AT, GOVERNOR), 4)).containsExactly(end);
+        assertThat(rules.instructionsFor(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "R", AT, GOVERNOR, ZoneLandTest.receiptDocument("R")), 4)).containsExactly(end);
         assertThat(rules.instructionsFor(new LandEvents.LandRightsRevoked(ZONE, L1, HOLDER, DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR,
                 "003 art. 22.6", AT), 4)).containsExactly(end);
         assertThat(rules.instructionsFor(new LandEvents.LandRightsLapsed(ZONE, L1, HOLDER, FEE_DUE_BY, "003 art. 22.5, 22.7", AT), 4))
@@ -176,10 +176,10 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
                 ZoneLandTest.REPRESENTATIVE);
         fixture.given(given).when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE)).expectEvents(report);
         fixture.given(given[0], given[1], report).when(lapse(FEE_DUE_BY.plusDays(1))).expectNoEvents();
-        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000002");
+        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000002", ZoneLandTest.receiptDocument("TDB-2027-000002"));
         fixture.given(given[0], given[1], report)
                 .when(byGovernor(paid, GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(20))))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000002", noonOn(FEE_DUE_BY.plusDays(20)), GOVERNOR));
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000002", noonOn(FEE_DUE_BY.plusDays(20)), GOVERNOR, ZoneLandTest.receiptDocument("TDB-2027-000002")));
     }
 
     @Test

@@ -106,6 +106,16 @@ class ZoneLandTest {
         }
     }
 
+    /** The SHA-256 of a test receipt's document, named by its reference (F502: the fee's record names the receipt's uploaded document). */
+    static String receiptDocument(String receipt) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(receipt.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A registration current in the zone, represented by the demo applicant. */
     static LandHolders.Holder registered(RegistrationId id) {
         return new LandHolders.Holder(id, true, REPRESENTATIVE);
@@ -234,11 +244,11 @@ class ZoneLandTest {
     void certificate_after_the_nominal_fee() {
         LandLicenceId id = LandLicenceId.of(ZONE, 1);
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1"), registered(HOLDER)))
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(100_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), registered(HOLDER)))
                 .expectException(RegistryProblem.class).expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), registered(HOLDER)))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR, ZoneLandTest.receiptDocument("R-1")));
     }
 
     @Test
@@ -347,7 +357,7 @@ class ZoneLandTest {
                 .code()).isEqualTo("freezone.holder-not-registered");
         // and the certificate is not issued to a holder deregistered between grant and fee (22.5)
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "R-1"), new LandHolders.Holder(HOLDER, false, REPRESENTATIVE)))).code()).isEqualTo("freezone.holder-not-registered");
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, LandLicenceId.of(ZONE, 1), Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), new LandHolders.Holder(HOLDER, false, REPRESENTATIVE)))).code()).isEqualTo("freezone.holder-not-registered");
     }
 
     @Test
@@ -464,8 +474,8 @@ class ZoneLandTest {
         assertThat(old.applicationId()).isNull();
         assertThat(old.licenceId()).isEqualTo(LandLicenceId.of(ZONE, 1));
         fixture.given(old)
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, old.licenceId(), HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, old.licenceId(), Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), registered(HOLDER)))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, old.licenceId(), HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR, ZoneLandTest.receiptDocument("R-1")));
     }
 
     @Test
@@ -527,13 +537,13 @@ class ZoneLandTest {
         LocalDate ended = LocalDate.of(2026, 11, 30); // AT is 2026-12-01 in Ulaanbaatar
         RegistryProblem late = refusal(fixture.given(applied(1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), ended),
                         granted(1, 1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), ended))
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER))));
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), registered(HOLDER))));
         assertThat(List.of(late.code(), late.field(), late.article())).containsExactly("freezone.licence-ended", "licenceId", "003 art. 22.5");
         LocalDate lastDayToday = LocalDate.of(2026, 12, 1);
         fixture.given(applied(1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), lastDayToday),
                         granted(1, 1, HOLDER, PARCEL_A, LocalDate.of(2026, 11, 1), lastDayToday))
-                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1"), registered(HOLDER)))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR));
+                .when(payFee(new LandCommands.RecordLandFeePaid(ZONE, id, Money.mnt(120_000_000), "R-1", ZoneLandTest.receiptDocument("R-1")), registered(HOLDER)))
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, id, HOLDER, Money.mnt(120_000_000), "R-1", AT, GOVERNOR, ZoneLandTest.receiptDocument("R-1")));
     }
 
     @Test

@@ -43,10 +43,11 @@ public final class FreeZonePublicRecords {
         return Optional.of(copy);
     }
 
-    /** The licence is public; the payment receipt's reference is the holder's business. */
+    /** The licence is public; the payment receipt's reference and its document's hash (ADR 0035 item 102) are the holder's business. */
     private static Optional<JsonNode> withoutReceipt(JsonNode payload) {
         ObjectNode copy = payload.deepCopy();
         copy.remove("receipt");
+        copy.remove("receiptSha256");
         return Optional.of(copy);
     }
 }

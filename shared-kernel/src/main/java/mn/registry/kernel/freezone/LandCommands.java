@@ -52,8 +52,14 @@ public final class LandCommands {
                                         String decision, LocalDate decidedOn, String decisionSha256) {
     }
 
-    /** 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. */
-    public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt) implements ZoneCommand {
+    /**
+     * 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. Since session 29
+     * (ADR 0035 item 102; abuse audit F502, was O349) the payment is shown by the receipt's document ({@code receiptSha256}, uploaded first
+     * and claimed for this licence's fee as the holder's report's is); {@code receipt} is the reference written on it.
+     */
+    public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    String receiptSha256) implements ZoneCommand {
     }
 
     /**

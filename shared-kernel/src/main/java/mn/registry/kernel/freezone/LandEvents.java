@@ -61,9 +61,13 @@ public final class LandEvents {
                                           Instant grantedAt, PersonId grantedBy) {
     }
 
-    /** 003 art. 22.5: issued once the one-time fee is paid. */
+    /**
+     * 003 art. 22.5: issued once the one-time fee is paid. {@code receiptSha256} (store format 6; ADR 0035 item 102, F502): the receipt's
+     * received document the payment is shown by; null on a certificate stored before session 29, read as "not recorded".
+     */
     public record LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt,
-                                    Instant issuedAt, PersonId issuedBy) {
+                                    Instant issuedAt, PersonId issuedBy,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String receiptSha256) {
     }
 
     /**

@@ -27,7 +27,8 @@ public final class StoreFormat {
      * by the calendar in force at its firing ({@code PermitExtensionRequestDueRecomputed}, ADR 0046 item 132): types session 28's release
      * does not know; and whose representatives' grants name their company ({@code RoleGranted.company}, ADR 0061 item 44), which
      * session 28's release would drop; and whose claims of a Free Zone application's papers name the paper each was named as
-     * ({@code document_claims.paper}, ADR 0057 items 17-18), which session 28's release ignores.
+     * ({@code document_claims.paper}, ADR 0057 items 17-18), which session 28's release ignores; and whose certificates of land rights name the
+     * receipt's document ({@code LandLicenceIssued.receiptSha256}, ADR 0035 item 102), a field session 28's release drops.
      */
     public static final int CURRENT = 6;
 

@@ -34,4 +34,17 @@ class FreeZonePublicRecordsTest {
         assertThat(FreeZonePublicRecords.mappers()).doesNotContainKeys(RegistrationEvents.ZoneRegistrationApplied.class.getName(),
                 RegistrationEvents.InvestmentAgreementRecorded.class.getName(), RegistrationEvents.ZoneRegistrationRejected.class.getName());
     }
+
+    @Test
+    @DisplayName("domain-rules §5 (003 art. 22.5; ADR 0035 item 102): a certificate of land rights is published without its receipt's reference and without its document's hash")
+    void land_certificate_is_public_without_its_receipt() {
+        JsonNode payload = CanonicalJson.mapper().valueToTree(new LandEvents.LandLicenceIssued(ID.zoneId(), LandLicenceId.of(ID.zoneId(), 1), ID,
+                mn.registry.kernel.money.Money.mnt(1_000_000), "TDB-2027-000100", Instant.parse("2027-12-01T02:00:00Z"),
+                new PersonId("governor-altanbulag"), "a".repeat(64)));
+        JsonNode published = FreeZonePublicRecords.mappers().get(LandEvents.LandLicenceIssued.class.getName()).apply(payload).orElseThrow();
+        assertThat(published.has("receipt")).isFalse();
+        assertThat(published.has("receiptSha256")).isFalse();
+        assertThat(published.path("licenceId").isMissingNode()).isFalse();
+        assertThat(payload.has("receiptSha256")).as("the sealed payload is untouched").isTrue();
+    }
 }

@@ -108,7 +108,7 @@ class MoneyTest {
         RegistrationId holder = new RegistrationId("altanbulag:mn-6123456");
         PersonId governor = new PersonId("governor-1");
         Object issued = new LandEvents.LandLicenceIssued(zone, licence, holder, Money.mnt(45_000_000), "R-9",
-                Instant.parse("2026-04-01T04:00:00Z"), governor);
+                Instant.parse("2026-04-01T04:00:00Z"), governor, null);
         Object granted = new LandEvents.LandRightsGranted(zone, licence, holder, "Lot 9", null, new BigDecimal("1.2500"), "amber workshop",
                 LocalDate.of(2026, 4, 1), LocalDate.of(2036, 3, 31), LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71", Instant.parse("2026-03-30T04:00:00Z"), governor, null);

@@ -244,12 +244,21 @@ class FreeZoneBrowserTest {
         browser.find("#" + feeForm + " input[name=paid]").clear();
         browser.find("#" + feeForm + " input[name=paid]").sendKeys("6000000");
         browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        uploadTheReceipt(feeForm);
         browser.signAndSend(feeForm);
         assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("freezone.fee-not-nominal-value");
+        // 003 art. 22.5 (F502): the certificate rests on the receipt's received document: a hash of a file never uploaded is refused
         browser.open(landPage, "mn");
         browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.find("#" + feeForm + " input[name=receiptSha256]").sendKeys("0".repeat(64));
+        browser.signAndSend(feeForm);
+        assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("document.unknown");
+        browser.open(landPage, "mn");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        uploadTheReceipt(feeForm);
         browser.screenshot("fz-07-land-fee-mn");
-        assertThat(browser.signAndSend(feeForm)).contains("\"type\":\"RecordLandFeePaid\"").contains("Receipt Z-7/1").contains("\"amount\":7000000");
+        assertThat(browser.signAndSend(feeForm)).contains("\"type\":\"RecordLandFeePaid\"").contains("Receipt Z-7/1").contains("\"amount\":7000000")
+                .contains("\"receiptSha256\"");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the certificate is issued and the fee form no longer offered", d -> {
             browser.open(landPage, "en");
@@ -328,6 +337,12 @@ class FreeZoneBrowserTest {
             assertThat(new PDFTextStripper().getText(doc)).contains("Ил тод бүртгэлийн дэс дугаар " + index.group(1)).contains("Замын-Үүд")
                     .contains(registry.url("/verify?index=" + index.group(1)));
         }
+    }
+
+    /** A receipt's file chosen on the governor's fee form, hashed and kept (F502: the certificate names its document). */
+    private void uploadTheReceipt(String feeForm) {
+        browser.find("#" + feeForm + " input[type=file]").sendKeys(document("fee-receipt").toAbsolutePath().toString());
+        browser.waitUntil("the receipt is hashed and kept", d -> "yes".equals(browser.find("#" + feeForm + " input[type=file]").getAttribute("data-uploaded")));
     }
 
     private static Path document(String name) {
