@@ -325,7 +325,7 @@ class DeskFormsTest {
     void the_restoration_on_unnoticed_months_is_offered_to_the_supervisor_only() {
         DeskController.SuspensionOffer unnoticed = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
                 java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
-                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, true)));
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, true, false)));
         assertThat(unnoticed.restorationOnTheMonthsSpent()).isTrue();
         assertThat(unnoticed.restorationIsTheSupervisors()).isTrue();
         DeskController.Offer toTheReviewer = DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(
@@ -338,7 +338,7 @@ class DeskFormsTest {
         assertThat(toTheSupervisor.missing()).isEmpty();
         DeskController.SuspensionOffer inTime = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
                 java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
-                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, false)));
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, false, false)));
         assertThat(DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(offer(PermitApplicationStatus.SUSPENDED, false, INSURED), false,
                 inTime).forms()).contains("restore");
     }
