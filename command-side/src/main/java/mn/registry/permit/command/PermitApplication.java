@@ -1744,7 +1744,8 @@ class PermitApplication {
         boolean monthsSpent = suspensionOutlivedItsThreeMonthsUnnoticed(now, services);
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
-                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services));
+                monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services),
+                anInspectorsOpinionOfAViolationStands());
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -2355,6 +2356,7 @@ class PermitApplication {
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
         inspectionIsNotDatedBeforeTheLast(inspectedOn);
         onlyAnInspectorFindsAViolation(command, context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
+        onlyAnInspectorFindsTheInspectorsViolationGone(command.violationFound(), context.roles().contains(Role.COMMUNICATIONS_INSPECTOR));
         inspectionRestsOnItsFindings(command.findingsSha256());
         findingsAreNotOlderThanTheInspection(command.findingsSha256(), inspectedOn, services);
         documentWasReceived(command.findingsSha256(), "findingsSha256", "002 art. 31.1.7", services); // F106
@@ -2421,6 +2423,25 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.inspection-findings-missing", "An opinion of a violation comes with its findings (SHA-256).",
                     "findingsSha256", "002 art. 28.1");
         }
+    }
+
+    // 002 art. 28.1, 28.4 (choice, ADR 0046 item 139, abuse audit F494, was O342): 28.1's ground is the State Communications Inspector's
+    // opinion, and 28.4 restores "when the ground is removed" without naming who finds it removed: the one whose finding it was. While an
+    // inspector's opinion of a violation stands (one no later inspection found remedied, or the suspension in force rests on it, item 18),
+    // an inspection finding no violation is the inspector's act: a reviewer's clean inspection the day after the opinion would leave no
+    // suspension resting on it (F310), or during the suspension would restore the permit (F108) with nothing an inspector found remedied.
+    // The ministry's yearly inspection (31.1.7) stays the reviewer's otherwise. Judged on the signer's roles at the registry's receipt
+    private void onlyAnInspectorFindsTheInspectorsViolationGone(boolean violationFound, boolean byInspector) {
+        if (!violationFound && !byInspector && anInspectorsOpinionOfAViolationStands()) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.remedy-finding-is-the-inspectors", "A communications "
+                    + "inspector's opinion of a violation stands on this permit; the inspector records the inspection that finds it remedied.",
+                    "violationFound", "002 art. 28.1, 28.4");
+        }
+    }
+
+    /** An inspector's opinion of a violation stands: the suspension in force waits for its remedy, or one no later inspection found remedied. */
+    private boolean anInspectorsOpinionOfAViolationStands() {
+        return remedyToBeInspected || violationOpinions.stream().anyMatch(opinion -> !opinionsFoundRemedied.containsKey(opinion));
     }
 
     // 002 art. 20.3.3 (ADR 0046 item 45; ADR 0057 session 27, F452): the document of a change shows one change, reported once. The claim

@@ -32,7 +32,7 @@ class PermitAbuseRound17Test extends PermitAbuseFixture {
     }
 
     private static Object inspection(LocalDate on, String findings, Instant at) {
-        return signed(new RecordPermitInspection(ID, on, findings, false), REVIEWER, at, Role.MINISTRY_REVIEWER);
+        return signed(new RecordPermitInspection(ID, on, findings, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR); // the violation found remedied is the inspector's (F494)
     }
 
     @Test

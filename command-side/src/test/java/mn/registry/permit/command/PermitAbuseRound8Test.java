@@ -1,5 +1,6 @@
 package mn.registry.permit.command;
 
+import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.DisplayName;
@@ -164,10 +165,10 @@ class PermitAbuseRound8Test extends PermitAbuseFixture {
                 LocalDate.of(2026, 3, 20)));
         Instant at = Instant.parse("2025-03-25T02:00:00Z");
         fixture.given(violationFound)
-                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 10), SHA, false), REVIEWER, at))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 10), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectException(problem("permit.inspection-before-the-last", "inspectedOn")).expectNoEvents();
         fixture.given(violationFound)
-                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 20), SHA, false), REVIEWER, at))
+                .when(signed(new RecordPermitInspection(ID, LocalDate.of(2025, 3, 20), SHA, false), INSPECTOR, at, Role.COMMUNICATIONS_INSPECTOR))
                 .expectSuccessfulHandlerExecution();
     }
     // ------------------------------------------------------------------ F113, F114: the grounds of violations rest on the record

@@ -54,12 +54,14 @@ public interface RevocationGrounds {
      * revocation that now stands, and ended with it (27.3, 29.6, ADR 0046 item 111: the holder's page shows it closed, not pending); and
      * whether the suspension outlived 28.1's three months with no notice in time, so that the restoration needs no remedy (28.1, 28.4,
      * ADR 0046 item 113: the desk says so), and whether that restoration is the supervisor's alone, the suspension's notice not recorded
-     * by its due day (28.3, item 121: the desk withholds it from a reviewer and says why). The signer's role, the reason and an escalated
+     * by its due day (28.3, item 121: the desk withholds it from a reviewer and says why); and whether an inspection finding no violation
+     * is the inspector's alone, an inspector's opinion of a violation standing (28.1, 28.4, item 139: the desk withholds its inspection
+     * form from a reviewer and says why). The signer's role, the reason and an escalated
      * duty are the act's and the desk's.
      */
     record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
                   Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent,
-                  boolean restorationOnTheMonthsSpentIsTheSupervisors) {
+                  boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors) {
 
         public Answer {
             grounds = Map.copyOf(grounds);
@@ -68,7 +70,7 @@ public interface RevocationGrounds {
         /** An answer in which the suspension did not outlive its three months unnoticed (item 113). */
         public Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
                       Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed) {
-            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed, false, false);
+            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed, false, false, false);
         }
 
         /** The grounds a revocation could name, in the law's order (those needing a document included). */

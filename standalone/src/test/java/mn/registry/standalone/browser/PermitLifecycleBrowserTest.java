@@ -189,8 +189,24 @@ class PermitLifecycleBrowserTest {
         // 002 art. 28.4 (ADR 0046 item 18): not restored on the reviewer's word; an inspection since the suspension finds it remedied
         assertThat(browser.all("#form-restore")).isEmpty();
         assertThat(browser.find("#missing-first").getAttribute("innerHTML")).contains("desk.missing.remedyInspection");
+        // 002 art. 28.1, 28.4 (ADR 0046 item 139, F494): the inspector's opinion stands, so the inspection finding it remedied is the
+        // inspector's: the reviewer's desk offers no inspection and says so, in both languages; the inspector records it on its page
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.open(deskCase, lang);
+            assertThat(browser.all("#form-inspect")).isEmpty();
+            assertThat(browser.find("#missing-first li[data-missing=\"desk.missing.remedyFindingIsTheInspectors\"]").getText())
+                    .contains(lang.equals("en") ? "the communications inspector records the inspection" : "холбооны улсын байцаагч өөрийн хуудсанд");
+        }
+        browser.signOut();
+        browser.signInAsDemo("inspector-1");
+        browser.open("/inspector", "en");
+        new Select(browser.find("#insp-permit")).selectByValue(id);
         choose("#insp-file", document("remedy-findings"));
+        assertThat(browser.find("#insp-violation").isSelected()).isFalse();
         sent("form-inspect");
+        both("/inspector", "lifecycle-7-remedy-inspected");
+        browser.signOut();
+        browser.signInAsDemo("reviewer-1");
         browser.waitUntil("the restoration is offered", d -> {
             browser.open(deskCase, "en");
             return !browser.all("#form-restore").isEmpty();

@@ -122,6 +122,7 @@ class DeskController {
                     duties.containsKey("NOTIFY_SUSPENSION"), actor.person().value().equals(String.valueOf(revocation.get("decidedBy"))),
                     suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
             offer = restorationOnUnnoticedMonthsIsTheSupervisors(offer, supervisor, suspension);
+            offer = remedyFindingIsTheInspectors(offer, actor.roles(), answer.map(RevocationGrounds.Answer::remedyFindingIsTheInspectors).orElse(false));
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -231,6 +232,23 @@ class DeskController {
         forms.remove("restore");
         List<String> missing = new java.util.ArrayList<>(offer.missing());
         missing.add("desk.missing.restorationOnUnnoticedMonths");
+        return new Offer(forms, List.copyOf(missing));
+    }
+
+    /**
+     * 002 art. 28.1, 28.4 (choice, ADR 0046 item 139, abuse audit F494, was O342): while an inspector's opinion of a violation stands, the
+     * inspection finding no violation is the inspector's (the aggregate refuses a reviewer's or supervisor's, 403): a desk whose viewer
+     * holds no inspector's role offers no inspection form and says the inspector records it ({@code desk.missing.remedyFindingIsTheInspectors});
+     * the inspector's page ({@code /inspector}) offers it.
+     */
+    static Offer remedyFindingIsTheInspectors(Offer offer, Set<Role> roles, boolean theInspectors) {
+        if (!theInspectors || roles.contains(Role.COMMUNICATIONS_INSPECTOR) || !offer.forms().contains("inspect")) {
+            return offer;
+        }
+        Set<String> forms = new java.util.LinkedHashSet<>(offer.forms());
+        forms.remove("inspect");
+        List<String> missing = new java.util.ArrayList<>(offer.missing());
+        missing.add("desk.missing.remedyFindingIsTheInspectors");
         return new Offer(forms, List.copyOf(missing));
     }
 

@@ -325,7 +325,7 @@ class DeskFormsTest {
     void the_restoration_on_unnoticed_months_is_offered_to_the_supervisor_only() {
         DeskController.SuspensionOffer unnoticed = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
                 java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
-                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, true)));
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, true, false)));
         assertThat(unnoticed.restorationOnTheMonthsSpent()).isTrue();
         assertThat(unnoticed.restorationIsTheSupervisors()).isTrue();
         DeskController.Offer toTheReviewer = DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(
@@ -338,8 +338,24 @@ class DeskFormsTest {
         assertThat(toTheSupervisor.missing()).isEmpty();
         DeskController.SuspensionOffer inTime = DeskController.SuspensionOffer.of(java.util.Optional.of(new RevocationGrounds.Answer(
                 java.util.Map.of(), RevocationGrounds.HolderRequest.NONE, false, RevocationGrounds.Verdict.ACCEPTED,
-                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, false)));
+                RevocationGrounds.Verdict.refused("permit.no-suspension-request"), false, false, true, false, false)));
         assertThat(DeskController.restorationOnUnnoticedMonthsIsTheSupervisors(offer(PermitApplicationStatus.SUSPENDED, false, INSURED), false,
                 inTime).forms()).contains("restore");
+    }
+
+    @Test
+    @DisplayName("002 art. 28.1, 28.4 (ADR 0046 item 139, F494): while an inspector's opinion of a violation stands, a reviewer's desk offers "
+            + "no inspection and says the inspector records it; a viewer holding the inspector's role keeps the form; with no opinion standing, "
+            + "the reviewer's yearly inspection is offered")
+    void the_remedy_finding_is_withheld_from_a_reviewer_while_an_opinion_stands() {
+        DeskController.Offer suspended = offer(PermitApplicationStatus.SUSPENDED, false, INSURED);
+        DeskController.Offer reviewer = DeskController.remedyFindingIsTheInspectors(suspended,
+                java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER), true);
+        assertThat(reviewer.forms()).doesNotContain("inspect");
+        assertThat(reviewer.missing()).containsExactly("desk.missing.remedyFindingIsTheInspectors");
+        assertThat(DeskController.remedyFindingIsTheInspectors(suspended, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER,
+                mn.registry.kernel.identity.Role.COMMUNICATIONS_INSPECTOR), true).forms()).contains("inspect");
+        assertThat(DeskController.remedyFindingIsTheInspectors(suspended, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER), false))
+                .isEqualTo(suspended);
     }
 }
