@@ -72,6 +72,8 @@ class PublishedTextCoverageTest {
             NOT_SCREENED.put(id, TYPED_ID);
         }
         NOT_SCREENED.put("Money.currency", CURRENCY);
+        NOT_SCREENED.put("EnrolSigner.company", new Identifier(
+                "the state registration number of the company whose representative is enrolled, seven digits (EnrolSignerType, ADR 0061 item 44)"));
         NOT_SCREENED.put("GeoPolygon.type", new Identifier("GeoJSON type, always \"Polygon\" (checked by GeoPolygon)"));
         NOT_SCREENED.put("LegalEntity.registrationNumber", new Identifier(
                 "the entity's number in its country's register (a foreign one may have 8 digits, e.g. CN 91152599): an identifier, its format the register's"));
