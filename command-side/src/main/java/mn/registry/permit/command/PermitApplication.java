@@ -3059,7 +3059,7 @@ class PermitApplication {
     void on(PermitTransferred event) {
         this.holder = event.successor();
         if (event.successorRepresentative() != null) {
-            // taken out: this.representative = event.successorRepresentative(); // ADR 0046 item 142 (F496): the successor acts through its own
+            this.representative = event.successorRepresentative(); // ADR 0046 item 142 (F496): the successor acts through its own
         }
         this.lastTransferredAt = event.transferredAt();
         if (event.evidenceSha256() != null) {
