@@ -28,7 +28,8 @@ export const permitBodies = {
   RecordPermitInspection: f => ({ applicationId: value(f, 'applicationId'), inspectedOn: value(f, 'inspectedOn'),
     findingsSha256: value(f, 'findingsSha256'), violationFound: f.elements.violationFound ? f.elements.violationFound.checked : false }),
   TransferPermit: f => ({ applicationId: value(f, 'applicationId'), successor: company(f), reorganisation: value(f, 'reorganisation'),
-    reorganisedOn: value(f, 'reorganisedOn'), evidenceSha256: value(f, 'evidenceSha256') }),
+    reorganisedOn: value(f, 'reorganisedOn'), evidenceSha256: value(f, 'evidenceSha256'),
+    successorRepresentative: optional(f, 'successorRepresentative') }), // ADR 0046 item 142 (F496): the successor's representative
   RecordPermitDutyFulfilled: f => ({ applicationId: value(f, 'applicationId'), duty: value(f, 'duty'), evidenceSha256: value(f, 'evidenceSha256') }),
   DecideRevocationComplaint: f => ({ applicationId: value(f, 'applicationId'), upheld: value(f, 'upheld') === 'true',
     decisionSha256: value(f, 'decisionSha256') }),

@@ -2511,8 +2511,32 @@ class PermitApplication {
         reorganisationIsNotOneThePermitPassedOnBefore(command.evidenceSha256());
         documentWasReceived(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3", services);
         evidenceIsNotOlderThanTheReorganisation(command.evidenceSha256(), command.reorganisedOn(), services);
+        successorsRepresentativeRepresentsTheSuccessor(command, context.receivedAt(), services);
         apply(new PermitTransferred(applicationId, holder, command.successor(), command.reorganisation(), command.evidenceSha256(),
-                context.receivedAt(), context.actor(), command.reorganisedOn()));
+                context.receivedAt(), context.actor(), command.reorganisedOn(), command.successorRepresentative()));
+    }
+
+    // 002 art. 23.3 (ADR 0046 items 142-143; abuse audit F496, was O345): the successor takes on the holder's rights and duties, and acts
+    // through its own representative: the person the transfer names holds APPLICANT (a company's representative) at the registry's
+    // receipt, never at a time the signer claims, and where their grant names a company, it names the successor (ADR 0061 item 44, F503);
+    // the predecessor's representative then no longer acts for the holder (actsForTheHolder). A transfer naming none keeps the
+    // predecessor's, as one stored before does (choice, item 143)
+    private void successorsRepresentativeRepresentsTheSuccessor(TransferPermit command, Instant receivedAt, PermitServices services) {
+        mn.registry.kernel.identity.PersonId named = command.successorRepresentative();
+        if (named == null) {
+            return;
+        }
+        java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
+        if (grants.isEmpty()) {
+            throw RegistryProblem.invalid("permit.successor-representative-not-a-representative", named + " held no company representative's "
+                    + "role (APPLICANT) when the registry received this transfer at " + receivedAt + "; enrol the successor's representative, "
+                    + "then transfer.", "successorRepresentative", "002 art. 23.3");
+        }
+        String successor = command.successor().registrationNumber();
+        if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(successor))) {
+            throw RegistryProblem.invalid("permit.successor-representative-of-another-company", named + " represents another company, not "
+                    + "the successor " + successor + ".", "successorRepresentative", "002 art. 23.3");
+        }
     }
 
     // 002 art. 23.3 (ADR 0046 items 96-97, abuse audit F370, was O191): the permit passes to the company newly created by the holder's
@@ -3034,6 +3058,9 @@ class PermitApplication {
     @EventSourcingHandler
     void on(PermitTransferred event) {
         this.holder = event.successor();
+        if (event.successorRepresentative() != null) {
+            this.representative = event.successorRepresentative(); // ADR 0046 item 142 (F496): the successor acts through its own
+        }
         this.lastTransferredAt = event.transferredAt();
         if (event.evidenceSha256() != null) {
             transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));

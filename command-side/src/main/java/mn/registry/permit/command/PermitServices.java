@@ -94,6 +94,12 @@ interface PermitServices {
      */
     Optional<CompanyCeased> companyCeased(String registrationNumber);
 
+    /**
+     * 002 art. 23.3 (ADR 0046 item 142; abuse audit F496, was O345): the grants of {@code APPLICANT} (a company's representative) the
+     * person holds at {@code at}, the registry's receipt, read from the person's stream; empty if none (or no such person).
+     */
+    java.util.List<mn.registry.kernel.identity.RoleGranted> representativeGrantsAt(mn.registry.kernel.identity.PersonId person, Instant at);
+
     /** The id of the application a signed command creates. */
     ApplicationId applicationId(CommandContext context);
 

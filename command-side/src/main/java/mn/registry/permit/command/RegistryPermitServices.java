@@ -67,6 +67,13 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
+    public java.util.List<mn.registry.kernel.identity.RoleGranted> representativeGrantsAt(mn.registry.kernel.identity.PersonId person, Instant at) {
+        java.util.List<Object> history = mn.registry.infrastructure.axon.WholeStream.payloads(events,
+                mn.registry.infrastructure.identity.IdentityDirectory.streamOf(person)).toList();
+        return mn.registry.infrastructure.identity.IdentityDirectory.grantsHeldAt(history, mn.registry.kernel.identity.Role.APPLICANT, at);
+    }
+
+    @Override
     public Deadline due(Instant from, WorkingDays n) {
         return calendar.get().deadline(from, n);
     }

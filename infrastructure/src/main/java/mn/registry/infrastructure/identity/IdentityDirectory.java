@@ -210,6 +210,16 @@ public class IdentityDirectory {
         return events.lastSequenceNumberFor(streamOf(person)).isPresent();
     }
 
+    /**
+     * The grants of {@code role} in {@code history} (a person's stream) in force at {@code at}: granted at or before it and not revoked by
+     * then (as a signer's roles are judged). 002 art. 23.3 (ADR 0046 item 142): whether the successor's representative a transfer names
+     * is a company's representative at the registry's receipt, and whose.
+     */
+    public static List<RoleGranted> grantsHeldAt(List<Object> history, Role role, Instant at) {
+        return history.stream().filter(RoleGranted.class::isInstance).map(RoleGranted.class::cast)
+                .filter(g -> g.role() == role && !g.validFrom().isAfter(at) && !revokedBy(history, g, at)).toList();
+    }
+
     private static boolean revokedBy(List<Object> history, RoleGranted grant, Instant at) {
         boolean revoked = false;
         for (Object e : history) {

@@ -318,6 +318,9 @@ public class PermitCaseProjection {
         } else if (event instanceof PermitTransferred e) {
             u.add(set("company", asDocument(e.successor())));
             u.add(set("permit.holder", asDocument(e.successor())));
+            if (e.successorRepresentative() != null) { // 002 art. 23.3 (ADR 0046 item 142, F496): the successor's case is its representative's
+                u.add(set("representative", e.successorRepresentative().value()));
+            }
         } else if (event instanceof PermitInspected e) {
             u.add(set("lastInspection", asDocument(e)));
             if (e.violationFound()) { // 002 art. 29.1.4 (ADR 0046 item 23): the violations on record, each once (a set: replays add nothing)

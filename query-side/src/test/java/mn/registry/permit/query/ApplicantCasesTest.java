@@ -96,4 +96,21 @@ class ApplicantCasesTest {
         assertThat(cases.forApplicant("00000000-0000-4000-8000-000000000000", APPLICANT)).isEmpty();
         assertThat(cases.forApplicant(ID.value(), new PersonId("reviewer-1"))).as("the official who decided is not its applicant").isEmpty();
     }
+
+    @Test
+    @DisplayName("002 art. 23.3 (F496, was O345): after a transfer naming the successor's representative, the successor's representative "
+            + "reads the case and lists it, the predecessor's reads nothing; a transfer naming none keeps the predecessor's")
+    void the_successors_representative_reads_the_case_after_the_transfer() {
+        mn.registry.kernel.permit.Company successor = new mn.registry.kernel.permit.Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar");
+        Instant at = Instant.parse("2026-12-03T02:00:00Z");
+        deliver(new mn.registry.kernel.permit.PermitTransferred(ID, REGISTERED.company(), successor, mn.registry.kernel.permit.Reorganisation.MERGER,
+                "6a".repeat(32), at, new PersonId("supervisor-1"), LocalDate.of(2026, 12, 2)), "supervisor-1");
+        assertThat(cases.forApplicant(ID.value(), APPLICANT)).as("a transfer naming none: the predecessor's stays").isPresent();
+        deliver(new mn.registry.kernel.permit.PermitTransferred(ID, successor, REGISTERED.company(), mn.registry.kernel.permit.Reorganisation.MERGER,
+                "6b".repeat(32), at.plusSeconds(86_400), new PersonId("supervisor-1"), LocalDate.of(2026, 12, 3), OTHER_APPLICANT), "supervisor-1");
+        assertThat(cases.forApplicant(ID.value(), OTHER_APPLICANT)).isPresent();
+        assertThat(cases.ofApplicant(OTHER_APPLICANT)).singleElement().satisfies(row -> assertThat(row.get("applicationId")).isEqualTo(ID.value()));
+        assertThat(cases.forApplicant(ID.value(), APPLICANT)).as("the predecessor's representative").isEmpty();
+        assertThat(cases.ofApplicant(APPLICANT)).isEmpty();
+    }
 }

@@ -573,6 +573,36 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 23.3 (ADR 0046 item 142, F496, was O345): the supervisor names the successor's representative on the desk's "
+            + "transfer, in English a company's representative (sent, named on the command); in Mongolian a person who holds no company "
+            + "representative's role is refused, with axe on both pages")
+    void the_supervisor_names_the_successors_representative_in_the_browser() {
+        String first = activePermit("Govi Tamga LLC", "6426001");
+        String second = activePermit("Uvs Tamga LLC", "6426003");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("The successor's representative");
+        browser.find("#tr-representative").sendKeys("applicant-1");
+        JsonNode sent = transfer("Govi Tamga Holding LLC", "6426002", Reorganisation.SEPARATION, today, document("separation-6426001",
+                "state registration of 6426002"));
+        assertThat(sent.path("command").path("successorRepresentative").asText()).isEqualTo("applicant-1");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.open("/desk/applications/" + second, "mn");
+        assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("Залгамжлагчийн төлөөлөгч");
+        browser.find("#tr-representative").sendKeys("reviewer-1");
+        transfer("Uvs Tamga Holding LLC", "6426004", Reorganisation.SEPARATION, today, document("separation-6426003",
+                "state registration of 6426004"));
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.successor-representative-not-a-representative")
+                .contains("компанийн төлөөлөгчийн эрхгүй").doesNotContain("held no company");
+        browser.screenshot("desk-transfer-successor-representative-refused-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
     /**
      * The desk's transfer on the open page: the successor, the reorganisation's form, the day it took effect and its record's file; signed
      * and sent.
