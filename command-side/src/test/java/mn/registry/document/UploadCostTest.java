@@ -43,7 +43,7 @@ class UploadCostTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: the thousandth upload of a person within the quota's 7 days reads and writes no more than the second")
+    @DisplayName("001 art. 38.1 (ADR 0014): the thousandth upload of a person within the quota's 7 days reads and writes no more than the second")
     void the_thousandth_upload_costs_what_the_second_does(ConnectionString server) {
         AtomicLong bytes = new AtomicLong();
         CommandListener counting = new CommandListener() {

@@ -38,7 +38,7 @@ class UploadQuotaLedgerTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: 8 threads uploading 200 papers of one person at once: each counted once, none lost")
+    @DisplayName("001 art. 38.1 (ADR 0014): 8 threads uploading 200 papers of one person at once: each counted once, none lost")
     void concurrent_uploads_each_counted_once(MongoDatabase database) throws Exception {
         MovableClock clock = new MovableClock(START);
         DocumentStore store = new DocumentStore(database, clock, 1024, Duration.ofDays(7), Long.MAX_VALUE);
@@ -58,7 +58,7 @@ class UploadQuotaLedgerTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: 40 uploads of one person at once against a quota of 10: at most 10 kept, exactly those counted; another person still uploads")
+    @DisplayName("001 art. 38.1 (ADR 0014): 40 uploads of one person at once against a quota of 10: at most 10 kept, exactly those counted; another person still uploads")
     void concurrent_uploads_never_pass_the_quota_together(MongoDatabase database) throws Exception {
         MovableClock clock = new MovableClock(START);
         long size = pdf("paper 00").length;
@@ -84,7 +84,7 @@ class UploadQuotaLedgerTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: a refusal beyond the quota writes nothing: no document, no count")
+    @DisplayName("001 art. 38.1 (ADR 0014): a refusal beyond the quota writes nothing: no document, no count")
     void refusal_writes_nothing(MongoDatabase database) {
         MovableClock clock = new MovableClock(START);
         byte[] first = pdf("first");
@@ -101,7 +101,7 @@ class UploadQuotaLedgerTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: an upload counts until its hour's end is 7 days ago, not a second longer; the sweep deletes the days before")
+    @DisplayName("001 art. 38.1 (ADR 0014): an upload counts until its hour's end is 7 days ago, not a second longer; the sweep deletes the days before")
     void the_window_by_whole_hours(MongoDatabase database) {
         MovableClock clock = new MovableClock(START);
         byte[] first = pdf("first");
@@ -123,7 +123,7 @@ class UploadQuotaLedgerTest {
     }
 
     @Test
-    @DisplayName("ADR 0014: session 28's ledger read once at the start: its uploads of the window counted, the older not, not twice by a second node")
+    @DisplayName("001 art. 38.1 (ADR 0014): session 28's ledger read once at the start: its uploads of the window counted, the older not, not twice by a second node")
     void the_earlier_ledger_folded_once(MongoDatabase database) {
         MovableClock clock = new MovableClock(START);
         database.getCollection(UploadQuotaLedger.EARLIER_COLLECTION).insertOne(new Document("_id", UPLOADER.value()).append("uploads", List.of(
