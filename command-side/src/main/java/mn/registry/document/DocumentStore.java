@@ -49,7 +49,7 @@ public class DocumentStore implements PersonalDataHolder {
     static final String COLLECTION = "documents";
 
     private final MongoCollection<Document> documents;
-    private final MongoCollection<Document> quota;
+    private final UploadQuotaLedger quota;
     /** The acts' claims of documents (ADR 0057), each of which keeps its document (ADR 0072): read by {@link #deleteUncited}. */
     private final MongoCollection<Document> claims;
     private final Clock clock;
@@ -94,7 +94,8 @@ public class DocumentStore implements PersonalDataHolder {
         }
         this.documents = database.getCollection(COLLECTION);
         mn.registry.store.mongo.MongoIndexes.ensure(documents); // by uploader (ADR 0035 item 77): read by the governor's desk, a person's erasure
-        this.quota = database.getCollection(QUOTA_COLLECTION);
+        this.quota = new UploadQuotaLedger(database, uncitedRetention);
+        this.quota.foldEarlierLedgers(database, clock.instant()); // ADR 0070 item 17: session 28's ledgers, once
         this.claims = database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION);
         this.clock = clock;
         this.intake = new DocumentIntake(maxBytes);
@@ -153,10 +154,33 @@ public class DocumentStore implements PersonalDataHolder {
             withinQuota(uploader, content.length, receivedAt);
         }
         StoredDocument stored = new StoredDocument(sha256, content.length, normalizedType, fileName, receivedAt);
+        Document row;
+        try {
+            row = rowOf(content, normalizedType, fileName, uploader, uploadedFor, sha256, receivedAt);
+            documents.insertOne(row);
+        } catch (RuntimeException e) {
+            if (uploader != null) { // counted before (withinQuota): not stored, or the same bytes stored by another request and counted for it
+                quota.remove(uploader, content.length, receivedAt);
+            }
+            if (!(e instanceof MongoWriteException write) || write.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            durable.run(); // the same bytes, inserted by another request a moment ago: answered once they are durable too
+            return new Upload(metadataOf(sha256).orElseThrow(() -> e), false);
+        }
+        durable.run();
+        row.remove("content");
+        receivedHere.put(sha256, row); // ADR 0072: an act naming it on this node reads nothing
+        return new Upload(stored, true);
+    }
+
+    /** The stored record of an upload, its file name sealed under the uploader's key. */
+    private Document rowOf(byte[] content, String mediaType, String fileName, PersonId uploader, String uploadedFor, String sha256,
+                           Instant receivedAt) {
         Document row = new Document("_id", sha256)
                 .append("content", new Binary(content))
                 .append("size", (long) content.length)
-                .append("mediaType", normalizedType)
+                .append("mediaType", mediaType)
                 .append("fileName", uploader == null || fileName == null ? fileName
                         : vault.seal(uploader, FILE_NAME_SEALED_AS, fileName).orElse(null))
                 .append("receivedAt", Date.from(receivedAt));
@@ -166,22 +190,7 @@ public class DocumentStore implements PersonalDataHolder {
                 row.append(UPLOADED_FOR, uploadedFor);
             }
         }
-        try {
-            documents.insertOne(row);
-            if (uploader != null) {
-                recordUpload(uploader, sha256, content.length, receivedAt);
-            }
-            durable.run();
-            row.remove("content");
-            receivedHere.put(sha256, row); // ADR 0072: an act naming it on this node reads nothing
-            return new Upload(stored, true);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            durable.run(); // the same bytes, inserted by another request a moment ago: answered once they are durable too
-            return new Upload(metadataOf(sha256).orElseThrow(() -> e), false);
-        }
+        return row;
     }
 
     static final String UPLOADED_BY = "uploadedBy";
@@ -192,50 +201,37 @@ public class DocumentStore implements PersonalDataHolder {
     /**
      * The bytes of new documents one person may upload within any {@link #uncitedRetention} (a choice, ADR 0014): uncited
      * uploads are deleted after that period, so the quota bounds what one signed-in person can make the registry keep,
-     * while an applicant who files applications week after week is never stopped by their own past documents.
+     * while an applicant who files applications week after week is never stopped by their own past documents. The upload is counted
+     * when it fits and taken back if, with the uploads counted meanwhile, it no longer does (ADR 0070 item 16, F514): two concurrent
+     * uploads of one person never both fit where one would not; each is counted once, whatever the order; a refusal writes nothing. The cost is the same for the thousandth upload as for the first
+     * ({@link UploadQuotaLedger}: one {@code $inc}, one find by {@code _id}s).
      */
     private void withinQuota(PersonId uploader, long size, Instant now) {
-        long held = uploadedWithinRetention(uploader, now);
-        if (held + size > quotaBytes) {
-            throw new RegistryProblem(RegistryProblem.Kind.TOO_MANY_REQUESTS, "document.quota-exceeded",
-                    "You uploaded " + held + " bytes of new documents in the last " + uncitedRetention.toDays() + " days; at most "
-                            + quotaBytes + " bytes per person. Cite or wait for older uploads to expire.", "body", null);
-        }
-    }
-
-    /**
-     * The bytes of new documents {@code person} uploaded within the retention before {@code now}, from the person's
-     * upload ledger ({@value #QUOTA_COLLECTION}: one small record per person, read by {@code _id}, so an upload never
-     * scans the documents and their bytes).
-     */
-    private long uploadedWithinRetention(PersonId person, Instant now) {
-        Document ledger = quota.find(Filters.eq("_id", person.value())).first();
-        if (ledger == null) {
-            return 0;
-        }
-        Date cutoff = Date.from(now.minus(uncitedRetention));
-        long held = 0;
-        boolean stale = false;
-        for (Document upload : ledger.getList("uploads", Document.class, java.util.List.of())) {
-            if (upload.getDate("at").before(cutoff)) {
-                stale = true;
-            } else {
-                held += ((Number) upload.get("size")).longValue();
+        long held = quota.within(uploader, now);
+        if (held + size <= quotaBytes) {
+            quota.add(uploader, size, now);
+            held = quota.within(uploader, now) - size; // with the uploads counted meanwhile
+            if (held + size <= quotaBytes) {
+                return;
             }
+            quota.remove(uploader, size, now);
         }
-        if (stale) {
-            quota.updateOne(Filters.eq("_id", person.value()), Updates.pull("uploads", new Document("at", new Document("$lt", cutoff))));
-        }
-        return held;
+        refuseBeyondQuota(held);
     }
 
-    private void recordUpload(PersonId person, String sha256, long size, Instant at) {
-        quota.updateOne(Filters.eq("_id", person.value()),
-                Updates.push("uploads", new Document("sha256", sha256).append("size", size).append("at", Date.from(at))),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    /** {@code document.quota-exceeded}: 429, nothing stored (ADR 0014). */
+    private void refuseBeyondQuota(long held) {
+        throw new RegistryProblem(RegistryProblem.Kind.TOO_MANY_REQUESTS, "document.quota-exceeded",
+                "You uploaded " + held + " bytes of new documents in the last " + uncitedRetention.toDays() + " days; at most "
+                        + quotaBytes + " bytes per person. Cite or wait for older uploads to expire.", "body", null);
     }
 
-    static final String QUOTA_COLLECTION = "document_uploads_by_person";
+    /** The bytes of new documents {@code person} uploaded within the retention before {@code now}, as the quota counts them. */
+    long uploadedWithinRetention(PersonId person, Instant now) {
+        return quota.within(person, now);
+    }
+
+    static final String QUOTA_COLLECTION = UploadQuotaLedger.COLLECTION;
 
     /**
      * Deletes every document no command cited and no act's claim holds (ADR 0072) that was received more than {@link #uncitedRetention} ago,
@@ -255,6 +251,7 @@ public class DocumentStore implements PersonalDataHolder {
      * One read of the candidates, one of their claims ({@code $in}), one delete of those due, each still uncited.
      */
     public long deleteUncited(java.util.function.BiPredicate<String, Instant> stillCitable) {
+        quota.prune(clock.instant()); // the quota's days wholly before the window (ADR 0070 item 16)
         org.bson.conversions.Bson uncited = Filters.exists(CITED_AT, false);
         java.util.List<Document> expired = documents.find(Filters.and(uncited, Filters.lt("receivedAt", Date.from(clock.instant().minus(uncitedRetention)))))
                 .projection(Projections.include("receivedAt", UPLOADED_FOR)).into(new java.util.ArrayList<>());

@@ -84,7 +84,7 @@ class UncitedDocumentSweepTest {
                         p -> assertThat(p.code()).isEqualTo("document.quota-exceeded"));
         assertThat(store.receive(pdf("another person's upload"), "application/pdf", null, new PersonId("applicant-2")).created()).isTrue();
 
-        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        clock.advance(Duration.ofDays(1).plusHours(1)); // counted by whole hours (ADR 0070 item 16): its hour's end 7 days ago
         assertThat(store.receive(pdf("second upload"), "application/pdf", null, APPLICANT).created()).isTrue();
         assertThat(store.original(Sha256.hex(first))).as("the cited first upload is still kept").isPresent();
     }

@@ -209,9 +209,9 @@ class AbuseAndBadInputTest {
             if (method.equals("POST") && pathAndQuery.equals("/api/documents")) {
                 boolean kept = after.getOrDefault("documents", 0L) > before.getOrDefault("documents", 0L);
                 after.computeIfPresent("documents", (name, count) -> count - (kept ? 1 : 0));
-                if (kept) { // the uploader's quota ledger (one record per person) may be new with their first upload
-                    after.computeIfPresent("document_uploads_by_person", (name, count) -> before.getOrDefault(name, 0L) == 0 ? count - 1 : count);
-                    after.remove("document_uploads_by_person", 0L);
+                if (kept) { // the uploader's quota record (one per person and day, ADR 0070 item 16) may be new with their first upload of the day
+                    after.computeIfPresent("document_uploads_by_person_day", (name, count) -> before.getOrDefault(name, 0L) == 0 ? count - 1 : count);
+                    after.remove("document_uploads_by_person_day", 0L);
                 }
             }
             assertThat(after).as(label + " stores nothing (a JSON document upload: that document only)").isEqualTo(before);

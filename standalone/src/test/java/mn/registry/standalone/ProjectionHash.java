@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * by {@code verify-store} and the commands by the test's ledger instead.</li>
  * <li>{@link #OPERATIONAL}: who holds which processor segment and since when ({@code tracking_tokens}: owner and
  * claim time differ by process and wall-clock time), sign-in sessions and challenges (per sign-in, not per event),
- * each person's upload ledger for the upload quota ({@code document_uploads_by_person}: per upload, not per event),
+ * each person's upload counts for the upload quota ({@code document_uploads_by_person_day}, by person and day: per upload, not per event; session 28's {@code document_uploads_by_person} folded into it at the start),
  * and the log's signed checkpoints ({@code log_checkpoints}, and the {@code checkpoint} pointer in
  * {@code log_state}): a checkpoint is a signed statement of the tree <em>at a moment</em>, so which sizes got one
  * depends on timing; the tree they commit to ({@code log_entries}, {@code log_tiles}, {@code log_state/tree}) is
@@ -71,7 +71,7 @@ final class ProjectionHash {
             "permit_change_documents", "permit_representatives", "permit_companies_on_record",
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
-            "document_uploads_by_person", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
+            "document_uploads_by_person", "document_uploads_by_person_day", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
             "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans", "identity_archived_orders", "registry_meta");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
