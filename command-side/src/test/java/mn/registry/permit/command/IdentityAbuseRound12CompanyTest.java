@@ -107,4 +107,32 @@ class IdentityAbuseRound12CompanyTest {
         assertThat(type.handle(Applications.completeFor("6543211"), representativeOf(null, "cmd-any")).receiptNumber().value())
                 .isEqualTo("SP-2026-000001");
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (ADR 0061 item 49): the signer's standing at the receipt names the company of their grant of the applicant's "
+            + "role in force, folded from the person's events; none before the grant, after its end, or for a grant naming none")
+    void the_grants_company_is_folded_into_the_signers_standing(MongoDatabase database) {
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore events = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore
+                .builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        PersonId person = new PersonId("applicant-29");
+        PersonId supervisor = new PersonId("supervisor-1");
+        String certificate = "ab".repeat(32);
+        Instant granted = RECEIVED.minusSeconds(3_600);
+        Instant ended = RECEIVED.plusSeconds(3_600);
+        java.util.List<Object> stream = java.util.List.of(
+                new mn.registry.kernel.identity.PersonEnrolled(person, "Representative", certificate, "AAAA", granted),
+                new mn.registry.kernel.identity.RoleGranted(person, Role.APPLICANT, null, granted, supervisor, "enrolment", "0d".repeat(32), "6543210"),
+                new mn.registry.kernel.identity.RoleRevoked(person, Role.APPLICANT, null, ended, supervisor, "power withdrawn"));
+        for (int i = 0; i < stream.size(); i++) {
+            events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person",
+                    mn.registry.infrastructure.identity.IdentityDirectory.streamOf(person), i, stream.get(i)));
+        }
+        mn.registry.infrastructure.identity.IdentityDirectory directory = new mn.registry.infrastructure.identity.IdentityDirectory(events,
+                new mn.registry.infrastructure.privacy.PersonalDataVault(database, Clock.systemUTC()));
+
+        assertThat(directory.actorAt(person, certificate, RECEIVED).orElseThrow().company()).isEqualTo("6543210");
+        assertThat(directory.actorAt(person, certificate, granted.minusSeconds(1)).orElseThrow().company()).as("before the grant").isNull();
+        assertThat(directory.actorAt(person, certificate, ended).orElseThrow().company()).as("after its end").isNull();
+        events.shutDown();
+    }
 }
