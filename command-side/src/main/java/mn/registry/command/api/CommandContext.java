@@ -18,6 +18,9 @@ import java.util.Set;
  * @param roles          the roles the actor held at {@code receivedAt}, from events
  * @param zones          for zone governors: the zones they govern at {@code receivedAt}
  * @param jwsSha256      SHA-256 (hex) of the signed JWS as received, kept in events as proof of who signed
+ * @param company        the state registration number of the company whose representative the actor's grant of the applicant's role
+ *                       in force at {@code receivedAt} names (ADR 0061 item 49; abuse audit F505, was O353), from events; null when the
+ *                       actor holds no such grant or it names none (stored before session 29, or enrolled naming none: O350)
  */
 public record CommandContext(String commandId,
                              Instant signedAt,
@@ -25,5 +28,12 @@ public record CommandContext(String commandId,
                              PersonId actor,
                              Set<Role> roles,
                              Set<String> zones,
-                             String jwsSha256) {
+                             String jwsSha256,
+                             String company) {
+
+    /** The context of a signer whose grants name no company (an official, or a representative whose company is not known). */
+    public CommandContext(String commandId, Instant signedAt, Instant receivedAt, PersonId actor, Set<Role> roles, Set<String> zones,
+                          String jwsSha256) {
+        this(commandId, signedAt, receivedAt, actor, roles, zones, jwsSha256, null);
+    }
 }

@@ -202,7 +202,7 @@ public class CommandPipeline {
             leaseKey = ((CommandLog.Claim.Claimed) claim).leaseKey();
         }
         CommandContext context = new CommandContext(verified.commandId(), verified.signedAt(), receivedAt, actor.person(),
-                actor.roles(), actor.zones(), verified.jwsSha256());
+                actor.roles(), actor.zones(), verified.jwsSha256(), actor.company());
         Object result;
         try {
             // ADR 0061: the act's commits are stored only while the signer's stream is as judged above

@@ -1,5 +1,6 @@
 package mn.registry.freezone.entity;
 
+import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.command.api.TargetByRecordComponent;
@@ -94,6 +95,7 @@ class RegistrationCommandTypes {
             if (body == null) {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
+            representativeAppliesForTheirOwnEntity(body.entity(), context);
             String receipt = feeReceiptOf(body);
             RegistrationId registration = registrationOf(body);
             // ADR 0057 (session 19): the aggregate claims the receipt once, after its intake rules (its kind's rule and the other kinds');
@@ -111,6 +113,20 @@ class RegistrationCommandTypes {
             }
             return answer;
         });
+    }
+
+    /** The article of a representative's zone application for their own company (ADR 0061 item 49; abuse audit F506). */
+    static final String OWN_ENTITY_ARTICLE = "003 art. 12.1; 001 art. 23.1.1";
+
+    // 003 art. 12.1 (the entity applies); 001 art. 23.1.1 (ADR 0061 item 49; abuse audit F506): a representative whose grant in force at the
+    // receipt names a company (a Mongolian state registration number) applies for that Mongolian entity only, not for another or for a
+    // foreign entity; refused before any document is claimed. An application naming no entity is left to the intake's rules
+    static void representativeAppliesForTheirOwnEntity(mn.registry.kernel.freezone.LegalEntity entity, CommandContext context) {
+        if (entity != null) {
+            mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(context,
+                    entity.jurisdiction() == mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN ? entity.registrationNumber() : null,
+                    "entity.registrationNumber", OWN_ENTITY_ARTICLE);
+        }
     }
 
     private static String feeReceiptOf(RegistrationCommands.ApplyForZoneRegistration body) {

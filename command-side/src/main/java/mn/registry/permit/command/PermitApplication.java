@@ -466,7 +466,7 @@ class PermitApplication {
     // or by the ministry from the holder's papers, never by another company's representative (who could discharge the duty to renew)
     private void recordedByTheHolderOrTheMinistry(CommandContext context) {
         if (!byTheMinistry(context)) {
-            actsForTheHolder(context.actor(), "002 art. 26.2.3");
+            actsForTheHolder(context, "002 art. 26.2.3");
         }
     }
 
@@ -708,7 +708,7 @@ class PermitApplication {
                         throw RegistryProblem.forbidden("permit.duty-owed-by-holder",
                                 "The duty " + duty + " is the holder's: only the holder's representative marks it done.", duty.article());
                     }
-                    actsForTheHolder(context.actor(), duty.article());
+                    actsForTheHolder(context, duty.article());
                 } else if (!byTheMinistry(context)) {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
                             "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
@@ -792,7 +792,7 @@ class PermitApplication {
     // A suspended permit may request too (the law does not bar it); the decision then follows the suspension's outcome (ADR 0013 §3).
     @CommandHandler
     void handle(RequestPermitExtension command, CommandContext context, PermitServices services) {
-        actsForTheHolder(context.actor(), "002 art. 27.2");
+        actsForTheHolder(context, "002 art. 27.2");
         LocalDate requestedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         if (status == PermitApplicationStatus.EXPIRED || (isInForce() && requestedOn.isAfter(validUntil))) {
             throw RegistryProblem.conflict("permit.extension-after-expiry", "The permit expired on " + validUntil + "; it cannot be extended.", "002 art. 29.2");
@@ -1591,7 +1591,7 @@ class PermitApplication {
     // 002 art. 28.2: no new certificates are issued while the permit is suspended
     @CommandHandler
     void handle(ReportCertificatesIssued command, CommandContext context) {
-        actsForTheHolder(context.actor(), "002 art. 22.1.2");
+        actsForTheHolder(context, "002 art. 22.1.2");
         if (status == PermitApplicationStatus.SUSPENDED) {
             throw RegistryProblem.conflict("permit.suspended-no-new-certificates",
                     "The permit is suspended until " + suspendedUntil + ": no new certificates may be issued.", "002 art. 28.2");
@@ -1928,7 +1928,7 @@ class PermitApplication {
     // 002 art. 29.1.1: the holder asks for revocation by its own signed act; one request waits at a time
     @CommandHandler
     void handle(RequestPermitRevocation command, CommandContext context) {
-        actsForTheHolder(context.actor(), "002 art. 29.1.1");
+        actsForTheHolder(context, "002 art. 29.1.1");
         requireStatus("002 art. 29.1.1", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(context.receivedAt());
         if (theHoldersRequestIsWaiting()) {
@@ -1943,7 +1943,7 @@ class PermitApplication {
     // revocation any time later
     @CommandHandler
     void handle(WithdrawPermitRevocationRequest command, CommandContext context) {
-        actsForTheHolder(context.actor(), "002 art. 29.1.1");
+        actsForTheHolder(context, "002 art. 29.1.1");
         if (!theHoldersRequestIsWaiting()) {
             throw RegistryProblem.conflict("permit.no-revocation-request", "No request of the holder for revocation is waiting for the ministry.",
                     "002 art. 29.1.1");
@@ -2110,7 +2110,7 @@ class PermitApplication {
     // 002 art. 29.6: a complaint lies against revocation on grounds 29.1.2-29.1.5, not on the holder's own request
     @CommandHandler
     void handle(FileRevocationComplaint command, CommandContext context, PermitServices services) {
-        actsForTheHolder(context.actor(), "002 art. 29.6");
+        actsForTheHolder(context, "002 art. 29.6");
         requireStatus("002 art. 29.6", PermitApplicationStatus.REVOKED);
         if (!revocationGround.complaintAllowed()) {
             throw RegistryProblem.conflict("permit.complaint-not-allowed",
@@ -2299,7 +2299,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.change-date-missing", "The date of the change is required.", "changedOn", "002 art. 20.3.3");
         }
         changeIsToTheIssuedPermit(command.changedOn(), issuedOn);
-        actsForTheHolder(context.actor(), "002 art. 20.3.3");
+        actsForTheHolder(context, "002 art. 20.3.3");
         requireStatus("002 art. 20.3.3", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         requireText(command.description(), "description", "002 art. 20.3.3");
         LocalDate reportedOn = UlaanbaatarTime.dateOf(context.receivedAt());
@@ -2677,12 +2677,18 @@ class PermitApplication {
         }
     }
 
-    /** A holder's act is signed by the representative who applied for the permit (choice: the registry knows no other). */
-    private void actsForTheHolder(mn.registry.kernel.identity.PersonId by, String article) {
-        if (representative != null && !representative.equals(by)) {
+    /**
+     * A holder's act is signed by the representative who applied for the permit (choice: the registry knows no other), and (ADR 0061
+     * item 49; abuse audit F505, was O353; 001 art. 23.1.1) while their grant in force at the receipt names a company, that company holds
+     * the permit now: after a transfer (23.3) the successor, whose representative the predecessor's is not.
+     */
+    private void actsForTheHolder(CommandContext context, String article) {
+        if (representative != null && !representative.equals(context.actor())) {
             throw RegistryProblem.forbidden("permit.not-the-holder", "Only the holder's representative (" + representative
                     + ") acts for this permit.", article);
         }
+        mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(context,
+                holder == null ? null : holder.registrationNumber(), "applicationId", article);
     }
 
     // 002 art. 29.2 (abuse audit F67): a permit not extended is invalid at the end of its term "without anyone acting": an act received

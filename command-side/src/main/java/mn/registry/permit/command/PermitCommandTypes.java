@@ -112,6 +112,7 @@ class PermitCommandTypes {
         @Override
         public PermitRegistrationReceipt handle(ApplyForPermit body, CommandContext context) {
             String number = body == null || body.company() == null ? null : body.company().registrationNumber();
+            representativeAppliesForTheirOwnCompany(number, context);
             ApplicationId application = ids.applicationId(context);
             Claimant claimant = Claimant.grounding(DocumentClaims.Grounds.PERMIT.of(application.value())).ofCompany(companyNamed(number));
             Set<String> taken = documents.claimTogether(body == null ? List.of() : applicationDocuments(body.documents()),
@@ -128,6 +129,19 @@ class PermitCommandTypes {
                 documents.release(taken, context.commandId());
                 throw refused;
             }
+        }
+    }
+
+    /** The article of a representative's application for their own company (ADR 0061 item 49; abuse audit F505, was O353). */
+    static final String OWN_COMPANY_ARTICLE = "002 art. 23.2; 001 art. 23.1.1";
+
+    // 002 art. 23.2 (the applicant is the company); 001 art. 23.1.1 (ADR 0061 item 49; abuse audit F505, was O353): a representative whose
+    // grant in force at the receipt names a company applies for that company only; refused before any claim is written or any number
+    // taken. An application naming no number is left to the intake's rules (they name the field)
+    static void representativeAppliesForTheirOwnCompany(String registrationNumber, CommandContext context) {
+        if (registrationNumber != null) {
+            mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(context, registrationNumber,
+                    "company.registrationNumber", OWN_COMPANY_ARTICLE);
         }
     }
 

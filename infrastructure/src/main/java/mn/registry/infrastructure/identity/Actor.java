@@ -23,6 +23,7 @@ public final class Actor {
     private final PersonId person;
     private final Set<Role> roles;
     private final Set<String> zones;
+    private final String company;
     private Supplier<String> nameSource;
     private String displayName;
 
@@ -36,11 +37,22 @@ public final class Actor {
         this(person, roles, zones, () -> displayName);
     }
 
-    /** An actor whose name is read from {@code nameSource} on first use only (at most once). */
+    /** An actor whose name is read from {@code nameSource} on first use only (at most once), representing no company named. */
     public Actor(PersonId person, Set<Role> roles, Set<String> zones, Supplier<String> nameSource) {
+        this(person, roles, zones, null, nameSource);
+    }
+
+    /**
+     * An actor whose name is read from {@code nameSource} on first use only (at most once).
+     *
+     * @param company the state registration number of the company whose representative their grant of the applicant's role in force names
+     *                (ADR 0061 items 44 and 49; abuse audit F503, F505); null when they hold no such grant or it names none
+     */
+    public Actor(PersonId person, Set<Role> roles, Set<String> zones, String company, Supplier<String> nameSource) {
         this.person = Objects.requireNonNull(person, "person");
         this.roles = roles;
         this.zones = zones;
+        this.company = company;
         this.nameSource = Objects.requireNonNull(nameSource, "nameSource");
     }
 
@@ -69,15 +81,25 @@ public final class Actor {
         return zones;
     }
 
+    /**
+     * The company the person represents as their grant in force names it (ADR 0061 item 49); null: none named. Not in the session's
+     * JSON: a representative's grant is not published ({@code RoleGranted.company}).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String company() {
+        return company;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Actor other && person.equals(other.person) && Objects.equals(roles, other.roles)
-                && Objects.equals(zones, other.zones);
+                && Objects.equals(zones, other.zones)
+                && Objects.equals(company, other.company);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(person, roles, zones);
+        return Objects.hash(person, roles, zones, company);
     }
 
     @Override

@@ -143,17 +143,20 @@ public class IdentityDirectory {
         refuseRevoked(history, person, certificateSha256, at, receivedAt);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> zones = new HashSet<>();
+        String company = null;
         for (Object e : history) {
             if (e instanceof RoleGranted g && !g.validFrom().isAfter(at) && !revokedBy(history, g, at)) {
                 roles.add(g.role());
                 if (g.zoneId() != null) {
                     zones.add(g.zoneId());
                 }
+                // ADR 0061 item 49 (abuse audit F505, was O353): the company the representative's grant in force names (a role is held once)
+                company = g.role() == Role.APPLICANT ? g.company() : company;
             }
         }
         PersonEnrolled certificate = enrolled;
         // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
-        return Optional.of(new Signer(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), () -> vault.displayName(certificate)),
+        return Optional.of(new Signer(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), company, () -> vault.displayName(certificate)),
                 read.unchanged()));
     }
 
