@@ -42,6 +42,7 @@ import static mn.registry.freezone.land.ZoneLandTest.granted;
  * signed the entity's registration application (the land register's older rule, {@code freezone.not-representative}, passes), so that only
  * the grant's company refuses. A grant naming no company keeps the behaviour before.
  */
+@org.junit.jupiter.api.extension.ExtendWith(mn.registry.store.testing.EmbeddedMongoExtension.class)
 class IdentityAbuseRound12LandTest extends ZoneLandAbuseFixture {
 
     /** The entity's number ({@link ZoneLandTest#HOLDER}), and another company's. */
@@ -52,8 +53,7 @@ class IdentityAbuseRound12LandTest extends ZoneLandAbuseFixture {
 
     /** The body signed by the entity's representative, whose grant in force at {@code at} names {@code company} (null: names none). */
     private static CommandMessage<Object> signedBy(String company, Object body, Instant at) {
-        return SignedCommandContext.message(body, new CommandContext("command-" + company + "-" + at, at, at, REPRESENTATIVE, Set.of(Role.APPLICANT),
-                Set.of(), mn.registry.freezone.FreeZoneSigned.JWS_SHA256, company));
+        return SignedCommandContext.message(body, contextOf(company, "command-" + company + "-" + at, at));
     }
 
     private static Instant noonOn(java.time.LocalDate day) {
@@ -114,5 +114,52 @@ class IdentityAbuseRound12LandTest extends ZoneLandAbuseFixture {
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
                 .when(signedBy(null, new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA), noonOn(FEE_DUE_BY)))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1, 22.5; 001 art. 23.1.1 (F507, was O362; ADR 0061 item 51): the report refused for another company's "
+            + "representative, carried out as the registry does (its receipt's document claimed registry-wide, then the land register), keeps "
+            + "no claim and stores no event; the entity's own representative's report then claims the same document")
+    void a_refused_report_keeps_no_claim(com.mongodb.client.MongoDatabase database) {
+        org.axonframework.config.Configuration axon = landRegisters(services);
+        try {
+            Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+            for (int i = 0; i < given.length; i++) {
+                axon.eventStore().publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("ZoneLand", ZONE.landStream(), i, given[i]));
+            }
+            Instant at = noonOn(FEE_DUE_BY);
+            mn.registry.command.api.CommandLog log = new mn.registry.command.api.CommandLog(database, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+            mn.registry.command.api.SignedCommandType<LandCommands.ReportLandFeePaid> type = new LandCommandTypes(axon.commandGateway())
+                    .reportLandFeePaidType(new LandFeeReceiptClaims(database, log));
+            LandCommands.ReportLandFeePaid report = new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA);
+
+            log.claim("report-another", "report-another-jws", "jws", "ReportLandFeePaid", REPRESENTATIVE.value());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> type.handle(report, contextOf(ANOTHER, "report-another", at)))
+                    .isInstanceOfSatisfying(mn.registry.kernel.problem.RegistryProblem.class, p -> {
+                        org.assertj.core.api.Assertions.assertThat(p.kind()).isEqualTo(mn.registry.kernel.problem.RegistryProblem.Kind.FORBIDDEN);
+                        org.assertj.core.api.Assertions.assertThat(p.code()).isEqualTo(RepresentativesCompany.ANOTHER_COMPANY);
+                    });
+            org.assertj.core.api.Assertions.assertThat(claimsOf(database, "report-another")).as("no claim kept").isZero();
+            org.assertj.core.api.Assertions.assertThat(axon.eventStore().readEvents(ZONE.landStream()).asStream().count()).as("no event")
+                    .isEqualTo(given.length);
+
+            log.claim("report-own", "report-own-jws", "jws", "ReportLandFeePaid", REPRESENTATIVE.value());
+            type.handle(report, contextOf(OWN, "report-own", at));
+            org.assertj.core.api.Assertions.assertThat(claimsOf(database, "report-own")).as("the receipt's document claimed").isPositive();
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    private static CommandContext contextOf(String company, String commandId, Instant at) {
+        return new CommandContext(commandId, at, at, REPRESENTATIVE, Set.of(Role.APPLICANT), Set.of(), mn.registry.freezone.FreeZoneSigned.JWS_SHA256,
+                company);
+    }
+
+    /** The claims a command holds: of the receipts' references and of the documents. */
+    private static long claimsOf(com.mongodb.client.MongoDatabase database, String commandId) {
+        return database.getCollection(LandFeeReceiptClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.eq("commandId", commandId))
+                + database.getCollection(mn.registry.command.claim.DocumentClaims.COLLECTION)
+                .countDocuments(com.mongodb.client.model.Filters.eq("commandId", commandId));
     }
 }
