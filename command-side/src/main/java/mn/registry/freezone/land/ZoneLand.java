@@ -107,6 +107,7 @@ class ZoneLand {
         Zones.Zone zone = services.zone(body.zoneId());
         applicationIsComplete(body);
         entityMayApplyForLand(zone, body.applicant(), services, context.actor(), context.receivedAt());
+        representativeActsForTheirOwnEntity(body.applicant(), context, "applicant", OWN_ENTITY_APPLICATION_ARTICLE);
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -220,6 +221,19 @@ class ZoneLand {
         }
     }
 
+    /** The articles of a representative's land application or withdrawal, and fee report, for its own entity (ADR 0061 item 51; F507). */
+    static final String OWN_ENTITY_APPLICATION_ARTICLE = "003 art. 12.1, 22.2; 001 art. 23.1.1";
+    static final String OWN_ENTITY_FEE_ARTICLE = "003 art. 12.1, 22.5; 001 art. 23.1.1";
+
+    // 003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1 (ADR 0061 item 51; abuse audit F507, was O362): the entity's land acts are signed by a
+    // representative whose grant in force at the registry's receipt names it (F503): one whose grant names another company (it signed the
+    // entity's registration before F506, or represents another company since) no longer applies, withdraws or reports in the entity's name;
+    // a foreign entity has no Mongolian number, so no grant naming a company is its. A grant naming no company keeps the behaviour before
+    static void representativeActsForTheirOwnEntity(RegistrationId entity, CommandContext context, String field, String article) {
+        mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(context,
+                entity == null ? null : entity.mongolianRegistrationNumber(), field, article);
+    }
+
     // 003 art. 22.2 (choice, ADR 0013 §6): land rights do not start before the act that asks for or grants them
     static void periodDoesNotStartBeforeReceipt(LocalDate from, Instant receivedAt) {
         LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
@@ -293,6 +307,7 @@ class ZoneLand {
     void handle(LandCommands.WithdrawLandApplication body, CommandContext context, LandServices services) {
         Application application = applicationIsPending(body.applicationId());
         withdrawalIsTheApplicants(application, services.standing(application.applicant()), context.actor());
+        representativeActsForTheirOwnEntity(application.applicant(), context, "applicationId", OWN_ENTITY_APPLICATION_ARTICLE);
         apply(new LandEvents.LandApplicationWithdrawn(zoneId, application.id(), application.applicant(), context.receivedAt(), context.actor()));
     }
 
@@ -687,6 +702,7 @@ class ZoneLand {
                     "003 art. 22.5");
         }
         reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), context.actor());
+        representativeActsForTheirOwnEntity(licence.holder(), context, "licenceId", OWN_ENTITY_FEE_ARTICLE);
         if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");

@@ -35,6 +35,15 @@ public record RegistrationId(String value) implements TypedId {
         return new RegistrationId(zone.value() + value.substring(value.indexOf(':')));
     }
 
+    /**
+     * The state registration number of the Mongolian entity this registration is (as its id keeps it, {@link LegalEntity#key()}); {@code null}
+     * for a foreign entity. What a representative's grant naming a company is compared with (ADR 0061 item 51; abuse audit F507).
+     */
+    public String mongolianRegistrationNumber() {
+        String entity = value.substring(value.indexOf(':') + 1);
+        return entity.startsWith("mn-") ? entity.substring("mn-".length()) : null;
+    }
+
     @Override
     public String toString() {
         return value;
