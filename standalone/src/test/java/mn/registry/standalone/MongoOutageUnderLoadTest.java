@@ -1,6 +1,7 @@
 package mn.registry.standalone;
 
 import com.mongodb.client.MongoDatabase;
+import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.store.mongo.EmbeddedMongo;
 import mn.registry.store.mongo.RegistryMongo;
 import org.bson.Document;
@@ -51,7 +52,13 @@ class MongoOutageUnderLoadTest {
             awaitAcknowledged(ledger, 5);
             long before = ledger.attempts.size();
             for (int outage = 0; outage < outages; outage++) {
+                int company = load.nextNumber();
+                List<SubmittedDocument> papers = load.uploadPapersOf(SignedLoad.companyNumbered(company));
                 server.stop();
+                // one application surely sent while the database is down (the load's own upload their papers first, and an upload that
+                // fails sends nothing): answered 503, sent again below and applied once
+                SignedLoad.Sent whileDown = load.applyForPermitOn(company, papers);
+                assertThat(whileDown.status()).as("an application sent while the database is down: " + whileDown.body()).isEqualTo(503);
                 Thread.sleep(4000);
                 server.restart();
                 awaitAcknowledged(ledger, ledger.count(SignedLoad.Outcome.ACKNOWLEDGED) + 5);

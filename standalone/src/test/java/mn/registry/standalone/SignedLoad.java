@@ -213,18 +213,35 @@ final class SignedLoad {
     }
 
     private void applyForPermit() {
-        int n = ledger.numbers.incrementAndGet();
-        String company = "Kill Test " + n + " LLC";
+        int n = nextNumber();
         List<SubmittedDocument> documents;
         try {
-            documents = uploadPapersOf(company);
+            documents = uploadPapersOf(companyNumbered(n));
         } catch (IOException | RuntimeException e) {
             return; // an upload failed (a node down, the database out): no application is sent
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company(company, String.format("7%06d", n), true,
+        applyForPermitOn(n, documents);
+    }
+
+    /** The next company or entity number of this load (each names papers of its own). */
+    int nextNumber() {
+        return ledger.numbers.incrementAndGet();
+    }
+
+    static String companyNumbered(int n) {
+        return "Kill Test " + n + " LLC";
+    }
+
+    /**
+     * The application of company {@code n} on its papers uploaded before: sent now, whatever the database's state (the outage test sends
+     * it while the database is down, where every application of the load uploads first and so is seldom sent; session 29's F508 made the
+     * zone's applications upload too).
+     */
+    Sent applyForPermitOn(int n, List<SubmittedDocument> documents) {
+        return send("applicant-1", "ApplyForPermit", new ApplyForPermit(new Company(companyNumbered(n), String.format("7%06d", n), true,
                 "Peace Avenue " + n + ", Ulaanbaatar"), false, documents));
     }
 

@@ -579,7 +579,7 @@ class PermitActsBrowserTest {
             + "representative's role is refused, with axe on both pages")
     void the_supervisor_names_the_successors_representative_in_the_browser() {
         String first = activePermit("Govi Tamga LLC", "6426001");
-        String second = activePermit("Uvs Tamga LLC", "6426003");
+        String second = activePermit("Arkhangai Tamga LLC", "6426003");
         LocalDate today = registry.context.getBean(WebDates.class).today();
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
@@ -593,7 +593,7 @@ class PermitActsBrowserTest {
         browser.open("/desk/applications/" + second, "mn");
         assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("Залгамжлагчийн төлөөлөгч");
         browser.find("#tr-representative").sendKeys("reviewer-1");
-        transfer("Uvs Tamga Holding LLC", "6426004", Reorganisation.SEPARATION, today, document("separation-6426003",
+        transfer("Arkhangai Tamga Holding LLC", "6426004", Reorganisation.SEPARATION, today, document("separation-6426003",
                 "state registration of 6426004"));
         assertThat(outcome()).isEqualTo("refused");
         assertThat(browser.find("#command-result").getText()).contains("permit.successor-representative-not-a-representative")
