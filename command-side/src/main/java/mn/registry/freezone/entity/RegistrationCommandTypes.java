@@ -96,6 +96,7 @@ class RegistrationCommandTypes {
                 throw RegistryProblem.invalid("command.body-missing", "The command has no body.", "command", null);
             }
             representativeAppliesForTheirOwnEntity(body.entity(), context);
+            numberSpelledOnceBeforeThePapersAreJudged(body.entity());
             String receipt = feeReceiptOf(body);
             RegistrationId registration = registrationOf(body);
             // ADR 0057 (session 19): the aggregate claims the receipt once, after its intake rules (its kind's rule and the other kinds');
@@ -113,6 +114,15 @@ class RegistrationCommandTypes {
             }
             return answer;
         });
+    }
+
+    // 003 art. 12.1 (abuse audit F38): another spelling of an entity's number is refused as such before its papers are judged: since F508
+    // (ADR 0057 item 13) the papers of "06301304" would otherwise be refused as another entity's, those of 6301304, a refusal that names
+    // the wrong fault. The intake asks the same rule again (RegistrationIntakePolicy)
+    static void numberSpelledOnceBeforeThePapersAreJudged(mn.registry.kernel.freezone.LegalEntity entity) {
+        if (entity != null && entity.jurisdiction() != null && entity.registrationNumber() != null) {
+            RegistrationIntakePolicy.registrationNumberHasOneSpelling(entity);
+        }
     }
 
     /** The article of a representative's zone application for their own company (ADR 0061 item 49; abuse audit F506). */
