@@ -28,8 +28,10 @@ class DocumentClaimsRound27ZoneEndToEndTest {
         String certificate = registry.documentsOf(entity).stream().filter(d -> d.kind() == ZoneDocument.STATE_REGISTRATION_CERTIFICATE)
                 .map(SubmittedZoneDocument::sha256).findFirst().orElseThrow();
 
+        // session 29: refused as another company's paper (ADR 0057 item 13 made the zone kind one entity's; ADR 0061 item 44's refusal across
+        // a shared pair), where it was refused as another act's before
         registry.refused(registry.send("applicant-1", "ApplyForPermit", DocumentClaimsRound27EndToEndTest.applicationOn(registry,
-                "Another Zone Twenty-Seven LLC", "6127102", certificate)), 409, "document.claimed-by-another-act.zone-application-document",
+                "Another Zone Twenty-Seven LLC", "6127102", certificate)), 409, "document.claimed-by-another-company.zone-application-document",
                 "documents.STATE_REGISTRATION_CERTIFICATE", "002 art. 25.1.1");
         ok(registry.send("applicant-1", "ApplyForPermit", DocumentClaimsRound27EndToEndTest.applicationOn(registry, entity.name(), "6127101",
                 certificate)));
