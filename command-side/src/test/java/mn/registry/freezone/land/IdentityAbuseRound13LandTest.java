@@ -176,6 +176,56 @@ class IdentityAbuseRound13LandTest extends ZoneLandAbuseFixture {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** The holder's page's answer at {@code at} for {@code person} signed in, whose grant now names {@code company}, on these events. */
+    private mn.registry.kernel.freezone.LandActs pageAt(Instant at, PersonId person, String company, Object... events) {
+        org.axonframework.config.Configuration axon = landRegisters(services);
+        try {
+            for (int i = 0; i < events.length; i++) {
+                axon.eventStore().publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("ZoneLand", ZONE.landStream(), i, events[i]));
+            }
+            return new LandActsNow(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC), services, axon.eventStore(), () -> axon.repository(ZoneLand.class))
+                    .foldedNow(ZONE, person, company).orElseThrow().answer();
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    private mn.registry.kernel.freezone.LandActs.Verdict applicationOnThePage(PersonId person, String company) {
+        org.axonframework.config.Configuration axon = landRegisters(services);
+        try {
+            return new LandActsNow(java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC), services, axon.eventStore(), () -> axon.repository(ZoneLand.class))
+                    .applicationBy(ZONE, HOLDER, person, company);
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1 (F525, was O367; ADR 0035 item 104): the holder's page's verdicts judge the "
+            + "signed-in person's grant now with its company, as the register does: the person who applied, now representing 6009876, is "
+            + "offered no application, withdrawal or report (identity.representative-of-another-company); the entity's new representative "
+            + "(grant naming 6001234) is offered all three; each verdict agrees with the register's act")
+    void the_holders_page_judges_the_signers_company_as_the_register_does() {
+        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        Object[] granted = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        Instant dueDay = noonOn(FEE_DUE_BY);
+        for (Object[] c : new Object[][]{{REPRESENTATIVE, ANOTHER, RepresentativesCompany.ANOTHER_COMPANY}, {SUCCESSOR, OWN, null},
+                {SUCCESSOR, ANOTHER, RepresentativesCompany.ANOTHER_COMPANY}, {SUCCESSOR, null, NOT_REPRESENTATIVE}, {REPRESENTATIVE, null, null}}) {
+            PersonId person = (PersonId) c[0];
+            String company = (String) c[1];
+            String refusedWith = (String) c[2];
+            mn.registry.kernel.freezone.LandActs.Verdict application = applicationOnThePage(person, company);
+            mn.registry.kernel.freezone.LandActs.Verdict withdrawal = pageAt(AT, person, company, pending).withdrawalOf(A1).orElseThrow();
+            mn.registry.kernel.freezone.LandActs.Verdict report = pageAt(dueDay, person, company, granted).reportOf(L1).orElseThrow();
+            for (mn.registry.kernel.freezone.LandActs.Verdict verdict : java.util.List.of(application, withdrawal, report)) {
+                assertThat(verdict.refusedWith()).as(person + " representing " + company).isEqualTo(refusedWith);
+            }
+            agrees(application, new Object[0], signed(person, company, ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), AT));
+            agrees(withdrawal, pending, signed(person, company, new LandCommands.WithdrawLandApplication(ZONE, A1), AT));
+            agrees(report, granted, signed(person, company, new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA), dueDay));
+        }
+    }
+
     private static void publish(org.axonframework.eventsourcing.eventstore.EventStore events, PersonId person, Object... stream) {
         for (int i = 0; i < stream.length; i++) {
             events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person",
