@@ -21,9 +21,18 @@ public final class RepresentativesCompany {
      * number as the act names it) signed by a representative whose grant in force names another; passes when the grant names none.
      */
     public static void representativeActsForTheirOwnCompany(CommandContext context, String company, String field, String article) {
-        if (context.company() != null && !context.company().equals(company)) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, ANOTHER_COMPANY, context.actor() + " represents the company "
-                    + context.company() + " (their grant in force at the registry's receipt, " + context.receivedAt() + "); they do not act "
+        representativeActsForTheirOwnCompany(context.actor(), context.company(), context.receivedAt(), company, field, article);
+    }
+
+    /**
+     * The same rule for {@code actor}, whose grant in force at {@code receivedAt} names {@code actorsCompany} (null: none): asked by a page's
+     * verdict with the signed-in person's grant now, as a command received now would be (ADR 0035 item 104; abuse audit F525, was O367).
+     */
+    public static void representativeActsForTheirOwnCompany(mn.registry.kernel.identity.PersonId actor, String actorsCompany,
+                                                            java.time.Instant receivedAt, String company, String field, String article) {
+        if (actorsCompany != null && !actorsCompany.equals(company)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, ANOTHER_COMPANY, actor + " represents the company "
+                    + actorsCompany + " (their grant in force at the registry's receipt, " + receivedAt + "); they do not act "
                     + "for " + (company == null ? "a company named otherwise" : "the company " + company) + ".", field, article);
         }
     }

@@ -41,24 +41,19 @@ class LandActsNow implements LandActs.OfTheZone {
         this.registers = new AggregateNow<>(clock, events, registers);
     }
 
+    /** As {@link #foldedNow(ZoneId, PersonId)}, the position of the land register's last event it folded (ADR 0071 item 10), on {@code company}'s grant. */
     @Override
-    public Optional<LandActs> now(ZoneId zone, PersonId governor) {
-        return registers.ask(zone.landStream(), question(governor));
+    public Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer, String company) {
+        return registers.fold(zone.landStream(), (register, now) -> register.actsAcceptedAt(now, services, signer, company));
     }
 
-    /** As {@link #now}, with the position of the land register's last event it folded (ADR 0071 item 10). */
+    /**
+     * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 items 84, 103-104; F402, F524-F525): judged by the rules the application's handler calls
+     * first, on the signed-in person's grant now; no register read.
+     */
     @Override
-    public Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId governor) {
-        return registers.fold(zone.landStream(), question(governor));
-    }
-
-    private java.util.function.BiFunction<ZoneLand, java.time.Instant, LandActs> question(PersonId governor) {
-        return (register, now) -> register.actsAcceptedAt(now, services, governor);
-    }
-
-    /** 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; F402): judged by the rules the application's handler calls first; no register read. */
-    @Override
-    public LandActs.Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer) {
-        return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services, signer, clock.instant()));
+    public LandActs.Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer, String company) {
+        return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services,
+                new ZoneLand.Signer(signer, company, clock.instant())));
     }
 }

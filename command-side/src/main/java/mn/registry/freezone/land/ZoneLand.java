@@ -106,8 +106,7 @@ class ZoneLand {
     LandApplicationId handle(LandCommands.ApplyForLandUse body, CommandContext context, LandServices services) {
         Zones.Zone zone = services.zone(body.zoneId());
         applicationIsComplete(body);
-        entityMayApplyForLand(zone, body.applicant(), services, context.actor(), context.receivedAt());
-        representativeActsForTheirOwnEntity(body.applicant(), context, "applicant", OWN_ENTITY_APPLICATION_ARTICLE);
+        entityMayApplyForLand(zone, body.applicant(), services, Signer.of(context));
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -123,16 +122,19 @@ class ZoneLand {
     /**
      * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; abuse audit F402): the rules of an application for land that what it names (parcel,
      * period, purpose) does not change, in the handler's order: the zone open, the entity registered in it now with no ground of 12.5 raised
-     * (F399's dissolution recorded in another zone included), and the application signed by its representative. The holder's page is answered
-     * by the same method ({@link mn.registry.kernel.freezone.LandActs.OfTheZone#applicationBy}).
+     * (F399's dissolution recorded in another zone included), and the application signed for its own entity ({@link #representativeActsForTheirOwnEntity},
+     * F507, asked first: ADR 0035 item 105) by its representative ({@link #signerRepresentsTheEntity}, item 103). The holder's page is answered by the same method
+     * ({@link mn.registry.kernel.freezone.LandActs.OfTheZone#applicationBy}), with the signed-in person's company now (F525).
      */
-    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, PersonId signer, Instant receivedAt) {
+    static void entityMayApplyForLand(Zones.Zone zone, RegistrationId applicant, LandServices services, Signer signer) {
+        Instant receivedAt = signer.receivedAt();
         zoneIsOpen(zone.open(), zone.zoneId());
         entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
         LandHolders.Holder standing = services.standing(applicant);
         registrationIsCurrent(standing, applicant, "applicant");
         noGroundForLosingLandIsRaised(standing, "applicant");
         noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "applicant");
+        representativeActsForTheirOwnEntity(applicant, signer, "applicant", OWN_ENTITY_APPLICATION_ARTICLE);
         signerRepresentsTheEntity(standing, signer, APPLY);
     }
 
@@ -212,12 +214,45 @@ class ZoneLand {
     static final String APPLY = "apply for land";
     static final String WITHDRAW = "withdraw its land application";
 
+    /**
+     * Who signs a land act, as the registry judges them at its receipt: the person, the company their grant of the applicant's role in force then
+     * names ({@link CommandContext#company()}; null: none), and the receipt. On the holder's page, the signed-in person with their grant in force
+     * now, at the registry's clock (ADR 0035 item 104; abuse audit F525, was O367).
+     */
+    record Signer(PersonId person, String company, Instant receivedAt) {
+
+        static Signer of(CommandContext context) {
+            return new Signer(context.actor(), context.company(), context.receivedAt());
+        }
+    }
+
+    /**
+     * 003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1 (ADR 0035 item 103, the lead's reading, <b>choice</b>; abuse audit F524, was O368): who signs
+     * a land act in an entity's name: the person who signed its registration application (ADR 0035's older choice), or a representative whose
+     * grant of the applicant's role in force at the registry's receipt names the entity's Mongolian state registration number
+     * ({@link RegistrationId#mongolianRegistrationNumber()}), so that after the entity's representative changes its new representative acts for
+     * its land. A foreign entity has no such number: only the person who applied signs for it. A grant naming another company is refused before
+     * this, by {@link #representativeActsForTheirOwnEntity} (F507; item 105), whoever signed the registration application.
+     */
+    static boolean signerRepresentsTheEntityNow(LandHolders.Holder standing, Signer signer) {
+        if (standing == null) {
+            return false;
+        }
+        if (standing.representative() != null && standing.representative().equals(signer.person())) {
+            return true;
+        }
+        String number = standing.registrationId() == null ? null : standing.registrationId().mongolianRegistrationNumber();
+        return number != null && number.equals(signer.company());
+    }
+
     // 003 art. 12.1, 22.2 (choice): the entity applies (and, ADR 0035 item 86, withdraws its application) through the representative who
-    // signed its registration application; the refusal names the act refused (review of session 26: a withdrawal was told "apply")
-    static void signerRepresentsTheEntity(LandHolders.Holder standing, PersonId signer, String act) {
-        if (standing.representative() == null || !standing.representative().equals(signer)) {
+    // signed its registration application, or (item 103, F524) one whose grant in force names it; the refusal names the act refused
+    // (review of session 26: a withdrawal was told "apply")
+    static void signerRepresentsTheEntity(LandHolders.Holder standing, Signer signer, String act) {
+        if (!signerRepresentsTheEntityNow(standing, signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
-                    + standing.registrationId() + "'s registration application may " + act + " in its name.", "applicant", "003 art. 12.1, 22.2");
+                    + standing.registrationId() + "'s registration application, or one whose grant in force at the registry's receipt names its "
+                    + "state registration number, may " + act + " in its name.", "applicant", "003 art. 12.1, 22.2");
         }
     }
 
@@ -229,8 +264,9 @@ class ZoneLand {
     // representative whose grant in force at the registry's receipt names it (F503): one whose grant names another company (it signed the
     // entity's registration before F506, or represents another company since) no longer applies, withdraws or reports in the entity's name;
     // a foreign entity has no Mongolian number, so no grant naming a company is its. A grant naming no company keeps the behaviour before
-    static void representativeActsForTheirOwnEntity(RegistrationId entity, CommandContext context, String field, String article) {
-        mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(context,
+    // F507. Asked on the holder's page with the signed-in person's grant now (F525)
+    static void representativeActsForTheirOwnEntity(RegistrationId entity, Signer signer, String field, String article) {
+        mn.registry.command.api.RepresentativesCompany.representativeActsForTheirOwnCompany(signer.person(), signer.company(), signer.receivedAt(),
                 entity == null ? null : entity.mongolianRegistrationNumber(), field, article);
     }
 
@@ -306,17 +342,18 @@ class ZoneLand {
     @CommandHandler
     void handle(LandCommands.WithdrawLandApplication body, CommandContext context, LandServices services) {
         Application application = applicationIsPending(body.applicationId());
-        withdrawalIsTheApplicants(application, services.standing(application.applicant()), context.actor());
-        representativeActsForTheirOwnEntity(application.applicant(), context, "applicationId", OWN_ENTITY_APPLICATION_ARTICLE);
+        withdrawalIsTheApplicants(application, services.standing(application.applicant()), Signer.of(context));
         apply(new LandEvents.LandApplicationWithdrawn(zoneId, application.id(), application.applicant(), context.receivedAt(), context.actor()));
     }
 
     /**
      * 003 art. 12.1, 22.2 (ADR 0035 item 86; F416): an application is the entity's act, and only the entity withdraws it: signed by its
      * representative, on the signer rule of an application ({@link #entityMayApplyForLand}). Whether the application is still pending is
-     * {@link #applicationIsPending}'s. The holder's page is answered by the same methods.
+     * {@link #applicationIsPending}'s. For its own entity (F507, asked first: ADR 0035 item 105); who the representative is, item 103 (F524).
+     * The holder's page is answered by the same methods.
      */
-    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, PersonId signer) {
+    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, Signer signer) {
+        representativeActsForTheirOwnEntity(application.applicant(), signer, "applicationId", OWN_ENTITY_APPLICATION_ARTICLE);
         signerRepresentsTheEntity(standing, signer, WITHDRAW);
     }
 
@@ -613,9 +650,11 @@ class ZoneLand {
      * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. For the
      * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid, and the withdrawals (item 86), on the same
      * signature ({@link #reportIsRecordable}, {@link #withdrawalIsTheApplicants}): {@code signer} is the signed-in governor on the desk, the
-     * entity's representative on the holder's page. Every entity judged is asked its standing once, all together (item 91, O257).
+     * entity's representative on the holder's page, with {@code company}, the company their grant in force now names (null: none, and for a
+     * governor; item 104, F525, was O367). Every entity judged is asked its standing once, all together (item 91, O257).
      */
-    mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId signer) {
+    mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId signer, String company) {
+        Signer representative = new Signer(signer, company, receivedAt);
         java.util.Set<RegistrationId> judged = new java.util.LinkedHashSet<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> judged.add(a.applicant()));
         licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> judged.add(l.holder()));
@@ -631,10 +670,10 @@ class ZoneLand {
                 verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), signer))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
-                standing.apply(licences.get(id).holder()), signer))));
+                standing.apply(licences.get(id).holder()), representative))));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
-                standing.apply(applications.get(id).applicant()), signer))));
+                standing.apply(applications.get(id).applicant()), representative))));
         return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals);
     }
 
@@ -701,8 +740,7 @@ class ZoneLand {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId",
                     "003 art. 22.5");
         }
-        reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), context.actor());
-        representativeActsForTheirOwnEntity(licence.holder(), context, "licenceId", OWN_ENTITY_FEE_ARTICLE);
+        reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), Signer.of(context));
         if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
@@ -718,10 +756,12 @@ class ZoneLand {
 
     /**
      * 003 art. 12.1, 12.5, 22.5-22.7 (ADR 0035 items 22, 83): the rules of the holder's report that the receipt and sum named do not change, in the
-     * handler's order: signed by the holder's representative, rights neither lapsed, revoked nor certified, not reported already, with a last
-     * day to pay that has not passed, and rights the governor could still certify. The holder's page is answered by the same method (F391).
+     * handler's order: signed for the holder's own entity (F507; ADR 0035 item 105: first) by its representative (item 103, F524), rights
+     * neither lapsed, revoked nor certified, not reported already, with a last day to pay that has not passed, and rights the governor could
+     * still certify. The holder's page is answered by the same method (F391), with the signed-in person's company now (F525).
      */
-    void reportIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder standing, PersonId signer) {
+    void reportIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder standing, Signer signer) {
+        representativeActsForTheirOwnEntity(licence.holder(), signer, "licenceId", OWN_ENTITY_FEE_ARTICLE);
         signerRepresentsTheHolder(standing, signer);
         if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
             throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
@@ -751,11 +791,13 @@ class ZoneLand {
         noGroundForLosingLandIsDue(standing, receivedOn, "licenceId");
     }
 
-    // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application
-    static void signerRepresentsTheHolder(LandHolders.Holder standing, PersonId signer) {
-        if (standing == null || standing.representative() == null || !standing.representative().equals(signer)) {
+    // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application, or (ADR 0035 item 103,
+    // F524) one whose grant in force at the registry's receipt names the holder's state registration number
+    static void signerRepresentsTheHolder(LandHolders.Holder standing, Signer signer) {
+        if (!signerRepresentsTheEntityNow(standing, signer)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed the "
-                    + "holder's registration application reports its fee paid.", "licenceId", "003 art. 12.1, 22.5");
+                    + "holder's registration application, or one whose grant in force at the registry's receipt names its state registration "
+                    + "number, reports its fee paid.", "licenceId", "003 art. 12.1, 22.5");
         }
     }
 

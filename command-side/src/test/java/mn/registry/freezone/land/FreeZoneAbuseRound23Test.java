@@ -86,7 +86,7 @@ class FreeZoneAbuseRound23Test extends ZoneLandAbuseFixture {
         org.axonframework.config.Configuration axon = landRegisters(services);
         try {
             return new LandActsNow(java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC), services, axon.eventStore(), () -> axon.repository(ZoneLand.class))
-                    .applicationBy(ZONE, applicant, signer);
+                    .applicationBy(ZONE, applicant, signer, null); // a grant naming no company (F525 adds the company)
         } finally {
             axon.shutdown();
         }

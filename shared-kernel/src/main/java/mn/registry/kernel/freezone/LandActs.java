@@ -67,19 +67,32 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
     /** The command side's answer to the land desk and to the holder's page (each reads the acts of its own role). */
     public interface OfTheZone {
 
-        /** The land acts the zone's land register would record now on {@code signer}'s signature; empty when the zone has no land register. */
+        /**
+         * The land acts the zone's land register would record now on {@code signer}'s signature, for the land desk (a governor's grant names no
+         * company); empty when the zone has no land register.
+         */
         default Optional<LandActs> now(ZoneId zone, PersonId signer) {
             return foldedNow(zone, signer).map(mn.registry.kernel.look.Folded::answer);
         }
 
         /** As {@link #now}, with the position of the land register's last event the answer folded, which a page waits for (ADR 0071 item 10). */
-        Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer);
+        default Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer) {
+            return foldedNow(zone, signer, null);
+        }
 
         /**
-         * Whether an application for land in {@code zone} in {@code applicant}'s name, signed by {@code signer}, would be recorded now as far as
-         * who applies decides (the zone open, the entity registered in it with no ground of 003 art. 12.5 raised, the signer its representative;
-         * ADR 0035 item 84, F402): what the application names is left to the act. Answered with or without a land register in the zone.
+         * As {@link #foldedNow(ZoneId, PersonId)}, on the signature of {@code signer} whose grant of the applicant's role in force now names
+         * {@code company} (its state registration number; null: none), for the holder's page: the entity's land acts are judged on that grant as
+         * the register judges them at its receipt (003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1; ADR 0035 items 103-104, F524-F525).
          */
-        Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer);
+        Optional<mn.registry.kernel.look.Folded<LandActs>> foldedNow(ZoneId zone, PersonId signer, String company);
+
+        /**
+         * Whether an application for land in {@code zone} in {@code applicant}'s name, signed by {@code signer} whose grant in force now names
+         * {@code company} (null: none), would be recorded now as far as who applies decides (the zone open, the entity registered in it with no
+         * ground of 003 art. 12.5 raised, the signer its representative for its own entity; ADR 0035 items 84, 103-104, F402, F507, F524-F525):
+         * what the application names is left to the act. Answered with or without a land register in the zone.
+         */
+        Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer, String company);
     }
 }

@@ -174,7 +174,7 @@ class ApplicantController {
             // ADR 0071: the registration read once the register has its last event; ADR 0071 item 10 (O265): and the land register's event the
             // command side's answer below folded; item 15 (O285): asked again when an act was stored on the land register after the look
             long registrationAt = catchUp.lastPositionOf(streamsShownWith(registrationId));
-            var shown = beside.read(landStreamOf(registrationId), () -> landActsNow(registrationId, actor.person()),
+            var shown = beside.read(landStreamOf(registrationId), () -> landActsNow(registrationId, actor.person(), actor.company()),
                     position -> catchUp.caughtUpTo(Math.max(position, registrationAt), ApplicantRegistrations.WRITTEN_BY,
                             mn.registry.freezone.query.GovernorDesk.WRITTEN_BY), () -> registrations.forApplicant(registrationId, actor.person()));
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
@@ -183,7 +183,7 @@ class ApplicantController {
                 LandActs acts = shown.answer();
                 model.addAttribute("feeReports", feeReports(file, acts));
                 model.addAttribute("withdrawals", withdrawals(file, acts));
-                model.addAttribute("landApplication", landApplication(file, registrationId, actor.person()));
+                model.addAttribute("landApplication", landApplication(file, registrationId, actor.person(), actor.company()));
                 // 003 art. 12.5.1, 12.5.2 (ADR 0035 items 93, 96; F460, F472): the days that run against the entity, as the governor's desk shows
                 // them, each with the day the registry raised its ground once it did
                 model.addAttribute("daysToAct", daysToAct.of(registrationId, file));
@@ -220,12 +220,14 @@ class ApplicantController {
 
     /**
      * The land acts the zone's land register would record now on the signed-in person's signature ({@link LandActs.OfTheZone}), with the
-     * position of the register's last event they folded; {@link LandActs#NONE} at position 0 when none is answered.
+     * position of the register's last event they folded; {@link LandActs#NONE} at position 0 when none is answered. Judged on the company
+     * the person's grant in force now names ({@code company}; null: none), as the register judges the act (003 art. 12.1, 22.2, 22.5;
+     * 001 art. 23.1.1; ADR 0035 item 104, F525, was O367).
      */
-    private Folded<LandActs> landActsNow(String registrationId, mn.registry.kernel.identity.PersonId signer) {
+    private Folded<LandActs> landActsNow(String registrationId, mn.registry.kernel.identity.PersonId signer, String company) {
         LandActs.OfTheZone answer = landActs.getIfAvailable();
         return mn.registry.kernel.freezone.RegistrationId.named(registrationId).filter(registration -> answer != null)
-                .flatMap(registration -> answer.foldedNow(registration.zoneId(), signer)).orElse(new Folded<>(LandActs.NONE, 0));
+                .flatMap(registration -> answer.foldedNow(registration.zoneId(), signer, company)).orElse(new Folded<>(LandActs.NONE, 0));
     }
 
     /**
@@ -251,9 +253,11 @@ class ApplicantController {
      * 003 art. 6.4, 12.1, 12.2, 12.5, 22.2 (ADR 0035 item 84; abuse audit F402): whether the zone's land register would record an application for
      * land in the registration's name signed by the signed-in person now, as the command side answers ({@link LandActs.OfTheZone#applicationBy}).
      */
-    private LandActs.Verdict landApplication(Map<String, Object> file, String registrationId, mn.registry.kernel.identity.PersonId signer) {
+    private LandActs.Verdict landApplication(Map<String, Object> file, String registrationId, mn.registry.kernel.identity.PersonId signer,
+                                             String company) {
         LandActs.OfTheZone answer = landActs.getIfAvailable();
         return answer == null || file.get("zoneId") == null ? UNANSWERED
-                : answer.applicationBy(ZoneId.of(String.valueOf(file.get("zoneId"))), new mn.registry.kernel.freezone.RegistrationId(registrationId), signer);
+                : answer.applicationBy(ZoneId.of(String.valueOf(file.get("zoneId"))), new mn.registry.kernel.freezone.RegistrationId(registrationId), signer,
+                        company);
     }
 }
