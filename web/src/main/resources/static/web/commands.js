@@ -123,6 +123,23 @@ for (const form of document.querySelectorAll('form[data-type="RevokeSignerCertif
   judge();
 }
 
+/**
+ * 001 art. 23.1.1; 002 art. 23.2 (ADR 0061 item 53, abuse audit F520, was O350): a company's representative is enrolled for a company.
+ * The enrolment form marks the company required while the role chosen is a representative's (data-required-with-role), and says why in
+ * the page's language (data-company-required), before the command is prepared; an official's enrolment leaves it empty.
+ */
+for (const field of document.querySelectorAll('form[data-type="EnrolSigner"] input[data-required-with-role]')) {
+  const role = field.form.elements.role;
+  const judge = () => {
+    field.required = !!role && role.value === field.dataset.requiredWithRole;
+    field.setCustomValidity(field.required && field.value.trim() === '' ? field.dataset.companyRequired : '');
+  };
+  role?.addEventListener('change', judge);
+  field.addEventListener('input', judge);
+  field.form.querySelector('button[type=submit]')?.addEventListener('click', judge);
+  judge();
+}
+
 Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplicationBodies);
 
 for (const form of document.querySelectorAll('form.command')) {

@@ -20,7 +20,7 @@ export const permitBodies = {
   EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256'),
     orderConcerns: persons(f, 'orderConcerns') }),
   StateStoredActOrder: f => ({ personId: value(f, 'personId'), sequence: Number(value(f, 'sequence')), documentSha256: value(f, 'documentSha256'),
-    zoneId: value(f, 'zoneId') || null }),
+    zoneId: value(f, 'zoneId') || null, orderConcerns: persons(f, 'orderConcerns') }), // ADR 0061 item 55 (F521, was O352)
   RequestPermitDocuments: f => ({ applicationId: value(f, 'applicationId'), kinds: checked(f, 'kind'), note: value(f, 'note') }),
   RecordPermitDocumentsReceived: f => ({ applicationId: value(f, 'applicationId'), documents: [{ kind: value(f, 'kind'), sha256: value(f, 'sha256') }] }),
   RecordPermitInsurance: f => ({ applicationId: value(f, 'applicationId'), insurer: value(f, 'insurer'), policyNumber: value(f, 'policyNumber'),

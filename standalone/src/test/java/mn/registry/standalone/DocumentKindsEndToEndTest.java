@@ -30,9 +30,16 @@ class DocumentKindsEndToEndTest {
         return registry.issuedPermit(name, number, policy, registry.document("the contract of " + number + ", session 18 documents"));
     }
 
+    /** Eighteen Documents LLC's state registration number: a representative's enrolment names its company (ADR 0061 item 53, F520). */
+    private static final String EIGHTEEN_DOCUMENTS = "6313018";
+
     private static EnrolSigner enrolment(String person, String document) {
+        return enrolment(person, EIGHTEEN_DOCUMENTS, document);
+    }
+
+    private static EnrolSigner enrolment(String person, String company, String document) {
         return PermitRegistry.enrolment(registry.newPerson(person, "Signer " + person, "Eighteen Documents LLC", Duration.ofDays(365)), Role.APPLICANT,
-                document);
+                company, document);
     }
 
     @Test
@@ -58,7 +65,7 @@ class DocumentKindsEndToEndTest {
 
         String order = registry.document("power of representation of applicant-18b and applicant-18c for Eighteen Documents LLC, session 18");
         EnrolSigner first = enrolment("applicant-18b", order); // its first citation states both persons (ADR 0061 item 45, F504)
-        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(first.personId(), first.certificatePem(), first.role(), order, null,
+        ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(first.personId(), first.certificatePem(), first.role(), order, first.company(),
                 java.util.List.of(new mn.registry.kernel.identity.PersonId("applicant-18c")))));
         ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18c", order)));
         registry.refused(registry.send("applicant-1", "RecordPermitInsurance", new RecordPermitInsurance(id, "Mongol Daatgal", "POL-6118102-2",
@@ -72,7 +79,7 @@ class DocumentKindsEndToEndTest {
     void the_enrolment_and_the_change_report_share_the_companys_decision() {
         ApplicationId id = activePermit("Tes Tamga Eighteen Three LLC", "6118103", registry.document("the insurance policy of 6118103, session 18"));
         String decision = registry.document("decision of the board of 6118103 naming its new director applicant-18d, session 18");
-        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18d", decision)));
+        ok(registry.send("supervisor-1", "EnrolSigner", enrolment("applicant-18d", "6118103", decision))); // the holder's own representative
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New director", decision)));
     }
 

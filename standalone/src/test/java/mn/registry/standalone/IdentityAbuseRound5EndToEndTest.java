@@ -71,7 +71,7 @@ class IdentityAbuseRound5EndToEndTest {
     void an_erased_person_is_not_appointed_governor() {
         SigningIdentity former = issued("representative-45");
         ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(former.person(), pem(former), Role.APPLICANT,
-                upload("power of representation of representative-45"))));
+                upload("power of representation of representative-45"), "6313045", null))); // names its company (ADR 0061 item 53, F520)
         ok(registry.send("supervisor-1", "ErasePersonalData", new ErasePersonalData(former.person(), "the person's request")));
         ok(registry.send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZoneId.of("zamyn-uud"), new PersonId("governor-zamyn-uud"),
                 "Cabinet member's order 2026/95", upload("Cabinet member's order 2026/95"))));

@@ -88,7 +88,7 @@ class PermitAbuseRound12EndToEndTest {
         mn.registry.kernel.pki.SigningIdentity representative = registry.newPerson("applicant-17p", "Representative Seventeen", "Seventeen LLC",
                 java.time.Duration.ofDays(365));
         String power = registry.document("power of representation of applicant-17p for Seventeen LLC, session 17");
-        ok(registry.send("supervisor-1", "EnrolSigner", PermitRegistry.enrolment(representative, mn.registry.kernel.identity.Role.APPLICANT, power)));
+        ok(registry.send("supervisor-1", "EnrolSigner", PermitRegistry.enrolment(representative, mn.registry.kernel.identity.Role.APPLICANT, "6313017", power)));
         registry.refused(registry.send("supervisor-1", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(
                 representative.person(), null, "key reported lost", power)), 409, "identity.document-of-the-enrolment", "documentSha256",
                 "001 art. 23.1.1");

@@ -90,4 +90,12 @@ final class PermitRegistry extends RunningRegistry {
     static EnrolSigner enrolment(SigningIdentity who, Role role, String document) {
         return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), role, document);
     }
+
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2: the supervisor's signed act enrolling {@code who} as {@code company}'s representative (the role
+     * {@code APPLICANT}, which names its company since ADR 0061 item 53, F520) on {@code document}.
+     */
+    static EnrolSigner enrolment(SigningIdentity who, Role role, String company, String document) {
+        return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), role, document, company, null);
+    }
 }

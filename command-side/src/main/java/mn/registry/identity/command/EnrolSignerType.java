@@ -153,13 +153,16 @@ class EnrolSignerType {
 
     /**
      * 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the enrolment of a company's
-     * representative ({@link Role#APPLICANT}) may name the company's state registration number, seven digits as a permit application's
-     * (002 art. 25.1.1); the enrolment's document (the company's decision naming its director, its power of representation) is then that
-     * company's paper, its claim names the company, and another company's report of a change citing it is refused
-     * ({@code document.claimed-by-another-company.identity-order}). An official acts for the state and represents no company: a company
-     * named with another role, or with none, is refused, as a number of another shape. Answers the company, or null where none is named.
+     * representative ({@link Role#APPLICANT}) names the company's state registration number, seven digits as a permit application's
+     * (002 art. 25.1.1, {@link mn.registry.permit.command.PermitIntakePolicy#isRegistrationNumber}); the enrolment's document (the company's
+     * decision naming its director, its power of representation) is then that company's paper, its claim names the company, and another
+     * company's report of a change citing it is refused ({@code document.claimed-by-another-company.identity-order}). An official acts for
+     * the state and represents no company: a company named with another role, or with none, is refused, as a number of another shape.
+     * Since session 30 a representative's enrolment naming none is refused ({@link #representativeNamesTheirCompany}, ADR 0061 item 53).
+     * Answers the company, or null where none is named (an official's enrolment, a certificate alone).
      */
     static String representativesCompany(EnrolSigner body) {
+        representativeNamesTheirCompany(body);
         if (body.company() == null || body.company().isBlank()) {
             return null;
         }
@@ -168,12 +171,29 @@ class EnrolSignerType {
                     + "APPLICANT) names a company; an official acts for the state. Leave 'company' empty.", "company", COMPANY_ARTICLE);
         }
         String number = body.company().strip();
-        if (number.length() != 7 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!mn.registry.permit.command.PermitIntakePolicy.isRegistrationNumber(number)) {
             throw RegistryProblem.invalid("identity.company-number-malformed", "'company' is the represented company's state registration number: "
                     + "seven digits 0-9, with no space or other character.", "company", COMPANY_ARTICLE);
         }
         return number;
     }
+
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2 (choice, the lead's reading, ADR 0061 item 53; abuse audit F520, was O350): a company's representative
+     * signs for the company established under Mongolian law that applies (002 art. 23.2), and the registry grants the role on the order
+     * that makes them its representative (001 art. 23.1.1): a new enrolment with the role {@link Role#APPLICANT} names that company
+     * ({@code company}), or is refused (400 {@code identity.representative-company-missing}) before anything is claimed or stored. A grant
+     * stored before, naming none, keeps today's behaviour (ADR 0061 item 49); a certificate alone (no role) names none.
+     */
+    static void representativeNamesTheirCompany(EnrolSigner body) {
+        if (body.role() == Role.APPLICANT && (body.company() == null || body.company().isBlank())) {
+            throw RegistryProblem.invalid("identity.representative-company-missing", "A company's representative (role APPLICANT) is enrolled "
+                    + "for a company: give its state registration number, seven digits, in 'company'.", "company", REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    /** The articles of a representative's enrolment naming its company (ADR 0061 item 53). */
+    static final String REPRESENTATIVE_ARTICLE = "001 art. 23.1.1; 002 art. 23.2";
 
     /** The articles of the representative's company (ADR 0061 item 44): whose paper the enrolment's document is, and whose change it shows. */
     static final String COMPANY_ARTICLE = "001 art. 23.1.1; 002 art. 20.3.3";

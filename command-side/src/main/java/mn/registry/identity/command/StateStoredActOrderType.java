@@ -47,9 +47,10 @@ class StateStoredActOrderType {
                     + "it and give its SHA-256 in 'documentSha256'.", "documentSha256", EnrolSignerType.ARTICLE);
         }
         documents.requireReceived(document, "documentSha256", EnrolSignerType.ARTICLE);
-        // ADR 0061 item 45: a statement of a stored act's order (a record of the past, which one order may have given several acts of)
-        // states no persons: on an order first cited here, the claim is "not known" as one stored before session 29
-        EnrolSignerType.onAnIdentityOrder(acrossKinds, document, mn.registry.command.claim.Claimant.NONE, context,
+        // ADR 0061 item 55 (F521, was O352): the statement states the persons its order concerns, and is judged by them as the other
+        // identity acts (DocumentClaims.orderConcernsThePersonsOfTheAct): stated at the order's first citation, refused on an order stated
+        // for other persons
+        EnrolSignerType.onAnIdentityOrder(acrossKinds, document, statedPersons(body), context,
                 () -> EnrolSignerType.toTheEnrolledPersonsStream(commands, body, body.personId(), context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "StateStoredActOrder");
@@ -60,5 +61,15 @@ class StateStoredActOrderType {
         }
         answer.put("statedAt", context.receivedAt().toString());
         return answer;
+    }
+
+    /**
+     * 001 art. 23.1.1 (choice, the lead's reading, ADR 0061 item 55; abuse audit F521, was O352): a statement of a stored act's order
+     * concerns the person whose act it is and the others the signer names ({@code orderConcerns}), as an enrolment, the end of a role or a
+     * revocation does (item 45): the order's claim keeps them at its first citation, and a statement on an order stated, at its first
+     * citation, for other persons is refused ({@code identity.order-concerns-other-persons}). Who may state it is unchanged (item 31).
+     */
+    static mn.registry.command.claim.Claimant statedPersons(StateStoredActOrder body) {
+        return EnrolSignerType.concerning(body.personId(), body.orderConcerns());
     }
 }

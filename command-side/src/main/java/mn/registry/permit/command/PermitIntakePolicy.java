@@ -17,7 +17,7 @@ import java.util.Set;
  * method that refuses with a {@link RegistryProblem} naming the field and the article; the first
  * broken rule is reported and nothing is stored. Pure: no I/O, so the aggregate applies it too.
  */
-final class PermitIntakePolicy {
+public final class PermitIntakePolicy {
 
     private PermitIntakePolicy() {
     }
@@ -69,8 +69,11 @@ final class PermitIntakePolicy {
         }
     }
 
-    /** Seven ASCII digits: the state registration number of a Mongolian legal entity. */
-    static boolean isRegistrationNumber(String number) {
+    /**
+     * Seven ASCII digits: the state registration number of a Mongolian legal entity (002 art. 25.1.1); also the rule of the company a
+     * representative's enrolment names (ADR 0061 items 44, 53).
+     */
+    public static boolean isRegistrationNumber(String number) {
         return number != null && number.length() == 7 && number.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 

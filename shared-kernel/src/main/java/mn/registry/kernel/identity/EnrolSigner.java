@@ -15,7 +15,9 @@ package mn.registry.kernel.identity;
  * @param company        the state registration number (seven digits) of the company whose representative an {@link Role#APPLICANT}'s
  *                       enrolment makes the person (ADR 0061 item 44; abuse audit F503, was O291): the enrolment's document (the
  *                       company's decision naming its director, its power of representation) is then that company's paper and no
- *                       other company reports a change on it; {@code null} for an official, or where not known
+ *                       other company reports a change on it; required with that role since session 30 (ADR 0061 item 53; abuse
+ *                       audit F520, was O350: {@code identity.representative-company-missing}); {@code null} for an official or a
+ *                       certificate alone
  * @param orderConcerns  the other persons the order this act rests on concerns, stated by the signer when the act is the order's first
  *                       citation (ADR 0061 item 45; abuse audit F504, was O314): an order naming several officials is then cited for each;
  *                       empty or null: the order concerns this act's person alone. Kept in the signed command and on the order's claim
@@ -31,8 +33,8 @@ public record EnrolSigner(PersonId personId, String certificatePem,
     }
 
     /**
-     * An enrolment naming no company (an official's, a certificate alone, or a representative's whose company is not named) on an order
-     * concerning the person alone.
+     * An enrolment naming no company (an official's, a certificate alone; a representative's is refused since ADR 0061 item 53) on an
+     * order concerning the person alone.
      */
     public EnrolSigner(PersonId personId, String certificatePem, Role role, String documentSha256) {
         this(personId, certificatePem, role, documentSha256, null, null);

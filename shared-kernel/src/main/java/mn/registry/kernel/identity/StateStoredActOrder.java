@@ -15,8 +15,13 @@ package mn.registry.kernel.identity;
  * @param sequence       the stored act's number on the person's stream (the registry's log names it), or on the zone's with {@code zoneId}
  * @param documentSha256 the SHA-256 of the order's document, uploaded first
  * @param zoneId         the zone whose stream holds the act (a governor's appointment or dismissal recorded on the zone alone), else null
+ * @param orderConcerns  the other persons the order concerns, stated by the signer when the statement is the order's first citation
+ *                       (ADR 0061 item 55; abuse audit F521, was O352), as {@link EnrolSigner#orderConcerns()}: empty or null, the
+ *                       person alone. Kept in the signed command and on the order's claim; a later citation for a person not stated is
+ *                       refused, and this statement too on an order stated for other persons
  */
-public record StateStoredActOrder(PersonId personId, Long sequence, String documentSha256, mn.registry.kernel.freezone.ZoneId zoneId) {
+public record StateStoredActOrder(PersonId personId, Long sequence, String documentSha256, mn.registry.kernel.freezone.ZoneId zoneId,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) java.util.List<PersonId> orderConcerns) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public StateStoredActOrder {
@@ -24,6 +29,11 @@ public record StateStoredActOrder(PersonId personId, Long sequence, String docum
 
     /** A statement of an act on the person's own stream. */
     public StateStoredActOrder(PersonId personId, Long sequence, String documentSha256) {
-        this(personId, sequence, documentSha256, null);
+        this(personId, sequence, documentSha256, null, null);
+    }
+
+    /** A statement on an order concerning the person alone (with {@code zoneId}, a governor's act recorded on the zone alone). */
+    public StateStoredActOrder(PersonId personId, Long sequence, String documentSha256, mn.registry.kernel.freezone.ZoneId zoneId) {
+        this(personId, sequence, documentSha256, zoneId, null);
     }
 }
