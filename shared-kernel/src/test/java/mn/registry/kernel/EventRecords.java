@@ -35,6 +35,7 @@ public final class EventRecords {
             "FeeYear",                   // the land fee schedule's table
             "GovernmentExemption",       // the land fee schedule's table
             "Closure",                   // FreeZoneTerms: a zone's closure, computed from the zone's events (inventoried there)
+            "RunningPeriods",            // a registration's periods of 003 art. 12.5.1, 12.5.2, folded from its events (inventoried there), never stored
             "PersonalDetails",           // the clear text of EncryptedPersonalData, never stored in clear (inventoried there)
             "PermitRegistrationReceipt", // a receipt computed for the applicant from PermitApplicationRegistered
             "Quarter",                   // QuarterlyReportContent: a quarter, computed

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds a claim, and only the command's own refusal releases it (ADR 0057), so nothing here goes stale, on this node or another. An act of
  * the same kind, whose acts share the document whoever holds it ({@code MANY_ACTS}), passes on the insert's duplicate key without the read of
  * the claim. Bounded: past {@value #LIMIT} documents it starts again (a miss costs the read it saves, nothing else). Session 28 (F462, was
- * O290): the claim's company is remembered with its kind, so that a kind shared within one company ({@link DocumentClaims#SHARED_WITHIN_ONE_COMPANY})
+ * O290): the claim's company is remembered with its kind, so that a kind shared within one company ({@link DocumentKind#sharedWithinOneCompany})
  * passes another company's act on no duplicate key: that act reads the claim and is refused.
  */
 final class ClaimsHeldForGood {

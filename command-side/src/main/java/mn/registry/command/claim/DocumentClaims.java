@@ -248,7 +248,7 @@ public class DocumentClaims {
      * The act that claimed {@code keys} as {@code kind} is stored (ADR 0070): its documents' claims are its kind's for good (a stored act's
      * command stays in the command log, and only a refused command releases its claims), so a later act of the kind on one of them passes
      * on the insert's duplicate key without reading the claim, where the kind's acts share it whoever holds it; within one company only for a
-     * kind of {@link #SHARED_WITHIN_ONE_COMPANY} (session 28, F462: {@code claimant}'s company is remembered with the kind).
+     * kind {@link DocumentKind#sharedWithinOneCompany} (session 28, F462: {@code claimant}'s company is remembered with the kind).
      */
     public void stored(java.util.Collection<String> keys, DocumentKind kind, Claimant claimant) {
         String company = companyClaiming(claimant);
@@ -309,9 +309,9 @@ public class DocumentClaims {
      * and 20):
      * <ol>
      * <li>a claim whose command no longer holds it (refused, its release lost in a stop) is taken over;</li>
-     * <li>the same kind, {@code MANY_ACTS}: its acts share it; within one company only for a kind of {@link #SHARED_WITHIN_ONE_COMPANY}
+     * <li>the same kind, {@code MANY_ACTS}: its acts share it; within one company only for a kind {@link DocumentKind#sharedWithinOneCompany}
      * (session 28, F462: two companies both named are refused with the kind's own code; session 29, F508: a Free Zone application's papers,
-     * the entity read from the grounds, save a paper named where {@link #NAMED_BY_SEVERAL_COMPANIES} says);</li>
+     * the entity read from the grounds, save a paper named where {@link DocumentKind.Companies#namedBySeveral} says);</li>
      * <li>the same {@code ONE_ACT}, {@code ONE_GROUNDS} or {@code ONE_ENTITY} kind, or a Free Zone kind judged with the holder's
      * ({@link #ONE_COLLECTION}): an act on the same grounds passes to its aggregate where the kind leaves it so (a {@code ONE_GROUNDS}
      * kind always does), as does one of a {@code ONE_ENTITY} kind on another registration of the entity its own kind's claim names, and
@@ -432,70 +432,32 @@ public class DocumentClaims {
         return citing != null && holding != null && !citing.equals(holding);
     }
 
-    /**
-     * The kinds whose acts share a document within one company only, each with its refusal's code (ADR 0057 item 8, session 28, the lead's
-     * reading, a choice; abuse audit F462, was O290): a permit application's papers describe its company (002 art. 25.1.1: its state
-     * registration certificate, and its procedure, bank's reference, audited statements, security audit and standards report), so an
-     * application of another company, both named, may not cite them, whichever company's application is stored first. A claim naming no
-     * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
-     */
-    static final Map<DocumentKind, String> SHARED_WITHIN_ONE_COMPANY = Map.of(DocumentKind.PERMIT_APPLICATION_DOCUMENT,
-            "document.claimed-by-another-company.permit-application-document",
-            // ADR 0057 item 13 (session 29, F508, was O302; 003 art. 12.1.1, 12.1.2): a Free Zone application's papers describe its legal
-            // entity (its application, state registration certificate or incorporation document); the entity's applications in several
-            // zones share them (ADR 0035 items 8, 73), another entity's do not. The entity is read from the claim's grounds (companyOf)
-            DocumentKind.ZONE_APPLICATION_DOCUMENT, "document.claimed-by-another-company.zone-application-document",
-            // 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the document of a
-            // company's representative's enrolment (its decision naming its director, its power of representation) is that company's paper
-            // when the enrolment names it: another company's representative is not enrolled on it, nor (the pair of SHARED) does another
-            // company report a change on it; an official's order names no company and is shared as before
-            DocumentKind.IDENTITY_ORDER, "document.claimed-by-another-company.identity-order");
-
-    /**
-     * The papers of a kind of {@link #SHARED_WITHIN_ONE_COMPANY} that several companies may still name, by the field the citing act names
-     * them in (ADR 0057 item 13, choice; ADR 0035 item 73 (a)): one agent's power of attorney may serve several foreign entities (003 art.
-     * 12.1.2), so a zone application naming a paper as its power of attorney is not refused for another entity's claim; what it shows is
-     * the governor's review (12.2).
-     */
-    static final Map<DocumentKind, Set<String>> NAMED_BY_SEVERAL_COMPANIES = Map.of(DocumentKind.ZONE_APPLICATION_DOCUMENT,
-            Set.of("documents." + mn.registry.kernel.freezone.ZoneDocument.POWER_OF_ATTORNEY.name()));
-
     // ADR 0057 item 8 (F462, was O290; 002 art. 25.1.1) and item 13 (F508, was O302; 003 art. 12.1.1): an act of a kind shared within one
     // company, on a paper its kind's claim holds for another company, both named, unless the act names it in a field several companies share
     // as the paper the claim's holder named it as (item 17, F509; holdersPaper: the claim's PAPER, null when not known)
     static boolean anotherCompanysPaper(DocumentKind kind, String field, String citing, String holding, String holdersPaper) {
-        return SHARED_WITHIN_ONE_COMPANY.containsKey(kind) && !sharedAsThePaperItsHolderNamed(kind, field, holdersPaper)
+        return kind.sharedWithinOneCompany() && !kind.sharedAsThePaperItsHolderNamed(field, holdersPaper)
                 && twoCompanies(citing, holding);
     }
 
     /**
      * The claim's field naming the paper its holder named the document as (ADR 0057 item 17, session 29; abuse audit F509, was O355): the
-     * citing act's field ({@code documents.POWER_OF_ATTORNEY}), written on the claims of a kind of {@link #NAMED_BY_SEVERAL_COMPANIES} only,
-     * by the act that claims the document (or takes a stale claim over). A claim written before session 29 names none: not known.
+     * citing act's field ({@code documents.POWER_OF_ATTORNEY}), written on the claims of a kind several companies may name a paper of only
+     * ({@link DocumentKind#namesThePaper}), by the act that claims the document (or takes a stale claim over). A claim written before
+     * session 29 names none: not known.
      */
     static final String PAPER = "paper";
 
-    // ADR 0057 item 17 (F509, was O355; 003 art. 12.1.2): the claim names the paper (the citing field) of a kind of NAMED_BY_SEVERAL_COMPANIES
+    // ADR 0057 item 17 (F509, was O355; 003 art. 12.1.2): the claim names the paper (the citing field) of a kind several companies may name
     private static Document namingThePaper(Document claim, DocumentKind kind, String field) {
-        return field != null && NAMED_BY_SEVERAL_COMPANIES.containsKey(kind) ? claim.append(PAPER, field) : claim;
-    }
-
-    /**
-     * ADR 0057 item 17 (session 29, F509, was O355; 003 art. 12.1.2): one agent's power of attorney may serve several foreign entities, but a
-     * paper is shared only as the paper its claim's holder named it as: an act naming it in a field several companies share
-     * ({@link #NAMED_BY_SEVERAL_COMPANIES}) passes where the claim names that same paper; another entity's incorporation document (or any
-     * paper an entity named as its own) named as a power of attorney does not, nor a power of attorney named as anything else. A claim that
-     * names no paper (written before session 29: not known, choice) is judged on the citing field alone, as before.
-     */
-    static boolean sharedAsThePaperItsHolderNamed(DocumentKind kind, String field, String holdersPaper) {
-        return NAMED_BY_SEVERAL_COMPANIES.getOrDefault(kind, Set.of()).contains(field) && (holdersPaper == null || holdersPaper.equals(field));
+        return kind.namesThePaper(field) ? claim.append(PAPER, field) : claim;
     }
 
     // the refusal names the kind and the article of the act refused, never the company, the application or the person holding it (as refusal())
     static RegistryProblem anotherCompanysPaperRefusal(DocumentKind kind, String field, String article) {
         String whose = kind.english().startsWith("a document of a ") ? kind.english().replaceFirst("^a document of a ", "a document of another company's ")
                 : kind.english() + ", another company's";
-        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, SHARED_WITHIN_ONE_COMPANY.get(kind), "This document is cited already as "
+        return new RegistryProblem(RegistryProblem.Kind.CONFLICT, kind.companies().refusalCode(), "This document is cited already as "
                 + whose + "; " + article
                 + " asks each company for papers of its own.", field, article);
     }

@@ -58,7 +58,15 @@ public enum DocumentKind {
      * attorney may name one agent for several entities, another entity's too (its review is the governor's, 12.2).
      */
     ZONE_APPLICATION_DOCUMENT("zone-application-document", "a document of a Free Zone application (its application, state registration "
-            + "certificate, incorporation document or power of attorney)", Acts.MANY),
+            + "certificate, incorporation document or power of attorney)", Acts.MANY,
+            // ADR 0057 item 13 (session 29, F508, was O302; 003 art. 12.1.1, 12.1.2): a Free Zone application's papers describe its legal
+            // entity (its application, state registration certificate or incorporation document); the entity's applications in several
+            // zones share them (ADR 0035 items 8, 73), another entity's do not. The entity is read from the claim's grounds (companyOf).
+            // ADR 0057 item 13 (choice; ADR 0035 item 73 (a)) and item 17 (F509): one agent's power of attorney may serve several foreign
+            // entities (003 art. 12.1.2), so a zone application naming a paper as its power of attorney is not refused for another entity's
+            // claim that names it so too; what it shows is the governor's review (12.2)
+            Companies.withinOne("document.claimed-by-another-company.zone-application-document")
+                    .namedBySeveral("documents." + mn.registry.kernel.freezone.ZoneDocument.POWER_OF_ATTORNEY.name())),
     /** 003 art. 12.1: the receipt of a Free Zone registration's fee, named with the application. */
     ZONE_REGISTRATION_FEE("zone-registration-fee", "the receipt of a Free Zone registration fee", Acts.oneAct(new Refusal(
             "freezone.fee-receipt-used-elsewhere", "documents", "003 art. 12.1", "This registration fee receipt is cited already by the application "
@@ -89,7 +97,12 @@ public enum DocumentKind {
      * 001 art. 23.1.1 (ADR 0055): the order or letter an identity act rests on ({@code EnrolSigner}, {@code EndSignerRole},
      * {@code RevokeSignerCertificate}); one Government order may name several officials, so the kind's acts share it.
      */
-    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate", Acts.MANY),
+    IDENTITY_ORDER("identity-order", "an order or letter enrolling a signer, ending a role or revoking a certificate", Acts.MANY,
+            // 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the document of a
+            // company's representative's enrolment (its decision naming its director, its power of representation) is that company's paper
+            // when the enrolment names it: another company's representative is not enrolled on it, nor (the pair of SHARED) does another
+            // company report a change on it; an official's order names no company and is shared as before
+            Companies.withinOne("document.claimed-by-another-company.identity-order")),
     /**
      * 002 art. 26.7: the contract a permit is issued with ({@code IssuePermit}); shares with {@link #INSURANCE_POLICY} (the policy and
      * contract recorded with the insurance, 26.2.3, are cited again at the issue).
@@ -142,7 +155,12 @@ public enum DocumentKind {
      * application again, after a refusal or expiry, names the same papers; the reviewer reads each, 26.2).
      */
     PERMIT_APPLICATION_DOCUMENT("permit-application-document", "a document of a permit application (its state registration certificate, "
-            + "procedure, bank reference, audited statements, security audit, standards report or copy of another permit)", Acts.MANY);
+            + "procedure, bank reference, audited statements, security audit, standards report or copy of another permit)", Acts.MANY,
+            // ADR 0057 item 8 (session 28, the lead's reading, a choice; abuse audit F462, was O290): a permit application's papers describe
+            // its company (002 art. 25.1.1: its state registration certificate, and its procedure, bank's reference, audited statements,
+            // security audit and standards report), so an application of another company, both named, may not cite them, whichever
+            // company's application is stored first
+            Companies.withinOne("document.claimed-by-another-company.permit-application-document"));
 
     /** The stable code of a refusal of a document another kind of act holds, before the holder's {@link #code}. */
     public static final String REFUSAL_CODE = "document.claimed-by-another-act";
@@ -251,14 +269,74 @@ public enum DocumentKind {
         }
     }
 
+    /**
+     * Whose acts share a kind's document (ADR 0057 items 8, 13, 17; {@link DocumentClaims#anotherCompanysPaper}): any company's (the kinds
+     * declared without), or one company's only, another company's act, both named, refused with {@code refusalCode}. A claim naming no
+     * company (stored before session 27, until {@link CompanyOnClaimsBackfill} names it) passes within the kind as before.
+     *
+     * @param refusalCode    the code of the refusal of another company's act, or null: the kind's acts share it whoever's they are
+     * @param namedBySeveral the citing act's fields in which several companies may name one paper of the kind, as the paper its claim's
+     *                       holder named it as (item 17; the claim then names its paper, {@link DocumentClaims#PAPER})
+     */
+    public record Companies(String refusalCode, java.util.Set<String> namedBySeveral) {
+
+        /** The kind's acts share its document, whichever company's they are. */
+        static final Companies ANY = new Companies(null, java.util.Set.of());
+
+        /** The kind's acts share its document within one company only. */
+        static Companies withinOne(String refusalCode) {
+            return new Companies(refusalCode, java.util.Set.of());
+        }
+
+        /** The same, save a paper named in one of {@code fields}, which several companies may name. */
+        Companies namedBySeveral(String... fields) {
+            return new Companies(refusalCode, java.util.Set.of(fields));
+        }
+    }
+
     private final String code;
     private final String english;
     private final Acts acts;
+    private final Companies companies;
 
     DocumentKind(String code, String english, Acts acts) {
+        this(code, english, acts, Companies.ANY);
+    }
+
+    DocumentKind(String code, String english, Acts acts, Companies companies) {
         this.code = code;
         this.english = english;
         this.acts = acts;
+        this.companies = companies;
+    }
+
+    /** Whose acts share this kind's document: any company's, or one company's only (ADR 0057 items 8, 13, 17). */
+    public Companies companies() {
+        return companies;
+    }
+
+    /** Whether this kind's acts share its document within one company only (ADR 0057 item 8, F462; item 13, F508; F503). */
+    public boolean sharedWithinOneCompany() {
+        return companies.refusalCode() != null;
+    }
+
+    /**
+     * Whether a claim of this kind names the paper its act named the document as ({@code field}): a kind several companies may name a paper
+     * of (ADR 0057 item 17, session 29; abuse audit F509, was O355).
+     */
+    public boolean namesThePaper(String field) {
+        return field != null && !companies.namedBySeveral().isEmpty();
+    }
+
+    /**
+     * ADR 0057 item 17 (session 29, F509, was O355; 003 art. 12.1.2): one agent's power of attorney may serve several foreign entities, but a
+     * paper is shared only as the paper its claim's holder named it as: an act naming it in a field several companies share passes where
+     * the claim names that same paper ({@code holdersPaper}); another entity's incorporation document (or any paper an entity named as its
+     * own) named as a power of attorney does not, nor a power of attorney named as anything else. A claim that names no paper (written
+     * before session 29: not known, choice) is judged on the citing field alone, as before.
+     */
+    public boolean sharedAsThePaperItsHolderNamed(String field, String holdersPaper) {
+        return companies.namedBySeveral().contains(field) && (holdersPaper == null || holdersPaper.equals(field));
     }
 
     /** Whether this kind's document grounds one act ({@code ONE_ACT}) or several, and how a second is refused. */

@@ -12,6 +12,7 @@ import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.RunningPeriods;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneCertificate;
 import mn.registry.kernel.freezone.ZoneId;
@@ -753,19 +754,17 @@ class ZoneRegistration {
 
     // 003 art. 12.5.1: the year's last day if operations did not start by then (a start recorded after it predates F36's refusal)
     private LocalDate notStartedBy(LocalDate due) {
-        return due != null && (startedOn == null || startedOn.isAfter(due)) ? due : null;
+        return periods().notStartedBy(due);
     }
 
     /** The last day of the year to start at {@code today}, moved by the zone's closures within it (ADR 0035 item 21); null if none runs. */
     private LocalDate startDue(RegistrationServices services, LocalDate today) {
-        return startDueBy == null ? null : FreeZoneTerms.dueAfterClosures(startRunsFrom == null ? startDueBy.plusDays(1).minusYears(1) : startRunsFrom,
-                startDueBy, services.closures(zoneId), today);
+        return periods().startDue(services.closures(zoneId), today);
     }
 
     /** The last day of the 12 months of interruption at {@code today}, moved likewise; null if operations are not interrupted. */
     private LocalDate resumeDue(RegistrationServices services, LocalDate today) {
-        return interruptedOn == null || resumeDueBy == null ? null : FreeZoneTerms.dueAfterClosures(interruptionRunsFrom == null
-                ? resumeDueBy.plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS) : interruptionRunsFrom, resumeDueBy, services.closures(zoneId), today);
+        return interruptedOn == null ? null : periods().resumeDue(services.closures(zoneId), today);
     }
 
     // 003 art. 8.7.6, 12.5: the governor deregisters on a ground that is due; 22.6 land rights go on 12.5.1/12.5.2; 26.2 tax clawback when it stops early
@@ -1001,8 +1000,24 @@ class ZoneRegistration {
         return date;
     }
 
+    /** 003 art. 12.5.1, 12.5.2: the year to start and the 12 months of interruption as the fields below keep them (the snapshot's shape). */
+    private RunningPeriods periods() {
+        return new RunningPeriods(startRunsFrom, startDueBy, startedOn, interruptionRunsFrom, resumeDueBy);
+    }
+
+    /** The periods after {@code event}, by their one fold ({@link RunningPeriods#after}, the land register's too: ADR 0035 item 101). */
+    private void periodsAfter(Object event) {
+        RunningPeriods after = periods().after(event, certificateIssuedOn);
+        startRunsFrom = after.startRunsFrom();
+        startDueBy = after.startDueBy();
+        startedOn = after.startedOn();
+        interruptionRunsFrom = after.interruptionRunsFrom();
+        resumeDueBy = after.resumeDueBy();
+    }
+
     @EventSourcingHandler
     void on(RegistrationEvents.ZoneRegistrationApplied event) {
+        periodsAfter(event);
         stream = RegistrationStreamCommands.stream(event.registrationId());
         registrationId = event.registrationId();
         zoneId = event.zoneId();
@@ -1012,11 +1027,8 @@ class ZoneRegistration {
         certificateIssuedOn = null;
         agreementSignedOn = null;
         agreementEndsOn = null;
-        startDueBy = null;
-        startedOn = null;
         interruptedOn = null;
         lastInterruptionBegan = null;
-        resumeDueBy = null;
         resumedOn = null;
         bankruptcy = false;
         courtDecidedOn = null;
@@ -1053,9 +1065,8 @@ class ZoneRegistration {
     void on(RegistrationEvents.EntityRegistered event) {
         status = Status.REGISTERED;
         certificatesIssued++;
+        periodsAfter(event); // ADR 0035 item 6: the year runs from the certificate until an agreement
         certificateIssuedOn = event.certificate().issuedOn();
-        startDueBy = FreeZoneTerms.startDueBy(certificateIssuedOn); // ADR 0035 item 6: the year runs from the certificate until an agreement
-        startRunsFrom = certificateIssuedOn;
         movedDue.clear();
         if (applicationsFeeReceipt != null) {
             feeReceiptsSpent.add(applicationsFeeReceipt);
@@ -1069,10 +1080,9 @@ class ZoneRegistration {
 
     @EventSourcingHandler
     void on(RegistrationEvents.InvestmentAgreementRecorded event) {
+        periodsAfter(event);
         agreementSignedOn = event.signedOn();
         agreementEndsOn = event.endsOn();
-        startDueBy = event.startDueBy();
-        startRunsFrom = event.signedOn().isAfter(certificateIssuedOn) ? event.signedOn() : certificateIssuedOn;
         movedDue.remove(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR);
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
@@ -1086,7 +1096,7 @@ class ZoneRegistration {
 
     @EventSourcingHandler
     void on(RegistrationEvents.OperationsStarted event) {
-        startedOn = event.on();
+        periodsAfter(event);
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
         }
@@ -1097,10 +1107,9 @@ class ZoneRegistration {
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
         }
+        periodsAfter(event);
         interruptedOn = event.on();
         lastInterruptionBegan = event.on();
-        resumeDueBy = event.resumeDueBy();
-        interruptionRunsFrom = event.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS);
         movedDue.remove(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS);
     }
 
@@ -1109,9 +1118,9 @@ class ZoneRegistration {
         if (event.documentSha256() != null) {
             citedDocuments.add(event.documentSha256());
         }
+        periodsAfter(event);
         resumedOn = event.on();
         interruptedOn = null;
-        resumeDueBy = null;
     }
 
     @EventSourcingHandler

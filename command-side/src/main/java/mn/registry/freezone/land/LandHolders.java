@@ -5,6 +5,7 @@ import mn.registry.kernel.freezone.DeregistrationGround;
 import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
+import mn.registry.kernel.freezone.RunningPeriods;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -37,7 +38,7 @@ class LandHolders {
      *                       one registration)
      */
     record Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised,
-                  RunningPeriods periods) {
+                  PeriodsInZone periods) {
 
         Holder(RegistrationId registrationId, boolean registered, PersonId representative) {
             this(registrationId, registered, representative, null, false);
@@ -48,37 +49,22 @@ class LandHolders {
         }
 
         Holder(RegistrationId registrationId, boolean registered, PersonId representative, Instant registeredAt, boolean landGroundRaised) {
-            this(registrationId, registered, representative, registeredAt, landGroundRaised, RunningPeriods.NONE);
+            this(registrationId, registered, representative, registeredAt, landGroundRaised, PeriodsInZone.NONE);
         }
     }
 
     /**
-     * 003 art. 6.4, 12.5.1, 12.5.2, 22.6 (ADR 0035 item 101; abuse audit F501): the year to start and the 12 months of interruption of the current
-     * registration period as its events stand, with the zone's closures that move them (item 21), as {@code ZoneRegistration} counts them: the
-     * land register judges at its receipt whether one ran out before the deadline service raised its ground.
-     *
-     * @param startRunsFrom        the later of the certificate and the agreement, or null
-     * @param startDueBy           the year to start's last day as the law counts it, or null before the certificate
-     * @param startedOn            the day operations started, or null
-     * @param interruptionRunsFrom the first day of the 12 months running, or null
-     * @param resumeDueBy          their last day as the law counts it, or null when operations are not interrupted
+     * 003 art. 6.4, 12.5.1, 12.5.2, 22.6 (ADR 0035 item 101; abuse audit F501): the registration's current periods (the one fold of them,
+     * {@link RunningPeriods}, as {@code ZoneRegistration} keeps them) with the zone's closures that move them (item 21): the land register
+     * judges at its receipt whether one ran out before the deadline service raised its ground.
      */
-    record RunningPeriods(LocalDate startRunsFrom, LocalDate startDueBy, LocalDate startedOn, LocalDate interruptionRunsFrom, LocalDate resumeDueBy,
-                          List<FreeZoneTerms.Closure> closures) {
+    record PeriodsInZone(RunningPeriods periods, List<FreeZoneTerms.Closure> closures) {
 
-        static final RunningPeriods NONE = new RunningPeriods(null, null, null, null, null, List.of());
+        static final PeriodsInZone NONE = new PeriodsInZone(RunningPeriods.NONE, List.of());
 
-        /** The last day of the period of 12.5.1 or 12.5.2 that ran out before {@code receivedOn}, moved by the closures; empty if none did. */
+        /** The ground and last day of the period of 12.5.1 or 12.5.2 that ran out before {@code receivedOn}, moved by the closures; empty if none did. */
         java.util.Optional<Map.Entry<DeregistrationGround, LocalDate>> ranOutBefore(LocalDate receivedOn) {
-            LocalDate start = startDueBy == null ? null : FreeZoneTerms.dueAfterClosures(startRunsFrom, startDueBy, closures, receivedOn);
-            if (start != null && receivedOn.isAfter(start) && (startedOn == null || startedOn.isAfter(start))) {
-                return java.util.Optional.of(Map.entry(DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, start));
-            }
-            LocalDate resume = resumeDueBy == null ? null : FreeZoneTerms.dueAfterClosures(interruptionRunsFrom, resumeDueBy, closures, receivedOn);
-            if (resume != null && receivedOn.isAfter(resume)) {
-                return java.util.Optional.of(Map.entry(DeregistrationGround.INTERRUPTED_TWELVE_MONTHS, resume));
-            }
-            return java.util.Optional.empty();
+            return periods.ranOutBefore(closures, receivedOn);
         }
     }
 
@@ -137,14 +123,9 @@ class LandHolders {
         Map<ZoneId, List<FreeZoneTerms.Closure>> closed = new java.util.HashMap<>();
         own.forEach((id, stream) -> standings.put(id, new Holder(id, stream.registered(), stream.representative(), stream.registeredAt(),
                 stream.landGroundRaised() || dissolvedElsewhere(stream, elsewhere.getOrDefault(id, List.of())),
-                stream.periods().startDueBy() == null ? RunningPeriods.NONE : withClosures(stream.periods(),
-                        closed.computeIfAbsent(id.zoneId(), closures)))));
+                stream.periods().startDueBy() == null ? PeriodsInZone.NONE : new PeriodsInZone(stream.periods(),
+                        List.copyOf(closed.computeIfAbsent(id.zoneId(), closures))))));
         return standings;
-    }
-
-    private static RunningPeriods withClosures(RunningPeriods periods, List<FreeZoneTerms.Closure> closures) {
-        return new RunningPeriods(periods.startRunsFrom(), periods.startDueBy(), periods.startedOn(), periods.interruptionRunsFrom(),
-                periods.resumeDueBy(), List.copyOf(closures));
     }
 
     /** What the registration's own stream says (its current period). */
@@ -160,7 +141,7 @@ class LandHolders {
         LocalDate certificateIssuedOn = null;
         RunningPeriods periods = RunningPeriods.NONE;
         for (Object e : WholeStream.payloads(events, registrationStream(id)).toList()) {
-            periods = folded(periods, e, certificateIssuedOn);
+            periods = periods.after(e, certificateIssuedOn);
             if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
                 registered = false;
                 representative = applied.signedBy();
@@ -177,33 +158,6 @@ class LandHolders {
             }
         }
         return new OwnStream(registered, representative, registeredAt, landGroundRaised, certificateIssuedOn, periods);
-    }
-
-    // 003 art. 12.5.1, 12.5.2 (ADR 0035 items 6, 17, 101): the periods as ZoneRegistration folds them: the year from the certificate, from the
-    // later of it and the agreement once one is recorded; the 12 months from the interruption's recorded count until a resumption
-    private static RunningPeriods folded(RunningPeriods p, Object e, LocalDate certificateIssuedOn) {
-        if (e instanceof RegistrationEvents.ZoneRegistrationApplied) {
-            return RunningPeriods.NONE;
-        }
-        if (e instanceof RegistrationEvents.EntityRegistered registered) {
-            LocalDate certified = registered.certificate().issuedOn();
-            return new RunningPeriods(certified, FreeZoneTerms.startDueBy(certified), null, null, null, List.of());
-        }
-        if (e instanceof RegistrationEvents.InvestmentAgreementRecorded agreement && certificateIssuedOn != null) {
-            LocalDate from = agreement.signedOn().isAfter(certificateIssuedOn) ? agreement.signedOn() : certificateIssuedOn;
-            return new RunningPeriods(from, agreement.startDueBy(), p.startedOn(), p.interruptionRunsFrom(), p.resumeDueBy(), List.of());
-        }
-        if (e instanceof RegistrationEvents.OperationsStarted started) {
-            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), started.on(), p.interruptionRunsFrom(), p.resumeDueBy(), List.of());
-        }
-        if (e instanceof RegistrationEvents.OperationsInterrupted interrupted) {
-            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), p.startedOn(),
-                    interrupted.resumeDueBy().plusDays(1).minusMonths(FreeZoneTerms.INTERRUPTION_MONTHS), interrupted.resumeDueBy(), List.of());
-        }
-        if (e instanceof RegistrationEvents.OperationsResumed) {
-            return new RunningPeriods(p.startRunsFrom(), p.startDueBy(), p.startedOn(), null, null, List.of());
-        }
-        return p;
     }
 
     // 003 art. 12.5.3, 22.6, 22.7 (ADR 0035 items 16, 67, 82; abuse audit F399): a court's dissolution of the entity recorded in another zone,

@@ -42,6 +42,7 @@ import static mn.registry.freezone.entity.ZoneRegistrationTest.RECEIVED;
 import static mn.registry.freezone.entity.ZoneRegistrationTest.ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static mn.registry.testing.Refusals.refusedAs;
 
 /**
  * Session 23, Free Zone round 20 (abuse audit F356, was O197; ADR 0035 item 73): the documents a Free Zone application names, its fee
@@ -132,13 +133,6 @@ class FreeZoneAbuseRound20Test {
 
     private Document claimOf(String sha256) {
         return claimed.find(Filters.eq("_id", sha256)).first();
-    }
-
-    private static void refusedAs(RegistryProblem problem, String code, String field, String article) {
-        assertThat(problem).as(code).isNotNull();
-        assertThat(problem.code()).isEqualTo(code);
-        assertThat(problem.field()).isEqualTo(field);
-        assertThat(problem.article()).isEqualTo(article);
     }
 
     @Test

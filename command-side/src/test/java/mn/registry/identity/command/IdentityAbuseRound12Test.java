@@ -13,7 +13,6 @@ import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
-import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import static mn.registry.identity.command.PersonEnrolmentTest.fixture;
 import static mn.registry.identity.command.PersonEnrolmentTest.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static mn.registry.testing.Refusals.refusedAs;
 
 /**
  * Session 29, identity round 12 (ADR 0061 items 44-45; abuse audit F503, was O291; F504, was O314), on the person's stream and the claims:
@@ -48,14 +48,6 @@ class IdentityAbuseRound12Test {
 
     private static EnrolSigner representative(String company, Role role) {
         return new EnrolSigner(PERSON, pem(FIRST), role, DOCUMENT, company, null);
-    }
-
-    private static void refusedAs(Throwable t, String code, String field, String article) {
-        assertThat(t).isInstanceOfSatisfying(RegistryProblem.class, p -> {
-            assertThat(p.code()).isEqualTo(code);
-            assertThat(p.field()).isEqualTo(field);
-            assertThat(p.article()).isEqualTo(article);
-        });
     }
 
     @Test

@@ -5,7 +5,6 @@ import static mn.registry.permit.command.Signed.signed;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.command.api.CommandContext;
-import mn.registry.document.DocumentStore;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
@@ -18,21 +17,17 @@ import mn.registry.kernel.permit.ReceiptNumber;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
 import mn.registry.kernel.problem.RegistryProblem;
-import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,30 +39,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(EmbeddedMongoExtension.class)
 class ApplyForPermitTypeTest {
 
-    private static final Instant UPLOADED = Instant.parse("2026-11-19T09:00:00Z");
 
     private MongoDatabase database;
-    private DocumentStore documents;
-    private InMemoryEventStorageEngine engine;
-    private Configuration axon;
-    private PermitCommandTypes.ApplyForPermitType type;
+    private ApplyForPermitNode node;
 
     @BeforeEach
     void start(MongoDatabase database) {
         this.database = database;
-        documents = new DocumentStore(database, Clock.fixed(UPLOADED, ZoneOffset.UTC), DataSize.ofMegabytes(1));
-        for (RequiredDocument kind : RequiredDocument.values()) {
-            documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
-        }
-        engine = new InMemoryEventStorageEngine();
-        axon = CompanyClaimsFixture.permitAxon(database, documents, engine);
-        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
+        node = ApplyForPermitNode.on(database);
     }
 
     @AfterEach
     void shutdown() {
-        axon.shutdown();
+        node.close();
     }
 
     private static CommandContext signed(String commandId, Instant receivedAt) {
@@ -76,15 +60,15 @@ class ApplyForPermitTypeTest {
     }
 
     private List<EventMessage<?>> storedEvents() {
-        return engine.readEvents(null, false).<EventMessage<?>>map(m -> m).toList();
+        return node.engine().readEvents(null, false).<EventMessage<?>>map(m -> m).toList();
     }
 
     @Test
     @DisplayName("only an applicant may sign ApplyForPermit, read into the kernel record")
     void command_type() {
-        assertThat(type.type()).isEqualTo("ApplyForPermit");
-        assertThat(type.bodyType()).isEqualTo(ApplyForPermit.class);
-        assertThat(type.allowedRoles()).containsExactly(Role.APPLICANT);
+        assertThat(node.type().type()).isEqualTo("ApplyForPermit");
+        assertThat(node.type().bodyType()).isEqualTo(ApplyForPermit.class);
+        assertThat(node.type().allowedRoles()).containsExactly(Role.APPLICANT);
     }
 
     @Test
@@ -92,7 +76,7 @@ class ApplyForPermitTypeTest {
     void registers_and_answers_with_receipt() {
         Instant receivedAt = Instant.parse("2026-11-20T03:00:00Z");
 
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", receivedAt));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed("cmd-1", receivedAt));
 
         assertThat(receipt.receiptNumber()).isEqualTo(new ReceiptNumber("SP-2026-000001"));
         assertThat(receipt.receivedAt()).isEqualTo(receivedAt);
@@ -110,7 +94,7 @@ class ApplyForPermitTypeTest {
         assertThat(registered.signedBy()).isEqualTo(new PersonId("applicant-1"));
         assertThat(registered.commandSignatureSha256()).isEqualTo("ef".repeat(32));
         assertThat(registered.documents()).hasSize(6).allSatisfy(d -> {
-            assertThat(d.receivedAt()).isEqualTo(UPLOADED);
+            assertThat(d.receivedAt()).isEqualTo(ApplyForPermitNode.UPLOADED);
             assertThat(d.mediaType()).isEqualTo("text/plain; charset=utf-8");
             assertThat(d.size()).isEqualTo(Applications.content(d.kind()).length);
         });
@@ -122,7 +106,7 @@ class ApplyForPermitTypeTest {
     @DisplayName("002 art. 26.1: day 0 is the date of receipt in Ulaanbaatar, not in UTC")
     void day_of_receipt_is_local() {
         // Thursday 19 November 17:30 UTC is Friday 20 November 01:30 in Ulaanbaatar: day 0 is the Friday
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-19T17:30:00Z")));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-19T17:30:00Z")));
 
         assertThat(receipt.decisionDue()).isEqualTo(LocalDate.of(2026, 12, 16));
     }
@@ -130,12 +114,12 @@ class ApplyForPermitTypeTest {
     @Test
     @DisplayName("002 art. 26.2.1: receipt numbers count up within the year of receipt and start again in a new year")
     void receipt_numbers_per_year() {
-        assertThat(type.handle(Applications.complete(), signed("a", Instant.parse("2026-12-30T03:00:00Z"))).receiptNumber().value())
+        assertThat(node.type().handle(Applications.complete(), signed("a", Instant.parse("2026-12-30T03:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2026-000001");
-        assertThat(type.handle(Applications.completeFor("6543211"), signed("b", Instant.parse("2026-12-31T03:00:00Z"))).receiptNumber().value())
+        assertThat(node.type().handle(Applications.completeFor("6543211"), signed("b", Instant.parse("2026-12-31T03:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2026-000002");
         // 2026-12-31T17:00Z is already 1 January 2027 in Ulaanbaatar
-        assertThat(type.handle(Applications.completeFor("6543212"), signed("c", Instant.parse("2026-12-31T17:00:00Z"))).receiptNumber().value())
+        assertThat(node.type().handle(Applications.completeFor("6543212"), signed("c", Instant.parse("2026-12-31T17:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2027-000001");
     }
 
@@ -146,8 +130,8 @@ class ApplyForPermitTypeTest {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         assertThat(ids.applicationId(signed("cmd-1", t))).isEqualTo(ids.applicationId(signed("cmd-1", t.plusSeconds(5))));
         assertThat(ids.applicationId(signed("cmd-1", t))).isNotEqualTo(ids.applicationId(signed("cmd-2", t)));
-        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
-        PermitRegistrationReceipt second = type.handle(Applications.completeFor("6543211"), signed("cmd-2", t));
+        PermitRegistrationReceipt first = node.type().handle(Applications.complete(), signed("cmd-1", t));
+        PermitRegistrationReceipt second = node.type().handle(Applications.completeFor("6543211"), signed("cmd-2", t));
         assertThat(first.applicationId()).isNotEqualTo(second.applicationId());
     }
 
@@ -157,7 +141,7 @@ class ApplyForPermitTypeTest {
         List<SubmittedDocument> docs = new ArrayList<>(Applications.mandatoryDocuments());
         docs.set(3, new SubmittedDocument(RequiredDocument.AUDITED_FINANCIAL_STATEMENTS, "0".repeat(64)));
 
-        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.MONGOLIAN, false, docs), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
+        assertThatThrownBy(() -> node.type().handle(new ApplyForPermit(Applications.MONGOLIAN, false, docs), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("document.unknown");
                     assertThat(p.field()).isEqualTo("documents.AUDITED_FINANCIAL_STATEMENTS");
@@ -169,7 +153,7 @@ class ApplyForPermitTypeTest {
     @Test
     @DisplayName("002 art. 23.2: a foreign company is refused at intake; no event, no receipt number taken")
     void foreign_company_stores_nothing() {
-        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
+        assertThatThrownBy(() -> node.type().handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
                 signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("permit.applicant-foreign"));
         assertNothingStored();
@@ -178,11 +162,11 @@ class ApplyForPermitTypeTest {
     @Test
     @DisplayName("002 art. 25.1: a missing document is refused at intake; no event, no receipt number taken")
     void missing_document_stores_nothing() {
-        assertThatThrownBy(() -> type.handle(Applications.without(RequiredDocument.INTERNATIONAL_STANDARDS_REPORT, false),
+        assertThatThrownBy(() -> node.type().handle(Applications.without(RequiredDocument.INTERNATIONAL_STANDARDS_REPORT, false),
                 signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z"))))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.field()).isEqualTo("documents.INTERNATIONAL_STANDARDS_REPORT"));
         assertNothingStored();
-        assertThat(type.handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z"))).receiptNumber().value())
+        assertThat(node.type().handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z"))).receiptNumber().value())
                 .isEqualTo("SP-2026-000001");
     }
 
@@ -190,10 +174,10 @@ class ApplyForPermitTypeTest {
     @DisplayName("ADR 0046 item 46, ADR 0058: the signer of a registered application is its representative in the index, read from the "
             + "stored events; a refused application is in no event and not in the index; ApplyForPermit itself writes no index")
     void the_representative_is_indexed_from_the_registration() {
-        PermitRepresentatives representatives = new PermitRepresentatives(database, axon.eventStore());
-        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
+        PermitRepresentatives representatives = new PermitRepresentatives(database, node.axon().eventStore());
+        assertThatThrownBy(() -> node.type().handle(new ApplyForPermit(Applications.FOREIGN, false, Applications.mandatoryDocuments()),
                 signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")))).isInstanceOf(RegistryProblem.class);
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z")));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed("cmd-2", Instant.parse("2026-11-20T03:00:00Z")));
         assertThat(database.getCollection(PermitRepresentatives.COLLECTION).countDocuments()).as("nothing written on the command's path").isZero();
         assertThat(representatives.of(new PersonId("applicant-1"))).containsExactly(receipt.applicationId());
     }
@@ -210,7 +194,7 @@ class ApplyForPermitTypeTest {
             + "company's application on papers of its own is the next (session 28, F462: another company's papers are refused)")
     void an_applications_documents_are_claimed_as_its_own() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed(logged("cmd-1"), t));
         mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
         String copy = Applications.submitted(RequiredDocument.STATE_REGISTRATION_CERTIFICATE).sha256();
         for (SubmittedDocument d : Applications.complete().documents()) {
@@ -224,7 +208,7 @@ class ApplyForPermitTypeTest {
                     assertThat(p.code()).isEqualTo("document.claimed-by-another-act.permit-application-document");
                     assertThat(p.field()).isEqualTo("documentSha256");
                 });
-        assertThat(type.handle(Applications.completeOn("6543211", Applications.papersOf("6543211", documents)), signed(logged("cmd-3"), t))
+        assertThat(node.type().handle(Applications.completeOn("6543211", Applications.papersOf("6543211", node.documents())), signed(logged("cmd-3"), t))
                 .receiptNumber().value()).isEqualTo("SP-2026-000002");
     }
 
@@ -237,7 +221,7 @@ class ApplyForPermitTypeTest {
         String audit = Applications.submitted(RequiredDocument.SECURITY_RISK_ASSESSMENT_AND_AUDIT).sha256();
         claims.claim(audit, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t.minusSeconds(86_400));
-        assertThatThrownBy(() -> type.handle(Applications.complete(), signed(logged("cmd-1"), t)))
+        assertThatThrownBy(() -> node.type().handle(Applications.complete(), signed(logged("cmd-1"), t)))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("document.claimed-by-another-act.inspection-findings");
                     assertThat(p.field()).isEqualTo("documents.SECURITY_RISK_ASSESSMENT_AND_AUDIT");
@@ -255,17 +239,17 @@ class ApplyForPermitTypeTest {
             + "application's; one another kind of act holds is refused, nothing stored, and the command's other document left unclaimed")
     void documents_received_in_review_are_claimed_as_the_applications() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed(logged("cmd-1"), t));
         mn.registry.command.claim.DocumentClaims claims = CompanyClaimsFixture.documentClaims(database);
-        String corrected = documents.receive("the corrected audited statements".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String corrected = node.documents().receive("the corrected audited statements".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", "corrected.txt").document().sha256();
-        String findings = documents.receive("an inspection's findings".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String findings = node.documents().receive("an inspection's findings".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", "findings.txt").document().sha256();
-        String more = documents.receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String more = node.documents().receive("the bank's second reference".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", "reference.txt").document().sha256();
         claims.claim(findings, mn.registry.command.claim.DocumentKind.INSPECTION_FINDINGS, mn.registry.command.claim.Claimant.grounding("permit:another"), logged("cmd-0"), "findingsSha256",
                 "002 art. 31.1.7", t);
-        var received = new PermitCommandTypes(axon.commandGateway()).recordPermitDocumentsReceived(claims);
+        var received = new PermitCommandTypes(node.axon().commandGateway()).recordPermitDocumentsReceived(claims);
         CommandContext reviewer = new CommandContext(logged("cmd-2"), t.plusSeconds(3_600), t.plusSeconds(3_600), new PersonId("reviewer-1"),
                 Set.of(Role.MINISTRY_REVIEWER), Set.of(), "ab".repeat(32));
         received.handle(new RecordPermitDocumentsReceived(receipt.applicationId(), List.of(new SubmittedDocument(
@@ -287,7 +271,7 @@ class ApplyForPermitTypeTest {
 
     /** The writes and reads of claims (the company's and the documents') {@code act} sends, as {@code "<command> <collection>"}. */
     private java.util.Map<String, Integer> claimRoundTrips(com.mongodb.ConnectionString server, java.util.function.Consumer<PermitCommandTypes.ApplyForPermitType> act) {
-        return CompanyClaimsFixture.roundTrips(server, database, axon, collection -> collection.contains("claims"), type -> { }, act);
+        return CompanyClaimsFixture.roundTrips(server, database, node.axon(), collection -> collection.contains("claims"), type -> { }, act);
     }
 
     @Test
@@ -300,8 +284,8 @@ class ApplyForPermitTypeTest {
                 .as("the first application: its company and its six documents").isEqualTo(java.util.Map.of("insert document_claims", 1));
         new mn.registry.command.api.CommandLog(database, Clock.systemUTC()).done("cmd-1", "{}", 200); // answered, as the pipeline does
         assertThat(claimRoundTrips(server, counted -> {
-            counted.handle(Applications.completeOn("6543211", Applications.papersOf("6543211", documents)), signed(logged("cmd-2"), t.plusSeconds(60)));
-            counted.handle(Applications.completeOn("6543212", Applications.papersOf("6543212", documents)), signed(logged("cmd-3"), t.plusSeconds(120)));
+            counted.handle(Applications.completeOn("6543211", Applications.papersOf("6543211", node.documents())), signed(logged("cmd-2"), t.plusSeconds(60)));
+            counted.handle(Applications.completeOn("6543212", Applications.papersOf("6543212", node.documents())), signed(logged("cmd-3"), t.plusSeconds(120)));
         })).as("two more companies, each on six documents of its own").isEqualTo(java.util.Map.of("insert document_claims", 2));
         assertThat(storedEvents()).hasSize(3);
         assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).countDocuments(com.mongodb.client.model.Filters.in("_id", "6543210",
@@ -313,13 +297,13 @@ class ApplyForPermitTypeTest {
             + "naming the application that holds the company, and none of its documents is left claimed")
     void a_refused_company_leaves_its_documents_unclaimed() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
-        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed(logged("cmd-1"), t));
+        PermitRegistrationReceipt first = node.type().handle(Applications.complete(), signed(logged("cmd-1"), t));
         List<SubmittedDocument> fresh = new ArrayList<>();
         for (SubmittedDocument d : Applications.mandatoryDocuments()) {
-            fresh.add(new SubmittedDocument(d.kind(), documents.receive(("second " + d.kind()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            fresh.add(new SubmittedDocument(d.kind(), node.documents().receive(("second " + d.kind()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "text/plain; charset=utf-8", "second.txt").document().sha256()));
         }
-        assertThatThrownBy(() -> type.handle(new ApplyForPermit(Applications.MONGOLIAN, false, fresh), signed(logged("cmd-2"), t.plusSeconds(60))))
+        assertThatThrownBy(() -> node.type().handle(new ApplyForPermit(Applications.MONGOLIAN, false, fresh), signed(logged("cmd-2"), t.plusSeconds(60))))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("permit.company-already-holds");
                     assertThat(p.field()).isEqualTo("company.registrationNumber");
@@ -340,10 +324,10 @@ class ApplyForPermitTypeTest {
             + "number is taken, nothing stored, and the company's claim stays with the first")
     void second_application_of_a_company_is_refused() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
-        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
+        PermitRegistrationReceipt first = node.type().handle(Applications.complete(), signed("cmd-1", t));
         int stored = storedEvents().size();
 
-        assertThatThrownBy(() -> type.handle(Applications.complete(), signed("cmd-2", t.plusSeconds(60))))
+        assertThatThrownBy(() -> node.type().handle(Applications.complete(), signed("cmd-2", t.plusSeconds(60))))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("permit.company-already-holds");
                     assertThat(p.kind().status()).isEqualTo(409);
@@ -354,7 +338,7 @@ class ApplyForPermitTypeTest {
         assertThat(storedEvents()).hasSize(stored);
         assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(com.mongodb.client.model.Filters.ne("_id", CompanyPermitClaimsBackfill.MARKER)).first().getString("applicationId")).isEqualTo(first.applicationId().value());
         // the next application of another company takes the next number: the refusal took none
-        assertThat(type.handle(Applications.completeFor("6543211"), signed("cmd-3", t.plusSeconds(120))).receiptNumber().value())
+        assertThat(node.type().handle(Applications.completeFor("6543211"), signed("cmd-3", t.plusSeconds(120))).receiptNumber().value())
                 .isEqualTo("SP-2026-000002");
     }
 
@@ -362,12 +346,12 @@ class ApplyForPermitTypeTest {
     @DisplayName("ADR 0031: a refused application leaves the company free at once: the registry asks the application, not a projection")
     void a_refused_application_frees_the_company() {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
-        PermitRegistrationReceipt first = type.handle(Applications.complete(), signed("cmd-1", t));
-        axon.commandGateway().sendAndWait(Signed.signed(new mn.registry.kernel.permit.RefusePermitApplication(first.applicationId(),
+        PermitRegistrationReceipt first = node.type().handle(Applications.complete(), signed("cmd-1", t));
+        node.axon().commandGateway().sendAndWait(Signed.signed(new mn.registry.kernel.permit.RefusePermitApplication(first.applicationId(),
                 List.of(new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.CERTIFICATE_ISSUING_PROCEDURE,
                         "the procedure does not describe revocation"))), new PersonId("reviewer-1"), t.plusSeconds(3_600), Role.MINISTRY_REVIEWER));
 
-        assertThat(type.handle(Applications.complete(), signed("cmd-2", t.plusSeconds(7_200))).applicationId()).isNotEqualTo(first.applicationId());
+        assertThat(node.type().handle(Applications.complete(), signed("cmd-2", t.plusSeconds(7_200))).applicationId()).isNotEqualTo(first.applicationId());
     }
 
     @Test
@@ -376,7 +360,7 @@ class ApplyForPermitTypeTest {
         database.getCollection(CompanyPermitClaims.COLLECTION).insertOne(new org.bson.Document("_id", "6543210")
                 .append("applicationId", "00000000-0000-0000-0000-00000000dead").append("commandId", "crashed").append("claimedAt", "2026-11-20T02:00:00Z"));
 
-        PermitRegistrationReceipt receipt = type.handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")));
+        PermitRegistrationReceipt receipt = node.type().handle(Applications.complete(), signed("cmd-1", Instant.parse("2026-11-20T03:00:00Z")));
 
         assertThat(database.getCollection(CompanyPermitClaims.COLLECTION).find(com.mongodb.client.model.Filters.ne("_id", CompanyPermitClaimsBackfill.MARKER)).first().getString("applicationId")).isEqualTo(receipt.applicationId().value());
     }
@@ -389,7 +373,7 @@ class ApplyForPermitTypeTest {
         int n = 0;
         for (String number : List.of("\uFF16\uFF15\uFF14\uFF13\uFF12\uFF11\uFF10", "6543 210", "6543210 ", "06543210", "654321", "654321O")) {
             String commandId = "bad-" + n++;
-            assertThatThrownBy(() -> type.handle(Applications.completeFor(number), signed(commandId, t)))
+            assertThatThrownBy(() -> node.type().handle(Applications.completeFor(number), signed(commandId, t)))
                     .as(number).isInstanceOfSatisfying(RegistryProblem.class, p -> {
                         assertThat(p.code()).isEqualTo("permit.registration-number-malformed");
                         assertThat(p.field()).isEqualTo("company.registrationNumber");

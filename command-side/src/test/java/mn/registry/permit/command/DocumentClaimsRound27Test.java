@@ -18,7 +18,6 @@ import mn.registry.kernel.permit.PermitExpired;
 import mn.registry.kernel.permit.ReportPermitChange;
 import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.permit.SubmittedDocument;
-import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
@@ -47,6 +46,7 @@ import static mn.registry.permit.command.PermitLifecycleTest.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static mn.registry.testing.Refusals.refusedAs;
 
 /**
  * Session 27, claims (ADR 0057 "Session 27"; ADR 0046 item 103; abuse audit F449-F452, was O234, O218, O210): a company's own papers
@@ -147,14 +147,6 @@ class DocumentClaimsRound27Test {
     private void expire() {
         axon.eventStore().publish(new GenericDomainEventMessage<>("PermitApplication", ID.value(), engine.readEvents(ID.value(), 0).asStream().count(),
                 new PermitExpired(ID, PermitLifecycleTest.VALID_UNTIL, EXPIRED, "002 art. 29.2")));
-    }
-
-    private static void refusedAs(Throwable t, String code, String field, String article) {
-        assertThat(t).isInstanceOfSatisfying(RegistryProblem.class, p -> {
-            assertThat(p.code()).isEqualTo(code);
-            assertThat(p.field()).isEqualTo(field);
-            assertThat(p.article()).isEqualTo(article);
-        });
     }
 
     @Test

@@ -4,25 +4,20 @@ import com.mongodb.client.MongoDatabase;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.RepresentativesCompany;
 import mn.registry.command.claim.DocumentClaims;
-import mn.registry.document.DocumentStore;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.permit.PermitApplicationRegistered;
-import mn.registry.kernel.permit.RequiredDocument;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,30 +32,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(EmbeddedMongoExtension.class)
 class IdentityAbuseRound12CompanyTest {
 
-    private static final Instant UPLOADED = Instant.parse("2026-11-19T09:00:00Z");
     private static final Instant RECEIVED = Instant.parse("2026-11-20T03:00:00Z");
 
     private MongoDatabase database;
-    private InMemoryEventStorageEngine engine;
-    private Configuration axon;
-    private PermitCommandTypes.ApplyForPermitType type;
+    private ApplyForPermitNode node;
 
     @BeforeEach
     void start(MongoDatabase database) {
         this.database = database;
-        DocumentStore documents = new DocumentStore(database, Clock.fixed(UPLOADED, ZoneOffset.UTC), DataSize.ofMegabytes(1));
-        for (RequiredDocument kind : RequiredDocument.values()) {
-            documents.receive(Applications.content(kind), "text/plain; charset=utf-8", kind.name().toLowerCase() + ".txt");
-        }
-        engine = new InMemoryEventStorageEngine();
-        axon = CompanyClaimsFixture.permitAxon(database, documents, engine);
-        type = new PermitCommandTypes.ApplyForPermitType(axon.commandGateway(), new MongoPermitApplicationIds(database),
-                CompanyClaimsFixture.claims(database, axon), CompanyClaimsFixture.documentClaims(database));
+        node = ApplyForPermitNode.on(database);
     }
 
     @AfterEach
     void shutdown() {
-        axon.shutdown();
+        node.close();
     }
 
     /** Signed by a representative whose grant in force names {@code company} (null: names none). */
@@ -70,7 +55,7 @@ class IdentityAbuseRound12CompanyTest {
     }
 
     private long storedEvents() {
-        return engine.readEvents(null, false).count();
+        return node.engine().readEvents(null, false).count();
     }
 
     private long claims() {
@@ -83,7 +68,7 @@ class IdentityAbuseRound12CompanyTest {
             + "no receipt number; their own company's application is registered")
     void a_representative_applies_for_their_own_company_only() {
         long claimsBefore = claims(); // the claims' own marker of their backfill
-        assertThatThrownBy(() -> type.handle(Applications.completeFor("6543211"), representativeOf("6543210", "cmd-other")))
+        assertThatThrownBy(() -> node.type().handle(Applications.completeFor("6543211"), representativeOf("6543210", "cmd-other")))
                 .isInstanceOfSatisfying(RegistryProblem.class, p -> {
                     assertThat(p.kind()).isEqualTo(RegistryProblem.Kind.FORBIDDEN);
                     assertThat(p.code()).isEqualTo(RepresentativesCompany.ANOTHER_COMPANY);
@@ -94,9 +79,9 @@ class IdentityAbuseRound12CompanyTest {
         assertThat(claims()).as("no claim of the company or of its papers").isEqualTo(claimsBefore);
         assertThat(database.getCollection(MongoPermitApplicationIds.COLLECTION).countDocuments()).as("no receipt number counted").isZero();
 
-        assertThat(type.handle(Applications.complete(), representativeOf("6543210", "cmd-own")).receiptNumber().value())
+        assertThat(node.type().handle(Applications.complete(), representativeOf("6543210", "cmd-own")).receiptNumber().value())
                 .as("the first receipt number, none taken by the refusal").isEqualTo("SP-2026-000001");
-        assertThat(engine.readEvents(null, false).map(m -> m.getPayload()).filter(PermitApplicationRegistered.class::isInstance)
+        assertThat(node.engine().readEvents(null, false).map(m -> m.getPayload()).filter(PermitApplicationRegistered.class::isInstance)
                 .map(PermitApplicationRegistered.class::cast).map(r -> r.company().registrationNumber())).containsExactly("6543210");
     }
 
@@ -104,7 +89,7 @@ class IdentityAbuseRound12CompanyTest {
     @DisplayName("002 art. 23.2 (ADR 0061 item 49): a representative whose grant names no company (stored before session 29, or enrolled "
             + "naming none: O350) applies for any company as before F505")
     void a_grant_naming_no_company_applies_as_before() {
-        assertThat(type.handle(Applications.completeFor("6543211"), representativeOf(null, "cmd-any")).receiptNumber().value())
+        assertThat(node.type().handle(Applications.completeFor("6543211"), representativeOf(null, "cmd-any")).receiptNumber().value())
                 .isEqualTo("SP-2026-000001");
     }
 

@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.Mockito.mock;
+import static mn.registry.testing.Refusals.conflictRefusedAs;
 
 /**
  * ADR 0057, session 19 (abuse audit F215-F219, was O120): the papers the law makes one act's (002 art. 26.7: one contract, one permit's
@@ -102,14 +103,6 @@ class OneActPerDocumentTest {
         return catchThrowableOfType(() -> type.handle(body, context), RegistryProblem.class);
     }
 
-    private static void refusedAs(RegistryProblem problem, String code, String field, String article) {
-        assertThat(problem).as(code).isNotNull();
-        assertThat(problem.kind()).isEqualTo(RegistryProblem.Kind.CONFLICT);
-        assertThat(problem.code()).isEqualTo(code);
-        assertThat(problem.field()).isEqualTo(field);
-        assertThat(problem.article()).isEqualTo(article);
-    }
-
     private String holderOf(String sha256) {
         Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", sha256)).first();
         return claim == null ? null : claim.getString("commandId");
@@ -125,7 +118,7 @@ class OneActPerDocumentTest {
         SignedCommandType<IssuePermit> issue = types.issuePermit(claims);
         CommandContext first = signed();
         issue.handle(new IssuePermit(a, "certificates", List.of("c"), null, contract), first);
-        refusedAs(refused(issue, new IssuePermit(b, "certificates", List.of("c"), null, contract), signed()),
+        conflictRefusedAs(refused(issue, new IssuePermit(b, "certificates", List.of("c"), null, contract), signed()),
                 "document.already-grounds-another-act", "contractSha256", "002 art. 26.7");
         assertThat(holderOf(contract)).as("still the first issue's").isEqualTo(first.commandId());
         assertThat(refused(issue, new IssuePermit(a, "certificates", List.of("c"), null, contract), signed()))
@@ -141,10 +134,10 @@ class OneActPerDocumentTest {
         String complaint = document("complaint of holder A against the revocation of its permit");
         String decision = document("the ministry's decision on holder A's complaint");
         types.fileRevocationComplaint(claims).handle(new FileRevocationComplaint(a, complaint), signed());
-        refusedAs(refused(types.fileRevocationComplaint(claims), new FileRevocationComplaint(b, complaint), signed()),
+        conflictRefusedAs(refused(types.fileRevocationComplaint(claims), new FileRevocationComplaint(b, complaint), signed()),
                 "document.already-grounds-another-act", "complaintSha256", "002 art. 29.6");
         types.decideRevocationComplaint(claims).handle(new DecideRevocationComplaint(a, false, decision), signed());
-        refusedAs(refused(types.decideRevocationComplaint(claims), new DecideRevocationComplaint(b, true, decision), signed()),
+        conflictRefusedAs(refused(types.decideRevocationComplaint(claims), new DecideRevocationComplaint(b, true, decision), signed()),
                 "document.already-grounds-another-act", "decisionSha256", "002 art. 29.6");
     }
 
@@ -157,7 +150,7 @@ class OneActPerDocumentTest {
         ApplicationId successor = permit();
         String contract = document("contract passing the certificate database of permit A to permit C");
         types.passCertificateDatabaseOn(claims).handle(new PassCertificateDatabaseOn(revoked, successor, contract), signed());
-        refusedAs(refused(types.passCertificateDatabaseOn(claims), new PassCertificateDatabaseOn(otherRevoked, successor, contract), signed()),
+        conflictRefusedAs(refused(types.passCertificateDatabaseOn(claims), new PassCertificateDatabaseOn(otherRevoked, successor, contract), signed()),
                 "document.already-grounds-another-act", "contractSha256", "002 art. 29.4");
     }
 
@@ -174,7 +167,7 @@ class OneActPerDocumentTest {
         SignedCommandType<RecordCertificateDatabaseHandedOver> handOver = types.recordCertificateDatabaseHandedOver(claims);
         CommandContext first = signed();
         handOver.handle(new RecordCertificateDatabaseHandedOver(a, database, receipt), first);
-        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, receipt), signed()),
+        conflictRefusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, receipt), signed()),
                 "document.already-grounds-another-act", "receiptSha256", "002 art. 29.3");
         assertThat(holderOf(receipt)).as("still permit A's hand-over's").isEqualTo(first.commandId());
         assertThat(refused(handOver, new RecordCertificateDatabaseHandedOver(a, database, receipt), signed()))
@@ -182,11 +175,11 @@ class OneActPerDocumentTest {
 
         assertThat(refused(types.recordPermitDutyFulfilled(claims), new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, receipt),
                 signed())).as("29.3: permit A's hand-over duty on its own receipt").isNull();
-        refusedAs(refused(types.recordPermitDutyFulfilled(claims), new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, receipt),
+        conflictRefusedAs(refused(types.recordPermitDutyFulfilled(claims), new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, receipt),
                 signed()), "document.claimed-by-another-act.certificate-database-receipt", "evidenceSha256", "002 art. 29.3");
         String contract = document("contract passing permit A's certificate database to permit C");
         types.passCertificateDatabaseOn(claims).handle(new PassCertificateDatabaseOn(a, permit(), contract), signed());
-        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, contract), signed()),
+        conflictRefusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(b, database, contract), signed()),
                 "document.claimed-by-another-act.certificate-database-contract", "receiptSha256", "002 art. 29.3");
     }
 
@@ -202,14 +195,14 @@ class OneActPerDocumentTest {
         SignedCommandType<RevokePermit> revoke = types.revokePermit(claims);
         CommandContext first = signed();
         revoke.handle(new RevokePermit(a, RevocationGround.FALSE_DOCUMENTS, "forged audit report", finding), first);
-        refusedAs(refused(revoke, new RevokePermit(b, RevocationGround.LIQUIDATION, "liquidated", finding), signed()),
+        conflictRefusedAs(refused(revoke, new RevokePermit(b, RevocationGround.LIQUIDATION, "liquidated", finding), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.1.2, 29.1.3");
         assertThat(holderOf(finding)).as("still permit A's revocation's").isEqualTo(first.commandId());
         assertThat(refused(revoke, new RevokePermit(a, RevocationGround.FALSE_DOCUMENTS, "forged audit report", finding), signed()))
                 .as("the same permit's revocation: its aggregate decides (F329)").isNull();
         String contract = document("contract 2031/9 with the holder of permit B");
         types.issuePermit(claims).handle(new IssuePermit(b, "certificates", List.of("c"), null, contract), signed());
-        refusedAs(refused(revoke, new RevokePermit(b, RevocationGround.FALSE_DOCUMENTS, "forged", contract), signed()),
+        conflictRefusedAs(refused(revoke, new RevokePermit(b, RevocationGround.FALSE_DOCUMENTS, "forged", contract), signed()),
                 "document.claimed-by-another-act.permit-contract", "evidenceSha256", "002 art. 29.1.2, 29.1.3");
         long before = claimsOnDisk.countDocuments();
         revoke.handle(new RevokePermit(b, RevocationGround.REPEATED_VIOLATIONS, "two inspections found violations"), signed());
@@ -227,12 +220,12 @@ class OneActPerDocumentTest {
                 LocalDate.of(2035, 12, 29), policy), signed());
         assertThat(refused(types.issuePermit(claims), new IssuePermit(a, "certificates", List.of("c"), null, policy), signed()))
                 .as("26.2.3, 26.7: permit A issued on its own insurance's contract").isNull();
-        refusedAs(refused(types.issuePermit(claims), new IssuePermit(b, "certificates", List.of("c"), null, policy), signed()),
+        conflictRefusedAs(refused(types.issuePermit(claims), new IssuePermit(b, "certificates", List.of("c"), null, policy), signed()),
                 "document.claimed-by-another-act.insurance-policy", "contractSha256", "002 art. 26.7");
 
         String contract = document("contract 2031/9 of holder A");
         types.issuePermit(claims).handle(new IssuePermit(a, "certificates", List.of("c"), null, contract), signed());
-        refusedAs(refused(types.recordPermitInsurance(claims), new RecordPermitInsurance(b, "Mongol Daatgal", "POL-2", Money.mnt(200_000_000),
+        conflictRefusedAs(refused(types.recordPermitInsurance(claims), new RecordPermitInsurance(b, "Mongol Daatgal", "POL-2", Money.mnt(200_000_000),
                 LocalDate.of(2035, 12, 29), contract), signed()), "document.claimed-by-another-act.permit-contract", "proofSha256", "002 art. 26.2.3");
     }
 
@@ -249,9 +242,9 @@ class OneActPerDocumentTest {
         duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed());
         assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()))
                 .as("27.7: permit A's duty of the same article on the same letter").isNull();
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, letter), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 27.7");
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, letter), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(b, PermitDuty.HAND_OVER_DATABASE, letter), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 29.3");
         Document claim = claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first();
         assertThat(claim.getString("grounds")).as("still permit A's duties' of 27.7").isEqualTo("permit:" + a.value() + "#002 art. 27.7");
@@ -268,11 +261,11 @@ class OneActPerDocumentTest {
         SignedCommandType<RecordPermitDutyFulfilled> duty = types.recordPermitDutyFulfilled(claims);
         SignedCommandType<RecordCertificateDatabaseHandedOver> handOver = types.recordCertificateDatabaseHandedOver(claims);
         duty.handle(new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, notice), signed());
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, notice), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, notice), signed()),
                 "document.evidences-a-duty-of-another-article", "evidenceSha256", "002 art. 29.3");
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, notice), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_SUSPENSION, notice), signed()),
                 "document.evidences-a-duty-of-another-article", "evidenceSha256", "002 art. 28.3");
-        refusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(a, document("database of A"), notice), signed()),
+        conflictRefusedAs(refused(handOver, new RecordCertificateDatabaseHandedOver(a, document("database of A"), notice), signed()),
                 "document.claimed-by-another-act.duty-evidence", "receiptSha256", "002 art. 29.3");
         assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, notice), signed()))
                 .as("27.7 again: its aggregate judges it").isNull();
@@ -288,7 +281,7 @@ class OneActPerDocumentTest {
         handOver.handle(new RecordCertificateDatabaseHandedOver(a, document("database of A, handed over"), receipt), signed());
         assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, receipt), signed()))
                 .as("29.3: the lawful pair (ADR 0057)").isNull();
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, receipt), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.NOTIFY_CERTIFICATE_HOLDERS, receipt), signed()),
                 "document.claimed-by-another-act.certificate-database-receipt", "evidenceSha256", "002 art. 27.7");
     }
 
@@ -305,7 +298,7 @@ class OneActPerDocumentTest {
         assertThat(refused(duty, new RecordPermitDutyFulfilled(a, PermitDuty.HAND_OVER_DATABASE, letter), signed())).isNull();
         assertThat(refused(types.recordCertificateDatabaseHandedOver(claims), new RecordCertificateDatabaseHandedOver(a, document("database of A"),
                 letter), signed())).isNull();
-        refusedAs(refused(duty, new RecordPermitDutyFulfilled(permit(), PermitDuty.NOTIFY_SUSPENSION, letter), signed()),
+        conflictRefusedAs(refused(duty, new RecordPermitDutyFulfilled(permit(), PermitDuty.NOTIFY_SUSPENSION, letter), signed()),
                 "document.already-grounds-another-act", "evidenceSha256", "002 art. 28.3");
         assertThat(claimsOnDisk.find(com.mongodb.client.model.Filters.eq("_id", letter)).first().getString("grounds"))
                 .isEqualTo("permit:" + a.value());
