@@ -157,4 +157,20 @@ class FreeZoneAbuseRound30Test extends ZoneLandAbuseFixture {
                 .when(byGovernor(new LandCommands.RecordLandFeePaid(ZONE, L1, Money.mnt(1), RECEIPT, slip), GOVERNOR, ZONE, AT.plusSeconds(120)))
                 .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, Money.mnt(1), RECEIPT, AT.plusSeconds(120), GOVERNOR, slip));
     }
+
+    @Test
+    @DisplayName("003 art. 22.3, 22.5 (ADR 0035 items 107-108): the basic value of land is published whole (a Government decision, the Cabinet "
+            + "member who recorded it); the certificate is published without its receipt, its document or the governor's reason for another")
+    void the_base_value_is_public_and_the_reason_is_not() {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        var mappers = mn.registry.kernel.freezone.FreeZonePublicRecords.mappers();
+        com.fasterxml.jackson.databind.JsonNode base = mapper.valueToTree(baseValue(1, 1_500_000, AT));
+        assertThat(mappers.get(LandEvents.LandBaseValueRecorded.class.getName()).apply(base)).contains(base);
+        com.fasterxml.jackson.databind.JsonNode issued = mapper.valueToTree(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, RECEIPT, AT,
+                GOVERNOR, receiptDocument(RECEIPT), "The bank reissued the slip."));
+        com.fasterxml.jackson.databind.JsonNode published = mappers.get(LandEvents.LandLicenceIssued.class.getName()).apply(issued).orElseThrow();
+        assertThat(published.has("otherReceiptReason")).isFalse();
+        assertThat(published.has("receiptSha256")).isFalse();
+        assertThat(published.has("licenceId")).isTrue();
+    }
 }
