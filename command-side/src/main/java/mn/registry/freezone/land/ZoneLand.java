@@ -603,7 +603,7 @@ class ZoneLand {
                     + OTHER_RECEIPT_REASON_MAX + " characters.", "otherReceiptReason", "003 art. 22.5");
         }
         mn.registry.identity.command.GroundKeptInClear.holdsNoPersonalDetails(reason, "privacy.personal-details-in-receipt-reason",
-                "otherReceiptReason", "a certificate of land rights, kept on its event in the zone's land register");
+                "otherReceiptReason", "certifying on another receipt's document, kept on the certificate of land rights in the zone's land register");
         return reason;
     }
 
