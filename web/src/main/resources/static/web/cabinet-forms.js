@@ -31,5 +31,8 @@ export const cabinetBodies = {
     chinggisKhaanDay: value(f, 'chinggisKhaanDay'), decisionReference: value(f, 'decisionReference') }),
   GrantLandFeeExemption: f => ({ zoneId: value(f, 'zoneId'), holder: optional(f, 'holder'), activity: optional(f, 'activity'),
     percent: Number(value(f, 'percent')), from: value(f, 'from'), years: Number(value(f, 'years')), decision: value(f, 'decision'),
-    decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') })
+    decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') }),
+  // 003 art. 22.3 (ADR 0035 item 108): the Government's basic value of land in the zone, MNT per hectare
+  RecordLandBaseValue: f => ({ zoneId: value(f, 'zoneId'), perHectare: { amount: Number(value(f, 'perHectare')), currency: 'MNT' },
+    decision: value(f, 'decision'), decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') })
 };

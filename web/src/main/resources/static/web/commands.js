@@ -40,7 +40,7 @@ const bodies = {
     applicationId: value(f, 'applicationId') }),
   RecordLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid')), currency: value(f, 'currency') || 'MNT' }, receipt: value(f, 'receipt'),
-    receiptSha256: value(f, 'receiptSha256') }),
+    receiptSha256: value(f, 'receiptSha256'), otherReceiptReason: value(f, 'otherReceiptReason') || undefined }),
   ReportLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid.amount')), currency: value(f, 'paid.currency') || 'MNT' }, receiptSha256: value(f, 'receiptSha256') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),

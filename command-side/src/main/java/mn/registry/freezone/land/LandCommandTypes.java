@@ -191,4 +191,25 @@ class LandCommandTypes {
                             commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "GRANTED")));
         });
     }
+
+    record BaseValueAnswer(ZoneId zoneId, int number, String status) {
+    }
+
+    /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 108; abuse audit F529, was O347): the Government determines the basic value of land;
+     * the Cabinet member records it, as 23.4's exemptions, on the Government decision's document, claimed as theirs are (kind
+     * {@link DocumentKind#LAND_FEE_EXEMPTION_DECISION}: one Government decision on the zone's land fees may set the base value and exempt
+     * several beneficiaries; another kind's act on it is refused) before the land register acts, released when refused.
+     */
+    @Bean
+    SignedCommandType<LandCommands.RecordLandBaseValue> recordLandBaseValueType(DocumentClaims claims) {
+        return SignedCommandType.of("RecordLandBaseValue", LandCommands.RecordLandBaseValue.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
+            if (body.zoneId() == null) {
+                throw RegistryProblem.invalid("freezone.zone-missing", "The basic value of land names its zone.", "zoneId", "003 art. 22.3");
+            }
+            return claims.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, context, "decisionSha256",
+                    "003 art. 22.3, 6.4", () -> new BaseValueAnswer(body.zoneId(),
+                            commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "RECORDED"));
+        });
+    }
 }

@@ -89,6 +89,10 @@ class ZoneLand {
     private final java.util.Set<LandLicenceId> paymentReported = new java.util.HashSet<>();
     /** The receipts' documents those reports named (F131): one payment's receipt reports one licence's fee in this zone. */
     private final java.util.Set<String> reportedReceipts = new java.util.HashSet<>();
+    /** The document each licence's holder reported its fee paid with (F528): the governor's certificate names it, or says why not. */
+    private final Map<LandLicenceId, String> reportedReceiptOf = new java.util.HashMap<>();
+    /** The Government's basic values of land recorded for this zone (003 art. 22.3; ADR 0035 item 108, F529), in the order received. */
+    private final List<LandEvents.LandBaseValueRecorded> baseValues = new ArrayList<>();
     /** The receipts' documents (SHA-256, well-formed: lower case) each licence's report or certificate rests on (F502): one payment pays one licence's fee. */
     private final Map<String, LandLicenceId> receiptDocuments = new java.util.HashMap<>();
     /**
@@ -374,6 +378,7 @@ class ZoneLand {
         parcelHasAPublishableArea(parcel); // after the boundary: a parcel of huge coordinates has no finite area to round
         decisionGrantsNoMoreThanApplied(body, parcel, application);
         BigDecimal hectares = ParcelGeometry.hectares(parcel);
+        nominalValueIsNotBelowTheBaseValue(body.nominalValue(), hectares, context.receivedAt());
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());
         licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), zone.areaHectares());
         LandLicenceId id = LandLicenceId.of(body.zoneId(), licences.size() + 1);
@@ -602,8 +607,110 @@ class ZoneLand {
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
         }
         feePaymentIsShownByAReceivedReceipt(licence.id(), body.receiptSha256(), services);
+        String otherReceiptReason = certificateNamesTheReportedReceipt(licence.id(), body.receiptSha256(), body.otherReceiptReason());
         apply(new LandEvents.LandLicenceIssued(zoneId, licence.id(), licence.holder(), body.paid(), body.receipt(), context.receivedAt(), context.actor(),
-                body.receiptSha256()));
+                body.receiptSha256(), otherReceiptReason));
+    }
+
+    /** The longest reason for certifying on another document than the holder's report's, in characters (ADR 0035 item 107). */
+    static final int OTHER_RECEIPT_REASON_MAX = 500;
+
+    /**
+     * 003 art. 22.5 (the lead's reading, ADR 0035 item 107; abuse audit F528, was O359): once the holder reported its payment with its receipt's
+     * document, the certificate rests on that document: a governor who certified on any other PDF uploaded by them certified a payment the
+     * holder never showed. Another document is refused ({@code freezone.land-fee-receipt-not-the-reported-one}) unless the governor states
+     * why ({@code otherReceiptReason}: a short free text kept on the certificate's event, not published; a person's civil registration number,
+     * phone or e-mail refused in it as in every ground kept in clear, 002 art. 15.3, 30.1). With no report the rule of F502 alone applies.
+     * Returns the reason kept: none where the certificate names the reported document (nothing to explain) or no report was made.
+     */
+    String certificateNamesTheReportedReceipt(LandLicenceId licence, String receiptSha256, String otherReceiptReason) {
+        String reported = reportedReceiptOf.get(licence);
+        if (reported == null || reported.equals(receiptSha256)) {
+            return null;
+        }
+        if (!saysSomething(otherReceiptReason)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-fee-receipt-not-the-reported-one", "The holder reported the "
+                    + "fee of " + licence + " paid with the receipt's document " + reported + "; the certificate names that document, or states in "
+                    + "otherReceiptReason why it rests on another.", "receiptSha256", "003 art. 22.5");
+        }
+        mn.registry.freezone.zone.ReadableText.requireReadable(otherReceiptReason, "otherReceiptReason", "003 art. 22.5");
+        String reason = otherReceiptReason.strip();
+        if (reason.length() > OTHER_RECEIPT_REASON_MAX) {
+            throw RegistryProblem.invalid("freezone.other-receipt-reason-too-long", "The reason for certifying on another document is at most "
+                    + OTHER_RECEIPT_REASON_MAX + " characters.", "otherReceiptReason", "003 art. 22.5");
+        }
+        mn.registry.identity.command.GroundKeptInClear.holdsNoPersonalDetails(reason, "privacy.personal-details-in-receipt-reason",
+                "otherReceiptReason", "certifying on another receipt's document, kept on the certificate of land rights in the zone's land register");
+        return reason;
+    }
+
+    /**
+     * 003 art. 22.3, 22.5 (the lead's reading, ADR 0035 item 108; abuse audit F529, was O347): the Government determines the basic value of
+     * land (22.3); the one-time fee of 22.5 equals the grant's nominal value, so a nominal value below the base value in force at the grant's
+     * receipt, times the parcel's area, hands the land to a favoured entity below what the Government set (1 MNT). The base value in force
+     * is the last one the Cabinet member recorded for the zone before the grant's receipt ({@link #baseValueInForceAt}); none recorded: no
+     * floor is known, and any value above zero is judged as before. A base value recorded after the grant does not undo it.
+     */
+    void nominalValueIsNotBelowTheBaseValue(Money nominalValue, BigDecimal hectares, Instant receivedAt) {
+        baseValueInForceAt(receivedAt).ifPresent(base -> {
+            BigDecimal floor = base.perHectare().amount().multiply(hectares);
+            if (!Money.MNT.equals(nominalValue.currency()) || nominalValue.amount().compareTo(floor) < 0) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-value-below-base", "The nominal value " + nominalValue
+                        + " is below the basic value of land the Government set for this zone (" + base.perHectare() + " per hectare, decision "
+                        + base.decision() + ", in force since " + base.recordedAt() + ") times the parcel's " + hectares.toPlainString()
+                        + " ha: at least " + floor.setScale(0, java.math.RoundingMode.CEILING).toPlainString() + " MNT.", "nominalValue",
+                        "003 art. 22.3, 22.5");
+            }
+        });
+    }
+
+    /** 003 art. 22.3 (ADR 0035 item 108): the basic value of land in force at {@code at}: the last recorded at or before it. */
+    java.util.Optional<LandEvents.LandBaseValueRecorded> baseValueInForceAt(Instant at) {
+        LandEvents.LandBaseValueRecorded inForce = null;
+        for (LandEvents.LandBaseValueRecorded b : baseValues) {
+            if (!b.recordedAt().isAfter(at)) {
+                inForce = b;
+            }
+        }
+        return java.util.Optional.ofNullable(inForce);
+    }
+
+    // 003 art. 22.3 (ADR 0035 item 108; F529, was O347): the Government's basic value of land in the zone, recorded by the Cabinet member on
+    // the decision's received document; in force from the registry's receipt
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(LandCommands.RecordLandBaseValue body, CommandContext context, LandServices services) {
+        BASE_VALUE_DECISION.received(body.decisionSha256(), services::documentReceived);
+        services.zone(body.zoneId());
+        baseValueIsComplete(body, context.receivedAt());
+        int number = baseValues.size() + 1;
+        apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
+                body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
+        return number;
+    }
+
+    private static final DocumentCitation BASE_VALUE_DECISION = DocumentCitation.of("decisionSha256", "003 art. 22.3").malformedAsUnknown()
+            .unknownSays("The Government decision's document (SHA-256) was not received; upload it to POST /api/documents first.");
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 108; F529): the Government determines a basic value: an amount above zero in tögrög per hectare, on a
+     * decision named by its reference and its date, not dated after the registry's receipt (a decision not yet taken is not recorded).
+     */
+    static void baseValueIsComplete(LandCommands.RecordLandBaseValue body, Instant receivedAt) {
+        if (body.perHectare() == null || !body.perHectare().moreThanZero() || !Money.MNT.equals(body.perHectare().currency())) {
+            throw RegistryProblem.invalid("freezone.land-base-value-not-positive", "The basic value of land is an amount above zero in MNT per "
+                    + "hectare.", "perHectare", "003 art. 22.3");
+        }
+        if (!saysSomething(body.decision()) || body.decidedOn() == null) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The Government decision's reference and date are required.", "decision",
+                    "003 art. 22.3");
+        }
+        mn.registry.freezone.zone.ReadableText.requireReadable(body.decision(), "decision", "003 art. 22.3");
+        LocalDate today = UlaanbaatarTime.dateOf(receivedAt);
+        if (body.decidedOn().isAfter(today)) {
+            throw RegistryProblem.invalid("freezone.decision-in-future", "The Government decision is dated " + body.decidedOn() + ", after today ("
+                    + today + "): a decision not yet taken is not recorded.", "decidedOn", "003 art. 22.3");
+        }
     }
 
     // 003 art. 22.5 (ADR 0035 item 102; abuse audit F502, was O349): the certificate is issued after the fee is paid, and the payment is
@@ -1013,6 +1120,9 @@ class ZoneLand {
     void on(LandEvents.LandFeePaymentReported event) {
         paymentReported.add(event.licenceId());
         reportedReceipts.add(event.receiptSha256());
+        if (event.receiptSha256() != null) {
+            reportedReceiptOf.putIfAbsent(event.licenceId(), event.receiptSha256());
+        }
         paidByTheReceipt(event.receiptSha256(), event.licenceId());
     }
 
@@ -1020,6 +1130,13 @@ class ZoneLand {
         if (receiptSha256 != null) { // a certificate stored before session 29 names no document ("not recorded")
             receiptDocuments.putIfAbsent(receiptSha256, licence);
         }
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandBaseValueRecorded event) {
+        stream = event.zoneId().landStream();
+        zoneId = event.zoneId();
+        baseValues.add(event);
     }
 
     @EventSourcingHandler

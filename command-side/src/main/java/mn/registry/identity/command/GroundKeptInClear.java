@@ -9,10 +9,10 @@ import mn.registry.kernel.problem.RegistryProblem;
  * person's key. The one check of such a ground ({@link PersonalDetailsInText}, abuse audit F479, F488), refused before anything is
  * touched, claimed or stored.
  */
-final class GroundKeptInClear {
+public final class GroundKeptInClear {
 
     /** The article every refusal of a ground holding a person's details cites. */
-    static final String ARTICLE = "002 art. 15.3, 30.1";
+    public static final String ARTICLE = "002 art. 15.3, 30.1";
 
     private GroundKeptInClear() {
     }
@@ -21,7 +21,7 @@ final class GroundKeptInClear {
      * Refuses (400 {@code code}, field {@code field}) a ground that holds a person's civil registration number, phone or e-mail;
      * {@code keptWhere} says, in the English message, where the ground outlives the person's key.
      */
-    static void holdsNoPersonalDetails(String ground, String code, String field, String keptWhere) {
+    public static void holdsNoPersonalDetails(String ground, String code, String field, String keptWhere) {
         PersonalDetailsInText.first(ground).ifPresent(found -> {
             throw RegistryProblem.invalid(code, "The ground of " + keptWhere + ": remove the civil registration number, phone number or "
                     + "e-mail address (" + found.kind() + "). Nothing was stored.", field, ARTICLE);

@@ -83,7 +83,7 @@ class PublishedTextCoverageTest {
                 "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256", "RecordTaxEvasionsSettled.evidenceSha256",
                 "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "SignQuarterlyReport.reportSha256", "SignQuarterlyReport.corrects", "GrantLandFeeExemption.decisionSha256", "OpenZone.decisionSha256", "CloseZoneTemporarily.decisionSha256", "AppointGovernor.decisionSha256", "DismissGovernor.decisionSha256",
                 "RevokeSignerCertificate.certificateSha256", "RecordInvestmentAgreement.documentSha256", "RecordCourtDecision.documentSha256", "DeclineCourtDecisionRecording.documentSha256", "RecordOperationsStarted.documentSha256", "RecordOperationsInterrupted.documentSha256", "RecordOperationsResumed.documentSha256",
-                "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "RecordLandFeePaid.receiptSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256",
+                "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "RecordLandFeePaid.receiptSha256", "RecordLandBaseValue.decisionSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256",
                 "StateStoredActOrder.documentSha256",
                 "EstablishZone.resolutionSha256", "RecordZoneResolutionDate.resolutionSha256")) {
             NOT_SCREENED.put(hash, SHA_256);
@@ -102,6 +102,8 @@ class PublishedTextCoverageTest {
         NOT_SCREENED.put("RefuseLandUse.reasons", new Withheld(LandEvents.LandUseRefused.class, "reasons"));
         NOT_SCREENED.put("RecordLandFeePaid.receipt", new Withheld(LandEvents.LandLicenceIssued.class, "receipt"));
         NOT_SCREENED.put("GrantLandFeeExemption.decision", new Withheld(LandEvents.LandFeeExemptionGranted.class, "decision"));
+        // ADR 0035 item 107 (F528): the governor's reason for another receipt's document, kept and withheld; a person's details refused in it
+        NOT_SCREENED.put("RecordLandFeePaid.otherReceiptReason", new Withheld(LandEvents.LandLicenceIssued.class, "otherReceiptReason"));
         NOT_SCREENED.put("ErasePersonalData.ground", new Withheld(PersonalDataErased.class, "ground"));
         NOT_SCREENED.put("RevokeSignerCertificate.ground", new Withheld(mn.registry.kernel.identity.SignerCertificateRevoked.class, "ground"));
         // ADR 0055: the certificate (a person's name and id) lands encrypted under the person's key, in an event never published

@@ -176,10 +176,11 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
                 ZoneLandTest.REPRESENTATIVE);
         fixture.given(given).when(reported(FEE_DUE_BY, ZoneLandTest.REPRESENTATIVE, FEE)).expectEvents(report);
         fixture.given(given[0], given[1], report).when(lapse(FEE_DUE_BY.plusDays(1))).expectNoEvents();
-        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000002", ZoneLandTest.receiptDocument("TDB-2027-000002"));
+        // session 30 (ADR 0035 item 107, F528): the certificate names the holder's reported document (another one only with a reason)
+        LandCommands.RecordLandFeePaid paid = new LandCommands.RecordLandFeePaid(ZONE, L1, FEE, "TDB-2027-000002", RECEIPT_SHA);
         fixture.given(given[0], given[1], report)
                 .when(byGovernor(paid, GOVERNOR, ZONE, noonOn(FEE_DUE_BY.plusDays(20))))
-                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000002", noonOn(FEE_DUE_BY.plusDays(20)), GOVERNOR, ZoneLandTest.receiptDocument("TDB-2027-000002")));
+                .expectEvents(new LandEvents.LandLicenceIssued(ZONE, L1, HOLDER, FEE, "TDB-2027-000002", noonOn(FEE_DUE_BY.plusDays(20)), GOVERNOR, RECEIPT_SHA));
     }
 
     @Test

@@ -61,10 +61,14 @@ public class GovernorDesk {
         }
     }
 
-    /** A land licence with its fee schedule year by year (003 art. 22-23). */
+    /**
+     * A land licence with its fee schedule year by year (003 art. 22-23); {@code feeReportSha256}: the receipt's document the holder reported
+     * its fee paid with (null: not reported), which the governor's fee form names by default (ADR 0035 item 107; F528, was O359).
+     */
     public record Licence(String licenceId, String holder, String parcelName, Map<String, Object> parcel, BigDecimal areaHectares, String purpose,
                    LocalDate from, LocalDate until, String method, BigDecimal nominalValue, String currency, String status,
-                   String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule, LocalDate feeDueBy, String feeReportedAt) {
+                   String revocationArticle, List<LandFeeSchedule.FeeYear> feeSchedule, LocalDate feeDueBy, String feeReportedAt,
+                   String feeReportSha256) {
     }
 
     private final MongoCollection<Document> zones;
@@ -259,7 +263,8 @@ public class GovernorDesk {
                     new BigDecimal(row.getString("areaHectares")), row.getString("purpose"), from, until, row.getString("method"),
                     new BigDecimal(row.getString("nominalValue")), row.getString("currency"), row.getString("status"), row.getString("revocationArticle"),
                     LandFeeSchedule.of(activity, new RegistrationId(row.getString("holder")), started, from, until, exemptions),
-                    row.getString("feeDueBy") == null ? null : LocalDate.parse(row.getString("feeDueBy")), row.getString("feeReportedAt")));
+                    row.getString("feeDueBy") == null ? null : LocalDate.parse(row.getString("feeDueBy")), row.getString("feeReportedAt"),
+                    row.getString("feeReportSha256")));
         }
         return licences;
     }

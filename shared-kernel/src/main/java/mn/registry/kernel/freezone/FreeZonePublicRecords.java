@@ -33,6 +33,8 @@ public final class FreeZonePublicRecords {
                 Map.entry(LandEvents.LandRightsGranted.class.getName(), whole),
                 Map.entry(LandEvents.LandLicenceIssued.class.getName(), FreeZonePublicRecords::withoutReceipt),
                 Map.entry(LandEvents.LandRightsRevoked.class.getName(), whole),
+                // 003 art. 22.3 (ADR 0035 item 108, F529): the Government's basic value of land, its decision and the Cabinet member who recorded it
+                Map.entry(LandEvents.LandBaseValueRecorded.class.getName(), whole),
                 Map.entry(LandEvents.LandRightsLapsed.class.getName(), whole));
     }
 
@@ -43,11 +45,13 @@ public final class FreeZonePublicRecords {
         return Optional.of(copy);
     }
 
-    /** The licence is public; the payment receipt's reference and its document's hash (ADR 0035 item 102) are the holder's business. */
+    /** The licence is public; the payment receipt's reference and its document's hash (ADR 0035 item 102) are the holder's business, and
+     *  the governor's reason for certifying on another document than the holder's report's (item 107) is kept, not published. */
     private static Optional<JsonNode> withoutReceipt(JsonNode payload) {
         ObjectNode copy = payload.deepCopy();
         copy.remove("receipt");
         copy.remove("receiptSha256");
+        copy.remove("otherReceiptReason"); // ADR 0035 item 107: the governor's reason for another document is kept, not published
         return Optional.of(copy);
     }
 }

@@ -53,13 +53,34 @@ public final class LandCommands {
     }
 
     /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 108; abuse audit F529, was O347): the Government determines the basic value of land;
+     * the Cabinet member records it per zone, in MNT per hectare, on the Government decision (its reference, its date and the SHA-256 of
+     * the document received by the registry), as 23.4's exemptions are recorded. In force from the registry's receipt, never from a date
+     * the signer claims.
+     */
+    public record RecordLandBaseValue(ZoneId zoneId, Money perHectare, @PublishedText String decision, LocalDate decidedOn,
+                                      String decisionSha256) {
+    }
+
+    /**
      * 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. Since session 29
      * (ADR 0035 item 102; abuse audit F502, was O349) the payment is shown by the receipt's document ({@code receiptSha256}, uploaded first
      * and claimed for this licence's fee as the holder's report's is); {@code receipt} is the reference written on it.
      */
     public record RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt,
                                     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                                    String receiptSha256) implements ZoneCommand {
+                                    String receiptSha256,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    String otherReceiptReason) implements ZoneCommand {
+
+        /**
+         * The fee's record as signed before session 30, or on the holder's reported document: no reason for another document. Since session
+         * 30 (ADR 0035 item 107; abuse audit F528, was O359) a record naming another document than the holder's report's states
+         * {@code otherReceiptReason} (kept on the certificate's event, not published).
+         */
+        public RecordLandFeePaid(ZoneId zoneId, LandLicenceId licenceId, Money paid, String receipt, String receiptSha256) {
+            this(zoneId, licenceId, paid, receipt, receiptSha256, null);
+        }
     }
 
     /**

@@ -67,7 +67,27 @@ public final class LandEvents {
      */
     public record LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt,
                                     Instant issuedAt, PersonId issuedBy,
-                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String receiptSha256) {
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String receiptSha256,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String otherReceiptReason) {
+
+        /**
+         * A certificate on the holder's reported document, or with no report, or stored before session 30: no reason for another document.
+         * {@code otherReceiptReason} (store format 7; ADR 0035 item 107, F528): the governor's reason for certifying on another document than
+         * the one the holder reported its payment with; kept, not published.
+         */
+        public LandLicenceIssued(ZoneId zoneId, LandLicenceId licenceId, RegistrationId holder, Money feePaid, String receipt, Instant issuedAt,
+                                 PersonId issuedBy, String receiptSha256) {
+            this(zoneId, licenceId, holder, feePaid, receipt, issuedAt, issuedBy, receiptSha256, null);
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 108; F529, was O347; store format 7): the Government's basic value of land in the zone, MNT per hectare,
+     * recorded by the Cabinet member on the decision's received document; in force from {@code recordedAt} (the registry's receipt) until
+     * the next. Public (a Government decision).
+     */
+    public record LandBaseValueRecorded(ZoneId zoneId, int number, Money perHectare, String decision, LocalDate decidedOn,
+                                        String decisionSha256, String article, Instant recordedAt, PersonId recordedBy) {
     }
 
     /**

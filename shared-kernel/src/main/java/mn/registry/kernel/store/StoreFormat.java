@@ -30,8 +30,10 @@ public final class StoreFormat {
      * ({@code document_claims.paper}, ADR 0057 items 17-18), which session 28's release ignores; and whose certificates of land rights name the
      * receipt's document ({@code LandLicenceIssued.receiptSha256}, ADR 0035 item 102), a field session 28's release drops. 7: session 30's
      * release, whose signed statements of a stored act's order state the persons the order concerns ({@code StateStoredActOrder.orderConcerns},
-     * ADR 0061 item 55), kept in the archived command and on the order's claim, which session 29's release ignores (the event shapes are
-     * format 6's).
+     * ADR 0061 item 55), kept in the archived command and on the order's claim, which session 29's release ignores (no event shape);
+     * and whose zones' land registers may hold the Government's basic value of land ({@code LandBaseValueRecorded}, ADR 0035 item
+     * 108), a type session 29's release does not know, and whose certificates of land rights may name the governor's reason for another
+     * receipt's document than the holder's report ({@code LandLicenceIssued.otherReceiptReason}, ADR 0035 item 107), a field it drops.
      */
     public static final int CURRENT = 7;
 

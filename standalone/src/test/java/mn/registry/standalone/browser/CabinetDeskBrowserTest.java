@@ -324,6 +324,63 @@ class CabinetDeskBrowserTest {
     }
 
     @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 108, F529, was O347): the Cabinet member records a zone's basic value of land per hectare on the "
+            + "Government decision's document from the desk, in Mongolian and English; a decision dated after today is refused on the page, and a "
+            + "governor's signature on the same act is refused (403)")
+    void cabinet_member_records_the_base_value_of_land() {
+        browser.signInAsDemo("cabinet-1");
+        List<String> langs = List.of("mn", "en");
+        LocalDate today = UlaanbaatarTime.dateOf(Instant.now());
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            // a zone of this test's own, so that its floor judges no other test's grants
+            String zone = "bayankhongor-bv-" + lang;
+            double west = 99.0 + 0.2 * i;
+            String resolution = "State Great Khural resolution " + (80 + i) + " (base value, demo) " + System.nanoTime();
+            RegistryClient.Reply established = registry.client.command(registry.client.sign("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(
+                    ZoneId.of(zone), "Bayankhongor " + lang + " Free Zone", "Bayankhongor aimag", new BigDecimal("120"), GeoPolygon.of(west, 46.0, west + 0.1,
+                    46.0, west + 0.1, 46.05, west, 46.05), List.of(Activity.TRADE), false, resolution, today.minusDays(30), registry.context
+                    .getBean(DocumentStore.class).receive(pdf(resolution).getBytes(StandardCharsets.UTF_8), "application/pdf", "resolution.pdf").document()
+                    .sha256())));
+            assertThat(established.status()).as(established.body().toString()).isEqualTo(200);
+            browser.waitUntil("the zone is offered on the base value's form", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(By.cssSelector("#bv-zone option[value='" + zone + "']")).isEmpty();
+            });
+            assertThat(browser.find("#form-base-value").getText()).contains("22.3");
+            assertThat(browser.find("label[for=bv-per-hectare]").getText()).isEqualTo(lang.equals("mn") ? "Суурь үнэ, нэг гектарт төгрөгөөр"
+                    : "Basic value, MNT per hectare");
+            browser.axe();
+            new org.openqa.selenium.support.ui.Select(browser.find("#bv-zone")).selectByValue(zone);
+            fill("#bv-per-hectare", "1500000");
+            fill("#bv-decision", "Government decision " + (130 + i) + " (demo)");
+            fill("#bv-decided", today.plusDays(3).toString());
+            String decision = chooseFile("bv-file", "bv-sha", "Government decision on the basic value of land " + zone + " " + System.nanoTime());
+            // a decision not yet taken is refused on the page, nothing recorded
+            assertThat(browser.signAndSend("form-base-value")).contains("\"type\":\"RecordLandBaseValue\"").contains("\"amount\":1500000");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getAttribute("data-code")).isEqualTo("freezone.decision-in-future");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            browser.open("/cabinet", lang);
+            new org.openqa.selenium.support.ui.Select(browser.find("#bv-zone")).selectByValue(zone);
+            fill("#bv-per-hectare", "1500000");
+            fill("#bv-decision", "Government decision " + (130 + i) + " (demo)");
+            fill("#bv-decided", today.toString());
+            fill("#bv-sha", decision);
+            assertThat(browser.signAndSend("form-base-value")).contains("\"type\":\"RecordLandBaseValue\"").contains(zone).contains(decision);
+            assertSent();
+            browser.screenshot("cabinet-base-value-" + lang);
+
+            // domain-rules §1: the governor does not sign the Government's base value (the role refusal, before the body is read)
+            RegistryClient.Reply byGovernor = registry.client.command(registry.client.sign("governor-altanbulag", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "Governor's own value", today, decision)));
+            assertThat(byGovernor.status()).as(byGovernor.body().toString()).isEqualTo(403);
+            assertThat(byGovernor.body().path("code").asText()).isEqualTo("signer.role-missing");
+        }
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("001 art. 23.1.1 (abuse audit F51): the Cabinet member revokes a supervisor's certificate from the desk; a fingerprint the "
             + "supervisor never enrolled is refused on the page, in Mongolian and English, nothing revoked")
     void cabinet_member_revokes_a_supervisors_certificate_from_the_desk() {

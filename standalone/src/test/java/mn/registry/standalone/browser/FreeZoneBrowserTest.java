@@ -222,6 +222,8 @@ class FreeZoneBrowserTest {
         String reportForm = browser.find("form.fee-report").getAttribute("id");
         browser.find("#" + reportForm + " input[type=file]").sendKeys(document("fee-receipt").toAbsolutePath().toString());
         browser.waitUntil("the receipt is hashed and kept", d -> "yes".equals(browser.find("#" + reportForm + " input[type=file]").getAttribute("data-uploaded")));
+        String reportedSha = browser.find("#" + reportForm + " input[name=receiptSha256]").getAttribute("value");
+        assertThat(reportedSha).matches("[0-9a-f]{64}");
         assertThat(browser.signAndSend(reportForm)).contains("\"type\":\"ReportLandFeePaid\"").contains("\"receiptSha256\"");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the holder's page says the fee is reported", d -> {
@@ -241,24 +243,52 @@ class FreeZoneBrowserTest {
         String feeForm = browser.all(".licence").stream().filter(l -> l.getText().contains(PARCEL)).findFirst().orElseThrow()
                 .findElement(By.cssSelector("form.fee-paid")).getAttribute("id");
         assertThat(browser.find("#" + feeForm + " input[name=paid]").getAttribute("value")).isEqualTo("7000000");
+        // 003 art. 22.5 (ADR 0035 item 107, F528): the form names the holder's reported document by default, and asks why only for another
+        assertThat(browser.find("#" + feeForm + " input[name=receiptSha256]").getAttribute("value")).isEqualTo(reportedSha);
+        assertThat(browser.find("#" + feeForm + " .fee-reported-document").getText()).contains("The holder reported the fee paid with this document");
+        assertThat(browser.find("#" + feeForm + " label[for=" + browser.find("#" + feeForm + " textarea[name=otherReceiptReason]").getAttribute("id") + "]")
+                .getText()).startsWith("Why the certificate rests on another document");
         browser.find("#" + feeForm + " input[name=paid]").clear();
         browser.find("#" + feeForm + " input[name=paid]").sendKeys("6000000");
         browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
-        uploadTheReceipt(feeForm);
         browser.signAndSend(feeForm);
         assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("freezone.fee-not-nominal-value");
         // 003 art. 22.5 (F502): the certificate rests on the receipt's received document: a hash of a file never uploaded is refused
         browser.open(landPage, "mn");
+        assertThat(browser.find("#" + feeForm + " .fee-reported-document").getText()).contains("Эзэмшигч төлбөрөө энэ баримт бичгээр мэдэгдсэн");
+        assertThat(browser.find("#" + feeForm + " label[for=" + browser.find("#" + feeForm + " textarea[name=otherReceiptReason]").getAttribute("id") + "]")
+                .getText()).startsWith("Гэрчилгээ эзэмшигчийн мэдэгдлээс өөр баримт бичигт");
         browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        browser.find("#" + feeForm + " input[name=receiptSha256]").clear();
         browser.find("#" + feeForm + " input[name=receiptSha256]").sendKeys("0".repeat(64));
         browser.signAndSend(feeForm);
         assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText()).isEqualTo("document.unknown");
+        // F528: another received document than the holder's report's, with no reason, is refused on the page in Mongolian, nothing issued
         browser.open(landPage, "mn");
         browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
         uploadTheReceipt(feeForm);
+        assertThat(browser.find("#" + feeForm + " input[name=receiptSha256]").getAttribute("value")).isNotEqualTo(reportedSha);
+        browser.signAndSend(feeForm);
+        assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText())
+                .isEqualTo("freezone.land-fee-receipt-not-the-reported-one");
+        assertThat(browser.find("#command-result").getText()).contains("Эзэмшигч төлбөрөө баримтын баримт бичгээр мэдэгдсэн");
+        // and in English, a reason holding a phone number is refused
+        browser.open(landPage, "en");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        uploadTheReceipt(feeForm);
+        browser.find("#" + feeForm + " textarea[name=otherReceiptReason]").sendKeys("Reissued by the bank; ask 99112233");
+        browser.signAndSend(feeForm);
+        assertThat(browser.find("#command-result").getAttribute("data-code")).as(browser.find("#command-result").getText())
+                .isEqualTo("privacy.personal-details-in-receipt-reason");
+        assertThat(browser.find("#command-result").getText()).contains("remove the civil registration number, phone number or e-mail address");
+        browser.consoleErrors(); // the refused commands' 4xx answers are logged by the browser
+        // the lawful certificate: the holder's reported document, as the form names it
+        browser.open(landPage, "mn");
+        browser.find("#" + feeForm + " input[name=receipt]").sendKeys("Receipt Z-7/1");
+        assertThat(browser.find("#" + feeForm + " input[name=receiptSha256]").getAttribute("value")).isEqualTo(reportedSha);
         browser.screenshot("fz-07-land-fee-mn");
         assertThat(browser.signAndSend(feeForm)).contains("\"type\":\"RecordLandFeePaid\"").contains("Receipt Z-7/1").contains("\"amount\":7000000")
-                .contains("\"receiptSha256\"");
+                .contains("\"receiptSha256\":\"" + reportedSha + "\"").doesNotContain("otherReceiptReason");
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the certificate is issued and the fee form no longer offered", d -> {
             browser.open(landPage, "en");
