@@ -101,7 +101,8 @@ class IdentityAbuseRound12CompanyEndToEndTest {
         ok(registry.send(representative, "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New address",
                 registry.document("6129013's decision moving its address, session 29"))));
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Successor JSC", "6129014", true,
-                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129014, session 29"), registry.today())));
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129014, session 29"), registry.today(),
+                registry.successorsRepresentative("6129014"))));
 
         registry.refused(registry.send(representative, "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New director",
                 registry.document("6129013's decision naming a director, session 29"))), 403, CODE, "applicationId", "002 art. 20.3.3");
@@ -110,12 +111,14 @@ class IdentityAbuseRound12CompanyEndToEndTest {
 
     @Test
     @DisplayName("002 art. 20.3.3 (ADR 0061 item 49): a representative whose grant names no company (the demo's applicant-1, enrolled as "
-            + "before session 29) still reports a change on the permit it applied for after the permit passed to a successor, as before F505")
+            + "before session 29) still reports a change on the permit it applied for after the permit passed to a successor, as before F505 "
+            + "(002 art. 23.3, ADR 0046 item 144: the transfer names it the successor's representative, which such a grant may be)")
     void a_grant_naming_no_company_acts_as_before() {
         ApplicationId permit = registry.issuedPermit("Unnamed Predecessor LLC", "6129017", registry.document("the insurance policy of 6129017, "
                 + "session 29"), registry.document("the contract of 6129017, session 29"));
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Unnamed Successor JSC", "6129018", true,
-                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129018, session 29"), registry.today())));
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129018, session 29"), registry.today(),
+                new mn.registry.kernel.identity.PersonId("applicant-1"))));
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New director",
                 registry.document("6129018's decision naming a director, session 29"))));
     }

@@ -2520,12 +2520,10 @@ class PermitApplication {
     // through its own representative: the person the transfer names holds APPLICANT (a company's representative) at the registry's
     // receipt, never at a time the signer claims, and where their grant names a company, it names the successor (ADR 0061 item 44, F503);
     // the predecessor's representative then no longer acts for the holder (actsForTheHolder). A transfer naming none keeps the
-    // predecessor's, as one stored before does (choice, item 143)
+    // predecessor's, as one stored before does (choice, item 143); a transfer received now names one (successorIsNamedItsRepresentative)
     private void successorsRepresentativeRepresentsTheSuccessor(TransferPermit command, Instant receivedAt, PermitServices services) {
         mn.registry.kernel.identity.PersonId named = command.successorRepresentative();
-        if (named == null) {
-            return;
-        }
+        successorIsNamedItsRepresentative(named);
         java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
         if (grants.isEmpty()) {
             throw RegistryProblem.invalid("permit.successor-representative-not-a-representative", named + " held no company representative's "
@@ -2536,6 +2534,19 @@ class PermitApplication {
         if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(successor))) {
             throw RegistryProblem.invalid("permit.successor-representative-of-another-company", named + " represents another company, not "
                     + "the successor " + successor + ".", "successorRepresentative", "002 art. 23.3");
+        }
+    }
+
+    /**
+     * 002 art. 23.3 (ADR 0046 item 144, choice; abuse audit F516, was O360): the successor takes on the holder's rights and duties and
+     * acts through its own representative, so a transfer received now names that person; one naming none (a transfer stored before item
+     * 142 names none, and keeps the predecessor's representative, item 143) is refused 400 {@code permit.successor-representative-missing},
+     * nothing stored.
+     */
+    private static void successorIsNamedItsRepresentative(mn.registry.kernel.identity.PersonId named) {
+        if (named == null) {
+            throw RegistryProblem.invalid("permit.successor-representative-missing", "Name the successor's representative: the person "
+                    + "enrolled as the successor's representative, who acts for it from the transfer.", "successorRepresentative", "002 art. 23.3");
         }
     }
 

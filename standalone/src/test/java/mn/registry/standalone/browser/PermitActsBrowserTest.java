@@ -470,7 +470,7 @@ class PermitActsBrowserTest {
                 .getBytes(StandardCharsets.UTF_8), "application/pdf", "merger.pdf").document().sha256();
         ok(client.command(client.sign("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(new ApplicationId(id),
                 new Company("Uvs Tamga Successor LLC", "6423002", true, "Peace Avenue 3, Ulaanbaatar"), mn.registry.kernel.permit.Reorganisation.MERGER,
-                evidence, registry.context.getBean(WebDates.class).today()))));
+                evidence, registry.context.getBean(WebDates.class).today(), new mn.registry.kernel.identity.PersonId("applicant-1")))));
 
         browser.signInAsDemo("supervisor-1");
         browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
@@ -574,8 +574,8 @@ class PermitActsBrowserTest {
     }
 
     @Test
-    @DisplayName("002 art. 23.3 (ADR 0046 item 142, F496, was O345): the supervisor names the successor's representative on the desk's "
-            + "transfer, in English a company's representative (sent, named on the command); in Mongolian a person who holds no company "
+    @DisplayName("002 art. 23.3 (ADR 0046 items 142, 144, F496, F516): the supervisor names the successor's representative on the desk's "
+            + "transfer (a required field), in English a company's representative (sent, named on the command); in Mongolian a person who holds no company "
             + "representative's role is refused, with axe on both pages")
     void the_supervisor_names_the_successors_representative_in_the_browser() {
         String first = activePermit("Govi Tamga LLC", "6426001");
@@ -584,6 +584,8 @@ class PermitActsBrowserTest {
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("The successor's representative");
+        assertThat(browser.find("#tr-representative").getAttribute("required")).as("F516: a transfer names the successor's representative")
+                .isNotNull();
         browser.find("#tr-representative").sendKeys("applicant-1");
         JsonNode sent = transfer("Govi Tamga Holding LLC", "6426002", Reorganisation.SEPARATION, today, document("separation-6426001",
                 "state registration of 6426002"));
@@ -592,6 +594,7 @@ class PermitActsBrowserTest {
 
         browser.open("/desk/applications/" + second, "mn");
         assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("Залгамжлагчийн төлөөлөгч");
+        assertThat(browser.find("#tr-representative").getAttribute("required")).isNotNull();
         browser.find("#tr-representative").sendKeys("reviewer-1");
         transfer("Arkhangai Tamga Holding LLC", "6426004", Reorganisation.SEPARATION, today, document("separation-6426003",
                 "state registration of 6426004"));
@@ -613,6 +616,9 @@ class PermitActsBrowserTest {
         browser.find("#tr-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
         browser.script("document.getElementById('tr-reorganisation').value = arguments[0]", form.name());
         browser.script("document.getElementById('tr-on').value = arguments[0]", reorganisedOn.toString());
+        if (browser.find("#tr-representative").getAttribute("value").isEmpty()) { // required since ADR 0046 item 144 (F516): the demo's
+            browser.find("#tr-representative").sendKeys("applicant-1");         // applicant-1, whose grant names no company
+        }
         browser.find("#tr-file").sendKeys(record.toAbsolutePath().toString());
         String sha = sha256(record);
         browser.waitUntil("the record is hashed and uploaded in the browser", d -> sha.equals(browser.find("#tr-sha").getAttribute("value"))
