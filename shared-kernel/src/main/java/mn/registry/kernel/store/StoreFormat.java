@@ -28,9 +28,11 @@ public final class StoreFormat {
      * does not know; and whose representatives' grants name their company ({@code RoleGranted.company}, ADR 0061 item 44), which
      * session 28's release would drop; and whose claims of a Free Zone application's papers name the paper each was named as
      * ({@code document_claims.paper}, ADR 0057 items 17-18), which session 28's release ignores; and whose certificates of land rights name the
-     * receipt's document ({@code LandLicenceIssued.receiptSha256}, ADR 0035 item 102), a field session 28's release drops.
+     * receipt's document ({@code LandLicenceIssued.receiptSha256}, ADR 0035 item 102), a field session 28's release drops. 7: session 30's
+     * release, whose permits' streams may hold the holder's representative named outside a transfer ({@code HolderRepresentativeNamed},
+     * ADR 0046 item 145), a type session 29's release does not know (it would keep the representative it knew acting for the holder).
      */
-    public static final int CURRENT = 6;
+    public static final int CURRENT = 7;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
