@@ -88,8 +88,9 @@ class IdentityAbuseRound12CompanyEndToEndTest {
 
     @Test
     @DisplayName("002 art. 20.3.3, 001 art. 23.1.1 (F505, was O353; ADR 0061 item 49): abuse: after the permit passed to the successor "
-            + "6129014, the representative of the predecessor 6129013, who applied for it, reports a change on it: refused 403 "
-            + "identity.representative-of-another-company on applicationId, nothing stored; before the transfer their acts were accepted")
+            + "6129014, the representative of the predecessor 6129013, who applied for it, reports a change on it: refused 403, nothing stored; "
+            + "before the transfer their acts were accepted (since 002 art. 23.3's transfer names the successor's representative, F516, "
+            + "the refusal is permit.not-the-holder, before F505's identity.representative-of-another-company is asked)")
     void the_predecessors_representative_does_not_act_on_the_successors_permit() {
         SigningIdentity representative = representativeOf("applicant-29g", "6129013");
         ApplicationId permit = new ApplicationId(ok(registry.send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(
@@ -105,7 +106,7 @@ class IdentityAbuseRound12CompanyEndToEndTest {
                 registry.successorsRepresentative("6129014"))));
 
         registry.refused(registry.send(representative, "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New director",
-                registry.document("6129013's decision naming a director, session 29"))), 403, CODE, "applicationId", "002 art. 20.3.3");
+                registry.document("6129013's decision naming a director, session 29"))), 403, "permit.not-the-holder", null, "002 art. 20.3.3");
         assertThat(registry.events(permit.value())).filteredOn(PermitChangeReported.class::isInstance).hasSize(1);
     }
 

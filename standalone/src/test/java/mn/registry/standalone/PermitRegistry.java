@@ -86,18 +86,6 @@ final class PermitRegistry extends RunningRegistry {
         return who;
     }
 
-    /**
-     * 002 art. 23.3 (ADR 0046 item 144; abuse audit F516, was O360): the successor's representative a transfer received now names: a
-     * person of the test's own ({@code representative-of-<company>}) enrolled by supervisor-1's signed act in {@code APPLICANT} for the
-     * successor {@code company}, on a power of representation of that company (001 art. 23.1.1; F503's claim).
-     */
-    PersonId successorsRepresentative(String company) {
-        SigningIdentity who = newPerson("representative-of-" + company, "Representative of " + company, "Company " + company, Duration.ofDays(365));
-        ok(send("supervisor-1", "EnrolSigner", new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT,
-                document("power of representation of " + company + " for its representative, session 30"), company, null)));
-        return who.person();
-    }
-
     /** 001 art. 23.1.1: the supervisor's signed act enrolling {@code who} in {@code role} on {@code document}. */
     static EnrolSigner enrolment(SigningIdentity who, Role role, String document) {
         return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), role, document);
