@@ -29,7 +29,9 @@ export const permitBodies = {
     findingsSha256: value(f, 'findingsSha256'), violationFound: f.elements.violationFound ? f.elements.violationFound.checked : false }),
   TransferPermit: f => ({ applicationId: value(f, 'applicationId'), successor: company(f), reorganisation: value(f, 'reorganisation'),
     reorganisedOn: value(f, 'reorganisedOn'), evidenceSha256: value(f, 'evidenceSha256'),
-    successorRepresentative: optional(f, 'successorRepresentative') }), // ADR 0046 item 142 (F496): the successor's representative
+    successorRepresentative: value(f, 'successorRepresentative') }), // ADR 0046 items 142, 144 (F496, F516): the successor's representative, required
+  NameHolderRepresentative: f => ({ applicationId: value(f, 'applicationId'), representative: value(f, 'representative'), // ADR 0046 item 145 (F517)
+    documentSha256: value(f, 'documentSha256') }),
   RecordPermitDutyFulfilled: f => ({ applicationId: value(f, 'applicationId'), duty: value(f, 'duty'), evidenceSha256: value(f, 'evidenceSha256') }),
   DecideRevocationComplaint: f => ({ applicationId: value(f, 'applicationId'), upheld: value(f, 'upheld') === 'true',
     decisionSha256: value(f, 'decisionSha256') }),

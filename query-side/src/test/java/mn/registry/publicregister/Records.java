@@ -93,7 +93,7 @@ final class Records {
     }
 
     static PermitTransferred transferred(int n, Company from, Company to) {
-        return new PermitTransferred(app(n), from, to, Reorganisation.MERGER, "ef".repeat(32), T.plusSeconds(86400 * 100), OFFICIAL, null);
+        return new PermitTransferred(app(n), from, to, Reorganisation.MERGER, "ef".repeat(32), T.plusSeconds(86400 * 100), OFFICIAL, null, null);
     }
 
     static final ZoneId ZONE = new ZoneId("altanbulag");

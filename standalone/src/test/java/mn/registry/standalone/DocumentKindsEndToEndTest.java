@@ -129,11 +129,13 @@ class DocumentKindsEndToEndTest {
         ApplicationId id = activePermit("Tes Tamga Eighteen Seven LLC", "6118107", policy);
         mn.registry.kernel.permit.Company successor = new mn.registry.kernel.permit.Company("Tes Tamga Eighteen Eight Holding LLC", "6118108",
                 true, "Erdenet, Orkhon");
+        mn.registry.kernel.identity.PersonId successorsRepresentative = registry.successorsRepresentative("6118108");
         registry.refused(registry.send("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(id, successor,
-                mn.registry.kernel.permit.Reorganisation.MERGER, policy, today())), 409, "document.claimed-by-another-act.insurance-policy",
+                mn.registry.kernel.permit.Reorganisation.MERGER, policy, today(), successorsRepresentative)), 409, "document.claimed-by-another-act.insurance-policy",
                 "evidenceSha256", "002 art. 23.3");
         ok(registry.send("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(id, successor,
-                mn.registry.kernel.permit.Reorganisation.MERGER, registry.document("the merger agreement of 6118107 into 6118108, session 18 round 2"), today())));
+                mn.registry.kernel.permit.Reorganisation.MERGER, registry.document("the merger agreement of 6118107 into 6118108, session 18 round 2"), today(),
+                successorsRepresentative)));
     }
 
     /** The day in Ulaanbaatar on the registry's clock: a reorganisation named as taking effect today (ADR 0046 item 96). */

@@ -88,8 +88,9 @@ class IdentityAbuseRound12CompanyEndToEndTest {
 
     @Test
     @DisplayName("002 art. 20.3.3, 001 art. 23.1.1 (F505, was O353; ADR 0061 item 49): abuse: after the permit passed to the successor "
-            + "6129014, the representative of the predecessor 6129013, who applied for it, reports a change on it: refused 403 "
-            + "identity.representative-of-another-company on applicationId, nothing stored; before the transfer their acts were accepted")
+            + "6129014, the representative of the predecessor 6129013, who applied for it, reports a change on it: refused 403, nothing stored; "
+            + "before the transfer their acts were accepted (since 002 art. 23.3's transfer names the successor's representative, F516, "
+            + "the refusal is permit.not-the-holder, before F505's identity.representative-of-another-company is asked)")
     void the_predecessors_representative_does_not_act_on_the_successors_permit() {
         SigningIdentity representative = representativeOf("applicant-29g", "6129013");
         ApplicationId permit = new ApplicationId(ok(registry.send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(
@@ -101,21 +102,24 @@ class IdentityAbuseRound12CompanyEndToEndTest {
         ok(registry.send(representative, "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New address",
                 registry.document("6129013's decision moving its address, session 29"))));
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Successor JSC", "6129014", true,
-                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129014, session 29"), registry.today())));
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129014, session 29"), registry.today(),
+                registry.successorsRepresentative("6129014"))));
 
         registry.refused(registry.send(representative, "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New director",
-                registry.document("6129013's decision naming a director, session 29"))), 403, CODE, "applicationId", "002 art. 20.3.3");
+                registry.document("6129013's decision naming a director, session 29"))), 403, "permit.not-the-holder", null, "002 art. 20.3.3");
         assertThat(registry.events(permit.value())).filteredOn(PermitChangeReported.class::isInstance).hasSize(1);
     }
 
     @Test
     @DisplayName("002 art. 20.3.3 (ADR 0061 item 49): a representative whose grant names no company (the demo's applicant-1, enrolled as "
-            + "before session 29) still reports a change on the permit it applied for after the permit passed to a successor, as before F505")
+            + "before session 29) still reports a change on the permit it applied for after the permit passed to a successor, as before F505 "
+            + "(002 art. 23.3, ADR 0046 item 144: the transfer names it the successor's representative, which such a grant may be)")
     void a_grant_naming_no_company_acts_as_before() {
         ApplicationId permit = registry.issuedPermit("Unnamed Predecessor LLC", "6129017", registry.document("the insurance policy of 6129017, "
                 + "session 29"), registry.document("the contract of 6129017, session 29"));
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Unnamed Successor JSC", "6129018", true,
-                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129018, session 29"), registry.today())));
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, registry.document("state registration of 6129018, session 29"), registry.today(),
+                new mn.registry.kernel.identity.PersonId("applicant-1"))));
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(permit, registry.today(), "New director",
                 registry.document("6129018's decision naming a director, session 29"))));
     }

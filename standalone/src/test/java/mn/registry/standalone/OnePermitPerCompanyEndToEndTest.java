@@ -76,11 +76,13 @@ class OnePermitPerCompanyEndToEndTest {
         apply("Erdenet Sign LLC", "6102003");
 
         registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Erdenet Sign LLC", "6102003", true,
-                "Erdenet, Orkhon"), Reorganisation.MERGER, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
+                "Erdenet, Orkhon"), Reorganisation.MERGER, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()),
+                registry.successorsRepresentative("6102003"))), 409, "permit.company-already-holds", "successor.registrationNumber", "002 art. 23.2");
 
         // a separation leaves the holder standing (ADR 0046 item 108; a transformation would end it: F412 below)
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Darkhan Trust Holding LLC", "6102004", true,
-                "Darkhan, Darkhan-Uul"), Reorganisation.SEPARATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
+                "Darkhan, Darkhan-Uul"), Reorganisation.SEPARATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()),
+                registry.successorsRepresentative("6102004"))));
         apply("Darkhan Trust LLC", "6102002");
         registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Darkhan Trust Holding LLC", "6102004")), 409, "permit.company-already-holds", "company.registrationNumber", "002 art. 23.2");
@@ -98,7 +100,8 @@ class OnePermitPerCompanyEndToEndTest {
         ok(registry.send("supervisor-1", "IssuePermit", new IssuePermit(permit, "Issuing signature certificates", List.of("Keep the database in Mongolia"),
                 null, proof())));
         ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(permit, new Company("Khovd Trust JSC", "6102006", true,
-                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()))));
+                "Khovd, Khovd"), Reorganisation.TRANSFORMATION, proof(), UlaanbaatarTime.dateOf(registry.clock().instant()),
+                registry.successorsRepresentative("6102006"))));
 
         registry.refused(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Khovd Trust LLC", "6102005")), 409, "permit.applicant-ceased-by-a-reorganisation", "company.registrationNumber", "002 art. 23.3");

@@ -59,8 +59,9 @@ class PermitAbuseRound5EndToEndTest {
 
         // F61: a permit passed to another company on no evidence of a reorganisation
         Company successor = new Company("Orkhon Tamga Holding LLC", "6105002", true, "Erdenet, Orkhon");
+        mn.registry.kernel.identity.PersonId successorsRepresentative = registry.successorsRepresentative("6105002");
         for (String evidence : java.util.Arrays.asList(null, "merger of 2026-11-30")) {
-            registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, evidence, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(registry.clock().instant()))), 400,
+            registry.refused(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, evidence, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(registry.clock().instant()), successorsRepresentative)), 400,
                     "permit.document-hash-missing", "evidenceSha256", "002 art. 23.3");
         }
 
@@ -69,7 +70,7 @@ class PermitAbuseRound5EndToEndTest {
             registry.refused(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, reason)), 400,
                     "permit.field-missing", "reason", "002 art. 29.1");
         }
-        ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, proof(), mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(registry.clock().instant()))));
+        ok(registry.send("supervisor-1", "TransferPermit", new TransferPermit(id, successor, Reorganisation.MERGER, proof(), mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(registry.clock().instant()), successorsRepresentative)));
         ok(registry.send("supervisor-1", "RevokePermit", new RevokePermit(id, RevocationGround.FALSE_DOCUMENTS, "the audited statements were forged", proof())));
     }
 

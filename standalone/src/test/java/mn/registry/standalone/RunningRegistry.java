@@ -99,6 +99,22 @@ class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
         return context;
     }
 
+    /**
+     * 002 art. 23.3 (ADR 0046 item 144; abuse audit F516, was O360): the successor's representative a transfer received now names: a
+     * person of the test's own ({@code representative-of-<company>}) enrolled by supervisor-1's signed act in {@code APPLICANT} for the
+     * successor {@code company}, on a power of representation of that company (001 art. 23.1.1; F503's claim).
+     */
+    mn.registry.kernel.identity.PersonId successorsRepresentative(String company) {
+        java.time.Instant now = clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SigningIdentity who = getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new mn.registry.kernel.identity.PersonId(
+                "representative-of-" + company), "Representative of " + company, "Company " + company, now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofDays(365)));
+        ok(send("supervisor-1", "EnrolSigner", new mn.registry.kernel.identity.EnrolSigner(who.person(), mn.registry.kernel.pki.Certificates.toPem(
+                List.of(who.chain().get(0))), mn.registry.kernel.identity.Role.APPLICANT, document("power of representation of " + company
+                + " for its representative, session 30"), company, null)));
+        return who.person();
+    }
+
     <T> T getBean(Class<T> type) {
         return context.getBean(type);
     }

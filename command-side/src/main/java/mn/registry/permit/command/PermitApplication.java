@@ -2520,12 +2520,10 @@ class PermitApplication {
     // through its own representative: the person the transfer names holds APPLICANT (a company's representative) at the registry's
     // receipt, never at a time the signer claims, and where their grant names a company, it names the successor (ADR 0061 item 44, F503);
     // the predecessor's representative then no longer acts for the holder (actsForTheHolder). A transfer naming none keeps the
-    // predecessor's, as one stored before does (choice, item 143)
+    // predecessor's, as one stored before does (choice, item 143); a transfer received now names one (successorIsNamedItsRepresentative)
     private void successorsRepresentativeRepresentsTheSuccessor(TransferPermit command, Instant receivedAt, PermitServices services) {
         mn.registry.kernel.identity.PersonId named = command.successorRepresentative();
-        if (named == null) {
-            return;
-        }
+        successorIsNamedItsRepresentative(named);
         java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
         if (grants.isEmpty()) {
             throw RegistryProblem.invalid("permit.successor-representative-not-a-representative", named + " held no company representative's "
@@ -2536,6 +2534,74 @@ class PermitApplication {
         if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(successor))) {
             throw RegistryProblem.invalid("permit.successor-representative-of-another-company", named + " represents another company, not "
                     + "the successor " + successor + ".", "successorRepresentative", "002 art. 23.3");
+        }
+    }
+
+    /**
+     * 002 art. 23.3 (ADR 0046 item 144, choice; abuse audit F516, was O360): the successor takes on the holder's rights and duties and
+     * acts through its own representative, so a transfer received now names that person; one naming none (a transfer stored before item
+     * 142 names none, and keeps the predecessor's representative, item 143) is refused 400 {@code permit.successor-representative-missing},
+     * nothing stored.
+     */
+    private static void successorIsNamedItsRepresentative(mn.registry.kernel.identity.PersonId named) {
+        if (named == null) {
+            throw RegistryProblem.invalid("permit.successor-representative-missing", "Name the successor's representative: the person "
+                    + "enrolled as the successor's representative, who acts for it from the transfer.", "successorRepresentative", "002 art. 23.3");
+        }
+    }
+
+    /** The articles of the holder's representative (ADR 0046 item 145): the holder is the company, acting through a signer it empowers. */
+    static final String HOLDER_REPRESENTATIVE_ARTICLE = "002 art. 23.2; 001 art. 23.1.1";
+
+    // 002 art. 23.2, 23.3; 001 art. 23.1.1 (ADR 0046 items 145-147, choice; abuse audit F517-F518, was O361): the supervisor, who transfers a
+    // permit, names the holder's new representative outside a transfer, when the one the registry knows lost the role or the holder empowers
+    // another: on the holder's power of representation (claimed as an enrolment's order, ADR 0061 item 44), while the permit is in force
+    @CommandHandler
+    void handle(NameHolderRepresentative command, CommandContext context, PermitServices services) {
+        officialIsNotTheHoldersRepresentative(context);
+        requireStatus(HOLDER_REPRESENTATIVE_ARTICLE, PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        termHasNotEndedAtReceipt(context.receivedAt());
+        if (command.representative() == null) {
+            throw RegistryProblem.invalid("permit.field-missing", "The field representative is required: name the holder's representative.",
+                    "representative", HOLDER_REPRESENTATIVE_ARTICLE);
+        }
+        evidenceIsASha256(command.documentSha256(), "documentSha256", HOLDER_REPRESENTATIVE_ARTICLE);
+        documentWasReceived(command.documentSha256(), "documentSha256", HOLDER_REPRESENTATIVE_ARTICLE, services);
+        holdersRepresentativeRepresentsTheHolderAtReceipt(command.representative(), context.receivedAt(), services);
+        holdersRepresentativeIsAnotherPerson(command.representative());
+        apply(new HolderRepresentativeNamed(applicationId, command.representative(), command.documentSha256(), context.receivedAt()));
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 146; abuse audit F518): the person named to act for the holder holds {@code APPLICANT}
+     * (a company's representative) at the registry's receipt of the act, never at a time the signer claims (a grant valid only from after the
+     * receipt, or one ended before it, does not count), and where their grant names a company (ADR 0061 item 44, F503) it names the holder
+     * now; otherwise refused 400 {@code permit.holder-representative-not-a-representative} /
+     * {@code permit.holder-representative-of-another-company} ({@code representative}), nothing stored.
+     */
+    private void holdersRepresentativeRepresentsTheHolderAtReceipt(mn.registry.kernel.identity.PersonId named, Instant receivedAt,
+                                                                  PermitServices services) {
+        java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
+        if (grants.isEmpty()) {
+            throw RegistryProblem.invalid("permit.holder-representative-not-a-representative", named + " held no company representative's "
+                    + "role (APPLICANT) when the registry received this act at " + receivedAt + "; enrol the holder's representative first.",
+                    "representative", HOLDER_REPRESENTATIVE_ARTICLE);
+        }
+        String holds = holder.registrationNumber();
+        if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(holds))) {
+            throw RegistryProblem.invalid("permit.holder-representative-of-another-company", named + " represents another company, not "
+                    + "the holder " + holds + ".", "representative", HOLDER_REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    /**
+     * 002 art. 23.2 (ADR 0046 item 147): an act naming the person who acts for the holder already changes nothing, and is refused 409
+     * {@code permit.holder-representative-unchanged}, nothing stored (it would put a second power of representation on the record for no act).
+     */
+    private void holdersRepresentativeIsAnotherPerson(mn.registry.kernel.identity.PersonId named) {
+        if (named.equals(representative)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.holder-representative-unchanged", named + " already acts for "
+                    + "the holder of this permit.", "representative", HOLDER_REPRESENTATIVE_ARTICLE);
         }
     }
 
@@ -3071,6 +3137,11 @@ class PermitApplication {
         if (event.evidenceSha256() != null) {
             transferEvidence.add(event.evidenceSha256().toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    @EventSourcingHandler
+    void on(HolderRepresentativeNamed event) {
+        this.representative = event.representative(); // ADR 0046 item 145 (F517): the holder acts through the person named
     }
 
     @EventSourcingHandler

@@ -443,6 +443,21 @@ class PermitCommandTypes {
         });
     }
 
+    // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 145, 148; abuse audit F517, was O361): the supervisor names the holder's representative
+    // on the holder's power of representation, claimed as an enrolment's order is (ADR 0061 item 44, F503): an identity order of the
+    // holder's company concerning the person named, so the paper that enrolled them for the holder is cited again, and another company's
+    // paper is refused (document.claimed-by-another-company.identity-order); released when the aggregate refuses
+    @Bean
+    SignedCommandType<NameHolderRepresentative> nameHolderRepresentative(DocumentClaims claims) {
+        SignedCommandType<NameHolderRepresentative> toApplication = signedBy(NameHolderRepresentative.class, SUPERVISOR);
+        return SignedCommandType.of("NameHolderRepresentative", NameHolderRepresentative.class, SUPERVISOR, (b, c) -> b == null
+                || b.applicationId() == null || b.representative() == null || !mn.registry.kernel.permit.DocumentRef.isSha256Hex(b.documentSha256())
+                ? toApplication.handle(b, c)
+                : claims.claimedFor(b.documentSha256(), DocumentKind.IDENTITY_ORDER, Claimant.NONE.concerning(List.of(b.representative().value()))
+                        .ofCompany(itsCompany(b.applicationId())), c, "documentSha256", PermitApplication.HOLDER_REPRESENTATIVE_ARTICLE,
+                        () -> toApplication.handle(b, c)));
+    }
+
     @Bean
     SignedCommandType<ReportCertificatesIssued> reportCertificatesIssued() {
         return signedBy(ReportCertificatesIssued.class, HOLDER);

@@ -117,7 +117,7 @@ class CeasedCompaniesTest {
             // A's permit passed to B on a merger: A ended, before this node read the index
             List<Object> history = new ArrayList<>(PermitLifecycleTest.active());
             history.add(new PermitTransferred(PermitLifecycleTest.ID, A, B, Reorganisation.MERGER, SHA2, AT.minusSeconds(86_400), SUPERVISOR,
-                    LocalDate.of(2025, 7, 30)));
+                    LocalDate.of(2025, 7, 30), null));
             registry.append("permit-of-a", history);
 
             Map<String, Integer> first = applied(services, registry, new Company("First LLC", "6400730", true, "Ulaanbaatar"));
@@ -139,7 +139,7 @@ class CeasedCompaniesTest {
 
             // C's permit passes to B on a consolidation after the node read the index: the stream reads it, with no round trip
             registry.append("permit-of-c", List.of(new PermitTransferred(PermitLifecycleTest.ID, C, B, Reorganisation.CONSOLIDATION, "8f".repeat(32),
-                    AT, SUPERVISOR, LocalDate.of(2025, 7, 31))));
+                    AT, SUPERVISOR, LocalDate.of(2025, 7, 31), null)));
             roundTrips.clear();
             assertThat(services.ceased.of(C.registrationNumber())).map(CompanyCeased::by).contains(Reorganisation.CONSOLIDATION);
             assertThat(roundTrips).as("the transfer stored on this node is read from memory").isEmpty();
@@ -167,7 +167,7 @@ class CeasedCompaniesTest {
                         .as("a question whose head was read is answered while the other waits").map(CompanyCeased::by).contains(Reorganisation.MERGER);
 
                 registry.append("permit-of-c", List.of(new PermitTransferred(PermitLifecycleTest.ID, C, B, Reorganisation.CONSOLIDATION,
-                        "8f".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 7, 31))));
+                        "8f".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 7, 31), null)));
                 Future<Optional<CompanyCeased>> afterTheTransfer = questions.submit(() -> ceased.of(C.registrationNumber()));
                 stalling.stall = false;
                 stalling.released.countDown();
@@ -192,7 +192,7 @@ class CeasedCompaniesTest {
             stalling.blind = true;
             Company d = new Company("Divided Trust LLC", "6400723", true, "Peace Avenue 23, Ulaanbaatar");
             registry.append("permit-of-d", List.of(new PermitTransferred(PermitLifecycleTest.ID, d, B, Reorganisation.DIVISION,
-                    "9e".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 8, 1))));
+                    "9e".repeat(32), AT, SUPERVISOR, LocalDate.of(2025, 8, 1), null)));
             assertThat(ceased.of(d.registrationNumber())).as("found by the index: the stream has not delivered it").map(CompanyCeased::by)
                     .contains(Reorganisation.DIVISION);
             stalling.blind = false;
@@ -222,7 +222,7 @@ class CeasedCompaniesTest {
                 CeasedCompanies ceased = new CeasedCompanies(new CompaniesOnRecord(database, events), stalling.around(events),
                         () -> heads.getOrDefault(Thread.currentThread(), stored.getAsLong()));
                 registry.append("permit-of-a", List.of(new PermitTransferred(PermitLifecycleTest.ID, A, B, Reorganisation.MERGER, SHA2,
-                        AT.minusSeconds(86_400), SUPERVISOR, LocalDate.of(2025, 7, 30))));
+                        AT.minusSeconds(86_400), SUPERVISOR, LocalDate.of(2025, 7, 30), null)));
                 assertThat(ceased.of(A.registrationNumber())).as("the first question opens the stream and reads to the head").isPresent();
                 test.run(registry, ceased, heads, stalling);
             }

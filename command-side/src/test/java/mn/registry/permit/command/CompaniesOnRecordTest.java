@@ -48,8 +48,8 @@ class CompaniesOnRecordTest {
         database.getCollection(CompaniesOnRecord.COLLECTION).drop();
         EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         List<Object> stored = new ArrayList<>(PermitLifecycleTest.active());
-        stored.add(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, PermitLifecycleTest.SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON));
-        stored.add(new PermitTransferred(ID, B, C, Reorganisation.MERGER, "8e".repeat(32), MERGED_AT, SUPERVISOR, null));
+        stored.add(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, PermitLifecycleTest.SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON, null));
+        stored.add(new PermitTransferred(ID, B, C, Reorganisation.MERGER, "8e".repeat(32), MERGED_AT, SUPERVISOR, null, null));
         publish(events, stored, 0);
         try {
             CompaniesOnRecord companies = new CompaniesOnRecord(database, events); // no background catch-up
@@ -89,7 +89,7 @@ class CompaniesOnRecordTest {
         mn.registry.kernel.freezone.LegalEntity entity = new mn.registry.kernel.freezone.LegalEntity("Zone Trade LLC",
                 mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6400703");
         List<Object> stored = new ArrayList<>(PermitLifecycleTest.active());
-        stored.add(new PermitTransferred(ID, A, B, Reorganisation.TRANSFORMATION, PermitLifecycleTest.SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON));
+        stored.add(new PermitTransferred(ID, A, B, Reorganisation.TRANSFORMATION, PermitLifecycleTest.SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON, null));
         stored.add(PermitAbuseRound26Test.zoneApplication(entity, zoneAppliedAt));
         publish(events, stored, 0);
         try {

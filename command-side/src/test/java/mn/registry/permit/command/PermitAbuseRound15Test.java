@@ -140,7 +140,7 @@ class PermitAbuseRound15Test extends PermitAbuseFixture {
         Instant later = REVOKED_AT.plusSeconds(86_400 * 3);
         fixture.given(revokedWithDutiesOpenAndComplained())
                 .when(signed(new TransferPermit(ID, new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar"),
-                        Reorganisation.MERGER, DECISION_SHA, java.time.LocalDate.of(2025, 3, 31)), SUPERVISOR_2, later, Role.MINISTRY_SUPERVISOR))
+                        Reorganisation.MERGER, DECISION_SHA, java.time.LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of("6400599")), SUPERVISOR_2, later, Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("permit.wrong-state", null))
                 .expectNoEvents();
         fixture.given(revokedWithDutiesOpenAndComplained())

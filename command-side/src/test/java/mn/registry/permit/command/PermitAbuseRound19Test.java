@@ -42,7 +42,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
     private static List<Object> transferredWithTheRequestWaiting() {
         List<Object> events = new ArrayList<>(active());
         events.add(new PermitRevocationRequested(ID, REQUESTED_AT, HOLDER));
-        events.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
+        events.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null, null));
         return events;
     }
 
@@ -81,7 +81,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
             + "revocation at the holder's request")
     void a_request_received_after_the_transfer_grounds_the_revocation() {
         List<Object> requestedAfter = new ArrayList<>(active());
-        requestedAfter.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
+        requestedAfter.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null, null));
         requestedAfter.add(new PermitRevocationRequested(ID, TRANSFERRED_AT.plusSeconds(60), HOLDER));
         fixture.given(requestedAfter)
                 .when(revokeAtTheHoldersRequest(TRANSFERRED_AT.plusSeconds(86_400)))
@@ -115,7 +115,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
     }
 
     private static Object transferTo(Company successor, String evidence, Instant at) {
-        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(at)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(at), SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     @Test
@@ -123,7 +123,7 @@ class PermitAbuseRound19Test extends PermitAbuseFixture {
             + "same document (which shows no reorganisation of the successor): refused, nothing stored; a document of its own passes it")
     void a_reorganisations_document_passes_the_permit_once() {
         List<Object> transferred = new ArrayList<>(active());
-        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
+        transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null, null));
         Company third = new Company("Third Trust LLC", "6400598", true, "Peace Avenue 3, Ulaanbaatar");
         fixture.given(transferred)
                 .when(transferTo(third, SHA2, TRANSFERRED_AT.plusSeconds(86_400)))

@@ -181,7 +181,7 @@ class PermitAbuseRound20Test extends PermitAbuseFixture {
     private static final Company SUCCESSOR = new Company("Successor Trust LLC", "6400599", true, "Peace Avenue 2, Ulaanbaatar");
 
     static PermitTransferred transferred(Instant at) {
-        return new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, "8a".repeat(32), at, SUPERVISOR, null);
+        return new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, "8a".repeat(32), at, SUPERVISOR, null, null);
     }
 
     @Test

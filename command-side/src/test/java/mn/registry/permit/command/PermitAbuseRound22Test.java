@@ -40,14 +40,14 @@ class PermitAbuseRound22Test extends PermitAbuseFixture {
     }
 
     private static Object transfer(Company successor, String evidence, LocalDate reorganisedOn, Instant at) {
-        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, reorganisedOn), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+        return signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, reorganisedOn, SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     /** The permit in force, passed once to {@link #SUCCESSOR} (its reorganisation on the day of the transfer's receipt). */
     private static List<Object> transferred() {
         List<Object> events = new ArrayList<>(active());
         events.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR,
-                UlaanbaatarTime.dateOf(TRANSFERRED_AT)));
+                UlaanbaatarTime.dateOf(TRANSFERRED_AT), null));
         return events;
     }
 
@@ -67,7 +67,7 @@ class PermitAbuseRound22Test extends PermitAbuseFixture {
         fixture.given(active())
                 .when(transfer(SUCCESSOR, SHA2, LocalDate.of(2025, 3, 1), at))
                 .expectEvents(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, at, SUPERVISOR,
-                        LocalDate.of(2025, 3, 1)));
+                        LocalDate.of(2025, 3, 1), SuccessorsRepresentative.of(SUCCESSOR)));
     }
 
     @Test
@@ -117,7 +117,7 @@ class PermitAbuseRound22Test extends PermitAbuseFixture {
             + "the permit since that transfer")
     void a_transfer_stored_without_its_day_replays_as_before() {
         List<Object> stored = new ArrayList<>(active());
-        stored.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null));
+        stored.add(new PermitTransferred(ID, Applications.MONGOLIAN, SUCCESSOR, Reorganisation.MERGER, SHA2, TRANSFERRED_AT, SUPERVISOR, null, null));
         Instant again = TRANSFERRED_AT.plusSeconds(10 * 86_400);
         fixture.given(stored)
                 .when(transfer(THIRD, RECEIVED_AFTER_THE_TRANSFER, UlaanbaatarTime.dateOf(TRANSFERRED_AT).minusDays(1), again))
@@ -126,6 +126,6 @@ class PermitAbuseRound22Test extends PermitAbuseFixture {
         fixture.given(stored)
                 .when(transfer(THIRD, RECEIVED_AFTER_THE_TRANSFER, UlaanbaatarTime.dateOf(TRANSFERRED_AT).plusDays(3), again))
                 .expectEvents(new PermitTransferred(ID, SUCCESSOR, THIRD, Reorganisation.MERGER, RECEIVED_AFTER_THE_TRANSFER, again, SUPERVISOR,
-                        UlaanbaatarTime.dateOf(TRANSFERRED_AT).plusDays(3)));
+                        UlaanbaatarTime.dateOf(TRANSFERRED_AT).plusDays(3), SuccessorsRepresentative.of(THIRD)));
     }
 }

@@ -39,14 +39,14 @@ class PermitAbuseRound24Test extends PermitAbuseFixture {
     }
 
     private static Object transfer(Company successor, Reorganisation form, String evidence, LocalDate reorganisedOn, Instant at) {
-        return signed(new TransferPermit(ID, successor, form, evidence, reorganisedOn), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+        return signed(new TransferPermit(ID, successor, form, evidence, reorganisedOn, SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     /** The permit passed from A to B on A's separation: B on record since the transfer, A left (a separation does not end it). */
     private List<Object> separated() {
         services.companiesOnRecord.put(B.registrationNumber(), new CompanyOnRecord(SEPARATED_AT, null, null));
         List<Object> events = new ArrayList<>(active());
-        events.add(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON));
+        events.add(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON, null));
         return events;
     }
 
@@ -84,7 +84,7 @@ class PermitAbuseRound24Test extends PermitAbuseFixture {
         services.companiesOnRecord.put(C.registrationNumber(), new CompanyOnRecord(Instant.parse("2025-05-31T16:30:00Z"), null, null));
         fixture.given(active())
                 .when(transfer(C, Reorganisation.CONSOLIDATION, SHA2, consolidatedOn, at))
-                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.CONSOLIDATION, SHA2, at, SUPERVISOR, consolidatedOn));
+                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.CONSOLIDATION, SHA2, at, SUPERVISOR, consolidatedOn, SuccessorsRepresentative.of(C)));
     }
 
     @Test
@@ -95,14 +95,14 @@ class PermitAbuseRound24Test extends PermitAbuseFixture {
         services.companiesOnRecord.put(C.registrationNumber(), new CompanyOnRecord(Instant.parse("2021-03-01T02:00:00Z"), null, null));
         fixture.given(active())
                 .when(transfer(C, Reorganisation.MERGER, SHA2, LocalDate.of(2025, 6, 1), at))
-                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.MERGER, SHA2, at, SUPERVISOR, LocalDate.of(2025, 6, 1)));
+                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.MERGER, SHA2, at, SUPERVISOR, LocalDate.of(2025, 6, 1), SuccessorsRepresentative.of(C)));
         fixture.given(active())
                 .when(transfer(B, Reorganisation.SEPARATION, SHA2, SEPARATED_ON, SEPARATED_AT))
-                .expectEvents(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON));
+                .expectEvents(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR, SEPARATED_ON, SuccessorsRepresentative.of(B)));
         Instant back = SEPARATED_AT.plusSeconds(30 * 86_400);
         fixture.given(separated())
                 .when(transfer(A, Reorganisation.MERGER, B_S_RECORD, UlaanbaatarTime.dateOf(back), back))
-                .expectEvents(new PermitTransferred(ID, B, A, Reorganisation.MERGER, B_S_RECORD, back, SUPERVISOR, UlaanbaatarTime.dateOf(back)));
+                .expectEvents(new PermitTransferred(ID, B, A, Reorganisation.MERGER, B_S_RECORD, back, SUPERVISOR, UlaanbaatarTime.dateOf(back), SuccessorsRepresentative.of(A)));
     }
 
     @Test

@@ -89,13 +89,13 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
     }
 
     private static Object transfer(Company successor, Reorganisation form, String evidence, LocalDate reorganisedOn, Instant at) {
-        return signed(new TransferPermit(ID, successor, form, evidence, reorganisedOn), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+        return signed(new TransferPermit(ID, successor, form, evidence, reorganisedOn, SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
     }
 
     /** The permit passed from A to B on A's {@code form}, received at {@link #TRANSFORMED_AT}. */
     private static List<Object> passedOn(Reorganisation form) {
         List<Object> events = new ArrayList<>(active());
-        events.add(new PermitTransferred(ID, A, B, form, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON));
+        events.add(new PermitTransferred(ID, A, B, form, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON, null));
         return events;
     }
 
@@ -168,7 +168,7 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
         Instant back = TRANSFORMED_AT.plusSeconds(30 * 86_400);
         fixture.given(given)
                 .when(transfer(A, Reorganisation.MERGER, B_S_RECORD, UlaanbaatarTime.dateOf(back), back))
-                .expectEvents(new PermitTransferred(ID, B, A, Reorganisation.MERGER, B_S_RECORD, back, SUPERVISOR, UlaanbaatarTime.dateOf(back)));
+                .expectEvents(new PermitTransferred(ID, B, A, Reorganisation.MERGER, B_S_RECORD, back, SUPERVISOR, UlaanbaatarTime.dateOf(back), SuccessorsRepresentative.of(A)));
         for (Reorganisation form : Reorganisation.values()) {
             fixture.given(given)
                     .when(transfer(new Company("B under another name", B.registrationNumber(), true, B.address()), form, B_S_RECORD,
@@ -195,7 +195,7 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
         Instant at = TRANSFORMED_AT.plusSeconds(60 * 86_400);
         for (Reorganisation form : Arrays.stream(Reorganisation.values()).filter(Reorganisation::endsThePredecessor).toList()) {
             services.companiesCeased.clear();
-            CompanyCeased.by(new PermitTransferred(ID, A, B, form, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON))
+            CompanyCeased.by(new PermitTransferred(ID, A, B, form, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON, null))
                     .ifPresent(ended -> services.companiesCeased.put(ended.registrationNumber(), ended));
             fixture.givenNoPriorActivity()
                     .when(application(A, at))
@@ -206,7 +206,7 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
                     .expectSuccessfulHandlerExecution();
         }
         services.companiesCeased.clear();
-        CompanyCeased.by(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON))
+        CompanyCeased.by(new PermitTransferred(ID, A, B, Reorganisation.SEPARATION, SHA2, TRANSFORMED_AT, SUPERVISOR, TRANSFORMED_ON, null))
                 .ifPresent(ended -> services.companiesCeased.put(ended.registrationNumber(), ended));
         fixture.givenNoPriorActivity()
                 .when(application(A, at))
@@ -242,6 +242,6 @@ class PermitAbuseRound26Test extends PermitAbuseFixture {
                 zoneApplication(zoneEntity, Instant.parse("2025-05-31T16:30:00Z"))))), C); // 00:30 on 1 June in Ulaanbaatar
         fixture.given(active())
                 .when(transfer(C, Reorganisation.CONSOLIDATION, SHA2, consolidatedOn, at))
-                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.CONSOLIDATION, SHA2, at, SUPERVISOR, consolidatedOn));
+                .expectEvents(new PermitTransferred(ID, A, C, Reorganisation.CONSOLIDATION, SHA2, at, SUPERVISOR, consolidatedOn, SuccessorsRepresentative.of(C)));
     }
 }

@@ -206,7 +206,7 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
     private static final String DATABASE = "6c".repeat(32);
 
     private static Object transfer(Company successor, Instant at) {
-        return signed(new TransferPermit(ID, successor, Reorganisation.TRANSFORMATION, REORGANISATION, UlaanbaatarTime.dateOf(at)), SUPERVISOR,
+        return signed(new TransferPermit(ID, successor, Reorganisation.TRANSFORMATION, REORGANISATION, UlaanbaatarTime.dateOf(at), SuccessorsRepresentative.of(successor)), SUPERVISOR,
                 at, Role.MINISTRY_SUPERVISOR);
     }
 
@@ -259,7 +259,7 @@ class PermitAbuseRound30Test extends PermitAbuseFixture {
         Company successor = new Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar, Sukhbaatar district");
         Instant transferredAt = Instant.parse("2025-02-26T02:00:00Z");
         fixture.given(with(PermitSuspensionTest.taxRequested(), new PermitTransferred(ID, Applications.MONGOLIAN, successor,
-                        Reorganisation.TRANSFORMATION, REORGANISATION, transferredAt, SUPERVISOR, LocalDate.of(2025, 2, 25))))
+                        Reorganisation.TRANSFORMATION, REORGANISATION, transferredAt, SUPERVISOR, LocalDate.of(2025, 2, 25), null)))
                 .when(signed(new SuspendPermit(ID, SuspensionGround.TAX_EVASIONS, PermitSuspensionTest.TAX_SHA, 0, LocalDate.of(2025, 3, 1),
                         SUSPENDED_UNTIL), REVIEWER, SUSPENDED_AT))
                 .expectSuccessfulHandlerExecution()

@@ -118,12 +118,12 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
         Instant at = Instant.parse("2025-04-01T02:00:00Z");
         Company successor = new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar, Chingeltei district");
         for (String evidence : java.util.Arrays.asList(null, " ", "merger agreement of 2025-03-30")) {
-            fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, LocalDate.of(2025, 3, 31)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+            fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, evidence, LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
                     .expectException(problem("permit.document-hash-missing", "evidenceSha256")).expectNoEvents();
         }
-        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2025, 3, 31)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of(successor)), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution().expectEvents(new PermitTransferred(ID, Applications.MONGOLIAN, successor, Reorganisation.MERGER, SHA2,
-                        at, SUPERVISOR, LocalDate.of(2025, 3, 31)));
+                        at, SUPERVISOR, LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of(successor)));
     }
 
     // ------------------------------------------------------------------ F62: an official does not decide their own permit
@@ -144,7 +144,7 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
                 LocalDate.of(2025, 4, 30)), HOLDER, later, Role.MINISTRY_REVIEWER)).expectException(problem(code, "applicationId")).expectNoEvents();
         fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report"), HOLDER, later,
                 Role.MINISTRY_SUPERVISOR)).expectException(problem(code, "applicationId")).expectNoEvents();
-        fixture.given(active()).when(signed(new TransferPermit(ID, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar"), Reorganisation.MERGER, SHA2, LocalDate.of(2025, 3, 31)),
+        fixture.given(active()).when(signed(new TransferPermit(ID, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar"), Reorganisation.MERGER, SHA2, LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of("6109001")),
                 HOLDER, later, Role.MINISTRY_SUPERVISOR)).expectException(problem(code, "applicationId")).expectNoEvents();
         fixture.given(active()).when(signed(new DecidePermitExtension(ID, true, null), HOLDER, later, Role.MINISTRY_SUPERVISOR))
                 .expectException(problem(code, "applicationId")).expectNoEvents();
@@ -205,7 +205,7 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
     void nothing_is_done_to_a_permit_whose_term_ended() {
         Instant afterMidnight = Instant.parse("2029-12-09T16:00:30Z"); // 2029-12-10 00:00:30 in Ulaanbaatar, the permit ended 2029-12-09
         Company successor = new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar, Chingeltei district");
-        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2029, 12, 9)), SUPERVISOR, afterMidnight, Role.MINISTRY_SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2029, 12, 9), SuccessorsRepresentative.of(successor)), SUPERVISOR, afterMidnight, Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("permit.term-ended", null)).expectNoEvents();
         fixture.given(active()).when(signed(new RevokePermit(ID, RevocationGround.FALSE_DOCUMENTS, "forged audit report"), SUPERVISOR, afterMidnight,
                 Role.MINISTRY_SUPERVISOR)).expectException(problem("permit.term-ended", null)).expectNoEvents();
@@ -222,7 +222,7 @@ class PermitAbuseRound5Test extends PermitAbuseFixture {
                 .expectException(problem("permit.term-ended", null)).expectNoEvents();
         // on the last day, to its last second, the permit is in force
         Instant lastSecond = Instant.parse("2029-12-09T15:59:59Z");
-        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2029, 12, 9)), SUPERVISOR, lastSecond, Role.MINISTRY_SUPERVISOR))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA2, LocalDate.of(2029, 12, 9), SuccessorsRepresentative.of(successor)), SUPERVISOR, lastSecond, Role.MINISTRY_SUPERVISOR))
                 .expectSuccessfulHandlerExecution();
         suspendedToTheEnd.add(new PermitInspected(ID, LocalDate.of(2029, 11, 1), SHA2, false, Instant.parse("2029-11-01T02:00:00Z"),
                 PermitLifecycleTest.INSPECTOR, LocalDate.of(2030, 11, 1))); // ADR 0046 item 18: found remedied

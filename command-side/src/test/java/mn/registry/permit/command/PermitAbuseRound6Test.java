@@ -86,7 +86,7 @@ class PermitAbuseRound6Test extends PermitAbuseFixture {
                 .expectException(problem("document.unknown", "contractSha256")).expectNoEvents();
         fixture.given(active())
                 .when(signed(new TransferPermit(ID, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar, Chingeltei district"),
-                        Reorganisation.MERGER, nothing, java.time.LocalDate.of(2025, 3, 31)), SUPERVISOR, Instant.parse("2025-04-01T02:00:00Z"), Role.MINISTRY_SUPERVISOR))
+                        Reorganisation.MERGER, nothing, java.time.LocalDate.of(2025, 3, 31), SuccessorsRepresentative.of("6109001")), SUPERVISOR, Instant.parse("2025-04-01T02:00:00Z"), Role.MINISTRY_SUPERVISOR))
                 .expectException(problem("document.unknown", "evidenceSha256")).expectNoEvents();
     }
 }

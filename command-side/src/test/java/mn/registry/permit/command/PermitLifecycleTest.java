@@ -530,11 +530,11 @@ class PermitLifecycleTest {
     void transfer_on_reorganisation() {
         Instant at = Instant.parse("2025-08-01T02:00:00Z");
         Company successor = new Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar, Sukhbaatar district");
-        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA, LocalDate.of(2025, 7, 30)), SUPERVISOR, at))
-                .expectEvents(new PermitTransferred(ID, Applications.MONGOLIAN, successor, Reorganisation.MERGER, SHA, at, SUPERVISOR, LocalDate.of(2025, 7, 30)));
-        fixture.given(active()).when(signed(new TransferPermit(ID, Applications.FOREIGN, Reorganisation.MERGER, SHA, LocalDate.of(2025, 7, 30)), SUPERVISOR, at))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, Reorganisation.MERGER, SHA, LocalDate.of(2025, 7, 30), SuccessorsRepresentative.of(successor)), SUPERVISOR, at))
+                .expectEvents(new PermitTransferred(ID, Applications.MONGOLIAN, successor, Reorganisation.MERGER, SHA, at, SUPERVISOR, LocalDate.of(2025, 7, 30), SuccessorsRepresentative.of(successor)));
+        fixture.given(active()).when(signed(new TransferPermit(ID, Applications.FOREIGN, Reorganisation.MERGER, SHA, LocalDate.of(2025, 7, 30), SuccessorsRepresentative.of(Applications.FOREIGN)), SUPERVISOR, at))
                 .expectException(RegistryProblem.class).expectNoEvents();
-        fixture.given(active()).when(signed(new TransferPermit(ID, successor, null, SHA, LocalDate.of(2025, 7, 30)), SUPERVISOR, at))
+        fixture.given(active()).when(signed(new TransferPermit(ID, successor, null, SHA, LocalDate.of(2025, 7, 30), SuccessorsRepresentative.of(successor)), SUPERVISOR, at))
                 .expectException(RegistryProblem.class).expectNoEvents();
     }
 

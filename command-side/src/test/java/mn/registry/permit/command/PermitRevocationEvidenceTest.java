@@ -106,7 +106,7 @@ class PermitRevocationEvidenceTest extends PermitAbuseFixture {
         Instant transferredAt = Instant.parse("2025-04-01T02:00:00Z");
         List<Object> transferred = new ArrayList<>(active());
         transferred.add(new PermitTransferred(ID, Applications.MONGOLIAN, new Company("Khan Sign LLC", "6109001", true, "Ulaanbaatar"),
-                Reorganisation.MERGER, SHA2, transferredAt, SUPERVISOR, null));
+                Reorganisation.MERGER, SHA2, transferredAt, SUPERVISOR, null, null));
         services.receivedAt.put(LIQUIDATION, Instant.parse("2025-03-31T02:00:00Z")); // the predecessor's dissolution, before the transfer
         fixture.given(transferred).when(revoke(RevocationGround.LIQUIDATION, LIQUIDATION, AT))
                 .expectException(problem("permit.revocation-evidence-before-its-ground", "evidenceSha256")).expectNoEvents();

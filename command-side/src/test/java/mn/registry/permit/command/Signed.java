@@ -133,12 +133,13 @@ final class Signed {
             return Optional.ofNullable(receivedAt.get(sha256));
         }
 
-        /** The grants of APPLICANT a test gives (the successor's representatives a transfer may name, ADR 0046 item 142). */
+        /** The grants of APPLICANT a test gives (the successor's representatives a transfer may name, ADR 0046 item 142), besides {@link SuccessorsRepresentative}'s. */
         final java.util.List<mn.registry.kernel.identity.RoleGranted> representativeGrants = new java.util.ArrayList<>();
 
         @Override
         public java.util.List<mn.registry.kernel.identity.RoleGranted> representativeGrantsAt(mn.registry.kernel.identity.PersonId person, Instant at) {
-            return representativeGrants.stream().filter(g -> g.personId().equals(person) && !g.validFrom().isAfter(at)).toList();
+            return java.util.stream.Stream.concat(representativeGrants.stream(), SuccessorsRepresentative.grantsOf(person).stream())
+                    .filter(g -> g.personId().equals(person) && !g.validFrom().isAfter(at)).toList();
         }
 
         /** Permits in force besides the one under test (the successors a database may be passed to, 002 art. 29.4). */

@@ -321,6 +321,8 @@ public class PermitCaseProjection {
             if (e.successorRepresentative() != null) { // 002 art. 23.3 (ADR 0046 item 142, F496): the successor's case is its representative's
                 u.add(set("representative", e.successorRepresentative().value()));
             }
+        } else if (event instanceof HolderRepresentativeNamed e) { // 002 art. 23.2 (ADR 0046 item 145, F517): the holder's case is its new representative's
+            u.add(set("representative", e.representative().value()));
         } else if (event instanceof PermitInspected e) {
             u.add(set("lastInspection", asDocument(e)));
             if (e.violationFound()) { // 002 art. 29.1.4 (ADR 0046 item 23): the violations on record, each once (a set: replays add nothing)

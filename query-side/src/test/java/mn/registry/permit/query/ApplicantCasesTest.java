@@ -104,7 +104,7 @@ class ApplicantCasesTest {
         mn.registry.kernel.permit.Company successor = new mn.registry.kernel.permit.Company("Tamga Trust LLC", "7654321", true, "Ulaanbaatar");
         Instant at = Instant.parse("2026-12-03T02:00:00Z");
         deliver(new mn.registry.kernel.permit.PermitTransferred(ID, REGISTERED.company(), successor, mn.registry.kernel.permit.Reorganisation.MERGER,
-                "6a".repeat(32), at, new PersonId("supervisor-1"), LocalDate.of(2026, 12, 2)), "supervisor-1");
+                "6a".repeat(32), at, new PersonId("supervisor-1"), LocalDate.of(2026, 12, 2), null), "supervisor-1"); // stored before ADR 0046 item 144
         assertThat(cases.forApplicant(ID.value(), APPLICANT)).as("a transfer naming none: the predecessor's stays").isPresent();
         deliver(new mn.registry.kernel.permit.PermitTransferred(ID, successor, REGISTERED.company(), mn.registry.kernel.permit.Reorganisation.MERGER,
                 "6b".repeat(32), at.plusSeconds(86_400), new PersonId("supervisor-1"), LocalDate.of(2026, 12, 3), OTHER_APPLICANT), "supervisor-1");

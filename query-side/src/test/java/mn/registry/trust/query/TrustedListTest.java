@@ -164,7 +164,7 @@ class TrustedListTest {
     void transfer_and_redelivery() {
         Company successor = new Company("Tenger Trust Holding LLC", "70000099", true, "Ulaanbaatar");
         PermitTransferred transferred = new PermitTransferred(tenger, new Company("Tenger Trust LLC", "70000001", true, "Ulaanbaatar"),
-                successor, mn.registry.kernel.permit.Reorganisation.values()[0], "ef".repeat(32), RESTORED, OFFICIAL, null);
+                successor, mn.registry.kernel.permit.Reorganisation.values()[0], "ef".repeat(32), RESTORED, OFFICIAL, null, null);
         projection.on(transferred, 6);
         projection.on(transferred, 6);
 

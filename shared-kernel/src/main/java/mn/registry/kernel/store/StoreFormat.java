@@ -34,6 +34,8 @@ public final class StoreFormat {
      * and whose zones' land registers may hold the Government's basic value of land ({@code LandBaseValueRecorded}, ADR 0035 item
      * 108), a type session 29's release does not know, and whose certificates of land rights may name the governor's reason for another
      * receipt's document than the holder's report ({@code LandLicenceIssued.otherReceiptReason}, ADR 0035 item 107), a field it drops.
+     * and whose permits' streams may hold the holder's representative named outside a transfer ({@code HolderRepresentativeNamed},
+     * ADR 0046 item 145), a type session 29's release does not know (it would keep the representative it knew acting for the holder).
      */
     public static final int CURRENT = 7;
 

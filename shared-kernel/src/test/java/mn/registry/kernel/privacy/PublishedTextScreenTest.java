@@ -74,7 +74,8 @@ class PublishedTextScreenTest {
         fields.put("company.name", t -> new ApplyForPermit(company("Tamga " + t, "Ulaanbaatar"), false, List.of()));
         fields.put("company.address", t -> new ApplyForPermit(company("Tamga LLC", "Ulaanbaatar, " + t), false, List.of()));
         fields.put("company.registrationNumber", t -> new ApplyForPermit(new Company("Tamga LLC", t, true, "Ulaanbaatar"), false, List.of()));
-        fields.put("successor.address", t -> new TransferPermit(APPLICATION, company("Tamga Holding LLC", t), Reorganisation.MERGER, "cd".repeat(32), java.time.LocalDate.of(2026, 11, 30)));
+        fields.put("successor.address", t -> new TransferPermit(APPLICATION, company("Tamga Holding LLC", t), Reorganisation.MERGER, "cd".repeat(32), java.time.LocalDate.of(2026, 11, 30),
+                new mn.registry.kernel.identity.PersonId("applicant-of-tamga")));
         fields.put("entity.name", t -> new RegistrationCommands.ApplyForZoneRegistration(ZONE,
                 new LegalEntity("Amber " + t, Jurisdiction.MONGOLIAN, null, "6301001"), Activity.TRADE, List.of()));
         fields.put("reasons", t -> new RegistrationCommands.DeregisterEntity(REGISTRATION, DeregistrationGround.COURT_DECISION, "Dissolved by the court; " + t));

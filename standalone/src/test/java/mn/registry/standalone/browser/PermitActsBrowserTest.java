@@ -470,7 +470,7 @@ class PermitActsBrowserTest {
                 .getBytes(StandardCharsets.UTF_8), "application/pdf", "merger.pdf").document().sha256();
         ok(client.command(client.sign("supervisor-1", "TransferPermit", new mn.registry.kernel.permit.TransferPermit(new ApplicationId(id),
                 new Company("Uvs Tamga Successor LLC", "6423002", true, "Peace Avenue 3, Ulaanbaatar"), mn.registry.kernel.permit.Reorganisation.MERGER,
-                evidence, registry.context.getBean(WebDates.class).today()))));
+                evidence, registry.context.getBean(WebDates.class).today(), new mn.registry.kernel.identity.PersonId("applicant-1")))));
 
         browser.signInAsDemo("supervisor-1");
         browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
@@ -574,8 +574,8 @@ class PermitActsBrowserTest {
     }
 
     @Test
-    @DisplayName("002 art. 23.3 (ADR 0046 item 142, F496, was O345): the supervisor names the successor's representative on the desk's "
-            + "transfer, in English a company's representative (sent, named on the command); in Mongolian a person who holds no company "
+    @DisplayName("002 art. 23.3 (ADR 0046 items 142, 144, F496, F516): the supervisor names the successor's representative on the desk's "
+            + "transfer (a required field), in English a company's representative (sent, named on the command); in Mongolian a person who holds no company "
             + "representative's role is refused, with axe on both pages")
     void the_supervisor_names_the_successors_representative_in_the_browser() {
         String first = activePermit("Govi Tamga LLC", "6426001");
@@ -584,6 +584,8 @@ class PermitActsBrowserTest {
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("The successor's representative");
+        assertThat(browser.find("#tr-representative").getAttribute("required")).as("F516: a transfer names the successor's representative")
+                .isNotNull();
         browser.find("#tr-representative").sendKeys("applicant-1");
         JsonNode sent = transfer("Govi Tamga Holding LLC", "6426002", Reorganisation.SEPARATION, today, document("separation-6426001",
                 "state registration of 6426002"));
@@ -592,6 +594,7 @@ class PermitActsBrowserTest {
 
         browser.open("/desk/applications/" + second, "mn");
         assertThat(browser.find("label[for='tr-representative']").getText()).startsWith("Залгамжлагчийн төлөөлөгч");
+        assertThat(browser.find("#tr-representative").getAttribute("required")).isNotNull();
         browser.find("#tr-representative").sendKeys("reviewer-1");
         transfer("Arkhangai Tamga Holding LLC", "6426004", Reorganisation.SEPARATION, today, document("separation-6426003",
                 "state registration of 6426004"));
@@ -601,6 +604,54 @@ class PermitActsBrowserTest {
         browser.screenshot("desk-transfer-successor-representative-refused-mn");
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
         browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 145, 148, F517, was O361): the supervisor names the holder's representative "
+            + "on the desk's form with the holder's power of representation chosen as a file, in English a company's representative (sent); in "
+            + "Mongolian the person who already acts for the holder is refused (permit.holder-representative-unchanged)")
+    void the_supervisor_names_the_holders_representative_in_the_browser() {
+        String first = activePermit("Selenge Tamga Thirty LLC", "6431001");
+        String second = activePermit("Tuv Tamga Thirty LLC", "6431003");
+        java.time.Instant now = java.time.Instant.now();
+        mn.registry.kernel.pki.SigningIdentity person = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("applicant-31-holder"), "Holder's Representative", "Selenge Tamga Thirty LLC",
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Holder's Representative",
+                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
+                "test enrolment of the holder's new representative");
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act").isTrue();
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("The holder's representative");
+        assertThat(browser.find("#hr-representative").getAttribute("required")).isNotNull();
+        JsonNode sent = nameHoldersRepresentative("applicant-31-holder", document("power-6431001", "power of representation of 6431001"));
+        assertThat(sent.path("command").path("representative").asText()).isEqualTo("applicant-31-holder");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+        browser.open("/desk/applications/" + second, "mn");
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("Эзэмшигчийн төлөөлөгч");
+        assertThat(browser.find("#holder-representative-explain").getText()).contains("итгэмжлэл");
+        nameHoldersRepresentative("applicant-1", document("power-6431003", "power of representation of 6431003"));
+        assertThat(outcome()).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.holder-representative-unchanged")
+                .contains("аль хэдийн").doesNotContain("already acts");
+        browser.screenshot("desk-holder-representative-unchanged-refused-mn");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /** The desk's naming of the holder's representative on the open page: the person and the power of representation's file; signed and sent. */
+    private static JsonNode nameHoldersRepresentative(String person, Path power) {
+        browser.find("#hr-representative").sendKeys(person);
+        browser.find("#hr-file").sendKeys(power.toAbsolutePath().toString());
+        String sha = sha256(power);
+        browser.waitUntil("the power of representation is hashed and uploaded in the browser", d -> sha.equals(browser.find("#hr-sha")
+                .getAttribute("value")) && browser.find("#hr-file").getAttribute("data-uploaded") != null);
+        JsonNode sent = parse(browser.signAndSend("form-holder-representative"));
+        assertThat(sent.path("type").asText()).isEqualTo("NameHolderRepresentative");
+        assertThat(sent.path("command").path("documentSha256").asText()).isEqualTo(sha);
+        return sent;
     }
 
     /**
@@ -613,6 +664,9 @@ class PermitActsBrowserTest {
         browser.find("#tr-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
         browser.script("document.getElementById('tr-reorganisation').value = arguments[0]", form.name());
         browser.script("document.getElementById('tr-on').value = arguments[0]", reorganisedOn.toString());
+        if (browser.find("#tr-representative").getAttribute("value").isEmpty()) { // required since ADR 0046 item 144 (F516): the demo's
+            browser.find("#tr-representative").sendKeys("applicant-1");         // applicant-1, whose grant names no company
+        }
         browser.find("#tr-file").sendKeys(record.toAbsolutePath().toString());
         String sha = sha256(record);
         browser.waitUntil("the record is hashed and uploaded in the browser", d -> sha.equals(browser.find("#tr-sha").getAttribute("value"))

@@ -357,6 +357,9 @@ class DeskController {
                 if (status == PermitApplicationStatus.ACTIVE && supervisor) {
                     forms.add("transfer");
                 }
+                if (supervisor) { // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 145, 148, F517): the holder's representative, outside a transfer
+                    forms.add("holderRepresentative");
+                }
                 if (facts.suspensionNotificationOpen()) {
                     forms.add("dutyNotifySuspension");
                 }

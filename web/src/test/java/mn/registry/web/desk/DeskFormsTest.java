@@ -128,6 +128,17 @@ class DeskFormsTest {
     }
 
     @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 145, 148, F517): only a supervisor names the holder's representative, on a "
+            + "permit in force (active or suspended); none on a permit not issued or revoked")
+    void a_supervisor_names_the_holders_representative_on_a_permit_in_force() {
+        assertThat(offer(PermitApplicationStatus.ACTIVE, true, INSURED).forms()).contains("holderRepresentative");
+        assertThat(offer(PermitApplicationStatus.SUSPENDED, true, INSURED).forms()).contains("holderRepresentative");
+        assertThat(offer(PermitApplicationStatus.ACTIVE, false, INSURED).forms()).doesNotContain("holderRepresentative");
+        assertThat(offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, true, INSURED).forms()).doesNotContain("holderRepresentative");
+        assertThat(offer(PermitApplicationStatus.REVOKED, true, INSURED).forms()).doesNotContain("holderRepresentative");
+    }
+
+    @Test
     @DisplayName("002 art. 28.4 (ADR 0046 item 18, ADR 0065): a suspended permit is offered for restoration where the command side's answer "
             + "accepts it; where the remedy waits for its inspection the page says so, another refusal by its problem's message")
     void restoration_waits_for_the_inspection_that_finds_the_violation_remedied() {

@@ -225,9 +225,9 @@ class RegisterExtractTest {
         Company from = new Company("Tenger Trust LLC", "6400001", true, "Seoul Street 5, Ulaanbaatar");
         Company to = new Company("Tenger Trust Holding LLC", "6400002", true, "Seoul Street 5, Ulaanbaatar");
         JsonNode dated = record(PermitTransferred.class, new PermitTransferred(id, from, to, Reorganisation.MERGER, "ab".repeat(32), GRANTED,
-                new PersonId("supervisor-1"), LocalDate.of(2026, 12, 1)), "supervisor-1");
+                new PersonId("supervisor-1"), LocalDate.of(2026, 12, 1), null), "supervisor-1");
         JsonNode stored = record(PermitTransferred.class, new PermitTransferred(id, from, to, Reorganisation.MERGER, "ab".repeat(32), GRANTED,
-                new PersonId("supervisor-1"), null), "supervisor-1");
+                new PersonId("supervisor-1"), null, null), "supervisor-1");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(byLabel(extract.facts(dated.path("payload")))).containsEntry("Reorganisation took effect", "1 Dec 2026");
         assertThat(extract.step(6, dated).sentence()).isEqualTo("Permit transferred by the Ministry of Digital Development, Innovation and "
