@@ -230,7 +230,8 @@ final class EmbeddedH2Backend extends H2Backend {
                 de.bwaldvogel.mongo.backend.CollectionOptions options) {
             // the map name H2Database uses for a collection's documents
             getMvStore().openMap(DATA_PREFIX + getFullCollectionNamespace(collectionName),
-                    new MVMap.Builder<Object, Object>().valueType(new EmbeddedStorageEncoding.DocumentValues()));
+                    new MVMap.Builder<Object, Object>().keyType(new EmbeddedStorageEncoding.ObjectValues())
+                            .valueType(new EmbeddedStorageEncoding.DocumentValues()));
             return super.openOrCreateCollection(collectionName, options);
         }
 
@@ -256,7 +257,7 @@ final class EmbeddedH2Backend extends H2Backend {
      */
     static void openIndexMap(MVStore store, String name) {
         MVMap.Builder<KeyValue, Object> compact = new MVMap.Builder<KeyValue, Object>()
-                .keyType(new EmbeddedStorageEncoding.CompactKeys());
+                .keyType(new EmbeddedStorageEncoding.CompactKeys()).valueType(new EmbeddedStorageEncoding.ObjectValues());
         MVMap<String, String> formats = store.openMap(KEY_FORMATS);
         if (!store.hasMap(name)) {
             store.openMap(name, compact);

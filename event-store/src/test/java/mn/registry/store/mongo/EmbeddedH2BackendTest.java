@@ -156,6 +156,66 @@ class EmbeddedH2BackendTest {
         return Arbitraries.strings().withChars('a', '?', 'ө', '\uD83D', '\uDE00', '\uDC00', '\uD800', '\uDBFF', '\uDFFF').ofMaxLength(10);
     }
 
+    @Property(tries = 3_000)
+    @net.jqwik.api.Label("session 30: a string written in one copy (a data map's key, an index's value, a field name) is byte for byte what H2 writes char by char, and reads back")
+    void strings_written_in_one_copy_are_h2s_bytes(@ForAll("idStrings") String value) {
+        WriteBuffer h2 = new WriteBuffer();
+        new ObjectDataType().write(h2, value);
+        WriteBuffer ours = new WriteBuffer();
+        new EmbeddedStorageEncoding.ObjectValues().write(ours, value);
+        assertThat(bytesOf(ours)).as("ObjectDataType's form of %s", value).isEqualTo(bytesOf(h2));
+        assertThat(new ObjectDataType().read(ours.getBuffer().flip())).isEqualTo(value);
+
+        WriteBuffer h2Chars = new WriteBuffer().putVarInt(value.length()).putStringData(value, value.length());
+        WriteBuffer ourChars = new WriteBuffer().putVarInt(value.length());
+        EmbeddedStorageEncoding.putStringData(ourChars, value, value.length());
+        assertThat(bytesOf(ourChars)).as("putStringData's form of %s", value).isEqualTo(bytesOf(h2Chars));
+    }
+
+    @Provide
+    Arbitrary<String> idStrings() {
+        return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(40),
+                Arbitraries.strings().withChars('a', 'Z', '0', '-', '\u007F', '\u0080', 'ö', 'ө', 'Я', '\u07FF', '\u0800', '\uFFFF',
+                        '\uD83D', '\uDE00', '\uDC00', '?').ofMaxLength(40));
+    }
+
+    @Test
+    @DisplayName("session 30: collections' data maps keep H2's key form, and index maps H2's value form: a file written with the one-copy strings reads with H2's own types")
+    void data_and_index_maps_read_with_h2s_own_types(@TempDir Path dir) {
+        String file = dir.resolve("one-copy.mv").toString();
+        withServer(EmbeddedH2Backend.open(file), client -> {
+            MongoCollection<Document> things = client.getDatabase("registry").getCollection("things");
+            things.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            things.insertOne(new Document("_id", "SP-2026-000001").append("number", "000001"));
+            things.insertOne(new Document("_id", "Улаанбаатар-2").append("number", "000002"));
+        });
+        MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            List<Object> keys = new ArrayList<>();
+            List<Object> indexValues = new ArrayList<>();
+            for (String name : store.getMapNames()) {
+                if (name.equals(EmbeddedH2Backend.DATA_PREFIX + "registry.things")) {
+                    store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new EmbeddedStorageEncoding.DocumentValues()))
+                            .keySet().forEach(keys::add);
+                } else if (name.startsWith("registry.things._index_number")) {
+                    store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new EmbeddedStorageEncoding.CompactKeys()))
+                            .values().forEach(indexValues::add);
+                }
+            }
+            assertThat(keys).containsExactlyInAnyOrder("SP-2026-000001", "Улаанбаатар-2");
+            assertThat(indexValues).containsExactlyInAnyOrder("SP-2026-000001", "Улаанбаатар-2");
+        } finally {
+            store.close();
+        }
+    }
+
+    private static byte[] bytesOf(WriteBuffer buffer) {
+        ByteBuffer bytes = buffer.getBuffer().duplicate().flip();
+        byte[] out = new byte[bytes.remaining()];
+        bytes.get(out);
+        return out;
+    }
+
     @Test
     @DisplayName("session 19: a string value is written as its UTF-8 bytes, unless it holds an unpaired surrogate; a document of the earlier compact form (H2's char-by-char strings) still reads")
     void strings_as_utf8_and_the_earlier_compact_form_still_reads() {
