@@ -1,6 +1,5 @@
 package mn.registry.freezone.land;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -15,18 +14,14 @@ import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.identity.Role;
-import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -60,8 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedMongoExtension.class)
 class OneZoneReadPerLandActTest {
 
-    static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
     /** After the registration's certificate (2026-12-02), within the year to start: no ground due. */
     static final Instant AT = Instant.parse("2026-12-10T03:00:00Z");
 
@@ -87,26 +80,26 @@ class OneZoneReadPerLandActTest {
                 publish(events, HOLDER.stream(), LandHoldersTest.applied(HOLDER), LandHoldersTest.registered(HOLDER));
                 Zones zones = new Zones(events);
                 assertThat(zones.require(ZONE).closures()).as("the closure read with the zone").hasSize(1);
-                LandServices registry = new RegistryLandServices(zones, events, null, CourtDecisionsElsewhereOn.store(events,
-                        EstablishedZones.of(same, ZONE), GaplessEventStorageEngine.builder().database(same).sealingKey(TestSealingKeys.sealingKey())
-                                .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build()), 60);
-                LandServices asOnMain = new AsOnMain(registry, zones);
+                mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere = CourtDecisionsElsewhereOn.store(events, EstablishedZones.of(same, ZONE),
+                        CountedRoundTrips.engine(same));
+                LandServices registry = new Received(zones, events, elsewhere);
+                LandServices asOnMain = new AsOnMain(zones, events, elsewhere);
 
                 CommandMessage<Object> application = FreeZoneSigned.signed(ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), REPRESENTATIVE, AT,
                         Role.APPLICANT);
                 Map<String, Integer> applyBefore = counted.during(() -> accepted(asOnMain, application));
-                Map<String, Integer> applyAfter = counted.during(() -> accepted(received(registry), application));
+                Map<String, Integer> applyAfter = counted.during(() -> accepted(registry, application));
 
                 LandActs[] desk = new LandActs[2];
                 Map<String, Integer> deskBefore = counted.during(() -> desk[0] = deskAt(asOnMain, appliedNow()));
-                Map<String, Integer> deskAfter = counted.during(() -> desk[1] = deskAt(received(registry), appliedNow()));
+                Map<String, Integer> deskAfter = counted.during(() -> desk[1] = deskAt(registry, appliedNow()));
                 assertThat(desk[1]).isEqualTo(desk[0]);
                 assertThat(desk[1].on(LandApplicationId.of(ZONE, 1)).orElseThrow().grant().refusedWith()).as("the grant judged on the standing").isNull();
 
                 CommandMessage<Object> exemption = FreeZoneSigned.signed(ZoneLandTest.exemption(null, Activity.TRADE, 30, FROM, 3, LocalDate.of(2026, 12, 5)),
                         CABINET, AT, Role.CABINET_MEMBER);
                 Map<String, Integer> exemptBefore = counted.during(() -> accepted(asOnMain, exemption));
-                Map<String, Integer> exemptAfter = counted.during(() -> accepted(received(registry), exemption));
+                Map<String, Integer> exemptAfter = counted.during(() -> accepted(registry, exemption));
 
                 System.out.println("O389 round trips: application before " + applyBefore + ", after " + applyAfter + "; desk before " + deskBefore
                         + ", after " + deskAfter + "; exemption before " + exemptBefore + ", after " + exemptAfter);
@@ -141,8 +134,7 @@ class OneZoneReadPerLandActTest {
     }
 
     private static EmbeddedEventStore store(MongoDatabase database) {
-        return EmbeddedEventStore.builder().storageEngine(GaplessEventStorageEngine.builder().database(database).sealingKey(TestSealingKeys.sealingKey())
-                .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build()).build();
+        return EmbeddedEventStore.builder().storageEngine(CountedRoundTrips.engine(database)).build();
     }
 
     private static void publish(EmbeddedEventStore events, String stream, Object... payloads) {
@@ -156,11 +148,6 @@ class OneZoneReadPerLandActTest {
     /** The act, on a land register with no event yet, is recorded. */
     private static void accepted(LandServices services, CommandMessage<Object> act) {
         ZoneLandTest.fixture(services).givenNoPriorActivity().when(act).expectSuccessfulHandlerExecution();
-    }
-
-    /** The registry's services, the government's decision received (the test has no document store). */
-    private static LandServices received(LandServices registry) {
-        return new Delegating(registry);
     }
 
     /** The land desk's answer at {@link #AT} for the governor, on the register's events, read as the registry reads it. */
@@ -177,52 +164,16 @@ class OneZoneReadPerLandActTest {
         }
     }
 
-    /** {@link LandServices} passing every question to the registry's, the documents received. */
-    private static class Delegating implements LandServices {
-        final LandServices registry;
+    /** The registry's services, the government's decisions received (the test has no document store). */
+    private static class Received extends RegistryLandServices {
 
-        Delegating(LandServices registry) {
-            this.registry = registry;
-        }
-
-        @Override
-        public Zones.Zone zone(mn.registry.kernel.freezone.ZoneId zone) {
-            return registry.zone(zone);
-        }
-
-        @Override
-        public LandHolders.Holder standing(RegistrationId registration) {
-            return registry.standing(registration);
-        }
-
-        @Override
-        public LandHolders.Holder standing(RegistrationId registration, Zones.Zone zone) {
-            return registry.standing(registration, zone);
-        }
-
-        @Override
-        public Map<RegistrationId, LandHolders.Holder> standings(Collection<RegistrationId> registrations) {
-            return registry.standings(registrations);
-        }
-
-        @Override
-        public Map<RegistrationId, LandHolders.Holder> standings(Collection<RegistrationId> registrations, Zones.Zone zone) {
-            return registry.standings(registrations, zone);
-        }
-
-        @Override
-        public Set<Activity> allowedActivities(Zones.Zone zone) {
-            return registry.allowedActivities(zone);
+        Received(Zones zones, EmbeddedEventStore events, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere) {
+            super(zones, events, null, elsewhere, 60);
         }
 
         @Override
         public boolean documentReceived(String sha256) {
             return true;
-        }
-
-        @Override
-        public int maxLandYears() {
-            return registry.maxLandYears();
         }
     }
 
@@ -230,22 +181,22 @@ class OneZoneReadPerLandActTest {
      * The registry's services as main (13e78a82) asked them: the standing's closures read from the zone's stream again (through
      * {@code Zones.closures}) beside the act's read of the zone, the exemption's activities read a third time.
      */
-    private static final class AsOnMain extends Delegating {
+    private static final class AsOnMain extends Received {
         private final Zones zones;
 
-        AsOnMain(LandServices registry, Zones zones) {
-            super(registry);
+        AsOnMain(Zones zones, EmbeddedEventStore events, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere) {
+            super(zones, events, elsewhere);
             this.zones = zones;
         }
 
         @Override
         public LandHolders.Holder standing(RegistrationId registration, Zones.Zone zone) {
-            return registry.standing(registration);
+            return standing(registration);
         }
 
         @Override
         public Map<RegistrationId, LandHolders.Holder> standings(Collection<RegistrationId> registrations, Zones.Zone zone) {
-            return registry.standings(registrations);
+            return standings(registrations);
         }
 
         @Override
