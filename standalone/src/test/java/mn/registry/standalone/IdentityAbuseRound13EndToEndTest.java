@@ -29,7 +29,6 @@ class IdentityAbuseRound13EndToEndTest {
     @RegisterExtension
     static final PermitRegistry registry = new PermitRegistry();
 
-
     private static SigningIdentity reviewer(String id) {
         return registry.reviewer(id, "test enrolment, session 30");
     }
