@@ -1,7 +1,5 @@
 package mn.registry.standalone;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.RoleGranted;
@@ -10,7 +8,6 @@ import mn.registry.kernel.permit.PermitChangeReported;
 import mn.registry.kernel.permit.ReportPermitChange;
 import mn.registry.kernel.pki.Certificates;
 import mn.registry.kernel.pki.SigningIdentity;
-import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +39,6 @@ class IdentityAbuseRound12EndToEndTest {
         return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), Role.APPLICANT, document, company, null);
     }
 
-    private static Document claimOf(String sha256) {
-        return registry.context().getBean(MongoDatabase.class).getCollection("document_claims").find(Filters.eq("_id", sha256)).first();
-    }
 
     @Test
     @DisplayName("001 art. 23.1.1, 002 art. 20.3.3 (F503, was O291; ADR 0061 item 44): abuse: a permit holder reports a change on the decision "
@@ -56,15 +50,15 @@ class IdentityAbuseRound12EndToEndTest {
         SigningIdentity others = registry.newPerson("applicant-29b", "Director Twenty-Nine B", "Twelve B LLC", Duration.ofDays(365));
         String theirs = registry.document("decision of 6129002 naming applicant-29b its director, session 29");
         ok(registry.send("supervisor-1", "EnrolSigner", representativeOf(others, "6129002", theirs)));
-        assertThat(claimOf(theirs).getString("company")).as("the order's claim names the company").isEqualTo("6129002");
+        assertThat(registry.claimOf(theirs).getString("company")).as("the order's claim names the company").isEqualTo("6129002");
         assertThat(registry.events("person-applicant-29b")).filteredOn(RoleGranted.class::isInstance).map(RoleGranted.class::cast)
                 .extracting(RoleGranted::company).containsExactly("6129002");
 
         registry.refused(registry.send("applicant-1", "ReportPermitChange", change(id, theirs)), 409,
                 "document.claimed-by-another-company.identity-order", "documentSha256", "002 art. 20.3.3");
         assertThat(registry.events(id.value())).noneMatch(PermitChangeReported.class::isInstance);
-        assertThat(claimOf(theirs).getString("kind")).isEqualTo("identity-order");
-        assertThat(claimOf(theirs).getString("company")).isEqualTo("6129002");
+        assertThat(registry.claimOf(theirs).getString("kind")).isEqualTo("identity-order");
+        assertThat(registry.claimOf(theirs).getString("company")).isEqualTo("6129002");
 
         SigningIdentity own = registry.newPerson("applicant-29a", "Director Twenty-Nine A", "Identity Twelve LLC", Duration.ofDays(365));
         String ours = registry.document("decision of 6129001 naming applicant-29a its director, session 29");
@@ -88,7 +82,7 @@ class IdentityAbuseRound12EndToEndTest {
         registry.refused(registry.send("supervisor-1", "EnrolSigner", representativeOf(second, "6129004", power)), 409,
                 "document.claimed-by-another-company.identity-order", "documentSha256", "001 art. 23.1.1");
         assertThat(registry.events("person-applicant-29d")).isEmpty();
-        assertThat(claimOf(power).getString("company")).isEqualTo("6129003");
+        assertThat(registry.claimOf(power).getString("company")).isEqualTo("6129003");
 
         ok(registry.send("supervisor-1", "EnrolSigner", representativeOf(second, "6129003", power)));
     }
@@ -111,7 +105,7 @@ class IdentityAbuseRound12EndToEndTest {
     }
 
     private static SigningIdentity reviewer(String id) {
-        return registry.enrolled(id, "Reviewer " + id, "Ministry", Duration.ofDays(365), Role.MINISTRY_REVIEWER, "test enrolment, session 29");
+        return registry.reviewer(id, "test enrolment, session 29");
     }
 
     @Test
@@ -124,7 +118,7 @@ class IdentityAbuseRound12EndToEndTest {
         String order = registry.document("Order dismissing reviewer-29a, session 29");
         ok(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(dismissed.person(), Role.MINISTRY_REVIEWER,
                 order)));
-        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
+        assertThat(registry.claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
 
         registry.refused(registry.send("supervisor-2", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(
                 target.person(), null, "key reported lost", order)), 409, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
@@ -132,7 +126,7 @@ class IdentityAbuseRound12EndToEndTest {
                 Role.MINISTRY_REVIEWER, order)), 409, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
         assertThat(registry.events("person-reviewer-29b")).noneMatch(e -> e instanceof mn.registry.kernel.identity.SignerCertificateRevoked
                 || e instanceof mn.registry.kernel.identity.RoleRevoked);
-        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
+        assertThat(registry.claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29a");
 
         ok(registry.send("supervisor-2", "RevokeSignerCertificate", new mn.registry.kernel.identity.RevokeSignerCertificate(target.person(), null,
                 "key reported lost", registry.document("reviewer-29b's written report of a lost key, session 29"))));
@@ -155,6 +149,6 @@ class IdentityAbuseRound12EndToEndTest {
         assertThat(registry.events("person-reviewer-29e")).noneMatch(mn.registry.kernel.identity.RoleRevoked.class::isInstance);
         ok(registry.send("supervisor-1", "EndSignerRole", new mn.registry.kernel.identity.EndSignerRole(second.person(), Role.MINISTRY_REVIEWER,
                 order)));
-        assertThat(claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29c", "reviewer-29d");
+        assertThat(registry.claimOf(order).getList("concerns", String.class)).containsExactly("reviewer-29c", "reviewer-29d");
     }
 }

@@ -1,7 +1,5 @@
 package mn.registry.standalone;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.kernel.identity.EndSignerRole;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.identity.Role;
@@ -10,7 +8,6 @@ import mn.registry.kernel.identity.StateStoredActOrder;
 import mn.registry.kernel.identity.StoredActOrderStated;
 import mn.registry.kernel.pki.Certificates;
 import mn.registry.kernel.pki.SigningIdentity;
-import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,12 +29,8 @@ class IdentityAbuseRound13EndToEndTest {
     @RegisterExtension
     static final PermitRegistry registry = new PermitRegistry();
 
-    private static Document claimOf(String sha256) {
-        return registry.context().getBean(MongoDatabase.class).getCollection("document_claims").find(Filters.eq("_id", sha256)).first();
-    }
-
     private static SigningIdentity reviewer(String id) {
-        return registry.enrolled(id, "Reviewer " + id, "Ministry", Duration.ofDays(365), Role.MINISTRY_REVIEWER, "test enrolment, session 30");
+        return registry.reviewer(id, "test enrolment, session 30");
     }
 
     @Test
@@ -53,7 +46,7 @@ class IdentityAbuseRound13EndToEndTest {
         registry.refused(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(representative.person(), pem, Role.APPLICANT, power, " ",
                 null)), 400, "identity.representative-company-missing", "company", "001 art. 23.1.1; 002 art. 23.2");
         assertThat(registry.events("person-applicant-30i")).isEmpty();
-        assertThat(claimOf(power)).as("nothing claimed").isNull();
+        assertThat(registry.claimOf(power)).as("nothing claimed").isNull();
 
         ok(registry.send("supervisor-1", "EnrolSigner", new EnrolSigner(representative.person(), pem, Role.APPLICANT, power, "6313101", null)));
         assertThat(registry.events("person-applicant-30i")).filteredOn(RoleGranted.class::isInstance).map(RoleGranted.class::cast)
@@ -78,12 +71,12 @@ class IdentityAbuseRound13EndToEndTest {
         registry.refused(registry.send("supervisor-1", "StateStoredActOrder", new StateStoredActOrder(stored.person(), 1L, dismissal)), 409,
                 "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
         assertThat(registry.events("person-reviewer-30a")).noneMatch(StoredActOrderStated.class::isInstance);
-        assertThat(claimOf(dismissal).getList("concerns", String.class)).containsExactly("reviewer-30b");
+        assertThat(registry.claimOf(dismissal).getList("concerns", String.class)).containsExactly("reviewer-30b");
 
         ok(registry.send("supervisor-1", "StateStoredActOrder", new StateStoredActOrder(stored.person(), 1L, appointment, null,
                 List.of(colleague.person()))));
         assertThat(registry.events("person-reviewer-30a")).filteredOn(StoredActOrderStated.class::isInstance).hasSize(1);
-        assertThat(claimOf(appointment).getList("concerns", String.class)).containsExactly("reviewer-30a", "reviewer-30c");
+        assertThat(registry.claimOf(appointment).getList("concerns", String.class)).containsExactly("reviewer-30a", "reviewer-30c");
         registry.refused(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(stranger.person(), Role.MINISTRY_REVIEWER, appointment)),
                 409, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1");
         ok(registry.send("supervisor-1", "EndSignerRole", new EndSignerRole(colleague.person(), Role.MINISTRY_REVIEWER, appointment)));

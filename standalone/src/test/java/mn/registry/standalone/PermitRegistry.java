@@ -86,6 +86,20 @@ final class PermitRegistry extends RunningRegistry {
         return who;
     }
 
+    /**
+     * A ministry reviewer of the test's own ({@code Reviewer <id>}), valid for a year and {@link #enrolled} on {@code ground}: the official the
+     * identity rounds' orders concern (each round copied it).
+     */
+    SigningIdentity reviewer(String id, String ground) {
+        return enrolled(id, "Reviewer " + id, "Ministry", Duration.ofDays(365), Role.MINISTRY_REVIEWER, ground);
+    }
+
+    /** The registry-wide claim of the document {@code sha256} (ADR 0057, {@code document_claims}), or null when none was written. */
+    org.bson.Document claimOf(String sha256) {
+        return getBean(com.mongodb.client.MongoDatabase.class).getCollection("document_claims")
+                .find(com.mongodb.client.model.Filters.eq("_id", sha256)).first();
+    }
+
     /** 001 art. 23.1.1: the supervisor's signed act enrolling {@code who} in {@code role} on {@code document}. */
     static EnrolSigner enrolment(SigningIdentity who, Role role, String document) {
         return new EnrolSigner(who.person(), Certificates.toPem(List.of(who.chain().get(0))), role, document);

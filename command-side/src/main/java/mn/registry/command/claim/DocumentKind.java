@@ -334,8 +334,15 @@ public enum DocumentKind {
      * the claim names that same paper ({@code holdersPaper}); another entity's incorporation document (or any paper an entity named as its
      * own) named as a power of attorney does not, nor a power of attorney named as anything else. A claim that names no paper (written
      * before session 29: not known, choice) is judged on the citing field alone, as before.
+     *
+     * @param field the field the citing act names the document in: never null (every caller passes the registry's own constant for the act,
+     *              {@link #field()}, {@code documents.<kind>}, {@code documentSha256} or {@code decisionSha256}, never a field of the command;
+     *              session 30, one home, the second round), so a null is a wiring error, refused here by name rather than by the set's lookup
+     * @param holdersPaper the paper the claim's holder named the document as; null when the claim names none (written before session 29)
      */
     public boolean sharedAsThePaperItsHolderNamed(String field, String holdersPaper) {
+        java.util.Objects.requireNonNull(field, () -> "a citing act names the field it names " + this + "'s document in (the registry's "
+                + "constant for the act, never the command's); none was given");
         return companies.namedBySeveral().contains(field) && (holdersPaper == null || holdersPaper.equals(field));
     }
 

@@ -113,6 +113,18 @@ class LandHolders {
      * per entity).
      */
     Map<RegistrationId, Holder> standings(Collection<RegistrationId> ids) {
+        return standingsBy(ids, closures);
+    }
+
+    /**
+     * As {@link #standings(Collection)}, in an act that read {@code zone} already (abuse audit O389): the registrations in it are judged by the
+     * closures read with it, in the same read of the zone's stream; a registration in another zone by its zone's closures, read as before.
+     */
+    Map<RegistrationId, Holder> standings(Collection<RegistrationId> ids, mn.registry.freezone.zone.Zones.Zone zone) {
+        return standingsBy(ids, inZone -> inZone.equals(zone.zoneId()) ? zone.closures() : closures.apply(inZone));
+    }
+
+    private Map<RegistrationId, Holder> standingsBy(Collection<RegistrationId> ids, java.util.function.Function<ZoneId, List<FreeZoneTerms.Closure>> closuresOf) {
         Map<RegistrationId, OwnStream> own = new LinkedHashMap<>();
         ids.forEach(id -> own.computeIfAbsent(id, this::ownStream));
         List<RegistrationId> certified = own.entrySet().stream().filter(e -> e.getValue().registered() && e.getValue().certificateIssuedOn() != null)
@@ -124,7 +136,7 @@ class LandHolders {
         own.forEach((id, stream) -> standings.put(id, new Holder(id, stream.registered(), stream.representative(), stream.registeredAt(),
                 stream.landGroundRaised() || dissolvedElsewhere(stream, elsewhere.getOrDefault(id, List.of())),
                 stream.periods().startDueBy() == null ? PeriodsInZone.NONE : new PeriodsInZone(stream.periods(),
-                        List.copyOf(closed.computeIfAbsent(id.zoneId(), closures))))));
+                        List.copyOf(closed.computeIfAbsent(id.zoneId(), closuresOf))))));
         return standings;
     }
 

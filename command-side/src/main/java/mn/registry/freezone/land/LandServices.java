@@ -11,11 +11,22 @@ import mn.registry.kernel.freezone.ZoneId;
  */
 interface LandServices {
 
-    /** The zone as its events say now; {@code freezone.zone-unknown} if it was never established. */
+    /**
+     * The zone as its events say now, with its closures and activities (one read of its stream: abuse audit O389); {@code freezone.zone-unknown}
+     * if it was never established.
+     */
     Zones.Zone zone(ZoneId zone);
 
     /** The registration's standing now (003 art. 12.2, 22.2): registered or not, and its representative. */
     LandHolders.Holder standing(RegistrationId registration);
+
+    /**
+     * As {@link #standing(RegistrationId)}, in an act that read {@code zone} already: the periods of 12.5 are moved by that zone's closures,
+     * not read again (abuse audit O389). A test's services that judge no closures may answer as {@link #standing(RegistrationId)}.
+     */
+    default LandHolders.Holder standing(RegistrationId registration, Zones.Zone zone) {
+        return standing(registration);
+    }
 
     /**
      * The standing of each of {@code registrations} now, as {@link #standing} (ADR 0035 item 91; abuse audit O257): the land desk's answer asks
@@ -27,8 +38,13 @@ interface LandServices {
         return standings;
     }
 
-    /** The types of activity the zone's establishing resolution allows (003 art. 6.1). */
-    java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(ZoneId zone);
+    /** As {@link #standings(java.util.Collection)}, in an answer that read {@code zone} already (O389), as {@link #standing(RegistrationId, Zones.Zone)}. */
+    default java.util.Map<RegistrationId, LandHolders.Holder> standings(java.util.Collection<RegistrationId> registrations, Zones.Zone zone) {
+        return standings(registrations);
+    }
+
+    /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as read with the zone. */
+    java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(Zones.Zone zone);
 
     /** Whether the registry received a document with this SHA-256 (uploaded to {@code POST /api/documents}). */
     boolean documentReceived(String sha256);

@@ -39,13 +39,23 @@ class RegistryLandServices implements LandServices {
     }
 
     @Override
+    public LandHolders.Holder standing(RegistrationId registration, Zones.Zone zone) {
+        return holders.standings(java.util.List.of(registration), zone).get(registration);
+    }
+
+    @Override
     public java.util.Map<RegistrationId, LandHolders.Holder> standings(java.util.Collection<RegistrationId> registrations) {
         return holders.standings(registrations);
     }
 
     @Override
-    public java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(ZoneId zone) {
-        return zones.allowedActivities(zone);
+    public java.util.Map<RegistrationId, LandHolders.Holder> standings(java.util.Collection<RegistrationId> registrations, Zones.Zone zone) {
+        return holders.standings(registrations, zone);
+    }
+
+    @Override
+    public java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(Zones.Zone zone) {
+        return zone.activities();
     }
 
     @Override

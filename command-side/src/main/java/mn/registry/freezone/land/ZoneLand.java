@@ -134,7 +134,7 @@ class ZoneLand {
         Instant receivedAt = signer.receivedAt();
         zoneIsOpen(zone.open(), zone.zoneId());
         entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
-        LandHolders.Holder standing = services.standing(applicant);
+        LandHolders.Holder standing = services.standing(applicant, zone);
         registrationIsCurrent(standing, applicant, "applicant");
         noGroundForLosingLandIsRaised(standing, "applicant");
         noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "applicant");
@@ -369,7 +369,7 @@ class ZoneLand {
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
         holderIsTheApplicant(body.holder(), application);
-        applicationIsGrantable(application, zone, services.standing(application.applicant()), context.actor(), context.receivedAt());
+        applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), context.actor(), context.receivedAt());
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -765,9 +765,10 @@ class ZoneLand {
         java.util.Set<RegistrationId> judged = new java.util.LinkedHashSet<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> judged.add(a.applicant()));
         licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> judged.add(l.holder()));
-        Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>(services.standings(judged));
-        java.util.function.Function<RegistrationId, LandHolders.Holder> standing = entity -> standings.computeIfAbsent(entity, services::standing);
         Zones.Zone zone = services.zone(zoneId);
+        Map<RegistrationId, LandHolders.Holder> standings = new java.util.HashMap<>(services.standings(judged, zone));
+        java.util.function.Function<RegistrationId, LandHolders.Holder> standing = entity -> standings.computeIfAbsent(entity,
+                e -> services.standing(e, zone));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Decision> decisions = new LinkedHashMap<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> decisions.put(a.id(),
                 new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()), signer,
@@ -925,10 +926,10 @@ class ZoneLand {
         Zones.Zone zone = services.zone(body.zoneId());
         governmentExemptionIsComplete(body, context.receivedAt());
         exemptionIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
-        exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(body.zoneId()));
+        exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(zone));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
-            LandHolders.Holder standing = services.standing(body.holder());
+            LandHolders.Holder standing = services.standing(body.holder(), zone);
             registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
             noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
             noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(context.receivedAt()), "holder"); // F501: nor one not yet raised

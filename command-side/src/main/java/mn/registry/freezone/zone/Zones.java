@@ -1,7 +1,9 @@
 package mn.registry.freezone.zone;
 
 import mn.registry.infrastructure.axon.WholeStream;
+import mn.registry.kernel.calendar.UlaanbaatarTime;
 import mn.registry.kernel.freezone.Activity;
+import mn.registry.kernel.freezone.FreeZoneTerms;
 import mn.registry.kernel.freezone.GeoPolygon;
 import mn.registry.kernel.freezone.ZoneEvents;
 import mn.registry.kernel.freezone.ZoneId;
@@ -10,7 +12,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,22 +27,29 @@ import java.util.Set;
 public class Zones {
 
     /**
-     * A zone as its events say now.
+     * A zone as its events say now, read in one pass over its stream: a land act reads it once and judges by it the zone (open, boundary,
+     * area, resolution) and, through {@link #closures}, the periods of 12.5 its closures move (abuse audit O389), and by {@link #activities}
+     * the activities it allows.
      *
      * @param resolutionDate the State Great Khural resolution's date (003 art. 6.1, ADR 0035 item 31); null for a zone recorded without it
+     * @param closures       003 art. 6.4: its temporary closures in order, each with the day it was reopened (none while still closed)
+     * @param activities     the types of activity its establishing resolution allows (003 art. 6.1)
      */
-    public record Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open, java.time.LocalDate resolutionDate) {
+    public record Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open, LocalDate resolutionDate,
+                       List<FreeZoneTerms.Closure> closures, Set<Activity> activities) {
+
+        public Zone {
+            closures = List.copyOf(closures);
+            activities = activities == null || activities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(activities));
+        }
+
+        /** A zone never closed, allowing no activity (the tests' zones). */
+        public Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open, LocalDate resolutionDate) {
+            this(zoneId, name, areaHectares, boundary, open, resolutionDate, List.of(), Set.of());
+        }
 
         public Zone(ZoneId zoneId, String name, BigDecimal areaHectares, GeoPolygon boundary, boolean open) {
             this(zoneId, name, areaHectares, boundary, open, null);
-        }
-
-        Zone opened(boolean isOpen) {
-            return new Zone(zoneId, name, areaHectares, boundary, isOpen, resolutionDate);
-        }
-
-        Zone resolved(java.time.LocalDate date) {
-            return new Zone(zoneId, name, areaHectares, boundary, open, date);
         }
     }
 
@@ -47,42 +59,43 @@ public class Zones {
         this.events = events;
     }
 
+    /** The zone as its events say now, its closures and activities with it (one read of its stream); empty if it was never established. */
     public Optional<Zone> find(ZoneId zoneId) {
-        Zone zone = null;
+        ZoneEvents.ZoneEstablished established = null;
+        LocalDate resolutionDate = null;
+        boolean open = false;
+        List<FreeZoneTerms.Closure> closures = new ArrayList<>();
         for (Object e : WholeStream.payloads(events, zoneId.stream()).toList()) {
             if (e instanceof ZoneEvents.ZoneEstablished z) {
-                zone = new Zone(z.zoneId(), z.name(), z.areaHectares(), z.boundary(), false, z.resolutionDate());
-            } else if (e instanceof ZoneEvents.ZoneResolutionDateRecorded r && zone != null) {
-                zone = zone.resolved(r.resolutionDate()); // ADR 0035 item 36: recorded later, it counts as if recorded with the zone
-            } else if (e instanceof ZoneEvents.ZoneOpened && zone != null) {
-                zone = zone.opened(true);
-            } else if (e instanceof ZoneEvents.ZoneTemporarilyClosed && zone != null) {
-                zone = zone.opened(false);
+                established = z;
+                resolutionDate = z.resolutionDate();
+                open = false;
+            } else if (e instanceof ZoneEvents.ZoneResolutionDateRecorded r) {
+                resolutionDate = r.resolutionDate(); // ADR 0035 item 36: recorded later, it counts as if recorded with the zone
+            } else if (e instanceof ZoneEvents.ZoneOpened o) {
+                open = true;
+                if (!closures.isEmpty() && closures.get(closures.size() - 1).reopenedOn() == null) {
+                    closures.set(closures.size() - 1, new FreeZoneTerms.Closure(closures.get(closures.size() - 1).closedOn(),
+                            UlaanbaatarTime.dateOf(o.openedAt())));
+                }
+            } else if (e instanceof ZoneEvents.ZoneTemporarilyClosed c) {
+                open = false;
+                closures.add(new FreeZoneTerms.Closure(UlaanbaatarTime.dateOf(c.closedAt()), null));
             }
         }
-        return Optional.ofNullable(zone);
+        return established == null ? Optional.empty() : Optional.of(new Zone(established.zoneId(), established.name(), established.areaHectares(),
+                established.boundary(), open, resolutionDate, closures,
+                established.activities() == null ? Set.of() : Set.copyOf(established.activities())));
     }
 
     /** 003 art. 6.4: the zone's temporary closures in order, each with the day it was reopened (none while still closed). */
-    public java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zoneId) {
-        java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures = new java.util.ArrayList<>();
-        for (Object e : WholeStream.payloads(events, zoneId.stream()).toList()) {
-            if (e instanceof ZoneEvents.ZoneTemporarilyClosed c) {
-                closures.add(new mn.registry.kernel.freezone.FreeZoneTerms.Closure(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(c.closedAt()), null));
-            } else if (e instanceof ZoneEvents.ZoneOpened o && !closures.isEmpty() && closures.get(closures.size() - 1).reopenedOn() == null) {
-                closures.set(closures.size() - 1, new mn.registry.kernel.freezone.FreeZoneTerms.Closure(closures.get(closures.size() - 1).closedOn(),
-                        mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(o.openedAt())));
-            }
-        }
-        return closures;
+    public List<FreeZoneTerms.Closure> closures(ZoneId zoneId) {
+        return find(zoneId).map(Zone::closures).orElse(List.of());
     }
 
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1); empty when no zone was established. */
     public Set<Activity> allowedActivities(ZoneId zoneId) {
-        Set<Activity> allowed = EnumSet.noneOf(Activity.class);
-        WholeStream.payloads(events, zoneId.stream()).filter(ZoneEvents.ZoneEstablished.class::isInstance)
-                .forEach(e -> allowed.addAll(((ZoneEvents.ZoneEstablished) e).activities()));
-        return Set.copyOf(allowed);
+        return find(zoneId).map(Zone::activities).orElse(Set.of());
     }
 
     /** The zone, or 404 naming it. */

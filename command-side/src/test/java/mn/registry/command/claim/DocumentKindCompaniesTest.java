@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Session 30, one home: whose acts share a kind's document is a property of the kind ({@link DocumentKind#companies()}), stated where the kind
@@ -73,5 +74,27 @@ class DocumentKindCompaniesTest {
         }
         assertThat(DocumentClaims.anotherCompanysPaperRefusal(DocumentKind.IDENTITY_ORDER, "orderSha256", "001 art. 23.1.1").code())
                 .isEqualTo("document.claimed-by-another-company.identity-order");
+    }
+
+    @Test
+    @DisplayName("002 art. 25.1.1, 003 art. 12.1.1, 12.1.2, 001 art. 23.1.1 (ADR 0057 items 8, 13, 17): every field a citing act names a "
+            + "document in is the registry's constant, never null; a null field is a wiring error refused by name for every kind, a kind "
+            + "shared within one company too (its set's lookup threw a bare NullPointerException); a kind any company shares never asks")
+    void a_citing_acts_field_is_never_null() {
+        for (DocumentKind kind : DocumentKind.values()) {
+            assertThat(kind.field()).as(kind + "'s field").isNotNull();
+            for (String holdersPaper : new String[]{null, "documents." + ZoneDocument.POWER_OF_ATTORNEY.name()}) {
+                assertThatThrownBy(() -> kind.sharedAsThePaperItsHolderNamed(null, holdersPaper)).as(kind + " held as " + holdersPaper)
+                        .isInstanceOf(NullPointerException.class).hasMessageContaining("a citing act names the field it names " + kind);
+                if (kind.sharedWithinOneCompany()) {
+                    assertThatThrownBy(() -> DocumentClaims.anotherCompanysPaper(kind, null, "6543211", "6543210", holdersPaper))
+                            .as(kind + ", another company's, held as " + holdersPaper).isInstanceOf(NullPointerException.class)
+                            .hasMessageContaining("none was given");
+                } else {
+                    assertThat(DocumentClaims.anotherCompanysPaper(kind, null, "6543211", "6543210", holdersPaper)).as(kind + " shared by any company")
+                            .isFalse();
+                }
+            }
+        }
     }
 }

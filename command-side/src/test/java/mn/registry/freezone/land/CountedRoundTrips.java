@@ -16,11 +16,22 @@ import java.util.TreeMap;
  */
 final class CountedRoundTrips implements CommandListener {
 
+    /** The registry's serializer of events and snapshots, for the tests' stores (dates as text). */
+    static final org.axonframework.serialization.json.JacksonSerializer SERIALIZER = org.axonframework.serialization.json.JacksonSerializer.builder()
+            .objectMapper(org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+                    .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
+
     private final Map<String, Integer> counted = new TreeMap<>();
 
     /** A client to {@code server} whose commands {@code counter} counts; the caller closes it. */
     static MongoClient client(ConnectionString server, CountedRoundTrips counter) {
         return MongoClients.create(MongoClientSettings.builder().applyConnectionString(server).addCommandListener(counter).build());
+    }
+
+    /** The registry's engine on {@code database}: the counted client's, or another node's (an uncounted client's). */
+    static mn.registry.store.mongo.GaplessEventStorageEngine engine(com.mongodb.client.MongoDatabase database) {
+        return mn.registry.store.mongo.GaplessEventStorageEngine.builder().database(database)
+                .sealingKey(mn.registry.store.testing.TestSealingKeys.sealingKey()).eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package mn.registry.freezone.land;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -21,14 +20,11 @@ import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.mongo.GaplessEventStorageEngine;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import mn.registry.store.testing.TestSealingKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,9 +53,6 @@ class FreeZoneAbuseRound27Test extends ZoneLandAbuseFixture {
 
     static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
     static final ZoneId TSAGAANNUUR = ZoneId.of("tsagaannuur");
-    static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
-
     private static RegistrationId entity(int n) {
         return RegistrationId.of(ZONE, new LegalEntity("Selenge Trade " + n + " LLC", Jurisdiction.MONGOLIAN, null, "60012" + (30 + n)));
     }
@@ -72,8 +65,7 @@ class FreeZoneAbuseRound27Test extends ZoneLandAbuseFixture {
         CountedRoundTrips counted = new CountedRoundTrips();
         try (MongoClient client = CountedRoundTrips.client(server, counted)) {
             MongoDatabase same = client.getDatabase(database.getName());
-            GaplessEventStorageEngine engine = GaplessEventStorageEngine.builder().database(same).sealingKey(TestSealingKeys.sealingKey())
-                    .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build();
+            GaplessEventStorageEngine engine = CountedRoundTrips.engine(same);
             EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
                 // four entities registered here with an application pending each; the first registered in Zamyn-Uud too, the second in

@@ -94,17 +94,7 @@ class IdentityAbuseRound13LandTest extends ZoneLandAbuseFixture {
             + "another company (6009876) applies for land, withdraws or reports the fee for the entity 6001234, whose registration they did not "
             + "sign: refused 403 identity.representative-of-another-company (F507's code, asked first), no event")
     void a_grant_naming_another_company_does_not_act_for_the_entitys_land() {
-        fixture.given().when(signed(SUCCESSOR, ANOTHER, ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), AT))
-                .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "applicant", OWN_ENTITY_ARTICLE))
-                .expectNoEvents();
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(signed(SUCCESSOR, ANOTHER, new LandCommands.WithdrawLandApplication(ZONE, A1), AT))
-                .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "applicationId", OWN_ENTITY_ARTICLE))
-                .expectNoEvents();
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(signed(SUCCESSOR, ANOTHER, new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA), noonOn(FEE_DUE_BY)))
-                .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "licenceId", OWN_ENTITY_FEE_ARTICLE))
-                .expectNoEvents();
+        refusedForAnotherCompany(SUCCESSOR);
     }
 
     @Test
@@ -112,15 +102,20 @@ class IdentityAbuseRound13LandTest extends ZoneLandAbuseFixture {
             + "whose grant now names another company, still does not apply, withdraw or report for it (F507: 403 "
             + "identity.representative-of-another-company), no event")
     void the_person_who_applied_representing_another_company_now_is_still_refused() {
-        fixture.given().when(signed(REPRESENTATIVE, ANOTHER, ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), AT))
+        refusedForAnotherCompany(REPRESENTATIVE);
+    }
+
+    /** {@code signer}, on a grant naming another company, applies, withdraws and reports the fee for the entity: each refused (F507's code), no event. */
+    private void refusedForAnotherCompany(PersonId signer) {
+        fixture.given().when(signed(signer, ANOTHER, ZoneLandTest.application(HOLDER, PARCEL_A, FROM, UNTIL), AT))
                 .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "applicant", OWN_ENTITY_ARTICLE))
                 .expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(signed(REPRESENTATIVE, ANOTHER, new LandCommands.WithdrawLandApplication(ZONE, A1), AT))
+                .when(signed(signer, ANOTHER, new LandCommands.WithdrawLandApplication(ZONE, A1), AT))
                 .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "applicationId", OWN_ENTITY_ARTICLE))
                 .expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(signed(REPRESENTATIVE, ANOTHER, new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA), noonOn(FEE_DUE_BY)))
+                .when(signed(signer, ANOTHER, new LandCommands.ReportLandFeePaid(ZONE, L1, FEE, RECEIPT_SHA), noonOn(FEE_DUE_BY)))
                 .expectException(problem(RepresentativesCompany.ANOTHER_COMPANY, "licenceId", OWN_ENTITY_FEE_ARTICLE))
                 .expectNoEvents();
     }

@@ -96,7 +96,7 @@ class ZoneLandTest {
         }
 
         @Override
-        public java.util.Set<Activity> allowedActivities(ZoneId zone) {
+        public java.util.Set<Activity> allowedActivities(Zones.Zone zone) {
             return activities;
         }
 

@@ -80,7 +80,8 @@ class IdentityAbuseRound12Test {
     @Test
     @DisplayName("001 art. 23.1.1 (F504, was O314; ADR 0061 item 45): abuse: an order first cited for reviewer-7 alone is cited for another "
             + "person: refused identity.order-concerns-other-persons, the claim left as it was; for reviewer-7 again it passes, and a "
-            + "statement of a stored act's order (stating none) passes as a claim stored before session 29 does")
+            + "citation stating no persons (Claimant.NONE: no identity act since F521, a stored act's statement stating its persons) passes "
+            + "as a claim stored before session 29 does")
     void an_order_is_cited_for_the_persons_its_first_citation_stated(MongoDatabase database) {
         CommandLog log = new CommandLog(database, Clock.systemUTC());
         DocumentClaims claims = DocumentClaims.backfilled(database, log);
