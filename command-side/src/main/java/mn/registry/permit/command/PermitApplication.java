@@ -2524,17 +2524,9 @@ class PermitApplication {
     private void successorsRepresentativeRepresentsTheSuccessor(TransferPermit command, Instant receivedAt, PermitServices services) {
         mn.registry.kernel.identity.PersonId named = command.successorRepresentative();
         successorIsNamedItsRepresentative(named);
-        java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
-        if (grants.isEmpty()) {
-            throw RegistryProblem.invalid("permit.successor-representative-not-a-representative", named + " held no company representative's "
-                    + "role (APPLICANT) when the registry received this transfer at " + receivedAt + "; enrol the successor's representative, "
-                    + "then transfer.", "successorRepresentative", "002 art. 23.3");
-        }
-        String successor = command.successor().registrationNumber();
-        if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(successor))) {
-            throw RegistryProblem.invalid("permit.successor-representative-of-another-company", named + " represents another company, not "
-                    + "the successor " + successor + ".", "successorRepresentative", "002 art. 23.3");
-        }
+        representsTheCompanyAtReceipt(named, command.successor().registrationNumber(), "successor", receivedAt, services,
+                "permit.successor-representative-not-a-representative", "permit.successor-representative-of-another-company",
+                "successorRepresentative", "002 art. 23.3");
     }
 
     /**
@@ -2581,16 +2573,29 @@ class PermitApplication {
      */
     private void holdersRepresentativeRepresentsTheHolderAtReceipt(mn.registry.kernel.identity.PersonId named, Instant receivedAt,
                                                                   PermitServices services) {
+        representsTheCompanyAtReceipt(named, holder.registrationNumber(), "holder", receivedAt, services,
+                "permit.holder-representative-not-a-representative", "permit.holder-representative-of-another-company", "representative",
+                HOLDER_REPRESENTATIVE_ARTICLE);
+    }
+
+    /**
+     * 002 art. 23.2, 23.3; 001 art. 23.1.1 (ADR 0046 items 142, 146): the person named to act for a company (the successor on a transfer,
+     * the holder outside one) holds {@code APPLICANT} at the registry's receipt of the act, never at a time the signer claims, and where
+     * their grant names a company (ADR 0061 item 44) it names that company; otherwise refused 400 with the act's code for a person who
+     * is no representative then, or for one of another company, nothing stored. One rule for both acts.
+     */
+    private static void representsTheCompanyAtReceipt(mn.registry.kernel.identity.PersonId named, String company, String whose, Instant receivedAt,
+                                                      PermitServices services, String notARepresentative, String ofAnotherCompany,
+                                                      String field, String article) {
         java.util.List<mn.registry.kernel.identity.RoleGranted> grants = services.representativeGrantsAt(named, receivedAt);
         if (grants.isEmpty()) {
-            throw RegistryProblem.invalid("permit.holder-representative-not-a-representative", named + " held no company representative's "
-                    + "role (APPLICANT) when the registry received this act at " + receivedAt + "; enrol the holder's representative first.",
-                    "representative", HOLDER_REPRESENTATIVE_ARTICLE);
+            throw RegistryProblem.invalid(notARepresentative, named + " held no company "
+                    + "representative's role (APPLICANT) when the registry received this act at " + receivedAt + "; enrol the " + whose
+                    + "'s representative first.", field, article);
         }
-        String holds = holder.registrationNumber();
-        if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(holds))) {
-            throw RegistryProblem.invalid("permit.holder-representative-of-another-company", named + " represents another company, not "
-                    + "the holder " + holds + ".", "representative", HOLDER_REPRESENTATIVE_ARTICLE);
+        if (grants.stream().noneMatch(g -> g.company() == null || g.company().equals(company))) {
+            throw RegistryProblem.invalid(ofAnotherCompany, named + " represents another company, "
+                    + "not the " + whose + " " + company + ".", field, article);
         }
     }
 
