@@ -97,4 +97,22 @@ class FreeZoneAbuseRound31ValueTest extends ZoneLandAbuseFixture {
         // another zone's register is another stream (ZoneLand per zone): the rule reads this zone's values only, and the decision's claim is
         // shared by the Government's acts (kind land-fee-exemption-decision, Acts.many), so one decision may set several zones' values
     }
+
+    @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 116, F538, was O384): the basic value's public record is the Government decision's value, its "
+            + "reference, date and document and the receipt it is in force from; the Cabinet member's person id in it is published as on the "
+            + "zone's establishment (ZoneEstablished.recordedBy) and on every record it signs (actingOfficial, ADR 0015 item 4), the page names the title")
+    void the_base_values_public_record_is_the_decision() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        com.fasterxml.jackson.databind.JsonNode event = mapper.valueToTree(recorded(ZONE, 1, 1_500_000, "Government decision 2026/140",
+                RESOLVED, DECISION, AT));
+        com.fasterxml.jackson.databind.JsonNode published = mn.registry.kernel.freezone.FreeZonePublicRecords.mappers()
+                .get(LandEvents.LandBaseValueRecorded.class.getName()).apply(event).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(published.path("perHectare").path("amount").decimalValue()).isEqualByComparingTo("1500000");
+        org.assertj.core.api.Assertions.assertThat(published.path("decision").asText()).isEqualTo("Government decision 2026/140");
+        org.assertj.core.api.Assertions.assertThat(published.path("decidedOn")).isEqualTo(event.path("decidedOn"));
+        org.assertj.core.api.Assertions.assertThat(published.path("decisionSha256").asText()).isEqualTo(DECISION);
+        org.assertj.core.api.Assertions.assertThat(published.path("recordedAt").isMissingNode()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(published).isEqualTo(event); // whole, as the zone's establishment by the same Cabinet member
+    }
 }
