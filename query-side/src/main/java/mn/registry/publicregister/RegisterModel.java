@@ -75,6 +75,7 @@ final class RegisterModel {
         handlers.put(LandEvents.LandLicenceIssued.class.getName(), (i, p) -> land(i, p, "ISSUED", null));
         handlers.put(LandEvents.LandRightsRevoked.class.getName(), (i, p) -> land(i, p, "REVOKED", date(p, "revokedAt")));
         handlers.put(LandEvents.LandRightsLapsed.class.getName(), (i, p) -> land(i, p, "LAPSED", date(p, "lapsedAt")));
+        handlers.put(LandEvents.LandBaseValueRecorded.class.getName(), this::landBaseValue);
     }
 
     /** A register as saved in a generation, which then follows the log from {@code logSize}. */
@@ -304,6 +305,25 @@ final class RegisterModel {
         RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
         if (zone != null) {
             put(new Builder(zone).status(status == null ? zone.status() : status).merge(p).add(index).build());
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 116; abuse audit F538, was O384): the zone's basic value of land in force, the last the Cabinet member
+     * recorded: per hectare, since the registry's receipt ({@code recordedAt}, from which it is in force), on the Government decision named by
+     * its reference and date; kept in the zone's entry under {@code landBaseValue} (its own field names, so that the zone's opening decision
+     * is not overwritten), the record in the zone's history.
+     */
+    private void landBaseValue(long index, JsonNode p) {
+        RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
+        if (zone != null) {
+            ObjectNode details = zone.details().deepCopy();
+            ObjectNode value = details.putObject("landBaseValue");
+            value.set("landBaseValuePerHectare", p.path("perHectare"));
+            value.set("landBaseValueSince", p.path("recordedAt"));
+            value.set("landBaseValueDecision", p.path("decision"));
+            value.set("landBaseValueDecidedOn", p.path("decidedOn"));
+            put(new Builder(zone).details(details).add(index).build());
         }
     }
 

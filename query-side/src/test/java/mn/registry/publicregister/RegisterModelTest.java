@@ -221,6 +221,29 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 116, F538, was O384): the zone's entry shows the basic value of land in force, the last recorded: "
+            + "per hectare, since the registry's receipt, and the Government decision's reference and date; the zone's opening decision stays")
+    void the_zones_base_value_in_force() {
+        java.time.Instant later = Records.T.plusSeconds(86_400);
+        Records r = new Records().add(Records.zone("Алтанбулаг"))
+                .add(new ZoneEvents.ZoneOpened(Records.ZONE, "opening decision", Records.T, Records.OFFICIAL))
+                .add(new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(Records.ZONE, 1, mn.registry.kernel.money.Money.mnt(1_000_000),
+                        "Government decision 2026/140", LocalDate.of(2026, 11, 1), "ab".repeat(32), "003 art. 22.3", Records.T, Records.OFFICIAL))
+                .add(new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(Records.ZONE, 2, mn.registry.kernel.money.Money.mnt(1_500_000),
+                        "Government decision 2026/141", LocalDate.of(2026, 11, 15), "cd".repeat(32), "003 art. 22.3", later, Records.OFFICIAL));
+        RegisterEntry zone = view(r).entry(RegisterKind.ZONE, "altanbulag").orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode value = zone.details().path("landBaseValue");
+        assertThat(value.path("landBaseValuePerHectare").path("amount").decimalValue()).isEqualByComparingTo("1500000");
+        assertThat(value.path("landBaseValuePerHectare").path("currency").asText()).isEqualTo("MNT");
+        assertThat(value.path("landBaseValueDecision").asText()).isEqualTo("Government decision 2026/141");
+        assertThat(value.path("landBaseValueDecidedOn").asText()).isEqualTo("2026-11-15");
+        assertThat(java.time.Instant.parse(value.path("landBaseValueSince").asText())).isEqualTo(later);
+        assertThat(zone.details().path("decision").asText()).isEqualTo("opening decision");
+        assertThat(zone.status()).isEqualTo("OPEN");
+        assertThat(zone.history()).hasSize(4);
+    }
+
+    @Test
     @DisplayName("the fold refuses a log entry out of order, so no reader can skip one")
     void out_of_order_refused() {
         Records r = new Records().add(Records.zone("Z"));

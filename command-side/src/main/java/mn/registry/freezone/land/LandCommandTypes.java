@@ -202,14 +202,16 @@ class LandCommandTypes {
      * several beneficiaries; another kind's act on it is refused) before the land register acts, released when refused.
      */
     @Bean
-    SignedCommandType<LandCommands.RecordLandBaseValue> recordLandBaseValueType(DocumentClaims claims) {
+    SignedCommandType<LandCommands.RecordLandBaseValue> recordLandBaseValueType(DocumentClaims claims, ZoneDating dating) {
         return SignedCommandType.of("RecordLandBaseValue", LandCommands.RecordLandBaseValue.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
             if (body.zoneId() == null) {
                 throw RegistryProblem.invalid("freezone.zone-missing", "The basic value of land names its zone.", "zoneId", "003 art. 22.3");
             }
-            return claims.claimedFor(body.decisionSha256(), DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, context, "decisionSha256",
-                    "003 art. 22.3, 6.4", () -> new BaseValueAnswer(body.zoneId(),
-                            commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "RECORDED"));
+            // 003 art. 6.1 (ADR 0035 items 40, 114; F536, was O382): alone among the zone's dated acts, as an exemption, so that a resolution's
+            // date recorded on another node at the same instant reads this value's decision, or this value reads the date
+            return dating.alone(body.zoneId(), context.commandId(), context.receivedAt(), () -> claims.claimedFor(body.decisionSha256(),
+                    DocumentKind.LAND_FEE_EXEMPTION_DECISION, Claimant.NONE, context, "decisionSha256", "003 art. 22.3, 6.4",
+                    () -> new BaseValueAnswer(body.zoneId(), commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "RECORDED")));
         });
     }
 }

@@ -681,12 +681,42 @@ class ZoneLand {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(LandCommands.RecordLandBaseValue body, CommandContext context, LandServices services) {
         BASE_VALUE_DECISION.received(body.decisionSha256(), services::documentReceived);
-        services.zone(body.zoneId());
+        Zones.Zone zone = services.zone(body.zoneId());
         baseValueIsComplete(body, context.receivedAt());
+        baseValueIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
+        oneDecisionSetsTheZonesBaseValueOnce(body.decisionSha256());
         int number = baseValues.size() + 1;
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
                 body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
         return number;
+    }
+
+    /**
+     * 003 art. 6.1, 22.3 (ADR 0035 item 114; abuse audit F536, was O382): the Government determines the basic value of land <em>in the Free
+     * Zone</em>, which the State Great Khural's resolution establishes (6.1): a decision dated before that resolution sets the value of a zone
+     * that was not. Judged as an exemption's decision is ({@link #exemptionIsNotOlderThanTheZone}, item 31: one rule, {@link
+     * #governmentDecisionIsNotOlderThanTheZone}), under the base value's own code. A zone recorded without its resolution's date keeps the
+     * earlier rules; a date recorded later is not before a base value's decision ({@code DatedActsOfTheZone#earliestBaseValueDecision}).
+     */
+    static void baseValueIsNotOlderThanTheZone(LocalDate decidedOn, LocalDate resolutionDate) {
+        governmentDecisionIsNotOlderThanTheZone(decidedOn, resolutionDate, "freezone.decision-before-zone", "no basic value of the zone's land "
+                + "is older than the zone", "003 art. 22.3, 6.1");
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 115; abuse audit F537): one Government decision sets the zone's basic value once. The decision's document
+     * is shared by the Government's acts on the zone's land (kind {@code land-fee-exemption-decision}, {@code Acts.many}: it may set several
+     * zones' values and exempt), so the claim does not refuse a second value in the same zone on it; without this rule the Cabinet member
+     * lowers the floor in force by recording another value on the decision already recorded, with no new decision of the Government.
+     */
+    void oneDecisionSetsTheZonesBaseValueOnce(String decisionSha256) {
+        for (LandEvents.LandBaseValueRecorded b : baseValues) {
+            if (decisionSha256.equals(b.decisionSha256())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-decision-used", "The Government decision "
+                        + b.decision() + " (this document) set this zone's basic value of land already (" + b.perHectare() + " per hectare, "
+                        + "number " + b.number() + "); a new value is recorded on the new decision that sets it.", "decisionSha256", "003 art. 22.3");
+            }
+        }
     }
 
     private static final DocumentCitation BASE_VALUE_DECISION = DocumentCitation.of("decisionSha256", "003 art. 22.3").malformedAsUnknown()
@@ -995,10 +1025,18 @@ class ZoneLand {
      * so neither is it before the resolution. A zone recorded without its resolution's date (before this release) keeps the earlier rules.
      */
     static void exemptionIsNotOlderThanTheZone(LocalDate decidedOn, LocalDate resolutionDate) {
+        governmentDecisionIsNotOlderThanTheZone(decidedOn, resolutionDate, "freezone.exemption-before-zone", "no exemption from the zone's "
+                + "land fee is older than the zone", "003 art. 23.4, 6.1");
+    }
+
+    /**
+     * 003 art. 6.1 (ADR 0035 items 31, 114): a Government decision on a zone's land (an exemption, 23.4; the basic value, 22.3) is not dated
+     * before the State Great Khural resolution establishing the zone; a zone recorded without the resolution's date judges none.
+     */
+    static void governmentDecisionIsNotOlderThanTheZone(LocalDate decidedOn, LocalDate resolutionDate, String code, String why, String article) {
         if (resolutionDate != null && decidedOn.isBefore(resolutionDate)) {
-            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.exemption-before-zone", "The Government decision is dated " + decidedOn
-                    + ", before the State Great Khural resolution establishing the zone (" + resolutionDate + "): no exemption from the zone's "
-                    + "land fee is older than the zone.", "decidedOn", "003 art. 23.4, 6.1");
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, code, "The Government decision is dated " + decidedOn
+                    + ", before the State Great Khural resolution establishing the zone (" + resolutionDate + "): " + why + ".", "decidedOn", article);
         }
     }
 

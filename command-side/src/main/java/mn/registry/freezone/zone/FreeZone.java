@@ -96,7 +96,7 @@ class FreeZone {
      * 003 art. 6.1 (choice, ADR 0035 item 36; abuse audit F175, was O103): the Cabinet member records the date of the State Great Khural
      * resolution of a zone recorded without it, once. The date is one the record already allows: adopted by today, not after the day the
      * registry recorded the zone, and not after any act the zone accepted that the date would have refused (a report of a quarter that
-     * ended before it, F172; an exemption decided before it, F170; an agreement signed before it, F174), so that the record never says a
+     * ended before it, F172; an exemption decided before it, F170; a basic value of land decided before it, F536; an agreement signed before it, F174), so that the record never says a
      * past acceptance was unlawful.
      */
     @CommandHandler
@@ -116,6 +116,8 @@ class FreeZone {
                 "the last day of the first quarter the governor reported");
         notAfter(date, acts.earliestExemptionDecision(zoneId), "freezone.resolution-after-an-exemption",
                 "the Government decision of an exemption from the zone's land fee recorded here");
+        notAfter(date, acts.earliestBaseValueDecision(zoneId), "freezone.resolution-after-a-base-value",
+                "the Government decision of the zone's basic value of land recorded here (ADR 0035 item 114)");
         notAfter(date, acts.earliestAgreement(zoneId), "freezone.resolution-after-an-agreement",
                 "the signing of an investment agreement recorded in the zone");
         apply(new ZoneEvents.ZoneResolutionDateRecorded(zoneId, date, context.receivedAt(), context.actor(), body.resolutionSha256()));

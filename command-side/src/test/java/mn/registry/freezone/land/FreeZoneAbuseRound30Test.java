@@ -103,9 +103,13 @@ class FreeZoneAbuseRound30Test extends ZoneLandAbuseFixture {
         LocalDate decidedOn = LocalDate.of(2026, 11, 20);
         fixture.givenNoPriorActivity().when(signed(baseValueOf(Money.mnt(1_500_000), decidedOn), CABINET, AT, Role.CABINET_MEMBER))
                 .expectEvents(baseValue(1, 1_500_000, AT));
+        // the next value on the Government's next decision (since F537 one decision sets the zone's value once: FreeZoneAbuseRound31ValueTest)
+        String next = receiptDocument("Government decision 2026/131");
         fixture.given(baseValue(1, 1_500_000, AT.minusSeconds(86_400)))
-                .when(signed(baseValueOf(Money.mnt(2_000_000), decidedOn), CABINET, AT, Role.CABINET_MEMBER))
-                .expectEvents(baseValue(2, 2_000_000, AT));
+                .when(signed(new LandCommands.RecordLandBaseValue(ZONE, Money.mnt(2_000_000), "Government decision 2026/131", decidedOn, next), CABINET,
+                        AT, Role.CABINET_MEMBER))
+                .expectEvents(new LandEvents.LandBaseValueRecorded(ZONE, 2, Money.mnt(2_000_000), "Government decision 2026/131", decidedOn, next,
+                        "003 art. 22.3", AT, CABINET));
 
         fixture.givenNoPriorActivity().when(signed(baseValueOf(Money.mnt(0), decidedOn), CABINET, AT, Role.CABINET_MEMBER))
                 .expectException(problem("freezone.land-base-value-not-positive", "perHectare", "003 art. 22.3")).expectNoEvents();
@@ -122,7 +126,7 @@ class FreeZoneAbuseRound30Test extends ZoneLandAbuseFixture {
                 LandCommands.RecordLandBaseValue.class)).isInstanceOf(ValueInstantiationException.class);
 
         // only the Cabinet member signs it: a governor's signature is refused by the pipeline (403 signer.role-missing) before it is read
-        SignedCommandType<LandCommands.RecordLandBaseValue> type = new LandCommandTypes(null).recordLandBaseValueType(null);
+        SignedCommandType<LandCommands.RecordLandBaseValue> type = new LandCommandTypes(null).recordLandBaseValueType(null, null);
         assertThat(type.allowedRoles()).isEqualTo(Set.of(Role.CABINET_MEMBER));
         assertThat(type.type()).isEqualTo("RecordLandBaseValue");
     }

@@ -30,11 +30,17 @@ class RecordZoneResolutionDateTest {
     /** The acts of the zone's other streams, as a test sets them. */
     static final class Acts implements DatedActsOfTheZone {
         LocalDate exemption;
+        LocalDate baseValue;
         LocalDate agreement;
 
         @Override
         public LocalDate earliestExemptionDecision(ZoneId zone) {
             return exemption;
+        }
+
+        @Override
+        public LocalDate earliestBaseValueDecision(ZoneId zone) {
+            return baseValue;
         }
 
         @Override
@@ -105,6 +111,17 @@ class RecordZoneResolutionDateTest {
         fixture.given(established(RECORDED)).when(record(LocalDate.of(2025, 10, 16)))
                 .expectException(problem("freezone.resolution-after-an-agreement", "resolutionDate")).expectNoEvents();
         fixture.given(established(RECORDED)).when(record(LocalDate.of(2025, 10, 15))).expectEvents(recorded(LocalDate.of(2025, 10, 15)));
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 22.3 (ADR 0035 item 114, F536, was O382): a resolution's date recorded late after the Government decision of a "
+            + "basic value of land the zone accepted is refused (409 freezone.resolution-after-a-base-value), as after an exemption's; the "
+            + "decision's day is recorded")
+    void a_date_after_a_base_values_decision_is_refused() {
+        acts.baseValue = LocalDate.of(2026, 4, 1);
+        fixture.given(established(RECORDED)).when(record(LocalDate.of(2026, 4, 2)))
+                .expectException(problem("freezone.resolution-after-a-base-value", "resolutionDate")).expectNoEvents();
+        fixture.given(established(RECORDED)).when(record(LocalDate.of(2026, 4, 1))).expectEvents(recorded(LocalDate.of(2026, 4, 1)));
     }
 
     @Test

@@ -326,7 +326,8 @@ class CabinetDeskBrowserTest {
     @Test
     @DisplayName("003 art. 22.3 (ADR 0035 item 108, F529, was O347): the Cabinet member records a zone's basic value of land per hectare on the "
             + "Government decision's document from the desk, in Mongolian and English; a decision dated after today is refused on the page, and a "
-            + "governor's signature on the same act is refused (403)")
+            + "governor's signature on the same act is refused (403); the zone's public page shows the value in force (F538, item 116), and a second "
+            + "value on the decision (F537) or one on a decision older than the zone (F536) is refused (409)")
     void cabinet_member_records_the_base_value_of_land() {
         browser.signInAsDemo("cabinet-1");
         List<String> langs = List.of("mn", "en");
@@ -370,6 +371,38 @@ class CabinetDeskBrowserTest {
             assertThat(browser.signAndSend("form-base-value")).contains("\"type\":\"RecordLandBaseValue\"").contains(zone).contains(decision);
             assertSent();
             browser.screenshot("cabinet-base-value-" + lang);
+
+            // 003 art. 22.3 (ADR 0035 item 116, F538, was O384): the zone's public page shows the value in force, since the receipt, and its decision
+            browser.waitUntil("the base value is on the zone's public page", d -> {
+                browser.open("/register/zones/" + zone, lang);
+                return !d.findElements(By.cssSelector("#history tr[data-type=LandBaseValueRecorded]")).isEmpty();
+            });
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePerHectare]").getText()).isEqualTo("1 500 000 MNT");
+            assertThat(browser.find("#extract dd[data-field=landBaseValueDecision]").getText()).isEqualTo("Government decision " + (130 + i) + " (demo)");
+            assertThat(browser.find("#extract dd[data-field=landBaseValueDecidedOn]").getText()).isNotBlank();
+            assertThat(browser.find("#extract dd[data-field=landBaseValueSince]").getText()).isNotBlank();
+            assertThat(browser.find("#extract").getText()).contains(lang.equals("en") ? "Basic value of land, per hectare"
+                    : "Газрын суурь үнэ, нэг гектарт").doesNotContain("cabinet-1").doesNotContain("??");
+            assertThat(browser.find("#history tr[data-type=LandBaseValueRecorded]").getText()).contains("1 500 000 MNT")
+                    .contains(lang.equals("en") ? "per hectare" : "нэг гектарт");
+            browser.axe();
+            browser.screenshot("register-zone-base-value-" + lang);
+
+            // F537: the decision already recorded sets no second value in the zone; F536 (was O382): a decision older than the zone sets none
+            RegistryClient.Reply again = registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "Government decision " + (130 + i)
+                            + " (demo)", today, decision)));
+            assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
+            assertThat(again.body().path("code").asText()).isEqualTo("freezone.land-base-value-decision-used");
+            String old = "Government decision before the zone " + zone + " " + System.nanoTime();
+            String oldSha = registry.context.getBean(DocumentStore.class).receive(pdf(old).getBytes(StandardCharsets.UTF_8), "application/pdf",
+                    "old-decision.pdf").document().sha256();
+            RegistryClient.Reply older = registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "Government decision (old)",
+                            today.minusDays(31), oldSha)));
+            assertThat(older.status()).as(older.body().toString()).isEqualTo(409);
+            assertThat(older.body().path("code").asText()).isEqualTo("freezone.decision-before-zone");
+            assertThat(older.body().path("field").asText()).isEqualTo("decidedOn");
 
             // domain-rules §1: the governor does not sign the Government's base value (the role refusal, before the body is read)
             RegistryClient.Reply byGovernor = registry.client.command(registry.client.sign("governor-altanbulag", "RecordLandBaseValue",

@@ -410,6 +410,9 @@ class RegisterExtract {
             case "LandLicenceIssued" -> new Object[]{p.path("licenceId").asText(""), on, p.path("feePaid").has("amount") ? money(p.path("feePaid")) : ""};
             case "LandRightsRevoked" -> new Object[]{p.path("licenceId").asText(""), on, articles(p.path("article").asText(""))};
             case "LandRightsLapsed" -> new Object[]{p.path("licenceId").asText(""), on, p.path("feeDueBy").asText("")};
+            // 003 art. 22.3 (ADR 0035 item 116, F538): the zone's basic value of land, per hectare, in force from the registry's receipt
+            case "LandBaseValueRecorded" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("perHectare").has("amount")
+                    ? money(p.path("perHectare")) : "", p.path("decision").asText(""), dates.date(p.path("decidedOn").asText(null))};
             default -> null;
         };
         if (args == null) {
