@@ -121,10 +121,12 @@ class DemoData {
             // 002 art. 23.2 (ADR 0061 item 58, F540): each company's application is signed by its own representative
             apply(people.get(APPLICANT_1), new Company("Tenger Trust LLC", DemoPeople.TENGER_TRUST, true,
                     "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
-            apply(people.get(KHAN_SIGN_APPLICANT), new Company("Khan Sign LLC", DemoPeople.KHAN_SIGN, true,
+            // the test suite's demo (item 59) files both as applicant-1, as before session 30: its tests act on both as applicant-1
+            PersonId khanSign = anyCompanyApplicant ? APPLICANT_1 : KHAN_SIGN_APPLICANT;
+            apply(people.get(khanSign), new Company("Khan Sign LLC", DemoPeople.KHAN_SIGN, true,
                     "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
             log.info("Demo mode: filed two special-permit applications, Tenger Trust LLC's signed by applicant-1 and Khan Sign LLC's by {} "
-                    + "(sign in as each to act for that company); see GET /api/reviewer/applications", KHAN_SIGN_APPLICANT);
+                    + "(sign in as each to act for that company); see GET /api/reviewer/applications", khanSign);
         }
         if (firstTime("free-zones")) {
             freeZones(people.get(new PersonId("cabinet-1")));
