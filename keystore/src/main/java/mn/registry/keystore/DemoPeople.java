@@ -28,13 +28,19 @@ public final class DemoPeople {
 
     public static final String MINISTRY = "Ministry of Digital Development, Innovation and Communications";
 
+    /** The state registration numbers of the demo's two applicant companies (002 art. 25.1.1), each named by its representative's grant. */
+    public static final String TENGER_TRUST = "9011223";
+    public static final String KHAN_SIGN = "9055667";
+
     /** The public list the command side enrols by events at first start. */
     public static final List<DemoPerson> ALL = List.of(
             new DemoPerson(new PersonId("reviewer-1"), "Батбаяр Дорж", Role.MINISTRY_REVIEWER, null, MINISTRY),
             new DemoPerson(new PersonId("supervisor-1"), "Оюунчимэг Ганбаатар", Role.MINISTRY_SUPERVISOR, null, MINISTRY),
             // a second supervisor: a complaint against a revocation is decided by another supervisor than its signer (002 art. 29.6, ADR 0046 item 10)
             new DemoPerson(new PersonId("supervisor-2"), "Ариунаа Лхагвасүрэн", Role.MINISTRY_SUPERVISOR, null, MINISTRY),
-            new DemoPerson(new PersonId("applicant-1"), "Тэмүүлэн Болд", Role.APPLICANT, null, "Tenger Trust LLC"),
+            // each demo company has a representative of its own, whose grant names it (002 art. 23.2; ADR 0061 item 58, F540)
+            new DemoPerson(new PersonId("applicant-1"), "Тэмүүлэн Болд", Role.APPLICANT, null, "Tenger Trust LLC", TENGER_TRUST),
+            new DemoPerson(new PersonId("applicant-khan-sign"), "Солонго Ганхуяг", Role.APPLICANT, null, "Khan Sign LLC", KHAN_SIGN),
             new DemoPerson(new PersonId("inspector-1"), "Энхжаргал Сүхбаатар", Role.COMMUNICATIONS_INSPECTOR, null,
                     "Communications Regulatory Commission"),
             new DemoPerson(new PersonId("tax-officer-1"), "Мөнхбат Цэрэн", Role.TAX_OFFICER, null,

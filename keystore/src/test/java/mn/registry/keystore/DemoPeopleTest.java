@@ -50,12 +50,15 @@ class DemoPeopleTest {
     @Test
     void the_demo_cast_has_one_person_per_actor_two_supervisors_and_two_governors_with_their_zones() {
         assertThat(DemoPeople.ALL).extracting(p -> p.id().value()).containsExactly("reviewer-1", "supervisor-1", "supervisor-2", "applicant-1",
-                "inspector-1", "tax-officer-1", "cabinet-1", "governor-altanbulag", "governor-zamyn-uud");
+                "applicant-khan-sign", "inspector-1", "tax-officer-1", "cabinet-1", "governor-altanbulag", "governor-zamyn-uud");
         assertThat(DemoPeople.ALL).filteredOn(p -> p.role() == Role.ZONE_GOVERNOR).extracting(DemoPerson::zoneId)
                 .containsExactly("altanbulag", "zamyn-uud");
         assertThat(DemoPeople.ALL).extracting(DemoPerson::role).containsAll(
                 java.util.EnumSet.complementOf(java.util.EnumSet.of(Role.REGISTRY)));
         assertThat(DemoPeople.find(new PersonId("applicant-1"))).get().extracting(DemoPerson::organization).isEqualTo("Tenger Trust LLC");
+        // one representative per demo company, each grant naming its company (ADR 0061 item 58, F540)
+        assertThat(DemoPeople.ALL).filteredOn(p -> p.role() == Role.APPLICANT).extracting(DemoPerson::company)
+                .containsExactly(DemoPeople.TENGER_TRUST, DemoPeople.KHAN_SIGN);
         assertThat(DemoPeople.find(new PersonId("nobody"))).isEmpty();
     }
 
@@ -97,7 +100,7 @@ class DemoPeopleTest {
 
     @Test
     void people_are_stored_in_their_own_directories_and_reloaded_unchanged() throws IOException {
-        assertThat(DemoPeople.stored(dataDir)).hasSize(9).contains("reviewer-1", "governor-altanbulag");
+        assertThat(DemoPeople.stored(dataDir)).hasSize(10).contains("reviewer-1", "governor-altanbulag");
         Path reviewer = dataDir.resolve("keys/people/reviewer-1");
         assertThat(reviewer.resolve("key.pem")).exists();
         assertThat(reviewer.resolve("cert.pem")).exists();

@@ -59,9 +59,20 @@ class DemoData {
     private final CommandPipeline pipeline;
     private final MongoDatabase database;
     private final Clock clock;
+    private final boolean anyCompanyApplicant;
 
+    static final PersonId APPLICANT_1 = new PersonId("applicant-1");
+    static final PersonId KHAN_SIGN_APPLICANT = new PersonId("applicant-khan-sign");
+
+    /**
+     * @param anyCompanyApplicant {@code registry.demo-applicant-names-no-company}: the end-to-end tests' registries, whose applicant-1
+     *                            applies for each test's own company, enrol applicant-1 as a grant stored before session 29 was, naming
+     *                            no company (ADR 0061 item 59; abuse audit O399); the demo itself (false, the default) names Tenger Trust
+     */
     DemoData(RegistryProperties properties, RegistryKeys keys, Enrolment enrolment, DocumentStore documents, CommandPipeline pipeline,
-             MongoDatabase database, Clock clock) {
+             MongoDatabase database, Clock clock,
+             @org.springframework.beans.factory.annotation.Value("${registry.demo-applicant-names-no-company:false}") boolean anyCompanyApplicant) {
+        this.anyCompanyApplicant = anyCompanyApplicant;
         this.properties = properties;
         this.keys = keys;
         this.enrolment = enrolment;
@@ -92,20 +103,30 @@ class DemoData {
         }
         int enrolled = 0;
         for (DemoPerson person : DemoPeople.ALL) {
-            if (enrolment.enrolIfAbsent(person.id(), person.displayName(), people.get(person.id()).certificate(), person.role(), person.zoneId(),
-                    null, "demo enrolment at first start")) {
+            SigningIdentity identity = people.get(person.id());
+            boolean done = anyCompanyApplicant && person.id().equals(APPLICANT_1)
+                    ? enrolment.enrolRepresentativeOfAnyCompanyIfAbsent(person.id(), person.displayName(), identity.certificate(), null,
+                            "demo enrolment at first start (a representative of any company, for the test suite)")
+                    : enrolment.enrolIfAbsent(person.id(), person.displayName(), identity.certificate(), person.role(), person.zoneId(),
+                            person.company(), null, "demo enrolment at first start");
+            if (done) {
                 enrolled++;
             }
         }
         if (enrolled > 0) {
             log.info("Demo mode: enrolled {} demo people with keys under {} ({})", enrolled, DemoPeople.directory(properties.dataDir()),
-                    DemoPeople.ALL.stream().map(p -> p.id() + " " + p.role()).toList());
+                    DemoPeople.ALL.stream().map(DemoData::whom).toList());
         }
         if (firstTime("permit-applications")) {
-            SigningIdentity applicant = people.get(new PersonId("applicant-1"));
-            apply(applicant, new Company("Tenger Trust LLC", "9011223", true, "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
-            apply(applicant, new Company("Khan Sign LLC", "9055667", true, "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
-            log.info("Demo mode: filed two special-permit applications signed by applicant-1; see GET /api/reviewer/applications");
+            // 002 art. 23.2 (ADR 0061 item 58, F540): each company's application is signed by its own representative
+            apply(people.get(APPLICANT_1), new Company("Tenger Trust LLC", DemoPeople.TENGER_TRUST, true,
+                    "Chinggis Avenue 15, Sükhbaatar district, Ulaanbaatar"), false);
+            // the test suite's demo (item 59) files both as applicant-1, as before session 30: its tests act on both as applicant-1
+            PersonId khanSign = anyCompanyApplicant ? APPLICANT_1 : KHAN_SIGN_APPLICANT;
+            apply(people.get(khanSign), new Company("Khan Sign LLC", DemoPeople.KHAN_SIGN, true,
+                    "Peace Avenue 44, Bayanzürkh district, Ulaanbaatar"), true);
+            log.info("Demo mode: filed two special-permit applications, Tenger Trust LLC's signed by applicant-1 and Khan Sign LLC's by {} "
+                    + "(sign in as each to act for that company); see GET /api/reviewer/applications", khanSign);
         }
         if (firstTime("free-zones")) {
             freeZones(people.get(new PersonId("cabinet-1")));
@@ -144,6 +165,11 @@ class DemoData {
     private String pdf(String text) {
         return documents.receive(("%PDF-1.4\n" + text + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
                 text + ".pdf").document().sha256();
+    }
+
+    /** A demo person as the start's log lists them: id, role, and a representative's company (whom to sign in as for it). */
+    static String whom(DemoPerson person) {
+        return person.id() + " " + person.role() + (person.company() == null ? "" : " of " + person.organization() + " (" + person.company() + ")");
     }
 
     private void submit(SigningIdentity who, String type, Object body) {

@@ -82,7 +82,11 @@ final class PermitRegistry extends RunningRegistry {
     /** {@link #newPerson}, enrolled in {@code role} by supervisor-1 as the demo people are (no signed act), on {@code ground}. */
     SigningIdentity enrolled(String id, String name, String organisation, Duration validFor, Role role, String ground) {
         SigningIdentity who = newPerson(id, name, organisation, validFor);
-        getBean(Enrolment.class).enrolIfAbsent(who.person(), name, who.certificate(), role, null, new PersonId("supervisor-1"), ground);
+        if (role == Role.APPLICANT) { // a representative of any company, as stored before session 29 (ADR 0061 item 59)
+            getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(who.person(), name, who.certificate(), new PersonId("supervisor-1"), ground);
+        } else {
+            getBean(Enrolment.class).enrolIfAbsent(who.person(), name, who.certificate(), role, null, new PersonId("supervisor-1"), ground);
+        }
         return who;
     }
 

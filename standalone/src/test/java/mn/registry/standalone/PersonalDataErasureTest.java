@@ -185,7 +185,7 @@ class PersonalDataErasureTest {
             PersonId citizen = new PersonId("citizen-erased");
             SigningIdentity person = registry.getBean(RegistryKeys.class).ca().newPerson(citizen, CITIZEN_NAME,
                     "serialNumber " + CIVIL_NUMBER + ", " + EMAIL, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-            registry.getBean(Enrolment.class).enrolIfAbsent(citizen, CITIZEN_NAME, person.certificate(), Role.APPLICANT, null,
+            registry.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(citizen, CITIZEN_NAME, person.certificate(),
                     new PersonId("supervisor-1"), "test enrolment");
             String token = signIn(client, person);
 

@@ -157,7 +157,7 @@ class ReceiptTimeEndToEndTest {
     private static SigningIdentity enrol(String id, Instant certificateFrom, Instant certificateUntil) {
         SigningIdentity person = registry.getBean(RegistryKeys.class).ca().newPerson(new PersonId(id), "Test person " + id, null,
                 certificateFrom, certificateUntil);
-        registry.getBean(Enrolment.class).enrolIfAbsent(person.person(), "Test person " + id, person.certificate(), Role.APPLICANT, null,
+        registry.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(person.person(), "Test person " + id, person.certificate(),
                 new PersonId("supervisor-1"), "test enrolment");
         return person;
     }

@@ -85,7 +85,9 @@ public final class RegistryProcess implements AutoCloseable {
         if (profiled && Boolean.getBoolean("bench.jfr")) {
             jvm.add("-XX:StartFlightRecording=filename=" + root.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--registry.data-dir=" + root.resolve("data")));
+        // applicant-1 signs the load's applications for many companies: a representative of any company (ADR 0061 item 59, O399)
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--registry.data-dir=" + root.resolve("data"),
+                "--registry.demo-applicant-names-no-company=true"));
         arguments.addAll(JarProcess.words("bench.serverArgs"));
         Path log = root.resolve(name + ".log");
         RegistryProcess registry = new RegistryProcess(JarProcess.start("registry", jvm, arguments, environment, log), root, log, port, ownsRoot);

@@ -593,6 +593,15 @@ public class DocumentClaims {
         return answer;
     }
 
+    /**
+     * ADR 0061 item 60 (O351 in part; 001 art. 23.1.1): the persons a held claim states its identity order concerns, as its first citation
+     * stated them (item 45, 55), for the staff's list of a person's stored acts; empty where the claim states none ("not known") or none holds.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<List<String>> statedConcerns(String sha256) {
+        return heldClaim(sha256).map(holder -> (List<String>) holder.get(CONCERNS, List.class));
+    }
+
     /** The kind that holds the document now, if a held claim names one (tests and the backfill's check). */
     public Optional<DocumentKind> holder(String sha256) {
         return heldClaim(sha256).flatMap(holder -> DocumentKind.ofCode(holder.getString("kind")));

@@ -73,6 +73,8 @@ class Person {
     private final java.util.Map<Long, StoredActStatements.StoredAct> actsNamingNoDocument = new java.util.HashMap<>();
     /** ADR 0061 item 31: the sequences of the acts whose order was stated (once each). */
     private final Set<Long> statedActs = new HashSet<>();
+    /** ADR 0061 item 60 (O351 in part): the order stated for each of those acts, shown on the staff's list of the person's stored acts. */
+    private final java.util.Map<Long, String> statedOrders = new java.util.HashMap<>();
     /** ADR 0061 item 36 (F442, was O260): by zone's stream, the numbers there of the appointments and dismissals whose decision was stated. */
     private final java.util.Map<String, Set<Long>> statedOnTheZonesStreams = new java.util.HashMap<>();
     /** ADR 0061 item 32 (F421, was O243): the zones this person was ever granted a governor's role in (their records are read on a revocation). */
@@ -505,7 +507,9 @@ class Person {
     List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> actsNamingNoOrder(mn.registry.kernel.identity.PersonId person,
             OrdersOfStoredActs archive, mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
         List<mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder> acts = new java.util.ArrayList<>(
-                statements().namingNoOrder(() -> archive.ordersOf(stream)));
+                statements().namingNoOrder(() -> archive.ordersOf(stream)).stream().map(act -> act.stated() && statedOrders.containsKey(act.sequence())
+                        ? new mn.registry.kernel.identity.StoredActsNamingNoOrder.ActNamingNoOrder(act.sequence(), act.act(), act.role(), act.zoneId(),
+                        act.at(), true, act.byTheCabinetMember(), act.onTheZonesStream(), statedOrders.get(act.sequence()), null) : act).toList());
         governedZones.stream().sorted().map(mn.registry.kernel.freezone.ZoneId::of)
                 .forEach(zone -> acts.addAll(recordedOnTheZoneAlone(person, zone, zoneRecords).namingNoOrder(java.util.Map::of)));
         return acts;
@@ -528,6 +532,7 @@ class Person {
             return;
         }
         statedActs.add(event.sequence());
+        statedOrders.put(event.sequence(), event.documentSha256());
         grantsNamingNoOrder.remove(event.sequence());
         endsNamingNoOrder.remove(event.sequence());
         // F344: an order of an act at or before a role's latest end was cited before that end

@@ -28,11 +28,14 @@ class PersonsStoredActs implements StoredActsNamingNoOrder {
     private final Supplier<Repository<Person>> persons;
     private final Person.OrdersOfStoredActs archive;
     private final mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords;
+    private ObjectProvider<mn.registry.command.claim.DocumentClaims> claims;
 
     @Autowired
     PersonsStoredActs(EventStore events, ObjectProvider<Configuration> axon, Person.OrdersOfStoredActs archive,
-                      mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords) {
+                      mn.registry.identity.api.ZoneRecordsOfAppointments zoneRecords,
+                      ObjectProvider<mn.registry.command.claim.DocumentClaims> claims) {
         this(events, () -> axon.getObject().repository(Person.class), archive, zoneRecords);
+        this.claims = claims;
     }
 
     /** The zones' records (ADR 0061 item 40) give a governor's appointments and dismissals recorded there alone. */
@@ -46,7 +49,18 @@ class PersonsStoredActs implements StoredActsNamingNoOrder {
 
     @Override
     public Optional<List<ActNamingNoOrder>> of(PersonId person) {
-        return AggregateLook.ask(events, persons.get(), PersonCommands.streamOf(person),
+        Optional<List<ActNamingNoOrder>> acts = AggregateLook.ask(events, persons.get(), PersonCommands.streamOf(person),
                 stream -> stream.actsNamingNoOrder(person, archive::ordersWithoutWaiting, zoneRecords));
+        mn.registry.command.claim.DocumentClaims read = claims == null ? null : claims.getIfAvailable();
+        return read == null ? acts : acts.map(list -> withStatedConcerns(list, read));
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 60; abuse audit O351 in part): beside each act whose order was stated, the persons its order's claim
+     * says the first citation stated it concerns, so that a second official on the page sees what the first stated.
+     */
+    static List<ActNamingNoOrder> withStatedConcerns(List<ActNamingNoOrder> acts, mn.registry.command.claim.DocumentClaims claims) {
+        return acts.stream().map(act -> act.statedOrder() == null ? act
+                : act.withStatedConcerns(claims.statedConcerns(act.statedOrder()).orElse(null))).toList();
     }
 }

@@ -362,7 +362,9 @@ class IdentityAbuseRound8Test {
         Person.OrdersOfStoredActs read = stream -> Map.of(1L, appointment); // the pass read the reviewer's grant's archived EnrolSigner
 
         assertThat(listed(read)).containsExactly(
-                new StoredActsNamingNoOrder.ActNamingNoOrder(4, "end", Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), true, false, null),
+                // since ADR 0061 item 60 a stated act carries the order stated (its claim's persons are read by the running registry only)
+                new StoredActsNamingNoOrder.ActNamingNoOrder(4, "end", Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), true, false, null,
+                        dismissal, null),
                 new StoredActsNamingNoOrder.ActNamingNoOrder(5, "grant", Role.ZONE_GOVERNOR, "altanbulag", T0.plusSeconds(150), false, true, null),
                 new StoredActsNamingNoOrder.ActNamingNoOrder(6, "grant", Role.MINISTRY_SUPERVISOR, null, T0.plusSeconds(180), false, true, null));
         assertThat(new PersonsStoredActs(store, () -> null, read, (governor, zones) -> Set.of()).of(new PersonId("nobody-here"))).isEmpty();

@@ -35,8 +35,24 @@ public interface StoredActsNamingNoOrder {
      * @param byTheCabinetMember its order is the Cabinet member's to state (a role the Cabinet member grants and ends)
      * @param onTheZonesStream   for a governor's appointment or dismissal recorded on the zone alone, the zone's stream its number is on
      *                           (the statement names the zone, ADR 0061 items 36, 40); null for an act of the person's stream
+     * @param statedOrder        for an act of the person's stream whose order was stated, the SHA-256 of the order stated; else null
+     * @param statedConcerns     the persons the first citation of that order stated it concerns, as its claim keeps them (ADR 0061 items
+     *                           45, 55, 60; abuse audit O351 in part): shown beside the act so that a second official sees what the first
+     *                           stated; null where not stated or not known (a claim written before session 30 by a statement, O374)
      */
     record ActNamingNoOrder(long sequence, String act, Role role, String zoneId, Instant at, boolean stated, boolean byTheCabinetMember,
-                            String onTheZonesStream) {
+                            String onTheZonesStream, String statedOrder, List<String> statedConcerns) {
+
+        /** An act whose stated order is not given (the zone's stream, the tests of earlier rounds). */
+        public ActNamingNoOrder(long sequence, String act, Role role, String zoneId, Instant at, boolean stated, boolean byTheCabinetMember,
+                                String onTheZonesStream) {
+            this(sequence, act, role, zoneId, at, stated, byTheCabinetMember, onTheZonesStream, null, null);
+        }
+
+        /** This act with the persons its stated order was stated to concern (null: not known). */
+        public ActNamingNoOrder withStatedConcerns(List<String> persons) {
+            return new ActNamingNoOrder(sequence, act, role, zoneId, at, stated, byTheCabinetMember, onTheZonesStream, statedOrder,
+                    persons == null ? null : List.copyOf(persons));
+        }
     }
 }
