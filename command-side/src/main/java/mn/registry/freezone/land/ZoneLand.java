@@ -773,8 +773,9 @@ class ZoneLand {
      * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. For the
      * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid, and the withdrawals (item 86), on the same
      * signature ({@link #reportIsRecordable}, {@link #withdrawalIsTheApplicants}): {@code signer} is the signed-in governor on the desk, the
-     * entity's representative on the holder's page, with {@code company}, the company their grant in force now names (null: none, and for a
-     * governor; item 104, F525, was O367). Every entity judged is asked its standing once, all together (item 91, O257).
+     * entity's representative on the holder's page, with {@code company}, the company their grant in force now names (null: none; item 104,
+     * F525, was O367); on the desk the governor's, so that a governor whose grant names the entity is offered none of its decisions (item 112, F532).
+     * Every entity judged is asked its standing once, all together (item 91, O257).
      */
     mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId signer, String company) {
         Signer representative = new Signer(signer, company, receivedAt);
